@@ -1,0 +1,26 @@
+// Two projects: unit tests need no database; integration tests (*.int.test.ts) share one embedded
+// Neo4j that the project's global setup starts on a free port and its teardown stops. Jest runs a
+// project's globalSetup only when one of its tests is selected, so `jest tests/unit` starts nothing.
+const common = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.int.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+    },
+  ],
+};

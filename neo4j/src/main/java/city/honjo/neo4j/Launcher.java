@@ -1,0 +1,169 @@
+package city.honjo.neo4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Runs a Neo4j Community DBMS in this JVM with Bolt on 127.0.0.1.
+ *
+ * <p>Contract with the Node side (src/db/embedded-neo4j.ts): options come as {@code --name=value}
+ * arguments; exactly one line {@code ready bolt://127.0.0.1:PORT} is printed on stdout once the
+ * default database is available; errors go to stderr with exit code 1. The DBMS shuts down cleanly on
+ * SIGTERM/SIGINT, and also when stdin reaches end-of-file with {@code --exit-on-stdin-close}, so a parent
+ * that dies without signalling never leaves an orphaned database behind.
+ */
+public final class Launcher {
+  private static final String DEFAULT_DATABASE = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+
+  private Launcher() {}
+
+  public static void main(String[] args) {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("embedded-neo4j: " + e.getMessage());
+      System.err.println(Options.USAGE);
+      System.exit(2);
+      return;
+    }
+
+    DatabaseManagementService dbms;
+    try {
+      dbms = start(options);
+    } catch (RuntimeException e) {
+      System.err.println("embedded-neo4j: could not start: " + e);
+      System.exit(1);
+      return;
+    }
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  dbms.shutdown();
+                  stopped.countDown();
+                },
+                "neo4j-shutdown"));
+
+    System.out.println("ready bolt://127.0.0.1:" + options.port);
+    System.out.flush();
+
+    if (options.exitOnStdinClose) {
+      waitForEndOfInput(System.in);
+      System.exit(0); // runs the shutdown hook
+    }
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static DatabaseManagementService start(Options options) {
+    DatabaseManagementService dbms =
+        new DatabaseManagementServiceBuilder(options.home)
+            .setConfig(BoltConnector.enabled, true)
+            .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", options.port))
+            .setConfig(HttpConnector.enabled, false)
+            .setConfig(GraphDatabaseSettings.auth_enabled, options.password != null)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(options.pageCacheMb))
+            .setConfig(
+                GraphDatabaseSettings.transaction_timeout,
+                Duration.ofSeconds(options.transactionTimeoutSeconds))
+            .build();
+    if (!dbms.database(DEFAULT_DATABASE).isAvailable(options.startTimeoutMs)) {
+      dbms.shutdown();
+      throw new IllegalStateException(
+          "database '" + DEFAULT_DATABASE + "' not available after " + options.startTimeoutMs + " ms");
+    }
+    if (options.password != null) {
+      dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+          .executeTransactionally(
+              "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+              Map.of("password", options.password));
+    }
+    return dbms;
+  }
+
+  private static void waitForEndOfInput(InputStream in) {
+    byte[] buffer = new byte[256];
+    try {
+      while (in.read(buffer) >= 0) {
+        // Input is ignored: only its end matters.
+      }
+    } catch (IOException e) {
+      // A broken pipe means the parent is gone, which is the same signal as end-of-file.
+    }
+  }
+
+  /** Command-line options, validated once. */
+  private static final class Options {
+    static final String USAGE =
+        "usage: java -jar embedded-neo4j.jar --home=DIR [--port=7687] [--page-cache-mb=128]"
+            + " [--transaction-timeout-s=60] [--start-timeout-ms=120000] [--password=PW]"
+            + " [--exit-on-stdin-close]";
+
+    Path home;
+    int port = 7687;
+    long pageCacheMb = 128;
+    long transactionTimeoutSeconds = 60;
+    long startTimeoutMs = 120_000;
+    String password;
+    boolean exitOnStdinClose;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (String arg : args) {
+        if (arg.equals("--exit-on-stdin-close")) {
+          o.exitOnStdinClose = true;
+          continue;
+        }
+        int eq = arg.indexOf('=');
+        if (!arg.startsWith("--") || eq < 0) {
+          throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+        }
+        String name = arg.substring(2, eq);
+        String value = arg.substring(eq + 1);
+        switch (name) {
+          case "home" -> o.home = Path.of(value).toAbsolutePath();
+          case "port" -> o.port = (int) number(name, value, 1, 65535);
+          case "page-cache-mb" -> o.pageCacheMb = number(name, value, 8, 1 << 20);
+          case "transaction-timeout-s" -> o.transactionTimeoutSeconds = number(name, value, 1, 86400);
+          case "start-timeout-ms" -> o.startTimeoutMs = number(name, value, 1000, 3_600_000);
+          case "password" -> o.password = value.isEmpty() ? null : value;
+          default -> throw new IllegalArgumentException("unknown option --" + name);
+        }
+      }
+      if (o.home == null) {
+        throw new IllegalArgumentException("--home is required");
+      }
+      return o;
+    }
+
+    private static long number(String name, String value, long min, long max) {
+      try {
+        long n = Long.parseLong(value);
+        if (n < min || n > max) {
+          throw new IllegalArgumentException(
+              "--" + name + " must be between " + min + " and " + max + ", got " + value);
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + value + "'");
+      }
+    }
+  }
+}
