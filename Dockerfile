@@ -1,0 +1,21 @@
+# The API alone; Neo4j runs as its own service (docker-compose.yml), so no Java is needed here.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY cypher ./cypher
+COPY seed ./seed
+COPY schema ./schema
+EXPOSE 4000
+USER node
+CMD ["node", "dist/src/index.js"]

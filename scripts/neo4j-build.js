@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Builds the embedded-Neo4j launcher (neo4j/) with Maven when its jar is missing or stale, so `npm start`
+// and `npm test` work on a fresh clone and skip the build afterwards. Staleness is a hash of the launcher's
+// pom.xml and Java sources, stored beside the jar; `--force` rebuilds regardless.
+'use strict';
+const { createHash } = require('node:crypto');
+const { existsSync, readFileSync, readdirSync, statSync, writeFileSync } = require('node:fs');
+const { join, relative } = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const root = join(__dirname, '..', 'neo4j');
+const jar = join(root, 'target', 'embedded-neo4j.jar');
+const stamp = join(root, 'target', 'build-inputs.sha256');
+
+function inputs(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'target' ? [] : inputs(path);
+    return [path];
+  });
+}
+
+function inputHash() {
+  const hash = createHash('sha256');
+  for (const path of inputs(root).sort()) {
+    hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+const force = process.argv.includes('--force');
+const wanted = inputHash();
+const current = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
+if (!force && existsSync(jar) && current === wanted) process.exit(0);
+
+console.log('embedded Neo4j: building the launcher with Maven (first run downloads Neo4j from Maven Central)…');
+const started = Date.now();
+const result = spawnSync('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', join(root, 'pom.xml'), 'package', '-DskipTests'], {
+  stdio: 'inherit',
+});
+if (result.error) {
+  console.error(`embedded Neo4j: could not run Maven (${result.error.message}); install Maven 3 and Java 17`);
+  process.exit(1);
+}
+if (result.status !== 0) {
+  console.error(`embedded Neo4j: Maven build failed with exit code ${result.status}`);
+  process.exit(result.status ?? 1);
+}
+writeFileSync(stamp, `${wanted}\n`);
+console.log(`embedded Neo4j: launcher built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

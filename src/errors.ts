@@ -1,0 +1,44 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The closed set of error codes clients can rely on (`extensions.code`). Anything else that escapes a
+ * resolver is masked as INTERNAL_SERVER_ERROR by the server's error formatter, with details only in the log.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The caller asked for something malformed or ambiguous; the message says what and how to fix it. */
+export class BadUserInputError extends GraphQLError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...details } });
+  }
+}
+
+/** A named thing does not exist (single-object lookups return null instead; this is for references). */
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.NOT_FOUND } });
+  }
+}
+
+/** The database cannot be reached; the client may retry later. */
+export class DatabaseUnavailableError extends GraphQLError {
+  constructor(cause: string) {
+    super(`The graph database is unavailable (${cause}); try again shortly.`, {
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    });
+  }
+}
+
+const PUBLIC_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/** True when an error already carries one of the public codes and may be shown to the client as is. */
+export function hasPublicCode(error: { extensions?: Record<string, unknown> }): boolean {
+  const code = error.extensions?.code;
+  return typeof code === 'string' && PUBLIC_CODES.has(code);
+}

@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { applySchema } from './db/apply-schema';
+import { CypherRegistry } from './db/cypher-registry';
+import { openDatabase, type DatabaseRuntime } from './db/database-runtime';
+import { GraphGateway } from './db/graph-gateway';
+import { seedIfEmpty } from './ingest/load/seed-if-empty';
+import { graphSchema } from './schema';
+import { createServer, type RunningServer } from './server';
+
+const log = (line: string): void => {
+  process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+};
+
+/**
+ * Start-up in order: configuration → database (embedded unless NEO4J_URI) → schema → seed when empty →
+ * HTTP. Shutdown in reverse on SIGINT/SIGTERM: HTTP drained, driver closed, embedded database stopped.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const cypher = CypherRegistry.load();
+  const database = await openDatabase(config, log);
+  let server: RunningServer | undefined;
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received: stopping`);
+    await server?.stop();
+    await database.close();
+    log('stopped');
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log(`error while stopping: ${String(error)}`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+
+  try {
+    const gateway = new GraphGateway(database.driver, database.database, cypher);
+    await prepare(gateway, cypher, database);
+    const app = await createServer({
+      schema: await graphSchema(),
+      gateway,
+      introspection: config.introspection,
+      reportCost: config.nodeEnv !== 'production',
+    });
+    server = await app.listen(config.port);
+    log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function prepare(gateway: GraphGateway, cypher: CypherRegistry, database: DatabaseRuntime): Promise<void> {
+  const commands = await applySchema(gateway, cypher);
+  log(`schema applied (${commands} constraint and index commands) on ${database.uri}`);
+  await seedIfEmpty(gateway, cypher, log);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`configuration error: ${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

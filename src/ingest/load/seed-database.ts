@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { applySchema } from '../../db/apply-schema';
+import type { CypherRegistry } from '../../db/cypher-registry';
+import type { GraphGateway } from '../../db/graph-gateway';
+import { PROJECT_ROOT } from '../../project-root';
+import { loadCorrections } from '../corrections';
+import { loadGraph, type LoadResult } from './graph-loader';
+import { validateGraph } from './graph-validation';
+import type { SeedFile } from './seed-file';
+import { formatSummary } from './seed-summary';
+
+/**
+ * Validates the seed graph (nothing is touched when it is invalid), applies the schema, loads the graph in
+ * one transaction and prints a summary: nodes and relationships per type, unresolved references,
+ * discrepancies between documents, and the corrections the graph was built with.
+ */
+export async function seedDatabase(
+  gateway: GraphGateway,
+  cypher: CypherRegistry,
+  seed: SeedFile,
+  log: (line: string) => void,
+): Promise<LoadResult> {
+  log(`validating seed graph (${seed.graph.nodes.length} nodes, ${seed.graph.relationships.length} relationships)…`);
+  validateGraph(seed.graph);
+  await applySchema(gateway, cypher);
+  log('loading (one transaction)…');
+  const started = Date.now();
+  const result = await loadGraph(gateway, seed.graph, seed.hash, log);
+  const counts = await gateway.read('load/count-by-label');
+  const corrections = loadCorrections(join(PROJECT_ROOT, 'seed', 'corrections.yaml'));
+  log(`loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const line of formatSummary({ result, counts, graph: seed.graph, corrections })) log(line);
+  return result;
+}

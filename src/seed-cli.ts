@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { CypherRegistry } from './db/cypher-registry';
+import { openDatabase } from './db/database-runtime';
+import { GraphGateway } from './db/graph-gateway';
+import { seedDatabase } from './ingest/load/seed-database';
+import { readSeedFile, SEED_GRAPH_PATH } from './ingest/load/seed-file';
+
+/**
+ * `npm run seed`: (re)loads seed/graph.json into the configured database (embedded unless NEO4J_URI),
+ * printing progress and the summary. Loading the same seed twice changes nothing.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const seed = readSeedFile();
+  if (!seed) throw new Error(`${SEED_GRAPH_PATH} does not exist: run \`npm run ingest\` first`);
+  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  const database = await openDatabase(config, log);
+  const cypher = CypherRegistry.load();
+  try {
+    await seedDatabase(new GraphGateway(database.driver, database.database, cypher), cypher, seed, log);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : error instanceof Error ? error.message : String(error);
+  process.stderr.write(`seed failed: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'What this service is and what its graph holds right now.' })
+export class ServiceInfo {
+  @Field({ description: 'Name of the service.' })
+  name!: string;
+
+  @Field({ description: 'Version of the service (package.json).' })
+  version!: string;
+
+  @Field(() => Int, { description: 'Number of nodes in the graph database.' })
+  nodeCount!: number;
+
+  @Field(() => Int, { description: 'Number of relationships in the graph database.' })
+  relationshipCount!: number;
+}

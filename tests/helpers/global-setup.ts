@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedNeo4j } from '../../src/db/embedded-neo4j';
+import { freePort } from './free-port';
+import { seedTestDatabase } from './seed-test-database';
+
+/**
+ * Starts the integration tests' own embedded Neo4j on a free port with a fresh temporary data directory,
+ * seeds it with seed/graph.json, and tells the tests where it is through TEST_NEO4J_URI. Nothing of the
+ * developer's own database (.data/) is touched.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'honjo-graph-test-'));
+  const started = Date.now();
+  const neo4j = await EmbeddedNeo4j.start({
+    port: await freePort(),
+    dataDirectory,
+    heapMb: 768,
+    pageCacheMb: 64,
+    log: (line) => process.stderr.write(`[test neo4j] ${line}\n`),
+  });
+  process.env.TEST_NEO4J_URI = neo4j.boltUri;
+  process.env.TEST_NEO4J_DATA = dataDirectory;
+  (globalThis as { __testNeo4j?: EmbeddedNeo4j }).__testNeo4j = neo4j;
+  await seedTestDatabase(neo4j.boltUri);
+  process.stderr.write(`\ntest Neo4j at ${neo4j.boltUri} ready and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
