@@ -42,13 +42,13 @@ export class RowReader {
   strings(column: string): string[] {
     const value = this.row[column] ?? [];
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw mismatch(column, 'a list of strings', value);
-    return value as string[];
+    return value;
   }
 
   numbers(column: string): number[] {
     const value = this.row[column] ?? [];
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'number')) throw mismatch(column, 'a list of numbers', value);
-    return value as number[];
+    return value;
   }
 
   /** A map column (e.g. a node's properties) as its own reader. */
