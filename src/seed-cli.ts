@@ -25,7 +25,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof ConfigError
+      ? `configuration error: ${error.message}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   process.stderr.write(`seed failed: ${message}\n`);
   process.exit(1);
 });

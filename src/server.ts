@@ -71,10 +71,17 @@ export async function createServer(deps: ServerDeps): Promise<{ listen(port: num
       body = await parseBody(request);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        return sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }] });
+        return sendJson(response, 413, {
+          errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }],
+        });
       }
       return sendJson(response, 400, {
-        errors: [{ message: `request body is not valid JSON: ${(error as Error).message}`, extensions: { code: 'BAD_USER_INPUT' } }],
+        errors: [
+          {
+            message: `request body is not valid JSON: ${(error as Error).message}`,
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
       });
     }
     const headers = new HeaderMap();

@@ -16,7 +16,10 @@ export class CypherRegistry {
   static load(directory: string = CYPHER_DIRECTORY): CypherRegistry {
     const statements = new Map<string, string>();
     for (const path of cypherFiles(directory)) {
-      const name = relative(directory, path).split(sep).join('/').replace(/\.cypher$/, '');
+      const name = relative(directory, path)
+        .split(sep)
+        .join('/')
+        .replace(/\.cypher$/, '');
       statements.set(name, readFileSync(path, 'utf8'));
     }
     return new CypherRegistry(statements);

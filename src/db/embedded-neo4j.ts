@@ -83,7 +83,9 @@ export class EmbeddedNeo4j {
       void exit.then((code) => {
         clearTimeout(timer);
         const detail = stderrLines.slice(-5).join('\n');
-        rejectReady(new Error(`embedded Neo4j exited with code ${code} before it was ready${detail ? `:\n${detail}` : ''}`));
+        rejectReady(
+          new Error(`embedded Neo4j exited with code ${code} before it was ready${detail ? `:\n${detail}` : ''}`),
+        );
       });
     });
     return new EmbeddedNeo4j(child, boltUri, exit);

@@ -117,7 +117,10 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 export function translate(error: unknown): unknown {
   if (error instanceof DatabaseUnavailableError) return error;
   if (error instanceof Neo4jError) {
-    if (UNAVAILABLE_CODES.has(error.code) || /acquisition timed out|ECONNREFUSED|connection (was )?closed/i.test(error.message)) {
+    if (
+      UNAVAILABLE_CODES.has(error.code) ||
+      /acquisition timed out|ECONNREFUSED|connection (was )?closed/i.test(error.message)
+    ) {
       return new DatabaseUnavailableError(error.code === 'ServiceUnavailable' ? 'cannot connect' : error.code);
     }
   }

@@ -41,13 +41,15 @@ export class RowReader {
 
   strings(column: string): string[] {
     const value = this.row[column] ?? [];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw mismatch(column, 'a list of strings', value);
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+      throw mismatch(column, 'a list of strings', value);
     return value;
   }
 
   numbers(column: string): number[] {
     const value = this.row[column] ?? [];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'number')) throw mismatch(column, 'a list of numbers', value);
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'number'))
+      throw mismatch(column, 'a list of numbers', value);
     return value;
   }
 
@@ -63,7 +65,8 @@ export class RowReader {
     const value = this.row[column] ?? [];
     if (!Array.isArray(value)) throw mismatch(column, 'a list of maps', value);
     return value.map((item, i) => {
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) throw mismatch(`${column}[${i}]`, 'a map', item);
+      if (item === null || typeof item !== 'object' || Array.isArray(item))
+        throw mismatch(`${column}[${i}]`, 'a map', item);
       return new RowReader(item);
     });
   }

@@ -25,11 +25,23 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (hasPublicCode(formatted) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   const original = translate(unwrapResolverError(error));
-  if (original && typeof original === 'object' && 'extensions' in original && hasPublicCode(original as { extensions: Record<string, unknown> })) {
+  if (
+    original &&
+    typeof original === 'object' &&
+    'extensions' in original &&
+    hasPublicCode(original as { extensions: Record<string, unknown> })
+  ) {
     const publicError = original as { message: string; extensions: Record<string, unknown> };
-    return { message: publicError.message, locations: formatted.locations, path: formatted.path, extensions: publicError.extensions };
+    return {
+      message: publicError.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: publicError.extensions,
+    };
   }
-  process.stderr.write(`internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}\n`);
+  process.stderr.write(
+    `internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}\n`,
+  );
   return {
     message: 'Internal server error',
     locations: formatted.locations,

@@ -11,9 +11,7 @@ export function foldWidth(text: string): string {
 
 /** Collapse runs of white space to one space and trim. For stored, human-readable values. */
 export function tidy(text: string): string {
-  return text
-    .replace(/[\s\u3000]+/g, ' ')
-    .trim();
+  return text.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
 /**
@@ -21,7 +19,9 @@ export function tidy(text: string): string {
  * spaced letters such as `I C T` and words a PDF line break split), lower-cased Latin.
  */
 export function matchKey(text: string): string {
-  return foldWidth(text).replace(/[\s\u3000]+/g, '').toLowerCase();
+  return foldWidth(text)
+    .replace(/[\s\u3000]+/g, '')
+    .toLowerCase();
 }
 
 /** Remove HTML fragments that survived the PDF extraction (`<ul><li>`, `<p>`, `<b>`, `<br>`). */

@@ -25,5 +25,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_NEO4J_DATA = dataDirectory;
   (globalThis as { __testNeo4j?: EmbeddedNeo4j }).__testNeo4j = neo4j;
   await seedTestDatabase(neo4j.boltUri);
-  process.stderr.write(`\ntest Neo4j at ${neo4j.boltUri} ready and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `\ntest Neo4j at ${neo4j.boltUri} ready and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }

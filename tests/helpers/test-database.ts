@@ -6,7 +6,8 @@ import { GraphGateway } from '../../src/db/graph-gateway';
 /** The URI of the test run's embedded Neo4j (started by tests/helpers/global-setup.ts). */
 export function testNeo4jUri(): string {
   const uri = process.env.TEST_NEO4J_URI;
-  if (!uri) throw new Error('TEST_NEO4J_URI is not set: integration tests must run through jest (global setup starts Neo4j)');
+  if (!uri)
+    throw new Error('TEST_NEO4J_URI is not set: integration tests must run through jest (global setup starts Neo4j)');
   return uri;
 }
 

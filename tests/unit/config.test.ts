@@ -12,7 +12,12 @@ describe('configuration', () => {
   });
 
   it('uses an external Neo4j when NEO4J_URI is given', () => {
-    const config = loadConfig({ NEO4J_URI: 'bolt://db:7687', NEO4J_USER: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'graph' });
+    const config = loadConfig({
+      NEO4J_URI: 'bolt://db:7687',
+      NEO4J_USER: 'u',
+      NEO4J_PASSWORD: 'p',
+      NEO4J_DATABASE: 'graph',
+    });
     expect(config.neo4j).toEqual({ uri: 'bolt://db:7687', user: 'u', password: 'p', database: 'graph' });
   });
 

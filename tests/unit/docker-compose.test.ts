@@ -46,10 +46,12 @@ describe('docker-compose.yml', () => {
     expect(api?.depends_on?.neo4j?.condition).toBe('service_healthy');
   });
 
-  it("uses only environment names the service reads, and commits no password", () => {
+  it('uses only environment names the service reads, and commits no password', () => {
     const names = Object.keys(api?.environment ?? {});
     expect(names.filter((n) => !(n in ENVIRONMENT_VARIABLES))).toEqual([]);
-    expect(names).toEqual(expect.arrayContaining(['PORT', 'NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']));
+    expect(names).toEqual(
+      expect.arrayContaining(['PORT', 'NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']),
+    );
     expect(String(api?.environment?.NEO4J_PASSWORD)).toMatch(/^\$\{NEO4J_PASSWORD/);
     expect(String(neo4j?.environment?.NEO4J_AUTH)).toMatch(/\$\{NEO4J_PASSWORD/);
   });

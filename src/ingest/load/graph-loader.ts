@@ -85,4 +85,3 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   }
   return groups;
 }
-

@@ -14,13 +14,17 @@ import { NODE_PROPERTY_RULES } from './node-property-rules';
 export class GraphValidationError extends Error {
   override name = 'GraphValidationError';
   constructor(readonly violations: readonly string[]) {
-    super(`seed graph is invalid (${violations.length} problem${violations.length === 1 ? '' : 's'}):\n${violations.map((v) => `  ${v}`).join('\n')}`);
+    super(
+      `seed graph is invalid (${violations.length} problem${violations.length === 1 ? '' : 's'}):\n${violations.map((v) => `  ${v}`).join('\n')}`,
+    );
   }
 }
 
 class ProvenanceDto {
   @IsString()
-  @Matches(/^\d{3}_[0-9a-f]+\.txt$|^reference\/[a-z-]+\.yaml$/, { message: 'sourceDocument must name a file of seed/sources/ or seed/reference/' })
+  @Matches(/^\d{3}_[0-9a-f]+\.txt$|^reference\/[a-z-]+\.yaml$/, {
+    message: 'sourceDocument must name a file of seed/sources/ or seed/reference/',
+  })
   sourceDocument!: string;
 
   @IsInt()
@@ -71,7 +75,8 @@ export function validateGraph(graph: GraphFile): void {
     ];
     if (problems.length === 0) {
       const label = node.label;
-      if (!node.id.startsWith(`${NODE_LABELS[label]}:`)) problems.push(`id must start with '${NODE_LABELS[label]}:' for label ${label}`);
+      if (!node.id.startsWith(`${NODE_LABELS[label]}:`))
+        problems.push(`id must start with '${NODE_LABELS[label]}:' for label ${label}`);
       if (labelOf.has(node.id)) problems.push('id is used by another node');
       labelOf.set(node.id, label);
       problems.push(...propertyProblems(node));
@@ -100,7 +105,10 @@ function propertyProblems(node: GraphNode): string[] {
 function endProblems(rel: GraphRelationship, labelOf: ReadonlyMap<string, NodeLabel>): string[] {
   const allowed = RELATIONSHIP_TYPES[rel.type];
   const problems: string[] = [];
-  for (const [end, id, wanted] of [['from', rel.from, allowed.from], ['to', rel.to, allowed.to]] as const) {
+  for (const [end, id, wanted] of [
+    ['from', rel.from, allowed.from],
+    ['to', rel.to, allowed.to],
+  ] as const) {
     const actual = labelOf.get(id);
     if (actual === undefined) problems.push(`${end} node ${id} does not exist`);
     else if (actual !== wanted) problems.push(`${end} must be a ${wanted}, got a ${actual}`);

@@ -7,7 +7,11 @@ import { readSeedFile } from './seed-file';
  * Start-up's seeding rule: load seed/graph.json when the database holds no graph, or holds a graph built
  * from a different seed file (after a pull with new data); otherwise leave the database alone.
  */
-export async function seedIfEmpty(gateway: GraphGateway, cypher: CypherRegistry, log: (line: string) => void): Promise<void> {
+export async function seedIfEmpty(
+  gateway: GraphGateway,
+  cypher: CypherRegistry,
+  log: (line: string) => void,
+): Promise<void> {
   const seed = readSeedFile();
   if (!seed) {
     log('no seed/graph.json yet: serving an empty graph (run `npm run ingest` to build it)');

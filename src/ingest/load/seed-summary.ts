@@ -15,7 +15,9 @@ export interface SummaryInput {
 export function formatSummary({ result, counts, graph, corrections }: SummaryInput): string[] {
   const lines = ['', 'kind          name                 count', '------------  -------------------  -----'];
   for (const row of counts.map((r) => new RowReader(r))) {
-    lines.push(`${row.string('kind').padEnd(12)}  ${row.string('name').padEnd(19)}  ${String(row.number('count')).padStart(5)}`);
+    lines.push(
+      `${row.string('kind').padEnd(12)}  ${row.string('name').padEnd(19)}  ${String(row.number('count')).padStart(5)}`,
+    );
   }
   lines.push(
     '',
@@ -25,7 +27,9 @@ export function formatSummary({ result, counts, graph, corrections }: SummaryInp
     `unresolved references: ${graph.unresolved.length}`,
   );
   for (const u of graph.unresolved) {
-    lines.push(`  ${u.sourceDocument}:${u.sourceLine}: ${u.from} names ${u.kind} '${u.name}', which no document describes`);
+    lines.push(
+      `  ${u.sourceDocument}:${u.sourceLine}: ${u.from} names ${u.kind} '${u.name}', which no document describes`,
+    );
   }
   lines.push(`discrepancies between documents: ${graph.discrepancies.length}`);
   for (const d of graph.discrepancies) lines.push(`  ${d.sourceDocument}:${d.sourceLine}: ${d.subject}: ${d.message}`);

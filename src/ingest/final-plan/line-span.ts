@@ -1,0 +1,19 @@
+import type { SourceDocument } from '../source-document';
+
+/** A run of lines of one document, 1-based and inclusive; empty when `last < first`. */
+export interface LineSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
+export interface NumberedLine {
+  readonly n: number;
+  readonly text: string;
+}
+
+/** The lines of `span`, each with its line number. */
+export function linesOf(doc: SourceDocument, span: LineSpan): NumberedLine[] {
+  const lines: NumberedLine[] = [];
+  for (let n = span.first; n <= span.last; n++) lines.push({ n, text: doc.line(n) });
+  return lines;
+}

@@ -1,0 +1,97 @@
+import {
+  NODE_LABELS,
+  type Discrepancy,
+  type GraphFile,
+  type GraphNode,
+  type GraphRelationship,
+  type NodeLabel,
+  type PropertyValue,
+  type RelationshipType,
+  type UnresolvedReference,
+} from '../../graph/graph-model';
+import type { SourceRef } from '../source-document';
+
+/** A property bag as the merge step writes it: null/undefined values and empty lists are simply left out. */
+export type Properties = Readonly<Record<string, PropertyValue | null | undefined>>;
+
+/** Two merge rules produced the same node id or the same relationship: a bug in the rules, never in data. */
+export class MergeConflictError extends Error {
+  override name = 'MergeConflictError';
+}
+
+/**
+ * Collects the graph as the merge rules produce it and hands it out in a deterministic order (labels in
+ * model order, then sortKey; relationships by type, then ends), so the generated seed/graph.json only
+ * changes when the documents or the rules do.
+ */
+export class GraphBuilder {
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly relationships = new Map<string, GraphRelationship>();
+  private readonly unresolved: UnresolvedReference[] = [];
+  private readonly discrepancies: Discrepancy[] = [];
+
+  node(label: NodeLabel, id: string, source: SourceRef, properties: Properties): string {
+    if (this.nodes.has(id))
+      throw new MergeConflictError(`two nodes with id ${id} (second from ${source.document}:${source.line})`);
+    this.nodes.set(id, { label, id, properties: withSource(source, properties) });
+    return id;
+  }
+
+  has(id: string): boolean {
+    return this.nodes.has(id);
+  }
+
+  relate(type: RelationshipType, from: string, to: string, source: SourceRef, properties: Properties = {}): void {
+    const key = `${type}|${from}|${to}`;
+    if (this.relationships.has(key)) return; // the same fact stated twice (e.g. a department listed twice) is one link
+    this.relationships.set(key, { type, from, to, properties: withSource(source, properties) });
+  }
+
+  unresolvedReference(from: string, kind: string, name: string, source: SourceRef): void {
+    this.unresolved.push({ from, kind, name, sourceDocument: source.document, sourceLine: source.line });
+  }
+
+  discrepancy(subject: string, message: string, source: SourceRef): void {
+    this.discrepancies.push({ subject, message, sourceDocument: source.document, sourceLine: source.line });
+  }
+
+  build(): GraphFile {
+    const labelOrder = Object.keys(NODE_LABELS);
+    const nodes = [...this.nodes.values()].sort(
+      (a, b) =>
+        labelOrder.indexOf(a.label) - labelOrder.indexOf(b.label) ||
+        compareText(String(a.properties.sortKey ?? a.id), String(b.properties.sortKey ?? b.id)) ||
+        compareText(a.id, b.id),
+    );
+    const relationships = [...this.relationships.values()].sort(
+      (a, b) => compareText(a.type, b.type) || compareText(a.from, b.from) || compareText(a.to, b.to),
+    );
+    const byPlace = (
+      a: { sourceDocument: string; sourceLine: number },
+      b: { sourceDocument: string; sourceLine: number },
+    ) => compareText(a.sourceDocument, b.sourceDocument) || a.sourceLine - b.sourceLine;
+    return {
+      nodes,
+      relationships,
+      unresolved: [...this.unresolved].sort((a, b) => byPlace(a, b) || compareText(a.name, b.name)),
+      discrepancies: [...this.discrepancies].sort((a, b) => byPlace(a, b) || compareText(a.subject, b.subject)),
+    };
+  }
+}
+
+function withSource(source: SourceRef, properties: Properties): Record<string, PropertyValue> {
+  const out: Record<string, PropertyValue> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    out[key] = value;
+  }
+  out.sourceDocument = source.document;
+  out.sourceLine = source.line;
+  return out;
+}
+
+/** Plain code-point order: locale-independent, so every machine writes the same file. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

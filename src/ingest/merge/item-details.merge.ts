@@ -1,0 +1,81 @@
+import type { FinalPolicyItem, IndicatorValue } from '../final-plan';
+import type { PolicyItemRecord } from '../revision-sheet';
+import type { GraphBuilder } from './graph-builder';
+import { nodeId, sortKey } from './ids';
+
+/**
+ * An item's outcome indicators (001), main projects and related plans (draft sheets, next-plan side).
+ * Indicators and related plans are numbered by their order under the item; projects by their ①② number,
+ * deleted ones as `d` + number. Related plans the draft deletes are not part of the next plan and are left out.
+ */
+export function mergeItemDetails(
+  graph: GraphBuilder,
+  itemId: string,
+  final: FinalPolicyItem,
+  draft: PolicyItemRecord,
+): void {
+  final.indicators.forEach((indicator, i) => {
+    const code = `${final.code}-${i + 1}`;
+    const id = nodeId('Indicator', code);
+    graph.node('Indicator', id, indicator.source, {
+      code,
+      name: indicator.name,
+      sortKey: sortKey(code),
+      definition: indicator.definition,
+      current: indicator.current.value,
+      currentText: indicator.current.text,
+      target: indicator.target.value,
+      targetText: indicator.target.text,
+      unit: indicator.unit,
+      targetBound: indicator.target.bound,
+      targetNote: indicator.target.note,
+      direction: direction(indicator.current, indicator.target),
+    });
+    graph.relate('MEASURED_BY', itemId, id, indicator.source);
+  });
+
+  for (const project of draft.projects) {
+    const deleted = project.status === 'DELETED';
+    const code = `${draft.code}-${deleted ? 'd' : ''}${project.number}`;
+    const id = nodeId('Project', code);
+    graph.node('Project', id, project.source, {
+      code,
+      number: deleted ? null : project.number,
+      name: project.newName ?? project.name,
+      previousName: project.newName ? project.name : null,
+      summary: project.revisedSummary ?? project.summary,
+      status: project.status,
+      deletionReason: project.deletionReason,
+      sortKey: sortKey(code),
+    });
+    graph.relate('HAS_PROJECT', itemId, id, project.source);
+  }
+
+  draft.relatedPlans
+    .filter((plan) => plan.status !== 'DELETED')
+    .forEach((plan, i) => {
+      const code = `${draft.code}-${i + 1}`;
+      const id = nodeId('RelatedPlan', code);
+      graph.node('RelatedPlan', id, plan.source, {
+        code,
+        name: plan.name,
+        previousName: plan.currentName !== null && plan.currentName !== plan.name ? plan.currentName : null,
+        period: plan.period,
+        periodStartLabel: plan.periodStart?.label,
+        periodStartYear: plan.periodStart?.year,
+        summary: plan.summary,
+        status: plan.status,
+        sortKey: sortKey(code),
+      });
+      graph.relate('HAS_RELATED_PLAN', itemId, id, plan.source);
+    });
+}
+
+/**
+ * Which way the indicator should move: towards the target from the current value. Without a baseline
+ * (`—`) or with equal values the direction is UNKNOWN (a target such as "keep at 0" is not a direction).
+ */
+function direction(current: IndicatorValue, target: IndicatorValue): 'INCREASE' | 'DECREASE' | 'UNKNOWN' {
+  if (current.value === null || target.value === null || current.value === target.value) return 'UNKNOWN';
+  return target.value > current.value ? 'INCREASE' : 'DECREASE';
+}

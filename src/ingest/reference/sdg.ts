@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { readReferenceList, requireUnique } from './reference-entry';
+
+export const SDGS_FILE = 'sdgs.yaml';
+
+/** One of the 17 Sustainable Development Goals. */
+export interface Sdg {
+  /** 1 … 17 */
+  readonly number: number;
+  /** The Japanese title as the Government of Japan writes it (not the documents' misspellings). */
+  readonly name: string;
+  /** The UN short title. */
+  readonly nameEn: string;
+  /** The UN's goal colour, `#RRGGBB`. */
+  readonly color: string;
+}
+
+const HEX_COLOUR = {
+  pattern: /^#[0-9A-Fa-f]{6}$/,
+  description: 'a hex colour such as #E5243B',
+};
+
+/** Reads seed/reference/sdgs.yaml (the `sdgs:` list) from `directory`. */
+export function loadSdgs(directory: string): Sdg[] {
+  const sdgs = readReferenceList(directory, SDGS_FILE, 'sdgs').map((entry): Sdg => {
+    entry.allowOnly(['number', 'name', 'nameEn', 'color']);
+    return {
+      number: entry.integer('number', 1, 17),
+      name: entry.text('name'),
+      nameEn: entry.text('nameEn'),
+      color: entry.text('color', HEX_COLOUR).toUpperCase(),
+    };
+  });
+  requireUnique(
+    sdgs,
+    (sdg) => [String(sdg.number)],
+    (sdg) => `${join(directory, SDGS_FILE)}: SDG ${sdg.number}`,
+    'number',
+  );
+  return sdgs;
+}

@@ -1,0 +1,51 @@
+import { labelKey } from './table-row';
+
+/**
+ * The labelled rows of an implementation sheet, in the order the sheet prints them. Labels are matched
+ * by `labelKey`, so `R 6年度末の 取組状況報告`, `R 6 年度末の取組状況報告` and `R6年度末の取組状況報告`
+ * are one label. The order matters only to say where a missing row was expected.
+ */
+export const SHEET_ROWS = [
+  { kind: 'theme', label: '改革テーマ', required: false },
+  { kind: 'area', label: '改革分野', required: true },
+  { kind: 'name', label: '計画名', required: true },
+  { kind: 'participants', label: '実行課', required: true },
+  { kind: 'years', label: '開始年度', required: true },
+  { kind: 'viewpoint', label: '改革の視点', required: true },
+  { kind: 'measures', label: '本庄市総合振興計画（後期基本計画施策中項目）', required: true },
+  { kind: 'situation', label: '現状と課題', required: false },
+  { kind: 'actions', label: '取組内容', required: false },
+  { kind: 'effects', label: '取組の効果', required: false },
+  { kind: 'yearHeader', label: '年度', required: true },
+  { kind: 'targets', label: '各年度達成目標', required: true },
+  { kind: 'progressReport', label: 'R 6年度末の取組状況報告', required: false },
+  { kind: 'evaluation', label: '年度末評価', required: true },
+  { kind: 'nextYearPolicy', label: 'R 7年度に向けた取組方針', required: false },
+  { kind: 'notes', label: '備考', required: false },
+] as const;
+
+export type SheetRowKind = (typeof SHEET_ROWS)[number]['kind'];
+
+/**
+ * The row kind a first cell names, or null. The theme row is one cell (`改革テーマ スマート自治体…`), so
+ * it is recognised by its prefix; the progress-report and next-year rows name a year that changes with
+ * each plan year, so any year is accepted there.
+ */
+export function sheetRowKind(firstCell: string): SheetRowKind | null {
+  const key = labelKey(firstCell);
+  if (key.startsWith(labelKey('改革テーマ'))) return 'theme';
+  if (/^r\d+年度末の取組状況報告$/.test(key)) return 'progressReport';
+  if (/^r\d+年度に向けた取組方針$/.test(key)) return 'nextYearPolicy';
+  const row = SHEET_ROWS.find((candidate) => labelKey(candidate.label) === key);
+  return row ? row.kind : null;
+}
+
+/** The header line each sheet starts with: `本庄市行政改革大綱 R6年度実施計画シート`. */
+export function isSheetHeader(line: string): boolean {
+  return /^本庄市行政改革大綱r\d+年度実施計画シート$/.test(labelKey(line));
+}
+
+/** Separator lines between a sheet's text blocks (`-------	---`): layout, not content. */
+export function isSeparator(cells: readonly string[]): boolean {
+  return cells.every((cell) => /^-*$/.test(cell));
+}

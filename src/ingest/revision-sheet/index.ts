@@ -1,0 +1,2 @@
+export { parseRevisionSheets } from './revision-sheet.parser';
+export type * from './revision-sheet.records';

@@ -1,0 +1,102 @@
+import { ParseError } from '../parse-error';
+import type { SourceDocument } from '../source-document';
+import { firstFilledIndex, isBlankRow, readRow, replaceCell, type SheetRow } from './sheet-row';
+
+/**
+ * The parts of one 施策大項目 sheet, each opened by a label in the first filled cell of a line. Labels
+ * are the only stable landmarks: the same part is laid out differently from sheet to sheet.
+ */
+export type SectionKind =
+  | 'rename'
+  | 'survey'
+  | 'voices'
+  | 'sdgs'
+  | 'indicators'
+  | 'comparisonHeading'
+  | 'situation'
+  | 'visions'
+  | 'measures'
+  | 'collaboration'
+  | 'relatedPlans'
+  | 'projects';
+
+// A label cell may go on with the section's first value (`大項目名の変更必要性 なし`), so each pattern
+// matches the whole label, with the qualifiers some sheets add, and only that prefix is removed. A table's
+// column-header row (`計画名 期間 概要 …`, `事業名 事業概要 …`) may come before the labelled row, so it opens
+// the same section.
+const QUALIFIER = String.raw`\s*[(（][^)）]*[)）]`;
+const LABELS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  ['rename', /^大項目名の変更必要性/],
+  ['survey', /^市民アンケート結果/],
+  ['voices', /^市民の声/],
+  ['sdgs', new RegExp(`^関連するSDGs(?:${QUALIFIER})?`)],
+  ['indicators', new RegExp(`^「成果指標」\\s*「現状」の\\s*項目案(?:${QUALIFIER})?`)],
+  ['comparisonHeading', new RegExp(`^現行計画の内容(?:\\s*次期計画素案における変更・加除(?:${QUALIFIER})?)?`)],
+  ['situation', /^現況と課題/],
+  ['visions', /^めざす姿/],
+  ['measures', /^施策中項目/],
+  ['collaboration', /^協働による取組/],
+  ['relatedPlans', /^(?:関連計画|計画名$)/],
+  ['projects', new RegExp(`^(?:主な事業一覧(?:${QUALIFIER})?|事業名$)`)],
+];
+
+export interface SheetSection {
+  readonly kind: SectionKind;
+  /** The line of the label that opened the section. */
+  readonly line: number;
+  /** The section's rows that hold text once the label is removed from its cell (positions kept). */
+  readonly rows: readonly SheetRow[];
+}
+
+function labelOf(cell: string): { readonly kind: SectionKind; readonly rest: string } | null {
+  for (const [kind, pattern] of LABELS) {
+    const match = pattern.exec(cell);
+    if (match) return { kind, rest: cell.slice(match[0].length).trim() };
+  }
+  return null;
+}
+
+/**
+ * Splits lines `from`…`to` (inclusive) of a sheet into labelled sections. Consecutive labels of one
+ * kind (a measure row per `施策中項目`, a table header then its labelled first row) extend one section;
+ * the same kind again after another section is an error, as is text before the first label.
+ */
+export function readSections(doc: SourceDocument, from: number, to: number): Map<SectionKind, SheetSection> {
+  const sections = new Map<SectionKind, { kind: SectionKind; line: number; rows: SheetRow[] }>();
+  let currentKind: SectionKind | null = null;
+  for (let line = from; line <= to; line += 1) {
+    const row = readRow(doc, line);
+    if (isBlankRow(row)) continue;
+    const first = firstFilledIndex(row);
+    const label = labelOf(row.cells[first] ?? '');
+    if (label !== null && label.kind !== currentKind) {
+      const earlier = sections.get(label.kind);
+      if (earlier)
+        throw new ParseError(
+          doc.ref(line),
+          `one ${label.kind} section per policy item (the first is at line ${earlier.line})`,
+          row.raw,
+        );
+      sections.set(label.kind, { kind: label.kind, line, rows: [] });
+      currentKind = label.kind;
+    }
+    const current = currentKind === null ? undefined : sections.get(currentKind);
+    if (!current) throw new ParseError(doc.ref(line), 'a section label such as 市民アンケート結果', row.raw);
+    const content = label === null ? row : replaceCell(row, first, label.rest);
+    if (!isBlankRow(content)) current.rows.push(content);
+  }
+  return new Map(sections);
+}
+
+/** The section of `kind`, or a ParseError at the item heading naming the missing label. */
+export function requireSection(
+  sections: ReadonlyMap<SectionKind, SheetSection>,
+  kind: SectionKind,
+  label: string,
+  doc: SourceDocument,
+  itemLine: number,
+): SheetSection {
+  const section = sections.get(kind);
+  if (!section) throw new ParseError(doc.ref(itemLine), `a "${label}" section in this policy item`, doc.line(itemLine));
+  return section;
+}
