@@ -10,6 +10,8 @@ import { costReportPlugin } from './graphql/cost-report.plugin';
 import { live, ready } from './http/health';
 import { BodyTooLargeError, readBody } from './http/read-body';
 import { sendJson } from './http/send';
+import { IDE_ASSET_PREFIX, serveIdeAsset } from './ide/ide-assets';
+import { serveIdePage, wantsIdePage } from './ide/serve-ide-page';
 
 /** Requests larger than this are refused before parsing (a GraphQL document is a few KiB at most). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -30,8 +32,8 @@ export interface RunningServer {
 }
 
 /**
- * The HTTP front: /graphql (Apollo), /health/live and /health/ready. No listen here beyond `listen()`, so
- * tests build the same server on a free port.
+ * The HTTP front: /graphql (Apollo; the GraphiQL IDE for browsers, its files under /ide/), /health/live and
+ * /health/ready. No listen here beyond `listen()`, so tests build the same server on a free port.
  */
 export async function createServer(deps: ServerDeps): Promise<{ listen(port: number): Promise<RunningServer> }> {
   const httpServer = createHttpServer();
@@ -61,6 +63,9 @@ export async function createServer(deps: ServerDeps): Promise<{ listen(port: num
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/health/live') return live(response);
     if (url.pathname === '/health/ready') return ready(response, deps.gateway);
+    // A browser opening /graphql gets the GraphiQL IDE; its bundles come from /ide/, never from another host.
+    if (url.pathname === '/graphql' && wantsIdePage(request)) return serveIdePage(request, response);
+    if (url.pathname.startsWith(IDE_ASSET_PREFIX)) return serveIdeAsset(request, response, url.pathname);
     if (url.pathname === '/graphql') return graphql(request, response, url);
     sendJson(response, 404, { error: `no route ${url.pathname}; GraphQL is served at /graphql` });
   }

@@ -2,10 +2,10 @@
 // Params: none.
 // Columns: kind ('node' | 'relationship'), name (label or type), count (int).
 CALL {
-  MATCH (n) WHERE NOT n:SeedInfo
-  RETURN 'node' AS kind, labels(n)[0] AS name, count(*) AS count
+  MATCH (n:Entity)
+  RETURN 'node' AS kind, [l IN labels(n) WHERE l <> 'Entity'][0] AS name, count(*) AS count
   UNION ALL
-  MATCH ()-[r]->()
+  MATCH (:Entity)-[r]->(:Entity)
   RETURN 'relationship' AS kind, type(r) AS name, count(*) AS count
 }
 RETURN kind, name, count

@@ -1,7 +1,9 @@
-// Purpose: every node's readable id (`measure:5-1-3`) is unique per label, and MERGE on id is indexed.
+// Purpose: every node's readable id (`measure:5-1-3`) is unique, across all kinds (label Entity, which
+// every graph node carries) and per label; MERGE and lookups by id use these indexes.
 // Params: none. Columns: none. Idempotent (IF NOT EXISTS).
 // One statement per file is the rule elsewhere; schema files hold several, split on `;` by the applier,
 // because Neo4j runs schema commands one at a time and they belong together.
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT field_id IF NOT EXISTS FOR (n:Field) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT policy_item_id IF NOT EXISTS FOR (n:PolicyItem) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQUE;

@@ -10,6 +10,7 @@ import {
   type UnresolvedReference,
 } from '../../graph/graph-model';
 import type { SourceRef } from '../source-document';
+import { matchKey } from '../text';
 
 /** A property bag as the merge step writes it: null/undefined values and empty lists are simply left out. */
 export type Properties = Readonly<Record<string, PropertyValue | null | undefined>>;
@@ -79,8 +80,32 @@ export class GraphBuilder {
   }
 }
 
+/** Properties whose text the API's `text` filters search (folded into `searchText`). */
+const SEARCHABLE = [
+  'code',
+  'name',
+  'previousName',
+  'nameEn',
+  'description',
+  'summary',
+  'text',
+  'viewpoint',
+  'definition',
+];
+
+/**
+ * `searchText`: the searchable texts width-folded, lower-cased and without spaces (see matchKey), so a
+ * substring filter finds `ICT` in `I C T` and `ＩＣＴ` alike with a plain CONTAINS.
+ */
+function searchText(properties: Properties): string {
+  return SEARCHABLE.map((key) => properties[key])
+    .filter((value): value is string => typeof value === 'string')
+    .map(matchKey)
+    .join('\n');
+}
+
 function withSource(source: SourceRef, properties: Properties): Record<string, PropertyValue> {
-  const out: Record<string, PropertyValue> = {};
+  const out: Record<string, PropertyValue> = { searchText: searchText(properties) };
   for (const [key, value] of Object.entries(properties)) {
     if (value === null || value === undefined) continue;
     if (Array.isArray(value) && value.length === 0) continue;

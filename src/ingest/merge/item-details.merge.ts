@@ -1,5 +1,6 @@
 import type { FinalPolicyItem, IndicatorValue } from '../final-plan';
-import type { PolicyItemRecord } from '../revision-sheet';
+import type { PolicyItemRecord, ProjectRecord } from '../revision-sheet';
+import { matchKey } from '../text';
 import type { GraphBuilder } from './graph-builder';
 import { nodeId, sortKey } from './ids';
 
@@ -34,7 +35,9 @@ export function mergeItemDetails(
     graph.relate('MEASURED_BY', itemId, id, indicator.source);
   });
 
+  const reordered = reorderedProjects(draft);
   for (const project of draft.projects) {
+    const renamed = project.newName !== null && !reordered.has(project);
     const deleted = project.status === 'DELETED';
     const code = `${draft.code}-${deleted ? 'd' : ''}${project.number}`;
     const id = nodeId('Project', code);
@@ -42,7 +45,7 @@ export function mergeItemDetails(
       code,
       number: deleted ? null : project.number,
       name: project.newName ?? project.name,
-      previousName: project.newName ? project.name : null,
+      previousName: renamed ? project.name : null,
       summary: project.revisedSummary ?? project.summary,
       status: project.status,
       deletionReason: project.deletionReason,
@@ -69,6 +72,20 @@ export function mergeItemDetails(
       });
       graph.relate('HAS_RELATED_PLAN', itemId, id, plan.source);
     });
+}
+
+/**
+ * A "rename" to the current name of another project of the same item is two rows trading places (6-1's
+ * ② and ③ swap names and summaries): both projects keep their identity, so neither gets a previousName.
+ */
+function reorderedProjects(draft: PolicyItemRecord): Set<ProjectRecord> {
+  const reordered = new Set<ProjectRecord>();
+  for (const project of draft.projects) {
+    if (project.newName === null) continue;
+    const other = draft.projects.find((p) => p !== project && p.matchKey === matchKey(project.newName ?? ''));
+    if (other) reordered.add(project).add(other);
+  }
+  return reordered;
 }
 
 /**

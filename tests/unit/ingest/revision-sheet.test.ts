@@ -34,6 +34,28 @@ describe('revision sheets (000, 002): documents and policy items', () => {
     expect(policyItem('6-3')).toMatchObject({ name: '早稲田大学との基本協定に基づく施策の推進', renamed: false });
   });
 
+  it('gives every record a source line inside its policy item, in its own document', () => {
+    for (const [name, document] of [FIELD_5_SHEETS, FIELD_6_SHEETS].map((file) => [file, sheets(file)] as const)) {
+      document.policyItems.forEach((item, i) => {
+        const end = document.policyItems[i + 1]?.source.line ?? Infinity;
+        const records = [
+          item.survey,
+          ...item.sdgs,
+          ...item.indicatorProposals,
+          ...item.visions,
+          ...item.measures,
+          ...item.relatedPlans,
+          ...item.projects,
+        ];
+        for (const { source } of records) {
+          expect(source.document).toBe(name);
+          expect(source.line).toBeGreaterThan(item.source.line);
+          expect(source.line).toBeLessThan(end);
+        }
+      });
+    }
+  });
+
   it('reads 6-4 電子自治体の推進 as renamed to 行政のデジタル化の推進 (大項目名の変更必要性 あり) and no other item as renamed', () => {
     expect(policyItem('6-4')).toMatchObject({
       name: '電子自治体の推進',
