@@ -1,5 +1,6 @@
 import type { GraphGateway } from './db/graph-gateway';
 import { QueryCounter } from './db/query-counter';
+import { GraphLoaders } from './graph/graph-loaders';
 
 /**
  * What every resolver receives for one GraphQL request: a gateway that counts this request's statements.
@@ -8,9 +9,11 @@ import { QueryCounter } from './db/query-counter';
 export interface RequestContext {
   readonly gateway: GraphGateway;
   readonly counter: QueryCounter;
+  readonly loaders: GraphLoaders;
 }
 
 export function createRequestContext(gateway: GraphGateway): RequestContext {
   const counter = new QueryCounter();
-  return { gateway: gateway.counting(counter), counter };
+  const counted = gateway.counting(counter);
+  return { gateway: counted, counter, loaders: new GraphLoaders(counted) };
 }

@@ -1,0 +1,76 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { SheetRole } from '../common/enums';
+import type { RequestContext } from '../context';
+import { RowReader } from '../db/row-reader';
+import { Measure } from '../measure/measure.type';
+import { PolicyItem } from '../policy-item/policy-item.type';
+import { ReformSheet } from '../reform-sheet/reform-sheet.type';
+import { Sdg } from '../sdg/sdg.type';
+import { Collaboration } from './collaboration.type';
+import { allDepartments } from './department-directory';
+import { resolveDepartmentRef } from './department-ref';
+import { Department } from './department.type';
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  @Query(() => Department, {
+    nullable: true,
+    description:
+      'A department by id, Japanese name, English name (any case) or English words (`citizen activity division`). Unknown or ambiguous names are BAD_USER_INPUT listing candidates.',
+  })
+  async department(@Arg('ref', { description: 'How you name the department.' }) ref: string, @Ctx() ctx: RequestContext): Promise<Department> {
+    return resolveDepartmentRef(ref, await allDepartments(ctx), 'ref');
+  }
+
+  @Query(() => [Department], { description: 'Every department named in the documents, by id.' })
+  departments(@Ctx() ctx: RequestContext): Promise<Department[]> {
+    return allDepartments(ctx);
+  }
+
+  @FieldResolver(() => [Measure], { description: 'Measures the department is responsible for (評価回答部署).' })
+  async measures(
+    @Root() department: Department,
+    @Arg('includeDeleted', { defaultValue: false, description: 'Also list measures the next plan deletes.' }) includeDeleted: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Measure[]> {
+    const measures = (await ctx.loaders.outgoing('RESPONSIBLE_FOR').load(department.id)).map(Measure.from);
+    return includeDeleted ? measures : measures.filter((m) => m.status !== 'DELETED');
+  }
+
+  @FieldResolver(() => [PolicyItem], { description: 'Policy items in which the department is responsible for a measure.' })
+  async policyItems(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<PolicyItem[]> {
+    return (await ctx.loaders.path('department/policy-items-by-ids').load(department.id)).map(PolicyItem.from);
+  }
+
+  @FieldResolver(() => [Sdg], { description: "SDGs the department's measures touch." })
+  async sdgs(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<Sdg[]> {
+    return (await ctx.loaders.path('department/sdgs-by-ids').load(department.id)).map(Sdg.from);
+  }
+
+  @FieldResolver(() => [ReformSheet], { description: 'Reform sheets the department executes (実行課) or partners on (連携課).' })
+  async reformSheets(
+    @Root() department: Department,
+    @Arg('role', () => SheetRole, { defaultValue: SheetRole.ANY, description: 'Which role to list.' }) role: SheetRole,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReformSheet[]> {
+    const loader =
+      role === SheetRole.EXECUTING
+        ? ctx.loaders.outgoing('EXECUTES')
+        : role === SheetRole.PARTNER
+          ? ctx.loaders.outgoing('PARTNERS_ON')
+          : ctx.loaders.path('department/reform-sheets-by-ids');
+    return (await loader.load(department.id)).map(ReformSheet.from);
+  }
+
+  @FieldResolver(() => [Collaboration], {
+    description: 'Departments sharing a measure or a reform sheet with this one, most shared first.',
+  })
+  async collaborators(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<Collaboration[]> {
+    const rows = await ctx.loaders.rows('department/collaborators-by-ids').load(department.id);
+    return rows.map((row: RowReader) => ({
+      department: Department.from(row.map('node')),
+      sharedMeasures: row.number('sharedMeasures'),
+      sharedReformSheets: row.number('sharedReformSheets'),
+    }));
+  }
+}

@@ -1,0 +1,27 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../common/node.interface';
+import { sourceOf } from '../common/node-mapping';
+import { Source } from '../common/source.type';
+import type { NodeProperties } from '../graph/graph-loaders';
+
+@ObjectType({ implements: Node, description: 'A department, division, office or bureau of the city (課・室・局), e.g. 危機管理課.' })
+export class Department extends Node {
+  @Field({ description: 'Japanese name as the documents write it, e.g. 市民活動推進課.' })
+  name!: string;
+
+  @Field({ description: 'English name, e.g. Citizen Activity Promotion Division.' })
+  nameEn!: string;
+
+  @Field(() => Source, { nullable: true, description: 'A line where the documents name the department.' })
+  source!: Source | null;
+
+  static from(p: NodeProperties): Department {
+    return Object.assign(new Department(), {
+      kind: 'Department',
+      id: p.string('id'),
+      name: p.string('name'),
+      nameEn: p.string('nameEn'),
+      source: sourceOf(p),
+    });
+  }
+}

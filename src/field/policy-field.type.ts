@@ -1,0 +1,35 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../common/node.interface';
+import { sourceOf } from '../common/node-mapping';
+import { Source } from '../common/source.type';
+import type { NodeProperties } from '../graph/graph-loaders';
+
+@ObjectType({ implements: Node, description: 'A field (分野) of the comprehensive plan, e.g. 5 市民生活 (Civic Life).' })
+export class PolicyField extends Node {
+  @Field(() => Int, { description: 'Field number 1–6.' })
+  number!: number;
+
+  @Field({ description: 'Japanese name, e.g. 市民生活.' })
+  name!: string;
+
+  @Field({ description: 'English name, e.g. Civic Life.' })
+  nameEn!: string;
+
+  @Field(() => String, { nullable: true, description: "The chapter's slogan (fields 5 and 6 only)." })
+  slogan!: string | null;
+
+  @Field(() => Source, { nullable: true, description: 'Where the documents name the field.' })
+  source!: Source | null;
+
+  static from(p: NodeProperties): PolicyField {
+    return Object.assign(new PolicyField(), {
+      kind: 'PolicyField',
+      id: p.string('id'),
+      number: p.number('number'),
+      name: p.string('name'),
+      nameEn: p.string('nameEn'),
+      slogan: p.optionalString('slogan'),
+      source: sourceOf(p),
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { Direction } from '../common/enums';
+import { Node } from '../common/node.interface';
+import { sourceOf } from '../common/node-mapping';
+import { Source } from '../common/source.type';
+import type { NodeProperties } from '../graph/graph-loaders';
+
+@ObjectType({ implements: Node, description: 'Outcome indicator (成果指標) of a policy item: current value ▶▶ target.' })
+export class Indicator extends Node {
+  @Field({ description: 'Name, e.g. 市ホームページへのアクセス数.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Definition given in brackets, if any.' })
+  definition!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Current value (現状値); null when there is no baseline (—).' })
+  current!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Current value as printed, e.g. `2,927,767 件`.' })
+  currentText!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Target value (目標値).' })
+  target!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Target as printed, e.g. `92.7 %以内`.' })
+  targetText!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Unit, e.g. 件, %, 人.' })
+  unit!: string | null;
+
+  @Field(() => Direction, { description: 'Which way the indicator should move.' })
+  direction!: Direction;
+
+  @Field(() => Source, { nullable: true, description: 'Where the indicator is printed.' })
+  source!: Source | null;
+
+  sortKey!: string;
+
+  static from(p: NodeProperties): Indicator {
+    return Object.assign(new Indicator(), {
+      kind: 'Indicator',
+      id: p.string('id'),
+      sortKey: p.string('sortKey'),
+      name: p.string('name'),
+      definition: p.optionalString('definition'),
+      current: p.optionalNumber('current'),
+      currentText: p.optionalString('currentText'),
+      target: p.optionalNumber('target'),
+      targetText: p.optionalString('targetText'),
+      unit: p.optionalString('unit'),
+      direction: p.string('direction') as Direction,
+      source: sourceOf(p),
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { RowReader } from '../db/row-reader';
+import { PolicyItem } from '../policy-item/policy-item.type';
+import { Initiative, LinkagePlan } from './linkage-plan.type';
+
+@Resolver(() => LinkagePlan)
+export class LinkagePlanResolver {
+  @Query(() => LinkagePlan, { nullable: true, description: 'A linkage plan by number 1–5 (①–⑤); null for other numbers.' })
+  async linkagePlan(@Arg('number', () => Int, { description: 'Plan number.' }) number: number, @Ctx() ctx: RequestContext): Promise<LinkagePlan | null> {
+    const node = await ctx.loaders.node.load(`linkage-plan:${number}`);
+    return node ? LinkagePlan.from(node) : null;
+  }
+
+  @Query(() => [LinkagePlan], { description: 'The five cross-field linkage plans (政策連携プラン).' })
+  async linkagePlans(@Ctx() ctx: RequestContext): Promise<LinkagePlan[]> {
+    const rows = await ctx.gateway.read('graph/all-by-label', { label: 'LinkagePlan' });
+    return rows.map((row) => LinkagePlan.from(new RowReader(row).map('node')));
+  }
+
+  @FieldResolver(() => [Initiative], { description: 'Initiatives (推進のための取組) of the plan, in order.' })
+  async initiatives(@Root() plan: LinkagePlan, @Ctx() ctx: RequestContext): Promise<Initiative[]> {
+    return (await ctx.loaders.outgoing('HAS_INITIATIVE').load(plan.id)).map(Initiative.from);
+  }
+
+  @FieldResolver(() => [PolicyItem], { description: 'Policy items any initiative of the plan targets.' })
+  async policyItems(@Root() plan: LinkagePlan, @Ctx() ctx: RequestContext): Promise<PolicyItem[]> {
+    return (await ctx.loaders.path('linkage-plan/policy-items-by-ids').load(plan.id)).map(PolicyItem.from);
+  }
+}
+
+@Resolver(() => Initiative)
+export class InitiativeResolver {
+  @FieldResolver(() => LinkagePlan, { description: 'The plan the initiative belongs to.' })
+  async plan(@Root() initiative: Initiative, @Ctx() ctx: RequestContext): Promise<LinkagePlan> {
+    return LinkagePlan.from(await ctx.loaders.parent('HAS_INITIATIVE', initiative.id));
+  }
+
+  @FieldResolver(() => [PolicyItem], { description: 'Policy items the initiative names.' })
+  async policyItems(@Root() initiative: Initiative, @Ctx() ctx: RequestContext): Promise<PolicyItem[]> {
+    return (await ctx.loaders.outgoing('TARGETS').load(initiative.id)).map(PolicyItem.from);
+  }
+}

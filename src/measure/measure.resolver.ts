@@ -1,0 +1,66 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { ConnectionShape } from '../common/connection';
+import { MeasureConnection } from '../common/connection-types';
+import { ChangeStatus } from '../common/enums';
+import { fetchPage } from '../common/page-query';
+import { PaginationArgs } from '../common/pagination.args';
+import { foldedText } from '../common/text-filter';
+import type { RequestContext } from '../context';
+import { departmentIdOf } from '../department/department-directory';
+import { Department } from '../department/department.type';
+import { PolicyItem } from '../policy-item/policy-item.type';
+import { ReformSheet } from '../reform-sheet/reform-sheet.type';
+import { Sdg } from '../sdg/sdg.type';
+import { MeasureFilter } from './measure.filter';
+import { Measure } from './measure.type';
+
+@Resolver(() => Measure)
+export class MeasureResolver {
+  @Query(() => Measure, { nullable: true, description: 'A measure by code, e.g. `5-1-3` (or `5-6-d3` for a deleted one); null when there is none.' })
+  async measure(@Arg('code', { description: 'Measure code.' }) code: string, @Ctx() ctx: RequestContext): Promise<Measure | null> {
+    const node = await ctx.loaders.node.load(`measure:${code.trim()}`);
+    return node ? Measure.from(node) : null;
+  }
+
+  @Query(() => MeasureConnection, {
+    description: 'Measures matching a filter, in code order (5-2 before 5-10), paginated. Deleted measures only when asked for.',
+  })
+  async measures(
+    @Arg('filter', () => MeasureFilter, { nullable: true }) filter: MeasureFilter | null,
+    @Args() { first, after }: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<Measure>> {
+    const f = filter ?? new MeasureFilter();
+    const status = f.status && f.status.length > 0 ? f.status : null;
+    const params = {
+      sdg: f.sdg ?? null,
+      department: await departmentIdOf(ctx, f.department, 'filter.department'),
+      policyItem: f.policyItem?.trim() ?? null,
+      field: f.field ?? null,
+      status,
+      includeDeleted: f.includeDeleted === true || (status?.includes(ChangeStatus.DELETED) ?? false),
+      text: foldedText(f.text),
+    };
+    return fetchPage(ctx.gateway, 'measure/page', params, first, after, Measure.from);
+  }
+
+  @FieldResolver(() => PolicyItem, { description: 'The policy item (施策大項目) the measure belongs to.' })
+  async policyItem(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<PolicyItem> {
+    return PolicyItem.from(await ctx.loaders.parent('HAS_MEASURE', measure.id));
+  }
+
+  @FieldResolver(() => [Department], { description: 'Departments responsible for the measure (評価回答部署).' })
+  async departments(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<Department[]> {
+    return (await ctx.loaders.incoming('RESPONSIBLE_FOR').load(measure.id)).map(Department.from);
+  }
+
+  @FieldResolver(() => [Sdg], { description: 'SDGs the measure touches, through its policy item.' })
+  async sdgs(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<Sdg[]> {
+    return (await ctx.loaders.path('measure/sdgs-by-ids').load(measure.id)).map(Sdg.from);
+  }
+
+  @FieldResolver(() => [ReformSheet], { description: 'Reform sheets that name the measure as one they support.' })
+  async reformSheets(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<ReformSheet[]> {
+    return (await ctx.loaders.incoming('SUPPORTS').load(measure.id)).map(ReformSheet.from);
+  }
+}

@@ -1,0 +1,51 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ChangeStatus } from '../common/enums';
+import { Node } from '../common/node.interface';
+import { sourceOf } from '../common/node-mapping';
+import { Source } from '../common/source.type';
+import type { NodeProperties } from '../graph/graph-loaders';
+
+@ObjectType({ implements: Node, description: 'Mid-level measure (施策中項目) of a policy item, e.g. 5-1-3.' })
+export class Measure extends Node {
+  @Field({ description: 'Code `field-item-number`, e.g. `5-1-3`; a deleted measure has no number and a code such as `5-6-d3`.' })
+  code!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Number within its policy item in the next plan; null when deleted.' })
+  number!: number | null;
+
+  @Field({ description: 'Name in the next plan.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Name in the current plan, when the next plan renames the measure.' })
+  previousName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Description (内容) in the next plan.' })
+  description!: string | null;
+
+  @Field(() => ChangeStatus, { description: 'Change mark of the draft revision sheet.' })
+  status!: ChangeStatus;
+
+  @Field(() => [String], { description: 'Collective terms (e.g. 関係各課) named as responsible besides departments.' })
+  responsibleTerms!: string[];
+
+  @Field(() => Source, { nullable: true, description: 'Where the measure is described.' })
+  source!: Source | null;
+
+  static from(p: NodeProperties): Measure {
+    return Object.assign(new Measure(), {
+      kind: 'Measure',
+      id: p.string('id'),
+      sortKey: p.string('sortKey'),
+      code: p.string('code'),
+      number: p.optionalNumber('number'),
+      name: p.string('name'),
+      previousName: p.optionalString('previousName'),
+      description: p.optionalString('description'),
+      status: p.string('status') as ChangeStatus,
+      responsibleTerms: p.strings('responsibleTerms'),
+      source: sourceOf(p),
+    });
+  }
+
+  sortKey!: string;
+}

@@ -1,0 +1,106 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { PolicyItemConnection } from '../common/connection-types';
+import type { ConnectionShape } from '../common/connection';
+import { fetchPage } from '../common/page-query';
+import { PaginationArgs } from '../common/pagination.args';
+import { foldedText } from '../common/text-filter';
+import type { RequestContext } from '../context';
+import { Department } from '../department/department.type';
+import { departmentIdOf } from '../department/department-directory';
+import { PolicyField } from '../field/policy-field.type';
+import { Indicator } from '../indicator/indicator.type';
+import { Initiative, LinkagePlan } from '../linkage-plan/linkage-plan.type';
+import { Measure } from '../measure/measure.type';
+import { Project } from '../project/project.type';
+import { ReformSheet } from '../reform-sheet/reform-sheet.type';
+import { RelatedPlan } from '../related-plan/related-plan.type';
+import { Sdg } from '../sdg/sdg.type';
+import { PolicyItemFilter } from './policy-item.filter';
+import { PolicyItem } from './policy-item.type';
+
+@Resolver(() => PolicyItem)
+export class PolicyItemResolver {
+  @Query(() => PolicyItem, { nullable: true, description: 'A policy item by code, e.g. `5-1`; null when there is none.' })
+  async policyItem(@Arg('code', { description: 'Item code, e.g. `5-1`.' }) code: string, @Ctx() ctx: RequestContext): Promise<PolicyItem | null> {
+    const node = await ctx.loaders.node.load(`policy-item:${code.trim()}`);
+    return node ? PolicyItem.from(node) : null;
+  }
+
+  @Query(() => PolicyItemConnection, { description: 'Policy items matching a filter, in code order, paginated.' })
+  async policyItems(
+    @Arg('filter', () => PolicyItemFilter, { nullable: true }) filter: PolicyItemFilter | null,
+    @Args() { first, after }: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<PolicyItem>> {
+    const f = filter ?? new PolicyItemFilter();
+    const params = {
+      field: f.field ?? null,
+      sdg: f.sdg ?? null,
+      department: await departmentIdOf(ctx, f.department, 'filter.department'),
+      linkagePlan: f.linkagePlan ?? null,
+      detailed: f.detailed ?? null,
+      text: foldedText(f.text),
+    };
+    return fetchPage(ctx.gateway, 'policy-item/page', params, first, after, PolicyItem.from);
+  }
+
+  @FieldResolver(() => PolicyField, { description: 'The field (分野) the item belongs to.' })
+  async field(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<PolicyField> {
+    return PolicyField.from(await ctx.loaders.parent('HAS_ITEM', item.id));
+  }
+
+  @FieldResolver(() => [Sdg], { description: 'SDGs the item contributes to (関連するSDGs, as the departments answered).' })
+  async sdgs(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<Sdg[]> {
+    return (await ctx.loaders.outgoing('CONTRIBUTES_TO').load(item.id)).map(Sdg.from);
+  }
+
+  @FieldResolver(() => [Measure], { description: 'Measures (施策中項目) of the item, in number order.' })
+  async measures(
+    @Root() item: PolicyItem,
+    @Arg('includeDeleted', { defaultValue: false, description: 'Also list measures the next plan deletes.' }) includeDeleted: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Measure[]> {
+    const measures = (await ctx.loaders.outgoing('HAS_MEASURE').load(item.id)).map(Measure.from);
+    return includeDeleted ? measures : measures.filter((m) => m.status !== 'DELETED');
+  }
+
+  @FieldResolver(() => [Indicator], { description: 'Outcome indicators (成果指標) of the item.' })
+  async indicators(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<Indicator[]> {
+    return (await ctx.loaders.outgoing('MEASURED_BY').load(item.id)).map(Indicator.from);
+  }
+
+  @FieldResolver(() => [Project], { description: 'Main projects (主な事業) of the item.' })
+  async projects(
+    @Root() item: PolicyItem,
+    @Arg('includeDeleted', { defaultValue: false, description: 'Also list projects the next plan deletes.' }) includeDeleted: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Project[]> {
+    const projects = (await ctx.loaders.outgoing('HAS_PROJECT').load(item.id)).map(Project.from);
+    return includeDeleted ? projects : projects.filter((p) => p.status !== 'DELETED');
+  }
+
+  @FieldResolver(() => [RelatedPlan], { description: 'Related plans (関連計画) of the item.' })
+  async relatedPlans(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<RelatedPlan[]> {
+    return (await ctx.loaders.outgoing('HAS_RELATED_PLAN').load(item.id)).map(RelatedPlan.from);
+  }
+
+  @FieldResolver(() => [Department], { description: 'Departments responsible for any of its (non-deleted) measures.' })
+  async departments(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<Department[]> {
+    return (await ctx.loaders.path('policy-item/departments-by-ids').load(item.id)).map(Department.from);
+  }
+
+  @FieldResolver(() => [ReformSheet], { description: 'Reform sheets supporting any of its measures.' })
+  async reformSheets(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<ReformSheet[]> {
+    return (await ctx.loaders.path('policy-item/reform-sheets-by-ids').load(item.id)).map(ReformSheet.from);
+  }
+
+  @FieldResolver(() => [LinkagePlan], { description: 'Linkage plans whose initiatives target the item.' })
+  async linkagePlans(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<LinkagePlan[]> {
+    return (await ctx.loaders.path('policy-item/linkage-plans-by-ids').load(item.id)).map(LinkagePlan.from);
+  }
+
+  @FieldResolver(() => [Initiative], { description: 'Linkage-plan initiatives (推進のための取組) that target the item.' })
+  async initiatives(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<Initiative[]> {
+    return (await ctx.loaders.incoming('TARGETS').load(item.id)).map(Initiative.from);
+  }
+}

@@ -1,0 +1,40 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ChangeStatus } from '../common/enums';
+import { Node } from '../common/node.interface';
+import { sourceOf } from '../common/node-mapping';
+import { Source } from '../common/source.type';
+import type { NodeProperties } from '../graph/graph-loaders';
+
+@ObjectType({ implements: Node, description: 'Main project (主な事業) of a policy item.' })
+export class Project extends Node {
+  @Field(() => Int, { nullable: true, description: 'Number (①②…) within its policy item; null when deleted.' })
+  number!: number | null;
+
+  @Field({ description: 'Name in the next plan.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Name in the current plan, when renamed.' })
+  previousName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Summary (事業概要) in the next plan.' })
+  summary!: string | null;
+
+  @Field(() => ChangeStatus, { description: 'Change mark of the draft revision sheet.' })
+  status!: ChangeStatus;
+
+  @Field(() => Source, { nullable: true, description: 'Where the project is listed.' })
+  source!: Source | null;
+
+  static from(p: NodeProperties): Project {
+    return Object.assign(new Project(), {
+      kind: 'Project',
+      id: p.string('id'),
+      number: p.optionalNumber('number'),
+      name: p.string('name'),
+      previousName: p.optionalString('previousName'),
+      summary: p.optionalString('summary'),
+      status: p.string('status') as ChangeStatus,
+      source: sourceOf(p),
+    });
+  }
+}

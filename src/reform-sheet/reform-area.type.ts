@@ -1,0 +1,16 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../common/node.interface';
+import type { NodeProperties } from '../graph/graph-loaders';
+
+@ObjectType({ implements: Node, description: 'Area (取組項目) of the administrative-reform outline (行政改革大綱).' })
+export class ReformArea extends Node {
+  @Field(() => Int, { description: 'Area number 1–3.' })
+  number!: number;
+
+  @Field({ description: 'Name of the area.' })
+  name!: string;
+
+  static from(p: NodeProperties): ReformArea {
+    return Object.assign(new ReformArea(), { kind: 'ReformArea', id: p.string('id'), number: p.number('number'), name: p.string('name') });
+  }
+}

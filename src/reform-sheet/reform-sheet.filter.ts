@@ -1,0 +1,47 @@
+import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { SheetRole } from '../common/enums';
+
+@InputType({ description: 'Conditions on reform sheets; all given conditions must hold (AND).' })
+export class ReformSheetFilter {
+  @Field(() => Int, { nullable: true, description: 'Area number 1–3.' })
+  @IsOptional()
+  @Min(1)
+  @Max(3)
+  area?: number;
+
+  @Field({ nullable: true, description: 'A department taking part (see `role`): id, Japanese or English name, or English words.' })
+  @IsOptional()
+  @MaxLength(100)
+  department?: string;
+
+  @Field(() => SheetRole, { nullable: true, description: "The department's role; default ANY." })
+  @IsOptional()
+  role?: SheetRole;
+
+  @Field(() => Int, { nullable: true, description: 'SDG number 1–17 touched through the measures the sheet supports.' })
+  @IsOptional()
+  @Min(1)
+  @Max(17)
+  sdg?: number;
+
+  @Field({ nullable: true, description: 'Code of a measure the sheet supports, e.g. `5-2-5`.' })
+  @IsOptional()
+  @Matches(/^\s*\d-\d{1,2}-(\d{1,2}|d\d{1,2})\s*$/, { message: 'measure must be a measure code such as 5-2-5' })
+  measure?: string;
+
+  @Field({ nullable: true, description: 'Year-end grade (年度末評価), e.g. `A`.' })
+  @IsOptional()
+  @MaxLength(10)
+  evaluation?: string;
+
+  @Field({ nullable: true, description: 'Text contained in the sheet (e.g. a viewpoint such as `ICTの積極的な活用`).' })
+  @IsOptional()
+  @MaxLength(100)
+  viewpoint?: string;
+
+  @Field({ nullable: true, description: 'Text contained in the name (Japanese substrings; width and spacing ignored).' })
+  @IsOptional()
+  @MaxLength(100)
+  text?: string;
+}

@@ -1,0 +1,12 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { PolicyItem } from '../policy-item/policy-item.type';
+import { RelatedPlan } from './related-plan.type';
+
+@Resolver(() => RelatedPlan)
+export class RelatedPlanResolver {
+  @FieldResolver(() => PolicyItem, { description: 'The policy item the plan is related to.' })
+  async policyItem(@Root() plan: RelatedPlan, @Ctx() ctx: RequestContext): Promise<PolicyItem> {
+    return PolicyItem.from(await ctx.loaders.parent('HAS_RELATED_PLAN', plan.id));
+  }
+}

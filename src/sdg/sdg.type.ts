@@ -1,0 +1,29 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../common/node.interface';
+import type { NodeProperties } from '../graph/graph-loaders';
+
+@ObjectType({ implements: Node, description: 'A Sustainable Development Goal (SDG) of the United Nations.' })
+export class Sdg extends Node {
+  @Field(() => Int, { description: 'Goal number 1–17.' })
+  number!: number;
+
+  @Field({ description: 'Japanese title as the Government of Japan writes it, e.g. パートナーシップで目標を達成しよう.' })
+  name!: string;
+
+  @Field({ description: 'UN short title, e.g. Partnerships for the Goals.' })
+  nameEn!: string;
+
+  @Field({ description: "The goal's official colour, `#RRGGBB`." })
+  color!: string;
+
+  static from(p: NodeProperties): Sdg {
+    return Object.assign(new Sdg(), {
+      kind: 'Sdg',
+      id: p.string('id'),
+      number: p.number('number'),
+      name: p.string('name'),
+      nameEn: p.string('nameEn'),
+      color: p.string('color'),
+    });
+  }
+}

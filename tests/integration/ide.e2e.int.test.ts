@@ -1,0 +1,128 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readExampleOperations, type ExampleOperation } from '../../src/ide/example-operations';
+import { PROJECT_ROOT } from '../../src/project-root';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+/** Debian's Chromium; Playwright's own browser builds cannot be downloaded on the closed networks we target. */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT_PATH = join(PROJECT_ROOT, 'test-artifacts', 'ide.png');
+const SERVICE_NAME = 'honjo-policy-graph';
+
+/** What a person types into the query editor (CodeMirror closes brackets itself, so the text stays valid). */
+const TYPED_QUERY = 'query TypedInTheBrowser { serviceInfo { name version nodeCount } }';
+
+/** Pages may load from this machine only; data: and blob: URLs never touch the network. */
+function isLocalUrl(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:') return true;
+  return (protocol === 'http:' || protocol === 'https:') && ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+}
+
+/**
+ * The IDE as a person uses it, in a real headless Chromium cut off from every host but this one: the page
+ * loads, the examples are preloaded as tabs, a typed query runs and its answer shows, and nothing was fetched
+ * from elsewhere.
+ */
+describe('the GraphiQL IDE at /graphql', () => {
+  jest.setTimeout(120_000);
+
+  let db: TestDatabase;
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let examples: ExampleOperation[];
+  const requestedUrls: string[] = [];
+  const failedRequests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM_PATH} (set CHROMIUM_PATH to use another): ` +
+          `run 'apt-get update && apt-get install -y chromium' (.ci/run does this in CI)`,
+      );
+    }
+    examples = await readExampleOperations();
+    db = openTestDatabase();
+    server = await startTestServer(db.gateway);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // Unplugs the network for the browser: every host name but the local ones fails to resolve.
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+      ],
+    });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // A request to another host is recorded (and fails the test below) but never leaves the machine.
+    await context.route('**/*', (route) =>
+      isLocalUrl(route.request().url()) ? route.continue() : route.abort('internetdisconnected'),
+    );
+    page = await context.newPage();
+    page.on('request', (request) => requestedUrls.push(request.url()));
+    page.on('requestfailed', (request) =>
+      failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
+    );
+    page.on('response', (r) => { if (r.url().endsWith('/graphql') && r.request().method() === 'POST') void r.text().then((t) => console.log(r.status(), JSON.stringify(r.request().headers()), r.request().postData()?.slice(0, 300), t.slice(0, 500))); });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    const response = await page.goto(`${server.url}/graphql`, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await db?.close();
+  });
+
+  it('shows GraphiQL with one tab per example file, titled with the file name', async () => {
+    await page.locator('.graphiql-query-editor .CodeMirror').waitFor({ state: 'visible' });
+    expect(examples.length).toBeGreaterThan(0);
+    require('fs').writeFileSync('/tmp/ide-dom.html', await page.content());
+    await page.screenshot({ path: '/tmp/ide-debug.png' });
+    console.log(JSON.stringify(requestedUrls), await page.evaluate('JSON.stringify(localStorage)'));
+    const tabTitles = await page.locator('.graphiql-tab').allInnerTexts();
+    expect(tabTitles.map((title) => title.trim())).toEqual(examples.map((example) => example.name));
+  });
+
+  it('has the documentation explorer and the query-builder explorer plugin', async () => {
+    await page.locator('button[aria-label="Show Documentation Explorer"]').click();
+    await page.locator('.graphiql-doc-explorer').getByText('serviceInfo').first().waitFor();
+    await page.locator('button[aria-label="Show GraphiQL Explorer"]').click();
+    await page.locator('.graphiql-explorer-root').getByText('serviceInfo').first().waitFor();
+  });
+
+  it('runs a query typed into the editor and shows the answer', async () => {
+    await page.locator('.graphiql-query-editor .CodeMirror').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(TYPED_QUERY);
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window');
+    await result.getByText(SERVICE_NAME).first().waitFor();
+    expect(await result.innerText()).toContain('"nodeCount"');
+    mkdirSync(dirname(SCREENSHOT_PATH), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT_PATH });
+  });
+
+  it('loaded everything from this service: no other host, no failed request, no script error', () => {
+    expect(requestedUrls.filter((url) => !isLocalUrl(url))).toEqual([]);
+    expect(failedRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    // The page really did load its bundles from the service.
+    expect(requestedUrls.some((url) => url.includes('/ide/graphiql.min.js'))).toBe(true);
+  });
+});
