@@ -15,6 +15,8 @@ export interface Config {
   readonly embedded: EmbeddedNeo4jSettings;
   /** GraphQL introspection (the IDE needs it); on unless INTROSPECTION=false. */
   readonly introspection: boolean;
+  /** Limits checked before a request runs. */
+  readonly queryLimits: { readonly maxDepth: number; readonly maxCost: number };
 }
 
 export interface ExternalNeo4j {
@@ -46,6 +48,8 @@ export const ENVIRONMENT_VARIABLES = {
   EMBEDDED_NEO4J_HEAP_MB: 'Java heap of the embedded Neo4j in MiB (default 1024)',
   EMBEDDED_NEO4J_PAGECACHE_MB: 'page cache of the embedded Neo4j in MiB (default 256)',
   INTROSPECTION: 'GraphQL introspection, true or false (default true)',
+  QUERY_MAX_DEPTH: 'deepest field nesting a request may have (default 8)',
+  QUERY_MAX_COST: 'largest estimated number of values a request may resolve (default 250000)',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -85,6 +89,10 @@ export function loadConfig(env: Env = process.env): Config {
       pageCacheMb: integer(read('EMBEDDED_NEO4J_PAGECACHE_MB'), 'EMBEDDED_NEO4J_PAGECACHE_MB', 256, 8, 65536),
     }),
     introspection: boolean(read('INTROSPECTION'), 'INTROSPECTION', true),
+    queryLimits: Object.freeze({
+      maxDepth: integer(read('QUERY_MAX_DEPTH'), 'QUERY_MAX_DEPTH', 8, 2, 64),
+      maxCost: integer(read('QUERY_MAX_COST'), 'QUERY_MAX_COST', 250_000, 100, 100_000_000),
+    }),
   });
 }
 

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       gateway,
       introspection: config.introspection,
       reportCost: config.nodeEnv !== 'production',
+      queryLimits: config.queryLimits,
     });
     server = await app.listen(config.port);
     log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);

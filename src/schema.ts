@@ -37,6 +37,14 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** Builds the schema once per process (type-graphql's metadata is global; building twice is wasted work). */
 export function graphSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: RESOLVERS, validate: true });
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: true }).then((schema) => {
+    // type-graphql has no option for the root type's description; the IDE shows it first.
+    const query = schema.getQueryType();
+    if (query) {
+      query.description =
+        "Entry points into Honjo City's policy graph: fields, policy items, measures, departments, SDGs, indicators, reform sheets and linkage plans.";
+    }
+    return schema;
+  });
   return built;
 }

@@ -7,6 +7,7 @@ import { createRequestContext, type RequestContext } from './context';
 import type { GraphGateway } from './db/graph-gateway';
 import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
+import { queryLimitsRule, type QueryLimits } from './graphql/query-limits';
 import { live, ready } from './http/health';
 import { BodyTooLargeError, readBody } from './http/read-body';
 import { sendJson } from './http/send';
@@ -22,6 +23,7 @@ export interface ServerDeps {
   readonly introspection: boolean;
   /** Adds `extensions.cypher` (statement count and database time) to every response. */
   readonly reportCost: boolean;
+  readonly queryLimits: QueryLimits;
 }
 
 export interface RunningServer {
@@ -42,6 +44,7 @@ export async function createServer(deps: ServerDeps): Promise<{ listen(port: num
     introspection: deps.introspection,
     formatError,
     includeStacktraceInErrorResponses: false,
+    validationRules: [queryLimitsRule(deps.queryLimits)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.

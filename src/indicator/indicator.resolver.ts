@@ -12,7 +12,7 @@ import { Indicator } from './indicator.type';
 export class IndicatorResolver {
   @Query(() => IndicatorConnection, { description: 'Outcome indicators matching a filter, in code order, paginated.' })
   async indicators(
-    @Arg('filter', () => IndicatorFilter, { nullable: true }) filter: IndicatorFilter | null,
+    @Arg('filter', () => IndicatorFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' }) filter: IndicatorFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<Indicator>> {

@@ -26,7 +26,7 @@ export class MeasureResolver {
     description: 'Measures matching a filter, in code order (5-2 before 5-10), paginated. Deleted measures only when asked for.',
   })
   async measures(
-    @Arg('filter', () => MeasureFilter, { nullable: true }) filter: MeasureFilter | null,
+    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' }) filter: MeasureFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<Measure>> {

@@ -28,7 +28,7 @@ export class PolicyItemResolver {
 
   @Query(() => PolicyItemConnection, { description: 'Policy items matching a filter, in code order, paginated.' })
   async policyItems(
-    @Arg('filter', () => PolicyItemFilter, { nullable: true }) filter: PolicyItemFilter | null,
+    @Arg('filter', () => PolicyItemFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' }) filter: PolicyItemFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<PolicyItem>> {

@@ -25,7 +25,7 @@ export class ReformSheetResolver {
 
   @Query(() => ReformSheetConnection, { description: 'Reform sheets matching a filter, in code order, paginated.' })
   async reformSheets(
-    @Arg('filter', () => ReformSheetFilter, { nullable: true }) filter: ReformSheetFilter | null,
+    @Arg('filter', () => ReformSheetFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' }) filter: ReformSheetFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<ReformSheet>> {

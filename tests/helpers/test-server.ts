@@ -1,4 +1,5 @@
 import type { GraphGateway } from '../../src/db/graph-gateway';
+import { loadConfig } from '../../src/config';
 import { graphSchema } from '../../src/schema';
 import { createServer, type RunningServer } from '../../src/server';
 
@@ -17,7 +18,8 @@ export interface TestServer {
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
 export async function startTestServer(gateway: GraphGateway): Promise<TestServer> {
-  const app = await createServer({ schema: await graphSchema(), gateway, introspection: true, reportCost: true });
+  const { queryLimits } = loadConfig({});
+  const app = await createServer({ schema: await graphSchema(), gateway, introspection: true, reportCost: true, queryLimits });
   const running: RunningServer = await app.listen(0);
   return {
     url: running.url,
