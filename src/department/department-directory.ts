@@ -18,7 +18,11 @@ export function allDepartments(ctx: RequestContext): Promise<Department[]> {
 }
 
 /** The department id a filter's `department` names, or null when the filter gives none. */
-export async function departmentIdOf(ctx: RequestContext, ref: string | null | undefined, argument: string): Promise<string | null> {
+export async function departmentIdOf(
+  ctx: RequestContext,
+  ref: string | null | undefined,
+  argument: string,
+): Promise<string | null> {
   if (ref === null || ref === undefined) return null;
   return resolveDepartmentRef(ref, await allDepartments(ctx), argument).id;
 }

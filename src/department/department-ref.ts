@@ -7,7 +7,11 @@ import type { Department } from './department.type';
  * every word given (`citizen activity division` → 市民活動推進課). No match or several matches is the
  * caller's to fix, so the error lists the closest candidates or the ambiguous ones.
  */
-export function resolveDepartmentRef(ref: string, departments: readonly Department[], argument = 'department'): Department {
+export function resolveDepartmentRef(
+  ref: string,
+  departments: readonly Department[],
+  argument = 'department',
+): Department {
   const wanted = ref.normalize('NFKC').trim();
   const lower = wanted.toLowerCase();
   const exact = departments.find(
@@ -20,7 +24,10 @@ export function resolveDepartmentRef(ref: string, departments: readonly Departme
   if (exact) return exact;
 
   const words = lower.split(/[\s,]+/).filter((w) => w !== '');
-  const byWords = words.length === 0 ? [] : departments.filter((d) => words.every((w) => englishWords(d).some((x) => x.startsWith(w))));
+  const byWords =
+    words.length === 0
+      ? []
+      : departments.filter((d) => words.every((w) => englishWords(d).some((x) => x.startsWith(w))));
   if (byWords.length === 1 && byWords[0]) return byWords[0];
   if (byWords.length > 1) {
     throw new BadUserInputError(
@@ -28,7 +35,9 @@ export function resolveDepartmentRef(ref: string, departments: readonly Departme
       { argument, candidates: byWords.map((d) => d.id) },
     );
   }
-  const closest = [...departments].sort((a, b) => similarity(wanted, b) - similarity(wanted, a) || a.id.localeCompare(b.id)).slice(0, 3);
+  const closest = [...departments]
+    .sort((a, b) => similarity(wanted, b) - similarity(wanted, a) || a.id.localeCompare(b.id))
+    .slice(0, 3);
   throw new BadUserInputError(
     `no department matches '${ref}'. Closest: ${closest.map(label).join('; ')}. Use an id, the Japanese name or English words.`,
     { argument, candidates: closest.map((d) => d.id) },
@@ -36,7 +45,10 @@ export function resolveDepartmentRef(ref: string, departments: readonly Departme
 }
 
 function englishWords(d: Department): string[] {
-  return d.nameEn.toLowerCase().split(/[\s,()-]+/).filter((w) => w !== '');
+  return d.nameEn
+    .toLowerCase()
+    .split(/[\s,()-]+/)
+    .filter((w) => w !== '');
 }
 
 function label(d: Department): string {

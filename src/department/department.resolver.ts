@@ -18,7 +18,10 @@ export class DepartmentResolver {
     description:
       'A department by id, Japanese name, English name (any case) or English words (`citizen activity division`). Unknown or ambiguous names are BAD_USER_INPUT listing candidates.',
   })
-  async department(@Arg('ref', { description: 'How you name the department.' }) ref: string, @Ctx() ctx: RequestContext): Promise<Department> {
+  async department(
+    @Arg('ref', { description: 'How you name the department.' }) ref: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Department> {
     return resolveDepartmentRef(ref, await allDepartments(ctx), 'ref');
   }
 
@@ -30,14 +33,17 @@ export class DepartmentResolver {
   @FieldResolver(() => [Measure], { description: 'Measures the department is responsible for (評価回答部署).' })
   async measures(
     @Root() department: Department,
-    @Arg('includeDeleted', { defaultValue: false, description: 'Also list measures the next plan deletes.' }) includeDeleted: boolean,
+    @Arg('includeDeleted', { defaultValue: false, description: 'Also list measures the next plan deletes.' })
+    includeDeleted: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<Measure[]> {
     const measures = (await ctx.loaders.outgoing('RESPONSIBLE_FOR').load(department.id)).map(Measure.from);
     return includeDeleted ? measures : measures.filter((m) => m.status !== 'DELETED');
   }
 
-  @FieldResolver(() => [PolicyItem], { description: 'Policy items in which the department is responsible for a measure.' })
+  @FieldResolver(() => [PolicyItem], {
+    description: 'Policy items in which the department is responsible for a measure.',
+  })
   async policyItems(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<PolicyItem[]> {
     return (await ctx.loaders.path('department/policy-items-by-ids').load(department.id)).map(PolicyItem.from);
   }
@@ -47,7 +53,9 @@ export class DepartmentResolver {
     return (await ctx.loaders.path('department/sdgs-by-ids').load(department.id)).map(Sdg.from);
   }
 
-  @FieldResolver(() => [ReformSheet], { description: 'Reform sheets the department executes (実行課) or partners on (連携課).' })
+  @FieldResolver(() => [ReformSheet], {
+    description: 'Reform sheets the department executes (実行課) or partners on (連携課).',
+  })
   async reformSheets(
     @Root() department: Department,
     @Arg('role', () => SheetRole, { defaultValue: SheetRole.ANY, description: 'Which role to list.' }) role: SheetRole,

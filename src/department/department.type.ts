@@ -4,7 +4,10 @@ import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
 
-@ObjectType({ implements: Node, description: 'A department, division, office or bureau of the city (課・室・局), e.g. 危機管理課.' })
+@ObjectType({
+  implements: Node,
+  description: 'A department, division, office or bureau of the city (課・室・局), e.g. 危機管理課.',
+})
 export class Department extends Node {
   @Field({ description: 'Japanese name as the documents write it, e.g. 市民活動推進課.' })
   name!: string;

@@ -4,7 +4,10 @@ import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
 
-@ObjectType({ implements: Node, description: 'A field (分野) of the comprehensive plan, e.g. 5 市民生活 (Civic Life).' })
+@ObjectType({
+  implements: Node,
+  description: 'A field (分野) of the comprehensive plan, e.g. 5 市民生活 (Civic Life).',
+})
 export class PolicyField extends Node {
   @Field(() => Int, { description: 'Field number 1–6.' })
   number!: number;

@@ -21,7 +21,14 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, reason: code } };
+    return {
+      ...formatted,
+      extensions: {
+        ...formatted.extensions,
+        code: ErrorCode.BAD_USER_INPUT,
+        reason: formatted.extensions?.reason ?? code,
+      },
+    };
   }
   if (hasPublicCode(formatted) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
   const original = translate(unwrapResolverError(error));

@@ -126,7 +126,11 @@ function measureField(
  * Items a field stands for: its `first` argument (given, or its default), a list's assumed size, or 1.
  * A connection's `edges` and `nodes` are the page its `first` already counted.
  */
-function multiplier(field: FieldNode, definition: GraphQLField<unknown, unknown>, parentType: GraphQLCompositeType): number {
+function multiplier(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown>,
+  parentType: GraphQLCompositeType,
+): number {
   const given = field.arguments?.find((a) => a.name.value === 'first');
   if (given) return given.value.kind === Kind.INT ? Number(given.value.value) : 100; // a variable: the largest page
   const declared = definition.args.find((a) => a.name === 'first')?.defaultValue;

@@ -68,7 +68,11 @@ const assetsByUrlName = new Map(IDE_ASSETS.map((ideAsset) => [ideAsset.urlName, 
 const loadedAssets = new Map<string, Promise<LoadedAsset>>();
 
 /** Serves GET/HEAD `IDE_ASSET_PREFIX + name` for names in the allow-list; 404 for anything else. */
-export async function serveIdeAsset(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> {
+export async function serveIdeAsset(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+): Promise<void> {
   const urlName = pathname.startsWith(IDE_ASSET_PREFIX) ? pathname.slice(IDE_ASSET_PREFIX.length) : undefined;
   const ideAsset = urlName === undefined ? undefined : assetsByUrlName.get(urlName);
   if (ideAsset === undefined) {

@@ -12,12 +12,18 @@ import { Indicator } from './indicator.type';
 export class IndicatorResolver {
   @Query(() => IndicatorConnection, { description: 'Outcome indicators matching a filter, in code order, paginated.' })
   async indicators(
-    @Arg('filter', () => IndicatorFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' }) filter: IndicatorFilter | null,
+    @Arg('filter', () => IndicatorFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    filter: IndicatorFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<Indicator>> {
     const f = filter ?? new IndicatorFilter();
-    const params = { policyItem: f.policyItem?.trim() ?? null, field: f.field ?? null, sdg: f.sdg ?? null, direction: f.direction ?? null };
+    const params = {
+      policyItem: f.policyItem?.trim() ?? null,
+      field: f.field ?? null,
+      sdg: f.sdg ?? null,
+      direction: f.direction ?? null,
+    };
     return fetchPage(ctx.gateway, 'indicator/page', params, first, after, Indicator.from);
   }
 

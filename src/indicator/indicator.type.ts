@@ -5,7 +5,10 @@ import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
 
-@ObjectType({ implements: Node, description: 'Outcome indicator (成果指標) of a policy item: current value ▶▶ target.' })
+@ObjectType({
+  implements: Node,
+  description: 'Outcome indicator (成果指標) of a policy item: current value ▶▶ target.',
+})
 export class Indicator extends Node {
   @Field({ description: 'Name, e.g. 市ホームページへのアクセス数.' })
   name!: string;

@@ -6,8 +6,14 @@ import { Initiative, LinkagePlan } from './linkage-plan.type';
 
 @Resolver(() => LinkagePlan)
 export class LinkagePlanResolver {
-  @Query(() => LinkagePlan, { nullable: true, description: 'A linkage plan by number 1–5 (①–⑤); null for other numbers.' })
-  async linkagePlan(@Arg('number', () => Int, { description: 'Plan number.' }) number: number, @Ctx() ctx: RequestContext): Promise<LinkagePlan | null> {
+  @Query(() => LinkagePlan, {
+    nullable: true,
+    description: 'A linkage plan by number 1–5 (①–⑤); null for other numbers.',
+  })
+  async linkagePlan(
+    @Arg('number', () => Int, { description: 'Plan number.' }) number: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LinkagePlan | null> {
     const node = await ctx.loaders.node.load(`linkage-plan:${number}`);
     return node ? LinkagePlan.from(node) : null;
   }

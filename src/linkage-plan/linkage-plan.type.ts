@@ -34,7 +34,10 @@ export class LinkagePlan extends Node {
   }
 }
 
-@ObjectType({ implements: Node, description: 'Initiative (推進のための取組) of a linkage plan, naming the policy items it draws on.' })
+@ObjectType({
+  implements: Node,
+  description: 'Initiative (推進のための取組) of a linkage plan, naming the policy items it draws on.',
+})
 export class Initiative extends Node {
   @Field({ description: 'Name of the initiative.' })
   name!: string;

@@ -10,7 +10,11 @@ export class MeasureFilter {
   @Max(17)
   sdg?: number;
 
-  @Field({ nullable: true, description: 'A responsible department: id, Japanese or English name, or English words (`citizen activity division`).' })
+  @Field({
+    nullable: true,
+    description:
+      'A responsible department: id, Japanese or English name, or English words (`citizen activity division`).',
+  })
   @IsOptional()
   @MaxLength(100)
   department?: string;
@@ -26,7 +30,10 @@ export class MeasureFilter {
   @Max(6)
   field?: number;
 
-  @Field(() => [ChangeStatus], { nullable: true, description: 'Only these change marks (DELETED here includes deleted measures).' })
+  @Field(() => [ChangeStatus], {
+    nullable: true,
+    description: 'Only these change marks (DELETED here includes deleted measures).',
+  })
   @IsOptional()
   status?: ChangeStatus[];
 
@@ -34,7 +41,10 @@ export class MeasureFilter {
   @IsOptional()
   includeDeleted?: boolean;
 
-  @Field({ nullable: true, description: 'Text contained in the name or description (Japanese substrings; width and spacing ignored).' })
+  @Field({
+    nullable: true,
+    description: 'Text contained in the name or description (Japanese substrings; width and spacing ignored).',
+  })
   @IsOptional()
   @MaxLength(100)
   text?: string;

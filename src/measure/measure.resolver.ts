@@ -16,17 +16,25 @@ import { Measure } from './measure.type';
 
 @Resolver(() => Measure)
 export class MeasureResolver {
-  @Query(() => Measure, { nullable: true, description: 'A measure by code, e.g. `5-1-3` (or `5-6-d3` for a deleted one); null when there is none.' })
-  async measure(@Arg('code', { description: 'Measure code.' }) code: string, @Ctx() ctx: RequestContext): Promise<Measure | null> {
+  @Query(() => Measure, {
+    nullable: true,
+    description: 'A measure by code, e.g. `5-1-3` (or `5-6-d3` for a deleted one); null when there is none.',
+  })
+  async measure(
+    @Arg('code', { description: 'Measure code.' }) code: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Measure | null> {
     const node = await ctx.loaders.node.load(`measure:${code.trim()}`);
     return node ? Measure.from(node) : null;
   }
 
   @Query(() => MeasureConnection, {
-    description: 'Measures matching a filter, in code order (5-2 before 5-10), paginated. Deleted measures only when asked for.',
+    description:
+      'Measures matching a filter, in code order (5-2 before 5-10), paginated. Deleted measures only when asked for.',
   })
   async measures(
-    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' }) filter: MeasureFilter | null,
+    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    filter: MeasureFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<Measure>> {

@@ -7,16 +7,24 @@ import type { NodeProperties } from '../graph/graph-loaders';
 
 @ObjectType({ implements: Node, description: 'Mid-level measure (施策中項目) of a policy item, e.g. 5-1-3.' })
 export class Measure extends Node {
-  @Field({ description: 'Code `field-item-number`, e.g. `5-1-3`; a deleted measure has no number and a code such as `5-6-d3`.' })
+  @Field({
+    description: 'Code `field-item-number`, e.g. `5-1-3`; a deleted measure has no number and a code such as `5-6-d3`.',
+  })
   code!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Number within its policy item in the next plan; null when deleted.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Number within its policy item in the next plan; null when deleted.',
+  })
   number!: number | null;
 
   @Field({ description: 'Name in the next plan.' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Name in the current plan, when the next plan renames the measure.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name in the current plan, when the next plan renames the measure.',
+  })
   previousName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Description (内容) in the next plan.' })

@@ -15,7 +15,10 @@ export class PolicyItemFilter {
   @Max(17)
   sdg?: number;
 
-  @Field({ nullable: true, description: 'A department responsible for one of its measures: id, Japanese or English name, or English words.' })
+  @Field({
+    nullable: true,
+    description: 'A department responsible for one of its measures: id, Japanese or English name, or English words.',
+  })
   @IsOptional()
   @MaxLength(100)
   department?: string;
@@ -26,11 +29,17 @@ export class PolicyItemFilter {
   @Max(5)
   linkagePlan?: number;
 
-  @Field({ nullable: true, description: 'Only detailed items (fields 5, 6) when true; only code-and-name items when false.' })
+  @Field({
+    nullable: true,
+    description: 'Only detailed items (fields 5, 6) when true; only code-and-name items when false.',
+  })
   @IsOptional()
   detailed?: boolean;
 
-  @Field({ nullable: true, description: 'Text contained in the name (Japanese substrings; full-/half-width and spacing ignored).' })
+  @Field({
+    nullable: true,
+    description: 'Text contained in the name (Japanese substrings; full-/half-width and spacing ignored).',
+  })
   @IsOptional()
   @MaxLength(100)
   text?: string;

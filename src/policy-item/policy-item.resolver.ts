@@ -20,15 +20,25 @@ import { PolicyItem } from './policy-item.type';
 
 @Resolver(() => PolicyItem)
 export class PolicyItemResolver {
-  @Query(() => PolicyItem, { nullable: true, description: 'A policy item by code, e.g. `5-1`; null when there is none.' })
-  async policyItem(@Arg('code', { description: 'Item code, e.g. `5-1`.' }) code: string, @Ctx() ctx: RequestContext): Promise<PolicyItem | null> {
+  @Query(() => PolicyItem, {
+    nullable: true,
+    description: 'A policy item by code, e.g. `5-1`; null when there is none.',
+  })
+  async policyItem(
+    @Arg('code', { description: 'Item code, e.g. `5-1`.' }) code: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PolicyItem | null> {
     const node = await ctx.loaders.node.load(`policy-item:${code.trim()}`);
     return node ? PolicyItem.from(node) : null;
   }
 
   @Query(() => PolicyItemConnection, { description: 'Policy items matching a filter, in code order, paginated.' })
   async policyItems(
-    @Arg('filter', () => PolicyItemFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' }) filter: PolicyItemFilter | null,
+    @Arg('filter', () => PolicyItemFilter, {
+      nullable: true,
+      description: 'Conditions to match (AND); none lists all.',
+    })
+    filter: PolicyItemFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<PolicyItem>> {
@@ -49,7 +59,9 @@ export class PolicyItemResolver {
     return PolicyField.from(await ctx.loaders.parent('HAS_ITEM', item.id));
   }
 
-  @FieldResolver(() => [Sdg], { description: 'SDGs the item contributes to (関連するSDGs, as the departments answered).' })
+  @FieldResolver(() => [Sdg], {
+    description: 'SDGs the item contributes to (関連するSDGs, as the departments answered).',
+  })
   async sdgs(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<Sdg[]> {
     return (await ctx.loaders.outgoing('CONTRIBUTES_TO').load(item.id)).map(Sdg.from);
   }
@@ -57,7 +69,8 @@ export class PolicyItemResolver {
   @FieldResolver(() => [Measure], { description: 'Measures (施策中項目) of the item, in number order.' })
   async measures(
     @Root() item: PolicyItem,
-    @Arg('includeDeleted', { defaultValue: false, description: 'Also list measures the next plan deletes.' }) includeDeleted: boolean,
+    @Arg('includeDeleted', { defaultValue: false, description: 'Also list measures the next plan deletes.' })
+    includeDeleted: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<Measure[]> {
     const measures = (await ctx.loaders.outgoing('HAS_MEASURE').load(item.id)).map(Measure.from);
@@ -72,7 +85,8 @@ export class PolicyItemResolver {
   @FieldResolver(() => [Project], { description: 'Main projects (主な事業) of the item.' })
   async projects(
     @Root() item: PolicyItem,
-    @Arg('includeDeleted', { defaultValue: false, description: 'Also list projects the next plan deletes.' }) includeDeleted: boolean,
+    @Arg('includeDeleted', { defaultValue: false, description: 'Also list projects the next plan deletes.' })
+    includeDeleted: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<Project[]> {
     const projects = (await ctx.loaders.outgoing('HAS_PROJECT').load(item.id)).map(Project.from);
@@ -99,7 +113,9 @@ export class PolicyItemResolver {
     return (await ctx.loaders.path('policy-item/linkage-plans-by-ids').load(item.id)).map(LinkagePlan.from);
   }
 
-  @FieldResolver(() => [Initiative], { description: 'Linkage-plan initiatives (推進のための取組) that target the item.' })
+  @FieldResolver(() => [Initiative], {
+    description: 'Linkage-plan initiatives (推進のための取組) that target the item.',
+  })
   async initiatives(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<Initiative[]> {
     return (await ctx.loaders.incoming('TARGETS').load(item.id)).map(Initiative.from);
   }

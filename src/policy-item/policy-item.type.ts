@@ -20,7 +20,10 @@ export class PolicyItem extends Node {
   @Field({ description: 'Name in the next plan (後期基本計画).' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Name in the current plan, when the next plan renames the item.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name in the current plan, when the next plan renames the item.',
+  })
   previousName!: string | null;
 
   @Field({ description: 'True for items the documents describe in detail (fields 5 and 6).' })

@@ -1,7 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { FiscalYear } from '../common/fiscal-year.type';
 
-@ObjectType({ description: 'One survey year of the citizen survey (市民アンケート): satisfaction and importance scores.' })
+@ObjectType({
+  description: 'One survey year of the citizen survey (市民アンケート): satisfaction and importance scores.',
+})
 export class SurveyPoint {
   @Field(() => FiscalYear, { description: 'Survey year (H24, H28, R3).' })
   year!: FiscalYear;
@@ -21,7 +23,10 @@ export class Survey {
   @Field(() => [SurveyPoint], { description: 'Scores per survey year, oldest first.' })
   points!: SurveyPoint[];
 
-  @Field(() => Int, { nullable: true, description: 'Rank of the latest satisfaction score among all questions (参考順位).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank of the latest satisfaction score among all questions (参考順位).',
+  })
   satisfactionRank!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Rank of the latest importance score among all questions.' })

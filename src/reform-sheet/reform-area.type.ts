@@ -11,6 +11,11 @@ export class ReformArea extends Node {
   name!: string;
 
   static from(p: NodeProperties): ReformArea {
-    return Object.assign(new ReformArea(), { kind: 'ReformArea', id: p.string('id'), number: p.number('number'), name: p.string('name') });
+    return Object.assign(new ReformArea(), {
+      kind: 'ReformArea',
+      id: p.string('id'),
+      number: p.number('number'),
+      name: p.string('name'),
+    });
   }
 }

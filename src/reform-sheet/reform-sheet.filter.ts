@@ -10,7 +10,10 @@ export class ReformSheetFilter {
   @Max(3)
   area?: number;
 
-  @Field({ nullable: true, description: 'A department taking part (see `role`): id, Japanese or English name, or English words.' })
+  @Field({
+    nullable: true,
+    description: 'A department taking part (see `role`): id, Japanese or English name, or English words.',
+  })
   @IsOptional()
   @MaxLength(100)
   department?: string;
@@ -40,7 +43,10 @@ export class ReformSheetFilter {
   @MaxLength(100)
   viewpoint?: string;
 
-  @Field({ nullable: true, description: 'Text contained in the name (Japanese substrings; width and spacing ignored).' })
+  @Field({
+    nullable: true,
+    description: 'Text contained in the name (Japanese substrings; width and spacing ignored).',
+  })
   @IsOptional()
   @MaxLength(100)
   text?: string;

@@ -17,15 +17,25 @@ import { ReformSheet } from './reform-sheet.type';
 
 @Resolver(() => ReformSheet)
 export class ReformSheetResolver {
-  @Query(() => ReformSheet, { nullable: true, description: 'A reform sheet by code `area-number`, e.g. `1-6`; null when there is none.' })
-  async reformSheet(@Arg('code', { description: 'Sheet code.' }) code: string, @Ctx() ctx: RequestContext): Promise<ReformSheet | null> {
+  @Query(() => ReformSheet, {
+    nullable: true,
+    description: 'A reform sheet by code `area-number`, e.g. `1-6`; null when there is none.',
+  })
+  async reformSheet(
+    @Arg('code', { description: 'Sheet code.' }) code: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReformSheet | null> {
     const node = await ctx.loaders.node.load(`reform-sheet:${code.trim()}`);
     return node ? ReformSheet.from(node) : null;
   }
 
   @Query(() => ReformSheetConnection, { description: 'Reform sheets matching a filter, in code order, paginated.' })
   async reformSheets(
-    @Arg('filter', () => ReformSheetFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' }) filter: ReformSheetFilter | null,
+    @Arg('filter', () => ReformSheetFilter, {
+      nullable: true,
+      description: 'Conditions to match (AND); none lists all.',
+    })
+    filter: ReformSheetFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<ReformSheet>> {
@@ -64,7 +74,9 @@ export class ReformSheetResolver {
     return (await ctx.loaders.incoming('PARTNERS_ON').load(sheet.id)).map(Department.from);
   }
 
-  @FieldResolver(() => [Measure], { description: 'Measures (施策中項目) the sheet supports, as resolved from the names it cites.' })
+  @FieldResolver(() => [Measure], {
+    description: 'Measures (施策中項目) the sheet supports, as resolved from the names it cites.',
+  })
   async measures(@Root() sheet: ReformSheet, @Ctx() ctx: RequestContext): Promise<Measure[]> {
     return (await ctx.loaders.outgoing('SUPPORTS').load(sheet.id)).map(Measure.from);
   }

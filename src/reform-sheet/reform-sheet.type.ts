@@ -28,7 +28,9 @@ export class ReformSheet extends Node {
   @Field(() => [String], { description: 'Partners that are not city departments (groups, companies).' })
   partnerGroups!: string[];
 
-  @Field(() => [String], { description: 'Collective terms (全庁, 関係各課 …) given as executing or partner, kept as text.' })
+  @Field(() => [String], {
+    description: 'Collective terms (全庁, 関係各課 …) given as executing or partner, kept as text.',
+  })
   collectiveTerms!: string[];
 
   @Field(() => FiscalYear, { description: 'Start fiscal year (開始年度).' })
@@ -40,7 +42,9 @@ export class ReformSheet extends Node {
   @Field({ description: 'Viewpoint of the reform (改革の視点).' })
   viewpoint!: string;
 
-  @Field(() => [String], { description: 'Measure names the sheet cites that no document describes (fields 1–4, a slogan).' })
+  @Field(() => [String], {
+    description: 'Measure names the sheet cites that no document describes (fields 1–4, a slogan).',
+  })
   unresolvedMeasureNames!: string[];
 
   @Field(() => [YearlyTarget], { description: 'Targets per fiscal year (R5–R9), where given.' })

@@ -10,7 +10,10 @@ import { Sdg } from './sdg.type';
 @Resolver(() => Sdg)
 export class SdgResolver {
   @Query(() => Sdg, { nullable: true, description: 'An SDG by number 1–17; null for other numbers.' })
-  async sdg(@Arg('number', () => Int, { description: 'Goal number.' }) number: number, @Ctx() ctx: RequestContext): Promise<Sdg | null> {
+  async sdg(
+    @Arg('number', () => Int, { description: 'Goal number.' }) number: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Sdg | null> {
     const node = await ctx.loaders.node.load(`sdg:${number}`);
     return node ? Sdg.from(node) : null;
   }
@@ -26,7 +29,9 @@ export class SdgResolver {
     return (await ctx.loaders.incoming('CONTRIBUTES_TO').load(sdg.id)).map(PolicyItem.from);
   }
 
-  @FieldResolver(() => [Measure], { description: 'Measures touching the goal through their policy item (deleted ones excluded).' })
+  @FieldResolver(() => [Measure], {
+    description: 'Measures touching the goal through their policy item (deleted ones excluded).',
+  })
   async measures(@Root() sdg: Sdg, @Ctx() ctx: RequestContext): Promise<Measure[]> {
     return (await ctx.loaders.path('sdg/measures-by-ids').load(sdg.id)).map(Measure.from);
   }

@@ -7,7 +7,9 @@ export class Sdg extends Node {
   @Field(() => Int, { description: 'Goal number 1–17.' })
   number!: number;
 
-  @Field({ description: 'Japanese title as the Government of Japan writes it, e.g. パートナーシップで目標を達成しよう.' })
+  @Field({
+    description: 'Japanese title as the Government of Japan writes it, e.g. パートナーシップで目標を達成しよう.',
+  })
   name!: string;
 
   @Field({ description: 'UN short title, e.g. Partnerships for the Goals.' })

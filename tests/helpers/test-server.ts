@@ -19,7 +19,13 @@ export interface TestServer {
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
 export async function startTestServer(gateway: GraphGateway): Promise<TestServer> {
   const { queryLimits } = loadConfig({});
-  const app = await createServer({ schema: await graphSchema(), gateway, introspection: true, reportCost: true, queryLimits });
+  const app = await createServer({
+    schema: await graphSchema(),
+    gateway,
+    introspection: true,
+    reportCost: true,
+    queryLimits,
+  });
   const running: RunningServer = await app.listen(0);
   return {
     url: running.url,

@@ -74,7 +74,19 @@ describe('the GraphiQL IDE at /graphql', () => {
     page.on('requestfailed', (request) =>
       failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
     );
-    page.on('response', (r) => { if (r.url().endsWith('/graphql') && r.request().method() === 'POST') void r.text().then((t) => console.log(r.status(), JSON.stringify(r.request().headers()), r.request().postData()?.slice(0, 300), t.slice(0, 500))); });
+    page.on('response', (r) => {
+      if (r.url().endsWith('/graphql') && r.request().method() === 'POST')
+        void r
+          .text()
+          .then((t) =>
+            console.log(
+              r.status(),
+              JSON.stringify(r.request().headers()),
+              r.request().postData()?.slice(0, 300),
+              t.slice(0, 500),
+            ),
+          );
+    });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(message.text());

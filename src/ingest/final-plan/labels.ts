@@ -7,13 +7,7 @@ import { foldWidth, tidy } from '../text';
  * full-width brackets is the same label.
  */
 export type SectionKind =
-  | 'vision'
-  | 'indicators'
-  | 'figures'
-  | 'situation'
-  | 'satisfaction'
-  | 'measures'
-  | 'collaboration';
+  'vision' | 'indicators' | 'figures' | 'situation' | 'satisfaction' | 'measures' | 'collaboration';
 
 export const SECTION_LABEL: Readonly<Record<SectionKind, string>> = {
   vision: 'めざす姿',

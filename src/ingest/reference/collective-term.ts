@@ -19,21 +19,18 @@ export interface CollectiveTerm {
 
 /** Reads seed/reference/collective-terms.yaml (the `collectiveTerms:` list) from `directory`. */
 export function loadCollectiveTerms(directory: string): CollectiveTerm[] {
-  const terms = readReferenceList(directory, COLLECTIVE_TERMS_FILE, 'collectiveTerms').map(
-    (entry): CollectiveTerm => {
-      entry.allowOnly(['name', 'gloss', 'seen']);
-      return {
-        name: entry.text('name', {
-          pattern: /^\S+$/,
-          description: 'a term without spaces',
-        }),
-        gloss: entry.text('gloss'),
-        seen: entry.sourceRef('seen'),
-      };
-    },
-  );
-  const where = (term: CollectiveTerm): string =>
-    `${join(directory, COLLECTIVE_TERMS_FILE)}: term ${term.name}`;
+  const terms = readReferenceList(directory, COLLECTIVE_TERMS_FILE, 'collectiveTerms').map((entry): CollectiveTerm => {
+    entry.allowOnly(['name', 'gloss', 'seen']);
+    return {
+      name: entry.text('name', {
+        pattern: /^\S+$/,
+        description: 'a term without spaces',
+      }),
+      gloss: entry.text('gloss'),
+      seen: entry.sourceRef('seen'),
+    };
+  });
+  const where = (term: CollectiveTerm): string => `${join(directory, COLLECTIVE_TERMS_FILE)}: term ${term.name}`;
   requireUnique(terms, (term) => [matchKey(term.name)], where, 'name (compared by matchKey)');
   return terms;
 }

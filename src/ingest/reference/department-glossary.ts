@@ -31,9 +31,7 @@ export class DepartmentGlossary {
     for (const term of collectiveTerms) {
       const department = this.byKey.get(matchKey(term.name));
       if (department) {
-        throw new ReferenceDataError(
-          `collective term ${term.name} is also the name of department ${department.id}`,
-        );
+        throw new ReferenceDataError(`collective term ${term.name} is also the name of department ${department.id}`);
       }
     }
   }

@@ -34,20 +34,17 @@ const NO_SPACES = {
 
 /** Reads seed/reference/departments.yaml (the `departments:` list) from `directory`. */
 export function loadDepartments(directory: string): Department[] {
-  const departments = readReferenceList(directory, DEPARTMENTS_FILE, 'departments').map(
-    (entry): Department => {
-      entry.allowOnly(['id', 'name', 'nameEn', 'seen', 'aliases']);
-      return {
-        id: entry.text('id', SLUG),
-        name: entry.text('name', NO_SPACES),
-        nameEn: entry.text('nameEn'),
-        seen: entry.sourceRef('seen'),
-        aliases: entry.entries('aliases').map(readAlias),
-      };
-    },
-  );
-  const where = (department: Department): string =>
-    `${join(directory, DEPARTMENTS_FILE)}: department ${department.id}`;
+  const departments = readReferenceList(directory, DEPARTMENTS_FILE, 'departments').map((entry): Department => {
+    entry.allowOnly(['id', 'name', 'nameEn', 'seen', 'aliases']);
+    return {
+      id: entry.text('id', SLUG),
+      name: entry.text('name', NO_SPACES),
+      nameEn: entry.text('nameEn'),
+      seen: entry.sourceRef('seen'),
+      aliases: entry.entries('aliases').map(readAlias),
+    };
+  });
+  const where = (department: Department): string => `${join(directory, DEPARTMENTS_FILE)}: department ${department.id}`;
   requireUnique(departments, (department) => [department.id], where, 'id');
   requireUnique(departments, departmentKeys, where, 'name (compared by matchKey)');
   return departments;

@@ -24,8 +24,7 @@ export function loadFields(directory: string): PlanField[] {
       nameEn: entry.text('nameEn'),
     };
   });
-  const where = (field: PlanField): string =>
-    `${join(directory, FIELDS_FILE)}: field ${field.number} ${field.name}`;
+  const where = (field: PlanField): string => `${join(directory, FIELDS_FILE)}: field ${field.number} ${field.name}`;
   requireUnique(fields, (field) => [String(field.number)], where, 'number');
   requireUnique(fields, (field) => [field.name], where, 'name');
   return fields;

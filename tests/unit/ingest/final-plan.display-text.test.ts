@@ -7,7 +7,9 @@ import {
 
 describe('display text of the final plan', () => {
   it('removes a space a line wrap left between two Japanese characters', () => {
-    expect(joinWrappedText('市民だれもが活躍し、 安全に生活できるまち')).toBe('市民だれもが活躍し、安全に生活できるまち');
+    expect(joinWrappedText('市民だれもが活躍し、 安全に生活できるまち')).toBe(
+      '市民だれもが活躍し、安全に生活できるまち',
+    );
     expect(joinWrappedText('市政情報の提供の充実と 市政に対する市民参加の推進')).toBe(
       '市政情報の提供の充実と市政に対する市民参加の推進',
     );
@@ -24,6 +26,8 @@ describe('display text of the final plan', () => {
   });
 
   it('matches ICT※ (revision sheets) and ICT* (final text) by the same key', () => {
-    expect(finalPlanKey('ICT※の利活用による市民の利便性の向上')).toBe(finalPlanKey('ICT*の利活用による市民の利便性の向上'));
+    expect(finalPlanKey('ICT※の利活用による市民の利便性の向上')).toBe(
+      finalPlanKey('ICT*の利活用による市民の利便性の向上'),
+    );
   });
 });

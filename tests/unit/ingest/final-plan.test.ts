@@ -53,7 +53,17 @@ describe('parseFinalPlan on document 001 (chapters 5 and 6 of the final plan)', 
 
   it('finds the 11 policy items, 49 measures and 27 indicators the issue counts', () => {
     expect(items.map((i) => i.code)).toEqual([
-      '5-1', '5-2', '5-3', '5-4', '5-5', '5-6', '6-1', '6-2', '6-3', '6-4', '6-5',
+      '5-1',
+      '5-2',
+      '5-3',
+      '5-4',
+      '5-5',
+      '5-6',
+      '6-1',
+      '6-2',
+      '6-3',
+      '6-4',
+      '6-5',
     ]);
     expect(items.flatMap((i) => i.measures)).toHaveLength(49);
     expect(items.flatMap((i) => i.indicators)).toHaveLength(27);
@@ -252,7 +262,9 @@ describe('parseFinalPlan on variations of the layout', () => {
 describe('parseFinalPlan rejects a malformed document with the line at fault', () => {
   it('names the line of a non-numeric current value', () => {
     const row = doc.lines.findIndex((line) => line.startsWith('備蓄食料')) + 1;
-    const error = parseErrorOf(mutated((lines) => (lines[row - 1] = (lines[row - 1] ?? '').replace('48,340食', '約5万食'))));
+    const error = parseErrorOf(
+      mutated((lines) => (lines[row - 1] = (lines[row - 1] ?? '').replace('48,340食', '約5万食'))),
+    );
     expect(error.where).toEqual(doc.ref(row));
     expect(error.message).toMatch(new RegExp(`^${NAME}:${row}: expected a current value`));
   });
@@ -283,7 +295,9 @@ describe('parseFinalPlan rejects a malformed document with the line at fault', (
 
   it('names the line where the satisfaction percentage is missing', () => {
     const label = doc.lines.findIndex((line) => line.startsWith('施策に係る市民満足度 街路灯')) + 1;
-    const error = parseErrorOf(mutated((lines) => (lines[label - 1] = '施策に係る市民満足度 街路灯など防犯の面で安心である')));
+    const error = parseErrorOf(
+      mutated((lines) => (lines[label - 1] = '施策に係る市民満足度 街路灯など防犯の面で安心である')),
+    );
     expect(error.message).toMatch(new RegExp(`^${NAME}:${label + 2}: expected the percentage closing`));
   });
 

@@ -30,9 +30,7 @@ describe('SDG reference', () => {
   const sdgs = loadSdgs(REFERENCE);
 
   it('lists the 17 goals numbered 1 to 17, each once', () => {
-    expect(sdgs.map((sdg) => sdg.number).sort((a, b) => a - b)).toEqual(
-      Array.from({ length: 17 }, (_, i) => i + 1),
-    );
+    expect(sdgs.map((sdg) => sdg.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
   });
 
   it('gives every goal an official hex colour', () => {
@@ -211,12 +209,8 @@ describe('department coverage of the raw documents', () => {
     expect(names).toHaveLength(249);
     const ids = new Set(names.flatMap(({ name }) => glossary.lookup(name)?.id ?? []));
     expect(ids.size).toBe(43);
-    const terms = new Set(
-      names.filter(({ name }) => glossary.isCollectiveTerm(name)).map(({ name }) => name),
-    );
-    expect([...terms].sort()).toEqual(
-      ['全庁', '各公共施設所管課', '庁内各課', '福祉部各課', '関係各課'].sort(),
-    );
+    const terms = new Set(names.filter(({ name }) => glossary.isCollectiveTerm(name)).map(({ name }) => name));
+    expect([...terms].sort()).toEqual(['全庁', '各公共施設所管課', '庁内各課', '福祉部各課', '関係各課'].sort());
   });
 
   it('would report a department missing from the glossary', () => {
@@ -280,9 +274,7 @@ describe('reference loaders on malformed tables', () => {
     const directory = brokenCopy('departments.yaml', (text) =>
       text.replace('nameEn: Crisis Management Division', 'nameEN: Crisis Management Division'),
     );
-    expect(() => loadDepartments(directory)).toThrow(
-      /departments\[1\] \(id crisis-management\): unknown key 'nameEN'/,
-    );
+    expect(() => loadDepartments(directory)).toThrow(/departments\[1\] \(id crisis-management\): unknown key 'nameEN'/);
   });
 
   it('rejects two departments answering to the same name', () => {
@@ -304,9 +296,7 @@ describe('reference loaders on malformed tables', () => {
   });
 
   it('rejects a collective term that is also a department', () => {
-    const directory = brokenCopy('collective-terms.yaml', (text) =>
-      text.replace('name: 全庁', 'name: 企画課'),
-    );
+    const directory = brokenCopy('collective-terms.yaml', (text) => text.replace('name: 全庁', 'name: 企画課'));
     expect(() => DepartmentGlossary.load(directory)).toThrow(
       /collective term 企画課 is also the name of department planning/,
     );

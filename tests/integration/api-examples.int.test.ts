@@ -1,0 +1,166 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApi, type ApiFixture } from '../helpers/api-fixture';
+
+/**
+ * Every operation in schema/examples/ runs against the seeded graph and its answer is checked against
+ * facts read from the documents. A new example without a check here fails the suite.
+ */
+type Data = Record<string, unknown>;
+type Check = (data: Data, api: ApiFixture) => void | Promise<void>;
+
+const EXAMPLES_DIR = join(__dirname, '..', '..', 'schema', 'examples');
+const SDG17_CITIZEN_ACTIVITY = ['5-1-1', '5-1-2', '5-1-3', '5-1-4', '5-2-1', '5-2-2', '5-2-3', '5-2-4', '5-2-5'];
+
+interface Named {
+  code: string;
+  name: string;
+}
+
+const CHECKS: Record<string, Check> = {
+  '01-sdg17-measures-of-citizen-activity-division.graphql': (data) => {
+    const measures = data.measures as { totalCount: number; nodes: (Named & { departments: { name: string }[] })[] };
+    expect(measures.totalCount).toBe(9);
+    expect(measures.nodes.map((m) => m.code)).toEqual(SDG17_CITIZEN_ACTIVITY);
+    for (const m of measures.nodes) expect(m.departments.map((d) => d.name)).toContain('市民活動推進課');
+  },
+  '02-sdg17-measures-of-citizen-activity-division-ja.graphql': (data) => {
+    const measures = data.measures as { totalCount: number; nodes: Named[] };
+    expect(measures.totalCount).toBe(9);
+    expect(measures.nodes.map((m) => m.code)).toEqual(SDG17_CITIZEN_ACTIVITY);
+  },
+  '03-departments-sharing-work-with-crisis-management.graphql': (data) => {
+    const department = data.department as {
+      name: string;
+      collaborators: { department: { name: string }; sharedMeasures: number }[];
+    };
+    expect(department.name).toBe('危機管理課');
+    // 5-1-1 自治会の支援 is answered by 市民活動推進課 and 危機管理課 (000 line 55).
+    const citizen = department.collaborators.find((c) => c.department.name === '市民活動推進課');
+    expect(citizen?.sharedMeasures).toBeGreaterThanOrEqual(1);
+  },
+  '04-reform-sheets-supporting-sdg11-items.graphql': (data) => {
+    const sheets = data.reformSheets as {
+      totalCount: number;
+      nodes: { code: string; measures: { policyItem: { code: string } }[] }[];
+    };
+    expect(sheets.totalCount).toBe(sheets.nodes.length);
+    // Sheet 1-8 防災出前講座 supports 5-3-2 防災意識の高揚; item 5-3 is tied to SDG 11.
+    expect(sheets.nodes.map((s) => s.code)).toContain('1-8');
+  },
+  '05-dashboard-fields-to-reform-sheets.graphql': (data) => {
+    const fields = data.fields as { number: number; policyItems: { code: string; measures: unknown[] }[] }[];
+    expect(fields.map((f) => f.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(fields.flatMap((f) => f.policyItems)).toHaveLength(38);
+    expect(fields.flatMap((f) => f.policyItems).flatMap((i) => i.measures)).toHaveLength(49);
+  },
+  '06-measures-page-by-page.graphql': (data) => {
+    const page = data.measures as { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: Named }[] };
+    expect(page.totalCount).toBe(49);
+    expect(page.edges.map((e) => e.node.code)).toEqual(['5-1-1', '5-1-2', '5-1-3', '5-1-4', '5-2-1', '5-2-2', '5-2-3']);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+  },
+  '07-policy-item-in-full.graphql': (data) => {
+    const item = data.policyItem as {
+      name: string;
+      survey: {
+        points: { year: { label: string }; satisfaction: number }[];
+        satisfactionRank: number;
+        rankOutOf: number;
+      };
+      satisfactionRate: { percent: number };
+      indicators: { name: string; current: number; target: number }[];
+      sdgs: { number: number }[];
+    };
+    expect(item.name).toBe('市政情報の提供の充実と市政に対する市民参加の推進');
+    expect(item.survey.points.map((p) => p.year.label)).toEqual(['H24', 'H28', 'R3']);
+    expect(item.survey.rankOutOf).toBe(36);
+    expect(item.indicators).toContainEqual(
+      expect.objectContaining({ name: '市ホームページへのアクセス数', current: 2927767, target: 3351000 }),
+    );
+    expect(item.sdgs.map((s) => s.number)).toContain(17);
+  },
+  '08-renamed-and-deleted.graphql': (data) => {
+    expect(data.digital).toEqual({ code: '6-4', name: '行政のデジタル化の推進', previousName: '電子自治体の推進' });
+    const measures = (
+      data.civicServices as { measures: { code: string; number: number | null; name: string; status: string }[] }
+    ).measures;
+    expect(measures.map((m) => m.name)).toEqual([
+      '窓口サービスの向上',
+      '市民相談の充実',
+      '市民ニーズに合った使いやすい市庁舎等の実現',
+      '職員の資質の向上',
+    ]);
+    expect(measures[3]).toEqual({ code: '5-6-d3', number: null, name: '職員の資質の向上', status: 'DELETED' });
+    const renamed = (data.renamedMeasures as { nodes: { code: string; previousName: string | null }[] }).nodes;
+    expect(renamed.find((m) => m.code === '6-5-6')?.previousName).toBe('まちの魅力創造');
+  },
+  '09-linkage-plan-3.graphql': (data) => {
+    const plan = data.linkagePlan as { name: string; policyItems: { code: string }[] };
+    expect(plan.name).toBe('まちなか再生にぎわいプラン');
+    expect(plan.policyItems.map((i) => i.code)).toEqual([
+      '3-2',
+      '3-4',
+      '3-6',
+      '4-1',
+      '4-2',
+      '4-3',
+      '4-4',
+      '4-7',
+      '5-1',
+    ]);
+  },
+  '10-indicators-to-bring-down.graphql': (data) => {
+    const indicators = data.indicators as { totalCount: number; nodes: { name: string }[] };
+    expect(indicators.totalCount).toBe(indicators.nodes.length);
+    expect(indicators.nodes.map((i) => i.name)).toContain('刑法犯認知件数');
+  },
+  '11-sdg-overview.graphql': (data) => {
+    const sdgs = data.sdgs as { number: number; color: string; policyItems: { code: string }[] }[];
+    expect(sdgs).toHaveLength(17);
+    expect(sdgs[16]?.color).toBe('#19486A');
+    expect(sdgs[16]?.policyItems.map((i) => i.code)).toEqual(['5-1', '5-2', '6-1', '6-5']);
+  },
+  '12-department-reform-roles.graphql': (data) => {
+    const department = data.department as { name: string; executing: { code: string }[] };
+    expect(department.name).toBe('情報システム課');
+    // Sheet 2-18 has two executing departments, 企画課 and 情報システム課.
+    expect(department.executing.map((s) => s.code)).toContain('2-18');
+  },
+  '13-any-node-by-id.graphql': (data) => {
+    const node = data.node as { code: string; measures: Named[]; source: { document: string; line: number } };
+    expect(node.code).toBe('1-6');
+    expect(node.measures).toEqual([{ code: '5-2-5', name: '国際交流の推進' }]);
+    expect(node.source.document).toBe('003_333ee31cbdb593ac.txt');
+  },
+  'service-info.graphql': (data) => {
+    const info = data.serviceInfo as { name: string; nodeCount: number };
+    expect(info.name).toBe('honjo-policy-graph');
+    expect(info.nodeCount).toBeGreaterThan(300);
+  },
+};
+
+describe('the example operations in schema/examples/', () => {
+  let api: ApiFixture;
+  beforeAll(async () => {
+    api = await openApi();
+  });
+  afterAll(() => api.close());
+
+  const files = readdirSync(EXAMPLES_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort();
+
+  it('are at least ten, each with a check of its answer', () => {
+    expect(files.length).toBeGreaterThanOrEqual(10);
+    expect(files.filter((f) => !(f in CHECKS))).toEqual([]);
+  });
+
+  it.each(files)('%s runs without errors and answers what the documents say', async (file) => {
+    const response = await api.server.query<Data>(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
+    expect(response.errors).toBeUndefined();
+    const check = CHECKS[file];
+    if (!check) throw new Error(`no check for ${file}`);
+    await check(response.data ?? {}, api);
+  });
+});
