@@ -11,6 +11,10 @@ export const IDE_SETTINGS_ELEMENT_ID = 'ide-settings';
  * default tab after its operation name, and the issue asks for the file name. Each example is added once
  * (remembered by name and text), so tabs the user closed stay closed and a new or changed example file
  * appears on the next load without disturbing the user's own tabs.
+ *
+ * GraphiQL also renames a tab after its operation whenever the user leaves or edits it, and has no option
+ * against that; so the script remembers which tab (by GraphiQL's stable tab id) holds which example file and
+ * puts the file name back on the tab's button whenever GraphiQL re-renders the tab bar.
  */
 export const IDE_BROWSER_SCRIPT = `
 (function () {
@@ -20,6 +24,7 @@ export const IDE_BROWSER_SCRIPT = `
   var storage = GraphiQL.createLocalStorage({ namespace: settings.storageNamespace });
   var TAB_STATE_KEY = 'graphiql:tabState';
   var SEEN_EXAMPLES_KEY = 'ide:seenExamples';
+  var EXAMPLE_TAB_TITLES_KEY = 'ide:exampleTabTitles';
 
   function readStored(key, fallback) {
     try {
@@ -37,13 +42,16 @@ export const IDE_BROWSER_SCRIPT = `
   var hadTabs = Boolean(storedState && Array.isArray(storedState.tabs) && storedState.tabs.length > 0);
   var state = hadTabs ? storedState : { activeTabIndex: 0, tabs: [] };
   var seen = readStored(SEEN_EXAMPLES_KEY, []);
+  var storedTitles = readStored(EXAMPLE_TAB_TITLES_KEY, {});
   var stamp = Date.now().toString(36);
   var newExamples = settings.examples.filter(function (example) {
     return seen.indexOf(fingerprint(example)) === -1;
   });
   newExamples.forEach(function (example, index) {
+    var id = 'example-' + stamp + '-' + index;
+    storedTitles[id] = example.name;
     state.tabs.push({
-      id: 'example-' + stamp + '-' + index,
+      id: id,
       title: example.name,
       query: example.query,
       variables: null,
@@ -64,12 +72,38 @@ export const IDE_BROWSER_SCRIPT = `
   }
   storage.setItem(SEEN_EXAMPLES_KEY, JSON.stringify(settings.examples.map(fingerprint)));
 
+  // Titles of tabs closed in an earlier visit are dropped, so the stored map stays as small as the tab list.
+  var titleByTabId = {};
+  state.tabs.forEach(function (tab) {
+    if (Object.prototype.hasOwnProperty.call(storedTitles, tab.id)) titleByTabId[tab.id] = storedTitles[tab.id];
+  });
+  storage.setItem(EXAMPLE_TAB_TITLES_KEY, JSON.stringify(titleByTabId));
+
+  // The tabs in GraphiQL's order: what was stored until GraphiQL reports a change (before it re-renders).
+  var currentTabs = state.tabs;
+  function showExampleTitles() {
+    var buttons = document.querySelectorAll('#graphiql .graphiql-tab-button');
+    for (var index = 0; index < buttons.length && index < currentTabs.length; index++) {
+      var title = titleByTabId[currentTabs[index].id];
+      // Setting only what differs keeps this from feeding its own observer forever.
+      if (title && buttons[index].textContent !== title) buttons[index].textContent = title;
+    }
+  }
+  new MutationObserver(showExampleTitles).observe(document.getElementById('graphiql'), {
+    childList: true,
+    characterData: true,
+    subtree: true,
+  });
+
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
     React.createElement(GraphiQL, {
       // The page's own path, so the IDE talks to the endpoint that served it, behind any proxy prefix.
       fetcher: GraphiQL.createFetcher({ url: window.location.pathname }),
       storage: storage,
       plugins: [GraphiQLPluginExplorer.explorerPlugin()],
+      onTabChange: function (tabsState) {
+        currentTabs = tabsState.tabs;
+      },
     }),
   );
 })();

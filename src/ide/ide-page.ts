@@ -54,6 +54,9 @@ export function renderIdePage(options: IdePageOptions): string {
 ${stylesheets}
     <style>
       html, body, #graphiql { height: 100%; margin: 0; }
+      /* Tabs carry long file names: one line each, and the tab bar scrolls instead of wrapping them. */
+      .graphiql-tab { flex-shrink: 0; }
+      .graphiql-tab-button { white-space: nowrap; }
     </style>
   </head>
   <body>

@@ -22,6 +22,7 @@ export function buildGraph(sources: ParsedSources): GraphFile {
     sources.linkagePlans.matrix,
     sources.reference,
     measures,
+    sources.corrections,
   );
   mergeReformSheets(graph, sources.reformSheets, sources.reference.glossary, measures);
   mergeLinkagePlans(graph, sources.linkagePlans);

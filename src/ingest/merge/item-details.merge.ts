@@ -1,4 +1,5 @@
 import type { FinalPolicyItem, IndicatorValue } from '../final-plan';
+import { decision, type Corrections } from '../corrections';
 import type { PolicyItemRecord, ProjectRecord } from '../revision-sheet';
 import { matchKey } from '../text';
 import type { GraphBuilder } from './graph-builder';
@@ -14,6 +15,7 @@ export function mergeItemDetails(
   itemId: string,
   final: FinalPolicyItem,
   draft: PolicyItemRecord,
+  corrections: Corrections,
 ): void {
   final.indicators.forEach((indicator, i) => {
     const code = `${final.code}-${i + 1}`;
@@ -35,7 +37,7 @@ export function mergeItemDetails(
     graph.relate('MEASURED_BY', itemId, id, indicator.source);
   });
 
-  const reordered = reorderedProjects(draft);
+  const reordered = reorderedProjects(draft, corrections);
   for (const project of draft.projects) {
     const renamed = project.newName !== null && !reordered.has(project);
     const deleted = project.status === 'DELETED';
@@ -75,15 +77,23 @@ export function mergeItemDetails(
 }
 
 /**
- * A "rename" to the current name of another project of the same item is two rows trading places (6-1's
- * ② and ③ swap names and summaries): both projects keep their identity, so neither gets a previousName.
+ * A "rename" to the current name of another project of the same item reads as two rows trading places
+ * (6-1's ② and ③ swap names and summaries). Whether it is a swap (both keep their identity, no
+ * previousName) or a real rename is a judgement call, so each such pair must be decided in
+ * seed/corrections.yaml (`project-swap:<item>:<a>-<b>`, value `swap` or `rename`); an undecided pair stops
+ * the merge with the key to add.
  */
-function reorderedProjects(draft: PolicyItemRecord): Set<ProjectRecord> {
+function reorderedProjects(draft: PolicyItemRecord, corrections: Corrections): Set<ProjectRecord> {
   const reordered = new Set<ProjectRecord>();
   for (const project of draft.projects) {
     if (project.newName === null) continue;
     const other = draft.projects.find((p) => p !== project && p.matchKey === matchKey(project.newName ?? ''));
-    if (other) reordered.add(project).add(other);
+    if (!other) continue;
+    const [a, b] = [project.number, other.number].sort((x, y) => x - y);
+    const verdict = decision(corrections, `project-swap:${draft.code}:${a}-${b}`).value;
+    if (verdict === 'swap') reordered.add(project).add(other);
+    else if (verdict !== 'rename')
+      throw new Error(`project-swap:${draft.code}:${a}-${b} must be 'swap' or 'rename', got '${verdict}'`);
   }
   return reordered;
 }

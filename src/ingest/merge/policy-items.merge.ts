@@ -1,6 +1,7 @@
 import type { FinalChapter, FinalPolicyItem } from '../final-plan';
 import { finalPlanKey } from '../final-plan';
 import type { LinkageMatrix } from '../linkage-plan';
+import type { Corrections } from '../corrections';
 import type { DepartmentGlossary } from '../reference';
 import type { PolicyItemRecord, RevisionSheetDocument } from '../revision-sheet';
 import type { GraphBuilder } from './graph-builder';
@@ -23,6 +24,7 @@ export function mergePolicyItems(
   matrix: LinkageMatrix,
   reference: Reference,
   measures: MeasureIndex,
+  corrections: Corrections,
 ): void {
   const finalItems = new Map(chapters.flatMap((c) => c.items.map((item) => [item.code, item] as const)));
   const draftItems = new Map(sheets.flatMap((s) => s.policyItems.map((item) => [item.code, item] as const)));
@@ -65,7 +67,7 @@ export function mergePolicyItems(
           row.source,
         );
       }
-      mergeDetailedItem(graph, id, final, draft, measures, reference.glossary);
+      mergeDetailedItem(graph, id, final, draft, measures, reference.glossary, corrections);
     } else {
       graph.node('PolicyItem', id, row.source, {
         code: row.code,
@@ -99,6 +101,7 @@ function mergeDetailedItem(
   draft: PolicyItemRecord,
   measures: MeasureIndex,
   glossary: DepartmentGlossary,
+  corrections: Corrections,
 ): void {
   const draftName = draft.newName ?? draft.name;
   if (finalPlanKey(draftName) !== finalPlanKey(final.name)) {
@@ -134,7 +137,7 @@ function mergeDetailedItem(
     graph.relate('CONTRIBUTES_TO', id, nodeId('Sdg', String(sdg.goal)), sdg.source);
   }
   mergeMeasures(graph, id, final, draft, measures, glossary);
-  mergeItemDetails(graph, id, final, draft);
+  mergeItemDetails(graph, id, final, draft, corrections);
 }
 
 /** Importance scores in the satisfaction row's year order (both rows are printed for the same years). */

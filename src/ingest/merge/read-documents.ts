@@ -26,6 +26,8 @@ export interface ParsedSources {
   readonly reformSheets: ReformSheetDocument;
   readonly linkagePlans: LinkagePlanDocument;
   readonly reference: Reference;
+  /** The judgement calls (decisions) the merge rules consult. */
+  readonly corrections: Corrections;
 }
 
 export interface Reference {
@@ -52,6 +54,7 @@ export function parseSources(
     reformSheets: parseReformSheets(read('reformSheets')),
     linkagePlans: parseLinkagePlans(read('linkagePlans')),
     reference: readReference(referenceDirectory),
+    corrections,
   };
 }
 
