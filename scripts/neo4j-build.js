@@ -35,9 +35,13 @@ if (!force && existsSync(jar) && current === wanted) process.exit(0);
 
 console.log('embedded Neo4j: building the launcher with Maven (first run downloads Neo4j from Maven Central)…');
 const started = Date.now();
-const result = spawnSync('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', join(root, 'pom.xml'), 'package', '-DskipTests'], {
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  'mvn',
+  ['-q', '-B', '-Dstyle.color=never', '-f', join(root, 'pom.xml'), 'package', '-DskipTests'],
+  {
+    stdio: 'inherit',
+  },
+);
 if (result.error) {
   console.error(`embedded Neo4j: could not run Maven (${result.error.message}); install Maven 3 and Java 17`);
   process.exit(1);

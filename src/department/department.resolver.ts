@@ -1,3 +1,4 @@
+import { ChangeStatus } from '../common/enums';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { SheetRole } from '../common/enums';
 import type { RequestContext } from '../context';
@@ -38,7 +39,7 @@ export class DepartmentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Measure[]> {
     const measures = (await ctx.loaders.outgoing('RESPONSIBLE_FOR').load(department.id)).map(Measure.from);
-    return includeDeleted ? measures : measures.filter((m) => m.status !== 'DELETED');
+    return includeDeleted ? measures : measures.filter((m) => m.status !== ChangeStatus.DELETED);
   }
 
   @FieldResolver(() => [PolicyItem], {

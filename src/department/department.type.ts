@@ -18,7 +18,7 @@ export class Department extends Node {
   @Field(() => Source, { nullable: true, description: 'A line where the documents name the department.' })
   source!: Source | null;
 
-  static from(p: NodeProperties): Department {
+  static from(this: void, p: NodeProperties): Department {
     return Object.assign(new Department(), {
       kind: 'Department',
       id: p.string('id'),

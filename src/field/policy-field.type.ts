@@ -24,7 +24,7 @@ export class PolicyField extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the documents name the field.' })
   source!: Source | null;
 
-  static from(p: NodeProperties): PolicyField {
+  static from(this: void, p: NodeProperties): PolicyField {
     return Object.assign(new PolicyField(), {
       kind: 'PolicyField',
       id: p.string('id'),

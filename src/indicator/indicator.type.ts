@@ -39,7 +39,7 @@ export class Indicator extends Node {
 
   sortKey!: string;
 
-  static from(p: NodeProperties): Indicator {
+  static from(this: void, p: NodeProperties): Indicator {
     return Object.assign(new Indicator(), {
       kind: 'Indicator',
       id: p.string('id'),

@@ -21,7 +21,7 @@ export class LinkagePlan extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the plan starts.' })
   source!: Source | null;
 
-  static from(p: NodeProperties): LinkagePlan {
+  static from(this: void, p: NodeProperties): LinkagePlan {
     return Object.assign(new LinkagePlan(), {
       kind: 'LinkagePlan',
       id: p.string('id'),
@@ -48,7 +48,7 @@ export class Initiative extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the initiative is described.' })
   source!: Source | null;
 
-  static from(p: NodeProperties): Initiative {
+  static from(this: void, p: NodeProperties): Initiative {
     return Object.assign(new Initiative(), {
       kind: 'Initiative',
       id: p.string('id'),

@@ -39,7 +39,7 @@ export class Measure extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the measure is described.' })
   source!: Source | null;
 
-  static from(p: NodeProperties): Measure {
+  static from(this: void, p: NodeProperties): Measure {
     return Object.assign(new Measure(), {
       kind: 'Measure',
       id: p.string('id'),

@@ -1,3 +1,4 @@
+import { ChangeStatus } from '../common/enums';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { PolicyItemConnection } from '../common/connection-types';
 import type { ConnectionShape } from '../common/connection';
@@ -74,7 +75,7 @@ export class PolicyItemResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Measure[]> {
     const measures = (await ctx.loaders.outgoing('HAS_MEASURE').load(item.id)).map(Measure.from);
-    return includeDeleted ? measures : measures.filter((m) => m.status !== 'DELETED');
+    return includeDeleted ? measures : measures.filter((m) => m.status !== ChangeStatus.DELETED);
   }
 
   @FieldResolver(() => [Indicator], { description: 'Outcome indicators (成果指標) of the item.' })
@@ -90,7 +91,7 @@ export class PolicyItemResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Project[]> {
     const projects = (await ctx.loaders.outgoing('HAS_PROJECT').load(item.id)).map(Project.from);
-    return includeDeleted ? projects : projects.filter((p) => p.status !== 'DELETED');
+    return includeDeleted ? projects : projects.filter((p) => p.status !== ChangeStatus.DELETED);
   }
 
   @FieldResolver(() => [RelatedPlan], { description: 'Related plans (関連計画) of the item.' })

@@ -47,7 +47,7 @@ export class PolicyItem extends Node {
   fieldNumber!: number;
   sortKey!: string;
 
-  static from(p: NodeProperties): PolicyItem {
+  static from(this: void, p: NodeProperties): PolicyItem {
     return Object.assign(new PolicyItem(), {
       kind: 'PolicyItem',
       id: p.string('id'),

@@ -25,7 +25,7 @@ export class Project extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the project is listed.' })
   source!: Source | null;
 
-  static from(p: NodeProperties): Project {
+  static from(this: void, p: NodeProperties): Project {
     return Object.assign(new Project(), {
       kind: 'Project',
       id: p.string('id'),

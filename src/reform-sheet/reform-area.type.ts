@@ -10,7 +10,7 @@ export class ReformArea extends Node {
   @Field({ description: 'Name of the area.' })
   name!: string;
 
-  static from(p: NodeProperties): ReformArea {
+  static from(this: void, p: NodeProperties): ReformArea {
     return Object.assign(new ReformArea(), {
       kind: 'ReformArea',
       id: p.string('id'),

@@ -62,7 +62,7 @@ export class ReformSheet extends Node {
   sortKey!: string;
   areaNumber!: number;
 
-  static from(p: NodeProperties): ReformSheet {
+  static from(this: void, p: NodeProperties): ReformSheet {
     const labels = p.strings('yearlyTargetLabels');
     const years = p.numbers('yearlyTargetYears');
     const texts = p.strings('yearlyTargetTexts');

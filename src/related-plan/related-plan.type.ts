@@ -22,7 +22,7 @@ export class RelatedPlan extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the plan is listed.' })
   source!: Source | null;
 
-  static from(p: NodeProperties): RelatedPlan {
+  static from(this: void, p: NodeProperties): RelatedPlan {
     return Object.assign(new RelatedPlan(), {
       kind: 'RelatedPlan',
       id: p.string('id'),

@@ -18,7 +18,7 @@ export class Sdg extends Node {
   @Field({ description: "The goal's official colour, `#RRGGBB`." })
   color!: string;
 
-  static from(p: NodeProperties): Sdg {
+  static from(this: void, p: NodeProperties): Sdg {
     return Object.assign(new Sdg(), {
       kind: 'Sdg',
       id: p.string('id'),

@@ -116,8 +116,25 @@ describe('the GraphiQL IDE at /graphql', () => {
     const result = page.locator('.result-window');
     await result.getByText(SERVICE_NAME).first().waitFor();
     expect(await result.innerText()).toContain('"nodeCount"');
+    // For the screenshot: the query laid out over lines, and the active tab in view.
+    await page.locator('button[aria-label="Prettify query (Shift-Ctrl-P)"]').click();
+    await page.locator('.graphiql-tab-active').scrollIntoViewIfNeeded();
     mkdirSync(dirname(SCREENSHOT_PATH), { recursive: true });
     await page.screenshot({ path: SCREENSHOT_PATH });
+  });
+
+  it('keeps the tabs and their titles across a reload, without adding the examples again', async () => {
+    console.log(await page.evaluate('JSON.stringify(localStorage, null, 1)'));
+    await page.waitForTimeout(2000);
+    console.log(await page.evaluate('JSON.stringify(localStorage, null, 1)'));
+    await page.reload({ waitUntil: 'load' });
+    await page.locator('.graphiql-tab').nth(examples.length).waitFor();
+    const tabTitles = await page.locator('.graphiql-tab').allInnerTexts();
+    expect(tabTitles.map((title) => title.trim())).toEqual([
+      ...examples.map((example) => example.name),
+      'TypedInTheBrowser',
+    ]);
+    expect(await page.locator('.graphiql-tab-active').innerText()).toContain('TypedInTheBrowser');
   });
 
   it('loaded everything from this service: no other host, no failed request, no script error', () => {

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, isObjectType, isInterfaceType, isInputObjectType, isEnumType } from 'graphql';
+import {
+  buildSchema,
+  type GraphQLArgument,
+  isObjectType,
+  isInterfaceType,
+  isInputObjectType,
+  isEnumType,
+} from 'graphql';
 import { SCHEMA_FILE, schemaText } from '../../src/schema-text';
 
 describe('schema/schema.graphql', () => {
@@ -14,11 +21,12 @@ describe('schema/schema.graphql', () => {
       if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
       if (!type.description) missing.push(type.name);
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields())) {
+        const fields: Record<string, { name: string; description?: string | null; args?: readonly GraphQLArgument[] }> =
+          type.getFields();
+        for (const field of Object.values(fields)) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
-          if ('args' in field) {
-            for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
-          }
+          for (const arg of field.args ?? [])
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
       if (isEnumType(type)) {
