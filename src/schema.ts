@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { SdgCoverageResolver } from './analytics/sdg-coverage.resolver';
 import { DepartmentResolver } from './department/department.resolver';
 import { PolicyFieldResolver } from './field/policy-field.resolver';
 import { NodeResolver } from './graph/node.resolver';
@@ -12,6 +13,8 @@ import { ProjectResolver } from './project/project.resolver';
 import { ReformAreaResolver, ReformSheetResolver } from './reform-sheet/reform-sheet.resolver';
 import { RelatedPlanResolver } from './related-plan/related-plan.resolver';
 import { SdgResolver } from './sdg/sdg.resolver';
+import { PathsResolver } from './paths/paths.resolver';
+import { SearchResolver } from './search/search.resolver';
 import { ServiceInfoResolver } from './service/service-info.resolver';
 
 /** The one list of resolvers; adding a feature means adding its resolver here. */
@@ -30,6 +33,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReformAreaResolver,
   LinkagePlanResolver,
   InitiativeResolver,
+  SearchResolver,
+  SdgCoverageResolver,
+  PathsResolver,
   ServiceInfoResolver,
 ];
 

@@ -11,5 +11,5 @@ CREATE INDEX sdg_number IF NOT EXISTS FOR (n:Sdg) ON (n.number);
 CREATE INDEX department_name IF NOT EXISTS FOR (n:Department) ON (n.name);
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
 FOR (n:PolicyItem|Measure|Department|Indicator|Project|ReformSheet|LinkagePlan|Initiative|Sdg)
-ON EACH [n.name, n.nameEn, n.previousName, n.description, n.summary, n.text, n.viewpoint]
+ON EACH [n.name, n.nameEn, n.previousName, n.description, n.summary, n.text, n.viewpoint, n.visionText]
 OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };

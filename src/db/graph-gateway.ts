@@ -30,8 +30,14 @@ export class GraphGateway {
     return new GraphGateway(this.driver, this.database, this.cypher, counter);
   }
 
-  read(name: string, params: Params = {}): Promise<PlainRow[]> {
-    return this.session('READ', (session) => session.executeRead((tx) => this.runIn(tx, name, params)));
+  /** Runs a read statement; `timeoutMs` asks Neo4j to abort it past that time (a query's time budget). */
+  read(name: string, params: Params = {}, timeoutMs?: number): Promise<PlainRow[]> {
+    return this.session('READ', (session) =>
+      session.executeRead(
+        (tx) => this.runIn(tx, name, params),
+        timeoutMs === undefined ? undefined : { timeout: timeoutMs },
+      ),
+    );
   }
 
   write(name: string, params: Params = {}): Promise<PlainRow[]> {
@@ -112,6 +118,11 @@ function toDriverParams(params: Params): Record<string, unknown> {
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/** Neo4j aborted a statement that ran past its time budget (the `timeoutMs` of `read`). */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof Neo4jError && /TransactionTimedOut|Transaction\.Terminated/.test(error.code);
+}
 
 /** Connection-level failures become SERVICE_UNAVAILABLE; everything else passes through unchanged. */
 export function translate(error: unknown): unknown {

@@ -7,6 +7,11 @@ import type { PlainRow, PlainValue } from './plain-values';
 export class RowReader {
   constructor(private readonly row: PlainRow) {}
 
+  /** The row itself, for code that inspects columns generically (e.g. which property matched a search). */
+  get values(): PlainRow {
+    return this.row;
+  }
+
   string(column: string): string {
     const value = this.row[column];
     if (typeof value !== 'string') throw mismatch(column, 'a string', value);

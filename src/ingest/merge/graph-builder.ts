@@ -91,6 +91,7 @@ const SEARCHABLE = [
   'text',
   'viewpoint',
   'definition',
+  'visionText',
 ];
 
 /**

@@ -121,6 +121,8 @@ function mergeDetailedItem(
     detailed: true,
     sortKey: sortKey(final.code),
     visions: final.visions.map((v) => v.text),
+    // The visions as one text, for search (the full-text index covers string properties, not lists).
+    visionText: final.visions.map((v) => v.text).join('\n'),
     collaboration: [...final.collaboration],
     surveyQuestion: survey.question,
     surveyYearLabels: survey.satisfaction.scores.map((s) => s.fiscalYear.label),

@@ -1,0 +1,50 @@
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { RowReader } from '../db/row-reader';
+import { matchKey } from '../ingest/text';
+import { toGraphQLNode } from '../graph/to-graphql-node';
+import { BadUserInputError } from '../errors';
+import { labelOf, SearchHit, SearchType } from './search-hit.type';
+import { locateMatch, luceneQuery } from './search-text';
+
+@ArgsType()
+class SearchArgs {
+  @Field({ description: 'What to look for: Japanese or English, any width; several words must all match.' })
+  @MinLength(1)
+  @MaxLength(100)
+  text!: string;
+
+  @Field(() => [SearchType], { nullable: true, description: 'Only these kinds of node (default: all).' })
+  @IsOptional()
+  @ArrayMaxSize(9)
+  types?: SearchType[] | null;
+
+  @Field(() => Int, { defaultValue: 20, description: 'Most hits to return, 1 to 100.' })
+  @Min(1)
+  @Max(100)
+  first = 20;
+}
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => [SearchHit], {
+    description:
+      'Japanese-aware search over names, descriptions and English names (full-text index with the cjk analyzer, plus substring matching for short queries), best first.',
+  })
+  async search(@Args() { text, types, first }: SearchArgs, @Ctx() ctx: RequestContext): Promise<SearchHit[]> {
+    const folded = matchKey(text);
+    if (folded === '') throw new BadUserInputError('search text is blank', { argument: 'text' });
+    const rows = await ctx.gateway.read('search/search', {
+      lucene: luceneQuery(text),
+      folded,
+      labels: types && types.length > 0 ? types.map(labelOf) : null,
+      first,
+    });
+    return rows.map((row) => {
+      const reader = new RowReader(row);
+      const node = reader.map('node');
+      return { node: toGraphQLNode(node), score: reader.number('score'), ...locateMatch(text, node.values) };
+    });
+  }
+}
