@@ -133,6 +133,27 @@ const CHECKS: Record<string, Check> = {
     expect(node.measures).toEqual([{ code: '5-2-5', name: '国際交流の推進' }]);
     expect(node.source.document).toBe('003_333ee31cbdb593ac.txt');
   },
+  '14-sdg-coverage-matrix.graphql': (data) => {
+    const coverage = data.sdgCoverage as {
+      departments: { name: string }[];
+      sdgs: unknown[];
+      cells: { department: { name: string }; sdg: { number: number }; measureCount: number }[];
+    };
+    expect(coverage.sdgs).toHaveLength(17);
+    expect(coverage.departments.map((d) => d.name)).toContain('危機管理課');
+    const cell = coverage.cells.find((c) => c.department.name === '市民活動推進課' && c.sdg.number === 17);
+    expect(cell?.measureCount).toBe(SDG17_CITIZEN_ACTIVITY.length);
+  },
+  '15-why-is-crisis-management-linked-to-sdg17.graphql': (data) => {
+    const [shortest] = data.paths as { length: number; steps: { relationship: string; source: { line: number } }[] }[];
+    expect(shortest?.length).toBe(3);
+    expect(shortest?.steps.map((s) => s.relationship)).toEqual(['RESPONSIBLE_FOR', 'HAS_MEASURE', 'CONTRIBUTES_TO']);
+    for (const step of shortest?.steps ?? []) expect(step.source.line).toBeGreaterThan(0);
+  },
+  '16-search-disaster-prevention.graphql': (data) => {
+    const ids = (data.search as { node: { id: string } }[]).map((h) => h.node.id);
+    expect(ids).toEqual(expect.arrayContaining(['measure:5-3-1', 'measure:5-3-2']));
+  },
   'service-info.graphql': (data) => {
     const info = data.serviceInfo as { name: string; nodeCount: number };
     expect(info.name).toBe('honjo-policy-graph');
