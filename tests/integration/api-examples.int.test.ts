@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
 
 /**
@@ -155,9 +156,10 @@ const CHECKS: Record<string, Check> = {
     expect(ids).toEqual(expect.arrayContaining(['measure:5-3-1', 'measure:5-3-2']));
   },
   'service-info.graphql': (data) => {
-    const info = data.serviceInfo as { name: string; nodeCount: number };
+    const info = data.serviceInfo as { name: string; nodeCount: number; relationshipCount: number };
     expect(info.name).toBe('honjo-policy-graph');
-    expect(info.nodeCount).toBeGreaterThan(300);
+    expect(info.nodeCount).toBe(readSeedFile()?.graph.nodes.length);
+    expect(info.relationshipCount).toBe(readSeedFile()?.graph.relationships.length);
   },
 };
 
