@@ -27,9 +27,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal} received: stopping`);
+    const started = Date.now();
     await server?.stop();
+    log(`HTTP drained (${Date.now() - started} ms)`);
     await database.close();
-    log('stopped');
+    log(`database closed; stopped in ${Date.now() - started} ms`);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
