@@ -38,11 +38,12 @@ const started = Date.now();
 const result = spawnSync(
   'mvn',
   ['-q', '-B', '-Dstyle.color=never', '-f', join(root, 'pom.xml'), 'package', '-DskipTests'],
-  { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+  { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' },
 );
 // Maven 3.8 prints colour resets even with -Dstyle.color=never; pass on only the real output.
-const output = (result.stdout ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim();
-if (output) console.log(output);
+const plain = (text) => (text ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim();
+if (plain(result.stdout)) console.log(plain(result.stdout));
+if (plain(result.stderr)) console.error(plain(result.stderr));
 if (result.error) {
   console.error(`embedded Neo4j: could not run Maven (${result.error.message}); install Maven 3 and Java 17`);
   process.exit(1);
