@@ -65,9 +65,7 @@ export class GraphGateway {
 
   /** Resolves when the database answers a trivial query within `timeoutMs`. */
   async ping(timeoutMs: number): Promise<void> {
-    await this.session('READ', (session) =>
-      session.executeRead((tx) => tx.run('RETURN 1 AS ok'), { timeout: timeoutMs }),
-    );
+    await this.read('service/ping', {}, timeoutMs);
   }
 
   private async runIn(tx: ManagedTransaction, name: string, params: Params): Promise<PlainRow[]> {

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../project-root';
+import { PACKAGE_INFO } from '../package-info';
 import { readExampleOperations } from './example-operations';
 import { IDE_CONTENT_SECURITY_POLICY, renderIdePage } from './ide-page';
 import { prefersHtml } from './prefers-html';
 
-const SERVICE_NAME = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string }).name;
+const SERVICE_NAME = PACKAGE_INFO.name;
 
 /**
  * Whether a request to the GraphQL endpoint is a person opening it in a browser: a GET that prefers HTML.

@@ -32,7 +32,7 @@ registerEnumType(SearchType, {
 
 /** The graph label a SearchType stands for (the enum's values are the labels). */
 export function labelOf(type: SearchType): NodeLabel {
-  return type as NodeLabel;
+  return type;
 }
 
 @ObjectType({ description: 'One search result: the node, how well it matched, and where.' })

@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { PROJECT_ROOT } from '../project-root';
+import { PACKAGE_INFO } from '../package-info';
 import { ServiceInfo } from './service-info.type';
-
-const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 
 @Resolver()
 export class ServiceInfoResolver {
@@ -13,8 +9,8 @@ export class ServiceInfoResolver {
   async serviceInfo(@Ctx() { gateway }: RequestContext): Promise<ServiceInfo> {
     const [row] = await gateway.read('service/graph-size');
     return {
-      name: pkg.name,
-      version: pkg.version,
+      name: PACKAGE_INFO.name,
+      version: PACKAGE_INFO.version,
       nodeCount: Number(row?.nodes ?? 0),
       relationshipCount: Number(row?.relationships ?? 0),
     };
