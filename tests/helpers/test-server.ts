@@ -17,12 +17,15 @@ export interface TestServer {
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
-export async function startTestServer(gateway: GraphGateway): Promise<TestServer> {
+export async function startTestServer(
+  gateway: GraphGateway,
+  options: { introspection?: boolean } = {},
+): Promise<TestServer> {
   const { queryLimits } = loadConfig({});
   const app = await createServer({
     schema: await graphSchema(),
     gateway,
-    introspection: true,
+    introspection: options.introspection ?? true,
     reportCost: true,
     queryLimits,
   });

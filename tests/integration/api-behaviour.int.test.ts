@@ -1,5 +1,7 @@
 import { RELATIONSHIP_TYPES } from '../../src/graph/graph-model';
+import { MAX_BODY_BYTES } from '../../src/server';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
+import { startTestServer } from '../helpers/test-server';
 
 interface Page {
   measures: {
@@ -159,6 +161,30 @@ describe('the GraphQL API', () => {
     const response = await api.server.query('{ measures(filter: {sdg: 18}) { totalCount } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(response.errors?.[0])).toMatch(/sdg/);
+  });
+
+  it('refuses a request body over the size limit with 413 before parsing it', async () => {
+    const response = await fetch(`${api.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename }${' '.repeat(MAX_BODY_BYTES)}` }),
+    });
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('turns introspection off when configured, still answering queries', async () => {
+    const closed = await startTestServer(api.db.gateway, { introspection: false });
+    try {
+      const introspection = await closed.query('{ __schema { queryType { name } } }');
+      expect(introspection.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
+      const plain = await closed.query<{ sdg: { number: number } }>('{ sdg(number: 17) { number } }');
+      expect(plain.data?.sdg.number).toBe(17);
+    } finally {
+      await closed.stop();
+    }
   });
 
   it('walks every relationship of the graph model from both of its ends', async () => {

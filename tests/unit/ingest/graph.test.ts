@@ -167,6 +167,14 @@ describe('ingestion of a garbled document', () => {
     expect(() => ingest({ reformSheets: doc })).toThrow(/003_333ee31cbdb593ac\.txt:\d+: expected/);
   });
 
+  it('stops when a policy item has no measures', () => {
+    // Every 施策中項目 row of item 5-4 (000 lines 237–311) renamed away: the item is left without measures.
+    const doc = mutated('fieldFiveSheets', (lines) =>
+      lines.map((line, i) => (i >= 236 && i < 311 ? line.replace(/^施策中項目/, '中項目なし') : line)),
+    );
+    expect(() => ingest({ fieldFiveSheets: doc })).toThrow(/000_c612850dd0d0a3ba\.txt:\d+: expected/);
+  });
+
   it('stops when an indicator value is not a number', () => {
     const doc = mutated('finalPlan', (lines) => lines.map((line) => line.replace('2,927,767', '2,9x7,767')));
     expect(() => ingest({ finalPlan: doc })).toThrow(/001_ce2878ebb8c6f072\.txt:\d+: expected/);
