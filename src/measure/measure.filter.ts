@@ -1,33 +1,28 @@
-import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { IsOptional } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
 import { ChangeStatus } from '../common/enums';
+import {
+  DepartmentRefFilter,
+  FieldNumberFilter,
+  PolicyItemCodeFilter,
+  SdgNumberFilter,
+  TextFilter,
+} from '../common/filter-fields';
 
 @InputType({ description: 'Conditions on measures; all given conditions must hold (AND).' })
 export class MeasureFilter {
-  @Field(() => Int, { nullable: true, description: 'SDG number 1–17 the measure touches (through its policy item).' })
-  @IsOptional()
-  @Min(1)
-  @Max(17)
+  @SdgNumberFilter('SDG number 1–17 the measure touches (through its policy item).')
   sdg?: number;
 
-  @Field({
-    nullable: true,
-    description:
-      'A responsible department: id, Japanese or English name, or English words (`citizen activity division`).',
-  })
-  @IsOptional()
-  @MaxLength(100)
+  @DepartmentRefFilter(
+    'A responsible department: id, Japanese or English name, or English words (`citizen activity division`).',
+  )
   department?: string;
 
-  @Field({ nullable: true, description: 'Policy item code, e.g. `5-1`.' })
-  @IsOptional()
-  @Matches(/^\s*\d-\d{1,2}\s*$/, { message: 'policyItem must be a policy item code such as 5-1' })
+  @PolicyItemCodeFilter()
   policyItem?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Field number 1–6.' })
-  @IsOptional()
-  @Min(1)
-  @Max(6)
+  @FieldNumberFilter()
   field?: number;
 
   @Field(() => [ChangeStatus], {
@@ -41,11 +36,6 @@ export class MeasureFilter {
   @IsOptional()
   includeDeleted?: boolean;
 
-  @Field({
-    nullable: true,
-    description: 'Text contained in the name or description (Japanese substrings; width and spacing ignored).',
-  })
-  @IsOptional()
-  @MaxLength(100)
+  @TextFilter('Text contained in the name or description (Japanese substrings; width and spacing ignored).')
   text?: string;
 }

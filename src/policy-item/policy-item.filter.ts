@@ -1,26 +1,18 @@
-import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { DepartmentRefFilter, FieldNumberFilter, SdgNumberFilter, TextFilter } from '../common/filter-fields';
 
 @InputType({ description: 'Conditions on policy items; all given conditions must hold (AND).' })
 export class PolicyItemFilter {
-  @Field(() => Int, { nullable: true, description: 'Field number 1–6.' })
-  @IsOptional()
-  @Min(1)
-  @Max(6)
+  @FieldNumberFilter()
   field?: number;
 
-  @Field(() => Int, { nullable: true, description: 'SDG number 1–17 the item contributes to.' })
-  @IsOptional()
-  @Min(1)
-  @Max(17)
+  @SdgNumberFilter('SDG number 1–17 the item contributes to.')
   sdg?: number;
 
-  @Field({
-    nullable: true,
-    description: 'A department responsible for one of its measures: id, Japanese or English name, or English words.',
-  })
-  @IsOptional()
-  @MaxLength(100)
+  @DepartmentRefFilter(
+    'A department responsible for one of its measures: id, Japanese or English name, or English words.',
+  )
   department?: string;
 
   @Field(() => Int, { nullable: true, description: 'Linkage plan number 1–5 whose initiatives target the item.' })
@@ -36,11 +28,6 @@ export class PolicyItemFilter {
   @IsOptional()
   detailed?: boolean;
 
-  @Field({
-    nullable: true,
-    description: 'Text contained in the name (Japanese substrings; full-/half-width and spacing ignored).',
-  })
-  @IsOptional()
-  @MaxLength(100)
+  @TextFilter('Text contained in the name or visions (Japanese substrings; full-/half-width and spacing ignored).')
   text?: string;
 }

@@ -1,6 +1,7 @@
 import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { SheetRole } from '../common/enums';
+import { DepartmentRefFilter, SdgNumberFilter, TextFilter } from '../common/filter-fields';
 
 @InputType({ description: 'Conditions on reform sheets; all given conditions must hold (AND).' })
 export class ReformSheetFilter {
@@ -10,22 +11,14 @@ export class ReformSheetFilter {
   @Max(3)
   area?: number;
 
-  @Field({
-    nullable: true,
-    description: 'A department taking part (see `role`): id, Japanese or English name, or English words.',
-  })
-  @IsOptional()
-  @MaxLength(100)
+  @DepartmentRefFilter('A department taking part (see `role`): id, Japanese or English name, or English words.')
   department?: string;
 
   @Field(() => SheetRole, { nullable: true, description: "The department's role; default ANY." })
   @IsOptional()
   role?: SheetRole;
 
-  @Field(() => Int, { nullable: true, description: 'SDG number 1–17 touched through the measures the sheet supports.' })
-  @IsOptional()
-  @Min(1)
-  @Max(17)
+  @SdgNumberFilter('SDG number 1–17 touched through the measures the sheet supports.')
   sdg?: number;
 
   @Field({ nullable: true, description: 'Code of a measure the sheet supports, e.g. `5-2-5`.' })
@@ -38,16 +31,9 @@ export class ReformSheetFilter {
   @MaxLength(10)
   evaluation?: string;
 
-  @Field({ nullable: true, description: 'Text contained in the sheet (e.g. a viewpoint such as `ICTの積極的な活用`).' })
-  @IsOptional()
-  @MaxLength(100)
+  @TextFilter('Text contained in the sheet (e.g. a viewpoint such as `ICTの積極的な活用`).')
   viewpoint?: string;
 
-  @Field({
-    nullable: true,
-    description: 'Text contained in the name (Japanese substrings; width and spacing ignored).',
-  })
-  @IsOptional()
-  @MaxLength(100)
+  @TextFilter('Text contained in the name (Japanese substrings; width and spacing ignored).')
   text?: string;
 }
