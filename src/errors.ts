@@ -19,13 +19,6 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
-/** A named thing does not exist (single-object lookups return null instead; this is for references). */
-export class NotFoundError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.NOT_FOUND } });
-  }
-}
-
 /** The database cannot be reached; the client may retry later. */
 export class DatabaseUnavailableError extends GraphQLError {
   constructor(cause: string) {
