@@ -2,7 +2,7 @@ import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { displayText } from './display-text';
 import { bulletText, isBlank, isCaption } from './line-kinds';
-import { linesOf, type LineSpan } from './line-span';
+import { linesOf, type LineSpan } from '../line-span';
 
 export interface Bullet {
   readonly text: string;

@@ -1,12 +1,12 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import type { ChapterSpan } from './chapters';
-import { joinWrappedText } from './display-text';
+import { joinWrappedText } from '../text';
 import { readItem } from './item-reader';
 import { locateItems } from './item-locator';
 import { isBlank } from './line-kinds';
 import { isOverviewLabel } from './labels';
-import { linesOf } from './line-span';
+import { linesOf } from '../line-span';
 import { readOverview } from './overview-reader';
 import type { FinalChapter } from './records';
 

@@ -2,7 +2,7 @@ import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { tidy } from '../text';
 import { chapterHeading, isBlank } from './line-kinds';
-import type { LineSpan } from './line-span';
+import type { LineSpan } from '../line-span';
 import type { FollowingChapter } from './records';
 
 /** A field chapter's heading and the lines up to the next chapter heading. */

@@ -1,10 +1,9 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { tidy } from '../text';
-import { displayName, finalPlanKey } from './display-text';
+import { displayName, nameKey, tidy } from '../text';
 import { parseIndicatorValue } from './indicator-value';
 import { isBlank } from './line-kinds';
-import { linesOf } from './line-span';
+import { linesOf } from '../line-span';
 import type { Section } from './item-sections';
 import type { OutcomeIndicator } from './records';
 
@@ -47,7 +46,7 @@ function readRow(doc: SourceDocument, n: number, text: string): OutcomeIndicator
   const { name, definition } = splitLabel(label, malformed);
   return {
     name,
-    matchKey: finalPlanKey(name),
+    matchKey: nameKey(name),
     definition,
     label,
     current,

@@ -1,9 +1,9 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { finalPlanKey } from './display-text';
+import { nameKey } from '../text';
 import { bulletText, isBlank, isCaption } from './line-kinds';
 import { SECTION_LABEL, sectionLabel } from './labels';
-import { linesOf, type LineSpan } from './line-span';
+import { linesOf, type LineSpan } from '../line-span';
 import type { OverviewEntry } from './records';
 
 /** The lines of one policy item and the overview entry it was identified as. */
@@ -61,7 +61,7 @@ function printedHeading(doc: SourceDocument, above: LineSpan, expected: Overview
     .reverse()
     .find(({ text }) => !isBlank(text));
   if (!candidate || bulletText(candidate.text) !== null || isCaption(candidate.text)) return null;
-  if (finalPlanKey(candidate.text) !== expected.matchKey) {
+  if (nameKey(candidate.text) !== expected.matchKey) {
     throw new ParseError(
       doc.ref(candidate.n),
       `the heading of policy item ${expected.code} "${expected.name}" (or none) before "${SECTION_LABEL.vision}"`,

@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../source-document';
 import { ParseError } from '../parse-error';
 import { readBullets } from './bullet-list';
-import { finalPlanKey } from './display-text';
+import { nameKey } from '../text';
 import { readIndicators } from './indicator-reader';
 import type { ItemSpan } from './item-locator';
 import { splitSections } from './item-sections';
@@ -16,7 +16,7 @@ export function readItem(doc: SourceDocument, span: ItemSpan, fieldNumber: numbe
   const sections = splitSections(doc, { first: span.vision, last: span.last }, entry.code);
 
   const visions: FinalVision[] = readBullets(doc, sections.vision.body, `めざす姿 of ${entry.code}`).map(
-    ({ text, line }) => ({ text, matchKey: finalPlanKey(text), source: doc.ref(line) }),
+    ({ text, line }) => ({ text, matchKey: nameKey(text), source: doc.ref(line) }),
   );
   if (visions.length === 0) {
     const next = sections.vision.body.last + 1;

@@ -1,7 +1,7 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { SECTION_LABEL, sectionLabel, type SectionKind } from './labels';
-import { linesOf, type LineSpan } from './line-span';
+import { linesOf, type LineSpan } from '../line-span';
 
 /** One labelled section of a policy item: its label line, what followed the label on that line, its body. */
 export interface Section {

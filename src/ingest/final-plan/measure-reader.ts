@@ -1,8 +1,9 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { displayName, displayText, finalPlanKey } from './display-text';
+import { displayName, nameKey } from '../text';
+import { displayText } from './display-text';
 import { bulletText, isBlank, isCaption, numberedEntry } from './line-kinds';
-import { linesOf } from './line-span';
+import { linesOf } from '../line-span';
 import type { Section } from './item-sections';
 import type { FinalMeasure } from './records';
 
@@ -31,7 +32,7 @@ export function readMeasures(doc: SourceDocument, section: Section, itemCode: st
       number: measure.number,
       code,
       name: measure.name,
-      matchKey: finalPlanKey(measure.name),
+      matchKey: nameKey(measure.name),
       description: measure.bullets.join('\n'),
       source: doc.ref(measure.line),
     });

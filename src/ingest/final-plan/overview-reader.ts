@@ -1,10 +1,10 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import type { ChapterSpan } from './chapters';
-import { displayName, finalPlanKey } from './display-text';
+import { displayName, nameKey } from '../text';
 import { isBlank, numberedEntry } from './line-kinds';
 import { isOverviewLabel, OVERVIEW_LABEL } from './labels';
-import { linesOf } from './line-span';
+import { linesOf } from '../line-span';
 import type { OverviewEntry } from './records';
 
 export interface Overview {
@@ -41,7 +41,7 @@ export function readOverview(doc: SourceDocument, chapter: ChapterSpan): Overvie
       number: entry.number,
       code: `${chapter.number}-${entry.number}`,
       name,
-      matchKey: finalPlanKey(name),
+      matchKey: nameKey(name),
       source: doc.ref(n),
     });
     last = n;

@@ -1,9 +1,9 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { joinWrappedText } from './display-text';
+import { joinWrappedText } from '../text';
 import { bulletText, isBlank } from './line-kinds';
 import { SECTION_LABEL } from './labels';
-import { linesOf } from './line-span';
+import { linesOf } from '../line-span';
 import type { Section } from './item-sections';
 import type { SatisfactionRate } from './records';
 

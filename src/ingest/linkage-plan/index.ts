@@ -26,7 +26,7 @@ export function parseLinkagePlans(doc: SourceDocument): LinkagePlanDocument {
   if (firstPlan === null) {
     throw new ParseError(doc.ref(titleLine), 'a plan heading such as ① before the matrix', doc.line(titleLine));
   }
-  const plans = parsePlans(doc, { first: firstPlan, end: titleLine });
+  const plans = parsePlans(doc, { first: firstPlan, last: titleLine - 1 });
   return { plans, matrix: parseMatrix(doc, titleLine, plans) };
 }
 

@@ -1,5 +1,5 @@
 import type { SourceRef } from '../source-document';
-import { matchKey } from '../text';
+import { nameKey } from '../text';
 import type { LinkageMatrix, LinkagePlan } from './records';
 
 /**
@@ -27,7 +27,7 @@ export function findItemNameDifferences(
     plan.initiatives.flatMap((initiative) =>
       initiative.policyItems.flatMap((item) => {
         const matrixName = matrixNames.get(item.code);
-        if (matrixName === undefined || item.name === '' || matchKey(item.name) === matchKey(matrixName)) return [];
+        if (matrixName === undefined || item.name === '' || nameKey(item.name) === nameKey(matrixName)) return [];
         return [
           {
             planNumber: plan.number,

@@ -1,5 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
+import { readTabRow } from '../tab-row';
 import { tidy } from '../text';
 import { readPolicyItemCode } from './policy-item-code';
 
@@ -23,8 +24,8 @@ export interface HeaderPlanName {
 
 /** The plan names of the header line, in column order; there must be exactly `planCount`. */
 export function readHeaderPlanNames(doc: SourceDocument, n: number, planCount: number): readonly HeaderPlanName[] {
-  const names = cellsOf(doc.line(n))
-    .map((name, cell) => ({ name, cell }))
+  const names = readTabRow(doc, n)
+    .cells.map((name, cell) => ({ name, cell }))
     .filter(({ name }) => name !== '');
   if (names.length !== planCount) {
     throw new ParseError(doc.ref(n), `a matrix header naming the ${planCount} plans`, doc.line(n));
@@ -44,8 +45,7 @@ export interface MatrixRowCells {
 
 /** Splits a matrix row into its leading cells (field, code, name) and its `planCount` plan cells. */
 export function readMatrixRowCells(doc: SourceDocument, n: number, planCount: number): MatrixRowCells {
-  const line = doc.line(n);
-  const cells = cellsOf(line);
+  const { raw: line, cells } = readTabRow(doc, n);
   const codeCell = cells.findIndex((cell) => readPolicyItemCode(cell) !== null);
   const code = readPolicyItemCode(cells[codeCell] ?? '');
   if (code === null) {
@@ -74,8 +74,4 @@ export function readMatrixRowCells(doc: SourceDocument, n: number, planCount: nu
 /** Whether a plan cell holds the ○ that links the row's item to the plan (○, ◯ and 〇 are all written). */
 export function isMark(cell: string): boolean {
   return /^[○◯〇]$/.test(tidy(cell));
-}
-
-function cellsOf(line: string): string[] {
-  return line.split('\t').map(tidy);
 }

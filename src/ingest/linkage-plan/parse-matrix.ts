@@ -1,6 +1,7 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { matchKey, tidy } from '../text';
+import { readTabRow } from '../tab-row';
+import { matchKey, nameKey, tidy } from '../text';
 import { isMark, readHeaderPlanNames, readMatrixRowCells } from './matrix-columns';
 import { circled } from './plan-heading';
 import { fieldNumberOf } from './policy-item-code';
@@ -14,10 +15,8 @@ import type { LinkageMatrix, LinkagePlan, MatrixField, MatrixPlanColumn, MatrixR
  */
 export function parseMatrix(doc: SourceDocument, titleLine: number, plans: readonly LinkagePlan[]): LinkageMatrix {
   const columnHeader = nextNonBlank(doc, titleLine + 1);
-  const labels = doc
-    .line(columnHeader)
-    .split('\t')
-    .map(matchKey)
+  const labels = readTabRow(doc, columnHeader)
+    .cells.map(matchKey)
     .filter((cell) => cell !== '');
   if (labels[0] !== '施策大項目' || labels[1] !== '項目名') {
     throw new ParseError(
@@ -54,7 +53,7 @@ export function parseMatrix(doc: SourceDocument, titleLine: number, plans: reado
 function readPlanColumns(doc: SourceDocument, n: number, plans: readonly LinkagePlan[]): readonly MatrixPlanColumn[] {
   return readHeaderPlanNames(doc, n, plans.length).map(({ name }, i) => {
     const plan = plans[i];
-    if (plan === undefined || matchKey(name) !== matchKey(plan.name)) {
+    if (plan === undefined || nameKey(name) !== nameKey(plan.name)) {
       const expected = plan ? `"${plan.name}"` : 'no further plan';
       throw new ParseError(doc.ref(n), `plan ${circled(i + 1)} ${expected} as matrix column ${i + 1}`, name);
     }

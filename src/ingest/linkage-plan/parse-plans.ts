@@ -1,16 +1,11 @@
 import { ParseError } from '../parse-error';
+import type { LineSpan } from '../line-span';
 import type { SourceDocument, SourceRef } from '../source-document';
 import { stripTags, tidy } from '../text';
 import { isInitiativesLabel, isNumericTargetsLabel, readCodeListLabel, readInitiativeHeading } from './labels';
 import { circled, readPlanHeading, type PlanHeading } from './plan-heading';
 import { findPolicyItemCodes, startsWithPolicyItemCode } from './policy-item-code';
 import type { LinkageInitiative, LinkagePlan, PolicyItemReference } from './records';
-
-/** Lines `first` … `end - 1` (1-based) of a document. */
-export interface LineRange {
-  readonly first: number;
-  readonly end: number;
-}
 
 /**
  * Reads the plans. Each plan is laid out as
@@ -19,13 +14,13 @@ export interface LineRange {
  *   (○initiative name / text paragraph(s) / 【施策大項目】 codes, wrapping onto following lines)+ /
  *   数値目標案 / targets separated by 、 (wrapping onto following lines)
  *
- * with blank lines anywhere. Plans must be numbered ①, ②, … without gaps. The range must start at the
- * first plan heading and end where the matrix begins.
+ * with blank lines anywhere. Plans must be numbered ①, ②, … without gaps. `span` must start at the
+ * first plan heading and end on the line before the matrix title.
  */
-export function parsePlans(doc: SourceDocument, range: LineRange): readonly LinkagePlan[] {
+export function parsePlans(doc: SourceDocument, span: LineSpan): readonly LinkagePlan[] {
   const plans: LinkagePlan[] = [];
   let draft: PlanDraft | null = null;
-  for (let n = range.first; n < range.end; n++) {
+  for (let n = span.first; n <= span.last; n++) {
     const line = doc.line(n);
     if (tidy(line) === '') continue;
     const heading = readPlanHeading(line);
@@ -42,8 +37,9 @@ export function parsePlans(doc: SourceDocument, range: LineRange): readonly Link
       readPlanLine(doc, draft, n);
     }
   }
-  if (!draft) throw new ParseError(doc.ref(range.end), 'a plan heading such as ①…', doc.line(range.end));
-  plans.push(finishPlan(doc, draft, range.end));
+  const end = span.last + 1;
+  if (!draft) throw new ParseError(doc.ref(end), 'a plan heading such as ①…', doc.line(end));
+  plans.push(finishPlan(doc, draft, end));
   return plans;
 }
 

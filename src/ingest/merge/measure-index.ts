@@ -1,4 +1,4 @@
-import { finalPlanKey } from '../final-plan';
+import { nameKey } from '../text';
 
 /**
  * Finds measures by name the way other documents write them: spacing, width, spaced letters (`I C T`),
@@ -11,7 +11,7 @@ export class MeasureIndex {
   add(measureId: string, names: readonly (string | null)[]): void {
     for (const name of names) {
       if (name === null) continue;
-      const key = finalPlanKey(name);
+      const key = nameKey(name);
       const existing = this.byKey.get(key);
       if (existing !== undefined && existing !== measureId) {
         throw new Error(`two measures answer to the name '${name}': ${existing} and ${measureId}`);
@@ -21,6 +21,6 @@ export class MeasureIndex {
   }
 
   find(name: string): string | undefined {
-    return this.byKey.get(finalPlanKey(name));
+    return this.byKey.get(nameKey(name));
   }
 }

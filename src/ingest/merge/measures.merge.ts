@@ -1,5 +1,5 @@
 import type { FinalMeasure, FinalPolicyItem } from '../final-plan';
-import { finalPlanKey } from '../final-plan';
+import { nameKey } from '../text';
 import type { DepartmentGlossary } from '../reference';
 import type { MeasureRecord, PolicyItemRecord } from '../revision-sheet';
 import type { SourceRef } from '../source-document';
@@ -63,7 +63,7 @@ export function mergeMeasures(
       );
     }
     const id = nodeId('Measure', measure.code);
-    const previousName = finalPlanKey(row.name) === measure.matchKey ? null : row.name;
+    const previousName = nameKey(row.name) === measure.matchKey ? null : row.name;
     graph.node('Measure', id, measure.source, {
       code: measure.code,
       number: measure.number,
@@ -89,7 +89,7 @@ export function mergeMeasures(
 }
 
 function findFinal(final: FinalPolicyItem, row: MeasureRecord): FinalMeasure | undefined {
-  const names = [row.newName, row.name].filter((n): n is string => n !== null).map(finalPlanKey);
+  const names = [row.newName, row.name].filter((n): n is string => n !== null).map(nameKey);
   return (
     final.measures.find((m) => names.includes(m.matchKey)) ??
     final.measures.find((m) => row.nextNumber !== null && m.number === row.nextNumber)

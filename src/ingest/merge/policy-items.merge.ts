@@ -1,5 +1,5 @@
 import type { FinalChapter, FinalPolicyItem } from '../final-plan';
-import { finalPlanKey } from '../final-plan';
+import { nameKey } from '../text';
 import type { LinkageMatrix } from '../linkage-plan';
 import type { Corrections } from '../corrections';
 import type { DepartmentGlossary } from '../reference';
@@ -35,7 +35,7 @@ export function mergePolicyItems(
     const source = chapter?.source ?? matrixField?.source;
     if (!source) throw new Error(`field ${field.number} (${field.name}) is named by no document`);
     const named = chapter?.fieldName ?? matrixField?.name ?? field.name;
-    if (finalPlanKey(named) !== finalPlanKey(field.name)) {
+    if (nameKey(named) !== nameKey(field.name)) {
       graph.discrepancy(
         `field ${field.number}`,
         `the document names it ${named}, the reference table ${field.name}`,
@@ -60,7 +60,7 @@ export function mergePolicyItems(
         throw new Error(
           `${final.source.document}:${final.source.line}: policy item ${row.code} has no draft revision sheet`,
         );
-      if (finalPlanKey(row.name) !== final.matchKey && finalPlanKey(row.name) !== finalPlanKey(final.name)) {
+      if (nameKey(row.name) !== final.matchKey && nameKey(row.name) !== nameKey(final.name)) {
         graph.discrepancy(
           `policy item ${row.code}`,
           `the matrix names it ${row.name}, the final text ${final.name}`,
@@ -104,7 +104,7 @@ function mergeDetailedItem(
   corrections: Corrections,
 ): void {
   const draftName = draft.newName ?? draft.name;
-  if (finalPlanKey(draftName) !== finalPlanKey(final.name)) {
+  if (nameKey(draftName) !== nameKey(final.name)) {
     graph.discrepancy(
       `policy item ${final.code}`,
       `the draft names it ${draftName}, the final text ${final.name}`,

@@ -1,10 +1,12 @@
 import { ParseError } from '../parse-error';
+import type { LineSpan } from '../line-span';
 import type { SourceDocument } from '../source-document';
 import { foldWidth } from '../text';
 import { parseAreaHeading } from './area-label';
 import { requireEraYear } from './era-year';
 import type { ReformArea, ReformContentsEntry } from './records';
-import { type TableRow, columnOf, filledCells, isBlank, labelKey, readRow } from './table-row';
+import { matchKey } from '../text';
+import { type TabRow, columnOf, filledCells, isBlankRow, readTabRow } from '../tab-row';
 
 export interface Contents {
   readonly areas: readonly ReformArea[];
@@ -20,18 +22,19 @@ interface ContentsColumns {
 }
 
 /**
- * Reads the front matter (lines `first`…`last`): the area headings of 目次 and one contents table per
+ * Reads the front matter: the area headings of 目次 and one contents table per
  * area. The tables carry no area label of their own; they follow the headings' order, which the
  * headings' page numbers confirm (each table starts on its area's first page).
  */
-export function parseContents(doc: SourceDocument, first: number, last: number): Contents {
+export function parseContents(doc: SourceDocument, frontMatter: LineSpan): Contents {
+  const { first, last } = frontMatter;
   const areas: ReformArea[] = [];
-  const tables: { header: TableRow; rows: TableRow[] }[] = [];
-  let openTable: { header: TableRow; rows: TableRow[] } | null = null;
+  const tables: { header: TabRow; rows: TabRow[] }[] = [];
+  let openTable: { header: TabRow; rows: TabRow[] } | null = null;
 
   for (let line = first; line <= last; line++) {
-    const row = readRow(doc, line);
-    if (isBlank(row)) {
+    const row = readTabRow(doc, line);
+    if (isBlankRow(row)) {
       openTable = null;
       continue;
     }
@@ -73,11 +76,11 @@ export function parseContents(doc: SourceDocument, first: number, last: number):
   return { areas, entries };
 }
 
-function isContentsHeader(row: TableRow): boolean {
-  return labelKey(row.cells[0] ?? '') === labelKey('計画名') && columnOf(row, '実行課') > 0;
+function isContentsHeader(row: TabRow): boolean {
+  return matchKey(row.cells[0] ?? '') === matchKey('計画名') && columnOf(row, '実行課') > 0;
 }
 
-function readTable(header: TableRow, rows: readonly TableRow[], area: ReformArea): ReformContentsEntry[] {
+function readTable(header: TabRow, rows: readonly TabRow[], area: ReformArea): ReformContentsEntry[] {
   const columns = readColumns(header);
   const entries = rows.map((row, index) => readEntry(row, columns, area, index + 1));
   const firstPage = entries[0]?.page;
@@ -91,7 +94,7 @@ function readTable(header: TableRow, rows: readonly TableRow[], area: ReformArea
   return entries;
 }
 
-function readColumns(header: TableRow): ContentsColumns {
+function readColumns(header: TabRow): ContentsColumns {
   const column = (label: string): number => {
     const index = columnOf(header, label);
     if (index < 0) throw new ParseError(header.source, `a ${label} column in the contents header`, header.raw);
@@ -100,7 +103,7 @@ function readColumns(header: TableRow): ContentsColumns {
   return { departments: column('実行課'), start: column('開始'), end: column('終了'), page: column('頁') };
 }
 
-function readEntry(row: TableRow, columns: ContentsColumns, area: ReformArea, expected: number): ReformContentsEntry {
+function readEntry(row: TabRow, columns: ContentsColumns, area: ReformArea, expected: number): ReformContentsEntry {
   const number = Number(foldWidth(row.cells[0] ?? ''));
   if (!Number.isInteger(number) || number !== expected) {
     throw new ParseError(

@@ -1,7 +1,7 @@
 import { type FiscalYear, parseFiscalYear } from '../fiscal-year';
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { matchKey } from '../text';
+import { nameKey } from '../text';
 import { type Contents, parseContents } from './contents';
 import type { ReformArea, ReformContentsEntry, ReformSheet, ReformSheetDocument } from './records';
 import { type SheetBody, parseSheet } from './sheet';
@@ -20,9 +20,9 @@ export function parseReformSheets(doc: SourceDocument): ReformSheetDocument {
   if (firstHeader === undefined) {
     throw new ParseError(doc.ref(1), 'sheets headed `本庄市行政改革大綱 R6年度実施計画シート`', doc.line(1));
   }
-  const contents = parseContents(doc, 1, firstHeader - 1);
+  const contents = parseContents(doc, { first: 1, last: firstHeader - 1 });
   const bodies = headers.map((header, index) =>
-    parseSheet(doc, header, (headers[index + 1] ?? doc.lines.length + 1) - 1),
+    parseSheet(doc, { first: header, last: (headers[index + 1] ?? doc.lines.length + 1) - 1 }),
   );
   return {
     document: doc.name,
@@ -79,14 +79,14 @@ function numberSheets(doc: SourceDocument, bodies: readonly SheetBody[], content
 function requireArea(body: SheetBody, areas: readonly ReformArea[]): ReformArea {
   const { number, name, source } = body.areaLabel;
   const area = areas.find((candidate) => candidate.number === number);
-  if (!area || matchKey(area.name) !== matchKey(name)) {
+  if (!area || nameKey(area.name) !== nameKey(name)) {
     const known = areas.map((candidate) => `${candidate.number}. ${candidate.name}`).join(', ');
     throw new ParseError(source, `an area of the contents (${known})`, `${number}. ${name}`);
   }
   return area;
 }
 
-/** The contents entry at the sheet's position must carry the sheet's name (compared by matchKey: `S N S` = `SNS`). */
+/** The contents entry at the sheet's position must carry the sheet's name (compared by nameKey: `S N S` = `SNS`). */
 function requireEntry(
   body: SheetBody,
   area: ReformArea,
@@ -101,7 +101,7 @@ function requireEntry(
       body.printed.name,
     );
   }
-  if (matchKey(entry.name) !== matchKey(body.printed.name)) {
+  if (nameKey(entry.name) !== nameKey(body.printed.name)) {
     throw new ParseError(
       body.nameSource,
       `the name of contents entry ${area.number}-${number} "${entry.name}" (line ${entry.source.line})`,

@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { NamedRef, ParticipantList } from './records';
-import type { TableRow } from './table-row';
+import type { TabRow } from '../tab-row';
 
 /**
  * Terms that stand for many departments at once (全庁, 関係各課, 庁内各課, 福祉部各課, 各公共施設所管課).
@@ -18,7 +18,7 @@ const OPEN_END = /(?:など|等)$/;
  * Sorts the names in a 実行課 or 連携課 value into departments, collective terms and outside partners.
  * Within a cell names are separated by `、` (sheet 2-18 has two executing departments in one cell).
  */
-export function readParticipants(row: TableRow, texts: readonly string[]): ParticipantList {
+export function readParticipants(row: TabRow, texts: readonly string[]): ParticipantList {
   const names = texts.flatMap((text) => text.split(/[、,，]/)).map((name) => name.trim());
   const nonEmpty = names.filter((name) => name !== '');
   const last = nonEmpty[nonEmpty.length - 1] ?? '';
@@ -38,7 +38,7 @@ export function readParticipants(row: TableRow, texts: readonly string[]): Parti
 }
 
 /** 実行課 must name who carries the sheet out: departments or a collective term, never an outside group. */
-export function requireExecuting(row: TableRow, list: ParticipantList): ParticipantList {
+export function requireExecuting(row: TabRow, list: ParticipantList): ParticipantList {
   const outsider = list.groups[0];
   if (outsider) {
     throw new ParseError(row.source, 'a department (…課, …室, …局) or collective term as 実行課', outsider.name);

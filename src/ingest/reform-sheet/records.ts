@@ -86,8 +86,6 @@ export interface ReformSheet {
   readonly partners: ParticipantList;
   readonly start: FiscalYear;
   readonly target: FiscalYear;
-  /** SDGs関連No.; empty on every sheet of the real document. */
-  readonly sdgNumbers: readonly number[];
   /** 改革の視点, as written (`I C Tの積極的な活用` and `ICTの積極的な活用` both occur). */
   readonly viewpoint: string;
   /** 総合振興計画 施策中項目 names the sheet supports, split on `、` only (names contain `・`). */

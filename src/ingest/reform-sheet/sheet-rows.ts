@@ -1,8 +1,8 @@
-import { labelKey } from './table-row';
+import { matchKey } from '../text';
 
 /**
  * The labelled rows of an implementation sheet, in the order the sheet prints them. Labels are matched
- * by `labelKey`, so `R 6年度末の 取組状況報告`, `R 6 年度末の取組状況報告` and `R6年度末の取組状況報告`
+ * by `matchKey`, so `R 6年度末の 取組状況報告`, `R 6 年度末の取組状況報告` and `R6年度末の取組状況報告`
  * are one label. The order matters only to say where a missing row was expected.
  */
 export const SHEET_ROWS = [
@@ -32,20 +32,15 @@ export type SheetRowKind = (typeof SHEET_ROWS)[number]['kind'];
  * each plan year, so any year is accepted there.
  */
 export function sheetRowKind(firstCell: string): SheetRowKind | null {
-  const key = labelKey(firstCell);
-  if (key.startsWith(labelKey('改革テーマ'))) return 'theme';
+  const key = matchKey(firstCell);
+  if (key.startsWith(matchKey('改革テーマ'))) return 'theme';
   if (/^r\d+年度末の取組状況報告$/.test(key)) return 'progressReport';
   if (/^r\d+年度に向けた取組方針$/.test(key)) return 'nextYearPolicy';
-  const row = SHEET_ROWS.find((candidate) => labelKey(candidate.label) === key);
+  const row = SHEET_ROWS.find((candidate) => matchKey(candidate.label) === key);
   return row ? row.kind : null;
 }
 
 /** The header line each sheet starts with: `本庄市行政改革大綱 R6年度実施計画シート`. */
 export function isSheetHeader(line: string): boolean {
-  return /^本庄市行政改革大綱r\d+年度実施計画シート$/.test(labelKey(line));
-}
-
-/** Separator lines between a sheet's text blocks (`-------	---`): layout, not content. */
-export function isSeparator(cells: readonly string[]): boolean {
-  return cells.every((cell) => /^-*$/.test(cell));
+  return /^本庄市行政改革大綱r\d+年度実施計画シート$/.test(matchKey(line));
 }

@@ -1,13 +1,15 @@
 import type { FiscalYear } from '../fiscal-year';
 import { ParseError } from '../parse-error';
+import type { LineSpan } from '../line-span';
 import type { SourceDocument, SourceRef } from '../source-document';
-import { foldWidth, tidy } from '../text';
+import { foldWidth, matchKey, tidy } from '../text';
 import { type AreaLabel, parseAreaLabel } from './area-label';
 import { requireEraYear } from './era-year';
 import { readParticipants, requireExecuting } from './participants';
 import type { LabelledText, NamedRef, ParticipantList, ReformSheet, YearEndEvaluation, YearlyTarget } from './records';
-import { SHEET_ROWS, type SheetRowKind, isSeparator, sheetRowKind } from './sheet-rows';
-import { type TableRow, columnOf, filledCells, isBlank, joinedValue, labelKey, readRow } from './table-row';
+import { SHEET_ROWS, type SheetRowKind, sheetRowKind } from './sheet-rows';
+import { type TabRow, columnOf, filledCells, filledTexts, isLayoutRow, readTabRow } from '../tab-row';
+import { joinedValue, valueCells } from './row-value';
 
 /** What a sheet prints: everything but its number, which only the table of contents gives. */
 export type PrintedSheet = Omit<ReformSheet, 'code' | 'area' | 'number' | 'page'>;
@@ -22,17 +24,18 @@ export interface SheetBody {
 /** Marks a note that records a change of plan: `<令和6年度計画変更>` (real text, not markup). */
 const PLAN_CHANGE = /[<‹〈＜]\s*(?:令和|R)\s*\d+\s*年度\s*計画変更\s*[>›〉＞]/;
 
-/** Reads the sheet whose header is on line `header`; its rows run up to line `last`. */
-export function parseSheet(doc: SourceDocument, header: number, last: number): SheetBody {
-  const rows = collectRows(doc, header, last);
-  const row = (kind: SheetRowKind): TableRow => requireRow(doc, rows, kind, header);
-  const optional = (kind: SheetRowKind): TableRow | undefined => rows.get(kind);
+/** Reads the sheet of `sheet`: its header on the first line, its rows up to the last. */
+export function parseSheet(doc: SourceDocument, sheet: LineSpan): SheetBody {
+  const header = sheet.first;
+  const rows = collectRows(doc, sheet);
+  const row = (kind: SheetRowKind): TabRow => requireRow(doc, rows, kind, header);
+  const optional = (kind: SheetRowKind): TabRow | undefined => rows.get(kind);
 
   const areaLabel = readArea(row('area'));
   const nameRow = row('name');
   const name = joinedValue(nameRow);
   if (name === '') throw new ParseError(nameRow.source, 'the sheet name after 計画名', nameRow.raw);
-  const { start, target, sdgNumbers } = readYears(row('years'));
+  const { start, target } = readYears(row('years'));
   const notes = textRow(optional('notes'));
   const themeRow = optional('theme');
 
@@ -42,7 +45,6 @@ export function parseSheet(doc: SourceDocument, header: number, last: number): S
     ...readParticipantRow(row('participants')),
     start,
     target,
-    sdgNumbers,
     viewpoint: requireValue(row('viewpoint'), 'the viewpoint after 改革の視点'),
     supportedMeasures: readMeasures(row('measures')),
     supportedMeasuresText: joinedValue(row('measures')),
@@ -61,11 +63,11 @@ export function parseSheet(doc: SourceDocument, header: number, last: number): S
 }
 
 /** Every labelled row of the sheet by kind; blank lines and separators are layout and skipped. */
-function collectRows(doc: SourceDocument, header: number, last: number): Map<SheetRowKind, TableRow> {
-  const rows = new Map<SheetRowKind, TableRow>();
-  for (let line = header + 1; line <= last; line++) {
-    const row = readRow(doc, line);
-    if (isBlank(row) || isSeparator(row.cells)) continue;
+function collectRows(doc: SourceDocument, sheet: LineSpan): Map<SheetRowKind, TabRow> {
+  const rows = new Map<SheetRowKind, TabRow>();
+  for (let line = sheet.first + 1; line <= sheet.last; line++) {
+    const row = readTabRow(doc, line);
+    if (isLayoutRow(row)) continue;
     const kind = sheetRowKind(row.cells[0] ?? '');
     if (kind === null) {
       throw new ParseError(row.source, 'a sheet row label such as 計画名, 実行課 or 備考', row.raw);
@@ -87,18 +89,13 @@ function collectRows(doc: SourceDocument, header: number, last: number): Map<She
  * The row of `kind`, or a ParseError at the line where it should have been: just after the nearest row
  * that precedes it in print order (or after the sheet header).
  */
-function requireRow(
-  doc: SourceDocument,
-  rows: Map<SheetRowKind, TableRow>,
-  kind: SheetRowKind,
-  header: number,
-): TableRow {
+function requireRow(doc: SourceDocument, rows: Map<SheetRowKind, TabRow>, kind: SheetRowKind, header: number): TabRow {
   const found = rows.get(kind);
   if (found) return found;
   const position = SHEET_ROWS.findIndex((row) => row.kind === kind);
   const before = SHEET_ROWS.slice(0, position)
     .map((row) => rows.get(row.kind))
-    .filter((row): row is TableRow => row !== undefined);
+    .filter((row): row is TabRow => row !== undefined);
   const expectedAt = (before[before.length - 1]?.line ?? header) + 1;
   const label = SHEET_ROWS[position]?.label ?? kind;
   throw new ParseError(
@@ -108,19 +105,19 @@ function requireRow(
   );
 }
 
-function requireValue(row: TableRow, what: string): string {
+function requireValue(row: TabRow, what: string): string {
   const value = joinedValue(row);
   if (value === '') throw new ParseError(row.source, what, row.raw);
   return value;
 }
 
-function textRow(row: TableRow | undefined): LabelledText | null {
+function textRow(row: TabRow | undefined): LabelledText | null {
   if (!row) return null;
   const text = joinedValue(row);
   return text === '' ? null : { label: row.cells[0] ?? '', text, source: row.source };
 }
 
-function readArea(row: TableRow): SheetBody['areaLabel'] {
+function readArea(row: TabRow): SheetBody['areaLabel'] {
   const area = parseAreaLabel(joinedValue(row));
   if (!area) throw new ParseError(row.source, 'an area such as `1. 行政サービス改革` after 改革分野', row.raw);
   return { ...area, source: row.source };
@@ -130,21 +127,20 @@ function readArea(row: TableRow): SheetBody['areaLabel'] {
  * `実行課 | 企画課 | | 連携課 | 全庁`: the 連携課 label sits in the third or the fourth column depending on
  * the sheet, so the executing side is whatever precedes the label and the partners whatever follows it.
  */
-function readParticipantRow(row: TableRow): { executing: ParticipantList; partners: ParticipantList } {
+function readParticipantRow(row: TabRow): { executing: ParticipantList; partners: ParticipantList } {
   const partnerColumn = columnOf(row, '連携課');
   if (partnerColumn < 0) throw new ParseError(row.source, 'a 連携課 cell in the 実行課 row', row.raw);
-  const texts = (from: number, to?: number): string[] => filledCells(row, from, to).map((cell) => cell.text);
   return {
-    executing: requireExecuting(row, readParticipants(row, texts(1, partnerColumn))),
-    partners: readParticipants(row, texts(partnerColumn + 1)),
+    executing: requireExecuting(row, readParticipants(row, filledTexts(row, 1, partnerColumn))),
+    partners: readParticipants(row, filledTexts(row, partnerColumn + 1)),
   };
 }
 
 /** `開始年度 | R 5 | 達成目標年度 | R 9 | SDGs関連No. | …`; the SDGs label is missing on some sheets. */
-function readYears(row: TableRow): { start: FiscalYear; target: FiscalYear; sdgNumbers: number[] } {
+function readYears(row: TabRow): { start: FiscalYear; target: FiscalYear } {
   const targetColumn = columnOf(row, '達成目標年度');
   if (targetColumn < 0) throw new ParseError(row.source, 'a 達成目標年度 cell in the 開始年度 row', row.raw);
-  const sdgColumn = row.cells.findIndex((cell) => labelKey(cell).startsWith('sdgs関連no'));
+  const sdgColumn = row.cells.findIndex((cell) => matchKey(cell).startsWith('sdgs関連no'));
   const single = (from: number, to: number, what: string): string => {
     const cells = filledCells(row, from, to);
     const only = cells[0];
@@ -161,22 +157,32 @@ function readYears(row: TableRow): { start: FiscalYear; target: FiscalYear; sdgN
   if (target.year < start.year) {
     throw new ParseError(row.source, `a target year not before the start year ${start.label}`, target.label);
   }
-  return { start, target, sdgNumbers: sdgColumn < 0 ? [] : readSdgNumbers(row, sdgColumn) };
+  if (sdgColumn >= 0) requireNoSdgNumbers(row, sdgColumn);
+  return { start, target };
 }
 
-function readSdgNumbers(row: TableRow, labelColumn: number): number[] {
-  const afterLabel = foldWidth(row.cells[labelColumn] ?? '').replace(/^SDGs\s*関連\s*No\.?/i, '');
-  const values = [afterLabel, ...filledCells(row, labelColumn + 1).map((cell) => foldWidth(cell.text))];
-  const tokens = values.flatMap((value) => value.split(/[、,\s]+/)).filter((token) => token !== '');
-  return tokens.map((token) => {
-    if (!/^\d{1,2}$/.test(token)) throw new ParseError(row.source, 'SDG numbers after SDGs関連No.', token);
-    return Number(token);
-  });
+/**
+ * SDGs関連No. is empty on every sheet of the document, and the plan ties SDGs to policy items (the revision
+ * sheets' 関連するSDGs), not to reform sheets, so the graph has no place for a sheet's SDG. A number here is
+ * not dropped in silence: it stops ingestion, so the model is extended on purpose the day a sheet fills it.
+ */
+function requireNoSdgNumbers(row: TabRow, labelColumn: number): void {
+  const afterLabel = foldWidth(row.cells[labelColumn] ?? '')
+    .replace(/^SDGs\s*関連\s*No\.?/i, '')
+    .trim();
+  const written = [afterLabel, ...filledTexts(row, labelColumn + 1)].filter((text) => text !== '');
+  if (written.length > 0) {
+    throw new ParseError(
+      row.source,
+      'an empty SDGs関連No. cell (no sheet of this document names an SDG; the graph links SDGs to policy items)',
+      written.join(' '),
+    );
+  }
 }
 
 /** Names are separated by `、` only: `・` occurs inside names (`効率的・安定的な行政事務の推進`). */
-function readMeasures(row: TableRow): NamedRef[] {
-  const names = filledCells(row)
+function readMeasures(row: TabRow): NamedRef[] {
+  const names = valueCells(row)
     .flatMap((cell) => cell.text.split('、'))
     .map((name) => name.trim())
     .filter((name) => name !== '');
@@ -185,12 +191,12 @@ function readMeasures(row: TableRow): NamedRef[] {
 }
 
 /** Each target belongs to the year printed above it in the 年度 row (same column). */
-function readTargets(header: TableRow, targets: TableRow): YearlyTarget[] {
+function readTargets(header: TabRow, targets: TabRow): YearlyTarget[] {
   const years = new Map<number, FiscalYear>();
-  for (const cell of filledCells(header))
+  for (const cell of valueCells(header))
     years.set(cell.column, requireEraYear(header, cell.text, 'a year in the 年度 row'));
   if (years.size === 0) throw new ParseError(header.source, 'the years R 5 … R 9 after 年度', header.raw);
-  return filledCells(targets).map((cell) => {
+  return valueCells(targets).map((cell) => {
     const year = years.get(cell.column);
     if (!year) {
       throw new ParseError(targets.source, `each target under a year of the 年度 row (line ${header.line})`, cell.text);
@@ -200,8 +206,8 @@ function readTargets(header: TableRow, targets: TableRow): YearlyTarget[] {
 }
 
 /** Empty until the sheet is graded (sheets starting in the plan year are not). */
-function readEvaluation(row: TableRow): YearEndEvaluation | null {
-  const cells = filledCells(row);
+function readEvaluation(row: TabRow): YearEndEvaluation | null {
+  const cells = valueCells(row);
   const only = cells[0];
   if (!only) return null;
   const grade = foldWidth(only.text);

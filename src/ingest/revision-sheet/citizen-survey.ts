@@ -3,7 +3,7 @@ import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { foldWidth } from '../text';
 import type { CitizenSurveyRecord, SurveyScaleRecord } from './revision-sheet.records';
-import { filledCells, type SheetRow } from './sheet-row';
+import { filledTexts, type TabRow } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
 import { sheetProse } from './sheet-text';
 
@@ -14,12 +14,12 @@ import { sheetProse } from './sheet-text';
  */
 export function readCitizenSurvey(doc: SourceDocument, section: SheetSection): CitizenSurveyRecord {
   const [questionRow] = section.rows;
-  const questionCells = questionRow ? filledCells(questionRow) : [];
+  const questionCells = questionRow ? filledTexts(questionRow) : [];
   if (!questionRow || questionCells[0] !== '項目名' || questionCells.length < 2) {
     throw new ParseError(doc.ref(section.line), '項目名 followed by the survey question', doc.line(section.line));
   }
   const header = rowLabelled(doc, section, '調査年度');
-  const headerCells = filledCells(header).slice(1);
+  const headerCells = filledTexts(header).slice(1);
   const years = headerCells.slice(0, -1).map((cell) => {
     const year = parseFiscalYear(cell);
     if (!year) throw new ParseError(doc.ref(header.line), 'survey years such as H24年', header.raw);
@@ -36,14 +36,14 @@ export function readCitizenSurvey(doc: SourceDocument, section: SheetSection): C
   };
 }
 
-function rowLabelled(doc: SourceDocument, section: SheetSection, label: string): SheetRow {
-  const row = section.rows.find((candidate) => filledCells(candidate)[0] === label);
+function rowLabelled(doc: SourceDocument, section: SheetSection, label: string): TabRow {
+  const row = section.rows.find((candidate) => filledTexts(candidate)[0] === label);
   if (!row) throw new ParseError(doc.ref(section.line), `a ${label} row in 市民アンケート結果`, doc.line(section.line));
   return row;
 }
 
-function readScale(doc: SourceDocument, row: SheetRow, years: readonly FiscalYear[]): SurveyScaleRecord {
-  const cells = filledCells(row)
+function readScale(doc: SourceDocument, row: TabRow, years: readonly FiscalYear[]): SurveyScaleRecord {
+  const cells = filledTexts(row)
     .slice(1)
     .map((cell) => foldWidth(cell));
   if (cells.length !== years.length + 1) {

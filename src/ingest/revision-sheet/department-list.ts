@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceRef } from '../source-document';
-import { sheetName } from './sheet-text';
+import { displayName } from '../text';
 
 /**
  * A 評価回答部署 cell names one or more departments separated by `、` (`市民活動推進課、危機管理課`). Only `、`
@@ -9,7 +9,7 @@ import { sheetName } from './sheet-text';
 export function readDepartmentList(text: string, where: SourceRef, raw: string): string[] {
   const departments = text
     .split('、')
-    .map(sheetName)
+    .map(displayName)
     .filter((name) => name !== '');
   if (departments.length === 0 || departments.some((name) => name.startsWith('←'))) {
     throw new ParseError(where, 'one or more departments separated by 、', raw);

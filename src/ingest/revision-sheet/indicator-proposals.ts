@@ -1,7 +1,7 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import type { IndicatorKind, IndicatorProposalRecord, IndicatorVerdict } from './revision-sheet.records';
-import { filledCells } from './sheet-row';
+import { filledTexts } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
 
 const KINDS: Readonly<Record<string, readonly IndicatorKind[]>> = {
@@ -26,7 +26,7 @@ const BASES = new Set(['現行通り', '新規', '変更']);
 export function readIndicatorProposals(doc: SourceDocument, section: SheetSection): IndicatorProposalRecord[] {
   const proposals: Array<IndicatorProposalRecord & { notes: string[] }> = [];
   for (const row of section.rows) {
-    const cells = filledCells(row);
+    const cells = filledTexts(row);
     const kinds = KINDS[cells[0] ?? ''];
     if (!kinds) {
       const previous = proposals[proposals.length - 1];

@@ -5,9 +5,10 @@ import { readStatusCell, splitChangeColumn } from './change-status';
 import { readDepartmentList } from './department-list';
 import { readMeasureChange } from './measure-change';
 import type { ChangeStatus, MeasureRecord } from './revision-sheet.records';
-import { filledCells, type SheetRow } from './sheet-row';
+import { filledTexts, type TabRow } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
-import { sheetKey, sheetName, sheetProse } from './sheet-text';
+import { displayName, nameKey } from '../text';
+import { sheetProse } from './sheet-text';
 
 /** A change-column entry: the status and the pieces of text that follow it, until the next row. */
 interface ChangeEntry {
@@ -21,7 +22,7 @@ interface MeasureDraft {
   readonly name: string;
   readonly departments: readonly string[];
   readonly description: string[];
-  readonly row: SheetRow;
+  readonly row: TabRow;
   change: ChangeEntry | null;
 }
 
@@ -40,7 +41,7 @@ export function readMeasures(doc: SourceDocument, section: SheetSection, code: s
   const waiting: MeasureDraft[] = [];
   let detached: ChangeEntry | null = null;
   for (const row of section.rows) {
-    const cells = filledCells(row);
+    const cells = filledTexts(row);
     const departmentAt = cells.findIndex((cell) => DEPARTMENT_LABEL.test(cell));
     const leadingStatus = readStatusCell(cells[0] ?? '');
     if (departmentAt >= 0) {
@@ -87,7 +88,7 @@ export function readMeasures(doc: SourceDocument, section: SheetSection, code: s
 
 function readMeasureRow(
   doc: SourceDocument,
-  row: SheetRow,
+  row: TabRow,
   cells: readonly string[],
   departmentAt: number,
   expected: number,
@@ -103,7 +104,7 @@ function readMeasureRow(
   const tailFrom = departmentAt + (inLabel !== '' ? 1 : 2);
   const draft: MeasureDraft = {
     number,
-    name: sheetName(heading[2] ?? ''),
+    name: displayName(heading[2] ?? ''),
     departments: readDepartmentList(departmentCell, doc.ref(row.line), row.raw),
     description: [],
     row,
@@ -114,7 +115,7 @@ function readMeasureRow(
 }
 
 /** The cells after the departments (or a `内容` row): the current 内容, then the change column. */
-function readRowTail(doc: SourceDocument, row: SheetRow, cells: readonly string[], draft: MeasureDraft): void {
+function readRowTail(doc: SourceDocument, row: TabRow, cells: readonly string[], draft: MeasureDraft): void {
   let reading: 'nothing' | 'description' | 'change' = 'nothing';
   for (const cell of cells) {
     const status = readStatusCell(cell);
@@ -144,15 +145,15 @@ function toRecord(doc: SourceDocument, draft: MeasureDraft, code: string): Measu
   const change = readMeasureChange(entry.pieces, doc.ref(entry.line), doc.line(entry.line));
   const deleted = entry.status === 'DELETED';
   const newName =
-    change.numberedName !== null && sheetKey(change.numberedName) !== sheetKey(draft.name)
-      ? sheetName(change.numberedName)
+    change.numberedName !== null && nameKey(change.numberedName) !== nameKey(draft.name)
+      ? displayName(change.numberedName)
       : null;
   const description = sheetProse(draft.description.join(' '));
   return {
     code: `${code}-${draft.number}`,
     number: draft.number,
     name: draft.name,
-    matchKey: sheetKey(draft.name),
+    matchKey: nameKey(draft.name),
     departments: draft.departments,
     status: entry.status,
     description: description === '' ? null : description,

@@ -1,8 +1,8 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { foldWidth } from '../text';
-import { filledCells, firstFilledIndex, type SheetRow } from './sheet-row';
-import { sheetName } from './sheet-text';
+import { filledTexts, firstFilledIndex, type TabRow } from '../tab-row';
+import { displayName } from '../text';
 
 /**
  * The heading of one sheet, `施策大項目 **1. 市民との協働によるまちづくりの推進**`, and its answer to
@@ -25,19 +25,19 @@ export interface RenameAnswer {
 const HEADING_LABEL = '施策大項目';
 const RENAME_LABEL = '大項目名の変更必要性';
 
-export function isPolicyItemHeading(row: SheetRow): boolean {
+export function isPolicyItemHeading(row: TabRow): boolean {
   return (row.cells[firstFilledIndex(row)] ?? '').startsWith(HEADING_LABEL);
 }
 
-export function readPolicyItemHeading(doc: SourceDocument, row: SheetRow): PolicyItemHeading {
-  const text = filledCells(row).join(' ');
+export function readPolicyItemHeading(doc: SourceDocument, row: TabRow): PolicyItemHeading {
+  const text = filledTexts(row).join(' ');
   const [headingPart = '', renamePart] = text.split(RENAME_LABEL);
   const match = /^施策大項目\s*(\d+)\s*[.．]\s*(.+)$/.exec(foldWidthDigits(headingPart.trim()));
   if (!match) throw new ParseError(doc.ref(row.line), '施策大項目 followed by "N. name"', row.raw);
   const number = Number(match[1]);
   return {
     number,
-    name: sheetName(match[2] ?? ''),
+    name: displayName(match[2] ?? ''),
     rename: renamePart === undefined ? null : readRenameAnswer(doc, row.line, renamePart, number, row.raw),
     line: row.line,
   };
@@ -62,7 +62,7 @@ export function readRenameAnswer(
   if (named[1] !== undefined && Number(named[1]) !== itemNumber) {
     throw new ParseError(doc.ref(line), `the new name numbered ${itemNumber} like its policy item`, raw);
   }
-  return { renamed: true, newName: sheetName(named[2] ?? '') };
+  return { renamed: true, newName: displayName(named[2] ?? '') };
 }
 
 // Only digits are folded: the name keeps its printed form.

@@ -4,9 +4,9 @@ import { readStatusCell } from './change-status';
 import { readCircledNumber } from './circled-number';
 import { readProjectChange, summaryOf } from './project-change';
 import type { ProjectRecord } from './revision-sheet.records';
-import { filledCells, type SheetRow } from './sheet-row';
+import { filledTexts, type TabRow } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
-import { sheetKey, sheetName } from './sheet-text';
+import { displayName, nameKey } from '../text';
 
 /**
  * 主な事業一覧 (資料編): rows `①name ⇥ summary ⇥ ←status ⇥ change`, and rows for new projects that have
@@ -16,7 +16,7 @@ import { sheetKey, sheetName } from './sheet-text';
 export function readProjects(doc: SourceDocument, section: SheetSection): ProjectRecord[] {
   const projects: ProjectRecord[] = [];
   for (const row of section.rows) {
-    const cells = filledCells(row);
+    const cells = filledTexts(row);
     if (cells.includes('変更有無')) continue;
     const project = readCircledNumber(cells[0] ?? '')
       ? readCurrentProject(doc, row, cells)
@@ -30,13 +30,13 @@ export function readProjects(doc: SourceDocument, section: SheetSection): Projec
   return projects;
 }
 
-function readCurrentProject(doc: SourceDocument, row: SheetRow, cells: readonly string[]): ProjectRecord {
+function readCurrentProject(doc: SourceDocument, row: TabRow, cells: readonly string[]): ProjectRecord {
   const numbered = readCircledNumber(cells[0] ?? '');
   const statusAt = cells.findIndex((cell) => readStatusCell(cell) !== null);
   const status = readStatusCell(cells[statusAt] ?? '');
   if (!numbered || !status)
     throw new ParseError(doc.ref(row.line), 'a change status (変更有無) for the project', row.raw);
-  const name = sheetName(numbered.rest);
+  const name = displayName(numbered.rest);
   const change = readProjectChange([status.rest, ...cells.slice(statusAt + 1)]);
   const contradiction =
     status.status === 'NEW'
@@ -47,11 +47,11 @@ function readCurrentProject(doc: SourceDocument, row: SheetRow, cells: readonly 
           ? `the change column to keep number ${numbered.number}`
           : null;
   if (contradiction !== null) throw new ParseError(doc.ref(row.line), contradiction, row.raw);
-  const newName = change.name !== null && sheetKey(change.name) !== sheetKey(name) ? sheetName(change.name) : null;
+  const newName = change.name !== null && nameKey(change.name) !== nameKey(name) ? displayName(change.name) : null;
   return {
     number: numbered.number,
     name,
-    matchKey: sheetKey(name),
+    matchKey: nameKey(name),
     summary: summaryOf(cells.slice(1, statusAt).join(' ')),
     status: status.status,
     newName: status.status === 'CHANGED' ? newName : null,
@@ -61,7 +61,7 @@ function readCurrentProject(doc: SourceDocument, row: SheetRow, cells: readonly 
   };
 }
 
-function readNewProject(doc: SourceDocument, row: SheetRow, cells: readonly string[]): ProjectRecord {
+function readNewProject(doc: SourceDocument, row: TabRow, cells: readonly string[]): ProjectRecord {
   const [first = '', ...others] = cells;
   const status = readStatusCell(first);
   if (status?.status !== 'NEW')
@@ -70,11 +70,11 @@ function readNewProject(doc: SourceDocument, row: SheetRow, cells: readonly stri
   if (change.number === null || change.name === null) {
     throw new ParseError(doc.ref(row.line), 'the new project as a circled number and a name (⑦name …)', row.raw);
   }
-  const name = sheetName(change.name);
+  const name = displayName(change.name);
   return {
     number: change.number,
     name,
-    matchKey: sheetKey(name),
+    matchKey: nameKey(name),
     summary: change.text,
     status: 'NEW',
     newName: null,

@@ -3,9 +3,10 @@ import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { readStatusCell } from './change-status';
 import type { RelatedPlanRecord } from './revision-sheet.records';
-import { filledCells, type SheetRow } from './sheet-row';
+import { filledTexts, type TabRow } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
-import { sheetKey, sheetName, sheetProse } from './sheet-text';
+import { displayName, nameKey } from '../text';
+import { sheetProse } from './sheet-text';
 
 /** 計画名 / 期間 / 概要 of one side of a row; null where the cell is empty. */
 interface PlanSide {
@@ -31,7 +32,7 @@ export function readRelatedPlans(doc: SourceDocument, section: SheetSection): Re
     const statusCell = readStatusCell(row.cells[statusAt] ?? '');
     const current = sideOf(row.cells.slice(0, Math.max(statusAt, 0)).filter((cell) => cell !== ''));
     if (!statusCell) {
-      if (sideOf(filledCells(row)).name === null) continue;
+      if (sideOf(filledTexts(row)).name === null) continue;
       throw new ParseError(doc.ref(row.line), 'a change status (変更有無) for this plan', row.raw);
     }
     const { status } = statusCell;
@@ -47,7 +48,7 @@ export function readRelatedPlans(doc: SourceDocument, section: SheetSection): Re
     plans.push({
       status,
       name,
-      matchKey: sheetKey(name),
+      matchKey: nameKey(name),
       currentName: current.name,
       period,
       periodStart: period === null ? null : parseFiscalYear(period),
@@ -58,13 +59,13 @@ export function readRelatedPlans(doc: SourceDocument, section: SheetSection): Re
   return plans;
 }
 
-function isHeaderRow(row: SheetRow): boolean {
-  return filledCells(row).includes('変更有無');
+function isHeaderRow(row: TabRow): boolean {
+  return filledTexts(row).includes('変更有無');
 }
 
 /** Reads up to three cells as 計画名, 期間, 概要; `-` marks "no plan". */
 function sideOf(cells: readonly string[]): PlanSide {
   const [name = '', period = '', summary = ''] = cells;
   const present = (text: string): string | null => (text === '' || text === '-' ? null : text);
-  return { name: present(sheetName(name)), period: present(period), summary: present(sheetProse(summary)) };
+  return { name: present(displayName(name)), period: present(period), summary: present(sheetProse(summary)) };
 }

@@ -2,7 +2,7 @@ import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { foldWidth } from '../text';
 import type { RelatedSdgRecord } from './revision-sheet.records';
-import { filledCells } from './sheet-row';
+import { filledTexts } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
 
 const GOAL_COUNT = 17;
@@ -13,7 +13,7 @@ const GOAL_COUNT = 17;
  */
 export function readRelatedSdgs(doc: SourceDocument, section: SheetSection): RelatedSdgRecord[] {
   const goals = section.rows.map((row) => {
-    const text = filledCells(row).join(' ');
+    const text = filledTexts(row).join(' ');
     const match = /^(\d{1,2})\s*(.*)$/.exec(foldWidth(text));
     const goal = Number(match?.[1]);
     if (!match || goal < 1 || goal > GOAL_COUNT) {

@@ -15,9 +15,10 @@ import { readProjects } from './projects';
 import { readRelatedPlans } from './related-plans';
 import { readRelatedSdgs } from './related-sdgs';
 import type { PolicyItemRecord, RevisionSheetDocument } from './revision-sheet.records';
-import { filledCells, readRow } from './sheet-row';
+import { filledTexts, readTabRow } from '../tab-row';
 import { readSections, requireSection, type SectionKind, type SheetSection } from './sheet-sections';
-import { sheetKey, sheetText } from './sheet-text';
+import { nameKey } from '../text';
+import { cellText } from '../tab-row';
 import { readVisions } from './visions';
 
 /**
@@ -28,15 +29,15 @@ import { readVisions } from './visions';
 export function parseRevisionSheets(doc: SourceDocument): RevisionSheetDocument {
   const field = readFieldHeading(doc);
   const headingLines = doc.lines.flatMap((_, i) =>
-    i + 1 > field.line && isPolicyItemHeading(readRow(doc, i + 1)) ? [i + 1] : [],
+    i + 1 > field.line && isPolicyItemHeading(readTabRow(doc, i + 1)) ? [i + 1] : [],
   );
   if (headingLines.length === 0)
     throw new ParseError(doc.ref(field.line), 'a 施策大項目 heading after the field heading', doc.line(field.line));
   const policyItems = headingLines.map((line, i) => {
-    const heading = readPolicyItemHeading(doc, readRow(doc, line));
+    const heading = readPolicyItemHeading(doc, readTabRow(doc, line));
     if (heading.number !== i + 1) throw new ParseError(doc.ref(line), `policy item number ${i + 1}`, doc.line(line));
     const last = (headingLines[i + 1] ?? doc.lines.length + 1) - 1;
-    return readPolicyItem(doc, field.number, heading, readSections(doc, line + 1, last));
+    return readPolicyItem(doc, field.number, heading, readSections(doc, { first: line + 1, last }));
   });
   return { fieldNumber: field.number, fieldName: field.name, policyItems, source: doc.ref(field.line) };
 }
@@ -44,15 +45,15 @@ export function parseRevisionSheets(doc: SourceDocument): RevisionSheetDocument 
 /** `5. 市民生活分野` or `## 6. 行財政経営分野`: the first such line before the first sheet. */
 function readFieldHeading(doc: SourceDocument): { number: number; name: string; line: number } {
   for (let line = 1; line <= doc.lines.length; line += 1) {
-    const row = readRow(doc, line);
+    const row = readTabRow(doc, line);
     if (isPolicyItemHeading(row)) break;
     const text = foldWidth(
-      filledCells(row)
+      filledTexts(row)
         .join(' ')
         .replace(/^#+\s*/, ''),
     );
     const match = /^(\d+)\s*\.\s*(.+?)分野$/.exec(text);
-    if (match) return { number: Number(match[1]), name: sheetText(match[2] ?? ''), line };
+    if (match) return { number: Number(match[1]), name: cellText(match[2] ?? ''), line };
   }
   throw new ParseError(
     doc.ref(1),
@@ -83,7 +84,7 @@ function readPolicyItem(
     fieldNumber,
     number: heading.number,
     name: heading.name,
-    matchKey: sheetKey(heading.name),
+    matchKey: nameKey(heading.name),
     renamed: rename.renamed,
     newName: rename.newName,
     survey: readCitizenSurvey(doc, section('survey', '市民アンケート結果')),
@@ -98,6 +99,6 @@ function readPolicyItem(
 }
 
 function readRenameSection(doc: SourceDocument, heading: PolicyItemHeading, section: SheetSection): RenameAnswer {
-  const answer = section.rows.flatMap((row) => filledCells(row)).join(' ');
+  const answer = section.rows.flatMap((row) => filledTexts(row)).join(' ');
   return readRenameAnswer(doc, section.line, answer, heading.number, doc.line(section.line));
 }

@@ -1,6 +1,7 @@
 import { ParseError } from '../parse-error';
+import type { LineSpan } from '../line-span';
 import type { SourceDocument } from '../source-document';
-import { firstFilledIndex, isBlankRow, readRow, replaceCell, type SheetRow } from './sheet-row';
+import { firstFilledIndex, isLayoutRow, readTabRow, replaceCell, type TabRow } from '../tab-row';
 
 /**
  * The parts of one 施策大項目 sheet, each opened by a label in the first filled cell of a line. Labels
@@ -45,7 +46,7 @@ export interface SheetSection {
   /** The line of the label that opened the section. */
   readonly line: number;
   /** The section's rows that hold text once the label is removed from its cell (positions kept). */
-  readonly rows: readonly SheetRow[];
+  readonly rows: readonly TabRow[];
 }
 
 function labelOf(cell: string): { readonly kind: SectionKind; readonly rest: string } | null {
@@ -57,16 +58,16 @@ function labelOf(cell: string): { readonly kind: SectionKind; readonly rest: str
 }
 
 /**
- * Splits lines `from`…`to` (inclusive) of a sheet into labelled sections. Consecutive labels of one
+ * Splits the lines of `sheet` (the lines after its heading) into labelled sections. Consecutive labels of one
  * kind (a measure row per `施策中項目`, a table header then its labelled first row) extend one section;
  * the same kind again after another section is an error, as is text before the first label.
  */
-export function readSections(doc: SourceDocument, from: number, to: number): Map<SectionKind, SheetSection> {
-  const sections = new Map<SectionKind, { kind: SectionKind; line: number; rows: SheetRow[] }>();
+export function readSections(doc: SourceDocument, sheet: LineSpan): Map<SectionKind, SheetSection> {
+  const sections = new Map<SectionKind, { kind: SectionKind; line: number; rows: TabRow[] }>();
   let currentKind: SectionKind | null = null;
-  for (let line = from; line <= to; line += 1) {
-    const row = readRow(doc, line);
-    if (isBlankRow(row)) continue;
+  for (let line = sheet.first; line <= sheet.last; line += 1) {
+    const row = readTabRow(doc, line);
+    if (isLayoutRow(row)) continue;
     const first = firstFilledIndex(row);
     const label = labelOf(row.cells[first] ?? '');
     if (label !== null && label.kind !== currentKind) {
@@ -83,7 +84,7 @@ export function readSections(doc: SourceDocument, from: number, to: number): Map
     const current = currentKind === null ? undefined : sections.get(currentKind);
     if (!current) throw new ParseError(doc.ref(line), 'a section label such as 市民アンケート結果', row.raw);
     const content = label === null ? row : replaceCell(row, first, label.rest);
-    if (!isBlankRow(content)) current.rows.push(content);
+    if (!isLayoutRow(content)) current.rows.push(content);
   }
   return new Map(sections);
 }

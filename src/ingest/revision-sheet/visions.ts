@@ -3,9 +3,10 @@ import type { SourceDocument } from '../source-document';
 import { alignInOrder, textSimilarity } from './align-in-order';
 import { readStatusCell, splitChangeColumn } from './change-status';
 import type { ChangeStatus, VisionRecord } from './revision-sheet.records';
-import { filledCells } from './sheet-row';
+import { filledTexts } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
-import { sheetKey, sheetProse, withoutBullet } from './sheet-text';
+import { nameKey } from '../text';
+import { sheetProse, withoutBullet } from './sheet-text';
 
 /** A status read from the change column, with the rewritten text written after it. */
 interface StatusEntry {
@@ -33,7 +34,7 @@ export function readVisions(doc: SourceDocument, section: SheetSection): VisionR
   const detached: StatusEntry[] = [];
   const added: VisionRecord[] = [];
   for (const row of section.rows) {
-    const [first = '', ...others] = filledCells(row);
+    const [first = '', ...others] = filledTexts(row);
     const leading = readStatusCell(first);
     if (leading?.status === 'NEW') {
       added.push(newVision([leading.rest, ...others].join(' '), doc, row.line));
@@ -81,9 +82,9 @@ function resolveStatuses(
   if (detached.length === visions.length) targets = visions.map((_, i) => i);
   else if (detached.length === open.length) targets = open;
   else if (detached.length < open.length) {
-    const texts = open.map((i) => sheetKey(visions[i]?.text ?? ''));
+    const texts = open.map((i) => nameKey(visions[i]?.text ?? ''));
     const similarity = (entry: StatusEntry, text: string): number =>
-      entry.text ? textSimilarity(sheetKey(entry.text), text) : 0;
+      entry.text ? textSimilarity(nameKey(entry.text), text) : 0;
     const placed = alignInOrder(detached, texts, similarity);
     // Only a rewritten text that clearly resembles one vision tells where the gap is; without one the
     // statuses cannot be placed and the sheet is malformed.

@@ -1,6 +1,9 @@
-import type { SourceDocument } from '../source-document';
+import type { SourceDocument } from './source-document';
 
-/** A run of lines of one document, 1-based and inclusive; empty when `last < first`. */
+/**
+ * A run of lines of one document, 1-based and inclusive; empty when `last < first`. Every parser passes
+ * the part of a document it reads as one of these (a chapter, an item, a sheet, the plans before a matrix).
+ */
 export interface LineSpan {
   readonly first: number;
   readonly last: number;

@@ -1,11 +1,6 @@
-import {
-  displayName,
-  finalPlanKey,
-  joinWrappedText,
-  stripGlossaryMarks,
-} from '../../../src/ingest/final-plan/display-text';
+import { displayName, joinWrappedText, nameKey, stripGlossaryMarks } from '../../../src/ingest/text';
 
-describe('display text of the final plan', () => {
+describe('the shared text primitives', () => {
   it('removes a space a line wrap left between two Japanese characters', () => {
     expect(joinWrappedText('市民だれもが活躍し、 安全に生活できるまち')).toBe(
       '市民だれもが活躍し、安全に生活できるまち',
@@ -26,8 +21,6 @@ describe('display text of the final plan', () => {
   });
 
   it('matches ICT※ (revision sheets) and ICT* (final text) by the same key', () => {
-    expect(finalPlanKey('ICT※の利活用による市民の利便性の向上')).toBe(
-      finalPlanKey('ICT*の利活用による市民の利便性の向上'),
-    );
+    expect(nameKey('ICT※の利活用による市民の利便性の向上')).toBe(nameKey('ICT*の利活用による市民の利便性の向上'));
   });
 });

@@ -1,0 +1,77 @@
+import type { SourceDocument, SourceRef } from './source-document';
+import { matchKey, stripEmphasis, stripTags, tidy } from './text';
+
+/**
+ * One line of a document read as a table row. The PDF extraction separates cells with tabs, but how many
+ * empty cells sit between two values drifts from sheet to sheet (a row may start with zero, one or two
+ * empty cells), so readers look values up by content or by the label cells around them, not by column
+ * number; empty cells are kept so positions relative to a found cell still line up.
+ */
+export interface TabRow {
+  /** 1-based line number in the document. */
+  readonly line: number;
+  readonly source: SourceRef;
+  /** The raw line, for error messages. */
+  readonly raw: string;
+  /** Every cell, cleaned with `cellText` (so empty cells are ''). */
+  readonly cells: readonly string[];
+}
+
+/** A non-empty cell and its column. */
+export interface Cell {
+  readonly column: number;
+  readonly text: string;
+}
+
+export function readTabRow(doc: SourceDocument, line: number): TabRow {
+  const raw = doc.line(line);
+  return { line, source: doc.ref(line), raw, cells: raw.split('\t').map(cellText) };
+}
+
+/**
+ * A cell as printed: HTML fragments (real tags only; `<令和6年度計画変更>` stays) and `**` emphasis removed,
+ * white space tidied. Wrap spaces are kept: readers split cells on them before joining them for storage.
+ */
+export function cellText(raw: string): string {
+  return tidy(stripEmphasis(stripTags(raw)));
+}
+
+/** The non-empty cells from column `from` (inclusive) up to `to` (exclusive), with their columns. */
+export function filledCells(row: TabRow, from = 0, to = row.cells.length): Cell[] {
+  const filled: Cell[] = [];
+  row.cells.forEach((text, column) => {
+    if (column >= from && column < to && text !== '') filled.push({ column, text });
+  });
+  return filled;
+}
+
+/** The texts of `filledCells`, for readers that need only the values in order. */
+export function filledTexts(row: TabRow, from = 0, to = row.cells.length): string[] {
+  return filledCells(row, from, to).map((cell) => cell.text);
+}
+
+/** Index of the first cell that holds text; -1 for a blank row. */
+export function firstFilledIndex(row: TabRow): number {
+  return row.cells.findIndex((cell) => cell !== '');
+}
+
+/** A row with no text at all. */
+export function isBlankRow(row: TabRow): boolean {
+  return row.cells.every((cell) => cell === '');
+}
+
+/** A row with no text, or only the `------` rules the extraction drew under headers and between blocks. */
+export function isLayoutRow(row: TabRow): boolean {
+  return row.cells.every((cell) => /^-*$/.test(cell));
+}
+
+/** Column of the first cell whose text is `label`, compared by matchKey (`R 6年度末の 取組状況報告`); -1 if none. */
+export function columnOf(row: TabRow, label: string): number {
+  const key = matchKey(label);
+  return row.cells.findIndex((cell) => matchKey(cell) === key);
+}
+
+/** The same row with one cell's text replaced (a label already read removed), positions kept. */
+export function replaceCell(row: TabRow, index: number, text: string): TabRow {
+  return { ...row, cells: row.cells.map((cell, i) => (i === index ? text : cell)) };
+}
