@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { type CuratedEntry, readCuratedList } from './curated-entry';
 import { SourceDocument } from './source-document';
 
 /** A typo or extraction defect fixed on one line of one document before parsing. */
@@ -31,23 +30,28 @@ export class CorrectionError extends Error {
 }
 
 export function loadCorrections(path: string): Corrections {
-  const raw: unknown = parse(readFileSync(path, 'utf8'));
-  if (!isRecord(raw)) throw new CorrectionError(`${path}: expected a mapping at the top level`);
+  const read = (listKey: string): CuratedEntry[] => readCuratedList(path, listKey, CorrectionError, { optional: true });
   return {
-    textFixes: list(raw, 'textFixes', path).map((entry, i) => ({
-      document: str(entry, 'document', `${path}: textFixes[${i}]`),
-      line: int(entry, 'line', `${path}: textFixes[${i}]`),
-      find: str(entry, 'find', `${path}: textFixes[${i}]`),
-      replace: str(entry, 'replace', `${path}: textFixes[${i}]`, true),
-      reason: str(entry, 'reason', `${path}: textFixes[${i}]`),
-    })),
-    decisions: list(raw, 'decisions', path).map((entry, i) => ({
-      key: str(entry, 'key', `${path}: decisions[${i}]`),
-      document: str(entry, 'document', `${path}: decisions[${i}]`),
-      line: int(entry, 'line', `${path}: decisions[${i}]`),
-      value: str(entry, 'value', `${path}: decisions[${i}]`),
-      reason: str(entry, 'reason', `${path}: decisions[${i}]`),
-    })),
+    textFixes: read('textFixes').map((entry) => {
+      entry.allowOnly(['document', 'line', 'find', 'replace', 'reason']);
+      return {
+        document: entry.sourceFile('document'),
+        line: entry.integer('line', 1, Number.MAX_SAFE_INTEGER),
+        find: entry.text('find'),
+        replace: entry.string('replace'),
+        reason: entry.text('reason'),
+      };
+    }),
+    decisions: read('decisions').map((entry) => {
+      entry.allowOnly(['key', 'document', 'line', 'value', 'reason']);
+      return {
+        key: entry.text('key'),
+        document: entry.sourceFile('document'),
+        line: entry.integer('line', 1, Number.MAX_SAFE_INTEGER),
+        value: entry.text('value'),
+        reason: entry.text('reason'),
+      };
+    }),
   };
 }
 
@@ -75,32 +79,4 @@ export function decision(corrections: Corrections, key: string): Decision {
   const found = corrections.decisions.find((d) => d.key === key);
   if (!found) throw new CorrectionError(`seed/corrections.yaml: no decision with key '${key}'`);
   return found;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function list(raw: Record<string, unknown>, key: string, where: string): Record<string, unknown>[] {
-  const value = raw[key] ?? [];
-  if (!Array.isArray(value) || !value.every(isRecord)) {
-    throw new CorrectionError(`${where}: '${key}' must be a list of mappings`);
-  }
-  return value;
-}
-
-function str(entry: Record<string, unknown>, key: string, where: string, allowEmpty = false): string {
-  const value = entry[key];
-  if (typeof value !== 'string' || (!allowEmpty && value.trim() === '')) {
-    throw new CorrectionError(`${where}: '${key}' must be a non-empty string`);
-  }
-  return value;
-}
-
-function int(entry: Record<string, unknown>, key: string, where: string): number {
-  const value = entry[key];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new CorrectionError(`${where}: '${key}' must be a positive whole number`);
-  }
-  return value;
 }

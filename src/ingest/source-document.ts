@@ -7,6 +7,18 @@ export interface SourceRef {
   readonly line: number;
 }
 
+/** What every parser returns: the records of one document, named by the file they were read from. */
+export interface ParsedDocument {
+  readonly document: string;
+}
+
+/**
+ * The one entry point of each document kind (`parseFinalPlan`, `parseRevisionSheets`, `parseReformSheets`,
+ * `parseLinkagePlans`, exported by src/ingest/<kind>/index.ts): one document in, its records out, a
+ * ParseError naming document and line when the document is not shaped as expected.
+ */
+export type DocumentParser<T extends ParsedDocument> = (doc: SourceDocument) => T;
+
 /**
  * One raw document, split into lines (1-based access through `line(n)`), after the text corrections of
  * seed/corrections.yaml were applied. Parsers never read files themselves: they get one of these, so a

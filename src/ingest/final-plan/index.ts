@@ -1,2 +1,2 @@
-export { parseFinalPlan } from './parser';
+export { parseFinalPlan } from './parse-final-plan';
 export type * from './records';

@@ -5,6 +5,7 @@ import type { SourceRef } from '../source-document';
  * and the matrix (政策連携プラン体系) of all policy items of the six fields with the plans that touch them.
  */
 export interface LinkagePlanDocument {
+  readonly document: string;
   readonly plans: readonly LinkagePlan[];
   readonly matrix: LinkageMatrix;
 }

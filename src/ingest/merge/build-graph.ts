@@ -1,8 +1,9 @@
 import type { GraphFile } from '../../graph/graph-model';
 import { GraphBuilder } from './graph-builder';
 import { mergeLinkagePlans } from './linkage-plans.merge';
+import type { MergeContext } from './merge-context';
 import { MeasureIndex } from './measure-index';
-import { mergePolicyItems } from './policy-items.merge';
+import { mergeFields, mergePolicyItems } from './policy-items.merge';
 import type { ParsedSources } from './read-documents';
 import { mergeReference } from './reference.merge';
 import { mergeReformSheets } from './reform-sheets.merge';
@@ -12,19 +13,11 @@ import { mergeReformSheets } from './reform-sheets.merge';
  * output: measures exist before reform sheets link to them by name, items before initiatives target them.
  */
 export function buildGraph(sources: ParsedSources): GraphFile {
-  const graph = new GraphBuilder();
-  const measures = new MeasureIndex();
-  mergeReference(graph, sources.reference);
-  mergePolicyItems(
-    graph,
-    sources.finalPlan.chapters,
-    sources.revisionSheets,
-    sources.linkagePlans.matrix,
-    sources.reference,
-    measures,
-    sources.corrections,
-  );
-  mergeReformSheets(graph, sources.reformSheets, sources.reference.glossary, measures);
-  mergeLinkagePlans(graph, sources.linkagePlans);
-  return graph.build();
+  const context: MergeContext = { graph: new GraphBuilder(), sources, measures: new MeasureIndex() };
+  mergeReference(context);
+  mergeFields(context);
+  mergePolicyItems(context);
+  mergeReformSheets(context);
+  mergeLinkagePlans(context);
+  return context.graph.build();
 }

@@ -1,22 +1,18 @@
-import type { FinalPolicyItem, IndicatorValue } from '../final-plan';
 import { decision, type Corrections } from '../corrections';
+import type { IndicatorValue } from '../final-plan';
 import type { PolicyItemRecord, ProjectRecord } from '../revision-sheet';
-import { matchKey } from '../text';
-import type { GraphBuilder } from './graph-builder';
+import { nameKey } from '../text';
 import { nodeId, sortKey } from './ids';
+import type { DetailedItem, MergeContext } from './merge-context';
+import { MergeError } from './merge-error';
 
 /**
  * An item's outcome indicators (001), main projects and related plans (draft sheets, next-plan side).
  * Indicators and related plans are numbered by their order under the item; projects by their ①② number,
  * deleted ones as `d` + number. Related plans the draft deletes are not part of the next plan and are left out.
  */
-export function mergeItemDetails(
-  graph: GraphBuilder,
-  itemId: string,
-  final: FinalPolicyItem,
-  draft: PolicyItemRecord,
-  corrections: Corrections,
-): void {
+export function mergeItemDetails({ graph, sources }: MergeContext, item: DetailedItem): void {
+  const { id: itemId, final, draft } = item;
   final.indicators.forEach((indicator, i) => {
     const code = `${final.code}-${i + 1}`;
     const id = nodeId('Indicator', code);
@@ -37,7 +33,7 @@ export function mergeItemDetails(
     graph.relate('MEASURED_BY', itemId, id, indicator.source);
   });
 
-  const reordered = reorderedProjects(draft, corrections);
+  const reordered = reorderedProjects(draft, sources.corrections);
   for (const project of draft.projects) {
     const renamed = project.newName !== null && !reordered.has(project);
     const deleted = project.status === 'DELETED';
@@ -87,13 +83,14 @@ function reorderedProjects(draft: PolicyItemRecord, corrections: Corrections): S
   const reordered = new Set<ProjectRecord>();
   for (const project of draft.projects) {
     if (project.newName === null) continue;
-    const other = draft.projects.find((p) => p !== project && p.matchKey === matchKey(project.newName ?? ''));
+    const other = draft.projects.find((p) => p !== project && p.matchKey === nameKey(project.newName ?? ''));
     if (!other) continue;
     const [a, b] = [project.number, other.number].sort((x, y) => x - y);
-    const verdict = decision(corrections, `project-swap:${draft.code}:${a}-${b}`).value;
-    if (verdict === 'swap') reordered.add(project).add(other);
-    else if (verdict !== 'rename')
-      throw new Error(`project-swap:${draft.code}:${a}-${b} must be 'swap' or 'rename', got '${verdict}'`);
+    const verdict = decision(corrections, `project-swap:${draft.code}:${a}-${b}`);
+    if (verdict.value === 'swap') reordered.add(project).add(other);
+    else if (verdict.value !== 'rename') {
+      throw new MergeError(verdict, `decision ${verdict.key} must be 'swap' or 'rename', found '${verdict.value}'`);
+    }
   }
   return reordered;
 }

@@ -1,4 +1,6 @@
+import type { SourceRef } from '../source-document';
 import { nameKey } from '../text';
+import { MergeError } from './merge-error';
 
 /**
  * Finds measures by name the way other documents write them: spacing, width, spaced letters (`I C T`),
@@ -8,13 +10,14 @@ import { nameKey } from '../text';
 export class MeasureIndex {
   private readonly byKey = new Map<string, string>();
 
-  add(measureId: string, names: readonly (string | null)[]): void {
+  /** Registers the names of the measure `measureId`, read at `source`. */
+  add(measureId: string, names: readonly (string | null)[], source: SourceRef): void {
     for (const name of names) {
       if (name === null) continue;
       const key = nameKey(name);
       const existing = this.byKey.get(key);
       if (existing !== undefined && existing !== measureId) {
-        throw new Error(`two measures answer to the name '${name}': ${existing} and ${measureId}`);
+        throw new MergeError(source, `two measures answer to the name '${name}': ${existing} and ${measureId}`);
       }
       this.byKey.set(key, measureId);
     }

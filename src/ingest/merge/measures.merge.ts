@@ -1,12 +1,11 @@
 import type { FinalMeasure, FinalPolicyItem } from '../final-plan';
-import { nameKey } from '../text';
-import type { DepartmentGlossary } from '../reference';
-import type { MeasureRecord, PolicyItemRecord } from '../revision-sheet';
+import type { MeasureRecord } from '../revision-sheet';
 import type { SourceRef } from '../source-document';
-import type { GraphBuilder } from './graph-builder';
+import { nameKey } from '../text';
+import { departmentId } from './department-id';
 import { nodeId, sortKey } from './ids';
-import type { MeasureIndex } from './measure-index';
-import { departmentId } from './reform-sheets.merge';
+import type { DetailedItem, MergeContext } from './merge-context';
+import { MergeError } from './merge-error';
 
 /**
  * One item's measures: the final text (001) gives numbers, names, order and descriptions; the draft sheet
@@ -15,30 +14,13 @@ import { departmentId } from './reform-sheets.merge';
  * the final name with the draft's as previousName. Deleted rows stay as DELETED measures without a number
  * (code `5-6-d3`: d + their old number).
  */
-export function mergeMeasures(
-  graph: GraphBuilder,
-  itemId: string,
-  final: FinalPolicyItem,
-  draft: PolicyItemRecord,
-  index: MeasureIndex,
-  glossary: DepartmentGlossary,
-): void {
+export function mergeMeasures(context: MergeContext, item: DetailedItem): void {
+  const { graph } = context;
+  const { final, draft } = item;
   const paired = new Set<FinalMeasure>();
   for (const row of draft.measures) {
     if (row.status === 'DELETED') {
-      const code = `${draft.code}-d${row.number}`;
-      const id = nodeId('Measure', code);
-      graph.node('Measure', id, row.source, {
-        code,
-        name: row.name,
-        description: row.description,
-        status: row.status,
-        deletionReason: row.deletionReason,
-        sortKey: sortKey(code),
-        ...responsibility(graph, glossary, id, row),
-      });
-      graph.relate('HAS_MEASURE', itemId, id, row.source);
-      index.add(id, [row.name]);
+      mergeDeletedMeasure(context, item, row);
       continue;
     }
     const measure = findFinal(final, row);
@@ -50,10 +32,9 @@ export function mergeMeasures(
       );
       continue;
     }
-    if (paired.has(measure))
-      throw new Error(
-        `${row.source.document}:${row.source.line}: two draft rows pair with final measure ${measure.code}`,
-      );
+    if (paired.has(measure)) {
+      throw new MergeError(row.source, `a second draft row pairs with final measure ${measure.code}`);
+    }
     paired.add(measure);
     if (row.nextNumber !== null && row.nextNumber !== measure.number) {
       graph.discrepancy(
@@ -72,10 +53,10 @@ export function mergeMeasures(
       description: measure.description,
       status: row.status,
       sortKey: sortKey(measure.code),
-      ...responsibility(graph, glossary, id, row),
+      ...responsibility(context, id, row),
     });
-    graph.relate('HAS_MEASURE', itemId, id, measure.source);
-    index.add(id, [measure.name, previousName]);
+    graph.relate('HAS_MEASURE', item.id, id, measure.source);
+    context.measures.add(id, [measure.name, previousName], measure.source);
   }
   for (const measure of final.measures) {
     if (!paired.has(measure)) {
@@ -86,6 +67,23 @@ export function mergeMeasures(
       );
     }
   }
+}
+
+/** A measure the draft deletes: not in the final text, kept without a number so its history stays readable. */
+function mergeDeletedMeasure(context: MergeContext, item: DetailedItem, row: MeasureRecord): void {
+  const code = `${item.draft.code}-d${row.number}`;
+  const id = nodeId('Measure', code);
+  context.graph.node('Measure', id, row.source, {
+    code,
+    name: row.name,
+    description: row.description,
+    status: row.status,
+    deletionReason: row.deletionReason,
+    sortKey: sortKey(code),
+    ...responsibility(context, id, row),
+  });
+  context.graph.relate('HAS_MEASURE', item.id, id, row.source);
+  context.measures.add(id, [row.name], row.source);
 }
 
 function findFinal(final: FinalPolicyItem, row: MeasureRecord): FinalMeasure | undefined {
@@ -101,17 +99,17 @@ function findFinal(final: FinalPolicyItem, row: MeasureRecord): FinalMeasure | u
  * and the collective terms among them kept as text.
  */
 function responsibility(
-  graph: GraphBuilder,
-  glossary: DepartmentGlossary,
+  { graph, sources }: MergeContext,
   measureId: string,
   row: MeasureRecord,
 ): { responsibleTerms: string[] } {
+  const { glossary } = sources.reference;
   const names = row.newDepartments ?? row.departments;
   const source: SourceRef = row.newDepartments ? row.statusSource : row.source;
   const terms: string[] = [];
   for (const name of names) {
     if (glossary.isCollectiveTerm(name)) terms.push(name);
-    else graph.relate('RESPONSIBLE_FOR', departmentId(glossary, { name, source }), measureId, source);
+    else graph.relate('RESPONSIBLE_FOR', departmentId(glossary, name, source), measureId, source);
   }
   return { responsibleTerms: terms };
 }

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { applyTextFixes, type Corrections } from '../corrections';
 import { parseFinalPlan, type FinalPlanDocument } from '../final-plan';
 import { parseLinkagePlans, type LinkagePlanDocument } from '../linkage-plan';
 import { DepartmentGlossary, loadFields, loadSdgs, type PlanField, type Sdg } from '../reference';
 import { parseReformSheets, type ReformSheetDocument } from '../reform-sheet';
 import { parseRevisionSheets, type RevisionSheetDocument } from '../revision-sheet';
-import { SourceDocument, type SourceRef } from '../source-document';
+import { type DocumentParser, type ParsedDocument, SourceDocument } from '../source-document';
 
 /** Which file of seed/sources/ plays which part. The names are the files' own (as delivered). */
 export const SOURCE_FILES = {
@@ -31,7 +29,7 @@ export interface ParsedSources {
 }
 
 export interface Reference {
-  readonly sdgs: readonly (Sdg & { readonly source: SourceRef })[];
+  readonly sdgs: readonly Sdg[];
   readonly fields: readonly PlanField[];
   readonly glossary: DepartmentGlossary;
 }
@@ -48,21 +46,17 @@ export function parseSources(
 ): ParsedSources {
   const read = (role: SourceRole): SourceDocument =>
     applyTextFixes(override[role] ?? SourceDocument.read(sourceDirectory, SOURCE_FILES[role]), corrections.textFixes);
+  const parse = <T extends ParsedDocument>(parser: DocumentParser<T>, role: SourceRole): T => parser(read(role));
   return {
-    revisionSheets: [parseRevisionSheets(read('fieldFiveSheets')), parseRevisionSheets(read('fieldSixSheets'))],
-    finalPlan: parseFinalPlan(read('finalPlan')),
-    reformSheets: parseReformSheets(read('reformSheets')),
-    linkagePlans: parseLinkagePlans(read('linkagePlans')),
-    reference: readReference(referenceDirectory),
+    revisionSheets: [parse(parseRevisionSheets, 'fieldFiveSheets'), parse(parseRevisionSheets, 'fieldSixSheets')],
+    finalPlan: parse(parseFinalPlan, 'finalPlan'),
+    reformSheets: parse(parseReformSheets, 'reformSheets'),
+    linkagePlans: parse(parseLinkagePlans, 'linkagePlans'),
+    reference: {
+      sdgs: loadSdgs(referenceDirectory),
+      fields: loadFields(referenceDirectory),
+      glossary: DepartmentGlossary.load(referenceDirectory),
+    },
     corrections,
   };
-}
-
-function readReference(directory: string): Reference {
-  const sdgText = readFileSync(join(directory, 'sdgs.yaml'), 'utf8').split('\n');
-  const sdgs = loadSdgs(directory).map((sdg) => {
-    const index = sdgText.findIndex((line) => new RegExp(`^\\s*-\\s*number:\\s*${sdg.number}\\s*$`).test(line));
-    return { ...sdg, source: { document: 'reference/sdgs.yaml', line: index + 1 } };
-  });
-  return { sdgs, fields: loadFields(directory), glossary: DepartmentGlossary.load(directory) };
 }

@@ -1,9 +1,10 @@
 import type { DepartmentGlossary } from '../reference';
-import type { NamedRef, ParticipantList, ReformSheetDocument } from '../reform-sheet';
+import type { ParticipantList } from '../reform-sheet';
 import { tidy } from '../text';
+import { departmentId } from './department-id';
 import type { GraphBuilder } from './graph-builder';
 import { nodeId, sortKey } from './ids';
-import type { MeasureIndex } from './measure-index';
+import type { MergeContext } from './merge-context';
 
 /**
  * Reform areas and sheets (003). Departments are linked through the glossary (a name it does not know
@@ -11,12 +12,9 @@ import type { MeasureIndex } from './measure-index';
  * the sheet as text. Supported measures are linked by name through the measure index; a name no document
  * describes (a field 1–4 measure, a chapter slogan) is kept on the sheet and reported, never invented.
  */
-export function mergeReformSheets(
-  graph: GraphBuilder,
-  doc: ReformSheetDocument,
-  glossary: DepartmentGlossary,
-  measures: MeasureIndex,
-): void {
+export function mergeReformSheets({ graph, sources, measures }: MergeContext): void {
+  const doc = sources.reformSheets;
+  const { glossary } = sources.reference;
   for (const area of doc.areas) {
     graph.node('ReformArea', nodeId('ReformArea', String(area.number)), area.source, {
       number: area.number,
@@ -81,17 +79,6 @@ function linkDepartments(
   sheetId: string,
 ): void {
   for (const ref of participants.departments) {
-    graph.relate(type, departmentId(glossary, ref), sheetId, ref.source);
+    graph.relate(type, departmentId(glossary, ref.name, ref.source), sheetId, ref.source);
   }
-}
-
-/** The department node id for a name as written; an unknown name is a gap in the glossary and stops the merge. */
-export function departmentId(glossary: DepartmentGlossary, ref: NamedRef): string {
-  const department = glossary.lookup(ref.name);
-  if (!department) {
-    throw new Error(
-      `${ref.source.document}:${ref.source.line}: department '${ref.name}' is not in seed/reference/departments.yaml`,
-    );
-  }
-  return nodeId('Department', department.id);
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { SourceRef } from '../source-document';
 import { matchKey } from '../text';
-import { readReferenceList, requireUnique } from './reference-entry';
+import { readReferenceList, requireUniqueEntries } from './reference-list';
 
 export const COLLECTIVE_TERMS_FILE = 'collective-terms.yaml';
 
@@ -31,6 +31,6 @@ export function loadCollectiveTerms(directory: string): CollectiveTerm[] {
     };
   });
   const where = (term: CollectiveTerm): string => `${join(directory, COLLECTIVE_TERMS_FILE)}: term ${term.name}`;
-  requireUnique(terms, (term) => [matchKey(term.name)], where, 'name (compared by matchKey)');
+  requireUniqueEntries(terms, (term) => [matchKey(term.name)], where, 'name (compared by matchKey)');
   return terms;
 }

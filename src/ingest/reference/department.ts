@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { SourceRef } from '../source-document';
 import { matchKey } from '../text';
-import { readReferenceList, requireUnique, type ReferenceEntry } from './reference-entry';
+import type { CuratedEntry } from '../curated-entry';
+import { readReferenceList, requireUniqueEntries } from './reference-list';
 
 export const DEPARTMENTS_FILE = 'departments.yaml';
 
@@ -45,8 +46,8 @@ export function loadDepartments(directory: string): Department[] {
     };
   });
   const where = (department: Department): string => `${join(directory, DEPARTMENTS_FILE)}: department ${department.id}`;
-  requireUnique(departments, (department) => [department.id], where, 'id');
-  requireUnique(departments, departmentKeys, where, 'name (compared by matchKey)');
+  requireUniqueEntries(departments, (department) => [department.id], where, 'id');
+  requireUniqueEntries(departments, departmentKeys, where, 'name (compared by matchKey)');
   return departments;
 }
 
@@ -55,7 +56,7 @@ export function departmentKeys(department: Department): string[] {
   return [department.name, ...department.aliases.map((alias) => alias.name)].map(matchKey);
 }
 
-function readAlias(entry: ReferenceEntry): DepartmentAlias {
+function readAlias(entry: CuratedEntry): DepartmentAlias {
   entry.allowOnly(['name', 'seen']);
   return { name: entry.text('name', NO_SPACES), seen: entry.sourceRef('seen') };
 }

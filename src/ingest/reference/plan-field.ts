@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { readReferenceList, requireUnique } from './reference-entry';
+import type { SourceRef } from '../source-document';
+import { readReferenceList, referenceSource, requireUniqueEntries } from './reference-list';
 
 export const FIELDS_FILE = 'fields.yaml';
 
@@ -12,6 +13,8 @@ export interface PlanField {
   readonly number: number;
   readonly name: string;
   readonly nameEn: string;
+  /** The entry in fields.yaml. */
+  readonly source: SourceRef;
 }
 
 /** Reads seed/reference/fields.yaml (the `fields:` list) from `directory`. */
@@ -22,10 +25,11 @@ export function loadFields(directory: string): PlanField[] {
       number: entry.integer('number', 1, 99),
       name: entry.text('name'),
       nameEn: entry.text('nameEn'),
+      source: referenceSource(FIELDS_FILE, entry),
     };
   });
   const where = (field: PlanField): string => `${join(directory, FIELDS_FILE)}: field ${field.number} ${field.name}`;
-  requireUnique(fields, (field) => [String(field.number)], where, 'number');
-  requireUnique(fields, (field) => [field.name], where, 'name');
+  requireUniqueEntries(fields, (field) => [String(field.number)], where, 'number');
+  requireUniqueEntries(fields, (field) => [field.name], where, 'name');
   return fields;
 }

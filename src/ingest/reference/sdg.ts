@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { readReferenceList, requireUnique } from './reference-entry';
+import type { SourceRef } from '../source-document';
+import { readReferenceList, referenceSource, requireUniqueEntries } from './reference-list';
 
 export const SDGS_FILE = 'sdgs.yaml';
 
@@ -13,6 +14,8 @@ export interface Sdg {
   readonly nameEn: string;
   /** The UN's goal colour, `#RRGGBB`. */
   readonly color: string;
+  /** The entry in sdgs.yaml: the documents name goals by number but do not describe them. */
+  readonly source: SourceRef;
 }
 
 const HEX_COLOUR = {
@@ -29,9 +32,10 @@ export function loadSdgs(directory: string): Sdg[] {
       name: entry.text('name'),
       nameEn: entry.text('nameEn'),
       color: entry.text('color', HEX_COLOUR).toUpperCase(),
+      source: referenceSource(SDGS_FILE, entry),
     };
   });
-  requireUnique(
+  requireUniqueEntries(
     sdgs,
     (sdg) => [String(sdg.number)],
     (sdg) => `${join(directory, SDGS_FILE)}: SDG ${sdg.number}`,

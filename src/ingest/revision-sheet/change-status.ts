@@ -1,4 +1,4 @@
-import type { ChangeStatus } from './revision-sheet.records';
+import type { ChangeStatus } from './records';
 
 const STATUS_WORDS: Readonly<Record<string, ChangeStatus>> = {
   変更なし: 'UNCHANGED',
@@ -25,10 +25,6 @@ export function readStatusCell(cell: string): StatusCell | null {
   const word = match[1] ?? match[2] ?? '';
   const status = STATUS_WORDS[word];
   return status === undefined ? null : { status, rest: (match[3] ?? '').trim() };
-}
-
-export function isStatusCell(cell: string): boolean {
-  return readStatusCell(cell) !== null;
 }
 
 /** One status of a change column and the text cells that follow it. */

@@ -1,2 +1,2 @@
-export { parseRevisionSheets } from './revision-sheet.parser';
-export type * from './revision-sheet.records';
+export { parseRevisionSheets } from './parse-revision-sheets';
+export type * from './records';

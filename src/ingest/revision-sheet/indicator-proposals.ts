@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import type { IndicatorKind, IndicatorProposalRecord, IndicatorVerdict } from './revision-sheet.records';
+import type { IndicatorKind, IndicatorProposalRecord, IndicatorVerdict } from './records';
 import { filledTexts } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
 

@@ -4,7 +4,7 @@ import { foldWidth } from '../text';
 import { readStatusCell, splitChangeColumn } from './change-status';
 import { readDepartmentList } from './department-list';
 import { readMeasureChange } from './measure-change';
-import type { ChangeStatus, MeasureRecord } from './revision-sheet.records';
+import type { ChangeStatus, MeasureRecord } from './records';
 import { filledTexts, type TabRow } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
 import { displayName, nameKey } from '../text';

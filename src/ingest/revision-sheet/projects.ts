@@ -3,7 +3,7 @@ import type { SourceDocument } from '../source-document';
 import { readStatusCell } from './change-status';
 import { readCircledNumber } from './circled-number';
 import { readProjectChange, summaryOf } from './project-change';
-import type { ProjectRecord } from './revision-sheet.records';
+import type { ProjectRecord } from './records';
 import { filledTexts, type TabRow } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
 import { displayName, nameKey } from '../text';

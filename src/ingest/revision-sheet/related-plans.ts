@@ -2,7 +2,7 @@ import { parseFiscalYear } from '../fiscal-year';
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { readStatusCell } from './change-status';
-import type { RelatedPlanRecord } from './revision-sheet.records';
+import type { RelatedPlanRecord } from './records';
 import { filledTexts, type TabRow } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
 import { displayName, nameKey } from '../text';

@@ -1,7 +1,7 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { foldWidth } from '../text';
-import type { RelatedSdgRecord } from './revision-sheet.records';
+import type { RelatedSdgRecord } from './records';
 import { filledTexts } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
 

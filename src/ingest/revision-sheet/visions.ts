@@ -2,7 +2,7 @@ import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { alignInOrder, textSimilarity } from './align-in-order';
 import { readStatusCell, splitChangeColumn } from './change-status';
-import type { ChangeStatus, VisionRecord } from './revision-sheet.records';
+import type { ChangeStatus, VisionRecord } from './records';
 import { filledTexts } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
 import { nameKey } from '../text';

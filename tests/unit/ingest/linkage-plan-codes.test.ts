@@ -1,4 +1,8 @@
-import { compareCodes, findPolicyItemCodes, readPolicyItemCode } from '../../../src/ingest/linkage-plan';
+import {
+  compareCodes,
+  findPolicyItemCodes,
+  readPolicyItemCode,
+} from '../../../src/ingest/linkage-plan/policy-item-code';
 import { readPlanHeading } from '../../../src/ingest/linkage-plan/plan-heading';
 
 describe('policy-item codes in the linkage plans', () => {

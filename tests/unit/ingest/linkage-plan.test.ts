@@ -5,9 +5,9 @@ import {
   type MatrixRow,
   compareInitiativesWithMatrix,
   findItemNameDifferences,
-  initiativeCodes,
   parseLinkagePlans,
 } from '../../../src/ingest/linkage-plan';
+import { initiativeCodes } from '../../../src/ingest/linkage-plan/compare-with-matrix';
 import { readHeaderPlanNames } from '../../../src/ingest/linkage-plan/matrix-columns';
 import { SourceDocument } from '../../../src/ingest/source-document';
 import {

@@ -1,11 +1,6 @@
 import { SourceDocument } from '../../../src/ingest/source-document';
 import { matchKey } from '../../../src/ingest/text';
-import {
-  type ReformSheet,
-  type ReformSheetDocument,
-  departmentNames,
-  parseReformSheets,
-} from '../../../src/ingest/reform-sheet';
+import { type ReformSheet, type ReformSheetDocument, parseReformSheets } from '../../../src/ingest/reform-sheet';
 
 const FILE = '003_333ee31cbdb593ac.txt';
 const real = SourceDocument.read('seed/sources', FILE);
@@ -18,6 +13,11 @@ function sheet(code: string, from: ReformSheetDocument = parsed): ReformSheet {
 }
 
 const names = (refs: readonly { name: string }[]): string[] => refs.map((ref) => ref.name);
+
+/** The distinct department names the sheets give, executing then partner, in order of first appearance. */
+const departmentNames = (doc: ReformSheetDocument): string[] => [
+  ...new Set(doc.sheets.flatMap((s) => names([...s.executing.departments, ...s.partners.departments]))),
+];
 
 describe('parseReformSheets on the real document', () => {
   it('reads the three reform areas from the table of contents with their first pages', () => {

@@ -17,6 +17,7 @@ import type { SourceRef } from '../source-document';
 export type ChangeStatus = 'UNCHANGED' | 'CHANGED' | 'NEW' | 'DELETED';
 
 export interface RevisionSheetDocument {
+  readonly document: string;
   /** `5` of `5. 市民生活分野`. */
   readonly fieldNumber: number;
   /** `市民生活` (without the trailing 分野). */

@@ -14,7 +14,7 @@ import {
 import { readProjects } from './projects';
 import { readRelatedPlans } from './related-plans';
 import { readRelatedSdgs } from './related-sdgs';
-import type { PolicyItemRecord, RevisionSheetDocument } from './revision-sheet.records';
+import type { PolicyItemRecord, RevisionSheetDocument } from './records';
 import { filledTexts, readTabRow } from '../tab-row';
 import { readSections, requireSection, type SectionKind, type SheetSection } from './sheet-sections';
 import { nameKey } from '../text';
@@ -39,7 +39,13 @@ export function parseRevisionSheets(doc: SourceDocument): RevisionSheetDocument 
     const last = (headingLines[i + 1] ?? doc.lines.length + 1) - 1;
     return readPolicyItem(doc, field.number, heading, readSections(doc, { first: line + 1, last }));
   });
-  return { fieldNumber: field.number, fieldName: field.name, policyItems, source: doc.ref(field.line) };
+  return {
+    document: doc.name,
+    fieldNumber: field.number,
+    fieldName: field.name,
+    policyItems,
+    source: doc.ref(field.line),
+  };
 }
 
 /** `5. 市民生活分野` or `## 6. 行財政経営分野`: the first such line before the first sheet. */
