@@ -62,6 +62,14 @@ describe('parseReformSheets on mutated copies of the document', () => {
     );
   });
 
+  it('stops at an SDG number under SDGs関連No. instead of dropping it (the graph has no place for one)', () => {
+    const error = parseError(mutated((lines) => (lines[yearsLine - 1] += '\t17')));
+    expect(error.message).toBe(
+      `${FILE}:${yearsLine}: expected an empty SDGs関連No. cell (no sheet of this document names an SDG; ` +
+        'the graph links SDGs to policy items), found "17"',
+    );
+  });
+
   it('rejects a target year before the start year', () => {
     const error = parseError(replaceOnLine(yearsLine, 'R 9', 'R 4'));
     expect(error.message).toContain(`${FILE}:${yearsLine}: expected a target year not before the start year R5`);

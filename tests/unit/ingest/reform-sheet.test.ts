@@ -1,4 +1,5 @@
 import { SourceDocument } from '../../../src/ingest/source-document';
+import { sheetRowKind } from '../../../src/ingest/reform-sheet/sheet-rows';
 import { matchKey } from '../../../src/ingest/text';
 import { type ReformSheet, type ReformSheetDocument, parseReformSheets } from '../../../src/ingest/reform-sheet';
 
@@ -196,6 +197,9 @@ describe('parseReformSheets on the real document', () => {
   });
 
   it('recognises the spaced R6 report labels and has no report yet on any sheet', () => {
+    const labels = [154, 204, 1197].map((line) => real.line(line).split('\t')[0] ?? '');
+    expect(labels).toEqual(['R 6年度末の 取組状況報告', 'R 6 年度末の取組状況報告', 'R6年度末の取組状況報告']);
+    expect(labels.map(sheetRowKind)).toEqual(['progressReport', 'progressReport', 'progressReport']);
     expect(parsed.sheets.every((s) => s.progressReport === null && s.nextYearPolicy === null)).toBe(true);
   });
 
@@ -203,6 +207,9 @@ describe('parseReformSheets on the real document', () => {
     const sns = parsed.contents.find((e) => e.area === 1 && e.number === 3);
     expect(sns?.name).toBe('S N Sによる情報発信力の強化');
     expect(sheet('1-3').name).toBe('SNSによる情報発信力の強化');
+    const paperless = parsed.contents.find((e) => e.area === 2 && e.number === 18);
+    expect(paperless?.name).toBe('ペーパーレス「一歩先へ！！」');
+    expect(sheet('2-18').name).toBe('ペーパーレス「一歩先へ!!」');
   });
 
   it('reads the last sheet although the document ends without a newline', () => {

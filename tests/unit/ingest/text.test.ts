@@ -1,3 +1,5 @@
+import { SourceDocument } from '../../../src/ingest/source-document';
+import { columnOf, filledCells, filledTexts, isBlankRow, isLayoutRow, readTabRow } from '../../../src/ingest/tab-row';
 import { displayName, joinWrappedText, nameKey, stripGlossaryMarks } from '../../../src/ingest/text';
 
 describe('the shared text primitives', () => {
@@ -22,5 +24,47 @@ describe('the shared text primitives', () => {
 
   it('matches ICT※ (revision sheets) and ICT* (final text) by the same key', () => {
     expect(nameKey('ICT※の利活用による市民の利便性の向上')).toBe(nameKey('ICT*の利活用による市民の利便性の向上'));
+  });
+});
+
+describe('the name key every document is matched by', () => {
+  it('sees through spaced letters, widths, ruby, HTML fragments and glossary marks', () => {
+    const key = nameKey('ICTの利活用');
+    expect(nameKey('I C T の利活用')).toBe(key);
+    expect(nameKey('ＩＣＴの利活用')).toBe(key);
+    expect(nameKey('<b>ICT※</b>の利活用')).toBe(key);
+    expect(nameKey('ICT**の利^{り}活用')).toBe(key);
+  });
+
+  it('still tells different names apart', () => {
+    expect(nameKey('確かな学力と自立する力の育成')).not.toBe(nameKey('豊かな学力と自立する力の育成'));
+  });
+});
+
+describe('the tab-row reader every table-shaped document is read with', () => {
+  const doc = new SourceDocument(
+    'x.txt',
+    ['\t実行課\t市民活動 推進課\t\t連携課\t<p>**広報課**</p>', '------\t---', '\t\t'].join('\n'),
+  );
+
+  it('keeps empty cells so columns line up, and cleans each cell', () => {
+    const row = readTabRow(doc, 1);
+    expect(row.cells).toEqual(['', '実行課', '市民活動 推進課', '', '連携課', '広報課']);
+    expect(row.source).toEqual({ document: 'x.txt', line: 1 });
+    expect(filledCells(row, 2)).toEqual([
+      { column: 2, text: '市民活動 推進課' },
+      { column: 4, text: '連携課' },
+      { column: 5, text: '広報課' },
+    ]);
+    expect(filledTexts(row, 0, 4)).toEqual(['実行課', '市民活動 推進課']);
+    expect(columnOf(row, '連 携 課')).toBe(4);
+    expect(columnOf(row, '備考')).toBe(-1);
+  });
+
+  it('tells blank rows from layout rules', () => {
+    expect(isBlankRow(readTabRow(doc, 3))).toBe(true);
+    expect(isBlankRow(readTabRow(doc, 2))).toBe(false);
+    expect(isLayoutRow(readTabRow(doc, 2))).toBe(true);
+    expect(isLayoutRow(readTabRow(doc, 1))).toBe(false);
   });
 });
