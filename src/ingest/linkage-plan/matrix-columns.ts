@@ -18,7 +18,7 @@ import { readPolicyItemCode } from './policy-item-code';
 
 export interface HeaderPlanName {
   readonly name: string;
-  /** 0-based tab-separated cell the name was found in; only for tests and messages. */
+  /** 0-based tab-separated cell the name was found in: the tests pin the header's one-cell shift with it. */
   readonly cell: number;
 }
 
