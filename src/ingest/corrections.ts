@@ -1,22 +1,21 @@
 import { type CuratedEntry, readCuratedList } from './curated-entry';
-import { SourceDocument } from './source-document';
+import { SourceDocument, type SourceRef } from './source-document';
 
-/** A typo or extraction defect fixed on one line of one document before parsing. */
-export interface TextFix {
-  readonly document: string;
-  readonly line: number;
-  readonly find: string;
-  readonly replace: string;
+/** One reviewed correction: the document line it concerns (`document`, `line`) and why it is made. */
+interface Correction extends SourceRef {
   readonly reason: string;
 }
 
+/** A typo or extraction defect fixed on one line of one document before parsing. */
+export interface TextFix extends Correction {
+  readonly find: string;
+  readonly replace: string;
+}
+
 /** A merge-time judgement call; `key` names the rule that consults it, `value` is its answer. */
-export interface Decision {
+export interface Decision extends Correction {
   readonly key: string;
-  readonly document: string;
-  readonly line: number;
   readonly value: string;
-  readonly reason: string;
 }
 
 export interface Corrections {
@@ -31,27 +30,25 @@ export class CorrectionError extends Error {
 
 export function loadCorrections(path: string): Corrections {
   const read = (listKey: string): CuratedEntry[] => readCuratedList(path, listKey, CorrectionError, { optional: true });
+  const correction = (entry: CuratedEntry, keys: readonly string[]): Correction => {
+    entry.allowOnly(['document', 'line', 'reason', ...keys]);
+    return {
+      document: entry.sourceFile('document'),
+      line: entry.integer('line', 1, Number.MAX_SAFE_INTEGER),
+      reason: entry.text('reason'),
+    };
+  };
   return {
-    textFixes: read('textFixes').map((entry) => {
-      entry.allowOnly(['document', 'line', 'find', 'replace', 'reason']);
-      return {
-        document: entry.sourceFile('document'),
-        line: entry.integer('line', 1, Number.MAX_SAFE_INTEGER),
-        find: entry.text('find'),
-        replace: entry.string('replace'),
-        reason: entry.text('reason'),
-      };
-    }),
-    decisions: read('decisions').map((entry) => {
-      entry.allowOnly(['key', 'document', 'line', 'value', 'reason']);
-      return {
-        key: entry.text('key'),
-        document: entry.sourceFile('document'),
-        line: entry.integer('line', 1, Number.MAX_SAFE_INTEGER),
-        value: entry.text('value'),
-        reason: entry.text('reason'),
-      };
-    }),
+    textFixes: read('textFixes').map((entry) => ({
+      ...correction(entry, ['find', 'replace']),
+      find: entry.text('find'),
+      replace: entry.string('replace'),
+    })),
+    decisions: read('decisions').map((entry) => ({
+      ...correction(entry, ['key', 'value']),
+      key: entry.text('key'),
+      value: entry.text('value'),
+    })),
   };
 }
 
