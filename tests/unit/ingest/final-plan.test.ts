@@ -1,7 +1,8 @@
 import { parseFinalPlan } from '../../../src/ingest/final-plan';
 import type { FinalPlanDocument, FinalPolicyItem, OutcomeIndicator } from '../../../src/ingest/final-plan';
-import { ParseError } from '../../../src/ingest/parse-error';
+import type { ParseError } from '../../../src/ingest/parse-error';
 import { SourceDocument } from '../../../src/ingest/source-document';
+import { mutated as mutatedCopy, parseErrorOf as parseErrorOfAny } from '../../helpers/source-fixture';
 
 const NAME = '001_ce2878ebb8c6f072.txt';
 const doc = SourceDocument.read('seed/sources', NAME);
@@ -201,21 +202,8 @@ describe('parseFinalPlan on document 001 (chapters 5 and 6 of the final plan)', 
 });
 
 /** A copy of document 001 with `edit` applied to its lines. */
-function mutated(edit: (lines: string[]) => void): SourceDocument {
-  const lines = [...doc.lines];
-  edit(lines);
-  return new SourceDocument(NAME, lines.join('\n'));
-}
-
-function parseErrorOf(source: SourceDocument): ParseError {
-  try {
-    parseFinalPlan(source);
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError, but the document parsed');
-}
+const mutated = (edit: (lines: string[]) => void): SourceDocument => mutatedCopy(doc, edit);
+const parseErrorOf = (source: SourceDocument): ParseError => parseErrorOfAny(parseFinalPlan, source);
 
 describe('parseFinalPlan identifies items by position and checks printed headings', () => {
   it('still finds an item when its printed heading is removed (5-3 read by position)', () => {

@@ -1,6 +1,7 @@
-import { ParseError } from '../../../src/ingest/parse-error';
+import type { ParseError } from '../../../src/ingest/parse-error';
 import { SourceDocument } from '../../../src/ingest/source-document';
 import { type ReformSheet, parseReformSheets } from '../../../src/ingest/reform-sheet';
+import { mutated as mutatedCopy, parseErrorOf, replaceOnLine as replaceInLines } from '../../helpers/source-fixture';
 
 const FILE = '003_333ee31cbdb593ac.txt';
 const real = SourceDocument.read('seed/sources', FILE);
@@ -13,29 +14,10 @@ function sheet(code: string): ReformSheet {
 }
 
 /** A copy of the real document with `edit` applied to its lines (0-based array, so line n is index n - 1). */
-function mutated(edit: (lines: string[]) => void): SourceDocument {
-  const lines = [...real.lines];
-  edit(lines);
-  return new SourceDocument(FILE, lines.join('\n'));
-}
-
-function replaceOnLine(line: number, find: string, replace: string): SourceDocument {
-  return mutated((lines) => {
-    const text = lines[line - 1] ?? '';
-    if (!text.includes(find)) throw new Error(`line ${line} lacks ${find}`);
-    lines[line - 1] = text.replace(find, replace);
-  });
-}
-
-function parseError(doc: SourceDocument): ParseError {
-  try {
-    parseReformSheets(doc);
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParseError');
-}
+const mutated = (edit: (lines: string[]) => void): SourceDocument => mutatedCopy(real, edit);
+const replaceOnLine = (line: number, find: string, replace: string): SourceDocument =>
+  mutated((lines) => replaceInLines(lines, line, find, replace));
+const parseError = (doc: SourceDocument): ParseError => parseErrorOf(parseReformSheets, doc);
 
 // Lines of sheet 1-6 (市作成刊行物の多言語配信の充実), read from the parse of the real document.
 const sheet16 = sheet('1-6');
