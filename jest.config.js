@@ -9,6 +9,9 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration tests share a 2-core machine with a JVM; jest's 5 s default fails healthy tests under
+  // load (EXPLAIN over every Cypher file took longer once). Tests that wait on purpose set their own.
+  testTimeout: 30_000,
   projects: [
     {
       ...common,

@@ -1,4 +1,4 @@
-import { RELATIONSHIP_TYPES } from '../../src/graph/graph-model';
+import type { RELATIONSHIP_TYPES } from '../../src/graph/graph-model';
 import { MAX_BODY_BYTES } from '../../src/server';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
 import { startTestServer } from '../helpers/test-server';
