@@ -177,7 +177,6 @@ function finishInitiative(doc: SourceDocument, plan: PlanDraft, n: number): void
     name: draft.name,
     text: draft.text.join('\n'),
     policyItems: draft.policyItems,
-    policyItemCodes: draft.policyItems.map((item) => item.code),
     source: draft.source,
   });
   plan.current = null;

@@ -34,8 +34,6 @@ export interface LinkageInitiative {
   readonly text: string;
   /** The policy items in document order, as written after 【施策大項目】 (codes normalised to `N-M`). */
   readonly policyItems: readonly PolicyItemReference[];
-  /** The same codes, for convenience: `['2-1', '2-2', '2-4']`. */
-  readonly policyItemCodes: readonly string[];
   /** The heading line. */
   readonly source: SourceRef;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
+  type LinkageInitiative,
   type LinkagePlan,
   type LinkagePlanDocument,
   type MatrixRow,
@@ -35,6 +36,9 @@ function row(code: string): MatrixRow {
 }
 
 const at = (line: number) => ({ document: LINKAGE_PLANS, line });
+/** The codes an initiative lists, in document order. */
+const codesOf = (initiative: LinkageInitiative | undefined): string[] | undefined =>
+  initiative?.policyItems.map((item) => item.code);
 
 describe('parseLinkagePlans on the real document 004', () => {
   describe('plans', () => {
@@ -92,7 +96,7 @@ describe('parseLinkagePlans on the real document 004', () => {
     });
 
     it("collects plan ③'s policy items from its initiatives: 3-2 3-4 4-1 and 3-6 4-2 4-3 4-4 4-7 5-1", () => {
-      expect(plan(3).initiatives.map((i) => i.policyItemCodes)).toEqual([
+      expect(plan(3).initiatives.map(codesOf)).toEqual([
         ['3-2', '3-4', '4-1'],
         ['3-6', '4-2', '4-3', '4-4', '4-7', '5-1'],
       ]);
@@ -119,9 +123,9 @@ describe('parseLinkagePlans on the real document 004', () => {
         ['4-4', 40],
       ]);
       // line 46, blank, line 48, blank, line 50
-      expect(third?.policyItemCodes).toEqual(['2-4', '5-6', '6-1', '6-4']);
+      expect(codesOf(third)).toEqual(['2-4', '5-6', '6-1', '6-4']);
       // lines 76-77 without a blank line between
-      expect(plan(2).initiatives[1]?.policyItemCodes).toEqual(['1-1', '1-2', '1-4', '1-7', '2-4', '4-7']);
+      expect(codesOf(plan(2).initiatives[1])).toEqual(['1-1', '1-2', '1-4', '1-7', '2-4', '4-7']);
     });
 
     it('keeps the name written after each code', () => {
@@ -138,7 +142,7 @@ describe('parseLinkagePlans on the real document 004', () => {
         replaceOnLine(lines, 99, '3-4', '3‐4');
         replaceOnLine(lines, 99, '4-1', '4ー1');
       });
-      expect(parseLinkagePlans(variant).plans[2]?.initiatives[0]?.policyItemCodes).toEqual(['3-2', '3-4', '4-1']);
+      expect(codesOf(parseLinkagePlans(variant).plans[2]?.initiatives[0])).toEqual(['3-2', '3-4', '4-1']);
     });
   });
 
