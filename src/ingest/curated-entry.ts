@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isSeq, LineCounter, parseDocument } from 'yaml';
+import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { SourceRef } from './source-document';
 
 /**
@@ -122,7 +122,8 @@ export function readCuratedList(
   return list.map((item: unknown, i) => {
     const position = `${path}: ${listKey}[${i}]`;
     if (!isRecord(item)) throw new Failure(`${position}: expected a mapping, found ${show(item)}`);
-    const offset = (items[i] as { range?: readonly number[] } | undefined)?.range?.[0] ?? 0;
+    const itemNode = items[i];
+    const offset = isNode(itemNode) ? (itemNode.range?.[0] ?? 0) : 0;
     return new CuratedEntry(item, position, lineCounter.linePos(offset).line, Failure);
   });
 }
