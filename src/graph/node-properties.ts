@@ -28,7 +28,9 @@ const texts = { type: 'string[]' } as const;
 const nums = { type: 'number[]' } as const;
 
 /** A string out of a closed set (a GraphQL enum's values). */
-function oneOf<const V extends string>(values: readonly V[]): { type: 'string'; optional: false; values: readonly V[] } {
+function oneOf<const V extends string>(
+  values: readonly V[],
+): { type: 'string'; optional: false; values: readonly V[] } {
   return { type: 'string', optional: false, values };
 }
 

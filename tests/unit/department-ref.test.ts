@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
 import { RowReader } from '../../src/db/row-reader';
-import type { PlainRow } from '../../src/db/plain-values';
 import { resolveDepartmentRef } from '../../src/department/department-ref';
 import { Department } from '../../src/department/department.type';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
@@ -8,7 +7,7 @@ import { readSeedFile } from '../../src/ingest/load/seed-file';
 /** The real departments of seed/graph.json (from seed/reference/departments.yaml). */
 const departments = (readSeedFile()?.graph.nodes ?? [])
   .filter((n) => n.label === 'Department')
-  .map((n) => Department.from(new RowReader({ ...n.properties, id: n.id } as PlainRow)));
+  .map((n) => Department.from(new RowReader({ ...n.properties, id: n.id })));
 
 const resolve = (ref: string) => resolveDepartmentRef(ref, departments).id;
 

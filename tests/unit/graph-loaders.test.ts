@@ -60,7 +60,11 @@ describe('GraphLoaders', () => {
     const rows = [...HAS_MEASURE_ROWS].reverse(); // the reader reverses again: display order restored
     const loaders = new GraphLoaders(new RecordingReader({ 'graph/outgoing': rows }));
     const measures = await loaders.outgoing('HAS_MEASURE').load('policy-item:5-1');
-    expect(measures.map((p) => p.string('name'))).toEqual(['自治会の支援', 'コミュニティ活動団体の支援', '市民参加の促進']);
+    expect(measures.map((p) => p.string('name'))).toEqual([
+      '自治会の支援',
+      'コミュニティ活動団体の支援',
+      '市民参加の促進',
+    ]);
   });
 
   it('uses one loader per relationship type and direction, reused within the request', async () => {

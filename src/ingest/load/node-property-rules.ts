@@ -146,11 +146,7 @@ function withContract(label: NodeLabel): new () => object {
 function typeRules(spec: PropertySpec): PropertyDecorator[] {
   switch (spec.type) {
     case 'string':
-      return [
-        ...(spec.optional ? [IsOptional()] : []),
-        IsString(),
-        ...(spec.values ? [IsIn([...spec.values])] : []),
-      ];
+      return [...(spec.optional ? [IsOptional()] : []), IsString(), ...(spec.values ? [IsIn([...spec.values])] : [])];
     case 'number':
       return [...(spec.optional ? [IsOptional()] : []), IsNumber()];
     case 'boolean':

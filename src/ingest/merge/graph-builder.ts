@@ -18,7 +18,9 @@ import { matchKey } from '../text';
  * A relationship's property bag as the merge writes it: null/undefined values and empty lists are left out.
  * (Nodes take their label's typed bag, NodeBag, instead.)
  */
-export type Properties = Readonly<Record<string, PropertyValue | readonly string[] | readonly number[] | null | undefined>>;
+export type Properties = Readonly<
+  Record<string, PropertyValue | readonly string[] | readonly number[] | null | undefined>
+>;
 
 /** Two merge rules produced the same node id or the same relationship: a bug in the rules, never in data. */
 export class MergeConflictError extends Error {
@@ -122,7 +124,9 @@ function withSource(
   return out;
 }
 
-function isList(value: PropertyValue | readonly string[] | readonly number[]): value is readonly string[] | readonly number[] {
+function isList(
+  value: PropertyValue | readonly string[] | readonly number[],
+): value is readonly string[] | readonly number[] {
   return Array.isArray(value);
 }
 
