@@ -52,4 +52,14 @@ module.exports = tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The IDE's browser script: a classic script run by the browser, type-checked through its own
+    // tsconfig (DOM library, checkJs), so the type-aware rules apply to it as to the TypeScript.
+    files: ['src/ide/browser/**/*.js'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      sourceType: 'script',
+      parserOptions: { projectService: true, tsconfigRootDir: __dirname },
+    },
+  },
 );

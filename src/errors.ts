@@ -6,6 +6,11 @@ import { GraphQLError } from 'graphql';
  */
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
+  /**
+   * Not produced yet: reads answer an unknown id with null (`node`, `measure` …) or, where an id is an
+   * argument that must exist (`paths`), BAD_USER_INPUT naming it. Kept in the closed set because clients
+   * may already branch on it and writes will use it for unknown ids.
+   */
   NOT_FOUND: 'NOT_FOUND',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',

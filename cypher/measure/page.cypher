@@ -2,7 +2,7 @@
 // Params (null = no condition): $sdg (int), $department (department id), $policyItem (code), $field (int),
 //   $status ([string] ChangeStatus values), $includeDeleted (bool; true also when $status names DELETED),
 //   $text (folded search text, see matchKey), $after (sortKey to continue after), $limit (int: page size + 1).
-// Columns: totalCount (int), page ([node] in sortKey order).
+// Columns: totalCount (int), pageNodes ([node] in sortKey order).
 MATCH (i:PolicyItem)-[:HAS_MEASURE]->(m:Measure)
 WHERE ($includeDeleted OR m.status <> 'DELETED')
   AND ($status IS NULL OR m.status IN $status)

@@ -1,10 +1,9 @@
-import type { NodeProperties } from '../graph/graph-loaders';
 import type { FiscalYear } from './fiscal-year.type';
 import type { Source } from './source.type';
 
 /** Provenance of a stored node: every node has sourceDocument and sourceLine (the loader checks). */
-export function sourceOf(p: NodeProperties): Source {
-  return { document: p.string('sourceDocument'), line: p.number('sourceLine') };
+export function sourceOf(p: { readonly sourceDocument: string; readonly sourceLine: number }): Source {
+  return { document: p.sourceDocument, line: p.sourceLine };
 }
 
 /** A fiscal year from its two stored halves, or null when the node has none. */

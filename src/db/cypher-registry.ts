@@ -6,8 +6,8 @@ import { PROJECT_ROOT } from '../project-root';
 export const CYPHER_DIRECTORY = join(PROJECT_ROOT, 'cypher');
 
 /**
- * Every Cypher statement of cypher/, keyed by its path without extension (`schema/constraints`,
- * `measure/by-ids`). Read once at start-up; asking for a name that has no file is a programming error
+ * Every Cypher statement of cypher/, keyed by its path without extension (`schema/001-constraints`,
+ * `measure/sdgs-by-ids`). Read once at start-up; asking for a name that has no file is a programming error
  * and fails loudly with the names that do exist nearby.
  */
 export class CypherRegistry {

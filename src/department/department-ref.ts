@@ -23,7 +23,8 @@ export function resolveDepartmentRef(
   );
   if (exact) return exact;
 
-  const words = lower.split(/[\s,]+/).filter((w) => w !== '');
+  // Split like the English names themselves (englishWords), so `child-rearing` finds Child-Rearing Support Division.
+  const words = lower.split(WORD_SEPARATORS).filter((w) => w !== '');
   const byWords =
     words.length === 0
       ? []
@@ -44,10 +45,12 @@ export function resolveDepartmentRef(
   );
 }
 
+const WORD_SEPARATORS = /[\s,()-]+/;
+
 function englishWords(d: Department): string[] {
   return d.nameEn
     .toLowerCase()
-    .split(/[\s,()-]+/)
+    .split(WORD_SEPARATORS)
     .filter((w) => w !== '');
 }
 

@@ -3,6 +3,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { readNode } from '../graph/node-properties';
 
 @ObjectType({
   implements: Node,
@@ -18,12 +19,13 @@ export class Department extends Node {
   @Field(() => Source, { nullable: true, description: 'A line where the documents name the department.' })
   source!: Source | null;
 
-  static from(this: void, p: NodeProperties): Department {
+  static from(this: void, row: NodeProperties): Department {
+    const p = readNode('Department', row);
     return Object.assign(new Department(), {
       kind: 'Department',
-      id: p.string('id'),
-      name: p.string('name'),
-      nameEn: p.string('nameEn'),
+      id: p.id,
+      name: p.name,
+      nameEn: p.nameEn,
       source: sourceOf(p),
     });
   }

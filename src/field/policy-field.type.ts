@@ -3,6 +3,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { readNode } from '../graph/node-properties';
 
 @ObjectType({
   implements: Node,
@@ -24,14 +25,15 @@ export class PolicyField extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the documents name the field.' })
   source!: Source | null;
 
-  static from(this: void, p: NodeProperties): PolicyField {
+  static from(this: void, row: NodeProperties): PolicyField {
+    const p = readNode('Field', row);
     return Object.assign(new PolicyField(), {
       kind: 'PolicyField',
-      id: p.string('id'),
-      number: p.number('number'),
-      name: p.string('name'),
-      nameEn: p.string('nameEn'),
-      slogan: p.optionalString('slogan'),
+      id: p.id,
+      number: p.number,
+      name: p.name,
+      nameEn: p.nameEn,
+      slogan: p.slogan,
       source: sourceOf(p),
     });
   }

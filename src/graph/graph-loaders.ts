@@ -7,6 +7,9 @@ import type { RelationshipType } from './graph-model';
 /** A node's properties as stored (id, sortKey, sourceDocument, sourceLine and the kind's own). */
 export type NodeProperties = RowReader;
 
+/** What the loaders need of the gateway: batch reads (so a test can hand them a recording stand-in). */
+export type BatchReader = Pick<GraphGateway, 'read'>;
+
 /**
  * The per-request DataLoaders, one per relationship type and direction (and one per derived path), all
  * built lazily on first use.
@@ -21,7 +24,7 @@ export class GraphLoaders {
   private readonly rowLists = new Map<string, DataLoader<string, RowReader[]>>();
   readonly node: DataLoader<string, NodeProperties | null>;
 
-  constructor(private readonly gateway: GraphGateway) {
+  constructor(private readonly gateway: BatchReader) {
     this.node = new DataLoader(async (ids) => {
       const groups = groupByKey(await gateway.read('graph/nodes-by-id', { ids: [...ids] }));
       return ids.map((id) => groups.get(id)?.[0] ?? null);

@@ -4,6 +4,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { readNode } from '../graph/node-properties';
 
 @ObjectType({
   implements: Node,
@@ -31,6 +32,18 @@ export class Indicator extends Node {
   @Field(() => String, { nullable: true, description: 'Unit, e.g. 件, %, 人.' })
   unit!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Qualifier printed after the target, e.g. 以内 (at most: the target is an upper bound).',
+  })
+  targetBound!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Note printed in brackets after the target, e.g. 移動均衡 (migration in balance).',
+  })
+  targetNote!: string | null;
+
   @Field(() => Direction, { description: 'Which way the indicator should move.' })
   direction!: Direction;
 
@@ -39,19 +52,22 @@ export class Indicator extends Node {
 
   sortKey!: string;
 
-  static from(this: void, p: NodeProperties): Indicator {
+  static from(this: void, row: NodeProperties): Indicator {
+    const p = readNode('Indicator', row);
     return Object.assign(new Indicator(), {
       kind: 'Indicator',
-      id: p.string('id'),
-      sortKey: p.string('sortKey'),
-      name: p.string('name'),
-      definition: p.optionalString('definition'),
-      current: p.optionalNumber('current'),
-      currentText: p.optionalString('currentText'),
-      target: p.optionalNumber('target'),
-      targetText: p.optionalString('targetText'),
-      unit: p.optionalString('unit'),
-      direction: p.string('direction') as Direction,
+      id: p.id,
+      sortKey: p.sortKey,
+      name: p.name,
+      definition: p.definition,
+      current: p.current,
+      currentText: p.currentText,
+      target: p.target,
+      targetText: p.targetText,
+      unit: p.unit,
+      targetBound: p.targetBound,
+      targetNote: p.targetNote,
+      direction: Direction[p.direction],
       source: sourceOf(p),
     });
   }

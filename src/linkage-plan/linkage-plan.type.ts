@@ -3,6 +3,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { readNode } from '../graph/node-properties';
 
 @ObjectType({ implements: Node, description: 'Cross-field linkage plan (政策連携プラン), e.g. ③.' })
 export class LinkagePlan extends Node {
@@ -21,14 +22,15 @@ export class LinkagePlan extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the plan starts.' })
   source!: Source | null;
 
-  static from(this: void, p: NodeProperties): LinkagePlan {
+  static from(this: void, row: NodeProperties): LinkagePlan {
+    const p = readNode('LinkagePlan', row);
     return Object.assign(new LinkagePlan(), {
       kind: 'LinkagePlan',
-      id: p.string('id'),
-      number: p.number('number'),
-      name: p.string('name'),
-      summary: p.string('summary'),
-      targets: p.strings('targets'),
+      id: p.id,
+      number: p.number,
+      name: p.name,
+      summary: p.summary,
+      targets: [...p.targets],
       source: sourceOf(p),
     });
   }
@@ -39,6 +41,9 @@ export class LinkagePlan extends Node {
   description: 'Initiative (推進のための取組) of a linkage plan, naming the policy items it draws on.',
 })
 export class Initiative extends Node {
+  @Field(() => Int, { description: 'Number of the initiative within its linkage plan, from 1.' })
+  number!: number;
+
   @Field({ description: 'Name of the initiative.' })
   name!: string;
 
@@ -48,12 +53,14 @@ export class Initiative extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the initiative is described.' })
   source!: Source | null;
 
-  static from(this: void, p: NodeProperties): Initiative {
+  static from(this: void, row: NodeProperties): Initiative {
+    const p = readNode('Initiative', row);
     return Object.assign(new Initiative(), {
       kind: 'Initiative',
-      id: p.string('id'),
-      name: p.string('name'),
-      text: p.string('text'),
+      id: p.id,
+      number: p.number,
+      name: p.name,
+      text: p.text,
       source: sourceOf(p),
     });
   }

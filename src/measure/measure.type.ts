@@ -4,6 +4,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { readNode } from '../graph/node-properties';
 
 @ObjectType({ implements: Node, description: 'Mid-level measure (施策中項目) of a policy item, e.g. 5-1-3.' })
 export class Measure extends Node {
@@ -33,24 +34,32 @@ export class Measure extends Node {
   @Field(() => ChangeStatus, { description: 'Change mark of the draft revision sheet.' })
   status!: ChangeStatus;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the draft revision sheet deletes the measure (削除理由), as written; null unless DELETED.',
+  })
+  deletionReason!: string | null;
+
   @Field(() => [String], { description: 'Collective terms (e.g. 関係各課) named as responsible besides departments.' })
   responsibleTerms!: string[];
 
   @Field(() => Source, { nullable: true, description: 'Where the measure is described.' })
   source!: Source | null;
 
-  static from(this: void, p: NodeProperties): Measure {
+  static from(this: void, row: NodeProperties): Measure {
+    const p = readNode('Measure', row);
     return Object.assign(new Measure(), {
       kind: 'Measure',
-      id: p.string('id'),
-      sortKey: p.string('sortKey'),
-      code: p.string('code'),
-      number: p.optionalNumber('number'),
-      name: p.string('name'),
-      previousName: p.optionalString('previousName'),
-      description: p.optionalString('description'),
-      status: p.string('status') as ChangeStatus,
-      responsibleTerms: p.strings('responsibleTerms'),
+      id: p.id,
+      sortKey: p.sortKey,
+      code: p.code,
+      number: p.number,
+      name: p.name,
+      previousName: p.previousName,
+      description: p.description,
+      status: ChangeStatus[p.status],
+      deletionReason: p.deletionReason,
+      responsibleTerms: [...p.responsibleTerms],
       source: sourceOf(p),
     });
   }

@@ -3,6 +3,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { readNode, type StoredNode } from '../graph/node-properties';
 import { SatisfactionRate, Survey } from './survey.type';
 
 @ObjectType({
@@ -47,19 +48,20 @@ export class PolicyItem extends Node {
   fieldNumber!: number;
   sortKey!: string;
 
-  static from(this: void, p: NodeProperties): PolicyItem {
+  static from(this: void, row: NodeProperties): PolicyItem {
+    const p = readNode('PolicyItem', row);
     return Object.assign(new PolicyItem(), {
       kind: 'PolicyItem',
-      id: p.string('id'),
-      sortKey: p.string('sortKey'),
-      code: p.string('code'),
-      number: p.number('number'),
-      fieldNumber: p.number('fieldNumber'),
-      name: p.string('name'),
-      previousName: p.optionalString('previousName'),
-      detailed: p.boolean('detailed'),
-      visions: p.strings('visions'),
-      collaboration: p.strings('collaboration'),
+      id: p.id,
+      sortKey: p.sortKey,
+      code: p.code,
+      number: p.number,
+      fieldNumber: p.fieldNumber,
+      name: p.name,
+      previousName: p.previousName,
+      detailed: p.detailed,
+      visions: [...p.visions],
+      collaboration: [...p.collaboration],
       survey: surveyOf(p),
       satisfactionRate: satisfactionRateOf(p),
       source: sourceOf(p),
@@ -67,28 +69,24 @@ export class PolicyItem extends Node {
   }
 }
 
-function surveyOf(p: NodeProperties): Survey | null {
-  const question = p.optionalString('surveyQuestion');
+function surveyOf(p: StoredNode<'PolicyItem'>): Survey | null {
+  const question = p.surveyQuestion;
   if (question === null) return null;
-  const labels = p.strings('surveyYearLabels');
-  const years = p.numbers('surveyYears');
-  const satisfaction = p.numbers('surveySatisfaction');
-  const importance = p.numbers('surveyImportance');
   return {
     question,
-    points: labels.map((label, i) => ({
-      year: { label, year: years[i] ?? 0 },
-      satisfaction: satisfaction[i] ?? null,
-      importance: importance[i] ?? null,
+    points: p.surveyYearLabels.map((label, i) => ({
+      year: { label, year: p.surveyYears[i] ?? 0 },
+      satisfaction: p.surveySatisfaction[i] ?? null,
+      importance: p.surveyImportance[i] ?? null,
     })),
-    satisfactionRank: p.optionalNumber('satisfactionRank'),
-    importanceRank: p.optionalNumber('importanceRank'),
-    rankOutOf: p.optionalNumber('rankOutOf'),
+    satisfactionRank: p.satisfactionRank,
+    importanceRank: p.importanceRank,
+    rankOutOf: p.rankOutOf,
   };
 }
 
-function satisfactionRateOf(p: NodeProperties): SatisfactionRate | null {
-  const question = p.optionalString('satisfactionRateQuestion');
-  const percent = p.optionalNumber('satisfactionRatePercent');
+function satisfactionRateOf(p: StoredNode<'PolicyItem'>): SatisfactionRate | null {
+  const question = p.satisfactionRateQuestion;
+  const percent = p.satisfactionRatePercent;
   return question !== null && percent !== null ? { question, percent } : null;
 }

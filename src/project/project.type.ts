@@ -4,6 +4,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { readNode } from '../graph/node-properties';
 
 @ObjectType({ implements: Node, description: 'Main project (主な事業) of a policy item.' })
 export class Project extends Node {
@@ -22,18 +23,26 @@ export class Project extends Node {
   @Field(() => ChangeStatus, { description: 'Change mark of the draft revision sheet.' })
   status!: ChangeStatus;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the draft revision sheet deletes the project (削除理由), as written; null unless DELETED.',
+  })
+  deletionReason!: string | null;
+
   @Field(() => Source, { nullable: true, description: 'Where the project is listed.' })
   source!: Source | null;
 
-  static from(this: void, p: NodeProperties): Project {
+  static from(this: void, row: NodeProperties): Project {
+    const p = readNode('Project', row);
     return Object.assign(new Project(), {
       kind: 'Project',
-      id: p.string('id'),
-      number: p.optionalNumber('number'),
-      name: p.string('name'),
-      previousName: p.optionalString('previousName'),
-      summary: p.optionalString('summary'),
-      status: p.string('status') as ChangeStatus,
+      id: p.id,
+      number: p.number,
+      name: p.name,
+      previousName: p.previousName,
+      summary: p.summary,
+      status: ChangeStatus[p.status],
+      deletionReason: p.deletionReason,
       source: sourceOf(p),
     });
   }

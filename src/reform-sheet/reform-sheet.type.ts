@@ -1,9 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { FiscalYear } from '../common/fiscal-year.type';
 import { Node } from '../common/node.interface';
-import { fiscalYearOf, sourceOf } from '../common/node-mapping';
+import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { readNode } from '../graph/node-properties';
 
 @ObjectType({ description: 'Target of a reform sheet for one fiscal year.' })
 export class YearlyTarget {
@@ -28,6 +29,11 @@ export class ReformSheet extends Node {
   @Field(() => [String], { description: 'Partners that are not city departments (groups, companies).' })
   partnerGroups!: string[];
 
+  @Field({
+    description: 'True when the partner list ends with 等 or など ("and others"): the partners named are not all.',
+  })
+  partnersOpenEnded!: boolean;
+
   @Field(() => [String], {
     description: 'Collective terms (全庁, 関係各課 …) given as executing or partner, kept as text.',
   })
@@ -41,6 +47,21 @@ export class ReformSheet extends Node {
 
   @Field({ description: 'Viewpoint of the reform (改革の視点).' })
   viewpoint!: string;
+
+  @Field({
+    description:
+      'The supported-measures cell (総合振興計画 施策中項目) as printed, unsplit: a measure name of fields 1–4 may itself contain 、, which splitting cannot tell apart.',
+  })
+  supportedMeasuresText!: string;
+
+  @Field(() => String, { nullable: true, description: 'Current situation and issues (現状と課題), as written.' })
+  currentSituation!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the sheet will do (取組内容), as written.' })
+  actions!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Expected effects (取組の効果), as written.' })
+  effects!: string | null;
 
   @Field(() => [String], {
     description: 'Measure names the sheet cites that no document describes (fields 1–4, a slogan).',
@@ -56,33 +77,50 @@ export class ReformSheet extends Node {
   @Field(() => String, { nullable: true, description: 'Notes (備考), including plan changes.' })
   notes!: string | null;
 
+  @Field({ description: 'True when the notes record a change of plan (e.g. `<令和6年度計画変更>`).' })
+  planChanged!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Page of the sheet in the printed document, from the table of contents' 頁 column.",
+  })
+  page!: number | null;
+
   @Field(() => Source, { nullable: true, description: 'Where the sheet starts.' })
   source!: Source | null;
 
   sortKey!: string;
   areaNumber!: number;
 
-  static from(this: void, p: NodeProperties): ReformSheet {
-    const labels = p.strings('yearlyTargetLabels');
-    const years = p.numbers('yearlyTargetYears');
-    const texts = p.strings('yearlyTargetTexts');
+  static from(this: void, row: NodeProperties): ReformSheet {
+    const p = readNode('ReformSheet', row);
     return Object.assign(new ReformSheet(), {
       kind: 'ReformSheet',
-      id: p.string('id'),
-      sortKey: p.string('sortKey'),
-      code: p.string('code'),
-      areaNumber: p.number('areaNumber'),
-      number: p.number('number'),
-      name: p.string('name'),
-      partnerGroups: p.strings('partnerGroups'),
-      collectiveTerms: [...p.strings('executingTerms'), ...p.strings('partnerTerms')],
-      startYear: { label: p.string('startYearLabel'), year: p.number('startYear') },
-      targetYear: fiscalYearOf(p.optionalString('targetYearLabel'), p.optionalNumber('targetYear')),
-      viewpoint: p.string('viewpoint'),
-      unresolvedMeasureNames: p.strings('unresolvedMeasureNames'),
-      yearlyTargets: labels.map((label, i) => ({ year: { label, year: years[i] ?? 0 }, text: texts[i] ?? '' })),
-      evaluation: p.optionalString('evaluation'),
-      notes: p.optionalString('notes'),
+      id: p.id,
+      sortKey: p.sortKey,
+      code: p.code,
+      areaNumber: p.areaNumber,
+      number: p.number,
+      name: p.name,
+      partnerGroups: [...p.partnerGroups],
+      partnersOpenEnded: p.partnersOpenEnded,
+      collectiveTerms: [...p.executingTerms, ...p.partnerTerms],
+      startYear: { label: p.startYearLabel, year: p.startYear },
+      targetYear: { label: p.targetYearLabel, year: p.targetYear },
+      viewpoint: p.viewpoint,
+      supportedMeasuresText: p.supportedMeasuresText,
+      currentSituation: p.currentSituation,
+      actions: p.actions,
+      effects: p.effects,
+      unresolvedMeasureNames: [...p.unresolvedMeasureNames],
+      yearlyTargets: p.yearlyTargetLabels.map((label, i) => ({
+        year: { label, year: p.yearlyTargetYears[i] ?? 0 },
+        text: p.yearlyTargetTexts[i] ?? '',
+      })),
+      evaluation: p.evaluation,
+      notes: p.notes,
+      planChanged: p.planChanged,
+      page: p.page,
       source: sourceOf(p),
     });
   }

@@ -1,14 +1,25 @@
 import { Field, ObjectType } from 'type-graphql';
+import { ChangeStatus } from '../common/enums';
 import { FiscalYear } from '../common/fiscal-year.type';
 import { Node } from '../common/node.interface';
 import { fiscalYearOf, sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { readNode } from '../graph/node-properties';
 
 @ObjectType({ implements: Node, description: 'Related plan (関連計画) of a policy item, as in the next plan.' })
 export class RelatedPlan extends Node {
   @Field({ description: 'Name of the plan.' })
   name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name in the current plan, when the next plan renames the related plan.',
+  })
+  previousName!: string | null;
+
+  @Field(() => ChangeStatus, { description: 'Change mark of the draft revision sheet (deleted plans are not listed).' })
+  status!: ChangeStatus;
 
   @Field(() => String, { nullable: true, description: 'Period as written, e.g. 令和5～9年度.' })
   period!: string | null;
@@ -22,14 +33,17 @@ export class RelatedPlan extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the plan is listed.' })
   source!: Source | null;
 
-  static from(this: void, p: NodeProperties): RelatedPlan {
+  static from(this: void, row: NodeProperties): RelatedPlan {
+    const p = readNode('RelatedPlan', row);
     return Object.assign(new RelatedPlan(), {
       kind: 'RelatedPlan',
-      id: p.string('id'),
-      name: p.string('name'),
-      period: p.optionalString('period'),
-      periodStart: fiscalYearOf(p.optionalString('periodStartLabel'), p.optionalNumber('periodStartYear')),
-      summary: p.optionalString('summary'),
+      id: p.id,
+      name: p.name,
+      previousName: p.previousName,
+      status: ChangeStatus[p.status],
+      period: p.period,
+      periodStart: fiscalYearOf(p.periodStartLabel, p.periodStartYear),
+      summary: p.summary,
       source: sourceOf(p),
     });
   }

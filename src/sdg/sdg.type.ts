@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.interface';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { readNode } from '../graph/node-properties';
 
 @ObjectType({ implements: Node, description: 'A Sustainable Development Goal (SDG) of the United Nations.' })
 export class Sdg extends Node {
@@ -18,14 +19,15 @@ export class Sdg extends Node {
   @Field({ description: "The goal's official colour, `#RRGGBB`." })
   color!: string;
 
-  static from(this: void, p: NodeProperties): Sdg {
+  static from(this: void, row: NodeProperties): Sdg {
+    const p = readNode('Sdg', row);
     return Object.assign(new Sdg(), {
       kind: 'Sdg',
-      id: p.string('id'),
-      number: p.number('number'),
-      name: p.string('name'),
-      nameEn: p.string('nameEn'),
-      color: p.string('color'),
+      id: p.id,
+      number: p.number,
+      name: p.name,
+      nameEn: p.nameEn,
+      color: p.color,
     });
   }
 }

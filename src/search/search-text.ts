@@ -1,3 +1,4 @@
+import { SEARCHABLE_FIELDS } from '../graph/searchable-fields';
 import { matchKey } from '../ingest/text';
 
 /** Characters with a meaning in Lucene's query syntax; escaped so user text is always literal. */
@@ -16,29 +17,19 @@ export function luceneQuery(text: string): string {
     .join(' AND ');
 }
 
-/** Properties a hit can match in, in the order they are reported when several match. */
-export const SEARCHED_PROPERTIES = [
-  'name',
-  'nameEn',
-  'previousName',
-  'code',
-  'description',
-  'summary',
-  'text',
-  'viewpoint',
-  'visionText',
-];
-
 /**
  * Which property matched and a short snippet around the match. Matching is done on folded text (width,
  * case, spaces), then mapped back to the stored text so the snippet shows the document's own wording.
+ * Fields are tried in SEARCHABLE_FIELDS order, the same list the merge folds into `searchText`, so a
+ * substring hit is always located. Only a full-text hit whose terms are not one contiguous text (several
+ * words) finds no field; it is reported on `name`, with the name's start as snippet.
  */
 export function locateMatch(
   text: string,
   properties: Readonly<Record<string, unknown>>,
 ): { field: string; snippet: string } {
   const wanted = matchKey(text);
-  for (const field of SEARCHED_PROPERTIES) {
+  for (const field of SEARCHABLE_FIELDS) {
     const value = properties[field];
     if (typeof value !== 'string') continue;
     const at = foldedIndex(value, wanted);

@@ -54,6 +54,12 @@ describe('exploring the graph', () => {
       expect(hit?.snippet).toContain('防災');
     });
 
+    it("reports an indicator's definition when only the definition matches", async () => {
+      // 001 line 62: 自治会の加入率 [全世帯のうち自治会に加入している世帯の割合]; the name lacks the query's words.
+      const hit = (await search('加入している世帯', ['INDICATOR'])).find((h) => h.node.id === 'indicator:5-1-1');
+      expect(hit).toMatchObject({ field: 'definition', snippet: '全世帯のうち自治会に加入している世帯の割合' });
+    });
+
     it('refuses blank text', async () => {
       const response = await api.server.query('{ search(text: "   ") { score } }');
       expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -103,9 +109,25 @@ describe('exploring the graph', () => {
       expect(cell?.measures.map((m) => m.code)).toEqual(canonical.map((r) => new RowReader(r).string('code')));
     });
 
-    it('narrows to one field', async () => {
-      const matrix = await coverage(6);
-      for (const cell of matrix.cells) for (const m of cell.measures) expect(m.code.startsWith('6-')).toBe(true);
+    it('narrows to one field: the measures of field 6 only, cell by cell as in the whole matrix', async () => {
+      const field6 = await coverage(6);
+      const measureCells = (matrix: Coverage['sdgCoverage'], keep: (code: string) => boolean) =>
+        matrix.cells
+          .map((c) => ({
+            cell: `${c.department.id} × SDG ${c.sdg.number}`,
+            codes: c.measures.map((m) => m.code).filter(keep),
+          }))
+          .filter((c) => c.codes.length > 0);
+      const narrowed = measureCells(field6, () => true);
+      expect(narrowed.length).toBeGreaterThan(0);
+      expect(narrowed.flatMap((c) => c.codes).every((code) => code.startsWith('6-'))).toBe(true);
+      // The same cells and measures as the unfiltered matrix restricted to field 6 (nothing lost, nothing added).
+      expect(narrowed).toEqual(measureCells(await coverage(), (code) => code.startsWith('6-')));
+      // 000: 6-2-5…6-2-7 belong to 行政管理課 and to an item of SDG 11.
+      expect(narrowed).toContainEqual({
+        cell: 'department:administrative-management × SDG 11',
+        codes: ['6-2-5', '6-2-6', '6-2-7'],
+      });
     });
   });
 
@@ -171,7 +193,12 @@ describe('exploring the graph', () => {
       const only = await api.server.query<{ neighbours: { relationship: string }[] }>(
         '{ neighbours(id: "policy-item:5-1", relationship: "CONTRIBUTES_TO") { relationship } }',
       );
-      expect(only.data?.neighbours.every((n) => n.relationship === 'CONTRIBUTES_TO')).toBe(true);
+      // 000 line 25: the only SDG the draft sheet of 5-1 names is 17.
+      expect(only.data?.neighbours).toEqual([{ relationship: 'CONTRIBUTES_TO' }]);
+      const withEnds = await api.server.query<{ neighbours: { direction: string; node: { id: string } }[] }>(
+        '{ neighbours(id: "policy-item:5-1", relationship: "CONTRIBUTES_TO") { direction node { id } } }',
+      );
+      expect(withEnds.data?.neighbours).toEqual([{ direction: 'OUTGOING', node: { id: 'sdg:17' } }]);
       const unknown = await api.server.query(
         '{ neighbours(id: "policy-item:5-1", relationship: "LIKES") { relationship } }',
       );

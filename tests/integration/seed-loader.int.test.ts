@@ -1,6 +1,6 @@
 import type { GraphFile } from '../../src/graph/graph-model';
 import { loadGraph } from '../../src/ingest/load/graph-loader';
-import { GraphValidationError, validateGraph } from '../../src/ingest/load/graph-validation';
+import { GraphValidationError } from '../../src/ingest/load/graph-validation';
 import { seedDatabase } from '../../src/ingest/load/seed-database';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { RowReader } from '../../src/db/row-reader';
@@ -63,19 +63,35 @@ describe('loading the seed graph', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('refuses an invalid graph before touching the database, naming document and line', () => {
+  it('refuses an invalid graph before touching the database, naming document and line', async () => {
     const first = seed.graph.nodes.find((n) => n.label === 'Measure');
     if (!first) throw new Error('no measure in the seed');
     const invalid: GraphFile = {
       ...seed.graph,
       nodes: [...seed.graph.nodes, { ...first, properties: { ...first.properties, status: 'MAYBE' } }],
     };
-    expect(() => validateGraph(invalid)).toThrow(GraphValidationError);
-    expect(() => validateGraph(invalid)).toThrow(
+    // The real gateway, watched: every call the seeding makes on it is recorded, then passed on.
+    const calls: string[] = [];
+    const watched = new Proxy(db.gateway, {
+      get(target, key, receiver): unknown {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]): unknown => {
+          calls.push(String(key));
+          return Reflect.apply(value, target, args);
+        };
+      },
+    });
+    const before = await snapshot();
+    const seeding = seedDatabase(watched, db.cypher, { ...seed, graph: invalid }, () => undefined);
+    await expect(seeding).rejects.toThrow(GraphValidationError);
+    await expect(seeding).rejects.toThrow(
       new RegExp(
         `${String(first.properties.sourceDocument)}:${String(first.properties.sourceLine)}: ${first.id}: .*status`,
       ),
     );
+    expect(calls).toEqual([]);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("answers the user's example in Cypher: measures of SDG 17 items owned by 市民活動推進課", async () => {

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readExampleOperations } from '../../src/ide/example-operations';
 import { IDE_ASSETS, IDE_ASSET_PREFIX, resolveIdeAsset } from '../../src/ide/ide-assets';
 import { IDE_CONTENT_SECURITY_POLICY, jsonForScriptElement, renderIdePage } from '../../src/ide/ide-page';
-import { IDE_SETTINGS_ELEMENT_ID } from '../../src/ide/ide-browser-script';
+import { IDE_BROWSER_SCRIPT_FILE, IDE_SETTINGS_ELEMENT_ID } from '../../src/ide/ide-browser-script';
 
 /** Every URL an HTML attribute or CSS of the page could load from. */
 function referencedUrls(html: string): string[] {
@@ -79,6 +80,15 @@ describe('the IDE page', () => {
     expect(IDE_CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
     expect(IDE_CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+
+  it('inlines the browser script file as it is, allowed by the hash of its content', () => {
+    const file = readFileSync(IDE_BROWSER_SCRIPT_FILE, 'utf8');
+    expect(IDE_BROWSER_SCRIPT_FILE).toMatch(/src[\\/]ide[\\/]browser[\\/]ide\.js$/);
+    expect(html).toContain(`<script>${file}</script>`);
+    const hash = createHash('sha256').update(file, 'utf8').digest('base64');
+    expect(IDE_CONTENT_SECURITY_POLICY).toContain(`script-src 'self' 'sha256-${hash}'`);
+    expect(file).toContain(`element('${IDE_SETTINGS_ELEMENT_ID}')`);
   });
 });
 

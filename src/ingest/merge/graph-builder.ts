@@ -9,11 +9,18 @@ import {
   type RelationshipType,
   type UnresolvedReference,
 } from '../../graph/graph-model';
+import type { NodeBag } from '../../graph/node-properties';
+import { SEARCHABLE_FIELDS } from '../../graph/searchable-fields';
 import type { SourceRef } from '../source-document';
 import { matchKey } from '../text';
 
-/** A property bag as the merge step writes it: null/undefined values and empty lists are simply left out. */
-export type Properties = Readonly<Record<string, PropertyValue | null | undefined>>;
+/**
+ * A relationship's property bag as the merge writes it: null/undefined values and empty lists are left out.
+ * (Nodes take their label's typed bag, NodeBag, instead.)
+ */
+export type Properties = Readonly<
+  Record<string, PropertyValue | readonly string[] | readonly number[] | null | undefined>
+>;
 
 /** Two merge rules produced the same node id or the same relationship: a bug in the rules, never in data. */
 export class MergeConflictError extends Error {
@@ -31,10 +38,16 @@ export class GraphBuilder {
   private readonly unresolved: UnresolvedReference[] = [];
   private readonly discrepancies: Discrepancy[] = [];
 
-  node(label: NodeLabel, id: string, source: SourceRef, properties: Properties): string {
+  /**
+   * Adds a node of `label` with its label's properties (src/graph/node-properties.ts): `node('Measure', …)`
+   * type-checks the bag against the Measure contract, so a misspelled or retyped property fails to compile.
+   */
+  node<L extends NodeLabel>(label: L, id: string, source: SourceRef, properties: NodeBag<L>): string {
     if (this.nodes.has(id))
       throw new MergeConflictError(`two nodes with id ${id} (second from ${source.document}:${source.line})`);
-    this.nodes.set(id, { label, id, properties: withSource(source, properties) });
+    // Every contract value is a storable PropertyValue; the generic bag only loses its index signature.
+    const bag = properties as Properties;
+    this.nodes.set(id, { label, id, properties: withSource(source, bag, { searchText: searchText(bag) }) });
     return id;
   }
 
@@ -80,41 +93,41 @@ export class GraphBuilder {
   }
 }
 
-/** Properties whose text the API's `text` filters search (folded into `searchText`). */
-const SEARCHABLE = [
-  'code',
-  'name',
-  'previousName',
-  'nameEn',
-  'description',
-  'summary',
-  'text',
-  'viewpoint',
-  'definition',
-  'visionText',
-];
-
 /**
- * `searchText`: the searchable texts width-folded, lower-cased and without spaces (see matchKey), so a
- * substring filter finds `ICT` in `I C T` and `ＩＣＴ` alike with a plain CONTAINS.
+ * `searchText`: the searchable texts (SEARCHABLE_FIELDS) width-folded, lower-cased and without spaces (see
+ * matchKey), so a substring filter finds `ICT` in `I C T` and `ＩＣＴ` alike with a plain CONTAINS.
  */
 function searchText(properties: Properties): string {
-  return SEARCHABLE.map((key) => properties[key])
+  return SEARCHABLE_FIELDS.map((key) => properties[key])
     .filter((value): value is string => typeof value === 'string')
     .map(matchKey)
     .join('\n');
 }
 
-function withSource(source: SourceRef, properties: Properties): Record<string, PropertyValue> {
-  const out: Record<string, PropertyValue> = { searchText: searchText(properties) };
+/** The stored properties: what was given, minus absent values and empty lists, plus provenance. */
+function withSource(
+  source: SourceRef,
+  properties: Properties,
+  derived: Readonly<Record<string, PropertyValue>> = {},
+): Record<string, PropertyValue> {
+  const out: Record<string, PropertyValue> = { ...derived };
   for (const [key, value] of Object.entries(properties)) {
     if (value === null || value === undefined) continue;
-    if (Array.isArray(value) && value.length === 0) continue;
+    if (isList(value)) {
+      if (value.length > 0) out[key] = [...value] as string[] | number[];
+      continue;
+    }
     out[key] = value;
   }
   out.sourceDocument = source.document;
   out.sourceLine = source.line;
   return out;
+}
+
+function isList(
+  value: PropertyValue | readonly string[] | readonly number[],
+): value is readonly string[] | readonly number[] {
+  return Array.isArray(value);
 }
 
 /** Plain code-point order: locale-independent, so every machine writes the same file. */

@@ -24,7 +24,6 @@ export function mergeLinkagePlans({ graph, sources }: MergeContext): void {
       const key = `${plan.number}-${initiative.number}`;
       const initiativeId = nodeId('Initiative', key);
       graph.node('Initiative', initiativeId, initiative.source, {
-        planNumber: plan.number,
         number: initiative.number,
         name: initiative.name,
         sortKey: sortKey(key),

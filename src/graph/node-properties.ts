@@ -1,0 +1,233 @@
+import type { RowReader } from '../db/row-reader';
+import type { NodeLabel } from './graph-model';
+
+/**
+ * The stored properties of each node label: the one contract between the merge (which writes them, see
+ * GraphBuilder.node), the loader (which refuses a graph breaking it, see node-property-rules.ts) and the
+ * GraphQL mappers (which read them through readNode). Renaming or retyping a property here makes every
+ * writer and reader that disagrees fail to compile.
+ *
+ * Besides these, every node stores `id` (set by the loader), `sortKey` (display order), `searchText` (the
+ * searchable texts folded, see searchable-fields.ts) and `sourceDocument`/`sourceLine` (provenance).
+ * Absent values are not stored: optional scalars read back as null, lists as [].
+ */
+
+type Spec =
+  | { readonly type: 'string'; readonly optional: boolean; readonly values?: readonly string[] }
+  | { readonly type: 'number'; readonly optional: boolean }
+  | { readonly type: 'boolean'; readonly optional: false }
+  | { readonly type: 'string[]' }
+  | { readonly type: 'number[]' };
+
+const text = { type: 'string', optional: false } as const;
+const optionalText = { type: 'string', optional: true } as const;
+const num = { type: 'number', optional: false } as const;
+const optionalNum = { type: 'number', optional: true } as const;
+const flag = { type: 'boolean', optional: false } as const;
+const texts = { type: 'string[]' } as const;
+const nums = { type: 'number[]' } as const;
+
+/** A string out of a closed set (a GraphQL enum's values). */
+function oneOf<const V extends string>(
+  values: readonly V[],
+): { type: 'string'; optional: false; values: readonly V[] } {
+  return { type: 'string', optional: false, values };
+}
+
+/** Change marks of the draft revision sheets; the values of the GraphQL enum ChangeStatus. */
+export const CHANGE_STATUSES = ['UNCHANGED', 'CHANGED', 'NEW', 'DELETED'] as const;
+/** Which way an indicator should move; the values of the GraphQL enum Direction. */
+export const DIRECTIONS = ['INCREASE', 'DECREASE', 'UNKNOWN'] as const;
+
+export const NODE_PROPERTIES = {
+  Field: { number: num, name: text, nameEn: text, slogan: optionalText },
+  PolicyItem: {
+    code: text,
+    fieldNumber: num,
+    number: num,
+    name: text,
+    previousName: optionalText,
+    detailed: flag,
+    visions: texts,
+    /** The visions as one text, for search only (the full-text index covers strings, not lists). */
+    visionText: optionalText,
+    collaboration: texts,
+    surveyQuestion: optionalText,
+    surveyYearLabels: texts,
+    surveyYears: nums,
+    surveySatisfaction: nums,
+    surveyImportance: nums,
+    satisfactionRank: optionalNum,
+    importanceRank: optionalNum,
+    rankOutOf: optionalNum,
+    satisfactionRateQuestion: optionalText,
+    satisfactionRatePercent: optionalNum,
+  },
+  Measure: {
+    code: text,
+    number: optionalNum,
+    name: text,
+    previousName: optionalText,
+    description: optionalText,
+    status: oneOf(CHANGE_STATUSES),
+    deletionReason: optionalText,
+    responsibleTerms: texts,
+  },
+  Department: { name: text, nameEn: text },
+  Sdg: { number: num, name: text, nameEn: text, color: text },
+  Indicator: {
+    code: text,
+    name: text,
+    definition: optionalText,
+    current: optionalNum,
+    currentText: optionalText,
+    target: optionalNum,
+    targetText: optionalText,
+    unit: optionalText,
+    targetBound: optionalText,
+    targetNote: optionalText,
+    direction: oneOf(DIRECTIONS),
+  },
+  Project: {
+    code: text,
+    number: optionalNum,
+    name: text,
+    previousName: optionalText,
+    summary: optionalText,
+    status: oneOf(CHANGE_STATUSES),
+    deletionReason: optionalText,
+  },
+  RelatedPlan: {
+    code: text,
+    name: text,
+    previousName: optionalText,
+    period: optionalText,
+    periodStartLabel: optionalText,
+    periodStartYear: optionalNum,
+    summary: optionalText,
+    status: oneOf(CHANGE_STATUSES),
+  },
+  ReformArea: { number: num, name: text },
+  ReformSheet: {
+    code: text,
+    areaNumber: num,
+    number: num,
+    name: text,
+    page: optionalNum,
+    executingTerms: texts,
+    partnerTerms: texts,
+    partnerGroups: texts,
+    partnersOpenEnded: flag,
+    startYearLabel: text,
+    startYear: num,
+    targetYearLabel: text,
+    targetYear: num,
+    viewpoint: text,
+    supportedMeasuresText: text,
+    unresolvedMeasureNames: texts,
+    currentSituation: optionalText,
+    actions: optionalText,
+    effects: optionalText,
+    yearlyTargetLabels: texts,
+    yearlyTargetYears: nums,
+    yearlyTargetTexts: texts,
+    evaluation: optionalText,
+    notes: optionalText,
+    planChanged: flag,
+  },
+  LinkagePlan: { number: num, name: text, summary: text, targets: texts },
+  Initiative: { number: num, name: text, text },
+} as const satisfies Record<NodeLabel, Record<string, Spec>>;
+
+type Specs<L extends NodeLabel> = (typeof NODE_PROPERTIES)[L];
+
+type ValueOf<S> = S extends { type: 'string'; values: readonly (infer V)[] }
+  ? V
+  : S extends { type: 'string' }
+    ? string
+    : S extends { type: 'number' }
+      ? number
+      : S extends { type: 'boolean' }
+        ? boolean
+        : S extends { type: 'string[]' }
+          ? readonly string[]
+          : S extends { type: 'number[]' }
+            ? readonly number[]
+            : never;
+
+/** Keys the merge must always give: non-optional scalars. */
+type RequiredKey<L extends NodeLabel> = {
+  [K in keyof Specs<L>]: Specs<L>[K] extends { optional: false } ? K : never;
+}[keyof Specs<L>];
+type OptionalKey<L extends NodeLabel> = Exclude<keyof Specs<L>, RequiredKey<L>>;
+
+/** Properties every node has besides its label's own, as the merge gives them. */
+interface CommonBag {
+  /** Display order within the label: lower-case, digits and hyphens. */
+  readonly sortKey: string;
+}
+
+/**
+ * What the merge hands GraphBuilder.node for a node of label L: required values present, optional ones may
+ * be null or undefined (not stored), lists may be empty or missing (not stored). An unknown or misspelled
+ * key is a compile error.
+ */
+export type NodeBag<L extends NodeLabel> = CommonBag & { readonly [K in RequiredKey<L>]: ValueOf<Specs<L>[K]> } & {
+  readonly [K in OptionalKey<L>]?: ValueOf<Specs<L>[K]> | null;
+};
+
+/** The names of the string properties some label stores (what search can look into). */
+export type StringPropertyName = {
+  [L in NodeLabel]: { [K in keyof Specs<L>]: Specs<L>[K] extends { type: 'string' } ? K : never }[keyof Specs<L>];
+}[NodeLabel];
+
+/** A label's properties as the API reads them back: optional scalars are null when absent, lists []. */
+export type StoredNode<L extends NodeLabel> = {
+  readonly id: string;
+  readonly sortKey: string;
+  readonly sourceDocument: string;
+  readonly sourceLine: number;
+} & {
+  readonly [K in keyof Specs<L>]: Specs<L>[K] extends { optional: true }
+    ? ValueOf<Specs<L>[K]> | null
+    : ValueOf<Specs<L>[K]>;
+};
+
+/** The stored properties of label L, typed by the contract: a column of the wrong type fails naming it. */
+export function readNode<L extends NodeLabel>(label: L, row: RowReader): StoredNode<L> {
+  const out: Record<string, unknown> = {
+    id: row.string('id'),
+    sortKey: row.string('sortKey'),
+    sourceDocument: row.string('sourceDocument'),
+    sourceLine: row.number('sourceLine'),
+  };
+  const specs: Readonly<Record<string, Spec>> = NODE_PROPERTIES[label];
+  for (const [key, spec] of Object.entries(specs)) out[key] = readValue(row, key, spec, label);
+  return out as StoredNode<L>;
+}
+
+function readValue(row: RowReader, key: string, spec: Spec, label: NodeLabel): unknown {
+  switch (spec.type) {
+    case 'string': {
+      const value = spec.optional ? row.optionalString(key) : row.string(key);
+      if (value !== null && spec.values && !spec.values.includes(value))
+        throw new TypeError(`${label}.${key}: expected one of ${spec.values.join(', ')}, got ${JSON.stringify(value)}`);
+      return value;
+    }
+    case 'number':
+      return spec.optional ? row.optionalNumber(key) : row.number(key);
+    case 'boolean':
+      return row.boolean(key);
+    case 'string[]':
+      return row.strings(key);
+    case 'number[]':
+      return row.numbers(key);
+  }
+}
+
+/** The contract's entries of one label, for code that checks stored properties generically (the loader). */
+export function propertySpecs(label: NodeLabel): Readonly<Record<string, Spec>> {
+  return NODE_PROPERTIES[label];
+}
+
+export type { Spec as PropertySpec };
