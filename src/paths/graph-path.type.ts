@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { describedEnum } from '../common/described-enum';
 import { Node } from '../common/node.interface';
 import { Source } from '../common/source.type';
 
@@ -32,18 +33,15 @@ export class GraphPath {
 }
 
 /** Which way a relationship points, seen from the node asked about. */
-export enum NeighbourDirection {
-  OUTGOING = 'OUTGOING',
-  INCOMING = 'INCOMING',
-}
-registerEnumType(NeighbourDirection, {
-  name: 'NeighbourDirection',
-  description: 'Direction of a relationship seen from the node asked about.',
-  valuesConfig: {
+export const NeighbourDirection = describedEnum(
+  'NeighbourDirection',
+  'Direction of a relationship seen from the node asked about.',
+  {
     OUTGOING: { description: 'The relationship points from the node to the neighbour.' },
     INCOMING: { description: 'The relationship points from the neighbour to the node.' },
   },
-});
+);
+export type NeighbourDirection = (typeof NeighbourDirection)[keyof typeof NeighbourDirection];
 
 @ObjectType({ description: 'A node adjacent to another, for graph views.' })
 export class Neighbour {

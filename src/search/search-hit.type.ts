@@ -1,34 +1,21 @@
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
+import { describedEnum } from '../common/described-enum';
 import { Node } from '../common/node.interface';
 import type { NodeLabel } from '../graph/graph-model';
 
-/** Kinds of node a search can be limited to. */
-export enum SearchType {
-  POLICY_ITEM = 'PolicyItem',
-  MEASURE = 'Measure',
-  DEPARTMENT = 'Department',
-  INDICATOR = 'Indicator',
-  PROJECT = 'Project',
-  REFORM_SHEET = 'ReformSheet',
-  LINKAGE_PLAN = 'LinkagePlan',
-  INITIATIVE = 'Initiative',
-  SDG = 'Sdg',
-}
-registerEnumType(SearchType, {
-  name: 'SearchType',
-  description: 'A kind of node to search.',
-  valuesConfig: {
-    POLICY_ITEM: { description: 'Policy items (施策大項目).' },
-    MEASURE: { description: 'Measures (施策中項目).' },
-    DEPARTMENT: { description: 'Departments (Japanese and English names).' },
-    INDICATOR: { description: 'Outcome indicators (成果指標).' },
-    PROJECT: { description: 'Main projects (主な事業).' },
-    REFORM_SHEET: { description: 'Reform sheets (実施計画シート).' },
-    LINKAGE_PLAN: { description: 'Linkage plans (政策連携プラン).' },
-    INITIATIVE: { description: 'Linkage-plan initiatives (推進のための取組).' },
-    SDG: { description: 'SDGs (Japanese and English titles).' },
-  },
+/** Kinds of node a search can be limited to; each value is the graph label it stands for. */
+export const SearchType = describedEnum('SearchType', 'A kind of node to search.', {
+  POLICY_ITEM: { value: 'PolicyItem', description: 'Policy items (施策大項目).' },
+  MEASURE: { value: 'Measure', description: 'Measures (施策中項目).' },
+  DEPARTMENT: { value: 'Department', description: 'Departments (Japanese and English names).' },
+  INDICATOR: { value: 'Indicator', description: 'Outcome indicators (成果指標).' },
+  PROJECT: { value: 'Project', description: 'Main projects (主な事業).' },
+  REFORM_SHEET: { value: 'ReformSheet', description: 'Reform sheets (実施計画シート).' },
+  LINKAGE_PLAN: { value: 'LinkagePlan', description: 'Linkage plans (政策連携プラン).' },
+  INITIATIVE: { value: 'Initiative', description: 'Linkage-plan initiatives (推進のための取組).' },
+  SDG: { value: 'Sdg', description: 'SDGs (Japanese and English titles).' },
 });
+export type SearchType = (typeof SearchType)[keyof typeof SearchType];
 
 /** The graph label a SearchType stands for (the enum's values are the labels). */
 export function labelOf(type: SearchType): NodeLabel {
