@@ -1,5 +1,6 @@
 import type { GraphGateway } from '../../src/db/graph-gateway';
 import { loadConfig } from '../../src/config';
+import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
 import { graphSchema } from '../../src/schema';
 import { createServer, type RunningServer } from '../../src/server';
 
@@ -22,12 +23,15 @@ export async function startTestServer(
   options: { introspection?: boolean } = {},
 ): Promise<TestServer> {
   const { queryLimits } = loadConfig({});
+  const graphSizes = new GraphStatistics();
+  await graphSizes.refresh(gateway);
   const app = await createServer({
     schema: await graphSchema(),
     gateway,
     introspection: options.introspection ?? true,
     reportCost: true,
     queryLimits,
+    graphSizes,
   });
   const running: RunningServer = await app.listen(0);
   return {
