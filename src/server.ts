@@ -7,7 +7,7 @@ import { createRequestContext, type RequestContext } from './context';
 import type { GraphGateway } from './db/graph-gateway';
 import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
-import { queryLimitRules, queryParseOptions, type QueryLimits } from './graphql/query-limits';
+import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits } from './graphql/query-limits';
 import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statistics';
 import { requestIdPlugin } from './graphql/request-id.plugin';
 import { live, ready } from './http/health';
@@ -52,6 +52,7 @@ export async function createServer(deps: ServerDeps): Promise<{ listen(port: num
     parseOptions: queryParseOptions(deps.queryLimits),
     plugins: [
       requestIdPlugin(),
+      ...queryLimitPlugins(deps.queryLimits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
       ApolloServerPluginLandingPageDisabled(),

@@ -9,8 +9,8 @@ const APOLLO_CLIENT_CODES: ReadonlySet<string> = new Set<string>([
   ...Object.values(ApolloServerValidationErrorCode),
 ]);
 
-/** graphql-js's message when a document exceeds `maxTokens` (QUERY_MAX_TOKENS). */
-const TOKEN_LIMIT_MESSAGE = /Document contains more than (\d+) tokens/;
+/** graphql-js's message when a document exceeds `maxTokens` (QUERY_MAX_TOKENS; 16.x spells it "more that"). */
+const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] (\d+) tokens/;
 
 /**
  * What the client sees of an error. Apollo's client codes (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
@@ -22,7 +22,12 @@ const TOKEN_LIMIT_MESSAGE = /Document contains more than (\d+) tokens/;
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = translate(unwrapped(error));
   if (original instanceof GraphQLError && hasPublicCode(original)) {
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: original.extensions };
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: original.extensions,
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) return withTokenLimitAdvice(formatted);

@@ -1,13 +1,17 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import { costRule, type CostLimits } from './limits/cost-rule';
 import { countedLimitRules, type CountedLimits } from './limits/counted-limits';
 import type { GraphSizes } from './limits/graph-statistics';
+import { nestingLimitPlugin } from './limits/nesting-limit.plugin';
 import { knownOperationTypesRule } from './known-operation-types.rule';
 
 /** Every limit a GraphQL request is checked against before anything runs (set by QUERY_MAX_* variables). */
 export interface QueryLimits extends CostLimits, CountedLimits {
   /** Most lexical tokens in a document; parsing stops there (graphql-js's own `maxTokens`). */
   readonly maxTokens: number;
+  /** Deepest nesting of braces, brackets and parentheses in a document, checked before parsing. */
+  readonly maxNesting: number;
 }
 
 /**
@@ -19,10 +23,12 @@ export function queryLimitRules(limits: QueryLimits, graph: GraphSizes): Validat
   return [knownOperationTypesRule, ...countedLimitRules(limits), costRule(limits, graph)];
 }
 
-/**
- * Apollo's `parseOptions`: the token limit stops a hostile document while it is being parsed, before the
- * parser's recursion can overflow the stack (5,000 nested list brackets) or validation can start.
- */
+/** Apollo's `parseOptions`: graphql-js stops parsing a document past the token limit. */
 export function queryParseOptions(limits: QueryLimits): ParseOptions {
   return { maxTokens: limits.maxTokens };
+}
+
+/** Checks that run on the document's text before parsing: its nesting (the parser recurses per level). */
+export function queryLimitPlugins(limits: QueryLimits): ApolloServerPlugin[] {
+  return [nestingLimitPlugin(limits.maxNesting)];
 }

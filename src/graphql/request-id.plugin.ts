@@ -15,7 +15,9 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * that id and their stack, and the masked error carries it as `extensions.requestId`, so a user's report
  * finds the log line. Client errors are not logged.
  */
-export function requestIdPlugin(log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): ApolloServerPlugin {
+export function requestIdPlugin(
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): ApolloServerPlugin {
   return {
     requestDidStart({ request }) {
       const incoming = request.http?.headers.get(REQUEST_ID_HEADER);

@@ -42,7 +42,8 @@ const NOTHING: Measured = { cost: 0, fields: 0 };
  *
  * Linear in the document's size: each fragment is costed once per parent type and the result reused at
  * every further spread, so a chain of fragments each spreading the previous one twice costs one walk of
- * each fragment, not 2^n. Cycles (reported by graphql's own NoFragmentCycles rule) count as nothing.
+ * each fragment, not 2^n; and, as graphql-js executes it, a fragment spread twice into the same selection
+ * set counts once. Cycles (reported by graphql's own NoFragmentCycles rule) count as nothing.
  */
 export function costRule(limits: CostLimits, graph: GraphSizes): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
@@ -53,7 +54,16 @@ export function costRule(limits: CostLimits, graph: GraphSizes): ValidationRule 
     const costed = new Map<string, Measured>();
     const inProgress = new Set<string>();
 
-    const measure = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType): Measured => {
+    /**
+     * `spread` holds the fragments already spread into this selection set (nested inline fragments
+     * included): graphql-js executes a fragment once per selection set however often it is spread there,
+     * so a repeated spread costs nothing more.
+     */
+    const measure = (
+      selectionSet: SelectionSetNode,
+      parentType: GraphQLCompositeType,
+      spread: Set<string> = new Set(),
+    ): Measured => {
       let cost = 0;
       let fields = 0;
       for (const selection of selectionSet.selections) {
@@ -64,8 +74,11 @@ export function costRule(limits: CostLimits, graph: GraphSizes): ValidationRule 
           cost += fieldCost(selection, parentType);
           continue;
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          inner = measure(selection.selectionSet, typeNamed(selection.typeCondition?.name.value) ?? parentType);
+          const type = typeNamed(selection.typeCondition?.name.value) ?? parentType;
+          inner = measure(selection.selectionSet, type, spread);
         } else {
+          if (spread.has(selection.name.value)) continue;
+          spread.add(selection.name.value);
           inner = spreadCost(selection.name.value, parentType);
         }
         cost += inner.cost;

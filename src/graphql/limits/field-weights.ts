@@ -10,15 +10,15 @@
  */
 export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   // The department × SDG matrix: two statements, one walking every responsibility and reform-sheet path.
-  'Query.sdgCoverage': 400,
+  'Query.sdgCoverage': 500,
   // Shortest paths up to 8 hops (its own 5 s time budget).
   'Query.paths': 400,
   // Full-text plus substring search over every node.
-  'Query.search': 200,
+  'Query.search': 300,
   // Per department, every other department reached through measures and reform sheets.
-  'Department.collaborators': 50,
+  'Department.collaborators': 100,
   // Every relationship of one node.
-  'Query.neighbours': 20,
+  'Query.neighbours': 50,
 };
 
 export function fieldWeight(parentType: string, field: string): number {
