@@ -103,7 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxDirectives: integer(read('QUERY_MAX_DIRECTIVES'), 'QUERY_MAX_DIRECTIVES', 50, 0, 10_000),
       maxRootFields: integer(read('QUERY_MAX_ROOT_FIELDS'), 'QUERY_MAX_ROOT_FIELDS', 20, 1, 10_000),
       maxTokens: integer(read('QUERY_MAX_TOKENS'), 'QUERY_MAX_TOKENS', 2_000, 100, 100_000),
-      maxNesting: integer(read('QUERY_MAX_NESTING'), 'QUERY_MAX_NESTING', 64, 8, 500),
+      maxNesting: integer(read('QUERY_MAX_NESTING'), 'QUERY_MAX_NESTING', 64, 8, 200),
     }),
   });
 }

@@ -28,7 +28,7 @@ export function queryParseOptions(limits: QueryLimits): ParseOptions {
   return { maxTokens: limits.maxTokens };
 }
 
-/** Checks that run on the document's text before parsing: its nesting (the parser recurses per level). */
+/** Checks on the document's text before it is parsed: its nesting (the parser recurses once per level). */
 export function queryLimitPlugins(limits: QueryLimits): ApolloServerPlugin[] {
   return [nestingLimitPlugin(limits.maxNesting)];
 }

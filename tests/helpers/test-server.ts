@@ -20,9 +20,10 @@ export interface TestServer {
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
 export async function startTestServer(
   gateway: GraphGateway,
-  options: { introspection?: boolean } = {},
+  options: { introspection?: boolean; env?: Readonly<Record<string, string>> } = {},
 ): Promise<TestServer> {
-  const { queryLimits } = loadConfig({});
+  // `env`: QUERY_MAX_* and other variables read as `npm start` reads them (defaults when absent).
+  const { queryLimits } = loadConfig(options.env ?? {});
   const graphSizes = new GraphStatistics();
   await graphSizes.refresh(gateway);
   const app = await createServer({
