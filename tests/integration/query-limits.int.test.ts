@@ -12,7 +12,7 @@ describe('query limits on the real server', () => {
   let api: ApiFixture;
   beforeAll(async () => {
     api = await openApi();
-  });
+  }, 60_000);
   afterAll(() => api.close());
 
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
@@ -111,7 +111,7 @@ describe('query limits on the real server', () => {
       } finally {
         await roomy.stop();
       }
-    });
+    }, 60_000);
   });
 
   it('refuses the 0.9 KB request of nested plain lists that answered 13 MB, naming the cost and how to ask less', async () => {
@@ -145,7 +145,7 @@ describe('error codes as Apollo documents them, and ours', () => {
   let api: ApiFixture;
   beforeAll(async () => {
     api = await openApi();
-  });
+  }, 60_000);
   afterAll(() => api.close());
 
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
