@@ -21,7 +21,11 @@ const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] (\d+) tokens/;
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = translate(unwrapped(error));
-  if (original instanceof GraphQLError && hasPublicCode(original)) {
+  if (
+    original instanceof GraphQLError &&
+    hasPublicCode(original) &&
+    original.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR
+  ) {
     return {
       message: original.message,
       locations: formatted.locations,
