@@ -12,7 +12,7 @@ import { graphFingerprint, type GraphFingerprint } from '../helpers/graph-finger
  * the graph is unchanged afterwards.
  */
 const SEED = 20261122;
-const OPERATIONS = 250;
+const OPERATIONS = 200;
 const GARBAGE = 100;
 
 /** What must never reach a client. */
