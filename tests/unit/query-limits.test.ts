@@ -100,8 +100,8 @@ describe('cost of a request', () => {
   });
 
   it('weights expensive fields by what they cost the database', () => {
-    // sdgCoverage 500 + 1 × (sdgs 1 + 17 × number 1)
-    expect(costOf('{ sdgCoverage { sdgs { number } } }')).toBe(500 + 18);
+    // sdgCoverage 600 + 1 × (sdgs 1 + 17 × number 1)
+    expect(costOf('{ sdgCoverage { sdgs { number } } }')).toBe(600 + 18);
     expect(costOf('{ department(ref: "危機管理課") { collaborators { sharedMeasures } } }')).toBe(1 + (100 + 46 * 1));
   });
 
@@ -158,7 +158,7 @@ describe('refusals name the limit, the value and how to ask less', () => {
       max: 15,
     });
     const byCost = refusal(`{ ${aliases} }`, 'QUERY_MAX_COST', { ...defaults, maxTokens: 100_000 });
-    expect(byCost.extensions.value as number).toBeGreaterThan(500 * 500);
+    expect(byCost.extensions.value as number).toBeGreaterThan(500 * 600);
   });
 
   it('refuses the nested plain lists that answered 13 MB by cost, suggesting first and fewer lists', () => {
