@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { QueryLimits } from './graphql/query-limits';
 
 /**
  * The service's configuration, read from the environment once at start-up. Every variable is validated
@@ -16,7 +17,7 @@ export interface Config {
   /** GraphQL introspection (the IDE needs it); on unless INTROSPECTION=false. */
   readonly introspection: boolean;
   /** Limits checked before a request runs. */
-  readonly queryLimits: { readonly maxDepth: number; readonly maxCost: number };
+  readonly queryLimits: QueryLimits;
 }
 
 export interface ExternalNeo4j {
@@ -49,7 +50,13 @@ export const ENVIRONMENT_VARIABLES = {
   EMBEDDED_NEO4J_PAGECACHE_MB: 'page cache of the embedded Neo4j in MiB (default 256)',
   INTROSPECTION: 'GraphQL introspection, true or false (default true)',
   QUERY_MAX_DEPTH: 'deepest field nesting a request may have (default 8)',
-  QUERY_MAX_COST: 'largest estimated number of values a request may resolve (default 250000)',
+  QUERY_MAX_COST:
+    'largest estimated number of values a request may resolve, expensive fields weighted (default 100000)',
+  QUERY_MAX_ALIASES: 'most aliases one operation may use (default 15)',
+  QUERY_MAX_DIRECTIVES: 'most directives one operation may use (default 50)',
+  QUERY_MAX_ROOT_FIELDS: 'most top-level fields one operation may ask for (default 20)',
+  QUERY_MAX_TOKENS: 'most lexical tokens a GraphQL document may have (default 2000)',
+  QUERY_MAX_NESTING: 'deepest nesting of braces, brackets and parentheses in a document (default 64)',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -91,7 +98,12 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: boolean(read('INTROSPECTION'), 'INTROSPECTION', true),
     queryLimits: Object.freeze({
       maxDepth: integer(read('QUERY_MAX_DEPTH'), 'QUERY_MAX_DEPTH', 8, 2, 64),
-      maxCost: integer(read('QUERY_MAX_COST'), 'QUERY_MAX_COST', 250_000, 100, 100_000_000),
+      maxCost: integer(read('QUERY_MAX_COST'), 'QUERY_MAX_COST', 100_000, 100, 100_000_000),
+      maxAliases: integer(read('QUERY_MAX_ALIASES'), 'QUERY_MAX_ALIASES', 15, 0, 10_000),
+      maxDirectives: integer(read('QUERY_MAX_DIRECTIVES'), 'QUERY_MAX_DIRECTIVES', 50, 0, 10_000),
+      maxRootFields: integer(read('QUERY_MAX_ROOT_FIELDS'), 'QUERY_MAX_ROOT_FIELDS', 20, 1, 10_000),
+      maxTokens: integer(read('QUERY_MAX_TOKENS'), 'QUERY_MAX_TOKENS', 2_000, 100, 100_000),
+      maxNesting: integer(read('QUERY_MAX_NESTING'), 'QUERY_MAX_NESTING', 64, 8, 200),
     }),
   });
 }

@@ -14,6 +14,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** Refused before running: over a depth, cost, alias, directive or root-field limit (the message names it). */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -5,6 +5,7 @@ import { CypherRegistry } from './db/cypher-registry';
 import { openDatabase, type DatabaseRuntime } from './db/database-runtime';
 import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
+import { GraphStatistics } from './graphql/limits/graph-statistics';
 import { graphSchema } from './schema';
 import { createServer, type RunningServer } from './server';
 
@@ -48,12 +49,18 @@ async function main(): Promise<void> {
   try {
     const gateway = new GraphGateway(database.driver, database.database, cypher);
     await prepare(gateway, cypher, database);
+    const graphSizes = new GraphStatistics();
+    await graphSizes.refresh(gateway).then(
+      () => log('query cost limit: list sizes read from the loaded graph'),
+      (error: unknown) => log(`query cost limit: list sizes unread (${String(error)}); assuming large lists`),
+    );
     const app = await createServer({
       schema: await graphSchema(),
       gateway,
       introspection: config.introspection,
       reportCost: config.nodeEnv !== 'production',
       queryLimits: config.queryLimits,
+      graphSizes,
     });
     server = await app.listen(config.port);
     log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);

@@ -7,7 +7,9 @@ import { createRequestContext, type RequestContext } from './context';
 import type { GraphGateway } from './db/graph-gateway';
 import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
-import { queryLimitsRule, type QueryLimits } from './graphql/query-limits';
+import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits } from './graphql/query-limits';
+import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statistics';
+import { requestIdPlugin } from './graphql/request-id.plugin';
 import { live, ready } from './http/health';
 import { BodyTooLargeError, readBody } from './http/read-body';
 import { sendJson } from './http/send';
@@ -24,6 +26,8 @@ export interface ServerDeps {
   /** Adds `extensions.cypher` (statement count and database time) to every response. */
   readonly reportCost: boolean;
   readonly queryLimits: QueryLimits;
+  /** The loaded graph's list sizes, for the cost limit (refreshed after seeding; unmeasured sizes when absent). */
+  readonly graphSizes?: GraphSizes;
 }
 
 export interface RunningServer {
@@ -44,8 +48,11 @@ export async function createServer(deps: ServerDeps): Promise<{ listen(port: num
     introspection: deps.introspection,
     formatError,
     includeStacktraceInErrorResponses: false,
-    validationRules: [queryLimitsRule(deps.queryLimits)],
+    validationRules: queryLimitRules(deps.queryLimits, deps.graphSizes ?? new GraphStatistics()),
+    parseOptions: queryParseOptions(deps.queryLimits),
     plugins: [
+      requestIdPlugin(),
+      ...queryLimitPlugins(deps.queryLimits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
       ApolloServerPluginLandingPageDisabled(),

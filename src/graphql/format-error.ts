@@ -1,58 +1,80 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { ApolloServerErrorCode, ApolloServerValidationErrorCode } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, hasPublicCode } from '../errors';
 import { translate } from '../db/graph-gateway';
 
-/** Codes Apollo itself assigns to requests that never reached execution: all the caller's doing. */
-const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
+/** Apollo's own codes for requests that are the caller's doing, kept as Apollo documents them. */
+const APOLLO_CLIENT_CODES: ReadonlySet<string> = new Set<string>([
+  ...Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR),
+  ...Object.values(ApolloServerValidationErrorCode),
 ]);
 
+/** graphql-js's message when a document exceeds `maxTokens` (QUERY_MAX_TOKENS; 16.x spells it "more that"). */
+const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] (\d+) tokens/;
+
 /**
- * Keeps the public error codes closed: request problems become BAD_USER_INPUT (Apollo's own code kept as
- * `reason`), database outages SERVICE_UNAVAILABLE, and anything unexpected is masked as
- * INTERNAL_SERVER_ERROR with the details written to the log only.
+ * What the client sees of an error. Apollo's client codes (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
+ * BAD_USER_INPUT, PERSISTED_QUERY_NOT_FOUND, BAD_REQUEST …) pass unchanged; ours (QUERY_TOO_COMPLEX, NOT_FOUND,
+ * SERVICE_UNAVAILABLE …) are restored where Apollo wrapped them (a validation rule's refusal arrives as
+ * GRAPHQL_VALIDATION_FAILED); anything else is masked as INTERNAL_SERVER_ERROR. Nothing is logged here: the
+ * request-id plugin logs masked errors once, with the id the client receives.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return {
-      ...formatted,
-      extensions: {
-        ...formatted.extensions,
-        code: ErrorCode.BAD_USER_INPUT,
-        reason: formatted.extensions?.reason ?? code,
-      },
-    };
-  }
-  if (hasPublicCode(formatted) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-  const original = translate(unwrapResolverError(error));
+  const original = translate(unwrapped(error));
   if (
-    original &&
-    typeof original === 'object' &&
-    'extensions' in original &&
-    hasPublicCode(original as { extensions: Record<string, unknown> })
+    original instanceof GraphQLError &&
+    hasPublicCode(original) &&
+    original.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR
   ) {
-    const publicError = original as { message: string; extensions: Record<string, unknown> };
     return {
-      message: publicError.message,
+      message: original.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: publicError.extensions,
+      extensions: original.extensions,
     };
   }
-  process.stderr.write(
-    `internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}\n`,
-  );
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) return withTokenLimitAdvice(formatted);
+  if (hasPublicCode(formatted) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+  if (isRefusedRequest(error)) {
+    return { message: formatted.message, extensions: { code: ApolloServerErrorCode.BAD_REQUEST } };
+  }
   return {
     message: 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
+
+/** True when `formatError` masks this error: a fault of the service, to be logged with its stack. */
+export function isMasked(error: GraphQLError): boolean {
+  return formatError(error.toJSON(), error).extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+/** The error Apollo or graphql-js wrapped (a resolver's throw, a validation rule's report), else the error. */
+function unwrapped(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError ? error.originalError : error;
+}
+
+/**
+ * Apollo refuses some requests with a plain GraphQLError carrying an HTTP 4xx status but no code (a persisted
+ * query whose sha256 does not match its text, an unsupported persisted-query version): they are the
+ * caller's doing, so they get Apollo's code for malformed requests, BAD_REQUEST.
+ */
+function isRefusedRequest(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** graphql-js's token-limit message names neither the variable nor a way out; add both. */
+function withTokenLimitAdvice(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const match = TOKEN_LIMIT_MESSAGE.exec(formatted.message);
+  if (!match) return formatted;
+  return {
+    ...formatted,
+    message: `${formatted.message} The limit is ${match[1]} tokens (QUERY_MAX_TOKENS): send a shorter document — fewer fields and aliases, long values as variables.`,
+    extensions: { ...formatted.extensions, limit: 'QUERY_MAX_TOKENS', max: Number(match[1]) },
   };
 }

@@ -1,5 +1,6 @@
 import type { GraphGateway } from '../../src/db/graph-gateway';
 import { loadConfig } from '../../src/config';
+import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
 import { graphSchema } from '../../src/schema';
 import { createServer, type RunningServer } from '../../src/server';
 
@@ -19,15 +20,19 @@ export interface TestServer {
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
 export async function startTestServer(
   gateway: GraphGateway,
-  options: { introspection?: boolean } = {},
+  options: { introspection?: boolean; env?: Readonly<Record<string, string>> } = {},
 ): Promise<TestServer> {
-  const { queryLimits } = loadConfig({});
+  // `env`: QUERY_MAX_* and other variables read as `npm start` reads them (defaults when absent).
+  const { queryLimits } = loadConfig(options.env ?? {});
+  const graphSizes = new GraphStatistics();
+  await graphSizes.refresh(gateway);
   const app = await createServer({
     schema: await graphSchema(),
     gateway,
     introspection: options.introspection ?? true,
     reportCost: true,
     queryLimits,
+    graphSizes,
   });
   const running: RunningServer = await app.listen(0);
   return {

@@ -139,21 +139,21 @@ describe('the GraphQL API', () => {
     const response = await api.server.query(
       '{ fields { policyItems { measures { policyItem { measures { policyItem { measures { policyItem { code } } } } } } } } }',
     );
-    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(response.errors?.[0]?.message).toMatch(/nested 9 levels deep; the limit is 8/);
+    expect(response.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(response.errors?.[0]?.message).toMatch(/nested 9 levels deep; the limit is 8 \(QUERY_MAX_DEPTH\)/);
   });
 
   it('refuses a query whose estimated cost is over the budget', async () => {
     const response = await api.server.query(
       '{ a: measures(first: 100) { nodes { sdgs { measures { departments { measures { code } } } } } } }',
     );
-    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(response.errors?.[0]?.extensions?.reason).toBe('QUERY_TOO_COMPLEX');
+    expect(response.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(response.errors?.[0]?.extensions?.limit).toBe('QUERY_MAX_COST');
   });
 
-  it('reports malformed GraphQL as BAD_USER_INPUT naming the problem', async () => {
+  it('reports an argument of the wrong type as GRAPHQL_VALIDATION_FAILED, naming the problem', async () => {
     const response = await api.server.query('{ measures(filter: {sdg: "seventeen"}) { totalCount } }');
-    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(response.errors?.[0]?.message).toMatch(/Int cannot represent/);
   });
 
@@ -178,7 +178,7 @@ describe('the GraphQL API', () => {
     const closed = await startTestServer(api.db.gateway, { introspection: false });
     try {
       const introspection = await closed.query('{ __schema { queryType { name } } }');
-      expect(introspection.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(introspection.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
       const plain = await closed.query<{ sdg: { number: number } }>('{ sdg(number: 17) { number } }');
       expect(plain.data?.sdg.number).toBe(17);

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from '../errors';
+import { isMasked } from './format-error';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** An incoming id is kept only when it is short and plain, so it cannot forge log lines or headers. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Gives every GraphQL request an id — the caller's `x-request-id` when sane, else a new UUID — returned in the
+ * `x-request-id` response header. Errors the service masks (INTERNAL_SERVER_ERROR) are logged once here, with
+ * that id and their stack, and the masked error carries it as `extensions.requestId`, so a user's report
+ * finds the log line. Client errors are not logged.
+ */
+export function requestIdPlugin(
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): ApolloServerPlugin {
+  return {
+    requestDidStart({ request }) {
+      const incoming = request.http?.headers.get(REQUEST_ID_HEADER);
+      const requestId = incoming !== undefined && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      return Promise.resolve({
+        didEncounterErrors({ errors }) {
+          for (const error of errors.filter(isMasked)) {
+            const cause = error.originalError ?? error;
+            log(`request ${requestId}: internal error: ${cause.stack ?? cause.message}`);
+          }
+          return Promise.resolve();
+        },
+        willSendResponse({ response }) {
+          response.http.headers.set(REQUEST_ID_HEADER, requestId);
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+              withRequestId(error, requestId),
+            );
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
+function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
+  if (error.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) return error;
+  return { ...error, extensions: { ...error.extensions, requestId } };
+}

@@ -1,0 +1,90 @@
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { BadUserInputError } from '../../src/errors';
+import { formatError } from '../../src/graphql/format-error';
+import { requestIdPlugin } from '../../src/graphql/request-id.plugin';
+
+/**
+ * Masking and request ids on a real Apollo server with a two-field schema (no database): one resolver
+ * fails the way a bug does, one the way a caller's mistake does.
+ */
+describe('errors the client sees and the log keeps', () => {
+  const logged: string[] = [];
+  const server = new ApolloServer({
+    typeDefs: 'type Query { broken: Int, refused: Int, fine: Int }',
+    resolvers: {
+      Query: {
+        broken: () => {
+          throw new Error('cannot read property of undefined at /srv/app/dist/src/x.js:10 MATCH (n) RETURN n');
+        },
+        refused: () => {
+          throw new BadUserInputError('first must be 1 to 100, got 0');
+        },
+        fine: () => 1,
+      },
+    },
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [requestIdPlugin((line) => logged.push(line))],
+  });
+
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+  beforeEach(() => {
+    logged.length = 0;
+  });
+
+  async function ask(query: string, requestId?: string) {
+    const headers = new HeaderMap([['content-type', 'application/json']]);
+    if (requestId) headers.set('x-request-id', requestId);
+    const response = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body: { query } },
+      context: () => Promise.resolve({}),
+    });
+    if (response.body.kind !== 'complete') throw new Error('expected a complete body');
+    const body = JSON.parse(response.body.string) as {
+      errors?: { message: string; extensions: Record<string, unknown> }[];
+    };
+    return { status: response.status ?? 200, id: response.headers.get('x-request-id'), body };
+  }
+
+  it('masks an internal error, gives the client its request id, and logs it once with the stack', async () => {
+    const { id, body } = await ask('{ broken fine }', 'support-ticket-7');
+    expect(id).toBe('support-ticket-7');
+    expect(body.errors).toEqual([
+      {
+        message: 'Internal server error',
+        locations: [{ line: 1, column: 3 }],
+        path: ['broken'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'support-ticket-7' },
+      },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/srv|MATCH|undefined/);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/^request support-ticket-7: internal error: Error: cannot read property/);
+    expect(logged[0]).toMatch(/\n\s+at /); // the stack, in the log only
+  });
+
+  it('passes a caller mistake with its code and logs nothing', async () => {
+    const { body } = await ask('{ refused }');
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(body.errors?.[0]?.message).toBe('first must be 1 to 100, got 0');
+    expect(logged).toEqual([]);
+  });
+
+  it('keeps Apollo codes for parse and validation failures and logs nothing', async () => {
+    expect((await ask('{ fine')).body.errors?.[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect((await ask('{ nope }')).body.errors?.[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(logged).toEqual([]);
+  });
+
+  it('gives an HTTP 4xx refusal without a code the code BAD_REQUEST', () => {
+    const refused = new GraphQLError('provided sha does not match query', {
+      extensions: { http: { status: 400, headers: new HeaderMap() } },
+    });
+    expect(formatError(refused.toJSON(), refused)).toEqual({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  });
+});
