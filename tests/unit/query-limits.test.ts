@@ -1,4 +1,4 @@
-import type { GraphQLError} from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { parse, validate, type GraphQLSchema } from 'graphql';
 import { loadConfig } from '../../src/config';
 import { GraphStatistics, UNMEASURED_SIZE, type GraphSizes } from '../../src/graphql/limits/graph-statistics';
