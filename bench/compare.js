@@ -13,7 +13,7 @@ const { loadCell } = require('./lib/load-cell');
 const { QUESTIONS, canonical, firstDifference } = require('./lib/questions');
 const { startNeo4jGraphQL, startRawCypher } = require('./lib/reference-systems');
 const { openNeo4j, startOurService } = require('./lib/stack');
-const { markdownTable, median, ratio } = require('./lib/statistics');
+const { fixed, markdownTable, median, ratio } = require('./lib/statistics');
 
 const { values: flags } = parseArgs({
   options: {
@@ -145,11 +145,11 @@ function report(samples, statements) {
     return [
       question.title,
       String(statements.get(question.id)),
-      cs.map((c) => SYSTEMS.map((system) => at(system, c, 'rps').toFixed(0)).join(' / ')).join(' ; '),
+      cs.map((c) => SYSTEMS.map((system) => fixed(at(system, c, 'rps'), 0)).join(' / ')).join(' ; '),
       cs.map((c) => ratio(at('ours', c, 'rps'), at('ng', c, 'rps'))).join(' / '),
-      cs.map((c) => SYSTEMS.map((system) => at(system, c, 'p50').toFixed(1)).join(' / ')).join(' ; '),
+      cs.map((c) => SYSTEMS.map((system) => fixed(at(system, c, 'p50'), 0)).join(' / ')).join(' ; '),
       cs.map((c) => ratio(at('ours', c, 'p50'), at('raw', c, 'p50'))).join(' / '),
-      SYSTEMS.map((system) => at(system, high, 'p99').toFixed(0)).join(' / '),
+      SYSTEMS.map((system) => fixed(at(system, high, 'p99'), 0)).join(' / '),
       failures.join(' / '),
     ];
   });
@@ -167,7 +167,7 @@ function report(samples, statements) {
   const noop = concurrencies
     .map(
       (c) =>
-        `c=${c}: ${med(samples.noop.noop[c], 'rps').toFixed(0)} req/s, p50 ${med(samples.noop.noop[c], 'p50').toFixed(1)} ms`,
+        `c=${c}: ${fixed(med(samples.noop.noop[c], 'rps'), 0)} req/s, p50 ${fixed(med(samples.noop.noop[c], 'p50'), 0)} ms`,
     )
     .join('; ');
   const cores = cpus().length;

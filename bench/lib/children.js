@@ -6,10 +6,21 @@ const running = new Set();
 process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
+
+/** Asynchronous clean-ups (stopping the embedded Neo4j, removing its files) run on Ctrl-C before exiting. */
+const cleanups = new Set();
+function onInterrupt(cleanup) {
+  cleanups.add(cleanup);
+  return () => cleanups.delete(cleanup);
+}
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     process.stderr.write(`\n${signal}: stopping the benchmark's processes\n`);
-    process.exit(130);
+    for (const child of running) child.kill('SIGTERM');
+    const deadline = new Promise((resolve) => setTimeout(resolve, 20_000));
+    Promise.race([Promise.allSettled([...cleanups].map((cleanup) => cleanup())), deadline]).then(() =>
+      process.exit(130),
+    );
   });
 }
 
@@ -67,4 +78,4 @@ async function startNodeProcess({ name, args, env, readyUrl, readyInit = {}, tim
   };
 }
 
-module.exports = { startNodeProcess };
+module.exports = { startNodeProcess, onInterrupt };

@@ -3,7 +3,7 @@ const { randomBytes } = require('node:crypto');
 const { existsSync, mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { startNodeProcess } = require('./children');
+const { onInterrupt, startNodeProcess } = require('./children');
 const { freePort } = require('./free-port');
 
 /** The repository root; the service is run from its compiled form (`npm run build`), as `npm start` does. */
@@ -42,13 +42,18 @@ async function openNeo4j({ reuseUri } = {}) {
     log: () => undefined,
   });
   process.stderr.write(`embedded Neo4j ready at ${neo4j.boltUri} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  const stop = async () => {
+    await neo4j.stop();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  };
+  const forget = onInterrupt(stop);
   return {
     uri: neo4j.boltUri,
     user: 'neo4j',
     password,
     stop: async () => {
-      await neo4j.stop();
-      rmSync(dataDirectory, { recursive: true, force: true });
+      forget();
+      await stop();
     },
   };
 }

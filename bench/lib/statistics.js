@@ -1,9 +1,9 @@
 'use strict';
 
-/** Median of a non-empty list of numbers. */
+/** Median of a list of numbers, NaN ones (no measurement) left out; NaN when none is left. */
 function median(values) {
-  if (values.length === 0) throw new Error('median of no values');
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
@@ -15,9 +15,14 @@ function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
-/** `a ÷ b` to two decimals with a ×, or `n/a` when b is not positive. */
+/** `a ÷ b` to two decimals with a ×, or `n/a` when either is unknown or b is not positive. */
 function ratio(a, b) {
-  return b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a';
+  return b > 0 && !Number.isNaN(a) ? `${(a / b).toFixed(2)}×` : 'n/a';
+}
+
+/** A number with `digits` decimals, or `–` when it is unknown. */
+function fixed(value, digits) {
+  return Number.isNaN(value) ? '–' : value.toFixed(digits);
 }
 
 /** A markdown table from a header row and data rows. */
@@ -26,4 +31,4 @@ function markdownTable(header, rows) {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-module.exports = { median, percentile, ratio, markdownTable };
+module.exports = { median, percentile, ratio, fixed, markdownTable };
