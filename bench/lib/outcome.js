@@ -5,7 +5,8 @@ const FAILURE_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
 
 /**
  * What became of one GraphQL request: `ok` (200, no errors), `refused …` (a 4xx, or errors whose codes say
- * the service declined it: limits, validation, time budget), `failed …` (5xx, or errors that say it broke),
+ * the service declined it: limits, validation, time budget, busy), `failed …` (errors coded as a breakdown or
+ * without a code, or a 5xx without any code),
  * `timeout` (the client gave up) or `network …` (connection refused, reset …).
  */
 function classifyResponse(status, text) {
@@ -17,7 +18,9 @@ function classifyResponse(status, text) {
   }
   const codes = [...new Set(errors.map((error) => error.extensions?.code ?? 'no code'))].sort();
   const detail = codes.length > 0 ? codes.join('+') : `HTTP ${status}`;
-  if (status >= 500 || codes.some((code) => FAILURE_CODES.has(code) || code === 'no code')) return `failed ${detail}`;
+  if (codes.some((code) => FAILURE_CODES.has(code) || code === 'no code')) return `failed ${detail}`;
+  if (status >= 500 && codes.length === 0) return `failed ${detail}`;
+  // A 503 "busy, try later" with its own code is the service protecting itself: a refusal, like a 4xx.
   if (status >= 400 || codes.length > 0) return `refused ${detail}`;
   return 'ok';
 }
