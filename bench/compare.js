@@ -8,15 +8,17 @@
 //        --concurrency <list, 1,16> --only <question ids, e.g. Q1,Q4> --neo4j <bolt URI to reuse>
 'use strict';
 const { cpus } = require('node:os');
-const { parseArgs } = require('node:util');
+const { readFlags, wholeNumber } = require('./lib/flags');
 const { loadCell } = require('./lib/load-cell');
 const { QUESTIONS, canonical, firstDifference } = require('./lib/questions');
 const { startNeo4jGraphQL, startRawCypher } = require('./lib/reference-systems');
 const { openNeo4j, startOurService } = require('./lib/stack');
 const { fixed, markdownTable, median, ratio } = require('./lib/statistics');
 
-const { values: flags } = parseArgs({
-  options: {
+const USAGE =
+  'npm run bench -- [--duration 3] [--rounds 3] [--warmup 1] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…]';
+const { seconds, rounds, warmup, concurrencies, questions, reuseUri } = readFlags(
+  {
     duration: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '1' },
@@ -24,26 +26,22 @@ const { values: flags } = parseArgs({
     only: { type: 'string', default: '' },
     neo4j: { type: 'string', default: '' },
   },
-});
-const positive = (name, value, max) => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > max) {
-    throw new Error(`--${name} must be a whole number from 0 to ${max}, got '${value}'`);
-  }
-  return number;
-};
-const seconds = positive('duration', flags.duration, 120);
-const rounds = positive('rounds', flags.rounds, 20);
-const warmup = positive('warmup', flags.warmup, 60);
-const concurrencies = flags.concurrency.split(',').map((c) => positive('concurrency', c, 256));
-const questions = flags.only
-  ? flags.only.split(',').map((id) => {
-      const found = QUESTIONS.find((question) => question.id.toLowerCase() === id.trim().toLowerCase());
-      if (!found) throw new Error(`--only: no question '${id}'; known: ${QUESTIONS.map((q) => q.id).join(', ')}`);
-      return found;
-    })
-  : QUESTIONS;
-if (seconds < 1 || rounds < 1) throw new Error('--duration and --rounds must be at least 1');
+  USAGE,
+  (flags) => ({
+    seconds: wholeNumber('duration', flags.duration, 1, 120),
+    rounds: wholeNumber('rounds', flags.rounds, 1, 20),
+    warmup: wholeNumber('warmup', flags.warmup, 0, 60),
+    concurrencies: flags.concurrency.split(',').map((c) => wholeNumber('concurrency', c, 1, 256)),
+    questions: flags.only
+      ? flags.only.split(',').map((id) => {
+          const found = QUESTIONS.find((question) => question.id.toLowerCase() === id.trim().toLowerCase());
+          if (!found) throw new Error(`--only: no question '${id}'; known: ${QUESTIONS.map((q) => q.id).join(', ')}`);
+          return found;
+        })
+      : QUESTIONS,
+    reuseUri: flags.neo4j || undefined,
+  }),
+);
 
 const SYSTEMS = ['ours', 'ng', 'raw'];
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -184,7 +182,7 @@ function report(samples, statements) {
 async function main() {
   const started = [];
   try {
-    const neo4j = await openNeo4j({ reuseUri: flags.neo4j || undefined });
+    const neo4j = await openNeo4j({ reuseUri });
     started.push(neo4j);
     log('starting our service (it seeds an empty database from seed/graph.json)…');
     const ours = await startOurService(neo4j);

@@ -12,31 +12,36 @@
 const { readdirSync, readFileSync } = require('node:fs');
 const { connect } = require('node:net');
 const { join } = require('node:path');
-const { parseArgs } = require('node:util');
 const { MEGABYTES, aliasFlood, fragmentChain } = require('./lib/attacks');
+const { readFlags, wholeNumber } = require('./lib/flags');
 const { timedGet, timedGraphQL } = require('./lib/outcome');
 const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
 const { markdownTable, percentile } = require('./lib/statistics');
 
-const { values: flags } = parseArgs({
-  options: {
+const USAGE =
+  'npm run bench:load -- [--duration 20] [--clients 4] [--timeout 30] [--url http://127.0.0.1:4000/graphql | --neo4j bolt://…]';
+const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri } = readFlags(
+  {
     duration: { type: 'string', default: '20' },
     clients: { type: 'string', default: '4' },
     timeout: { type: 'string', default: '30' },
     url: { type: 'string', default: '' },
     neo4j: { type: 'string', default: '' },
   },
-});
-const bounded = (name, value, min, max) => {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) {
-    throw new Error(`--${name} must be a whole number from ${min} to ${max}, got '${value}'`);
-  }
-  return number;
-};
-const phaseMs = bounded('duration', flags.duration, 1, 600) * 1000;
-const clients = bounded('clients', flags.clients, 1, 64);
-const timeoutMs = bounded('timeout', flags.timeout, 1, 120) * 1000;
+  USAGE,
+  (flags) => {
+    if (flags.url && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/graphql$/.test(flags.url)) {
+      throw new Error(`--url must be a loopback http://…/graphql URL, got '${flags.url}'`);
+    }
+    return {
+      phaseMs: wholeNumber('duration', flags.duration, 1, 600) * 1000,
+      clients: wholeNumber('clients', flags.clients, 1, 64),
+      timeoutMs: wholeNumber('timeout', flags.timeout, 1, 120) * 1000,
+      serviceUrl: flags.url || undefined,
+      reuseUri: flags.neo4j || undefined,
+    };
+  },
+);
 const log = (line) => process.stderr.write(`${line}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -205,13 +210,9 @@ function report(phases) {
 async function main() {
   const started = [];
   try {
-    let url = flags.url;
-    if (url) {
-      if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/graphql$/.test(url)) {
-        throw new Error(`--url must be a loopback http://…/graphql URL, got '${url}'`);
-      }
-    } else {
-      const neo4j = await openNeo4j({ reuseUri: flags.neo4j || undefined });
+    let url = serviceUrl;
+    if (!url) {
+      const neo4j = await openNeo4j({ reuseUri });
       started.push(neo4j);
       log('starting our service (it seeds an empty database from seed/graph.json)…');
       const ours = await startOurService(neo4j);
