@@ -65,7 +65,7 @@ function requestFor(system, question, urls) {
   return { url: urls.raw, body: JSON.stringify({ statement: question.raw.statement, params: question.raw.params }) };
 }
 
-/** Asks every system every question once; throws naming the first difference. Returns ours' statements. */
+/** Asks every system every question once; throws naming the first difference. Returns statements per request. */
 async function checkAnswers(urls) {
   const statements = new Map();
   for (const question of questions) {
@@ -79,7 +79,7 @@ async function checkAnswers(urls) {
         );
       }
       answers[system] = canonical(question[system].answer(system === 'raw' ? response.rows : response.data));
-      if (system === 'ours') statements.set(question.id, response.extensions?.cypher?.queries ?? 'n/a');
+      if (system !== 'raw') statements.set(`${question.id} ${system}`, response.extensions?.cypher?.queries ?? 'n/a');
     }
     if (!question.expect(answers.ours)) {
       throw new Error(
@@ -142,7 +142,7 @@ function report(samples, statements) {
     const cs = [...new Set([low, high])];
     return [
       question.title,
-      String(statements.get(question.id)),
+      `${statements.get(`${question.id} ours`)} / ${statements.get(`${question.id} ng`)}`,
       cs.map((c) => SYSTEMS.map((system) => fixed(at(system, c, 'rps'), 0)).join(' / ')).join(' ; '),
       cs.map((c) => ratio(at('ours', c, 'rps'), at('ng', c, 'rps'))).join(' / '),
       cs.map((c) => SYSTEMS.map((system) => fixed(at(system, c, 'p50'), 0)).join(' / ')).join(' ; '),
@@ -154,7 +154,7 @@ function report(samples, statements) {
   const cLabel = low === high ? `c=${low}` : `c=${low} ; c=${high}`;
   const header = [
     'question',
-    'statements (ours)',
+    'statements ours / ng',
     `req/s ours / ng / raw (${cLabel})`,
     `ours ÷ ng req/s (${cLabel.replace(' ;', ' /')})`,
     `p50 ms ours / ng / raw (${cLabel})`,

@@ -9,6 +9,50 @@ const { startStandaloneServer } = require('@apollo/server/standalone');
 const { Neo4jGraphQL } = require('@neo4j/graphql');
 const neo4j = require('neo4j-driver');
 
+/**
+ * Cypher statements run so far. @neo4j/graphql runs each statement as `tx.run` inside a session's
+ * executeRead/executeWrite, so the driver's sessions are wrapped to count those calls; a plugin reports the
+ * difference per request as `extensions.cypher.queries`, like our service does. The count is per process:
+ * exact while requests do not overlap, which is when the benchmark reads it (the answer check).
+ */
+let statements = 0;
+
+function countStatements(driver) {
+  const openSession = driver.session.bind(driver);
+  driver.session = (config) => {
+    const session = openSession(config);
+    for (const method of ['executeRead', 'executeWrite']) {
+      const execute = session[method].bind(session);
+      session[method] = (work, transactionConfig) =>
+        execute((tx) => {
+          const run = tx.run.bind(tx);
+          tx.run = (...args) => {
+            statements += 1;
+            return run(...args);
+          };
+          return work(tx);
+        }, transactionConfig);
+    }
+    return session;
+  };
+  return driver;
+}
+
+const statementCountPlugin = {
+  requestDidStart() {
+    const before = statements;
+    return Promise.resolve({
+      willSendResponse({ response }) {
+        if (response.body.kind === 'single') {
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, cypher: { queries: statements - before } };
+        }
+        return Promise.resolve();
+      },
+    });
+  },
+};
+
 async function main() {
   const coverage = readFileSync(join(__dirname, '..', 'cypher', 'coverage.cypher'), 'utf8')
     .split('\n')
@@ -18,12 +62,14 @@ async function main() {
     '__COVERAGE_STATEMENT__',
     coverage,
   );
-  const driver = neo4j.driver(
-    process.env.NEO4J_URI,
-    neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''),
+  const driver = countStatements(
+    neo4j.driver(
+      process.env.NEO4J_URI,
+      neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''),
+    ),
   );
   const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
-  const server = new ApolloServer({ schema });
+  const server = new ApolloServer({ schema, plugins: [statementCountPlugin] });
   const { url } = await startStandaloneServer(server, {
     listen: { port: Number(process.env.PORT), host: '127.0.0.1' },
     context: () => Promise.resolve({}),
