@@ -5,16 +5,7 @@ const importPlugin = require('eslint-plugin-import');
 
 module.exports = tseslint.config(
   {
-    ignores: [
-      'dist/',
-      'node_modules/',
-      'neo4j/',
-      '.data/',
-      'test-artifacts/',
-      'coverage/',
-      'bench/',
-      'eslint.config.js',
-    ],
+    ignores: ['dist/', 'node_modules/', 'neo4j/', '.data/', 'test-artifacts/', 'coverage/', 'eslint.config.js'],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
