@@ -6,6 +6,7 @@ import { openDatabase, type DatabaseRuntime } from './db/database-runtime';
 import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
 import { graphSchema } from './schema';
+import { DataVersion } from './service/data-version';
 import { createServer, type RunningServer } from './server';
 
 const log = (line: string): void => {
@@ -48,12 +49,18 @@ async function main(): Promise<void> {
   try {
     const gateway = new GraphGateway(database.driver, database.database, cypher);
     await prepare(gateway, cypher, database);
+    const dataVersion = await DataVersion.read(gateway);
+    log(`serving data version ${dataVersion.current().slice(0, 12)}`);
     const app = await createServer({
       schema: await graphSchema(),
       gateway,
+      readiness: new GraphGateway(database.readinessDriver, database.database, cypher),
+      dataVersion,
       introspection: config.introspection,
       reportCost: config.nodeEnv !== 'production',
       queryLimits: config.queryLimits,
+      requestBudget: config.requestBudget,
+      http: config.http,
     });
     server = await app.listen(config.port);
     log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);
