@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { printSchema } from 'graphql';
+import { OperationTypeNode, printSchema } from 'graphql';
 import { PACKAGE_INFO } from '../package-info';
 import type { DataVersion } from '../service/data-version';
 
@@ -37,7 +37,7 @@ export function httpCachingPlugin<TContext extends object>(dataVersion: DataVers
           if (
             response.body.kind !== 'single' ||
             response.body.singleResult.errors !== undefined ||
-            operation?.operation !== 'query' ||
+            operation?.operation !== OperationTypeNode.QUERY ||
             !cacheable
           ) {
             return Promise.resolve();
