@@ -25,15 +25,15 @@ export function httpCachingPlugin<TContext extends object>(dataVersion: DataVers
     },
     requestDidStart() {
       return Promise.resolve({
-        didResolveOperation({ request, overallCachePolicy }) {
-          const headers = request.http?.headers;
-          if (headers?.has('authorization') || headers?.has('cookie')) {
-            overallCachePolicy.restrict({ scope: 'PRIVATE' });
-          }
-          return Promise.resolve();
-        },
         willSendResponse({ request, response, operation, queryHash }) {
-          const cacheable = /^max-age=[1-9]/.test(response.http.headers.get('cache-control') ?? '');
+          const cacheControl = response.http.headers.get('cache-control') ?? '';
+          const cacheable = /^max-age=[1-9]/.test(cacheControl);
+          // Rewritten here rather than hinted before execution: Apollo's cache-control plugin stops computing
+          // field hints once someone restricts the request's policy early.
+          const headers = request.http?.headers;
+          if (cacheable && (headers?.has('authorization') || headers?.has('cookie'))) {
+            response.http.headers.set('cache-control', cacheControl.replace(/\bpublic\b/, 'private'));
+          }
           if (
             response.body.kind !== 'single' ||
             response.body.singleResult.errors !== undefined ||
