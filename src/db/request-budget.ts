@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { RequestTimeoutError } from '../errors';
 import { Semaphore } from './semaphore';
 
@@ -66,6 +67,8 @@ export class RequestBudget {
   private expirySignal(): AbortSignal {
     if (this.expiry === undefined) {
       const controller = new AbortController();
+      // Every statement of the request waits on this one signal; a request of many aliases is not a leak.
+      setMaxListeners(0, controller.signal);
       const left = this.remainingMs();
       if (left <= 0) controller.abort(this.timeoutError());
       else setTimeout(() => controller.abort(this.timeoutError()), left).unref();

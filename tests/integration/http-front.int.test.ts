@@ -67,12 +67,10 @@ describe('the HTTP front', () => {
       expect(packed.headers['content-encoding']).toBe(encoding);
       expect(packed.headers.vary).toMatch(/accept-encoding/i);
       expect(packed.body.length * 4).toBeLessThan(plain.body.length);
-      const strip = (text: string) => {
-        const { extensions: _cost, ...answer } = JSON.parse(text) as Record<string, unknown>;
-        return answer;
-      };
+      // The cost report (database milliseconds) differs between two runs; the answer itself must not.
+      const strip = (text: string): unknown => (JSON.parse(text) as { data: unknown }).data;
       expect(strip(decode(packed.body).toString('utf8'))).toEqual(strip(plain.body.toString('utf8')));
-      expect(strip(plain.body.toString('utf8'))).toHaveProperty('data.fields');
+      expect(strip(plain.body.toString('utf8'))).toHaveProperty('fields');
     });
 
     it('prefers brotli when the client offers both', async () => {
