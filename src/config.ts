@@ -18,6 +18,29 @@ export interface Config {
   readonly introspection: boolean;
   /** Limits checked before a request runs. */
   readonly queryLimits: QueryLimits;
+  /** What one request may spend once it runs. */
+  readonly requestBudget: RequestBudgetSettings;
+  readonly http: HttpSettings;
+}
+
+export interface RequestBudgetSettings {
+  /** Total time of one request from its arrival; also each transaction's Neo4j timeout (the time left). */
+  readonly timeoutMs: number;
+  /** Database sessions one request may hold at once. */
+  readonly maxSessions: number;
+  /** Largest answer sent; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
+  readonly maxResponseBytes: number;
+}
+
+export interface HttpSettings {
+  /** Origins whose pages may call the API from a browser; `*` is any origin (never with credentials). */
+  readonly corsOrigins: '*' | readonly string[];
+  /** How long an idle keep-alive connection stays open. */
+  readonly keepAliveTimeoutMs: number;
+  /** A connection with no byte moving either way for this long is closed (e.g. a client that never reads). */
+  readonly idleTimeoutMs: number;
+  /** `max-age` of successful reads (the data changes only when it is reloaded); 0 turns caching off. */
+  readonly cacheMaxAgeSeconds: number;
 }
 
 export interface ExternalNeo4j {
@@ -57,6 +80,18 @@ export const ENVIRONMENT_VARIABLES = {
   QUERY_MAX_ROOT_FIELDS: 'most top-level fields one operation may ask for (default 20)',
   QUERY_MAX_TOKENS: 'most lexical tokens a GraphQL document may have (default 2000)',
   QUERY_MAX_NESTING: 'deepest nesting of braces, brackets and parentheses in a document (default 64)',
+  REQUEST_TIMEOUT_MS:
+    'time budget of one request in ms, from its arrival to its answer, body upload included; each Neo4j transaction gets the time left as its timeout (default 10000)',
+  REQUEST_MAX_SESSIONS:
+    'database sessions one request may hold at once, so one request cannot take the whole connection pool (default 4)',
+  MAX_RESPONSE_BYTES:
+    'largest answer in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error (default 5000000)',
+  CORS_ORIGINS:
+    'comma-separated origins (https://dash.example.org) whose pages may call the API; unset means any origin, without credentials',
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: 'how long an idle keep-alive HTTP connection stays open, in ms (default 5000)',
+  HTTP_IDLE_TIMEOUT_MS:
+    'a connection on which nothing moves for this long is closed, e.g. a client that never reads its answer; more than REQUEST_TIMEOUT_MS (default 30000)',
+  CACHE_MAX_AGE_SECONDS: 'Cache-Control max-age of successful reads, in seconds; 0 turns HTTP caching off (default 60)',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -76,6 +111,14 @@ export function loadConfig(env: Env = process.env): Config {
   const uri = read('NEO4J_URI');
   if (uri !== undefined && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/.test(uri)) {
     throw new ConfigError(`NEO4J_URI must look like bolt://host:7687 or neo4j://host, got '${uri}'`);
+  }
+  const timeoutMs = integer(read('REQUEST_TIMEOUT_MS'), 'REQUEST_TIMEOUT_MS', 10_000, 100, 600_000);
+  const idleTimeoutMs = integer(read('HTTP_IDLE_TIMEOUT_MS'), 'HTTP_IDLE_TIMEOUT_MS', 30_000, 1_000, 3_600_000);
+  if (idleTimeoutMs <= timeoutMs) {
+    // Nothing moves on the socket while a request runs, so a shorter idle timeout would cut answers off.
+    throw new ConfigError(
+      `HTTP_IDLE_TIMEOUT_MS (${idleTimeoutMs}) must be more than REQUEST_TIMEOUT_MS (${timeoutMs}), or running requests lose their connection`,
+    );
   }
   return Object.freeze({
     port: integer(read('PORT'), 'PORT', 4000, 1, 65535),
@@ -105,6 +148,24 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: integer(read('QUERY_MAX_TOKENS'), 'QUERY_MAX_TOKENS', 2_000, 100, 100_000),
       maxNesting: integer(read('QUERY_MAX_NESTING'), 'QUERY_MAX_NESTING', 64, 8, 200),
     }),
+    requestBudget: Object.freeze({
+      timeoutMs,
+      // The driver's pool holds 50 connections (src/db/driver.ts); a request may never need all of them.
+      maxSessions: integer(read('REQUEST_MAX_SESSIONS'), 'REQUEST_MAX_SESSIONS', 4, 1, 25),
+      maxResponseBytes: integer(read('MAX_RESPONSE_BYTES'), 'MAX_RESPONSE_BYTES', 5_000_000, 1_024, 1_000_000_000),
+    }),
+    http: Object.freeze({
+      corsOrigins: origins(read('CORS_ORIGINS')),
+      keepAliveTimeoutMs: integer(
+        read('HTTP_KEEP_ALIVE_TIMEOUT_MS'),
+        'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+        5_000,
+        100,
+        600_000,
+      ),
+      idleTimeoutMs,
+      cacheMaxAgeSeconds: integer(read('CACHE_MAX_AGE_SECONDS'), 'CACHE_MAX_AGE_SECONDS', 60, 0, 31_536_000),
+    }),
   });
 }
 
@@ -115,6 +176,24 @@ function integer(value: string | undefined, name: string, fallback: number, min:
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got '${value}'`);
   }
   return n;
+}
+
+/** `*` or a comma list of origins as browsers send them: scheme, host and optional port, no path. */
+function origins(value: string | undefined): '*' | readonly string[] {
+  if (value === undefined || value === '*') return '*';
+  const list = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of list) {
+    if (!/^https?:\/\/[^\s/?#]+$/.test(origin)) {
+      throw new ConfigError(
+        `CORS_ORIGINS must be * or a comma list of origins like https://dash.example.org (no path or trailing slash), got '${origin}'`,
+      );
+    }
+  }
+  if (list.length === 0) throw new ConfigError(`CORS_ORIGINS must name at least one origin, got '${value}'`);
+  return Object.freeze(list);
 }
 
 function boolean(value: string | undefined, name: string, fallback: boolean): boolean {

@@ -1,19 +1,28 @@
 import type { GraphGateway } from './db/graph-gateway';
 import { QueryCounter } from './db/query-counter';
+import { RequestBudget, type RequestBudgetLimits } from './db/request-budget';
 import { GraphLoaders } from './graph/graph-loaders';
 
 /**
- * What every resolver receives for one GraphQL request: a gateway that counts this request's statements.
- * Built fresh per request so per-request caches (DataLoaders) never leak between users.
+ * What every resolver receives for one GraphQL request: a gateway that counts this request's statements
+ * and keeps them within the request's budget. Built fresh per request so per-request caches (DataLoaders)
+ * and budgets never leak between users.
  */
 export interface RequestContext {
   readonly gateway: GraphGateway;
   readonly counter: QueryCounter;
   readonly loaders: GraphLoaders;
+  readonly budget: RequestBudget;
 }
 
-export function createRequestContext(gateway: GraphGateway): RequestContext {
+/** `startedAt` is when the request arrived (its time budget counts from there, body upload included). */
+export function createRequestContext(
+  gateway: GraphGateway,
+  limits: RequestBudgetLimits,
+  startedAt: number = Date.now(),
+): RequestContext {
   const counter = new QueryCounter();
-  const counted = gateway.counting(counter);
-  return { gateway: counted, counter, loaders: new GraphLoaders(counted) };
+  const budget = new RequestBudget(limits, startedAt);
+  const scoped = gateway.counting(counter).withBudget(budget);
+  return { gateway: scoped, counter, loaders: new GraphLoaders(scoped), budget };
 }

@@ -1,11 +1,13 @@
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config';
-import { createDriver } from './driver';
+import { createDriver, createReadinessDriver } from './driver';
 import { EmbeddedNeo4j } from './embedded-neo4j';
 
 /** The database the service talks to: an external server, or the embedded one it started itself. */
 export interface DatabaseRuntime {
   readonly driver: Driver;
+  /** A driver with its own small pool, for /health/ready only (see createReadinessDriver). */
+  readonly readinessDriver: Driver;
   readonly database: string;
   readonly uri: string;
   /** Present when the service started the database (and so must stop it). */
@@ -19,7 +21,17 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     const { uri, user, password, database } = config.neo4j;
     log(`using Neo4j at ${uri} (database ${database})`);
     const driver = createDriver({ uri, user, password });
-    return { driver, database, uri, embedded: undefined, close: () => driver.close() };
+    const readinessDriver = createReadinessDriver({ uri, user, password });
+    return {
+      driver,
+      readinessDriver,
+      database,
+      uri,
+      embedded: undefined,
+      close: async () => {
+        await Promise.all([driver.close(), readinessDriver.close()]);
+      },
+    };
   }
   const { port, dataDirectory, heapMb, pageCacheMb } = config.embedded;
   log(`starting embedded Neo4j on 127.0.0.1:${port} (data in ${dataDirectory})…`);
@@ -30,13 +42,15 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     if (!embedded.isStopping) log(`embedded Neo4j exited unexpectedly (code ${code}); /health/ready now reports 503`);
   });
   const driver = createDriver({ uri: embedded.boltUri, user: 'neo4j', password: '' });
+  const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: 'neo4j', password: '' });
   return {
     driver,
+    readinessDriver,
     database: 'neo4j',
     uri: embedded.boltUri,
     embedded,
     close: async () => {
-      await driver.close();
+      await Promise.all([driver.close(), readinessDriver.close()]);
       await embedded.stop();
     },
   };

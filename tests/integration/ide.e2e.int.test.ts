@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readExampleOperations, type ExampleOperation } from '../../src/ide/example-operations';
 import { PROJECT_ROOT } from '../../src/project-root';
+import { launchOfflineChromium } from '../helpers/chromium';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
-/** Debian's Chromium; Playwright's own browser builds cannot be downloaded on the closed networks we target. */
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_PATH = join(PROJECT_ROOT, 'test-artifacts', 'ide.png');
 const SERVICE_NAME = 'honjo-policy-graph';
 
@@ -59,30 +58,10 @@ describe('the GraphiQL IDE at /graphql', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM_PATH} (set CHROMIUM_PATH to use another): ` +
-          `run 'apt-get update && apt-get install -y chromium' (.ci/run does this in CI)`,
-      );
-    }
     examples = await readExampleOperations();
     db = openTestDatabase();
     server = await startTestServer(db.gateway);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // Unplugs the network for the browser: every host name but the local ones fails to resolve.
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-      ],
-    });
+    browser = await launchOfflineChromium();
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     // A request to another host is recorded (and fails the test below) but never leaves the machine.
     await context.route('**/*', (route) =>

@@ -32,6 +32,33 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it('defaults to any CORS origin and the documented request budgets', () => {
+    const config = loadConfig({});
+    expect(config.http.corsOrigins).toBe('*');
+    expect(config.requestBudget).toEqual({ timeoutMs: 10_000, maxSessions: 4, maxResponseBytes: 5_000_000 });
+    expect(config.http.idleTimeoutMs).toBeGreaterThan(config.requestBudget.timeoutMs);
+  });
+
+  it('reads CORS_ORIGINS as a trimmed comma list', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173' });
+    expect(config.http.corsOrigins).toEqual(['https://dash.example.org', 'http://localhost:5173']);
+  });
+
+  it.each([
+    [
+      'CORS_ORIGINS',
+      'https://dash.example.org/',
+      /CORS_ORIGINS must be \* or a comma list of origins.*got 'https:\/\/dash.example.org\/'/,
+    ],
+    ['CORS_ORIGINS', 'dash.example.org', /CORS_ORIGINS/],
+    ['REQUEST_TIMEOUT_MS', '10s', /REQUEST_TIMEOUT_MS must be a whole number/],
+    ['REQUEST_MAX_SESSIONS', '0', /REQUEST_MAX_SESSIONS must be a whole number from 1 to 25, got '0'/],
+    ['MAX_RESPONSE_BYTES', '12', /MAX_RESPONSE_BYTES must be a whole number from 1024/],
+    ['HTTP_IDLE_TIMEOUT_MS', '5000', /HTTP_IDLE_TIMEOUT_MS \(5000\) must be more than REQUEST_TIMEOUT_MS \(10000\)/],
+  ])('refuses %s=%p naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
   it('is frozen, so no code changes it after start-up', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
@@ -39,5 +66,11 @@ describe('configuration', () => {
   it('lists every variable it reads in .env.example', () => {
     const example = readFileSync('.env.example', 'utf8');
     for (const name of Object.keys(ENVIRONMENT_VARIABLES)) expect(example).toContain(`${name}=`);
+  });
+
+  it('lists every variable it reads in the README configuration table', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('| variable'), readme.indexOf('\n\n', readme.indexOf('| variable')));
+    for (const name of Object.keys(ENVIRONMENT_VARIABLES)) expect(table).toContain(`\`${name}\``);
   });
 });
