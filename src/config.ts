@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { QueryLimits } from './graphql/query-limits';
 
@@ -9,6 +10,8 @@ import type { QueryLimits } from './graphql/query-limits';
 export interface Config {
   /** HTTP port of the GraphQL endpoint. */
   readonly port: number;
+  /** Address the HTTP server binds to: loopback unless configured, so nothing is exposed by accident. */
+  readonly host: string;
   /** `production` masks more and drops the per-response cost report. */
   readonly nodeEnv: string;
   /** An external Neo4j; when absent, the service starts the embedded one. */
@@ -62,6 +65,7 @@ export interface EmbeddedNeo4jSettings {
 /** Every environment variable the service reads, with its meaning (the README's table and .env.example match it). */
 export const ENVIRONMENT_VARIABLES = {
   PORT: 'HTTP port of the GraphQL endpoint (default 4000)',
+  HOST: 'address the HTTP server listens on (default 127.0.0.1, loopback only; 0.0.0.0 or :: to listen on every interface)',
   NODE_ENV: '`production` hides the per-response cost report (default development)',
   NEO4J_URI: 'bolt:// or neo4j:// URI of an external Neo4j; when unset the embedded Neo4j is started',
   NEO4J_USER: 'user for NEO4J_URI (default neo4j)',
@@ -122,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   return Object.freeze({
     port: integer(read('PORT'), 'PORT', 4000, 1, 65535),
+    host: listenAddress(read('HOST')),
     nodeEnv: read('NODE_ENV') ?? 'development',
     neo4j:
       uri === undefined
@@ -201,4 +206,11 @@ function boolean(value: string | undefined, name: string, fallback: boolean): bo
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
   throw new ConfigError(`${name} must be true or false, got '${value}'`);
+}
+
+/** An IP address or a plain host name to bind to; anything else (a URL, a port, spaces) is a typo. */
+function listenAddress(value: string | undefined): string {
+  if (value === undefined) return '127.0.0.1';
+  if (isIP(value) !== 0 || /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i.test(value)) return value;
+  throw new ConfigError(`HOST must be an IP address or a host name (127.0.0.1, 0.0.0.0, ::), got '${value}'`);
 }

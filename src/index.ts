@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       requestBudget: config.requestBudget,
       http: config.http,
     });
-    server = await app.listen(config.port);
+    server = await app.listen(config.port, config.host);
     log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);
   } catch (error) {
     await database.close().catch(() => undefined);

@@ -68,7 +68,9 @@ const stringifyResult = (value: unknown): string => `${JSON.stringify(value)}\n`
  * are compressed (brotli or gzip), /graphql speaks CORS, and reads carry Cache-Control and ETags. No listen
  * here beyond `listen()`, so tests build the same server on a free port.
  */
-export async function createServer(deps: ServerDeps): Promise<{ listen(port: number): Promise<RunningServer> }> {
+export async function createServer(
+  deps: ServerDeps,
+): Promise<{ listen(port: number, host?: string): Promise<RunningServer> }> {
   const app = express();
   const httpServer = createHttpServer(
     httpServerOptions({
@@ -155,14 +157,15 @@ export async function createServer(deps: ServerDeps): Promise<{ listen(port: num
   }) as express.ErrorRequestHandler);
 
   return {
-    listen: (port: number) =>
+    // Loopback unless the caller (HOST) says otherwise: a service must not appear on a network by default.
+    listen: (port: number, host = '127.0.0.1') =>
       new Promise<RunningServer>((resolveListen, rejectListen) => {
         httpServer.once('error', rejectListen);
-        httpServer.listen(port, () => {
+        httpServer.listen(port, host, () => {
           const address = httpServer.address();
           const actualPort = typeof address === 'object' && address ? address.port : port;
           resolveListen({
-            url: `http://localhost:${actualPort}`,
+            url: `http://${urlHost(host)}:${actualPort}`,
             httpServer,
             stop: () => {
               closeOnStop.beginStop();
@@ -172,6 +175,12 @@ export async function createServer(deps: ServerDeps): Promise<{ listen(port: num
         });
       }),
   };
+}
+
+/** How a client on this machine reaches an address the server bound to. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '127.0.0.1') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function pathOf(url: string): string {

@@ -56,6 +56,11 @@ describe('the HTTP front', () => {
     await db?.close();
   });
 
+  it('listens on loopback only when HOST is not set', () => {
+    const address = server.httpServer.address();
+    expect(typeof address === 'object' && address !== null ? address.address : address).toBe('127.0.0.1');
+  });
+
   describe('compression', () => {
     it.each([
       ['br', brotliDecompressSync],

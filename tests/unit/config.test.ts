@@ -5,6 +5,7 @@ describe('configuration', () => {
   it('defaults to the embedded Neo4j on 7687 with data under .data/neo4j and HTTP on 4000', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
     expect(config.neo4j).toBeUndefined();
     expect(config.embedded.port).toBe(7687);
     expect(config.embedded.dataDirectory).toMatch(/\.data[/\\]neo4j$/);
@@ -27,9 +28,14 @@ describe('configuration', () => {
     ['EMBEDDED_NEO4J_PORT', '-1', /EMBEDDED_NEO4J_PORT/],
     ['NEO4J_URI', 'http://db:7474', /NEO4J_URI must look like bolt:\/\//],
     ['INTROSPECTION', 'maybe', /INTROSPECTION must be true or false, got 'maybe'/],
+    ['HOST', 'http://0.0.0.0:4000', /HOST must be an IP address or a host name .* got 'http:\/\/0.0.0.0:4000'/],
   ])('stops with a message naming %s when it is %p', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it.each(['0.0.0.0', '::', '192.0.2.10', 'api.internal'])('accepts HOST=%p to listen beyond loopback', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
   });
 
   it('defaults to any CORS origin and the documented request budgets', () => {
