@@ -54,6 +54,7 @@ async function main(): Promise<void> {
       introspection: config.introspection,
       reportCost: config.nodeEnv !== 'production',
       queryLimits: config.queryLimits,
+      databaseHealth: database.health,
     });
     server = await app.listen(config.port);
     log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);

@@ -4,6 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, type RequestContext } from './context';
+import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
 import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
@@ -24,6 +25,8 @@ export interface ServerDeps {
   /** Adds `extensions.cypher` (statement count and database time) to every response. */
   readonly reportCost: boolean;
   readonly queryLimits: QueryLimits;
+  /** Known database state for /health/ready (the embedded database's supervisor); none for external ones. */
+  readonly databaseHealth?: DatabaseHealth;
 }
 
 export interface RunningServer {
@@ -65,7 +68,7 @@ export async function createServer(deps: ServerDeps): Promise<{ listen(port: num
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/health/live') return live(response);
-    if (url.pathname === '/health/ready') return ready(response, deps.gateway);
+    if (url.pathname === '/health/ready') return ready(response, deps.gateway, deps.databaseHealth);
     // A browser opening /graphql gets the GraphiQL IDE; its bundles come from /ide/, never from another host.
     if (url.pathname === '/graphql' && wantsIdePage(request)) return serveIdePage(request, response);
     if (url.pathname.startsWith(IDE_ASSET_PREFIX)) return serveIdeAsset(request, response, url.pathname);

@@ -1,3 +1,4 @@
+import type { DatabaseHealth } from '../../src/db/database-health';
 import type { GraphGateway } from '../../src/db/graph-gateway';
 import { loadConfig } from '../../src/config';
 import { graphSchema } from '../../src/schema';
@@ -19,7 +20,7 @@ export interface TestServer {
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
 export async function startTestServer(
   gateway: GraphGateway,
-  options: { introspection?: boolean } = {},
+  options: { introspection?: boolean; databaseHealth?: DatabaseHealth } = {},
 ): Promise<TestServer> {
   const { queryLimits } = loadConfig({});
   const app = await createServer({
@@ -28,6 +29,7 @@ export async function startTestServer(
     introspection: options.introspection ?? true,
     reportCost: true,
     queryLimits,
+    databaseHealth: options.databaseHealth,
   });
   const running: RunningServer = await app.listen(0);
   return {

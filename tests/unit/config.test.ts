@@ -27,9 +27,16 @@ describe('configuration', () => {
     ['EMBEDDED_NEO4J_PORT', '-1', /EMBEDDED_NEO4J_PORT/],
     ['NEO4J_URI', 'http://db:7474', /NEO4J_URI must look like bolt:\/\//],
     ['INTROSPECTION', 'maybe', /INTROSPECTION must be true or false, got 'maybe'/],
+    ['EMBEDDED_NEO4J_PASSWORD', 'short', /EMBEDDED_NEO4J_PASSWORD must be one line of at least 8 characters, got 5/],
+    ['EMBEDDED_NEO4J_PASSWORD', 'two\nlines here', /EMBEDDED_NEO4J_PASSWORD must be one line/],
   ])('stops with a message naming %s when it is %p', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('takes the embedded Neo4j password from EMBEDDED_NEO4J_PASSWORD, and leaves it to be generated without one', () => {
+    expect(loadConfig({ EMBEDDED_NEO4J_PASSWORD: 'a long secret' }).embedded.password).toBe('a long secret');
+    expect(loadConfig({}).embedded.password).toBeUndefined();
   });
 
   it('is frozen, so no code changes it after start-up', () => {
