@@ -10,6 +10,8 @@ import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const RECOVERY_BOUND_MS = 60_000;
+/** The failing-restart scenario waits for a JVM start to fail first, which takes longer on a busy machine. */
+const FAILING_RESTART_BOUND_MS = 120_000;
 
 /**
  * A supervised embedded Neo4j whose JVM dies under the running service: the service restarts it with
@@ -61,9 +63,10 @@ describe('the embedded Neo4j under supervision', () => {
   /** Polls readiness every 100 ms until `done` holds or the bound passes; returns every distinct answer seen. */
   const watchReadiness = async (
     done: (answer: { status: number; reason?: string }) => boolean,
+    boundMs = RECOVERY_BOUND_MS,
   ): Promise<{ seen: string[]; last: { status: number; reason?: string } }> => {
     const seen: string[] = [];
-    const until = Date.now() + RECOVERY_BOUND_MS;
+    const until = Date.now() + boundMs;
     let last = await readiness();
     while (!done(last) && Date.now() < until) {
       const entry = `${last.status} ${last.reason ?? ''}`.trim();
@@ -72,6 +75,15 @@ describe('the embedded Neo4j under supervision', () => {
       last = await readiness();
     }
     return { seen, last };
+  };
+
+  /** Waits (bounded) until the supervisor has reported a line containing `text`. */
+  const waitForReport = async (text: string): Promise<void> => {
+    const until = Date.now() + RECOVERY_BOUND_MS;
+    while (!reported.some((line) => line.includes(text)) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(reported.join('\n')).toContain(text);
   };
 
   const nodeCount = async (): Promise<unknown> => {
@@ -105,6 +117,8 @@ describe('the embedded Neo4j under supervision', () => {
   it('keeps trying with growing waits while restarts fail, and recovers once they can succeed', async () => {
     reported.length = 0;
     process.kill(supervisor.pid ?? 0, 'SIGKILL');
+    // Once the supervisor has seen the exit, the port is free and the restart is at least 0.5 s away.
+    await waitForReport('exited unexpectedly');
     // Hold the Bolt port so the next start fails, as a port taken by a lingering process would.
     const blocker: Server = createServer();
     await new Promise<void>((resolve, reject) => {
@@ -113,12 +127,15 @@ describe('the embedded Neo4j under supervision', () => {
     });
     let released = false;
     try {
-      const failing = await watchReadiness((answer) => answer.reason === 'embedded database restarting (attempt 2)');
+      const failing = await watchReadiness(
+        (answer) => answer.reason === 'embedded database restarting (attempt 2)',
+        FAILING_RESTART_BOUND_MS,
+      );
       expect(failing.last).toEqual({ status: 503, reason: 'embedded database restarting (attempt 2)' });
       expect(failing.seen).toContain('503 embedded database restarting (attempt 1)');
       await new Promise<void>((resolve) => blocker.close(() => resolve()));
       released = true;
-      const { last } = await watchReadiness((answer) => answer.status === 200);
+      const { last } = await watchReadiness((answer) => answer.status === 200, FAILING_RESTART_BOUND_MS);
       expect(last.status).toBe(200);
     } finally {
       if (!released) blocker.close();
@@ -132,10 +149,7 @@ describe('the embedded Neo4j under supervision', () => {
   it('leaves no launcher process behind when stopped, even in the middle of a restart', async () => {
     reported.length = 0;
     process.kill(supervisor.pid ?? 0, 'SIGKILL');
-    const until = Date.now() + RECOVERY_BOUND_MS;
-    while (!reported.some((line) => line.includes('restart attempt 1: starting')) && Date.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForReport('restart attempt 1: starting');
     expect(launchersFor(dataDirectory)).toHaveLength(1); // the restart's new JVM
     await supervisor.stop();
     expect(launchersFor(dataDirectory)).toEqual([]);
