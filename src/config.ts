@@ -60,6 +60,8 @@ export interface EmbeddedNeo4jSettings {
   readonly heapMb: number;
   /** Neo4j page cache, in MiB. */
   readonly pageCacheMb: number;
+  /** Password of its `neo4j` user; when absent, one is generated and kept in the data directory. */
+  readonly password: string | undefined;
 }
 
 /** Every environment variable the service reads, with its meaning (the README's table and .env.example match it). */
@@ -75,6 +77,8 @@ export const ENVIRONMENT_VARIABLES = {
   EMBEDDED_NEO4J_DATA: 'data directory of the embedded Neo4j (default .data/neo4j)',
   EMBEDDED_NEO4J_HEAP_MB: 'Java heap of the embedded Neo4j in MiB (default 1024)',
   EMBEDDED_NEO4J_PAGECACHE_MB: 'page cache of the embedded Neo4j in MiB (default 256)',
+  EMBEDDED_NEO4J_PASSWORD:
+    'password of the embedded Neo4j user neo4j, 8+ characters (default: generated once, kept owner-only in the data directory)',
   INTROSPECTION: 'GraphQL introspection, true or false (default true)',
   QUERY_MAX_DEPTH: 'deepest field nesting a request may have (default 8)',
   QUERY_MAX_COST:
@@ -142,6 +146,7 @@ export function loadConfig(env: Env = process.env): Config {
       dataDirectory: resolve(read('EMBEDDED_NEO4J_DATA') ?? '.data/neo4j'),
       heapMb: integer(read('EMBEDDED_NEO4J_HEAP_MB'), 'EMBEDDED_NEO4J_HEAP_MB', 1024, 128, 65536),
       pageCacheMb: integer(read('EMBEDDED_NEO4J_PAGECACHE_MB'), 'EMBEDDED_NEO4J_PAGECACHE_MB', 256, 8, 65536),
+      password: embeddedPassword(read('EMBEDDED_NEO4J_PASSWORD')),
     }),
     introspection: boolean(read('INTROSPECTION'), 'INTROSPECTION', true),
     queryLimits: Object.freeze({
@@ -199,6 +204,17 @@ function origins(value: string | undefined): '*' | readonly string[] {
   }
   if (list.length === 0) throw new ConfigError(`CORS_ORIGINS must name at least one origin, got '${value}'`);
   return Object.freeze(list);
+}
+
+/** Neo4j refuses passwords under 8 characters; the launcher reads the password as one line of its stdin. */
+function embeddedPassword(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.length < 8 || /[\r\n]/.test(value)) {
+    throw new ConfigError(
+      `EMBEDDED_NEO4J_PASSWORD must be one line of at least 8 characters, got ${value.length} characters`,
+    );
+  }
+  return value;
 }
 
 function boolean(value: string | undefined, name: string, fallback: boolean): boolean {

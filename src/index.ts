@@ -68,6 +68,7 @@ async function main(): Promise<void> {
       graphSizes,
       requestBudget: config.requestBudget,
       http: config.http,
+      databaseHealth: database.health,
     });
     server = await app.listen(config.port, config.host);
     log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);

@@ -9,6 +9,7 @@ import express, { type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { HttpSettings, RequestBudgetSettings } from './config';
 import { createRequestContext, type RequestContext } from './context';
+import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
 import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
@@ -50,6 +51,8 @@ export interface ServerDeps {
   readonly graphSizes?: GraphSizes;
   readonly requestBudget: RequestBudgetSettings;
   readonly http: HttpSettings;
+  /** Known database state for /health/ready (the embedded database's supervisor); none for external ones. */
+  readonly databaseHealth?: DatabaseHealth;
 }
 
 export interface RunningServer {
@@ -118,7 +121,9 @@ export async function createServer(
   app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
 
   app.all('/health/live', (_request, response) => live(response));
-  app.all('/health/ready', (_request, response) => ready(response, deps.readiness ?? deps.gateway));
+  app.all('/health/ready', (_request, response) =>
+    ready(response, deps.readiness ?? deps.gateway, deps.databaseHealth),
+  );
   app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
 
   const arrivedAt = new WeakMap<object, number>();

@@ -1,3 +1,4 @@
+import type { DatabaseHealth } from '../../src/db/database-health';
 import type { GraphGateway } from '../../src/db/graph-gateway';
 import { loadConfig, type HttpSettings, type RequestBudgetSettings } from '../../src/config';
 import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
@@ -28,6 +29,8 @@ export interface TestServerOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly requestBudget?: Partial<RequestBudgetSettings>;
   readonly http?: Partial<HttpSettings>;
+  /** Known database state for /health/ready (a supervisor's restart state); none when absent. */
+  readonly databaseHealth?: DatabaseHealth;
   /** What /health/ready pings; the request gateway when absent. */
   readonly readiness?: GraphGateway;
 }
@@ -49,6 +52,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     graphSizes,
     requestBudget: { ...defaults.requestBudget, ...options.requestBudget },
     http: { ...defaults.http, ...options.http },
+    databaseHealth: options.databaseHealth,
   });
   const running: RunningServer = await app.listen(0);
   return {

@@ -29,6 +29,8 @@ describe('configuration', () => {
     ['NEO4J_URI', 'http://db:7474', /NEO4J_URI must look like bolt:\/\//],
     ['INTROSPECTION', 'maybe', /INTROSPECTION must be true or false, got 'maybe'/],
     ['HOST', 'http://0.0.0.0:4000', /HOST must be an IP address or a host name .* got 'http:\/\/0.0.0.0:4000'/],
+    ['EMBEDDED_NEO4J_PASSWORD', 'short', /EMBEDDED_NEO4J_PASSWORD must be one line of at least 8 characters, got 5/],
+    ['EMBEDDED_NEO4J_PASSWORD', 'two\nlines here', /EMBEDDED_NEO4J_PASSWORD must be one line/],
   ])('stops with a message naming %s when it is %p', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -63,6 +65,11 @@ describe('configuration', () => {
     ['HTTP_IDLE_TIMEOUT_MS', '5000', /HTTP_IDLE_TIMEOUT_MS \(5000\) must be more than REQUEST_TIMEOUT_MS \(10000\)/],
   ])('refuses %s=%p naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('takes the embedded Neo4j password from EMBEDDED_NEO4J_PASSWORD, and leaves it to be generated without one', () => {
+    expect(loadConfig({ EMBEDDED_NEO4J_PASSWORD: 'a long secret' }).embedded.password).toBe('a long secret');
+    expect(loadConfig({}).embedded.password).toBeUndefined();
   });
 
   it('is frozen, so no code changes it after start-up', () => {
