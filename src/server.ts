@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, type RequestContext } from './context';
 import type { GraphGateway } from './db/graph-gateway';
+import { serveDashboard } from './dashboard/serve-dashboard';
 import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
 import { queryLimitsRule, type QueryLimits } from './graphql/query-limits';
@@ -70,6 +71,7 @@ export async function createServer(deps: ServerDeps): Promise<{ listen(port: num
     if (url.pathname === '/graphql' && wantsIdePage(request)) return serveIdePage(request, response);
     if (url.pathname.startsWith(IDE_ASSET_PREFIX)) return serveIdeAsset(request, response, url.pathname);
     if (url.pathname === '/graphql') return graphql(request, response, url);
+    if (await serveDashboard(request, response, url.pathname)) return;
     sendJson(response, 404, { error: `no route ${url.pathname}; GraphQL is served at /graphql` });
   }
 

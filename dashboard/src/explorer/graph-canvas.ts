@@ -1,0 +1,107 @@
+import cytoscape, { type NodeSingular } from 'cytoscape';
+
+export interface CanvasNode {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: string;
+  /** The SDG's official colour; other kinds are coloured by kind. */
+  readonly color: string | null;
+  readonly expanded: boolean;
+  readonly focus: boolean;
+}
+
+export interface CanvasEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly label: string;
+}
+
+const KIND_COLOURS: Readonly<Record<string, string>> = {
+  Department: '#7b3294',
+  PolicyField: '#1a9850',
+  PolicyItem: '#2166ac',
+  Measure: '#4393c3',
+  ReformSheet: '#b35806',
+  ReformArea: '#e08214',
+  Indicator: '#5e4fa2',
+  Project: '#3288bd',
+  RelatedPlan: '#66a61e',
+  LinkagePlan: '#d53e4f',
+  Initiative: '#f46d43',
+};
+
+export interface GraphCanvas {
+  show(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): void;
+  destroy(): void;
+}
+
+/**
+ * A node-link diagram in `container`: tapping a node calls `onTap` with its id (the explorer expands it).
+ * Each `show` replaces the elements and lays them out again with the force-directed layout built into
+ * cytoscape, so no layout extension is needed.
+ */
+export function createGraphCanvas(
+  container: HTMLElement,
+  fontFamily: string,
+  onTap: (id: string) => void,
+): GraphCanvas {
+  const graph = cytoscape({
+    container,
+    minZoom: 0.2,
+    maxZoom: 3,
+    style: [
+      {
+        selector: 'node',
+        style: {
+          'background-color': 'data(color)',
+          label: 'data(label)',
+          'font-family': fontFamily,
+          'font-size': 11,
+          'text-wrap': 'ellipsis',
+          'text-max-width': '140px',
+          'text-valign': 'bottom',
+          'text-margin-y': 3,
+          width: 18,
+          height: 18,
+          color: '#222',
+          'text-background-color': '#fff',
+          'text-background-opacity': 0.8,
+        },
+      },
+      { selector: 'node[?expanded]', style: { 'border-width': 3, 'border-color': '#222' } },
+      { selector: 'node[?focus]', style: { width: 28, height: 28, 'font-weight': 'bold' } },
+      {
+        selector: 'edge',
+        style: {
+          width: 1.5,
+          'line-color': '#aaa',
+          'target-arrow-color': '#aaa',
+          'target-arrow-shape': 'triangle',
+          'curve-style': 'bezier',
+          label: 'data(label)',
+          'font-size': 8,
+          color: '#666',
+          'text-rotation': 'autorotate',
+        },
+      },
+    ],
+  });
+  graph.on('tap', 'node', (event) => onTap((event.target as NodeSingular).id()));
+  return {
+    show(nodes, edges) {
+      graph.elements().remove();
+      graph.add([
+        ...nodes.map((node) => ({
+          group: 'nodes' as const,
+          data: { ...node, color: node.color ?? KIND_COLOURS[node.kind] ?? '#888' },
+        })),
+        ...edges.map((edge) => ({ group: 'edges' as const, data: { ...edge } })),
+      ]);
+      graph.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, padding: 20 }).run();
+    },
+    destroy() {
+      graph.destroy();
+    },
+  };
+}

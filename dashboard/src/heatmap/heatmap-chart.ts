@@ -1,0 +1,117 @@
+import { HeatmapChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
+import type { HeatmapSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// Only the pieces a heatmap needs, so the chunk stays a fraction of the full library.
+use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+type HeatmapOption = ComposeOption<
+  HeatmapSeriesOption | GridComponentOption | TooltipComponentOption | VisualMapComponentOption
+>;
+
+export interface HeatmapInput {
+  /** Row labels, top to bottom. */
+  readonly rows: readonly string[];
+  /** Column SDGs, left to right: number and official colour. */
+  readonly columns: readonly { readonly number: number; readonly color: string; readonly title: string }[];
+  /** counts[row][column]; 0 is a gap. */
+  readonly counts: readonly (readonly number[])[];
+  readonly selected: { readonly row: number; readonly column: number } | null;
+  readonly fontFamily: string;
+}
+
+/** Pixels per department row: enough for a Japanese label at 12 px. */
+export const ROW_HEIGHT = 22;
+
+/**
+ * Draws (or redraws) the matrix in `element` and calls `onSelect` with the row and column of a clicked cell.
+ * Gaps are drawn as pale cells rather than left out, because the gaps are what the view is for.
+ */
+export function drawHeatmap(
+  element: HTMLElement,
+  input: HeatmapInput,
+  onSelect: (row: number, column: number) => void,
+): ECharts {
+  const chart = init(element, undefined, { renderer: 'canvas', height: input.rows.length * ROW_HEIGHT + 90 });
+  const max = Math.max(1, ...input.counts.flat());
+  const data: [number, number, number][] = [];
+  input.counts.forEach((row, rowIndex) => row.forEach((count, column) => data.push([column, rowIndex, count])));
+  const rich = Object.fromEntries(
+    input.columns.map((column) => [
+      `sdg${column.number}`,
+      { backgroundColor: column.color, color: '#fff', fontWeight: 'bold' as const, padding: [3, 4], borderRadius: 2 },
+    ]),
+  );
+  const option: HeatmapOption = {
+    textStyle: { fontFamily: input.fontFamily },
+    animation: false,
+    grid: { left: 8, right: 8, top: 34, bottom: 48, containLabel: true },
+    tooltip: {
+      formatter: (params) => {
+        const [column, row, count] = (params as unknown as { value: [number, number, number] }).value;
+        return `${input.rows[row] ?? ''} × SDG ${input.columns[column]?.number ?? ''}: ${count}`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      position: 'top',
+      data: input.columns.map((column) => String(column.number)),
+      axisLabel: { formatter: (value: string) => `{sdg${value}|${value}}`, rich, interval: 0 },
+      splitArea: { show: true },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: [...input.rows],
+      axisLabel: { interval: 0, fontSize: 12 },
+      splitArea: { show: true },
+    },
+    visualMap: {
+      type: 'continuous',
+      min: 1,
+      max,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 4,
+      itemHeight: 160,
+      inRange: { color: ['#dbe9f6', '#08306b'] },
+      // Gaps (0) fall below the range and are drawn pale grey.
+      outOfRange: { color: ['#f3f3f3'] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        label: {
+          show: true,
+          formatter: (params) => {
+            const count = (params.value as [number, number, number])[2];
+            return count === 0 ? '' : String(count);
+          },
+          color: '#fff',
+          textBorderColor: '#08306b',
+          textBorderWidth: 2,
+        },
+        itemStyle: { borderColor: '#fff', borderWidth: 1 },
+        emphasis: { itemStyle: { borderColor: '#d4380d', borderWidth: 2 } },
+      },
+    ],
+  };
+  chart.setOption(option);
+  if (input.selected !== null) {
+    chart.dispatchAction({
+      type: 'highlight',
+      seriesIndex: 0,
+      dataIndex: input.selected.row * input.columns.length + input.selected.column,
+    });
+  }
+  chart.on('click', (params) => {
+    const [column, row] = params.value as [number, number, number];
+    onSelect(row, column);
+  });
+  return chart;
+}
