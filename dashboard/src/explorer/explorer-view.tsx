@@ -14,6 +14,7 @@ import {
 } from './explorer-queries';
 import type { CanvasEdge, CanvasNode, GraphCanvas } from './graph-canvas';
 import { visibleGraph, type LoadedGraph } from './visible-graph';
+import { loadGraphCanvas } from './load-graph-canvas';
 import { kindName, nodeLabel } from './node-label';
 import { WhyLinked } from './why-linked';
 
@@ -85,6 +86,7 @@ function Explorer(props: { readonly focus: string; readonly open: readonly strin
   const [error, setError] = useState<string | null>(null);
   const openKey = open.join(',');
 
+  useEffect(() => void loadGraphCanvas(), []);
   // Only nodes not fetched before are asked for, all in one request.
   useEffect(() => {
     const missing = open.filter((id) => !loaded.neighbours.has(id));
@@ -172,7 +174,7 @@ function GraphDiagram(props: {
     const element = container.current;
     if (element === null) return undefined;
     let destroyed = false;
-    void import('./graph-canvas').then(({ createGraphCanvas }) => {
+    void loadGraphCanvas().then(({ createGraphCanvas }) => {
       if (destroyed) return;
       canvas.current = createGraphCanvas(element, FONT_FAMILY, (id) => onTap.current(id));
       if (latest.current.nodes.length > 0) {

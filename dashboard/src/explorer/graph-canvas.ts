@@ -31,6 +31,20 @@ const KIND_COLOURS: Readonly<Record<string, string>> = {
   Initiative: '#f46d43',
 };
 
+/** The id of the `<style>` element cytoscape adds to the page unless one with this id is there already. */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+
+/**
+ * Cytoscape injects an inline `<style>` (one rule: its container is `position: relative`), which the page's
+ * Content-Security-Policy refuses. Our stylesheet has that rule; an element with the id tells cytoscape so.
+ */
+function claimCytoscapeStylesheet(): void {
+  if (document.getElementById(CYTOSCAPE_STYLESHEET_ID) !== null) return;
+  const marker = document.createElement('meta');
+  marker.id = CYTOSCAPE_STYLESHEET_ID;
+  document.head.append(marker);
+}
+
 export interface GraphCanvas {
   show(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): void;
   destroy(): void;
@@ -46,6 +60,7 @@ export function createGraphCanvas(
   fontFamily: string,
   onTap: (id: string) => void,
 ): GraphCanvas {
+  claimCytoscapeStylesheet();
   const graph = cytoscape({
     container,
     minZoom: 0.2,

@@ -21,10 +21,11 @@ export interface HeatmapInput {
   readonly counts: readonly (readonly number[])[];
   readonly selected: { readonly row: number; readonly column: number } | null;
   readonly fontFamily: string;
+  /** Legend text for cells without any measure. */
+  readonly gapLabel: string;
 }
 
-/** Pixels per department row: enough for a Japanese label at 12 px. */
-export const ROW_HEIGHT = 22;
+const GAP_COLOUR = '#f0f0f0';
 
 /**
  * Draws (or redraws) the matrix in `element` and calls `onSelect` with the row and column of a clicked cell.
@@ -35,10 +36,14 @@ export function drawHeatmap(
   input: HeatmapInput,
   onSelect: (row: number, column: number) => void,
 ): ECharts {
-  const chart = init(element, undefined, { renderer: 'canvas', height: input.rows.length * ROW_HEIGHT + 90 });
-  const max = Math.max(1, ...input.counts.flat());
-  const data: [number, number, number][] = [];
-  input.counts.forEach((row, rowIndex) => row.forEach((count, column) => data.push([column, rowIndex, count])));
+  const chart = init(element, undefined, { renderer: 'canvas' });
+  const data = input.counts.flatMap((row, rowIndex) =>
+    row.map((count, column) => ({
+      value: [column, rowIndex, count],
+      // Dark text on the pale steps, white on the dark ones, for contrast either way.
+      label: { color: count >= 2 ? '#fff' : '#1f1f1f' },
+    })),
+  );
   const rich = Object.fromEntries(
     input.columns.map((column) => [
       `sdg${column.number}`,
@@ -60,27 +65,26 @@ export function drawHeatmap(
       position: 'top',
       data: input.columns.map((column) => String(column.number)),
       axisLabel: { formatter: (value: string) => `{sdg${value}|${value}}`, rich, interval: 0 },
-      splitArea: { show: true },
     },
     yAxis: {
       type: 'category',
       inverse: true,
       data: [...input.rows],
       axisLabel: { interval: 0, fontSize: 12 },
-      splitArea: { show: true },
     },
     visualMap: {
-      type: 'continuous',
-      min: 1,
-      max,
-      calculable: false,
+      type: 'piecewise',
       orient: 'horizontal',
       left: 'center',
       bottom: 4,
-      itemHeight: 160,
-      inRange: { color: ['#dbe9f6', '#08306b'] },
-      // Gaps (0) fall below the range and are drawn pale grey.
-      outOfRange: { color: ['#f3f3f3'] },
+      // Steps rather than a gradient, so a count can be read off the legend; gaps get their own pale grey.
+      pieces: [
+        { value: 0, color: GAP_COLOUR, label: input.gapLabel },
+        { min: 1, max: 1, color: '#c6dbef', label: '1' },
+        { min: 2, max: 3, color: '#6baed6', label: '2–3' },
+        { min: 4, max: 6, color: '#2171b5', label: '4–6' },
+        { min: 7, color: '#08306b', label: '7+' },
+      ],
     },
     series: [
       {
@@ -92,9 +96,6 @@ export function drawHeatmap(
             const count = (params.value as [number, number, number])[2];
             return count === 0 ? '' : String(count);
           },
-          color: '#fff',
-          textBorderColor: '#08306b',
-          textBorderWidth: 2,
         },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
         emphasis: { itemStyle: { borderColor: '#d4380d', borderWidth: 2 } },

@@ -6,8 +6,11 @@ import { markFirstRender } from '../common/rendered-mark';
 import { SdgBadge } from '../common/sdg-badge';
 import { StatusBadge } from '../common/status-badge';
 import { useQuery } from '../common/use-query';
-import { ROW_HEIGHT } from './heatmap-chart';
 import { HEATMAP_QUERY, type CoverageCell, type HeatmapData } from './heatmap-query';
+import { loadHeatmapChart } from './load-heatmap-chart';
+
+/** Pixels per department row: enough for a Japanese label at 12 px. */
+const ROW_HEIGHT = 22;
 
 /** The font the page uses, also for text drawn on the canvas (which does not inherit CSS). */
 const FONT_FAMILY = getComputedStyle(document.documentElement).fontFamily;
@@ -17,6 +20,7 @@ export function HeatmapView() {
   const { state, language, navigate } = useNavigation();
   const field = state.field === undefined ? undefined : Number(state.field);
   const result = useQuery<HeatmapData>(HEATMAP_QUERY, field === undefined ? {} : { field });
+  useEffect(() => void loadHeatmapChart(), []);
   if (result.status !== 'done') return <QueryStatus state={result} />;
   const { fields, sdgCoverage } = result.data;
   return (
@@ -66,7 +70,7 @@ function CoverageMatrix(props: { readonly data: HeatmapData['sdgCoverage']; read
     element.style.height = `${departments.length * ROW_HEIGHT + 90}px`;
     let disposed = false;
     let dispose = (): void => undefined;
-    void import('./heatmap-chart').then(({ drawHeatmap }) => {
+    void loadHeatmapChart().then(({ drawHeatmap }) => {
       if (disposed) return;
       const chart = drawHeatmap(
         element,
@@ -76,6 +80,7 @@ function CoverageMatrix(props: { readonly data: HeatmapData['sdgCoverage']; read
           counts,
           selected: selectedRow >= 0 && selectedColumn >= 0 ? { row: selectedRow, column: selectedColumn } : null,
           fontFamily: FONT_FAMILY,
+          gapLabel: text(language, 'gap'),
         },
         (row, column) => navigate({ dept: departments[row]?.id, sdg: String(sdgs[column]?.number ?? '') }),
       );
@@ -101,7 +106,8 @@ function CoverageMatrix(props: { readonly data: HeatmapData['sdgCoverage']; read
 
   return (
     <div class="heatmap-layout">
-      <div class="scroll-x">
+      {/* Focusable so keyboard users can scroll it sideways on narrow screens; the table below has the same data. */}
+      <div class="scroll-x" tabIndex={0} role="group" aria-label={text(language, 'heatmap')}>
         <div ref={chartElement} class="heatmap-chart" aria-hidden="true" />
       </div>
       <aside class="cell-details" aria-live="polite">
