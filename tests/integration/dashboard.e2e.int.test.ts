@@ -84,12 +84,17 @@ describe('the dashboard at /dashboard', () => {
   const metrics: Record<string, unknown> = {};
 
   /** GraphQL requests the page made while `action` ran. */
+  /** Every URL the page requested during the last `graphqlRequestsDuring`. */
+  let lastLoadUrls: string[] = [];
+
+  /** GraphQL requests the page made while `action` ran. */
   async function graphqlRequestsDuring(action: () => Promise<void>): Promise<string[]> {
     const before = watched.requestedUrls.length;
     await action();
     // Let any request a view fires after rendering show up before counting.
     await page.waitForLoadState('networkidle');
-    return watched.requestedUrls.slice(before).filter((url) => new URL(url).pathname === '/graphql');
+    lastLoadUrls = watched.requestedUrls.slice(before);
+    return lastLoadUrls.filter((url) => new URL(url).pathname === '/graphql');
   }
 
   async function openView(search: string): Promise<string[]> {
@@ -97,6 +102,29 @@ describe('the dashboard at /dashboard', () => {
       const response = await page.goto(`${server.url}/dashboard${search}`, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
     });
+  }
+
+  /** Bytes of the page and the dashboard assets among `urls`, raw and compressed as an HTTP layer sends them. */
+  async function firstLoadWeight(urls: readonly string[]) {
+    const assetNames = [
+      ...new Set(
+        urls
+          .map((url) => new URL(url).pathname)
+          .filter((pathname) => pathname.startsWith('/dashboard/assets/'))
+          .map((pathname) => pathname.slice('/dashboard/assets/'.length)),
+      ),
+    ];
+    const bodies = [
+      Buffer.from(await (await fetch(`${server.url}/dashboard`)).text()),
+      ...assetNames.map((name) => readFileSync(join(DASHBOARD_BUILD_DIRECTORY, name))),
+    ];
+    const total = (size: (body: Buffer) => number): number => bodies.reduce((sum, body) => sum + size(body), 0);
+    return {
+      files: ['dashboard', ...assetNames],
+      raw: total((body) => body.length),
+      gzip: total((body) => gzipSync(body, { level: 6 }).length),
+      brotli: total((body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length),
+    };
   }
 
   async function screenshot(name: string): Promise<void> {
@@ -177,22 +205,8 @@ describe('the dashboard at /dashboard', () => {
     expect(await page.locator('.matrix-table thead th .sdg-badge').count()).toBe(17);
     await screenshot('heatmap');
 
-    // What the browser fetched for this first visit, compressed as the HTTP layer sends it.
-    const assetNames = watched.requestedUrls
-      .map((url) => new URL(url).pathname)
-      .filter((pathname) => pathname.startsWith('/dashboard/assets/'))
-      .map((pathname) => pathname.slice('/dashboard/assets/'.length));
-    const bodies = [
-      Buffer.from(await (await fetch(`${server.url}/dashboard`)).text()),
-      ...[...new Set(assetNames)].map((name) => readFileSync(join(DASHBOARD_BUILD_DIRECTORY, name))),
-    ];
-    const raw = bodies.reduce((sum, body) => sum + body.length, 0);
-    const gzip = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 6 }).length, 0);
-    const brotli = bodies.reduce(
-      (sum, body) => sum + brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      0,
-    );
-    metrics.firstLoad = { files: ['dashboard', ...new Set(assetNames)], raw, gzip, brotli };
+    // The interception above turns the browser cache off, so every page load fetches all it needs again.
+    const { gzip } = (metrics.heatmapFirstLoad = await firstLoadWeight(lastLoadUrls));
     expect(gzip).toBeLessThanOrEqual(PAGE_WEIGHT_BUDGET_BYTES);
   });
 
@@ -321,6 +335,8 @@ describe('the dashboard at /dashboard', () => {
       await sdg17.waitFor();
     });
     metrics.explorerGraphqlRequestsOnOpen = reopened.length;
+    metrics.explorerFirstLoad = await firstLoadWeight(lastLoadUrls);
+    expect((metrics.explorerFirstLoad as { gzip: number }).gzip).toBeLessThanOrEqual(PAGE_WEIGHT_BUDGET_BYTES);
     // The search (its text is in the URL too) and all three expanded nodes' neighbours in one request.
     expect(reopened.map((url) => /query=query\+(\w+)/.exec(url)?.[1])).toEqual([
       'DashboardSearch',

@@ -127,7 +127,7 @@ function Explorer(props: { readonly focus: string; readonly open: readonly strin
         </p>
       )}
       <div class="explorer-layout">
-        <GraphDiagram nodes={nodes} edges={edges} onTap={expand} />
+        <GraphDiagram nodes={nodes} edges={edges} root={focus} onTap={expand} />
         <div class="node-list">
           <h3>
             {text(language, 'visibleNodes')} ({nodes.length})
@@ -160,6 +160,7 @@ function Explorer(props: { readonly focus: string; readonly open: readonly strin
 function GraphDiagram(props: {
   readonly nodes: readonly CanvasNode[];
   readonly edges: readonly CanvasEdge[];
+  readonly root: string;
   readonly onTap: (id: string) => void;
 }) {
   const container = useRef<HTMLDivElement>(null);
@@ -167,8 +168,8 @@ function GraphDiagram(props: {
   const onTap = useRef(props.onTap);
   onTap.current = props.onTap;
   // The library loads asynchronously; once it is there it draws whatever is current by then.
-  const latest = useRef({ nodes: props.nodes, edges: props.edges });
-  latest.current = { nodes: props.nodes, edges: props.edges };
+  const latest = useRef({ nodes: props.nodes, edges: props.edges, root: props.root });
+  latest.current = { nodes: props.nodes, edges: props.edges, root: props.root };
 
   useEffect(() => {
     const element = container.current;
@@ -178,7 +179,7 @@ function GraphDiagram(props: {
       if (destroyed) return;
       canvas.current = createGraphCanvas(element, FONT_FAMILY, (id) => onTap.current(id));
       if (latest.current.nodes.length > 0) {
-        canvas.current.show(latest.current.nodes, latest.current.edges);
+        canvas.current.show(latest.current.nodes, latest.current.edges, latest.current.root);
         markFirstRender();
       }
     });
@@ -192,7 +193,7 @@ function GraphDiagram(props: {
   const shape = `${props.nodes.map((node) => `${node.id}:${node.label}:${String(node.expanded)}`).join()}#${props.edges.length}`;
   useEffect(() => {
     if (props.nodes.length === 0) return;
-    canvas.current?.show(props.nodes, props.edges);
+    canvas.current?.show(props.nodes, props.edges, props.root);
     markFirstRender();
   }, [shape]);
 

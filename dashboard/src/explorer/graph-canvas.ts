@@ -46,14 +46,15 @@ function claimCytoscapeStylesheet(): void {
 }
 
 export interface GraphCanvas {
-  show(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): void;
+  /** Replaces the diagram; `root` (the starting node) goes in the middle, each hop one ring further out. */
+  show(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[], root: string): void;
   destroy(): void;
 }
 
 /**
  * A node-link diagram in `container`: tapping a node calls `onTap` with its id (the explorer expands it).
- * Each `show` replaces the elements and lays them out again with the force-directed layout built into
- * cytoscape, so no layout extension is needed.
+ * Each `show` replaces the elements and lays them out again in rings around the starting node (a layout
+ * built into cytoscape, so no layout extension is needed): how far a node is from it reads at a glance.
  */
 export function createGraphCanvas(
   container: HTMLElement,
@@ -72,9 +73,9 @@ export function createGraphCanvas(
           'background-color': 'data(color)',
           label: 'data(label)',
           'font-family': fontFamily,
-          'font-size': 11,
+          'font-size': 12,
           'text-wrap': 'ellipsis',
-          'text-max-width': '140px',
+          'text-max-width': '130px',
           'text-valign': 'bottom',
           'text-margin-y': 3,
           width: 18,
@@ -94,17 +95,18 @@ export function createGraphCanvas(
           'target-arrow-color': '#aaa',
           'target-arrow-shape': 'triangle',
           'curve-style': 'bezier',
-          label: 'data(label)',
-          'font-size': 8,
-          color: '#666',
+          'font-size': 9,
+          color: '#444',
           'text-rotation': 'autorotate',
         },
       },
+      // Relationship names only on demand (a tapped edge): on every edge they bury the node labels.
+      { selector: 'edge:selected', style: { label: 'data(label)', 'line-color': '#d4380d' } },
     ],
   });
   graph.on('tap', 'node', (event) => onTap((event.target as NodeSingular).id()));
   return {
-    show(nodes, edges) {
+    show(nodes, edges, root) {
       graph.elements().remove();
       graph.add([
         ...nodes.map((node) => ({
@@ -113,7 +115,18 @@ export function createGraphCanvas(
         })),
         ...edges.map((edge) => ({ group: 'edges' as const, data: { ...edge } })),
       ]);
-      graph.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, padding: 20 }).run();
+      graph
+        .layout({
+          name: 'breadthfirst',
+          roots: [root],
+          circle: true,
+          spacingFactor: 0.9,
+          avoidOverlap: true,
+          nodeDimensionsIncludeLabels: true,
+          animate: false,
+          padding: 16,
+        })
+        .run();
     },
     destroy() {
       graph.destroy();

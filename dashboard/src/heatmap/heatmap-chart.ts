@@ -57,7 +57,8 @@ export function drawHeatmap(
     tooltip: {
       formatter: (params) => {
         const [column, row, count] = (params as unknown as { value: [number, number, number] }).value;
-        return `${input.rows[row] ?? ''} × SDG ${input.columns[column]?.number ?? ''}: ${count}`;
+        const sdg = input.columns[column];
+        return `${input.rows[row] ?? ''} × SDG ${sdg?.number ?? ''} ${sdg?.title ?? ''}: ${count}`;
       },
     },
     xAxis: {
