@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { text, type TextKey } from './common/i18n';
 import { NavigationContext, StateLink, navigationOf } from './common/navigation';
 import { useUrlState } from './common/url-state';
@@ -20,7 +20,8 @@ export function App() {
   const navigation = navigationOf(state, navigate);
   const { language } = navigation;
   const view = viewOf(state.view);
-  useEffect(() => {
+  // Before paint, so assistive technology never reads one language's text under the other's tag.
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
     document.title = `${text(language, view)} · ${text(language, 'title')}`;
   }, [language, view]);

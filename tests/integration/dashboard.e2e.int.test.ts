@@ -364,7 +364,7 @@ describe('the dashboard at /dashboard', () => {
     await page.locator('button.language').click();
     await page.locator('.cell-details', { hasText: 'Citizen Activity Promotion Division' }).waitFor();
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     expect(await page.locator('.cell-details').innerText()).toContain('Partnerships for the Goals');
     expect(await page.locator('.filter select option[value="5"]').innerText()).toBe('5 Civic Life');
     await screenshot('heatmap-en');

@@ -8,13 +8,12 @@ export type QueryState<T> =
 
 /**
  * Runs a query whenever its variables change (compared as JSON), and drops answers that arrive after
- * newer variables, so a slow answer never overwrites a newer view. `skip` leaves the state as it is.
+ * newer variables, so a slow answer never overwrites a newer view.
  */
-export function useQuery<T>(query: string, variables: Readonly<Record<string, unknown>>, skip = false): QueryState<T> {
+export function useQuery<T>(query: string, variables: Readonly<Record<string, unknown>>): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
   const key = JSON.stringify(variables);
   useEffect(() => {
-    if (skip) return undefined;
     let current = true;
     setState({ status: 'loading' });
     queryGraphQL<T>(query, JSON.parse(key) as Record<string, unknown>).then(
@@ -24,6 +23,6 @@ export function useQuery<T>(query: string, variables: Readonly<Record<string, un
     return () => {
       current = false;
     };
-  }, [query, key, skip]);
+  }, [query, key]);
   return state;
 }
