@@ -15,9 +15,9 @@ module.exports = tseslint.config(
     plugins: { import: importPlugin },
     settings: {
       // Relative imports name .ts files without their extension; the node resolver must know to try it.
-      'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } },
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
       // Dependencies are parsed to follow their imports; TypeScript needs its own parser for that.
-      'import/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -11,6 +11,7 @@ import type { HttpSettings, RequestBudgetSettings } from './config';
 import { createRequestContext, type RequestContext } from './context';
 import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
+import { serveDashboard } from './dashboard/serve-dashboard';
 import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
 import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits } from './graphql/query-limits';
@@ -148,6 +149,13 @@ export async function createServer(
         Promise.resolve(createRequestContext(deps.gateway, deps.requestBudget, arrivedAt.get(req) ?? Date.now())),
     }),
   );
+
+  // The dashboard's page, its hashed assets, and `/` redirecting browsers to it.
+  app.use((request, response, next) => {
+    serveDashboard(request, response, pathOf(request.originalUrl)).then((served) => {
+      if (!served) next();
+    }, next);
+  });
 
   app.use((request, response) => {
     sendJson(response, 404, { error: `no route ${pathOf(request.originalUrl)}; GraphQL is served at /graphql` });

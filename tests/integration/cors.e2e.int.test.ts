@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { launchOfflineChromium } from '../helpers/chromium';
+import { launchOfflineBrowser } from '../helpers/offline-browser';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -45,7 +45,7 @@ describe('a dashboard on another origin', () => {
   beforeAll(async () => {
     db = openTestDatabase();
     dashboard = await startDashboardOrigin();
-    browser = await launchOfflineChromium();
+    browser = await launchOfflineBrowser();
     page = await browser.newPage();
     await page.goto(dashboard.origin, { waitUntil: 'load' });
   });
