@@ -1,6 +1,6 @@
 import { createDriver } from '../../src/db/driver';
 import { GraphGateway } from '../../src/db/graph-gateway';
-import { openTestDatabase, testNeo4jUri, type TestDatabase } from '../helpers/test-database';
+import { openTestDatabase, testNeo4jPassword, testNeo4jUri, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type GraphQLResponse } from '../helpers/test-server';
 
 const coverageAliases = (count: number): string =>
@@ -56,14 +56,14 @@ describe('budgets of one request', () => {
   describe('with a small connection pool', () => {
     // Three pooled connections, one second of waiting for one; readiness on a driver of its own.
     const pooled = createDriver(
-      { uri: testNeo4jUri(), user: 'neo4j', password: '' },
+      { uri: testNeo4jUri(), user: 'neo4j', password: testNeo4jPassword() },
       {
         maxConnectionPoolSize: 3,
         connectionAcquisitionTimeout: 1_000,
       },
     );
     const readinessDriver = createDriver(
-      { uri: testNeo4jUri(), user: 'neo4j', password: '' },
+      { uri: testNeo4jUri(), user: 'neo4j', password: testNeo4jPassword() },
       { maxConnectionPoolSize: 2 },
     );
     afterAll(async () => {
