@@ -1,6 +1,7 @@
 import type { GraphGateway } from './db/graph-gateway';
 import { QueryCounter } from './db/query-counter';
 import { RequestBudget, type RequestBudgetLimits } from './db/request-budget';
+import type { DepartmentDirectory } from './department/department-directory';
 import { GraphLoaders } from './graph/graph-loaders';
 
 /**
@@ -13,16 +14,19 @@ export interface RequestContext {
   readonly counter: QueryCounter;
   readonly loaders: GraphLoaders;
   readonly budget: RequestBudget;
+  /** The departments of the data version being served, shared by all requests (not per request). */
+  readonly departments: DepartmentDirectory;
 }
 
 /** `startedAt` is when the request arrived (its time budget counts from there, body upload included). */
 export function createRequestContext(
   gateway: GraphGateway,
   limits: RequestBudgetLimits,
+  departments: DepartmentDirectory,
   startedAt: number = Date.now(),
 ): RequestContext {
   const counter = new QueryCounter();
   const budget = new RequestBudget(limits, startedAt);
   const scoped = gateway.counting(counter).withBudget(budget);
-  return { gateway: scoped, counter, loaders: new GraphLoaders(scoped), budget };
+  return { gateway: scoped, counter, loaders: new GraphLoaders(scoped), budget, departments };
 }

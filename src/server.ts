@@ -12,6 +12,7 @@ import { createRequestContext, type RequestContext } from './context';
 import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
 import { serveDashboard } from './dashboard/serve-dashboard';
+import { DepartmentDirectory } from './department/department-directory';
 import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
 import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits } from './graphql/query-limits';
@@ -127,6 +128,7 @@ export async function createServer(
   );
   app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
 
+  const departments = new DepartmentDirectory(deps.gateway, deps.dataVersion);
   const arrivedAt = new WeakMap<object, number>();
   const stampArrival: RequestHandler = (request, _response, next) => {
     arrivedAt.set(request, Date.now());
@@ -146,7 +148,9 @@ export async function createServer(
     parseJsonBody,
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        Promise.resolve(createRequestContext(deps.gateway, deps.requestBudget, arrivedAt.get(req) ?? Date.now())),
+        Promise.resolve(
+          createRequestContext(deps.gateway, deps.requestBudget, departments, arrivedAt.get(req) ?? Date.now()),
+        ),
     }),
   );
 

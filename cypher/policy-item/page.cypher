@@ -3,7 +3,28 @@
 //   its non-deleted measures), $linkagePlan (plan number targeting it), $detailed (bool), $text (folded),
 //   $after (sortKey), $limit (int: page size + 1).
 // Columns: totalCount (int), pageNodes ([node] in sortKey order).
-MATCH (i:PolicyItem)
+// The candidates come from the narrowest filter given, each branch starting at an index seek; only with none
+// of them does the last branch read the whole label. The guards keep exactly one branch live, and the full
+// filter below then decides, so answers do not depend on the branch.
+CALL () {
+  MATCH (:Department {id: $department})-[:RESPONSIBLE_FOR]->(:Measure)<-[:HAS_MEASURE]-(i:PolicyItem)
+  WHERE $department IS NOT NULL
+  RETURN i
+  UNION
+  MATCH (:Sdg {number: $sdg})<-[:CONTRIBUTES_TO]-(i:PolicyItem)
+  WHERE $department IS NULL AND $sdg IS NOT NULL
+  RETURN i
+  UNION
+  MATCH (:Field {id: 'field:' + toString(toInteger($field))})-[:HAS_ITEM]->(i:PolicyItem)
+  WHERE $department IS NULL AND $sdg IS NULL AND $field IS NOT NULL
+  RETURN i
+  UNION
+  // The guard comes first as a row source, so the scan runs only when no narrower filter was given.
+  UNWIND CASE WHEN $department IS NULL AND $sdg IS NULL AND $field IS NULL THEN [true] ELSE [] END AS unfiltered
+  MATCH (i:PolicyItem)
+  RETURN i
+}
+WITH i
 WHERE ($field IS NULL OR i.fieldNumber = $field)
   AND ($detailed IS NULL OR i.detailed = $detailed)
   AND ($sdg IS NULL OR EXISTS { (i)-[:CONTRIBUTES_TO]->(:Sdg {number: $sdg}) })

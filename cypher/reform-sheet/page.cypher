@@ -4,7 +4,28 @@
 //   $evaluation (grade), $viewpoint (folded text contained in the viewpoint), $text (folded),
 //   $after (sortKey), $limit (int: page size + 1).
 // Columns: totalCount (int), pageNodes ([node] in sortKey order).
-MATCH (s:ReformSheet)
+// The candidates come from the narrowest filter given, each branch starting at an index seek; only with none
+// of them does the last branch read the whole label. The guards keep exactly one branch live, and the full
+// filter below then decides, so answers do not depend on the branch.
+CALL () {
+  MATCH (:Department {id: $department})-[:EXECUTES|PARTNERS_ON]->(s:ReformSheet)
+  WHERE $department IS NOT NULL
+  RETURN s
+  UNION
+  MATCH (:Measure {code: $measure})<-[:SUPPORTS]-(s:ReformSheet)
+  WHERE $department IS NULL AND $measure IS NOT NULL
+  RETURN s
+  UNION
+  MATCH (:Sdg {number: $sdg})<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->(:Measure)<-[:SUPPORTS]-(s:ReformSheet)
+  WHERE $department IS NULL AND $measure IS NULL AND $sdg IS NOT NULL
+  RETURN s
+  UNION
+  // The guard comes first as a row source, so the scan runs only when no narrower filter was given.
+  UNWIND CASE WHEN $department IS NULL AND $measure IS NULL AND $sdg IS NULL THEN [true] ELSE [] END AS unfiltered
+  MATCH (s:ReformSheet)
+  RETURN s
+}
+WITH s
 WHERE ($area IS NULL OR s.areaNumber = $area)
   AND ($department IS NULL
        OR ($role IN ['EXECUTING', 'ANY'] AND EXISTS { (s)<-[:EXECUTES]-(:Department {id: $department}) })

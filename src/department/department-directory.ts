@@ -1,20 +1,47 @@
 import type { RequestContext } from '../context';
+import type { GraphGateway } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
+import type { DataVersion } from '../service/data-version';
 import { Department } from './department.type';
 import { resolveDepartmentRef } from './department-ref';
 
-/** All departments, read once per request (they are few) and shared by every department reference in it. */
-const cache = new WeakMap<RequestContext, Promise<Department[]>>();
+/**
+ * All departments, read once per data version and shared by every request while that version is served.
+ * Department references (`filter.department`, `department(ref:)`) are resolved against this list, so a
+ * request that names a department costs no statement for the lookup. When the data version changes (a
+ * reload, later any write), the next request reads the list again.
+ */
+export class DepartmentDirectory {
+  private cached: { readonly version: string; readonly departments: Promise<Department[]> } | undefined;
+
+  /**
+   * `gateway` is the service's own (not one request's): the list outlives the request that read it, so one
+   * request's budget or cancellation must not fail the read that later requests share.
+   */
+  constructor(
+    private readonly gateway: GraphGateway,
+    private readonly dataVersion: Pick<DataVersion, 'current'>,
+  ) {}
+
+  departments(): Promise<Department[]> {
+    const version = this.dataVersion.current();
+    if (this.cached?.version !== version) {
+      const departments = this.gateway
+        .read('graph/all-by-label', { label: 'Department' })
+        .then((rows) => rows.map((row) => Department.from(new RowReader(row).map('node'))));
+      const entry = { version, departments };
+      this.cached = entry;
+      // A failed read is not kept: the next request tries again instead of repeating the failure.
+      departments.catch(() => {
+        if (this.cached === entry) this.cached = undefined;
+      });
+    }
+    return this.cached.departments;
+  }
+}
 
 export function allDepartments(ctx: RequestContext): Promise<Department[]> {
-  let departments = cache.get(ctx);
-  if (!departments) {
-    departments = ctx.gateway
-      .read('graph/all-by-label', { label: 'Department' })
-      .then((rows) => rows.map((row) => Department.from(new RowReader(row).map('node'))));
-    cache.set(ctx, departments);
-  }
-  return departments;
+  return ctx.departments.departments();
 }
 
 /** The department id a filter's `department` names, or null when the filter gives none. */
