@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { applySchema } from './db/apply-schema';
 import { CypherRegistry } from './db/cypher-registry';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
       reportCost: config.nodeEnv !== 'production',
       queryLimits: config.queryLimits,
       graphSizes,
+      authenticate: createAuthenticator(config.auth),
     });
     server = await app.listen(config.port);
     log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);

@@ -3,13 +3,15 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { ANONYMOUS_VIEWER } from './auth/viewer';
+import type { Authenticate } from './auth/authenticator';
 import { createRequestContext, type RequestContext } from './context';
 import type { GraphGateway } from './db/graph-gateway';
 import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
 import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits } from './graphql/query-limits';
 import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statistics';
-import { requestIdPlugin } from './graphql/request-id.plugin';
+import { REQUEST_ID_HEADER, requestIdFrom, requestIdPlugin } from './graphql/request-id.plugin';
 import { live, ready } from './http/health';
 import { BodyTooLargeError, readBody } from './http/read-body';
 import { sendJson } from './http/send';
@@ -28,6 +30,8 @@ export interface ServerDeps {
   readonly queryLimits: QueryLimits;
   /** The loaded graph's list sizes, for the cost limit (refreshed after seeding; unmeasured sizes when absent). */
   readonly graphSizes?: GraphSizes;
+  /** Reads the viewer from the Authorization header (every request is an anonymous viewer when absent). */
+  readonly authenticate?: Authenticate;
 }
 
 export interface RunningServer {
@@ -105,7 +109,12 @@ export async function createServer(deps: ServerDeps): Promise<{ listen(port: num
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => Promise.resolve(createRequestContext(deps.gateway)),
+      context: async () =>
+        createRequestContext(
+          deps.gateway,
+          deps.authenticate ? await deps.authenticate(headers.get('authorization')) : ANONYMOUS_VIEWER,
+          requestIdFrom(headers.get(REQUEST_ID_HEADER)),
+        ),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;

@@ -1,3 +1,4 @@
+import type { Authenticate } from '../../src/auth/authenticator';
 import type { GraphGateway } from '../../src/db/graph-gateway';
 import { loadConfig } from '../../src/config';
 import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
@@ -13,14 +14,18 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestServer {
   readonly url: string;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
 export async function startTestServer(
   gateway: GraphGateway,
-  options: { introspection?: boolean; env?: Readonly<Record<string, string>> } = {},
+  options: { introspection?: boolean; env?: Readonly<Record<string, string>>; authenticate?: Authenticate } = {},
 ): Promise<TestServer> {
   // `env`: QUERY_MAX_* and other variables read as `npm start` reads them (defaults when absent).
   const { queryLimits } = loadConfig(options.env ?? {});
@@ -33,14 +38,19 @@ export async function startTestServer(
     reportCost: true,
     queryLimits,
     graphSizes,
+    authenticate: options.authenticate,
   });
   const running: RunningServer = await app.listen(0);
   return {
     url: running.url,
-    async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    async query<T>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers: Readonly<Record<string, string>> = {},
+    ): Promise<GraphQLResponse<T>> {
       const response = await fetch(`${running.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };

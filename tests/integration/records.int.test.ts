@@ -1,0 +1,289 @@
+import { createAuthenticator } from '../../src/auth/authenticator';
+import { mintToken, type TokenClaims } from '../../src/auth/mint-token';
+import { seedDatabase } from '../../src/ingest/load/seed-database';
+import { readSeedFile } from '../../src/ingest/load/seed-file';
+import { CypherRegistry } from '../../src/db/cypher-registry';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';
+
+/**
+ * Recording results against the real graph. Departments come from the documents: measure 5-1-1 自治会の支援
+ * is answered by 市民活動推進課 and 危機管理課 (000 line 55), so indicator 5-1-1 自治会の加入率 is theirs;
+ * reform sheet 1-1 is executed by 企画課 (003 line 88).
+ */
+const SECRET = 'records-test-secret-0123456789abcdef';
+const INDICATOR = 'indicator:5-1-1';
+const SHEET = 'reform-sheet:1-1';
+
+const RECORD_RESULT = `mutation($input: RecordIndicatorResultInput!) {
+  recordIndicatorResult(input: $input) { id indicator fiscalYear value note revision recordedBy retracted }
+}`;
+const RECORD_EVALUATION = `mutation($input: RecordSheetEvaluationInput!) {
+  recordSheetEvaluation(input: $input) { id sheet fiscalYear grade summary revision recordedBy }
+}`;
+const RETRACT = `mutation($id: ID!, $reason: String!) {
+  retractRecord(id: $id, reason: $reason) { id retracted retractedReason ... on IndicatorResult { value } }
+}`;
+const CHANGES = `query($filter: ChangeFilter) {
+  changes(filter: $filter, first: 100) {
+    totalCount nodes { action actor actorRole target subject before after requestId }
+  }
+}`;
+
+interface ChangeEntry {
+  action: string;
+  actor: string;
+  actorRole: string;
+  target: string;
+  subject: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+  requestId: string;
+}
+
+describe('recording results', () => {
+  let db: TestDatabase;
+  let api: TestServer;
+  const bearer = async (claims: TokenClaims, expiresIn?: string) => ({
+    authorization: `Bearer ${await mintToken(SECRET, claims, expiresIn)}`,
+  });
+  const editor = () => bearer({ sub: 'sato', role: 'editor', departments: ['市民活動推進課'] });
+  const admin = () => bearer({ sub: 'boss', role: 'admin' });
+  const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
+
+  const cleanRecords = async () => {
+    const session = db.driver.session();
+    try {
+      await session.run('MATCH (n) WHERE n:Record OR n:RecordSeries OR n:Change DETACH DELETE n');
+    } finally {
+      await session.close();
+    }
+  };
+  const countRecords = async () => {
+    const session = db.driver.session();
+    try {
+      const result = await session.run('MATCH (n) WHERE n:Record OR n:RecordSeries OR n:Change RETURN count(n) AS n');
+      return Number(result.records[0]?.get('n'));
+    } finally {
+      await session.close();
+    }
+  };
+  const changesFor = async (target: string) => {
+    const response = await api.query<{ changes: { nodes: ChangeEntry[] } }>(
+      CHANGES,
+      { filter: { target } },
+      await admin(),
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data?.changes.nodes ?? [];
+  };
+
+  beforeAll(async () => {
+    db = openTestDatabase();
+    api = await startTestServer(db.gateway, {
+      authenticate: createAuthenticator({ secret: SECRET, jwksUrl: undefined, anonymousRead: true }),
+    });
+  });
+  beforeEach(cleanRecords);
+  afterAll(async () => {
+    await cleanRecords();
+    await api.stop();
+    await db.close();
+  });
+
+  it('lets an editor record for an indicator of their department, and audits it with the request id', async () => {
+    const response = await api.query<{ recordIndicatorResult: Record<string, unknown> }>(
+      RECORD_RESULT,
+      { input: { indicator: INDICATOR, fiscalYear: 2024, value: 81.9, note: '　Ｒ６ 年度末集計  ' } },
+      { ...(await editor()), 'x-request-id': 'req-record-1' },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.recordIndicatorResult).toEqual({
+      id: 'indicator-result:5-1-1:2024:r1',
+      indicator: INDICATOR,
+      fiscalYear: 2024,
+      value: 81.9,
+      note: 'R6 年度末集計',
+      revision: 1,
+      recordedBy: 'sato',
+      retracted: false,
+    });
+    const [entry, ...rest] = await changesFor(INDICATOR);
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({
+      action: 'RECORD_INDICATOR_RESULT',
+      actor: 'sato',
+      actorRole: 'editor',
+      target: 'indicator-result:5-1-1:2024:r1',
+      subject: INDICATOR,
+      before: null,
+      requestId: 'req-record-1',
+    });
+    expect(entry?.after).toMatchObject({ value: 81.9, revision: 1, note: 'R6 年度末集計' });
+  });
+
+  it('makes a new revision when the same year is recorded again, the audit entry holding before and after', async () => {
+    const input = { indicator: INDICATOR, fiscalYear: 2024, value: 80 };
+    await api.query(RECORD_RESULT, { input }, await editor());
+    const second = await api.query<{ recordIndicatorResult: { revision: number; id: string } }>(
+      RECORD_RESULT,
+      { input: { ...input, value: 83.5, expectedRevision: 1 } },
+      await editor(),
+    );
+    expect(second.errors).toBeUndefined();
+    expect(second.data?.recordIndicatorResult).toMatchObject({ revision: 2, id: 'indicator-result:5-1-1:2024:r2' });
+    const entries = await changesFor('indicator-result:5-1-1:2024:r2');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.before).toMatchObject({ value: 80, revision: 1 });
+    expect(entries[0]?.after).toMatchObject({ value: 83.5, revision: 2 });
+  });
+
+  it('gives CONFLICT to one of two editors sending the same expectedRevision at once, and keeps the other', async () => {
+    const input = { indicator: INDICATOR, fiscalYear: 2025, expectedRevision: 0 };
+    const responses = await Promise.all(
+      [70, 71, 72, 73].map(async (value) => api.query(RECORD_RESULT, { input: { ...input, value } }, await editor())),
+    );
+    const codes = responses.map(codeOf);
+    expect(codes.filter((c) => c === undefined)).toHaveLength(1);
+    expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(3);
+    const entries = await changesFor(INDICATOR);
+    expect(entries).toHaveLength(1);
+    expect(await countRecords()).toBe(3); // one record, its series, one audit entry
+  });
+
+  it('lets an editor evaluate a sheet their department executes, and an admin anything', async () => {
+    const planning = await bearer({ sub: 'kikaku', role: 'editor', departments: ['department:planning'] });
+    const input = { sheet: SHEET, fiscalYear: 2023, grade: 'B', summary: '窓口の一部をオンライン化した' };
+    const evaluated = await api.query<{ recordSheetEvaluation: Record<string, unknown> }>(
+      RECORD_EVALUATION,
+      { input },
+      planning,
+    );
+    expect(evaluated.errors).toBeUndefined();
+    expect(evaluated.data?.recordSheetEvaluation).toMatchObject({ grade: 'B', revision: 1, recordedBy: 'kikaku' });
+    const byAdmin = await api.query(RECORD_EVALUATION, { input: { ...input, grade: 'A' } }, await admin());
+    expect(byAdmin.errors).toBeUndefined();
+    const entries = await changesFor(SHEET);
+    expect(entries.map((e) => [e.action, e.actor])).toEqual([
+      ['RECORD_SHEET_EVALUATION', 'kikaku'],
+      ['RECORD_SHEET_EVALUATION', 'boss'],
+    ]);
+  });
+
+  it('retracts a record, keeping it in history, and audits the retraction', async () => {
+    await api.query(RECORD_RESULT, { input: { indicator: INDICATOR, fiscalYear: 2023, value: 82 } }, await editor());
+    const id = 'indicator-result:5-1-1:2023:r1';
+    const retracted = await api.query<{ retractRecord: Record<string, unknown> }>(
+      RETRACT,
+      { id, reason: '集計誤り' },
+      await editor(),
+    );
+    expect(retracted.errors).toBeUndefined();
+    expect(retracted.data?.retractRecord).toEqual({ id, retracted: true, retractedReason: '集計誤り', value: 82 });
+    const again = await api.query(RETRACT, { id, reason: '二重' }, await editor());
+    expect(codeOf(again)).toBe('CONFLICT');
+    const entries = await changesFor(id);
+    expect(entries.map((e) => e.action)).toEqual(['RECORD_INDICATOR_RESULT', 'RETRACT_RECORD']);
+    expect(entries[1]?.before).toMatchObject({ retracted: false });
+    expect(entries[1]?.after).toMatchObject({ retracted: true, retractedReason: '集計誤り', retractedBy: 'sato' });
+  });
+
+  describe('refuses, leaving no trace', () => {
+    const input = { indicator: INDICATOR, fiscalYear: 2024, value: 1 };
+    afterEach(async () => {
+      expect(await countRecords()).toBe(0);
+    });
+
+    it('UNAUTHENTICATED without a token', async () => {
+      expect(codeOf(await api.query(RECORD_RESULT, { input }))).toBe('UNAUTHENTICATED');
+    });
+
+    it('UNAUTHENTICATED for malformed, expired and wrongly signed tokens, naming no secret', async () => {
+      const expired = await bearer({ sub: 'sato', role: 'admin' }, '-1m');
+      const wrong = {
+        authorization: `Bearer ${await mintToken('another-secret-0123456789abcdefghij', { sub: 'x', role: 'admin' })}`,
+      };
+      for (const headers of [{ authorization: 'Bearer not.a.jwt' }, { authorization: 'Basic abc' }, expired, wrong]) {
+        const response = await api.query(RECORD_RESULT, { input }, headers);
+        expect(response.status).toBe(401);
+        expect(codeOf(response)).toBe('UNAUTHENTICATED');
+        expect(JSON.stringify(response)).not.toContain(SECRET);
+      }
+    });
+
+    it('FORBIDDEN for a viewer, and for an editor of another department', async () => {
+      const viewer = await bearer({ sub: 'v', role: 'viewer' });
+      expect(codeOf(await api.query(RECORD_RESULT, { input }, viewer))).toBe('FORBIDDEN');
+      const other = await bearer({ sub: 'w', role: 'editor', departments: ['department:planning'] });
+      const response = await api.query(RECORD_RESULT, { input }, other);
+      expect(codeOf(response)).toBe('FORBIDDEN');
+      expect(response.errors?.[0]?.message).toMatch(/department:citizen-activity-promotion/);
+      expect(codeOf(await api.query(CHANGES, {}, viewer))).toBe('FORBIDDEN');
+    });
+
+    it('BAD_USER_INPUT naming the field and rule', async () => {
+      const outOfPlan = await api.query(RECORD_RESULT, { input: { ...input, fiscalYear: 2028 } }, await admin());
+      expect(codeOf(outOfPlan)).toBe('BAD_USER_INPUT');
+      expect(outOfPlan.errors?.[0]?.message).toMatch(
+        /fiscalYear: .*2023 \(R5\) to 2027 \(R9\) \(rule isPlanFiscalYear\)/,
+      );
+      const blankNote = await api.query(RECORD_RESULT, { input: { ...input, note: '　 ' } }, await admin());
+      expect(blankNote.errors?.[0]?.extensions?.violations).toEqual([
+        expect.objectContaining({ field: 'note', rule: 'isCleanText' }),
+      ]);
+      const blankSummary = await api.query(
+        RECORD_EVALUATION,
+        { input: { sheet: SHEET, fiscalYear: 2024, grade: 'A', summary: 'x'.repeat(2001) } },
+        await admin(),
+      );
+      expect(blankSummary.errors?.[0]?.message).toMatch(/summary: summary must have 1 to 2000 characters/);
+    });
+
+    it('NOT_FOUND for an unknown indicator, sheet or record', async () => {
+      const unknown = await api.query(
+        RECORD_RESULT,
+        { input: { ...input, indicator: 'indicator:9-9-9' } },
+        await admin(),
+      );
+      expect(codeOf(unknown)).toBe('NOT_FOUND');
+      const sheet = await api.query(
+        RECORD_EVALUATION,
+        { input: { sheet: 'reform-sheet:9-99', fiscalYear: 2024, grade: 'A', summary: 'x' } },
+        await admin(),
+      );
+      expect(codeOf(sheet)).toBe('NOT_FOUND');
+      const record = await api.query(RETRACT, { id: 'indicator-result:9-9-9:2024:r1', reason: 'x' }, await admin());
+      expect(codeOf(record)).toBe('NOT_FOUND');
+    });
+
+    it('CONFLICT for a stale expectedRevision', async () => {
+      const response = await api.query(RECORD_RESULT, { input: { ...input, expectedRevision: 3 } }, await admin());
+      expect(codeOf(response)).toBe('CONFLICT');
+    });
+  });
+
+  it('keeps records and the audit trail when the seed is loaded again, even for an indicator the documents dropped', async () => {
+    await api.query(RECORD_RESULT, { input: { indicator: INDICATOR, fiscalYear: 2024, value: 80 } }, await editor());
+    const seed = readSeedFile();
+    if (!seed) throw new Error('seed/graph.json is missing');
+    const cypher = CypherRegistry.load();
+    const without = {
+      ...seed,
+      hash: `${seed.hash}-without-5-1-1`,
+      graph: {
+        ...seed.graph,
+        nodes: seed.graph.nodes.filter((n) => n.id !== INDICATOR),
+        relationships: seed.graph.relationships.filter((r) => r.to !== INDICATOR && r.from !== INDICATOR),
+      },
+    };
+    try {
+      await seedDatabase(db.gateway, cypher, without, () => undefined);
+      expect(await countRecords()).toBe(3);
+      const entries = await changesFor(INDICATOR);
+      expect(entries).toHaveLength(1);
+    } finally {
+      await seedDatabase(db.gateway, cypher, seed, () => undefined);
+    }
+    expect(await countRecords()).toBe(3);
+  });
+});
