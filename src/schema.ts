@@ -12,6 +12,7 @@ import { MeasureResolver } from './measure/measure.resolver';
 import { PolicyItemResolver } from './policy-item/policy-item.resolver';
 import { ProjectResolver } from './project/project.resolver';
 import { ReformAreaResolver, ReformSheetResolver } from './reform-sheet/reform-sheet.resolver';
+import { IndicatorResultsResolver, SheetEvaluationsResolver } from './records/record-fields.resolver';
 import { RecordsResolver } from './records/records.resolver';
 import { RelatedPlanResolver } from './related-plan/related-plan.resolver';
 import { SdgResolver } from './sdg/sdg.resolver';
@@ -40,6 +41,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PathsResolver,
   ServiceInfoResolver,
   RecordsResolver,
+  IndicatorResultsResolver,
+  SheetEvaluationsResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -188,6 +188,66 @@ describe('recording results', () => {
     expect(entries[1]?.after).toMatchObject({ retracted: true, retractedReason: '集計誤り', retractedBy: 'sato' });
   });
 
+  it('shows results and evaluations per year on the read side: current revision and history', async () => {
+    await api.query(RECORD_RESULT, { input: { indicator: INDICATOR, fiscalYear: 2024, value: 80 } }, await editor());
+    await api.query(RECORD_RESULT, { input: { indicator: INDICATOR, fiscalYear: 2024, value: 81 } }, await editor());
+    await api.query(RETRACT, { id: 'indicator-result:5-1-1:2024:r2', reason: '誤入力' }, await editor());
+    await api.query(RECORD_RESULT, { input: { indicator: INDICATOR, fiscalYear: 2023, value: 82.5 } }, await admin());
+    await api.query(
+      RECORD_EVALUATION,
+      { input: { sheet: SHEET, fiscalYear: 2023, grade: 'A', summary: '計画どおり' } },
+      await admin(),
+    );
+    const read = await api.query<{
+      indicators: {
+        nodes: {
+          id: string;
+          results: {
+            fiscalYear: number;
+            current: { value: number } | null;
+            history: { revision: number; retracted: boolean }[];
+          }[];
+        }[];
+      };
+      reformSheet: { evaluations: { fiscalYear: number; current: { grade: string; summary: string } }[] };
+    }>(`{
+      indicators(filter: { policyItem: "5-1" }) { nodes { id results { fiscalYear current { value } history { revision retracted } } } }
+      reformSheet(code: "1-1") { evaluations { fiscalYear current { grade summary } } }
+    }`);
+    expect(read.errors).toBeUndefined();
+    const results = read.data?.indicators.nodes.find((n) => n.id === INDICATOR)?.results;
+    expect(results).toEqual([
+      { fiscalYear: 2023, current: { value: 82.5 }, history: [{ revision: 1, retracted: false }] },
+      {
+        fiscalYear: 2024,
+        current: { value: 80 },
+        history: [
+          { revision: 2, retracted: true },
+          { revision: 1, retracted: false },
+        ],
+      },
+    ]);
+    expect(read.data?.reformSheet.evaluations).toEqual([
+      { fiscalYear: 2023, current: { grade: 'A', summary: '計画どおり' } },
+    ]);
+  });
+
+  it('makes reads need a token when ANONYMOUS_READ=false', async () => {
+    const closed = await startTestServer(db.gateway, {
+      authenticate: createAuthenticator({ secret: SECRET, jwksUrl: undefined, anonymousRead: false }),
+    });
+    try {
+      const anonymous = await closed.query('{ serviceInfo { name } }');
+      expect(anonymous.status).toBe(401);
+      expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+      const signedIn = await closed.query('{ serviceInfo { name } }', {}, await bearer({ sub: 'v', role: 'viewer' }));
+      expect(signedIn.errors).toBeUndefined();
+      expect(signedIn.data).toEqual({ serviceInfo: { name: 'honjo-policy-graph' } });
+    } finally {
+      await closed.stop();
+    }
+  });
+
   describe('refuses, leaving no trace', () => {
     const input = { indicator: INDICATOR, fiscalYear: 2024, value: 1 };
     afterEach(async () => {
