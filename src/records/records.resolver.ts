@@ -8,6 +8,8 @@ import { ChangeFilter } from './change.filter';
 import { RecordIndicatorResultInput, RecordSheetEvaluationInput, RetractRecordArgs } from './record-inputs';
 import { IndicatorResult, SheetEvaluation, YearRecord } from './record.types';
 import { RecordWriter } from './record-writer';
+import { OrphanedSubject } from './orphaned-subject.type';
+import { RowReader } from '../db/row-reader';
 import { cleanText } from './text-rules';
 
 /** Writes of yearly records (editors for their departments, admins for all) and the audit trail. */
@@ -57,6 +59,17 @@ export class RecordsResolver {
   })
   async retractRecord(@Args() { id, reason }: RetractRecordArgs, @Ctx() ctx: RequestContext): Promise<YearRecord> {
     return new RecordWriter(ctx).retract(id.trim(), cleanText(reason));
+  }
+
+  @Authorized('editor', 'admin')
+  @Query(() => [OrphanedSubject], {
+    description: 'Indicators and sheets with records that a reseed removed from the documents (editors and admins).',
+  })
+  async orphanedRecords(@Ctx() ctx: RequestContext): Promise<OrphanedSubject[]> {
+    const rows = (await ctx.gateway.read('records/orphans')).map((row) => new RowReader(row));
+    return rows.map((r) =>
+      Object.assign(new OrphanedSubject(), { subject: r.string('subject'), records: r.number('records') }),
+    );
   }
 
   @Authorized('editor', 'admin')

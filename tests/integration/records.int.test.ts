@@ -336,14 +336,25 @@ describe('recording results', () => {
         relationships: seed.graph.relationships.filter((r) => r.to !== INDICATOR && r.from !== INDICATOR),
       },
     };
+    const orphans = async () =>
+      (await api.query<{ orphanedRecords: unknown[] }>('{ orphanedRecords { subject records } }', {}, await admin()))
+        .data?.orphanedRecords;
+    const log: string[] = [];
     try {
-      await seedDatabase(db.gateway, cypher, without, () => undefined);
+      await seedDatabase(db.gateway, cypher, without, (line) => log.push(line));
       expect(await countRecords()).toBe(3);
-      const entries = await changesFor(INDICATOR);
-      expect(entries).toHaveLength(1);
+      expect(await changesFor(INDICATOR)).toHaveLength(1);
+      expect(log).toContain(`kept 1 recorded revision(s) of ${INDICATOR}, which the documents no longer have`);
+      expect(await orphans()).toEqual([{ subject: INDICATOR, records: 1 }]);
     } finally {
       await seedDatabase(db.gateway, cypher, seed, () => undefined);
     }
     expect(await countRecords()).toBe(3);
+    // The indicator is back: its record is linked to it again and no longer reported.
+    expect(await orphans()).toEqual([]);
+    const read = await api.query<{ node: { results: { current: { value: number } }[] } }>(
+      `{ node(id: "${INDICATOR}") { ... on Indicator { results { current { value } } } } }`,
+    );
+    expect(read.data?.node.results).toEqual([{ current: { value: 80 } }]);
   });
 });

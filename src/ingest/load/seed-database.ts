@@ -30,5 +30,10 @@ export async function seedDatabase(
   const corrections = loadCorrections(join(PROJECT_ROOT, 'seed', 'corrections.yaml'));
   log(`loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const line of formatSummary({ result, counts, graph: seed.graph, corrections })) log(line);
+  for (const orphan of await gateway.read('records/orphans')) {
+    log(
+      `kept ${String(orphan.records)} recorded revision(s) of ${String(orphan.subject)}, which the documents no longer have`,
+    );
+  }
   return result;
 }
