@@ -3,6 +3,7 @@ import { mintToken, type TokenClaims } from '../../src/auth/mint-token';
 import { seedDatabase } from '../../src/ingest/load/seed-database';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { CypherRegistry } from '../../src/db/cypher-registry';
+import { exportRecords, importRecords } from '../../src/records/records-backup';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';
 
@@ -246,6 +247,52 @@ describe('recording results', () => {
     } finally {
       await closed.stop();
     }
+  });
+
+  it('exports every record and audit entry as JSON Lines and imports them back, idempotently', async () => {
+    await api.query(RECORD_RESULT, { input: { indicator: INDICATOR, fiscalYear: 2024, value: 80 } }, await editor());
+    await api.query(RETRACT, { id: 'indicator-result:5-1-1:2024:r1', reason: '誤入力' }, await editor());
+    await api.query(
+      RECORD_EVALUATION,
+      { input: { sheet: SHEET, fiscalYear: 2023, grade: 'C', summary: '未着手' } },
+      await admin(),
+    );
+    const exported = await exportRecords(db.gateway);
+    const parse = (text: string) =>
+      text
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { label: string });
+    const lines = parse(exported);
+    expect(lines.map((l) => l.label)).toEqual([
+      'RecordSeries',
+      'RecordSeries',
+      'IndicatorResult',
+      'SheetEvaluation',
+      'Change',
+      'Change',
+      'Change',
+    ]);
+    await cleanRecords();
+    expect(await importRecords(db.gateway, exported)).toEqual({ series: 2, records: 2, changes: 3 });
+    expect(await importRecords(db.gateway, exported)).toEqual({ series: 2, records: 2, changes: 3 });
+    expect(await countRecords()).toBe(7);
+    // Same lines in the same order (Neo4j does not keep the order of a node's property keys).
+    expect(parse(await exportRecords(db.gateway))).toEqual(lines);
+    const read = await api.query<{ reformSheet: { evaluations: { current: { grade: string } }[] } }>(
+      '{ reformSheet(code: "1-1") { evaluations { current { grade } } } }',
+    );
+    expect(read.data?.reformSheet.evaluations).toEqual([{ current: { grade: 'C' } }]);
+    // The next revision continues from the imported one.
+    const next = await api.query<{ recordIndicatorResult: { revision: number } }>(
+      RECORD_RESULT,
+      { input: { indicator: INDICATOR, fiscalYear: 2024, value: 81, expectedRevision: 1 } },
+      await editor(),
+    );
+    expect(next.data?.recordIndicatorResult.revision).toBe(2);
+    await expect(importRecords(db.gateway, '{"label":"Secret","properties":{"id":"x"}}\n')).rejects.toThrow(
+      /line 1: label must be one of/,
+    );
   });
 
   describe('refuses, leaving no trace', () => {
