@@ -5,16 +5,7 @@ const importPlugin = require('eslint-plugin-import');
 
 module.exports = tseslint.config(
   {
-    ignores: [
-      'dist/',
-      'node_modules/',
-      'neo4j/',
-      '.data/',
-      'test-artifacts/',
-      'coverage/',
-      'bench/',
-      'eslint.config.js',
-    ],
+    ignores: ['dist/', 'node_modules/', 'neo4j/', '.data/', 'test-artifacts/', 'coverage/', 'eslint.config.js'],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -24,9 +15,9 @@ module.exports = tseslint.config(
     plugins: { import: importPlugin },
     settings: {
       // Relative imports name .ts files without their extension; the node resolver must know to try it.
-      'import/resolver': { node: { extensions: ['.ts', '.js', '.json'] } },
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
       // Dependencies are parsed to follow their imports; TypeScript needs its own parser for that.
-      'import/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { AuthSettings } from './auth/authenticator';
 import type { QueryLimits } from './graphql/query-limits';
@@ -10,6 +11,8 @@ import type { QueryLimits } from './graphql/query-limits';
 export interface Config {
   /** HTTP port of the GraphQL endpoint. */
   readonly port: number;
+  /** Address the HTTP server binds to: loopback unless configured, so nothing is exposed by accident. */
+  readonly host: string;
   /** `production` masks more and drops the per-response cost report. */
   readonly nodeEnv: string;
   /** An external Neo4j; when absent, the service starts the embedded one. */
@@ -21,6 +24,29 @@ export interface Config {
   readonly queryLimits: QueryLimits;
   /** How bearer tokens are verified, and whether anonymous requests may read. */
   readonly auth: AuthSettings;
+  /** What one request may spend once it runs. */
+  readonly requestBudget: RequestBudgetSettings;
+  readonly http: HttpSettings;
+}
+
+export interface RequestBudgetSettings {
+  /** Total time of one request from its arrival; also each transaction's Neo4j timeout (the time left). */
+  readonly timeoutMs: number;
+  /** Database sessions one request may hold at once. */
+  readonly maxSessions: number;
+  /** Largest answer sent; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
+  readonly maxResponseBytes: number;
+}
+
+export interface HttpSettings {
+  /** Origins whose pages may call the API from a browser; `*` is any origin (never with credentials). */
+  readonly corsOrigins: '*' | readonly string[];
+  /** How long an idle keep-alive connection stays open. */
+  readonly keepAliveTimeoutMs: number;
+  /** A connection with no byte moving either way for this long is closed (e.g. a client that never reads). */
+  readonly idleTimeoutMs: number;
+  /** `max-age` of successful reads (the data changes only when it is reloaded); 0 turns caching off. */
+  readonly cacheMaxAgeSeconds: number;
 }
 
 export interface ExternalNeo4j {
@@ -37,11 +63,14 @@ export interface EmbeddedNeo4jSettings {
   readonly heapMb: number;
   /** Neo4j page cache, in MiB. */
   readonly pageCacheMb: number;
+  /** Password of its `neo4j` user; when absent, one is generated and kept in the data directory. */
+  readonly password: string | undefined;
 }
 
 /** Every environment variable the service reads, with its meaning (the README's table and .env.example match it). */
 export const ENVIRONMENT_VARIABLES = {
   PORT: 'HTTP port of the GraphQL endpoint (default 4000)',
+  HOST: 'address the HTTP server listens on (default 127.0.0.1, loopback only; 0.0.0.0 or :: to listen on every interface)',
   NODE_ENV: '`production` hides the per-response cost report (default development)',
   NEO4J_URI: 'bolt:// or neo4j:// URI of an external Neo4j; when unset the embedded Neo4j is started',
   NEO4J_USER: 'user for NEO4J_URI (default neo4j)',
@@ -51,6 +80,8 @@ export const ENVIRONMENT_VARIABLES = {
   EMBEDDED_NEO4J_DATA: 'data directory of the embedded Neo4j (default .data/neo4j)',
   EMBEDDED_NEO4J_HEAP_MB: 'Java heap of the embedded Neo4j in MiB (default 1024)',
   EMBEDDED_NEO4J_PAGECACHE_MB: 'page cache of the embedded Neo4j in MiB (default 256)',
+  EMBEDDED_NEO4J_PASSWORD:
+    'password of the embedded Neo4j user neo4j, 8+ characters (default: generated once, kept owner-only in the data directory)',
   INTROSPECTION: 'GraphQL introspection, true or false (default true)',
   QUERY_MAX_DEPTH: 'deepest field nesting a request may have (default 8)',
   QUERY_MAX_COST:
@@ -64,6 +95,18 @@ export const ENVIRONMENT_VARIABLES = {
     'shared secret (at least 32 characters) verifying HS256 bearer tokens and minting them with `npm run token`; unset: no HS256 tokens',
   AUTH_JWKS_URL: "URL of the identity provider's JSON Web Key Set for RS/ES/PS/EdDSA tokens; unset: none",
   ANONYMOUS_READ: 'whether requests without a token may read, true or false (default true); writes always need one',
+  REQUEST_TIMEOUT_MS:
+    'time budget of one request in ms, from its arrival to its answer, body upload included; each Neo4j transaction gets the time left as its timeout (default 10000)',
+  REQUEST_MAX_SESSIONS:
+    'database sessions one request may hold at once, so one request cannot take the whole connection pool (default 4)',
+  MAX_RESPONSE_BYTES:
+    'largest answer in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error (default 5000000)',
+  CORS_ORIGINS:
+    'comma-separated origins (https://dash.example.org) whose pages may call the API; unset means any origin, without credentials',
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: 'how long an idle keep-alive HTTP connection stays open, in ms (default 5000)',
+  HTTP_IDLE_TIMEOUT_MS:
+    'a connection on which nothing moves for this long is closed, e.g. a client that never reads its answer; more than REQUEST_TIMEOUT_MS (default 30000)',
+  CACHE_MAX_AGE_SECONDS: 'Cache-Control max-age of successful reads, in seconds; 0 turns HTTP caching off (default 60)',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -84,8 +127,17 @@ export function loadConfig(env: Env = process.env): Config {
   if (uri !== undefined && !/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/.test(uri)) {
     throw new ConfigError(`NEO4J_URI must look like bolt://host:7687 or neo4j://host, got '${uri}'`);
   }
+  const timeoutMs = integer(read('REQUEST_TIMEOUT_MS'), 'REQUEST_TIMEOUT_MS', 10_000, 100, 600_000);
+  const idleTimeoutMs = integer(read('HTTP_IDLE_TIMEOUT_MS'), 'HTTP_IDLE_TIMEOUT_MS', 30_000, 1_000, 3_600_000);
+  if (idleTimeoutMs <= timeoutMs) {
+    // Nothing moves on the socket while a request runs, so a shorter idle timeout would cut answers off.
+    throw new ConfigError(
+      `HTTP_IDLE_TIMEOUT_MS (${idleTimeoutMs}) must be more than REQUEST_TIMEOUT_MS (${timeoutMs}), or running requests lose their connection`,
+    );
+  }
   return Object.freeze({
     port: integer(read('PORT'), 'PORT', 4000, 1, 65535),
+    host: listenAddress(read('HOST')),
     nodeEnv: read('NODE_ENV') ?? 'development',
     neo4j:
       uri === undefined
@@ -101,6 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
       dataDirectory: resolve(read('EMBEDDED_NEO4J_DATA') ?? '.data/neo4j'),
       heapMb: integer(read('EMBEDDED_NEO4J_HEAP_MB'), 'EMBEDDED_NEO4J_HEAP_MB', 1024, 128, 65536),
       pageCacheMb: integer(read('EMBEDDED_NEO4J_PAGECACHE_MB'), 'EMBEDDED_NEO4J_PAGECACHE_MB', 256, 8, 65536),
+      password: embeddedPassword(read('EMBEDDED_NEO4J_PASSWORD')),
     }),
     introspection: boolean(read('INTROSPECTION'), 'INTROSPECTION', true),
     queryLimits: Object.freeze({
@@ -117,6 +170,24 @@ export function loadConfig(env: Env = process.env): Config {
       jwksUrl: jwksUrl(read('AUTH_JWKS_URL')),
       anonymousRead: boolean(read('ANONYMOUS_READ'), 'ANONYMOUS_READ', true),
     }),
+    requestBudget: Object.freeze({
+      timeoutMs,
+      // The driver's pool holds 50 connections (src/db/driver.ts); a request may never need all of them.
+      maxSessions: integer(read('REQUEST_MAX_SESSIONS'), 'REQUEST_MAX_SESSIONS', 4, 1, 25),
+      maxResponseBytes: integer(read('MAX_RESPONSE_BYTES'), 'MAX_RESPONSE_BYTES', 5_000_000, 1_024, 1_000_000_000),
+    }),
+    http: Object.freeze({
+      corsOrigins: origins(read('CORS_ORIGINS')),
+      keepAliveTimeoutMs: integer(
+        read('HTTP_KEEP_ALIVE_TIMEOUT_MS'),
+        'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+        5_000,
+        100,
+        600_000,
+      ),
+      idleTimeoutMs,
+      cacheMaxAgeSeconds: integer(read('CACHE_MAX_AGE_SECONDS'), 'CACHE_MAX_AGE_SECONDS', 60, 0, 31_536_000),
+    }),
   });
 }
 
@@ -127,6 +198,35 @@ function integer(value: string | undefined, name: string, fallback: number, min:
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got '${value}'`);
   }
   return n;
+}
+
+/** `*` or a comma list of origins as browsers send them: scheme, host and optional port, no path. */
+function origins(value: string | undefined): '*' | readonly string[] {
+  if (value === undefined || value === '*') return '*';
+  const list = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+  for (const origin of list) {
+    if (!/^https?:\/\/[^\s/?#]+$/.test(origin)) {
+      throw new ConfigError(
+        `CORS_ORIGINS must be * or a comma list of origins like https://dash.example.org (no path or trailing slash), got '${origin}'`,
+      );
+    }
+  }
+  if (list.length === 0) throw new ConfigError(`CORS_ORIGINS must name at least one origin, got '${value}'`);
+  return Object.freeze(list);
+}
+
+/** Neo4j refuses passwords under 8 characters; the launcher reads the password as one line of its stdin. */
+function embeddedPassword(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.length < 8 || /[\r\n]/.test(value)) {
+    throw new ConfigError(
+      `EMBEDDED_NEO4J_PASSWORD must be one line of at least 8 characters, got ${value.length} characters`,
+    );
+  }
+  return value;
 }
 
 function boolean(value: string | undefined, name: string, fallback: boolean): boolean {
@@ -158,4 +258,11 @@ function jwksUrl(value: string | undefined): string | undefined {
     throw new ConfigError(`AUTH_JWKS_URL must use https:// (http:// only on localhost), got '${value}'`);
   }
   return value;
+}
+
+/** An IP address or a plain host name to bind to; anything else (a URL, a port, spaces) is a typo. */
+function listenAddress(value: string | undefined): string {
+  if (value === undefined) return '127.0.0.1';
+  if (isIP(value) !== 0 || /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i.test(value)) return value;
+  throw new ConfigError(`HOST must be an IP address or a host name (127.0.0.1, 0.0.0.0, ::), got '${value}'`);
 }

@@ -2,28 +2,40 @@ import { randomUUID } from 'node:crypto';
 import { ANONYMOUS_VIEWER, type Viewer } from './auth/viewer';
 import type { GraphGateway } from './db/graph-gateway';
 import { QueryCounter } from './db/query-counter';
+import { RequestBudget, type RequestBudgetLimits } from './db/request-budget';
 import { GraphLoaders } from './graph/graph-loaders';
 
 /**
- * What every resolver receives for one GraphQL request: a gateway that counts this request's statements.
- * Built fresh per request so per-request caches (DataLoaders) never leak between users.
+ * What every resolver receives for one GraphQL request: a gateway that counts this request's statements
+ * and keeps them within the request's budget. Built fresh per request so per-request caches (DataLoaders)
+ * and budgets never leak between users.
  */
 export interface RequestContext {
   readonly gateway: GraphGateway;
   readonly counter: QueryCounter;
   readonly loaders: GraphLoaders;
+  readonly budget: RequestBudget;
   /** Who sends the request (from its bearer token; anonymous viewer without one). */
   readonly viewer: Viewer;
   /** The request's id (the caller's sane `x-request-id`, else a new one), written into audit entries. */
   readonly requestId: string;
 }
 
+/** Who sends the request and its id; defaults for callers without HTTP (tests, scripts). */
+export interface RequestIdentity {
+  readonly viewer: Viewer;
+  readonly requestId: string;
+}
+
+/** `startedAt` is when the request arrived (its time budget counts from there, body upload included). */
 export function createRequestContext(
   gateway: GraphGateway,
-  viewer: Viewer = ANONYMOUS_VIEWER,
-  requestId: string = randomUUID(),
+  limits: RequestBudgetLimits,
+  startedAt: number = Date.now(),
+  identity: RequestIdentity = { viewer: ANONYMOUS_VIEWER, requestId: randomUUID() },
 ): RequestContext {
   const counter = new QueryCounter();
-  const counted = gateway.counting(counter);
-  return { gateway: counted, counter, loaders: new GraphLoaders(counted), viewer, requestId };
+  const budget = new RequestBudget(limits, startedAt);
+  const scoped = gateway.counting(counter).withBudget(budget);
+  return { gateway: scoped, counter, loaders: new GraphLoaders(scoped), budget, ...identity };
 }

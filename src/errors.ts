@@ -12,6 +12,12 @@ export const ErrorCode = {
    */
   NOT_FOUND: 'NOT_FOUND',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** Every database connection is in use; nothing is wrong with the database, so a retry soon should succeed. */
+  SERVICE_BUSY: 'SERVICE_BUSY',
+  /** The request ran past its time budget (REQUEST_TIMEOUT_MS). */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** The answer was larger than the response-size cap (MAX_RESPONSE_BYTES) and was not sent. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** Refused before running: over a depth, cost, alias, directive or root-field limit (the message names it). */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
@@ -65,6 +71,26 @@ export class DatabaseUnavailableError extends GraphQLError {
     super(`The graph database is unavailable (${cause}); try again shortly.`, {
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
     });
+  }
+}
+
+/** Every database connection is taken by other work (the pool is exhausted); the client may retry shortly. */
+export class ServiceBusyError extends GraphQLError {
+  constructor() {
+    super('The service is busy: every database connection is in use; retry in a moment.', {
+      extensions: { code: ErrorCode.SERVICE_BUSY, retryable: true },
+    });
+  }
+}
+
+/** The request used up its time budget; the message names the budget and how to ask for less. */
+export class RequestTimeoutError extends GraphQLError {
+  constructor(readonly budgetMs: number) {
+    super(
+      `The request took longer than its time budget of ${budgetMs} ms (REQUEST_TIMEOUT_MS) and was stopped; ` +
+        'ask for less in one request (fewer fields or aliases, smaller pages with `first`) or split it.',
+      { extensions: { code: ErrorCode.REQUEST_TIMEOUT, budgetMs } },
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
 import { GraphStatistics } from './graphql/limits/graph-statistics';
 import { graphSchema } from './schema';
+import { DataVersion } from './service/data-version';
 import { createServer, type RunningServer } from './server';
 
 const log = (line: string): void => {
@@ -55,16 +56,23 @@ async function main(): Promise<void> {
       () => log('query cost limit: list sizes read from the loaded graph'),
       (error: unknown) => log(`query cost limit: list sizes unread (${String(error)}); assuming large lists`),
     );
+    const dataVersion = await DataVersion.read(gateway);
+    log(`serving data version ${dataVersion.current().slice(0, 12)}`);
     const app = await createServer({
       schema: await graphSchema(),
       gateway,
+      readiness: new GraphGateway(database.readinessDriver, database.database, cypher),
+      dataVersion,
       introspection: config.introspection,
       reportCost: config.nodeEnv !== 'production',
       queryLimits: config.queryLimits,
       graphSizes,
       authenticate: createAuthenticator(config.auth),
+      requestBudget: config.requestBudget,
+      http: config.http,
+      databaseHealth: database.health,
     });
-    server = await app.listen(config.port);
+    server = await app.listen(config.port, config.host);
     log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);
   } catch (error) {
     await database.close().catch(() => undefined);

@@ -1,35 +1,61 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
+import express, { type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { ANONYMOUS_VIEWER } from './auth/viewer';
 import type { Authenticate } from './auth/authenticator';
+import type { HttpSettings, RequestBudgetSettings } from './config';
 import { createRequestContext, type RequestContext } from './context';
+import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
+import { serveDashboard } from './dashboard/serve-dashboard';
 import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
 import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits } from './graphql/query-limits';
 import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statistics';
 import { REQUEST_ID_HEADER, requestIdFrom, requestIdPlugin } from './graphql/request-id.plugin';
+import { httpCachingPlugin } from './graphql/http-caching.plugin';
+import { responseSizeLimitPlugin } from './graphql/response-size-limit.plugin';
+import { ConnectionCloseOnStop } from './http/connection-close-on-stop';
+import { corsPolicy } from './http/cors-policy';
 import { live, ready } from './http/health';
-import { BodyTooLargeError, readBody } from './http/read-body';
+import { httpServerOptions } from './http/http-timeouts';
+import { answerBodyErrors, parseJsonBody, refuseDeclaredOversizedBody } from './http/request-body';
 import { sendJson } from './http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './ide/ide-assets';
 import { serveIdePage, wantsIdePage } from './ide/serve-ide-page';
+import type { DataVersion } from './service/data-version';
 
-/** Requests larger than this are refused before parsing (a GraphQL document is a few KiB at most). */
-export const MAX_BODY_BYTES = 256 * 1024;
+export { MAX_BODY_BYTES } from './http/request-body';
+
+/** Answers smaller than this go uncompressed: below ~1 KiB the encoding saves less than it costs. */
+const COMPRESSION_THRESHOLD_BYTES = 1024;
 
 export interface ServerDeps {
   readonly schema: GraphQLSchema;
   readonly gateway: GraphGateway;
+  /**
+   * What /health/ready pings: a gateway on a driver of its own (see createReadinessDriver), so a request
+   * pool worn out by traffic never reads as a dead database. Defaults to `gateway`.
+   */
+  readonly readiness?: GraphGateway;
+  /** Which version of the data is served; ETags derive from it. */
+  readonly dataVersion: DataVersion;
   readonly introspection: boolean;
   /** Adds `extensions.cypher` (statement count and database time) to every response. */
   readonly reportCost: boolean;
   readonly queryLimits: QueryLimits;
   /** The loaded graph's list sizes, for the cost limit (refreshed after seeding; unmeasured sizes when absent). */
   readonly graphSizes?: GraphSizes;
+  readonly requestBudget: RequestBudgetSettings;
+  readonly http: HttpSettings;
+  /** Known database state for /health/ready (the embedded database's supervisor); none for external ones. */
+  readonly databaseHealth?: DatabaseHealth;
   /** Reads the viewer from the Authorization header (every request is an anonymous viewer when absent). */
   readonly authenticate?: Authenticate;
 }
@@ -37,16 +63,35 @@ export interface ServerDeps {
 export interface RunningServer {
   readonly url: string;
   readonly httpServer: Server;
-  /** Stops accepting connections, drains in-flight requests, then stops Apollo. */
+  /** Stops accepting connections, closes idle ones, drains in-flight requests, then stops Apollo. */
   stop(): Promise<void>;
 }
 
+/** Apollo's default serializer (compact JSON and a newline), named so the size cap measures what is sent. */
+const stringifyResult = (value: unknown): string => `${JSON.stringify(value)}\n`;
+
 /**
- * The HTTP front: /graphql (Apollo; the GraphiQL IDE for browsers, its files under /ide/), /health/live and
- * /health/ready. No listen here beyond `listen()`, so tests build the same server on a free port.
+ * The HTTP front on Express 5: /graphql (Apollo through its Express integration; the GraphiQL IDE for
+ * browsers, its files under /ide/), /health/live and /health/ready, JSON 404s for anything else. Answers
+ * are compressed (brotli or gzip), /graphql speaks CORS, and reads carry Cache-Control and ETags. No listen
+ * here beyond `listen()`, so tests build the same server on a free port.
  */
-export async function createServer(deps: ServerDeps): Promise<{ listen(port: number): Promise<RunningServer> }> {
-  const httpServer = createHttpServer();
+export async function createServer(
+  deps: ServerDeps,
+): Promise<{ listen(port: number, host?: string): Promise<RunningServer> }> {
+  const app = express();
+  const httpServer = createHttpServer(
+    httpServerOptions({
+      requestTimeoutMs: deps.requestBudget.timeoutMs,
+      keepAliveTimeoutMs: deps.http.keepAliveTimeoutMs,
+      idleTimeoutMs: deps.http.idleTimeoutMs,
+    }),
+    app,
+  );
+  // A connection on which nothing moved for this long is dropped, whatever else listens for the timeout.
+  httpServer.setTimeout(deps.http.idleTimeoutMs, (socket) => socket.destroy());
+  const closeOnStop = new ConnectionCloseOnStop();
+
   const apollo = new ApolloServer<RequestContext>({
     schema: deps.schema,
     introspection: deps.introspection,
@@ -54,99 +99,110 @@ export async function createServer(deps: ServerDeps): Promise<{ listen(port: num
     includeStacktraceInErrorResponses: false,
     validationRules: queryLimitRules(deps.queryLimits, deps.graphSizes ?? new GraphStatistics()),
     parseOptions: queryParseOptions(deps.queryLimits),
+    stringifyResult,
     plugins: [
       requestIdPlugin(),
       ...queryLimitPlugins(deps.queryLimits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
       ApolloServerPluginLandingPageDisabled(),
+      // Order matters below: each later plugin reads what the earlier ones decided about the answer.
+      ApolloServerPluginCacheControl({ defaultMaxAge: deps.http.cacheMaxAgeSeconds }),
+      responseSizeLimitPlugin<RequestContext>({
+        maxBytes: deps.requestBudget.maxResponseBytes,
+        stringify: stringifyResult,
+      }),
+      httpCachingPlugin<RequestContext>(deps.dataVersion),
       ...(deps.reportCost ? [costReportPlugin()] : []),
     ],
   });
   await apollo.start();
 
-  httpServer.on('request', (request, response) => {
-    route(request, response).catch((error: unknown) => {
-      process.stderr.write(`unexpected HTTP error: ${String(error)}\n`);
-      if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
-      else response.end();
-    });
+  // Our ETags come from the data version (GraphQL) and file hashes (IDE); Express's body hashes would put
+  // validators on errors and health answers too.
+  app.set('etag', false);
+  app.disable('x-powered-by');
+  app.use(closeOnStop.middleware);
+  app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
+
+  app.all('/health/live', (_request, response) => live(response));
+  app.all('/health/ready', (_request, response) =>
+    ready(response, deps.readiness ?? deps.gateway, deps.databaseHealth),
+  );
+  app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
+
+  const arrivedAt = new WeakMap<object, number>();
+  const stampArrival: RequestHandler = (request, _response, next) => {
+    arrivedAt.set(request, Date.now());
+    next();
+  };
+  // A browser opening /graphql gets the GraphiQL IDE; its bundles come from /ide/, never from another host.
+  const ideForBrowsers: RequestHandler = (request, response, next) => {
+    if (wantsIdePage(request)) serveIdePage(request, response).catch(next);
+    else next();
+  };
+  app.all(
+    '/graphql',
+    stampArrival,
+    corsPolicy(deps.http.corsOrigins),
+    ideForBrowsers,
+    refuseDeclaredOversizedBody,
+    parseJsonBody,
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createRequestContext(deps.gateway, deps.requestBudget, arrivedAt.get(req) ?? Date.now(), {
+          viewer: deps.authenticate ? await deps.authenticate(req.get('authorization')) : ANONYMOUS_VIEWER,
+          requestId: requestIdFrom(req.get(REQUEST_ID_HEADER)),
+        }),
+    }),
+  );
+
+  // The dashboard's page, its hashed assets, and `/` redirecting browsers to it.
+  app.use((request, response, next) => {
+    serveDashboard(request, response, pathOf(request.originalUrl)).then((served) => {
+      if (!served) next();
+    }, next);
   });
 
-  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/health/live') return live(response);
-    if (url.pathname === '/health/ready') return ready(response, deps.gateway);
-    // A browser opening /graphql gets the GraphiQL IDE; its bundles come from /ide/, never from another host.
-    if (url.pathname === '/graphql' && wantsIdePage(request)) return serveIdePage(request, response);
-    if (url.pathname.startsWith(IDE_ASSET_PREFIX)) return serveIdeAsset(request, response, url.pathname);
-    if (url.pathname === '/graphql') return graphql(request, response, url);
-    sendJson(response, 404, { error: `no route ${url.pathname}; GraphQL is served at /graphql` });
-  }
-
-  async function graphql(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-    let body: unknown;
-    try {
-      body = await parseBody(request);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        return sendJson(response, 413, {
-          errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }],
-        });
-      }
-      return sendJson(response, 400, {
-        errors: [
-          {
-            message: `request body is not valid JSON: ${(error as Error).message}`,
-            extensions: { code: 'BAD_USER_INPUT' },
-          },
-        ],
-      });
-    }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () =>
-        createRequestContext(
-          deps.gateway,
-          deps.authenticate ? await deps.authenticate(headers.get('authorization')) : ANONYMOUS_VIEWER,
-          requestIdFrom(headers.get(REQUEST_ID_HEADER)),
-        ),
-    });
-    for (const [key, value] of result.headers) response.setHeader(key, value);
-    response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
-      response.end(result.body.string);
-      return;
-    }
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
-  }
+  app.use((request, response) => {
+    sendJson(response, 404, { error: `no route ${pathOf(request.originalUrl)}; GraphQL is served at /graphql` });
+  });
+  app.use(answerBodyErrors);
+  app.use(((error: unknown, _request, response, _next) => {
+    process.stderr.write(
+      `unexpected HTTP error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
+    else response.end();
+  }) as express.ErrorRequestHandler);
 
   return {
-    listen: (port: number) =>
+    // Loopback unless the caller (HOST) says otherwise: a service must not appear on a network by default.
+    listen: (port: number, host = '127.0.0.1') =>
       new Promise<RunningServer>((resolveListen, rejectListen) => {
         httpServer.once('error', rejectListen);
-        httpServer.listen(port, () => {
+        httpServer.listen(port, host, () => {
           const address = httpServer.address();
           const actualPort = typeof address === 'object' && address ? address.port : port;
           resolveListen({
-            url: `http://localhost:${actualPort}`,
+            url: `http://${urlHost(host)}:${actualPort}`,
             httpServer,
-            stop: () => apollo.stop(),
+            stop: () => {
+              closeOnStop.beginStop();
+              return apollo.stop();
+            },
           });
         });
       }),
   };
 }
 
-async function parseBody(request: IncomingMessage): Promise<unknown> {
-  if (request.method !== 'POST') return undefined;
-  const text = await readBody(request, MAX_BODY_BYTES);
-  if (text === '') return undefined;
-  const type = request.headers['content-type'] ?? '';
-  return type.includes('json') ? JSON.parse(text) : text;
+/** How a client on this machine reaches an address the server bound to. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '127.0.0.1') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function pathOf(url: string): string {
+  return new URL(url, 'http://localhost').pathname;
 }

@@ -6,21 +6,39 @@ export interface DriverSettings {
   readonly password: string;
 }
 
+export interface PoolSettings {
+  /** Connections the driver keeps at most (requests beyond wait, then get SERVICE_BUSY). */
+  readonly maxConnectionPoolSize?: number;
+  /** How long a statement waits for a free pooled connection before giving up. */
+  readonly connectionAcquisitionTimeout?: number;
+}
+
+/** The pool of the service's request traffic. */
+export const REQUEST_POOL: Required<PoolSettings> = { maxConnectionPoolSize: 50, connectionAcquisitionTimeout: 4_000 };
+
 /**
  * A driver tuned to fail fast: when the database goes away a request should get SERVICE_UNAVAILABLE in a
  * few seconds, not hang for the driver's default 30 s of retries or 60 s of connection acquisition.
  */
-export function createDriver(settings: DriverSettings): Driver {
+export function createDriver(settings: DriverSettings, pool: PoolSettings = {}): Driver {
   // A server with authentication off ignores the credentials, so basic auth serves both cases.
   return neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
     connectionTimeout: 3_000,
-    connectionAcquisitionTimeout: 4_000,
+    connectionAcquisitionTimeout: pool.connectionAcquisitionTimeout ?? REQUEST_POOL.connectionAcquisitionTimeout,
     maxTransactionRetryTime: 2_000,
-    maxConnectionPoolSize: 50,
+    maxConnectionPoolSize: pool.maxConnectionPoolSize ?? REQUEST_POOL.maxConnectionPoolSize,
     disableLosslessIntegers: false,
     logging: {
       level: 'error',
       logger: (level, message) => process.stderr.write(`[neo4j-driver] ${level}: ${message}\n`),
     },
   });
+}
+
+/**
+ * A second, tiny driver for readiness only. Its own pool of 2 cannot be exhausted by request traffic, so
+ * /health/ready answers from the database's real state: a busy request pool is not an unavailable database.
+ */
+export function createReadinessDriver(settings: DriverSettings): Driver {
+  return createDriver(settings, { maxConnectionPoolSize: 2, connectionAcquisitionTimeout: 2_000 });
 }

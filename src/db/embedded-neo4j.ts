@@ -7,19 +7,27 @@ import { createInterface } from 'node:readline';
 /** The launcher jar built by `npm run neo4j:build` (scripts/neo4j-build.js). */
 export const LAUNCHER_JAR = join(PROJECT_ROOT, 'neo4j', 'target', 'embedded-neo4j.jar');
 
+/** How long a cancelled start waits for SIGTERM before it kills the JVM. */
+const CANCEL_GRACE_MS = 10_000;
+
 export interface EmbeddedNeo4jOptions {
   readonly port: number;
   readonly dataDirectory: string;
   readonly heapMb: number;
   readonly pageCacheMb: number;
-  /** Optional password; without one, authentication is off (loopback only). */
-  readonly password?: string;
+  /**
+   * Password of user `neo4j` (authentication is always on). Sent on the JVM's stdin, never as an argument,
+   * so other local users cannot read it in `ps`.
+   */
+  readonly password: string;
   /** How long to wait for the "ready" line. */
   readonly startTimeoutMs?: number;
   /** Where the launcher's stderr goes (default: this process's stderr). */
   readonly log?: (line: string) => void;
   /** The jar to run; tests and the compiled service resolve it differently. */
   readonly jar?: string;
+  /** Aborting stops a start in progress (SIGTERM to the JVM), so a supervisor can stop at any moment. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -40,7 +48,11 @@ export class EmbeddedNeo4j {
 
   /** Starts the DBMS and resolves once it accepts Bolt connections. */
   static async start(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
-    mkdirSync(options.dataDirectory, { recursive: true });
+    if (options.password === '' || /[\r\n]/.test(options.password)) {
+      throw new Error('the embedded Neo4j password must be one non-empty line');
+    }
+    // Owner-only: the store and the password file inside it are nobody else's business.
+    mkdirSync(options.dataDirectory, { recursive: true, mode: 0o700 });
     const args = [
       `-Xmx${options.heapMb}m`,
       '-XX:+UseG1GC',
@@ -51,8 +63,11 @@ export class EmbeddedNeo4j {
       `--page-cache-mb=${options.pageCacheMb}`,
       '--exit-on-stdin-close',
     ];
-    if (options.password) args.push(`--password=${options.password}`);
     const child = spawn(javaExecutable(), args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // The first line of stdin is the password; stdin then stays open, and its end tells the JVM to exit.
+    // A JVM that dies at once breaks the pipe; its exit is reported below, so the write error adds nothing.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.write(`${options.password}\n`);
     const log = options.log ?? ((line: string) => process.stderr.write(`[neo4j] ${line}\n`));
     const stderrLines: string[] = [];
     createInterface({ input: child.stderr }).on('line', (line) => {
@@ -64,6 +79,13 @@ export class EmbeddedNeo4j {
     });
 
     const timeoutMs = options.startTimeoutMs ?? 180_000;
+    let cancelled = false;
+    // Cancelling waits for the JVM to be gone (SIGTERM, SIGKILL if it lingers), so nothing outlives a cancel.
+    const cancel = (): void => {
+      cancelled = true;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), CANCEL_GRACE_MS).unref();
+    };
     const boltUri = await new Promise<string>((resolveReady, rejectReady) => {
       const timer = setTimeout(() => {
         child.kill('SIGTERM');
@@ -82,12 +104,15 @@ export class EmbeddedNeo4j {
       });
       void exit.then((code) => {
         clearTimeout(timer);
+        if (cancelled) return rejectReady(new Error('embedded Neo4j start was cancelled'));
         const detail = stderrLines.slice(-5).join('\n');
         rejectReady(
           new Error(`embedded Neo4j exited with code ${code} before it was ready${detail ? `:\n${detail}` : ''}`),
         );
       });
-    });
+      if (options.signal?.aborted) cancel();
+      else options.signal?.addEventListener('abort', cancel, { once: true });
+    }).finally(() => options.signal?.removeEventListener('abort', cancel));
     return new EmbeddedNeo4j(child, boltUri, exit);
   }
 
@@ -98,6 +123,11 @@ export class EmbeddedNeo4j {
   /** Resolves with the exit code when the JVM exits for any reason. */
   get exited(): Promise<number | null> {
     return this.exitPromise;
+  }
+
+  /** The signal that ended the JVM (e.g. SIGKILL), once it has exited because of one. */
+  get exitSignal(): NodeJS.Signals | null {
+    return this.child.signalCode;
   }
 
   /** True while stop() has been asked for (an exit then is expected, not a crash). */

@@ -1,8 +1,9 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
-import { DatabaseUnavailableError } from '../errors';
+import { DatabaseUnavailableError, ServiceBusyError } from '../errors';
 import type { CypherRegistry } from './cypher-registry';
 import { toPlain, type PlainRow } from './plain-values';
 import type { QueryCounter } from './query-counter';
+import type { RequestBudget } from './request-budget';
 
 export type Params = Readonly<Record<string, unknown>>;
 
@@ -14,8 +15,9 @@ export interface TransactionRunner {
 /**
  * The one executor every repository goes through: it names statements by their cypher/ file, runs reads
  * in read transactions and writes in write transactions, closes sessions in `finally`, turns driver values
- * into plain ones, counts statements per request, and translates "database unreachable" into the public
- * SERVICE_UNAVAILABLE error.
+ * into plain ones, counts statements per request, keeps each request within its budget (time left as the
+ * transaction timeout, a few sessions at a time), and translates "database unreachable" into the public
+ * SERVICE_UNAVAILABLE error and "every pooled connection in use" into SERVICE_BUSY.
  */
 export class GraphGateway {
   constructor(
@@ -23,31 +25,43 @@ export class GraphGateway {
     private readonly database: string,
     private readonly cypher: CypherRegistry,
     private readonly counter?: QueryCounter,
+    private readonly budget?: RequestBudget,
   ) {}
 
   /** The same gateway, counting its statements into `counter` (one per GraphQL request). */
   counting(counter: QueryCounter): GraphGateway {
-    return new GraphGateway(this.driver, this.database, this.cypher, counter);
+    return new GraphGateway(this.driver, this.database, this.cypher, counter, this.budget);
   }
 
-  /** Runs a read statement; `timeoutMs` asks Neo4j to abort it past that time (a query's time budget). */
+  /** The same gateway, keeping every statement within one request's time and session budget. */
+  withBudget(budget: RequestBudget): GraphGateway {
+    return new GraphGateway(this.driver, this.database, this.cypher, this.counter, budget);
+  }
+
+  /**
+   * Runs a read statement; `timeoutMs` asks Neo4j to abort it past that time (a query's own time budget,
+   * reported as Neo4j's timeout error so the caller can explain it). When the request has less time left
+   * than that, the request's budget applies instead and running out of it is REQUEST_TIMEOUT.
+   */
   read(name: string, params: Params = {}, timeoutMs?: number): Promise<PlainRow[]> {
-    return this.session('READ', (session) =>
-      session.executeRead(
-        (tx) => this.runIn(tx, name, params),
-        timeoutMs === undefined ? undefined : { timeout: timeoutMs },
-      ),
+    return this.session('READ', timeoutMs, (session, timeout) =>
+      session.executeRead((tx) => this.runIn(tx, name, params), timeout === undefined ? undefined : { timeout }),
     );
   }
 
   write(name: string, params: Params = {}): Promise<PlainRow[]> {
-    return this.session('WRITE', (session) => session.executeWrite((tx) => this.runIn(tx, name, params)));
+    return this.session('WRITE', undefined, (session, timeout) =>
+      session.executeWrite((tx) => this.runIn(tx, name, params), timeout === undefined ? undefined : { timeout }),
+    );
   }
 
   /** Several statements in one write transaction: either all take effect or none. */
   writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
-    return this.session('WRITE', (session) =>
-      session.executeWrite((tx) => work({ run: (name, params = {}) => this.runIn(tx, name, params) })),
+    return this.session('WRITE', undefined, (session, timeout) =>
+      session.executeWrite(
+        (tx) => work({ run: (name, params = {}) => this.runIn(tx, name, params) }),
+        timeout === undefined ? undefined : { timeout },
+      ),
     );
   }
 
@@ -56,7 +70,7 @@ export class GraphGateway {
    * data). Takes the command text because schema files are split into commands by the caller.
    */
   async autoCommitText(command: string): Promise<void> {
-    await this.session('WRITE', async (session) => {
+    await this.session('WRITE', undefined, async (session) => {
       const started = performance.now();
       await session.run(command);
       this.counter?.record(performance.now() - started);
@@ -75,10 +89,28 @@ export class GraphGateway {
     return result.records.map((record) => rowOf(record.keys, (key) => record.get(key)));
   }
 
-  private async session<T>(
+  /**
+   * Opens a session for `work` and closes it in `finally`. Within a request budget the session counts
+   * against the request's permits and `work` gets the smaller of `ownTimeoutMs` and the time left.
+   */
+  private session<T>(
     mode: 'READ' | 'WRITE',
-    work: (session: ReturnType<Driver['session']>) => Promise<T>,
+    ownTimeoutMs: number | undefined,
+    work: (session: Session, timeoutMs: number | undefined) => Promise<T>,
   ): Promise<T> {
+    const budget = this.budget;
+    if (budget === undefined) return this.openSession(mode, (session) => work(session, ownTimeoutMs));
+    return budget.withSession((remainingMs) => {
+      const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
+      return this.openSession(mode, (session) =>
+        work(session, budgetDecides ? remainingMs : ownTimeoutMs).catch((error: unknown) => {
+          throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
+        }),
+      );
+    });
+  }
+
+  private async openSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -115,6 +147,8 @@ function toDriverParams(params: Params): Record<string, unknown> {
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, convert(v)]));
 }
 
+type Session = ReturnType<Driver['session']>;
+
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 /** Neo4j aborted a statement that ran past its time budget (the `timeoutMs` of `read`). */
@@ -122,14 +156,16 @@ export function isTimeout(error: unknown): boolean {
   return error instanceof Neo4jError && /TransactionTimedOut|Transaction\.Terminated/.test(error.code);
 }
 
-/** Connection-level failures become SERVICE_UNAVAILABLE; everything else passes through unchanged. */
+/**
+ * Connection-level failures become SERVICE_UNAVAILABLE; a pool with every connection in use (the driver
+ * gave up waiting for one) becomes SERVICE_BUSY, since the database itself is fine; everything else passes
+ * through unchanged.
+ */
 export function translate(error: unknown): unknown {
-  if (error instanceof DatabaseUnavailableError) return error;
+  if (error instanceof DatabaseUnavailableError || error instanceof ServiceBusyError) return error;
   if (error instanceof Neo4jError) {
-    if (
-      UNAVAILABLE_CODES.has(error.code) ||
-      /acquisition timed out|ECONNREFUSED|connection (was )?closed/i.test(error.message)
-    ) {
+    if (/acquisition timed out/i.test(error.message)) return new ServiceBusyError();
+    if (UNAVAILABLE_CODES.has(error.code) || /ECONNREFUSED|connection (was )?closed/i.test(error.message)) {
       return new DatabaseUnavailableError(error.code === 'ServiceUnavailable' ? 'cannot connect' : error.code);
     }
   }

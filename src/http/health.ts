@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { DatabaseHealth } from '../db/database-health';
 import type { GraphGateway } from '../db/graph-gateway';
 import { sendJson } from './send';
 
@@ -10,8 +11,13 @@ export function live(response: ServerResponse): void {
   sendJson(response, 200, { status: 'ok' });
 }
 
-/** GET /health/ready: 200 only while Neo4j answers a trivial query; 503 with the reason otherwise. */
-export async function ready(response: ServerResponse, gateway: GraphGateway): Promise<void> {
+/**
+ * GET /health/ready: 200 only while Neo4j answers a trivial query; 503 with the reason otherwise. A reason
+ * the service already knows (its embedded database is being restarted) is given without pinging.
+ */
+export async function ready(response: ServerResponse, gateway: GraphGateway, health?: DatabaseHealth): Promise<void> {
+  const known = health?.unavailableReason();
+  if (known !== undefined) return sendJson(response, 503, { status: 'unavailable', reason: known });
   try {
     await withTimeout(gateway.ping(READY_TIMEOUT_MS), READY_TIMEOUT_MS);
     sendJson(response, 200, { status: 'ready' });

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { sendJson } from '../http/send';
+import { contentEtag, sendStatic, type StaticBody } from '../http/send-static';
 
 /** The URL prefix under which the IDE's scripts and styles are served. */
 export const IDE_ASSET_PREFIX = '/ide/';
@@ -58,14 +58,9 @@ export function resolveIdeAsset(ideAsset: IdeAsset): string {
   return join(dirname(require.resolve(`${ideAsset.packageName}/package.json`)), ideAsset.fileInPackage);
 }
 
-interface LoadedAsset {
-  readonly body: Buffer;
-  readonly etag: string;
-}
-
 const assetsByUrlName = new Map(IDE_ASSETS.map((ideAsset) => [ideAsset.urlName, ideAsset]));
 /** Files are read once and kept: they only change with `npm install`, which restarts the service anyway. */
-const loadedAssets = new Map<string, Promise<LoadedAsset>>();
+const loadedAssets = new Map<string, Promise<StaticBody>>();
 
 /** Serves GET/HEAD `IDE_ASSET_PREFIX + name` for names in the allow-list; 404 for anything else. */
 export async function serveIdeAsset(
@@ -78,31 +73,16 @@ export async function serveIdeAsset(
   if (ideAsset === undefined) {
     return sendJson(response, 404, { error: `no IDE asset ${pathname}` });
   }
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.setHeader('allow', 'GET, HEAD');
-    return sendJson(response, 405, { error: `${request.method ?? 'this method'} is not allowed on ${pathname}` });
-  }
-  const { body, etag } = await loadAsset(ideAsset);
-  const headers = {
-    'cache-control': ASSET_CACHE_CONTROL,
-    etag,
-    'x-content-type-options': 'nosniff',
-  };
-  if (request.headers['if-none-match'] === etag) {
-    response.writeHead(304, headers);
-    response.end();
-    return;
-  }
-  response.writeHead(200, { ...headers, 'content-type': ideAsset.contentType, 'content-length': body.length });
-  response.end(request.method === 'HEAD' ? undefined : body);
+  sendStatic(request, response, await loadAsset(ideAsset), pathname, { 'cache-control': ASSET_CACHE_CONTROL });
 }
 
-function loadAsset(ideAsset: IdeAsset): Promise<LoadedAsset> {
+function loadAsset(ideAsset: IdeAsset): Promise<StaticBody> {
   let loaded = loadedAssets.get(ideAsset.urlName);
   if (loaded === undefined) {
     loaded = readFile(resolveIdeAsset(ideAsset)).then((body) => ({
       body,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+      etag: contentEtag(body),
+      contentType: ideAsset.contentType,
     }));
     // A failed read is not cached, so a transient error does not break the IDE until restart.
     loaded.catch(() => loadedAssets.delete(ideAsset.urlName));

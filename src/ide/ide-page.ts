@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../http/escape-html';
 import { IDE_ASSETS, ideAssetHref } from './ide-assets';
 import { IDE_BROWSER_SCRIPT, IDE_SETTINGS_ELEMENT_ID } from './ide-browser-script';
 import type { ExampleOperation } from './example-operations';
@@ -78,8 +79,4 @@ export function jsonForScriptElement(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => {
     return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

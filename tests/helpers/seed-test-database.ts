@@ -6,8 +6,8 @@ import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { applySchema } from '../../src/db/apply-schema';
 
 /** Loads seed/graph.json (or only the schema, before ingestion exists) into the test database. */
-export async function seedTestDatabase(uri: string): Promise<void> {
-  const driver = createDriver({ uri, user: 'neo4j', password: '' });
+export async function seedTestDatabase(uri: string, password: string): Promise<void> {
+  const driver = createDriver({ uri, user: 'neo4j', password });
   const cypher = CypherRegistry.load();
   const gateway = new GraphGateway(driver, 'neo4j', cypher);
   try {

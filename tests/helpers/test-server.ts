@@ -1,9 +1,11 @@
 import type { Authenticate } from '../../src/auth/authenticator';
+import type { DatabaseHealth } from '../../src/db/database-health';
 import type { GraphGateway } from '../../src/db/graph-gateway';
-import { loadConfig } from '../../src/config';
+import { loadConfig, type HttpSettings, type RequestBudgetSettings } from '../../src/config';
 import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
 import { graphSchema } from '../../src/schema';
 import { createServer, type RunningServer } from '../../src/server';
+import { DataVersion } from '../../src/service/data-version';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -14,6 +16,9 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestServer {
   readonly url: string;
+  /** The node:http server underneath (for tests of sockets and timeouts). */
+  readonly httpServer: RunningServer['httpServer'];
+  readonly dataVersion: DataVersion;
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -22,27 +27,46 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** What a test may change from the defaults `npm start` uses (each field replaces the default's field). */
+export interface TestServerOptions {
+  readonly introspection?: boolean;
+  /** QUERY_MAX_* and other variables, read as `npm start` reads them (defaults when absent). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly requestBudget?: Partial<RequestBudgetSettings>;
+  readonly http?: Partial<HttpSettings>;
+  /** Known database state for /health/ready (a supervisor's restart state); none when absent. */
+  readonly databaseHealth?: DatabaseHealth;
+  /** What /health/ready pings; the request gateway when absent. */
+  readonly readiness?: GraphGateway;
+  /** Reads the viewer from the Authorization header; every request is an anonymous viewer when absent. */
+  readonly authenticate?: Authenticate;
+}
+
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
-export async function startTestServer(
-  gateway: GraphGateway,
-  options: { introspection?: boolean; env?: Readonly<Record<string, string>>; authenticate?: Authenticate } = {},
-): Promise<TestServer> {
-  // `env`: QUERY_MAX_* and other variables read as `npm start` reads them (defaults when absent).
-  const { queryLimits } = loadConfig(options.env ?? {});
+export async function startTestServer(gateway: GraphGateway, options: TestServerOptions = {}): Promise<TestServer> {
+  const defaults = loadConfig(options.env ?? {});
+  const dataVersion = await DataVersion.read(gateway);
   const graphSizes = new GraphStatistics();
   await graphSizes.refresh(gateway);
   const app = await createServer({
     schema: await graphSchema(),
     gateway,
+    readiness: options.readiness,
+    dataVersion,
     introspection: options.introspection ?? true,
     reportCost: true,
-    queryLimits,
+    queryLimits: defaults.queryLimits,
     graphSizes,
+    requestBudget: { ...defaults.requestBudget, ...options.requestBudget },
+    http: { ...defaults.http, ...options.http },
+    databaseHealth: options.databaseHealth,
     authenticate: options.authenticate,
   });
   const running: RunningServer = await app.listen(0);
   return {
     url: running.url,
+    httpServer: running.httpServer,
+    dataVersion,
     async query<T>(
       query: string,
       variables: Record<string, unknown> = {},

@@ -171,7 +171,7 @@ describe('the GraphQL API', () => {
     });
     expect(response.status).toBe(413);
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
-    expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
   });
 
   it('turns introspection off when configured, still answering queries', async () => {

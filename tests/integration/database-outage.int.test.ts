@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedNeo4j } from '../../src/db/embedded-neo4j';
+import { embeddedPassword } from '../../src/db/embedded-password';
 import { freePort } from '../helpers/free-port';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -15,18 +16,20 @@ describe('when the database goes away', () => {
 
   let port: number;
   let dataDirectory: string;
+  let password: string;
   let neo4j: EmbeddedNeo4j;
   let db: TestDatabase;
   let server: TestServer;
 
   const start = async (): Promise<EmbeddedNeo4j> =>
-    EmbeddedNeo4j.start({ port, dataDirectory, heapMb: 512, pageCacheMb: 32, log: () => undefined });
+    EmbeddedNeo4j.start({ port, dataDirectory, password, heapMb: 512, pageCacheMb: 32, log: () => undefined });
 
   beforeAll(async () => {
     port = await freePort();
     dataDirectory = mkdtempSync(join(tmpdir(), 'honjo-graph-outage-'));
+    password = embeddedPassword(dataDirectory, undefined).password;
     neo4j = await start();
-    db = openTestDatabase(neo4j.boltUri);
+    db = openTestDatabase(neo4j.boltUri, password);
     server = await startTestServer(db.gateway);
   });
 

@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { readExampleOperations, type ExampleOperation } from '../../src/ide/example-operations';
 import { PROJECT_ROOT } from '../../src/project-root';
+import { isLocalUrl, launchOfflineBrowser, openWatchedPage } from '../helpers/offline-browser';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
-/** Debian's Chromium; Playwright's own browser builds cannot be downloaded on the closed networks we target. */
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_PATH = join(PROJECT_ROOT, 'test-artifacts', 'ide.png');
 const SERVICE_NAME = 'honjo-policy-graph';
 
@@ -33,13 +32,6 @@ function savedTabsMatchEditor(namespace: string): boolean {
   return saved !== null && saved.tabs[saved.activeTabIndex]?.query === read('query');
 }
 
-/** Pages may load from this machine only; data: and blob: URLs never touch the network. */
-function isLocalUrl(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (protocol === 'data:' || protocol === 'blob:') return true;
-  return (protocol === 'http:' || protocol === 'https:') && ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
-}
-
 /**
  * The IDE as a person uses it, in a real headless Chromium cut off from every host but this one: the page
  * loads, the examples are preloaded as tabs, a typed query runs and its answer shows, and nothing was fetched
@@ -51,52 +43,18 @@ describe('the GraphiQL IDE at /graphql', () => {
   let db: TestDatabase;
   let server: TestServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let examples: ExampleOperation[];
-  const requestedUrls: string[] = [];
-  const failedRequests: string[] = [];
-  const pageErrors: string[] = [];
+  let requestedUrls: string[];
+  let failedRequests: string[];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM_PATH} (set CHROMIUM_PATH to use another): ` +
-          `run 'apt-get update && apt-get install -y chromium' (.ci/run does this in CI)`,
-      );
-    }
     examples = await readExampleOperations();
     db = openTestDatabase();
     server = await startTestServer(db.gateway);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // Unplugs the network for the browser: every host name but the local ones fails to resolve.
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-      ],
-    });
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    // A request to another host is recorded (and fails the test below) but never leaves the machine.
-    await context.route('**/*', (route) =>
-      isLocalUrl(route.request().url()) ? route.continue() : route.abort('internetdisconnected'),
-    );
-    page = await context.newPage();
-    page.on('request', (request) => requestedUrls.push(request.url()));
-    page.on('requestfailed', (request) =>
-      failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
-    );
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    browser = await launchOfflineBrowser();
+    ({ page, requestedUrls, failedRequests, pageErrors } = await openWatchedPage(browser));
     const response = await page.goto(`${server.url}/graphql`, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
   });

@@ -4,6 +4,17 @@ import { openApi, type ApiFixture } from '../helpers/api-fixture';
 import { seedGraphSizes } from '../helpers/seed-graph-sizes';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';
 
+/** A raw POST to /graphql: any body (also malformed ones), the status, the request id and the parsed answer. */
+async function postGraphQL(api: ApiFixture, body: unknown, headers: Record<string, string>) {
+  const response = await fetch(`${api.server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as Omit<GraphQLResponse, 'status'>;
+  return { status: response.status, requestId: response.headers.get('x-request-id'), ...json };
+}
+
 /**
  * The hostile requests of issue 8 against the real server and database: each is refused before any Cypher
  * runs (or answered fast), with a code and a message naming the limit, while health stays answered.
@@ -15,15 +26,7 @@ describe('query limits on the real server', () => {
   }, 60_000);
   afterAll(() => api.close());
 
-  const post = async (body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${api.server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    const json = (await response.json()) as Omit<GraphQLResponse, 'status'>;
-    return { status: response.status, headers: response.headers, ...json };
-  };
+  const post = (body: unknown, headers: Record<string, string> = {}) => postGraphQL(api, body, headers);
   const statementsRun = (response: { extensions?: Record<string, unknown> }): number =>
     (response.extensions?.cypher as { queries: number }).queries;
 
@@ -148,15 +151,7 @@ describe('error codes as Apollo documents them, and ours', () => {
   }, 60_000);
   afterAll(() => api.close());
 
-  const post = async (body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${api.server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    const json = (await response.json()) as Omit<GraphQLResponse, 'status'>;
-    return { status: response.status, requestId: response.headers.get('x-request-id'), ...json };
-  };
+  const post = (body: unknown, headers: Record<string, string> = {}) => postGraphQL(api, body, headers);
   const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
   it('refuses a subscription as GRAPHQL_VALIDATION_FAILED: the API has none', async () => {

@@ -5,6 +5,7 @@ describe('configuration', () => {
   it('defaults to the embedded Neo4j on 7687 with data under .data/neo4j and HTTP on 4000', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
     expect(config.neo4j).toBeUndefined();
     expect(config.embedded.port).toBe(7687);
     expect(config.embedded.dataDirectory).toMatch(/\.data[/\\]neo4j$/);
@@ -31,6 +32,9 @@ describe('configuration', () => {
     ['AUTH_JWKS_URL', 'http://idp.example.org/jwks', /AUTH_JWKS_URL must use https:\/\//],
     ['AUTH_JWKS_URL', 'not a url', /AUTH_JWKS_URL must be a URL/],
     ['ANONYMOUS_READ', 'sometimes', /ANONYMOUS_READ must be true or false/],
+    ['HOST', 'http://0.0.0.0:4000', /HOST must be an IP address or a host name .* got 'http:\/\/0.0.0.0:4000'/],
+    ['EMBEDDED_NEO4J_PASSWORD', 'short', /EMBEDDED_NEO4J_PASSWORD must be one line of at least 8 characters, got 5/],
+    ['EMBEDDED_NEO4J_PASSWORD', 'two\nlines here', /EMBEDDED_NEO4J_PASSWORD must be one line/],
   ])('stops with a message naming %s when it is %p', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
@@ -51,6 +55,42 @@ describe('configuration', () => {
     expect(() => loadConfig({ AUTH_SECRET: 'hunter2-too-short' })).toThrow(/got 17$/);
   });
 
+  it.each(['0.0.0.0', '::', '192.0.2.10', 'api.internal'])('accepts HOST=%p to listen beyond loopback', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it('defaults to any CORS origin and the documented request budgets', () => {
+    const config = loadConfig({});
+    expect(config.http.corsOrigins).toBe('*');
+    expect(config.requestBudget).toEqual({ timeoutMs: 10_000, maxSessions: 4, maxResponseBytes: 5_000_000 });
+    expect(config.http.idleTimeoutMs).toBeGreaterThan(config.requestBudget.timeoutMs);
+  });
+
+  it('reads CORS_ORIGINS as a trimmed comma list', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173' });
+    expect(config.http.corsOrigins).toEqual(['https://dash.example.org', 'http://localhost:5173']);
+  });
+
+  it.each([
+    [
+      'CORS_ORIGINS',
+      'https://dash.example.org/',
+      /CORS_ORIGINS must be \* or a comma list of origins.*got 'https:\/\/dash.example.org\/'/,
+    ],
+    ['CORS_ORIGINS', 'dash.example.org', /CORS_ORIGINS/],
+    ['REQUEST_TIMEOUT_MS', '10s', /REQUEST_TIMEOUT_MS must be a whole number/],
+    ['REQUEST_MAX_SESSIONS', '0', /REQUEST_MAX_SESSIONS must be a whole number from 1 to 25, got '0'/],
+    ['MAX_RESPONSE_BYTES', '12', /MAX_RESPONSE_BYTES must be a whole number from 1024/],
+    ['HTTP_IDLE_TIMEOUT_MS', '5000', /HTTP_IDLE_TIMEOUT_MS \(5000\) must be more than REQUEST_TIMEOUT_MS \(10000\)/],
+  ])('refuses %s=%p naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('takes the embedded Neo4j password from EMBEDDED_NEO4J_PASSWORD, and leaves it to be generated without one', () => {
+    expect(loadConfig({ EMBEDDED_NEO4J_PASSWORD: 'a long secret' }).embedded.password).toBe('a long secret');
+    expect(loadConfig({}).embedded.password).toBeUndefined();
+  });
+
   it('is frozen, so no code changes it after start-up', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });
@@ -60,8 +100,9 @@ describe('configuration', () => {
     for (const name of Object.keys(ENVIRONMENT_VARIABLES)) expect(example).toContain(`${name}=`);
   });
 
-  it("lists every variable in the README's configuration table", () => {
+  it('lists every variable it reads in the README configuration table', () => {
     const readme = readFileSync('README.md', 'utf8');
-    for (const name of Object.keys(ENVIRONMENT_VARIABLES)) expect(readme).toContain(`\`${name}\``);
+    const table = readme.slice(readme.indexOf('| variable'), readme.indexOf('\n\n', readme.indexOf('| variable')));
+    for (const name of Object.keys(ENVIRONMENT_VARIABLES)) expect(table).toContain(`\`${name}\``);
   });
 });

@@ -1,11 +1,16 @@
 package city.honjo.neo4j;
 
+import inet.ipaddr.IPAddressString;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -19,10 +24,15 @@ import org.neo4j.io.ByteUnit;
  * Runs a Neo4j Community DBMS in this JVM with Bolt on 127.0.0.1.
  *
  * <p>Contract with the Node side (src/db/embedded-neo4j.ts): options come as {@code --name=value}
- * arguments; exactly one line {@code ready bolt://127.0.0.1:PORT} is printed on stdout once the
- * default database is available; errors go to stderr with exit code 1. The DBMS shuts down cleanly on
- * SIGTERM/SIGINT, and also when stdin reaches end-of-file with {@code --exit-on-stdin-close}, so a parent
- * that dies without signalling never leaves an orphaned database behind.
+ * arguments; the password of the {@code neo4j} user comes as the first line of stdin (never as an
+ * argument, which any local user could read in {@code ps}); exactly one line {@code ready
+ * bolt://127.0.0.1:PORT} is printed on stdout once the default database is available; errors go to
+ * stderr with exit code 1. The DBMS shuts down cleanly on SIGTERM/SIGINT, and also when stdin reaches
+ * end-of-file with {@code --exit-on-stdin-close}, so a parent that dies without signalling never leaves
+ * an orphaned database behind.
+ *
+ * <p>Locked down: authentication is always on, and Cypher may read neither local files ({@code LOAD CSV
+ * FROM 'file:///…'}) nor network addresses (so {@code LOAD CSV} cannot probe other local services).
  */
 public final class Launcher {
   private static final String DEFAULT_DATABASE = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
@@ -42,7 +52,8 @@ public final class Launcher {
 
     DatabaseManagementService dbms;
     try {
-      dbms = start(options);
+      String password = readPassword(System.in);
+      dbms = start(options, password);
     } catch (RuntimeException e) {
       System.err.println("embedded-neo4j: could not start: " + e);
       System.exit(1);
@@ -73,34 +84,85 @@ public final class Launcher {
     }
   }
 
-  private static DatabaseManagementService start(Options options) {
-    DatabaseManagementService dbms =
-        new DatabaseManagementServiceBuilder(options.home)
-            .setConfig(BoltConnector.enabled, true)
-            .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", options.port))
-            .setConfig(HttpConnector.enabled, false)
-            // Bolt waits 5 s for its connections and 5 s for its worker threads when stopping; the service
-            // closes its driver first, so a long wait only delays Ctrl-C by ten seconds.
-            .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
-            .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
-            .setConfig(GraphDatabaseSettings.auth_enabled, options.password != null)
-            .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(options.pageCacheMb))
-            .setConfig(
-                GraphDatabaseSettings.transaction_timeout,
-                Duration.ofSeconds(options.transactionTimeoutSeconds))
-            .build();
-    if (!dbms.database(DEFAULT_DATABASE).isAvailable(options.startTimeoutMs)) {
-      dbms.shutdown();
-      throw new IllegalStateException(
-          "database '" + DEFAULT_DATABASE + "' not available after " + options.startTimeoutMs + " ms");
+  /**
+   * Starts the DBMS with {@code password} in force for user {@code neo4j}. When that password has not been
+   * applied to this store yet (first start, or a changed password), it is set first in a start with Bolt
+   * off, so no client can ever log in with Neo4j's default {@code neo4j/neo4j} or race the change.
+   */
+  private static DatabaseManagementService start(Options options, String password) {
+    AppliedPassword applied = new AppliedPassword(options.home);
+    if (!applied.matches(password)) {
+      DatabaseManagementService setup = configure(options, false).build();
+      try {
+        awaitAvailable(setup, GraphDatabaseSettings.SYSTEM_DATABASE_NAME, options.startTimeoutMs);
+        setPassword(setup, password);
+      } finally {
+        setup.shutdown();
+      }
+      applied.record(password);
     }
-    if (options.password != null) {
-      dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
-          .executeTransactionally(
-              "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-              Map.of("password", options.password));
+    DatabaseManagementService dbms = configure(options, true).build();
+    try {
+      awaitAvailable(dbms, DEFAULT_DATABASE, options.startTimeoutMs);
+    } catch (RuntimeException e) {
+      dbms.shutdown();
+      throw e;
     }
     return dbms;
+  }
+
+  private static DatabaseManagementServiceBuilder configure(Options options, boolean bolt) {
+    return new DatabaseManagementServiceBuilder(options.home)
+        .setConfig(BoltConnector.enabled, bolt)
+        .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", options.port))
+        .setConfig(HttpConnector.enabled, false)
+        // Bolt waits 5 s for its connections and 5 s for its worker threads when stopping; the service
+        // closes its driver first, so a long wait only delays Ctrl-C by ten seconds.
+        .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
+        .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
+        .setConfig(GraphDatabaseSettings.auth_enabled, true)
+        .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+        // LOAD CSV from http(s) would let Cypher reach any address this machine can: block them all.
+        .setConfig(
+            GraphDatabaseInternalSettings.cypher_ip_blocklist,
+            List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
+        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(options.pageCacheMb))
+        .setConfig(
+            GraphDatabaseSettings.transaction_timeout,
+            Duration.ofSeconds(options.transactionTimeoutSeconds));
+  }
+
+  private static void awaitAvailable(DatabaseManagementService dbms, String database, long timeoutMs) {
+    if (!dbms.database(database).isAvailable(timeoutMs)) {
+      throw new IllegalStateException("database '" + database + "' not available after " + timeoutMs + " ms");
+    }
+  }
+
+  private static void setPassword(DatabaseManagementService dbms, String password) {
+    try {
+      dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+          .executeTransactionally(
+              "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (RuntimeException e) {
+      // The store already has this password (its record of that was lost): the goal is reached.
+      if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) throw e;
+    }
+  }
+
+  /** The first line of standard input: the password. The rest of stdin only signals the parent's end. */
+  private static String readPassword(InputStream in) {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    try {
+      for (int b = in.read(); b != '\n'; b = in.read()) {
+        if (b < 0) throw new IllegalArgumentException("expected the password as the first line of stdin, got end of input");
+        line.write(b);
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("could not read the password from stdin: " + e.getMessage());
+    }
+    String password = line.toString(StandardCharsets.UTF_8).strip();
+    if (password.isEmpty()) throw new IllegalArgumentException("the password on stdin is empty");
+    return password;
   }
 
   private static void waitForEndOfInput(InputStream in) {
@@ -118,15 +180,14 @@ public final class Launcher {
   private static final class Options {
     static final String USAGE =
         "usage: java -jar embedded-neo4j.jar --home=DIR [--port=7687] [--page-cache-mb=128]"
-            + " [--transaction-timeout-s=60] [--start-timeout-ms=120000] [--password=PW]"
-            + " [--exit-on-stdin-close]";
+            + " [--transaction-timeout-s=60] [--start-timeout-ms=120000] [--exit-on-stdin-close]"
+            + " < first line: password of user neo4j";
 
     Path home;
     int port = 7687;
     long pageCacheMb = 128;
     long transactionTimeoutSeconds = 60;
     long startTimeoutMs = 120_000;
-    String password;
     boolean exitOnStdinClose;
 
     static Options parse(String[] args) {
@@ -148,7 +209,6 @@ public final class Launcher {
           case "page-cache-mb" -> o.pageCacheMb = number(name, value, 8, 1 << 20);
           case "transaction-timeout-s" -> o.transactionTimeoutSeconds = number(name, value, 1, 86400);
           case "start-timeout-ms" -> o.startTimeoutMs = number(name, value, 1000, 3_600_000);
-          case "password" -> o.password = value.isEmpty() ? null : value;
           default -> throw new IllegalArgumentException("unknown option --" + name);
         }
       }

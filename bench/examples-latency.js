@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Response times of representative requests against a running service (default http://localhost:4000),
 // printed as medians and 90th percentiles over repeated runs, with the Cypher statements each costs.
-// Usage: npm start (in another terminal), then: node scripts/benchmark.js [baseUrl] [runs]
+// Usage: npm start (in another terminal), then: node bench/examples-latency.js [baseUrl] [runs]
 // Only loopback addresses are accepted: this is a measurement, not a load test of someone else's server.
 'use strict';
 const { readFileSync } = require('node:fs');

@@ -1,0 +1,208 @@
+#!/usr/bin/env node
+// `npm run bench`: our service vs @neo4j/graphql 7 vs raw Cypher over HTTP, on one Neo4j with the same data.
+// Every system's answer to every question is checked equal before anything is timed; then each
+// (question, concurrency) cell is timed with autocannon, the systems alternated (rotating order) in rounds,
+// and the medians over rounds compared. Loopback only; every loop is bounded by --rounds and --duration.
+//
+// Flags: --duration <s per cell, 3> --rounds <3> --warmup <s per system and question, 1>
+//        --concurrency <list, 1,16> --only <question ids, e.g. Q1,Q4> --neo4j <bolt URI to reuse>
+'use strict';
+const { cpus } = require('node:os');
+const { readFlags, wholeNumber } = require('./lib/flags');
+const { loadCell } = require('./lib/load-cell');
+const { QUESTIONS, canonical, firstDifference } = require('./lib/questions');
+const { startNeo4jGraphQL, startRawCypher } = require('./lib/reference-systems');
+const { openNeo4j, startOurService } = require('./lib/stack');
+const { fixed, markdownTable, median, ratio } = require('./lib/statistics');
+
+const USAGE =
+  'npm run bench -- [--duration 3] [--rounds 3] [--warmup 1] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…]';
+const { seconds, rounds, warmup, concurrencies, questions, reuseUri } = readFlags(
+  {
+    duration: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '1,16' },
+    only: { type: 'string', default: '' },
+    neo4j: { type: 'string', default: '' },
+  },
+  USAGE,
+  (flags) => ({
+    seconds: wholeNumber('duration', flags.duration, 1, 120),
+    rounds: wholeNumber('rounds', flags.rounds, 1, 20),
+    warmup: wholeNumber('warmup', flags.warmup, 0, 60),
+    concurrencies: flags.concurrency.split(',').map((c) => wholeNumber('concurrency', c, 1, 256)),
+    questions: flags.only
+      ? flags.only.split(',').map((id) => {
+          const found = QUESTIONS.find((question) => question.id.toLowerCase() === id.trim().toLowerCase());
+          if (!found) throw new Error(`--only: no question '${id}'; known: ${QUESTIONS.map((q) => q.id).join(', ')}`);
+          return found;
+        })
+      : QUESTIONS,
+    reuseUri: flags.neo4j || undefined,
+  }),
+);
+
+const SYSTEMS = ['ours', 'ng', 'raw'];
+const log = (line) => process.stderr.write(`${line}\n`);
+
+async function postJson(url, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 500)}`);
+  return JSON.parse(text);
+}
+
+/** What each system is sent for a question: the URL and the JSON body. */
+function requestFor(system, question, urls) {
+  if (system === 'ours') return { url: urls.ours, body: JSON.stringify({ query: question.ours.query }) };
+  if (system === 'ng') return { url: urls.ng, body: JSON.stringify({ query: question.ng.query }) };
+  return { url: urls.raw, body: JSON.stringify({ statement: question.raw.statement, params: question.raw.params }) };
+}
+
+/** Asks every system every question once; throws naming the first difference. Returns statements per request. */
+async function checkAnswers(urls) {
+  const statements = new Map();
+  for (const question of questions) {
+    const answers = {};
+    for (const system of SYSTEMS) {
+      const { url, body } = requestFor(system, question, urls);
+      // Asked twice, the second answer kept: a first request may carry one-off work (@neo4j/graphql checks
+      // the database version on its first), which is not what each request costs.
+      await postJson(url, body);
+      const response = await postJson(url, body);
+      if (response.errors) {
+        throw new Error(
+          `${system} answered ${question.id} with errors: ${JSON.stringify(response.errors).slice(0, 500)}`,
+        );
+      }
+      answers[system] = canonical(question[system].answer(system === 'raw' ? response.rows : response.data));
+      if (system !== 'raw') statements.set(`${question.id} ${system}`, response.extensions?.cypher?.queries ?? 'n/a');
+    }
+    if (!question.expect(answers.ours)) {
+      throw new Error(
+        `${question.id}: our answer is not the expected one: ${JSON.stringify(answers.ours).slice(0, 500)}`,
+      );
+    }
+    for (const system of ['ng', 'raw']) {
+      const difference = firstDifference(answers.ours, answers[system]);
+      if (difference) throw new Error(`${question.id}: ours and ${system} answer differently at ${difference}`);
+    }
+    log(`answers equal: ${question.title} (${JSON.stringify(answers.ours).length} bytes canonical)`);
+  }
+  return statements;
+}
+
+async function time(urls) {
+  // samples[questionId][system][concurrency] = [{rps, p50, p99, failures}, …] one per round
+  const samples = {};
+  const cells = [...questions.map((q) => q.id), 'noop'];
+  for (const id of cells) samples[id] = Object.fromEntries([...SYSTEMS, 'noop'].map((s) => [s, {}]));
+  const runOne = async (id, system, connections, duration) => {
+    const question = questions.find((q) => q.id === id);
+    const request = id === 'noop' ? { url: urls.noop, body: '{}' } : requestFor(system, question, urls);
+    return loadCell({ ...request, connections, seconds: duration });
+  };
+  if (warmup > 0) {
+    log(`warm-up: ${warmup} s per system and question at c=${Math.max(...concurrencies)}`);
+    for (const question of questions) {
+      for (const system of SYSTEMS) await runOne(question.id, system, Math.max(...concurrencies), warmup);
+    }
+  }
+  const total = rounds * concurrencies.length * (questions.length * SYSTEMS.length + 1) * seconds;
+  log(`timing: ${rounds} rounds × ${concurrencies.length} concurrencies, ${seconds} s per cell, about ${total} s`);
+  for (let round = 0; round < rounds; round++) {
+    // Rotate who goes first each round, so no system always runs right after the same neighbour.
+    const order = SYSTEMS.map((_, i) => SYSTEMS[(i + round) % SYSTEMS.length]);
+    for (const connections of concurrencies) {
+      for (const question of questions) {
+        for (const system of order) {
+          const result = await runOne(question.id, system, connections, seconds);
+          (samples[question.id][system][connections] ??= []).push(result);
+        }
+      }
+      (samples.noop.noop[connections] ??= []).push(await runOne('noop', 'noop', connections, seconds));
+    }
+    log(`round ${round + 1}/${rounds} done`);
+  }
+  return samples;
+}
+
+function report(samples, statements) {
+  const med = (list, key) => median(list.map((sample) => sample[key]));
+  const [low, high] = [Math.min(...concurrencies), Math.max(...concurrencies)];
+  const rows = questions.map((question) => {
+    const s = samples[question.id];
+    const at = (system, c, key) => med(s[system][c], key);
+    const failures = SYSTEMS.map((system) =>
+      concurrencies.reduce((sum, c) => sum + s[system][c].reduce((n, sample) => n + sample.failures, 0), 0),
+    );
+    const cs = [...new Set([low, high])];
+    return [
+      question.title,
+      `${statements.get(`${question.id} ours`)} / ${statements.get(`${question.id} ng`)}`,
+      cs.map((c) => SYSTEMS.map((system) => fixed(at(system, c, 'rps'), 0)).join(' / ')).join(' ; '),
+      cs.map((c) => ratio(at('ours', c, 'rps'), at('ng', c, 'rps'))).join(' / '),
+      cs.map((c) => SYSTEMS.map((system) => fixed(at(system, c, 'p50'), 1)).join(' / ')).join(' ; '),
+      cs.map((c) => ratio(at('ours', c, 'p50'), at('raw', c, 'p50'))).join(' / '),
+      SYSTEMS.map((system) => fixed(at(system, high, 'p99'), 0)).join(' / '),
+      failures.join(' / '),
+    ];
+  });
+  const cLabel = low === high ? `c=${low}` : `c=${low} ; c=${high}`;
+  const header = [
+    'question',
+    'statements ours / ng',
+    `req/s ours / ng / raw (${cLabel})`,
+    `ours ÷ ng req/s (${cLabel.replace(' ;', ' /')})`,
+    `p50 ms ours / ng / raw (${cLabel})`,
+    `ours p50 ÷ raw p50 (${cLabel.replace(' ;', ' /')})`,
+    `p99 ms ours / ng / raw (c=${high})`,
+    'failed requests ours / ng / raw',
+  ];
+  const noop = concurrencies
+    .map(
+      (c) =>
+        `c=${c}: ${fixed(med(samples.noop.noop[c], 'rps'), 0)} req/s, p50 ${fixed(med(samples.noop.noop[c], 'p50'), 2)} ms`,
+    )
+    .join('; ');
+  const cores = cpus().length;
+  return [
+    `ng = @neo4j/graphql 7.6.3 under Apollo Server 5; raw = one hand-written Cypher statement per question over node:http.`,
+    `Medians of ${rounds} alternating rounds, ${seconds} s per cell, autocannon 9, on ${cores} cores (Node ${process.version}).`,
+    ...(rounds < 3 ? ['Fewer than 3 rounds: a smoke run, not a measurement.'] : []),
+    '',
+    markdownTable(header, rows),
+    '',
+    `HTTP no-op floor (raw server, no database): ${noop}.`,
+  ].join('\n');
+}
+
+async function main() {
+  const started = [];
+  try {
+    const neo4j = await openNeo4j({ reuseUri });
+    started.push(neo4j);
+    log('starting our service (it seeds an empty database from seed/graph.json)…');
+    const ours = await startOurService(neo4j);
+    started.push(ours);
+    const [ng, raw] = await Promise.all([startNeo4jGraphQL(neo4j), startRawCypher(neo4j)]);
+    started.push(ng, raw);
+    const urls = { ours: ours.url, ng: ng.url, raw: raw.cypherUrl, noop: raw.noopUrl };
+    const statements = await checkAnswers(urls);
+    const samples = await time(urls);
+    process.stdout.write(`${report(samples, statements)}\n`);
+  } finally {
+    for (const part of started.reverse()) await part.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error.message}\n`);
+  process.exitCode = 1;
+});

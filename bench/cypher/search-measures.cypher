@@ -1,0 +1,6 @@
+// Purpose: (benchmark, raw floor) the measures whose folded search text contains a (folded) word.
+// Params: $text (string, already folded: lower case, half width, no spaces).
+// Columns: id (string).
+MATCH (m:Measure)
+WHERE m.searchText CONTAINS $text
+RETURN m.id AS id

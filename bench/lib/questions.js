@@ -1,0 +1,194 @@
+'use strict';
+/**
+ * The questions `npm run bench` asks each system, and how each system's answer maps to one canonical shape
+ * (compared after `canonical()` sorts every list). Ours is asked as any client asks it; @neo4j/graphql with
+ * the operation its generated schema offers; raw Cypher with one statement of bench/cypher/.
+ * `ng` answers with `data`; `raw` with the statement's rows.
+ */
+const NOT_DELETED = '{ NOT: { status: { eq: "DELETED" } } }';
+const first = (list) => list[0] ?? null;
+
+const QUESTIONS = [
+  {
+    id: 'Q1',
+    title: 'Q1 measures for SDG 17 × 市民活動推進課 (code, name)',
+    expect: (answer) => answer.totalCount === 9 && answer.measures.length === 9,
+    ours: {
+      query: '{ measures(filter: { sdg: 17, department: "市民活動推進課" }) { totalCount nodes { code name } } }',
+      answer: (data) => ({ totalCount: data.measures.totalCount, measures: data.measures.nodes }),
+    },
+    ng: {
+      query: `{ measuresConnection(where: { AND: [${NOT_DELETED},
+          { policyItem: { sdgs: { some: { number: { eq: 17 } } } } },
+          { departments: { some: { name: { eq: "市民活動推進課" } } } }] }, sort: [{ sortKey: ASC }]) {
+        totalCount edges { node { code name } } } }`,
+      answer: (data) => ({
+        totalCount: data.measuresConnection.totalCount,
+        measures: data.measuresConnection.edges.map((edge) => edge.node),
+      }),
+    },
+    raw: {
+      statement: 'q1-measures-for-sdg-and-department',
+      params: { sdg: 17, department: '市民活動推進課' },
+      answer: (rows) => ({ totalCount: rows.length, measures: rows.map(({ code, name }) => ({ code, name })) }),
+    },
+  },
+  {
+    id: 'Q2',
+    title: 'Q2 fields → items → { sdgs, indicators, measures → { departments, reformSheets } }',
+    expect: (answer) => answer.fields.length === 6,
+    ours: {
+      query: `{ fields { number name policyItems { code name sdgs { number } indicators { id name }
+        measures { code name departments { name } reformSheets { code name } } } } }`,
+      answer: (data) => ({ fields: data.fields }),
+    },
+    ng: {
+      query: `{ policyFields { number name policyItems { code name sdgs { number } indicators { id name }
+        measures(where: ${NOT_DELETED}) { code name departments { name } reformSheets { code name } } } } }`,
+      answer: (data) => ({ fields: data.policyFields }),
+    },
+    raw: { statement: 'q2-fields-dashboard', params: {}, answer: (rows) => ({ fields: rows.map((row) => row.field) }) },
+  },
+  {
+    id: 'Q3',
+    title: 'Q3 one department (危機管理課) → measures + reform sheets it executes',
+    expect: (answer) => answer.measures.length > 0 && answer.executes.length > 0,
+    ours: {
+      query:
+        '{ department(ref: "危機管理課") { name measures { code name } executes: reformSheets(role: EXECUTING) { code name } } }',
+      answer: (data) => data.department,
+    },
+    ng: {
+      query: `{ departments(where: { name: { eq: "危機管理課" } }) {
+        name measures(where: ${NOT_DELETED}) { code name } executes { code name } } }`,
+      answer: (data) => first(data.departments),
+    },
+    raw: {
+      statement: 'q3-department-work',
+      params: { department: '危機管理課' },
+      answer: (rows) => first(rows)?.department,
+    },
+  },
+  {
+    id: 'Q4',
+    title: "Q4 measure 5-1-3 with its policy item's name",
+    expect: (answer) => answer.code === '5-1-3' && answer.policyItem.length > 0,
+    ours: {
+      query: '{ measure(code: "5-1-3") { code name policyItem { name } } }',
+      answer: (data) => ({
+        code: data.measure.code,
+        name: data.measure.name,
+        policyItem: data.measure.policyItem.name,
+      }),
+    },
+    ng: {
+      query: '{ measures(where: { code: { eq: "5-1-3" } }) { code name policyItem { name } } }',
+      answer: (data) => {
+        const measure = first(data.measures);
+        return { code: measure.code, name: measure.name, policyItem: measure.policyItem.name };
+      },
+    },
+    raw: { statement: 'q4-measure-with-item', params: { code: '5-1-3' }, answer: (rows) => first(rows) },
+  },
+  {
+    id: 'coverage',
+    title: 'coverage matrix (department × SDG measure and reform-sheet counts)',
+    expect: (answer) => answer.cells.length > 50,
+    ours: {
+      query: '{ sdgCoverage { cells { department { id } sdg { number } measureCount reformSheetCount } } }',
+      answer: (data) => ({
+        cells: data.sdgCoverage.cells.map((cell) => ({
+          ...cell,
+          department: cell.department.id,
+          sdg: cell.sdg.number,
+        })),
+      }),
+    },
+    ng: {
+      query: '{ sdgCoverage { department sdg measureCount reformSheetCount } }',
+      answer: (data) => ({ cells: data.sdgCoverage }),
+    },
+    raw: { statement: 'coverage', params: {}, answer: (rows) => ({ cells: rows.map((row) => row.cell) }) },
+  },
+  {
+    id: 'search',
+    title: 'search: measures mentioning 防災',
+    expect: (answer) => answer.ids.length >= 3,
+    ours: {
+      query: '{ search(text: "防災", types: [MEASURE], first: 100) { node { id } } }',
+      answer: (data) => ({ ids: data.search.map((hit) => hit.node.id) }),
+    },
+    ng: {
+      query: '{ measures(where: { searchText: { contains: "防災" } }) { id } }',
+      answer: (data) => ({ ids: data.measures.map((measure) => measure.id) }),
+    },
+    raw: {
+      statement: 'search-measures',
+      params: { text: '防災' },
+      answer: (rows) => ({ ids: rows.map((row) => row.id) }),
+    },
+  },
+  {
+    id: 'page',
+    title: '3-level page: 10 detailed policy items → measures → departments',
+    expect: (answer) => answer.items.length === 10 && answer.totalCount > 10,
+    ours: {
+      query: `{ policyItems(first: 10, filter: { detailed: true }) { totalCount
+        nodes { code name measures { code name departments { name } } } } }`,
+      answer: (data) => ({ totalCount: data.policyItems.totalCount, items: data.policyItems.nodes }),
+    },
+    ng: {
+      query: `{ policyItemsConnection(first: 10, where: { detailed: { eq: true } }, sort: [{ sortKey: ASC }]) {
+        totalCount edges { node { code name measures(where: ${NOT_DELETED}) { code name departments { name } } } } } }`,
+      answer: (data) => ({
+        totalCount: data.policyItemsConnection.totalCount,
+        items: data.policyItemsConnection.edges.map((edge) => edge.node),
+      }),
+    },
+    raw: {
+      statement: 'policy-item-page',
+      params: { first: 10 },
+      answer: (rows) => ({ totalCount: first(rows)?.totalCount ?? 0, items: rows.map((row) => row.item) }),
+    },
+  },
+];
+
+/** A copy with object keys sorted and every list sorted by its elements' canonical text, at every level. */
+function canonical(value) {
+  if (Array.isArray(value)) {
+    return value
+      .map(canonical)
+      .map((element) => [JSON.stringify(element), element])
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, element]) => element);
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical(value[key])]),
+    );
+  }
+  return value;
+}
+
+/** The first place where two canonical answers differ, as `path: a ≠ b`, or null when they are equal. */
+function firstDifference(a, b, path = '$') {
+  if (JSON.stringify(a) === JSON.stringify(b)) return null;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${path}: ${a.length} elements ≠ ${b.length} elements`;
+    for (let i = 0; i < a.length; i++) {
+      const found = firstDifference(a[i], b[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const found = firstDifference(a[key], b[key], `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return `${path}: ${JSON.stringify(a)?.slice(0, 200)} ≠ ${JSON.stringify(b)?.slice(0, 200)}`;
+}
+
+module.exports = { QUESTIONS, canonical, firstDifference };

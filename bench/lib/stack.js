@@ -1,0 +1,85 @@
+'use strict';
+const { randomBytes } = require('node:crypto');
+const { existsSync, mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { onInterrupt, startNodeProcess } = require('./children');
+const { freePort } = require('./free-port');
+
+/** The repository root; the service is run from its compiled form (`npm run build`), as `npm start` does. */
+const ROOT = join(__dirname, '..', '..');
+const SERVICE_ENTRY = join(ROOT, 'dist', 'src', 'index.js');
+
+/**
+ * The one Neo4j every system under test reads. With `reuseUri` (e.g. the database of a running `npm start`,
+ * credentials from NEO4J_USER / NEO4J_PASSWORD) nothing is started; otherwise the project's embedded Neo4j
+ * runs in a fresh temporary directory with a random password and is removed afterwards. It is seeded from
+ * seed/graph.json by the service's own start-up (seed when empty), not by the benchmark.
+ */
+async function openNeo4j({ reuseUri } = {}) {
+  if (reuseUri) {
+    if (!/^bolt:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(reuseUri)) {
+      throw new Error(`--neo4j must be a loopback bolt:// URI, got '${reuseUri}'`);
+    }
+    return {
+      uri: reuseUri,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+      stop: async () => undefined,
+    };
+  }
+  if (!existsSync(SERVICE_ENTRY)) throw new Error('dist/ is missing: run `npm run build` first');
+  const { EmbeddedNeo4j } = require(join(ROOT, 'dist', 'src', 'db', 'embedded-neo4j.js'));
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'honjo-bench-neo4j-'));
+  const password = randomBytes(12).toString('hex');
+  const started = Date.now();
+  const neo4j = await EmbeddedNeo4j.start({
+    port: await freePort(),
+    dataDirectory,
+    heapMb: 1024,
+    pageCacheMb: 128,
+    password,
+    log: () => undefined,
+  });
+  process.stderr.write(`embedded Neo4j ready at ${neo4j.boltUri} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  const stop = async () => {
+    await neo4j.stop();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  };
+  const forget = onInterrupt(stop);
+  return {
+    uri: neo4j.boltUri,
+    user: 'neo4j',
+    password,
+    stop: async () => {
+      forget();
+      await stop();
+    },
+  };
+}
+
+/**
+ * Our service exactly as `npm start` runs it (dist/src/index.js, configured only by environment variables),
+ * pointed at `neo4j`, on a free loopback port; outside production so responses report `extensions.cypher`.
+ * Resolves once /health/ready is 200 (the graph is loaded by then).
+ */
+async function startOurService(neo4j, extraEnv = {}) {
+  const port = await freePort();
+  const server = await startNodeProcess({
+    name: 'ours',
+    args: ['-r', join(__dirname, 'loopback-only.js'), SERVICE_ENTRY],
+    env: {
+      PORT: String(port),
+      NODE_ENV: 'development',
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      ...extraEnv,
+    },
+    readyUrl: `http://127.0.0.1:${port}/health/ready`,
+    quiet: true,
+  });
+  return { ...server, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+module.exports = { ROOT, openNeo4j, startOurService };

@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+// `npm run bench:load`: a sustained mix of ordinary requests (schema/examples/) against our service, first
+// alone (baseline), then with attacks beside it: a 22-fragment chain, 500 aliases of sdgCoverage, nested
+// plain lists that return megabytes, and clients that send a request and never read the answer. Prints the
+// bystanders' p50/p99 and every outcome by kind, attacks' outcomes apart (refusals counted as refusals).
+// Loopback only; each phase stops after --duration seconds, each request after --timeout seconds, and each
+// attacker after a fixed number of attempts.
+//
+// Flags: --duration <s per phase, 20> --clients <bystanders at once, 4> --timeout <s per request, 30>
+//        --url <a running service's loopback /graphql URL instead of starting one> --neo4j <bolt URI to reuse>
+'use strict';
+const { readdirSync, readFileSync } = require('node:fs');
+const { connect } = require('node:net');
+const { join } = require('node:path');
+const { MEGABYTES, aliasFlood, fragmentChain } = require('./lib/attacks');
+const { readFlags, wholeNumber } = require('./lib/flags');
+const { timedGet, timedGraphQL } = require('./lib/outcome');
+const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
+const { markdownTable, percentile } = require('./lib/statistics');
+
+const USAGE =
+  'npm run bench:load -- [--duration 20] [--clients 4] [--timeout 30] [--url http://127.0.0.1:4000/graphql | --neo4j bolt://…]';
+const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri } = readFlags(
+  {
+    duration: { type: 'string', default: '20' },
+    clients: { type: 'string', default: '4' },
+    timeout: { type: 'string', default: '30' },
+    url: { type: 'string', default: '' },
+    neo4j: { type: 'string', default: '' },
+  },
+  USAGE,
+  (flags) => {
+    if (flags.url && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/graphql$/.test(flags.url)) {
+      throw new Error(`--url must be a loopback http://…/graphql URL, got '${flags.url}'`);
+    }
+    return {
+      phaseMs: wholeNumber('duration', flags.duration, 1, 600) * 1000,
+      clients: wholeNumber('clients', flags.clients, 1, 64),
+      timeoutMs: wholeNumber('timeout', flags.timeout, 1, 120) * 1000,
+      serviceUrl: flags.url || undefined,
+      reuseUri: flags.neo4j || undefined,
+    };
+  },
+);
+const log = (line) => process.stderr.write(`${line}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The ordinary traffic: every example a client of the API would send (schema/examples/). */
+const EXAMPLES = readdirSync(join(ROOT, 'schema', 'examples'))
+  .filter((file) => file.endsWith('.graphql'))
+  .sort()
+  .map((file) => readFileSync(join(ROOT, 'schema', 'examples', file), 'utf8'));
+
+/** The attacks: how many attackers of each kind run at once, the pause between tries, and at most how many. */
+const ATTACKS = [
+  { kind: 'fragment chain (22 fragments, each spread twice)', query: fragmentChain(22), at: 1, pauseMs: 2000, max: 10 },
+  { kind: '500 aliases of sdgCoverage', query: aliasFlood(500), at: 1, pauseMs: 2000, max: 10 },
+  { kind: 'nested plain lists (megabytes)', query: MEGABYTES, at: 2, pauseMs: 500, max: 20 },
+];
+const NEVER_READING_CLIENTS = 4;
+
+/** Ordinary clients asking the examples round-robin until `deadline`; one entry per request. */
+async function bystanders(url, deadline) {
+  const results = [];
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let i = client; Date.now() < deadline; i++) {
+        results.push(await timedGraphQL(url, EXAMPLES[i % EXAMPLES.length], timeoutMs));
+      }
+    }),
+  );
+  return results;
+}
+
+/** /health/live every 250 ms until `deadline`: does the process still answer at all? */
+async function livenessProbe(base, deadline) {
+  const results = [];
+  while (Date.now() < deadline) {
+    results.push(await timedGet(`${base}/health/live`, timeoutMs));
+    await sleep(250);
+  }
+  return results;
+}
+
+async function attacker(url, attack, deadline) {
+  const results = [];
+  for (let tries = 0; tries < attack.max && Date.now() < deadline; tries++) {
+    results.push(await timedGraphQL(url, attack.query, timeoutMs));
+    await sleep(attack.pauseMs);
+  }
+  return results;
+}
+
+/**
+ * A client that sends a request for megabytes and never reads: its socket is paused from the start, so the
+ * server's writes fill the buffers and stall. Resolves at `deadline` (socket then destroyed) with `held open`,
+ * or earlier when the server closes the connection itself (`refused closed by server`).
+ */
+function neverReadingClient(url, deadline) {
+  const { hostname, port, pathname } = new URL(url);
+  const body = JSON.stringify({ query: MEGABYTES });
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = connect({ host: hostname, port: Number(port) });
+    const finish = (outcome) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ outcome, ms: performance.now() - started });
+    };
+    const timer = setTimeout(() => finish('held open until the end'), Math.max(0, deadline - Date.now()));
+    socket.pause();
+    socket.once('connect', () => {
+      socket.write(
+        `POST ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    });
+    socket.once('close', () => finish('refused closed by server'));
+    socket.once('error', (error) => finish(`network ${error.code ?? error.message}`));
+  });
+}
+
+async function phase(url, name, withAttacks) {
+  log(`${name}: ${phaseMs / 1000} s, ${clients} ordinary clients${withAttacks ? ' and the attacks' : ''}`);
+  const deadline = Date.now() + phaseMs;
+  const base = url.replace(/\/graphql$/, '');
+  const attacks = withAttacks
+    ? [
+        ...ATTACKS.flatMap((attack) =>
+          Array.from({ length: attack.at }, () =>
+            attacker(url, attack, deadline).then((results) => ({ kind: attack.kind, results })),
+          ),
+        ),
+        ...Array.from({ length: NEVER_READING_CLIENTS }, () =>
+          neverReadingClient(url, deadline).then((result) => ({ kind: 'never-reading client', results: [result] })),
+        ),
+      ]
+    : [];
+  const [ordinary, live, attacked] = await Promise.all([
+    bystanders(url, deadline),
+    livenessProbe(base, deadline),
+    Promise.all(attacks),
+  ]);
+  return { name, ordinary, live, attacked, seconds: phaseMs / 1000 };
+}
+
+const count = (results) => {
+  const byKind = new Map();
+  for (const { outcome } of results) byKind.set(outcome, (byKind.get(outcome) ?? 0) + 1);
+  return byKind;
+};
+const formatCounts = (byKind, skip) =>
+  [...byKind]
+    .filter(([kind]) => kind !== skip)
+    .map(([kind, n]) => `${kind}: ${n}`)
+    .join(', ') || 'none';
+const ms = (value) =>
+  Number.isNaN(value) ? '–' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`;
+
+function report(phases) {
+  const ordinaryRows = phases.flatMap(({ name, ordinary, live }) =>
+    [
+      ['ordinary requests (examples)', ordinary],
+      ['/health/live probe', live],
+    ].map(([what, results]) => {
+      const times = results.map((result) => result.ms);
+      const byKind = count(results);
+      return [
+        name,
+        what,
+        String(results.length),
+        ms(percentile(times, 0.5)),
+        ms(percentile(times, 0.99)),
+        ms(Math.max(...times)),
+        formatCounts(byKind, 'ok'),
+      ];
+    }),
+  );
+  const attackRows = phases.flatMap(({ attacked }) => {
+    const byKind = new Map();
+    for (const { kind, results } of attacked) byKind.set(kind, [...(byKind.get(kind) ?? []), ...results]);
+    return [...byKind].map(([kind, results]) => {
+      const outcomes = count(results);
+      const sum = (prefix) => [...outcomes].filter(([k]) => k.startsWith(prefix)).reduce((n, [, v]) => n + v, 0);
+      return [
+        kind,
+        String(results.length),
+        String(outcomes.get('ok') ?? 0),
+        String(sum('refused')),
+        String(results.length - (outcomes.get('ok') ?? 0) - sum('refused')),
+        ms(
+          percentile(
+            results.map((r) => r.ms),
+            0.5,
+          ),
+        ),
+        formatCounts(outcomes, 'ok'),
+      ];
+    });
+  });
+  return [
+    markdownTable(['phase', 'who', 'requests', 'p50', 'p99', 'max', 'not ok, by kind'], ordinaryRows),
+    '',
+    'Attacks (during the second phase):',
+    '',
+    markdownTable(['attack', 'sent', 'answered', 'refused', 'failed / other', 'p50 time', 'outcomes'], attackRows),
+  ].join('\n');
+}
+
+async function main() {
+  const started = [];
+  try {
+    let url = serviceUrl;
+    if (!url) {
+      const neo4j = await openNeo4j({ reuseUri });
+      started.push(neo4j);
+      log('starting our service (it seeds an empty database from seed/graph.json)…');
+      const ours = await startOurService(neo4j);
+      started.push(ours);
+      url = ours.url;
+    }
+    log('warm-up: every example once');
+    for (const example of EXAMPLES) await timedGraphQL(url, example, timeoutMs);
+    const phases = [await phase(url, 'baseline', false), await phase(url, 'under attack', true)];
+    process.stdout.write(
+      `${clients} ordinary clients asking the ${EXAMPLES.length} examples of schema/examples/ round-robin, ` +
+        `${phaseMs / 1000} s per phase, ${timeoutMs / 1000} s client timeout.\n\n${report(phases)}\n`,
+    );
+  } finally {
+    for (const part of started.reverse()) await part.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench:load failed: ${error.message}\n`);
+  process.exitCode = 1;
+});

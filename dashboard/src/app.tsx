@@ -1,0 +1,61 @@
+import { useLayoutEffect } from 'preact/hooks';
+import { text, type TextKey } from './common/i18n';
+import { NavigationContext, StateLink, navigationOf } from './common/navigation';
+import { useUrlState } from './common/url-state';
+import { DepartmentView } from './department/department-view';
+import { DrilldownView } from './drilldown/drilldown-view';
+import { ExplorerView } from './explorer/explorer-view';
+import { HeatmapView } from './heatmap/heatmap-view';
+
+const VIEWS = ['heatmap', 'items', 'department', 'explorer'] as const satisfies readonly TextKey[];
+type ViewName = (typeof VIEWS)[number];
+
+function viewOf(value: string | undefined): ViewName {
+  return VIEWS.find((view) => view === value) ?? 'heatmap';
+}
+
+/** The shell: title, one link per view, the language toggle, and the view the URL names. */
+export function App() {
+  const [state, navigate] = useUrlState();
+  const navigation = navigationOf(state, navigate);
+  const { language } = navigation;
+  const view = viewOf(state.view);
+  // Before paint, so assistive technology never reads one language's text under the other's tag.
+  useLayoutEffect(() => {
+    document.documentElement.lang = language;
+    document.title = `${text(language, view)} · ${text(language, 'title')}`;
+  }, [language, view]);
+  return (
+    <NavigationContext.Provider value={navigation}>
+      <header class="top">
+        <h1>{text(language, 'title')}</h1>
+        <nav aria-label={language === 'en' ? 'Views' : 'ビュー'}>
+          <ul>
+            {VIEWS.map((name) => (
+              <li key={name}>
+                <StateLink patch={{ view: name }} replace current={name === view}>
+                  {text(language, name)}
+                </StateLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <button
+          type="button"
+          class="language"
+          lang={language === 'en' ? 'ja' : 'en'}
+          aria-label={text(language, 'switchLanguageLabel')}
+          onClick={() => navigate({ lang: language === 'en' ? undefined : 'en' })}
+        >
+          {text(language, 'switchLanguage')}
+        </button>
+      </header>
+      <main id="main">
+        {view === 'heatmap' && <HeatmapView />}
+        {view === 'items' && <DrilldownView />}
+        {view === 'department' && <DepartmentView />}
+        {view === 'explorer' && <ExplorerView />}
+      </main>
+    </NavigationContext.Provider>
+  );
+}

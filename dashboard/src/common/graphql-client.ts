@@ -1,0 +1,37 @@
+/** A GraphQL answer with errors, or an HTTP failure, with the server's messages. */
+export class GraphQLRequestError extends Error {}
+
+interface GraphQLBody<T> {
+  readonly data?: T | null;
+  readonly errors?: readonly { readonly message: string }[];
+}
+
+/**
+ * Asks the service's public /graphql endpoint with a GET, as any client may: GET answers can be cached by the
+ * browser and by proxies. Apollo's CSRF prevention refuses a GET that a plain form could send; the
+ * `apollo-require-preflight` header shows this is a script. The URL is relative to /dashboard, so it works
+ * behind a path prefix too.
+ */
+export async function queryGraphQL<T>(query: string, variables: Readonly<Record<string, unknown>> = {}): Promise<T> {
+  const parameters = new URLSearchParams({ query: query.replace(/\s+/g, ' ').trim() });
+  if (Object.keys(variables).length > 0) parameters.set('variables', JSON.stringify(variables));
+  const response = await fetch(`graphql?${parameters.toString()}`, {
+    headers: {
+      accept: 'application/graphql-response+json, application/json;q=0.9',
+      'apollo-require-preflight': 'true',
+    },
+  });
+  let body: GraphQLBody<T>;
+  try {
+    body = (await response.json()) as GraphQLBody<T>;
+  } catch {
+    throw new GraphQLRequestError(`the API answered ${response.status} without JSON`);
+  }
+  if (body.errors !== undefined && body.errors.length > 0) {
+    throw new GraphQLRequestError(body.errors.map((error) => error.message).join('; '));
+  }
+  if (!response.ok || body.data === undefined || body.data === null) {
+    throw new GraphQLRequestError(`the API answered ${response.status} without data`);
+  }
+  return body.data;
+}

@@ -1,0 +1,82 @@
+import type { Named } from '../common/i18n';
+import type { SdgLabel } from '../common/sdg-badge';
+
+/** The navigation: fields and their policy items (first request of the view). */
+export const FIELDS_QUERY = `
+query DashboardFields {
+  fields { number name nameEn policyItems { code name detailed } }
+}`;
+
+export interface FieldsData {
+  readonly fields: readonly (Named & {
+    readonly number: number;
+    readonly policyItems: readonly { readonly code: string; readonly name: string; readonly detailed: boolean }[];
+  })[];
+}
+
+/** One policy item with everything the drill-down shows (second request, once an item is chosen). */
+export const POLICY_ITEM_QUERY = `
+query DashboardPolicyItem($code: String!) {
+  policyItem(code: $code) {
+    code name previousName detailed
+    field { number name nameEn }
+    sdgs { number name nameEn color }
+    departments { id name nameEn }
+    measures(includeDeleted: true) {
+      code name previousName status
+      departments { id name nameEn }
+      reformSheets { code name evaluation }
+    }
+    indicators { id name currentText targetText unit direction }
+    reformSheets { code name evaluation departments { id name nameEn } }
+    projects(includeDeleted: true) { id number name previousName status }
+    relatedPlans { id name period }
+  }
+}`;
+
+export interface DepartmentRef extends Named {
+  readonly id: string;
+}
+
+export interface SheetRef {
+  readonly code: string;
+  readonly name: string;
+  readonly evaluation: string | null;
+}
+
+export interface PolicyItemData {
+  readonly policyItem: {
+    readonly code: string;
+    readonly name: string;
+    readonly previousName: string | null;
+    readonly detailed: boolean;
+    readonly field: Named & { readonly number: number };
+    readonly sdgs: readonly SdgLabel[];
+    readonly departments: readonly DepartmentRef[];
+    readonly measures: readonly {
+      readonly code: string;
+      readonly name: string;
+      readonly previousName: string | null;
+      readonly status: string;
+      readonly departments: readonly DepartmentRef[];
+      readonly reformSheets: readonly SheetRef[];
+    }[];
+    readonly indicators: readonly {
+      readonly id: string;
+      readonly name: string;
+      readonly currentText: string | null;
+      readonly targetText: string | null;
+      readonly unit: string | null;
+      readonly direction: string;
+    }[];
+    readonly reformSheets: readonly (SheetRef & { readonly departments: readonly DepartmentRef[] })[];
+    readonly projects: readonly {
+      readonly id: string;
+      readonly number: number | null;
+      readonly name: string;
+      readonly previousName: string | null;
+      readonly status: string;
+    }[];
+    readonly relatedPlans: readonly { readonly id: string; readonly name: string; readonly period: string | null }[];
+  } | null;
+}

@@ -1,0 +1,11 @@
+/**
+ * What the service knows about its database's state without asking it: readiness consults this before it
+ * pings, so a database that is known to be down (e.g. being restarted) is reported with the real reason.
+ */
+export interface DatabaseHealth {
+  /** Why the database cannot answer right now (e.g. "embedded database restarting (attempt 2)"), if known. */
+  unavailableReason(): string | undefined;
+}
+
+/** For a database the service does not manage (an external server): nothing is known beyond the ping. */
+export const UNMANAGED_DATABASE: DatabaseHealth = { unavailableReason: () => undefined };

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The file, inside the embedded data directory, that keeps a generated password between starts. */
+export const PASSWORD_FILE_NAME = 'neo4j-password';
+
+/** Owner read/write only: the permission bits the password file must have. */
+const OWNER_ONLY = 0o600;
+
+export interface EmbeddedPassword {
+  readonly password: string;
+  /** Where it came from, for the start-up log (the password itself is never logged). */
+  readonly source: 'environment' | 'generated' | 'file';
+  /** The password file, when the password is kept in one. */
+  readonly file: string | undefined;
+}
+
+/**
+ * The password of the embedded Neo4j's `neo4j` user: the configured one (EMBEDDED_NEO4J_PASSWORD) when
+ * given, else the one kept in `<dataDirectory>/neo4j-password`, else a new random one written there,
+ * readable by the owner only. The launcher applies whichever it gets, so changing it takes effect on the
+ * next start.
+ */
+export function embeddedPassword(dataDirectory: string, configured: string | undefined): EmbeddedPassword {
+  if (configured !== undefined) return { password: configured, source: 'environment', file: undefined };
+  mkdirSync(dataDirectory, { recursive: true, mode: 0o700 });
+  const file = join(dataDirectory, PASSWORD_FILE_NAME);
+  const kept = readKept(file);
+  if (kept !== undefined) return { password: kept, source: 'file', file };
+  // 32 random bytes: far beyond guessing, and base64url keeps it one line of plain characters.
+  const password = randomBytes(32).toString('base64url');
+  // `wx` refuses to follow a planted symlink or overwrite a file that appeared meanwhile.
+  writeFileSync(file, `${password}\n`, { mode: OWNER_ONLY, flag: 'wx' });
+  return { password, source: 'generated', file };
+}
+
+function readKept(file: string): string | undefined {
+  let mode: number;
+  try {
+    mode = statSync(file).mode & 0o777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  // Someone widened the permissions: narrow them again rather than keep a readable secret.
+  if (mode !== OWNER_ONLY) chmodSync(file, OWNER_ONLY);
+  const password = readFileSync(file, 'utf8').trim();
+  if (password === '' || /[\r\n]/.test(password)) {
+    throw new Error(`${file} must hold the embedded Neo4j password on one line; delete it to generate a new one`);
+  }
+  return password;
+}

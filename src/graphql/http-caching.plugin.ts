@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode, printSchema } from 'graphql';
+import { PACKAGE_INFO } from '../package-info';
+import type { DataVersion } from '../service/data-version';
+
+/**
+ * HTTP caching of reads, on top of Apollo's cache-control plugin (which sets `Cache-Control: max-age=…,
+ * public` on answers without errors, and `no-store` on the rest):
+ *
+ * - an `ETag` on every successful query answer, derived from the data version, the schema and the request
+ *   (operation, operation name, variables). The same question over the same data gets the same tag, so a
+ *   browser's or proxy's `If-None-Match` is answered 304 by Express (its conditional-GET check in
+ *   `res.send`). Weak (`W/`), since gzip, brotli and identity bodies are equivalent, not byte-equal;
+ * - requests that carry credentials (`Authorization`, `Cookie`) are cacheable only privately, so no shared
+ *   cache ever hands one user's answer to another once such requests mean something.
+ */
+export function httpCachingPlugin<TContext extends object>(dataVersion: DataVersion): ApolloServerPlugin<TContext> {
+  let schemaFingerprint = '';
+  return {
+    serverWillStart({ schema }) {
+      // The same data through a changed schema or service version may answer differently.
+      schemaFingerprint = createHash('sha256').update(PACKAGE_INFO.version).update(printSchema(schema)).digest('hex');
+      return Promise.resolve();
+    },
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ request, response, operation, queryHash }) {
+          const cacheControl = response.http.headers.get('cache-control') ?? '';
+          const cacheable = /^max-age=[1-9]/.test(cacheControl);
+          // Rewritten here rather than hinted before execution: Apollo's cache-control plugin stops computing
+          // field hints once someone restricts the request's policy early.
+          const headers = request.http?.headers;
+          if (cacheable && (headers?.has('authorization') || headers?.has('cookie'))) {
+            response.http.headers.set('cache-control', cacheControl.replace(/\bpublic\b/, 'private'));
+          }
+          if (
+            response.body.kind !== 'single' ||
+            response.body.singleResult.errors !== undefined ||
+            operation?.operation !== OperationTypeNode.QUERY ||
+            !cacheable
+          ) {
+            return Promise.resolve();
+          }
+          const version = dataVersion.current();
+          const requestDigest = createHash('sha256')
+            .update(schemaFingerprint)
+            .update('\0')
+            .update(version)
+            .update('\0')
+            .update(queryHash ?? request.query ?? '')
+            .update('\0')
+            .update(request.operationName ?? '')
+            .update('\0')
+            .update(JSON.stringify(request.variables ?? {}))
+            .digest('base64url')
+            .slice(0, 22);
+          response.http.headers.set('etag', `W/"${version.slice(0, 12)}-${requestDigest}"`);
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

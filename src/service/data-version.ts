@@ -1,0 +1,59 @@
+import type { GraphGateway } from '../db/graph-gateway';
+
+/** The version of an empty database (no seed loaded yet). */
+const EMPTY_GRAPH = 'empty';
+
+/**
+ * How long a read version is trusted before it is read again in the background. A reload by this process
+ * calls `refresh()` at once; this interval only bounds how long a reload by another process (`npm run seed`
+ * against the same database) stays unnoticed.
+ */
+const RECHECK_AFTER_MS = 30_000;
+
+/**
+ * The single answer to "which version of the data is being served": HTTP caching derives ETags from it, so a
+ * reload (and, later, any write) must go through here. Today the version is the hash of the seed graph the
+ * loader stored in the database (`SeedInfo.hash`), read once at start-up and again after a reload.
+ */
+export class DataVersion {
+  private refreshing: Promise<string> | undefined;
+
+  private constructor(
+    private readonly gateway: GraphGateway,
+    private version: string,
+    private readAt: number,
+    private readonly recheckAfterMs: number,
+  ) {}
+
+  /** Reads the version the database holds now. */
+  static async read(gateway: GraphGateway, recheckAfterMs: number = RECHECK_AFTER_MS): Promise<DataVersion> {
+    const dataVersion = new DataVersion(gateway, EMPTY_GRAPH, 0, recheckAfterMs);
+    await dataVersion.refresh();
+    return dataVersion;
+  }
+
+  /** The version being served. When it is older than the recheck interval, a re-read starts in the background. */
+  current(): string {
+    if (Date.now() - this.readAt > this.recheckAfterMs && this.refreshing === undefined) {
+      // A failed background read keeps the known version; readiness reports the database's state.
+      this.refresh().catch(() => undefined);
+    }
+    return this.version;
+  }
+
+  /** Reads the version again; call it after the graph was reloaded or written. */
+  refresh(): Promise<string> {
+    this.refreshing ??= this.gateway
+      .read('load/read-seed-info')
+      .then(([info]) => {
+        const hash = info?.hash;
+        this.version = typeof hash === 'string' && Number(info?.nodes ?? 0) > 0 ? hash : EMPTY_GRAPH;
+        this.readAt = Date.now();
+        return this.version;
+      })
+      .finally(() => {
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
+  }
+}

@@ -1,0 +1,455 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { buildDashboard } from '../../src/dashboard/build-dashboard';
+import { DASHBOARD_BUILD_DIRECTORY, type DashboardManifest } from '../../src/dashboard/dashboard-manifest';
+import { PROJECT_ROOT } from '../../src/project-root';
+import { isLocalUrl, launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../helpers/offline-browser';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
+/** The issue's budget for the first load, compressed. */
+const PAGE_WEIGHT_BUDGET_BYTES = 450 * 1024;
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The facts the views must show, read from the documents (seed/sources) through the graph. */
+const CITIZEN_ACTIVITY = 'department:citizen-activity-promotion';
+const CRISIS_MANAGEMENT = 'department:crisis-management';
+const CITIZEN_ACTIVITY_SDG17_MEASURES = [
+  '5-1-1',
+  '5-1-2',
+  '5-1-3',
+  '5-1-4',
+  '5-2-1',
+  '5-2-2',
+  '5-2-3',
+  '5-2-4',
+  '5-2-5',
+];
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: readonly string[] }[];
+}
+
+/** The browser globals the in-page checks read (this project compiles tests without DOM types). */
+interface BrowserGlobals {
+  readonly axe: { run(options: unknown): Promise<{ violations: AxeViolation[] }> };
+  readonly performance: {
+    getEntriesByName(name: string): { startTime: number }[];
+    getEntriesByType(type: string): { name: string; transferSize: number }[];
+  };
+  readonly document: { readonly documentElement: { readonly scrollWidth: number } };
+}
+
+/** Serious and critical accessibility violations on the page as it is now (axe-core, injected by the test). */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(() =>
+    (globalThis as unknown as BrowserGlobals).axe.run({ resultTypes: ['violations'] }).then((results) =>
+      results.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.slice(0, 3).map((node) => ({ target: node.target })),
+      })),
+    ),
+  );
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes)}`,
+    );
+}
+
+/**
+ * The dashboard as a person uses it, in a real headless Chromium cut off from every host but this one: every
+ * view opens from a shareable URL, shows facts read from the documents, uses at most two GraphQL requests,
+ * passes an axe scan, and nothing is fetched from elsewhere.
+ */
+describe('the dashboard at /dashboard', () => {
+  jest.setTimeout(180_000);
+
+  let manifest: DashboardManifest;
+  let db: TestDatabase;
+  let server: TestServer;
+  let browser: Browser;
+  let watched: WatchedPage;
+  let page: Page;
+  const metrics: Record<string, unknown> = {};
+
+  /** GraphQL requests the page made while `action` ran. */
+  /** Every URL the page requested during the last `graphqlRequestsDuring`. */
+  let lastLoadUrls: string[] = [];
+
+  /** GraphQL requests the page made while `action` ran. */
+  async function graphqlRequestsDuring(action: () => Promise<void>): Promise<string[]> {
+    const before = watched.requestedUrls.length;
+    await action();
+    // Let any request a view fires after rendering show up before counting.
+    await page.waitForLoadState('networkidle');
+    lastLoadUrls = watched.requestedUrls.slice(before);
+    return lastLoadUrls.filter((url) => new URL(url).pathname === '/graphql');
+  }
+
+  async function openView(search: string): Promise<string[]> {
+    return graphqlRequestsDuring(async () => {
+      const response = await page.goto(`${server.url}/dashboard${search}`, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
+    });
+  }
+
+  /** Bytes of the page and the dashboard assets among `urls`, raw and compressed as an HTTP layer sends them. */
+  async function firstLoadWeight(urls: readonly string[]) {
+    const assetNames = [
+      ...new Set(
+        urls
+          .map((url) => new URL(url).pathname)
+          .filter((pathname) => pathname.startsWith('/dashboard/assets/'))
+          .map((pathname) => pathname.slice('/dashboard/assets/'.length)),
+      ),
+    ];
+    const bodies = [
+      Buffer.from(await (await fetch(`${server.url}/dashboard`)).text()),
+      ...assetNames.map((name) => readFileSync(join(DASHBOARD_BUILD_DIRECTORY, name))),
+    ];
+    const total = (size: (body: Buffer) => number): number => bodies.reduce((sum, body) => sum + size(body), 0);
+    return {
+      files: ['dashboard', ...assetNames],
+      raw: total((body) => body.length),
+      gzip: total((body) => gzipSync(body, { level: 6 }).length),
+      brotli: total((body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length),
+    };
+  }
+
+  async function screenshot(name: string): Promise<void> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}.png`), fullPage: false });
+  }
+
+  beforeAll(async () => {
+    // The test builds the bundles itself, so it always runs against the current sources.
+    manifest = await buildDashboard();
+    db = openTestDatabase();
+    server = await startTestServer(db.gateway);
+    browser = await launchOfflineBrowser();
+    watched = await openWatchedPage(browser, { width: 1440, height: 900 });
+    page = watched.page;
+  });
+
+  afterAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'dashboard-metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+    await browser?.close();
+    await server?.stop();
+    await db?.close();
+  });
+
+  it('redirects a browser from / to the page, served with a strict same-origin policy and cache headers', async () => {
+    const root = await fetch(`${server.url}/`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(new URL(root.headers.get('location') ?? '', `${server.url}/`).pathname).toBe('/dashboard');
+    // Clients that do not ask for HTML still get the plain 404 naming the GraphQL endpoint.
+    expect((await fetch(`${server.url}/`, { headers: { accept: 'application/json' } })).status).toBe(404);
+
+    const pageResponse = await fetch(`${server.url}/dashboard`);
+    expect(pageResponse.status).toBe(200);
+    expect(pageResponse.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(pageResponse.headers.get('cache-control')).toBe('no-cache');
+    const policy = pageResponse.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(await pageResponse.text()).toContain(`dashboard/assets/${manifest.script}`);
+
+    const script = await fetch(`${server.url}/dashboard/assets/${manifest.script}`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const etag = script.headers.get('etag') ?? '';
+    const revalidated = await fetch(`${server.url}/dashboard/assets/${manifest.script}`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect(revalidated.status).toBe(304);
+
+    // Only names the build wrote are served: nothing else under the prefix reaches the file system.
+    expect((await fetch(`${server.url}/dashboard/assets/manifest.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}/dashboard/assets/..%2Fsrc%2Fserver.js`)).status).toBe(404);
+  });
+
+  it('draws the SDG × department heatmap, every department and SDG included, from one GraphQL request', async () => {
+    const requests = await openView('?view=heatmap');
+    await page.locator('.heatmap-chart canvas').first().waitFor();
+    await page.waitForFunction(
+      () => (globalThis as unknown as BrowserGlobals).performance.getEntriesByName('dashboard:first-render').length > 0,
+    );
+    metrics.timeToFirstRenderMs = Math.round(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as BrowserGlobals).performance.getEntriesByName('dashboard:first-render')[0]
+            ?.startTime ?? -1,
+      ),
+    );
+    metrics.heatmapGraphqlRequests = requests.length;
+    expect(requests).toHaveLength(1);
+
+    // Gaps are the point: all 46 departments are rows, even those without any SDG.
+    await page.locator('.matrix-table summary').click();
+    expect(await page.locator('.matrix-table tbody tr').count()).toBe(46);
+    expect(await page.locator('.matrix-table thead th .sdg-badge').count()).toBe(17);
+    await screenshot('heatmap');
+
+    // The interception above turns the browser cache off, so every page load fetches all it needs again.
+    const { gzip } = (metrics.heatmapFirstLoad = await firstLoadWeight(lastLoadUrls));
+    expect(gzip).toBeLessThanOrEqual(PAGE_WEIGHT_BUDGET_BYTES);
+  });
+
+  it('shows 市民活動推進課 × SDG 17 = 9 and, clicked, lists the measures 5-1-1 … 5-2-5 with their items', async () => {
+    const cell = page.locator(`.matrix-table tr[data-department="${CITIZEN_ACTIVITY}"] td[data-sdg="17"]`);
+    expect((await cell.innerText()).trim()).toBe('9');
+    const requests = await graphqlRequestsDuring(() => cell.locator('a').click());
+    // The cell's measures came with the matrix: choosing a cell asks nothing more.
+    expect(requests).toHaveLength(0);
+    expect(new URL(page.url()).searchParams.get('dept')).toBe(CITIZEN_ACTIVITY);
+    expect(new URL(page.url()).searchParams.get('sdg')).toBe('17');
+    const details = page.locator('.cell-details');
+    await details.getByText('市民活動推進課').first().waitFor();
+    expect((await details.locator('.cell-count strong').innerText()).trim()).toBe('9');
+    const codes = await details
+      .locator('.measure-list li')
+      .evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { code: string } }).dataset.code));
+    expect(codes).toEqual(CITIZEN_ACTIVITY_SDG17_MEASURES);
+    expect(await details.innerText()).toContain('5-1 市民との協働によるまちづくりの推進');
+    await page.locator('.cell-details').scrollIntoViewIfNeeded();
+    await screenshot('heatmap-cell');
+
+    // The URL is the state: opened afresh, the same cell is chosen.
+    const shared = page.url();
+    await page.goto(shared, { waitUntil: 'load' });
+    await page.locator('.cell-details .cell-count strong').waitFor();
+    expect((await page.locator('.cell-details .cell-count strong').innerText()).trim()).toBe('9');
+  });
+
+  it('filters the heatmap by field and keeps the empty rows', async () => {
+    await openView('?view=heatmap');
+    await page.locator('.filter select').waitFor();
+    const requests = await graphqlRequestsDuring(async () => {
+      await page.locator('.filter select').selectOption('6');
+      await page.locator('.heatmap-chart canvas').first().waitFor();
+    });
+    expect(requests).toHaveLength(1);
+    expect(new URL(page.url()).searchParams.get('field')).toBe('6');
+    await page.locator('.matrix-table summary').click();
+    expect(await page.locator('.matrix-table tbody tr').count()).toBe(46);
+    // Citizen activity's SDG 17 measures are all in field 5, so under field 6 that cell is a gap.
+    const cell = page.locator(`.matrix-table tr[data-department="${CITIZEN_ACTIVITY}"] td[data-sdg="17"]`);
+    expect(await cell.getAttribute('class')).toBe('gap');
+  });
+
+  it('drills down from a field to policy item 5-6: measures with change marks (5-6-d3 deleted), indicators without results', async () => {
+    const requests = await openView('?view=items&item=5-6');
+    metrics.drilldownGraphqlRequests = requests.length;
+    expect(requests.length).toBeLessThanOrEqual(2);
+    const deleted = page.locator('table.measures tr[data-code="5-6-d3"]');
+    await deleted.waitFor();
+    expect(await deleted.getAttribute('class')).toBe('deleted');
+    expect(await deleted.locator('.status').innerText()).toBe('削除');
+    expect(await page.locator('table.measures tbody tr').count()).toBe(4);
+    const indicatorRows = page.locator('table.indicators tbody tr');
+    expect(await indicatorRows.count()).toBe(2);
+    expect(await indicatorRows.first().locator('.no-result').innerText()).toBe('実績未登録');
+    const article = await page.locator('.item-detail').innerText();
+    expect(article).toContain('5-6');
+    await screenshot('drilldown');
+  });
+
+  it('shows a department page: its measures, the sheets it executes or partners on, its collaborators', async () => {
+    const requests = await openView(`?view=department&dept=${CRISIS_MANAGEMENT}`);
+    metrics.departmentGraphqlRequests = requests.length;
+    expect(requests).toHaveLength(1);
+    await page.locator('#department-title', { hasText: '危機管理課' }).waitFor();
+    const measures = await page
+      .locator('.measure-list li')
+      .evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { code: string } }).dataset.code));
+    expect(measures).toEqual([
+      '5-1-1',
+      '5-3-1',
+      '5-3-2',
+      '5-3-3',
+      '5-3-4',
+      '5-3-5',
+      '5-3-6',
+      '5-4-1',
+      '5-4-2',
+      '5-4-3',
+      '5-4-4',
+      '5-5-1',
+      '5-5-2',
+    ]);
+    const text = await page.locator('.department-grid').innerText();
+    for (const sheet of ['1-7', '1-8', '2-6', '1-4']) expect(text).toContain(sheet);
+    const collaborator = page.locator('.department-grid tr', { hasText: '市民活動推進課' });
+    expect(await collaborator.locator('td').first().innerText()).toBe('2');
+    await screenshot('department');
+  });
+
+  it('explores the graph: finds 危機管理課 by search, reaches SDG 17 within 3 hops, and says why they are linked', async () => {
+    const requests = await openView('?view=explorer');
+    expect(requests).toHaveLength(0);
+    await page.locator('#explorer-search').fill('危機管理課');
+    const searchRequests = await graphqlRequestsDuring(async () => {
+      await page.locator('#explorer-search').press('Enter');
+      await page.locator(`.search-results button[data-node-id="${CRISIS_MANAGEMENT}"]`).waitFor();
+    });
+    expect(searchRequests).toHaveLength(1);
+    const expandRequests = await graphqlRequestsDuring(async () => {
+      await page.locator(`.search-results button[data-node-id="${CRISIS_MANAGEMENT}"]`).click();
+      await page.locator('.node-list li[data-node-id="measure:5-1-1"]').waitFor();
+    });
+    expect(expandRequests).toHaveLength(1);
+    const sdg17 = page.locator('.node-list li[data-node-id="sdg:17"]');
+    expect(await sdg17.count()).toBe(0);
+    // Hop 1 was 危機管理課 → its measures; hop 2: measure 5-1-1 → its policy item; hop 3: item 5-1 → SDG 17.
+    for (const id of ['measure:5-1-1', 'policy-item:5-1']) {
+      const step = await graphqlRequestsDuring(async () => {
+        await page.locator(`.node-list li[data-node-id="${id}"] button`).click();
+        await page.locator(`.node-list li[data-node-id="${id}"] small`).waitFor();
+      });
+      expect(step).toHaveLength(1);
+    }
+    await sdg17.waitFor();
+    expect(await sdg17.innerText()).toContain('SDG 17');
+    await screenshot('explorer');
+
+    // The expanded graph is in the URL: opened afresh, it comes back with one request.
+    const shared = page.url();
+    expect(new URL(shared).searchParams.get('open')).toBe(`${CRISIS_MANAGEMENT},measure:5-1-1,policy-item:5-1`);
+    const reopened = await graphqlRequestsDuring(async () => {
+      await page.goto(shared, { waitUntil: 'load' });
+      await sdg17.waitFor();
+    });
+    metrics.explorerGraphqlRequestsOnOpen = reopened.length;
+    metrics.explorerFirstLoad = await firstLoadWeight(lastLoadUrls);
+    expect((metrics.explorerFirstLoad as { gzip: number }).gzip).toBeLessThanOrEqual(PAGE_WEIGHT_BUDGET_BYTES);
+    // The search (its text is in the URL too) and all three expanded nodes' neighbours in one request.
+    expect(reopened.map((url) => /query=query\+(\w+)/.exec(url)?.[1])).toEqual([
+      'DashboardSearch',
+      'DashboardNeighbours',
+    ]);
+
+    await page.locator('#why-from').selectOption(CRISIS_MANAGEMENT);
+    await page.locator('#why-to').selectOption('sdg:17');
+    const why = await graphqlRequestsDuring(async () => {
+      await page.locator('.why-linked button[type="submit"]').click();
+      await page.locator('.paths > li').first().waitFor();
+    });
+    expect(why).toHaveLength(1);
+    const firstPath = await page.locator('.paths > li').first().innerText();
+    expect(firstPath).toContain('3 ホップ');
+    expect(firstPath).toContain('RESPONSIBLE_FOR');
+    expect(firstPath).toContain('000_c612850dd0d0a3ba.txt:55');
+    expect(firstPath).toContain('000_c612850dd0d0a3ba.txt:25');
+    await page.locator('.why-linked').scrollIntoViewIfNeeded();
+    await screenshot('explorer-why');
+  });
+
+  it('switches SDG, field and department labels to English and back, keeping the choice in the URL', async () => {
+    await openView(`?view=heatmap&dept=${CITIZEN_ACTIVITY}&sdg=17`);
+    await page.locator('button.language').click();
+    await page.locator('.cell-details', { hasText: 'Citizen Activity Promotion Division' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    expect(await page.locator('.cell-details').innerText()).toContain('Partnerships for the Goals');
+    expect(await page.locator('.filter select option[value="5"]').innerText()).toBe('5 Civic Life');
+    await screenshot('heatmap-en');
+    await page.locator('button.language').click();
+    await page.locator('.cell-details', { hasText: '市民活動推進課' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
+  });
+
+  it('is usable from the keyboard: Tab reaches the views, Enter opens one', async () => {
+    await openView('?view=heatmap');
+    await page.locator('.heatmap-chart canvas').first().waitFor();
+    const focusedTexts: string[] = [];
+    for (let index = 0; index < 4; index += 1) {
+      await page.keyboard.press('Tab');
+      focusedTexts.push(
+        await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document
+              .activeElement?.textContent ?? '',
+        ),
+      );
+    }
+    expect(focusedTexts).toEqual(['SDG × 部署', '分野 → 施策', '部署', 'グラフ探索']);
+    await page.keyboard.press('Enter');
+    await page.locator('#explorer-search').waitFor();
+    expect(new URL(page.url()).searchParams.get('view')).toBe('explorer');
+  });
+
+  it.each([
+    ['heatmap', `?view=heatmap&dept=${CITIZEN_ACTIVITY}&sdg=17`, '.cell-details .cell-count'],
+    ['drill-down', '?view=items&item=5-6', 'table.measures'],
+    ['department', `?view=department&dept=${CRISIS_MANAGEMENT}`, '.department-grid'],
+    ['explorer', `?view=explorer&node=${CRISIS_MANAGEMENT}&open=${CRISIS_MANAGEMENT}`, '.node-list li'],
+  ])('the %s view passes an axe scan and reads at 390 px without sideways scrolling', async (name, search, ready) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openView(search);
+    await page.locator(ready).first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(200);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(390);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(`${name}-390`);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    metrics[`axe-${name}`] = 'no serious or critical violations at 1440 and 390 px';
+  });
+
+  it('costs almost nothing on a second visit', async () => {
+    // Playwright's request interception (used above to fail foreign requests) turns the HTTP cache off, so
+    // this visit runs in a plain context; the browser itself still resolves no host but this one.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const visitor = await context.newPage();
+    await visitor.goto(`${server.url}/dashboard?view=heatmap`, { waitUntil: 'networkidle' });
+    await visitor.locator('.heatmap-chart canvas').first().waitFor();
+    await visitor.goto(`${server.url}/dashboard?view=heatmap`, { waitUntil: 'networkidle' });
+    await visitor.locator('.heatmap-chart canvas').first().waitFor();
+    const transfers = await visitor.evaluate(() =>
+      (globalThis as unknown as BrowserGlobals).performance
+        .getEntriesByType('resource')
+        .concat((globalThis as unknown as BrowserGlobals).performance.getEntriesByType('navigation'))
+        .map((entry) => ({ name: entry.name, transferSize: entry.transferSize })),
+    );
+    const assets = transfers.filter((entry) => new URL(entry.name).pathname.startsWith('/dashboard/assets/'));
+    expect(assets.length).toBeGreaterThan(0);
+    // Hashed assets are immutable: a second visit takes them from the browser's cache without asking.
+    expect(assets.filter((entry) => entry.transferSize !== 0)).toEqual([]);
+    metrics.timeToFirstRenderSecondVisitMs = Math.round(
+      await visitor.evaluate(
+        () =>
+          (globalThis as unknown as BrowserGlobals).performance.getEntriesByName('dashboard:first-render')[0]
+            ?.startTime ?? -1,
+      ),
+    );
+    metrics.secondVisit = {
+      transferredBytes: transfers.reduce((sum, entry) => sum + entry.transferSize, 0),
+      entries: transfers,
+    };
+    await context.close();
+  });
+
+  it('loaded everything from this service: no other host, no failed request, no script or console error', () => {
+    expect(watched.requestedUrls.filter((url) => !isLocalUrl(url))).toEqual([]);
+    expect(watched.failedRequests).toEqual([]);
+    expect(watched.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { DEFAULT_RESTART_BACKOFF, restartDelayMs } from '../../../src/db/neo4j-supervisor';
+
+describe('the embedded Neo4j restart backoff', () => {
+  it('waits 0.5 s before the first attempt and doubles after each failed one', () => {
+    expect([1, 2, 3, 4, 5, 6].map((attempt) => restartDelayMs(attempt))).toEqual([500, 1000, 2000, 4000, 8000, 16000]);
+  });
+
+  it('never waits longer than 30 s, however many attempts failed', () => {
+    expect(DEFAULT_RESTART_BACKOFF.maxMs).toBe(30_000);
+    expect(restartDelayMs(7)).toBe(30_000);
+    expect(restartDelayMs(1_000)).toBe(30_000);
+  });
+
+  it('follows a given policy', () => {
+    expect([1, 2, 3].map((a) => restartDelayMs(a, { initialMs: 100, maxMs: 250, stableAfterMs: 1 }))).toEqual([
+      100, 200, 250,
+    ]);
+  });
+});
