@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import type { AuthSettings } from './auth/authenticator';
 import type { QueryLimits } from './graphql/query-limits';
 
 /**
@@ -21,6 +22,8 @@ export interface Config {
   readonly introspection: boolean;
   /** Limits checked before a request runs. */
   readonly queryLimits: QueryLimits;
+  /** How bearer tokens are verified, and whether anonymous requests may read. */
+  readonly auth: AuthSettings;
   /** What one request may spend once it runs. */
   readonly requestBudget: RequestBudgetSettings;
   readonly http: HttpSettings;
@@ -88,6 +91,10 @@ export const ENVIRONMENT_VARIABLES = {
   QUERY_MAX_ROOT_FIELDS: 'most top-level fields one operation may ask for (default 20)',
   QUERY_MAX_TOKENS: 'most lexical tokens a GraphQL document may have (default 2000)',
   QUERY_MAX_NESTING: 'deepest nesting of braces, brackets and parentheses in a document (default 64)',
+  AUTH_SECRET:
+    'shared secret (at least 32 characters) verifying HS256 bearer tokens and minting them with `npm run token`; unset: no HS256 tokens',
+  AUTH_JWKS_URL: "URL of the identity provider's JSON Web Key Set for RS/ES/PS/EdDSA tokens; unset: none",
+  ANONYMOUS_READ: 'whether requests without a token may read, true or false (default true); writes always need one',
   REQUEST_TIMEOUT_MS:
     'time budget of one request in ms, from its arrival to its answer, body upload included; each Neo4j transaction gets the time left as its timeout (default 10000)',
   REQUEST_MAX_SESSIONS:
@@ -158,6 +165,11 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: integer(read('QUERY_MAX_TOKENS'), 'QUERY_MAX_TOKENS', 2_000, 100, 100_000),
       maxNesting: integer(read('QUERY_MAX_NESTING'), 'QUERY_MAX_NESTING', 64, 8, 200),
     }),
+    auth: Object.freeze({
+      secret: secret(read('AUTH_SECRET')),
+      jwksUrl: jwksUrl(read('AUTH_JWKS_URL')),
+      anonymousRead: boolean(read('ANONYMOUS_READ'), 'ANONYMOUS_READ', true),
+    }),
     requestBudget: Object.freeze({
       timeoutMs,
       // The driver's pool holds 50 connections (src/db/driver.ts); a request may never need all of them.
@@ -222,6 +234,30 @@ function boolean(value: string | undefined, name: string, fallback: boolean): bo
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
   throw new ConfigError(`${name} must be true or false, got '${value}'`);
+}
+
+/** HS256 needs a key of at least 256 bits; the value itself never appears in the message. */
+function secret(value: string | undefined): string | undefined {
+  if (value !== undefined && value.length < 32) {
+    throw new ConfigError(`AUTH_SECRET must be at least 32 characters long, got ${value.length}`);
+  }
+  return value;
+}
+
+/** Keys are fetched over HTTPS; plain HTTP only from this machine (a local identity provider, tests). */
+function jwksUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`AUTH_JWKS_URL must be a URL, got '${value}'`);
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError(`AUTH_JWKS_URL must use https:// (http:// only on localhost), got '${value}'`);
+  }
+  return value;
 }
 
 /** An IP address or a plain host name to bind to; anything else (a URL, a port, spaces) is a typo. */

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { ANONYMOUS_VIEWER, type Viewer } from './auth/viewer';
 import type { GraphGateway } from './db/graph-gateway';
 import { QueryCounter } from './db/query-counter';
 import { RequestBudget, type RequestBudgetLimits } from './db/request-budget';
@@ -16,6 +18,16 @@ export interface RequestContext {
   readonly budget: RequestBudget;
   /** The departments of the data version being served, shared by all requests (not per request). */
   readonly departments: DepartmentDirectory;
+  /** Who sends the request (from its bearer token; anonymous viewer without one). */
+  readonly viewer: Viewer;
+  /** The request's id (the caller's sane `x-request-id`, else a new one), written into audit entries. */
+  readonly requestId: string;
+}
+
+/** Who sends the request and its id; defaults for callers without HTTP (tests, scripts). */
+export interface RequestIdentity {
+  readonly viewer: Viewer;
+  readonly requestId: string;
 }
 
 /** `startedAt` is when the request arrived (its time budget counts from there, body upload included). */
@@ -24,9 +36,10 @@ export function createRequestContext(
   limits: RequestBudgetLimits,
   departments: DepartmentDirectory,
   startedAt: number = Date.now(),
+  identity: RequestIdentity = { viewer: ANONYMOUS_VIEWER, requestId: randomUUID() },
 ): RequestContext {
   const counter = new QueryCounter();
   const budget = new RequestBudget(limits, startedAt);
   const scoped = gateway.counting(counter).withBudget(budget);
-  return { gateway: scoped, counter, loaders: new GraphLoaders(scoped), budget, departments };
+  return { gateway: scoped, counter, loaders: new GraphLoaders(scoped), budget, departments, ...identity };
 }

@@ -7,9 +7,8 @@ import { GraphQLError } from 'graphql';
 export const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   /**
-   * Not produced yet: reads answer an unknown id with null (`node`, `measure` …) or, where an id is an
-   * argument that must exist (`paths`), BAD_USER_INPUT naming it. Kept in the closed set because clients
-   * may already branch on it and writes will use it for unknown ids.
+   * An unknown indicator, sheet or record id in a mutation. Reads answer an unknown id with null (`node`,
+   * `measure` …) or, where an id is an argument that must exist (`paths`), BAD_USER_INPUT naming it.
    */
   NOT_FOUND: 'NOT_FOUND',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
@@ -22,6 +21,12 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** Refused before running: over a depth, cost, alias, directive or root-field limit (the message names it). */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** No token where one is needed, or a token that is malformed, expired or wrongly signed. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** A valid token whose role or departments do not allow this. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** A write based on a revision that is no longer the latest (`expectedRevision`), or a repeated retraction. */
+  CONFLICT: 'CONFLICT',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -29,6 +34,34 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...details } });
+  }
+}
+
+/** The request's sign-in is missing or not valid (HTTP 401 when raised before execution). */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+  }
+}
+
+/** The viewer is signed in but may not do this (role or department). */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+}
+
+/** The write is based on an outdated revision; read again and retry. */
+export class ConflictError extends GraphQLError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.CONFLICT, ...details } });
+  }
+}
+
+/** A write names an id that does not exist. */
+export class NotFoundError extends GraphQLError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.NOT_FOUND, ...details } });
   }
 }
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { applySchema } from './db/apply-schema';
 import { CypherRegistry } from './db/cypher-registry';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
       reportCost: config.nodeEnv !== 'production',
       queryLimits: config.queryLimits,
       graphSizes,
+      authenticate: createAuthenticator(config.auth),
       requestBudget: config.requestBudget,
       http: config.http,
       databaseHealth: database.health,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { roleAuthChecker } from './auth/auth-checker';
 import { SdgCoverageResolver } from './analytics/sdg-coverage.resolver';
 import { DepartmentResolver } from './department/department.resolver';
 import { PolicyFieldResolver } from './field/policy-field.resolver';
@@ -11,6 +12,8 @@ import { MeasureResolver } from './measure/measure.resolver';
 import { PolicyItemResolver } from './policy-item/policy-item.resolver';
 import { ProjectResolver } from './project/project.resolver';
 import { ReformAreaResolver, ReformSheetResolver } from './reform-sheet/reform-sheet.resolver';
+import { IndicatorResultsResolver, SheetEvaluationsResolver } from './records/record-fields.resolver';
+import { RecordsResolver } from './records/records.resolver';
 import { RelatedPlanResolver } from './related-plan/related-plan.resolver';
 import { SdgResolver } from './sdg/sdg.resolver';
 import { PathsResolver } from './paths/paths.resolver';
@@ -37,18 +40,26 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SdgCoverageResolver,
   PathsResolver,
   ServiceInfoResolver,
+  RecordsResolver,
+  IndicatorResultsResolver,
+  SheetEvaluationsResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** Builds the schema once per process (type-graphql's metadata is global; building twice is wasted work). */
 export function graphSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: RESOLVERS, validate: true }).then((schema) => {
-    // type-graphql has no option for the root type's description; the IDE shows it first.
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: true, authChecker: roleAuthChecker }).then((schema) => {
+    // type-graphql has no option for the root types' descriptions; the IDE shows them first.
     const query = schema.getQueryType();
     if (query) {
       query.description =
         "Entry points into Honjo City's policy graph: fields, policy items, measures, departments, SDGs, indicators, reform sheets and linkage plans.";
+    }
+    const mutation = schema.getMutationType();
+    if (mutation) {
+      mutation.description =
+        'Changes to the yearly records (results, evaluations, retractions); each needs a bearer token and is audited.';
     }
     return schema;
   });

@@ -7,6 +7,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import { ANONYMOUS_VIEWER } from './auth/viewer';
+import type { Authenticate } from './auth/authenticator';
 import type { HttpSettings, RequestBudgetSettings } from './config';
 import { createRequestContext, type RequestContext } from './context';
 import type { DatabaseHealth } from './db/database-health';
@@ -17,7 +19,7 @@ import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
 import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits } from './graphql/query-limits';
 import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statistics';
-import { requestIdPlugin } from './graphql/request-id.plugin';
+import { REQUEST_ID_HEADER, requestIdFrom, requestIdPlugin } from './graphql/request-id.plugin';
 import { httpCachingPlugin } from './graphql/http-caching.plugin';
 import { responseSizeLimitPlugin } from './graphql/response-size-limit.plugin';
 import { ConnectionCloseOnStop } from './http/connection-close-on-stop';
@@ -55,6 +57,8 @@ export interface ServerDeps {
   readonly http: HttpSettings;
   /** Known database state for /health/ready (the embedded database's supervisor); none for external ones. */
   readonly databaseHealth?: DatabaseHealth;
+  /** Reads the viewer from the Authorization header (every request is an anonymous viewer when absent). */
+  readonly authenticate?: Authenticate;
 }
 
 export interface RunningServer {
@@ -147,10 +151,11 @@ export async function createServer(
     refuseDeclaredOversizedBody,
     parseJsonBody,
     expressMiddleware(apollo, {
-      context: ({ req }) =>
-        Promise.resolve(
-          createRequestContext(deps.gateway, deps.requestBudget, departments, arrivedAt.get(req) ?? Date.now()),
-        ),
+      context: async ({ req }) =>
+        createRequestContext(deps.gateway, deps.requestBudget, departments, arrivedAt.get(req) ?? Date.now(), {
+          viewer: deps.authenticate ? await deps.authenticate(req.get('authorization')) : ANONYMOUS_VIEWER,
+          requestId: requestIdFrom(req.get(REQUEST_ID_HEADER)),
+        }),
     }),
   );
 

@@ -2,6 +2,7 @@ import { ApolloServerErrorCode, ApolloServerValidationErrorCode } from '@apollo/
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, hasPublicCode } from '../errors';
 import { translate } from '../db/graph-gateway';
+import { describeArgumentValidation } from './validation-message';
 
 /** Apollo's own codes for requests that are the caller's doing, kept as Apollo documents them. */
 const APOLLO_CLIENT_CODES: ReadonlySet<string> = new Set<string>([
@@ -20,7 +21,10 @@ const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] (\d+) tokens/;
  * request-id plugin logs masked errors once, with the id the client receives.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = translate(unwrapped(error));
+  const unwrappedError = unwrapped(error);
+  const original =
+    (unwrappedError instanceof GraphQLError ? describeArgumentValidation(unwrappedError) : null) ??
+    translate(unwrappedError);
   if (
     original instanceof GraphQLError &&
     hasPublicCode(original) &&

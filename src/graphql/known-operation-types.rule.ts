@@ -1,7 +1,7 @@
 import { GraphQLError, type ValidationRule } from 'graphql';
 
 /**
- * Refuses operation types the schema has no root for (`mutation { … }` on this read-only API) as a
+ * Refuses operation types the schema has no root for (`subscription { … }`: the API has queries and mutations) as a
  * validation error. graphql-js 16 only notices at execution, where the error has no code and was masked
  * as INTERNAL_SERVER_ERROR; graphql-js 17 ships this rule as KnownOperationTypesRule.
  */
@@ -10,7 +10,7 @@ export const knownOperationTypesRule: ValidationRule = (context) => ({
     if (context.getSchema().getRootType(operation.operation)) return;
     context.reportError(
       new GraphQLError(
-        `This API is read-only: it has no ${operation.operation} operations. Send a query instead ({ … } or query { … }).`,
+        `This API has no ${operation.operation} operations. Send a query ({ … } or query { … }) or a mutation.`,
         { nodes: [operation] },
       ),
     );

@@ -19,9 +19,11 @@ export function requestIdPlugin(
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): ApolloServerPlugin {
   return {
-    requestDidStart({ request }) {
-      const incoming = request.http?.headers.get(REQUEST_ID_HEADER);
-      const requestId = incoming !== undefined && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    requestDidStart({ request, contextValue }) {
+      // The context already chose the id (audit entries carry it); the header is the fallback for other contexts.
+      const chosen = (contextValue as { requestId?: unknown }).requestId;
+      const requestId =
+        typeof chosen === 'string' ? chosen : requestIdFrom(request.http?.headers.get(REQUEST_ID_HEADER));
       return Promise.resolve({
         didEncounterErrors({ errors }) {
           for (const error of errors.filter(isMasked)) {
@@ -42,6 +44,11 @@ export function requestIdPlugin(
       });
     },
   };
+}
+
+/** The caller's request id when short and plain, else a new UUID. */
+export function requestIdFrom(incoming: string | undefined): string {
+  return incoming !== undefined && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
 function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {

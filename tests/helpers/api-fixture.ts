@@ -1,6 +1,8 @@
 import { openTestDatabase, type TestDatabase } from './test-database';
 import { startTestServer, type TestServer } from './test-server';
 
+type ServerOptions = Parameters<typeof startTestServer>[1];
+
 /** The real server over the seeded test database, for API tests; call `close` in afterAll. */
 export interface ApiFixture {
   readonly db: TestDatabase;
@@ -8,9 +10,9 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
-export async function openApi(): Promise<ApiFixture> {
+export async function openApi(options?: ServerOptions): Promise<ApiFixture> {
   const db = openTestDatabase();
-  const server = await startTestServer(db.gateway);
+  const server = await startTestServer(db.gateway, options);
   return {
     db,
     server,

@@ -1,3 +1,4 @@
+import type { Authenticate } from '../../src/auth/authenticator';
 import type { DatabaseHealth } from '../../src/db/database-health';
 import type { GraphGateway } from '../../src/db/graph-gateway';
 import { loadConfig, type HttpSettings, type RequestBudgetSettings } from '../../src/config';
@@ -18,7 +19,11 @@ export interface TestServer {
   /** The node:http server underneath (for tests of sockets and timeouts). */
   readonly httpServer: RunningServer['httpServer'];
   readonly dataVersion: DataVersion;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -33,6 +38,8 @@ export interface TestServerOptions {
   readonly databaseHealth?: DatabaseHealth;
   /** What /health/ready pings; the request gateway when absent. */
   readonly readiness?: GraphGateway;
+  /** Reads the viewer from the Authorization header; every request is an anonymous viewer when absent. */
+  readonly authenticate?: Authenticate;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
@@ -53,16 +60,21 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     requestBudget: { ...defaults.requestBudget, ...options.requestBudget },
     http: { ...defaults.http, ...options.http },
     databaseHealth: options.databaseHealth,
+    authenticate: options.authenticate,
   });
   const running: RunningServer = await app.listen(0);
   return {
     url: running.url,
     httpServer: running.httpServer,
     dataVersion,
-    async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    async query<T>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      headers: Readonly<Record<string, string>> = {},
+    ): Promise<GraphQLResponse<T>> {
       const response = await fetch(`${running.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };

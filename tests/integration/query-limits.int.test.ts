@@ -154,11 +154,11 @@ describe('error codes as Apollo documents them, and ours', () => {
   const post = (body: unknown, headers: Record<string, string> = {}) => postGraphQL(api, body, headers);
   const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-  it('refuses a mutation as GRAPHQL_VALIDATION_FAILED: the API is read-only', async () => {
-    const response = await post({ query: 'mutation { x }' });
+  it('refuses a subscription as GRAPHQL_VALIDATION_FAILED: the API has none', async () => {
+    const response = await post({ query: 'subscription { x }' });
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(response.errors?.[0]?.message).toMatch(/read-only: it has no mutation operations/);
+    expect(response.errors?.[0]?.message).toMatch(/has no subscription operations/);
   });
 
   it('keeps GRAPHQL_PARSE_FAILED and GRAPHQL_VALIDATION_FAILED', async () => {
@@ -202,7 +202,7 @@ describe('error codes as Apollo documents them, and ours', () => {
     expect(kept.requestId).toBe('dashboard-42.7');
     const replaced = await post({ query: '{ sdg(number: 17) { number } }' }, { 'x-request-id': 'a b\tc'.repeat(50) });
     expect(replaced.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    const refused = await post({ query: 'mutation { x }' }, { 'x-request-id': 'refused-1' });
+    const refused = await post({ query: 'subscription { x }' }, { 'x-request-id': 'refused-1' });
     expect(refused.requestId).toBe('refused-1');
   });
 });

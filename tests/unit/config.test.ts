@@ -28,12 +28,31 @@ describe('configuration', () => {
     ['EMBEDDED_NEO4J_PORT', '-1', /EMBEDDED_NEO4J_PORT/],
     ['NEO4J_URI', 'http://db:7474', /NEO4J_URI must look like bolt:\/\//],
     ['INTROSPECTION', 'maybe', /INTROSPECTION must be true or false, got 'maybe'/],
+    ['AUTH_SECRET', 'short', /AUTH_SECRET must be at least 32 characters long, got 5/],
+    ['AUTH_JWKS_URL', 'http://idp.example.org/jwks', /AUTH_JWKS_URL must use https:\/\//],
+    ['AUTH_JWKS_URL', 'not a url', /AUTH_JWKS_URL must be a URL/],
+    ['ANONYMOUS_READ', 'sometimes', /ANONYMOUS_READ must be true or false/],
     ['HOST', 'http://0.0.0.0:4000', /HOST must be an IP address or a host name .* got 'http:\/\/0.0.0.0:4000'/],
     ['EMBEDDED_NEO4J_PASSWORD', 'short', /EMBEDDED_NEO4J_PASSWORD must be one line of at least 8 characters, got 5/],
     ['EMBEDDED_NEO4J_PASSWORD', 'two\nlines here', /EMBEDDED_NEO4J_PASSWORD must be one line/],
   ])('stops with a message naming %s when it is %p', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('reads sign-in settings: no tokens and anonymous reads by default', () => {
+    expect(loadConfig({}).auth).toEqual({ secret: undefined, jwksUrl: undefined, anonymousRead: true });
+    const secret = 'x'.repeat(32);
+    const auth = loadConfig({
+      AUTH_SECRET: secret,
+      AUTH_JWKS_URL: 'http://127.0.0.1:9000/jwks.json',
+      ANONYMOUS_READ: 'false',
+    }).auth;
+    expect(auth).toEqual({ secret, jwksUrl: 'http://127.0.0.1:9000/jwks.json', anonymousRead: false });
+  });
+
+  it('never puts AUTH_SECRET into its error messages', () => {
+    expect(() => loadConfig({ AUTH_SECRET: 'hunter2-too-short' })).toThrow(/got 17$/);
   });
 
   it.each(['0.0.0.0', '::', '192.0.2.10', 'api.internal'])('accepts HOST=%p to listen beyond loopback', (host) => {

@@ -189,9 +189,9 @@ describe('refusals name the limit, the value and how to ask less', () => {
     expect(error.message).toMatch(/asks for 21 top-level fields; the limit is 20 \(QUERY_MAX_ROOT_FIELDS\)/);
   });
 
-  it('refuses mutations as an operation type this read-only API does not have', () => {
-    const [error] = errorsOf('mutation { x }');
-    expect(error?.message).toMatch(/read-only: it has no mutation operations/);
+  it('refuses subscriptions, an operation type this API does not have', () => {
+    const [error] = errorsOf('subscription { x }');
+    expect(error?.message).toMatch(/has no subscription operations/);
   });
 });
 

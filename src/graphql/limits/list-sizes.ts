@@ -1,4 +1,6 @@
 import type { NodeLabel } from '../../graph/graph-model';
+import { planPeriod } from '../../records/plan-period';
+import { HISTORY_LIMIT } from '../../records/record-year.type';
 import type { GraphSizes } from './graph-statistics';
 import { UNMEASURED_SIZE } from './graph-statistics';
 
@@ -66,10 +68,20 @@ const OTHER_LISTS: Readonly<Record<string, SizeOf>> = {
   'SdgCoverage.cells': (g) => g.label('Department') * g.label('Sdg'),
   // Reform sheets plan the fiscal years R5–R9.
   'ReformSheet.yearlyTargets': () => 5,
+  // Records exist only for the plan period's fiscal years; each year shows its newest HISTORY_LIMIT revisions.
+  'Indicator.results': planYears,
+  'ReformSheet.evaluations': planYears,
+  'IndicatorResultYear.history': () => HISTORY_LIMIT,
+  'SheetEvaluationYear.history': () => HISTORY_LIMIT,
   // paths: maxHops ≤ 8 (PathsArgs), so at most 8 steps and 9 nodes per path.
   'GraphPath.steps': () => 8,
   'GraphPath.nodes': () => 9,
 };
+
+function planYears(): number {
+  const { firstYear, lastYear } = planPeriod();
+  return lastYear - firstYear + 1;
+}
 
 /**
  * The largest value a `first` argument given as a variable can take (validation runs before variables are

@@ -47,6 +47,9 @@ export async function loadGraph(
       keys: graph.relationships.map(relationshipKey),
     });
     const [nodeRow] = await tx.run('load/delete-stale-nodes', { ids: graph.nodes.map((n) => n.id) });
+    // Records (results, evaluations) and the audit trail are not document nodes: the deletes above never
+    // match them; a subject that is back gets its records linked again.
+    await tx.run('load/relink-records');
     await tx.run('load/write-seed-info', { hash, loadedAt: new Date().toISOString() });
     return {
       nodesWritten,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { applySchema } from '../../db/apply-schema';
 import type { CypherRegistry } from '../../db/cypher-registry';
 import type { GraphGateway } from '../../db/graph-gateway';
+import { RowReader } from '../../db/row-reader';
 import { PROJECT_ROOT } from '../../project-root';
 import { loadCorrections } from '../corrections';
 import { loadGraph, type LoadResult } from './graph-loader';
@@ -30,5 +31,10 @@ export async function seedDatabase(
   const corrections = loadCorrections(join(PROJECT_ROOT, 'seed', 'corrections.yaml'));
   log(`loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const line of formatSummary({ result, counts, graph: seed.graph, corrections })) log(line);
+  for (const orphan of (await gateway.read('records/orphans')).map((row) => new RowReader(row))) {
+    log(
+      `kept ${orphan.number('records')} recorded revision(s) of ${orphan.string('subject')}, which the documents no longer have`,
+    );
+  }
   return result;
 }

@@ -1,0 +1,97 @@
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { UnauthenticatedError } from '../errors';
+import { ANONYMOUS_VIEWER, ROLES, type Role, type Viewer } from './viewer';
+
+/** How tokens are checked (from AUTH_SECRET, AUTH_JWKS_URL and ANONYMOUS_READ). */
+export interface AuthSettings {
+  /** Shared secret for HS256 tokens; undefined when the service accepts none. */
+  readonly secret: string | undefined;
+  /** URL of a JSON Web Key Set (an identity provider's public keys) for RS/ES/PS/EdDSA tokens. */
+  readonly jwksUrl: string | undefined;
+  /** Whether a request without a token may read. */
+  readonly anonymousRead: boolean;
+}
+
+/** Turns a request's Authorization header into its viewer, or refuses it with UNAUTHENTICATED. */
+export type Authenticate = (authorization: string | undefined) => Promise<Viewer>;
+
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+
+/**
+ * Verifies bearer tokens with `jose`: HS256 against the shared secret, any other algorithm against the
+ * JWKS (fetched once and cached by jose, refetched when a token names an unknown key id). Expiry and
+ * not-before are checked by jose. Messages say what is wrong with the token, never the token or the secret.
+ */
+export function createAuthenticator(settings: AuthSettings): Authenticate {
+  const secret = settings.secret === undefined ? undefined : new TextEncoder().encode(settings.secret);
+  const jwks: JWTVerifyGetKey | undefined =
+    settings.jwksUrl === undefined ? undefined : createRemoteJWKSet(new URL(settings.jwksUrl));
+
+  return async (authorization) => {
+    if (authorization === undefined || authorization.trim() === '') {
+      if (settings.anonymousRead) return ANONYMOUS_VIEWER;
+      throw new UnauthenticatedError('This service needs a sign-in: send `Authorization: Bearer <token>`.');
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match?.[1]) throw new UnauthenticatedError('The Authorization header must be `Bearer <token>`.');
+    const token = match[1];
+    const algorithm = algorithmOf(token);
+    let payload: JWTPayload;
+    try {
+      if (algorithm === 'HS256') {
+        if (!secret) throw new UnauthenticatedError('HS256 tokens are not accepted here (AUTH_SECRET is unset).');
+        ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] }));
+      } else {
+        if (!jwks)
+          throw new UnauthenticatedError(`${algorithm} tokens are not accepted here (AUTH_JWKS_URL is unset).`);
+        ({ payload } = await jwtVerify(token, jwks, { algorithms: ASYMMETRIC_ALGORITHMS }));
+      }
+    } catch (error) {
+      throw tokenError(error);
+    }
+    return viewerOf(payload);
+  };
+}
+
+function algorithmOf(token: string): string {
+  try {
+    const { alg } = decodeProtectedHeader(token);
+    if (typeof alg === 'string') return alg;
+  } catch {
+    // falls through: not a JWT at all
+  }
+  throw new UnauthenticatedError('The bearer token is malformed: it is not a signed JWT.');
+}
+
+function tokenError(error: unknown): UnauthenticatedError {
+  if (error instanceof UnauthenticatedError) return error;
+  if (error instanceof errors.JWTExpired) return new UnauthenticatedError('The bearer token has expired.');
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
+    return new UnauthenticatedError('The bearer token is not signed by a key this service trusts.');
+  }
+  if (error instanceof errors.JOSEError) {
+    return new UnauthenticatedError(`The bearer token is not valid (${error.code}).`);
+  }
+  return new UnauthenticatedError('The bearer token could not be verified.');
+}
+
+function viewerOf(payload: JWTPayload): Viewer {
+  const { sub, role, departments } = payload;
+  if (typeof sub !== 'string' || sub.trim() === '') {
+    throw new UnauthenticatedError('The bearer token has no `sub` claim (who is signing in).');
+  }
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+    throw new UnauthenticatedError(`The bearer token's \`role\` claim must be one of ${ROLES.join(', ')}.`);
+  }
+  if (departments !== undefined && (!Array.isArray(departments) || !departments.every((d) => typeof d === 'string'))) {
+    throw new UnauthenticatedError("The bearer token's `departments` claim must be a list of department ids or names.");
+  }
+  return Object.freeze({ subject: sub, role: role as Role, departments: Object.freeze([...(departments ?? [])]) });
+}

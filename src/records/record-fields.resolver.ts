@@ -1,0 +1,45 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { Indicator } from '../indicator/indicator.type';
+import { ReformSheet } from '../reform-sheet/reform-sheet.type';
+import { groupByYear, IndicatorResultYear, SheetEvaluationYear } from './record-year.type';
+import type { IndicatorResult, SheetEvaluation, YearRecord } from './record.types';
+
+const YEAR_DESCRIPTION = 'Only this fiscal year (Gregorian year it starts in); all recorded years when absent.';
+
+/** One subject's records per year (batched across the request by the DataLoader). */
+async function yearsOf<T extends YearRecord>(ctx: RequestContext, id: string, fiscalYear: number | null) {
+  const rows = await ctx.loaders.rows('records/by-subjects').load(id);
+  const years = groupByYear<T>(rows);
+  return fiscalYear == null ? years : years.filter((y) => y.fiscalYear === fiscalYear);
+}
+
+@Resolver(() => Indicator)
+export class IndicatorResultsResolver {
+  @FieldResolver(() => [IndicatorResultYear], {
+    description:
+      'Recorded actual values (実績値) per fiscal year, oldest year first: the current revision and its history.',
+  })
+  async results(
+    @Root() indicator: Indicator,
+    @Arg('fiscalYear', () => Int, { nullable: true, description: YEAR_DESCRIPTION }) fiscalYear: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<IndicatorResultYear[]> {
+    return yearsOf<IndicatorResult>(ctx, indicator.id, fiscalYear);
+  }
+}
+
+@Resolver(() => ReformSheet)
+export class SheetEvaluationsResolver {
+  @FieldResolver(() => [SheetEvaluationYear], {
+    description:
+      'Year-end evaluations (年度末評価) per fiscal year, oldest year first: the current revision and its history.',
+  })
+  async evaluations(
+    @Root() sheet: ReformSheet,
+    @Arg('fiscalYear', () => Int, { nullable: true, description: YEAR_DESCRIPTION }) fiscalYear: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SheetEvaluationYear[]> {
+    return yearsOf<SheetEvaluation>(ctx, sheet.id, fiscalYear);
+  }
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { Neo4jError } from 'neo4j-driver';
+import type { RequestContext } from '../context';
+import type { TransactionRunner } from '../db/graph-gateway';
+import { RowReader } from '../db/row-reader';
+import type { PlainValue } from '../db/plain-values';
+import { ConflictError, NotFoundError } from '../errors';
+import { assertMayRecordFor } from './editor-departments';
+import { toYearRecord, type YearRecord } from './record.types';
+
+type RecordKind = 'IndicatorResult' | 'SheetEvaluation';
+
+const KIND: Record<RecordKind, { prefix: string; target: string; action: string; noun: string }> = {
+  IndicatorResult: {
+    prefix: 'indicator-result',
+    target: 'records/indicator-target',
+    action: 'RECORD_INDICATOR_RESULT',
+    noun: 'indicator',
+  },
+  SheetEvaluation: {
+    prefix: 'sheet-evaluation',
+    target: 'records/sheet-target',
+    action: 'RECORD_SHEET_EVALUATION',
+    noun: 'reform sheet',
+  },
+};
+
+export interface NewRecord {
+  readonly kind: RecordKind;
+  readonly subjectId: string;
+  readonly fiscalYear: number;
+  readonly expectedRevision: number | null;
+  /** The kind's own properties (value and note, or grade and summary), already cleaned. */
+  readonly fields: Readonly<Record<string, string | number | null>>;
+}
+
+/**
+ * Every write of records, each in ONE write transaction with its audit entry: check the subject exists
+ * (NOT_FOUND), check the viewer's departments (FORBIDDEN), lock the subject's year and compare revisions
+ * (CONFLICT), write, audit. Any refusal throws inside the transaction, so nothing of it is committed.
+ */
+export class RecordWriter {
+  constructor(private readonly ctx: RequestContext) {}
+
+  record(input: NewRecord): Promise<YearRecord> {
+    const kind = KIND[input.kind];
+    return this.inTransaction(async (tx, at) => {
+      const [target] = await tx.run(kind.target, { id: input.subjectId });
+      if (!target) {
+        throw new NotFoundError(`No ${kind.noun} has the id '${input.subjectId}'.`, { argument: 'input' });
+      }
+      await assertMayRecordFor(this.ctx, input.subjectId, new RowReader(target).strings('departments'));
+
+      const seriesId = `${kind.prefix}:${input.subjectId.replace(/^[a-z-]+:/, '')}:${input.fiscalYear}`;
+      const [lock] = await tx.run('records/lock-series', {
+        seriesId,
+        subjectId: input.subjectId,
+        fiscalYear: input.fiscalYear,
+        at,
+      });
+      const current = new RowReader(lock ?? {}).number('revision');
+      if (input.expectedRevision !== null && input.expectedRevision !== current) {
+        throw new ConflictError(
+          `${input.subjectId} for ${input.fiscalYear} is at revision ${current}, not ${input.expectedRevision}: someone recorded it meanwhile. Read it again and retry.`,
+          { currentRevision: current },
+        );
+      }
+      const revision = current + 1;
+      const properties = {
+        ...input.fields,
+        id: `${seriesId}:r${revision}`,
+        subjectId: input.subjectId,
+        fiscalYear: input.fiscalYear,
+        revision,
+        recordedBy: this.subject(),
+        recordedAt: at,
+        retracted: false,
+      };
+      const [created] = await tx.run('records/create-record', {
+        seriesId,
+        subjectId: input.subjectId,
+        label: input.kind,
+        properties,
+      });
+      const after = new RowReader(created ?? {}).map('record');
+      const before = lock?.latest ?? null;
+      await this.audit(tx, at, kind.action, properties.id, input.subjectId, before, after.values);
+      return toYearRecord(input.kind, after);
+    });
+  }
+
+  retract(id: string, reason: string): Promise<YearRecord> {
+    return this.inTransaction(async (tx, at) => {
+      const [found] = await tx.run('records/record-by-id', { id, at });
+      if (!found) throw new NotFoundError(`No record has the id '${id}'.`, { argument: 'id' });
+      const row = new RowReader(found);
+      const before = row.map('record');
+      const subjectId = before.string('subjectId');
+      await assertMayRecordFor(this.ctx, subjectId, row.strings('departments'));
+      if (before.boolean('retracted')) throw new ConflictError(`Record '${id}' is already retracted.`);
+      const [changed] = await tx.run('records/retract-record', { id, reason, by: this.subject(), at });
+      const after = new RowReader(changed ?? {}).map('record');
+      await this.audit(tx, at, 'RETRACT_RECORD', id, subjectId, withoutLock(before.values), after.values);
+      return toYearRecord(row.string('label'), after);
+    });
+  }
+
+  private subject(): string {
+    // @Authorized('editor', 'admin') ran before any write, so a subject is present.
+    return this.ctx.viewer.subject ?? 'anonymous';
+  }
+
+  private async audit(
+    tx: TransactionRunner,
+    at: string,
+    action: string,
+    targetId: string,
+    subjectId: string,
+    before: PlainValue,
+    after: PlainValue,
+  ): Promise<void> {
+    const id = randomUUID();
+    await tx.run('audit/write-change', {
+      change: {
+        id,
+        at,
+        sortKey: `${at}|${id}`,
+        actor: this.subject(),
+        actorRole: this.ctx.viewer.role,
+        action,
+        targetId,
+        subjectId,
+        before: before === null ? null : JSON.stringify(withoutLock(before)),
+        after: JSON.stringify(withoutLock(after)),
+        requestId: this.ctx.requestId,
+      },
+    });
+  }
+
+  /** Runs `work` in one write transaction; two writers racing to the same new revision become CONFLICT. */
+  private async inTransaction<T>(work: (tx: TransactionRunner, at: string) => Promise<T>): Promise<T> {
+    try {
+      return await this.ctx.gateway.writeTransaction((tx) => work(tx, new Date().toISOString()));
+    } catch (error) {
+      if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+        throw new ConflictError(
+          'Another change to the same record landed at the same moment. Read it again and retry.',
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+/** The lock stamp is bookkeeping, not part of a record's state. */
+function withoutLock(value: PlainValue): PlainValue {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'lockedAt'));
+}

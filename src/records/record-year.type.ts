@@ -1,0 +1,58 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { RowReader } from '../db/row-reader';
+import { IndicatorResult, SheetEvaluation, toYearRecord, type YearRecord } from './record.types';
+
+/** How many revisions of one year `history` shows (newest first); bounds the answer for the cost limit. */
+export const HISTORY_LIMIT = 20;
+
+@ObjectType({ description: "An indicator's recorded result for one fiscal year, with every revision." })
+export class IndicatorResultYear {
+  @Field(() => Int, { description: 'Fiscal year as the Gregorian year it starts in (R6 = 2024).' })
+  fiscalYear!: number;
+
+  @Field(() => IndicatorResult, {
+    nullable: true,
+    description: 'The latest revision that is not retracted; null when every revision was retracted.',
+  })
+  current!: IndicatorResult | null;
+
+  @Field(() => [IndicatorResult], {
+    description: `The year's revisions, newest first (at most ${HISTORY_LIMIT}), retracted ones included.`,
+  })
+  history!: IndicatorResult[];
+}
+
+@ObjectType({ description: "A reform sheet's year-end evaluation for one fiscal year, with every revision." })
+export class SheetEvaluationYear {
+  @Field(() => Int, { description: 'Fiscal year as the Gregorian year it starts in (R6 = 2024).' })
+  fiscalYear!: number;
+
+  @Field(() => SheetEvaluation, {
+    nullable: true,
+    description: 'The latest revision that is not retracted; null when every revision was retracted.',
+  })
+  current!: SheetEvaluation | null;
+
+  @Field(() => [SheetEvaluation], {
+    description: `The year's revisions, newest first (at most ${HISTORY_LIMIT}), retracted ones included.`,
+  })
+  history!: SheetEvaluation[];
+}
+
+/** Rows of records/by-subjects (by year, newest revision first) grouped per fiscal year. */
+export function groupByYear<T extends YearRecord>(
+  rows: readonly RowReader[],
+): { fiscalYear: number; current: T | null; history: T[] }[] {
+  const years = new Map<number, T[]>();
+  for (const row of rows) {
+    const record = toYearRecord(row.string('label'), row.map('record')) as T;
+    const history = years.get(record.fiscalYear) ?? [];
+    history.push(record);
+    years.set(record.fiscalYear, history);
+  }
+  return [...years].map(([fiscalYear, history]) => ({
+    fiscalYear,
+    current: history.find((r) => !r.retracted) ?? null,
+    history: history.slice(0, HISTORY_LIMIT),
+  }));
+}

@@ -1,0 +1,111 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { createAuthenticator, type AuthSettings } from '../../../src/auth/authenticator';
+import { mintToken } from '../../../src/auth/mint-token';
+import { ANONYMOUS_VIEWER } from '../../../src/auth/viewer';
+import { ErrorCode } from '../../../src/errors';
+
+const SECRET = 'unit-test-secret-0123456789abcdefghij';
+const settings: AuthSettings = { secret: SECRET, jwksUrl: undefined, anonymousRead: true };
+
+/** The error code (and message) a rejected authentication carries. */
+async function refusal(promise: Promise<unknown>): Promise<{ code: unknown; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { extensions?: { code?: unknown }; message: string };
+    return { code: e.extensions?.code, message: e.message };
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('bearer tokens signed with AUTH_SECRET (HS256)', () => {
+  const authenticate = createAuthenticator(settings);
+
+  it('reads sub, role and departments', async () => {
+    const token = await mintToken(SECRET, { sub: 'sato', role: 'editor', departments: ['市民活動推進課'] });
+    expect(await authenticate(`Bearer ${token}`)).toEqual({
+      subject: 'sato',
+      role: 'editor',
+      departments: ['市民活動推進課'],
+    });
+  });
+
+  it('treats a request without a token as an anonymous viewer, unless ANONYMOUS_READ=false', async () => {
+    expect(await authenticate(undefined)).toBe(ANONYMOUS_VIEWER);
+    const closed = createAuthenticator({ ...settings, anonymousRead: false });
+    expect((await refusal(closed(undefined))).code).toBe(ErrorCode.UNAUTHENTICATED);
+  });
+
+  it('refuses expired, wrongly signed, malformed tokens and unknown roles as UNAUTHENTICATED, never echoing them', async () => {
+    const expired = await mintToken(SECRET, { sub: 'a', role: 'admin' }, '-1m');
+    const foreign = await mintToken('some-other-secret-0123456789abcdefgh', { sub: 'a', role: 'admin' });
+    const badRole = await new SignJWT({ role: 'superuser' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .sign(new TextEncoder().encode(SECRET));
+    const cases: [string, RegExp][] = [
+      [`Bearer ${expired}`, /expired/],
+      [`Bearer ${foreign}`, /not signed by a key this service trusts/],
+      ['Bearer abc.def', /malformed/],
+      ['Token abc', /must be `Bearer <token>`/],
+      [`Bearer ${badRole}`, /`role` claim must be one of viewer, editor, admin/],
+    ];
+    for (const [header, message] of cases) {
+      const { code, message: said } = await refusal(authenticate(header));
+      expect(code).toBe(ErrorCode.UNAUTHENTICATED);
+      expect(said).toMatch(message);
+      expect(said).not.toContain(SECRET);
+      expect(said).not.toContain(header.slice(7, 30));
+    }
+  });
+});
+
+describe('bearer tokens from an identity provider (AUTH_JWKS_URL)', () => {
+  let server: Server;
+  let jwksUrl: string;
+  let sign: (claims: Record<string, unknown>) => Promise<string>;
+
+  beforeAll(async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'city-idp-1', alg: 'ES256', use: 'sig' };
+    server = createServer((_request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+    sign = (claims) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: 'city-idp-1' })
+        .setSubject('tanaka')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("verifies a token signed by the provider's key", async () => {
+    const authenticate = createAuthenticator({ secret: undefined, jwksUrl, anonymousRead: true });
+    expect(await authenticate(`Bearer ${await sign({ role: 'admin' })}`)).toEqual({
+      subject: 'tanaka',
+      role: 'admin',
+      departments: [],
+    });
+  });
+
+  it('refuses a token signed by another key pair, and HS256 tokens when no secret is set', async () => {
+    const authenticate = createAuthenticator({ secret: undefined, jwksUrl, anonymousRead: true });
+    const { privateKey: other } = await generateKeyPair('ES256');
+    const forged = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'city-idp-1' })
+      .setSubject('mallory')
+      .sign(other);
+    expect(await refusal(authenticate(`Bearer ${forged}`))).toMatchObject({ code: ErrorCode.UNAUTHENTICATED });
+    const hs = await mintToken(SECRET, { sub: 'a', role: 'admin' });
+    expect(await refusal(authenticate(`Bearer ${hs}`))).toMatchObject({
+      code: ErrorCode.UNAUTHENTICATED,
+      message: expect.stringMatching(/AUTH_SECRET is unset/) as unknown,
+    });
+  });
+});
