@@ -20,6 +20,7 @@ import { costReportPlugin } from './graphql/cost-report.plugin';
 import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits } from './graphql/query-limits';
 import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statistics';
 import { REQUEST_ID_HEADER, requestIdFrom, requestIdPlugin } from './graphql/request-id.plugin';
+import { dataVersionAfterWritesPlugin } from './graphql/data-version-after-writes.plugin';
 import { httpCachingPlugin } from './graphql/http-caching.plugin';
 import { responseSizeLimitPlugin } from './graphql/response-size-limit.plugin';
 import { ConnectionCloseOnStop } from './http/connection-close-on-stop';
@@ -114,6 +115,7 @@ export async function createServer(
         stringify: stringifyResult,
       }),
       httpCachingPlugin<RequestContext>(deps.dataVersion),
+      dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
       ...(deps.reportCost ? [costReportPlugin()] : []),
     ],
   });

@@ -12,8 +12,10 @@ const RECHECK_AFTER_MS = 30_000;
 
 /**
  * The single answer to "which version of the data is being served": HTTP caching derives ETags from it, so a
- * reload (and, later, any write) must go through here. Today the version is the hash of the seed graph the
- * loader stored in the database (`SeedInfo.hash`), read once at start-up and again after a reload.
+ * reload and every write must go through here. The version is the hash of the seed graph the loader stored
+ * in the database (`SeedInfo.hash`) plus the number of audited changes recorded since, read at start-up,
+ * after a reload and after every mutation (`dataVersionAfterWritesPlugin`); other instances of the service
+ * notice within the recheck interval.
  */
 export class DataVersion {
   private refreshing: Promise<string> | undefined;
@@ -47,7 +49,11 @@ export class DataVersion {
       .read('load/read-seed-info')
       .then(([info]) => {
         const hash = info?.hash;
-        this.version = typeof hash === 'string' && Number(info?.nodes ?? 0) > 0 ? hash : EMPTY_GRAPH;
+        const seed = typeof hash === 'string' && Number(info?.nodes ?? 0) > 0 ? hash : EMPTY_GRAPH;
+        // Recorded results change answers without changing the seed: the audit count (one entry per write,
+        // never deleted) makes every write a new version. Without writes the version is the seed hash alone.
+        const changes = Number(info?.changes ?? 0);
+        this.version = changes > 0 ? `${seed}+${changes}` : seed;
         this.readAt = Date.now();
         return this.version;
       })

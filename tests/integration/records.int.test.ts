@@ -4,6 +4,7 @@ import { seedDatabase } from '../../src/ingest/load/seed-database';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { CypherRegistry } from '../../src/db/cypher-registry';
 import { exportRecords, importRecords } from '../../src/records/records-backup';
+import { rawRequest } from '../helpers/raw-http';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';
 
@@ -231,6 +232,34 @@ describe('recording results', () => {
     expect(read.data?.reformSheet.evaluations).toEqual([
       { fiscalYear: 2023, current: { grade: 'A', summary: '計画どおり' } },
     ]);
+  });
+
+  // node:http rather than fetch: fetch adds `Cache-Control: no-cache` to a request with If-None-Match.
+  it('gives every write a new data version, so an ETag from before the write never gets a 304 after it', async () => {
+    const query = `{ indicators(filter: { policyItem: "5-1" }) { nodes { id results { fiscalYear current { value } } } } }`;
+    const url = `${api.url}/graphql?query=${encodeURIComponent(query)}`;
+    const preflighted = { 'apollo-require-preflight': 'true' };
+    const before = await rawRequest(url, { headers: preflighted });
+    expect(before.status).toBe(200);
+    const etag = String(before.headers.etag);
+    expect(etag).toMatch(/^W\/"/);
+    expect((await rawRequest(url, { headers: { ...preflighted, 'if-none-match': etag } })).status).toBe(304);
+
+    const recorded = await api.query(
+      RECORD_RESULT,
+      { input: { indicator: INDICATOR, fiscalYear: 2024, value: 77 } },
+      await editor(),
+    );
+    expect(recorded.errors).toBeUndefined();
+
+    const after = await rawRequest(url, { headers: { ...preflighted, 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    const answer = JSON.parse(after.body.toString('utf8')) as {
+      data: { indicators: { nodes: { id: string; results: { fiscalYear: number; current: { value: number } }[] }[] } };
+    };
+    const results = answer.data.indicators.nodes.find((node) => node.id === INDICATOR)?.results;
+    expect(results).toEqual([{ fiscalYear: 2024, current: { value: 77 } }]);
   });
 
   it('makes reads need a token when ANONYMOUS_READ=false', async () => {
