@@ -14,26 +14,14 @@ export const EvaluationGrade = describedEnum('EvaluationGrade', 'Year-end evalua
 });
 export type EvaluationGrade = (typeof EvaluationGrade)[keyof typeof EvaluationGrade];
 
-@InputType({ description: "One fiscal year's actual value (実績値) of an outcome indicator." })
-export class RecordIndicatorResultInput {
-  @Field(() => ID, { description: 'The indicator, e.g. `indicator:5-1-1`.' })
-  @Matches(/^indicator:\S+$/, { message: 'indicator must be an indicator id such as indicator:5-1-1' })
-  indicator!: string;
-
+/** What every recording names besides its subject: the fiscal year, and the revision it builds on. */
+@InputType({ description: 'What every recording names besides its subject (a base of the record inputs).' })
+abstract class YearRecordInput {
   @Field(() => Int, {
     description: 'Fiscal year as the Gregorian year it starts in (R6 = 2024), inside the plan period.',
   })
   @IsPlanFiscalYear()
   fiscalYear!: number;
-
-  @Field(() => Float, { description: "The year's actual value, in the indicator's unit." })
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a finite number' })
-  value!: number;
-
-  @Field(() => String, { nullable: true, description: `How the value was obtained (at most ${NOTE_MAX} characters).` })
-  @IsOptional()
-  @IsCleanText(1, NOTE_MAX)
-  note?: string | null;
 
   @Field(() => Int, {
     nullable: true,
@@ -45,17 +33,27 @@ export class RecordIndicatorResultInput {
   expectedRevision?: number | null;
 }
 
+@InputType({ description: "One fiscal year's actual value (実績値) of an outcome indicator." })
+export class RecordIndicatorResultInput extends YearRecordInput {
+  @Field(() => ID, { description: 'The indicator, e.g. `indicator:5-1-1`.' })
+  @Matches(/^indicator:\S+$/, { message: 'indicator must be an indicator id such as indicator:5-1-1' })
+  indicator!: string;
+
+  @Field(() => Float, { description: "The year's actual value, in the indicator's unit." })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a finite number' })
+  value!: number;
+
+  @Field(() => String, { nullable: true, description: `How the value was obtained (at most ${NOTE_MAX} characters).` })
+  @IsOptional()
+  @IsCleanText(1, NOTE_MAX)
+  note?: string | null;
+}
+
 @InputType({ description: "A reform sheet's year-end evaluation (年度末評価)." })
-export class RecordSheetEvaluationInput {
+export class RecordSheetEvaluationInput extends YearRecordInput {
   @Field(() => ID, { description: 'The reform sheet, e.g. `reform-sheet:1-1`.' })
   @Matches(/^reform-sheet:\S+$/, { message: 'sheet must be a reform sheet id such as reform-sheet:1-1' })
   sheet!: string;
-
-  @Field(() => Int, {
-    description: 'Fiscal year as the Gregorian year it starts in (R6 = 2024), inside the plan period.',
-  })
-  @IsPlanFiscalYear()
-  fiscalYear!: number;
 
   @Field(() => EvaluationGrade, { description: 'The grade, A, B or C.' })
   grade!: EvaluationGrade;
@@ -63,15 +61,6 @@ export class RecordSheetEvaluationInput {
   @Field({ description: `What was done in the year (1 to ${NOTE_MAX} characters).` })
   @IsCleanText(1, NOTE_MAX)
   summary!: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The revision this change builds on (0 when none yet); CONFLICT when it is no longer the latest.',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  expectedRevision?: number | null;
 }
 
 @ArgsType()
