@@ -7,6 +7,16 @@ import type { RequestBudget } from './request-budget';
 
 export type Params = Readonly<Record<string, unknown>>;
 
+/**
+ * A statement assembled at run time from cypher/ fragments. A branded wrapper rather than a bare string, so
+ * text that did not come from a compiler cannot be passed by mistake.
+ */
+export interface CompiledStatement {
+  readonly text: string;
+  /** What the statement was compiled from (for errors and logs), e.g. `measures(filter, orderBy)`. */
+  readonly origin: string;
+}
+
 /** Runs statements inside one write transaction (the loader's all-or-nothing swap). */
 export interface TransactionRunner {
   run(name: string, params?: Params): Promise<PlainRow[]>;
@@ -49,6 +59,20 @@ export class GraphGateway {
     );
   }
 
+  /**
+   * Runs a read statement compiled at run time (the selection compiler, the filter compiler) from
+   * fragments of cypher/ — never from user text: every user value arrives in `params`. Same transaction,
+   * budget and counting rules as `read`.
+   */
+  readStatement(statement: CompiledStatement, params: Params = {}, timeoutMs?: number): Promise<PlainRow[]> {
+    return this.session('READ', timeoutMs, (session, timeout) =>
+      session.executeRead(
+        (tx) => this.runTextIn(tx, statement.text, params),
+        timeout === undefined ? undefined : { timeout },
+      ),
+    );
+  }
+
   write(name: string, params: Params = {}): Promise<PlainRow[]> {
     return this.session('WRITE', undefined, (session, timeout) =>
       session.executeWrite((tx) => this.runIn(tx, name, params), timeout === undefined ? undefined : { timeout }),
@@ -82,9 +106,13 @@ export class GraphGateway {
     await this.read('service/ping', {}, timeoutMs);
   }
 
-  private async runIn(tx: ManagedTransaction, name: string, params: Params): Promise<PlainRow[]> {
+  private runIn(tx: ManagedTransaction, name: string, params: Params): Promise<PlainRow[]> {
+    return this.runTextIn(tx, this.cypher.get(name), params);
+  }
+
+  private async runTextIn(tx: ManagedTransaction, text: string, params: Params): Promise<PlainRow[]> {
     const started = performance.now();
-    const result = await tx.run(this.cypher.get(name), toDriverParams(params));
+    const result = await tx.run(text, toDriverParams(params));
     this.counter?.record(performance.now() - started);
     return result.records.map((record) => rowOf(record.keys, (key) => record.get(key)));
   }
