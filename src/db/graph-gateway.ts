@@ -73,6 +73,11 @@ export class GraphGateway {
     );
   }
 
+  /** The text of a cypher/ file, for compilers that wrap a whole statement (e.g. a page) into a larger one. */
+  statementText(name: string): string {
+    return this.cypher.get(name);
+  }
+
   write(name: string, params: Params = {}): Promise<PlainRow[]> {
     return this.session('WRITE', undefined, (session, timeout) =>
       session.executeWrite((tx) => this.runIn(tx, name, params), timeout === undefined ? undefined : { timeout }),

@@ -1,5 +1,5 @@
 import { ChangeStatus } from '../common/enums';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { SheetRole } from '../common/enums';
 import type { RequestContext } from '../context';
 import { RowReader } from '../db/row-reader';
@@ -11,6 +11,8 @@ import { Collaboration } from './collaboration.type';
 import { allDepartments } from './department-directory';
 import { resolveDepartmentRef } from './department-ref';
 import { Department } from './department.type';
+import type { GraphQLResolveInfo } from 'graphql';
+import { prefetchBelow } from '../engine/load-node';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -22,8 +24,12 @@ export class DepartmentResolver {
   async department(
     @Arg('ref', { description: 'How you name the department.' }) ref: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Department> {
-    return resolveDepartmentRef(ref, await allDepartments(ctx), 'ref');
+    const department = resolveDepartmentRef(ref, await allDepartments(ctx), 'ref');
+    // The department itself comes from the directory; the statement fetches what is selected below it.
+    await prefetchBelow(ctx, info, department.id);
+    return department;
   }
 
   @Query(() => [Department], { description: 'Every department named in the documents, by id.' })

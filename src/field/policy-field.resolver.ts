@@ -1,15 +1,15 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RowReader } from '../db/row-reader';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { PolicyField } from './policy-field.type';
+import type { GraphQLResolveInfo } from 'graphql';
+import { listByLabel } from '../engine/list-by-label';
 
 @Resolver(() => PolicyField)
 export class PolicyFieldResolver {
   @Query(() => [PolicyField], { description: 'The six fields (分野) of the comprehensive plan, in number order.' })
-  async fields(@Ctx() ctx: RequestContext): Promise<PolicyField[]> {
-    const rows = await ctx.gateway.read('graph/all-by-label', { label: 'Field' });
-    return rows.map((row) => PolicyField.from(new RowReader(row).map('node')));
+  async fields(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<PolicyField[]> {
+    return (await listByLabel(ctx, info, 'Field')).map(PolicyField.from);
   }
 
   @FieldResolver(() => [PolicyItem], { description: 'Policy items of this field, in code order.' })

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { ConnectionShape } from '../common/connection';
 import { IndicatorConnection } from '../common/connection-types';
 import { fetchPage } from '../common/page-query';
@@ -7,6 +7,7 @@ import type { RequestContext } from '../context';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { IndicatorFilter } from './indicator.filter';
 import { Indicator } from './indicator.type';
+import type { GraphQLResolveInfo } from 'graphql';
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
@@ -16,6 +17,7 @@ export class IndicatorResolver {
     filter: IndicatorFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Indicator>> {
     const f = filter ?? new IndicatorFilter();
     const params = {
@@ -24,7 +26,10 @@ export class IndicatorResolver {
       sdg: f.sdg ?? null,
       direction: f.direction ?? null,
     };
-    return fetchPage(ctx.gateway, 'indicator/page', params, first, after, Indicator.from);
+    return fetchPage(ctx.gateway, 'indicator/page', params, first, after, Indicator.from, {
+      info,
+      loaders: ctx.loaders,
+    });
   }
 
   @FieldResolver(() => PolicyItem, { description: 'The policy item the indicator measures.' })

@@ -1,8 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RowReader } from '../db/row-reader';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { Initiative, LinkagePlan } from './linkage-plan.type';
+import type { GraphQLResolveInfo } from 'graphql';
+import { listByLabel } from '../engine/list-by-label';
+import { loadNode } from '../engine/load-node';
 
 @Resolver(() => LinkagePlan)
 export class LinkagePlanResolver {
@@ -13,15 +15,15 @@ export class LinkagePlanResolver {
   async linkagePlan(
     @Arg('number', () => Int, { description: 'Plan number.' }) number: number,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<LinkagePlan | null> {
-    const node = await ctx.loaders.node.load(`linkage-plan:${number}`);
+    const node = await loadNode(ctx, info, `linkage-plan:${number}`);
     return node ? LinkagePlan.from(node) : null;
   }
 
   @Query(() => [LinkagePlan], { description: 'The five cross-field linkage plans (政策連携プラン).' })
-  async linkagePlans(@Ctx() ctx: RequestContext): Promise<LinkagePlan[]> {
-    const rows = await ctx.gateway.read('graph/all-by-label', { label: 'LinkagePlan' });
-    return rows.map((row) => LinkagePlan.from(new RowReader(row).map('node')));
+  async linkagePlans(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<LinkagePlan[]> {
+    return (await listByLabel(ctx, info, 'LinkagePlan')).map(LinkagePlan.from);
   }
 
   @FieldResolver(() => [Initiative], { description: 'Initiatives (推進のための取組) of the plan, in order.' })

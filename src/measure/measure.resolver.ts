@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { ConnectionShape } from '../common/connection';
 import { MeasureConnection } from '../common/connection-types';
 import { ChangeStatus } from '../common/enums';
@@ -13,6 +13,8 @@ import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
 import { MeasureFilter } from './measure.filter';
 import { Measure } from './measure.type';
+import type { GraphQLResolveInfo } from 'graphql';
+import { loadNode } from '../engine/load-node';
 
 @Resolver(() => Measure)
 export class MeasureResolver {
@@ -23,8 +25,9 @@ export class MeasureResolver {
   async measure(
     @Arg('code', { description: 'Measure code.' }) code: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Measure | null> {
-    const node = await ctx.loaders.node.load(`measure:${code.trim()}`);
+    const node = await loadNode(ctx, info, `measure:${code.trim()}`);
     return node ? Measure.from(node) : null;
   }
 
@@ -37,6 +40,7 @@ export class MeasureResolver {
     filter: MeasureFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<Measure>> {
     const f = filter ?? new MeasureFilter();
     const status = f.status && f.status.length > 0 ? f.status : null;
@@ -49,7 +53,10 @@ export class MeasureResolver {
       includeDeleted: f.includeDeleted === true || (status?.includes(ChangeStatus.DELETED) ?? false),
       text: foldedText(f.text),
     };
-    return fetchPage(ctx.gateway, 'measure/page', params, first, after, Measure.from);
+    return fetchPage(ctx.gateway, 'measure/page', params, first, after, Measure.from, {
+      info,
+      loaders: ctx.loaders,
+    });
   }
 
   @FieldResolver(() => PolicyItem, { description: 'The policy item (施策大項目) the measure belongs to.' })

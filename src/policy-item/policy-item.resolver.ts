@@ -1,5 +1,5 @@
 import { ChangeStatus } from '../common/enums';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { PolicyItemConnection } from '../common/connection-types';
 import type { ConnectionShape } from '../common/connection';
 import { fetchPage } from '../common/page-query';
@@ -18,6 +18,8 @@ import { RelatedPlan } from '../related-plan/related-plan.type';
 import { Sdg } from '../sdg/sdg.type';
 import { PolicyItemFilter } from './policy-item.filter';
 import { PolicyItem } from './policy-item.type';
+import type { GraphQLResolveInfo } from 'graphql';
+import { loadNode } from '../engine/load-node';
 
 @Resolver(() => PolicyItem)
 export class PolicyItemResolver {
@@ -28,8 +30,9 @@ export class PolicyItemResolver {
   async policyItem(
     @Arg('code', { description: 'Item code, e.g. `5-1`.' }) code: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PolicyItem | null> {
-    const node = await ctx.loaders.node.load(`policy-item:${code.trim()}`);
+    const node = await loadNode(ctx, info, `policy-item:${code.trim()}`);
     return node ? PolicyItem.from(node) : null;
   }
 
@@ -42,6 +45,7 @@ export class PolicyItemResolver {
     filter: PolicyItemFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<PolicyItem>> {
     const f = filter ?? new PolicyItemFilter();
     const params = {
@@ -52,7 +56,10 @@ export class PolicyItemResolver {
       detailed: f.detailed ?? null,
       text: foldedText(f.text),
     };
-    return fetchPage(ctx.gateway, 'policy-item/page', params, first, after, PolicyItem.from);
+    return fetchPage(ctx.gateway, 'policy-item/page', params, first, after, PolicyItem.from, {
+      info,
+      loaders: ctx.loaders,
+    });
   }
 
   @FieldResolver(() => PolicyField, { description: 'The field (分野) the item belongs to.' })

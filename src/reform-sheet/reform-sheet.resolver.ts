@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { ConnectionShape } from '../common/connection';
 import { ReformSheetConnection } from '../common/connection-types';
 import { SheetRole } from '../common/enums';
@@ -6,7 +6,6 @@ import { fetchPage } from '../common/page-query';
 import { PaginationArgs } from '../common/pagination.args';
 import { foldedText } from '../common/text-filter';
 import type { RequestContext } from '../context';
-import { RowReader } from '../db/row-reader';
 import { departmentIdOf } from '../department/department-directory';
 import { Department } from '../department/department.type';
 import { Measure } from '../measure/measure.type';
@@ -14,6 +13,9 @@ import { Sdg } from '../sdg/sdg.type';
 import { ReformArea } from './reform-area.type';
 import { ReformSheetFilter } from './reform-sheet.filter';
 import { ReformSheet } from './reform-sheet.type';
+import type { GraphQLResolveInfo } from 'graphql';
+import { listByLabel } from '../engine/list-by-label';
+import { loadNode } from '../engine/load-node';
 
 @Resolver(() => ReformSheet)
 export class ReformSheetResolver {
@@ -24,8 +26,9 @@ export class ReformSheetResolver {
   async reformSheet(
     @Arg('code', { description: 'Sheet code.' }) code: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReformSheet | null> {
-    const node = await ctx.loaders.node.load(`reform-sheet:${code.trim()}`);
+    const node = await loadNode(ctx, info, `reform-sheet:${code.trim()}`);
     return node ? ReformSheet.from(node) : null;
   }
 
@@ -38,6 +41,7 @@ export class ReformSheetResolver {
     filter: ReformSheetFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionShape<ReformSheet>> {
     const f = filter ?? new ReformSheetFilter();
     const params = {
@@ -50,13 +54,15 @@ export class ReformSheetResolver {
       viewpoint: foldedText(f.viewpoint),
       text: foldedText(f.text),
     };
-    return fetchPage(ctx.gateway, 'reform-sheet/page', params, first, after, ReformSheet.from);
+    return fetchPage(ctx.gateway, 'reform-sheet/page', params, first, after, ReformSheet.from, {
+      info,
+      loaders: ctx.loaders,
+    });
   }
 
   @Query(() => [ReformArea], { description: 'The three areas of the administrative-reform outline.' })
-  async reformAreas(@Ctx() ctx: RequestContext): Promise<ReformArea[]> {
-    const rows = await ctx.gateway.read('graph/all-by-label', { label: 'ReformArea' });
-    return rows.map((row) => ReformArea.from(new RowReader(row).map('node')));
+  async reformAreas(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ReformArea[]> {
+    return (await listByLabel(ctx, info, 'ReformArea')).map(ReformArea.from);
   }
 
   @FieldResolver(() => ReformArea, { description: 'The area the sheet belongs to.' })

@@ -1,11 +1,13 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { RowReader } from '../db/row-reader';
 import { Department } from '../department/department.type';
 import { Measure } from '../measure/measure.type';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from './sdg.type';
+import type { GraphQLResolveInfo } from 'graphql';
+import { listByLabel } from '../engine/list-by-label';
+import { loadNode } from '../engine/load-node';
 
 @Resolver(() => Sdg)
 export class SdgResolver {
@@ -13,15 +15,15 @@ export class SdgResolver {
   async sdg(
     @Arg('number', () => Int, { description: 'Goal number.' }) number: number,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Sdg | null> {
-    const node = await ctx.loaders.node.load(`sdg:${number}`);
+    const node = await loadNode(ctx, info, `sdg:${number}`);
     return node ? Sdg.from(node) : null;
   }
 
   @Query(() => [Sdg], { description: 'The 17 SDGs in number order.' })
-  async sdgs(@Ctx() ctx: RequestContext): Promise<Sdg[]> {
-    const rows = await ctx.gateway.read('graph/all-by-label', { label: 'Sdg' });
-    return rows.map((row) => Sdg.from(new RowReader(row).map('node')));
+  async sdgs(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Sdg[]> {
+    return (await listByLabel(ctx, info, 'Sdg')).map(Sdg.from);
   }
 
   @FieldResolver(() => [PolicyItem], { description: 'Policy items contributing to the goal.' })

@@ -1,0 +1,139 @@
+import type { CompiledStatement } from '../db/graph-gateway';
+import type { Projection } from './projection-catalog';
+import type { PlannedProjection } from './selection-plan';
+
+/**
+ * How the root statement hands over its nodes: `list` — one row whose `column` holds the list of nodes (a
+ * page statement's `pageNodes`); `rows` — one row per node, the node (or its property map) in `column`.
+ */
+export type RootShape = { readonly kind: 'list' | 'rows'; readonly column: string };
+
+/** A planned projection with the result column that carries it. */
+export interface ColumnPlan {
+  readonly projection: Projection;
+  readonly column: string;
+  readonly children: readonly ColumnPlan[];
+}
+
+/** A compiled root read: the statement and where in its `prefetch` column each projection's rows are. */
+export interface CompiledPrefetch {
+  readonly statement: CompiledStatement;
+  readonly columns: readonly ColumnPlan[];
+}
+
+/** Column of the compiled statement holding the root nodes when the root statement returns rows. */
+export const ROOT_NODES_COLUMN = 'rootNodes';
+/** Column of the compiled statement holding, per root node, its id and the projections' rows. */
+export const PREFETCH_COLUMN = 'prefetch';
+
+/** Where the compiler finds the fragments' texts (the gateway's registry of cypher/). */
+export type CypherSource = (name: string) => string;
+
+const MAX_CACHED_SHAPES = 500;
+const cache = new Map<string, CompiledPrefetch>();
+
+/**
+ * Compiles a root statement (a cypher/ file or one compiled from its fragments) and the relationship projections planned below its nodes into ONE
+ * statement:
+ *
+ *   CALL () { <root statement> }                       -- unchanged: a page, a lookup, a list
+ *   CALL (<root nodes>) {
+ *     UNWIND <root nodes> AS rootNode
+ *     MATCH (node:Entity {id: rootNode.id})             -- unique index seek
+ *     CALL (node) {                                      -- one per projection, nested as selected
+ *       WITH node AS parent
+ *       CALL (parent) { <cypher/projection/… fragment> } -- yields node
+ *       …children…
+ *       WITH node, <children's columns> ORDER BY node.sortKey
+ *       RETURN collect({node: properties(node), …}) AS c1
+ *     }
+ *     RETURN collect({id: node.id, c1: c1, …}) AS prefetch
+ *   }
+ *   RETURN *
+ *
+ * The text holds only cypher/ files and generated names (`c1`…, never an alias or any other user text);
+ * the root statement's parameters pass through untouched, and fragments take none (the compiled text
+ * must not reuse the root's column names `rootNodes` and `prefetch`). Each scoped CALL sees
+ * only what it imports, so every level can reuse the names `parent` and `node`. The text depends only on
+ * the root statement and the plan's shape, so it is compiled once per shape and kept (a bounded cache).
+ */
+export function compilePrefetch(
+  source: CypherSource,
+  root: CompiledStatement,
+  shape: RootShape,
+  plan: readonly PlannedProjection[],
+): CompiledPrefetch {
+  const cacheKey = JSON.stringify([root.text, shape.kind, shape.column, signature(plan)]);
+  const cached = cache.get(cacheKey);
+  if (cached) return cached;
+  let next = 0;
+  const assign = (planned: readonly PlannedProjection[]): ColumnPlan[] =>
+    planned.map(({ projection, children }) => ({ projection, column: `c${++next}`, children: assign(children) }));
+  const columns = assign(plan);
+  const nodesColumn = shape.kind === 'list' ? shape.column : ROOT_NODES_COLUMN;
+  const text = [
+    'CALL () {',
+    indent(withoutComments(root.text), 1),
+    '}',
+    ...(shape.kind === 'rows' ? [`WITH collect(${shape.column}) AS ${ROOT_NODES_COLUMN}`] : []),
+    `CALL (${nodesColumn}) {`,
+    `  UNWIND ${nodesColumn} AS rootNode`,
+    '  MATCH (node:Entity {id: rootNode.id})',
+    ...columns.flatMap((column) => projectionText(source, column, 1)),
+    `  RETURN collect(${mapOf(['id: node.id', ...columns.map(({ column }) => `${column}: ${column}`)])}) AS ${PREFETCH_COLUMN}`,
+    '}',
+    'RETURN *',
+  ].join('\n');
+  const compiled = { statement: { text, origin: `${root.origin} with ${signature(plan)}` }, columns };
+  if (cache.size >= MAX_CACHED_SHAPES) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(cacheKey, compiled);
+  return compiled;
+}
+
+/** The lines of one projection's CALL, at `depth` levels of indentation. */
+function projectionText(source: CypherSource, { projection, column, children }: ColumnPlan, depth: number): string[] {
+  const childColumns = children.map((child) => child.column);
+  const lines = [
+    'CALL (node) {',
+    '  WITH node AS parent',
+    '  CALL (parent) {',
+    indent(withoutComments(source(projection.fragment)), 2),
+    '  }',
+    ...children.flatMap((child) => projectionText(source, child, 1)),
+    `  WITH ${['node', ...childColumns].join(', ')} ORDER BY node.sortKey`,
+    `  RETURN collect(${mapOf(['node: properties(node)', ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
+    '}',
+  ];
+  return lines.map((line) => `${'  '.repeat(depth)}${line}`);
+}
+
+/** The plan's shape as text: projection keys, nested (`out:HAS_ITEM(in:RESPONSIBLE_FOR,…)`). */
+function signature(plan: readonly PlannedProjection[]): string {
+  return plan
+    .map(({ projection, children }) =>
+      children.length === 0 ? projection.key : `${projection.key}(${signature(children)})`,
+    )
+    .join(',');
+}
+
+function mapOf(entries: readonly string[]): string {
+  return `{${entries.join(', ')}}`;
+}
+
+/** The statement without its header comment lines (they document the file, not the compiled text). */
+function withoutComments(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//') && line.trim() !== '')
+    .join('\n');
+}
+
+function indent(text: string, depth: number): string {
+  return text
+    .split('\n')
+    .map((line) => `${'  '.repeat(depth)}${line}`)
+    .join('\n');
+}

@@ -1,0 +1,92 @@
+import {
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+} from 'graphql';
+import { collectSubfields } from 'graphql/execution/collectFields';
+import { PROJECTIONS, type Projection } from './projection-catalog';
+
+/** One relationship to fetch for every node of a level, with what to fetch below it. */
+export interface PlannedProjection {
+  readonly projection: Projection;
+  readonly children: readonly PlannedProjection[];
+}
+
+/** What the selection compiler needs of a request's document, all of it in GraphQLResolveInfo. */
+type Document = Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>;
+
+/**
+ * The relationship fields below the nodes a root field returns, as a tree of projections. Walks the
+ * selection set the way execution will (graphql-js's own field collection: fragments, inline fragments,
+ * @skip/@include with the request's variables), so what is planned is exactly what will be resolved.
+ * Fields the catalog does not know, and fields of interface or union type, are left out: they resolve
+ * through their loaders as before. Selections of one relationship under several aliases merge into one.
+ */
+export function planProjections(
+  document: Document,
+  type: GraphQLObjectType,
+  fieldNodes: readonly FieldNode[],
+): PlannedProjection[] {
+  const known = PROJECTIONS[type.name] ?? {};
+  const byKey = new Map<string, { projection: Projection; type: GraphQLObjectType; nodes: FieldNode[] }>();
+  for (const nodes of subfields(document, type, fieldNodes).values()) {
+    const first = nodes[0];
+    if (!first) continue;
+    const fieldName = first.name.value;
+    const projectionFor = known[fieldName];
+    const definition = type.getFields()[fieldName];
+    if (!projectionFor || !definition) continue;
+    const childType = getNamedType(definition.type);
+    if (!isObjectType(childType)) continue;
+    const projection = projectionFor(getArgumentValues(definition, first, document.variableValues));
+    if (!projection) continue;
+    const entry = byKey.get(projection.key);
+    if (entry) entry.nodes.push(...nodes);
+    else byKey.set(projection.key, { projection, type: childType, nodes: [...nodes] });
+  }
+  return [...byKey.values()].map(({ projection, type: childType, nodes }) => ({
+    projection,
+    children: planProjections(document, childType, nodes),
+  }));
+}
+
+/**
+ * The node type a root field returns and the field nodes selecting on it: the field itself for a node or
+ * a list of nodes, `nodes` and `edges.node` for a connection (a type with `edges`, `nodes` and
+ * `totalCount`). Undefined when the field returns no object type (an interface, a union, a scalar).
+ */
+export function rootNodeSelection(
+  info: GraphQLResolveInfo,
+): { type: GraphQLObjectType; fieldNodes: readonly FieldNode[] } | undefined {
+  const returned = getNamedType(info.returnType);
+  if (!isObjectType(returned)) return undefined;
+  const fields = returned.getFields();
+  const nodesField = fields['nodes'];
+  if (!nodesField || !fields['edges'] || !fields['totalCount']) return { type: returned, fieldNodes: info.fieldNodes };
+  const nodeType = getNamedType(nodesField.type);
+  if (!isObjectType(nodeType)) return undefined;
+  const selected = subfields(info, returned, info.fieldNodes);
+  const edgeNodes = byFieldName(selected, 'edges');
+  const edgeType = fields['edges'] && getNamedType(fields['edges'].type);
+  const viaEdges = edgeType && isObjectType(edgeType) ? subfields(info, edgeType, edgeNodes) : new Map();
+  const fieldNodes = [...byFieldName(selected, 'nodes'), ...byFieldName(viaEdges, 'node')];
+  return { type: nodeType, fieldNodes };
+}
+
+function subfields(
+  document: Document,
+  type: GraphQLObjectType,
+  fieldNodes: readonly FieldNode[],
+): Map<string, readonly FieldNode[]> {
+  const fragments: Record<string, FragmentDefinitionNode> = document.fragments;
+  return collectSubfields(document.schema, fragments, document.variableValues, type, fieldNodes);
+}
+
+/** Every field node selecting `fieldName`, whatever its alias. */
+function byFieldName(selected: ReadonlyMap<string, readonly FieldNode[]>, fieldName: string): FieldNode[] {
+  return [...selected.values()].flat().filter((node) => node.name.value === fieldName);
+}
