@@ -39,22 +39,20 @@ const cache = new Map<string, CompiledPrefetch>();
  *   CALL () { <root statement> }                       -- unchanged: a page, a lookup, a list
  *   CALL (<root nodes>) {
  *     UNWIND <root nodes> AS rootNode
- *     MATCH (node:Entity {id: rootNode.id})             -- unique index seek
- *     CALL (node) {                                      -- one per projection, nested as selected
- *       WITH node AS parent
- *       CALL (parent) { <cypher/projection/… fragment> } -- yields node
- *       …children…
- *       WITH node, <children's columns> ORDER BY node.sortKey
- *       RETURN collect({node: properties(node), …}) AS c1
+ *     MATCH (n0:Entity {id: rootNode.id})               -- unique index seek
+ *     CALL (n0) {                                        -- one per projection, nested as selected
+ *       CALL (n0) { <cypher/projection/… fragment> }     -- parent → n0, node → n1
+ *       …children: CALL (n1) { … }…
+ *       WITH n1, <children's columns> ORDER BY n1.sortKey
+ *       RETURN collect({node: properties(n1), …}) AS c1
  *     }
- *     RETURN collect({id: node.id, c1: c1, …}) AS prefetch
+ *     RETURN collect({id: n0.id, c1: c1, …}) AS prefetch
  *   }
  *   RETURN *
  *
  * The text holds only cypher/ files and generated names (`c1`…, never an alias or any other user text);
- * the root statement's parameters pass through untouched, and fragments take none (the compiled text
- * must not reuse the root's column names `rootNodes` and `prefetch`). Each scoped CALL sees
- * only what it imports, so every level can reuse the names `parent` and `node`. The text depends only on
+ * the root statement's parameters pass through untouched, and fragments take none (the root statement
+ * must not return columns named `rootNodes`, `prefetch` or `c<n>`). The text depends only on
  * the root statement and the plan's shape, so it is compiled once per shape and kept (a bounded cache).
  */
 export function compilePrefetch(
@@ -78,9 +76,9 @@ export function compilePrefetch(
     ...(shape.kind === 'rows' ? [`WITH collect(${shape.column}) AS ${ROOT_NODES_COLUMN}`] : []),
     `CALL (${nodesColumn}) {`,
     `  UNWIND ${nodesColumn} AS rootNode`,
-    '  MATCH (node:Entity {id: rootNode.id})',
+    `  MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
     ...columns.flatMap((column) => projectionText(source, column, 1)),
-    `  RETURN collect(${mapOf(['id: node.id', ...columns.map(({ column }) => `${column}: ${column}`)])}) AS ${PREFETCH_COLUMN}`,
+    `  RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columns.map(({ column }) => `${column}: ${column}`)])}) AS ${PREFETCH_COLUMN}`,
     '}',
     'RETURN *',
   ].join('\n');
@@ -93,21 +91,38 @@ export function compilePrefetch(
   return compiled;
 }
 
-/** The lines of one projection's CALL, at `depth` levels of indentation. */
-function projectionText(source: CypherSource, { projection, column, children }: ColumnPlan, depth: number): string[] {
+/**
+ * The lines of one projection's CALL at nesting `level` (1 below the root), indented. The fragment's
+ * `parent` and `node` become `n<level-1>` and `n<level>`: Neo4j refuses a variable that shadows one
+ * imported by an enclosing CALL, so each level needs its own names.
+ */
+function projectionText(source: CypherSource, { projection, column, children }: ColumnPlan, level: number): string[] {
+  const parent = nodeVariable(level - 1);
+  const node = nodeVariable(level);
   const childColumns = children.map((child) => child.column);
   const lines = [
-    'CALL (node) {',
-    '  WITH node AS parent',
-    '  CALL (parent) {',
-    indent(withoutComments(source(projection.fragment)), 2),
+    `CALL (${parent}) {`,
+    `  CALL (${parent}) {`,
+    indent(renameVariables(withoutComments(source(projection.fragment)), parent, node), 2),
     '  }',
-    ...children.flatMap((child) => projectionText(source, child, 1)),
-    `  WITH ${['node', ...childColumns].join(', ')} ORDER BY node.sortKey`,
-    `  RETURN collect(${mapOf(['node: properties(node)', ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
+    ...children.flatMap((child) => projectionText(source, child, level + 1)),
+    `  WITH ${[node, ...childColumns].join(', ')} ORDER BY ${node}.sortKey`,
+    `  RETURN collect(${mapOf([`node: properties(${node})`, ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
     '}',
   ];
-  return lines.map((line) => `${'  '.repeat(depth)}${line}`);
+  return lines.map((line) => `  ${line}`);
+}
+
+function nodeVariable(level: number): string {
+  return `n${level}`;
+}
+
+/**
+ * A fragment's two variables renamed. Fragments are the project's own files, which name exactly these two
+ * variables; a property or parameter of the same name (`.node`, `$node`) is left alone.
+ */
+function renameVariables(fragment: string, parent: string, node: string): string {
+  return fragment.replace(/(?<![.$\w])(parent|node)\b/g, (name) => (name === 'parent' ? parent : node));
 }
 
 /** The plan's shape as text: projection keys, nested (`out:HAS_ITEM(in:RESPONSIBLE_FOR,…)`). */
