@@ -1,8 +1,10 @@
 import { IsOptional, Max, Min } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { RowReader } from '../db/row-reader';
 import { allDepartments } from '../department/department-directory';
+import { listByLabel } from '../engine/list-by-label';
 import { Measure } from '../measure/measure.type';
 import { Sdg } from '../sdg/sdg.type';
 import { SdgCoverage } from './sdg-coverage.type';
@@ -16,25 +18,22 @@ class SdgCoverageArgs {
   field?: number | null;
 }
 
-@Resolver()
+@Resolver(() => SdgCoverage)
 export class SdgCoverageResolver {
   @Query(() => SdgCoverage, {
     description: 'Department × SDG coverage matrix in one call, gaps included (as absent cells).',
   })
   async sdgCoverage(@Args() { field }: SdgCoverageArgs, @Ctx() ctx: RequestContext): Promise<SdgCoverage> {
-    const [departments, sdgRows, cellRows] = await Promise.all([
+    const [departments, cellRows] = await Promise.all([
       allDepartments(ctx),
-      ctx.gateway.read('graph/all-by-label', { label: 'Sdg' }),
       ctx.gateway.read('analytics/sdg-coverage', { field: field ?? null }),
     ]);
-    const sdgs = sdgRows.map((row) => Sdg.from(new RowReader(row).map('node')));
     const departmentById = new Map(departments.map((d) => [d.id, d]));
-    const sdgById = new Map(sdgs.map((s) => [s.id, s]));
     const cells = cellRows.map((row) => {
       const reader = new RowReader(row);
       const department = departmentById.get(reader.string('department'));
-      const sdg = sdgById.get(reader.string('sdg'));
-      if (!department || !sdg) throw new Error(`coverage cell names an unknown node: ${JSON.stringify(row)}`);
+      if (!department) throw new Error(`coverage cell names an unknown department: ${JSON.stringify(row)}`);
+      const sdg = Sdg.from(reader.map('sdg'));
       const measures = reader.maps('measures').map(Measure.from);
       return {
         department,
@@ -44,6 +43,17 @@ export class SdgCoverageResolver {
         reformSheetCount: reader.number('reformSheetCount'),
       };
     });
-    return { departments, sdgs, cells };
+    return { departments, cells };
+  }
+
+  // A field resolver, so the 17 SDGs cost a statement only when the selection asks for them (the cells
+  // carry their own SDGs).
+  @FieldResolver(() => [Sdg], { description: 'All 17 SDGs (columns).' })
+  async sdgs(
+    @Root() _coverage: SdgCoverage,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Sdg[]> {
+    return (await listByLabel(ctx, info, 'Sdg')).map(Sdg.from);
   }
 }

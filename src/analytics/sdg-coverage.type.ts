@@ -30,8 +30,7 @@ export class SdgCoverage {
   @Field(() => [Department], { description: 'Every department (rows), so a front end can draw zeros.' })
   departments!: Department[];
 
-  @Field(() => [Sdg], { description: 'All 17 SDGs (columns).' })
-  sdgs!: Sdg[];
+  // `sdgs` (all 17 SDGs, the columns) is resolved by SdgCoverageResolver only when asked for.
 
   @Field(() => [CoverageCell], { description: 'Non-empty cells, by department then SDG.' })
   cells!: CoverageCell[];

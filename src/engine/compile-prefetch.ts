@@ -110,7 +110,7 @@ function projectionText(source: CypherSource, { projection, column, children }: 
     `  RETURN collect(${mapOf([`node: properties(${node})`, ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
     '}',
   ];
-  return lines.map((line) => `  ${line}`);
+  return lines.flatMap((line) => line.split('\n')).map((line) => `  ${line}`);
 }
 
 function nodeVariable(level: number): string {

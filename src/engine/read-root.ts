@@ -1,14 +1,13 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gateway';
 import type { PlainRow } from '../db/plain-values';
 import type { GraphLoaders } from '../graph/graph-loaders';
 import { compilePrefetch, PREFETCH_COLUMN, ROOT_NODES_COLUMN, type RootShape } from './compile-prefetch';
 import { primeLoaders } from './prime-loaders';
-import { planProjections, rootNodeSelection, type PlannedProjection } from './selection-plan';
+import { planProjections, rootNodeSelection, type PlannedProjection, type RootField } from './selection-plan';
 
 /** The root field being resolved and the request's loaders, which the compiled statement's rows prime. */
 export interface RootSelection {
-  readonly info: GraphQLResolveInfo;
+  readonly info: RootField;
   readonly loaders: GraphLoaders;
 }
 

@@ -17,7 +17,10 @@ export interface PlannedProjection {
 }
 
 /** What the selection compiler needs of a request's document, all of it in GraphQLResolveInfo. */
-type Document = Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>;
+export type Document = Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>;
+
+/** A root field being resolved: its document, its return type and its field nodes (aliases merged). */
+export type RootField = Document & Pick<GraphQLResolveInfo, 'returnType' | 'fieldNodes'>;
 
 /**
  * The relationship fields below the nodes a root field returns, as a tree of projections. Walks the
@@ -60,7 +63,7 @@ export function planProjections(
  * `totalCount`). Undefined when the field returns no object type (an interface, a union, a scalar).
  */
 export function rootNodeSelection(
-  info: GraphQLResolveInfo,
+  info: RootField,
 ): { type: GraphQLObjectType; fieldNodes: readonly FieldNode[] } | undefined {
   const returned = getNamedType(info.returnType);
   if (!isObjectType(returned)) return undefined;

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import {
+  buildSchema,
+  Kind,
+  parse,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { CypherRegistry } from '../../../src/db/cypher-registry';
+import { compilePrefetch } from '../../../src/engine/compile-prefetch';
+import {
+  planProjections,
+  rootNodeSelection,
+  type PlannedProjection,
+  type RootField,
+} from '../../../src/engine/selection-plan';
+import { SCHEMA_FILE } from '../../../src/schema-text';
+
+const schema: GraphQLSchema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+const cypher = CypherRegistry.load();
+const source = (name: string): string => cypher.get(name);
+
+/** The first root field of `query` as a resolver sees it (what GraphQLResolveInfo carries). */
+function rootField(query: string, variableValues: Record<string, unknown> = {}): RootField {
+  const document = parse(query);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
+  const definition = field && schema.getQueryType()?.getFields()[field.name.value];
+  if (!field || !definition) throw new Error(`no root field in ${query}`);
+  const fragments = Object.fromEntries(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  return { schema, fragments, variableValues, returnType: definition.type, fieldNodes: [field] };
+}
+
+/** The planned projection keys, nested, e.g. `out:HAS_ITEM(in:RESPONSIBLE_FOR)`. */
+function planOf(query: string, variables?: Record<string, unknown>): string {
+  const field = rootField(query, variables);
+  const root = rootNodeSelection(field);
+  if (!root) return '(no object type)';
+  const show = (plan: readonly PlannedProjection[]): string =>
+    plan.map((p) => (p.children.length ? `${p.projection.key}(${show(p.children)})` : p.projection.key)).join(' ');
+  return show(planProjections(field, root.type, root.fieldNodes));
+}
+
+function compiledText(query: string, statement: string, kind: 'list' | 'rows', column: string): string {
+  const field = rootField(query);
+  const root = rootNodeSelection(field);
+  if (!root) throw new Error('no object type');
+  const plan = planProjections(field, root.type, root.fieldNodes);
+  return compilePrefetch(source, { text: source(statement), origin: statement }, { kind, column }, plan).statement.text;
+}
+
+describe('the selection compiler', () => {
+  it('plans the relationship fields of a connection, through nodes and edges.node alike', () => {
+    expect(
+      planOf(`{ policyItems(first: 10) { totalCount nodes { code measures { code departments { name } } }
+        edges { node { sdgs { number } } } } }`),
+    ).toBe('out:HAS_MEASURE(in:RESPONSIBLE_FOR) out:CONTRIBUTES_TO');
+  });
+
+  it('follows named and inline fragments, and fetches one relationship once whatever its aliases', () => {
+    const query = `{ measure(code: "5-1-3") { ...M ... on Measure { owners: departments { id } } } }
+      fragment M on Measure { code a: departments { name } item: policyItem { name } }`;
+    expect(planOf(query)).toBe('in:RESPONSIBLE_FOR in:HAS_MEASURE');
+    const text = compiledText(query, 'graph/nodes-by-id', 'rows', 'node');
+    expect(text.match(/RESPONSIBLE_FOR/g)).toHaveLength(1);
+    // Aliases are the client's text: they never reach the statement, whose columns are generated.
+    expect(text).not.toMatch(/owners|\ba:|item/);
+  });
+
+  it('applies @skip and @include with the request variables', () => {
+    const query = `query ($skip: Boolean!, $sheets: Boolean!) { measure(code: "5-1-3") {
+      departments @skip(if: $skip) { name } reformSheets @include(if: $sheets) { code } } }`;
+    expect(planOf(query, { skip: true, sheets: false })).toBe('');
+    expect(planOf(query, { skip: false, sheets: true })).toBe('in:RESPONSIBLE_FOR in:SUPPORTS');
+  });
+
+  it('chooses the projection from the arguments, with their defaults', () => {
+    expect(planOf('{ department(ref: "x") { executes: reformSheets(role: EXECUTING) { code } } }')).toBe(
+      'out:EXECUTES',
+    );
+    expect(planOf('{ department(ref: "x") { reformSheets { code } } }')).toBe('path:department/reform-sheets-by-ids');
+  });
+
+  it('leaves out what it does not know: computed fields and fields of abstract type', () => {
+    expect(planOf('{ department(ref: "x") { collaborators { sharedMeasures } } }')).toBe('');
+    expect(planOf('{ node(id: "measure:5-1-3") { ... on Measure { departments { name } } } }')).toBe(
+      '(no object type)',
+    );
+  });
+
+  it('wraps the root statement and nests one CALL per level, parent and node renamed per level', () => {
+    const text = compiledText(
+      '{ measure(code: "5-1-3") { policyItem { sdgs { number } } } }',
+      'graph/nodes-by-id',
+      'rows',
+      'node',
+    );
+    expect(text).toBe(
+      [
+        'CALL () {',
+        '  UNWIND $ids AS id',
+        '  MATCH (n:Entity {id: id})',
+        '  RETURN id, properties(n) AS node',
+        '}',
+        'WITH collect(node) AS rootNodes',
+        'CALL (rootNodes) {',
+        '  UNWIND rootNodes AS rootNode',
+        '  MATCH (n0:Entity {id: rootNode.id})',
+        '  CALL (n0) {',
+        '    CALL (n0) {',
+        '      MATCH (n0)<-[:HAS_MEASURE]-(n1:PolicyItem)',
+        '      RETURN n1',
+        '    }',
+        '    CALL (n1) {',
+        '      CALL (n1) {',
+        '        MATCH (n1)-[:CONTRIBUTES_TO]->(n2:Sdg)',
+        '        RETURN n2',
+        '      }',
+        '      WITH n2 ORDER BY n2.sortKey',
+        '      RETURN collect({node: properties(n2)}) AS c2',
+        '    }',
+        '    WITH n1, c2 ORDER BY n1.sortKey',
+        '    RETURN collect({node: properties(n1), c2: c2}) AS c1',
+        '  }',
+        '  RETURN collect({id: n0.id, c1: c1}) AS prefetch',
+        '}',
+        'RETURN *',
+      ].join('\n'),
+    );
+  });
+
+  it('compiles a page statement as it is, its nodes taken from pageNodes', () => {
+    const text = compiledText('{ measures { nodes { departments { name } } } }', 'measure/page', 'list', 'pageNodes');
+    expect(text.startsWith('CALL () {\n  CALL () {')).toBe(true);
+    expect(text).toContain('CALL (pageNodes) {\n  UNWIND pageNodes AS rootNode');
+    expect(text).not.toContain('//');
+  });
+});
