@@ -44,7 +44,7 @@ const cache = new Map<string, CompiledPrefetch>();
  *       CALL (n0) { <cypher/projection/… fragment> }     -- parent → n0, node → n1
  *       …children: CALL (n1) { … }…
  *       WITH n1, <children's columns> ORDER BY n1.sortKey
- *       RETURN collect({node: properties(n1), …}) AS c1
+ *       RETURN collect({node: n1 {.*, searchText: null}, …}) AS c1
  *     }
  *     RETURN collect({id: n0.id, c1: c1, …}) AS prefetch
  *   }
@@ -107,10 +107,18 @@ function projectionText(source: CypherSource, { projection, column, children }: 
     '  }',
     ...children.flatMap((child) => projectionText(source, child, level + 1)),
     `  WITH ${[node, ...childColumns].join(', ')} ORDER BY ${node}.sortKey`,
-    `  RETURN collect(${mapOf([`node: properties(${node})`, ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
+    `  RETURN collect(${mapOf([`node: ${storedProperties(node)}`, ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
     '}',
   ];
   return lines.flatMap((line) => line.split('\n')).map((line) => `  ${line}`);
+}
+
+/**
+ * A node's properties as the mappers read them, without `searchText`: the folded copy of its texts that
+ * only search statements use, a third of the bytes (measured: a third of Q2's statement time).
+ */
+function storedProperties(variable: string): string {
+  return `${variable} {.*, searchText: null}`;
 }
 
 function nodeVariable(level: number): string {

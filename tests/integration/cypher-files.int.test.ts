@@ -1,4 +1,5 @@
 import { splitCommands } from '../../src/db/apply-schema';
+import { compilePrefetch } from '../../src/engine/compile-prefetch';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /** Every statement in cypher/ must at least compile, so a typo fails CI rather than a user's request. */
@@ -30,6 +31,35 @@ describe('the Cypher files', () => {
     }
     expect(failures).toEqual([]);
     // Planning every file took 20 s on the 2-core build machine shared with other test runs (jest allows 5 s).
+  }, 60_000);
+
+  it('compiles every projection fragment as the selection compiler runs it (below a root and nested)', async () => {
+    const failures: string[] = [];
+    const source = (name: string): string => db.cypher.get(name);
+    const root = { text: source('graph/nodes-by-id'), origin: 'graph/nodes-by-id' };
+    const session = db.driver.session();
+    try {
+      for (const fragment of db.cypher.namesUnder('projection')) {
+        const projection = {
+          key: fragment,
+          fragment,
+          loader: () => {
+            throw new Error('nothing is loaded here');
+          },
+        };
+        // The fragment twice, one level below the other: both levels' variable names are exercised.
+        const plan = [{ projection, children: [{ projection, children: [] }] }];
+        const compiled = compilePrefetch(source, root, { kind: 'rows', column: 'node' }, plan);
+        try {
+          await session.run(`EXPLAIN ${compiled.statement.text}`);
+        } catch (error) {
+          failures.push(`cypher/${fragment}.cypher compiled: ${(error as Error).message.split('\n')[0]}`);
+        }
+      }
+    } finally {
+      await session.close();
+    }
+    expect(failures).toEqual([]);
   }, 60_000);
 
   it('applies every schema command idempotently (IF NOT EXISTS)', async () => {

@@ -8,8 +8,10 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { SheetRole } from '../../../src/common/enums';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { compilePrefetch } from '../../../src/engine/compile-prefetch';
+import { PROJECTIONS } from '../../../src/engine/projection-catalog';
 import {
   planProjections,
   rootNodeSelection,
@@ -125,10 +127,10 @@ describe('the selection compiler', () => {
         '        RETURN n2',
         '      }',
         '      WITH n2 ORDER BY n2.sortKey',
-        '      RETURN collect({node: properties(n2)}) AS c2',
+        '      RETURN collect({node: n2 {.*, searchText: null}}) AS c2',
         '    }',
         '    WITH n1, c2 ORDER BY n1.sortKey',
-        '    RETURN collect({node: properties(n1), c2: c2}) AS c1',
+        '    RETURN collect({node: n1 {.*, searchText: null}, c2: c2}) AS c1',
         '  }',
         '  RETURN collect({id: n0.id, c1: c1}) AS prefetch',
         '}',
@@ -142,5 +144,32 @@ describe('the selection compiler', () => {
     expect(text.startsWith('CALL () {\n  CALL () {')).toBe(true);
     expect(text).toContain('CALL (pageNodes) {\n  UNWIND pageNodes AS rootNode');
     expect(text).not.toContain('//');
+  });
+});
+
+describe('the projection catalog', () => {
+  /** Every projection the catalog can choose, each field asked with no arguments and with each sheet role. */
+  const chosen = Object.values(PROJECTIONS).flatMap((fields) =>
+    Object.values(fields).flatMap((projectionFor) =>
+      [{}, ...Object.values(SheetRole).map((role) => ({ role }))].flatMap((args) => projectionFor(args) ?? []),
+    ),
+  );
+
+  it('names fragments that exist, and every fragment of cypher/projection/ is used', () => {
+    const fragments = new Set(chosen.map((projection) => projection.fragment));
+    expect([...fragments].filter((name) => !cypher.names().includes(name))).toEqual([]);
+    expect(cypher.namesUnder('projection').filter((name) => !fragments.has(name))).toEqual([]);
+  });
+
+  it('knows only fields the schema has, on object types', () => {
+    const unknown = Object.entries(PROJECTIONS).flatMap(([type, fields]) =>
+      Object.keys(fields)
+        .filter((field) => {
+          const objectType = schema.getType(type);
+          return !objectType || !('getFields' in objectType) || !(field in objectType.getFields());
+        })
+        .map((field) => `${type}.${field}`),
+    );
+    expect(unknown).toEqual([]);
   });
 });
