@@ -7,6 +7,8 @@ import {
   type GraphQLObjectType,
   type GraphQLResolveInfo,
 } from 'graphql';
+// The function execution itself uses to collect a field's subfields (graphql 16; marked internal, kept stable
+// through 16.x, which package.json pins): planning with it cannot disagree with what will be resolved.
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { PROJECTIONS, type Projection } from './projection-catalog';
 
