@@ -44,7 +44,7 @@ const cache = new Map<string, CompiledPrefetch>();
  *       CALL (n0) { <cypher/projection/… fragment> }     -- parent → n0, node → n1
  *       …children: CALL (n1) { … }…
  *       WITH n1, <children's columns> ORDER BY n1.sortKey
- *       RETURN collect({node: n1 {.*, searchText: null}, …}) AS c1
+ *       RETURN collect({node: n1 {.*, searchText: null, …}, …}) AS c1
  *     }
  *     RETURN collect({id: n0.id, c1: c1, …}) AS prefetch
  *   }
@@ -60,8 +60,9 @@ export function compilePrefetch(
   root: CompiledStatement,
   shape: RootShape,
   plan: readonly PlannedProjection[],
+  omitted: readonly string[] = ['searchText'],
 ): CompiledPrefetch {
-  const cacheKey = JSON.stringify([root.text, shape.kind, shape.column, signature(plan)]);
+  const cacheKey = JSON.stringify([root.text, shape.kind, shape.column, signature(plan), omitted]);
   const cached = cache.get(cacheKey);
   if (cached) return cached;
   let next = 0;
@@ -77,7 +78,7 @@ export function compilePrefetch(
     `CALL (${nodesColumn}) {`,
     `  UNWIND ${nodesColumn} AS rootNode`,
     `  MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
-    ...columns.flatMap((column) => projectionText(source, column, 1)),
+    ...columns.flatMap((column) => projectionText(source, column, 1, omitted)),
     `  RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columns.map(({ column }) => `${column}: ${column}`)])}) AS ${PREFETCH_COLUMN}`,
     '}',
     'RETURN *',
@@ -96,7 +97,12 @@ export function compilePrefetch(
  * `parent` and `node` become `n<level-1>` and `n<level>`: Neo4j refuses a variable that shadows one
  * imported by an enclosing CALL, so each level needs its own names.
  */
-function projectionText(source: CypherSource, { projection, column, children }: ColumnPlan, level: number): string[] {
+function projectionText(
+  source: CypherSource,
+  { projection, column, children }: ColumnPlan,
+  level: number,
+  omitted: readonly string[],
+): string[] {
   const parent = nodeVariable(level - 1);
   const node = nodeVariable(level);
   const childColumns = children.map((child) => child.column);
@@ -105,20 +111,20 @@ function projectionText(source: CypherSource, { projection, column, children }: 
     `  CALL (${parent}) {`,
     indent(renameVariables(withoutComments(source(projection.fragment)), parent, node), 2),
     '  }',
-    ...children.flatMap((child) => projectionText(source, child, level + 1)),
+    ...children.flatMap((child) => projectionText(source, child, level + 1, omitted)),
     `  WITH ${[node, ...childColumns].join(', ')} ORDER BY ${node}.sortKey`,
-    `  RETURN collect(${mapOf([`node: ${storedProperties(node)}`, ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
+    `  RETURN collect(${mapOf([`node: ${storedProperties(node, omitted)}`, ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
     '}',
   ];
   return lines.flatMap((line) => line.split('\n')).map((line) => `  ${line}`);
 }
 
 /**
- * A node's properties as the mappers read them, without `searchText`: the folded copy of its texts that
- * only search statements use, a third of the bytes (measured: a third of Q2's statement time).
+ * A node's properties as the mappers read them, the `omitted` ones set to null (read as absent): see
+ * omitted-properties.ts. Whole nodes were most of the bytes and of the time of the compiled statements.
  */
-function storedProperties(variable: string): string {
-  return `${variable} {.*, searchText: null}`;
+function storedProperties(variable: string, omitted: readonly string[]): string {
+  return `${variable} {${['.*', ...omitted.map((property) => `${property}: null`)].join(', ')}}`;
 }
 
 function nodeVariable(level: number): string {

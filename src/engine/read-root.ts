@@ -2,6 +2,7 @@ import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gatewa
 import type { PlainRow } from '../db/plain-values';
 import type { GraphLoaders } from '../graph/graph-loaders';
 import { compilePrefetch, PREFETCH_COLUMN, ROOT_NODES_COLUMN, type RootShape } from './compile-prefetch';
+import { omittedProperties } from './omitted-properties';
 import { primeLoaders } from './prime-loaders';
 import { planProjections, rootNodeSelection, type PlannedProjection, type RootField } from './selection-plan';
 
@@ -40,7 +41,13 @@ export async function readRoot(
     typeof root.statement === 'string'
       ? { text: gateway.statementText(root.statement), origin: root.statement }
       : root.statement;
-  const compiled = compilePrefetch((name) => gateway.statementText(name), statement, root.shape, plan);
+  const compiled = compilePrefetch(
+    (name) => gateway.statementText(name),
+    statement,
+    root.shape,
+    plan,
+    omittedProperties(selection.info),
+  );
   const [row] = await gateway.readStatement(compiled.statement, root.params);
   if (!row) return [];
   primeLoaders(selection.loaders, row[PREFETCH_COLUMN] ?? [], compiled.columns);

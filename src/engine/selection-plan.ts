@@ -21,8 +21,8 @@ export interface PlannedProjection {
 /** What the selection compiler needs of a request's document, all of it in GraphQLResolveInfo. */
 export type Document = Pick<GraphQLResolveInfo, 'schema' | 'fragments' | 'variableValues'>;
 
-/** A root field being resolved: its document, its return type and its field nodes (aliases merged). */
-export type RootField = Document & Pick<GraphQLResolveInfo, 'returnType' | 'fieldNodes'>;
+/** A root field being resolved: its operation and fragments, its return type and its field nodes. */
+export type RootField = Document & Pick<GraphQLResolveInfo, 'operation' | 'returnType' | 'fieldNodes'>;
 
 /**
  * The relationship fields below the nodes a root field returns, as a tree of projections. Walks the

@@ -140,4 +140,18 @@ describe('the selection compiler (one statement per root field)', () => {
     );
     expect(items).toEqual(Object.values(reference.data as Json));
   });
+
+  it('leaves long texts out of projected nodes only when no field of the request reads them', async () => {
+    // `a` primes the loader of 5-1's measures through the compiled statement; `b` reads the same loader.
+    const both = await api.server.query<{ b: { measures: Json[] } }>(
+      `{ a: measure(code: "5-1-3") { policyItem { measures { code } } }
+         b: node(id: "policy-item:5-1") { ... on PolicyItem { measures { code description } } } }`,
+    );
+    const alone = await api.server.query<{ b: { measures: Json[] } }>(
+      '{ b: node(id: "policy-item:5-1") { ... on PolicyItem { measures { code description } } } }',
+    );
+    expect(both.errors).toBeUndefined();
+    expect(both.data?.b).toEqual(alone.data?.b);
+    expect(alone.data?.b.measures.some((measure) => typeof measure.description === 'string')).toBe(true);
+  });
 });

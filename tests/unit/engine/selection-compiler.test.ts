@@ -11,7 +11,9 @@ import {
 import { SheetRole } from '../../../src/common/enums';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { compilePrefetch } from '../../../src/engine/compile-prefetch';
+import { OMITTABLE_PROPERTIES, omittedProperties } from '../../../src/engine/omitted-properties';
 import { PROJECTIONS } from '../../../src/engine/projection-catalog';
+import { NODE_PROPERTIES } from '../../../src/graph/node-properties';
 import {
   planProjections,
   rootNodeSelection,
@@ -32,13 +34,13 @@ function rootField(query: string, variableValues: Record<string, unknown> = {}):
   );
   const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
   const definition = field && schema.getQueryType()?.getFields()[field.name.value];
-  if (!field || !definition) throw new Error(`no root field in ${query}`);
+  if (!operation || !field || !definition) throw new Error(`no root field in ${query}`);
   const fragments = Object.fromEntries(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((d) => [d.name.value, d]),
   );
-  return { schema, fragments, variableValues, returnType: definition.type, fieldNodes: [field] };
+  return { schema, fragments, variableValues, operation, returnType: definition.type, fieldNodes: [field] };
 }
 
 /** The planned projection keys, nested, e.g. `out:HAS_ITEM(in:RESPONSIBLE_FOR)`. */
@@ -171,5 +173,43 @@ describe('the projection catalog', () => {
         .map((field) => `${type}.${field}`),
     );
     expect(unknown).toEqual([]);
+  });
+});
+
+describe('the properties left out of projected nodes', () => {
+  const operationOf = (query: string): Pick<RootField, 'operation' | 'fragments'> => {
+    const { operation, fragments } = rootField(query);
+    return { operation, fragments };
+  };
+
+  it('are only ones the mappers read as absent: optional or lists, on every label that stores them', () => {
+    const required = Object.entries(NODE_PROPERTIES).flatMap(([label, properties]) =>
+      Object.entries(properties)
+        .filter(([property]) => OMITTABLE_PROPERTIES.includes(property))
+        .filter(([, spec]) => !('optional' in spec) || !spec.optional)
+        .filter(([, spec]) => spec.type !== 'string[]' && spec.type !== 'number[]')
+        .map(([property]) => `${label}.${property}`),
+    );
+    expect(required).toEqual([]);
+  });
+
+  it('keep a long text when any field of the operation reads it, in any fragment', () => {
+    expect(omittedProperties(operationOf('{ measure(code: "5-1-3") { departments { name } } }'))).toEqual([
+      'searchText',
+      'visionText',
+      'description',
+      'currentSituation',
+      'actions',
+      'effects',
+      'notes',
+      'yearlyTargetTexts',
+    ]);
+    const omitted = omittedProperties(
+      operationOf(`{ measure(code: "5-1-3") { ...M } sdg(number: 1) { reformSheets { yearlyTargets { text } } } }
+        fragment M on Measure { description }`),
+    );
+    expect(omitted).not.toContain('description');
+    expect(omitted).not.toContain('yearlyTargetTexts');
+    expect(omitted).toContain('currentSituation');
   });
 });
