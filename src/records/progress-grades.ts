@@ -46,12 +46,15 @@ export function checkedScale(file: { grades?: unknown }): readonly GradeBand[] {
   const bands = entries.map((entry: unknown, index: number): GradeBand => {
     const { grade, minRate, meaning } = (entry ?? {}) as Record<string, unknown>;
     const isLast = index === PROGRESS_GRADES.length - 1;
-    if (grade !== PROGRESS_GRADES[index]) throw problem(`grade ${index + 1} must be ${PROGRESS_GRADES[index]}`);
-    if (typeof meaning !== 'string' || meaning.trim() === '') throw problem(`grade ${grade} needs a meaning`);
+    const expected = PROGRESS_GRADES[index] as ProgressGradeName;
+    if (grade !== expected) throw problem(`grade ${index + 1} must be ${expected}`);
+    if (typeof meaning !== 'string' || meaning.trim() === '') throw problem(`grade ${expected} needs a meaning`);
     if (isLast ? minRate !== undefined : typeof minRate !== 'number' || !Number.isFinite(minRate)) {
-      throw problem(isLast ? `the last grade ${grade} takes no minRate` : `grade ${grade} needs a finite minRate`);
+      throw problem(
+        isLast ? `the last grade ${expected} takes no minRate` : `grade ${expected} needs a finite minRate`,
+      );
     }
-    return Object.freeze({ grade: grade as ProgressGradeName, minRate: isLast ? null : (minRate as number), meaning });
+    return Object.freeze({ grade: expected, minRate: isLast ? null : (minRate as number), meaning });
   });
   bands.reduce(
     (previous, band) => {
