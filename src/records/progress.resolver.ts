@@ -1,24 +1,12 @@
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Field,
-  FieldResolver,
-  Float,
-  Int,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { RowReader } from '../db/row-reader';
 import { allDepartments } from '../department/department-directory';
 import { Department } from '../department/department.type';
 import { PolicyField } from '../field/policy-field.type';
 import { Indicator } from '../indicator/indicator.type';
-import { IndicatorProgress, ProgressGrade, progressOf } from './indicator-progress';
+import { IndicatorProgress, progressOf } from './indicator-progress';
+import { ProgressGradeBand } from './progress-grade-band.type';
 import { DepartmentProgress, FieldProgress, OverallProgress, ProgressSummary } from './progress-summary';
 import { gradeScale } from './progress-grades';
 import { currentResultOf } from './subject-years';
@@ -31,21 +19,6 @@ class ProgressSummaryArgs {
   })
   @IsPlanFiscalYear()
   fiscalYear!: number;
-}
-
-@ObjectType({ description: 'One grade of the progress scale with its threshold (from the reviewed reference file).' })
-class ProgressGradeBand {
-  @Field(() => ProgressGrade, { description: 'The grade.' })
-  grade!: ProgressGrade;
-
-  @Field(() => Float, {
-    nullable: true,
-    description: 'Lowest achievement rate (percent, inclusive) of the grade; null for the last (everything below).',
-  })
-  minRate!: number | null;
-
-  @Field({ description: 'What the grade means.' })
-  meaning!: string;
 }
 
 /** An indicator's progress in a year (or its latest recorded year), as Indicator.progress and the summary count it. */
