@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors';
+import type { Violation } from '../graphql/validation-message';
 
 /** HTTP status of an export refused before its first byte, by the error's code (the API's codes). */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
@@ -33,10 +34,25 @@ export class ExportError extends Error {
     return new ExportError(ErrorCode.BAD_USER_INPUT, message);
   }
 
-  /** The first error of a GraphQL answer, as the API formatted it (codes and messages kept). */
-  static fromGraphQL(error: GraphQLFormattedError): ExportError {
-    const code = error.extensions?.code;
-    return new ExportError(typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR, error.message);
+  /**
+   * The first error of a GraphQL answer, as the API formatted it (codes and messages kept). A failed
+   * validation rule of the filter (`violations`, named by their path inside the filter) is reworded to name
+   * the parameter as the export's other refusals do: `filter.sdg: sdg must not be greater than 17 (rule max)`.
+   */
+  static fromGraphQL(error: GraphQLFormattedError, filterKeys: ReadonlySet<string>): ExportError {
+    const code = typeof error.extensions?.code === 'string' ? error.extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
+    const violations = error.extensions?.violations;
+    if (
+      Array.isArray(violations) &&
+      violations.length > 0 &&
+      violations.every((v) => isFilterViolation(v, filterKeys))
+    ) {
+      return new ExportError(
+        code,
+        violations.map((v: Violation) => `filter.${v.field}: ${v.message} (rule ${v.rule})`).join('; '),
+      );
+    }
+    return new ExportError(code, error.message);
   }
 
   get status(): number {
@@ -46,4 +62,15 @@ export class ExportError extends Error {
   toJSON(): { error: { code: string; message: string } } {
     return { error: { code: this.code, message: this.message } };
   }
+}
+
+function isFilterViolation(value: unknown, filterKeys: ReadonlySet<string>): value is Violation {
+  if (typeof value !== 'object' || value === null) return false;
+  const { field, rule, message } = value as Record<string, unknown>;
+  return (
+    typeof field === 'string' &&
+    typeof rule === 'string' &&
+    typeof message === 'string' &&
+    filterKeys.has(field.split('.')[0] ?? '')
+  );
 }

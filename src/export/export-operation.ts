@@ -45,15 +45,18 @@ export function exportDocument(kind: ExportKind<never>, argumentsOf: ConnectionA
  */
 export async function* exportPages(
   run: RunOperation,
-  document: string,
+  kind: ExportKind<never>,
+  argumentsOf: ConnectionArguments,
   variables: Record<string, unknown>,
   pageSize: number,
 ): AsyncGenerator<ExportPage, void, undefined> {
+  const document = exportDocument(kind, argumentsOf);
+  const filterKeys = new Set(Object.keys(argumentsOf.filter.getFields()));
   let after: string | null = null;
   for (;;) {
     const answer = await run(document, { ...variables, first: pageSize, after });
     const firstError = answer.errors?.[0];
-    if (firstError) throw ExportError.fromGraphQL(firstError);
+    if (firstError) throw ExportError.fromGraphQL(firstError, filterKeys);
     const page = answer.data?.[PAGE] as
       | { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: unknown[] }
       | undefined;

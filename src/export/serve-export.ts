@@ -6,7 +6,7 @@ import { connectionArguments, type ConnectionArguments } from './connection-argu
 import { headerOf, type ExportKind } from './export-column';
 import { ExportError } from './export-error';
 import { EXPORT_KINDS } from './export-kinds';
-import { exportDocument, exportPages, type ExportPage, type RunOperation } from './export-operation';
+import { exportPages, type ExportPage, type RunOperation } from './export-operation';
 import { readExportParameters } from './export-parameters';
 import { csvSink } from './csv-sink';
 import type { SheetLayout } from './row-sink';
@@ -75,7 +75,7 @@ export function serveExport(deps: ExportDeps): RequestHandler {
         new URL(request.originalUrl, 'http://localhost').searchParams,
         connection,
       );
-      const pages = exportPages(operations.run, exportDocument(kind, connection), parameters.variables, pageSize);
+      const pages = exportPages(operations.run, kind, connection, parameters.variables, pageSize);
       const first = await pages.next();
       const totalCount = first.done ? 0 : first.value.totalCount;
       if (totalCount > deps.settings.maxRows) {
