@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { createAuthenticator } from '../../src/auth/authenticator';
@@ -183,6 +185,31 @@ describe('GET /export/<kind>.xlsx', () => {
     );
     const startColumn = (sheet.getRow(1).values as ExcelJS.CellValue[]).indexOf('Start fiscal year');
     expect(sheet.getRow(2).getCell(startColumn).numFmt).toBe('0');
+  });
+});
+
+describe('the export links in the IDE examples', () => {
+  const examplesDirectory = join(__dirname, '..', '..', 'schema', 'examples');
+  const linked = readdirSync(examplesDirectory).flatMap((file) => {
+    const text = readFileSync(join(examplesDirectory, file), 'utf8');
+    const link = /^# .*GET (\/export\/\S+)/m.exec(text)?.[1];
+    return link === undefined ? [] : [{ file, text, link }];
+  });
+
+  it('are there', () => {
+    expect(linked.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(linked)('$link gives the rows of $file', async ({ text, link }) => {
+    const example = await api.server.query<Record<string, { totalCount: number }>>(text);
+    const totalCount = Object.values(example.data ?? {})[0]?.totalCount;
+    expect(totalCount).toBeGreaterThan(0);
+    const answer = await download(link);
+    expect(answer.status).toBe(200);
+    const rows = link.includes('.xlsx?')
+      ? sheetRecords(await readWorkbook(answer.body)).length
+      : csvRecords(answer.body).length;
+    expect(rows).toBe(totalCount);
   });
 });
 
