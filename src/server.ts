@@ -61,12 +61,9 @@ export interface ServerDeps {
   readonly databaseHealth?: DatabaseHealth;
   /** Reads the viewer from the Authorization header (every request is an anonymous viewer when absent). */
   readonly authenticate?: Authenticate;
-  /** Limits of /export/… (EXPORT_MAX_ROWS); 10,000 rows when absent. */
-  readonly export?: ExportSettings;
+  /** Limits of /export/… (EXPORT_MAX_ROWS). */
+  readonly export: ExportSettings;
 }
-
-/** Rows one export may have when the caller sets no limit (EXPORT_MAX_ROWS's default). */
-const DEFAULT_EXPORT_SETTINGS: ExportSettings = { maxRows: 10_000 };
 
 export interface RunningServer {
   readonly url: string;
@@ -171,13 +168,14 @@ export async function createServer(
   // Spreadsheet downloads of the root connections. Each page runs through Apollo as the caller, in a fresh
   // context (its DataLoaders hold one page) whose budget counts from the request's arrival, so the export
   // as a whole stays within REQUEST_TIMEOUT_MS and the query limits.
+  // CORS as on /graphql; a page sending a token is preflighted, and the preflight is answered here.
+  app.use('/export', corsPolicy(deps.http.corsOrigins));
   app.get(
     '/export/:file',
     stampArrival,
-    corsPolicy(deps.http.corsOrigins),
     serveExport({
       schema: deps.schema,
-      settings: deps.export ?? DEFAULT_EXPORT_SETTINGS,
+      settings: deps.export,
       operationsFor: async (request) => {
         const identity = await identityOf(request);
         return {

@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
  * writer waiting for a reader that left does not wait forever.
  */
 export function drained(stream: Writable): Promise<void> {
+  if (stream.destroyed) return Promise.reject(new Error('the export stream closed before the client read it'));
   return new Promise((resolve, reject) => {
     const cleanUp = (): void => {
       stream.off('drain', onDrain);

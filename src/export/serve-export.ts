@@ -62,7 +62,7 @@ export function serveExport(deps: ExportDeps): RequestHandler {
     return found;
   };
 
-  return (request, response, next) => {
+  return (request, response) => {
     let requestId = '';
     let streaming = false;
     const run = async (): Promise<void> => {
@@ -105,8 +105,12 @@ export function serveExport(deps: ExportDeps): RequestHandler {
           written += 1;
         }
       };
-      if (!first.done) await writePage(first.value);
-      for await (const page of pages) await writePage(page);
+      for (let next = first; !next.done; next = await pages.next()) {
+        await writePage(next.value);
+        if (written >= deps.settings.maxRows) break; // the set grew after the first page was counted
+        // A client that went away gets no more pages asked for on its behalf.
+        if (response.destroyed) throw new Error('the client closed the connection');
+      }
       await sink.end();
     };
 
@@ -117,7 +121,13 @@ export function serveExport(deps: ExportDeps): RequestHandler {
           sendJson(response, refusal.status, refusal.toJSON());
           return;
         }
-        next(error); // the server's error handler logs it and answers 500
+        // A fault of the service: logged once with the request id the client gets, masked as the API masks it.
+        log(
+          `request ${requestId}: export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        sendJson(response, 500, {
+          error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId },
+        });
         return;
       }
       // Headers and rows are out: only a cut connection tells the client the file is incomplete.

@@ -292,6 +292,19 @@ describe('refusals, as JSON naming the problem', () => {
     }
   });
 
+  it('answers the preflight of a browser page for a download with a token', async () => {
+    const response = await fetch(`${api.server.url}/export/measures.xlsx`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://dash.example.org',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+
   it('refuses anonymous callers when ANONYMOUS_READ=false, and serves a signed-in viewer', async () => {
     const closed = await startTestServer(api.db.gateway, {
       authenticate: createAuthenticator({ secret: SECRET, jwksUrl: undefined, anonymousRead: false }),
