@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { AuthSettings } from './auth/authenticator';
+import type { ExportSettings } from './export/serve-export';
 import type { QueryLimits } from './graphql/query-limits';
 
 /**
@@ -27,6 +28,8 @@ export interface Config {
   /** What one request may spend once it runs. */
   readonly requestBudget: RequestBudgetSettings;
   readonly http: HttpSettings;
+  /** Limits of the spreadsheet exports (/export/…). */
+  readonly export: ExportSettings;
 }
 
 export interface RequestBudgetSettings {
@@ -107,6 +110,8 @@ export const ENVIRONMENT_VARIABLES = {
   HTTP_IDLE_TIMEOUT_MS:
     'a connection on which nothing moves for this long is closed, e.g. a client that never reads its answer; more than REQUEST_TIMEOUT_MS (default 30000)',
   CACHE_MAX_AGE_SECONDS: 'Cache-Control max-age of successful reads, in seconds; 0 turns HTTP caching off (default 60)',
+  EXPORT_MAX_ROWS:
+    'most rows one /export/… download may have; a larger filtered set is refused with RESPONSE_TOO_LARGE before anything is sent (default 10000)',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -187,6 +192,9 @@ export function loadConfig(env: Env = process.env): Config {
       ),
       idleTimeoutMs,
       cacheMaxAgeSeconds: integer(read('CACHE_MAX_AGE_SECONDS'), 'CACHE_MAX_AGE_SECONDS', 60, 0, 31_536_000),
+    }),
+    export: Object.freeze({
+      maxRows: integer(read('EXPORT_MAX_ROWS'), 'EXPORT_MAX_ROWS', 10_000, 1, 1_000_000),
     }),
   });
 }

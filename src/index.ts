@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       authenticate: createAuthenticator(config.auth),
       requestBudget: config.requestBudget,
       http: config.http,
+      export: config.export,
       databaseHealth: database.health,
     });
     server = await app.listen(config.port, config.host);

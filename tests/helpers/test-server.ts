@@ -4,6 +4,7 @@ import type { GraphGateway } from '../../src/db/graph-gateway';
 import { loadConfig, type HttpSettings, type RequestBudgetSettings } from '../../src/config';
 import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
 import { graphSchema } from '../../src/schema';
+import type { ExportSettings } from '../../src/export/serve-export';
 import { createServer, type RunningServer } from '../../src/server';
 import { DataVersion } from '../../src/service/data-version';
 
@@ -40,6 +41,8 @@ export interface TestServerOptions {
   readonly readiness?: GraphGateway;
   /** Reads the viewer from the Authorization header; every request is an anonymous viewer when absent. */
   readonly authenticate?: Authenticate;
+  /** Limits of /export/… (EXPORT_MAX_ROWS from `env`, and the page size, for tests that walk several pages). */
+  readonly export?: Partial<ExportSettings>;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
@@ -61,6 +64,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     http: { ...defaults.http, ...options.http },
     databaseHealth: options.databaseHealth,
     authenticate: options.authenticate,
+    export: { ...defaults.export, ...options.export },
   });
   const running: RunningServer = await app.listen(0);
   return {
