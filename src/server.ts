@@ -22,6 +22,7 @@ import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statist
 import { REQUEST_ID_HEADER, requestIdFrom, requestIdPlugin } from './graphql/request-id.plugin';
 import { dataVersionAfterWritesPlugin } from './graphql/data-version-after-writes.plugin';
 import { httpCachingPlugin } from './graphql/http-caching.plugin';
+import { responseCache } from './graphql/response-cache.plugin';
 import { responseSizeLimitPlugin } from './graphql/response-size-limit.plugin';
 import { ConnectionCloseOnStop } from './http/connection-close-on-stop';
 import { corsPolicy } from './http/cors-policy';
@@ -110,6 +111,8 @@ export async function createServer(
       ApolloServerPluginLandingPageDisabled(),
       // Order matters below: each later plugin reads what the earlier ones decided about the answer.
       ApolloServerPluginCacheControl({ defaultMaxAge: deps.http.cacheMaxAgeSeconds }),
+      // Stores and serves whole answers under the cache policy the plugin above computed.
+      ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
       responseSizeLimitPlugin<RequestContext>({
         maxBytes: deps.requestBudget.maxResponseBytes,
         stringify: stringifyResult,
