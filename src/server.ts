@@ -111,12 +111,13 @@ export async function createServer(
       ApolloServerPluginLandingPageDisabled(),
       // Order matters below: each later plugin reads what the earlier ones decided about the answer.
       ApolloServerPluginCacheControl({ defaultMaxAge: deps.http.cacheMaxAgeSeconds }),
-      // Stores and serves whole answers under the cache policy the plugin above computed.
-      ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
       responseSizeLimitPlugin<RequestContext>({
         maxBytes: deps.requestBudget.maxResponseBytes,
         stringify: stringifyResult,
       }),
+      // Stores and serves whole answers under the cache policy computed above; after the size cap, so an
+      // answer it replaced by an error is never stored.
+      ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
       httpCachingPlugin<RequestContext>(deps.dataVersion),
       dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
       ...(deps.reportCost ? [costReportPlugin()] : []),
