@@ -122,4 +122,21 @@ describe('response cache', () => {
     expect(once.data?.recordIndicatorResult.revision).toBe(1);
     expect(twice.data?.recordIndicatorResult.revision).toBe(2);
   });
+
+  it('never stores an answer the size cap replaced by an error', async () => {
+    const capped = await startTestServer(db.gateway, {
+      env: { RESPONSE_CACHE_MAX_MB: '8' },
+      requestBudget: { maxResponseBytes: 2_048 },
+    });
+    try {
+      const large = '{ measures(first: 50) { nodes { code name } } }';
+      for (const attempt of [1, 2]) {
+        const response = await capped.query(large);
+        expect([attempt, response.errors?.[0]?.extensions?.code]).toEqual([attempt, 'RESPONSE_TOO_LARGE']);
+        expect(statementsOf(response)).toBeGreaterThan(0);
+      }
+    } finally {
+      await capped.stop();
+    }
+  });
 });
