@@ -23,6 +23,7 @@ import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statist
 import { REQUEST_ID_HEADER, requestIdFrom, requestIdPlugin } from './graphql/request-id.plugin';
 import { dataVersionAfterWritesPlugin } from './graphql/data-version-after-writes.plugin';
 import { httpCachingPlugin } from './graphql/http-caching.plugin';
+import { responseCache } from './graphql/response-cache.plugin';
 import { responseSizeLimitPlugin } from './graphql/response-size-limit.plugin';
 import { ConnectionCloseOnStop } from './http/connection-close-on-stop';
 import { corsPolicy } from './http/cors-policy';
@@ -117,6 +118,9 @@ export async function createServer(
         maxBytes: deps.requestBudget.maxResponseBytes,
         stringify: stringifyResult,
       }),
+      // Stores and serves whole answers under the cache policy computed above; after the size cap, so an
+      // answer it replaced by an error is never stored.
+      ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
       httpCachingPlugin<RequestContext>(deps.dataVersion),
       dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
       ...(deps.reportCost ? [costReportPlugin()] : []),

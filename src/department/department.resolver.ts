@@ -9,7 +9,6 @@ import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
 import { Collaboration } from './collaboration.type';
 import { allDepartments } from './department-directory';
-import { resolveDepartmentRef } from './department-ref';
 import { Department } from './department.type';
 
 @Resolver(() => Department)
@@ -23,7 +22,7 @@ export class DepartmentResolver {
     @Arg('ref', { description: 'How you name the department.' }) ref: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Department> {
-    return resolveDepartmentRef(ref, await allDepartments(ctx), 'ref');
+    return ctx.departments.resolve(ref, 'ref');
   }
 
   @Query(() => [Department], { description: 'Every department named in the documents, by id.' })

@@ -61,7 +61,13 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     queryLimits: defaults.queryLimits,
     graphSizes,
     requestBudget: { ...defaults.requestBudget, ...options.requestBudget },
-    http: { ...defaults.http, ...options.http },
+    // Without RESPONSE_CACHE_MAX_MB in `env`, every request reaches the database, so tests that count
+    // statements or provoke failures see each request's own work; the response cache has its own tests.
+    http: {
+      ...defaults.http,
+      responseCacheBytes: options.env?.RESPONSE_CACHE_MAX_MB === undefined ? 0 : defaults.http.responseCacheBytes,
+      ...options.http,
+    },
     databaseHealth: options.databaseHealth,
     authenticate: options.authenticate,
     export: { ...defaults.export, ...options.export },
