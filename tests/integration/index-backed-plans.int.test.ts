@@ -75,6 +75,14 @@ const CASES: PlanCase[] = [
     },
   },
   {
+    statement: 'progress/indicator-groups',
+    params: {},
+    allowed: {
+      reads: ['NodeByLabelScan :Field', 'NodeByLabelScan :Indicator', 'NodeByLabelScan :Measure'],
+      reason: 'the progress summary counts every indicator of the plan by field and department: all are its answer',
+    },
+  },
+  {
     statement: 'audit/page',
     params: { target: INDICATOR, actor: null, since: null, ...page },
     allowed: {
