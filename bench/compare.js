@@ -3,6 +3,8 @@
 // Every system's answer to every question is checked equal before anything is timed; then each
 // (question, concurrency) cell is timed with autocannon, the systems alternated (rotating order) in rounds,
 // and the medians over rounds compared. Loopback only; every loop is bounded by --rounds and --duration.
+// Ours runs with its response cache off (RESPONSE_CACHE_MAX_MB=0, bench/lib/stack.js): every request it times
+// reaches the database, as every request of the other systems does.
 //
 // Flags: --duration <s per cell, 3> --rounds <3> --warmup <s per system and question, 1>
 //        --concurrency <list, 1,16> --only <question ids, e.g. Q1,Q4> --neo4j <bolt URI to reuse>

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { AuthSettings } from './auth/authenticator';
+import type { ExportSettings } from './export/serve-export';
 import type { QueryLimits } from './graphql/query-limits';
 
 /**
@@ -27,6 +28,8 @@ export interface Config {
   /** What one request may spend once it runs. */
   readonly requestBudget: RequestBudgetSettings;
   readonly http: HttpSettings;
+  /** Limits of the spreadsheet exports (/export/…). */
+  readonly export: ExportSettings;
 }
 
 export interface RequestBudgetSettings {
@@ -47,6 +50,8 @@ export interface HttpSettings {
   readonly idleTimeoutMs: number;
   /** `max-age` of successful reads (the data changes only when it is reloaded); 0 turns caching off. */
   readonly cacheMaxAgeSeconds: number;
+  /** Memory for whole answers of repeated reads, in bytes (serialized); 0 turns the response cache off. */
+  readonly responseCacheBytes: number;
 }
 
 export interface ExternalNeo4j {
@@ -106,7 +111,12 @@ export const ENVIRONMENT_VARIABLES = {
   HTTP_KEEP_ALIVE_TIMEOUT_MS: 'how long an idle keep-alive HTTP connection stays open, in ms (default 5000)',
   HTTP_IDLE_TIMEOUT_MS:
     'a connection on which nothing moves for this long is closed, e.g. a client that never reads its answer; more than REQUEST_TIMEOUT_MS (default 30000)',
-  CACHE_MAX_AGE_SECONDS: 'Cache-Control max-age of successful reads, in seconds; 0 turns HTTP caching off (default 60)',
+  EXPORT_MAX_ROWS:
+    'most rows one /export/… download may have; a larger filtered set is refused with RESPONSE_TOO_LARGE before anything is sent (default 10000)',
+  CACHE_MAX_AGE_SECONDS:
+    'Cache-Control max-age of successful reads, in seconds; 0 turns HTTP caching and the response cache off (default 60)',
+  RESPONSE_CACHE_MAX_MB:
+    'memory for answers of repeated reads kept by the service (same query, variables and viewer, same data version), in MiB; 0 turns the response cache off (default 32)',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -187,9 +197,16 @@ export function loadConfig(env: Env = process.env): Config {
       ),
       idleTimeoutMs,
       cacheMaxAgeSeconds: integer(read('CACHE_MAX_AGE_SECONDS'), 'CACHE_MAX_AGE_SECONDS', 60, 0, 31_536_000),
+      responseCacheBytes: integer(read('RESPONSE_CACHE_MAX_MB'), 'RESPONSE_CACHE_MAX_MB', 32, 0, 65_536) * MIB,
+    }),
+    export: Object.freeze({
+      maxRows: integer(read('EXPORT_MAX_ROWS'), 'EXPORT_MAX_ROWS', 10_000, 1, 1_000_000),
     }),
   });
 }
+
+/** Bytes in a MiB. */
+const MIB = 1024 * 1024;
 
 function integer(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;

@@ -7,6 +7,7 @@ import { openDatabase, type DatabaseRuntime } from './db/database-runtime';
 import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
 import { GraphStatistics } from './graphql/limits/graph-statistics';
+import { gradeScale } from './records/progress-grades';
 import { graphSchema } from './schema';
 import { DataVersion } from './service/data-version';
 import { createServer, type RunningServer } from './server';
@@ -22,6 +23,8 @@ const log = (line: string): void => {
 async function main(): Promise<void> {
   const config = loadConfig();
   const cypher = CypherRegistry.load();
+  // Reviewed reference data the resolvers grade with: a malformed file stops the start, not a later request.
+  gradeScale();
   const database = await openDatabase(config, log);
   let server: RunningServer | undefined;
 
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
       authenticate: createAuthenticator(config.auth),
       requestBudget: config.requestBudget,
       http: config.http,
+      export: config.export,
       databaseHealth: database.health,
     });
     server = await app.listen(config.port, config.host);

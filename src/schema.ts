@@ -12,6 +12,7 @@ import { MeasureResolver } from './measure/measure.resolver';
 import { PolicyItemResolver } from './policy-item/policy-item.resolver';
 import { ProjectResolver } from './project/project.resolver';
 import { ReformAreaResolver, ReformSheetResolver } from './reform-sheet/reform-sheet.resolver';
+import { ProgressResolver } from './records/progress.resolver';
 import { IndicatorResultsResolver, SheetEvaluationsResolver } from './records/record-fields.resolver';
 import { RecordsResolver } from './records/records.resolver';
 import { RelatedPlanResolver } from './related-plan/related-plan.resolver';
@@ -43,6 +44,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RecordsResolver,
   IndicatorResultsResolver,
   SheetEvaluationsResolver,
+  ProgressResolver,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

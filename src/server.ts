@@ -10,10 +10,11 @@ import type { GraphQLSchema } from 'graphql';
 import { ANONYMOUS_VIEWER } from './auth/viewer';
 import type { Authenticate } from './auth/authenticator';
 import type { HttpSettings, RequestBudgetSettings } from './config';
-import { createRequestContext, type RequestContext } from './context';
+import { createRequestContext, type RequestContext, type RequestIdentity } from './context';
 import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
 import { serveDashboard } from './dashboard/serve-dashboard';
+import { serveExport, type ExportSettings } from './export/serve-export';
 import { DepartmentDirectory } from './department/department-directory';
 import { formatError } from './graphql/format-error';
 import { costReportPlugin } from './graphql/cost-report.plugin';
@@ -22,6 +23,7 @@ import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statist
 import { REQUEST_ID_HEADER, requestIdFrom, requestIdPlugin } from './graphql/request-id.plugin';
 import { dataVersionAfterWritesPlugin } from './graphql/data-version-after-writes.plugin';
 import { httpCachingPlugin } from './graphql/http-caching.plugin';
+import { responseCache } from './graphql/response-cache.plugin';
 import { responseSizeLimitPlugin } from './graphql/response-size-limit.plugin';
 import { ConnectionCloseOnStop } from './http/connection-close-on-stop';
 import { corsPolicy } from './http/cors-policy';
@@ -60,6 +62,8 @@ export interface ServerDeps {
   readonly databaseHealth?: DatabaseHealth;
   /** Reads the viewer from the Authorization header (every request is an anonymous viewer when absent). */
   readonly authenticate?: Authenticate;
+  /** Limits of /export/… (EXPORT_MAX_ROWS). */
+  readonly export: ExportSettings;
 }
 
 export interface RunningServer {
@@ -114,6 +118,9 @@ export async function createServer(
         maxBytes: deps.requestBudget.maxResponseBytes,
         stringify: stringifyResult,
       }),
+      // Stores and serves whole answers under the cache policy computed above; after the size cap, so an
+      // answer it replaced by an error is never stored.
+      ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
       httpCachingPlugin<RequestContext>(deps.dataVersion),
       dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
       ...(deps.reportCost ? [costReportPlugin()] : []),
@@ -145,6 +152,13 @@ export async function createServer(
     if (wantsIdePage(request)) serveIdePage(request, response).catch(next);
     else next();
   };
+  // Who sends a request and its id, the same for /graphql and /export (UNAUTHENTICATED when a token is needed).
+  const identityOf = async (request: express.Request): Promise<RequestIdentity> => ({
+    viewer: deps.authenticate ? await deps.authenticate(request.get('authorization')) : ANONYMOUS_VIEWER,
+    requestId: requestIdFrom(request.get(REQUEST_ID_HEADER)),
+  });
+  const contextFor = (request: express.Request, identity: RequestIdentity): RequestContext =>
+    createRequestContext(deps.gateway, deps.requestBudget, departments, arrivedAt.get(request) ?? Date.now(), identity);
   app.all(
     '/graphql',
     stampArrival,
@@ -152,12 +166,34 @@ export async function createServer(
     ideForBrowsers,
     refuseDeclaredOversizedBody,
     parseJsonBody,
-    expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createRequestContext(deps.gateway, deps.requestBudget, departments, arrivedAt.get(req) ?? Date.now(), {
-          viewer: deps.authenticate ? await deps.authenticate(req.get('authorization')) : ANONYMOUS_VIEWER,
-          requestId: requestIdFrom(req.get(REQUEST_ID_HEADER)),
-        }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req, await identityOf(req)) }),
+  );
+
+  // Spreadsheet downloads of the root connections. Each page runs through Apollo as the caller, in a fresh
+  // context (its DataLoaders hold one page) whose budget counts from the request's arrival, so the export
+  // as a whole stays within REQUEST_TIMEOUT_MS and the query limits.
+  // CORS as on /graphql; a page sending a token is preflighted, and the preflight is answered here.
+  app.use('/export', corsPolicy(deps.http.corsOrigins));
+  app.get(
+    '/export/:file',
+    stampArrival,
+    serveExport({
+      schema: deps.schema,
+      settings: deps.export,
+      operationsFor: async (request) => {
+        const identity = await identityOf(request);
+        return {
+          requestId: identity.requestId,
+          run: async (query, variables) => {
+            const answer = await apollo.executeOperation(
+              { query, variables },
+              { contextValue: contextFor(request, identity) },
+            );
+            if (answer.body.kind !== 'single') throw new Error('an export page answered incrementally');
+            return answer.body.singleResult;
+          },
+        };
+      },
     }),
   );
 

@@ -36,6 +36,7 @@ async function loadCell({ url, body, connections, seconds }) {
   return {
     rps: result.requests.total / result.duration,
     p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
     p99: percentile(times, 0.99),
     failures: result.errors + result.timeouts + result.non2xx + errorAnswers,
   };

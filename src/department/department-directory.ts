@@ -12,7 +12,14 @@ import { resolveDepartmentRef } from './department-ref';
  * reload, later any write), the next request reads the list again.
  */
 export class DepartmentDirectory {
-  private cached: { readonly version: string; readonly departments: Promise<Department[]> } | undefined;
+  private cached:
+    | {
+        readonly version: string;
+        readonly departments: Promise<Department[]>;
+        /** The same departments by id: a reference by id costs one map lookup however many there are. */
+        readonly byId: Promise<ReadonlyMap<string, Department>>;
+      }
+    | undefined;
 
   /**
    * `gateway` is the service's own (not one request's): the list outlives the request that read it, so one
@@ -24,19 +31,36 @@ export class DepartmentDirectory {
   ) {}
 
   departments(): Promise<Department[]> {
+    return this.entry().departments;
+  }
+
+  /**
+   * The department `ref` names (see resolveDepartmentRef). An id, the common case of clients that picked a
+   * department from a list, is found in the map; names and words search the list.
+   */
+  async resolve(ref: string, argument: string): Promise<Department> {
+    const wanted = ref.normalize('NFKC').trim();
+    const byId = await this.entry().byId;
+    const found = byId.get(wanted) ?? byId.get(`department:${wanted.toLowerCase()}`);
+    return found ?? resolveDepartmentRef(ref, await this.departments(), argument);
+  }
+
+  private entry(): NonNullable<DepartmentDirectory['cached']> {
     const version = this.dataVersion.current();
     if (this.cached?.version !== version) {
       const departments = this.gateway
         .read('graph/all-by-label', { label: 'Department' })
         .then((rows) => rows.map((row) => Department.from(new RowReader(row).map('node'))));
-      const entry = { version, departments };
+      const byId = departments.then((list) => new Map(list.map((department) => [department.id, department])));
+      const entry = { version, departments, byId };
       this.cached = entry;
       // A failed read is not kept: the next request tries again instead of repeating the failure.
       departments.catch(() => {
         if (this.cached === entry) this.cached = undefined;
       });
+      byId.catch(() => undefined);
     }
-    return this.cached.departments;
+    return this.cached;
   }
 }
 
@@ -51,5 +75,5 @@ export async function departmentIdOf(
   argument: string,
 ): Promise<string | null> {
   if (ref === null || ref === undefined) return null;
-  return resolveDepartmentRef(ref, await allDepartments(ctx), argument).id;
+  return (await ctx.departments.resolve(ref, argument)).id;
 }

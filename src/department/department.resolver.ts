@@ -9,7 +9,6 @@ import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
 import { Collaboration } from './collaboration.type';
 import { allDepartments } from './department-directory';
-import { resolveDepartmentRef } from './department-ref';
 import { Department } from './department.type';
 import type { GraphQLResolveInfo } from 'graphql';
 import { prefetchBelow } from '../engine/load-node';
@@ -26,7 +25,7 @@ export class DepartmentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Department> {
-    const department = resolveDepartmentRef(ref, await allDepartments(ctx), 'ref');
+    const department = await ctx.departments.resolve(ref, 'ref');
     // The department itself comes from the directory; the statement fetches what is selected below it.
     await prefetchBelow(ctx, info, department.id);
     return department;

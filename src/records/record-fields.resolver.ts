@@ -2,17 +2,11 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { Indicator } from '../indicator/indicator.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
-import { groupByYear, IndicatorResultYear, SheetEvaluationYear } from './record-year.type';
-import type { IndicatorResult, SheetEvaluation, YearRecord } from './record.types';
+import { IndicatorResultYear, SheetEvaluationYear } from './record-year.type';
+import type { IndicatorResult, SheetEvaluation } from './record.types';
+import { yearsOf } from './subject-years';
 
 const YEAR_DESCRIPTION = 'Only this fiscal year (Gregorian year it starts in); all recorded years when absent.';
-
-/** One subject's records per year (batched across the request by the DataLoader). */
-async function yearsOf<T extends YearRecord>(ctx: RequestContext, id: string, fiscalYear: number | null) {
-  const rows = await ctx.loaders.rows('records/by-subjects').load(id);
-  const years = groupByYear<T>(rows);
-  return fiscalYear == null ? years : years.filter((y) => y.fiscalYear === fiscalYear);
-}
 
 @Resolver(() => Indicator)
 export class IndicatorResultsResolver {

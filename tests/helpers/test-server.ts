@@ -4,6 +4,7 @@ import type { GraphGateway } from '../../src/db/graph-gateway';
 import { loadConfig, type HttpSettings, type RequestBudgetSettings } from '../../src/config';
 import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
 import { graphSchema } from '../../src/schema';
+import type { ExportSettings } from '../../src/export/serve-export';
 import { createServer, type RunningServer } from '../../src/server';
 import { DataVersion } from '../../src/service/data-version';
 
@@ -40,6 +41,8 @@ export interface TestServerOptions {
   readonly readiness?: GraphGateway;
   /** Reads the viewer from the Authorization header; every request is an anonymous viewer when absent. */
   readonly authenticate?: Authenticate;
+  /** Limits of /export/… (EXPORT_MAX_ROWS from `env`, and the page size, for tests that walk several pages). */
+  readonly export?: Partial<ExportSettings>;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
@@ -58,9 +61,16 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     queryLimits: defaults.queryLimits,
     graphSizes,
     requestBudget: { ...defaults.requestBudget, ...options.requestBudget },
-    http: { ...defaults.http, ...options.http },
+    // Without RESPONSE_CACHE_MAX_MB in `env`, every request reaches the database, so tests that count
+    // statements or provoke failures see each request's own work; the response cache has its own tests.
+    http: {
+      ...defaults.http,
+      responseCacheBytes: options.env?.RESPONSE_CACHE_MAX_MB === undefined ? 0 : defaults.http.responseCacheBytes,
+      ...options.http,
+    },
     databaseHealth: options.databaseHealth,
     authenticate: options.authenticate,
+    export: { ...defaults.export, ...options.export },
   });
   const running: RunningServer = await app.listen(0);
   return {

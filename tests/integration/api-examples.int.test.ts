@@ -188,6 +188,35 @@ const CHECKS: Record<string, Check> = {
       recordedBy: 'sato',
     });
   },
+  '18-progress-of-policy-item-5-1.graphql': (data) => {
+    // Runs after 17 (files run in name order), which recorded 81.9 for 5-1-1 in 2024. 001 line 62:
+    // 82.31 % ▶▶ 85.00 %, so (81.9 − 82.31) / (85.00 − 82.31) = −0.152… → −15.2 %: below the baseline, D.
+    // 5-1-2 has no result; 5-1-3 (— ▶▶ 2 件, line 64) neither.
+    const { nodes } = data.indicators as { nodes: { name: string; progress: unknown }[] };
+    expect(nodes.map((n) => [n.name, n.progress])).toEqual([
+      ['自治会の加入率', { value: 81.9, achievementRate: -15.2, grade: 'D', rule: 'BASELINE_TO_TARGET' }],
+      ['NPO法人登録数', null],
+      ['市民提案型事業数', null],
+    ]);
+    const summary = data.progressSummary as {
+      overall: { indicators: number; grades: { grade: string; count: number }[]; noResult: number };
+      fields: { field: { number: number }; indicators: number; noResult: number }[];
+    };
+    const indicators = readSeedFile()?.graph.nodes.filter((n) => n.label === 'Indicator').length ?? 0;
+    expect(summary.overall).toMatchObject({ indicators, noResult: indicators - 1, notGradable: 0 });
+    expect(summary.overall.grades.map((g) => [g.grade, g.count])).toEqual([
+      ['S', 0],
+      ['A', 0],
+      ['B', 0],
+      ['C', 0],
+      ['D', 1],
+    ]);
+    // Indicators of field 5 市民生活 (5-1-1 … 5-6-2) and field 6 行財政経営 (6-1-1 … 6-5-4) in 001.
+    expect(summary.fields.map((f) => [f.field.number, f.indicators, f.noResult])).toEqual([
+      [5, 14, 13],
+      [6, 13, 13],
+    ]);
+  },
   'service-info.graphql': (data) => {
     const info = data.serviceInfo as { name: string; nodeCount: number; relationshipCount: number };
     expect(info.name).toBe('honjo-policy-graph');

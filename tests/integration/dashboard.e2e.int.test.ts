@@ -2,6 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
+import { createAuthenticator } from '../../src/auth/authenticator';
+import { mintToken } from '../../src/auth/mint-token';
 import { buildDashboard } from '../../src/dashboard/build-dashboard';
 import { DASHBOARD_BUILD_DIRECTORY, type DashboardManifest } from '../../src/dashboard/dashboard-manifest';
 import { PROJECT_ROOT } from '../../src/project-root';
@@ -10,6 +12,8 @@ import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
+/** The service's AUTH_SECRET here: one test records a result through the API before drawing it. */
+const AUTH_SECRET = 'dashboard-test-secret-0123456789abcdef';
 /** The issue's budget for the first load, compressed. */
 const PAGE_WEIGHT_BUDGET_BYTES = 450 * 1024;
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -132,11 +136,24 @@ describe('the dashboard at /dashboard', () => {
     await page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}.png`), fullPage: false });
   }
 
+  /** Records a test made are removed, so other suites see the documents' graph alone. */
+  async function removeRecords(): Promise<void> {
+    const session = db.driver.session();
+    try {
+      await session.run('MATCH (n) WHERE n:Record OR n:RecordSeries OR n:Change DETACH DELETE n');
+    } finally {
+      await session.close();
+    }
+  }
+
   beforeAll(async () => {
     // The test builds the bundles itself, so it always runs against the current sources.
     manifest = await buildDashboard();
     db = openTestDatabase();
-    server = await startTestServer(db.gateway);
+    await removeRecords();
+    server = await startTestServer(db.gateway, {
+      authenticate: createAuthenticator({ secret: AUTH_SECRET, jwksUrl: undefined, anonymousRead: true }),
+    });
     browser = await launchOfflineBrowser();
     watched = await openWatchedPage(browser, { width: 1440, height: 900 });
     page = watched.page;
@@ -147,6 +164,7 @@ describe('the dashboard at /dashboard', () => {
     writeFileSync(join(ARTIFACTS, 'dashboard-metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
     await browser?.close();
     await server?.stop();
+    if (db) await removeRecords();
     await db?.close();
   });
 
@@ -445,6 +463,25 @@ describe('the dashboard at /dashboard', () => {
       entries: transfers,
     };
     await context.close();
+  });
+
+  it("shows an indicator's recorded progress in the drill-down: value, year, achievement rate and grade", async () => {
+    // 5-4-1 刑法犯認知件数, 475 件 ▶▶ 470 件 (001 line 249), to bring down; 472 recorded for R6 (2024):
+    // (472 − 475) / (470 − 475) = 60.0 % → B.
+    const token = await mintToken(AUTH_SECRET, { sub: 'kiki', role: 'editor', departments: ['危機管理課'] });
+    const recorded = await server.query(
+      'mutation { recordIndicatorResult(input: { indicator: "indicator:5-4-1", fiscalYear: 2024, value: 472 }) { id } }',
+      {},
+      { authorization: `Bearer ${token}` },
+    );
+    expect(recorded.errors).toBeUndefined();
+    await openView('?view=items&item=5-4');
+    const row = page.locator('table.indicators tbody tr', { hasText: '刑法犯認知件数' });
+    await row.locator('.progress').waitFor();
+    expect(await row.locator('.progress').innerText()).toMatch(/^472\s*件 \(R6\)\s*60\.0%\s*B$/);
+    expect(await row.locator('[data-grade]').getAttribute('data-grade')).toBe('B');
+    // The other indicator of 5-4 has no result yet.
+    expect(await page.locator('table.indicators .no-result').innerText()).toBe('実績未登録');
   });
 
   it('loaded everything from this service: no other host, no failed request, no script or console error', () => {

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { createAuthenticator } from '../../src/auth/authenticator';
+import { mintToken } from '../../src/auth/mint-token';
 import { readExampleOperations, type ExampleOperation } from '../../src/ide/example-operations';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { isLocalUrl, launchOfflineBrowser, openWatchedPage } from '../helpers/offline-browser';
@@ -9,6 +11,10 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const SCREENSHOT_PATH = join(PROJECT_ROOT, 'test-artifacts', 'ide.png');
 const SERVICE_NAME = 'honjo-policy-graph';
+/** The service's AUTH_SECRET in this test: tokens for the Headers tab are minted with it. */
+const AUTH_SECRET = 'ide-test-secret-0123456789abcdef';
+/** The example that writes (its comment says which token to mint and to paste into the Headers tab). */
+const WRITING_EXAMPLE = '17-record-an-indicator-result.graphql';
 
 /** What a person types into the query editor (CodeMirror closes brackets itself, so the text stays valid). */
 const TYPED_QUERY = 'query TypedInTheBrowser { serviceInfo { name version nodeCount } }';
@@ -52,16 +58,30 @@ describe('the GraphiQL IDE at /graphql', () => {
   beforeAll(async () => {
     examples = await readExampleOperations();
     db = openTestDatabase();
-    server = await startTestServer(db.gateway);
+    await removeRecords();
+    server = await startTestServer(db.gateway, {
+      authenticate: createAuthenticator({ secret: AUTH_SECRET, jwksUrl: undefined, anonymousRead: true }),
+    });
     browser = await launchOfflineBrowser();
     ({ page, requestedUrls, failedRequests, pageErrors } = await openWatchedPage(browser));
     const response = await page.goto(`${server.url}/graphql`, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
   });
 
+  /** The record the writing example makes is removed, so other suites see the documents' graph alone. */
+  const removeRecords = async () => {
+    const session = db.driver.session();
+    try {
+      await session.run('MATCH (n) WHERE n:Record OR n:RecordSeries OR n:Change DETACH DELETE n');
+    } finally {
+      await session.close();
+    }
+  };
+
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (db) await removeRecords();
     await db?.close();
   });
 
@@ -131,6 +151,22 @@ describe('the GraphiQL IDE at /graphql', () => {
       'TypedInTheBrowser',
     ]);
     expect(await page.locator('.graphiql-tab-active').innerText()).toContain('TypedInTheBrowser');
+  });
+
+  it('sends a token typed into the Headers tab and runs the writing example, a mutation', async () => {
+    await page.locator('.graphiql-tab', { hasText: WRITING_EXAMPLE }).click();
+    await page.locator('.graphiql-tab-active').getByText(WRITING_EXAMPLE).waitFor();
+    // As the example's comment says: mint an editor token of 市民活動推進課, paste it into the Headers tab.
+    const token = await mintToken(AUTH_SECRET, { sub: 'sato', role: 'editor', departments: ['市民活動推進課'] });
+    await page.locator('.graphiql-editor-tools').getByText('Headers', { exact: true }).click();
+    const headers = page.locator('section.graphiql-editor-tool[aria-label="Headers"] .graphiql-editor:not(.hidden)');
+    await headers.locator('.CodeMirror').click();
+    // insertText, not typing key by key: CodeMirror would add a closing brace and quotes of its own.
+    await page.keyboard.insertText(`{"Authorization": "Bearer ${token}"}`);
+    await page.locator('.graphiql-execute-button').click();
+    const result = page.locator('.result-window');
+    await result.getByText('indicator-result:5-1-1:2024:r1').first().waitFor();
+    expect(await result.innerText()).toContain('"recordedBy": "sato"');
   });
 
   it('loaded everything from this service: no other host, no failed request, no script error', () => {

@@ -357,6 +357,17 @@ describe('recording results', () => {
       expect(codeOf(await api.query(CHANGES, {}, viewer))).toBe('FORBIDDEN');
     });
 
+    it('FORBIDDEN for an editor of a partner department (連携課) of a sheet: only executing departments record', async () => {
+      // Reform sheet 2-11 is executed by 産業開発室, with 農政課 among its partners (003 line 1001).
+      const evaluation = { sheet: 'reform-sheet:2-11', fiscalYear: 2024, grade: 'A', summary: '協力会議を設置した' };
+      const partner = await bearer({ sub: 'nosei', role: 'editor', departments: ['農政課'] });
+      const response = await api.query(RECORD_EVALUATION, { input: evaluation }, partner);
+      expect(codeOf(response)).toBe('FORBIDDEN');
+      expect(response.errors?.[0]?.message).toMatch(/department:industrial-development/);
+      const noDepartments = await bearer({ sub: 'nobody', role: 'editor' });
+      expect(codeOf(await api.query(RECORD_EVALUATION, { input: evaluation }, noDepartments))).toBe('FORBIDDEN');
+    });
+
     it('BAD_USER_INPUT naming the field and rule', async () => {
       const outOfPlan = await api.query(RECORD_RESULT, { input: { ...input, fiscalYear: 2028 } }, await admin());
       expect(codeOf(outOfPlan)).toBe('BAD_USER_INPUT');
@@ -396,6 +407,18 @@ describe('recording results', () => {
       const response = await api.query(RECORD_RESULT, { input: { ...input, expectedRevision: 3 } }, await admin());
       expect(codeOf(response)).toBe('CONFLICT');
     });
+  });
+
+  it("refuses an editor retracting another department's record (FORBIDDEN), leaving it and the audit trail as they were", async () => {
+    await api.query(RECORD_RESULT, { input: { indicator: INDICATOR, fiscalYear: 2024, value: 80 } }, await editor());
+    const planning = await bearer({ sub: 'kikaku', role: 'editor', departments: ['企画課'] });
+    const refused = await api.query(RETRACT, { id: 'indicator-result:5-1-1:2024:r1', reason: '誤り' }, planning);
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    expect((await changesFor(INDICATOR)).map((e) => e.action)).toEqual(['RECORD_INDICATOR_RESULT']);
+    const read = await api.query<{ node: { results: { history: { retracted: boolean }[] }[] } }>(
+      `{ node(id: "${INDICATOR}") { ... on Indicator { results { history { retracted } } } } }`,
+    );
+    expect(read.data?.node.results).toEqual([{ history: [{ retracted: false }] }]);
   });
 
   it('keeps records and the audit trail when the seed is loaded again, even for an indicator the documents dropped', async () => {

@@ -66,6 +66,11 @@ describe('configuration', () => {
     expect(config.http.idleTimeoutMs).toBeGreaterThan(config.requestBudget.timeoutMs);
   });
 
+  it('keeps 32 MiB of answers in the response cache by default; RESPONSE_CACHE_MAX_MB=0 turns it off', () => {
+    expect(loadConfig({}).http.responseCacheBytes).toBe(32 * 1024 * 1024);
+    expect(loadConfig({ RESPONSE_CACHE_MAX_MB: '0' }).http.responseCacheBytes).toBe(0);
+  });
+
   it('reads CORS_ORIGINS as a trimmed comma list', () => {
     const config = loadConfig({ CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173' });
     expect(config.http.corsOrigins).toEqual(['https://dash.example.org', 'http://localhost:5173']);
@@ -81,6 +86,7 @@ describe('configuration', () => {
     ['REQUEST_TIMEOUT_MS', '10s', /REQUEST_TIMEOUT_MS must be a whole number/],
     ['REQUEST_MAX_SESSIONS', '0', /REQUEST_MAX_SESSIONS must be a whole number from 1 to 25, got '0'/],
     ['MAX_RESPONSE_BYTES', '12', /MAX_RESPONSE_BYTES must be a whole number from 1024/],
+    ['RESPONSE_CACHE_MAX_MB', '32MB', /RESPONSE_CACHE_MAX_MB must be a whole number from 0 to 65536, got '32MB'/],
     ['HTTP_IDLE_TIMEOUT_MS', '5000', /HTTP_IDLE_TIMEOUT_MS \(5000\) must be more than REQUEST_TIMEOUT_MS \(10000\)/],
   ])('refuses %s=%p naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);

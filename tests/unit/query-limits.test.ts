@@ -106,6 +106,15 @@ describe('cost of a request', () => {
     expect(costOf('{ department(ref: "危機管理課") { collaborators { sharedMeasures } } }')).toBe(1 + (100 + 46 * 1));
   });
 
+  it('bounds the progress summary by the fields, the departments and the five grades', () => {
+    // progressSummary 130 + 1 × (departments 1 + 46 × (grades 1 + 5 × count 1) + fields 1 + 6 × noResult 1)
+    expect(sizes.label('Field')).toBe(6);
+    expect(
+      costOf('{ progressSummary(fiscalYear: 2024) { departments { grades { count } } fields { noResult } } }'),
+    ).toBe(130 + (1 + 46 * (1 + 5)) + (1 + 6));
+    expect(costOf('{ progressGrades { grade } }')).toBe(1 + 5);
+  });
+
   it('assumes large lists while the graph has not been measured', () => {
     const unmeasured = new GraphStatistics();
     expect(unmeasured.measured).toBe(false);

@@ -43,6 +43,7 @@ const TEXTS = {
   target: { ja: '目標値', en: 'Target' },
   latest: { ja: '最新の実績', en: 'Latest result' },
   noResultYet: { ja: '実績未登録', en: 'no result yet' },
+  notGradable: { ja: '評価対象外（現状値または目標との差がない）', en: 'not gradable (no baseline or no distance)' },
   reformSheets: { ja: '実施計画シート（行政改革）', en: 'Reform sheets' },
   grade: { ja: '評価', en: 'Grade' },
   notGraded: { ja: '未評価', en: 'not graded' },

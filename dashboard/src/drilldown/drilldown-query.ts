@@ -27,7 +27,7 @@ query DashboardPolicyItem($code: String!) {
       departments { id name nameEn }
       reformSheets { code name evaluation }
     }
-    indicators { id name currentText targetText unit direction }
+    indicators { id name currentText targetText unit direction progress { fiscalYear value achievementRate grade } }
     reformSheets { code name evaluation departments { id name nameEn } }
     projects(includeDeleted: true) { id number name previousName status }
     relatedPlans { id name period }
@@ -36,6 +36,13 @@ query DashboardPolicyItem($code: String!) {
 
 export interface DepartmentRef extends Named {
   readonly id: string;
+}
+
+export interface IndicatorProgress {
+  readonly fiscalYear: number;
+  readonly value: number;
+  readonly achievementRate: number | null;
+  readonly grade: string | null;
 }
 
 export interface SheetRef {
@@ -68,6 +75,8 @@ export interface PolicyItemData {
       readonly targetText: string | null;
       readonly unit: string | null;
       readonly direction: string;
+      /** The latest recorded year's progress (null until a result is recorded). */
+      readonly progress: IndicatorProgress | null;
     }[];
     readonly reformSheets: readonly (SheetRef & { readonly departments: readonly DepartmentRef[] })[];
     readonly projects: readonly {

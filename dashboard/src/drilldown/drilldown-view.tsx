@@ -7,7 +7,13 @@ import { markFirstRender } from '../common/rendered-mark';
 import { SdgBadge } from '../common/sdg-badge';
 import { StatusBadge } from '../common/status-badge';
 import { useQuery } from '../common/use-query';
-import { FIELDS_QUERY, POLICY_ITEM_QUERY, type FieldsData, type PolicyItemData } from './drilldown-query';
+import {
+  FIELDS_QUERY,
+  POLICY_ITEM_QUERY,
+  type FieldsData,
+  type IndicatorProgress,
+  type PolicyItemData,
+} from './drilldown-query';
 
 /** Field → policy item → measure: state `field` (open field) and `item` (the chosen policy item's code). */
 export function DrilldownView() {
@@ -154,7 +160,9 @@ function PolicyItemDetail(props: { readonly code: string; readonly language: Lan
                   <th scope="row">{indicator.name}</th>
                   <td>{indicator.currentText ?? '—'}</td>
                   <td>{indicator.targetText ?? '—'}</td>
-                  <td class="no-result">{text(language, 'noResultYet')}</td>
+                  <td>
+                    <LatestResult progress={indicator.progress} unit={indicator.unit} language={language} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -205,5 +213,37 @@ function PolicyItemDetail(props: { readonly code: string; readonly language: Lan
         </ul>
       )}
     </article>
+  );
+}
+
+/**
+ * An indicator's latest recorded year: value (R-year), achievement rate and grade S–D, as the API's
+ * Indicator.progress computes them; "no result yet" until one is recorded.
+ */
+function LatestResult(props: {
+  readonly progress: IndicatorProgress | null;
+  readonly unit: string | null;
+  readonly language: Language;
+}) {
+  const { progress, unit, language } = props;
+  if (progress === null) return <span class="no-result">{text(language, 'noResultYet')}</span>;
+  // Fiscal years are Gregorian years; 令和 (R) 1 is 2019, as the documents label them.
+  const year = `R${progress.fiscalYear - 2018}`;
+  return (
+    <span class="progress">
+      {progress.value.toLocaleString(language)}
+      {unit ?? ''} ({year})
+      {progress.achievementRate === null ? (
+        <span class="grade grade-none">{text(language, 'notGradable')}</span>
+      ) : (
+        <>
+          {' '}
+          {progress.achievementRate.toFixed(1)}%{' '}
+          <span class="grade" data-grade={progress.grade}>
+            {progress.grade}
+          </span>
+        </>
+      )}
+    </span>
   );
 }

@@ -18,6 +18,10 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   'Query.search': 900,
   // Per department, every department reached through shared measures and reform sheets: 17.9 ms ≈ 110.
   'Department.collaborators': 100,
+  // Every indicator by grade per field and department: two statements (indicators with their groups, then
+  // their records) whatever the selection. Measured later in one run, interleaved as above (trivial 21.1 ms,
+  // example 05 163.0 ms, so 0.116 ms per value; summary 36.4 ms): (36.4 − 21.1) / 0.116 ≈ 130.
+  'Query.progressSummary': 130,
   // Every relationship of one node: not measurably above the trivial request; a floor for its fan-out.
   'Query.neighbours': 50,
 };

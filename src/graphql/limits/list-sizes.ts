@@ -1,5 +1,6 @@
 import type { NodeLabel } from '../../graph/graph-model';
 import { planPeriod } from '../../records/plan-period';
+import { PROGRESS_GRADES } from '../../records/progress-grades';
 import { HISTORY_LIMIT } from '../../records/record-year.type';
 import type { GraphSizes } from './graph-statistics';
 import { UNMEASURED_SIZE } from './graph-statistics';
@@ -73,6 +74,13 @@ const OTHER_LISTS: Readonly<Record<string, SizeOf>> = {
   'ReformSheet.evaluations': planYears,
   'IndicatorResultYear.history': () => HISTORY_LIMIT,
   'SheetEvaluationYear.history': () => HISTORY_LIMIT,
+  // The progress summary: one entry per field or department (at most all of them), one bar per grade.
+  'ProgressSummary.fields': (g) => g.label('Field'),
+  'ProgressSummary.departments': (g) => g.label('Department'),
+  'OverallProgress.grades': () => PROGRESS_GRADES.length,
+  'FieldProgress.grades': () => PROGRESS_GRADES.length,
+  'DepartmentProgress.grades': () => PROGRESS_GRADES.length,
+  'Query.progressGrades': () => PROGRESS_GRADES.length,
   // paths: maxHops ≤ 8 (PathsArgs), so at most 8 steps and 9 nodes per path.
   'GraphPath.steps': () => 8,
   'GraphPath.nodes': () => 9,

@@ -27,6 +27,7 @@ export async function seedDatabase(
   log('loading (one transaction)…');
   const started = Date.now();
   const result = await loadGraph(gateway, seed.graph, seed.hash, log);
+  await gateway.write('load/refresh-statistics');
   const counts = await gateway.read('load/count-by-label');
   const corrections = loadCorrections(join(PROJECT_ROOT, 'seed', 'corrections.yaml'));
   log(`loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,31 @@
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import type { RowSink, SheetLayout } from './row-sink';
+import { drained } from './drained';
+
+/**
+ * CSV through csv-stringify: RFC 4180 quoting, CRLF line ends, and a UTF-8 byte-order mark, without which
+ * Excel on a Japanese Windows reads the file as Shift_JIS and shows mojibake. Rows wait for the client
+ * (backpressure), so a slow reader never makes the service hold the export in memory.
+ */
+export function csvSink(output: Writable, layout: SheetLayout): RowSink {
+  const stringifier = stringify({
+    bom: true,
+    record_delimiter: 'windows',
+    cast: { boolean: (value) => (value ? 'TRUE' : 'FALSE') },
+  });
+  // pipeline destroys the stringifier when the client goes away, which ends any wait for `drain`.
+  const done = pipeline(stringifier, output);
+  done.catch(() => undefined); // awaited in end(); a failure before that is seen by writeRow.
+  stringifier.write(layout.headers);
+  return {
+    async writeRow(cells) {
+      if (!stringifier.write(cells)) await drained(stringifier);
+    },
+    async end() {
+      stringifier.end();
+      await done;
+    },
+  };
+}

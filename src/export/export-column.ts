@@ -1,0 +1,69 @@
+/**
+ * One column of an export: its header in Japanese and English, how a spreadsheet should type its cells, and
+ * how its value is read from one node of the GraphQL answer. The kinds (kinds/*.ts) are lists of these.
+ */
+
+/** A cell as both writers take it; null is an empty cell. */
+export type CellValue = string | number | boolean | null;
+
+/**
+ * How a cell is typed in XLSX: `integer` and `year` are whole numbers shown without a thousands separator
+ * (a fiscal year is a Gregorian year such as 2024, never "2,024"), `decimal` a number as the documents give
+ * it, `boolean` TRUE/FALSE, `text` a string.
+ */
+export type ColumnType = 'text' | 'integer' | 'decimal' | 'year' | 'boolean';
+
+export interface ExportColumn<TNode> {
+  readonly ja: string;
+  readonly en: string;
+  readonly type: ColumnType;
+  readonly value: (node: TNode) => CellValue;
+}
+
+/** Which header row an export carries. */
+export type HeaderLanguage = 'ja' | 'en';
+
+export function headerOf(column: ExportColumn<never>, language: HeaderLanguage): string {
+  return language === 'en' ? column.en : column.ja;
+}
+
+/** Related names in one cell, in the order the API lists them, separated as Japanese lists are (、). */
+export function joined(names: readonly string[]): string {
+  return names.join('、');
+}
+
+/** An SDG with its number, as people in city halls name them: `11 住み続けられるまちづくりを`. */
+export function sdgLabels(sdgs: readonly { readonly number: number; readonly name: string }[]): string {
+  return joined(sdgs.map((sdg) => `${sdg.number} ${sdg.name}`));
+}
+
+/** Where a node was read: every kind ends with these two columns (document, then its 1-based line). */
+export interface Sourced {
+  readonly source: { readonly document: string; readonly line: number } | null;
+}
+
+/** The GraphQL selection that `sourceColumns` reads. */
+export const SOURCE_SELECTION = 'source { document line }';
+
+export function sourceColumns<TNode extends Sourced>(): ExportColumn<TNode>[] {
+  return [
+    { ja: '出典文書', en: 'Source document', type: 'text', value: (node) => node.source?.document ?? null },
+    { ja: '出典行', en: 'Source line', type: 'integer', value: (node) => node.source?.line ?? null },
+  ];
+}
+
+/** The selection of related SDGs that `sdgLabels` reads. */
+export const SDGS_SELECTION = 'sdgs { number name }';
+
+/** A kind of entity that can be exported: its URL name, its root connection, what to ask and how to lay it out. */
+export interface ExportKind<TNode> {
+  /** The name in `/export/<name>.csv`, also the download's file name. */
+  readonly name: string;
+  /** The root connection of the GraphQL schema that lists these entities (`measures`). */
+  readonly connection: string;
+  /** Worksheet names. */
+  readonly title: { readonly ja: string; readonly en: string };
+  /** The fields each node is asked for (a GraphQL selection set's body). */
+  readonly selection: string;
+  readonly columns: readonly ExportColumn<TNode>[];
+}

@@ -1,0 +1,54 @@
+import {
+  SDGS_SELECTION,
+  sdgLabels,
+  SOURCE_SELECTION,
+  sourceColumns,
+  type ExportKind,
+  type Sourced,
+} from '../export-column';
+
+/** An outcome indicator as the export asks for it (the selection below). */
+interface IndicatorRow extends Sourced {
+  readonly id: string;
+  readonly name: string;
+  readonly definition: string | null;
+  readonly unit: string | null;
+  readonly current: number | null;
+  readonly currentText: string | null;
+  readonly target: number | null;
+  readonly targetText: string | null;
+  readonly targetBound: string | null;
+  readonly targetNote: string | null;
+  readonly direction: string;
+  readonly policyItem: {
+    readonly code: string;
+    readonly name: string;
+    readonly sdgs: readonly { readonly number: number; readonly name: string }[];
+  };
+}
+
+/** Outcome indicators (成果指標): one row per indicator; values as numbers, and as printed beside them. */
+export const INDICATOR_EXPORT: ExportKind<IndicatorRow> = {
+  name: 'indicators',
+  connection: 'indicators',
+  title: { ja: '成果指標', en: 'Indicators' },
+  selection: `id name definition unit current currentText target targetText targetBound targetNote direction
+    policyItem { code name ${SDGS_SELECTION} } ${SOURCE_SELECTION}`,
+  columns: [
+    { ja: 'ID', en: 'ID', type: 'text', value: (i) => i.id },
+    { ja: '施策大項目コード', en: 'Policy item code', type: 'text', value: (i) => i.policyItem.code },
+    { ja: '施策大項目', en: 'Policy item', type: 'text', value: (i) => i.policyItem.name },
+    { ja: '指標名', en: 'Name', type: 'text', value: (i) => i.name },
+    { ja: '定義', en: 'Definition', type: 'text', value: (i) => i.definition },
+    { ja: '単位', en: 'Unit', type: 'text', value: (i) => i.unit },
+    { ja: '現状値', en: 'Current', type: 'decimal', value: (i) => i.current },
+    { ja: '現状値(表記)', en: 'Current as printed', type: 'text', value: (i) => i.currentText },
+    { ja: '目標値', en: 'Target', type: 'decimal', value: (i) => i.target },
+    { ja: '目標値(表記)', en: 'Target as printed', type: 'text', value: (i) => i.targetText },
+    { ja: '目標の範囲', en: 'Target bound', type: 'text', value: (i) => i.targetBound },
+    { ja: '目標の注記', en: 'Target note', type: 'text', value: (i) => i.targetNote },
+    { ja: '方向', en: 'Direction', type: 'text', value: (i) => i.direction },
+    { ja: 'SDGs', en: 'SDGs', type: 'text', value: (i) => sdgLabels(i.policyItem.sdgs) },
+    ...sourceColumns<IndicatorRow>(),
+  ],
+};

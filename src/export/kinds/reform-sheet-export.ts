@@ -1,0 +1,61 @@
+import {
+  joined,
+  SDGS_SELECTION,
+  sdgLabels,
+  SOURCE_SELECTION,
+  sourceColumns,
+  type ExportKind,
+  type Sourced,
+} from '../export-column';
+
+interface Named {
+  readonly name: string;
+}
+
+/** A reform sheet as the export asks for it (the selection below). */
+interface ReformSheetRow extends Sourced {
+  readonly code: string;
+  readonly number: number;
+  readonly name: string;
+  readonly area: { readonly number: number; readonly name: string };
+  readonly viewpoint: string;
+  readonly departments: readonly Named[];
+  readonly partners: readonly Named[];
+  readonly partnerGroups: readonly string[];
+  readonly collectiveTerms: readonly string[];
+  readonly evaluation: string | null;
+  readonly startYear: { readonly year: number };
+  readonly targetYear: { readonly year: number } | null;
+  readonly measures: readonly { readonly code: string }[];
+  readonly sdgs: readonly { readonly number: number; readonly name: string }[];
+  readonly page: number | null;
+}
+
+/** Administrative-reform sheets (実施計画シート): one row per sheet; fiscal years as Gregorian years. */
+export const REFORM_SHEET_EXPORT: ExportKind<ReformSheetRow> = {
+  name: 'reform-sheets',
+  connection: 'reformSheets',
+  title: { ja: '実施計画シート', en: 'Reform sheets' },
+  selection: `code number name area { number name } viewpoint departments { name } partners { name } partnerGroups
+    collectiveTerms evaluation startYear { year } targetYear { year } measures { code } ${SDGS_SELECTION} page
+    ${SOURCE_SELECTION}`,
+  columns: [
+    { ja: 'コード', en: 'Code', type: 'text', value: (s) => s.code },
+    { ja: '取組項目番号', en: 'Area number', type: 'integer', value: (s) => s.area.number },
+    { ja: '取組項目', en: 'Area', type: 'text', value: (s) => s.area.name },
+    { ja: '番号', en: 'Number', type: 'integer', value: (s) => s.number },
+    { ja: 'シート名', en: 'Name', type: 'text', value: (s) => s.name },
+    { ja: '改革の視点', en: 'Viewpoint', type: 'text', value: (s) => s.viewpoint },
+    { ja: '実行課', en: 'Executing departments', type: 'text', value: (s) => joined(s.departments.map((d) => d.name)) },
+    { ja: '連携課', en: 'Partner departments', type: 'text', value: (s) => joined(s.partners.map((d) => d.name)) },
+    { ja: '連携団体', en: 'Partner groups', type: 'text', value: (s) => joined(s.partnerGroups) },
+    { ja: '全庁等', en: 'Collective terms', type: 'text', value: (s) => joined(s.collectiveTerms) },
+    { ja: '年度末評価', en: 'Evaluation', type: 'text', value: (s) => s.evaluation },
+    { ja: '開始年度', en: 'Start fiscal year', type: 'year', value: (s) => s.startYear.year },
+    { ja: '目標年度', en: 'Target fiscal year', type: 'year', value: (s) => s.targetYear?.year ?? null },
+    { ja: '施策中項目', en: 'Measures', type: 'text', value: (s) => joined(s.measures.map((m) => m.code)) },
+    { ja: 'SDGs', en: 'SDGs', type: 'text', value: (s) => sdgLabels(s.sdgs) },
+    { ja: '頁', en: 'Page', type: 'integer', value: (s) => s.page },
+    ...sourceColumns<ReformSheetRow>(),
+  ],
+};

@@ -1,0 +1,159 @@
+import type { Request, RequestHandler } from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { ErrorCode, hasPublicCode } from '../errors';
+import { sendJson } from '../http/send';
+import { connectionArguments, type ConnectionArguments } from './connection-arguments';
+import { headerOf, type ExportKind } from './export-column';
+import { ExportError } from './export-error';
+import { EXPORT_KINDS } from './export-kinds';
+import { exportPages, type ExportPage, type RunOperation } from './export-operation';
+import { readExportParameters } from './export-parameters';
+import { csvSink } from './csv-sink';
+import type { SheetLayout } from './row-sink';
+import { xlsxSink } from './xlsx-sink';
+
+/** The most rows one connection page may have (the connections' own `first` limit). */
+export const EXPORT_PAGE_SIZE = 100;
+
+export interface ExportSettings {
+  /** Most rows one export may have (EXPORT_MAX_ROWS); a larger set is refused before its first byte. */
+  readonly maxRows: number;
+  /** Rows asked for per connection page (at most the connections' limit of 100). */
+  readonly pageSize?: number;
+}
+
+/** How the route reaches the rest of the service. */
+export interface ExportDeps {
+  readonly schema: GraphQLSchema;
+  readonly settings: ExportSettings;
+  /**
+   * Signs the request in as /graphql does (refusing it with UNAUTHENTICATED when it must and cannot) and gives
+   * a way to run operations as that caller, within the request's budget.
+   */
+  readonly operationsFor: (request: Request) => Promise<{ readonly run: RunOperation; readonly requestId: string }>;
+  readonly log?: (line: string) => void;
+}
+
+const FORMATS = {
+  csv: { contentType: 'text/csv; charset=utf-8; header=present', sink: csvSink },
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sink: xlsxSink },
+} as const;
+type Format = keyof typeof FORMATS;
+
+const FILE_NAME = /^([a-z-]+)\.(csv|xlsx)$/;
+
+/**
+ * `GET /export/<kind>.<csv|xlsx>`: runs the kind's root connection through the service's own GraphQL server
+ * (so the filter, its validation, the query limits and the request's budget are exactly the API's) and
+ * writes each page's rows out before asking for the next. Anything wrong before the first byte is a JSON
+ * error with the API's code; a failure while streaming cuts the connection, so a client never takes a
+ * truncated file for a whole one.
+ */
+export function serveExport(deps: ExportDeps): RequestHandler {
+  const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const pageSize = Math.min(deps.settings.pageSize ?? EXPORT_PAGE_SIZE, EXPORT_PAGE_SIZE);
+  const argumentsByConnection = new Map<string, ConnectionArguments>();
+  const argumentsOf = (connection: string): ConnectionArguments => {
+    let found = argumentsByConnection.get(connection);
+    if (!found) {
+      found = connectionArguments(deps.schema, connection);
+      argumentsByConnection.set(connection, found);
+    }
+    return found;
+  };
+
+  return (request, response) => {
+    let requestId = '';
+    let streaming = false;
+    const run = async (): Promise<void> => {
+      const { kind, format } = exportTarget(String(request.params.file));
+      const operations = await deps.operationsFor(request);
+      requestId = operations.requestId;
+      response.setHeader('x-request-id', requestId);
+      const connection = argumentsOf(kind.connection);
+      const parameters = readExportParameters(
+        new URL(request.originalUrl, 'http://localhost').searchParams,
+        connection,
+      );
+      const pages = exportPages(operations.run, kind, connection, parameters.variables, pageSize);
+      const first = await pages.next();
+      const totalCount = first.done ? 0 : first.value.totalCount;
+      if (totalCount > deps.settings.maxRows) {
+        throw new ExportError(
+          ErrorCode.RESPONSE_TOO_LARGE,
+          `The export would have ${totalCount} rows; the limit is ${deps.settings.maxRows} (EXPORT_MAX_ROWS). ` +
+            'Narrow the filter.',
+        );
+      }
+
+      const layout: SheetLayout = {
+        title: kind.title[parameters.header],
+        headers: kind.columns.map((column) => headerOf(column, parameters.header)),
+        types: kind.columns.map((column) => column.type),
+      };
+      response.status(200);
+      response.setHeader('content-type', FORMATS[format].contentType);
+      response.setHeader('content-disposition', `attachment; filename="${kind.name}.${format}"`);
+      response.setHeader('cache-control', 'no-store');
+      streaming = true;
+      const sink = FORMATS[format].sink(response, layout);
+      let written = 0;
+      const writePage = async (page: ExportPage): Promise<void> => {
+        for (const node of page.nodes) {
+          if (written >= deps.settings.maxRows) return;
+          await sink.writeRow(kind.columns.map((column) => column.value(node as never)));
+          written += 1;
+        }
+      };
+      for (let next = first; !next.done; next = await pages.next()) {
+        await writePage(next.value);
+        if (written >= deps.settings.maxRows) break; // the set grew after the first page was counted
+        // A client that went away gets no more pages asked for on its behalf.
+        if (response.destroyed) throw new Error('the client closed the connection');
+      }
+      await sink.end();
+    };
+
+    run().catch((error: unknown) => {
+      const refusal = asExportError(error);
+      if (!streaming) {
+        if (refusal) {
+          sendJson(response, refusal.status, refusal.toJSON());
+          return;
+        }
+        // A fault of the service: logged once with the request id the client gets, masked as the API masks it.
+        log(
+          `request ${requestId}: export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        sendJson(response, 500, {
+          error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId },
+        });
+        return;
+      }
+      // Headers and rows are out: only a cut connection tells the client the file is incomplete.
+      if (!response.destroyed) {
+        log(`request ${requestId}: export stopped while streaming: ${refusal?.message ?? String(error)}`);
+        response.destroy();
+      }
+    });
+  };
+}
+
+function exportTarget(file: string): { kind: ExportKind<never>; format: Format } {
+  const match = FILE_NAME.exec(file);
+  const kind = match?.[1] === undefined ? undefined : EXPORT_KINDS.get(match[1]);
+  if (!match || !kind) {
+    const files = [...EXPORT_KINDS.keys()].flatMap((name) => Object.keys(FORMATS).map((format) => `${name}.${format}`));
+    throw new ExportError(ErrorCode.NOT_FOUND, `no export ${JSON.stringify(file)}; exports are ${files.join(', ')}`);
+  }
+  return { kind, format: match[2] as Format };
+}
+
+/** Our refusals, and errors of the API's public codes (a refused sign-in), as the JSON answer they get. */
+function asExportError(error: unknown): ExportError | undefined {
+  if (error instanceof ExportError) return error;
+  if (error instanceof GraphQLError && hasPublicCode(error)) {
+    return new ExportError(String(error.extensions.code), error.message);
+  }
+  return undefined;
+}

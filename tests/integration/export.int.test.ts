@@ -1,0 +1,324 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { createAuthenticator } from '../../src/auth/authenticator';
+import { mintToken } from '../../src/auth/mint-token';
+import { openApi, type ApiFixture } from '../helpers/api-fixture';
+import { startTestServer } from '../helpers/test-server';
+
+/**
+ * GET /export/<kind>.<csv|xlsx> against the seeded graph: the files are read back with a CSV parser and an
+ * XLSX reader and must hold the same rows as the GraphQL answer for the same filter.
+ */
+const SECRET = 'export-test-secret-0123456789abcdef';
+
+/** Small pages, so every export below walks several pages of its connection. */
+const PAGE_SIZE = 10;
+
+interface Download {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Buffer;
+}
+
+let api: ApiFixture;
+
+beforeAll(async () => {
+  api = await openApi({ export: { pageSize: PAGE_SIZE } });
+});
+
+afterAll(async () => {
+  await api.close();
+});
+
+async function download(path: string, headers: Record<string, string> = {}, base = api.server.url): Promise<Download> {
+  const response = await fetch(`${base}${path}`, { headers });
+  return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+}
+
+function errorOf(answer: Download): { code: string; message: string } {
+  expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+  return (JSON.parse(answer.body.toString('utf8')) as { error: { code: string; message: string } }).error;
+}
+
+/** The CSV's records as objects keyed by the header row (csv-parse, RFC 4180; the BOM checked separately). */
+function csvRecords(body: Buffer): Record<string, string>[] {
+  return parse<Record<string, string>>(body, { bom: true, columns: true });
+}
+
+async function readWorkbook(body: Buffer): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('the workbook has no worksheet');
+  return sheet;
+}
+
+/** The sheet's data rows as objects keyed by the header row, with the cells' values as exceljs reads them. */
+function sheetRecords(sheet: ExcelJS.Worksheet): Record<string, ExcelJS.CellValue>[] {
+  const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+  const records: Record<string, ExcelJS.CellValue>[] = [];
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    records.push(Object.fromEntries(headers.map((header, index) => [header, row.getCell(index + 1).value])));
+  });
+  return records;
+}
+
+const joined = (names: readonly string[]): string => names.join('、');
+
+interface MeasureNode {
+  code: string;
+  name: string;
+  policyItem: { code: string };
+  departments: { name: string }[];
+  sdgs: { number: number; name: string }[];
+  source: { document: string; line: number };
+}
+
+const MEASURES = `query ($filter: MeasureFilter) {
+  measures(filter: $filter, first: 100) {
+    totalCount
+    nodes { code name policyItem { code } departments { name } sdgs { number name } source { document line } }
+  }
+}`;
+
+async function measuresOf(filter: Record<string, unknown>): Promise<{ totalCount: number; nodes: MeasureNode[] }> {
+  const answer = await api.server.query<{ measures: { totalCount: number; nodes: MeasureNode[] } }>(MEASURES, {
+    filter,
+  });
+  expect(answer.errors).toBeUndefined();
+  if (!answer.data) throw new Error('no data');
+  return answer.data.measures;
+}
+
+describe('GET /export/measures.csv', () => {
+  it('gives the rows of the GraphQL answer for SDG 17 × 市民活動推進課, as UTF-8 CSV with a BOM', async () => {
+    const answer = await download(`/export/measures.csv?sdg=17&department=${encodeURIComponent('市民活動推進課')}`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+    expect(answer.headers.get('content-disposition')).toBe('attachment; filename="measures.csv"');
+    expect([...answer.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // RFC 4180 line ends.
+    expect(answer.body.toString('utf8')).toContain('\r\n');
+
+    const expected = await measuresOf({ sdg: 17, department: '市民活動推進課' });
+    expect(expected.totalCount).toBe(9);
+    const records = csvRecords(answer.body);
+    expect(records.map((record) => record['コード'])).toEqual(expected.nodes.map((measure) => measure.code));
+    expect(records).toEqual(
+      expected.nodes.map((measure): unknown =>
+        expect.objectContaining({
+          コード: measure.code,
+          施策大項目コード: measure.policyItem.code,
+          施策中項目: measure.name,
+          担当課: joined(measure.departments.map((department) => department.name)),
+          SDGs: joined(measure.sdgs.map((sdg) => `${sdg.number} ${sdg.name}`)),
+          出典文書: measure.source.document,
+          出典行: String(measure.source.line),
+        }),
+      ),
+    );
+    // 5-1-1 自治会の支援 is answered by 市民活動推進課 and 危機管理課 (000 line 55); its item 5-1 serves SDG 17.
+    const first = records[0];
+    expect(first?.['施策中項目']).toBe('自治会の支援');
+    expect(first?.['担当課']).toContain('危機管理課');
+    expect(first?.['SDGs']).toContain('17 パートナーシップで目標を達成しよう');
+  });
+
+  it('takes the filter as JSON, a list key repeated, and gives English headers on request', async () => {
+    const filter = encodeURIComponent(JSON.stringify({ field: 5 }));
+    const answer = await download(`/export/measures.csv?filter=${filter}&status=NEW&status=CHANGED&header=en`);
+    expect(answer.status).toBe(200);
+    const expected = await measuresOf({ field: 5, status: ['NEW', 'CHANGED'] });
+    expect(expected.totalCount).toBeGreaterThan(0);
+    const records = csvRecords(answer.body);
+    expect(Object.keys(records[0] ?? {}).slice(0, 3)).toEqual(['Code', 'Policy item code', 'Policy item']);
+    expect(records.map((record) => record.Code)).toEqual(expected.nodes.map((measure) => measure.code));
+  });
+});
+
+describe('GET /export/<kind>.xlsx', () => {
+  it('gives every indicator with numbers as numbers, the header bold and frozen', async () => {
+    const answer = await download('/export/indicators.xlsx');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(answer.headers.get('content-disposition')).toBe('attachment; filename="indicators.xlsx"');
+    const graphql = await api.server.query<{
+      indicators: {
+        totalCount: number;
+        nodes: { id: string; name: string; current: number | null; target: number | null }[];
+      };
+    }>('{ indicators(first: 100) { totalCount nodes { id name current target } } }');
+    const expected = graphql.data?.indicators;
+    expect(expected?.totalCount).toBe(27);
+
+    const sheet = await readWorkbook(answer.body);
+    expect(sheet.views[0]).toEqual(expect.objectContaining({ state: 'frozen', ySplit: 1 }));
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    const records = sheetRecords(sheet);
+    expect(records.map((record) => [record.ID, record['指標名'], record['現状値'], record['目標値']])).toEqual(
+      expected?.nodes.map((indicator) => [indicator.id, indicator.name, indicator.current, indicator.target]),
+    );
+    const numbers = records.map((record) => record['現状値']).filter((value) => value !== null);
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const value of numbers) expect(typeof value).toBe('number');
+  });
+
+  it('gives reform sheets with fiscal years as whole-number years', async () => {
+    const answer = await download('/export/reform-sheets.xlsx?evaluation=C&header=en');
+    expect(answer.status).toBe(200);
+    const graphql = await api.server.query<{
+      reformSheets: { nodes: { code: string; startYear: { year: number }; targetYear: { year: number } | null }[] };
+    }>(
+      '{ reformSheets(filter: { evaluation: "C" }, first: 100) { nodes { code startYear { year } targetYear { year } } } }',
+    );
+    const expected = graphql.data?.reformSheets.nodes ?? [];
+    expect(expected.length).toBeGreaterThan(0);
+    const sheet = await readWorkbook(answer.body);
+    const records = sheetRecords(sheet);
+    expect(records.map((record) => [record.Code, record['Start fiscal year'], record['Target fiscal year']])).toEqual(
+      expected.map((reform) => [reform.code, reform.startYear.year, reform.targetYear?.year ?? null]),
+    );
+    const startColumn = (sheet.getRow(1).values as ExcelJS.CellValue[]).indexOf('Start fiscal year');
+    expect(sheet.getRow(2).getCell(startColumn).numFmt).toBe('0');
+  });
+});
+
+describe('the export links in the IDE examples', () => {
+  const examplesDirectory = join(__dirname, '..', '..', 'schema', 'examples');
+  const linked = readdirSync(examplesDirectory).flatMap((file) => {
+    const text = readFileSync(join(examplesDirectory, file), 'utf8');
+    const link = /^# .*GET (\/export\/\S+)/m.exec(text)?.[1];
+    return link === undefined ? [] : [{ file, text, link }];
+  });
+
+  it('are there', () => {
+    expect(linked.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(linked)('$link gives the rows of $file', async ({ text, link }) => {
+    const example = await api.server.query<Record<string, { totalCount: number }>>(text);
+    const totalCount = Object.values(example.data ?? {})[0]?.totalCount;
+    expect(totalCount).toBeGreaterThan(0);
+    const answer = await download(link);
+    expect(answer.status).toBe(200);
+    const rows = link.includes('.xlsx?')
+      ? sheetRecords(await readWorkbook(answer.body)).length
+      : csvRecords(answer.body).length;
+    expect(rows).toBe(totalCount);
+  });
+});
+
+describe('the default page size', () => {
+  it('asks pages of 100 rows that every kind fits within the query limits (cost, depth) of /graphql', async () => {
+    const defaults = await startTestServer(api.db.gateway);
+    try {
+      const totals = await api.server.query<Record<string, { totalCount: number }>>(
+        `{ measures(filter: { includeDeleted: true }) { totalCount } policyItems { totalCount }
+           indicators { totalCount } reformSheets { totalCount } }`,
+      );
+      const files = {
+        'measures.xlsx?includeDeleted=true': totals.data?.measures?.totalCount,
+        'policy-items.xlsx': totals.data?.policyItems?.totalCount,
+        'indicators.csv': totals.data?.indicators?.totalCount,
+        'reform-sheets.csv': totals.data?.reformSheets?.totalCount,
+      };
+      for (const [file, totalCount] of Object.entries(files)) {
+        const answer = await download(`/export/${file}`, {}, defaults.url);
+        expect({ file, status: answer.status }).toEqual({ file, status: 200 });
+        const rows = file.includes('.xlsx')
+          ? sheetRecords(await readWorkbook(answer.body)).length
+          : csvRecords(answer.body).length;
+        expect({ file, rows }).toEqual({ file, rows: totalCount });
+      }
+    } finally {
+      await defaults.stop();
+    }
+  });
+});
+
+describe('refusals, as JSON naming the problem', () => {
+  it('refuses a filter value of the wrong type, naming the key', async () => {
+    const answer = await download('/export/measures.csv?sdg=eleven');
+    expect(answer.status).toBe(400);
+    const error = errorOf(answer);
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toMatch(/^filter\.sdg: Int cannot represent/);
+  });
+
+  it('refuses a filter the API refuses (SDG 99), with the API’s message', async () => {
+    const answer = await download(`/export/measures.xlsx?filter=${encodeURIComponent('{"sdg":99}')}`);
+    expect(answer.status).toBe(400);
+    const error = errorOf(answer);
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toBe('filter.sdg: sdg must not be greater than 17 (rule max)');
+  });
+
+  it('refuses a filter that is not JSON, and a key given twice', async () => {
+    expect(errorOf(await download('/export/measures.csv?filter={sdg:11}')).message).toMatch(/^filter: not JSON/);
+    const twice = await download(`/export/measures.csv?sdg=11&filter=${encodeURIComponent('{"sdg":11}')}`);
+    expect(twice.status).toBe(400);
+    expect(errorOf(twice).message).toContain('sdg: given both');
+  });
+
+  it('refuses an unknown parameter by name', async () => {
+    const answer = await download('/export/measures.csv?sdgs_typo=11');
+    expect(answer.status).toBe(400);
+    const error = errorOf(answer);
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toContain('"sdgs_typo"');
+  });
+
+  it('answers 404 for an unknown export, listing the known ones', async () => {
+    const answer = await download('/export/departments.csv');
+    expect(answer.status).toBe(404);
+    expect(errorOf(answer).message).toContain('measures.csv');
+  });
+
+  it('refuses an export over EXPORT_MAX_ROWS before sending anything', async () => {
+    const capped = await startTestServer(api.db.gateway, { env: { EXPORT_MAX_ROWS: '5' } });
+    try {
+      const answer = await download('/export/measures.csv', {}, capped.url);
+      expect(answer.status).toBe(413);
+      const error = errorOf(answer);
+      expect(error.code).toBe('RESPONSE_TOO_LARGE');
+      expect(error.message).toContain('EXPORT_MAX_ROWS');
+    } finally {
+      await capped.stop();
+    }
+  });
+
+  it('answers the preflight of a browser page for a download with a token', async () => {
+    const response = await fetch(`${api.server.url}/export/measures.xlsx`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://dash.example.org',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+
+  it('refuses anonymous callers when ANONYMOUS_READ=false, and serves a signed-in viewer', async () => {
+    const closed = await startTestServer(api.db.gateway, {
+      authenticate: createAuthenticator({ secret: SECRET, jwksUrl: undefined, anonymousRead: false }),
+    });
+    try {
+      const anonymous = await download('/export/measures.csv', {}, closed.url);
+      expect(anonymous.status).toBe(401);
+      expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
+      const token = await mintToken(SECRET, { sub: 'analyst', role: 'viewer', departments: [] });
+      const signedIn = await download('/export/measures.csv?sdg=17', { authorization: `Bearer ${token}` }, closed.url);
+      expect(signedIn.status).toBe(200);
+      expect(csvRecords(signedIn.body).length).toBe((await measuresOf({ sdg: 17 })).totalCount);
+    } finally {
+      await closed.stop();
+    }
+  });
+});

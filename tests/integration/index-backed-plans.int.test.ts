@@ -1,0 +1,263 @@
+import { int, type ProfiledPlan } from 'neo4j-driver';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+/**
+ * Every statement of cypher/ that a request runs must start from an index (or the count store), so its
+ * cost follows the answer's size, not the graph's: `npm run bench:scale` shows what a scan costs once the
+ * graph is cloned 1000 times. Each statement is profiled (reads) or explained (writes, which must not run
+ * here) with representative parameters; the test fails on any operator that reads every node, a whole
+ * label, a whole index or every relationship, unless the case lists it below with the reason it must.
+ * A new file in cypher/ fails the coverage check until it gets a case here or is named off the request path.
+ */
+
+/** Operators whose work grows with a whole label, index or relationship type rather than with the answer. */
+const WHOLE_READS =
+  /^(AllNodesScan|NodeByLabelScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan|SubtractionNodeByLabelsScan|PartitionedNodeByLabelScan|NodeIndexScan|NodeIndexContainsScan|NodeIndexEndsWithScan|(Directed|Undirected)(AllRelationships|RelationshipType)Scan|(Directed|Undirected)RelationshipIndexScan)$/;
+
+/** Statements that no request runs: the loader, schema, backup, start-up statistics and test helpers. */
+const OFF_THE_REQUEST_PATH = [
+  /^schema\//,
+  /^load\//,
+  /^records\/(export-all|import-changes|import-records|import-series)$/,
+  // Read at start-up and after a reload (the cost limit's list sizes), never per request.
+  /^service\/list-size-statistics$/,
+  // The tests' fingerprint of the whole database.
+  /^service\/graph-contents$/,
+  // The tests' reference answer to the canonical question, checked against what the API answers.
+  /^analytics\/measures-for-sdg-and-department$/,
+];
+
+interface PlanCase {
+  readonly statement: string;
+  readonly params: Record<string, unknown>;
+  /** Writes are explained, not run. */
+  readonly write?: boolean;
+  /** Whole reads this case must make, as `Operator :Label` (`NodeByLabelScan :Sdg`), and why. */
+  readonly allowed?: { readonly reads: readonly string[]; readonly reason: string };
+}
+
+const CITIZEN_ACTIVITY = 'department:citizen-activity-promotion';
+const INDICATOR = 'indicator:5-1-1';
+const SHEET = 'reform-sheet:1-1';
+const AT = '2024-04-01T00:00:00.000Z';
+const byIds = (statement: string, ids: string[]): PlanCase => ({ statement, params: { ids } });
+const page = { after: null, limit: 11 };
+const measureFilter = {
+  sdg: null,
+  department: null,
+  policyItem: null,
+  field: null,
+  status: null,
+  includeDeleted: false,
+  text: null,
+};
+const policyItemFilter = { field: null, sdg: null, department: null, linkagePlan: null, detailed: null, text: null };
+const indicatorFilter = { policyItem: null, field: null, sdg: null, direction: null };
+const sheetFilter = {
+  area: null,
+  department: null,
+  role: 'ANY',
+  sdg: null,
+  measure: null,
+  evaluation: null,
+  viewpoint: null,
+  text: null,
+};
+const UNFILTERED_LIST = 'an unfiltered list is every node of its kind: the answer itself is the whole label';
+
+const CASES: PlanCase[] = [
+  {
+    statement: 'analytics/sdg-coverage',
+    params: { field: null },
+    allowed: {
+      reads: ['NodeByLabelScan :Department', 'NodeByLabelScan :Sdg'],
+      reason: 'the coverage matrix counts every department × SDG pair: the whole graph is its answer',
+    },
+  },
+  {
+    statement: 'progress/indicator-groups',
+    params: {},
+    allowed: {
+      reads: ['NodeByLabelScan :Field', 'NodeByLabelScan :Indicator', 'NodeByLabelScan :Measure'],
+      reason: 'the progress summary counts every indicator of the plan by field and department: all are its answer',
+    },
+  },
+  {
+    statement: 'audit/page',
+    params: { target: INDICATOR, actor: null, since: null, ...page },
+    allowed: {
+      reads: ['NodeByLabelScan :Change'],
+      reason:
+        'audit entries grow with writes (a few hundred a year), not with the document graph; target and actor are not indexed yet',
+    },
+  },
+  {
+    statement: 'audit/write-change',
+    write: true,
+    params: {
+      change: {
+        id: 'change:x',
+        at: AT,
+        sortKey: AT,
+        actor: 'sato',
+        actorRole: 'editor',
+        action: 'RECORD_INDICATOR_RESULT',
+        targetId: 'indicator-result:5-1-1:2024:r1',
+        subjectId: INDICATOR,
+        before: null,
+        after: '{}',
+        requestId: 'r',
+      },
+    },
+  },
+  byIds('department/collaborators-by-ids', [CITIZEN_ACTIVITY]),
+  byIds('department/policy-items-by-ids', [CITIZEN_ACTIVITY]),
+  byIds('department/reform-sheets-by-ids', [CITIZEN_ACTIVITY]),
+  byIds('department/sdgs-by-ids', [CITIZEN_ACTIVITY]),
+  ...['Sdg', 'Field', 'Department', 'ReformArea', 'LinkagePlan'].map((label): PlanCase => ({
+    statement: 'graph/all-by-label',
+    params: { label },
+    allowed: { reads: [`NodeByLabelScan :${label}`], reason: UNFILTERED_LIST },
+  })),
+  { statement: 'graph/incoming', params: { ids: ['measure:5-1-3'], type: 'HAS_MEASURE' } },
+  { statement: 'graph/outgoing', params: { ids: ['policy-item:5-1'], type: 'HAS_MEASURE' } },
+  byIds('graph/nodes-by-id', ['measure:5-1-3', 'sdg:17']),
+  { statement: 'indicator/page', params: { ...indicatorFilter, policyItem: '5-1', ...page } },
+  {
+    statement: 'indicator/page',
+    params: { ...indicatorFilter, ...page },
+    allowed: { reads: ['NodeByLabelScan :Indicator'], reason: UNFILTERED_LIST },
+  },
+  byIds('linkage-plan/policy-items-by-ids', ['linkage-plan:1']),
+  { statement: 'measure/page', params: { ...measureFilter, sdg: 17, department: CITIZEN_ACTIVITY, ...page } },
+  { statement: 'measure/page', params: { ...measureFilter, sdg: 17, ...page } },
+  {
+    statement: 'measure/page',
+    params: { ...measureFilter, ...page },
+    allowed: { reads: ['NodeByLabelScan :Measure'], reason: UNFILTERED_LIST },
+  },
+  byIds('measure/sdgs-by-ids', ['measure:5-1-3']),
+  { statement: 'paths/neighbours', params: { id: 'measure:5-1-3', type: null, first: int(10) } },
+  { statement: 'paths/shortest', params: { from: 'measure:5-1-3', to: 'sdg:17', maxHops: 4, first: int(3) } },
+  byIds('policy-item/departments-by-ids', ['policy-item:5-1']),
+  byIds('policy-item/linkage-plans-by-ids', ['policy-item:5-1']),
+  { statement: 'policy-item/page', params: { ...policyItemFilter, department: CITIZEN_ACTIVITY, ...page } },
+  {
+    statement: 'policy-item/page',
+    params: { ...policyItemFilter, ...page },
+    allowed: { reads: ['NodeByLabelScan :PolicyItem'], reason: UNFILTERED_LIST },
+  },
+  byIds('policy-item/reform-sheets-by-ids', ['policy-item:5-1']),
+  byIds('records/by-subjects', [INDICATOR, SHEET]),
+  {
+    statement: 'records/create-record',
+    write: true,
+    params: {
+      seriesId: 'indicator-result:5-1-1:2024',
+      subjectId: INDICATOR,
+      label: 'IndicatorResult',
+      properties: { id: 'indicator-result:5-1-1:2024:r1', revision: 1 },
+    },
+  },
+  { statement: 'records/indicator-target', params: { id: INDICATOR } },
+  {
+    statement: 'records/lock-series',
+    write: true,
+    params: { seriesId: 'indicator-result:5-1-1:2024', subjectId: INDICATOR, fiscalYear: 2024, at: AT },
+  },
+  {
+    statement: 'records/orphans',
+    params: {},
+    allowed: {
+      reads: ['NodeByLabelScan :Record'],
+      reason:
+        'records whose subject left the documents: no index finds a missing relationship; records grow with writes',
+    },
+  },
+  { statement: 'records/record-by-id', write: true, params: { id: 'indicator-result:5-1-1:2024:r1', at: AT } },
+  { statement: 'records/retract-record', write: true, params: { id: 'x', reason: 'r', by: 'sato', at: AT } },
+  { statement: 'records/sheet-target', params: { id: SHEET } },
+  { statement: 'reform-sheet/page', params: { ...sheetFilter, measure: '5-6-1', ...page } },
+  {
+    statement: 'reform-sheet/page',
+    params: { ...sheetFilter, ...page },
+    allowed: { reads: ['NodeByLabelScan :ReformSheet'], reason: UNFILTERED_LIST },
+  },
+  byIds('reform-sheet/sdgs-by-ids', [SHEET]),
+  byIds('sdg/departments-by-ids', ['sdg:17']),
+  byIds('sdg/measures-by-ids', ['sdg:17']),
+  byIds('sdg/reform-sheets-by-ids', ['sdg:17']),
+  {
+    statement: 'search/search',
+    params: { lucene: '防災', folded: '防災', labels: null, first: int(10) },
+    allowed: {
+      reads: ['NodeByLabelScan :Entity'],
+      reason:
+        'the substring fallback for what the full-text bigrams cannot match (single characters, spaced letters) tests every searchable node',
+    },
+  },
+  { statement: 'service/graph-size', params: {} },
+  { statement: 'service/ping', params: {} },
+];
+
+interface Operator {
+  readonly name: string;
+  readonly details: string;
+  readonly rows: number;
+  readonly dbHits: number;
+}
+
+/** Every operator of a plan, without the runtime suffix (`NodeIndexSeek@neo4j` → `NodeIndexSeek`). */
+function operatorsOf(plan: ProfiledPlan): Operator[] {
+  const details = plan.arguments?.Details;
+  return [
+    {
+      name: plan.operatorType.replace(/@.*$/, ''),
+      details: typeof details === 'string' ? details : '',
+      rows: plan.rows ?? 0,
+      dbHits: plan.dbHits ?? 0,
+    },
+    ...plan.children.flatMap(operatorsOf),
+  ];
+}
+
+/** `NodeByLabelScan :Sdg` for an operator whose details read `n:Sdg`. */
+function wholeRead(operator: Operator): string {
+  const label = /:(\w+)/.exec(operator.details)?.[1];
+  return label ? `${operator.name} :${label}` : operator.name;
+}
+
+describe('statements on the request path', () => {
+  let db: TestDatabase;
+  beforeAll(() => {
+    db = openTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('has a case for every statement in cypher/ a request may run', () => {
+    const covered = new Set(CASES.map((c) => c.statement));
+    const missing = db.cypher
+      .names()
+      .filter((name) => !OFF_THE_REQUEST_PATH.some((pattern) => pattern.test(name)) && !covered.has(name));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(CASES.map((c) => [`${c.statement} ${JSON.stringify(c.params).slice(0, 90)}`, c] as const))(
+    '%s reads no whole label it does not have to',
+    async (_title, { statement, params, write, allowed }) => {
+      const session = db.driver.session({ defaultAccessMode: write ? 'WRITE' : 'READ' });
+      try {
+        const result = await session.run(`${write ? 'EXPLAIN' : 'PROFILE'} ${db.cypher.get(statement)}`, params);
+        const plan = (write ? result.summary.plan : result.summary.profile) as ProfiledPlan;
+        // A guarded branch ("no filter given") may hold a scan that reads nothing when profiled.
+        const wholeReads = operatorsOf(plan)
+          .filter((op) => WHOLE_READS.test(op.name) && (write || op.rows + op.dbHits > 0))
+          .map(wholeRead)
+          .filter((read) => !allowed?.reads.includes(read));
+        expect(wholeReads).toEqual([]);
+      } finally {
+        await session.close();
+      }
+    },
+  );
+});
