@@ -170,7 +170,10 @@ export function filterNesting(value: unknown): number {
   if (Array.isArray(value)) return Math.max(0, ...value.map(filterNesting));
   if (value === null || typeof value !== 'object') return 0;
   const { or, not } = value as { or?: unknown; not?: unknown };
-  return Math.max(or === undefined || or === null ? 0 : 1 + filterNesting(or), not === undefined || not === null ? 0 : 1 + filterNesting(not));
+  return Math.max(
+    or === undefined || or === null ? 0 : 1 + filterNesting(or),
+    not === undefined || not === null ? 0 : 1 + filterNesting(not),
+  );
 }
 
 /** Refuses `or`/`not` nested deeper than MAX_FILTER_NESTING (counting this level). */

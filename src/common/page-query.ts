@@ -59,5 +59,8 @@ export async function fetchPage<T extends { sortKey: string }>(
       : encodePositionCursor(order.tag, { values: positions[index] ?? [], sortKey: node.sortKey });
   const connection = toConnection({ items, totalCount: row ? reader.number('totalCount') : 0 }, first, after, cursorOf);
   const facets = row?.facets;
-  return { ...connection, facets: facets !== null && typeof facets === 'object' && !Array.isArray(facets) ? facets : null };
+  return {
+    ...connection,
+    facets: facets !== null && typeof facets === 'object' && !Array.isArray(facets) ? facets : null,
+  };
 }

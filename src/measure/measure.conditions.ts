@@ -23,11 +23,23 @@ async function conditionsOf(f: MeasureFilter, ctx: RequestContext, path: string)
   const text = foldedText(f.text);
   const own = [
     ...anyOf('fragments/common/item-sdgs', f.sdg, f.sdgs),
-    ...anyOf('fragments/measure/departments', await departmentIdOf(ctx, f.department, `${path}.department`), departments),
-    ...anyOf('fragments/common/item-codes', f.policyItem?.trim(), f.policyItems?.map((c) => c.trim())),
+    ...anyOf(
+      'fragments/measure/departments',
+      await departmentIdOf(ctx, f.department, `${path}.department`),
+      departments,
+    ),
+    ...anyOf(
+      'fragments/common/item-codes',
+      f.policyItem?.trim(),
+      f.policyItems?.map((c) => c.trim()),
+    ),
     ...anyOf('fragments/common/item-fields', f.field, f.fields),
     ...anyOf('fragments/measure/statuses', null, f.status),
-    ...anyOf('fragments/measure/sheet-evaluations', null, f.sheetEvaluations?.map((g) => g.trim().toUpperCase())),
+    ...anyOf(
+      'fragments/measure/sheet-evaluations',
+      null,
+      f.sheetEvaluations?.map((g) => g.trim().toUpperCase()),
+    ),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);

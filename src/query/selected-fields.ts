@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * The names of the fields selected below `field` of the resolved field (`facets` → `sdgs`, `fields`),
@@ -9,10 +9,10 @@ export function selectedSubfields(info: GraphQLResolveInfo, field: string): Set<
   const found = new Set<string>();
   const visit = (selections: SelectionSetNode | undefined, inside: boolean) => {
     for (const selection of selections?.selections ?? []) {
-      if (selection.kind === 'Field') {
+      if (selection.kind === Kind.FIELD) {
         if (inside) found.add(selection.name.value);
         else if (selection.name.value === field) visit(selection.selectionSet, true);
-      } else if (selection.kind === 'InlineFragment') {
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, inside);
       } else {
         visit(info.fragments[selection.name.value]?.selectionSet, inside);

@@ -9,8 +9,14 @@ export const REFORM_SHEET_PAGE: PageSpec<ReformSheetOrderField, ReformSheetFacet
   name: 'reformSheets',
   scan: 'fragments/reform-sheet/scan',
   anchors: [
-    { condition: 'fragments/reform-sheet/executing-departments', anchor: 'fragments/reform-sheet/anchor-executing-departments' },
-    { condition: 'fragments/reform-sheet/partner-departments', anchor: 'fragments/reform-sheet/anchor-partner-departments' },
+    {
+      condition: 'fragments/reform-sheet/executing-departments',
+      anchor: 'fragments/reform-sheet/anchor-executing-departments',
+    },
+    {
+      condition: 'fragments/reform-sheet/partner-departments',
+      anchor: 'fragments/reform-sheet/anchor-partner-departments',
+    },
     { condition: 'fragments/reform-sheet/departments', anchor: 'fragments/reform-sheet/anchor-departments' },
     { condition: 'fragments/reform-sheet/measures', anchor: 'fragments/reform-sheet/anchor-measures' },
     { condition: 'fragments/reform-sheet/sdgs', anchor: 'fragments/reform-sheet/anchor-sdgs' },

@@ -1,18 +1,19 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { ConnectionShape } from '../common/connection';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ReformSheetConnection } from '../common/connection-types';
-import { SheetRole } from '../common/enums';
-import { fetchPage } from '../common/page-query';
+import type { Page } from '../common/page-query';
 import { PaginationArgs } from '../common/pagination.args';
-import { foldedText } from '../common/text-filter';
 import type { RequestContext } from '../context';
 import { RowReader } from '../db/row-reader';
-import { departmentIdOf } from '../department/department-directory';
 import { Department } from '../department/department.type';
 import { Measure } from '../measure/measure.type';
 import { Sdg } from '../sdg/sdg.type';
 import { ReformArea } from './reform-area.type';
+import { fetchFilteredPage } from '../query/fetch-filtered-page';
+import { reformSheetCondition } from './reform-sheet.conditions';
 import { ReformSheetFilter } from './reform-sheet.filter';
+import { ReformSheetOrder } from './reform-sheet.order';
+import { REFORM_SHEET_PAGE } from './reform-sheet.page-spec';
 import { ReformSheet } from './reform-sheet.type';
 
 @Resolver(() => ReformSheet)
@@ -29,28 +30,26 @@ export class ReformSheetResolver {
     return node ? ReformSheet.from(node) : null;
   }
 
-  @Query(() => ReformSheetConnection, { description: 'Reform sheets matching a filter, in code order, paginated.' })
+  @Query(() => ReformSheetConnection, {
+    description: 'Reform sheets matching a filter, in code order unless `orderBy` says otherwise, paginated.',
+  })
   async reformSheets(
     @Arg('filter', () => ReformSheetFilter, {
       nullable: true,
       description: 'Conditions to match (AND); none lists all.',
     })
     filter: ReformSheetFilter | null,
-    @Args() { first, after }: PaginationArgs,
+    @Arg('orderBy', () => [ReformSheetOrder], {
+      nullable: true,
+      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    })
+    orderBy: InstanceType<typeof ReformSheetOrder>[] | null,
+    @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,
-  ): Promise<ConnectionShape<ReformSheet>> {
-    const f = filter ?? new ReformSheetFilter();
-    const params = {
-      area: f.area ?? null,
-      department: await departmentIdOf(ctx, f.department, 'filter.department'),
-      role: f.role ?? SheetRole.ANY,
-      sdg: f.sdg ?? null,
-      measure: f.measure?.trim() ?? null,
-      evaluation: f.evaluation?.trim().toUpperCase() ?? null,
-      viewpoint: foldedText(f.viewpoint),
-      text: foldedText(f.text),
-    };
-    return fetchPage(ctx.gateway, 'reform-sheet/page', params, first, after, ReformSheet.from);
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<ReformSheet>> {
+    const condition = await reformSheetCondition(filter, ctx);
+    return fetchFilteredPage(ctx, REFORM_SHEET_PAGE, condition, orderBy, slice, info, ReformSheet.from);
   }
 
   @Query(() => [ReformArea], { description: 'The three areas of the administrative-reform outline.' })

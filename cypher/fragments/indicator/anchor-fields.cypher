@@ -1,4 +1,4 @@
-// Start: indicators of the fields' items (unique id index).
+// Start: indicators of the fields' items (unique id index, one seek per number).
 // Binds: n (Indicator). Params: $value ([int] field numbers).
-MATCH (a:Field)-[:HAS_ITEM]->(:PolicyItem)-[:MEASURED_BY]->(n:Indicator)
-WHERE a.id IN [number IN $value | 'field:' + toString(number)]
+UNWIND $value AS number
+MATCH (a:Field {id: 'field:' + toString(toInteger(number))})-[:HAS_ITEM]->(:PolicyItem)-[:MEASURED_BY]->(n:Indicator)

@@ -1,4 +1,4 @@
-// Start: measures of the fields' items (unique id index).
+// Start: measures of the fields' items (unique id index, one seek per number).
 // Binds: n (Measure). Params: $value ([int] field numbers).
-MATCH (a:Field)-[:HAS_ITEM]->(:PolicyItem)-[:HAS_MEASURE]->(n:Measure)
-WHERE a.id IN [number IN $value | 'field:' + toString(number)]
+UNWIND $value AS number
+MATCH (a:Field {id: 'field:' + toString(toInteger(number))})-[:HAS_ITEM]->(:PolicyItem)-[:HAS_MEASURE]->(n:Measure)

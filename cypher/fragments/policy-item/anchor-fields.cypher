@@ -1,4 +1,4 @@
-// Start: items of the fields (unique id index).
+// Start: items of the fields (unique id index, one seek per number).
 // Binds: n (PolicyItem). Params: $value ([int] field numbers).
-MATCH (a:Field)-[:HAS_ITEM]->(n:PolicyItem)
-WHERE a.id IN [number IN $value | 'field:' + toString(number)]
+UNWIND $value AS number
+MATCH (a:Field {id: 'field:' + toString(toInteger(number))})-[:HAS_ITEM]->(n:PolicyItem)
