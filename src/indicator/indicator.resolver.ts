@@ -15,14 +15,15 @@ import { Indicator } from './indicator.type';
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @Query(() => IndicatorConnection, {
-    description: 'Outcome indicators matching a filter, in code order unless `orderBy` says otherwise, paginated.',
+    description: 'Outcome indicators matching a filter, in code order, paginated.',
   })
   async indicators(
     @Arg('filter', () => IndicatorFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
     filter: IndicatorFilter | null,
     @Arg('orderBy', () => [IndicatorOrder], {
       nullable: true,
-      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+      description:
+        'Sort keys, first key first (at most 4); code is the final tiebreak. Default (and with none): code order.',
     })
     orderBy: InstanceType<typeof IndicatorOrder>[] | null,
     @Args() slice: PaginationArgs,

@@ -31,15 +31,15 @@ export class MeasureResolver {
 
   @Query(() => MeasureConnection, {
     description:
-      'Measures matching a filter, in code order (5-2 before 5-10) unless `orderBy` says otherwise, paginated. ' +
-      'Deleted measures only when asked for.',
+      'Measures matching a filter, in code order (5-2 before 5-10), paginated. Deleted measures only when asked for.',
   })
   async measures(
     @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
     filter: MeasureFilter | null,
     @Arg('orderBy', () => [MeasureOrder], {
       nullable: true,
-      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+      description:
+        'Sort keys, first key first (at most 4); code is the final tiebreak. Default (and with none): code order.',
     })
     orderBy: InstanceType<typeof MeasureOrder>[] | null,
     @Args() slice: PaginationArgs,

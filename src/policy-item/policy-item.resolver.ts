@@ -36,7 +36,7 @@ export class PolicyItemResolver {
   }
 
   @Query(() => PolicyItemConnection, {
-    description: 'Policy items matching a filter, in code order unless `orderBy` says otherwise, paginated.',
+    description: 'Policy items matching a filter, in code order, paginated.',
   })
   async policyItems(
     @Arg('filter', () => PolicyItemFilter, {
@@ -46,7 +46,8 @@ export class PolicyItemResolver {
     filter: PolicyItemFilter | null,
     @Arg('orderBy', () => [PolicyItemOrder], {
       nullable: true,
-      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+      description:
+        'Sort keys, first key first (at most 4); code is the final tiebreak. Default (and with none): code order.',
     })
     orderBy: InstanceType<typeof PolicyItemOrder>[] | null,
     @Args() slice: PaginationArgs,

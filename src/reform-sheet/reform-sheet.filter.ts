@@ -32,10 +32,7 @@ export class ReformSheetFilter {
   @DepartmentRefsFilter('Departments taking part (see `role`), each as in `department`.')
   departments?: string[];
 
-  @Field(() => SheetRole, {
-    nullable: true,
-    description: "The department's role (for `department` and `departments`); default ANY.",
-  })
+  @Field(() => SheetRole, { nullable: true, description: "The department's role; default ANY." })
   @IsOptional()
   role?: SheetRole;
 

@@ -31,7 +31,7 @@ export class ReformSheetResolver {
   }
 
   @Query(() => ReformSheetConnection, {
-    description: 'Reform sheets matching a filter, in code order unless `orderBy` says otherwise, paginated.',
+    description: 'Reform sheets matching a filter, in code order, paginated.',
   })
   async reformSheets(
     @Arg('filter', () => ReformSheetFilter, {
@@ -41,7 +41,8 @@ export class ReformSheetResolver {
     filter: ReformSheetFilter | null,
     @Arg('orderBy', () => [ReformSheetOrder], {
       nullable: true,
-      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+      description:
+        'Sort keys, first key first (at most 4); code is the final tiebreak. Default (and with none): code order.',
     })
     orderBy: InstanceType<typeof ReformSheetOrder>[] | null,
     @Args() slice: PaginationArgs,

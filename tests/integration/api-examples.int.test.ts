@@ -194,6 +194,59 @@ const CHECKS: Record<string, Check> = {
     expect(info.nodeCount).toBe(readSeedFile()?.graph.nodes.length);
     expect(info.relationshipCount).toBe(readSeedFile()?.graph.relationships.length);
   },
+  '18-sdg11-or-13-measures-newest-changes-first.graphql': (data) => {
+    const measures = data.measures as { totalCount: number; nodes: (Named & { status: string })[] };
+    // 27 measures of items tied to SDG 11 (no item names SDG 13); 6-2-8 is the one marked 新規, then the
+    // changed ones by name (Unicode order: katakana before kanji).
+    expect(measures.totalCount).toBe(27);
+    expect(measures.nodes.map((m) => `${m.code} ${m.status}`)).toEqual([
+      '6-2-8 NEW',
+      '6-5-6 CHANGED',
+      '6-5-4 CHANGED',
+      '6-5-5 CHANGED',
+      '5-6-3 CHANGED',
+    ]);
+  },
+  '19-facet-counts-of-sdg11-or-13-measures.graphql': (data) => {
+    const measures = data.measures as {
+      totalCount: number;
+      facets: { fields: { number: number; count: number }[]; statuses: { status: string; count: number }[] };
+    };
+    expect(measures.totalCount).toBe(27);
+    expect(measures.facets.fields).toEqual([
+      { number: 5, count: 13 },
+      { number: 6, count: 14 },
+    ]);
+    expect(measures.facets.statuses).toEqual([
+      { status: 'CHANGED', count: 20 },
+      { status: 'NEW', count: 1 },
+      { status: 'UNCHANGED', count: 6 },
+    ]);
+  },
+  '20-c-graded-sheets-supporting-field-6.graphql': (data) => {
+    const sheets = data.reformSheets as { totalCount: number; nodes: (Named & { evaluation: string })[] };
+    expect(sheets.totalCount).toBe(5);
+    expect(sheets.nodes.map((s) => s.code)).toEqual(['2-1', '2-2', '2-8', '3-4', '3-5']);
+    expect(sheets.nodes.every((s) => s.evaluation === 'C')).toBe(true);
+    expect(sheets.nodes[0]?.name).toBe('公共施設の包括管理');
+  },
+  '21-indicators-aiming-more-than-50-percent-higher.graphql': (data) => {
+    const indicators = data.indicators as {
+      totalCount: number;
+      nodes: { name: string; current: number; target: number }[];
+    };
+    expect(indicators.totalCount).toBe(9);
+    expect(indicators.nodes[0]).toMatchObject({ name: 'オンラインによる交付手続利用件数', current: 1, target: 520 });
+    for (const i of indicators.nodes) expect((i.target - i.current) / Math.abs(i.current)).toBeGreaterThan(0.5);
+  },
+  '22-measures-with-or-and-not.graphql': (data) => {
+    const measures = data.measures as { totalCount: number; nodes: (Named & { departments: { name: string }[] })[] };
+    expect(measures.totalCount).toBe(18);
+    expect(measures.nodes.some((m) => m.code.startsWith('5-1-'))).toBe(false);
+    for (const m of measures.nodes) {
+      expect(m.departments.map((d) => d.name).some((n) => n === '危機管理課' || n === '市民活動推進課')).toBe(true);
+    }
+  },
 };
 
 describe('the example operations in schema/examples/', () => {
