@@ -1,9 +1,9 @@
 import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gateway';
-import type { PlainValue } from '../db/plain-values';
+import type { PlainRow, PlainValue } from '../db/plain-values';
 import { RowReader } from '../db/row-reader';
 import type { NodeProperties } from '../graph/graph-loaders';
 import { toConnection, type ConnectionShape } from './connection';
-import { decodePosition, encodeCursor, encodePositionCursor, type SortValue } from './cursor';
+import { decodePosition, encodeCursor, encodePositionCursor, type CursorPosition, type SortValue } from './cursor';
 
 /** The order a page is sorted by, as its cursors know it (see cursor.ts). */
 export interface PageOrder {
@@ -37,19 +37,40 @@ export async function fetchPage<T extends { sortKey: string }>(
   map: (node: NodeProperties) => T,
   order: PageOrder = DEFAULT_ORDER,
 ): Promise<Page<T>> {
-  const position =
-    after === null || after === undefined ? null : decodePosition(after, order.tag, order.keyCount, order.described);
-  const params = {
-    ...filter,
+  const position = afterPosition(after, order);
+  const params = { ...filter, ...sliceParams(position, first) };
+  const [row] =
+    typeof statement === 'string'
+      ? await gateway.read(statement, params)
+      : await gateway.readStatement(statement, params);
+  return toPage(row, first, after, map, order);
+}
+
+/** The position an `after` cursor holds, checked against the page's order (null without a cursor). */
+export function afterPosition(after: string | null | undefined, order: PageOrder): CursorPosition | null {
+  return after === null || after === undefined
+    ? null
+    : decodePosition(after, order.tag, order.keyCount, order.described);
+}
+
+/** The slice parameters of the page-statement contract (see fetchPage). */
+export function sliceParams(position: CursorPosition | null, first: number): Params {
+  return {
     after: position?.sortKey ?? null,
     afterKey: position?.sortKey ?? null,
     afterValues: position?.values ?? [],
     limit: first + 1,
   };
-  const [row] =
-    typeof statement === 'string'
-      ? await gateway.read(statement, params)
-      : await gateway.readStatement(statement, params);
+}
+
+/** One result row of a page statement as a page (an absent row is an empty page). */
+export function toPage<T extends { sortKey: string }>(
+  row: PlainRow | undefined,
+  first: number,
+  after: string | null | undefined,
+  map: (node: NodeProperties) => T,
+  order: PageOrder,
+): Page<T> {
   const reader = new RowReader(row ?? {});
   const items = reader.maps('pageNodes').map(map);
   const positions = (row?.pagePositions ?? []) as SortValue[][];

@@ -1,5 +1,12 @@
+import { nestedMeasures } from '../measure/nested-measures';
+import { MeasureOrder } from '../measure/measure.order';
+import { MeasureFilter } from '../measure/measure.filter';
+import { PaginationArgs } from '../common/pagination.args';
+import type { Page } from '../common/page-query';
+import { MeasureConnection } from '../common/connection-types';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ChangeStatus } from '../common/enums';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { SheetRole } from '../common/enums';
 import type { RequestContext } from '../context';
 import { RowReader } from '../db/row-reader';
@@ -40,6 +47,27 @@ export class DepartmentResolver {
   ): Promise<Measure[]> {
     const measures = (await ctx.loaders.outgoing('RESPONSIBLE_FOR').load(department.id)).map(Measure.from);
     return includeDeleted ? measures : measures.filter((m) => m.status !== ChangeStatus.DELETED);
+  }
+
+  @FieldResolver(() => MeasureConnection, {
+    description:
+      'Measures the department is responsible for as a connection: paged (`first`/`after`), filtered and sorted like the root `measures`, ' +
+      'with totalCount and facets; pages of many parents come from one statement.',
+  })
+  async measuresConnection(
+    @Root() parent: Department,
+    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    filter: MeasureFilter | null,
+    @Arg('orderBy', () => [MeasureOrder], {
+      nullable: true,
+      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    })
+    orderBy: InstanceType<typeof MeasureOrder>[] | null,
+    @Args() slice: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Measure>> {
+    return nestedMeasures(ctx, 'department', parent.id, filter, orderBy, slice, info);
   }
 
   @FieldResolver(() => [PolicyItem], {

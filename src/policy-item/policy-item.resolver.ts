@@ -1,3 +1,7 @@
+import { nestedMeasures } from '../measure/nested-measures';
+import { MeasureOrder } from '../measure/measure.order';
+import { MeasureFilter } from '../measure/measure.filter';
+import { MeasureConnection } from '../common/connection-types';
 import { ChangeStatus } from '../common/enums';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
@@ -79,6 +83,27 @@ export class PolicyItemResolver {
   ): Promise<Measure[]> {
     const measures = (await ctx.loaders.outgoing('HAS_MEASURE').load(item.id)).map(Measure.from);
     return includeDeleted ? measures : measures.filter((m) => m.status !== ChangeStatus.DELETED);
+  }
+
+  @FieldResolver(() => MeasureConnection, {
+    description:
+      'The measures of the item as a connection: paged (`first`/`after`), filtered and sorted like the root `measures`, ' +
+      'with totalCount and facets; pages of many parents come from one statement.',
+  })
+  async measuresConnection(
+    @Root() parent: PolicyItem,
+    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    filter: MeasureFilter | null,
+    @Arg('orderBy', () => [MeasureOrder], {
+      nullable: true,
+      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    })
+    orderBy: InstanceType<typeof MeasureOrder>[] | null,
+    @Args() slice: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Measure>> {
+    return nestedMeasures(ctx, 'policyItem', parent.id, filter, orderBy, slice, info);
   }
 
   @FieldResolver(() => [Indicator], { description: 'Outcome indicators (成果指標) of the item.' })

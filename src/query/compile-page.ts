@@ -23,12 +23,17 @@ export interface CompiledPage {
  *   RETURN totalCount, pageNodes, pagePositions (each node's sort values, for its cursor), facets
  *
  * The total, the page and the facets come from the same match, so they cannot disagree.
+ *
+ * With a `scope` (a fragment binding `parent` and `n` from `$parents`, e.g. a department's measures) the
+ * statement answers one page per parent, for many parents at once (a nested connection, batched): the
+ * scope replaces the anchor, every step keeps `parent`, and each row of the result is one parent's page.
  */
 export function compilePage<F extends string, Facet extends string>(
   spec: PageSpec<F, Facet>,
   condition: Condition,
   order: readonly OrderKey<F>[],
   facets: readonly Facet[],
+  scope?: string,
 ): CompiledPage {
   const params: Record<string, unknown> = {};
   const parameter = (value: unknown): string => {
@@ -37,30 +42,34 @@ export function compilePage<F extends string, Facet extends string>(
     return name;
   };
 
-  const anchor = anchorOf(spec, condition);
-  const carried = ['n', ...(spec.context?.variables ?? [])].join(', ');
+  const anchor = scope === undefined ? anchorOf(spec, condition) : null;
+  const group = scope === undefined ? '' : 'parent, ';
+  const carried = `${group}${['n', ...(spec.context?.variables ?? [])].join(', ')}`;
   const lines: string[] = [];
-  if (anchor === null) lines.push(fragment(spec.scan));
+  if (scope !== undefined) lines.push(fragment(scope), 'WITH DISTINCT parent, n');
+  else if (anchor === null) lines.push(fragment(spec.scan));
   else lines.push(fragmentWithParameter(anchor.anchor, parameter(anchor.value)), 'WITH DISTINCT n');
   if (spec.context) lines.push(fragment(spec.context.fragment));
   lines.push(`WITH ${carried}`, `WHERE ${predicate(condition, parameter)}`);
 
   const sortExpressions = order.map((key) => sortExpression(spec, key.field));
   lines.push(
-    `WITH n, [${sortExpressions.join(', ')}] AS position`,
+    `WITH ${group}n, [${sortExpressions.join(', ')}] AS position`,
     `ORDER BY ${[...order.flatMap((key, at) => [`position[${at}] IS NULL`, `position[${at}] ${key.direction}`]), 'n.sortKey'].join(', ')}`,
-    'WITH collect({node: n, position: position}) AS matched',
-    `WITH matched, [x IN matched WHERE $afterKey IS NULL OR ${afterPosition(order)}][0..$limit] AS page`,
+    `WITH ${group}collect({node: n, position: position}) AS matched`,
+    `WITH ${group}matched, [x IN matched WHERE $afterKey IS NULL OR ${afterPosition(order)}][0..$limit] AS page`,
   );
 
   const facetColumns = facets.map((facet, at) => {
     const column = `facet${at}`;
-    const before = ['matched', 'page', ...facets.slice(0, at).map((_, j) => `facet${j}`)].join(', ');
+    const before = [...(scope === undefined ? [] : ['parent']), 'matched', 'page']
+      .concat(facets.slice(0, at).map((_, j) => `facet${j}`))
+      .join(', ');
     lines.push(`CALL (matched) {`, fragment(spec.facets[facet]), '}', `WITH ${before}, facet AS ${column}`);
     return `${facet}: ${column}`;
   });
   lines.push(
-    'RETURN size(matched) AS totalCount, [x IN page | x.node] AS pageNodes, [x IN page | x.position] AS pagePositions,',
+    `RETURN ${scope === undefined ? '' : 'parent, '}size(matched) AS totalCount, [x IN page | x.node] AS pageNodes, [x IN page | x.position] AS pagePositions,`,
     `       {${facetColumns.join(', ')}} AS facets`,
   );
   const origin = `${spec.name}(filter, orderBy${facets.length > 0 ? `, facets: ${facets.join(' ')}` : ''})`;

@@ -1,4 +1,11 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { nestedMeasures } from '../measure/nested-measures';
+import { MeasureOrder } from '../measure/measure.order';
+import { MeasureFilter } from '../measure/measure.filter';
+import { PaginationArgs } from '../common/pagination.args';
+import type { Page } from '../common/page-query';
+import { MeasureConnection } from '../common/connection-types';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { RowReader } from '../db/row-reader';
 import { Department } from '../department/department.type';
@@ -34,6 +41,27 @@ export class SdgResolver {
   })
   async measures(@Root() sdg: Sdg, @Ctx() ctx: RequestContext): Promise<Measure[]> {
     return (await ctx.loaders.path('sdg/measures-by-ids').load(sdg.id)).map(Measure.from);
+  }
+
+  @FieldResolver(() => MeasureConnection, {
+    description:
+      'Measures touching the goal through their policy item as a connection: paged (`first`/`after`), filtered and sorted like the root `measures`, ' +
+      'with totalCount and facets; pages of many parents come from one statement.',
+  })
+  async measuresConnection(
+    @Root() parent: Sdg,
+    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    filter: MeasureFilter | null,
+    @Arg('orderBy', () => [MeasureOrder], {
+      nullable: true,
+      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    })
+    orderBy: InstanceType<typeof MeasureOrder>[] | null,
+    @Args() slice: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Measure>> {
+    return nestedMeasures(ctx, 'sdg', parent.id, filter, orderBy, slice, info);
   }
 
   @FieldResolver(() => [Department], { description: 'Departments responsible for a measure touching the goal.' })

@@ -287,4 +287,59 @@ describe('analysts’ queries', () => {
       expect(tooLong.errors?.[0]?.message).toMatch(/token/i);
     });
   });
+
+  describe('nested connections', () => {
+    const CITIZEN_MEASURES = `query ($after: String) {
+      department(ref: "市民活動推進課") {
+        measuresConnection(first: 3, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } }
+      }
+    }`;
+    interface CitizenPage {
+      department: {
+        measuresConnection: {
+          totalCount: number;
+          nodes: { code: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
+    }
+
+    it('page all of 市民活動推進課’s measures, each once, in code order', async () => {
+      const expected = targets('RESPONSIBLE_FOR', 'department:citizen-activity-promotion')
+        .filter((m) => prop(m, 'status') !== 'DELETED')
+        .sort((a, b) => compareText(sortKey(a), sortKey(b)))
+        .map(code);
+      expect(expected).toHaveLength(11);
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 10; page += 1) {
+        const response: Awaited<ReturnType<typeof api.server.query<CitizenPage>>> = await api.server.query<CitizenPage>(
+          CITIZEN_MEASURES,
+          { after },
+        );
+        expect(response.errors).toBeUndefined();
+        const connection = response.data!.department.measuresConnection;
+        expect(connection.totalCount).toBe(11);
+        seen.push(...connection.nodes.map((m) => m.code));
+        if (!connection.pageInfo.hasNextPage) break;
+        after = connection.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(expected);
+    });
+
+    it('answer every department’s page and count from one statement (no N+1)', async () => {
+      const response = await api.server.query<{
+        departments: { id: string; measuresConnection: { totalCount: number; nodes: { code: string }[] } }[];
+      }>('{ departments { id measuresConnection(first: 2, orderBy: [{field: NAME}]) { totalCount nodes { code } } } }');
+      expect(response.errors).toBeUndefined();
+      const departments = response.data!.departments;
+      for (const d of departments) {
+        const listed = targets('RESPONSIBLE_FOR', d.id).filter((m) => prop(m, 'status') !== 'DELETED');
+        expect(d.measuresConnection.totalCount).toBe(listed.length);
+        expect(d.measuresConnection.nodes.length).toBe(Math.min(2, listed.length));
+      }
+      // The department list, then one statement for all 46 pages.
+      expect((response.extensions?.cypher as { queries: number }).queries).toBeLessThanOrEqual(2);
+    });
+  });
 });

@@ -247,6 +247,15 @@ const CHECKS: Record<string, Check> = {
       expect(m.departments.map((d) => d.name).some((n) => n === '危機管理課' || n === '市民活動推進課')).toBe(true);
     }
   },
+  '23-department-measures-page-by-page.graphql': (data) => {
+    const department = data.department as {
+      measuresConnection: { totalCount: number; nodes: Named[]; pageInfo: { hasNextPage: boolean } };
+    };
+    // 市民活動推進課 answers for 11 measures of the next plan (5-1-1 … 5-2-5, 5-4-3, 6-4-1).
+    expect(department.measuresConnection.totalCount).toBe(11);
+    expect(department.measuresConnection.nodes.map((m) => m.code)).toEqual(['5-1-1', '5-1-2', '5-1-3']);
+    expect(department.measuresConnection.pageInfo.hasNextPage).toBe(true);
+  },
 };
 
 describe('the example operations in schema/examples/', () => {

@@ -16,13 +16,13 @@ import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
  * them alone. Here every fragment is EXPLAINed inside statements compiled the way the API compiles them:
  * for each connection, one statement per anchor, using every condition and quantity of its folder (inside
  * `or` and `not` too), every order field and every facet. Each fragment's header says what it is
- * (`Start`, `Context`, `Condition`, `Quantity`, `Sort value`, `Facet`); the test reads that.
+ * (`Start`, `Scope`, `Context`, `Condition`, `Quantity`, `Sort value`, `Facet`); the test reads that.
  */
 const SPECS: PageSpec[] = [MEASURE_PAGE, POLICY_ITEM_PAGE, INDICATOR_PAGE, REFORM_SHEET_PAGE];
 
 function role(name: string): string {
   const header = readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').split('\n')[0] ?? '';
-  return /^\/\/ (Start|Context|Condition|Quantity|Sort value|Facet):/.exec(header)?.[1] ?? 'unknown';
+  return /^\/\/ (Start|Scope|Context|Condition|Quantity|Sort value|Facet):/.exec(header)?.[1] ?? 'unknown';
 }
 
 /** Whether a fragment's text (its `$value` renamed to some `$cN`) is part of a compiled statement. */
@@ -69,6 +69,17 @@ describe('compiled page statements', () => {
           anchor.length === 0 ? all([any(conditions), not(all(conditions))]) : all(anchor);
         const order = Object.keys(spec.orderFields).map((field) => ({ field, direction: 'DESC' as const }));
         const anchors = [[], ...spec.anchors.map((a) => [matches(a.condition, [])])];
+        for (const scope of names.filter((name) => role(name) === 'Scope')) {
+          const { statement, params } = compilePage(spec, all([]), [], [], scope);
+          await session.run(`EXPLAIN ${statement.text}`, {
+            ...params,
+            parents: [],
+            afterKey: null,
+            afterValues: [],
+            limit: 1,
+          });
+          explained.add(scope);
+        }
         for (const anchor of anchors) {
           const everything = anchor.length === 0;
           const { statement, params } = compilePage(
