@@ -1,3 +1,7 @@
+import { nestedReformSheets } from '../reform-sheet/nested-reform-sheets';
+import { ReformSheetOrder } from '../reform-sheet/reform-sheet.order';
+import { ReformSheetFilter } from '../reform-sheet/reform-sheet.filter';
+import { ReformSheetConnection } from '../common/connection-types';
 import { nestedMeasures } from '../measure/nested-measures';
 import { MeasureOrder } from '../measure/measure.order';
 import { MeasureFilter } from '../measure/measure.filter';
@@ -80,6 +84,30 @@ export class DepartmentResolver {
   @FieldResolver(() => [Sdg], { description: "SDGs the department's measures touch." })
   async sdgs(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<Sdg[]> {
     return (await ctx.loaders.path('department/sdgs-by-ids').load(department.id)).map(Sdg.from);
+  }
+
+  @FieldResolver(() => ReformSheetConnection, {
+    description:
+      'Reform sheets the department executes or partners on as a connection: paged (`first`/`after`), filtered and sorted like the root `reformSheets`, ' +
+      'with totalCount and facets; pages of many parents come from one statement.',
+  })
+  async reformSheetsConnection(
+    @Root() parent: Department,
+    @Arg('filter', () => ReformSheetFilter, {
+      nullable: true,
+      description: 'Conditions to match (AND); none lists all.',
+    })
+    filter: ReformSheetFilter | null,
+    @Arg('orderBy', () => [ReformSheetOrder], {
+      nullable: true,
+      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    })
+    orderBy: InstanceType<typeof ReformSheetOrder>[] | null,
+    @Args() slice: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<ReformSheet>> {
+    return nestedReformSheets(ctx, 'department', parent.id, filter, orderBy, slice, info);
   }
 
   @FieldResolver(() => [ReformSheet], {

@@ -1,3 +1,4 @@
+import { nestedReformSheets } from './nested-reform-sheets';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ReformSheetConnection } from '../common/connection-types';
@@ -92,5 +93,29 @@ export class ReformAreaResolver {
   @FieldResolver(() => [ReformSheet], { description: 'Sheets of the area, in code order.' })
   async sheets(@Root() area: ReformArea, @Ctx() ctx: RequestContext): Promise<ReformSheet[]> {
     return (await ctx.loaders.incoming('IN_AREA').load(area.id)).map(ReformSheet.from);
+  }
+
+  @FieldResolver(() => ReformSheetConnection, {
+    description:
+      'The sheets of the area as a connection: paged (`first`/`after`), filtered and sorted like the root `reformSheets`, ' +
+      'with totalCount and facets; pages of many parents come from one statement.',
+  })
+  async sheetsConnection(
+    @Root() parent: ReformArea,
+    @Arg('filter', () => ReformSheetFilter, {
+      nullable: true,
+      description: 'Conditions to match (AND); none lists all.',
+    })
+    filter: ReformSheetFilter | null,
+    @Arg('orderBy', () => [ReformSheetOrder], {
+      nullable: true,
+      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    })
+    orderBy: InstanceType<typeof ReformSheetOrder>[] | null,
+    @Args() slice: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<ReformSheet>> {
+    return nestedReformSheets(ctx, 'area', parent.id, filter, orderBy, slice, info);
   }
 }

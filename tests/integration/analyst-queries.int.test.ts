@@ -327,6 +327,19 @@ describe('analysts’ queries', () => {
       expect(seen).toEqual(expected);
     });
 
+    it('count each reform area’s C-graded sheets in one request', async () => {
+      const response = await api.server.query<{
+        reformAreas: { number: number; sheetsConnection: { totalCount: number; nodes: { code: string }[] } }[];
+      }>('{ reformAreas { number sheetsConnection(filter: {evaluations: ["C"]}) { totalCount nodes { code } } } }');
+      expect(response.errors).toBeUndefined();
+      const graded = seed.nodes.filter((n) => n.label === 'ReformSheet' && prop(n.id, 'evaluation') === 'C');
+      for (const area of response.data!.reformAreas) {
+        const expected = graded.filter((s) => prop(s.id, 'areaNumber') === area.number).map((s) => code(s.id));
+        expect(area.sheetsConnection.nodes.map((s) => s.code).sort()).toEqual(expected.sort());
+        expect(area.sheetsConnection.totalCount).toBe(expected.length);
+      }
+    });
+
     it('answer every department’s page and count from one statement (no N+1)', async () => {
       const response = await api.server.query<{
         departments: { id: string; measuresConnection: { totalCount: number; nodes: { code: string }[] } }[];
