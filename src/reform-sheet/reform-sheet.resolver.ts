@@ -1,4 +1,3 @@
-import { nestedReformSheets } from './nested-reform-sheets';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ReformSheetConnection } from '../common/connection-types';
@@ -8,9 +7,10 @@ import type { RequestContext } from '../context';
 import { RowReader } from '../db/row-reader';
 import { Department } from '../department/department.type';
 import { Measure } from '../measure/measure.type';
-import { Sdg } from '../sdg/sdg.type';
-import { ReformArea } from './reform-area.type';
 import { fetchFilteredPage } from '../query/fetch-filtered-page';
+import { Sdg } from '../sdg/sdg.type';
+import { nestedReformSheets } from './nested-reform-sheets';
+import { ReformArea } from './reform-area.type';
 import { reformSheetCondition } from './reform-sheet.conditions';
 import { ReformSheetFilter } from './reform-sheet.filter';
 import { ReformSheetOrder } from './reform-sheet.order';

@@ -340,6 +340,24 @@ describe('analysts’ queries', () => {
       }
     });
 
+    it('count every SDG’s and linkage plan’s policy items, batched', async () => {
+      const response = await api.server.query<{
+        sdgs: { id: string; policyItemsConnection: { totalCount: number } }[];
+        linkagePlans: { id: string; policyItemsConnection: { totalCount: number } }[];
+      }>(
+        `{ sdgs { id policyItemsConnection(first: 1) { totalCount } }
+           linkagePlans { id policyItemsConnection(first: 1, orderBy: [{field: MEASURE_COUNT, direction: DESC}]) { totalCount } } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      for (const sdg of response.data!.sdgs) {
+        expect(sdg.policyItemsConnection.totalCount).toBe(sources('CONTRIBUTES_TO', sdg.id).length);
+      }
+      for (const plan of response.data!.linkagePlans) {
+        const items = new Set(targets('HAS_INITIATIVE', plan.id).flatMap((i) => targets('TARGETS', i)));
+        expect(plan.policyItemsConnection.totalCount).toBe(items.size);
+      }
+    });
+
     it('answer every department’s page and count from one statement (no N+1)', async () => {
       const response = await api.server.query<{
         departments: { id: string; measuresConnection: { totalCount: number; nodes: { code: string }[] } }[];
