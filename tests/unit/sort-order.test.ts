@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { describeOrder, normalizeOrder, orderTag, type OrderKey } from '../../src/query/sort-order';
 
 const isCode = (field: string) => field === 'CODE';
