@@ -18,7 +18,12 @@ export interface ConnectionShape<T> {
  * Builds `XEdge` and `XConnection` object types for a node type (type-graphql's generic-types pattern), so
  * every paginated list has the same shape: edges with cursors, nodes, pageInfo and totalCount.
  */
-export function Connection<T extends object>(itemType: ClassType<T>, name: string, description: string) {
+export function Connection<T extends object>(
+  itemType: ClassType<T>,
+  name: string,
+  description: string,
+  facetsType?: ClassType,
+) {
   @ObjectType(`${name}Edge`, { description: `An edge of ${name}Connection: one ${name} and its cursor.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this item; pass it as `after` to continue after it.' })
@@ -43,6 +48,14 @@ export function Connection<T extends object>(itemType: ClassType<T>, name: strin
     totalCount!: number;
   }
 
+  if (facetsType !== undefined) {
+    // Only the connections whose resolvers compute facets (see page-query.ts) declare the field.
+    Field(() => facetsType, {
+      nullable: true,
+      description: 'Counts over the whole filtered set (all pages), by the facets selected; same match as totalCount.',
+    })(ConnectionType.prototype, 'facets');
+  }
+
   return ConnectionType;
 }
 
@@ -52,13 +65,18 @@ export interface PageRows<T extends { sortKey: string }> {
   readonly totalCount: number;
 }
 
+/**
+ * `cursorOf` makes each item's cursor (by default its sortKey, the default order's position; sorted pages
+ * pass one that encodes the sort position and order, see cursor.ts).
+ */
 export function toConnection<T extends { sortKey: string }>(
   page: PageRows<T>,
   first: number,
   after: string | null | undefined,
+  cursorOf: (node: T, index: number) => string = (node) => encodeCursor(node.sortKey),
 ): ConnectionShape<T> {
   const items = page.items.slice(0, first);
-  const edges = items.map((node) => ({ cursor: encodeCursor(node.sortKey), node }));
+  const edges = items.map((node, index) => ({ cursor: cursorOf(node, index), node }));
   return {
     edges,
     nodes: items,

@@ -1,5 +1,16 @@
-import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Field, Int } from 'type-graphql';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsOptional,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+  type ValidationArguments,
+  registerDecorator,
+} from 'class-validator';
+import { Field, Int, type ClassType } from 'type-graphql';
 
 /**
  * Optional filter fields that several filters share, each one GraphQL field plus its validation, so the
@@ -56,4 +67,126 @@ export function PolicyItemCodeFilter(description = 'Policy item code, e.g. `5-1`
     IsOptional(),
     Matches(/^\s*\d-\d{1,2}\s*$/, { message: 'policyItem must be a policy item code such as 5-1' }),
   );
+}
+
+/**
+ * The most values an any-of list may hold: more than any list of the graph needs (46 departments, 49
+ * measures per field at most), few enough that one request cannot send a huge parameter.
+ */
+export const MAX_ANY_OF = 50;
+/** The most alternatives of one `or`. */
+export const MAX_OR_ALTERNATIVES = 10;
+/** How deep `or` and `not` may nest inside each other (a filter with no `or`/`not` has depth 0). */
+export const MAX_FILTER_NESTING = 3;
+
+const CODE_PATTERNS = {
+  policyItem: /^\s*\d-\d{1,2}\s*$/,
+  measure: /^\s*\d-\d{1,2}-(\d{1,2}|d\d{1,2})\s*$/,
+} as const;
+
+/** An any-of list: non-empty, at most MAX_ANY_OF values; each value checked by `each`. */
+function anyOf(type: () => [unknown], description: string, ...each: PropertyDecorator[]): PropertyDecorator {
+  return compose(
+    Field(type, { nullable: true, description: `${description} Any of the values (1–${MAX_ANY_OF}).` }),
+    IsOptional(),
+    ArrayNotEmpty(),
+    ArrayMaxSize(MAX_ANY_OF),
+    ...each,
+  );
+}
+
+/** Any of several SDG numbers 1–17. */
+export function SdgNumbersFilter(description: string): PropertyDecorator {
+  return anyOf(() => [Int], description, Min(1, { each: true }), Max(17, { each: true }));
+}
+
+/** Any of several field numbers 1–6. */
+export function FieldNumbersFilter(description: string): PropertyDecorator {
+  return anyOf(() => [Int], description, Min(1, { each: true }), Max(6, { each: true }));
+}
+
+/** Any of several whole numbers from `min` to `max` (areas, linkage plans). */
+export function NumbersFilter(description: string, min: number, max: number): PropertyDecorator {
+  return anyOf(() => [Int], `${description} (${min}–${max}).`, Min(min, { each: true }), Max(max, { each: true }));
+}
+
+/** Any of several department references (each resolved as `DepartmentRefFilter`). */
+export function DepartmentRefsFilter(description: string): PropertyDecorator {
+  return anyOf(() => [String], description, MaxLength(100, { each: true }));
+}
+
+/** Any of several codes of policy items (`5-1`) or measures (`5-2-5`). */
+export function CodesFilter(kind: keyof typeof CODE_PATTERNS, description: string): PropertyDecorator {
+  const example = kind === 'policyItem' ? '5-1' : '5-2-5';
+  return anyOf(
+    () => [String],
+    description,
+    Matches(CODE_PATTERNS[kind], { each: true, message: `$property must hold codes such as ${example}` }),
+  );
+}
+
+/** Any of several short strings (grades such as `C`). */
+export function ShortTextsFilter(description: string): PropertyDecorator {
+  return anyOf(() => [String], description, MaxLength(10, { each: true }));
+}
+
+/** Any of several values of a GraphQL enum. */
+export function EnumValuesFilter(enumObject: object, description: string): PropertyDecorator {
+  return anyOf(() => [enumObject], description);
+}
+
+/** `not`: a filter of the same kind whose matches are excluded. */
+export function NotFilter(type: () => ClassType): PropertyDecorator {
+  return compose(
+    Field(type, {
+      nullable: true,
+      description: `Excludes what this filter matches (\`or\` and \`not\` nest at most ${MAX_FILTER_NESTING} deep).`,
+    }),
+    IsOptional(),
+    ValidateNested(),
+    MaxFilterNesting(),
+  );
+}
+
+/** `or`: filters of the same kind, any of which may match (together with this filter's other conditions). */
+export function OrFilter(type: () => ClassType): PropertyDecorator {
+  return compose(
+    Field(() => [type()], {
+      nullable: true,
+      description:
+        `Alternatives (1–${MAX_OR_ALTERNATIVES}): at least one must match, besides the other conditions here ` +
+        `(\`or\` and \`not\` nest at most ${MAX_FILTER_NESTING} deep).`,
+    }),
+    IsOptional(),
+    ArrayNotEmpty(),
+    ArrayMaxSize(MAX_OR_ALTERNATIVES),
+    ValidateNested({ each: true }),
+    MaxFilterNesting(),
+  );
+}
+
+/** How deep `or`/`not` nest below a filter value (0 for a filter without them). */
+export function filterNesting(value: unknown): number {
+  if (Array.isArray(value)) return Math.max(0, ...value.map(filterNesting));
+  if (value === null || typeof value !== 'object') return 0;
+  const { or, not } = value as { or?: unknown; not?: unknown };
+  return Math.max(
+    or === undefined || or === null ? 0 : 1 + filterNesting(or),
+    not === undefined || not === null ? 0 : 1 + filterNesting(not),
+  );
+}
+
+/** Refuses `or`/`not` nested deeper than MAX_FILTER_NESTING (counting this level). */
+function MaxFilterNesting(): PropertyDecorator {
+  return (target, key) =>
+    registerDecorator({
+      name: 'maxFilterNesting',
+      target: target.constructor,
+      propertyName: String(key),
+      validator: {
+        validate: (value: unknown) => 1 + filterNesting(value) <= MAX_FILTER_NESTING,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'or/not'} nests or/not ${1 + filterNesting(args?.value)} deep; at most ${MAX_FILTER_NESTING} levels are allowed`,
+      },
+    });
 }

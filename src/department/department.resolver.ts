@@ -1,16 +1,25 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ChangeStatus } from '../common/enums';
-import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { SheetRole } from '../common/enums';
+import { MeasureConnection, ReformSheetConnection } from '../common/connection-types';
+import type { Page } from '../common/page-query';
+import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from '../context';
 import { RowReader } from '../db/row-reader';
+import { MeasureFilter } from '../measure/measure.filter';
+import { MeasureOrder } from '../measure/measure.order';
 import { Measure } from '../measure/measure.type';
+import { nestedMeasures } from '../measure/nested-measures';
 import { PolicyItem } from '../policy-item/policy-item.type';
+import { nestedReformSheets } from '../reform-sheet/nested-reform-sheets';
+import { ReformSheetFilter } from '../reform-sheet/reform-sheet.filter';
+import { ReformSheetOrder } from '../reform-sheet/reform-sheet.order';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
 import { Collaboration } from './collaboration.type';
 import { allDepartments } from './department-directory';
 import { Department } from './department.type';
-import type { GraphQLResolveInfo } from 'graphql';
 import { prefetchBelow } from '../engine/load-node';
 
 @Resolver(() => Department)
@@ -47,6 +56,27 @@ export class DepartmentResolver {
     return includeDeleted ? measures : measures.filter((m) => m.status !== ChangeStatus.DELETED);
   }
 
+  @FieldResolver(() => MeasureConnection, {
+    description:
+      'Measures the department is responsible for as a connection: paged (`first`/`after`), filtered and sorted like the root `measures`, ' +
+      'with totalCount and facets; pages of many parents come from one statement.',
+  })
+  async measuresConnection(
+    @Root() parent: Department,
+    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    filter: MeasureFilter | null,
+    @Arg('orderBy', () => [MeasureOrder], {
+      nullable: true,
+      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    })
+    orderBy: InstanceType<typeof MeasureOrder>[] | null,
+    @Args() slice: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Measure>> {
+    return nestedMeasures(ctx, 'department', parent.id, filter, orderBy, slice, info);
+  }
+
   @FieldResolver(() => [PolicyItem], {
     description: 'Policy items in which the department is responsible for a measure.',
   })
@@ -57,6 +87,30 @@ export class DepartmentResolver {
   @FieldResolver(() => [Sdg], { description: "SDGs the department's measures touch." })
   async sdgs(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<Sdg[]> {
     return (await ctx.loaders.path('department/sdgs-by-ids').load(department.id)).map(Sdg.from);
+  }
+
+  @FieldResolver(() => ReformSheetConnection, {
+    description:
+      'Reform sheets the department executes or partners on as a connection: paged (`first`/`after`), filtered and sorted like the root `reformSheets`, ' +
+      'with totalCount and facets; pages of many parents come from one statement.',
+  })
+  async reformSheetsConnection(
+    @Root() parent: Department,
+    @Arg('filter', () => ReformSheetFilter, {
+      nullable: true,
+      description: 'Conditions to match (AND); none lists all.',
+    })
+    filter: ReformSheetFilter | null,
+    @Arg('orderBy', () => [ReformSheetOrder], {
+      nullable: true,
+      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    })
+    orderBy: InstanceType<typeof ReformSheetOrder>[] | null,
+    @Args() slice: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<ReformSheet>> {
+    return nestedReformSheets(ctx, 'department', parent.id, filter, orderBy, slice, info);
   }
 
   @FieldResolver(() => [ReformSheet], {

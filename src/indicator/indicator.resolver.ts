@@ -1,35 +1,37 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import type { ConnectionShape } from '../common/connection';
 import { IndicatorConnection } from '../common/connection-types';
-import { fetchPage } from '../common/page-query';
+import type { Page } from '../common/page-query';
 import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from '../context';
 import { PolicyItem } from '../policy-item/policy-item.type';
+import { fetchFilteredPage } from '../query/fetch-filtered-page';
+import { indicatorCondition } from './indicator.conditions';
 import { IndicatorFilter } from './indicator.filter';
+import { IndicatorOrder } from './indicator.order';
+import { INDICATOR_PAGE } from './indicator.page-spec';
 import { Indicator } from './indicator.type';
-import type { GraphQLResolveInfo } from 'graphql';
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
-  @Query(() => IndicatorConnection, { description: 'Outcome indicators matching a filter, in code order, paginated.' })
+  @Query(() => IndicatorConnection, {
+    description: 'Outcome indicators matching a filter, in code order, paginated.',
+  })
   async indicators(
     @Arg('filter', () => IndicatorFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
     filter: IndicatorFilter | null,
-    @Args() { first, after }: PaginationArgs,
+    @Arg('orderBy', () => [IndicatorOrder], {
+      nullable: true,
+      description:
+        'Sort keys, first key first (at most 4); code is the final tiebreak. Default (and with none): code order.',
+    })
+    orderBy: InstanceType<typeof IndicatorOrder>[] | null,
+    @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ConnectionShape<Indicator>> {
-    const f = filter ?? new IndicatorFilter();
-    const params = {
-      policyItem: f.policyItem?.trim() ?? null,
-      field: f.field ?? null,
-      sdg: f.sdg ?? null,
-      direction: f.direction ?? null,
-    };
-    return fetchPage(ctx.gateway, 'indicator/page', params, first, after, Indicator.from, {
-      info,
-      loaders: ctx.loaders,
-    });
+  ): Promise<Page<Indicator>> {
+    const condition = await indicatorCondition(filter);
+    return fetchFilteredPage(ctx, INDICATOR_PAGE, condition, orderBy, slice, info, Indicator.from);
   }
 
   @FieldResolver(() => PolicyItem, { description: 'The policy item the indicator measures.' })

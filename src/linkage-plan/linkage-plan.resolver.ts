@@ -1,10 +1,16 @@
-import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { PolicyItemConnection } from '../common/connection-types';
+import type { Page } from '../common/page-query';
+import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from '../context';
+import { nestedPolicyItems } from '../policy-item/nested-policy-items';
+import { PolicyItemFilter } from '../policy-item/policy-item.filter';
+import { PolicyItemOrder } from '../policy-item/policy-item.order';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { Initiative, LinkagePlan } from './linkage-plan.type';
-import type { GraphQLResolveInfo } from 'graphql';
-import { listByLabel } from '../engine/list-by-label';
 import { loadNode } from '../engine/load-node';
+import { listByLabel } from '../engine/list-by-label';
 
 @Resolver(() => LinkagePlan)
 export class LinkagePlanResolver {
@@ -34,6 +40,30 @@ export class LinkagePlanResolver {
   @FieldResolver(() => [PolicyItem], { description: 'Policy items any initiative of the plan targets.' })
   async policyItems(@Root() plan: LinkagePlan, @Ctx() ctx: RequestContext): Promise<PolicyItem[]> {
     return (await ctx.loaders.path('linkage-plan/policy-items-by-ids').load(plan.id)).map(PolicyItem.from);
+  }
+
+  @FieldResolver(() => PolicyItemConnection, {
+    description:
+      'Policy items any initiative of the plan targets as a connection: paged (`first`/`after`), filtered and sorted like the root `policyItems`, ' +
+      'with totalCount and facets; pages of many parents come from one statement.',
+  })
+  async policyItemsConnection(
+    @Root() parent: LinkagePlan,
+    @Arg('filter', () => PolicyItemFilter, {
+      nullable: true,
+      description: 'Conditions to match (AND); none lists all.',
+    })
+    filter: PolicyItemFilter | null,
+    @Arg('orderBy', () => [PolicyItemOrder], {
+      nullable: true,
+      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    })
+    orderBy: InstanceType<typeof PolicyItemOrder>[] | null,
+    @Args() slice: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<PolicyItem>> {
+    return nestedPolicyItems(ctx, 'linkagePlan', parent.id, filter, orderBy, slice, info);
   }
 }
 

@@ -2,10 +2,17 @@ import { IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ChangeStatus } from '../common/enums';
 import {
+  CodesFilter,
   DepartmentRefFilter,
+  DepartmentRefsFilter,
   FieldNumberFilter,
+  FieldNumbersFilter,
+  NotFilter,
+  OrFilter,
   PolicyItemCodeFilter,
   SdgNumberFilter,
+  SdgNumbersFilter,
+  ShortTextsFilter,
   TextFilter,
 } from '../common/filter-fields';
 
@@ -14,16 +21,28 @@ export class MeasureFilter {
   @SdgNumberFilter('SDG number 1–17 the measure touches (through its policy item).')
   sdg?: number;
 
+  @SdgNumbersFilter('SDG numbers 1–17 the measure touches (through its policy item).')
+  sdgs?: number[];
+
   @DepartmentRefFilter(
     'A responsible department: id, Japanese or English name, or English words (`citizen activity division`).',
   )
   department?: string;
 
+  @DepartmentRefsFilter('Responsible departments, each as in `department`.')
+  departments?: string[];
+
   @PolicyItemCodeFilter()
   policyItem?: string;
 
+  @CodesFilter('policyItem', 'Policy item codes, e.g. `5-1`.')
+  policyItems?: string[];
+
   @FieldNumberFilter()
   field?: number;
+
+  @FieldNumbersFilter('Field numbers 1–6.')
+  fields?: number[];
 
   @Field(() => [ChangeStatus], {
     nullable: true,
@@ -38,4 +57,13 @@ export class MeasureFilter {
 
   @TextFilter('Text contained in the name or description (Japanese substrings; width and spacing ignored).')
   text?: string;
+
+  @ShortTextsFilter('Year-end grades (年度末評価, e.g. `C`) of a reform sheet supporting the measure.')
+  sheetEvaluations?: string[];
+
+  @NotFilter(() => MeasureFilter)
+  not?: MeasureFilter;
+
+  @OrFilter(() => MeasureFilter)
+  or?: MeasureFilter[];
 }

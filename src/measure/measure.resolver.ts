@@ -1,19 +1,19 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import type { ConnectionShape } from '../common/connection';
 import { MeasureConnection } from '../common/connection-types';
-import { ChangeStatus } from '../common/enums';
-import { fetchPage } from '../common/page-query';
+import type { Page } from '../common/page-query';
 import { PaginationArgs } from '../common/pagination.args';
-import { foldedText } from '../common/text-filter';
 import type { RequestContext } from '../context';
-import { departmentIdOf } from '../department/department-directory';
 import { Department } from '../department/department.type';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
+import { fetchFilteredPage } from '../query/fetch-filtered-page';
+import { measureCondition } from './measure.conditions';
 import { MeasureFilter } from './measure.filter';
+import { MeasureOrder } from './measure.order';
+import { MEASURE_PAGE } from './measure.page-spec';
 import { Measure } from './measure.type';
-import type { GraphQLResolveInfo } from 'graphql';
 import { loadNode } from '../engine/load-node';
 
 @Resolver(() => Measure)
@@ -38,25 +38,18 @@ export class MeasureResolver {
   async measures(
     @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
     filter: MeasureFilter | null,
-    @Args() { first, after }: PaginationArgs,
+    @Arg('orderBy', () => [MeasureOrder], {
+      nullable: true,
+      description:
+        'Sort keys, first key first (at most 4); code is the final tiebreak. Default (and with none): code order.',
+    })
+    orderBy: InstanceType<typeof MeasureOrder>[] | null,
+    @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ConnectionShape<Measure>> {
-    const f = filter ?? new MeasureFilter();
-    const status = f.status && f.status.length > 0 ? f.status : null;
-    const params = {
-      sdg: f.sdg ?? null,
-      department: await departmentIdOf(ctx, f.department, 'filter.department'),
-      policyItem: f.policyItem?.trim() ?? null,
-      field: f.field ?? null,
-      status,
-      includeDeleted: f.includeDeleted === true || (status?.includes(ChangeStatus.DELETED) ?? false),
-      text: foldedText(f.text),
-    };
-    return fetchPage(ctx.gateway, 'measure/page', params, first, after, Measure.from, {
-      info,
-      loaders: ctx.loaders,
-    });
+  ): Promise<Page<Measure>> {
+    const condition = await measureCondition(filter, ctx);
+    return fetchFilteredPage(ctx, MEASURE_PAGE, condition, orderBy, slice, info, Measure.from);
   }
 
   @FieldResolver(() => PolicyItem, { description: 'The policy item (施策大項目) the measure belongs to.' })

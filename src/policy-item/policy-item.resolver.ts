@@ -1,24 +1,28 @@
-import { ChangeStatus } from '../common/enums';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { PolicyItemConnection } from '../common/connection-types';
-import type { ConnectionShape } from '../common/connection';
-import { fetchPage } from '../common/page-query';
+import { ChangeStatus } from '../common/enums';
+import { MeasureConnection, PolicyItemConnection } from '../common/connection-types';
+import type { Page } from '../common/page-query';
 import { PaginationArgs } from '../common/pagination.args';
-import { foldedText } from '../common/text-filter';
 import type { RequestContext } from '../context';
 import { Department } from '../department/department.type';
-import { departmentIdOf } from '../department/department-directory';
 import { PolicyField } from '../field/policy-field.type';
 import { Indicator } from '../indicator/indicator.type';
 import { Initiative, LinkagePlan } from '../linkage-plan/linkage-plan.type';
+import { MeasureFilter } from '../measure/measure.filter';
+import { MeasureOrder } from '../measure/measure.order';
 import { Measure } from '../measure/measure.type';
+import { nestedMeasures } from '../measure/nested-measures';
 import { Project } from '../project/project.type';
+import { fetchFilteredPage } from '../query/fetch-filtered-page';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { RelatedPlan } from '../related-plan/related-plan.type';
 import { Sdg } from '../sdg/sdg.type';
+import { policyItemCondition } from './policy-item.conditions';
 import { PolicyItemFilter } from './policy-item.filter';
+import { PolicyItemOrder } from './policy-item.order';
+import { POLICY_ITEM_PAGE } from './policy-item.page-spec';
 import { PolicyItem } from './policy-item.type';
-import type { GraphQLResolveInfo } from 'graphql';
 import { loadNode } from '../engine/load-node';
 
 @Resolver(() => PolicyItem)
@@ -36,30 +40,27 @@ export class PolicyItemResolver {
     return node ? PolicyItem.from(node) : null;
   }
 
-  @Query(() => PolicyItemConnection, { description: 'Policy items matching a filter, in code order, paginated.' })
+  @Query(() => PolicyItemConnection, {
+    description: 'Policy items matching a filter, in code order, paginated.',
+  })
   async policyItems(
     @Arg('filter', () => PolicyItemFilter, {
       nullable: true,
       description: 'Conditions to match (AND); none lists all.',
     })
     filter: PolicyItemFilter | null,
-    @Args() { first, after }: PaginationArgs,
+    @Arg('orderBy', () => [PolicyItemOrder], {
+      nullable: true,
+      description:
+        'Sort keys, first key first (at most 4); code is the final tiebreak. Default (and with none): code order.',
+    })
+    orderBy: InstanceType<typeof PolicyItemOrder>[] | null,
+    @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ConnectionShape<PolicyItem>> {
-    const f = filter ?? new PolicyItemFilter();
-    const params = {
-      field: f.field ?? null,
-      sdg: f.sdg ?? null,
-      department: await departmentIdOf(ctx, f.department, 'filter.department'),
-      linkagePlan: f.linkagePlan ?? null,
-      detailed: f.detailed ?? null,
-      text: foldedText(f.text),
-    };
-    return fetchPage(ctx.gateway, 'policy-item/page', params, first, after, PolicyItem.from, {
-      info,
-      loaders: ctx.loaders,
-    });
+  ): Promise<Page<PolicyItem>> {
+    const condition = await policyItemCondition(filter, ctx);
+    return fetchFilteredPage(ctx, POLICY_ITEM_PAGE, condition, orderBy, slice, info, PolicyItem.from);
   }
 
   @FieldResolver(() => PolicyField, { description: 'The field (分野) the item belongs to.' })
@@ -83,6 +84,27 @@ export class PolicyItemResolver {
   ): Promise<Measure[]> {
     const measures = (await ctx.loaders.outgoing('HAS_MEASURE').load(item.id)).map(Measure.from);
     return includeDeleted ? measures : measures.filter((m) => m.status !== ChangeStatus.DELETED);
+  }
+
+  @FieldResolver(() => MeasureConnection, {
+    description:
+      'The measures of the item as a connection: paged (`first`/`after`), filtered and sorted like the root `measures`, ' +
+      'with totalCount and facets; pages of many parents come from one statement.',
+  })
+  async measuresConnection(
+    @Root() parent: PolicyItem,
+    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    filter: MeasureFilter | null,
+    @Arg('orderBy', () => [MeasureOrder], {
+      nullable: true,
+      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    })
+    orderBy: InstanceType<typeof MeasureOrder>[] | null,
+    @Args() slice: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<Measure>> {
+    return nestedMeasures(ctx, 'policyItem', parent.id, filter, orderBy, slice, info);
   }
 
   @FieldResolver(() => [Indicator], { description: 'Outcome indicators (成果指標) of the item.' })

@@ -1,21 +1,22 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import type { ConnectionShape } from '../common/connection';
 import { ReformSheetConnection } from '../common/connection-types';
-import { SheetRole } from '../common/enums';
-import { fetchPage } from '../common/page-query';
+import type { Page } from '../common/page-query';
 import { PaginationArgs } from '../common/pagination.args';
-import { foldedText } from '../common/text-filter';
 import type { RequestContext } from '../context';
-import { departmentIdOf } from '../department/department-directory';
 import { Department } from '../department/department.type';
 import { Measure } from '../measure/measure.type';
+import { fetchFilteredPage } from '../query/fetch-filtered-page';
 import { Sdg } from '../sdg/sdg.type';
+import { nestedReformSheets } from './nested-reform-sheets';
 import { ReformArea } from './reform-area.type';
+import { reformSheetCondition } from './reform-sheet.conditions';
 import { ReformSheetFilter } from './reform-sheet.filter';
+import { ReformSheetOrder } from './reform-sheet.order';
+import { REFORM_SHEET_PAGE } from './reform-sheet.page-spec';
 import { ReformSheet } from './reform-sheet.type';
-import type { GraphQLResolveInfo } from 'graphql';
-import { listByLabel } from '../engine/list-by-label';
 import { loadNode } from '../engine/load-node';
+import { listByLabel } from '../engine/list-by-label';
 
 @Resolver(() => ReformSheet)
 export class ReformSheetResolver {
@@ -32,32 +33,27 @@ export class ReformSheetResolver {
     return node ? ReformSheet.from(node) : null;
   }
 
-  @Query(() => ReformSheetConnection, { description: 'Reform sheets matching a filter, in code order, paginated.' })
+  @Query(() => ReformSheetConnection, {
+    description: 'Reform sheets matching a filter, in code order, paginated.',
+  })
   async reformSheets(
     @Arg('filter', () => ReformSheetFilter, {
       nullable: true,
       description: 'Conditions to match (AND); none lists all.',
     })
     filter: ReformSheetFilter | null,
-    @Args() { first, after }: PaginationArgs,
+    @Arg('orderBy', () => [ReformSheetOrder], {
+      nullable: true,
+      description:
+        'Sort keys, first key first (at most 4); code is the final tiebreak. Default (and with none): code order.',
+    })
+    orderBy: InstanceType<typeof ReformSheetOrder>[] | null,
+    @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ConnectionShape<ReformSheet>> {
-    const f = filter ?? new ReformSheetFilter();
-    const params = {
-      area: f.area ?? null,
-      department: await departmentIdOf(ctx, f.department, 'filter.department'),
-      role: f.role ?? SheetRole.ANY,
-      sdg: f.sdg ?? null,
-      measure: f.measure?.trim() ?? null,
-      evaluation: f.evaluation?.trim().toUpperCase() ?? null,
-      viewpoint: foldedText(f.viewpoint),
-      text: foldedText(f.text),
-    };
-    return fetchPage(ctx.gateway, 'reform-sheet/page', params, first, after, ReformSheet.from, {
-      info,
-      loaders: ctx.loaders,
-    });
+  ): Promise<Page<ReformSheet>> {
+    const condition = await reformSheetCondition(filter, ctx);
+    return fetchFilteredPage(ctx, REFORM_SHEET_PAGE, condition, orderBy, slice, info, ReformSheet.from);
   }
 
   @Query(() => [ReformArea], { description: 'The three areas of the administrative-reform outline.' })
@@ -98,5 +94,29 @@ export class ReformAreaResolver {
   @FieldResolver(() => [ReformSheet], { description: 'Sheets of the area, in code order.' })
   async sheets(@Root() area: ReformArea, @Ctx() ctx: RequestContext): Promise<ReformSheet[]> {
     return (await ctx.loaders.incoming('IN_AREA').load(area.id)).map(ReformSheet.from);
+  }
+
+  @FieldResolver(() => ReformSheetConnection, {
+    description:
+      'The sheets of the area as a connection: paged (`first`/`after`), filtered and sorted like the root `reformSheets`, ' +
+      'with totalCount and facets; pages of many parents come from one statement.',
+  })
+  async sheetsConnection(
+    @Root() parent: ReformArea,
+    @Arg('filter', () => ReformSheetFilter, {
+      nullable: true,
+      description: 'Conditions to match (AND); none lists all.',
+    })
+    filter: ReformSheetFilter | null,
+    @Arg('orderBy', () => [ReformSheetOrder], {
+      nullable: true,
+      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    })
+    orderBy: InstanceType<typeof ReformSheetOrder>[] | null,
+    @Args() slice: PaginationArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<ReformSheet>> {
+    return nestedReformSheets(ctx, 'area', parent.id, filter, orderBy, slice, info);
   }
 }

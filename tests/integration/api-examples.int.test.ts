@@ -188,7 +188,7 @@ const CHECKS: Record<string, Check> = {
       recordedBy: 'sato',
     });
   },
-  '18-progress-of-policy-item-5-1.graphql': (data) => {
+  '24-progress-of-policy-item-5-1.graphql': (data) => {
     // Runs after 17 (files run in name order), which recorded 81.9 for 5-1-1 in 2024. 001 line 62:
     // 82.31 % ▶▶ 85.00 %, so (81.9 − 82.31) / (85.00 − 82.31) = −0.152… → −15.2 %: below the baseline, D.
     // 5-1-2 has no result; 5-1-3 (— ▶▶ 2 件, line 64) neither.
@@ -222,6 +222,68 @@ const CHECKS: Record<string, Check> = {
     expect(info.name).toBe('honjo-policy-graph');
     expect(info.nodeCount).toBe(readSeedFile()?.graph.nodes.length);
     expect(info.relationshipCount).toBe(readSeedFile()?.graph.relationships.length);
+  },
+  '18-sdg11-or-13-measures-newest-changes-first.graphql': (data) => {
+    const measures = data.measures as { totalCount: number; nodes: (Named & { status: string })[] };
+    // 27 measures of items tied to SDG 11 (no item names SDG 13); 6-2-8 is the one marked 新規, then the
+    // changed ones by name (Unicode order: katakana before kanji).
+    expect(measures.totalCount).toBe(27);
+    expect(measures.nodes.map((m) => `${m.code} ${m.status}`)).toEqual([
+      '6-2-8 NEW',
+      '6-5-6 CHANGED',
+      '6-5-4 CHANGED',
+      '6-5-5 CHANGED',
+      '5-6-3 CHANGED',
+    ]);
+  },
+  '19-facet-counts-of-sdg11-or-13-measures.graphql': (data) => {
+    const measures = data.measures as {
+      totalCount: number;
+      facets: { fields: { number: number; count: number }[]; statuses: { status: string; count: number }[] };
+    };
+    expect(measures.totalCount).toBe(27);
+    expect(measures.facets.fields).toEqual([
+      { number: 5, count: 13 },
+      { number: 6, count: 14 },
+    ]);
+    expect(measures.facets.statuses).toEqual([
+      { status: 'CHANGED', count: 20 },
+      { status: 'NEW', count: 1 },
+      { status: 'UNCHANGED', count: 6 },
+    ]);
+  },
+  '20-c-graded-sheets-supporting-field-6.graphql': (data) => {
+    const sheets = data.reformSheets as { totalCount: number; nodes: (Named & { evaluation: string })[] };
+    expect(sheets.totalCount).toBe(5);
+    expect(sheets.nodes.map((s) => s.code)).toEqual(['2-1', '2-2', '2-8', '3-4', '3-5']);
+    expect(sheets.nodes.every((s) => s.evaluation === 'C')).toBe(true);
+    expect(sheets.nodes[0]?.name).toBe('公共施設の包括管理');
+  },
+  '21-indicators-aiming-more-than-50-percent-higher.graphql': (data) => {
+    const indicators = data.indicators as {
+      totalCount: number;
+      nodes: { name: string; current: number; target: number }[];
+    };
+    expect(indicators.totalCount).toBe(9);
+    expect(indicators.nodes[0]).toMatchObject({ name: 'オンラインによる交付手続利用件数', current: 1, target: 520 });
+    for (const i of indicators.nodes) expect((i.target - i.current) / Math.abs(i.current)).toBeGreaterThan(0.5);
+  },
+  '22-measures-with-or-and-not.graphql': (data) => {
+    const measures = data.measures as { totalCount: number; nodes: (Named & { departments: { name: string }[] })[] };
+    expect(measures.totalCount).toBe(18);
+    expect(measures.nodes.some((m) => m.code.startsWith('5-1-'))).toBe(false);
+    for (const m of measures.nodes) {
+      expect(m.departments.map((d) => d.name).some((n) => n === '危機管理課' || n === '市民活動推進課')).toBe(true);
+    }
+  },
+  '23-department-measures-page-by-page.graphql': (data) => {
+    const department = data.department as {
+      measuresConnection: { totalCount: number; nodes: Named[]; pageInfo: { hasNextPage: boolean } };
+    };
+    // 市民活動推進課 answers for 11 measures of the next plan (5-1-1 … 5-2-5, 5-4-3, 6-4-1).
+    expect(department.measuresConnection.totalCount).toBe(11);
+    expect(department.measuresConnection.nodes.map((m) => m.code)).toEqual(['5-1-1', '5-1-2', '5-1-3']);
+    expect(department.measuresConnection.pageInfo.hasNextPage).toBe(true);
   },
 };
 

@@ -19,7 +19,8 @@ describe('the Cypher files', () => {
     const failures: string[] = [];
     const session = db.driver.session();
     try {
-      for (const name of db.cypher.names().filter((n) => !n.startsWith('schema/'))) {
+      // Fragments of compiled statements are not statements; compiled-statements.int.test.ts explains them.
+      for (const name of db.cypher.names().filter((n) => !n.startsWith('schema/') && !n.startsWith('fragments/'))) {
         try {
           await session.run(`EXPLAIN ${db.cypher.get(name)}`);
         } catch (error) {

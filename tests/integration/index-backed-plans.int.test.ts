@@ -18,6 +18,9 @@ const WHOLE_READS =
 const OFF_THE_REQUEST_PATH = [
   /^schema\//,
   /^load\//,
+  // Pieces of the compiled page statements (src/query/): profiled whole, for every anchor, by
+  // page-plans.int.test.ts, which also fails on a whole-label read where an index can serve.
+  /^fragments\//,
   /^records\/(export-all|import-changes|import-records|import-series)$/,
   // Read at start-up and after a reload (the cost limit's list sizes), never per request.
   /^service\/list-size-statistics$/,
@@ -42,27 +45,6 @@ const SHEET = 'reform-sheet:1-1';
 const AT = '2024-04-01T00:00:00.000Z';
 const byIds = (statement: string, ids: string[]): PlanCase => ({ statement, params: { ids } });
 const page = { after: null, limit: 11 };
-const measureFilter = {
-  sdg: null,
-  department: null,
-  policyItem: null,
-  field: null,
-  status: null,
-  includeDeleted: false,
-  text: null,
-};
-const policyItemFilter = { field: null, sdg: null, department: null, linkagePlan: null, detailed: null, text: null };
-const indicatorFilter = { policyItem: null, field: null, sdg: null, direction: null };
-const sheetFilter = {
-  area: null,
-  department: null,
-  role: 'ANY',
-  sdg: null,
-  measure: null,
-  evaluation: null,
-  viewpoint: null,
-  text: null,
-};
 const UNFILTERED_LIST = 'an unfiltered list is every node of its kind: the answer itself is the whole label';
 
 const CASES: PlanCase[] = [
@@ -122,31 +104,12 @@ const CASES: PlanCase[] = [
   { statement: 'graph/incoming', params: { ids: ['measure:5-1-3'], type: 'HAS_MEASURE' } },
   { statement: 'graph/outgoing', params: { ids: ['policy-item:5-1'], type: 'HAS_MEASURE' } },
   byIds('graph/nodes-by-id', ['measure:5-1-3', 'sdg:17']),
-  { statement: 'indicator/page', params: { ...indicatorFilter, policyItem: '5-1', ...page } },
-  {
-    statement: 'indicator/page',
-    params: { ...indicatorFilter, ...page },
-    allowed: { reads: ['NodeByLabelScan :Indicator'], reason: UNFILTERED_LIST },
-  },
   byIds('linkage-plan/policy-items-by-ids', ['linkage-plan:1']),
-  { statement: 'measure/page', params: { ...measureFilter, sdg: 17, department: CITIZEN_ACTIVITY, ...page } },
-  { statement: 'measure/page', params: { ...measureFilter, sdg: 17, ...page } },
-  {
-    statement: 'measure/page',
-    params: { ...measureFilter, ...page },
-    allowed: { reads: ['NodeByLabelScan :Measure'], reason: UNFILTERED_LIST },
-  },
   byIds('measure/sdgs-by-ids', ['measure:5-1-3']),
   { statement: 'paths/neighbours', params: { id: 'measure:5-1-3', type: null, first: int(10) } },
   { statement: 'paths/shortest', params: { from: 'measure:5-1-3', to: 'sdg:17', maxHops: 4, first: int(3) } },
   byIds('policy-item/departments-by-ids', ['policy-item:5-1']),
   byIds('policy-item/linkage-plans-by-ids', ['policy-item:5-1']),
-  { statement: 'policy-item/page', params: { ...policyItemFilter, department: CITIZEN_ACTIVITY, ...page } },
-  {
-    statement: 'policy-item/page',
-    params: { ...policyItemFilter, ...page },
-    allowed: { reads: ['NodeByLabelScan :PolicyItem'], reason: UNFILTERED_LIST },
-  },
   byIds('policy-item/reform-sheets-by-ids', ['policy-item:5-1']),
   byIds('records/by-subjects', [INDICATOR, SHEET]),
   {
@@ -177,12 +140,6 @@ const CASES: PlanCase[] = [
   { statement: 'records/record-by-id', write: true, params: { id: 'indicator-result:5-1-1:2024:r1', at: AT } },
   { statement: 'records/retract-record', write: true, params: { id: 'x', reason: 'r', by: 'sato', at: AT } },
   { statement: 'records/sheet-target', params: { id: SHEET } },
-  { statement: 'reform-sheet/page', params: { ...sheetFilter, measure: '5-6-1', ...page } },
-  {
-    statement: 'reform-sheet/page',
-    params: { ...sheetFilter, ...page },
-    allowed: { reads: ['NodeByLabelScan :ReformSheet'], reason: UNFILTERED_LIST },
-  },
   byIds('reform-sheet/sdgs-by-ids', [SHEET]),
   byIds('sdg/departments-by-ids', ['sdg:17']),
   byIds('sdg/measures-by-ids', ['sdg:17']),

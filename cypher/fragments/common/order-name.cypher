@@ -1,0 +1,3 @@
+// Sort value: the node's name.
+// Binds: n. Params: none.
+n.name

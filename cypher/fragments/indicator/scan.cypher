@@ -1,0 +1,3 @@
+// Start: every indicator.
+// Binds: n (Indicator). Params: none.
+MATCH (n:Indicator)

@@ -1,0 +1,3 @@
+// Sort value: the number of the measure's field.
+// Binds: i (the measure's PolicyItem). Params: none.
+i.fieldNumber

@@ -1,0 +1,3 @@
+// Sort value: the item's rank by citizen satisfaction (1 = most satisfied).
+// Binds: n (PolicyItem). Params: none.
+n.satisfactionRank

@@ -1,0 +1,3 @@
+// Start: every policy item.
+// Binds: n (PolicyItem). Params: none.
+MATCH (n:PolicyItem)

@@ -1,0 +1,3 @@
+// Sort value: the fiscal year the sheet starts.
+// Binds: n (ReformSheet). Params: none.
+n.startYear

@@ -1,0 +1,3 @@
+// Sort value: the sheet's target fiscal year.
+// Binds: n (ReformSheet). Params: none.
+n.targetYear

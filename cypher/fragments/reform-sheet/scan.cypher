@@ -1,0 +1,3 @@
+// Start: every reform sheet.
+// Binds: n (ReformSheet). Params: none.
+MATCH (n:ReformSheet)

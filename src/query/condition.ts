@@ -1,0 +1,34 @@
+/**
+ * A filter as the page compiler sees it: a tree of conditions whose leaves name a fixed fragment of
+ * cypher/fragments/ and carry the user's value, which only ever reaches Cypher as a parameter.
+ */
+export type Condition =
+  | { readonly kind: 'all'; readonly of: readonly Condition[] }
+  | { readonly kind: 'any'; readonly of: readonly Condition[] }
+  | { readonly kind: 'not'; readonly of: Condition }
+  /** `fragment` is a predicate without parameters. */
+  | { readonly kind: 'holds'; readonly fragment: string }
+  /** `fragment` is a predicate using `$value`. */
+  | { readonly kind: 'match'; readonly fragment: string; readonly value: unknown }
+  /** `quantity` is an expression fragment (no parameter), compared with `value` by `operator`. */
+  | {
+      readonly kind: 'compare';
+      readonly quantity: string;
+      readonly operator: ComparisonOperator;
+      readonly value: number;
+    };
+
+/** The comparisons a numeric filter offers, by their GraphQL names. */
+export const COMPARISON_OPERATORS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
+export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[keyof typeof COMPARISON_OPERATORS];
+
+export const all = (of: readonly Condition[]): Condition => ({ kind: 'all', of });
+export const any = (of: readonly Condition[]): Condition => ({ kind: 'any', of });
+export const not = (of: Condition): Condition => ({ kind: 'not', of });
+export const holds = (fragment: string): Condition => ({ kind: 'holds', fragment });
+export const matches = (fragment: string, value: unknown): Condition => ({ kind: 'match', fragment, value });
+
+/** The conditions that must hold for every answer: the root and, through nested ANDs, its children. */
+export function requiredConditions(condition: Condition): Condition[] {
+  return condition.kind === 'all' ? condition.of.flatMap(requiredConditions) : [condition];
+}

@@ -1,0 +1,47 @@
+import { SheetRole } from '../common/enums';
+import { foldedText } from '../common/text-filter';
+import type { RequestContext } from '../context';
+import { departmentIdOf } from '../department/department-directory';
+import { matches, type Condition } from '../query/condition';
+import { anyOf, withNotAndOr } from '../query/filter-conditions';
+import type { ReformSheetFilter } from './reform-sheet.filter';
+
+const DEPARTMENT_BY_ROLE: Record<SheetRole, string> = {
+  [SheetRole.EXECUTING]: 'fragments/reform-sheet/executing-departments',
+  [SheetRole.PARTNER]: 'fragments/reform-sheet/partner-departments',
+  [SheetRole.ANY]: 'fragments/reform-sheet/departments',
+};
+
+/** A reform-sheet filter as a condition tree. */
+export function reformSheetCondition(filter: ReformSheetFilter | null, ctx: RequestContext): Promise<Condition> {
+  return conditionsOf(filter ?? {}, ctx, 'filter');
+}
+
+async function conditionsOf(f: ReformSheetFilter, ctx: RequestContext, path: string): Promise<Condition> {
+  const departments = await Promise.all(
+    (f.departments ?? []).map((ref, at) => departmentIdOf(ctx, ref, `${path}.departments.${at}`)),
+  );
+  const texts = [foldedText(f.viewpoint), foldedText(f.text)].filter((t): t is string => t !== null);
+  const own = [
+    ...anyOf('fragments/reform-sheet/areas', f.area, f.areas),
+    ...anyOf(
+      DEPARTMENT_BY_ROLE[f.role ?? SheetRole.ANY],
+      await departmentIdOf(ctx, f.department, `${path}.department`),
+      departments,
+    ),
+    ...anyOf('fragments/reform-sheet/sdgs', f.sdg, f.sdgs),
+    ...anyOf(
+      'fragments/reform-sheet/measures',
+      f.measure?.trim(),
+      f.measures?.map((c) => c.trim()),
+    ),
+    ...anyOf('fragments/reform-sheet/measure-fields', null, f.measureFields),
+    ...anyOf(
+      'fragments/reform-sheet/evaluations',
+      f.evaluation?.trim().toUpperCase(),
+      f.evaluations?.map((g) => g.trim().toUpperCase()),
+    ),
+    ...texts.map((text) => matches('fragments/common/text', text)),
+  ];
+  return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
+}
