@@ -1,5 +1,13 @@
 import { splitCommands } from '../../src/db/apply-schema';
+import type { Plan } from 'neo4j-driver';
 import { compilePrefetch } from '../../src/engine/compile-prefetch';
+
+const WHOLE_READS = /^(AllNodesScan|NodeByLabelScan)/;
+
+/** Every operator of a plan, with its runtime suffix. */
+function operatorTypes(plan: Plan): string[] {
+  return [plan.operatorType, ...plan.children.flatMap(operatorTypes)];
+}
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /** Every statement in cypher/ must at least compile, so a typo fails CI rather than a user's request. */
@@ -52,7 +60,11 @@ describe('the Cypher files', () => {
         const plan = [{ projection, children: [{ projection, children: [] }] }];
         const compiled = compilePrefetch(source, root, { kind: 'rows', column: 'node' }, plan);
         try {
-          await session.run(`EXPLAIN ${compiled.statement.text}`);
+          const { summary } = await session.run(`EXPLAIN ${compiled.statement.text}`);
+          // Below root nodes found by id, every fragment expands from its parent: no whole-label read.
+          const scans = summary.plan ? operatorTypes(summary.plan).filter((op) => WHOLE_READS.test(op)) : [];
+          if (scans.length > 0)
+            failures.push(`cypher/${fragment}.cypher compiled reads whole labels: ${scans.join(', ')}`);
         } catch (error) {
           failures.push(`cypher/${fragment}.cypher compiled: ${(error as Error).message.split('\n')[0]}`);
         }

@@ -10,6 +10,7 @@ import {
 } from 'graphql';
 import { SheetRole } from '../../../src/common/enums';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
+import type { CompiledStatement } from '../../../src/db/graph-gateway';
 import { compilePrefetch } from '../../../src/engine/compile-prefetch';
 import { OMITTABLE_PROPERTIES, omittedProperties } from '../../../src/engine/omitted-properties';
 import { PROJECTIONS } from '../../../src/engine/projection-catalog';
@@ -53,12 +54,18 @@ function planOf(query: string, variables?: Record<string, unknown>): string {
   return show(planProjections(field, root.type, root.fieldNodes));
 }
 
-function compiledText(query: string, statement: string, kind: 'list' | 'rows', column: string): string {
+function compiledText(
+  query: string,
+  statement: string | CompiledStatement,
+  kind: 'list' | 'rows',
+  column: string,
+): string {
   const field = rootField(query);
   const root = rootNodeSelection(field);
   if (!root) throw new Error('no object type');
   const plan = planProjections(field, root.type, root.fieldNodes);
-  return compilePrefetch(source, { text: source(statement), origin: statement }, { kind, column }, plan).statement.text;
+  const rootStatement = typeof statement === 'string' ? { text: source(statement), origin: statement } : statement;
+  return compilePrefetch(source, rootStatement, { kind, column }, plan).statement.text;
 }
 
 describe('the selection compiler', () => {
@@ -142,7 +149,12 @@ describe('the selection compiler', () => {
   });
 
   it('compiles a page statement as it is, its nodes taken from pageNodes', () => {
-    const text = compiledText('{ measures { nodes { departments { name } } } }', 'measure/page', 'list', 'pageNodes');
+    // A page statement as src/query/ compiles one (comments and all): the compiler takes it as it is.
+    const page = {
+      text: '// a page\nCALL () { MATCH (m:Measure) RETURN m ORDER BY m.sortKey }\nWITH collect(m) AS matched\nRETURN size(matched) AS totalCount, matched[0..$limit] AS pageNodes',
+      origin: 'measures page',
+    };
+    const text = compiledText('{ measures { nodes { departments { name } } } }', page, 'list', 'pageNodes');
     expect(text.startsWith('CALL () {\n  CALL () {')).toBe(true);
     expect(text).toContain('CALL (pageNodes) {\n  UNWIND pageNodes AS rootNode');
     expect(text).not.toContain('//');
