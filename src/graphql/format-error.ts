@@ -14,6 +14,14 @@ const APOLLO_CLIENT_CODES: ReadonlySet<string> = new Set<string>([
 const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] (\d+) tokens/;
 
 /**
+ * graphql-js refuses an argument's value only while executing when a variable supplies it: a nullable
+ * variable may stand where a non-null argument has a default, and its `null` is caught at the field, as a
+ * GraphQLError with no code (wrapped once more with the field's path). It is the caller's doing, like any
+ * other bad argument.
+ */
+const ARGUMENT_COERCION_MESSAGE = /^Argument "[^"]+" (?:of non-null type "[^"]+" must not be null|has invalid value)/;
+
+/**
  * What the client sees of an error. Apollo's client codes (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
  * BAD_USER_INPUT, PERSISTED_QUERY_NOT_FOUND, BAD_REQUEST …) pass unchanged; ours (QUERY_TOO_COMPLEX, NOT_FOUND,
  * SERVICE_UNAVAILABLE …) are restored where Apollo wrapped them (a validation rule's refusal arrives as
@@ -40,6 +48,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_CLIENT_CODES.has(code)) return withTokenLimitAdvice(formatted);
   if (hasPublicCode(formatted) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+  if (isArgumentCoercion(unwrappedError)) {
+    return { ...formatted, extensions: { code: ApolloServerErrorCode.BAD_USER_INPUT } };
+  }
   if (isRefusedRequest(error)) {
     return { message: formatted.message, extensions: { code: ApolloServerErrorCode.BAD_REQUEST } };
   }
@@ -59,6 +70,12 @@ export function isMasked(error: GraphQLError): boolean {
 /** The error Apollo or graphql-js wrapped (a resolver's throw, a validation rule's report), else the error. */
 function unwrapped(error: unknown): unknown {
   return error instanceof GraphQLError && error.originalError ? error.originalError : error;
+}
+
+function isArgumentCoercion(error: unknown): boolean {
+  return (
+    error instanceof GraphQLError && error.originalError === undefined && ARGUMENT_COERCION_MESSAGE.test(error.message)
+  );
 }
 
 /**

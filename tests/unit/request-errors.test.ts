@@ -11,7 +11,7 @@ import { requestIdPlugin } from '../../src/graphql/request-id.plugin';
 describe('errors the client sees and the log keeps', () => {
   const logged: string[] = [];
   const server = new ApolloServer({
-    typeDefs: 'type Query { broken: Int, refused: Int, fine: Int }',
+    typeDefs: 'type Query { broken: Int, refused: Int, fine: Int, page(first: Int! = 50): Int }',
     resolvers: {
       Query: {
         broken: () => {
@@ -21,6 +21,7 @@ describe('errors the client sees and the log keeps', () => {
           throw new BadUserInputError('first must be 1 to 100, got 0');
         },
         fine: () => 1,
+        page: (_: unknown, { first }: { first: number }) => first,
       },
     },
     formatError,
@@ -34,11 +35,11 @@ describe('errors the client sees and the log keeps', () => {
     logged.length = 0;
   });
 
-  async function ask(query: string, requestId?: string) {
+  async function ask(query: string, requestId?: string, variables?: Record<string, unknown>) {
     const headers = new HeaderMap([['content-type', 'application/json']]);
     if (requestId) headers.set('x-request-id', requestId);
     const response = await server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: '', body: { query } },
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body: variables ? { query, variables } : { query } },
       context: () => Promise.resolve({}),
     });
     if (response.body.kind !== 'complete') throw new Error('expected a complete body');
@@ -75,6 +76,20 @@ describe('errors the client sees and the log keeps', () => {
   it('keeps Apollo codes for parse and validation failures and logs nothing', async () => {
     expect((await ask('{ fine')).body.errors?.[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
     expect((await ask('{ nope }')).body.errors?.[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(logged).toEqual([]);
+  });
+
+  it('gives a variable null for a non-null argument with a default BAD_USER_INPUT, not an internal error', async () => {
+    // Valid by the rules (the argument has a default), refused by graphql-js only while executing the field.
+    const { body } = await ask('query ($n: Int) { page(first: $n) }', undefined, { n: null });
+    expect(body.errors).toEqual([
+      {
+        message: 'Argument "first" of non-null type "Int!" must not be null.',
+        locations: [{ line: 1, column: 31 }],
+        path: ['page'],
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
     expect(logged).toEqual([]);
   });
 
