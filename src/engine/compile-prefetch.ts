@@ -1,4 +1,6 @@
 import type { CompiledStatement } from '../db/graph-gateway';
+import type { NodeLabel } from '../graph/graph-model';
+import { NODE_PROPERTIES } from '../graph/node-properties';
 import type { Projection } from './projection-catalog';
 import type { PlannedProjection } from './selection-plan';
 
@@ -11,6 +13,7 @@ export type RootShape = { readonly kind: 'list' | 'rows'; readonly column: strin
 /** A planned projection with the result column that carries it. */
 export interface ColumnPlan {
   readonly projection: Projection;
+  readonly label?: NodeLabel | undefined;
   readonly column: string;
   readonly children: readonly ColumnPlan[];
 }
@@ -62,12 +65,17 @@ export function compilePrefetch(
   plan: readonly PlannedProjection[],
   omitted: readonly string[] = ['searchText'],
 ): CompiledPrefetch {
-  const cacheKey = JSON.stringify([root.text, shape.kind, shape.column, signature(plan), omitted]);
+  const cacheKey = JSON.stringify([root.text, shape.kind, shape.column, signature(plan), labels(plan), omitted]);
   const cached = cache.get(cacheKey);
   if (cached) return cached;
   let next = 0;
   const assign = (planned: readonly PlannedProjection[]): ColumnPlan[] =>
-    planned.map(({ projection, children }) => ({ projection, column: `c${++next}`, children: assign(children) }));
+    planned.map(({ projection, label, children }) => ({
+      projection,
+      label,
+      column: `c${++next}`,
+      children: assign(children),
+    }));
   const columns = assign(plan);
   const nodesColumn = shape.kind === 'list' ? shape.column : ROOT_NODES_COLUMN;
   const text = [
@@ -99,7 +107,7 @@ export function compilePrefetch(
  */
 function projectionText(
   source: CypherSource,
-  { projection, column, children }: ColumnPlan,
+  { projection, label, column, children }: ColumnPlan,
   level: number,
   omitted: readonly string[],
 ): string[] {
@@ -113,18 +121,28 @@ function projectionText(
     '  }',
     ...children.flatMap((child) => projectionText(source, child, level + 1, omitted)),
     `  WITH ${[node, ...childColumns].join(', ')} ORDER BY ${node}.sortKey`,
-    `  RETURN collect(${mapOf([`node: ${storedProperties(node, omitted)}`, ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
+    `  RETURN collect(${mapOf([`node: ${storedProperties(node, label, omitted)}`, ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
     '}',
   ];
   return lines.flatMap((line) => line.split('\n')).map((line) => `  ${line}`);
 }
 
+/** Properties every node stores besides its label's own (see node-properties.ts), all read by the mappers. */
+const COMMON_PROPERTIES = ['id', 'sortKey', 'sourceDocument', 'sourceLine'];
+
 /**
- * A node's properties as the mappers read them, the `omitted` ones set to null (read as absent): see
- * omitted-properties.ts. Whole nodes were most of the bytes and of the time of the compiled statements.
+ * A node's properties as the mappers read them, without the `omitted` ones (read as absent): see
+ * omitted-properties.ts. With the label known, the properties are named (the label's contract less the
+ * omitted ones), so an omitted property costs no bytes at all, not even its name; otherwise every stored
+ * property with the omitted ones set to null. Whole nodes were most of the bytes and of the time of the
+ * compiled statements, and the driver decodes every property's name of every node.
  */
-function storedProperties(variable: string, omitted: readonly string[]): string {
-  return `${variable} {${['.*', ...omitted.map((property) => `${property}: null`)].join(', ')}}`;
+function storedProperties(variable: string, label: NodeLabel | undefined, omitted: readonly string[]): string {
+  if (!label) return `${variable} {${['.*', ...omitted.map((property) => `${property}: null`)].join(', ')}}`;
+  const named = [...COMMON_PROPERTIES, ...Object.keys(NODE_PROPERTIES[label])].filter(
+    (property) => !omitted.includes(property),
+  );
+  return `${variable} {${named.map((property) => `.${property}`).join(', ')}}`;
 }
 
 function nodeVariable(level: number): string {
@@ -146,6 +164,11 @@ function signature(plan: readonly PlannedProjection[]): string {
       children.length === 0 ? projection.key : `${projection.key}(${signature(children)})`,
     )
     .join(',');
+}
+
+/** The plan's labels in the order of its projections, nested like the signature (part of the shape). */
+function labels(plan: readonly PlannedProjection[]): string {
+  return plan.map(({ label, children }) => `${label ?? '*'}(${labels(children)})`).join(',');
 }
 
 function mapOf(entries: readonly string[]): string {

@@ -10,11 +10,17 @@ import {
 // The function execution itself uses to collect a field's subfields (graphql 16; marked internal, kept stable
 // through 16.x, which package.json pins): planning with it cannot disagree with what will be resolved.
 import { collectSubfields } from 'graphql/execution/collectFields';
+import { NODE_LABELS, type NodeLabel } from '../graph/graph-model';
 import { PROJECTIONS, type Projection } from './projection-catalog';
 
 /** One relationship to fetch for every node of a level, with what to fetch below it. */
 export interface PlannedProjection {
   readonly projection: Projection;
+  /**
+   * The label of the related nodes (from the field's GraphQL type), which says which properties they store;
+   * without it the compiled statement sends every stored property.
+   */
+  readonly label?: NodeLabel | undefined;
   readonly children: readonly PlannedProjection[];
 }
 
@@ -55,8 +61,15 @@ export function planProjections(
   }
   return [...byKey.values()].map(({ projection, type: childType, nodes }) => ({
     projection,
+    label: labelOfType(childType),
     children: planProjections(document, childType, nodes),
   }));
+}
+
+/** The node label whose nodes a GraphQL object type maps (PolicyField is the label Field), if any. */
+function labelOfType(type: GraphQLObjectType): NodeLabel | undefined {
+  const name = type.name === 'PolicyField' ? 'Field' : type.name;
+  return Object.hasOwn(NODE_LABELS, name) ? (name as NodeLabel) : undefined;
 }
 
 /**
