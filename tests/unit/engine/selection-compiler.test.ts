@@ -108,6 +108,16 @@ describe('the selection compiler', () => {
   });
 
   it('wraps the root statement and nests one CALL per level, parent and node renamed per level', () => {
+    // Each related node's properties by name: its label's contract less the omitted ones (here searchText).
+    const POLICY_ITEM_PROPERTIES = [
+      'id',
+      'sortKey',
+      'sourceDocument',
+      'sourceLine',
+      ...Object.keys(NODE_PROPERTIES.PolicyItem),
+    ]
+      .map((property) => `.${property}`)
+      .join(', ');
     const text = compiledText(
       '{ measure(code: "5-1-3") { policyItem { sdgs { number } } } }',
       'graph/nodes-by-id',
@@ -136,10 +146,10 @@ describe('the selection compiler', () => {
         '        RETURN n2',
         '      }',
         '      WITH n2 ORDER BY n2.sortKey',
-        '      RETURN collect({node: n2 {.*, searchText: null}}) AS c2',
+        '      RETURN collect({node: n2 {.id, .sortKey, .sourceDocument, .sourceLine, .number, .name, .nameEn, .color}}) AS c2',
         '    }',
         '    WITH n1, c2 ORDER BY n1.sortKey',
-        '    RETURN collect({node: n1 {.*, searchText: null}, c2: c2}) AS c1',
+        `    RETURN collect({node: n1 {${POLICY_ITEM_PROPERTIES}}, c2: c2}) AS c1`,
         '  }',
         '  RETURN collect({id: n0.id, c1: c1}) AS prefetch',
         '}',
@@ -206,16 +216,9 @@ describe('the properties left out of projected nodes', () => {
   });
 
   it('keep a long text when any field of the operation reads it, in any fragment', () => {
-    expect(omittedProperties(operationOf('{ measure(code: "5-1-3") { departments { name } } }'))).toEqual([
-      'searchText',
-      'visionText',
-      'description',
-      'currentSituation',
-      'actions',
-      'effects',
-      'notes',
-      'yearlyTargetTexts',
-    ]);
+    expect(omittedProperties(operationOf('{ measure(code: "5-1-3") { departments { name } } }'))).toEqual(
+      OMITTABLE_PROPERTIES,
+    );
     const omitted = omittedProperties(
       operationOf(`{ measure(code: "5-1-3") { ...M } sdg(number: 1) { reformSheets { yearlyTargets { text } } } }
         fragment M on Measure { description }`),
@@ -223,5 +226,16 @@ describe('the properties left out of projected nodes', () => {
     expect(omitted).not.toContain('description');
     expect(omitted).not.toContain('yearlyTargetTexts');
     expect(omitted).toContain('currentSituation');
+  });
+
+  it('keep every property a field assembles or a field resolver reads', () => {
+    const omitted = omittedProperties(
+      operationOf('{ policyItem(code: "1-1") { survey { question } indicators { progress { grade } } } }'),
+    );
+    for (const kept of ['surveyQuestion', 'surveyYears', 'rankOutOf', 'current', 'target', 'targetBound']) {
+      expect(omitted).not.toContain(kept);
+    }
+    expect(omitted).toContain('satisfactionRatePercent');
+    expect(omitted).toContain('visions');
   });
 });
