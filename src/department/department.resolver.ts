@@ -21,6 +21,7 @@ import { Collaboration } from './collaboration.type';
 import { allDepartments } from './department-directory';
 import { Department } from './department.type';
 import { prefetchBelow } from '../engine/load-node';
+import { FilterArg, OrderByArg } from '../common/list-args';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -63,12 +64,9 @@ export class DepartmentResolver {
   })
   async measuresConnection(
     @Root() parent: Department,
-    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    @FilterArg(() => MeasureFilter)
     filter: MeasureFilter | null,
-    @Arg('orderBy', () => [MeasureOrder], {
-      nullable: true,
-      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
-    })
+    @OrderByArg(() => MeasureOrder)
     orderBy: InstanceType<typeof MeasureOrder>[] | null,
     @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,
@@ -96,15 +94,9 @@ export class DepartmentResolver {
   })
   async reformSheetsConnection(
     @Root() parent: Department,
-    @Arg('filter', () => ReformSheetFilter, {
-      nullable: true,
-      description: 'Conditions to match (AND); none lists all.',
-    })
+    @FilterArg(() => ReformSheetFilter)
     filter: ReformSheetFilter | null,
-    @Arg('orderBy', () => [ReformSheetOrder], {
-      nullable: true,
-      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
-    })
+    @OrderByArg(() => ReformSheetOrder)
     orderBy: InstanceType<typeof ReformSheetOrder>[] | null,
     @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,

@@ -11,6 +11,7 @@ import { IndicatorFilter } from './indicator.filter';
 import { IndicatorOrder } from './indicator.order';
 import { INDICATOR_PAGE } from './indicator.page-spec';
 import { Indicator } from './indicator.type';
+import { FilterArg } from '../common/list-args';
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
@@ -18,7 +19,7 @@ export class IndicatorResolver {
     description: 'Outcome indicators matching a filter, in code order, paginated.',
   })
   async indicators(
-    @Arg('filter', () => IndicatorFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    @FilterArg(() => IndicatorFilter)
     filter: IndicatorFilter | null,
     @Arg('orderBy', () => [IndicatorOrder], {
       nullable: true,

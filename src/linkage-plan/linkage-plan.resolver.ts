@@ -11,6 +11,7 @@ import { PolicyItem } from '../policy-item/policy-item.type';
 import { Initiative, LinkagePlan } from './linkage-plan.type';
 import { loadNode } from '../engine/load-node';
 import { listByLabel } from '../engine/list-by-label';
+import { FilterArg, OrderByArg } from '../common/list-args';
 
 @Resolver(() => LinkagePlan)
 export class LinkagePlanResolver {
@@ -49,15 +50,9 @@ export class LinkagePlanResolver {
   })
   async policyItemsConnection(
     @Root() parent: LinkagePlan,
-    @Arg('filter', () => PolicyItemFilter, {
-      nullable: true,
-      description: 'Conditions to match (AND); none lists all.',
-    })
+    @FilterArg(() => PolicyItemFilter)
     filter: PolicyItemFilter | null,
-    @Arg('orderBy', () => [PolicyItemOrder], {
-      nullable: true,
-      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
-    })
+    @OrderByArg(() => PolicyItemOrder)
     orderBy: InstanceType<typeof PolicyItemOrder>[] | null,
     @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,

@@ -15,6 +15,7 @@ import { MeasureOrder } from './measure.order';
 import { MEASURE_PAGE } from './measure.page-spec';
 import { Measure } from './measure.type';
 import { loadNode } from '../engine/load-node';
+import { FilterArg } from '../common/list-args';
 
 @Resolver(() => Measure)
 export class MeasureResolver {
@@ -36,7 +37,7 @@ export class MeasureResolver {
       'Measures matching a filter, in code order (5-2 before 5-10), paginated. Deleted measures only when asked for.',
   })
   async measures(
-    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    @FilterArg(() => MeasureFilter)
     filter: MeasureFilter | null,
     @Arg('orderBy', () => [MeasureOrder], {
       nullable: true,

@@ -24,6 +24,7 @@ import { PolicyItemOrder } from './policy-item.order';
 import { POLICY_ITEM_PAGE } from './policy-item.page-spec';
 import { PolicyItem } from './policy-item.type';
 import { loadNode } from '../engine/load-node';
+import { FilterArg, OrderByArg } from '../common/list-args';
 
 @Resolver(() => PolicyItem)
 export class PolicyItemResolver {
@@ -44,10 +45,7 @@ export class PolicyItemResolver {
     description: 'Policy items matching a filter, in code order, paginated.',
   })
   async policyItems(
-    @Arg('filter', () => PolicyItemFilter, {
-      nullable: true,
-      description: 'Conditions to match (AND); none lists all.',
-    })
+    @FilterArg(() => PolicyItemFilter)
     filter: PolicyItemFilter | null,
     @Arg('orderBy', () => [PolicyItemOrder], {
       nullable: true,
@@ -93,12 +91,9 @@ export class PolicyItemResolver {
   })
   async measuresConnection(
     @Root() parent: PolicyItem,
-    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    @FilterArg(() => MeasureFilter)
     filter: MeasureFilter | null,
-    @Arg('orderBy', () => [MeasureOrder], {
-      nullable: true,
-      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
-    })
+    @OrderByArg(() => MeasureOrder)
     orderBy: InstanceType<typeof MeasureOrder>[] | null,
     @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,

@@ -11,6 +11,7 @@ import { RecordWriter } from './record-writer';
 import { OrphanedSubject } from './orphaned-subject.type';
 import { RowReader } from '../db/row-reader';
 import { cleanText } from './text-rules';
+import { FilterArg } from '../common/list-args';
 
 /** Writes of yearly records (editors for their departments, admins for all) and the audit trail. */
 @Resolver()
@@ -75,7 +76,7 @@ export class RecordsResolver {
   @Authorized('editor', 'admin')
   @Query(() => ChangeConnection, { description: 'Audit entries of record changes, oldest first (editors and admins).' })
   async changes(
-    @Arg('filter', () => ChangeFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    @FilterArg(() => ChangeFilter)
     filter: ChangeFilter | null,
     @Args() { first, after }: PaginationArgs,
     @Ctx() ctx: RequestContext,

@@ -17,6 +17,7 @@ import { REFORM_SHEET_PAGE } from './reform-sheet.page-spec';
 import { ReformSheet } from './reform-sheet.type';
 import { loadNode } from '../engine/load-node';
 import { listByLabel } from '../engine/list-by-label';
+import { FilterArg, OrderByArg } from '../common/list-args';
 
 @Resolver(() => ReformSheet)
 export class ReformSheetResolver {
@@ -37,10 +38,7 @@ export class ReformSheetResolver {
     description: 'Reform sheets matching a filter, in code order, paginated.',
   })
   async reformSheets(
-    @Arg('filter', () => ReformSheetFilter, {
-      nullable: true,
-      description: 'Conditions to match (AND); none lists all.',
-    })
+    @FilterArg(() => ReformSheetFilter)
     filter: ReformSheetFilter | null,
     @Arg('orderBy', () => [ReformSheetOrder], {
       nullable: true,
@@ -103,15 +101,9 @@ export class ReformAreaResolver {
   })
   async sheetsConnection(
     @Root() parent: ReformArea,
-    @Arg('filter', () => ReformSheetFilter, {
-      nullable: true,
-      description: 'Conditions to match (AND); none lists all.',
-    })
+    @FilterArg(() => ReformSheetFilter)
     filter: ReformSheetFilter | null,
-    @Arg('orderBy', () => [ReformSheetOrder], {
-      nullable: true,
-      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
-    })
+    @OrderByArg(() => ReformSheetOrder)
     orderBy: InstanceType<typeof ReformSheetOrder>[] | null,
     @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,

@@ -17,6 +17,7 @@ import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from './sdg.type';
 import { loadNode } from '../engine/load-node';
 import { listByLabel } from '../engine/list-by-label';
+import { FilterArg, OrderByArg } from '../common/list-args';
 
 @Resolver(() => Sdg)
 export class SdgResolver {
@@ -47,15 +48,9 @@ export class SdgResolver {
   })
   async policyItemsConnection(
     @Root() parent: Sdg,
-    @Arg('filter', () => PolicyItemFilter, {
-      nullable: true,
-      description: 'Conditions to match (AND); none lists all.',
-    })
+    @FilterArg(() => PolicyItemFilter)
     filter: PolicyItemFilter | null,
-    @Arg('orderBy', () => [PolicyItemOrder], {
-      nullable: true,
-      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
-    })
+    @OrderByArg(() => PolicyItemOrder)
     orderBy: InstanceType<typeof PolicyItemOrder>[] | null,
     @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,
@@ -78,12 +73,9 @@ export class SdgResolver {
   })
   async measuresConnection(
     @Root() parent: Sdg,
-    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions to match (AND); none lists all.' })
+    @FilterArg(() => MeasureFilter)
     filter: MeasureFilter | null,
-    @Arg('orderBy', () => [MeasureOrder], {
-      nullable: true,
-      description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
-    })
+    @OrderByArg(() => MeasureOrder)
     orderBy: InstanceType<typeof MeasureOrder>[] | null,
     @Args() slice: PaginationArgs,
     @Ctx() ctx: RequestContext,
