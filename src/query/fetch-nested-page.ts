@@ -38,7 +38,9 @@ export async function fetchNestedPage<T extends { sortKey: string }, F extends s
   const compiled = compilePage(spec, condition, keys, facets, scope);
   const params = { ...compiled.params, ...sliceParams(position, slice.first) };
   const row = await loaderFor(ctx, compiled, params).load(parentId);
-  return toPage(row, slice.first, slice.after, map, order);
+  const page = toPage(row, slice.first, slice.after, map, order);
+  // A parent with nothing matching has no row; its facets are the empty counts of an empty set.
+  return row === undefined ? { ...page, facets: Object.fromEntries(facets.map((name) => [name, []])) } : page;
 }
 
 function loaderFor(ctx: RequestContext, compiled: CompiledPage, params: Record<string, unknown>): RowLoader {

@@ -372,5 +372,20 @@ describe('analysts’ queries', () => {
       // The department list, then one statement for all 46 pages.
       expect((response.extensions?.cypher as { queries: number }).queries).toBeLessThanOrEqual(2);
     });
+
+    it('give a parent with nothing matching empty facet counts, as over any empty set (not null)', async () => {
+      const response = await api.server.query<{
+        departments: { id: string; measuresConnection: { totalCount: number; facets: { sdgs: unknown[] } | null } }[];
+      }>('{ departments { id measuresConnection(first: 1) { totalCount facets { sdgs { number count } } } } }');
+      expect(response.errors).toBeUndefined();
+      const empty = response.data!.departments.filter((d) => d.measuresConnection.totalCount === 0);
+      // Departments answering for no measure exist in the documents (secretariats, committees).
+      const withoutMeasures = response.data!.departments.filter(
+        (d) => targets('RESPONSIBLE_FOR', d.id).filter((m) => prop(m, 'status') !== 'DELETED').length === 0,
+      );
+      expect(empty.map((d) => d.id)).toEqual(withoutMeasures.map((d) => d.id));
+      expect(empty.length).toBeGreaterThan(0);
+      for (const d of empty) expect(d.measuresConnection.facets).toEqual({ sdgs: [] });
+    });
   });
 });
