@@ -5,7 +5,23 @@ import type { PlainRow, PlainValue } from './plain-values';
  * and the code that reads it, so it fails loudly with the column name rather than passing `undefined` on.
  */
 export class RowReader {
-  constructor(private readonly row: PlainRow) {}
+  /**
+   * `projection`: the row is a node's properties as a compiled statement projected them, which leaves out
+   * what the operation does not read (src/engine/property-demand.ts); see `leftOut`.
+   */
+  constructor(
+    private readonly row: PlainRow,
+    private readonly projection = false,
+  ) {}
+
+  /**
+   * True when `column` was deliberately not projected: the row is a projection and has no such key (a
+   * projected property the node does not store is there, as null). Always false for a whole node's
+   * properties, where an absent property is simply absent.
+   */
+  leftOut(column: string): boolean {
+    return this.projection && !Object.hasOwn(this.row, column);
+  }
 
   /** The row itself, for code that inspects columns generically (e.g. which property matched a search). */
   get values(): PlainRow {
@@ -63,6 +79,11 @@ export class RowReader {
     const value = this.row[column];
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw mismatch(column, 'a map', value);
     return new RowReader(value);
+  }
+
+  /** A map column holding a node's projected properties (see `leftOut`), as its own reader. */
+  projected(column: string): RowReader {
+    return new RowReader(this.map(column).values, true);
   }
 
   /** A list-of-maps column, each as its own reader. */

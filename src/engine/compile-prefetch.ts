@@ -1,6 +1,5 @@
 import type { CompiledStatement } from '../db/graph-gateway';
 import type { NodeLabel } from '../graph/graph-model';
-import { NODE_PROPERTIES } from '../graph/node-properties';
 import type { Projection } from './projection-catalog';
 import type { PlannedProjection } from './selection-plan';
 
@@ -32,6 +31,12 @@ export const PREFETCH_COLUMN = 'prefetch';
 /** Where the compiler finds the fragments' texts (the gateway's registry of cypher/). */
 export type CypherSource = (name: string) => string;
 
+/**
+ * The properties to project for related nodes of a label (src/engine/property-demand.ts); for nodes of no
+ * known label, every stored property but the search-only ones.
+ */
+export type PropertyDemand = (label: NodeLabel) => readonly string[];
+
 const MAX_CACHED_SHAPES = 500;
 const cache = new Map<string, CompiledPrefetch>();
 
@@ -47,7 +52,7 @@ const cache = new Map<string, CompiledPrefetch>();
  *       CALL (n0) { <cypher/projection/… fragment> }     -- parent → n0, node → n1
  *       …children: CALL (n1) { … }…
  *       WITH n1, <children's columns> ORDER BY n1.sortKey
- *       RETURN collect({node: n1 {.*, searchText: null, …}, …}) AS c1
+ *       RETURN collect({node: n1 {.id, .sortKey, .name…}, …}) AS c1   -- what the operation reads
  *     }
  *     RETURN collect({id: n0.id, c1: c1, …}) AS prefetch
  *   }
@@ -63,9 +68,9 @@ export function compilePrefetch(
   root: CompiledStatement,
   shape: RootShape,
   plan: readonly PlannedProjection[],
-  omitted: readonly string[] = ['searchText'],
+  demand: PropertyDemand,
 ): CompiledPrefetch {
-  const cacheKey = JSON.stringify([root.text, shape.kind, shape.column, signature(plan), labels(plan), omitted]);
+  const cacheKey = JSON.stringify([root.text, shape.kind, shape.column, signature(plan), labels(plan, demand)]);
   const cached = cache.get(cacheKey);
   if (cached) return cached;
   let next = 0;
@@ -86,7 +91,7 @@ export function compilePrefetch(
     `CALL (${nodesColumn}) {`,
     `  UNWIND ${nodesColumn} AS rootNode`,
     `  MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
-    ...columns.flatMap((column) => projectionText(source, column, 1, omitted)),
+    ...columns.flatMap((column) => projectionText(source, column, 1, demand)),
     `  RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columns.map(({ column }) => `${column}: ${column}`)])}) AS ${PREFETCH_COLUMN}`,
     '}',
     'RETURN *',
@@ -109,7 +114,7 @@ function projectionText(
   source: CypherSource,
   { projection, label, column, children }: ColumnPlan,
   level: number,
-  omitted: readonly string[],
+  demand: PropertyDemand,
 ): string[] {
   const parent = nodeVariable(level - 1);
   const node = nodeVariable(level);
@@ -119,30 +124,25 @@ function projectionText(
     `  CALL (${parent}) {`,
     indent(renameVariables(withoutComments(source(projection.fragment)), parent, node), 2),
     '  }',
-    ...children.flatMap((child) => projectionText(source, child, level + 1, omitted)),
+    ...children.flatMap((child) => projectionText(source, child, level + 1, demand)),
     `  WITH ${[node, ...childColumns].join(', ')} ORDER BY ${node}.sortKey`,
-    `  RETURN collect(${mapOf([`node: ${storedProperties(node, label, omitted)}`, ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
+    `  RETURN collect(${mapOf([`node: ${projectedNode(node, label, demand)}`, ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
     '}',
   ];
   return lines.flatMap((line) => line.split('\n')).map((line) => `  ${line}`);
 }
 
-/** Properties every node stores besides its label's own (see node-properties.ts), all read by the mappers. */
-const COMMON_PROPERTIES = ['id', 'sortKey', 'sourceDocument', 'sourceLine'];
-
 /**
- * A node's properties as the mappers read them, without the `omitted` ones (read as absent): see
- * omitted-properties.ts. With the label known, the properties are named (the label's contract less the
- * omitted ones), so an omitted property costs no bytes at all, not even its name; otherwise every stored
- * property with the omitted ones set to null. Whole nodes were most of the bytes and of the time of the
- * compiled statements, and the driver decodes every property's name of every node.
+ * A related node as a map of the properties the operation reads (see property-demand.ts): with the label
+ * known they are named, so a property left out costs no bytes, not even its name. Whole nodes were most of
+ * the bytes and of the time of the compiled statements (the driver decodes every property's name of every
+ * node). Without a label, every stored property but the search-only ones.
  */
-function storedProperties(variable: string, label: NodeLabel | undefined, omitted: readonly string[]): string {
-  if (!label) return `${variable} {${['.*', ...omitted.map((property) => `${property}: null`)].join(', ')}}`;
-  const named = [...COMMON_PROPERTIES, ...Object.keys(NODE_PROPERTIES[label])].filter(
-    (property) => !omitted.includes(property),
-  );
-  return `${variable} {${named.map((property) => `.${property}`).join(', ')}}`;
+function projectedNode(variable: string, label: NodeLabel | undefined, demand: PropertyDemand): string {
+  if (!label) return `${variable} {.*, searchText: null, visionText: null}`;
+  return `${variable} {${demand(label)
+    .map((property) => `.${property}`)
+    .join(', ')}}`;
 }
 
 function nodeVariable(level: number): string {
@@ -166,9 +166,16 @@ function signature(plan: readonly PlannedProjection[]): string {
     .join(',');
 }
 
-/** The plan's labels in the order of its projections, nested like the signature (part of the shape). */
-function labels(plan: readonly PlannedProjection[]): string {
-  return plan.map(({ label, children }) => `${label ?? '*'}(${labels(children)})`).join(',');
+/**
+ * The plan's labels in the order of its projections, nested like the signature, each with the properties
+ * projected for it (part of the shape: the same plan reading other fields compiles to another text).
+ */
+function labels(plan: readonly PlannedProjection[], demand: PropertyDemand): string {
+  return plan
+    .map(
+      ({ label, children }) => `${label ? `${label}[${demand(label).join(' ')}]` : '*'}(${labels(children, demand)})`,
+    )
+    .join(',');
 }
 
 function mapOf(entries: readonly string[]): string {

@@ -18,7 +18,7 @@ export function primeLoaders(loaders: GraphLoaders, prefetch: PlainValue, column
 function primeBelow(loaders: GraphLoaders, id: string, entry: RowReader, columns: readonly ColumnPlan[]): void {
   for (const { projection, column, children } of columns) {
     const related = entry.maps(column);
-    const nodes = related.map((row) => row.map('node'));
+    const nodes = related.map((row) => row.projected('node'));
     projection.loader(loaders).prime(id, nodes);
     if (children.length === 0) continue;
     related.forEach((row, i) => {

@@ -2,7 +2,7 @@ import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gatewa
 import type { PlainRow } from '../db/plain-values';
 import type { GraphLoaders } from '../graph/graph-loaders';
 import { compilePrefetch, PREFETCH_COLUMN, ROOT_NODES_COLUMN, type RootShape } from './compile-prefetch';
-import { omittedProperties } from './omitted-properties';
+import { projectedProperties } from './property-demand';
 import { primeLoaders } from './prime-loaders';
 import { planProjections, rootNodeSelection, type PlannedProjection, type RootField } from './selection-plan';
 
@@ -46,7 +46,7 @@ export async function readRoot(
     statement,
     root.shape,
     plan,
-    omittedProperties(selection.info),
+    (label) => projectedProperties(selection.info, label),
   );
   const [row] = await gateway.readStatement(compiled.statement, root.params);
   if (!row) return [];

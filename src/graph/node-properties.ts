@@ -193,17 +193,39 @@ export type StoredNode<L extends NodeLabel> = {
     : ValueOf<Specs<L>[K]>;
 };
 
-/** The stored properties of label L, typed by the contract: a column of the wrong type fails naming it. */
+/**
+ * The stored properties of label L, typed by the contract: a column of the wrong type fails naming it.
+ *
+ * A row that is a compiled statement's projection (`RowReader.projected`) may leave out properties no field
+ * of the operation reads (src/engine/property-demand.ts). A required scalar left out stays undefined, which
+ * nothing reads; left-out optional scalars and lists read as absent (null, []), as the mappers expect.
+ */
 export function readNode<L extends NodeLabel>(label: L, row: RowReader): StoredNode<L> {
-  const out: Record<string, unknown> = {
-    id: row.string('id'),
-    sortKey: row.string('sortKey'),
-    sourceDocument: row.string('sourceDocument'),
-    sourceLine: row.number('sourceLine'),
-  };
-  const specs: Readonly<Record<string, Spec>> = NODE_PROPERTIES[label];
-  for (const [key, spec] of Object.entries(specs)) out[key] = readValue(row, key, spec, label);
+  const out: Record<string, unknown> = {};
+  for (const [key, spec, required] of entriesOf(label)) {
+    if (required && row.leftOut(key)) continue;
+    out[key] = readValue(row, key, spec, label);
+  }
   return out as StoredNode<L>;
+}
+
+/** Every property a node of the label has (the common ones first), with its spec and whether it is a required scalar. */
+type Entry = readonly [key: string, spec: Spec, required: boolean];
+const COMMON_SPECS: Readonly<Record<string, Spec>> = { id: text, sortKey: text, sourceDocument: text, sourceLine: num };
+const ENTRIES = new Map<NodeLabel, readonly Entry[]>();
+
+function entriesOf(label: NodeLabel): readonly Entry[] {
+  let entries = ENTRIES.get(label);
+  if (!entries) {
+    const specs: Readonly<Record<string, Spec>> = { ...COMMON_SPECS, ...NODE_PROPERTIES[label] };
+    entries = Object.entries(specs).map(([key, spec]): Entry => [key, spec, isRequiredScalar(spec)]);
+    ENTRIES.set(label, entries);
+  }
+  return entries;
+}
+
+function isRequiredScalar(spec: Spec): boolean {
+  return 'optional' in spec && !spec.optional;
 }
 
 function readValue(row: RowReader, key: string, spec: Spec, label: NodeLabel): unknown {

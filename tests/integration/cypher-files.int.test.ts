@@ -58,7 +58,7 @@ describe('the Cypher files', () => {
         };
         // The fragment twice, one level below the other: both levels' variable names are exercised.
         const plan = [{ projection, children: [{ projection, children: [] }] }];
-        const compiled = compilePrefetch(source, root, { kind: 'rows', column: 'node' }, plan);
+        const compiled = compilePrefetch(source, root, { kind: 'rows', column: 'node' }, plan, () => ['id', 'sortKey']);
         try {
           const { summary } = await session.run(`EXPLAIN ${compiled.statement.text}`);
           // Below root nodes found by id, every fragment expands from its parent: no whole-label read.

@@ -12,7 +12,21 @@ import { SheetRole } from '../../../src/common/enums';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import type { CompiledStatement } from '../../../src/db/graph-gateway';
 import { compilePrefetch } from '../../../src/engine/compile-prefetch';
-import { OMITTABLE_PROPERTIES, omittedProperties } from '../../../src/engine/omitted-properties';
+import { projectedProperties, typeNameOf } from '../../../src/engine/property-demand';
+import { RowReader } from '../../../src/db/row-reader';
+import type { PlainValue } from '../../../src/db/plain-values';
+import type { NodeLabel } from '../../../src/graph/graph-model';
+import { Department } from '../../../src/department/department.type';
+import { PolicyField } from '../../../src/field/policy-field.type';
+import { Indicator } from '../../../src/indicator/indicator.type';
+import { Initiative, LinkagePlan } from '../../../src/linkage-plan/linkage-plan.type';
+import { Measure } from '../../../src/measure/measure.type';
+import { PolicyItem } from '../../../src/policy-item/policy-item.type';
+import { Project } from '../../../src/project/project.type';
+import { ReformArea } from '../../../src/reform-sheet/reform-area.type';
+import { ReformSheet } from '../../../src/reform-sheet/reform-sheet.type';
+import { RelatedPlan } from '../../../src/related-plan/related-plan.type';
+import { Sdg } from '../../../src/sdg/sdg.type';
 import { PROJECTIONS } from '../../../src/engine/projection-catalog';
 import { NODE_PROPERTIES } from '../../../src/graph/node-properties';
 import {
@@ -24,6 +38,26 @@ import {
 import { SCHEMA_FILE } from '../../../src/schema-text';
 
 const schema: GraphQLSchema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+const SEED_GRAPH = 'seed/graph.json';
+
+type Mapper = (row: RowReader) => object;
+/** A mapped object's fields by name. */
+const fieldsOf = (mapped: object): Map<string, unknown> => new Map(Object.entries(mapped) as [string, unknown][]);
+/** Each label's mapper (`static from`), which turns stored properties into the GraphQL object. */
+const MAPPERS: Readonly<Record<NodeLabel, Mapper>> = {
+  Field: PolicyField.from,
+  PolicyItem: PolicyItem.from,
+  Measure: Measure.from,
+  Department: Department.from,
+  Sdg: Sdg.from,
+  Indicator: Indicator.from,
+  Project: Project.from,
+  RelatedPlan: RelatedPlan.from,
+  ReformArea: ReformArea.from,
+  ReformSheet: ReformSheet.from,
+  LinkagePlan: LinkagePlan.from,
+  Initiative: Initiative.from,
+};
 const cypher = CypherRegistry.load();
 const source = (name: string): string => cypher.get(name);
 
@@ -65,7 +99,8 @@ function compiledText(
   if (!root) throw new Error('no object type');
   const plan = planProjections(field, root.type, root.fieldNodes);
   const rootStatement = typeof statement === 'string' ? { text: source(statement), origin: statement } : statement;
-  return compilePrefetch(source, rootStatement, { kind, column }, plan).statement.text;
+  return compilePrefetch(source, rootStatement, { kind, column }, plan, (label) => projectedProperties(field, label))
+    .statement.text;
 }
 
 describe('the selection compiler', () => {
@@ -108,16 +143,8 @@ describe('the selection compiler', () => {
   });
 
   it('wraps the root statement and nests one CALL per level, parent and node renamed per level', () => {
-    // Each related node's properties by name: its label's contract less the omitted ones (here searchText).
-    const POLICY_ITEM_PROPERTIES = [
-      'id',
-      'sortKey',
-      'sourceDocument',
-      'sourceLine',
-      ...Object.keys(NODE_PROPERTIES.PolicyItem),
-    ]
-      .map((property) => `.${property}`)
-      .join(', ');
+    // Each related node's properties by name, only those the operation reads: the SDGs' number, and of the
+    // policy items their id, sort key and `number` (a field name of the operation, judged on any type).
     const text = compiledText(
       '{ measure(code: "5-1-3") { policyItem { sdgs { number } } } }',
       'graph/nodes-by-id',
@@ -146,10 +173,10 @@ describe('the selection compiler', () => {
         '        RETURN n2',
         '      }',
         '      WITH n2 ORDER BY n2.sortKey',
-        '      RETURN collect({node: n2 {.id, .sortKey, .sourceDocument, .sourceLine, .number, .name, .nameEn, .color}}) AS c2',
+        '      RETURN collect({node: n2 {.id, .sortKey, .number}}) AS c2',
         '    }',
         '    WITH n1, c2 ORDER BY n1.sortKey',
-        `    RETURN collect({node: n1 {${POLICY_ITEM_PROPERTIES}}, c2: c2}) AS c1`,
+        '    RETURN collect({node: n1 {.id, .sortKey, .number}, c2: c2}) AS c1',
         '  }',
         '  RETURN collect({id: n0.id, c1: c1}) AS prefetch',
         '}',
@@ -198,44 +225,90 @@ describe('the projection catalog', () => {
   });
 });
 
-describe('the properties left out of projected nodes', () => {
-  const operationOf = (query: string): Pick<RootField, 'operation' | 'fragments'> => {
-    const { operation, fragments } = rootField(query);
-    return { operation, fragments };
-  };
+describe('the properties projected for related nodes', () => {
+  const demand = (query: string, label: NodeLabel): string[] => projectedProperties(rootField(query), label);
 
-  it('are only ones the mappers read as absent: optional or lists, on every label that stores them', () => {
-    const required = Object.entries(NODE_PROPERTIES).flatMap(([label, properties]) =>
-      Object.entries(properties)
-        .filter(([property]) => OMITTABLE_PROPERTIES.includes(property))
-        .filter(([, spec]) => !('optional' in spec) || !spec.optional)
-        .filter(([, spec]) => spec.type !== 'string[]' && spec.type !== 'number[]')
-        .map(([property]) => `${label}.${property}`),
+  it('are the ones the selected fields read, with id, sort key and status always', () => {
+    expect(demand('{ fields { policyItems { measures { code reformSheets { code } } } } }', 'Measure')).toEqual([
+      'id',
+      'sortKey',
+      'code',
+      'status',
+    ]);
+    // A field name counts on every type that has it: `name`, asked of the sheets, is projected for measures too.
+    expect(demand('{ fields { policyItems { measures { code reformSheets { name } } } } }', 'Measure')).toContain(
+      'name',
     );
-    expect(required).toEqual([]);
+    expect(demand('{ fields { policyItems { measures { reformSheets { code name } } } } }', 'ReformSheet')).toEqual([
+      'id',
+      'sortKey',
+      'code',
+      'name',
+    ]);
   });
 
-  it('keep a long text when any field of the operation reads it, in any fragment', () => {
-    expect(omittedProperties(operationOf('{ measure(code: "5-1-3") { departments { name } } }'))).toEqual(
-      OMITTABLE_PROPERTIES,
+  it('follow assembled fields to the properties they are built from', () => {
+    expect(demand('{ measure(code: "5-1-3") { departments { source { line } } } }', 'Department')).toEqual([
+      'id',
+      'sortKey',
+      'sourceDocument',
+      'sourceLine',
+    ]);
+    const sheet = demand(
+      '{ measure(code: "5-1-3") { reformSheets { startYear { year } collectiveTerms } } }',
+      'ReformSheet',
     );
-    const omitted = omittedProperties(
-      operationOf(`{ measure(code: "5-1-3") { ...M } sdg(number: 1) { reformSheets { yearlyTargets { text } } } }
-        fragment M on Measure { description }`),
-    );
-    expect(omitted).not.toContain('description');
-    expect(omitted).not.toContain('yearlyTargetTexts');
-    expect(omitted).toContain('currentSituation');
+    expect(sheet).toEqual(expect.arrayContaining(['startYearLabel', 'startYear', 'executingTerms', 'partnerTerms']));
+    expect(sheet).not.toContain('viewpoint');
   });
 
-  it('keep every property a field assembles or a field resolver reads', () => {
-    const omitted = omittedProperties(
-      operationOf('{ policyItem(code: "1-1") { survey { question } indicators { progress { grade } } } }'),
+  it('are judged on the whole document: a field in any fragment or under any root field counts', () => {
+    const properties = demand(
+      `{ measure(code: "5-1-3") { ...M } sdg(number: 1) { reformSheets { yearlyTargets { text } } } }
+        fragment M on Measure { policyItem { name } description }`,
+      'Measure',
     );
-    for (const kept of ['surveyQuestion', 'surveyYears', 'rankOutOf', 'current', 'target', 'targetBound']) {
-      expect(omitted).not.toContain(kept);
+    expect(properties).toContain('description');
+  });
+
+  it('are the whole node (but search-only texts) when a field of unknown reading is selected', () => {
+    const indicator = demand('{ policyItem(code: "1-1") { indicators { progress { grade } } } }', 'Indicator');
+    const stored = ['id', 'sortKey', 'sourceDocument', 'sourceLine', ...Object.keys(NODE_PROPERTIES.Indicator)];
+    expect(indicator).toEqual(stored.filter((property) => property !== 'searchText'));
+    const item = demand('{ fields { policyItems { collaboration } } }', 'PolicyItem');
+    expect(item).not.toContain('visionText');
+    expect(item).toContain('collaboration');
+  });
+
+  it('give every mapped field the value the whole node gives, for every field of every label', () => {
+    // For each node kind and each field its mapper fills, a node projected for an operation selecting only
+    // that field maps it exactly as the whole stored node does: the table of assembled fields is complete.
+    const graph = JSON.parse(readFileSync(SEED_GRAPH, 'utf8')) as {
+      nodes: { label: NodeLabel; id: string; properties: Record<string, PlainValue> }[];
+    };
+    const mismatches: string[] = [];
+    for (const [label, map] of Object.entries(MAPPERS) as [NodeLabel, Mapper][]) {
+      const type = schema.getType(typeNameOf(label));
+      if (!type || !('getFields' in type)) throw new Error(`no type for ${label}`);
+      const nodes = graph.nodes.filter((node) => node.label === label);
+      for (const field of Object.keys(type.getFields())) {
+        for (const node of nodes) {
+          const whole = fieldsOf(map(new RowReader({ ...node.properties, id: node.id })));
+          if (!whole.has(field)) continue;
+          const kept = projectedProperties(
+            rootField(`{ node(id: "x") { id ... on ${type.name} { ${field} } } }`),
+            label,
+          );
+          const stored: Record<string, PlainValue> = { ...node.properties, id: node.id };
+          const projection = Object.fromEntries(kept.map((property) => [property, stored[property] ?? null]));
+          const projected = fieldsOf(map(new RowReader(projection, true)));
+          if (JSON.stringify(projected.get(field)) !== JSON.stringify(whole.get(field))) {
+            mismatches.push(`${label}.${field} of ${node.id}`);
+            break;
+          }
+        }
+      }
     }
-    expect(omitted).toContain('satisfactionRatePercent');
-    expect(omitted).toContain('visions');
+    expect(mismatches).toEqual([]);
   });
 });
