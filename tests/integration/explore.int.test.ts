@@ -129,6 +129,48 @@ describe('exploring the graph', () => {
         codes: ['6-2-5', '6-2-6', '6-2-7'],
       });
     });
+
+    it('gives the same cells and counts when the measures are not selected (the counts-only statement)', async () => {
+      type Counts = {
+        sdgCoverage: {
+          cells: {
+            department: { id: string };
+            sdg: { name: string };
+            measureCount: number;
+            reformSheetCount: number;
+          }[];
+        };
+      };
+      const cellsOf = '{ department { id } sdg { name } measureCount reformSheetCount }';
+      for (const field of [null, 5, 6]) {
+        const counted = await api.server.query<Counts>(
+          `query ($field: Int) { sdgCoverage(field: $field) { cells ${cellsOf} } }`,
+          { field },
+        );
+        const listed = await api.server.query<Counts>(
+          `query ($field: Int) { sdgCoverage(field: $field) { cells { ...C measures { code } } } }
+           fragment C on CoverageCell ${cellsOf}`,
+          { field },
+        );
+        expect(counted.errors).toBeUndefined();
+        expect(counted.data?.sdgCoverage.cells.length).toBeGreaterThan(0);
+        const withoutMeasures = (listed.data?.sdgCoverage.cells ?? []).map(
+          ({ department, sdg, measureCount, reformSheetCount }) => ({
+            department,
+            sdg,
+            measureCount,
+            reformSheetCount,
+          }),
+        );
+        expect(counted.data?.sdgCoverage.cells).toEqual(withoutMeasures);
+      }
+      // 000: 市民活動推進課 answers for 9 measures of items tied to SDG 17 (the benchmark's Q1), counted alone.
+      const whole = await api.server.query<Counts>(`{ sdgCoverage { cells ${cellsOf} } }`);
+      const cell = whole.data?.sdgCoverage.cells.find(
+        (c) => c.department.id === 'department:citizen-activity-promotion' && c.sdg.name.includes('パートナーシップ'),
+      );
+      expect(cell?.measureCount).toBe(9);
+    });
   });
 
   describe('paths', () => {

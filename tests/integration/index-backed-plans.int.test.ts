@@ -60,6 +60,14 @@ const CASES: PlanCase[] = [
     },
   },
   {
+    statement: 'analytics/sdg-coverage-counts',
+    params: { field: null },
+    allowed: {
+      reads: ['NodeByLabelScan :Department', 'NodeByLabelScan :Sdg'],
+      reason: 'the coverage matrix counts every department × SDG pair: the whole graph is its answer',
+    },
+  },
+  {
     statement: 'progress/indicator-groups',
     params: {},
     allowed: {
