@@ -43,7 +43,7 @@ export async function fetchPage<T extends { sortKey: string }>(
   const position = afterPosition(after, order);
   const params = { ...filter, ...sliceParams(position, first) };
   const [row] = await readRoot(gateway, { statement, params, shape: PAGE_SHAPE }, selection);
-  return toPage(row, first, after, map, order);
+  return toPage(row, first, after, map, order, { projected: typeof statement !== 'string' });
 }
 
 /** The position an `after` cursor holds, checked against the page's order (null without a cursor). */
@@ -70,9 +70,11 @@ export function toPage<T extends { sortKey: string }>(
   after: string | null | undefined,
   map: (node: NodeProperties) => T,
   order: PageOrder,
+  { projected }: { readonly projected: boolean } = { projected: false },
 ): Page<T> {
   const reader = new RowReader(row ?? {});
-  const items = reader.maps('pageNodes').map(map);
+  // A compiled page projects only the properties the operation reads (src/query/compile-page.ts).
+  const items = (projected ? reader.projections('pageNodes') : reader.maps('pageNodes')).map(map);
   const positions = (row?.pagePositions ?? []) as SortValue[][];
   const cursorOf = (node: T, index: number) =>
     order.keyCount === 0

@@ -88,12 +88,21 @@ export class RowReader {
 
   /** A list-of-maps column, each as its own reader. */
   maps(column: string): RowReader[] {
+    return this.mapsOf(column, false);
+  }
+
+  /** A list column of nodes' projected properties (see `leftOut`), each as its own reader. */
+  projections(column: string): RowReader[] {
+    return this.mapsOf(column, true);
+  }
+
+  private mapsOf(column: string, projection: boolean): RowReader[] {
     const value = this.row[column] ?? [];
     if (!Array.isArray(value)) throw mismatch(column, 'a list of maps', value);
     return value.map((item, i) => {
       if (item === null || typeof item !== 'object' || Array.isArray(item))
         throw mismatch(`${column}[${i}]`, 'a map', item);
-      return new RowReader(item);
+      return new RowReader(item, projection);
     });
   }
 }

@@ -7,6 +7,7 @@ export type IndicatorFacetName = 'sdgs' | 'fields' | 'directions';
 /** The fragments an `indicators` page statement is assembled from (cypher/fragments/indicator/). */
 export const INDICATOR_PAGE: PageSpec<IndicatorOrderField, IndicatorFacetName> = {
   name: 'indicators',
+  label: 'Indicator',
   scan: 'fragments/indicator/scan',
   anchors: [
     { condition: 'fragments/common/item-codes', anchor: 'fragments/indicator/anchor-policy-items' },

@@ -7,6 +7,7 @@ export type MeasureFacetName = 'sdgs' | 'departments' | 'fields' | 'statuses';
 /** The fragments a `measures` page statement is assembled from (cypher/fragments/measure/). */
 export const MEASURE_PAGE: PageSpec<MeasureOrderField, MeasureFacetName> = {
   name: 'measures',
+  label: 'Measure',
   scan: 'fragments/measure/scan',
   anchors: [
     { condition: 'fragments/measure/departments', anchor: 'fragments/measure/anchor-departments' },

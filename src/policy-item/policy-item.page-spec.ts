@@ -7,6 +7,7 @@ export type PolicyItemFacetName = 'sdgs' | 'departments' | 'fields';
 /** The fragments a `policyItems` page statement is assembled from (cypher/fragments/policy-item/). */
 export const POLICY_ITEM_PAGE: PageSpec<PolicyItemOrderField, PolicyItemFacetName> = {
   name: 'policyItems',
+  label: 'PolicyItem',
   scan: 'fragments/policy-item/scan',
   anchors: [
     { condition: 'fragments/policy-item/departments', anchor: 'fragments/policy-item/anchor-departments' },

@@ -20,7 +20,8 @@ export interface CompiledPage {
  *   sort by the order's keys (nulls last), then sortKey; collect as `matched`
  *   `page`: the items after the cursor's position (params $afterKey, $afterValues), at most $limit
  *   one subquery per facet asked for, over `matched`
- *   RETURN totalCount, pageNodes, pagePositions (each node's sort values, for its cursor), facets
+ *   RETURN totalCount, pageNodes (only the `properties` the operation reads: src/engine/property-demand.ts),
+ *          pagePositions (each node's sort values, for its cursor), facets
  *
  * The total, the page and the facets come from the same match, so they cannot disagree.
  *
@@ -33,6 +34,7 @@ export function compilePage<F extends string, Facet extends string>(
   condition: Condition,
   order: readonly OrderKey<F>[],
   facets: readonly Facet[],
+  properties: readonly string[],
   scope?: string,
 ): CompiledPage {
   const params: Record<string, unknown> = {};
@@ -69,11 +71,19 @@ export function compilePage<F extends string, Facet extends string>(
     return `${facet}: ${column}`;
   });
   lines.push(
-    `RETURN ${scope === undefined ? '' : 'parent, '}size(matched) AS totalCount, [x IN page | x.node] AS pageNodes, [x IN page | x.position] AS pagePositions,`,
+    `RETURN ${scope === undefined ? '' : 'parent, '}size(matched) AS totalCount, [node IN [x IN page | x.node] | ${projection('node', properties)}] AS pageNodes, [x IN page | x.position] AS pagePositions,`,
     `       {${facetColumns.join(', ')}} AS facets`,
   );
   const origin = `${spec.name}(filter, orderBy${facets.length > 0 ? `, facets: ${facets.join(' ')}` : ''})`;
   return { statement: { text: lines.join('\n'), origin }, params };
+}
+
+/**
+ * A node variable as the map of the named properties (names from the node-property contract, never user
+ * text). Map projection needs a variable, hence the comprehension around it.
+ */
+function projection(node: string, properties: readonly string[]): string {
+  return `${node} {${properties.map((property) => `.${property}`).join(', ')}}`;
 }
 
 /** The first anchor (narrowest first) whose condition must hold; never one inside `or` or `not`. */

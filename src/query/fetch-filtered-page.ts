@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { fetchPage, type Page } from '../common/page-query';
 import type { RequestContext } from '../context';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { projectedProperties } from '../engine/property-demand';
 import { compilePage } from './compile-page';
 import type { Condition } from './condition';
 import type { PageSpec } from './page-spec';
@@ -31,7 +32,7 @@ export function fetchFilteredPage<T extends { sortKey: string }, F extends strin
 ): Promise<Page<T>> {
   const order = normalizeOrder(orderBy, (field) => spec.orderFields[field] === null);
   const facets = [...selectedSubfields(info, 'facets')].filter((name): name is Facet => name in spec.facets);
-  const { statement, params } = compilePage(spec, condition, order, facets);
+  const { statement, params } = compilePage(spec, condition, order, facets, projectedProperties(info, spec.label));
   const pageOrder = { tag: orderTag(spec.name, order), keyCount: order.length, described: describeOrder(order) };
   return fetchPage(ctx.gateway, statement, params, slice.first, slice.after, map, pageOrder, {
     info,

@@ -5,6 +5,7 @@ import type { RequestContext } from '../context';
 import type { PlainRow } from '../db/plain-values';
 import { RowReader } from '../db/row-reader';
 import type { NodeProperties } from '../graph/graph-loaders';
+import { projectedProperties } from '../engine/property-demand';
 import { compilePage, type CompiledPage } from './compile-page';
 import type { Condition } from './condition';
 import type { Slice } from './fetch-filtered-page';
@@ -35,10 +36,10 @@ export async function fetchNestedPage<T extends { sortKey: string }, F extends s
   const order: PageOrder = { tag: orderTag(spec.name, keys), keyCount: keys.length, described: describeOrder(keys) };
   const position = afterPosition(slice.after, order);
   const facets = [...selectedSubfields(info, 'facets')].filter((name): name is Facet => name in spec.facets);
-  const compiled = compilePage(spec, condition, keys, facets, scope);
+  const compiled = compilePage(spec, condition, keys, facets, projectedProperties(info, spec.label), scope);
   const params = { ...compiled.params, ...sliceParams(position, slice.first) };
   const row = await loaderFor(ctx, compiled, params).load(parentId);
-  const page = toPage(row, slice.first, slice.after, map, order);
+  const page = toPage(row, slice.first, slice.after, map, order, { projected: true });
   // A parent with nothing matching has no row; its facets are the empty counts of an empty set.
   return row === undefined ? { ...page, facets: Object.fromEntries(facets.map((name) => [name, []])) } : page;
 }

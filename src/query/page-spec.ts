@@ -1,3 +1,5 @@
+import type { NodeLabel } from '../graph/graph-model';
+
 /**
  * What the page compiler needs to know about one kind of root connection (measures, policy items, …): the
  * cypher/fragments/ files it may assemble a page statement from. Fragment names are cypher/ paths without
@@ -6,6 +8,8 @@
 export interface PageSpec<OrderField extends string = string, FacetName extends string = string> {
   /** The connection's name, e.g. `measures` (in errors, the cursor's order tag and the statement's origin). */
   readonly name: string;
+  /** The label of the listed nodes, which says which properties a page can project (property-demand.ts). */
+  readonly label: NodeLabel;
   /** Every node of the label as `n` (`MATCH (n:Measure)`), when no condition can anchor the match. */
   readonly scan: string;
   /**

@@ -7,6 +7,7 @@ export type ReformSheetFacetName = 'areas' | 'evaluations' | 'departments' | 'sd
 /** The fragments a `reformSheets` page statement is assembled from (cypher/fragments/reform-sheet/). */
 export const REFORM_SHEET_PAGE: PageSpec<ReformSheetOrderField, ReformSheetFacetName> = {
   name: 'reformSheets',
+  label: 'ReformSheet',
   scan: 'fragments/reform-sheet/scan',
   anchors: [
     {

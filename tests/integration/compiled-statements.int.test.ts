@@ -70,7 +70,7 @@ describe('compiled page statements', () => {
         const order = Object.keys(spec.orderFields).map((field) => ({ field, direction: 'DESC' as const }));
         const anchors = [[], ...spec.anchors.map((a) => [matches(a.condition, [])])];
         for (const scope of names.filter((name) => role(name) === 'Scope')) {
-          const { statement, params } = compilePage(spec, all([]), [], [], scope);
+          const { statement, params } = compilePage(spec, all([]), [], [], ['id', 'sortKey'], scope);
           await session.run(`EXPLAIN ${statement.text}`, {
             ...params,
             parents: [],
@@ -87,6 +87,7 @@ describe('compiled page statements', () => {
             tree(anchor),
             everything ? order : [],
             everything ? Object.keys(spec.facets) : [],
+            ['id', 'sortKey', 'name'],
           );
           await session.run(`EXPLAIN ${statement.text}`, { ...params, afterKey: null, afterValues: [], limit: 1 });
           for (const name of names) if (appearsIn(statement.text, name)) explained.add(name);

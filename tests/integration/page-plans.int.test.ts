@@ -74,7 +74,7 @@ describe('page statements', () => {
   ];
 
   async function profile(spec: PageSpec, condition: Condition) {
-    const { statement, params } = compilePage(spec, condition, [], []);
+    const { statement, params } = compilePage(spec, condition, [], [], ['id', 'sortKey']);
     const session = db.driver.session({ defaultAccessMode: 'READ' });
     try {
       const result = await session.run(`PROFILE ${statement.text}`, {
