@@ -9,6 +9,9 @@ CREATE INDEX measure_status IF NOT EXISTS FOR (n:Measure) ON (n.status);
 CREATE INDEX reform_sheet_code IF NOT EXISTS FOR (n:ReformSheet) ON (n.code);
 CREATE INDEX sdg_number IF NOT EXISTS FOR (n:Sdg) ON (n.number);
 CREATE INDEX department_name IF NOT EXISTS FOR (n:Department) ON (n.name);
+// A text index answers `searchText CONTAINS $folded` (search's substring matching) from the index instead of
+// testing every node's folded texts.
+CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.searchText);
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS
 FOR (n:PolicyItem|Measure|Department|Indicator|Project|ReformSheet|LinkagePlan|Initiative|Sdg)
 ON EACH [n.name, n.nameEn, n.previousName, n.description, n.summary, n.text, n.viewpoint, n.visionText]

@@ -4,7 +4,7 @@
 //   characters, spaced letters such as `I C T`), with score 0 so it ranks after scored hits.
 // Params: $lucene (string: Lucene query, already escaped), $folded (string: the query folded like
 //   searchText), $labels ([string] or null: kinds to keep), $first (int).
-// Columns: node (map: properties), score (float).
+// Columns: node (map: properties but searchText, the folded copy of all texts, often the largest), score (float).
 CALL {
   CALL db.index.fulltext.queryNodes('entity_text', $lucene) YIELD node, score
   RETURN node, score
@@ -15,6 +15,6 @@ CALL {
 }
 WITH node, max(score) AS score
 WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
-RETURN properties(node) AS node, score
+RETURN node {.*, searchText: null} AS node, score
 ORDER BY score DESC, node.sortKey
 LIMIT $first

@@ -25,14 +25,38 @@ export function labelOf(type: SearchType): NodeLabel {
 @ObjectType({ description: 'One search result: the node, how well it matched, and where.' })
 export class SearchHit {
   @Field(() => Node, { description: 'The node found.' })
-  node!: Node;
+  readonly node: Node;
 
   @Field(() => Float, { description: 'Relevance from the full-text index; 0 for plain substring matches.' })
-  score!: number;
+  readonly score: number;
+
+  private located: { field: string; snippet: string } | undefined;
+
+  /**
+   * `locate` finds where the text matched. It folds the node's texts character by character, the most
+   * expensive part of a hit, so it runs only when `field` or `snippet` is read, once.
+   */
+  constructor(
+    node: Node,
+    score: number,
+    private readonly locate: () => { field: string; snippet: string },
+  ) {
+    this.node = node;
+    this.score = score;
+  }
 
   @Field({ description: 'The property that matched, e.g. `name`, `description`, `nameEn`.' })
-  field!: string;
+  get field(): string {
+    return this.match().field;
+  }
 
   @Field({ description: 'The matched text with some context, e.g. `…の強化と防災意識の高揚…`.' })
-  snippet!: string;
+  get snippet(): string {
+    return this.match().snippet;
+  }
+
+  private match(): { field: string; snippet: string } {
+    this.located ??= this.locate();
+    return this.located;
+  }
 }

@@ -44,7 +44,7 @@ export class SearchResolver {
     return rows.map((row) => {
       const reader = new RowReader(row);
       const node = reader.map('node');
-      return { node: toGraphQLNode(node), score: reader.number('score'), ...locateMatch(text, node.values) };
+      return new SearchHit(toGraphQLNode(node), reader.number('score'), () => locateMatch(text, node.values));
     });
   }
 }
