@@ -7,11 +7,18 @@ import { PROJECTIONS } from './projection-catalog';
 export const COMMON_PROPERTIES: readonly string[] = ['id', 'sortKey', 'sourceDocument', 'sourceLine'];
 
 /**
- * Projected whatever the operation asks: `id` keys the loaders the rows prime, `sortKey` orders them, and
- * `status` is what the relationship resolvers filter loaded nodes by (`includeDeleted`), whether or not a
- * `status` field is selected.
+ * Projected whatever the operation asks: `id` keys the loaders the rows prime, and `status` is what the
+ * relationship resolvers filter loaded nodes by (`includeDeleted`), whether or not a `status` field is
+ * selected. The nodes of a page also carry `sortKey`, which their cursors hold; related nodes are ordered in
+ * the statement, so theirs would be bytes nobody reads.
  */
-const ALWAYS_PROJECTED: readonly string[] = ['id', 'sortKey', 'status'];
+const ALWAYS_PROJECTED: Readonly<Record<ProjectedFor, readonly string[]>> = {
+  related: ['id', 'status'],
+  page: ['id', 'sortKey', 'status'],
+};
+
+/** What the projected nodes are: a relationship's nodes (priming loaders) or a connection page's nodes. */
+export type ProjectedFor = 'related' | 'page';
 
 /**
  * GraphQL fields whose values the mappers (`static from` in src/<feature>/*.type.ts) assemble from stored
@@ -76,6 +83,7 @@ export function storedPropertiesOf(label: NodeLabel): string[] {
 export function projectedProperties(
   document: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'schema'>,
   label: NodeLabel,
+  projectedFor: ProjectedFor,
 ): string[] {
   const stored = storedPropertiesOf(label);
   const readable = stored.filter((property) => !SEARCH_ONLY.has(property));
@@ -83,7 +91,7 @@ export function projectedProperties(
   if (!isObjectType(type)) return readable;
   const named = fieldNamesOf(document);
   const fetched = PROJECTIONS[type.name] ?? {};
-  const wanted = new Set(ALWAYS_PROJECTED);
+  const wanted = new Set(ALWAYS_PROJECTED[projectedFor]);
   for (const field of Object.keys(type.getFields())) {
     if (!named.has(field)) continue;
     const assembled = ASSEMBLED_FROM[field];

@@ -46,7 +46,7 @@ export async function readRoot(
     statement,
     root.shape,
     plan,
-    (label) => projectedProperties(selection.info, label),
+    (label) => projectedProperties(selection.info, label, 'related'),
   );
   const [row] = await gateway.readStatement(compiled.statement, root.params);
   if (!row) return [];

@@ -32,7 +32,13 @@ export function fetchFilteredPage<T extends { sortKey: string }, F extends strin
 ): Promise<Page<T>> {
   const order = normalizeOrder(orderBy, (field) => spec.orderFields[field] === null);
   const facets = [...selectedSubfields(info, 'facets')].filter((name): name is Facet => name in spec.facets);
-  const { statement, params } = compilePage(spec, condition, order, facets, projectedProperties(info, spec.label));
+  const { statement, params } = compilePage(
+    spec,
+    condition,
+    order,
+    facets,
+    projectedProperties(info, spec.label, 'page'),
+  );
   const pageOrder = { tag: orderTag(spec.name, order), keyCount: order.length, described: describeOrder(order) };
   return fetchPage(ctx.gateway, statement, params, slice.first, slice.after, map, pageOrder, {
     info,

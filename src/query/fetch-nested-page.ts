@@ -36,7 +36,7 @@ export async function fetchNestedPage<T extends { sortKey: string }, F extends s
   const order: PageOrder = { tag: orderTag(spec.name, keys), keyCount: keys.length, described: describeOrder(keys) };
   const position = afterPosition(slice.after, order);
   const facets = [...selectedSubfields(info, 'facets')].filter((name): name is Facet => name in spec.facets);
-  const compiled = compilePage(spec, condition, keys, facets, projectedProperties(info, spec.label), scope);
+  const compiled = compilePage(spec, condition, keys, facets, projectedProperties(info, spec.label, 'page'), scope);
   const params = { ...compiled.params, ...sliceParams(position, slice.first) };
   const row = await loaderFor(ctx, compiled, params).load(parentId);
   const page = toPage(row, slice.first, slice.after, map, order, { projected: true });

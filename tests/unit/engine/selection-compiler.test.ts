@@ -99,8 +99,9 @@ function compiledText(
   if (!root) throw new Error('no object type');
   const plan = planProjections(field, root.type, root.fieldNodes);
   const rootStatement = typeof statement === 'string' ? { text: source(statement), origin: statement } : statement;
-  return compilePrefetch(source, rootStatement, { kind, column }, plan, (label) => projectedProperties(field, label))
-    .statement.text;
+  return compilePrefetch(source, rootStatement, { kind, column }, plan, (label) =>
+    projectedProperties(field, label, 'related'),
+  ).statement.text;
 }
 
 describe('the selection compiler', () => {
@@ -144,7 +145,7 @@ describe('the selection compiler', () => {
 
   it('wraps the root statement and nests one CALL per level, parent and node renamed per level', () => {
     // Each related node's properties by name, only those the operation reads: the SDGs' number, and of the
-    // policy items their id, sort key and `number` (a field name of the operation, judged on any type).
+    // policy items their id and `number` (a field name of the operation, judged on any type).
     const text = compiledText(
       '{ measure(code: "5-1-3") { policyItem { sdgs { number } } } }',
       'graph/nodes-by-id',
@@ -173,10 +174,10 @@ describe('the selection compiler', () => {
         '        RETURN n2',
         '      }',
         '      WITH n2 ORDER BY n2.sortKey',
-        '      RETURN collect({node: n2 {.id, .sortKey, .number}}) AS c2',
+        '      RETURN collect({node: n2 {.id, .number}}) AS c2',
         '    }',
         '    WITH n1, c2 ORDER BY n1.sortKey',
-        '    RETURN collect({node: n1 {.id, .sortKey, .number}, c2: c2}) AS c1',
+        '    RETURN collect({node: n1 {.id, .number}, c2: c2}) AS c1',
         '  }',
         '  RETURN collect({id: n0.id, c1: c1}) AS prefetch',
         '}',
@@ -226,12 +227,11 @@ describe('the projection catalog', () => {
 });
 
 describe('the properties projected for related nodes', () => {
-  const demand = (query: string, label: NodeLabel): string[] => projectedProperties(rootField(query), label);
+  const demand = (query: string, label: NodeLabel): string[] => projectedProperties(rootField(query), label, 'related');
 
-  it('are the ones the selected fields read, with id, sort key and status always', () => {
+  it('are the ones the selected fields read, with id and status always', () => {
     expect(demand('{ fields { policyItems { measures { code reformSheets { code } } } } }', 'Measure')).toEqual([
       'id',
-      'sortKey',
       'code',
       'status',
     ]);
@@ -241,16 +241,19 @@ describe('the properties projected for related nodes', () => {
     );
     expect(demand('{ fields { policyItems { measures { reformSheets { code name } } } } }', 'ReformSheet')).toEqual([
       'id',
-      'sortKey',
       'code',
       'name',
     ]);
   });
 
+  it('add the sort key for the nodes of a page, which their cursors carry', () => {
+    const query = '{ measures(first: 3) { nodes { code } } }';
+    expect(projectedProperties(rootField(query), 'Measure', 'page')).toEqual(['id', 'sortKey', 'code', 'status']);
+  });
+
   it('follow assembled fields to the properties they are built from', () => {
     expect(demand('{ measure(code: "5-1-3") { departments { source { line } } } }', 'Department')).toEqual([
       'id',
-      'sortKey',
       'sourceDocument',
       'sourceLine',
     ]);
@@ -298,6 +301,7 @@ describe('the properties projected for related nodes', () => {
           const kept = projectedProperties(
             rootField(`{ node(id: "x") { id ... on ${type.name} { ${field} } } }`),
             label,
+            'related',
           );
           const stored: Record<string, PlainValue> = { ...node.properties, id: node.id };
           const projection = Object.fromEntries(kept.map((property) => [property, stored[property] ?? null]));
