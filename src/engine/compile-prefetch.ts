@@ -52,7 +52,7 @@ const cache = new Map<string, CompiledPrefetch>();
  *       CALL (n0) { <cypher/projection/… fragment> }     -- parent → n0, node → n1
  *       …children: CALL (n1) { … }…
  *       WITH n1, <children's columns> ORDER BY n1.sortKey
- *       RETURN collect({node: n1 {.id, .sortKey, .name…}, …}) AS c1   -- what the operation reads
+ *       RETURN collect(n1 {.id, .name…, c2: c2…}) AS c1      -- what the operation reads, and the children
  *     }
  *     RETURN collect({id: n0.id, c1: c1, …}) AS prefetch
  *   }
@@ -126,23 +126,29 @@ function projectionText(
     '  }',
     ...children.flatMap((child) => projectionText(source, child, level + 1, demand)),
     `  WITH ${[node, ...childColumns].join(', ')} ORDER BY ${node}.sortKey`,
-    `  RETURN collect(${mapOf([`node: ${projectedNode(node, label, demand)}`, ...childColumns.map((c) => `${c}: ${c}`)])}) AS ${column}`,
+    `  RETURN collect(${projectedNode(node, label, demand, childColumns)}) AS ${column}`,
     '}',
   ];
   return lines.flatMap((line) => line.split('\n')).map((line) => `  ${line}`);
 }
 
 /**
- * A related node as a map of the properties the operation reads (see property-demand.ts): with the label
- * known they are named, so a property left out costs no bytes, not even its name. Whole nodes were most of
- * the bytes and of the time of the compiled statements (the driver decodes every property's name of every
- * node). Without a label, every stored property but the search-only ones.
+ * A related node as a map of the properties the operation reads (see property-demand.ts), with its children's
+ * columns (`c<n>`, never a property name) in the same map: with the label known the properties are named,
+ * so a property left out costs no bytes, not even its name. Whole nodes were most of the bytes and of the
+ * time of the compiled statements (the driver decodes every property's name of every node). Without a
+ * label, every stored property but the search-only ones.
  */
-function projectedNode(variable: string, label: NodeLabel | undefined, demand: PropertyDemand): string {
-  if (!label) return `${variable} {.*, searchText: null, visionText: null}`;
-  return `${variable} {${demand(label)
-    .map((property) => `.${property}`)
-    .join(', ')}}`;
+function projectedNode(
+  variable: string,
+  label: NodeLabel | undefined,
+  demand: PropertyDemand,
+  childColumns: readonly string[],
+): string {
+  const properties = label
+    ? demand(label).map((property) => `.${property}`)
+    : ['.*', 'searchText: null', 'visionText: null'];
+  return `${variable} {${[...properties, ...childColumns.map((c) => `${c}: ${c}`)].join(', ')}}`;
 }
 
 function nodeVariable(level: number): string {

@@ -17,13 +17,10 @@ export function primeLoaders(loaders: GraphLoaders, prefetch: PlainValue, column
 
 function primeBelow(loaders: GraphLoaders, id: string, entry: RowReader, columns: readonly ColumnPlan[]): void {
   for (const { projection, column, children } of columns) {
-    const related = entry.maps(column);
-    const nodes = related.map((row) => row.projected('node'));
+    // Each row is a related node's projected properties with its own children's columns beside them.
+    const nodes = entry.projections(column);
     projection.loader(loaders).prime(id, nodes);
     if (children.length === 0) continue;
-    related.forEach((row, i) => {
-      const node = nodes[i];
-      if (node) primeBelow(loaders, node.string('id'), row, children);
-    });
+    for (const node of nodes) primeBelow(loaders, node.string('id'), node, children);
   }
 }
