@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type QueryResult } from 'neo4j-driver';
 import { DatabaseUnavailableError, ServiceBusyError } from '../errors';
 import type { CypherRegistry } from './cypher-registry';
 import { toPlain, type PlainRow } from './plain-values';
@@ -23,8 +23,8 @@ export interface TransactionRunner {
 }
 
 /**
- * The one executor every repository goes through: it names statements by their cypher/ file, runs reads
- * in read transactions and writes in write transactions, closes sessions in `finally`, turns driver values
+ * The one executor every repository goes through: it names statements by their cypher/ file, runs each read
+ * as one auto-commit statement in a READ session and writes in managed write transactions, closes sessions in `finally`, turns driver values
  * into plain ones, counts statements per request, keeps each request within its budget (time left as the
  * transaction timeout, a few sessions at a time), and translates "database unreachable" into the public
  * SERVICE_UNAVAILABLE error and "every pooled connection in use" into SERVICE_BUSY.
@@ -54,9 +54,7 @@ export class GraphGateway {
    * than that, the request's budget applies instead and running out of it is REQUEST_TIMEOUT.
    */
   read(name: string, params: Params = {}, timeoutMs?: number): Promise<PlainRow[]> {
-    return this.session('READ', timeoutMs, (session, timeout) =>
-      session.executeRead((tx) => this.runIn(tx, name, params), timeout === undefined ? undefined : { timeout }),
-    );
+    return this.readText(this.cypher.get(name), params, timeoutMs);
   }
 
   /**
@@ -65,11 +63,20 @@ export class GraphGateway {
    * budget and counting rules as `read`.
    */
   readStatement(statement: CompiledStatement, params: Params = {}, timeoutMs?: number): Promise<PlainRow[]> {
+    return this.readText(statement.text, params, timeoutMs);
+  }
+
+  /**
+   * One read statement as an auto-commit transaction in a READ session. A single statement is atomic on its
+   * own, and auto-commit costs one round trip (RUN and PULL together), where a managed transaction costs
+   * three (BEGIN, then RUN and PULL, then COMMIT, each waiting for the previous answer): on the request
+   * path that was most of the time of small reads. What managed transactions add, retrying on transient
+   * errors, is for clusters changing leaders; against one database a failure is reported at once (as
+   * SERVICE_UNAVAILABLE when the database is unreachable).
+   */
+  private readText(text: string, params: Params, timeoutMs: number | undefined): Promise<PlainRow[]> {
     return this.session('READ', timeoutMs, (session, timeout) =>
-      session.executeRead(
-        (tx) => this.runTextIn(tx, statement.text, params),
-        timeout === undefined ? undefined : { timeout },
-      ),
+      this.rowsOf(() => session.run(text, toDriverParams(params), timeout === undefined ? undefined : { timeout })),
     );
   }
 
@@ -115,9 +122,14 @@ export class GraphGateway {
     return this.runTextIn(tx, this.cypher.get(name), params);
   }
 
-  private async runTextIn(tx: ManagedTransaction, text: string, params: Params): Promise<PlainRow[]> {
+  private runTextIn(tx: ManagedTransaction, text: string, params: Params): Promise<PlainRow[]> {
+    return this.rowsOf(() => tx.run(text, toDriverParams(params)));
+  }
+
+  /** Runs one statement, counts it and its time for the request, and returns its rows as plain values. */
+  private async rowsOf(run: () => Promise<QueryResult>): Promise<PlainRow[]> {
     const started = performance.now();
-    const result = await tx.run(text, toDriverParams(params));
+    const result = await run();
     this.counter?.record(performance.now() - started);
     return result.records.map((record) => rowOf(record.keys, (key) => record.get(key)));
   }
