@@ -8,7 +8,7 @@ import { listByLabel } from '../engine/list-by-label';
 import { Measure } from '../measure/measure.type';
 import { selectedSubfields } from '../query/selected-fields';
 import { Sdg } from '../sdg/sdg.type';
-import { SdgCoverage } from './sdg-coverage.type';
+import { CoverageCell, SdgCoverage } from './sdg-coverage.type';
 
 @ArgsType()
 class SdgCoverageArgs {
@@ -24,6 +24,46 @@ function selectsCellMeasures(info: GraphQLResolveInfo): boolean {
   return selectedSubfields(info, 'cells').has('measures');
 }
 
+/** A cell as read, its department still an id (the directory has the department objects). */
+type CellRead = Omit<CoverageCell, 'department'> & { readonly department: string };
+
+/** The matrix with each cell's measures (analytics/sdg-coverage: one row per cell). */
+async function cellsWithMeasures(ctx: RequestContext, params: { field: number | null }): Promise<CellRead[]> {
+  const rows = await ctx.gateway.read('analytics/sdg-coverage', params);
+  return rows.map((row) => {
+    const reader = new RowReader(row);
+    const measures = reader.maps('measures').map(Measure.from);
+    return {
+      department: reader.string('department'),
+      sdg: Sdg.from(reader.map('sdg')),
+      measures,
+      measureCount: measures.length,
+      reformSheetCount: reader.number('reformSheetCount'),
+    };
+  });
+}
+
+/**
+ * The matrix with counts only (analytics/sdg-coverage-counts: one row, the cells naming their SDG by id
+ * beside the SDGs named); `measures` stays empty, for a request that does not select it.
+ */
+async function countedCells(ctx: RequestContext, params: { field: number | null }): Promise<CellRead[]> {
+  const [row] = await ctx.gateway.read('analytics/sdg-coverage-counts', params);
+  const reader = new RowReader(row ?? {});
+  const sdgById = new Map(reader.maps('sdgs').map((node) => [node.string('id'), Sdg.from(node)]));
+  return reader.maps('cells').map((cell) => {
+    const sdg = sdgById.get(cell.string('sdg'));
+    if (!sdg) throw new Error(`coverage cell names an SDG the statement did not return: ${cell.string('sdg')}`);
+    return {
+      department: cell.string('department'),
+      sdg,
+      measures: [],
+      measureCount: cell.number('measureCount'),
+      reformSheetCount: cell.number('reformSheetCount'),
+    };
+  });
+}
+
 @Resolver(() => SdgCoverage)
 export class SdgCoverageResolver {
   @Query(() => SdgCoverage, {
@@ -37,25 +77,20 @@ export class SdgCoverageResolver {
     // The cells' measures are most of the matrix's bytes: a request that does not select them gets the
     // counts-only statement (same pairs, same counts), and cells whose `measures` nobody reads.
     const withMeasures = selectsCellMeasures(info);
-    const [departments, cellRows] = await Promise.all([
+    const params = { field: field ?? null };
+    const [departments, cells] = await Promise.all([
       allDepartments(ctx),
-      ctx.gateway.read(withMeasures ? 'analytics/sdg-coverage' : 'analytics/sdg-coverage-counts', {
-        field: field ?? null,
-      }),
+      withMeasures ? cellsWithMeasures(ctx, params) : countedCells(ctx, params),
     ]);
     const departmentById = new Map(departments.map((d) => [d.id, d]));
-    const cells = cellRows.map((row) => {
-      const reader = new RowReader(row);
-      const department = departmentById.get(reader.string('department'));
-      if (!department) throw new Error(`coverage cell names an unknown department: ${JSON.stringify(row)}`);
-      const sdg = Sdg.from(reader.map('sdg'));
-      const reformSheetCount = reader.number('reformSheetCount');
-      if (!withMeasures)
-        return { department, sdg, measures: [], measureCount: reader.number('measureCount'), reformSheetCount };
-      const measures = reader.maps('measures').map(Measure.from);
-      return { department, sdg, measures, measureCount: measures.length, reformSheetCount };
-    });
-    return { departments, cells };
+    return {
+      departments,
+      cells: cells.map(({ department: id, ...cell }) => {
+        const department = departmentById.get(id);
+        if (!department) throw new Error(`coverage cell names an unknown department: ${id}`);
+        return { department, ...cell };
+      }),
+    };
   }
 
   // A field resolver, so the 17 SDGs cost a statement only when the selection asks for them (the cells
