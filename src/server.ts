@@ -25,6 +25,7 @@ import { dataVersionAfterWritesPlugin } from './graphql/data-version-after-write
 import { httpCachingPlugin } from './graphql/http-caching.plugin';
 import { responseCache } from './graphql/response-cache.plugin';
 import { responseSizeLimitPlugin } from './graphql/response-size-limit.plugin';
+import { rememberingSerializer } from './graphql/result-serializer';
 import { ConnectionCloseOnStop } from './http/connection-close-on-stop';
 import { corsPolicy } from './http/cors-policy';
 import { live, ready } from './http/health';
@@ -73,9 +74,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Apollo's default serializer (compact JSON and a newline), named so the size cap measures what is sent. */
-const stringifyResult = (value: unknown): string => `${JSON.stringify(value)}\n`;
-
 /**
  * The HTTP front on Express 5: /graphql (Apollo through its Express integration; the GraphiQL IDE for
  * browsers, its files under /ide/), /health/live and /health/ready, JSON 404s for anything else. Answers
@@ -98,6 +96,9 @@ export async function createServer(
   httpServer.setTimeout(deps.http.idleTimeoutMs, (socket) => socket.destroy());
   const closeOnStop = new ConnectionCloseOnStop();
 
+  // Apollo's default format (compact JSON and a newline), shared with the size cap so it measures what is sent
+  // and the answer is serialized once.
+  const stringifyResult = rememberingSerializer();
   const apollo = new ApolloServer<RequestContext>({
     schema: deps.schema,
     introspection: deps.introspection,
@@ -114,6 +115,8 @@ export async function createServer(
       ApolloServerPluginLandingPageDisabled(),
       // Order matters below: each later plugin reads what the earlier ones decided about the answer.
       ApolloServerPluginCacheControl({ defaultMaxAge: deps.http.cacheMaxAgeSeconds }),
+      // Before the size cap, so the cap measures the reported cost too and the answer is serialized once.
+      ...(deps.reportCost ? [costReportPlugin()] : []),
       responseSizeLimitPlugin<RequestContext>({
         maxBytes: deps.requestBudget.maxResponseBytes,
         stringify: stringifyResult,
@@ -123,7 +126,6 @@ export async function createServer(
       ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
       httpCachingPlugin<RequestContext>(deps.dataVersion),
       dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
-      ...(deps.reportCost ? [costReportPlugin()] : []),
     ],
   });
   await apollo.start();

@@ -7,17 +7,25 @@ export type PlainRow = Readonly<Record<string, PlainValue>>;
 /**
  * Converts what the driver returns into plain values: Integers to numbers (the graph's integers are small
  * counts and years, far inside the safe range), nodes and relationships to their property maps.
+ *
+ * Lists and maps are converted in place: the driver builds them afresh for each result and nothing else
+ * holds them, and copying every nested list and map of a large answer was a good part of the garbage a
+ * request made.
  */
 export function toPlain(value: unknown): PlainValue {
   if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return value.toNumber();
   if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (Array.isArray(value)) {
+    const list: unknown[] = value;
+    for (let i = 0; i < list.length; i++) list[i] = toPlain(list[i]);
+    return list as PlainValue[];
+  }
   if (isGraphEntity(value)) return toPlain(value.properties);
   if (typeof value === 'object') {
-    const out: Record<string, PlainValue> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = toPlain(inner);
-    return out;
+    const map = value as Record<string, unknown>;
+    for (const key of Object.keys(map)) map[key] = toPlain(map[key]);
+    return map as Record<string, PlainValue>;
   }
   throw new TypeError(`unexpected value of type ${typeof value} from the database`);
 }

@@ -23,7 +23,9 @@ export function responseSizeLimitPlugin<TContext extends object>(
           if (response.body.kind !== 'single') return Promise.resolve();
           const bytes = Buffer.byteLength(options.stringify(response.body.singleResult));
           if (bytes > options.maxBytes) {
+            // The answer's extensions stay (outside production, the statements it cost).
             response.body.singleResult = {
+              ...(response.body.singleResult.extensions ? { extensions: response.body.singleResult.extensions } : {}),
               data: null,
               errors: [
                 {
