@@ -14,7 +14,7 @@ import type { NodeProperties } from './graph-loaders';
 import { NODE_LABELS, type NodeLabel } from './graph-model';
 
 /** How each label's stored properties become its GraphQL object. */
-const MAPPERS: Readonly<Record<NodeLabel, (p: NodeProperties) => Node>> = {
+export const MAPPERS: Readonly<Record<NodeLabel, (p: NodeProperties) => Node>> = {
   Field: PolicyField.from,
   PolicyItem: PolicyItem.from,
   Measure: Measure.from,

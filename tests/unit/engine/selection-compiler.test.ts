@@ -16,17 +16,7 @@ import { projectedProperties, typeNameOf } from '../../../src/engine/property-de
 import { RowReader } from '../../../src/db/row-reader';
 import type { PlainValue } from '../../../src/db/plain-values';
 import type { NodeLabel } from '../../../src/graph/graph-model';
-import { Department } from '../../../src/department/department.type';
-import { PolicyField } from '../../../src/field/policy-field.type';
-import { Indicator } from '../../../src/indicator/indicator.type';
-import { Initiative, LinkagePlan } from '../../../src/linkage-plan/linkage-plan.type';
-import { Measure } from '../../../src/measure/measure.type';
-import { PolicyItem } from '../../../src/policy-item/policy-item.type';
-import { Project } from '../../../src/project/project.type';
-import { ReformArea } from '../../../src/reform-sheet/reform-area.type';
-import { ReformSheet } from '../../../src/reform-sheet/reform-sheet.type';
-import { RelatedPlan } from '../../../src/related-plan/related-plan.type';
-import { Sdg } from '../../../src/sdg/sdg.type';
+import { MAPPERS } from '../../../src/graph/to-graphql-node';
 import { PROJECTIONS } from '../../../src/engine/projection-catalog';
 import { NODE_PROPERTIES } from '../../../src/graph/node-properties';
 import {
@@ -40,24 +30,8 @@ import { SCHEMA_FILE } from '../../../src/schema-text';
 const schema: GraphQLSchema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
 const SEED_GRAPH = 'seed/graph.json';
 
-type Mapper = (row: RowReader) => object;
 /** A mapped object's fields by name. */
 const fieldsOf = (mapped: object): Map<string, unknown> => new Map(Object.entries(mapped) as [string, unknown][]);
-/** Each label's mapper (`static from`), which turns stored properties into the GraphQL object. */
-const MAPPERS: Readonly<Record<NodeLabel, Mapper>> = {
-  Field: PolicyField.from,
-  PolicyItem: PolicyItem.from,
-  Measure: Measure.from,
-  Department: Department.from,
-  Sdg: Sdg.from,
-  Indicator: Indicator.from,
-  Project: Project.from,
-  RelatedPlan: RelatedPlan.from,
-  ReformArea: ReformArea.from,
-  ReformSheet: ReformSheet.from,
-  LinkagePlan: LinkagePlan.from,
-  Initiative: Initiative.from,
-};
 const cypher = CypherRegistry.load();
 const source = (name: string): string => cypher.get(name);
 
@@ -290,7 +264,7 @@ describe('the properties projected for related nodes', () => {
       nodes: { label: NodeLabel; id: string; properties: Record<string, PlainValue> }[];
     };
     const mismatches: string[] = [];
-    for (const [label, map] of Object.entries(MAPPERS) as [NodeLabel, Mapper][]) {
+    for (const [label, map] of Object.entries(MAPPERS) as [NodeLabel, (row: RowReader) => object][]) {
       const type = schema.getType(typeNameOf(label));
       if (!type || !('getFields' in type)) throw new Error(`no type for ${label}`);
       const nodes = graph.nodes.filter((node) => node.label === label);
