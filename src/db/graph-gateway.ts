@@ -23,11 +23,12 @@ export interface TransactionRunner {
 }
 
 /**
- * The one executor every repository goes through: it names statements by their cypher/ file, runs each read
- * as one auto-commit statement in a READ session and writes in managed write transactions, closes sessions in `finally`, turns driver values
- * into plain ones, counts statements per request, keeps each request within its budget (time left as the
- * transaction timeout, a few sessions at a time), and translates "database unreachable" into the public
- * SERVICE_UNAVAILABLE error and "every pooled connection in use" into SERVICE_BUSY.
+ * The one executor every repository goes through: it names statements by their cypher/ file, runs each
+ * read as one auto-commit statement in a READ session and writes in managed write transactions, closes
+ * sessions in `finally`, turns driver values into plain ones, counts statements per request, keeps each
+ * request within its budget (time left as the transaction timeout, a few sessions at a time), and
+ * translates "database unreachable" into the public SERVICE_UNAVAILABLE error and "every pooled connection
+ * in use" into SERVICE_BUSY.
  */
 export class GraphGateway {
   constructor(
