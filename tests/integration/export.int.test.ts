@@ -162,7 +162,9 @@ describe('every export, as a spreadsheet reads it', () => {
     { path: 'indicators', query: 'direction=DECREASE', connection: 'indicators', filter: { direction: 'DECREASE' } },
     { path: 'reform-sheets', query: '', connection: 'reformSheets', filter: {} },
     { path: 'reform-sheets', query: 'sdgs=11&sdgs=13', connection: 'reformSheets', filter: { sdgs: [11, 13] } },
-  ].flatMap((entry) => (['csv', 'xlsx'] as const).map((format) => ({ ...entry, format, file: `${entry.path}.${format}` }))));
+  ].flatMap((entry) =>
+    (['csv', 'xlsx'] as const).map((format) => ({ ...entry, format, file: `${entry.path}.${format}` })),
+  );
 
   it.each(exports)(
     '/export/$file?$query has a header and totalCount rows',
