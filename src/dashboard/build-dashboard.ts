@@ -1,6 +1,7 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { build } from 'esbuild';
+import { compressForDelivery, writeEncodedBodies } from '../http/precompressed';
 import { PROJECT_ROOT } from '../project-root';
 import { DASHBOARD_BUILD_DIRECTORY, DASHBOARD_MANIFEST_FILE, type DashboardManifest } from './dashboard-manifest';
 
@@ -11,7 +12,8 @@ export const DASHBOARD_SOURCE_DIRECTORY = join(PROJECT_ROOT, 'dashboard', 'src')
  * Bundles the dashboard's front end into `outDirectory` with content-hashed file names, so the service can
  * let browsers keep every asset for a year (`immutable`) and a new build is fetched under new names.
  * Each view's heavy library (ECharts, cytoscape) is split into its own chunk, loaded only when the view opens,
- * which keeps the first load small. The manifest maps the entry's stable names to the hashed ones and lists
+ * which keeps the first load small. Each file is also stored compressed (`.br`, `.gz`) for the service to send
+ * as it is. The manifest maps the entry's stable names to the hashed ones and lists
  * every output file: the service serves those names and nothing else.
  */
 export async function buildDashboard(outDirectory: string = DASHBOARD_BUILD_DIRECTORY): Promise<DashboardManifest> {
@@ -50,6 +52,13 @@ export async function buildDashboard(outDirectory: string = DASHBOARD_BUILD_DIRE
     stylesheet: stylesheet === undefined ? null : basename(stylesheet[0]),
     files: outputs.map(([path]) => relative(relative(PROJECT_ROOT, outDirectory), path)).sort(),
   };
+  // Brotli at its maximum quality takes seconds for the ECharts chunk: done here once, never per request.
+  await Promise.all(
+    manifest.files.map(async (file) => {
+      const path = join(outDirectory, file);
+      await writeEncodedBodies(path, await compressForDelivery(await readFile(path)));
+    }),
+  );
   await writeFile(join(outDirectory, DASHBOARD_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

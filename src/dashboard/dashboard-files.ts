@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { readEncodedBodies } from '../http/precompressed';
 import { contentEtag, type StaticBody } from '../http/send-static';
 import { DASHBOARD_BUILD_DIRECTORY, DASHBOARD_MANIFEST_FILE, type DashboardManifest } from './dashboard-manifest';
 
@@ -19,7 +20,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Reads the manifest and the files it lists. Only those names are ever served, so no path from a URL
+ * Reads the manifest and the files it lists, with the compressed copies the build stored beside them. Only those names are ever served, so no path from a URL
  * reaches the file system. The files change only with a build, which comes with a restart, so they are read once.
  */
 export async function readDashboardFiles(directory: string = DASHBOARD_BUILD_DIRECTORY): Promise<DashboardFiles> {
@@ -35,9 +36,10 @@ export async function readDashboardFiles(directory: string = DASHBOARD_BUILD_DIR
   const manifest = JSON.parse(manifestText) as DashboardManifest;
   const entries = await Promise.all(
     manifest.files.map(async (fileName): Promise<[string, StaticBody]> => {
-      const body = await readFile(join(directory, fileName));
+      const path = join(directory, fileName);
+      const [body, encoded] = await Promise.all([readFile(path), readEncodedBodies(path)]);
       const contentType = CONTENT_TYPES[extname(fileName)] ?? 'application/octet-stream';
-      return [fileName, { body, etag: contentEtag(body), contentType }];
+      return [fileName, { body, etag: contentEtag(body), contentType, encoded }];
     }),
   );
   return { manifest, files: new Map(entries) };

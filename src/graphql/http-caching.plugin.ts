@@ -9,9 +9,12 @@ import type { DataVersion } from '../service/data-version';
  * public` on answers without errors, and `no-store` on the rest):
  *
  * - an `ETag` on every successful query answer, derived from the data version, the schema and the request
- *   (operation, operation name, variables). The same question over the same data gets the same tag, so a
- *   browser's or proxy's `If-None-Match` is answered 304 by Express (its conditional-GET check in
- *   `res.send`). Weak (`W/`), since gzip, brotli and identity bodies are equivalent, not byte-equal;
+ *   (operation, operation name, variables, and `Accept`, which chooses between `application/json` and
+ *   `application/graphql-response+json`: a cache must not hand one media type to a client that asked for the
+ *   other). The same question over the same data gets the same tag, so a browser's or proxy's
+ *   `If-None-Match` is answered 304 by Express (its conditional-GET check in `res.send`). Weak (`W/`), since
+ *   gzip, brotli and identity bodies are equivalent, not byte-equal (the server adds `Vary: Accept`, and the
+ *   compression middleware `Vary: Accept-Encoding`);
  * - requests that carry credentials (`Authorization`, `Cookie`) are cacheable only privately, so no shared
  *   cache ever hands one user's answer to another once such requests mean something.
  */
@@ -53,6 +56,8 @@ export function httpCachingPlugin<TContext extends object>(dataVersion: DataVers
             .update(request.operationName ?? '')
             .update('\0')
             .update(JSON.stringify(request.variables ?? {}))
+            .update('\0')
+            .update(headers?.get('accept') ?? '')
             .digest('base64url')
             .slice(0, 22);
           response.http.headers.set('etag', `W/"${version.slice(0, 12)}-${requestDigest}"`);

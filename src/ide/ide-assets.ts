@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
+import { readEncodedBodies } from '../http/precompressed';
 import { sendJson } from '../http/send';
 import { contentEtag, sendStatic, type StaticBody } from '../http/send-static';
+import { compressedIdeAssetPath } from './compressed-ide-asset';
 
 /** The URL prefix under which the IDE's scripts and styles are served. */
 export const IDE_ASSET_PREFIX = '/ide/';
@@ -79,10 +81,11 @@ export async function serveIdeAsset(
 function loadAsset(ideAsset: IdeAsset): Promise<StaticBody> {
   let loaded = loadedAssets.get(ideAsset.urlName);
   if (loaded === undefined) {
-    loaded = readFile(resolveIdeAsset(ideAsset)).then((body) => ({
+    loaded = readFile(resolveIdeAsset(ideAsset)).then(async (body) => ({
       body,
       etag: contentEtag(body),
       contentType: ideAsset.contentType,
+      encoded: await readEncodedBodies(compressedIdeAssetPath(body)),
     }));
     // A failed read is not cached, so a transient error does not break the IDE until restart.
     loaded.catch(() => loadedAssets.delete(ideAsset.urlName));
