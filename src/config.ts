@@ -52,6 +52,11 @@ export interface HttpSettings {
   readonly cacheMaxAgeSeconds: number;
   /** Memory for whole answers of repeated reads, in bytes (serialized); 0 turns the response cache off. */
   readonly responseCacheBytes: number;
+  /**
+   * Apollo's CSRF prevention (GET and form-like POSTs need a preflight header). Off by default: the service
+   * reads no ambient credentials; on when a proxy in front adds cookies or integrated sign-in.
+   */
+  readonly csrfPrevention: boolean;
 }
 
 export interface ExternalNeo4j {
@@ -108,6 +113,8 @@ export const ENVIRONMENT_VARIABLES = {
     'largest answer in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error (default 5000000)',
   CORS_ORIGINS:
     'comma-separated origins (https://dash.example.org) whose pages may call the API; unset means any origin, without credentials',
+  CSRF_PREVENTION:
+    "Apollo's CSRF prevention, true or false (default false: the API reads bearer tokens only, nothing a browser adds by itself); true when a proxy in front adds cookies or integrated sign-in, then a GET needs an apollo-require-preflight header",
   HTTP_KEEP_ALIVE_TIMEOUT_MS: 'how long an idle keep-alive HTTP connection stays open, in ms (default 5000)',
   HTTP_IDLE_TIMEOUT_MS:
     'a connection on which nothing moves for this long is closed, e.g. a client that never reads its answer; more than REQUEST_TIMEOUT_MS (default 30000)',
@@ -198,6 +205,7 @@ export function loadConfig(env: Env = process.env): Config {
       idleTimeoutMs,
       cacheMaxAgeSeconds: integer(read('CACHE_MAX_AGE_SECONDS'), 'CACHE_MAX_AGE_SECONDS', 60, 0, 31_536_000),
       responseCacheBytes: integer(read('RESPONSE_CACHE_MAX_MB'), 'RESPONSE_CACHE_MAX_MB', 32, 0, 65_536) * MIB,
+      csrfPrevention: boolean(read('CSRF_PREVENTION'), 'CSRF_PREVENTION', false),
     }),
     export: Object.freeze({
       maxRows: integer(read('EXPORT_MAX_ROWS'), 'EXPORT_MAX_ROWS', 10_000, 1, 1_000_000),

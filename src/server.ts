@@ -119,6 +119,9 @@ export async function createServer(
     validationRules: queryLimitRules(deps.queryLimits, deps.graphSizes ?? new GraphStatistics()),
     parseOptions: queryParseOptions(deps.queryLimits),
     stringifyResult,
+    // Off unless CSRF_PREVENTION=true: no request carries ambient credentials (README "The HTTP front"), so
+    // the GETs of urql and graphql-request, which send no preflight header, are answered with their defaults.
+    csrfPrevention: deps.http.csrfPrevention,
     plugins: [
       requestIdPlugin(),
       ...queryLimitPlugins(deps.queryLimits),

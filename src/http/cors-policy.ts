@@ -2,16 +2,35 @@ import cors, { type CorsOptions } from 'cors';
 import type { RequestHandler } from 'express';
 
 /**
- * Request headers a browser page may send: JSON bodies, a future bearer token, and the two headers Apollo's
- * CSRF prevention accepts as proof that the request was preflighted.
+ * Request headers a page on another origin may send, so the usual front ends pass the preflight with their
+ * default options: JSON bodies and bearer tokens; a request id of its own (kept by the service and logged);
+ * W3C trace context from browser tracing (OpenTelemetry's fetch instrumentation); the client name and
+ * version Apollo Client sends when told its name; and the two headers Apollo's CSRF prevention accepts as
+ * proof of a preflight (needed when CSRF_PREVENTION=true).
  */
-const ALLOWED_HEADERS = ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name'];
+const ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'x-request-id',
+  'traceparent',
+  'tracestate',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+];
+
+/**
+ * Answer headers a page may read beyond the CORS-safelisted ones: the request id to quote in a report, the
+ * validator and caching policy, how old a cached answer is, and an export's file name.
+ */
+const EXPOSED_HEADERS = ['x-request-id', 'etag', 'age', 'content-disposition', 'cache-control'];
 
 /** How long a browser may reuse a preflight answer (Chromium caps it at 2 hours). */
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /**
- * CORS for the GraphQL endpoint. `*` (the default) lets a dashboard on any origin read answers but never
+ * CORS for /graphql and /export. `*` (the default) lets a dashboard on any origin read answers but never
  * with the user's cookies or credentials; a list lets only those origins in (answers vary on Origin). The
  * preflight (OPTIONS) is answered 204 here and never reaches Apollo.
  */
@@ -21,8 +40,7 @@ export function corsPolicy(origins: '*' | readonly string[]): RequestHandler {
     credentials: false,
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ALLOWED_HEADERS,
-    // Lets a page read the validators and the caching policy of an answer.
-    exposedHeaders: ['etag', 'cache-control'],
+    exposedHeaders: EXPOSED_HEADERS,
     maxAge: PREFLIGHT_MAX_AGE_SECONDS,
     optionsSuccessStatus: 204,
   };

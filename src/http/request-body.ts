@@ -37,11 +37,29 @@ export const refuseDeclaredOversizedBody: RequestHandler = (request, response, n
   next();
 };
 
-/** JSON bodies (`application/json` and `…+json`) up to the limit, also when sent chunked without a length. */
-export const parseJsonBody: RequestHandler = express.json({
-  limit: MAX_BODY_BYTES,
-  type: ['application/json', 'application/*+json'],
-});
+/** The body types a GraphQL POST may have. */
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+const jsonParser = express.json({ limit: MAX_BODY_BYTES, type: JSON_TYPES });
+
+/**
+ * JSON bodies (`application/json` and `…+json`) up to the limit, also when sent chunked without a length. A
+ * POST body of any other type is refused 415 before Apollo sees it: text/plain and forms are what a page on
+ * another site can send without a preflight, so no such request ever runs an operation, whatever
+ * CSRF_PREVENTION says.
+ */
+export const parseJsonBody: RequestHandler = (request, response, next) => {
+  // `is` is null for a request without a body (Apollo answers that one), false for a body of another type.
+  if (request.method === 'POST' && request.is(JSON_TYPES) === false) {
+    const declared = request.get('content-type');
+    return sendRequestError(
+      response,
+      415,
+      `a POST body must be JSON (content-type: application/json), got ${declared === undefined ? 'no content-type' : `content-type '${declared}'`}`,
+    );
+  }
+  jsonParser(request, response, next);
+};
 
 /** The errors body-parser reports (http-errors with a `type`), answered as GraphQL-style JSON. */
 export const answerBodyErrors: ErrorRequestHandler = (error: unknown, _request, response, next) => {

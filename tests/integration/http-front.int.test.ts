@@ -110,13 +110,12 @@ describe('the HTTP front', () => {
 
   describe('HTTP caching', () => {
     const getUrl = (query: string) => `${server.url}/graphql?query=${encodeURIComponent(query)}`;
-    // Apollo's CSRF prevention lets a GET through only with a header a simple cross-site request cannot set.
-    const preflighted = { 'apollo-require-preflight': 'true' };
 
     // node:http rather than fetch: fetch adds `Cache-Control: no-cache` to a request with If-None-Match, which
     // rightly makes the server answer in full.
     it('gives a GET query Cache-Control and an ETag from the data version, and answers If-None-Match with 304', async () => {
-      const first = await rawRequest(getUrl('{ sdg(number: 17) { number nameEn } }'), { headers: preflighted });
+      // A plain GET, as urql and graphql-request send it: no content-type, no preflight header.
+      const first = await rawRequest(getUrl('{ sdg(number: 17) { number nameEn } }'));
       expect(first.status).toBe(200);
       expect(first.headers['cache-control']).toBe('max-age=60, public');
       const etag = String(first.headers.etag);
@@ -125,14 +124,14 @@ describe('the HTTP front', () => {
       expect(server.dataVersion.current()).toBe(seedHash);
 
       const again = await rawRequest(getUrl('{ sdg(number: 17) { number nameEn } }'), {
-        headers: { ...preflighted, 'if-none-match': etag },
+        headers: { 'if-none-match': etag },
       });
       expect(again.status).toBe(304);
       expect(again.body.length).toBe(0);
       expect(again.headers['cache-control']).toBe('max-age=60, public');
 
       const other = await rawRequest(getUrl('{ sdg(number: 16) { number nameEn } }'), {
-        headers: { ...preflighted, 'if-none-match': etag },
+        headers: { 'if-none-match': etag },
       });
       expect(other.status).toBe(200);
       expect(other.headers.etag).not.toBe(etag);
@@ -216,29 +215,52 @@ describe('the HTTP front', () => {
   });
 
   describe('CORS', () => {
-    it('answers the preflight of a cross-origin POST with the headers Apollo and clients send', async () => {
-      const response = await fetch(`${server.url}/graphql`, {
-        method: 'OPTIONS',
-        headers: {
-          origin: 'http://dashboard.example',
-          'access-control-request-method': 'POST',
-          'access-control-request-headers':
-            'content-type,authorization,apollo-require-preflight,x-apollo-operation-name',
-        },
-      });
-      expect(response.status).toBe(204);
-      expect(response.headers.get('access-control-allow-origin')).toBe('*');
-      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
-      const allowed = (response.headers.get('access-control-allow-headers') ?? '').split(',');
-      expect(allowed).toEqual(
-        expect.arrayContaining([
-          'content-type',
-          'authorization',
-          'apollo-require-preflight',
-          'x-apollo-operation-name',
-        ]),
+    const REQUEST_HEADERS = [
+      'authorization',
+      'content-type',
+      'x-request-id',
+      'traceparent',
+      'tracestate',
+      'apollographql-client-name',
+      'apollographql-client-version',
+      'apollo-require-preflight',
+      'x-apollo-operation-name',
+    ];
+
+    it.each(['/graphql', '/export/measures.csv'])(
+      'answers the preflight on %s for the headers front ends send, without credentials',
+      async (path) => {
+        const response = await fetch(`${server.url}${path}`, {
+          method: 'OPTIONS',
+          headers: {
+            origin: 'http://dashboard.example',
+            'access-control-request-method': path === '/graphql' ? 'POST' : 'GET',
+            'access-control-request-headers': REQUEST_HEADERS.join(','),
+          },
+        });
+        expect(response.status).toBe(204);
+        expect(response.headers.get('access-control-allow-origin')).toBe('*');
+        expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+        expect((response.headers.get('access-control-allow-headers') ?? '').split(',')).toEqual(
+          expect.arrayContaining(REQUEST_HEADERS),
+        );
+        expect(response.headers.get('access-control-allow-methods')).toBe('GET,POST,OPTIONS');
+      },
+    );
+
+    it('lets pages read the request id, validators, caching policy, age and file name of an answer', async () => {
+      const response = await fetch(
+        `${server.url}/graphql`,
+        graphqlPost('{ sdg(number: 17) { number } }', { origin: 'http://dashboard.example' }),
       );
-      expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect((response.headers.get('access-control-expose-headers') ?? '').split(',')).toEqual([
+        'x-request-id',
+        'etag',
+        'age',
+        'content-disposition',
+        'cache-control',
+      ]);
     });
 
     it('lets only the configured origins in when CORS_ORIGINS is set', async () => {

@@ -71,6 +71,12 @@ describe('configuration', () => {
     expect(loadConfig({ RESPONSE_CACHE_MAX_MB: '0' }).http.responseCacheBytes).toBe(0);
   });
 
+  it('leaves CSRF prevention off unless CSRF_PREVENTION=true (no ambient credentials by default)', () => {
+    expect(loadConfig({}).http.csrfPrevention).toBe(false);
+    expect(loadConfig({ CSRF_PREVENTION: 'true' }).http.csrfPrevention).toBe(true);
+    expect(() => loadConfig({ CSRF_PREVENTION: 'on' })).toThrow(/CSRF_PREVENTION must be true or false, got 'on'/);
+  });
+
   it('reads CORS_ORIGINS as a trimmed comma list', () => {
     const config = loadConfig({ CORS_ORIGINS: 'https://dash.example.org, http://localhost:5173' });
     expect(config.http.corsOrigins).toEqual(['https://dash.example.org', 'http://localhost:5173']);
