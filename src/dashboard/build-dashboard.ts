@@ -65,7 +65,7 @@ export async function buildDashboard(outDirectory: string = DASHBOARD_BUILD_DIRE
 
 if (require.main === module) {
   buildDashboard().then(
-    (manifest) => process.stdout.write(`dashboard built: ${manifest.files.length} files\n`),
+    (manifest) => process.stderr.write(`dashboard built: ${manifest.files.length} files\n`),
     (error: unknown) => {
       process.stderr.write(`dashboard build failed: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(1);

@@ -1,9 +1,17 @@
 import type { Driver } from 'neo4j-driver';
+import { join } from 'node:path';
 import type { Config } from '../config';
 import { UNMANAGED_DATABASE, type DatabaseHealth } from './database-health';
 import { createDriver, createReadinessDriver } from './driver';
-import { embeddedPassword } from './embedded-password';
+import { embeddedPassword, existingEmbeddedPassword, PASSWORD_FILE_NAME } from './embedded-password';
 import { Neo4jSupervisor } from './neo4j-supervisor';
+import {
+  findRunningDatabase,
+  isRunningDatabasePassword,
+  recordRunningDatabase,
+  RUNNING_FILE_NAME,
+  type RunningDatabase,
+} from './running-database';
 
 /** The database the service talks to: an external server, or the embedded one it started itself. */
 export interface DatabaseRuntime {
@@ -20,7 +28,28 @@ export interface DatabaseRuntime {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, log: (line: string) => void): Promise<DatabaseRuntime> {
+/** Who opens the embedded database, and whether it may use one another process already runs. */
+export interface DatabaseUser {
+  /** Named in the running-database record when this process starts the database: `npm run seed`. */
+  readonly name: string;
+  /**
+   * A command joins the embedded database the service (or another command) runs on the same data directory;
+   * the service itself never shares one, as it must own the database it supervises.
+   */
+  readonly joinRunning: boolean;
+}
+
+export const SERVICE_USER: DatabaseUser = { name: 'the service (npm start)', joinRunning: false };
+
+/**
+ * The configured external Neo4j; else the embedded one of the data directory: the one another process runs
+ * when there is one (for commands), else one this process starts, records as running, and stops on close.
+ */
+export async function openDatabase(
+  config: Config,
+  log: (line: string) => void,
+  user: DatabaseUser = SERVICE_USER,
+): Promise<DatabaseRuntime> {
   if (config.neo4j) {
     const { uri, user, password, database } = config.neo4j;
     log(`using Neo4j at ${uri} (database ${database})`);
@@ -39,12 +68,22 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     };
   }
   const { port, dataDirectory, heapMb, pageCacheMb } = config.embedded;
+  const running = findRunningDatabase(dataDirectory);
+  if (running !== undefined) {
+    if (user.joinRunning) return joinRunningDatabase(config, running, log);
+    throw new Error(
+      `the embedded Neo4j of ${dataDirectory} is already running, started by ${running.owner} (process ` +
+        `${running.pid}, Bolt port ${running.port}; see ${join(dataDirectory, RUNNING_FILE_NAME)}): stop that ` +
+        'first, or set EMBEDDED_NEO4J_DATA to another directory',
+    );
+  }
   const credentials = embeddedPassword(dataDirectory, config.embedded.password);
   log(`starting embedded Neo4j on 127.0.0.1:${port} (data in ${dataDirectory}; ${describe(credentials)})…`);
   const started = Date.now();
   const password = credentials.password;
   const embedded = await Neo4jSupervisor.start({ port, dataDirectory, heapMb, pageCacheMb, password, report: log });
   log(`embedded Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const unrecord = recordRunningDatabase(dataDirectory, { port, password, owner: user.name });
   const driver = createDriver({ uri: embedded.boltUri, user: 'neo4j', password });
   const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: 'neo4j', password });
   return {
@@ -57,6 +96,60 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     close: async () => {
       await Promise.all([driver.close(), readinessDriver.close()]);
       await embedded.stop();
+      // Only once the store is free: until then a new start on this directory would fail anyway.
+      unrecord();
+    },
+  };
+}
+
+/**
+ * Connects to the embedded database another process runs, with the password it was started with (checked
+ * against the record first: Neo4j locks the user after a few failed logins, so a wrong one is never tried).
+ */
+async function joinRunningDatabase(
+  config: Config,
+  running: RunningDatabase,
+  log: (line: string) => void,
+): Promise<DatabaseRuntime> {
+  const { dataDirectory } = config.embedded;
+  const owner = `${running.owner} (process ${running.pid})`;
+  const credentials = existingEmbeddedPassword(dataDirectory, config.embedded.password);
+  if (credentials === undefined) {
+    throw new Error(
+      `the embedded Neo4j of ${dataDirectory} runs, started by ${owner}, but its password is not in ` +
+        `${join(dataDirectory, PASSWORD_FILE_NAME)}: set EMBEDDED_NEO4J_PASSWORD as ${running.owner} has it`,
+    );
+  }
+  if (!isRunningDatabasePassword(running, credentials.password)) {
+    const mine =
+      credentials.source === 'environment' ? 'EMBEDDED_NEO4J_PASSWORD' : `the password in ${credentials.file}`;
+    throw new Error(
+      `${mine} is not the password ${owner} started the embedded Neo4j of ${dataDirectory} with ` +
+        '(no login tried: Neo4j locks the user after failed logins); set EMBEDDED_NEO4J_PASSWORD as that process has it',
+    );
+  }
+  const uri = `bolt://127.0.0.1:${running.port}`;
+  const { password } = credentials;
+  const driver = createDriver({ uri, user: 'neo4j', password });
+  try {
+    await driver.verifyConnectivity();
+  } catch (error) {
+    await driver.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`the Neo4j of ${owner} does not answer on ${uri} (${reason}); if it is restarting, try again`);
+  }
+  log(`using the Neo4j of ${owner}, running on 127.0.0.1:${running.port}`);
+  const readinessDriver = createReadinessDriver({ uri, user: 'neo4j', password });
+  return {
+    driver,
+    readinessDriver,
+    database: 'neo4j',
+    uri,
+    embedded: undefined,
+    health: UNMANAGED_DATABASE,
+    close: async () => {
+      // The database stays up: it belongs to the process that started it.
+      await Promise.all([driver.close(), readinessDriver.close()]);
     },
   };
 }

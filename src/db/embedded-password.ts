@@ -23,16 +23,29 @@ export interface EmbeddedPassword {
  * next start.
  */
 export function embeddedPassword(dataDirectory: string, configured: string | undefined): EmbeddedPassword {
-  if (configured !== undefined) return { password: configured, source: 'environment', file: undefined };
+  const existing = existingEmbeddedPassword(dataDirectory, configured);
+  if (existing !== undefined) return existing;
   mkdirSync(dataDirectory, { recursive: true, mode: 0o700 });
   const file = join(dataDirectory, PASSWORD_FILE_NAME);
-  const kept = readKept(file);
-  if (kept !== undefined) return { password: kept, source: 'file', file };
   // 32 random bytes: far beyond guessing, and base64url keeps it one line of plain characters.
   const password = randomBytes(32).toString('base64url');
   // `wx` refuses to follow a planted symlink or overwrite a file that appeared meanwhile.
   writeFileSync(file, `${password}\n`, { mode: OWNER_ONLY, flag: 'wx' });
   return { password, source: 'generated', file };
+}
+
+/**
+ * The configured password, else the kept one; never generates. For commands that join a database another
+ * process started, where a new password could only be wrong.
+ */
+export function existingEmbeddedPassword(
+  dataDirectory: string,
+  configured: string | undefined,
+): EmbeddedPassword | undefined {
+  if (configured !== undefined) return { password: configured, source: 'environment', file: undefined };
+  const file = join(dataDirectory, PASSWORD_FILE_NAME);
+  const kept = readKept(file);
+  return kept === undefined ? undefined : { password: kept, source: 'file', file };
 }
 
 function readKept(file: string): string | undefined {

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
-  const database = await openDatabase(config, log);
+  // While `npm start` runs, its embedded database is used rather than a second one started on the same store.
+  const database = await openDatabase(config, log, { name: `npm run records:${command}`, joinRunning: true });
   try {
     const gateway = new GraphGateway(database.driver, database.database, CypherRegistry.load());
     if (command === 'export') {

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumPath, DEBIAN_PACKAGES } from '../../scripts/system-prerequisites';
 
-/** Debian's Chromium; Playwright's own browser builds cannot be downloaded on the closed networks we target. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The rule `npm test`'s prerequisite check applies too: CHROMIUM_PATH, else Debian's Chromium. */
+export const CHROMIUM_PATH = chromiumPath();
 
 /** Pages may load from this machine only; data: and blob: URLs never touch the network. */
 export function isLocalUrl(url: string): boolean {
@@ -16,7 +17,7 @@ export async function launchOfflineBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM_PATH} (set CHROMIUM_PATH to use another): ` +
-        `run 'apt-get update && apt-get install -y chromium fonts-ipafont-gothic' (.ci/run does this in CI)`,
+        `run 'apt-get update && apt-get install -y ${DEBIAN_PACKAGES.chromium} ${DEBIAN_PACKAGES.japaneseFont}' (.ci/run does this in CI)`,
     );
   }
   return chromium.launch({

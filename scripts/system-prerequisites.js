@@ -1,0 +1,26 @@
+// What the suite needs from the system beyond Node, and where the browser tests find Chromium. Shared by the
+// prerequisite check (plain Node, run before anything is built), the tests' browser helper and their test,
+// so all follow one rule and name the same packages.
+'use strict';
+
+/** Debian's Chromium; Playwright's own browser builds cannot be downloaded on the closed networks we target. */
+const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** CHROMIUM_PATH when set (any Chromium or Chrome binary), else Debian's Chromium. */
+function chromiumPath(env = process.env) {
+  const configured = (env.CHROMIUM_PATH ?? '').trim();
+  return configured === '' ? DEFAULT_CHROMIUM_PATH : configured;
+}
+
+/** Debian/Ubuntu packages: the launcher's Java and Maven, Chromium, and a Japanese font for the pages' text. */
+const DEBIAN_PACKAGES = {
+  java: 'openjdk-17-jdk-headless',
+  maven: 'maven',
+  chromium: 'chromium',
+  japaneseFont: 'fonts-ipafont-gothic',
+};
+
+/** Everything in one line (apt skips what is already installed); the README's quick start shows the same. */
+const DEBIAN_INSTALL_LINE = `sudo apt-get install -y ${Object.values(DEBIAN_PACKAGES).join(' ')}`;
+
+module.exports = { DEFAULT_CHROMIUM_PATH, chromiumPath, DEBIAN_PACKAGES, DEBIAN_INSTALL_LINE };
