@@ -13,6 +13,12 @@ export class Department extends Node {
   @Field({ description: 'Japanese name as the documents write it, e.g. 市民活動推進課.' })
   name!: string;
 
+  @Field({
+    description:
+      'Reading of the Japanese name in hiragana, e.g. しみんかつどうすいしんか; sort by it (a Japanese collation) for 五十音 order. Reference data (seed/reference/departments.yaml): the documents print no readings.',
+  })
+  nameKana!: string;
+
   @Field({ description: 'English name, e.g. Citizen Activity Promotion Division.' })
   nameEn!: string;
 
@@ -25,6 +31,7 @@ export class Department extends Node {
       kind: 'Department',
       id: p.id,
       name: p.name,
+      nameKana: p.nameKana,
       nameEn: p.nameEn,
       source: sourceOf(p),
     });

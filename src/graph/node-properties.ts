@@ -73,7 +73,7 @@ export const NODE_PROPERTIES = {
     deletionReason: optionalText,
     responsibleTerms: texts,
   },
-  Department: { name: text, nameEn: text },
+  Department: { name: text, nameKana: text, nameEn: text },
   Sdg: { number: num, name: text, nameEn: text, color: text },
   Indicator: {
     code: text,

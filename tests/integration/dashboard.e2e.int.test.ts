@@ -72,6 +72,98 @@ async function seriousAxeViolations(page: Page): Promise<string[]> {
     );
 }
 
+/** A department as the API lists it, with its measures' policy items (to tell which fields it answers in). */
+interface ApiDepartment {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn: string;
+  readonly nameKana: string;
+  readonly measures: readonly { readonly policyItem: { readonly code: string } }[];
+}
+
+/** The department order the dashboard promises, computed here from the API's answer, not by the page's code. */
+function expectedDepartmentOrder(departments: readonly ApiDepartment[], language: 'ja' | 'en'): string[] {
+  const collator = new Intl.Collator(language);
+  const key = (department: ApiDepartment): string => (language === 'ja' ? department.nameKana : department.nameEn);
+  return [...departments].sort((a, b) => collator.compare(key(a), key(b))).map((department) => department.id);
+}
+
+/** The browser globals the diagram measurement reads (this project compiles tests without DOM types). */
+interface CanvasGlobals {
+  readonly devicePixelRatio: number;
+  readonly document: {
+    querySelector(selector: string): {
+      getBoundingClientRect(): { width: number; height: number };
+      querySelectorAll(selector: string): ArrayLike<{
+        width: number;
+        height: number;
+        getContext(kind: '2d'): {
+          getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+        };
+      }>;
+    } | null;
+  };
+}
+
+interface InkBox {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Where the explorer's canvas drew ink, in CSS pixels of the diagram: `node` the pixels of a department's
+ * colour (#7b3294), `label` the dark text pixels; read from the drawn canvases, so it measures what a person sees.
+ */
+async function diagramInk(
+  page: Page,
+): Promise<{ width: number; height: number; node: InkBox | null; label: InkBox | null }> {
+  return page.evaluate(() => {
+    const globals = globalThis as unknown as CanvasGlobals;
+    const container = globals.document.querySelector('.graph-canvas');
+    if (container === null) throw new Error('no .graph-canvas on the page');
+    const ratio = globals.devicePixelRatio;
+    const boxes = {
+      node: [Infinity, Infinity, -Infinity, -Infinity],
+      label: [Infinity, Infinity, -Infinity, -Infinity],
+    };
+    const grow = (box: number[], x: number, y: number): void => {
+      box[0] = Math.min(box[0] ?? x, x);
+      box[1] = Math.min(box[1] ?? y, y);
+      box[2] = Math.max(box[2] ?? x, x);
+      box[3] = Math.max(box[3] ?? y, y);
+    };
+    const canvases = container.querySelectorAll('canvas');
+    for (let index = 0; index < canvases.length; index += 1) {
+      const canvas = canvases[index];
+      if (canvas === undefined || canvas.width === 0 || canvas.height === 0) continue;
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let y = 0; y < canvas.height; y += 1) {
+        for (let x = 0; x < canvas.width; x += 1) {
+          const at = (y * canvas.width + x) * 4;
+          const [red, green, blue, alpha] = [data[at] ?? 0, data[at + 1] ?? 0, data[at + 2] ?? 0, data[at + 3] ?? 0];
+          if (alpha < 200) continue;
+          if (Math.abs(red - 0x7b) < 24 && Math.abs(green - 0x32) < 24 && Math.abs(blue - 0x94) < 24) {
+            grow(boxes.node, x, y);
+          } else if (red < 90 && green < 90 && blue < 90) grow(boxes.label, x, y);
+        }
+      }
+    }
+    const inCss = (box: number[]): InkBox | null =>
+      (box[0] ?? Infinity) === Infinity
+        ? null
+        : {
+            left: (box[0] ?? 0) / ratio,
+            top: (box[1] ?? 0) / ratio,
+            width: ((box[2] ?? 0) - (box[0] ?? 0) + 1) / ratio,
+            height: ((box[3] ?? 0) - (box[1] ?? 0) + 1) / ratio,
+          };
+    const size = container.getBoundingClientRect();
+    return { width: size.width, height: size.height, node: inCss(boxes.node), label: inCss(boxes.label) };
+  });
+}
+
 /**
  * The dashboard as a person uses it, in a real headless Chromium cut off from every host but this one: every
  * view opens from a shareable URL, shows facts read from the documents, uses at most two GraphQL requests,
@@ -269,7 +361,7 @@ describe('the dashboard at /dashboard', () => {
     expect((await page.locator('.cell-details .cell-count strong').innerText()).trim()).toBe('9');
   });
 
-  it('filters the heatmap by field and keeps the empty rows', async () => {
+  it("filters the heatmap by field to the field's departments, their gaps kept", async () => {
     await openView('?view=heatmap');
     await page.locator('.filter select').waitFor();
     const requests = await graphqlRequestsDuring(async () => {
@@ -279,7 +371,8 @@ describe('the dashboard at /dashboard', () => {
     expect(requests).toHaveLength(1);
     expect(new URL(page.url()).searchParams.get('field')).toBe('6');
     await page.locator('.matrix-table summary').click();
-    expect(await page.locator('.matrix-table tbody tr').count()).toBe(46);
+    // The 16 departments with measures in field 6 (counted from the API in the test below).
+    expect(await page.locator('.matrix-table tbody tr').count()).toBe(16);
     // Citizen activity's SDG 17 measures are all in field 5, so under field 6 that cell is a gap.
     const cell = page.locator(`.matrix-table tr[data-department="${CITIZEN_ACTIVITY}"] td[data-sdg="17"]`);
     expect(await cell.getAttribute('class')).toBe('gap');
@@ -407,6 +500,143 @@ describe('the dashboard at /dashboard', () => {
     await page.locator('button.language').click();
     await page.locator('.cell-details', { hasText: '市民活動推進課' }).waitFor();
     expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
+  });
+
+  describe('department order and the field filter', () => {
+    let departments: ApiDepartment[];
+    /** Ids of the rows the heatmap's table shows, top to bottom. */
+    const rowIds = (): Promise<string[]> =>
+      page
+        .locator('.matrix-table tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => (row as unknown as { dataset: { department: string } }).dataset.department),
+        );
+
+    beforeAll(async () => {
+      const answer = await server.query<{ departments: ApiDepartment[] }>(
+        '{ departments { id name nameEn nameKana measures { policyItem { code } } } }',
+      );
+      expect(answer.errors).toBeUndefined();
+      departments = answer.data?.departments ?? [];
+    });
+
+    it('lists departments in 五十音 order of their readings in Japanese, alphabetically in English', async () => {
+      expect(departments).toHaveLength(46);
+      const ja = expectedDepartmentOrder(departments, 'ja');
+      const en = expectedDepartmentOrder(departments, 'en');
+      const nameOf = (id: string, english: boolean): string => {
+        const department = departments.find((candidate) => candidate.id === id);
+        return (english ? department?.nameEn : department?.name) ?? id;
+      };
+      // えいぜん, かいご, かぜい … and Administrative, Agricultural Committee, Agricultural Policy …
+      expect(ja.slice(0, 3).map((id) => nameOf(id, false))).toEqual(['営繕住宅課', '介護保険課', '課税課']);
+      expect(en.slice(0, 3).map((id) => nameOf(id, true))).toEqual([
+        'Administrative Management Division',
+        'Agricultural Committee Secretariat Bureau',
+        'Agricultural Policy Division',
+      ]);
+
+      await openView('?view=heatmap');
+      await page.locator('.heatmap-chart canvas').first().waitFor();
+      await page.locator('.matrix-table summary').click();
+      expect(await rowIds()).toEqual(ja);
+      expect(await page.locator('.rows-shown').innerText()).toBe('46部署中 46部署を表示');
+      await screenshot('heatmap-order-ja');
+
+      // The order follows the language switch.
+      await page.locator('button.language').click();
+      await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+      expect(await rowIds()).toEqual(en);
+      expect(await page.locator('.matrix-table tbody th').first().innerText()).toBe(
+        'Administrative Management Division',
+      );
+      await screenshot('heatmap-order-en');
+
+      // The department page's picker uses the same order.
+      await openView('?view=department');
+      const optionValues = (): Promise<string[]> =>
+        page
+          .locator('.filter select option')
+          .evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
+      await page.locator('.filter select option').nth(1).waitFor({ state: 'attached' });
+      expect((await optionValues()).slice(1)).toEqual(ja);
+      await openView('?view=department&lang=en');
+      await page.locator('.filter select option').nth(1).waitFor({ state: 'attached' });
+      expect((await optionValues()).slice(1)).toEqual(en);
+    });
+
+    it('under a field shows only the departments with measures in it; "show all" brings back all 46', async () => {
+      const inField = (field: number): string[] =>
+        expectedDepartmentOrder(departments, 'ja').filter((id) =>
+          departments
+            .find((department) => department.id === id)
+            ?.measures.some((measure) => measure.policyItem.code.startsWith(`${field}-`)),
+        );
+      // Counted from the API: 7 departments answer for measures of field 5, 16 for field 6, none for 1–4
+      // (004 lists their items, but no document of the five details their measures).
+      expect(inField(5)).toHaveLength(7);
+      expect(inField(6)).toHaveLength(16);
+      expect(inField(1)).toEqual([]);
+
+      await openView('?view=heatmap&field=5');
+      await page.locator('.heatmap-chart canvas').first().waitFor();
+      await page.locator('.matrix-table summary').click();
+      expect(await rowIds()).toEqual(inField(5));
+      expect(await page.locator('.rows-shown').innerText()).toBe('46部署中 7部署を表示');
+      await screenshot('heatmap-field');
+
+      const showAll = page.getByLabel('全部署を表示');
+      expect(await showAll.isChecked()).toBe(false);
+      // Showing all is a view change only: the answer already holds every department.
+      const requests = await graphqlRequestsDuring(() => showAll.check());
+      expect(requests).toHaveLength(0);
+      expect(new URL(page.url()).searchParams.get('alldepts')).toBe('1');
+      expect(await rowIds()).toEqual(expectedDepartmentOrder(departments, 'ja'));
+
+      // Kept in the URL like every other view state.
+      await openView('?view=heatmap&field=6&alldepts=1');
+      await page.locator('.matrix-table summary').click();
+      expect(await page.locator('.matrix-table tbody tr').count()).toBe(46);
+      await page.getByLabel('全部署を表示').uncheck();
+      expect(new URL(page.url()).searchParams.get('alldepts')).toBeNull();
+      expect(await rowIds()).toEqual(inField(6));
+    });
+  });
+
+  it('fits a single node in the explorer with its label at a readable size', async () => {
+    await openView(`?view=explorer&node=${CRISIS_MANAGEMENT}`);
+    await page.locator(`.node-list li[data-node-id="${CRISIS_MANAGEMENT}"]`).waitFor();
+    await page.waitForFunction(() =>
+      Array.from(
+        (
+          globalThis as unknown as {
+            document: { querySelectorAll(selector: string): ArrayLike<{ width: number }> };
+          }
+        ).document.querySelectorAll('.graph-canvas canvas'),
+      ).some((canvas) => canvas.width > 0),
+    );
+    await page.waitForTimeout(300);
+    const ink = await diagramInk(page);
+    await page.locator('.graph-canvas').scrollIntoViewIfNeeded();
+    await screenshot('explorer-single');
+    expect(ink.node).not.toBeNull();
+    expect(ink.label).not.toBeNull();
+    const node = ink.node as InkBox;
+    const label = ink.label as InkBox;
+    // The starting node is 28 px at zoom 1: neither blown up to fill the canvas nor shrunk to a dot.
+    expect(node.width).toBeGreaterThanOrEqual(20);
+    expect(node.width).toBeLessThanOrEqual(50);
+    // 危機管理課 in a 12 px font: its ink is a line of text, not a headline or a smudge.
+    expect(label.height).toBeGreaterThanOrEqual(8);
+    expect(label.height).toBeLessThanOrEqual(26);
+    expect(label.width).toBeGreaterThanOrEqual(40);
+    // Everything drawn lies inside the diagram.
+    for (const box of [node, label]) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.left + box.width).toBeLessThanOrEqual(ink.width);
+      expect(box.top + box.height).toBeLessThanOrEqual(ink.height);
+    }
   });
 
   it('is usable from the keyboard: Tab reaches the views, Enter opens one', async () => {

@@ -27,6 +27,7 @@ const TEXTS = {
   error: { ja: 'データを取得できませんでした', en: 'Could not load the data' },
   allFields: { ja: 'すべての分野', en: 'All fields' },
   field: { ja: '分野', en: 'Field' },
+  showAllDepartments: { ja: '全部署を表示', en: 'Show all departments' },
   measures: { ja: '施策中項目', en: 'Measures' },
   measureCount: { ja: '件の施策中項目', en: 'measures' },
   tableView: { ja: '表で見る（キーボード操作はこちら）', en: 'As a table (for keyboard use)' },
@@ -79,6 +80,11 @@ export type TextKey = keyof typeof TEXTS;
 
 export function text(language: Language, key: TextKey): string {
   return TEXTS[key][language];
+}
+
+/** How many of all the departments the heatmap shows as rows, e.g. 46部署中 12部署を表示. */
+export function departmentsShown(language: Language, shown: number, total: number): string {
+  return language === 'en' ? `${shown} of ${total} departments shown` : `${total}部署中 ${shown}部署を表示`;
 }
 
 /** Change marks as the draft revision sheets print them. */

@@ -1,4 +1,4 @@
-import type { Named } from '../common/i18n';
+import { DEPARTMENT_LABEL_FIELDS, type DepartmentLabel } from '../common/department-order';
 import type { SdgLabel } from '../common/sdg-badge';
 
 /**
@@ -7,13 +7,13 @@ import type { SdgLabel } from '../common/sdg-badge';
  */
 export const DEPARTMENT_QUERY = `
 query DashboardDepartment($ref: String!, $chosen: Boolean!) {
-  departments { id name nameEn }
+  departments { ${DEPARTMENT_LABEL_FIELDS} }
   department(ref: $ref) @include(if: $chosen) {
-    id name nameEn
+    ${DEPARTMENT_LABEL_FIELDS}
     measures { code name status policyItem { code name } sdgs { number name nameEn color } }
     executing: reformSheets(role: EXECUTING) { code name evaluation }
     partnering: reformSheets(role: PARTNER) { code name evaluation }
-    collaborators { department { id name nameEn } sharedMeasures sharedReformSheets }
+    collaborators { department { ${DEPARTMENT_LABEL_FIELDS} } sharedMeasures sharedReformSheets }
   }
 }`;
 
@@ -24,10 +24,9 @@ interface Sheet {
 }
 
 export interface DepartmentData {
-  readonly departments: readonly (Named & { readonly id: string })[];
+  readonly departments: readonly DepartmentLabel[];
   readonly department?:
-    | (Named & {
-        readonly id: string;
+    | (DepartmentLabel & {
         readonly measures: readonly {
           readonly code: string;
           readonly name: string;
@@ -38,7 +37,7 @@ export interface DepartmentData {
         readonly executing: readonly Sheet[];
         readonly partnering: readonly Sheet[];
         readonly collaborators: readonly {
-          readonly department: Named & { readonly id: string };
+          readonly department: DepartmentLabel;
           readonly sharedMeasures: number;
           readonly sharedReformSheets: number;
         }[];

@@ -1,3 +1,4 @@
+import { compareDepartments, inDepartmentOrder } from '../common/department-order';
 import { Grade } from '../common/grade';
 import { nameIn, text, type Language } from '../common/i18n';
 import { StateLink, useNavigation } from '../common/navigation';
@@ -23,7 +24,7 @@ export function DepartmentView() {
         {text(language, 'chooseDepartment')}{' '}
         <select value={chosen} onChange={(event) => navigate({ dept: event.currentTarget.value })}>
           <option value="">—</option>
-          {departments.map((option) => (
+          {inDepartmentOrder(language, departments).map((option) => (
             <option key={option.id} value={option.id}>
               {nameIn(language, option)}
             </option>
@@ -40,6 +41,13 @@ function DepartmentDetail(props: {
   readonly language: Language;
 }) {
   const { department, language } = props;
+  // Most shared first, as the API ranks them; ties in the language's department order rather than by id.
+  const byDepartment = compareDepartments(language);
+  const collaborators = [...department.collaborators].sort(
+    (a, b) =>
+      b.sharedMeasures + b.sharedReformSheets - (a.sharedMeasures + a.sharedReformSheets) ||
+      byDepartment(a.department, b.department),
+  );
   return (
     <div class="department-grid">
       <section aria-labelledby="department-measures">
@@ -74,7 +82,7 @@ function DepartmentDetail(props: {
               </tr>
             </thead>
             <tbody>
-              {department.collaborators.map((collaboration) => (
+              {collaborators.map((collaboration) => (
                 <tr key={collaboration.department.id}>
                   <th scope="row">
                     <StateLink patch={{ dept: collaboration.department.id }}>

@@ -1,3 +1,4 @@
+import { DEPARTMENT_LABEL_FIELDS, type DepartmentLabel } from '../common/department-order';
 import type { Named } from '../common/i18n';
 import type { SdgLabel } from '../common/sdg-badge';
 
@@ -21,22 +22,18 @@ query DashboardPolicyItem($code: String!) {
     code name previousName detailed
     field { number name nameEn }
     sdgs { number name nameEn color }
-    departments { id name nameEn }
+    departments { ${DEPARTMENT_LABEL_FIELDS} }
     measures(includeDeleted: true) {
       code name previousName status
-      departments { id name nameEn }
+      departments { ${DEPARTMENT_LABEL_FIELDS} }
       reformSheets { code name evaluation }
     }
     indicators { id name currentText targetText unit direction progress { fiscalYear value achievementRate grade } }
-    reformSheets { code name evaluation departments { id name nameEn } }
+    reformSheets { code name evaluation departments { ${DEPARTMENT_LABEL_FIELDS} } }
     projects(includeDeleted: true) { id number name previousName status }
     relatedPlans { id name period }
   }
 }`;
-
-export interface DepartmentRef extends Named {
-  readonly id: string;
-}
 
 export interface IndicatorProgress {
   readonly fiscalYear: number;
@@ -59,13 +56,13 @@ export interface PolicyItemData {
     readonly detailed: boolean;
     readonly field: Named & { readonly number: number };
     readonly sdgs: readonly SdgLabel[];
-    readonly departments: readonly DepartmentRef[];
+    readonly departments: readonly DepartmentLabel[];
     readonly measures: readonly {
       readonly code: string;
       readonly name: string;
       readonly previousName: string | null;
       readonly status: string;
-      readonly departments: readonly DepartmentRef[];
+      readonly departments: readonly DepartmentLabel[];
       readonly reformSheets: readonly SheetRef[];
     }[];
     readonly indicators: readonly {
@@ -78,7 +75,7 @@ export interface PolicyItemData {
       /** The latest recorded year's progress (null until a result is recorded). */
       readonly progress: IndicatorProgress | null;
     }[];
-    readonly reformSheets: readonly (SheetRef & { readonly departments: readonly DepartmentRef[] })[];
+    readonly reformSheets: readonly (SheetRef & { readonly departments: readonly DepartmentLabel[] })[];
     readonly projects: readonly {
       readonly id: string;
       readonly number: number | null;

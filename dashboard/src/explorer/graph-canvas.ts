@@ -31,6 +31,13 @@ const KIND_COLOURS: Readonly<Record<string, string>> = {
   Initiative: '#f46d43',
 };
 
+/**
+ * The closest a layout may fit the diagram. Fitting one node (or a few close ones) to the canvas would zoom
+ * to `maxZoom`, a 12 px label drawn at 36 px; capped, labels stay at most half again their size and a lone
+ * node sits in the middle at a size that still says it is one node of a graph. Wheel zoom keeps `maxZoom`.
+ */
+const FIT_MAX_ZOOM = 1.5;
+
 /** The id of the `<style>` element cytoscape adds to the page unless one with this id is there already. */
 const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
 
@@ -127,6 +134,10 @@ export function createGraphCanvas(
           padding: 16,
         })
         .run();
+      if (graph.zoom() > FIT_MAX_ZOOM) {
+        graph.zoom(FIT_MAX_ZOOM);
+        graph.center();
+      }
     },
     destroy() {
       graph.destroy();

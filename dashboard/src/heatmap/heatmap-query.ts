@@ -1,11 +1,19 @@
+import { DEPARTMENT_LABEL_FIELDS, type DepartmentLabel } from '../common/department-order';
 import type { SdgLabel } from '../common/sdg-badge';
 
-/** Everything the heatmap view shows, in one request: the field filter's options and the whole matrix. */
+/**
+ * Everything the heatmap view shows, in one request: the field filter's options, the whole matrix and, when a
+ * field is chosen, which departments answer for a measure of it (the measures' department facet; the first
+ * page itself is not read).
+ */
 export const HEATMAP_QUERY = `
-query DashboardHeatmap($field: Int) {
+query DashboardHeatmap($field: Int, $filtered: Boolean!) {
   fields { number name nameEn }
+  fieldMeasures: measures(filter: { field: $field }, first: 1) @include(if: $filtered) {
+    facets { departments { id count } }
+  }
   sdgCoverage(field: $field) {
-    departments { id name nameEn }
+    departments { ${DEPARTMENT_LABEL_FIELDS} }
     sdgs { number name nameEn color }
     cells {
       department { id }
@@ -15,12 +23,6 @@ query DashboardHeatmap($field: Int) {
     }
   }
 }`;
-
-export interface DepartmentLabel {
-  readonly id: string;
-  readonly name: string;
-  readonly nameEn: string;
-}
 
 export interface CoverageMeasure {
   readonly code: string;
@@ -38,6 +40,10 @@ export interface CoverageCell {
 
 export interface HeatmapData {
   readonly fields: readonly { readonly number: number; readonly name: string; readonly nameEn: string }[];
+  /** Present when a field is chosen: each department with measures in it (ids as `department:…`). */
+  readonly fieldMeasures?: {
+    readonly facets: { readonly departments: readonly { readonly id: string; readonly count: number }[] } | null;
+  };
   readonly sdgCoverage: {
     readonly departments: readonly DepartmentLabel[];
     readonly sdgs: readonly SdgLabel[];

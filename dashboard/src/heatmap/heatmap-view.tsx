@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { nameIn, text, type Language } from '../common/i18n';
+import { inDepartmentOrder, type DepartmentLabel } from '../common/department-order';
+import { departmentsShown, nameIn, text, type Language } from '../common/i18n';
 import { StateLink, useNavigation } from '../common/navigation';
 import { QueryStatus } from '../common/query-status';
 import { markFirstRender } from '../common/rendered-mark';
@@ -15,40 +16,79 @@ const ROW_HEIGHT = 22;
 /** The font the page uses, also for text drawn on the canvas (which does not inherit CSS). */
 const FONT_FAMILY = getComputedStyle(document.documentElement).fontFamily;
 
-/** SDG × department heatmap: state `field` (filter), `dept` and `sdg` (the chosen cell). */
+/**
+ * SDG × department heatmap: state `field` (filter), `alldepts` (`1`: every department even under a field,
+ * not only those with measures in it), `dept` and `sdg` (the chosen cell). Rows are in the language's
+ * department order.
+ */
 export function HeatmapView() {
   const { state, language, navigate } = useNavigation();
   const field = state.field === undefined ? undefined : Number(state.field);
-  const result = useQuery<HeatmapData>(HEATMAP_QUERY, field === undefined ? {} : { field });
+  const result = useQuery<HeatmapData>(
+    HEATMAP_QUERY,
+    field === undefined ? { filtered: false } : { field, filtered: true },
+  );
   useEffect(() => void loadHeatmapChart(), []);
+  const showAll = state.alldepts === '1';
+  const data = result.status === 'done' ? result.data : undefined;
+  const rows = useMemo(() => {
+    if (data === undefined) return [];
+    const facet = data.fieldMeasures?.facets?.departments;
+    const inField = facet === undefined || showAll ? null : new Set(facet.map((count) => count.id));
+    const departments = data.sdgCoverage.departments;
+    return inDepartmentOrder(
+      language,
+      inField === null ? departments : departments.filter((department) => inField.has(department.id)),
+    );
+  }, [data, language, showAll]);
   if (result.status !== 'done') return <QueryStatus state={result} />;
   const { fields, sdgCoverage } = result.data;
   return (
     <section aria-labelledby="heatmap-title">
       <h2 id="heatmap-title">{text(language, 'heatmap')}</h2>
-      <label class="filter">
-        {text(language, 'field')}{' '}
-        <select
-          value={state.field ?? ''}
-          onChange={(event) => navigate({ field: event.currentTarget.value, dept: undefined, sdg: undefined })}
-        >
-          <option value="">{text(language, 'allFields')}</option>
-          {fields.map((option) => (
-            <option key={option.number} value={String(option.number)}>
-              {option.number} {nameIn(language, option)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <CoverageMatrix data={sdgCoverage} language={language} />
+      <div class="filters">
+        <label class="filter">
+          {text(language, 'field')}{' '}
+          <select
+            value={state.field ?? ''}
+            onChange={(event) => navigate({ field: event.currentTarget.value, dept: undefined, sdg: undefined })}
+          >
+            <option value="">{text(language, 'allFields')}</option>
+            {fields.map((option) => (
+              <option key={option.number} value={String(option.number)}>
+                {option.number} {nameIn(language, option)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {field === undefined ? null : (
+          <label class="filter show-all">
+            <input
+              type="checkbox"
+              checked={showAll}
+              onChange={(event) => navigate({ alldepts: event.currentTarget.checked ? '1' : undefined })}
+            />{' '}
+            {text(language, 'showAllDepartments')}
+          </label>
+        )}
+        <span class="filter rows-shown" aria-live="polite">
+          {departmentsShown(language, rows.length, sdgCoverage.departments.length)}
+        </span>
+      </div>
+      <CoverageMatrix rows={rows} sdgs={sdgCoverage.sdgs} cells={sdgCoverage.cells} language={language} />
     </section>
   );
 }
 
-function CoverageMatrix(props: { readonly data: HeatmapData['sdgCoverage']; readonly language: Language }) {
+function CoverageMatrix(props: {
+  /** The rows to draw, in order. */
+  readonly rows: readonly DepartmentLabel[];
+  readonly sdgs: HeatmapData['sdgCoverage']['sdgs'];
+  readonly cells: HeatmapData['sdgCoverage']['cells'];
+  readonly language: Language;
+}) {
   const { state, navigate } = useNavigation();
-  const { departments, sdgs, cells } = props.data;
-  const language = props.language;
+  const { rows: departments, sdgs, cells, language } = props;
   const cellByKey = useMemo(
     () => new Map(cells.map((cell) => [`${cell.department.id}|${cell.sdg.number}`, cell])),
     [cells],

@@ -53,6 +53,7 @@ class MeasureRules extends Named {
 
 class DepartmentRules extends Named {
   @MinLength(1) nameEn!: string;
+  @Matches(/^[\u3041-\u3096ー]+$/, { message: 'nameKana must be hiragana' }) nameKana!: string;
 }
 
 class SdgRules extends Named {

@@ -19,6 +19,7 @@ export function mergeReference({ graph, sources }: MergeContext): void {
   for (const department of sources.reference.glossary.departments) {
     graph.node('Department', nodeId('Department', department.id), department.seen, {
       name: department.name,
+      nameKana: department.nameKana,
       nameEn: department.nameEn,
       sortKey: department.id,
     });

@@ -18,12 +18,18 @@ export interface Department {
   readonly id: string;
   /** As the documents write it, spaces removed, e.g. 市民活動推進課. */
   readonly name: string;
+  /** The reading of `name` in hiragana, e.g. しみんかつどうすいしんか: the key of 五十音 order. */
+  readonly nameKana: string;
   readonly nameEn: string;
   /** A line where the name appears; the reference test checks that it does. */
   readonly seen: SourceRef;
   readonly aliases: readonly DepartmentAlias[];
 }
 
+const HIRAGANA = {
+  pattern: /^[\u3041-\u3096ー]+$/,
+  description: 'a reading in hiragana (ー allowed for a long vowel)',
+};
 const SLUG = {
   pattern: /^[a-z]+(?:-[a-z]+)*$/,
   description: 'a slug of lowercase ASCII words joined by hyphens',
@@ -36,10 +42,11 @@ const NO_SPACES = {
 /** Reads seed/reference/departments.yaml (the `departments:` list) from `directory`. */
 export function loadDepartments(directory: string): Department[] {
   const departments = readReferenceList(directory, DEPARTMENTS_FILE, 'departments').map((entry): Department => {
-    entry.allowOnly(['id', 'name', 'nameEn', 'seen', 'aliases']);
+    entry.allowOnly(['id', 'name', 'nameKana', 'nameEn', 'seen', 'aliases']);
     return {
       id: entry.text('id', SLUG),
       name: entry.text('name', NO_SPACES),
+      nameKana: entry.text('nameKana', HIRAGANA),
       nameEn: entry.text('nameEn'),
       seen: entry.sourceRef('seen'),
       aliases: entry.entries('aliases').map(readAlias),

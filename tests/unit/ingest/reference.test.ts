@@ -73,6 +73,34 @@ describe('department glossary', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  it('gives every department a hiragana reading that agrees with the kana and the unit its name spells', () => {
+    // The readings are written by hand (the documents print none): what the name itself spells in kana
+    // (スポーツ, 子育て, センター) must be in the reading, and the unit word must end it.
+    const UNIT_READINGS: readonly (readonly [string, string])[] = [
+      ['課', 'か'],
+      ['室', 'しつ'],
+      ['局', 'きょく'],
+      ['館', 'かん'],
+      ['部', 'ぶ'],
+      ['センター', 'せんたー'],
+    ];
+    const toHiragana = (text: string): string =>
+      text.replace(/[\u30a1-\u30f6]/g, (kana) => String.fromCharCode(kana.charCodeAt(0) - 0x60));
+    const disagreeing = glossary.departments.filter((department) => {
+      const kanaRuns = toHiragana(department.name).match(/[\u3041-\u3096ー]+/g) ?? [];
+      const unit = UNIT_READINGS.find(([suffix]) => department.name.endsWith(suffix));
+      return (
+        !/^[\u3041-\u3096ー]+$/.test(department.nameKana) ||
+        kanaRuns.some((run) => !department.nameKana.includes(run)) ||
+        unit === undefined ||
+        !department.nameKana.endsWith(unit[1])
+      );
+    });
+    expect(disagreeing).toEqual([]);
+    expect(glossary.lookup('危機管理課')?.nameKana).toBe('ききかんりか');
+    expect(glossary.lookup('スポーツ推進課')?.nameKana).toBe('すぽーつすいしんか');
+  });
+
   it('finds every department and collective term on the document line it cites', () => {
     const cited = [
       ...glossary.departments.flatMap((d) => [{ name: d.name, seen: d.seen }, ...d.aliases]),
@@ -267,6 +295,15 @@ describe('reference loaders on malformed tables', () => {
     );
     expect(() => loadDepartments(directory)).toThrow(
       /departments\.yaml: departments\[1\] \(id Crisis_Management\): 'id' must be a slug/,
+    );
+  });
+
+  it('rejects a reading that is not hiragana, naming the department', () => {
+    const directory = brokenCopy('departments.yaml', (text) =>
+      text.replace('nameKana: ききかんりか', 'nameKana: キキカンリカ'),
+    );
+    expect(() => loadDepartments(directory)).toThrow(
+      /departments\.yaml: departments\[1\] \(id crisis-management\): 'nameKana' must be a reading in hiragana/,
     );
   });
 
