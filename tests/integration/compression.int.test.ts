@@ -97,16 +97,18 @@ describe('static files, compressed once at build time', () => {
 });
 
 describe('GraphQL answers', () => {
-  const heatmapQuery = /`\s*(query DashboardHeatmap[\s\S]*?)`/.exec(
-    readFileSync(join(__dirname, '..', '..', 'dashboard', 'src', 'heatmap', 'heatmap-query.ts'), 'utf8'),
-  )?.[1];
+  // The matrix the dashboard's heatmap asks for (dashboard/src/heatmap/heatmap-query.ts), its largest answer.
+  const heatmapQuery = `{ sdgCoverage {
+    departments { id name nameEn }
+    sdgs { number name nameEn color }
+    cells { department { id } sdg { number } measureCount measures { code name status policyItem { code name } } }
+  } }`;
   // The preflight header keeps these requests independent of the CSRF policy, which is not under test here.
   const graphqlGet = (query: string, headers: Record<string, string>): Promise<RawAnswer> =>
     get(`/graphql?query=${encodeURIComponent(query)}`, { 'apollo-require-preflight': 'true', ...headers });
 
-  it('are compressed per request, brotli smaller than gzip (the heatmap: 50 KiB of JSON)', async () => {
-    expect(heatmapQuery).toBeDefined();
-    const query = heatmapQuery ?? '';
+  it('are compressed per request, brotli smaller than gzip (the heatmap’s matrix: 50 KiB of JSON)', async () => {
+    const query = heatmapQuery;
     const brotli = await graphqlGet(query, { 'accept-encoding': BROWSER_ENCODINGS });
     const gzip = await graphqlGet(query, { 'accept-encoding': 'gzip' });
     const identity = await graphqlGet(query, {});
