@@ -5,7 +5,9 @@ import type { DataVersion } from '../service/data-version';
 /**
  * Re-reads the data version after every mutation, before its answer is sent: a client that writes and then
  * reads again (with `If-None-Match`, or through a cache keyed by the version) must never get an answer from
- * before its write. A failed re-read keeps the old version and is retried at the next recheck.
+ * before its write. The re-read starts after the mutation's transaction committed (`DataVersion.refresh`
+ * never hands out a read already under way). When it fails, the version is made one no cached answer or ETag
+ * carries until a read succeeds.
  */
 export function dataVersionAfterWritesPlugin<TContext extends BaseContext>(
   dataVersion: DataVersion,
@@ -15,7 +17,7 @@ export function dataVersionAfterWritesPlugin<TContext extends BaseContext>(
       return Promise.resolve({
         async willSendResponse({ operation }) {
           if (operation?.operation !== OperationTypeNode.MUTATION) return;
-          await dataVersion.refresh().catch(() => undefined);
+          await dataVersion.refresh().catch(() => dataVersion.forgetAfterFailedRead());
         },
       });
     },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { GraphGateway } from '../db/graph-gateway';
 
 /** The version of an empty database (no seed loaded yet). */
@@ -18,7 +19,10 @@ const RECHECK_AFTER_MS = 30_000;
  * notice within the recheck interval.
  */
 export class DataVersion {
-  private refreshing: Promise<string> | undefined;
+  /** The read of the version under way, if any. */
+  private running: Promise<string> | undefined;
+  /** A read queued to start when `running` ends, shared by every caller that came while it ran. */
+  private queued: Promise<string> | undefined;
 
   private constructor(
     private readonly gateway: GraphGateway,
@@ -36,16 +40,43 @@ export class DataVersion {
 
   /** The version being served. When it is older than the recheck interval, a re-read starts in the background. */
   current(): string {
-    if (Date.now() - this.readAt > this.recheckAfterMs && this.refreshing === undefined) {
+    if (Date.now() - this.readAt > this.recheckAfterMs && this.running === undefined) {
       // A failed background read keeps the known version; readiness reports the database's state.
       this.refresh().catch(() => undefined);
     }
     return this.version;
   }
 
-  /** Reads the version again; call it after the graph was reloaded or written. */
+  /**
+   * Reads the version again; call it after the graph was reloaded or written. The answer comes from a read
+   * that STARTED after this call, so it includes every write committed before the call. Joining a read
+   * already under way would not: that read may have run before the caller's write committed, and a
+   * mutation's answer would then go out while reads after it still get the old version (and the response
+   * cache's answers from before the write). Callers that arrive while a read runs share one read after it.
+   */
   refresh(): Promise<string> {
-    this.refreshing ??= this.gateway
+    if (this.queued !== undefined) return this.queued;
+    if (this.running === undefined) return this.startRead();
+    this.queued = this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.startRead();
+      });
+    return this.queued;
+  }
+
+  /**
+   * After a write whose new version could not be read (the database went away just then): serve a version
+   * that no ETag and no response-cache entry carries, so nothing from before the write is handed out, until
+   * a read succeeds. Costs a cold cache meanwhile, never a stale answer.
+   */
+  forgetAfterFailedRead(): void {
+    this.version = `${this.version.split('~')[0] ?? this.version}~unconfirmed-${randomUUID().slice(0, 8)}`;
+  }
+
+  private startRead(): Promise<string> {
+    const reading = this.gateway
       .read('load/read-seed-info')
       .then(([info]) => {
         const hash = info?.hash;
@@ -58,8 +89,9 @@ export class DataVersion {
         return this.version;
       })
       .finally(() => {
-        this.refreshing = undefined;
+        if (this.running === reading) this.running = undefined;
       });
-    return this.refreshing;
+    this.running = reading;
+    return reading;
   }
 }

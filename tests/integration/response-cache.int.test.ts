@@ -89,6 +89,40 @@ describe('response cache', () => {
     expect(JSON.parse(revalidated.body.toString('utf8'))).toMatchObject({ data: after.data });
   });
 
+  it('lets a writer read its own write at once, with other mutations (refused ones too) running beside', async () => {
+    const headers = await editor();
+    // Beside the writer: mutations that are refused (no token) and mutations that succeed (another year), as
+    // fast as they go. Each one re-reads the data version when it ends, so a re-read is nearly always under
+    // way when the writer's own write commits. (The race itself is made certain in data-version.int.test.ts;
+    // this is the whole path as a client sees it.)
+    let stopped = false;
+    const beside = async (input: Record<string, unknown>, asWho: Record<string, string>): Promise<void> => {
+      while (!stopped) await api.query(RECORD_RESULT, { input }, asWho);
+    };
+    const writers = [
+      ...[1, 2, 3, 4].map((value) => beside({ indicator: INDICATOR, fiscalYear: 2023, value }, {})),
+      beside({ indicator: INDICATOR, fiscalYear: 2026, value: 5 }, headers),
+    ];
+    const stale: { cycle: number; wrote: number; read: number | undefined }[] = [];
+    try {
+      for (let cycle = 1; cycle <= 100; cycle++) {
+        const recorded = await api.query<{ recordIndicatorResult: { revision: number } }>(
+          RECORD_RESULT,
+          { input: { indicator: INDICATOR, fiscalYear: 2027, value: cycle } },
+          headers,
+        );
+        const wrote = recorded.data?.recordIndicatorResult.revision ?? -1;
+        const read = await api.query<ResultsAnswer>(RESULTS);
+        const readRevision = read.data?.node.results.find((result) => result.fiscalYear === 2027)?.current?.revision;
+        if (readRevision !== wrote) stale.push({ cycle, wrote, read: readRevision });
+      }
+    } finally {
+      stopped = true;
+      await Promise.all(writers);
+    }
+    expect(stale).toEqual([]);
+  });
+
   it('keeps answers apart per viewer: a signed-in editor does not get the anonymous entry', async () => {
     const anonymous = await api.query(RESULTS);
     expect(statementsOf(await api.query(RESULTS))).toBe(0);
