@@ -20,7 +20,7 @@ const DEBIAN_PACKAGES = {
   japaneseFont: 'fonts-ipafont-gothic',
 };
 
-/** Everything in one line (apt skips what is already installed); the README's quick start shows the same. */
-const DEBIAN_INSTALL_LINE = `sudo apt-get install -y ${Object.values(DEBIAN_PACKAGES).join(' ')}`;
+/** Everything in one line (a new machine's package lists may be empty, and apt skips what is installed); the README's quick start shows the same. */
+const DEBIAN_INSTALL_LINE = `sudo apt-get update && sudo apt-get install -y ${Object.values(DEBIAN_PACKAGES).join(' ')}`;
 
 module.exports = { DEFAULT_CHROMIUM_PATH, chromiumPath, DEBIAN_PACKAGES, DEBIAN_INSTALL_LINE };
