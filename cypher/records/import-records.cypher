@@ -1,12 +1,13 @@
-// Purpose: restore records of one kind from an export, linked to their series; merging on id makes a second
-// import change nothing. Links to subjects are restored afterwards by load/relink-records.
+// Purpose: restore records of one kind from an import, each new (the import checked that no record has its
+// id; the unique constraint stands behind that), linked to its series. A result's value is stored as a float,
+// as recording does. Links to subjects are restored afterwards by load/relink-records.
 // Params: $label ('IndicatorResult' | 'SheetEvaluation'), $rows ([{series, properties}]: the series id and
 //         the record's properties).
 // Columns: written (int).
 UNWIND $rows AS row
 MATCH (s:RecordSeries {id: row.series})
-MERGE (r:Record {id: row.properties.id})
-SET r = row.properties
+CREATE (r:Record)
+SET r = row.properties, r.value = toFloat(row.properties.value)
 SET r:$($label)
-MERGE (r)-[:IN_SERIES]->(s)
+CREATE (r)-[:IN_SERIES]->(s)
 RETURN count(r) AS written

@@ -20,13 +20,16 @@ export class Change {
   @Field({ description: "Who made it (the token's `sub`)." })
   actor!: string;
 
-  @Field({ description: 'The role the actor had (editor or admin).' })
+  @Field({ description: 'The role the actor had (editor or admin; operator for `records:import`).' })
   actorRole!: string;
 
-  @Field({ description: 'What was done: RECORD_INDICATOR_RESULT, RECORD_SHEET_EVALUATION or RETRACT_RECORD.' })
+  @Field({
+    description:
+      "What was done: RECORD_INDICATOR_RESULT, RECORD_SHEET_EVALUATION, RETRACT_RECORD, or IMPORT_RECORDS (a restore by `records:import`, whose target and subject are `records-import:` and the start of the file's SHA-256).",
+  })
   action!: string;
 
-  @Field(() => ID, { description: 'The record changed.' })
+  @Field(() => ID, { description: 'The record changed (for IMPORT_RECORDS, the import).' })
   target!: string;
 
   @Field(() => ID, { description: 'The indicator or reform sheet the record is about.' })

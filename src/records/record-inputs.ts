@@ -1,6 +1,7 @@
-import { IsInt, IsNumber, IsOptional, Matches, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { describedEnum } from '../common/described-enum';
+import { IsRecordedValue, RECORDED_VALUE_BOUND } from './recorded-value';
 import { IsCleanText, IsPlanFiscalYear } from './text-rules';
 
 /** Notes and summaries: a paragraph or two; reasons: a sentence or two. */
@@ -39,8 +40,10 @@ export class RecordIndicatorResultInput extends YearRecordInput {
   @Matches(/^indicator:\S+$/, { message: 'indicator must be an indicator id such as indicator:5-1-1' })
   indicator!: string;
 
-  @Field(() => Float, { description: "The year's actual value, in the indicator's unit." })
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a finite number' })
+  @Field(() => Float, {
+    description: `The year's actual value, in the indicator's unit; stored as a float, at most ${RECORDED_VALUE_BOUND} (2^53 − 1) in magnitude.`,
+  })
+  @IsRecordedValue()
   value!: number;
 
   @Field(() => String, { nullable: true, description: `How the value was obtained (at most ${NOTE_MAX} characters).` })

@@ -1,20 +1,30 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { ConfigError, loadConfig } from '../config';
 import { CypherRegistry } from '../db/cypher-registry';
 import { openDatabase } from '../db/database-runtime';
 import { GraphGateway } from '../db/graph-gateway';
+import { BackupRefusal } from './backup-lines';
 import { exportRecords, importRecords } from './records-backup';
+
+const USAGE = 'usage: records-cli export [FILE] | records-cli import FILE [--allow-orphans]';
 
 /**
  * `npm run records:export -- FILE` writes every record and audit entry as JSON Lines (stdout without FILE);
- * `npm run records:import -- FILE` restores them, idempotently, into the configured database.
+ * `npm run records:import -- FILE` restores them into the configured database by the merge rule of
+ * planImport (src/records/backup-merge.ts), or refuses the whole file naming its first bad line.
  */
 async function main(): Promise<void> {
-  const [command, file] = process.argv.slice(2);
-  if ((command !== 'export' && command !== 'import') || (command === 'import' && !file)) {
-    throw new Error('usage: records-cli export [FILE] | records-cli import FILE');
-  }
+  const [command, ...rest] = process.argv.slice(2);
+  const allowOrphans = rest.includes('--allow-orphans');
+  const [file, ...extra] = rest.filter((arg) => arg !== '--allow-orphans');
+  const valid =
+    (command === 'export' && !allowOrphans && extra.length === 0) ||
+    (command === 'import' && file !== undefined && extra.length === 0);
+  if (!valid) throw new Error(USAGE);
+  // Read before the database starts, so a missing file is reported at once.
+  const text = command === 'import' ? readFileSync(file ?? '', 'utf8') : '';
   const config = loadConfig();
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   // While `npm start` runs, its embedded database is used rather than a second one started on the same store.
@@ -22,13 +32,19 @@ async function main(): Promise<void> {
   try {
     const gateway = new GraphGateway(database.driver, database.database, CypherRegistry.load());
     if (command === 'export') {
-      const text = await exportRecords(gateway);
-      if (file) writeFileSync(file, text);
-      else process.stdout.write(text);
-      log(`exported ${text.split('\n').length - 1} lines`);
+      const exported = await exportRecords(gateway);
+      if (file) writeFileSync(file, exported);
+      else process.stdout.write(exported);
+      log(`exported ${exported.split('\n').length - 1} lines`);
     } else {
-      const result = await importRecords(gateway, readFileSync(file ?? '', 'utf8'));
-      log(`imported ${result.series} series, ${result.records} records, ${result.changes} audit entries`);
+      const r = await importRecords(gateway, text, { source: basename(file ?? ''), allowOrphans });
+      log(
+        `imported ${r.lines} lines: ${r.seriesAdded} series added, ${r.seriesAdvanced} moved forward, ` +
+          `${r.recordsAdded} records added, ${r.recordsRetracted} retracted, ${r.changesAdded} audit entries added, ` +
+          `${r.unchanged} already present; audit entry ${r.auditEntry}`,
+      );
+      if (r.orphanedSubjects.length > 0)
+        log(`records kept for subjects not in the graph: ${r.orphanedSubjects.join(', ')}`);
     }
   } finally {
     await database.close();
@@ -36,7 +52,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : String(error);
+  const message =
+    error instanceof ConfigError
+      ? `configuration error: ${error.message}`
+      : error instanceof BackupRefusal
+        ? `refused, nothing was written: ${error.message}`
+        : String(error);
   process.stderr.write(`records failed: ${message}\n`);
   process.exit(1);
 });

@@ -11,8 +11,19 @@ import { importRecords } from '../../src/records/records-backup';
 import { freePort } from '../helpers/free-port';
 import { launchersFor } from '../helpers/launcher-processes';
 
-/** A record series only this test writes, so finding it in an export proves which database was read. */
-const SERIES = { label: 'RecordSeries', properties: { id: 'indicator-result:running-database-test:2024' } };
+/**
+ * A record series only this test writes, so finding it in an export proves which database was read. Its
+ * properties are in name order, as an export writes them.
+ */
+const SERIES = {
+  label: 'RecordSeries',
+  properties: {
+    fiscalYear: 2024,
+    id: 'indicator-result:running-database-test:2024',
+    revision: 0,
+    subjectId: 'indicator:running-database-test',
+  },
+};
 const SERVICE_LOG_NAME = 'the service (npm start)';
 
 interface CommandResult {
