@@ -104,6 +104,10 @@ export const ENVIRONMENT_VARIABLES = {
   AUTH_SECRET:
     'shared secret (at least 32 characters) verifying HS256 bearer tokens and minting them with `npm run token`; unset: no HS256 tokens',
   AUTH_JWKS_URL: "URL of the identity provider's JSON Web Key Set for RS/ES/PS/EdDSA tokens; unset: none",
+  AUTH_ISSUER:
+    'the `iss` every bearer token must carry (the identity provider, e.g. https://idp.example.org); `npm run token` sets it; unset: not checked',
+  AUTH_AUDIENCE:
+    'the `aud` every bearer token must name (this service, e.g. honjo-policy-graph); `npm run token` sets it; unset: not checked',
   ANONYMOUS_READ: 'whether requests without a token may read, true or false (default true); writes always need one',
   REQUEST_TIMEOUT_MS:
     'time budget of one request in ms, from its arrival to its answer, body upload included; each Neo4j transaction gets the time left as its timeout (default 10000)',
@@ -182,11 +186,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: integer(read('QUERY_MAX_TOKENS'), 'QUERY_MAX_TOKENS', 2_000, 100, 100_000),
       maxNesting: integer(read('QUERY_MAX_NESTING'), 'QUERY_MAX_NESTING', 64, 8, 200),
     }),
-    auth: Object.freeze({
-      secret: secret(read('AUTH_SECRET')),
-      jwksUrl: jwksUrl(read('AUTH_JWKS_URL')),
-      anonymousRead: boolean(read('ANONYMOUS_READ'), 'ANONYMOUS_READ', true),
-    }),
+    auth: authSettings(read),
     requestBudget: Object.freeze({
       timeoutMs,
       // The driver's pool holds 50 connections (src/db/driver.ts); a request may never need all of them.
@@ -259,6 +259,42 @@ function boolean(value: string | undefined, name: string, fallback: boolean): bo
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
   throw new ConfigError(`${name} must be true or false, got '${value}'`);
+}
+
+function authSettings(read: (name: EnvironmentVariable) => string | undefined): AuthSettings {
+  const settings = {
+    secret: secret(read('AUTH_SECRET')),
+    jwksUrl: jwksUrl(read('AUTH_JWKS_URL')),
+    anonymousRead: boolean(read('ANONYMOUS_READ'), 'ANONYMOUS_READ', true),
+    issuer: claimValue(read('AUTH_ISSUER'), 'AUTH_ISSUER'),
+    audience: claimValue(read('AUTH_AUDIENCE'), 'AUTH_AUDIENCE'),
+  };
+  for (const [name, value] of [
+    ['AUTH_ISSUER', settings.issuer],
+    ['AUTH_AUDIENCE', settings.audience],
+  ] as const) {
+    if (value !== undefined && settings.secret === undefined && settings.jwksUrl === undefined) {
+      throw new ConfigError(`${name} is set but no token is accepted: set AUTH_SECRET or AUTH_JWKS_URL too`);
+    }
+  }
+  return Object.freeze(settings);
+}
+
+/**
+ * An `iss` or `aud` value (RFC 7519 StringOrURI): one printable line without spaces, at most 1,024 characters,
+ * and a valid URI when it contains a colon.
+ */
+function claimValue(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.length > 1024 || !/^[\x21-\x7e\u00a0-\uffff]+$/.test(value)) {
+    throw new ConfigError(
+      `${name} must be one word of at most 1024 printable characters (no spaces), got ${value.length} characters`,
+    );
+  }
+  if (value.includes(':') && !URL.canParse(value)) {
+    throw new ConfigError(`${name} contains a colon, so it must be a URI (https://idp.example.org), got '${value}'`);
+  }
+  return value;
 }
 
 /** HS256 needs a key of at least 256 bits; the value itself never appears in the message. */

@@ -33,7 +33,7 @@ import { corsPolicy } from './http/cors-policy';
 import { live, ready } from './http/health';
 import { httpServerOptions } from './http/http-timeouts';
 import { PRECOMPRESS_THRESHOLD_BYTES } from './http/precompressed';
-import { answerBodyErrors, parseJsonBody, refuseDeclaredOversizedBody } from './http/request-body';
+import { answerBodyErrors, parseJsonBody, refuseDeclaredOversizedBody, refuseDeepJson } from './http/request-body';
 import { sendJson } from './http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './ide/ide-assets';
 import { serveIdePage, wantsIdePage } from './ide/serve-ide-page';
@@ -195,6 +195,7 @@ export async function createServer(
     ideForBrowsers,
     refuseDeclaredOversizedBody,
     parseJsonBody,
+    refuseDeepJson(deps.queryLimits.maxNesting),
     expressMiddleware(apollo, { context: async ({ req }) => contextFor(req, await identityOf(req)) }),
   );
 

@@ -5,6 +5,7 @@ import {
   jwtVerify,
   type JWTPayload,
   type JWTVerifyGetKey,
+  type JWTVerifyOptions,
 } from 'jose';
 import { UnauthenticatedError } from '../errors';
 import { ANONYMOUS_VIEWER, ROLES, type Role, type Viewer } from './viewer';
@@ -17,7 +18,17 @@ export interface AuthSettings {
   readonly jwksUrl: string | undefined;
   /** Whether a request without a token may read. */
   readonly anonymousRead: boolean;
+  /** The `iss` every token must carry (AUTH_ISSUER); unchecked when undefined. */
+  readonly issuer?: string;
+  /** The `aud` every token must name (AUTH_AUDIENCE); unchecked when undefined. */
+  readonly audience?: string;
 }
+
+/**
+ * How far the clocks of the token's issuer and this service may disagree: `exp` and `nbf` are checked with
+ * this much slack, so a token is accepted up to 30 s after its expiry and 30 s before its start.
+ */
+export const CLOCK_TOLERANCE_SECONDS = 30;
 
 /** Turns a request's Authorization header into its viewer, or refuses it with UNAUTHENTICATED. */
 export type Authenticate = (authorization: string | undefined) => Promise<Viewer>;
@@ -26,13 +37,21 @@ const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES3
 
 /**
  * Verifies bearer tokens with `jose`: HS256 against the shared secret, any other algorithm against the
- * JWKS (fetched once and cached by jose, refetched when a token names an unknown key id). Expiry and
- * not-before are checked by jose. Messages say what is wrong with the token, never the token or the secret.
+ * JWKS (fetched once and cached by jose, refetched when a token names an unknown key id). Every token must
+ * carry `exp` (a token without one would be valid forever: whoever holds a copy keeps the access); expiry and
+ * not-before are checked with CLOCK_TOLERANCE_SECONDS of slack, `iss` and `aud` when AUTH_ISSUER and
+ * AUTH_AUDIENCE are set. Messages say what is wrong with the token, never the token or the secret.
  */
 export function createAuthenticator(settings: AuthSettings): Authenticate {
   const secret = settings.secret === undefined ? undefined : new TextEncoder().encode(settings.secret);
   const jwks: JWTVerifyGetKey | undefined =
     settings.jwksUrl === undefined ? undefined : createRemoteJWKSet(new URL(settings.jwksUrl));
+  const claims: JWTVerifyOptions = {
+    requiredClaims: ['exp'],
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    ...(settings.issuer === undefined ? {} : { issuer: settings.issuer }),
+    ...(settings.audience === undefined ? {} : { audience: settings.audience }),
+  };
 
   return async (authorization) => {
     if (authorization === undefined || authorization.trim() === '') {
@@ -47,11 +66,11 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
     try {
       if (algorithm === 'HS256') {
         if (!secret) throw new UnauthenticatedError('HS256 tokens are not accepted here (AUTH_SECRET is unset).');
-        ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] }));
+        ({ payload } = await jwtVerify(token, secret, { ...claims, algorithms: ['HS256'] }));
       } else {
         if (!jwks)
           throw new UnauthenticatedError(`${algorithm} tokens are not accepted here (AUTH_JWKS_URL is unset).`);
-        ({ payload } = await jwtVerify(token, jwks, { algorithms: ASYMMETRIC_ALGORITHMS }));
+        ({ payload } = await jwtVerify(token, jwks, { ...claims, algorithms: ASYMMETRIC_ALGORITHMS }));
       }
     } catch (error) {
       throw tokenError(error);
@@ -73,6 +92,7 @@ function algorithmOf(token: string): string {
 function tokenError(error: unknown): UnauthenticatedError {
   if (error instanceof UnauthenticatedError) return error;
   if (error instanceof errors.JWTExpired) return new UnauthenticatedError('The bearer token has expired.');
+  if (error instanceof errors.JWTClaimValidationFailed) return claimError(error);
   if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
     return new UnauthenticatedError('The bearer token is not signed by a key this service trusts.');
   }
@@ -80,6 +100,42 @@ function tokenError(error: unknown): UnauthenticatedError {
     return new UnauthenticatedError(`The bearer token is not valid (${error.code}).`);
   }
   return new UnauthenticatedError('The bearer token could not be verified.');
+}
+
+/** What the registered claims jose checks mean, for the messages below. */
+const CLAIMS: Readonly<Record<string, { readonly meaning: string; readonly setting?: string }>> = {
+  exp: { meaning: 'expiry' },
+  nbf: { meaning: 'not before' },
+  iss: { meaning: 'issuer', setting: 'AUTH_ISSUER' },
+  aud: { meaning: 'audience', setting: 'AUTH_AUDIENCE' },
+};
+
+/** A registered claim missing or not as configured, named with its meaning and the setting that asks for it. */
+function claimError(error: InstanceType<typeof errors.JWTClaimValidationFailed>): UnauthenticatedError {
+  const { claim, reason } = error;
+  const known = CLAIMS[claim];
+  if (reason === 'missing' && claim === 'exp') {
+    return new UnauthenticatedError(
+      'The bearer token has no `exp` claim (expiry): this service accepts only tokens that expire.',
+    );
+  }
+  if (reason === 'missing' && known?.setting !== undefined) {
+    return new UnauthenticatedError(
+      `The bearer token has no \`${claim}\` claim (${known.meaning}), which this service requires (${known.setting}).`,
+    );
+  }
+  if (claim === 'nbf') return new UnauthenticatedError('The bearer token is not valid yet (`nbf`).');
+  if (claim === 'iss') {
+    return new UnauthenticatedError(
+      "The bearer token's `iss` claim (issuer) is not the one this service trusts (AUTH_ISSUER).",
+    );
+  }
+  if (claim === 'aud') {
+    return new UnauthenticatedError(
+      "The bearer token's `aud` claim (audience) does not name this service (AUTH_AUDIENCE).",
+    );
+  }
+  return new UnauthenticatedError(`The bearer token's \`${claim}\` claim is not valid (${reason}).`);
 }
 
 function viewerOf(payload: JWTPayload): Viewer {

@@ -9,6 +9,7 @@ import {
   isListType,
   type GraphQLInputType,
 } from 'graphql';
+import { jsonNesting } from '../http/json-nesting';
 import type { ConnectionArguments } from './connection-arguments';
 import type { HeaderLanguage } from './export-column';
 import { ExportError } from './export-error';
@@ -81,14 +82,28 @@ function single(search: URLSearchParams, name: string): string | undefined {
   return values[0];
 }
 
+/**
+ * Deepest JSON a `filter` or `orderBy` parameter may be: no filter or order of this API nests more than a few
+ * levels, and a deeper value would overflow the call stack of the code that echoes or walks it (as the
+ * API's QUERY_MAX_NESTING default).
+ */
+const MAX_PARAMETER_NESTING = 64;
+
 function jsonParameter(search: URLSearchParams, name: string): unknown {
   const text = single(search, name);
   if (text === undefined) return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw ExportError.badInput(`${name}: not JSON (${(error as Error).message})`);
   }
+  if (jsonNesting(value, MAX_PARAMETER_NESTING) > MAX_PARAMETER_NESTING) {
+    throw ExportError.badInput(
+      `${name}: nested deeper than ${MAX_PARAMETER_NESTING} levels; no filter or order needs more than a few`,
+    );
+  }
+  return value;
 }
 
 function objectParameter(search: URLSearchParams, name: string): Record<string, unknown> | undefined {

@@ -207,3 +207,40 @@ class OperationBuilder {
     return this.draw(() => fc.constantFrom(...WRONG_VALUES));
   }
 }
+
+/**
+ * JSON bodies whose variables (or extensions) nest lists and objects 1 to 20,000 levels deep around a value of
+ * any type, for operations using the variable where an Int, a list or an input object belongs: shallow ones
+ * reach GraphQL's own checks, deep ones (5,000 levels of `[` once overflowed the response cache's key: HTTP
+ * 500) must be refused 400 before any work. Built as text: JSON.stringify would overflow on them here too.
+ */
+export function deepVariablesBody(): fc.Arbitrary<string> {
+  const nested = fc
+    .tuple(
+      fc.integer({ min: 1, max: 20_000 }),
+      fc.constantFrom<'list' | 'object' | 'mixed'>('list', 'object', 'mixed'),
+      fc.constantFrom('1', '"x"', 'null', 'true', '{}', '[]'),
+    )
+    .map(([levels, shape, leaf]) => {
+      const asList = (level: number) => shape === 'list' || (shape === 'mixed' && level % 2 === 0);
+      const levelsList = Array.from({ length: levels }, (_, level) => asList(level));
+      const opening = levelsList.map((list) => (list ? '[' : '{"deeper":')).join('');
+      const closing = levelsList
+        .reverse()
+        .map((list) => (list ? ']' : '}'))
+        .join('');
+      return `${opening}${leaf}${closing}`;
+    });
+  const operations = [
+    'query Deep($v: Int!) { sdg(number: $v) { number } }',
+    'query Deep($v: MeasureFilter) { measures(first: 3, filter: $v) { totalCount } }',
+    'query Deep($v: [MeasureOrder!]) { measures(first: 3, orderBy: $v) { totalCount } }',
+  ];
+  return fc
+    .tuple(fc.constantFrom(...operations), nested, fc.boolean())
+    .map(([query, value, inExtensions]) =>
+      inExtensions
+        ? `{"query":${JSON.stringify(query)},"variables":{"v":17},"extensions":{"deep":${value}}}`
+        : `{"query":${JSON.stringify(query)},"variables":{"v":${value}}}`,
+    );
+}

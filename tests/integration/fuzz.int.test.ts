@@ -2,18 +2,20 @@ import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { graphSchema } from '../../src/schema';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
-import { garbageBody, schemaOperation } from '../helpers/fuzz-operations';
+import { deepVariablesBody, garbageBody, schemaOperation } from '../helpers/fuzz-operations';
 import { graphFingerprint, type GraphFingerprint } from '../helpers/graph-fingerprint';
 
 /**
  * Schema-driven fuzzing through the real HTTP server on the real database, with a fixed seed so every CI run
- * sends the same few hundred requests: random valid and invalid operations, and garbage. Whatever arrives,
+ * sends the same few hundred requests: random valid and invalid operations, garbage, and deeply nested
+ * variables. The response cache is on, as `npm start` has it (its key walks the variables). Whatever arrives,
  * the answer is never a 5xx, never INTERNAL_SERVER_ERROR, never shows a stack, a file path or Cypher, and
  * the graph is unchanged afterwards.
  */
 const SEED = 20261122;
 const OPERATIONS = 200;
 const GARBAGE = 100;
+const DEEP = 60;
 
 /** What must never reach a client. */
 const LEAKS: readonly [string, RegExp][] = [
@@ -32,20 +34,25 @@ describe('fuzzing the API with random operations built from the schema', () => {
   const answered = { requests: 0, data: 0, refused: new Map<string, number>() };
 
   beforeAll(async () => {
-    api = await openApi();
+    api = await openApi({ env: { RESPONSE_CACHE_MAX_MB: '8' } });
     schema = await graphSchema();
     before = await graphFingerprint(api.db.gateway);
   }, 60_000);
   afterAll(() => api.close());
 
-  async function send(body: unknown): Promise<void> {
+  /** A body as it is sent: text as text/plain (garbage), anything else as JSON. */
+  function send(body: unknown): Promise<void> {
+    return typeof body === 'string' ? sendText(body, 'text/plain') : sendText(JSON.stringify(body), 'application/json');
+  }
+
+  async function sendText(body: string, contentType: string): Promise<void> {
     const response = await fetch(`${api.server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': contentType },
+      body,
     });
     const text = await response.text();
-    const sent = JSON.stringify(body).slice(0, 400);
+    const sent = body.slice(0, 400);
     expect({ status: response.status < 500, sent }).toEqual({ status: true, sent });
     for (const [what, pattern] of LEAKS) {
       const match = pattern.exec(text);
@@ -74,6 +81,16 @@ describe('fuzzing the API with random operations built from the schema', () => {
   it(`answers ${GARBAGE} garbage requests with client errors only`, async () => {
     await fc.assert(fc.asyncProperty(garbageBody(schema), send), { seed: SEED, numRuns: GARBAGE });
     expect(answered.refused.get('GRAPHQL_PARSE_FAILED')).toBeGreaterThan(0);
+  }, 60_000);
+
+  it(`answers ${DEEP} requests with deeply nested variables or extensions with client errors only`, async () => {
+    const before = answered.refused.get('BAD_REQUEST') ?? 0;
+    await fc.assert(
+      fc.asyncProperty(deepVariablesBody(), (body) => sendText(body, 'application/json')),
+      { seed: SEED, numRuns: DEEP },
+    );
+    // Deep ones were refused at the front (BAD_REQUEST naming QUERY_MAX_NESTING), shallow ones by GraphQL.
+    expect((answered.refused.get('BAD_REQUEST') ?? 0) - before).toBeGreaterThan(DEEP / 4);
   }, 60_000);
 
   it('leaves the graph exactly as it was: node and relationship counts and checksum', async () => {

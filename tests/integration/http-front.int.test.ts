@@ -1,13 +1,14 @@
 import { Agent } from 'node:http';
-import type { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { EXAMPLES_DIRECTORY } from '../../src/ide/example-operations';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
+import { REFUSED_BODY_DRAIN } from '../../src/http/request-body';
 import { MAX_BODY_BYTES } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
-import { openSocket, rawRequest } from '../helpers/raw-http';
+import { openSocket, portOf, rawRequest } from '../helpers/raw-http';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,6 +31,39 @@ function watch(socket: Socket): { text(): string; closedAt(): number | undefined
   socket.on('error', (error) => errors.push(error));
   socket.on('close', () => (closedAt = Date.now()));
   return { text: () => Buffer.concat(chunks).toString('utf8'), closedAt: () => closedAt, errors };
+}
+
+/**
+ * Sends headers declaring `bytes` of JSON, then writes the body as fast as the socket takes it; resolves with
+ * the status line the client received once it has the whole answer or the connection ended (10 s at most),
+ * or with the socket error it saw instead (a reset under the upload loses the answer).
+ */
+async function uploadAsFastAsPossible(url: string, bytes: number): Promise<string> {
+  const socket = await openSocket(url);
+  const received: Buffer[] = [];
+  let failure: string | undefined;
+  const text = () => Buffer.concat(received).toString('latin1');
+  const answered = () => /\r\n\r\n\{"errors".*\}\}\]\}$/s.test(text());
+  const ended = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 10_000);
+    socket.on('data', (chunk: Buffer) => {
+      received.push(chunk);
+      if (answered()) resolve();
+    });
+    socket.on('close', () => resolve());
+    socket.once('close', () => clearTimeout(timer));
+  });
+  socket.on('error', (error: NodeJS.ErrnoException) => (failure ??= error.code ?? error.message));
+  socket.write(
+    `POST /graphql HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: ${bytes}\r\n\r\n`,
+  );
+  const chunk = Buffer.alloc(256 * 1024, 0x20);
+  for (let sent = 0; sent < bytes && !socket.destroyed; sent += chunk.length) {
+    if (!socket.write(chunk)) await new Promise((resolve) => socket.once('drain', resolve).once('close', resolve));
+  }
+  await ended;
+  socket.destroy();
+  return text() === '' ? `nothing read (${failure ?? 'closed'})` : (text().split('\r\n')[0] ?? '');
 }
 
 const example05 = readFileSync(
@@ -160,7 +194,7 @@ describe('the HTTP front', () => {
   });
 
   describe('request bodies', () => {
-    it('answers a declared oversized body 413 while the client is still sending, before the connection closes', async () => {
+    it('answers a declared oversized body 413 while the client is still sending, then ends the connection cleanly', async () => {
       const socket = await openSocket(server.url);
       const seen = watch(socket);
       socket.write(
@@ -171,9 +205,62 @@ describe('the HTTP front', () => {
       await until(() => seen.text().includes('"BAD_REQUEST"'), 10_000, 'the 413 answer');
       expect(seen.text()).toMatch(/^HTTP\/1\.1 413 /);
       expect(seen.text()).toContain(`larger than ${MAX_BODY_BYTES} bytes`);
-      expect(seen.closedAt()).toBeUndefined();
+      // Half-closed after the answer (FIN, not a reset): the client's side ends too, without an error.
+      await until(() => seen.closedAt() !== undefined, 5_000, 'the connection ending');
       expect(seen.errors).toEqual([]);
-      socket.destroy();
+    });
+
+    it('reads at most REFUSED_BODY_DRAIN of a refused upload, then closes under a client that keeps sending', async () => {
+      for (const [what, chunkBytes, pauseMs] of [
+        ['bytes', 256 * 1024, 5],
+        ['time', 1024, 100],
+      ] as const) {
+        const socket = connect({ port: portOf(server.url), host: '127.0.0.1', allowHalfOpen: true });
+        const seen = watch(socket);
+        const started = Date.now();
+        let sent = 0;
+        socket.write(
+          'POST /graphql HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\n' +
+            `content-length: ${100 * 1024 * 1024}\r\n\r\n`,
+        );
+        while (seen.closedAt() === undefined && !socket.destroyed && Date.now() - started < 10_000) {
+          socket.write(Buffer.alloc(chunkBytes, 0x20));
+          sent += chunkBytes;
+          await sleep(pauseMs);
+        }
+        expect({ what, status: seen.text().split('\r\n')[0] }).toEqual({
+          what,
+          status: 'HTTP/1.1 413 Payload Too Large',
+        });
+        expect({
+          what,
+          closedWithin: (seen.closedAt() ?? Infinity) - started < REFUSED_BODY_DRAIN.maxMs + 2_000,
+        }).toEqual({ what, closedWithin: true });
+        if (what === 'bytes') expect(sent).toBeLessThan(REFUSED_BODY_DRAIN.maxBytes + 8 * 1024 * 1024);
+        socket.destroy();
+      }
+    });
+
+    it('answers a fast writer 413 every time (20 tries), before the connection ends', async () => {
+      const statusLines: string[] = [];
+      for (let attempt = 0; attempt < 20; attempt++) {
+        statusLines.push(await uploadAsFastAsPossible(server.url, 10 * 1024 * 1024));
+      }
+      expect(statusLines).toEqual(Array.from({ length: 20 }, () => 'HTTP/1.1 413 Payload Too Large'));
+    });
+
+    it("answers fetch's oversized upload 413", async () => {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const response = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: Buffer.alloc(10 * 1024 * 1024, 0x20),
+        });
+        statuses.push(response.status);
+        expect(await response.text()).toContain(`larger than ${MAX_BODY_BYTES} bytes`);
+      }
+      expect(statuses).toEqual([413, 413, 413, 413, 413]);
     });
 
     it('answers a chunked body over the limit 413 with a JSON error', async () => {
@@ -277,6 +364,83 @@ describe('the HTTP front', () => {
         await strict.stop();
       }
     });
+  });
+});
+
+describe('deep JSON inputs, with the response cache on', () => {
+  jest.setTimeout(60_000);
+
+  let db: TestDatabase;
+  let server: TestServer;
+  beforeAll(async () => {
+    db = openTestDatabase();
+    server = await startTestServer(db.gateway, { env: { RESPONSE_CACHE_MAX_MB: '8' } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+
+  /** `levels` nested JSON lists around a number: 5,000 levels are 10 KB. */
+  const nestedLists = (levels: number): string => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+  const query = 'query Deep($deep: Int!) { sdg(number: $deep) { number } }';
+  type Answer = { errors?: { message: string; extensions?: { code?: string; limit?: string } }[] };
+
+  it('refuses variables nested 5,000 levels deep 400 BAD_REQUEST, naming the limit, before any GraphQL work', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query": ${JSON.stringify(query)}, "variables": {"deep": ${nestedLists(5_000)}}}`,
+    });
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as Answer;
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(answer.errors?.[0]?.message).toMatch(
+      /^variables nested deeper than 64 levels; the limit is 64 \(QUERY_MAX_NESTING\)/,
+    );
+  });
+
+  it('refuses deep `variables` and `extensions` query parameters of a GET the same way', async () => {
+    // Brackets and braces as they are in a URL's query (fetch leaves them unescaped): 5,000 levels fit in 10 KB.
+    for (const parameter of ['variables', 'extensions']) {
+      const value = `{"deep":${nestedLists(5_000)}}`;
+      const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}&${parameter}=${value}`);
+      expect({ parameter, status: response.status }).toEqual({ parameter, status: 400 });
+      const answer = (await response.json()) as Answer;
+      expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+      expect(answer.errors?.[0]?.message).toMatch(new RegExp(`^${parameter} nested deeper than 64 levels`));
+    }
+  });
+
+  it('refuses a deep batch or body of another shape, and leaves inputs at the limit to GraphQL', async () => {
+    const deepBatch = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `[${nestedLists(5_000)}]`,
+    });
+    expect(deepBatch.status).toBe(400);
+    expect(((await deepBatch.json()) as Answer).errors?.[0]?.message).toMatch(/^request body nested deeper than/);
+
+    // {"deep": [[…63 lists…]]} is 64 levels: GraphQL gets it and refuses the list where an Int belongs.
+    const atLimit = await server.query(query, { deep: JSON.parse(nestedLists(63)) as unknown });
+    expect(atLimit.status).toBe(400);
+    expect(atLimit.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("refuses an export's deep filter or orderBy 400 BAD_USER_INPUT naming the parameter", async () => {
+    for (const parameter of ['filter', 'orderBy']) {
+      const response = await fetch(`${server.url}/export/measures.csv?${parameter}=${nestedLists(5_000)}`);
+      expect({ parameter, status: response.status }).toEqual({ parameter, status: 400 });
+      const answer = (await response.json()) as { error: { code: string; message: string } };
+      expect(answer.error.code).toBe('BAD_USER_INPUT');
+      expect(answer.error.message).toMatch(new RegExp(`^${parameter}: nested deeper than 64 levels`));
+    }
+  });
+
+  it('still answers ordinary reads from the cache afterwards', async () => {
+    const first = await server.query<{ sdg: { number: number } }>('{ sdg(number: 17) { number } }');
+    const second = await server.query<{ sdg: { number: number } }>('{ sdg(number: 17) { number } }');
+    expect([first.data?.sdg.number, second.data?.sdg.number]).toEqual([17, 17]);
   });
 });
 

@@ -32,6 +32,12 @@ describe('configuration', () => {
     ['AUTH_JWKS_URL', 'http://idp.example.org/jwks', /AUTH_JWKS_URL must use https:\/\//],
     ['AUTH_JWKS_URL', 'not a url', /AUTH_JWKS_URL must be a URL/],
     ['ANONYMOUS_READ', 'sometimes', /ANONYMOUS_READ must be true or false/],
+    [
+      'AUTH_ISSUER',
+      'https://idp.example.org',
+      /AUTH_ISSUER is set but no token is accepted: set AUTH_SECRET or AUTH_JWKS_URL/,
+    ],
+    ['AUTH_AUDIENCE', 'honjo', /AUTH_AUDIENCE is set but no token is accepted/],
     ['HOST', 'http://0.0.0.0:4000', /HOST must be an IP address or a host name .* got 'http:\/\/0.0.0.0:4000'/],
     ['EMBEDDED_NEO4J_PASSWORD', 'short', /EMBEDDED_NEO4J_PASSWORD must be one line of at least 8 characters, got 5/],
     ['EMBEDDED_NEO4J_PASSWORD', 'two\nlines here', /EMBEDDED_NEO4J_PASSWORD must be one line/],
@@ -49,6 +55,20 @@ describe('configuration', () => {
       ANONYMOUS_READ: 'false',
     }).auth;
     expect(auth).toEqual({ secret, jwksUrl: 'http://127.0.0.1:9000/jwks.json', anonymousRead: false });
+  });
+
+  it('reads AUTH_ISSUER and AUTH_AUDIENCE, refusing values no token could carry', () => {
+    const secret = 'x'.repeat(32);
+    expect(
+      loadConfig({ AUTH_SECRET: secret, AUTH_ISSUER: 'https://idp.example.org', AUTH_AUDIENCE: 'honjo-policy-graph' })
+        .auth,
+    ).toMatchObject({ issuer: 'https://idp.example.org', audience: 'honjo-policy-graph' });
+    expect(() => loadConfig({ AUTH_SECRET: secret, AUTH_ISSUER: 'city idp' })).toThrow(
+      /AUTH_ISSUER must be one word of at most 1024 printable characters \(no spaces\), got 8 characters/,
+    );
+    expect(() => loadConfig({ AUTH_SECRET: secret, AUTH_AUDIENCE: '1:abc' })).toThrow(
+      /AUTH_AUDIENCE contains a colon, so it must be a URI/,
+    );
   });
 
   it('never puts AUTH_SECRET into its error messages', () => {
