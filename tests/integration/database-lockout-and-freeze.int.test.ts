@@ -99,7 +99,7 @@ describe('the service and its embedded database, attacked, frozen and restarted'
     const driver = createDriver({ uri: runtime.uri, user: 'neo4j', password: 'wrong' });
     const gateway = new GraphGateway(driver, runtime.database, CypherRegistry.load());
     try {
-      const seen: { code: unknown; message: string; cause?: unknown }[] = [];
+      const seen: { code: unknown; message: string }[] = [];
       for (let attempt = 0; attempt < 5; attempt += 1) {
         const error = await gateway.ping(2_000).then(
           () => undefined,
