@@ -3,7 +3,7 @@ import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { applySchema } from './db/apply-schema';
 import { CypherRegistry } from './db/cypher-registry';
-import { openDatabase, type DatabaseRuntime } from './db/database-runtime';
+import { openDatabase, requestGateway, type DatabaseRuntime } from './db/database-runtime';
 import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
 import { GraphStatistics } from './graphql/limits/graph-statistics';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   }
 
   try {
-    const gateway = new GraphGateway(database.driver, database.database, cypher);
+    const gateway = requestGateway(database, cypher);
     await prepare(gateway, cypher, database);
     const graphSizes = new GraphStatistics();
     await graphSizes.refresh(gateway).then(

@@ -1,9 +1,13 @@
 import type { Driver } from 'neo4j-driver';
 import { join } from 'node:path';
 import type { Config } from '../config';
+import type { CypherRegistry } from './cypher-registry';
+import { DatabaseAvailability } from './database-availability';
 import { UNMANAGED_DATABASE, type DatabaseHealth } from './database-health';
 import { createDriver, createReadinessDriver } from './driver';
 import { embeddedPassword, existingEmbeddedPassword, PASSWORD_FILE_NAME } from './embedded-password';
+import { embeddedServiceUser, SERVICE_USER_FILE_NAME } from './embedded-service-user';
+import { GraphGateway } from './graph-gateway';
 import { Neo4jSupervisor } from './neo4j-supervisor';
 import {
   findRunningDatabase,
@@ -26,6 +30,17 @@ export interface DatabaseRuntime {
   readonly health: DatabaseHealth;
   /** Closes the driver, then stops the embedded database if there is one. */
   close(): Promise<void>;
+}
+
+/**
+ * The gateway of request traffic, on the request pool: when a statement gets no pooled connection in time or
+ * runs out of time, it asks the readiness pool whether the database answers at all, so a frozen or dead
+ * database is SERVICE_UNAVAILABLE rather than SERVICE_BUSY or REQUEST_TIMEOUT.
+ */
+export function requestGateway(runtime: DatabaseRuntime, cypher: CypherRegistry): GraphGateway {
+  const readiness = new GraphGateway(runtime.readinessDriver, runtime.database, cypher);
+  const availability = new DatabaseAvailability((timeoutMs) => readiness.ping(timeoutMs));
+  return new GraphGateway(runtime.driver, runtime.database, cypher).checkingAvailability(availability);
 }
 
 /** Who opens the embedded database, and whether it may use one another process already runs. */
@@ -78,14 +93,27 @@ export async function openDatabase(
     );
   }
   const credentials = embeddedPassword(dataDirectory, config.embedded.password);
-  log(`starting embedded Neo4j on 127.0.0.1:${port} (data in ${dataDirectory}; ${describe(credentials)})…`);
+  // The service's own database user, not `neo4j`, so wrong logins as `neo4j` cannot lock the service out.
+  const serviceUser = embeddedServiceUser(dataDirectory);
+  log(
+    `starting embedded Neo4j on 127.0.0.1:${port} (data in ${dataDirectory}; ${describe(credentials)}; ` +
+      `service user named in ${join(dataDirectory, SERVICE_USER_FILE_NAME)})…`,
+  );
   const started = Date.now();
   const password = credentials.password;
-  const embedded = await Neo4jSupervisor.start({ port, dataDirectory, heapMb, pageCacheMb, password, report: log });
+  const embedded = await Neo4jSupervisor.start({
+    port,
+    dataDirectory,
+    heapMb,
+    pageCacheMb,
+    password,
+    serviceUser,
+    report: log,
+  });
   log(`embedded Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const unrecord = recordRunningDatabase(dataDirectory, { port, password, owner: user.name });
-  const driver = createDriver({ uri: embedded.boltUri, user: 'neo4j', password });
-  const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: 'neo4j', password });
+  const unrecord = recordRunningDatabase(dataDirectory, { port, user: serviceUser, password, owner: user.name });
+  const driver = createDriver({ uri: embedded.boltUri, user: serviceUser, password });
+  const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: serviceUser, password });
   return {
     driver,
     readinessDriver,
@@ -130,7 +158,7 @@ async function joinRunningDatabase(
   }
   const uri = `bolt://127.0.0.1:${running.port}`;
   const { password } = credentials;
-  const driver = createDriver({ uri, user: 'neo4j', password });
+  const driver = createDriver({ uri, user: running.user, password });
   try {
     await driver.verifyConnectivity();
   } catch (error) {
@@ -139,7 +167,7 @@ async function joinRunningDatabase(
     throw new Error(`the Neo4j of ${owner} does not answer on ${uri} (${reason}); if it is restarting, try again`);
   }
   log(`using the Neo4j of ${owner}, running on 127.0.0.1:${running.port}`);
-  const readinessDriver = createReadinessDriver({ uri, user: 'neo4j', password });
+  const readinessDriver = createReadinessDriver({ uri, user: running.user, password });
   return {
     driver,
     readinessDriver,

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project-root';
+import { SERVICE_USER_NAME } from './embedded-service-user';
 import { createInterface } from 'node:readline';
 
 /** The launcher jar built by `npm run neo4j:build` (scripts/neo4j-build.js). */
@@ -16,10 +17,15 @@ export interface EmbeddedNeo4jOptions {
   readonly heapMb: number;
   readonly pageCacheMb: number;
   /**
-   * Password of user `neo4j` (authentication is always on). Sent on the JVM's stdin, never as an argument,
-   * so other local users cannot read it in `ps`.
+   * Password of user `neo4j`, and of the service user when there is one (authentication is always on). Sent
+   * on the JVM's stdin, never as an argument, so other local users cannot read it in `ps`.
    */
   readonly password: string;
+  /**
+   * The user the service logs in as (see embedded-service-user.ts), created by the launcher with `password`;
+   * also sent on stdin, as knowing it is what it takes to lock it out. None: only `neo4j` exists.
+   */
+  readonly serviceUser?: string;
   /** How long to wait for the "ready" line. */
   readonly startTimeoutMs?: number;
   /** Where the launcher's stderr goes (default: this process's stderr). */
@@ -51,6 +57,9 @@ export class EmbeddedNeo4j {
     if (options.password === '' || /[\r\n]/.test(options.password)) {
       throw new Error('the embedded Neo4j password must be one non-empty line');
     }
+    if (options.serviceUser !== undefined && !SERVICE_USER_NAME.test(options.serviceUser)) {
+      throw new Error(`the embedded Neo4j service user must match ${String(SERVICE_USER_NAME)}`);
+    }
     // Owner-only: the store and the password file inside it are nobody else's business.
     mkdirSync(options.dataDirectory, { recursive: true, mode: 0o700 });
     const args = [
@@ -64,10 +73,11 @@ export class EmbeddedNeo4j {
       '--exit-on-stdin-close',
     ];
     const child = spawn(javaExecutable(), args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    // The first line of stdin is the password; stdin then stays open, and its end tells the JVM to exit.
-    // A JVM that dies at once breaks the pipe; its exit is reported below, so the write error adds nothing.
+    // The first line of stdin is the password, the second the service user (or empty); stdin then stays
+    // open, and its end tells the JVM to exit. A JVM that dies at once breaks the pipe; its exit is
+    // reported below, so the write error adds nothing.
     child.stdin?.on('error', () => undefined);
-    child.stdin?.write(`${options.password}\n`);
+    child.stdin?.write(`${options.password}\n${options.serviceUser ?? ''}\n`);
     const log = options.log ?? ((line: string) => process.stderr.write(`[neo4j] ${line}\n`));
     const stderrLines: string[] = [];
     createInterface({ input: child.stderr }).on('line', (line) => {

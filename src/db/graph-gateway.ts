@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type QueryResult } from 'neo4j-driver';
-import { DatabaseUnavailableError, ServiceBusyError } from '../errors';
+import { DatabaseUnavailableError, RequestTimeoutError, ServiceBusyError } from '../errors';
 import type { CypherRegistry } from './cypher-registry';
+import type { DatabaseAvailability } from './database-availability';
 import { toPlain, type PlainRow } from './plain-values';
 import type { QueryCounter } from './query-counter';
 import type { RequestBudget } from './request-budget';
@@ -27,26 +28,38 @@ export interface TransactionRunner {
  * read as one auto-commit statement in a READ session and writes in managed write transactions, closes
  * sessions in `finally`, turns driver values into plain ones, counts statements per request, keeps each
  * request within its budget (time left as the transaction timeout, a few sessions at a time), and
- * translates "database unreachable" into the public SERVICE_UNAVAILABLE error and "every pooled connection
- * in use" into SERVICE_BUSY.
+ * translates "database unreachable" (or not answering, or refusing the service's login) into the public
+ * SERVICE_UNAVAILABLE error and "every pooled connection in use" into SERVICE_BUSY.
  */
 export class GraphGateway {
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
     private readonly cypher: CypherRegistry,
-    private readonly counter?: QueryCounter,
-    private readonly budget?: RequestBudget,
+    private readonly extras: GatewayExtras = {},
   ) {}
 
   /** The same gateway, counting its statements into `counter` (one per GraphQL request). */
   counting(counter: QueryCounter): GraphGateway {
-    return new GraphGateway(this.driver, this.database, this.cypher, counter, this.budget);
+    return new GraphGateway(this.driver, this.database, this.cypher, { ...this.extras, counter });
   }
 
   /** The same gateway, keeping every statement within one request's time and session budget. */
   withBudget(budget: RequestBudget): GraphGateway {
-    return new GraphGateway(this.driver, this.database, this.cypher, this.counter, budget);
+    return new GraphGateway(this.driver, this.database, this.cypher, { ...this.extras, budget });
+  }
+
+  /**
+   * The same gateway, asking `availability` (on another pool) whether the database answers at all when a
+   * statement could not get a pooled connection or ran out of time: a database that does not answer is then
+   * SERVICE_UNAVAILABLE, where without it the first would be SERVICE_BUSY and the second REQUEST_TIMEOUT.
+   */
+  checkingAvailability(availability: DatabaseAvailability): GraphGateway {
+    return new GraphGateway(this.driver, this.database, this.cypher, { ...this.extras, availability });
+  }
+
+  private get counter(): QueryCounter | undefined {
+    return this.extras.counter;
   }
 
   /**
@@ -144,16 +157,32 @@ export class GraphGateway {
     ownTimeoutMs: number | undefined,
     work: (session: Session, timeoutMs: number | undefined) => Promise<T>,
   ): Promise<T> {
-    const budget = this.budget;
-    if (budget === undefined) return this.openSession(mode, (session) => work(session, ownTimeoutMs));
-    return budget.withSession((remainingMs) => {
-      const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
-      return this.openSession(mode, (session) =>
-        work(session, budgetDecides ? remainingMs : ownTimeoutMs).catch((error: unknown) => {
-          throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
-        }),
-      );
+    const budget = this.extras.budget;
+    const running =
+      budget === undefined
+        ? this.openSession(mode, (session) => work(session, ownTimeoutMs))
+        : budget.withSession((remainingMs) => {
+            const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
+            return this.openSession(mode, (session) =>
+              work(session, budgetDecides ? remainingMs : ownTimeoutMs).catch((error: unknown) => {
+                throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
+              }),
+            );
+          });
+    return running.catch(async (error: unknown) => {
+      throw await this.unlessUnanswered(error);
     });
+  }
+
+  /**
+   * A pool that gave no connection in time, or a request whose time ran out, while the database answers
+   * nobody (asked on another pool) is the database's outage, not a busy service or a slow query.
+   */
+  private async unlessUnanswered(error: unknown): Promise<unknown> {
+    const availability = this.extras.availability;
+    if (availability === undefined) return error;
+    if (!(error instanceof ServiceBusyError || error instanceof RequestTimeoutError)) return error;
+    return (await availability.answering()) ? error : new DatabaseUnavailableError('the database does not answer');
   }
 
   private async openSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
@@ -195,7 +224,26 @@ function toDriverParams(params: Params): Record<string, unknown> {
 
 type Session = ReturnType<Driver['session']>;
 
+/** What a gateway may carry besides its driver: its request's counter and budget, and an availability check. */
+interface GatewayExtras {
+  readonly counter?: QueryCounter;
+  readonly budget?: RequestBudget;
+  readonly availability?: DatabaseAvailability;
+}
+
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/**
+ * Neo4j refusing the service's login: a wrong password, or a user locked after failed logins (Neo4j locks
+ * one for dbms.security.auth_lock_time, 5 s, after dbms.security.auth_max_failed_attempts, 3). Nothing the
+ * client did; the service cannot work until the login succeeds again.
+ */
+const REFUSED_LOGIN: Readonly<Record<string, string>> = {
+  'Neo.ClientError.Security.Unauthorized': "the database refused the service's credentials",
+  'Neo.ClientError.Security.AuthenticationRateLimit':
+    "the database refused the service's credentials: its user is locked after too many failed logins",
+  'Neo.ClientError.Security.CredentialsExpired': "the database refused the service's credentials: they expired",
+};
 
 /** Neo4j aborted a statement that ran past its time budget (the `timeoutMs` of `read`). */
 export function isTimeout(error: unknown): boolean {
@@ -203,13 +251,16 @@ export function isTimeout(error: unknown): boolean {
 }
 
 /**
- * Connection-level failures become SERVICE_UNAVAILABLE; a pool with every connection in use (the driver
- * gave up waiting for one) becomes SERVICE_BUSY, since the database itself is fine; everything else passes
+ * Connection-level failures and refused logins become SERVICE_UNAVAILABLE; a pool with every connection in
+ * use (the driver gave up waiting for one) becomes SERVICE_BUSY, since the database itself answered
+ * (a gateway checking availability makes it SERVICE_UNAVAILABLE when it does not); everything else passes
  * through unchanged.
  */
 export function translate(error: unknown): unknown {
   if (error instanceof DatabaseUnavailableError || error instanceof ServiceBusyError) return error;
   if (error instanceof Neo4jError) {
+    const refused = REFUSED_LOGIN[error.code];
+    if (refused !== undefined) return new DatabaseUnavailableError(refused);
     if (/acquisition timed out/i.test(error.message)) return new ServiceBusyError();
     if (UNAVAILABLE_CODES.has(error.code) || /ECONNREFUSED|connection (was )?closed/i.test(error.message)) {
       return new DatabaseUnavailableError(error.code === 'ServiceUnavailable' ? 'cannot connect' : error.code);

@@ -22,6 +22,8 @@ export interface RunningDatabase {
   /** What that process is, for messages: `the service (npm start)`, `npm run seed`. */
   readonly owner: string;
   readonly port: number;
+  /** The database user the starting process logs in as (its own `svc_…` user), which joining commands use too. */
+  readonly user: string;
   /**
    * A salted scrypt hash of the password the database was started with: a joining command checks its own
    * password against it before logging in, since Neo4j locks the user after a few failed logins.
@@ -32,7 +34,7 @@ export interface RunningDatabase {
 /** Records that this process runs the embedded database of `dataDirectory`; returns the function that unrecords. */
 export function recordRunningDatabase(
   dataDirectory: string,
-  started: { readonly port: number; readonly password: string; readonly owner: string },
+  started: { readonly port: number; readonly user: string; readonly password: string; readonly owner: string },
 ): () => void {
   const salt = randomBytes(16).toString('base64url');
   const running: RunningDatabase = {
@@ -40,6 +42,7 @@ export function recordRunningDatabase(
     startTicks: processStartTicks(process.pid),
     owner: started.owner,
     port: started.port,
+    user: started.user,
     passwordCheck: { salt, hash: passwordHash(started.password, salt) },
   };
   const file = join(dataDirectory, RUNNING_FILE_NAME);
@@ -81,8 +84,9 @@ function readRecord(file: string): RunningDatabase | undefined {
   } catch {
     return undefined;
   }
-  const { pid, port, owner, passwordCheck } = parsed;
+  const { pid, port, owner, user, passwordCheck } = parsed;
   if (!Number.isInteger(pid) || !Number.isInteger(port) || typeof owner !== 'string') return undefined;
+  if (typeof user !== 'string') return undefined;
   if (typeof passwordCheck?.salt !== 'string' || typeof passwordCheck.hash !== 'string') return undefined;
   return parsed as RunningDatabase;
 }

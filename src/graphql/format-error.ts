@@ -67,6 +67,12 @@ export function isMasked(error: GraphQLError): boolean {
   return formatError(error.toJSON(), error).extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR;
 }
 
+/** The message the client sees when this error reports the database unavailable (e.g. its login refused). */
+export function unavailableMessage(error: GraphQLError): string | undefined {
+  const formatted = formatError(error.toJSON(), error);
+  return formatted.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE ? formatted.message : undefined;
+}
+
 /** The error Apollo or graphql-js wrapped (a resolver's throw, a validation rule's report), else the error. */
 function unwrapped(error: unknown): unknown {
   return error instanceof GraphQLError && error.originalError ? error.originalError : error;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors';
-import { isMasked } from './format-error';
+import { isMasked, unavailableMessage } from './format-error';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -13,7 +13,9 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * Gives every GraphQL request an id — the caller's `x-request-id` when sane, else a new UUID — returned in the
  * `x-request-id` response header. Errors the service masks (INTERNAL_SERVER_ERROR) are logged once here, with
  * that id and their stack, and the masked error carries it as `extensions.requestId`, so a user's report
- * finds the log line. Client errors are not logged.
+ * finds the log line. A database outage (SERVICE_UNAVAILABLE: down, not answering, refusing the service's
+ * login) is the operator's to see: one line per request, its reason without a stack. Client errors are not
+ * logged.
  */
 export function requestIdPlugin(
   log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
@@ -30,6 +32,8 @@ export function requestIdPlugin(
             const cause = error.originalError ?? error;
             log(`request ${requestId}: internal error: ${cause.stack ?? cause.message}`);
           }
+          const unavailable = errors.map(unavailableMessage).find((message) => message !== undefined);
+          if (unavailable !== undefined) log(`request ${requestId}: ${unavailable}`);
           return Promise.resolve();
         },
         willSendResponse({ response }) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import { EmbeddedNeo4j } from '../../src/db/embedded-neo4j';
 import { embeddedPassword } from '../../src/db/embedded-password';
+import { embeddedServiceUser, SERVICE_USER_FILE_NAME } from '../../src/db/embedded-service-user';
 import { freePort } from '../helpers/free-port';
 
 /**
@@ -23,6 +24,7 @@ describe('the embedded Neo4j, locked down', () => {
       port,
       dataDirectory,
       password,
+      serviceUser,
       heapMb: 512,
       pageCacheMb: 32,
       log: () => undefined,
@@ -30,12 +32,13 @@ describe('the embedded Neo4j, locked down', () => {
     return neo4jProcess;
   };
 
-  /** Runs one statement as user neo4j with `password`; resolves with the first column or the error's code and message. */
+  /** Runs one statement as `user` with `password`; resolves with the first column or the error's code and message. */
   const runAs = async (
     password: string,
     statement: string,
+    user = 'neo4j',
   ): Promise<{ value?: unknown; code?: string; message?: string }> => {
-    const driver = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic('neo4j', password));
+    const driver = neo4j.driver(`bolt://127.0.0.1:${port}`, neo4j.auth.basic(user, password));
     const session = driver.session();
     try {
       const result = await session.run(statement);
@@ -50,11 +53,13 @@ describe('the embedded Neo4j, locked down', () => {
   };
 
   let generated: string;
+  let serviceUser: string;
 
   beforeAll(async () => {
     port = await freePort();
     dataDirectory = mkdtempSync(join(tmpdir(), 'honjo-graph-lockdown-'));
     generated = embeddedPassword(dataDirectory, undefined).password;
+    serviceUser = embeddedServiceUser(dataDirectory);
     await start(generated);
   });
 
@@ -73,6 +78,7 @@ describe('the embedded Neo4j, locked down', () => {
     const commandLine = readFileSync(`/proc/${neo4jProcess?.pid}/cmdline`, 'utf8');
     expect(commandLine).toContain(`--home=${dataDirectory}`);
     expect(commandLine).not.toContain(generated);
+    expect(commandLine).not.toContain(serviceUser);
   });
 
   it('refuses a Bolt login without the password, and with a wrong one', async () => {
@@ -111,5 +117,15 @@ describe('the embedded Neo4j, locked down', () => {
     await start(configured.password);
     expect(await runAs(generated, 'RETURN 3')).toMatchObject({ code: 'Neo.ClientError.Security.Unauthorized' });
     expect(await runAs('a-configured-password', 'RETURN 3')).toEqual({ value: neo4j.int(3) });
+    expect(await runAs('a-configured-password', 'RETURN 4', serviceUser)).toEqual({ value: neo4j.int(4) });
+  });
+
+  // Last: Neo4j keeps neo4j locked for a while (dbms.security.auth_lock_time) and every test above logs in as it.
+  it("admits the service's own user while wrong logins have locked neo4j", async () => {
+    expect(statSync(join(dataDirectory, SERVICE_USER_FILE_NAME)).mode & 0o777).toBe(0o600);
+    const locked = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) locked.push((await runAs('a-guess', 'RETURN 1')).code);
+    expect(locked.at(-1)).toBe('Neo.ClientError.Security.AuthenticationRateLimit');
+    expect(await runAs('a-configured-password', 'RETURN 1', serviceUser)).toEqual({ value: neo4j.int(1) });
   });
 });

@@ -1,5 +1,6 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
 import { BadUserInputError } from '../../src/errors';
 import { formatError } from '../../src/graphql/format-error';
 import { requestIdPlugin } from '../../src/graphql/request-id.plugin';
@@ -11,7 +12,7 @@ import { requestIdPlugin } from '../../src/graphql/request-id.plugin';
 describe('errors the client sees and the log keeps', () => {
   const logged: string[] = [];
   const server = new ApolloServer({
-    typeDefs: 'type Query { broken: Int, refused: Int, fine: Int, page(first: Int! = 50): Int }',
+    typeDefs: 'type Query { broken: Int, refused: Int, fine: Int, locked: Int, page(first: Int! = 50): Int }',
     resolvers: {
       Query: {
         broken: () => {
@@ -21,6 +22,15 @@ describe('errors the client sees and the log keeps', () => {
           throw new BadUserInputError('first must be 1 to 100, got 0');
         },
         fine: () => 1,
+        // What the driver throws when Neo4j has locked the service's user after failed logins.
+        locked: () => {
+          throw new Neo4jError(
+            'The client has provided incorrect authentication details too many times in a row.',
+            'Neo.ClientError.Security.AuthenticationRateLimit',
+            '42NFF',
+            'error: permission/access denied',
+          );
+        },
         page: (_: unknown, { first }: { first: number }) => first,
       },
     },
@@ -64,6 +74,15 @@ describe('errors the client sees and the log keeps', () => {
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatch(/^request support-ticket-7: internal error: Error: cannot read property/);
     expect(logged[0]).toMatch(/\n\s+at /); // the stack, in the log only
+  });
+
+  it('answers a refused database login SERVICE_UNAVAILABLE naming it, and logs one line without a stack', async () => {
+    const { body } = await ask('{ locked fine }', 'locked-out-1');
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(body.errors?.[0]?.message).toMatch(/refused the service's credentials: its user is locked/);
+    expect(logged).toEqual([`request locked-out-1: ${body.errors?.[0]?.message}`]);
+    expect(logged[0]).not.toMatch(/\n/);
   });
 
   it('passes a caller mistake with its code and logs nothing', async () => {

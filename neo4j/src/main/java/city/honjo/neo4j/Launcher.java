@@ -1,10 +1,8 @@
 package city.honjo.neo4j;
 
 import inet.ipaddr.IPAddressString;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,14 +16,16 @@ import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 
 /**
  * Runs a Neo4j Community DBMS in this JVM with Bolt on 127.0.0.1.
  *
  * <p>Contract with the Node side (src/db/embedded-neo4j.ts): options come as {@code --name=value}
- * arguments; the password of the {@code neo4j} user comes as the first line of stdin (never as an
- * argument, which any local user could read in {@code ps}); exactly one line {@code ready
+ * arguments; the password comes as the first line of stdin and the name of the service's own user as the
+ * second (see {@link Credentials}; never as arguments, which any local user could read in {@code ps});
+ * exactly one line {@code ready
  * bolt://127.0.0.1:PORT} is printed on stdout once the default database is available; errors go to
  * stderr with exit code 1. The DBMS shuts down cleanly on SIGTERM/SIGINT, and also when stdin reaches
  * end-of-file with {@code --exit-on-stdin-close}, so a parent that dies without signalling never leaves
@@ -52,8 +52,7 @@ public final class Launcher {
 
     DatabaseManagementService dbms;
     try {
-      String password = readPassword(System.in);
-      dbms = start(options, password);
+      dbms = start(options, Credentials.read(System.in));
     } catch (RuntimeException e) {
       System.err.println("embedded-neo4j: could not start: " + e);
       System.exit(1);
@@ -85,21 +84,23 @@ public final class Launcher {
   }
 
   /**
-   * Starts the DBMS with {@code password} in force for user {@code neo4j}. When that password has not been
-   * applied to this store yet (first start, or a changed password), it is set first in a start with Bolt
-   * off, so no client can ever log in with Neo4j's default {@code neo4j/neo4j} or race the change.
+   * Starts the DBMS with {@code credentials} in force. When they have not been applied to this store yet
+   * (first start, or a changed password or service user), they are set first in a start with Bolt off, so no
+   * client can ever log in with Neo4j's default {@code neo4j/neo4j} or race the change.
    */
-  private static DatabaseManagementService start(Options options, String password) {
-    AppliedPassword applied = new AppliedPassword(options.home);
-    if (!applied.matches(password)) {
+  private static DatabaseManagementService start(Options options, Credentials credentials) {
+    AppliedCredentials applied = new AppliedCredentials(options.home);
+    if (!applied.matches(credentials)) {
       DatabaseManagementService setup = configure(options, false).build();
       try {
         awaitAvailable(setup, GraphDatabaseSettings.SYSTEM_DATABASE_NAME, options.startTimeoutMs);
-        setPassword(setup, password);
+        GraphDatabaseService system = setup.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        setPassword(system, credentials.password());
+        setServiceUser(system, credentials);
       } finally {
         setup.shutdown();
       }
-      applied.record(password);
+      applied.record(credentials);
     }
     DatabaseManagementService dbms = configure(options, true).build();
     try {
@@ -138,31 +139,33 @@ public final class Launcher {
     }
   }
 
-  private static void setPassword(DatabaseManagementService dbms, String password) {
+  /** The password of user {@code neo4j}, kept for operators (the service logs in as its own user). */
+  private static void setPassword(GraphDatabaseService system, String password) {
     try {
-      dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
-          .executeTransactionally(
-              "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+      system.executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
     } catch (RuntimeException e) {
       // The store already has this password (its record of that was lost): the goal is reached.
       if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) throw e;
     }
   }
 
-  /** The first line of standard input: the password. The rest of stdin only signals the parent's end. */
-  private static String readPassword(InputStream in) {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    try {
-      for (int b = in.read(); b != '\n'; b = in.read()) {
-        if (b < 0) throw new IllegalArgumentException("expected the password as the first line of stdin, got end of input");
-        line.write(b);
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("could not read the password from stdin: " + e.getMessage());
-    }
-    String password = line.toString(StandardCharsets.UTF_8).strip();
-    if (password.isEmpty()) throw new IllegalArgumentException("the password on stdin is empty");
-    return password;
+  /**
+   * Creates (or resets) the service's own user with the password, and drops any other service user a former
+   * name left behind. Community edition has no roles: every user may do everything, as {@code neo4j} may.
+   */
+  private static void setServiceUser(GraphDatabaseService system, Credentials credentials) {
+    String current = credentials.serviceUser().orElse("");
+    List<String> stale =
+        system.executeTransactionally(
+            "SHOW USERS YIELD user WHERE user STARTS WITH $prefix AND user <> $current RETURN user",
+            Map.of("prefix", Credentials.SERVICE_USER_PREFIX, "current", current),
+            result -> result.stream().map(row -> (String) row.get("user")).toList());
+    for (String user : stale) system.executeTransactionally("DROP USER $user", Map.of("user", user));
+    if (current.isEmpty()) return;
+    system.executeTransactionally(
+        "CREATE OR REPLACE USER $user SET PASSWORD $password CHANGE NOT REQUIRED",
+        Map.of("user", current, "password", credentials.password()));
   }
 
   private static void waitForEndOfInput(InputStream in) {
@@ -181,7 +184,7 @@ public final class Launcher {
     static final String USAGE =
         "usage: java -jar embedded-neo4j.jar --home=DIR [--port=7687] [--page-cache-mb=128]"
             + " [--transaction-timeout-s=60] [--start-timeout-ms=120000] [--exit-on-stdin-close]"
-            + " < first line: password of user neo4j";
+            + " < first line: password; second line: name of the service's own user (svc_…), or empty";
 
     Path home;
     int port = 7687;
