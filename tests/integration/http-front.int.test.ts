@@ -3,6 +3,8 @@ import { connect, type Socket } from 'node:net';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { EXAMPLES_DIRECTORY } from '../../src/ide/example-operations';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { REFUSED_BODY_DRAIN } from '../../src/http/request-body';
@@ -10,6 +12,8 @@ import { MAX_BODY_BYTES } from '../../src/server';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { openSocket, portOf, rawRequest } from '../helpers/raw-http';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+
+const execFileAsync = promisify(execFile);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -31,39 +35,6 @@ function watch(socket: Socket): { text(): string; closedAt(): number | undefined
   socket.on('error', (error) => errors.push(error));
   socket.on('close', () => (closedAt = Date.now()));
   return { text: () => Buffer.concat(chunks).toString('utf8'), closedAt: () => closedAt, errors };
-}
-
-/**
- * Sends headers declaring `bytes` of JSON, then writes the body as fast as the socket takes it; resolves with
- * the status line the client received once it has the whole answer or the connection ended (10 s at most),
- * or with the socket error it saw instead (a reset under the upload loses the answer).
- */
-async function uploadAsFastAsPossible(url: string, bytes: number): Promise<string> {
-  const socket = await openSocket(url);
-  const received: Buffer[] = [];
-  let failure: string | undefined;
-  const text = () => Buffer.concat(received).toString('latin1');
-  const answered = () => /\r\n\r\n\{"errors".*\}\}\]\}$/s.test(text());
-  const ended = new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, 10_000);
-    socket.on('data', (chunk: Buffer) => {
-      received.push(chunk);
-      if (answered()) resolve();
-    });
-    socket.on('close', () => resolve());
-    socket.once('close', () => clearTimeout(timer));
-  });
-  socket.on('error', (error: NodeJS.ErrnoException) => (failure ??= error.code ?? error.message));
-  socket.write(
-    `POST /graphql HTTP/1.1\r\nhost: localhost\r\ncontent-type: application/json\r\ncontent-length: ${bytes}\r\n\r\n`,
-  );
-  const chunk = Buffer.alloc(256 * 1024, 0x20);
-  for (let sent = 0; sent < bytes && !socket.destroyed; sent += chunk.length) {
-    if (!socket.write(chunk)) await new Promise((resolve) => socket.once('drain', resolve).once('close', resolve));
-  }
-  await ended;
-  socket.destroy();
-  return text() === '' ? `nothing read (${failure ?? 'closed'})` : (text().split('\r\n')[0] ?? '');
 }
 
 const example05 = readFileSync(
@@ -224,8 +195,11 @@ describe('the HTTP front', () => {
             `content-length: ${100 * 1024 * 1024}\r\n\r\n`,
         );
         while (seen.closedAt() === undefined && !socket.destroyed && Date.now() - started < 10_000) {
-          socket.write(Buffer.alloc(chunkBytes, 0x20));
-          sent += chunkBytes;
+          // A writer that heeds TCP's push-back: what the server stops reading stays in the kernel's buffers.
+          if (socket.writableLength < chunkBytes) {
+            socket.write(Buffer.alloc(chunkBytes, 0x20));
+            sent += chunkBytes;
+          }
           await sleep(pauseMs);
         }
         expect({ what, status: seen.text().split('\r\n')[0] }).toEqual({
@@ -241,13 +215,23 @@ describe('the HTTP front', () => {
       }
     });
 
-    it('answers a fast writer 413 every time (20 tries), before the connection ends', async () => {
-      const statusLines: string[] = [];
-      for (let attempt = 0; attempt < 20; attempt++) {
-        statusLines.push(await uploadAsFastAsPossible(server.url, 10 * 1024 * 1024));
-      }
-      expect(statusLines).toEqual(Array.from({ length: 20 }, () => 'HTTP/1.1 413 Payload Too Large'));
-    });
+    // `Connection: close` is what lost the answer most (Node closed the socket under the upload at once: the
+    // 413 was read 1 time in 10). The writer runs in a process of its own, as a real client does.
+    it.each(['keep-alive', 'close'] as const)(
+      'answers a fast writer in another process 413 every time (15 tries, Connection: %s)',
+      async (connection) => {
+        const writer = join(__dirname, '..', 'helpers', 'fast-upload.js');
+        const { stdout } = await execFileAsync(process.execPath, [
+          writer,
+          String(portOf(server.url)),
+          '15',
+          String(10 * 1024 * 1024),
+          connection,
+        ]);
+        const { statusLines } = JSON.parse(stdout) as { statusLines: string[] };
+        expect(statusLines).toEqual(Array.from({ length: 15 }, () => 'HTTP/1.1 413 Payload Too Large'));
+      },
+    );
 
     it("answers fetch's oversized upload 413", async () => {
       const statuses: number[] = [];
