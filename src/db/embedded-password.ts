@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OWNER_ONLY, readOwnerOnlyFile } from './owner-only-file';
 
 /** The file, inside the embedded data directory, that keeps a generated password between starts. */
 export const PASSWORD_FILE_NAME = 'neo4j-password';
-
-/** Owner read/write only: the permission bits the password file must have. */
-const OWNER_ONLY = 0o600;
 
 export interface EmbeddedPassword {
   readonly password: string;
@@ -49,16 +47,8 @@ export function existingEmbeddedPassword(
 }
 
 function readKept(file: string): string | undefined {
-  let mode: number;
-  try {
-    mode = statSync(file).mode & 0o777;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  // Someone widened the permissions: narrow them again rather than keep a readable secret.
-  if (mode !== OWNER_ONLY) chmodSync(file, OWNER_ONLY);
-  const password = readFileSync(file, 'utf8').trim();
+  const password = readOwnerOnlyFile(file);
+  if (password === undefined) return undefined;
   if (password === '' || /[\r\n]/.test(password)) {
     throw new Error(`${file} must hold the embedded Neo4j password on one line; delete it to generate a new one`);
   }

@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OWNER_ONLY, readOwnerOnlyFile } from './owner-only-file';
 
 /** The file, inside the embedded data directory, that keeps the service's database user name between starts. */
 export const SERVICE_USER_FILE_NAME = 'neo4j-service-user';
 
 /** What the launcher accepts (neo4j/…/Credentials.java): it drops other `svc_` users as stale. */
 export const SERVICE_USER_NAME = /^svc_[a-z0-9]{8,64}$/;
-
-/** Owner read/write only, like the password file beside it. */
-const OWNER_ONLY = 0o600;
 
 /**
  * The name of the embedded Neo4j user the service logs in as: the one kept in
@@ -31,16 +29,8 @@ export function embeddedServiceUser(dataDirectory: string): string {
 }
 
 function readKept(file: string): string | undefined {
-  let mode: number;
-  try {
-    mode = statSync(file).mode & 0o777;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  // Someone widened the permissions: narrow them again, as for the password file.
-  if (mode !== OWNER_ONLY) chmodSync(file, OWNER_ONLY);
-  const user = readFileSync(file, 'utf8').trim();
+  const user = readOwnerOnlyFile(file);
+  if (user === undefined) return undefined;
   if (!SERVICE_USER_NAME.test(user)) {
     throw new Error(
       `${file} must hold the service's database user name (svc_ and 8 to 64 lowercase letters or digits); ` +

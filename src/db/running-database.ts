@@ -1,6 +1,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OWNER_ONLY } from './owner-only-file';
 
 /**
  * The file, inside the embedded data directory, saying which process has started that database and on which
@@ -9,9 +10,6 @@ import { join } from 'node:path';
  * instead, and a second `npm start` refuses with a message naming the first.
  */
 export const RUNNING_FILE_NAME = 'running.json';
-
-/** Owner read/write only, like the password file beside it. */
-const OWNER_ONLY = 0o600;
 
 /** What the file holds. */
 export interface RunningDatabase {
