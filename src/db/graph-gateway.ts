@@ -5,6 +5,7 @@ import type { DatabaseAvailability } from './database-availability';
 import { toPlain, type PlainRow } from './plain-values';
 import type { QueryCounter } from './query-counter';
 import type { RequestBudget } from './request-budget';
+import type { StatementObserver, StatementStart } from './statement-observer';
 
 export type Params = Readonly<Record<string, unknown>>;
 
@@ -14,8 +15,13 @@ export type Params = Readonly<Record<string, unknown>>;
  */
 export interface CompiledStatement {
   readonly text: string;
-  /** What the statement was compiled from (for errors and logs), e.g. `measures(filter, orderBy)`. */
+  /**
+   * What the statement was compiled from (for errors, logs, metrics and traces), e.g. `measures(filter,
+   * orderBy)`: one of few names, so it can label a metric.
+   */
   readonly origin: string;
+  /** The selection it prefetches, when compiled for one (`items(sdgs,measures(departments))`): many shapes. */
+  readonly shape?: string;
 }
 
 /** Runs statements inside one write transaction (the loader's all-or-nothing swap). */
@@ -58,6 +64,12 @@ export class GraphGateway {
     return new GraphGateway(this.driver, this.database, this.cypher, { ...this.extras, availability });
   }
 
+  /** The same gateway, telling `observer` about every statement (service-wide: logs, metrics, traces). */
+  observing(observer: StatementObserver): GraphGateway {
+    const observers = [...(this.extras.observers ?? []), observer];
+    return new GraphGateway(this.driver, this.database, this.cypher, { ...this.extras, observers });
+  }
+
   private get counter(): QueryCounter | undefined {
     return this.extras.counter;
   }
@@ -68,7 +80,7 @@ export class GraphGateway {
    * than that, the request's budget applies instead and running out of it is REQUEST_TIMEOUT.
    */
   read(name: string, params: Params = {}, timeoutMs?: number): Promise<PlainRow[]> {
-    return this.readText(this.cypher.get(name), params, timeoutMs);
+    return this.readText({ name, mode: 'READ' }, this.cypher.get(name), params, timeoutMs);
   }
 
   /**
@@ -77,7 +89,8 @@ export class GraphGateway {
    * budget and counting rules as `read`.
    */
   readStatement(statement: CompiledStatement, params: Params = {}, timeoutMs?: number): Promise<PlainRow[]> {
-    return this.readText(statement.text, params, timeoutMs);
+    const start = { name: statement.origin, mode: 'READ' as const, shape: statement.shape };
+    return this.readText(start, statement.text, params, timeoutMs);
   }
 
   /**
@@ -88,9 +101,16 @@ export class GraphGateway {
    * errors, is for clusters changing leaders; against one database a failure is reported at once (as
    * SERVICE_UNAVAILABLE when the database is unreachable).
    */
-  private readText(text: string, params: Params, timeoutMs: number | undefined): Promise<PlainRow[]> {
+  private readText(
+    statement: StatementStart,
+    text: string,
+    params: Params,
+    timeoutMs: number | undefined,
+  ): Promise<PlainRow[]> {
     return this.session('READ', timeoutMs, (session, timeout) =>
-      this.rowsOf(() => session.run(text, toDriverParams(params), timeout === undefined ? undefined : { timeout })),
+      this.rowsOf(statement, () =>
+        session.run(text, toDriverParams(params), timeout === undefined ? undefined : { timeout }),
+      ),
     );
   }
 
@@ -120,11 +140,9 @@ export class GraphGateway {
    * data). Takes the command text because schema files are split into commands by the caller.
    */
   async autoCommitText(command: string): Promise<void> {
-    await this.session('WRITE', undefined, async (session) => {
-      const started = performance.now();
-      await session.run(command);
-      this.counter?.record(performance.now() - started);
-    });
+    await this.session('WRITE', undefined, (session) =>
+      this.rowsOf({ name: 'schema command', mode: 'WRITE' }, () => session.run(command)),
+    );
   }
 
   /** Resolves when the database answers a trivial query within `timeoutMs`. */
@@ -133,19 +151,27 @@ export class GraphGateway {
   }
 
   private runIn(tx: ManagedTransaction, name: string, params: Params): Promise<PlainRow[]> {
-    return this.runTextIn(tx, this.cypher.get(name), params);
+    const text = this.cypher.get(name);
+    return this.rowsOf({ name, mode: 'WRITE' }, () => tx.run(text, toDriverParams(params)));
   }
 
-  private runTextIn(tx: ManagedTransaction, text: string, params: Params): Promise<PlainRow[]> {
-    return this.rowsOf(() => tx.run(text, toDriverParams(params)));
-  }
-
-  /** Runs one statement, counts it and its time for the request, and returns its rows as plain values. */
-  private async rowsOf(run: () => Promise<QueryResult>): Promise<PlainRow[]> {
+  /**
+   * Runs one statement, counts it and its time for the request, tells the observers, and returns its rows as
+   * plain values.
+   */
+  private async rowsOf(statement: StatementStart, run: () => Promise<QueryResult>): Promise<PlainRow[]> {
+    const ended = (this.extras.observers ?? []).map((observer) => observer.started(statement));
     const started = performance.now();
-    const result = await run();
-    this.counter?.record(performance.now() - started);
-    return result.records.map((record) => rowOf(record.keys, (key) => record.get(key)));
+    try {
+      const result = await run();
+      const durationMs = performance.now() - started;
+      this.counter?.record(durationMs);
+      for (const end of ended) end({ durationMs });
+      return result.records.map((record) => rowOf(record.keys, (key) => record.get(key)));
+    } catch (error) {
+      for (const end of ended) end({ durationMs: performance.now() - started, error });
+      throw error;
+    }
   }
 
   /**
@@ -224,9 +250,13 @@ function toDriverParams(params: Params): Record<string, unknown> {
 
 type Session = ReturnType<Driver['session']>;
 
-/** What a gateway may carry besides its driver: its request's counter and budget, and an availability check. */
+/**
+ * What a gateway may carry besides its driver: its request's counter and budget, an availability check, and
+ * the service's statement observers.
+ */
 interface GatewayExtras {
   readonly counter?: QueryCounter;
+  readonly observers?: readonly StatementObserver[];
   readonly budget?: RequestBudget;
   readonly availability?: DatabaseAvailability;
 }

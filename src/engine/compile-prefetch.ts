@@ -96,7 +96,7 @@ export function compilePrefetch(
     '}',
     'RETURN *',
   ].join('\n');
-  const compiled = { statement: { text, origin: `${root.origin} with ${signature(plan)}` }, columns };
+  const compiled = { statement: { text, origin: root.origin, shape: signature(plan) }, columns };
   if (cache.size >= MAX_CACHED_SHAPES) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);
