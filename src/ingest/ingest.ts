@@ -13,10 +13,14 @@ export const CORRECTIONS_PATH = join(PROJECT_ROOT, 'seed', 'corrections.yaml');
 /**
  * The whole ingestion: raw documents → text fixes → parsers → merge → graph. Pure apart from reading the
  * files, so tests run it on mutated copies (`override`) and compare with the committed seed/graph.json.
+ * `sourceDirectory` holds a new edition of the five documents; reference data and corrections stay seed/'s.
  */
-export function ingest(override: Partial<Record<SourceRole, SourceDocument>> = {}): GraphFile {
+export function ingest(
+  override: Partial<Record<SourceRole, SourceDocument>> = {},
+  sourceDirectory: string = SOURCES_DIRECTORY,
+): GraphFile {
   const corrections = loadCorrections(CORRECTIONS_PATH);
-  return buildGraph(parseSources(SOURCES_DIRECTORY, REFERENCE_DIRECTORY, corrections, override));
+  return buildGraph(parseSources(sourceDirectory, REFERENCE_DIRECTORY, corrections, override));
 }
 
 /** seed/graph.json's text for a graph: stable key order, one node or relationship per line for readable diffs. */
