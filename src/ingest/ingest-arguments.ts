@@ -73,7 +73,7 @@ export function parseIngestArguments(argv: readonly string[]): IngestArguments {
   );
   if (!parsed.diff && needsDiff.length > 0) {
     // Without --diff the command writes seed/graph.json as it always did; these options only shape a diff.
-    throw new IngestUsageError(`${needsDiff.map(optionName).join(', ')} only apply with --diff`);
+    throw new IngestUsageError(`${needsDiff.map(optionName).join(', ')}: only with --diff`);
   }
   if (parsed.records !== undefined && parsed.noRecords) {
     throw new IngestUsageError('--records and --no-records exclude each other');
