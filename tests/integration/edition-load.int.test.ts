@@ -139,7 +139,7 @@ describe('a new edition over recorded results', () => {
     expect(await recordIds()).toEqual(before);
     expect(await orphans()).toEqual([`${REMOVED_INDICATOR.id}: 2`]);
     const renamed = await run("MATCH (m:Measure {id: 'measure:5-4-3'}) RETURN m.name AS name");
-    expect(renamed.map((r) => r.get('name'))).toEqual(['犯罪の起きにくい安全なまちづくり']);
+    expect(renamed.map((r) => String(r.get('name')))).toEqual(['犯罪の起きにくい安全なまちづくり']);
 
     await seedDatabase(db.gateway, db.cypher, seed, () => undefined);
     expect(await recordIds()).toEqual(before);
