@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError } from '../config';
 import type { GraphFile } from '../graph/graph-model';
 import { PROJECT_ROOT } from '../project-root';
@@ -14,7 +14,11 @@ import { INGEST_USAGE, parseIngestArguments, type IngestArguments } from './inge
 import { readSeedFile, SEED_GRAPH_PATH } from './load/seed-file';
 import { checkSourceDirectory } from './source-directory';
 
-const shownPath = (path: string): string => relative(PROJECT_ROOT, path) || '.';
+// Paths inside the project as the README writes them (seed/graph.json); others as given, made absolute.
+const shownPath = (path: string): string => {
+  const inside = relative(PROJECT_ROOT, path);
+  return inside.startsWith('..') || isAbsolute(inside) ? path : inside || '.';
+};
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /**
