@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 import type { RequestContext } from '../context';
 
 /**
@@ -11,7 +12,7 @@ export function accessLogPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        willSendResponse({ contextValue, operation, operationName, request, response, metrics }) {
+        willSendResponse({ contextValue, document, operation, request, response, metrics }) {
           const access = contextValue.access;
           // Operations run inside another request (an export's pages) have no HTTP request of their own.
           if (access === undefined || request.http === undefined) return Promise.resolve();
@@ -21,9 +22,11 @@ export function accessLogPlugin(): ApolloServerPlugin<RequestContext> {
             return typeof code === 'string' ? code : 'UNKNOWN';
           });
           const { queries, dbMs } = contextValue.counter.snapshot();
+          // A document that parsed but failed validation still names its operation.
+          const named = operation ?? (document ? getOperationAST(document, request.operationName) : null);
           access.graphql = {
-            operationName: operationName ?? request.operationName ?? null,
-            operationType: operation?.operation ?? null,
+            operationName: named?.name?.value ?? request.operationName ?? null,
+            operationType: named?.operation ?? null,
             errorCodes: [...new Set(codes)],
             statements: queries,
             dbMs,

@@ -38,7 +38,7 @@ export interface LoggerOptions {
    * person watching sees readable text and a log collector reading a pipe or file gets one JSON object a line.
    */
   readonly pretty?: boolean;
-  /** Where lines go: stdout when absent; tests give a stream that keeps them. */
+  /** Where lines go: stdout when absent; tests give a stream that keeps them (pretty or not). */
   readonly destination?: DestinationStream;
 }
 
@@ -52,11 +52,11 @@ export interface LoggerOptions {
  * (a failed start-up) are never lost in a worker's buffer.
  */
 export function createLogger(options: LoggerOptions): Logger {
+  const sink = options.destination ?? pino.destination({ dest: 1, sync: true });
   const destination =
-    options.destination ??
-    (options.pretty === true
-      ? pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
-      : pino.destination({ dest: 1, sync: true }));
+    options.pretty === true
+      ? pretty({ destination: sink, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' })
+      : sink;
   return pino(
     {
       level: options.level,
