@@ -96,21 +96,21 @@ describe('the log', () => {
     const line = await accessLine('log-read-1');
     expect(line).toEqual({
       level: 'info',
-      time: expect.any(String),
+      time: expect.any(String) as string,
       pid: process.pid,
       event: 'http.request',
       requestId: 'log-read-1',
       method: 'POST',
       path: '/graphql',
       status: 200,
-      durationMs: expect.any(Number),
+      durationMs: expect.any(Number) as number,
       // Everything the server wrote on the connection: status line, headers and body.
       bytes: first.length,
       operationName: 'MeasureCount',
       operationType: 'query',
       errorCodes: [],
       statements: answer.extensions.cypher.queries,
-      dbMs: expect.any(Number),
+      dbMs: expect.any(Number) as number,
       cacheHit: false,
       user: 'sato',
       msg: 'POST /graphql 200 query MeasureCount',
@@ -186,7 +186,7 @@ describe('the log', () => {
     expect(line).not.toHaveProperty('operationName');
     expect(line.bytes as number).toBeGreaterThan(csv.byteLength / 10); // compressed, with headers
     const [summary] = logs.events('export').filter((entry) => entry.requestId === 'log-export-1');
-    expect(summary).toMatchObject({ kind: 'measures', format: 'csv', pages: expect.any(Number) });
+    expect(summary).toMatchObject({ kind: 'measures', format: 'csv', pages: expect.any(Number) as number });
     // The file has a header line and one line per row.
     const rows = Buffer.from(csv).toString('utf8').trimEnd().split('\r\n').length - 1;
     expect(summary?.rows).toBe(rows);

@@ -27,7 +27,13 @@ describe('the service logger', () => {
     logs.logger.debug('hidden');
     logs.logger.warn({ event: 'x' }, 'shown');
     expect(logs.lines).toEqual([
-      { level: 'warn', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), pid: process.pid, event: 'x', msg: 'shown' },
+      {
+        level: 'warn',
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string,
+        pid: process.pid,
+        event: 'x',
+        msg: 'shown',
+      },
     ]);
   });
 
