@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { AuthSettings } from './auth/authenticator';
 import type { ExportSettings } from './export/serve-export';
 import type { QueryLimits } from './graphql/query-limits';
+import { LOG_LEVELS, type LogLevel } from './observability/logger';
 
 /**
  * The service's configuration, read from the environment once at start-up. Every variable is validated
@@ -30,6 +31,8 @@ export interface Config {
   readonly http: HttpSettings;
   /** Limits of the spreadsheet exports (/export/…). */
   readonly export: ExportSettings;
+  /** Least severe level written to the log (LOG_LEVEL). */
+  readonly logLevel: LogLevel;
 }
 
 export interface RequestBudgetSettings {
@@ -128,6 +131,8 @@ export const ENVIRONMENT_VARIABLES = {
     'Cache-Control max-age of successful reads, in seconds; 0 turns HTTP caching and the response cache off (default 60)',
   RESPONSE_CACHE_MAX_MB:
     'memory for answers of repeated reads kept by the service (same query, variables and viewer, same data version), in MiB; 0 turns the response cache off (default 32)',
+  LOG_LEVEL:
+    'least severe log level written: fatal, error, warn, info, debug, trace or silent (default info; debug adds the /health/… request lines)',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -210,6 +215,7 @@ export function loadConfig(env: Env = process.env): Config {
     export: Object.freeze({
       maxRows: integer(read('EXPORT_MAX_ROWS'), 'EXPORT_MAX_ROWS', 10_000, 1, 1_000_000),
     }),
+    logLevel: logLevel(read('LOG_LEVEL')),
   });
 }
 
@@ -319,6 +325,13 @@ function jwksUrl(value: string | undefined): string | undefined {
     throw new ConfigError(`AUTH_JWKS_URL must use https:// (http:// only on localhost), got '${value}'`);
   }
   return value;
+}
+
+function logLevel(value: string | undefined): LogLevel {
+  if (value === undefined) return 'info';
+  const level = LOG_LEVELS.find((name) => name === value.toLowerCase());
+  if (level === undefined) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${value}'`);
+  return level;
 }
 
 /** An IP address or a plain host name to bind to; anything else (a URL, a port, spaces) is a typo. */

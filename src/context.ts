@@ -5,6 +5,8 @@ import { QueryCounter } from './db/query-counter';
 import { RequestBudget, type RequestBudgetLimits } from './db/request-budget';
 import type { DepartmentDirectory } from './department/department-directory';
 import { GraphLoaders } from './graph/graph-loaders';
+import type { AccessLogEntry } from './observability/access-log';
+import { silentLogger, type Logger } from './observability/logger';
 
 /**
  * What every resolver receives for one GraphQL request: a gateway that counts this request's statements
@@ -22,12 +24,22 @@ export interface RequestContext {
   readonly viewer: Viewer;
   /** The request's id (the caller's sane `x-request-id`, else a new one), written into audit entries. */
   readonly requestId: string;
+  /** The request's logger, bound to its id (writes, errors). */
+  readonly log: Logger;
+  /** The HTTP request's access line, which the GraphQL outcome joins; absent outside HTTP (export pages, tests). */
+  readonly access?: AccessLogEntry;
 }
 
 /** Who sends the request and its id; defaults for callers without HTTP (tests, scripts). */
 export interface RequestIdentity {
   readonly viewer: Viewer;
   readonly requestId: string;
+}
+
+/** How a request is logged: its logger and, for a request over HTTP, its access line. */
+export interface RequestLogging {
+  readonly log: Logger;
+  readonly access?: AccessLogEntry;
 }
 
 /** `startedAt` is when the request arrived (its time budget counts from there, body upload included). */
@@ -37,9 +49,18 @@ export function createRequestContext(
   departments: DepartmentDirectory,
   startedAt: number = Date.now(),
   identity: RequestIdentity = { viewer: ANONYMOUS_VIEWER, requestId: randomUUID() },
+  logging: RequestLogging = { log: silentLogger() },
 ): RequestContext {
   const counter = new QueryCounter();
   const budget = new RequestBudget(limits, startedAt);
   const scoped = gateway.counting(counter).withBudget(budget);
-  return { gateway: scoped, counter, loaders: new GraphLoaders(scoped), budget, departments, ...identity };
+  return {
+    gateway: scoped,
+    counter,
+    loaders: new GraphLoaders(scoped),
+    budget,
+    departments,
+    ...identity,
+    ...logging,
+  };
 }

@@ -4,17 +4,21 @@ import { ConfigError, loadConfig } from './config';
 import { applySchema } from './db/apply-schema';
 import { CypherRegistry } from './db/cypher-registry';
 import { openDatabase, requestGateway, type DatabaseRuntime } from './db/database-runtime';
+import type { DatabaseLogs } from './db/database-log';
 import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
 import { GraphStatistics } from './graphql/limits/graph-statistics';
+import { createLogger, type Logger, type LogLevel } from './observability/logger';
 import { gradeScale } from './records/progress-grades';
 import { graphSchema } from './schema';
 import { DataVersion } from './service/data-version';
 import { createServer, type RunningServer } from './server';
 
-const log = (line: string): void => {
-  process.stdout.write(`${new Date().toISOString()} ${line}\n`);
-};
+/** The process's logger: JSON lines on stdout, readable text when a person watches it in a terminal. */
+const loggerAt = (level: LogLevel): Logger => createLogger({ level, pretty: process.stdout.isTTY === true });
+
+/** Until the configuration is read (LOG_LEVEL among it), start-up problems are told at the default level. */
+let logger = loggerAt('info');
 
 /**
  * Start-up in order: configuration → database (embedded unless NEO4J_URI) → schema → seed when empty →
@@ -22,29 +26,33 @@ const log = (line: string): void => {
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  logger = loggerAt(config.logLevel);
+  const startup = logger.child({ event: 'startup' });
+  const log = (line: string): void => startup.info(line);
   const cypher = CypherRegistry.load();
   // Reviewed reference data the resolvers grade with: a malformed file stops the start, not a later request.
   gradeScale();
-  const database = await openDatabase(config, log);
+  const database = await openDatabase(config, databaseLogsOf(logger));
   let server: RunningServer | undefined;
 
   let stopping = false;
+  const stopLog = logger.child({ event: 'shutdown' });
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    log(`${signal} received: stopping`);
+    stopLog.info({ signal }, `${signal} received: stopping`);
     const started = Date.now();
     await server?.stop();
-    log(`HTTP drained (${Date.now() - started} ms)`);
+    stopLog.info({ durationMs: Date.now() - started }, `HTTP drained (${Date.now() - started} ms)`);
     await database.close();
-    log(`database closed; stopped in ${Date.now() - started} ms`);
+    stopLog.info({ durationMs: Date.now() - started }, `database closed; stopped in ${Date.now() - started} ms`);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       shutdown(signal).then(
         () => process.exit(0),
         (error: unknown) => {
-          log(`error while stopping: ${String(error)}`);
+          stopLog.error({ err: error }, 'error while stopping');
           process.exit(1);
         },
       );
@@ -53,7 +61,7 @@ async function main(): Promise<void> {
 
   try {
     const gateway = requestGateway(database, cypher);
-    await prepare(gateway, cypher, database);
+    await prepare(gateway, cypher, database, log);
     const graphSizes = new GraphStatistics();
     await graphSizes.refresh(gateway).then(
       () => log('query cost limit: list sizes read from the loaded graph'),
@@ -75,26 +83,51 @@ async function main(): Promise<void> {
       http: config.http,
       export: config.export,
       databaseHealth: database.health,
+      logger,
     });
     server = await app.listen(config.port, config.host);
-    log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);
+    startup.info(
+      { url: server.url, logLevel: config.logLevel },
+      `GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`,
+    );
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
   }
 }
 
-async function prepare(gateway: GraphGateway, cypher: CypherRegistry, database: DatabaseRuntime): Promise<void> {
+async function prepare(
+  gateway: GraphGateway,
+  cypher: CypherRegistry,
+  database: DatabaseRuntime,
+  log: (line: string) => void,
+): Promise<void> {
   const commands = await applySchema(gateway, cypher);
   log(`schema applied (${commands} constraint and index commands) on ${database.uri}`);
   await seedIfEmpty(gateway, cypher, log);
 }
 
+/** The database layer's reports, each under its own `event`, at the level its source means. */
+function databaseLogsOf(root: Logger): DatabaseLogs {
+  const progress = root.child({ event: 'startup' });
+  const supervisor = root.child({ event: 'database.supervisor' });
+  const neo4j = root.child({ event: 'neo4j' });
+  const driver = root.child({ event: 'neo4j-driver' });
+  return {
+    progress: (line) => progress.info(line),
+    // Every supervisor report is about a database that died or is coming back: worth an operator's eye.
+    supervisor: (line) => supervisor.warn(line),
+    // The launcher's stderr is Neo4j's own start-up and shutdown chatter, and its failures' detail.
+    neo4j: (line) => neo4j.info(line),
+    driver: (level, message) => driver[level](message),
+  };
+}
+
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    process.stderr.write(`configuration error: ${error.message}\n`);
+    logger.fatal({ event: 'startup' }, `configuration error: ${error.message}`);
     process.exit(2);
   }
-  process.stderr.write(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  logger.fatal({ event: 'startup', err: error }, 'start-up failed');
   process.exit(1);
 });

@@ -37,6 +37,9 @@ import { answerBodyErrors, parseJsonBody, refuseDeclaredOversizedBody, refuseDee
 import { sendJson } from './http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './ide/ide-assets';
 import { serveIdePage, wantsIdePage } from './ide/serve-ide-page';
+import { accessLog, accessLogEntry } from './observability/access-log';
+import { accessLogPlugin } from './observability/access-log.plugin';
+import type { Logger } from './observability/logger';
 import type { DataVersion } from './service/data-version';
 
 export { MAX_BODY_BYTES } from './http/request-body';
@@ -77,6 +80,8 @@ export interface ServerDeps {
   readonly authenticate?: Authenticate;
   /** Limits of /export/… (EXPORT_MAX_ROWS). */
   readonly export: ExportSettings;
+  /** The service's logger: one access line per request, errors, writes, export summaries, Apollo's own. */
+  readonly logger: Logger;
 }
 
 export interface RunningServer {
@@ -122,8 +127,9 @@ export async function createServer(
     // Off unless CSRF_PREVENTION=true: no request carries ambient credentials (README "The HTTP front"), so
     // the GETs of urql and graphql-request, which send no preflight header, are answered with their defaults.
     csrfPrevention: deps.http.csrfPrevention,
+    logger: deps.logger.child({ component: 'apollo' }),
     plugins: [
-      requestIdPlugin(),
+      requestIdPlugin(deps.logger),
       ...queryLimitPlugins(deps.queryLimits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
@@ -142,6 +148,7 @@ export async function createServer(
       ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
       httpCachingPlugin<RequestContext>(deps.dataVersion),
       dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
+      accessLogPlugin(),
     ],
   });
   await apollo.start();
@@ -150,6 +157,7 @@ export async function createServer(
   // validators on errors and health answers too.
   app.set('etag', false);
   app.disable('x-powered-by');
+  app.use(accessLog(deps.logger));
   app.use(closeOnStop.middleware);
   app.use(
     compression({
@@ -180,13 +188,25 @@ export async function createServer(
     if (wantsIdePage(request)) serveIdePage(request, response).catch(next);
     else next();
   };
-  // Who sends a request and its id, the same for /graphql and /export (UNAUTHENTICATED when a token is needed).
+  // Who sends a request and its id (given by the access log), the same for /graphql and /export
+  // (UNAUTHENTICATED when a token is needed).
   const identityOf = async (request: express.Request): Promise<RequestIdentity> => ({
     viewer: deps.authenticate ? await deps.authenticate(request.get('authorization')) : ANONYMOUS_VIEWER,
-    requestId: requestIdFrom(request.get(REQUEST_ID_HEADER)),
+    requestId: accessLogEntry(request)?.requestId ?? requestIdFrom(request.get(REQUEST_ID_HEADER)),
   });
-  const contextFor = (request: express.Request, identity: RequestIdentity): RequestContext =>
-    createRequestContext(deps.gateway, deps.requestBudget, departments, arrivedAt.get(request) ?? Date.now(), identity);
+  // An export's pages share its logger but not its access line, which describes the download as a whole.
+  const contextFor = (request: express.Request, identity: RequestIdentity, ownRequest = true): RequestContext =>
+    createRequestContext(
+      deps.gateway,
+      deps.requestBudget,
+      departments,
+      arrivedAt.get(request) ?? Date.now(),
+      identity,
+      {
+        log: request.log,
+        access: ownRequest ? accessLogEntry(request) : undefined,
+      },
+    );
   app.all(
     '/graphql',
     stampArrival,
@@ -210,6 +230,7 @@ export async function createServer(
     serveExport({
       schema: deps.schema,
       settings: deps.export,
+      logger: deps.logger,
       operationsFor: async (request) => {
         const identity = await identityOf(request);
         return {
@@ -217,7 +238,7 @@ export async function createServer(
           run: async (query, variables) => {
             const answer = await apollo.executeOperation(
               { query, variables },
-              { contextValue: contextFor(request, identity) },
+              { contextValue: contextFor(request, identity, false) },
             );
             if (answer.body.kind !== 'single') throw new Error('an export page answered incrementally');
             return answer.body.singleResult;
@@ -238,10 +259,8 @@ export async function createServer(
     sendJson(response, 404, { error: `no route ${pathOf(request.originalUrl)}; GraphQL is served at /graphql` });
   });
   app.use(answerBodyErrors);
-  app.use(((error: unknown, _request, response, _next) => {
-    process.stderr.write(
-      `unexpected HTTP error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+  app.use(((error: unknown, request, response, _next) => {
+    request.log.error({ event: 'error.unexpected', err: error }, 'unexpected HTTP error');
     if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
     else response.end();
   }) as express.ErrorRequestHandler);

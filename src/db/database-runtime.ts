@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '../config';
 import type { CypherRegistry } from './cypher-registry';
 import { DatabaseAvailability } from './database-availability';
+import { databaseLogs, type DatabaseLog, type DatabaseLogs } from './database-log';
 import { UNMANAGED_DATABASE, type DatabaseHealth } from './database-health';
 import { createDriver, createReadinessDriver } from './driver';
 import { embeddedPassword, existingEmbeddedPassword, PASSWORD_FILE_NAME } from './embedded-password';
@@ -62,14 +63,16 @@ export const SERVICE_USER: DatabaseUser = { name: 'the service (npm start)', joi
  */
 export async function openDatabase(
   config: Config,
-  log: (line: string) => void,
+  reportTo: DatabaseLog,
   user: DatabaseUser = SERVICE_USER,
 ): Promise<DatabaseRuntime> {
+  const logs = databaseLogs(reportTo);
+  const log = logs.progress;
   if (config.neo4j) {
     const { uri, user, password, database } = config.neo4j;
     log(`using Neo4j at ${uri} (database ${database})`);
-    const driver = createDriver({ uri, user, password });
-    const readinessDriver = createReadinessDriver({ uri, user, password });
+    const driver = createDriver({ uri, user, password }, {}, logs.driver);
+    const readinessDriver = createReadinessDriver({ uri, user, password }, logs.driver);
     return {
       driver,
       readinessDriver,
@@ -85,7 +88,7 @@ export async function openDatabase(
   const { port, dataDirectory, heapMb, pageCacheMb } = config.embedded;
   const running = findRunningDatabase(dataDirectory);
   if (running !== undefined) {
-    if (user.joinRunning) return joinRunningDatabase(config, running, log);
+    if (user.joinRunning) return joinRunningDatabase(config, running, logs);
     throw new Error(
       `the embedded Neo4j of ${dataDirectory} is already running, started by ${running.owner} (process ` +
         `${running.pid}, Bolt port ${running.port}; see ${join(dataDirectory, RUNNING_FILE_NAME)}): stop that ` +
@@ -108,12 +111,13 @@ export async function openDatabase(
     pageCacheMb,
     password,
     serviceUser,
-    report: log,
+    report: logs.supervisor,
+    log: logs.neo4j,
   });
   log(`embedded Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const unrecord = recordRunningDatabase(dataDirectory, { port, user: serviceUser, password, owner: user.name });
-  const driver = createDriver({ uri: embedded.boltUri, user: serviceUser, password });
-  const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: serviceUser, password });
+  const driver = createDriver({ uri: embedded.boltUri, user: serviceUser, password }, {}, logs.driver);
+  const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: serviceUser, password }, logs.driver);
   return {
     driver,
     readinessDriver,
@@ -137,7 +141,7 @@ export async function openDatabase(
 async function joinRunningDatabase(
   config: Config,
   running: RunningDatabase,
-  log: (line: string) => void,
+  logs: DatabaseLogs,
 ): Promise<DatabaseRuntime> {
   const { dataDirectory } = config.embedded;
   const owner = `${running.owner} (process ${running.pid})`;
@@ -158,7 +162,7 @@ async function joinRunningDatabase(
   }
   const uri = `bolt://127.0.0.1:${running.port}`;
   const { password } = credentials;
-  const driver = createDriver({ uri, user: running.user, password });
+  const driver = createDriver({ uri, user: running.user, password }, {}, logs.driver);
   try {
     await driver.verifyConnectivity();
   } catch (error) {
@@ -166,8 +170,8 @@ async function joinRunningDatabase(
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`the Neo4j of ${owner} does not answer on ${uri} (${reason}); if it is restarting, try again`);
   }
-  log(`using the Neo4j of ${owner}, running on 127.0.0.1:${running.port}`);
-  const readinessDriver = createReadinessDriver({ uri, user: running.user, password });
+  logs.progress(`using the Neo4j of ${owner}, running on 127.0.0.1:${running.port}`);
+  const readinessDriver = createReadinessDriver({ uri, user: running.user, password }, logs.driver);
   return {
     driver,
     readinessDriver,

@@ -1,5 +1,8 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 
+/** Where the driver's own warnings and errors go (connection failures, routing problems). */
+export type DriverLog = (level: 'error' | 'warn' | 'info' | 'debug', message: string) => void;
+
 export interface DriverSettings {
   readonly uri: string;
   readonly user: string;
@@ -20,7 +23,7 @@ export const REQUEST_POOL: Required<PoolSettings> = { maxConnectionPoolSize: 50,
  * A driver tuned to fail fast: when the database goes away a request should get SERVICE_UNAVAILABLE in a
  * few seconds, not hang for the driver's default 30 s of retries or 60 s of connection acquisition.
  */
-export function createDriver(settings: DriverSettings, pool: PoolSettings = {}): Driver {
+export function createDriver(settings: DriverSettings, pool: PoolSettings = {}, log?: DriverLog): Driver {
   // A server with authentication off ignores the credentials, so basic auth serves both cases.
   return neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), {
     connectionTimeout: 3_000,
@@ -28,10 +31,8 @@ export function createDriver(settings: DriverSettings, pool: PoolSettings = {}):
     maxTransactionRetryTime: 2_000,
     maxConnectionPoolSize: pool.maxConnectionPoolSize ?? REQUEST_POOL.maxConnectionPoolSize,
     disableLosslessIntegers: false,
-    logging: {
-      level: 'error',
-      logger: (level, message) => process.stderr.write(`[neo4j-driver] ${level}: ${message}\n`),
-    },
+    // Without a log (tests, scripts) the driver reports nothing itself; its errors still reach the caller.
+    ...(log ? { logging: { level: 'error', logger: log } } : {}),
   });
 }
 
@@ -39,6 +40,6 @@ export function createDriver(settings: DriverSettings, pool: PoolSettings = {}):
  * A second, tiny driver for readiness only. Its own pool of 2 cannot be exhausted by request traffic, so
  * /health/ready answers from the database's real state: a busy request pool is not an unavailable database.
  */
-export function createReadinessDriver(settings: DriverSettings): Driver {
-  return createDriver(settings, { maxConnectionPoolSize: 2, connectionAcquisitionTimeout: 2_000 });
+export function createReadinessDriver(settings: DriverSettings, log?: DriverLog): Driver {
+  return createDriver(settings, { maxConnectionPoolSize: 2, connectionAcquisitionTimeout: 2_000 }, log);
 }

@@ -28,8 +28,8 @@ export interface EmbeddedNeo4jOptions {
   readonly serviceUser?: string;
   /** How long to wait for the "ready" line. */
   readonly startTimeoutMs?: number;
-  /** Where the launcher's stderr goes (default: this process's stderr). */
-  readonly log?: (line: string) => void;
+  /** Where the launcher's stderr lines go (the service's logger; a command's own stderr). */
+  readonly log: (line: string) => void;
   /** The jar to run; tests and the compiled service resolve it differently. */
   readonly jar?: string;
   /** Aborting stops a start in progress (SIGTERM to the JVM), so a supervisor can stop at any moment. */
@@ -78,7 +78,7 @@ export class EmbeddedNeo4j {
     // reported below, so the write error adds nothing.
     child.stdin?.on('error', () => undefined);
     child.stdin?.write(`${options.password}\n${options.serviceUser ?? ''}\n`);
-    const log = options.log ?? ((line: string) => process.stderr.write(`[neo4j] ${line}\n`));
+    const log = options.log;
     const stderrLines: string[] = [];
     createInterface({ input: child.stderr }).on('line', (line) => {
       stderrLines.push(line);

@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ErrorCode, hasPublicCode } from '../errors';
 import { sendJson } from '../http/send';
+import type { Logger } from '../observability/logger';
 import { connectionArguments, type ConnectionArguments } from './connection-arguments';
 import { headerOf, type ExportKind } from './export-column';
 import { ExportError } from './export-error';
@@ -31,7 +32,8 @@ export interface ExportDeps {
    * a way to run operations as that caller, within the request's budget.
    */
   readonly operationsFor: (request: Request) => Promise<{ readonly run: RunOperation; readonly requestId: string }>;
-  readonly log?: (line: string) => void;
+  /** Each export's summary (kind, format, rows, pages, time) and its failures. */
+  readonly logger: Logger;
 }
 
 const FORMATS = {
@@ -50,7 +52,7 @@ const FILE_NAME = /^([a-z-]+)\.(csv|xlsx)$/;
  * truncated file for a whole one.
  */
 export function serveExport(deps: ExportDeps): RequestHandler {
-  const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const logger = deps.logger;
   const pageSize = Math.min(deps.settings.pageSize ?? EXPORT_PAGE_SIZE, EXPORT_PAGE_SIZE);
   const argumentsByConnection = new Map<string, ConnectionArguments>();
   const argumentsOf = (connection: string): ConnectionArguments => {
@@ -63,6 +65,7 @@ export function serveExport(deps: ExportDeps): RequestHandler {
   };
 
   return (request, response) => {
+    const startedAt = Date.now();
     let requestId = '';
     let streaming = false;
     const run = async (): Promise<void> => {
@@ -98,6 +101,7 @@ export function serveExport(deps: ExportDeps): RequestHandler {
       streaming = true;
       const sink = FORMATS[format].sink(response, layout);
       let written = 0;
+      let pagesRead = 0;
       const writePage = async (page: ExportPage): Promise<void> => {
         for (const node of page.nodes) {
           if (written >= deps.settings.maxRows) return;
@@ -106,12 +110,25 @@ export function serveExport(deps: ExportDeps): RequestHandler {
         }
       };
       for (let next = first; !next.done; next = await pages.next()) {
+        pagesRead += 1;
         await writePage(next.value);
         if (written >= deps.settings.maxRows) break; // the set grew after the first page was counted
         // A client that went away gets no more pages asked for on its behalf.
         if (response.destroyed) throw new Error('the client closed the connection');
       }
       await sink.end();
+      logger.info(
+        {
+          event: 'export',
+          requestId,
+          kind: kind.name,
+          format,
+          rows: written,
+          pages: pagesRead,
+          durationMs: Date.now() - startedAt,
+        },
+        `export ${kind.name}.${format}: ${written} rows in ${pagesRead} pages`,
+      );
     };
 
     run().catch((error: unknown) => {
@@ -122,9 +139,7 @@ export function serveExport(deps: ExportDeps): RequestHandler {
           return;
         }
         // A fault of the service: logged once with the request id the client gets, masked as the API masks it.
-        log(
-          `request ${requestId}: export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        );
+        logger.error({ event: 'error.masked', requestId, err: error }, 'export failed');
         sendJson(response, 500, {
           error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId },
         });
@@ -132,7 +147,10 @@ export function serveExport(deps: ExportDeps): RequestHandler {
       }
       // Headers and rows are out: only a cut connection tells the client the file is incomplete.
       if (!response.destroyed) {
-        log(`request ${requestId}: export stopped while streaming: ${refusal?.message ?? String(error)}`);
+        logger.warn(
+          { event: 'export.stopped', requestId, reason: refusal?.message ?? String(error) },
+          'export stopped while streaming',
+        );
         response.destroy();
       }
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors';
+import type { Logger } from '../observability/logger';
 import { isMasked, unavailableMessage } from './format-error';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -11,15 +12,13 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Gives every GraphQL request an id — the caller's `x-request-id` when sane, else a new UUID — returned in the
- * `x-request-id` response header. Errors the service masks (INTERNAL_SERVER_ERROR) are logged once here, with
- * that id and their stack, and the masked error carries it as `extensions.requestId`, so a user's report
- * finds the log line. A database outage (SERVICE_UNAVAILABLE: down, not answering, refusing the service's
- * login) is the operator's to see: one line per request, its reason without a stack. Client errors are not
- * logged.
+ * `x-request-id` response header. Errors the service masks (INTERNAL_SERVER_ERROR) are logged once here, at
+ * error level with that id and their stack (`err.stack`), and the masked error carries the id as
+ * `extensions.requestId`, so a user's report finds the log line. A database outage (SERVICE_UNAVAILABLE:
+ * down, not answering, refusing the service's login) is the operator's to see: one error line per request,
+ * its reason without a stack. Client errors are not logged here (the access line lists their codes).
  */
-export function requestIdPlugin(
-  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
-): ApolloServerPlugin {
+export function requestIdPlugin(logger: Logger): ApolloServerPlugin {
   return {
     requestDidStart({ request, contextValue }) {
       // The context already chose the id (audit entries carry it); the header is the fallback for other contexts.
@@ -30,10 +29,12 @@ export function requestIdPlugin(
         didEncounterErrors({ errors }) {
           for (const error of errors.filter(isMasked)) {
             const cause = error.originalError ?? error;
-            log(`request ${requestId}: internal error: ${cause.stack ?? cause.message}`);
+            logger.error({ event: 'error.masked', requestId, err: cause }, `internal error: ${cause.message}`);
           }
           const unavailable = errors.map(unavailableMessage).find((message) => message !== undefined);
-          if (unavailable !== undefined) log(`request ${requestId}: ${unavailable}`);
+          if (unavailable !== undefined) {
+            logger.error({ event: 'database.unavailable', requestId }, unavailable);
+          }
           return Promise.resolve();
         },
         willSendResponse({ response }) {

@@ -34,10 +34,18 @@ export interface NewRecord {
   readonly fields: Readonly<Record<string, string | number | null>>;
 }
 
+/** What one committed write changed, as its audit entry and its log line name it. */
+interface Written {
+  readonly action: string;
+  readonly recordId: string;
+  readonly subjectId: string;
+}
+
 /**
  * Every write of records, each in ONE write transaction with its audit entry: check the subject exists
  * (NOT_FOUND), check the viewer's departments (FORBIDDEN), lock the subject's year and compare revisions
- * (CONFLICT), write, audit. Any refusal throws inside the transaction, so nothing of it is committed.
+ * (CONFLICT), write, audit. Any refusal throws inside the transaction, so nothing of it is committed; once
+ * it is committed, the write is logged (action, record, subject, actor, request id).
  */
 export class RecordWriter {
   constructor(private readonly ctx: RequestContext) {}
@@ -85,7 +93,10 @@ export class RecordWriter {
       const after = new RowReader(created ?? {}).map('record');
       const before = lock?.latest ?? null;
       await this.audit(tx, at, kind.action, properties.id, input.subjectId, before, after.values);
-      return toYearRecord(input.kind, after);
+      return {
+        result: toYearRecord(input.kind, after),
+        written: { action: kind.action, recordId: properties.id, subjectId: input.subjectId },
+      };
     });
   }
 
@@ -101,7 +112,10 @@ export class RecordWriter {
       const [changed] = await tx.run('records/retract-record', { id, reason, by: this.subject(), at });
       const after = new RowReader(changed ?? {}).map('record');
       await this.audit(tx, at, 'RETRACT_RECORD', id, subjectId, withoutLock(before.values), after.values);
-      return toYearRecord(row.string('label'), after);
+      return {
+        result: toYearRecord(row.string('label'), after),
+        written: { action: 'RETRACT_RECORD', recordId: id, subjectId },
+      };
     });
   }
 
@@ -137,10 +151,20 @@ export class RecordWriter {
     });
   }
 
-  /** Runs `work` in one write transaction; two writers racing to the same new revision become CONFLICT. */
-  private async inTransaction<T>(work: (tx: TransactionRunner, at: string) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one write transaction, and logs what it wrote once committed; two writers racing to the
+   * same new revision become CONFLICT.
+   */
+  private async inTransaction<T>(
+    work: (tx: TransactionRunner, at: string) => Promise<{ result: T; written: Written }>,
+  ): Promise<T> {
     try {
-      return await this.ctx.gateway.writeTransaction((tx) => work(tx, new Date().toISOString()));
+      const { result, written } = await this.ctx.gateway.writeTransaction((tx) => work(tx, new Date().toISOString()));
+      this.ctx.log.info(
+        { event: 'record.write', ...written, actor: this.subject(), actorRole: this.ctx.viewer.role },
+        `${written.action} ${written.recordId} by ${this.subject()}`,
+      );
+      return result;
     } catch (error) {
       if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
         throw new ConflictError(

@@ -6,7 +6,9 @@ import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
 import { graphSchema } from '../../src/schema';
 import type { ExportSettings } from '../../src/export/serve-export';
 import { createServer, type RunningServer } from '../../src/server';
+import type { Logger } from '../../src/observability/logger';
 import { DataVersion } from '../../src/service/data-version';
+import { testLogger } from './log-capture';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -43,6 +45,8 @@ export interface TestServerOptions {
   readonly authenticate?: Authenticate;
   /** Limits of /export/… (EXPORT_MAX_ROWS from `env`, and the page size, for tests that walk several pages). */
   readonly export?: Partial<ExportSettings>;
+  /** Where the server logs; errors to stderr when absent (see captureLogs for a test that reads the log). */
+  readonly logger?: Logger;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
@@ -71,6 +75,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     databaseHealth: options.databaseHealth,
     authenticate: options.authenticate,
     export: { ...defaults.export, ...options.export },
+    logger: options.logger ?? testLogger(),
   });
   const running: RunningServer = await app.listen(0);
   return {

@@ -38,6 +38,7 @@ describe('configuration', () => {
       /AUTH_ISSUER is set but no token is accepted: set AUTH_SECRET or AUTH_JWKS_URL/,
     ],
     ['AUTH_AUDIENCE', 'honjo', /AUTH_AUDIENCE is set but no token is accepted/],
+    ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'verbose'/],
     ['HOST', 'http://0.0.0.0:4000', /HOST must be an IP address or a host name .* got 'http:\/\/0.0.0.0:4000'/],
     ['EMBEDDED_NEO4J_PASSWORD', 'short', /EMBEDDED_NEO4J_PASSWORD must be one line of at least 8 characters, got 5/],
     ['EMBEDDED_NEO4J_PASSWORD', 'two\nlines here', /EMBEDDED_NEO4J_PASSWORD must be one line/],
@@ -121,6 +122,12 @@ describe('configuration', () => {
   it('takes the embedded Neo4j password from EMBEDDED_NEO4J_PASSWORD, and leaves it to be generated without one', () => {
     expect(loadConfig({ EMBEDDED_NEO4J_PASSWORD: 'a long secret' }).embedded.password).toBe('a long secret');
     expect(loadConfig({}).embedded.password).toBeUndefined();
+  });
+
+  it('logs at info unless LOG_LEVEL names another level (any case)', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
   });
 
   it('is frozen, so no code changes it after start-up', () => {

@@ -4,6 +4,7 @@ import express from 'express';
 import { buildSchema } from 'graphql';
 import type { OperationAnswer, RunOperation } from '../../src/export/export-operation';
 import { serveExport } from '../../src/export/serve-export';
+import { captureLogs } from '../helpers/log-capture';
 
 /**
  * What a client sees when an export fails: before the first byte a JSON error with the API's code and
@@ -47,7 +48,7 @@ const timeout: OperationAnswer = {
 
 let server: Server;
 let answers: OperationAnswer[];
-const logged: string[] = [];
+const logs = captureLogs();
 
 beforeAll(async () => {
   // Each answer comes a little later, as from a database, so the first page's rows are on the wire before
@@ -60,7 +61,7 @@ beforeAll(async () => {
       schema: SCHEMA,
       settings: { maxRows: 100, pageSize: 2 },
       operationsFor: () => Promise.resolve({ run, requestId: 'test-request' }),
-      log: (line) => logged.push(line),
+      logger: logs.logger,
     }),
   );
   server = app.listen(0, '127.0.0.1');
@@ -92,7 +93,7 @@ describe('an export that fails', () => {
     // either way the download fails.
     answers = [page(['5-1-1', '5-1-2'], true), timeout];
     await expect(fetch(url('/export/measures.xlsx')).then((xlsx) => xlsx.arrayBuffer())).rejects.toThrow();
-    expect(logged.filter((line) => line.includes('export stopped while streaming'))).toHaveLength(2);
+    expect(logs.lines.filter((line) => line.msg === 'export stopped while streaming')).toHaveLength(2);
   });
 
   it('succeeds over several pages when none fails', async () => {
@@ -104,5 +105,18 @@ describe('an export that fails', () => {
       .trimEnd()
       .split('\r\n');
     expect(lines.map((line) => line.split(',')[0])).toEqual(['\uFEFFコード', '5-1-1', '5-1-2', '5-1-3', '5-1-4']);
+    // One summary line per export, once its last row is out.
+    const [summary, ...more] = logs.events('export');
+    expect(more).toEqual([]);
+    expect(summary).toMatchObject({
+      level: 'info',
+      requestId: 'test-request',
+      kind: 'measures',
+      format: 'csv',
+      rows: 4,
+      pages: 2,
+      msg: 'export measures.csv: 4 rows in 2 pages',
+    });
+    expect(summary?.durationMs).toEqual(expect.any(Number));
   });
 });

@@ -4,13 +4,15 @@ import { Neo4jError } from 'neo4j-driver';
 import { BadUserInputError } from '../../src/errors';
 import { formatError } from '../../src/graphql/format-error';
 import { requestIdPlugin } from '../../src/graphql/request-id.plugin';
+import { captureLogs } from '../helpers/log-capture';
 
 /**
  * Masking and request ids on a real Apollo server with a two-field schema (no database): one resolver
  * fails the way a bug does, one the way a caller's mistake does.
  */
 describe('errors the client sees and the log keeps', () => {
-  const logged: string[] = [];
+  const logs = captureLogs();
+  const logged = logs.lines;
   const server = new ApolloServer({
     typeDefs: 'type Query { broken: Int, refused: Int, fine: Int, locked: Int, page(first: Int! = 50): Int }',
     resolvers: {
@@ -36,7 +38,7 @@ describe('errors the client sees and the log keeps', () => {
     },
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [requestIdPlugin((line) => logged.push(line))],
+    plugins: [requestIdPlugin(logs.logger)],
   });
 
   beforeAll(() => server.start());
@@ -72,8 +74,14 @@ describe('errors the client sees and the log keeps', () => {
     ]);
     expect(JSON.stringify(body)).not.toMatch(/srv|MATCH|undefined/);
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatch(/^request support-ticket-7: internal error: Error: cannot read property/);
-    expect(logged[0]).toMatch(/\n\s+at /); // the stack, in the log only
+    expect(logged[0]).toMatchObject({
+      level: 'error',
+      event: 'error.masked',
+      requestId: 'support-ticket-7',
+      err: { type: 'Error' },
+    });
+    expect(logged[0]?.msg).toMatch(/^internal error: cannot read property/);
+    expect((logged[0]?.err as { stack: string }).stack).toMatch(/\n\s+at /); // the stack, in the log only
   });
 
   it('answers a refused database login SERVICE_UNAVAILABLE naming it, and logs one line without a stack', async () => {
@@ -81,8 +89,10 @@ describe('errors the client sees and the log keeps', () => {
     expect(body.errors).toHaveLength(1);
     expect(body.errors?.[0]?.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
     expect(body.errors?.[0]?.message).toMatch(/refused the service's credentials: its user is locked/);
-    expect(logged).toEqual([`request locked-out-1: ${body.errors?.[0]?.message}`]);
-    expect(logged[0]).not.toMatch(/\n/);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: 'error', requestId: 'locked-out-1' });
+    expect(logged[0]?.msg).toBe(body.errors?.[0]?.message);
+    expect(logged[0]).not.toHaveProperty('err'); // no stack
   });
 
   it('passes a caller mistake with its code and logs nothing', async () => {

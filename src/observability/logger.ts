@@ -1,0 +1,75 @@
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import pretty from 'pino-pretty';
+
+/** The service's logger: pino's, so Apollo (its `logger` option) and every module take the same one. */
+export type Logger = PinoLogger;
+
+/** The levels LOG_LEVEL accepts, most severe first; `silent` writes nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * Keys whose values never reach a log line, wherever a caller puts them: bearer tokens, cookies, passwords,
+ * secrets. The request line names no header at all; this is the net under everything else (an error object
+ * that carries a request's headers, a careless `log.info({ token })`).
+ */
+export const REDACTED_PATHS: readonly string[] = [
+  'authorization',
+  'cookie',
+  'password',
+  'token',
+  'secret',
+  '*.authorization',
+  '*.cookie',
+  '*.password',
+  '*.token',
+  '*.secret',
+  'headers.authorization',
+  'headers.cookie',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  '*.headers["set-cookie"]',
+];
+
+export interface LoggerOptions {
+  readonly level: LogLevel;
+  /**
+   * Human-readable lines (pino-pretty) instead of JSON; `npm start` sets it when stdout is a terminal, so a
+   * person watching sees readable text and a log collector reading a pipe or file gets one JSON object a line.
+   */
+  readonly pretty?: boolean;
+  /** Where lines go: stdout when absent; tests give a stream that keeps them (pretty or not). */
+  readonly destination?: DestinationStream;
+}
+
+/**
+ * The one logger of a process, made in the composition root and handed to whatever logs (no module keeps
+ * one of its own, so a test can read every line by giving its own destination). Each line is one JSON object
+ * with `level` (as a name, which log tools read without a mapping table), `time` (ISO 8601) and `msg`.
+ *
+ * Pretty output is pino-pretty used as a synchronous stream in this thread, not pino's worker-thread
+ * transport: it only serves a person at a terminal, and written synchronously the last lines before an exit
+ * (a failed start-up) are never lost in a worker's buffer.
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const sink = options.destination ?? pino.destination({ dest: 1, sync: true });
+  const destination =
+    options.pretty === true
+      ? pretty({ destination: sink, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' })
+      : sink;
+  return pino(
+    {
+      level: options.level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: [...REDACTED_PATHS], censor: '[Redacted]' },
+    },
+    destination,
+  );
+}
+
+/** A logger that writes nothing, for callers that have nobody to tell (contexts built outside HTTP). */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}

@@ -1,0 +1,68 @@
+import { Writable } from 'node:stream';
+import type { Logger as ApolloLogger } from '@apollo/utils.logger';
+import { createLogger } from '../../src/observability/logger';
+import { captureLogs } from '../helpers/log-capture';
+
+describe('the service logger', () => {
+  it('redacts tokens, cookies, passwords and secrets wherever a caller puts them', () => {
+    const logs = captureLogs();
+    logs.logger.info(
+      {
+        authorization: 'Bearer top-1',
+        req: { headers: { authorization: 'Bearer top-2', cookie: 'sid=top-3', accept: 'application/json' } },
+        settings: { password: 'top-4', secret: 'top-5', token: 'top-6', user: 'neo4j' },
+      },
+      'careless',
+    );
+    expect(logs.raw.join('')).not.toMatch(/top-\d/);
+    expect(logs.lines[0]).toMatchObject({
+      authorization: '[Redacted]',
+      req: { headers: { authorization: '[Redacted]', cookie: '[Redacted]', accept: 'application/json' } },
+      settings: { password: '[Redacted]', secret: '[Redacted]', token: '[Redacted]', user: 'neo4j' },
+    });
+  });
+
+  it('writes JSON lines with the level by name and an ISO time, and nothing below its level', () => {
+    const logs = captureLogs('info');
+    logs.logger.debug('hidden');
+    logs.logger.warn({ event: 'x' }, 'shown');
+    expect(logs.lines).toEqual([
+      {
+        level: 'warn',
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as string,
+        pid: process.pid,
+        event: 'x',
+        msg: 'shown',
+      },
+    ]);
+  });
+
+  it("serves as Apollo Server's logger, errors keeping their stack", () => {
+    const logs = captureLogs();
+    const apollo: ApolloLogger = logs.logger.child({ component: 'apollo' });
+    apollo.warn('a warning');
+    apollo.error(new Error('a failure'));
+    expect(logs.lines.map(({ level, msg, component }) => ({ level, msg, component }))).toEqual([
+      { level: 'warn', msg: 'a warning', component: 'apollo' },
+      { level: 'error', msg: 'a failure', component: 'apollo' },
+    ]);
+    expect((logs.lines[1]?.err as { stack: string }).stack).toMatch(/\n\s+at /);
+  });
+
+  it('writes readable text instead of JSON when pretty (a terminal), fields and all', async () => {
+    const written: string[] = [];
+    const terminal = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const pretty = createLogger({ level: 'info', pretty: true, destination: terminal });
+    pretty.info({ event: 'startup', url: 'http://localhost:4000' }, 'GraphQL ready');
+    await new Promise((resolve) => setImmediate(resolve));
+    const text = written.join('');
+    expect(text).toMatch(/INFO.*GraphQL ready/);
+    expect(text).toMatch(/url: "http:\/\/localhost:4000"/);
+    expect(() => JSON.parse(text) as unknown).toThrow();
+  });
+});
