@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyTextFixes, CorrectionError, loadCorrections, type TextFix } from '../../../src/ingest/corrections';
+import { removeExtractionNoise } from '../../../src/ingest/extraction-noise';
 import { CORRECTIONS_PATH, ingest } from '../../../src/ingest/ingest';
 import { SOURCE_FILES } from '../../../src/ingest/merge/read-documents';
 import { SourceDocument } from '../../../src/ingest/source-document';
@@ -44,6 +45,22 @@ describe('seed/corrections.yaml', () => {
       const indicator = moved.nodes.find((n) => n.id === 'indicator:5-5-1');
       expect(indicator?.properties.name).toBe('市内における交通人身事故発生件数(年間)');
     });
+  });
+
+  it('still applies when page furniture moved its line (000 line 328 → 338), and reports the new file line', () => {
+    const furniture = (n: number): string[] => ['', `- ${n} -`, '', '総合振興計画後期基本計画(素案)について', ''];
+    const doc = mutated('fieldFiveSheets', (lines) => [
+      ...lines.slice(0, 100),
+      ...furniture(3),
+      ...lines.slice(100, 200),
+      ...furniture(4),
+      ...lines.slice(200),
+    ]);
+    expect(doc.line(338)).toContain('\t市内における交通人身事事故発生件数\t');
+    const fixed = applyTextFixes(removeExtractionNoise(doc), loadCorrections(CORRECTIONS_PATH).textFixes);
+    const at = fixed.lines.findIndex((line) => line.includes('\t市内における交通人身事故発生件数\t')) + 1;
+    expect(fixed.ref(at)).toEqual({ document: FIELD_5, line: 338 });
+    expect(fixed.lines.join('\n')).not.toContain('事事故発生件数\t');
   });
 
   describe('a fix that no longer matches stops ingestion, naming itself and where it looked', () => {
