@@ -87,6 +87,51 @@ export function blankLines(which: 'removed' | 'doubled'): Transformation {
     );
 }
 
+/** Display columns: ASCII and half-width katakana 1, everything else 2 (as a PDF column is measured). */
+const width = (text: string): number =>
+  [...text].reduce((sum, c) => sum + ((c.codePointAt(0) ?? 0) <= 0xff ? 1 : 2), 0);
+
+/**
+ * Running text is a line a PDF sets as a paragraph of prose: no tab (tab rows are table rows), not blank,
+ * and either a bullet or paragraph (`- `, `●`) or a sentence (it holds `。`). Headings, codes, table rows
+ * and lists keep their line breaks: those carry meaning, and a PDF extractor keeps them.
+ */
+function isRunningText(text: string): boolean {
+  return !text.includes('\t') && text.trim() !== '' && (/^\s*(?:- |●)/.test(text) || text.includes('。'));
+}
+
+/** Characters Japanese typesetting keeps off the start of a line (行頭禁則), and bullets, kept at line starts. */
+const NOT_AT_LINE_START = /^(?:[。、，．）」』】・ー]|- |[●○※【▲■←]|[①-⑳]|\d+\.\s|\(\d+\))/;
+
+/**
+ * Every running-text line wider than `columns` display columns re-wrapped at that width, as a PDF column
+ * of that width gives it: broken between characters with no space added, a break moved back by up to two
+ * characters where the next line would start with a closing mark or something that looks like a bullet.
+ */
+export function rewrapRunningText(columns: number): Transformation {
+  const wrap = (text: string): string[] => {
+    const trailing = /\s*$/.exec(text)?.[0] ?? '';
+    const pieces: string[] = [];
+    let rest = [...text.slice(0, text.length - trailing.length)];
+    while (width(rest.join('')) > columns) {
+      let cut = 0;
+      while (width(rest.slice(0, cut + 1).join('')) <= columns) cut++;
+      for (let back = 0; back < 2 && NOT_AT_LINE_START.test(rest.slice(cut).join('')); back++) cut--;
+      pieces.push(rest.slice(0, cut).join(''));
+      rest = rest.slice(cut);
+    }
+    return [...pieces, rest.join('') + trailing];
+  };
+  return (extraction) =>
+    mapLines(extraction, (lines) =>
+      lines.flatMap((text, index) =>
+        isRunningText(text)
+          ? wrap(text).map((piece, i) => (i === 0 ? { text: piece, from: index + 1 } : { text: piece }))
+          : [{ text, from: index + 1 }],
+      ),
+    );
+}
+
 /** Windows line ends and a byte-order mark. */
 export const crlfAndBom: Transformation = (extraction) => ({
   text: `\uFEFF${extraction.text.split('\n').join('\r\n')}`,
