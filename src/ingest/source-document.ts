@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeDocument, UnreadableDocumentError } from './unreadable-document';
 
 /** Where a record was read: the source file's name (as in seed/sources/) and its 1-based line. */
 export interface SourceRef {
@@ -46,8 +47,16 @@ export class SourceDocument {
     }
   }
 
+  /** The file `name` of `directory`; an UnreadableDocumentError names it when it is missing or not UTF-8 text. */
   static read(directory: string, name: string): SourceDocument {
-    return new SourceDocument(name, readFileSync(join(directory, name), 'utf8'));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(directory, name));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+      throw new UnreadableDocumentError(name, null, reason);
+    }
+    return new SourceDocument(name, decodeDocument(name, bytes));
   }
 
   /** A copy with other lines, each still tied to the file line it came from (`fileLines`, one per line). */
