@@ -3,7 +3,7 @@ import { type FileLine, isBlankText } from './file-line';
 /**
  * Page furniture: what a PDF-to-text tool leaves where a page ends. A page break is a form feed (pdftotext
  * starts each page with one) or a page-number line (`12`, `- 12 -`, `― 12 ―`, `12 / 40`, `P.12`; a line
- * holding nothing else). A running header or footer is a line that stands next to page breaks, separated
+ * holding nothing else, in sequence with the page number before or after it). A running header or footer is a line that stands next to page breaks, separated
  * from them by blank lines only, with the same text at two breaks or more and at half of them at least:
  * the document title repeated on every page, never a line of content (content differs from page to page).
  *
@@ -11,12 +11,15 @@ import { type FileLine, isBlankText } from './file-line';
  * dropped together. Blank lines carry no meaning for any parser (each reads its document with every blank
  * line removed and builds the same graph), so none is put back: a break inside a table joins the table.
  */
-const PAGE_NUMBER = /^\s*(?:[-‐－―—]\s*\d{1,4}\s*[-‐－―—]|\d{1,4}(?:\s*\/\s*\d{1,4})?|[Pp]\.?\s*\d{1,4})\s*$/;
+const PAGE_NUMBER = /^\s*(?:[-‐－―—]\s*(\d{1,4})\s*[-‐－―—]|(\d{1,4})(?:\s*\/\s*\d{1,4})?|[Pp]\.?\s*(\d{1,4}))\s*$/;
+/** Consecutive page numbers differ by one; a blank page or a plate without a number may skip one or two. */
+const MAX_PAGE_STEP = 3;
 const FORM_FEED = '\f';
 
 export function removePageFurniture(lines: readonly FileLine[]): FileLine[] {
   const split = lines.flatMap(splitAtFormFeeds);
-  const isBreak = (line: FileLine): boolean => line.text === FORM_FEED || PAGE_NUMBER.test(line.text);
+  const pageNumbers = pageNumberLines(split);
+  const isBreak = (line: FileLine): boolean => line.text === FORM_FEED || pageNumbers.has(line);
   if (!split.some(isBreak)) return split;
   // A header of two lines (title, chapter) shows its second line only once the first is known: widen twice.
   let running = new Set<string>();
@@ -29,6 +32,33 @@ export function removePageFurniture(lines: readonly FileLine[]): FileLine[] {
     isBreak(line) || isBlankText(line.text) || running.has(line.text.trim());
   const dropped = new Set(breakZones(split, isBreak, isFurniture).flatMap(({ first, last }) => range(first, last)));
   return split.filter((_, index) => !dropped.has(index));
+}
+
+/**
+ * The lines that are page numbers: a number alone on its line counts only when one of the two number
+ * lines before or after it continues the sequence (1 to MAX_PAGE_STEP lower before it, higher after it),
+ * so a year or a count standing alone (`2023`) between pages 12 and 13 is content, not a page number.
+ */
+function pageNumberLines(lines: readonly FileLine[]): Set<FileLine> {
+  const numbered = lines.flatMap((line) => {
+    const match = PAGE_NUMBER.exec(line.text);
+    return match ? [{ line, page: Number(match[1] ?? match[2] ?? match[3]) }] : [];
+  });
+  const inSequence = (from: number, to: number): boolean => to - from >= 1 && to - from <= MAX_PAGE_STEP;
+  return new Set(
+    numbered
+      .filter(({ page }, i) =>
+        [1, 2].some((d) => {
+          const before = numbered[i - d];
+          const after = numbered[i + d];
+          return (
+            (before !== undefined && inSequence(before.page, page)) ||
+            (after !== undefined && inSequence(page, after.page))
+          );
+        }),
+      )
+      .map(({ line }) => line),
+  );
 }
 
 /** A line holding form feeds becomes its parts with a form-feed line (a page break) between them. */

@@ -36,6 +36,11 @@ describe('the extraction-noise rules', () => {
     expect(clean('a', '12', '現況と課題', 'b', '13', 'c', '14', 'd').lines).toEqual(['a', '現況と課題', 'b', 'c', 'd']);
   });
 
+  it('keeps a number alone on its line that is out of the page sequence (a year between pages 12 and 13)', () => {
+    expect(clean('a', '12', 'b', '2023', 'c', '13', 'd').lines).toEqual(['a', 'b', '2023', 'c', 'd']);
+    expect(clean('a', '5', 'b').lines).toEqual(['a', '5', 'b']);
+  });
+
   it('keeps numbers that share their line with text (table cells, list items)', () => {
     expect(clean('12\t13', '1. 自治会の支援', '82.31 %').lines).toEqual(['12\t13', '1. 自治会の支援', '82.31 %']);
   });
