@@ -3,9 +3,10 @@ import { type FileLine, isBlankText } from './file-line';
 /**
  * Page furniture: what a PDF-to-text tool leaves where a page ends. A page break is a form feed (pdftotext
  * starts each page with one) or a page-number line (`12`, `- 12 -`, `― 12 ―`, `12 / 40`, `P.12`; a line
- * holding nothing else, in sequence with the page number before or after it). A running header or footer is a line that stands next to page breaks, separated
- * from them by blank lines only, with the same text at two breaks or more and at half of them at least:
- * the document title repeated on every page, never a line of content (content differs from page to page).
+ * holding nothing else, in sequence with a page number before or after it). A running header or footer is
+ * a line that stands next to page breaks, separated from them by blank lines only, with the same text at
+ * two breaks or more and at half of them at least: the document title repeated on every page, never a
+ * line of content (content differs from page to page).
  *
  * Around each break, the page numbers, running headers and footers and the blank lines between them are
  * dropped together. Blank lines carry no meaning for any parser (each reads its document with every blank
@@ -21,16 +22,18 @@ export function removePageFurniture(lines: readonly FileLine[]): FileLine[] {
   const pageNumbers = pageNumberLines(split);
   const isBreak = (line: FileLine): boolean => line.text === FORM_FEED || pageNumbers.has(line);
   if (!split.some(isBreak)) return split;
+  const furniture =
+    (running: ReadonlySet<string>) =>
+    (line: FileLine): boolean =>
+      isBreak(line) || isBlankText(line.text) || running.has(line.text.trim());
   // A header of two lines (title, chapter) shows its second line only once the first is known: widen twice.
   let running = new Set<string>();
   for (let round = 0; round < 3; round++) {
-    const isFurniture = (line: FileLine): boolean =>
-      isBreak(line) || isBlankText(line.text) || running.has(line.text.trim());
-    running = new Set([...running, ...runningTexts(breakZones(split, isBreak, isFurniture), split)]);
+    running = new Set([...running, ...runningTexts(breakZones(split, isBreak, furniture(running)), split)]);
   }
-  const isFurniture = (line: FileLine): boolean =>
-    isBreak(line) || isBlankText(line.text) || running.has(line.text.trim());
-  const dropped = new Set(breakZones(split, isBreak, isFurniture).flatMap(({ first, last }) => range(first, last)));
+  const dropped = new Set(
+    breakZones(split, isBreak, furniture(running)).flatMap(({ first, last }) => range(first, last)),
+  );
   return split.filter((_, index) => !dropped.has(index));
 }
 

@@ -28,6 +28,16 @@ describe('the extraction-noise rules', () => {
     });
   });
 
+  it('drops a running header of two lines (title, then chapter)', () => {
+    const header = ['本庄市計画', '第5章'];
+    expect(clean('a', '1', ...header, 'b', '2', ...header, 'c', '3', ...header, 'd').lines).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
+  });
+
   it('splits at form feeds and drops a footer seen at every break', () => {
     expect(clean('a', '本庄市', '\fb', '本庄市', '\fc').lines).toEqual(['a', 'b', 'c']);
   });
