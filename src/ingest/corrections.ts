@@ -1,21 +1,28 @@
 import { type CuratedEntry, readCuratedList } from './curated-entry';
-import { SourceDocument, type SourceRef } from './source-document';
+import type { SourceDocument } from './source-document';
 
-/** One reviewed correction: the document line it concerns (`document`, `line`) and why it is made. */
-interface Correction extends SourceRef {
-  readonly reason: string;
-}
-
-/** A typo or extraction defect fixed on one line of one document before parsing. */
-export interface TextFix extends Correction {
+/**
+ * A typo or extraction defect fixed in one document before parsing. It is found by its content, not by a
+ * line number: `find` inside `within` (a longer text around it on the same line, when `find` alone occurs
+ * more than once), so the fix still applies when another extraction moves the line.
+ */
+export interface TextFix {
+  readonly document: string;
   readonly find: string;
+  /** The text that must occur exactly once in the document; `find` itself when no context is needed. */
+  readonly within: string;
   readonly replace: string;
+  readonly reason: string;
+  /** `seed/corrections.yaml: textFixes[3] (line 31)`: where the fix is written, for messages. */
+  readonly entry: string;
 }
 
-/** A merge-time judgement call; `key` names the rule that consults it, `value` is its answer. */
-export interface Decision extends Correction {
+/** A merge-time judgement call on one entity; `key` names the rule and the entity (`project-swap:6-1:2-3`). */
+export interface Decision {
   readonly key: string;
   readonly value: string;
+  readonly reason: string;
+  readonly entry: string;
 }
 
 export interface Corrections {
@@ -30,45 +37,68 @@ export class CorrectionError extends Error {
 
 export function loadCorrections(path: string): Corrections {
   const read = (listKey: string): CuratedEntry[] => readCuratedList(path, listKey, CorrectionError, { optional: true });
-  const correction = (entry: CuratedEntry, keys: readonly string[]): Correction => {
-    entry.allowOnly(['document', 'line', 'reason', ...keys]);
-    return {
-      document: entry.sourceFile('document'),
-      line: entry.integer('line', 1, Number.MAX_SAFE_INTEGER),
-      reason: entry.text('reason'),
-    };
-  };
+  const entryName = (entry: CuratedEntry): string => `${entry.where} (line ${entry.line})`;
   return {
-    textFixes: read('textFixes').map((entry) => ({
-      ...correction(entry, ['find', 'replace']),
-      find: entry.text('find'),
-      replace: entry.string('replace'),
-    })),
-    decisions: read('decisions').map((entry) => ({
-      ...correction(entry, ['key', 'value']),
-      key: entry.text('key'),
-      value: entry.text('value'),
-    })),
+    textFixes: read('textFixes').map((entry) => {
+      entry.allowOnly(['document', 'find', 'within', 'replace', 'reason']);
+      const find = entry.text('find');
+      const within = entry.optionalText('within') ?? find;
+      if (!within.includes(find)) entry.fail(`'within' must contain 'find' (${JSON.stringify(find)})`);
+      return {
+        document: entry.sourceFile('document'),
+        find,
+        within,
+        replace: entry.string('replace'),
+        reason: entry.text('reason'),
+        entry: entryName(entry),
+      };
+    }),
+    decisions: read('decisions').map((entry) => {
+      entry.allowOnly(['key', 'value', 'reason']);
+      return {
+        key: entry.text('key'),
+        value: entry.text('value'),
+        reason: entry.text('reason'),
+        entry: entryName(entry),
+      };
+    }),
   };
 }
 
 /**
- * Returns a copy of `doc` with the fixes for it applied. A fix whose `find` text is not on its line
- * is an error: the document changed under the correction, and a silent no-op would hide that.
+ * Returns a copy of `doc` with the fixes for it applied. Each fix's `within` text must occur exactly once
+ * in the document: found nowhere, the document changed under the correction; found twice, the fix would
+ * be a guess. Either stops ingestion with the fix's name and the places looked at (document:line, the
+ * source line, so a reader opens the file there).
  */
 export function applyTextFixes(doc: SourceDocument, fixes: readonly TextFix[]): SourceDocument {
   const lines = [...doc.lines];
   for (const fix of fixes) {
     if (fix.document !== doc.name) continue;
-    const current = lines[fix.line - 1];
-    if (current === undefined || !current.includes(fix.find)) {
-      throw new CorrectionError(
-        `${fix.document}:${fix.line}: correction expects ${JSON.stringify(fix.find)} on this line, but it is not there`,
-      );
-    }
-    lines[fix.line - 1] = current.split(fix.find).join(fix.replace);
+    const found = occurrences(lines, fix.within);
+    const [only] = found;
+    if (only === undefined || found.length > 1) throw new CorrectionError(mismatch(doc, lines, fix, found));
+    const line = lines[only] ?? '';
+    lines[only] = line.replace(fix.within, fix.within.split(fix.find).join(fix.replace));
   }
-  return new SourceDocument(doc.name, lines.join('\n'));
+  return doc.withLines(lines);
+}
+
+/** 0-based indexes of the lines holding `text`, one entry per occurrence. */
+function occurrences(lines: readonly string[], text: string): number[] {
+  return lines.flatMap((line, index) => Array<number>(line.split(text).length - 1).fill(index));
+}
+
+function mismatch(doc: SourceDocument, lines: readonly string[], fix: TextFix, found: readonly number[]): string {
+  const places = (indexes: readonly number[]): string =>
+    [...new Set(indexes)].map((index) => `${doc.name}:${doc.ref(index + 1).line}`).join(', ');
+  const what = `${fix.entry}: correction ${JSON.stringify(fix.find)} → ${JSON.stringify(fix.replace)}`;
+  if (found.length > 1) {
+    return `${what}: ${JSON.stringify(fix.within)} occurs ${found.length} times in ${doc.name} (${places(found)}); give 'within' the text around the one to fix`;
+  }
+  const alone = fix.within === fix.find ? [] : occurrences(lines, fix.find);
+  const candidates = alone.length > 0 ? `; ${JSON.stringify(fix.find)} alone occurs at ${places(alone)}` : '';
+  return `${what}: ${JSON.stringify(fix.within)} is nowhere in ${doc.name} (looked at all ${lines.length} lines)${candidates}`;
 }
 
 /** The decision for `key`, or an error naming the key when the file lacks it. */

@@ -52,6 +52,11 @@ export class CuratedEntry {
     return value;
   }
 
+  /** A non-empty string, or undefined when the key is absent. */
+  optionalText(key: string): string | undefined {
+    return this.raw[key] === undefined ? undefined : this.text(key);
+  }
+
   /** A string that may be empty (a text fix that deletes its `find`). */
   string(key: string): string {
     const value = this.raw[key];

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeDocument, UnreadableDocumentError } from './unreadable-document';
 
 /** Where a record was read: the source file's name (as in seed/sources/) and its 1-based line. */
 export interface SourceRef {
@@ -20,23 +21,52 @@ export interface ParsedDocument {
 export type DocumentParser<T extends ParsedDocument> = (doc: SourceDocument) => T;
 
 /**
- * One raw document, split into lines (1-based access through `line(n)`), after the text corrections of
- * seed/corrections.yaml were applied. Parsers never read files themselves: they get one of these, so a
- * test can hand them a mutated copy.
+ * One raw document, split into lines (1-based access through `line(n)`), after the extraction noise was
+ * removed and the text corrections of seed/corrections.yaml were applied. Parsers never read files
+ * themselves: they get one of these, so a test can hand them a mutated copy.
+ *
+ * Removing noise drops and joins lines, so a line here need not be the line of that number in the file.
+ * Each line remembers the file line it starts on, and `ref` reports that one: every SourceRef (and so
+ * every node's sourceDocument/sourceLine and every error) points into the file as delivered.
  */
 export class SourceDocument {
   readonly lines: readonly string[];
+  /** For each line, the 1-based line of the file where it starts. */
+  private readonly fileLines: readonly number[];
 
   constructor(
     readonly name: string,
     text: string,
+    fileLines?: readonly number[],
   ) {
-    // Normalise line endings only; every other byte is kept so line numbers match the file.
+    // Normalise line endings only here; the extraction-noise pass decides what else is layout.
     this.lines = text.replace(/\r\n?/g, '\n').split('\n');
+    this.fileLines = fileLines ?? this.lines.map((_, index) => index + 1);
+    if (this.fileLines.length !== this.lines.length) {
+      throw new Error(`${name}: ${this.lines.length} lines but ${this.fileLines.length} file line numbers`);
+    }
   }
 
+  /** The file `name` of `directory`; an UnreadableDocumentError names it when it is missing or not UTF-8 text. */
   static read(directory: string, name: string): SourceDocument {
-    return new SourceDocument(name, readFileSync(join(directory, name), 'utf8'));
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(directory, name));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+      throw new UnreadableDocumentError(name, null, reason);
+    }
+    return new SourceDocument(name, decodeDocument(name, bytes));
+  }
+
+  /** A copy with other lines, each still tied to the file line it came from (`fileLines`, one per line). */
+  static fromLines(name: string, lines: readonly string[], fileLines: readonly number[]): SourceDocument {
+    return new SourceDocument(name, lines.join('\n'), fileLines);
+  }
+
+  /** A copy with the same number of lines, changed in place (text fixes): file lines are kept. */
+  withLines(lines: readonly string[]): SourceDocument {
+    return SourceDocument.fromLines(this.name, lines, this.fileLines);
   }
 
   /** The text of 1-based line `n` ('' past the end). */
@@ -44,7 +74,12 @@ export class SourceDocument {
     return this.lines[n - 1] ?? '';
   }
 
+  /** The file line where 1-based line `n` starts (`n` itself until noise removal moved lines). */
+  fileLine(n: number): number {
+    return this.fileLines[n - 1] ?? n;
+  }
+
   ref(line: number): SourceRef {
-    return { document: this.name, line };
+    return { document: this.name, line: this.fileLine(line) };
   }
 }

@@ -1,12 +1,14 @@
 import { applyTextFixes, loadCorrections } from '../../src/ingest/corrections';
+import { removeExtractionNoise } from '../../src/ingest/extraction-noise';
 import { ParseError } from '../../src/ingest/parse-error';
 import { SourceDocument } from '../../src/ingest/source-document';
 
 /** Helpers for parser tests on the real documents and on mutated copies of them. */
 
-/** A document of seed/sources/ with its text fixes applied, as `npm run ingest` parses it. */
+/** A document of seed/sources/ with its extraction noise removed and its text fixes applied, as `npm run ingest` parses it. */
 export function correctedSource(name: string): SourceDocument {
-  return applyTextFixes(SourceDocument.read('seed/sources', name), loadCorrections('seed/corrections.yaml').textFixes);
+  const clean = removeExtractionNoise(SourceDocument.read('seed/sources', name));
+  return applyTextFixes(clean, loadCorrections('seed/corrections.yaml').textFixes);
 }
 
 /** A copy of `doc` whose lines `edit` changed in place (line n is `lines[n - 1]`). */

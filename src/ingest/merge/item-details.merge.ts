@@ -1,10 +1,9 @@
-import { decision, type Corrections } from '../corrections';
+import { CorrectionError, decision, type Corrections } from '../corrections';
 import type { IndicatorValue } from '../final-plan';
 import type { PolicyItemRecord, ProjectRecord } from '../revision-sheet';
 import { nameKey } from '../text';
 import { nodeId, sortKey } from './ids';
 import type { DetailedItem, MergeContext } from './merge-context';
-import { MergeError } from './merge-error';
 
 /**
  * An item's outcome indicators (001), main projects and related plans (draft sheets, next-plan side).
@@ -89,7 +88,9 @@ function reorderedProjects(draft: PolicyItemRecord, corrections: Corrections): S
     const verdict = decision(corrections, `project-swap:${draft.code}:${a}-${b}`);
     if (verdict.value === 'swap') reordered.add(project).add(other);
     else if (verdict.value !== 'rename') {
-      throw new MergeError(verdict, `decision ${verdict.key} must be 'swap' or 'rename', found '${verdict.value}'`);
+      throw new CorrectionError(
+        `${verdict.entry}: decision ${verdict.key} must be 'swap' or 'rename', found '${verdict.value}'`,
+      );
     }
   }
   return reordered;

@@ -1,4 +1,5 @@
 import { applyTextFixes, type Corrections } from '../corrections';
+import { removeExtractionNoise } from '../extraction-noise';
 import { parseFinalPlan, type FinalPlanDocument } from '../final-plan';
 import { parseLinkagePlans, type LinkagePlanDocument } from '../linkage-plan';
 import { DepartmentGlossary, loadFields, loadSdgs, type PlanField, type Sdg } from '../reference';
@@ -35,7 +36,7 @@ export interface Reference {
 }
 
 /**
- * Reads the five documents from `sourceDirectory`, applies the text fixes of the corrections file and runs
+ * Reads the five documents from `sourceDirectory`, removes their extraction noise, applies the text fixes of the corrections file and runs
  * each document's parser. `override` lets tests hand in a mutated copy of one document.
  */
 export function parseSources(
@@ -45,7 +46,10 @@ export function parseSources(
   override: Partial<Record<SourceRole, SourceDocument>> = {},
 ): ParsedSources {
   const read = (role: SourceRole): SourceDocument =>
-    applyTextFixes(override[role] ?? SourceDocument.read(sourceDirectory, SOURCE_FILES[role]), corrections.textFixes);
+    applyTextFixes(
+      removeExtractionNoise(override[role] ?? SourceDocument.read(sourceDirectory, SOURCE_FILES[role])),
+      corrections.textFixes,
+    );
   const parse = <T extends ParsedDocument>(parser: DocumentParser<T>, role: SourceRole): T => parser(read(role));
   return {
     revisionSheets: [parse(parseRevisionSheets, 'fieldFiveSheets'), parse(parseRevisionSheets, 'fieldSixSheets')],

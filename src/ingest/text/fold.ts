@@ -9,6 +9,18 @@ export function foldWidth(text: string): string {
   return text.normalize('NFKC');
 }
 
+/**
+ * Full-width digits and Latin letters (`令和４年`, `ＮＰＯ`) to their ASCII forms, and nothing else: unlike
+ * `foldWidth` it keeps half-width katakana, circled numerals and full-width symbols (`（`, `：`, `％`), which
+ * stored texts keep as printed. Extraction tools differ in which width they give digits and Latin; the
+ * graph stores one spelling.
+ */
+export function foldDigitsAndLatin(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
 /** Collapse runs of white space to one space and trim. For stored, human-readable values. */
 export function tidy(text: string): string {
   return text.replace(/[\s\u3000]+/g, ' ').trim();

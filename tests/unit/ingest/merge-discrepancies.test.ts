@@ -18,7 +18,6 @@ import { mutated, replaceOnLine } from '../../helpers/source-fixture';
 
 const FINAL = SOURCE_FILES.finalPlan;
 const FIELD_5 = SOURCE_FILES.fieldFiveSheets;
-const FIELD_6 = SOURCE_FILES.fieldSixSheets;
 const LINKAGE = SOURCE_FILES.linkagePlans;
 
 /** The graph merged from the real documents, with `role`'s document changed by `edit` (raw lines, before the text fixes). */
@@ -180,7 +179,7 @@ describe('merge discrepancies, each triggered by one change to the documents', (
   it('would report the 2-1 typo that seed/corrections.yaml fixes on 004 line 83', () => {
     const withoutFix = (corrections: Corrections): Corrections => ({
       ...corrections,
-      textFixes: corrections.textFixes.filter((fix) => fix.find !== '2-1 豊かな学力'),
+      textFixes: corrections.textFixes.filter((fix) => fix.within !== '2-1 豊かな学力'),
     });
     expect(mergedWithCorrections(withoutFix).discrepancies).toEqual([
       discrepancy(
@@ -240,14 +239,14 @@ describe('merge conflicts, each stopping the merge with document and line', () =
   });
 
   it('stops at a project-swap decision that is neither swap nor rename', () => {
-    const error = errorOf(MergeError, () =>
+    const error = errorOf(CorrectionError, () =>
       mergedWithCorrections((corrections) => ({
         ...corrections,
         decisions: corrections.decisions.map((d) => ({ ...d, value: 'maybe' })),
       })),
     );
-    expect(error.message).toBe(
-      `${FIELD_6}:88: decision project-swap:6-1:2-3 must be 'swap' or 'rename', found 'maybe'`,
+    expect(error.message).toMatch(
+      /corrections\.yaml: decisions\[0\] \(line \d+\): decision project-swap:6-1:2-3 must be 'swap' or 'rename', found 'maybe'$/,
     );
   });
 

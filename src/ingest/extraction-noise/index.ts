@@ -1,0 +1,26 @@
+import { SourceDocument } from '../source-document';
+import { foldDigitsAndLatin } from '../text';
+import type { FileLine } from './file-line';
+import { removePageFurniture } from './page-furniture';
+import { joinRunningText } from './running-text';
+
+/**
+ * What another extraction of the same PDF changes without changing the text, removed before the text
+ * fixes and the parsers see the document (src/ingest/README.md lists each kind): a byte-order mark,
+ * CR line ends (SourceDocument), full-width digits and Latin letters, page furniture, running text
+ * wrapped at another width. Every remaining line keeps the file line it starts on, so refs (and every
+ * node's sourceLine) point into the file.
+ */
+export function removeExtractionNoise(doc: SourceDocument): SourceDocument {
+  const lines: FileLine[] = doc.lines.map((text, index) => ({
+    text: foldDigitsAndLatin(index === 0 ? text.replace(/^\uFEFF/, '') : text),
+    fileLine: doc.fileLine(index + 1),
+  }));
+  // Furniture first: a page break inside a paragraph leaves its halves next to each other to be joined.
+  const clean = joinRunningText(removePageFurniture(lines));
+  return SourceDocument.fromLines(
+    doc.name,
+    clean.map((line) => line.text),
+    clean.map((line) => line.fileLine),
+  );
+}

@@ -1,0 +1,120 @@
+import { type FileLine, isBlankText } from './file-line';
+
+/**
+ * Page furniture: what a PDF-to-text tool leaves where a page ends. A page break is a form feed (pdftotext
+ * starts each page with one) or a page-number line (`12`, `- 12 -`, `― 12 ―`, `12 / 40`, `P.12`; a line
+ * holding nothing else, in sequence with a page number before or after it). A running header or footer is
+ * a line that stands next to page breaks, separated from them by blank lines only, with the same text at
+ * two breaks or more and at half of them at least: the document title repeated on every page, never a
+ * line of content (content differs from page to page).
+ *
+ * Around each break, the page numbers, running headers and footers and the blank lines between them are
+ * dropped together. Blank lines carry no meaning for any parser (each reads its document with every blank
+ * line removed and builds the same graph), so none is put back: a break inside a table joins the table.
+ */
+const PAGE_NUMBER = /^\s*(?:[-‐－―—]\s*(\d{1,4})\s*[-‐－―—]|(\d{1,4})(?:\s*\/\s*\d{1,4})?|[Pp]\.?\s*(\d{1,4}))\s*$/;
+/** Consecutive page numbers differ by one; a blank page or a plate without a number may skip one or two. */
+const MAX_PAGE_STEP = 3;
+const FORM_FEED = '\f';
+
+export function removePageFurniture(lines: readonly FileLine[]): FileLine[] {
+  const split = lines.flatMap(splitAtFormFeeds);
+  const pageNumbers = pageNumberLines(split);
+  const isBreak = (line: FileLine): boolean => line.text === FORM_FEED || pageNumbers.has(line);
+  if (!split.some(isBreak)) return split;
+  const furniture =
+    (running: ReadonlySet<string>) =>
+    (line: FileLine): boolean =>
+      isBreak(line) || isBlankText(line.text) || running.has(line.text.trim());
+  // A header of two lines (title, chapter) shows its second line only once the first is known: widen twice.
+  let running = new Set<string>();
+  for (let round = 0; round < 3; round++) {
+    running = new Set([...running, ...runningTexts(breakZones(split, isBreak, furniture(running)), split)]);
+  }
+  const dropped = new Set(
+    breakZones(split, isBreak, furniture(running)).flatMap(({ first, last }) => range(first, last)),
+  );
+  return split.filter((_, index) => !dropped.has(index));
+}
+
+/**
+ * The lines that are page numbers: a number alone on its line counts only when one of the two number
+ * lines before or after it continues the sequence (1 to MAX_PAGE_STEP lower before it, higher after it),
+ * so a year or a count standing alone (`2023`) between pages 12 and 13 is content, not a page number.
+ */
+function pageNumberLines(lines: readonly FileLine[]): Set<FileLine> {
+  const numbered = lines.flatMap((line) => {
+    const match = PAGE_NUMBER.exec(line.text);
+    return match ? [{ line, page: Number(match[1] ?? match[2] ?? match[3]) }] : [];
+  });
+  const inSequence = (from: number, to: number): boolean => to - from >= 1 && to - from <= MAX_PAGE_STEP;
+  return new Set(
+    numbered
+      .filter(({ page }, i) =>
+        [1, 2].some((d) => {
+          const before = numbered[i - d];
+          const after = numbered[i + d];
+          return (
+            (before !== undefined && inSequence(before.page, page)) ||
+            (after !== undefined && inSequence(page, after.page))
+          );
+        }),
+      )
+      .map(({ line }) => line),
+  );
+}
+
+/** A line holding form feeds becomes its parts with a form-feed line (a page break) between them. */
+function splitAtFormFeeds(line: FileLine): FileLine[] {
+  if (!line.text.includes(FORM_FEED)) return [line];
+  return line.text
+    .split(FORM_FEED)
+    .flatMap((text, i) => [
+      ...(i > 0 ? [{ text: FORM_FEED, fileLine: line.fileLine }] : []),
+      ...(text === '' && i > 0 ? [] : [{ text, fileLine: line.fileLine }]),
+    ]);
+}
+
+interface Zone {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Each page break widened over the furniture around it (0-based, inclusive); overlapping zones merged. */
+function breakZones(
+  lines: readonly FileLine[],
+  isBreak: (line: FileLine) => boolean,
+  isFurniture: (line: FileLine) => boolean,
+): Zone[] {
+  const zones: Zone[] = [];
+  lines.forEach((line, at) => {
+    if (!isBreak(line)) return;
+    const previous = zones.at(-1);
+    if (previous && previous.last >= at) return;
+    let first = at;
+    while (first > 0 && isFurniture(lines[first - 1] as FileLine)) first--;
+    let last = at;
+    while (last + 1 < lines.length && isFurniture(lines[last + 1] as FileLine)) last++;
+    zones.push({ first, last });
+  });
+  return zones;
+}
+
+/**
+ * Texts next to page breaks (the first line outside a zone on either side) at enough breaks to be furniture.
+ * Each line counts once: a short page's only line touches two breaks, but is one line of content.
+ */
+function runningTexts(zones: readonly Zone[], lines: readonly FileLine[]): Set<string> {
+  const neighbours = new Set(zones.flatMap(({ first, last }) => [first - 1, last + 1]));
+  const seen = new Map<string, number>();
+  for (const index of neighbours) {
+    const text = lines[index]?.text.trim();
+    if (text) seen.set(text, (seen.get(text) ?? 0) + 1);
+  }
+  const enough = Math.max(2, Math.ceil(zones.length / 2));
+  return new Set([...seen].filter(([, count]) => count >= enough).map(([text]) => text));
+}
+
+function range(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
