@@ -37,6 +37,7 @@ import { answerBodyErrors, parseJsonBody, refuseDeclaredOversizedBody, refuseDee
 import { sendJson } from './http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './ide/ide-assets';
 import { serveIdePage, wantsIdePage } from './ide/serve-ide-page';
+import type { RequestTracing } from './observability/tracing/request-tracing';
 import type { DataVersion } from './service/data-version';
 
 export { MAX_BODY_BYTES } from './http/request-body';
@@ -77,6 +78,8 @@ export interface ServerDeps {
   readonly authenticate?: Authenticate;
   /** Limits of /export/… (EXPORT_MAX_ROWS). */
   readonly export: ExportSettings;
+  /** Spans of requests, GraphQL phases and export pages (OTEL_EXPORTER_OTLP_ENDPOINT); nothing is added without. */
+  readonly tracing?: RequestTracing;
 }
 
 export interface RunningServer {
@@ -123,6 +126,7 @@ export async function createServer(
     // the GETs of urql and graphql-request, which send no preflight header, are answered with their defaults.
     csrfPrevention: deps.http.csrfPrevention,
     plugins: [
+      ...(deps.tracing ? [deps.tracing.graphqlPlugin] : []),
       requestIdPlugin(),
       ...queryLimitPlugins(deps.queryLimits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -150,6 +154,7 @@ export async function createServer(
   // validators on errors and health answers too.
   app.set('etag', false);
   app.disable('x-powered-by');
+  if (deps.tracing) app.use(deps.tracing.httpMiddleware);
   app.use(closeOnStop.middleware);
   app.use(
     compression({
@@ -210,6 +215,7 @@ export async function createServer(
     serveExport({
       schema: deps.schema,
       settings: deps.export,
+      tracePage: deps.tracing?.exportPage,
       operationsFor: async (request) => {
         const identity = await identityOf(request);
         return {

@@ -5,6 +5,7 @@ import { loadConfig, type HttpSettings, type RequestBudgetSettings } from '../..
 import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
 import { graphSchema } from '../../src/schema';
 import type { ExportSettings } from '../../src/export/serve-export';
+import type { RequestTracing } from '../../src/observability/tracing/request-tracing';
 import { createServer, type RunningServer } from '../../src/server';
 import { DataVersion } from '../../src/service/data-version';
 
@@ -43,6 +44,8 @@ export interface TestServerOptions {
   readonly authenticate?: Authenticate;
   /** Limits of /export/… (EXPORT_MAX_ROWS from `env`, and the page size, for tests that walk several pages). */
   readonly export?: Partial<ExportSettings>;
+  /** Spans of requests, GraphQL phases and export pages (the gateway observes statements separately). */
+  readonly tracing?: RequestTracing;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
@@ -71,6 +74,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     databaseHealth: options.databaseHealth,
     authenticate: options.authenticate,
     export: { ...defaults.export, ...options.export },
+    tracing: options.tracing,
   });
   const running: RunningServer = await app.listen(0);
   return {
