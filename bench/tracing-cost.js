@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // `node bench/tracing-cost.js` (after `npm run build`): what tracing costs a request. Two instances of our
 // service over one Neo4j, one with tracing off (no OTEL_EXPORTER_OTLP_ENDPOINT) and one with it on, sending
-// its spans as OTLP/HTTP to a local sink that reads and discards them; each bench question is asked
-// sequentially (concurrency 1) N times per round to each, the instances alternated (order rotated) over rounds,
-// and the medians of per-round medians compared. Loopback only; bounded by --requests and --rounds.
+// its spans as OTLP/HTTP to a local sink that reads and discards them. Each bench question is asked
+// sequentially (concurrency 1) N times per round to each, interleaved request by request so that both see
+// the same load from the rest of the machine; compared are the medians over rounds of each round's median
+// latency and of each instance's CPU time per request (read from /proc: the cost tracing adds is CPU, and
+// CPU time hardly depends on what else the machine runs). Loopback only; bounded by --requests and --rounds.
 //
 // Flags: --requests <per round and instance, 200> --rounds <5> --warmup <requests, 30>
 //        --only <question ids, Q1,Q4,page> --neo4j <bolt URI to reuse>
 'use strict';
+const { execFileSync } = require('node:child_process');
+const { readFileSync } = require('node:fs');
 const { createServer } = require('node:http');
 const { readFlags, wholeNumber } = require('./lib/flags');
 const { QUESTIONS } = require('./lib/questions');
@@ -61,20 +65,51 @@ async function startSink() {
   };
 }
 
-/** Milliseconds of each of `count` sequential requests of `question`; any non-200 or GraphQL error stops the run. */
-async function timeRequests(url, question, count) {
-  const body = JSON.stringify({ query: question.ours.query });
-  const times = [];
-  for (let i = 0; i < count; i += 1) {
-    const started = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const answer = await response.json();
-    times.push(performance.now() - started);
-    if (response.status !== 200 || answer.errors) {
-      throw new Error(`${question.id} answered ${response.status}: ${JSON.stringify(answer).slice(0, 300)}`);
-    }
+/** One request of `question`; any non-200 or GraphQL error stops the run. Resolves to its milliseconds. */
+async function timeRequest(url, question) {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: question.ours.query }),
+  });
+  const answer = await response.json();
+  const elapsed = performance.now() - started;
+  if (response.status !== 200 || answer.errors) {
+    throw new Error(`${question.id} answered ${response.status}: ${JSON.stringify(answer).slice(0, 300)}`);
   }
-  return times;
+  return elapsed;
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+function cpuMs(pid) {
+  // Fields 14 and 15 (utime, stime), counted after the command name, which is in parentheses.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/**
+ * One round: `count` requests to each instance, interleaved one by one (the first instance rotating by round)
+ * so both see the same load from the rest of the machine; each instance's request times and its CPU time per
+ * request.
+ */
+async function round(instances, question, count, index) {
+  const order = index % 2 === 0 ? instances : [...instances].reverse();
+  const times = new Map(instances.map((instance) => [instance.name, []]));
+  const cpuBefore = new Map(instances.map((instance) => [instance.name, cpuMs(instance.pid)]));
+  for (let i = 0; i < count; i += 1) {
+    for (const instance of order) times.get(instance.name).push(await timeRequest(instance.url, question));
+  }
+  return Object.fromEntries(
+    instances.map((instance) => [
+      instance.name,
+      {
+        medianMs: median(times.get(instance.name)),
+        cpuMsPerRequest: (cpuMs(instance.pid) - cpuBefore.get(instance.name)) / count,
+      },
+    ]),
+  );
 }
 
 async function main() {
@@ -87,26 +122,43 @@ async function main() {
     instances.push({ name: 'on', ...(await startOurService(neo4j, { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url })) });
     const rows = [];
     for (const question of questions) {
-      for (const instance of instances) await timeRequests(instance.url, question, warmup);
-      const medians = { off: [], on: [] };
-      for (let round = 0; round < rounds; round += 1) {
-        const order = round % 2 === 0 ? instances : [...instances].reverse();
-        for (const instance of order)
-          medians[instance.name].push(median(await timeRequests(instance.url, question, requests)));
-      }
-      const off = median(medians.off);
-      const on = median(medians.on);
+      await round(instances, question, warmup, 0);
+      const measured = [];
+      for (let index = 0; index < rounds; index += 1) measured.push(await round(instances, question, requests, index));
+      const of = (name, key) => measured.map((r) => r[name][key]);
       log(
-        `${question.id}: off ${medians.off.map((m) => fixed(m, 3)).join(' ')} | on ${medians.on.map((m) => fixed(m, 3)).join(' ')}`,
+        `${question.id}: latency off ${of('off', 'medianMs')
+          .map((m) => fixed(m, 2))
+          .join(' ')} | on ` +
+          `${of('on', 'medianMs')
+            .map((m) => fixed(m, 2))
+            .join(' ')}; CPU ms/request off ` +
+          `${of('off', 'cpuMsPerRequest')
+            .map((m) => fixed(m, 2))
+            .join(' ')} | on ` +
+          `${of('on', 'cpuMsPerRequest')
+            .map((m) => fixed(m, 2))
+            .join(' ')}`,
       );
-      rows.push([question.id, fixed(off, 3), fixed(on, 3), fixed(on - off, 3), ratio(on, off)]);
+      const latency = { off: median(of('off', 'medianMs')), on: median(of('on', 'medianMs')) };
+      const cpu = { off: median(of('off', 'cpuMsPerRequest')), on: median(of('on', 'cpuMsPerRequest')) };
+      rows.push([
+        question.id,
+        fixed(latency.off, 2),
+        fixed(latency.on, 2),
+        ratio(latency.on, latency.off),
+        fixed(cpu.off, 3),
+        fixed(cpu.on, 3),
+        fixed(cpu.on - cpu.off, 3),
+      ]);
     }
     // The batch is sent every 5 s (OTEL_BSP_SCHEDULE_DELAY); the instance's shutdown sends the rest.
     await instances.pop().stop();
     process.stdout.write(
       `Tracing off vs on (OTLP/HTTP to a local sink), ${requests} sequential requests per round and instance, ` +
-        `${rounds} rounds, medians of per-round medians (ms), Node ${process.version}:\n\n` +
-        `${markdownTable(['question', 'off', 'on', 'on − off', 'on / off'], rows)}\n\n` +
+        `${rounds} rounds (requests interleaved one by one), medians over rounds of the round's median latency (ms) ` +
+        `and of the service process's CPU time per request (ms, /proc), Node ${process.version}:\n\n` +
+        `${markdownTable(['question', 'latency off', 'latency on', 'on / off', 'CPU ms/req off', 'CPU ms/req on', 'CPU on − off'], rows)}\n\n` +
         `The sink received ${sink.spans()} spans.\n`,
     );
   } finally {

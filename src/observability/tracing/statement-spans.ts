@@ -1,6 +1,6 @@
 import { context, SpanKind, trace, type Tracer } from '@opentelemetry/api';
 import { ATTR_DB_QUERY_SUMMARY, ATTR_DB_SYSTEM_NAME } from '@opentelemetry/semantic-conventions';
-import type { StatementObserver } from '../../db/statement-observer';
+import type { StatementEnd, StatementObserver } from '../../db/statement-observer';
 import { markFailed } from './failed-span';
 import type { RunningExecutions } from './running-executions';
 
@@ -23,7 +23,9 @@ export function statementSpans(tracer: Tracer, executions: RunningExecutions): S
   return {
     started({ name, mode, shape }) {
       const parent = executions.parentFor(trace.getActiveSpan());
-      const parentContext = parent === undefined ? context.active() : trace.setSpan(context.active(), parent);
+      // Outside a request (start-up, schema, seeding, background checks) a statement would be a trace of its
+      // own every few seconds: noise, not an answer to "why was this request slow".
+      if (parent === undefined) return ignoreEnd;
       const span = tracer.startSpan(
         name,
         {
@@ -36,7 +38,7 @@ export function statementSpans(tracer: Tracer, executions: RunningExecutions): S
             ...(shape === undefined ? {} : { [STATEMENT_ATTRIBUTES.shape]: shape }),
           },
         },
-        parentContext,
+        trace.setSpan(context.active(), parent),
       );
       return ({ error }) => {
         if (error !== undefined) markFailed(span, error);
@@ -45,3 +47,5 @@ export function statementSpans(tracer: Tracer, executions: RunningExecutions): S
     },
   };
 }
+
+const ignoreEnd = (_end: StatementEnd): void => undefined;
