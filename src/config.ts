@@ -33,6 +33,13 @@ export interface Config {
   readonly export: ExportSettings;
   /** Least severe level written to the log (LOG_LEVEL). */
   readonly logLevel: LogLevel;
+  /** Where spans go (OpenTelemetry, OTLP/HTTP); tracing is off, and costs nothing, when absent. */
+  readonly tracing: TracingSettings | undefined;
+}
+
+export interface TracingSettings {
+  /** OTEL_EXPORTER_OTLP_ENDPOINT (or the traces-only OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) as given. */
+  readonly endpoint: string;
 }
 
 export interface RequestBudgetSettings {
@@ -129,6 +136,11 @@ export const ENVIRONMENT_VARIABLES = {
     'most rows one /export/… download may have; a larger filtered set is refused with RESPONSE_TOO_LARGE before anything is sent (default 10000)',
   CACHE_MAX_AGE_SECONDS:
     'Cache-Control max-age of successful reads, in seconds; 0 turns HTTP caching and the response cache off (default 60)',
+  OTEL_EXPORTER_OTLP_ENDPOINT:
+    'OTLP/HTTP collector (http://localhost:4318) that receives traces at /v1/traces; unset: no tracing, and the tracing code is not loaded (README "Traces" lists the other OTEL_* variables read)',
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT:
+    'full URL receiving traces (http://localhost:4318/v1/traces), instead of OTEL_EXPORTER_OTLP_ENDPOINT; also turns tracing on',
+  OTEL_SDK_DISABLED: 'true turns tracing off even with an endpoint set (default false)',
   RESPONSE_CACHE_MAX_MB:
     'memory for answers of repeated reads kept by the service (same query, variables and viewer, same data version), in MiB; 0 turns the response cache off (default 32)',
   LOG_LEVEL:
@@ -216,6 +228,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxRows: integer(read('EXPORT_MAX_ROWS'), 'EXPORT_MAX_ROWS', 10_000, 1, 1_000_000),
     }),
     logLevel: logLevel(read('LOG_LEVEL')),
+    tracing: tracingSettings(read),
   });
 }
 
@@ -339,4 +352,22 @@ function listenAddress(value: string | undefined): string {
   if (value === undefined) return '127.0.0.1';
   if (isIP(value) !== 0 || /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i.test(value)) return value;
   throw new ConfigError(`HOST must be an IP address or a host name (127.0.0.1, 0.0.0.0, ::), got '${value}'`);
+}
+
+/**
+ * Tracing is on when an OTLP endpoint is set (the OpenTelemetry variables; the exporter reads them again
+ * itself) and OTEL_SDK_DISABLED is not true. A malformed URL stops the start here rather than losing every
+ * span later.
+ */
+function tracingSettings(read: (name: EnvironmentVariable) => string | undefined): TracingSettings | undefined {
+  if (boolean(read('OTEL_SDK_DISABLED'), 'OTEL_SDK_DISABLED', false)) return undefined;
+  for (const name of ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'OTEL_EXPORTER_OTLP_ENDPOINT'] as const) {
+    const endpoint = read(name);
+    if (endpoint === undefined) continue;
+    if (!URL.canParse(endpoint) || !/^https?:$/.test(new URL(endpoint).protocol)) {
+      throw new ConfigError(`${name} must be an http:// or https:// URL (http://localhost:4318), got '${endpoint}'`);
+    }
+    return Object.freeze({ endpoint });
+  }
+  return undefined;
 }

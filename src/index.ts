@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   const cypher = CypherRegistry.load();
   // Reviewed reference data the resolvers grade with: a malformed file stops the start, not a later request.
   gradeScale();
+  // The OpenTelemetry SDK is loaded only when asked for: without OTEL_EXPORTER_OTLP_ENDPOINT nothing of it runs.
+  const tracing = config.tracing ? (await import('./observability/tracing/start-tracing')).startTracing() : undefined;
   const database = await openDatabase(config, databaseLogsOf(logger));
   let server: RunningServer | undefined;
 
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     await server?.stop();
     stopLog.info({ durationMs: Date.now() - started }, `HTTP drained (${Date.now() - started} ms)`);
     await database.close();
+    await tracing?.shutdown();
     stopLog.info({ durationMs: Date.now() - started }, `database closed; stopped in ${Date.now() - started} ms`);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -60,7 +63,8 @@ async function main(): Promise<void> {
   }
 
   try {
-    const gateway = requestGateway(database, cypher);
+    const requests = requestGateway(database, cypher);
+    const gateway = tracing ? requests.observing(tracing.statementObserver) : requests;
     await prepare(gateway, cypher, database, log);
     const graphSizes = new GraphStatistics();
     await graphSizes.refresh(gateway).then(
@@ -84,12 +88,14 @@ async function main(): Promise<void> {
       export: config.export,
       databaseHealth: database.health,
       logger,
+      tracing,
     });
     server = await app.listen(config.port, config.host);
     startup.info(
       { url: server.url, logLevel: config.logLevel },
       `GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`,
     );
+    if (config.tracing) log(`traces sent to ${config.tracing.endpoint} (OTLP/HTTP)`);
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;

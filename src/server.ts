@@ -40,6 +40,7 @@ import { serveIdePage, wantsIdePage } from './ide/serve-ide-page';
 import { accessLog, accessLogEntry } from './observability/access-log';
 import { accessLogPlugin } from './observability/access-log.plugin';
 import type { Logger } from './observability/logger';
+import type { RequestTracing } from './observability/tracing/request-tracing';
 import type { DataVersion } from './service/data-version';
 
 export { MAX_BODY_BYTES } from './http/request-body';
@@ -82,6 +83,8 @@ export interface ServerDeps {
   readonly export: ExportSettings;
   /** The service's logger: one access line per request, errors, writes, export summaries, Apollo's own. */
   readonly logger: Logger;
+  /** Spans of requests, GraphQL phases and export pages (OTEL_EXPORTER_OTLP_ENDPOINT); nothing is added without. */
+  readonly tracing?: RequestTracing;
 }
 
 export interface RunningServer {
@@ -129,6 +132,7 @@ export async function createServer(
     csrfPrevention: deps.http.csrfPrevention,
     logger: deps.logger.child({ component: 'apollo' }),
     plugins: [
+      ...(deps.tracing ? [deps.tracing.graphqlPlugin] : []),
       requestIdPlugin(deps.logger),
       ...queryLimitPlugins(deps.queryLimits),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -158,6 +162,7 @@ export async function createServer(
   app.set('etag', false);
   app.disable('x-powered-by');
   app.use(accessLog(deps.logger));
+  if (deps.tracing) app.use(deps.tracing.httpMiddleware);
   app.use(closeOnStop.middleware);
   app.use(
     compression({
@@ -231,6 +236,7 @@ export async function createServer(
       schema: deps.schema,
       settings: deps.export,
       logger: deps.logger,
+      tracePage: deps.tracing?.exportPage,
       operationsFor: async (request) => {
         const identity = await identityOf(request);
         return {

@@ -34,7 +34,15 @@ export interface ExportDeps {
   readonly operationsFor: (request: Request) => Promise<{ readonly run: RunOperation; readonly requestId: string }>;
   /** Each export's summary (kind, format, rows, pages, time) and its failures. */
   readonly logger: Logger;
+  /** Runs each page's operation (tracing wraps it in a span); the operation alone when absent. */
+  readonly tracePage?: ExportPageTracer;
 }
+
+/** Runs `work`, the operation of one page of an export (`index` 1 for the first), and returns its answer. */
+export type ExportPageTracer = <T>(
+  page: { readonly kind: string; readonly format: string; readonly index: number },
+  work: () => Promise<T>,
+) => Promise<T>;
 
 const FORMATS = {
   csv: { contentType: 'text/csv; charset=utf-8; header=present', sink: csvSink },
@@ -78,7 +86,14 @@ export function serveExport(deps: ExportDeps): RequestHandler {
         new URL(request.originalUrl, 'http://localhost').searchParams,
         connection,
       );
-      const pages = exportPages(operations.run, kind, connection, parameters.variables, pageSize);
+      let pageIndex = 0;
+      const tracePage = deps.tracePage;
+      const runPage: RunOperation =
+        tracePage === undefined
+          ? operations.run
+          : (query, variables) =>
+              tracePage({ kind: kind.name, format, index: (pageIndex += 1) }, () => operations.run(query, variables));
+      const pages = exportPages(runPage, kind, connection, parameters.variables, pageSize);
       const first = await pages.next();
       const totalCount = first.done ? 0 : first.value.totalCount;
       if (totalCount > deps.settings.maxRows) {

@@ -5,6 +5,7 @@ import { loadConfig, type HttpSettings, type RequestBudgetSettings } from '../..
 import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
 import { graphSchema } from '../../src/schema';
 import type { ExportSettings } from '../../src/export/serve-export';
+import type { RequestTracing } from '../../src/observability/tracing/request-tracing';
 import { createServer, type RunningServer } from '../../src/server';
 import type { Logger } from '../../src/observability/logger';
 import { DataVersion } from '../../src/service/data-version';
@@ -47,6 +48,8 @@ export interface TestServerOptions {
   readonly export?: Partial<ExportSettings>;
   /** Where the server logs; errors to stderr when absent (see captureLogs for a test that reads the log). */
   readonly logger?: Logger;
+  /** Spans of requests, GraphQL phases and export pages (the gateway observes statements separately). */
+  readonly tracing?: RequestTracing;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
@@ -76,6 +79,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     authenticate: options.authenticate,
     export: { ...defaults.export, ...options.export },
     logger: options.logger ?? testLogger(),
+    tracing: options.tracing,
   });
   const running: RunningServer = await app.listen(0);
   return {

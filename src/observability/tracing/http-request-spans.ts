@@ -1,0 +1,57 @@
+import { context, defaultTextMapGetter, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import {
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_HTTP_ROUTE,
+  ATTR_URL_PATH,
+} from '@opentelemetry/semantic-conventions';
+import type { RequestHandler } from 'express';
+
+/**
+ * A server span per HTTP request, from its arrival to its answer (or the client's leaving), named
+ * `<method> <route>` (`POST /graphql`, `GET /export/:file`; the method alone where no route matched). The
+ * caller's W3C `traceparent` (and `tracestate`) make it a child of the caller's trace.
+ *
+ * A middleware rather than @opentelemetry/instrumentation-http: that one patches `node:http` through require
+ * hooks set up before the modules load, while this is one function in the server's chain, with the same
+ * propagator. The query string is not recorded (a GET to /graphql carries its variables there).
+ */
+export function httpRequestSpans(tracer: Tracer): RequestHandler {
+  const propagator = new W3CTraceContextPropagator();
+  return (request, response, next) => {
+    const callerContext = propagator.extract(context.active(), request.headers, defaultTextMapGetter);
+    const span = tracer.startSpan(
+      request.method,
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          [ATTR_HTTP_REQUEST_METHOD]: request.method,
+          [ATTR_URL_PATH]: new URL(request.originalUrl, 'http://localhost').pathname,
+        },
+      },
+      callerContext,
+    );
+    const requestContext = trace.setSpan(callerContext, span);
+    response.once('close', () => {
+      // Express sets the route once a route matched; mounted handlers (the dashboard, the IDE files) have none.
+      const route: unknown = (request.route as { path?: unknown } | undefined)?.path;
+      if (typeof route === 'string') {
+        span.updateName(`${request.method} ${route}`);
+        span.setAttribute(ATTR_HTTP_ROUTE, route);
+      }
+      span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.statusCode);
+      if (!response.writableFinished) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: 'the connection closed before the answer was sent' });
+      } else if (response.statusCode >= 500) {
+        span.setStatus({ code: SpanStatusCode.ERROR });
+      }
+      span.end();
+    });
+    // Body parsing and streaming run in the request's and response's event callbacks, which would otherwise
+    // lose the request's context; bound, everything the request does happens under its span.
+    context.bind(requestContext, request);
+    context.bind(requestContext, response);
+    context.with(requestContext, next);
+  };
+}
