@@ -10,6 +10,10 @@ import { GraphStatistics } from './graphql/limits/graph-statistics';
 import { gradeScale } from './records/progress-grades';
 import { graphSchema } from './schema';
 import { DataVersion } from './service/data-version';
+import { listenForMetrics, type MetricsListener } from './observability/metrics/metrics-listener';
+import { ServiceMetrics } from './observability/metrics/service-metrics';
+import { statementMetrics } from './observability/metrics/statement-metrics';
+import { watchDatabase } from './observability/metrics/watch-database';
 import { createServer, type RunningServer } from './server';
 
 const log = (line: string): void => {
@@ -27,6 +31,8 @@ async function main(): Promise<void> {
   gradeScale();
   const database = await openDatabase(config, log);
   let server: RunningServer | undefined;
+  let metricsListener: MetricsListener | undefined;
+  const metrics = new ServiceMetrics();
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -35,6 +41,7 @@ async function main(): Promise<void> {
     log(`${signal} received: stopping`);
     const started = Date.now();
     await server?.stop();
+    await metricsListener?.close();
     log(`HTTP drained (${Date.now() - started} ms)`);
     await database.close();
     log(`database closed; stopped in ${Date.now() - started} ms`);
@@ -52,7 +59,8 @@ async function main(): Promise<void> {
   }
 
   try {
-    const gateway = requestGateway(database, cypher);
+    const gateway = requestGateway(database, cypher).observing(statementMetrics(metrics));
+    watchDatabase(metrics, database);
     await prepare(gateway, cypher, database);
     const graphSizes = new GraphStatistics();
     await graphSizes.refresh(gateway).then(
@@ -61,6 +69,7 @@ async function main(): Promise<void> {
     );
     const dataVersion = await DataVersion.read(gateway);
     log(`serving data version ${dataVersion.current().slice(0, 12)}`);
+    metrics.watchDataVersion(dataVersion);
     const app = await createServer({
       schema: await graphSchema(),
       gateway,
@@ -75,9 +84,15 @@ async function main(): Promise<void> {
       http: config.http,
       export: config.export,
       databaseHealth: database.health,
+      metrics,
+      metricsToken: config.metrics.token,
     });
     server = await app.listen(config.port, config.host);
     log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);
+    if (config.metrics.port !== undefined) {
+      metricsListener = await listenForMetrics(metrics, config.metrics.port, config.metrics.host);
+      log(`metrics at ${metricsListener.url}`);
+    }
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;

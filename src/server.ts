@@ -38,6 +38,9 @@ import { sendJson } from './http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './ide/ide-assets';
 import { serveIdePage, wantsIdePage } from './ide/serve-ide-page';
 import type { DataVersion } from './service/data-version';
+import { metricsPlugin } from './observability/metrics/metrics.plugin';
+import { serveMetrics } from './observability/metrics/serve-metrics';
+import type { ServiceMetrics } from './observability/metrics/service-metrics';
 
 export { MAX_BODY_BYTES } from './http/request-body';
 
@@ -77,6 +80,10 @@ export interface ServerDeps {
   readonly authenticate?: Authenticate;
   /** Limits of /export/… (EXPORT_MAX_ROWS). */
   readonly export: ExportSettings;
+  /** Where requests are recorded for Prometheus; nothing is recorded when absent. */
+  readonly metrics?: ServiceMetrics;
+  /** Serves `metrics` at /metrics to requests bearing this token (METRICS_TOKEN); no such route when absent. */
+  readonly metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -142,6 +149,8 @@ export async function createServer(
       ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
       httpCachingPlugin<RequestContext>(deps.dataVersion),
       dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
+      // Last: it records the answer as sent.
+      ...(deps.metrics ? [metricsPlugin(deps.metrics)] : []),
     ],
   });
   await apollo.start();
@@ -162,6 +171,10 @@ export async function createServer(
   app.all('/health/ready', (_request, response) =>
     ready(response, deps.readiness ?? deps.gateway, deps.databaseHealth),
   );
+  // Never public by accident: only with a token configured, else the JSON 404 below (METRICS_PORT is apart).
+  if (deps.metrics && deps.metricsToken !== undefined) {
+    app.all('/metrics', serveMetrics(deps.metrics, deps.metricsToken));
+  }
   app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
 
   const departments = new DepartmentDirectory(deps.gateway, deps.dataVersion);
