@@ -7,6 +7,7 @@ import { graphSchema } from '../../src/schema';
 import type { ExportSettings } from '../../src/export/serve-export';
 import { createServer, type RunningServer } from '../../src/server';
 import { DataVersion } from '../../src/service/data-version';
+import type { ServiceMetrics } from '../../src/observability/metrics/service-metrics';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -43,6 +44,9 @@ export interface TestServerOptions {
   readonly authenticate?: Authenticate;
   /** Limits of /export/… (EXPORT_MAX_ROWS from `env`, and the page size, for tests that walk several pages). */
   readonly export?: Partial<ExportSettings>;
+  /** Records requests into these metrics (and serves them at /metrics with `metricsToken`); none when absent. */
+  readonly metrics?: ServiceMetrics;
+  readonly metricsToken?: string;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
@@ -71,6 +75,8 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     databaseHealth: options.databaseHealth,
     authenticate: options.authenticate,
     export: { ...defaults.export, ...options.export },
+    metrics: options.metrics,
+    metricsToken: options.metricsToken,
   });
   const running: RunningServer = await app.listen(0);
   return {
