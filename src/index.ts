@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, log);
   let server: RunningServer | undefined;
   let metricsListener: MetricsListener | undefined;
-  const metrics = new ServiceMetrics();
+  // Recorded only when served (METRICS_PORT or METRICS_TOKEN): nothing is spent on metrics nobody can read.
+  const served = config.metrics.port !== undefined || config.metrics.token !== undefined;
+  const metrics = served ? new ServiceMetrics() : undefined;
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -59,8 +61,9 @@ async function main(): Promise<void> {
   }
 
   try {
-    const gateway = requestGateway(database, cypher).observing(statementMetrics(metrics));
-    watchDatabase(metrics, database);
+    const requests = requestGateway(database, cypher);
+    const gateway = metrics ? requests.observing(statementMetrics(metrics)) : requests;
+    if (metrics) watchDatabase(metrics, database);
     await prepare(gateway, cypher, database);
     const graphSizes = new GraphStatistics();
     await graphSizes.refresh(gateway).then(
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
     );
     const dataVersion = await DataVersion.read(gateway);
     log(`serving data version ${dataVersion.current().slice(0, 12)}`);
-    metrics.watchDataVersion(dataVersion);
+    metrics?.watchDataVersion(dataVersion);
     const app = await createServer({
       schema: await graphSchema(),
       gateway,
@@ -89,7 +92,7 @@ async function main(): Promise<void> {
     });
     server = await app.listen(config.port, config.host);
     log(`GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`);
-    if (config.metrics.port !== undefined) {
+    if (metrics && config.metrics.port !== undefined) {
       metricsListener = await listenForMetrics(metrics, config.metrics.port, config.metrics.host);
       log(`metrics at ${metricsListener.url}`);
     }

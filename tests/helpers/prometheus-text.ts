@@ -39,11 +39,21 @@ export function readExposition(text: string): Exposition {
     if (new RegExp(`^# HELP ${NAME} `).test(line)) return;
     const sample = SAMPLE_LINE.exec(line);
     if (!sample) throw new Error(`${where}: not a sample line`);
-    const value = Number(sample[3] === '+Inf' ? Infinity : sample[3] === '-Inf' ? -Infinity : sample[3]);
-    if (Number.isNaN(value) && sample[3] !== 'NaN') throw new Error(`${where}: the value is not a number`);
+    const value = valueOf(sample[3] ?? '');
+    if (value === undefined) throw new Error(`${where}: the value is not a number`);
     samples.push({ name: sample[1] ?? '', labels: labelsOf(sample[2] ?? '', where), value });
   });
   return { samples, types };
+}
+
+/**
+ * A sample's value as Prometheus reads it (Go's strconv.ParseFloat): a decimal or exponent number, or Inf and NaN
+ * in any case (prom-client writes an empty mean as `Nan`).
+ */
+function valueOf(text: string): number | undefined {
+  if (/^[+-]?(inf|infinity)$/i.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+  if (/^nan$/i.test(text)) return NaN;
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : undefined;
 }
 
 function labelsOf(text: string, where: string): Record<string, string> {
