@@ -35,11 +35,23 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Where spans go (OpenTelemetry, OTLP/HTTP); tracing is off, and costs nothing, when absent. */
   readonly tracing: TracingSettings | undefined;
+  /** Where Prometheus metrics are served, if anywhere. */
+  readonly metrics: MetricsSettings;
 }
 
 export interface TracingSettings {
   /** OTEL_EXPORTER_OTLP_ENDPOINT (or the traces-only OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) as given. */
   readonly endpoint: string;
+}
+
+/** Metrics are served on a port of their own, or on /metrics of the API behind a token, or not at all. */
+export interface MetricsSettings {
+  /** A listener of their own (METRICS_PORT); none when absent. */
+  readonly port: number | undefined;
+  /** Its address: loopback unless METRICS_HOST says otherwise. */
+  readonly host: string;
+  /** /metrics on the API's port, for requests bearing this token (METRICS_TOKEN); no route when absent. */
+  readonly token: string | undefined;
 }
 
 export interface RequestBudgetSettings {
@@ -145,6 +157,10 @@ export const ENVIRONMENT_VARIABLES = {
     'memory for answers of repeated reads kept by the service (same query, variables and viewer, same data version), in MiB; 0 turns the response cache off (default 32)',
   LOG_LEVEL:
     'least severe log level written: fatal, error, warn, info, debug, trace or silent (default info; debug adds the /health/… request lines)',
+  METRICS_PORT: 'port of a listener serving only Prometheus metrics at /metrics, without a token (default: none)',
+  METRICS_HOST: 'address the METRICS_PORT listener binds to (default 127.0.0.1, loopback only)',
+  METRICS_TOKEN:
+    'bearer token (at least 32 characters) that opens /metrics on the API port; unset: /metrics answers 404 there',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -229,7 +245,26 @@ export function loadConfig(env: Env = process.env): Config {
     }),
     logLevel: logLevel(read('LOG_LEVEL')),
     tracing: tracingSettings(read),
+    metrics: metricsSettings(read),
   });
+}
+
+function metricsSettings(read: (name: EnvironmentVariable) => string | undefined): MetricsSettings {
+  const portText = read('METRICS_PORT');
+  const port = portText === undefined ? undefined : integer(portText, 'METRICS_PORT', 0, 1, 65535);
+  const hostText = read('METRICS_HOST');
+  if (hostText !== undefined && port === undefined) {
+    throw new ConfigError('METRICS_HOST is set but METRICS_PORT is not: set the port the metrics listen on');
+  }
+  if (port !== undefined && port === integer(read('PORT'), 'PORT', 4000, 1, 65535)) {
+    throw new ConfigError(`METRICS_PORT (${port}) must differ from PORT: the API and the metrics listen apart`);
+  }
+  const token = read('METRICS_TOKEN');
+  if (token !== undefined && token.length < 32) {
+    // The value itself never appears in the message.
+    throw new ConfigError(`METRICS_TOKEN must be at least 32 characters long, got ${token.length}`);
+  }
+  return Object.freeze({ port, host: listenAddress(hostText, 'METRICS_HOST'), token });
 }
 
 /** Bytes in a MiB. */
@@ -348,10 +383,10 @@ function logLevel(value: string | undefined): LogLevel {
 }
 
 /** An IP address or a plain host name to bind to; anything else (a URL, a port, spaces) is a typo. */
-function listenAddress(value: string | undefined): string {
+function listenAddress(value: string | undefined, name = 'HOST'): string {
   if (value === undefined) return '127.0.0.1';
   if (isIP(value) !== 0 || /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/i.test(value)) return value;
-  throw new ConfigError(`HOST must be an IP address or a host name (127.0.0.1, 0.0.0.0, ::), got '${value}'`);
+  throw new ConfigError(`${name} must be an IP address or a host name (127.0.0.1, 0.0.0.0, ::), got '${value}'`);
 }
 
 /**

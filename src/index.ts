@@ -12,6 +12,10 @@ import { createLogger, type Logger, type LogLevel } from './observability/logger
 import { gradeScale } from './records/progress-grades';
 import { graphSchema } from './schema';
 import { DataVersion } from './service/data-version';
+import { listenForMetrics, type MetricsListener } from './observability/metrics/metrics-listener';
+import { ServiceMetrics } from './observability/metrics/service-metrics';
+import { statementMetrics } from './observability/metrics/statement-metrics';
+import { watchDatabase } from './observability/metrics/watch-database';
 import { createServer, type RunningServer } from './server';
 
 /** The process's logger: JSON lines on stdout, readable text when a person watches it in a terminal. */
@@ -36,6 +40,10 @@ async function main(): Promise<void> {
   const tracing = config.tracing ? (await import('./observability/tracing/start-tracing')).startTracing() : undefined;
   const database = await openDatabase(config, databaseLogsOf(logger));
   let server: RunningServer | undefined;
+  let metricsListener: MetricsListener | undefined;
+  // Recorded only when served (METRICS_PORT or METRICS_TOKEN): nothing is spent on metrics nobody can read.
+  const served = config.metrics.port !== undefined || config.metrics.token !== undefined;
+  const metrics = served ? new ServiceMetrics() : undefined;
 
   let stopping = false;
   const stopLog = logger.child({ event: 'shutdown' });
@@ -45,6 +53,7 @@ async function main(): Promise<void> {
     stopLog.info({ signal }, `${signal} received: stopping`);
     const started = Date.now();
     await server?.stop();
+    await metricsListener?.close();
     stopLog.info({ durationMs: Date.now() - started }, `HTTP drained (${Date.now() - started} ms)`);
     await database.close();
     await tracing?.shutdown();
@@ -64,7 +73,9 @@ async function main(): Promise<void> {
 
   try {
     const requests = requestGateway(database, cypher);
-    const gateway = tracing ? requests.observing(tracing.statementObserver) : requests;
+    const observed = metrics ? requests.observing(statementMetrics(metrics)) : requests;
+    const gateway = tracing ? observed.observing(tracing.statementObserver) : observed;
+    if (metrics) watchDatabase(metrics, database);
     await prepare(gateway, cypher, database, log);
     const graphSizes = new GraphStatistics();
     await graphSizes.refresh(gateway).then(
@@ -73,6 +84,7 @@ async function main(): Promise<void> {
     );
     const dataVersion = await DataVersion.read(gateway);
     log(`serving data version ${dataVersion.current().slice(0, 12)}`);
+    metrics?.watchDataVersion(dataVersion);
     const app = await createServer({
       schema: await graphSchema(),
       gateway,
@@ -89,6 +101,8 @@ async function main(): Promise<void> {
       databaseHealth: database.health,
       logger,
       tracing,
+      metrics,
+      metricsToken: config.metrics.token,
     });
     server = await app.listen(config.port, config.host);
     startup.info(
@@ -96,6 +110,10 @@ async function main(): Promise<void> {
       `GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`,
     );
     if (config.tracing) log(`traces sent to ${config.tracing.endpoint} (OTLP/HTTP)`);
+    if (metrics && config.metrics.port !== undefined) {
+      metricsListener = await listenForMetrics(metrics, config.metrics.port, config.metrics.host);
+      log(`metrics at ${metricsListener.url}`);
+    }
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;

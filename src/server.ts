@@ -42,6 +42,9 @@ import { accessLogPlugin } from './observability/access-log.plugin';
 import type { Logger } from './observability/logger';
 import type { RequestTracing } from './observability/tracing/request-tracing';
 import type { DataVersion } from './service/data-version';
+import { metricsPlugin } from './observability/metrics/metrics.plugin';
+import { serveMetrics } from './observability/metrics/serve-metrics';
+import type { ServiceMetrics } from './observability/metrics/service-metrics';
 
 export { MAX_BODY_BYTES } from './http/request-body';
 
@@ -85,6 +88,10 @@ export interface ServerDeps {
   readonly logger: Logger;
   /** Spans of requests, GraphQL phases and export pages (OTEL_EXPORTER_OTLP_ENDPOINT); nothing is added without. */
   readonly tracing?: RequestTracing;
+  /** Where requests are recorded for Prometheus; nothing is recorded when absent. */
+  readonly metrics?: ServiceMetrics;
+  /** Serves `metrics` at /metrics to requests bearing this token (METRICS_TOKEN); no such route when absent. */
+  readonly metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -152,6 +159,8 @@ export async function createServer(
       ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
       httpCachingPlugin<RequestContext>(deps.dataVersion),
       dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
+      // Last, the two that record the answer as sent (metrics, then the access line).
+      ...(deps.metrics ? [metricsPlugin(deps.metrics)] : []),
       accessLogPlugin(),
     ],
   });
@@ -175,6 +184,10 @@ export async function createServer(
   app.all('/health/ready', (_request, response) =>
     ready(response, deps.readiness ?? deps.gateway, deps.databaseHealth),
   );
+  // Never public by accident: only with a token configured, else the JSON 404 below (METRICS_PORT is apart).
+  if (deps.metrics && deps.metricsToken !== undefined) {
+    app.all('/metrics', serveMetrics(deps.metrics, deps.metricsToken));
+  }
   app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
 
   const departments = new DepartmentDirectory(deps.gateway, deps.dataVersion);

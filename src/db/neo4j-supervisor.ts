@@ -45,6 +45,8 @@ export class Neo4jSupervisor implements DatabaseHealth {
   private restarting: Promise<void> | undefined;
   private readonly cancel = new AbortController();
   private readonly backoff: RestartBackoff;
+  /** Restart attempts that brought the database back, and those that failed (for metrics). */
+  private readonly restartCounts = { succeeded: 0, failed: 0 };
 
   private constructor(
     private readonly options: SupervisorOptions,
@@ -68,6 +70,11 @@ export class Neo4jSupervisor implements DatabaseHealth {
   /** The JVM running now (changes with every restart). */
   get pid(): number | undefined {
     return this.current.pid;
+  }
+
+  /** How many restarts succeeded and failed since start-up; they only grow. */
+  get restarts(): { readonly succeeded: number; readonly failed: number } {
+    return { ...this.restartCounts };
   }
 
   unavailableReason(): string | undefined {
@@ -119,6 +126,7 @@ export class Neo4jSupervisor implements DatabaseHealth {
       neo4j = await EmbeddedNeo4j.start({ ...this.options, signal: this.cancel.signal });
     } catch (error) {
       if (this.state.kind === 'stopped') return;
+      this.restartCounts.failed += 1;
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
       this.scheduleRestart(`restart attempt ${attempt} failed after ${seconds(Date.now() - started)} (${reason})`);
       return;
@@ -130,6 +138,7 @@ export class Neo4jSupervisor implements DatabaseHealth {
     }
     this.current = neo4j;
     this.state = { kind: 'running' };
+    this.restartCounts.succeeded += 1;
     this.options.report(`embedded Neo4j is back: restart attempt ${attempt} took ${seconds(Date.now() - started)}`);
     this.watch(neo4j);
   }

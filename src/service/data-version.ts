@@ -47,6 +47,17 @@ export class DataVersion {
     return this.version;
   }
 
+  /** Milliseconds since the version was last read successfully (for readiness, logs and metrics). */
+  ageMs(): number {
+    return Date.now() - this.readAt;
+  }
+
+  /** Audited changes counted in the version served (0 for the seed alone; see the class comment), for metrics. */
+  changeCount(): number {
+    const changes = /\+(\d+)(?:~|$)/.exec(this.version)?.[1];
+    return changes === undefined ? 0 : Number(changes);
+  }
+
   /**
    * Reads the version again; call it after the graph was reloaded or written. The answer comes from a read
    * that STARTED after this call, so it includes every write committed before the call. Joining a read

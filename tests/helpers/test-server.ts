@@ -10,6 +10,7 @@ import { createServer, type RunningServer } from '../../src/server';
 import type { Logger } from '../../src/observability/logger';
 import { DataVersion } from '../../src/service/data-version';
 import { testLogger } from './log-capture';
+import type { ServiceMetrics } from '../../src/observability/metrics/service-metrics';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
@@ -50,6 +51,9 @@ export interface TestServerOptions {
   readonly logger?: Logger;
   /** Spans of requests, GraphQL phases and export pages (the gateway observes statements separately). */
   readonly tracing?: RequestTracing;
+  /** Records requests into these metrics (and serves them at /metrics with `metricsToken`); none when absent. */
+  readonly metrics?: ServiceMetrics;
+  readonly metricsToken?: string;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
@@ -80,6 +84,8 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     export: { ...defaults.export, ...options.export },
     logger: options.logger ?? testLogger(),
     tracing: options.tracing,
+    metrics: options.metrics,
+    metricsToken: options.metricsToken,
   });
   const running: RunningServer = await app.listen(0);
   return {

@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { embeddedPassword } from '../../src/db/embedded-password';
 import { DEFAULT_RESTART_BACKOFF, Neo4jSupervisor } from '../../src/db/neo4j-supervisor';
+import { ServiceMetrics } from '../../src/observability/metrics/service-metrics';
+import { watchDatabase } from '../../src/observability/metrics/watch-database';
 import { freePort } from '../helpers/free-port';
 import { launchersFor } from '../helpers/launcher-processes';
+import { readExposition, sampleValue } from '../helpers/prometheus-text';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -31,6 +34,10 @@ describe('the embedded Neo4j under supervision', () => {
   let db: TestDatabase;
   let server: TestServer;
   const reported: string[] = [];
+  const metrics = new ServiceMetrics();
+  /** The restart counter of the metrics as a scrape reads it. */
+  const restartsCounted = async (outcome: 'succeeded' | 'failed'): Promise<number | undefined> =>
+    sampleValue(readExposition(await metrics.exposition()), 'honjo_embedded_neo4j_restarts_total', { outcome });
 
   beforeAll(async () => {
     port = await freePort();
@@ -48,6 +55,7 @@ describe('the embedded Neo4j under supervision', () => {
       backoff: { ...DEFAULT_RESTART_BACKOFF, stableAfterMs: 1_000 },
     });
     db = openTestDatabase(supervisor.boltUri, password);
+    watchDatabase(metrics, { driver: db.driver, embedded: supervisor });
     server = await startTestServer(db.gateway, { databaseHealth: supervisor });
   });
 
@@ -110,6 +118,7 @@ describe('the embedded Neo4j under supervision', () => {
   };
 
   it('restarts a SIGKILLed JVM by itself: readiness says so, then 200, and GraphQL answers again', async () => {
+    expect(await restartsCounted('succeeded')).toBe(0);
     const killed = await killRunningJvm();
     const killedAt = Date.now();
     const { seen, last } = await watchReadiness((answer) => answer.status === 200);
@@ -124,6 +133,8 @@ describe('the embedded Neo4j under supervision', () => {
     expect(reported.join('\n')).toMatch(
       /exited unexpectedly \(signal SIGKILL\).*restart attempt 1 in 0\.5 s[\s\S]*is back: restart attempt 1 took/,
     );
+    expect(await restartsCounted('succeeded')).toBe(1);
+    expect(await restartsCounted('failed')).toBe(0);
   });
 
   it('keeps trying with growing waits while restarts fail, and recovers once they can succeed', async () => {
@@ -156,6 +167,8 @@ describe('the embedded Neo4j under supervision', () => {
     const log = reported.join('\n');
     expect(log).toMatch(/restart attempt 1 failed after [\d.]+ s \(.+\); restart attempt 2 in 1\.0 s/);
     expect(log).toMatch(/is back: restart attempt \d took/);
+    expect(await restartsCounted('succeeded')).toBe(2);
+    expect(await restartsCounted('failed')).toBeGreaterThanOrEqual(1);
   });
 
   it('leaves no launcher process behind when stopped, even in the middle of a restart', async () => {

@@ -12,6 +12,27 @@ describe('configuration', () => {
     expect(config.introspection).toBe(true);
   });
 
+  it('serves no metrics unless asked: no metrics port, no token, loopback for a port once one is set', () => {
+    expect(loadConfig({}).metrics).toEqual({ port: undefined, host: '127.0.0.1', token: undefined });
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1', token: undefined });
+    const token = 'm'.repeat(32);
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: token }).metrics).toEqual({
+      port: 9464,
+      host: '0.0.0.0',
+      token,
+    });
+  });
+
+  it.each([
+    [{ METRICS_PORT: 'nine' }, /METRICS_PORT must be a whole number from 1 to 65535, got 'nine'/],
+    [{ METRICS_HOST: '0.0.0.0' }, /METRICS_HOST is set but METRICS_PORT is not/],
+    [{ METRICS_PORT: '9464', METRICS_HOST: 'http://x' }, /METRICS_HOST must be an IP address or a host name/],
+    [{ METRICS_PORT: '4000' }, /METRICS_PORT \(4000\) must differ from PORT/],
+    [{ METRICS_TOKEN: 'short-secret' }, /METRICS_TOKEN must be at least 32 characters long, got 12$/],
+  ])('refuses metrics settings %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it('uses an external Neo4j when NEO4J_URI is given', () => {
     const config = loadConfig({
       NEO4J_URI: 'bolt://db:7687',

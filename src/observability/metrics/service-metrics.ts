@@ -1,0 +1,199 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { OperationLabels } from './operation-labels';
+import type { PoolStatistics } from './driver-pool';
+
+/** Every family's name starts with this, so the service's own series are told apart from process ones. */
+const PREFIX = 'honjo_';
+
+/** Request durations in seconds: a cached answer (~1 ms) up to the default request budget (10 s) and past it. */
+const REQUEST_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+/** One Cypher statement: an index lookup (~1 ms) up to a request budget. */
+const STATEMENT_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10];
+/** Statements of one request: 0 (a cached answer) to a page of many nested lists. */
+const STATEMENTS_PER_REQUEST = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256];
+
+/** Default metrics left out: gauges named like counters (see the constructor). */
+const UNLINTABLE_DEFAULT_METRICS = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
+
+/** How often the embedded database was restarted after its JVM died (the supervisor counts them). */
+export interface RestartCounts {
+  readonly succeeded: number;
+  readonly failed: number;
+}
+
+/** What the data-version gauges read at each scrape. */
+export interface DataVersionReading {
+  /** Audited changes counted in the version served (0 for the seed alone). */
+  changeCount(): number;
+  /** Milliseconds since the version was last read successfully. */
+  ageMs(): number;
+}
+
+/**
+ * The service's metric families, on a registry of its own rather than prom-client's global one, so two servers
+ * in one process (tests, several instances) never share or collide on a series. Made once in the composition
+ * root and handed to what records into it: the GraphQL plugin, the statement observer, the sources read at
+ * each scrape (the driver's pool, the supervisor, the data version). Labels are bounded by construction: see
+ * each family.
+ */
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  /** Operation names as labels, capped (see OperationLabels). */
+  readonly operations = new OperationLabels();
+
+  readonly requestDuration = new Histogram({
+    name: `${PREFIX}graphql_request_duration_seconds`,
+    help: 'Time of a GraphQL request from when Apollo received it to its answer, by operation name and outcome (ok, partial, error).',
+    labelNames: ['operation', 'outcome'] as const,
+    buckets: REQUEST_SECONDS,
+    registers: [this.registry],
+  });
+
+  readonly errors = new Counter({
+    name: `${PREFIX}graphql_errors_total`,
+    help: 'Errors sent in GraphQL answers, by their extensions.code.',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+
+  readonly statementsPerRequest = new Histogram({
+    name: `${PREFIX}graphql_statements_per_request`,
+    help: 'Cypher statements one GraphQL request ran (0 for an answer from the response cache).',
+    buckets: STATEMENTS_PER_REQUEST,
+    registers: [this.registry],
+  });
+
+  readonly limitRefusals = new Counter({
+    name: `${PREFIX}graphql_limit_refusals_total`,
+    help: 'Requests refused by a query limit or cut by the response-size cap, by the variable that sets the limit.',
+    labelNames: ['limit'] as const,
+    registers: [this.registry],
+  });
+
+  readonly responseCache = new Counter({
+    name: `${PREFIX}response_cache_lookups_total`,
+    help: 'Queries looked up in the response cache, by result (hit, miss); absent while the cache is off.',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly recordsWritten = new Counter({
+    name: `${PREFIX}records_written_total`,
+    help: 'Records written (each with its audit entry), by the mutation that wrote them.',
+    labelNames: ['mutation'] as const,
+    registers: [this.registry],
+  });
+
+  readonly statementDuration = new Histogram({
+    name: `${PREFIX}neo4j_statement_duration_seconds`,
+    help: 'Time of one Cypher statement (run to last record), by statement name (its cypher/ file or what it was compiled from), mode and outcome.',
+    labelNames: ['statement', 'mode', 'outcome'] as const,
+    buckets: STATEMENT_SECONDS,
+    registers: [this.registry],
+  });
+
+  readonly statementsInFlight = new Gauge({
+    name: `${PREFIX}neo4j_statements_in_flight`,
+    help: 'Statements running now, each in a session of its own (counted by the service, whatever the driver exposes).',
+    registers: [this.registry],
+  });
+
+  private poolSource: (() => PoolStatistics | undefined) | undefined;
+  private restartSource: (() => RestartCounts) | undefined;
+  /** The restart counts already added to the counter (the supervisor's counts only grow). */
+  private restartsCounted: RestartCounts = { succeeded: 0, failed: 0 };
+  private dataVersionSource: DataVersionReading | undefined;
+
+  // The families below are read from their sources at each scrape (`collect`), not recorded as things happen.
+
+  private readonly poolConnections = new Gauge({
+    name: `${PREFIX}neo4j_pool_connections`,
+    help: "Connections of the request driver's pool, by state (in_use, idle); absent when the driver's pool cannot be read.",
+    labelNames: ['state'] as const,
+    registers: [this.registry],
+    collect: () => {
+      const pool = this.poolSource?.();
+      this.poolConnections.reset();
+      if (pool === undefined) return;
+      this.poolConnections.set({ state: 'in_use' }, pool.inUse);
+      this.poolConnections.set({ state: 'idle' }, pool.idle);
+    },
+  });
+
+  private readonly poolWaiting = new Gauge({
+    name: `${PREFIX}neo4j_pool_acquisitions_waiting`,
+    help: "Statements waiting for a connection of the request driver's pool (SERVICE_BUSY once they wait too long).",
+    registers: [this.registry],
+    collect: () => {
+      const pool = this.poolSource?.();
+      this.poolWaiting.reset();
+      if (pool !== undefined) this.poolWaiting.set(pool.waiting);
+    },
+  });
+
+  private readonly restarts = new Counter({
+    name: `${PREFIX}embedded_neo4j_restarts_total`,
+    help: 'Restarts of the embedded Neo4j after its JVM died, by outcome (succeeded, failed); absent with an external database.',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+    collect: () => {
+      const now = this.restartSource?.();
+      if (now === undefined) return;
+      this.restarts.inc({ outcome: 'succeeded' }, now.succeeded - this.restartsCounted.succeeded);
+      this.restarts.inc({ outcome: 'failed' }, now.failed - this.restartsCounted.failed);
+      this.restartsCounted = now;
+    },
+  });
+
+  private readonly dataVersionChanges = new Gauge({
+    name: `${PREFIX}data_version_changes`,
+    help: 'Audited changes counted in the data version served (it grows by one with every write).',
+    registers: [this.registry],
+    collect: () => {
+      if (this.dataVersionSource !== undefined) this.dataVersionChanges.set(this.dataVersionSource.changeCount());
+    },
+  });
+
+  private readonly dataVersionAge = new Gauge({
+    name: `${PREFIX}data_version_age_seconds`,
+    help: 'Seconds since the data version served was last read from the database.',
+    registers: [this.registry],
+    collect: () => {
+      if (this.dataVersionSource !== undefined) this.dataVersionAge.set(this.dataVersionSource.ageMs() / 1000);
+    },
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    // prom-client also sums these gauges into names ending in `_total`, which Prometheus keeps for counters
+    // (`promtool check metrics` flags them); the same numbers remain, by type, in the gauges without the suffix.
+    for (const total of UNLINTABLE_DEFAULT_METRICS) this.registry.removeSingleMetric(total);
+  }
+
+  /** The pool gauges read `read` at each scrape (undefined: the pool cannot be read, the gauges stay empty). */
+  watchPool(read: () => PoolStatistics | undefined): void {
+    this.poolSource = read;
+  }
+
+  /** The restart counter follows the embedded database's supervisor. */
+  watchRestarts(read: () => RestartCounts): void {
+    this.restartSource = read;
+  }
+
+  watchDataVersion(version: DataVersionReading): void {
+    this.dataVersionSource = version;
+  }
+
+  /** The exposition in Prometheus's text format. */
+  exposition(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
