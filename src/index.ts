@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   // Reviewed reference data the resolvers grade with: a malformed file stops the start, not a later request.
   gradeScale();
   // The OpenTelemetry SDK is loaded only when asked for: without OTEL_EXPORTER_OTLP_ENDPOINT nothing of it runs.
-  const tracing = config.tracing ? (await import('./observability/tracing/start-tracing')).startTracing() : undefined;
+  const tracing = config.tracing
+    ? (await import('./observability/tracing/start-tracing')).startTracing(logger)
+    : undefined;
   const database = await openDatabase(config, databaseLogsOf(logger));
   let server: RunningServer | undefined;
   let metricsListener: MetricsListener | undefined;
@@ -56,7 +58,8 @@ async function main(): Promise<void> {
     await metricsListener?.close();
     stopLog.info({ durationMs: Date.now() - started }, `HTTP drained (${Date.now() - started} ms)`);
     await database.close();
-    await tracing?.shutdown();
+    // Spans still batched are sent now; a collector that does not take them must not fail the stop.
+    await tracing?.shutdown().catch((error: unknown) => stopLog.warn({ err: error }, 'traces not all sent'));
     stopLog.info({ durationMs: Date.now() - started }, `database closed; stopped in ${Date.now() - started} ms`);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

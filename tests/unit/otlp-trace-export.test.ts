@@ -12,14 +12,16 @@ import { build } from 'esbuild';
  * in service: the exporter loads `node:http` by a dynamic import, which Jest's module sandbox refuses.
  */
 const PROBE = `
+import { createLogger } from '../../src/observability/logger';
 import { startTracing } from '../../src/observability/tracing/start-tracing';
-const tracing = startTracing();
+const tracing = startTracing(createLogger({ level: 'info' }));
 tracing
   .exportPage({ kind: 'measures', format: 'csv', index: 1 }, () => {
     tracing.statementObserver.started({ name: 'records/write-result', mode: 'WRITE' })({ durationMs: 2 });
     return Promise.resolve();
   })
-  // Shutting down sends what the batch still holds.
+  // The batch is sent on its schedule (OTEL_BSP_SCHEDULE_DELAY), as in service; shutting down sends what is left.
+  .then(() => new Promise((resolve) => setTimeout(resolve, 500)))
   .then(() => tracing.shutdown())
   .then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
 `;
@@ -51,6 +53,8 @@ interface OtlpTraces {
 
 const received: Received[] = [];
 let collector: Server;
+/** The status the stand-in collector answers with; 200 unless a test makes it refuse. */
+let collectorStatus = 200;
 
 beforeAll(async () => {
   collector = createServer((request, response) => {
@@ -62,7 +66,7 @@ beforeAll(async () => {
         headers: request.headers,
         body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpTraces,
       });
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      response.writeHead(collectorStatus, { 'content-type': 'application/json' }).end('{}');
     });
   });
   await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
@@ -85,17 +89,25 @@ const valueOf = (attributes: readonly OtlpAttribute[], key: string): string | nu
   return value?.stringValue ?? (value?.intValue === undefined ? undefined : Number(value.intValue));
 };
 
-it('sends the spans to OTEL_EXPORTER_OTLP_ENDPOINT/v1/traces, with the service named and headers added', async () => {
+/** Runs the probe against the stand-in collector; its stdout is the service's log (JSON lines). */
+async function runProbe(): Promise<string> {
   const { port } = collector.address() as AddressInfo;
-  await promisify(execFile)(process.execPath, [PROBE_FILE], {
+  const { stdout } = await promisify(execFile)(process.execPath, [PROBE_FILE], {
     env: {
       PATH: process.env.PATH,
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
       OTEL_EXPORTER_OTLP_HEADERS: 'x-scope-orgid=honjo',
       OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=test',
+      OTEL_BSP_SCHEDULE_DELAY: '100',
     },
     timeout: 20_000,
   });
+  return stdout;
+}
+
+it('sends the spans to OTEL_EXPORTER_OTLP_ENDPOINT/v1/traces, with the service named and headers added', async () => {
+  const log = await runProbe();
+  expect(log).toBe('');
 
   expect(received.map((request) => request.path)).toEqual(['/v1/traces']);
   const [request] = received as [Received];
@@ -111,4 +123,20 @@ it('sends the spans to OTEL_EXPORTER_OTLP_ENDPOINT/v1/traces, with the service n
   expect(valueOf(statement!.attributes, 'neo4j.access_mode')).toBe('WRITE');
   expect(statement!.traceId).toBe(page!.traceId);
   expect(statement!.parentSpanId).toBe(page!.spanId);
+});
+
+it('tells the log when the collector refuses the spans, instead of dropping them silently', async () => {
+  collectorStatus = 400;
+  received.length = 0;
+  try {
+    const log = await runProbe();
+    const lines = log
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: string; event?: string; msg: string });
+    expect(received.length).toBeGreaterThan(0);
+    expect(lines.some((line) => line.event === 'tracing' && /error|warn/.test(line.level))).toBe(true);
+  } finally {
+    collectorStatus = 200;
+  }
 });
