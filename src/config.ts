@@ -30,6 +30,8 @@ export interface Config {
   readonly http: HttpSettings;
   /** Limits of the spreadsheet exports (/export/…). */
   readonly export: ExportSettings;
+  /** How often the data version is read again, so writes through other instances show (DATA_VERSION_POLL_MS). */
+  readonly dataVersionPollMs: number;
 }
 
 export interface RequestBudgetSettings {
@@ -128,6 +130,8 @@ export const ENVIRONMENT_VARIABLES = {
     'Cache-Control max-age of successful reads, in seconds; 0 turns HTTP caching and the response cache off (default 60)',
   RESPONSE_CACHE_MAX_MB:
     'memory for answers of repeated reads kept by the service (same query, variables and viewer, same data version), in MiB; 0 turns the response cache off (default 32)',
+  DATA_VERSION_POLL_MS:
+    'how often, in ms, the service reads the data version, so a write through another instance on the same database is served within about this time (default 250; at most 750, to keep instances within 1 s of each other)',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -210,6 +214,7 @@ export function loadConfig(env: Env = process.env): Config {
     export: Object.freeze({
       maxRows: integer(read('EXPORT_MAX_ROWS'), 'EXPORT_MAX_ROWS', 10_000, 1, 1_000_000),
     }),
+    dataVersionPollMs: integer(read('DATA_VERSION_POLL_MS'), 'DATA_VERSION_POLL_MS', 250, 50, 750),
   });
 }
 

@@ -3,7 +3,7 @@ import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { applySchema } from './db/apply-schema';
 import { CypherRegistry } from './db/cypher-registry';
-import { openDatabase, requestGateway, type DatabaseRuntime } from './db/database-runtime';
+import { dataVersionGateway, openDatabase, requestGateway, type DatabaseRuntime } from './db/database-runtime';
 import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
 import { GraphStatistics } from './graphql/limits/graph-statistics';
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   gradeScale();
   const database = await openDatabase(config, log);
   let server: RunningServer | undefined;
+  let dataVersion: DataVersion | undefined;
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     log(`${signal} received: stopping`);
     const started = Date.now();
     await server?.stop();
+    dataVersion?.stopPolling();
     log(`HTTP drained (${Date.now() - started} ms)`);
     await database.close();
     log(`database closed; stopped in ${Date.now() - started} ms`);
@@ -59,7 +61,9 @@ async function main(): Promise<void> {
       () => log('query cost limit: list sizes read from the loaded graph'),
       (error: unknown) => log(`query cost limit: list sizes unread (${String(error)}); assuming large lists`),
     );
-    const dataVersion = await DataVersion.read(gateway);
+    dataVersion = await DataVersion.read(dataVersionGateway(database, cypher));
+    // Writes through other instances on the same database show within the poll interval (README "Several instances").
+    dataVersion.startPolling(config.dataVersionPollMs);
     log(`serving data version ${dataVersion.current().slice(0, 12)}`);
     const app = await createServer({
       schema: await graphSchema(),

@@ -160,7 +160,11 @@ export async function createServer(
 
   app.all('/health/live', (_request, response) => live(response));
   app.all('/health/ready', (_request, response) =>
-    ready(response, deps.readiness ?? deps.gateway, deps.databaseHealth),
+    ready(response, {
+      gateway: deps.readiness ?? deps.gateway,
+      health: deps.databaseHealth,
+      dataVersion: deps.dataVersion,
+    }),
   );
   app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
 
