@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { DatabaseHealth, SupervisorState } from '../db/database-health';
 import type { GraphGateway } from '../db/graph-gateway';
-import type { DataVersion } from '../service/data-version';
+import { UNCONFIRMED_AFTER_MS, type DataVersion } from '../service/data-version';
 import { sendJson } from './send';
 
 /** How long readiness waits for the database; short, so a dead database turns /health/ready red quickly. */
@@ -9,11 +9,11 @@ const READY_TIMEOUT_MS = 2_000;
 
 /**
  * A polled data version not read for this long makes the instance not ready: its poll (every
- * DATA_VERSION_POLL_MS) has failed for seconds, so it is cut off from writes made through other instances.
- * Longer than the 1 s after which such a version stops being served from cache (AGREEMENT_WINDOW_MS), so a
- * slow read or two does not take the instance out of a load balancer.
+ * DATA_VERSION_POLL_MS) has failed or hung for seconds, so it is cut off from writes made through other
+ * instances (and no longer serves that version). Longer than the 1 s after which a failed read stops the
+ * version being served from cache, so a slow read or two does not take the instance out of a load balancer.
  */
-export const DATA_VERSION_NOT_READY_AFTER_MS = 5_000;
+export const DATA_VERSION_NOT_READY_AFTER_MS = UNCONFIRMED_AFTER_MS;
 
 /** What /health/ready checks it answers from. */
 export interface ReadinessSources {

@@ -14,20 +14,28 @@ const RECHECK_AFTER_MS = 30_000;
 const READ_TIMEOUT_MS = 2_000;
 
 /**
- * Instances over one database agree within this: a version no read confirmed for longer is not served (the
- * poll runs every DATA_VERSION_POLL_MS, at most 750 ms, so a few failed or slow reads are tolerated first).
+ * Instances over one database agree within this: once a read of the version FAILS while the version is older
+ * than this, the version is no longer served (the poll runs every DATA_VERSION_POLL_MS, at most 750 ms, so a
+ * failed read or two is tolerated first).
  */
 export const AGREEMENT_WINDOW_MS = 1_000;
+
+/**
+ * A version that no read has confirmed for this long, with no read failing either (a read hanging on a
+ * database that does not answer), is no longer served. Slow reads alone (an overloaded machine) are given
+ * this long: forgetting the version then would turn the response cache cold just when the load is highest.
+ * Readiness fails past the same age (src/http/health.ts).
+ */
+export const UNCONFIRMED_AFTER_MS = 5_000;
 
 /** How the service keeps its version in step with writes made through other instances. */
 export interface DataVersionPolling {
   /** Pause between the end of one read and the start of the next (DATA_VERSION_POLL_MS). */
   readonly intervalMs: number;
-  /**
-   * A version not confirmed by a read for this long is no longer served (see `forgetAfterFailedRead`), and
-   * readiness reports it: a write through another instance may be missing from it.
-   */
+  /** A failed read with the version older than this makes it unconfirmed (see `forgetAfterFailedRead`). */
   readonly staleAfterMs: number;
+  /** With no read answering at all for this long, the version is unconfirmed too (a read hangs). */
+  readonly unconfirmedAfterMs: number;
 }
 
 /**
@@ -66,14 +74,15 @@ export class DataVersion {
   }
 
   /**
-   * The version being served. Polling: once no read confirmed it for `staleAfterMs`, an unconfirmed one (no
-   * cached answer or ETag carries it), so an instance cut off from the database never hands out an answer
-   * from before another instance's write. Not polling: older than the recheck interval, a re-read starts.
+   * The version being served. Polling: once a read failed with the version older than `staleAfterMs`, or
+   * no read answered for `unconfirmedAfterMs`, an unconfirmed one (no cached answer or ETag carries it), so
+   * an instance cut off from the database never hands out an answer from before another instance's write.
+   * Not polling: older than the recheck interval, a re-read starts.
    */
   current(): string {
     if (this.polling !== undefined) {
       // Checked here too, not only when a poll fails: a hung read (a frozen database) never fails by itself.
-      if (this.ageMs() > this.polling.staleAfterMs && !this.unconfirmed) this.forgetAfterFailedRead();
+      if (this.ageMs() > this.polling.unconfirmedAfterMs && !this.unconfirmed) this.forgetAfterFailedRead();
     } else if (this.ageMs() > this.recheckAfterMs && this.running === undefined) {
       // A failed background read keeps the known version; readiness reports the database's state.
       this.refresh().catch(() => undefined);
@@ -100,9 +109,13 @@ export class DataVersion {
    * Reads the version again every `intervalMs` (after the previous read ended, so reads never pile up) until
    * `stopPolling()`. The timer does not keep the process alive.
    */
-  startPolling(intervalMs: number, staleAfterMs: number = AGREEMENT_WINDOW_MS): void {
+  startPolling(
+    intervalMs: number,
+    staleAfterMs: number = AGREEMENT_WINDOW_MS,
+    unconfirmedAfterMs: number = UNCONFIRMED_AFTER_MS,
+  ): void {
     this.stopPolling();
-    const polling: DataVersionPolling = { intervalMs, staleAfterMs };
+    const polling: DataVersionPolling = { intervalMs, staleAfterMs, unconfirmedAfterMs };
     this.polling = polling;
     const next = (): void => {
       this.pollTimer = setTimeout(() => {
