@@ -50,7 +50,7 @@ export interface HttpSettings {
   readonly keepAliveTimeoutMs: number;
   /** A connection with no byte moving either way for this long is closed (e.g. a client that never reads). */
   readonly idleTimeoutMs: number;
-  /** `max-age` of successful reads (the data changes only when it is reloaded); 0 turns caching off. */
+  /** How long the response cache keeps a successful read (browsers revalidate by ETag); 0 turns caching off. */
   readonly cacheMaxAgeSeconds: number;
   /** Memory for whole answers of repeated reads, in bytes (serialized); 0 turns the response cache off. */
   readonly responseCacheBytes: number;
@@ -127,7 +127,7 @@ export const ENVIRONMENT_VARIABLES = {
   EXPORT_MAX_ROWS:
     'most rows one /export/… download may have; a larger filtered set is refused with RESPONSE_TOO_LARGE before anything is sent (default 10000)',
   CACHE_MAX_AGE_SECONDS:
-    'Cache-Control max-age of successful reads, in seconds; 0 turns HTTP caching and the response cache off (default 60)',
+    'how long the response cache keeps a successful read, in seconds (browsers get Cache-Control: no-cache and revalidate by ETag); 0 turns ETags and the response cache off (default 60)',
   RESPONSE_CACHE_MAX_MB:
     'memory for answers of repeated reads kept by the service (same query, variables and viewer, same data version), in MiB; 0 turns the response cache off (default 32)',
   DATA_VERSION_POLL_MS:
