@@ -205,7 +205,8 @@ export class GraphGateway {
    * Opens a session for `work` and closes it in `finally`. Within a request budget the session counts
    * against the request's permits and `work` gets the smaller of `ownTimeoutMs` and the time left. With
    * `retryTransient` (reads), a try failing with a transient error is made again in a new session while the
-   * time left allows (the request's budget, or RETRY_OUTSIDE_REQUESTS_MS outside requests).
+   * time left allows (the request's budget; outside requests RETRY_OUTSIDE_REQUESTS_MS, or `ownTimeoutMs` if
+   * shorter).
    */
   private session<T>(
     mode: 'READ' | 'WRITE',
@@ -224,7 +225,10 @@ export class GraphGateway {
         }),
       );
     };
-    const outsideRequestsUntil = Date.now() + RETRY_OUTSIDE_REQUESTS_MS;
+    // Outside requests a read's own timeout bounds its retries too (the data version's poll would rather try
+    // again at its next turn than hold a failure back).
+    const outsideRequestsUntil =
+      Date.now() + Math.min(ownTimeoutMs ?? RETRY_OUTSIDE_REQUESTS_MS, RETRY_OUTSIDE_REQUESTS_MS);
     const remainingMs = budget === undefined ? () => outsideRequestsUntil - Date.now() : () => budget.remainingMs();
     const tries = retryTransientErrors ? () => retryTransient(once, remainingMs) : once;
     const running = budget === undefined ? tries() : budget.withSession(tries);

@@ -10,8 +10,11 @@ const EMPTY_GRAPH = 'empty';
  */
 const RECHECK_AFTER_MS = 30_000;
 
-/** Neo4j aborts a version read past this: a hung read must not hold the poll up. */
-const READ_TIMEOUT_MS = 2_000;
+/**
+ * Neo4j aborts a version read past this, and transient failures are retried only this long: a failing or
+ * hung read must not hold the poll up past the agreement window.
+ */
+const READ_TIMEOUT_MS = 1_000;
 
 /**
  * Instances over one database agree within this: once a read of the version FAILS while the version is older

@@ -53,6 +53,8 @@ describe('/health/ready and /health/live', () => {
 
   it('names the database when it does not answer, while /health/live stays 200 without asking it', async () => {
     const unreachable = openTestDatabase();
+    // Connected first: a driver closed before it ever connected would open a new pool on its next session.
+    await unreachable.gateway.ping(2_000);
     await unreachable.close();
     const server = await startTestServer(db.gateway, { readiness: unreachable.gateway });
     try {
@@ -82,20 +84,22 @@ describe('/health/ready and /health/live', () => {
     });
     try {
       const question = '{ sdg(number: 17) { number nameEn } }';
+      await own.gateway.ping(2_000);
       expect((await server.query(question)).errors).toBeUndefined();
       const cached = await server.query(question);
       expect((cached.extensions?.cypher as { queries: number }).queries).toBe(0);
       const version = server.dataVersion.current();
 
       await own.close();
-      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      // A failing read gives up within 1 s (its timeout bounds its retries); the version is then over 1 s old.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
       // The cached answer belongs to a version no longer confirmed: it is not served from memory any more.
       expect(server.dataVersion.current()).not.toBe(version);
       expect(server.dataVersion.current()).toMatch(/~unconfirmed-/);
       expect((await server.query(question)).errors).toBeDefined();
       expect((await readinessOf(server)).status).toBe(200);
 
-      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
       const { status, body } = await readinessOf(server);
       expect(status).toBe(503);
       expect(body.checks.database.ok).toBe(true);
