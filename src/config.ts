@@ -37,6 +37,8 @@ export interface Config {
   readonly tracing: TracingSettings | undefined;
   /** Where Prometheus metrics are served, if anywhere. */
   readonly metrics: MetricsSettings;
+  /** How often the data version is read again, so writes through other instances show (DATA_VERSION_POLL_MS). */
+  readonly dataVersionPollMs: number;
 }
 
 export interface TracingSettings {
@@ -70,7 +72,7 @@ export interface HttpSettings {
   readonly keepAliveTimeoutMs: number;
   /** A connection with no byte moving either way for this long is closed (e.g. a client that never reads). */
   readonly idleTimeoutMs: number;
-  /** `max-age` of successful reads (the data changes only when it is reloaded); 0 turns caching off. */
+  /** How long the response cache keeps a successful read (browsers revalidate by ETag); 0 turns caching off. */
   readonly cacheMaxAgeSeconds: number;
   /** Memory for whole answers of repeated reads, in bytes (serialized); 0 turns the response cache off. */
   readonly responseCacheBytes: number;
@@ -147,20 +149,22 @@ export const ENVIRONMENT_VARIABLES = {
   EXPORT_MAX_ROWS:
     'most rows one /export/… download may have; a larger filtered set is refused with RESPONSE_TOO_LARGE before anything is sent (default 10000)',
   CACHE_MAX_AGE_SECONDS:
-    'Cache-Control max-age of successful reads, in seconds; 0 turns HTTP caching and the response cache off (default 60)',
+    'how long the response cache keeps a successful read, in seconds (browsers get Cache-Control: no-cache and revalidate by ETag); 0 turns ETags and the response cache off (default 60)',
   OTEL_EXPORTER_OTLP_ENDPOINT:
     'OTLP/HTTP collector (http://localhost:4318) that receives traces at /v1/traces; unset: no tracing, and the tracing code is not loaded (README "Traces" lists the other OTEL_* variables read)',
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT:
     'full URL receiving traces (http://localhost:4318/v1/traces), instead of OTEL_EXPORTER_OTLP_ENDPOINT; also turns tracing on',
   OTEL_SDK_DISABLED: 'true turns tracing off even with an endpoint set (default false)',
-  RESPONSE_CACHE_MAX_MB:
-    'memory for answers of repeated reads kept by the service (same query, variables and viewer, same data version), in MiB; 0 turns the response cache off (default 32)',
   LOG_LEVEL:
     'least severe log level written: fatal, error, warn, info, debug, trace or silent (default info; debug adds the /health/… request lines)',
   METRICS_PORT: 'port of a listener serving only Prometheus metrics at /metrics, without a token (default: none)',
   METRICS_HOST: 'address the METRICS_PORT listener binds to (default 127.0.0.1, loopback only)',
   METRICS_TOKEN:
     'bearer token (at least 32 characters) that opens /metrics on the API port; unset: /metrics answers 404 there',
+  RESPONSE_CACHE_MAX_MB:
+    'memory for answers of repeated reads kept by the service (same query, variables and viewer, same data version), in MiB; 0 turns the response cache off (default 32)',
+  DATA_VERSION_POLL_MS:
+    'how often, in ms, the service reads the data version, so a write through another instance on the same database is served within about this time (default 250; at most 750, to keep instances within 1 s of each other)',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -246,6 +250,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel(read('LOG_LEVEL')),
     tracing: tracingSettings(read),
     metrics: metricsSettings(read),
+    dataVersionPollMs: integer(read('DATA_VERSION_POLL_MS'), 'DATA_VERSION_POLL_MS', 250, 50, 750),
   });
 }
 

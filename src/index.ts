@@ -3,7 +3,7 @@ import { createAuthenticator } from './auth/authenticator';
 import { ConfigError, loadConfig } from './config';
 import { applySchema } from './db/apply-schema';
 import { CypherRegistry } from './db/cypher-registry';
-import { openDatabase, requestGateway, type DatabaseRuntime } from './db/database-runtime';
+import { dataVersionGateway, openDatabase, requestGateway, type DatabaseRuntime } from './db/database-runtime';
 import type { DatabaseLogs } from './db/database-log';
 import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   // Recorded only when served (METRICS_PORT or METRICS_TOKEN): nothing is spent on metrics nobody can read.
   const served = config.metrics.port !== undefined || config.metrics.token !== undefined;
   const metrics = served ? new ServiceMetrics() : undefined;
+  let dataVersion: DataVersion | undefined;
 
   let stopping = false;
   const stopLog = logger.child({ event: 'shutdown' });
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     await server?.stop();
     await metricsListener?.close();
+    dataVersion?.stopPolling();
     stopLog.info({ durationMs: Date.now() - started }, `HTTP drained (${Date.now() - started} ms)`);
     await database.close();
     // Spans still batched are sent now; a collector that does not take them must not fail the stop.
@@ -85,7 +87,9 @@ async function main(): Promise<void> {
       () => log('query cost limit: list sizes read from the loaded graph'),
       (error: unknown) => log(`query cost limit: list sizes unread (${String(error)}); assuming large lists`),
     );
-    const dataVersion = await DataVersion.read(gateway);
+    dataVersion = await DataVersion.read(dataVersionGateway(database, cypher));
+    // Writes through other instances on the same database show within the poll interval (README "Several instances").
+    dataVersion.startPolling(config.dataVersionPollMs);
     log(`serving data version ${dataVersion.current().slice(0, 12)}`);
     metrics?.watchDataVersion(dataVersion);
     const app = await createServer({

@@ -182,7 +182,11 @@ export async function createServer(
 
   app.all('/health/live', (_request, response) => live(response));
   app.all('/health/ready', (_request, response) =>
-    ready(response, deps.readiness ?? deps.gateway, deps.databaseHealth),
+    ready(response, {
+      gateway: deps.readiness ?? deps.gateway,
+      health: deps.databaseHealth,
+      dataVersion: deps.dataVersion,
+    }),
   );
   // Never public by accident: only with a token configured, else the JSON 404 below (METRICS_PORT is apart).
   if (deps.metrics && deps.metricsToken !== undefined) {

@@ -1,3 +1,9 @@
+/** What the supervisor of the embedded database is doing (`restarting` carries the attempt under way). */
+export type SupervisorState =
+  | { readonly state: 'running' }
+  | { readonly state: 'restarting'; readonly attempt: number }
+  | { readonly state: 'stopped' };
+
 /**
  * What the service knows about its database's state without asking it: readiness consults this before it
  * pings, so a database that is known to be down (e.g. being restarted) is reported with the real reason.
@@ -5,7 +11,12 @@
 export interface DatabaseHealth {
   /** Why the database cannot answer right now (e.g. "embedded database restarting (attempt 2)"), if known. */
   unavailableReason(): string | undefined;
+  /** The embedded database's supervisor state; undefined for a database the service does not manage. */
+  supervisorState(): SupervisorState | undefined;
 }
 
 /** For a database the service does not manage (an external server): nothing is known beyond the ping. */
-export const UNMANAGED_DATABASE: DatabaseHealth = { unavailableReason: () => undefined };
+export const UNMANAGED_DATABASE: DatabaseHealth = {
+  unavailableReason: () => undefined,
+  supervisorState: () => undefined,
+};

@@ -1,4 +1,4 @@
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver } from 'neo4j-driver';
 import { join } from 'node:path';
 import type { Config } from '../config';
 import type { CypherRegistry } from './cypher-registry';
@@ -29,6 +29,11 @@ export interface DatabaseRuntime {
   readonly embedded: Neo4jSupervisor | undefined;
   /** What readiness consults before pinging (the supervisor's restart state for the embedded database). */
   readonly health: DatabaseHealth;
+  /**
+   * Shared by the sessions of request reads and writes and of the data version's reads: a read after a write
+   * of this instance sees it, also on a cluster member that replicates (README "Cluster-ready reads").
+   */
+  readonly bookmarks: BookmarkManager;
   /** Closes the driver, then stops the embedded database if there is one. */
   close(): Promise<void>;
 }
@@ -41,7 +46,19 @@ export interface DatabaseRuntime {
 export function requestGateway(runtime: DatabaseRuntime, cypher: CypherRegistry): GraphGateway {
   const readiness = new GraphGateway(runtime.readinessDriver, runtime.database, cypher);
   const availability = new DatabaseAvailability((timeoutMs) => readiness.ping(timeoutMs));
-  return new GraphGateway(runtime.driver, runtime.database, cypher).checkingAvailability(availability);
+  return new GraphGateway(runtime.driver, runtime.database, cypher)
+    .checkingAvailability(availability)
+    .sharingBookmarks(runtime.bookmarks);
+}
+
+/**
+ * The gateway of the data version's reads (its poll and its re-reads after writes), on the readiness pool: a
+ * request pool taken by traffic must not stop the poll, or the version would age and the response cache turn
+ * cold just when the load is highest. Shares the request gateway's bookmarks, so a re-read after a mutation
+ * sees that mutation.
+ */
+export function dataVersionGateway(runtime: DatabaseRuntime, cypher: CypherRegistry): GraphGateway {
+  return new GraphGateway(runtime.readinessDriver, runtime.database, cypher).sharingBookmarks(runtime.bookmarks);
 }
 
 /** Who opens the embedded database, and whether it may use one another process already runs. */
@@ -80,6 +97,7 @@ export async function openDatabase(
       uri,
       embedded: undefined,
       health: UNMANAGED_DATABASE,
+      bookmarks: neo4j.bookmarkManager(),
       close: async () => {
         await Promise.all([driver.close(), readinessDriver.close()]);
       },
@@ -125,6 +143,7 @@ export async function openDatabase(
     uri: embedded.boltUri,
     embedded,
     health: embedded,
+    bookmarks: neo4j.bookmarkManager(),
     close: async () => {
       await Promise.all([driver.close(), readinessDriver.close()]);
       await embedded.stop();
@@ -179,6 +198,7 @@ async function joinRunningDatabase(
     uri,
     embedded: undefined,
     health: UNMANAGED_DATABASE,
+    bookmarks: neo4j.bookmarkManager(),
     close: async () => {
       // The database stays up: it belongs to the process that started it.
       await Promise.all([driver.close(), readinessDriver.close()]);

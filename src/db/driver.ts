@@ -37,9 +37,10 @@ export function createDriver(settings: DriverSettings, pool: PoolSettings = {}, 
 }
 
 /**
- * A second, tiny driver for readiness only. Its own pool of 2 cannot be exhausted by request traffic, so
- * /health/ready answers from the database's real state: a busy request pool is not an unavailable database.
+ * A second, tiny driver for readiness and the data version's reads. Its own pool of 3 (a ping, an
+ * availability check, a version read) cannot be exhausted by request traffic, so /health/ready answers from
+ * the database's real state (a busy request pool is not an unavailable database) and the version poll goes on.
  */
 export function createReadinessDriver(settings: DriverSettings, log?: DriverLog): Driver {
-  return createDriver(settings, { maxConnectionPoolSize: 2, connectionAcquisitionTimeout: 2_000 }, log);
+  return createDriver(settings, { maxConnectionPoolSize: 3, connectionAcquisitionTimeout: 2_000 }, log);
 }

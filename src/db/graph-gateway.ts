@@ -1,9 +1,16 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type QueryResult } from 'neo4j-driver';
+import neo4j, {
+  type BookmarkManager,
+  type Driver,
+  type ManagedTransaction,
+  Neo4jError,
+  type QueryResult,
+} from 'neo4j-driver';
 import { DatabaseUnavailableError, RequestTimeoutError, ServiceBusyError } from '../errors';
 import type { CypherRegistry } from './cypher-registry';
 import type { DatabaseAvailability } from './database-availability';
 import { toPlain, type PlainRow } from './plain-values';
 import type { QueryCounter } from './query-counter';
+import { RETRY_OUTSIDE_REQUESTS_MS, RetriesExhausted, retryTransient } from './read-retry';
 import type { RequestBudget } from './request-budget';
 import type { StatementObserver, StatementStart } from './statement-observer';
 
@@ -31,7 +38,8 @@ export interface TransactionRunner {
 
 /**
  * The one executor every repository goes through: it names statements by their cypher/ file, runs each
- * read as one auto-commit statement in a READ session and writes in managed write transactions, closes
+ * read as one auto-commit statement in a READ session (tried again on transient errors while the request's
+ * time allows) and writes in managed write transactions, closes
  * sessions in `finally`, turns driver values into plain ones, counts statements per request, keeps each
  * request within its budget (time left as the transaction timeout, a few sessions at a time), and
  * translates "database unreachable" (or not answering, or refusing the service's login) into the public
@@ -62,6 +70,15 @@ export class GraphGateway {
    */
   checkingAvailability(availability: DatabaseAvailability): GraphGateway {
     return new GraphGateway(this.driver, this.database, this.cypher, { ...this.extras, availability });
+  }
+
+  /**
+   * The same gateway, its sessions sharing `bookmarks`: every read waits until the database it runs on has
+   * applied every write committed through any gateway sharing them (on a cluster, a read replica lagging
+   * behind a write of this instance). Against one database this costs nothing.
+   */
+  sharingBookmarks(bookmarks: BookmarkManager): GraphGateway {
+    return new GraphGateway(this.driver, this.database, this.cypher, { ...this.extras, bookmarks });
   }
 
   /** The same gateway, telling `observer` about every statement (service-wide: logs, metrics, traces). */
@@ -96,10 +113,12 @@ export class GraphGateway {
   /**
    * One read statement as an auto-commit transaction in a READ session. A single statement is atomic on its
    * own, and auto-commit costs one round trip (RUN and PULL together), where a managed transaction costs
-   * three (BEGIN, then RUN and PULL, then COMMIT, each waiting for the previous answer): on the request
-   * path that was most of the time of small reads. What managed transactions add, retrying on transient
-   * errors, is for clusters changing leaders; against one database a failure is reported at once (as
-   * SERVICE_UNAVAILABLE when the database is unreachable).
+   * more (BEGIN, RUN and PULL, COMMIT): measured with `node bench/read-transactions.js`, a small read takes
+   * 1.45 ms auto-commit, 2.25 ms with `executeRead` and 2.05 ms with `executeQuery` (README "Cluster-ready
+   * reads"). What managed transactions add, retrying on transient errors, is done here instead
+   * (`retryTransient`, the driver's own classification of transient errors), and bounded by the request's
+   * time budget rather than by the driver's fixed retry time: a leader switch or a restart of the database
+   * costs the reads under way a wait, not an error, while the request has time.
    */
   private readText(
     statement: StatementStart,
@@ -107,10 +126,14 @@ export class GraphGateway {
     params: Params,
     timeoutMs: number | undefined,
   ): Promise<PlainRow[]> {
-    return this.session('READ', timeoutMs, (session, timeout) =>
-      this.rowsOf(statement, () =>
-        session.run(text, toDriverParams(params), timeout === undefined ? undefined : { timeout }),
-      ),
+    return this.session(
+      'READ',
+      timeoutMs,
+      (session, timeout) =>
+        this.rowsOf(statement, () =>
+          session.run(text, toDriverParams(params), timeout === undefined ? undefined : { timeout }),
+        ),
+      true,
     );
   }
 
@@ -145,9 +168,13 @@ export class GraphGateway {
     );
   }
 
-  /** Resolves when the database answers a trivial query within `timeoutMs`. */
+  /** Resolves when the database answers a trivial query within `timeoutMs`; never retried, it must tell. */
   async ping(timeoutMs: number): Promise<void> {
-    await this.read('service/ping', {}, timeoutMs);
+    await this.session('READ', timeoutMs, (session, timeout) =>
+      this.rowsOf({ name: 'service/ping', mode: 'READ' }, () =>
+        session.run(this.cypher.get('service/ping'), {}, timeout === undefined ? undefined : { timeout }),
+      ),
+    );
   }
 
   private runIn(tx: ManagedTransaction, name: string, params: Params): Promise<PlainRow[]> {
@@ -176,27 +203,37 @@ export class GraphGateway {
 
   /**
    * Opens a session for `work` and closes it in `finally`. Within a request budget the session counts
-   * against the request's permits and `work` gets the smaller of `ownTimeoutMs` and the time left.
+   * against the request's permits and `work` gets the smaller of `ownTimeoutMs` and the time left. With
+   * `retryTransient` (reads), a try failing with a transient error is made again in a new session while the
+   * time left allows (the request's budget; outside requests RETRY_OUTSIDE_REQUESTS_MS, or `ownTimeoutMs` if
+   * shorter).
    */
   private session<T>(
     mode: 'READ' | 'WRITE',
     ownTimeoutMs: number | undefined,
     work: (session: Session, timeoutMs: number | undefined) => Promise<T>,
+    retryTransientErrors = false,
   ): Promise<T> {
     const budget = this.extras.budget;
-    const running =
-      budget === undefined
-        ? this.openSession(mode, (session) => work(session, ownTimeoutMs))
-        : budget.withSession((remainingMs) => {
-            const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
-            return this.openSession(mode, (session) =>
-              work(session, budgetDecides ? remainingMs : ownTimeoutMs).catch((error: unknown) => {
-                throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
-              }),
-            );
-          });
+    const once = (): Promise<T> => {
+      if (budget === undefined) return this.openSession(mode, (session) => work(session, ownTimeoutMs));
+      const remainingMs = Math.max(1, Math.floor(budget.remainingMs()));
+      const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
+      return this.openSession(mode, (session) =>
+        work(session, budgetDecides ? remainingMs : ownTimeoutMs).catch((error: unknown) => {
+          throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
+        }),
+      );
+    };
+    // Outside requests a read's own timeout bounds its retries too (the data version's poll would rather try
+    // again at its next turn than hold a failure back).
+    const outsideRequestsUntil =
+      Date.now() + Math.min(ownTimeoutMs ?? RETRY_OUTSIDE_REQUESTS_MS, RETRY_OUTSIDE_REQUESTS_MS);
+    const remainingMs = budget === undefined ? () => outsideRequestsUntil - Date.now() : () => budget.remainingMs();
+    const tries = retryTransientErrors ? () => retryTransient(once, remainingMs) : once;
+    const running = budget === undefined ? tries() : budget.withSession(tries);
     return running.catch(async (error: unknown) => {
-      throw await this.unlessUnanswered(error);
+      throw await this.unlessUnanswered(translate(error));
     });
   }
 
@@ -215,11 +252,10 @@ export class GraphGateway {
     const session = this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.extras.bookmarks,
     });
     try {
       return await work(session);
-    } catch (error) {
-      throw translate(error);
     } finally {
       await session.close().catch(() => undefined);
     }
@@ -259,6 +295,7 @@ interface GatewayExtras {
   readonly observers?: readonly StatementObserver[];
   readonly budget?: RequestBudget;
   readonly availability?: DatabaseAvailability;
+  readonly bookmarks?: BookmarkManager;
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
@@ -281,13 +318,18 @@ export function isTimeout(error: unknown): boolean {
 }
 
 /**
- * Connection-level failures and refused logins become SERVICE_UNAVAILABLE; a pool with every connection in
- * use (the driver gave up waiting for one) becomes SERVICE_BUSY, since the database itself answered
- * (a gateway checking availability makes it SERVICE_UNAVAILABLE when it does not); everything else passes
- * through unchanged.
+ * Connection-level failures and refused logins become SERVICE_UNAVAILABLE, and so does a read that kept
+ * failing with transient errors until its time was up (saying how often it was tried); a pool with every
+ * connection in use (the driver gave up waiting for one) becomes SERVICE_BUSY, since the database itself
+ * answered (a gateway checking availability makes it SERVICE_UNAVAILABLE when it does not); everything else
+ * passes through unchanged.
  */
 export function translate(error: unknown): unknown {
   if (error instanceof DatabaseUnavailableError || error instanceof ServiceBusyError) return error;
+  if (error instanceof RetriesExhausted) {
+    const cause = error.last.code === 'ServiceUnavailable' ? 'cannot connect' : error.last.code;
+    return new DatabaseUnavailableError(`${cause}; ${error.describe()}`);
+  }
   if (error instanceof Neo4jError) {
     const refused = REFUSED_LOGIN[error.code];
     if (refused !== undefined) return new DatabaseUnavailableError(refused);

@@ -1,4 +1,4 @@
-import type { DatabaseHealth } from './database-health';
+import type { DatabaseHealth, SupervisorState } from './database-health';
 import { EmbeddedNeo4j, type EmbeddedNeo4jOptions } from './embedded-neo4j';
 
 /** When to try again after the embedded Neo4j died: doubling waits, capped, reset once it has run a while. */
@@ -86,6 +86,12 @@ export class Neo4jSupervisor implements DatabaseHealth {
       case 'stopped':
         return 'embedded database stopped';
     }
+  }
+
+  supervisorState(): SupervisorState {
+    return this.state.kind === 'restarting'
+      ? { state: 'restarting', attempt: this.state.attempt }
+      : { state: this.state.kind };
   }
 
   /** Stops supervising, cancels a restart in progress, and stops the JVM cleanly. */

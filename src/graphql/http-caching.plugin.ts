@@ -6,8 +6,13 @@ import type { DataVersion } from '../service/data-version';
 
 /**
  * HTTP caching of reads, on top of Apollo's cache-control plugin (which sets `Cache-Control: max-age=…,
- * public` on answers without errors, and `no-store` on the rest):
+ * public` on answers without errors, and `no-store` on the rest; that policy also tells the response cache
+ * how long it may keep an answer):
  *
+ * - browsers and proxies get `Cache-Control: no-cache` instead of the `max-age`: they keep the answer but
+ *   ask again every time, with `If-None-Match`. Another instance's write must show within a second (README
+ *   "Several instances"); a `max-age` would let a browser show its copy from before the write for that long,
+ *   while a revalidation costs one small request answered 304 from the response cache;
  * - an `ETag` on every successful query answer, derived from the data version, the schema and the request
  *   (operation, operation name, variables, and `Accept`, which chooses between `application/json` and
  *   `application/graphql-response+json`: a cache must not hand one media type to a client that asked for the
@@ -34,8 +39,10 @@ export function httpCachingPlugin<TContext extends object>(dataVersion: DataVers
           // Rewritten here rather than hinted before execution: Apollo's cache-control plugin stops computing
           // field hints once someone restricts the request's policy early.
           const headers = request.http?.headers;
-          if (cacheable && (headers?.has('authorization') || headers?.has('cookie'))) {
-            response.http.headers.set('cache-control', cacheControl.replace(/\bpublic\b/, 'private'));
+          if (cacheable) {
+            const credentials = headers?.has('authorization') === true || headers?.has('cookie') === true;
+            const scope = credentials || /\bprivate\b/.test(cacheControl) ? 'private' : 'public';
+            response.http.headers.set('cache-control', `no-cache, ${scope}`);
           }
           if (
             response.body.kind !== 'single' ||

@@ -5,24 +5,62 @@ import type { GraphGateway } from '../db/graph-gateway';
 const EMPTY_GRAPH = 'empty';
 
 /**
- * How long a read version is trusted before it is read again in the background. A reload by this process
- * calls `refresh()` at once; this interval only bounds how long a reload by another process (`npm run seed`
- * against the same database) stays unnoticed.
+ * Without polling (commands, tests that build a server by hand): how long a read version is trusted before it
+ * is read again in the background. The service polls instead (`startPolling`).
  */
 const RECHECK_AFTER_MS = 30_000;
+
+/**
+ * Neo4j aborts a version read past this, and transient failures are retried only this long: a failing or
+ * hung read must not hold the poll up past the agreement window.
+ */
+const READ_TIMEOUT_MS = 1_000;
+
+/**
+ * Instances over one database agree within this: once a read of the version FAILS while the version is older
+ * than this, the version is no longer served (the poll runs every DATA_VERSION_POLL_MS, at most 750 ms, so a
+ * failed read or two is tolerated first).
+ */
+export const AGREEMENT_WINDOW_MS = 1_000;
+
+/**
+ * A version that no read has confirmed for this long, with no read failing either (a read hanging on a
+ * database that does not answer), is no longer served. Slow reads alone (an overloaded machine) are given
+ * this long: forgetting the version then would turn the response cache cold just when the load is highest.
+ * Readiness fails past the same age (src/http/health.ts).
+ */
+export const UNCONFIRMED_AFTER_MS = 5_000;
+
+/** How the service keeps its version in step with writes made through other instances. */
+export interface DataVersionPolling {
+  /** Pause between the end of one read and the start of the next (DATA_VERSION_POLL_MS). */
+  readonly intervalMs: number;
+  /** A failed read with the version older than this makes it unconfirmed (see `forgetAfterFailedRead`). */
+  readonly staleAfterMs: number;
+  /** With no read answering at all for this long, the version is unconfirmed too (a read hangs). */
+  readonly unconfirmedAfterMs: number;
+}
 
 /**
  * The single answer to "which version of the data is being served": HTTP caching derives ETags from it, so a
  * reload and every write must go through here. The version is the hash of the seed graph the loader stored
  * in the database (`SeedInfo.hash`) plus the number of audited changes recorded since, read at start-up,
- * after a reload and after every mutation (`dataVersionAfterWritesPlugin`); other instances of the service
- * notice within the recheck interval.
+ * after a reload and after every mutation (`dataVersionAfterWritesPlugin`), and polled in the background
+ * (`startPolling`), so a write through another instance of the service is noticed within the poll interval.
+ * Polling was chosen over a version read per request by measuring both (README "Several instances").
  */
 export class DataVersion {
   /** The read of the version under way, if any. */
   private running: Promise<string> | undefined;
   /** A read queued to start when `running` ends, shared by every caller that came while it ran. */
   private queued: Promise<string> | undefined;
+  /** The background poll's next read, while polling. */
+  private pollTimer: NodeJS.Timeout | undefined;
+  private polling: DataVersionPolling | undefined;
+  /** Why the last read failed, until one succeeds. */
+  private failure: string | undefined;
+  /** Set while the version served is an unconfirmed one (`forgetAfterFailedRead`). */
+  private unconfirmed = false;
 
   private constructor(
     private readonly gateway: GraphGateway,
@@ -38,9 +76,17 @@ export class DataVersion {
     return dataVersion;
   }
 
-  /** The version being served. When it is older than the recheck interval, a re-read starts in the background. */
+  /**
+   * The version being served. Polling: once a read failed with the version older than `staleAfterMs`, or
+   * no read answered for `unconfirmedAfterMs`, an unconfirmed one (no cached answer or ETag carries it), so
+   * an instance cut off from the database never hands out an answer from before another instance's write.
+   * Not polling: older than the recheck interval, a re-read starts.
+   */
   current(): string {
-    if (Date.now() - this.readAt > this.recheckAfterMs && this.running === undefined) {
+    if (this.polling !== undefined) {
+      // Checked here too, not only when a poll fails: a hung read (a frozen database) never fails by itself.
+      if (this.ageMs() > this.polling.unconfirmedAfterMs && !this.unconfirmed) this.forgetAfterFailedRead();
+    } else if (this.ageMs() > this.recheckAfterMs && this.running === undefined) {
       // A failed background read keeps the known version; readiness reports the database's state.
       this.refresh().catch(() => undefined);
     }
@@ -56,6 +102,51 @@ export class DataVersion {
   changeCount(): number {
     const changes = /\+(\d+)(?:~|$)/.exec(this.version)?.[1];
     return changes === undefined ? 0 : Number(changes);
+  }
+
+  /** Why the latest read failed, or undefined when it succeeded. */
+  lastReadError(): string | undefined {
+    return this.failure;
+  }
+
+  /** The polling settings while polling, else undefined. */
+  pollingSettings(): DataVersionPolling | undefined {
+    return this.polling;
+  }
+
+  /**
+   * Reads the version again every `intervalMs` (after the previous read ended, so reads never pile up) until
+   * `stopPolling()`. The timer does not keep the process alive.
+   */
+  startPolling(
+    intervalMs: number,
+    staleAfterMs: number = AGREEMENT_WINDOW_MS,
+    unconfirmedAfterMs: number = UNCONFIRMED_AFTER_MS,
+  ): void {
+    this.stopPolling();
+    const polling: DataVersionPolling = { intervalMs, staleAfterMs, unconfirmedAfterMs };
+    this.polling = polling;
+    const next = (): void => {
+      this.pollTimer = setTimeout(() => {
+        this.refresh()
+          .catch(() => {
+            // A new unconfirmed version per failed poll: answers cached meanwhile live one interval at most.
+            if (this.ageMs() > polling.staleAfterMs) this.forgetAfterFailedRead();
+          })
+          .finally(() => {
+            if (this.polling === polling) next();
+          });
+      }, polling.intervalMs);
+      this.pollTimer.unref();
+    };
+    next();
+  }
+
+  /** Stops the background poll (on shutdown); a read under way finishes on its own. */
+  stopPolling(): void {
+    clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+    this.polling = undefined;
   }
 
   /**
@@ -83,12 +174,15 @@ export class DataVersion {
    * a read succeeds. Costs a cold cache meanwhile, never a stale answer.
    */
   forgetAfterFailedRead(): void {
+    this.unconfirmed = true;
     this.version = `${this.version.split('~')[0] ?? this.version}~unconfirmed-${randomUUID().slice(0, 8)}`;
   }
 
   private startRead(): Promise<string> {
+    // The answer holds every write committed before the read started: its age counts from then.
+    const startedAt = Date.now();
     const reading = this.gateway
-      .read('load/read-seed-info')
+      .read('load/read-seed-info', {}, READ_TIMEOUT_MS)
       .then(([info]) => {
         const hash = info?.hash;
         const seed = typeof hash === 'string' && Number(info?.nodes ?? 0) > 0 ? hash : EMPTY_GRAPH;
@@ -96,8 +190,14 @@ export class DataVersion {
         // never deleted) makes every write a new version. Without writes the version is the seed hash alone.
         const changes = Number(info?.changes ?? 0);
         this.version = changes > 0 ? `${seed}+${changes}` : seed;
-        this.readAt = Date.now();
+        this.readAt = startedAt;
+        this.failure = undefined;
+        this.unconfirmed = false;
         return this.version;
+      })
+      .catch((error: unknown) => {
+        this.failure = error instanceof Error ? error.message : String(error);
+        throw error;
       })
       .finally(() => {
         if (this.running === reading) this.running = undefined;

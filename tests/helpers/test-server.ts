@@ -54,12 +54,15 @@ export interface TestServerOptions {
   /** Records requests into these metrics (and serves them at /metrics with `metricsToken`); none when absent. */
   readonly metrics?: ServiceMetrics;
   readonly metricsToken?: string;
+  /** Polls the data version every this many ms, as `npm start` does (DATA_VERSION_POLL_MS); no poll when absent. */
+  readonly dataVersionPollMs?: number;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
 export async function startTestServer(gateway: GraphGateway, options: TestServerOptions = {}): Promise<TestServer> {
   const defaults = loadConfig(options.env ?? {});
   const dataVersion = await DataVersion.read(gateway);
+  if (options.dataVersionPollMs !== undefined) dataVersion.startPolling(options.dataVersionPollMs);
   const graphSizes = new GraphStatistics();
   await graphSizes.refresh(gateway);
   const app = await createServer({
@@ -104,6 +107,9 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
       });
       return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
     },
-    stop: () => running.stop(),
+    stop: async () => {
+      dataVersion.stopPolling();
+      await running.stop();
+    },
   };
 }
