@@ -1,6 +1,6 @@
 import type { CompiledStatement } from '../db/graph-gateway';
 import type { NodeLabel } from '../graph/graph-model';
-import type { Projection } from './projection-catalog';
+import { fragmentOf, keyOf, type Hop } from '../read/relationships';
 import type { PlannedProjection } from './selection-plan';
 
 /**
@@ -11,7 +11,7 @@ export type RootShape = { readonly kind: 'list' | 'rows'; readonly column: strin
 
 /** A planned projection with the result column that carries it. */
 export interface ColumnPlan {
-  readonly projection: Projection;
+  readonly hop: Hop;
   readonly label?: NodeLabel | undefined;
   readonly column: string;
   readonly children: readonly ColumnPlan[];
@@ -49,7 +49,7 @@ const cache = new Map<string, CompiledPrefetch>();
  *     UNWIND <root nodes> AS rootNode
  *     MATCH (n0:Entity {id: rootNode.id})               -- unique index seek
  *     CALL (n0) {                                        -- one per projection, nested as selected
- *       CALL (n0) { <cypher/projection/… fragment> }     -- parent → n0, node → n1
+ *       CALL (n0) { <cypher/projection/ fragment> }      -- parent → n0, node → n1
  *       …children: CALL (n1) { … }…
  *       WITH n1, <children's columns> ORDER BY n1.sortKey
  *       RETURN collect(n1 {.id, .name…, c2: c2…}) AS c1      -- what the operation reads, and the children
@@ -75,8 +75,8 @@ export function compilePrefetch(
   if (cached) return cached;
   let next = 0;
   const assign = (planned: readonly PlannedProjection[]): ColumnPlan[] =>
-    planned.map(({ projection, label, children }) => ({
-      projection,
+    planned.map(({ hop, label, children }) => ({
+      hop,
       label,
       column: `c${++next}`,
       children: assign(children),
@@ -112,7 +112,7 @@ export function compilePrefetch(
  */
 function projectionText(
   source: CypherSource,
-  { projection, label, column, children }: ColumnPlan,
+  { hop, label, column, children }: ColumnPlan,
   level: number,
   demand: PropertyDemand,
 ): string[] {
@@ -122,7 +122,7 @@ function projectionText(
   const lines = [
     `CALL (${parent}) {`,
     `  CALL (${parent}) {`,
-    indent(renameVariables(withoutComments(source(projection.fragment)), parent, node), 2),
+    indent(renameVariables(withoutComments(fragmentOf(source, hop)), parent, node), 2),
     '  }',
     ...children.flatMap((child) => projectionText(source, child, level + 1, demand)),
     `  WITH ${[node, ...childColumns].join(', ')} ORDER BY ${node}.sortKey`,
@@ -163,12 +163,10 @@ function renameVariables(fragment: string, parent: string, node: string): string
   return fragment.replace(/(?<![.$\w])(parent|node)\b/g, (name) => (name === 'parent' ? parent : node));
 }
 
-/** The plan's shape as text: projection keys, nested (`out:HAS_ITEM(in:RESPONSIBLE_FOR,…)`). */
+/** The plan's shape as text: hop keys, nested (`out:HAS_ITEM(in:RESPONSIBLE_FOR,…)`). */
 function signature(plan: readonly PlannedProjection[]): string {
   return plan
-    .map(({ projection, children }) =>
-      children.length === 0 ? projection.key : `${projection.key}(${signature(children)})`,
-    )
+    .map(({ hop, children }) => (children.length === 0 ? keyOf(hop) : `${keyOf(hop)}(${signature(children)})`))
     .join(',');
 }
 

@@ -1,6 +1,7 @@
 import type { PlainValue } from '../db/plain-values';
 import { RowReader } from '../db/row-reader';
 import type { GraphLoaders } from '../graph/graph-loaders';
+import { loaderOf } from '../read/relationships';
 import type { ColumnPlan } from './compile-prefetch';
 
 /**
@@ -16,10 +17,10 @@ export function primeLoaders(loaders: GraphLoaders, prefetch: PlainValue, column
 }
 
 function primeBelow(loaders: GraphLoaders, id: string, entry: RowReader, columns: readonly ColumnPlan[]): void {
-  for (const { projection, column, children } of columns) {
+  for (const { hop, column, children } of columns) {
     // Each row is a related node's projected properties with its own children's columns beside them.
     const nodes = entry.projections(column);
-    projection.loader(loaders).prime(id, nodes);
+    loaderOf(loaders, hop).prime(id, nodes);
     if (children.length === 0) continue;
     for (const node of nodes) primeBelow(loaders, node.string('id'), node, children);
   }

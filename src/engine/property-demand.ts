@@ -1,7 +1,7 @@
 import { isObjectType, visit, type ASTNode, type GraphQLResolveInfo } from 'graphql';
 import type { NodeLabel } from '../graph/graph-model';
 import { NODE_PROPERTIES } from '../graph/node-properties';
-import { PROJECTIONS } from './projection-catalog';
+import { relationshipOf } from '../read/relationships';
 
 /** Properties every node stores besides its label's own (see node-properties.ts). */
 export const COMMON_PROPERTIES: readonly string[] = ['id', 'sortKey', 'sourceDocument', 'sourceLine'];
@@ -72,7 +72,7 @@ export function storedPropertiesOf(label: NodeLabel): string[] {
  *
  * For each field of the label's GraphQL type named anywhere in the document: a field named like a stored
  * property reads it; an assembled field reads what ASSEMBLED_FROM says; a relationship the compiler fetches
- * (projection-catalog.ts) or a nested connection reads only the id; any other field (a resolver such as
+ * (src/read/relationships.ts) or a nested connection reads only the id; any other field (a resolver such as
  * `Indicator.progress`, a new field nobody listed here) makes the whole node projected. So what is not known
  * costs bytes, never a wrong answer. The search-only properties (`searchText`, `visionText`) are never
  * projected: no mapper reads them.
@@ -90,14 +90,13 @@ export function projectedProperties(
   const type = document.schema.getType(typeNameOf(label));
   if (!isObjectType(type)) return readable;
   const named = fieldNamesOf(document);
-  const fetched = PROJECTIONS[type.name] ?? {};
   const wanted = new Set(ALWAYS_PROJECTED[projectedFor]);
   for (const field of Object.keys(type.getFields())) {
     if (!named.has(field)) continue;
     const assembled = ASSEMBLED_FROM[field];
     if (assembled) for (const property of assembled) wanted.add(property);
     else if (stored.includes(field)) wanted.add(field);
-    else if (!Object.hasOwn(fetched, field) && !READS_ID_ONLY.has(field)) return readable;
+    else if (!relationshipOf(type.name, field) && !READS_ID_ONLY.has(field)) return readable;
   }
   return readable.filter((property) => wanted.has(property));
 }

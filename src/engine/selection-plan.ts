@@ -11,11 +11,12 @@ import {
 // through 16.x, which package.json pins): planning with it cannot disagree with what will be resolved.
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { NODE_LABELS, type NodeLabel } from '../graph/graph-model';
-import { PROJECTIONS, type Projection } from './projection-catalog';
+import { keyOf, relationshipOf, type Hop } from '../read/relationships';
 
 /** One relationship to fetch for every node of a level, with what to fetch below it. */
 export interface PlannedProjection {
-  readonly projection: Projection;
+  /** How the related nodes are found (src/read/relationships.ts), the same hop the field resolver loads. */
+  readonly hop: Hop;
   /**
    * The label of the related nodes (from the field's GraphQL type), which says which properties they store;
    * without it the compiled statement sends every stored property.
@@ -34,7 +35,7 @@ export type RootField = Document & Pick<GraphQLResolveInfo, 'operation' | 'retur
  * The relationship fields below the nodes a root field returns, as a tree of projections. Walks the
  * selection set the way execution will (graphql-js's own field collection: fragments, inline fragments,
  * @skip/@include with the request's variables), so what is planned is exactly what will be resolved.
- * Fields the catalog does not know, and fields of interface or union type, are left out: they resolve
+ * Fields the relationship table does not have, and fields of interface or union type, are left out: they resolve
  * through their loaders as before. Selections of one relationship under several aliases merge into one.
  */
 export function planProjections(
@@ -42,25 +43,24 @@ export function planProjections(
   type: GraphQLObjectType,
   fieldNodes: readonly FieldNode[],
 ): PlannedProjection[] {
-  const known = PROJECTIONS[type.name] ?? {};
-  const byKey = new Map<string, { projection: Projection; type: GraphQLObjectType; nodes: FieldNode[] }>();
+  const byKey = new Map<string, { hop: Hop; type: GraphQLObjectType; nodes: FieldNode[] }>();
   for (const nodes of subfields(document, type, fieldNodes).values()) {
     const first = nodes[0];
     if (!first) continue;
     const fieldName = first.name.value;
-    const projectionFor = known[fieldName];
+    const relationship = relationshipOf(type.name, fieldName);
     const definition = type.getFields()[fieldName];
-    if (!projectionFor || !definition) continue;
+    if (!relationship || !definition) continue;
     const childType = getNamedType(definition.type);
     if (!isObjectType(childType)) continue;
-    const projection = projectionFor(getArgumentValues(definition, first, document.variableValues));
-    if (!projection) continue;
-    const entry = byKey.get(projection.key);
+    const hop = relationship.hop(getArgumentValues(definition, first, document.variableValues));
+    const key = keyOf(hop);
+    const entry = byKey.get(key);
     if (entry) entry.nodes.push(...nodes);
-    else byKey.set(projection.key, { projection, type: childType, nodes: [...nodes] });
+    else byKey.set(key, { hop, type: childType, nodes: [...nodes] });
   }
-  return [...byKey.values()].map(({ projection, type: childType, nodes }) => ({
-    projection,
+  return [...byKey.values()].map(({ hop, type: childType, nodes }) => ({
+    hop,
     label: labelOfType(childType),
     children: planProjections(document, childType, nodes),
   }));

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { GraphGateway, Params } from '../db/graph-gateway';
+import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gateway';
 import type { PlainRow } from '../db/plain-values';
 import { RowReader } from '../db/row-reader';
 import type { RelationshipType } from './graph-model';
@@ -7,14 +7,17 @@ import type { RelationshipType } from './graph-model';
 /** A node's properties as stored (id, sortKey, sourceDocument, sourceLine and the kind's own). */
 export type NodeProperties = RowReader;
 
-/** What the loaders need of the gateway: batch reads (so a test can hand them a recording stand-in). */
-export type BatchReader = Pick<GraphGateway, 'read'>;
+/**
+ * What the loaders need of the gateway: batch reads by name and compiled, and the text of cypher/ files to
+ * compile path batches from (so a test can hand them a recording stand-in).
+ */
+export type BatchReader = Pick<GraphGateway, 'read' | 'readStatement' | 'statementText'>;
 
 /**
  * The per-request DataLoaders, one per relationship type and direction (and one per derived path), all
  * built lazily on first use.
  *
- * Contract of every batch statement (cypher/graph/*, cypher/<feature>/*-by-ids.cypher): it takes `$ids`
+ * Contract of every batch statement (cypher/graph/*, the path batches, cypher/<feature>/*-by-ids.cypher): it takes `$ids`
  * and returns rows `(id, node)`, `id` being the key asked for, already in display order. The batch
  * function groups rows by key and answers in the order of the keys, `[]` (or null) for keys without rows —
  * DataLoader's rule of one answer per key, same length, same order.
@@ -42,25 +45,11 @@ export class GraphLoaders {
   }
 
   /**
-   * The one node pointing at `id` through `type`, for relationships every node of a kind has exactly one
-   * of (a measure's item, an indicator's item). Missing means the graph broke its own model.
+   * A multi-hop path (`policy-item/departments`): its fragment cypher/projection/<path>.cypher wrapped for
+   * batching (cypher/fragments/graph/path-by-ids.cypher), the same fragment the selection compiler inlines.
    */
-  async parent(type: RelationshipType, id: string): Promise<NodeProperties> {
-    const [parent] = await this.incoming(type).load(id);
-    if (!parent) throw new Error(`${id} has no incoming ${type} relationship`);
-    return parent;
-  }
-
-  /** The one node `id` points to through `type` (a reform sheet's area). */
-  async child(type: RelationshipType, id: string): Promise<NodeProperties> {
-    const [child] = await this.outgoing(type).load(id);
-    if (!child) throw new Error(`${id} has no outgoing ${type} relationship`);
-    return child;
-  }
-
-  /** A multi-hop path with its own batch statement (e.g. `policy-item/departments-by-ids`). */
-  path(statement: string, params: Params = {}): DataLoader<string, NodeProperties[]> {
-    return this.list(`path:${statement}:${JSON.stringify(params)}`, statement, params);
+  path(path: string): DataLoader<string, NodeProperties[]> {
+    return this.list(`path:${path}`, () => pathBatch((name) => this.gateway.statementText(name), path), {});
   }
 
   /**
@@ -84,11 +73,20 @@ export class GraphLoaders {
     return loader;
   }
 
-  private list(key: string, statement: string, params: Params): DataLoader<string, NodeProperties[]> {
+  private list(
+    key: string,
+    statement: string | (() => CompiledStatement),
+    params: Params,
+  ): DataLoader<string, NodeProperties[]> {
     let loader = this.lists.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const groups = groupByKey(await this.gateway.read(statement, { ...params, ids: [...ids] }));
+        const batch = { ...params, ids: [...ids] };
+        const rows =
+          typeof statement === 'string'
+            ? await this.gateway.read(statement, batch)
+            : await this.gateway.readStatement(statement(), batch);
+        const groups = groupByKey(rows);
         return ids.map((id) => groups.get(id) ?? []);
       });
       this.lists.set(key, loader);
@@ -108,4 +106,18 @@ function groupByKey(rows: readonly PlainRow[]): Map<string, NodeProperties[]> {
     else groups.set(id, [node]);
   }
   return groups;
+}
+
+/**
+ * The batch statement of a path: its fragment inside the wrapper, comment lines dropped. Named after the
+ * files it replaced (`measure/sdgs-by-ids`), so statement logs and metrics keep their names.
+ */
+export function pathBatch(source: (name: string) => string, path: string): CompiledStatement {
+  const code = (name: string): string =>
+    source(name)
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('//') && line.trim() !== '')
+      .join('\n');
+  const fragment = code(`projection/${path}`).split('\n').join('\n  ');
+  return { text: code('fragments/graph/path-by-ids').replace('{path}', fragment), origin: `${path}-by-ids` };
 }

@@ -12,6 +12,7 @@ import { IndicatorOrder } from './indicator.order';
 import { INDICATOR_PAGE } from './indicator.page-spec';
 import { Indicator } from './indicator.type';
 import { FilterArg } from '../common/list-args';
+import { relatedOne } from '../read/relationships';
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
@@ -37,6 +38,6 @@ export class IndicatorResolver {
 
   @FieldResolver(() => PolicyItem, { description: 'The policy item the indicator measures.' })
   async policyItem(@Root() indicator: Indicator, @Ctx() ctx: RequestContext): Promise<PolicyItem> {
-    return PolicyItem.from(await ctx.loaders.parent('MEASURED_BY', indicator.id));
+    return PolicyItem.from(await relatedOne(ctx.loaders, 'Indicator', 'policyItem', indicator.id));
   }
 }

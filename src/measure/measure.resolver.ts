@@ -16,6 +16,7 @@ import { MEASURE_PAGE } from './measure.page-spec';
 import { Measure } from './measure.type';
 import { loadNode } from '../engine/load-node';
 import { FilterArg } from '../common/list-args';
+import { related, relatedOne } from '../read/relationships';
 
 @Resolver(() => Measure)
 export class MeasureResolver {
@@ -55,21 +56,21 @@ export class MeasureResolver {
 
   @FieldResolver(() => PolicyItem, { description: 'The policy item (施策大項目) the measure belongs to.' })
   async policyItem(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<PolicyItem> {
-    return PolicyItem.from(await ctx.loaders.parent('HAS_MEASURE', measure.id));
+    return PolicyItem.from(await relatedOne(ctx.loaders, 'Measure', 'policyItem', measure.id));
   }
 
   @FieldResolver(() => [Department], { description: 'Departments responsible for the measure (評価回答部署).' })
   async departments(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<Department[]> {
-    return (await ctx.loaders.incoming('RESPONSIBLE_FOR').load(measure.id)).map(Department.from);
+    return (await related(ctx.loaders, 'Measure', 'departments', measure.id)).map(Department.from);
   }
 
   @FieldResolver(() => [Sdg], { description: 'SDGs the measure touches, through its policy item.' })
   async sdgs(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<Sdg[]> {
-    return (await ctx.loaders.path('measure/sdgs-by-ids').load(measure.id)).map(Sdg.from);
+    return (await related(ctx.loaders, 'Measure', 'sdgs', measure.id)).map(Sdg.from);
   }
 
   @FieldResolver(() => [ReformSheet], { description: 'Reform sheets that name the measure as one they support.' })
   async reformSheets(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<ReformSheet[]> {
-    return (await ctx.loaders.incoming('SUPPORTS').load(measure.id)).map(ReformSheet.from);
+    return (await related(ctx.loaders, 'Measure', 'reformSheets', measure.id)).map(ReformSheet.from);
   }
 }

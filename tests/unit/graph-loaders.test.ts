@@ -1,6 +1,8 @@
-import type { Params } from '../../src/db/graph-gateway';
+import type { CompiledStatement, Params } from '../../src/db/graph-gateway';
 import type { PlainRow } from '../../src/db/plain-values';
+import { CypherRegistry } from '../../src/db/cypher-registry';
 import { GraphLoaders, type BatchReader } from '../../src/graph/graph-loaders';
+import { related, relatedOne } from '../../src/read/relationships';
 
 interface Call {
   readonly name: string;
@@ -15,11 +17,24 @@ class RecordingReader implements BatchReader {
   readonly calls: Call[] = [];
   constructor(private readonly rows: Readonly<Record<string, readonly PlainRow[]>>) {}
 
+  private readonly cypher = CypherRegistry.load();
+  /** Texts of the compiled statements run, by their origin. */
+  readonly texts = new Map<string, string>();
+
   read(name: string, params: Params = {}): Promise<PlainRow[]> {
     this.calls.push({ name, params });
     const ids = new Set(Array.isArray(params.ids) ? params.ids : []);
     const answer = (this.rows[name] ?? []).filter((row) => ids.has(row.id));
     return Promise.resolve([...answer].reverse());
+  }
+
+  readStatement(statement: CompiledStatement, params: Params = {}): Promise<PlainRow[]> {
+    this.texts.set(statement.origin, statement.text);
+    return this.read(statement.origin, params);
+  }
+
+  statementText(name: string): string {
+    return this.cypher.get(name);
   }
 }
 
@@ -97,35 +112,48 @@ describe('GraphLoaders', () => {
     expect(reader.calls).toEqual([{ name: 'graph/nodes-by-id', params: { ids: ['sdg:99', 'sdg:17'] } }]);
   });
 
-  it('finds the one parent or child, and says which relationship is missing', async () => {
+  it('finds the one parent or child of a relationship field, and says which relationship is missing', async () => {
     const loaders = new GraphLoaders(
       new RecordingReader({
         'graph/incoming': [edge('measure:5-1-1', node('policy-item:5-1', 'x'))],
         'graph/outgoing': [edge('reform-sheet:1-6', node('reform-area:1', 'y'))],
       }),
     );
-    expect((await loaders.parent('HAS_MEASURE', 'measure:5-1-1')).string('id')).toBe('policy-item:5-1');
-    expect((await loaders.child('IN_AREA', 'reform-sheet:1-6')).string('id')).toBe('reform-area:1');
-    await expect(loaders.parent('HAS_MEASURE', 'measure:9-9-9')).rejects.toThrow(
+    expect((await relatedOne(loaders, 'Measure', 'policyItem', 'measure:5-1-1')).string('id')).toBe('policy-item:5-1');
+    expect((await relatedOne(loaders, 'ReformSheet', 'area', 'reform-sheet:1-6')).string('id')).toBe('reform-area:1');
+    await expect(relatedOne(loaders, 'Measure', 'policyItem', 'measure:9-9-9')).rejects.toThrow(
       'measure:9-9-9 has no incoming HAS_MEASURE relationship',
     );
-    await expect(loaders.child('IN_AREA', 'reform-sheet:9-9')).rejects.toThrow(
+    await expect(relatedOne(loaders, 'ReformSheet', 'area', 'reform-sheet:9-9')).rejects.toThrow(
       'reform-sheet:9-9 has no outgoing IN_AREA relationship',
     );
   });
 
-  it('passes a path statement its parameters, one loader per parameter set', async () => {
+  it("runs a path as its fragment wrapped for batching, one loader per path, chosen by the field's arguments", async () => {
     const reader = new RecordingReader({});
     const loaders = new GraphLoaders(reader);
-    expect(loaders.path('policy-item/departments-by-ids')).toBe(loaders.path('policy-item/departments-by-ids'));
+    expect(loaders.path('policy-item/departments')).toBe(loaders.path('policy-item/departments'));
     await Promise.all([
-      loaders.path('department/reform-sheets-by-ids', { role: 'EXECUTING' }).load('department:a'),
-      loaders.path('department/reform-sheets-by-ids', { role: 'PARTNER' }).load('department:a'),
+      related(loaders, 'Department', 'reformSheets', 'department:a', { role: 'EXECUTING' }),
+      related(loaders, 'Department', 'reformSheets', 'department:a', { role: 'ANY' }),
     ]);
     expect(reader.calls).toEqual([
-      { name: 'department/reform-sheets-by-ids', params: { role: 'EXECUTING', ids: ['department:a'] } },
-      { name: 'department/reform-sheets-by-ids', params: { role: 'PARTNER', ids: ['department:a'] } },
+      { name: 'graph/outgoing', params: { type: 'EXECUTES', ids: ['department:a'] } },
+      { name: 'department/reform-sheets-by-ids', params: { ids: ['department:a'] } },
     ]);
+    // The path's one fragment, inside the batch wrapper, header comments dropped.
+    expect(reader.texts.get('department/reform-sheets-by-ids')).toBe(
+      [
+        'UNWIND $ids AS id',
+        'MATCH (parent:Entity {id: id})',
+        'CALL (parent) {',
+        '  MATCH (parent)-[:EXECUTES|PARTNERS_ON]->(node:ReformSheet)',
+        '  RETURN DISTINCT node',
+        '}',
+        'RETURN id, properties(node) AS node',
+        'ORDER BY node.sortKey',
+      ].join('\n'),
+    );
   });
 
   it('groups whole rows per key for statements returning more than a node', async () => {

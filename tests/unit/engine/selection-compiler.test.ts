@@ -8,7 +8,6 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { SheetRole } from '../../../src/common/enums';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import type { CompiledStatement } from '../../../src/db/graph-gateway';
 import { compilePrefetch } from '../../../src/engine/compile-prefetch';
@@ -17,7 +16,7 @@ import { RowReader } from '../../../src/db/row-reader';
 import type { PlainValue } from '../../../src/db/plain-values';
 import type { NodeLabel } from '../../../src/graph/graph-model';
 import { MAPPERS } from '../../../src/graph/to-graphql-node';
-import { PROJECTIONS } from '../../../src/engine/projection-catalog';
+import { keyOf } from '../../../src/read/relationships';
 import { NODE_PROPERTIES } from '../../../src/graph/node-properties';
 import {
   planProjections,
@@ -58,7 +57,7 @@ function planOf(query: string, variables?: Record<string, unknown>): string {
   const root = rootNodeSelection(field);
   if (!root) return '(no object type)';
   const show = (plan: readonly PlannedProjection[]): string =>
-    plan.map((p) => (p.children.length ? `${p.projection.key}(${show(p.children)})` : p.projection.key)).join(' ');
+    plan.map((p) => (p.children.length ? `${keyOf(p.hop)}(${show(p.children)})` : keyOf(p.hop))).join(' ');
   return show(planProjections(field, root.type, root.fieldNodes));
 }
 
@@ -107,7 +106,7 @@ describe('the selection compiler', () => {
     expect(planOf('{ department(ref: "x") { executes: reformSheets(role: EXECUTING) { code } } }')).toBe(
       'out:EXECUTES',
     );
-    expect(planOf('{ department(ref: "x") { reformSheets { code } } }')).toBe('path:department/reform-sheets-by-ids');
+    expect(planOf('{ department(ref: "x") { reformSheets { code } } }')).toBe('path:department/reform-sheets');
   });
 
   it('leaves out what it does not know: computed fields and fields of abstract type', () => {
@@ -170,33 +169,6 @@ describe('the selection compiler', () => {
     expect(text.startsWith('CALL () {\n  CALL () {')).toBe(true);
     expect(text).toContain('CALL (pageNodes) {\n  UNWIND pageNodes AS rootNode');
     expect(text).not.toContain('//');
-  });
-});
-
-describe('the projection catalog', () => {
-  /** Every projection the catalog can choose, each field asked with no arguments and with each sheet role. */
-  const chosen = Object.values(PROJECTIONS).flatMap((fields) =>
-    Object.values(fields).flatMap((projectionFor) =>
-      [{}, ...Object.values(SheetRole).map((role) => ({ role }))].flatMap((args) => projectionFor(args) ?? []),
-    ),
-  );
-
-  it('names fragments that exist, and every fragment of cypher/projection/ is used', () => {
-    const fragments = new Set(chosen.map((projection) => projection.fragment));
-    expect([...fragments].filter((name) => !cypher.names().includes(name))).toEqual([]);
-    expect(cypher.namesUnder('projection').filter((name) => !fragments.has(name))).toEqual([]);
-  });
-
-  it('knows only fields the schema has, on object types', () => {
-    const unknown = Object.entries(PROJECTIONS).flatMap(([type, fields]) =>
-      Object.keys(fields)
-        .filter((field) => {
-          const objectType = schema.getType(type);
-          return !objectType || !('getFields' in objectType) || !(field in objectType.getFields());
-        })
-        .map((field) => `${type}.${field}`),
-    );
-    expect(unknown).toEqual([]);
   });
 });
 
