@@ -1,7 +1,7 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
 import { allDepartments } from '../department/department-directory';
 import { listByLabel } from '../engine/list-by-label';

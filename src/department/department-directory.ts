@@ -1,4 +1,4 @@
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import type { GraphGateway } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
 import type { DataVersion } from '../service/data-version';

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ChangeStatus } from '../common/enums';
 import { SheetRole } from '../common/enums';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
 import { Measure } from '../measure/measure.type';
 import { PolicyItem } from '../policy-item/policy-item.type';

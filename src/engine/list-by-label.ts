@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
 import type { NodeLabel } from '../graph/graph-model';
 import type { NodeProperties } from '../graph/graph-loaders';

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { PolicyField } from './policy-field.type';
 import type { GraphQLResolveInfo } from 'graphql';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Node } from '../common/node.interface';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { toGraphQLNode } from './to-graphql-node';
 
 @Resolver()

@@ -1,7 +1,7 @@
 import { IsIn, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Source } from '../common/source.type';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { isTimeout } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
 import { BadUserInputError } from '../errors';

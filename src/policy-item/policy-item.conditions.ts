@@ -1,5 +1,5 @@
 import { foldedText } from '../common/text-filter';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { departmentIdOf } from '../department/department-directory';
 import { matches, type Condition } from '../query/condition';
 import { anyOf, withNotAndOr } from '../query/filter-conditions';

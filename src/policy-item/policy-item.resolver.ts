@@ -4,7 +4,7 @@ import { ChangeStatus } from '../common/enums';
 import { PolicyItemConnection } from '../common/connection-types';
 import type { Page } from '../common/page-query';
 import { PaginationArgs } from '../common/pagination.args';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { Department } from '../department/department.type';
 import { PolicyField } from '../field/policy-field.type';
 import { Indicator } from '../indicator/indicator.type';

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { fetchPage, type Page } from '../common/page-query';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import type { NodeProperties } from '../graph/graph-loaders';
 import { projectedProperties } from '../engine/property-demand';
 import { compilePage } from './compile-page';

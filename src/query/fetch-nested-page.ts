@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { afterPosition, sliceParams, toPage, type Page, type PageOrder } from '../common/page-query';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import type { PlainRow } from '../db/plain-values';
 import { RowReader } from '../db/row-reader';
 import type { NodeProperties } from '../graph/graph-loaders';

@@ -3,7 +3,7 @@ import { Args, Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from '
 import { FilterArg, OrderByArg } from '../common/list-args';
 import type { Page } from '../common/page-query';
 import { PaginationArgs } from '../common/pagination.args';
-import type { RequestContext } from '../context';
+import type { RequestContext } from './request-context';
 import type { NodeProperties } from '../graph/graph-loaders';
 import type { Condition } from '../query/condition';
 import { fetchNestedPage } from '../query/fetch-nested-page';

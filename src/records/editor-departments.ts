@@ -1,4 +1,4 @@
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { allDepartments } from '../department/department-directory';
 import { resolveDepartmentRef } from '../department/department-ref';
 import { ForbiddenError } from '../errors';

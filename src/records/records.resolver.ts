@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-grap
 import type { ConnectionShape } from '../common/connection';
 import { fetchPage } from '../common/page-query';
 import { PaginationArgs } from '../common/pagination.args';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { Change, ChangeConnection } from './change.type';
 import { ChangeFilter } from './change.filter';
 import { RecordIndicatorResultInput, RecordSheetEvaluationInput, RetractRecordArgs } from './record-inputs';

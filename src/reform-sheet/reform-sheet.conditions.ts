@@ -1,6 +1,6 @@
 import { SheetRole } from '../common/enums';
 import { foldedText } from '../common/text-filter';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { departmentIdOf } from '../department/department-directory';
 import { matches, type Condition } from '../query/condition';
 import { anyOf, withNotAndOr } from '../query/filter-conditions';

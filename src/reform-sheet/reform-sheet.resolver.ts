@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type
 import { ReformSheetConnection } from '../common/connection-types';
 import type { Page } from '../common/page-query';
 import { PaginationArgs } from '../common/pagination.args';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { Department } from '../department/department.type';
 import { Measure } from '../measure/measure.type';
 import { fetchFilteredPage } from '../query/fetch-filtered-page';

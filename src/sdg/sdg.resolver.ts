@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { Department } from '../department/department.type';
 import { Measure } from '../measure/measure.type';
 import { PolicyItem } from '../policy-item/policy-item.type';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ANONYMOUS_VIEWER, type Viewer } from './auth/viewer';
-import type { GraphGateway } from './db/graph-gateway';
-import { QueryCounter } from './db/query-counter';
-import { RequestBudget, type RequestBudgetLimits } from './db/request-budget';
-import type { DepartmentDirectory } from './department/department-directory';
-import { GraphLoaders } from './graph/graph-loaders';
+import { ANONYMOUS_VIEWER, type Viewer } from '../auth/viewer';
+import type { GraphGateway } from '../db/graph-gateway';
+import { QueryCounter } from '../db/query-counter';
+import { RequestBudget, type RequestBudgetLimits } from '../db/request-budget';
+import type { DepartmentDirectory } from '../department/department-directory';
+import { GraphLoaders } from '../graph/graph-loaders';
 
 /**
  * What every resolver receives for one GraphQL request: a gateway that counts this request's statements
