@@ -4,9 +4,9 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, 
 import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
 import { allDepartments } from '../department/department-directory';
-import { listByLabel } from '../engine/list-by-label';
+import { listByLabel } from '../read/prefetch/list-by-label';
 import { Measure } from '../measure/measure.type';
-import { selectedSubfields } from '../query/selected-fields';
+import { selectedSubfields } from '../read/page/selected-fields';
 import { Sdg } from '../sdg/sdg.type';
 import { CoverageCell, SdgCoverage } from './sdg-coverage.type';
 

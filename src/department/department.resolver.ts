@@ -11,7 +11,7 @@ import { Sdg } from '../sdg/sdg.type';
 import { Collaboration } from './collaboration.type';
 import { allDepartments } from './department-directory';
 import { Department } from './department.type';
-import { prefetchBelow } from '../engine/load-node';
+import { prefetchBelow } from '../read/prefetch/load-node';
 import { related } from '../read/relationships';
 import { nestedConnectionResolver } from '../read/nested-connection';
 import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';

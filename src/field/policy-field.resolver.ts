@@ -3,7 +3,7 @@ import type { RequestContext } from '../read/request-context';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { PolicyField } from './policy-field.type';
 import type { GraphQLResolveInfo } from 'graphql';
-import { listByLabel } from '../engine/list-by-label';
+import { listByLabel } from '../read/prefetch/list-by-label';
 import { related } from '../read/relationships';
 
 @Resolver(() => PolicyField)

@@ -10,7 +10,7 @@ import { ReformArea } from '../reform-sheet/reform-area.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { RelatedPlan } from '../related-plan/related-plan.type';
 import { Sdg } from '../sdg/sdg.type';
-import type { NodeProperties } from './graph-loaders';
+import type { NodeProperties } from '../read/graph-loaders';
 import { NODE_LABELS, type NodeLabel } from './graph-model';
 
 /** How each label's stored properties become its GraphQL object. */

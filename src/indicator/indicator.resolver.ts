@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { IndicatorConnection } from '../common/connection-types';
-import type { Page } from '../common/page-query';
+import type { Page } from '../read/page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from '../read/request-context';
 import { PolicyItem } from '../policy-item/policy-item.type';
-import { fetchFilteredPage } from '../query/fetch-filtered-page';
+import { fetchFilteredPage } from '../read/page/fetch-filtered-page';
 import { indicatorCondition } from './indicator.conditions';
 import { IndicatorFilter } from './indicator.filter';
 import { IndicatorOrder } from './indicator.order';

@@ -3,8 +3,8 @@ import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-
 import type { RequestContext } from '../read/request-context';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { Initiative, LinkagePlan } from './linkage-plan.type';
-import { loadNode } from '../engine/load-node';
-import { listByLabel } from '../engine/list-by-label';
+import { loadNode } from '../read/prefetch/load-node';
+import { listByLabel } from '../read/prefetch/list-by-label';
 import { related, relatedOne } from '../read/relationships';
 import { nestedConnectionResolver } from '../read/nested-connection';
 import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';

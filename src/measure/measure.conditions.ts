@@ -2,8 +2,8 @@ import { ChangeStatus } from '../common/enums';
 import { foldedText } from '../common/text-filter';
 import type { RequestContext } from '../read/request-context';
 import { departmentIdOf } from '../department/department-directory';
-import { all, holds, matches, type Condition } from '../query/condition';
-import { anyOf, withNotAndOr } from '../query/filter-conditions';
+import { all, holds, matches, type Condition } from '../read/page/condition';
+import { anyOf, withNotAndOr } from '../read/page/filter-conditions';
 import type { MeasureFilter } from './measure.filter';
 
 /**

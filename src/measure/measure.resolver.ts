@@ -1,20 +1,20 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { MeasureConnection } from '../common/connection-types';
-import type { Page } from '../common/page-query';
+import type { Page } from '../read/page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from '../read/request-context';
 import { Department } from '../department/department.type';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
-import { fetchFilteredPage } from '../query/fetch-filtered-page';
+import { fetchFilteredPage } from '../read/page/fetch-filtered-page';
 import { measureCondition } from './measure.conditions';
 import { MeasureFilter } from './measure.filter';
 import { MeasureOrder } from './measure.order';
 import { MEASURE_PAGE } from './measure.page-spec';
 import { Measure } from './measure.type';
-import { loadNode } from '../engine/load-node';
+import { loadNode } from '../read/prefetch/load-node';
 import { FilterArg } from '../common/list-args';
 import { related, relatedOne } from '../read/relationships';
 

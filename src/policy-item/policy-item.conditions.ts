@@ -1,8 +1,8 @@
 import { foldedText } from '../common/text-filter';
 import type { RequestContext } from '../read/request-context';
 import { departmentIdOf } from '../department/department-directory';
-import { matches, type Condition } from '../query/condition';
-import { anyOf, withNotAndOr } from '../query/filter-conditions';
+import { matches, type Condition } from '../read/page/condition';
+import { anyOf, withNotAndOr } from '../read/page/filter-conditions';
 import type { PolicyItemFilter } from './policy-item.filter';
 
 /** A policy-item filter as a condition tree. */

@@ -1,14 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from 'type-graphql';
 import { FilterArg, OrderByArg } from '../common/list-args';
-import type { Page } from '../common/page-query';
+import type { Page } from './page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from './request-context';
-import type { NodeProperties } from '../graph/graph-loaders';
-import type { Condition } from '../query/condition';
-import { fetchNestedPage } from '../query/fetch-nested-page';
-import type { PageSpec } from '../query/page-spec';
-import type { OrderKey } from '../query/sort-order';
+import type { NodeProperties } from './graph-loaders';
+import type { Condition } from './page/condition';
+import { fetchNestedPage } from './page/fetch-nested-page';
+import type { PageSpec } from './page/page-spec';
+import type { OrderKey } from './page/sort-order';
 
 /**
  * One kind of filtered, sortable list (measures, policy items, reform sheets): what a connection of it

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { SheetRole } from '../common/enums';
-import type { GraphLoaders, NodeProperties } from '../graph/graph-loaders';
+import type { GraphLoaders, NodeProperties } from './graph-loaders';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/graph-model';
 import type { GraphSizes } from '../graphql/limits/graph-statistics';
 
@@ -50,7 +50,7 @@ function path(name: string, size: SizeOf): Relationship {
 
 /**
  * Every relationship field of the API, by GraphQL type and field name, declared once: field resolvers load
- * through it (`related`, `relatedOne`), the selection compiler plans from it (src/engine/selection-plan.ts)
+ * through it (`related`, `relatedOne`), the selection compiler plans from it (src/read/prefetch/selection-plan.ts)
  * and the query-cost rule sizes lists from it (src/graphql/limits/list-sizes.ts). Adding a relationship
  * field is one entry here and its `@FieldResolver` calling `related`. Arguments that only filter the loaded
  * list in the resolver (`includeDeleted`) need nothing here: the resolver still applies them.

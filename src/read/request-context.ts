@@ -4,7 +4,7 @@ import type { GraphGateway } from '../db/graph-gateway';
 import { QueryCounter } from '../db/query-counter';
 import { RequestBudget, type RequestBudgetLimits } from '../db/request-budget';
 import type { DepartmentDirectory } from '../department/department-directory';
-import { GraphLoaders } from '../graph/graph-loaders';
+import { GraphLoaders } from './graph-loaders';
 
 /**
  * What every resolver receives for one GraphQL request: a gateway that counts this request's statements

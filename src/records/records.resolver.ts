@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { ConnectionShape } from '../common/connection';
-import { fetchPage } from '../common/page-query';
+import { fetchPage } from '../read/page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from '../read/request-context';
 import { Change, ChangeConnection } from './change.type';

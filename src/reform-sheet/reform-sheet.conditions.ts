@@ -2,8 +2,8 @@ import { SheetRole } from '../common/enums';
 import { foldedText } from '../common/text-filter';
 import type { RequestContext } from '../read/request-context';
 import { departmentIdOf } from '../department/department-directory';
-import { matches, type Condition } from '../query/condition';
-import { anyOf, withNotAndOr } from '../query/filter-conditions';
+import { matches, type Condition } from '../read/page/condition';
+import { anyOf, withNotAndOr } from '../read/page/filter-conditions';
 import type { ReformSheetFilter } from './reform-sheet.filter';
 
 const DEPARTMENT_BY_ROLE: Record<SheetRole, string> = {

@@ -1,7 +1,7 @@
 import { splitCommands } from '../../src/db/apply-schema';
 import type { Plan } from 'neo4j-driver';
-import { compilePrefetch } from '../../src/engine/compile-prefetch';
-import { pathBatch } from '../../src/graph/graph-loaders';
+import { compilePrefetch } from '../../src/read/prefetch/compile-prefetch';
+import { pathBatch } from '../../src/read/graph-loaders';
 import { SheetRole } from '../../src/common/enums';
 import { keyOf, RELATIONSHIPS, type Hop, type Relationship } from '../../src/read/relationships';
 

@@ -1,6 +1,6 @@
 import { int, type ProfiledPlan } from 'neo4j-driver';
 import { CypherRegistry } from '../../src/db/cypher-registry';
-import { pathBatch } from '../../src/graph/graph-loaders';
+import { pathBatch } from '../../src/read/graph-loaders';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**
@@ -20,10 +20,10 @@ const WHOLE_READS =
 const OFF_THE_REQUEST_PATH = [
   /^schema\//,
   /^load\//,
-  // Pieces of the compiled page statements (src/query/): profiled whole, for every anchor, by
+  // Pieces of the compiled page statements (src/read/page/): profiled whole, for every anchor, by
   // page-plans.int.test.ts, which also fails on a whole-label read where an index can serve.
   /^fragments\//,
-  // Relationship fragments of the selection compiler (src/engine/), run only inside a compiled statement below
+  // Relationship fragments of the selection compiler (src/read/prefetch/), run only inside a compiled statement below
   // root nodes found by id: cypher-files.int.test.ts plans each one compiled and fails on a whole-label read.
   // The paths among them also run wrapped for the loaders: profiled below as `pathBatch` cases.
   /^projection\//,

@@ -1,6 +1,6 @@
-import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gateway';
-import type { PlainRow } from '../db/plain-values';
-import type { GraphLoaders } from '../graph/graph-loaders';
+import type { CompiledStatement, GraphGateway, Params } from '../../db/graph-gateway';
+import type { PlainRow } from '../../db/plain-values';
+import type { GraphLoaders } from '../graph-loaders';
 import { compilePrefetch, PREFETCH_COLUMN, ROOT_NODES_COLUMN, type RootShape } from './compile-prefetch';
 import { projectedProperties } from './property-demand';
 import { primeLoaders } from './prime-loaders';
@@ -21,7 +21,7 @@ export interface RootStatement {
 
 /**
  * Runs a root field's statement. When the field's selection asks for relationship fields the compiler
- * knows, they are compiled into the same statement (src/engine/compile-prefetch.ts) and their rows prime
+ * knows, they are compiled into the same statement (src/read/prefetch/compile-prefetch.ts) and their rows prime
  * the loaders, so the whole selection costs one statement; otherwise the statement runs as it is.
  * Returns the root statement's rows either way: for a `rows` shape, one row per node with only the node
  * column.

@@ -10,8 +10,8 @@ import {
 } from 'graphql';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import type { CompiledStatement } from '../../../src/db/graph-gateway';
-import { compilePrefetch } from '../../../src/engine/compile-prefetch';
-import { projectedProperties, typeNameOf } from '../../../src/engine/property-demand';
+import { compilePrefetch } from '../../../src/read/prefetch/compile-prefetch';
+import { projectedProperties, typeNameOf } from '../../../src/read/prefetch/property-demand';
 import { RowReader } from '../../../src/db/row-reader';
 import type { PlainValue } from '../../../src/db/plain-values';
 import type { NodeLabel } from '../../../src/graph/graph-model';
@@ -23,7 +23,7 @@ import {
   rootNodeSelection,
   type PlannedProjection,
   type RootField,
-} from '../../../src/engine/selection-plan';
+} from '../../../src/read/prefetch/selection-plan';
 import { SCHEMA_FILE } from '../../../src/schema-text';
 
 const schema: GraphQLSchema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
@@ -160,7 +160,7 @@ describe('the selection compiler', () => {
   });
 
   it('compiles a page statement as it is, its nodes taken from pageNodes', () => {
-    // A page statement as src/query/ compiles one (comments and all): the compiler takes it as it is.
+    // A page statement as src/read/page/ compiles one (comments and all): the compiler takes it as it is.
     const page = {
       text: '// a page\nCALL () { MATCH (m:Measure) RETURN m ORDER BY m.sortKey }\nWITH collect(m) AS matched\nRETURN size(matched) AS totalCount, matched[0..$limit] AS pageNodes',
       origin: 'measures page',

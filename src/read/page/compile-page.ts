@@ -1,4 +1,4 @@
-import type { CompiledStatement } from '../db/graph-gateway';
+import type { CompiledStatement } from '../../db/graph-gateway';
 import { requiredConditions, type Condition } from './condition';
 import { fragment, fragmentWithParameter } from './fragments';
 import type { PageSpec } from './page-spec';
@@ -20,7 +20,7 @@ export interface CompiledPage {
  *   sort by the order's keys (nulls last), then sortKey; collect as `matched`
  *   `page`: the items after the cursor's position (params $afterKey, $afterValues), at most $limit
  *   one subquery per facet asked for, over `matched`
- *   RETURN totalCount, pageNodes (only the `properties` the operation reads: src/engine/property-demand.ts),
+ *   RETURN totalCount, pageNodes (only the `properties` the operation reads: src/read/prefetch/property-demand.ts),
  *          pagePositions (each node's sort values, for its cursor), facets
  *
  * The total, the page and the facets come from the same match, so they cannot disagree.

@@ -1,6 +1,6 @@
-import type { CompiledStatement } from '../db/graph-gateway';
-import type { NodeLabel } from '../graph/graph-model';
-import { fragmentOf, keyOf, type Hop } from '../read/relationships';
+import type { CompiledStatement } from '../../db/graph-gateway';
+import type { NodeLabel } from '../../graph/graph-model';
+import { fragmentOf, keyOf, type Hop } from '../relationships';
 import type { PlannedProjection } from './selection-plan';
 
 /**
@@ -32,7 +32,7 @@ export const PREFETCH_COLUMN = 'prefetch';
 export type CypherSource = (name: string) => string;
 
 /**
- * The properties to project for related nodes of a label (src/engine/property-demand.ts); for nodes of no
+ * The properties to project for related nodes of a label (src/read/prefetch/property-demand.ts); for nodes of no
  * known label, every stored property but the search-only ones.
  */
 export type PropertyDemand = (label: NodeLabel) => readonly string[];

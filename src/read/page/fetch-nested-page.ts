@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { afterPosition, sliceParams, toPage, type Page, type PageOrder } from '../common/page-query';
-import type { RequestContext } from '../read/request-context';
-import type { PlainRow } from '../db/plain-values';
-import { RowReader } from '../db/row-reader';
-import type { NodeProperties } from '../graph/graph-loaders';
-import { projectedProperties } from '../engine/property-demand';
+import { afterPosition, sliceParams, toPage, type Page, type PageOrder } from './fetch-page';
+import type { RequestContext } from '../request-context';
+import type { PlainRow } from '../../db/plain-values';
+import { RowReader } from '../../db/row-reader';
+import type { NodeProperties } from '../graph-loaders';
+import { projectedProperties } from '../prefetch/property-demand';
 import { compilePage, type CompiledPage } from './compile-page';
 import type { Condition } from './condition';
 import type { Slice } from './fetch-filtered-page';

@@ -1,10 +1,10 @@
-import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gateway';
-import type { PlainRow, PlainValue } from '../db/plain-values';
-import { RowReader } from '../db/row-reader';
-import type { NodeProperties } from '../graph/graph-loaders';
-import { toConnection, type ConnectionShape } from './connection';
+import type { CompiledStatement, GraphGateway, Params } from '../../db/graph-gateway';
+import type { PlainRow, PlainValue } from '../../db/plain-values';
+import { RowReader } from '../../db/row-reader';
+import type { NodeProperties } from '../graph-loaders';
+import { toConnection, type ConnectionShape } from '../../common/connection';
 import { decodePosition, encodeCursor, encodePositionCursor, type CursorPosition, type SortValue } from './cursor';
-import { readRoot, type RootSelection } from '../engine/read-root';
+import { readRoot, type RootSelection } from '../prefetch/read-root';
 
 /** The order a page is sorted by, as its cursors know it (see cursor.ts). */
 export interface PageOrder {
@@ -23,12 +23,12 @@ export type Page<T> = ConnectionShape<T> & { readonly facets: Readonly<Record<st
 
 /**
  * Runs a page statement and shapes the result as a connection. The statement is a cypher/ file by name or
- * one compiled at run time (src/query/compile-page.ts); its contract: params `$afterKey` (sortKey to continue
+ * one compiled at run time (src/read/page/compile-page.ts); its contract: params `$afterKey` (sortKey to continue
  * after), `$afterValues` (the cursor's sort values), `$limit` (page size + 1) and `$after` (the same as
  * `$afterKey`, for statements of the default order); columns `totalCount` and `pageNodes`, optionally
  * `pagePositions` (each node's sort values) and `facets`. One statement per page: the total, the page and
  * the facets come from the same match, so they cannot disagree. Given the root field's `selection`, the
- * relationship fields selected below the page's nodes are fetched in that same statement (src/engine/).
+ * relationship fields selected below the page's nodes are fetched in that same statement (src/read/prefetch/).
  */
 export async function fetchPage<T extends { sortKey: string }>(
   gateway: GraphGateway,
@@ -73,7 +73,7 @@ export function toPage<T extends { sortKey: string }>(
   { projected }: { readonly projected: boolean } = { projected: false },
 ): Page<T> {
   const reader = new RowReader(row ?? {});
-  // A compiled page projects only the properties the operation reads (src/query/compile-page.ts).
+  // A compiled page projects only the properties the operation reads (src/read/page/compile-page.ts).
   const items = (projected ? reader.projections('pageNodes') : reader.maps('pageNodes')).map(map);
   const positions = (row?.pagePositions ?? []) as SortValue[][];
   const cursorOf = (node: T, index: number) =>

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../errors';
+import { BadUserInputError } from '../../errors';
 
 export type Direction = 'ASC' | 'DESC';
 

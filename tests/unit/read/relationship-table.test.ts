@@ -1,11 +1,17 @@
 import 'reflect-metadata';
 import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
-import { CypherRegistry } from '../../src/db/cypher-registry';
-import { SheetRole } from '../../src/common/enums';
-import { NODE_LABELS, type NodeLabel } from '../../src/graph/graph-model';
-import { typeNameOf } from '../../src/engine/property-demand';
-import { fragmentOf, RELATIONSHIPS, relationshipOf, type Hop, type Relationship } from '../../src/read/relationships';
-import { graphSchema } from '../../src/schema';
+import { CypherRegistry } from '../../../src/db/cypher-registry';
+import { SheetRole } from '../../../src/common/enums';
+import { NODE_LABELS, type NodeLabel } from '../../../src/graph/graph-model';
+import { typeNameOf } from '../../../src/read/prefetch/property-demand';
+import {
+  fragmentOf,
+  RELATIONSHIPS,
+  relationshipOf,
+  type Hop,
+  type Relationship,
+} from '../../../src/read/relationships';
+import { graphSchema } from '../../../src/schema';
 
 /**
  * Fields whose type is an entity (or a list of entities) but that are not relationships of a node: they

@@ -10,8 +10,8 @@ import {
 // The function execution itself uses to collect a field's subfields (graphql 16; marked internal, kept stable
 // through 16.x, which package.json pins): planning with it cannot disagree with what will be resolved.
 import { collectSubfields } from 'graphql/execution/collectFields';
-import { NODE_LABELS, type NodeLabel } from '../graph/graph-model';
-import { keyOf, relationshipOf, type Hop } from '../read/relationships';
+import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
+import { keyOf, relationshipOf, type Hop } from '../relationships';
 
 /** One relationship to fetch for every node of a level, with what to fetch below it. */
 export interface PlannedProjection {

@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import { describeOrder, normalizeOrder, orderTag, type OrderKey } from '../../src/query/sort-order';
+import { describeOrder, normalizeOrder, orderTag, type OrderKey } from '../../../src/read/page/sort-order';
 
 const isCode = (field: string) => field === 'CODE';
 const key = (field: string, direction: 'ASC' | 'DESC' = 'ASC'): OrderKey => ({ field, direction });

@@ -1,8 +1,8 @@
-import type { CompiledStatement, Params } from '../../src/db/graph-gateway';
-import type { PlainRow } from '../../src/db/plain-values';
-import { CypherRegistry } from '../../src/db/cypher-registry';
-import { GraphLoaders, type BatchReader } from '../../src/graph/graph-loaders';
-import { related, relatedOne } from '../../src/read/relationships';
+import type { CompiledStatement, Params } from '../../../src/db/graph-gateway';
+import type { PlainRow } from '../../../src/db/plain-values';
+import { CypherRegistry } from '../../../src/db/cypher-registry';
+import { GraphLoaders, type BatchReader } from '../../../src/read/graph-loaders';
+import { related, relatedOne } from '../../../src/read/relationships';
 
 interface Call {
   readonly name: string;

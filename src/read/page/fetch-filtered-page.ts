@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { fetchPage, type Page } from '../common/page-query';
-import type { RequestContext } from '../read/request-context';
-import type { NodeProperties } from '../graph/graph-loaders';
-import { projectedProperties } from '../engine/property-demand';
+import { fetchPage, type Page } from './fetch-page';
+import type { RequestContext } from '../request-context';
+import type { NodeProperties } from '../graph-loaders';
+import { projectedProperties } from '../prefetch/property-demand';
 import { compilePage } from './compile-page';
 import type { Condition } from './condition';
 import type { PageSpec } from './page-spec';
@@ -19,7 +19,7 @@ export interface Slice {
  * One page of a root connection (`measures`, `policyItems`, `indicators`, `reformSheets`): compiles the
  * filter's condition tree, the order and the facets the request selects into one statement and runs it
  * through fetchPage, with cursors that carry the order (and the relationship fields selected below the
- * page's nodes compiled into the same statement, src/engine/).
+ * page's nodes compiled into the same statement, src/read/prefetch/).
  */
 export function fetchFilteredPage<T extends { sortKey: string }, F extends string, Facet extends string>(
   ctx: RequestContext,

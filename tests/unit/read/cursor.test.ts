@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { decodeCursor, decodePosition, encodeCursor, encodePositionCursor } from '../../src/common/cursor';
+import { decodeCursor, decodePosition, encodeCursor, encodePositionCursor } from '../../../src/read/page/cursor';
 
 describe('cursors', () => {
   it('round-trip a sortKey through an opaque, URL-safe string', () => {

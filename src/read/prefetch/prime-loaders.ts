@@ -1,7 +1,7 @@
-import type { PlainValue } from '../db/plain-values';
-import { RowReader } from '../db/row-reader';
-import type { GraphLoaders } from '../graph/graph-loaders';
-import { loaderOf } from '../read/relationships';
+import type { PlainValue } from '../../db/plain-values';
+import { RowReader } from '../../db/row-reader';
+import type { GraphLoaders } from '../graph-loaders';
+import { loaderOf } from '../relationships';
 import type { ColumnPlan } from './compile-prefetch';
 
 /**

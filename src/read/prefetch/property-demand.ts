@@ -1,7 +1,7 @@
 import { isObjectType, visit, type ASTNode, type GraphQLResolveInfo } from 'graphql';
-import type { NodeLabel } from '../graph/graph-model';
-import { NODE_PROPERTIES } from '../graph/node-properties';
-import { relationshipOf } from '../read/relationships';
+import type { NodeLabel } from '../../graph/graph-model';
+import { NODE_PROPERTIES } from '../../graph/node-properties';
+import { relationshipOf } from '../relationships';
 
 /** Properties every node stores besides its label's own (see node-properties.ts). */
 export const COMMON_PROPERTIES: readonly string[] = ['id', 'sortKey', 'sourceDocument', 'sourceLine'];

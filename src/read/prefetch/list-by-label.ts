@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../read/request-context';
-import { RowReader } from '../db/row-reader';
-import type { NodeLabel } from '../graph/graph-model';
-import type { NodeProperties } from '../graph/graph-loaders';
+import type { RequestContext } from '../request-context';
+import { RowReader } from '../../db/row-reader';
+import type { NodeLabel } from '../../graph/graph-model';
+import type { NodeProperties } from '../graph-loaders';
 import { readRoot } from './read-root';
 
 /**

@@ -1,4 +1,4 @@
-import type { NodeLabel } from '../graph/graph-model';
+import type { NodeLabel } from '../../graph/graph-model';
 
 /**
  * What the page compiler needs to know about one kind of root connection (measures, policy items, …): the

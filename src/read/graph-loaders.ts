@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gateway';
 import type { PlainRow } from '../db/plain-values';
 import { RowReader } from '../db/row-reader';
-import type { RelationshipType } from './graph-model';
+import type { RelationshipType } from '../graph/graph-model';
 
 /** A node's properties as stored (id, sortKey, sourceDocument, sourceLine and the kind's own). */
 export type NodeProperties = RowReader;

@@ -1,4 +1,4 @@
-import { CypherRegistry } from '../db/cypher-registry';
+import { CypherRegistry } from '../../db/cypher-registry';
 
 /**
  * The fixed pieces compiled statements are assembled from: files of cypher/fragments/, read once. Their

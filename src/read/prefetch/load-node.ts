@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../read/request-context';
-import { RowReader } from '../db/row-reader';
-import type { NodeProperties } from '../graph/graph-loaders';
+import type { RequestContext } from '../request-context';
+import { RowReader } from '../../db/row-reader';
+import type { NodeProperties } from '../graph-loaders';
 import { projectionsOf, readRoot, type RootSelection } from './read-root';
 
 /**
