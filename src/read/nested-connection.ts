@@ -54,12 +54,13 @@ export function nestedConnectionResolver<
   @Resolver(nested.parent)
   class NestedConnectionResolver {
     @FieldResolver(() => kind.connection, {
-      name: nested.field,
       description:
         `${nested.lists} as a connection: paged (\`first\`/\`after\`), filtered and sorted like the root \`${kind.spec.name}\`, ` +
         'with totalCount and facets; pages of many parents come from one statement.',
     })
-    async page(
+    // The method's name is the field's: type-graphql pairs a field with its resolver by method name, so the
+    // nested connections of one type (Sdg's measures and policy items) need their own names.
+    async [nested.field](
       @Root() parent: { readonly id: string },
       @FilterArg(() => kind.filter)
       filter: Filter | null,
