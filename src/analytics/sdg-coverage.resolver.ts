@@ -3,7 +3,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
-import { allDepartments } from '../department/department-directory';
 import { listByLabel } from '../read/prefetch/list-by-label';
 import { Measure } from '../measure/measure.type';
 import { selectedSubfields } from '../read/page/selected-fields';
@@ -79,7 +78,7 @@ export class SdgCoverageResolver {
     const withMeasures = selectsCellMeasures(info);
     const params = { field: field ?? null };
     const [departments, cells] = await Promise.all([
-      allDepartments(ctx),
+      ctx.departments.departments(),
       withMeasures ? cellsWithMeasures(ctx, params) : countedCells(ctx, params),
     ]);
     const departmentById = new Map(departments.map((d) => [d.id, d]));

@@ -9,7 +9,6 @@ import { PolicyItem } from '../policy-item/policy-item.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
 import { Collaboration } from './collaboration.type';
-import { allDepartments } from './department-directory';
 import { Department } from './department.type';
 import { prefetchBelow } from '../read/prefetch/load-node';
 import { related } from '../read/relationships';
@@ -37,7 +36,7 @@ export class DepartmentResolver {
 
   @Query(() => [Department], { description: 'Every department named in the documents, by id.' })
   departments(@Ctx() ctx: RequestContext): Promise<Department[]> {
-    return allDepartments(ctx);
+    return ctx.departments.departments();
   }
 
   @FieldResolver(() => [Measure], { description: 'Measures the department is responsible for (評価回答部署).' })

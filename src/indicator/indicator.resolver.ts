@@ -33,7 +33,7 @@ export class IndicatorResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Indicator>> {
     const condition = await indicatorCondition(filter);
-    return fetchFilteredPage(ctx, INDICATOR_PAGE, condition, orderBy, slice, info, Indicator.from);
+    return fetchFilteredPage({ ctx, spec: INDICATOR_PAGE, condition, orderBy, slice, info, map: Indicator.from });
   }
 
   @FieldResolver(() => PolicyItem, { description: 'The policy item the indicator measures.' })

@@ -51,7 +51,7 @@ export class MeasureResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Measure>> {
     const condition = await measureCondition(filter, ctx);
-    return fetchFilteredPage(ctx, MEASURE_PAGE, condition, orderBy, slice, info, Measure.from);
+    return fetchFilteredPage({ ctx, spec: MEASURE_PAGE, condition, orderBy, slice, info, map: Measure.from });
   }
 
   @FieldResolver(() => PolicyItem, { description: 'The policy item (施策大項目) the measure belongs to.' })

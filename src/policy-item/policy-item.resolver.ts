@@ -58,7 +58,7 @@ export class PolicyItemResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<PolicyItem>> {
     const condition = await policyItemCondition(filter, ctx);
-    return fetchFilteredPage(ctx, POLICY_ITEM_PAGE, condition, orderBy, slice, info, PolicyItem.from);
+    return fetchFilteredPage({ ctx, spec: POLICY_ITEM_PAGE, condition, orderBy, slice, info, map: PolicyItem.from });
   }
 
   @FieldResolver(() => PolicyField, { description: 'The field (分野) the item belongs to.' })

@@ -25,6 +25,7 @@ export type BatchReader = Pick<GraphGateway, 'read' | 'readStatement' | 'stateme
 export class GraphLoaders {
   private readonly lists = new Map<string, DataLoader<string, NodeProperties[]>>();
   private readonly rowLists = new Map<string, DataLoader<string, RowReader[]>>();
+  private readonly parentRowLoaders = new Map<string, DataLoader<string, PlainRow | undefined>>();
   readonly node: DataLoader<string, NodeProperties | null>;
 
   constructor(private readonly gateway: BatchReader) {
@@ -46,7 +47,7 @@ export class GraphLoaders {
 
   /**
    * A multi-hop path (`policy-item/departments`): its fragment cypher/projection/<path>.cypher wrapped for
-   * batching (cypher/fragments/graph/path-by-ids.cypher), the same fragment the selection compiler inlines.
+   * batching (cypher/projection/path-by-ids.cypher), the same fragment the selection compiler inlines.
    */
   path(path: string): DataLoader<string, NodeProperties[]> {
     return this.list(`path:${path}`, () => pathBatch((name) => this.gateway.statementText(name), path), {});
@@ -69,6 +70,26 @@ export class GraphLoaders {
         return ids.map((id) => groups.get(id) ?? []);
       });
       this.rowLists.set(statement, loader);
+    }
+    return loader;
+  }
+
+  /**
+   * One row per parent of a statement answering many parents at once (a nested connection's pages, column
+   * `parent`), the loader named by `key` (the statement and its parameters: the same question). Rows of
+   * parents nobody asked for are dropped; a parent without a row gets undefined.
+   */
+  parentRows(
+    key: string,
+    read: (parents: readonly string[]) => Promise<PlainRow[]>,
+  ): DataLoader<string, PlainRow | undefined> {
+    let loader = this.parentRowLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (parents) => {
+        const byParent = new Map((await read(parents)).map((row) => [new RowReader(row).string('parent'), row]));
+        return parents.map((parent) => byParent.get(parent));
+      });
+      this.parentRowLoaders.set(key, loader);
     }
     return loader;
   }
@@ -119,5 +140,5 @@ export function pathBatch(source: (name: string) => string, path: string): Compi
       .filter((line) => !line.trimStart().startsWith('//') && line.trim() !== '')
       .join('\n');
   const fragment = code(`projection/${path}`).split('\n').join('\n  ');
-  return { text: code('fragments/graph/path-by-ids').replace('{path}', fragment), origin: `${path}-by-ids` };
+  return { text: code('projection/path-by-ids').replace('{path}', fragment), origin: `${path}-by-ids` };
 }

@@ -6,7 +6,7 @@ import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from './request-context';
 import type { NodeProperties } from './graph-loaders';
 import type { Condition } from './page/condition';
-import { fetchNestedPage } from './page/fetch-nested-page';
+import { fetchFilteredPage } from './page/fetch-filtered-page';
 import type { PageSpec } from './page/page-spec';
 import type { OrderKey } from './page/sort-order';
 
@@ -43,7 +43,7 @@ export interface NestedConnection {
 /**
  * The resolver of one nested connection (`Department.measuresConnection` …): the same filter, order,
  * cursors and facets as the root connection of its kind, one page per parent, pages of many parents from
- * one statement (fetchNestedPage). Each such field is one call of this factory, listed with the resolvers.
+ * one statement (fetchFilteredPage). Each such field is one call of this factory, listed with the resolvers.
  */
 export function nestedConnectionResolver<
   T extends { sortKey: string },
@@ -71,7 +71,16 @@ export function nestedConnectionResolver<
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
       const condition = await kind.condition(filter, ctx);
-      return fetchNestedPage(ctx, kind.spec, nested.scope, parent.id, condition, orderBy, slice, info, kind.map);
+      return fetchFilteredPage({
+        ctx,
+        spec: kind.spec,
+        condition,
+        orderBy,
+        slice,
+        info,
+        map: kind.map,
+        nested: { scope: nested.scope, parentId: parent.id },
+      });
     }
   }
   return NestedConnectionResolver;

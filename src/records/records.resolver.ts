@@ -86,6 +86,6 @@ export class RecordsResolver {
       actor: filter?.actor?.trim() || null,
       since: filter?.since ? new Date(filter.since).toISOString() : null,
     };
-    return fetchPage(ctx.gateway, 'audit/page', params, first, after, Change.from);
+    return fetchPage({ ctx, statement: 'audit/page', params, slice: { first, after }, map: Change.from });
   }
 }

@@ -53,7 +53,7 @@ export class ReformSheetResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<ReformSheet>> {
     const condition = await reformSheetCondition(filter, ctx);
-    return fetchFilteredPage(ctx, REFORM_SHEET_PAGE, condition, orderBy, slice, info, ReformSheet.from);
+    return fetchFilteredPage({ ctx, spec: REFORM_SHEET_PAGE, condition, orderBy, slice, info, map: ReformSheet.from });
   }
 
   @Query(() => [ReformArea], { description: 'The three areas of the administrative-reform outline.' })

@@ -31,7 +31,9 @@ describe('the Cypher files', () => {
     const session = db.driver.session();
     try {
       // Fragments of compiled statements are not statements; compiled-statements.int.test.ts explains them.
-      for (const name of db.cypher.names().filter((n) => !n.startsWith('schema/') && !n.startsWith('fragments/'))) {
+      // The path batch template has a slot for a path; the test of every path's batch statement fills it.
+      const pieces = (n: string): boolean => n.startsWith('fragments/') || n === 'projection/path-by-ids';
+      for (const name of db.cypher.names().filter((n) => !n.startsWith('schema/') && !pieces(n))) {
         try {
           await session.run(`EXPLAIN ${db.cypher.get(name)}`);
         } catch (error) {

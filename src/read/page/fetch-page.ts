@@ -1,10 +1,12 @@
-import type { CompiledStatement, GraphGateway, Params } from '../../db/graph-gateway';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { CompiledStatement, Params } from '../../db/graph-gateway';
 import type { PlainRow, PlainValue } from '../../db/plain-values';
 import { RowReader } from '../../db/row-reader';
 import type { NodeProperties } from '../graph-loaders';
 import { toConnection, type ConnectionShape } from '../../common/connection';
 import { decodePosition, encodeCursor, encodePositionCursor, type CursorPosition, type SortValue } from './cursor';
-import { readRoot, type RootSelection } from '../prefetch/read-root';
+import { projectionsOf, readRoot, type RootSelection } from '../prefetch/read-root';
+import type { RequestContext } from '../request-context';
 
 /** The order a page is sorted by, as its cursors know it (see cursor.ts). */
 export interface PageOrder {
@@ -21,29 +23,68 @@ export const DEFAULT_ORDER: PageOrder = { tag: '', keyCount: 0, described: 'code
 /** A page with the facet counts its statement computed (null when none were asked for). */
 export type Page<T> = ConnectionShape<T> & { readonly facets: Readonly<Record<string, PlainValue>> | null };
 
+/** `first`/`after` of a connection. */
+export interface Slice {
+  readonly first: number;
+  readonly after?: string | null;
+}
+
+/** One page to fetch: root or nested, from a cypher/ file or a compiled statement. */
+export interface PageRequest<T> {
+  /** The request's gateway and loaders (the context). */
+  readonly ctx: Pick<RequestContext, 'gateway' | 'loaders'>;
+  readonly statement: string | CompiledStatement;
+  /** The statement's own parameters (a compiled page's conditions); the slice's are added here. */
+  readonly params: Params;
+  readonly slice: Slice;
+  readonly map: (node: NodeProperties) => T;
+  /** The order the statement sorts by (default: codes). */
+  readonly order?: PageOrder;
+  /**
+   * The connection field being resolved: the relationship fields selected below the page's nodes are
+   * fetched in the same statement (src/read/prefetch/). Without it the statement runs as it is.
+   */
+  readonly info?: GraphQLResolveInfo;
+  /**
+   * For a nested connection: the parent whose page this is. The statement then answers one row per parent
+   * (column `parent`) for the parents in `$parents`; parents asking the same question in one request share
+   * one loader, so their pages come from one statement (no N+1).
+   */
+  readonly parentId?: string;
+}
+
 /**
- * Runs a page statement and shapes the result as a connection. The statement is a cypher/ file by name or
- * one compiled at run time (src/read/page/compile-page.ts); its contract: params `$afterKey` (sortKey to continue
- * after), `$afterValues` (the cursor's sort values), `$limit` (page size + 1) and `$after` (the same as
- * `$afterKey`, for statements of the default order); columns `totalCount` and `pageNodes`, optionally
- * `pagePositions` (each node's sort values) and `facets`. One statement per page: the total, the page and
- * the facets come from the same match, so they cannot disagree. Given the root field's `selection`, the
- * relationship fields selected below the page's nodes are fetched in that same statement (src/read/prefetch/).
+ * Runs a page statement and shapes the result as a connection, for root and nested pages alike. The
+ * statement is a cypher/ file by name or one compiled at run time (src/read/page/compile-page.ts); its
+ * contract: params `$afterKey` (sortKey to continue after), `$afterValues` (the cursor's sort values),
+ * `$limit` (page size + 1) and `$after` (the same as `$afterKey`, for statements of the default order);
+ * columns `totalCount` and `pageNodes`, optionally `pagePositions` (each node's sort values) and `facets`
+ * (and `parent` for a nested page). One statement per page (per batch of parents): the total, the page and
+ * the facets come from the same match, so they cannot disagree. Given `info`, the relationship fields
+ * selected below the page's nodes are fetched in that same statement.
  */
-export async function fetchPage<T extends { sortKey: string }>(
-  gateway: GraphGateway,
-  statement: string | CompiledStatement,
-  filter: Params,
-  first: number,
-  after: string | null | undefined,
-  map: (node: NodeProperties) => T,
-  order: PageOrder = DEFAULT_ORDER,
-  selection?: RootSelection,
-): Promise<Page<T>> {
-  const position = afterPosition(after, order);
-  const params = { ...filter, ...sliceParams(position, first) };
-  const [row] = await readRoot(gateway, { statement, params, shape: PAGE_SHAPE }, selection);
-  return toPage(row, first, after, map, order, { projected: typeof statement !== 'string' });
+export async function fetchPage<T extends { sortKey: string }>(request: PageRequest<T>): Promise<Page<T>> {
+  const { ctx, statement, slice, map, info, parentId } = request;
+  const order = request.order ?? DEFAULT_ORDER;
+  const position = afterPosition(slice.after, order);
+  const params = { ...request.params, ...sliceParams(position, slice.first) };
+  const selection = info ? { info, loaders: ctx.loaders } : undefined;
+  const root = { statement, params, shape: PAGE_SHAPE };
+  const row =
+    parentId === undefined
+      ? (await readRoot(ctx.gateway, root, selection))[0]
+      : await ctx.loaders
+          .parentRows(
+            `${typeof statement === 'string' ? statement : statement.text}\n${JSON.stringify(params)}\n${planKey(selection)}`,
+            (parents) => readRoot(ctx.gateway, { ...root, params: { ...params, parents: [...parents] } }, selection),
+          )
+          .load(parentId);
+  return toPage(row, slice.first, slice.after, map, order, { projected: typeof statement !== 'string' });
+}
+
+/** What a selection prefetches, as text: parents whose selections differ must not share a statement. */
+function planKey(selection: RootSelection | undefined): string {
+  return selection ? JSON.stringify(projectionsOf(selection)) : '';
 }
 
 /** The position an `after` cursor holds, checked against the page's order (null without a cursor). */

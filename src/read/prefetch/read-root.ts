@@ -23,7 +23,8 @@ export interface RootStatement {
  * Runs a root field's statement. When the field's selection asks for relationship fields the compiler
  * knows, they are compiled into the same statement (src/read/prefetch/compile-prefetch.ts) and their rows prime
  * the loaders, so the whole selection costs one statement; otherwise the statement runs as it is.
- * Returns the root statement's rows either way: for a `rows` shape, one row per node with only the node
+ * Returns the root statement's rows either way (a `list` shape: every row, e.g. one per parent of a nested
+ * page, with the prefetch column beside its own); for a `rows` shape, one row per node with only the node
  * column.
  */
 export async function readRoot(
@@ -48,11 +49,11 @@ export async function readRoot(
     plan,
     (label) => projectedProperties(selection.info, label, 'related'),
   );
-  const [row] = await gateway.readStatement(compiled.statement, root.params);
-  if (!row) return [];
-  primeLoaders(selection.loaders, row[PREFETCH_COLUMN] ?? [], compiled.columns);
-  if (root.shape.kind === 'list') return [row];
-  const nodes = row[ROOT_NODES_COLUMN];
+  const rows = await gateway.readStatement(compiled.statement, root.params);
+  // A page statement answers one row; a nested page statement one row per parent, each with its prefetch.
+  for (const row of rows) primeLoaders(selection.loaders, row[PREFETCH_COLUMN] ?? [], compiled.columns);
+  if (root.shape.kind === 'list') return rows;
+  const nodes = rows[0]?.[ROOT_NODES_COLUMN];
   return Array.isArray(nodes) ? nodes.map((node) => ({ [root.shape.column]: node })) : [];
 }
 
