@@ -9,7 +9,7 @@ import {
   DepartmentResolver,
 } from './department/department.resolver';
 import { PolicyFieldResolver } from './field/policy-field.resolver';
-import { NodeResolver } from './graph/node.resolver';
+import { NodeResolver } from './node/node.resolver';
 import { IndicatorResolver } from './indicator/indicator.resolver';
 import {
   InitiativeResolver,

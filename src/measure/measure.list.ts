@@ -1,4 +1,4 @@
-import { MeasureConnection } from '../common/connection-types';
+import { MeasureConnection } from './measure.connection';
 import type { ListKind } from '../read/nested-connection';
 import { measureCondition } from './measure.conditions';
 import { MeasureFilter } from './measure.filter';

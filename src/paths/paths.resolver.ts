@@ -6,7 +6,7 @@ import { isTimeout } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
 import { BadUserInputError } from '../errors';
 import { RELATIONSHIP_TYPES } from '../graph/graph-model';
-import { toGraphQLNode } from '../graph/to-graphql-node';
+import { toGraphQLNode } from '../node/to-graphql-node';
 import { GraphPath, Neighbour, NeighbourDirection } from './graph-path.type';
 
 /** How long a path search may take before it is refused (the database aborts it). */

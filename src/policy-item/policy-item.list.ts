@@ -1,4 +1,4 @@
-import { PolicyItemConnection } from '../common/connection-types';
+import { PolicyItemConnection } from './policy-item.connection';
 import type { ListKind } from '../read/nested-connection';
 import { policyItemCondition } from './policy-item.conditions';
 import { PolicyItemFilter } from './policy-item.filter';

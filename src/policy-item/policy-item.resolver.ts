@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ChangeStatus } from '../common/enums';
-import { PolicyItemConnection } from '../common/connection-types';
+import { PolicyItemConnection } from './policy-item.connection';
 import type { Page } from '../read/page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from '../read/request-context';

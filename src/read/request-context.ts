@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { ANONYMOUS_VIEWER, type Viewer } from '../auth/viewer';
+import type { Viewer } from '../auth/viewer';
 import type { GraphGateway } from '../db/graph-gateway';
 import { QueryCounter } from '../db/query-counter';
 import { RequestBudget, type RequestBudgetLimits } from '../db/request-budget';
@@ -24,7 +23,7 @@ export interface RequestContext {
   readonly requestId: string;
 }
 
-/** Who sends the request and its id; defaults for callers without HTTP (tests, scripts). */
+/** Who sends the request and its id (the HTTP front reads them from the request). */
 export interface RequestIdentity {
   readonly viewer: Viewer;
   readonly requestId: string;
@@ -35,8 +34,8 @@ export function createRequestContext(
   gateway: GraphGateway,
   limits: RequestBudgetLimits,
   departments: DepartmentDirectory,
-  startedAt: number = Date.now(),
-  identity: RequestIdentity = { viewer: ANONYMOUS_VIEWER, requestId: randomUUID() },
+  startedAt: number,
+  identity: RequestIdentity,
 ): RequestContext {
   const counter = new QueryCounter();
   const budget = new RequestBudget(limits, startedAt);

@@ -1,4 +1,4 @@
-import { ReformSheetConnection } from '../common/connection-types';
+import { ReformSheetConnection } from './reform-sheet.connection';
 import type { ListKind } from '../read/nested-connection';
 import { reformSheetCondition } from './reform-sheet.conditions';
 import { ReformSheetFilter } from './reform-sheet.filter';

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { ReformSheetConnection } from '../common/connection-types';
+import { ReformSheetConnection } from './reform-sheet.connection';
 import type { Page } from '../read/page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from '../read/request-context';

@@ -15,7 +15,7 @@ import { projectedProperties, typeNameOf } from '../../../src/read/prefetch/prop
 import { RowReader } from '../../../src/db/row-reader';
 import type { PlainValue } from '../../../src/db/plain-values';
 import type { NodeLabel } from '../../../src/graph/graph-model';
-import { MAPPERS } from '../../../src/graph/to-graphql-node';
+import { MAPPERS } from '../../../src/node/to-graphql-node';
 import { keyOf } from '../../../src/read/relationships';
 import { NODE_PROPERTIES } from '../../../src/graph/node-properties';
 import {

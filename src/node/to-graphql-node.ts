@@ -11,7 +11,7 @@ import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { RelatedPlan } from '../related-plan/related-plan.type';
 import { Sdg } from '../sdg/sdg.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { NODE_LABELS, type NodeLabel } from './graph-model';
+import { NODE_LABELS, type NodeLabel } from '../graph/graph-model';
 
 /** How each label's stored properties become its GraphQL object. */
 export const MAPPERS: Readonly<Record<NodeLabel, (p: NodeProperties) => Node>> = {
