@@ -3,20 +3,32 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from './auth/auth-checker';
 import { SdgCoverageResolver } from './analytics/sdg-coverage.resolver';
-import { DepartmentResolver } from './department/department.resolver';
+import {
+  DepartmentMeasuresConnection,
+  DepartmentReformSheetsConnection,
+  DepartmentResolver,
+} from './department/department.resolver';
 import { PolicyFieldResolver } from './field/policy-field.resolver';
-import { NodeResolver } from './graph/node.resolver';
+import { NodeResolver } from './node/node.resolver';
 import { IndicatorResolver } from './indicator/indicator.resolver';
-import { InitiativeResolver, LinkagePlanResolver } from './linkage-plan/linkage-plan.resolver';
+import {
+  InitiativeResolver,
+  LinkagePlanPolicyItemsConnection,
+  LinkagePlanResolver,
+} from './linkage-plan/linkage-plan.resolver';
 import { MeasureResolver } from './measure/measure.resolver';
-import { PolicyItemResolver } from './policy-item/policy-item.resolver';
+import { PolicyItemMeasuresConnection, PolicyItemResolver } from './policy-item/policy-item.resolver';
 import { ProjectResolver } from './project/project.resolver';
-import { ReformAreaResolver, ReformSheetResolver } from './reform-sheet/reform-sheet.resolver';
+import {
+  ReformAreaResolver,
+  ReformAreaSheetsConnection,
+  ReformSheetResolver,
+} from './reform-sheet/reform-sheet.resolver';
 import { ProgressResolver } from './records/progress.resolver';
 import { IndicatorResultsResolver, SheetEvaluationsResolver } from './records/record-fields.resolver';
 import { RecordsResolver } from './records/records.resolver';
 import { RelatedPlanResolver } from './related-plan/related-plan.resolver';
-import { SdgResolver } from './sdg/sdg.resolver';
+import { SdgMeasuresConnection, SdgPolicyItemsConnection, SdgResolver } from './sdg/sdg.resolver';
 import { PathsResolver } from './paths/paths.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { ServiceInfoResolver } from './service/service-info.resolver';
@@ -45,6 +57,14 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   IndicatorResultsResolver,
   SheetEvaluationsResolver,
   ProgressResolver,
+  // The nested connections, one factory call each (src/read/nested-connection.ts).
+  DepartmentMeasuresConnection,
+  DepartmentReformSheetsConnection,
+  SdgPolicyItemsConnection,
+  SdgMeasuresConnection,
+  PolicyItemMeasuresConnection,
+  ReformAreaSheetsConnection,
+  LinkagePlanPolicyItemsConnection,
 ];
 
 let built: Promise<GraphQLSchema> | undefined;

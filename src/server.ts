@@ -11,7 +11,7 @@ import type { GraphQLSchema } from 'graphql';
 import { ANONYMOUS_VIEWER } from './auth/viewer';
 import type { Authenticate } from './auth/authenticator';
 import type { HttpSettings, RequestBudgetSettings } from './config';
-import { createRequestContext, type RequestContext, type RequestIdentity } from './context';
+import { createRequestContext, type RequestContext, type RequestIdentity } from './read/request-context';
 import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
 import { serveDashboard } from './dashboard/serve-dashboard';

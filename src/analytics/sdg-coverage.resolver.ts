@@ -1,12 +1,11 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
-import { allDepartments } from '../department/department-directory';
-import { listByLabel } from '../engine/list-by-label';
+import { listByLabel } from '../read/prefetch/list-by-label';
 import { Measure } from '../measure/measure.type';
-import { selectedSubfields } from '../query/selected-fields';
+import { selectedSubfields } from '../read/page/selected-fields';
 import { Sdg } from '../sdg/sdg.type';
 import { CoverageCell, SdgCoverage } from './sdg-coverage.type';
 
@@ -79,7 +78,7 @@ export class SdgCoverageResolver {
     const withMeasures = selectsCellMeasures(info);
     const params = { field: field ?? null };
     const [departments, cells] = await Promise.all([
-      allDepartments(ctx),
+      ctx.departments.departments(),
       withMeasures ? cellsWithMeasures(ctx, params) : countedCells(ctx, params),
     ]);
     const departmentById = new Map(departments.map((d) => [d.id, d]));

@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import type { Role } from './viewer';
 

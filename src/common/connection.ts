@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { encodeCursor } from './cursor';
+import { encodeCursor } from '../read/page/cursor';
 import { PageInfo } from './page-info.type';
 
 export interface Edge<T> {
@@ -49,7 +49,7 @@ export function Connection<T extends object>(
   }
 
   if (facetsType !== undefined) {
-    // Only the connections whose resolvers compute facets (see page-query.ts) declare the field.
+    // Only the connections whose resolvers compute facets (see src/read/page/fetch-page.ts) declare the field.
     Field(() => facetsType, {
       nullable: true,
       description: 'Counts over the whole filtered set (all pages), by the facets selected; same match as totalCount.',

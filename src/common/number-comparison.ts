@@ -1,7 +1,7 @@
 import { IsOptional } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
 import { BadUserInputError } from '../errors';
-import { COMPARISON_OPERATORS, type Condition } from '../query/condition';
+import { COMPARISON_OPERATORS, type Condition } from '../read/page/condition';
 
 @InputType({
   description:

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import type { OrderKey } from '../query/sort-order';
+import type { OrderKey } from '../read/page/sort-order';
 import { SortDirection } from './sort-direction';
 
 /**

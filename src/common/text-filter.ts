@@ -1,4 +1,4 @@
-import { matchKey } from '../ingest/text';
+import { matchKey } from '../text/index';
 
 /**
  * A `text` filter as the stored `searchText` is folded (width, case, spaces: see matchKey), so `ｉｃｔ`,

@@ -7,7 +7,7 @@ import type { PlainRow, PlainValue } from './plain-values';
 export class RowReader {
   /**
    * `projection`: the row is a node's properties as a compiled statement projected them, which leaves out
-   * what the operation does not read (src/engine/property-demand.ts); see `leftOut`.
+   * what the operation does not read (src/read/prefetch/property-demand.ts); see `leftOut`.
    */
   constructor(
     private readonly row: PlainRow,

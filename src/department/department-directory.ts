@@ -1,4 +1,3 @@
-import type { RequestContext } from '../context';
 import type { GraphGateway } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
 import type { DataVersion } from '../service/data-version';
@@ -45,6 +44,12 @@ export class DepartmentDirectory {
     return found ?? resolveDepartmentRef(ref, await this.departments(), argument);
   }
 
+  /** The department id a filter's `department` names (see `resolve`), or null when the filter gives none. */
+  async idOf(ref: string | null | undefined, argument: string): Promise<string | null> {
+    if (ref === null || ref === undefined) return null;
+    return (await this.resolve(ref, argument)).id;
+  }
+
   private entry(): NonNullable<DepartmentDirectory['cached']> {
     const version = this.dataVersion.current();
     if (this.cached?.version !== version) {
@@ -62,18 +67,4 @@ export class DepartmentDirectory {
     }
     return this.cached;
   }
-}
-
-export function allDepartments(ctx: RequestContext): Promise<Department[]> {
-  return ctx.departments.departments();
-}
-
-/** The department id a filter's `department` names, or null when the filter gives none. */
-export async function departmentIdOf(
-  ctx: RequestContext,
-  ref: string | null | undefined,
-  argument: string,
-): Promise<string | null> {
-  if (ref === null || ref === undefined) return null;
-  return (await ctx.departments.resolve(ref, argument)).id;
 }

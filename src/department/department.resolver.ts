@@ -1,27 +1,20 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ChangeStatus } from '../common/enums';
 import { SheetRole } from '../common/enums';
-import { MeasureConnection, ReformSheetConnection } from '../common/connection-types';
-import type { Page } from '../common/page-query';
-import { PaginationArgs } from '../common/pagination.args';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
-import { MeasureFilter } from '../measure/measure.filter';
-import { MeasureOrder } from '../measure/measure.order';
 import { Measure } from '../measure/measure.type';
-import { nestedMeasures } from '../measure/nested-measures';
 import { PolicyItem } from '../policy-item/policy-item.type';
-import { nestedReformSheets } from '../reform-sheet/nested-reform-sheets';
-import { ReformSheetFilter } from '../reform-sheet/reform-sheet.filter';
-import { ReformSheetOrder } from '../reform-sheet/reform-sheet.order';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
 import { Collaboration } from './collaboration.type';
-import { allDepartments } from './department-directory';
 import { Department } from './department.type';
-import { prefetchBelow } from '../engine/load-node';
-import { FilterArg, OrderByArg } from '../common/list-args';
+import { prefetchBelow } from '../read/prefetch/load-node';
+import { related } from '../read/relationships';
+import { nestedConnectionResolver } from '../read/nested-connection';
+import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
+import { MEASURE_LIST } from '../measure/measure.list';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -43,7 +36,7 @@ export class DepartmentResolver {
 
   @Query(() => [Department], { description: 'Every department named in the documents, by id.' })
   departments(@Ctx() ctx: RequestContext): Promise<Department[]> {
-    return allDepartments(ctx);
+    return ctx.departments.departments();
   }
 
   @FieldResolver(() => [Measure], { description: 'Measures the department is responsible for (評価回答部署).' })
@@ -53,56 +46,20 @@ export class DepartmentResolver {
     includeDeleted: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<Measure[]> {
-    const measures = (await ctx.loaders.outgoing('RESPONSIBLE_FOR').load(department.id)).map(Measure.from);
+    const measures = (await related(ctx.loaders, 'Department', 'measures', department.id)).map(Measure.from);
     return includeDeleted ? measures : measures.filter((m) => m.status !== ChangeStatus.DELETED);
-  }
-
-  @FieldResolver(() => MeasureConnection, {
-    description:
-      'Measures the department is responsible for as a connection: paged (`first`/`after`), filtered and sorted like the root `measures`, ' +
-      'with totalCount and facets; pages of many parents come from one statement.',
-  })
-  async measuresConnection(
-    @Root() parent: Department,
-    @FilterArg(() => MeasureFilter)
-    filter: MeasureFilter | null,
-    @OrderByArg(() => MeasureOrder)
-    orderBy: InstanceType<typeof MeasureOrder>[] | null,
-    @Args() slice: PaginationArgs,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Page<Measure>> {
-    return nestedMeasures(ctx, 'department', parent.id, filter, orderBy, slice, info);
   }
 
   @FieldResolver(() => [PolicyItem], {
     description: 'Policy items in which the department is responsible for a measure.',
   })
   async policyItems(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<PolicyItem[]> {
-    return (await ctx.loaders.path('department/policy-items-by-ids').load(department.id)).map(PolicyItem.from);
+    return (await related(ctx.loaders, 'Department', 'policyItems', department.id)).map(PolicyItem.from);
   }
 
   @FieldResolver(() => [Sdg], { description: "SDGs the department's measures touch." })
   async sdgs(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<Sdg[]> {
-    return (await ctx.loaders.path('department/sdgs-by-ids').load(department.id)).map(Sdg.from);
-  }
-
-  @FieldResolver(() => ReformSheetConnection, {
-    description:
-      'Reform sheets the department executes or partners on as a connection: paged (`first`/`after`), filtered and sorted like the root `reformSheets`, ' +
-      'with totalCount and facets; pages of many parents come from one statement.',
-  })
-  async reformSheetsConnection(
-    @Root() parent: Department,
-    @FilterArg(() => ReformSheetFilter)
-    filter: ReformSheetFilter | null,
-    @OrderByArg(() => ReformSheetOrder)
-    orderBy: InstanceType<typeof ReformSheetOrder>[] | null,
-    @Args() slice: PaginationArgs,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Page<ReformSheet>> {
-    return nestedReformSheets(ctx, 'department', parent.id, filter, orderBy, slice, info);
+    return (await related(ctx.loaders, 'Department', 'sdgs', department.id)).map(Sdg.from);
   }
 
   @FieldResolver(() => [ReformSheet], {
@@ -113,13 +70,7 @@ export class DepartmentResolver {
     @Arg('role', () => SheetRole, { defaultValue: SheetRole.ANY, description: 'Which role to list.' }) role: SheetRole,
     @Ctx() ctx: RequestContext,
   ): Promise<ReformSheet[]> {
-    const loader =
-      role === SheetRole.EXECUTING
-        ? ctx.loaders.outgoing('EXECUTES')
-        : role === SheetRole.PARTNER
-          ? ctx.loaders.outgoing('PARTNERS_ON')
-          : ctx.loaders.path('department/reform-sheets-by-ids');
-    return (await loader.load(department.id)).map(ReformSheet.from);
+    return (await related(ctx.loaders, 'Department', 'reformSheets', department.id, { role })).map(ReformSheet.from);
   }
 
   @FieldResolver(() => [Collaboration], {
@@ -134,3 +85,19 @@ export class DepartmentResolver {
     }));
   }
 }
+
+/** `Department.measuresConnection`. */
+export const DepartmentMeasuresConnection = nestedConnectionResolver(MEASURE_LIST, {
+  parent: () => Department,
+  field: 'measuresConnection',
+  scope: 'fragments/measure/scope-department',
+  lists: 'Measures the department is responsible for',
+});
+
+/** `Department.reformSheetsConnection`. */
+export const DepartmentReformSheetsConnection = nestedConnectionResolver(REFORM_SHEET_LIST, {
+  parent: () => Department,
+  field: 'reformSheetsConnection',
+  scope: 'fragments/reform-sheet/scope-department',
+  lists: 'Reform sheets the department executes or partners on',
+});

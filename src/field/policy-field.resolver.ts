@@ -1,9 +1,10 @@
 import { Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { PolicyField } from './policy-field.type';
 import type { GraphQLResolveInfo } from 'graphql';
-import { listByLabel } from '../engine/list-by-label';
+import { listByLabel } from '../read/prefetch/list-by-label';
+import { related } from '../read/relationships';
 
 @Resolver(() => PolicyField)
 export class PolicyFieldResolver {
@@ -14,6 +15,6 @@ export class PolicyFieldResolver {
 
   @FieldResolver(() => [PolicyItem], { description: 'Policy items of this field, in code order.' })
   async policyItems(@Root() field: PolicyField, @Ctx() ctx: RequestContext): Promise<PolicyItem[]> {
-    return (await ctx.loaders.outgoing('HAS_ITEM').load(field.id)).map(PolicyItem.from);
+    return (await related(ctx.loaders, 'PolicyField', 'policyItems', field.id)).map(PolicyItem.from);
   }
 }

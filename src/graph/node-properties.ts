@@ -197,7 +197,7 @@ export type StoredNode<L extends NodeLabel> = {
  * The stored properties of label L, typed by the contract: a column of the wrong type fails naming it.
  *
  * A row that is a compiled statement's projection (`RowReader.projected`) may leave out properties no field
- * of the operation reads (src/engine/property-demand.ts). A required scalar left out stays undefined, which
+ * of the operation reads (src/read/prefetch/property-demand.ts). A required scalar left out stays undefined, which
  * nothing reads; left-out optional scalars and lists read as absent (null, []), as the mappers expect.
  */
 export function readNode<L extends NodeLabel>(label: L, row: RowReader): StoredNode<L> {

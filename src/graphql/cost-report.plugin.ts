@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 
 /**
  * Adds `extensions.cypher = { queries, dbMs }` to every single-result response, so callers and tests see how

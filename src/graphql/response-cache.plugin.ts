@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import type { DataVersion } from '../service/data-version';
 
 /**

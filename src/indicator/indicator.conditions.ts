@@ -1,6 +1,6 @@
 import { comparisons } from '../common/number-comparison';
-import type { Condition } from '../query/condition';
-import { anyOf, withNotAndOr } from '../query/filter-conditions';
+import type { Condition } from '../read/page/condition';
+import { anyOf, withNotAndOr } from '../read/page/filter-conditions';
 import type { IndicatorFilter } from './indicator.filter';
 
 /** An indicator filter as a condition tree. */

@@ -1,4 +1,4 @@
-import type { PageSpec } from '../query/page-spec';
+import type { PageSpec } from '../read/page/page-spec';
 import type { IndicatorOrderField } from './indicator.order';
 
 /** The facets an indicator connection can count by. */

@@ -1,17 +1,18 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { IndicatorConnection } from '../common/connection-types';
-import type { Page } from '../common/page-query';
+import { IndicatorConnection } from './indicator.connection';
+import type { Page } from '../read/page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { PolicyItem } from '../policy-item/policy-item.type';
-import { fetchFilteredPage } from '../query/fetch-filtered-page';
+import { fetchFilteredPage } from '../read/page/fetch-filtered-page';
 import { indicatorCondition } from './indicator.conditions';
 import { IndicatorFilter } from './indicator.filter';
 import { IndicatorOrder } from './indicator.order';
 import { INDICATOR_PAGE } from './indicator.page-spec';
 import { Indicator } from './indicator.type';
 import { FilterArg } from '../common/list-args';
+import { relatedOne } from '../read/relationships';
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
@@ -32,11 +33,11 @@ export class IndicatorResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Indicator>> {
     const condition = await indicatorCondition(filter);
-    return fetchFilteredPage(ctx, INDICATOR_PAGE, condition, orderBy, slice, info, Indicator.from);
+    return fetchFilteredPage({ ctx, spec: INDICATOR_PAGE, condition, orderBy, slice, info, map: Indicator.from });
   }
 
   @FieldResolver(() => PolicyItem, { description: 'The policy item the indicator measures.' })
   async policyItem(@Root() indicator: Indicator, @Ctx() ctx: RequestContext): Promise<PolicyItem> {
-    return PolicyItem.from(await ctx.loaders.parent('MEASURED_BY', indicator.id));
+    return PolicyItem.from(await relatedOne(ctx.loaders, 'Indicator', 'policyItem', indicator.id));
   }
 }

@@ -1,17 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
-import { PolicyItemConnection } from '../common/connection-types';
-import type { Page } from '../common/page-query';
-import { PaginationArgs } from '../common/pagination.args';
-import type { RequestContext } from '../context';
-import { nestedPolicyItems } from '../policy-item/nested-policy-items';
-import { PolicyItemFilter } from '../policy-item/policy-item.filter';
-import { PolicyItemOrder } from '../policy-item/policy-item.order';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../read/request-context';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { Initiative, LinkagePlan } from './linkage-plan.type';
-import { loadNode } from '../engine/load-node';
-import { listByLabel } from '../engine/list-by-label';
-import { FilterArg, OrderByArg } from '../common/list-args';
+import { loadNode } from '../read/prefetch/load-node';
+import { listByLabel } from '../read/prefetch/list-by-label';
+import { related, relatedOne } from '../read/relationships';
+import { nestedConnectionResolver } from '../read/nested-connection';
+import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
 
 @Resolver(() => LinkagePlan)
 export class LinkagePlanResolver {
@@ -35,30 +31,12 @@ export class LinkagePlanResolver {
 
   @FieldResolver(() => [Initiative], { description: 'Initiatives (推進のための取組) of the plan, in order.' })
   async initiatives(@Root() plan: LinkagePlan, @Ctx() ctx: RequestContext): Promise<Initiative[]> {
-    return (await ctx.loaders.outgoing('HAS_INITIATIVE').load(plan.id)).map(Initiative.from);
+    return (await related(ctx.loaders, 'LinkagePlan', 'initiatives', plan.id)).map(Initiative.from);
   }
 
   @FieldResolver(() => [PolicyItem], { description: 'Policy items any initiative of the plan targets.' })
   async policyItems(@Root() plan: LinkagePlan, @Ctx() ctx: RequestContext): Promise<PolicyItem[]> {
-    return (await ctx.loaders.path('linkage-plan/policy-items-by-ids').load(plan.id)).map(PolicyItem.from);
-  }
-
-  @FieldResolver(() => PolicyItemConnection, {
-    description:
-      'Policy items any initiative of the plan targets as a connection: paged (`first`/`after`), filtered and sorted like the root `policyItems`, ' +
-      'with totalCount and facets; pages of many parents come from one statement.',
-  })
-  async policyItemsConnection(
-    @Root() parent: LinkagePlan,
-    @FilterArg(() => PolicyItemFilter)
-    filter: PolicyItemFilter | null,
-    @OrderByArg(() => PolicyItemOrder)
-    orderBy: InstanceType<typeof PolicyItemOrder>[] | null,
-    @Args() slice: PaginationArgs,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Page<PolicyItem>> {
-    return nestedPolicyItems(ctx, 'linkagePlan', parent.id, filter, orderBy, slice, info);
+    return (await related(ctx.loaders, 'LinkagePlan', 'policyItems', plan.id)).map(PolicyItem.from);
   }
 }
 
@@ -66,11 +44,19 @@ export class LinkagePlanResolver {
 export class InitiativeResolver {
   @FieldResolver(() => LinkagePlan, { description: 'The plan the initiative belongs to.' })
   async plan(@Root() initiative: Initiative, @Ctx() ctx: RequestContext): Promise<LinkagePlan> {
-    return LinkagePlan.from(await ctx.loaders.parent('HAS_INITIATIVE', initiative.id));
+    return LinkagePlan.from(await relatedOne(ctx.loaders, 'Initiative', 'plan', initiative.id));
   }
 
   @FieldResolver(() => [PolicyItem], { description: 'Policy items the initiative names.' })
   async policyItems(@Root() initiative: Initiative, @Ctx() ctx: RequestContext): Promise<PolicyItem[]> {
-    return (await ctx.loaders.outgoing('TARGETS').load(initiative.id)).map(PolicyItem.from);
+    return (await related(ctx.loaders, 'Initiative', 'policyItems', initiative.id)).map(PolicyItem.from);
   }
 }
+
+/** `LinkagePlan.policyItemsConnection`. */
+export const LinkagePlanPolicyItemsConnection = nestedConnectionResolver(POLICY_ITEM_LIST, {
+  parent: () => LinkagePlan,
+  field: 'policyItemsConnection',
+  scope: 'fragments/policy-item/scope-linkage-plan',
+  lists: 'Policy items any initiative of the plan targets',
+});

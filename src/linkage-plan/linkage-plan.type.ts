@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
-import type { NodeProperties } from '../graph/graph-loaders';
+import type { NodeProperties } from '../read/graph-loaders';
 import { readNode } from '../graph/node-properties';
 
 @ObjectType({ implements: Node, description: 'Cross-field linkage plan (政策連携プラン), e.g. ③.' })

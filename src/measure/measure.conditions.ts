@@ -1,9 +1,8 @@
 import { ChangeStatus } from '../common/enums';
 import { foldedText } from '../common/text-filter';
-import type { RequestContext } from '../context';
-import { departmentIdOf } from '../department/department-directory';
-import { all, holds, matches, type Condition } from '../query/condition';
-import { anyOf, withNotAndOr } from '../query/filter-conditions';
+import type { RequestContext } from '../read/request-context';
+import { all, holds, matches, type Condition } from '../read/page/condition';
+import { anyOf, withNotAndOr } from '../read/page/filter-conditions';
 import type { MeasureFilter } from './measure.filter';
 
 /**
@@ -18,14 +17,14 @@ export async function measureCondition(filter: MeasureFilter | null, ctx: Reques
 
 async function conditionsOf(f: MeasureFilter, ctx: RequestContext, path: string): Promise<Condition> {
   const departments = await Promise.all(
-    (f.departments ?? []).map((ref, at) => departmentIdOf(ctx, ref, `${path}.departments.${at}`)),
+    (f.departments ?? []).map((ref, at) => ctx.departments.idOf(ref, `${path}.departments.${at}`)),
   );
   const text = foldedText(f.text);
   const own = [
     ...anyOf('fragments/common/item-sdgs', f.sdg, f.sdgs),
     ...anyOf(
       'fragments/measure/departments',
-      await departmentIdOf(ctx, f.department, `${path}.department`),
+      await ctx.departments.idOf(f.department, `${path}.department`),
       departments,
     ),
     ...anyOf(

@@ -1,4 +1,4 @@
-import type { PageSpec } from '../query/page-spec';
+import type { PageSpec } from '../read/page/page-spec';
 import type { MeasureOrderField } from './measure.order';
 
 /** The facets a measure connection can count by. */

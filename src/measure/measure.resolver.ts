@@ -1,21 +1,22 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { MeasureConnection } from '../common/connection-types';
-import type { Page } from '../common/page-query';
+import { MeasureConnection } from './measure.connection';
+import type { Page } from '../read/page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { Department } from '../department/department.type';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
-import { fetchFilteredPage } from '../query/fetch-filtered-page';
+import { fetchFilteredPage } from '../read/page/fetch-filtered-page';
 import { measureCondition } from './measure.conditions';
 import { MeasureFilter } from './measure.filter';
 import { MeasureOrder } from './measure.order';
 import { MEASURE_PAGE } from './measure.page-spec';
 import { Measure } from './measure.type';
-import { loadNode } from '../engine/load-node';
+import { loadNode } from '../read/prefetch/load-node';
 import { FilterArg } from '../common/list-args';
+import { related, relatedOne } from '../read/relationships';
 
 @Resolver(() => Measure)
 export class MeasureResolver {
@@ -50,26 +51,26 @@ export class MeasureResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Measure>> {
     const condition = await measureCondition(filter, ctx);
-    return fetchFilteredPage(ctx, MEASURE_PAGE, condition, orderBy, slice, info, Measure.from);
+    return fetchFilteredPage({ ctx, spec: MEASURE_PAGE, condition, orderBy, slice, info, map: Measure.from });
   }
 
   @FieldResolver(() => PolicyItem, { description: 'The policy item (施策大項目) the measure belongs to.' })
   async policyItem(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<PolicyItem> {
-    return PolicyItem.from(await ctx.loaders.parent('HAS_MEASURE', measure.id));
+    return PolicyItem.from(await relatedOne(ctx.loaders, 'Measure', 'policyItem', measure.id));
   }
 
   @FieldResolver(() => [Department], { description: 'Departments responsible for the measure (評価回答部署).' })
   async departments(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<Department[]> {
-    return (await ctx.loaders.incoming('RESPONSIBLE_FOR').load(measure.id)).map(Department.from);
+    return (await related(ctx.loaders, 'Measure', 'departments', measure.id)).map(Department.from);
   }
 
   @FieldResolver(() => [Sdg], { description: 'SDGs the measure touches, through its policy item.' })
   async sdgs(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<Sdg[]> {
-    return (await ctx.loaders.path('measure/sdgs-by-ids').load(measure.id)).map(Sdg.from);
+    return (await related(ctx.loaders, 'Measure', 'sdgs', measure.id)).map(Sdg.from);
   }
 
   @FieldResolver(() => [ReformSheet], { description: 'Reform sheets that name the measure as one they support.' })
   async reformSheets(@Root() measure: Measure, @Ctx() ctx: RequestContext): Promise<ReformSheet[]> {
-    return (await ctx.loaders.incoming('SUPPORTS').load(measure.id)).map(ReformSheet.from);
+    return (await related(ctx.loaders, 'Measure', 'reformSheets', measure.id)).map(ReformSheet.from);
   }
 }

@@ -3,7 +3,7 @@ import { ChangeStatus } from '../common/enums';
 import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
-import type { NodeProperties } from '../graph/graph-loaders';
+import type { NodeProperties } from '../read/graph-loaders';
 import { readNode } from '../graph/node-properties';
 
 @ObjectType({ implements: Node, description: 'Mid-level measure (施策中項目) of a policy item, e.g. 5-1-3.' })

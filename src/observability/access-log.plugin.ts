@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST } from 'graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 
 /**
  * Adds a GraphQL request's outcome to its HTTP access line (see accessLog): operation name and type, the

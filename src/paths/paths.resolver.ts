@@ -1,12 +1,12 @@
 import { IsIn, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Source } from '../common/source.type';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { isTimeout } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
 import { BadUserInputError } from '../errors';
 import { RELATIONSHIP_TYPES } from '../graph/graph-model';
-import { toGraphQLNode } from '../graph/to-graphql-node';
+import { toGraphQLNode } from '../node/to-graphql-node';
 import { GraphPath, Neighbour, NeighbourDirection } from './graph-path.type';
 
 /** How long a path search may take before it is refused (the database aborts it). */

@@ -1,8 +1,7 @@
 import { foldedText } from '../common/text-filter';
-import type { RequestContext } from '../context';
-import { departmentIdOf } from '../department/department-directory';
-import { matches, type Condition } from '../query/condition';
-import { anyOf, withNotAndOr } from '../query/filter-conditions';
+import type { RequestContext } from '../read/request-context';
+import { matches, type Condition } from '../read/page/condition';
+import { anyOf, withNotAndOr } from '../read/page/filter-conditions';
 import type { PolicyItemFilter } from './policy-item.filter';
 
 /** A policy-item filter as a condition tree. */
@@ -12,7 +11,7 @@ export function policyItemCondition(filter: PolicyItemFilter | null, ctx: Reques
 
 async function conditionsOf(f: PolicyItemFilter, ctx: RequestContext, path: string): Promise<Condition> {
   const departments = await Promise.all(
-    (f.departments ?? []).map((ref, at) => departmentIdOf(ctx, ref, `${path}.departments.${at}`)),
+    (f.departments ?? []).map((ref, at) => ctx.departments.idOf(ref, `${path}.departments.${at}`)),
   );
   const text = foldedText(f.text);
   const own = [
@@ -20,7 +19,7 @@ async function conditionsOf(f: PolicyItemFilter, ctx: RequestContext, path: stri
     ...anyOf('fragments/policy-item/sdgs', f.sdg, f.sdgs),
     ...anyOf(
       'fragments/policy-item/departments',
-      await departmentIdOf(ctx, f.department, `${path}.department`),
+      await ctx.departments.idOf(f.department, `${path}.department`),
       departments,
     ),
     ...anyOf('fragments/policy-item/linkage-plans', f.linkagePlan, f.linkagePlans),

@@ -1,4 +1,4 @@
-import type { PageSpec } from '../query/page-spec';
+import type { PageSpec } from '../read/page/page-spec';
 import type { PolicyItemOrderField } from './policy-item.order';
 
 /** The facets a policy-item connection can count by. */

@@ -1,20 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { ChangeStatus } from '../common/enums';
-import { MeasureConnection, PolicyItemConnection } from '../common/connection-types';
-import type { Page } from '../common/page-query';
+import { PolicyItemConnection } from './policy-item.connection';
+import type { Page } from '../read/page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { Department } from '../department/department.type';
 import { PolicyField } from '../field/policy-field.type';
 import { Indicator } from '../indicator/indicator.type';
 import { Initiative, LinkagePlan } from '../linkage-plan/linkage-plan.type';
-import { MeasureFilter } from '../measure/measure.filter';
-import { MeasureOrder } from '../measure/measure.order';
 import { Measure } from '../measure/measure.type';
-import { nestedMeasures } from '../measure/nested-measures';
 import { Project } from '../project/project.type';
-import { fetchFilteredPage } from '../query/fetch-filtered-page';
+import { fetchFilteredPage } from '../read/page/fetch-filtered-page';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { RelatedPlan } from '../related-plan/related-plan.type';
 import { Sdg } from '../sdg/sdg.type';
@@ -23,8 +20,11 @@ import { PolicyItemFilter } from './policy-item.filter';
 import { PolicyItemOrder } from './policy-item.order';
 import { POLICY_ITEM_PAGE } from './policy-item.page-spec';
 import { PolicyItem } from './policy-item.type';
-import { loadNode } from '../engine/load-node';
-import { FilterArg, OrderByArg } from '../common/list-args';
+import { loadNode } from '../read/prefetch/load-node';
+import { FilterArg } from '../common/list-args';
+import { related, relatedOne } from '../read/relationships';
+import { nestedConnectionResolver } from '../read/nested-connection';
+import { MEASURE_LIST } from '../measure/measure.list';
 
 @Resolver(() => PolicyItem)
 export class PolicyItemResolver {
@@ -58,19 +58,19 @@ export class PolicyItemResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Page<PolicyItem>> {
     const condition = await policyItemCondition(filter, ctx);
-    return fetchFilteredPage(ctx, POLICY_ITEM_PAGE, condition, orderBy, slice, info, PolicyItem.from);
+    return fetchFilteredPage({ ctx, spec: POLICY_ITEM_PAGE, condition, orderBy, slice, info, map: PolicyItem.from });
   }
 
   @FieldResolver(() => PolicyField, { description: 'The field (分野) the item belongs to.' })
   async field(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<PolicyField> {
-    return PolicyField.from(await ctx.loaders.parent('HAS_ITEM', item.id));
+    return PolicyField.from(await relatedOne(ctx.loaders, 'PolicyItem', 'field', item.id));
   }
 
   @FieldResolver(() => [Sdg], {
     description: 'SDGs the item contributes to (関連するSDGs, as the departments answered).',
   })
   async sdgs(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<Sdg[]> {
-    return (await ctx.loaders.outgoing('CONTRIBUTES_TO').load(item.id)).map(Sdg.from);
+    return (await related(ctx.loaders, 'PolicyItem', 'sdgs', item.id)).map(Sdg.from);
   }
 
   @FieldResolver(() => [Measure], { description: 'Measures (施策中項目) of the item, in number order.' })
@@ -80,31 +80,13 @@ export class PolicyItemResolver {
     includeDeleted: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<Measure[]> {
-    const measures = (await ctx.loaders.outgoing('HAS_MEASURE').load(item.id)).map(Measure.from);
+    const measures = (await related(ctx.loaders, 'PolicyItem', 'measures', item.id)).map(Measure.from);
     return includeDeleted ? measures : measures.filter((m) => m.status !== ChangeStatus.DELETED);
-  }
-
-  @FieldResolver(() => MeasureConnection, {
-    description:
-      'The measures of the item as a connection: paged (`first`/`after`), filtered and sorted like the root `measures`, ' +
-      'with totalCount and facets; pages of many parents come from one statement.',
-  })
-  async measuresConnection(
-    @Root() parent: PolicyItem,
-    @FilterArg(() => MeasureFilter)
-    filter: MeasureFilter | null,
-    @OrderByArg(() => MeasureOrder)
-    orderBy: InstanceType<typeof MeasureOrder>[] | null,
-    @Args() slice: PaginationArgs,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Page<Measure>> {
-    return nestedMeasures(ctx, 'policyItem', parent.id, filter, orderBy, slice, info);
   }
 
   @FieldResolver(() => [Indicator], { description: 'Outcome indicators (成果指標) of the item.' })
   async indicators(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<Indicator[]> {
-    return (await ctx.loaders.outgoing('MEASURED_BY').load(item.id)).map(Indicator.from);
+    return (await related(ctx.loaders, 'PolicyItem', 'indicators', item.id)).map(Indicator.from);
   }
 
   @FieldResolver(() => [Project], { description: 'Main projects (主な事業) of the item.' })
@@ -114,34 +96,42 @@ export class PolicyItemResolver {
     includeDeleted: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<Project[]> {
-    const projects = (await ctx.loaders.outgoing('HAS_PROJECT').load(item.id)).map(Project.from);
+    const projects = (await related(ctx.loaders, 'PolicyItem', 'projects', item.id)).map(Project.from);
     return includeDeleted ? projects : projects.filter((p) => p.status !== ChangeStatus.DELETED);
   }
 
   @FieldResolver(() => [RelatedPlan], { description: 'Related plans (関連計画) of the item.' })
   async relatedPlans(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<RelatedPlan[]> {
-    return (await ctx.loaders.outgoing('HAS_RELATED_PLAN').load(item.id)).map(RelatedPlan.from);
+    return (await related(ctx.loaders, 'PolicyItem', 'relatedPlans', item.id)).map(RelatedPlan.from);
   }
 
   @FieldResolver(() => [Department], { description: 'Departments responsible for any of its (non-deleted) measures.' })
   async departments(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<Department[]> {
-    return (await ctx.loaders.path('policy-item/departments-by-ids').load(item.id)).map(Department.from);
+    return (await related(ctx.loaders, 'PolicyItem', 'departments', item.id)).map(Department.from);
   }
 
   @FieldResolver(() => [ReformSheet], { description: 'Reform sheets supporting any of its measures.' })
   async reformSheets(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<ReformSheet[]> {
-    return (await ctx.loaders.path('policy-item/reform-sheets-by-ids').load(item.id)).map(ReformSheet.from);
+    return (await related(ctx.loaders, 'PolicyItem', 'reformSheets', item.id)).map(ReformSheet.from);
   }
 
   @FieldResolver(() => [LinkagePlan], { description: 'Linkage plans whose initiatives target the item.' })
   async linkagePlans(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<LinkagePlan[]> {
-    return (await ctx.loaders.path('policy-item/linkage-plans-by-ids').load(item.id)).map(LinkagePlan.from);
+    return (await related(ctx.loaders, 'PolicyItem', 'linkagePlans', item.id)).map(LinkagePlan.from);
   }
 
   @FieldResolver(() => [Initiative], {
     description: 'Linkage-plan initiatives (推進のための取組) that target the item.',
   })
   async initiatives(@Root() item: PolicyItem, @Ctx() ctx: RequestContext): Promise<Initiative[]> {
-    return (await ctx.loaders.incoming('TARGETS').load(item.id)).map(Initiative.from);
+    return (await related(ctx.loaders, 'PolicyItem', 'initiatives', item.id)).map(Initiative.from);
   }
 }
+
+/** `PolicyItem.measuresConnection`. */
+export const PolicyItemMeasuresConnection = nestedConnectionResolver(MEASURE_LIST, {
+  parent: () => PolicyItem,
+  field: 'measuresConnection',
+  scope: 'fragments/measure/scope-policy-item',
+  lists: 'The measures of the item',
+});

@@ -1,5 +1,4 @@
-import type { RequestContext } from '../context';
-import { allDepartments } from '../department/department-directory';
+import type { RequestContext } from '../read/request-context';
 import { resolveDepartmentRef } from '../department/department-ref';
 import { ForbiddenError } from '../errors';
 
@@ -15,7 +14,7 @@ export async function assertMayRecordFor(
 ): Promise<void> {
   const { viewer } = ctx;
   if (viewer.role === 'admin') return;
-  const departments = await allDepartments(ctx);
+  const departments = await ctx.departments.departments();
   const own = viewer.departments.flatMap((ref) => {
     try {
       return [resolveDepartmentRef(ref, departments).id];

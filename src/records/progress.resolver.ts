@@ -1,7 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
-import { allDepartments } from '../department/department-directory';
 import { Department } from '../department/department.type';
 import { PolicyField } from '../field/policy-field.type';
 import { Indicator } from '../indicator/indicator.type';
@@ -58,7 +57,7 @@ export class ProgressResolver {
   ): Promise<ProgressSummary> {
     const [groupRows, directory] = await Promise.all([
       ctx.gateway.read('progress/indicator-groups', {}),
-      allDepartments(ctx),
+      ctx.departments.departments(),
     ]);
     const rows = groupRows.map((row) => new RowReader(row));
     const overall = new OverallProgress();

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { Indicator } from '../indicator/indicator.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { IndicatorResultYear, SheetEvaluationYear } from './record-year.type';

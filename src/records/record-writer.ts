@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Neo4jError } from 'neo4j-driver';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import type { TransactionRunner } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
 import type { PlainValue } from '../db/plain-values';

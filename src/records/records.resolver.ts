@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { ConnectionShape } from '../common/connection';
-import { fetchPage } from '../common/page-query';
+import { fetchPage } from '../read/page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { Change, ChangeConnection } from './change.type';
 import { ChangeFilter } from './change.filter';
 import { RecordIndicatorResultInput, RecordSheetEvaluationInput, RetractRecordArgs } from './record-inputs';
@@ -86,6 +86,6 @@ export class RecordsResolver {
       actor: filter?.actor?.trim() || null,
       since: filter?.since ? new Date(filter.since).toISOString() : null,
     };
-    return fetchPage(ctx.gateway, 'audit/page', params, first, after, Change.from);
+    return fetchPage({ ctx, statement: 'audit/page', params, slice: { first, after }, map: Change.from });
   }
 }

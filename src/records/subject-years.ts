@@ -1,4 +1,4 @@
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { groupByYear } from './record-year.type';
 import type { IndicatorResult, YearRecord } from './record.types';
 

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.interface';
-import type { NodeProperties } from '../graph/graph-loaders';
+import type { NodeProperties } from '../read/graph-loaders';
 import { readNode } from '../graph/node-properties';
 
 @ObjectType({ implements: Node, description: 'Area (取組項目) of the administrative-reform outline (行政改革大綱).' })

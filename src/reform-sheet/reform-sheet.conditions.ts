@@ -1,9 +1,8 @@
 import { SheetRole } from '../common/enums';
 import { foldedText } from '../common/text-filter';
-import type { RequestContext } from '../context';
-import { departmentIdOf } from '../department/department-directory';
-import { matches, type Condition } from '../query/condition';
-import { anyOf, withNotAndOr } from '../query/filter-conditions';
+import type { RequestContext } from '../read/request-context';
+import { matches, type Condition } from '../read/page/condition';
+import { anyOf, withNotAndOr } from '../read/page/filter-conditions';
 import type { ReformSheetFilter } from './reform-sheet.filter';
 
 const DEPARTMENT_BY_ROLE: Record<SheetRole, string> = {
@@ -19,14 +18,14 @@ export function reformSheetCondition(filter: ReformSheetFilter | null, ctx: Requ
 
 async function conditionsOf(f: ReformSheetFilter, ctx: RequestContext, path: string): Promise<Condition> {
   const departments = await Promise.all(
-    (f.departments ?? []).map((ref, at) => departmentIdOf(ctx, ref, `${path}.departments.${at}`)),
+    (f.departments ?? []).map((ref, at) => ctx.departments.idOf(ref, `${path}.departments.${at}`)),
   );
   const texts = [foldedText(f.viewpoint), foldedText(f.text)].filter((t): t is string => t !== null);
   const own = [
     ...anyOf('fragments/reform-sheet/areas', f.area, f.areas),
     ...anyOf(
       DEPARTMENT_BY_ROLE[f.role ?? SheetRole.ANY],
-      await departmentIdOf(ctx, f.department, `${path}.department`),
+      await ctx.departments.idOf(f.department, `${path}.department`),
       departments,
     ),
     ...anyOf('fragments/reform-sheet/sdgs', f.sdg, f.sdgs),

@@ -1,4 +1,4 @@
-import type { PageSpec } from '../query/page-spec';
+import type { PageSpec } from '../read/page/page-spec';
 import type { ReformSheetOrderField } from './reform-sheet.order';
 
 /** The facets a reform-sheet connection can count by. */

@@ -3,7 +3,7 @@ import { FiscalYear } from '../common/fiscal-year.type';
 import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
-import type { NodeProperties } from '../graph/graph-loaders';
+import type { NodeProperties } from '../read/graph-loaders';
 import { readNode } from '../graph/node-properties';
 
 @ObjectType({ description: 'Target of a reform sheet for one fiscal year.' })

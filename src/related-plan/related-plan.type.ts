@@ -4,7 +4,7 @@ import { FiscalYear } from '../common/fiscal-year.type';
 import { Node } from '../common/node.interface';
 import { fiscalYearOf, sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
-import type { NodeProperties } from '../graph/graph-loaders';
+import type { NodeProperties } from '../read/graph-loaders';
 import { readNode } from '../graph/node-properties';
 
 @ObjectType({ implements: Node, description: 'Related plan (関連計画) of a policy item, as in the next plan.' })

@@ -1,5 +1,5 @@
 import { SEARCHABLE_FIELDS } from '../graph/searchable-fields';
-import { matchKey } from '../ingest/text';
+import { matchKey } from '../text/index';
 
 /** Characters with a meaning in Lucene's query syntax; escaped so user text is always literal. */
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;

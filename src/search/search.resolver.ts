@@ -1,9 +1,9 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
-import { matchKey } from '../ingest/text';
-import { toGraphQLNode } from '../graph/to-graphql-node';
+import { matchKey } from '../text/index';
+import { toGraphQLNode } from '../node/to-graphql-node';
 import { BadUserInputError } from '../errors';
 import { labelOf, SearchHit, SearchType } from './search-hit.type';
 import { locateMatch, luceneQuery } from './search-text';

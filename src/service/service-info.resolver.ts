@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../read/request-context';
 import { PACKAGE_INFO } from '../package-info';
 import { ServiceInfo } from './service-info.type';
 

@@ -1,4 +1,4 @@
-import { encodeCursor } from '../../src/common/cursor';
+import { encodeCursor } from '../../src/read/page/cursor';
 import { MAX_ANY_OF, MAX_FILTER_NESTING } from '../../src/common/filter-fields';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';

@@ -4,10 +4,10 @@ import { CYPHER_DIRECTORY } from '../../src/db/cypher-registry';
 import { INDICATOR_PAGE } from '../../src/indicator/indicator.page-spec';
 import { MEASURE_PAGE } from '../../src/measure/measure.page-spec';
 import { POLICY_ITEM_PAGE } from '../../src/policy-item/policy-item.page-spec';
-import { compilePage } from '../../src/query/compile-page';
-import { fragment } from '../../src/query/fragments';
-import { all, any, holds, matches, not, type Condition } from '../../src/query/condition';
-import type { PageSpec } from '../../src/query/page-spec';
+import { compilePage } from '../../src/read/page/compile-page';
+import { fragment } from '../../src/read/page/fragments';
+import { all, any, holds, matches, not, type Condition } from '../../src/read/page/condition';
+import type { PageSpec } from '../../src/read/page/page-spec';
 import { REFORM_SHEET_PAGE } from '../../src/reform-sheet/reform-sheet.page-spec';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 

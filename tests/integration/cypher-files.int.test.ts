@@ -1,6 +1,9 @@
 import { splitCommands } from '../../src/db/apply-schema';
 import type { Plan } from 'neo4j-driver';
-import { compilePrefetch } from '../../src/engine/compile-prefetch';
+import { compilePrefetch } from '../../src/read/prefetch/compile-prefetch';
+import { pathBatch } from '../../src/read/graph-loaders';
+import { SheetRole } from '../../src/common/enums';
+import { keyOf, RELATIONSHIPS, type Hop, type Relationship } from '../../src/read/relationships';
 
 const WHOLE_READS = /^(AllNodesScan|NodeByLabelScan)/;
 
@@ -28,7 +31,9 @@ describe('the Cypher files', () => {
     const session = db.driver.session();
     try {
       // Fragments of compiled statements are not statements; compiled-statements.int.test.ts explains them.
-      for (const name of db.cypher.names().filter((n) => !n.startsWith('schema/') && !n.startsWith('fragments/'))) {
+      // The path batch template has a slot for a path; the test of every path's batch statement fills it.
+      const pieces = (n: string): boolean => n.startsWith('fragments/') || n === 'projection/path-by-ids';
+      for (const name of db.cypher.names().filter((n) => !n.startsWith('schema/') && !pieces(n))) {
         try {
           await session.run(`EXPLAIN ${db.cypher.get(name)}`);
         } catch (error) {
@@ -42,31 +47,50 @@ describe('the Cypher files', () => {
     // Planning every file took 20 s on the 2-core build machine shared with other test runs (jest allows 5 s).
   }, 60_000);
 
-  it('compiles every projection fragment as the selection compiler runs it (below a root and nested)', async () => {
+  /** Every hop of the relationship table, once (each field with no arguments and with each sheet role). */
+  const hops = (): Hop[] => {
+    const relationships: Relationship[] = Object.values(RELATIONSHIPS).flatMap((fields) => Object.values(fields));
+    const all = relationships.flatMap((relationship) =>
+      [{}, ...Object.values(SheetRole).map((role) => ({ role }))].map((args) => relationship.hop(args)),
+    );
+    return [...new Map(all.map((hop) => [keyOf(hop), hop])).values()];
+  };
+
+  it('compiles every hop of the relationship table as the selection compiler runs it (below a root and nested)', async () => {
     const failures: string[] = [];
     const source = (name: string): string => db.cypher.get(name);
     const root = { text: source('graph/nodes-by-id'), origin: 'graph/nodes-by-id' };
     const session = db.driver.session();
     try {
-      for (const fragment of db.cypher.namesUnder('projection')) {
-        const projection = {
-          key: fragment,
-          fragment,
-          loader: () => {
-            throw new Error('nothing is loaded here');
-          },
-        };
-        // The fragment twice, one level below the other: both levels' variable names are exercised.
-        const plan = [{ projection, children: [{ projection, children: [] }] }];
+      for (const hop of hops()) {
+        // The hop twice, one level below the other: both levels' variable names are exercised.
+        const plan = [{ hop, children: [{ hop, children: [] }] }];
         const compiled = compilePrefetch(source, root, { kind: 'rows', column: 'node' }, plan, () => ['id', 'sortKey']);
         try {
           const { summary } = await session.run(`EXPLAIN ${compiled.statement.text}`);
           // Below root nodes found by id, every fragment expands from its parent: no whole-label read.
           const scans = summary.plan ? operatorTypes(summary.plan).filter((op) => WHOLE_READS.test(op)) : [];
-          if (scans.length > 0)
-            failures.push(`cypher/${fragment}.cypher compiled reads whole labels: ${scans.join(', ')}`);
+          if (scans.length > 0) failures.push(`${keyOf(hop)} compiled reads whole labels: ${scans.join(', ')}`);
         } catch (error) {
-          failures.push(`cypher/${fragment}.cypher compiled: ${(error as Error).message.split('\n')[0]}`);
+          failures.push(`${keyOf(hop)} compiled: ${(error as Error).message.split('\n')[0]}`);
+        }
+      }
+    } finally {
+      await session.close();
+    }
+    expect(failures).toEqual([]);
+  }, 60_000);
+
+  it("compiles every path's batch statement (its fragment wrapped for the loader)", async () => {
+    const failures: string[] = [];
+    const session = db.driver.session();
+    try {
+      for (const hop of hops()) {
+        if (hop.kind !== 'path') continue;
+        try {
+          await session.run(`EXPLAIN ${pathBatch((name) => db.cypher.get(name), hop.path).text}`);
+        } catch (error) {
+          failures.push(`${hop.path}: ${(error as Error).message.split('\n')[0]}`);
         }
       }
     } finally {

@@ -105,6 +105,27 @@ describe('the selection compiler (one statement per root field)', () => {
     expect(statementsOf(response)).toBe(3);
   });
 
+  it('fetches the relationship fields below a nested connection in its page statement', async () => {
+    const selection = 'measuresConnection(first: 5) { totalCount nodes { code departments { name } sdgs { number } } }';
+    const nested = await api.server.query<{ sdgs: { measuresConnection: { nodes: Json[] } }[] }>(
+      `{ sdgs { number ${selection} } }`,
+    );
+    expect(nested.errors).toBeUndefined();
+    // One statement for the SDGs, one for the pages of all 17 with their measures' departments and SDGs
+    // (through the loaders, those two would be two statements more).
+    expect(statementsOf(nested)).toBe(2);
+    const measures = (nested.data?.sdgs ?? []).flatMap((sdg) => sdg.measuresConnection.nodes);
+    expect(measures.length).toBeGreaterThan(17);
+    // Checked against the loaders for the first 15 (the alias limit), each asked through `node(id:)`.
+    const checked = measures.slice(0, 15);
+    const reference = await throughLoaders(
+      checked.map((measure) => `measure:${String(measure.code)}`),
+      'fragment Selected on Measure { code departments { name } sdgs { number } }',
+    );
+    expect(reference.errors).toBeUndefined();
+    expect(checked).toEqual(Object.values(reference.data as Json));
+  });
+
   it('leaves fields it does not know to their resolvers, below fields it compiled', async () => {
     // collaborators is computed by its own statement; the departments above it come from the compiled one.
     const selection = 'departments { name collaborators { department { name } sharedMeasures sharedReformSheets } }';

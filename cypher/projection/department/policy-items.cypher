@@ -1,6 +1,6 @@
-// Purpose: projection fragment, run by the selection compiler (src/engine/) inside CALL (parent) { … }:
+// Purpose: path fragment (src/read/relationships.ts), inlined by the selection compiler in CALL (parent) { … }:
 //   policy items in which the department is responsible for a (non-deleted) measure.
-//   Same rows as the loader it stands in for (GraphLoaders.path('department/policy-items-by-ids')); the compiler orders them by node.sortKey.
+//   The loader's batch statement is this fragment wrapped (cypher/projection/path-by-ids.cypher); both order by node.sortKey.
 // Params: none; binds parent (a Department).
 // Columns: node (PolicyItem nodes).
 MATCH (parent)-[:RESPONSIBLE_FOR]->(m:Measure)<-[:HAS_MEASURE]-(node:PolicyItem)

@@ -1,6 +1,6 @@
-// Purpose: projection fragment, run by the selection compiler (src/engine/) inside CALL (parent) { … }:
+// Purpose: path fragment (src/read/relationships.ts), inlined by the selection compiler in CALL (parent) { … }:
 //   reform sheets the department executes or partners on (role ANY).
-//   Same rows as the loader it stands in for (GraphLoaders.path('department/reform-sheets-by-ids')); the compiler orders them by node.sortKey.
+//   The loader's batch statement is this fragment wrapped (cypher/projection/path-by-ids.cypher); both order by node.sortKey.
 // Params: none; binds parent (a Department).
 // Columns: node (ReformSheet nodes).
 MATCH (parent)-[:EXECUTES|PARTNERS_ON]->(node:ReformSheet)

@@ -1,6 +1,6 @@
-// Purpose: projection fragment, run by the selection compiler (src/engine/) inside CALL (parent) { … }:
+// Purpose: path fragment (src/read/relationships.ts), inlined by the selection compiler in CALL (parent) { … }:
 //   policy items the plan's initiatives target.
-//   Same rows as the loader it stands in for (GraphLoaders.path('linkage-plan/policy-items-by-ids')); the compiler orders them by node.sortKey.
+//   The loader's batch statement is this fragment wrapped (cypher/projection/path-by-ids.cypher); both order by node.sortKey.
 // Params: none; binds parent (a LinkagePlan).
 // Columns: node (PolicyItem nodes).
 MATCH (parent)-[:HAS_INITIATIVE]->(:Initiative)-[:TARGETS]->(node:PolicyItem)

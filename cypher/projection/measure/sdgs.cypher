@@ -1,6 +1,6 @@
-// Purpose: projection fragment, run by the selection compiler (src/engine/) inside CALL (parent) { … }:
+// Purpose: path fragment (src/read/relationships.ts), inlined by the selection compiler in CALL (parent) { … }:
 //   the SDGs the measure touches through its policy item.
-//   Same rows as the loader it stands in for (GraphLoaders.path('measure/sdgs-by-ids')); the compiler orders them by node.sortKey.
+//   The loader's batch statement is this fragment wrapped (cypher/projection/path-by-ids.cypher); both order by node.sortKey.
 // Params: none; binds parent (a Measure).
 // Columns: node (Sdg nodes).
 MATCH (parent)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(node:Sdg)

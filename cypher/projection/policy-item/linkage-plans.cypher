@@ -1,6 +1,6 @@
-// Purpose: projection fragment, run by the selection compiler (src/engine/) inside CALL (parent) { … }:
+// Purpose: path fragment (src/read/relationships.ts), inlined by the selection compiler in CALL (parent) { … }:
 //   linkage plans with an initiative targeting the item.
-//   Same rows as the loader it stands in for (GraphLoaders.path('policy-item/linkage-plans-by-ids')); the compiler orders them by node.sortKey.
+//   The loader's batch statement is this fragment wrapped (cypher/projection/path-by-ids.cypher); both order by node.sortKey.
 // Params: none; binds parent (a PolicyItem).
 // Columns: node (LinkagePlan nodes).
 MATCH (parent)<-[:TARGETS]-(:Initiative)<-[:HAS_INITIATIVE]-(node:LinkagePlan)

@@ -1,6 +1,6 @@
-// Purpose: projection fragment, run by the selection compiler (src/engine/) inside CALL (parent) { … }:
+// Purpose: path fragment (src/read/relationships.ts), inlined by the selection compiler in CALL (parent) { … }:
 //   departments responsible for a (non-deleted) measure touching the SDG.
-//   Same rows as the loader it stands in for (GraphLoaders.path('sdg/departments-by-ids')); the compiler orders them by node.sortKey.
+//   The loader's batch statement is this fragment wrapped (cypher/projection/path-by-ids.cypher); both order by node.sortKey.
 // Params: none; binds parent (a Sdg).
 // Columns: node (Department nodes).
 MATCH (parent)<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->(m:Measure)<-[:RESPONSIBLE_FOR]-(node:Department)

@@ -1,6 +1,6 @@
-// Purpose: projection fragment, run by the selection compiler (src/engine/) inside CALL (parent) { … }:
+// Purpose: path fragment (src/read/relationships.ts), inlined by the selection compiler in CALL (parent) { … }:
 //   (non-deleted) measures touching the SDG through their policy item.
-//   Same rows as the loader it stands in for (GraphLoaders.path('sdg/measures-by-ids')); the compiler orders them by node.sortKey.
+//   The loader's batch statement is this fragment wrapped (cypher/projection/path-by-ids.cypher); both order by node.sortKey.
 // Params: none; binds parent (a Sdg).
 // Columns: node (Measure nodes).
 MATCH (parent)<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->(node:Measure)

@@ -1,11 +1,9 @@
 import type { NodeLabel } from '../../graph/graph-model';
+import { relationshipOf, type SizeOf } from '../../read/relationships';
 import { planPeriod } from '../../records/plan-period';
 import { PROGRESS_GRADES } from '../../records/progress-grades';
 import { HISTORY_LIMIT } from '../../records/record-year.type';
-import type { GraphSizes } from './graph-statistics';
-import { UNMEASURED_SIZE } from './graph-statistics';
-
-type SizeOf = (graph: GraphSizes) => number;
+import { UNMEASURED_SIZE, type GraphSizes } from './graph-statistics';
 
 /** The node label behind each GraphQL object type (a connection's items: the type without `Connection`). */
 const LABEL_OF_TYPE: Readonly<Record<string, NodeLabel>> = {
@@ -24,47 +22,13 @@ const LABEL_OF_TYPE: Readonly<Record<string, NodeLabel>> = {
 };
 
 /**
- * Lists that follow relationships, as their resolvers do (`Type.field` → the largest list in the loaded
- * graph). A multi-hop list is bounded by the product of its hops' fan-outs; every node list is also bounded
- * by its label's node count, so a loose product costs nothing. Node lists not named here (e.g.
- * `Query.departments`) are bounded by their label's count alone.
+ * Lists that are not relationship fields of src/read/relationships.ts (which sizes those, each from its
+ * hops' fan-outs): things that are not nodes of one label, and node lists computed otherwise. Node lists
+ * named in neither (e.g. `Query.departments`) are bounded by their label's count alone.
  */
-const RELATIONSHIP_LISTS: Readonly<Record<string, SizeOf>> = {
-  'PolicyField.policyItems': (g) => g.out('HAS_ITEM'),
-  'PolicyItem.sdgs': (g) => g.out('CONTRIBUTES_TO'),
-  'PolicyItem.measures': (g) => g.out('HAS_MEASURE'),
-  'PolicyItem.indicators': (g) => g.out('MEASURED_BY'),
-  'PolicyItem.projects': (g) => g.out('HAS_PROJECT'),
-  'PolicyItem.relatedPlans': (g) => g.out('HAS_RELATED_PLAN'),
-  'PolicyItem.departments': (g) => g.out('HAS_MEASURE') * g.in('RESPONSIBLE_FOR'),
-  'PolicyItem.reformSheets': (g) => g.out('HAS_MEASURE') * g.in('SUPPORTS'),
-  'PolicyItem.initiatives': (g) => g.in('TARGETS'),
-  'PolicyItem.linkagePlans': (g) => g.in('TARGETS') * g.in('HAS_INITIATIVE'),
-  'Measure.departments': (g) => g.in('RESPONSIBLE_FOR'),
-  'Measure.sdgs': (g) => g.in('HAS_MEASURE') * g.out('CONTRIBUTES_TO'),
-  'Measure.reformSheets': (g) => g.in('SUPPORTS'),
-  'Department.measures': (g) => g.out('RESPONSIBLE_FOR'),
-  'Department.policyItems': (g) => g.out('RESPONSIBLE_FOR') * g.in('HAS_MEASURE'),
-  'Department.sdgs': (g) => g.out('RESPONSIBLE_FOR') * g.in('HAS_MEASURE') * g.out('CONTRIBUTES_TO'),
-  // role ANY is the union of both roles; EXECUTING or PARTNER alone is smaller.
-  'Department.reformSheets': (g) => g.out('EXECUTES') + g.out('PARTNERS_ON'),
-  'Sdg.policyItems': (g) => g.in('CONTRIBUTES_TO'),
-  'Sdg.measures': (g) => g.in('CONTRIBUTES_TO') * g.out('HAS_MEASURE'),
-  'Sdg.departments': (g) => g.in('CONTRIBUTES_TO') * g.out('HAS_MEASURE') * g.in('RESPONSIBLE_FOR'),
-  'Sdg.reformSheets': (g) => g.in('CONTRIBUTES_TO') * g.out('HAS_MEASURE') * g.in('SUPPORTS'),
-  'ReformSheet.departments': (g) => g.in('EXECUTES'),
-  'ReformSheet.partners': (g) => g.in('PARTNERS_ON'),
-  'ReformSheet.measures': (g) => g.out('SUPPORTS'),
-  'ReformSheet.sdgs': (g) => g.out('SUPPORTS') * g.in('HAS_MEASURE') * g.out('CONTRIBUTES_TO'),
-  'ReformArea.sheets': (g) => g.in('IN_AREA'),
-  'LinkagePlan.initiatives': (g) => g.out('HAS_INITIATIVE'),
-  'LinkagePlan.policyItems': (g) => g.out('HAS_INITIATIVE') * g.out('TARGETS'),
-  'Initiative.policyItems': (g) => g.out('TARGETS'),
-  'CoverageCell.measures': (g) => g.out('RESPONSIBLE_FOR'),
-};
-
-/** Lists of things that are not nodes of one label. */
 const OTHER_LISTS: Readonly<Record<string, SizeOf>> = {
+  // A coverage cell's measures: those of one department (touching one SDG).
+  'CoverageCell.measures': (g) => g.out('RESPONSIBLE_FOR'),
   'Department.collaborators': (g) => g.label('Department'),
   'SdgCoverage.cells': (g) => g.label('Department') * g.label('Sdg'),
   // Reform sheets plan the fiscal years R5–R9.
@@ -114,7 +78,7 @@ export function largestListSize(parentType: string, field: string, itemType: str
   const other = OTHER_LISTS[key];
   if (other) return other(graph);
   const label = LABEL_OF_TYPE[itemType.replace(/Connection$/, '')];
-  const byRelationship = RELATIONSHIP_LISTS[key];
+  const byRelationship = relationshipOf(parentType, field)?.size;
   if (label === undefined) return byRelationship ? byRelationship(graph) : UNMEASURED_SIZE;
   return byRelationship ? Math.min(byRelationship(graph), graph.label(label)) : graph.label(label);
 }

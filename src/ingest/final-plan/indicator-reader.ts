@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { displayName, nameKey, tidy } from '../text';
+import { displayName, nameKey, tidy } from '../../text/index';
 import { parseIndicatorValue } from './indicator-value';
 import { isBlank } from './line-kinds';
 import { linesOf } from '../line-span';

@@ -1,4 +1,4 @@
-import { matchKey, tidy } from '../text';
+import { matchKey, tidy } from '../../text/index';
 
 /**
  * The labels that structure the linkage-plan document. They are recognised by their words, with spaces

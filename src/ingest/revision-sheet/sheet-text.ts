@@ -1,4 +1,4 @@
-import { joinWrappedText } from '../text';
+import { joinWrappedText } from '../../text/index';
 import { cellText } from '../tab-row';
 
 /**

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { Kind, OperationTypeNode, type FormattedExecutionResult, type SelectionSetNode } from 'graphql';
-import type { RequestContext } from '../../context';
+import type { RequestContext } from '../../read/request-context';
 import { ErrorCode } from '../../errors';
 import { QUERY_LIMIT_RULES } from '../../graphql/limits/too-complex';
 import type { ServiceMetrics } from './service-metrics';

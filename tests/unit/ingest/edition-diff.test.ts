@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { formatDiff } from '../../../src/ingest/diff/format-diff';
 import { changesContent, diffGraphs } from '../../../src/ingest/diff/graph-diff';
 import { recordsImpact } from '../../../src/ingest/diff/orphaned-records';
-import { recordedSubjectsInBackup } from '../../../src/ingest/diff/recorded-subjects';
+import { recordedSubjectsInBackup } from '../../../src/records/recorded-subjects';
 import { ingest } from '../../../src/ingest/ingest';
 import { IngestUsageError, parseIngestArguments } from '../../../src/ingest/ingest-arguments';
 import { readSeedFile } from '../../../src/ingest/load/seed-file';

@@ -1,0 +1,3 @@
+// Types of check-layers.js, so its test calls the very rule `npm run lint` runs.
+export declare const SHARED: readonly string[];
+export declare function layerViolations(srcDirectory: string): string[];

@@ -1,0 +1,47 @@
+import type { Node } from '../common/node.interface';
+import { Department } from '../department/department.type';
+import { PolicyField } from '../field/policy-field.type';
+import { Indicator } from '../indicator/indicator.type';
+import { Initiative, LinkagePlan } from '../linkage-plan/linkage-plan.type';
+import { Measure } from '../measure/measure.type';
+import { PolicyItem } from '../policy-item/policy-item.type';
+import { Project } from '../project/project.type';
+import { ReformArea } from '../reform-sheet/reform-area.type';
+import { ReformSheet } from '../reform-sheet/reform-sheet.type';
+import { RelatedPlan } from '../related-plan/related-plan.type';
+import { Sdg } from '../sdg/sdg.type';
+import type { NodeProperties } from '../read/graph-loaders';
+import { NODE_LABELS, type NodeLabel } from '../graph/graph-model';
+
+/** How each label's stored properties become its GraphQL object. */
+export const MAPPERS: Readonly<Record<NodeLabel, (p: NodeProperties) => Node>> = {
+  Field: PolicyField.from,
+  PolicyItem: PolicyItem.from,
+  Measure: Measure.from,
+  Department: Department.from,
+  Sdg: Sdg.from,
+  Indicator: Indicator.from,
+  Project: Project.from,
+  RelatedPlan: RelatedPlan.from,
+  ReformArea: ReformArea.from,
+  ReformSheet: ReformSheet.from,
+  LinkagePlan: LinkagePlan.from,
+  Initiative: Initiative.from,
+};
+
+const LABEL_OF_PREFIX: ReadonlyMap<string, NodeLabel> = new Map(
+  Object.entries(NODE_LABELS).map(([label, prefix]): [string, NodeLabel] => [prefix, label as NodeLabel]),
+);
+
+/** The label an id names by its prefix (`measure:5-1-3` → Measure), or undefined for a foreign id. */
+export function labelOfId(id: string): NodeLabel | undefined {
+  return LABEL_OF_PREFIX.get(id.slice(0, id.indexOf(':')));
+}
+
+/** Any stored node as its GraphQL object (for node(id:), search hits, paths, neighbours). */
+export function toGraphQLNode(p: NodeProperties): Node {
+  const id = p.string('id');
+  const label = labelOfId(id);
+  if (!label) throw new Error(`node ${id} has an id of no known kind`);
+  return MAPPERS[label](p);
+}

@@ -1,0 +1,144 @@
+import DataLoader from 'dataloader';
+import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gateway';
+import type { PlainRow } from '../db/plain-values';
+import { RowReader } from '../db/row-reader';
+import type { RelationshipType } from '../graph/graph-model';
+
+/** A node's properties as stored (id, sortKey, sourceDocument, sourceLine and the kind's own). */
+export type NodeProperties = RowReader;
+
+/**
+ * What the loaders need of the gateway: batch reads by name and compiled, and the text of cypher/ files to
+ * compile path batches from (so a test can hand them a recording stand-in).
+ */
+export type BatchReader = Pick<GraphGateway, 'read' | 'readStatement' | 'statementText'>;
+
+/**
+ * The per-request DataLoaders, one per relationship type and direction (and one per derived path), all
+ * built lazily on first use.
+ *
+ * Contract of every batch statement (cypher/graph/*, the path batches, cypher/<feature>/*-by-ids.cypher): it takes `$ids`
+ * and returns rows `(id, node)`, `id` being the key asked for, already in display order. The batch
+ * function groups rows by key and answers in the order of the keys, `[]` (or null) for keys without rows —
+ * DataLoader's rule of one answer per key, same length, same order.
+ */
+export class GraphLoaders {
+  private readonly lists = new Map<string, DataLoader<string, NodeProperties[]>>();
+  private readonly rowLists = new Map<string, DataLoader<string, RowReader[]>>();
+  private readonly parentRowLoaders = new Map<string, DataLoader<string, PlainRow | undefined>>();
+  readonly node: DataLoader<string, NodeProperties | null>;
+
+  constructor(private readonly gateway: BatchReader) {
+    this.node = new DataLoader(async (ids) => {
+      const groups = groupByKey(await gateway.read('graph/nodes-by-id', { ids: [...ids] }));
+      return ids.map((id) => groups.get(id)?.[0] ?? null);
+    });
+  }
+
+  /** Nodes that `id`'s relationships of `type` point to (e.g. HAS_MEASURE from a policy item). */
+  outgoing(type: RelationshipType): DataLoader<string, NodeProperties[]> {
+    return this.list(`out:${type}`, 'graph/outgoing', { type });
+  }
+
+  /** Nodes whose relationships of `type` point at `id` (e.g. HAS_MEASURE into a measure: its item). */
+  incoming(type: RelationshipType): DataLoader<string, NodeProperties[]> {
+    return this.list(`in:${type}`, 'graph/incoming', { type });
+  }
+
+  /**
+   * A multi-hop path (`policy-item/departments`): its fragment cypher/projection/<path>.cypher wrapped for
+   * batching (cypher/projection/path-by-ids.cypher), the same fragment the selection compiler inlines.
+   */
+  path(path: string): DataLoader<string, NodeProperties[]> {
+    return this.list(`path:${path}`, () => pathBatch((name) => this.gateway.statementText(name), path), {});
+  }
+
+  /**
+   * Whole rows per key, for batch statements that return more than a node (e.g. collaborators with their
+   * shared counts). Same contract: `$ids` in, rows with an `id` column out, in display order.
+   */
+  rows(statement: string): DataLoader<string, RowReader[]> {
+    let loader = this.rowLists.get(statement);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const groups = new Map<string, RowReader[]>();
+        for (const row of await this.gateway.read(statement, { ids: [...ids] })) {
+          const reader = new RowReader(row);
+          const id = reader.string('id');
+          groups.set(id, [...(groups.get(id) ?? []), reader]);
+        }
+        return ids.map((id) => groups.get(id) ?? []);
+      });
+      this.rowLists.set(statement, loader);
+    }
+    return loader;
+  }
+
+  /**
+   * One row per parent of a statement answering many parents at once (a nested connection's pages, column
+   * `parent`), the loader named by `key` (the statement and its parameters: the same question). Rows of
+   * parents nobody asked for are dropped; a parent without a row gets undefined.
+   */
+  parentRows(
+    key: string,
+    read: (parents: readonly string[]) => Promise<PlainRow[]>,
+  ): DataLoader<string, PlainRow | undefined> {
+    let loader = this.parentRowLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (parents) => {
+        const byParent = new Map((await read(parents)).map((row) => [new RowReader(row).string('parent'), row]));
+        return parents.map((parent) => byParent.get(parent));
+      });
+      this.parentRowLoaders.set(key, loader);
+    }
+    return loader;
+  }
+
+  private list(
+    key: string,
+    statement: string | (() => CompiledStatement),
+    params: Params,
+  ): DataLoader<string, NodeProperties[]> {
+    let loader = this.lists.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const batch = { ...params, ids: [...ids] };
+        const rows =
+          typeof statement === 'string'
+            ? await this.gateway.read(statement, batch)
+            : await this.gateway.readStatement(statement(), batch);
+        const groups = groupByKey(rows);
+        return ids.map((id) => groups.get(id) ?? []);
+      });
+      this.lists.set(key, loader);
+    }
+    return loader;
+  }
+}
+
+function groupByKey(rows: readonly PlainRow[]): Map<string, NodeProperties[]> {
+  const groups = new Map<string, NodeProperties[]>();
+  for (const row of rows) {
+    const reader = new RowReader(row);
+    const id = reader.string('id');
+    const node = reader.map('node');
+    const group = groups.get(id);
+    if (group) group.push(node);
+    else groups.set(id, [node]);
+  }
+  return groups;
+}
+
+/**
+ * The batch statement of a path: its fragment inside the wrapper, comment lines dropped. Named after the
+ * files it replaced (`measure/sdgs-by-ids`), so statement logs and metrics keep their names.
+ */
+export function pathBatch(source: (name: string) => string, path: string): CompiledStatement {
+  const code = (name: string): string =>
+    source(name)
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('//') && line.trim() !== '')
+      .join('\n');
+  const fragment = code(`projection/${path}`).split('\n').join('\n  ');
+  return { text: code('projection/path-by-ids').replace('{path}', fragment), origin: `${path}-by-ids` };
+}

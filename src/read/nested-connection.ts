@@ -1,0 +1,87 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from 'type-graphql';
+import { FilterArg, OrderByArg } from '../common/list-args';
+import type { Page } from './page/fetch-page';
+import { PaginationArgs } from '../common/pagination.args';
+import type { RequestContext } from './request-context';
+import type { NodeProperties } from './graph-loaders';
+import type { Condition } from './page/condition';
+import { fetchFilteredPage } from './page/fetch-filtered-page';
+import type { PageSpec } from './page/page-spec';
+import type { OrderKey } from './page/sort-order';
+
+/**
+ * One kind of filtered, sortable list (measures, policy items, reform sheets): what a connection of it
+ * needs, declared once in its feature folder and shared by the root connection and the nested ones.
+ */
+export interface ListKind<
+  T extends { sortKey: string },
+  Filter extends object,
+  OrderField extends string,
+  Facet extends string,
+> {
+  readonly spec: PageSpec<OrderField, Facet>;
+  /** The GraphQL types of the connection, its `filter` and its `orderBy` items. */
+  readonly connection: ClassType;
+  readonly filter: ClassType<Filter>;
+  readonly order: ClassType;
+  /** The filter as a condition tree (resolving department names against the request's directory). */
+  readonly condition: (filter: Filter | null, ctx: RequestContext) => Promise<Condition>;
+  readonly map: (node: NodeProperties) => T;
+}
+
+/** A nested connection field: on which type, under which name, and whose nodes it lists. */
+export interface NestedConnection {
+  readonly parent: () => ClassType;
+  readonly field: string;
+  /** The cypher/fragments/ scope binding each `parent` (from `$parents`) to its nodes `n`. */
+  readonly scope: string;
+  /** What it lists, in words, for the field's description (`Measures the department is responsible for`). */
+  readonly lists: string;
+}
+
+/**
+ * The resolver of one nested connection (`Department.measuresConnection` …): the same filter, order,
+ * cursors and facets as the root connection of its kind, one page per parent, pages of many parents from
+ * one statement (fetchFilteredPage). Each such field is one call of this factory, listed with the resolvers.
+ */
+export function nestedConnectionResolver<
+  T extends { sortKey: string },
+  Filter extends object,
+  OrderField extends string,
+  Facet extends string,
+>(kind: ListKind<T, Filter, OrderField, Facet>, nested: NestedConnection): ClassType {
+  @Resolver(nested.parent)
+  class NestedConnectionResolver {
+    @FieldResolver(() => kind.connection, {
+      description:
+        `${nested.lists} as a connection: paged (\`first\`/\`after\`), filtered and sorted like the root \`${kind.spec.name}\`, ` +
+        'with totalCount and facets; pages of many parents come from one statement.',
+    })
+    // The method's name is the field's: type-graphql pairs a field with its resolver by method name, so the
+    // nested connections of one type (Sdg's measures and policy items) need their own names.
+    async [nested.field](
+      @Root() parent: { readonly id: string },
+      @FilterArg(() => kind.filter)
+      filter: Filter | null,
+      @OrderByArg(() => kind.order)
+      orderBy: OrderKey<OrderField>[] | null,
+      @Args(() => PaginationArgs) slice: PaginationArgs,
+      @Ctx() ctx: RequestContext,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<Page<T>> {
+      const condition = await kind.condition(filter, ctx);
+      return fetchFilteredPage({
+        ctx,
+        spec: kind.spec,
+        condition,
+        orderBy,
+        slice,
+        info,
+        map: kind.map,
+        nested: { scope: nested.scope, parentId: parent.id },
+      });
+    }
+  }
+  return NestedConnectionResolver;
+}

@@ -1,0 +1,140 @@
+import type { CompiledStatement } from '../../db/graph-gateway';
+import { requiredConditions, type Condition } from './condition';
+import { fragment, fragmentWithParameter } from './fragments';
+import type { PageSpec } from './page-spec';
+import type { OrderKey } from './sort-order';
+
+/** A page statement and the parameters of its conditions (the slice parameters are added by fetchPage). */
+export interface CompiledPage {
+  readonly statement: CompiledStatement;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Assembles one page statement from cypher/fragments/ (never from user text; every user value becomes a
+ * parameter `$c0`, `$c1` …). Shape, for every connection:
+ *
+ *   anchor (index-backed match of a condition that must hold) or scan of the label
+ *   WITH DISTINCT n; context (e.g. the measure's policy item `i`)
+ *   WHERE the whole condition tree
+ *   sort by the order's keys (nulls last), then sortKey; collect as `matched`
+ *   `page`: the items after the cursor's position (params $afterKey, $afterValues), at most $limit
+ *   one subquery per facet asked for, over `matched`
+ *   RETURN totalCount, pageNodes (only the `properties` the operation reads: src/read/prefetch/property-demand.ts),
+ *          pagePositions (each node's sort values, for its cursor), facets
+ *
+ * The total, the page and the facets come from the same match, so they cannot disagree.
+ *
+ * With a `scope` (a fragment binding `parent` and `n` from `$parents`, e.g. a department's measures) the
+ * statement answers one page per parent, for many parents at once (a nested connection, batched): the
+ * scope replaces the anchor, every step keeps `parent`, and each row of the result is one parent's page.
+ */
+export function compilePage<F extends string, Facet extends string>(
+  spec: PageSpec<F, Facet>,
+  condition: Condition,
+  order: readonly OrderKey<F>[],
+  facets: readonly Facet[],
+  properties: readonly string[],
+  scope?: string,
+): CompiledPage {
+  const params: Record<string, unknown> = {};
+  const parameter = (value: unknown): string => {
+    const name = `c${Object.keys(params).length}`;
+    params[name] = value;
+    return name;
+  };
+
+  const anchor = scope === undefined ? anchorOf(spec, condition) : null;
+  const group = scope === undefined ? '' : 'parent, ';
+  const carried = `${group}${['n', ...(spec.context?.variables ?? [])].join(', ')}`;
+  const lines: string[] = [];
+  if (scope !== undefined) lines.push(fragment(scope), 'WITH DISTINCT parent, n');
+  else if (anchor === null) lines.push(fragment(spec.scan));
+  else lines.push(fragmentWithParameter(anchor.anchor, parameter(anchor.value)), 'WITH DISTINCT n');
+  if (spec.context) lines.push(fragment(spec.context.fragment));
+  lines.push(`WITH ${carried}`, `WHERE ${predicate(condition, parameter)}`);
+
+  const sortExpressions = order.map((key) => sortExpression(spec, key.field));
+  lines.push(
+    `WITH ${group}n, [${sortExpressions.join(', ')}] AS position`,
+    `ORDER BY ${[...order.flatMap((key, at) => [`position[${at}] IS NULL`, `position[${at}] ${key.direction}`]), 'n.sortKey'].join(', ')}`,
+    `WITH ${group}collect({node: n, position: position}) AS matched`,
+    `WITH ${group}matched, [x IN matched WHERE $afterKey IS NULL OR ${afterPosition(order)}][0..$limit] AS page`,
+  );
+
+  const facetColumns = facets.map((facet, at) => {
+    const column = `facet${at}`;
+    const before = [...(scope === undefined ? [] : ['parent']), 'matched', 'page']
+      .concat(facets.slice(0, at).map((_, j) => `facet${j}`))
+      .join(', ');
+    lines.push(`CALL (matched) {`, fragment(spec.facets[facet]), '}', `WITH ${before}, facet AS ${column}`);
+    return `${facet}: ${column}`;
+  });
+  lines.push(
+    `RETURN ${scope === undefined ? '' : 'parent, '}size(matched) AS totalCount, [node IN [x IN page | x.node] | ${projection('node', properties)}] AS pageNodes, [x IN page | x.position] AS pagePositions,`,
+    `       {${facetColumns.join(', ')}} AS facets`,
+  );
+  const origin = `${spec.name}(filter, orderBy${facets.length > 0 ? `, facets: ${facets.join(' ')}` : ''})`;
+  return { statement: { text: lines.join('\n'), origin }, params };
+}
+
+/**
+ * A node variable as the map of the named properties (names from the node-property contract, never user
+ * text). Map projection needs a variable, hence the comprehension around it.
+ */
+function projection(node: string, properties: readonly string[]): string {
+  return `${node} {${properties.map((property) => `.${property}`).join(', ')}}`;
+}
+
+/** The first anchor (narrowest first) whose condition must hold; never one inside `or` or `not`. */
+function anchorOf(spec: PageSpec, condition: Condition): { anchor: string; value: unknown } | null {
+  const required = requiredConditions(condition);
+  for (const { condition: name, anchor } of spec.anchors) {
+    const found = required.find((c) => c.kind === 'match' && c.fragment === name);
+    if (found?.kind === 'match') return { anchor, value: found.value };
+  }
+  return null;
+}
+
+function predicate(condition: Condition, parameter: (value: unknown) => string): string {
+  switch (condition.kind) {
+    case 'all':
+      return condition.of.length === 0 ? 'true' : condition.of.map((c) => `(${predicate(c, parameter)})`).join(' AND ');
+    case 'any':
+      return condition.of.length === 0 ? 'false' : condition.of.map((c) => `(${predicate(c, parameter)})`).join(' OR ');
+    case 'not':
+      return `NOT (${predicate(condition.of, parameter)})`;
+    case 'holds':
+      return fragment(condition.fragment);
+    case 'match':
+      return fragmentWithParameter(condition.fragment, parameter(condition.value));
+    case 'compare':
+      // A missing quantity (null) compares as null, which WHERE treats as false, also under NOT: `coalesce`
+      // keeps "not above 10 %" from listing indicators that have no number at all.
+      return `coalesce((${fragment(condition.quantity)}) ${condition.operator} $${parameter(condition.value)}, false)`;
+  }
+}
+
+function sortExpression(spec: PageSpec, field: string): string {
+  const name = spec.orderFields[field];
+  return name === null || name === undefined ? 'n.sortKey' : fragment(name);
+}
+
+/**
+ * "This row comes after the cursor" for a lexicographic order with nulls last in every direction: some key
+ * is strictly after the cursor's value and every key before it is equal, or all keys are equal and the
+ * sortKey (the tiebreak) is greater.
+ */
+function afterPosition(order: readonly OrderKey[]): string {
+  const value = (at: number) => `x.position[${at}]`;
+  const cursor = (at: number) => `$afterValues[${at}]`;
+  const equal = (at: number) =>
+    `((${value(at)} IS NULL) = (${cursor(at)} IS NULL) AND (${value(at)} IS NULL OR ${value(at)} = ${cursor(at)}))`;
+  const after = (at: number, direction: string) =>
+    `(${cursor(at)} IS NOT NULL AND (${value(at)} IS NULL OR ${value(at)} ${direction === 'ASC' ? '>' : '<'} ${cursor(at)}))`;
+  const alternatives = order.map((key, at) =>
+    [...order.slice(0, at).map((_, j) => equal(j)), after(at, key.direction)].join(' AND '),
+  );
+  alternatives.push([...order.map((_, j) => equal(j)), 'x.node.sortKey > $afterKey'].join(' AND '));
+  return `(${alternatives.map((a) => `(${a})`).join(' OR ')})`;
+}

@@ -1,0 +1,26 @@
+import type { NodeLabel } from '../../graph/graph-model';
+
+/**
+ * What the page compiler needs to know about one kind of root connection (measures, policy items, …): the
+ * cypher/fragments/ files it may assemble a page statement from. Fragment names are cypher/ paths without
+ * the extension. Fragments see the node as `n` (and, with a context, its further variables such as `i`).
+ */
+export interface PageSpec<OrderField extends string = string, FacetName extends string = string> {
+  /** The connection's name, e.g. `measures` (in errors, the cursor's order tag and the statement's origin). */
+  readonly name: string;
+  /** The label of the listed nodes, which says which properties a page can project (property-demand.ts). */
+  readonly label: NodeLabel;
+  /** Every node of the label as `n` (`MATCH (n:Measure)`), when no condition can anchor the match. */
+  readonly scan: string;
+  /**
+   * Narrowest first: when a condition on `condition` must hold (not inside `or`/`not`), the statement
+   * starts from `anchor`, an index-backed match binding `n` from the same `$value`.
+   */
+  readonly anchors: readonly { readonly condition: string; readonly anchor: string }[];
+  /** Binds further variables for each candidate (e.g. a measure's policy item as `i`). */
+  readonly context?: { readonly fragment: string; readonly variables: readonly string[] };
+  /** The sort expression of each order field; null for the field the sortKey orders (codes). */
+  readonly orderFields: Readonly<Record<OrderField, string | null>>;
+  /** Each facet's subquery over `matched` (the filtered nodes), returning one list as `facet`. */
+  readonly facets: Readonly<Record<FacetName, string>>;
+}

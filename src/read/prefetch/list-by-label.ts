@@ -1,0 +1,23 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { RequestContext } from '../request-context';
+import { RowReader } from '../../db/row-reader';
+import type { NodeLabel } from '../../graph/graph-model';
+import type { NodeProperties } from '../graph-loaders';
+import { readRoot } from './read-root';
+
+/**
+ * Every node of a kind in display order (`graph/all-by-label`), for the short unpaginated root lists
+ * (fields, SDGs…), with the relationship fields the selection asks for fetched in the same statement.
+ */
+export async function listByLabel(
+  ctx: RequestContext,
+  info: GraphQLResolveInfo,
+  label: NodeLabel,
+): Promise<NodeProperties[]> {
+  const rows = await readRoot(
+    ctx.gateway,
+    { statement: 'graph/all-by-label', params: { label }, shape: { kind: 'rows', column: 'node' } },
+    { info, loaders: ctx.loaders },
+  );
+  return rows.map((row) => new RowReader(row).map('node'));
+}

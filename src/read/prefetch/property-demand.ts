@@ -1,0 +1,125 @@
+import { isObjectType, visit, type ASTNode, type GraphQLResolveInfo } from 'graphql';
+import type { NodeLabel } from '../../graph/graph-model';
+import { NODE_PROPERTIES } from '../../graph/node-properties';
+import { relationshipOf } from '../relationships';
+
+/** Properties every node stores besides its label's own (see node-properties.ts). */
+export const COMMON_PROPERTIES: readonly string[] = ['id', 'sortKey', 'sourceDocument', 'sourceLine'];
+
+/**
+ * Projected whatever the operation asks: `id` keys the loaders the rows prime, and `status` is what the
+ * relationship resolvers filter loaded nodes by (`includeDeleted`), whether or not a `status` field is
+ * selected. The nodes of a page also carry `sortKey`, which their cursors hold; related nodes are ordered in
+ * the statement, so theirs would be bytes nobody reads.
+ */
+const ALWAYS_PROJECTED: Readonly<Record<ProjectedFor, readonly string[]>> = {
+  related: ['id', 'status'],
+  page: ['id', 'sortKey', 'status'],
+};
+
+/** What the projected nodes are: a relationship's nodes (priming loaders) or a connection page's nodes. */
+export type ProjectedFor = 'related' | 'page';
+
+/**
+ * GraphQL fields whose values the mappers (`static from` in src/<feature>/*.type.ts) assemble from stored
+ * properties of other names. A field named like a stored property of its node reads exactly that property;
+ * `kind` is a constant of the mapper.
+ */
+const ASSEMBLED_FROM: Readonly<Record<string, readonly string[]>> = {
+  kind: [],
+  source: ['sourceDocument', 'sourceLine'],
+  collectiveTerms: ['executingTerms', 'partnerTerms'],
+  startYear: ['startYearLabel', 'startYear'],
+  targetYear: ['targetYearLabel', 'targetYear'],
+  yearlyTargets: ['yearlyTargetLabels', 'yearlyTargetYears', 'yearlyTargetTexts'],
+  survey: [
+    'surveyQuestion',
+    'surveyYearLabels',
+    'surveyYears',
+    'surveySatisfaction',
+    'surveyImportance',
+    'satisfactionRank',
+    'importanceRank',
+    'rankOutOf',
+  ],
+  satisfactionRate: ['satisfactionRateQuestion', 'satisfactionRatePercent'],
+  periodStart: ['periodStartLabel', 'periodStartYear'],
+};
+
+/** Field resolvers that read nothing of their node but its id (nested connections: `nested*(…, parent.id, …)`). */
+const READS_ID_ONLY: ReadonlySet<string> = new Set([
+  'measuresConnection',
+  'policyItemsConnection',
+  'reformSheetsConnection',
+  'sheetsConnection',
+]);
+
+/** The GraphQL object type whose objects the nodes of a label become (Field nodes are PolicyField). */
+export function typeNameOf(label: NodeLabel): string {
+  return label === 'Field' ? 'PolicyField' : label;
+}
+
+/** Every property a node of `label` may store: the common ones and the label's own (search-only ones too). */
+export function storedPropertiesOf(label: NodeLabel): string[] {
+  return [...COMMON_PROPERTIES, ...Object.keys(NODE_PROPERTIES[label])];
+}
+
+/**
+ * The properties a compiled statement projects for related nodes of `label`: those the operation's fields
+ * read, judged on the whole document (the operation and all its fragments, every field name on any type),
+ * not one selection, because the loaders the rows prime serve every field of the request that asks for the
+ * same relationship of the same node.
+ *
+ * For each field of the label's GraphQL type named anywhere in the document: a field named like a stored
+ * property reads it; an assembled field reads what ASSEMBLED_FROM says; a relationship the compiler fetches
+ * (src/read/relationships.ts) or a nested connection reads only the id; any other field (a resolver such as
+ * `Indicator.progress`, a new field nobody listed here) makes the whole node projected. So what is not known
+ * costs bytes, never a wrong answer. The search-only properties (`searchText`, `visionText`) are never
+ * projected: no mapper reads them.
+ *
+ * Nodes projected this way are read with `RowReader.projected`, so a property left out is absent rather than
+ * a broken contract (node-properties.ts `readNode`).
+ */
+export function projectedProperties(
+  document: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'schema'>,
+  label: NodeLabel,
+  projectedFor: ProjectedFor,
+): string[] {
+  const stored = storedPropertiesOf(label);
+  const readable = stored.filter((property) => !SEARCH_ONLY.has(property));
+  const type = document.schema.getType(typeNameOf(label));
+  if (!isObjectType(type)) return readable;
+  const named = fieldNamesOf(document);
+  const wanted = new Set(ALWAYS_PROJECTED[projectedFor]);
+  for (const field of Object.keys(type.getFields())) {
+    if (!named.has(field)) continue;
+    const assembled = ASSEMBLED_FROM[field];
+    if (assembled) for (const property of assembled) wanted.add(property);
+    else if (stored.includes(field)) wanted.add(field);
+    else if (!relationshipOf(type.name, field) && !READS_ID_ONLY.has(field)) return readable;
+  }
+  return readable.filter((property) => wanted.has(property));
+}
+
+/** Stored only for the search statements (folded copies of a node's texts). */
+const SEARCH_ONLY: ReadonlySet<string> = new Set(['searchText', 'visionText']);
+
+const namesByOperation = new WeakMap<object, ReadonlySet<string>>();
+
+/** Every field name in the operation and its fragments, computed once per parsed operation. */
+function fieldNamesOf(document: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>): ReadonlySet<string> {
+  const known = namesByOperation.get(document.operation);
+  if (known) return known;
+  const named = new Set<string>();
+  const collect = (node: ASTNode): void => {
+    visit(node, {
+      Field(field) {
+        named.add(field.name.value);
+      },
+    });
+  };
+  collect(document.operation);
+  for (const fragment of Object.values(document.fragments)) collect(fragment);
+  namesByOperation.set(document.operation, named);
+  return named;
+}

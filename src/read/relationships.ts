@@ -1,0 +1,200 @@
+import type DataLoader from 'dataloader';
+import { SheetRole } from '../common/enums';
+import type { GraphLoaders, NodeProperties } from './graph-loaders';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/graph-model';
+import type { GraphSizes } from '../graphql/limits/graph-statistics';
+
+/**
+ * How a relationship field finds its nodes from its parent's: one relationship type followed out of or into
+ * the parent (the loaders' `graph/outgoing` and `graph/incoming`, the compiler's generated fragment), or a
+ * multi-hop path, whose one fragment `cypher/projection/<path>.cypher` serves both the compiler (inlined in
+ * the root statement) and the loader (wrapped for batching, src/read/path-batch.ts).
+ */
+export type Hop =
+  { readonly kind: 'out' | 'in'; readonly type: RelationshipType } | { readonly kind: 'path'; readonly path: string };
+
+/** The most nodes a field can list in the loaded graph (the query-cost rule multiplies by it). */
+export type SizeOf = (graph: GraphSizes) => number;
+
+/** The field's arguments as GraphQL coerced them (defaults applied). */
+export type FieldArguments = Readonly<Record<string, unknown>>;
+
+/** One relationship field: how its nodes are found (which may depend on its arguments) and how many there can be. */
+export interface Relationship {
+  readonly hop: (args: FieldArguments) => Hop;
+  readonly size: SizeOf;
+}
+
+const hop =
+  (found: Hop): Relationship['hop'] =>
+  () =>
+    found;
+
+/** The nodes the parent's relationships of `type` point to. */
+function out(type: RelationshipType): Relationship {
+  return { hop: hop({ kind: 'out', type }), size: (g) => g.out(type) };
+}
+
+/** The nodes whose relationships of `type` point at the parent. */
+function into(type: RelationshipType): Relationship {
+  return { hop: hop({ kind: 'in', type }), size: (g) => g.in(type) };
+}
+
+/**
+ * A multi-hop path (`cypher/projection/<path>.cypher`); its size is bounded by the product of its hops'
+ * fan-outs (every node list is also bounded by its label's node count, so a loose product costs nothing).
+ */
+function path(name: string, size: SizeOf): Relationship {
+  return { hop: hop({ kind: 'path', path: name }), size };
+}
+
+/**
+ * Every relationship field of the API, by GraphQL type and field name, declared once: field resolvers load
+ * through it (`related`, `relatedOne`), the selection compiler plans from it (src/read/prefetch/selection-plan.ts)
+ * and the query-cost rule sizes lists from it (src/graphql/limits/list-sizes.ts). Adding a relationship
+ * field is one entry here and its `@FieldResolver` calling `related`. Arguments that only filter the loaded
+ * list in the resolver (`includeDeleted`) need nothing here: the resolver still applies them.
+ * tests/unit/relationship-table.test.ts fails when the schema has a relationship field this table lacks.
+ */
+export const RELATIONSHIPS = {
+  PolicyField: { policyItems: out('HAS_ITEM') },
+  PolicyItem: {
+    field: into('HAS_ITEM'),
+    sdgs: out('CONTRIBUTES_TO'),
+    measures: out('HAS_MEASURE'),
+    indicators: out('MEASURED_BY'),
+    projects: out('HAS_PROJECT'),
+    relatedPlans: out('HAS_RELATED_PLAN'),
+    departments: path('policy-item/departments', (g) => g.out('HAS_MEASURE') * g.in('RESPONSIBLE_FOR')),
+    reformSheets: path('policy-item/reform-sheets', (g) => g.out('HAS_MEASURE') * g.in('SUPPORTS')),
+    linkagePlans: path('policy-item/linkage-plans', (g) => g.in('TARGETS') * g.in('HAS_INITIATIVE')),
+    initiatives: into('TARGETS'),
+  },
+  Measure: {
+    policyItem: into('HAS_MEASURE'),
+    departments: into('RESPONSIBLE_FOR'),
+    sdgs: path('measure/sdgs', (g) => g.in('HAS_MEASURE') * g.out('CONTRIBUTES_TO')),
+    reformSheets: into('SUPPORTS'),
+  },
+  Department: {
+    measures: out('RESPONSIBLE_FOR'),
+    policyItems: path('department/policy-items', (g) => g.out('RESPONSIBLE_FOR') * g.in('HAS_MEASURE')),
+    sdgs: path('department/sdgs', (g) => g.out('RESPONSIBLE_FOR') * g.in('HAS_MEASURE') * g.out('CONTRIBUTES_TO')),
+    reformSheets: {
+      hop: ({ role }) =>
+        role === SheetRole.EXECUTING
+          ? { kind: 'out', type: 'EXECUTES' }
+          : role === SheetRole.PARTNER
+            ? { kind: 'out', type: 'PARTNERS_ON' }
+            : { kind: 'path', path: 'department/reform-sheets' },
+      // role ANY is the union of both roles; EXECUTING or PARTNER alone is smaller.
+      size: (g) => g.out('EXECUTES') + g.out('PARTNERS_ON'),
+    },
+  },
+  Sdg: {
+    policyItems: into('CONTRIBUTES_TO'),
+    measures: path('sdg/measures', (g) => g.in('CONTRIBUTES_TO') * g.out('HAS_MEASURE')),
+    departments: path(
+      'sdg/departments',
+      (g) => g.in('CONTRIBUTES_TO') * g.out('HAS_MEASURE') * g.in('RESPONSIBLE_FOR'),
+    ),
+    reformSheets: path('sdg/reform-sheets', (g) => g.in('CONTRIBUTES_TO') * g.out('HAS_MEASURE') * g.in('SUPPORTS')),
+  },
+  ReformSheet: {
+    area: out('IN_AREA'),
+    departments: into('EXECUTES'),
+    partners: into('PARTNERS_ON'),
+    measures: out('SUPPORTS'),
+    sdgs: path('reform-sheet/sdgs', (g) => g.out('SUPPORTS') * g.in('HAS_MEASURE') * g.out('CONTRIBUTES_TO')),
+  },
+  ReformArea: { sheets: into('IN_AREA') },
+  Indicator: { policyItem: into('MEASURED_BY') },
+  LinkagePlan: {
+    initiatives: out('HAS_INITIATIVE'),
+    policyItems: path('linkage-plan/policy-items', (g) => g.out('HAS_INITIATIVE') * g.out('TARGETS')),
+  },
+  Initiative: { plan: into('HAS_INITIATIVE'), policyItems: out('TARGETS') },
+  Project: { policyItem: into('HAS_PROJECT') },
+  RelatedPlan: { policyItem: into('HAS_RELATED_PLAN') },
+} as const satisfies Readonly<Record<string, Readonly<Record<string, Relationship>>>>;
+
+/** A GraphQL type with relationship fields, and its relationship fields. */
+export type RelatedType = keyof typeof RELATIONSHIPS;
+export type RelationshipField<T extends RelatedType> = keyof (typeof RELATIONSHIPS)[T] & string;
+
+/** The relationship `typeName.field` (by the schema's names), if the table has it. */
+export function relationshipOf(typeName: string, field: string): Relationship | undefined {
+  if (!Object.hasOwn(RELATIONSHIPS, typeName)) return undefined;
+  const fields: Readonly<Record<string, Relationship>> = RELATIONSHIPS[typeName as RelatedType];
+  return Object.hasOwn(fields, field) ? fields[field] : undefined;
+}
+
+/** The per-request loader that answers a hop (the compiled statement primes the very same one). */
+export function loaderOf(loaders: GraphLoaders, found: Hop): DataLoader<string, NodeProperties[]> {
+  switch (found.kind) {
+    case 'out':
+      return loaders.outgoing(found.type);
+    case 'in':
+      return loaders.incoming(found.type);
+    case 'path':
+      return loaders.path(found.path);
+  }
+}
+
+/** Names the data a hop loads: two selections with the same key are fetched once. */
+export function keyOf(found: Hop): string {
+  return found.kind === 'path' ? `path:${found.path}` : `${found.kind}:${found.type}`;
+}
+
+/**
+ * The fragment finding a hop's nodes, binding `node` from `parent` (the compiler renames both per level).
+ * A single hop is the template cypher/projection/outgoing|incoming.cypher with the type and the far end's
+ * label written in, names from src/graph/graph-model.ts, never user text; a path is its own file.
+ */
+export function fragmentOf(source: (name: string) => string, found: Hop): string {
+  if (found.kind === 'path') return source(`projection/${found.path}`);
+  const ends = RELATIONSHIP_TYPES[found.type];
+  const label = found.kind === 'out' ? ends.to : ends.from;
+  return source(found.kind === 'out' ? 'projection/outgoing' : 'projection/incoming')
+    .replace('$($type)', found.type)
+    .replace('$($label)', label);
+}
+
+/** The nodes of the relationship field `type.field` below the node `id`, through the request's loaders. */
+export function related<T extends RelatedType>(
+  loaders: GraphLoaders,
+  type: T,
+  field: RelationshipField<T>,
+  id: string,
+  args: FieldArguments = {},
+): Promise<NodeProperties[]> {
+  return loaderOf(loaders, hopOf(type, field, args)).load(id);
+}
+
+/**
+ * The one node of a relationship every node of the type has exactly one of (a measure's item, a sheet's
+ * area). Missing means the graph broke its own model.
+ */
+export async function relatedOne<T extends RelatedType>(
+  loaders: GraphLoaders,
+  type: T,
+  field: RelationshipField<T>,
+  id: string,
+): Promise<NodeProperties> {
+  const found = hopOf(type, field, {});
+  const [node] = await loaderOf(loaders, found).load(id);
+  if (!node) throw new Error(`${id} has no ${describe(found)}`);
+  return node;
+}
+
+function hopOf<T extends RelatedType>(type: T, field: RelationshipField<T>, args: FieldArguments): Hop {
+  const relationship = relationshipOf(type, field);
+  if (!relationship) throw new Error(`${type}.${field} is not in the relationship table`);
+  return relationship.hop(args);
+}
+
+function describe(found: Hop): string {
+  return found.kind === 'path'
+    ? `node on the path ${found.path}`
+    : `${found.kind === 'out' ? 'outgoing' : 'incoming'} ${found.type} relationship`;
+}

@@ -1,0 +1,65 @@
+import type { Viewer } from '../auth/viewer';
+import type { GraphGateway } from '../db/graph-gateway';
+import { QueryCounter } from '../db/query-counter';
+import { RequestBudget, type RequestBudgetLimits } from '../db/request-budget';
+import type { DepartmentDirectory } from '../department/department-directory';
+import { GraphLoaders } from './graph-loaders';
+import type { AccessLogEntry } from '../observability/access-log';
+import type { Logger } from '../observability/logger';
+
+/**
+ * What every resolver receives for one GraphQL request: a gateway that counts this request's statements
+ * and keeps them within the request's budget. Built fresh per request so per-request caches (DataLoaders)
+ * and budgets never leak between users.
+ */
+export interface RequestContext {
+  readonly gateway: GraphGateway;
+  readonly counter: QueryCounter;
+  readonly loaders: GraphLoaders;
+  readonly budget: RequestBudget;
+  /** The departments of the data version being served, shared by all requests (not per request). */
+  readonly departments: DepartmentDirectory;
+  /** Who sends the request (from its bearer token; anonymous viewer without one). */
+  readonly viewer: Viewer;
+  /** The request's id (the caller's sane `x-request-id`, else a new one), written into audit entries. */
+  readonly requestId: string;
+  /** The request's logger, bound to its id (writes, errors). */
+  readonly log: Logger;
+  /** The HTTP request's access line, which the GraphQL outcome joins; absent outside HTTP (export pages, tests). */
+  readonly access?: AccessLogEntry;
+}
+
+/** Who sends the request and its id (the HTTP front reads them from the request). */
+export interface RequestIdentity {
+  readonly viewer: Viewer;
+  readonly requestId: string;
+}
+
+/** How a request is logged: its logger and, for a request over HTTP, its access line. */
+export interface RequestLogging {
+  readonly log: Logger;
+  readonly access?: AccessLogEntry;
+}
+
+/** `startedAt` is when the request arrived (its time budget counts from there, body upload included). */
+export function createRequestContext(
+  gateway: GraphGateway,
+  limits: RequestBudgetLimits,
+  departments: DepartmentDirectory,
+  startedAt: number,
+  identity: RequestIdentity,
+  logging: RequestLogging,
+): RequestContext {
+  const counter = new QueryCounter();
+  const budget = new RequestBudget(limits, startedAt);
+  const scoped = gateway.counting(counter).withBudget(budget);
+  return {
+    gateway: scoped,
+    counter,
+    loaders: new GraphLoaders(scoped),
+    budget,
+    departments,
+    ...identity,
+    ...logging,
+  };
+}

@@ -1,0 +1,264 @@
+import { readFileSync } from 'node:fs';
+import {
+  buildSchema,
+  Kind,
+  parse,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { CypherRegistry } from '../../../src/db/cypher-registry';
+import type { CompiledStatement } from '../../../src/db/graph-gateway';
+import { compilePrefetch } from '../../../src/read/prefetch/compile-prefetch';
+import { projectedProperties, typeNameOf } from '../../../src/read/prefetch/property-demand';
+import { RowReader } from '../../../src/db/row-reader';
+import type { PlainValue } from '../../../src/db/plain-values';
+import type { NodeLabel } from '../../../src/graph/graph-model';
+import { MAPPERS } from '../../../src/node/to-graphql-node';
+import { keyOf } from '../../../src/read/relationships';
+import { NODE_PROPERTIES } from '../../../src/graph/node-properties';
+import {
+  planProjections,
+  rootNodeSelection,
+  type PlannedProjection,
+  type RootField,
+} from '../../../src/read/prefetch/selection-plan';
+import { SCHEMA_FILE } from '../../../src/schema-text';
+
+const schema: GraphQLSchema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+const SEED_GRAPH = 'seed/graph.json';
+
+/** A mapped object's fields by name. */
+const fieldsOf = (mapped: object): Map<string, unknown> => new Map(Object.entries(mapped) as [string, unknown][]);
+const cypher = CypherRegistry.load();
+const source = (name: string): string => cypher.get(name);
+
+/** The first root field of `query` as a resolver sees it (what GraphQLResolveInfo carries). */
+function rootField(query: string, variableValues: Record<string, unknown> = {}): RootField {
+  const document = parse(query);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const field = operation?.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
+  const definition = field && schema.getQueryType()?.getFields()[field.name.value];
+  if (!operation || !field || !definition) throw new Error(`no root field in ${query}`);
+  const fragments = Object.fromEntries(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  return { schema, fragments, variableValues, operation, returnType: definition.type, fieldNodes: [field] };
+}
+
+/** The planned projection keys, nested, e.g. `out:HAS_ITEM(in:RESPONSIBLE_FOR)`. */
+function planOf(query: string, variables?: Record<string, unknown>): string {
+  const field = rootField(query, variables);
+  const root = rootNodeSelection(field);
+  if (!root) return '(no object type)';
+  const show = (plan: readonly PlannedProjection[]): string =>
+    plan.map((p) => (p.children.length ? `${keyOf(p.hop)}(${show(p.children)})` : keyOf(p.hop))).join(' ');
+  return show(planProjections(field, root.type, root.fieldNodes));
+}
+
+function compiledText(
+  query: string,
+  statement: string | CompiledStatement,
+  kind: 'list' | 'rows',
+  column: string,
+): string {
+  const field = rootField(query);
+  const root = rootNodeSelection(field);
+  if (!root) throw new Error('no object type');
+  const plan = planProjections(field, root.type, root.fieldNodes);
+  const rootStatement = typeof statement === 'string' ? { text: source(statement), origin: statement } : statement;
+  return compilePrefetch(source, rootStatement, { kind, column }, plan, (label) =>
+    projectedProperties(field, label, 'related'),
+  ).statement.text;
+}
+
+describe('the selection compiler', () => {
+  it('plans the relationship fields of a connection, through nodes and edges.node alike', () => {
+    expect(
+      planOf(`{ policyItems(first: 10) { totalCount nodes { code measures { code departments { name } } }
+        edges { node { sdgs { number } } } } }`),
+    ).toBe('out:HAS_MEASURE(in:RESPONSIBLE_FOR) out:CONTRIBUTES_TO');
+  });
+
+  it('follows named and inline fragments, and fetches one relationship once whatever its aliases', () => {
+    const query = `{ measure(code: "5-1-3") { ...M ... on Measure { owners: departments { id } } } }
+      fragment M on Measure { code a: departments { name } item: policyItem { name } }`;
+    expect(planOf(query)).toBe('in:RESPONSIBLE_FOR in:HAS_MEASURE');
+    const text = compiledText(query, 'graph/nodes-by-id', 'rows', 'node');
+    expect(text.match(/RESPONSIBLE_FOR/g)).toHaveLength(1);
+    // Aliases are the client's text: they never reach the statement, whose columns are generated.
+    expect(text).not.toMatch(/owners|\ba:|item/);
+  });
+
+  it('applies @skip and @include with the request variables', () => {
+    const query = `query ($skip: Boolean!, $sheets: Boolean!) { measure(code: "5-1-3") {
+      departments @skip(if: $skip) { name } reformSheets @include(if: $sheets) { code } } }`;
+    expect(planOf(query, { skip: true, sheets: false })).toBe('');
+    expect(planOf(query, { skip: false, sheets: true })).toBe('in:RESPONSIBLE_FOR in:SUPPORTS');
+  });
+
+  it('chooses the projection from the arguments, with their defaults', () => {
+    expect(planOf('{ department(ref: "x") { executes: reformSheets(role: EXECUTING) { code } } }')).toBe(
+      'out:EXECUTES',
+    );
+    expect(planOf('{ department(ref: "x") { reformSheets { code } } }')).toBe('path:department/reform-sheets');
+  });
+
+  it('leaves out what it does not know: computed fields and fields of abstract type', () => {
+    expect(planOf('{ department(ref: "x") { collaborators { sharedMeasures } } }')).toBe('');
+    expect(planOf('{ node(id: "measure:5-1-3") { ... on Measure { departments { name } } } }')).toBe(
+      '(no object type)',
+    );
+  });
+
+  it('wraps the root statement and nests one CALL per level, parent and node renamed per level', () => {
+    // Each related node's properties by name, only those the operation reads: the SDGs' number, and of the
+    // policy items their id and `number` (a field name of the operation, judged on any type).
+    const text = compiledText(
+      '{ measure(code: "5-1-3") { policyItem { sdgs { number } } } }',
+      'graph/nodes-by-id',
+      'rows',
+      'node',
+    );
+    expect(text).toBe(
+      [
+        'CALL () {',
+        '  UNWIND $ids AS id',
+        '  MATCH (n:Entity {id: id})',
+        '  RETURN id, properties(n) AS node',
+        '}',
+        'WITH collect(node) AS rootNodes',
+        'CALL (rootNodes) {',
+        '  UNWIND rootNodes AS rootNode',
+        '  MATCH (n0:Entity {id: rootNode.id})',
+        '  CALL (n0) {',
+        '    CALL (n0) {',
+        '      MATCH (n0)<-[:HAS_MEASURE]-(n1:PolicyItem)',
+        '      RETURN n1',
+        '    }',
+        '    CALL (n1) {',
+        '      CALL (n1) {',
+        '        MATCH (n1)-[:CONTRIBUTES_TO]->(n2:Sdg)',
+        '        RETURN n2',
+        '      }',
+        '      WITH n2 ORDER BY n2.sortKey',
+        '      RETURN collect(n2 {.id, .number}) AS c2',
+        '    }',
+        '    WITH n1, c2 ORDER BY n1.sortKey',
+        '    RETURN collect(n1 {.id, .number, c2: c2}) AS c1',
+        '  }',
+        '  RETURN collect({id: n0.id, c1: c1}) AS prefetch',
+        '}',
+        'RETURN *',
+      ].join('\n'),
+    );
+  });
+
+  it('compiles a page statement as it is, its nodes taken from pageNodes', () => {
+    // A page statement as src/read/page/ compiles one (comments and all): the compiler takes it as it is.
+    const page = {
+      text: '// a page\nCALL () { MATCH (m:Measure) RETURN m ORDER BY m.sortKey }\nWITH collect(m) AS matched\nRETURN size(matched) AS totalCount, matched[0..$limit] AS pageNodes',
+      origin: 'measures page',
+    };
+    const text = compiledText('{ measures { nodes { departments { name } } } }', page, 'list', 'pageNodes');
+    expect(text.startsWith('CALL () {\n  CALL () {')).toBe(true);
+    expect(text).toContain('CALL (pageNodes) {\n  UNWIND pageNodes AS rootNode');
+    expect(text).not.toContain('//');
+  });
+});
+
+describe('the properties projected for related nodes', () => {
+  const demand = (query: string, label: NodeLabel): string[] => projectedProperties(rootField(query), label, 'related');
+
+  it('are the ones the selected fields read, with id and status always', () => {
+    expect(demand('{ fields { policyItems { measures { code reformSheets { code } } } } }', 'Measure')).toEqual([
+      'id',
+      'code',
+      'status',
+    ]);
+    // A field name counts on every type that has it: `name`, asked of the sheets, is projected for measures too.
+    expect(demand('{ fields { policyItems { measures { code reformSheets { name } } } } }', 'Measure')).toContain(
+      'name',
+    );
+    expect(demand('{ fields { policyItems { measures { reformSheets { code name } } } } }', 'ReformSheet')).toEqual([
+      'id',
+      'code',
+      'name',
+    ]);
+  });
+
+  it('add the sort key for the nodes of a page, which their cursors carry', () => {
+    const query = '{ measures(first: 3) { nodes { code } } }';
+    expect(projectedProperties(rootField(query), 'Measure', 'page')).toEqual(['id', 'sortKey', 'code', 'status']);
+  });
+
+  it('follow assembled fields to the properties they are built from', () => {
+    expect(demand('{ measure(code: "5-1-3") { departments { source { line } } } }', 'Department')).toEqual([
+      'id',
+      'sourceDocument',
+      'sourceLine',
+    ]);
+    const sheet = demand(
+      '{ measure(code: "5-1-3") { reformSheets { startYear { year } collectiveTerms } } }',
+      'ReformSheet',
+    );
+    expect(sheet).toEqual(expect.arrayContaining(['startYearLabel', 'startYear', 'executingTerms', 'partnerTerms']));
+    expect(sheet).not.toContain('viewpoint');
+  });
+
+  it('are judged on the whole document: a field in any fragment or under any root field counts', () => {
+    const properties = demand(
+      `{ measure(code: "5-1-3") { ...M } sdg(number: 1) { reformSheets { yearlyTargets { text } } } }
+        fragment M on Measure { policyItem { name } description }`,
+      'Measure',
+    );
+    expect(properties).toContain('description');
+  });
+
+  it('are the whole node (but search-only texts) when a field of unknown reading is selected', () => {
+    const indicator = demand('{ policyItem(code: "1-1") { indicators { progress { grade } } } }', 'Indicator');
+    const stored = ['id', 'sortKey', 'sourceDocument', 'sourceLine', ...Object.keys(NODE_PROPERTIES.Indicator)];
+    expect(indicator).toEqual(stored.filter((property) => property !== 'searchText'));
+    const item = demand('{ fields { policyItems { collaboration } } }', 'PolicyItem');
+    expect(item).not.toContain('visionText');
+    expect(item).toContain('collaboration');
+  });
+
+  it('give every mapped field the value the whole node gives, for every field of every label', () => {
+    // For each node kind and each field its mapper fills, a node projected for an operation selecting only
+    // that field maps it exactly as the whole stored node does: the table of assembled fields is complete.
+    const graph = JSON.parse(readFileSync(SEED_GRAPH, 'utf8')) as {
+      nodes: { label: NodeLabel; id: string; properties: Record<string, PlainValue> }[];
+    };
+    const mismatches: string[] = [];
+    for (const [label, map] of Object.entries(MAPPERS) as [NodeLabel, (row: RowReader) => object][]) {
+      const type = schema.getType(typeNameOf(label));
+      if (!type || !('getFields' in type)) throw new Error(`no type for ${label}`);
+      const nodes = graph.nodes.filter((node) => node.label === label);
+      for (const field of Object.keys(type.getFields())) {
+        for (const node of nodes) {
+          const whole = fieldsOf(map(new RowReader({ ...node.properties, id: node.id })));
+          if (!whole.has(field)) continue;
+          const kept = projectedProperties(
+            rootField(`{ node(id: "x") { id ... on ${type.name} { ${field} } } }`),
+            label,
+            'related',
+          );
+          const stored: Record<string, PlainValue> = { ...node.properties, id: node.id };
+          const projection = Object.fromEntries(kept.map((property) => [property, stored[property] ?? null]));
+          const projected = fieldsOf(map(new RowReader(projection, true)));
+          if (JSON.stringify(projected.get(field)) !== JSON.stringify(whole.get(field))) {
+            mismatches.push(`${label}.${field} of ${node.id}`);
+            break;
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
