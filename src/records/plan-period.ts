@@ -22,6 +22,19 @@ export function planPeriod(): PlanPeriod {
   return cached;
 }
 
+/**
+ * Every fiscal year of the plan period, first to last, labelled in the era of the first (the period lies
+ * within one era: R5–R9).
+ */
+export function planFiscalYears(): { readonly year: number; readonly label: string }[] {
+  const { firstYear, lastYear, firstLabel } = planPeriod();
+  const [, era = '', number = ''] = /^([A-Z])(\d+)$/.exec(firstLabel) ?? [];
+  return Array.from({ length: lastYear - firstYear + 1 }, (_, offset) => ({
+    year: firstYear + offset,
+    label: `${era}${Number(number) + offset}`,
+  }));
+}
+
 function checked(period: Partial<PlanPeriod>): PlanPeriod {
   const { firstYear, lastYear, firstLabel, lastLabel, seen } = period;
   if (
@@ -30,9 +43,10 @@ function checked(period: Partial<PlanPeriod>): PlanPeriod {
     typeof firstLabel !== 'string' ||
     typeof lastLabel !== 'string' ||
     seen === undefined ||
+    !/^[A-Z]\d+$/.test(firstLabel) ||
     (firstYear as number) > (lastYear as number)
   ) {
-    throw new Error(`${PLAN_PERIOD_FILE}: needs firstYear <= lastYear (integers), firstLabel, lastLabel and seen`);
+    throw new Error(`${PLAN_PERIOD_FILE}: needs firstYear <= lastYear (integers), firstLabel (an era letter and number, e.g. R5), lastLabel and seen`);
   }
   return Object.freeze({ firstYear, lastYear, firstLabel, lastLabel, seen }) as PlanPeriod;
 }

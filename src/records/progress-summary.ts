@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Department } from '../department/department.type';
 import { PolicyField } from '../field/policy-field.type';
+import { Indicator } from '../indicator/indicator.type';
 import { type IndicatorProgress, ProgressGrade } from './indicator-progress';
 import { PROGRESS_GRADES } from './progress-grades';
 
@@ -11,6 +12,11 @@ export class GradeCount {
 
   @Field(() => Int, { description: 'Indicators with this grade in the year.' })
   count!: number;
+
+  @Field(() => [Indicator], {
+    description: 'The indicators counted (as many as `count`), in code order: what a dashboard drills down to.',
+  })
+  indicators: Indicator[] = [];
 }
 
 /**
@@ -27,6 +33,12 @@ abstract class ProgressCounts {
   @Field(() => [GradeCount], { description: 'Every grade, best first, zeros included (one bar each).' })
   grades: GradeCount[] = PROGRESS_GRADES.map((grade) => Object.assign(new GradeCount(), { grade, count: 0 }));
 
+  @Field(() => [Indicator], { description: 'The indicators counted by notGradable, in code order.' })
+  notGradableIndicators: Indicator[] = [];
+
+  @Field(() => [Indicator], { description: 'The indicators counted by noResult, in code order.' })
+  noResultIndicators: Indicator[] = [];
+
   @Field(() => Int, {
     description:
       'Indicators with a result for the year that cannot be graded (no baseline, or no distance: see ProgressRule).',
@@ -36,14 +48,24 @@ abstract class ProgressCounts {
   @Field(() => Int, { description: 'Indicators with no result for the year yet (or only retracted ones).' })
   noResult = 0;
 
-  /** Counts one indicator, by its progress in the year (null: no result). */
-  add(progress: IndicatorProgress | null): void {
+  /**
+   * Counts one indicator, by its progress in the year (null: no result), and keeps it with the count, so a
+   * count and the indicators listed for it can never disagree. Called in code order.
+   */
+  add(indicator: Indicator, progress: IndicatorProgress | null): void {
     this.indicators += 1;
-    if (progress === null) this.noResult += 1;
-    else if (progress.grade === null) this.notGradable += 1;
-    else {
+    if (progress === null) {
+      this.noResult += 1;
+      this.noResultIndicators.push(indicator);
+    } else if (progress.grade === null) {
+      this.notGradable += 1;
+      this.notGradableIndicators.push(indicator);
+    } else {
       const bar = this.grades.find((g) => g.grade === progress.grade);
-      if (bar) bar.count += 1;
+      if (bar) {
+        bar.count += 1;
+        bar.indicators.push(indicator);
+      }
     }
   }
 }

@@ -4,7 +4,9 @@ import { RowReader } from '../db/row-reader';
 import { Department } from '../department/department.type';
 import { PolicyField } from '../field/policy-field.type';
 import { Indicator } from '../indicator/indicator.type';
+import { FiscalYear } from '../common/fiscal-year.type';
 import { IndicatorProgress, progressOf } from './indicator-progress';
+import { planFiscalYears } from './plan-period';
 import { ProgressGradeBand } from './progress-grade-band.type';
 import { DepartmentProgress, FieldProgress, OverallProgress, ProgressSummary } from './progress-summary';
 import { gradeScale } from './progress-grades';
@@ -59,24 +61,25 @@ export class ProgressResolver {
       ctx.gateway.read('progress/indicator-groups', {}),
       ctx.departments.departments(),
     ]);
-    const rows = groupRows.map((row) => new RowReader(row));
+    const rows = groupRows.map((row) => {
+      const reader = new RowReader(row);
+      return { reader, indicator: Indicator.from(reader.map('indicator')) };
+    });
     const overall = new OverallProgress();
     const fields = new Map<string, FieldProgress>();
     const departments = new Map<string, DepartmentProgress>();
     // The progress of every indicator first: the loader batches their records into one statement.
-    const progresses = await Promise.all(
-      rows.map((row) => progressIn(ctx, Indicator.from(row.map('indicator')), fiscalYear)),
-    );
-    rows.forEach((row, index) => {
+    const progresses = await Promise.all(rows.map(({ indicator }) => progressIn(ctx, indicator, fiscalYear)));
+    rows.forEach(({ reader: row, indicator }, index) => {
       const progress = progresses[index] ?? null;
-      overall.add(progress);
+      overall.add(indicator, progress);
       const field = PolicyField.from(row.map('field'));
       const fieldTally = fields.get(field.id) ?? Object.assign(new FieldProgress(), { field });
-      fieldTally.add(progress);
+      fieldTally.add(indicator, progress);
       fields.set(field.id, fieldTally);
       for (const department of row.maps('departments').map(Department.from)) {
         const tally = departments.get(department.id) ?? Object.assign(new DepartmentProgress(), { department });
-        tally.add(progress);
+        tally.add(indicator, progress);
         departments.set(department.id, tally);
       }
     });
@@ -95,5 +98,13 @@ export class ProgressResolver {
   })
   progressGrades(): ProgressGradeBand[] {
     return gradeScale().map((band) => Object.assign(new ProgressGradeBand(), band));
+  }
+
+  @Query(() => [FiscalYear], {
+    description:
+      'The fiscal years of the plan period, first to last (seed/reference/plan-period.yaml, from the documents): the years results and evaluations may be recorded for and `progressSummary` counts.',
+  })
+  planFiscalYears(): FiscalYear[] {
+    return planFiscalYears().map((year) => Object.assign(new FiscalYear(), year));
   }
 }

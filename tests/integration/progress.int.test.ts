@@ -288,6 +288,83 @@ describe('progress of the outcome indicators', () => {
     });
   });
 
+  it('lists with every count the indicators it counts, in code order, as Indicator.progress grades them', async () => {
+    const boss = await admin();
+    await record(boss, 'indicator:5-1-1', 2024, 84.5); // 81.4 % → A
+    await record(boss, 'indicator:5-4-1', 2024, 472); // 60 % → B
+    await record(boss, 'indicator:5-5-2', 2024, 33); // 50 % → B
+    await record(boss, 'indicator:6-5-4', 2024, 120); // −11.1 % → D
+    await record(boss, 'indicator:5-1-3', 2024, 1); // no baseline: not gradable
+
+    const LISTS = 'grades { grade count indicators { id } } notGradableIndicators { id } noResultIndicators { id }';
+    interface Lists {
+      grades: { grade: string; count: number; indicators: { id: string }[] }[];
+      notGradableIndicators: { id: string }[];
+      noResultIndicators: { id: string }[];
+    }
+    const summary = await api.query<{
+      progressSummary: {
+        overall: Lists;
+        fields: ({ field: { number: number } } & Lists)[];
+        departments: ({ department: { id: string } } & Lists)[];
+      };
+    }>(
+      `query($year: Int!) { progressSummary(fiscalYear: $year) {
+        overall { ${LISTS} } fields { field { number } ${LISTS} } departments { department { id } ${LISTS} }
+      } }`,
+      { year: 2024 },
+    );
+    expect(summary.errors).toBeUndefined();
+    const all = await api.query<{ indicators: { nodes: { id: string; progress: Progress | null }[] } }>(
+      `{ indicators(first: 100) { nodes { id progress(fiscalYear: 2024) { fiscalYear value achievementRate grade rule } } } }`,
+    );
+    const progressById = new Map(all.data?.indicators.nodes.map((n) => [n.id, n.progress]));
+    /** The lists a group must hold: its members (seed order is code order) split as Indicator.progress says. */
+    const expectedLists = (members: string[]) => {
+      const ids = (keep: (p: Progress | null) => boolean) =>
+        members.filter((id) => keep(progressById.get(id) ?? null)).map((id) => ({ id }));
+      return {
+        grades: ['S', 'A', 'B', 'C', 'D'].map((grade) => {
+          const indicators = ids((p) => p?.grade === grade);
+          return { grade, count: indicators.length, indicators };
+        }),
+        notGradableIndicators: ids((p) => p !== null && p.grade === null),
+        noResultIndicators: ids((p) => p === null),
+      };
+    };
+    const { overall, fields, departments } = summary.data?.progressSummary ?? { fields: [], departments: [] };
+    const allIds = seedIndicators.map((i) => i.id);
+    expect(overall).toEqual(expectedLists(allIds));
+    expect(overall?.grades.find((g) => g.grade === 'B')?.indicators).toEqual([
+      { id: 'indicator:5-4-1' },
+      { id: 'indicator:5-5-2' },
+    ]);
+    expect(overall?.notGradableIndicators).toEqual([{ id: 'indicator:5-1-3' }]);
+    expect(overall?.noResultIndicators).toHaveLength(seedIndicators.length - 5);
+    for (const { field, ...lists } of fields) {
+      expect(lists).toEqual(expectedLists(allIds.filter((id) => fieldOf(id) === `field:${field.number}`)));
+    }
+    expect(departments.length).toBeGreaterThan(0);
+    for (const { department, ...lists } of departments) {
+      expect(lists).toEqual(expectedLists(allIds.filter((id) => departmentsOf(id).includes(department.id))));
+    }
+  });
+
+  it('lists the plan period as the fiscal years a summary may count, R5 (2023) to R9 (2027)', async () => {
+    const response = await api.query<{ planFiscalYears: { year: number; label: string }[] }>(
+      '{ planFiscalYears { year label } }',
+    );
+    expect(response.errors).toBeUndefined();
+    // 003 line 7: the reform plan runs from 令和5年度 to 令和9年度 (seed/reference/plan-period.yaml).
+    expect(response.data?.planFiscalYears).toEqual([
+      { year: 2023, label: 'R5' },
+      { year: 2024, label: 'R6' },
+      { year: 2025, label: 'R7' },
+      { year: 2026, label: 'R8' },
+      { year: 2027, label: 'R9' },
+    ]);
+  });
+
   it('refuses a summary year outside the plan period, naming the argument and rule', async () => {
     const response = await api.query(SUMMARY, { year: 2030 });
     expect(codeOf(response)).toBe('BAD_USER_INPUT');

@@ -113,6 +113,16 @@ describe('cost of a request', () => {
       costOf('{ progressSummary(fiscalYear: 2024) { departments { grades { count } } fields { noResult } } }'),
     ).toBe(130 + (1 + 46 * (1 + 5)) + (1 + 6));
     expect(costOf('{ progressGrades { grade } }')).toBe(1 + 5);
+    // Each count's indicators: at most every indicator. fields 1 + 6 × (grades 1 + 5 × (count 1 + indicators
+    // 1 + 27 × id 1) + noResultIndicators 1 + 27 × id 1)
+    expect(sizes.label('Indicator')).toBe(27);
+    expect(
+      costOf(
+        '{ progressSummary(fiscalYear: 2024) { fields { grades { count indicators { id } } noResultIndicators { id } } } }',
+      ),
+    ).toBe(130 + (1 + 6 * (1 + 5 * (1 + 1 + 27) + (1 + 27))));
+    // The plan period's five years, R5–R9.
+    expect(costOf('{ planFiscalYears { year label } }')).toBe(1 + 5 * 2);
   });
 
   it('assumes large lists while the graph has not been measured', () => {

@@ -45,6 +45,7 @@ const OTHER_LISTS: Readonly<Record<string, SizeOf>> = {
   'FieldProgress.grades': () => PROGRESS_GRADES.length,
   'DepartmentProgress.grades': () => PROGRESS_GRADES.length,
   'Query.progressGrades': () => PROGRESS_GRADES.length,
+  'Query.planFiscalYears': planYears,
   // paths: maxHops ≤ 8 (PathsArgs), so at most 8 steps and 9 nodes per path.
   'GraphPath.steps': () => 8,
   'GraphPath.nodes': () => 9,
