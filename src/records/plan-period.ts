@@ -46,7 +46,9 @@ function checked(period: Partial<PlanPeriod>): PlanPeriod {
     !/^[A-Z]\d+$/.test(firstLabel) ||
     (firstYear as number) > (lastYear as number)
   ) {
-    throw new Error(`${PLAN_PERIOD_FILE}: needs firstYear <= lastYear (integers), firstLabel (an era letter and number, e.g. R5), lastLabel and seen`);
+    throw new Error(
+      `${PLAN_PERIOD_FILE}: needs firstYear <= lastYear (integers), firstLabel (an era letter and number, e.g. R5), lastLabel and seen`,
+    );
   }
   return Object.freeze({ firstYear, lastYear, firstLabel, lastLabel, seen }) as PlanPeriod;
 }
