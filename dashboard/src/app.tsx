@@ -6,8 +6,9 @@ import { DepartmentView } from './department/department-view';
 import { DrilldownView } from './drilldown/drilldown-view';
 import { ExplorerView } from './explorer/explorer-view';
 import { HeatmapView } from './heatmap/heatmap-view';
+import { ProgressView } from './progress/progress-view';
 
-const VIEWS = ['heatmap', 'items', 'department', 'explorer'] as const satisfies readonly TextKey[];
+const VIEWS = ['heatmap', 'items', 'department', 'explorer', 'progress'] as const satisfies readonly TextKey[];
 type ViewName = (typeof VIEWS)[number];
 
 function viewOf(value: string | undefined): ViewName {
@@ -55,6 +56,7 @@ export function App() {
         {view === 'items' && <DrilldownView />}
         {view === 'department' && <DepartmentView />}
         {view === 'explorer' && <ExplorerView />}
+        {view === 'progress' && <ProgressView />}
       </main>
     </NavigationContext.Provider>
   );

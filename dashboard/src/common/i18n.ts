@@ -21,6 +21,7 @@ const TEXTS = {
   items: { ja: '分野 → 施策', en: 'Fields → items' },
   department: { ja: '部署', en: 'Departments' },
   explorer: { ja: 'グラフ探索', en: 'Graph explorer' },
+  progress: { ja: '進捗の概況', en: 'Progress overview' },
   switchLanguage: { ja: 'English', en: '日本語' },
   switchLanguageLabel: { ja: 'Show labels in English', en: '日本語で表示' },
   loading: { ja: '読み込み中…', en: 'Loading…' },
@@ -74,6 +75,30 @@ const TEXTS = {
     ja: '検索してノードを選び、図のノードをクリック（または一覧の「展開」）して隣接ノードを広げます。',
     en: 'Search for a node, then click a node in the diagram (or Expand in the list) to add its neighbours.',
   },
+  fiscalYear: { ja: '年度', en: 'Fiscal year' },
+  progressByField: { ja: '分野別の成果指標の評価', en: 'Indicators by grade, per field' },
+  progressByDepartment: { ja: '部署別の成果指標の評価', en: 'Indicators by grade, per department' },
+  progressCounting: {
+    ja: '複数の部署が担う成果指標は、それぞれの部署で数えます。',
+    en: 'An indicator several departments answer for counts in each of them.',
+  },
+  allIndicators: { ja: 'すべての成果指標', en: 'All indicators' },
+  total: { ja: '計', en: 'Total' },
+  shares: { ja: '割合', en: 'Shares' },
+  notGradableShort: { ja: '評価対象外', en: 'Not gradable' },
+  noResultShort: { ja: '実績未登録', en: 'No result' },
+  notGradableMeaning: {
+    ja: '実績はあるが、現状値がないか目標との差がないため評価できない',
+    en: 'a result, but no baseline or no distance to the target to grade it by',
+  },
+  noResultMeaning: { ja: 'その年度の実績がまだない', en: 'no result recorded for the year yet' },
+  gradeScale: { ja: '評価の基準（達成率）', en: 'Grades (achievement rate)' },
+  chooseCount: {
+    ja: '表の数字を選ぶと、数えた成果指標を一覧します。',
+    en: 'Choose a count in the tables to list the indicators it counts.',
+  },
+  yearValue: { ja: '実績', en: 'Result' },
+  achievementRate: { ja: '達成率', en: 'achievement' },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;
@@ -98,4 +123,23 @@ export function statusLabel(language: Language, status: string): string {
   const pair = labels[status];
   if (pair === undefined) return status;
   return language === 'en' ? pair[1] : pair[0];
+}
+
+/** A plan-period year as a selector and headings show it: 令和 label with the Gregorian year. */
+export function fiscalYearLabel(language: Language, fiscalYear: { readonly year: number; readonly label: string }) {
+  return language === 'en'
+    ? `FY${fiscalYear.year} (${fiscalYear.label})`
+    : `${fiscalYear.label}（${fiscalYear.year}年度）`;
+}
+
+/** A grade's range of achievement rates: from its threshold up to the next better grade's (none: open). */
+export function gradeRange(language: Language, minRate: number | null, below: number | null): string {
+  if (minRate === null) return language === 'en' ? `below ${below ?? 0}%` : `${below ?? 0}%未満`;
+  if (below === null) return language === 'en' ? `${minRate}% or more` : `${minRate}%以上`;
+  return language === 'en' ? `${minRate}% to under ${below}%` : `${minRate}%以上${below}%未満`;
+}
+
+/** The noun after a count of indicators: 件の成果指標, indicator(s). */
+export function indicatorCount(language: Language, count: number): string {
+  return language === 'en' ? (count === 1 ? 'indicator' : 'indicators') : '件の成果指標';
 }

@@ -1,0 +1,56 @@
+import { text, indicatorCount, type Language } from '../common/i18n';
+import { StateLink } from '../common/navigation';
+import type { ProgressIndicator } from './progress-query';
+
+/**
+ * The indicators behind a chosen count, in code order, each linking to its own page with the year's value and
+ * achievement rate (`indicators` are those of the overall group, looked up by the ids the count listed).
+ */
+export function ProgressDrill(props: {
+  readonly title: string;
+  readonly indicators: readonly ProgressIndicator[];
+  readonly language: Language;
+}) {
+  const { indicators, language } = props;
+  return (
+    <div class="progress-drill-list">
+      <h3>{props.title}</h3>
+      <p class="cell-count">
+        <strong>{indicators.length}</strong> {indicatorCount(language, indicators.length)}
+      </p>
+      <ul class="measure-list">
+        {indicators.map((indicator) => (
+          <li key={indicator.id} data-indicator={indicator.id}>
+            <StateLink patch={{ view: 'indicator', id: indicator.id }} replace>
+              <span class="code">{indicator.id.replace(/^indicator:/, '')}</span> {indicator.name}
+            </StateLink>
+            <br />
+            <small>
+              {indicator.currentText ?? '—'} ▶▶ {indicator.targetText ?? '—'}
+              {' · '}
+              <YearResult indicator={indicator} language={language} />
+            </small>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function YearResult(props: { readonly indicator: ProgressIndicator; readonly language: Language }) {
+  const { indicator, language } = props;
+  const { progress } = indicator;
+  if (progress === null) return <span class="no-result">{text(language, 'noResultYet')}</span>;
+  return (
+    <span class="progress">
+      {text(language, 'yearValue')} {progress.value.toLocaleString(language)}
+      {indicator.unit === null ? '' : ` ${indicator.unit}`}
+      {progress.achievementRate === null ? null : (
+        <>
+          {' · '}
+          {text(language, 'achievementRate')} {progress.achievementRate.toFixed(1)}%
+        </>
+      )}
+    </span>
+  );
+}
