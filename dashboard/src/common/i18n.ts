@@ -82,6 +82,7 @@ const TEXTS = {
     ja: '複数の部署が担う成果指標は、それぞれの部署で数えます。',
     en: 'An indicator several departments answer for counts in each of them.',
   },
+  departmentColumn: { ja: '部署', en: 'Department' },
   allIndicators: { ja: 'すべての成果指標', en: 'All indicators' },
   total: { ja: '計', en: 'Total' },
   shares: { ja: '割合', en: 'Shares' },

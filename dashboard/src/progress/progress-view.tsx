@@ -109,7 +109,7 @@ export function ProgressView() {
           />
           <ProgressTable
             caption={`${text(language, 'progressByDepartment')} · ${yearText}`}
-            groupHeading={text(language, 'department')}
+            groupHeading={text(language, 'departmentColumn')}
             rows={rows.departmentRows}
             chosen={chosen}
             language={language}
