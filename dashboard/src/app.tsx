@@ -6,7 +6,7 @@ import { DepartmentView } from './department/department-view';
 import { DrilldownView } from './drilldown/drilldown-view';
 import { ExplorerView } from './explorer/explorer-view';
 import { HeatmapView } from './heatmap/heatmap-view';
-import { ProgressView } from './progress/progress-view';
+import { LazyProgressView } from './progress/load-progress-view';
 
 const VIEWS = ['heatmap', 'items', 'department', 'explorer', 'progress'] as const satisfies readonly TextKey[];
 type ViewName = (typeof VIEWS)[number];
@@ -56,7 +56,7 @@ export function App() {
         {view === 'items' && <DrilldownView />}
         {view === 'department' && <DepartmentView />}
         {view === 'explorer' && <ExplorerView />}
-        {view === 'progress' && <ProgressView />}
+        {view === 'progress' && <LazyProgressView />}
       </main>
     </NavigationContext.Provider>
   );
