@@ -7,12 +7,20 @@ import { DrilldownView } from './drilldown/drilldown-view';
 import { ExplorerView } from './explorer/explorer-view';
 import { HeatmapView } from './heatmap/heatmap-view';
 import { LazyProgressView } from './progress/load-progress-view';
+import { lazyView } from './common/lazy-view';
 
 const VIEWS = ['heatmap', 'items', 'department', 'explorer', 'progress'] as const satisfies readonly TextKey[];
 type ViewName = (typeof VIEWS)[number];
 
-function viewOf(value: string | undefined): ViewName {
-  return VIEWS.find((view) => view === value) ?? 'heatmap';
+const IndicatorView = lazyView(() => import('./indicator/indicator-view').then((module) => module.IndicatorView));
+const SheetView = lazyView(() => import('./sheet/sheet-view').then((module) => module.SheetView));
+
+/** Pages of one subject (`id`), reached by links from the views rather than from the navigation. */
+const PAGES = ['indicator', 'sheet'] as const satisfies readonly TextKey[];
+type PageName = (typeof PAGES)[number];
+
+function viewOf(value: string | undefined): ViewName | PageName {
+  return VIEWS.find((view) => view === value) ?? PAGES.find((page) => page === value) ?? 'heatmap';
 }
 
 /** The shell: title, one link per view, the language toggle, and the view the URL names. */
@@ -57,6 +65,8 @@ export function App() {
         {view === 'department' && <DepartmentView />}
         {view === 'explorer' && <ExplorerView />}
         {view === 'progress' && <LazyProgressView />}
+        {view === 'indicator' && <IndicatorView />}
+        {view === 'sheet' && <SheetView />}
       </main>
     </NavigationContext.Provider>
   );

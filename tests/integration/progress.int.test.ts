@@ -204,6 +204,32 @@ describe('progress of the outcome indicators', () => {
     expect((await indicator('indicator:5-1-2', null)).progress).toBeNull();
   });
 
+  it('grades every recorded year in Indicator.results as Indicator.progress grades that year', async () => {
+    const editor = await bearer({ sub: 'sato', role: 'editor', departments: ['市民活動推進課'] });
+    await record(editor, 'indicator:5-1-1', 2023, 83);
+    await record(editor, 'indicator:5-1-1', 2024, 84);
+    await record(editor, 'indicator:5-1-1', 2025, 85);
+    await api.query(RETRACT, { id: 'indicator-result:5-1-1:2025:r1', reason: '未確定' }, editor);
+    const response = await api.query<{
+      node: { results: { fiscalYear: number; progress: Progress | null }[] };
+    }>(
+      `{ node(id: "indicator:5-1-1") { ... on Indicator {
+        results { fiscalYear progress { fiscalYear value achievementRate grade rule } }
+      } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const years = response.data?.node.results ?? [];
+    // (value − 82.31) / (85 − 82.31): 83 → 25.7 % C, 84 → 62.8 % B; 2025's only revision was retracted.
+    expect(years.map((year) => [year.fiscalYear, year.progress?.achievementRate, year.progress?.grade])).toEqual([
+      [2023, 25.7, 'C'],
+      [2024, 62.8, 'B'],
+      [2025, undefined, undefined],
+    ]);
+    for (const year of years) {
+      expect(year.progress).toEqual((await indicator('indicator:5-1-1', year.fiscalYear)).progress);
+    }
+  });
+
   it('gives a result it cannot grade no rate and no grade, and says why: 5-1-3 市民提案型事業数 (— ▶▶ 2 件)', async () => {
     await record(await admin(), 'indicator:5-1-3', 2024, 1);
     expect((await indicator('indicator:5-1-3', 2024)).progress).toEqual({

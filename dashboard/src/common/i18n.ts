@@ -100,6 +100,10 @@ const TEXTS = {
   },
   yearValue: { ja: '実績', en: 'Result' },
   achievementRate: { ja: '達成率', en: 'achievement' },
+  indicator: { ja: '成果指標', en: 'Indicator' },
+  sheet: { ja: '実施計画シート', en: 'Reform sheet' },
+  indicatorPage: { ja: '指標のページ', en: 'Indicator page' },
+  sheetPage: { ja: 'シートのページ', en: 'Sheet page' },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;
