@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
+import type { NodeLabel } from './graph/graph-model';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { roleAuthChecker } from './auth/auth-checker';
 import { SdgCoverageResolver } from './analytics/sdg-coverage.resolver';
@@ -10,6 +11,9 @@ import {
 } from './department/department.resolver';
 import { PolicyFieldResolver } from './field/policy-field.resolver';
 import { NodeResolver } from './node/node.resolver';
+import { MAPPERS } from './node/to-graphql-node';
+import { typeNameOf } from './read/prefetch/property-demand';
+import { answerPrimedFields } from './read/primed-fields';
 import { IndicatorResolver } from './indicator/indicator.resolver';
 import {
   InitiativeResolver,
@@ -71,9 +75,17 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 
 let built: Promise<GraphQLSchema> | undefined;
 
-/** Builds the schema once per process (type-graphql's metadata is global; building twice is wasted work). */
+/**
+ * Builds the schema once per process (type-graphql's metadata is global; building twice is wasted work).
+ * No global middlewares: the relationship fields' fast path (src/read/primed-fields.ts) relies on it.
+ */
 export function graphSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({ resolvers: RESOLVERS, validate: true, authChecker: roleAuthChecker }).then((schema) => {
+    // What a compiled statement answered, relationship fields return at once (same objects, no promise).
+    answerPrimedFields(
+      schema,
+      Object.fromEntries(Object.entries(MAPPERS).map(([label, from]) => [typeNameOf(label as NodeLabel), from])),
+    );
     // type-graphql has no option for the root types' descriptions; the IDE shows them first.
     const query = schema.getQueryType();
     if (query) {

@@ -1,9 +1,11 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { constants as zlibConstants } from 'node:zlib';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type RequestHandler } from 'express';
@@ -18,6 +20,7 @@ import { serveDashboard } from './dashboard/serve-dashboard';
 import { serveExport, type ExportSettings } from './export/serve-export';
 import { DepartmentDirectory } from './department/department-directory';
 import { formatError } from './graphql/format-error';
+import { cachePolicyPlugin } from './graphql/cache-policy.plugin';
 import { costReportPlugin } from './graphql/cost-report.plugin';
 import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits } from './graphql/query-limits';
 import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statistics';
@@ -146,7 +149,10 @@ export async function createServer(
       // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
       ApolloServerPluginLandingPageDisabled(),
       // Order matters below: each later plugin reads what the earlier ones decided about the answer.
-      ApolloServerPluginCacheControl({ defaultMaxAge: deps.http.cacheMaxAgeSeconds }),
+      // Apollo's cache-control plugin hooks every field of every answer; this schema has no hints, so the
+      // policy is decided once per request instead (same policy, same header; see the plugin).
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin<RequestContext>(deps.http.cacheMaxAgeSeconds),
       introspectionCachingPlugin<RequestContext>(deps.http.cacheMaxAgeSeconds),
       // Before the size cap, so the cap measures the reported cost too and the answer is serialized once.
       ...(deps.reportCost ? [costReportPlugin()] : []),

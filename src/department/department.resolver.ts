@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { ChangeStatus } from '../common/enums';
 import { SheetRole } from '../common/enums';
 import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
@@ -46,8 +45,7 @@ export class DepartmentResolver {
     includeDeleted: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<Measure[]> {
-    const measures = (await related(ctx.loaders, 'Department', 'measures', department.id)).map(Measure.from);
-    return includeDeleted ? measures : measures.filter((m) => m.status !== ChangeStatus.DELETED);
+    return (await related(ctx.loaders, 'Department', 'measures', department.id, { includeDeleted })).map(Measure.from);
   }
 
   @FieldResolver(() => [PolicyItem], {

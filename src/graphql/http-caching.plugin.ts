@@ -5,7 +5,7 @@ import { PACKAGE_INFO } from '../package-info';
 import type { DataVersion } from '../service/data-version';
 
 /**
- * HTTP caching of reads, on top of Apollo's cache-control plugin (which sets `Cache-Control: max-age=…,
+ * HTTP caching of reads, on top of the cache policy (cache-policy.plugin.ts, which sets `Cache-Control: max-age=…,
  * public` on answers without errors, and `no-store` on the rest; that policy also tells the response cache
  * how long it may keep an answer):
  *
@@ -36,8 +36,8 @@ export function httpCachingPlugin<TContext extends object>(dataVersion: DataVers
         willSendResponse({ request, response, operation, queryHash }) {
           const cacheControl = response.http.headers.get('cache-control') ?? '';
           const cacheable = /^max-age=[1-9]/.test(cacheControl);
-          // Rewritten here rather than hinted before execution: Apollo's cache-control plugin stops computing
-          // field hints once someone restricts the request's policy early.
+          // Rewritten here rather than hinted before execution: the cache policy plugin (as Apollo's
+          // cache-control plugin) keeps a policy someone restricted early as it is.
           const headers = request.http?.headers;
           if (cacheable) {
             const credentials = headers?.has('authorization') === true || headers?.has('cookie') === true;

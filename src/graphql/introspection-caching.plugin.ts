@@ -8,8 +8,8 @@ const META_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type', '__typen
  * Makes an operation that asks only about the schema (the IDE's first request, ≈ 170 KiB before
  * compression, and every client's code generator) cacheable like other reads: a cache policy with a
  * `max-age` (browsers are told `no-cache` and revalidate, see httpCachingPlugin), the ETag of the data version
- * and the response cache. Apollo's cache-control plugin gives such an
- * operation no hint, because meta fields run no field resolver of the schema, so it was `no-store`.
+ * and the response cache. The cache policy (cache-policy.plugin.ts, as Apollo's cache-control plugin) gives
+ * such an operation none, because meta fields resolve no field of the schema, so it was `no-store`.
  * Operations that also read data keep the hints of their data fields.
  */
 export function introspectionCachingPlugin<TContext extends object>(

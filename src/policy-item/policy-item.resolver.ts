@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { ChangeStatus } from '../common/enums';
 import { PolicyItemConnection } from './policy-item.connection';
 import type { Page } from '../read/page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
@@ -80,8 +79,7 @@ export class PolicyItemResolver {
     includeDeleted: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<Measure[]> {
-    const measures = (await related(ctx.loaders, 'PolicyItem', 'measures', item.id)).map(Measure.from);
-    return includeDeleted ? measures : measures.filter((m) => m.status !== ChangeStatus.DELETED);
+    return (await related(ctx.loaders, 'PolicyItem', 'measures', item.id, { includeDeleted })).map(Measure.from);
   }
 
   @FieldResolver(() => [Indicator], { description: 'Outcome indicators (成果指標) of the item.' })
@@ -96,8 +94,7 @@ export class PolicyItemResolver {
     includeDeleted: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<Project[]> {
-    const projects = (await related(ctx.loaders, 'PolicyItem', 'projects', item.id)).map(Project.from);
-    return includeDeleted ? projects : projects.filter((p) => p.status !== ChangeStatus.DELETED);
+    return (await related(ctx.loaders, 'PolicyItem', 'projects', item.id, { includeDeleted })).map(Project.from);
   }
 
   @FieldResolver(() => [RelatedPlan], { description: 'Related plans (関連計画) of the item.' })

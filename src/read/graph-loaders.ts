@@ -26,6 +26,8 @@ export class GraphLoaders {
   private readonly lists = new Map<string, DataLoader<string, NodeProperties[]>>();
   private readonly rowLists = new Map<string, DataLoader<string, RowReader[]>>();
   private readonly parentRowLoaders = new Map<string, DataLoader<string, PlainRow | undefined>>();
+  /** What compiled statements answered, by hop key and node id, for field resolvers to read synchronously. */
+  private readonly primedLists = new Map<string, Map<string, NodeProperties[]>>();
   readonly node: DataLoader<string, NodeProperties | null>;
 
   constructor(private readonly gateway: BatchReader) {
@@ -51,6 +53,25 @@ export class GraphLoaders {
    */
   path(path: string): DataLoader<string, NodeProperties[]> {
     return this.list(`path:${path}`, () => pathBatch((name) => this.gateway.statementText(name), path), {});
+  }
+
+  /**
+   * Records what a compiled statement answered for the hop `key` (src/read/relationships.ts `keyOf`) below
+   * the node `id`, for `primedList`. Like DataLoader's `prime`, a first answer is never overwritten (any
+   * later one is the same data).
+   */
+  primeList(key: string, id: string, nodes: NodeProperties[]): void {
+    let byId = this.primedLists.get(key);
+    if (!byId) {
+      byId = new Map();
+      this.primedLists.set(key, byId);
+    }
+    if (!byId.has(id)) byId.set(id, nodes);
+  }
+
+  /** The nodes a compiled statement answered for the hop `key` below `id`, or undefined when none did. */
+  primedList(key: string, id: string): NodeProperties[] | undefined {
+    return this.primedLists.get(key)?.get(id);
   }
 
   /**

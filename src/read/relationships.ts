@@ -19,9 +19,16 @@ export type SizeOf = (graph: GraphSizes) => number;
 /** The field's arguments as GraphQL coerced them (defaults applied). */
 export type FieldArguments = Readonly<Record<string, unknown>>;
 
-/** One relationship field: how its nodes are found (which may depend on its arguments) and how many there can be. */
+/** Which of the loaded nodes a field lists, given its arguments (absent: all of them). */
+export type Keep = (args: FieldArguments) => ((node: NodeProperties) => boolean) | undefined;
+
+/**
+ * One relationship field: how its nodes are found (which may depend on its arguments), which of them it
+ * lists, and how many there can be.
+ */
 export interface Relationship {
   readonly hop: (args: FieldArguments) => Hop;
+  readonly keep?: Keep;
   readonly size: SizeOf;
 }
 
@@ -38,6 +45,16 @@ function out(type: RelationshipType): Relationship {
 /** The nodes whose relationships of `type` point at the parent. */
 function into(type: RelationshipType): Relationship {
   return { hop: hop({ kind: 'in', type }), size: (g) => g.in(type) };
+}
+
+const notDeleted = (node: NodeProperties): boolean => node.values['status'] !== 'DELETED';
+
+/**
+ * A list of nodes the next plan may delete (measures, projects): the deleted ones only with
+ * `includeDeleted: true`. Every node the loaders or a compiled statement hand over carries its `status`.
+ */
+function unlessDeletedIncluded(relationship: Relationship): Relationship {
+  return { ...relationship, keep: (args) => (args['includeDeleted'] === true ? undefined : notDeleted) };
 }
 
 /**
@@ -61,9 +78,9 @@ export const RELATIONSHIPS = {
   PolicyItem: {
     field: into('HAS_ITEM'),
     sdgs: out('CONTRIBUTES_TO'),
-    measures: out('HAS_MEASURE'),
+    measures: unlessDeletedIncluded(out('HAS_MEASURE')),
     indicators: out('MEASURED_BY'),
-    projects: out('HAS_PROJECT'),
+    projects: unlessDeletedIncluded(out('HAS_PROJECT')),
     relatedPlans: out('HAS_RELATED_PLAN'),
     departments: path('policy-item/departments', (g) => g.out('HAS_MEASURE') * g.in('RESPONSIBLE_FOR')),
     reformSheets: path('policy-item/reform-sheets', (g) => g.out('HAS_MEASURE') * g.in('SUPPORTS')),
@@ -77,7 +94,7 @@ export const RELATIONSHIPS = {
     reformSheets: into('SUPPORTS'),
   },
   Department: {
-    measures: out('RESPONSIBLE_FOR'),
+    measures: unlessDeletedIncluded(out('RESPONSIBLE_FOR')),
     policyItems: path('department/policy-items', (g) => g.out('RESPONSIBLE_FOR') * g.in('HAS_MEASURE')),
     sdgs: path('department/sdgs', (g) => g.out('RESPONSIBLE_FOR') * g.in('HAS_MEASURE') * g.out('CONTRIBUTES_TO')),
     reformSheets: {
@@ -141,6 +158,16 @@ export function loaderOf(loaders: GraphLoaders, found: Hop): DataLoader<string, 
   }
 }
 
+/**
+ * Hands a hop's nodes below `id`, as a compiled statement answered them, to the request: the loader's
+ * cache (so a resolver loading it finds them) and the synchronous list primed fields answer from
+ * (src/read/primed-fields.ts).
+ */
+export function primeHop(loaders: GraphLoaders, found: Hop, id: string, nodes: NodeProperties[]): void {
+  loaderOf(loaders, found).prime(id, nodes);
+  loaders.primeList(keyOf(found), id, nodes);
+}
+
 /** Names the data a hop loads: two selections with the same key are fetched once. */
 export function keyOf(found: Hop): string {
   return found.kind === 'path' ? `path:${found.path}` : `${found.kind}:${found.type}`;
@@ -160,15 +187,26 @@ export function fragmentOf(source: (name: string) => string, found: Hop): string
     .replace('$($label)', label);
 }
 
-/** The nodes of the relationship field `type.field` below the node `id`, through the request's loaders. */
-export function related<T extends RelatedType>(
+/**
+ * The nodes the relationship field `type.field` lists below the node `id` (its `keep` applied), through the
+ * request's loaders.
+ */
+export async function related<T extends RelatedType>(
   loaders: GraphLoaders,
   type: T,
   field: RelationshipField<T>,
   id: string,
   args: FieldArguments = {},
 ): Promise<NodeProperties[]> {
-  return loaderOf(loaders, hopOf(type, field, args)).load(id);
+  const relationship = relationshipNamed(type, field);
+  const nodes = await loaderOf(loaders, relationship.hop(args)).load(id);
+  return keptOf(relationship, args, nodes);
+}
+
+/** The nodes a relationship field lists of those its hop found. */
+export function keptOf(relationship: Relationship, args: FieldArguments, nodes: NodeProperties[]): NodeProperties[] {
+  const keep = relationship.keep?.(args);
+  return keep ? nodes.filter(keep) : nodes;
 }
 
 /**
@@ -188,9 +226,13 @@ export async function relatedOne<T extends RelatedType>(
 }
 
 function hopOf<T extends RelatedType>(type: T, field: RelationshipField<T>, args: FieldArguments): Hop {
+  return relationshipNamed(type, field).hop(args);
+}
+
+function relationshipNamed<T extends RelatedType>(type: T, field: RelationshipField<T>): Relationship {
   const relationship = relationshipOf(type, field);
   if (!relationship) throw new Error(`${type}.${field} is not in the relationship table`);
-  return relationship.hop(args);
+  return relationship;
 }
 
 function describe(found: Hop): string {

@@ -1,14 +1,15 @@
 import type { PlainValue } from '../../db/plain-values';
 import { RowReader } from '../../db/row-reader';
 import type { GraphLoaders } from '../graph-loaders';
-import { loaderOf } from '../relationships';
+import { primeHop } from '../relationships';
 import type { ColumnPlan } from './compile-prefetch';
 
 /**
  * Hands the compiled statement's `prefetch` rows to the per-request loaders: for every node, each planned
  * relationship's nodes become that loader's answer for the node's id (DataLoader `prime`), at every level.
- * The field resolvers then load as always and find the answer without a round trip. A key already loaded
- * keeps its answer (`prime` never overwrites), which is the same data.
+ * The field resolvers then find the answer without a round trip: primed fields (src/read/primed-fields.ts)
+ * synchronously, any other resolver through its loader. A key already loaded keeps its answer (`prime`
+ * never overwrites), which is the same data.
  */
 export function primeLoaders(loaders: GraphLoaders, prefetch: PlainValue, columns: readonly ColumnPlan[]): void {
   for (const entry of new RowReader({ prefetch }).maps('prefetch')) {
@@ -20,7 +21,7 @@ function primeBelow(loaders: GraphLoaders, id: string, entry: RowReader, columns
   for (const { hop, column, children } of columns) {
     // Each row is a related node's projected properties with its own children's columns beside them.
     const nodes = entry.projections(column);
-    loaderOf(loaders, hop).prime(id, nodes);
+    primeHop(loaders, hop, id, nodes);
     if (children.length === 0) continue;
     for (const node of nodes) primeBelow(loaders, node.string('id'), node, children);
   }

@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import type { CompiledStatement, Params } from '../../../src/db/graph-gateway';
+import type { PlainRow } from '../../../src/db/plain-values';
+import { RowReader } from '../../../src/db/row-reader';
+import { Measure } from '../../../src/measure/measure.type';
+import { GraphLoaders, type BatchReader } from '../../../src/read/graph-loaders';
+import type { RequestContext } from '../../../src/read/request-context';
+import { primeHop, related, relationshipOf, type FieldArguments } from '../../../src/read/relationships';
+import { graphSchema } from '../../../src/schema';
+
+/** Stands in for the gateway: counts the batch reads the resolvers fall back to and answers them with no rows. */
+class CountingReader implements BatchReader {
+  reads = 0;
+  read(): Promise<PlainRow[]> {
+    this.reads += 1;
+    return Promise.resolve([]);
+  }
+  readStatement(_statement: CompiledStatement, _params?: Params): Promise<PlainRow[]> {
+    return this.read();
+  }
+  statementText(): string {
+    return '';
+  }
+}
+
+/** A measure's properties as a compiled statement projects them for `{ code name status }`. */
+const measure = (code: string, status: string): RowReader =>
+  new RowReader({ id: `measure:${code}`, code, name: `施策 ${code}`, status }, true);
+
+const ITEM = { id: 'policy-item:5-1' };
+const MEASURES = [measure('5-1-1', 'UNCHANGED'), measure('5-1-2', 'DELETED'), measure('5-1-3', 'NEW')];
+
+describe('primed relationship fields', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await graphSchema();
+  });
+
+  function resolve(loaders: GraphLoaders, args: FieldArguments, parent: object = ITEM): unknown {
+    const type = schema.getType('PolicyItem');
+    if (!isObjectType(type)) throw new Error('no PolicyItem type');
+    const field = type.getFields()['measures'];
+    if (!field?.resolve) throw new Error('PolicyItem.measures has no resolver');
+    const ctx = { loaders } as unknown as RequestContext;
+    return field.resolve(parent, args, ctx, {} as GraphQLResolveInfo);
+  }
+
+  function primed(reader: CountingReader): GraphLoaders {
+    const loaders = new GraphLoaders(reader);
+    const relationship = relationshipOf('PolicyItem', 'measures');
+    if (!relationship) throw new Error('PolicyItem.measures is not in the table');
+    primeHop(loaders, relationship.hop({}), ITEM.id, MEASURES);
+    return loaders;
+  }
+
+  it('answers what the statement primed at once, mapped like the resolver, deleted ones only when asked', () => {
+    const reader = new CountingReader();
+    const loaders = primed(reader);
+    const listed = resolve(loaders, { includeDeleted: false });
+    expect(listed).toBeInstanceOf(Array);
+    expect((listed as Measure[]).map((m) => [m instanceof Measure, m.code, m.status])).toEqual([
+      [true, '5-1-1', 'UNCHANGED'],
+      [true, '5-1-3', 'NEW'],
+    ]);
+    const all = resolve(loaders, { includeDeleted: true }) as Measure[];
+    expect(all.map((m) => m.code)).toEqual(['5-1-1', '5-1-2', '5-1-3']);
+    expect(reader.reads).toBe(0);
+  });
+
+  it('leaves what nobody primed to the resolver and its loader', async () => {
+    const reader = new CountingReader();
+    const loaders = primed(reader);
+    const other = resolve(loaders, { includeDeleted: false }, { id: 'policy-item:5-2' });
+    expect(other).toBeInstanceOf(Promise);
+    await expect(other).resolves.toEqual([]);
+    expect(reader.reads).toBe(1);
+  });
+
+  it('answers the same through the loader the statement primed', async () => {
+    const reader = new CountingReader();
+    const loaders = primed(reader);
+    const loaded = await related(loaders, 'PolicyItem', 'measures', ITEM.id, { includeDeleted: false });
+    expect(loaded.map((node) => node.string('id'))).toEqual(['measure:5-1-1', 'measure:5-1-3']);
+    expect(reader.reads).toBe(0);
+  });
+});
