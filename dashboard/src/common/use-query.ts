@@ -29,9 +29,7 @@ export function useQuery<T>(query: string, variables: Readonly<Record<string, un
       (data) => current && setState({ status: 'done', data }),
       (error: unknown) =>
         current &&
-        setState((shown) =>
-          refresh && shown.status === 'done' ? shown : { status: 'error', message: String(error) },
-        ),
+        setState((shown) => (refresh && shown.status === 'done' ? shown : { status: 'error', message: String(error) })),
     );
     return () => {
       current = false;
