@@ -185,4 +185,31 @@ describe('live views in the dashboard', () => {
       await context.close();
     }
   });
+
+  it("sends the IDE's Headers-tab token in connection_init, so a signed-in user subscribes where ANONYMOUS_READ=false", async () => {
+    const signInOnly = await startTestServer(db.gateway, {
+      authenticate: createAuthenticator({ secret: SECRET, jwksUrl: undefined, anonymousRead: false }),
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const ide = await context.newPage();
+      await ide.goto(`${signInOnly.url}/graphql`, { waitUntil: 'load' });
+      await ide.locator('button[aria-label="Add tab"]').click();
+      await ide.locator('.graphiql-query-editor .CodeMirror').click();
+      await ide.keyboard.press('ControlOrMeta+A');
+      await ide.keyboard.type('subscription SignedIn { dataVersionChanged { version initial } }');
+      await ide.locator('.graphiql-tab-active').getByText('SignedIn').waitFor();
+      const token = await mintToken(SECRET, { sub: 'suzuki', role: 'viewer' });
+      await ide.locator('.graphiql-editor-tools').getByText('Headers', { exact: true }).click();
+      const headers = ide.locator('section.graphiql-editor-tool[aria-label="Headers"] .graphiql-editor:not(.hidden)');
+      await headers.locator('.CodeMirror').click();
+      await ide.keyboard.insertText(`{"Authorization": "Bearer ${token}"}`);
+      await ide.locator('.graphiql-execute-button').click();
+      await ide.locator('.result-window').getByText('"initial": true').waitFor({ timeout: 10_000 });
+      expect(signInOnly.live.subscriptionCount()).toBe(1);
+    } finally {
+      await context.close();
+      await signInOnly.stop();
+    }
+  });
 });
