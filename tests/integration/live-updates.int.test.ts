@@ -334,6 +334,34 @@ describe('live updates over WebSocket', () => {
     expect(await strictMetrics.exposition()).toMatch(/^honjo_live_subscriptions 0$/m);
   });
 
+  it('drops a connection that stops answering pings (LIVE_KEEPALIVE_MS), and keeps one that answers', async () => {
+    const pinging = await startTestServer(dbA.gateway, { live: { keepAliveMs: 1_000 } });
+    try {
+      const open = (autoPong: boolean): Promise<{ socket: WebSocket; closed: Promise<number> }> =>
+        new Promise((resolve, reject) => {
+          const socket = new WebSocket(wsUrl(pinging), 'graphql-transport-ws', { autoPong });
+          const closed = new Promise<number>((resolveClose) => socket.once('close', (code) => resolveClose(code)));
+          socket.once('open', () => {
+            socket.send(JSON.stringify({ type: 'connection_init' }));
+            resolve({ socket, closed });
+          });
+          socket.once('error', reject);
+        });
+      const silent = await open(false);
+      const answering = await open(true);
+      const openedAt = Date.now();
+      // Pinged at 1 s, no pong by the next ping at 2 s: cut, without a close frame (1006).
+      expect(await silent.closed).toBe(1006);
+      expect(Date.now() - openedAt).toBeGreaterThanOrEqual(1_900);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      expect(answering.socket.readyState).toBe(WebSocket.OPEN);
+      answering.socket.close();
+      await answering.closed;
+    } finally {
+      await pinging.stop();
+    }
+  });
+
   it('closes open sockets when the service stops (1001)', async () => {
     const db = openTestDatabase();
     const stopping = await startTestServer(db.gateway);
