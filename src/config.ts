@@ -39,6 +39,22 @@ export interface Config {
   readonly metrics: MetricsSettings;
   /** How often the data version is read again, so writes through other instances show (DATA_VERSION_POLL_MS). */
   readonly dataVersionPollMs: number;
+  /** Limits of the GraphQL subscriptions over WebSocket (README "Live updates"). */
+  readonly live: LiveSettings;
+}
+
+/** What WebSocket connections to /graphql (GraphQL subscriptions, graphql-transport-ws) may take. */
+export interface LiveSettings {
+  /** Open connections one client address may hold at once (LIVE_MAX_CONNECTIONS_PER_CLIENT). */
+  readonly maxConnectionsPerClient: number;
+  /** Open connections in all (LIVE_MAX_CONNECTIONS). */
+  readonly maxConnections: number;
+  /** Largest message a client may send, in bytes; a larger one closes the connection (LIVE_MAX_MESSAGE_BYTES). */
+  readonly maxMessageBytes: number;
+  /** A connection that has not sent `connection_init` within this is closed (LIVE_INIT_TIMEOUT_MS). */
+  readonly initTimeoutMs: number;
+  /** The server pings this often; a connection that has not answered by the next ping is dropped (LIVE_KEEPALIVE_MS). */
+  readonly keepAliveMs: number;
 }
 
 export interface TracingSettings {
@@ -165,6 +181,15 @@ export const ENVIRONMENT_VARIABLES = {
     'memory for answers of repeated reads kept by the service (same query, variables and viewer, same data version), in MiB; 0 turns the response cache off (default 32)',
   DATA_VERSION_POLL_MS:
     'how often, in ms, the service reads the data version, so a write through another instance on the same database is served within about this time (default 250; at most 750, to keep instances within 1 s of each other)',
+  LIVE_MAX_CONNECTIONS_PER_CLIENT:
+    'open WebSocket connections (GraphQL subscriptions) one client address may hold at once; more are closed with code 1013 (default 8)',
+  LIVE_MAX_CONNECTIONS: 'open WebSocket connections in all; more are closed with code 1013 (default 1000)',
+  LIVE_MAX_MESSAGE_BYTES:
+    'largest WebSocket message a client may send, in bytes; a larger one closes the connection with code 1009 (default 16384)',
+  LIVE_INIT_TIMEOUT_MS:
+    'a WebSocket connection that sends no connection_init within this many ms is closed with code 4408 (default 3000)',
+  LIVE_KEEPALIVE_MS:
+    'the service pings each WebSocket connection this often, in ms, and drops one that has not answered by the next ping (default 15000)',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -251,6 +276,31 @@ export function loadConfig(env: Env = process.env): Config {
     tracing: tracingSettings(read),
     metrics: metricsSettings(read),
     dataVersionPollMs: integer(read('DATA_VERSION_POLL_MS'), 'DATA_VERSION_POLL_MS', 250, 50, 750),
+    live: liveSettings(read),
+  });
+}
+
+function liveSettings(read: (name: EnvironmentVariable) => string | undefined): LiveSettings {
+  const maxConnections = integer(read('LIVE_MAX_CONNECTIONS'), 'LIVE_MAX_CONNECTIONS', 1_000, 1, 1_000_000);
+  const maxConnectionsPerClient = integer(
+    read('LIVE_MAX_CONNECTIONS_PER_CLIENT'),
+    'LIVE_MAX_CONNECTIONS_PER_CLIENT',
+    8,
+    1,
+    10_000,
+  );
+  if (maxConnectionsPerClient > maxConnections) {
+    throw new ConfigError(
+      `LIVE_MAX_CONNECTIONS_PER_CLIENT (${maxConnectionsPerClient}) must not be more than LIVE_MAX_CONNECTIONS (${maxConnections})`,
+    );
+  }
+  return Object.freeze({
+    maxConnections,
+    maxConnectionsPerClient,
+    // At most what a POST body may carry: a subscription is a GraphQL document like any other.
+    maxMessageBytes: integer(read('LIVE_MAX_MESSAGE_BYTES'), 'LIVE_MAX_MESSAGE_BYTES', 16_384, 1_024, 262_144),
+    initTimeoutMs: integer(read('LIVE_INIT_TIMEOUT_MS'), 'LIVE_INIT_TIMEOUT_MS', 3_000, 100, 60_000),
+    keepAliveMs: integer(read('LIVE_KEEPALIVE_MS'), 'LIVE_KEEPALIVE_MS', 15_000, 1_000, 600_000),
   });
 }
 

@@ -104,6 +104,7 @@ async function main(): Promise<void> {
       authenticate: createAuthenticator(config.auth),
       requestBudget: config.requestBudget,
       http: config.http,
+      live: config.live,
       export: config.export,
       databaseHealth: database.health,
       logger,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import type { NodeLabel } from './graph/graph-model';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { roleAuthChecker } from './auth/auth-checker';
 import { SdgCoverageResolver } from './analytics/sdg-coverage.resolver';
 import {
@@ -37,6 +37,7 @@ import { SdgMeasuresConnection, SdgPolicyItemsConnection, SdgResolver } from './
 import { PathsResolver } from './paths/paths.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { ServiceInfoResolver } from './service/service-info.resolver';
+import { LiveUpdatesResolver } from './live/live-updates.resolver';
 
 /** The one list of resolvers; adding a feature means adding its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -63,6 +64,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SheetEvaluationsResolver,
   ProgressResolver,
   ResultYearProgressResolver,
+  LiveUpdatesResolver,
   // The nested connections, one factory call each (src/read/nested-connection.ts).
   DepartmentMeasuresConnection,
   DepartmentReformSheetsConnection,
@@ -73,6 +75,20 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   LinkagePlanPolicyItemsConnection,
 ];
 
+/**
+ * type-graphql insists on a PubSub once any subscription exists, even when each names its own `subscribe`, as
+ * ours do: they read the feed of their WebSocket connection's context (src/live/), since one process may serve
+ * several data versions (tests, several instances) through one schema. Topics are never used.
+ */
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error('subscriptions here have no topics: each reads its connection context (src/live/)');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions here have no topics: each reads its connection context (src/live/)');
+  },
+};
+
 let built: Promise<GraphQLSchema> | undefined;
 
 /**
@@ -80,24 +96,31 @@ let built: Promise<GraphQLSchema> | undefined;
  * No global middlewares: the relationship fields' fast path (src/read/primed-fields.ts) relies on it.
  */
 export function graphSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: RESOLVERS, validate: true, authChecker: roleAuthChecker }).then((schema) => {
-    // What a compiled statement answered, relationship fields return at once (same objects, no promise).
-    answerPrimedFields(
-      schema,
-      Object.fromEntries(Object.entries(MAPPERS).map(([label, from]) => [typeNameOf(label as NodeLabel), from])),
-    );
-    // type-graphql has no option for the root types' descriptions; the IDE shows them first.
-    const query = schema.getQueryType();
-    if (query) {
-      query.description =
-        "Entry points into Honjo City's policy graph: fields, policy items, measures, departments, SDGs, indicators, reform sheets and linkage plans.";
-    }
-    const mutation = schema.getMutationType();
-    if (mutation) {
-      mutation.description =
-        'Changes to the yearly records (results, evaluations, retractions); each needs a bearer token and is audited.';
-    }
-    return schema;
-  });
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: true, authChecker: roleAuthChecker, pubSub: NO_TOPICS }).then(
+    (schema) => {
+      // What a compiled statement answered, relationship fields return at once (same objects, no promise).
+      answerPrimedFields(
+        schema,
+        Object.fromEntries(Object.entries(MAPPERS).map(([label, from]) => [typeNameOf(label as NodeLabel), from])),
+      );
+      // type-graphql has no option for the root types' descriptions; the IDE shows them first.
+      const query = schema.getQueryType();
+      if (query) {
+        query.description =
+          "Entry points into Honjo City's policy graph: fields, policy items, measures, departments, SDGs, indicators, reform sheets and linkage plans.";
+      }
+      const mutation = schema.getMutationType();
+      if (mutation) {
+        mutation.description =
+          'Changes to the yearly records (results, evaluations, retractions); each needs a bearer token and is audited.';
+      }
+      const subscription = schema.getSubscriptionType();
+      if (subscription) {
+        subscription.description =
+          'Live updates over WebSocket (graphql-transport-ws at /graphql): the data version, so open views know when to ask again.';
+      }
+      return schema;
+    },
+  );
   return built;
 }

@@ -12,7 +12,7 @@ import express, { type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { ANONYMOUS_VIEWER } from './auth/viewer';
 import type { Authenticate } from './auth/authenticator';
-import type { HttpSettings, RequestBudgetSettings } from './config';
+import type { HttpSettings, LiveSettings, RequestBudgetSettings } from './config';
 import { createRequestContext, type RequestContext, type RequestIdentity } from './read/request-context';
 import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
@@ -40,6 +40,8 @@ import { answerBodyErrors, parseJsonBody, refuseDeclaredOversizedBody, refuseDee
 import { sendJson } from './http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './ide/ide-assets';
 import { serveIdePage, wantsIdePage } from './ide/serve-ide-page';
+import { serveLiveUpdates, type LiveUpdates } from './live/live-socket-server';
+import { subscriptionsOverWebSocketRule } from './live/subscriptions-over-websocket.rule';
 import { accessLog, accessLogEntry } from './observability/access-log';
 import { accessLogPlugin } from './observability/access-log.plugin';
 import type { Logger } from './observability/logger';
@@ -81,6 +83,8 @@ export interface ServerDeps {
   readonly graphSizes?: GraphSizes;
   readonly requestBudget: RequestBudgetSettings;
   readonly http: HttpSettings;
+  /** Limits of the subscriptions over WebSocket on /graphql (LIVE_* variables). */
+  readonly live: LiveSettings;
   /** Known database state for /health/ready (the embedded database's supervisor); none for external ones. */
   readonly databaseHealth?: DatabaseHealth;
   /** Reads the viewer from the Authorization header (every request is an anonymous viewer when absent). */
@@ -100,7 +104,9 @@ export interface ServerDeps {
 export interface RunningServer {
   readonly url: string;
   readonly httpServer: Server;
-  /** Stops accepting connections, closes idle ones, drains in-flight requests, then stops Apollo. */
+  /** The subscriptions over WebSocket on /graphql (for tests: counts of what is open). */
+  readonly live: LiveUpdates;
+  /** Closes live connections, stops accepting connections, closes idle ones, drains in-flight requests, then stops Apollo. */
   stop(): Promise<void>;
 }
 
@@ -134,7 +140,10 @@ export async function createServer(
     introspection: deps.introspection,
     formatError,
     includeStacktraceInErrorResponses: false,
-    validationRules: queryLimitRules(deps.queryLimits, deps.graphSizes ?? new GraphStatistics()),
+    validationRules: [
+      ...queryLimitRules(deps.queryLimits, deps.graphSizes ?? new GraphStatistics()),
+      subscriptionsOverWebSocketRule,
+    ],
     parseOptions: queryParseOptions(deps.queryLimits),
     stringifyResult,
     // Off unless CSRF_PREVENTION=true: no request carries ambient credentials (README "The HTTP front"), so
@@ -171,6 +180,18 @@ export async function createServer(
     ],
   });
   await apollo.start();
+  // Subscriptions on the same path, over WebSocket: the upgrade never reaches Express.
+  const liveUpdates = serveLiveUpdates(httpServer, {
+    schema: deps.schema,
+    queryLimits: deps.queryLimits,
+    graphSizes: deps.graphSizes ?? new GraphStatistics(),
+    settings: deps.live,
+    corsOrigins: deps.http.corsOrigins,
+    authenticate: deps.authenticate,
+    dataVersion: deps.dataVersion,
+    logger: deps.logger,
+    metrics: deps.metrics,
+  });
 
   // Our ETags come from the data version (GraphQL) and file hashes (IDE); Express's body hashes would put
   // validators on errors and health answers too.
@@ -305,8 +326,11 @@ export async function createServer(
           resolveListen({
             url: `http://${urlHost(host)}:${actualPort}`,
             httpServer,
-            stop: () => {
+            live: liveUpdates,
+            stop: async () => {
               closeOnStop.beginStop();
+              // Upgraded sockets are no requests: the HTTP drain would wait for them until they close themselves.
+              await liveUpdates.close();
               return apollo.stop();
             },
           });

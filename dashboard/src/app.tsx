@@ -1,6 +1,7 @@
 import { useLayoutEffect } from 'preact/hooks';
 import { text, type TextKey } from './common/i18n';
 import { NavigationContext, StateLink, navigationOf } from './common/navigation';
+import { LiveIndicator } from './common/live-indicator';
 import { useUrlState } from './common/url-state';
 import { DepartmentView } from './department/department-view';
 import { DrilldownView } from './drilldown/drilldown-view';
@@ -49,6 +50,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <LiveIndicator />
         <button
           type="button"
           class="language"

@@ -46,3 +46,19 @@ export function corsPolicy(origins: '*' | readonly string[]): RequestHandler {
   };
   return cors(options);
 }
+
+/**
+ * The CORS policy for a WebSocket upgrade, which browsers send without a preflight and without CORS's
+ * checks: the service must refuse it itself. A browser always says its page's `Origin`; pages of the service
+ * (the dashboard, the IDE) are same-origin and always allowed; others as CORS_ORIGINS says (`*`: any, as any
+ * page may read answers without credentials). Without `Origin` the client is not a browser page, which CORS
+ * does not govern either.
+ */
+export function originMayConnect(
+  origins: '*' | readonly string[],
+  origin: string | undefined,
+  host: string | undefined,
+): boolean {
+  if (origin === undefined || origins === '*' || origins.includes(origin)) return true;
+  return host !== undefined && URL.canParse(origin) && new URL(origin).host === host.toLowerCase();
+}

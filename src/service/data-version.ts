@@ -31,6 +31,12 @@ export const AGREEMENT_WINDOW_MS = 1_000;
  */
 export const UNCONFIRMED_AFTER_MS = 5_000;
 
+/** The audited changes a version counts (`<seed>+<changes>`, 0 for the seed alone). */
+export function changeCountIn(version: string): number {
+  const changes = /\+(\d+)(?:~|$)/.exec(version)?.[1];
+  return changes === undefined ? 0 : Number(changes);
+}
+
 /** How the service keeps its version in step with writes made through other instances. */
 export interface DataVersionPolling {
   /** Pause between the end of one read and the start of the next (DATA_VERSION_POLL_MS). */
@@ -59,8 +65,12 @@ export class DataVersion {
   private polling: DataVersionPolling | undefined;
   /** Why the last read failed, until one succeeds. */
   private failure: string | undefined;
+  /** The version the latest successful read found (never an unconfirmed stand-in). */
+  private confirmed: string | undefined;
   /** Set while the version served is an unconfirmed one (`forgetAfterFailedRead`). */
   private unconfirmed = false;
+  /** Told each version a read confirmed that differs from the one confirmed before (`onChange`). */
+  private readonly changeListeners = new Set<(version: string) => void>();
 
   private constructor(
     private readonly gateway: GraphGateway,
@@ -100,8 +110,7 @@ export class DataVersion {
 
   /** Audited changes counted in the version served (0 for the seed alone; see the class comment), for metrics. */
   changeCount(): number {
-    const changes = /\+(\d+)(?:~|$)/.exec(this.version)?.[1];
-    return changes === undefined ? 0 : Number(changes);
+    return changeCountIn(this.version);
   }
 
   /** Why the latest read failed, or undefined when it succeeded. */
@@ -140,6 +149,16 @@ export class DataVersion {
       this.pollTimer.unref();
     };
     next();
+  }
+
+  /**
+   * Calls `listener` with each new version a read confirms: after a write through this instance or, by the
+   * poll, through another one over the same database. Unconfirmed stand-ins (`forgetAfterFailedRead`) are not
+   * changes of the data and are never announced. Returns the call that stops the calls.
+   */
+  onChange(listener: (version: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /** Stops the background poll (on shutdown); a read under way finishes on its own. */
@@ -189,10 +208,14 @@ export class DataVersion {
         // Recorded results change answers without changing the seed: the audit count (one entry per write,
         // never deleted) makes every write a new version. Without writes the version is the seed hash alone.
         const changes = Number(info?.changes ?? 0);
-        this.version = changes > 0 ? `${seed}+${changes}` : seed;
+        const confirmed = changes > 0 ? `${seed}+${changes}` : seed;
+        const changed = confirmed !== this.confirmed;
+        this.confirmed = confirmed;
+        this.version = confirmed;
         this.readAt = startedAt;
         this.failure = undefined;
         this.unconfirmed = false;
+        if (changed) for (const listener of this.changeListeners) listener(confirmed);
         return this.version;
       })
       .catch((error: unknown) => {

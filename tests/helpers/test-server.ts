@@ -1,7 +1,7 @@
 import type { Authenticate } from '../../src/auth/authenticator';
 import type { DatabaseHealth } from '../../src/db/database-health';
 import type { GraphGateway } from '../../src/db/graph-gateway';
-import { loadConfig, type HttpSettings, type RequestBudgetSettings } from '../../src/config';
+import { loadConfig, type HttpSettings, type LiveSettings, type RequestBudgetSettings } from '../../src/config';
 import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
 import { graphSchema } from '../../src/schema';
 import type { ExportSettings } from '../../src/export/serve-export';
@@ -24,6 +24,8 @@ export interface TestServer {
   /** The node:http server underneath (for tests of sockets and timeouts). */
   readonly httpServer: RunningServer['httpServer'];
   readonly dataVersion: DataVersion;
+  /** The subscriptions over WebSocket on /graphql. */
+  readonly live: RunningServer['live'];
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -39,6 +41,8 @@ export interface TestServerOptions {
   readonly env?: Readonly<Record<string, string>>;
   readonly requestBudget?: Partial<RequestBudgetSettings>;
   readonly http?: Partial<HttpSettings>;
+  /** Limits of the subscriptions over WebSocket (LIVE_* from `env` otherwise). */
+  readonly live?: Partial<LiveSettings>;
   /** Known database state for /health/ready (a supervisor's restart state); none when absent. */
   readonly databaseHealth?: DatabaseHealth;
   /** What /health/ready pings; the request gateway when absent. */
@@ -82,6 +86,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
       responseCacheBytes: options.env?.RESPONSE_CACHE_MAX_MB === undefined ? 0 : defaults.http.responseCacheBytes,
       ...options.http,
     },
+    live: { ...defaults.live, ...options.live },
     databaseHealth: options.databaseHealth,
     authenticate: options.authenticate,
     export: { ...defaults.export, ...options.export },
@@ -94,6 +99,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
   return {
     url: running.url,
     httpServer: running.httpServer,
+    live: running.live,
     dataVersion,
     async query<T>(
       query: string,

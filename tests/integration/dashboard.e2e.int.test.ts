@@ -16,11 +16,12 @@ const AUTH_SECRET = 'dashboard-test-secret-0123456789abcdef';
 /** The first issue's budget for any view's first load, compressed. */
 const PAGE_WEIGHT_BUDGET_BYTES = 450 * 1024;
 /**
- * What a first visit to the heatmap may transfer in all (page, assets, the GraphQL answer, headers). 170 KB
- * until the indicator page's chart came: ECharts' core is now a chunk the two charts share, which compresses
- * about 2 KB worse than the one chunk the heatmap had alone (measured 172.3 KB with it).
+ * What a first visit to the heatmap may transfer in all (page, assets, the GraphQL answer, headers): 168 KB
+ * measured before issue 23's views. ECharts' core is now a chunk the heatmap shares with the indicator page's
+ * chart (about 2 KB worse compressed than the one chunk the heatmap had alone), and live updates add the
+ * graphql-ws client chunk (3.4 KB) and a few hundred bytes of page code (issue 23's budget for any view is 200 KB).
  */
-const HEATMAP_FIRST_VISIT_BUDGET_BYTES = 175 * 1000;
+const HEATMAP_FIRST_VISIT_BUDGET_BYTES = 180 * 1000;
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The facts the views must show, read from the documents (seed/sources) through the graph. */

@@ -154,11 +154,13 @@ describe('error codes as Apollo documents them, and ours', () => {
   const post = (body: unknown, headers: Record<string, string> = {}) => postGraphQL(api, body, headers);
   const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-  it('refuses a subscription as GRAPHQL_VALIDATION_FAILED: the API has none', async () => {
-    const response = await post({ query: 'subscription { x }' });
+  it('refuses a subscription over HTTP as GRAPHQL_VALIDATION_FAILED, naming where subscriptions are served', async () => {
+    const response = await post({ query: 'subscription { dataVersionChanged { version } }' });
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(response.errors?.[0]?.message).toMatch(/has no subscription operations/);
+    expect(response.errors?.[0]?.message).toBe(
+      'Subscriptions are served over WebSocket: connect to /graphql with the graphql-transport-ws protocol (graphql-ws), not over HTTP.',
+    );
   });
 
   it('keeps GRAPHQL_PARSE_FAILED and GRAPHQL_VALIDATION_FAILED', async () => {

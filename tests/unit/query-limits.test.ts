@@ -1,8 +1,9 @@
 import type { GraphQLError } from 'graphql';
-import { parse, validate, type GraphQLSchema } from 'graphql';
+import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { loadConfig } from '../../src/config';
 import { GraphStatistics, UNMEASURED_SIZE, type GraphSizes } from '../../src/graphql/limits/graph-statistics';
 import { nestingDepth } from '../../src/graphql/limits/nesting-limit.plugin';
+import { knownOperationTypesRule } from '../../src/graphql/known-operation-types.rule';
 import { queryLimitRules, queryParseOptions, type QueryLimits } from '../../src/graphql/query-limits';
 import { graphSchema } from '../../src/schema';
 import { seedGraphSizes } from '../helpers/seed-graph-sizes';
@@ -208,9 +209,12 @@ describe('refusals name the limit, the value and how to ask less', () => {
     expect(error.message).toMatch(/asks for 21 top-level fields; the limit is 20 \(QUERY_MAX_ROOT_FIELDS\)/);
   });
 
-  it('refuses subscriptions, an operation type this API does not have', () => {
-    const [error] = errorsOf('subscription { x }');
+  it('refuses an operation type the schema has no root for', () => {
+    // The service's schema has all three since live updates (subscriptions); a schema of queries alone shows the rule.
+    const queriesOnly = buildSchema('type Query { a: Int }');
+    const [error] = validate(queriesOnly, parse('subscription { a }'), [knownOperationTypesRule]);
     expect(error?.message).toMatch(/has no subscription operations/);
+    expect(errorsOf('subscription { dataVersionChanged { version } }')).toEqual([]);
   });
 });
 

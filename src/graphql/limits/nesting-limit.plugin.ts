@@ -47,18 +47,23 @@ export function nestingLimitPlugin(maxNesting: number): ApolloServerPlugin {
       request.query = STAND_IN_DOCUMENT;
       request.operationName = undefined;
       request.extensions = undefined; // a persisted-query hash would not match the stand-in
-      const refusal = new GraphQLError(
-        `Syntax Error: the document nests braces, brackets or parentheses more than ${maxNesting} levels deep; the limit is ${maxNesting} (QUERY_MAX_NESTING). Nest fewer fields and list values, or pass deep values as variables.`,
-        {
-          extensions: {
-            code: ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
-            limit: 'QUERY_MAX_NESTING',
-            max: maxNesting,
-            http: { status: 400, headers: new HeaderMap() },
-          },
-        },
-      );
+      const refusal = nestingRefusal(maxNesting);
       return Promise.resolve({ didResolveOperation: () => Promise.reject(refusal) });
     },
   };
+}
+
+/** The refusal of a document nested deeper than `maxNesting` (GRAPHQL_PARSE_FAILED; HTTP 400 over HTTP). */
+export function nestingRefusal(maxNesting: number): GraphQLError {
+  return new GraphQLError(
+    `Syntax Error: the document nests braces, brackets or parentheses more than ${maxNesting} levels deep; the limit is ${maxNesting} (QUERY_MAX_NESTING). Nest fewer fields and list values, or pass deep values as variables.`,
+    {
+      extensions: {
+        code: ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+        limit: 'QUERY_MAX_NESTING',
+        max: maxNesting,
+        http: { status: 400, headers: new HeaderMap() },
+      },
+    },
+  );
 }

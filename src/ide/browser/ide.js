@@ -41,7 +41,8 @@
  *   ReactDOM: { createRoot(element: Element): { render(element: unknown): void } },
  *   GraphiQL: {
  *     createLocalStorage(options: { namespace: string }): GraphiQLStorage,
- *     createFetcher(options: { url: string }): unknown,
+ *     createFetcher(options: { url: string, subscriptionUrl: string,
+ *       wsConnectionParams: () => Record<string, string> }): unknown,
  *   },
  *   GraphiQLPluginExplorer: { explorerPlugin(): unknown },
  * }} Bundles
@@ -148,13 +149,35 @@
       if (title && button && button.textContent !== title) button.textContent = title;
     }
   }
+  function subscriptionUrl() {
+    const url = new URL(window.location.pathname, window.location.href);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    return url.href;
+  }
+
+  /**
+   * What `connection_init` carries: the Authorization of the Headers tab, read when a subscription starts (the
+   * fetcher opens a connection per subscription), so a signed-in user subscribes as on HTTP.
+   * @returns {Record<string, string>}
+   */
+  function connectionParams() {
+    const headers = readStored('graphiql:headers', /** @type {Record<string, unknown> | null} */ (null));
+    const authorization = headers ? (headers.authorization ?? headers.Authorization) : undefined;
+    return typeof authorization === 'string' ? { authorization } : {};
+  }
+
   const root = element('graphiql');
   new MutationObserver(showExampleTitles).observe(root, { childList: true, characterData: true, subtree: true });
 
   ReactDOM.createRoot(root).render(
     React.createElement(GraphiQL, {
-      // The page's own path, so the IDE talks to the endpoint that served it, behind any proxy prefix.
-      fetcher: GraphiQL.createFetcher({ url: window.location.pathname }),
+      // The page's own path, so the IDE talks to the endpoint that served it, behind any proxy prefix;
+      // subscriptions go over WebSocket to the same path (graphql-ws, bundled in GraphiQL's UMD build).
+      fetcher: GraphiQL.createFetcher({
+        url: window.location.pathname,
+        subscriptionUrl: subscriptionUrl(),
+        wsConnectionParams: connectionParams,
+      }),
       storage,
       plugins: [GraphiQLPluginExplorer.explorerPlugin()],
       onTabChange(tabsState) {

@@ -33,6 +33,14 @@ export interface DataVersionReading {
   ageMs(): number;
 }
 
+/** What the live-update gauges read at each scrape. */
+export interface LiveUpdateCounts {
+  /** WebSocket connections open now. */
+  readonly connections: number;
+  /** GraphQL subscriptions running on them now. */
+  readonly subscriptions: number;
+}
+
 /**
  * The service's metric families, on a registry of its own rather than prom-client's global one, so two servers
  * in one process (tests, several instances) never share or collide on a series. Made once in the composition
@@ -107,6 +115,7 @@ export class ServiceMetrics {
   /** The restart counts already added to the counter (the supervisor's counts only grow). */
   private restartsCounted: RestartCounts = { succeeded: 0, failed: 0 };
   private dataVersionSource: DataVersionReading | undefined;
+  private liveSource: (() => LiveUpdateCounts) | undefined;
 
   // The families below are read from their sources at each scrape (`collect`), not recorded as things happen.
 
@@ -167,6 +176,24 @@ export class ServiceMetrics {
     },
   });
 
+  private readonly liveConnections = new Gauge({
+    name: `${PREFIX}live_connections`,
+    help: 'WebSocket connections open on /graphql (GraphQL subscriptions, graphql-transport-ws).',
+    registers: [this.registry],
+    collect: () => {
+      if (this.liveSource !== undefined) this.liveConnections.set(this.liveSource().connections);
+    },
+  });
+
+  private readonly liveSubscriptions = new Gauge({
+    name: `${PREFIX}live_subscriptions`,
+    help: 'GraphQL subscriptions running now (dataVersionChanged), over all WebSocket connections.',
+    registers: [this.registry],
+    collect: () => {
+      if (this.liveSource !== undefined) this.liveSubscriptions.set(this.liveSource().subscriptions);
+    },
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     // prom-client also sums these gauges into names ending in `_total`, which Prometheus keeps for counters
@@ -186,6 +213,11 @@ export class ServiceMetrics {
 
   watchDataVersion(version: DataVersionReading): void {
     this.dataVersionSource = version;
+  }
+
+  /** The live-update gauges read `read` at each scrape. */
+  watchLiveUpdates(read: () => LiveUpdateCounts): void {
+    this.liveSource = read;
   }
 
   /** The exposition in Prometheus's text format. */
