@@ -19,12 +19,10 @@ export interface RootConnection {
  * from one statement (fetchFilteredPage), the same as the kind's nested connections, which
  * nestedConnectionResolver makes from the same ListKind.
  */
-export function rootConnectionResolver<
-  T extends { sortKey: string },
-  Filter extends object,
-  OrderField extends string,
-  Facet extends string,
->(kind: ListKind<T, Filter, OrderField, Facet>, root: RootConnection): ClassType {
+export function rootConnectionResolver<T extends { sortKey: string }, Filter extends object, OrderField extends string>(
+  kind: ListKind<T, Filter, OrderField, string>,
+  root: RootConnection,
+): ClassType {
   @Resolver()
   class RootConnectionResolver {
     @Query(() => kind.connection, { description: root.description })
