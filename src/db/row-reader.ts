@@ -79,33 +79,19 @@ export class RowReader {
     return this.mapsOf(column, true);
   }
 
-  private scalar<T extends PlainValue>(
-    column: string,
-    is: (value: PlainValue | undefined) => value is T,
-    expected: string,
-  ): T {
+  private scalar<T extends PlainValue>(column: string, is: Is<T>, expected: string): T {
     const value = this.row[column];
     if (!is(value)) throw mismatch(column, expected, value);
     return value;
   }
 
   /** A scalar column that may be null or absent (both read as null). */
-  private optionalScalar<T extends PlainValue>(
-    column: string,
-    is: (value: PlainValue | undefined) => value is T,
-    expected: string,
-  ): T | null {
+  private optionalScalar<T extends PlainValue>(column: string, is: Is<T>, expected: string): T | null {
     const value = this.row[column];
-    if (value === null || value === undefined) return null;
-    if (!is(value)) throw mismatch(column, expected, value);
-    return value;
+    return value === null || value === undefined ? null : this.scalar(column, is, expected);
   }
 
-  private list<T extends PlainValue>(
-    column: string,
-    is: (value: PlainValue | undefined) => value is T,
-    expected: string,
-  ): T[] {
+  private list<T extends PlainValue>(column: string, is: Is<T>, expected: string): T[] {
     const value = this.row[column] ?? [];
     if (!Array.isArray(value) || !value.every(is)) throw mismatch(column, expected, value);
     return value;
@@ -121,6 +107,9 @@ export class RowReader {
     });
   }
 }
+
+/** A check that a column's value has the type an accessor promises. */
+type Is<T extends PlainValue> = (value: PlainValue | undefined) => value is T;
 
 const isString = (value: PlainValue | undefined): value is string => typeof value === 'string';
 const isNumber = (value: PlainValue | undefined): value is number => typeof value === 'number';
