@@ -1,3 +1,4 @@
 // Types of check-layers.js, so its test calls the very rule `npm run lint` runs.
 export declare const SHARED: readonly string[];
 export declare function layerViolations(srcDirectory: string): string[];
+export declare function fileCircles(srcDirectory: string): string[];

@@ -1,9 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { AuthSettings } from './auth/authenticator';
-import type { ExportSettings } from './export/serve-export';
-import type { QueryLimits } from './graphql/query-limits';
-import { LOG_LEVELS, type LogLevel } from './observability/logger';
+import { LOG_LEVELS, type ExportSettings, type LogLevel, type QueryLimits } from './settings-types';
 
 /**
  * The service's configuration, read from the environment once at start-up. Every variable is validated

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { ConfigError } from './config';
+import { exitWithFailure, messageOf } from './command-failure';
 import type { GraphFile } from './graph/graph-model';
 import { PROJECT_ROOT } from './project-root';
 import { BackupRefusal } from './records/backup-lines';
@@ -102,22 +102,15 @@ let args: IngestArguments;
 try {
   args = parseIngestArguments(process.argv.slice(2));
 } catch (error) {
-  process.stderr.write(`ingest: ${error instanceof Error ? error.message : String(error)}\n${INGEST_USAGE}\n`);
+  process.stderr.write(`ingest: ${messageOf(error)}\n${INGEST_USAGE}\n`);
   process.exit(2);
 }
 if (args.help) {
   process.stdout.write(`${INGEST_USAGE}\n`);
 } else {
-  main(args).catch((error: unknown) => {
-    const message =
-      error instanceof ConfigError
-        ? `configuration error: ${error.message}`
-        : error instanceof BackupRefusal
-          ? `records backup refused: ${error.message}`
-          : error instanceof Error
-            ? error.message
-            : String(error);
-    process.stderr.write(`ingest failed: ${message}\n`);
-    process.exit(1);
-  });
+  main(args).catch((error: unknown) =>
+    exitWithFailure('ingest', error, (other) =>
+      other instanceof BackupRefusal ? `records backup refused: ${other.message}` : messageOf(other),
+    ),
+  );
 }

@@ -4,36 +4,37 @@ import type { NodeLabel } from './graph/graph-model';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { roleAuthChecker } from './auth/auth-checker';
 import { SdgCoverageResolver } from './analytics/sdg-coverage.resolver';
-import {
-  DepartmentMeasuresConnection,
-  DepartmentReformSheetsConnection,
-  DepartmentResolver,
-} from './department/department.resolver';
-import { PolicyFieldResolver } from './field/policy-field.resolver';
+import { DepartmentRelationships, DepartmentResolver } from './department/department.resolver';
+import { PolicyFieldRelationships, PolicyFieldResolver } from './field/policy-field.resolver';
 import { NodeResolver } from './node/node.resolver';
 import { MAPPERS } from './node/to-graphql-node';
 import { typeNameOf } from './read/prefetch/property-demand';
 import { answerPrimedFields } from './read/primed-fields';
-import { IndicatorResolver } from './indicator/indicator.resolver';
+import { IndicatorRelationships, IndicatorsRootConnection } from './indicator/indicator.resolver';
 import {
-  InitiativeResolver,
-  LinkagePlanPolicyItemsConnection,
+  InitiativeRelationships,
+  LinkagePlanRelationships,
   LinkagePlanResolver,
 } from './linkage-plan/linkage-plan.resolver';
-import { MeasureResolver } from './measure/measure.resolver';
-import { PolicyItemMeasuresConnection, PolicyItemResolver } from './policy-item/policy-item.resolver';
-import { ProjectResolver } from './project/project.resolver';
+import { MeasureRelationships, MeasureResolver, MeasuresRootConnection } from './measure/measure.resolver';
 import {
-  ReformAreaResolver,
-  ReformAreaSheetsConnection,
+  PolicyItemRelationships,
+  PolicyItemResolver,
+  PolicyItemsRootConnection,
+} from './policy-item/policy-item.resolver';
+import { ProjectRelationships } from './project/project.resolver';
+import {
+  ReformAreaRelationships,
+  ReformSheetRelationships,
   ReformSheetResolver,
+  ReformSheetsRootConnection,
 } from './reform-sheet/reform-sheet.resolver';
 import { ProgressResolver } from './records/progress.resolver';
 import { IndicatorResultsResolver, SheetEvaluationsResolver } from './records/record-fields.resolver';
 import { RecordsResolver } from './records/records.resolver';
 import { ResultYearProgressResolver } from './records/result-year-progress.resolver';
-import { RelatedPlanResolver } from './related-plan/related-plan.resolver';
-import { SdgMeasuresConnection, SdgPolicyItemsConnection, SdgResolver } from './sdg/sdg.resolver';
+import { RelatedPlanRelationships } from './related-plan/related-plan.resolver';
+import { SdgRelationships, SdgResolver } from './sdg/sdg.resolver';
 import { PathsResolver } from './paths/paths.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { ServiceInfoResolver } from './service/service-info.resolver';
@@ -48,13 +49,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MeasureResolver,
   DepartmentResolver,
   SdgResolver,
-  IndicatorResolver,
-  ProjectResolver,
-  RelatedPlanResolver,
   ReformSheetResolver,
-  ReformAreaResolver,
   LinkagePlanResolver,
-  InitiativeResolver,
   SearchResolver,
   SdgCoverageResolver,
   PathsResolver,
@@ -65,14 +61,25 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProgressResolver,
   ResultYearProgressResolver,
   LiveUpdatesResolver,
-  // The nested connections, one factory call each (src/read/nested-connection.ts).
-  DepartmentMeasuresConnection,
-  DepartmentReformSheetsConnection,
-  SdgPolicyItemsConnection,
-  SdgMeasuresConnection,
-  PolicyItemMeasuresConnection,
-  ReformAreaSheetsConnection,
-  LinkagePlanPolicyItemsConnection,
+  // The root connections, one factory call each (src/read/root-connection.ts).
+  PolicyItemsRootConnection,
+  MeasuresRootConnection,
+  IndicatorsRootConnection,
+  ReformSheetsRootConnection,
+  // Each type's relationship fields without arguments and its nested connections, one table entry each
+  // (src/read/relationship-fields.ts).
+  ...PolicyFieldRelationships,
+  ...PolicyItemRelationships,
+  ...MeasureRelationships,
+  ...DepartmentRelationships,
+  ...SdgRelationships,
+  ...IndicatorRelationships,
+  ...ProjectRelationships,
+  ...RelatedPlanRelationships,
+  ...ReformSheetRelationships,
+  ...ReformAreaRelationships,
+  ...LinkagePlanRelationships,
+  ...InitiativeRelationships,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { exitWithFailure } from './command-failure';
+import { loadConfig } from './config';
 import { CypherRegistry } from './db/cypher-registry';
 import { openDatabase } from './db/database-runtime';
 import { GraphGateway } from './db/graph-gateway';
@@ -30,13 +31,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  const message =
-    error instanceof ConfigError
-      ? `configuration error: ${error.message}`
-      : error instanceof Error
-        ? error.message
-        : String(error);
-  process.stderr.write(`seed failed: ${message}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitWithFailure('seed', error));

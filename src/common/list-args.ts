@@ -11,9 +11,11 @@ export function FilterArg(filterType: () => ClassType): ArgDecorator {
   return Arg('filter', filterType, { nullable: true, description: 'Conditions to match (AND); none lists all.' });
 }
 
-export function OrderByArg(orderType: () => ClassType): ArgDecorator {
+/** A root connection's `orderBy` also says that an empty list means the default order. */
+export function OrderByArg(orderType: () => ClassType, connection: 'root' | 'nested' = 'nested'): ArgDecorator {
+  const byDefault = connection === 'root' ? 'Default (and with none): code order.' : 'Default: code order.';
   return Arg('orderBy', () => [orderType()], {
     nullable: true,
-    description: 'Sort keys, first key first (at most 4); code is the final tiebreak. Default: code order.',
+    description: `Sort keys, first key first (at most 4); code is the final tiebreak. ${byDefault}`,
   });
 }

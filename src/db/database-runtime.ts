@@ -90,18 +90,7 @@ export async function openDatabase(
     log(`using Neo4j at ${uri} (database ${database})`);
     const driver = createDriver({ uri, user, password }, {}, logs.driver);
     const readinessDriver = createReadinessDriver({ uri, user, password }, logs.driver);
-    return {
-      driver,
-      readinessDriver,
-      database,
-      uri,
-      embedded: undefined,
-      health: UNMANAGED_DATABASE,
-      bookmarks: neo4j.bookmarkManager(),
-      close: async () => {
-        await Promise.all([driver.close(), readinessDriver.close()]);
-      },
-    };
+    return unmanagedDatabase(driver, readinessDriver, database, uri);
   }
   const { port, dataDirectory, heapMb, pageCacheMb } = config.embedded;
   const running = findRunningDatabase(dataDirectory);
@@ -191,16 +180,23 @@ async function joinRunningDatabase(
   }
   logs.progress(`using the Neo4j of ${owner}, running on 127.0.0.1:${running.port}`);
   const readinessDriver = createReadinessDriver({ uri, user: running.user, password }, logs.driver);
+  return unmanagedDatabase(driver, readinessDriver, 'neo4j', uri);
+}
+
+/**
+ * A database this process did not start (NEO4J_URI, or another process's embedded Neo4j): closing closes
+ * only this process's drivers; the database stays up, it belongs to whoever started it.
+ */
+function unmanagedDatabase(driver: Driver, readinessDriver: Driver, database: string, uri: string): DatabaseRuntime {
   return {
     driver,
     readinessDriver,
-    database: 'neo4j',
+    database,
     uri,
     embedded: undefined,
     health: UNMANAGED_DATABASE,
     bookmarks: neo4j.bookmarkManager(),
     close: async () => {
-      // The database stays up: it belongs to the process that started it.
       await Promise.all([driver.close(), readinessDriver.close()]);
     },
   };

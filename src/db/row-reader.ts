@@ -29,49 +29,32 @@ export class RowReader {
   }
 
   string(column: string): string {
-    const value = this.row[column];
-    if (typeof value !== 'string') throw mismatch(column, 'a string', value);
-    return value;
+    return this.scalar(column, isString, 'a string');
   }
 
   optionalString(column: string): string | null {
-    const value = this.row[column];
-    if (value === null || value === undefined) return null;
-    if (typeof value !== 'string') throw mismatch(column, 'a string or null', value);
-    return value;
+    return this.optionalScalar(column, isString, 'a string or null');
   }
 
   number(column: string): number {
-    const value = this.row[column];
-    if (typeof value !== 'number') throw mismatch(column, 'a number', value);
-    return value;
+    return this.scalar(column, isNumber, 'a number');
   }
 
   optionalNumber(column: string): number | null {
-    const value = this.row[column];
-    if (value === null || value === undefined) return null;
-    if (typeof value !== 'number') throw mismatch(column, 'a number or null', value);
-    return value;
+    return this.optionalScalar(column, isNumber, 'a number or null');
   }
 
   boolean(column: string): boolean {
-    const value = this.row[column];
-    if (typeof value !== 'boolean') throw mismatch(column, 'a boolean', value);
-    return value;
+    return this.scalar(column, isBoolean, 'a boolean');
   }
 
+  /** A list column; absent reads as the empty list. */
   strings(column: string): string[] {
-    const value = this.row[column] ?? [];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-      throw mismatch(column, 'a list of strings', value);
-    return value;
+    return this.list(column, isString, 'a list of strings');
   }
 
   numbers(column: string): number[] {
-    const value = this.row[column] ?? [];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'number'))
-      throw mismatch(column, 'a list of numbers', value);
-    return value;
+    return this.list(column, isNumber, 'a list of numbers');
   }
 
   /** A map column (e.g. a node's properties) as its own reader. */
@@ -96,6 +79,24 @@ export class RowReader {
     return this.mapsOf(column, true);
   }
 
+  private scalar<T extends PlainValue>(column: string, is: Is<T>, expected: string): T {
+    const value = this.row[column];
+    if (!is(value)) throw mismatch(column, expected, value);
+    return value;
+  }
+
+  /** A scalar column that may be null or absent (both read as null). */
+  private optionalScalar<T extends PlainValue>(column: string, is: Is<T>, expected: string): T | null {
+    const value = this.row[column];
+    return value === null || value === undefined ? null : this.scalar(column, is, expected);
+  }
+
+  private list<T extends PlainValue>(column: string, is: Is<T>, expected: string): T[] {
+    const value = this.row[column] ?? [];
+    if (!Array.isArray(value) || !value.every(is)) throw mismatch(column, expected, value);
+    return value;
+  }
+
   private mapsOf(column: string, projection: boolean): RowReader[] {
     const value = this.row[column] ?? [];
     if (!Array.isArray(value)) throw mismatch(column, 'a list of maps', value);
@@ -106,6 +107,13 @@ export class RowReader {
     });
   }
 }
+
+/** A check that a column's value has the type an accessor promises. */
+type Is<T extends PlainValue> = (value: PlainValue | undefined) => value is T;
+
+const isString = (value: PlainValue | undefined): value is string => typeof value === 'string';
+const isNumber = (value: PlainValue | undefined): value is number => typeof value === 'number';
+const isBoolean = (value: PlainValue | undefined): value is boolean => typeof value === 'boolean';
 
 function mismatch(column: string, expected: string, got: PlainValue | undefined): Error {
   return new TypeError(`column '${column}': expected ${expected}, got ${JSON.stringify(got) ?? 'nothing'}`);

@@ -11,9 +11,9 @@ import { Collaboration } from './collaboration.type';
 import { Department } from './department.type';
 import { prefetchBelow } from '../read/prefetch/load-node';
 import { related } from '../read/relationships';
-import { nestedConnectionResolver } from '../read/nested-connection';
 import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 import { MEASURE_LIST } from '../measure/measure.list';
+import { connection, many, manyNotDeleted, relationshipResolvers } from '../read/relationship-fields';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -36,28 +36,6 @@ export class DepartmentResolver {
   @Query(() => [Department], { description: 'Every department named in the documents, by id.' })
   departments(@Ctx() ctx: RequestContext): Promise<Department[]> {
     return ctx.departments.departments();
-  }
-
-  @FieldResolver(() => [Measure], { description: 'Measures the department is responsible for (評価回答部署).' })
-  async measures(
-    @Root() department: Department,
-    @Arg('includeDeleted', { defaultValue: false, description: 'Also list measures the next plan deletes.' })
-    includeDeleted: boolean,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Measure[]> {
-    return (await related(ctx.loaders, 'Department', 'measures', department.id, { includeDeleted })).map(Measure.from);
-  }
-
-  @FieldResolver(() => [PolicyItem], {
-    description: 'Policy items in which the department is responsible for a measure.',
-  })
-  async policyItems(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<PolicyItem[]> {
-    return (await related(ctx.loaders, 'Department', 'policyItems', department.id)).map(PolicyItem.from);
-  }
-
-  @FieldResolver(() => [Sdg], { description: "SDGs the department's measures touch." })
-  async sdgs(@Root() department: Department, @Ctx() ctx: RequestContext): Promise<Sdg[]> {
-    return (await related(ctx.loaders, 'Department', 'sdgs', department.id)).map(Sdg.from);
   }
 
   @FieldResolver(() => [ReformSheet], {
@@ -84,18 +62,18 @@ export class DepartmentResolver {
   }
 }
 
-/** `Department.measuresConnection`. */
-export const DepartmentMeasuresConnection = nestedConnectionResolver(MEASURE_LIST, {
-  parent: () => Department,
-  field: 'measuresConnection',
-  scope: 'fragments/measure/scope-department',
-  lists: 'Measures the department is responsible for',
-});
-
-/** `Department.reformSheetsConnection`. */
-export const DepartmentReformSheetsConnection = nestedConnectionResolver(REFORM_SHEET_LIST, {
-  parent: () => Department,
-  field: 'reformSheetsConnection',
-  scope: 'fragments/reform-sheet/scope-department',
-  lists: 'Reform sheets the department executes or partners on',
+export const DepartmentRelationships = relationshipResolvers(() => Department, 'Department', {
+  measures: manyNotDeleted(() => Measure, 'Measures the department is responsible for (評価回答部署).', 'measures'),
+  policyItems: many(() => PolicyItem, 'Policy items in which the department is responsible for a measure.'),
+  sdgs: many(() => Sdg, "SDGs the department's measures touch."),
+  measuresConnection: connection(
+    MEASURE_LIST,
+    'fragments/measure/scope-department',
+    'Measures the department is responsible for',
+  ),
+  reformSheetsConnection: connection(
+    REFORM_SHEET_LIST,
+    'fragments/reform-sheet/scope-department',
+    'Reform sheets the department executes or partners on',
+  ),
 });

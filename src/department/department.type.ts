@@ -3,7 +3,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { readNode } from '../graph/node-properties';
+import { mapNode, storedFields } from '../common/map-node';
 
 @ObjectType({
   implements: Node,
@@ -26,14 +26,9 @@ export class Department extends Node {
   source!: Source | null;
 
   static from(this: void, row: NodeProperties): Department {
-    const p = readNode('Department', row);
-    return Object.assign(new Department(), {
-      kind: 'Department',
-      id: p.id,
-      name: p.name,
-      nameKana: p.nameKana,
-      nameEn: p.nameEn,
+    return mapNode(Department, 'Department', row, (p) => ({
+      ...storedFields(p, 'name', 'nameKana', 'nameEn'),
       source: sourceOf(p),
-    });
+    }));
   }
 }

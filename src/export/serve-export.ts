@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ErrorCode, hasPublicCode } from '../errors';
 import { sendJson } from '../http/send';
 import type { Logger } from '../observability/logger';
+import type { ExportSettings } from '../settings-types';
 import { connectionArguments, type ConnectionArguments } from './connection-arguments';
 import { headerOf, type ExportKind } from './export-column';
 import { ExportError } from './export-error';
@@ -16,12 +17,8 @@ import { xlsxSink } from './xlsx-sink';
 /** The most rows one connection page may have (the connections' own `first` limit). */
 export const EXPORT_PAGE_SIZE = 100;
 
-export interface ExportSettings {
-  /** Most rows one export may have (EXPORT_MAX_ROWS); a larger set is refused before its first byte. */
-  readonly maxRows: number;
-  /** Rows asked for per connection page (at most the connections' limit of 100). */
-  readonly pageSize?: number;
-}
+// The settings' type belongs to the configuration (config.ts reads EXPORT_MAX_ROWS); callers may take it from here.
+export type { ExportSettings };
 
 /** How the route reaches the rest of the service. */
 export interface ExportDeps {

@@ -3,7 +3,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { readNode } from '../graph/node-properties';
+import { mapNode, storedFields } from '../common/map-node';
 
 @ObjectType({
   implements: Node,
@@ -26,15 +26,9 @@ export class PolicyField extends Node {
   source!: Source | null;
 
   static from(this: void, row: NodeProperties): PolicyField {
-    const p = readNode('Field', row);
-    return Object.assign(new PolicyField(), {
-      kind: 'PolicyField',
-      id: p.id,
-      number: p.number,
-      name: p.name,
-      nameEn: p.nameEn,
-      slogan: p.slogan,
+    return mapNode(PolicyField, 'Field', row, (p) => ({
+      ...storedFields(p, 'number', 'name', 'nameEn', 'slogan'),
       source: sourceOf(p),
-    });
+    }));
   }
 }

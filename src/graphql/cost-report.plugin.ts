@@ -1,24 +1,21 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../read/request-context';
+import { requestHooksPlugin } from './request-hooks-plugin';
 
 /**
  * Adds `extensions.cypher = { queries, dbMs }` to every single-result response, so callers and tests see how
  * many Cypher statements a request cost. Off in production (it reveals internals and costs nothing to drop).
  */
 export function costReportPlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    requestDidStart() {
-      return Promise.resolve({
-        willSendResponse({ response, contextValue }) {
-          if (response.body.kind === 'single') {
-            response.body.singleResult.extensions = {
-              ...response.body.singleResult.extensions,
-              cypher: contextValue.counter.snapshot(),
-            };
-          }
-          return Promise.resolve();
-        },
-      });
+  return requestHooksPlugin({
+    willSendResponse({ response, contextValue }) {
+      if (response.body.kind === 'single') {
+        response.body.singleResult.extensions = {
+          ...response.body.singleResult.extensions,
+          cypher: contextValue.counter.snapshot(),
+        };
+      }
+      return Promise.resolve();
     },
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
 import type { DataVersion } from '../service/data-version';
+import { requestHooksPlugin } from './request-hooks-plugin';
 
 /**
  * Re-reads the data version after every mutation, before its answer is sent: a client that writes and then
@@ -12,14 +13,10 @@ import type { DataVersion } from '../service/data-version';
 export function dataVersionAfterWritesPlugin<TContext extends BaseContext>(
   dataVersion: DataVersion,
 ): ApolloServerPlugin<TContext> {
-  return {
-    requestDidStart() {
-      return Promise.resolve({
-        async willSendResponse({ operation }) {
-          if (operation?.operation !== OperationTypeNode.MUTATION) return;
-          await dataVersion.refresh().catch(() => dataVersion.forgetAfterFailedRead());
-        },
-      });
+  return requestHooksPlugin({
+    async willSendResponse({ operation }) {
+      if (operation?.operation !== OperationTypeNode.MUTATION) return;
+      await dataVersion.refresh().catch(() => dataVersion.forgetAfterFailedRead());
     },
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
+import { requestHooksPlugin } from './request-hooks-plugin';
 
 /** The root fields every GraphQL schema answers from its own definition, never from the data. */
 const META_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type', '__typename']);
@@ -15,18 +16,14 @@ const META_FIELDS: ReadonlySet<string> = new Set(['__schema', '__type', '__typen
 export function introspectionCachingPlugin<TContext extends object>(
   maxAgeSeconds: number,
 ): ApolloServerPlugin<TContext> {
-  return {
-    requestDidStart() {
-      return Promise.resolve({
-        didResolveOperation({ operation, overallCachePolicy }) {
-          if (maxAgeSeconds > 0 && operation !== undefined && asksOnlyAboutTheSchema(operation)) {
-            overallCachePolicy.replace({ maxAge: maxAgeSeconds, scope: 'PUBLIC' });
-          }
-          return Promise.resolve();
-        },
-      });
+  return requestHooksPlugin({
+    didResolveOperation({ operation, overallCachePolicy }) {
+      if (maxAgeSeconds > 0 && operation !== undefined && asksOnlyAboutTheSchema(operation)) {
+        overallCachePolicy.replace({ maxAge: maxAgeSeconds, scope: 'PUBLIC' });
+      }
+      return Promise.resolve();
     },
-  };
+  });
 }
 
 function asksOnlyAboutTheSchema(operation: OperationDefinitionNode): boolean {

@@ -1,18 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
-import { costRule, type CostLimits } from './limits/cost-rule';
-import { countedLimitRules, type CountedLimits } from './limits/counted-limits';
+import type { QueryLimits } from '../settings-types';
+import { costRule } from './limits/cost-rule';
+import { countedLimitRules } from './limits/counted-limits';
 import type { GraphSizes } from './limits/graph-statistics';
 import { nestingLimitPlugin } from './limits/nesting-limit.plugin';
 import { knownOperationTypesRule } from './known-operation-types.rule';
 
-/** Every limit a GraphQL request is checked against before anything runs (set by QUERY_MAX_* variables). */
-export interface QueryLimits extends CostLimits, CountedLimits {
-  /** Most lexical tokens in a document; parsing stops there (graphql-js's own `maxTokens`). */
-  readonly maxTokens: number;
-  /** Deepest nesting of braces, brackets and parentheses in a document, checked before parsing. */
-  readonly maxNesting: number;
-}
+// The limits' type belongs to the configuration (config.ts reads QUERY_MAX_*); callers may take it from here.
+export type { QueryLimits };
 
 /**
  * The validation rules that refuse a request before any resolver runs: unknown operation types, depth,

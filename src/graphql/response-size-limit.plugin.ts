@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '../errors';
+import { requestHooksPlugin } from './request-hooks-plugin';
 
 export interface ResponseSizeLimitOptions {
   /** Largest answer sent, in bytes of the serialized body (MAX_RESPONSE_BYTES). */
@@ -16,36 +17,32 @@ export interface ResponseSizeLimitOptions {
 export function responseSizeLimitPlugin<TContext extends object>(
   options: ResponseSizeLimitOptions,
 ): ApolloServerPlugin<TContext> {
-  return {
-    requestDidStart() {
-      return Promise.resolve({
-        willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return Promise.resolve();
-          const bytes = Buffer.byteLength(options.stringify(response.body.singleResult));
-          if (bytes > options.maxBytes) {
-            // The answer's extensions stay (outside production, the statements it cost).
-            response.body.singleResult = {
-              ...(response.body.singleResult.extensions ? { extensions: response.body.singleResult.extensions } : {}),
-              data: null,
-              errors: [
-                {
-                  message:
-                    `The answer is ${bytes} bytes, more than this service sends in one response ` +
-                    `(MAX_RESPONSE_BYTES = ${options.maxBytes}); ask for fewer fields, use smaller pages ` +
-                    '(`first`) and follow `pageInfo.endCursor`, or split the request.',
-                  extensions: {
-                    code: ErrorCode.RESPONSE_TOO_LARGE,
-                    responseBytes: bytes,
-                    limitBytes: options.maxBytes,
-                  },
-                },
-              ],
-            };
-            response.http.headers.set('cache-control', 'no-store');
-          }
-          return Promise.resolve();
-        },
-      });
+  return requestHooksPlugin({
+    willSendResponse({ response }) {
+      if (response.body.kind !== 'single') return Promise.resolve();
+      const bytes = Buffer.byteLength(options.stringify(response.body.singleResult));
+      if (bytes > options.maxBytes) {
+        // The answer's extensions stay (outside production, the statements it cost).
+        response.body.singleResult = {
+          ...(response.body.singleResult.extensions ? { extensions: response.body.singleResult.extensions } : {}),
+          data: null,
+          errors: [
+            {
+              message:
+                `The answer is ${bytes} bytes, more than this service sends in one response ` +
+                `(MAX_RESPONSE_BYTES = ${options.maxBytes}); ask for fewer fields, use smaller pages ` +
+                '(`first`) and follow `pageInfo.endCursor`, or split the request.',
+              extensions: {
+                code: ErrorCode.RESPONSE_TOO_LARGE,
+                responseBytes: bytes,
+                limitBytes: options.maxBytes,
+              },
+            },
+          ],
+        };
+        response.http.headers.set('cache-control', 'no-store');
+      }
+      return Promise.resolve();
     },
-  };
+  });
 }

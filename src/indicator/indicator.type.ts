@@ -4,7 +4,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { readNode } from '../graph/node-properties';
+import { mapNode, storedFields } from '../common/map-node';
 
 @ObjectType({
   implements: Node,
@@ -53,22 +53,22 @@ export class Indicator extends Node {
   sortKey!: string;
 
   static from(this: void, row: NodeProperties): Indicator {
-    const p = readNode('Indicator', row);
-    return Object.assign(new Indicator(), {
-      kind: 'Indicator',
-      id: p.id,
-      sortKey: p.sortKey,
-      name: p.name,
-      definition: p.definition,
-      current: p.current,
-      currentText: p.currentText,
-      target: p.target,
-      targetText: p.targetText,
-      unit: p.unit,
-      targetBound: p.targetBound,
-      targetNote: p.targetNote,
+    return mapNode(Indicator, 'Indicator', row, (p) => ({
+      ...storedFields(
+        p,
+        'sortKey',
+        'name',
+        'definition',
+        'current',
+        'currentText',
+        'target',
+        'targetText',
+        'unit',
+        'targetBound',
+        'targetNote',
+      ),
       direction: Direction[p.direction],
       source: sourceOf(p),
-    });
+    }));
   }
 }

@@ -3,7 +3,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { readNode } from '../graph/node-properties';
+import { mapNode, storedFields } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'Cross-field linkage plan (政策連携プラン), e.g. ③.' })
 export class LinkagePlan extends Node {
@@ -23,16 +23,11 @@ export class LinkagePlan extends Node {
   source!: Source | null;
 
   static from(this: void, row: NodeProperties): LinkagePlan {
-    const p = readNode('LinkagePlan', row);
-    return Object.assign(new LinkagePlan(), {
-      kind: 'LinkagePlan',
-      id: p.id,
-      number: p.number,
-      name: p.name,
-      summary: p.summary,
+    return mapNode(LinkagePlan, 'LinkagePlan', row, (p) => ({
+      ...storedFields(p, 'number', 'name', 'summary'),
       targets: [...p.targets],
       source: sourceOf(p),
-    });
+    }));
   }
 }
 
@@ -54,14 +49,9 @@ export class Initiative extends Node {
   source!: Source | null;
 
   static from(this: void, row: NodeProperties): Initiative {
-    const p = readNode('Initiative', row);
-    return Object.assign(new Initiative(), {
-      kind: 'Initiative',
-      id: p.id,
-      number: p.number,
-      name: p.name,
-      text: p.text,
+    return mapNode(Initiative, 'Initiative', row, (p) => ({
+      ...storedFields(p, 'number', 'name', 'text'),
       source: sourceOf(p),
-    });
+    }));
   }
 }

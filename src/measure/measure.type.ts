@@ -4,7 +4,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { readNode } from '../graph/node-properties';
+import { mapNode, storedFields } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'Mid-level measure (施策中項目) of a policy item, e.g. 5-1-3.' })
 export class Measure extends Node {
@@ -47,21 +47,12 @@ export class Measure extends Node {
   source!: Source | null;
 
   static from(this: void, row: NodeProperties): Measure {
-    const p = readNode('Measure', row);
-    return Object.assign(new Measure(), {
-      kind: 'Measure',
-      id: p.id,
-      sortKey: p.sortKey,
-      code: p.code,
-      number: p.number,
-      name: p.name,
-      previousName: p.previousName,
-      description: p.description,
+    return mapNode(Measure, 'Measure', row, (p) => ({
+      ...storedFields(p, 'sortKey', 'code', 'number', 'name', 'previousName', 'description', 'deletionReason'),
       status: ChangeStatus[p.status],
-      deletionReason: p.deletionReason,
       responsibleTerms: [...p.responsibleTerms],
       source: sourceOf(p),
-    });
+    }));
   }
 
   sortKey!: string;

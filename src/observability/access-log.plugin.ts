@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST } from 'graphql';
 import type { RequestContext } from '../read/request-context';
+import { requestHooksPlugin } from '../graphql/request-hooks-plugin';
 
 /**
  * Adds a GraphQL request's outcome to its HTTP access line (see accessLog): operation name and type, the
@@ -9,33 +10,29 @@ import type { RequestContext } from '../read/request-context';
  * the others settled on (a size cap's replacement, a cache hit).
  */
 export function accessLogPlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    requestDidStart() {
-      return Promise.resolve({
-        willSendResponse({ contextValue, document, operation, request, response, metrics }) {
-          const access = contextValue.access;
-          // Operations run inside another request (an export's pages) have no HTTP request of their own.
-          if (access === undefined || request.http === undefined) return Promise.resolve();
-          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          const codes = errors.map((error) => {
-            const code = error.extensions?.code;
-            return typeof code === 'string' ? code : 'UNKNOWN';
-          });
-          const { queries, dbMs } = contextValue.counter.snapshot();
-          // A document that parsed but failed validation still names its operation.
-          const named = operation ?? (document ? getOperationAST(document, request.operationName) : null);
-          access.graphql = {
-            operationName: named?.name?.value ?? request.operationName ?? null,
-            operationType: named?.operation ?? null,
-            errorCodes: [...new Set(codes)],
-            statements: queries,
-            dbMs,
-            cacheHit: metrics.responseCacheHit === true,
-            user: contextValue.viewer.subject,
-          };
-          return Promise.resolve();
-        },
+  return requestHooksPlugin({
+    willSendResponse({ contextValue, document, operation, request, response, metrics }) {
+      const access = contextValue.access;
+      // Operations run inside another request (an export's pages) have no HTTP request of their own.
+      if (access === undefined || request.http === undefined) return Promise.resolve();
+      const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+      const codes = errors.map((error) => {
+        const code = error.extensions?.code;
+        return typeof code === 'string' ? code : 'UNKNOWN';
       });
+      const { queries, dbMs } = contextValue.counter.snapshot();
+      // A document that parsed but failed validation still names its operation.
+      const named = operation ?? (document ? getOperationAST(document, request.operationName) : null);
+      access.graphql = {
+        operationName: named?.name?.value ?? request.operationName ?? null,
+        operationType: named?.operation ?? null,
+        errorCodes: [...new Set(codes)],
+        statements: queries,
+        dbMs,
+        cacheHit: metrics.responseCacheHit === true,
+        user: contextValue.viewer.subject,
+      };
+      return Promise.resolve();
     },
-  };
+  });
 }

@@ -49,11 +49,16 @@ export class AccessLogEntry {
   }
 }
 
-const entries = new WeakMap<IncomingMessage, AccessLogEntry>();
+/**
+ * The entry travels with its request, under a symbol no other module can name: per-request state lives on the
+ * request, never in a module-level table.
+ */
+const ENTRY = Symbol('access log entry');
+type Entered = IncomingMessage & { [ENTRY]?: AccessLogEntry };
 
 /** The access entry of a request that came through `accessLog`; undefined for any other (tests, scripts). */
 export function accessLogEntry(request: IncomingMessage): AccessLogEntry | undefined {
-  return entries.get(request);
+  return (request as Entered)[ENTRY];
 }
 
 /**
@@ -71,13 +76,13 @@ export function accessLogEntry(request: IncomingMessage): AccessLogEntry | undef
 export function accessLog(logger: Logger): RequestHandler {
   const middleware = pinoHttp<IncomingMessage, ServerResponse>({
     logger,
-    genReqId: (request) => entries.get(request)?.requestId ?? requestIdFrom(undefined),
+    genReqId: (request) => accessLogEntry(request)?.requestId ?? requestIdFrom(undefined),
     customAttributeKeys: { reqId: 'requestId' },
     // request.log is bound to the id only; the line's other fields come from accessLine.
     quietReqLogger: true,
     quietResLogger: true,
     customLogLevel: (request, response) => {
-      if (entries.get(request)?.path.startsWith('/health/') === true) return 'debug';
+      if (accessLogEntry(request)?.path.startsWith('/health/') === true) return 'debug';
       return response.statusCode >= 500 ? 'warn' : 'info';
     },
     customSuccessObject: (request, response) => accessLine(request, response),
@@ -87,13 +92,13 @@ export function accessLog(logger: Logger): RequestHandler {
   });
   return (request, response, next) => {
     const requestId = requestIdFrom(singleHeader(request.headers[REQUEST_ID_HEADER]));
-    entries.set(request, new AccessLogEntry(requestId, pathOf(request), request.socket));
+    (request as Entered)[ENTRY] = new AccessLogEntry(requestId, pathOf(request), request.socket);
     middleware(request, response, next);
   };
 }
 
 function accessLine(request: IncomingMessage, response: ServerResponse): Record<string, unknown> {
-  const entry = entries.get(request);
+  const entry = accessLogEntry(request);
   return {
     event: 'http.request',
     method: request.method,
@@ -108,11 +113,11 @@ function accessLine(request: IncomingMessage, response: ServerResponse): Record<
 
 /** `POST /graphql 200`, with the operation when there is one: `POST /graphql 200 query Dashboard`. */
 function summary(request: IncomingMessage, response: ServerResponse): string {
-  const graphql = entries.get(request)?.graphql;
+  const graphql = accessLogEntry(request)?.graphql;
   const operation = graphql
     ? ` ${graphql.operationType ?? 'unparsed'}${graphql.operationName ? ` ${graphql.operationName}` : ''}`
     : '';
-  return `${request.method} ${entries.get(request)?.path ?? ''} ${response.statusCode}${operation}`;
+  return `${request.method} ${accessLogEntry(request)?.path ?? ''} ${response.statusCode}${operation}`;
 }
 
 /** The path without the query string: a GET's query and variables, or an export's filter, stay out of the log. */

@@ -1,12 +1,12 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
+import type { LogLevel } from '../settings-types';
 
 /** The service's logger: pino's, so Apollo (its `logger` option) and every module take the same one. */
 export type Logger = PinoLogger;
 
-/** The levels LOG_LEVEL accepts, most severe first; `silent` writes nothing. */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+// The level's type belongs to the configuration (config.ts reads LOG_LEVEL); callers may take it from here.
+export type { LogLevel };
 
 /**
  * Keys whose values never reach a log line, wherever a caller puts them: bearer tokens, cookies, passwords,

@@ -3,7 +3,8 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { readNode, type StoredNode } from '../graph/node-properties';
+import { mapNode, storedFields } from '../common/map-node';
+import type { StoredNode } from '../graph/node-properties';
 import { SatisfactionRate, Survey } from './survey.type';
 
 @ObjectType({
@@ -49,23 +50,14 @@ export class PolicyItem extends Node {
   sortKey!: string;
 
   static from(this: void, row: NodeProperties): PolicyItem {
-    const p = readNode('PolicyItem', row);
-    return Object.assign(new PolicyItem(), {
-      kind: 'PolicyItem',
-      id: p.id,
-      sortKey: p.sortKey,
-      code: p.code,
-      number: p.number,
-      fieldNumber: p.fieldNumber,
-      name: p.name,
-      previousName: p.previousName,
-      detailed: p.detailed,
+    return mapNode(PolicyItem, 'PolicyItem', row, (p) => ({
+      ...storedFields(p, 'sortKey', 'code', 'number', 'fieldNumber', 'name', 'previousName', 'detailed'),
       visions: [...p.visions],
       collaboration: [...p.collaboration],
       survey: surveyOf(p),
       satisfactionRate: satisfactionRateOf(p),
       source: sourceOf(p),
-    });
+    }));
   }
 }
 

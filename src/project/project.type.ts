@@ -4,7 +4,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { readNode } from '../graph/node-properties';
+import { mapNode, storedFields } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'Main project (主な事業) of a policy item.' })
 export class Project extends Node {
@@ -33,17 +33,10 @@ export class Project extends Node {
   source!: Source | null;
 
   static from(this: void, row: NodeProperties): Project {
-    const p = readNode('Project', row);
-    return Object.assign(new Project(), {
-      kind: 'Project',
-      id: p.id,
-      number: p.number,
-      name: p.name,
-      previousName: p.previousName,
-      summary: p.summary,
+    return mapNode(Project, 'Project', row, (p) => ({
+      ...storedFields(p, 'number', 'name', 'previousName', 'summary', 'deletionReason'),
       status: ChangeStatus[p.status],
-      deletionReason: p.deletionReason,
       source: sourceOf(p),
-    });
+    }));
   }
 }

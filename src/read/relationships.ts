@@ -69,8 +69,9 @@ function path(name: string, size: SizeOf): Relationship {
  * Every relationship field of the API, by GraphQL type and field name, declared once: field resolvers load
  * through it (`related`, `relatedOne`), the selection compiler plans from it (src/read/prefetch/selection-plan.ts)
  * and the query-cost rule sizes lists from it (src/graphql/limits/list-sizes.ts). Adding a relationship
- * field is one entry here and its `@FieldResolver` calling `related`. Arguments that only filter the loaded
- * list in the resolver (`includeDeleted`) need nothing here: the resolver still applies them.
+ * field is one entry here and one in its type's table of relationship fields (relationship-fields.ts).
+ * Arguments that only filter the loaded list in the resolver (`includeDeleted`) need nothing here: the
+ * resolver still applies them.
  * tests/unit/relationship-table.test.ts fails when the schema has a relationship field this table lacks.
  */
 export const RELATIONSHIPS = {

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ConfigError, loadConfig } from '../config';
+import { exitWithFailure } from '../command-failure';
+import { loadConfig } from '../config';
 import { CypherRegistry } from '../db/cypher-registry';
 import { openDatabase } from '../db/database-runtime';
 import { GraphGateway } from '../db/graph-gateway';
@@ -51,13 +52,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  const message =
-    error instanceof ConfigError
-      ? `configuration error: ${error.message}`
-      : error instanceof BackupRefusal
-        ? `refused, nothing was written: ${error.message}`
-        : String(error);
-  process.stderr.write(`records failed: ${message}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) =>
+  exitWithFailure('records', error, (other) =>
+    other instanceof BackupRefusal ? `refused, nothing was written: ${other.message}` : String(other),
+  ),
+);

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.interface';
 import type { NodeProperties } from '../read/graph-loaders';
-import { readNode } from '../graph/node-properties';
+import { mapNode, storedFields } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'Area (取組項目) of the administrative-reform outline (行政改革大綱).' })
 export class ReformArea extends Node {
@@ -12,12 +12,6 @@ export class ReformArea extends Node {
   name!: string;
 
   static from(this: void, row: NodeProperties): ReformArea {
-    const p = readNode('ReformArea', row);
-    return Object.assign(new ReformArea(), {
-      kind: 'ReformArea',
-      id: p.id,
-      number: p.number,
-      name: p.name,
-    });
+    return mapNode(ReformArea, 'ReformArea', row, (p) => storedFields(p, 'number', 'name'));
   }
 }

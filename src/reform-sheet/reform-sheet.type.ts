@@ -4,7 +4,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { readNode } from '../graph/node-properties';
+import { mapNode, storedFields } from '../common/map-node';
 
 @ObjectType({ description: 'Target of a reform sheet for one fiscal year.' })
 export class YearlyTarget {
@@ -93,35 +93,35 @@ export class ReformSheet extends Node {
   areaNumber!: number;
 
   static from(this: void, row: NodeProperties): ReformSheet {
-    const p = readNode('ReformSheet', row);
-    return Object.assign(new ReformSheet(), {
-      kind: 'ReformSheet',
-      id: p.id,
-      sortKey: p.sortKey,
-      code: p.code,
-      areaNumber: p.areaNumber,
-      number: p.number,
-      name: p.name,
+    return mapNode(ReformSheet, 'ReformSheet', row, (p) => ({
+      ...storedFields(
+        p,
+        'sortKey',
+        'code',
+        'areaNumber',
+        'number',
+        'name',
+        'partnersOpenEnded',
+        'viewpoint',
+        'supportedMeasuresText',
+        'currentSituation',
+        'actions',
+        'effects',
+        'evaluation',
+        'notes',
+        'planChanged',
+        'page',
+      ),
       partnerGroups: [...p.partnerGroups],
-      partnersOpenEnded: p.partnersOpenEnded,
       collectiveTerms: [...p.executingTerms, ...p.partnerTerms],
       startYear: { label: p.startYearLabel, year: p.startYear },
       targetYear: { label: p.targetYearLabel, year: p.targetYear },
-      viewpoint: p.viewpoint,
-      supportedMeasuresText: p.supportedMeasuresText,
-      currentSituation: p.currentSituation,
-      actions: p.actions,
-      effects: p.effects,
       unresolvedMeasureNames: [...p.unresolvedMeasureNames],
       yearlyTargets: p.yearlyTargetLabels.map((label, i) => ({
         year: { label, year: p.yearlyTargetYears[i] ?? 0 },
         text: p.yearlyTargetTexts[i] ?? '',
       })),
-      evaluation: p.evaluation,
-      notes: p.notes,
-      planChanged: p.planChanged,
-      page: p.page,
       source: sourceOf(p),
-    });
+    }));
   }
 }

@@ -5,7 +5,7 @@ import { Node } from '../common/node.interface';
 import { fiscalYearOf, sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { readNode } from '../graph/node-properties';
+import { mapNode, storedFields } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'Related plan (関連計画) of a policy item, as in the next plan.' })
 export class RelatedPlan extends Node {
@@ -34,17 +34,11 @@ export class RelatedPlan extends Node {
   source!: Source | null;
 
   static from(this: void, row: NodeProperties): RelatedPlan {
-    const p = readNode('RelatedPlan', row);
-    return Object.assign(new RelatedPlan(), {
-      kind: 'RelatedPlan',
-      id: p.id,
-      name: p.name,
-      previousName: p.previousName,
+    return mapNode(RelatedPlan, 'RelatedPlan', row, (p) => ({
+      ...storedFields(p, 'name', 'previousName', 'period', 'summary'),
       status: ChangeStatus[p.status],
-      period: p.period,
       periodStart: fiscalYearOf(p.periodStartLabel, p.periodStartYear),
-      summary: p.summary,
       source: sourceOf(p),
-    });
+    }));
   }
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../read/request-context';
 import { Department } from '../department/department.type';
 import { Measure } from '../measure/measure.type';
@@ -8,10 +8,9 @@ import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from './sdg.type';
 import { loadNode } from '../read/prefetch/load-node';
 import { listByLabel } from '../read/prefetch/list-by-label';
-import { related } from '../read/relationships';
-import { nestedConnectionResolver } from '../read/nested-connection';
 import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
 import { MEASURE_LIST } from '../measure/measure.list';
+import { connection, many, relationshipResolvers } from '../read/relationship-fields';
 
 @Resolver(() => Sdg)
 export class SdgResolver {
@@ -29,42 +28,21 @@ export class SdgResolver {
   async sdgs(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Sdg[]> {
     return (await listByLabel(ctx, info, 'Sdg')).map(Sdg.from);
   }
-
-  @FieldResolver(() => [PolicyItem], { description: 'Policy items contributing to the goal.' })
-  async policyItems(@Root() sdg: Sdg, @Ctx() ctx: RequestContext): Promise<PolicyItem[]> {
-    return (await related(ctx.loaders, 'Sdg', 'policyItems', sdg.id)).map(PolicyItem.from);
-  }
-
-  @FieldResolver(() => [Measure], {
-    description: 'Measures touching the goal through their policy item (deleted ones excluded).',
-  })
-  async measures(@Root() sdg: Sdg, @Ctx() ctx: RequestContext): Promise<Measure[]> {
-    return (await related(ctx.loaders, 'Sdg', 'measures', sdg.id)).map(Measure.from);
-  }
-
-  @FieldResolver(() => [Department], { description: 'Departments responsible for a measure touching the goal.' })
-  async departments(@Root() sdg: Sdg, @Ctx() ctx: RequestContext): Promise<Department[]> {
-    return (await related(ctx.loaders, 'Sdg', 'departments', sdg.id)).map(Department.from);
-  }
-
-  @FieldResolver(() => [ReformSheet], { description: 'Reform sheets supporting a measure touching the goal.' })
-  async reformSheets(@Root() sdg: Sdg, @Ctx() ctx: RequestContext): Promise<ReformSheet[]> {
-    return (await related(ctx.loaders, 'Sdg', 'reformSheets', sdg.id)).map(ReformSheet.from);
-  }
 }
 
-/** `Sdg.policyItemsConnection`. */
-export const SdgPolicyItemsConnection = nestedConnectionResolver(POLICY_ITEM_LIST, {
-  parent: () => Sdg,
-  field: 'policyItemsConnection',
-  scope: 'fragments/policy-item/scope-sdg',
-  lists: 'Policy items contributing to the goal',
-});
-
-/** `Sdg.measuresConnection`. */
-export const SdgMeasuresConnection = nestedConnectionResolver(MEASURE_LIST, {
-  parent: () => Sdg,
-  field: 'measuresConnection',
-  scope: 'fragments/measure/scope-sdg',
-  lists: 'Measures touching the goal through their policy item',
+export const SdgRelationships = relationshipResolvers(() => Sdg, 'Sdg', {
+  policyItems: many(() => PolicyItem, 'Policy items contributing to the goal.'),
+  measures: many(() => Measure, 'Measures touching the goal through their policy item (deleted ones excluded).'),
+  departments: many(() => Department, 'Departments responsible for a measure touching the goal.'),
+  reformSheets: many(() => ReformSheet, 'Reform sheets supporting a measure touching the goal.'),
+  policyItemsConnection: connection(
+    POLICY_ITEM_LIST,
+    'fragments/policy-item/scope-sdg',
+    'Policy items contributing to the goal',
+  ),
+  measuresConnection: connection(
+    MEASURE_LIST,
+    'fragments/measure/scope-sdg',
+    'Measures touching the goal through their policy item',
+  ),
 });

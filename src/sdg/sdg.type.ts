@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.interface';
 import type { NodeProperties } from '../read/graph-loaders';
-import { readNode } from '../graph/node-properties';
+import { mapNode, storedFields } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'A Sustainable Development Goal (SDG) of the United Nations.' })
 export class Sdg extends Node {
@@ -20,14 +20,6 @@ export class Sdg extends Node {
   color!: string;
 
   static from(this: void, row: NodeProperties): Sdg {
-    const p = readNode('Sdg', row);
-    return Object.assign(new Sdg(), {
-      kind: 'Sdg',
-      id: p.id,
-      number: p.number,
-      name: p.name,
-      nameEn: p.nameEn,
-      color: p.color,
-    });
+    return mapNode(Sdg, 'Sdg', row, (p) => storedFields(p, 'number', 'name', 'nameEn', 'color'));
   }
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { layerViolations } from '../../scripts/check-layers';
+import { fileCircles, layerViolations } from '../../scripts/check-layers';
 
 /** A throwaway src/ tree of the given files (path → text). */
 function tree(files: Readonly<Record<string, string>>): string {
@@ -27,6 +27,7 @@ describe('the layer check (npm run lint)', () => {
 
   it("passes the project's own src/", () => {
     expect(layerViolations('src')).toEqual([]);
+    expect(fileCircles('src')).toEqual([]);
   });
 
   it('fails a shared folder importing a feature at run time, naming the file and the import', () => {
@@ -66,5 +67,46 @@ describe('the layer check (npm run lint)', () => {
     const run = spawnSync(process.execPath, ['scripts/check-layers.js', root], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('1 run-time import(s) from shared ground to features');
+  });
+
+  it('fails a file circle, type-only imports included, naming its files in import order', () => {
+    const root = src({
+      'read/request-context.ts':
+        "import type { Directory } from './department-directory';\nexport interface Context { d: Directory }\n",
+      'read/department-directory.ts':
+        "import type { Context } from './request-context';\nexport interface Directory { c?: Context }\n",
+      'measure/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
+      'measure/b.ts': "import { c } from '../sdg/c';\nexport const b = () => c;\n",
+      'sdg/c.ts': "import { a } from '../measure/a';\nexport const c = () => a;\n",
+      'sdg/self.ts': "export { self } from './self';\nexport const self = 1;\n",
+    });
+    const circles = fileCircles(root);
+    expect(circles).toHaveLength(3);
+    expect(circles).toContainEqual(
+      expect.stringMatching(/^file circle: read\/(request-context|department-directory)\.ts → /),
+    );
+    expect(circles).toContainEqual(expect.stringContaining('measure/a.ts → measure/b.ts → sdg/c.ts → measure/a.ts'));
+    expect(circles).toContainEqual(expect.stringContaining('file circle: sdg/self.ts → sdg/self.ts'));
+  });
+
+  it('lets files import each other one way, however many paths lead to one file', () => {
+    const root = src({
+      'common/leaf.ts': 'export const leaf = 1;\n',
+      'read/mid.ts': "import { leaf } from '../common/leaf';\nexport const mid = leaf;\n",
+      'measure/top.ts':
+        "import { leaf } from '../common/leaf';\nimport type { X } from '../read/mid';\nimport { mid } from '../read/mid';\nexport const top = [leaf, mid];\nexport type Y = X;\n",
+    });
+    expect(fileCircles(root)).toEqual([]);
+  });
+
+  it('exits non-zero on a file circle from the command line', () => {
+    const root = src({
+      'common/a.ts': "import type { B } from './b';\nexport type A = B[];\n",
+      'common/b.ts': "import type { A } from './a';\nexport type B = A | null;\n",
+    });
+    const run = spawnSync(process.execPath, ['scripts/check-layers.js', root], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('1 file circle(s)');
+    expect(run.stderr).toMatch(/file circle: common\/(a|b)\.ts → common\/(a|b)\.ts → common\/(a|b)\.ts/);
   });
 });

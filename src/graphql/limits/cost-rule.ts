@@ -17,13 +17,7 @@ import { fieldWeight } from './field-weights';
 import type { GraphSizes } from './graph-statistics';
 import { firstMaximum, largestListSize } from './list-sizes';
 import { queryTooComplex } from './too-complex';
-
-export interface CostLimits {
-  /** Largest estimated number of values (expensive fields weighted) a request may resolve. */
-  readonly maxCost: number;
-  /** Most top-level fields one operation may ask for. */
-  readonly maxRootFields: number;
-}
+import type { CostLimits } from '../../settings-types';
 
 /** A selection set's estimated cost and how many fields it selects at its own level. */
 interface Measured {

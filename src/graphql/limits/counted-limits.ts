@@ -3,15 +3,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { OperationDefinitionNode, ValidationContext, ValidationRule } from 'graphql';
 import { queryTooComplex, type QueryLimitName } from './too-complex';
-
-export interface CountedLimits {
-  /** Deepest field nesting (`{ a { b } }` has depth 2), fragments flattened. */
-  readonly maxDepth: number;
-  /** Most aliases per operation (`__typename` aliases are free). */
-  readonly maxAliases: number;
-  /** Most directives per operation. */
-  readonly maxDirectives: number;
-}
+import type { CountedLimits } from '../../settings-types';
 
 /**
  * Depth, aliases and directives, counted by graphql-armor's rules (each fragment counted once and reused at

@@ -1,5 +1,6 @@
 import type { Discrepancy, PropertyValue, UnresolvedReference } from '../../graph/graph-model';
 import type { GraphDiff, NodeSummary, RelationshipSummary } from './graph-diff';
+import type { PropertyChange } from './property-changes';
 import type { RecordedSubjectEntry, RecordsImpact } from './orphaned-records';
 import type { ReportChanges } from './report-changes';
 
@@ -14,39 +15,10 @@ export interface FormatOptions {
  * orphan (when they could be read) last.
  */
 export function formatDiff(diff: GraphDiff, records: RecordsImpact | undefined, options: FormatOptions): string[] {
-  const { nodes, relationships } = diff;
   const lines = [
-    `nodes: ${nodes.added.length} added, ${nodes.removed.length} removed, ${nodes.changed.length} changed`,
+    ...entityLines('nodes', diff.nodes, (node) => node.label, named),
+    ...entityLines('relationships', diff.relationships, (link) => link.type, linked),
   ];
-  const nodeEntries = [
-    ...nodes.added.map((n) => ({ group: n.label, node: n, mark: '+', changes: [] })),
-    ...nodes.removed.map((n) => ({ group: n.label, node: n, mark: '-', changes: [] })),
-    ...nodes.changed.map((n) => ({ group: n.label, node: n, mark: '~', changes: n.changes })),
-  ];
-  for (const [label, entries] of grouped(nodeEntries)) {
-    lines.push(`  ${label}`);
-    for (const { node, mark, changes } of entries) {
-      lines.push(`    ${mark} ${named(node)}`);
-      for (const c of changes) lines.push(`        ${c.property}: ${shown(c.before)} → ${shown(c.after)}`);
-    }
-  }
-
-  lines.push(
-    `relationships: ${relationships.added.length} added, ${relationships.removed.length} removed, ` +
-      `${relationships.changed.length} changed`,
-  );
-  const linkEntries = [
-    ...relationships.added.map((r) => ({ group: r.type, link: r, mark: '+', changes: [] })),
-    ...relationships.removed.map((r) => ({ group: r.type, link: r, mark: '-', changes: [] })),
-    ...relationships.changed.map((r) => ({ group: r.type, link: r, mark: '~', changes: r.changes })),
-  ];
-  for (const [type, entries] of grouped(linkEntries)) {
-    lines.push(`  ${type}`);
-    for (const { link, mark, changes } of entries) {
-      lines.push(`    ${mark} ${linked(link)}`);
-      for (const c of changes) lines.push(`        ${c.property}: ${shown(c.before)} → ${shown(c.after)}`);
-    }
-  }
 
   lines.push(...reportLines('discrepancies between documents', diff.discrepancies, describeDiscrepancy));
   lines.push(...reportLines('unresolved references', diff.unresolved, describeUnresolved));
@@ -70,6 +42,41 @@ export function formatDiff(diff: GraphDiff, records: RecordsImpact | undefined, 
     lines.push(...subjectLines('orphaned already, and still', records.stillOrphaned));
     lines.push(...subjectLines('attached again', records.reattached));
     lines.push(`  unaffected: ${records.unaffected} subjects`);
+  }
+  return lines;
+}
+
+/** What changed in one kind of entity (nodes, relationships): added, removed, and changed with each property. */
+interface EntityChanges<T> {
+  readonly added: readonly T[];
+  readonly removed: readonly T[];
+  readonly changed: readonly (T & { readonly changes: readonly PropertyChange[] })[];
+}
+
+/**
+ * One section of the report: the counts, then every entity under its group (a node's label, a relationship's
+ * type), `+` added, `-` removed, `~` changed followed by one line per changed property.
+ */
+function entityLines<T>(
+  title: string,
+  entities: EntityChanges<T>,
+  groupOf: (entity: T) => string,
+  describe: (entity: T) => string,
+): string[] {
+  const lines = [
+    `${title}: ${entities.added.length} added, ${entities.removed.length} removed, ${entities.changed.length} changed`,
+  ];
+  const entries = [
+    ...entities.added.map((entity) => ({ group: groupOf(entity), entity, mark: '+', changes: [] })),
+    ...entities.removed.map((entity) => ({ group: groupOf(entity), entity, mark: '-', changes: [] })),
+    ...entities.changed.map((entity) => ({ group: groupOf(entity), entity, mark: '~', changes: entity.changes })),
+  ];
+  for (const [group, members] of grouped(entries)) {
+    lines.push(`  ${group}`);
+    for (const { entity, mark, changes } of members) {
+      lines.push(`    ${mark} ${describe(entity)}`);
+      for (const c of changes) lines.push(`        ${c.property}: ${shown(c.before)} → ${shown(c.after)}`);
+    }
   }
   return lines;
 }

@@ -1,0 +1,44 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver, type ClassType } from 'type-graphql';
+import { FilterArg, OrderByArg } from '../common/list-args';
+import { PaginationArgs } from '../common/pagination.args';
+import type { ListKind } from './nested-connection';
+import type { Page } from './page/fetch-page';
+import { fetchFilteredPage } from './page/fetch-filtered-page';
+import type { OrderKey } from './page/sort-order';
+import type { RequestContext } from './request-context';
+
+/** A root connection query: its name and its description. */
+export interface RootConnection {
+  readonly field: string;
+  readonly description: string;
+}
+
+/**
+ * The resolver of a kind's root connection (`measures`, `policyItems` …): filter, order, cursors and facets
+ * from one statement (fetchFilteredPage), the same as the kind's nested connections, which
+ * nestedConnectionResolver makes from the same ListKind.
+ */
+export function rootConnectionResolver<T extends { sortKey: string }, Filter extends object, OrderField extends string>(
+  kind: ListKind<T, Filter, OrderField, string>,
+  root: RootConnection,
+): ClassType {
+  @Resolver()
+  class RootConnectionResolver {
+    @Query(() => kind.connection, { description: root.description })
+    // The method's name is the query's: type-graphql names a query after its method.
+    async [root.field](
+      @FilterArg(() => kind.filter)
+      filter: Filter | null,
+      @OrderByArg(() => kind.order, 'root')
+      orderBy: OrderKey<OrderField>[] | null,
+      @Args(() => PaginationArgs) slice: PaginationArgs,
+      @Ctx() ctx: RequestContext,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<Page<T>> {
+      const condition = await kind.condition(filter, ctx);
+      return fetchFilteredPage({ ctx, spec: kind.spec, condition, orderBy, slice, info, map: kind.map });
+    }
+  }
+  return RootConnectionResolver;
+}
