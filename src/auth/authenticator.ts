@@ -10,7 +10,7 @@ import {
 import { UnauthenticatedError } from '../errors';
 import { ANONYMOUS_VIEWER, ROLES, type Role, type Viewer } from './viewer';
 
-/** How tokens are checked (from AUTH_SECRET, AUTH_JWKS_URL and ANONYMOUS_READ). */
+/** How tokens are checked (from AUTH_SECRET, AUTH_JWKS_URL, ANONYMOUS_READ and the AUTH_* claim settings). */
 export interface AuthSettings {
   /** Shared secret for HS256 tokens; undefined when the service accepts none. */
   readonly secret: string | undefined;
@@ -22,6 +22,10 @@ export interface AuthSettings {
   readonly issuer?: string;
   /** The `aud` every token must name (AUTH_AUDIENCE); unchecked when undefined. */
   readonly audience?: string;
+  /** The claim holding the role (AUTH_ROLE_CLAIM); `role` when undefined. */
+  readonly roleClaim?: string;
+  /** The claim holding the departments (AUTH_DEPARTMENTS_CLAIM); `departments` when undefined. */
+  readonly departmentsClaim?: string;
 }
 
 /**
@@ -53,6 +57,12 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
     ...(settings.audience === undefined ? {} : { audience: settings.audience }),
   };
 
+  // An identity provider names its claims its own way (often namespaced URIs); the city configures which.
+  const claimNames: ClaimNames = {
+    role: settings.roleClaim ?? 'role',
+    departments: settings.departmentsClaim ?? 'departments',
+  };
+
   return async (authorization) => {
     if (authorization === undefined || authorization.trim() === '') {
       if (settings.anonymousRead) return ANONYMOUS_VIEWER;
@@ -75,7 +85,7 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
     } catch (error) {
       throw tokenError(error);
     }
-    return viewerOf(payload);
+    return viewerOf(payload, claimNames);
   };
 }
 
@@ -138,16 +148,32 @@ function claimError(error: InstanceType<typeof errors.JWTClaimValidationFailed>)
   return new UnauthenticatedError(`The bearer token's \`${claim}\` claim is not valid (${reason}).`);
 }
 
-function viewerOf(payload: JWTPayload): Viewer {
-  const { sub, role, departments } = payload;
+/** Which claims carry the role and the departments. */
+interface ClaimNames {
+  readonly role: string;
+  readonly departments: string;
+}
+
+function viewerOf(payload: JWTPayload, claimNames: ClaimNames): Viewer {
+  const { sub } = payload;
+  const role = payload[claimNames.role];
+  const departments = payload[claimNames.departments];
   if (typeof sub !== 'string' || sub.trim() === '') {
     throw new UnauthenticatedError('The bearer token has no `sub` claim (who is signing in).');
   }
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
-    throw new UnauthenticatedError(`The bearer token's \`role\` claim must be one of ${ROLES.join(', ')}.`);
+    throw new UnauthenticatedError(
+      `The bearer token's \`${claimNames.role}\` claim must be one of ${ROLES.join(', ')}.`,
+    );
   }
   if (departments !== undefined && (!Array.isArray(departments) || !departments.every((d) => typeof d === 'string'))) {
-    throw new UnauthenticatedError("The bearer token's `departments` claim must be a list of department ids or names.");
+    throw new UnauthenticatedError(
+      `The bearer token's \`${claimNames.departments}\` claim must be a list of department ids or names.`,
+    );
   }
-  return Object.freeze({ subject: sub, role: role as Role, departments: Object.freeze([...(departments ?? [])]) });
+  return Object.freeze({
+    subject: sub,
+    role: role as Role,
+    departments: Object.freeze([...((departments as string[] | undefined) ?? [])]),
+  });
 }
