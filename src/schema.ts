@@ -27,6 +27,7 @@ import {
 import { ProgressResolver } from './records/progress.resolver';
 import { IndicatorResultsResolver, SheetEvaluationsResolver } from './records/record-fields.resolver';
 import { RecordsResolver } from './records/records.resolver';
+import { ResultYearProgressResolver } from './records/result-year-progress.resolver';
 import { RelatedPlanResolver } from './related-plan/related-plan.resolver';
 import { SdgMeasuresConnection, SdgPolicyItemsConnection, SdgResolver } from './sdg/sdg.resolver';
 import { PathsResolver } from './paths/paths.resolver';
@@ -57,6 +58,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   IndicatorResultsResolver,
   SheetEvaluationsResolver,
   ProgressResolver,
+  ResultYearProgressResolver,
   // The nested connections, one factory call each (src/read/nested-connection.ts).
   DepartmentMeasuresConnection,
   DepartmentReformSheetsConnection,

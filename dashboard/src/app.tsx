@@ -6,12 +6,18 @@ import { DepartmentView } from './department/department-view';
 import { DrilldownView } from './drilldown/drilldown-view';
 import { ExplorerView } from './explorer/explorer-view';
 import { HeatmapView } from './heatmap/heatmap-view';
+import { IndicatorView } from './indicator/indicator-view';
+import { SheetView } from './sheet/sheet-view';
 
 const VIEWS = ['heatmap', 'items', 'department', 'explorer'] as const satisfies readonly TextKey[];
 type ViewName = (typeof VIEWS)[number];
 
-function viewOf(value: string | undefined): ViewName {
-  return VIEWS.find((view) => view === value) ?? 'heatmap';
+/** Pages of one subject (`id`), reached by links from the views rather than from the navigation. */
+const PAGES = ['indicator', 'sheet'] as const satisfies readonly TextKey[];
+type PageName = (typeof PAGES)[number];
+
+function viewOf(value: string | undefined): ViewName | PageName {
+  return VIEWS.find((view) => view === value) ?? PAGES.find((page) => page === value) ?? 'heatmap';
 }
 
 /** The shell: title, one link per view, the language toggle, and the view the URL names. */
@@ -55,6 +61,8 @@ export function App() {
         {view === 'items' && <DrilldownView />}
         {view === 'department' && <DepartmentView />}
         {view === 'explorer' && <ExplorerView />}
+        {view === 'indicator' && <IndicatorView />}
+        {view === 'sheet' && <SheetView />}
       </main>
     </NavigationContext.Provider>
   );

@@ -19,7 +19,9 @@ export class IndicatorResultsResolver {
     @Arg('fiscalYear', () => Int, { nullable: true, description: YEAR_DESCRIPTION }) fiscalYear: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<IndicatorResultYear[]> {
-    return yearsOf<IndicatorResult>(ctx, indicator.id, fiscalYear);
+    const years = await yearsOf<IndicatorResult>(ctx, indicator.id, fiscalYear);
+    // Each year carries its indicator's baseline and target, so its `progress` is graded without another read.
+    return years.map((year) => Object.assign(new IndicatorResultYear(), year, { basis: indicator }));
   }
 }
 

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { RowReader } from '../db/row-reader';
+import type { ProgressBasis } from './achievement-rate';
 import { IndicatorResult, SheetEvaluation, toYearRecord, type YearRecord } from './record.types';
 
 /** How many revisions of one year `history` shows (newest first); bounds the answer for the cost limit. */
@@ -20,6 +21,9 @@ export class IndicatorResultYear {
     description: `The year's revisions, newest first (at most ${HISTORY_LIMIT}), retracted ones included.`,
   })
   history!: IndicatorResult[];
+
+  /** What the year's progress is measured against: the indicator's baseline and target (not a GraphQL field). */
+  basis!: ProgressBasis;
 }
 
 @ObjectType({ description: "A reform sheet's year-end evaluation for one fiscal year, with every revision." })

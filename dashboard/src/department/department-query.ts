@@ -10,7 +10,7 @@ query DashboardDepartment($ref: String!, $chosen: Boolean!) {
   departments { ${DEPARTMENT_LABEL_FIELDS} }
   department(ref: $ref) @include(if: $chosen) {
     ${DEPARTMENT_LABEL_FIELDS}
-    measures { code name status policyItem { code name } sdgs { number name nameEn color } }
+    measures { code name status policyItem { code name indicators { id name } } sdgs { number name nameEn color } }
     executing: reformSheets(role: EXECUTING) { code name evaluation }
     partnering: reformSheets(role: PARTNER) { code name evaluation }
     collaborators { department { ${DEPARTMENT_LABEL_FIELDS} } sharedMeasures sharedReformSheets }
@@ -31,7 +31,12 @@ export interface DepartmentData {
           readonly code: string;
           readonly name: string;
           readonly status: string;
-          readonly policyItem: { readonly code: string; readonly name: string };
+          readonly policyItem: {
+            readonly code: string;
+            readonly name: string;
+            /** The item's indicators; the measure's own is the one of the same code (5-1-1 → indicator:5-1-1). */
+            readonly indicators: readonly { readonly id: string; readonly name: string }[];
+          };
           readonly sdgs: readonly SdgLabel[];
         }[];
         readonly executing: readonly Sheet[];

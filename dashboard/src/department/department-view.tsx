@@ -64,6 +64,7 @@ function DepartmentDetail(props: {
               {measure.sdgs.map((sdg) => (
                 <SdgBadge key={sdg.number} sdg={sdg} language={language} />
               ))}
+              <MeasureIndicator measure={measure} language={language} />
             </li>
           ))}
         </ul>
@@ -117,12 +118,30 @@ function SheetList(props: {
         <ul>
           {props.sheets.map((sheet) => (
             <li key={sheet.code}>
-              <span class="code">{sheet.code}</span> {sheet.name}{' '}
+              <StateLink patch={{ view: 'sheet', id: `reform-sheet:${sheet.code}` }} replace>
+                <span class="code">{sheet.code}</span> {sheet.name}
+              </StateLink>{' '}
               <Grade evaluation={sheet.evaluation} language={props.language} />
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+type DepartmentMeasure = NonNullable<DepartmentData['department']>['measures'][number];
+
+/** The measure's outcome indicator (same code), as a link to its page; nothing when the measure has none. */
+function MeasureIndicator(props: { readonly measure: DepartmentMeasure; readonly language: Language }) {
+  const indicator = props.measure.policyItem.indicators.find((i) => i.id === `indicator:${props.measure.code}`);
+  if (indicator === undefined) return null;
+  return (
+    <div class="measure-indicator">
+      {text(props.language, 'indicator')}:{' '}
+      <StateLink patch={{ view: 'indicator', id: indicator.id }} replace>
+        {indicator.name}
+      </StateLink>
+    </div>
   );
 }

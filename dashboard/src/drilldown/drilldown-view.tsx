@@ -1,5 +1,6 @@
 import { nameIn, text, type Language } from '../common/i18n';
 import { DepartmentLinks } from '../common/department-links';
+import { reiwaLabel } from '../common/fiscal-year';
 import { Grade } from '../common/grade';
 import { StateLink, useNavigation } from '../common/navigation';
 import { QueryStatus } from '../common/query-status';
@@ -157,7 +158,11 @@ function PolicyItemDetail(props: { readonly code: string; readonly language: Lan
             <tbody>
               {item.indicators.map((indicator) => (
                 <tr key={indicator.id}>
-                  <th scope="row">{indicator.name}</th>
+                  <th scope="row">
+                    <StateLink patch={{ view: 'indicator', id: indicator.id }} replace>
+                      {indicator.name}
+                    </StateLink>
+                  </th>
                   <td>{indicator.currentText ?? '—'}</td>
                   <td>{indicator.targetText ?? '—'}</td>
                   <td>
@@ -177,7 +182,9 @@ function PolicyItemDetail(props: { readonly code: string; readonly language: Lan
         <ul class="sheet-list">
           {item.reformSheets.map((sheet) => (
             <li key={sheet.code}>
-              <span class="code">{sheet.code}</span> {sheet.name}{' '}
+              <StateLink patch={{ view: 'sheet', id: `reform-sheet:${sheet.code}` }} replace>
+                <span class="code">{sheet.code}</span> {sheet.name}
+              </StateLink>{' '}
               <Grade evaluation={sheet.evaluation} language={language} />{' '}
               <small>
                 <DepartmentLinks departments={sheet.departments} />
@@ -227,8 +234,7 @@ function LatestResult(props: {
 }) {
   const { progress, unit, language } = props;
   if (progress === null) return <span class="no-result">{text(language, 'noResultYet')}</span>;
-  // Fiscal years are Gregorian years; 令和 (R) 1 is 2019, as the documents label them.
-  const year = `R${progress.fiscalYear - 2018}`;
+  const year = reiwaLabel(progress.fiscalYear);
   return (
     <span class="progress">
       {progress.value.toLocaleString(language)}

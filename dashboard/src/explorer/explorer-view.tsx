@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { queryGraphQL } from '../common/graphql-client';
-import { text, type Language } from '../common/i18n';
-import { useNavigation } from '../common/navigation';
+import { text, type Language, type TextKey } from '../common/i18n';
+import { StateLink, useNavigation } from '../common/navigation';
 import { QueryStatus } from '../common/query-status';
 import { markFirstRender } from '../common/rendered-mark';
 import { useQuery } from '../common/use-query';
@@ -9,6 +9,7 @@ import {
   SEARCH_QUERY,
   neighboursQuery,
   neighboursVariables,
+  type GraphNode,
   type NeighboursData,
   type SearchData,
 } from './explorer-queries';
@@ -55,6 +56,22 @@ export function ExplorerView() {
   );
 }
 
+/** The page of an indicator or a reform sheet that search found; nothing for other kinds, which have none. */
+function SubjectPageLink(props: { readonly node: GraphNode; readonly language: Language }) {
+  const page = SUBJECT_PAGES[props.node.__typename];
+  if (page === undefined) return null;
+  return (
+    <StateLink patch={{ view: page.view, id: props.node.id }} replace>
+      {text(props.language, page.label)}
+    </StateLink>
+  );
+}
+
+const SUBJECT_PAGES: Readonly<Record<string, { readonly view: string; readonly label: TextKey }>> = {
+  Indicator: { view: 'indicator', label: 'indicatorPage' },
+  ReformSheet: { view: 'sheet', label: 'sheetPage' },
+};
+
 function SearchResults(props: { readonly text: string; readonly language: Language }) {
   const { navigate } = useNavigation();
   const result = useQuery<SearchData>(SEARCH_QUERY, { text: props.text });
@@ -72,7 +89,8 @@ function SearchResults(props: { readonly text: string; readonly language: Langua
           </button>{' '}
           <small>
             {kindName(props.language, hit.node)} · {hit.snippet}
-          </small>
+          </small>{' '}
+          <SubjectPageLink node={hit.node} language={props.language} />
         </li>
       ))}
     </ul>

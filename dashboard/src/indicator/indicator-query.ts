@@ -1,0 +1,100 @@
+import { DEPARTMENT_LABEL_FIELDS, type DepartmentLabel } from '../common/department-order';
+import type { Named } from '../common/i18n';
+
+/**
+ * Everything the indicator page shows, in one request: the indicator (by its readable id), the measure of the
+ * same code (whose departments answer for it), every recorded year with its current revision and its
+ * progress, each year's history only once asked for (`$history`), and the grade scale for the legend.
+ */
+export const INDICATOR_QUERY = `
+query DashboardIndicator($id: ID!, $measureId: ID!, $history: Boolean!) {
+  indicator: node(id: $id) {
+    __typename
+    ... on Indicator {
+      id name definition unit direction current currentText target targetText targetBound targetNote
+      source { document line }
+      policyItem { code name field { number name nameEn } }
+      results {
+        fiscalYear
+        current { id revision value note recordedAt }
+        progress { achievementRate grade rule }
+        history @include(if: $history) { id revision value note recordedAt retracted retractedReason }
+      }
+    }
+  }
+  measure: node(id: $measureId) {
+    ... on Measure { code name departments { ${DEPARTMENT_LABEL_FIELDS} } }
+  }
+  progressGrades { grade minRate meaning }
+}`;
+
+export interface IndicatorRevision {
+  readonly id: string;
+  readonly revision: number;
+  readonly value: number;
+  readonly note: string | null;
+  readonly recordedAt: string;
+  readonly retracted?: boolean;
+  readonly retractedReason?: string | null;
+}
+
+export interface IndicatorYear {
+  readonly fiscalYear: number;
+  readonly current: IndicatorRevision | null;
+  readonly progress: {
+    readonly achievementRate: number | null;
+    readonly grade: string | null;
+    readonly rule: string;
+  } | null;
+  /** Only when the history was asked for. */
+  readonly history?: readonly IndicatorRevision[];
+}
+
+export interface IndicatorDetail {
+  readonly __typename: 'Indicator';
+  readonly id: string;
+  readonly name: string;
+  readonly definition: string | null;
+  readonly unit: string | null;
+  readonly direction: string;
+  readonly current: number | null;
+  readonly currentText: string | null;
+  readonly target: number | null;
+  readonly targetText: string | null;
+  readonly targetBound: string | null;
+  readonly targetNote: string | null;
+  readonly source: { readonly document: string; readonly line: number } | null;
+  readonly policyItem: {
+    readonly code: string;
+    readonly name: string;
+    readonly field: Named & { readonly number: number };
+  };
+  readonly results: readonly IndicatorYear[];
+}
+
+export interface IndicatorData {
+  /** Null when no node has the id; another type when the id names something else. */
+  readonly indicator: IndicatorDetail | { readonly __typename: string } | null;
+  readonly measure: {
+    readonly code?: string;
+    readonly name?: string;
+    readonly departments?: readonly DepartmentLabel[];
+  } | null;
+  readonly progressGrades: readonly {
+    readonly grade: string;
+    readonly minRate: number | null;
+    readonly meaning: string;
+  }[];
+}
+
+/** The measure an indicator belongs to shares its code (indicator:5-1-1 → measure:5-1-1), as recording does. */
+export function measureIdOf(indicatorId: string): string {
+  return `measure:${indicatorId.replace(/^indicator:/, '')}`;
+}
+
+/** The URL of the server's CSV of the indicator's recorded series (`/export/indicator-results.csv`). */
+export function seriesCsvHref(indicatorId: string, language: 'ja' | 'en'): string {
+  const parameters = new URLSearchParams({ code: indicatorId.replace(/^indicator:/, '') });
+  if (language === 'en') parameters.set('header', 'en');
+  return `export/indicator-results.csv?${parameters.toString()}`;
+}

@@ -1,0 +1,205 @@
+import { DepartmentLinks } from '../common/department-links';
+import { fiscalYearLabel } from '../common/fiscal-year';
+import { nameIn, text, type Language, type TextKey } from '../common/i18n';
+import { StateLink, useNavigation } from '../common/navigation';
+import { QueryStatus } from '../common/query-status';
+import { markFirstRender } from '../common/rendered-mark';
+import { RevisionHistory } from '../common/revision-history';
+import { useQuery } from '../common/use-query';
+import {
+  INDICATOR_QUERY,
+  measureIdOf,
+  seriesCsvHref,
+  type IndicatorData,
+  type IndicatorDetail,
+  type IndicatorYear,
+} from './indicator-query';
+import { IndicatorRecordSlot } from './record-slot';
+import { SeriesChart } from './series-chart-view';
+
+/** A number as the language writes it (thousands separators), with the indicator's unit. */
+export function withUnit(value: number, unit: string | null, language: Language): string {
+  return `${value.toLocaleString(language === 'en' ? 'en' : 'ja')}${unit ?? ''}`;
+}
+
+/**
+ * One indicator over the plan period: state `id` (its readable id, `indicator:5-1-1`) and `history` (`1`:
+ * every year's revisions as well). One request per state.
+ */
+export function IndicatorView() {
+  const { state, language } = useNavigation();
+  const id = state.id ?? '';
+  const history = state.history === '1';
+  const result = useQuery<IndicatorData>(INDICATOR_QUERY, { id, measureId: measureIdOf(id), history });
+  if (result.status !== 'done') return <QueryStatus state={result} />;
+  const { indicator, measure, progressGrades } = result.data;
+  if (indicator === null || indicator.__typename !== 'Indicator') {
+    return (
+      <p role="alert" class="error">
+        {text(language, 'noIndicator')}: {id === '' ? '—' : id}
+      </p>
+    );
+  }
+  const detail = indicator as IndicatorDetail;
+  markFirstRender();
+  return (
+    <article aria-labelledby="indicator-title" class="record-page">
+      <p class="breadcrumb">
+        {text(language, 'field')} {detail.policyItem.field.number} {nameIn(language, detail.policyItem.field)} ›{' '}
+        <StateLink patch={{ view: 'items', item: detail.policyItem.code }} replace>
+          <span class="code">{detail.policyItem.code}</span> {detail.policyItem.name}
+        </StateLink>
+      </p>
+      <h2 id="indicator-title">
+        <span class="code">{detail.id.replace(/^indicator:/, '')}</span> {detail.name}
+      </h2>
+      <dl class="facts">
+        {detail.definition === null ? null : (
+          <>
+            <dt>{text(language, 'definition')}</dt>
+            <dd>{detail.definition}</dd>
+          </>
+        )}
+        <dt>{text(language, 'unit')}</dt>
+        <dd>{detail.unit ?? '—'}</dd>
+        <dt>{text(language, 'direction')}</dt>
+        <dd data-direction={detail.direction}>{text(language, `direction${detail.direction}` as TextKey)}</dd>
+        <dt>{text(language, 'baseline')}</dt>
+        <dd data-baseline={detail.current ?? ''}>
+          {detail.currentText ?? '—'} <small>({text(language, 'baselineWhen')})</small>
+        </dd>
+        <dt>{text(language, 'target')}</dt>
+        <dd data-target={detail.target ?? ''}>
+          {detail.targetText ?? '—'}
+          {detail.targetNote === null ? null : ` (${detail.targetNote})`}{' '}
+          <small>({text(language, 'targetWhen')})</small>
+        </dd>
+        {measure?.departments === undefined ? null : (
+          <>
+            <dt>{text(language, 'departments')}</dt>
+            <dd>
+              <DepartmentLinks departments={measure.departments} />
+            </dd>
+          </>
+        )}
+        {detail.source === null ? null : (
+          <>
+            <dt>{text(language, 'source')}</dt>
+            <dd>
+              <code>
+                {detail.source.document}:{detail.source.line}
+              </code>
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <h3>{text(language, 'recordedYears')}</h3>
+      {detail.results.length === 0 ? (
+        <p class="no-result">{text(language, 'noResults')}</p>
+      ) : (
+        <>
+          <SeriesChart indicator={detail} language={language} />
+          <ResultTable indicator={detail} language={language} />
+        </>
+      )}
+      <p class="actions">
+        <a href={seriesCsvHref(detail.id, language)} download class="download">
+          {text(language, 'downloadCsv')}
+        </a>{' '}
+        {detail.results.length === 0 ? null : (
+          <StateLink patch={{ history: history ? undefined : '1' }}>
+            {text(language, history ? 'hideHistory' : 'showHistory')}
+          </StateLink>
+        )}
+      </p>
+      {history ? (
+        <RevisionHistory
+          years={detail.results}
+          language={language}
+          columns={[
+            { header: text(language, 'value'), cell: (revision) => withUnit(revision.value, detail.unit, language) },
+            { header: text(language, 'note'), cell: (revision) => revision.note ?? '' },
+          ]}
+        />
+      ) : null}
+      <div id="record-panel">
+        <IndicatorRecordSlot indicator={detail} />
+      </div>
+
+      <h3>{text(language, 'gradeScale')}</h3>
+      <ul class="grade-scale">
+        {progressGrades.map((band) => (
+          <li key={band.grade}>
+            <span class="grade" data-grade={band.grade}>
+              {band.grade}
+            </span>{' '}
+            {band.minRate === null ? '' : `≥ ${band.minRate}%`} <small>{band.meaning}</small>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
+/** The series as a table: the chart's accessible twin, and where the rates and grades are read exactly. */
+function ResultTable(props: { readonly indicator: IndicatorDetail; readonly language: Language }) {
+  const { indicator, language } = props;
+  return (
+    <div class="scroll-x">
+      <table class="results">
+        <caption class="visually-hidden">{text(language, 'recordedYears')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{text(language, 'fiscalYear')}</th>
+            <th scope="col">{text(language, 'value')}</th>
+            <th scope="col">{text(language, 'achievementRate')}</th>
+            <th scope="col">{text(language, 'grade')}</th>
+            <th scope="col">{text(language, 'note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {indicator.results.map((year) => (
+            <ResultRow key={year.fiscalYear} year={year} unit={indicator.unit} language={language} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ResultRow(props: { readonly year: IndicatorYear; readonly unit: string | null; readonly language: Language }) {
+  const { year, unit, language } = props;
+  const { current, progress } = year;
+  return (
+    <tr data-fiscal-year={year.fiscalYear}>
+      <th scope="row">{fiscalYearLabel(year.fiscalYear)}</th>
+      {current === null ? (
+        <td colSpan={4} class="no-result">
+          {text(language, 'allRetracted')}
+        </td>
+      ) : (
+        <>
+          <td class="value">{withUnit(current.value, unit, language)}</td>
+          <td class="rate">
+            {progress?.achievementRate == null ? (
+              <span class="grade-none">{text(language, 'notGradable')}</span>
+            ) : (
+              `${progress.achievementRate.toFixed(1)}%`
+            )}
+          </td>
+          <td>
+            {progress?.grade == null ? (
+              '—'
+            ) : (
+              <span class="grade" data-grade={progress.grade}>
+                {progress.grade}
+              </span>
+            )}
+          </td>
+          <td>{current.note ?? ''}</td>
+        </>
+      )}
+    </tr>
+  );
+}
