@@ -47,7 +47,10 @@ export async function startOidcTestProvider(port: number, options: OidcTestProvi
   child.stderr?.on('data', (chunk: Buffer) => errors.push(chunk.toString()));
   const ready = await new Promise<{ issuer: string; jwksUri: string }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error(`the OpenID test provider did not start: ${errors.join('')}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the OpenID test provider did not start: ${errors.join('')}`)),
+      30_000,
+    );
     lines.once('line', (line) => {
       clearTimeout(timer);
       resolve(JSON.parse(line) as { issuer: string; jwksUri: string });

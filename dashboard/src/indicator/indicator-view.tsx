@@ -124,7 +124,7 @@ export function IndicatorView() {
         />
       ) : null}
       <div id="record-panel">
-        <IndicatorRecordSlot indicator={detail} />
+        <IndicatorRecordSlot indicator={detail} departments={measure?.departments ?? []} />
       </div>
 
       <h3>{text(language, 'gradeScale')}</h3>
