@@ -36,11 +36,11 @@ export function providerPort(): Promise<number> {
   return freePort();
 }
 
-/** Starts tests/helpers/oidc-test-provider.mjs on `port` and waits until it listens. */
+/** Starts tests/helpers/oidc-provider-process.mjs on `port` and waits until it listens. */
 export async function startOidcTestProvider(port: number, options: OidcTestProviderOptions): Promise<OidcTestProvider> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(PROJECT_ROOT, 'tests', 'helpers', 'oidc-test-provider.mjs'), JSON.stringify({ port, ...options })],
+    [join(PROJECT_ROOT, 'tests', 'helpers', 'oidc-provider-process.mjs'), JSON.stringify({ port, ...options })],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
   const errors: string[] = [];

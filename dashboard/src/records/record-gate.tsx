@@ -34,13 +34,6 @@ export function RecordGate(props: {
   if (session.status === 'signed-out') {
     return (
       <div class="sign-in-prompt">
-        {session.problem === undefined ? null : (
-          <p role="alert" class="error">
-            {session.problem === 'expired'
-              ? text(language, 'signInExpired')
-              : `${text(language, 'signInFailed')}: ${session.problem}`}
-          </p>
-        )}
         <p>{text(language, 'signInToRecord')}</p>
         <button type="button" onClick={() => void signIn()}>
           {text(language, 'signIn')}
