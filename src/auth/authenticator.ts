@@ -174,6 +174,6 @@ function viewerOf(payload: JWTPayload, claimNames: ClaimNames): Viewer {
   return Object.freeze({
     subject: sub,
     role: role as Role,
-    departments: Object.freeze([...((departments as string[] | undefined) ?? [])]),
+    departments: Object.freeze([...(departments ?? [])]),
   });
 }

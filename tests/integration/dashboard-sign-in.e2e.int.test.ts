@@ -17,6 +17,7 @@ const CLIENT_ID = 'honjo-dashboard';
 /** For the second writer of the conflict test, who records through the API, not the page. */
 const AUTH_SECRET = 'sign-in-test-secret-0123456789abcdef';
 const SCREENSHOTS = join(PROJECT_ROOT, 'dashboard', 'screenshots');
+const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Issue 23's budget for a first visit to a new view, everything Chromium transfers. */
 const FIRST_VISIT_BUDGET_BYTES = 200 * 1000;
@@ -267,13 +268,17 @@ describe('staff sign-in and the record forms in Chromium, against a real OpenID 
       expect(await page.textContent('#indicator-record-value-messages')).toContain('2^53');
       expect(await page.textContent('#indicator-record-year-messages')).toMatch(/2023|2027|plan period/);
       expect(await page.getAttribute('#indicator-record-value', 'aria-invalid')).toBe('true');
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.locator('#record-panel').screenshot({ path: join(SCREENSHOTS, 'record-form.png') });
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.locator('header.top').screenshot({ path: join(ARTIFACTS, 'sign-in-header.png') });
 
       // A valid year and value: recorded, then the page reads again and shows it graded.
       await page.fill('#indicator-record-year', '2024');
       await page.fill('#indicator-record-value', '84');
       await page.fill('#indicator-record-note', '住民基本台帳と自治会名簿から算出');
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.locator('#record-panel').screenshot({ path: join(SCREENSHOTS, 'record-form.png') });
+      // Editing clears the messages about what was sent before.
+      expect(await page.locator('.field-messages').count()).toBe(0);
       await page.click('form.record-form button[type="submit"]');
       const row = page.locator('table.results tr[data-fiscal-year="2024"]');
       await row.locator('.grade[data-grade="B"]').waitFor();
@@ -308,6 +313,12 @@ describe('staff sign-in and the record forms in Chromium, against a real OpenID 
       await conflict.waitFor();
       expect(await conflict.textContent()).toContain('83.5%');
       expect(await conflict.textContent()).toContain('yamada');
+      // The same moment in English, for the second screenshot.
+      await page.click('header button.language');
+      await page.waitForSelector('.conflict:has-text("Someone recorded this year")');
+      await page.locator('#record-panel').screenshot({ path: join(SCREENSHOTS, 'record-form-en.png') });
+      await page.click('header button.language');
+      await page.waitForSelector('.conflict:has-text("ほかの人")');
       await conflict.getByRole('button').click();
       await row.locator('.grade[data-grade="S"]').waitFor();
       expect(await gradeOf(2024)).toEqual({ value: 85.5, grade: 'S' });
@@ -319,12 +330,6 @@ describe('staff sign-in and the record forms in Chromium, against a real OpenID 
       await page.waitForSelector('.write-notice:has-text("取り消しました")');
       await row.locator('.grade[data-grade="C"]').waitFor();
       expect(await gradeOf(2024)).toEqual({ value: 83.5, grade: 'C' });
-
-      // English, for the second screenshot.
-      await page.click('header button.language');
-      await page.waitForSelector('form.record-form h3:text("Record a result")');
-      await page.locator('#record-panel').screenshot({ path: join(SCREENSHOTS, 'record-form-en.png') });
-      await page.click('header button.language');
 
       // A replay of the provider's answer (the code, the state) signs nobody in: the state was used up.
       const answer = answers.find((url) => url.includes('code='));

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DepartmentLabel } from '../common/department-order';
+import { fiscalYearLabel } from '../common/fiscal-year';
 import { text, type Language } from '../common/i18n';
 import { signIn } from '../sign-in/session';
 import { useSession } from '../sign-in/use-session';
@@ -24,7 +25,9 @@ export function RecordGate(props: {
   const announcement =
     notice === null ? null : (
       <p role="status" class="write-notice" tabIndex={-1}>
-        {notice}
+        {text(language, notice.action)}
+        {notice.fiscalYear === null ? '' : `: ${fiscalYearLabel(notice.fiscalYear)}`}
+        {notice.revision === null ? '' : `, ${text(language, 'revisionShort')} ${notice.revision}`}
       </p>
     );
   if (session.status === 'unavailable') {

@@ -39,10 +39,12 @@ export function RetractForm(props: {
     setBusy(false);
     if (result.ok) {
       const record = props.records.find((candidate) => candidate.id === id);
-      leaveNotice(
-        props.subjectId,
-        `${text(language, 'retractDone')}: ${record === undefined ? id : fiscalYearLabel(record.fiscalYear)}`,
-      );
+      leaveNotice({
+        subjectId: props.subjectId,
+        action: 'retractDone',
+        fiscalYear: record?.fiscalYear ?? null,
+        revision: record?.revision ?? null,
+      });
       announceDataChanged();
       return;
     }
@@ -54,6 +56,7 @@ export function RetractForm(props: {
       class="record-form retract-form"
       aria-labelledby="retract-title"
       noValidate
+      onInput={() => setRefusal(null)}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { announceDataChanged } from '../common/data-changed';
-import { fiscalYearLabel } from '../common/fiscal-year';
 import { text, type Language } from '../common/i18n';
 import { expire } from '../sign-in/session';
 import { FormField } from './field-messages';
@@ -69,10 +68,7 @@ export function YearRecordForm(props: YearRecordFormSpec) {
     );
     setBusy(false);
     if (result.ok) {
-      leaveNotice(
-        subjectId,
-        `${text(language, 'saved')}: ${fiscalYearLabel(fiscalYear)}, ${text(language, 'revisionShort')} ${result.data.record.revision}`,
-      );
+      leaveNotice({ subjectId, action: 'saved', fiscalYear, revision: result.data.record.revision });
       announceDataChanged();
       return;
     }
@@ -92,6 +88,11 @@ export function YearRecordForm(props: YearRecordFormSpec) {
       class="record-form"
       aria-labelledby={`${prefix}-title`}
       noValidate
+      // Messages are about what was sent: once the person edits, they no longer describe the form.
+      onInput={() => {
+        setRefusal(null);
+        setProblems({});
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         void submit(undefined);
@@ -143,7 +144,7 @@ export function YearRecordForm(props: YearRecordFormSpec) {
           />
         )}
       </FormField>
-      {base?.current === null || base === null ? null : (
+      {base?.current == null || conflict !== null ? null : (
         <p class="base">
           {text(language, 'theirValue')}: {props.describe(base.current.fields)} ({text(language, 'revisionShort')}{' '}
           {base.current.revision})
