@@ -27,6 +27,7 @@ const FIRST_VISIT_BUDGET_BYTES = 200 * 1000;
  * (84 − 82.31) / (85 − 82.31) = 62.8 % of the way: grade B; 85.5 is 118.6 %: S; 83.5 is 44.2 %: C.
  */
 const INDICATOR = 'indicator:5-1-1';
+const SHEET = 'reform-sheet:1-6';
 const INDICATOR_PAGE = `/dashboard?view=indicator&id=${encodeURIComponent(INDICATOR)}`;
 
 /** The people the test provider knows. */
@@ -330,6 +331,42 @@ describe('staff sign-in and the record forms in Chromium, against a real OpenID 
       await page.waitForSelector('.write-notice:has-text("取り消しました")');
       await row.locator('.grade[data-grade="C"]').waitFor();
       expect(await gradeOf(2024)).toEqual({ value: 83.5, grade: 'C' });
+
+      // A reform sheet 市民活動推進課 executes (実行課), 1-6 市作成刊行物の多言語配信の充実: its year-end evaluation, reached
+      // in the page (a reload would forget the token, which lives in memory only).
+      await page.evaluate(
+        (search) => {
+          const globals = globalThis as unknown as {
+            history: { pushState(state: null, title: string, url: string): void };
+            dispatchEvent(event: unknown): void;
+            PopStateEvent: new (type: string) => unknown;
+          };
+          globals.history.pushState(null, '', search);
+          globals.dispatchEvent(new globals.PopStateEvent('popstate'));
+        },
+        `?view=sheet&id=${encodeURIComponent(SHEET)}`,
+      );
+      await page.waitForSelector('form.record-form select#sheet-evaluation-grade');
+      await page.fill('#sheet-record-year', '2024');
+      await page.click('form.record-form button[type="submit"]');
+      // An empty summary is the API's to refuse, next to the field.
+      await page.waitForSelector('#sheet-evaluation-summary-messages');
+      await page.selectOption('#sheet-evaluation-grade', 'B');
+      await page.fill('#sheet-evaluation-summary', '英語版の広報紙を毎月配信した');
+      await page.click('form.record-form button[type="submit"]');
+      await page.waitForSelector('.write-notice:has-text("登録しました")');
+      await page.waitForSelector('tr[data-fiscal-year="2024"] .grade[data-grade="B"]');
+      const evaluation = await server.query<{
+        node: { evaluations: { current: { grade: string; summary: string; recordedBy: string } | null }[] } | null;
+      }>(
+        `query($id: ID!) { node(id: $id) { ... on ReformSheet { evaluations(fiscalYear: 2024) { current { grade summary recordedBy } } } } }`,
+        { id: SHEET },
+      );
+      expect(evaluation.data?.node?.evaluations[0]?.current).toEqual({
+        grade: 'B',
+        summary: '英語版の広報紙を毎月配信した',
+        recordedBy: 'sato',
+      });
 
       // A replay of the provider's answer (the code, the state) signs nobody in: the state was used up.
       const answer = answers.find((url) => url.includes('code='));
