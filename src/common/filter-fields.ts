@@ -10,7 +10,7 @@ import {
   type ValidationArguments,
   registerDecorator,
 } from 'class-validator';
-import { Field, Int, type ClassType } from 'type-graphql';
+import { Field, ID, Int, type ClassType } from 'type-graphql';
 
 /**
  * Optional filter fields that several filters share, each one GraphQL field plus its validation, so the
@@ -113,6 +113,16 @@ export function NumbersFilter(description: string, min: number, max: number): Pr
 /** Any of several department references (each resolved as `DepartmentRefFilter`). */
 export function DepartmentRefsFilter(description: string): PropertyDecorator {
   return anyOf(() => [String], description, MaxLength(100, { each: true }));
+}
+
+/** Any of several readable ids of one kind (`indicator:5-1-1`), each checked against the kind's id shape. */
+export function IdsFilter(pattern: RegExp, example: string, description: string): PropertyDecorator {
+  return anyOf(
+    () => [ID],
+    description,
+    MaxLength(100, { each: true }),
+    Matches(pattern, { each: true, message: `$property must hold ids such as ${example}` }),
+  );
 }
 
 /** Any of several codes of policy items (`5-1`) or measures (`5-2-5`). */

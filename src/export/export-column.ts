@@ -66,4 +66,12 @@ export interface ExportKind<TNode> {
   /** The fields each node is asked for (a GraphQL selection set's body). */
   readonly selection: string;
   readonly columns: readonly ExportColumn<TNode>[];
+  /**
+   * For kinds with several rows per node (an indicator's recorded years): the rows of one node of the
+   * answer, each laid out by `columns` (so each is a TNode; typed `unknown` here because the list of every kind
+   * erases TNode to `never`). Absent: one row per node, the node itself.
+   */
+  readonly rowsOf?: (node: never) => readonly unknown[];
+  /** The most rows `rowsOf` gives one node, so the row limit is checked before the first byte. */
+  readonly rowsPerNode?: number;
 }

@@ -95,11 +95,13 @@ export function serveExport(deps: ExportDeps): RequestHandler {
               tracePage({ kind: kind.name, format, index: (pageIndex += 1) }, () => operations.run(query, variables));
       const pages = exportPages(runPage, kind, connection, parameters.variables, pageSize);
       const first = await pages.next();
-      const totalCount = first.done ? 0 : first.value.totalCount;
+      // Nodes times the most rows one node gives: a kind with several rows per node is refused while it could
+      // exceed the limit, never cut short without a word.
+      const totalCount = (first.done ? 0 : first.value.totalCount) * (kind.rowsPerNode ?? 1);
       if (totalCount > deps.settings.maxRows) {
         throw new ExportError(
           ErrorCode.RESPONSE_TOO_LARGE,
-          `The export would have ${totalCount} rows; the limit is ${deps.settings.maxRows} (EXPORT_MAX_ROWS). ` +
+          `The export would have ${kind.rowsPerNode === undefined ? '' : 'up to '}${totalCount} rows; the limit is ${deps.settings.maxRows} (EXPORT_MAX_ROWS). ` +
             'Narrow the filter.',
         );
       }
@@ -119,9 +121,11 @@ export function serveExport(deps: ExportDeps): RequestHandler {
       let pagesRead = 0;
       const writePage = async (page: ExportPage): Promise<void> => {
         for (const node of page.nodes) {
-          if (written >= deps.settings.maxRows) return;
-          await sink.writeRow(kind.columns.map((column) => column.value(node as never)));
-          written += 1;
+          for (const row of kind.rowsOf === undefined ? [node] : kind.rowsOf(node as never)) {
+            if (written >= deps.settings.maxRows) return;
+            await sink.writeRow(kind.columns.map((column) => column.value(row as never)));
+            written += 1;
+          }
         }
       };
       for (let next = first; !next.done; next = await pages.next()) {

@@ -11,6 +11,11 @@ export function indicatorCondition(filter: IndicatorFilter | null): Promise<Cond
 function conditionsOf(f: IndicatorFilter, path: string): Promise<Condition> {
   const own = [
     ...anyOf(
+      'fragments/indicator/ids',
+      undefined,
+      f.ids?.map((id) => id.trim()),
+    ),
+    ...anyOf(
       'fragments/common/item-codes',
       f.policyItem?.trim(),
       f.policyItems?.map((c) => c.trim()),

@@ -6,6 +6,7 @@ import {
   EnumValuesFilter,
   FieldNumberFilter,
   FieldNumbersFilter,
+  IdsFilter,
   NotFilter,
   OrFilter,
   PolicyItemCodeFilter,
@@ -16,6 +17,9 @@ import { NumberComparison } from '../common/number-comparison';
 
 @InputType({ description: 'Conditions on outcome indicators; all given conditions must hold (AND).' })
 export class IndicatorFilter {
+  @IdsFilter(/^\s*indicator:\d-\d{1,2}-\d{1,2}\s*$/, 'indicator:5-1-1', 'Indicator ids, e.g. `indicator:5-1-1`.')
+  ids?: string[];
+
   @PolicyItemCodeFilter('Policy item code, e.g. `6-1`.')
   policyItem?: string;
 

@@ -10,6 +10,8 @@ export const INDICATOR_PAGE: PageSpec<IndicatorOrderField, IndicatorFacetName> =
   label: 'Indicator',
   scan: 'fragments/indicator/scan',
   anchors: [
+    // Ids first: a unique-constraint seek narrows most.
+    { condition: 'fragments/indicator/ids', anchor: 'fragments/indicator/anchor-ids' },
     { condition: 'fragments/common/item-codes', anchor: 'fragments/indicator/anchor-policy-items' },
     { condition: 'fragments/common/item-sdgs', anchor: 'fragments/indicator/anchor-sdgs' },
     { condition: 'fragments/common/item-fields', anchor: 'fragments/indicator/anchor-fields' },

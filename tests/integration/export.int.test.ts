@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { createAuthenticator } from '../../src/auth/authenticator';
 import { mintToken } from '../../src/auth/mint-token';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
-import { startTestServer } from '../helpers/test-server';
+import { startTestServer, type TestServer } from '../helpers/test-server';
 
 /**
  * GET /export/<kind>.<csv|xlsx> against the seeded graph: the files are read back with a CSV parser and an
@@ -292,6 +292,9 @@ describe('the default page size', () => {
         'policy-items.xlsx': totals.data?.policyItems?.totalCount,
         'indicators.csv': totals.data?.indicators?.totalCount,
         'reform-sheets.csv': totals.data?.reformSheets?.totalCount,
+        // No result is recorded here: the file has its header alone, and the page's query (every indicator's
+        // years with their progress) passes the cost limit.
+        'indicator-results.csv': 0,
       };
       for (const [file, totalCount] of Object.entries(files)) {
         const answer = await download(`/export/${file}`, {}, defaults.url);
@@ -385,6 +388,149 @@ describe('refusals, as JSON naming the problem', () => {
       expect(csvRecords(signedIn.body).length).toBe((await measuresOf({ sdg: 17 })).totalCount);
     } finally {
       await closed.stop();
+    }
+  });
+});
+
+describe('GET /export/indicator-results.csv', () => {
+  const WRITE = `mutation($input: RecordIndicatorResultInput!) { recordIndicatorResult(input: $input) { id revision } }`;
+  const RETRACT = `mutation($id: ID!, $reason: String!) { retractRecord(id: $id, reason: $reason) { id } }`;
+  const SERIES = `query($id: ID!) { node(id: $id) { ... on Indicator {
+    id name unit current target
+    results { fiscalYear current { revision value recordedAt } progress { achievementRate grade rule } }
+  } } }`;
+  interface SeriesAnswer {
+    node: {
+      id: string;
+      name: string;
+      unit: string;
+      current: number;
+      target: number;
+      results: {
+        fiscalYear: number;
+        current: { revision: number; value: number; recordedAt: string } | null;
+        progress: { achievementRate: number | null; grade: string | null; rule: string } | null;
+      }[];
+    };
+  }
+  let writer: TestServer;
+  let admin: Record<string, string>;
+
+  const cleanRecords = async (): Promise<void> => {
+    const session = api.db.driver.session();
+    try {
+      await session.run('MATCH (n) WHERE n:Record OR n:RecordSeries OR n:Change DETACH DELETE n');
+    } finally {
+      await session.close();
+    }
+  };
+  const write = async (query: string, variables: Record<string, unknown>): Promise<void> => {
+    const answer = await writer.query(query, variables, admin);
+    expect(answer.errors).toBeUndefined();
+  };
+  const record = (indicator: string, fiscalYear: number, value: number): Promise<void> =>
+    write(WRITE, { input: { indicator, fiscalYear, value } });
+
+  beforeAll(async () => {
+    writer = await startTestServer(api.db.gateway, {
+      authenticate: createAuthenticator({ secret: SECRET, jwksUrl: undefined, anonymousRead: true }),
+    });
+    admin = { authorization: `Bearer ${await mintToken(SECRET, { sub: 'export-test', role: 'admin' })}` };
+    await cleanRecords();
+    // 5-4-1 刑法犯認知件数, 475 件 ▶▶ 470 件 (001 line 249): four years, one of them revised, one retracted.
+    await record('indicator:5-4-1', 2023, 474);
+    await record('indicator:5-4-1', 2024, 472);
+    await record('indicator:5-4-1', 2024, 469);
+    await record('indicator:5-4-1', 2025, 480);
+    await record('indicator:5-4-1', 2026, 471);
+    await write(RETRACT, { id: 'indicator-result:5-4-1:2026:r1', reason: 'entered for the wrong year' });
+    // Another indicator of the same policy item, which the id filter must leave out.
+    await record('indicator:5-4-2', 2024, 96);
+  });
+  afterAll(async () => {
+    await cleanRecords();
+    await writer.stop();
+  });
+
+  it("gives one indicator's series, a row per year in force, as the API grades it", async () => {
+    const answer = await download('/export/indicator-results.csv?ids=indicator:5-4-1');
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-disposition')).toBe('attachment; filename="indicator-results.csv"');
+    expect([...answer.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvRows(answer.body);
+    expect(rows[0]).toEqual([
+      '指標ID',
+      '指標名',
+      '単位',
+      '年度',
+      '実績値',
+      '現状値',
+      '目標値',
+      '達成率(%)',
+      '評価',
+      '算定方法',
+      '版',
+      '記録日時',
+    ]);
+    // Pinned from the formula (value − 475) / (470 − 475) × 100 and the scale S ≥ 100, B ≥ 50, C ≥ 0, D < 0;
+    // 2026 was retracted and has no value in force.
+    expect(rows.slice(1).map((row) => [row[3], row[4], row[7], row[8], row[10]])).toEqual([
+      ['2023', '474', '20', 'C', '1'],
+      ['2024', '469', '120', 'S', '2'],
+      ['2025', '480', '-100', 'D', '1'],
+    ]);
+    const series = await api.server.query<SeriesAnswer>(SERIES, { id: 'indicator:5-4-1' });
+    const indicator = series.data?.node;
+    if (!indicator) throw new Error('no indicator:5-4-1');
+    const inForce = indicator.results.filter((year) => year.current !== null);
+    expect(csvRecords(answer.body)).toEqual(
+      inForce.map((year) => ({
+        指標ID: indicator.id,
+        指標名: indicator.name,
+        単位: indicator.unit,
+        年度: String(year.fiscalYear),
+        実績値: String(year.current?.value),
+        現状値: String(indicator.current),
+        目標値: String(indicator.target),
+        '達成率(%)': String(year.progress?.achievementRate),
+        評価: year.progress?.grade,
+        算定方法: year.progress?.rule,
+        版: String(year.current?.revision),
+        記録日時: year.current?.recordedAt,
+      })),
+    );
+  });
+
+  it('takes any indicator filter, with English headers, and as XLSX with years and values as numbers', async () => {
+    const csv = csvRecords((await download('/export/indicator-results.csv?policyItem=5-4&header=en')).body);
+    expect(csv.map((row) => `${row['Indicator ID']} ${row['Fiscal year']}`)).toEqual([
+      'indicator:5-4-1 2023',
+      'indicator:5-4-1 2024',
+      'indicator:5-4-1 2025',
+      'indicator:5-4-2 2024',
+    ]);
+    const sheet = sheetRecords(
+      await readWorkbook((await download('/export/indicator-results.xlsx?ids=indicator:5-4-1')).body),
+    );
+    expect(sheet.map((row) => [row['年度'], row['実績値'], row['達成率(%)']])).toEqual([
+      [2023, 474, 20],
+      [2024, 469, 120],
+      [2025, 480, -100],
+    ]);
+  });
+
+  it('refuses an id of another kind by name, and a set that could pass EXPORT_MAX_ROWS', async () => {
+    const wrong = await download('/export/indicator-results.csv?ids=measure:5-4-1');
+    expect(wrong.status).toBe(400);
+    expect(errorOf(wrong).message).toContain('ids must hold ids such as indicator:5-1-1');
+    const capped = await startTestServer(api.db.gateway, { env: { EXPORT_MAX_ROWS: '5' } });
+    try {
+      // Two indicators of 5-4 with up to five plan years each could be ten rows.
+      const answer = await download('/export/indicator-results.csv?policyItem=5-4', {}, capped.url);
+      expect(answer.status).toBe(413);
+      expect(errorOf(answer).message).toContain('up to');
+    } finally {
+      await capped.stop();
     }
   });
 });

@@ -53,6 +53,7 @@ describe('page statements', () => {
     ['policyItems', POLICY_ITEM_PAGE, matches('fragments/policy-item/departments', [citizenActivity])],
     ['policyItems', POLICY_ITEM_PAGE, matches('fragments/policy-item/sdgs', [17])],
     ['policyItems', POLICY_ITEM_PAGE, matches('fragments/policy-item/fields', [5])],
+    ['indicators', INDICATOR_PAGE, matches('fragments/indicator/ids', ['indicator:5-1-1'])],
     ['indicators', INDICATOR_PAGE, matches('fragments/common/item-codes', ['5-1'])],
     ['indicators', INDICATOR_PAGE, matches('fragments/common/item-sdgs', [17])],
     ['indicators', INDICATOR_PAGE, matches('fragments/common/item-fields', [5])],
