@@ -126,7 +126,7 @@ const TEXTS = {
   partnerDepartments: { ja: '連携課', en: 'Partner departments' },
   notes: { ja: '備考', en: 'Notes' },
   supportedMeasures: { ja: '関連する施策中項目', en: 'Measures supported' },
-  // Sign-in for staff and the record forms.
+  // Staff sign-in, in the header of every view.
   signIn: { ja: '職員サインイン', en: 'Staff sign-in' },
   signOut: { ja: 'サインアウト', en: 'Sign out' },
   signingIn: { ja: 'サインイン中…', en: 'Signing in…' },
@@ -137,43 +137,6 @@ const TEXTS = {
     ja: 'サインインの有効期限が切れました。もう一度サインインしてください。',
     en: 'Your sign-in has expired. Please sign in again.',
   },
-  readOnly: {
-    ja: 'このダッシュボードは閲覧専用です。職員が実績を入力するには、管理者がサーバーに OIDC_ISSUER と OIDC_CLIENT_ID（市の認証基盤）を設定します（README「Sign-in for staff」）。',
-    en: 'This dashboard is read-only. For staff to record results, the operator sets OIDC_ISSUER and OIDC_CLIENT_ID (the city identity provider) on the server (README "Sign-in for staff").',
-  },
-  signInToRecord: {
-    ja: '実績を入力するには、担当課の職員としてサインインしてください。',
-    en: 'To record results, sign in as staff of the responsible department.',
-  },
-  notAllowedToRecord: {
-    ja: 'この指標の実績を入力できるのは、担当課の編集者と管理者です。',
-    en: 'Only editors of the responsible department and admins may record for this.',
-  },
-  recordResult: { ja: '実績を入力', en: 'Record a result' },
-  recordEvaluation: { ja: '年度末評価を入力', en: 'Record an evaluation' },
-  save: { ja: '登録する', en: 'Record' },
-  saving: { ja: '登録中…', en: 'Recording…' },
-  saved: { ja: '登録しました', en: 'Recorded' },
-  revisionShort: { ja: '版', en: 'revision' },
-  conflictTitle: {
-    ja: '入力中に、ほかの人がこの年度の実績を登録しました。',
-    en: 'Someone recorded this year while you were entering it.',
-  },
-  theirValue: { ja: '現在の登録内容', en: 'Now recorded' },
-  recordOnTop: { ja: 'その上に自分の値を登録する', en: 'Record mine on top of it' },
-  retract: { ja: '取り消す', en: 'Retract' },
-  retractRecord: { ja: '登録の取消', en: 'Retract a record' },
-  retractReason: { ja: '取消の理由', en: 'Reason' },
-  retractDone: { ja: '取り消しました', en: 'Retracted' },
-  record: { ja: '対象の登録', en: 'Record' },
-  requiredMark: { ja: '（必須）', en: '(required)' },
-  fixFields: { ja: '入力内容を確認してください', en: 'Please check the fields' },
-  enterYear: {
-    ja: '年度を西暦4桁で入力してください（例: 2024）',
-    en: 'Enter the fiscal year as four digits (e.g. 2024)',
-  },
-  enterNumber: { ja: '数値を入力してください', en: 'Enter a number' },
-  writeRefused: { ja: '登録できませんでした', en: 'Could not record' },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

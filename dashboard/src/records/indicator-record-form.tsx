@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { text, type Language } from '../common/i18n';
+import type { Language } from '../common/i18n';
+import { recordText } from './record-texts';
 import { FormField } from './field-messages';
 import { YearRecordForm } from './year-record-form';
 
@@ -22,7 +23,7 @@ export function IndicatorRecordForm(props: {
     <YearRecordForm
       kind="indicator"
       subjectId={props.indicatorId}
-      title={text(language, 'recordResult')}
+      title={recordText(language, 'recordResult')}
       mutation={RECORD_RESULT}
       language={language}
       accessToken={props.accessToken}
@@ -31,14 +32,14 @@ export function IndicatorRecordForm(props: {
         // The value is a GraphQL Float: text that is no number cannot be sent, so it is caught here; every
         // other rule (range, year, note) is the API's, and its messages are shown as it words them.
         const number = value.trim() === '' ? Number.NaN : Number(value.trim().replace(/,/g, ''));
-        if (!Number.isFinite(number)) return { problems: { value: text(language, 'enterNumber') } };
+        if (!Number.isFinite(number)) return { problems: { value: recordText(language, 'enterNumber') } };
         return { fields: { indicator: props.indicatorId, value: number, note: note.trim() === '' ? null : note } };
       }}
       fields={(messages) => (
         <>
           <FormField
             id="indicator-record-value"
-            label={`${text(language, 'value')}${props.unit === null ? '' : ` (${props.unit})`} ${text(language, 'requiredMark')}`}
+            label={`${recordText(language, 'value')}${props.unit === null ? '' : ` (${props.unit})`} ${recordText(language, 'requiredMark')}`}
             messages={messages('value')}
           >
             {(attributes) => (
@@ -52,7 +53,7 @@ export function IndicatorRecordForm(props: {
               />
             )}
           </FormField>
-          <FormField id="indicator-record-note" label={text(language, 'note')} messages={messages('note')}>
+          <FormField id="indicator-record-note" label={recordText(language, 'note')} messages={messages('note')}>
             {(attributes) => (
               <textarea {...attributes} rows={3} value={note} onInput={(event) => setNote(event.currentTarget.value)} />
             )}

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { DepartmentLabel } from '../common/department-order';
 import { fiscalYearLabel } from '../common/fiscal-year';
 import { text, type Language } from '../common/i18n';
+import { recordText } from './record-texts';
 import { signIn } from '../sign-in/session';
 import { useSession } from '../sign-in/use-session';
 import { mayRecord } from './may-record';
@@ -25,19 +26,19 @@ export function RecordGate(props: {
   const announcement =
     notice === null ? null : (
       <p role="status" class="write-notice" tabIndex={-1}>
-        {text(language, notice.action)}
+        {recordText(language, notice.action)}
         {notice.fiscalYear === null ? '' : `: ${fiscalYearLabel(notice.fiscalYear)}`}
-        {notice.revision === null ? '' : `, ${text(language, 'revisionShort')} ${notice.revision}`}
+        {notice.revision === null ? '' : `, ${recordText(language, 'revisionShort')} ${notice.revision}`}
       </p>
     );
   if (session.status === 'unavailable') {
-    return <p class="read-only-note">{text(language, 'readOnly')}</p>;
+    return <p class="read-only-note">{recordText(language, 'readOnly')}</p>;
   }
   if (session.status === 'working') return <p role="status">{text(language, 'signingIn')}</p>;
   if (session.status === 'signed-out') {
     return (
       <div class="sign-in-prompt">
-        <p>{text(language, 'signInToRecord')}</p>
+        <p>{recordText(language, 'signInToRecord')}</p>
         <button type="button" onClick={() => void signIn()}>
           {text(language, 'signIn')}
         </button>
@@ -48,12 +49,12 @@ export function RecordGate(props: {
     return (
       <>
         {announcement}
-        <p class="not-allowed">{text(language, 'notAllowedToRecord')}</p>
+        <p class="not-allowed">{recordText(language, 'notAllowedToRecord')}</p>
       </>
     );
   }
   return (
-    <section class="record-panel" aria-label={text(language, 'recordResult')}>
+    <section class="record-panel" aria-label={recordText(language, 'recordResult')}>
       {announcement}
       {props.children(session.accessToken)}
     </section>

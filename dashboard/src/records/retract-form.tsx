@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { announceDataChanged } from '../common/data-changed';
 import { fiscalYearLabel } from '../common/fiscal-year';
-import { text, type Language } from '../common/i18n';
+import type { Language } from '../common/i18n';
+import { recordText } from './record-texts';
 import { expire } from '../sign-in/session';
 import { FormField } from './field-messages';
 import { messagesFor, sendMutation, type WriteRefusal } from './graphql-mutation';
@@ -62,20 +63,20 @@ export function RetractForm(props: {
         void submit();
       }}
     >
-      <h3 id="retract-title">{text(language, 'retractRecord')}</h3>
+      <h3 id="retract-title">{recordText(language, 'retractRecord')}</h3>
       {refusal !== null ? (
         <p role="alert" class="error">
           {refusal.violations.length > 0
-            ? text(language, 'fixFields')
-            : `${text(language, 'writeRefused')}: ${refusal.message}`}
+            ? recordText(language, 'fixFields')
+            : `${recordText(language, 'writeRefused')}: ${refusal.message}`}
         </p>
       ) : null}
-      <FormField id="retract-record" label={text(language, 'record')} messages={messagesFor(refusal, 'id')}>
+      <FormField id="retract-record" label={recordText(language, 'record')} messages={messagesFor(refusal, 'id')}>
         {(attributes) => (
           <select {...attributes} value={id} onChange={(event) => setId(event.currentTarget.value)}>
             {props.records.map((record) => (
               <option key={record.id} value={record.id}>
-                {fiscalYearLabel(record.fiscalYear)} · {record.label} ({text(language, 'revisionShort')}{' '}
+                {fiscalYearLabel(record.fiscalYear)} · {record.label} ({recordText(language, 'revisionShort')}{' '}
                 {record.revision})
               </option>
             ))}
@@ -84,7 +85,7 @@ export function RetractForm(props: {
       </FormField>
       <FormField
         id="retract-reason"
-        label={`${text(language, 'retractReason')} ${text(language, 'requiredMark')}`}
+        label={`${recordText(language, 'retractReason')} ${recordText(language, 'requiredMark')}`}
         messages={messagesFor(refusal, 'reason')}
       >
         {(attributes) => (
@@ -92,7 +93,7 @@ export function RetractForm(props: {
         )}
       </FormField>
       <button type="submit" disabled={busy}>
-        {text(language, 'retract')}
+        {recordText(language, 'retract')}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { text, type Language } from '../common/i18n';
+import type { Language } from '../common/i18n';
+import { recordText } from './record-texts';
 import { FormField } from './field-messages';
 import { YearRecordForm } from './year-record-form';
 
@@ -24,7 +25,7 @@ export function SheetEvaluationForm(props: {
     <YearRecordForm
       kind="sheet"
       subjectId={props.sheetId}
-      title={text(language, 'recordEvaluation')}
+      title={recordText(language, 'recordEvaluation')}
       mutation={RECORD_EVALUATION}
       language={language}
       accessToken={props.accessToken}
@@ -32,7 +33,7 @@ export function SheetEvaluationForm(props: {
       input={() => ({ fields: { sheet: props.sheetId, grade, summary } })}
       fields={(messages) => (
         <>
-          <FormField id="sheet-evaluation-grade" label={text(language, 'grade')} messages={messages('grade')}>
+          <FormField id="sheet-evaluation-grade" label={recordText(language, 'grade')} messages={messages('grade')}>
             {(attributes) => (
               <select {...attributes} value={grade} onChange={(event) => setGrade(event.currentTarget.value)}>
                 {GRADES.map((option) => (
@@ -45,7 +46,7 @@ export function SheetEvaluationForm(props: {
           </FormField>
           <FormField
             id="sheet-evaluation-summary"
-            label={`${text(language, 'summary')} ${text(language, 'requiredMark')}`}
+            label={`${recordText(language, 'summary')} ${recordText(language, 'requiredMark')}`}
             messages={messages('summary')}
           >
             {(attributes) => (

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { announceDataChanged } from '../common/data-changed';
-import { text, type Language } from '../common/i18n';
+import type { Language } from '../common/i18n';
+import { recordText } from './record-texts';
 import { expire } from '../sign-in/session';
 import { FormField } from './field-messages';
 import { messagesFor, sendMutation, type WriteRefusal } from './graphql-mutation';
@@ -53,7 +54,8 @@ export function YearRecordForm(props: YearRecordFormSpec) {
 
   const submit = async (expectedRevision: number | undefined): Promise<void> => {
     const local = props.input();
-    const yearProblem: Record<string, string> = fiscalYear === null ? { fiscalYear: text(language, 'enterYear') } : {};
+    const yearProblem: Record<string, string> =
+      fiscalYear === null ? { fiscalYear: recordText(language, 'enterYear') } : {};
     if ('problems' in local || fiscalYear === null) {
       setProblems({ ...('problems' in local ? local.problems : {}), ...yearProblem });
       setRefusal(null);
@@ -101,21 +103,21 @@ export function YearRecordForm(props: YearRecordFormSpec) {
       <h3 id={`${prefix}-title`}>{props.title}</h3>
       {refusal !== null && refusal.violations.length > 0 ? (
         <p role="alert" class="error">
-          {text(language, 'fixFields')}
+          {recordText(language, 'fixFields')}
         </p>
       ) : null}
       {general ? (
         <p role="alert" class="error">
-          {text(language, 'writeRefused')}: {refusal.message}
+          {recordText(language, 'writeRefused')}: {refusal.message}
         </p>
       ) : null}
       {conflict !== null ? (
         <div role="alert" class="conflict">
-          <p>{text(language, 'conflictTitle')}</p>
+          <p>{recordText(language, 'conflictTitle')}</p>
           {conflict.current === null ? null : (
             <p>
-              {text(language, 'theirValue')}: <strong>{props.describe(conflict.current.fields)}</strong> (
-              {conflict.current.recordedBy}, {text(language, 'revisionShort')} {conflict.current.revision})
+              {recordText(language, 'theirValue')}: <strong>{props.describe(conflict.current.fields)}</strong> (
+              {conflict.current.recordedBy}, {recordText(language, 'revisionShort')} {conflict.current.revision})
             </p>
           )}
           <button
@@ -126,11 +128,11 @@ export function YearRecordForm(props: YearRecordFormSpec) {
               void submit(conflict.revision);
             }}
           >
-            {text(language, 'recordOnTop')}
+            {recordText(language, 'recordOnTop')}
           </button>
         </div>
       ) : null}
-      <FormField id={`${prefix}-year`} label={text(language, 'fiscalYear')} messages={messages('fiscalYear')}>
+      <FormField id={`${prefix}-year`} label={recordText(language, 'fiscalYear')} messages={messages('fiscalYear')}>
         {(attributes) => (
           <input
             {...attributes}
@@ -146,13 +148,13 @@ export function YearRecordForm(props: YearRecordFormSpec) {
       </FormField>
       {base?.current == null || conflict !== null ? null : (
         <p class="base">
-          {text(language, 'theirValue')}: {props.describe(base.current.fields)} ({text(language, 'revisionShort')}{' '}
-          {base.current.revision})
+          {recordText(language, 'theirValue')}: {props.describe(base.current.fields)} (
+          {recordText(language, 'revisionShort')} {base.current.revision})
         </p>
       )}
       {props.fields(messages)}
       <button type="submit" disabled={busy || base === null}>
-        {busy ? text(language, 'saving') : text(language, 'save')}
+        {busy ? recordText(language, 'saving') : recordText(language, 'save')}
       </button>
     </form>
   );
