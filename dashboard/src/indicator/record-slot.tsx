@@ -1,8 +1,8 @@
 import type { DepartmentLabel } from '../common/department-order';
+import type { Language } from '../common/i18n';
 import { useNavigation } from '../common/navigation';
-import { IndicatorRecordForm } from '../records/indicator-record-form';
 import { RecordGate } from '../records/record-gate';
-import { RetractForm } from '../records/retract-form';
+import { useRecordForms } from '../records/use-record-forms';
 import type { IndicatorDetail } from './indicator-query';
 
 /**
@@ -14,7 +14,22 @@ export function IndicatorRecordSlot(props: {
   readonly departments: readonly DepartmentLabel[];
 }) {
   const { language } = useNavigation();
-  const { indicator } = props;
+  return (
+    <RecordGate subjectId={props.indicator.id} departments={props.departments} language={language}>
+      {(accessToken) => <IndicatorForms indicator={props.indicator} language={language} accessToken={accessToken} />}
+    </RecordGate>
+  );
+}
+
+/** The forms themselves, from their own chunk: a record for a year, and the retraction of a current one. */
+function IndicatorForms(props: {
+  readonly indicator: IndicatorDetail;
+  readonly language: Language;
+  readonly accessToken: string;
+}) {
+  const forms = useRecordForms();
+  if (forms === null) return null;
+  const { indicator, language, accessToken } = props;
   const records = indicator.results.flatMap((year) =>
     year.current === null
       ? []
@@ -28,18 +43,14 @@ export function IndicatorRecordSlot(props: {
         ],
   );
   return (
-    <RecordGate subjectId={indicator.id} departments={props.departments} language={language}>
-      {(accessToken) => (
-        <>
-          <IndicatorRecordForm
-            indicatorId={indicator.id}
-            unit={indicator.unit}
-            language={language}
-            accessToken={accessToken}
-          />
-          <RetractForm subjectId={indicator.id} records={records} language={language} accessToken={accessToken} />
-        </>
-      )}
-    </RecordGate>
+    <>
+      <forms.IndicatorRecordForm
+        indicatorId={indicator.id}
+        unit={indicator.unit}
+        language={language}
+        accessToken={accessToken}
+      />
+      <forms.RetractForm subjectId={indicator.id} records={records} language={language} accessToken={accessToken} />
+    </>
   );
 }

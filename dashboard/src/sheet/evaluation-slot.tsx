@@ -1,7 +1,7 @@
+import type { Language } from '../common/i18n';
 import { useNavigation } from '../common/navigation';
 import { RecordGate } from '../records/record-gate';
-import { RetractForm } from '../records/retract-form';
-import { SheetEvaluationForm } from '../records/sheet-evaluation-form';
+import { useRecordForms } from '../records/use-record-forms';
 import type { SheetDetail } from './sheet-query';
 
 /**
@@ -10,7 +10,18 @@ import type { SheetDetail } from './sheet-query';
  */
 export function SheetEvaluationSlot(props: { readonly sheet: SheetDetail }) {
   const { language } = useNavigation();
-  const { sheet } = props;
+  return (
+    <RecordGate subjectId={props.sheet.id} departments={props.sheet.departments} language={language}>
+      {(accessToken) => <SheetForms sheet={props.sheet} language={language} accessToken={accessToken} />}
+    </RecordGate>
+  );
+}
+
+/** The forms themselves, from their own chunk: an evaluation for a year, and the retraction of a current one. */
+function SheetForms(props: { readonly sheet: SheetDetail; readonly language: Language; readonly accessToken: string }) {
+  const forms = useRecordForms();
+  if (forms === null) return null;
+  const { sheet, language, accessToken } = props;
   const records = sheet.evaluations.flatMap((year) =>
     year.current === null
       ? []
@@ -24,13 +35,9 @@ export function SheetEvaluationSlot(props: { readonly sheet: SheetDetail }) {
         ],
   );
   return (
-    <RecordGate subjectId={sheet.id} departments={sheet.departments} language={language}>
-      {(accessToken) => (
-        <>
-          <SheetEvaluationForm sheetId={sheet.id} language={language} accessToken={accessToken} />
-          <RetractForm subjectId={sheet.id} records={records} language={language} accessToken={accessToken} />
-        </>
-      )}
-    </RecordGate>
+    <>
+      <forms.SheetEvaluationForm sheetId={sheet.id} language={language} accessToken={accessToken} />
+      <forms.RetractForm subjectId={sheet.id} records={records} language={language} accessToken={accessToken} />
+    </>
   );
 }
