@@ -81,8 +81,13 @@ export async function signOut(): Promise<void> {
   const hint = idToken;
   idToken = undefined;
   set({ status: 'signed-out' });
-  const { signOutEverywhere } = await import('./oidc-client');
-  await signOutEverywhere(await userManager(config), hint);
+  try {
+    const { signOutEverywhere } = await import('./oidc-client');
+    await signOutEverywhere(await userManager(config), hint);
+  } catch {
+    // A provider without an end-session endpoint (or out of reach) keeps its own session; this page has
+    // forgotten the token all the same, which is what signing out here means.
+  }
 }
 
 /** True when the URL is the provider's answer to a sign-in (a code or an error, with the state). */
