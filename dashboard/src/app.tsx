@@ -8,11 +8,13 @@ import { DepartmentView } from './department/department-view';
 import { DrilldownView } from './drilldown/drilldown-view';
 import { ExplorerView } from './explorer/explorer-view';
 import { HeatmapView } from './heatmap/heatmap-view';
-import { IndicatorView } from './indicator/indicator-view';
-import { SheetView } from './sheet/sheet-view';
+import { lazyView } from './common/lazy-view';
 
 const VIEWS = ['heatmap', 'items', 'department', 'explorer'] as const satisfies readonly TextKey[];
 type ViewName = (typeof VIEWS)[number];
+
+const IndicatorView = lazyView(() => import('./indicator/indicator-view').then((module) => module.IndicatorView));
+const SheetView = lazyView(() => import('./sheet/sheet-view').then((module) => module.SheetView));
 
 /** Pages of one subject (`id`), reached by links from the views rather than from the navigation. */
 const PAGES = ['indicator', 'sheet'] as const satisfies readonly TextKey[];

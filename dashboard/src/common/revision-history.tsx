@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { fiscalYearLabel } from './fiscal-year';
 import { text, type Language } from './i18n';
+import { pageText } from './page-texts';
 
 /** What every revision of a yearly record has (an indicator's result, a sheet's evaluation). */
 export interface Revision {
@@ -23,19 +24,19 @@ export function RevisionHistory<T extends Revision>(props: {
   const { language } = props;
   return (
     <section aria-labelledby="history-title" class="history">
-      <h3 id="history-title">{text(language, 'history')}</h3>
+      <h3 id="history-title">{pageText(language, 'history')}</h3>
       <div class="scroll-x">
         <table>
           <thead>
             <tr>
-              <th scope="col">{text(language, 'fiscalYear')}</th>
-              <th scope="col">{text(language, 'revision')}</th>
+              <th scope="col">{pageText(language, 'fiscalYear')}</th>
+              <th scope="col">{pageText(language, 'revision')}</th>
               {props.columns.map((column) => (
                 <th key={column.header} scope="col">
                   {column.header}
                 </th>
               ))}
-              <th scope="col">{text(language, 'recordedAt')}</th>
+              <th scope="col">{pageText(language, 'recordedAt')}</th>
               <th scope="col">{text(language, 'status')}</th>
             </tr>
           </thead>
@@ -53,8 +54,8 @@ export function RevisionHistory<T extends Revision>(props: {
                   </td>
                   <td>
                     {revision.retracted === true
-                      ? `${text(language, 'retracted')}${revision.retractedReason ? `: ${revision.retractedReason}` : ''}`
-                      : text(language, 'inForce')}
+                      ? `${pageText(language, 'retracted')}${revision.retractedReason ? `: ${revision.retractedReason}` : ''}`
+                      : pageText(language, 'inForce')}
                   </td>
                 </tr>
               )),

@@ -1,9 +1,12 @@
-import { HeatmapChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, VisualMapPiecewiseComponent } from 'echarts/components';
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
 import type { HeatmapSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+// Each installer from its own module, not the indexes: see common/echarts-installers.d.ts.
+import { install as HeatmapChart } from 'echarts/lib/chart/heatmap/install.js';
+import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
+import { install as TooltipComponent } from 'echarts/lib/component/tooltip/install.js';
+import { install as VisualMapPiecewiseComponent } from 'echarts/lib/component/visualMap/installVisualMapPiecewise.js';
+import { install as CanvasRenderer } from 'echarts/lib/renderer/installCanvasRenderer.js';
 
 // Only the pieces a heatmap needs, so the chunk stays a fraction of the full library: the stepped (piecewise)
 // visual map alone, not the continuous one as well (3.7 KB less of the first visit, brotli).

@@ -87,6 +87,11 @@ export interface IndicatorData {
   }[];
 }
 
+/** Whether `node(id:)` answered an indicator (it answers any kind of node, or null). */
+export function isIndicator(node: IndicatorData['indicator']): node is IndicatorDetail {
+  return node !== null && node.__typename === 'Indicator';
+}
+
 /** The measure an indicator belongs to shares its code (indicator:5-1-1 → measure:5-1-1), as recording does. */
 export function measureIdOf(indicatorId: string): string {
   return `measure:${indicatorId.replace(/^indicator:/, '')}`;
@@ -94,7 +99,7 @@ export function measureIdOf(indicatorId: string): string {
 
 /** The URL of the server's CSV of the indicator's recorded series (`/export/indicator-results.csv`). */
 export function seriesCsvHref(indicatorId: string, language: 'ja' | 'en'): string {
-  const parameters = new URLSearchParams({ code: indicatorId.replace(/^indicator:/, '') });
+  const parameters = new URLSearchParams({ ids: indicatorId });
   if (language === 'en') parameters.set('header', 'en');
   return `export/indicator-results.csv?${parameters.toString()}`;
 }

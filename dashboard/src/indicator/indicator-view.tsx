@@ -1,6 +1,7 @@
 import { DepartmentLinks } from '../common/department-links';
 import { fiscalYearLabel } from '../common/fiscal-year';
-import { nameIn, text, type Language, type TextKey } from '../common/i18n';
+import { nameIn, text, type Language } from '../common/i18n';
+import { isPageTextKey, pageText } from '../common/page-texts';
 import { StateLink, useNavigation } from '../common/navigation';
 import { QueryStatus } from '../common/query-status';
 import { markFirstRender } from '../common/rendered-mark';
@@ -8,6 +9,7 @@ import { RevisionHistory } from '../common/revision-history';
 import { useQuery } from '../common/use-query';
 import {
   INDICATOR_QUERY,
+  isIndicator,
   measureIdOf,
   seriesCsvHref,
   type IndicatorData,
@@ -33,14 +35,14 @@ export function IndicatorView() {
   const result = useQuery<IndicatorData>(INDICATOR_QUERY, { id, measureId: measureIdOf(id), history });
   if (result.status !== 'done') return <QueryStatus state={result} />;
   const { indicator, measure, progressGrades } = result.data;
-  if (indicator === null || indicator.__typename !== 'Indicator') {
+  if (!isIndicator(indicator)) {
     return (
       <p role="alert" class="error">
-        {text(language, 'noIndicator')}: {id === '' ? '—' : id}
+        {pageText(language, 'noIndicator')}: {id === '' ? '—' : id}
       </p>
     );
   }
-  const detail = indicator as IndicatorDetail;
+  const detail = indicator;
   markFirstRender();
   return (
     <article aria-labelledby="indicator-title" class="record-page">
@@ -56,23 +58,23 @@ export function IndicatorView() {
       <dl class="facts">
         {detail.definition === null ? null : (
           <>
-            <dt>{text(language, 'definition')}</dt>
+            <dt>{pageText(language, 'definition')}</dt>
             <dd>{detail.definition}</dd>
           </>
         )}
-        <dt>{text(language, 'unit')}</dt>
+        <dt>{pageText(language, 'unit')}</dt>
         <dd>{detail.unit ?? '—'}</dd>
-        <dt>{text(language, 'direction')}</dt>
-        <dd data-direction={detail.direction}>{text(language, `direction${detail.direction}` as TextKey)}</dd>
+        <dt>{pageText(language, 'direction')}</dt>
+        <dd data-direction={detail.direction}>{directionText(language, detail.direction)}</dd>
         <dt>{text(language, 'baseline')}</dt>
         <dd data-baseline={detail.current ?? ''}>
-          {detail.currentText ?? '—'} <small>({text(language, 'baselineWhen')})</small>
+          {detail.currentText ?? '—'} <small>({pageText(language, 'baselineWhen')})</small>
         </dd>
         <dt>{text(language, 'target')}</dt>
         <dd data-target={detail.target ?? ''}>
           {detail.targetText ?? '—'}
           {detail.targetNote === null ? null : ` (${detail.targetNote})`}{' '}
-          <small>({text(language, 'targetWhen')})</small>
+          <small>({pageText(language, 'targetWhen')})</small>
         </dd>
         {measure?.departments === undefined ? null : (
           <>
@@ -84,7 +86,7 @@ export function IndicatorView() {
         )}
         {detail.source === null ? null : (
           <>
-            <dt>{text(language, 'source')}</dt>
+            <dt>{pageText(language, 'source')}</dt>
             <dd>
               <code>
                 {detail.source.document}:{detail.source.line}
@@ -94,9 +96,9 @@ export function IndicatorView() {
         )}
       </dl>
 
-      <h3>{text(language, 'recordedYears')}</h3>
+      <h3>{pageText(language, 'recordedYears')}</h3>
       {detail.results.length === 0 ? (
-        <p class="no-result">{text(language, 'noResults')}</p>
+        <p class="no-result">{pageText(language, 'noResults')}</p>
       ) : (
         <>
           <SeriesChart indicator={detail} language={language} />
@@ -105,11 +107,11 @@ export function IndicatorView() {
       )}
       <p class="actions">
         <a href={seriesCsvHref(detail.id, language)} download class="download">
-          {text(language, 'downloadCsv')}
+          {pageText(language, 'downloadCsv')}
         </a>{' '}
         {detail.results.length === 0 ? null : (
           <StateLink patch={{ history: history ? undefined : '1' }}>
-            {text(language, history ? 'hideHistory' : 'showHistory')}
+            {pageText(language, history ? 'hideHistory' : 'showHistory')}
           </StateLink>
         )}
       </p>
@@ -118,8 +120,11 @@ export function IndicatorView() {
           years={detail.results}
           language={language}
           columns={[
-            { header: text(language, 'value'), cell: (revision) => withUnit(revision.value, detail.unit, language) },
-            { header: text(language, 'note'), cell: (revision) => revision.note ?? '' },
+            {
+              header: pageText(language, 'value'),
+              cell: (revision) => withUnit(revision.value, detail.unit, language),
+            },
+            { header: pageText(language, 'note'), cell: (revision) => revision.note ?? '' },
           ]}
         />
       ) : null}
@@ -127,14 +132,14 @@ export function IndicatorView() {
         <IndicatorRecordSlot indicator={detail} departments={measure?.departments ?? []} />
       </div>
 
-      <h3>{text(language, 'gradeScale')}</h3>
+      <h3>{pageText(language, 'gradeScale')}</h3>
       <ul class="grade-scale">
         {progressGrades.map((band) => (
           <li key={band.grade}>
             <span class="grade" data-grade={band.grade}>
               {band.grade}
             </span>{' '}
-            {band.minRate === null ? '' : `≥ ${band.minRate}%`} <small>{band.meaning}</small>
+            {band.minRate === null ? '' : `≥ ${band.minRate}%`} <small>{gradeMeaning(language, band)}</small>
           </li>
         ))}
       </ul>
@@ -148,14 +153,14 @@ function ResultTable(props: { readonly indicator: IndicatorDetail; readonly lang
   return (
     <div class="scroll-x">
       <table class="results">
-        <caption class="visually-hidden">{text(language, 'recordedYears')}</caption>
+        <caption class="visually-hidden">{pageText(language, 'recordedYears')}</caption>
         <thead>
           <tr>
-            <th scope="col">{text(language, 'fiscalYear')}</th>
-            <th scope="col">{text(language, 'value')}</th>
-            <th scope="col">{text(language, 'achievementRate')}</th>
+            <th scope="col">{pageText(language, 'fiscalYear')}</th>
+            <th scope="col">{pageText(language, 'value')}</th>
+            <th scope="col">{pageText(language, 'achievementRate')}</th>
             <th scope="col">{text(language, 'grade')}</th>
-            <th scope="col">{text(language, 'note')}</th>
+            <th scope="col">{pageText(language, 'note')}</th>
           </tr>
         </thead>
         <tbody>
@@ -176,7 +181,7 @@ function ResultRow(props: { readonly year: IndicatorYear; readonly unit: string 
       <th scope="row">{fiscalYearLabel(year.fiscalYear)}</th>
       {current === null ? (
         <td colSpan={4} class="no-result">
-          {text(language, 'allRetracted')}
+          {pageText(language, 'allRetracted')}
         </td>
       ) : (
         <>
@@ -202,4 +207,16 @@ function ResultRow(props: { readonly year: IndicatorYear; readonly unit: string 
       )}
     </tr>
   );
+}
+
+/** The grade's meaning: the API's own words in English, the dashboard's translation in Japanese. */
+function gradeMeaning(language: Language, band: { readonly grade: string; readonly meaning: string }): string {
+  const key = `gradeMeaning${band.grade}`;
+  return language === 'en' || !isPageTextKey(key) ? band.meaning : pageText(language, key);
+}
+
+/** Which way the indicator should move, in words; the API's enum value should a new one appear. */
+function directionText(language: Language, direction: string): string {
+  const key = `direction${direction}`;
+  return isPageTextKey(key) ? pageText(language, key) : direction;
 }

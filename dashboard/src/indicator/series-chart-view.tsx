@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { fiscalYearLabel } from '../common/fiscal-year';
+import { reiwaLabel } from '../common/fiscal-year';
 import { text, type Language } from '../common/i18n';
+import { pageText } from '../common/page-texts';
 import type { IndicatorDetail } from './indicator-query';
 import { loadSeriesChart } from './load-series-chart';
 
@@ -24,11 +25,12 @@ export function SeriesChart(props: { readonly indicator: IndicatorDetail; readon
     void loadSeriesChart().then(({ drawSeries }) => {
       if (disposed) return;
       const chart = drawSeries(box, {
-        years: indicator.results.map((year) => fiscalYearLabel(year.fiscalYear)),
+        // Era year over Gregorian year, so every year's label fits under its point even on a phone.
+        years: indicator.results.map((year) => `${reiwaLabel(year.fiscalYear)}\n(${year.fiscalYear})`),
         values: indicator.results.map((year) => year.current?.value ?? null),
         baseline: indicator.current === null ? null : { value: indicator.current, label: text(language, 'baseline') },
         target: indicator.target === null ? null : { value: indicator.target, label: text(language, 'target') },
-        seriesName: text(language, 'value'),
+        seriesName: pageText(language, 'value'),
         unit: indicator.unit ?? '',
         fontFamily: FONT_FAMILY,
       });
@@ -48,8 +50,8 @@ export function SeriesChart(props: { readonly indicator: IndicatorDetail; readon
   }, [indicator, language]);
   return (
     <figure class="series-chart">
-      <div ref={element} class="series-canvas" role="img" aria-label={text(language, 'chartLabel')} />
-      <figcaption class="visually-hidden">{text(language, 'chartTableNote')}</figcaption>
+      <div ref={element} class="series-canvas" role="img" aria-label={pageText(language, 'chartLabel')} />
+      <figcaption class="visually-hidden">{pageText(language, 'chartTableNote')}</figcaption>
     </figure>
   );
 }

@@ -1,9 +1,12 @@
-import { LineChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
 import type { LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+// Each installer from its own module, not the indexes: see common/echarts-installers.d.ts.
+import { install as LineChart } from 'echarts/lib/chart/line/install.js';
+import { install as GridComponent } from 'echarts/lib/component/grid/install.js';
+import { install as MarkLineComponent } from 'echarts/lib/component/marker/installMarkLine.js';
+import { install as TooltipComponent } from 'echarts/lib/component/tooltip/install.js';
+import { install as CanvasRenderer } from 'echarts/lib/renderer/installCanvasRenderer.js';
 
 // A line with its points and two marked lines: the parts of ECharts this needs and no more.
 use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
@@ -13,7 +16,7 @@ type SeriesOption = ComposeOption<
 >;
 
 export interface SeriesInput {
-  /** Category labels of the recorded years, oldest first (`R6 (2024)`). */
+  /** Category labels of the recorded years, oldest first (`R6\n(2024)`). */
   readonly years: readonly string[];
   /** Each year's current value; null where every revision of the year was retracted. */
   readonly values: readonly (number | null)[];
@@ -40,13 +43,14 @@ export function drawSeries(element: HTMLElement, input: SeriesInput): ECharts {
     animation: false,
     grid: { left: 8, right: 96, top: 24, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (value) => `${String(value)}${input.unit}` },
-    xAxis: { type: 'category', data: [...input.years] },
+    xAxis: { type: 'category', data: [...input.years], axisLabel: { interval: 0 } },
     yAxis: {
       type: 'value',
       scale: true,
-      // Wide enough for the baseline and the target too, so both marked lines are always in view.
-      min: (extent) => Math.min(extent.min, ...marks.map((mark) => mark.yAxis)),
-      max: (extent) => Math.max(extent.max, ...marks.map((mark) => mark.yAxis)),
+      // Wide enough for the baseline and the target too, so both marked lines are always in view, with some
+      // room above and below so no point or label sits on the frame; on a round step, so the ticks are round.
+      min: (extent) => roundedDown(lower(extent, marks), tickStep(extent, marks)),
+      max: (extent) => roundedUp(upper(extent, marks), tickStep(extent, marks)),
       axisLabel: { formatter: `{value}${input.unit}` },
     },
     series: [
@@ -74,4 +78,39 @@ export function drawSeries(element: HTMLElement, input: SeriesInput): ECharts {
   };
   chart.setOption(option);
   return chart;
+}
+
+type Extent = { readonly min: number; readonly max: number };
+type Mark = { readonly yAxis: number };
+
+/** A tenth of the span of values and marked lines (1 when they are all equal). */
+function margin(extent: Extent, marks: readonly Mark[]): number {
+  const all = [extent.min, extent.max, ...marks.map((mark) => mark.yAxis)];
+  const span = Math.max(...all) - Math.min(...all);
+  return span === 0 ? 1 : span / 10;
+}
+
+/** A round step (1, 2 or 5 times a power of ten) giving about five ticks over the span. */
+function tickStep(extent: Extent, marks: readonly Mark[]): number {
+  const rough = (upper(extent, marks) - lower(extent, marks)) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const scaled = rough / magnitude;
+  return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * magnitude;
+}
+
+// toPrecision drops the float noise of a decimal step (818 × 0.1 = 81.80000000000001), which would be a label.
+function roundedDown(value: number, step: number): number {
+  return Number((Math.floor(value / step) * step).toPrecision(12));
+}
+
+function roundedUp(value: number, step: number): number {
+  return Number((Math.ceil(value / step) * step).toPrecision(12));
+}
+
+function lower(extent: Extent, marks: readonly Mark[]): number {
+  return Math.min(extent.min, ...marks.map((mark) => mark.yAxis)) - margin(extent, marks);
+}
+
+function upper(extent: Extent, marks: readonly Mark[]): number {
+  return Math.max(extent.max, ...marks.map((mark) => mark.yAxis)) + margin(extent, marks);
 }

@@ -73,3 +73,8 @@ export interface SheetDetail {
 export interface SheetData {
   readonly sheet: SheetDetail | { readonly __typename: string } | null;
 }
+
+/** Whether `node(id:)` answered a reform sheet (it answers any kind of node, or null). */
+export function isSheet(node: SheetData['sheet']): node is SheetDetail {
+  return node !== null && node.__typename === 'ReformSheet';
+}

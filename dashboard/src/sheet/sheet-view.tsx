@@ -2,13 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { DepartmentLinks } from '../common/department-links';
 import { fiscalYearLabel } from '../common/fiscal-year';
 import { text, type Language } from '../common/i18n';
+import { pageText } from '../common/page-texts';
 import { StateLink, useNavigation } from '../common/navigation';
 import { QueryStatus } from '../common/query-status';
 import { markFirstRender } from '../common/rendered-mark';
 import { RevisionHistory } from '../common/revision-history';
 import { useQuery } from '../common/use-query';
 import { SheetEvaluationSlot } from './evaluation-slot';
-import { SHEET_QUERY, type SheetData, type SheetDetail } from './sheet-query';
+import { isSheet, SHEET_QUERY, type SheetData, type SheetDetail } from './sheet-query';
 
 /**
  * A reform sheet (実施計画シート), read-only: state `id` (`reform-sheet:1-6`) and `history` (`1`: every
@@ -21,14 +22,14 @@ export function SheetView() {
   const result = useQuery<SheetData>(SHEET_QUERY, { id, history });
   if (result.status !== 'done') return <QueryStatus state={result} />;
   const { sheet } = result.data;
-  if (sheet === null || sheet.__typename !== 'ReformSheet') {
+  if (!isSheet(sheet)) {
     return (
       <p role="alert" class="error">
-        {text(language, 'noSheet')}: {id === '' ? '—' : id}
+        {pageText(language, 'noSheet')}: {id === '' ? '—' : id}
       </p>
     );
   }
-  const detail = sheet as SheetDetail;
+  const detail = sheet;
   markFirstRender();
   return (
     <article aria-labelledby="sheet-title" class="record-page">
@@ -39,21 +40,21 @@ export function SheetView() {
         <span class="code">{detail.code}</span> {detail.name}
       </h2>
       <dl class="facts">
-        <dt>{text(language, 'viewpoint')}</dt>
+        <dt>{pageText(language, 'viewpoint')}</dt>
         <dd>{detail.viewpoint}</dd>
-        <dt>{text(language, 'period')}</dt>
+        <dt>{pageText(language, 'period')}</dt>
         <dd>
           {detail.startYear.label} ({detail.startYear.year}) –{' '}
           {detail.targetYear === null ? '' : `${detail.targetYear.label} (${detail.targetYear.year})`}
         </dd>
-        <dt>{text(language, 'executingDepartments')}</dt>
+        <dt>{pageText(language, 'executingDepartments')}</dt>
         <dd>
           <DepartmentLinks departments={detail.departments} />
           {detail.collectiveTerms.length === 0 ? null : ` ${detail.collectiveTerms.join('、')}`}
         </dd>
         {detail.partners.length + detail.partnerGroups.length === 0 ? null : (
           <>
-            <dt>{text(language, 'partnerDepartments')}</dt>
+            <dt>{pageText(language, 'partnerDepartments')}</dt>
             <dd>
               <DepartmentLinks departments={detail.partners} />
               {detail.partnerGroups.length === 0 ? null : ` ${detail.partnerGroups.join('、')}`}
@@ -62,7 +63,7 @@ export function SheetView() {
         )}
         {detail.measures.length === 0 ? null : (
           <>
-            <dt>{text(language, 'supportedMeasures')}</dt>
+            <dt>{pageText(language, 'supportedMeasures')}</dt>
             <dd>
               <ul class="plain">
                 {detail.measures.map((measure) => (
@@ -78,7 +79,7 @@ export function SheetView() {
         )}
         {detail.source === null ? null : (
           <>
-            <dt>{text(language, 'source')}</dt>
+            <dt>{pageText(language, 'source')}</dt>
             <dd>
               <code>
                 {detail.source.document}:{detail.source.line}
@@ -87,12 +88,12 @@ export function SheetView() {
           </>
         )}
       </dl>
-      <TextBlock title={text(language, 'currentSituation')}>{detail.currentSituation}</TextBlock>
-      <TextBlock title={text(language, 'actions')}>{detail.actions}</TextBlock>
-      <TextBlock title={text(language, 'effects')}>{detail.effects}</TextBlock>
+      <TextBlock title={pageText(language, 'currentSituation')}>{detail.currentSituation}</TextBlock>
+      <TextBlock title={pageText(language, 'actions')}>{detail.actions}</TextBlock>
+      <TextBlock title={pageText(language, 'effects')}>{detail.effects}</TextBlock>
       {detail.yearlyTargets.length === 0 ? null : (
         <>
-          <h3>{text(language, 'yearlyTargets')}</h3>
+          <h3>{pageText(language, 'yearlyTargets')}</h3>
           <ul class="plain">
             {detail.yearlyTargets.map((target) => (
               <li key={target.year.year}>
@@ -102,14 +103,14 @@ export function SheetView() {
           </ul>
         </>
       )}
-      <TextBlock title={text(language, 'notes')}>{detail.notes}</TextBlock>
+      <TextBlock title={pageText(language, 'notes')}>{detail.notes}</TextBlock>
 
-      <h3>{text(language, 'evaluations')}</h3>
+      <h3>{pageText(language, 'evaluations')}</h3>
       <Evaluations sheet={detail} language={language} />
       {detail.evaluations.length === 0 ? null : (
         <p class="actions">
           <StateLink patch={{ history: history ? undefined : '1' }}>
-            {text(language, history ? 'hideHistory' : 'showHistory')}
+            {pageText(language, history ? 'hideHistory' : 'showHistory')}
           </StateLink>
         </p>
       )}
@@ -119,7 +120,7 @@ export function SheetView() {
           language={language}
           columns={[
             { header: text(language, 'grade'), cell: (revision) => revision.grade },
-            { header: text(language, 'summary'), cell: (revision) => revision.summary },
+            { header: pageText(language, 'summary'), cell: (revision) => revision.summary },
           ]}
         />
       ) : null}
@@ -132,15 +133,15 @@ export function SheetView() {
 
 function Evaluations(props: { readonly sheet: SheetDetail; readonly language: Language }) {
   const { sheet, language } = props;
-  if (sheet.evaluations.length === 0) return <p class="no-result">{text(language, 'noEvaluations')}</p>;
+  if (sheet.evaluations.length === 0) return <p class="no-result">{pageText(language, 'noEvaluations')}</p>;
   return (
     <div class="scroll-x">
       <table class="results">
         <thead>
           <tr>
-            <th scope="col">{text(language, 'fiscalYear')}</th>
+            <th scope="col">{pageText(language, 'fiscalYear')}</th>
             <th scope="col">{text(language, 'grade')}</th>
-            <th scope="col">{text(language, 'summary')}</th>
+            <th scope="col">{pageText(language, 'summary')}</th>
           </tr>
         </thead>
         <tbody>
@@ -149,7 +150,7 @@ function Evaluations(props: { readonly sheet: SheetDetail; readonly language: La
               <th scope="row">{fiscalYearLabel(year.fiscalYear)}</th>
               {year.current === null ? (
                 <td colSpan={2} class="no-result">
-                  {text(language, 'allRetracted')}
+                  {pageText(language, 'allRetracted')}
                 </td>
               ) : (
                 <>

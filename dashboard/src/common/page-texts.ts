@@ -1,0 +1,76 @@
+import type { Language } from './i18n';
+
+/**
+ * Texts of the pages of one indicator or one reform sheet. A table of their own: those pages are chunks loaded
+ * on demand, and texts only they use stay out of the script every first visit loads.
+ */
+const PAGE_TEXTS = {
+  noIndicator: { ja: 'この ID の成果指標はありません', en: 'There is no indicator with this id' },
+  noSheet: { ja: 'この ID の実施計画シートはありません', en: 'There is no reform sheet with this id' },
+  definition: { ja: '定義', en: 'Definition' },
+  unit: { ja: '単位', en: 'Unit' },
+  direction: { ja: '方向', en: 'Direction' },
+  directionINCREASE: { ja: '増やす', en: 'to increase' },
+  directionDECREASE: { ja: '減らす', en: 'to decrease' },
+  directionUNKNOWN: { ja: '不明（現状値なし、または目標と同じ）', en: 'unknown (no baseline, or target equals it)' },
+  baselineWhen: {
+    ja: '計画策定時の値（資料に年度の記載なし）',
+    en: 'when the plan was drawn up (the documents give no year)',
+  },
+  targetWhen: { ja: '計画期間 R5–R9（2023–2027年度）の目標', en: 'to reach within the plan period R5–R9 (2023–2027)' },
+  source: { ja: '出典', en: 'Source' },
+  recordedYears: { ja: '年度ごとの実績', en: 'Results per fiscal year' },
+  fiscalYear: { ja: '年度', en: 'Fiscal year' },
+  value: { ja: '実績値', en: 'Value' },
+  achievementRate: { ja: '達成率', en: 'Achievement rate' },
+  revision: { ja: '版', en: 'Revision' },
+  recordedAt: { ja: '記録日時', en: 'Recorded at' },
+  note: { ja: '備考', en: 'Note' },
+  noResults: { ja: 'まだ実績が記録されていません。', en: 'No result has been recorded yet.' },
+  allRetracted: { ja: '取消済み（有効な記録なし）', en: 'retracted (no record in force)' },
+  showHistory: { ja: '変更履歴を表示', en: 'Show the history of changes' },
+  hideHistory: { ja: '変更履歴を閉じる', en: 'Hide the history of changes' },
+  history: { ja: '変更履歴', en: 'History of changes' },
+  retracted: { ja: '取消', en: 'retracted' },
+  inForce: { ja: '有効', en: 'in force' },
+  downloadCsv: { ja: '実績をCSVでダウンロード', en: 'Download the results as CSV' },
+  gradeScale: { ja: '評価の基準（達成率）', en: 'Grade scale (achievement rate)' },
+  chartLabel: {
+    ja: '年度ごとの実績値と現状値・目標値のグラフ',
+    en: 'Chart of the values per year, baseline and target',
+  },
+  chartTableNote: { ja: 'グラフと同じ値を下の表に示します。', en: 'The table below holds the same values.' },
+  evaluations: { ja: '年度末評価', en: 'Year-end evaluations' },
+  summary: { ja: '取組の概要', en: 'What was done' },
+  noEvaluations: { ja: 'まだ評価が記録されていません。', en: 'No evaluation has been recorded yet.' },
+  viewpoint: { ja: '改革の視点', en: 'Viewpoint' },
+  currentSituation: { ja: '現状と課題', en: 'Current situation and issues' },
+  actions: { ja: '取組内容', en: 'Actions' },
+  effects: { ja: '取組の効果', en: 'Expected effects' },
+  yearlyTargets: { ja: '各年度達成目標', en: 'Targets per year' },
+  period: { ja: '期間', en: 'Period' },
+  executingDepartments: { ja: '実行課', en: 'Executing departments' },
+  partnerDepartments: { ja: '連携課', en: 'Partner departments' },
+  notes: { ja: '備考', en: 'Notes' },
+  supportedMeasures: { ja: '関連する施策中項目', en: 'Measures supported' },
+  // The grades' meanings in Japanese (the API's `progressGrades` gives them in English, thresholds as numbers).
+  gradeMeaningS: { ja: '目標達成', en: 'target reached' },
+  gradeMeaningA: { ja: '目標まであと少し', en: 'most of the way to the target' },
+  gradeMeaningB: { ja: '現状値から目標までの半分程度以上', en: 'about half the way or more' },
+  gradeMeaningC: { ja: '前進はわずか、または現状値のまま', en: 'some way, or no change' },
+  gradeMeaningD: {
+    ja: '現状値より悪化、または上限・下限を満たさない',
+    en: 'worse than the baseline, or a bound missed',
+  },
+} as const;
+
+export type PageTextKey = keyof typeof PAGE_TEXTS;
+
+export function pageText(language: Language, key: PageTextKey): string {
+  return PAGE_TEXTS[key][language];
+}
+
+/** Whether `key` names a page text (for keys built from data, such as a grade letter). */
+export function isPageTextKey(key: string): key is PageTextKey {
+  return Object.hasOwn(PAGE_TEXTS, key);
+}
