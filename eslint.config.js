@@ -44,6 +44,15 @@ module.exports = tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // ES modules run by Node as they are (the OpenID test provider, whose library is ESM-only).
+    files: ['**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { process: 'readonly' },
+    },
+  },
+  {
     // The IDE's browser script: a classic script run by the browser, type-checked through its own
     // tsconfig (DOM library, checkJs), so the type-aware rules apply to it as to the TypeScript.
     files: ['src/ide/browser/**/*.js'],

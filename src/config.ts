@@ -1,7 +1,13 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import type { AuthSettings } from './auth/authenticator';
-import { LOG_LEVELS, type ExportSettings, type LogLevel, type QueryLimits } from './settings-types';
+import {
+  LOG_LEVELS,
+  type AuthSettings,
+  type ExportSettings,
+  type LogLevel,
+  type QueryLimits,
+  type SignInSettings,
+} from './settings-types';
 
 /**
  * The service's configuration, read from the environment once at start-up. Every variable is validated
@@ -24,6 +30,8 @@ export interface Config {
   readonly queryLimits: QueryLimits;
   /** How bearer tokens are verified, and whether anonymous requests may read. */
   readonly auth: AuthSettings;
+  /** How the dashboard signs staff in (OpenID Connect); the dashboard stays read-only when absent. */
+  readonly signIn: SignInSettings | undefined;
   /** What one request may spend once it runs. */
   readonly requestBudget: RequestBudgetSettings;
   readonly http: HttpSettings;
@@ -146,6 +154,15 @@ export const ENVIRONMENT_VARIABLES = {
     'the `iss` every bearer token must carry (the identity provider, e.g. https://idp.example.org); `npm run token` sets it; unset: not checked',
   AUTH_AUDIENCE:
     'the `aud` every bearer token must name (this service, e.g. honjo-policy-graph); `npm run token` sets it; unset: not checked',
+  AUTH_ROLE_CLAIM:
+    'the token claim holding the role (viewer, editor or admin), e.g. a namespaced claim of the identity provider (default role)',
+  AUTH_DEPARTMENTS_CLAIM:
+    'the token claim holding the list of department ids or names the signer answers for (default departments)',
+  OIDC_ISSUER:
+    "the identity provider's issuer URL (https://idp.example.org/realms/honjo) the dashboard signs staff in with, OpenID Connect code flow with PKCE; unset: the dashboard is read-only",
+  OIDC_CLIENT_ID:
+    "the dashboard's client id at that identity provider (a public client, no secret); set with OIDC_ISSUER",
+  OIDC_SCOPE: 'scopes the dashboard asks for, space-separated, openid among them (default openid)',
   ANONYMOUS_READ: 'whether requests without a token may read, true or false (default true); writes always need one',
   REQUEST_TIMEOUT_MS:
     'time budget of one request in ms, from its arrival to its answer, body upload included; each Neo4j transaction gets the time left as its timeout (default 10000)',
@@ -216,6 +233,7 @@ export function loadConfig(env: Env = process.env): Config {
       `HTTP_IDLE_TIMEOUT_MS (${idleTimeoutMs}) must be more than REQUEST_TIMEOUT_MS (${timeoutMs}), or running requests lose their connection`,
     );
   }
+  const auth = authSettings(read);
   return Object.freeze({
     port: integer(read('PORT'), 'PORT', 4000, 1, 65535),
     host: listenAddress(read('HOST')),
@@ -246,7 +264,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: integer(read('QUERY_MAX_TOKENS'), 'QUERY_MAX_TOKENS', 2_000, 100, 100_000),
       maxNesting: integer(read('QUERY_MAX_NESTING'), 'QUERY_MAX_NESTING', 64, 8, 200),
     }),
-    auth: authSettings(read),
+    auth,
+    signIn: signInSettings(read, auth),
     requestBudget: Object.freeze({
       timeoutMs,
       // The driver's pool holds 50 connections (src/db/driver.ts); a request may never need all of them.
@@ -368,14 +387,24 @@ function boolean(value: string | undefined, name: string, fallback: boolean): bo
   throw new ConfigError(`${name} must be true or false, got '${value}'`);
 }
 
-function authSettings(read: (name: EnvironmentVariable) => string | undefined): AuthSettings {
+/** The auth settings as read from the environment: the claim names always known (their defaults applied). */
+type ReadAuthSettings = AuthSettings & { readonly roleClaim: string; readonly departmentsClaim: string };
+
+function authSettings(read: (name: EnvironmentVariable) => string | undefined): ReadAuthSettings {
   const settings = {
     secret: secret(read('AUTH_SECRET')),
     jwksUrl: jwksUrl(read('AUTH_JWKS_URL')),
     anonymousRead: boolean(read('ANONYMOUS_READ'), 'ANONYMOUS_READ', true),
     issuer: claimValue(read('AUTH_ISSUER'), 'AUTH_ISSUER'),
     audience: claimValue(read('AUTH_AUDIENCE'), 'AUTH_AUDIENCE'),
+    roleClaim: claimName(read('AUTH_ROLE_CLAIM'), 'AUTH_ROLE_CLAIM', 'role'),
+    departmentsClaim: claimName(read('AUTH_DEPARTMENTS_CLAIM'), 'AUTH_DEPARTMENTS_CLAIM', 'departments'),
   };
+  if (settings.roleClaim === settings.departmentsClaim) {
+    throw new ConfigError(
+      `AUTH_ROLE_CLAIM and AUTH_DEPARTMENTS_CLAIM must name different claims, both are '${settings.roleClaim}'`,
+    );
+  }
   for (const [name, value] of [
     ['AUTH_ISSUER', settings.issuer],
     ['AUTH_AUDIENCE', settings.audience],
@@ -404,6 +433,75 @@ function claimValue(value: string | undefined, name: string): string | undefined
   return value;
 }
 
+/**
+ * A claim name: a JSON member name as identity providers write them, plain (`role`) or namespaced
+ * (`https://honjo.example/roles`); one printable word, so a stray space or quote is caught here.
+ */
+function claimName(value: string | undefined, name: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (value.length > 256 || !/^[\x21-\x7e]+$/.test(value) || /["\\]/.test(value)) {
+    throw new ConfigError(
+      `${name} must be a claim name of at most 256 printable ASCII characters without spaces or quotes, got '${value}'`,
+    );
+  }
+  return value;
+}
+
+/**
+ * OIDC_ISSUER and OIDC_CLIENT_ID turn the dashboard's sign-in on; they come together, and the tokens the
+ * provider issues must be verifiable here (AUTH_JWKS_URL), else every signed-in write would be refused.
+ */
+function signInSettings(
+  read: (name: EnvironmentVariable) => string | undefined,
+  auth: ReadAuthSettings,
+): SignInSettings | undefined {
+  const issuerText = read('OIDC_ISSUER');
+  const clientId = read('OIDC_CLIENT_ID');
+  const scopeText = read('OIDC_SCOPE');
+  if (issuerText === undefined) {
+    for (const [name, value] of [
+      ['OIDC_CLIENT_ID', clientId],
+      ['OIDC_SCOPE', scopeText],
+    ] as const) {
+      if (value !== undefined)
+        throw new ConfigError(`${name} is set but OIDC_ISSUER is not: set the identity provider too`);
+    }
+    return undefined;
+  }
+  const issuer = httpsOrLoopbackUrl(issuerText, 'OIDC_ISSUER', 'https://idp.example.org/realms/honjo');
+  if (new URL(issuer).search !== '' || new URL(issuer).hash !== '') {
+    throw new ConfigError(`OIDC_ISSUER must be an issuer URL without query or fragment, got '${issuerText}'`);
+  }
+  if (clientId === undefined) {
+    throw new ConfigError(
+      "OIDC_ISSUER is set but OIDC_CLIENT_ID is not: set the dashboard's client id at the provider",
+    );
+  }
+  if (clientId.length > 256 || !/^[\x21-\x7e]+$/.test(clientId)) {
+    throw new ConfigError(
+      `OIDC_CLIENT_ID must be one word of at most 256 printable ASCII characters, got ${clientId.length} characters`,
+    );
+  }
+  const scope = scopeText ?? 'openid';
+  const scopes = scope.split(/\s+/);
+  if (!scopes.includes('openid') || !scopes.every((word) => /^[\x21\x23-\x5b\x5d-\x7e]+$/.test(word))) {
+    throw new ConfigError(`OIDC_SCOPE must be space-separated scope names including openid, got '${scope}'`);
+  }
+  if (auth.jwksUrl === undefined) {
+    throw new ConfigError(
+      "OIDC_ISSUER is set but AUTH_JWKS_URL is not: set it to the provider's jwks_uri so the service can verify its tokens",
+    );
+  }
+  return Object.freeze({
+    issuer,
+    clientId,
+    scope: scopes.join(' '),
+    resource: auth.audience,
+    roleClaim: auth.roleClaim,
+    departmentsClaim: auth.departmentsClaim,
+  });
+}
+
 /** HS256 needs a key of at least 256 bits; the value itself never appears in the message. */
 function secret(value: string | undefined): string | undefined {
   if (value !== undefined && value.length < 32) {
@@ -415,15 +513,20 @@ function secret(value: string | undefined): string | undefined {
 /** Keys are fetched over HTTPS; plain HTTP only from this machine (a local identity provider, tests). */
 function jwksUrl(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
+  return httpsOrLoopbackUrl(value, 'AUTH_JWKS_URL', 'https://idp.example.org/.well-known/jwks.json');
+}
+
+/** A URL of the identity provider: https://, or http:// on this machine only (a local provider, tests). */
+function httpsOrLoopbackUrl(value: string, name: string, example: string): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`AUTH_JWKS_URL must be a URL, got '${value}'`);
+    throw new ConfigError(`${name} must be a URL like ${example}, got '${value}'`);
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new ConfigError(`AUTH_JWKS_URL must use https:// (http:// only on localhost), got '${value}'`);
+    throw new ConfigError(`${name} must use https:// (http:// only on localhost), got '${value}'`);
   }
   return value;
 }

@@ -111,6 +111,7 @@ async function main(): Promise<void> {
       tracing,
       metrics,
       metricsToken: config.metrics.token,
+      signIn: config.signIn,
     });
     server = await app.listen(config.port, config.host);
     startup.info(

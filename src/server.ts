@@ -12,6 +12,7 @@ import express, { type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { ANONYMOUS_VIEWER } from './auth/viewer';
 import type { Authenticate } from './auth/authenticator';
+import type { SignInSettings } from './auth/sign-in-settings';
 import type { HttpSettings, LiveSettings, RequestBudgetSettings } from './config';
 import { createRequestContext, type RequestContext, type RequestIdentity } from './read/request-context';
 import type { DatabaseHealth } from './db/database-health';
@@ -99,6 +100,8 @@ export interface ServerDeps {
   readonly metrics?: ServiceMetrics;
   /** Serves `metrics` at /metrics to requests bearing this token (METRICS_TOKEN); no such route when absent. */
   readonly metricsToken?: string;
+  /** The dashboard's staff sign-in (OIDC_ISSUER, OIDC_CLIENT_ID); the dashboard is read-only when absent. */
+  readonly signIn?: SignInSettings;
 }
 
 export interface RunningServer {
@@ -300,7 +303,7 @@ export async function createServer(
 
   // The dashboard's page, its hashed assets, and `/` redirecting browsers to it.
   app.use((request, response, next) => {
-    serveDashboard(request, response, pathOf(request.originalUrl)).then((served) => {
+    serveDashboard(request, response, pathOf(request.originalUrl), deps.signIn).then((served) => {
       if (!served) next();
     }, next);
   });

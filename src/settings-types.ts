@@ -42,3 +42,44 @@ export interface ExportSettings {
   /** Rows asked for per connection page (at most the connections' limit of 100). */
   readonly pageSize?: number;
 }
+
+/** How tokens are checked (from AUTH_SECRET, AUTH_JWKS_URL, ANONYMOUS_READ and the AUTH_* claim settings). */
+export interface AuthSettings {
+  /** Shared secret for HS256 tokens; undefined when the service accepts none. */
+  readonly secret: string | undefined;
+  /** URL of a JSON Web Key Set (an identity provider's public keys) for RS/ES/PS/EdDSA tokens. */
+  readonly jwksUrl: string | undefined;
+  /** Whether a request without a token may read. */
+  readonly anonymousRead: boolean;
+  /** The `iss` every token must carry (AUTH_ISSUER); unchecked when undefined. */
+  readonly issuer?: string;
+  /** The `aud` every token must name (AUTH_AUDIENCE); unchecked when undefined. */
+  readonly audience?: string;
+  /** The claim holding the role (AUTH_ROLE_CLAIM); `role` when undefined. */
+  readonly roleClaim?: string;
+  /** The claim holding the departments (AUTH_DEPARTMENTS_CLAIM); `departments` when undefined. */
+  readonly departmentsClaim?: string;
+}
+
+/**
+ * How the dashboard signs staff in (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_SCOPE): OpenID Connect's authorization
+ * code flow with PKCE, run in the browser against the city's identity provider. The service itself never sees
+ * the provider's login; it only verifies the access tokens the dashboard sends (AUTH_JWKS_URL), so these
+ * settings are all the page needs to learn, and none of them is a secret (a public client has no secret).
+ */
+export interface SignInSettings {
+  /** The identity provider's issuer URL; its discovery document is `<issuer>/.well-known/openid-configuration`. */
+  readonly issuer: string;
+  /** The dashboard's client id, registered at the provider as a public client with PKCE. */
+  readonly clientId: string;
+  /** Scopes asked for, space-separated, `openid` among them. */
+  readonly scope: string;
+  /**
+   * The resource indicator (RFC 8707) the access token is for: the service's AUTH_AUDIENCE, so the provider
+   * issues a token whose `aud` names this service; none when AUTH_AUDIENCE is unset.
+   */
+  readonly resource: string | undefined;
+  /** The claims the page reads to show who is signed in (the same AUTH_ROLE_CLAIM and AUTH_DEPARTMENTS_CLAIM). */
+  readonly roleClaim: string;
+  readonly departmentsClaim: string;
+}

@@ -3,6 +3,8 @@ import { text, type TextKey } from './common/i18n';
 import { NavigationContext, StateLink, navigationOf } from './common/navigation';
 import { LiveIndicator } from './common/live-indicator';
 import { useUrlState } from './common/url-state';
+import { useDataEpoch } from './common/data-changed';
+import { SessionHeader } from './sign-in/session-header';
 import { DepartmentView } from './department/department-view';
 import { DrilldownView } from './drilldown/drilldown-view';
 import { ExplorerView } from './explorer/explorer-view';
@@ -30,6 +32,8 @@ export function App() {
   const navigation = navigationOf(state, navigate);
   const { language } = navigation;
   const view = viewOf(state.view);
+  // A write from this page makes the view read its data again (a fresh mount under a new key).
+  const dataEpoch = useDataEpoch();
   // Before paint, so assistive technology never reads one language's text under the other's tag.
   useLayoutEffect(() => {
     document.documentElement.lang = language;
@@ -60,8 +64,9 @@ export function App() {
         >
           {text(language, 'switchLanguage')}
         </button>
+        <SessionHeader language={language} />
       </header>
-      <main id="main">
+      <main id="main" key={dataEpoch}>
         {view === 'heatmap' && <HeatmapView />}
         {view === 'items' && <DrilldownView />}
         {view === 'department' && <DepartmentView />}

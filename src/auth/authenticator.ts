@@ -8,21 +8,10 @@ import {
   type JWTVerifyOptions,
 } from 'jose';
 import { UnauthenticatedError } from '../errors';
+import type { AuthSettings } from '../settings-types';
 import { ANONYMOUS_VIEWER, ROLES, type Role, type Viewer } from './viewer';
 
-/** How tokens are checked (from AUTH_SECRET, AUTH_JWKS_URL and ANONYMOUS_READ). */
-export interface AuthSettings {
-  /** Shared secret for HS256 tokens; undefined when the service accepts none. */
-  readonly secret: string | undefined;
-  /** URL of a JSON Web Key Set (an identity provider's public keys) for RS/ES/PS/EdDSA tokens. */
-  readonly jwksUrl: string | undefined;
-  /** Whether a request without a token may read. */
-  readonly anonymousRead: boolean;
-  /** The `iss` every token must carry (AUTH_ISSUER); unchecked when undefined. */
-  readonly issuer?: string;
-  /** The `aud` every token must name (AUTH_AUDIENCE); unchecked when undefined. */
-  readonly audience?: string;
-}
+export type { AuthSettings };
 
 /**
  * How far the clocks of the token's issuer and this service may disagree: `exp` and `nbf` are checked with
@@ -53,6 +42,12 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
     ...(settings.audience === undefined ? {} : { audience: settings.audience }),
   };
 
+  // An identity provider names its claims its own way (often namespaced URIs); the city configures which.
+  const claimNames: ClaimNames = {
+    role: settings.roleClaim ?? 'role',
+    departments: settings.departmentsClaim ?? 'departments',
+  };
+
   return async (authorization) => {
     if (authorization === undefined || authorization.trim() === '') {
       if (settings.anonymousRead) return ANONYMOUS_VIEWER;
@@ -75,7 +70,7 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
     } catch (error) {
       throw tokenError(error);
     }
-    return viewerOf(payload);
+    return viewerOf(payload, claimNames);
   };
 }
 
@@ -138,16 +133,32 @@ function claimError(error: InstanceType<typeof errors.JWTClaimValidationFailed>)
   return new UnauthenticatedError(`The bearer token's \`${claim}\` claim is not valid (${reason}).`);
 }
 
-function viewerOf(payload: JWTPayload): Viewer {
-  const { sub, role, departments } = payload;
+/** Which claims carry the role and the departments. */
+interface ClaimNames {
+  readonly role: string;
+  readonly departments: string;
+}
+
+function viewerOf(payload: JWTPayload, claimNames: ClaimNames): Viewer {
+  const { sub } = payload;
+  const role = payload[claimNames.role];
+  const departments = payload[claimNames.departments];
   if (typeof sub !== 'string' || sub.trim() === '') {
     throw new UnauthenticatedError('The bearer token has no `sub` claim (who is signing in).');
   }
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
-    throw new UnauthenticatedError(`The bearer token's \`role\` claim must be one of ${ROLES.join(', ')}.`);
+    throw new UnauthenticatedError(
+      `The bearer token's \`${claimNames.role}\` claim must be one of ${ROLES.join(', ')}.`,
+    );
   }
   if (departments !== undefined && (!Array.isArray(departments) || !departments.every((d) => typeof d === 'string'))) {
-    throw new UnauthenticatedError("The bearer token's `departments` claim must be a list of department ids or names.");
+    throw new UnauthenticatedError(
+      `The bearer token's \`${claimNames.departments}\` claim must be a list of department ids or names.`,
+    );
   }
-  return Object.freeze({ subject: sub, role: role as Role, departments: Object.freeze([...(departments ?? [])]) });
+  return Object.freeze({
+    subject: sub,
+    role: role as Role,
+    departments: Object.freeze([...(departments ?? [])]),
+  });
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SignInSettings } from '../auth/sign-in-settings';
 import { sendJson } from '../http/send';
 import { contentEtag, sendStatic } from '../http/send-static';
 import { prefersHtml } from '../ide/prefers-html';
@@ -6,8 +7,8 @@ import { PACKAGE_INFO } from '../package-info';
 import { DashboardNotBuiltError, readDashboardFiles, type DashboardFiles } from './dashboard-files';
 import {
   DASHBOARD_ASSET_PREFIX,
-  DASHBOARD_CONTENT_SECURITY_POLICY,
   DASHBOARD_PATH,
+  dashboardContentSecurityPolicy,
   renderDashboardPage,
 } from './dashboard-page';
 
@@ -27,12 +28,14 @@ function dashboardFiles(): Promise<DashboardFiles> {
 
 /**
  * The dashboard's routes: `/dashboard` (the page), `/dashboard/assets/<hashed name>` (its bundles), and `/`
- * redirecting browsers to the page. Returns false for any other path, leaving it to the caller.
+ * redirecting browsers to the page. Returns false for any other path, leaving it to the caller. With `signIn`
+ * the page carries the identity provider's settings and may fetch from its origin.
  */
 export async function serveDashboard(
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
+  signIn: SignInSettings | undefined = undefined,
 ): Promise<boolean> {
   const isRead = request.method === 'GET' || request.method === 'HEAD';
   if (pathname === '/' && isRead && prefersHtml(request.headers.accept)) {
@@ -55,12 +58,12 @@ export async function serveDashboard(
     return true;
   }
   if (pathname === DASHBOARD_PATH) {
-    const body = Buffer.from(renderDashboardPage(files.manifest, `${PACKAGE_INFO.name} · dashboard`));
+    const body = Buffer.from(renderDashboardPage(files.manifest, `${PACKAGE_INFO.name} · dashboard`, signIn));
     const page = { body, etag: contentEtag(body), contentType: 'text/html; charset=utf-8' };
     // The page names the current hashed bundles, so it is revalidated on every visit (a 304 when unchanged).
     sendStatic(request, response, page, pathname, {
       'cache-control': 'no-cache',
-      'content-security-policy': DASHBOARD_CONTENT_SECURITY_POLICY,
+      'content-security-policy': dashboardContentSecurityPolicy(signIn),
       'referrer-policy': 'no-referrer',
     });
     return true;

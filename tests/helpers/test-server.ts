@@ -1,4 +1,5 @@
 import type { Authenticate } from '../../src/auth/authenticator';
+import type { SignInSettings } from '../../src/auth/sign-in-settings';
 import type { DatabaseHealth } from '../../src/db/database-health';
 import type { GraphGateway } from '../../src/db/graph-gateway';
 import { loadConfig, type HttpSettings, type LiveSettings, type RequestBudgetSettings } from '../../src/config';
@@ -58,6 +59,8 @@ export interface TestServerOptions {
   /** Records requests into these metrics (and serves them at /metrics with `metricsToken`); none when absent. */
   readonly metrics?: ServiceMetrics;
   readonly metricsToken?: string;
+  /** The dashboard's staff sign-in (OIDC_* in `env` when absent). */
+  readonly signIn?: SignInSettings;
   /** Polls the data version every this many ms, as `npm start` does (DATA_VERSION_POLL_MS); no poll when absent. */
   readonly dataVersionPollMs?: number;
 }
@@ -94,6 +97,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     tracing: options.tracing,
     metrics: options.metrics,
     metricsToken: options.metricsToken,
+    signIn: options.signIn ?? defaults.signIn,
   });
   const running: RunningServer = await app.listen(0);
   return {

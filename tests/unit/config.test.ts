@@ -69,14 +69,64 @@ describe('configuration', () => {
   });
 
   it('reads sign-in settings: no tokens and anonymous reads by default', () => {
-    expect(loadConfig({}).auth).toEqual({ secret: undefined, jwksUrl: undefined, anonymousRead: true });
+    expect(loadConfig({}).auth).toEqual({
+      secret: undefined,
+      jwksUrl: undefined,
+      anonymousRead: true,
+      roleClaim: 'role',
+      departmentsClaim: 'departments',
+    });
     const secret = 'x'.repeat(32);
     const auth = loadConfig({
       AUTH_SECRET: secret,
       AUTH_JWKS_URL: 'http://127.0.0.1:9000/jwks.json',
       ANONYMOUS_READ: 'false',
     }).auth;
-    expect(auth).toEqual({ secret, jwksUrl: 'http://127.0.0.1:9000/jwks.json', anonymousRead: false });
+    expect(auth).toMatchObject({ secret, jwksUrl: 'http://127.0.0.1:9000/jwks.json', anonymousRead: false });
+  });
+
+  describe('the dashboard sign-in (OIDC_*)', () => {
+    const provider = {
+      AUTH_JWKS_URL: 'https://idp.example.org/realms/honjo/protocol/openid-connect/certs',
+      OIDC_ISSUER: 'https://idp.example.org/realms/honjo',
+      OIDC_CLIENT_ID: 'honjo-dashboard',
+    };
+
+    it('is off unless OIDC_ISSUER is set, and then carries the audience and claim names to the page', () => {
+      expect(loadConfig({}).signIn).toBeUndefined();
+      expect(
+        loadConfig({
+          ...provider,
+          AUTH_AUDIENCE: 'honjo-policy-graph',
+          AUTH_ROLE_CLAIM: 'https://honjo.example/role',
+          OIDC_SCOPE: 'openid  profile',
+        }).signIn,
+      ).toEqual({
+        issuer: 'https://idp.example.org/realms/honjo',
+        clientId: 'honjo-dashboard',
+        scope: 'openid profile',
+        resource: 'honjo-policy-graph',
+        roleClaim: 'https://honjo.example/role',
+        departmentsClaim: 'departments',
+      });
+    });
+
+    it.each([
+      [{ OIDC_CLIENT_ID: 'honjo-dashboard' }, /OIDC_CLIENT_ID is set but OIDC_ISSUER is not/],
+      [{ ...provider, OIDC_CLIENT_ID: '' }, /OIDC_ISSUER is set but OIDC_CLIENT_ID is not/],
+      [{ ...provider, AUTH_JWKS_URL: '' }, /OIDC_ISSUER is set but AUTH_JWKS_URL is not/],
+      [{ ...provider, OIDC_ISSUER: 'http://idp.example.org' }, /OIDC_ISSUER must use https:\/\//],
+      [{ ...provider, OIDC_ISSUER: 'idp.example.org' }, /OIDC_ISSUER must be a URL like https:\/\//],
+      [
+        { ...provider, OIDC_ISSUER: 'https://idp.example.org/?realm=x' },
+        /OIDC_ISSUER must be an issuer URL without query/,
+      ],
+      [{ ...provider, OIDC_SCOPE: 'profile email' }, /OIDC_SCOPE must be space-separated scope names including openid/],
+      [{ AUTH_ROLE_CLAIM: 'my role' }, /AUTH_ROLE_CLAIM must be a claim name .* got 'my role'/],
+      [{ AUTH_DEPARTMENTS_CLAIM: 'role' }, /AUTH_ROLE_CLAIM and AUTH_DEPARTMENTS_CLAIM must name different claims/],
+    ])('stops on %p', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(message);
+    });
   });
 
   it('reads AUTH_ISSUER and AUTH_AUDIENCE, refusing values no token could carry', () => {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DashboardNotBuiltError, readDashboardFiles } from '../../src/dashboard/dashboard-files';
+import { dashboardContentSecurityPolicy, renderDashboardPage } from '../../src/dashboard/dashboard-page';
 import { serveDashboard } from '../../src/dashboard/serve-dashboard';
 
 describe('readDashboardFiles', () => {
@@ -63,5 +64,33 @@ describe('serveDashboard routing', () => {
     for (const path of ['/graphql', '/dashboards', '/health/live']) {
       expect((await fetch(`${baseUrl}${path}`)).status).toBe(418);
     }
+  });
+});
+
+describe('the dashboard page with staff sign-in', () => {
+  const manifest = { script: 'main-abc.js', stylesheet: null, files: ['main-abc.js'] };
+  const signIn = {
+    issuer: 'https://idp.example.org/realms/honjo',
+    clientId: 'honjo-"dashboard"',
+    scope: 'openid records',
+    resource: 'urn:honjo:policy-graph',
+    roleClaim: 'https://honjo.example/role',
+    departmentsClaim: 'departments',
+  };
+
+  it('tells the bundle the provider in meta tags, escaped, and no inline script', () => {
+    const page = renderDashboardPage(manifest, 'dashboard', signIn);
+    expect(page).toContain('<meta name="oidc-issuer" content="https://idp.example.org/realms/honjo" />');
+    expect(page).toContain('<meta name="oidc-client-id" content="honjo-&#34;dashboard&#34;" />');
+    expect(page).toContain('<meta name="oidc-resource" content="urn:honjo:policy-graph" />');
+    expect(page).toContain('<meta name="oidc-role-claim" content="https://honjo.example/role" />');
+    expect(page.match(/<script/g)).toHaveLength(1);
+    expect(renderDashboardPage(manifest, 'dashboard')).not.toContain('oidc-');
+  });
+
+  it("lets the page fetch from the provider's origin only, and from nowhere else without sign-in", () => {
+    expect(dashboardContentSecurityPolicy(signIn)).toContain("connect-src 'self' https://idp.example.org;");
+    expect(dashboardContentSecurityPolicy(undefined)).toContain("connect-src 'self';");
+    expect(dashboardContentSecurityPolicy(signIn)).toContain("default-src 'none'");
   });
 });

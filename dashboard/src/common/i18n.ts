@@ -108,6 +108,17 @@ const TEXTS = {
   sheet: { ja: '実施計画シート', en: 'Reform sheet' },
   indicatorPage: { ja: '指標のページ', en: 'Indicator page' },
   sheetPage: { ja: 'シートのページ', en: 'Sheet page' },
+  // Staff sign-in, in the header of every view.
+  signIn: { ja: '職員サインイン', en: 'Staff sign-in' },
+  signOut: { ja: 'サインアウト', en: 'Sign out' },
+  signingIn: { ja: 'サインイン中…', en: 'Signing in…' },
+  signedInAs: { ja: 'サインイン中', en: 'Signed in' },
+  role: { ja: '権限', en: 'Role' },
+  signInFailed: { ja: 'サインインできませんでした', en: 'Sign-in failed' },
+  signInExpired: {
+    ja: 'サインインの有効期限が切れました。もう一度サインインしてください。',
+    en: 'Your sign-in has expired. Please sign in again.',
+  },
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

@@ -129,7 +129,7 @@ export function IndicatorView() {
         />
       ) : null}
       <div id="record-panel">
-        <IndicatorRecordSlot indicator={detail} />
+        <IndicatorRecordSlot indicator={detail} departments={measure?.departments ?? []} />
       </div>
 
       <h3>{pageText(language, 'gradeScale')}</h3>

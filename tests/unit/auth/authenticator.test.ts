@@ -172,6 +172,33 @@ describe('bearer tokens from an identity provider (AUTH_JWKS_URL)', () => {
     });
   });
 
+  it('reads the role and departments from the claims AUTH_ROLE_CLAIM and AUTH_DEPARTMENTS_CLAIM name', async () => {
+    const authenticate = createAuthenticator({
+      secret: undefined,
+      jwksUrl,
+      anonymousRead: true,
+      roleClaim: 'https://honjo.example/role',
+      departmentsClaim: 'groups',
+    });
+    const namespaced = await sign({
+      'https://honjo.example/role': 'editor',
+      groups: ['市民活動推進課'],
+      role: 'admin',
+    });
+    expect(await authenticate(`Bearer ${namespaced}`)).toEqual({
+      subject: 'tanaka',
+      role: 'editor',
+      departments: ['市民活動推進課'],
+    });
+    // The default claim names mean nothing then: a token with only `role` carries no role this service reads.
+    expect(await refusal(authenticate(`Bearer ${await sign({ role: 'admin' })}`))).toMatchObject({
+      code: ErrorCode.UNAUTHENTICATED,
+      message: expect.stringMatching(
+        /`https:\/\/honjo.example\/role` claim must be one of viewer, editor, admin/,
+      ) as unknown,
+    });
+  });
+
   it('refuses its tokens without exp or from another issuer when AUTH_ISSUER is set', async () => {
     const authenticate = createAuthenticator({
       secret: undefined,

@@ -1,0 +1,86 @@
+/** A field the API refused, as `extensions.violations` lists it (`input.value`, `reason` …). */
+export interface FieldViolation {
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** Why the API refused a write: its code, message, and what the client can act on. */
+export interface WriteRefusal {
+  readonly code: string;
+  readonly message: string;
+  readonly violations: readonly FieldViolation[];
+  /** With CONFLICT: the revision that is now the latest. */
+  readonly currentRevision: number | null;
+}
+
+export type WriteResult<T> =
+  { readonly ok: true; readonly data: T } | { readonly ok: false; readonly refusal: WriteRefusal };
+
+interface GraphQLError {
+  readonly message: string;
+  readonly extensions?: {
+    readonly code?: string;
+    readonly violations?: readonly FieldViolation[];
+    readonly currentRevision?: number;
+  };
+}
+
+/**
+ * Sends a mutation as a JSON POST with the signed-in person's bearer token: never a GET (a write must not be
+ * a link) and never a cookie (the API reads only the token). The API's refusals come back as data the form
+ * shows next to its fields.
+ */
+export async function sendMutation<T>(
+  mutation: string,
+  variables: Readonly<Record<string, unknown>>,
+  accessToken: string,
+): Promise<WriteResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch('graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json;q=0.9',
+        authorization: `Bearer ${accessToken}`,
+      },
+      body: JSON.stringify({ query: mutation.replace(/\s+/g, ' ').trim(), variables }),
+      credentials: 'omit',
+    });
+  } catch (error) {
+    return refused('NETWORK', String(error));
+  }
+  let body: { readonly data?: T | null; readonly errors?: readonly GraphQLError[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    return refused('HTTP', `the API answered ${response.status} without JSON`);
+  }
+  const error = body.errors?.[0];
+  if (error !== undefined) {
+    return {
+      ok: false,
+      refusal: {
+        code: error.extensions?.code ?? 'UNKNOWN',
+        message: error.message,
+        violations: error.extensions?.violations ?? [],
+        currentRevision: error.extensions?.currentRevision ?? null,
+      },
+    };
+  }
+  if (body.data === undefined || body.data === null) return refused('HTTP', `the API answered ${response.status}`);
+  return { ok: true, data: body.data };
+}
+
+function refused(code: string, message: string): WriteResult<never> {
+  return { ok: false, refusal: { code, message, violations: [], currentRevision: null } };
+}
+
+/** The messages about one input field (`input.value` and `value` both name the field `value`). */
+export function messagesFor(refusal: WriteRefusal | null, field: string): string[] {
+  if (refusal === null) return [];
+  return refusal.violations
+    .filter((violation) => violation.field === field || violation.field.endsWith(`.${field}`))
+    .map((violation) => violation.message);
+}
