@@ -1,5 +1,5 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 import { compressForDelivery, writeEncodedBodies } from '../http/precompressed';
 import { PROJECT_ROOT } from '../project-root';
@@ -7,6 +7,8 @@ import { DASHBOARD_BUILD_DIRECTORY, DASHBOARD_MANIFEST_FILE, type DashboardManif
 
 /** The dashboard's browser sources (their own tsconfig with DOM types). */
 export const DASHBOARD_SOURCE_DIRECTORY = join(PROJECT_ROOT, 'dashboard', 'src');
+/** The page's one entry module; everything else is imported from it, statically or lazily. */
+const MAIN_SOURCE = join(DASHBOARD_SOURCE_DIRECTORY, 'main.tsx');
 
 /**
  * Bundles the dashboard's front end into `outDirectory` with content-hashed file names, so the service can
@@ -22,7 +24,7 @@ export async function buildDashboard(outDirectory: string = DASHBOARD_BUILD_DIRE
   await mkdir(outDirectory, { recursive: true });
   const result = await build({
     absWorkingDir: PROJECT_ROOT,
-    entryPoints: { main: join(DASHBOARD_SOURCE_DIRECTORY, 'main.tsx') },
+    entryPoints: { main: MAIN_SOURCE },
     tsconfig: join(PROJECT_ROOT, 'dashboard', 'tsconfig.json'),
     bundle: true,
     splitting: true,
@@ -41,9 +43,12 @@ export async function buildDashboard(outDirectory: string = DASHBOARD_BUILD_DIRE
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   const outputs = Object.entries(result.metafile.outputs);
+  // Every dynamic import() target is an entry point of the metafile too (a lazily loaded view's chunk), so
+  // the page's script is the output whose entry point is main.tsx itself, never just the first entry found.
+  const mainEntryPoint = relative(PROJECT_ROOT, MAIN_SOURCE).split(sep).join('/');
   const entryOutput = (extension: string): string => {
-    const found = outputs.find(([path, output]) => output.entryPoint !== undefined && path.endsWith(extension));
-    if (found === undefined) throw new Error(`the dashboard build produced no entry ${extension} file`);
+    const found = outputs.find(([path, output]) => output.entryPoint === mainEntryPoint && path.endsWith(extension));
+    if (found === undefined) throw new Error(`the dashboard build produced no ${extension} file for ${mainEntryPoint}`);
     return basename(found[0]);
   };
   const stylesheet = outputs.find(([path]) => path.endsWith('.css'));

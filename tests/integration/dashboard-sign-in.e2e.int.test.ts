@@ -175,7 +175,9 @@ describe('staff sign-in and the record forms in Chromium, against a real OpenID 
       audience: AUDIENCE,
     });
     server = await startTestServer(db.gateway, { authenticate, signIn: signInSettings });
-    readOnlyServer = await startTestServer(db.gateway, { authenticate });
+    // A second instance over the same database, polling the data version as `npm start` does: its pages
+    // follow writes made through the first.
+    readOnlyServer = await startTestServer(db.gateway, { authenticate, dataVersionPollMs: 250 });
     provider = await startOidcTestProvider(port, {
       clientId: CLIENT_ID,
       redirectUri: `${server.url}/dashboard`,
@@ -274,6 +276,21 @@ describe('staff sign-in and the record forms in Chromium, against a real OpenID 
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.locator('header.top').screenshot({ path: join(ARTIFACTS, 'sign-in-header.png') });
 
+      // Meanwhile a second browser, on the other instance (same database), shows 2024's progress overview.
+      const watcher = await openPage();
+      const watcherNavigations: string[] = [];
+      watcher.page.on('framenavigated', (frame) => {
+        if (frame === watcher.page.mainFrame()) watcherNavigations.push(frame.url());
+      });
+      await watcher.page.goto(`${readOnlyServer.url}/dashboard?view=progress&fy=2024`);
+      const fieldCount = (standing: string): Promise<number> =>
+        watcher.page
+          .locator(`tr[data-group="field:5"] td[data-standing="${standing}"]`)
+          .innerText()
+          .then((shown) => Number(shown.trim()));
+      await watcher.page.locator('tr[data-group="field:5"] td[data-standing="B"]').waitFor();
+      const [gradedBBefore, noResultBefore] = [await fieldCount('B'), await fieldCount('noResult')];
+
       // A valid year and value: recorded, then the page reads again and shows it graded.
       await page.fill('#indicator-record-year', '2024');
       await page.fill('#indicator-record-value', '84');
@@ -286,6 +303,27 @@ describe('staff sign-in and the record forms in Chromium, against a real OpenID 
       expect(await page.textContent('.write-notice')).toContain('R6 (2024)');
       expect(await row.locator('.grade').getAttribute('data-grade')).toBe('B');
       expect(await gradeOf(2024)).toEqual({ value: 84, grade: 'B' });
+
+      // The watcher's overview follows within 2 s of the write, without a reload: 5-1-1 moves from
+      // 実績未登録 to B in field 5 (the same counts progressSummary gives).
+      const recordedAt = Date.now();
+      let followedMs = -1;
+      while (Date.now() - recordedAt <= 2000) {
+        if ((await fieldCount('B')) === gradedBBefore + 1 && (await fieldCount('noResult')) === noResultBefore - 1) {
+          followedMs = Date.now() - recordedAt;
+          break;
+        }
+        await watcher.page.waitForTimeout(50);
+      }
+      expect(followedMs).toBeGreaterThanOrEqual(0);
+      expect(watcherNavigations).toHaveLength(1);
+      const summary = await readOnlyServer.query<{
+        progressSummary: { fields: { field: { number: number }; grades: { grade: string; count: number }[] }[] };
+      }>('{ progressSummary(fiscalYear: 2024) { fields { field { number } grades { grade count } } } }');
+      const field5 = summary.data?.progressSummary.fields.find((row) => row.field.number === 5);
+      expect(field5?.grades.find((count) => count.grade === 'B')?.count).toBe(gradedBBefore + 1);
+      process.stdout.write(`progress overview on the other instance followed the write in ${followedMs} ms\n`);
+      await watcher.context.close();
 
       // axe on the signed-in form at both widths.
       expect(await seriousAxeViolations(page)).toEqual([]);

@@ -284,6 +284,11 @@ describe('the dashboard at /dashboard', () => {
     await db?.close();
   });
 
+  it("names main.tsx's bundle as the page's script, not a lazily loaded view's chunk (each is an entry point too)", () => {
+    expect(manifest.script).toMatch(/^main-[A-Z0-9]+\.js$/);
+    expect(manifest.files.filter((file) => /^main-[A-Z0-9]+\.js$/.test(file))).toEqual([manifest.script]);
+  });
+
   it('redirects a browser from / to the page, served with a strict same-origin policy and cache headers', async () => {
     const root = await fetch(`${server.url}/`, { headers: { accept: 'text/html' }, redirect: 'manual' });
     expect(root.status).toBe(302);
