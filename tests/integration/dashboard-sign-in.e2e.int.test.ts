@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createAuthenticator } from '../../src/auth/authenticator';
@@ -10,6 +10,7 @@ import { launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../help
 import { providerPort, startOidcTestProvider, type OidcTestProvider } from '../helpers/oidc-test-provider';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { seriousAxeViolations } from '../helpers/dashboard-checks';
 
 /** The API's audience: an absolute URI, as resource indicators (RFC 8707) require. */
 const AUDIENCE = 'urn:honjo:policy-graph';
@@ -18,7 +19,6 @@ const CLIENT_ID = 'honjo-dashboard';
 const AUTH_SECRET = 'sign-in-test-secret-0123456789abcdef';
 const SCREENSHOTS = join(PROJECT_ROOT, 'dashboard', 'screenshots');
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Issue 23's budget for a first visit to a new view, everything Chromium transfers. */
 const FIRST_VISIT_BUDGET_BYTES = 200 * 1000;
 
@@ -37,16 +37,8 @@ const ACCOUNTS = {
   tanaka: { role: 'editor', departments: ['農政課'] },
 } as const;
 
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
 /** The browser globals the in-page checks read (this project compiles tests without DOM types). */
 interface BrowserGlobals {
-  readonly axe: { run(options: unknown): Promise<{ violations: AxeViolation[] }> };
   readonly localStorage: {
     readonly length: number;
     key(index: number): string | null;
@@ -54,25 +46,6 @@ interface BrowserGlobals {
   };
   readonly sessionStorage: BrowserGlobals['localStorage'];
   readonly performance: { getEntriesByType(type: string): { name: string; transferSize: number }[] };
-}
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(() =>
-    (globalThis as unknown as BrowserGlobals).axe.run({ resultTypes: ['violations'] }).then((results) =>
-      results.violations.map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        nodes: violation.nodes.slice(0, 3).map((node) => ({ target: node.target })),
-      })),
-    ),
-  );
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes)}`,
-    );
 }
 
 /** Every value in the page's localStorage and sessionStorage, keys included. */

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createAuthenticator } from '../../src/auth/authenticator';
@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../../src/project-root';
 import { isLocalUrl, launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../helpers/offline-browser';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { seriousAxeViolations } from '../helpers/dashboard-checks';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 /** The service's AUTH_SECRET here: one test records a result through the API before drawing it. */
@@ -24,7 +25,6 @@ const PAGE_WEIGHT_BUDGET_BYTES = 450 * 1024;
  * first visit is 200 KB).
  */
 const HEATMAP_FIRST_VISIT_BUDGET_BYTES = 185 * 1000;
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The facts the views must show, read from the documents (seed/sources) through the graph. */
 const CITIZEN_ACTIVITY = 'department:citizen-activity-promotion';
@@ -41,42 +41,13 @@ const CITIZEN_ACTIVITY_SDG17_MEASURES = [
   '5-2-5',
 ];
 
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
 /** The browser globals the in-page checks read (this project compiles tests without DOM types). */
 interface BrowserGlobals {
-  readonly axe: { run(options: unknown): Promise<{ violations: AxeViolation[] }> };
   readonly performance: {
     getEntriesByName(name: string): { startTime: number }[];
     getEntriesByType(type: string): { name: string; transferSize: number }[];
   };
   readonly document: { readonly documentElement: { readonly scrollWidth: number } };
-}
-
-/** Serious and critical accessibility violations on the page as it is now (axe-core, injected by the test). */
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(() =>
-    (globalThis as unknown as BrowserGlobals).axe.run({ resultTypes: ['violations'] }).then((results) =>
-      results.violations.map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        nodes: violation.nodes.slice(0, 3).map((node) => ({ target: node.target })),
-      })),
-    ),
-  );
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes)}`,
-    );
 }
 
 /** A department as the API lists it, with its measures' policy items (to tell which fields it answers in). */

@@ -2,6 +2,7 @@ import { DepartmentLinks } from '../common/department-links';
 import { fiscalYearLabel } from '../common/fiscal-year';
 import { nameIn, text, type Language } from '../common/i18n';
 import { isPageTextKey, pageText } from '../common/page-texts';
+import { SourceFact } from '../common/source-fact';
 import { StateLink, useNavigation } from '../common/navigation';
 import { QueryStatus } from '../common/query-status';
 import { markFirstRender } from '../common/rendered-mark';
@@ -84,16 +85,7 @@ export function IndicatorView() {
             </dd>
           </>
         )}
-        {detail.source === null ? null : (
-          <>
-            <dt>{pageText(language, 'source')}</dt>
-            <dd>
-              <code>
-                {detail.source.document}:{detail.source.line}
-              </code>
-            </dd>
-          </>
-        )}
+        <SourceFact language={language} source={detail.source} />
       </dl>
 
       <h3>{pageText(language, 'recordedYears')}</h3>

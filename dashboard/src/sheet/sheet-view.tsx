@@ -3,6 +3,7 @@ import { DepartmentLinks } from '../common/department-links';
 import { fiscalYearLabel } from '../common/fiscal-year';
 import { text, type Language } from '../common/i18n';
 import { pageText } from '../common/page-texts';
+import { SourceFact } from '../common/source-fact';
 import { StateLink, useNavigation } from '../common/navigation';
 import { QueryStatus } from '../common/query-status';
 import { markFirstRender } from '../common/rendered-mark';
@@ -77,16 +78,7 @@ export function SheetView() {
             </dd>
           </>
         )}
-        {detail.source === null ? null : (
-          <>
-            <dt>{pageText(language, 'source')}</dt>
-            <dd>
-              <code>
-                {detail.source.document}:{detail.source.line}
-              </code>
-            </dd>
-          </>
-        )}
+        <SourceFact language={language} source={detail.source} />
       </dl>
       <TextBlock title={pageText(language, 'currentSituation')}>{detail.currentSituation}</TextBlock>
       <TextBlock title={pageText(language, 'actions')}>{detail.actions}</TextBlock>
