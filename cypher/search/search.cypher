@@ -2,19 +2,24 @@
 //   the full-text index entity_text (cjk analyzer: character bigrams, width-folded, lower-cased) scores
 //   what it finds; a plain substring test on the folded searchText catches what bigrams cannot (single
 //   characters, spaced letters such as `I C T`), with score 0 so it ranks after scored hits.
+//   A template: src/search/search-statement.ts writes in `$($kinds)`, the labels searched (`Measure|PolicyItem`,
+//   or Entity for every kind), and `$($scanned)`, where the substring test starts: Entity, answered by the
+//   text index entity_search_text, or the kinds' own labels when the text is too short for the index's
+//   trigrams to narrow (it would read every entry). Label names from src/graph/graph-model.ts, never user text.
 // Params: $lucene (string: Lucene query, already escaped), $folded (string: the query folded like
-//   searchText), $labels ([string] or null: kinds to keep), $first (int).
+//   searchText), $first (int).
 // Columns: node (map: properties but searchText, the folded copy of all texts, often the largest), score (float).
-CALL {
+CALL () {
   CALL db.index.fulltext.queryNodes('entity_text', $lucene) YIELD node, score
+  MATCH (node:$($kinds))
   RETURN node, score
   UNION ALL
-  MATCH (node:Entity)
+  MATCH (node:$($scanned))
   WHERE node.searchText CONTAINS $folded
+  MATCH (node:$($kinds))
   RETURN node, 0.0 AS score
 }
 WITH node, max(score) AS score
-WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
 RETURN node {.*, searchText: null} AS node, score
 ORDER BY score DESC, node.sortKey
 LIMIT $first

@@ -7,6 +7,7 @@ import { toGraphQLNode } from '../node/to-graphql-node';
 import { BadUserInputError } from '../errors';
 import { labelOf, SearchHit, SearchType } from './search-hit.type';
 import { locateMatch, luceneQuery } from './search-text';
+import { searchStatement } from './search-statement';
 
 @ArgsType()
 class SearchArgs {
@@ -35,12 +36,12 @@ export class SearchResolver {
   async search(@Args() { text, types, first }: SearchArgs, @Ctx() ctx: RequestContext): Promise<SearchHit[]> {
     const folded = matchKey(text);
     if (folded === '') throw new BadUserInputError('search text is blank', { argument: 'text' });
-    const rows = await ctx.gateway.read('search/search', {
-      lucene: luceneQuery(text),
+    const statement = searchStatement(
+      (name) => ctx.gateway.statementText(name),
+      types ? types.map(labelOf) : null,
       folded,
-      labels: types && types.length > 0 ? types.map(labelOf) : null,
-      first,
-    });
+    );
+    const rows = await ctx.gateway.readStatement(statement, { lucene: luceneQuery(text), folded, first });
     return rows.map((row) => {
       const reader = new RowReader(row);
       const node = reader.map('node');

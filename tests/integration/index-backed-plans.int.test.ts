@@ -1,6 +1,8 @@
 import { int, type ProfiledPlan } from 'neo4j-driver';
 import { CypherRegistry } from '../../src/db/cypher-registry';
+import type { NodeLabel } from '../../src/graph/graph-model';
 import { pathBatch } from '../../src/read/graph-loaders';
+import { searchStatement } from '../../src/search/search-statement';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**
@@ -61,6 +63,11 @@ const cypher = CypherRegistry.load();
 const pathBatchOf = (path: string, ids: string[]): PlanCase => {
   const { text, origin } = pathBatch((name) => cypher.get(name), path);
   return { statement: origin, text, params: { ids } };
+};
+/** The search statement as the resolver compiles it (src/search/search-statement.ts). */
+const searchOf = (kinds: NodeLabel[] | null, text: string): PlanCase => {
+  const { text: statement, origin } = searchStatement((name) => cypher.get(name), kinds, text);
+  return { statement: origin, text: statement, params: { lucene: `"${text}"`, folded: text, first: int(10) } };
 };
 const page = { after: null, limit: 11 };
 const UNFILTERED_LIST = 'an unfiltered list is every node of its kind: the answer itself is the whole label';
@@ -170,11 +177,17 @@ const CASES: PlanCase[] = [
   pathBatchOf('sdg/departments', ['sdg:17']),
   pathBatchOf('sdg/measures', ['sdg:17']),
   pathBatchOf('sdg/reform-sheets', ['sdg:17']),
+  // The substring fallback (for what the full-text bigrams cannot match: single characters, spaced letters)
+  // is answered by the text index entity_search_text, for every kind and for texts its trigrams can narrow.
+  searchOf(null, '防災'),
+  searchOf(['Measure'], '市民活動'),
   {
-    statement: 'search/search',
-    // The substring fallback (for what the full-text bigrams cannot match: single characters, spaced letters)
-    // is answered by the text index entity_search_text.
-    params: { lucene: '防災', folded: '防災', labels: null, first: int(10) },
+    ...searchOf(['Measure'], '防災'),
+    allowed: {
+      reads: ['NodeByLabelScan :Measure'],
+      reason:
+        'a text shorter than a trigram: the text index would read every entry (every kind), the labels only the kinds asked for',
+    },
   },
   { statement: 'service/graph-size', params: {} },
   { statement: 'service/ping', params: {} },
