@@ -7,7 +7,7 @@ import { SdgCoverageResolver } from './analytics/sdg-coverage.resolver';
 import { DepartmentRelationships, DepartmentResolver } from './department/department.resolver';
 import { PolicyFieldRelationships, PolicyFieldResolver } from './field/policy-field.resolver';
 import { NodeResolver } from './node/node.resolver';
-import { MAPPERS } from './node/to-graphql-node';
+import { MAPPERS, STORED_AS_IS } from './node/to-graphql-node';
 import { typeNameOf } from './read/prefetch/property-demand';
 import { answerPrimedFields } from './read/primed-fields';
 import { IndicatorRelationships, IndicatorsRootConnection } from './indicator/indicator.resolver';
@@ -108,7 +108,12 @@ export function graphSchema(): Promise<GraphQLSchema> {
       // What a compiled statement answered, relationship fields return at once (same objects, no promise).
       answerPrimedFields(
         schema,
-        Object.fromEntries(Object.entries(MAPPERS).map(([label, from]) => [typeNameOf(label as NodeLabel), from])),
+        Object.fromEntries(
+          Object.entries(MAPPERS).map(([label, from]) => [
+            typeNameOf(label as NodeLabel),
+            { from, storedAsIs: STORED_AS_IS[label as NodeLabel] },
+          ]),
+        ),
       );
       // type-graphql has no option for the root types' descriptions; the IDE shows them first.
       const query = schema.getQueryType();

@@ -19,6 +19,14 @@ export function mapNode<L extends NodeLabel, T extends Node>(
 }
 
 /**
+ * The fields a node's GraphQL object takes over from its stored properties as they are (`storedFields`),
+ * declared by each type as `static storedAsIs`. For an operation that reads no other field of a type, the
+ * relationship fields' fast path (src/read/primed-fields.ts) answers with the compiled statement's projected
+ * rows themselves instead of mapping each node into its class: those rows hold exactly these values.
+ */
+export type StoredAsIs = readonly string[];
+
+/**
  * The named stored properties under their own names: the fields a node's GraphQL object takes over as
  * stored (scalars; lists are copied by the caller, since GraphQL objects hold mutable arrays).
  */

@@ -25,9 +25,12 @@ export class Department extends Node {
   @Field(() => Source, { nullable: true, description: 'A line where the documents name the department.' })
   source!: Source | null;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = ['name', 'nameKana', 'nameEn'] as const;
+
   static from(this: void, row: NodeProperties): Department {
     return mapNode(Department, 'Department', row, (p) => ({
-      ...storedFields(p, 'name', 'nameKana', 'nameEn'),
+      ...storedFields(p, ...Department.storedAsIs),
       source: sourceOf(p),
     }));
   }

@@ -25,9 +25,12 @@ export class PolicyField extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the documents name the field.' })
   source!: Source | null;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = ['number', 'name', 'nameEn', 'slogan'] as const;
+
   static from(this: void, row: NodeProperties): PolicyField {
     return mapNode(PolicyField, 'Field', row, (p) => ({
-      ...storedFields(p, 'number', 'name', 'nameEn', 'slogan'),
+      ...storedFields(p, ...PolicyField.storedAsIs),
       source: sourceOf(p),
     }));
   }

@@ -52,21 +52,23 @@ export class Indicator extends Node {
 
   sortKey!: string;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = [
+    'sortKey',
+    'name',
+    'definition',
+    'current',
+    'currentText',
+    'target',
+    'targetText',
+    'unit',
+    'targetBound',
+    'targetNote',
+  ] as const;
+
   static from(this: void, row: NodeProperties): Indicator {
     return mapNode(Indicator, 'Indicator', row, (p) => ({
-      ...storedFields(
-        p,
-        'sortKey',
-        'name',
-        'definition',
-        'current',
-        'currentText',
-        'target',
-        'targetText',
-        'unit',
-        'targetBound',
-        'targetNote',
-      ),
+      ...storedFields(p, ...Indicator.storedAsIs),
       direction: Direction[p.direction],
       source: sourceOf(p),
     }));

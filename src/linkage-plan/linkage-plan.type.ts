@@ -22,9 +22,12 @@ export class LinkagePlan extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the plan starts.' })
   source!: Source | null;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = ['number', 'name', 'summary'] as const;
+
   static from(this: void, row: NodeProperties): LinkagePlan {
     return mapNode(LinkagePlan, 'LinkagePlan', row, (p) => ({
-      ...storedFields(p, 'number', 'name', 'summary'),
+      ...storedFields(p, ...LinkagePlan.storedAsIs),
       targets: [...p.targets],
       source: sourceOf(p),
     }));
@@ -48,9 +51,12 @@ export class Initiative extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the initiative is described.' })
   source!: Source | null;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = ['number', 'name', 'text'] as const;
+
   static from(this: void, row: NodeProperties): Initiative {
     return mapNode(Initiative, 'Initiative', row, (p) => ({
-      ...storedFields(p, 'number', 'name', 'text'),
+      ...storedFields(p, ...Initiative.storedAsIs),
       source: sourceOf(p),
     }));
   }

@@ -46,9 +46,20 @@ export class Measure extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the measure is described.' })
   source!: Source | null;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = [
+    'sortKey',
+    'code',
+    'number',
+    'name',
+    'previousName',
+    'description',
+    'deletionReason',
+  ] as const;
+
   static from(this: void, row: NodeProperties): Measure {
     return mapNode(Measure, 'Measure', row, (p) => ({
-      ...storedFields(p, 'sortKey', 'code', 'number', 'name', 'previousName', 'description', 'deletionReason'),
+      ...storedFields(p, ...Measure.storedAsIs),
       status: ChangeStatus[p.status],
       responsibleTerms: [...p.responsibleTerms],
       source: sourceOf(p),

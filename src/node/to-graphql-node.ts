@@ -1,3 +1,4 @@
+import type { StoredAsIs } from '../common/map-node';
 import type { Node } from '../common/node.interface';
 import { Department } from '../department/department.type';
 import { PolicyField } from '../field/policy-field.type';
@@ -27,6 +28,22 @@ export const MAPPERS: Readonly<Record<NodeLabel, (p: NodeProperties) => Node>> =
   ReformSheet: ReformSheet.from,
   LinkagePlan: LinkagePlan.from,
   Initiative: Initiative.from,
+};
+
+/** Per label, the fields its objects take over from stored properties as they are (src/common/map-node.ts). */
+export const STORED_AS_IS: Readonly<Record<NodeLabel, StoredAsIs>> = {
+  Field: PolicyField.storedAsIs,
+  PolicyItem: PolicyItem.storedAsIs,
+  Measure: Measure.storedAsIs,
+  Department: Department.storedAsIs,
+  Sdg: Sdg.storedAsIs,
+  Indicator: Indicator.storedAsIs,
+  Project: Project.storedAsIs,
+  RelatedPlan: RelatedPlan.storedAsIs,
+  ReformArea: ReformArea.storedAsIs,
+  ReformSheet: ReformSheet.storedAsIs,
+  LinkagePlan: LinkagePlan.storedAsIs,
+  Initiative: Initiative.storedAsIs,
 };
 
 const LABEL_OF_PREFIX: ReadonlyMap<string, NodeLabel> = new Map(

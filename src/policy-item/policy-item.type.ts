@@ -49,9 +49,20 @@ export class PolicyItem extends Node {
   fieldNumber!: number;
   sortKey!: string;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = [
+    'sortKey',
+    'code',
+    'number',
+    'fieldNumber',
+    'name',
+    'previousName',
+    'detailed',
+  ] as const;
+
   static from(this: void, row: NodeProperties): PolicyItem {
     return mapNode(PolicyItem, 'PolicyItem', row, (p) => ({
-      ...storedFields(p, 'sortKey', 'code', 'number', 'fieldNumber', 'name', 'previousName', 'detailed'),
+      ...storedFields(p, ...PolicyItem.storedAsIs),
       visions: [...p.visions],
       collaboration: [...p.collaboration],
       survey: surveyOf(p),

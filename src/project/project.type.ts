@@ -32,9 +32,12 @@ export class Project extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the project is listed.' })
   source!: Source | null;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = ['number', 'name', 'previousName', 'summary', 'deletionReason'] as const;
+
   static from(this: void, row: NodeProperties): Project {
     return mapNode(Project, 'Project', row, (p) => ({
-      ...storedFields(p, 'number', 'name', 'previousName', 'summary', 'deletionReason'),
+      ...storedFields(p, ...Project.storedAsIs),
       status: ChangeStatus[p.status],
       source: sourceOf(p),
     }));

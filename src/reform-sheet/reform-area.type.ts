@@ -11,7 +11,10 @@ export class ReformArea extends Node {
   @Field({ description: 'Name of the area.' })
   name!: string;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = ['number', 'name'] as const;
+
   static from(this: void, row: NodeProperties): ReformArea {
-    return mapNode(ReformArea, 'ReformArea', row, (p) => storedFields(p, 'number', 'name'));
+    return mapNode(ReformArea, 'ReformArea', row, (p) => storedFields(p, ...ReformArea.storedAsIs));
   }
 }

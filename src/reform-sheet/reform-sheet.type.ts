@@ -92,26 +92,28 @@ export class ReformSheet extends Node {
   sortKey!: string;
   areaNumber!: number;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = [
+    'sortKey',
+    'code',
+    'areaNumber',
+    'number',
+    'name',
+    'partnersOpenEnded',
+    'viewpoint',
+    'supportedMeasuresText',
+    'currentSituation',
+    'actions',
+    'effects',
+    'evaluation',
+    'notes',
+    'planChanged',
+    'page',
+  ] as const;
+
   static from(this: void, row: NodeProperties): ReformSheet {
     return mapNode(ReformSheet, 'ReformSheet', row, (p) => ({
-      ...storedFields(
-        p,
-        'sortKey',
-        'code',
-        'areaNumber',
-        'number',
-        'name',
-        'partnersOpenEnded',
-        'viewpoint',
-        'supportedMeasuresText',
-        'currentSituation',
-        'actions',
-        'effects',
-        'evaluation',
-        'notes',
-        'planChanged',
-        'page',
-      ),
+      ...storedFields(p, ...ReformSheet.storedAsIs),
       partnerGroups: [...p.partnerGroups],
       collectiveTerms: [...p.executingTerms, ...p.partnerTerms],
       startYear: { label: p.startYearLabel, year: p.startYear },

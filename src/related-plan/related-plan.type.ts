@@ -33,9 +33,12 @@ export class RelatedPlan extends Node {
   @Field(() => Source, { nullable: true, description: 'Where the plan is listed.' })
   source!: Source | null;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = ['name', 'previousName', 'period', 'summary'] as const;
+
   static from(this: void, row: NodeProperties): RelatedPlan {
     return mapNode(RelatedPlan, 'RelatedPlan', row, (p) => ({
-      ...storedFields(p, 'name', 'previousName', 'period', 'summary'),
+      ...storedFields(p, ...RelatedPlan.storedAsIs),
       status: ChangeStatus[p.status],
       periodStart: fiscalYearOf(p.periodStartLabel, p.periodStartYear),
       source: sourceOf(p),

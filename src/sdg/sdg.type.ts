@@ -19,7 +19,10 @@ export class Sdg extends Node {
   @Field({ description: "The goal's official colour, `#RRGGBB`." })
   color!: string;
 
+  /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/common/map-node.ts). */
+  static readonly storedAsIs = ['number', 'name', 'nameEn', 'color'] as const;
+
   static from(this: void, row: NodeProperties): Sdg {
-    return mapNode(Sdg, 'Sdg', row, (p) => storedFields(p, 'number', 'name', 'nameEn', 'color'));
+    return mapNode(Sdg, 'Sdg', row, (p) => storedFields(p, ...Sdg.storedAsIs));
   }
 }

@@ -1,4 +1,4 @@
-import { isObjectType, visit, type ASTNode, type GraphQLResolveInfo } from 'graphql';
+import { isObjectType, visit, type ASTNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { NodeLabel } from '../../graph/graph-model';
 import { NODE_PROPERTIES } from '../../graph/node-properties';
 import { relationshipOf } from '../relationships';
@@ -100,6 +100,41 @@ export function projectedProperties(
   }
   return readable.filter((property) => wanted.has(property));
 }
+
+/**
+ * Whether the operation reads of `type` only fields its compiled statement's projected rows hold as they
+ * are: `id`, fields the type takes over from stored properties unchanged (`storedAsIs`, src/common/map-node.ts),
+ * relationship fields and nested connections (they read only the id). Judged like `projectedProperties`, on
+ * every field name of the document, so every such property was projected; then a row can stand for the
+ * node's object (src/read/primed-fields.ts). Computed once per parsed operation and type.
+ */
+export function rowsAnswer(
+  document: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>,
+  type: GraphQLObjectType,
+  storedAsIs: ReadonlySet<string>,
+): boolean {
+  let byType = answeredByOperation.get(document.operation);
+  if (!byType) {
+    byType = new Map();
+    answeredByOperation.set(document.operation, byType);
+  }
+  let answered = byType.get(type.name);
+  if (answered === undefined) {
+    const named = fieldNamesOf(document);
+    answered = Object.keys(type.getFields()).every(
+      (field) =>
+        !named.has(field) ||
+        field === 'id' ||
+        storedAsIs.has(field) ||
+        relationshipOf(type.name, field) !== undefined ||
+        READS_ID_ONLY.has(field),
+    );
+    byType.set(type.name, answered);
+  }
+  return answered;
+}
+
+const answeredByOperation = new WeakMap<object, Map<string, boolean>>();
 
 /** Stored only for the search statements (folded copies of a node's texts). */
 const SEARCH_ONLY: ReadonlySet<string> = new Set(['searchText', 'visionText']);

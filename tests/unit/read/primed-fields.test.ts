@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { isObjectType, Kind, parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { CompiledStatement, Params } from '../../../src/db/graph-gateway';
 import type { PlainRow } from '../../../src/db/plain-values';
 import { RowReader } from '../../../src/db/row-reader';
@@ -37,13 +37,26 @@ describe('primed relationship fields', () => {
     schema = await graphSchema();
   });
 
-  function resolve(loaders: GraphLoaders, args: FieldArguments, parent: object = ITEM): unknown {
+  /** What graphql-js tells a resolver about the operation: here only the document matters. */
+  function infoFor(query: string): GraphQLResolveInfo {
+    const [operation] = parse(query).definitions;
+    if (operation?.kind !== Kind.OPERATION_DEFINITION) throw new Error('not an operation');
+    return { operation, fragments: {}, schema } as unknown as GraphQLResolveInfo;
+  }
+
+  /** `PolicyItem.measures` resolved for `parent`, within an operation reading the measures' code, name and status. */
+  function resolve(
+    loaders: GraphLoaders,
+    args: FieldArguments,
+    parent: object = ITEM,
+    query = '{ policyItem(code: "5-1") { measures { code name status } } }',
+  ): unknown {
     const type = schema.getType('PolicyItem');
     if (!isObjectType(type)) throw new Error('no PolicyItem type');
     const field = type.getFields()['measures'];
     if (!field?.resolve) throw new Error('PolicyItem.measures has no resolver');
     const ctx = { loaders } as unknown as RequestContext;
-    return field.resolve(parent, args, ctx, {} as GraphQLResolveInfo);
+    return field.resolve(parent, args, ctx, infoFor(query));
   }
 
   function primed(reader: CountingReader): GraphLoaders {
@@ -65,6 +78,18 @@ describe('primed relationship fields', () => {
     ]);
     const all = resolve(loaders, { includeDeleted: true }) as Measure[];
     expect(all.map((m) => m.code)).toEqual(['5-1-1', '5-1-2', '5-1-3']);
+    expect(reader.reads).toBe(0);
+  });
+
+  it('answers with the rows themselves when the operation reads only what they hold as the objects would', () => {
+    const reader = new CountingReader();
+    const loaders = primed(reader);
+    // `status` is mapped (ChangeStatus), so the operation above gets objects; `code` and `name` are taken as stored.
+    const listed = resolve(loaders, {}, ITEM, '{ policyItem(code: "5-1") { measures { id code name } } }');
+    expect(listed).toEqual([MEASURES[0]?.values, MEASURES[2]?.values]);
+    expect((listed as object[]).some((m) => m instanceof Measure)).toBe(false);
+    const mapped = (resolve(loaders, {}) as Measure[]).map((m) => ({ id: m.id, code: m.code, name: m.name }));
+    expect((listed as Measure[]).map((m) => ({ id: m.id, code: m.code, name: m.name }))).toEqual(mapped);
     expect(reader.reads).toBe(0);
   });
 
