@@ -26,6 +26,21 @@ export const NUMBER: ExportColumn<{ readonly number: number | null }> = {
   value: (node) => node.number,
 };
 
+/**
+ * The group a node is numbered within (a policy item's field, a sheet's area): the group's number, then its
+ * name, headed `分野番号`, `分野` for `ja` = `分野`.
+ */
+export function numberedGroup<TNode>(
+  ja: string,
+  en: string,
+  groupOf: (node: TNode) => { readonly number: number; readonly name: string },
+): ExportColumn<TNode>[] {
+  return [
+    { ja: `${ja}番号`, en: `${en} number`, type: 'integer', value: (node) => groupOf(node).number },
+    { ja, en, type: 'text', value: (node) => groupOf(node).name },
+  ];
+}
+
 /** The node's name, headed in Japanese by what the documents call the kind (`施策中項目`, `シート名`). */
 export function name(ja: string): ExportColumn<Named> {
   return { ja, en: 'Name', type: 'text', value: (node) => node.name };

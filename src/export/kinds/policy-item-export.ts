@@ -24,8 +24,7 @@ export const POLICY_ITEM_EXPORT = sourcedKind<PolicyItemRow>({
     linkagePlans { number } satisfactionRate { percent }`,
   columns: [
     column.CODE,
-    { ja: '分野番号', en: 'Field number', type: 'integer', value: (i) => i.field.number },
-    { ja: '分野', en: 'Field', type: 'text', value: (i) => i.field.name },
+    ...column.numberedGroup('分野', 'Field', (i: PolicyItemRow) => i.field),
     column.NUMBER,
     column.name('施策大項目'),
     column.PREVIOUS_NAME,

@@ -33,8 +33,7 @@ export const REFORM_SHEET_EXPORT = sourcedKind<ReformSheetRow>({
     collectiveTerms evaluation startYear { year } targetYear { year } measures { code } ${SDGS_SELECTION} page`,
   columns: [
     column.CODE,
-    { ja: '取組項目番号', en: 'Area number', type: 'integer', value: (s) => s.area.number },
-    { ja: '取組項目', en: 'Area', type: 'text', value: (s) => s.area.name },
+    ...column.numberedGroup('取組項目', 'Area', (s: ReformSheetRow) => s.area),
     column.NUMBER,
     column.name('シート名'),
     { ja: '改革の視点', en: 'Viewpoint', type: 'text', value: (s) => s.viewpoint },
