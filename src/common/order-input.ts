@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, type ClassType } from 'type-graphql';
 import type { OrderKey } from '../read/page/sort-order';
 import { describedEnum } from './described-enum';
 import { SortDirection } from './sort-direction';
@@ -7,7 +7,10 @@ import { SortDirection } from './sort-direction';
 export type OwnOrderFields = { readonly CODE: string } & Readonly<Record<string, string>>;
 
 /** The values of the `XOrderField` enum that OrderInput declares for `T`. */
-type OrderFieldOf<T extends OwnOrderFields> = 'NAME' | Extract<keyof T, string>;
+type DeclaredFields<T extends OwnOrderFields> = 'NAME' | Extract<keyof T, string>;
+
+/** The values of the order enum of an input OrderInput built (`OrderFieldOf<typeof MeasureOrder>`). */
+export type OrderFieldOf<TOrder extends ClassType<OrderKey>> = InstanceType<TOrder>['field'];
 
 /**
  * Builds a connection's `XOrderField` enum and the `XOrder` input of its `orderBy` (type-graphql's
@@ -15,7 +18,7 @@ type OrderFieldOf<T extends OwnOrderFields> = 'NAME' | Extract<keyof T, string>;
  * direction. Every connection sorts by name the same way, so NAME is added here, after CODE; `fields` maps
  * each other field to its description.
  */
-export function OrderInput<const T extends OwnOrderFields>(name: string, what: string, fields: T) {
+export function OrderInput<T extends OwnOrderFields>(name: string, what: string, fields: T) {
   const { CODE, ...own } = fields;
   const fieldEnum = describedEnum(`${name}OrderField`, `What ${what} can be sorted by.`, {
     CODE: { description: CODE },
@@ -26,9 +29,9 @@ export function OrderInput<const T extends OwnOrderFields>(name: string, what: s
   @InputType(`${name}Order`, {
     description: `One sort key of ${what}. Several keys sort by the first, then the next …; code is the final tiebreak.`,
   })
-  class OrderType implements OrderKey<OrderFieldOf<T>> {
+  class OrderType implements OrderKey<DeclaredFields<T>> {
     @Field(() => fieldEnum, { description: 'What to sort by.' })
-    field!: OrderFieldOf<T>;
+    field!: DeclaredFields<T>;
 
     @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Which way (default ASC).' })
     direction: SortDirection = SortDirection.ASC;

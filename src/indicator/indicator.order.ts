@@ -7,4 +7,3 @@ export const IndicatorOrder = OrderInput('Indicator', 'outcome indicators', {
   TARGET: 'Target value; indicators without a number last.',
   RELATIVE_CHANGE: 'Change from current value to target, relative to the current value; without both numbers last.',
 });
-export type IndicatorOrderField = InstanceType<typeof IndicatorOrder>['field'];

@@ -7,4 +7,3 @@ export const MeasureOrder = OrderInput('Measure', 'measures', {
   FIELD: 'Number of the field the measure belongs to.',
   DEPARTMENT_COUNT: 'How many departments are responsible for the measure.',
 });
-export type MeasureOrderField = InstanceType<typeof MeasureOrder>['field'];

@@ -7,4 +7,3 @@ export const PolicyItemOrder = OrderInput('PolicyItem', 'policy items', {
   IMPORTANCE_RANK: 'Rank by importance to citizens (1 = most important); items without one last.',
   MEASURE_COUNT: 'How many measures (not deleted) the item has.',
 });
-export type PolicyItemOrderField = InstanceType<typeof PolicyItemOrder>['field'];

@@ -8,4 +8,3 @@ export const ReformSheetOrder = OrderInput('ReformSheet', 'reform sheets', {
   START_YEAR: 'Fiscal year the sheet starts.',
   TARGET_YEAR: 'Target fiscal year.',
 });
-export type ReformSheetOrderField = InstanceType<typeof ReformSheetOrder>['field'];
