@@ -4,7 +4,7 @@ import { describedEnum } from './described-enum';
 import { SortDirection } from './sort-direction';
 
 /** The order fields a connection declares: `CODE` (its default order) and its own, each with its description. */
-export type OwnOrderFields = { readonly CODE: string } & Readonly<Record<string, string>>;
+type OwnOrderFields = { readonly CODE: string } & Readonly<Record<string, string>>;
 
 /** The values of the `XOrderField` enum that OrderInput declares for `T`. */
 type DeclaredFields<T extends OwnOrderFields> = 'NAME' | Extract<keyof T, string>;
