@@ -43,13 +43,25 @@ export interface Sourced {
 }
 
 /** The GraphQL selection that `sourceColumns` reads. */
-export const SOURCE_SELECTION = 'source { document line }';
+const SOURCE_SELECTION = 'source { document line }';
 
-export function sourceColumns<TNode extends Sourced>(): ExportColumn<TNode>[] {
+function sourceColumns<TNode extends Sourced>(): ExportColumn<TNode>[] {
   return [
     { ja: '出典文書', en: 'Source document', type: 'text', value: (node) => node.source?.document ?? null },
     { ja: '出典行', en: 'Source line', type: 'integer', value: (node) => node.source?.line ?? null },
   ];
+}
+
+/**
+ * A kind of sourced nodes, its selection and columns completed with where each node was read: the source
+ * columns come last in every such kind, so they are added here rather than listed by each kind.
+ */
+export function sourcedKind<TNode extends Sourced>(kind: ExportKind<TNode>): ExportKind<TNode> {
+  return {
+    ...kind,
+    selection: `${kind.selection} ${SOURCE_SELECTION}`,
+    columns: [...kind.columns, ...sourceColumns<TNode>()],
+  };
 }
 
 /** The selection of related SDGs that `sdgLabels` reads. */

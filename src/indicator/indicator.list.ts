@@ -1,8 +1,9 @@
 import { IndicatorConnection } from './indicator.connection';
+import type { OrderFieldOf } from '../common/order-input';
 import type { ListKind } from '../read/nested-connection';
 import { indicatorCondition } from './indicator.conditions';
 import { IndicatorFilter } from './indicator.filter';
-import { IndicatorOrder, type IndicatorOrderField } from './indicator.order';
+import { IndicatorOrder } from './indicator.order';
 import { INDICATOR_PAGE } from './indicator.page-spec';
 import { Indicator } from './indicator.type';
 
@@ -10,7 +11,7 @@ import { Indicator } from './indicator.type';
 export const INDICATOR_LIST: ListKind<
   Indicator,
   IndicatorFilter,
-  IndicatorOrderField,
+  OrderFieldOf<typeof IndicatorOrder>,
   keyof typeof INDICATOR_PAGE.facets
 > = {
   spec: INDICATOR_PAGE,

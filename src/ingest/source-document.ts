@@ -8,6 +8,14 @@ export interface SourceRef {
   readonly line: number;
 }
 
+/**
+ * A record read from one line of a document, which `source` names. Records whose `source` is a particular
+ * line (a heading above the record, say) declare it themselves, with a comment that says which.
+ */
+export interface Sourced {
+  readonly source: SourceRef;
+}
+
 /** What every parser returns: the records of one document, named by the file they were read from. */
 export interface ParsedDocument {
   readonly document: string;

@@ -1,8 +1,9 @@
 import { PolicyItemConnection } from './policy-item.connection';
+import type { OrderFieldOf } from '../common/order-input';
 import type { ListKind } from '../read/nested-connection';
 import { policyItemCondition } from './policy-item.conditions';
 import { PolicyItemFilter } from './policy-item.filter';
-import { PolicyItemOrder, type PolicyItemOrderField } from './policy-item.order';
+import { PolicyItemOrder } from './policy-item.order';
 import { POLICY_ITEM_PAGE } from './policy-item.page-spec';
 import { PolicyItem } from './policy-item.type';
 
@@ -10,7 +11,7 @@ import { PolicyItem } from './policy-item.type';
 export const POLICY_ITEM_LIST: ListKind<
   PolicyItem,
   PolicyItemFilter,
-  PolicyItemOrderField,
+  OrderFieldOf<typeof PolicyItemOrder>,
   keyof typeof POLICY_ITEM_PAGE.facets
 > = {
   spec: POLICY_ITEM_PAGE,

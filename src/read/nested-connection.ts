@@ -6,7 +6,7 @@ import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from './request-context';
 import type { NodeProperties } from './graph-loaders';
 import type { Condition } from './page/condition';
-import { fetchFilteredPage } from './page/fetch-filtered-page';
+import { fetchFilteredPage, type FilteredPageRequest } from './page/fetch-filtered-page';
 import type { PageSpec } from './page/page-spec';
 import type { OrderKey } from './page/sort-order';
 
@@ -28,6 +28,29 @@ export interface ListKind<
   /** The filter as a condition tree (resolving department names against the request's directory). */
   readonly condition: (filter: Filter | null, ctx: RequestContext) => Promise<Condition>;
   readonly map: (node: NodeProperties) => T;
+}
+
+/** What a connection's resolver hands on for one page: its arguments and the request. */
+export interface ListPageArgs<Filter, OrderField extends string> {
+  readonly filter: Filter | null;
+  readonly orderBy: OrderKey<OrderField>[] | null;
+  readonly slice: PaginationArgs;
+  readonly ctx: RequestContext;
+  readonly info: GraphQLResolveInfo;
+}
+
+/**
+ * One page of a kind's list, root or nested (one parent's): the filter as the kind's condition tree, then
+ * one statement (fetchFilteredPage). The root resolver (root-connection.ts) and the nested one below share
+ * it, so a root connection and its nested ones cannot come to read their arguments differently.
+ */
+export async function listPage<T extends { sortKey: string }, Filter extends object, OrderField extends string>(
+  kind: ListKind<T, Filter, OrderField, string>,
+  { filter, orderBy, slice, ctx, info }: ListPageArgs<Filter, OrderField>,
+  nested?: FilteredPageRequest<T, OrderField, string>['nested'],
+): Promise<Page<T>> {
+  const condition = await kind.condition(filter, ctx);
+  return fetchFilteredPage({ ctx, spec: kind.spec, condition, orderBy, slice, info, map: kind.map, nested });
 }
 
 /** A nested connection field: on which type, under which name, and whose nodes it lists. */
@@ -70,17 +93,7 @@ export function nestedConnectionResolver<
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
-      const condition = await kind.condition(filter, ctx);
-      return fetchFilteredPage({
-        ctx,
-        spec: kind.spec,
-        condition,
-        orderBy,
-        slice,
-        info,
-        map: kind.map,
-        nested: { scope: nested.scope, parentId: parent.id },
-      });
+      return listPage(kind, { filter, orderBy, slice, ctx, info }, { scope: nested.scope, parentId: parent.id });
     }
   }
   return NestedConnectionResolver;

@@ -2,9 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver, type ClassType } from 'type-graphql';
 import { FilterArg, OrderByArg } from '../common/list-args';
 import { PaginationArgs } from '../common/pagination.args';
-import type { ListKind } from './nested-connection';
+import { listPage, type ListKind } from './nested-connection';
 import type { Page } from './page/fetch-page';
-import { fetchFilteredPage } from './page/fetch-filtered-page';
 import type { OrderKey } from './page/sort-order';
 import type { RequestContext } from './request-context';
 
@@ -36,8 +35,7 @@ export function rootConnectionResolver<T extends { sortKey: string }, Filter ext
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
-      const condition = await kind.condition(filter, ctx);
-      return fetchFilteredPage({ ctx, spec: kind.spec, condition, orderBy, slice, info, map: kind.map });
+      return listPage(kind, { filter, orderBy, slice, ctx, info });
     }
   }
   return RootConnectionResolver;

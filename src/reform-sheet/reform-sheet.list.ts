@@ -1,8 +1,9 @@
 import { ReformSheetConnection } from './reform-sheet.connection';
+import type { OrderFieldOf } from '../common/order-input';
 import type { ListKind } from '../read/nested-connection';
 import { reformSheetCondition } from './reform-sheet.conditions';
 import { ReformSheetFilter } from './reform-sheet.filter';
-import { ReformSheetOrder, type ReformSheetOrderField } from './reform-sheet.order';
+import { ReformSheetOrder } from './reform-sheet.order';
 import { REFORM_SHEET_PAGE } from './reform-sheet.page-spec';
 import { ReformSheet } from './reform-sheet.type';
 
@@ -10,7 +11,7 @@ import { ReformSheet } from './reform-sheet.type';
 export const REFORM_SHEET_LIST: ListKind<
   ReformSheet,
   ReformSheetFilter,
-  ReformSheetOrderField,
+  OrderFieldOf<typeof ReformSheetOrder>,
   keyof typeof REFORM_SHEET_PAGE.facets
 > = {
   spec: REFORM_SHEET_PAGE,

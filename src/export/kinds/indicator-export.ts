@@ -1,11 +1,5 @@
-import {
-  SDGS_SELECTION,
-  sdgLabels,
-  SOURCE_SELECTION,
-  sourceColumns,
-  type ExportKind,
-  type Sourced,
-} from '../export-column';
+import { SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
+import * as column from '../shared-columns';
 
 /** An outcome indicator as the export asks for it (the selection below). */
 interface IndicatorRow extends Sourced {
@@ -28,17 +22,16 @@ interface IndicatorRow extends Sourced {
 }
 
 /** Outcome indicators (成果指標): one row per indicator; values as numbers, and as printed beside them. */
-export const INDICATOR_EXPORT: ExportKind<IndicatorRow> = {
+export const INDICATOR_EXPORT = sourcedKind<IndicatorRow>({
   name: 'indicators',
   connection: 'indicators',
   title: { ja: '成果指標', en: 'Indicators' },
   selection: `id name definition unit current currentText target targetText targetBound targetNote direction
-    policyItem { code name ${SDGS_SELECTION} } ${SOURCE_SELECTION}`,
+    policyItem { code name ${SDGS_SELECTION} }`,
   columns: [
     { ja: 'ID', en: 'ID', type: 'text', value: (i) => i.id },
-    { ja: '施策大項目コード', en: 'Policy item code', type: 'text', value: (i) => i.policyItem.code },
-    { ja: '施策大項目', en: 'Policy item', type: 'text', value: (i) => i.policyItem.name },
-    { ja: '指標名', en: 'Name', type: 'text', value: (i) => i.name },
+    ...column.POLICY_ITEM,
+    column.name('指標名'),
     { ja: '定義', en: 'Definition', type: 'text', value: (i) => i.definition },
     { ja: '単位', en: 'Unit', type: 'text', value: (i) => i.unit },
     { ja: '現状値', en: 'Current', type: 'decimal', value: (i) => i.current },
@@ -48,7 +41,6 @@ export const INDICATOR_EXPORT: ExportKind<IndicatorRow> = {
     { ja: '目標の範囲', en: 'Target bound', type: 'text', value: (i) => i.targetBound },
     { ja: '目標の注記', en: 'Target note', type: 'text', value: (i) => i.targetNote },
     { ja: '方向', en: 'Direction', type: 'text', value: (i) => i.direction },
-    { ja: 'SDGs', en: 'SDGs', type: 'text', value: (i) => sdgLabels(i.policyItem.sdgs) },
-    ...sourceColumns<IndicatorRow>(),
+    column.sdgs((i) => i.policyItem.sdgs),
   ],
-};
+});

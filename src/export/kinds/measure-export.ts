@@ -1,12 +1,5 @@
-import {
-  joined,
-  SDGS_SELECTION,
-  sdgLabels,
-  SOURCE_SELECTION,
-  sourceColumns,
-  type ExportKind,
-  type Sourced,
-} from '../export-column';
+import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
+import * as column from '../shared-columns';
 
 /** A measure as the export asks for it (the selection below). */
 interface MeasureRow extends Sourced {
@@ -25,25 +18,23 @@ interface MeasureRow extends Sourced {
 }
 
 /** Measures (施策中項目): one row per measure, in the connection's order. */
-export const MEASURE_EXPORT: ExportKind<MeasureRow> = {
+export const MEASURE_EXPORT = sourcedKind<MeasureRow>({
   name: 'measures',
   connection: 'measures',
   title: { ja: '施策中項目', en: 'Measures' },
   selection: `code number name previousName status description deletionReason
-    policyItem { code name } departments { name } responsibleTerms ${SDGS_SELECTION} reformSheets { code }
-    ${SOURCE_SELECTION}`,
+    policyItem { code name } departments { name } responsibleTerms ${SDGS_SELECTION} reformSheets { code }`,
   columns: [
-    { ja: 'コード', en: 'Code', type: 'text', value: (m) => m.code },
-    { ja: '施策大項目コード', en: 'Policy item code', type: 'text', value: (m) => m.policyItem.code },
-    { ja: '施策大項目', en: 'Policy item', type: 'text', value: (m) => m.policyItem.name },
-    { ja: '番号', en: 'Number', type: 'integer', value: (m) => m.number },
-    { ja: '施策中項目', en: 'Name', type: 'text', value: (m) => m.name },
-    { ja: '現行計画での名称', en: 'Previous name', type: 'text', value: (m) => m.previousName },
+    column.CODE,
+    ...column.POLICY_ITEM,
+    column.NUMBER,
+    column.name('施策中項目'),
+    column.PREVIOUS_NAME,
     { ja: '変更区分', en: 'Status', type: 'text', value: (m) => m.status },
     { ja: '内容', en: 'Description', type: 'text', value: (m) => m.description },
-    { ja: '担当課', en: 'Departments', type: 'text', value: (m) => joined(m.departments.map((d) => d.name)) },
+    column.DEPARTMENTS,
     { ja: 'その他の担当', en: 'Other responsible', type: 'text', value: (m) => joined(m.responsibleTerms) },
-    { ja: 'SDGs', en: 'SDGs', type: 'text', value: (m) => sdgLabels(m.sdgs) },
+    column.sdgs((m) => m.sdgs),
     {
       ja: '実施計画シート',
       en: 'Reform sheets',
@@ -51,6 +42,5 @@ export const MEASURE_EXPORT: ExportKind<MeasureRow> = {
       value: (m) => joined(m.reformSheets.map((s) => s.code)),
     },
     { ja: '削除理由', en: 'Deletion reason', type: 'text', value: (m) => m.deletionReason },
-    ...sourceColumns<MeasureRow>(),
   ],
-};
+});

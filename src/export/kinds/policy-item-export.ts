@@ -1,12 +1,5 @@
-import {
-  joined,
-  SDGS_SELECTION,
-  sdgLabels,
-  SOURCE_SELECTION,
-  sourceColumns,
-  type ExportKind,
-  type Sourced,
-} from '../export-column';
+import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
+import * as column from '../shared-columns';
 
 /** A policy item as the export asks for it (the selection below). */
 interface PolicyItemRow extends Sourced {
@@ -23,22 +16,21 @@ interface PolicyItemRow extends Sourced {
 }
 
 /** Policy items (施策大項目): one row per item, in the connection's order. */
-export const POLICY_ITEM_EXPORT: ExportKind<PolicyItemRow> = {
+export const POLICY_ITEM_EXPORT = sourcedKind<PolicyItemRow>({
   name: 'policy-items',
   connection: 'policyItems',
   title: { ja: '施策大項目', en: 'Policy items' },
   selection: `code number name previousName detailed field { number name } departments { name } ${SDGS_SELECTION}
-    linkagePlans { number } satisfactionRate { percent } ${SOURCE_SELECTION}`,
+    linkagePlans { number } satisfactionRate { percent }`,
   columns: [
-    { ja: 'コード', en: 'Code', type: 'text', value: (i) => i.code },
-    { ja: '分野番号', en: 'Field number', type: 'integer', value: (i) => i.field.number },
-    { ja: '分野', en: 'Field', type: 'text', value: (i) => i.field.name },
-    { ja: '番号', en: 'Number', type: 'integer', value: (i) => i.number },
-    { ja: '施策大項目', en: 'Name', type: 'text', value: (i) => i.name },
-    { ja: '現行計画での名称', en: 'Previous name', type: 'text', value: (i) => i.previousName },
+    column.CODE,
+    ...column.numberedGroup('分野', 'Field', (i: PolicyItemRow) => i.field),
+    column.NUMBER,
+    column.name('施策大項目'),
+    column.PREVIOUS_NAME,
     { ja: '詳細記述', en: 'Detailed', type: 'boolean', value: (i) => i.detailed },
-    { ja: '担当課', en: 'Departments', type: 'text', value: (i) => joined(i.departments.map((d) => d.name)) },
-    { ja: 'SDGs', en: 'SDGs', type: 'text', value: (i) => sdgLabels(i.sdgs) },
+    column.DEPARTMENTS,
+    column.sdgs((i) => i.sdgs),
     {
       ja: '政策連携プラン',
       en: 'Linkage plans',
@@ -46,6 +38,5 @@ export const POLICY_ITEM_EXPORT: ExportKind<PolicyItemRow> = {
       value: (i) => joined(i.linkagePlans.map((p) => String(p.number))),
     },
     { ja: '市民満足度(%)', en: 'Satisfaction (%)', type: 'decimal', value: (i) => i.satisfactionRate?.percent ?? null },
-    ...sourceColumns<PolicyItemRow>(),
   ],
-};
+});

@@ -1,12 +1,5 @@
-import {
-  joined,
-  SDGS_SELECTION,
-  sdgLabels,
-  SOURCE_SELECTION,
-  sourceColumns,
-  type ExportKind,
-  type Sourced,
-} from '../export-column';
+import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
+import * as column from '../shared-columns';
 
 interface Named {
   readonly name: string;
@@ -32,19 +25,17 @@ interface ReformSheetRow extends Sourced {
 }
 
 /** Administrative-reform sheets (実施計画シート): one row per sheet; fiscal years as Gregorian years. */
-export const REFORM_SHEET_EXPORT: ExportKind<ReformSheetRow> = {
+export const REFORM_SHEET_EXPORT = sourcedKind<ReformSheetRow>({
   name: 'reform-sheets',
   connection: 'reformSheets',
   title: { ja: '実施計画シート', en: 'Reform sheets' },
   selection: `code number name area { number name } viewpoint departments { name } partners { name } partnerGroups
-    collectiveTerms evaluation startYear { year } targetYear { year } measures { code } ${SDGS_SELECTION} page
-    ${SOURCE_SELECTION}`,
+    collectiveTerms evaluation startYear { year } targetYear { year } measures { code } ${SDGS_SELECTION} page`,
   columns: [
-    { ja: 'コード', en: 'Code', type: 'text', value: (s) => s.code },
-    { ja: '取組項目番号', en: 'Area number', type: 'integer', value: (s) => s.area.number },
-    { ja: '取組項目', en: 'Area', type: 'text', value: (s) => s.area.name },
-    { ja: '番号', en: 'Number', type: 'integer', value: (s) => s.number },
-    { ja: 'シート名', en: 'Name', type: 'text', value: (s) => s.name },
+    column.CODE,
+    ...column.numberedGroup('取組項目', 'Area', (s: ReformSheetRow) => s.area),
+    column.NUMBER,
+    column.name('シート名'),
     { ja: '改革の視点', en: 'Viewpoint', type: 'text', value: (s) => s.viewpoint },
     { ja: '実行課', en: 'Executing departments', type: 'text', value: (s) => joined(s.departments.map((d) => d.name)) },
     { ja: '連携課', en: 'Partner departments', type: 'text', value: (s) => joined(s.partners.map((d) => d.name)) },
@@ -54,8 +45,7 @@ export const REFORM_SHEET_EXPORT: ExportKind<ReformSheetRow> = {
     { ja: '開始年度', en: 'Start fiscal year', type: 'year', value: (s) => s.startYear.year },
     { ja: '目標年度', en: 'Target fiscal year', type: 'year', value: (s) => s.targetYear?.year ?? null },
     { ja: '施策中項目', en: 'Measures', type: 'text', value: (s) => joined(s.measures.map((m) => m.code)) },
-    { ja: 'SDGs', en: 'SDGs', type: 'text', value: (s) => sdgLabels(s.sdgs) },
+    column.sdgs((s) => s.sdgs),
     { ja: '頁', en: 'Page', type: 'integer', value: (s) => s.page },
-    ...sourceColumns<ReformSheetRow>(),
   ],
-};
+});

@@ -1,4 +1,4 @@
-import type { SourceRef } from '../source-document';
+import type { Sourced, SourceRef } from '../source-document';
 
 /**
  * Records read from the final text of the field chapters of 後期基本計画 (document 001: 第5章 市民生活分野 and
@@ -8,21 +8,19 @@ import type { SourceRef } from '../source-document';
  */
 
 /** One policy item (施策大項目) as the chapter's overview lists it (`施策大項目と関連するSDGs`). */
-export interface OverviewEntry {
+export interface OverviewEntry extends Sourced {
   /** Position within the field: `1` of `5-1`. */
   readonly number: number;
   /** `5-1`. */
   readonly code: string;
   readonly name: string;
   readonly matchKey: string;
-  readonly source: SourceRef;
 }
 
 /** One bullet of めざす姿: what the city should look like when the item succeeds. */
-export interface FinalVision {
+export interface FinalVision extends Sourced {
   readonly text: string;
   readonly matchKey: string;
-  readonly source: SourceRef;
 }
 
 /**
@@ -42,7 +40,7 @@ export interface IndicatorValue {
 }
 
 /** One row of 成果指標: name, optional [definition], current value ▶▶ target value. */
-export interface OutcomeIndicator {
+export interface OutcomeIndicator extends Sourced {
   readonly name: string;
   readonly matchKey: string;
   /** The bracketed definition after the name, when the row has one. */
@@ -55,20 +53,18 @@ export interface OutcomeIndicator {
   readonly target: IndicatorValue;
   /** The unit both values are measured in. */
   readonly unit: string;
-  readonly source: SourceRef;
 }
 
 /** 施策に係る市民満足度: the survey question and the share of citizens who agreed. */
-export interface SatisfactionRate {
+export interface SatisfactionRate extends Sourced {
   readonly question: string;
   readonly percent: number;
   /** The percentage as printed, e.g. `30.6%`. */
   readonly text: string;
-  readonly source: SourceRef;
 }
 
 /** One 施策中項目 in its final numbering. */
-export interface FinalMeasure {
+export interface FinalMeasure extends Sourced {
   /** Position within the policy item: `6` of `6-5-6`. */
   readonly number: number;
   /** `6-5-6`. */
@@ -77,7 +73,6 @@ export interface FinalMeasure {
   readonly matchKey: string;
   /** The bullets under the measure, one per line. */
   readonly description: string;
-  readonly source: SourceRef;
 }
 
 export interface FinalPolicyItem {
@@ -107,7 +102,7 @@ export interface FinalPolicyItem {
 }
 
 /** One field chapter (`第5章 市民生活分野`). */
-export interface FinalChapter {
+export interface FinalChapter extends Sourced {
   /** The chapter number, which is the field number of its policy items (第5章 → 5-1 …). */
   readonly fieldNumber: number;
   /** `市民生活` (the chapter title without `分野`). */
@@ -118,13 +113,11 @@ export interface FinalChapter {
   readonly slogan: string;
   readonly overview: readonly OverviewEntry[];
   readonly items: readonly FinalPolicyItem[];
-  readonly source: SourceRef;
 }
 
 /** Where reading stopped: the first chapter heading that is not a field chapter (第7章 政策連携プラン). */
-export interface FollowingChapter {
+export interface FollowingChapter extends Sourced {
   readonly heading: string;
-  readonly source: SourceRef;
 }
 
 export interface FinalPlanDocument {

@@ -1,4 +1,4 @@
-import type { SourceRef } from '../source-document';
+import type { Sourced, SourceRef } from '../source-document';
 
 /**
  * What the linkage-plan document (政策連携プラン, 004) says: the cross-field plans with their initiatives,
@@ -39,12 +39,11 @@ export interface LinkageInitiative {
 }
 
 /** A policy item named in an initiative's code list: `2-4 生涯学習の活発化`. */
-export interface PolicyItemReference {
+export interface PolicyItemReference extends Sourced {
   /** Normalised `N-M`, half-width digits and ASCII hyphen. */
   readonly code: string;
   /** The name as written next to the code ('' when only the code is written); the matrix is authoritative. */
   readonly name: string;
-  readonly source: SourceRef;
 }
 
 /** The matrix 政策連携プラン体系: one row per policy item, one ○ column per plan. */
@@ -58,19 +57,17 @@ export interface LinkageMatrix {
   readonly source: SourceRef;
 }
 
-export interface MatrixPlanColumn {
+export interface MatrixPlanColumn extends Sourced {
   readonly planNumber: number;
   readonly name: string;
-  readonly source: SourceRef;
 }
 
-export interface MatrixField {
+export interface MatrixField extends Sourced {
   readonly number: number;
   readonly name: string;
-  readonly source: SourceRef;
 }
 
-export interface MatrixRow {
+export interface MatrixRow extends Sourced {
   /** The `N` of the code `N-M`. */
   readonly fieldNumber: number;
   /** Only the first row of a field names it; the other rows leave the cell empty. */
@@ -80,5 +77,4 @@ export interface MatrixRow {
   readonly name: string;
   /** The plans whose column holds ○ on this row, ascending. */
   readonly planNumbers: readonly number[];
-  readonly source: SourceRef;
 }

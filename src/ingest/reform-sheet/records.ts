@@ -1,5 +1,5 @@
 import type { FiscalYear } from '../fiscal-year';
-import type { SourceRef } from '../source-document';
+import type { Sourced } from '../source-document';
 
 /**
  * Records read from 行政改革大綱 実施計画シート (document 003): the reform areas, the table of contents and
@@ -8,22 +8,20 @@ import type { SourceRef } from '../source-document';
  */
 
 /** A named thing on one line: a department, a measure name, a collective term. */
-export interface NamedRef {
+export interface NamedRef extends Sourced {
   readonly name: string;
-  readonly source: SourceRef;
 }
 
 /** 改革分野: one of the three reform areas, from the table of contents (`改革分野1. 行政サービス改革 4`). */
-export interface ReformArea {
+export interface ReformArea extends Sourced {
   readonly number: number;
   readonly name: string;
   /** First page of the area, as the table of contents gives it. */
   readonly page: number | null;
-  readonly source: SourceRef;
 }
 
 /** One row of the table of contents. */
-export interface ReformContentsEntry {
+export interface ReformContentsEntry extends Sourced {
   readonly area: number;
   readonly number: number;
   readonly name: string;
@@ -33,7 +31,6 @@ export interface ReformContentsEntry {
   /** The 終了 column; empty throughout the real document. */
   readonly end: FiscalYear | null;
   readonly page: number | null;
-  readonly source: SourceRef;
 }
 
 /**
@@ -50,28 +47,25 @@ export interface ParticipantList {
 }
 
 /** A target for one fiscal year (各年度達成目標 under the 年度 header). Years without a target are absent. */
-export interface YearlyTarget {
+export interface YearlyTarget extends Sourced {
   readonly year: FiscalYear;
   readonly text: string;
-  readonly source: SourceRef;
 }
 
 /** 年度末評価: the grade given at the end of the plan year, as written (A, B, C in the real document). */
-export interface YearEndEvaluation {
+export interface YearEndEvaluation extends Sourced {
   readonly grade: string;
   /** The row's label as written (`年度末評価`). */
   readonly label: string;
-  readonly source: SourceRef;
 }
 
 /** A free-text row of a sheet, with the label as written (labels carry stray spaces: `R 6年度末の 取組状況報告`). */
-export interface LabelledText {
+export interface LabelledText extends Sourced {
   readonly label: string;
   readonly text: string;
-  readonly source: SourceRef;
 }
 
-export interface ReformSheet {
+export interface ReformSheet extends Sourced {
   /** `<area>-<number>`: the only unique key, since sheets 1-24 and 1-26 share a name. */
   readonly code: string;
   readonly area: number;
@@ -108,7 +102,6 @@ export interface ReformSheet {
   readonly notes: LabelledText | null;
   /** The notes record a change of plan (`<令和6年度計画変更>`). */
   readonly planChanged: boolean;
-  readonly source: SourceRef;
 }
 
 export interface ReformSheetDocument {

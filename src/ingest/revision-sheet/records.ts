@@ -1,5 +1,5 @@
 import type { FiscalYear } from '../fiscal-year';
-import type { SourceRef } from '../source-document';
+import type { Sourced, SourceRef } from '../source-document';
 
 /**
  * Records read from the draft revision sheets of 後期基本計画（素案） (documents 000: field 5 市民生活, and
@@ -54,22 +54,20 @@ export interface PolicyItemRecord {
 }
 
 /** 市民アンケート結果: one question asked in three survey years. */
-export interface CitizenSurveyRecord {
+export interface CitizenSurveyRecord extends Sourced {
   /** 項目名: the statement citizens rated. */
   readonly question: string;
   readonly satisfaction: SurveyScaleRecord;
   readonly importance: SurveyScaleRecord;
-  readonly source: SourceRef;
 }
 
 /** One row of the survey table (満足度 or 重要度): a score per survey year and the reference rank. */
-export interface SurveyScaleRecord {
+export interface SurveyScaleRecord extends Sourced {
   /** In the table's column order (H24, H28, R3). */
   readonly scores: readonly SurveyScore[];
   /** 参考順位 `11/36位`: 11th of 36 survey questions. */
   readonly rank: number;
   readonly rankOutOf: number;
-  readonly source: SourceRef;
 }
 
 export interface SurveyScore {
@@ -78,12 +76,11 @@ export interface SurveyScore {
 }
 
 /** 関連するSDGs (各課回答より): one goal the departments named. */
-export interface RelatedSdgRecord {
+export interface RelatedSdgRecord extends Sourced {
   /** 1–17. */
   readonly goal: number;
   /** The goal's title as the sheet writes it (it has typos: `パートナースHIP`); use `goal` to match. */
   readonly label: string;
-  readonly source: SourceRef;
 }
 
 /** Whether a proposed indicator is an outcome indicator (成果指標), a status figure (現状), or both. */
@@ -93,7 +90,7 @@ export type IndicatorKind = 'OUTCOME' | 'CURRENT_STATE';
 export type IndicatorVerdict = 'NO_ISSUE' | 'NEEDS_CHANGE' | 'NEW_PROPOSAL';
 
 /** One row of 「成果指標」「現状」の項目案 (各課回答より). */
-export interface IndicatorProposalRecord {
+export interface IndicatorProposalRecord extends Sourced {
   readonly kinds: readonly IndicatorKind[];
   /** 現行通り / 新規 / 変更 as written; null when the cell is empty. */
   readonly basis: string | null;
@@ -104,11 +101,10 @@ export interface IndicatorProposalRecord {
   readonly proposal: string | null;
   /** Lines under the row that are not rows themselves (`↓各課意見` and the comments after it). */
   readonly notes: readonly string[];
-  readonly source: SourceRef;
 }
 
 /** One めざす姿 bullet. */
-export interface VisionRecord {
+export interface VisionRecord extends Sourced {
   /** The current-plan text; for a NEW vision the proposed text. */
   readonly text: string;
   /**
@@ -118,13 +114,12 @@ export interface VisionRecord {
   readonly status: ChangeStatus | null;
   /** The rewritten text the change column gives; null when none is given. */
   readonly revisedText: string | null;
-  readonly source: SourceRef;
   /** The line of the status cell (it may sit far below the vision); null with `status`. */
   readonly statusSource: SourceRef | null;
 }
 
 /** One 施策中項目 row. */
-export interface MeasureRecord {
+export interface MeasureRecord extends Sourced {
   /** `5-1-1`, from the current-plan number. */
   readonly code: string;
   /** The current-plan number (for a NEW measure, the number the draft gives it). */
@@ -146,13 +141,12 @@ export interface MeasureRecord {
   readonly revisedDescription: string | null;
   /** The reason written beside 削除; null otherwise. */
   readonly deletionReason: string | null;
-  readonly source: SourceRef;
   /** The line of the status cell (it may sit far below the row). */
   readonly statusSource: SourceRef;
 }
 
 /** One 関連計画 row, read for the next plan: the next-plan side, falling back to the current side. */
-export interface RelatedPlanRecord {
+export interface RelatedPlanRecord extends Sourced {
   readonly status: ChangeStatus;
   /** The next-plan name (the current name when the next-plan cell is empty, or the plan is deleted). */
   readonly name: string;
@@ -165,11 +159,10 @@ export interface RelatedPlanRecord {
   readonly periodStart: FiscalYear | null;
   /** 概要; null when none is given on either side. */
   readonly summary: string | null;
-  readonly source: SourceRef;
 }
 
 /** One 主な事業 row. */
-export interface ProjectRecord {
+export interface ProjectRecord extends Sourced {
   /** `①` → 1; for a NEW project, the number the draft gives it. */
   readonly number: number;
   /** The current name; for a NEW project the proposed name. */
@@ -183,5 +176,4 @@ export interface ProjectRecord {
   /** The rewritten 事業概要 from the change column; null when none. */
   readonly revisedSummary: string | null;
   readonly deletionReason: string | null;
-  readonly source: SourceRef;
 }

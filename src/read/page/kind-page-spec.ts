@@ -1,0 +1,56 @@
+import type { NodeLabel } from '../../graph/graph-model';
+import type { PageSpec } from './page-spec';
+
+/**
+ * A PageSpec written by the conventions every kind's folder cypher/fragments/<folder>/ follows, so each
+ * kind declares only what is its own. Fragment names here are relative to that folder: the scan is `scan`,
+ * the anchor of a condition `anchor-<condition>`, each facet `facet-<name>`; and every connection sorts by
+ * code (the sortKey, no fragment) and by name (one common fragment), as OrderInput declares.
+ */
+export interface KindPageFragments<OwnOrderField extends string, FacetName extends string> {
+  readonly name: string;
+  readonly label: NodeLabel;
+  /** The conditions the kind's own anchors serve, narrowest first (see PageSpec.anchors). */
+  readonly anchors: readonly string[];
+  /**
+   * The kind belongs to a policy item (measures, indicators): the folder's `context` binds the item as
+   * `i`, and the conditions on the item's code, SDGs and field (fragments/common/item-*) anchor on the
+   * folder's `anchor-policy-items`, `anchor-sdgs` and `anchor-fields`, after the kind's own anchors.
+   */
+  readonly inPolicyItem?: boolean;
+  readonly facets: readonly FacetName[];
+  /** The sort fragment of each order field besides CODE and NAME. */
+  readonly orderFields: Readonly<Record<OwnOrderField, string>>;
+}
+
+export function kindPageSpec<const OwnOrderField extends string, const FacetName extends string>(
+  folder: string,
+  kind: KindPageFragments<OwnOrderField, FacetName>,
+): PageSpec<OwnOrderField | 'CODE' | 'NAME', FacetName> {
+  const fragment = (name: string): string => `fragments/${folder}/${name}`;
+  /** `names` with each fragment name resolved in the folder. */
+  const inFolder = <K extends string>(names: readonly (readonly [K, string])[]): Record<K, string> =>
+    Object.fromEntries(names.map(([key, name]) => [key, fragment(name)])) as Record<K, string>;
+  const own = kind.anchors.map((condition) => ({
+    condition: fragment(condition),
+    anchor: fragment(`anchor-${condition}`),
+  }));
+  const policyItemAnchors = [
+    { condition: 'fragments/common/item-codes', anchor: fragment('anchor-policy-items') },
+    { condition: 'fragments/common/item-sdgs', anchor: fragment('anchor-sdgs') },
+    { condition: 'fragments/common/item-fields', anchor: fragment('anchor-fields') },
+  ];
+  return {
+    name: kind.name,
+    label: kind.label,
+    scan: fragment('scan'),
+    anchors: kind.inPolicyItem === true ? [...own, ...policyItemAnchors] : own,
+    ...(kind.inPolicyItem === true ? { context: { fragment: fragment('context'), variables: ['i'] } } : {}),
+    orderFields: {
+      CODE: null,
+      NAME: 'fragments/common/order-name',
+      ...inFolder(Object.entries(kind.orderFields) as [OwnOrderField, string][]),
+    },
+    facets: inFolder(kind.facets.map((facet) => [facet, `facet-${facet}`] as const)),
+  };
+}
