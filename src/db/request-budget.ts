@@ -46,10 +46,13 @@ export class RequestBudget {
    * Runs `work` holding one of the request's session permits, passing it the time left (whole ms, ≥ 1).
    * Rejects with REQUEST_TIMEOUT as soon as the deadline passes, whether the work waits for a permit, for a
    * pooled connection, or for Neo4j; the permit is returned only when the work has really finished.
+   *
+   * A free permit is taken at once; only a statement queued behind its request's other sessions waits on
+   * the deadline's signal. The deadline of the work itself is a timer cleared when the work ends, so no
+   * request leaves a timer behind to fire (and build an error nobody reads) long after it was answered.
    */
   async withSession<T>(work: (remainingMs: number) => Promise<T>): Promise<T> {
-    const signal = this.expirySignal();
-    const release = await this.sessions.acquire(signal);
+    const release = this.sessions.tryAcquire() ?? (await this.sessions.acquire(this.expirySignal()));
     const left = Math.floor(this.remainingMs());
     if (left < 1) {
       release();
@@ -57,9 +60,8 @@ export class RequestBudget {
     }
     const running = work(left).finally(release);
     return new Promise<T>((resolve, reject) => {
-      const onExpiry = (): void => reject(signal.reason as Error);
-      signal.addEventListener('abort', onExpiry, { once: true });
-      running.then(resolve, reject).finally(() => signal.removeEventListener('abort', onExpiry));
+      const deadline = setTimeout(() => reject(this.timeoutError()), left);
+      running.then(resolve, reject).finally(() => clearTimeout(deadline));
     });
   }
 

@@ -37,6 +37,13 @@ export class Semaphore {
     });
   }
 
+  /** A release function when a permit is free right now (taken), else undefined: the waiting is the caller's. */
+  tryAcquire(): (() => void) | undefined {
+    if (this.available === 0) return undefined;
+    this.available -= 1;
+    return this.releaser();
+  }
+
   /** How many permits are taken right now. */
   get inUse(): number {
     return this.permits - this.available;
