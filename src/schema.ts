@@ -10,7 +10,6 @@ import { NodeResolver } from './node/node.resolver';
 import { MAPPERS, STORED_AS_IS } from './node/to-graphql-node';
 import { typeNameOf } from './read/prefetch/property-demand';
 import { answerPrimedFields } from './read/primed-fields';
-import { readFieldsDirectly } from './graphql/direct-field-reads';
 import { IndicatorRelationships, IndicatorsRootConnection } from './indicator/indicator.resolver';
 import {
   InitiativeRelationships,
@@ -106,8 +105,6 @@ let built: Promise<GraphQLSchema> | undefined;
 export function graphSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({ resolvers: RESOLVERS, validate: true, authChecker: roleAuthChecker, pubSub: NO_TOPICS }).then(
     (schema) => {
-      // Plain fields are read by graphql-js itself, without type-graphql's per-call wrapper.
-      readFieldsDirectly(schema);
       // What a compiled statement answered, relationship fields return at once (same objects, no promise).
       answerPrimedFields(
         schema,
