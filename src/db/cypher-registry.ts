@@ -1,14 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PROJECT_ROOT } from '../project-root';
+import { compactCypher } from './compact-cypher';
 
 /** cypher/, where every statement the service runs lives, one per file. */
 export const CYPHER_DIRECTORY = join(PROJECT_ROOT, 'cypher');
 
 /**
  * Every Cypher statement of cypher/, keyed by its path without extension (`schema/001-constraints`,
- * `measure/sdgs-by-ids`). Read once at start-up; asking for a name that has no file is a programming error
- * and fails loudly with the names that do exist nearby.
+ * `measure/sdgs-by-ids`), as it is sent: without the files' comments and indentation (compactCypher). Read
+ * once at start-up; asking for a name that has no file is a programming error and fails loudly with the
+ * names that do exist nearby.
  */
 export class CypherRegistry {
   private constructor(private readonly statements: ReadonlyMap<string, string>) {}
@@ -20,7 +22,7 @@ export class CypherRegistry {
         .split(sep)
         .join('/')
         .replace(/\.cypher$/, '');
-      statements.set(name, readFileSync(path, 'utf8'));
+      statements.set(name, compactCypher(readFileSync(path, 'utf8')));
     }
     return new CypherRegistry(statements);
   }

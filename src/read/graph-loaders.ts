@@ -151,15 +151,12 @@ function groupByKey(rows: readonly PlainRow[]): Map<string, NodeProperties[]> {
 }
 
 /**
- * The batch statement of a path: its fragment inside the wrapper, comment lines dropped. Named after the
- * files it replaced (`measure/sdgs-by-ids`), so statement logs and metrics keep their names.
+ * The batch statement of a path: its fragment inside the wrapper. Named after the files it replaced
+ * (`measure/sdgs-by-ids`), so statement logs and metrics keep their names.
  */
 export function pathBatch(source: (name: string) => string, path: string): CompiledStatement {
-  const code = (name: string): string =>
-    source(name)
-      .split('\n')
-      .filter((line) => !line.trimStart().startsWith('//') && line.trim() !== '')
-      .join('\n');
-  const fragment = code(`projection/${path}`).split('\n').join('\n  ');
-  return { text: code('projection/path-by-ids').replace('{path}', fragment), origin: `${path}-by-ids` };
+  return {
+    text: source('projection/path-by-ids').replace('{path}', source(`projection/${path}`)),
+    origin: `${path}-by-ids`,
+  };
 }

@@ -1,20 +1,15 @@
 import { CypherRegistry } from '../../db/cypher-registry';
 
 /**
- * The fixed pieces compiled statements are assembled from: files of cypher/fragments/, read once. Their
- * header comments (purpose, variables, params) are dropped so the compiled statement stays readable.
+ * The fixed pieces compiled statements are assembled from: files of cypher/fragments/, read once, as the
+ * registry keeps them (header comments and indentation dropped).
  */
 let registry: CypherRegistry | undefined;
 
 export function fragment(name: string): string {
   if (!name.startsWith('fragments/')) throw new Error(`not a fragment of cypher/fragments/: ${name}`);
   registry ??= CypherRegistry.load();
-  return registry
-    .get(name)
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('//'))
-    .join('\n')
-    .trim();
+  return registry.get(name);
 }
 
 /** A fragment whose `$value` parameter is renamed to `$<parameter>`, so one statement can use it often. */

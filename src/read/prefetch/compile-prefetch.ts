@@ -1,3 +1,4 @@
+import { compactCypher } from '../../db/compact-cypher';
 import type { CompiledStatement } from '../../db/graph-gateway';
 import type { NodeLabel } from '../../graph/graph-model';
 import { fragmentOf, keyOf, type Hop } from '../relationships';
@@ -85,14 +86,14 @@ export function compilePrefetch(
   const nodesColumn = shape.kind === 'list' ? shape.column : ROOT_NODES_COLUMN;
   const text = [
     'CALL () {',
-    indent(withoutComments(root.text), 1),
+    compactCypher(root.text),
     '}',
     ...(shape.kind === 'rows' ? [`WITH collect(${shape.column}) AS ${ROOT_NODES_COLUMN}`] : []),
     `CALL (${nodesColumn}) {`,
-    `  UNWIND ${nodesColumn} AS rootNode`,
-    `  MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
+    `UNWIND ${nodesColumn} AS rootNode`,
+    `MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
     ...columns.flatMap((column) => projectionText(source, column, 1, demand)),
-    `  RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columns.map(({ column }) => `${column}: ${column}`)])}) AS ${PREFETCH_COLUMN}`,
+    `RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columns.map(({ column }) => `${column}: ${column}`)])}) AS ${PREFETCH_COLUMN}`,
     '}',
     'RETURN *',
   ].join('\n');
@@ -106,7 +107,8 @@ export function compilePrefetch(
 }
 
 /**
- * The lines of one projection's CALL at nesting `level` (1 below the root), indented. The fragment's
+ * The lines of one projection's CALL at nesting `level` (1 below the root), not indented: the statement is
+ * sent with every request, and its indentation was a third of its bytes (see compactCypher). The fragment's
  * `parent` and `node` become `n<level-1>` and `n<level>`: Neo4j refuses a variable that shadows one
  * imported by an enclosing CALL, so each level needs its own names.
  */
@@ -119,17 +121,16 @@ function projectionText(
   const parent = nodeVariable(level - 1);
   const node = nodeVariable(level);
   const childColumns = children.map((child) => child.column);
-  const lines = [
+  return [
     `CALL (${parent}) {`,
-    `  CALL (${parent}) {`,
-    indent(renameVariables(withoutComments(fragmentOf(source, hop)), parent, node), 2),
-    '  }',
+    `CALL (${parent}) {`,
+    renameVariables(fragmentOf(source, hop), parent, node),
+    '}',
     ...children.flatMap((child) => projectionText(source, child, level + 1, demand)),
-    `  WITH ${[node, ...childColumns].join(', ')} ORDER BY ${node}.sortKey`,
-    `  RETURN collect(${projectedNode(node, label, demand, childColumns)}) AS ${column}`,
+    `WITH ${[node, ...childColumns].join(', ')} ORDER BY ${node}.sortKey`,
+    `RETURN collect(${projectedNode(node, label, demand, childColumns)}) AS ${column}`,
     '}',
   ];
-  return lines.flatMap((line) => line.split('\n')).map((line) => `  ${line}`);
 }
 
 /**
@@ -184,19 +185,4 @@ function labels(plan: readonly PlannedProjection[], demand: PropertyDemand): str
 
 function mapOf(entries: readonly string[]): string {
   return `{${entries.join(', ')}}`;
-}
-
-/** The statement without its header comment lines (they document the file, not the compiled text). */
-function withoutComments(text: string): string {
-  return text
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('//') && line.trim() !== '')
-    .join('\n');
-}
-
-function indent(text: string, depth: number): string {
-  return text
-    .split('\n')
-    .map((line) => `${'  '.repeat(depth)}${line}`)
-    .join('\n');
 }

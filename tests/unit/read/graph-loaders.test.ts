@@ -141,14 +141,14 @@ describe('GraphLoaders', () => {
       { name: 'graph/outgoing', params: { type: 'EXECUTES', ids: ['department:a'] } },
       { name: 'department/reform-sheets-by-ids', params: { ids: ['department:a'] } },
     ]);
-    // The path's one fragment, inside the batch wrapper, header comments dropped.
+    // The path's one fragment, inside the batch wrapper, as the registry keeps both (comments and indentation dropped).
     expect(reader.texts.get('department/reform-sheets-by-ids')).toBe(
       [
         'UNWIND $ids AS id',
         'MATCH (parent:Entity {id: id})',
         'CALL (parent) {',
-        '  MATCH (parent)-[:EXECUTES|PARTNERS_ON]->(node:ReformSheet)',
-        '  RETURN DISTINCT node',
+        'MATCH (parent)-[:EXECUTES|PARTNERS_ON]->(node:ReformSheet)',
+        'RETURN DISTINCT node',
         '}',
         'RETURN id, properties(node) AS node',
         'ORDER BY node.sortKey',

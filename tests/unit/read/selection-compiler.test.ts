@@ -128,31 +128,31 @@ describe('the selection compiler', () => {
     expect(text).toBe(
       [
         'CALL () {',
-        '  UNWIND $ids AS id',
-        '  MATCH (n:Entity {id: id})',
-        '  RETURN id, properties(n) AS node',
+        'UNWIND $ids AS id',
+        'MATCH (n:Entity {id: id})',
+        'RETURN id, properties(n) AS node',
         '}',
         'WITH collect(node) AS rootNodes',
         'CALL (rootNodes) {',
-        '  UNWIND rootNodes AS rootNode',
-        '  MATCH (n0:Entity {id: rootNode.id})',
-        '  CALL (n0) {',
-        '    CALL (n0) {',
-        '      MATCH (n0)<-[:HAS_MEASURE]-(n1:PolicyItem)',
-        '      RETURN n1',
-        '    }',
-        '    CALL (n1) {',
-        '      CALL (n1) {',
-        '        MATCH (n1)-[:CONTRIBUTES_TO]->(n2:Sdg)',
-        '        RETURN n2',
-        '      }',
-        '      WITH n2 ORDER BY n2.sortKey',
-        '      RETURN collect(n2 {.id, .number}) AS c2',
-        '    }',
-        '    WITH n1, c2 ORDER BY n1.sortKey',
-        '    RETURN collect(n1 {.id, .number, c2: c2}) AS c1',
-        '  }',
-        '  RETURN collect({id: n0.id, c1: c1}) AS prefetch',
+        'UNWIND rootNodes AS rootNode',
+        'MATCH (n0:Entity {id: rootNode.id})',
+        'CALL (n0) {',
+        'CALL (n0) {',
+        'MATCH (n0)<-[:HAS_MEASURE]-(n1:PolicyItem)',
+        'RETURN n1',
+        '}',
+        'CALL (n1) {',
+        'CALL (n1) {',
+        'MATCH (n1)-[:CONTRIBUTES_TO]->(n2:Sdg)',
+        'RETURN n2',
+        '}',
+        'WITH n2 ORDER BY n2.sortKey',
+        'RETURN collect(n2 {.id, .number}) AS c2',
+        '}',
+        'WITH n1, c2 ORDER BY n1.sortKey',
+        'RETURN collect(n1 {.id, .number, c2: c2}) AS c1',
+        '}',
+        'RETURN collect({id: n0.id, c1: c1}) AS prefetch',
         '}',
         'RETURN *',
       ].join('\n'),
@@ -166,8 +166,8 @@ describe('the selection compiler', () => {
       origin: 'measures page',
     };
     const text = compiledText('{ measures { nodes { departments { name } } } }', page, 'list', 'pageNodes');
-    expect(text.startsWith('CALL () {\n  CALL () {')).toBe(true);
-    expect(text).toContain('CALL (pageNodes) {\n  UNWIND pageNodes AS rootNode');
+    expect(text.startsWith('CALL () {\nCALL () {')).toBe(true);
+    expect(text).toContain('CALL (pageNodes) {\nUNWIND pageNodes AS rootNode');
     expect(text).not.toContain('//');
   });
 });
