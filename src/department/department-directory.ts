@@ -1,5 +1,6 @@
 import type { GraphGateway } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
+import { allByLabel } from '../graph/all-by-label';
 import type { DataVersion } from '../service/data-version';
 import { Department } from './department.type';
 import { resolveDepartmentRef } from './department-ref';
@@ -54,7 +55,7 @@ export class DepartmentDirectory {
     const version = this.dataVersion.current();
     if (this.cached?.version !== version) {
       const departments = this.gateway
-        .read('graph/all-by-label', { label: 'Department' })
+        .readStatement(allByLabel((name) => this.gateway.statementText(name), 'Department'))
         .then((rows) => rows.map((row) => Department.from(new RowReader(row).map('node'))));
       const byId = departments.then((list) => new Map(list.map((department) => [department.id, department])));
       const entry = { version, departments, byId };

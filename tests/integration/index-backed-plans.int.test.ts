@@ -1,5 +1,6 @@
 import { int, type ProfiledPlan } from 'neo4j-driver';
 import { CypherRegistry } from '../../src/db/cypher-registry';
+import { allByLabel } from '../../src/graph/all-by-label';
 import type { NodeLabel } from '../../src/graph/graph-model';
 import { pathBatch } from '../../src/read/graph-loaders';
 import { searchStatement } from '../../src/search/search-statement';
@@ -66,7 +67,7 @@ const pathBatchOf = (path: string, ids: string[]): PlanCase => {
 };
 /** The search statement as the resolver compiles it (src/search/search-statement.ts). */
 const searchOf = (kinds: NodeLabel[] | null, text: string): PlanCase => {
-  const { text: statement, origin } = searchStatement((name) => cypher.get(name), kinds, text);
+  const { text: statement, origin } = searchStatement((name) => cypher.get(name), kinds, text, ['id', 'name']);
   return { statement: origin, text: statement, params: { lucene: `"${text}"`, folded: text, first: int(10) } };
 };
 const page = { after: null, limit: 11 };
@@ -129,9 +130,10 @@ const CASES: PlanCase[] = [
   pathBatchOf('department/policy-items', [CITIZEN_ACTIVITY]),
   pathBatchOf('department/reform-sheets', [CITIZEN_ACTIVITY]),
   pathBatchOf('department/sdgs', [CITIZEN_ACTIVITY]),
-  ...['Sdg', 'Field', 'Department', 'ReformArea', 'LinkagePlan'].map((label): PlanCase => ({
+  ...(['Sdg', 'Field', 'Department', 'ReformArea', 'LinkagePlan'] as const).map((label): PlanCase => ({
     statement: 'graph/all-by-label',
-    params: { label },
+    text: allByLabel((name) => cypher.get(name), label).text,
+    params: {},
     allowed: { reads: [`NodeByLabelScan :${label}`], reason: UNFILTERED_LIST },
   })),
   { statement: 'graph/incoming', params: { ids: ['measure:5-1-3'], type: 'HAS_MEASURE' } },

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../request-context';
 import { RowReader } from '../../db/row-reader';
+import { allByLabel } from '../../graph/all-by-label';
 import type { NodeLabel } from '../../graph/graph-model';
 import type { NodeProperties } from '../graph-loaders';
 import { readRoot } from './read-root';
@@ -16,7 +17,11 @@ export async function listByLabel(
 ): Promise<NodeProperties[]> {
   const rows = await readRoot(
     ctx.gateway,
-    { statement: 'graph/all-by-label', params: { label }, shape: { kind: 'rows', column: 'node' } },
+    {
+      statement: allByLabel((name) => ctx.gateway.statementText(name), label),
+      params: {},
+      shape: { kind: 'rows', column: 'node' },
+    },
     { info, loaders: ctx.loaders },
   );
   return rows.map((row) => new RowReader(row).map('node'));
