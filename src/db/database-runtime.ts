@@ -1,4 +1,4 @@
-import neo4j, { type BookmarkManager, type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { join } from 'node:path';
 import type { Config } from '../config';
 import type { CypherRegistry } from './cypher-registry';
@@ -10,6 +10,7 @@ import { embeddedPassword, existingEmbeddedPassword, PASSWORD_FILE_NAME } from '
 import { embeddedServiceUser, SERVICE_USER_FILE_NAME } from './embedded-service-user';
 import { GraphGateway } from './graph-gateway';
 import { Neo4jSupervisor } from './neo4j-supervisor';
+import { SharedBookmarks } from './shared-bookmarks';
 import {
   findRunningDatabase,
   isRunningDatabasePassword,
@@ -33,7 +34,7 @@ export interface DatabaseRuntime {
    * Shared by the sessions of request reads and writes and of the data version's reads: a read after a write
    * of this instance sees it, also on a cluster member that replicates (README "Cluster-ready reads").
    */
-  readonly bookmarks: BookmarkManager;
+  readonly bookmarks: SharedBookmarks;
   /** Closes the driver, then stops the embedded database if there is one. */
   close(): Promise<void>;
 }
@@ -132,7 +133,7 @@ export async function openDatabase(
     uri: embedded.boltUri,
     embedded,
     health: embedded,
-    bookmarks: neo4j.bookmarkManager(),
+    bookmarks: new SharedBookmarks(),
     close: async () => {
       await Promise.all([driver.close(), readinessDriver.close()]);
       await embedded.stop();
@@ -195,7 +196,7 @@ function unmanagedDatabase(driver: Driver, readinessDriver: Driver, database: st
     uri,
     embedded: undefined,
     health: UNMANAGED_DATABASE,
-    bookmarks: neo4j.bookmarkManager(),
+    bookmarks: new SharedBookmarks(),
     close: async () => {
       await Promise.all([driver.close(), readinessDriver.close()]);
     },
