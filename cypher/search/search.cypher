@@ -6,9 +6,11 @@
 //   or Entity for every kind), and `$($scanned)`, where the substring test starts: Entity, answered by the
 //   text index entity_search_text, or the kinds' own labels when the text is too short for the index's
 //   trigrams to narrow (it would read every entry). Label names from src/graph/graph-model.ts, never user text.
+//   `$($properties)` becomes the properties the operation reads of the hits (`.id, .name, …`: names of
+//   src/graph/node-properties.ts, never user text), ordered and limited before they are read.
 // Params: $lucene (string: Lucene query, already escaped), $folded (string: the query folded like
 //   searchText), $first (int).
-// Columns: node (map: properties but searchText, the folded copy of all texts, often the largest), score (float).
+// Columns: node (map: the properties asked for), score (float).
 CALL () {
   CALL db.index.fulltext.queryNodes('entity_text', $lucene) YIELD node, score
   MATCH (node:$($kinds))
@@ -20,6 +22,6 @@ CALL () {
   RETURN node, 0.0 AS score
 }
 WITH node, max(score) AS score
-RETURN node {.*, searchText: null} AS node, score
 ORDER BY score DESC, node.sortKey
 LIMIT $first
+RETURN node {$($properties)} AS node, score

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, Info, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
 import { matchKey } from '../text/index';
@@ -7,6 +8,7 @@ import { toGraphQLNode } from '../node/to-graphql-node';
 import { BadUserInputError } from '../errors';
 import { labelOf, SearchHit, SearchType } from './search-hit.type';
 import { locateMatch, luceneQuery } from './search-text';
+import { searchProperties } from './search-properties';
 import { searchStatement } from './search-statement';
 
 @ArgsType()
@@ -33,18 +35,24 @@ export class SearchResolver {
     description:
       'Japanese-aware search over names, descriptions and English names (full-text index with the cjk analyzer, plus substring matching for short queries), best first.',
   })
-  async search(@Args() { text, types, first }: SearchArgs, @Ctx() ctx: RequestContext): Promise<SearchHit[]> {
+  async search(
+    @Args() { text, types, first }: SearchArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SearchHit[]> {
     const folded = matchKey(text);
     if (folded === '') throw new BadUserInputError('search text is blank', { argument: 'text' });
+    const kinds = types ? types.map(labelOf) : null;
     const statement = searchStatement(
       (name) => ctx.gateway.statementText(name),
-      types ? types.map(labelOf) : null,
+      kinds,
       folded,
+      searchProperties(info, kinds),
     );
     const rows = await ctx.gateway.readStatement(statement, { lucene: luceneQuery(text), folded, first });
     return rows.map((row) => {
       const reader = new RowReader(row);
-      const node = reader.map('node');
+      const node = reader.projected('node');
       return new SearchHit(toGraphQLNode(node), reader.number('score'), () => locateMatch(text, node.values));
     });
   }

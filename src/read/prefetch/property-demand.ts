@@ -142,7 +142,7 @@ const SEARCH_ONLY: ReadonlySet<string> = new Set(['searchText', 'visionText']);
 const namesByOperation = new WeakMap<object, ReadonlySet<string>>();
 
 /** Every field name in the operation and its fragments, computed once per parsed operation. */
-function fieldNamesOf(document: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>): ReadonlySet<string> {
+export function fieldNamesOf(document: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>): ReadonlySet<string> {
   const known = namesByOperation.get(document.operation);
   if (known) return known;
   const named = new Set<string>();
