@@ -240,6 +240,8 @@ export async function createServer(
     if (wantsIdePage(request)) serveIdePage(request, response).catch(next);
     else next();
   };
+  /** The request's logger, bound to its id by the access log (every request passes it first). */
+  const requestLog = (request: express.Request): Logger => accessLogEntry(request)?.log ?? deps.logger;
   // Who sends a request and its id (given by the access log), the same for /graphql and /export
   // (UNAUTHENTICATED when a token is needed).
   const identityOf = async (request: express.Request): Promise<RequestIdentity> => ({
@@ -255,7 +257,7 @@ export async function createServer(
       arrivedAt.get(request) ?? Date.now(),
       identity,
       {
-        log: request.log,
+        log: requestLog(request),
         access: ownRequest ? accessLogEntry(request) : undefined,
       },
     );
@@ -313,7 +315,7 @@ export async function createServer(
   });
   app.use(answerBodyErrors);
   app.use(((error: unknown, request, response, _next) => {
-    request.log.error({ event: 'error.unexpected', err: error }, 'unexpected HTTP error');
+    requestLog(request).error({ event: 'error.unexpected', err: error }, 'unexpected HTTP error');
     if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
     else response.end();
   }) as express.ErrorRequestHandler);
