@@ -1,9 +1,10 @@
 // Purpose: every node of one kind, in display order (for short, unpaginated lists: fields, SDGs, departments…).
 // A template: src/graph/all-by-label.ts writes in `$($label)`, a label of src/graph/graph-model.ts (never user
-//   text), so the statement is a scan of that label alone. A label given as a parameter could not name a
-//   label scan (the statement used to hold one guarded branch per kind, most of its text).
+//   text), so the statement is a scan of that label alone (a label given as a parameter could not name a
+//   label scan: the statement used to hold one guarded branch per kind, most of its text), and
+//   `$($properties)`, the properties the operation reads of the nodes (`.id, .name, …`, or `.*` for all).
 // Params: none once written in.
-// Columns: node (map: properties), ordered by sortKey.
+// Columns: node (map: the properties asked for), ordered by sortKey.
 MATCH (n:$($label))
-RETURN properties(n) AS node
+RETURN n {$($properties)} AS node
 ORDER BY n.sortKey

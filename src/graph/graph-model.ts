@@ -85,3 +85,12 @@ export interface Discrepancy {
 export function idPrefix(label: NodeLabel): string {
   return NODE_LABELS[label];
 }
+
+const LABEL_OF_PREFIX: ReadonlyMap<string, NodeLabel> = new Map(
+  Object.entries(NODE_LABELS).map(([label, prefix]): [string, NodeLabel] => [prefix, label as NodeLabel]),
+);
+
+/** The label an id names by its prefix (`measure:5-1-3` → Measure), or undefined for a foreign id. */
+export function labelOfId(id: string): NodeLabel | undefined {
+  return LABEL_OF_PREFIX.get(id.slice(0, id.indexOf(':')));
+}

@@ -12,7 +12,7 @@ import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { RelatedPlan } from '../related-plan/related-plan.type';
 import { Sdg } from '../sdg/sdg.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { NODE_LABELS, type NodeLabel } from '../graph/graph-model';
+import { labelOfId, type NodeLabel } from '../graph/graph-model';
 
 /** How each label's stored properties become its GraphQL object. */
 export const MAPPERS: Readonly<Record<NodeLabel, (p: NodeProperties) => Node>> = {
@@ -45,15 +45,6 @@ export const STORED_AS_IS: Readonly<Record<NodeLabel, StoredAsIs>> = {
   LinkagePlan: LinkagePlan.storedAsIs,
   Initiative: Initiative.storedAsIs,
 };
-
-const LABEL_OF_PREFIX: ReadonlyMap<string, NodeLabel> = new Map(
-  Object.entries(NODE_LABELS).map(([label, prefix]): [string, NodeLabel] => [prefix, label as NodeLabel]),
-);
-
-/** The label an id names by its prefix (`measure:5-1-3` → Measure), or undefined for a foreign id. */
-export function labelOfId(id: string): NodeLabel | undefined {
-  return LABEL_OF_PREFIX.get(id.slice(0, id.indexOf(':')));
-}
 
 /** Any stored node as its GraphQL object (for node(id:), search hits, paths, neighbours). */
 export function toGraphQLNode(p: NodeProperties): Node {

@@ -1,5 +1,6 @@
 import type { CompiledStatement } from '../db/graph-gateway';
 import type { NodeLabel } from '../graph/graph-model';
+import { mapProjection } from '../graph/map-projection';
 
 /**
  * The text index entity_search_text keeps trigrams of `searchText`: a `CONTAINS` of fewer characters cannot
@@ -7,9 +8,6 @@ import type { NodeLabel } from '../graph/graph-model';
  * 1.8 ms through the index and 1.1 ms scanning the Measure label).
  */
 const TRIGRAM = 3;
-
-/** A property name as the statement writes it in: only names a node may store, never user text. */
-const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /**
  * The search statement for the kinds asked (every kind when none), its labels written into the template
@@ -27,13 +25,11 @@ export function searchStatement(
 ): CompiledStatement {
   const labels = kinds && kinds.length > 0 ? [...new Set(kinds)].sort().join('|') : 'Entity';
   const scanned = [...folded].length < TRIGRAM ? labels : 'Entity';
-  const unknown = properties.filter((property) => !PROPERTY_NAME.test(property));
-  if (unknown.length > 0) throw new Error(`not property names: ${unknown.join(', ')}`);
   return {
     text: source('search/search')
       .replaceAll('$($kinds)', labels)
       .replaceAll('$($scanned)', scanned)
-      .replace('$($properties)', properties.map((property) => `.${property}`).join(', ')),
+      .replace('$($properties)', mapProjection(properties)),
     origin: 'search/search',
   };
 }

@@ -32,8 +32,9 @@ describe('the Cypher files', () => {
     try {
       // Fragments of compiled statements are not statements; compiled-statements.int.test.ts explains them.
       // The path batch template has a slot for a path; the test of every path's batch statement fills it.
-      // The search template has a slot for the properties of its hits; index-backed-plans profiles it filled.
-      const templates = new Set(['projection/path-by-ids', 'search/search']);
+      // The templates with a slot for the properties read of their nodes (search hits, a listed kind, a node by
+      // id): index-backed-plans.int.test.ts profiles each filled in.
+      const templates = new Set(['projection/path-by-ids', 'search/search', 'graph/all-by-label', 'graph/node-by-id']);
       const pieces = (n: string): boolean => n.startsWith('fragments/') || templates.has(n);
       for (const name of db.cypher.names().filter((n) => !n.startsWith('schema/') && !pieces(n))) {
         try {

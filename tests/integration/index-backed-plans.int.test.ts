@@ -2,6 +2,7 @@ import { int, type ProfiledPlan } from 'neo4j-driver';
 import { CypherRegistry } from '../../src/db/cypher-registry';
 import { allByLabel } from '../../src/graph/all-by-label';
 import type { NodeLabel } from '../../src/graph/graph-model';
+import { nodeById } from '../../src/graph/node-by-id';
 import { pathBatch } from '../../src/read/graph-loaders';
 import { searchStatement } from '../../src/search/search-statement';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -132,13 +133,18 @@ const CASES: PlanCase[] = [
   pathBatchOf('department/sdgs', [CITIZEN_ACTIVITY]),
   ...(['Sdg', 'Field', 'Department', 'ReformArea', 'LinkagePlan'] as const).map((label): PlanCase => ({
     statement: 'graph/all-by-label',
-    text: allByLabel((name) => cypher.get(name), label).text,
+    text: allByLabel((name) => cypher.get(name), label, ['id', 'name']).text,
     params: {},
     allowed: { reads: [`NodeByLabelScan :${label}`], reason: UNFILTERED_LIST },
   })),
   { statement: 'graph/incoming', params: { ids: ['measure:5-1-3'], type: 'HAS_MEASURE' } },
   { statement: 'graph/outgoing', params: { ids: ['policy-item:5-1'], type: 'HAS_MEASURE' } },
   byIds('graph/nodes-by-id', ['measure:5-1-3', 'sdg:17']),
+  {
+    statement: 'graph/node-by-id',
+    text: nodeById((name) => cypher.get(name), ['id', 'code', 'name']).text,
+    params: { id: 'measure:5-1-3' },
+  },
   pathBatchOf('linkage-plan/policy-items', ['linkage-plan:1']),
   pathBatchOf('measure/sdgs', ['measure:5-1-3']),
   { statement: 'paths/neighbours', params: { id: 'measure:5-1-3', type: null, first: int(10) } },

@@ -1,7 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../request-context';
 import { RowReader } from '../../db/row-reader';
+import { labelOfId } from '../../graph/graph-model';
+import { nodeById } from '../../graph/node-by-id';
 import type { NodeProperties } from '../graph-loaders';
+import { projectedProperties } from './property-demand';
 import { projectionsOf, readRoot, type RootSelection } from './read-root';
 
 /**
@@ -28,17 +31,26 @@ export async function prefetchBelow(ctx: RequestContext, info: GraphQLResolveInf
   if (projectionsOf(selection).length > 0) await readWithProjections(ctx, selection, id);
 }
 
+/**
+ * The node and what its selection asks below it, in one statement. The node itself carries only the
+ * properties the operation reads of its kind (property-demand.ts, as for the related nodes): a measure's
+ * texts and their folded search copy were most of the bytes a lookup read. An id of no known kind is read
+ * whole.
+ */
 async function readWithProjections(
   ctx: RequestContext,
   selection: RootSelection,
   id: string,
 ): Promise<NodeProperties | null> {
-  const rows = await readRoot(
-    ctx.gateway,
-    { statement: 'graph/nodes-by-id', params: { ids: [id] }, shape: { kind: 'rows', column: 'node' } },
-    selection,
-  );
-  const node = rows[0] ? new RowReader(rows[0]).map('node') : null;
+  const label = labelOfId(id);
+  const source = (name: string): string => ctx.gateway.statementText(name);
+  const shape = { kind: 'rows', column: 'node' } as const;
+  const root = label
+    ? { statement: nodeById(source, projectedProperties(selection.info, label, 'related')), params: { id }, shape }
+    : { statement: 'graph/nodes-by-id', params: { ids: [id] }, shape };
+  const rows = await readRoot(ctx.gateway, root, selection);
+  const reader = rows[0] ? new RowReader(rows[0]) : null;
+  const node = reader ? (label ? reader.projected('node') : reader.map('node')) : null;
   if (node) ctx.loaders.node.prime(id, node);
   return node;
 }
