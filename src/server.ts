@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { constants as zlibConstants } from 'node:zlib';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -6,9 +6,8 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
-import express, { type RequestHandler } from 'express';
+import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { ANONYMOUS_VIEWER } from './auth/viewer';
 import type { Authenticate } from './auth/authenticator';
@@ -33,14 +32,16 @@ import { responseCache } from './graphql/response-cache.plugin';
 import { responseSizeLimitPlugin } from './graphql/response-size-limit.plugin';
 import { rememberingSerializer } from './graphql/result-serializer';
 import { ConnectionCloseOnStop } from './http/connection-close-on-stop';
+import { graphqlEndpoint, isGraphQLRequest } from './http/graphql-endpoint';
+import { headerValue } from './http/header-value';
+import { middlewareChain, type ErrorStep, type Step } from './http/middleware-chain';
 import { corsPolicy } from './http/cors-policy';
 import { live, ready } from './http/health';
 import { httpServerOptions } from './http/http-timeouts';
 import { PRECOMPRESS_THRESHOLD_BYTES } from './http/precompressed';
-import { answerBodyErrors, parseJsonBody, refuseDeclaredOversizedBody, refuseDeepJson } from './http/request-body';
+import { answerBodyErrors } from './http/request-body';
 import { sendJson } from './http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './ide/ide-assets';
-import { serveIdePage, wantsIdePage } from './ide/serve-ide-page';
 import { serveLiveUpdates, type LiveUpdates } from './live/live-socket-server';
 import { subscriptionsOverWebSocketRule } from './live/subscriptions-over-websocket.rule';
 import { accessLog, accessLogEntry } from './observability/access-log';
@@ -114,10 +115,12 @@ export interface RunningServer {
 }
 
 /**
- * The HTTP front on Express 5: /graphql (Apollo through its Express integration; the GraphiQL IDE for
- * browsers, its files under /ide/), /health/live and /health/ready, JSON 404s for anything else. Answers
- * are compressed (brotli or gzip), /graphql speaks CORS, and reads carry Cache-Control and ETags. No listen
- * here beyond `listen()`, so tests build the same server on a free port.
+ * The HTTP front: /graphql (Apollo Server; the GraphiQL IDE for browsers), answered on node:http by its own
+ * chain of middleware (src/http/graphql-endpoint.ts), and on Express 5 everything else: the IDE's files
+ * under /ide/, the exports, the dashboard, /health/live and /health/ready, JSON 404s. Both run the same
+ * steps first (access line, trace, compression). Answers are compressed (brotli or gzip), /graphql and
+ * /export speak CORS, and reads carry Cache-Control and ETags. No listen here beyond `listen()`, so tests
+ * build the same server on a free port.
  */
 export async function createServer(
   deps: ServerDeps,
@@ -129,7 +132,6 @@ export async function createServer(
       keepAliveTimeoutMs: deps.http.keepAliveTimeoutMs,
       idleTimeoutMs: deps.http.idleTimeoutMs,
     }),
-    app,
   );
   // A connection on which nothing moved for this long is dropped, whatever else listens for the timeout.
   httpServer.setTimeout(deps.http.idleTimeoutMs, (socket) => socket.destroy());
@@ -200,15 +202,21 @@ export async function createServer(
   // validators on errors and health answers too.
   app.set('etag', false);
   app.disable('x-powered-by');
-  app.use(accessLog(deps.logger));
-  if (deps.tracing) app.use(deps.tracing.httpMiddleware);
-  app.use(closeOnStop.middleware);
-  app.use(
-    compression({
-      threshold: COMPRESSION_THRESHOLD_BYTES,
-      brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY } },
-    }),
-  );
+  // What every request goes through, whatever answers it: its access line, its trace, the stop's
+  // `Connection: close`, and compression.
+  // compression's types name Express's request and response, but it reads and patches only node's own (it
+  // predates Express 4 as connect middleware), so the GraphQL endpoint runs it as it is.
+  const compress = compression({
+    threshold: COMPRESSION_THRESHOLD_BYTES,
+    brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY } },
+  }) as unknown as Step;
+  const everyRequest: Step[] = [
+    accessLog(deps.logger),
+    ...(deps.tracing ? [deps.tracing.httpMiddleware] : []),
+    closeOnStop.middleware,
+    compress,
+  ];
+  for (const step of everyRequest) app.use(step);
 
   app.all('/health/live', (_request, response) => live(response));
   app.all('/health/ready', (_request, response) =>
@@ -226,30 +234,20 @@ export async function createServer(
 
   const departments = new DepartmentDirectory(deps.gateway, deps.dataVersion);
   const arrivedAt = new WeakMap<object, number>();
-  const stampArrival: RequestHandler = (request, _response, next) => {
+  const stampArrival: Step = (request, _response, next) => {
     arrivedAt.set(request, Date.now());
     next();
   };
-  // An answer's media type follows the request's Accept (application/json or application/graphql-response+json).
-  const varyOnAccept: RequestHandler = (_request, response, next) => {
-    response.vary('Accept');
-    next();
-  };
-  // A browser opening /graphql gets the GraphiQL IDE; its bundles come from /ide/, never from another host.
-  const ideForBrowsers: RequestHandler = (request, response, next) => {
-    if (wantsIdePage(request)) serveIdePage(request, response).catch(next);
-    else next();
-  };
   /** The request's logger, bound to its id by the access log (every request passes it first). */
-  const requestLog = (request: express.Request): Logger => accessLogEntry(request)?.log ?? deps.logger;
+  const requestLog = (request: IncomingMessage): Logger => accessLogEntry(request)?.log ?? deps.logger;
   // Who sends a request and its id (given by the access log), the same for /graphql and /export
   // (UNAUTHENTICATED when a token is needed).
-  const identityOf = async (request: express.Request): Promise<RequestIdentity> => ({
-    viewer: deps.authenticate ? await deps.authenticate(request.get('authorization')) : ANONYMOUS_VIEWER,
-    requestId: accessLogEntry(request)?.requestId ?? requestIdFrom(request.get(REQUEST_ID_HEADER)),
+  const identityOf = async (request: IncomingMessage): Promise<RequestIdentity> => ({
+    viewer: deps.authenticate ? await deps.authenticate(headerValue(request, 'authorization')) : ANONYMOUS_VIEWER,
+    requestId: accessLogEntry(request)?.requestId ?? requestIdFrom(headerValue(request, REQUEST_ID_HEADER)),
   });
   // An export's pages share its logger but not its access line, which describes the download as a whole.
-  const contextFor = (request: express.Request, identity: RequestIdentity, ownRequest = true): RequestContext =>
+  const contextFor = (request: IncomingMessage, identity: RequestIdentity, ownRequest = true): RequestContext =>
     createRequestContext(
       deps.gateway,
       deps.requestBudget,
@@ -261,17 +259,29 @@ export async function createServer(
         access: ownRequest ? accessLogEntry(request) : undefined,
       },
     );
-  app.all(
-    '/graphql',
-    stampArrival,
-    corsPolicy(deps.http.corsOrigins),
-    varyOnAccept,
-    ideForBrowsers,
-    refuseDeclaredOversizedBody,
-    parseJsonBody,
-    refuseDeepJson(deps.queryLimits.maxNesting),
-    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req, await identityOf(req)) }),
+  const unexpectedError: ErrorStep = (error, request, response) => {
+    requestLog(request).error({ event: 'error.unexpected', err: error }, 'unexpected HTTP error');
+    if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
+    else response.end();
+  };
+  // GraphQL is answered without Express (see middleware-chain.ts for why); everything else goes to the app.
+  const graphql = middlewareChain(
+    [
+      ...everyRequest,
+      stampArrival,
+      corsPolicy(deps.http.corsOrigins),
+      ...graphqlEndpoint({
+        apollo,
+        contextOf: async (request) => contextFor(request, await identityOf(request)),
+        maxNesting: deps.queryLimits.maxNesting,
+      }),
+    ],
+    [answerBodyErrors, unexpectedError],
   );
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (isGraphQLRequest(request)) graphql(request, response);
+    else app(request, response);
+  });
 
   // Spreadsheet downloads of the root connections. Each page runs through Apollo as the caller, in a fresh
   // context (its DataLoaders hold one page) whose budget counts from the request's arrival, so the export
@@ -314,11 +324,7 @@ export async function createServer(
     sendJson(response, 404, { error: `no route ${pathOf(request.originalUrl)}; GraphQL is served at /graphql` });
   });
   app.use(answerBodyErrors);
-  app.use(((error: unknown, request, response, _next) => {
-    requestLog(request).error({ event: 'error.unexpected', err: error }, 'unexpected HTTP error');
-    if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
-    else response.end();
-  }) as express.ErrorRequestHandler);
+  app.use(unexpectedError);
 
   return {
     // Loopback unless the caller (HOST) says otherwise: a service must not appear on a network by default.

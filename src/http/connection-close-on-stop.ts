@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { Step } from './middleware-chain';
 
 /**
  * Tells keep-alive clients, once shutdown has begun, that the connection ends with the answer they are
@@ -11,7 +11,7 @@ export class ConnectionCloseOnStop {
   private stopping = false;
   private readonly inFlight = new Set<ServerResponse>();
 
-  readonly middleware: RequestHandler = (_request, response, next) => {
+  readonly middleware: Step = (_request, response, next) => {
     if (this.stopping) {
       response.setHeader('connection', 'close');
     } else {

@@ -1,5 +1,5 @@
 import cors, { type CorsOptions } from 'cors';
-import type { RequestHandler } from 'express';
+import type { Step } from './middleware-chain';
 
 /**
  * Request headers a page on another origin may send, so the usual front ends pass the preflight with their
@@ -34,7 +34,7 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
  * with the user's cookies or credentials; a list lets only those origins in (answers vary on Origin). The
  * preflight (OPTIONS) is answered 204 here and never reaches Apollo.
  */
-export function corsPolicy(origins: '*' | readonly string[]): RequestHandler {
+export function corsPolicy(origins: '*' | readonly string[]): Step {
   const options: CorsOptions = {
     origin: origins === '*' ? '*' : [...origins],
     credentials: false,

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { json } from 'body-parser';
+import typeis from 'type-is';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { jsonNesting } from './json-nesting';
+import type { ErrorStep, Step } from './middleware-chain';
 import { sendJson } from './send';
 
 /** Requests larger than this are refused before parsing (a GraphQL document is a few KiB at most). */
@@ -16,7 +18,7 @@ export const REFUSED_BODY_DRAIN = { maxBytes: 1024 * 1024, maxMs: 2_000 } as con
 
 /** A GraphQL-style error body for failures before GraphQL runs, so clients parse one shape only. */
 function sendRequestError(
-  response: Parameters<RequestHandler>[1],
+  response: ServerResponse,
   status: number,
   message: string,
   extensions: Record<string, unknown> = {},
@@ -26,7 +28,7 @@ function sendRequestError(
   });
 }
 
-function tooLarge(request: IncomingMessage, response: Parameters<RequestHandler>[1]): void {
+function tooLarge(request: IncomingMessage, response: ServerResponse): void {
   drainThenClose(request, response);
   sendRequestError(
     response,
@@ -71,7 +73,7 @@ function drainThenClose(request: IncomingMessage, response: ServerResponse): voi
  * Refuses a body whose declared Content-Length is over the limit at once, before a byte of it is read, and
  * drains a bounded part of the upload so the 413 reaches the client while it is still sending.
  */
-export const refuseDeclaredOversizedBody: RequestHandler = (request, response, next) => {
+export const refuseDeclaredOversizedBody: Step = (request, response, next) => {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) return tooLarge(request, response);
   next();
@@ -80,7 +82,7 @@ export const refuseDeclaredOversizedBody: RequestHandler = (request, response, n
 /** The body types a GraphQL POST may have. */
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
-const jsonParser = express.json({ limit: MAX_BODY_BYTES, type: JSON_TYPES });
+const jsonParser = json({ limit: MAX_BODY_BYTES, type: JSON_TYPES });
 
 /**
  * JSON bodies (`application/json` and `…+json`) up to the limit, also when sent chunked without a length. A
@@ -88,10 +90,10 @@ const jsonParser = express.json({ limit: MAX_BODY_BYTES, type: JSON_TYPES });
  * another site can send without a preflight, so no such request ever runs an operation, whatever
  * CSRF_PREVENTION says.
  */
-export const parseJsonBody: RequestHandler = (request, response, next) => {
-  // `is` is null for a request without a body (Apollo answers that one), false for a body of another type.
-  if (request.method === 'POST' && request.is(JSON_TYPES) === false) {
-    const declared = request.get('content-type');
+export const parseJsonBody: Step = (request, response, next) => {
+  // `typeis` is null for a request without a body (Apollo answers that one), false for a body of another type.
+  if (request.method === 'POST' && typeis(request, JSON_TYPES) === false) {
+    const declared = request.headers['content-type'];
     return sendRequestError(
       response,
       415,
@@ -102,7 +104,7 @@ export const parseJsonBody: RequestHandler = (request, response, next) => {
 };
 
 /** The errors body-parser reports (http-errors with a `type`), answered as GraphQL-style JSON. */
-export const answerBodyErrors: ErrorRequestHandler = (error: unknown, request, response, next) => {
+export const answerBodyErrors: ErrorStep = (error, request, response, next) => {
   const failure = error as { type?: unknown; status?: unknown; message?: unknown };
   if (response.headersSent) return next(error);
   switch (failure.type) {
@@ -136,8 +138,8 @@ const JSON_QUERY_PARAMETERS = ['variables', 'extensions'];
  * 5,000 levels of `[` in a variable overflowed the call stack there: HTTP 500. Here it is 400 BAD_REQUEST
  * naming where and the limit.
  */
-export function refuseDeepJson(maxNesting: number): RequestHandler {
-  const refuse = (response: Parameters<RequestHandler>[1], where: string) =>
+export function refuseDeepJson(maxNesting: number): Step {
+  const refuse = (response: ServerResponse, where: string) =>
     sendRequestError(
       response,
       400,
@@ -146,7 +148,7 @@ export function refuseDeepJson(maxNesting: number): RequestHandler {
       { limit: 'QUERY_MAX_NESTING', max: maxNesting },
     );
   return (request, response, next) => {
-    const body: unknown = request.body;
+    const body = bodyOf(request);
     if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
       for (const [member, value] of Object.entries(body)) {
         if (jsonNesting(value, maxNesting) > maxNesting) return refuse(response, member);
@@ -154,7 +156,7 @@ export function refuseDeepJson(maxNesting: number): RequestHandler {
     } else if (jsonNesting(body, maxNesting) > maxNesting) {
       return refuse(response, 'request body');
     }
-    const search = new URL(request.originalUrl, 'http://localhost').searchParams;
+    const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
     for (const parameter of JSON_QUERY_PARAMETERS) {
       for (const text of search.getAll(parameter)) {
         if (jsonNesting(parsedOrUndefined(text), maxNesting) > maxNesting) return refuse(response, parameter);
@@ -171,4 +173,9 @@ function parsedOrUndefined(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The body body-parser read (`parseJsonBody`), undefined for a request without one. */
+export function bodyOf(request: IncomingMessage): unknown {
+  return (request as IncomingMessage & { body?: unknown }).body;
 }

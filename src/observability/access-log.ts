@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { RequestHandler } from 'express';
+import { headerValue } from '../http/header-value';
+import type { Step } from '../http/middleware-chain';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../graphql/request-id.plugin';
 import type { Logger } from './logger';
 
@@ -79,10 +80,10 @@ export function accessLogEntry(request: IncomingMessage): AccessLogEntry | undef
  * logger's redaction net (`REDACTED_PATHS`, whose wildcard paths cost about 15 µs a line, as much as the
  * rest of the line): the net stays under every other line, where a caller might put a whole object.
  */
-export function accessLog(logger: Logger): RequestHandler {
+export function accessLog(logger: Logger): Step {
   const lines = logger.child({}, { redact: [] });
   return (request, response, next) => {
-    const requestId = requestIdFrom(singleHeader(request.headers[REQUEST_ID_HEADER]));
+    const requestId = requestIdFrom(headerValue(request, REQUEST_ID_HEADER));
     const entry = new AccessLogEntry(requestId, pathOf(request), request.socket, logger.child({ requestId }));
     (request as Entered)[ENTRY] = entry;
     const writeLine = (): void => {
@@ -126,8 +127,4 @@ function pathOf(request: IncomingMessage): string {
   const url = request.url ?? '/';
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
-}
-
-function singleHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -6,7 +6,8 @@ import {
   ATTR_HTTP_ROUTE,
   ATTR_URL_PATH,
 } from '@opentelemetry/semantic-conventions';
-import type { RequestHandler } from 'express';
+import type { Step } from '../../http/middleware-chain';
+import { arrivedPath, routeOf } from '../../http/request-route';
 
 /**
  * A server span per HTTP request, from its arrival to its answer (or the client's leaving), named
@@ -17,27 +18,28 @@ import type { RequestHandler } from 'express';
  * hooks set up before the modules load, while this is one function in the server's chain, with the same
  * propagator. The query string is not recorded (a GET to /graphql carries its variables there).
  */
-export function httpRequestSpans(tracer: Tracer): RequestHandler {
+export function httpRequestSpans(tracer: Tracer): Step {
   const propagator = new W3CTraceContextPropagator();
   return (request, response, next) => {
+    const method = request.method ?? 'GET';
     const callerContext = propagator.extract(context.active(), request.headers, defaultTextMapGetter);
     const span = tracer.startSpan(
-      request.method,
+      method,
       {
         kind: SpanKind.SERVER,
         attributes: {
-          [ATTR_HTTP_REQUEST_METHOD]: request.method,
-          [ATTR_URL_PATH]: new URL(request.originalUrl, 'http://localhost').pathname,
+          [ATTR_HTTP_REQUEST_METHOD]: method,
+          [ATTR_URL_PATH]: arrivedPath(request),
         },
       },
       callerContext,
     );
     const requestContext = trace.setSpan(callerContext, span);
     response.once('close', () => {
-      // Express sets the route once a route matched; mounted handlers (the dashboard, the IDE files) have none.
-      const route: unknown = (request.route as { path?: unknown } | undefined)?.path;
-      if (typeof route === 'string') {
-        span.updateName(`${request.method} ${route}`);
+      // Mounted handlers (the dashboard, the IDE files) have no route.
+      const route = routeOf(request);
+      if (route !== undefined) {
+        span.updateName(`${method} ${route}`);
         span.setAttribute(ATTR_HTTP_ROUTE, route);
       }
       span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.statusCode);

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestHandler } from 'express';
+import type { Step } from '../../http/middleware-chain';
 import type { StatementObserver } from '../../db/statement-observer';
 import type { ExportPageTracer } from '../../export/serve-export';
 
@@ -10,7 +10,7 @@ import type { ExportPageTracer } from '../../export/serve-export';
  */
 export interface RequestTracing {
   /** A server span per HTTP request, child of the caller's W3C `traceparent` when it sends one. */
-  readonly httpMiddleware: RequestHandler;
+  readonly httpMiddleware: Step;
   /** Spans of GraphQL parse, validate and execute. */
   readonly graphqlPlugin: ApolloServerPlugin;
   /** A span per Cypher statement, child of the execute span of the operation that ran it. */
