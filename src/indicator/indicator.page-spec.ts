@@ -6,6 +6,7 @@ export const INDICATOR_PAGE = kindPageSpec('indicator', {
   label: 'Indicator',
   // Ids first: a unique-constraint seek narrows most.
   anchors: ['ids'],
+  exactAnchors: ['ids'],
   inPolicyItem: true,
   facets: ['sdgs', 'fields', 'directions'],
   orderFields: {

@@ -5,6 +5,7 @@ export const MEASURE_PAGE = kindPageSpec('measure', {
   name: 'measures',
   label: 'Measure',
   anchors: ['departments'],
+  exactAnchors: ['departments'],
   inPolicyItem: true,
   facets: ['sdgs', 'departments', 'fields', 'statuses'],
   orderFields: {

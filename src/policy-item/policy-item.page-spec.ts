@@ -5,6 +5,8 @@ export const POLICY_ITEM_PAGE = kindPageSpec('policy-item', {
   name: 'policyItems',
   label: 'PolicyItem',
   anchors: ['departments', 'sdgs', 'fields'],
+  // Not departments: the condition counts only measures that are not deleted, the anchor any.
+  exactAnchors: ['sdgs'],
   facets: ['sdgs', 'departments', 'fields'],
   orderFields: {
     SATISFACTION_RANK: 'order-satisfaction-rank',

@@ -5,6 +5,8 @@ export const REFORM_SHEET_PAGE = kindPageSpec('reform-sheet', {
   name: 'reformSheets',
   label: 'ReformSheet',
   anchors: ['executing-departments', 'partner-departments', 'departments', 'measures', 'sdgs', 'measure-fields'],
+  // Not measure-fields: its anchor goes through the Field node, the condition reads the items' fieldNumber.
+  exactAnchors: ['executing-departments', 'partner-departments', 'departments', 'measures', 'sdgs'],
   facets: ['areas', 'evaluations', 'departments', 'sdgs'],
   orderFields: {
     AREA: 'order-area',

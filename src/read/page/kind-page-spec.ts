@@ -13,6 +13,12 @@ export interface KindPageFragments<OwnOrderField extends string, FacetName exten
   /** The conditions the kind's own anchors serve, narrowest first (see PageSpec.anchors). */
   readonly anchors: readonly string[];
   /**
+   * Of `anchors`, those that start from exactly the nodes their condition holds for (the same
+   * relationships and filters), which the compiler then does not test again (PageSpec.anchors `exact`;
+   * tests/integration/exact-anchors.int.test.ts compares each with its condition on the whole graph).
+   */
+  readonly exactAnchors?: readonly string[];
+  /**
    * The kind belongs to a policy item (measures, indicators): the folder's `context` binds the item as
    * `i`, and the conditions on the item's code, SDGs and field (fragments/common/item-*) anchor on the
    * folder's `anchor-policy-items`, `anchor-sdgs` and `anchor-fields`, after the kind's own anchors.
@@ -34,11 +40,12 @@ export function kindPageSpec<const OwnOrderField extends string, const FacetName
   const own = kind.anchors.map((condition) => ({
     condition: fragment(condition),
     anchor: fragment(`anchor-${condition}`),
+    exact: kind.exactAnchors?.includes(condition) === true,
   }));
   const policyItemAnchors = [
-    { condition: 'fragments/common/item-codes', anchor: fragment('anchor-policy-items') },
-    { condition: 'fragments/common/item-sdgs', anchor: fragment('anchor-sdgs') },
-    { condition: 'fragments/common/item-fields', anchor: fragment('anchor-fields') },
+    { condition: 'fragments/common/item-codes', anchor: fragment('anchor-policy-items'), exact: false },
+    { condition: 'fragments/common/item-sdgs', anchor: fragment('anchor-sdgs'), exact: false },
+    { condition: 'fragments/common/item-fields', anchor: fragment('anchor-fields'), exact: false },
   ];
   return {
     name: kind.name,

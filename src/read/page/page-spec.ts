@@ -14,9 +14,11 @@ export interface PageSpec<OrderField extends string = string, FacetName extends 
   readonly scan: string;
   /**
    * Narrowest first: when a condition on `condition` must hold (not inside `or`/`not`), the statement
-   * starts from `anchor`, an index-backed match binding `n` from the same `$value`.
+   * starts from `anchor`, an index-backed match binding `n` from the same `$value`. An `exact` anchor starts
+   * from exactly the nodes the condition holds for, so the condition is not tested again; the others may
+   * start from more (a policy item reached through a deleted measure), and the condition sorts them out.
    */
-  readonly anchors: readonly { readonly condition: string; readonly anchor: string }[];
+  readonly anchors: readonly { readonly condition: string; readonly anchor: string; readonly exact: boolean }[];
   /** Binds further variables for each candidate (e.g. a measure's policy item as `i`). */
   readonly context?: { readonly fragment: string; readonly variables: readonly string[] };
   /** The sort expression of each order field; null for the field the sortKey orders (codes). */
