@@ -4,7 +4,7 @@ import { Args, ArgsType, Ctx, Field, Info, Int, Query, Resolver } from 'type-gra
 import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
 import { matchKey } from '../text/index';
-import { toGraphQLNode } from '../node/to-graphql-node';
+import { toGraphQLNodeFor } from '../node/to-graphql-node';
 import { BadUserInputError } from '../errors';
 import { labelOf, SearchHit, SearchType } from './search-hit.type';
 import { locateMatch, luceneQuery } from './search-text';
@@ -53,7 +53,7 @@ export class SearchResolver {
     return rows.map((row) => {
       const reader = new RowReader(row);
       const node = reader.projected('node');
-      return new SearchHit(toGraphQLNode(node), reader.number('score'), () => locateMatch(text, node.values));
+      return new SearchHit(toGraphQLNodeFor(info, node), reader.number('score'), () => locateMatch(text, node.values));
     });
   }
 }

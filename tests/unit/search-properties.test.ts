@@ -10,6 +10,9 @@ import {
 import type { NodeLabel } from '../../src/graph/graph-model';
 import { SEARCHABLE_FIELDS } from '../../src/graph/searchable-fields';
 import { SCHEMA_FILE } from '../../src/schema-text';
+import { RowReader } from '../../src/db/row-reader';
+import { Measure } from '../../src/measure/measure.type';
+import { toGraphQLNodeFor } from '../../src/node/to-graphql-node';
 import { searchProperties } from '../../src/search/search-properties';
 
 const schema: GraphQLSchema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
@@ -65,5 +68,28 @@ describe('the properties a search returns of its hits', () => {
       ['Indicator'],
     );
     expect(properties).toEqual(expect.arrayContaining(['id', 'name', 'definition', 'unit', 'sortKey']));
+  });
+});
+
+describe('the objects a search returns as its hits', () => {
+  /** A measure as the search statement projects it for `properties`. */
+  const hit = (properties: Record<string, string | number>) =>
+    new RowReader({ id: 'measure:5-1-3', ...properties }, true);
+
+  it('are the projected rows themselves, with their kind, when the operation reads only what they hold', () => {
+    const document = documentOf('{ search(text: "防災") { node { id ... on Measure { code name } } } }');
+    const node = toGraphQLNodeFor(document, hit({ status: 'UNCHANGED', code: '5-1-3', name: '協働' }));
+    expect(node).not.toBeInstanceOf(Measure);
+    expect(node).toEqual({ id: 'measure:5-1-3', kind: 'Measure', status: 'UNCHANGED', code: '5-1-3', name: '協働' });
+  });
+
+  it('are mapped into their class when the operation reads a field the row does not hold as it is', () => {
+    const document = documentOf('{ search(text: "防災") { node { id ... on Measure { status source { line } } } } }');
+    const node = toGraphQLNodeFor(
+      document,
+      hit({ status: 'CHANGED', code: '5-1-3', name: '協働', sourceDocument: 'x.txt', sourceLine: 3 }),
+    );
+    expect(node).toBeInstanceOf(Measure);
+    expect((node as Measure).source?.line).toBe(3);
   });
 });
