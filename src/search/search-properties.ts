@@ -1,7 +1,7 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { NODE_LABELS, type NodeLabel } from '../graph/graph-model';
 import { SEARCHABLE_FIELDS } from '../graph/searchable-fields';
-import { fieldNamesOf, projectedProperties } from '../read/prefetch/property-demand';
+import { fieldsSelectedOn, projectedProperties } from '../read/prefetch/property-demand';
 
 /** The fields of a hit that read where it matched (locateMatch reads every searchable text of the node). */
 const LOCATING_FIELDS = ['field', 'snippet'];
@@ -14,7 +14,7 @@ const byOperation = new WeakMap<object, Map<string, readonly string[]>>();
  * The properties the search statement returns of each hit: for every kind searched, what the operation
  * reads of such a node (projectedProperties, judged on the whole document as the selection compiler judges
  * it, so `... on Measure { name }` is seen wherever it is written), and the searchable texts when the
- * operation reads `field` or `snippet`. Computed once per parsed operation and set of kinds.
+ * operation reads a hit's `field` or `snippet`. Computed once per parsed operation and set of kinds.
  */
 export function searchProperties(
   document: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'schema'>,
@@ -33,7 +33,8 @@ export function searchProperties(
   for (const label of searched) {
     for (const property of projectedProperties(document, label, 'related')) properties.add(property);
   }
-  const named = fieldNamesOf(document);
+  const hit = document.schema.getType('SearchHit');
+  const named = isObjectType(hit) ? fieldsSelectedOn(document, hit) : new Set(LOCATING_FIELDS);
   if (LOCATING_FIELDS.some((field) => named.has(field))) {
     for (const property of SEARCHABLE_FIELDS) properties.add(property);
   }

@@ -1,4 +1,14 @@
-import { isObjectType, visit, type ASTNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import {
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type ASTNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+} from 'graphql';
 import type { NodeLabel } from '../../graph/graph-model';
 import { NODE_PROPERTIES } from '../../graph/node-properties';
 import { relationshipOf } from '../relationships';
@@ -66,11 +76,11 @@ export function storedPropertiesOf(label: NodeLabel): string[] {
 
 /**
  * The properties a compiled statement projects for related nodes of `label`: those the operation's fields
- * read, judged on the whole document (the operation and all its fragments, every field name on any type),
- * not one selection, because the loaders the rows prime serve every field of the request that asks for the
- * same relationship of the same node.
+ * read of the label's type, judged on the whole document (the operation and all its fragments: every field
+ * selected on the type, or on an interface it implements, anywhere), not one selection, because the loaders
+ * the rows prime serve every field of the request that asks for the same relationship of the same node.
  *
- * For each field of the label's GraphQL type named anywhere in the document: a field named like a stored
+ * For each field of the label's GraphQL type selected so: a field named like a stored
  * property reads it; an assembled field reads what ASSEMBLED_FROM says; a relationship the compiler fetches
  * (src/read/relationships.ts) or a nested connection reads only the id; any other field (a resolver such as
  * `Indicator.progress`, a new field nobody listed here) makes the whole node projected. So what is not known
@@ -89,7 +99,7 @@ export function projectedProperties(
   const readable = stored.filter((property) => !SEARCH_ONLY.has(property));
   const type = document.schema.getType(typeNameOf(label));
   if (!isObjectType(type)) return readable;
-  const named = fieldNamesOf(document);
+  const named = fieldsSelectedOn(document, type);
   const wanted = new Set(ALWAYS_PROJECTED[projectedFor]);
   for (const field of Object.keys(type.getFields())) {
     if (!named.has(field)) continue;
@@ -105,11 +115,11 @@ export function projectedProperties(
  * Whether the operation reads of `type` only fields its compiled statement's projected rows hold as they
  * are: `id`, fields the type takes over from stored properties unchanged (`storedAsIs`, src/common/map-node.ts),
  * relationship fields and nested connections (they read only the id). Judged like `projectedProperties`, on
- * every field name of the document, so every such property was projected; then a row can stand for the
- * node's object (src/read/primed-fields.ts). Computed once per parsed operation and type.
+ * every field the document selects on the type, so every such property was projected; then a row can stand
+ * for the node's object (src/read/primed-fields.ts). Computed once per parsed operation and type.
  */
 export function rowsAnswer(
-  document: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>,
+  document: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'schema'>,
   type: GraphQLObjectType,
   storedAsIs: ReadonlySet<string>,
 ): boolean {
@@ -120,7 +130,7 @@ export function rowsAnswer(
   }
   let answered = byType.get(type.name);
   if (answered === undefined) {
-    const named = fieldNamesOf(document);
+    const named = fieldsSelectedOn(document, type);
     answered = Object.keys(type.getFields()).every(
       (field) =>
         !named.has(field) ||
@@ -139,22 +149,53 @@ const answeredByOperation = new WeakMap<object, Map<string, boolean>>();
 /** Stored only for the search statements (folded copies of a node's texts). */
 const SEARCH_ONLY: ReadonlySet<string> = new Set(['searchText', 'visionText']);
 
-const namesByOperation = new WeakMap<object, ReadonlySet<string>>();
+const selectedByOperation = new WeakMap<object, ReadonlyMap<string, ReadonlySet<string>>>();
 
-/** Every field name in the operation and its fragments, computed once per parsed operation. */
-export function fieldNamesOf(document: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>): ReadonlySet<string> {
-  const known = namesByOperation.get(document.operation);
+/**
+ * The fields the document (the operation and all its fragments) selects on `type`, directly or through an
+ * interface it implements (`search { node { id } }` selects `id` on every kind of node). Field names alone,
+ * on any type, made a property asked of one kind projected for all: the dashboard's `sdgs { number }`
+ * projected `number` for its items, measures and sheets too, a tenth of what its statement returned.
+ */
+export function fieldsSelectedOn(
+  document: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'schema'>,
+  type: GraphQLObjectType,
+): ReadonlySet<string> {
+  const byType = selectedByParentType(document);
+  const own = byType.get(type.name);
+  const inherited = type.getInterfaces().flatMap((face) => [...(byType.get(face.name) ?? [])]);
+  if (inherited.length === 0) return own ?? new Set();
+  return new Set([...(own ?? []), ...inherited]);
+}
+
+/** Field names by the type they are selected on, for one parsed operation (computed once). */
+function selectedByParentType(
+  document: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'schema'>,
+): ReadonlyMap<string, ReadonlySet<string>> {
+  const known = selectedByOperation.get(document.operation);
   if (known) return known;
-  const named = new Set<string>();
+  const byType = new Map<string, Set<string>>();
+  const typeInfo = new TypeInfo(document.schema);
   const collect = (node: ASTNode): void => {
-    visit(node, {
-      Field(field) {
-        named.add(field.name.value);
-      },
-    });
+    visit(
+      node,
+      visitWithTypeInfo(typeInfo, {
+        Field(field) {
+          const parent = typeInfo.getParentType();
+          if (!parent || !(isObjectType(parent) || isInterfaceType(parent))) return;
+          const name = getNamedType(parent).name;
+          let fields = byType.get(name);
+          if (!fields) {
+            fields = new Set();
+            byType.set(name, fields);
+          }
+          fields.add(field.name.value);
+        },
+      }),
+    );
   };
   collect(document.operation);
   for (const fragment of Object.values(document.fragments)) collect(fragment);
-  namesByOperation.set(document.operation, named);
-  return named;
+  selectedByOperation.set(document.operation, byType);
+  return byType;
 }

@@ -117,8 +117,8 @@ describe('the selection compiler', () => {
   });
 
   it('wraps the root statement and nests one CALL per level, parent and node renamed per level', () => {
-    // Each related node's properties by name, only those the operation reads: the SDGs' number, and of the
-    // policy items their id and `number` (a field name of the operation, judged on any type).
+    // Each related node's properties by name, only those the operation reads of its type: the SDGs' number,
+    // and of the policy items their id alone (`number` is asked of the SDGs, not of them).
     const text = compiledText(
       '{ measure(code: "5-1-3") { policyItem { sdgs { number } } } }',
       'graph/nodes-by-id',
@@ -150,7 +150,7 @@ describe('the selection compiler', () => {
         'RETURN collect(n2 {.id, .number}) AS c2',
         '}',
         'WITH n1, c2 ORDER BY n1.sortKey',
-        'RETURN collect(n1 {.id, .number, c2: c2}) AS c1',
+        'RETURN collect(n1 {.id, c2: c2}) AS c1',
         '}',
         'RETURN collect({id: n0.id, c1: c1}) AS prefetch',
         '}',
@@ -181,10 +181,16 @@ describe('the properties projected for related nodes', () => {
       'code',
       'status',
     ]);
-    // A field name counts on every type that has it: `name`, asked of the sheets, is projected for measures too.
-    expect(demand('{ fields { policyItems { measures { code reformSheets { name } } } } }', 'Measure')).toContain(
+    // A field counts on the type it is selected on: `name`, asked of the sheets, is not projected for measures.
+    expect(demand('{ fields { policyItems { measures { code reformSheets { name } } } } }', 'Measure')).not.toContain(
       'name',
     );
+    // Selected on an interface, it counts for every type implementing it.
+    expect(demand('{ search(text: "防災") { node { id ... on Measure { code } } } }', 'Measure')).toEqual([
+      'id',
+      'code',
+      'status',
+    ]);
     expect(demand('{ fields { policyItems { measures { reformSheets { code name } } } } }', 'ReformSheet')).toEqual([
       'id',
       'code',
