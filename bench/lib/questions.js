@@ -7,6 +7,8 @@
  */
 const NOT_DELETED = '{ NOT: { status: { eq: "DELETED" } } }';
 const first = (list) => list[0] ?? null;
+/** A search hit with its score rounded: the systems read the same index, printed from floats of two encodings. */
+const rankedHit = (id, score) => ({ id, score: Math.round(score * 1e4) / 1e4 });
 
 const QUESTIONS = [
   {
@@ -126,6 +128,27 @@ const QUESTIONS = [
       statement: 'search-measures',
       params: { text: '防災' },
       answer: (rows) => ({ ids: rows.map((row) => row.id) }),
+    },
+  },
+  {
+    // The same question ranked, as our search answers it: @neo4j/graphql through its own full-text query
+    // (@fulltext on the same index), raw Cypher with our statement's two matches written by hand. The row
+    // above compares our ranked search with an unranked substring test; this one compares like with like.
+    id: 'search-ranked',
+    title: 'search ranked: measures mentioning 防災, best first, with scores',
+    expect: (answer) => answer.hits.length >= 3 && answer.hits.every((hit) => hit.score > 0),
+    ours: {
+      query: '{ search(text: "防災", types: [MEASURE], first: 100) { score node { id } } }',
+      answer: (data) => ({ hits: data.search.map((hit) => rankedHit(hit.node.id, hit.score)) }),
+    },
+    ng: {
+      query: '{ measuresByText(phrase: "\\"防災\\"", first: 100) { edges { score node { id } } } }',
+      answer: (data) => ({ hits: data.measuresByText.edges.map((edge) => rankedHit(edge.node.id, edge.score)) }),
+    },
+    raw: {
+      statement: 'search-measures-ranked',
+      params: { lucene: '"防災"', text: '防災', first: 100 },
+      answer: (rows) => ({ hits: rows.map((row) => rankedHit(row.id, row.score)) }),
     },
   },
   {

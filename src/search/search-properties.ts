@@ -31,7 +31,7 @@ export function searchProperties(
   if (cached) return cached;
   const properties = new Set<string>();
   for (const label of searched) {
-    for (const property of projectedProperties(document, label, 'related')) properties.add(property);
+    for (const property of projectedProperties(document, label, 'root')) properties.add(property);
   }
   const hit = document.schema.getType('SearchHit');
   const named = isObjectType(hit) ? fieldsSelectedOn(document, hit) : new Set(LOCATING_FIELDS);

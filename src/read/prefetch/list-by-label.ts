@@ -17,7 +17,7 @@ export async function listByLabel(
   info: GraphQLResolveInfo,
   label: NodeLabel,
 ): Promise<NodeProperties[]> {
-  const properties = projectedProperties(info, label, 'related');
+  const properties = projectedProperties(info, label, 'root');
   const rows = await readRoot(
     ctx.gateway,
     {

@@ -46,7 +46,7 @@ async function readWithProjections(
   const source = (name: string): string => ctx.gateway.statementText(name);
   const shape = { kind: 'rows', column: 'node' } as const;
   const root = label
-    ? { statement: nodeById(source, projectedProperties(selection.info, label, 'related')), params: { id }, shape }
+    ? { statement: nodeById(source, projectedProperties(selection.info, label, 'root')), params: { id }, shape }
     : { statement: 'graph/nodes-by-id', params: { ids: [id] }, shape };
   const rows = await readRoot(ctx.gateway, root, selection);
   const reader = rows[0] ? new RowReader(rows[0]) : null;

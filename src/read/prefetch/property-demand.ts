@@ -17,18 +17,24 @@ import { relationshipOf } from '../relationships';
 export const COMMON_PROPERTIES: readonly string[] = ['id', 'sortKey', 'sourceDocument', 'sourceLine'];
 
 /**
- * Projected whatever the operation asks: `id` keys the loaders the rows prime, and `status` is what the
- * relationship resolvers filter loaded nodes by (`includeDeleted`), whether or not a `status` field is
- * selected. The nodes of a page also carry `sortKey`, which their cursors hold; related nodes are ordered in
- * the statement, so theirs would be bytes nobody reads.
+ * Projected whatever the operation asks: `status` is what the relationship resolvers filter loaded nodes by
+ * (`includeDeleted`), whether or not a `status` field is selected. The nodes a statement starts from (a list,
+ * a lookup, search hits) carry their `id`, by which the compiled statement finds their relationships; the
+ * nodes of a page also carry `sortKey`, which their cursors hold. Related nodes carry their `id` only when
+ * something reads it (see `projectedProperties`); they are ordered in the statement, so a `sortKey` would be
+ * bytes nobody reads.
  */
 const ALWAYS_PROJECTED: Readonly<Record<ProjectedFor, readonly string[]>> = {
-  related: ['id', 'status'],
+  root: ['id', 'status'],
+  related: ['status'],
   page: ['id', 'sortKey', 'status'],
 };
 
-/** What the projected nodes are: a relationship's nodes (priming loaders) or a connection page's nodes. */
-export type ProjectedFor = 'related' | 'page';
+/**
+ * What the projected nodes are: the nodes a statement starts from, a relationship's nodes (priming loaders)
+ * or a connection page's nodes.
+ */
+export type ProjectedFor = 'root' | 'related' | 'page';
 
 /**
  * GraphQL fields whose values the mappers (`static from` in src/<feature>/*.type.ts) assemble from stored
@@ -87,6 +93,12 @@ export function storedPropertiesOf(label: NodeLabel): string[] {
  * costs bytes, never a wrong answer. The search-only properties (`searchText`, `visionText`) are never
  * projected: no mapper reads them.
  *
+ * A related node's `id` is projected only when read: selected, or keying what is fetched below the node (a
+ * relationship field, which also keys the rows primed below it, or a nested connection). The leaves of the
+ * dashboard's tree (`departments { name }`, `sdgs { number }`) read no id, and theirs were a tenth of its
+ * statement's database time. Judged per type on the whole document, so a type whose nodes have rows primed
+ * below them anywhere in the operation has its id everywhere.
+ *
  * Nodes projected this way are read with `RowReader.projected`, so a property left out is absent rather than
  * a broken contract (node-properties.ts `readNode`).
  */
@@ -106,7 +118,8 @@ export function projectedProperties(
     const assembled = ASSEMBLED_FROM[field];
     if (assembled) for (const property of assembled) wanted.add(property);
     else if (stored.includes(field)) wanted.add(field);
-    else if (!relationshipOf(type.name, field) && !READS_ID_ONLY.has(field)) return readable;
+    else if (relationshipOf(type.name, field) || READS_ID_ONLY.has(field)) wanted.add('id');
+    else return readable;
   }
   return readable.filter((property) => wanted.has(property));
 }

@@ -147,7 +147,7 @@ describe('the selection compiler', () => {
         'RETURN n2',
         '}',
         'WITH n2 ORDER BY n2.sortKey',
-        'RETURN collect(n2 {.id, .number}) AS c2',
+        'RETURN collect(n2 {.number}) AS c2',
         '}',
         'WITH n1, c2 ORDER BY n1.sortKey',
         'RETURN collect(n1 {.id, c2: c2}) AS c1',
@@ -175,7 +175,7 @@ describe('the selection compiler', () => {
 describe('the properties projected for related nodes', () => {
   const demand = (query: string, label: NodeLabel): string[] => projectedProperties(rootField(query), label, 'related');
 
-  it('are the ones the selected fields read, with id and status always', () => {
+  it('are the ones the selected fields read, with status always and id when something reads it', () => {
     expect(demand('{ fields { policyItems { measures { code reformSheets { code } } } } }', 'Measure')).toEqual([
       'id',
       'code',
@@ -191,11 +191,17 @@ describe('the properties projected for related nodes', () => {
       'code',
       'status',
     ]);
+    // A leaf reads no id: nothing is primed below its nodes, and no field asks for it.
     expect(demand('{ fields { policyItems { measures { reformSheets { code name } } } } }', 'ReformSheet')).toEqual([
-      'id',
       'code',
       'name',
     ]);
+    expect(demand('{ fields { policyItems { measures { reformSheets { id code } } } } }', 'ReformSheet')).toEqual([
+      'id',
+      'code',
+    ]);
+    // A nested connection below the node is fetched by its id.
+    expect(demand('{ sdgs { measuresConnection(first: 1) { totalCount } } }', 'Sdg')).toEqual(['id']);
   });
 
   it('add the sort key for the nodes of a page, which their cursors carry', () => {
@@ -205,7 +211,6 @@ describe('the properties projected for related nodes', () => {
 
   it('follow assembled fields to the properties they are built from', () => {
     expect(demand('{ measure(code: "5-1-3") { departments { source { line } } } }', 'Department')).toEqual([
-      'id',
       'sourceDocument',
       'sourceLine',
     ]);
