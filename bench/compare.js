@@ -6,24 +6,25 @@
 // Ours runs with its response cache off (RESPONSE_CACHE_MAX_MB=0, bench/lib/stack.js): every request it times
 // reaches the database, as every request of the other systems does.
 //
-// Flags: --duration <s per cell, 3> --rounds <3> --warmup <s per system and question, 1>
+// Flags: --duration <s per cell, 3> --rounds <3> --warmup <most s per system and question, 30>
 //        --concurrency <list, 1,16> --only <question ids, e.g. Q1,Q4> --neo4j <bolt URI to reuse>
 'use strict';
 const { cpus } = require('node:os');
 const { readFlags, wholeNumber } = require('./lib/flags');
 const { loadCell } = require('./lib/load-cell');
+const { cpuMeter } = require('./lib/process-cpu');
 const { QUESTIONS, canonical, firstDifference } = require('./lib/questions');
 const { startNeo4jGraphQL, startRawCypher } = require('./lib/reference-systems');
 const { openNeo4j, startOurService } = require('./lib/stack');
 const { fixed, markdownTable, median, ratio } = require('./lib/statistics');
 
 const USAGE =
-  'npm run bench -- [--duration 3] [--rounds 3] [--warmup 1] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…]';
+  'npm run bench -- [--duration 3] [--rounds 3] [--warmup 30] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…]';
 const { seconds, rounds, warmup, concurrencies, questions, reuseUri } = readFlags(
   {
     duration: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '3' },
-    warmup: { type: 'string', default: '1' },
+    warmup: { type: 'string', default: '30' },
     concurrency: { type: 'string', default: '1,16' },
     only: { type: 'string', default: '' },
     neo4j: { type: 'string', default: '' },
@@ -32,7 +33,7 @@ const { seconds, rounds, warmup, concurrencies, questions, reuseUri } = readFlag
   (flags) => ({
     seconds: wholeNumber('duration', flags.duration, 1, 120),
     rounds: wholeNumber('rounds', flags.rounds, 1, 20),
-    warmup: wholeNumber('warmup', flags.warmup, 0, 60),
+    warmup: wholeNumber('warmup', flags.warmup, 0, 120),
     concurrencies: flags.concurrency.split(',').map((c) => wholeNumber('concurrency', c, 1, 256)),
     questions: flags.only
       ? flags.only.split(',').map((id) => {
@@ -100,20 +101,45 @@ async function checkAnswers(urls) {
   return statements;
 }
 
-async function time(urls) {
-  // samples[questionId][system][concurrency] = [{rps, p50, p99, failures}, …] one per round
+/**
+ * Loads one system with one question in 1 s cells until two cells in a row do no better than 5 % above the
+ * best before (at most --warmup seconds); returns the seconds spent. The Neo4j JVM compiles each kind of
+ * statement's code only once it runs hot: a fresh database answers our search (a full-text query) at a fifth
+ * of its steady rate for the first 20 s or so of load, and a fixed 1 s warm-up left the first rounds timing
+ * that compilation rather than the systems.
+ */
+async function warmUp(runCell) {
+  let best = 0;
+  let flat = 0;
+  for (let second = 1; second <= warmup; second++) {
+    const { rps } = await runCell(1);
+    flat = rps <= best * 1.05 ? flat + 1 : 0;
+    best = Math.max(best, rps);
+    if (flat === 2) return second;
+  }
+  return warmup;
+}
+
+async function time(urls, pids) {
+  // samples[questionId][system][concurrency] = [{rps, p50, p99, failures, cpu}, …] one per round
   const samples = {};
   const cells = [...questions.map((q) => q.id), 'noop'];
   for (const id of cells) samples[id] = Object.fromEntries([...SYSTEMS, 'noop'].map((s) => [s, {}]));
   const runOne = async (id, system, connections, duration) => {
     const question = questions.find((q) => q.id === id);
     const request = id === 'noop' ? { url: urls.noop, body: '{}' } : requestFor(system, question, urls);
-    return loadCell({ ...request, connections, seconds: duration });
+    // One system runs at a time, so the database's CPU over the cell is this system's requests'.
+    const meter = cpuMeter({ service: pids[system] ?? pids.raw, neo4j: pids.neo4j });
+    const result = await loadCell({ ...request, connections, seconds: duration });
+    return { ...result, cpu: meter.stop(result.requests) };
   };
   if (warmup > 0) {
-    log(`warm-up: ${warmup} s per system and question at c=${Math.max(...concurrencies)}`);
+    const connections = Math.max(...concurrencies);
+    log(`warm-up at c=${connections}: each system and question until its req/s stops rising (≤ ${warmup} s)`);
     for (const question of questions) {
-      for (const system of SYSTEMS) await runOne(question.id, system, Math.max(...concurrencies), warmup);
+      const spent = [];
+      for (const system of SYSTEMS) spent.push(await warmUp((s) => runOne(question.id, system, connections, s)));
+      log(`  ${question.id}: ${SYSTEMS.map((system, i) => `${system} ${spent[i]} s`).join(', ')}`);
     }
   }
   const total = rounds * concurrencies.length * (questions.length * SYSTEMS.length + 1) * seconds;
@@ -174,6 +200,23 @@ function report(samples, statements) {
     )
     .join('; ');
   const cores = cpus().length;
+  const cpuRows = questions.map((question) => {
+    const s = samples[question.id];
+    const cpu = (system, part) => median(s[system][high].map((sample) => sample.cpu[part]));
+    const total = (system) => cpu(system, 'service') + cpu(system, 'neo4j');
+    return [
+      question.title,
+      SYSTEMS.map((system) => fixed(cpu(system, 'service'), 2)).join(' / '),
+      SYSTEMS.map((system) => fixed(cpu(system, 'neo4j'), 2)).join(' / '),
+      ratio(total('ng'), total('ours')),
+    ];
+  });
+  const cpuHeader = [
+    'question',
+    `service process CPU ms per request ours / ng / raw (c=${high})`,
+    `Neo4j CPU ms per request ours / ng / raw (c=${high})`,
+    'ng ÷ ours CPU (service + Neo4j)',
+  ];
   return [
     `ng = @neo4j/graphql 7.6.3 under Apollo Server 5; raw = one hand-written Cypher statement per question over node:http.`,
     `Medians of ${rounds} alternating rounds, ${seconds} s per cell, autocannon 9, on ${cores} cores (Node ${process.version}).`,
@@ -182,6 +225,13 @@ function report(samples, statements) {
     markdownTable(header, rows),
     '',
     `HTTP no-op floor (raw server, no database): ${noop}.`,
+    '',
+    'CPU time per request, medians over the same cells (Linux /proc; user + system). On a shared machine',
+    'req/s moves with what else runs; what a request costs each process moves much less. Above 1× ours costs',
+    'less. At c=16 every core is busy, so req/s follows total CPU, the load generator included (the same for',
+    'each system).',
+    '',
+    markdownTable(cpuHeader, cpuRows),
   ].join('\n');
 }
 
@@ -197,7 +247,7 @@ async function main() {
     started.push(ng, raw);
     const urls = { ours: ours.url, ng: ng.url, raw: raw.cypherUrl, noop: raw.noopUrl };
     const statements = await checkAnswers(urls);
-    const samples = await time(urls);
+    const samples = await time(urls, { ours: ours.pid, ng: ng.pid, raw: raw.pid, neo4j: neo4j.pid });
     process.stdout.write(`${report(samples, statements)}\n`);
   } finally {
     for (const part of started.reverse()) await part.stop();

@@ -34,6 +34,7 @@ async function loadCell({ url, body, connections, seconds }) {
   const result = await instance;
   // A cell where no request completed (a slow answer under load) has no latency: NaN, shown as `–`.
   return {
+    requests: result.requests.total,
     rps: result.requests.total / result.duration,
     p50: percentile(times, 0.5),
     p95: percentile(times, 0.95),

@@ -14,7 +14,8 @@ const SERVICE_ENTRY = join(ROOT, 'dist', 'src', 'index.js');
  * The one Neo4j every system under test reads. With `reuseUri` (e.g. the database of a running `npm start`,
  * credentials from NEO4J_USER / NEO4J_PASSWORD) nothing is started; otherwise the project's embedded Neo4j
  * runs in a fresh temporary directory with a random password and is removed afterwards. It is seeded from
- * seed/graph.json by the service's own start-up (seed when empty), not by the benchmark.
+ * seed/graph.json by the service's own start-up (seed when empty), not by the benchmark. `pid` is the
+ * database's process when it was started here (undefined when reused), for reading its CPU time.
  */
 async function openNeo4j({ reuseUri } = {}) {
   if (reuseUri) {
@@ -51,6 +52,7 @@ async function openNeo4j({ reuseUri } = {}) {
     uri: neo4j.boltUri,
     user: 'neo4j',
     password,
+    pid: neo4j.pid,
     stop: async () => {
       forget();
       await stop();
