@@ -43,24 +43,36 @@ async function cellsWithMeasures(ctx: RequestContext, params: { field: number | 
 }
 
 /**
- * The matrix with counts only (analytics/sdg-coverage-counts: one row, the cells naming their SDG by id
- * beside the SDGs named); `measures` stays empty, for a request that does not select it.
+ * The matrix with counts only (analytics/sdg-coverage-counts: one row, the cells as four lists of the same
+ * length naming their SDG by id, beside the SDGs named); `measures` stays empty, for a request that does not
+ * select it.
  */
 async function countedCells(ctx: RequestContext, params: { field: number | null }): Promise<CellRead[]> {
   const [row] = await ctx.gateway.read('analytics/sdg-coverage-counts', params);
   const reader = new RowReader(row ?? {});
-  const sdgById = new Map(reader.maps('sdgs').map((node) => [node.string('id'), Sdg.from(node)]));
-  return reader.maps('cells').map((cell) => {
-    const sdg = sdgById.get(cell.string('sdg'));
-    if (!sdg) throw new Error(`coverage cell names an SDG the statement did not return: ${cell.string('sdg')}`);
+  const sdgById = new Map(reader.maps('sdgNodes').map((node) => [node.string('id'), Sdg.from(node)]));
+  const sdgIds = reader.strings('sdgs');
+  const measureCounts = reader.numbers('measureCounts');
+  const reformSheetCounts = reader.numbers('reformSheetCounts');
+  return reader.strings('departments').map((department, i) => {
+    const sdgId = cellField(sdgIds, i, 'sdgs');
+    const sdg = sdgById.get(sdgId);
+    if (!sdg) throw new Error(`coverage cell names an SDG the statement did not return: ${sdgId}`);
     return {
-      department: cell.string('department'),
+      department,
       sdg,
       measures: [],
-      measureCount: cell.number('measureCount'),
-      reformSheetCount: cell.number('reformSheetCount'),
+      measureCount: cellField(measureCounts, i, 'measureCounts'),
+      reformSheetCount: cellField(reformSheetCounts, i, 'reformSheetCounts'),
     };
   });
+}
+
+/** Cell `i`'s entry of one of the counts statement's parallel lists, which all have one entry per cell. */
+function cellField<T>(list: readonly T[], i: number, column: string): T {
+  const value = list[i];
+  if (value === undefined) throw new Error(`coverage cells: column ${column} is shorter than departments`);
+  return value;
 }
 
 @Resolver(() => SdgCoverage)
