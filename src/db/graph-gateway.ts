@@ -4,7 +4,7 @@ import type { CypherRegistry } from './cypher-registry';
 import type { DatabaseAvailability } from './database-availability';
 import { toPlain, type PlainRow } from './plain-values';
 import type { QueryCounter } from './query-counter';
-import { RETRY_OUTSIDE_REQUESTS_MS, RetriesExhausted, retryTransient } from './read-retry';
+import { isTransient, RETRY_OUTSIDE_REQUESTS_MS, RetriesExhausted, retryTransient } from './read-retry';
 import type { RequestBudget } from './request-budget';
 import type { SharedBookmarks } from './shared-bookmarks';
 import type { StatementObserver, StatementStart } from './statement-observer';
@@ -210,12 +210,15 @@ export class GraphGateway {
     retryTransientErrors = false,
   ): Promise<T> {
     const budget = this.extras.budget;
+    // Whether a try within the request's budget failed to reach the database (see `afterOutage`).
+    let unreached = false;
     const once = (): Promise<T> => {
       if (budget === undefined) return this.openSession(mode, (session) => work(session, ownTimeoutMs));
       const remainingMs = Math.max(1, Math.floor(budget.remainingMs()));
       const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
       return this.openSession(mode, (session) =>
         work(session, budgetDecides ? remainingMs : ownTimeoutMs).catch((error: unknown) => {
+          if (isTransient(error)) unreached = true;
           throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
         }),
       );
@@ -228,7 +231,7 @@ export class GraphGateway {
     const tries = retryTransientErrors ? () => retryTransient(once, remainingMs) : once;
     const running = budget === undefined ? tries() : budget.withSession(tries);
     return running.catch(async (error: unknown) => {
-      throw await this.unlessUnanswered(translate(error));
+      throw await this.unlessUnanswered(afterOutage(translate(error), unreached));
     });
   }
 
@@ -338,6 +341,19 @@ export function isTimeout(error: unknown): boolean {
  * answered (a gateway checking availability makes it SERVICE_UNAVAILABLE when it does not); everything else
  * passes through unchanged.
  */
+/**
+ * A request that ran out of time after one of its tries failed to reach the database lost its time to an
+ * outage: while Neo4j restarts, the first tries find no server and a later one finds it still starting, and
+ * the time runs out there. SERVICE_UNAVAILABLE ("try again shortly") is then the right advice, where
+ * REQUEST_TIMEOUT tells the client to ask for less; it is decided here because by the time the availability
+ * ping asks, the database may answer again.
+ */
+export function afterOutage(error: unknown, unreached: boolean): unknown {
+  return unreached && error instanceof RequestTimeoutError
+    ? new DatabaseUnavailableError('it could not be reached, then did not answer within the time left')
+    : error;
+}
+
 export function translate(error: unknown): unknown {
   if (error instanceof DatabaseUnavailableError || error instanceof ServiceBusyError) return error;
   if (error instanceof RetriesExhausted) {
