@@ -47,6 +47,14 @@ const { seconds, rounds, warmup, concurrencies, questions, reuseUri } = readFlag
 );
 
 const SYSTEMS = ['ours', 'ng', 'raw'];
+/**
+ * What a GraphQL request costs each service before it asks the database anything: the HTTP server, Apollo's
+ * pipeline and, for ours, what every answer carries (its access line, request id, ETag, CORS and compression
+ * headers, size and time limits). Timed beside the questions, so a question whose own work is small (the
+ * search) can be read against it.
+ */
+const FLOOR_SYSTEMS = ['ours', 'ng'];
+const FLOOR_BODY = JSON.stringify({ query: '{ __typename }' });
 const log = (line) => process.stderr.write(`${line}\n`);
 
 async function postJson(url, body) {
@@ -123,11 +131,16 @@ async function warmUp(runCell) {
 async function time(urls, pids) {
   // samples[questionId][system][concurrency] = [{rps, p50, p99, failures, cpu}, …] one per round
   const samples = {};
-  const cells = [...questions.map((q) => q.id), 'noop'];
+  const cells = [...questions.map((q) => q.id), 'noop', 'floor'];
   for (const id of cells) samples[id] = Object.fromEntries([...SYSTEMS, 'noop'].map((s) => [s, {}]));
   const runOne = async (id, system, connections, duration) => {
     const question = questions.find((q) => q.id === id);
-    const request = id === 'noop' ? { url: urls.noop, body: '{}' } : requestFor(system, question, urls);
+    const request =
+      id === 'noop'
+        ? { url: urls.noop, body: '{}' }
+        : id === 'floor'
+          ? { url: urls[system], body: FLOOR_BODY }
+          : requestFor(system, question, urls);
     // One system runs at a time, so the database's CPU over the cell is this system's requests'.
     const meter = cpuMeter({ service: pids[system] ?? pids.raw, neo4j: pids.neo4j });
     const result = await loadCell({ ...request, connections, seconds: duration });
@@ -142,7 +155,8 @@ async function time(urls, pids) {
       log(`  ${question.id}: ${SYSTEMS.map((system, i) => `${system} ${spent[i]} s`).join(', ')}`);
     }
   }
-  const total = rounds * concurrencies.length * (questions.length * SYSTEMS.length + 1) * seconds;
+  const perRound = questions.length * SYSTEMS.length + 1 + FLOOR_SYSTEMS.length;
+  const total = rounds * concurrencies.length * perRound * seconds;
   log(`timing: ${rounds} rounds × ${concurrencies.length} concurrencies, ${seconds} s per cell, about ${total} s`);
   for (let round = 0; round < rounds; round++) {
     // Rotate who goes first each round, so no system always runs right after the same neighbour.
@@ -155,6 +169,9 @@ async function time(urls, pids) {
         }
       }
       (samples.noop.noop[connections] ??= []).push(await runOne('noop', 'noop', connections, seconds));
+      for (const system of order.filter((name) => FLOOR_SYSTEMS.includes(name))) {
+        (samples.floor[system][connections] ??= []).push(await runOne('floor', system, connections, seconds));
+      }
     }
     log(`round ${round + 1}/${rounds} done`);
   }
@@ -199,6 +216,15 @@ function report(samples, statements) {
         `c=${c}: ${fixed(med(samples.noop.noop[c], 'rps'), 0)} req/s, p50 ${fixed(med(samples.noop.noop[c], 'p50'), 2)} ms`,
     )
     .join('; ');
+  const floorAt = (system, c, key) => med(samples.floor[system][c], key);
+  const floor = [
+    ...concurrencies.map(
+      (c) =>
+        `c=${c}: ${FLOOR_SYSTEMS.map((system) => fixed(floorAt(system, c, 'rps'), 0)).join(' / ')} req/s ` +
+        `(${ratio(floorAt('ours', c, 'rps'), floorAt('ng', c, 'rps'))})`,
+    ),
+    `CPU ms per request at c=${high}: ${FLOOR_SYSTEMS.map((system) => fixed(median(samples.floor[system][high].map((sample) => sample.cpu.service)), 3)).join(' / ')}`,
+  ].join('; ');
   const cores = cpus().length;
   const cpuRows = questions.map((question) => {
     const s = samples[question.id];
@@ -225,6 +251,10 @@ function report(samples, statements) {
     markdownTable(header, rows),
     '',
     `HTTP no-op floor (raw server, no database): ${noop}.`,
+    `GraphQL floor (\`{ __typename }\`, no database), ours / ng: ${floor}.`,
+    'It is what any request costs a service before its question: ours also writes an access line, gives a request',
+    'id, an ETag, CORS and compression headers, and applies its limits. A question doing little work (the search)',
+    'is read against it.',
     '',
     'CPU time per request, medians over the same cells (Linux /proc; user + system). On a shared machine',
     'req/s moves with what else runs; what a request costs each process moves much less. Above 1× ours costs',
