@@ -8,7 +8,7 @@ import type { DatabaseLogs } from './db/database-log';
 import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
 import { GraphStatistics } from './graphql/limits/graph-statistics';
-import { createLogger, type Logger, type LogLevel } from './observability/logger';
+import { createLogger, stdoutDestination, type Logger, type LogLevel } from './observability/logger';
 import { gradeScale } from './records/progress-grades';
 import { graphSchema } from './schema';
 import { DataVersion } from './service/data-version';
@@ -18,8 +18,14 @@ import { statementMetrics } from './observability/metrics/statement-metrics';
 import { watchDatabase } from './observability/metrics/watch-database';
 import { createServer, type RunningServer } from './server';
 
-/** The process's logger: JSON lines on stdout, readable text when a person watches it in a terminal. */
-const loggerAt = (level: LogLevel): Logger => createLogger({ level, pretty: process.stdout.isTTY === true });
+/** Readable text when a person watches the log in a terminal, else JSON lines. */
+const pretty = process.stdout.isTTY === true;
+
+/** Standard output for JSON lines, shared by the process's loggers (start-up, then configured) in line order. */
+const stdout = pretty ? undefined : stdoutDestination();
+
+/** The process's logger. */
+const loggerAt = (level: LogLevel): Logger => createLogger({ level, pretty, destination: stdout });
 
 /** Until the configuration is read (LOG_LEVEL among it), start-up problems are told at the default level. */
 let logger = loggerAt('info');

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { NodeLabel } from './graph/graph-model';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { roleAuthChecker } from './auth/auth-checker';
+import { validateArgument } from './graphql/argument-validation';
 import { SdgCoverageResolver } from './analytics/sdg-coverage.resolver';
 import { DepartmentRelationships, DepartmentResolver } from './department/department.resolver';
 import { PolicyFieldRelationships, PolicyFieldResolver } from './field/policy-field.resolver';
@@ -103,36 +104,40 @@ let built: Promise<GraphQLSchema> | undefined;
  * No global middlewares: the relationship fields' fast path (src/read/primed-fields.ts) relies on it.
  */
 export function graphSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: RESOLVERS, validate: true, authChecker: roleAuthChecker, pubSub: NO_TOPICS }).then(
-    (schema) => {
-      // What a compiled statement answered, relationship fields return at once (same objects, no promise).
-      answerPrimedFields(
-        schema,
-        Object.fromEntries(
-          Object.entries(MAPPERS).map(([label, from]) => [
-            typeNameOf(label as NodeLabel),
-            { from, storedAsIs: STORED_AS_IS[label as NodeLabel] },
-          ]),
-        ),
-      );
-      // type-graphql has no option for the root types' descriptions; the IDE shows them first.
-      const query = schema.getQueryType();
-      if (query) {
-        query.description =
-          "Entry points into Honjo City's policy graph: fields, policy items, measures, departments, SDGs, indicators, reform sheets and linkage plans.";
-      }
-      const mutation = schema.getMutationType();
-      if (mutation) {
-        mutation.description =
-          'Changes to the yearly records (results, evaluations, retractions); each needs a bearer token and is audited.';
-      }
-      const subscription = schema.getSubscriptionType();
-      if (subscription) {
-        subscription.description =
-          'Live updates over WebSocket (graphql-transport-ws at /graphql): the data version, so open views know when to ask again.';
-      }
-      return schema;
-    },
-  );
+  built ??= buildSchema({
+    resolvers: RESOLVERS,
+    validate: true,
+    validateFn: validateArgument,
+    authChecker: roleAuthChecker,
+    pubSub: NO_TOPICS,
+  }).then((schema) => {
+    // What a compiled statement answered, relationship fields return at once (same objects, no promise).
+    answerPrimedFields(
+      schema,
+      Object.fromEntries(
+        Object.entries(MAPPERS).map(([label, from]) => [
+          typeNameOf(label as NodeLabel),
+          { from, storedAsIs: STORED_AS_IS[label as NodeLabel] },
+        ]),
+      ),
+    );
+    // type-graphql has no option for the root types' descriptions; the IDE shows them first.
+    const query = schema.getQueryType();
+    if (query) {
+      query.description =
+        "Entry points into Honjo City's policy graph: fields, policy items, measures, departments, SDGs, indicators, reform sheets and linkage plans.";
+    }
+    const mutation = schema.getMutationType();
+    if (mutation) {
+      mutation.description =
+        'Changes to the yearly records (results, evaluations, retractions); each needs a bearer token and is audited.';
+    }
+    const subscription = schema.getSubscriptionType();
+    if (subscription) {
+      subscription.description =
+        'Live updates over WebSocket (graphql-transport-ws at /graphql): the data version, so open views know when to ask again.';
+    }
+    return schema;
+  });
   return built;
 }

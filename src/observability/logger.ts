@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
+import { EndOfTurnDestination } from './end-of-turn-destination';
 import type { LogLevel } from '../settings-types';
 
 /** The service's logger: pino's, so Apollo (its `logger` option) and every module take the same one. */
@@ -38,7 +39,10 @@ export interface LoggerOptions {
    * person watching sees readable text and a log collector reading a pipe or file gets one JSON object a line.
    */
   readonly pretty?: boolean;
-  /** Where lines go: stdout when absent; tests give a stream that keeps them (pretty or not). */
+  /**
+   * Where lines go: when absent, stdout (a new `stdoutDestination()`, or line by line when pretty); tests give
+   * a stream that keeps them (pretty or not).
+   */
   readonly destination?: DestinationStream;
 }
 
@@ -52,7 +56,9 @@ export interface LoggerOptions {
  * (a failed start-up) are never lost in a worker's buffer.
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const sink = options.destination ?? pino.destination({ dest: 1, sync: true });
+  // A person at a terminal sees each line as it is written; a collector reading JSON gets them per turn.
+  const sink =
+    options.destination ?? (options.pretty === true ? pino.destination({ dest: 1, sync: true }) : stdoutDestination());
   const destination =
     options.pretty === true
       ? pretty({ destination: sink, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' })
@@ -67,6 +73,15 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     destination,
   );
+}
+
+/**
+ * The process's standard output as loggers write to it: each turn's lines in one synchronous write at the end
+ * of that turn, and what is pending at exit (see EndOfTurnDestination). Make one per process and give it to
+ * every logger of the process, so their lines keep their order.
+ */
+export function stdoutDestination(): EndOfTurnDestination {
+  return new EndOfTurnDestination(pino.destination({ dest: 1, sync: true }));
 }
 
 /** A logger that writes nothing, for callers that have nobody to tell (contexts built outside HTTP). */
