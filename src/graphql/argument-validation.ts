@@ -11,7 +11,8 @@ const isValidated = (value: unknown): value is object => value !== null && typeo
  * same objects checked, every item of a list, the same ArgumentValidationError and BAD_USER_INPUT answer),
  * with class-validator imported once. type-graphql's own check loads it again for every argument it checks
  * (`await import('class-validator')`, compiled to `require` wrapped in a namespace copy of the package's
- * ~200 exports): 5 % of the service's CPU on a search without its database call, measured with a CPU profile.
+ * ~200 exports): about 20 µs of module lookups per search request in a CPU profile, 4–5 % of its CPU without
+ * its database call.
  */
 export const validateArgument: ValidatorFn = async (value: unknown) => {
   if (!isValidated(value)) return;

@@ -54,7 +54,7 @@ export function httpCachingPlugin<TContext extends object>(dataVersion: DataVers
           }
           const version = dataVersion.current();
           // One-shot `hash` of the joined parts (the same digest as feeding them one by one): a Hash object and
-          // its eleven updates cost three times as much, on every answer.
+          // its eleven updates cost two and a half times as much (1.7 against 0.7 µs), on every answer.
           const requestDigest = hash(
             'sha256',
             [
