@@ -154,6 +154,12 @@ export async function createServer(
     // Off unless CSRF_PREVENTION=true: no request carries ambient credentials (README "The HTTP front"), so
     // the GETs of urql and graphql-request, which send no preflight header, are answered with their defaults.
     csrfPrevention: deps.http.csrfPrevention,
+    // The process's signals are src/index.ts's: it stops HTTP (Apollo with it), then the database, and logs each
+    // step. Left on, Apollo's own SIGINT/SIGTERM handler stopped Apollo and sent the signal again once its
+    // handler was gone, which killed the process in the middle of that shutdown: the driver was never closed,
+    // the embedded Neo4j stopped only because its stdin closed, and nothing after "received: stopping" was
+    // logged.
+    stopOnTerminationSignals: false,
     logger: deps.logger.child({ component: 'apollo' }),
     plugins: [
       ...(deps.tracing ? [deps.tracing.graphqlPlugin] : []),
