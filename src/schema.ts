@@ -4,9 +4,11 @@ import type { NodeLabel } from './graph/graph-model';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { roleAuthChecker } from './auth/auth-checker';
 import { validateArgument } from './graphql/argument-validation';
+import { resolveTypesAtOnce } from './graphql/synchronous-type-resolvers';
 import { SdgCoverageResolver } from './analytics/sdg-coverage.resolver';
 import { DepartmentRelationships, DepartmentResolver } from './department/department.resolver';
 import { PolicyFieldRelationships, PolicyFieldResolver } from './field/policy-field.resolver';
+import { nodeTypeName } from './common/node.interface';
 import { NodeResolver } from './node/node.resolver';
 import { MAPPERS, STORED_AS_IS } from './node/to-graphql-node';
 import { typeNameOf } from './read/prefetch/property-demand';
@@ -33,6 +35,7 @@ import {
 import { ProgressResolver } from './records/progress.resolver';
 import { IndicatorResultsResolver, SheetEvaluationsResolver } from './records/record-fields.resolver';
 import { RecordsResolver } from './records/records.resolver';
+import { yearRecordTypeName } from './records/record.types';
 import { ResultYearProgressResolver } from './records/result-year-progress.resolver';
 import { RelatedPlanRelationships } from './related-plan/related-plan.resolver';
 import { SdgRelationships, SdgResolver } from './sdg/sdg.resolver';
@@ -121,6 +124,8 @@ export function graphSchema(): Promise<GraphQLSchema> {
         ]),
       ),
     );
+    // The Node and YearRecord interfaces name their values' types at once, not through type-graphql's promise.
+    resolveTypesAtOnce(schema, { Node: nodeTypeName, YearRecord: yearRecordTypeName });
     // type-graphql has no option for the root types' descriptions; the IDE shows them first.
     const query = schema.getQueryType();
     if (query) {

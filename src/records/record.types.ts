@@ -3,9 +3,13 @@ import type { RowReader } from '../db/row-reader';
 import { EvaluationGrade } from './record-inputs';
 
 /** What every recorded revision has: who recorded it, when, and whether it was retracted. */
+/** A revision's GraphQL type name. */
+export const yearRecordTypeName = (record: YearRecord): string =>
+  record instanceof IndicatorResult ? 'IndicatorResult' : 'SheetEvaluation';
+
 @InterfaceType('YearRecord', {
   description: 'One revision of a yearly record (an indicator result or a sheet evaluation).',
-  resolveType: (record: YearRecord) => (record instanceof IndicatorResult ? 'IndicatorResult' : 'SheetEvaluation'),
+  resolveType: yearRecordTypeName,
 })
 export abstract class YearRecord {
   @Field(() => ID, {
