@@ -156,7 +156,7 @@ export function refuseDeepJson(maxNesting: number): Step {
     } else if (jsonNesting(body, maxNesting) > maxNesting) {
       return refuse(response, 'request body');
     }
-    const search = new URL(request.url ?? '/', 'http://localhost').searchParams;
+    const search = queryParameters(request.url ?? '/');
     for (const parameter of JSON_QUERY_PARAMETERS) {
       for (const text of search.getAll(parameter)) {
         if (jsonNesting(parsedOrUndefined(text), maxNesting) > maxNesting) return refuse(response, parameter);
@@ -164,6 +164,18 @@ export function refuseDeepJson(maxNesting: number): Step {
     }
     next();
   };
+}
+
+/**
+ * A request target's query parameters, as `new URL(target, base).searchParams` reads them (after the first `?`, up to
+ * a `#`), without building the whole URL: that cost about 8 µs a request, and most POSTs have no query string.
+ */
+export function queryParameters(target: string): URLSearchParams {
+  const fragment = target.indexOf('#');
+  const end = fragment === -1 ? target.length : fragment;
+  const query = target.indexOf('?');
+  if (query === -1 || query > end) return new URLSearchParams();
+  return new URLSearchParams(target.slice(query + 1, end));
 }
 
 /** JSON text as its value; undefined when it is not JSON (Apollo reports that with its own message). */
