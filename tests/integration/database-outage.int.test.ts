@@ -14,6 +14,15 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
 describe('when the database goes away', () => {
   jest.setTimeout(240_000);
 
+  /** The request budget here (REQUEST_TIMEOUT_MS): shorter than the default 10 s, so the outage costs less waiting. */
+  const requestTimeoutMs = 5_000;
+  /**
+   * What the answer may take beyond the budget, as the test sees it: the budget starts when the request
+   * arrives, and the error still has to be written and read back over HTTP on a shared machine. Asserting
+   * the bare budget failed once in CI at 10,003 ms against 10,000.
+   */
+  const roundTripAllowanceMs = 1_000;
+
   let port: number;
   let dataDirectory: string;
   let password: string;
@@ -30,7 +39,7 @@ describe('when the database goes away', () => {
     password = embeddedPassword(dataDirectory, undefined).password;
     neo4j = await start();
     db = openTestDatabase(neo4j.boltUri, password);
-    server = await startTestServer(db.gateway);
+    server = await startTestServer(db.gateway, { requestBudget: { timeoutMs: requestTimeoutMs } });
   });
 
   afterAll(async () => {
@@ -70,7 +79,7 @@ describe('when the database goes away', () => {
     const failed = await server.query('{ serviceInfo { nodeCount } }');
     expect(failed.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(failed.errors?.[0]?.message).toMatch(/unavailable/i);
-    expect(Date.now() - askedAt).toBeLessThan(10_000);
+    expect(Date.now() - askedAt).toBeLessThan(requestTimeoutMs + roundTripAllowanceMs);
 
     neo4j = await start();
     const restartedAt = Date.now();
