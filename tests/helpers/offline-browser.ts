@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { chromiumPath, DEBIAN_PACKAGES } from '../../scripts/system-prerequisites';
 
 /** The rule `npm test`'s prerequisite check applies too: CHROMIUM_PATH, else Debian's Chromium. */
@@ -66,4 +66,14 @@ export async function openWatchedPage(
     if (message.type() === 'error') watched.pageErrors.push(message.text());
   });
   return watched;
+}
+
+/**
+ * Opens `url` once the page has finished loading what it was loading. A navigation aborts the requests still
+ * in flight (a view's lazily loaded chunk, say), and the watched page would record them as failed: a fault of
+ * the test's timing, not of the page.
+ */
+export async function gotoWhenSettled(page: Page, url: string): Promise<Response | null> {
+  await page.waitForLoadState('networkidle');
+  return page.goto(url, { waitUntil: 'load' });
 }

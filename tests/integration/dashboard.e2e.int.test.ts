@@ -6,7 +6,13 @@ import { mintToken } from '../../src/auth/mint-token';
 import { buildDashboard } from '../../src/dashboard/build-dashboard';
 import type { DashboardManifest } from '../../src/dashboard/dashboard-manifest';
 import { PROJECT_ROOT } from '../../src/project-root';
-import { isLocalUrl, launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../helpers/offline-browser';
+import {
+  gotoWhenSettled,
+  isLocalUrl,
+  launchOfflineBrowser,
+  openWatchedPage,
+  type WatchedPage,
+} from '../helpers/offline-browser';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { seriousAxeViolations } from '../helpers/dashboard-checks';
@@ -174,7 +180,7 @@ describe('the dashboard at /dashboard', () => {
 
   async function openView(search: string): Promise<string[]> {
     return graphqlRequestsDuring(async () => {
-      const response = await page.goto(`${server.url}/dashboard${search}`, { waitUntil: 'load' });
+      const response = await gotoWhenSettled(page, `${server.url}/dashboard${search}`);
       expect(response?.status()).toBe(200);
     });
   }
@@ -342,6 +348,8 @@ describe('the dashboard at /dashboard', () => {
     await page.goto(shared, { waitUntil: 'load' });
     await page.locator('.cell-details .cell-count strong').waitFor();
     expect((await page.locator('.cell-details .cell-count strong').innerText()).trim()).toBe('9');
+    // The chart comes back too (its chunk loads after the table, so this is also the end of the page's loading).
+    await page.locator('.heatmap-chart canvas').first().waitFor();
   });
 
   it("filters the heatmap by field to the field's departments, their gaps kept", async () => {
