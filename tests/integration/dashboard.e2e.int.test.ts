@@ -356,7 +356,15 @@ describe('the dashboard at /dashboard', () => {
     await openView('?view=heatmap');
     await page.locator('.filter select').waitFor();
     const requests = await graphqlRequestsDuring(async () => {
+      // The unfiltered chart is already drawn, so waiting for a canvas alone could return before the filtered
+      // query has even left; wait for that query's answer.
+      const filtered = page.waitForResponse(
+        (response) =>
+          new URL(response.url()).pathname === '/graphql' &&
+          new URL(response.url()).searchParams.get('variables')?.includes('"field":6') === true,
+      );
       await page.locator('.filter select').selectOption('6');
+      expect((await filtered).status()).toBe(200);
       await page.locator('.heatmap-chart canvas').first().waitFor();
     });
     expect(requests).toHaveLength(1);
