@@ -32,6 +32,16 @@ describe('the result serializer', () => {
     expect(serialized()).toBe(1);
   });
 
+  it('hands a remembered text out once, then forgets it (the map holds no answer after it is sent)', () => {
+    const serialize = rememberingSerializer();
+    const { data, serialized } = countedData();
+    const measured = serialize({ data });
+    expect(serialize({ data })).toBe(measured);
+    expect(serialized()).toBe(1);
+    expect(serialize({ data })).toBe(measured);
+    expect(serialized()).toBe(2);
+  });
+
   it('serializes again when a plugin replaced the extensions in between', () => {
     const serialize = rememberingSerializer();
     const { data, serialized } = countedData();
