@@ -44,6 +44,12 @@ export interface WatchedPage {
   readonly requestedUrls: string[];
   readonly failedRequests: string[];
   readonly pageErrors: string[];
+  /**
+   * Opens `url` once the page has finished loading what it was loading. A navigation aborts the requests
+   * still in flight (a view's lazily loaded chunk, say), which would be recorded as failed: a fault of the
+   * test's timing, not of the page.
+   */
+  gotoWhenSettled(url: string): Promise<Response | null>;
 }
 
 export async function openWatchedPage(
@@ -56,7 +62,17 @@ export async function openWatchedPage(
     isLocalUrl(route.request().url()) ? route.continue() : route.abort('internetdisconnected'),
   );
   const page = await context.newPage();
-  const watched: WatchedPage = { context, page, requestedUrls: [], failedRequests: [], pageErrors: [] };
+  const watched: WatchedPage = {
+    context,
+    page,
+    requestedUrls: [],
+    failedRequests: [],
+    pageErrors: [],
+    async gotoWhenSettled(url) {
+      await page.waitForLoadState('networkidle');
+      return page.goto(url, { waitUntil: 'load' });
+    },
+  };
   page.on('request', (request) => watched.requestedUrls.push(request.url()));
   page.on('requestfailed', (request) =>
     watched.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`),
@@ -66,14 +82,4 @@ export async function openWatchedPage(
     if (message.type() === 'error') watched.pageErrors.push(message.text());
   });
   return watched;
-}
-
-/**
- * Opens `url` once the page has finished loading what it was loading. A navigation aborts the requests still
- * in flight (a view's lazily loaded chunk, say), and the watched page would record them as failed: a fault of
- * the test's timing, not of the page.
- */
-export async function gotoWhenSettled(page: Page, url: string): Promise<Response | null> {
-  await page.waitForLoadState('networkidle');
-  return page.goto(url, { waitUntil: 'load' });
 }

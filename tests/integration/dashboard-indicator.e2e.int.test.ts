@@ -7,13 +7,7 @@ import { mintToken } from '../../src/auth/mint-token';
 import { buildDashboard } from '../../src/dashboard/build-dashboard';
 import { PROJECT_ROOT } from '../../src/project-root';
 import { documentWidth, seriousAxeViolations, timeToFirstRender, visitWeights } from '../helpers/dashboard-checks';
-import {
-  gotoWhenSettled,
-  isLocalUrl,
-  launchOfflineBrowser,
-  openWatchedPage,
-  type WatchedPage,
-} from '../helpers/offline-browser';
+import { isLocalUrl, launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../helpers/offline-browser';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -120,7 +114,7 @@ describe('the indicator and reform-sheet pages', () => {
 
   function openView(search: string): Promise<string[]> {
     return graphqlRequestsDuring(async () => {
-      const response = await gotoWhenSettled(page, `${server.url}/dashboard${search}`);
+      const response = await watched.gotoWhenSettled(`${server.url}/dashboard${search}`);
       expect(response?.status()).toBe(200);
     });
   }

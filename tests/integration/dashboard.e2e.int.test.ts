@@ -6,13 +6,7 @@ import { mintToken } from '../../src/auth/mint-token';
 import { buildDashboard } from '../../src/dashboard/build-dashboard';
 import type { DashboardManifest } from '../../src/dashboard/dashboard-manifest';
 import { PROJECT_ROOT } from '../../src/project-root';
-import {
-  gotoWhenSettled,
-  isLocalUrl,
-  launchOfflineBrowser,
-  openWatchedPage,
-  type WatchedPage,
-} from '../helpers/offline-browser';
+import { isLocalUrl, launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../helpers/offline-browser';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { seriousAxeViolations } from '../helpers/dashboard-checks';
@@ -180,7 +174,7 @@ describe('the dashboard at /dashboard', () => {
 
   async function openView(search: string): Promise<string[]> {
     return graphqlRequestsDuring(async () => {
-      const response = await gotoWhenSettled(page, `${server.url}/dashboard${search}`);
+      const response = await watched.gotoWhenSettled(`${server.url}/dashboard${search}`);
       expect(response?.status()).toBe(200);
     });
   }
