@@ -3,7 +3,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { mapNode, storedFields } from '../common/map-node';
+import { mapNode } from '../common/map-node';
 
 @ObjectType({
   implements: Node,
@@ -29,8 +29,7 @@ export class Department extends Node {
   static readonly storedAsIs = ['name', 'nameKana', 'nameEn'] as const;
 
   static from(this: void, row: NodeProperties): Department {
-    return mapNode(Department, 'Department', row, (p) => ({
-      ...storedFields(p, ...Department.storedAsIs),
+    return mapNode(Department, 'Department', row, Department.storedAsIs, (p) => ({
       source: sourceOf(p),
     }));
   }

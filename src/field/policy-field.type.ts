@@ -3,7 +3,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { mapNode, storedFields } from '../common/map-node';
+import { mapNode } from '../common/map-node';
 
 @ObjectType({
   implements: Node,
@@ -29,8 +29,7 @@ export class PolicyField extends Node {
   static readonly storedAsIs = ['number', 'name', 'nameEn', 'slogan'] as const;
 
   static from(this: void, row: NodeProperties): PolicyField {
-    return mapNode(PolicyField, 'Field', row, (p) => ({
-      ...storedFields(p, ...PolicyField.storedAsIs),
+    return mapNode(PolicyField, 'Field', row, PolicyField.storedAsIs, (p) => ({
       source: sourceOf(p),
     }));
   }

@@ -10,10 +10,10 @@ export function costReportPlugin(): ApolloServerPlugin<RequestContext> {
   return requestHooksPlugin({
     willSendResponse({ response, contextValue }) {
       if (response.body.kind === 'single') {
-        response.body.singleResult.extensions = {
-          ...response.body.singleResult.extensions,
+        // Object.assign, not a spread followed by `cypher`: see src/common/map-node.ts on Node 20's hidden classes.
+        response.body.singleResult.extensions = Object.assign({}, response.body.singleResult.extensions, {
           cypher: contextValue.counter.snapshot(),
-        };
+        });
       }
       return Promise.resolve();
     },

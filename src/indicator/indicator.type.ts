@@ -4,7 +4,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { mapNode, storedFields } from '../common/map-node';
+import { mapNode } from '../common/map-node';
 
 @ObjectType({
   implements: Node,
@@ -67,8 +67,7 @@ export class Indicator extends Node {
   ] as const;
 
   static from(this: void, row: NodeProperties): Indicator {
-    return mapNode(Indicator, 'Indicator', row, (p) => ({
-      ...storedFields(p, ...Indicator.storedAsIs),
+    return mapNode(Indicator, 'Indicator', row, Indicator.storedAsIs, (p) => ({
       direction: Direction[p.direction],
       source: sourceOf(p),
     }));

@@ -3,7 +3,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { mapNode, storedFields } from '../common/map-node';
+import { mapNode } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'Cross-field linkage plan (政策連携プラン), e.g. ③.' })
 export class LinkagePlan extends Node {
@@ -26,8 +26,7 @@ export class LinkagePlan extends Node {
   static readonly storedAsIs = ['number', 'name', 'summary'] as const;
 
   static from(this: void, row: NodeProperties): LinkagePlan {
-    return mapNode(LinkagePlan, 'LinkagePlan', row, (p) => ({
-      ...storedFields(p, ...LinkagePlan.storedAsIs),
+    return mapNode(LinkagePlan, 'LinkagePlan', row, LinkagePlan.storedAsIs, (p) => ({
       targets: [...p.targets],
       source: sourceOf(p),
     }));
@@ -55,8 +54,7 @@ export class Initiative extends Node {
   static readonly storedAsIs = ['number', 'name', 'text'] as const;
 
   static from(this: void, row: NodeProperties): Initiative {
-    return mapNode(Initiative, 'Initiative', row, (p) => ({
-      ...storedFields(p, ...Initiative.storedAsIs),
+    return mapNode(Initiative, 'Initiative', row, Initiative.storedAsIs, (p) => ({
       source: sourceOf(p),
     }));
   }

@@ -4,7 +4,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { mapNode, storedFields } from '../common/map-node';
+import { mapNode } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'Mid-level measure (施策中項目) of a policy item, e.g. 5-1-3.' })
 export class Measure extends Node {
@@ -58,8 +58,7 @@ export class Measure extends Node {
   ] as const;
 
   static from(this: void, row: NodeProperties): Measure {
-    return mapNode(Measure, 'Measure', row, (p) => ({
-      ...storedFields(p, ...Measure.storedAsIs),
+    return mapNode(Measure, 'Measure', row, Measure.storedAsIs, (p) => ({
       status: ChangeStatus[p.status],
       responsibleTerms: [...p.responsibleTerms],
       source: sourceOf(p),

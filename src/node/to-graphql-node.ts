@@ -78,7 +78,7 @@ export function toGraphQLNodeFor(
   const type = document.schema.getType(typeName);
   if (isObjectType(type) && rowsAnswer(document, type, STORED_AS_IS_SETS.get(label) ?? new Set())) {
     // A plain object stands for the class instance here, as the fast path's rows do for related nodes.
-    return { ...p.values, kind: typeName } as unknown as Node;
+    return Object.assign({}, p.values, { kind: typeName }) as unknown as Node;
   }
   return MAPPERS[label](p);
 }

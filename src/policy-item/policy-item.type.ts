@@ -3,7 +3,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { mapNode, storedFields } from '../common/map-node';
+import { mapNode } from '../common/map-node';
 import type { StoredNode } from '../graph/node-properties';
 import { SatisfactionRate, Survey } from './survey.type';
 
@@ -61,8 +61,7 @@ export class PolicyItem extends Node {
   ] as const;
 
   static from(this: void, row: NodeProperties): PolicyItem {
-    return mapNode(PolicyItem, 'PolicyItem', row, (p) => ({
-      ...storedFields(p, ...PolicyItem.storedAsIs),
+    return mapNode(PolicyItem, 'PolicyItem', row, PolicyItem.storedAsIs, (p) => ({
       visions: [...p.visions],
       collaboration: [...p.collaboration],
       survey: surveyOf(p),

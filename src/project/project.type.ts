@@ -4,7 +4,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { mapNode, storedFields } from '../common/map-node';
+import { mapNode } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'Main project (主な事業) of a policy item.' })
 export class Project extends Node {
@@ -36,8 +36,7 @@ export class Project extends Node {
   static readonly storedAsIs = ['number', 'name', 'previousName', 'summary', 'deletionReason'] as const;
 
   static from(this: void, row: NodeProperties): Project {
-    return mapNode(Project, 'Project', row, (p) => ({
-      ...storedFields(p, ...Project.storedAsIs),
+    return mapNode(Project, 'Project', row, Project.storedAsIs, (p) => ({
       status: ChangeStatus[p.status],
       source: sourceOf(p),
     }));

@@ -123,7 +123,7 @@ export class GraphLoaders {
     let loader = this.lists.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const batch = { ...params, ids: [...ids] };
+        const batch = Object.assign({}, params, { ids: [...ids] });
         const rows =
           typeof statement === 'string'
             ? await this.gateway.read(statement, batch)

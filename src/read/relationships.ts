@@ -54,7 +54,9 @@ const notDeleted = (node: NodeProperties): boolean => node.values['status'] !== 
  * `includeDeleted: true`. Every node the loaders or a compiled statement hand over carries its `status`.
  */
 function unlessDeletedIncluded(relationship: Relationship): Relationship {
-  return { ...relationship, keep: (args) => (args['includeDeleted'] === true ? undefined : notDeleted) };
+  return Object.assign({}, relationship, {
+    keep: (args: FieldArguments) => (args['includeDeleted'] === true ? undefined : notDeleted),
+  });
 }
 
 /**

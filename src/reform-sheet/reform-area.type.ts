@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.interface';
 import type { NodeProperties } from '../read/graph-loaders';
-import { mapNode, storedFields } from '../common/map-node';
+import { mapNode } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'Area (取組項目) of the administrative-reform outline (行政改革大綱).' })
 export class ReformArea extends Node {
@@ -15,6 +15,6 @@ export class ReformArea extends Node {
   static readonly storedAsIs = ['number', 'name'] as const;
 
   static from(this: void, row: NodeProperties): ReformArea {
-    return mapNode(ReformArea, 'ReformArea', row, (p) => storedFields(p, ...ReformArea.storedAsIs));
+    return mapNode(ReformArea, 'ReformArea', row, ReformArea.storedAsIs);
   }
 }

@@ -4,7 +4,7 @@ import { Node } from '../common/node.interface';
 import { sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { mapNode, storedFields } from '../common/map-node';
+import { mapNode } from '../common/map-node';
 
 @ObjectType({ description: 'Target of a reform sheet for one fiscal year.' })
 export class YearlyTarget {
@@ -112,8 +112,7 @@ export class ReformSheet extends Node {
   ] as const;
 
   static from(this: void, row: NodeProperties): ReformSheet {
-    return mapNode(ReformSheet, 'ReformSheet', row, (p) => ({
-      ...storedFields(p, ...ReformSheet.storedAsIs),
+    return mapNode(ReformSheet, 'ReformSheet', row, ReformSheet.storedAsIs, (p) => ({
       partnerGroups: [...p.partnerGroups],
       collectiveTerms: [...p.executingTerms, ...p.partnerTerms],
       startYear: { label: p.startYearLabel, year: p.startYear },

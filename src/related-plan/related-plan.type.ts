@@ -5,7 +5,7 @@ import { Node } from '../common/node.interface';
 import { fiscalYearOf, sourceOf } from '../common/node-mapping';
 import { Source } from '../common/source.type';
 import type { NodeProperties } from '../read/graph-loaders';
-import { mapNode, storedFields } from '../common/map-node';
+import { mapNode } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'Related plan (関連計画) of a policy item, as in the next plan.' })
 export class RelatedPlan extends Node {
@@ -37,8 +37,7 @@ export class RelatedPlan extends Node {
   static readonly storedAsIs = ['name', 'previousName', 'period', 'summary'] as const;
 
   static from(this: void, row: NodeProperties): RelatedPlan {
-    return mapNode(RelatedPlan, 'RelatedPlan', row, (p) => ({
-      ...storedFields(p, ...RelatedPlan.storedAsIs),
+    return mapNode(RelatedPlan, 'RelatedPlan', row, RelatedPlan.storedAsIs, (p) => ({
       status: ChangeStatus[p.status],
       periodStart: fiscalYearOf(p.periodStartLabel, p.periodStartYear),
       source: sourceOf(p),

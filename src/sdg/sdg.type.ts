@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node.interface';
 import type { NodeProperties } from '../read/graph-loaders';
-import { mapNode, storedFields } from '../common/map-node';
+import { mapNode } from '../common/map-node';
 
 @ObjectType({ implements: Node, description: 'A Sustainable Development Goal (SDG) of the United Nations.' })
 export class Sdg extends Node {
@@ -23,6 +23,6 @@ export class Sdg extends Node {
   static readonly storedAsIs = ['number', 'name', 'nameEn', 'color'] as const;
 
   static from(this: void, row: NodeProperties): Sdg {
-    return mapNode(Sdg, 'Sdg', row, (p) => storedFields(p, ...Sdg.storedAsIs));
+    return mapNode(Sdg, 'Sdg', row, Sdg.storedAsIs);
   }
 }

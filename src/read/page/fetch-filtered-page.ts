@@ -53,6 +53,6 @@ export async function fetchFilteredPage<T extends { sortKey: string }, F extends
   });
   // A parent with nothing matching has no row; its facets are the empty counts of an empty set.
   return nested && page.facets === null
-    ? { ...page, facets: Object.fromEntries(facets.map((name) => [name, []])) }
+    ? Object.assign({}, page, { facets: Object.fromEntries(facets.map((name) => [name, []])) })
     : page;
 }

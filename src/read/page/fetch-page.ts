@@ -67,7 +67,7 @@ export async function fetchPage<T extends { sortKey: string }>(request: PageRequ
   const { ctx, statement, slice, map, info, parentId } = request;
   const order = request.order ?? DEFAULT_ORDER;
   const position = afterPosition(slice.after, order);
-  const params = { ...request.params, ...sliceParams(position, slice.first) };
+  const params = Object.assign({}, request.params, sliceParams(position, slice.first));
   const selection = info ? { info, loaders: ctx.loaders } : undefined;
   const root = { statement, params, shape: PAGE_SHAPE };
   const row =
@@ -76,7 +76,12 @@ export async function fetchPage<T extends { sortKey: string }>(request: PageRequ
       : await ctx.loaders
           .parentRows(
             `${typeof statement === 'string' ? statement : statement.text}\n${JSON.stringify(params)}\n${planKey(selection)}`,
-            (parents) => readRoot(ctx.gateway, { ...root, params: { ...params, parents: [...parents] } }, selection),
+            (parents) =>
+              readRoot(
+                ctx.gateway,
+                Object.assign({}, root, { params: Object.assign({}, params, { parents: [...parents] }) }),
+                selection,
+              ),
           )
           .load(parentId);
   return toPage(row, slice.first, slice.after, map, order, { projected: typeof statement !== 'string' });
@@ -123,10 +128,9 @@ export function toPage<T extends { sortKey: string }>(
       : encodePositionCursor(order.tag, { values: positions[index] ?? [], sortKey: node.sortKey });
   const connection = toConnection({ items, totalCount: row ? reader.number('totalCount') : 0 }, first, after, cursorOf);
   const facets = row?.facets;
-  return {
-    ...connection,
+  return Object.assign({}, connection, {
     facets: facets !== null && typeof facets === 'object' && !Array.isArray(facets) ? facets : null,
-  };
+  });
 }
 
 /** The page statement's contract: one row, its nodes in the `pageNodes` list. */
