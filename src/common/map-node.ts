@@ -36,7 +36,8 @@ type TakenOverAsIs<S, T, K extends keyof S & keyof T> = Pick<S, K> extends Pick<
 
 /**
  * The fields a node's GraphQL object takes over from its stored properties as they are, declared by each
- * type as `static storedAsIs`. For an operation that reads no other field of a type, the relationship
+ * type as `static storedAsIs`: scalars (a list is copied by `derived`, since GraphQL objects hold mutable
+ * arrays). For an operation that reads no other field of a type, the relationship
  * fields' fast path (src/read/primed-fields.ts) answers with the compiled statement's projected rows
  * themselves instead of mapping each node into its class: those rows hold exactly these values.
  */
