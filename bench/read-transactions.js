@@ -5,20 +5,28 @@
 // statement in rounds, the forms alternated (rotating order) so drift of the machine hits all of them alike;
 // medians over rounds are printed. Loopback only; bounded by --rounds and --duration.
 //
-// Flags: --duration <s per cell, 2> --rounds <5> --concurrency <list, 1,16> --neo4j <bolt URI to reuse>
+// Besides statements per second it prints what each statement cost in CPU (Linux /proc): Neo4j's process and this
+// one (the driver's side, as a service would pay it). The search statements show what ranking adds: the raw
+// substring test @neo4j/graphql's search runs, and the full-text query plus that test our search runs.
+//
+// Flags: --duration <s per cell, 2> --rounds <5> --concurrency <list, 1,16> --only <statement ids, all>
+//        --neo4j <bolt URI to reuse (no Neo4j CPU then)>
 'use strict';
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { readFlags, wholeNumber } = require('./lib/flags');
 const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
+const { cpuMeter } = require('./lib/process-cpu');
 const { fixed, markdownTable, median } = require('./lib/statistics');
 
-const USAGE = 'node bench/read-transactions.js -- [--duration 2] [--rounds 5] [--concurrency 1,16] [--neo4j bolt://…]';
-const { seconds, rounds, concurrencies, reuseUri } = readFlags(
+const USAGE =
+  'node bench/read-transactions.js -- [--duration 2] [--rounds 5] [--concurrency 1,16] [--only seed-info,Q1,…] [--neo4j bolt://…]';
+const { seconds, rounds, concurrencies, only, reuseUri } = readFlags(
   {
     duration: { type: 'string', default: '2' },
     rounds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '1,16' },
+    only: { type: 'string', default: '' },
     neo4j: { type: 'string', default: '' },
   },
   USAGE,
@@ -26,20 +34,45 @@ const { seconds, rounds, concurrencies, reuseUri } = readFlags(
     seconds: wholeNumber('duration', flags.duration, 1, 60),
     rounds: wholeNumber('rounds', flags.rounds, 1, 20),
     concurrencies: flags.concurrency.split(',').map((c) => wholeNumber('concurrency', c, 1, 256)),
+    only: flags.only === '' ? null : flags.only.split(','),
     reuseUri: flags.neo4j || undefined,
   }),
 );
 const log = (line) => process.stderr.write(`${line}\n`);
 
-/** The statements timed: the data version's read (tiny, polled) and Q1's raw statement (a bench question). */
-const STATEMENTS = [
-  { id: 'seed info', text: readFileSync(join(ROOT, 'cypher', 'load', 'read-seed-info.cypher'), 'utf8'), params: {} },
+const benchStatement = (name) => readFileSync(join(ROOT, 'bench', 'cypher', `${name}.cypher`), 'utf8');
+
+/**
+ * The statements timed: the data version's read (tiny, polled), Q1's raw statement (a bench question), and the
+ * raw statements of the two search rows of `npm run bench` (a substring test over measures; the same test plus
+ * the full-text query, ranked, as our search runs it).
+ */
+const ALL_STATEMENTS = [
+  {
+    id: 'seed-info',
+    text: readFileSync(join(ROOT, 'cypher', 'load', 'read-seed-info.cypher'), 'utf8'),
+    params: {},
+  },
   {
     id: 'Q1',
-    text: readFileSync(join(ROOT, 'bench', 'cypher', 'q1-measures-for-sdg-and-department.cypher'), 'utf8'),
+    text: benchStatement('q1-measures-for-sdg-and-department'),
     params: { sdg: 17, department: '市民活動推進課' },
   },
+  { id: 'search', text: benchStatement('search-measures'), params: { text: '防災' } },
+  {
+    id: 'search-ranked',
+    text: benchStatement('search-measures-ranked'),
+    params: { lucene: '"防災"', text: '防災', first: 100 },
+  },
 ];
+const unknown = (only ?? []).filter((id) => !ALL_STATEMENTS.some((statement) => statement.id === id));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `--only: no statement ${unknown.join(', ')} (there are ${ALL_STATEMENTS.map((s) => s.id).join(', ')})\n`,
+  );
+  process.exit(2);
+}
+const STATEMENTS = ALL_STATEMENTS.filter((statement) => only === null || only.includes(statement.id));
 
 /** The three ways of running one read statement. */
 function forms(neo4jDriver, driver) {
@@ -74,9 +107,13 @@ function forms(neo4jDriver, driver) {
   };
 }
 
-/** Statements per second of `run` with `concurrency` callers for `seconds`. */
-async function rate(run, statement, concurrency) {
+/**
+ * Statements per second of `run` with `concurrency` callers for `seconds`, and the CPU ms each statement cost
+ * the processes of `pids` (label → pid).
+ */
+async function rate(run, statement, concurrency, pids) {
   const deadline = Date.now() + seconds * 1000;
+  const meter = cpuMeter(pids);
   let done = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -86,7 +123,7 @@ async function rate(run, statement, concurrency) {
       }
     }),
   );
-  return done / seconds;
+  return { perSecond: done / seconds, cpu: meter.stop(done) };
 }
 
 async function main() {
@@ -102,18 +139,20 @@ async function main() {
     driver = neo4jDriver.driver(neo4j.uri, neo4jDriver.auth.basic(neo4j.user, neo4j.password));
     const runs = forms(neo4jDriver, driver);
     const names = Object.keys(runs);
+    const pids = { neo4j: neo4j.pid, driver: process.pid };
     const rows = [];
     for (const statement of STATEMENTS) {
       for (const concurrency of concurrencies) {
         const samples = Object.fromEntries(names.map((name) => [name, []]));
-        for (const name of names) await rate(runs[name], statement, concurrency); // warm-up
+        for (const name of names) await rate(runs[name], statement, concurrency, pids); // warm-up
         for (let round = 0; round < rounds; round++) {
           const order = names.map((_, i) => names[(i + round) % names.length]);
-          for (const name of order) samples[name].push(await rate(runs[name], statement, concurrency));
+          for (const name of order) samples[name].push(await rate(runs[name], statement, concurrency, pids));
         }
-        const base = median(samples[names[0]]);
+        const base = median(samples[names[0]].map((sample) => sample.perSecond));
         for (const name of names) {
-          const perSecond = median(samples[name]);
+          const perSecond = median(samples[name].map((sample) => sample.perSecond));
+          const cpu = (label) => fixed(median(samples[name].map((sample) => sample.cpu[label])), 3);
           rows.push([
             statement.id,
             String(concurrency),
@@ -121,13 +160,27 @@ async function main() {
             fixed(perSecond, 0),
             fixed((1000 * concurrency) / perSecond, 2),
             `${fixed((100 * perSecond) / base, 0)} %`,
+            cpu('neo4j'),
+            cpu('driver'),
           ]);
         }
         log(`${statement.id} × ${concurrency} done`);
       }
     }
     process.stdout.write(
-      markdownTable(['statement', 'concurrency', 'form', 'statements/s (median)', 'ms each', 'vs auto-commit'], rows),
+      markdownTable(
+        [
+          'statement',
+          'concurrency',
+          'form',
+          'statements/s (median)',
+          'ms each',
+          'vs auto-commit',
+          'Neo4j CPU ms each',
+          'driver CPU ms each',
+        ],
+        rows,
+      ),
     );
   } finally {
     await driver?.close();
