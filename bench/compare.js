@@ -6,7 +6,7 @@
 // Ours runs with its response cache off (RESPONSE_CACHE_MAX_MB=0, bench/lib/stack.js): every request it times
 // reaches the database, as every request of the other systems does.
 //
-// Flags: --duration <s per cell, 3> --rounds <3> --warmup <most s per system and question, 30>
+// Flags: --duration <s per cell, 3> --rounds <3> --warmup <most s per system and question, 120>
 //        --concurrency <list, 1,16> --only <question ids, e.g. Q1,Q4> --neo4j <bolt URI to reuse>
 'use strict';
 const { cpus } = require('node:os');
@@ -19,12 +19,12 @@ const { openNeo4j, startOurService } = require('./lib/stack');
 const { fixed, markdownTable, median, ratio } = require('./lib/statistics');
 
 const USAGE =
-  'npm run bench -- [--duration 3] [--rounds 3] [--warmup 30] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…]';
+  'npm run bench -- [--duration 3] [--rounds 3] [--warmup 120] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…]';
 const { seconds, rounds, warmup, concurrencies, questions, reuseUri } = readFlags(
   {
     duration: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '3' },
-    warmup: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '120' },
     concurrency: { type: 'string', default: '1,16' },
     only: { type: 'string', default: '' },
     neo4j: { type: 'string', default: '' },
@@ -33,7 +33,7 @@ const { seconds, rounds, warmup, concurrencies, questions, reuseUri } = readFlag
   (flags) => ({
     seconds: wholeNumber('duration', flags.duration, 1, 120),
     rounds: wholeNumber('rounds', flags.rounds, 1, 20),
-    warmup: wholeNumber('warmup', flags.warmup, 0, 120),
+    warmup: wholeNumber('warmup', flags.warmup, 0, 600),
     concurrencies: flags.concurrency.split(',').map((c) => wholeNumber('concurrency', c, 1, 256)),
     questions: flags.only
       ? flags.only.split(',').map((id) => {
@@ -109,23 +109,40 @@ async function checkAnswers(urls) {
   return statements;
 }
 
+/** Seconds of each warm-up cell, and how many cells make one of the two windows compared. */
+const WARM_CELL_SECONDS = 2;
+const WARM_WINDOW = 3;
+
 /**
- * Loads one system with one question in 1 s cells until two cells in a row do no better than 5 % above the
- * best before (at most --warmup seconds); returns the seconds spent. The Neo4j JVM compiles each kind of
- * statement's code only once it runs hot: a fresh database answers our search (a full-text query) at a fifth
- * of its steady rate for the first 20 s or so of load, and a fixed 1 s warm-up left the first rounds timing
- * that compilation rather than the systems.
+ * Loads one system with one question in 2 s cells until what a request costs stops falling: the median CPU per
+ * request (service + Neo4j) of the last three cells is no more than 5 % below that of the three before (at most
+ * --warmup seconds); returns the seconds spent. The Neo4j JVM compiles each kind of statement's code only once
+ * it runs hot, and keeps compiling for a while: on a fresh database our search (a full-text query) cost Neo4j
+ * 8.3 ms of CPU per request in its first 6 s of load at c=16 and 0.5 ms after a minute, falling all along. The
+ * rule before stopped at two 1 s cells in a row no faster than the best; req/s moves ±25 % from cell to cell on
+ * this machine, so it stopped after 12 s and the search rows were timed while Neo4j was still compiling them.
+ * CPU per request moves much less, and windows of three cells smooth what is left.
  */
 async function warmUp(runCell) {
-  let best = 0;
-  let flat = 0;
-  for (let second = 1; second <= warmup; second++) {
-    const { rps } = await runCell(1);
-    flat = rps <= best * 1.05 ? flat + 1 : 0;
-    best = Math.max(best, rps);
-    if (flat === 2) return second;
+  const costs = [];
+  for (let spent = WARM_CELL_SECONDS; spent <= warmup; spent += WARM_CELL_SECONDS) {
+    costs.push(costPerRequest(await runCell(WARM_CELL_SECONDS)));
+    if (costs.length >= 2 * WARM_WINDOW) {
+      const last = median(costs.slice(-WARM_WINDOW));
+      const before = median(costs.slice(-2 * WARM_WINDOW, -WARM_WINDOW));
+      if (last >= before * 0.95) return spent;
+    }
   }
   return warmup;
+}
+
+/**
+ * What one request of a cell cost: CPU ms of the service and Neo4j (the service alone when Neo4j is not ours to
+ * read, with --neo4j), or 1 / req/s where /proc cannot be read at all.
+ */
+function costPerRequest({ cpu, rps }) {
+  const measured = [cpu.service, cpu.neo4j].filter((ms) => !Number.isNaN(ms));
+  return measured.length > 0 ? measured.reduce((sum, ms) => sum + ms, 0) : 1 / rps;
 }
 
 async function time(urls, pids) {
@@ -148,7 +165,9 @@ async function time(urls, pids) {
   };
   if (warmup > 0) {
     const connections = Math.max(...concurrencies);
-    log(`warm-up at c=${connections}: each system and question until its req/s stops rising (≤ ${warmup} s)`);
+    log(
+      `warm-up at c=${connections}: each system and question until its CPU per request stops falling (≤ ${warmup} s)`,
+    );
     for (const question of questions) {
       const spent = [];
       for (const system of SYSTEMS) spent.push(await warmUp((s) => runOne(question.id, system, connections, s)));
