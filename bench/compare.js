@@ -111,17 +111,17 @@ async function checkAnswers(urls) {
 
 /** Seconds of each warm-up cell, and how many cells make one of the two windows compared. */
 const WARM_CELL_SECONDS = 2;
-const WARM_WINDOW = 3;
+const WARM_WINDOW = 5;
 
 /**
  * Loads one system with one question in 2 s cells until what a request costs stops falling: the median CPU per
- * request (service + Neo4j) of the last three cells is no more than 5 % below that of the three before (at most
+ * request (service + Neo4j) of the last five cells is no more than 5 % below that of the five before (at most
  * --warmup seconds); returns the seconds spent. The Neo4j JVM compiles each kind of statement's code only once
- * it runs hot, and keeps compiling for a while: on a fresh database our search (a full-text query) cost Neo4j
- * 8.3 ms of CPU per request in its first 6 s of load at c=16 and 0.5 ms after a minute, falling all along. The
- * rule before stopped at two 1 s cells in a row no faster than the best; req/s moves ±25 % from cell to cell on
- * this machine, so it stopped after 12 s and the search rows were timed while Neo4j was still compiling them.
- * CPU per request moves much less, and windows of three cells smooth what is left.
+ * it runs hot, and keeps at it for a while, with pauses. After the other questions' loads, our search (a
+ * full-text query) cost Neo4j 4.2 ms of CPU per request in its first 4 s of load at c=16, 1.2-1.4 ms from 8 to
+ * 20 s, and 0.8-0.9 ms from 28 s on. Two 1 s cells no faster than the best req/s (the first rule; req/s moves ±25 %
+ * from cell to cell on this machine) stopped after 12 s, and windows of three 2 s cells took that pause for the
+ * end: the search row was timed at 1.03 ms of Neo4j CPU against 0.75 in the next row, the same statement.
  */
 async function warmUp(runCell) {
   const costs = [];
