@@ -44,8 +44,8 @@ const benchStatement = (name) => readFileSync(join(ROOT, 'bench', 'cypher', `${n
 
 /**
  * The statements timed: the data version's read (tiny, polled), Q1's raw statement (a bench question), and the
- * raw statements of the two search rows of `npm run bench` (a substring test over measures; the same test plus
- * the full-text query, ranked, as our search runs it).
+ * raw statements of the two search rows of `npm run bench` (a substring test over the measures not deleted; a
+ * substring test plus the full-text query, ranked, as our search runs it).
  */
 const ALL_STATEMENTS = [
   {

@@ -48,7 +48,8 @@ const Q1 = '{ measures(filter: { sdg: 17, department: "市民活動推進課" })
 const FLAT = [
   Q1,
   '{ sdgCoverage { cells { department { id } sdg { number } measureCount reformSheetCount } } }',
-  '{ search(text: "防災", types: [MEASURE], first: 100) { node { id } } }',
+  '{ measures(filter: { text: "防災" }, first: 100) { nodes { id } } }',
+  '{ search(text: "防災", types: [MEASURE], first: 100) { score node { id } } }',
 ];
 
 describe('the selection compiler (one statement per root field)', () => {
