@@ -6,7 +6,7 @@
 // Ours runs with its response cache off (RESPONSE_CACHE_MAX_MB=0, bench/lib/stack.js): every request it times
 // reaches the database, as every request of the other systems does.
 //
-// Flags: --duration <s per cell, 3> --rounds <3> --warmup <most s per system and question, 120>
+// Flags: --duration <s per cell, 3> --rounds <5> --warmup <most s per system and question, 120>
 //        --concurrency <list, 1,16> --only <question ids, e.g. Q1,Q4> --neo4j <bolt URI to reuse>
 'use strict';
 const { cpus } = require('node:os');
@@ -19,11 +19,13 @@ const { openNeo4j, startOurService } = require('./lib/stack');
 const { fixed, markdownTable, median, ratio } = require('./lib/statistics');
 
 const USAGE =
-  'npm run bench -- [--duration 3] [--rounds 3] [--warmup 120] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…]';
+  'npm run bench -- [--duration 3] [--rounds 5] [--warmup 120] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…]';
 const { seconds, rounds, warmup, concurrencies, questions, reuseUri } = readFlags(
   {
     duration: { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '3' },
+    // Five, not three: on a shared machine a burst of other work can slow a whole cell, and the median of
+    // five rounds stands with two such cells where the median of three falls with two.
+    rounds: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '120' },
     concurrency: { type: 'string', default: '1,16' },
     only: { type: 'string', default: '' },
@@ -197,6 +199,15 @@ async function time(urls, pids) {
   return samples;
 }
 
+/**
+ * The spread of ours ÷ ng req/s over the rounds of one cell (each round's pair of cells ran back to back):
+ * how far a single round can stray from the median beside it.
+ */
+function roundRatioRange(oursSamples, ngSamples) {
+  const ratios = oursSamples.map((sample, round) => sample.rps / ngSamples[round].rps).filter(Number.isFinite);
+  return ratios.length === 0 ? 'n/a' : `${fixed(Math.min(...ratios), 2)}–${fixed(Math.max(...ratios), 2)}`;
+}
+
 function report(samples, statements) {
   const med = (list, key) => median(list.map((sample) => sample[key]));
   const [low, high] = [Math.min(...concurrencies), Math.max(...concurrencies)];
@@ -212,6 +223,7 @@ function report(samples, statements) {
       `${statements.get(`${question.id} ours`)} / ${statements.get(`${question.id} ng`)}`,
       cs.map((c) => SYSTEMS.map((system) => fixed(at(system, c, 'rps'), 0)).join(' / ')).join(' ; '),
       cs.map((c) => ratio(at('ours', c, 'rps'), at('ng', c, 'rps'))).join(' / '),
+      cs.map((c) => roundRatioRange(s.ours[c], s.ng[c])).join(' / '),
       cs.map((c) => SYSTEMS.map((system) => fixed(at(system, c, 'p50'), 1)).join(' / ')).join(' ; '),
       cs.map((c) => ratio(at('ours', c, 'p50'), at('raw', c, 'p50'))).join(' / '),
       SYSTEMS.map((system) => fixed(at(system, high, 'p99'), 0)).join(' / '),
@@ -224,6 +236,7 @@ function report(samples, statements) {
     'statements ours / ng',
     `req/s ours / ng / raw (${cLabel})`,
     `ours ÷ ng req/s (${cLabel.replace(' ;', ' /')})`,
+    `ours ÷ ng req/s, lowest–highest round (${cLabel.replace(' ;', ' /')})`,
     `p50 ms ours / ng / raw (${cLabel})`,
     `ours p50 ÷ raw p50 (${cLabel.replace(' ;', ' /')})`,
     `p99 ms ours / ng / raw (c=${high})`,
