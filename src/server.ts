@@ -26,6 +26,7 @@ import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits
 import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statistics';
 import { REQUEST_ID_HEADER, requestIdFrom, requestIdPlugin } from './graphql/request-id.plugin';
 import { dataVersionAfterWritesPlugin } from './graphql/data-version-after-writes.plugin';
+import { errorHttpHeadPlugin } from './graphql/error-http-head.plugin';
 import { httpCachingPlugin } from './graphql/http-caching.plugin';
 import { introspectionCachingPlugin } from './graphql/introspection-caching.plugin';
 import { responseCache } from './graphql/response-cache.plugin';
@@ -185,6 +186,8 @@ export async function createServer(
       ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
       httpCachingPlugin<RequestContext>(deps.dataVersion),
       dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
+      // Retry-After, and the statuses of the Idempotency-Key refusals, before the answer is recorded as sent.
+      errorHttpHeadPlugin<RequestContext>(),
       // Last, the two that record the answer as sent (metrics, then the access line).
       ...(deps.metrics ? [metricsPlugin(deps.metrics)] : []),
       accessLogPlugin(),

@@ -4,7 +4,7 @@ import type { RequestContext } from '../read/request-context';
 import type { TransactionRunner } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
 import type { PlainValue } from '../db/plain-values';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, WriteOutcomeUnknownError, type WriteLookup } from '../errors';
 import { assertMayRecordFor } from './editor-departments';
 import { toYearRecord, type YearRecord } from './record.types';
 
@@ -34,6 +34,9 @@ export interface NewRecord {
   readonly fields: Readonly<Record<string, string | number | null>>;
 }
 
+/** The record a write makes or changes, named before its COMMIT so a lost answer can say what to look up. */
+type Intended = Omit<WriteLookup, 'requestId' | 'idempotencyKey'>;
+
 /** What one committed write changed, as its audit entry and its log line name it. */
 interface Written {
   readonly action: string;
@@ -52,7 +55,7 @@ export class RecordWriter {
 
   record(input: NewRecord): Promise<YearRecord> {
     const kind = KIND[input.kind];
-    return this.inTransaction(async (tx, at) => {
+    return this.inTransaction(async (tx, at, intend) => {
       const [target] = await tx.run(kind.target, { id: input.subjectId });
       if (!target) {
         throw new NotFoundError(`No ${kind.noun} has the id '${input.subjectId}'.`, { argument: 'input' });
@@ -74,6 +77,12 @@ export class RecordWriter {
         );
       }
       const revision = current + 1;
+      intend({
+        recordId: `${seriesId}:r${revision}`,
+        subjectId: input.subjectId,
+        fiscalYear: input.fiscalYear,
+        revision,
+      });
       const properties = {
         ...input.fields,
         id: `${seriesId}:r${revision}`,
@@ -101,12 +110,13 @@ export class RecordWriter {
   }
 
   retract(id: string, reason: string): Promise<YearRecord> {
-    return this.inTransaction(async (tx, at) => {
+    return this.inTransaction(async (tx, at, intend) => {
       const [found] = await tx.run('records/record-by-id', { id, at });
       if (!found) throw new NotFoundError(`No record has the id '${id}'.`, { argument: 'id' });
       const row = new RowReader(found);
       const before = row.map('record');
       const subjectId = before.string('subjectId');
+      intend({ recordId: id, subjectId, fiscalYear: before.number('fiscalYear'), revision: before.number('revision') });
       await assertMayRecordFor(this.ctx, subjectId, row.strings('departments'));
       if (before.boolean('retracted')) throw new ConflictError(`Record '${id}' is already retracted.`);
       const [changed] = await tx.run('records/retract-record', { id, reason, by: this.subject(), at });
@@ -153,13 +163,21 @@ export class RecordWriter {
 
   /**
    * Runs `work` in one write transaction, and logs what it wrote once committed; two writers racing to the
-   * same new revision become CONFLICT.
+   * same new revision become CONFLICT. `work` names the record it writes (`intend`) before the COMMIT, so a
+   * COMMIT whose outcome is lost (WRITE_OUTCOME_UNKNOWN) tells the client which record to look up.
    */
   private async inTransaction<T>(
-    work: (tx: TransactionRunner, at: string) => Promise<{ result: T; written: Written }>,
+    work: (
+      tx: TransactionRunner,
+      at: string,
+      intend: (record: Intended) => void,
+    ) => Promise<{ result: T; written: Written }>,
   ): Promise<T> {
+    let intended: Intended | undefined;
     try {
-      const { result, written } = await this.ctx.gateway.writeTransaction((tx) => work(tx, new Date().toISOString()));
+      const { result, written } = await this.ctx.gateway.writeTransaction((tx) =>
+        work(tx, new Date().toISOString(), (record) => (intended = record)),
+      );
       this.ctx.log.info(
         { event: 'record.write', ...written, actor: this.subject(), actorRole: this.ctx.viewer.role },
         `${written.action} ${written.recordId} by ${this.subject()}`,
@@ -170,6 +188,14 @@ export class RecordWriter {
         throw new ConflictError(
           'Another change to the same record landed at the same moment. Read it again and retry.',
         );
+      }
+      if (error instanceof WriteOutcomeUnknownError && intended !== undefined) {
+        const lookup = { ...intended, requestId: this.ctx.requestId };
+        this.ctx.log.warn(
+          { event: 'record.write-outcome-unknown', ...lookup, actor: this.subject(), reason: error.reason },
+          `outcome of the write of ${lookup.recordId} by ${this.subject()} unknown: ${error.reason}`,
+        );
+        throw error.naming(lookup);
       }
       throw error;
     }
