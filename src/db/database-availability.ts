@@ -23,19 +23,26 @@ export class DatabaseAvailability {
   /** `ping` runs a trivial query on a pool of its own (e.g. the readiness gateway's `ping`). */
   constructor(private readonly ping: (timeoutMs: number) => Promise<void>) {}
 
-  /** Resolves true when the database answered a ping (started now, or a moment ago) within ANSWER_TIMEOUT_MS. */
-  answering(): Promise<boolean> {
+  /**
+   * Resolves true when the database answered a ping within ANSWER_TIMEOUT_MS: the ping started now, or the
+   * one started less than `maxAgeMs` ago.
+   */
+  answering(maxAgeMs: number = ANSWER_FRESH_MS): Promise<boolean> {
     const now = Date.now();
-    if (this.last !== undefined && now - this.last.at < ANSWER_FRESH_MS) return this.last.answering;
+    if (this.last !== undefined && now - this.last.at < maxAgeMs) return this.last.answering;
     const answering = answersWithin(this.ping(ANSWER_TIMEOUT_MS), ANSWER_TIMEOUT_MS);
     this.last = { at: now, answering };
     return answering;
   }
 
-  /** `answering()`, but false at `deadline` (epoch ms) at the latest: no answer by then is no answer. */
-  answeringBy(deadline: number): Promise<boolean> {
+  /**
+   * The verdict for a request that ran out of time or found no pooled connection: `answering`, reusing the
+   * ping started ahead of its deadline (up to `maxAgeMs` ago; a new one would ask a database that may just
+   * have come back about a wait it did not answer), and false at `deadline` (epoch ms) at the latest.
+   */
+  answeringBy(deadline: number, maxAgeMs: number): Promise<boolean> {
     return answersWithin(
-      this.answering().then((answers) => {
+      this.answering(maxAgeMs).then((answers) => {
         if (!answers) throw new Error('the database does not answer');
       }),
       Math.max(0, deadline - Date.now()),

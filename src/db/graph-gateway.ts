@@ -148,6 +148,24 @@ export class GraphGateway {
     );
   }
 
+  /**
+   * Waits for a read shared by many requests (made on the service's own gateway, e.g. the department list)
+   * as for a statement of this request's own: within its budget, answering REQUEST_TIMEOUT at its deadline,
+   * or SERVICE_UNAVAILABLE when the database does not answer, while the shared read goes on for the others.
+   */
+  awaitShared<T>(shared: Promise<T>): Promise<T> {
+    const budget = this.extras.budget;
+    if (budget === undefined) return shared;
+    return this.withinBudget(
+      budget,
+      () => shared,
+      {},
+      () => undefined,
+    ).catch(async (error: unknown) => {
+      throw await this.unlessUnanswered(translate(error));
+    });
+  }
+
   /** The text of a cypher/ file, for compilers that wrap a whole statement (e.g. a page) into a larger one. */
   statementText(name: string): string {
     return this.cypher.get(name);
@@ -318,7 +336,10 @@ export class GraphGateway {
     const answering =
       budget === undefined
         ? availability.answering()
-        : availability.answeringBy(Date.now() + Math.max(0, budget.remainingMs()) + VERDICT_GRACE_MS);
+        : availability.answeringBy(
+            Date.now() + Math.max(0, budget.remainingMs()) + VERDICT_GRACE_MS,
+            DatabaseAvailability.leadMs(budget.limits.timeoutMs) + VERDICT_GRACE_MS,
+          );
     return (await answering) ? error : new DatabaseUnavailableError('the database does not answer');
   }
 

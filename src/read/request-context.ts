@@ -2,7 +2,7 @@ import type { Viewer } from '../auth/viewer';
 import type { GraphGateway } from '../db/graph-gateway';
 import { QueryCounter } from '../db/query-counter';
 import { RequestBudget, type RequestBudgetLimits } from '../db/request-budget';
-import type { DepartmentDirectory } from '../department/department-directory';
+import type { DepartmentDirectory, DepartmentLookup } from '../department/department-directory';
 import { GraphLoaders } from './graph-loaders';
 import type { AccessLogEntry } from '../observability/access-log';
 import type { Logger } from '../observability/logger';
@@ -17,8 +17,11 @@ export interface RequestContext {
   readonly counter: QueryCounter;
   readonly loaders: GraphLoaders;
   readonly budget: RequestBudget;
-  /** The departments of the data version being served, shared by all requests (not per request). */
-  readonly departments: DepartmentDirectory;
+  /**
+   * The departments of the data version being served, read once for all requests (not per request); a
+   * request waits for that read within its own budget.
+   */
+  readonly departments: DepartmentLookup;
   /** Who sends the request (from its bearer token; anonymous viewer without one). */
   readonly viewer: Viewer;
   /** The request's id (the caller's sane `x-request-id`, else a new one), written into audit entries. */
@@ -58,7 +61,7 @@ export function createRequestContext(
     counter,
     loaders: new GraphLoaders(scoped),
     budget,
-    departments,
+    departments: departments.forRequest((shared) => scoped.awaitShared(shared)),
     ...identity,
     ...logging,
   };
