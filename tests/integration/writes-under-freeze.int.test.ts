@@ -40,7 +40,10 @@ interface Answer {
   };
 }
 
-const codeOf = (answer: Answer): string => String(answer.body.errors?.[0]?.extensions?.code ?? 'OK');
+const codeOf = (answer: Answer): string => {
+  const code = answer.body.errors?.[0]?.extensions?.code;
+  return typeof code === 'string' ? code : 'OK';
+};
 
 /** Where a freeze starts: before the request is sent, or when a statement of its transaction has ended. */
 type FreezePoint = 'before the request' | 'records/lock-series' | 'audit/write-change';
