@@ -27,6 +27,9 @@ import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statist
 import { REQUEST_ID_HEADER, requestIdFrom, requestIdPlugin } from './graphql/request-id.plugin';
 import { dataVersionAfterWritesPlugin } from './graphql/data-version-after-writes.plugin';
 import { errorHttpHeadPlugin } from './graphql/error-http-head.plugin';
+import { idempotencyKeyPlugin } from './graphql/idempotency-key.plugin';
+import { IdempotencyKeys } from './records/idempotency-keys';
+import type { IdempotencySettings } from './settings-types';
 import { httpCachingPlugin } from './graphql/http-caching.plugin';
 import { introspectionCachingPlugin } from './graphql/introspection-caching.plugin';
 import { responseCache } from './graphql/response-cache.plugin';
@@ -104,6 +107,8 @@ export interface ServerDeps {
   readonly metricsToken?: string;
   /** The dashboard's staff sign-in (OIDC_ISSUER, OIDC_CLIENT_ID); the dashboard is read-only when absent. */
   readonly signIn?: SignInSettings;
+  /** How long the Idempotency-Keys of writes are kept (IDEMPOTENCY_KEY_RETENTION_HOURS). */
+  readonly idempotency: IdempotencySettings;
 }
 
 export interface RunningServer {
@@ -166,6 +171,10 @@ export async function createServer(
       ...(deps.tracing ? [deps.tracing.graphqlPlugin] : []),
       requestIdPlugin(deps.logger),
       ...queryLimitPlugins(deps.queryLimits),
+      // A mutation's Idempotency-Key is claimed (or its first answer found) before the mutation runs.
+      idempotencyKeyPlugin(
+        new IdempotencyKeys(deps.gateway, deps.idempotency, deps.logger.child({ component: 'idempotency' })),
+      ),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
       ApolloServerPluginLandingPageDisabled(),

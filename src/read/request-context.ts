@@ -5,6 +5,7 @@ import { RequestBudget, type RequestBudgetLimits } from '../db/request-budget';
 import type { DepartmentDirectory, DepartmentLookup } from '../department/department-directory';
 import { GraphLoaders } from './graph-loaders';
 import type { AccessLogEntry } from '../observability/access-log';
+import type { KeyedWrite } from '../records/keyed-write';
 import type { Logger } from '../observability/logger';
 
 /**
@@ -30,6 +31,11 @@ export interface RequestContext {
   readonly log: Logger;
   /** The HTTP request's access line, which the GraphQL outcome joins; absent outside HTTP (export pages, tests). */
   readonly access?: AccessLogEntry;
+  /**
+   * A mutation's Idempotency-Key, claimed or found answered before execution (idempotency-key.plugin.ts);
+   * absent without a key. The one field set after the context is made.
+   */
+  keyedWrite?: KeyedWrite;
 }
 
 /** Who sends the request and its id (the HTTP front reads them from the request). */

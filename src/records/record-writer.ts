@@ -3,10 +3,12 @@ import { Neo4jError } from 'neo4j-driver';
 import type { RequestContext } from '../read/request-context';
 import type { TransactionRunner } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
-import type { PlainValue } from '../db/plain-values';
+import type { PlainRow, PlainValue } from '../db/plain-values';
 import { ConflictError, NotFoundError, WriteOutcomeUnknownError, type WriteLookup } from '../errors';
 import { assertMayRecordFor } from './editor-departments';
 import { toYearRecord, type YearRecord } from './record.types';
+import { storeAnswerIn } from './idempotency-keys';
+import type { StoredAnswer } from './keyed-write';
 
 type RecordKind = 'IndicatorResult' | 'SheetEvaluation';
 
@@ -103,7 +105,7 @@ export class RecordWriter {
       const before = lock?.latest ?? null;
       await this.audit(tx, at, kind.action, properties.id, input.subjectId, before, after.values);
       return {
-        result: toYearRecord(input.kind, after),
+        answer: { label: input.kind, record: propertiesWithoutLock(after.values) },
         written: { action: kind.action, recordId: properties.id, subjectId: input.subjectId },
       };
     });
@@ -123,7 +125,7 @@ export class RecordWriter {
       const after = new RowReader(changed ?? {}).map('record');
       await this.audit(tx, at, 'RETRACT_RECORD', id, subjectId, withoutLock(before.values), after.values);
       return {
-        result: toYearRecord(row.string('label'), after),
+        answer: { label: row.string('label'), record: propertiesWithoutLock(after.values) },
         written: { action: 'RETRACT_RECORD', recordId: id, subjectId },
       };
     });
@@ -165,24 +167,40 @@ export class RecordWriter {
    * Runs `work` in one write transaction, and logs what it wrote once committed; two writers racing to the
    * same new revision become CONFLICT. `work` names the record it writes (`intend`) before the COMMIT, so a
    * COMMIT whose outcome is lost (WRITE_OUTCOME_UNKNOWN) tells the client which record to look up.
+   *
+   * With an Idempotency-Key: a key that answered this request before gives that answer again and nothing
+   * runs; a key this request claimed gets the answer stored with it in the same transaction.
    */
-  private async inTransaction<T>(
+  private async inTransaction(
     work: (
       tx: TransactionRunner,
       at: string,
       intend: (record: Intended) => void,
-    ) => Promise<{ result: T; written: Written }>,
-  ): Promise<T> {
+    ) => Promise<{ answer: StoredAnswer; written: Written }>,
+  ): Promise<YearRecord> {
+    const keyed = this.ctx.keyedWrite;
+    if (keyed?.kind === 'replay') {
+      const recordId = new RowReader(keyed.answer.record).string('id');
+      this.ctx.log.info(
+        { event: 'record.replay', recordId, actor: this.subject() },
+        `Idempotency-Key answered again for ${recordId}: nothing written`,
+      );
+      return toYearRecord(keyed.answer.label, new RowReader(keyed.answer.record));
+    }
+    const claimed = keyed?.kind === 'claimed' ? keyed : undefined;
     let intended: Intended | undefined;
     try {
-      const { result, written } = await this.ctx.gateway.writeTransaction((tx) =>
-        work(tx, new Date().toISOString(), (record) => (intended = record)),
-      );
+      const { answer, written } = await this.ctx.gateway.writeTransaction(async (tx) => {
+        const done = await work(tx, new Date().toISOString(), (record) => (intended = record));
+        if (claimed !== undefined) await storeAnswerIn(tx, claimed, done.written.recordId, done.answer);
+        return done;
+      });
+      if (claimed !== undefined) claimed.outcome = 'written';
       this.ctx.log.info(
         { event: 'record.write', ...written, actor: this.subject(), actorRole: this.ctx.viewer.role },
         `${written.action} ${written.recordId} by ${this.subject()}`,
       );
-      return result;
+      return toYearRecord(answer.label, new RowReader(answer.record));
     } catch (error) {
       if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
         throw new ConflictError(
@@ -190,7 +208,8 @@ export class RecordWriter {
         );
       }
       if (error instanceof WriteOutcomeUnknownError && intended !== undefined) {
-        const lookup = { ...intended, requestId: this.ctx.requestId };
+        if (claimed !== undefined) claimed.outcome = 'unknown';
+        const lookup = { ...intended, requestId: this.ctx.requestId, idempotencyKey: claimed?.key };
         this.ctx.log.warn(
           { event: 'record.write-outcome-unknown', ...lookup, actor: this.subject(), reason: error.reason },
           `outcome of the write of ${lookup.recordId} by ${this.subject()} unknown: ${error.reason}`,
@@ -202,8 +221,13 @@ export class RecordWriter {
   }
 }
 
+/** A record's properties without its lock stamp, as its answer is kept with an Idempotency-Key. */
+function propertiesWithoutLock(record: PlainRow): PlainRow {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'lockedAt'));
+}
+
 /** The lock stamp is bookkeeping, not part of a record's state. */
 function withoutLock(value: PlainValue): PlainValue {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'lockedAt'));
+  return propertiesWithoutLock(value);
 }
