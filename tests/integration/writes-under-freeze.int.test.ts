@@ -33,6 +33,7 @@ const RECORD = `mutation Record($input: RecordIndicatorResultInput!) {
 interface Answer {
   readonly status: number;
   readonly retryAfter: string | null;
+  readonly replayed?: boolean;
   readonly tookMs: number;
   readonly body: {
     data?: Record<string, unknown> | null;
@@ -46,7 +47,7 @@ const codeOf = (answer: Answer): string => {
 };
 
 /** Where a freeze starts: before the request is sent, or when a statement of its transaction has ended. */
-type FreezePoint = 'before the request' | 'records/lock-series' | 'audit/write-change';
+type FreezePoint = 'before the request' | 'records/lock-series' | 'audit/write-change' | 'idempotency/complete';
 
 describe('writes while the database freezes', () => {
   jest.setTimeout(600_000);
@@ -79,6 +80,7 @@ describe('writes while the database freezes', () => {
     return {
       status: response.status,
       retryAfter: response.headers.get('retry-after'),
+      replayed: response.headers.get('idempotent-replayed') === 'true',
       tookMs: Date.now() - started,
       body,
     };
@@ -102,7 +104,7 @@ describe('writes while the database freezes', () => {
   const cleanRecords = async () => {
     const session = db.checks.session();
     try {
-      await session.run('MATCH (n) WHERE n:Record OR n:RecordSeries OR n:Change DETACH DELETE n');
+      await session.run('MATCH (n) WHERE n:Record OR n:RecordSeries OR n:Change OR n:IdempotencyKey DETACH DELETE n');
     } finally {
       await session.close();
     }
@@ -210,6 +212,70 @@ describe('writes while the database freezes', () => {
       'WRITE_OUTCOME_UNKNOWN',
       'WRITE_OUTCOME_UNKNOWN',
     ]);
+  });
+
+  /** Records holding `value`: each case writes a value of its own. */
+  const recordsOf = async (value: number): Promise<string[]> => {
+    const session = db.checks.session();
+    try {
+      const result = await session.run('MATCH (r:Record) WHERE r.value = $value RETURN r.id AS id', { value });
+      return result.records.map((record) => String(record.get('id')));
+    } finally {
+      await session.close();
+    }
+  };
+
+  it('lets a client learn any outcome by sending the same request with its Idempotency-Key again, once thawed', async () => {
+    const keyedCases: { readonly at: FreezePoint; readonly ms: number }[] = [
+      { at: 'before the request', ms: 5_000 },
+      { at: 'records/lock-series', ms: 4_500 },
+      // The last statement of a keyed write: its COMMIT goes to the frozen JVM.
+      { at: 'idempotency/complete', ms: 1_000 },
+      { at: 'idempotency/complete', ms: 3_500 },
+      { at: 'idempotency/complete', ms: 6_000 },
+    ];
+    const report: string[] = [];
+    for (const [index, { at, ms }] of keyedCases.entries()) {
+      const key = `freeze-keyed-case-${index}-${Date.now()}`;
+      const value = 2000 + index;
+      const variables = { input: { indicator: INDICATOR, fiscalYear: 2027, value } };
+      if (at === 'before the request') freeze = freezeFor(pid, ms);
+      else armed = { statement: at, ms };
+      const first = await send(RECORD, variables, { 'idempotency-key': key });
+      armed = undefined;
+      await freeze?.thawed;
+      await answersAgain(db.checks);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const storedBefore = await recordsOf(value);
+      const again = await send(RECORD, variables, { 'idempotency-key': key });
+      const storedAfter = await recordsOf(value);
+      const line =
+        `${at} ${ms} ms: ${codeOf(first)} in ${first.tookMs} ms, stored ${storedBefore.length}; sent again: ` +
+        `${codeOf(again)}${again.replayed ? ' (replayed)' : ''}, stored ${storedAfter.length}`;
+      report.push(line);
+      process.stderr.write(`${line}\n`);
+
+      expect(first.tookMs).toBeLessThanOrEqual(BUDGET_MS + SLACK_MS);
+      expect(codeOf(again)).toBe('OK');
+      const written = again.body.data?.recordIndicatorResult as { id: string };
+      // Whatever the first answer was, the key's second answer is the one record there is.
+      expect(storedAfter).toEqual([written.id]);
+      if (codeOf(first) === 'OK') {
+        expect(again.replayed).toBe(true);
+        expect(again.body.data).toEqual(first.body.data);
+      } else if (codeOf(first) === 'WRITE_OUTCOME_UNKNOWN') {
+        const lookup = first.body.errors?.[0]?.extensions?.lookup as Record<string, unknown>;
+        expect(lookup.idempotencyKey).toBe(key);
+        expect(first.body.errors?.[0]?.message).toMatch(/same Idempotency-Key/);
+        // Stored by the thawed database: given again; not stored: written now.
+        expect(again.replayed).toBe(storedBefore.length === 1);
+      } else {
+        expect(['REQUEST_TIMEOUT', 'SERVICE_UNAVAILABLE']).toContain(codeOf(first));
+        expect(storedBefore).toEqual([]);
+        expect(again.replayed).toBe(false);
+      }
+    }
+    process.stderr.write(`keyed writes under freeze (budget ${BUDGET_MS} ms):\n  ${report.join('\n  ')}\n`);
   });
 
   /** Reads and writes sent together to a database frozen for longer than the budget. */
