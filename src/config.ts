@@ -4,6 +4,7 @@ import {
   LOG_LEVELS,
   type AuthSettings,
   type ExportSettings,
+  type IdempotencySettings,
   type LogLevel,
   type QueryLimits,
   type SignInSettings,
@@ -47,6 +48,8 @@ export interface Config {
   readonly dataVersionPollMs: number;
   /** Limits of the GraphQL subscriptions over WebSocket (README "Live updates"). */
   readonly live: LiveSettings;
+  /** How long the Idempotency-Keys of writes are kept (docs/operators.md "Settings added for safe writes"). */
+  readonly idempotency: IdempotencySettings;
 }
 
 /** What WebSocket connections to /graphql (GraphQL subscriptions, graphql-transport-ws) may take. */
@@ -205,6 +208,8 @@ export const ENVIRONMENT_VARIABLES = {
     'a WebSocket connection that sends no connection_init within this many ms is closed with code 4408 (default 3000)',
   LIVE_KEEPALIVE_MS:
     'the service pings each WebSocket connection this often, in ms, and drops one that has not answered by the next ping (default 15000)',
+  IDEMPOTENCY_KEY_RETENTION_HOURS:
+    "how long, in hours, an editor's Idempotency-Key and the answer its write gave are kept: the same request with the same key within it gets that answer again and writes nothing; 1 to 720 (default 24)",
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -294,6 +299,10 @@ export function loadConfig(env: Env = process.env): Config {
     metrics: metricsSettings(read),
     dataVersionPollMs: integer(read('DATA_VERSION_POLL_MS'), 'DATA_VERSION_POLL_MS', 250, 50, 750),
     live: liveSettings(read),
+    idempotency: Object.freeze({
+      retentionMs:
+        integer(read('IDEMPOTENCY_KEY_RETENTION_HOURS'), 'IDEMPOTENCY_KEY_RETENTION_HOURS', 24, 1, 720) * HOUR_MS,
+    }),
   });
 }
 
@@ -338,6 +347,9 @@ function metricsSettings(read: (name: EnvironmentVariable) => string | undefined
   }
   return Object.freeze({ port, host: listenAddress(hostText, 'METRICS_HOST'), token });
 }
+
+/** Milliseconds in an hour. */
+const HOUR_MS = 3_600_000;
 
 /** Bytes in a MiB. */
 const MIB = 1024 * 1024;

@@ -118,6 +118,7 @@ async function main(): Promise<void> {
       metrics,
       metricsToken: config.metrics.token,
       signIn: config.signIn,
+      idempotency: config.idempotency,
     });
     server = await app.listen(config.port, config.host);
     startup.info(

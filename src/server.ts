@@ -26,6 +26,10 @@ import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits
 import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statistics';
 import { REQUEST_ID_HEADER, requestIdFrom, requestIdPlugin } from './graphql/request-id.plugin';
 import { dataVersionAfterWritesPlugin } from './graphql/data-version-after-writes.plugin';
+import { errorHttpHeadPlugin } from './graphql/error-http-head.plugin';
+import { idempotencyKeyPlugin } from './graphql/idempotency-key.plugin';
+import { IdempotencyKeys } from './records/idempotency-keys';
+import type { IdempotencySettings } from './settings-types';
 import { httpCachingPlugin } from './graphql/http-caching.plugin';
 import { introspectionCachingPlugin } from './graphql/introspection-caching.plugin';
 import { responseCache } from './graphql/response-cache.plugin';
@@ -103,6 +107,8 @@ export interface ServerDeps {
   readonly metricsToken?: string;
   /** The dashboard's staff sign-in (OIDC_ISSUER, OIDC_CLIENT_ID); the dashboard is read-only when absent. */
   readonly signIn?: SignInSettings;
+  /** How long the Idempotency-Keys of writes are kept (IDEMPOTENCY_KEY_RETENTION_HOURS). */
+  readonly idempotency: IdempotencySettings;
 }
 
 export interface RunningServer {
@@ -165,6 +171,10 @@ export async function createServer(
       ...(deps.tracing ? [deps.tracing.graphqlPlugin] : []),
       requestIdPlugin(deps.logger),
       ...queryLimitPlugins(deps.queryLimits),
+      // A mutation's Idempotency-Key is claimed (or its first answer found) before the mutation runs.
+      idempotencyKeyPlugin(
+        new IdempotencyKeys(deps.gateway, deps.idempotency, deps.logger.child({ component: 'idempotency' })),
+      ),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
       ApolloServerPluginLandingPageDisabled(),
@@ -185,6 +195,8 @@ export async function createServer(
       ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
       httpCachingPlugin<RequestContext>(deps.dataVersion),
       dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
+      // Retry-After, and the statuses of the Idempotency-Key refusals, before the answer is recorded as sent.
+      errorHttpHeadPlugin<RequestContext>(),
       // Last, the two that record the answer as sent (metrics, then the access line).
       ...(deps.metrics ? [metricsPlugin(deps.metrics)] : []),
       accessLogPlugin(),

@@ -83,3 +83,12 @@ export interface SignInSettings {
   readonly roleClaim: string;
   readonly departmentsClaim: string;
 }
+
+/** How the Idempotency-Keys of writes are kept (IDEMPOTENCY_KEY_RETENTION_HOURS). */
+export interface IdempotencySettings {
+  /**
+   * How long a key and the answer it gave are kept after its first request: within it the same request with
+   * the same key gets that answer again; after it the key is forgotten and a request with it writes anew.
+   */
+  readonly retentionMs: number;
+}

@@ -1,13 +1,21 @@
 /** How long the database may take to answer the availability ping before it counts as not answering. */
-const ANSWER_TIMEOUT_MS = 1_000;
-/** How long one answer stands: a burst of failing requests asks the database once, not once each. */
-const ANSWER_FRESH_MS = 1_000;
+export const ANSWER_TIMEOUT_MS = 1_000;
+/**
+ * How long one ping stands: a burst of failing requests asks the database once, not once each. Short, because
+ * a database that answered a ping a second ago may have frozen since: an old "it answers" would turn a frozen
+ * database's requests into SERVICE_BUSY or REQUEST_TIMEOUT.
+ */
+const ANSWER_FRESH_MS = 250;
 
 /**
  * Tells a database that does not answer (frozen, stopped, down) from one that answers but whose request pool
  * is taken: when a request could not get a pooled connection in time, or ran out of time waiting for the
  * database, the gateway asks this whether the database answers a trivial query on another pool (the
- * readiness pool, which request traffic cannot exhaust). One ping serves every caller for a second.
+ * readiness pool, which request traffic cannot exhaust). One ping serves every caller for a moment.
+ *
+ * A request's answer must not wait for the ping after its deadline: the gateway starts the ping ahead of the
+ * deadline (`leadMs` before it, while the request still waits for the database) and takes the verdict by the
+ * deadline (`answeringBy`), so a frozen database is answered within the request's budget.
  */
 export class DatabaseAvailability {
   private last: { readonly at: number; readonly answering: Promise<boolean> } | undefined;
@@ -15,13 +23,39 @@ export class DatabaseAvailability {
   /** `ping` runs a trivial query on a pool of its own (e.g. the readiness gateway's `ping`). */
   constructor(private readonly ping: (timeoutMs: number) => Promise<void>) {}
 
-  /** Resolves true when the database answered within a second (now, or less than a second ago). */
-  answering(): Promise<boolean> {
+  /**
+   * Resolves true when the database answered a ping within ANSWER_TIMEOUT_MS: the ping started now, or the
+   * one started less than `maxAgeMs` ago.
+   */
+  answering(maxAgeMs: number = ANSWER_FRESH_MS): Promise<boolean> {
     const now = Date.now();
-    if (this.last !== undefined && now - this.last.at < ANSWER_FRESH_MS) return this.last.answering;
+    if (this.last !== undefined && now - this.last.at < maxAgeMs) return this.last.answering;
     const answering = answersWithin(this.ping(ANSWER_TIMEOUT_MS), ANSWER_TIMEOUT_MS);
     this.last = { at: now, answering };
     return answering;
+  }
+
+  /**
+   * The verdict for a request that ran out of time or found no pooled connection: `answering`, reusing the
+   * ping started ahead of its deadline (up to `maxAgeMs` ago; a new one would ask a database that may just
+   * have come back about a wait it did not answer), and false at `deadline` (epoch ms) at the latest.
+   */
+  answeringBy(deadline: number, maxAgeMs: number): Promise<boolean> {
+    return answersWithin(
+      this.answering(maxAgeMs).then((answers) => {
+        if (!answers) throw new Error('the database does not answer');
+      }),
+      Math.max(0, deadline - Date.now()),
+    );
+  }
+
+  /**
+   * How long before a request's deadline to start asking (when the request still waits for the database then),
+   * so the verdict is known at the deadline: the ping's own time and a margin, or half the budget when the
+   * budget is short.
+   */
+  static leadMs(budgetMs: number): number {
+    return Math.min(ANSWER_TIMEOUT_MS + 200, Math.floor(budgetMs / 2));
   }
 }
 

@@ -1,13 +1,20 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type QueryResult } from 'neo4j-driver';
-import { DatabaseUnavailableError, RequestTimeoutError, ServiceBusyError } from '../errors';
+import neo4j, { type Driver, Neo4jError, type QueryResult, type Transaction } from 'neo4j-driver';
+import { DatabaseUnavailableError, RequestTimeoutError, ServiceBusyError, WriteOutcomeUnknownError } from '../errors';
 import type { CypherRegistry } from './cypher-registry';
-import type { DatabaseAvailability } from './database-availability';
+import { DatabaseAvailability } from './database-availability';
 import { toPlain, type PlainRow } from './plain-values';
 import type { QueryCounter } from './query-counter';
 import { isTransient, RETRY_OUTSIDE_REQUESTS_MS, RetriesExhausted, retryTransient } from './read-retry';
-import type { RequestBudget } from './request-budget';
+import type { Expiry, RequestBudget } from './request-budget';
 import type { SharedBookmarks } from './shared-bookmarks';
 import type { StatementObserver, StatementStart } from './statement-observer';
+import { WriteAttempt } from './write-attempt';
+
+/**
+ * A verdict on the database's availability that is not in at the deadline is waited for this much longer at
+ * most (the ping was started ahead of the deadline, so only a late timer on a loaded machine needs this).
+ */
+const VERDICT_GRACE_MS = 100;
 
 export type Params = Readonly<Record<string, unknown>>;
 
@@ -34,7 +41,7 @@ export interface TransactionRunner {
 /**
  * The one executor every repository goes through: it names statements by their cypher/ file, runs each
  * read as one auto-commit statement in a READ session (tried again on transient errors while the request's
- * time allows) and writes in managed write transactions, closes
+ * time allows) and writes in explicit write transactions that know whether their COMMIT was sent, closes
  * sessions in `finally`, turns driver values into plain ones, counts statements per request, keeps each
  * request within its budget (time left as the transaction timeout, a few sessions at a time), and
  * translates "database unreachable" (or not answering, or refusing the service's login) into the public
@@ -137,8 +144,26 @@ export class GraphGateway {
         this.rowsOf(statement, () =>
           session.run(text, toDriverParams(params), timeout === undefined ? undefined : { timeout }),
         ),
-      true,
+      { retryTransientErrors: true },
     );
+  }
+
+  /**
+   * Waits for a read shared by many requests (made on the service's own gateway, e.g. the department list)
+   * as for a statement of this request's own: within its budget, answering REQUEST_TIMEOUT at its deadline,
+   * or SERVICE_UNAVAILABLE when the database does not answer, while the shared read goes on for the others.
+   */
+  awaitShared<T>(shared: Promise<T>): Promise<T> {
+    const budget = this.extras.budget;
+    if (budget === undefined) return shared;
+    return this.withinBudget(
+      budget,
+      () => shared,
+      {},
+      () => undefined,
+    ).catch(async (error: unknown) => {
+      throw await this.unlessUnanswered(translate(error));
+    });
   }
 
   /** The text of a cypher/ file, for compilers that wrap a whole statement (e.g. a page) into a larger one. */
@@ -146,19 +171,42 @@ export class GraphGateway {
     return this.cypher.get(name);
   }
 
+  /** One write statement in a write transaction of its own (see `writeTransaction`). */
   write(name: string, params: Params = {}): Promise<PlainRow[]> {
-    return this.session('WRITE', undefined, (session, timeout) =>
-      session.executeWrite((tx) => this.runIn(tx, name, params), timeout === undefined ? undefined : { timeout }),
-    );
+    return this.writeTransaction((tx) => tx.run(name, params));
   }
 
-  /** Several statements in one write transaction: either all take effect or none. */
+  /**
+   * Several statements in one write transaction: either all take effect or none. Each try is an explicit
+   * transaction (`WriteAttempt`), so the answer is true to what was written: within a request, its Neo4j
+   * timeout is the time left; a try failing with a transient error before its COMMIT is made again while the
+   * time allows, and none starts after the deadline; the deadline before COMMIT is REQUEST_TIMEOUT (or
+   * SERVICE_UNAVAILABLE when the database does not answer), and nothing was or will be written; from COMMIT on,
+   * a lost answer is WRITE_OUTCOME_UNKNOWN and the try is never made again.
+   */
   writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>): Promise<T> {
-    return this.session('WRITE', undefined, (session, timeout) =>
-      session.executeWrite(
-        (tx) => work({ run: (name, params = {}) => this.runIn(tx, name, params) }),
-        timeout === undefined ? undefined : { timeout },
-      ),
+    let attempt: WriteAttempt | undefined;
+    return this.session(
+      'WRITE',
+      undefined,
+      (session, timeout, expiry) => {
+        attempt = new WriteAttempt();
+        return attempt.run(session, timeout, expiry, (tx, checkpoint) =>
+          work({
+            run: async (name, params = {}) => {
+              checkpoint();
+              return this.runIn(tx, name, params);
+            },
+          }),
+        );
+      },
+      {
+        retryTransientErrors: true,
+        atDeadline: () =>
+          attempt?.committing === true
+            ? new WriteOutcomeUnknownError('the database did not answer the commit within the time budget')
+            : undefined,
+      },
     );
   }
 
@@ -181,7 +229,7 @@ export class GraphGateway {
     );
   }
 
-  private runIn(tx: ManagedTransaction, name: string, params: Params): Promise<PlainRow[]> {
+  private runIn(tx: Transaction, name: string, params: Params): Promise<PlainRow[]> {
     const text = this.cypher.get(name);
     return this.rowsOf({ name, mode: 'WRITE' }, () => tx.run(text, toDriverParams(params)));
   }
@@ -207,26 +255,31 @@ export class GraphGateway {
 
   /**
    * Opens a session for `work` and closes it in `finally`. Within a request budget the session counts
-   * against the request's permits and `work` gets the smaller of `ownTimeoutMs` and the time left. With
-   * `retryTransient` (reads), a try failing with a transient error is made again in a new session while the
-   * time left allows (the request's budget; outside requests RETRY_OUTSIDE_REQUESTS_MS, or `ownTimeoutMs` if
-   * shorter).
+   * against the request's permits and `work` gets the smaller of `ownTimeoutMs` and the time left, and the
+   * request's `Expiry`. With `retryTransientErrors`, a try failing with a transient error is made again in a
+   * new session while the time left allows (the request's budget; outside requests RETRY_OUTSIDE_REQUESTS_MS,
+   * or `ownTimeoutMs` if shorter), and no try starts after the deadline.
+   *
+   * A request still waiting for the database shortly before its deadline asks the availability check then
+   * (`DatabaseAvailability.leadMs`), so at the deadline it is known whether the database answers at all.
    */
   private session<T>(
     mode: 'READ' | 'WRITE',
     ownTimeoutMs: number | undefined,
-    work: (session: Session, timeoutMs: number | undefined) => Promise<T>,
-    retryTransientErrors = false,
+    work: (session: Session, timeoutMs: number | undefined, expiry: Expiry | undefined) => Promise<T>,
+    options: SessionOptions = {},
   ): Promise<T> {
     const budget = this.extras.budget;
     // Whether a try within the request's budget failed to reach the database (see `afterOutage`).
     let unreached = false;
+    let expiry: Expiry | undefined;
     const once = (): Promise<T> => {
-      if (budget === undefined) return this.openSession(mode, (session) => work(session, ownTimeoutMs));
+      if (budget === undefined) return this.openSession(mode, (session) => work(session, ownTimeoutMs, undefined));
+      if (expiry?.passed === true) return Promise.reject(budget.timeoutError());
       const remainingMs = Math.max(1, Math.floor(budget.remainingMs()));
       const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
       return this.openSession(mode, (session) =>
-        work(session, budgetDecides ? remainingMs : ownTimeoutMs).catch((error: unknown) => {
+        work(session, budgetDecides ? remainingMs : ownTimeoutMs, expiry).catch((error: unknown) => {
           if (isTransient(error)) unreached = true;
           throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
         }),
@@ -237,22 +290,57 @@ export class GraphGateway {
     const outsideRequestsUntil =
       Date.now() + Math.min(ownTimeoutMs ?? RETRY_OUTSIDE_REQUESTS_MS, RETRY_OUTSIDE_REQUESTS_MS);
     const remainingMs = budget === undefined ? () => outsideRequestsUntil - Date.now() : () => budget.remainingMs();
-    const tries = retryTransientErrors ? () => retryTransient(once, remainingMs) : once;
-    const running = budget === undefined ? tries() : budget.withSession(tries);
+    const tries = options.retryTransientErrors === true ? () => retryTransient(once, remainingMs) : once;
+    const running = budget === undefined ? tries() : this.withinBudget(budget, tries, options, (e) => (expiry = e));
     return running.catch(async (error: unknown) => {
       throw await this.unlessUnanswered(afterOutage(translate(error), unreached));
     });
   }
 
+  /** Runs `tries` within the request's budget: its permits, its deadline, and the availability check ahead of it. */
+  private withinBudget<T>(
+    budget: RequestBudget,
+    tries: () => Promise<T>,
+    options: SessionOptions,
+    expiring: (expiry: Expiry) => void,
+  ): Promise<T> {
+    const availability = this.extras.availability;
+    return budget.withSession(
+      (_left, expiry) => {
+        expiring(expiry);
+        return tries();
+      },
+      {
+        atDeadline: () => options.atDeadline?.() ?? budget.timeoutError(),
+        ahead:
+          availability === undefined
+            ? undefined
+            : {
+                leadMs: DatabaseAvailability.leadMs(budget.limits.timeoutMs),
+                run: () => void availability.answering(),
+              },
+      },
+    );
+  }
+
   /**
    * A pool that gave no connection in time, or a request whose time ran out, while the database answers
-   * nobody (asked on another pool) is the database's outage, not a busy service or a slow query.
+   * nobody (asked on another pool) is the database's outage, not a busy service or a slow query. The verdict
+   * is taken by the request's deadline (the ping started ahead of it), so the answer is not late for it.
    */
   private async unlessUnanswered(error: unknown): Promise<unknown> {
     const availability = this.extras.availability;
     if (availability === undefined) return error;
     if (!(error instanceof ServiceBusyError || error instanceof RequestTimeoutError)) return error;
-    return (await availability.answering()) ? error : new DatabaseUnavailableError('the database does not answer');
+    const budget = this.extras.budget;
+    const answering =
+      budget === undefined
+        ? availability.answering()
+        : availability.answeringBy(
+            Date.now() + Math.max(0, budget.remainingMs()) + VERDICT_GRACE_MS,
+            DatabaseAvailability.leadMs(budget.limits.timeoutMs) + VERDICT_GRACE_MS,
+          );
+    return (await answering) ? error : new DatabaseUnavailableError('the database does not answer');
   }
 
   private async openSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
@@ -311,6 +399,14 @@ function toDriverParams(params: Params): Record<string, unknown> {
 }
 
 type Session = ReturnType<Driver['session']>;
+
+/** How `session` runs its work besides the mode and timeout. */
+interface SessionOptions {
+  /** Make a try failing with a transient error again while the time allows (reads; writes before COMMIT). */
+  readonly retryTransientErrors?: boolean;
+  /** The error to answer at the request's deadline instead of REQUEST_TIMEOUT (undefined: REQUEST_TIMEOUT). */
+  readonly atDeadline?: () => Error | undefined;
+}
 
 /**
  * What a gateway may carry besides its driver: its request's counter and budget, an availability check, and

@@ -9,6 +9,19 @@ export interface RequestBudgetLimits {
   readonly maxSessions: number;
 }
 
+/** What `withSession` does at and before the deadline, besides answering REQUEST_TIMEOUT. */
+export interface SessionOptions {
+  /** The error the work is rejected with at the deadline (REQUEST_TIMEOUT unless this says otherwise). */
+  readonly atDeadline?: () => Error;
+  /** Something to start `leadMs` before the deadline while the work still runs. */
+  readonly ahead?: { readonly leadMs: number; readonly run: () => void };
+}
+
+/** Whether the deadline of one `withSession` call has passed (set in the same turn as its rejection). */
+export interface Expiry {
+  readonly passed: boolean;
+}
+
 /**
  * What one request may spend on the database: time until its deadline, and a few sessions at a time. Every
  * statement of the request goes through `withSession`, so a request of 500 aliases queues behind its own
@@ -43,25 +56,52 @@ export class RequestBudget {
   }
 
   /**
-   * Runs `work` holding one of the request's session permits, passing it the time left (whole ms, ≥ 1).
-   * Rejects with REQUEST_TIMEOUT as soon as the deadline passes, whether the work waits for a permit, for a
-   * pooled connection, or for Neo4j; the permit is returned only when the work has really finished.
+   * Runs `work` holding one of the request's session permits, passing it the time left (whole ms, ≥ 1) and an
+   * `Expiry` that turns `passed` at the deadline. Rejects as soon as the deadline passes, whether the work waits for a
+   * permit, for a pooled connection, or for Neo4j: with REQUEST_TIMEOUT, or with what `options.atDeadline` says
+   * then (a write whose COMMIT was sent cannot claim that nothing was written). The permit is returned only when
+   * the work has really finished.
+   *
+   * `passed` turns true in the same turn as the rejection, so work that checks it before each step (a write
+   * before its COMMIT) never takes a step after the request was answered.
+   *
+   * `options.ahead.run` is called `leadMs` before the deadline if the work still runs then (the gateway asks
+   * there whether the database answers at all, so the answer at the deadline can say so without waiting).
    *
    * A free permit is taken at once; only a statement queued behind its request's other sessions waits on
    * the deadline's signal. The deadline of the work itself is a timer cleared when the work ends, so no
    * request leaves a timer behind to fire (and build an error nobody reads) long after it was answered.
    */
-  async withSession<T>(work: (remainingMs: number) => Promise<T>): Promise<T> {
+  async withSession<T>(
+    work: (remainingMs: number, expiry: Expiry) => Promise<T>,
+    options: SessionOptions = {},
+  ): Promise<T> {
     const release = this.sessions.tryAcquire() ?? (await this.sessions.acquire(this.expirySignal()));
     const left = Math.floor(this.remainingMs());
     if (left < 1) {
       release();
       throw this.timeoutError();
     }
-    const running = work(left).finally(release);
+    // A plain flag rather than an AbortSignal: it is made for every statement, and only writes read it.
+    const expiry = { passed: false };
+    const running = work(left, expiry).finally(release);
+    const atDeadline = options.atDeadline ?? (() => this.timeoutError());
     return new Promise<T>((resolve, reject) => {
-      const deadline = setTimeout(() => reject(this.timeoutError()), left);
-      running.then(resolve, reject).finally(() => clearTimeout(deadline));
+      const expire = (): void => {
+        expiry.passed = true;
+        reject(atDeadline());
+      };
+      const ahead = options.ahead;
+      const leadMs = ahead === undefined ? 0 : Math.min(ahead.leadMs, left);
+      // One timer at a time: the one before the deadline (when asked for), then the deadline's own.
+      let timer =
+        ahead === undefined || leadMs < 1
+          ? setTimeout(expire, left)
+          : setTimeout(() => {
+              ahead.run();
+              timer = setTimeout(expire, Math.max(0, this.remainingMs()));
+            }, left - leadMs);
+      running.then(resolve, reject).finally(() => clearTimeout(timer));
     });
   }
 

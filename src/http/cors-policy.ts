@@ -5,8 +5,8 @@ import type { Step } from './middleware-chain';
  * Request headers a page on another origin may send, so the usual front ends pass the preflight with their
  * default options: JSON bodies and bearer tokens; a request id of its own (kept by the service and logged);
  * W3C trace context from browser tracing (OpenTelemetry's fetch instrumentation); the client name and
- * version Apollo Client sends when told its name; and the two headers Apollo's CSRF prevention accepts as
- * proof of a preflight (needed when CSRF_PREVENTION=true).
+ * version Apollo Client sends when told its name; the two headers Apollo's CSRF prevention accepts as
+ * proof of a preflight (needed when CSRF_PREVENTION=true); and the Idempotency-Key of a write.
  */
 const ALLOWED_HEADERS = [
   'authorization',
@@ -18,13 +18,23 @@ const ALLOWED_HEADERS = [
   'apollographql-client-version',
   'apollo-require-preflight',
   'x-apollo-operation-name',
+  'idempotency-key',
 ];
 
 /**
  * Answer headers a page may read beyond the CORS-safelisted ones: the request id to quote in a report, the
- * validator and caching policy, how old a cached answer is, and an export's file name.
+ * validator and caching policy, how old a cached answer is, an export's file name, how long to wait before
+ * trying again, and whether a write's answer was given again for its Idempotency-Key.
  */
-const EXPOSED_HEADERS = ['x-request-id', 'etag', 'age', 'content-disposition', 'cache-control'];
+const EXPOSED_HEADERS = [
+  'x-request-id',
+  'etag',
+  'age',
+  'content-disposition',
+  'cache-control',
+  'retry-after',
+  'idempotent-replayed',
+];
 
 /** How long a browser may reuse a preflight answer (Chromium caps it at 2 hours). */
 const PREFLIGHT_MAX_AGE_SECONDS = 600;

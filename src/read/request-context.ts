@@ -2,9 +2,10 @@ import type { Viewer } from '../auth/viewer';
 import type { GraphGateway } from '../db/graph-gateway';
 import { QueryCounter } from '../db/query-counter';
 import { RequestBudget, type RequestBudgetLimits } from '../db/request-budget';
-import type { DepartmentDirectory } from '../department/department-directory';
+import type { DepartmentDirectory, DepartmentLookup } from '../department/department-directory';
 import { GraphLoaders } from './graph-loaders';
 import type { AccessLogEntry } from '../observability/access-log';
+import type { KeyedWrite } from '../records/keyed-write';
 import type { Logger } from '../observability/logger';
 
 /**
@@ -17,8 +18,11 @@ export interface RequestContext {
   readonly counter: QueryCounter;
   readonly loaders: GraphLoaders;
   readonly budget: RequestBudget;
-  /** The departments of the data version being served, shared by all requests (not per request). */
-  readonly departments: DepartmentDirectory;
+  /**
+   * The departments of the data version being served, read once for all requests (not per request); a
+   * request waits for that read within its own budget.
+   */
+  readonly departments: DepartmentLookup;
   /** Who sends the request (from its bearer token; anonymous viewer without one). */
   readonly viewer: Viewer;
   /** The request's id (the caller's sane `x-request-id`, else a new one), written into audit entries. */
@@ -27,6 +31,11 @@ export interface RequestContext {
   readonly log: Logger;
   /** The HTTP request's access line, which the GraphQL outcome joins; absent outside HTTP (export pages, tests). */
   readonly access?: AccessLogEntry;
+  /**
+   * A mutation's Idempotency-Key, claimed or found answered before execution (idempotency-key.plugin.ts);
+   * absent without a key. The one field set after the context is made.
+   */
+  keyedWrite?: KeyedWrite;
 }
 
 /** Who sends the request and its id (the HTTP front reads them from the request). */
@@ -58,7 +67,7 @@ export function createRequestContext(
     counter,
     loaders: new GraphLoaders(scoped),
     budget,
-    departments,
+    departments: departments.forRequest((shared) => scoped.awaitShared(shared)),
     ...identity,
     ...logging,
   };

@@ -3,10 +3,12 @@ import { Neo4jError } from 'neo4j-driver';
 import type { RequestContext } from '../read/request-context';
 import type { TransactionRunner } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
-import type { PlainValue } from '../db/plain-values';
-import { ConflictError, NotFoundError } from '../errors';
+import type { PlainRow, PlainValue } from '../db/plain-values';
+import { ConflictError, NotFoundError, WriteOutcomeUnknownError, type WriteLookup } from '../errors';
 import { assertMayRecordFor } from './editor-departments';
 import { toYearRecord, type YearRecord } from './record.types';
+import { storeAnswerIn } from './idempotency-keys';
+import type { StoredAnswer } from './keyed-write';
 
 type RecordKind = 'IndicatorResult' | 'SheetEvaluation';
 
@@ -34,6 +36,9 @@ export interface NewRecord {
   readonly fields: Readonly<Record<string, string | number | null>>;
 }
 
+/** The record a write makes or changes, named before its COMMIT so a lost answer can say what to look up. */
+type Intended = Omit<WriteLookup, 'requestId' | 'idempotencyKey'>;
+
 /** What one committed write changed, as its audit entry and its log line name it. */
 interface Written {
   readonly action: string;
@@ -52,7 +57,7 @@ export class RecordWriter {
 
   record(input: NewRecord): Promise<YearRecord> {
     const kind = KIND[input.kind];
-    return this.inTransaction(async (tx, at) => {
+    return this.inTransaction(async (tx, at, intend) => {
       const [target] = await tx.run(kind.target, { id: input.subjectId });
       if (!target) {
         throw new NotFoundError(`No ${kind.noun} has the id '${input.subjectId}'.`, { argument: 'input' });
@@ -74,6 +79,12 @@ export class RecordWriter {
         );
       }
       const revision = current + 1;
+      intend({
+        recordId: `${seriesId}:r${revision}`,
+        subjectId: input.subjectId,
+        fiscalYear: input.fiscalYear,
+        revision,
+      });
       const properties = {
         ...input.fields,
         id: `${seriesId}:r${revision}`,
@@ -94,26 +105,27 @@ export class RecordWriter {
       const before = lock?.latest ?? null;
       await this.audit(tx, at, kind.action, properties.id, input.subjectId, before, after.values);
       return {
-        result: toYearRecord(input.kind, after),
+        answer: { label: input.kind, record: propertiesWithoutLock(after.values) },
         written: { action: kind.action, recordId: properties.id, subjectId: input.subjectId },
       };
     });
   }
 
   retract(id: string, reason: string): Promise<YearRecord> {
-    return this.inTransaction(async (tx, at) => {
+    return this.inTransaction(async (tx, at, intend) => {
       const [found] = await tx.run('records/record-by-id', { id, at });
       if (!found) throw new NotFoundError(`No record has the id '${id}'.`, { argument: 'id' });
       const row = new RowReader(found);
       const before = row.map('record');
       const subjectId = before.string('subjectId');
+      intend({ recordId: id, subjectId, fiscalYear: before.number('fiscalYear'), revision: before.number('revision') });
       await assertMayRecordFor(this.ctx, subjectId, row.strings('departments'));
       if (before.boolean('retracted')) throw new ConflictError(`Record '${id}' is already retracted.`);
       const [changed] = await tx.run('records/retract-record', { id, reason, by: this.subject(), at });
       const after = new RowReader(changed ?? {}).map('record');
       await this.audit(tx, at, 'RETRACT_RECORD', id, subjectId, withoutLock(before.values), after.values);
       return {
-        result: toYearRecord(row.string('label'), after),
+        answer: { label: row.string('label'), record: propertiesWithoutLock(after.values) },
         written: { action: 'RETRACT_RECORD', recordId: id, subjectId },
       };
     });
@@ -153,31 +165,69 @@ export class RecordWriter {
 
   /**
    * Runs `work` in one write transaction, and logs what it wrote once committed; two writers racing to the
-   * same new revision become CONFLICT.
+   * same new revision become CONFLICT. `work` names the record it writes (`intend`) before the COMMIT, so a
+   * COMMIT whose outcome is lost (WRITE_OUTCOME_UNKNOWN) tells the client which record to look up.
+   *
+   * With an Idempotency-Key: a key that answered this request before gives that answer again and nothing
+   * runs; a key this request claimed gets the answer stored with it in the same transaction.
    */
-  private async inTransaction<T>(
-    work: (tx: TransactionRunner, at: string) => Promise<{ result: T; written: Written }>,
-  ): Promise<T> {
+  private async inTransaction(
+    work: (
+      tx: TransactionRunner,
+      at: string,
+      intend: (record: Intended) => void,
+    ) => Promise<{ answer: StoredAnswer; written: Written }>,
+  ): Promise<YearRecord> {
+    const keyed = this.ctx.keyedWrite;
+    if (keyed?.kind === 'replay') {
+      const recordId = new RowReader(keyed.answer.record).string('id');
+      this.ctx.log.info(
+        { event: 'record.replay', recordId, actor: this.subject() },
+        `Idempotency-Key answered again for ${recordId}: nothing written`,
+      );
+      return toYearRecord(keyed.answer.label, new RowReader(keyed.answer.record));
+    }
+    const claimed = keyed?.kind === 'claimed' ? keyed : undefined;
+    let intended: Intended | undefined;
     try {
-      const { result, written } = await this.ctx.gateway.writeTransaction((tx) => work(tx, new Date().toISOString()));
+      const { answer, written } = await this.ctx.gateway.writeTransaction(async (tx) => {
+        const done = await work(tx, new Date().toISOString(), (record) => (intended = record));
+        if (claimed !== undefined) await storeAnswerIn(tx, claimed, done.written.recordId, done.answer);
+        return done;
+      });
+      if (claimed !== undefined) claimed.outcome = 'written';
       this.ctx.log.info(
         { event: 'record.write', ...written, actor: this.subject(), actorRole: this.ctx.viewer.role },
         `${written.action} ${written.recordId} by ${this.subject()}`,
       );
-      return result;
+      return toYearRecord(answer.label, new RowReader(answer.record));
     } catch (error) {
       if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
         throw new ConflictError(
           'Another change to the same record landed at the same moment. Read it again and retry.',
         );
       }
+      if (error instanceof WriteOutcomeUnknownError && intended !== undefined) {
+        if (claimed !== undefined) claimed.outcome = 'unknown';
+        const lookup = { ...intended, requestId: this.ctx.requestId, idempotencyKey: claimed?.key };
+        this.ctx.log.warn(
+          { event: 'record.write-outcome-unknown', ...lookup, actor: this.subject(), reason: error.reason },
+          `outcome of the write of ${lookup.recordId} by ${this.subject()} unknown: ${error.reason}`,
+        );
+        throw error.naming(lookup);
+      }
       throw error;
     }
   }
 }
 
+/** A record's properties without its lock stamp, as its answer is kept with an Idempotency-Key. */
+function propertiesWithoutLock(record: PlainRow): PlainRow {
+  return Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'lockedAt'));
+}
+
 /** The lock stamp is bookkeeping, not part of a record's state. */
 function withoutLock(value: PlainValue): PlainValue {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'lockedAt'));
+  return propertiesWithoutLock(value);
 }

@@ -8,6 +8,7 @@ import { graphSchema } from '../../src/schema';
 import type { ExportSettings } from '../../src/export/serve-export';
 import type { RequestTracing } from '../../src/observability/tracing/request-tracing';
 import { createServer, type RunningServer } from '../../src/server';
+import type { IdempotencySettings } from '../../src/settings-types';
 import type { Logger } from '../../src/observability/logger';
 import { DataVersion } from '../../src/service/data-version';
 import { testLogger } from './log-capture';
@@ -63,6 +64,8 @@ export interface TestServerOptions {
   readonly signIn?: SignInSettings;
   /** Polls the data version every this many ms, as `npm start` does (DATA_VERSION_POLL_MS); no poll when absent. */
   readonly dataVersionPollMs?: number;
+  /** How long Idempotency-Keys are kept (IDEMPOTENCY_KEY_RETENTION_HOURS from `env` otherwise). */
+  readonly idempotency?: Partial<IdempotencySettings>;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
@@ -98,6 +101,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     metrics: options.metrics,
     metricsToken: options.metricsToken,
     signIn: options.signIn ?? defaults.signIn,
+    idempotency: { ...defaults.idempotency, ...options.idempotency },
   });
   const running: RunningServer = await app.listen(0);
   return {

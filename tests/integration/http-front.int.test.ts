@@ -296,6 +296,7 @@ describe('the HTTP front', () => {
       'apollographql-client-version',
       'apollo-require-preflight',
       'x-apollo-operation-name',
+      'idempotency-key',
     ];
 
     it.each(['/graphql', '/export/measures.csv'])(
@@ -319,7 +320,7 @@ describe('the HTTP front', () => {
       },
     );
 
-    it('lets pages read the request id, validators, caching policy, age and file name of an answer', async () => {
+    it('lets pages read the request id, validators, caching policy, age, file name, retry wait and replay of an answer', async () => {
       const response = await fetch(
         `${server.url}/graphql`,
         graphqlPost('{ sdg(number: 17) { number } }', { origin: 'http://dashboard.example' }),
@@ -331,6 +332,8 @@ describe('the HTTP front', () => {
         'age',
         'content-disposition',
         'cache-control',
+        'retry-after',
+        'idempotent-replayed',
       ]);
     });
 

@@ -210,9 +210,24 @@ describe('configuration', () => {
     for (const name of Object.keys(ENVIRONMENT_VARIABLES)) expect(example).toContain(`${name}=`);
   });
 
-  it('lists every variable it reads in the README configuration table', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const table = readme.slice(readme.indexOf('| variable'), readme.indexOf('\n\n', readme.indexOf('| variable')));
-    for (const name of Object.keys(ENVIRONMENT_VARIABLES)) expect(table).toContain(`\`${name}\``);
+  it('keeps Idempotency-Keys 24 hours unless IDEMPOTENCY_KEY_RETENTION_HOURS says otherwise (1 to 720)', () => {
+    expect(loadConfig({}).idempotency).toEqual({ retentionMs: 24 * 3_600_000 });
+    expect(loadConfig({ IDEMPOTENCY_KEY_RETENTION_HOURS: '1' }).idempotency.retentionMs).toBe(3_600_000);
+    for (const wrong of ['0', '721', '1.5', 'a day']) {
+      expect(() => loadConfig({ IDEMPOTENCY_KEY_RETENTION_HOURS: wrong })).toThrow(
+        `IDEMPOTENCY_KEY_RETENTION_HOURS must be a whole number from 1 to 720, got '${wrong}'`,
+      );
+    }
+  });
+
+  it('lists every variable it reads in a configuration table: the README, or the operators guide it is moving to', () => {
+    const tableIn = (text: string, header: string): string => {
+      const start = text.indexOf(header);
+      return start < 0 ? '' : text.slice(start, text.indexOf('\n\n', start));
+    };
+    const tables =
+      tableIn(readFileSync('README.md', 'utf8'), '| variable') +
+      tableIn(readFileSync('docs/operators.md', 'utf8'), '| name');
+    for (const name of Object.keys(ENVIRONMENT_VARIABLES)) expect(tables).toContain(`\`${name}\``);
   });
 });

@@ -91,4 +91,36 @@ describe('RequestBudget', () => {
     ).rejects.toBeInstanceOf(RequestTimeoutError);
     expect(started).toBe(false);
   });
+
+  it('marks the work expired in the same turn as it answers, with the error the work chose for its deadline', async () => {
+    const budget = new RequestBudget({ timeoutMs: 80, maxSessions: 1 });
+    let seen: { passed: boolean } | undefined;
+    let committing = false;
+    const outcome = budget.withSession(
+      (_left, expiry) => {
+        seen = expiry;
+        committing = true;
+        return new Promise<never>(() => undefined);
+      },
+      { atDeadline: () => new Error(committing ? 'outcome unknown' : 'timed out') },
+    );
+    expect(seen?.passed).toBe(false);
+    await expect(outcome).rejects.toThrow('outcome unknown');
+    expect(seen?.passed).toBe(true);
+  });
+
+  it('runs what is asked ahead of the deadline only while the work still runs', async () => {
+    const budget = new RequestBudget({ timeoutMs: 200, maxSessions: 2 });
+    const asked: number[] = [];
+    const started = Date.now();
+    const ahead = { leadMs: 100, run: () => asked.push(Date.now() - started) };
+    await budget.withSession(() => sleep(10), { ahead });
+    expect(asked).toEqual([]);
+    await expect(budget.withSession(() => new Promise<never>(() => undefined), { ahead })).rejects.toBeInstanceOf(
+      RequestTimeoutError,
+    );
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toBeGreaterThanOrEqual(80);
+    expect(asked[0]).toBeLessThan(200);
+  });
 });
