@@ -209,10 +209,4 @@ describe('configuration', () => {
     const example = readFileSync('.env.example', 'utf8');
     for (const name of Object.keys(ENVIRONMENT_VARIABLES)) expect(example).toContain(`${name}=`);
   });
-
-  it('lists every variable it reads in the README configuration table', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const table = readme.slice(readme.indexOf('| variable'), readme.indexOf('\n\n', readme.indexOf('| variable')));
-    for (const name of Object.keys(ENVIRONMENT_VARIABLES)) expect(table).toContain(`\`${name}\``);
-  });
 });
