@@ -1,7 +1,7 @@
 'use strict';
 const { execFileSync } = require('node:child_process');
 const { readFileSync, writeFileSync } = require('node:fs');
-const { cpus, platform, release, totalmem } = require('node:os');
+const { arch, cpus, platform, totalmem } = require('node:os');
 const { join, relative } = require('node:path');
 
 /**
@@ -26,7 +26,7 @@ function commit() {
 function machine() {
   const list = cpus();
   const model = list[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
-  return `${list.length} × ${model}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}`;
+  return `${list.length} × ${model}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${arch()}, Node ${process.version}`;
 }
 
 /** How this run was started, for the stamp: `node bench/compare.js --docs`. */
