@@ -31,7 +31,7 @@ module.exports = tseslint.config(
   {
     // The read path runs per node and per request. On Node 20 (V8 11.3) every property an object literal
     // adds after a leading spread (`{ ...a, b }`) makes a new hidden class: about 1 µs apiece, and garbage
-    // that outlives the young generation (bench/object-spread.js). Spread last, or Object.assign.
+    // that outlives the young generation (bench/investigations/object-spread.js). Spread last, or Object.assign.
     files: ['src/read/**/*.ts', 'src/node/**/*.ts', 'src/search/**/*.ts', 'src/common/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
@@ -40,7 +40,7 @@ module.exports = tseslint.config(
         {
           selector: 'ObjectExpression > SpreadElement:first-child:not(:last-child)',
           message:
-            'A property after a leading spread makes a new hidden class on Node 20 (about 1 µs, bench/object-spread.js): spread last, or use Object.assign({}, a, { b }).',
+            'A property after a leading spread makes a new hidden class on Node 20 (about 1 µs, bench/investigations/object-spread.js): spread last, or use Object.assign({}, a, { b }).',
         },
       ],
     },

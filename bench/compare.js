@@ -16,11 +16,12 @@ const { cpuMeter } = require('./lib/process-cpu');
 const { QUESTIONS, canonical, firstDifference } = require('./lib/questions');
 const { startNeo4jGraphQL, startRawCypher } = require('./lib/reference-systems');
 const { openNeo4j, startOurService } = require('./lib/stack');
+const { commandLine, replaceBenchmarkTable } = require('./lib/benchmarks-doc');
 const { fixed, markdownTable, median, ratio } = require('./lib/statistics');
 
 const USAGE =
-  'npm run bench -- [--duration 3] [--rounds 5] [--warmup 120] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…]';
-const { seconds, rounds, warmup, concurrencies, questions, reuseUri } = readFlags(
+  'npm run bench -- [--duration 3] [--rounds 5] [--warmup 120] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…] [--docs]';
+const { seconds, rounds, warmup, concurrencies, questions, reuseUri, docs } = readFlags(
   {
     duration: { type: 'string', default: '3' },
     // Five, not three: on a shared machine a burst of other work can slow a whole cell, and the median of
@@ -30,6 +31,8 @@ const { seconds, rounds, warmup, concurrencies, questions, reuseUri } = readFlag
     concurrency: { type: 'string', default: '1,16' },
     only: { type: 'string', default: '' },
     neo4j: { type: 'string', default: '' },
+    // Replace the table of docs/benchmarks.md with this run's (only for a run meant as the current figures).
+    docs: { type: 'boolean', default: false },
   },
   USAGE,
   (flags) => ({
@@ -45,6 +48,7 @@ const { seconds, rounds, warmup, concurrencies, questions, reuseUri } = readFlag
         })
       : QUESTIONS,
     reuseUri: flags.neo4j || undefined,
+    docs: flags.docs,
   }),
 );
 
@@ -310,7 +314,9 @@ async function main() {
     const urls = { ours: ours.url, ng: ng.url, raw: raw.cypherUrl, noop: raw.noopUrl };
     const statements = await checkAnswers(urls);
     const samples = await time(urls, { ours: ours.pid, ng: ng.pid, raw: raw.pid, neo4j: neo4j.pid });
-    process.stdout.write(`${report(samples, statements)}\n`);
+    const text = report(samples, statements);
+    process.stdout.write(`${text}\n`);
+    if (docs) log(`replaced the table in ${await replaceBenchmarkTable('compare', commandLine(), text)}`);
   } finally {
     for (const part of started.reverse()) await part.stop();
   }

@@ -8,6 +8,7 @@
 //
 // Flags: --duration <s per phase, 20> --clients <bystanders at once, 4> --timeout <s per request, 30>
 //        --url <a running service's loopback /graphql URL instead of starting one> --neo4j <bolt URI to reuse>
+//        --docs (replace the table in docs/benchmarks.md with this run's)
 'use strict';
 const { readdirSync, readFileSync } = require('node:fs');
 const { connect } = require('node:net');
@@ -16,17 +17,20 @@ const { MEGABYTES, aliasFlood, fragmentChain } = require('./lib/attacks');
 const { readFlags, wholeNumber } = require('./lib/flags');
 const { timedGet, timedGraphQL } = require('./lib/outcome');
 const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
+const { commandLine, replaceBenchmarkTable } = require('./lib/benchmarks-doc');
 const { markdownTable, percentile } = require('./lib/statistics');
 
 const USAGE =
-  'npm run bench:load -- [--duration 20] [--clients 4] [--timeout 30] [--url http://127.0.0.1:4000/graphql | --neo4j bolt://…]';
-const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri } = readFlags(
+  'npm run bench:load -- [--duration 20] [--clients 4] [--timeout 30] [--url http://127.0.0.1:4000/graphql | --neo4j bolt://…] [--docs]';
+const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, docs } = readFlags(
   {
     duration: { type: 'string', default: '20' },
     clients: { type: 'string', default: '4' },
     timeout: { type: 'string', default: '30' },
     url: { type: 'string', default: '' },
     neo4j: { type: 'string', default: '' },
+    // Replace the table of docs/benchmarks.md with this run's.
+    docs: { type: 'boolean', default: false },
   },
   USAGE,
   (flags) => {
@@ -39,6 +43,7 @@ const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri } = readFlags(
       timeoutMs: wholeNumber('timeout', flags.timeout, 1, 120) * 1000,
       serviceUrl: flags.url || undefined,
       reuseUri: flags.neo4j || undefined,
+      docs: flags.docs,
     };
   },
 );
@@ -222,10 +227,11 @@ async function main() {
     log('warm-up: every example once');
     for (const example of EXAMPLES) await timedGraphQL(url, example, timeoutMs);
     const phases = [await phase(url, 'baseline', false), await phase(url, 'under attack', true)];
-    process.stdout.write(
+    const text =
       `${clients} ordinary clients asking the ${EXAMPLES.length} examples of schema/examples/ round-robin, ` +
-        `${phaseMs / 1000} s per phase, ${timeoutMs / 1000} s client timeout.\n\n${report(phases)}\n`,
-    );
+      `${phaseMs / 1000} s per phase, ${timeoutMs / 1000} s client timeout.\n\n${report(phases)}`;
+    process.stdout.write(`${text}\n`);
+    if (docs) log(`replaced the table in ${await replaceBenchmarkTable('load', commandLine(), text)}`);
   } finally {
     for (const part of started.reverse()) await part.stop();
   }

@@ -20,18 +20,21 @@ const { progressBar } = require('./lib/progress-bar');
 const { canonical, firstDifference } = require('./lib/questions');
 const { cloneId, cloneSize, readSeedGraph, writeClones } = require('./lib/scaled-graph');
 const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
+const { commandLine, replaceBenchmarkTable } = require('./lib/benchmarks-doc');
 const { fixed, markdownTable } = require('./lib/statistics');
 const neo4jDriver = require('neo4j-driver');
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const USAGE = 'npm run bench:scale -- [--k 1,10,100,1000] [--duration 5] [--warmup 2] [--cached]';
-const { ks, seconds, warmup, cached } = readFlags(
+const USAGE = 'npm run bench:scale -- [--k 1,10,100,1000] [--duration 5] [--warmup 2] [--cached] [--docs]';
+const { ks, seconds, warmup, cached, docs } = readFlags(
   {
     k: { type: 'string', default: '1,10,100,1000' },
     duration: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
     cached: { type: 'boolean', default: false },
+    // Replace the table of docs/benchmarks.md with this run's.
+    docs: { type: 'boolean', default: false },
   },
   USAGE,
   (flags) => {
@@ -42,6 +45,7 @@ const { ks, seconds, warmup, cached } = readFlags(
       seconds: wholeNumber('duration', flags.duration, 1, 120),
       warmup: wholeNumber('warmup', flags.warmup, 0, 60),
       cached: flags.cached,
+      docs: flags.docs,
     };
   },
 );
@@ -185,7 +189,9 @@ async function main() {
       }
       rows.push({ k, nodes: await graphNodes(driver), ...(await measureAt(k, seed, neo4j, reference)) });
     }
-    process.stdout.write(`${report(rows)}\n`);
+    const text = report(rows);
+    process.stdout.write(`${text}\n`);
+    if (docs) log(`replaced the table in ${await replaceBenchmarkTable('scale', commandLine(), text)}`);
   } finally {
     await driver?.close();
     for (const part of started.reverse()) await part.stop();

@@ -64,7 +64,7 @@ const COMPRESSION_THRESHOLD_BYTES = PRECOMPRESS_THRESHOLD_BYTES;
 
 /**
  * Brotli quality of answers compressed per request. Measured on this service's answers
- * (`node bench/compression-quality.js`): 5 is where the curve bends. From 4 (the middleware's default, barely
+ * (`node bench/investigations/compression-quality.js`): 5 is where the curve bends. From 4 (the middleware's default, barely
  * smaller than gzip) it saves 10-12 % (heatmap 5,145 -> 4,525 bytes, 15 % under gzip) for +0.05 ms (heatmap,
  * 53 KiB) to +0.4 ms (introspection, 170 KiB); 6-8 save under 3 % more, and 9-11 cost 20 to 150 times as much.
  * Static files are not compressed here: the build stores them at quality 11.

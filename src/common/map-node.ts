@@ -12,7 +12,7 @@ import type { Node } from './node.interface';
  * Everything is assigned onto the instance (whose class fields it already has) rather than gathered with an
  * object spread first: on Node 20 (V8 11.3) each property an object literal adds after a spread
  * (`{ ...stored, source }`) makes a new hidden class, about 1 µs apiece, which made mapping a policy item
- * take 9 µs instead of under 1 (bench/object-spread.js).
+ * take 9 µs instead of under 1 (bench/investigations/object-spread.js).
  */
 export function mapNode<L extends NodeLabel, T extends Node, K extends keyof StoredNode<L> & keyof T>(
   type: new () => T,

@@ -92,7 +92,7 @@ export class GraphGateway {
   /**
    * The same gateway with `extra` added to its extras. Copied with Object.assign, not `{ ...extras, extra }`:
    * on Node 20 each property a literal adds after a spread makes a new hidden class (about 1 µs), and two
-   * such copies are made per request (bench/object-spread.js).
+   * such copies are made per request (bench/investigations/object-spread.js).
    */
   private with(extra: GatewayExtras): GraphGateway {
     return new GraphGateway(this.driver, this.database, this.cypher, Object.assign({}, this.extras, extra));
@@ -124,7 +124,7 @@ export class GraphGateway {
   /**
    * One read statement as an auto-commit transaction in a READ session. A single statement is atomic on its
    * own, and auto-commit costs one round trip (RUN and PULL together), where a managed transaction costs
-   * more (BEGIN, RUN and PULL, COMMIT): measured with `node bench/read-transactions.js`, a small read takes
+   * more (BEGIN, RUN and PULL, COMMIT): measured with `node bench/investigations/read-transactions.js`, a small read takes
    * 1.45 ms auto-commit, 2.25 ms with `executeRead` and 2.05 ms with `executeQuery` (README "Cluster-ready
    * reads"). What managed transactions add, retrying on transient errors, is done here instead
    * (`retryTransient`, the driver's own classification of transient errors), and bounded by the request's

@@ -19,7 +19,7 @@ const CRISIS_MANAGEMENT = 'department:crisis-management';
 
 /**
  * Results recorded through the API before the view opens, with the grade each gets from the baselines and
- * targets printed in 001 (README "Recording results"; tests/integration/progress.int.test.ts checks each).
+ * targets printed in 001 (docs/records.md "Progress"; tests/integration/progress.int.test.ts checks each).
  */
 const RESULTS: readonly { indicator: string; fiscalYear: number; value: number; why: string }[] = [
   { indicator: 'indicator:5-1-1', fiscalYear: 2024, value: 84.5, why: '82.31 % ▶▶ 85.00 %: 81.4 % → A' },

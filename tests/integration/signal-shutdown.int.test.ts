@@ -45,7 +45,7 @@ async function startThenSignal(signal: NodeJS.Signals): Promise<Stopped> {
 }
 
 /**
- * A signal stops the service in order, as the README's "Logs" promises: HTTP drained, then the database
+ * A signal stops the service in order, as docs/operators.md "Logs" promises: HTTP drained, then the database
  * closed, each step logged, exit 0. Apollo Server's own signal handler used to stop Apollo and send the
  * signal again, which killed the process after the first of these lines.
  */

@@ -219,15 +219,4 @@ describe('configuration', () => {
       );
     }
   });
-
-  it('lists every variable it reads in a configuration table: the README, or the operators guide it is moving to', () => {
-    const tableIn = (text: string, header: string): string => {
-      const start = text.indexOf(header);
-      return start < 0 ? '' : text.slice(start, text.indexOf('\n\n', start));
-    };
-    const tables =
-      tableIn(readFileSync('README.md', 'utf8'), '| variable') +
-      tableIn(readFileSync('docs/operators.md', 'utf8'), '| name');
-    for (const name of Object.keys(ENVIRONMENT_VARIABLES)) expect(tables).toContain(`\`${name}\``);
-  });
 });

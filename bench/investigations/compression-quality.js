@@ -3,7 +3,7 @@
 // dashboard's heatmap, the widest example, the IDE's introspection, a small list), the compressed size and
 // the median time to compress at every brotli quality (1-11) and gzip level (1-9). The answers are fetched
 // once from a running service (default http://localhost:4000, loopback only), then compressed in this process.
-// Usage: npm start (in another terminal), then: node bench/compression-quality.js [baseUrl] [runs]
+// Usage: npm start (in another terminal), then: node bench/investigations/compression-quality.js [baseUrl] [runs]
 'use strict';
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -17,7 +17,7 @@ if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(new URL(base).hostname)
   process.exit(2);
 }
 
-const root = join(__dirname, '..');
+const root = join(__dirname, '..', '..');
 const example = (file) => readFileSync(join(root, 'schema', 'examples', file), 'utf8');
 // The matrix the dashboard's heatmap asks for (dashboard/src/heatmap/heatmap-query.ts), its largest answer.
 const heatmapQuery = `{ sdgCoverage {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node bench/read-transactions.js`: what a read costs as an auto-commit statement (`session.run`, one round
+// `node bench/investigations/read-transactions.js`: what a read costs as an auto-commit statement (`session.run`, one round
 // trip, no retry) against the driver's retrying forms (`session.executeRead`, a managed transaction;
 // `driver.executeQuery`), on one Neo4j seeded by our service's own start-up. Each form runs the same
 // statement in rounds, the forms alternated (rotating order) so drift of the machine hits all of them alike;
@@ -14,13 +14,13 @@
 'use strict';
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { readFlags, wholeNumber } = require('./lib/flags');
-const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
-const { cpuMeter } = require('./lib/process-cpu');
-const { fixed, markdownTable, median } = require('./lib/statistics');
+const { readFlags, wholeNumber } = require('../lib/flags');
+const { ROOT, openNeo4j, startOurService } = require('../lib/stack');
+const { cpuMeter } = require('../lib/process-cpu');
+const { fixed, markdownTable, median } = require('../lib/statistics');
 
 const USAGE =
-  'node bench/read-transactions.js -- [--duration 2] [--rounds 5] [--concurrency 1,16] [--only seed-info,Q1,…] [--neo4j bolt://…]';
+  'node bench/investigations/read-transactions.js -- [--duration 2] [--rounds 5] [--concurrency 1,16] [--only seed-info,Q1,…] [--neo4j bolt://…]';
 const { seconds, rounds, concurrencies, only, reuseUri } = readFlags(
   {
     duration: { type: 'string', default: '2' },

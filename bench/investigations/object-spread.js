@@ -6,15 +6,15 @@
 // a fresh object, stays on V8's cached transitions. The read path is written that way (eslint.config.js);
 // this script shows why, and tells on a newer Node whether the rule still earns its keep.
 //
-// Usage: node bench/object-spread.js [--rounds 7]. No database, no build. Prints the median ns per object
+// Usage: node bench/investigations/object-spread.js [--rounds 7]. No database, no build. Prints the median ns per object
 // of each way of building the same object, over rounds of 200 000 objects each.
 'use strict';
-const { readFlags, wholeNumber } = require('./lib/flags');
-const { median } = require('./lib/statistics');
+const { readFlags, wholeNumber } = require('../lib/flags');
+const { median } = require('../lib/statistics');
 
 const { rounds } = readFlags(
   { rounds: { type: 'string', default: '7' } },
-  'node bench/object-spread.js [--rounds 7]',
+  'node bench/investigations/object-spread.js [--rounds 7]',
   (flags) => ({ rounds: wholeNumber('rounds', flags.rounds, 1, 50) }),
 );
 
