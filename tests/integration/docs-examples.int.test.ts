@@ -1,5 +1,7 @@
 import { Kind, OperationTypeNode, parse } from 'graphql';
 import { codeBlocks, documentationFiles, type CodeBlock } from '../helpers/markdown-docs';
+import { createAuthenticator } from '../../src/auth/authenticator';
+import { mintToken } from '../../src/auth/mint-token';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
 
 /**
@@ -8,7 +10,12 @@ import { openApi, type ApiFixture } from '../helpers/api-fixture';
  * must equal it exactly, so a guide cannot go on quoting an answer the graph no longer gives. Mutations and
  * subscriptions are validated by tests/unit/docs/graphql-blocks.test.ts and exercised by the records and
  * live-update tests; they are not run here, so this suite leaves the graph as it found it.
+ *
+ * The records guide is read by editors, who send a token: its queries run as an editor of 市民活動推進課; every
+ * other guide's queries run as an anonymous reader, as the service answers them by default.
  */
+const SECRET = 'docs-examples-secret-0123456789abcdef';
+const SIGNED_IN_GUIDES = new Set(['docs/records.md']);
 const queries = documentationFiles()
   .flatMap(codeBlocks)
   .filter((block) => block.language === 'graphql')
@@ -33,8 +40,14 @@ function shownAnswer(block: CodeBlock): unknown {
 
 describe('the example queries of the README and docs/', () => {
   let api: ApiFixture;
+  let editor: Record<string, string>;
   beforeAll(async () => {
-    api = await openApi();
+    api = await openApi({
+      authenticate: createAuthenticator({ secret: SECRET, jwksUrl: undefined, anonymousRead: true }),
+    });
+    editor = {
+      authorization: `Bearer ${await mintToken(SECRET, { sub: 'sato', role: 'editor', departments: ['市民活動推進課'] })}`,
+    };
   });
   afterAll(async () => {
     await api.close();
@@ -50,7 +63,8 @@ describe('the example queries of the README and docs/', () => {
   it.each(queries.map((block) => [`${block.file}:${block.line}`, block] as const))(
     '%s runs on the seeded graph and answers what the guide shows',
     async (_where, block) => {
-      const response = await api.server.query(block.code);
+      const headers = SIGNED_IN_GUIDES.has(block.file) ? editor : {};
+      const response = await api.server.query(block.code, undefined, headers);
       expect(response.errors).toBeUndefined();
       const data = response.data ?? {};
       // Something was found: a guide's example that answers only nulls and empty lists teaches nothing.
