@@ -44,8 +44,10 @@ import { sendJson } from './http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './ide/ide-assets';
 import { serveLiveUpdates, type LiveUpdates } from './live/live-socket-server';
 import { subscriptionsOverWebSocketRule } from './live/subscriptions-over-websocket.rule';
+import { subscriptionRootVariablesPlugin } from './live/subscription-root-variables.plugin';
 import { accessLog, accessLogEntry } from './observability/access-log';
 import { accessLogPlugin } from './observability/access-log.plugin';
+import { apolloLogger, unexpectedErrorPlugin } from './observability/unexpected-error.plugin';
 import type { Logger } from './observability/logger';
 import type { RequestTracing } from './observability/tracing/request-tracing';
 import type { DataVersion } from './service/data-version';
@@ -160,11 +162,15 @@ export async function createServer(
     // the embedded Neo4j stopped only because its stdin closed, and nothing after "received: stopping" was
     // logged.
     stopOnTerminationSignals: false,
-    logger: deps.logger.child({ component: 'apollo' }),
+    logger: apolloLogger(deps.logger),
     plugins: [
       ...(deps.tracing ? [deps.tracing.graphqlPlugin] : []),
       requestIdPlugin(deps.logger),
       ...queryLimitPlugins(deps.queryLimits),
+      // After the nesting limit, which replaces a document too deep to parse before this one parses it.
+      subscriptionRootVariablesPlugin(deps.schema, queryParseOptions(deps.queryLimits)),
+      // Logs and counts, once, an error thrown by any plugin's hook where Apollo has no answer but a 500.
+      unexpectedErrorPlugin(deps.logger, deps.metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
       ApolloServerPluginLandingPageDisabled(),
