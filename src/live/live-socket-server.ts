@@ -11,6 +11,7 @@ import type { LiveSettings } from '../config';
 import type { GraphSizes } from '../graphql/limits/graph-statistics';
 import type { QueryLimits } from '../graphql/query-limits';
 import { originMayConnect } from '../http/cors-policy';
+import { clientText } from '../observability/client-text';
 import type { Logger } from '../observability/logger';
 import type { ServiceMetrics } from '../observability/metrics/service-metrics';
 import { ConnectionLimits } from './connection-limits';
@@ -138,7 +139,7 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
 
   sockets.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     const client = request.socket.remoteAddress ?? 'unknown';
-    const origin = request.headers.origin;
+    const origin = clientTextOrUndefined(request.headers.origin);
     const refusal = limits.open(client);
     if (refusal !== undefined) {
       log.warn(
@@ -199,17 +200,19 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
       clearInterval(keepAlive);
       limits.release(client);
       void closed(code, reason.toString());
+      // The client's close reason (up to 123 bytes), escaped: it must not start a line of the log.
+      const told = clientText(reason.toString());
       log.info(
         {
           event: 'live.close',
           connectionId,
           client,
           code,
-          reason: reason.toString(),
+          reason: told,
           durationMs: Date.now() - openedAt,
           signedIn: extra.viewer.subject !== null,
         },
-        `live connection from ${client} closed (${code}${reason.length > 0 ? ` ${reason.toString()}` : ''})`,
+        `live connection from ${client} closed (${code}${told.length > 0 ? ` ${told}` : ''})`,
       );
     });
   });
@@ -225,10 +228,11 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
       return;
     }
     const origin = request.headers.origin;
+    const loggedOrigin = clientTextOrUndefined(origin);
     if (!originMayConnect(options.corsOrigins, origin, request.headers.host)) {
       log.warn(
-        { event: 'live.refused', client: request.socket.remoteAddress, origin, limit: 'CORS_ORIGINS' },
-        `live connection from origin ${origin ?? ''} refused: not in CORS_ORIGINS`,
+        { event: 'live.refused', client: request.socket.remoteAddress, origin: loggedOrigin, limit: 'CORS_ORIGINS' },
+        `live connection from origin ${loggedOrigin ?? ''} refused: not in CORS_ORIGINS`,
       );
       refuseUpgrade(socket, 403, `origin ${origin ?? ''} may not connect (CORS_ORIGINS)`);
       return;
@@ -278,4 +282,9 @@ function closeReason(text: string): string {
   let reason = text;
   while (Buffer.byteLength(reason) > MAX_CLOSE_REASON_BYTES) reason = reason.slice(0, -1);
   return reason;
+}
+
+/** A header's value as a log line may hold it (see clientText); absent stays absent. */
+function clientTextOrUndefined(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : clientText(value);
 }

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '../errors';
+import { clientTextOrNull } from './client-text';
 import type { RequestContext } from '../read/request-context';
 import type { Logger } from './logger';
 import type { ServiceMetrics } from './metrics/service-metrics';
@@ -29,12 +30,12 @@ export function unexpectedErrorPlugin(
       metrics?.errors.inc({ code: ErrorCode.INTERNAL_SERVER_ERROR });
       if (contextValue.access !== undefined && request.http !== undefined) {
         contextValue.access.graphql = {
-          operationName: request.operationName ?? null,
+          operationName: clientTextOrNull(request.operationName),
           operationType: requestContext.operation?.operation ?? null,
           errorCodes: [ErrorCode.INTERNAL_SERVER_ERROR],
           ...countsOf(contextValue),
           cacheHit: false,
-          user: contextValue.viewer?.subject ?? null,
+          user: clientTextOrNull(contextValue.viewer?.subject),
         };
       }
       return Promise.resolve();
@@ -64,12 +65,18 @@ export interface ApolloLogger {
 export function apolloLogger(logger: Logger): ApolloLogger {
   const apollo = logger.child({ component: 'apollo' });
   return {
-    debug: (message) => apollo.debug(String(message)),
-    info: (message) => apollo.info(String(message)),
-    warn: (message) => apollo.warn(String(message)),
+    debug: (message) => passOn(apollo, 'debug', message),
+    info: (message) => passOn(apollo, 'info', message),
+    warn: (message) => passOn(apollo, 'warn', message),
     error: (message) => {
       if (typeof message === 'string' && message.startsWith(APOLLO_UNEXPECTED_LINE)) return;
-      apollo.error(String(message));
+      passOn(apollo, 'error', message);
     },
   };
+}
+
+/** A message as pino takes it: an Error (or object) keeps its fields and stack, anything else becomes text. */
+function passOn(logger: Logger, level: 'debug' | 'info' | 'warn' | 'error', message: unknown): void {
+  if (typeof message === 'object' && message !== null) logger[level](message);
+  else logger[level](String(message));
 }
