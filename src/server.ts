@@ -35,6 +35,7 @@ import { ConnectionCloseOnStop } from './http/connection-close-on-stop';
 import { graphqlEndpoint, isGraphQLRequest } from './http/graphql-endpoint';
 import { headerValue } from './http/header-value';
 import { middlewareChain, type ErrorStep, type Step } from './http/middleware-chain';
+import { AllowedHosts, refuseOtherHosts } from './http/allowed-hosts';
 import { corsPolicy } from './http/cors-policy';
 import { live, ready } from './http/health';
 import { httpServerOptions } from './http/http-timeouts';
@@ -197,6 +198,8 @@ export async function createServer(
     ],
   });
   await apollo.start();
+  // The names the service answers to depend on the address bound, known at listen(); loopback until then.
+  let allowedHosts = AllowedHosts.of(deps.http.allowedHosts, '127.0.0.1');
   // Subscriptions on the same path, over WebSocket: the upgrade never reaches Express.
   const liveUpdates = serveLiveUpdates(httpServer, {
     schema: deps.schema,
@@ -204,6 +207,7 @@ export async function createServer(
     graphSizes: deps.graphSizes ?? new GraphStatistics(),
     settings: deps.live,
     corsOrigins: deps.http.corsOrigins,
+    allowedHosts: () => allowedHosts,
     authenticate: deps.authenticate,
     dataVersion: deps.dataVersion,
     logger: deps.logger,
@@ -224,6 +228,8 @@ export async function createServer(
   }) as unknown as Step;
   const everyRequest: Step[] = [
     accessLog(deps.logger),
+    // Before anything else works for it (after its access line): a Host this service is not, refused.
+    refuseOtherHosts(() => allowedHosts),
     ...(deps.tracing ? [deps.tracing.httpMiddleware] : []),
     closeOnStop.middleware,
     compress,
@@ -343,6 +349,7 @@ export async function createServer(
     listen: (port: number, host = '127.0.0.1') =>
       new Promise<RunningServer>((resolveListen, rejectListen) => {
         httpServer.once('error', rejectListen);
+        allowedHosts = AllowedHosts.of(deps.http.allowedHosts, host);
         httpServer.listen(port, host, () => {
           const address = httpServer.address();
           const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -10,6 +10,7 @@ import { ANONYMOUS_VIEWER, type Viewer } from '../auth/viewer';
 import type { LiveSettings } from '../config';
 import type { GraphSizes } from '../graphql/limits/graph-statistics';
 import type { QueryLimits } from '../graphql/query-limits';
+import type { AllowedHosts } from '../http/allowed-hosts';
 import { originMayConnect } from '../http/cors-policy';
 import { clientText } from '../observability/client-text';
 import type { Logger } from '../observability/logger';
@@ -41,6 +42,8 @@ export interface LiveUpdatesOptions {
   readonly settings: LiveSettings;
   /** CORS_ORIGINS: which pages of other origins may connect. */
   readonly corsOrigins: '*' | readonly string[];
+  /** ALLOWED_HOSTS as bound: the names the service answers to (Host) and its own pages' origins. */
+  readonly allowedHosts: () => AllowedHosts;
   /** The HTTP endpoint's token check; every connection is anonymous when absent. */
   readonly authenticate?: Authenticate;
   readonly dataVersion: ObservedDataVersion;
@@ -227,9 +230,18 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
       refuseUpgrade(socket, 503, 'the service is stopping');
       return;
     }
+    const allowedHosts = options.allowedHosts();
+    if (!allowedHosts.allowsHost(request.headers.host)) {
+      log.warn(
+        { event: 'live.refused', client: request.socket.remoteAddress, limit: 'ALLOWED_HOSTS' },
+        'live connection refused: its Host is not in ALLOWED_HOSTS',
+      );
+      refuseUpgrade(socket, 421, 'this service does not answer to the host name of this request (ALLOWED_HOSTS)');
+      return;
+    }
     const origin = request.headers.origin;
     const loggedOrigin = clientTextOrUndefined(origin);
-    if (!originMayConnect(options.corsOrigins, origin, request.headers.host)) {
+    if (!originMayConnect(options.corsOrigins, origin, allowedHosts)) {
       log.warn(
         { event: 'live.refused', client: request.socket.remoteAddress, origin: loggedOrigin, limit: 'CORS_ORIGINS' },
         `live connection from origin ${loggedOrigin ?? ''} refused: not in CORS_ORIGINS`,
@@ -262,9 +274,14 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
 }
 
 /** Answers an upgrade that will not become a WebSocket with a plain HTTP error, then closes the socket. */
-function refuseUpgrade(socket: Duplex, status: 403 | 404 | 503, message: string): void {
+function refuseUpgrade(socket: Duplex, status: 403 | 404 | 421 | 503, message: string): void {
   const body = JSON.stringify({ error: message });
-  const reasons = { 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' } as const;
+  const reasons = {
+    403: 'Forbidden',
+    404: 'Not Found',
+    421: 'Misdirected Request',
+    503: 'Service Unavailable',
+  } as const;
   socket.end(
     `HTTP/1.1 ${status} ${reasons[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
