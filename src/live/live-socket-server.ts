@@ -11,6 +11,7 @@ import type { LiveSettings } from '../config';
 import type { GraphSizes } from '../graphql/limits/graph-statistics';
 import type { QueryLimits } from '../graphql/query-limits';
 import type { AllowedHosts } from '../http/allowed-hosts';
+import { clientKey } from '../http/client-address';
 import { originMayConnect } from '../http/cors-policy';
 import { clientText } from '../observability/client-text';
 import type { Logger } from '../observability/logger';
@@ -143,7 +144,9 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
   sockets.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     const client = request.socket.remoteAddress ?? 'unknown';
     const origin = clientTextOrUndefined(request.headers.origin);
-    const refusal = limits.open(client);
+    // Counted per client, not per address: one IPv6 network or loopback address range is one client.
+    const shareKey = clientKey(client);
+    const refusal = limits.open(shareKey);
     if (refusal !== undefined) {
       log.warn(
         { event: 'live.refused', client, origin, limit: refusal.setting, max: refusal.max },
@@ -201,7 +204,7 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
 
     socket.once('close', (code: number, reason: Buffer) => {
       clearInterval(keepAlive);
-      limits.release(client);
+      limits.release(shareKey);
       void closed(code, reason.toString());
       // The client's close reason (up to 123 bytes), escaped: it must not start a line of the log.
       const told = clientText(reason.toString());

@@ -46,6 +46,11 @@ export class AccessLogEntry {
     return Math.round((performance.now() - this.arrivedAt) * 10) / 10;
   }
 
+  /** The address the request came from (its connection's peer). */
+  get clientAddress(): string | undefined {
+    return this.socket.remoteAddress;
+  }
+
   /** Bytes written to the connection for this response: status line, headers and (compressed) body. */
   bytesSent(): number {
     return this.socket.bytesWritten - this.bytesBefore;
