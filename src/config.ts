@@ -106,6 +106,11 @@ export interface HttpSettings {
    * reads no ambient credentials; on when a proxy in front adds cookies or integrated sign-in.
    */
   readonly csrfPrevention: boolean;
+  /**
+   * Host names the service answers to (ALLOWED_HOSTS); any other `Host` is refused with 421. `*`: any name;
+   * undefined: the default, localhost, 127.0.0.1, [::1] and the address bound (see AllowedHosts.of).
+   */
+  readonly allowedHosts: '*' | readonly string[] | undefined;
 }
 
 export interface ExternalNeo4j {
@@ -175,6 +180,8 @@ export const ENVIRONMENT_VARIABLES = {
     'largest answer in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error (default 5000000)',
   CORS_ORIGINS:
     'comma-separated origins (https://dash.example.org) whose pages may call the API; unset means any origin, without credentials',
+  ALLOWED_HOSTS:
+    'comma-separated host names the service answers to (api.example.org, 192.168.1.10, [::1]); a request naming another in its Host header is refused with 421, and a WebSocket page of another origin too unless CORS_ORIGINS lists it; * answers any name (default: localhost, 127.0.0.1, [::1] and the HOST address; with HOST=0.0.0.0 or :: also the machine name and its interface addresses)',
   CSRF_PREVENTION:
     "Apollo's CSRF prevention, true or false (default false: the API reads bearer tokens only, nothing a browser adds by itself); true when a proxy in front adds cookies or integrated sign-in, then a GET needs an apollo-require-preflight header",
   HTTP_KEEP_ALIVE_TIMEOUT_MS: 'how long an idle keep-alive HTTP connection stays open, in ms (default 5000)',
@@ -290,6 +297,7 @@ export function loadConfig(env: Env = process.env): Config {
       cacheMaxAgeSeconds: integer(read('CACHE_MAX_AGE_SECONDS'), 'CACHE_MAX_AGE_SECONDS', 60, 0, 31_536_000),
       responseCacheBytes: integer(read('RESPONSE_CACHE_MAX_MB'), 'RESPONSE_CACHE_MAX_MB', 32, 0, 65_536) * MIB,
       csrfPrevention: boolean(read('CSRF_PREVENTION'), 'CSRF_PREVENTION', false),
+      allowedHosts: hostNames(read('ALLOWED_HOSTS')),
     }),
     export: Object.freeze({
       maxRows: integer(read('EXPORT_MAX_ROWS'), 'EXPORT_MAX_ROWS', 10_000, 1, 1_000_000),
@@ -380,6 +388,29 @@ function origins(value: string | undefined): '*' | readonly string[] {
   if (list.length === 0) throw new ConfigError(`CORS_ORIGINS must name at least one origin, got '${value}'`);
   return Object.freeze(list);
 }
+
+/** `*`, a comma list of host names or IP addresses (IPv6 in brackets), or undefined for the default. */
+function hostNames(value: string | undefined): '*' | readonly string[] | undefined {
+  if (value === undefined || value.trim() === '*') return value === undefined ? undefined : '*';
+  const list = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  for (const name of list) {
+    const bracketed = /^\[(.+)\]$/.exec(name)?.[1];
+    const valid = bracketed !== undefined ? isIP(bracketed) === 6 : isIP(name) === 4 || HOST_NAME.test(name);
+    if (!valid) {
+      throw new ConfigError(
+        `ALLOWED_HOSTS must be * or a comma list of host names or addresses like api.example.org, 192.168.1.10, [::1] (no scheme or port), got '${name}'`,
+      );
+    }
+  }
+  if (list.length === 0) throw new ConfigError(`ALLOWED_HOSTS must name at least one host, got '${value}'`);
+  return Object.freeze(list);
+}
+
+/** A DNS name: letters, digits, hyphens and dots, a trailing dot allowed. */
+const HOST_NAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?$/i;
 
 /** Neo4j refuses passwords under 8 characters; the launcher reads the password as one line of its stdin. */
 function embeddedPassword(value: string | undefined): string | undefined {

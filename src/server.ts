@@ -39,6 +39,7 @@ import { ConnectionCloseOnStop } from './http/connection-close-on-stop';
 import { graphqlEndpoint, isGraphQLRequest } from './http/graphql-endpoint';
 import { headerValue } from './http/header-value';
 import { middlewareChain, type ErrorStep, type Step } from './http/middleware-chain';
+import { AllowedHosts, refuseOtherHosts } from './http/allowed-hosts';
 import { corsPolicy } from './http/cors-policy';
 import { live, ready } from './http/health';
 import { httpServerOptions } from './http/http-timeouts';
@@ -48,8 +49,10 @@ import { sendJson } from './http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './ide/ide-assets';
 import { serveLiveUpdates, type LiveUpdates } from './live/live-socket-server';
 import { subscriptionsOverWebSocketRule } from './live/subscriptions-over-websocket.rule';
+import { subscriptionRootVariablesPlugin } from './live/subscription-root-variables.plugin';
 import { accessLog, accessLogEntry } from './observability/access-log';
 import { accessLogPlugin } from './observability/access-log.plugin';
+import { apolloLogger, unexpectedErrorPlugin } from './observability/unexpected-error.plugin';
 import type { Logger } from './observability/logger';
 import type { RequestTracing } from './observability/tracing/request-tracing';
 import type { DataVersion } from './service/data-version';
@@ -166,11 +169,15 @@ export async function createServer(
     // the embedded Neo4j stopped only because its stdin closed, and nothing after "received: stopping" was
     // logged.
     stopOnTerminationSignals: false,
-    logger: deps.logger.child({ component: 'apollo' }),
+    logger: apolloLogger(deps.logger),
     plugins: [
       ...(deps.tracing ? [deps.tracing.graphqlPlugin] : []),
       requestIdPlugin(deps.logger),
       ...queryLimitPlugins(deps.queryLimits),
+      // After the nesting limit, which replaces a document too deep to parse before this one parses it.
+      subscriptionRootVariablesPlugin(deps.schema, queryParseOptions(deps.queryLimits)),
+      // Logs and counts, once, an error thrown by any plugin's hook where Apollo has no answer but a 500.
+      unexpectedErrorPlugin(deps.logger, deps.metrics),
       // A mutation's Idempotency-Key is claimed (or its first answer found) before the mutation runs.
       idempotencyKeyPlugin(
         new IdempotencyKeys(deps.gateway, deps.idempotency, deps.logger.child({ component: 'idempotency' })),
@@ -203,6 +210,8 @@ export async function createServer(
     ],
   });
   await apollo.start();
+  // The names the service answers to depend on the address bound, known at listen(); loopback until then.
+  let allowedHosts = AllowedHosts.of(deps.http.allowedHosts, '127.0.0.1');
   // Subscriptions on the same path, over WebSocket: the upgrade never reaches Express.
   const liveUpdates = serveLiveUpdates(httpServer, {
     schema: deps.schema,
@@ -210,6 +219,7 @@ export async function createServer(
     graphSizes: deps.graphSizes ?? new GraphStatistics(),
     settings: deps.live,
     corsOrigins: deps.http.corsOrigins,
+    allowedHosts: () => allowedHosts,
     authenticate: deps.authenticate,
     dataVersion: deps.dataVersion,
     logger: deps.logger,
@@ -230,6 +240,8 @@ export async function createServer(
   }) as unknown as Step;
   const everyRequest: Step[] = [
     accessLog(deps.logger),
+    // Before anything else works for it (after its access line): a Host this service is not, refused.
+    refuseOtherHosts(() => allowedHosts),
     ...(deps.tracing ? [deps.tracing.httpMiddleware] : []),
     closeOnStop.middleware,
     compress,
@@ -349,6 +361,7 @@ export async function createServer(
     listen: (port: number, host = '127.0.0.1') =>
       new Promise<RunningServer>((resolveListen, rejectListen) => {
         httpServer.once('error', rejectListen);
+        allowedHosts = AllowedHosts.of(deps.http.allowedHosts, host);
         httpServer.listen(port, host, () => {
           const address = httpServer.address();
           const actualPort = typeof address === 'object' && address ? address.port : port;

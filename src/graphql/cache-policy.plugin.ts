@@ -40,6 +40,9 @@ export function cachePolicyPlugin<TContext extends object>(defaultMaxAge: number
     requestDidStart() {
       return Promise.resolve({
         executionDidStart({ schema, operation, document, request, overallCachePolicy }) {
+          // No operation was chosen (several in the document and no operationName, or a name none has): Apollo
+          // answers OPERATION_RESOLUTION_FAILURE (400) right after this hook, and nothing resolves.
+          if (operation === undefined) return Promise.resolve();
           const restricted = overallCachePolicy.maxAge !== undefined || overallCachePolicy.scope !== undefined;
           if (!restricted && resolvesARootField(schema, operation, document.definitions, request.variables)) {
             overallCachePolicy.restrict({ maxAge: defaultMaxAge });

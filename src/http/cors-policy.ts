@@ -1,4 +1,5 @@
 import cors, { type CorsOptions } from 'cors';
+import type { AllowedHosts } from './allowed-hosts';
 import type { Step } from './middleware-chain';
 
 /**
@@ -60,15 +61,16 @@ export function corsPolicy(origins: '*' | readonly string[]): Step {
 /**
  * The CORS policy for a WebSocket upgrade, which browsers send without a preflight and without CORS's
  * checks: the service must refuse it itself. A browser always says its page's `Origin`; pages of the service
- * (the dashboard, the IDE) are same-origin and always allowed; others as CORS_ORIGINS says (`*`: any, as any
- * page may read answers without credentials). Without `Origin` the client is not a browser page, which CORS
- * does not govern either.
+ * (the dashboard, the IDE) are allowed when their origin names one of the hosts the service answers to
+ * (ALLOWED_HOSTS), whatever the request's own `Host` says (a page that rebound its name to this machine sends
+ * its own name in both); others as CORS_ORIGINS says (`*`: any, as any page may read answers without
+ * credentials). Without `Origin` the client is not a browser page, which CORS does not govern either.
  */
 export function originMayConnect(
   origins: '*' | readonly string[],
   origin: string | undefined,
-  host: string | undefined,
+  allowedHosts: AllowedHosts,
 ): boolean {
   if (origin === undefined || origins === '*' || origins.includes(origin)) return true;
-  return host !== undefined && URL.canParse(origin) && new URL(origin).host === host.toLowerCase();
+  return allowedHosts.allowsOrigin(origin);
 }

@@ -10,7 +10,10 @@ import { ANONYMOUS_VIEWER, type Viewer } from '../auth/viewer';
 import type { LiveSettings } from '../config';
 import type { GraphSizes } from '../graphql/limits/graph-statistics';
 import type { QueryLimits } from '../graphql/query-limits';
+import type { AllowedHosts } from '../http/allowed-hosts';
+import { clientKey } from '../http/client-address';
 import { originMayConnect } from '../http/cors-policy';
+import { clientText } from '../observability/client-text';
 import type { Logger } from '../observability/logger';
 import type { ServiceMetrics } from '../observability/metrics/service-metrics';
 import { ConnectionLimits } from './connection-limits';
@@ -40,6 +43,8 @@ export interface LiveUpdatesOptions {
   readonly settings: LiveSettings;
   /** CORS_ORIGINS: which pages of other origins may connect. */
   readonly corsOrigins: '*' | readonly string[];
+  /** ALLOWED_HOSTS as bound: the names the service answers to (Host) and its own pages' origins. */
+  readonly allowedHosts: () => AllowedHosts;
   /** The HTTP endpoint's token check; every connection is anonymous when absent. */
   readonly authenticate?: Authenticate;
   readonly dataVersion: ObservedDataVersion;
@@ -138,8 +143,10 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
 
   sockets.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     const client = request.socket.remoteAddress ?? 'unknown';
-    const origin = request.headers.origin;
-    const refusal = limits.open(client);
+    const origin = clientTextOrUndefined(request.headers.origin);
+    // Counted per client, not per address: one IPv6 network or loopback address range is one client.
+    const shareKey = clientKey(client);
+    const refusal = limits.open(shareKey);
     if (refusal !== undefined) {
       log.warn(
         { event: 'live.refused', client, origin, limit: refusal.setting, max: refusal.max },
@@ -197,19 +204,21 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
 
     socket.once('close', (code: number, reason: Buffer) => {
       clearInterval(keepAlive);
-      limits.release(client);
+      limits.release(shareKey);
       void closed(code, reason.toString());
+      // The client's close reason (up to 123 bytes), escaped: it must not start a line of the log.
+      const told = clientText(reason.toString());
       log.info(
         {
           event: 'live.close',
           connectionId,
           client,
           code,
-          reason: reason.toString(),
+          reason: told,
           durationMs: Date.now() - openedAt,
           signedIn: extra.viewer.subject !== null,
         },
-        `live connection from ${client} closed (${code}${reason.length > 0 ? ` ${reason.toString()}` : ''})`,
+        `live connection from ${client} closed (${code}${told.length > 0 ? ` ${told}` : ''})`,
       );
     });
   });
@@ -224,11 +233,21 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
       refuseUpgrade(socket, 503, 'the service is stopping');
       return;
     }
-    const origin = request.headers.origin;
-    if (!originMayConnect(options.corsOrigins, origin, request.headers.host)) {
+    const allowedHosts = options.allowedHosts();
+    if (!allowedHosts.allowsHost(request.headers.host)) {
       log.warn(
-        { event: 'live.refused', client: request.socket.remoteAddress, origin, limit: 'CORS_ORIGINS' },
-        `live connection from origin ${origin ?? ''} refused: not in CORS_ORIGINS`,
+        { event: 'live.refused', client: request.socket.remoteAddress, limit: 'ALLOWED_HOSTS' },
+        'live connection refused: its Host is not in ALLOWED_HOSTS',
+      );
+      refuseUpgrade(socket, 421, 'this service does not answer to the host name of this request (ALLOWED_HOSTS)');
+      return;
+    }
+    const origin = request.headers.origin;
+    const loggedOrigin = clientTextOrUndefined(origin);
+    if (!originMayConnect(options.corsOrigins, origin, allowedHosts)) {
+      log.warn(
+        { event: 'live.refused', client: request.socket.remoteAddress, origin: loggedOrigin, limit: 'CORS_ORIGINS' },
+        `live connection from origin ${loggedOrigin ?? ''} refused: not in CORS_ORIGINS`,
       );
       refuseUpgrade(socket, 403, `origin ${origin ?? ''} may not connect (CORS_ORIGINS)`);
       return;
@@ -258,9 +277,14 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
 }
 
 /** Answers an upgrade that will not become a WebSocket with a plain HTTP error, then closes the socket. */
-function refuseUpgrade(socket: Duplex, status: 403 | 404 | 503, message: string): void {
+function refuseUpgrade(socket: Duplex, status: 403 | 404 | 421 | 503, message: string): void {
   const body = JSON.stringify({ error: message });
-  const reasons = { 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' } as const;
+  const reasons = {
+    403: 'Forbidden',
+    404: 'Not Found',
+    421: 'Misdirected Request',
+    503: 'Service Unavailable',
+  } as const;
   socket.end(
     `HTTP/1.1 ${status} ${reasons[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -278,4 +302,9 @@ function closeReason(text: string): string {
   let reason = text;
   while (Buffer.byteLength(reason) > MAX_CLOSE_REASON_BYTES) reason = reason.slice(0, -1);
   return reason;
+}
+
+/** A header's value as a log line may hold it (see clientText); absent stays absent. */
+function clientTextOrUndefined(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : clientText(value);
 }

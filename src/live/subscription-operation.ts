@@ -13,6 +13,7 @@ import { formatError } from '../graphql/format-error';
 import type { GraphSizes } from '../graphql/limits/graph-statistics';
 import { nestingDepth, nestingRefusal } from '../graphql/limits/nesting-limit.plugin';
 import { queryLimitRules, queryParseOptions, type QueryLimits } from '../graphql/query-limits';
+import { subscriptionRootVariableRefusal } from './subscription-root-variables';
 
 /** What a client asked for in a `subscribe` message. */
 export interface SubscriptionRequest {
@@ -49,6 +50,9 @@ export function checkSubscription(
     if (!(error instanceof GraphQLError)) throw error;
     return [publicError(withCode(error, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED))];
   }
+  // Before graphql-js's rules, one of which throws on such a document (see subscriptionRootVariableRefusal).
+  const rootVariables = subscriptionRootVariableRefusal(schema, document);
+  if (rootVariables !== undefined) return [publicError(rootVariables)];
   const invalid = validate(schema, document, [...specifiedRules, ...queryLimitRules(limits, graphSizes)]);
   if (invalid.length > 0) {
     return invalid.map((error) => publicError(withCode(error, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED)));

@@ -1,4 +1,4 @@
-import { IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ChangeStatus } from '../common/enums';
 import {
@@ -14,6 +14,7 @@ import {
   SdgNumbersFilter,
   ShortTextsFilter,
   TextFilter,
+  MAX_ANY_OF,
 } from '../common/filter-fields';
 
 @InputType({ description: 'Conditions on measures; all given conditions must hold (AND).' })
@@ -46,9 +47,11 @@ export class MeasureFilter {
 
   @Field(() => [ChangeStatus], {
     nullable: true,
-    description: 'Only these change marks (DELETED here includes deleted measures).',
+    description: `Only these change marks (DELETED here includes deleted measures); at most ${MAX_ANY_OF} values.`,
   })
   @IsOptional()
+  // Capped like every other list; an empty one stays allowed, as before.
+  @ArrayMaxSize(MAX_ANY_OF)
   status?: ChangeStatus[];
 
   @Field({ nullable: true, description: 'Also list measures the next plan deletes (default false).' })

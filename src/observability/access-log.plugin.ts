@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { getOperationAST } from 'graphql';
 import type { RequestContext } from '../read/request-context';
 import { requestHooksPlugin } from '../graphql/request-hooks-plugin';
+import { clientTextOrNull } from './client-text';
 
 /**
  * Adds a GraphQL request's outcome to its HTTP access line (see accessLog): operation name and type, the
@@ -24,13 +25,14 @@ export function accessLogPlugin(): ApolloServerPlugin<RequestContext> {
       // A document that parsed but failed validation still names its operation.
       const named = operation ?? (document ? getOperationAST(document, request.operationName) : null);
       access.graphql = {
-        operationName: named?.name?.value ?? request.operationName ?? null,
+        // Chosen by the client (up to the whole body's size): cut and escaped, as every client value logged.
+        operationName: clientTextOrNull(named?.name?.value ?? request.operationName),
         operationType: named?.operation ?? null,
         errorCodes: [...new Set(codes)],
         statements: queries,
         dbMs,
         cacheHit: metrics.responseCacheHit === true,
-        user: contextValue.viewer.subject,
+        user: clientTextOrNull(contextValue.viewer.subject),
       };
       return Promise.resolve();
     },

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { headerValue } from '../http/header-value';
 import type { Step } from '../http/middleware-chain';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../graphql/request-id.plugin';
+import { clientText } from './client-text';
 import type { Logger } from './logger';
 
 /** What a GraphQL request adds to its access line (see accessLogPlugin, which fills it in). */
@@ -43,6 +44,11 @@ export class AccessLogEntry {
   /** Milliseconds since the request arrived, to a tenth. */
   durationMs(): number {
     return Math.round((performance.now() - this.arrivedAt) * 10) / 10;
+  }
+
+  /** The address the request came from (its connection's peer). */
+  get clientAddress(): string | undefined {
+    return this.socket.remoteAddress;
   }
 
   /** Bytes written to the connection for this response: status line, headers and (compressed) body. */
@@ -104,7 +110,8 @@ function accessLine(entry: AccessLogEntry, request: IncomingMessage, response: S
     requestId: entry.requestId,
     event: 'http.request',
     method: request.method,
-    path: entry.path,
+    // The path, like the operation name the GraphQL layer adds, is the client's text: cut and escaped.
+    path: clientText(entry.path),
     status: response.statusCode,
     durationMs: entry.durationMs(),
     bytes: entry.bytesSent(),
@@ -119,7 +126,7 @@ function summary(entry: AccessLogEntry, request: IncomingMessage, response: Serv
   const operation = graphql
     ? ` ${graphql.operationType ?? 'unparsed'}${graphql.operationName ? ` ${graphql.operationName}` : ''}`
     : '';
-  return `${request.method} ${entry.path} ${response.statusCode}${operation}`;
+  return `${request.method} ${clientText(entry.path)} ${response.statusCode}${operation}`;
 }
 
 /** The path without the query string: a GET's query and variables, or an export's filter, stay out of the log. */

@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
+import { escapeControlCharacters } from './client-text';
 import { EndOfTurnDestination } from './end-of-turn-destination';
 import type { LogLevel } from '../settings-types';
 
@@ -61,7 +62,15 @@ export function createLogger(options: LoggerOptions): Logger {
     options.destination ?? (options.pretty === true ? pino.destination({ dest: 1, sync: true }) : stdoutDestination());
   const destination =
     options.pretty === true
-      ? pretty({ destination: sink, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' })
+      ? pretty({
+          destination: sink,
+          sync: true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid',
+          // The message as JSON output has it, its line breaks and escape sequences made visible: no value in a
+          // message can start a line of its own on the terminal (other fields are printed as JSON already).
+          messageFormat: (log, messageKey) => escapeControlCharacters(messageText(log[messageKey])),
+        })
       : sink;
   return pino(
     {
@@ -82,6 +91,12 @@ export function createLogger(options: LoggerOptions): Logger {
  */
 export function stdoutDestination(): EndOfTurnDestination {
   return new EndOfTurnDestination(pino.destination({ dest: 1, sync: true }));
+}
+
+/** A line's message as text: pino's is a string, but a caller may have logged another value in its place. */
+function messageText(message: unknown): string {
+  if (typeof message === 'string') return message;
+  return message === undefined ? '' : (JSON.stringify(message) ?? '');
 }
 
 /** A logger that writes nothing, for callers that have nobody to tell (contexts built outside HTTP). */

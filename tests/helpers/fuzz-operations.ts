@@ -88,6 +88,37 @@ export function garbageBody(schema: GraphQLSchema): fc.Arbitrary<unknown> {
   );
 }
 
+/**
+ * Requests whose mistake is in choosing the operation, each once a 500 (issue 40): a random operation beside
+ * another with no operationName, or an operationName naming none of them; and subscriptions whose root field
+ * depends on a variable (`@include`/`@skip` with `$v`), with the variable sent, missing or of a wrong type.
+ */
+export function operationChoiceBody(schema: GraphQLSchema): fc.Arbitrary<Record<string, unknown>> {
+  const several = fc
+    .tuple(schemaOperation(schema), fc.constantFrom<string | undefined>(undefined, 'Nowhere', 'Fuzz', 'Other', ''))
+    .map(([request, operationName]) => ({
+      query: `${request.query}\nquery Other { __typename }`,
+      variables: request.variables,
+      ...(operationName === undefined ? {} : { operationName }),
+    }));
+  const misnamed = fc
+    .tuple(schemaOperation(schema), fc.constantFrom('Fuzzy', 'fuzz', 'Other'))
+    .map(([request, operationName]) => ({ ...request, operationName }));
+  const rootVariable = fc
+    .record({
+      directive: fc.constantFrom('include', 'skip'),
+      variables: fc.constantFrom<unknown>(undefined, { v: true }, { v: false }, { v: 'yes' }, {}),
+      beside: fc.constantFrom('', ' query Q { __typename }', ' subscription Other { dataVersionChanged { version } }'),
+      operationName: fc.constantFrom<string | undefined>(undefined, 'Live', 'Q'),
+    })
+    .map(({ directive, variables, beside, operationName }) => ({
+      query: `subscription Live($v: Boolean!) { dataVersionChanged @${directive}(if: $v) { version } }${beside}`,
+      ...(variables === undefined ? {} : { variables }),
+      ...(operationName === undefined ? {} : { operationName }),
+    }));
+  return fc.oneof(several, misnamed, rootVariable);
+}
+
 class OperationBuilder {
   private readonly fragments: string[] = [];
   private readonly variableDefinitions: string[] = [];

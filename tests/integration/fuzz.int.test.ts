@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import type { GraphQLSchema } from 'graphql';
 import { graphSchema } from '../../src/schema';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
-import { deepVariablesBody, garbageBody, schemaOperation } from '../helpers/fuzz-operations';
+import { deepVariablesBody, garbageBody, operationChoiceBody, schemaOperation } from '../helpers/fuzz-operations';
 import { graphFingerprint, type GraphFingerprint } from '../helpers/graph-fingerprint';
 
 /**
  * Schema-driven fuzzing through the real HTTP server on the real database, with a fixed seed so every CI run
  * sends the same few hundred requests: random valid and invalid operations, garbage, and deeply nested
- * variables. The response cache is on, as `npm start` has it (its key walks the variables). Whatever arrives,
+ * variables, and mistakes in choosing the operation (several operations and no operationName, a name none has,
+ * a subscription whose root field depends on a variable). The response cache is on, as `npm start` has it (its key walks the variables). Whatever arrives,
  * the answer is never a 5xx, never INTERNAL_SERVER_ERROR, never shows a stack, a file path or Cypher, and
  * the graph is unchanged afterwards.
  */
@@ -16,6 +17,7 @@ const SEED = 20261122;
 const OPERATIONS = 200;
 const GARBAGE = 100;
 const DEEP = 60;
+const CHOICES = 80;
 
 /** What must never reach a client. */
 const LEAKS: readonly [string, RegExp][] = [
@@ -91,6 +93,15 @@ describe('fuzzing the API with random operations built from the schema', () => {
     );
     // Deep ones were refused at the front (BAD_REQUEST naming QUERY_MAX_NESTING), shallow ones by GraphQL.
     expect((answered.refused.get('BAD_REQUEST') ?? 0) - before).toBeGreaterThan(DEEP / 4);
+  }, 60_000);
+
+  it(`answers ${CHOICES} requests that choose their operation wrongly with 400 and a code`, async () => {
+    const before = new Map(answered.refused);
+    const grown = (code: string): number => (answered.refused.get(code) ?? 0) - (before.get(code) ?? 0);
+    await fc.assert(fc.asyncProperty(operationChoiceBody(schema), send), { seed: SEED, numRuns: CHOICES });
+    // Both kinds of mistake were reached, not only refusals of the random operations themselves.
+    expect(grown('OPERATION_RESOLUTION_FAILURE')).toBeGreaterThan(CHOICES / 10);
+    expect(grown('GRAPHQL_VALIDATION_FAILED')).toBeGreaterThan(CHOICES / 10);
   }, 60_000);
 
   it('leaves the graph exactly as it was: node and relationship counts and checksum', async () => {

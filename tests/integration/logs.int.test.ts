@@ -128,6 +128,30 @@ describe('the log', () => {
     expect(everything).not.toMatch(/bearer/i);
   });
 
+  it('cuts and escapes what the client chose: a 20 KB operation name, one with a line feed, a long path', async () => {
+    const longName = `Q${'x'.repeat(20_479)}`;
+    await api.query(`query ${longName} { __typename }`, {}, { 'x-request-id': 'log-long-name' });
+    const long = await accessLine('log-long-name');
+    expect(long.operationName).toBe(`Q${'x'.repeat(255)}…[cut: 20480 characters]`);
+    expect(long.msg.length).toBeLessThan(400);
+
+    const forged = 'Nope\n{"level":"info","msg":"forged"}';
+    await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'log-forged-name' },
+      body: JSON.stringify({ query: '{ __typename }', operationName: forged }),
+    });
+    const line = await accessLine('log-forged-name');
+    expect(line.operationName).toBe('Nope\\u000a{"level":"info","msg":"forged"}');
+    expect(line.errorCodes).toEqual(['OPERATION_RESOLUTION_FAILURE']);
+
+    await fetch(`${api.url}/${'p'.repeat(5_000)}`, { headers: { 'x-request-id': 'log-long-path' } });
+    expect((await accessLine('log-long-path')).path).toBe(`/${'p'.repeat(255)}…[cut: 5001 characters]`);
+    // Every line written is one JSON object on one line, none longer than a few kilobytes.
+    for (const raw of logs.raw) expect(raw.indexOf('\n')).toBe(raw.length - 1);
+    expect(Math.max(...logs.raw.map((raw) => raw.length))).toBeLessThan(8_000);
+  });
+
   it('names the error codes of a refused request, and anonymous users as null', async () => {
     const refused = await api.query(
       'query Broken { measures(first: 2) { nope } }',

@@ -33,6 +33,19 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('reads ALLOWED_HOSTS: unset is the default, * any name, else a list of names and addresses', () => {
+    expect(loadConfig({}).http.allowedHosts).toBeUndefined();
+    expect(loadConfig({ ALLOWED_HOSTS: '*' }).http.allowedHosts).toBe('*');
+    expect(loadConfig({ ALLOWED_HOSTS: 'api.example.org, 192.168.1.10,[::1]' }).http.allowedHosts).toEqual([
+      'api.example.org',
+      '192.168.1.10',
+      '[::1]',
+    ]);
+    for (const bad of ['https://api.example.org', 'api.example.org:4000', '::1', 'a b', ',']) {
+      expect(() => loadConfig({ ALLOWED_HOSTS: bad })).toThrow(/ALLOWED_HOSTS must/);
+    }
+  });
+
   it('uses an external Neo4j when NEO4J_URI is given', () => {
     const config = loadConfig({
       NEO4J_URI: 'bolt://db:7687',

@@ -65,4 +65,25 @@ describe('the service logger', () => {
     expect(text).toMatch(/url: "http:\/\/localhost:4000"/);
     expect(() => JSON.parse(text) as unknown).toThrow();
   });
+
+  it('lets no message start a line of its own in pretty output', async () => {
+    const written: string[] = [];
+    const terminal = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const pretty = createLogger({ level: 'info', pretty: true, destination: terminal });
+    pretty.info(
+      { event: 'x', operationName: 'A\n[09:00:00.000] INFO: fake' },
+      'POST /graphql 200 query A\n[09:00:00.000] INFO: forged',
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    const lines = written.join('').split('\n');
+    // Only the line of the entry itself starts with a time; its fields follow indented.
+    expect(lines.filter((line) => /^\[\d/.test(line))).toHaveLength(1);
+    expect(lines[0]).toMatch(/INFO: POST \/graphql 200 query A\\u000a\[09:00:00.000\] INFO: forged$/);
+    expect(lines.some((line) => line.startsWith('[09:00'))).toBe(false);
+  });
 });

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import { Kind, OperationTypeNode, type FormattedExecutionResult, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from '../../read/request-context';
 import { ErrorCode } from '../../errors';
+import { clientKey } from '../../http/client-address';
 import { QUERY_LIMIT_RULES } from '../../graphql/limits/too-complex';
 import type { ServiceMetrics } from './service-metrics';
 
@@ -55,7 +56,11 @@ function record(
     if (typeof limit === 'string' && LIMIT_LABELS.has(limit)) metrics.limitRefusals.inc({ limit });
   }
   const outcome = errors.length === 0 ? 'ok' : result?.data ? 'partial' : 'error';
-  const label = metrics.operations.labelFor(operation !== undefined, operation?.name?.value);
+  // Only a validated operation (`operation` is set once the document validated and named one of its own) may
+  // bring a new name into the labels, within its client's share (see OperationLabels); an export's pages are
+  // the service's own operations.
+  const client = contextValue.access === undefined ? undefined : clientKey(contextValue.access.clientAddress);
+  const label = metrics.operations.labelFor(operation !== undefined, operation?.name?.value, { client });
   metrics.requestDuration.observe({ operation: label, outcome }, seconds);
   metrics.statementsPerRequest.observe(contextValue.counter.queries);
 

@@ -21,3 +21,14 @@ describe('operation names as metric labels', () => {
     for (const label of Object.values(OPERATION_LABEL)) expect(label).not.toMatch(/^[_A-Za-z][_0-9A-Za-z]*$/);
   });
 });
+
+describe('fair shares of operation labels', () => {
+  it('lets each client bring in only its share of new names; names already in count for everyone', () => {
+    const labels = new OperationLabels(100, 3);
+    const junk = Array.from({ length: 50 }, (_, i) => labels.labelFor(true, `Junk${i}`, { client: 'a' }));
+    expect(junk.filter((label) => label !== OPERATION_LABEL.other)).toEqual(['Junk0', 'Junk1', 'Junk2']);
+    // Another client's real operation still gets its own series, and a name in is counted for every client.
+    expect(labels.labelFor(true, 'Dashboard', { client: 'b' })).toBe('Dashboard');
+    expect(labels.labelFor(true, 'Dashboard', { client: 'a' })).toBe('Dashboard');
+  });
+});

@@ -1,0 +1,89 @@
+import { isIP } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
+import type { Step } from './middleware-chain';
+import { sendJson } from './send';
+
+/** The names every instance answers to, whatever it binds: a client on the same machine. */
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/** Addresses that mean "every interface": the names of the machine and its interfaces are then its own. */
+const WILDCARD_ADDRESSES: ReadonlySet<string> = new Set(['0.0.0.0', '::', '[::]']);
+
+/**
+ * The host names the service answers to (ALLOWED_HOSTS): a request whose `Host` names another is refused before
+ * any work, so a page that rebinds its own name to this machine's address (DNS rebinding) never reads an
+ * answer. `*` answers every name (behind a proxy that checks it). Names are compared without the port, in
+ * lower case and without a trailing dot; IPv6 addresses in brackets, as `Host` carries them.
+ */
+export class AllowedHosts {
+  private constructor(private readonly names: '*' | ReadonlySet<string>) {}
+
+  /**
+   * The setting as given (`*` or a list), or when unset (undefined) the default: localhost, 127.0.0.1, [::1]
+   * and the address bound; for a wildcard address (0.0.0.0, ::) also the machine's name and the address of
+   * each of its interfaces, as those are how other machines reach it.
+   */
+  static of(setting: '*' | readonly string[] | undefined, boundAddress: string): AllowedHosts {
+    if (setting === '*') return new AllowedHosts('*');
+    const names = setting ?? [...LOOPBACK_NAMES, ...namesOfAddress(boundAddress)];
+    return new AllowedHosts(new Set(names.map(normalizedHostName)));
+  }
+
+  /** The names answered, for the log and for errors (`*` when any). */
+  get list(): readonly string[] {
+    return this.names === '*' ? ['*'] : [...this.names];
+  }
+
+  /** Whether a `Host` header (name and optional port) names this service. */
+  allowsHost(host: string | undefined): boolean {
+    if (this.names === '*') return true;
+    const name = hostNameOf(host);
+    return name !== undefined && this.names.has(name);
+  }
+
+  /** Whether a page's `Origin` (scheme, host, optional port) is one of this service's own names. */
+  allowsOrigin(origin: string): boolean {
+    if (this.names === '*') return true;
+    if (!URL.canParse(origin)) return false;
+    return this.names.has(normalizedHostName(new URL(origin).hostname));
+  }
+}
+
+/**
+ * Refuses a request whose `Host` the service does not answer to, with 421 Misdirected Request (RFC 9110: this
+ * server will not answer for that authority) and a JSON body naming ALLOWED_HOSTS; nothing else runs for it.
+ */
+export function refuseOtherHosts(allowed: () => AllowedHosts): Step {
+  return (request, response, next) => {
+    if (allowed().allowsHost(request.headers.host)) {
+      next();
+      return;
+    }
+    response.setHeader('connection', 'close');
+    sendJson(response, 421, {
+      error: {
+        code: 'HOST_NOT_ALLOWED',
+        message:
+          'This service does not answer to the host name of this request (Host header); an operator lists the names it answers to in ALLOWED_HOSTS.',
+      },
+    });
+  };
+}
+
+/** A `Host` header's name part, normalised; undefined when there is none or it is not a host[:port]. */
+export function hostNameOf(host: string | undefined): string | undefined {
+  if (host === undefined || host === '' || /[\s/?#@\\]/.test(host)) return undefined;
+  if (!URL.canParse(`http://${host}`)) return undefined;
+  return normalizedHostName(new URL(`http://${host}`).hostname);
+}
+
+function normalizedHostName(name: string): string {
+  const lower = name.trim().toLowerCase().replace(/\.$/, '');
+  return isIP(lower) === 6 ? `[${lower}]` : lower;
+}
+
+function namesOfAddress(address: string): string[] {
+  if (!WILDCARD_ADDRESSES.has(address)) return [address];
+  const interfaces = Object.values(networkInterfaces()).flatMap((entries) => entries ?? []);
+  return [address, hostname(), ...interfaces.map((entry) => entry.address)];
+}
