@@ -156,7 +156,10 @@ export function refuseDeepJson(maxNesting: number): Step {
     } else if (jsonNesting(body, maxNesting) > maxNesting) {
       return refuse(response, 'request body');
     }
-    const search = queryParameters(request.url ?? '/');
+    const target = request.url ?? '/';
+    // Most POSTs have no query string: nothing to read there.
+    if (!target.includes('?')) return next();
+    const search = queryParameters(target);
     for (const parameter of JSON_QUERY_PARAMETERS) {
       for (const text of search.getAll(parameter)) {
         if (jsonNesting(parsedOrUndefined(text), maxNesting) > maxNesting) return refuse(response, parameter);
