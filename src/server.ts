@@ -262,7 +262,10 @@ export async function createServer(
       (request as Stamped)[ARRIVED_AT] ?? Date.now(),
       identity,
       {
-        log: requestLog(request),
+        // Made when first used (see createRequestContext).
+        get log() {
+          return requestLog(request);
+        },
         access: ownRequest ? accessLogEntry(request) : undefined,
       },
     );
