@@ -263,9 +263,10 @@ export async function createServer(
   app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
 
   const departments = new DepartmentDirectory(deps.gateway, deps.dataVersion);
-  const arrivedAt = new WeakMap<object, number>();
+  // On the request itself rather than in a WeakMap: each entry of a WeakMap is an ephemeron, which the garbage
+  // collector traces apart, and a request left one behind until the next collection.
   const stampArrival: Step = (request, _response, next) => {
-    arrivedAt.set(request, Date.now());
+    (request as Stamped)[ARRIVED_AT] = Date.now();
     next();
   };
   /** The request's logger, bound to its id by the access log (every request passes it first). */
@@ -282,10 +283,13 @@ export async function createServer(
       deps.gateway,
       deps.requestBudget,
       departments,
-      arrivedAt.get(request) ?? Date.now(),
+      (request as Stamped)[ARRIVED_AT] ?? Date.now(),
       identity,
       {
-        log: requestLog(request),
+        // Made when first used (see createRequestContext).
+        get log() {
+          return requestLog(request);
+        },
         access: ownRequest ? accessLogEntry(request) : undefined,
       },
     );
@@ -380,6 +384,10 @@ export async function createServer(
       }),
   };
 }
+
+/** When a request arrived (`stampArrival`), under a symbol no other module can name. */
+const ARRIVED_AT = Symbol('arrived at');
+type Stamped = IncomingMessage & { [ARRIVED_AT]?: number };
 
 /** How a client on this machine reaches an address the server bound to. */
 function urlHost(host: string): string {

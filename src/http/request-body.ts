@@ -82,7 +82,15 @@ export const refuseDeclaredOversizedBody: Step = (request, response, next) => {
 /** The body types a GraphQL POST may have. */
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
-const jsonParser = json({ limit: MAX_BODY_BYTES, type: JSON_TYPES });
+/**
+ * body-parser's JSON reader, run only by parseJsonBody. A POST reaching it has a JSON type already (parseJsonBody
+ * refused the others, and body-parser skips a request without a body before asking), so its type is not
+ * matched a second time; other methods are matched as body-parser would.
+ */
+const jsonParser = json({
+  limit: MAX_BODY_BYTES,
+  type: (request) => request.method === 'POST' || Boolean(typeis(request, JSON_TYPES)),
+});
 
 /**
  * JSON bodies (`application/json` and `…+json`) up to the limit, also when sent chunked without a length. A
@@ -156,7 +164,10 @@ export function refuseDeepJson(maxNesting: number): Step {
     } else if (jsonNesting(body, maxNesting) > maxNesting) {
       return refuse(response, 'request body');
     }
-    const search = queryParameters(request.url ?? '/');
+    const target = request.url ?? '/';
+    // Most POSTs have no query string: nothing to read there.
+    if (!target.includes('?')) return next();
+    const search = queryParameters(target);
     for (const parameter of JSON_QUERY_PARAMETERS) {
       for (const text of search.getAll(parameter)) {
         if (jsonNesting(parsedOrUndefined(text), maxNesting) > maxNesting) return refuse(response, parameter);

@@ -76,7 +76,7 @@ export function createLogger(options: LoggerOptions): Logger {
     {
       level: options.level,
       base: { pid: process.pid },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: isoTimeOncePerMillisecond(),
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: [...REDACTED_PATHS], censor: '[Redacted]' },
     },
@@ -97,6 +97,23 @@ export function stdoutDestination(): EndOfTurnDestination {
 function messageText(message: unknown): string {
   if (typeof message === 'string') return message;
   return message === undefined ? '' : (JSON.stringify(message) ?? '');
+}
+
+/**
+ * pino's `isoTime` (`,"time":"<ISO 8601>"`), the text made once per millisecond: under load several lines
+ * share one, and under a `{ __typename }` load `toISOString` was a third of pino's time on the access line.
+ */
+function isoTimeOncePerMillisecond(): () => string {
+  let millisecond = Number.NaN;
+  let text = '';
+  return () => {
+    const now = Date.now();
+    if (now !== millisecond) {
+      millisecond = now;
+      text = `,"time":"${new Date(now).toISOString()}"`;
+    }
+    return text;
+  };
 }
 
 /** A logger that writes nothing, for callers that have nobody to tell (contexts built outside HTTP). */

@@ -37,6 +37,30 @@ describe('the service logger', () => {
     ]);
   });
 
+  it('stamps each line with the millisecond it was written in, lines of one millisecond alike', () => {
+    const logs = captureLogs('info');
+    const clock = jest.spyOn(Date, 'now');
+    try {
+      for (const [now, msg] of [
+        [Date.UTC(2026, 10, 23, 9, 15, 0, 1), 'first'],
+        [Date.UTC(2026, 10, 23, 9, 15, 0, 1), 'same millisecond'],
+        [Date.UTC(2026, 10, 23, 9, 15, 0, 2), 'next millisecond'],
+        [Date.UTC(2026, 10, 24, 0, 0, 0, 0), 'next day'],
+      ] as const) {
+        clock.mockReturnValue(now);
+        logs.logger.info(msg);
+      }
+    } finally {
+      clock.mockRestore();
+    }
+    expect(logs.lines.map(({ time, msg }) => ({ time, msg }))).toEqual([
+      { time: '2026-11-23T09:15:00.001Z', msg: 'first' },
+      { time: '2026-11-23T09:15:00.001Z', msg: 'same millisecond' },
+      { time: '2026-11-23T09:15:00.002Z', msg: 'next millisecond' },
+      { time: '2026-11-24T00:00:00.000Z', msg: 'next day' },
+    ]);
+  });
+
   it("serves as Apollo Server's logger, errors keeping their stack", () => {
     const logs = captureLogs();
     const apollo: ApolloLogger = logs.logger.child({ component: 'apollo' });
