@@ -49,7 +49,7 @@ describe('compiled page statements', () => {
     const session = db.driver.session({ defaultAccessMode: 'READ' });
     try {
       for (const spec of SPECS) {
-        const folder = spec.scan.replace(/\/scan$/, '');
+        const folder = (spec.scan ?? '').replace(/\/scan$/, '');
         const usable = (name: string) =>
           name.startsWith(`${folder}/`) ||
           (name.startsWith('fragments/common/') && !name.startsWith('fragments/common/item-')) ||
@@ -70,7 +70,7 @@ describe('compiled page statements', () => {
         const order = Object.keys(spec.orderFields).map((field) => ({ field, direction: 'DESC' as const }));
         const anchors = [[], ...spec.anchors.map((a) => [matches(a.condition, [])])];
         for (const scope of names.filter((name) => role(name) === 'Scope')) {
-          const { statement, params } = compilePage(spec, all([]), [], [], ['id', 'sortKey'], scope);
+          const { statement, params } = compilePage(spec, all([]), [], [], ['id', 'sortKey'], fragment(scope));
           await session.run(`EXPLAIN ${statement.text}`, {
             ...params,
             parents: [],

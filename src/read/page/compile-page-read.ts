@@ -26,6 +26,7 @@ export function compilePageRead<F extends string, Facet extends string>(
     selection.facets,
     selection.properties,
     scope,
+    selection.aggregates,
   );
   const withSlice = Object.assign({}, params, sliceParams(selection.position, selection.slice.first));
   return compileRead(source, { statement, params: withSlice, shape: PAGE_SHAPE }, selection.below);

@@ -1,6 +1,7 @@
 import type { Params } from '../../db/graph-gateway';
 import type { PlainRow, PlainValue } from '../../db/plain-values';
 import { RowReader } from '../../db/row-reader';
+import { NumberAggregate } from '../../common/number-aggregate.type';
 import type { NodeProperties } from '../graph-loaders';
 import { toConnection, type ConnectionShape } from '../../common/connection';
 import { decodePosition, encodeCursor, encodePositionCursor, type CursorPosition, type SortValue } from './cursor';
@@ -126,7 +127,30 @@ export function toPage<T extends { sortKey: string }>(
   const facets = row?.facets;
   return Object.assign({}, connection, {
     facets: facets !== null && typeof facets === 'object' && !Array.isArray(facets) ? facets : null,
+    aggregate: { count: connection.totalCount, values: aggregatesOf(row?.aggregates) },
   });
+}
+
+/**
+ * The `aggregates` column (one map per asked figure: count, min, max, average, sum of the nodes that have
+ * the number) as the figures `aggregate` answers: all null when no node has it (Cypher's sum would say 0).
+ */
+function aggregatesOf(column: PlainValue | undefined): Record<string, NumberAggregate> {
+  if (column === null || column === undefined || typeof column !== 'object' || Array.isArray(column)) return {};
+  const figures: Record<string, NumberAggregate> = {};
+  for (const [key, value] of Object.entries(column)) {
+    const reader = new RowReader(value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {});
+    figures[key] =
+      reader.number('count') === 0
+        ? NumberAggregate.EMPTY
+        : Object.assign(new NumberAggregate(), {
+            min: reader.number('min'),
+            max: reader.number('max'),
+            average: reader.number('average'),
+            sum: reader.number('sum'),
+          });
+  }
+  return figures;
 }
 
 /** The page statement's contract: one row, its nodes in the `pageNodes` list. */

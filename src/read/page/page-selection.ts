@@ -4,6 +4,7 @@ import { parseSelection, type ParsedSelection } from '../prefetch/read-root';
 import type { CursorPosition } from './cursor';
 import { afterPosition, type PageOrder, type Slice } from './fetch-page';
 import type { PageSpec } from './page-spec';
+import { selectedAggregates, type AggregateRequest } from './selected-aggregates';
 import { selectedSubfields } from './selected-fields';
 import { describeOrder, normalizeOrder, orderTag, type OrderKey } from './sort-order';
 
@@ -21,6 +22,8 @@ export interface PageSelection<F extends string, Facet extends string> {
   readonly position: CursorPosition | null;
   /** The facets selected below `facets`. */
   readonly facets: readonly Facet[];
+  /** The numbers selected below `aggregate`. */
+  readonly aggregates: readonly AggregateRequest[];
   /** The properties the operation reads of the page's nodes. */
   readonly properties: readonly string[];
   /** The relationship fields selected below the page's nodes. */
@@ -41,6 +44,7 @@ export function parsePageSelection<F extends string, Facet extends string>(
     slice,
     position: afterPosition(slice.after, pageOrder),
     facets: [...selectedSubfields(info, 'facets')].filter((name): name is Facet => name in spec.facets),
+    aggregates: selectedAggregates(info, spec),
     properties: projectedProperties(info, spec.label, 'page'),
     below: parseSelection(info),
   };
