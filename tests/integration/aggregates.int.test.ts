@@ -39,8 +39,8 @@ async function cypherFigures(db: TestDatabase, match: string, property: string):
 const close = (figures: Figures) => ({
   min: figures.min,
   max: figures.max,
-  average: figures.average === null ? null : expect.closeTo(figures.average, 9),
-  sum: figures.sum === null ? null : expect.closeTo(figures.sum, 9),
+  average: figures.average === null ? null : (expect.closeTo(figures.average, 9) as number),
+  sum: figures.sum === null ? null : (expect.closeTo(figures.sum, 9) as number),
 });
 
 describe('aggregate on connections', () => {
@@ -90,7 +90,7 @@ describe('aggregate on connections', () => {
     // (sum 52,825), targets 0–60,000 (sum 66,811.4).
     expect(answer?.totalCount).toBe(12);
     expect(answer?.aggregate.current).toMatchObject({ min: 0, max: 48340, sum: 52825 });
-    expect(answer?.aggregate.target).toMatchObject({ min: 0, max: 60000, sum: expect.closeTo(66811.4, 6) });
+    expect(answer?.aggregate.target).toMatchObject({ min: 0, max: 60000, sum: (expect.closeTo(66811.4, 6) as number) });
   });
 
   it('nested: every policy item’s indicatorsConnection aggregates its own indicators, one statement per question', async () => {
@@ -184,7 +184,7 @@ describe('aggregate on connections', () => {
     const figures = (list: number[]) => ({
       min: Math.min(...list),
       max: Math.max(...list),
-      average: expect.closeTo(list.reduce((a, b) => a + b, 0) / list.length, 9),
+      average: (expect.closeTo(list.reduce((a, b) as number) => a + b, 0) / list.length, 9),
       sum: expect.closeTo(
         list.reduce((a, b) => a + b, 0),
         9,
