@@ -90,7 +90,7 @@ describe('aggregate on connections', () => {
     // (sum 52,825), targets 0–60,000 (sum 66,811.4).
     expect(answer?.totalCount).toBe(12);
     expect(answer?.aggregate.current).toMatchObject({ min: 0, max: 48340, sum: 52825 });
-    expect(answer?.aggregate.target).toMatchObject({ min: 0, max: 60000, sum: (expect.closeTo(66811.4, 6) as number) });
+    expect(answer?.aggregate.target).toMatchObject({ min: 0, max: 60000, sum: expect.closeTo(66811.4, 6) as number });
   });
 
   it('nested: every policy item’s indicatorsConnection aggregates its own indicators, one statement per question', async () => {
@@ -181,15 +181,15 @@ describe('aggregate on connections', () => {
     const rates = progress.map((p) => p?.achievementRate).filter((v): v is number => typeof v === 'number');
     expect(values).toHaveLength(chosen.length);
     expect(rates.length).toBeGreaterThan(0);
-    const figures = (list: number[]) => ({
-      min: Math.min(...list),
-      max: Math.max(...list),
-      average: (expect.closeTo(list.reduce((a, b) as number) => a + b, 0) / list.length, 9),
-      sum: expect.closeTo(
-        list.reduce((a, b) => a + b, 0),
-        9,
-      ),
-    });
+    const figures = (list: number[]) => {
+      const sum = list.reduce((a, b) => a + b, 0);
+      return {
+        min: Math.min(...list),
+        max: Math.max(...list),
+        average: expect.closeTo(sum / list.length, 9) as number,
+        sum: expect.closeTo(sum, 9) as number,
+      };
+    };
     expect(response.data?.indicators.aggregate.count).toBe(chosen.length);
     expect(response.data?.indicators.aggregate.value).toEqual(figures(values));
     expect(response.data?.indicators.aggregate.achievementRate).toEqual(figures(rates));
