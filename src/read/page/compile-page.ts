@@ -151,6 +151,8 @@ function predicate(condition: Condition, parameter: (value: unknown) => string):
       return fragment(condition.fragment);
     case 'match':
       return fragmentWithParameter(condition.fragment, parameter(condition.value));
+    case 'none':
+      return `NOT coalesce((${fragmentWithParameter(condition.fragment, parameter(condition.value))}), false)`;
     case 'compare':
       // A missing quantity (null) compares as null, which WHERE treats as false, also under NOT: `coalesce`
       // keeps "not above 10 %" from listing indicators that have no number at all.
