@@ -24,7 +24,6 @@ export function fragmentWithParameter(name: string, parameter: string): string {
  * loader and the selection compiler use, so the connection pages the nodes the plain list lists.
  */
 export function relationshipScope(hop: Hop): string {
-  registry ??= CypherRegistry.load();
   const source = (name: string): string => (registry ??= CypherRegistry.load()).get(name);
   return source('projection/scope-by-relationship').replace('{hop}', fragmentOf(source, hop));
 }
