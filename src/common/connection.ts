@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { encodeCursor } from '../read/page/cursor';
+import { Aggregate, type AggregateQuantity, type AggregateValues } from './aggregate';
 import { PageInfo } from './page-info.type';
 
 export interface Edge<T> {
@@ -12,6 +13,8 @@ export interface ConnectionShape<T> {
   nodes: T[];
   pageInfo: PageInfo;
   totalCount: number;
+  /** The figures the page statement computed over the whole filtered set (see Aggregate). */
+  aggregate?: AggregateValues;
 }
 
 /**
@@ -23,7 +26,10 @@ export function Connection<T extends object>(
   name: string,
   description: string,
   facetsType?: ClassType,
+  aggregates: Readonly<Record<string, AggregateQuantity>> = {},
 ) {
+  const AggregateType = Aggregate(name, aggregates);
+
   @ObjectType(`${name}Edge`, { description: `An edge of ${name}Connection: one ${name} and its cursor.` })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this item; pass it as `after` to continue after it.' })
@@ -46,6 +52,12 @@ export function Connection<T extends object>(
 
     @Field(() => Int, { description: 'Number of items matching the filter, over all pages.' })
     totalCount!: number;
+
+    @Field(() => AggregateType, {
+      description:
+        'Count and number figures (min, max, average, sum) over the whole filtered set (all pages), from the same statement as the page.',
+    })
+    aggregate!: AggregateValues;
   }
 
   if (facetsType !== undefined) {

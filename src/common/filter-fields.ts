@@ -84,15 +84,29 @@ const CODE_PATTERNS = {
   measure: /^\s*\d-\d{1,2}-(\d{1,2}|d\d{1,2})\s*$/,
 } as const;
 
-/** An any-of list: non-empty, at most MAX_ANY_OF values; each value checked by `each`. */
+/**
+ * An any-of list `<key>` with its all-of and none-of siblings `<key>All` and `<key>None` (in the spirit of
+ * @neo4j/graphql's some/all/none), declared together so every list filter has all three with the same
+ * type and checks: non-empty, at most MAX_ANY_OF values, each value checked by `each`. The class declares
+ * only `<key>`; src/read/page/filter-conditions.ts `listOf` reads the three.
+ */
 function anyOf(type: () => [unknown], description: string, ...each: PropertyDecorator[]): PropertyDecorator {
-  return compose(
-    Field(type, { nullable: true, description: `${description} Any of the values (1–${MAX_ANY_OF}).` }),
-    IsOptional(),
-    ArrayNotEmpty(),
-    ArrayMaxSize(MAX_ANY_OF),
-    ...each,
-  );
+  const list = (text: string) =>
+    compose(
+      Field(type, { nullable: true, description: text }),
+      IsOptional(),
+      ArrayNotEmpty(),
+      ArrayMaxSize(MAX_ANY_OF),
+      ...each,
+    );
+  return (target, key) => {
+    list(`${description} Any of the values (1–${MAX_ANY_OF}).`)(target, key);
+    list(`${description} All of the values (1–${MAX_ANY_OF}): each must hold.`)(target, `${String(key)}All`);
+    list(`${description} None of the values (1–${MAX_ANY_OF}): a match of any is excluded.`)(
+      target,
+      `${String(key)}None`,
+    );
+  };
 }
 
 /** Any of several SDG numbers 1–17. */
@@ -175,15 +189,30 @@ export function OrFilter(type: () => ClassType): PropertyDecorator {
   );
 }
 
-/** How deep `or`/`not` nest below a filter value (0 for a filter without them). */
+/** `and`: filters of the same kind, all of which must match (together with this filter's other conditions). */
+export function AndFilter(type: () => ClassType): PropertyDecorator {
+  return compose(
+    Field(() => [type()], {
+      nullable: true,
+      description:
+        `Conditions (1–${MAX_OR_ALTERNATIVES}) that must all match, besides the other conditions here; useful to ` +
+        `combine several \`or\` or \`not\` (\`and\`, \`or\` and \`not\` nest at most ${MAX_FILTER_NESTING} deep).`,
+    }),
+    IsOptional(),
+    ArrayNotEmpty(),
+    ArrayMaxSize(MAX_OR_ALTERNATIVES),
+    ValidateNested({ each: true }),
+    MaxFilterNesting(),
+  );
+}
+
+/** How deep `and`/`or`/`not` nest below a filter value (0 for a filter without them). */
 export function filterNesting(value: unknown): number {
   if (Array.isArray(value)) return Math.max(0, ...value.map(filterNesting));
   if (value === null || typeof value !== 'object') return 0;
-  const { or, not } = value as { or?: unknown; not?: unknown };
-  return Math.max(
-    or === undefined || or === null ? 0 : 1 + filterNesting(or),
-    not === undefined || not === null ? 0 : 1 + filterNesting(not),
-  );
+  const { and, or, not } = value as { and?: unknown; or?: unknown; not?: unknown };
+  const below = (nested: unknown) => (nested === undefined || nested === null ? 0 : 1 + filterNesting(nested));
+  return Math.max(below(and), below(or), below(not));
 }
 
 /** Refuses `or`/`not` nested deeper than MAX_FILTER_NESTING (counting this level). */

@@ -14,6 +14,7 @@ import { related } from '../read/relationships';
 import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, manyNotDeleted, relationshipResolvers } from '../read/relationship-fields';
+import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -64,7 +65,11 @@ export class DepartmentResolver {
 
 export const DepartmentRelationships = relationshipResolvers(() => Department, 'Department', {
   measures: manyNotDeleted(() => Measure, 'Measures the department is responsible for (評価回答部署).', 'measures'),
-  policyItems: many(() => PolicyItem, 'Policy items in which the department is responsible for a measure.'),
+  policyItems: many(
+    () => PolicyItem,
+    'Policy items in which the department is responsible for a measure.',
+    POLICY_ITEM_LIST,
+  ),
   sdgs: many(() => Sdg, "SDGs the department's measures touch."),
   measuresConnection: connection(
     MEASURE_LIST,

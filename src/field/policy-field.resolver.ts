@@ -5,6 +5,7 @@ import { PolicyField } from './policy-field.type';
 import type { GraphQLResolveInfo } from 'graphql';
 import { listByLabel } from '../read/prefetch/list-by-label';
 import { many, relationshipResolvers } from '../read/relationship-fields';
+import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
 
 @Resolver(() => PolicyField)
 export class PolicyFieldResolver {
@@ -15,5 +16,5 @@ export class PolicyFieldResolver {
 }
 
 export const PolicyFieldRelationships = relationshipResolvers(() => PolicyField, 'PolicyField', {
-  policyItems: many(() => PolicyItem, 'Policy items of this field, in code order.'),
+  policyItems: many(() => PolicyItem, 'Policy items of this field, in code order.', POLICY_ITEM_LIST),
 });

@@ -1,4 +1,5 @@
 import { Connection } from '../common/connection';
+import { INDICATOR_PAGE } from './indicator.page-spec';
 import { IndicatorFacets } from './indicator.facets';
 import { Indicator } from './indicator.type';
 
@@ -8,4 +9,5 @@ export const IndicatorConnection = Connection(
   'Indicator',
   'A page of outcome indicators (成果指標) with the total count.',
   IndicatorFacets,
+  INDICATOR_PAGE.aggregates,
 );

@@ -8,6 +8,7 @@ import {
   FieldNumbersFilter,
   IdsFilter,
   NotFilter,
+  AndFilter,
   OrFilter,
   PolicyItemCodeFilter,
   SdgNumberFilter,
@@ -64,6 +65,9 @@ export class IndicatorFilter {
   @IsOptional()
   @ValidateNested()
   relativeChange?: NumberComparison;
+
+  @AndFilter(() => IndicatorFilter)
+  and?: IndicatorFilter[];
 
   @NotFilter(() => IndicatorFilter)
   not?: IndicatorFilter;

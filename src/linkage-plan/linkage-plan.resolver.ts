@@ -41,5 +41,5 @@ export const LinkagePlanRelationships = relationshipResolvers(() => LinkagePlan,
 
 export const InitiativeRelationships = relationshipResolvers(() => Initiative, 'Initiative', {
   plan: one(() => LinkagePlan, 'The plan the initiative belongs to.'),
-  policyItems: many(() => PolicyItem, 'Policy items the initiative names.'),
+  policyItems: many(() => PolicyItem, 'Policy items the initiative names.', POLICY_ITEM_LIST),
 });

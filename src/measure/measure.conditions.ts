@@ -2,7 +2,7 @@ import { ChangeStatus } from '../common/enums';
 import { foldedText } from '../common/text-filter';
 import type { RequestContext } from '../read/request-context';
 import { all, holds, matches, type Condition } from '../read/page/condition';
-import { anyOf, withNotAndOr } from '../read/page/filter-conditions';
+import { anyOf, grade, listOf, trimmed, withNotAndOr } from '../read/page/filter-conditions';
 import type { MeasureFilter } from './measure.filter';
 
 /**
@@ -16,29 +16,22 @@ export async function measureCondition(filter: MeasureFilter | null, ctx: Reques
 }
 
 async function conditionsOf(f: MeasureFilter, ctx: RequestContext, path: string): Promise<Condition> {
-  const departments = await Promise.all(
-    (f.departments ?? []).map((ref, at) => ctx.departments.idOf(ref, `${path}.departments.${at}`)),
-  );
   const text = foldedText(f.text);
+  const departmentId = (ref: string, at: string) => ctx.departments.idOf(ref, at);
   const own = [
-    ...anyOf('fragments/common/item-sdgs', f.sdg, f.sdgs),
-    ...anyOf(
+    ...(await listOf('fragments/common/item-sdgs', f.sdg, f, 'sdgs', path)),
+    ...(await listOf(
       'fragments/measure/departments',
       await ctx.departments.idOf(f.department, `${path}.department`),
-      departments,
-    ),
-    ...anyOf(
-      'fragments/common/item-codes',
-      f.policyItem?.trim(),
-      f.policyItems?.map((c) => c.trim()),
-    ),
-    ...anyOf('fragments/common/item-fields', f.field, f.fields),
+      f,
+      'departments',
+      path,
+      departmentId,
+    )),
+    ...(await listOf('fragments/common/item-codes', f.policyItem?.trim(), f, 'policyItems', path, trimmed)),
+    ...(await listOf('fragments/common/item-fields', f.field, f, 'fields', path)),
     ...anyOf('fragments/measure/statuses', null, f.status),
-    ...anyOf(
-      'fragments/measure/sheet-evaluations',
-      null,
-      f.sheetEvaluations?.map((g) => g.trim().toUpperCase()),
-    ),
+    ...(await listOf('fragments/measure/sheet-evaluations', null, f, 'sheetEvaluations', path, grade)),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
@@ -48,6 +41,7 @@ function namesDeleted(f: MeasureFilter): boolean {
   return (
     (f.status?.includes(ChangeStatus.DELETED) ?? false) ||
     (f.not !== undefined && f.not !== null && namesDeleted(f.not)) ||
-    (f.or ?? []).some(namesDeleted)
+    (f.or ?? []).some(namesDeleted) ||
+    (f.and ?? []).some(namesDeleted)
   );
 }

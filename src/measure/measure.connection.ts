@@ -1,4 +1,5 @@
 import { Connection } from '../common/connection';
+import { MEASURE_PAGE } from './measure.page-spec';
 import { MeasureFacets } from './measure.facets';
 import { Measure } from './measure.type';
 
@@ -8,4 +9,5 @@ export const MeasureConnection = Connection(
   'Measure',
   'A page of measures (施策中項目) with the total count.',
   MeasureFacets,
+  MEASURE_PAGE.aggregates,
 );

@@ -8,6 +8,7 @@ import {
   FieldNumberFilter,
   FieldNumbersFilter,
   NotFilter,
+  AndFilter,
   OrFilter,
   PolicyItemCodeFilter,
   SdgNumberFilter,
@@ -63,6 +64,9 @@ export class MeasureFilter {
 
   @ShortTextsFilter('Year-end grades (年度末評価, e.g. `C`) of a reform sheet supporting the measure.')
   sheetEvaluations?: string[];
+
+  @AndFilter(() => MeasureFilter)
+  and?: MeasureFilter[];
 
   @NotFilter(() => MeasureFilter)
   not?: MeasureFilter;

@@ -13,4 +13,11 @@ export const MEASURE_PAGE = kindPageSpec('measure', {
     FIELD: 'order-field',
     DEPARTMENT_COUNT: 'order-department-count',
   },
+  aggregates: {
+    number: { quantity: 'fragments/common/number', description: "The measures' numbers within their policy items." },
+    departmentCount: {
+      quantity: 'order-department-count',
+      description: 'How many departments are responsible for each measure.',
+    },
+  },
 });

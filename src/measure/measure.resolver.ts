@@ -10,6 +10,7 @@ import { loadNode } from '../read/prefetch/load-node';
 import { many, one, relationshipResolvers } from '../read/relationship-fields';
 import { MEASURE_LIST } from './measure.list';
 import { rootConnectionResolver } from '../read/root-connection';
+import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 
 @Resolver(() => Measure)
 export class MeasureResolver {
@@ -31,7 +32,7 @@ export const MeasureRelationships = relationshipResolvers(() => Measure, 'Measur
   policyItem: one(() => PolicyItem, 'The policy item (施策大項目) the measure belongs to.'),
   departments: many(() => Department, 'Departments responsible for the measure (評価回答部署).'),
   sdgs: many(() => Sdg, 'SDGs the measure touches, through its policy item.'),
-  reformSheets: many(() => ReformSheet, 'Reform sheets that name the measure as one they support.'),
+  reformSheets: many(() => ReformSheet, 'Reform sheets that name the measure as one they support.', REFORM_SHEET_LIST),
 });
 
 export const MeasuresRootConnection = rootConnectionResolver(MEASURE_LIST, {

@@ -1,7 +1,7 @@
 import { foldedText } from '../common/text-filter';
 import type { RequestContext } from '../read/request-context';
 import { matches, type Condition } from '../read/page/condition';
-import { anyOf, withNotAndOr } from '../read/page/filter-conditions';
+import { listOf, withNotAndOr } from '../read/page/filter-conditions';
 import type { PolicyItemFilter } from './policy-item.filter';
 
 /** A policy-item filter as a condition tree. */
@@ -10,19 +10,20 @@ export function policyItemCondition(filter: PolicyItemFilter | null, ctx: Reques
 }
 
 async function conditionsOf(f: PolicyItemFilter, ctx: RequestContext, path: string): Promise<Condition> {
-  const departments = await Promise.all(
-    (f.departments ?? []).map((ref, at) => ctx.departments.idOf(ref, `${path}.departments.${at}`)),
-  );
   const text = foldedText(f.text);
+  const departmentId = (ref: string, at: string) => ctx.departments.idOf(ref, at);
   const own = [
-    ...anyOf('fragments/policy-item/fields', f.field, f.fields),
-    ...anyOf('fragments/policy-item/sdgs', f.sdg, f.sdgs),
-    ...anyOf(
+    ...(await listOf('fragments/policy-item/fields', f.field, f, 'fields', path)),
+    ...(await listOf('fragments/policy-item/sdgs', f.sdg, f, 'sdgs', path)),
+    ...(await listOf(
       'fragments/policy-item/departments',
       await ctx.departments.idOf(f.department, `${path}.department`),
-      departments,
-    ),
-    ...anyOf('fragments/policy-item/linkage-plans', f.linkagePlan, f.linkagePlans),
+      f,
+      'departments',
+      path,
+      departmentId,
+    )),
+    ...(await listOf('fragments/policy-item/linkage-plans', f.linkagePlan, f, 'linkagePlans', path)),
     ...(f.detailed === undefined || f.detailed === null ? [] : [matches('fragments/policy-item/detailed', f.detailed)]),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
   ];

@@ -1,4 +1,5 @@
 import { Connection } from '../common/connection';
+import { POLICY_ITEM_PAGE } from './policy-item.page-spec';
 import { PolicyItemFacets } from './policy-item.facets';
 import { PolicyItem } from './policy-item.type';
 
@@ -8,4 +9,5 @@ export const PolicyItemConnection = Connection(
   'PolicyItem',
   'A page of policy items (施策大項目) with the total count.',
   PolicyItemFacets,
+  POLICY_ITEM_PAGE.aggregates,
 );

@@ -6,6 +6,7 @@ import {
   FieldNumberFilter,
   FieldNumbersFilter,
   NotFilter,
+  AndFilter,
   NumbersFilter,
   OrFilter,
   SdgNumberFilter,
@@ -53,6 +54,9 @@ export class PolicyItemFilter {
 
   @TextFilter('Text contained in the name or visions (Japanese substrings; full-/half-width and spacing ignored).')
   text?: string;
+
+  @AndFilter(() => PolicyItemFilter)
+  and?: PolicyItemFilter[];
 
   @NotFilter(() => PolicyItemFilter)
   not?: PolicyItemFilter;

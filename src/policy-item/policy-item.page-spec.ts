@@ -13,4 +13,8 @@ export const POLICY_ITEM_PAGE = kindPageSpec('policy-item', {
     IMPORTANCE_RANK: 'order-importance-rank',
     MEASURE_COUNT: 'order-measure-count',
   },
+  aggregates: {
+    number: { quantity: 'fragments/common/number', description: "The items' numbers within their fields." },
+    measureCount: { quantity: 'order-measure-count', description: 'How many measures (not deleted) each item has.' },
+  },
 });

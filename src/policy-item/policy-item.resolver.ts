@@ -16,6 +16,8 @@ import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, manyNotDeleted, one, relationshipResolvers } from '../read/relationship-fields';
 import { POLICY_ITEM_LIST } from './policy-item.list';
 import { rootConnectionResolver } from '../read/root-connection';
+import { INDICATOR_LIST } from '../indicator/indicator.list';
+import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 
 @Resolver(() => PolicyItem)
 export class PolicyItemResolver {
@@ -38,10 +40,10 @@ export const PolicyItemRelationships = relationshipResolvers(() => PolicyItem, '
   measures: manyNotDeleted(() => Measure, 'Measures (施策中項目) of the item, in number order.', 'measures'),
   projects: manyNotDeleted(() => Project, 'Main projects (主な事業) of the item.', 'projects'),
   sdgs: many(() => Sdg, 'SDGs the item contributes to (関連するSDGs, as the departments answered).'),
-  indicators: many(() => Indicator, 'Outcome indicators (成果指標) of the item.'),
+  indicators: many(() => Indicator, 'Outcome indicators (成果指標) of the item.', INDICATOR_LIST),
   relatedPlans: many(() => RelatedPlan, 'Related plans (関連計画) of the item.'),
   departments: many(() => Department, 'Departments responsible for any of its (non-deleted) measures.'),
-  reformSheets: many(() => ReformSheet, 'Reform sheets supporting any of its measures.'),
+  reformSheets: many(() => ReformSheet, 'Reform sheets supporting any of its measures.', REFORM_SHEET_LIST),
   linkagePlans: many(() => LinkagePlan, 'Linkage plans whose initiatives target the item.'),
   initiatives: many(() => Initiative, 'Linkage-plan initiatives (推進のための取組) that target the item.'),
   measuresConnection: connection(MEASURE_LIST, 'fragments/measure/scope-policy-item', 'The measures of the item'),

@@ -1,14 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from 'type-graphql';
 import { FilterArg, OrderByArg } from '../common/list-args';
-import type { Page } from './page/fetch-page';
+import { executePage, type Page } from './page/fetch-page';
 import { PaginationArgs } from '../common/pagination.args';
 import type { RequestContext } from './request-context';
 import type { NodeProperties } from './graph-loaders';
 import type { Condition } from './page/condition';
-import { fetchFilteredPage, type FilteredPageRequest } from './page/fetch-filtered-page';
+import { compilePageRead } from './page/compile-page-read';
+import { parsePageSelection } from './page/page-selection';
 import type { PageSpec } from './page/page-spec';
 import type { OrderKey } from './page/sort-order';
+import type { PlainListKind } from './plain-list-kind';
 
 /**
  * One kind of filtered, sortable list (measures, policy items, reform sheets): what a connection of it
@@ -39,26 +41,51 @@ export interface ListPageArgs<Filter, OrderField extends string> {
   readonly info: GraphQLResolveInfo;
 }
 
+/** For a nested connection: the scope (text) binding each parent to its nodes, and this parent. */
+export interface NestedPage {
+  readonly scope: string;
+  readonly parentId: string;
+}
+
 /**
- * One page of a kind's list, root or nested (one parent's): the filter as the kind's condition tree, then
- * one statement (fetchFilteredPage). The root resolver (root-connection.ts) and the nested one below share
- * it, so a root connection and its nested ones cannot come to read their arguments differently.
+ * One page of a kind's list, root or nested (one parent's), in the three steps of every read: parse the
+ * arguments and the selection, compile one statement, execute it. The root resolver (root-connection.ts)
+ * and the nested one below share it, so a root connection and its nested ones cannot come to read their
+ * arguments differently.
  */
 export async function listPage<T extends { sortKey: string }, Filter extends object, OrderField extends string>(
   kind: ListKind<T, Filter, OrderField, string>,
   { filter, orderBy, slice, ctx, info }: ListPageArgs<Filter, OrderField>,
-  nested?: FilteredPageRequest<T, OrderField, string>['nested'],
+  nested?: NestedPage,
 ): Promise<Page<T>> {
+  const selection = parsePageSelection(kind.spec, info, orderBy, slice);
   const condition = await kind.condition(filter, ctx);
-  return fetchFilteredPage({ ctx, spec: kind.spec, condition, orderBy, slice, info, map: kind.map, nested });
+  const source = (name: string): string => ctx.gateway.statementText(name);
+  const compiled = compilePageRead(source, kind.spec, condition, selection, nested?.scope);
+  return executePage(ctx, compiled, selection, kind.map, nested?.parentId);
+}
+
+/** One parent's page of a plain kind (no filter or order): the same three steps. */
+async function plainPage<T extends { sortKey: string }>(
+  kind: PlainListKind<T>,
+  { slice, ctx, info }: Pick<ListPageArgs<never, 'CODE'>, 'slice' | 'ctx' | 'info'>,
+  nested: NestedPage,
+): Promise<Page<T>> {
+  const selection = parsePageSelection(kind.spec, info, null, slice);
+  const source = (name: string): string => ctx.gateway.statementText(name);
+  const compiled = compilePageRead(source, kind.spec, kind.condition, selection, nested.scope);
+  return executePage(ctx, compiled, selection, kind.map, nested.parentId);
 }
 
 /** A nested connection field: on which type, under which name, and whose nodes it lists. */
 export interface NestedConnection {
   readonly parent: () => ClassType;
   readonly field: string;
-  /** The cypher/fragments/ scope binding each `parent` (from `$parents`) to its nodes `n`. */
-  readonly scope: string;
+  /**
+   * The scope binding each `parent` (from `$parents`) to its nodes `n`, as text: a file of cypher/fragments/
+   * (`fragment(name)`) or a relationship's hop (`relationshipScope`). Asked for on first use.
+   */
+  readonly scope: () => string;
   /** What it lists, in words, for the field's description (`Measures the department is responsible for`). */
   readonly lists: string;
 }
@@ -66,7 +93,7 @@ export interface NestedConnection {
 /**
  * The resolver of one nested connection (`Department.measuresConnection` …): the same filter, order,
  * cursors and facets as the root connection of its kind, one page per parent, pages of many parents from
- * one statement (fetchFilteredPage). Each such field is one call of this factory, listed with the resolvers.
+ * one statement (listPage). Each such field is one call of this factory, listed with the resolvers.
  */
 export function nestedConnectionResolver<
   T extends { sortKey: string },
@@ -93,8 +120,34 @@ export function nestedConnectionResolver<
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
-      return listPage(kind, { filter, orderBy, slice, ctx, info }, { scope: nested.scope, parentId: parent.id });
+      return listPage(kind, { filter, orderBy, slice, ctx, info }, { scope: nested.scope(), parentId: parent.id });
     }
   }
   return NestedConnectionResolver;
+}
+
+/**
+ * The resolver of a nested connection of a plain kind (`Sdg.departmentsConnection` …): paged in code order
+ * with totalCount, one page per parent, pages of many parents from one statement, like the others.
+ */
+export function plainConnectionResolver<T extends { sortKey: string }>(
+  kind: PlainListKind<T>,
+  nested: NestedConnection,
+): ClassType {
+  @Resolver(nested.parent)
+  class PlainConnectionResolver {
+    @FieldResolver(() => kind.connection, {
+      description: `${nested.lists} as a connection: paged (\`first\`/\`after\`) in code order, with totalCount; pages of many parents come from one statement.`,
+    })
+    // The method's name is the field's (see nestedConnectionResolver).
+    async [nested.field](
+      @Root() parent: { readonly id: string },
+      @Args(() => PaginationArgs) slice: PaginationArgs,
+      @Ctx() ctx: RequestContext,
+      @Info() info: GraphQLResolveInfo,
+    ): Promise<Page<T>> {
+      return plainPage(kind, { slice, ctx, info }, { scope: nested.scope(), parentId: parent.id });
+    }
+  }
+  return PlainConnectionResolver;
 }

@@ -1,11 +1,21 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
-import type { NodeProperties } from './graph-loaders';
-import { nestedConnectionResolver, type ListKind } from './nested-connection';
-import { related, relatedOne, type FieldArguments, type RelatedType, type RelationshipField } from './relationships';
+import {
+  nestedConnectionResolver,
+  plainConnectionResolver,
+  type ListKind,
+  type NestedConnection,
+} from './nested-connection';
+import { fragment, relationshipScope } from './page/fragments';
+import { plainListKind, type NodeClass } from './plain-list-kind';
+import {
+  related,
+  relatedOne,
+  relationshipOf,
+  type FieldArguments,
+  type RelatedType,
+  type RelationshipField,
+} from './relationships';
 import type { RequestContext } from './request-context';
-
-/** A GraphQL object type of the graph: its class, which maps a stored node into it. */
-type NodeClass = ClassType & { from(this: void, row: NodeProperties): unknown };
 
 /** How a relationship field without arguments answers: the one node or the list its table entry finds, mapped. */
 export interface RelationshipFieldSpec {
@@ -14,6 +24,19 @@ export interface RelationshipFieldSpec {
   readonly description: string;
   /** For a list of revised nodes: the `includeDeleted` argument's description (deleted ones are left out by default). */
   readonly includeDeleted?: string;
+  /**
+   * For a list: the filtered, sortable kind of its nodes (measures, policy items, indicators, reform sheets),
+   * whose filter, order and facets its `<field>Connection` takes; without one, the connection pages the
+   * nodes in code order (plainListKind).
+   */
+  readonly pages?: (nested: NestedConnection) => ClassType;
+}
+
+/** The connection resolver of a kind's pages below some parent (nestedConnectionResolver with the kind bound). */
+function pagesOf<T extends { sortKey: string }, Filter extends object, OrderField extends string, Facet extends string>(
+  kind: ListKind<T, Filter, OrderField, Facet> | undefined,
+): { pages?: (nested: NestedConnection) => ClassType } {
+  return kind ? { pages: (nested) => nestedConnectionResolver(kind, nested) } : {};
 }
 
 /** The field's one node (a measure's policy item), which every parent has. */
@@ -22,16 +45,31 @@ export function one(target: () => NodeClass, description: string): RelationshipF
 }
 
 /** The field's list of nodes, in the order its hop returns them. */
-export function many(target: () => NodeClass, description: string): RelationshipFieldSpec {
-  return { target, cardinality: 'many', description };
+export function many<T extends { sortKey: string }, Filter extends object, O extends string, Facet extends string>(
+  target: () => NodeClass,
+  description: string,
+  kind?: ListKind<T, Filter, O, Facet>,
+): RelationshipFieldSpec {
+  return { target, cardinality: 'many', description, ...pagesOf(kind) };
 }
 
 /**
  * The field's list of revised nodes (measures, projects: they carry a change `status`) without those the next
  * plan deletes, unless the field's `includeDeleted` argument asks for them; `listed` names them in its description.
  */
-export function manyNotDeleted(target: () => NodeClass, description: string, listed: string): RelationshipFieldSpec {
-  return { target, cardinality: 'many', description, includeDeleted: `Also list ${listed} the next plan deletes.` };
+export function manyNotDeleted<
+  T extends { sortKey: string },
+  Filter extends object,
+  O extends string,
+  Facet extends string,
+>(
+  target: () => NodeClass,
+  description: string,
+  listed: string,
+  kind?: ListKind<T, Filter, O, Facet>,
+): RelationshipFieldSpec {
+  const includeDeleted = `Also list ${listed} the next plan deletes.`;
+  return { target, cardinality: 'many', description, includeDeleted, ...pagesOf(kind) };
 }
 
 /** A nested connection field (`Department.measuresConnection`), made into its resolver once its parent and name are known. */
@@ -49,7 +87,9 @@ export function connection<
   OrderField extends string,
   Facet extends string,
 >(kind: ListKind<T, Filter, OrderField, Facet>, scope: string, lists: string): NestedConnectionSpec {
-  return { resolver: (parent, field) => nestedConnectionResolver(kind, { parent, field, scope, lists }) };
+  return {
+    resolver: (parent, field) => nestedConnectionResolver(kind, { parent, field, scope: () => fragment(scope), lists }),
+  };
 }
 
 /** A type's relationship fields without arguments, by name, and its nested connections (`…Connection`). */
@@ -106,6 +146,38 @@ export function relationshipResolvers<T extends RelatedType>(
     Ctx()(prototype, field, spec.includeDeleted === undefined ? 1 : 2);
     const returns = spec.cardinality === 'one' ? () => spec.target() : () => [spec.target()];
     FieldResolver(returns, { description: spec.description })(prototype, field, method);
+    const connectionField = `${field}Connection` as const;
+    if (spec.cardinality === 'many' && table[connectionField] === undefined) {
+      connections.push(relationshipConnection(parent, type, name, connectionField, spec));
+    }
   }
   return [RelationshipFieldsResolver, ...connections];
+}
+
+/**
+ * The paged sibling of a relationship list (`Sdg.departments` → `Sdg.departmentsConnection`), for every
+ * list a type's table declares without a connection of its own: its nodes are found by the list's own hop
+ * (relationshipScope), so the connection pages what the list lists; with the list's `kind` it takes that
+ * kind's filter, order and facets, otherwise it pages in code order.
+ */
+function relationshipConnection<T extends RelatedType>(
+  parent: () => ClassType,
+  type: T,
+  name: RelationshipField<T>,
+  field: string,
+  spec: RelationshipFieldSpec,
+): ClassType {
+  const relationship = relationshipOf(type, name);
+  if (!relationship) throw new Error(`${type}.${name} is not in the relationship table`);
+  const found = relationship.hop({});
+  let scope: string | undefined;
+  const nested = {
+    parent,
+    field,
+    scope: () => (scope ??= relationshipScope(found)),
+    lists: spec.description.replace(/\.$/, ''),
+  };
+  return spec.pages
+    ? spec.pages(nested)
+    : plainConnectionResolver(plainListKind(spec.target(), spec.includeDeleted !== undefined), nested);
 }

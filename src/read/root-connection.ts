@@ -15,7 +15,7 @@ export interface RootConnection {
 
 /**
  * The resolver of a kind's root connection (`measures`, `policyItems` …): filter, order, cursors and facets
- * from one statement (fetchFilteredPage), the same as the kind's nested connections, which
+ * from one statement (listPage), the same as the kind's nested connections, which
  * nestedConnectionResolver makes from the same ListKind.
  */
 export function rootConnectionResolver<T extends { sortKey: string }, Filter extends object, OrderField extends string>(

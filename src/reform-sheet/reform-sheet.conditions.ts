@@ -2,7 +2,7 @@ import { SheetRole } from '../common/enums';
 import { foldedText } from '../common/text-filter';
 import type { RequestContext } from '../read/request-context';
 import { matches, type Condition } from '../read/page/condition';
-import { anyOf, withNotAndOr } from '../read/page/filter-conditions';
+import { grade, listOf, trimmed, withNotAndOr } from '../read/page/filter-conditions';
 import type { ReformSheetFilter } from './reform-sheet.filter';
 
 const DEPARTMENT_BY_ROLE: Record<SheetRole, string> = {
@@ -17,29 +17,28 @@ export function reformSheetCondition(filter: ReformSheetFilter | null, ctx: Requ
 }
 
 async function conditionsOf(f: ReformSheetFilter, ctx: RequestContext, path: string): Promise<Condition> {
-  const departments = await Promise.all(
-    (f.departments ?? []).map((ref, at) => ctx.departments.idOf(ref, `${path}.departments.${at}`)),
-  );
   const texts = [foldedText(f.viewpoint), foldedText(f.text)].filter((t): t is string => t !== null);
   const own = [
-    ...anyOf('fragments/reform-sheet/areas', f.area, f.areas),
-    ...anyOf(
+    ...(await listOf('fragments/reform-sheet/areas', f.area, f, 'areas', path)),
+    ...(await listOf(
       DEPARTMENT_BY_ROLE[f.role ?? SheetRole.ANY],
       await ctx.departments.idOf(f.department, `${path}.department`),
-      departments,
-    ),
-    ...anyOf('fragments/reform-sheet/sdgs', f.sdg, f.sdgs),
-    ...anyOf(
-      'fragments/reform-sheet/measures',
-      f.measure?.trim(),
-      f.measures?.map((c) => c.trim()),
-    ),
-    ...anyOf('fragments/reform-sheet/measure-fields', null, f.measureFields),
-    ...anyOf(
+      f,
+      'departments',
+      path,
+      (ref: string, at: string) => ctx.departments.idOf(ref, at),
+    )),
+    ...(await listOf('fragments/reform-sheet/sdgs', f.sdg, f, 'sdgs', path)),
+    ...(await listOf('fragments/reform-sheet/measures', f.measure?.trim(), f, 'measures', path, trimmed)),
+    ...(await listOf('fragments/reform-sheet/measure-fields', null, f, 'measureFields', path)),
+    ...(await listOf(
       'fragments/reform-sheet/evaluations',
       f.evaluation?.trim().toUpperCase(),
-      f.evaluations?.map((g) => g.trim().toUpperCase()),
-    ),
+      f,
+      'evaluations',
+      path,
+      grade,
+    )),
     ...texts.map((text) => matches('fragments/common/text', text)),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);

@@ -1,4 +1,5 @@
 import { Connection } from '../common/connection';
+import { REFORM_SHEET_PAGE } from './reform-sheet.page-spec';
 import { ReformSheetFacets } from './reform-sheet.facets';
 import { ReformSheet } from './reform-sheet.type';
 
@@ -8,4 +9,5 @@ export const ReformSheetConnection = Connection(
   'ReformSheet',
   'A page of reform sheets (実施計画シート) with the total count.',
   ReformSheetFacets,
+  REFORM_SHEET_PAGE.aggregates,
 );

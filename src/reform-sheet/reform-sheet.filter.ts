@@ -7,6 +7,7 @@ import {
   DepartmentRefsFilter,
   FieldNumbersFilter,
   NotFilter,
+  AndFilter,
   NumbersFilter,
   OrFilter,
   SdgNumberFilter,
@@ -66,6 +67,9 @@ export class ReformSheetFilter {
 
   @TextFilter('Text contained in the name (Japanese substrings; width and spacing ignored).')
   text?: string;
+
+  @AndFilter(() => ReformSheetFilter)
+  and?: ReformSheetFilter[];
 
   @NotFilter(() => ReformSheetFilter)
   not?: ReformSheetFilter;

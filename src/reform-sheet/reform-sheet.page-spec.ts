@@ -14,4 +14,9 @@ export const REFORM_SHEET_PAGE = kindPageSpec('reform-sheet', {
     START_YEAR: 'order-start-year',
     TARGET_YEAR: 'order-target-year',
   },
+  aggregates: {
+    number: { quantity: 'fragments/common/number', description: "The sheets' numbers within their areas." },
+    startYear: { quantity: 'order-start-year', description: 'The fiscal years the sheets start.' },
+    targetYear: { quantity: 'order-target-year', description: 'The fiscal years the sheets aim at.' },
+  },
 });

@@ -11,6 +11,7 @@ import { listByLabel } from '../read/prefetch/list-by-label';
 import { REFORM_SHEET_LIST } from './reform-sheet.list';
 import { connection, many, one, relationshipResolvers } from '../read/relationship-fields';
 import { rootConnectionResolver } from '../read/root-connection';
+import { MEASURE_LIST } from '../measure/measure.list';
 
 @Resolver(() => ReformSheet)
 export class ReformSheetResolver {
@@ -37,7 +38,11 @@ export const ReformSheetRelationships = relationshipResolvers(() => ReformSheet,
   area: one(() => ReformArea, 'The area the sheet belongs to.'),
   departments: many(() => Department, 'Executing departments (実行課).'),
   partners: many(() => Department, 'Partner departments (連携課).'),
-  measures: many(() => Measure, 'Measures (施策中項目) the sheet supports, as resolved from the names it cites.'),
+  measures: many(
+    () => Measure,
+    'Measures (施策中項目) the sheet supports, as resolved from the names it cites.',
+    MEASURE_LIST,
+  ),
   sdgs: many(() => Sdg, 'SDGs touched through the measures the sheet supports.'),
 });
 

@@ -11,6 +11,7 @@ import { listByLabel } from '../read/prefetch/list-by-label';
 import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
 import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, relationshipResolvers } from '../read/relationship-fields';
+import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 
 @Resolver(() => Sdg)
 export class SdgResolver {
@@ -34,7 +35,7 @@ export const SdgRelationships = relationshipResolvers(() => Sdg, 'Sdg', {
   policyItems: many(() => PolicyItem, 'Policy items contributing to the goal.'),
   measures: many(() => Measure, 'Measures touching the goal through their policy item (deleted ones excluded).'),
   departments: many(() => Department, 'Departments responsible for a measure touching the goal.'),
-  reformSheets: many(() => ReformSheet, 'Reform sheets supporting a measure touching the goal.'),
+  reformSheets: many(() => ReformSheet, 'Reform sheets supporting a measure touching the goal.', REFORM_SHEET_LIST),
   policyItemsConnection: connection(
     POLICY_ITEM_LIST,
     'fragments/policy-item/scope-sdg',

@@ -285,6 +285,46 @@ const CHECKS: Record<string, Check> = {
     expect(department.measuresConnection.nodes.map((m) => m.code)).toEqual(['5-1-1', '5-1-2', '5-1-3']);
     expect(department.measuresConnection.pageInfo.hasNextPage).toBe(true);
   },
+  '25-indicator-numbers-of-sdg11.graphql': (data) => {
+    type Figures = { min: number; max: number; average: number; sum?: number };
+    const indicators = data.indicators as {
+      totalCount: number;
+      aggregate: { count: number; current: Figures; target: Figures };
+      nodes: { name: string; current: number }[];
+    };
+    // The 12 indicators of SDG 11's policy items (aggregates.int.test.ts checks the figures with Cypher):
+    // current values 0 to 48,340 (備蓄食料, 48,340 食), targets 0 to 60,000, summing to 66,811.4.
+    expect(indicators.totalCount).toBe(12);
+    expect(indicators.aggregate.count).toBe(12);
+    expect(indicators.aggregate.current).toMatchObject({ min: 0, max: 48340 });
+    expect(indicators.aggregate.current.average).toBeCloseTo(52825 / 12, 6);
+    expect(indicators.aggregate.target).toMatchObject({ min: 0, max: 60000 });
+    expect(indicators.aggregate.target.sum).toBeCloseTo(66811.4, 6);
+    expect(indicators.nodes[0]).toMatchObject({ name: '備蓄食料', current: 48340 });
+  },
+  '26-sdg11-departments-page-by-page.graphql': (data) => {
+    const sdg = data.sdg as {
+      departmentsConnection: {
+        totalCount: number;
+        nodes: { name: string; measuresConnection: { totalCount: number } }[];
+        pageInfo: { hasNextPage: boolean };
+      };
+    };
+    // 11 departments answer for a measure touching SDG 11; 行政管理課 comes first (code order) with 3 of them.
+    expect(sdg.departmentsConnection.totalCount).toBe(11);
+    expect(sdg.departmentsConnection.nodes).toHaveLength(5);
+    expect(sdg.departmentsConnection.nodes[0]).toEqual({ name: '行政管理課', measuresConnection: { totalCount: 3 } });
+    expect(sdg.departmentsConnection.pageInfo.hasNextPage).toBe(true);
+  },
+  '27-measures-touching-both-sdg11-and-sdg17.graphql': (data) => {
+    const page = (key: string) => data[key] as { totalCount: number; nodes?: Named[] };
+    // Both SDGs: the six measures of policy item 6-5 (list-filters.int.test.ts checks the set with Cypher);
+    // either: 39; neither: the other 10 of the 49 measures the next plan keeps.
+    expect(page('both').nodes?.map((m) => m.code)).toEqual(['6-5-1', '6-5-2', '6-5-3', '6-5-4', '6-5-5', '6-5-6']);
+    expect(page('both').totalCount).toBe(6);
+    expect(page('either').totalCount).toBe(39);
+    expect(page('neither').totalCount).toBe(10);
+  },
 };
 
 describe('the example operations in schema/examples/', () => {

@@ -25,6 +25,11 @@ function role(name: string): string {
   return /^\/\/ (Start|Scope|Context|Condition|Quantity|Sort value|Facet):/.exec(header)?.[1] ?? 'unknown';
 }
 
+/** Whether a fragment takes the user's value as `$value`. */
+function takesValue(name: string): boolean {
+  return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$value');
+}
+
 /** Whether a fragment's text (its `$value` renamed to some `$cN`) is part of a compiled statement. */
 function appearsIn(statement: string, name: string): boolean {
   const text = fragment(name);
@@ -49,7 +54,7 @@ describe('compiled page statements', () => {
     const session = db.driver.session({ defaultAccessMode: 'READ' });
     try {
       for (const spec of SPECS) {
-        const folder = spec.scan.replace(/\/scan$/, '');
+        const folder = (spec.scan ?? '').replace(/\/scan$/, '');
         const usable = (name: string) =>
           name.startsWith(`${folder}/`) ||
           (name.startsWith('fragments/common/') && !name.startsWith('fragments/common/item-')) ||
@@ -60,9 +65,15 @@ describe('compiled page statements', () => {
             const text = readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8');
             return [text.includes('$value') ? matches(name, []) : holds(name)];
           }
-          if (role(name) === 'Quantity') return [{ kind: 'compare', quantity: name, operator: '>', value: 0.1 }];
+          if (role(name) === 'Quantity' && !takesValue(name)) {
+            return [{ kind: 'compare', quantity: name, operator: '>', value: 0.1 }];
+          }
           return [];
         });
+        // Every quantity also as an aggregate (those of a fiscal year only so: their $value is the year).
+        const aggregates = names
+          .filter((name) => role(name) === 'Quantity')
+          .map((quantity, at) => ({ key: `q${at}`, quantity, ...(takesValue(quantity) ? { fiscalYear: 2024 } : {}) }));
         // Every condition once inside `or` and once inside `not` (scan), then each anchor alone, which keeps
         // the statements small enough to plan quickly.
         const tree = (anchor: Condition[]) =>
@@ -70,7 +81,7 @@ describe('compiled page statements', () => {
         const order = Object.keys(spec.orderFields).map((field) => ({ field, direction: 'DESC' as const }));
         const anchors = [[], ...spec.anchors.map((a) => [matches(a.condition, [])])];
         for (const scope of names.filter((name) => role(name) === 'Scope')) {
-          const { statement, params } = compilePage(spec, all([]), [], [], ['id', 'sortKey'], scope);
+          const { statement, params } = compilePage(spec, all([]), [], [], ['id', 'sortKey'], fragment(scope));
           await session.run(`EXPLAIN ${statement.text}`, {
             ...params,
             parents: [],
@@ -88,6 +99,8 @@ describe('compiled page statements', () => {
             everything ? order : [],
             everything ? Object.keys(spec.facets) : [],
             ['id', 'sortKey', 'name'],
+            undefined,
+            everything ? aggregates : [],
           );
           await session.run(`EXPLAIN ${statement.text}`, { ...params, afterKey: null, afterValues: [], limit: 1 });
           for (const name of names) if (appearsIn(statement.text, name)) explained.add(name);

@@ -31,10 +31,17 @@ describe('the Cypher files', () => {
     const session = db.driver.session();
     try {
       // Fragments of compiled statements are not statements; compiled-statements.int.test.ts explains them.
-      // The path batch template has a slot for a path; the test of every path's batch statement fills it.
+      // The path batch template has a slot for a path; the test of every path's batch statement fills it. The
+      // relationship scope has a slot for a hop; relationship-connections.int.test.ts pages every one.
       // The templates with a slot for the properties read of their nodes (search hits, a listed kind, a node by
       // id): index-backed-plans.int.test.ts profiles each filled in.
-      const templates = new Set(['projection/path-by-ids', 'search/search', 'graph/all-by-label', 'graph/node-by-id']);
+      const templates = new Set([
+        'projection/path-by-ids',
+        'projection/scope-by-relationship',
+        'search/search',
+        'graph/all-by-label',
+        'graph/node-by-id',
+      ]);
       const pieces = (n: string): boolean => n.startsWith('fragments/') || templates.has(n);
       for (const name of db.cypher.names().filter((n) => !n.startsWith('schema/') && !pieces(n))) {
         try {

@@ -63,7 +63,7 @@ describe('exact page anchors', () => {
       const context = spec.context ? `\n${fragment(spec.context.fragment)}` : '';
       const carried = ['n', ...(spec.context?.variables ?? [])].join(', ');
       const anchored = `${fragment(anchor)}\nWITH DISTINCT n\nRETURN collect(n.id) AS ids`;
-      const tested = `${fragment(spec.scan)}\nWITH DISTINCT n${context}\nWITH ${carried}\nWHERE ${fragment(condition)}\nRETURN collect(DISTINCT n.id) AS ids`;
+      const tested = `${fragment(spec.scan ?? '')}\nWITH DISTINCT n${context}\nWITH ${carried}\nWHERE ${fragment(condition)}\nRETURN collect(DISTINCT n.id) AS ids`;
       let nonEmpty = 0;
       for (const value of values) {
         const expected = await ids(tested, value);

@@ -127,6 +127,31 @@ describe('the selection compiler (one statement per root field)', () => {
     expect(checked).toEqual(Object.values(reference.data as Json));
   });
 
+  it('answers aggregates, facets and the relationship fields of a page in the page statement', async () => {
+    const response = await api.server.query<{ indicators: { totalCount: number; aggregate: { count: number } } }>(
+      `{ indicators(filter: { sdgsAll: [11, 17] }, first: 5) { totalCount facets { fields { number count } }
+         aggregate { count current { min max average } achievementRate(fiscalYear: 2024) { average } }
+         nodes { name policyItem { code sdgs { number } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(statementsOf(response)).toBe(1);
+    expect(response.data?.indicators.aggregate.count).toBe(response.data?.indicators.totalCount);
+  });
+
+  it('answers the nested pages of every parent, with their aggregates, in one statement per nested question', async () => {
+    const response = await api.server.query<{ sdgs: { departmentsConnection: { totalCount: number } }[] }>(
+      `{ sdgs { number
+         departmentsConnection(first: 2) { totalCount aggregate { count } nodes { name } }
+         reformSheetsConnection(first: 2, filter: { evaluationsNone: ["D"] }) {
+           aggregate { count number { max } } nodes { code measures { code } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    // The SDGs, then one statement for the 17 departments pages and one for the 17 reform-sheet pages (each
+    // with its aggregate and, for the sheets, their measures): 3, however many SDGs.
+    expect(statementsOf(response)).toBe(3);
+    expect(response.data?.sdgs).toHaveLength(17);
+  });
+
   it('leaves fields it does not know to their resolvers, below fields it compiled', async () => {
     // collaborators is computed by its own statement; the departments above it come from the compiled one.
     const selection = 'departments { name collaborators { department { name } sharedMeasures sharedReformSheets } }';

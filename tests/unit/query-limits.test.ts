@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config';
 import { GraphStatistics, UNMEASURED_SIZE, type GraphSizes } from '../../src/graphql/limits/graph-statistics';
 import { nestingDepth } from '../../src/graphql/limits/nesting-limit.plugin';
 import { knownOperationTypesRule } from '../../src/graphql/known-operation-types.rule';
+import { largestListSize } from '../../src/graphql/limits/list-sizes';
 import { queryLimitRules, queryParseOptions, type QueryLimits } from '../../src/graphql/query-limits';
 import { graphSchema } from '../../src/schema';
 import { seedGraphSizes } from '../helpers/seed-graph-sizes';
@@ -99,6 +100,27 @@ describe('cost of a request', () => {
     expect(costOf('{ measures(first: 100) { nodes { code } } }')).toBe(1 + 50 * (1 + 1));
     // a variable: its largest allowed value (100), capped by the 50 measures
     expect(costOf('query ($n: Int!) { measures(first: $n) { nodes { code } } }')).toBe(1 + 50 * 2);
+  });
+
+  it('multiplies nested pages level by level: first × the pages above, each capped by its relationship', () => {
+    const fanOut = (type: string, field: string) => largestListSize(type, field, 'X', sizes);
+    // sdgs 1 + 17 × (policyItemsConnection 1 + 3 × (nodes 1 + measuresConnection 1 + 2 × (nodes 1 + code 1)))
+    expect(Math.min(3, fanOut('Sdg', 'policyItemsConnection'))).toBe(3);
+    expect(Math.min(2, fanOut('PolicyItem', 'measuresConnection'))).toBe(2);
+    expect(
+      costOf(
+        '{ sdgs { policyItemsConnection(first: 3) { nodes { measuresConnection(first: 2) { nodes { code } } } } } }',
+      ),
+    ).toBe(1 + 17 * (1 + 3 * (1 + 1 + 2 * 2)));
+    // A new nested connection is bounded by its list's fan-out, not by every department of the graph.
+    const departments = largestListSize('Sdg', 'departments', 'Department', sizes);
+    expect(largestListSize('Sdg', 'departmentsConnection', 'DepartmentConnection', sizes)).toBe(departments);
+    expect(departments).toBeLessThanOrEqual(46);
+    expect(departments).toBe(
+      Math.min(46, sizes.in('CONTRIBUTES_TO') * sizes.out('HAS_MEASURE') * sizes.in('RESPONSIBLE_FOR')),
+    );
+    // aggregate is one object per page: its figures cost their fields, not a page of nodes.
+    expect(costOf('{ measures(first: 5) { aggregate { count number { min } } } }')).toBe(1 + 5 * (1 + 1 + (1 + 1)));
   });
 
   it('weights expensive fields by what they cost the database', () => {

@@ -79,7 +79,10 @@ export function largestListSize(parentType: string, field: string, itemType: str
   const other = OTHER_LISTS[key];
   if (other) return other(graph);
   const label = LABEL_OF_TYPE[itemType.replace(/Connection$/, '')];
-  const byRelationship = relationshipOf(parentType, field)?.size;
+  // A nested connection (`Sdg.departmentsConnection`) pages the nodes of its relationship list.
+  const byRelationship = (
+    relationshipOf(parentType, field) ?? relationshipOf(parentType, field.replace(/Connection$/, ''))
+  )?.size;
   if (label === undefined) return byRelationship ? byRelationship(graph) : UNMEASURED_SIZE;
   return byRelationship ? Math.min(byRelationship(graph), graph.label(label)) : graph.label(label);
 }

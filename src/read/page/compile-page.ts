@@ -2,6 +2,7 @@ import type { CompiledStatement } from '../../db/graph-gateway';
 import { all, requiredConditions, type Condition } from './condition';
 import { fragment, fragmentWithParameter } from './fragments';
 import type { PageSpec } from './page-spec';
+import type { AggregateRequest } from './selected-aggregates';
 import type { OrderKey } from './sort-order';
 
 /** A page statement and the parameters of its conditions (the slice parameters are added by fetchPage). */
@@ -20,13 +21,15 @@ export interface CompiledPage {
  *         condition: testing it again cost Q1 a fifth of its database time)
  *   sort by the order's keys (nulls last), then sortKey; collect as `matched`
  *   `page`: the items after the cursor's position (params $afterKey, $afterValues), at most $limit
- *   one subquery per facet asked for, over `matched`
+ *   one subquery per facet asked for, over `matched`, and one per number `aggregate` asks for (min, max,
+ *   average, sum of a Quantity fragment over the matched nodes that have it)
  *   RETURN totalCount, pageNodes (only the `properties` the operation reads: src/read/prefetch/property-demand.ts),
- *          pagePositions (each node's sort values, for its cursor), facets
+ *          pagePositions (each node's sort values, for its cursor), facets, aggregates (when asked)
  *
- * The total, the page and the facets come from the same match, so they cannot disagree.
+ * The total, the page, the facets and the aggregates come from the same match, so they cannot disagree.
  *
- * With a `scope` (a fragment binding `parent` and `n` from `$parents`, e.g. a department's measures) the
+ * With a `scope` (the text of a fragment binding `parent` and `n` from `$parents`, e.g. a department's
+ * measures: a file of cypher/fragments/ or a relationship's hop, see fragments.ts `relationshipScope`) the
  * statement answers one page per parent, for many parents at once (a nested connection, batched): the
  * scope replaces the anchor, every step keeps `parent`, and each row of the result is one parent's page.
  */
@@ -37,6 +40,7 @@ export function compilePage<F extends string, Facet extends string>(
   facets: readonly Facet[],
   properties: readonly string[],
   scope?: string,
+  aggregates: readonly AggregateRequest[] = [],
 ): CompiledPage {
   const params: Record<string, unknown> = {};
   const parameter = (value: unknown): string => {
@@ -49,8 +53,8 @@ export function compilePage<F extends string, Facet extends string>(
   const group = scope === undefined ? '' : 'parent, ';
   const carried = `${group}${['n', ...(spec.context?.variables ?? [])].join(', ')}`;
   const lines: string[] = [];
-  if (scope !== undefined) lines.push(fragment(scope), 'WITH DISTINCT parent, n');
-  else if (anchor === null) lines.push(fragment(spec.scan));
+  if (scope !== undefined) lines.push(scope, 'WITH DISTINCT parent, n');
+  else if (anchor === null) lines.push(fragment(scanOf(spec)));
   else lines.push(fragmentWithParameter(anchor.anchor, parameter(anchor.value)), 'WITH DISTINCT n');
   if (spec.context) lines.push(fragment(spec.context.fragment));
   const residual = anchor?.exact === true ? without(condition, anchor.condition) : condition;
@@ -64,19 +68,46 @@ export function compilePage<F extends string, Facet extends string>(
     `WITH ${group}matched, [x IN matched WHERE $afterKey IS NULL OR ${afterPosition(order)}][0..$limit] AS page`,
   );
 
+  // Facets and aggregates: one subquery each over `matched`, every earlier column carried past it.
+  const carriedColumns = [...(scope === undefined ? [] : ['parent']), 'matched', 'page'];
   const facetColumns = facets.map((facet, at) => {
     const column = `facet${at}`;
-    const before = [...(scope === undefined ? [] : ['parent']), 'matched', 'page']
-      .concat(facets.slice(0, at).map((_, j) => `facet${j}`))
-      .join(', ');
-    lines.push(`CALL (matched) {`, fragment(spec.facets[facet]), '}', `WITH ${before}, facet AS ${column}`);
+    lines.push(
+      `CALL (matched) {`,
+      fragment(spec.facets[facet]),
+      '}',
+      `WITH ${carriedColumns.join(', ')}, facet AS ${column}`,
+    );
+    carriedColumns.push(column);
     return `${facet}: ${column}`;
+  });
+  const aggregateColumns = aggregates.map(({ key, quantity, fiscalYear }, at) => {
+    const column = `aggregate${at}`;
+    const value =
+      fiscalYear === undefined ? fragment(quantity) : fragmentWithParameter(quantity, parameter(fiscalYear));
+    lines.push(
+      'CALL (matched) {',
+      'UNWIND matched AS x',
+      'WITH x.node AS n',
+      `WITH (${value}) AS v`,
+      'WHERE v IS NOT NULL',
+      'RETURN {count: count(v), min: min(v), max: max(v), average: avg(v), sum: sum(v)} AS aggregate',
+      '}',
+      `WITH ${carriedColumns.join(', ')}, aggregate AS ${column}`,
+    );
+    carriedColumns.push(column);
+    // Keys are field names and fiscal years (`achievementRate:2024`), quoted as map keys.
+    return `\`${key}\`: ${column}`;
   });
   lines.push(
     `RETURN ${scope === undefined ? '' : 'parent, '}size(matched) AS totalCount, [node IN [x IN page | x.node] | ${projection('node', properties)}] AS pageNodes, [x IN page | x.position] AS pagePositions,`,
-    `       {${facetColumns.join(', ')}} AS facets`,
+    `       {${facetColumns.join(', ')}} AS facets${aggregateColumns.length > 0 ? `, {${aggregateColumns.join(', ')}} AS aggregates` : ''}`,
   );
-  const origin = `${spec.name}(filter, orderBy${facets.length > 0 ? `, facets: ${facets.join(' ')}` : ''})`;
+  const asked = [
+    ...(facets.length > 0 ? [`facets: ${facets.join(' ')}`] : []),
+    ...(aggregates.length > 0 ? [`aggregate: ${aggregates.map((a) => a.key).join(' ')}`] : []),
+  ];
+  const origin = `${spec.name}(filter, orderBy${asked.map((part) => `, ${part}`).join('')})`;
   return { statement: { text: lines.join('\n'), origin }, params };
 }
 
@@ -120,11 +151,19 @@ function predicate(condition: Condition, parameter: (value: unknown) => string):
       return fragment(condition.fragment);
     case 'match':
       return fragmentWithParameter(condition.fragment, parameter(condition.value));
+    case 'none':
+      return `NOT coalesce((${fragmentWithParameter(condition.fragment, parameter(condition.value))}), false)`;
     case 'compare':
       // A missing quantity (null) compares as null, which WHERE treats as false, also under NOT: `coalesce`
       // keeps "not above 10 %" from listing indicators that have no number at all.
       return `coalesce((${fragment(condition.quantity)}) ${condition.operator} $${parameter(condition.value)}, false)`;
   }
+}
+
+function scanOf(spec: PageSpec): string {
+  if (spec.scan === undefined)
+    throw new Error(`${spec.name} is listed only below a parent: a page of it needs a scope`);
+  return spec.scan;
 }
 
 function sortExpression(spec: PageSpec, field: string): string {

@@ -10,6 +10,11 @@ export type Condition =
   | { readonly kind: 'holds'; readonly fragment: string }
   /** `fragment` is a predicate using `$value`. */
   | { readonly kind: 'match'; readonly fragment: string; readonly value: unknown }
+  /**
+   * None of the values: `fragment` (using `$value`) does not hold, a node without the property included
+   * (where the predicate is null, as a sheet without an evaluation; `not` would leave it out).
+   */
+  | { readonly kind: 'none'; readonly fragment: string; readonly value: unknown }
   /** `quantity` is an expression fragment (no parameter), compared with `value` by `operator`. */
   | {
       readonly kind: 'compare';
@@ -27,6 +32,7 @@ export const any = (of: readonly Condition[]): Condition => ({ kind: 'any', of }
 export const not = (of: Condition): Condition => ({ kind: 'not', of });
 export const holds = (fragment: string): Condition => ({ kind: 'holds', fragment });
 export const matches = (fragment: string, value: unknown): Condition => ({ kind: 'match', fragment, value });
+export const noneOf = (fragment: string, value: unknown): Condition => ({ kind: 'none', fragment, value });
 
 /** The conditions that must hold for every answer: the root and, through nested ANDs, its children. */
 export function requiredConditions(condition: Condition): Condition[] {

@@ -1,11 +1,11 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import type { CompiledStatement, Params } from '../../db/graph-gateway';
+import type { Params } from '../../db/graph-gateway';
 import type { PlainRow, PlainValue } from '../../db/plain-values';
 import { RowReader } from '../../db/row-reader';
+import { NumberAggregate } from '../../common/number-aggregate.type';
 import type { NodeProperties } from '../graph-loaders';
 import { toConnection, type ConnectionShape } from '../../common/connection';
 import { decodePosition, encodeCursor, encodePositionCursor, type CursorPosition, type SortValue } from './cursor';
-import { projectionsOf, readRoot, type RootSelection } from '../prefetch/read-root';
+import { executeRead, type CompiledRead } from '../prefetch/read-root';
 import type { RequestContext } from '../request-context';
 
 /** The order a page is sorted by, as its cursors know it (see cursor.ts). */
@@ -29,67 +29,64 @@ export interface Slice {
   readonly after?: string | null;
 }
 
-/** One page to fetch: root or nested, from a cypher/ file or a compiled statement. */
+/** A page statement of cypher/ (a fixed file such as `audit/page`) to fetch as it is. */
 export interface PageRequest<T> {
   /** The request's gateway and loaders (the context). */
   readonly ctx: Pick<RequestContext, 'gateway' | 'loaders'>;
-  readonly statement: string | CompiledStatement;
-  /** The statement's own parameters (a compiled page's conditions); the slice's are added here. */
+  readonly statement: string;
+  /** The statement's own parameters; the slice's are added here. */
   readonly params: Params;
   readonly slice: Slice;
   readonly map: (node: NodeProperties) => T;
-  /** The order the statement sorts by (default: codes). */
-  readonly order?: PageOrder;
-  /**
-   * The connection field being resolved: the relationship fields selected below the page's nodes are
-   * fetched in the same statement (src/read/prefetch/). Without it the statement runs as it is.
-   */
-  readonly info?: GraphQLResolveInfo;
-  /**
-   * For a nested connection: the parent whose page this is. The statement then answers one row per parent
-   * (column `parent`) for the parents in `$parents`; parents asking the same question in one request share
-   * one loader, so their pages come from one statement (no N+1).
-   */
-  readonly parentId?: string;
 }
 
 /**
- * Runs a page statement and shapes the result as a connection, for root and nested pages alike. The
- * statement is a cypher/ file by name or one compiled at run time (src/read/page/compile-page.ts); its
- * contract: params `$afterKey` (sortKey to continue after), `$afterValues` (the cursor's sort values),
- * `$limit` (page size + 1) and `$after` (the same as `$afterKey`, for statements of the default order);
- * columns `totalCount` and `pageNodes`, optionally `pagePositions` (each node's sort values) and `facets`
- * (and `parent` for a nested page). One statement per page (per batch of parents): the total, the page and
- * the facets come from the same match, so they cannot disagree. Given `info`, the relationship fields
- * selected below the page's nodes are fetched in that same statement.
+ * A page statement's contract, for root and nested pages alike. The statement is a cypher/ file by name or
+ * one compiled at run time (src/read/page/compile-page.ts); params `$afterKey` (sortKey to continue after),
+ * `$afterValues` (the cursor's sort values), `$limit` (page size + 1) and `$after` (the same as `$afterKey`,
+ * for statements of the default order); columns `totalCount` and `pageNodes`, optionally `pagePositions`
+ * (each node's sort values) and `facets` (and `parent` for a nested page). One statement per page (per
+ * batch of parents): the total, the page and the facets come from the same match, so they cannot disagree.
  */
 export async function fetchPage<T extends { sortKey: string }>(request: PageRequest<T>): Promise<Page<T>> {
-  const { ctx, statement, slice, map, info, parentId } = request;
-  const order = request.order ?? DEFAULT_ORDER;
-  const position = afterPosition(slice.after, order);
-  const params = Object.assign({}, request.params, sliceParams(position, slice.first));
-  const selection = info ? { info, loaders: ctx.loaders } : undefined;
-  const root = { statement, params, shape: PAGE_SHAPE };
-  const row =
-    parentId === undefined
-      ? (await readRoot(ctx.gateway, root, selection))[0]
-      : await ctx.loaders
-          .parentRows(
-            `${typeof statement === 'string' ? statement : statement.text}\n${JSON.stringify(params)}\n${planKey(selection)}`,
-            (parents) =>
-              readRoot(
-                ctx.gateway,
-                Object.assign({}, root, { params: Object.assign({}, params, { parents: [...parents] }) }),
-                selection,
-              ),
-          )
-          .load(parentId);
-  return toPage(row, slice.first, slice.after, map, order, { projected: typeof statement !== 'string' });
+  const { ctx, statement, slice, map } = request;
+  const params = Object.assign({}, request.params, sliceParams(afterPosition(slice.after, DEFAULT_ORDER), slice.first));
+  const [row] = await executeRead(ctx.gateway, ctx.loaders, { statement, params, shape: PAGE_SHAPE, columns: [] });
+  return toPage(row, slice.first, slice.after, map, DEFAULT_ORDER);
 }
 
-/** What a selection prefetches, as text: parents whose selections differ must not share a statement. */
-function planKey(selection: RootSelection | undefined): string {
-  return selection ? JSON.stringify(projectionsOf(selection)) : '';
+/**
+ * The third step of reading a connection's page: runs the compiled read (compile-page-read.ts) and shapes
+ * its row as the page. For a nested connection (`parentId`), parents asking the same question (the same
+ * statement and parameters) share one loader, so their pages come from one statement (no N+1).
+ */
+export async function executePage<T extends { sortKey: string }>(
+  ctx: Pick<RequestContext, 'gateway' | 'loaders'>,
+  compiled: CompiledRead,
+  selection: { readonly slice: Slice; readonly pageOrder: PageOrder; readonly facets: readonly string[] },
+  map: (node: NodeProperties) => T,
+  parentId?: string,
+): Promise<Page<T>> {
+  const { gateway, loaders } = ctx;
+  const row =
+    parentId === undefined
+      ? (await executeRead(gateway, loaders, compiled))[0]
+      : await loaders
+          .parentRows(batchKey(compiled), (parents) =>
+            executeRead(gateway, loaders, compiled, Object.assign({}, compiled.params, { parents: [...parents] })),
+          )
+          .load(parentId);
+  const { slice, pageOrder, facets } = selection;
+  const page = toPage(row, slice.first, slice.after, map, pageOrder, { projected: true });
+  // A parent with nothing matching has no row; its facets are the empty counts of an empty set.
+  return parentId !== undefined && page.facets === null
+    ? Object.assign({}, page, { facets: Object.fromEntries(facets.map((name) => [name, []])) })
+    : page;
+}
+
+/** The question a nested page asks, as text: parents asking the same one share a statement. */
+function batchKey({ statement, params }: CompiledRead): string {
+  return `${typeof statement === 'string' ? statement : statement.text}\n${JSON.stringify(params)}`;
 }
 
 /** The position an `after` cursor holds, checked against the page's order (null without a cursor). */
@@ -130,8 +127,31 @@ export function toPage<T extends { sortKey: string }>(
   const facets = row?.facets;
   return Object.assign({}, connection, {
     facets: facets !== null && typeof facets === 'object' && !Array.isArray(facets) ? facets : null,
+    aggregate: { count: connection.totalCount, values: aggregatesOf(row?.aggregates) },
   });
 }
 
+/**
+ * The `aggregates` column (one map per asked figure: count, min, max, average, sum of the nodes that have
+ * the number) as the figures `aggregate` answers: all null when no node has it (Cypher's sum would say 0).
+ */
+function aggregatesOf(column: PlainValue | undefined): Record<string, NumberAggregate> {
+  if (column === null || column === undefined || typeof column !== 'object' || Array.isArray(column)) return {};
+  const figures: Record<string, NumberAggregate> = {};
+  for (const [key, value] of Object.entries(column)) {
+    const reader = new RowReader(value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {});
+    figures[key] =
+      reader.number('count') === 0
+        ? NumberAggregate.EMPTY
+        : Object.assign(new NumberAggregate(), {
+            min: reader.number('min'),
+            max: reader.number('max'),
+            average: reader.number('average'),
+            sum: reader.number('sum'),
+          });
+  }
+  return figures;
+}
+
 /** The page statement's contract: one row, its nodes in the `pageNodes` list. */
-const PAGE_SHAPE = { kind: 'list', column: 'pageNodes' } as const;
+export const PAGE_SHAPE = { kind: 'list', column: 'pageNodes' } as const;

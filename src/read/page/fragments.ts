@@ -1,4 +1,5 @@
 import { CypherRegistry } from '../../db/cypher-registry';
+import { fragmentOf, type Hop } from '../relationships';
 
 /**
  * The fixed pieces compiled statements are assembled from: files of cypher/fragments/, read once, as the
@@ -15,4 +16,14 @@ export function fragment(name: string): string {
 /** A fragment whose `$value` parameter is renamed to `$<parameter>`, so one statement can use it often. */
 export function fragmentWithParameter(name: string, parameter: string): string {
   return fragment(name).replace(/\$value\b/g, `$${parameter}`);
+}
+
+/**
+ * The scope of a nested connection over a relationship field's hop (cypher/projection/scope-by-relationship):
+ * binds `parent` (each id of `$parents`) and `n` (its related nodes) through the same fragment the field's
+ * loader and the selection compiler use, so the connection pages the nodes the plain list lists.
+ */
+export function relationshipScope(hop: Hop): string {
+  const source = (name: string): string => (registry ??= CypherRegistry.load()).get(name);
+  return source('projection/scope-by-relationship').replace('{hop}', fragmentOf(source, hop));
 }

@@ -1,3 +1,4 @@
+import type { AggregateQuantity } from '../../common/aggregate';
 import type { NodeLabel } from '../../graph/graph-model';
 import type { PageSpec } from './page-spec';
 
@@ -27,6 +28,8 @@ export interface KindPageFragments<OwnOrderField extends string, FacetName exten
   readonly facets: readonly FacetName[];
   /** The sort fragment of each order field besides CODE and NAME. */
   readonly orderFields: Readonly<Record<OwnOrderField, string>>;
+  /** The numbers `aggregate` offers (PageSpec.aggregates); a quantity not under `fragments/` is in the folder. */
+  readonly aggregates?: Readonly<Record<string, AggregateQuantity>>;
 }
 
 export function kindPageSpec<const OwnOrderField extends string, const FacetName extends string>(
@@ -59,5 +62,13 @@ export function kindPageSpec<const OwnOrderField extends string, const FacetName
       ...inFolder(Object.entries(kind.orderFields) as [OwnOrderField, string][]),
     },
     facets: inFolder(kind.facets.map((facet) => [facet, `facet-${facet}`] as const)),
+    aggregates: Object.fromEntries(
+      Object.entries(kind.aggregates ?? {}).map(([field, aggregate]) => [
+        field,
+        Object.assign({}, aggregate, {
+          quantity: aggregate.quantity.startsWith('fragments/') ? aggregate.quantity : fragment(aggregate.quantity),
+        }),
+      ]),
+    ),
   };
 }

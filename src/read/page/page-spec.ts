@@ -1,3 +1,4 @@
+import type { AggregateQuantity } from '../../common/aggregate';
 import type { NodeLabel } from '../../graph/graph-model';
 
 /**
@@ -10,8 +11,11 @@ export interface PageSpec<OrderField extends string = string, FacetName extends 
   readonly name: string;
   /** The label of the listed nodes, which says which properties a page can project (property-demand.ts). */
   readonly label: NodeLabel;
-  /** Every node of the label as `n` (`MATCH (n:Measure)`), when no condition can anchor the match. */
-  readonly scan: string;
+  /**
+   * Every node of the label as `n` (`MATCH (n:Measure)`), when no condition can anchor the match; absent for
+   * a kind listed only below a parent (plainListKind: nested connections of a type without a root one).
+   */
+  readonly scan?: string;
   /**
    * Narrowest first: when a condition on `condition` must hold (not inside `or`/`not`), the statement
    * starts from `anchor`, an index-backed match binding `n` from the same `$value`. An `exact` anchor starts
@@ -25,4 +29,9 @@ export interface PageSpec<OrderField extends string = string, FacetName extends 
   readonly orderFields: Readonly<Record<OrderField, string | null>>;
   /** Each facet's subquery over `matched` (the filtered nodes), returning one list as `facet`. */
   readonly facets: Readonly<Record<FacetName, string>>;
+  /**
+   * The numbers `aggregate` offers besides `count`, by field: each a Quantity fragment over `n` (no context
+   * variables), computed over `matched` when selected.
+   */
+  readonly aggregates: Readonly<Record<string, AggregateQuantity>>;
 }

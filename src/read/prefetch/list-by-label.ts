@@ -20,12 +20,13 @@ export async function listByLabel(
   const properties = projectedProperties(info, label, 'root');
   const rows = await readRoot(
     ctx.gateway,
+    ctx.loaders,
     {
       statement: allByLabel((name) => ctx.gateway.statementText(name), label, properties),
       params: {},
       shape: { kind: 'rows', column: 'node' },
     },
-    { info, loaders: ctx.loaders },
+    info,
   );
   return rows.map((row) => new RowReader(row).projected('node'));
 }

@@ -5,7 +5,7 @@ import { labelOfId } from '../../graph/graph-model';
 import { nodeById } from '../../graph/node-by-id';
 import type { NodeProperties } from '../graph-loaders';
 import { projectedProperties } from './property-demand';
-import { projectionsOf, readRoot, type RootSelection } from './read-root';
+import { compileRead, executeRead, parseSelection, type ParsedSelection } from './read-root';
 
 /**
  * A node by id for a root field (`measure(code:)`, `sdg(number:)`…), with the relationship fields its
@@ -17,8 +17,8 @@ export async function loadNode(
   info: GraphQLResolveInfo,
   id: string,
 ): Promise<NodeProperties | null> {
-  const selection = { info, loaders: ctx.loaders };
-  if (projectionsOf(selection).length === 0) return ctx.loaders.node.load(id);
+  const selection = parseSelection(info);
+  if (selection.projections.length === 0) return ctx.loaders.node.load(id);
   return readWithProjections(ctx, selection, id);
 }
 
@@ -27,8 +27,8 @@ export async function loadNode(
  * statement, only what its selection asks below it. Nothing runs when no known relationship is selected.
  */
 export async function prefetchBelow(ctx: RequestContext, info: GraphQLResolveInfo, id: string): Promise<void> {
-  const selection = { info, loaders: ctx.loaders };
-  if (projectionsOf(selection).length > 0) await readWithProjections(ctx, selection, id);
+  const selection = parseSelection(info);
+  if (selection.projections.length > 0) await readWithProjections(ctx, selection, id);
 }
 
 /**
@@ -39,7 +39,7 @@ export async function prefetchBelow(ctx: RequestContext, info: GraphQLResolveInf
  */
 async function readWithProjections(
   ctx: RequestContext,
-  selection: RootSelection,
+  selection: ParsedSelection,
   id: string,
 ): Promise<NodeProperties | null> {
   const label = labelOfId(id);
@@ -48,7 +48,8 @@ async function readWithProjections(
   const root = label
     ? { statement: nodeById(source, projectedProperties(selection.info, label, 'root')), params: { id }, shape }
     : { statement: 'graph/nodes-by-id', params: { ids: [id] }, shape };
-  const rows = await readRoot(ctx.gateway, root, selection);
+  const compiled = compileRead(source, root, selection);
+  const rows = await executeRead(ctx.gateway, ctx.loaders, compiled);
   const reader = rows[0] ? new RowReader(rows[0]) : null;
   const node = reader ? (label ? reader.projected('node') : reader.map('node')) : null;
   if (node) ctx.loaders.node.prime(id, node);

@@ -62,13 +62,13 @@ const ASSEMBLED_FROM: Readonly<Record<string, readonly string[]>> = {
   periodStart: ['periodStartLabel', 'periodStartYear'],
 };
 
-/** Field resolvers that read nothing of their node but its id (nested connections: `nested*(…, parent.id, …)`). */
-const READS_ID_ONLY: ReadonlySet<string> = new Set([
-  'measuresConnection',
-  'policyItemsConnection',
-  'reformSheetsConnection',
-  'sheetsConnection',
-]);
+/**
+ * Field resolvers that read nothing of their node but its id: the nested connections (`<field>Connection`,
+ * src/read/nested-connection.ts), which every node type's relationship lists have.
+ */
+function readsIdOnly(field: string): boolean {
+  return field.endsWith('Connection');
+}
 
 /** The GraphQL object type whose objects the nodes of a label become (Field nodes are PolicyField). */
 export function typeNameOf(label: NodeLabel): string {
@@ -118,7 +118,7 @@ export function projectedProperties(
     const assembled = ASSEMBLED_FROM[field];
     if (assembled) for (const property of assembled) wanted.add(property);
     else if (stored.includes(field)) wanted.add(field);
-    else if (relationshipOf(type.name, field) || READS_ID_ONLY.has(field)) wanted.add('id');
+    else if (relationshipOf(type.name, field) || readsIdOnly(field)) wanted.add('id');
     else return readable;
   }
   return readable.filter((property) => wanted.has(property));
@@ -150,7 +150,7 @@ export function rowsAnswer(
         field === 'id' ||
         storedAsIs.has(field) ||
         relationshipOf(type.name, field) !== undefined ||
-        READS_ID_ONLY.has(field),
+        readsIdOnly(field),
     );
     byType.set(type.name, answered);
   }

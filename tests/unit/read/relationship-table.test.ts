@@ -97,8 +97,9 @@ describe('the relationship table', () => {
             : 'projection/incoming',
       ),
     );
-    // Every path also runs wrapped for its loader.
+    // Every path also runs wrapped for its loader; every hop also scopes its list's connection.
     used.add('projection/path-by-ids');
+    used.add('projection/scope-by-relationship');
     expect([...used].filter((name) => !cypher.names().includes(name))).toEqual([]);
     expect(cypher.namesUnder('projection').filter((name) => !used.has(name))).toEqual([]);
   });

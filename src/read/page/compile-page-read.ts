@@ -1,0 +1,33 @@
+import type { CypherSource } from '../prefetch/compile-prefetch';
+import { compileRead, type CompiledRead } from '../prefetch/read-root';
+import { compilePage } from './compile-page';
+import type { Condition } from './condition';
+import { PAGE_SHAPE, sliceParams } from './fetch-page';
+import type { PageSelection } from './page-selection';
+import type { PageSpec } from './page-spec';
+
+/**
+ * The second step of reading a connection's page: the filter's condition tree, the order, the selected
+ * facets and the slice as one page statement (compile-page.ts), with the relationship fields selected
+ * below the page's nodes compiled into it (src/read/prefetch/). With a `scope` (a nested connection) it
+ * answers one row per parent of `$parents`, which the execution step adds.
+ */
+export function compilePageRead<F extends string, Facet extends string>(
+  source: CypherSource,
+  spec: PageSpec<F, Facet>,
+  condition: Condition,
+  selection: PageSelection<F, Facet>,
+  scope?: string,
+): CompiledRead {
+  const { statement, params } = compilePage(
+    spec,
+    condition,
+    selection.order,
+    selection.facets,
+    selection.properties,
+    scope,
+    selection.aggregates,
+  );
+  const withSlice = Object.assign({}, params, sliceParams(selection.position, selection.slice.first));
+  return compileRead(source, { statement, params: withSlice, shape: PAGE_SHAPE }, selection.below);
+}

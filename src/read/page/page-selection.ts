@@ -1,0 +1,51 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { projectedProperties } from '../prefetch/property-demand';
+import { parseSelection, type ParsedSelection } from '../prefetch/read-root';
+import type { CursorPosition } from './cursor';
+import { afterPosition, type PageOrder, type Slice } from './fetch-page';
+import type { PageSpec } from './page-spec';
+import { selectedAggregates, type AggregateRequest } from './selected-aggregates';
+import { selectedSubfields } from './selected-fields';
+import { describeOrder, normalizeOrder, orderTag, type OrderKey } from './sort-order';
+
+/**
+ * The first step of reading a connection's page (root or nested): its arguments and its selection as the
+ * compiler needs them. A bad `orderBy` or cursor is refused here, before anything is compiled or run.
+ */
+export interface PageSelection<F extends string, Facet extends string> {
+  /** The order after the rules every connection shares (normalizeOrder). */
+  readonly order: readonly OrderKey<F>[];
+  /** The same order as its cursors know it. */
+  readonly pageOrder: PageOrder;
+  readonly slice: Slice;
+  /** Where the page continues (the `after` cursor decoded against the order); null from the start. */
+  readonly position: CursorPosition | null;
+  /** The facets selected below `facets`. */
+  readonly facets: readonly Facet[];
+  /** The numbers selected below `aggregate`. */
+  readonly aggregates: readonly AggregateRequest[];
+  /** The properties the operation reads of the page's nodes. */
+  readonly properties: readonly string[];
+  /** The relationship fields selected below the page's nodes. */
+  readonly below: ParsedSelection;
+}
+
+export function parsePageSelection<F extends string, Facet extends string>(
+  spec: PageSpec<F, Facet>,
+  info: GraphQLResolveInfo,
+  orderBy: readonly OrderKey<F>[] | null | undefined,
+  slice: Slice,
+): PageSelection<F, Facet> {
+  const order = normalizeOrder(orderBy, (field) => spec.orderFields[field] === null);
+  const pageOrder = { tag: orderTag(spec.name, order), keyCount: order.length, described: describeOrder(order) };
+  return {
+    order,
+    pageOrder,
+    slice,
+    position: afterPosition(slice.after, pageOrder),
+    facets: [...selectedSubfields(info, 'facets')].filter((name): name is Facet => name in spec.facets),
+    aggregates: selectedAggregates(info, spec),
+    properties: projectedProperties(info, spec.label, 'page'),
+    below: parseSelection(info),
+  };
+}
