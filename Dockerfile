@@ -16,7 +16,7 @@ ENV HOST=0.0.0.0
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # The IDE's browser script is served from its source file (its CSP hash is computed from it at start-up).
-COPY --from=build /app/src/ide/browser/ide.js ./src/ide/browser/ide.js
+COPY --from=build /app/src/web/ide/browser/ide.js ./src/web/ide/browser/ide.js
 COPY package.json ./
 COPY cypher ./cypher
 COPY seed ./seed

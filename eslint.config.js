@@ -32,7 +32,7 @@ module.exports = tseslint.config(
     // The read path runs per node and per request. On Node 20 (V8 11.3) every property an object literal
     // adds after a leading spread (`{ ...a, b }`) makes a new hidden class: about 1 µs apiece, and garbage
     // that outlives the young generation (bench/investigations/object-spread.js). Spread last, or Object.assign.
-    files: ['src/read/**/*.ts', 'src/node/**/*.ts', 'src/search/**/*.ts', 'src/common/**/*.ts'],
+    files: ['src/read/**/*.ts', 'src/graph/**/*.ts', 'src/model/node/**/*.ts', 'src/model/search/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [
@@ -72,7 +72,7 @@ module.exports = tseslint.config(
   {
     // The IDE's browser script: a classic script run by the browser, type-checked through its own
     // tsconfig (DOM library, checkJs), so the type-aware rules apply to it as to the TypeScript.
-    files: ['src/ide/browser/**/*.js'],
+    files: ['src/web/ide/browser/**/*.js'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       sourceType: 'script',

@@ -1,20 +1,65 @@
-// `npm run lint` step, two rules over the imports of src/:
-// 1. Shared folders never import a feature at run time. The shared ground (the read home, the graph model,
-//    common types, the database layer, the text module, the ingest pipeline) sits below the features; a value
-//    import upwards ties them into one cycle of module initialisation. Type-only imports (`import type`,
-//    `export type`) are erased by the compiler and allowed: features may be named in types, as type-graphql's
-//    `() => Type` references are.
-// 2. No file circle: no file reaches itself through imports, type-only ones included (a circle of types is
+// `npm run lint` step, three rules over src/:
+// 1. Every top-level folder of src/ imports at run time only the folders its README allows. Each folder's
+//    README.md has one line `May import: core, db, graph.` (or `May import: nothing.`), and that line is the
+//    rule: the architecture is written where a reader looks for it, and the check holds the code to it. The
+//    entry points at the top of src/ (index.ts, server.ts, schema.ts) compose everything and may import
+//    anything; only cli/ may import them. Type-only imports (`import type`, `export type`) are erased by the
+//    compiler and allowed anywhere: features may be named in types, as type-graphql's `() => Type` references
+//    are.
+// 2. Every top-level folder has that README, and the layering it describes has no loop (a folder may not,
+//    through the folders it may import, reach itself).
+// 3. No file circle: no file reaches itself through imports, type-only ones included (a circle of types is
 //    still two modules that cannot be understood, moved or tested one without the other).
 // Usage: node scripts/check-layers.js [src directory]
 const { readFileSync, readdirSync, statSync, existsSync } = require('node:fs');
 const { dirname, join, relative, resolve, sep } = require('node:path');
 const ts = require('typescript');
 
-/** Folders of src/ that are shared ground: they may import each other, never anything else of src/. */
-const SHARED = ['read', 'graph', 'common', 'db', 'text', 'ingest'];
-/** Files at the top of src/ that are leaves anyone may import (no imports of features themselves). */
-const LEAVES = ['errors.ts', 'project-root.ts', 'package-info.ts'];
+/** The files at the top of src/ that compose the service; anything may be imported by them. */
+const ENTRY_POINTS = ['index.ts', 'server.ts', 'schema.ts'];
+/** The folder that may import the entry points (a command builds the schema or starts what index.ts starts). */
+const ENTRY_POINT_IMPORTERS = ['cli'];
+
+/**
+ * Each top-level folder of src/ with the folders it may import at run time, read from the `May import:` line
+ * of its README.md; a folder without one is reported.
+ */
+function layerTable(srcDirectory) {
+  const table = new Map();
+  const problems = [];
+  for (const entry of readdirSync(srcDirectory).sort()) {
+    const folder = join(srcDirectory, entry);
+    if (!statSync(folder).isDirectory()) continue;
+    const readme = join(folder, 'README.md');
+    const line = existsSync(readme) ? /^May import: (.+?)\.?\s*$/m.exec(readFileSync(readme, 'utf8')) : null;
+    if (!line) {
+      problems.push(`src/${entry} has no README.md with a line \`May import: …\` (what it may import at run time)`);
+      continue;
+    }
+    const names = line[1].trim() === 'nothing' ? [] : line[1].split(',').map((name) => name.trim().replace(/`/g, ''));
+    table.set(entry, names);
+  }
+  for (const [folder, names] of table) {
+    for (const name of names) {
+      if (!table.has(name)) problems.push(`src/${folder}/README.md: may import '${name}', which is no folder of src/`);
+    }
+  }
+  for (const folder of table.keys()) {
+    const seen = new Set();
+    const queue = [...table.get(folder)];
+    while (queue.length > 0) {
+      const next = queue.shift();
+      if (next === folder) {
+        problems.push(`src/${folder}: the layering loops (it may import a folder that may import it back)`);
+        break;
+      }
+      if (seen.has(next) || !table.has(next)) continue;
+      seen.add(next);
+      queue.push(...table.get(next));
+    }
+  }
+  return { table, problems };
+}
 
 function sourceFiles(directory) {
   return readdirSync(directory).flatMap((entry) => {
@@ -66,23 +111,28 @@ function resolveModule(from, specifier) {
   return base;
 }
 
-/** Every run-time import from a shared folder to anything of src/ that is not shared ground, as messages. */
+/** Every run-time import of src/ that its folder's README does not allow, and every missing README, as messages. */
 function layerViolations(srcDirectory) {
-  const problems = [];
+  const { table, problems } = layerTable(srcDirectory);
   for (const path of sourceFiles(srcDirectory)) {
     const folder = topFolder(srcDirectory, path);
-    if (!SHARED.includes(folder)) continue;
+    if (folder === '' || !table.has(folder)) continue;
+    const allowed = table.get(folder);
     for (const specifier of runtimeSpecifiers(path)) {
       const target = resolveModule(path, specifier);
       if (relative(srcDirectory, target).startsWith('..')) continue;
       const targetFolder = topFolder(srcDirectory, target);
-      const allowed =
-        targetFolder === '' ? LEAVES.includes(relative(srcDirectory, target)) : SHARED.includes(targetFolder);
-      if (!allowed) {
+      if (targetFolder === folder) continue;
+      const ok =
+        targetFolder === ''
+          ? ENTRY_POINTS.includes(relative(srcDirectory, target)) && ENTRY_POINT_IMPORTERS.includes(folder)
+          : allowed.includes(targetFolder);
+      if (!ok) {
+        const what = targetFolder === '' ? `src/${relative(srcDirectory, target)}` : `src/${targetFolder}`;
         problems.push(
-          `${relative(process.cwd(), path)} imports '${specifier}' at run time: shared ground (src/${folder}) must not depend on ${
-            targetFolder === '' ? `src/${relative(srcDirectory, target)}` : `src/${targetFolder}`
-          } (use \`import type\`, or move the code down)`,
+          `${relative(process.cwd(), path)} imports '${specifier}' at run time: src/${folder} may import ${
+            allowed.length > 0 ? allowed.join(', ') : 'nothing of src/'
+          } (its README.md), not ${what} (use \`import type\`, or move the code down)`,
         );
       }
     }
@@ -163,7 +213,7 @@ function circleThrough(start, component, edges) {
   return [start];
 }
 
-module.exports = { layerViolations, fileCircles, SHARED };
+module.exports = { layerViolations, fileCircles, layerTable };
 
 if (require.main === module) {
   const src = resolve(process.argv[2] ?? join(__dirname, '..', 'src'));
@@ -171,7 +221,7 @@ if (require.main === module) {
   const circles = fileCircles(src);
   for (const problem of [...problems, ...circles]) process.stderr.write(`${problem}\n`);
   if (problems.length > 0) {
-    process.stderr.write(`check-layers: ${problems.length} run-time import(s) from shared ground to features\n`);
+    process.stderr.write(`check-layers: ${problems.length} layer problem(s)\n`);
   }
   if (circles.length > 0) process.stderr.write(`check-layers: ${circles.length} file circle(s)\n`);
   if (problems.length > 0 || circles.length > 0) process.exit(1);

@@ -1,21 +1,21 @@
 import 'reflect-metadata';
-import { createAuthenticator } from './auth/authenticator';
-import { ConfigError, loadConfig } from './config';
+import { createAuthenticator } from './platform/auth/authenticator';
+import { ConfigError, loadConfig } from './core/config';
 import { applySchema } from './db/apply-schema';
 import { CypherRegistry } from './db/cypher-registry';
 import { dataVersionGateway, openDatabase, requestGateway, type DatabaseRuntime } from './db/database-runtime';
 import type { DatabaseLogs } from './db/database-log';
 import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
-import { GraphStatistics } from './graphql/limits/graph-statistics';
-import { createLogger, stdoutDestination, type Logger, type LogLevel } from './observability/logger';
-import { gradeScale } from './records/progress-grades';
+import { GraphStatistics } from './platform/graphql/limits/graph-statistics';
+import { createLogger, stdoutDestination, type Logger, type LogLevel } from './platform/observability/logger';
+import { gradeScale } from './write/progress-grades';
 import { graphSchema } from './schema';
-import { DataVersion } from './service/data-version';
-import { listenForMetrics, type MetricsListener } from './observability/metrics/metrics-listener';
-import { ServiceMetrics } from './observability/metrics/service-metrics';
-import { statementMetrics } from './observability/metrics/statement-metrics';
-import { watchDatabase } from './observability/metrics/watch-database';
+import { DataVersion } from './platform/service/data-version';
+import { listenForMetrics, type MetricsListener } from './platform/observability/metrics/metrics-listener';
+import { ServiceMetrics } from './platform/observability/metrics/service-metrics';
+import { statementMetrics } from './platform/observability/metrics/statement-metrics';
+import { watchDatabase } from './platform/observability/metrics/watch-database';
 import { createServer, type RunningServer } from './server';
 
 /** Readable text when a person watches the log in a terminal, else JSON lines. */
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   gradeScale();
   // The OpenTelemetry SDK is loaded only when asked for: without OTEL_EXPORTER_OTLP_ENDPOINT nothing of it runs.
   const tracing = config.tracing
-    ? (await import('./observability/tracing/start-tracing')).startTracing(logger)
+    ? (await import('./platform/observability/tracing/start-tracing')).startTracing(logger)
     : undefined;
   const database = await openDatabase(config, databaseLogsOf(logger));
   let server: RunningServer | undefined;

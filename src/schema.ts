@@ -2,47 +2,47 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import type { NodeLabel } from './graph/graph-model';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
-import { roleAuthChecker } from './auth/auth-checker';
-import { validateArgument } from './graphql/argument-validation';
-import { resolveTypesAtOnce } from './graphql/synchronous-type-resolvers';
-import { SdgCoverageResolver } from './analytics/sdg-coverage.resolver';
-import { DepartmentRelationships, DepartmentResolver } from './department/department.resolver';
-import { PolicyFieldRelationships, PolicyFieldResolver } from './field/policy-field.resolver';
-import { nodeTypeName } from './common/node.interface';
-import { NodeResolver } from './node/node.resolver';
-import { MAPPERS, STORED_AS_IS } from './node/to-graphql-node';
+import { roleAuthChecker } from './platform/auth/auth-checker';
+import { validateArgument } from './platform/graphql/argument-validation';
+import { resolveTypesAtOnce } from './platform/graphql/synchronous-type-resolvers';
+import { SdgCoverageResolver } from './model/analytics/sdg-coverage.resolver';
+import { DepartmentRelationships, DepartmentResolver } from './model/department/department.resolver';
+import { PolicyFieldRelationships, PolicyFieldResolver } from './model/field/policy-field.resolver';
+import { nodeTypeName } from './graph/node.interface';
+import { NodeResolver } from './model/node/node.resolver';
+import { MAPPERS, STORED_AS_IS } from './model/node/to-graphql-node';
 import { typeNameOf } from './read/prefetch/property-demand';
 import { answerPrimedFields } from './read/primed-fields';
-import { IndicatorRelationships, IndicatorsRootConnection } from './indicator/indicator.resolver';
+import { IndicatorRelationships, IndicatorsRootConnection } from './model/indicator/indicator.resolver';
 import {
   InitiativeRelationships,
   LinkagePlanRelationships,
   LinkagePlanResolver,
-} from './linkage-plan/linkage-plan.resolver';
-import { MeasureRelationships, MeasureResolver, MeasuresRootConnection } from './measure/measure.resolver';
+} from './model/linkage-plan/linkage-plan.resolver';
+import { MeasureRelationships, MeasureResolver, MeasuresRootConnection } from './model/measure/measure.resolver';
 import {
   PolicyItemRelationships,
   PolicyItemResolver,
   PolicyItemsRootConnection,
-} from './policy-item/policy-item.resolver';
-import { ProjectRelationships } from './project/project.resolver';
+} from './model/policy-item/policy-item.resolver';
+import { ProjectRelationships } from './model/project/project.resolver';
 import {
   ReformAreaRelationships,
   ReformSheetRelationships,
   ReformSheetResolver,
   ReformSheetsRootConnection,
-} from './reform-sheet/reform-sheet.resolver';
-import { ProgressResolver } from './records/progress.resolver';
-import { IndicatorResultsResolver, SheetEvaluationsResolver } from './records/record-fields.resolver';
-import { RecordsResolver } from './records/records.resolver';
-import { yearRecordTypeName } from './records/record.types';
-import { ResultYearProgressResolver } from './records/result-year-progress.resolver';
-import { RelatedPlanRelationships } from './related-plan/related-plan.resolver';
-import { SdgRelationships, SdgResolver } from './sdg/sdg.resolver';
-import { PathsResolver } from './paths/paths.resolver';
-import { SearchResolver } from './search/search.resolver';
-import { ServiceInfoResolver } from './service/service-info.resolver';
-import { LiveUpdatesResolver } from './live/live-updates.resolver';
+} from './model/reform-sheet/reform-sheet.resolver';
+import { ProgressResolver } from './write/progress.resolver';
+import { IndicatorResultsResolver, SheetEvaluationsResolver } from './write/record-fields.resolver';
+import { RecordsResolver } from './write/records.resolver';
+import { yearRecordTypeName } from './write/record.types';
+import { ResultYearProgressResolver } from './write/result-year-progress.resolver';
+import { RelatedPlanRelationships } from './model/related-plan/related-plan.resolver';
+import { SdgRelationships, SdgResolver } from './model/sdg/sdg.resolver';
+import { PathsResolver } from './model/paths/paths.resolver';
+import { SearchResolver } from './model/search/search.resolver';
+import { ServiceInfoResolver } from './platform/service/service-info.resolver';
+import { LiveUpdatesResolver } from './platform/live/live-updates.resolver';
 
 /** The one list of resolvers; adding a feature means adding its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -88,15 +88,15 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 
 /**
  * type-graphql insists on a PubSub once any subscription exists, even when each names its own `subscribe`, as
- * ours do: they read the feed of their WebSocket connection's context (src/live/), since one process may serve
+ * ours do: they read the feed of their WebSocket connection's context (src/platform/live/), since one process may serve
  * several data versions (tests, several instances) through one schema. Topics are never used.
  */
 const NO_TOPICS: PubSub = {
   publish: () => {
-    throw new Error('subscriptions here have no topics: each reads its connection context (src/live/)');
+    throw new Error('subscriptions here have no topics: each reads its connection context (src/platform/live/)');
   },
   subscribe: () => {
-    throw new Error('subscriptions here have no topics: each reads its connection context (src/live/)');
+    throw new Error('subscriptions here have no topics: each reads its connection context (src/platform/live/)');
   },
 };
 

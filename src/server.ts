@@ -1,66 +1,50 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { constants as zlibConstants } from 'node:zlib';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
 import compression from 'compression';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { ANONYMOUS_VIEWER } from './auth/viewer';
-import type { Authenticate } from './auth/authenticator';
-import type { SignInSettings } from './auth/sign-in-settings';
-import type { HttpSettings, LiveSettings, RequestBudgetSettings } from './config';
+import { ANONYMOUS_VIEWER } from './platform/auth/viewer';
+import type { Authenticate } from './platform/auth/authenticator';
+import type { SignInSettings } from './platform/auth/sign-in-settings';
+import type { HttpSettings, LiveSettings, RequestBudgetSettings } from './core/config';
 import { createRequestContext, type RequestContext, type RequestIdentity } from './read/request-context';
 import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
-import { serveDashboard } from './dashboard/serve-dashboard';
-import { serveExport, type ExportSettings } from './export/serve-export';
-import { DepartmentDirectory } from './department/department-directory';
-import { formatError } from './graphql/format-error';
-import { cachePolicyPlugin } from './graphql/cache-policy.plugin';
-import { costReportPlugin } from './graphql/cost-report.plugin';
-import { queryLimitPlugins, queryLimitRules, queryParseOptions, type QueryLimits } from './graphql/query-limits';
-import { GraphStatistics, type GraphSizes } from './graphql/limits/graph-statistics';
-import { REQUEST_ID_HEADER, requestIdFrom, requestIdPlugin } from './graphql/request-id.plugin';
-import { dataVersionAfterWritesPlugin } from './graphql/data-version-after-writes.plugin';
-import { errorHttpHeadPlugin } from './graphql/error-http-head.plugin';
-import { idempotencyKeyPlugin } from './graphql/idempotency-key.plugin';
-import { IdempotencyKeys } from './records/idempotency-keys';
-import type { IdempotencySettings } from './settings-types';
-import { httpCachingPlugin } from './graphql/http-caching.plugin';
-import { introspectionCachingPlugin } from './graphql/introspection-caching.plugin';
-import { responseCache } from './graphql/response-cache.plugin';
-import { responseSizeLimitPlugin } from './graphql/response-size-limit.plugin';
-import { rememberingSerializer } from './graphql/result-serializer';
-import { ConnectionCloseOnStop } from './http/connection-close-on-stop';
-import { graphqlEndpoint, isGraphQLRequest } from './http/graphql-endpoint';
-import { headerValue } from './http/header-value';
-import { middlewareChain, type ErrorStep, type Step } from './http/middleware-chain';
-import { AllowedHosts, refuseOtherHosts } from './http/allowed-hosts';
-import { corsPolicy } from './http/cors-policy';
-import { live, ready } from './http/health';
-import { httpServerOptions } from './http/http-timeouts';
-import { PRECOMPRESS_THRESHOLD_BYTES } from './http/precompressed';
-import { answerBodyErrors } from './http/request-body';
-import { sendJson } from './http/send';
-import { IDE_ASSET_PREFIX, serveIdeAsset } from './ide/ide-assets';
-import { serveLiveUpdates, type LiveUpdates } from './live/live-socket-server';
-import { subscriptionsOverWebSocketRule } from './live/subscriptions-over-websocket.rule';
-import { subscriptionRootVariablesPlugin } from './live/subscription-root-variables.plugin';
-import { accessLog, accessLogEntry } from './observability/access-log';
-import { accessLogPlugin } from './observability/access-log.plugin';
-import { apolloLogger, unexpectedErrorPlugin } from './observability/unexpected-error.plugin';
-import type { Logger } from './observability/logger';
-import type { RequestTracing } from './observability/tracing/request-tracing';
-import type { DataVersion } from './service/data-version';
-import { metricsPlugin } from './observability/metrics/metrics.plugin';
-import { serveMetrics } from './observability/metrics/serve-metrics';
-import type { ServiceMetrics } from './observability/metrics/service-metrics';
+import { serveDashboard } from './web/dashboard/serve-dashboard';
+import { serveExport, type ExportSettings } from './platform/export/serve-export';
+import { DepartmentDirectory } from './model/department/department-directory';
+import { formatError } from './platform/graphql/format-error';
+import { queryLimitRules, queryParseOptions, type QueryLimits } from './platform/graphql/query-limits';
+import { GraphStatistics, type GraphSizes } from './platform/graphql/limits/graph-statistics';
+import { REQUEST_ID_HEADER, requestIdFrom } from './platform/plugins/request-id.plugin';
+import type { IdempotencySettings } from './core/settings-types';
+import { rememberingSerializer } from './platform/graphql/result-serializer';
+import { ConnectionCloseOnStop } from './platform/http/connection-close-on-stop';
+import { graphqlEndpoint, isGraphQLRequest } from './platform/http/graphql-endpoint';
+import { headerValue } from './platform/http/header-value';
+import { middlewareChain, type ErrorStep, type Step } from './platform/http/middleware-chain';
+import { AllowedHosts, refuseOtherHosts } from './platform/http/allowed-hosts';
+import { corsPolicy } from './platform/http/cors-policy';
+import { live, ready } from './platform/http/health';
+import { httpServerOptions } from './platform/http/http-timeouts';
+import { PRECOMPRESS_THRESHOLD_BYTES } from './platform/http/precompressed';
+import { answerBodyErrors } from './platform/http/request-body';
+import { sendJson } from './platform/http/send';
+import { IDE_ASSET_PREFIX, serveIdeAsset } from './web/ide/ide-assets';
+import { ideOnGraphqlPath } from './web/ide/serve-ide-page';
+import { serveLiveUpdates, type LiveUpdates } from './platform/live/live-socket-server';
+import { subscriptionsOverWebSocketRule } from './platform/live/subscriptions-over-websocket.rule';
+import { accessLog, accessLogEntry } from './platform/observability/access-log';
+import { apolloLogger } from './platform/plugins/unexpected-error.plugin';
+import { requestPipeline } from './platform/plugins/request-pipeline';
+import type { Logger } from './platform/observability/logger';
+import type { RequestTracing } from './platform/observability/tracing/request-tracing';
+import type { DataVersion } from './platform/service/data-version';
+import { serveMetrics } from './platform/observability/metrics/serve-metrics';
+import type { ServiceMetrics } from './platform/observability/metrics/service-metrics';
 
-export { MAX_BODY_BYTES } from './http/request-body';
+export { MAX_BODY_BYTES } from './platform/http/request-body';
 
 /** Answers smaller than this go uncompressed: below ~1 KiB the encoding saves less than it costs. */
 const COMPRESSION_THRESHOLD_BYTES = PRECOMPRESS_THRESHOLD_BYTES;
@@ -125,7 +109,7 @@ export interface RunningServer {
 
 /**
  * The HTTP front: /graphql (Apollo Server; the GraphiQL IDE for browsers), answered on node:http by its own
- * chain of middleware (src/http/graphql-endpoint.ts), and on Express 5 everything else: the IDE's files
+ * chain of middleware (src/platform/http/graphql-endpoint.ts), and on Express 5 everything else: the IDE's files
  * under /ide/, the exports, the dashboard, /health/live and /health/ready, JSON 404s. Both run the same
  * steps first (access line, trace, compression). Answers are compressed (brotli or gzip), /graphql and
  * /export speak CORS, and reads carry Cache-Control and ETags. No listen here beyond `listen()`, so tests
@@ -160,7 +144,7 @@ export async function createServer(
     ],
     parseOptions: queryParseOptions(deps.queryLimits),
     stringifyResult,
-    // Off unless CSRF_PREVENTION=true: no request carries ambient credentials (README "The HTTP front"), so
+    // Off unless CSRF_PREVENTION=true: no request carries ambient credentials (docs/operators.md "Security model"), so
     // the GETs of urql and graphql-request, which send no preflight header, are answered with their defaults.
     csrfPrevention: deps.http.csrfPrevention,
     // The process's signals are src/index.ts's: it stops HTTP (Apollo with it), then the database, and logs each
@@ -170,44 +154,7 @@ export async function createServer(
     // logged.
     stopOnTerminationSignals: false,
     logger: apolloLogger(deps.logger),
-    plugins: [
-      ...(deps.tracing ? [deps.tracing.graphqlPlugin] : []),
-      requestIdPlugin(deps.logger),
-      ...queryLimitPlugins(deps.queryLimits),
-      // After the nesting limit, which replaces a document too deep to parse before this one parses it.
-      subscriptionRootVariablesPlugin(deps.schema, queryParseOptions(deps.queryLimits)),
-      // Logs and counts, once, an error thrown by any plugin's hook where Apollo has no answer but a 500.
-      unexpectedErrorPlugin(deps.logger, deps.metrics),
-      // A mutation's Idempotency-Key is claimed (or its first answer found) before the mutation runs.
-      idempotencyKeyPlugin(
-        new IdempotencyKeys(deps.gateway, deps.idempotency, deps.logger.child({ component: 'idempotency' })),
-      ),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
-      ApolloServerPluginLandingPageDisabled(),
-      // Order matters below: each later plugin reads what the earlier ones decided about the answer.
-      // Apollo's cache-control plugin hooks every field of every answer; this schema has no hints, so the
-      // policy is decided once per request instead (same policy, same header; see the plugin).
-      ApolloServerPluginCacheControlDisabled(),
-      cachePolicyPlugin<RequestContext>(deps.http.cacheMaxAgeSeconds),
-      introspectionCachingPlugin<RequestContext>(deps.http.cacheMaxAgeSeconds),
-      // Before the size cap, so the cap measures the reported cost too and the answer is serialized once.
-      ...(deps.reportCost ? [costReportPlugin()] : []),
-      responseSizeLimitPlugin<RequestContext>({
-        maxBytes: deps.requestBudget.maxResponseBytes,
-        stringify: stringifyResult,
-      }),
-      // Stores and serves whole answers under the cache policy computed above; after the size cap, so an
-      // answer it replaced by an error is never stored.
-      ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
-      httpCachingPlugin<RequestContext>(deps.dataVersion),
-      dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
-      // Retry-After, and the statuses of the Idempotency-Key refusals, before the answer is recorded as sent.
-      errorHttpHeadPlugin<RequestContext>(),
-      // Last, the two that record the answer as sent (metrics, then the access line).
-      ...(deps.metrics ? [metricsPlugin(deps.metrics)] : []),
-      accessLogPlugin(),
-    ],
+    plugins: requestPipeline({ ...deps, httpServer, stringifyResult }),
   });
   await apollo.start();
   // The names the service answers to depend on the address bound, known at listen(); loopback until then.
@@ -308,6 +255,7 @@ export async function createServer(
         apollo,
         contextOf: async (request) => contextFor(request, await identityOf(request)),
         maxNesting: deps.queryLimits.maxNesting,
+        browserPage: ideOnGraphqlPath,
       }),
     ],
     [answerBodyErrors, unexpectedError],

@@ -39,7 +39,7 @@ const WAYS = {
   'properties, then the spread ({ b, ...a })': (a, n) => ({ source: n, ...a }),
   'Object.assign({}, a, { b })': (a, n) => Object.assign({}, a, { source: n }),
   'Object.assign({}, a, { three })': (a, n) => Object.assign({}, a, { source: n, status: 'NEW', kind: 'Measure' }),
-  'assigned onto a class instance (src/common/map-node.ts)': (a, n) =>
+  'assigned onto a class instance (src/graph/map-node.ts)': (a, n) =>
     Object.assign(new Mapped(), { kind: 'Measure', id: a.id, code: a.code, name: a.name }, { source: n }),
   'spread into a class instance (the mapping before)': (a, n) =>
     Object.assign(new Mapped(), { kind: 'Measure', id: a.id }, { ...{ code: a.code, name: a.name }, source: n }),

@@ -2,7 +2,7 @@
 //   the full-text index entity_text (cjk analyzer: character bigrams, width-folded, lower-cased) scores
 //   what it finds; a plain substring test on the folded searchText catches what bigrams cannot (single
 //   characters, spaced letters such as `I C T`), with score 0 so it ranks after scored hits.
-//   A template: src/search/search-statement.ts writes in `$($kinds)`, the labels searched (`Measure|PolicyItem`,
+//   A template: src/model/search/search-statement.ts writes in `$($kinds)`, the labels searched (`Measure|PolicyItem`,
 //   or Entity for every kind), and `$($scanned)`, where the substring test starts: Entity, answered by the
 //   text index entity_search_text, or the kinds' own labels when the text is too short for the index's
 //   trigrams to narrow (it would read every entry). Label names from src/graph/graph-model.ts, never user text.

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { join } from 'node:path';
-import type { Config } from '../config';
+import type { Config } from '../core/config';
 import type { CypherRegistry } from './cypher-registry';
 import { DatabaseAvailability } from './database-availability';
 import { databaseLogs, type DatabaseLog, type DatabaseLogs } from './database-log';

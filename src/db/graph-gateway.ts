@@ -1,5 +1,10 @@
 import neo4j, { type Driver, Neo4jError, type QueryResult, type Transaction } from 'neo4j-driver';
-import { DatabaseUnavailableError, RequestTimeoutError, ServiceBusyError, WriteOutcomeUnknownError } from '../errors';
+import {
+  DatabaseUnavailableError,
+  RequestTimeoutError,
+  ServiceBusyError,
+  WriteOutcomeUnknownError,
+} from '../core/errors';
 import type { CypherRegistry } from './cypher-registry';
 import { DatabaseAvailability } from './database-availability';
 import { toPlain, type PlainRow } from './plain-values';

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { RequestTimeoutError } from '../errors';
+import { RequestTimeoutError } from '../core/errors';
 import { Semaphore } from './semaphore';
 
 export interface RequestBudgetLimits {

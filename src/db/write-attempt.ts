@@ -1,5 +1,5 @@
 import { Neo4jError, type Session, type Transaction } from 'neo4j-driver';
-import { WriteOutcomeUnknownError } from '../errors';
+import { WriteOutcomeUnknownError } from '../core/errors';
 import type { Expiry } from './request-budget';
 
 /** Why a write stopped before its COMMIT: the request's deadline passed (nothing was committed, nor will be). */

@@ -217,7 +217,7 @@ const ENTRIES = new Map<NodeLabel, readonly Entry[]>();
 function entriesOf(label: NodeLabel): readonly Entry[] {
   let entries = ENTRIES.get(label);
   if (!entries) {
-    const specs: Readonly<Record<string, Spec>> = { ...COMMON_SPECS, ...NODE_PROPERTIES[label] };
+    const specs: Readonly<Record<string, Spec>> = Object.assign({}, COMMON_SPECS, NODE_PROPERTIES[label]);
     entries = Object.entries(specs).map(([key, spec]): Entry => [key, spec, isRequiredScalar(spec)]);
     ENTRIES.set(label, entries);
   }

@@ -1,4 +1,4 @@
-import { foldWidth } from '../text/index';
+import { foldWidth } from '../core/text/index';
 
 /** A Japanese fiscal year, both as the documents write it and as the Gregorian year it starts in. */
 export interface FiscalYear {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { GraphFile } from '../graph/graph-model';
-import { PROJECT_ROOT } from '../project-root';
+import { PROJECT_ROOT } from '../core/project-root';
 import { loadCorrections } from './corrections';
 import { buildGraph } from './merge/build-graph';
 import { parseSources, type SourceRole } from './merge/read-documents';

@@ -1,5 +1,5 @@
 import type { SourceDocument, SourceRef } from './source-document';
-import { matchKey, stripEmphasis, stripTags, tidy } from '../text/index';
+import { matchKey, stripEmphasis, stripTags, tidy } from '../core/text/index';
 
 /**
  * One line of a document read as a table row. The PDF extraction separates cells with tabs, but how many

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from 'type-graphql';
-import { FilterArg, OrderByArg } from '../common/list-args';
+import { FilterArg, OrderByArg } from './filter/list-args';
 import { executePage, type Page } from './page/fetch-page';
-import { PaginationArgs } from '../common/pagination.args';
+import { PaginationArgs } from './page/pagination.args';
 import type { RequestContext } from './request-context';
 import type { NodeProperties } from './graph-loaders';
 import type { Condition } from './page/condition';

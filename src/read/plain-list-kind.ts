@@ -1,5 +1,5 @@
 import type { ClassType } from 'type-graphql';
-import { Connection } from '../common/connection';
+import { Connection } from './page/connection';
 import { NODE_LABELS, type NodeLabel } from '../graph/graph-model';
 import type { NodeProperties } from './graph-loaders';
 import { all, holds, type Condition } from './page/condition';

@@ -10,7 +10,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
-import type { StoredAsIs } from '../common/map-node';
+import type { StoredAsIs } from '../graph/map-node';
 import type { NodeProperties } from './graph-loaders';
 import { rowsAnswer } from './prefetch/property-demand';
 import type { RequestContext } from './request-context';
@@ -18,7 +18,7 @@ import { keptOf, keyOf, RELATIONSHIPS, type FieldArguments, type Relationship } 
 
 /**
  * How each GraphQL object type's nodes become its objects, by type name: the feature's `static from`, and
- * the fields that mapping takes over from stored properties as they are (src/common/map-node.ts `StoredAsIs`).
+ * the fields that mapping takes over from stored properties as they are (src/graph/map-node.ts `StoredAsIs`).
  */
 export type NodeMappers = Readonly<
   Record<string, { readonly from: (node: NodeProperties) => object; readonly storedAsIs: StoredAsIs }>

@@ -1,8 +1,8 @@
 import type DataLoader from 'dataloader';
-import { SheetRole } from '../common/enums';
+import { SheetRole } from '../graph/enums';
 import type { GraphLoaders, NodeProperties } from './graph-loaders';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/graph-model';
-import type { GraphSizes } from '../graphql/limits/graph-statistics';
+import type { GraphSizes } from '../platform/graphql/limits/graph-statistics';
 
 /**
  * How a relationship field finds its nodes from its parent's: one relationship type followed out of or into
@@ -70,7 +70,7 @@ function path(name: string, size: SizeOf): Relationship {
 /**
  * Every relationship field of the API, by GraphQL type and field name, declared once: field resolvers load
  * through it (`related`, `relatedOne`), the selection compiler plans from it (src/read/prefetch/selection-plan.ts)
- * and the query-cost rule sizes lists from it (src/graphql/limits/list-sizes.ts). Adding a relationship
+ * and the query-cost rule sizes lists from it (src/platform/graphql/limits/list-sizes.ts). Adding a relationship
  * field is one entry here and one in its type's table of relationship fields (relationship-fields.ts).
  * Arguments that only filter the loaded list in the resolver (`includeDeleted`) need nothing here: the
  * resolver still applies them.

@@ -1,12 +1,12 @@
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../platform/auth/viewer';
 import type { GraphGateway } from '../db/graph-gateway';
 import { QueryCounter } from '../db/query-counter';
 import { RequestBudget, type RequestBudgetLimits } from '../db/request-budget';
-import type { DepartmentDirectory, DepartmentLookup } from '../department/department-directory';
+import type { DepartmentDirectory, DepartmentLookup } from '../model/department/department-directory';
 import { GraphLoaders } from './graph-loaders';
-import type { AccessLogEntry } from '../observability/access-log';
-import type { KeyedWrite } from '../records/keyed-write';
-import type { Logger } from '../observability/logger';
+import type { AccessLogEntry } from '../platform/observability/access-log';
+import type { KeyedWrite } from '../write/keyed-write';
+import type { Logger } from '../platform/observability/logger';
 
 /**
  * What every resolver receives for one GraphQL request: a gateway that counts this request's statements

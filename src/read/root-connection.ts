@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver, type ClassType } from 'type-graphql';
-import { FilterArg, OrderByArg } from '../common/list-args';
-import { PaginationArgs } from '../common/pagination.args';
+import { FilterArg, OrderByArg } from './filter/list-args';
+import { PaginationArgs } from './page/pagination.args';
 import { listPage, type ListKind } from './nested-connection';
 import type { Page } from './page/fetch-page';
 import type { OrderKey } from './page/sort-order';

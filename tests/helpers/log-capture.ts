@@ -1,4 +1,4 @@
-import { createLogger, type Logger, type LogLevel } from '../../src/observability/logger';
+import { createLogger, type Logger, type LogLevel } from '../../src/platform/observability/logger';
 
 /** One parsed log line. */
 export type LogLine = Record<string, unknown> & { level: string; msg: string };

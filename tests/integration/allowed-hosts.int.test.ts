@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { ServiceMetrics } from '../../src/observability/metrics/service-metrics';
+import { ServiceMetrics } from '../../src/platform/observability/metrics/service-metrics';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { rawRequest } from '../helpers/raw-http';

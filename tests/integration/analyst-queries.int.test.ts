@@ -1,5 +1,5 @@
 import { encodeCursor } from '../../src/read/page/cursor';
-import { MAX_ANY_OF, MAX_FILTER_NESTING } from '../../src/common/filter-fields';
+import { MAX_ANY_OF, MAX_FILTER_NESTING } from '../../src/read/filter/filter-fields';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
 

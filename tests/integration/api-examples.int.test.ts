@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken } from '../../src/auth/mint-token';
-import type { Role } from '../../src/auth/viewer';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken } from '../../src/platform/auth/mint-token';
+import type { Role } from '../../src/platform/auth/viewer';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
 

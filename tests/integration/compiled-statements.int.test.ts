@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CYPHER_DIRECTORY } from '../../src/db/cypher-registry';
-import { INDICATOR_PAGE } from '../../src/indicator/indicator.page-spec';
-import { MEASURE_PAGE } from '../../src/measure/measure.page-spec';
-import { POLICY_ITEM_PAGE } from '../../src/policy-item/policy-item.page-spec';
+import { INDICATOR_PAGE } from '../../src/model/indicator/indicator.page-spec';
+import { MEASURE_PAGE } from '../../src/model/measure/measure.page-spec';
+import { POLICY_ITEM_PAGE } from '../../src/model/policy-item/policy-item.page-spec';
 import { compilePage } from '../../src/read/page/compile-page';
 import { fragment } from '../../src/read/page/fragments';
 import { all, any, holds, matches, not, type Condition } from '../../src/read/page/condition';
 import type { PageSpec } from '../../src/read/page/page-spec';
-import { REFORM_SHEET_PAGE } from '../../src/reform-sheet/reform-sheet.page-spec';
+import { REFORM_SHEET_PAGE } from '../../src/model/reform-sheet/reform-sheet.page-spec';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { getIntrospectionQuery } from 'graphql';
-import { buildDashboard } from '../../src/dashboard/build-dashboard';
-import { DASHBOARD_BUILD_DIRECTORY, type DashboardManifest } from '../../src/dashboard/dashboard-manifest';
-import { buildIdeAssets } from '../../src/ide/build-ide-assets';
-import { IDE_ASSET_PREFIX, IDE_ASSETS, resolveIdeAsset } from '../../src/ide/ide-assets';
+import { buildDashboard } from '../../src/web/dashboard/build-dashboard';
+import { DASHBOARD_BUILD_DIRECTORY, type DashboardManifest } from '../../src/web/dashboard/dashboard-manifest';
+import { buildIdeAssets } from '../../src/web/ide/build-ide-assets';
+import { IDE_ASSET_PREFIX, IDE_ASSETS, resolveIdeAsset } from '../../src/web/ide/ide-assets';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
 import { rawRequest, type RawAnswer } from '../helpers/raw-http';
 

@@ -2,7 +2,7 @@ import { splitCommands } from '../../src/db/apply-schema';
 import type { Plan } from 'neo4j-driver';
 import { compilePrefetch } from '../../src/read/prefetch/compile-prefetch';
 import { pathBatch } from '../../src/read/graph-loaders';
-import { SheetRole } from '../../src/common/enums';
+import { SheetRole } from '../../src/graph/enums';
 import { keyOf, RELATIONSHIPS, type Hop, type Relationship } from '../../src/read/relationships';
 
 const WHOLE_READS = /^(AllNodesScan|NodeByLabelScan)/;

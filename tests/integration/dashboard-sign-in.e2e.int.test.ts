@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken } from '../../src/auth/mint-token';
-import type { SignInSettings } from '../../src/auth/sign-in-settings';
-import { buildDashboard } from '../../src/dashboard/build-dashboard';
-import { PROJECT_ROOT } from '../../src/project-root';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken } from '../../src/platform/auth/mint-token';
+import type { SignInSettings } from '../../src/platform/auth/sign-in-settings';
+import { buildDashboard } from '../../src/web/dashboard/build-dashboard';
+import { PROJECT_ROOT } from '../../src/core/project-root';
 import { launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../helpers/offline-browser';
 import { providerPort, startOidcTestProvider, type OidcTestProvider } from '../helpers/oidc-test-provider';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';

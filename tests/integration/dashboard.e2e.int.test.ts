@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken } from '../../src/auth/mint-token';
-import { buildDashboard } from '../../src/dashboard/build-dashboard';
-import type { DashboardManifest } from '../../src/dashboard/dashboard-manifest';
-import { PROJECT_ROOT } from '../../src/project-root';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken } from '../../src/platform/auth/mint-token';
+import { buildDashboard } from '../../src/web/dashboard/build-dashboard';
+import type { DashboardManifest } from '../../src/web/dashboard/dashboard-manifest';
+import { PROJECT_ROOT } from '../../src/core/project-root';
 import { isLocalUrl, launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../helpers/offline-browser';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';

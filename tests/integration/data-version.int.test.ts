@@ -1,6 +1,6 @@
 import { GraphGateway, type Params } from '../../src/db/graph-gateway';
 import type { PlainRow } from '../../src/db/plain-values';
-import { DataVersion } from '../../src/service/data-version';
+import { DataVersion } from '../../src/platform/service/data-version';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/core/config';
 import { CypherRegistry } from '../../src/db/cypher-registry';
 import { openDatabase, requestGateway, type DatabaseRuntime } from '../../src/db/database-runtime';
 import { createDriver } from '../../src/db/driver';

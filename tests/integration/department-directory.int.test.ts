@@ -1,4 +1,4 @@
-import { DepartmentDirectory } from '../../src/department/department-directory';
+import { DepartmentDirectory } from '../../src/model/department/department-directory';
 import { QueryCounter } from '../../src/db/query-counter';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
 

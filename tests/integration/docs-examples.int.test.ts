@@ -1,7 +1,7 @@
 import { Kind, OperationTypeNode, parse } from 'graphql';
 import { codeBlocks, documentationFiles, type CodeBlock } from '../helpers/markdown-docs';
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken } from '../../src/auth/mint-token';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken } from '../../src/platform/auth/mint-token';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
 
 /**

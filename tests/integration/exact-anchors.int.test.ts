@@ -1,9 +1,9 @@
-import { INDICATOR_PAGE } from '../../src/indicator/indicator.page-spec';
-import { MEASURE_PAGE } from '../../src/measure/measure.page-spec';
-import { POLICY_ITEM_PAGE } from '../../src/policy-item/policy-item.page-spec';
+import { INDICATOR_PAGE } from '../../src/model/indicator/indicator.page-spec';
+import { MEASURE_PAGE } from '../../src/model/measure/measure.page-spec';
+import { POLICY_ITEM_PAGE } from '../../src/model/policy-item/policy-item.page-spec';
 import { fragment } from '../../src/read/page/fragments';
 import type { PageSpec } from '../../src/read/page/page-spec';
-import { REFORM_SHEET_PAGE } from '../../src/reform-sheet/reform-sheet.page-spec';
+import { REFORM_SHEET_PAGE } from '../../src/model/reform-sheet/reform-sheet.page-spec';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
-import { MAX_NEW_NAMES_PER_CLIENT, OPERATION_LABEL } from '../../src/observability/metrics/operation-labels';
-import { ServiceMetrics } from '../../src/observability/metrics/service-metrics';
+import { MAX_NEW_NAMES_PER_CLIENT, OPERATION_LABEL } from '../../src/platform/observability/metrics/operation-labels';
+import { ServiceMetrics } from '../../src/platform/observability/metrics/service-metrics';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
 import { readExposition } from '../helpers/prometheus-text';
 

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken } from '../../src/auth/mint-token';
-import { readExampleOperations, type ExampleOperation } from '../../src/ide/example-operations';
-import { PROJECT_ROOT } from '../../src/project-root';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken } from '../../src/platform/auth/mint-token';
+import { readExampleOperations, type ExampleOperation } from '../../src/web/ide/example-operations';
+import { PROJECT_ROOT } from '../../src/core/project-root';
 import { isLocalUrl, launchOfflineBrowser, openWatchedPage } from '../helpers/offline-browser';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';

@@ -1,8 +1,8 @@
 import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client/core';
 import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import { randomUUID } from 'node:crypto';
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken } from '../../src/auth/mint-token';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken } from '../../src/platform/auth/mint-token';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 

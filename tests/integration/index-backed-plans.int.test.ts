@@ -4,7 +4,7 @@ import { allByLabel } from '../../src/graph/all-by-label';
 import type { NodeLabel } from '../../src/graph/graph-model';
 import { nodeById } from '../../src/graph/node-by-id';
 import { pathBatch } from '../../src/read/graph-loaders';
-import { searchStatement } from '../../src/search/search-statement';
+import { searchStatement } from '../../src/model/search/search-statement';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**
@@ -66,7 +66,7 @@ const pathBatchOf = (path: string, ids: string[]): PlanCase => {
   const { text, origin } = pathBatch((name) => cypher.get(name), path);
   return { statement: origin, text, params: { ids } };
 };
-/** The search statement as the resolver compiles it (src/search/search-statement.ts). */
+/** The search statement as the resolver compiles it (src/model/search/search-statement.ts). */
 const searchOf = (kinds: NodeLabel[] | null, text: string): PlanCase => {
   const { text: statement, origin } = searchStatement((name) => cypher.get(name), kinds, text, ['id', 'name']);
   return { statement: origin, text: statement, params: { lucene: `"${text}"`, folded: text, first: int(10) } };

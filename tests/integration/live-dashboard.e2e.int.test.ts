@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken } from '../../src/auth/mint-token';
-import { loadConfig } from '../../src/config';
-import { buildDashboard } from '../../src/dashboard/build-dashboard';
-import { PROJECT_ROOT } from '../../src/project-root';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken } from '../../src/platform/auth/mint-token';
+import { loadConfig } from '../../src/core/config';
+import { buildDashboard } from '../../src/web/dashboard/build-dashboard';
+import { PROJECT_ROOT } from '../../src/core/project-root';
 import { launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../helpers/offline-browser';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';

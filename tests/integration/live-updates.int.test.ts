@@ -1,10 +1,10 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken } from '../../src/auth/mint-token';
-import { loadConfig } from '../../src/config';
-import { MAX_SUBSCRIPTIONS_PER_CONNECTION } from '../../src/live/live-socket-server';
-import { ServiceMetrics } from '../../src/observability/metrics/service-metrics';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken } from '../../src/platform/auth/mint-token';
+import { loadConfig } from '../../src/core/config';
+import { MAX_SUBSCRIPTIONS_PER_CONNECTION } from '../../src/platform/live/live-socket-server';
+import { ServiceMetrics } from '../../src/platform/observability/metrics/service-metrics';
 import { captureLogs, type CapturedLogs } from '../helpers/log-capture';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken, type TokenClaims } from '../../src/auth/mint-token';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken, type TokenClaims } from '../../src/platform/auth/mint-token';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';
 

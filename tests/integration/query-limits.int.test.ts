@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GraphStatistics } from '../../src/graphql/limits/graph-statistics';
+import { GraphStatistics } from '../../src/platform/graphql/limits/graph-statistics';
 import { openApi, type ApiFixture } from '../helpers/api-fixture';
 import { seedGraphSizes } from '../helpers/seed-graph-sizes';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken } from '../../src/auth/mint-token';
-import { exportRecords, importRecords } from '../../src/records/records-backup';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken } from '../../src/platform/auth/mint-token';
+import { exportRecords, importRecords } from '../../src/write/records-backup';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';
 

@@ -1,9 +1,9 @@
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken, type TokenClaims } from '../../src/auth/mint-token';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken, type TokenClaims } from '../../src/platform/auth/mint-token';
 import { seedDatabase } from '../../src/ingest/load/seed-database';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { CypherRegistry } from '../../src/db/cypher-registry';
-import { exportRecords, importRecords } from '../../src/records/records-backup';
+import { exportRecords, importRecords } from '../../src/write/records-backup';
 import { rawRequest } from '../helpers/raw-http';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';

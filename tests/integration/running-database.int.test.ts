@@ -2,12 +2,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/core/config';
 import { CypherRegistry } from '../../src/db/cypher-registry';
 import { openDatabase, type DatabaseRuntime } from '../../src/db/database-runtime';
 import { GraphGateway } from '../../src/db/graph-gateway';
 import { RUNNING_FILE_NAME } from '../../src/db/running-database';
-import { importRecords } from '../../src/records/records-backup';
+import { importRecords } from '../../src/write/records-backup';
 import { freePort } from '../helpers/free-port';
 import { launchersFor } from '../helpers/launcher-processes';
 
@@ -35,7 +35,7 @@ interface CommandResult {
 /** Runs the compiled command as `npm run records:export` does after its build (without blocking the event loop). */
 function runRecordsCli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/src/records/records-cli.js', ...args], { env });
+    const child = spawn(process.execPath, ['dist/src/cli/records.js', ...args], { env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

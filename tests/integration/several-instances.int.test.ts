@@ -1,6 +1,6 @@
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken } from '../../src/auth/mint-token';
-import { loadConfig } from '../../src/config';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken } from '../../src/platform/auth/mint-token';
+import { loadConfig } from '../../src/core/config';
 import { rawRequest, type RawAnswer } from '../helpers/raw-http';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';

@@ -1,7 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { createTracing } from '../../src/observability/tracing/create-tracing';
-import type { RequestTracing } from '../../src/observability/tracing/request-tracing';
+import { createTracing } from '../../src/platform/observability/tracing/create-tracing';
+import type { RequestTracing } from '../../src/platform/observability/tracing/request-tracing';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 

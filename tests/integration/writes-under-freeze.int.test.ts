@@ -1,5 +1,5 @@
-import { createAuthenticator } from '../../src/auth/authenticator';
-import { mintToken } from '../../src/auth/mint-token';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
+import { mintToken } from '../../src/platform/auth/mint-token';
 import type { StatementObserver } from '../../src/db/statement-observer';
 import {
   answersAgain,

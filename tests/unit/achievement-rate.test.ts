@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { achievementRate, type ProgressBasis, progressRule } from '../../src/records/achievement-rate';
+import { achievementRate, type ProgressBasis, progressRule } from '../../src/write/achievement-rate';
 
 interface SeedNode {
   id: string;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileCircles, layerViolations } from '../../scripts/check-layers';
+import { fileCircles, layerTable, layerViolations } from '../../scripts/check-layers';
 
 /** A throwaway src/ tree of the given files (path → text). */
 function tree(files: Readonly<Record<string, string>>): string {
@@ -30,43 +30,84 @@ describe('the layer check (npm run lint)', () => {
     expect(fileCircles('src')).toEqual([]);
   });
 
-  it('fails a shared folder importing a feature at run time, naming the file and the import', () => {
+  /** A README for a folder of a throwaway tree, with its layer rule. */
+  const readme = (mayImport: string): string => `# a folder\n\nMay import: ${mayImport}.\n`;
+
+  it("fails an import its folder's README does not allow, naming the file, the import and the rule", () => {
     const root = src({
-      'measure/measure.type.ts': 'export class Measure {}\n',
-      'read/page.ts': "import { Measure } from '../measure/measure.type';\nexport const kind = Measure;\n",
-      'common/reexport.ts': "export { Measure } from '../measure/measure.type';\n",
+      'core/README.md': readme('nothing'),
+      'core/errors.ts': 'export class BadUserInputError extends Error {}\n',
+      'read/README.md': readme('core'),
+      'model/README.md': readme('core, read'),
+      'model/measure.type.ts': 'export class Measure {}\n',
+      'read/page.ts': "import { Measure } from '../model/measure.type';\nexport const kind = Measure;\n",
+      'read/reexport.ts': "export { Measure } from '../model/measure.type';\n",
       'server.ts': 'export function start(): void {}\n',
-      'graph/server-use.ts': "import { start } from '../server';\nexport const go = start;\n",
+      'core/server-use.ts': "import { start } from '../server';\nexport const go = start;\n",
     });
     const problems = layerViolations(root);
     expect(problems).toHaveLength(3);
-    expect(problems.join('\n')).toContain("read/page.ts imports '../measure/measure.type' at run time");
-    expect(problems.join('\n')).toContain("common/reexport.ts imports '../measure/measure.type' at run time");
-    expect(problems.join('\n')).toContain('must not depend on src/server.ts');
+    expect(problems.join('\n')).toContain(
+      "read/page.ts imports '../model/measure.type' at run time: src/read may import core (its README.md), not src/model",
+    );
+    expect(problems.join('\n')).toContain("read/reexport.ts imports '../model/measure.type' at run time");
+    expect(problems.join('\n')).toContain('src/core may import nothing of src/ (its README.md), not src/server.ts');
   });
 
-  it('lets shared folders name features in types, and import each other and the leaf files', () => {
+  it('lets folders name anything in types, and import what their README allows', () => {
     const root = src({
-      'measure/measure.type.ts': 'export class Measure {}\n',
-      'errors.ts': 'export class BadUserInputError extends Error {}\n',
+      'core/README.md': readme('nothing'),
+      'core/errors.ts': 'export class BadUserInputError extends Error {}\n',
+      'db/README.md': readme('core'),
       'db/gateway.ts': 'export const gateway = 1;\n',
-      'read/a.ts': "import type { Measure } from '../measure/measure.type';\nexport type M = Measure;\n",
-      'read/b.ts': "import { type Measure } from '../measure/measure.type';\nexport type N = Measure;\n",
+      'read/README.md': readme('core, db'),
+      'model/README.md': readme('core, db, read'),
+      'model/measure.type.ts': 'export class Measure {}\n',
+      'read/a.ts': "import type { Measure } from '../model/measure.type';\nexport type M = Measure;\n",
+      'read/b.ts': "import { type Measure } from '../model/measure.type';\nexport type N = Measure;\n",
       'read/c.ts':
-        "import { gateway } from '../db/gateway';\nimport { BadUserInputError } from '../errors';\nexport const x = [gateway, BadUserInputError];\n",
-      'measure/measure.resolver.ts': "import { gateway } from '../db/gateway';\nexport const y = gateway;\n",
+        "import { gateway } from '../db/gateway';\nimport { BadUserInputError } from '../core/errors';\nexport const x = [gateway, BadUserInputError];\n",
+      'model/measure.resolver.ts': "import { gateway } from '../db/gateway';\nexport const y = gateway;\n",
     });
     expect(layerViolations(root)).toEqual([]);
   });
 
+  it('fails a folder without its rule, a rule naming no folder, and a layering that loops', () => {
+    const root = src({
+      'core/README.md': '# core\n\nNo rule here.\n',
+      'db/README.md': readme('core, cache'),
+      'read/README.md': readme('model'),
+      'model/README.md': readme('read'),
+      'web/page.ts': 'export const page = 1;\n',
+    });
+    const problems = layerViolations(root);
+    expect(problems).toContain(
+      'src/core has no README.md with a line `May import: …` (what it may import at run time)',
+    );
+    expect(problems).toContain('src/web has no README.md with a line `May import: …` (what it may import at run time)');
+    expect(problems).toContain("src/db/README.md: may import 'cache', which is no folder of src/");
+    expect(problems).toContain('src/read: the layering loops (it may import a folder that may import it back)');
+    expect(problems).toContain('src/model: the layering loops (it may import a folder that may import it back)');
+  });
+
+  it('reads the rules of the real src/ from its READMEs, every folder below the entry points', () => {
+    const { table, problems } = layerTable('src');
+    expect(problems).toEqual([]);
+    expect(table.get('core')).toEqual([]);
+    expect(table.get('read')).not.toContain('model');
+    expect(table.get('platform')).not.toContain('web');
+  });
+
   it('exits non-zero from the command line, so `npm run lint` fails', () => {
     const root = src({
-      'measure/measure.type.ts': 'export class Measure {}\n',
-      'db/x.ts': "import { Measure } from '../measure/measure.type';\nexport const m = Measure;\n",
+      'db/README.md': readme('nothing'),
+      'model/README.md': readme('db'),
+      'model/measure.type.ts': 'export class Measure {}\n',
+      'db/x.ts': "import { Measure } from '../model/measure.type';\nexport const m = Measure;\n",
     });
     const run = spawnSync(process.execPath, ['scripts/check-layers.js', root], { encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('1 run-time import(s) from shared ground to features');
+    expect(run.stderr).toContain('1 layer problem(s)');
   });
 
   it('fails a file circle, type-only imports included, naming its files in import order', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, ENVIRONMENT_VARIABLES, loadConfig } from '../../src/config';
+import { ConfigError, ENVIRONMENT_VARIABLES, loadConfig } from '../../src/core/config';
 
 describe('configuration', () => {
   it('defaults to the embedded Neo4j on 7687 with data under .data/neo4j and HTTP on 4000', () => {

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { csvSink } from '../../src/export/csv-sink';
-import type { CellValue } from '../../src/export/export-column';
+import { csvSink } from '../../src/platform/export/csv-sink';
+import type { CellValue } from '../../src/platform/export/export-column';
 
 /**
  * The CSV writer on its own: what a spreadsheet makes of the bytes. The reader ends a record at CRLF, a bare

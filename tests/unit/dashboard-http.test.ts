@@ -3,9 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DashboardNotBuiltError, readDashboardFiles } from '../../src/dashboard/dashboard-files';
-import { dashboardContentSecurityPolicy, renderDashboardPage } from '../../src/dashboard/dashboard-page';
-import { serveDashboard } from '../../src/dashboard/serve-dashboard';
+import { DashboardNotBuiltError, readDashboardFiles } from '../../src/web/dashboard/dashboard-files';
+import { dashboardContentSecurityPolicy, renderDashboardPage } from '../../src/web/dashboard/dashboard-page';
+import { serveDashboard } from '../../src/web/dashboard/serve-dashboard';
 
 describe('readDashboardFiles', () => {
   it('says how to fix a missing build instead of failing obscurely', async () => {

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { RowReader } from '../../src/db/row-reader';
-import { resolveDepartmentRef } from '../../src/department/department-ref';
-import { Department } from '../../src/department/department.type';
+import { resolveDepartmentRef } from '../../src/model/department/department-ref';
+import { Department } from '../../src/model/department/department.type';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 
 /** The real departments of seed/graph.json (from seed/reference/departments.yaml). */

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
-import { ENVIRONMENT_VARIABLES } from '../../src/config';
+import { ENVIRONMENT_VARIABLES } from '../../src/core/config';
 
 /**
  * Docker cannot run on the build machines, so the compose file's wiring is checked by reading it: the
  * services, the database healthcheck gating the API, the Neo4j version matching the embedded launcher,
- * and the API's environment using exactly the names src/config.ts reads.
+ * and the API's environment using exactly the names src/core/config.ts reads.
  */
 interface ComposeService {
   image?: string;

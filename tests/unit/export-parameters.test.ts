@@ -1,9 +1,9 @@
 import { buildSchema } from 'graphql';
-import { connectionArguments } from '../../src/export/connection-arguments';
-import { ExportError } from '../../src/export/export-error';
-import { exportDocument } from '../../src/export/export-operation';
-import { readExportParameters } from '../../src/export/export-parameters';
-import { MEASURE_EXPORT } from '../../src/export/kinds/measure-export';
+import { connectionArguments } from '../../src/platform/export/connection-arguments';
+import { ExportError } from '../../src/platform/export/export-error';
+import { exportDocument } from '../../src/platform/export/export-operation';
+import { readExportParameters } from '../../src/platform/export/export-parameters';
+import { MEASURE_EXPORT } from '../../src/platform/export/kinds/measure-export';
 
 /**
  * The export's parameters come from the schema's types, not from a list of our own: a connection with an

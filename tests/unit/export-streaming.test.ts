@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { buildSchema } from 'graphql';
-import type { OperationAnswer, RunOperation } from '../../src/export/export-operation';
-import { serveExport } from '../../src/export/serve-export';
+import type { OperationAnswer, RunOperation } from '../../src/platform/export/export-operation';
+import { serveExport } from '../../src/platform/export/serve-export';
 import { captureLogs } from '../helpers/log-capture';
 
 /**

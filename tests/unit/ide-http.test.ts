@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { IDE_ASSET_PREFIX, serveIdeAsset } from '../../src/ide/ide-assets';
-import { prefersHtml } from '../../src/ide/prefers-html';
+import { IDE_ASSET_PREFIX, serveIdeAsset } from '../../src/web/ide/ide-assets';
+import { prefersHtml } from '../../src/web/ide/prefers-html';
 
 describe('prefersHtml', () => {
   it.each([

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readExampleOperations } from '../../src/ide/example-operations';
-import { IDE_ASSETS, IDE_ASSET_PREFIX, resolveIdeAsset } from '../../src/ide/ide-assets';
-import { IDE_CONTENT_SECURITY_POLICY, jsonForScriptElement, renderIdePage } from '../../src/ide/ide-page';
-import { IDE_BROWSER_SCRIPT_FILE, IDE_SETTINGS_ELEMENT_ID } from '../../src/ide/ide-browser-script';
+import { readExampleOperations } from '../../src/web/ide/example-operations';
+import { IDE_ASSETS, IDE_ASSET_PREFIX, resolveIdeAsset } from '../../src/web/ide/ide-assets';
+import { IDE_CONTENT_SECURITY_POLICY, jsonForScriptElement, renderIdePage } from '../../src/web/ide/ide-page';
+import { IDE_BROWSER_SCRIPT_FILE, IDE_SETTINGS_ELEMENT_ID } from '../../src/web/ide/ide-browser-script';
 
 /** Every URL an HTML attribute or CSS of the page could load from. */
 function referencedUrls(html: string): string[] {
@@ -84,7 +84,7 @@ describe('the IDE page', () => {
 
   it('inlines the browser script file as it is, allowed by the hash of its content', () => {
     const file = readFileSync(IDE_BROWSER_SCRIPT_FILE, 'utf8');
-    expect(IDE_BROWSER_SCRIPT_FILE).toMatch(/src[\\/]ide[\\/]browser[\\/]ide\.js$/);
+    expect(IDE_BROWSER_SCRIPT_FILE).toMatch(/src[\\/]web[\\/]ide[\\/]browser[\\/]ide\.js$/);
     expect(html).toContain(`<script>${file}</script>`);
     const hash = createHash('sha256').update(file, 'utf8').digest('base64');
     expect(IDE_CONTENT_SECURITY_POLICY).toContain(`script-src 'self' 'sha256-${hash}'`);

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Logger as ApolloLogger } from '@apollo/utils.logger';
-import { createLogger } from '../../src/observability/logger';
+import { createLogger } from '../../src/platform/observability/logger';
 import { captureLogs } from '../helpers/log-capture';
 
 describe('the service logger', () => {

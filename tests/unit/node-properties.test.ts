@@ -2,7 +2,7 @@ import { RowReader } from '../../src/db/row-reader';
 import { NODE_LABELS, type GraphNode, type NodeLabel, type PropertyValue } from '../../src/graph/graph-model';
 import { NODE_PROPERTIES, readNode, type PropertySpec } from '../../src/graph/node-properties';
 import { SEARCHABLE_FIELDS, type SearchableField } from '../../src/graph/searchable-fields';
-import { toGraphQLNode } from '../../src/node/to-graphql-node';
+import { toGraphQLNode } from '../../src/model/node/to-graphql-node';
 import { GraphValidationError, validateGraph } from '../../src/ingest/load/graph-validation';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { GraphBuilder } from '../../src/ingest/merge/graph-builder';

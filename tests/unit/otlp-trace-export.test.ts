@@ -12,8 +12,8 @@ import { build } from 'esbuild';
  * in service: the exporter loads `node:http` by a dynamic import, which Jest's module sandbox refuses.
  */
 const PROBE = `
-import { createLogger } from '../../src/observability/logger';
-import { startTracing } from '../../src/observability/tracing/start-tracing';
+import { createLogger } from '../../src/platform/observability/logger';
+import { startTracing } from '../../src/platform/observability/tracing/start-tracing';
 const tracing = startTracing(createLogger({ level: 'info' }));
 tracing
   .exportPage({ kind: 'measures', format: 'csv', index: 1 }, () => {

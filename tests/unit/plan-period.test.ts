@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planFiscalYears, planPeriod } from '../../src/records/plan-period';
+import { planFiscalYears, planPeriod } from '../../src/write/plan-period';
 
 describe('the plan period (seed/reference/plan-period.yaml)', () => {
   it('is R5 to R9, 2023 to 2027, as the line it cites says', () => {

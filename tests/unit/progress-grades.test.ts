@@ -1,4 +1,4 @@
-import { checkedScale, gradeOf, gradeScale } from '../../src/records/progress-grades';
+import { checkedScale, gradeOf, gradeScale } from '../../src/write/progress-grades';
 
 describe('the progress grade scale (seed/reference/progress-grades.yaml)', () => {
   it('is S ≥ 100, A ≥ 80, B ≥ 50, C ≥ 0, D below, best first', () => {

@@ -1,11 +1,11 @@
 import type { GraphQLError } from 'graphql';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
-import { loadConfig } from '../../src/config';
-import { GraphStatistics, UNMEASURED_SIZE, type GraphSizes } from '../../src/graphql/limits/graph-statistics';
-import { nestingDepth } from '../../src/graphql/limits/nesting-limit.plugin';
-import { knownOperationTypesRule } from '../../src/graphql/known-operation-types.rule';
-import { largestListSize } from '../../src/graphql/limits/list-sizes';
-import { queryLimitRules, queryParseOptions, type QueryLimits } from '../../src/graphql/query-limits';
+import { loadConfig } from '../../src/core/config';
+import { GraphStatistics, UNMEASURED_SIZE, type GraphSizes } from '../../src/platform/graphql/limits/graph-statistics';
+import { nestingDepth } from '../../src/platform/plugins/nesting-limit.plugin';
+import { knownOperationTypesRule } from '../../src/platform/graphql/known-operation-types.rule';
+import { largestListSize } from '../../src/platform/graphql/limits/list-sizes';
+import { queryLimitRules, queryParseOptions, type QueryLimits } from '../../src/platform/graphql/query-limits';
 import { graphSchema } from '../../src/schema';
 import { seedGraphSizes } from '../helpers/seed-graph-sizes';
 

@@ -1,6 +1,6 @@
 import { RequestBudget } from '../../src/db/request-budget';
 import { Semaphore } from '../../src/db/semaphore';
-import { ErrorCode, RequestTimeoutError } from '../../src/errors';
+import { ErrorCode, RequestTimeoutError } from '../../src/core/errors';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

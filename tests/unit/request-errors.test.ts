@@ -1,9 +1,9 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
-import { BadUserInputError } from '../../src/errors';
-import { formatError } from '../../src/graphql/format-error';
-import { requestIdPlugin } from '../../src/graphql/request-id.plugin';
+import { BadUserInputError } from '../../src/core/errors';
+import { formatError } from '../../src/platform/graphql/format-error';
+import { requestIdPlugin } from '../../src/platform/plugins/request-id.plugin';
 import { captureLogs } from '../helpers/log-capture';
 
 /**

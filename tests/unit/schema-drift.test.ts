@@ -7,7 +7,7 @@ import {
   isInputObjectType,
   isEnumType,
 } from 'graphql';
-import { SCHEMA_FILE, schemaText } from '../../src/schema-text';
+import { SCHEMA_FILE, schemaText } from '../../src/cli/schema-text';
 
 describe('schema/schema.graphql', () => {
   it('is what the code builds (run `npm run schema:emit` after changing the schema)', async () => {

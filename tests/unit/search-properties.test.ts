@@ -9,11 +9,11 @@ import {
 } from 'graphql';
 import type { NodeLabel } from '../../src/graph/graph-model';
 import { SEARCHABLE_FIELDS } from '../../src/graph/searchable-fields';
-import { SCHEMA_FILE } from '../../src/schema-text';
+import { SCHEMA_FILE } from '../../src/cli/schema-text';
 import { RowReader } from '../../src/db/row-reader';
-import { Measure } from '../../src/measure/measure.type';
-import { toGraphQLNodeFor } from '../../src/node/to-graphql-node';
-import { searchProperties } from '../../src/search/search-properties';
+import { Measure } from '../../src/model/measure/measure.type';
+import { toGraphQLNodeFor } from '../../src/model/node/to-graphql-node';
+import { searchProperties } from '../../src/model/search/search-properties';
 
 const schema: GraphQLSchema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
 

@@ -1,5 +1,5 @@
 import { CypherRegistry } from '../../src/db/cypher-registry';
-import { searchStatement } from '../../src/search/search-statement';
+import { searchStatement } from '../../src/model/search/search-statement';
 
 const cypher = CypherRegistry.load();
 const source = (name: string): string => cypher.get(name);

@@ -2,8 +2,8 @@ import { splitCommands } from '../../src/db/apply-schema';
 import { CypherRegistry } from '../../src/db/cypher-registry';
 import { SEARCHABLE_FIELDS, SUBSTRING_ONLY_FIELDS } from '../../src/graph/searchable-fields';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
-import { SearchType } from '../../src/search/search-hit.type';
-import { locateMatch, luceneQuery } from '../../src/search/search-text';
+import { SearchType } from '../../src/model/search/search-hit.type';
+import { locateMatch, luceneQuery } from '../../src/model/search/search-text';
 
 /** The full-text index definition `entity_text` among the schema files' commands. */
 function fullTextIndex(): { labels: string[]; properties: string[] } {

@@ -1,6 +1,6 @@
 import { SourceDocument } from '../../src/ingest/source-document';
 import { columnOf, filledCells, filledTexts, isBlankRow, isLayoutRow, readTabRow } from '../../src/ingest/tab-row';
-import { displayName, joinWrappedText, nameKey, stripGlossaryMarks } from '../../src/text/index';
+import { displayName, joinWrappedText, nameKey, stripGlossaryMarks } from '../../src/core/text/index';
 
 describe('the shared text primitives', () => {
   it('removes a space a line wrap left between two Japanese characters', () => {

@@ -47,7 +47,7 @@ it('loads no OpenTelemetry package through the static imports of the composition
 
 it('reaches the SDK and the OTLP exporter only through the dynamic import of the tracing start', () => {
   const dynamic = (graph.inputs['src/index.ts']?.imports ?? []).filter((i) => i.kind === 'dynamic-import');
-  expect(dynamic.map((i) => i.path)).toEqual(['src/observability/tracing/start-tracing.ts']);
+  expect(dynamic.map((i) => i.path)).toEqual(['src/platform/observability/tracing/start-tracing.ts']);
   expect(openTelemetry(packagesReached('src/index.ts', true))).toEqual(
     expect.arrayContaining(['@opentelemetry/exporter-trace-otlp-http', '@opentelemetry/sdk-trace-base']),
   );

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/core/config';
 
 describe('tracing settings', () => {
   it('are off without an OTLP endpoint', () => {

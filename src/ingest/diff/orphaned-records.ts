@@ -1,5 +1,5 @@
 import type { GraphFile } from '../../graph/graph-model';
-import type { RecordedSubject } from '../../records/recorded-subjects';
+import type { RecordedSubject } from '../../write/recorded-subjects';
 
 /** A subject with records, named as the graph names it (the old edition's name for one that goes). */
 export interface RecordedSubjectEntry extends RecordedSubject {

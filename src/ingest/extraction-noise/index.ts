@@ -1,5 +1,5 @@
 import { SourceDocument } from '../source-document';
-import { foldDigitsAndLatin } from '../../text';
+import { foldDigitsAndLatin } from '../../core/text';
 import type { FileLine } from './file-line';
 import { removePageFurniture } from './page-furniture';
 import { joinRunningText } from './running-text';

@@ -1,7 +1,7 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import type { ChapterSpan } from './chapters';
-import { joinWrappedText } from '../../text/index';
+import { joinWrappedText } from '../../core/text/index';
 import { readItem } from './item-reader';
 import { locateItems } from './item-locator';
 import { isBlank } from './line-kinds';

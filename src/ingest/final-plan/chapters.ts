@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { tidy } from '../../text/index';
+import { tidy } from '../../core/text/index';
 import { chapterHeading, isBlank } from './line-kinds';
 import type { LineSpan } from '../line-span';
 import type { FollowingChapter } from './records';

@@ -1,4 +1,4 @@
-import { stripRuby, stripTags, tidy } from '../../text/index';
+import { stripRuby, stripTags, tidy } from '../../core/text/index';
 
 /**
  * A running text of the printed plan (vision, description, collaboration) as printed, tidied; ruby and

@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { displayName, nameKey, tidy } from '../../text/index';
+import { displayName, nameKey, tidy } from '../../core/text/index';
 import { parseIndicatorValue } from './indicator-value';
 import { isBlank } from './line-kinds';
 import { linesOf } from '../line-span';

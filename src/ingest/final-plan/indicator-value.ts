@@ -1,4 +1,4 @@
-import { foldWidth, tidy } from '../../text/index';
+import { foldWidth, tidy } from '../../core/text/index';
 import type { IndicatorValue } from './records';
 
 /** Dashes the tables print for "no value yet" (`—`). */

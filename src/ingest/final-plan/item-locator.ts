@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { nameKey } from '../../text/index';
+import { nameKey } from '../../core/text/index';
 import { bulletText, isBlank, isCaption } from './line-kinds';
 import { SECTION_LABEL, sectionLabel } from './labels';
 import { linesOf, type LineSpan } from '../line-span';

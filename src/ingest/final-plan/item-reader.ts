@@ -1,7 +1,7 @@
 import type { SourceDocument } from '../source-document';
 import { ParseError } from '../parse-error';
 import { readBullets } from './bullet-list';
-import { nameKey } from '../../text/index';
+import { nameKey } from '../../core/text/index';
 import { readIndicators } from './indicator-reader';
 import type { ItemSpan } from './item-locator';
 import { splitSections } from './item-sections';

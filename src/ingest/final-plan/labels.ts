@@ -1,4 +1,4 @@
-import { foldWidth, tidy } from '../../text/index';
+import { foldWidth, tidy } from '../../core/text/index';
 
 /**
  * The section labels of a policy item in document 001, in the order they are printed. A label is a line of

@@ -1,4 +1,4 @@
-import { foldWidth, tidy } from '../../text/index';
+import { foldWidth, tidy } from '../../core/text/index';
 
 /**
  * What a single line of document 001 is, judged by its own text. The document is Markdown-like: bullets

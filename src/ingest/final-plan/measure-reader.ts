@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { displayName, nameKey } from '../../text/index';
+import { displayName, nameKey } from '../../core/text/index';
 import { displayText } from './display-text';
 import { bulletText, isBlank, isCaption, numberedEntry } from './line-kinds';
 import { linesOf } from '../line-span';

@@ -1,7 +1,7 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import type { ChapterSpan } from './chapters';
-import { displayName, nameKey } from '../../text/index';
+import { displayName, nameKey } from '../../core/text/index';
 import { isBlank, numberedEntry } from './line-kinds';
 import { isOverviewLabel, OVERVIEW_LABEL } from './labels';
 import { linesOf } from '../line-span';

@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { joinWrappedText } from '../../text/index';
+import { joinWrappedText } from '../../core/text/index';
 import { bulletText, isBlank } from './line-kinds';
 import { SECTION_LABEL } from './labels';
 import { linesOf } from '../line-span';

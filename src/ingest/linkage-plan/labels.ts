@@ -1,4 +1,4 @@
-import { matchKey, tidy } from '../../text/index';
+import { matchKey, tidy } from '../../core/text/index';
 
 /**
  * The labels that structure the linkage-plan document. They are recognised by their words, with spaces

@@ -1,7 +1,7 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { readTabRow } from '../tab-row';
-import { tidy } from '../../text/index';
+import { tidy } from '../../core/text/index';
 import { readPolicyItemCode } from './policy-item-code';
 
 /**

@@ -1,7 +1,7 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { readTabRow } from '../tab-row';
-import { matchKey, nameKey, tidy } from '../../text/index';
+import { matchKey, nameKey, tidy } from '../../core/text/index';
 import { isMark, readHeaderPlanNames, readMatrixRowCells } from './matrix-columns';
 import { circled } from './plan-heading';
 import { fieldNumberOf } from './policy-item-code';

@@ -1,7 +1,7 @@
 import { ParseError } from '../parse-error';
 import type { LineSpan } from '../line-span';
 import type { SourceDocument, SourceRef } from '../source-document';
-import { stripTags, tidy } from '../../text/index';
+import { stripTags, tidy } from '../../core/text/index';
 import { isInitiativesLabel, isNumericTargetsLabel, readCodeListLabel, readInitiativeHeading } from './labels';
 import { circled, readPlanHeading, type PlanHeading } from './plan-heading';
 import { findPolicyItemCodes, startsWithPolicyItemCode } from './policy-item-code';

@@ -1,4 +1,4 @@
-import { tidy } from '../../text/index';
+import { tidy } from '../../core/text/index';
 
 /**
  * Plans are headed by a circled numeral (`①塙保己一プラン`). Each Unicode run of circled numerals is

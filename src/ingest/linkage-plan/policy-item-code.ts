@@ -1,4 +1,4 @@
-import { foldWidth, tidy } from '../../text/index';
+import { foldWidth, tidy } from '../../core/text/index';
 
 /**
  * Policy-item codes (`3-2`) as the documents write them: digits may be full-width and the dash may be

@@ -3,7 +3,7 @@ import { applySchema } from '../../db/apply-schema';
 import type { CypherRegistry } from '../../db/cypher-registry';
 import type { GraphGateway } from '../../db/graph-gateway';
 import { RowReader } from '../../db/row-reader';
-import { PROJECT_ROOT } from '../../project-root';
+import { PROJECT_ROOT } from '../../core/project-root';
 import { loadCorrections } from '../corrections';
 import { loadGraph, type LoadResult } from './graph-loader';
 import { validateGraph } from './graph-validation';

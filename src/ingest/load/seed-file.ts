@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphFile } from '../../graph/graph-model';
-import { PROJECT_ROOT } from '../../project-root';
+import { PROJECT_ROOT } from '../../core/project-root';
 
 /** The committed, generated graph (`npm run ingest` writes it). */
 export const SEED_GRAPH_PATH = join(PROJECT_ROOT, 'seed', 'graph.json');

@@ -12,7 +12,7 @@ import {
 import type { NodeBag } from '../../graph/node-properties';
 import { SEARCHABLE_FIELDS } from '../../graph/searchable-fields';
 import type { SourceRef } from '../source-document';
-import { matchKey } from '../../text/index';
+import { matchKey } from '../../core/text/index';
 
 /**
  * A relationship's property bag as the merge writes it: null/undefined values and empty lists are left out.

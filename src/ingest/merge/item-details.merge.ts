@@ -1,7 +1,7 @@
 import { CorrectionError, decision, type Corrections } from '../corrections';
 import type { IndicatorValue } from '../final-plan';
 import type { PolicyItemRecord, ProjectRecord } from '../revision-sheet';
-import { nameKey } from '../../text/index';
+import { nameKey } from '../../core/text/index';
 import { nodeId, sortKey } from './ids';
 import type { DetailedItem, MergeContext } from './merge-context';
 

@@ -1,5 +1,5 @@
 import type { SourceRef } from '../source-document';
-import { nameKey } from '../../text/index';
+import { nameKey } from '../../core/text/index';
 import { MergeError } from './merge-error';
 
 /**

@@ -1,7 +1,7 @@
 import type { FinalMeasure, FinalPolicyItem } from '../final-plan';
 import type { MeasureRecord } from '../revision-sheet';
 import type { SourceRef } from '../source-document';
-import { nameKey } from '../../text/index';
+import { nameKey } from '../../core/text/index';
 import { departmentId } from './department-id';
 import { nodeId, sortKey } from './ids';
 import type { DetailedItem, MergeContext } from './merge-context';

@@ -1,7 +1,7 @@
 import type { FinalPolicyItem } from '../final-plan';
 import type { MatrixRow } from '../linkage-plan';
 import type { PolicyItemRecord } from '../revision-sheet';
-import { nameKey } from '../../text/index';
+import { nameKey } from '../../core/text/index';
 import { nodeId, sortKey } from './ids';
 import { mergeItemDetails } from './item-details.merge';
 import type { DetailedItem, MergeContext } from './merge-context';

@@ -1,6 +1,6 @@
 import type { DepartmentGlossary } from '../reference';
 import type { ParticipantList } from '../reform-sheet';
-import { tidy } from '../../text/index';
+import { tidy } from '../../core/text/index';
 import { departmentId } from './department-id';
 import type { GraphBuilder } from './graph-builder';
 import { nodeId, sortKey } from './ids';

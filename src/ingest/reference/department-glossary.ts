@@ -1,4 +1,4 @@
-import { matchKey } from '../../text/index';
+import { matchKey } from '../../core/text/index';
 import { loadCollectiveTerms, type CollectiveTerm } from './collective-term';
 import { departmentKeys, loadDepartments, type Department } from './department';
 import { ReferenceDataError } from './reference-data-error';

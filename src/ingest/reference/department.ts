@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { SourceRef } from '../source-document';
-import { matchKey } from '../../text/index';
+import { matchKey } from '../../core/text/index';
 import type { CuratedEntry } from '../curated-entry';
 import { readReferenceList, requireUniqueEntries } from './reference-list';
 

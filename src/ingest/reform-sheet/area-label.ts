@@ -1,4 +1,4 @@
-import { foldWidth, tidy } from '../../text/index';
+import { foldWidth, tidy } from '../../core/text/index';
 
 /** An area's number and name as a heading or a sheet's 改革分野 cell writes them. */
 export interface AreaLabel {

@@ -1,11 +1,11 @@
 import { ParseError } from '../parse-error';
 import type { LineSpan } from '../line-span';
 import type { SourceDocument } from '../source-document';
-import { foldWidth } from '../../text/index';
+import { foldWidth } from '../../core/text/index';
 import { parseAreaHeading } from './area-label';
 import { requireEraYear } from './era-year';
 import type { ReformArea, ReformContentsEntry } from './records';
-import { matchKey } from '../../text/index';
+import { matchKey } from '../../core/text/index';
 import { type TabRow, columnOf, filledCells, isBlankRow, readTabRow } from '../tab-row';
 
 export interface Contents {

@@ -1,6 +1,6 @@
 import { type FiscalYear, parseFiscalYear } from '../fiscal-year';
 import { ParseError } from '../parse-error';
-import { foldWidth } from '../../text/index';
+import { foldWidth } from '../../core/text/index';
 import type { TabRow } from '../tab-row';
 
 /**

@@ -1,7 +1,7 @@
 import { type FiscalYear, parseFiscalYear } from '../fiscal-year';
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { nameKey } from '../../text/index';
+import { nameKey } from '../../core/text/index';
 import { type Contents, parseContents } from './contents';
 import type { ReformArea, ReformContentsEntry, ReformSheet, ReformSheetDocument } from './records';
 import { type SheetBody, parseSheet } from './sheet';

@@ -4,7 +4,7 @@ import type { Sourced } from '../source-document';
 /**
  * Records read from 行政改革大綱 実施計画シート (document 003): the reform areas, the table of contents and
  * one record per implementation sheet. Text values are stored tidied (HTML fragments removed, white space
- * collapsed) but otherwise as written; the merge step matches names by `nameKey` (src/text).
+ * collapsed) but otherwise as written; the merge step matches names by `nameKey` (src/core/text).
  */
 
 /** A named thing on one line: a department, a measure name, a collective term. */

@@ -1,4 +1,4 @@
-import { matchKey } from '../../text/index';
+import { matchKey } from '../../core/text/index';
 
 /**
  * The labelled rows of an implementation sheet, in the order the sheet prints them. Labels are matched

@@ -2,7 +2,7 @@ import type { FiscalYear } from '../fiscal-year';
 import { ParseError } from '../parse-error';
 import type { LineSpan } from '../line-span';
 import type { SourceDocument, SourceRef } from '../source-document';
-import { foldWidth, matchKey, tidy } from '../../text/index';
+import { foldWidth, matchKey, tidy } from '../../core/text/index';
 import { type AreaLabel, parseAreaLabel } from './area-label';
 import { requireEraYear } from './era-year';
 import { readParticipants, requireExecuting } from './participants';

@@ -1,7 +1,7 @@
 import { type FiscalYear, parseFiscalYear } from '../fiscal-year';
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { foldWidth } from '../../text/index';
+import { foldWidth } from '../../core/text/index';
 import type { CitizenSurveyRecord, SurveyScaleRecord } from './records';
 import { filledTexts, type TabRow } from '../tab-row';
 import type { SheetSection } from './sheet-sections';

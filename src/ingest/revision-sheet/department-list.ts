@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceRef } from '../source-document';
-import { displayName } from '../../text/index';
+import { displayName } from '../../core/text/index';
 
 /**
  * A 評価回答部署 cell names one or more departments separated by `、` (`市民活動推進課、危機管理課`). Only `、`

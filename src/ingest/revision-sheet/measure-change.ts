@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceRef } from '../source-document';
-import { foldWidth } from '../../text/index';
+import { foldWidth } from '../../core/text/index';
 import { readDepartmentList } from './department-list';
 import { sheetProse } from './sheet-text';
 

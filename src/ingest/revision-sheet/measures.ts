@@ -1,13 +1,13 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { foldWidth } from '../../text/index';
+import { foldWidth } from '../../core/text/index';
 import { readStatusCell, splitChangeColumn } from './change-status';
 import { readDepartmentList } from './department-list';
 import { readMeasureChange } from './measure-change';
 import type { ChangeStatus, MeasureRecord } from './records';
 import { filledTexts, type TabRow } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
-import { displayName, nameKey } from '../../text/index';
+import { displayName, nameKey } from '../../core/text/index';
 import { sheetProse } from './sheet-text';
 
 /** A change-column entry: the status and the pieces of text that follow it, until the next row. */

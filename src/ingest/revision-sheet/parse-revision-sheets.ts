@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { foldWidth } from '../../text/index';
+import { foldWidth } from '../../core/text/index';
 import { readCitizenSurvey } from './citizen-survey';
 import { readIndicatorProposals } from './indicator-proposals';
 import { readMeasures } from './measures';
@@ -17,7 +17,7 @@ import { readRelatedSdgs } from './related-sdgs';
 import type { PolicyItemRecord, RevisionSheetDocument } from './records';
 import { filledTexts, readTabRow } from '../tab-row';
 import { readSections, requireSection, type SectionKind, type SheetSection } from './sheet-sections';
-import { nameKey } from '../../text/index';
+import { nameKey } from '../../core/text/index';
 import { cellText } from '../tab-row';
 import { readVisions } from './visions';
 

@@ -1,8 +1,8 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { foldWidth } from '../../text/index';
+import { foldWidth } from '../../core/text/index';
 import { filledTexts, firstFilledIndex, type TabRow } from '../tab-row';
-import { displayName } from '../../text/index';
+import { displayName } from '../../core/text/index';
 
 /**
  * The heading of one sheet, `施策大項目 **1. 市民との協働によるまちづくりの推進**`, and its answer to

@@ -1,4 +1,4 @@
-import { tidy } from '../../text/index';
+import { tidy } from '../../core/text/index';
 import { readCircledNumber } from './circled-number';
 import { sheetProse } from './sheet-text';
 

@@ -6,7 +6,7 @@ import { readProjectChange, summaryOf } from './project-change';
 import type { ProjectRecord } from './records';
 import { filledTexts, type TabRow } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
-import { displayName, nameKey } from '../../text/index';
+import { displayName, nameKey } from '../../core/text/index';
 
 /**
  * 主な事業一覧 (資料編): rows `①name ⇥ summary ⇥ ←status ⇥ change`, and rows for new projects that have

@@ -5,7 +5,7 @@ import { readStatusCell } from './change-status';
 import type { RelatedPlanRecord } from './records';
 import { filledTexts, type TabRow } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
-import { displayName, nameKey } from '../../text/index';
+import { displayName, nameKey } from '../../core/text/index';
 import { sheetProse } from './sheet-text';
 
 /** 計画名 / 期間 / 概要 of one side of a row; null where the cell is empty. */

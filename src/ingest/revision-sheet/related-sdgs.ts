@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { foldWidth } from '../../text/index';
+import { foldWidth } from '../../core/text/index';
 import type { RelatedSdgRecord } from './records';
 import { filledTexts } from '../tab-row';
 import type { SheetSection } from './sheet-sections';

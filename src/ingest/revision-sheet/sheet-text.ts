@@ -1,4 +1,4 @@
-import { joinWrappedText } from '../../text/index';
+import { joinWrappedText } from '../../core/text/index';
 import { cellText } from '../tab-row';
 
 /**

@@ -5,7 +5,7 @@ import { readStatusCell, splitChangeColumn } from './change-status';
 import type { ChangeStatus, VisionRecord } from './records';
 import { filledTexts } from '../tab-row';
 import type { SheetSection } from './sheet-sections';
-import { nameKey } from '../../text/index';
+import { nameKey } from '../../core/text/index';
 import { sheetProse, withoutBullet } from './sheet-text';
 
 /** A status read from the change column, with the rewritten text written after it. */

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError } from '../../core/errors';
 
 /**
  * Cursors are opaque to clients: base64 of a version tag and the item's position. In the default order

@@ -1,9 +1,9 @@
 import type { Params } from '../../db/graph-gateway';
 import type { PlainRow, PlainValue } from '../../db/plain-values';
 import { RowReader } from '../../db/row-reader';
-import { NumberAggregate } from '../../common/number-aggregate.type';
+import { NumberAggregate } from './number-aggregate.type';
 import type { NodeProperties } from '../graph-loaders';
-import { toConnection, type ConnectionShape } from '../../common/connection';
+import { toConnection, type ConnectionShape } from './connection';
 import { decodePosition, encodeCursor, encodePositionCursor, type CursorPosition, type SortValue } from './cursor';
 import { executeRead, type CompiledRead } from '../prefetch/read-root';
 import type { RequestContext } from '../request-context';

@@ -15,7 +15,7 @@ export function anyOf<T>(
 
 /**
  * The conditions of a filter's list `key` (`sdgs`) and its siblings `<key>All` and `<key>None`, which
- * src/common/filter-fields.ts declares with it (same type and checks): any of the values (with the single
+ * src/read/filter/filter-fields.ts declares with it (same type and checks): any of the values (with the single
  * form `single`, as anyOf), each of the `All` values, none of the `None` values. `convert` turns each given
  * value into what the fragment compares (a department reference into its id; `path` names it in errors).
  */

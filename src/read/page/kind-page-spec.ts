@@ -1,4 +1,4 @@
-import type { AggregateQuantity } from '../../common/aggregate';
+import type { AggregateQuantity } from './aggregate';
 import type { NodeLabel } from '../../graph/graph-model';
 import type { PageSpec } from './page-spec';
 

@@ -1,7 +1,7 @@
 import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 // graphql-js's own field collection (fragments, @skip/@include), as src/read/prefetch/selection-plan.ts uses it.
 import { collectSubfields } from 'graphql/execution/collectFields';
-import { aggregateKey } from '../../common/aggregate';
+import { aggregateKey } from './aggregate';
 import type { PageSpec } from './page-spec';
 
 /** One figure `aggregate` asks for: its key in the answer, its quantity fragment and its fiscal year. */

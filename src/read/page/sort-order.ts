@@ -1,4 +1,4 @@
-import { BadUserInputError } from '../../errors';
+import { BadUserInputError } from '../../core/errors';
 
 export type Direction = 'ASC' | 'DESC';
 

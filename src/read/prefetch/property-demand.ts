@@ -126,7 +126,7 @@ export function projectedProperties(
 
 /**
  * Whether the operation reads of `type` only fields its compiled statement's projected rows hold as they
- * are: `id`, fields the type takes over from stored properties unchanged (`storedAsIs`, src/common/map-node.ts),
+ * are: `id`, fields the type takes over from stored properties unchanged (`storedAsIs`, src/graph/map-node.ts),
  * relationship fields and nested connections (they read only the id). Judged like `projectedProperties`, on
  * every field the document selects on the type, so every such property was projected; then a row can stand
  * for the node's object (src/read/primed-fields.ts). Computed once per parsed operation and type.

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { createAuthenticator, type AuthSettings } from '../../../src/auth/authenticator';
-import { mintToken } from '../../../src/auth/mint-token';
-import { ANONYMOUS_VIEWER } from '../../../src/auth/viewer';
-import { ErrorCode } from '../../../src/errors';
+import { createAuthenticator, type AuthSettings } from '../../../src/platform/auth/authenticator';
+import { mintToken } from '../../../src/platform/auth/mint-token';
+import { ANONYMOUS_VIEWER } from '../../../src/platform/auth/viewer';
+import { ErrorCode } from '../../../src/core/errors';
 
 const SECRET = 'unit-test-secret-0123456789abcdefghij';
 const settings: AuthSettings = { secret: SECRET, jwksUrl: undefined, anonymousRead: true };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createAuthenticator } from '../../../src/auth/authenticator';
+import { createAuthenticator } from '../../../src/platform/auth/authenticator';
 
 const SECRET = 'unit-test-secret-0123456789abcdefghij';
 

@@ -1,4 +1,4 @@
-import { DatabaseUnavailableError, ErrorCode, RequestTimeoutError, ServiceBusyError } from '../../../src/errors';
+import { DatabaseUnavailableError, ErrorCode, RequestTimeoutError, ServiceBusyError } from '../../../src/core/errors';
 import { afterOutage } from '../../../src/db/graph-gateway';
 
 describe('a request whose time ran out after the database could not be reached', () => {

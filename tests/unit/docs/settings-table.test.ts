@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENVIRONMENT_VARIABLES } from '../../../src/config';
+import { ENVIRONMENT_VARIABLES } from '../../../src/core/config';
 import { documentationFiles, tableUnder } from '../../helpers/markdown-docs';
 
 /**
  * The operators' settings table (docs/operators.md, "## Settings") names every environment variable the code
- * reads, and nothing else: the service's own (src/config.ts's ENVIRONMENT_VARIABLES, the one place the service
+ * reads, and nothing else: the service's own (src/core/config.ts's ENVIRONMENT_VARIABLES, the one place the service
  * reads its settings), any other `process.env.X` in src/, and the variables the scripts in scripts/ read.
  * Rows marked "(OpenTelemetry SDK)" are standard variables the tracing SDK reads itself.
  */

@@ -1,7 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { cachePolicyPlugin } from '../../../src/graphql/cache-policy.plugin';
+import { cachePolicyPlugin } from '../../../src/platform/plugins/cache-policy.plugin';
 
 const TYPE_DEFS = `
   type Query { count: Int, item: Item, failing: Int }

@@ -1,4 +1,4 @@
-import { rememberingSerializer } from '../../../src/graphql/result-serializer';
+import { rememberingSerializer } from '../../../src/platform/graphql/result-serializer';
 
 describe('the result serializer', () => {
   /** A `data` object that counts how often it is serialized. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildSchema as buildSdlSchema, isAbstractType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
-import { IndicatorResult, SheetEvaluation } from '../../../src/records/record.types';
-import { resolveTypesAtOnce } from '../../../src/graphql/synchronous-type-resolvers';
+import { IndicatorResult, SheetEvaluation } from '../../../src/write/record.types';
+import { resolveTypesAtOnce } from '../../../src/platform/graphql/synchronous-type-resolvers';
 import { graphSchema } from '../../../src/schema';
 
 /** A value of each interface and union of the schema, and the object type it must resolve to. */

@@ -1,4 +1,4 @@
-import { clientKey } from '../../../src/http/client-address';
+import { clientKey } from '../../../src/platform/http/client-address';
 
 describe('client keys for fair shares', () => {
   it('keeps an IPv4 address, and folds its IPv6-mapped form into it', () => {

@@ -1,4 +1,4 @@
-import { queryParameters } from '../../../src/http/request-body';
+import { queryParameters } from '../../../src/platform/http/request-body';
 
 /** Request targets as clients send them, GraphQL GETs among them. */
 const TARGETS = [

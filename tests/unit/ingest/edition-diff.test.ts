@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { formatDiff } from '../../../src/ingest/diff/format-diff';
 import { changesContent, diffGraphs } from '../../../src/ingest/diff/graph-diff';
 import { recordsImpact } from '../../../src/ingest/diff/orphaned-records';
-import { recordedSubjectsInBackup } from '../../../src/records/recorded-subjects';
+import { recordedSubjectsInBackup } from '../../../src/write/recorded-subjects';
 import { ingest } from '../../../src/ingest/ingest';
 import { IngestUsageError, parseIngestArguments } from '../../../src/ingest/ingest-arguments';
 import { readSeedFile } from '../../../src/ingest/load/seed-file';
 import { checkSourceDirectory, SourceDirectoryError } from '../../../src/ingest/source-directory';
-import { BackupRefusal } from '../../../src/records/backup-lines';
+import { BackupRefusal } from '../../../src/write/backup-lines';
 import { editedDocuments, REMOVED_INDICATOR, writeEdition } from '../../helpers/test-edition';
 
 /**

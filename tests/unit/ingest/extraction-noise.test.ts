@@ -4,7 +4,7 @@ import { removeExtractionNoise } from '../../../src/ingest/extraction-noise';
 import { ingest } from '../../../src/ingest/ingest';
 import { SEED_GRAPH_PATH } from '../../../src/ingest/load/seed-file';
 import { SourceDocument } from '../../../src/ingest/source-document';
-import { foldDigitsAndLatin } from '../../../src/text';
+import { foldDigitsAndLatin } from '../../../src/core/text';
 import {
   blankLines,
   crlfAndBom,

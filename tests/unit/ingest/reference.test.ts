@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceDocument } from '../../../src/ingest/source-document';
-import { matchKey } from '../../../src/text/index';
+import { matchKey } from '../../../src/core/text/index';
 import {
   DepartmentGlossary,
   loadCollectiveTerms,

@@ -1,6 +1,6 @@
 import { SourceDocument } from '../../../src/ingest/source-document';
 import { sheetRowKind } from '../../../src/ingest/reform-sheet/sheet-rows';
-import { matchKey } from '../../../src/text/index';
+import { matchKey } from '../../../src/core/text/index';
 import { type ReformSheet, type ReformSheetDocument, parseReformSheets } from '../../../src/ingest/reform-sheet';
 
 const FILE = '003_333ee31cbdb593ac.txt';

@@ -1,4 +1,4 @@
-import { DataVersionFeed, type ObservedDataVersion } from '../../../src/live/data-version-feed';
+import { DataVersionFeed, type ObservedDataVersion } from '../../../src/platform/live/data-version-feed';
 
 /** A data version a test moves by hand, told to listeners as DataVersion tells them (a new confirmed version). */
 function versionAt(start: string): ObservedDataVersion & { moveTo(version: string): void } {

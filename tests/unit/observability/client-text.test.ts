@@ -1,4 +1,8 @@
-import { CLIENT_TEXT_MAX_CHARS, clientText, escapeControlCharacters } from '../../../src/observability/client-text';
+import {
+  CLIENT_TEXT_MAX_CHARS,
+  clientText,
+  escapeControlCharacters,
+} from '../../../src/platform/observability/client-text';
 
 describe('client text in logs', () => {
   it('keeps a short plain value as it is', () => {

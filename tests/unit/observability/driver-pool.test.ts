@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { driverPoolStatistics } from '../../../src/observability/metrics/driver-pool';
+import { driverPoolStatistics } from '../../../src/platform/observability/metrics/driver-pool';
 
 /**
  * The pool reader against the installed driver's objects (no database needed: the pool exists once a session

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { EndOfTurnDestination } from '../../../src/observability/end-of-turn-destination';
-import { createLogger } from '../../../src/observability/logger';
+import { EndOfTurnDestination } from '../../../src/platform/observability/end-of-turn-destination';
+import { createLogger } from '../../../src/platform/observability/logger';
 
 const endOfTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -18,7 +18,7 @@ function recorded(): { destination: EndOfTurnDestination; writes: string[] } {
  * compiled from its source with TypeScript, so the test needs no build.
  */
 function childWriting(lines: readonly string[], ending: string): { stdout: string; status: number | null } {
-  const source = join(__dirname, '../../../src/observability/end-of-turn-destination.ts');
+  const source = join(__dirname, '../../../src/platform/observability/end-of-turn-destination.ts');
   const script = `
     const ts = require('typescript');
     const text = ts.transpileModule(require('node:fs').readFileSync(${JSON.stringify(source)}, 'utf8'), {

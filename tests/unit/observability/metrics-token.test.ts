@@ -1,4 +1,4 @@
-import { carriesMetricsToken } from '../../../src/observability/metrics/metrics-token';
+import { carriesMetricsToken } from '../../../src/platform/observability/metrics/metrics-token';
 
 describe('the metrics bearer token', () => {
   const token = 'a-metrics-token-of-32-characters!';

@@ -1,4 +1,4 @@
-import { OPERATION_LABEL, OperationLabels } from '../../../src/observability/metrics/operation-labels';
+import { OPERATION_LABEL, OperationLabels } from '../../../src/platform/observability/metrics/operation-labels';
 
 describe('operation names as metric labels', () => {
   it('keeps the first names seen, up to the cap, and counts every later new name as (other)', () => {

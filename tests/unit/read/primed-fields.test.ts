@@ -3,7 +3,7 @@ import { isObjectType, Kind, parse, type GraphQLResolveInfo, type GraphQLSchema 
 import type { CompiledStatement, Params } from '../../../src/db/graph-gateway';
 import type { PlainRow } from '../../../src/db/plain-values';
 import { RowReader } from '../../../src/db/row-reader';
-import { Measure } from '../../../src/measure/measure.type';
+import { Measure } from '../../../src/model/measure/measure.type';
 import { GraphLoaders, type BatchReader } from '../../../src/read/graph-loaders';
 import type { RequestContext } from '../../../src/read/request-context';
 import { primeHop, related, relationshipOf, type FieldArguments } from '../../../src/read/relationships';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
-import { SheetRole } from '../../../src/common/enums';
+import { SheetRole } from '../../../src/graph/enums';
 import { NODE_LABELS, type NodeLabel } from '../../../src/graph/graph-model';
 import { typeNameOf } from '../../../src/read/prefetch/property-demand';
 import {

@@ -15,7 +15,7 @@ import { projectedProperties, typeNameOf } from '../../../src/read/prefetch/prop
 import { RowReader } from '../../../src/db/row-reader';
 import type { PlainValue } from '../../../src/db/plain-values';
 import type { NodeLabel } from '../../../src/graph/graph-model';
-import { MAPPERS } from '../../../src/node/to-graphql-node';
+import { MAPPERS } from '../../../src/model/node/to-graphql-node';
 import { keyOf } from '../../../src/read/relationships';
 import { NODE_PROPERTIES } from '../../../src/graph/node-properties';
 import {
@@ -24,7 +24,7 @@ import {
   type PlannedProjection,
   type RootField,
 } from '../../../src/read/prefetch/selection-plan';
-import { SCHEMA_FILE } from '../../../src/schema-text';
+import { SCHEMA_FILE } from '../../../src/cli/schema-text';
 
 const schema: GraphQLSchema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
 const SEED_GRAPH = 'seed/graph.json';

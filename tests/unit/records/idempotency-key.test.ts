@@ -1,6 +1,6 @@
-import { ErrorCode, IdempotencyKeyInvalidError } from '../../../src/errors';
-import { parseIdempotencyKey } from '../../../src/records/idempotency-key';
-import { requestFingerprint } from '../../../src/records/request-fingerprint';
+import { ErrorCode, IdempotencyKeyInvalidError } from '../../../src/core/errors';
+import { parseIdempotencyKey } from '../../../src/write/idempotency-key';
+import { requestFingerprint } from '../../../src/write/request-fingerprint';
 
 const refusal = (header: string): string => {
   try {

@@ -1,0 +1,77 @@
+import { IsOptional, ValidateNested } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { Direction } from '../../graph/enums';
+import {
+  CodesFilter,
+  EnumValuesFilter,
+  FieldNumberFilter,
+  FieldNumbersFilter,
+  IdsFilter,
+  NotFilter,
+  AndFilter,
+  OrFilter,
+  PolicyItemCodeFilter,
+  SdgNumberFilter,
+  SdgNumbersFilter,
+} from '../../read/filter/filter-fields';
+import { NumberComparison } from '../../read/filter/number-comparison';
+
+@InputType({ description: 'Conditions on outcome indicators; all given conditions must hold (AND).' })
+export class IndicatorFilter {
+  @IdsFilter(/^\s*indicator:\d-\d{1,2}-\d{1,2}\s*$/, 'indicator:5-1-1', 'Indicator ids, e.g. `indicator:5-1-1`.')
+  ids?: string[];
+
+  @PolicyItemCodeFilter('Policy item code, e.g. `6-1`.')
+  policyItem?: string;
+
+  @CodesFilter('policyItem', 'Policy item codes, e.g. `6-1`.')
+  policyItems?: string[];
+
+  @FieldNumberFilter()
+  field?: number;
+
+  @FieldNumbersFilter('Field numbers 1–6.')
+  fields?: number[];
+
+  @SdgNumberFilter('SDG number 1–17 (through the policy item).')
+  sdg?: number;
+
+  @SdgNumbersFilter('SDG numbers 1–17 (through the policy item).')
+  sdgs?: number[];
+
+  @Field(() => Direction, { nullable: true, description: 'Which way the indicator should move.' })
+  @IsOptional()
+  direction?: Direction;
+
+  @EnumValuesFilter(Direction, 'Which ways the indicator should move.')
+  directions?: Direction[];
+
+  @Field(() => NumberComparison, { nullable: true, description: 'The current value (the baseline of the plan).' })
+  @IsOptional()
+  @ValidateNested()
+  current?: NumberComparison;
+
+  @Field(() => NumberComparison, { nullable: true, description: 'The target value.' })
+  @IsOptional()
+  @ValidateNested()
+  target?: NumberComparison;
+
+  @Field(() => NumberComparison, {
+    nullable: true,
+    description:
+      'The change from current value to target relative to the current value: (target − current) / |current|; ' +
+      '`{gt: 0.1}` is a target more than 10 % above the current value.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  relativeChange?: NumberComparison;
+
+  @AndFilter(() => IndicatorFilter)
+  and?: IndicatorFilter[];
+
+  @NotFilter(() => IndicatorFilter)
+  not?: IndicatorFilter;
+
+  @OrFilter(() => IndicatorFilter)
+  or?: IndicatorFilter[];
+}

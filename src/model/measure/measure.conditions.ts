@@ -1,0 +1,47 @@
+import { ChangeStatus } from '../../graph/enums';
+import { foldedText } from '../../read/filter/text-filter';
+import type { RequestContext } from '../../read/request-context';
+import { all, holds, matches, type Condition } from '../../read/page/condition';
+import { anyOf, grade, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
+import type { MeasureFilter } from './measure.filter';
+
+/**
+ * A measure filter as a condition tree. Deleted measures are left out unless the filter asks for them
+ * (`includeDeleted`, or DELETED named in a `status` anywhere in it), as before `or`/`not` existed.
+ */
+export async function measureCondition(filter: MeasureFilter | null, ctx: RequestContext): Promise<Condition> {
+  const f = filter ?? {};
+  const own = await conditionsOf(f, ctx, 'filter');
+  return f.includeDeleted === true || namesDeleted(f) ? own : all([own, holds('fragments/measure/listed')]);
+}
+
+async function conditionsOf(f: MeasureFilter, ctx: RequestContext, path: string): Promise<Condition> {
+  const text = foldedText(f.text);
+  const departmentId = (ref: string, at: string) => ctx.departments.idOf(ref, at);
+  const own = [
+    ...(await listOf('fragments/common/item-sdgs', f.sdg, f, 'sdgs', path)),
+    ...(await listOf(
+      'fragments/measure/departments',
+      await ctx.departments.idOf(f.department, `${path}.department`),
+      f,
+      'departments',
+      path,
+      departmentId,
+    )),
+    ...(await listOf('fragments/common/item-codes', f.policyItem?.trim(), f, 'policyItems', path, trimmed)),
+    ...(await listOf('fragments/common/item-fields', f.field, f, 'fields', path)),
+    ...anyOf('fragments/measure/statuses', null, f.status),
+    ...(await listOf('fragments/measure/sheet-evaluations', null, f, 'sheetEvaluations', path, grade)),
+    ...(text === null ? [] : [matches('fragments/common/text', text)]),
+  ];
+  return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
+}
+
+function namesDeleted(f: MeasureFilter): boolean {
+  return (
+    (f.status?.includes(ChangeStatus.DELETED) ?? false) ||
+    (f.not !== undefined && f.not !== null && namesDeleted(f.not)) ||
+    (f.or ?? []).some(namesDeleted) ||
+    (f.and ?? []).some(namesDeleted)
+  );
+}

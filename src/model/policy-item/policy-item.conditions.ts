@@ -1,0 +1,31 @@
+import { foldedText } from '../../read/filter/text-filter';
+import type { RequestContext } from '../../read/request-context';
+import { matches, type Condition } from '../../read/page/condition';
+import { listOf, withNotAndOr } from '../../read/page/filter-conditions';
+import type { PolicyItemFilter } from './policy-item.filter';
+
+/** A policy-item filter as a condition tree. */
+export function policyItemCondition(filter: PolicyItemFilter | null, ctx: RequestContext): Promise<Condition> {
+  return conditionsOf(filter ?? {}, ctx, 'filter');
+}
+
+async function conditionsOf(f: PolicyItemFilter, ctx: RequestContext, path: string): Promise<Condition> {
+  const text = foldedText(f.text);
+  const departmentId = (ref: string, at: string) => ctx.departments.idOf(ref, at);
+  const own = [
+    ...(await listOf('fragments/policy-item/fields', f.field, f, 'fields', path)),
+    ...(await listOf('fragments/policy-item/sdgs', f.sdg, f, 'sdgs', path)),
+    ...(await listOf(
+      'fragments/policy-item/departments',
+      await ctx.departments.idOf(f.department, `${path}.department`),
+      f,
+      'departments',
+      path,
+      departmentId,
+    )),
+    ...(await listOf('fragments/policy-item/linkage-plans', f.linkagePlan, f, 'linkagePlans', path)),
+    ...(f.detailed === undefined || f.detailed === null ? [] : [matches('fragments/policy-item/detailed', f.detailed)]),
+    ...(text === null ? [] : [matches('fragments/common/text', text)]),
+  ];
+  return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
+}

@@ -1,0 +1,45 @@
+import { SheetRole } from '../../graph/enums';
+import { foldedText } from '../../read/filter/text-filter';
+import type { RequestContext } from '../../read/request-context';
+import { matches, type Condition } from '../../read/page/condition';
+import { grade, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
+import type { ReformSheetFilter } from './reform-sheet.filter';
+
+const DEPARTMENT_BY_ROLE: Record<SheetRole, string> = {
+  [SheetRole.EXECUTING]: 'fragments/reform-sheet/executing-departments',
+  [SheetRole.PARTNER]: 'fragments/reform-sheet/partner-departments',
+  [SheetRole.ANY]: 'fragments/reform-sheet/departments',
+};
+
+/** A reform-sheet filter as a condition tree. */
+export function reformSheetCondition(filter: ReformSheetFilter | null, ctx: RequestContext): Promise<Condition> {
+  return conditionsOf(filter ?? {}, ctx, 'filter');
+}
+
+async function conditionsOf(f: ReformSheetFilter, ctx: RequestContext, path: string): Promise<Condition> {
+  const texts = [foldedText(f.viewpoint), foldedText(f.text)].filter((t): t is string => t !== null);
+  const own = [
+    ...(await listOf('fragments/reform-sheet/areas', f.area, f, 'areas', path)),
+    ...(await listOf(
+      DEPARTMENT_BY_ROLE[f.role ?? SheetRole.ANY],
+      await ctx.departments.idOf(f.department, `${path}.department`),
+      f,
+      'departments',
+      path,
+      (ref: string, at: string) => ctx.departments.idOf(ref, at),
+    )),
+    ...(await listOf('fragments/reform-sheet/sdgs', f.sdg, f, 'sdgs', path)),
+    ...(await listOf('fragments/reform-sheet/measures', f.measure?.trim(), f, 'measures', path, trimmed)),
+    ...(await listOf('fragments/reform-sheet/measure-fields', null, f, 'measureFields', path)),
+    ...(await listOf(
+      'fragments/reform-sheet/evaluations',
+      f.evaluation?.trim().toUpperCase(),
+      f,
+      'evaluations',
+      path,
+      grade,
+    )),
+    ...texts.map((text) => matches('fragments/common/text', text)),
+  ];
+  return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
+}

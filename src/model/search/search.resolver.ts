@@ -1,0 +1,59 @@
+import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, Info, Int, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../read/request-context';
+import { RowReader } from '../../db/row-reader';
+import { matchKey } from '../../core/text/index';
+import { toGraphQLNodeFor } from '../node/to-graphql-node';
+import { BadUserInputError } from '../../core/errors';
+import { labelOf, SearchHit, SearchType } from './search-hit.type';
+import { locateMatch, luceneQuery } from './search-text';
+import { searchProperties } from './search-properties';
+import { searchStatement } from './search-statement';
+
+@ArgsType()
+class SearchArgs {
+  @Field({ description: 'What to look for: Japanese or English, any width; several words must all match.' })
+  @MinLength(1)
+  @MaxLength(100)
+  text!: string;
+
+  @Field(() => [SearchType], { nullable: true, description: 'Only these kinds of node (default: all).' })
+  @IsOptional()
+  @ArrayMaxSize(9)
+  types?: SearchType[] | null;
+
+  @Field(() => Int, { defaultValue: 20, description: 'Most hits to return, 1 to 100.' })
+  @Min(1)
+  @Max(100)
+  first = 20;
+}
+
+@Resolver()
+export class SearchResolver {
+  @Query(() => [SearchHit], {
+    description:
+      'Japanese-aware search over names, descriptions and English names (full-text index with the cjk analyzer, plus substring matching for short queries), best first.',
+  })
+  async search(
+    @Args() { text, types, first }: SearchArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<SearchHit[]> {
+    const folded = matchKey(text);
+    if (folded === '') throw new BadUserInputError('search text is blank', { argument: 'text' });
+    const kinds = types ? types.map(labelOf) : null;
+    const statement = searchStatement(
+      (name) => ctx.gateway.statementText(name),
+      kinds,
+      folded,
+      searchProperties(info, kinds),
+    );
+    const rows = await ctx.gateway.readStatement(statement, { lucene: luceneQuery(text), folded, first });
+    return rows.map((row) => {
+      const reader = new RowReader(row);
+      const node = reader.projected('node');
+      return new SearchHit(toGraphQLNodeFor(info, node), reader.number('score'), () => locateMatch(text, node.values));
+    });
+  }
+}

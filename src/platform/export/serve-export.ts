@@ -1,0 +1,193 @@
+import type { Request, RequestHandler } from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { ErrorCode, hasPublicCode } from '../../core/errors';
+import { sendJson } from '../http/send';
+import type { Logger } from '../observability/logger';
+import type { ExportSettings } from '../../core/settings-types';
+import { connectionArguments, type ConnectionArguments } from './connection-arguments';
+import { headerOf, type ExportKind } from './export-column';
+import { ExportError } from './export-error';
+import { EXPORT_KINDS } from './export-kinds';
+import { exportPages, type ExportPage, type RunOperation } from './export-operation';
+import { readExportParameters } from './export-parameters';
+import { csvSink } from './csv-sink';
+import type { SheetLayout } from './row-sink';
+import { xlsxSink } from './xlsx-sink';
+
+/** The most rows one connection page may have (the connections' own `first` limit). */
+export const EXPORT_PAGE_SIZE = 100;
+
+// The settings' type belongs to the configuration (config.ts reads EXPORT_MAX_ROWS); callers may take it from here.
+export type { ExportSettings };
+
+/** How the route reaches the rest of the service. */
+export interface ExportDeps {
+  readonly schema: GraphQLSchema;
+  readonly settings: ExportSettings;
+  /**
+   * Signs the request in as /graphql does (refusing it with UNAUTHENTICATED when it must and cannot) and gives
+   * a way to run operations as that caller, within the request's budget.
+   */
+  readonly operationsFor: (request: Request) => Promise<{ readonly run: RunOperation; readonly requestId: string }>;
+  /** Each export's summary (kind, format, rows, pages, time) and its failures. */
+  readonly logger: Logger;
+  /** Runs each page's operation (tracing wraps it in a span); the operation alone when absent. */
+  readonly tracePage?: ExportPageTracer;
+}
+
+/** Runs `work`, the operation of one page of an export (`index` 1 for the first), and returns its answer. */
+export type ExportPageTracer = <T>(
+  page: { readonly kind: string; readonly format: string; readonly index: number },
+  work: () => Promise<T>,
+) => Promise<T>;
+
+const FORMATS = {
+  csv: { contentType: 'text/csv; charset=utf-8; header=present', sink: csvSink },
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', sink: xlsxSink },
+} as const;
+type Format = keyof typeof FORMATS;
+
+const FILE_NAME = /^([a-z-]+)\.(csv|xlsx)$/;
+
+/**
+ * `GET /export/<kind>.<csv|xlsx>`: runs the kind's root connection through the service's own GraphQL server
+ * (so the filter, its validation, the query limits and the request's budget are exactly the API's) and
+ * writes each page's rows out before asking for the next. Anything wrong before the first byte is a JSON
+ * error with the API's code; a failure while streaming cuts the connection, so a client never takes a
+ * truncated file for a whole one.
+ */
+export function serveExport(deps: ExportDeps): RequestHandler {
+  const logger = deps.logger;
+  const pageSize = Math.min(deps.settings.pageSize ?? EXPORT_PAGE_SIZE, EXPORT_PAGE_SIZE);
+  const argumentsByConnection = new Map<string, ConnectionArguments>();
+  const argumentsOf = (connection: string): ConnectionArguments => {
+    let found = argumentsByConnection.get(connection);
+    if (!found) {
+      found = connectionArguments(deps.schema, connection);
+      argumentsByConnection.set(connection, found);
+    }
+    return found;
+  };
+
+  return (request, response) => {
+    const startedAt = Date.now();
+    let requestId = '';
+    let streaming = false;
+    const run = async (): Promise<void> => {
+      const { kind, format } = exportTarget(String(request.params.file));
+      const operations = await deps.operationsFor(request);
+      requestId = operations.requestId;
+      response.setHeader('x-request-id', requestId);
+      const connection = argumentsOf(kind.connection);
+      const parameters = readExportParameters(
+        new URL(request.originalUrl, 'http://localhost').searchParams,
+        connection,
+      );
+      let pageIndex = 0;
+      const tracePage = deps.tracePage;
+      const runPage: RunOperation =
+        tracePage === undefined
+          ? operations.run
+          : (query, variables) =>
+              tracePage({ kind: kind.name, format, index: (pageIndex += 1) }, () => operations.run(query, variables));
+      const pages = exportPages(runPage, kind, connection, parameters.variables, pageSize);
+      const first = await pages.next();
+      // Nodes times the most rows one node gives: a kind with several rows per node is refused while it could
+      // exceed the limit, never cut short without a word.
+      const totalCount = (first.done ? 0 : first.value.totalCount) * (kind.rowsPerNode ?? 1);
+      if (totalCount > deps.settings.maxRows) {
+        throw new ExportError(
+          ErrorCode.RESPONSE_TOO_LARGE,
+          `The export would have ${kind.rowsPerNode === undefined ? '' : 'up to '}${totalCount} rows; the limit is ${deps.settings.maxRows} (EXPORT_MAX_ROWS). ` +
+            'Narrow the filter.',
+        );
+      }
+
+      const layout: SheetLayout = {
+        title: kind.title[parameters.header],
+        headers: kind.columns.map((column) => headerOf(column, parameters.header)),
+        types: kind.columns.map((column) => column.type),
+      };
+      response.status(200);
+      response.setHeader('content-type', FORMATS[format].contentType);
+      response.setHeader('content-disposition', `attachment; filename="${kind.name}.${format}"`);
+      response.setHeader('cache-control', 'no-store');
+      streaming = true;
+      const sink = FORMATS[format].sink(response, layout);
+      let written = 0;
+      let pagesRead = 0;
+      const writePage = async (page: ExportPage): Promise<void> => {
+        for (const node of page.nodes) {
+          for (const row of kind.rowsOf === undefined ? [node] : kind.rowsOf(node as never)) {
+            if (written >= deps.settings.maxRows) return;
+            await sink.writeRow(kind.columns.map((column) => column.value(row as never)));
+            written += 1;
+          }
+        }
+      };
+      for (let next = first; !next.done; next = await pages.next()) {
+        pagesRead += 1;
+        await writePage(next.value);
+        if (written >= deps.settings.maxRows) break; // the set grew after the first page was counted
+        // A client that went away gets no more pages asked for on its behalf.
+        if (response.destroyed) throw new Error('the client closed the connection');
+      }
+      await sink.end();
+      logger.info(
+        {
+          event: 'export',
+          requestId,
+          kind: kind.name,
+          format,
+          rows: written,
+          pages: pagesRead,
+          durationMs: Date.now() - startedAt,
+        },
+        `export ${kind.name}.${format}: ${written} rows in ${pagesRead} pages`,
+      );
+    };
+
+    run().catch((error: unknown) => {
+      const refusal = asExportError(error);
+      if (!streaming) {
+        if (refusal) {
+          sendJson(response, refusal.status, refusal.toJSON());
+          return;
+        }
+        // A fault of the service: logged once with the request id the client gets, masked as the API masks it.
+        logger.error({ event: 'error.masked', requestId, err: error }, 'export failed');
+        sendJson(response, 500, {
+          error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId },
+        });
+        return;
+      }
+      // Headers and rows are out: only a cut connection tells the client the file is incomplete.
+      if (!response.destroyed) {
+        logger.warn(
+          { event: 'export.stopped', requestId, reason: refusal?.message ?? String(error) },
+          'export stopped while streaming',
+        );
+        response.destroy();
+      }
+    });
+  };
+}
+
+function exportTarget(file: string): { kind: ExportKind<never>; format: Format } {
+  const match = FILE_NAME.exec(file);
+  const kind = match?.[1] === undefined ? undefined : EXPORT_KINDS.get(match[1]);
+  if (!match || !kind) {
+    const files = [...EXPORT_KINDS.keys()].flatMap((name) => Object.keys(FORMATS).map((format) => `${name}.${format}`));
+    throw new ExportError(ErrorCode.NOT_FOUND, `no export ${JSON.stringify(file)}; exports are ${files.join(', ')}`);
+  }
+  return { kind, format: match[2] as Format };
+}
+
+/** Our refusals, and errors of the API's public codes (a refused sign-in), as the JSON answer they get. */
+function asExportError(error: unknown): ExportError | undefined {
+  if (error instanceof ExportError) return error;
+  if (error instanceof GraphQLError && hasPublicCode(error)) {
+    return new ExportError(String(error.extensions.code), error.message);
+  }
+  return undefined;
+}

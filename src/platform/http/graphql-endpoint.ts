@@ -1,0 +1,127 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+import fresh from 'fresh';
+import vary from 'vary';
+import type { Step } from './middleware-chain';
+import { bodyOf, parseJsonBody, refuseDeclaredOversizedBody, refuseDeepJson } from './request-body';
+import { arrivedPath, nameRoute } from './request-route';
+
+/** Where GraphQL is served. */
+export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Whether a request is for the GraphQL endpoint: `/graphql`, with or without a trailing slash, in any
+ * case, with any query string (the paths Express's route matched when the endpoint was one).
+ */
+export function isGraphQLRequest(request: IncomingMessage): boolean {
+  const path = arrivedPath(request).toLowerCase();
+  return path === GRAPHQL_PATH || path === `${GRAPHQL_PATH}/`;
+}
+
+export interface GraphQLEndpointOptions<TContext extends BaseContext> {
+  readonly apollo: ApolloServer<TContext>;
+  /** The context of one request's operation. */
+  readonly contextOf: (request: IncomingMessage) => Promise<TContext>;
+  /** QUERY_MAX_NESTING: the deepest JSON a request's body and parameters may hold. */
+  readonly maxNesting: number;
+  /**
+   * What a browser opening /graphql gets instead of GraphQL (the IDE's page, which web/ serves): a step that
+   * answers the request or passes it on. Given by the composition root, so the platform knows no page.
+   */
+  readonly browserPage: Step;
+}
+
+/**
+ * The steps of /graphql after those every request goes through (the access line, the trace, compression,
+ * CORS): a browser gets its page (the GraphiQL IDE); a body over the limit or not JSON, or JSON nested too deep, is
+ * refused before GraphQL runs; the rest goes to Apollo Server, whose answer is sent here.
+ */
+export function graphqlEndpoint<TContext extends BaseContext>(options: GraphQLEndpointOptions<TContext>): Step[] {
+  return [
+    (request, response, next) => {
+      nameRoute(request, GRAPHQL_PATH);
+      // An answer's media type follows the request's Accept (application/json or application/graphql-response+json).
+      vary(response, 'Accept');
+      next();
+    },
+    // A browser opening /graphql gets the GraphiQL IDE; its bundles come from /ide/, never from another host.
+    options.browserPage,
+    refuseDeclaredOversizedBody,
+    parseJsonBody,
+    refuseDeepJson(options.maxNesting),
+    answerWithApollo(options.apollo, options.contextOf),
+  ];
+}
+
+/**
+ * Runs the request through Apollo Server and sends its answer: what @as-integrations/express5 does, on
+ * node's own request and response.
+ */
+function answerWithApollo<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  contextOf: (request: IncomingMessage) => Promise<TContext>,
+): Step {
+  return async (request, response) => {
+    const answer = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: graphQLRequestOf(request),
+      context: () => contextOf(request),
+    });
+    for (const [name, value] of answer.headers) response.setHeader(name, value);
+    response.statusCode = answer.status ?? 200;
+    if (answer.body.kind === 'complete') {
+      sendBody(request, response, answer.body.string);
+      return;
+    }
+    const flushable = response as ServerResponse & { flush?: () => void };
+    for await (const chunk of answer.body.asyncIterator) {
+      response.write(chunk);
+      flushable.flush?.();
+    }
+    response.end();
+  };
+}
+
+function graphQLRequestOf(request: IncomingMessage): HTTPGraphQLRequest {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const url = request.url ?? '/';
+  const query = url.indexOf('?');
+  return {
+    method: (request.method ?? 'GET').toUpperCase(),
+    headers,
+    search: query === -1 ? '' : url.slice(query),
+    body: bodyOf(request),
+  };
+}
+
+/**
+ * A complete answer, as Express's `res.send` sent it: a GET or HEAD whose client holds the same version (its
+ * `If-None-Match` matches the ETag, see http-caching.plugin.ts) gets 304 without a body; a HEAD gets the
+ * headers only; everything else the body with its length.
+ */
+function sendBody(request: IncomingMessage, response: ServerResponse, body: string): void {
+  if (isFresh(request, response)) {
+    response.statusCode = 304;
+    response.removeHeader('content-type');
+    response.removeHeader('content-length');
+    response.removeHeader('transfer-encoding');
+    response.end();
+    return;
+  }
+  response.setHeader('content-length', Buffer.byteLength(body));
+  if (request.method === 'HEAD') response.end();
+  else response.end(body);
+}
+
+/** Whether the client's copy is current: only for GET and HEAD answered 2xx (RFC 9110's conditional GET). */
+function isFresh(request: IncomingMessage, response: ServerResponse): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const status = response.statusCode;
+  if (status < 200 || status >= 300) return false;
+  return fresh(request.headers, {
+    etag: response.getHeader('etag'),
+    'last-modified': response.getHeader('last-modified'),
+  });
+}

@@ -1,0 +1,115 @@
+import type { ServerResponse } from 'node:http';
+import type { DatabaseHealth, SupervisorState } from '../../db/database-health';
+import type { GraphGateway } from '../../db/graph-gateway';
+import { UNCONFIRMED_AFTER_MS, type DataVersion } from '../service/data-version';
+import { sendJson } from './send';
+
+/** How long readiness waits for the database; short, so a dead database turns /health/ready red quickly. */
+const READY_TIMEOUT_MS = 2_000;
+
+/**
+ * A polled data version not read for this long makes the instance not ready: its poll (every
+ * DATA_VERSION_POLL_MS) has failed or hung for seconds, so it is cut off from writes made through other
+ * instances (and no longer serves that version). Longer than the 1 s after which a failed read stops the
+ * version being served from cache, so a slow read or two does not take the instance out of a load balancer.
+ */
+export const DATA_VERSION_NOT_READY_AFTER_MS = UNCONFIRMED_AFTER_MS;
+
+/** What /health/ready checks it answers from. */
+export interface ReadinessSources {
+  /** Pinged with a trivial query (on the readiness pool in the service). */
+  readonly gateway: GraphGateway;
+  /** The embedded database's supervisor, when the service runs one. */
+  readonly health?: DatabaseHealth;
+  readonly dataVersion: DataVersion;
+}
+
+/** One check of /health/ready: whether it passes, and when not, why, in words an operator can act on. */
+interface Check {
+  readonly ok: boolean;
+  readonly reason?: string;
+}
+
+/** GET /health/live: the process is up and serving HTTP; asks nothing else (no database). */
+export function live(response: ServerResponse): void {
+  sendJson(response, 200, { status: 'ok' });
+}
+
+/**
+ * GET /health/ready: 200 `{status: 'ready', checks}` when every check passes, else 503 `{status:
+ * 'unavailable', reason, checks}`, `reason` joining the failed checks' reasons. The checks:
+ *
+ * - `database`: Neo4j answers a trivial query within 2 s (not asked while the supervisor restarts it);
+ * - `supervisor`: the embedded database's state (`running`, `restarting` with its attempt, `stopped`), or
+ *   `external` for a database the service does not manage;
+ * - `dataVersion`: seconds since the data version was last read; while it is polled, older than
+ *   DATA_VERSION_NOT_READY_AFTER_MS fails, naming the last read's error.
+ */
+export async function ready(response: ServerResponse, sources: ReadinessSources): Promise<void> {
+  const supervisor = supervisorCheck(sources.health?.supervisorState());
+  const known = sources.health?.unavailableReason();
+  const database: Check & { answeredInMs?: number } =
+    known === undefined ? await databaseCheck(sources.gateway) : { ok: false, reason: `not asked: ${known}` };
+  const dataVersion = dataVersionCheck(sources.dataVersion);
+  const checks = { database, supervisor, dataVersion };
+  const failed = Object.values(checks).filter((check) => !check.ok);
+  if (failed.length === 0) return sendJson(response, 200, { status: 'ready', checks });
+  // A restart explains the database's silence: its reason says it once.
+  const reasons = [...new Set(failed.map((check) => check.reason?.replace(/^not asked: /, '') ?? 'failed'))];
+  sendJson(response, 503, { status: 'unavailable', reason: reasons.join('; '), checks });
+}
+
+async function databaseCheck(gateway: GraphGateway): Promise<Check & { answeredInMs?: number }> {
+  const started = performance.now();
+  try {
+    await withTimeout(gateway.ping(READY_TIMEOUT_MS), READY_TIMEOUT_MS);
+    return { ok: true, answeredInMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function supervisorCheck(
+  state: SupervisorState | undefined,
+): Check & { state: SupervisorState['state'] | 'external'; attempt?: number } {
+  if (state === undefined) return { ok: true, state: 'external' };
+  switch (state.state) {
+    case 'running':
+      return { ok: true, state: 'running' };
+    case 'restarting':
+      return {
+        ok: false,
+        state: 'restarting',
+        attempt: state.attempt,
+        reason: `embedded database restarting (attempt ${state.attempt})`,
+      };
+    case 'stopped':
+      return { ok: false, state: 'stopped', reason: 'embedded database stopped' };
+  }
+}
+
+function dataVersionCheck(dataVersion: DataVersion): Check & { ageSeconds: number; polledEveryMs?: number } {
+  const ageMs = dataVersion.ageMs();
+  const ageSeconds = Math.round(ageMs / 100) / 10;
+  const polling = dataVersion.pollingSettings();
+  if (polling === undefined) return { ok: true, ageSeconds };
+  const polledEveryMs = polling.intervalMs;
+  if (ageMs <= DATA_VERSION_NOT_READY_AFTER_MS) return { ok: true, ageSeconds, polledEveryMs };
+  const lastError = dataVersion.lastReadError();
+  return {
+    ok: false,
+    ageSeconds,
+    polledEveryMs,
+    reason:
+      `data version last read ${ageSeconds} s ago (more than ${DATA_VERSION_NOT_READY_AFTER_MS / 1000} s): ` +
+      `writes through other instances may be missing${lastError === undefined ? '' : `; last read failed: ${lastError}`}`,
+  };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { readEncodedBodies } from '../../platform/http/precompressed';
+import { sendJson } from '../../platform/http/send';
+import { contentEtag, sendStatic, type StaticBody } from '../../platform/http/send-static';
+import { compressedIdeAssetPath } from './compressed-ide-asset';
+
+/** The URL prefix under which the IDE's scripts and styles are served. */
+export const IDE_ASSET_PREFIX = '/ide/';
+
+/**
+ * Browsers may keep an asset a day without asking again; after that the ETag turns the check into a 304.
+ * Not `immutable`: the URLs carry no version, so an upgrade must become visible within a day.
+ */
+const ASSET_CACHE_CONTROL = 'public, max-age=86400';
+
+export interface IdeAsset {
+  /** The file name under IDE_ASSET_PREFIX that the page links to. */
+  readonly urlName: string;
+  /** The npm package that ships the file. */
+  readonly packageName: string;
+  /** The file's path inside that package. */
+  readonly fileInPackage: string;
+  readonly contentType: string;
+}
+
+const JAVASCRIPT = 'text/javascript; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
+
+/**
+ * Every file the IDE loads, and nothing else: a request is answered only when its name is a key here, so no
+ * path from the URL ever reaches the file system. The bundles are prebuilt UMD files (GraphiQL 3, the
+ * explorer plugin, React 18) that need no bundler and fetch nothing from other hosts at run time.
+ * Order matters: the page loads the scripts in this order (React before GraphiQL before the plugin).
+ */
+export const IDE_ASSETS: readonly IdeAsset[] = [
+  asset('react.production.min.js', 'react', 'umd/react.production.min.js', JAVASCRIPT),
+  asset('react-dom.production.min.js', 'react-dom', 'umd/react-dom.production.min.js', JAVASCRIPT),
+  asset('graphiql.min.js', 'graphiql', 'graphiql.min.js', JAVASCRIPT),
+  asset('graphiql-plugin-explorer.umd.js', '@graphiql/plugin-explorer', 'dist/index.umd.js', JAVASCRIPT),
+  asset('graphiql.min.css', 'graphiql', 'graphiql.min.css', CSS),
+  asset('graphiql-plugin-explorer.css', '@graphiql/plugin-explorer', 'dist/style.css', CSS),
+];
+
+function asset(urlName: string, packageName: string, fileInPackage: string, contentType: string): IdeAsset {
+  return { urlName, packageName, fileInPackage, contentType };
+}
+
+/** Same-origin URL of an asset, relative to the page at /graphql (so a path prefix added by a proxy still works). */
+export function ideAssetHref(ideAsset: IdeAsset): string {
+  return `${IDE_ASSET_PREFIX.slice(1)}${ideAsset.urlName}`;
+}
+
+/**
+ * Absolute path of an asset on disk. Resolved through the package's package.json because these packages'
+ * `exports` maps do not list their UMD files, so `require.resolve('graphiql/graphiql.min.js')` is refused.
+ */
+export function resolveIdeAsset(ideAsset: IdeAsset): string {
+  return join(dirname(require.resolve(`${ideAsset.packageName}/package.json`)), ideAsset.fileInPackage);
+}
+
+const assetsByUrlName = new Map(IDE_ASSETS.map((ideAsset) => [ideAsset.urlName, ideAsset]));
+/** Files are read once and kept: they only change with `npm install`, which restarts the service anyway. */
+const loadedAssets = new Map<string, Promise<StaticBody>>();
+
+/** Serves GET/HEAD `IDE_ASSET_PREFIX + name` for names in the allow-list; 404 for anything else. */
+export async function serveIdeAsset(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+): Promise<void> {
+  const urlName = pathname.startsWith(IDE_ASSET_PREFIX) ? pathname.slice(IDE_ASSET_PREFIX.length) : undefined;
+  const ideAsset = urlName === undefined ? undefined : assetsByUrlName.get(urlName);
+  if (ideAsset === undefined) {
+    return sendJson(response, 404, { error: `no IDE asset ${pathname}` });
+  }
+  sendStatic(request, response, await loadAsset(ideAsset), pathname, { 'cache-control': ASSET_CACHE_CONTROL });
+}
+
+function loadAsset(ideAsset: IdeAsset): Promise<StaticBody> {
+  let loaded = loadedAssets.get(ideAsset.urlName);
+  if (loaded === undefined) {
+    loaded = readFile(resolveIdeAsset(ideAsset)).then(async (body) => ({
+      body,
+      etag: contentEtag(body),
+      contentType: ideAsset.contentType,
+      encoded: await readEncodedBodies(compressedIdeAssetPath(body)),
+    }));
+    // A failed read is not cached, so a transient error does not break the IDE until restart.
+    loaded.catch(() => loadedAssets.delete(ideAsset.urlName));
+    loadedAssets.set(ideAsset.urlName, loaded);
+  }
+  return loaded;
+}
