@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       (error: unknown) => log(`query cost limit: list sizes unread (${String(error)}); assuming large lists`),
     );
     dataVersion = await DataVersion.read(dataVersionGateway(database, cypher));
-    // Writes through other instances on the same database show within the poll interval (README "Several instances").
+    // Writes through other instances on the same database show within the poll interval (docs/operators.md "Deploy").
     dataVersion.startPolling(config.dataVersionPollMs);
     log(`serving data version ${dataVersion.current().slice(0, 12)}`);
     metrics?.watchDataVersion(dataVersion);

@@ -14,7 +14,7 @@ import { INGEST_USAGE, parseIngestArguments, type IngestArguments } from '../ing
 import { readSeedFile, SEED_GRAPH_PATH } from '../ingest/load/seed-file';
 import { checkSourceDirectory } from '../ingest/source-directory';
 
-// Paths inside the project as the README writes them (seed/graph.json); others as given, made absolute.
+// Paths inside the project as the guides write them (seed/graph.json); others as given, made absolute.
 const shownPath = (path: string): string => {
   const inside = relative(PROJECT_ROOT, path);
   return inside.startsWith('..') || isAbsolute(inside) ? path : inside || '.';

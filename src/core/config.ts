@@ -46,7 +46,7 @@ export interface Config {
   readonly metrics: MetricsSettings;
   /** How often the data version is read again, so writes through other instances show (DATA_VERSION_POLL_MS). */
   readonly dataVersionPollMs: number;
-  /** Limits of the GraphQL subscriptions over WebSocket (README "Live updates"). */
+  /** Limits of the GraphQL subscriptions over WebSocket (docs/dashboard-developers.md "Subscriptions"). */
   readonly live: LiveSettings;
   /** How long the Idempotency-Keys of writes are kept (docs/operators.md "Settings added for safe writes"). */
   readonly idempotency: IdempotencySettings;
@@ -192,7 +192,7 @@ export const ENVIRONMENT_VARIABLES = {
   CACHE_MAX_AGE_SECONDS:
     'how long the response cache keeps a successful read, in seconds (browsers get Cache-Control: no-cache and revalidate by ETag); 0 turns ETags and the response cache off (default 60)',
   OTEL_EXPORTER_OTLP_ENDPOINT:
-    'OTLP/HTTP collector (http://localhost:4318) that receives traces at /v1/traces; unset: no tracing, and the tracing code is not loaded (README "Traces" lists the other OTEL_* variables read)',
+    'OTLP/HTTP collector (http://localhost:4318) that receives traces at /v1/traces; unset: no tracing, and the tracing code is not loaded (docs/operators.md "Traces" lists the other OTEL_* variables read)',
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT:
     'full URL receiving traces (http://localhost:4318/v1/traces), instead of OTEL_EXPORTER_OTLP_ENDPOINT; also turns tracing on',
   OTEL_SDK_DISABLED: 'true turns tracing off even with an endpoint set (default false)',

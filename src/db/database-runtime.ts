@@ -32,7 +32,7 @@ export interface DatabaseRuntime {
   readonly health: DatabaseHealth;
   /**
    * Shared by the sessions of request reads and writes and of the data version's reads: a read after a write
-   * of this instance sees it, also on a cluster member that replicates (README "Cluster-ready reads").
+   * of this instance sees it, also on a cluster member that replicates (docs/operators.md "Deploy").
    */
   readonly bookmarks: SharedBookmarks;
   /** Closes the driver, then stops the embedded database if there is one. */

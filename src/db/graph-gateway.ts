@@ -130,8 +130,8 @@ export class GraphGateway {
    * One read statement as an auto-commit transaction in a READ session. A single statement is atomic on its
    * own, and auto-commit costs one round trip (RUN and PULL together), where a managed transaction costs
    * more (BEGIN, RUN and PULL, COMMIT): measured with `node bench/investigations/read-transactions.js`, a small read takes
-   * 1.45 ms auto-commit, 2.25 ms with `executeRead` and 2.05 ms with `executeQuery` (README "Cluster-ready
-   * reads"). What managed transactions add, retrying on transient errors, is done here instead
+   * 1.45 ms auto-commit, 2.25 ms with `executeRead` and 2.05 ms with `executeQuery` (docs/operators.md
+   * "Deploy"). What managed transactions add, retrying on transient errors, is done here instead
    * (`retryTransient`, the driver's own classification of transient errors), and bounded by the request's
    * time budget rather than by the driver's fixed retry time: a leader switch or a restart of the database
    * costs the reads under way a wait, not an error, while the request has time.

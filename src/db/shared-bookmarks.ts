@@ -2,8 +2,8 @@ import neo4j, { type BookmarkManager } from 'neo4j-driver';
 
 /**
  * The bookmarks of the writes made through this process, shared by its sessions, so that a read after a
- * write of this instance waits until the database member it runs on has applied that write (README
- * "Cluster-ready reads").
+ * write of this instance waits until the database member it runs on has applied that write (docs/operators.md,
+ * "Deploy", several instances).
  *
  * Writes keep the driver's own bookmark manager (each write session starts from the bookmarks so far and
  * leaves its own). Reads take a copy of the manager's bookmarks when their session opens instead of the

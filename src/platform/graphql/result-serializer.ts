@@ -14,8 +14,8 @@ interface ResultParts {
  *
  * A text is handed out again once, then forgotten. V8's young-generation collector keeps the values of a
  * WeakMap alive whatever their keys, so every answer's text left in the map survived each scavenge until the
- * next full collection: about 7 KB of a page's answer promoted to the old generation per request (README
- * "Benchmarks").
+ * next full collection: about 7 KB of a page's answer promoted to the old generation per request (docs/benchmarks.md,
+ * findings).
  */
 export function rememberingSerializer(): (value: unknown) => string {
   const texts = new WeakMap<

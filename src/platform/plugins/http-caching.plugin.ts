@@ -10,8 +10,8 @@ import type { DataVersion } from '../service/data-version';
  * how long it may keep an answer):
  *
  * - browsers and proxies get `Cache-Control: no-cache` instead of the `max-age`: they keep the answer but
- *   ask again every time, with `If-None-Match`. Another instance's write must show within a second (README
- *   "Several instances"); a `max-age` would let a browser show its copy from before the write for that long,
+ *   ask again every time, with `If-None-Match`. Another instance's write must show within a second (docs/operators.md
+ *   "Deploy"); a `max-age` would let a browser show its copy from before the write for that long,
  *   while a revalidation costs one small request answered 304 from the response cache;
  * - an `ETag` on every successful query answer, derived from the data version, the schema and the request
  *   (operation, operation name, variables, and `Accept`, which chooses between `application/json` and

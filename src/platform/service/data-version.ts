@@ -53,7 +53,7 @@ export interface DataVersionPolling {
  * in the database (`SeedInfo.hash`) plus the number of audited changes recorded since, read at start-up,
  * after a reload and after every mutation (`dataVersionAfterWritesPlugin`), and polled in the background
  * (`startPolling`), so a write through another instance of the service is noticed within the poll interval.
- * Polling was chosen over a version read per request by measuring both (README "Several instances").
+ * Polling was chosen over a version read per request by measuring both (docs/operators.md "Deploy").
  */
 export class DataVersion {
   /** The read of the version under way, if any. */
