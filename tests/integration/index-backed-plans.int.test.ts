@@ -58,6 +58,7 @@ interface PlanCase {
 const CITIZEN_ACTIVITY = 'department:citizen-activity-promotion';
 const INDICATOR = 'indicator:5-1-1';
 const SHEET = 'reform-sheet:1-1';
+const KEY = 'idempotency-key:0123456789abcdef';
 const AT = '2024-04-01T00:00:00.000Z';
 const byIds = (statement: string, ids: string[]): PlanCase => ({ statement, params: { ids } });
 const cypher = CypherRegistry.load();
@@ -149,6 +150,29 @@ const CASES: PlanCase[] = [
   pathBatchOf('measure/sdgs', ['measure:5-1-3']),
   { statement: 'paths/neighbours', params: { id: 'measure:5-1-3', type: null, first: int(10) } },
   { statement: 'paths/shortest', params: { from: 'measure:5-1-3', to: 'sdg:17', maxHops: 4, first: int(3) } },
+  // A keyed write's Idempotency-Key: found by its unique id; the sweep by the expiry index.
+  {
+    statement: 'idempotency/claim',
+    write: true,
+    params: {
+      id: KEY,
+      owner: 'sato',
+      key: 'k',
+      fingerprint: 'f',
+      claim: 'c',
+      now: 1,
+      runningUntil: 2,
+      expiresAt: 3,
+    },
+  },
+  {
+    statement: 'idempotency/complete',
+    write: true,
+    params: { id: KEY, claim: 'c', recordId: 'indicator-result:5-1-1:2024:r1', answer: '{}', at: 1 },
+  },
+  { statement: 'idempotency/delete-expired', write: true, params: { now: 1, limit: int(1000) } },
+  { statement: 'idempotency/reclaim', write: true, params: { id: KEY, changes: { claim: 'd' } } },
+  { statement: 'idempotency/release', write: true, params: { id: KEY, claim: 'c', now: 1 } },
   pathBatchOf('policy-item/departments', ['policy-item:5-1']),
   pathBatchOf('policy-item/linkage-plans', ['policy-item:5-1']),
   pathBatchOf('policy-item/reform-sheets', ['policy-item:5-1']),
