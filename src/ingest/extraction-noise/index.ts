@@ -3,6 +3,7 @@ import { foldDigitsAndLatin } from '../../text';
 import type { FileLine } from './file-line';
 import { removePageFurniture } from './page-furniture';
 import { joinRunningText } from './running-text';
+import { joinWrappedCells } from './wrapped-cells';
 
 /**
  * What another extraction of the same PDF changes without changing the text, removed before the text
@@ -17,7 +18,7 @@ export function removeExtractionNoise(doc: SourceDocument): SourceDocument {
     fileLine: doc.fileLine(index + 1),
   }));
   // Furniture first: a page break inside a paragraph leaves its halves next to each other to be joined.
-  const clean = joinRunningText(removePageFurniture(lines));
+  const clean = joinRunningText(joinWrappedCells(removePageFurniture(lines)));
   return SourceDocument.fromLines(
     doc.name,
     clean.map((line) => line.text),
