@@ -1,9 +1,12 @@
+import { ingest } from '../../../src/ingest/ingest';
 import { describeCorpus } from './corpus-graph';
 import {
   crlfAndBom,
   fullWidthDigitsAndLatin,
   pageFurniture,
+  rewrapRunningText,
   rewrapTableCells,
+  transformSources,
   type Transformation,
 } from './extraction-corpus';
 
@@ -20,6 +23,16 @@ const CORPUS: Record<string, readonly Transformation[]> = {
     rewrapTableCells(64),
     pageFurniture(7, 'form feed and footer'),
   ],
+  'running text re-wrapped at 50 columns, table cells at 64': [rewrapRunningText(50), rewrapTableCells(64)],
 };
 
 describeCorpus('tables of the five documents re-extracted', CORPUS);
+
+describe('a re-extraction whose column cannot be recognised', () => {
+  it('stops at the continuation line: at 44 columns one cell of 004 wraps, too few to show the column', () => {
+    const { documents } = transformSources([rewrapTableCells(44)]);
+    expect(() => ingest(documents)).toThrow(
+      '004_c772f55bb03f2e1d.txt:182: expected a matrix row with a policy-item code (N-M) after the field, found "\\t\\tの確保"',
+    );
+  });
+});
