@@ -3,6 +3,7 @@ import { foldDigitsAndLatin } from '../../text';
 import type { FileLine } from './file-line';
 import { removePageFurniture } from './page-furniture';
 import { joinRunningText } from './running-text';
+import { splitSpaceColumns } from './space-columns';
 import { joinWrappedCells } from './wrapped-cells';
 
 /**
@@ -13,12 +14,13 @@ import { joinWrappedCells } from './wrapped-cells';
  * node's sourceLine) point into the file.
  */
 export function removeExtractionNoise(doc: SourceDocument): SourceDocument {
-  const lines: FileLine[] = doc.lines.map((text, index) => ({
-    text: foldDigitsAndLatin(index === 0 ? text.replace(/^\uFEFF/, '') : text),
-    fileLine: doc.fileLine(index + 1),
-  }));
+  const lines: FileLine[] = doc.lines.map((line, index) => {
+    const printed = index === 0 ? line.replace(/^\uFEFF/, '') : line;
+    return { text: foldDigitsAndLatin(printed), fileLine: doc.fileLine(index + 1), printed };
+  });
   // Furniture first: a page break inside a paragraph leaves its halves next to each other to be joined.
-  const clean = joinRunningText(joinWrappedCells(removePageFurniture(lines)));
+  // Then columns: space-aligned rows become tab rows, whose wrapped cells are joined before running text.
+  const clean = joinRunningText(joinWrappedCells(splitSpaceColumns(doc.name, removePageFurniture(lines))));
   return SourceDocument.fromLines(
     doc.name,
     clean.map((line) => line.text),

@@ -166,6 +166,48 @@ export function rewrapTableCells(columns: number): Transformation {
     );
 }
 
+/**
+ * Tabs replaced by runs of spaces, as the layout mode of common PDF-to-text tools prints tables: in each
+ * block of lines with no blank line between them, column k starts `gap` spaces after the widest cell of
+ * column k − 1 among the block's tab rows, every cell (trimmed) starts at its column, empty cells are
+ * spaces, and nothing follows a row's last text.
+ */
+export function spacesForTabs(gap = 2): Transformation {
+  return (extraction) =>
+    mapLines(extraction, (lines) => {
+      const out: { text: string; from?: number }[] = [];
+      let block: number[] = [];
+      const flush = (): void => {
+        const rows = block.map((index) => (lines[index] ?? '').split('\t').map((cell) => cell.trim()));
+        const widths: number[] = [];
+        block.forEach((index, i) => {
+          if ((lines[index] ?? '').includes('\t'))
+            (rows[i] ?? []).forEach((cell, k) => (widths[k] = Math.max(widths[k] ?? 0, width(cell))));
+        });
+        block.forEach((index, i) => {
+          const text = lines[index] ?? '';
+          if (!text.includes('\t')) return out.push({ text, from: index + 1 });
+          let line = '';
+          let start = 0;
+          (rows[i] ?? []).forEach((cell, k) => {
+            if (cell !== '') line += ' '.repeat(start - width(line)) + cell;
+            start += (widths[k] ?? 0) + gap;
+          });
+          return out.push({ text: line, from: index + 1 });
+        });
+        block = [];
+      };
+      lines.forEach((text, index) => {
+        if (text.trim() === '') {
+          flush();
+          out.push({ text, from: index + 1 });
+        } else block.push(index);
+      });
+      flush();
+      return out;
+    });
+}
+
 /** Windows line ends and a byte-order mark. */
 export const crlfAndBom: Transformation = (extraction) => ({
   text: `\uFEFF${extraction.text.split('\n').join('\r\n')}`,
