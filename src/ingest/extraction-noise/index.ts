@@ -18,9 +18,10 @@ export function removeExtractionNoise(doc: SourceDocument): SourceDocument {
     const printed = index === 0 ? line.replace(/^\uFEFF/, '') : line;
     return { text: foldDigitsAndLatin(printed), fileLine: doc.fileLine(index + 1), printed };
   });
-  // Furniture first: a page break inside a paragraph leaves its halves next to each other to be joined.
-  // Then columns: space-aligned rows become tab rows, whose wrapped cells are joined before running text.
-  const clean = joinRunningText(joinWrappedCells(splitSpaceColumns(doc.name, removePageFurniture(lines))));
+  // Columns first, while blank lines still part the tables a layout-mode tool aligned one by one (removing
+  // page furniture drops the blank lines around a break, so two tables would stand as one). Then furniture:
+  // a page break inside a paragraph or a cell leaves its halves next to each other, to be joined.
+  const clean = joinRunningText(joinWrappedCells(removePageFurniture(splitSpaceColumns(doc.name, lines))));
   return SourceDocument.fromLines(
     doc.name,
     clean.map((line) => line.text),

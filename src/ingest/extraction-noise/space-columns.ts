@@ -13,7 +13,8 @@ import { charWidth } from './wrap-column';
  *   starts (in display columns: ASCII 1, other characters 2); the block's columns are the distinct starts
  *   of its layout lines, and a cell's index is the rank of its start among them (a line whose cell starts
  *   under the third column gets two empty cells before it, as its tab row had). A column no line of the
- *   block fills is invisible in layout mode, so it has no index.
+ *   block fills is invisible in layout mode, so it has no index; but a block whose columns are all columns
+ *   of the block before it (a table going on after a page break) keeps that block's columns.
  * - A split is unambiguous when no other line of the block has a cell running across the place it splits
  *   (cells of one column never overlap the next column). Where one does, the run of spaces may be inside a
  *   cell as well as between two: `AmbiguousColumnsError` names the document, the line and both readings.
@@ -43,6 +44,8 @@ interface Segment {
 }
 
 const GAP = / {2,}/;
+/** Form feeds a tool starts a page with: kept for the page-furniture pass, not part of the row's layout. */
+const FORM_FEEDS = /^\f*/;
 
 export function isLayoutLine(text: string): boolean {
   return !text.includes('\t') && / {2,}\S/.test(text);
@@ -52,8 +55,11 @@ export function splitSpaceColumns(document: string, lines: readonly FileLine[]):
   if (!lines.some((line) => isLayoutLine(line.text))) return [...lines];
   const out: FileLine[] = [];
   let block: FileLine[] = [];
+  let columns: readonly number[] = [];
   const flush = (): void => {
-    out.push(...tabRows(document, block));
+    const rows = tabRows(document, block, columns);
+    out.push(...rows.lines);
+    columns = rows.columns;
     block = [];
   };
   for (const line of lines) {
@@ -68,30 +74,46 @@ export function splitSpaceColumns(document: string, lines: readonly FileLine[]):
   return out;
 }
 
-/** The block's layout lines as tab rows, cells indexed by the rank of their column among the block's. */
-function tabRows(document: string, block: readonly FileLine[]): FileLine[] {
+/**
+ * The block's layout lines as tab rows, cells indexed by the rank of their column among the block's, and the
+ * block's columns. A block whose every column is one of the columns before it (`previous`: a table going on
+ * after a page break, where its empty columns may not show) keeps those columns.
+ */
+function tabRows(
+  document: string,
+  block: readonly FileLine[],
+  previous: readonly number[],
+): { readonly lines: FileLine[]; readonly columns: readonly number[] } {
   const segmented = block.map((line) => (isLayoutLine(line.text) ? segments(line) : null));
+  if (!segmented.some((line) => line !== null)) return { lines: [...block], columns: previous };
   checkUnambiguous(document, block, segmented);
-  const starts = [...new Set(segmented.flatMap((line) => (line ?? []).map((s) => s.start)).concat(0))].sort(
+  const own = [...new Set(segmented.flatMap((line) => (line ?? []).map((s) => s.start)).concat(0))].sort(
     (a, b) => a - b,
   );
-  return block.map((line, i) => {
+  const starts = own.every((start) => previous.includes(start)) ? previous : own;
+  const lines = block.map((line, i) => {
     const cells = segmented[i];
     if (!cells) return line;
     const row: string[] = [];
     for (const cell of cells) row[starts.indexOf(cell.start)] = cell.text;
-    return { text: Array.from(row, (cell) => cell ?? '').join('\t'), fileLine: line.fileLine };
+    const formFeeds = FORM_FEEDS.exec(line.text)?.[0] ?? '';
+    return { text: formFeeds + Array.from(row, (cell) => cell ?? '').join('\t'), fileLine: line.fileLine };
   });
+  return { lines, columns: starts };
 }
 
 /** The cells of a layout line, placed by the printed widths (a full-width digit takes two columns). */
 function segments(line: FileLine): Segment[] {
-  const text = [...line.text];
-  const printed = [...(line.printed ?? line.text)];
+  const formFeeds = FORM_FEEDS.exec(line.text)?.[0].length ?? 0;
+  const text = [...line.text.slice(formFeeds)];
+  const printed = [...(line.printed ?? line.text).slice(formFeeds)];
   const out: Segment[] = [];
   let column = 0;
   let at = 0;
-  for (const part of line.text.trimEnd().split(/( {2,})/)) {
+  for (const part of text
+    .join('')
+    .trimEnd()
+    .split(/( {2,})/)) {
     const length = [...part].length;
     const width = printed.slice(at, at + length).reduce((sum, c) => sum + charWidth(c), 0);
     if (part !== '' && !GAP.test(part)) {

@@ -26,6 +26,14 @@ const CORPUS: Record<string, readonly Transformation[]> = {
   ],
   'spaces for tabs': [spacesForTabs()],
   'spaces for tabs, four between columns': [spacesForTabs(4)],
+  'spaces for tabs, form feeds with a footer every 40 lines': [
+    spacesForTabs(),
+    pageFurniture(40, 'form feed and footer'),
+  ],
+  'spaces for tabs, page furniture every 25 lines': [
+    spacesForTabs(),
+    pageFurniture(25, 'dashed number, header, blank lines'),
+  ],
   'full-width digits, then spaces for tabs, CRLF and BOM': [
     fullWidthDigitsAndLatin('all'),
     spacesForTabs(),
