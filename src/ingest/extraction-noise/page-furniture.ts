@@ -67,11 +67,12 @@ function pageNumberLines(lines: readonly FileLine[]): Set<FileLine> {
 /** A line holding form feeds becomes its parts with a form-feed line (a page break) between them. */
 function splitAtFormFeeds(line: FileLine): FileLine[] {
   if (!line.text.includes(FORM_FEED)) return [line];
+  const printed = line.printed?.split(FORM_FEED);
   return line.text
     .split(FORM_FEED)
     .flatMap((text, i) => [
       ...(i > 0 ? [{ text: FORM_FEED, fileLine: line.fileLine }] : []),
-      ...(text === '' && i > 0 ? [] : [{ text, fileLine: line.fileLine }]),
+      ...(text === '' && i > 0 ? [] : [{ text, fileLine: line.fileLine, printed: printed?.[i] }]),
     ]);
 }
 

@@ -1,4 +1,5 @@
 import { type FileLine, isBlankText } from './file-line';
+import { fillsColumn, recogniseColumn, STARTS_ENTRY } from './wrap-column';
 
 /**
  * Running text re-wrapped by the extraction: a paragraph the PDF set in a column of W display columns
@@ -14,16 +15,13 @@ import { type FileLine, isBlankText } from './file-line';
  * `【`, `▲`, `・`, a circled or `1.` number, the revision sheets' `←` status lines).
  */
 const MIN_COLUMN = 40;
-const SLACK = 5;
-const STARTS_ENTRY = /^\s*(?:- |[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.\s|\(\d+\)|（\d+）)/;
 
 export function joinRunningText(lines: readonly FileLine[]): FileLine[] {
-  const column = wrapColumn(lines);
+  const column = recogniseColumn(
+    lines.map((line) => line.text).filter((text) => isRunningText(text)),
+    MIN_COLUMN,
+  );
   if (column === null) return [...lines];
-  const fills = (text: string): boolean => {
-    const width = displayWidth(text);
-    return width >= column.min && width <= column.max;
-  };
   const out: FileLine[] = [];
   let open = false;
   for (const line of lines) {
@@ -33,37 +31,11 @@ export function joinRunningText(lines: readonly FileLine[]): FileLine[] {
     } else {
       out.push(line);
     }
-    open = isRunningText(line.text) && fills(line.text);
+    open = isRunningText(line.text) && fillsColumn(column, line.text);
   }
   return out;
 }
 
 function isRunningText(text: string): boolean {
   return !isBlankText(text) && !text.includes('\t');
-}
-
-/**
- * The column many distinct prose lines fill, as the range of widths a full line has (the most common
- * width, one more, and SLACK less), or null when there is none (no re-wrapping seen).
- */
-function wrapColumn(lines: readonly FileLine[]): { readonly min: number; readonly max: number } | null {
-  const prose = new Set(lines.map((line) => line.text).filter((text) => isRunningText(text)));
-  const widths = [...prose].map(displayWidth).filter((width) => width >= MIN_COLUMN - SLACK);
-  const counts = new Map<number, number>();
-  for (const width of widths) counts.set(width, (counts.get(width) ?? 0) + 1);
-  const [mode] = [...counts].sort(([w1, c1], [w2, c2]) => c2 - c1 || w2 - w1)[0] ?? [];
-  if (mode === undefined || mode < MIN_COLUMN) return null;
-  const column = { min: mode - SLACK, max: mode + 1 };
-  const full = widths.filter((width) => width >= column.min && width <= column.max).length;
-  return full >= Math.max(5, widths.length / 4) ? column : null;
-}
-
-/** Columns a monospaced rendering gives the text: ASCII and half-width katakana 1, everything else 2. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const c of text) {
-    const code = c.codePointAt(0) ?? 0;
-    width += code <= 0xff || (code >= 0xff61 && code <= 0xff9f) ? 1 : 2;
-  }
-  return width;
 }

@@ -101,35 +101,111 @@ function isRunningText(text: string): boolean {
 }
 
 /** Characters Japanese typesetting keeps off the start of a line (行頭禁則), and bullets, kept at line starts. */
-const NOT_AT_LINE_START = /^(?:[。、，．）」』】・ー]|- |[●○※【▲■←]|[①-⑳]|\d+\.\s|\(\d+\))/;
+const NOT_AT_LINE_START = /^(?:[。、，．）」』】・ー]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.\s|\(\d+\)|（\d+）)/;
+/** In a table cell, numbered entries (`1 自治会の支援`, `11 住み続け…`) are also kept at a line's start. */
+const NOT_AT_CELL_LINE_START = /^(?:[。、，．）」』】・ー]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
 
 /**
- * Every running-text line wider than `columns` display columns re-wrapped at that width, as a PDF column
- * of that width gives it: broken between characters with no space added, a break moved back by up to two
- * characters where the next line would start with a closing mark or something that looks like a bullet.
+ * `text` broken into pieces of at most `columns` display columns, as a PDF column of that width gives it:
+ * broken between characters with no space added, a break moved back by up to `maxBack` characters where the
+ * next piece would start with a closing mark or something that looks like a bullet. Table cells (`maxBack`
+ * 4, a narrow column) also keep a space off a piece's start: a break after a space keeps it at the piece's end.
+ */
+function wrapText(text: string, columns: number, maxBack: number): string[] {
+  const trailing = /\s*$/.exec(text)?.[0] ?? '';
+  const pieces: string[] = [];
+  let rest = [...text.slice(0, text.length - trailing.length)];
+  const badBreak = (cut: number): boolean =>
+    (maxBack > 2 ? NOT_AT_CELL_LINE_START : NOT_AT_LINE_START).test(rest.slice(cut).join('')) ||
+    (maxBack > 2 && /\s/.test(rest[cut] ?? ''));
+  while (width(rest.join('')) > columns) {
+    let cut = 0;
+    while (width(rest.slice(0, cut + 1).join('')) <= columns) cut++;
+    for (let back = 0; back < maxBack && badBreak(cut); back++) cut--;
+    if (badBreak(cut)) throw new Error(`no place to break ${JSON.stringify(rest.join(''))} at ${columns} columns`);
+    pieces.push(rest.slice(0, cut).join(''));
+    rest = rest.slice(cut);
+  }
+  return [...pieces, rest.join('') + trailing];
+}
+
+/**
+ * Every running-text line wider than `columns` display columns re-wrapped at that width (`wrapText`).
  */
 export function rewrapRunningText(columns: number): Transformation {
-  const wrap = (text: string): string[] => {
-    const trailing = /\s*$/.exec(text)?.[0] ?? '';
-    const pieces: string[] = [];
-    let rest = [...text.slice(0, text.length - trailing.length)];
-    while (width(rest.join('')) > columns) {
-      let cut = 0;
-      while (width(rest.slice(0, cut + 1).join('')) <= columns) cut++;
-      for (let back = 0; back < 2 && NOT_AT_LINE_START.test(rest.slice(cut).join('')); back++) cut--;
-      pieces.push(rest.slice(0, cut).join(''));
-      rest = rest.slice(cut);
-    }
-    return [...pieces, rest.join('') + trailing];
-  };
   return (extraction) =>
     mapLines(extraction, (lines) =>
       lines.flatMap((text, index) =>
         isRunningText(text)
-          ? wrap(text).map((piece, i) => (i === 0 ? { text: piece, from: index + 1 } : { text: piece }))
+          ? wrapText(text, columns, 2).map((piece, i) => (i === 0 ? { text: piece, from: index + 1 } : { text: piece }))
           : [{ text, from: index + 1 }],
       ),
     );
+}
+
+/**
+ * Every table cell (a cell of a line with a tab) wider than `columns` display columns wrapped at that width
+ * (`wrapText`), as a tool that sets each row in cells of that width gives it: the row's line holds each
+ * cell's first piece, and each further piece goes on a line of its own in the same column (as many tabs
+ * before it), the other cells of that line empty; cells of one row wrap side by side.
+ */
+export function rewrapTableCells(columns: number): Transformation {
+  return (extraction) =>
+    mapLines(extraction, (lines) =>
+      lines.flatMap((text, index) => {
+        if (!text.includes('\t')) return [{ text, from: index + 1 }];
+        const pieces = text.split('\t').map((cell) => (width(cell) > columns ? wrapText(cell, columns, 4) : [cell]));
+        const height = Math.max(...pieces.map((cell) => cell.length));
+        return Array.from({ length: height }, (_, k) => {
+          if (k === 0) return { text: pieces.map((cell) => cell[0]).join('\t'), from: index + 1 };
+          const cells = pieces.map((cell) => cell[k] ?? '');
+          while (cells.at(-1) === '') cells.pop();
+          return { text: cells.join('\t') };
+        });
+      }),
+    );
+}
+
+/**
+ * Tabs replaced by runs of spaces, as the layout mode of common PDF-to-text tools prints tables: in each
+ * block of lines with no blank line between them, column k starts `gap` spaces after the widest cell of
+ * column k − 1 among the block's tab rows, every cell (trimmed) starts at its column, empty cells are
+ * spaces, and nothing follows a row's last text.
+ */
+export function spacesForTabs(gap = 2): Transformation {
+  return (extraction) =>
+    mapLines(extraction, (lines) => {
+      const out: { text: string; from?: number }[] = [];
+      let block: number[] = [];
+      const flush = (): void => {
+        const rows = block.map((index) => (lines[index] ?? '').split('\t').map((cell) => cell.trim()));
+        const widths: number[] = [];
+        block.forEach((index, i) => {
+          if ((lines[index] ?? '').includes('\t'))
+            (rows[i] ?? []).forEach((cell, k) => (widths[k] = Math.max(widths[k] ?? 0, width(cell))));
+        });
+        block.forEach((index, i) => {
+          const text = lines[index] ?? '';
+          if (!text.includes('\t')) return out.push({ text, from: index + 1 });
+          let line = '';
+          let start = 0;
+          (rows[i] ?? []).forEach((cell, k) => {
+            if (cell !== '') line += ' '.repeat(start - width(line)) + cell;
+            start += (widths[k] ?? 0) + gap;
+          });
+          return out.push({ text: line, from: index + 1 });
+        });
+        block = [];
+      };
+      lines.forEach((text, index) => {
+        if (text.trim() === '') {
+          flush();
+          out.push({ text, from: index + 1 });
+        } else block.push(index);
+      });
+      flush();
+      return out;
+    });
 }
 
 /** Windows line ends and a byte-order mark. */

@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
-import type { GraphFile } from '../../../src/graph/graph-model';
 import { removeExtractionNoise } from '../../../src/ingest/extraction-noise';
-import { ingest } from '../../../src/ingest/ingest';
-import { SEED_GRAPH_PATH } from '../../../src/ingest/load/seed-file';
 import { SourceDocument } from '../../../src/ingest/source-document';
 import { foldDigitsAndLatin } from '../../../src/core/text';
+import { describeCorpus } from './corpus-graph';
 import {
   blankLines,
   crlfAndBom,
   fullWidthDigitsAndLatin,
   pageFurniture,
   rewrapRunningText,
-  transformSources,
   type Transformation,
 } from './extraction-corpus';
 
@@ -84,8 +80,6 @@ describe('the extraction-noise rules', () => {
  * everything identical except source lines, and every source line of a document must point at the line
  * where the same text now starts.
  */
-const committed = JSON.parse(readFileSync(SEED_GRAPH_PATH, 'utf8')) as GraphFile;
-
 const CORPUS: Record<string, readonly Transformation[]> = {
   'page numbers `- n -`, title header, blank lines every 25 lines': [
     pageFurniture(25, 'dashed number, header, blank lines'),
@@ -114,56 +108,4 @@ const CORPUS: Record<string, readonly Transformation[]> = {
   ],
 };
 
-/** Every sourceLine in the graph, by a path naming where it sits, and the graph with them removed. */
-function splitSourceLines(graph: GraphFile): { lines: Map<string, { document: string; line: number }>; rest: unknown } {
-  const lines = new Map<string, { document: string; line: number }>();
-  const strip = (value: unknown, path: string): unknown => {
-    if (Array.isArray(value)) return value.map((item, i) => strip(item, `${path}[${i}]`));
-    if (typeof value !== 'object' || value === null) return value;
-    const record = value as Record<string, unknown>;
-    if (typeof record.sourceLine === 'number' && typeof record.sourceDocument === 'string') {
-      lines.set(path, { document: record.sourceDocument, line: record.sourceLine });
-    }
-    return Object.fromEntries(
-      Object.entries(record)
-        .filter(([key]) => key !== 'sourceLine')
-        .map(([key, item]) => [key, strip(item, `${path}.${key}`)]),
-    );
-  };
-  return { lines, rest: strip(graph, 'graph') };
-}
-
-const expected = splitSourceLines(committed);
-const departmentPaths = new Set(
-  committed.nodes.flatMap((n, i) => (n.label === 'Department' ? [`graph.nodes[${i}].properties`] : [])),
-);
-
-describe.each(Object.entries(CORPUS))('another extraction of the five documents: %s', (_, steps) => {
-  let copy: ReturnType<typeof transformSources>;
-  let actual: ReturnType<typeof splitSourceLines>;
-  beforeAll(() => {
-    copy = transformSources(steps);
-    actual = splitSourceLines(ingest(copy.documents));
-  });
-
-  it('is another text than the files (the transformation did something)', () => {
-    const changed = Object.values(copy.documents).filter(
-      (doc) => doc.lines.join('\n') !== SourceDocument.read('seed/sources', doc.name).lines.join('\n'),
-    );
-    expect(changed.length).toBeGreaterThan(0);
-  });
-
-  it('builds the graph of seed/graph.json (source lines aside)', () => {
-    expect(actual.rest).toEqual(expected.rest);
-  });
-
-  it('points every source line at the line where the same text now starts', () => {
-    // A department's provenance is the `seen` line curated in seed/reference/departments.yaml for today's
-    // files, not a line a parser read: it stays as written (src/ingest/README.md, "Extraction noise").
-    const moved = [...expected.lines].map(([path, { document, line }]) => {
-      const newLines = copy.lineOf[document];
-      return [path, newLines && !departmentPaths.has(path) ? newLines[line - 1] : line];
-    });
-    expect([...actual.lines].map(([path, { line }]) => [path, line])).toEqual(moved);
-  });
-});
+describeCorpus('another extraction of the five documents', CORPUS);
