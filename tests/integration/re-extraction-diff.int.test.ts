@@ -50,7 +50,7 @@ function runIngest(...args: string[]): Promise<CommandResult> {
     NEO4J_PASSWORD: testNeo4jPassword(),
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/src/ingest-cli.js', ...args], { env });
+    const child = spawn(process.execPath, ['dist/src/cli/ingest.js', ...args], { env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
