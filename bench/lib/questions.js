@@ -9,6 +9,15 @@ const NOT_DELETED = '{ NOT: { status: { eq: "DELETED" } } }';
 const first = (list) => list[0] ?? null;
 /** A search hit with its score rounded: the systems read the same index, printed from floats of two encodings. */
 const rankedHit = (id, score) => ({ id, score: Math.round(score * 1e4) / 1e4 });
+/** min, max and average of a number, the average rounded: each system divides the same sum its own way. */
+const figures = ({ min, max, average }) => ({
+  min,
+  max,
+  average: average === null ? null : Math.round(average * 1e6) / 1e6,
+});
+/** The current-value and target figures of a set of indicators, as every system's answer maps them. */
+const indicatorFigures = (count, current, target) => ({ count, current: figures(current), target: figures(target) });
+const MIN_MAX_AVERAGE = '{ min max average }';
 
 const QUESTIONS = [
   {
@@ -175,6 +184,108 @@ const QUESTIONS = [
       statement: 'policy-item-page',
       params: { first: 10 },
       answer: (rows) => ({ totalCount: first(rows)?.totalCount ?? 0, items: rows.map((row) => row.item) }),
+    },
+  },
+  {
+    // An aggregate over a filtered set (issue: numbers): ours `aggregate` on the root connection, the peer's
+    // `aggregate` on its generated connection, raw Cypher's min/max/avg.
+    id: 'aggregate',
+    title: 'aggregate: indicators of SDG 11, count and min/max/average of current and target',
+    expect: (answer) => answer.count === 12 && answer.target.max === 60000,
+    ours: {
+      query: `{ indicators(filter: { sdg: 11 }) { aggregate { count current ${MIN_MAX_AVERAGE} target ${MIN_MAX_AVERAGE} } } }`,
+      answer: (data) => {
+        const { count, current, target } = data.indicators.aggregate;
+        return indicatorFigures(count, current, target);
+      },
+    },
+    ng: {
+      query: `{ indicatorsConnection(where: { policyItem: { sdgs: { some: { number: { eq: 11 } } } } }) {
+        aggregate { count { nodes } node { current ${MIN_MAX_AVERAGE} target ${MIN_MAX_AVERAGE} } } } }`,
+      answer: (data) => {
+        const { count, node } = data.indicatorsConnection.aggregate;
+        return indicatorFigures(count.nodes, node.current, node.target);
+      },
+    },
+    raw: {
+      statement: 'aggregate-sdg-indicators',
+      params: { sdg: 11 },
+      answer: (rows) => indicatorFigures(rows[0].count, rows[0].current, rows[0].target),
+    },
+  },
+  {
+    // A nested page under every parent: 17 SDGs, each with its first two policy items (up to 5 contribute to one) and their total.
+    id: 'nested-page',
+    title: 'nested page: every SDG → first 2 policy items (code order) with totalCount',
+    expect: (answer) => answer.sdgs.length === 17 && answer.sdgs.some((sdg) => sdg.totalCount > sdg.items.length),
+    ours: {
+      query: '{ sdgs { number policyItemsConnection(first: 2) { totalCount nodes { code name } } } }',
+      answer: (data) => ({
+        sdgs: data.sdgs.map(({ number, policyItemsConnection: page }) => ({
+          number,
+          totalCount: page.totalCount,
+          items: page.nodes,
+        })),
+      }),
+    },
+    ng: {
+      query: `{ sdgs { number policyItemsConnection(first: 2, sort: [{ node: { sortKey: ASC } }]) {
+        totalCount edges { node { code name } } } } }`,
+      answer: (data) => ({
+        sdgs: data.sdgs.map(({ number, policyItemsConnection: page }) => ({
+          number,
+          totalCount: page.totalCount,
+          items: page.edges.map((edge) => edge.node),
+        })),
+      }),
+    },
+    raw: {
+      statement: 'nested-page-sdg-items',
+      params: { first: 2 },
+      answer: (rows) => ({ sdgs: rows.map((row) => row.sdg) }),
+    },
+  },
+  {
+    // A nested aggregate under a page: each of 10 detailed policy items with its indicators' figures.
+    id: 'nested-aggregate',
+    title: 'nested aggregate: 10 detailed policy items → indicators count, current and target min/max/average',
+    expect: (answer) => answer.items.length === 10 && answer.items.some((item) => item.count > 0),
+    ours: {
+      query: `{ policyItems(first: 10, filter: { detailed: true }) { nodes { code
+        indicatorsConnection { aggregate { count current ${MIN_MAX_AVERAGE} target ${MIN_MAX_AVERAGE} } } } } }`,
+      answer: (data) => ({
+        items: data.policyItems.nodes.map(({ code, indicatorsConnection: { aggregate } }) =>
+          Object.assign({ code }, indicatorFigures(aggregate.count, aggregate.current, aggregate.target)),
+        ),
+      }),
+    },
+    ng: {
+      query: `{ policyItemsConnection(first: 10, where: { detailed: { eq: true } }, sort: [{ sortKey: ASC }]) {
+        edges { node { code indicatorsConnection {
+          aggregate { count { nodes } node { current ${MIN_MAX_AVERAGE} target ${MIN_MAX_AVERAGE} } } } } } } }`,
+      answer: (data) => ({
+        items: data.policyItemsConnection.edges.map(
+          ({
+            node: {
+              code,
+              indicatorsConnection: { aggregate },
+            },
+          }) =>
+            Object.assign(
+              { code },
+              indicatorFigures(aggregate.count.nodes, aggregate.node.current, aggregate.node.target),
+            ),
+        ),
+      }),
+    },
+    raw: {
+      statement: 'nested-aggregate-item-indicators',
+      params: { first: 10 },
+      answer: (rows) => ({
+        items: rows.map(({ item }) =>
+          Object.assign({ code: item.code }, indicatorFigures(item.count, item.current, item.target)),
+        ),
+      }),
     },
   },
 ];
