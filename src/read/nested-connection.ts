@@ -7,10 +7,13 @@ import type { RequestContext } from './request-context';
 import type { NodeProperties } from './graph-loaders';
 import type { Condition } from './page/condition';
 import { compilePageRead } from './page/compile-page-read';
-import { parsePageSelection } from './page/page-selection';
+import { parsePageSelection, type PageSelection } from './page/page-selection';
 import type { PageSpec } from './page/page-spec';
 import type { OrderKey } from './page/sort-order';
 import type { PlainListKind } from './plain-list-kind';
+import type { CompiledRead } from './prefetch/read-root';
+import { registerNestedPage, withNestedPages } from './prefetch/nested-pages';
+import type { RootField } from './prefetch/selection-plan';
 
 /**
  * One kind of filtered, sortable list (measures, policy items, reform sheets): what a connection of it
@@ -55,26 +58,47 @@ export interface NestedPage {
  */
 export async function listPage<T extends { sortKey: string }, Filter extends object, OrderField extends string>(
   kind: ListKind<T, Filter, OrderField, string>,
-  { filter, orderBy, slice, ctx, info }: ListPageArgs<Filter, OrderField>,
+  args: ListPageArgs<Filter, OrderField>,
   nested?: NestedPage,
 ): Promise<Page<T>> {
-  const selection = parsePageSelection(kind.spec, info, orderBy, slice);
-  const condition = await kind.condition(filter, ctx);
-  const source = (name: string): string => ctx.gateway.statementText(name);
-  const compiled = compilePageRead(source, kind.spec, condition, selection, nested?.scope);
-  return executePage(ctx, compiled, selection, kind.map, nested?.parentId);
+  const { selection, compiled } = await compileListPage(kind, args, nested?.scope);
+  return executePage(args.ctx, compiled, selection, kind.map, nested?.parentId);
 }
 
-/** One parent's page of a plain kind (no filter or order): the same three steps. */
-async function plainPage<T extends { sortKey: string }>(
-  kind: PlainListKind<T>,
-  { slice, ctx, info }: Pick<ListPageArgs<never, 'CODE'>, 'slice' | 'ctx' | 'info'>,
-  nested: NestedPage,
-): Promise<Page<T>> {
+/**
+ * The first two steps of a kind's page: parse, then compile. A root page also plans the nested
+ * connections right below its nodes, which its statement then answers (src/read/prefetch/nested-pages.ts).
+ */
+async function compileListPage<Filter extends object, OrderField extends string>(
+  kind: ListKind<{ sortKey: string }, Filter, OrderField, string>,
+  { filter, orderBy, slice, ctx, info }: Omit<ListPageArgs<Filter, OrderField>, 'info'> & { readonly info: RootField },
+  scope?: string,
+): Promise<{ selection: PageSelection<OrderField, string>; compiled: CompiledRead }> {
+  const parsed = parsePageSelection(kind.spec, info, orderBy, slice);
+  const selection =
+    scope === undefined ? Object.assign({}, parsed, { below: await withNestedPages(parsed.below, ctx) }) : parsed;
+  const condition = await kind.condition(filter, ctx);
+  const source = (name: string): string => ctx.gateway.statementText(name);
+  return { selection, compiled: compilePageRead(source, kind.spec, condition, selection, scope) };
+}
+
+/** A nested page's first two steps (parse, compile) for one parent of a plain kind (no filter or order). */
+function compilePlainPage(
+  kind: PlainListKind<{ sortKey: string }>,
+  { slice, ctx, info }: { readonly slice: PaginationArgs; readonly ctx: RequestContext; readonly info: RootField },
+  scope: string,
+): { selection: PageSelection<'CODE', never>; compiled: CompiledRead } {
   const selection = parsePageSelection(kind.spec, info, null, slice);
   const source = (name: string): string => ctx.gateway.statementText(name);
-  const compiled = compilePageRead(source, kind.spec, kind.condition, selection, nested.scope);
-  return executePage(ctx, compiled, selection, kind.map, nested.parentId);
+  return { selection, compiled: compilePageRead(source, kind.spec, kind.condition, selection, scope) };
+}
+
+/** `first`/`after` as graphql-js coerced them (defaults applied), for a page planned ahead of its resolver. */
+function sliceOf(args: Readonly<Record<string, unknown>>): PaginationArgs {
+  return Object.assign(new PaginationArgs(), {
+    first: typeof args['first'] === 'number' ? args['first'] : new PaginationArgs().first,
+    after: typeof args['after'] === 'string' ? args['after'] : null,
+  });
 }
 
 /** A nested connection field: on which type, under which name, and whose nodes it lists. */
@@ -101,6 +125,12 @@ export function nestedConnectionResolver<
   OrderField extends string,
   Facet extends string,
 >(kind: ListKind<T, Filter, OrderField, Facet>, nested: NestedConnection): ClassType {
+  registerNestedPage(nested.parent, nested.field, async (args, info, ctx) => {
+    // As graphql-js coerced them; the resolver's are the same values in type-graphql's classes.
+    const filter = (args['filter'] ?? null) as Filter | null;
+    const orderBy = (args['orderBy'] ?? null) as OrderKey<OrderField>[] | null;
+    return (await compileListPage(kind, { filter, orderBy, slice: sliceOf(args), ctx, info }, nested.scope())).compiled;
+  });
   @Resolver(nested.parent)
   class NestedConnectionResolver {
     @FieldResolver(() => kind.connection, {
@@ -134,6 +164,9 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
   kind: PlainListKind<T>,
   nested: NestedConnection,
 ): ClassType {
+  registerNestedPage(nested.parent, nested.field, (args, info, ctx) =>
+    Promise.resolve(compilePlainPage(kind, { slice: sliceOf(args), ctx, info }, nested.scope()).compiled),
+  );
   @Resolver(nested.parent)
   class PlainConnectionResolver {
     @FieldResolver(() => kind.connection, {
@@ -146,7 +179,8 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
-      return plainPage(kind, { slice, ctx, info }, { scope: nested.scope(), parentId: parent.id });
+      const { selection, compiled } = compilePlainPage(kind, { slice, ctx, info }, nested.scope());
+      return executePage(ctx, compiled, selection, kind.map, parent.id);
     }
   }
   return PlainConnectionResolver;

@@ -106,15 +106,15 @@ describe('the selection compiler (one statement per root field)', () => {
     expect(statementsOf(response)).toBe(3);
   });
 
-  it('fetches the relationship fields below a nested connection in its page statement', async () => {
+  it('answers a nested connection below the root, and what its nodes select, in the root statement', async () => {
     const selection = 'measuresConnection(first: 5) { totalCount nodes { code departments { name } sdgs { number } } }';
     const nested = await api.server.query<{ sdgs: { measuresConnection: { nodes: Json[] } }[] }>(
       `{ sdgs { number ${selection} } }`,
     );
     expect(nested.errors).toBeUndefined();
-    // One statement for the SDGs, one for the pages of all 17 with their measures' departments and SDGs
-    // (through the loaders, those two would be two statements more).
-    expect(statementsOf(nested)).toBe(2);
+    // The SDGs, the pages of all 17 and their measures' departments and SDGs: one statement (its own
+    // statement for the pages, and the loaders for their relationships, would be three more).
+    expect(statementsOf(nested)).toBe(1);
     const measures = (nested.data?.sdgs ?? []).flatMap((sdg) => sdg.measuresConnection.nodes);
     expect(measures.length).toBeGreaterThan(17);
     // Checked against the loaders for the first 15 (the alias limit), each asked through `node(id:)`.
@@ -138,18 +138,75 @@ describe('the selection compiler (one statement per root field)', () => {
     expect(response.data?.indicators.aggregate.count).toBe(response.data?.indicators.totalCount);
   });
 
-  it('answers the nested pages of every parent, with their aggregates, in one statement per nested question', async () => {
-    const response = await api.server.query<{ sdgs: { departmentsConnection: { totalCount: number } }[] }>(
-      `{ sdgs { number
-         departmentsConnection(first: 2) { totalCount aggregate { count } nodes { name } }
-         reformSheetsConnection(first: 2, filter: { evaluationsNone: ["D"] }) {
-           aggregate { count number { max } } nodes { code measures { code } } } } }`,
+  /** The nested pages of every SDG, folded into the root statement, against each SDG asked through `node(id:)`. */
+  async function expectFoldedPages(fragment: string, variables: Json = {}, declared = ''): Promise<Json[]> {
+    const response = await api.server.query<{ sdgs: Json[] }>(
+      `query ${declared} { sdgs { ...Selected } } ${fragment}`,
+      variables,
     );
     expect(response.errors).toBeUndefined();
-    // The SDGs, then one statement for the 17 departments pages and one for the 17 reform-sheet pages (each
-    // with its aggregate and, for the sheets, their measures): 3, however many SDGs.
-    expect(statementsOf(response)).toBe(3);
-    expect(response.data?.sdgs).toHaveLength(17);
+    // The SDGs, their nested pages, the pages' aggregates and what their nodes select: one statement,
+    // however many SDGs and nested questions.
+    expect(statementsOf(response)).toBe(1);
+    const sdgs = response.data?.sdgs ?? [];
+    expect(sdgs).toHaveLength(17);
+    // The reference resolves every nested page through its own statement (a root of interface type is not
+    // compiled); the 7 SDGs with the most to list (each alias counts, at most 15 a request) must come out the same.
+    const richest = [...sdgs].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length).slice(0, 7);
+    const ids = richest.map((sdg) => sdg.id as string);
+    const aliases = ids.map((_, i) => `n${i}: node(id: $id${i}) { ...Selected }`).join(' ');
+    const idVariables = ids.map((_, i) => `$id${i}: ID!`).join(', ');
+    const reference = await api.server.query<Json>(
+      `query (${[idVariables, declared.replace(/^\(|\)$/g, '')].filter(Boolean).join(', ')}) { ${aliases} } ${fragment}`,
+      Object.assign(Object.fromEntries(ids.map((id, i) => [`id${i}`, id])), variables),
+    );
+    expect(reference.errors).toBeUndefined();
+    expect(statementsOf(reference)).toBeGreaterThan(1);
+    expect(richest).toEqual(Object.values(reference.data as Json));
+    return sdgs;
+  }
+
+  it('answers the nested pages of every parent, with their aggregates, in the root statement', async () => {
+    const sdgs = await expectFoldedPages(`fragment Selected on Sdg { id number
+      departmentsConnection(first: 2) { totalCount aggregate { count } nodes { name } pageInfo { hasNextPage endCursor } }
+      sheets: reformSheetsConnection(first: 2, filter: { evaluationsNone: ["D"] }) {
+        aggregate { count number { max } } nodes { code measures { code } } } }`);
+    expect(sdgs.some((sdg) => (sdg.departmentsConnection as { totalCount: number }).totalCount > 2)).toBe(true);
+  });
+
+  it('folds nested pages asked with variables, a filter by department name, an order and a cursor', async () => {
+    const fragment = `fragment Selected on Sdg { id
+      measuresConnection(first: $size, filter: { department: $department }, orderBy: [{ field: NAME, direction: DESC }]) {
+        totalCount aggregate { count departmentCount { max } } nodes { code name } pageInfo { endCursor } }
+      rest: measuresConnection(first: 3, after: $after) { nodes { code } } }`;
+    // after: the cursor of measure 5-1-1 (sortKey 05-01-01) in code order.
+    const variables = { size: 2, department: '市民活動推進課', after: 'YzE6MDUtMDEtMDE' };
+    const declared = '($size: Int!, $department: String!, $after: String)';
+    const sdgs = await expectFoldedPages(fragment, variables, declared);
+    const sdg17 = sdgs.find((sdg) => sdg.id === 'sdg:17') as { measuresConnection: { totalCount: number } };
+    // The 9 measures of SDG 17 for 市民活動推進課 (the canonical question), paged two at a time.
+    expect(sdg17.measuresConnection.totalCount).toBe(9);
+  });
+
+  it('leaves a nested page its resolver refuses to that resolver, which answers the error at its path', async () => {
+    const response = await api.server.query(
+      '{ sdgs { number good: departmentsConnection { totalCount } bad: measuresConnection(after: "not a cursor") { totalCount } } }',
+    );
+    // As before anything was folded: the refusal is the field's, with its path and code (the root's
+    // statement did not fail on it, or the error would be the root's, at ['sdgs']).
+    const [error] = response.errors ?? [];
+    expect((error as { path?: unknown[] } | undefined)?.path).toEqual(['sdgs', 0, 'bad']);
+    expect(error?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers a nested aggregate below a root page in the page statement', async () => {
+    const response = await api.server.query<{ policyItems: { nodes: Json[] } }>(
+      `{ policyItems(first: 10, filter: { detailed: true }) { nodes { code
+         indicatorsConnection { aggregate { count current { min max average } target { min max average } } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(statementsOf(response)).toBe(1);
+    expect(response.data?.policyItems.nodes).toHaveLength(10);
   });
 
   it('leaves fields it does not know to their resolvers, below fields it compiled', async () => {

@@ -24,7 +24,7 @@ export interface CompiledPage {
  *   one subquery per facet asked for, over `matched`, and one per number `aggregate` asks for (min, max,
  *   average, sum of a Quantity fragment over the matched nodes that have it)
  *   RETURN totalCount, pageNodes (only the `properties` the operation reads: src/read/prefetch/property-demand.ts),
- *          pagePositions (each node's sort values, for its cursor), facets, aggregates (when asked)
+ *          pagePositions (each node's sort values, for its cursor), facets, aggregates (empty maps when none asked)
  *
  * The total, the page, the facets and the aggregates come from the same match, so they cannot disagree.
  *
@@ -101,7 +101,8 @@ export function compilePage<F extends string, Facet extends string>(
   });
   lines.push(
     `RETURN ${scope === undefined ? '' : 'parent, '}size(matched) AS totalCount, [node IN [x IN page | x.node] | ${projection('node', properties)}] AS pageNodes, [x IN page | x.position] AS pagePositions,`,
-    `       {${facetColumns.join(', ')}} AS facets${aggregateColumns.length > 0 ? `, {${aggregateColumns.join(', ')}} AS aggregates` : ''}`,
+    // Always the same columns, so a root statement can fold this one in by name (src/read/prefetch/nested-pages.ts).
+    `       {${facetColumns.join(', ')}} AS facets, {${aggregateColumns.join(', ')}} AS aggregates`,
   );
   const asked = [
     ...(facets.length > 0 ? [`facets: ${facets.join(' ')}`] : []),

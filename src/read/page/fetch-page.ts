@@ -5,7 +5,7 @@ import { NumberAggregate } from './number-aggregate.type';
 import type { NodeProperties } from '../graph-loaders';
 import { toConnection, type ConnectionShape } from './connection';
 import { decodePosition, encodeCursor, encodePositionCursor, type CursorPosition, type SortValue } from './cursor';
-import { executeRead, type CompiledRead } from '../prefetch/read-root';
+import { batchKey, executeRead, parentPages, type CompiledRead } from '../prefetch/read-root';
 import type { RequestContext } from '../request-context';
 
 /** The order a page is sorted by, as its cursors know it (see cursor.ts). */
@@ -58,7 +58,8 @@ export async function fetchPage<T extends { sortKey: string }>(request: PageRequ
 /**
  * The third step of reading a connection's page: runs the compiled read (compile-page-read.ts) and shapes
  * its row as the page. For a nested connection (`parentId`), parents asking the same question (the same
- * statement and parameters) share one loader, so their pages come from one statement (no N+1).
+ * statement and parameters) share one loader, so their pages come from one statement (no N+1), or none:
+ * the root's statement answered them when the connection is right below the root's nodes (nested-pages.ts).
  */
 export async function executePage<T extends { sortKey: string }>(
   ctx: Pick<RequestContext, 'gateway' | 'loaders'>,
@@ -71,22 +72,13 @@ export async function executePage<T extends { sortKey: string }>(
   const row =
     parentId === undefined
       ? (await executeRead(gateway, loaders, compiled))[0]
-      : await loaders
-          .parentRows(batchKey(compiled), (parents) =>
-            executeRead(gateway, loaders, compiled, Object.assign({}, compiled.params, { parents: [...parents] })),
-          )
-          .load(parentId);
+      : await parentPages(gateway, loaders, { key: batchKey(compiled), compiled }).load(parentId);
   const { slice, pageOrder, facets } = selection;
   const page = toPage(row, slice.first, slice.after, map, pageOrder, { projected: true });
   // A parent with nothing matching has no row; its facets are the empty counts of an empty set.
   return parentId !== undefined && page.facets === null
     ? Object.assign({}, page, { facets: Object.fromEntries(facets.map((name) => [name, []])) })
     : page;
-}
-
-/** The question a nested page asks, as text: parents asking the same one share a statement. */
-function batchKey({ statement, params }: CompiledRead): string {
-  return `${typeof statement === 'string' ? statement : statement.text}\n${JSON.stringify(params)}`;
 }
 
 /** The position an `after` cursor holds, checked against the page's order (null without a cursor). */

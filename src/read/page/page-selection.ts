@@ -1,6 +1,6 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { projectedProperties } from '../prefetch/property-demand';
 import { parseSelection, type ParsedSelection } from '../prefetch/read-root';
+import type { RootField } from '../prefetch/selection-plan';
 import type { CursorPosition } from './cursor';
 import { afterPosition, type PageOrder, type Slice } from './fetch-page';
 import type { PageSpec } from './page-spec';
@@ -32,7 +32,7 @@ export interface PageSelection<F extends string, Facet extends string> {
 
 export function parsePageSelection<F extends string, Facet extends string>(
   spec: PageSpec<F, Facet>,
-  info: GraphQLResolveInfo,
+  info: RootField,
   orderBy: readonly OrderKey<F>[] | null | undefined,
   slice: Slice,
 ): PageSelection<F, Facet> {

@@ -15,7 +15,10 @@ export interface AggregateRequest {
  * The numbers selected below the connection's `aggregate` (every alias and fiscal year of them, once each),
  * so the page statement computes only those. `count` needs nothing: it is the total.
  */
-export function selectedAggregates(info: GraphQLResolveInfo, spec: PageSpec): AggregateRequest[] {
+export function selectedAggregates(
+  info: Pick<GraphQLResolveInfo, 'returnType' | 'fieldNodes' | 'schema' | 'fragments' | 'variableValues'>,
+  spec: PageSpec,
+): AggregateRequest[] {
   const connection = getNamedType(info.returnType);
   if (!isObjectType(connection)) return [];
   const aggregateField = connection.getFields()['aggregate'];

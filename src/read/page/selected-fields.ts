@@ -5,7 +5,10 @@ import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
  * through fragments and inline fragments, so a resolver computes only what was asked for. Directives are
  * not evaluated: a field under `@skip` still counts as selected (computed, then not sent).
  */
-export function selectedSubfields(info: GraphQLResolveInfo, field: string): Set<string> {
+export function selectedSubfields(
+  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  field: string,
+): Set<string> {
   const found = new Set<string>();
   const visit = (selections: SelectionSetNode | undefined, inside: boolean) => {
     for (const selection of selections?.selections ?? []) {

@@ -1,5 +1,5 @@
 import { compactCypher } from '../../db/compact-cypher';
-import type { CompiledStatement } from '../../db/graph-gateway';
+import type { CompiledStatement, Params } from '../../db/graph-gateway';
 import type { NodeLabel } from '../../graph/graph-model';
 import { fragmentOf, keyOf, type Hop } from '../relationships';
 import type { PlannedProjection } from './selection-plan';
@@ -18,16 +18,48 @@ export interface ColumnPlan {
   readonly children: readonly ColumnPlan[];
 }
 
-/** A compiled root read: the statement and where in its `prefetch` column each projection's rows are. */
+/** A root read compiled: the one statement to run, its parameters, and where its rows prime the loaders. */
+export interface CompiledRead {
+  readonly statement: string | CompiledStatement;
+  readonly params: Params;
+  readonly shape: RootShape;
+  /** The prefetched relationship columns (empty: the root statement runs as it is). */
+  readonly columns: readonly ColumnPlan[];
+  /** The nested connections folded into the statement, each in a column of its own (absent: none). */
+  readonly pages?: readonly FoldedPage[];
+}
+
+/** A nested connection's page statement for every parent, as its resolver would run it (nested-pages.ts). */
+export interface PlannedPage {
+  /** The question as the resolver's batch knows it (batchKey): the priming of the root's answer uses it. */
+  readonly key: string;
+  readonly compiled: CompiledRead & { readonly statement: CompiledStatement };
+}
+
+/** A nested connection folded into a root statement: its column and its parameters, renamed for it. */
+export interface FoldedPage extends PlannedPage {
+  readonly column: string;
+  readonly params: Params;
+}
+
+/**
+ * A compiled root read: the statement, where in its `prefetch` column each projection's rows are, and the
+ * columns of the nested connections folded into it.
+ */
 export interface CompiledPrefetch {
   readonly statement: CompiledStatement;
   readonly columns: readonly ColumnPlan[];
+  readonly pages: readonly FoldedPage[];
 }
 
 /** Column of the compiled statement holding the root nodes when the root statement returns rows. */
 export const ROOT_NODES_COLUMN = 'rootNodes';
 /** Column of the compiled statement holding, per root node, its id and the projections' rows. */
 export const PREFETCH_COLUMN = 'prefetch';
+/** The variable holding the root nodes' ids where nested pages are folded in: their `$parents`. */
+const PARENT_IDS = 'parentIds';
+/** The columns of a nested page statement (src/read/page/compile-page.ts), one row per parent. */
+const PAGE_COLUMNS = ['parent', 'totalCount', 'pageNodes', 'pagePositions', 'facets', 'aggregates'];
 
 /** Where the compiler finds the fragments' texts (the gateway's registry of cypher/). */
 export type CypherSource = (name: string) => string;
@@ -57,7 +89,16 @@ const cache = new Map<string, CompiledPrefetch>();
  *     }
  *     RETURN collect({id: n0.id, c1: c1, …}) AS prefetch
  *   }
+ *   WITH *, [x IN <root nodes> | x.id] AS parentIds
+ *   CALL (parentIds) {                                  -- one per nested connection below the root's nodes
+ *     CALL (parentIds) { <its page statement, $parents → parentIds> }
+ *     RETURN collect({parent: parent, totalCount: …}) AS page1
+ *   }
  *   RETURN *
+ *
+ * A nested connection's page statement is folded in as its resolver compiled it, for every parent at once
+ * (`pages`, src/read/prefetch/nested-pages.ts): its parameters renamed (`$page1_c0`), its `$parents` the
+ * root's ids. Its rows are the ones the resolver's own statement would answer, so they prime its loader.
  *
  * The text holds only cypher/ files and generated names (`c1`…, never an alias or any other user text);
  * the root statement's parameters pass through untouched, and fragments take none (the root statement
@@ -70,10 +111,20 @@ export function compilePrefetch(
   shape: RootShape,
   plan: readonly PlannedProjection[],
   demand: PropertyDemand,
+  pages: readonly PlannedPage[] = [],
 ): CompiledPrefetch {
-  const cacheKey = JSON.stringify([root.text, shape.kind, shape.column, signature(plan), labels(plan, demand)]);
+  const folded = pages.map((page, at) => foldedPage(page, `page${at + 1}`));
+  const cacheKey = JSON.stringify([
+    root.text,
+    shape.kind,
+    shape.column,
+    signature(plan),
+    labels(plan, demand),
+    folded.map((page) => page.text),
+  ]);
   const cached = cache.get(cacheKey);
-  if (cached) return cached;
+  // The text is shared by every request of this shape; the folded pages' parameters are this request's.
+  if (cached) return Object.assign({}, cached, { pages: folded.map((page) => page.page) });
   let next = 0;
   const assign = (planned: readonly PlannedProjection[]): ColumnPlan[] =>
     planned.map(({ hop, label, children }) => ({
@@ -89,21 +140,71 @@ export function compilePrefetch(
     compactCypher(root.text),
     '}',
     ...(shape.kind === 'rows' ? [`WITH collect(${shape.column}) AS ${ROOT_NODES_COLUMN}`] : []),
-    `CALL (${nodesColumn}) {`,
-    `UNWIND ${nodesColumn} AS rootNode`,
-    `MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
-    ...columns.flatMap((column) => projectionText(source, column, 1, demand)),
-    `RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columns.map(({ column }) => `${column}: ${column}`)])}) AS ${PREFETCH_COLUMN}`,
-    '}',
+    ...(columns.length === 0
+      ? []
+      : [
+          `CALL (${nodesColumn}) {`,
+          `UNWIND ${nodesColumn} AS rootNode`,
+          `MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
+          ...columns.flatMap((column) => projectionText(source, column, 1, demand)),
+          `RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columns.map(({ column }) => `${column}: ${column}`)])}) AS ${PREFETCH_COLUMN}`,
+          '}',
+        ]),
+    // The ids first, at the top: a page's own `pageNodes` must not shadow a variable its CALL imports.
+    ...(folded.length === 0 ? [] : [`WITH *, [x IN ${nodesColumn} | x.id] AS ${PARENT_IDS}`]),
+    ...folded.flatMap(({ page, text: pageText }) => [
+      `CALL (${PARENT_IDS}) {`,
+      `CALL (${PARENT_IDS}) {`,
+      pageText,
+      '}',
+      `RETURN collect(${mapOf(pageColumnsOf(page).map((name) => `${name}: ${name}`))}) AS ${page.column}`,
+      '}',
+    ]),
     'RETURN *',
   ].join('\n');
-  const compiled = { statement: { text, origin: root.origin, shape: signature(plan) }, columns };
+  const shapeText = [signature(plan), ...folded.map(({ page }) => page.compiled.statement.origin)].join(',');
+  const compiled = {
+    statement: { text, origin: root.origin, shape: shapeText },
+    columns,
+    pages: folded.map((page) => page.page),
+  };
   if (cache.size >= MAX_CACHED_SHAPES) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);
   }
   cache.set(cacheKey, compiled);
   return compiled;
+}
+
+/** The columns a folded page's statement returns: a page's, and its prefetch when it has one. */
+function pageColumnsOf({ compiled }: PlannedPage): string[] {
+  return compiled.columns.length === 0 ? PAGE_COLUMNS : [...PAGE_COLUMNS, PREFETCH_COLUMN];
+}
+
+/**
+ * A nested connection's compiled read (a page statement, wrapped by this compiler when relationship fields
+ * are selected below its nodes) made a subquery of the root's statement, under `column`: `$parents` becomes
+ * the root's ids, every other parameter `$<column>_<name>` (the root and each page number theirs from
+ * `$c0`), and the wrapper's first `CALL ()` imports the ids. The text is this project's own compiled text,
+ * so these are the only places either appears; its last line, `RETURN *`, names its columns instead, as
+ * the collect around it reads them by name.
+ */
+function foldedPage(page: PlannedPage, column: string): { page: FoldedPage; text: string } {
+  const { text } = page.compiled.statement;
+  const renamed = text.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) =>
+    name === 'parents' ? PARENT_IDS : `$${column}_${name}`,
+  );
+  const lines = renamed.split('\n');
+  if (page.compiled.columns.length > 0) {
+    if (lines[0] !== 'CALL () {' || lines.at(-1) !== 'RETURN *')
+      throw new Error(`a nested page's compiled read has an unexpected shape: ${page.compiled.statement.origin}`);
+    lines[0] = `CALL (${PARENT_IDS}) {`;
+    lines[lines.length - 1] = `RETURN ${pageColumnsOf(page).join(', ')}`;
+  }
+  const params = Object.fromEntries(
+    Object.entries(page.compiled.params).map(([name, value]) => [`${column}_${name}`, value]),
+  );
+  return { page: Object.assign({}, page, { column, params }), text: lines.join('\n') };
 }
 
 /**

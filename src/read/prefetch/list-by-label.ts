@@ -5,11 +5,13 @@ import { allByLabel } from '../../graph/all-by-label';
 import type { NodeLabel } from '../../graph/graph-model';
 import type { NodeProperties } from '../graph-loaders';
 import { projectedProperties } from './property-demand';
-import { readRoot } from './read-root';
+import { withNestedPages } from './nested-pages';
+import { compileRead, executeRead, parseSelection } from './read-root';
 
 /**
  * Every node of a kind in display order (`graph/all-by-label`), for the short unpaginated root lists
- * (fields, SDGs…), with the relationship fields the selection asks for fetched in the same statement. Each
+ * (fields, SDGs…), with the relationship fields and nested connections the selection asks for fetched in the
+ * same statement, in the three steps of every read (parse, compile, execute). Each
  * node carries only the properties the operation reads of its kind (property-demand.ts).
  */
 export async function listByLabel(
@@ -17,16 +19,13 @@ export async function listByLabel(
   info: GraphQLResolveInfo,
   label: NodeLabel,
 ): Promise<NodeProperties[]> {
-  const properties = projectedProperties(info, label, 'root');
-  const rows = await readRoot(
-    ctx.gateway,
-    ctx.loaders,
-    {
-      statement: allByLabel((name) => ctx.gateway.statementText(name), label, properties),
-      params: {},
-      shape: { kind: 'rows', column: 'node' },
-    },
-    info,
-  );
+  const selection = await withNestedPages(parseSelection(info), ctx);
+  const source = (name: string): string => ctx.gateway.statementText(name);
+  const root = {
+    statement: allByLabel(source, label, projectedProperties(info, label, 'root')),
+    params: {},
+    shape: { kind: 'rows', column: 'node' },
+  } as const;
+  const rows = await executeRead(ctx.gateway, ctx.loaders, compileRead(source, root, selection));
   return rows.map((row) => new RowReader(row).projected('node'));
 }

@@ -5,6 +5,7 @@ import { labelOfId } from '../../graph/graph-model';
 import { nodeById } from '../../graph/node-by-id';
 import type { NodeProperties } from '../graph-loaders';
 import { projectedProperties } from './property-demand';
+import { withNestedPages } from './nested-pages';
 import { compileRead, executeRead, parseSelection, type ParsedSelection } from './read-root';
 
 /**
@@ -17,8 +18,8 @@ export async function loadNode(
   info: GraphQLResolveInfo,
   id: string,
 ): Promise<NodeProperties | null> {
-  const selection = parseSelection(info);
-  if (selection.projections.length === 0) return ctx.loaders.node.load(id);
+  const selection = await withNestedPages(parseSelection(info), ctx);
+  if (nothingBelow(selection)) return ctx.loaders.node.load(id);
   return readWithProjections(ctx, selection, id);
 }
 
@@ -27,8 +28,13 @@ export async function loadNode(
  * statement, only what its selection asks below it. Nothing runs when no known relationship is selected.
  */
 export async function prefetchBelow(ctx: RequestContext, info: GraphQLResolveInfo, id: string): Promise<void> {
-  const selection = parseSelection(info);
-  if (selection.projections.length > 0) await readWithProjections(ctx, selection, id);
+  const selection = await withNestedPages(parseSelection(info), ctx);
+  if (!nothingBelow(selection)) await readWithProjections(ctx, selection, id);
+}
+
+/** No relationship field and no nested connection the compiler knows is selected below the node. */
+function nothingBelow({ projections, pages }: ParsedSelection): boolean {
+  return projections.length === 0 && pages.length === 0;
 }
 
 /**

@@ -1,12 +1,16 @@
+import type DataLoader from 'dataloader';
 import type { CompiledStatement, GraphGateway, Params } from '../../db/graph-gateway';
-import type { PlainRow } from '../../db/plain-values';
+import type { PlainRow, PlainValue } from '../../db/plain-values';
+import { RowReader } from '../../db/row-reader';
 import type { GraphLoaders } from '../graph-loaders';
 import {
   compilePrefetch,
   PREFETCH_COLUMN,
   ROOT_NODES_COLUMN,
-  type ColumnPlan,
   type CypherSource,
+  type CompiledRead,
+  type FoldedPage,
+  type PlannedPage,
   type RootShape,
 } from './compile-prefetch';
 import { projectedProperties } from './property-demand';
@@ -17,18 +21,24 @@ import { planProjections, rootNodeSelection, type PlannedProjection, type RootFi
  * A root field's read in its three steps, each a function of its own:
  *
  *   parseSelection   the selection below the root's nodes, as the relationship fields the compiler knows
+ *                    (and withNestedPages, nested-pages.ts: the nested connections right below them)
  *   compileRead      the root statement and that plan as ONE statement (src/read/prefetch/compile-prefetch.ts)
  *   executeRead      runs it, primes the loaders with what it answered below the root, returns the root rows
  *
- * `readRoot` is the three in a row, for roots that have nothing else to parse (a lookup, a short list);
- * a connection parses its own arguments beside the selection (src/read/page/page-selection.ts) and uses
- * the same compile and execute steps.
+ * A lookup or a short list calls them in a row (load-node.ts, list-by-label.ts); a connection parses its
+ * own arguments beside the selection (src/read/page/page-selection.ts) and uses the same compile and
+ * execute steps.
  */
 
 /** Step 1's answer: the root field and the relationship fields planned below its nodes (empty: none). */
 export interface ParsedSelection {
   readonly info: RootField;
   readonly projections: readonly PlannedProjection[];
+  /**
+   * The nested connections selected directly below the root's nodes, each compiled as its resolver compiles
+   * it (src/read/prefetch/nested-pages.ts); empty until a root field plans them.
+   */
+  readonly pages: readonly PlannedPage[];
 }
 
 /** A root field's own statement: a cypher/ file by name or a statement compiled at run time, and its params. */
@@ -38,19 +48,12 @@ export interface RootStatement {
   readonly shape: RootShape;
 }
 
-/** Step 2's answer: the one statement to run, its parameters, and where its rows prime the loaders. */
-export interface CompiledRead {
-  readonly statement: string | CompiledStatement;
-  readonly params: Params;
-  readonly shape: RootShape;
-  /** The prefetched relationship columns (empty: the root statement runs as it is). */
-  readonly columns: readonly ColumnPlan[];
-}
+export type { CompiledRead, PlannedPage };
 
 /** Step 1: the relationship fields the compiler knows below the root field's nodes. */
 export function parseSelection(info: RootField): ParsedSelection {
   const root = rootNodeSelection(info);
-  return { info, projections: root ? planProjections(info, root.type, root.fieldNodes) : [] };
+  return { info, projections: root ? planProjections(info, root.type, root.fieldNodes) : [], pages: [] };
 }
 
 /**
@@ -63,13 +66,20 @@ export function compileRead(
   root: RootStatement,
   selection: ParsedSelection | undefined,
 ): CompiledRead {
-  if (!selection || selection.projections.length === 0) return Object.assign({ columns: [] }, root);
+  if (!selection || (selection.projections.length === 0 && selection.pages.length === 0))
+    return Object.assign({ columns: [] }, root);
   const statement =
     typeof root.statement === 'string' ? { text: source(root.statement), origin: root.statement } : root.statement;
-  const compiled = compilePrefetch(source, statement, root.shape, selection.projections, (label) =>
-    projectedProperties(selection.info, label, 'related'),
+  const compiled = compilePrefetch(
+    source,
+    statement,
+    root.shape,
+    selection.projections,
+    (label) => projectedProperties(selection.info, label, 'related'),
+    selection.pages,
   );
-  return { statement: compiled.statement, params: root.params, shape: root.shape, columns: compiled.columns };
+  const params = Object.assign({}, root.params, ...compiled.pages.map((page) => page.params)) as Params;
+  return { statement: compiled.statement, params, shape: root.shape, columns: compiled.columns, pages: compiled.pages };
 }
 
 /**
@@ -84,27 +94,63 @@ export async function executeRead(
   compiled: CompiledRead,
   params: Params = compiled.params,
 ): Promise<PlainRow[]> {
-  const { statement, shape, columns } = compiled;
+  const { statement, shape, columns, pages = [] } = compiled;
   const rows =
     typeof statement === 'string'
       ? await gateway.read(statement, params)
       : await gateway.readStatement(statement, params);
-  if (columns.length === 0) return rows;
+  if (columns.length === 0 && pages.length === 0) return rows;
   // A page statement answers one row; a nested page statement one row per parent, each with its prefetch.
-  for (const row of rows) primeLoaders(loaders, row[PREFETCH_COLUMN] ?? [], columns);
+  if (columns.length > 0) for (const row of rows) primeLoaders(loaders, row[PREFETCH_COLUMN] ?? [], columns);
+  const nodes = shape.kind === 'list' ? rows[0]?.[shape.column] : rows[0]?.[ROOT_NODES_COLUMN];
+  if (pages.length > 0) primePages(gateway, loaders, pages, rows[0] ?? {}, idsOf(nodes));
   if (shape.kind === 'list') return rows;
-  const nodes = rows[0]?.[ROOT_NODES_COLUMN];
   return Array.isArray(nodes) ? nodes.map((node) => ({ [shape.column]: node })) : [];
 }
 
-/** The three steps for a root without arguments of its own to parse: parse, compile, execute. */
-export async function readRoot(
+/**
+ * Hands each folded nested connection's pages to the loader its resolver reads (parentPages, under the same
+ * key), one per root node: a parent with nothing to list has no row, which is that loader's answer too.
+ */
+function primePages(
   gateway: GraphGateway,
   loaders: GraphLoaders,
-  root: RootStatement,
-  info: RootField,
-): Promise<PlainRow[]> {
-  const selection = parseSelection(info);
-  const compiled = compileRead((name) => gateway.statementText(name), root, selection);
-  return executeRead(gateway, loaders, compiled);
+  pages: readonly FoldedPage[],
+  row: PlainRow,
+  parents: readonly string[],
+): void {
+  for (const { column, key, compiled } of pages) {
+    const loader = parentPages(gateway, loaders, { key, compiled });
+    const byParent = new Map(new RowReader(row).maps(column).map((entry) => [entry.string('parent'), entry.values]));
+    for (const parent of parents) {
+      const page = byParent.get(parent);
+      loader.prime(parent, page);
+      if (page && compiled.columns.length > 0) primeLoaders(loaders, page[PREFETCH_COLUMN] ?? [], compiled.columns);
+    }
+  }
+}
+
+/** The ids of the root's nodes (maps or nodes, each with its `id`). */
+function idsOf(nodes: PlainValue | undefined): string[] {
+  return Array.isArray(nodes) ? nodes.map((node) => new RowReader({ node }).projected('node').string('id')) : [];
+}
+
+/** The question a nested page asks, as text: parents asking the same one share a statement. */
+export function batchKey({ statement, params }: Pick<CompiledRead, 'statement' | 'params'>): string {
+  return `${typeof statement === 'string' ? statement : statement.text}\n${JSON.stringify(params)}`;
+}
+
+/**
+ * The loader of a nested connection's pages, one row per parent (the `parent` column): parents asking the
+ * same question share it, so their pages come from one statement; a root statement that folded the
+ * question in primes it (primePages).
+ */
+export function parentPages(
+  gateway: GraphGateway,
+  loaders: GraphLoaders,
+  { key, compiled }: { readonly key: string; readonly compiled: CompiledRead },
+): DataLoader<string, PlainRow | undefined> {
+  return loaders.parentRows(key, (parents) =>
+    executeRead(gateway, loaders, compiled, Object.assign({}, compiled.params, { parents: [...parents] })),
+  );
 }

@@ -95,7 +95,7 @@ export function rootNodeSelection(
   return { type: nodeType, fieldNodes };
 }
 
-function subfields(
+export function subfields(
   document: Document,
   type: GraphQLObjectType,
   fieldNodes: readonly FieldNode[],
