@@ -272,4 +272,39 @@ describe('the properties projected for related nodes', () => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  it('folds a nested page into the root statement with its parameters renamed and its parents bound', () => {
+    const pageText = [
+      'UNWIND $parents AS parent',
+      'MATCH (parentNode:Entity {id: parent})-[:HAS_ITEM]->(n:PolicyItem)',
+      'WITH parent, n WHERE n.number > $c0',
+      'WITH parent, collect(n) AS matched',
+      'RETURN parent, size(matched) AS totalCount, [x IN matched[0..$limit] | x {.id}] AS pageNodes,',
+      '       [] AS pagePositions, {} AS facets, {} AS aggregates',
+    ].join('\n');
+    const page = {
+      key: 'the resolver’s key',
+      compiled: {
+        statement: { text: pageText, origin: 'policyItems(filter, orderBy)' },
+        params: { c0: 2, limit: 3 },
+        shape: { kind: 'list', column: 'pageNodes' } as const,
+        columns: [],
+      },
+    };
+    const root = { text: source('graph/nodes-by-id'), origin: 'graph/nodes-by-id' };
+    const compiled = compilePrefetch(source, root, { kind: 'rows', column: 'node' }, [], () => [], [page]);
+    const { text } = compiled.statement;
+    // The root's nodes' ids are the page's parents; its own parameters cannot meet the root's ($ids).
+    expect(text).toContain('WITH *, [x IN rootNodes | x.id] AS parentIds');
+    expect(text).toContain('UNWIND parentIds AS parent');
+    expect(text).toContain('n.number > $page1_c0');
+    expect(text).toContain('matched[0..$page1_limit]');
+    expect(text).not.toContain('$parents');
+    expect(text).toMatch(
+      /RETURN collect\(\{parent: parent, totalCount: totalCount, .*aggregates: aggregates\}\) AS page1/,
+    );
+    expect(compiled.pages).toEqual([
+      expect.objectContaining({ key: page.key, column: 'page1', params: { page1_c0: 2, page1_limit: 3 } }),
+    ]);
+  });
 });
