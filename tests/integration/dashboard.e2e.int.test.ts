@@ -393,10 +393,13 @@ describe('the dashboard at /dashboard', () => {
     metrics.departmentGraphqlRequests = requests.length;
     expect(requests).toHaveLength(1);
     await page.locator('#department-title', { hasText: '危機管理課' }).waitFor();
-    const measures = await page
-      .locator('.measure-list li')
-      .evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { code: string } }).dataset.code));
-    expect(measures).toEqual([
+    const shownMeasures = () =>
+      page
+        .locator('.measure-list li')
+        .evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { code: string } }).dataset.code));
+    // 危機管理課 answers for 13 measures; the page shows them ten at a time (a nested page of the department).
+    expect(await page.locator('#department-measures').innerText()).toBe('施策中項目 (13)');
+    expect(await shownMeasures()).toEqual([
       '5-1-1',
       '5-3-1',
       '5-3-2',
@@ -407,15 +410,25 @@ describe('the dashboard at /dashboard', () => {
       '5-4-1',
       '5-4-2',
       '5-4-3',
-      '5-4-4',
-      '5-5-1',
-      '5-5-2',
     ]);
+    expect(await page.locator('.pager-range').innerText()).toBe('13件中 1–10件目');
     const text = await page.locator('.department-grid').innerText();
     for (const sheet of ['1-7', '1-8', '2-6', '1-4']) expect(text).toContain(sheet);
     const collaborator = page.locator('.department-grid tr', { hasText: '市民活動推進課' });
     expect(await collaborator.locator('td').first().innerText()).toBe('2');
     await screenshot('department');
+
+    // The next page: one request, the last three measures, and the way back to the first.
+    const next = await graphqlRequestsDuring(async () => {
+      await page.getByRole('button', { name: '次へ' }).click();
+      await page.locator('.pager-range', { hasText: '11–13' }).waitFor();
+    });
+    expect(next).toHaveLength(1);
+    expect(await shownMeasures()).toEqual(['5-4-4', '5-5-1', '5-5-2']);
+    expect(await page.getByRole('button', { name: '次へ' }).count()).toBe(0);
+    await page.getByRole('button', { name: '最初から' }).click();
+    await page.locator('.pager-range', { hasText: '1–10' }).waitFor();
+    expect((await shownMeasures())[0]).toBe('5-1-1');
   });
 
   it('explores the graph: finds 危機管理課 by search, reaches SDG 17 within 3 hops, and says why they are linked', async () => {

@@ -35,6 +35,8 @@ const TEXTS = {
   showAllDepartments: { ja: '全部署を表示', en: 'Show all departments' },
   measures: { ja: '施策中項目', en: 'Measures' },
   measureCount: { ja: '件の施策中項目', en: 'measures' },
+  nextPage: { ja: '次へ', en: 'Next' },
+  firstPage: { ja: '最初から', en: 'From the start' },
   tableView: { ja: '表で見る（キーボード操作はこちら）', en: 'As a table (for keyboard use)' },
   chooseCell: {
     ja: 'マスを選ぶと、その部署がそのSDGに関わる施策中項目を表示します。',
@@ -128,6 +130,11 @@ export function text(language: Language, key: TextKey): string {
 }
 
 /** How many of all the departments the heatmap shows as rows, e.g. 46部署中 12部署を表示. */
+/** Which items of a paged list are shown: `13件中 1–10件目`, `1–10 of 13`. */
+export function rangeShown(language: Language, first: number, last: number, total: number): string {
+  return language === 'ja' ? `${total}件中 ${first}–${last}件目` : `${first}–${last} of ${total}`;
+}
+
 export function departmentsShown(language: Language, shown: number, total: number): string {
   return language === 'en' ? `${shown} of ${total} departments shown` : `${total}部署中 ${shown}部署を表示`;
 }

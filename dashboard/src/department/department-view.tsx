@@ -1,19 +1,34 @@
 import { compareDepartments, inDepartmentOrder } from '../common/department-order';
 import { Grade } from '../common/grade';
-import { nameIn, text, type Language } from '../common/i18n';
+import { nameIn, rangeShown, text, type Language } from '../common/i18n';
 import { StateLink, useNavigation } from '../common/navigation';
 import { QueryStatus } from '../common/query-status';
 import { markFirstRender } from '../common/rendered-mark';
 import { SdgBadge } from '../common/sdg-badge';
 import { StatusBadge } from '../common/status-badge';
+import { useState } from 'preact/hooks';
 import { useQuery } from '../common/use-query';
-import { DEPARTMENT_QUERY, type DepartmentData } from './department-query';
+import { DEPARTMENT_QUERY, MEASURES_PER_PAGE, type DepartmentData } from './department-query';
+
+/** Where the shown page of a department's measures starts: after `after`, counted from `offset`. */
+interface MeasuresPage {
+  readonly dept: string;
+  readonly after: string;
+  readonly offset: number;
+}
 
 /** A department's page: state `dept` (its id). */
 export function DepartmentView() {
   const { state, language, navigate } = useNavigation();
   const chosen = state.dept ?? '';
-  const result = useQuery<DepartmentData>(DEPARTMENT_QUERY, { ref: chosen, chosen: chosen !== '' });
+  // The page follows the department: another one starts from its first page.
+  const [shown, setShown] = useState<MeasuresPage | null>(null);
+  const page = shown?.dept === chosen ? shown : null;
+  const result = useQuery<DepartmentData>(DEPARTMENT_QUERY, {
+    ref: chosen,
+    chosen: chosen !== '',
+    after: page?.after ?? null,
+  });
   if (result.status !== 'done') return <QueryStatus state={result} />;
   const { departments, department } = result.data;
   markFirstRender();
@@ -31,7 +46,14 @@ export function DepartmentView() {
           ))}
         </select>
       </label>
-      {department == null ? null : <DepartmentDetail department={department} language={language} />}
+      {department == null ? null : (
+        <DepartmentDetail
+          department={department}
+          language={language}
+          offset={page?.offset ?? 0}
+          onPage={(after, offset) => setShown(after === null ? null : { dept: chosen, after, offset })}
+        />
+      )}
     </section>
   );
 }
@@ -39,8 +61,13 @@ export function DepartmentView() {
 function DepartmentDetail(props: {
   readonly department: NonNullable<DepartmentData['department']>;
   readonly language: Language;
+  /** How many measures come before the shown page. */
+  readonly offset: number;
+  /** Shows the page after `after` (null: the first), which starts at `offset`. */
+  readonly onPage: (after: string | null, offset: number) => void;
 }) {
-  const { department, language } = props;
+  const { department, language, offset, onPage } = props;
+  const { measures } = department;
   // Most shared first, as the API ranks them; ties in the language's department order rather than by id.
   const byDepartment = compareDepartments(language);
   const collaborators = [...department.collaborators].sort(
@@ -52,10 +79,10 @@ function DepartmentDetail(props: {
     <div class="department-grid">
       <section aria-labelledby="department-measures">
         <h3 id="department-measures">
-          {text(language, 'measures')} ({department.measures.length})
+          {text(language, 'measures')} ({measures.totalCount})
         </h3>
         <ul class="measure-list">
-          {department.measures.map((measure) => (
+          {measures.nodes.map((measure) => (
             <li key={measure.code} data-code={measure.code}>
               <StateLink patch={{ view: 'items', item: measure.policyItem.code }} replace>
                 <span class="code">{measure.code}</span> {measure.name}
@@ -68,6 +95,7 @@ function DepartmentDetail(props: {
             </li>
           ))}
         </ul>
+        <MeasuresPager measures={measures} language={language} offset={offset} onPage={onPage} />
       </section>
       <SheetList title={text(language, 'executes')} sheets={department.executing} language={language} />
       <SheetList title={text(language, 'partners')} sheets={department.partnering} language={language} />
@@ -130,7 +158,38 @@ function SheetList(props: {
   );
 }
 
-type DepartmentMeasure = NonNullable<DepartmentData['department']>['measures'][number];
+/**
+ * Which measures are shown of how many (`13件中 11–13件目`), and the way on: the next page while there is
+ * one, and back to the first from any later page. Nothing when every measure fits on one page.
+ */
+function MeasuresPager(props: {
+  readonly measures: NonNullable<DepartmentData['department']>['measures'];
+  readonly language: Language;
+  readonly offset: number;
+  readonly onPage: (after: string | null, offset: number) => void;
+}) {
+  const { measures, language, offset, onPage } = props;
+  const { hasNextPage, endCursor } = measures.pageInfo;
+  if (offset === 0 && !hasNextPage) return null;
+  const last = offset + measures.nodes.length;
+  return (
+    <p class="pager">
+      <span class="pager-range">{rangeShown(language, offset + 1, last, measures.totalCount)}</span>{' '}
+      {offset === 0 ? null : (
+        <button type="button" onClick={() => onPage(null, 0)}>
+          {text(language, 'firstPage')}
+        </button>
+      )}{' '}
+      {hasNextPage && endCursor !== null ? (
+        <button type="button" onClick={() => onPage(endCursor, offset + MEASURES_PER_PAGE)}>
+          {text(language, 'nextPage')}
+        </button>
+      ) : null}
+    </p>
+  );
+}
+
+type DepartmentMeasure = NonNullable<DepartmentData['department']>['measures']['nodes'][number];
 
 /** The measure's outcome indicator (same code), as a link to its page; nothing when the measure has none. */
 function MeasureIndicator(props: { readonly measure: DepartmentMeasure; readonly language: Language }) {
