@@ -26,6 +26,7 @@ export class GraphLoaders {
   private readonly lists = new Map<string, DataLoader<string, NodeProperties[]>>();
   private readonly rowLists = new Map<string, DataLoader<string, RowReader[]>>();
   private readonly parentRowLoaders = new Map<string, DataLoader<string, PlainRow | undefined>>();
+  private readonly perSelection = new WeakMap<object, unknown>();
   /** What compiled statements answered, by hop key and node id, for field resolvers to read synchronously. */
   private readonly primedLists = new Map<string, Map<string, NodeProperties[]>>();
   readonly node: DataLoader<string, NodeProperties | null>;
@@ -93,6 +94,17 @@ export class GraphLoaders {
       this.rowLists.set(statement, loader);
     }
     return loader;
+  }
+
+  /**
+   * What `make` gives for a selection (a field's field nodes), made once per request. graphql-js hands every
+   * parent of a list the same field nodes, so the same arguments: a nested connection's parse and compile
+   * (src/read/nested-connection.ts) is the same for all of them, and doing it again for each parent was most
+   * of what a nested page cost the service.
+   */
+  oncePerSelection<T>(fieldNodes: object, make: () => T): T {
+    if (!this.perSelection.has(fieldNodes)) this.perSelection.set(fieldNodes, make());
+    return this.perSelection.get(fieldNodes) as T;
   }
 
   /**

@@ -44,25 +44,18 @@ export interface ListPageArgs<Filter, OrderField extends string> {
   readonly info: GraphQLResolveInfo;
 }
 
-/** For a nested connection: the scope (text) binding each parent to its nodes, and this parent. */
-export interface NestedPage {
-  readonly scope: string;
-  readonly parentId: string;
-}
-
 /**
- * One page of a kind's list, root or nested (one parent's), in the three steps of every read: parse the
- * arguments and the selection, compile one statement, execute it. The root resolver (root-connection.ts)
- * and the nested one below share it, so a root connection and its nested ones cannot come to read their
- * arguments differently.
+ * One page of a kind's root list in the three steps of every read: parse the arguments and the selection,
+ * compile one statement, execute it. The nested connections below take the same first two steps
+ * (compileListPage), so a root connection and its nested ones cannot come to read their arguments
+ * differently.
  */
 export async function listPage<T extends { sortKey: string }, Filter extends object, OrderField extends string>(
   kind: ListKind<T, Filter, OrderField, string>,
   args: ListPageArgs<Filter, OrderField>,
-  nested?: NestedPage,
 ): Promise<Page<T>> {
-  const { selection, compiled } = await compileListPage(kind, args, nested?.scope);
-  return executePage(args.ctx, compiled, selection, kind.map, nested?.parentId);
+  const { selection, compiled } = await compileListPage(kind, args);
+  return executePage(args.ctx, compiled, selection, kind.map);
 }
 
 /**
@@ -150,7 +143,11 @@ export function nestedConnectionResolver<
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
-      return listPage(kind, { filter, orderBy, slice, ctx, info }, { scope: nested.scope(), parentId: parent.id });
+      // Parsed and compiled once for all the parents (their arguments are the same), run for this one.
+      const { selection, compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+        compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope()),
+      );
+      return executePage(ctx, compiled, selection, kind.map, parent.id);
     }
   }
   return NestedConnectionResolver;
@@ -179,7 +176,9 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
-      const { selection, compiled } = compilePlainPage(kind, { slice, ctx, info }, nested.scope());
+      const { selection, compiled } = ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+        compilePlainPage(kind, { slice, ctx, info }, nested.scope()),
+      );
       return executePage(ctx, compiled, selection, kind.map, parent.id);
     }
   }
