@@ -26,7 +26,11 @@ export class GraphLoaders {
   private readonly lists = new Map<string, DataLoader<string, NodeProperties[]>>();
   private readonly rowLists = new Map<string, DataLoader<string, RowReader[]>>();
   private readonly parentRowLoaders = new Map<string, DataLoader<string, PlainRow | undefined>>();
-  private readonly perSelection = new WeakMap<object, unknown>();
+  /** By the first field node; each entry's `nodes` are compared node by node (see oncePerSelection). */
+  private readonly perSelection = new WeakMap<
+    object,
+    { readonly nodes: readonly object[]; readonly value: unknown }[]
+  >();
   /** What compiled statements answered, by hop key and node id, for field resolvers to read synchronously. */
   private readonly primedLists = new Map<string, Map<string, NodeProperties[]>>();
   readonly node: DataLoader<string, NodeProperties | null>;
@@ -100,11 +104,23 @@ export class GraphLoaders {
    * What `make` gives for a selection (a field's field nodes), made once per request. graphql-js hands every
    * parent of a list the same field nodes, so the same arguments: a nested connection's parse and compile
    * (src/read/nested-connection.ts) is the same for all of them, and doing it again for each parent was most
-   * of what a nested page cost the service.
+   * of what a nested page cost the service. The nodes are compared one by one rather than as one array, so
+   * a root that planned the connection ahead of its resolver (src/read/prefetch/nested-pages.ts, from its
+   * own collection of the same nodes) hands its compile to the resolver.
    */
-  oncePerSelection<T>(fieldNodes: object, make: () => T): T {
-    if (!this.perSelection.has(fieldNodes)) this.perSelection.set(fieldNodes, make());
-    return this.perSelection.get(fieldNodes) as T;
+  oncePerSelection<T>(fieldNodes: readonly object[], make: () => T): T {
+    const [first] = fieldNodes;
+    if (first === undefined) return make();
+    let entries = this.perSelection.get(first);
+    if (!entries) {
+      entries = [];
+      this.perSelection.set(first, entries);
+    }
+    const found = entries.find(({ nodes }) => sameNodes(nodes, fieldNodes));
+    if (found) return found.value as T;
+    const value = make();
+    entries.push({ nodes: fieldNodes, value });
+    return value;
   }
 
   /**
@@ -147,6 +163,10 @@ export class GraphLoaders {
     }
     return loader;
   }
+}
+
+function sameNodes(a: readonly object[], b: readonly object[]): boolean {
+  return a.length === b.length && a.every((node, at) => node === b[at]);
 }
 
 function groupByKey(rows: readonly PlainRow[]): Map<string, NodeProperties[]> {

@@ -119,10 +119,15 @@ export function nestedConnectionResolver<
   Facet extends string,
 >(kind: ListKind<T, Filter, OrderField, Facet>, nested: NestedConnection): ClassType {
   registerNestedPage(nested.parent, nested.field, async (args, info, ctx) => {
-    // As graphql-js coerced them; the resolver's are the same values in type-graphql's classes.
+    // As graphql-js coerced them; the resolver's are the same values in type-graphql's classes. Made once
+    // for these field nodes: the resolver finds this compile instead of making its own.
     const filter = (args['filter'] ?? null) as Filter | null;
     const orderBy = (args['orderBy'] ?? null) as OrderKey<OrderField>[] | null;
-    return (await compileListPage(kind, { filter, orderBy, slice: sliceOf(args), ctx, info }, nested.scope())).compiled;
+    const slice = sliceOf(args);
+    const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+      compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope()),
+    );
+    return compiled;
   });
   @Resolver(nested.parent)
   class NestedConnectionResolver {
@@ -162,7 +167,11 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
   nested: NestedConnection,
 ): ClassType {
   registerNestedPage(nested.parent, nested.field, (args, info, ctx) =>
-    Promise.resolve(compilePlainPage(kind, { slice: sliceOf(args), ctx, info }, nested.scope()).compiled),
+    Promise.resolve(
+      ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+        compilePlainPage(kind, { slice: sliceOf(args), ctx, info }, nested.scope()),
+      ).compiled,
+    ),
   );
   @Resolver(nested.parent)
   class PlainConnectionResolver {

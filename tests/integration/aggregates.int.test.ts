@@ -125,6 +125,35 @@ describe('aggregate on connections', () => {
     expect(withValues).toBeGreaterThan(0);
   });
 
+  it('a page read only for its counts (its statement lists no items) keeps its total, figures and pageInfo', async () => {
+    const response = await api.query<{
+      counts: { totalCount: number; aggregate: { count: number } };
+      more: { pageInfo: { hasNextPage: boolean } };
+      skipped: { totalCount: number; nodes?: unknown };
+      items: { policyItemsConnection: { totalCount: number } | null }[];
+    }>(`{ counts: indicators(filter: { sdgs: [11] }, first: 1) { totalCount aggregate { count } }
+          more: indicators(filter: { sdgs: [11] }, first: 1) { pageInfo { hasNextPage } }
+          skipped: indicators(filter: { sdgs: [11] }, first: 1) { totalCount nodes @include(if: false) { id } }
+          items: sdgs { policyItemsConnection(first: 1) { totalCount } } }`);
+    expect(response.errors).toBeUndefined();
+    // 12 indicators of SDG 11 (pinned in the first test); SDG 11 has policy items of its own.
+    expect(response.data?.counts).toEqual({ totalCount: 12, aggregate: { count: 12 } });
+    expect(response.data?.more).toEqual({ pageInfo: { hasNextPage: true } });
+    expect(response.data?.skipped).toEqual({ totalCount: 12 });
+    const session = db.driver.session({ defaultAccessMode: 'READ' });
+    try {
+      const result = await session.run(
+        'MATCH (s:Sdg) RETURN s.number AS number, count { (s)<-[:CONTRIBUTES_TO]-(:PolicyItem) } AS items ORDER BY number',
+      );
+      const expected = result.records.map((record) => ({
+        policyItemsConnection: { totalCount: Number(record.get('items')) },
+      }));
+      expect(response.data?.items).toEqual(expected);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('answers null figures for a set without values, and count 0 for an empty set', async () => {
     const response = await api.query<{ none: { totalCount: number; aggregate: { count: number; current: Figures } } }>(
       '{ none: indicators(filter: { sdgs: [11], not: { sdgs: [11] } }) { totalCount aggregate { count current { min max average sum } } } }',

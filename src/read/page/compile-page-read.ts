@@ -28,6 +28,8 @@ export function compilePageRead<F extends string, Facet extends string>(
     scope,
     selection.aggregates,
   );
-  const withSlice = Object.assign({}, params, sliceParams(selection.position, selection.slice.first));
+  const slice = sliceParams(selection.position, selection.slice.first);
+  // No item is read: the statement lists none (`[0..0]`), its total, facets and figures unchanged.
+  const withSlice = Object.assign({}, params, slice, selection.listsItems ? {} : { limit: 0 });
   return compileRead(source, { statement, params: withSlice, shape: PAGE_SHAPE }, selection.below);
 }

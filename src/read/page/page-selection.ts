@@ -1,6 +1,7 @@
 import { projectedProperties } from '../prefetch/property-demand';
+import { getNamedType, isObjectType } from 'graphql';
 import { parseSelection, type ParsedSelection } from '../prefetch/read-root';
-import type { RootField } from '../prefetch/selection-plan';
+import { subfields, type RootField } from '../prefetch/selection-plan';
 import type { CursorPosition } from './cursor';
 import { afterPosition, type PageOrder, type Slice } from './fetch-page';
 import type { PageSpec } from './page-spec';
@@ -28,7 +29,16 @@ export interface PageSelection<F extends string, Facet extends string> {
   readonly properties: readonly string[];
   /** The relationship fields selected below the page's nodes. */
   readonly below: ParsedSelection;
+  /**
+   * Whether the page's items are read (`nodes`, `edges` or `pageInfo`). When only counts and figures are
+   * (`totalCount`, `facets`, `aggregate`), the statement lists no items: they were most of the bytes of a
+   * nested aggregate's answer, decoded and mapped for nothing.
+   */
+  readonly listsItems: boolean;
 }
+
+/** The connection fields that need the page's items. */
+const ITEM_FIELDS: ReadonlySet<string> = new Set(['nodes', 'edges', 'pageInfo']);
 
 export function parsePageSelection<F extends string, Facet extends string>(
   spec: PageSpec<F, Facet>,
@@ -47,5 +57,15 @@ export function parsePageSelection<F extends string, Facet extends string>(
     aggregates: selectedAggregates(info, spec),
     properties: projectedProperties(info, spec.label, 'page'),
     below: parseSelection(info),
+    listsItems: listsItems(info),
   };
+}
+
+/** Whether the selection on the connection (graphql-js's own collection, directives applied) reads items. */
+function listsItems(info: RootField): boolean {
+  const connection = getNamedType(info.returnType);
+  if (!isObjectType(connection)) return true;
+  for (const nodes of subfields(info, connection, info.fieldNodes).values())
+    if (nodes.some((node) => ITEM_FIELDS.has(node.name.value))) return true;
+  return false;
 }

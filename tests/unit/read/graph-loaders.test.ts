@@ -180,3 +180,19 @@ describe('GraphLoaders', () => {
     await expect(loaders.outgoing('HAS_ITEM').load('x')).rejects.toThrow("column 'node': expected a map");
   });
 });
+
+describe('GraphLoaders.oncePerSelection', () => {
+  it('makes one value for the same field nodes, compared node by node, and another for other nodes', () => {
+    const loaders = new GraphLoaders(new RecordingReader({}));
+    const [a, b, c] = [{ field: 'a' }, { field: 'b' }, { field: 'c' }];
+    let made = 0;
+    const make = () => ++made;
+    // The root's own collection of the nodes and graphql-js's are different arrays of the same nodes.
+    expect(loaders.oncePerSelection([a, b], make)).toBe(1);
+    expect(loaders.oncePerSelection([a, b], make)).toBe(1);
+    expect(loaders.oncePerSelection([a], make)).toBe(2);
+    expect(loaders.oncePerSelection([a, c], make)).toBe(3);
+    expect(loaders.oncePerSelection([b, a], make)).toBe(4);
+    expect(loaders.oncePerSelection([a, c], make)).toBe(3);
+  });
+});
