@@ -14,6 +14,8 @@ import type { PlainListKind } from './plain-list-kind';
 import type { CompiledRead } from './prefetch/read-root';
 import { registerNestedPage, withNestedPages } from './prefetch/nested-pages';
 import type { RootField } from './prefetch/selection-plan';
+import type { StoredAsIs } from '../graph/map-node';
+import { pageItems } from './page/page-items';
 
 /**
  * One kind of filtered, sortable list (measures, policy items, reform sheets): what a connection of it
@@ -33,6 +35,8 @@ export interface ListKind<
   /** The filter as a condition tree (resolving department names against the request's directory). */
   readonly condition: (filter: Filter | null, ctx: RequestContext) => Promise<Condition>;
   readonly map: (node: NodeProperties) => T;
+  /** The fields `map` takes over from stored properties as they are (src/read/page/page-items.ts). */
+  readonly storedAsIs: StoredAsIs;
 }
 
 /** What a connection's resolver hands on for one page: its arguments and the request. */
@@ -54,36 +58,51 @@ export async function listPage<T extends { sortKey: string }, Filter extends obj
   kind: ListKind<T, Filter, OrderField, string>,
   args: ListPageArgs<Filter, OrderField>,
 ): Promise<Page<T>> {
-  const { selection, compiled } = await compileListPage(kind, args);
-  return executePage(args.ctx, compiled, selection, kind.map);
+  const { selection, compiled, map } = await compileListPage(kind, args);
+  return executePage(args.ctx, compiled, selection, map);
 }
 
 /**
  * The first two steps of a kind's page: parse, then compile. A root page also plans the nested
  * connections right below its nodes, which its statement then answers (src/read/prefetch/nested-pages.ts).
  */
-async function compileListPage<Filter extends object, OrderField extends string>(
-  kind: ListKind<{ sortKey: string }, Filter, OrderField, string>,
+async function compileListPage<T extends { sortKey: string }, Filter extends object, OrderField extends string>(
+  kind: ListKind<T, Filter, OrderField, string>,
   { filter, orderBy, slice, ctx, info }: Omit<ListPageArgs<Filter, OrderField>, 'info'> & { readonly info: RootField },
   scope?: string,
-): Promise<{ selection: PageSelection<OrderField, string>; compiled: CompiledRead }> {
+): Promise<CompiledPage<T, OrderField, string>> {
   const parsed = parsePageSelection(kind.spec, info, orderBy, slice);
   const selection =
     scope === undefined ? Object.assign({}, parsed, { below: await withNestedPages(parsed.below, ctx) }) : parsed;
   const condition = await kind.condition(filter, ctx);
   const source = (name: string): string => ctx.gateway.statementText(name);
-  return { selection, compiled: compilePageRead(source, kind.spec, condition, selection, scope) };
+  return {
+    selection,
+    compiled: compilePageRead(source, kind.spec, condition, selection, scope),
+    map: pageItems(info, kind.storedAsIs, kind.map),
+  };
+}
+
+/** A page's first two steps done: its selection, its compiled read, and how its rows become its items. */
+interface CompiledPage<T, OrderField extends string, Facet extends string> {
+  readonly selection: PageSelection<OrderField, Facet>;
+  readonly compiled: CompiledRead;
+  readonly map: (node: NodeProperties) => T;
 }
 
 /** A nested page's first two steps (parse, compile) for one parent of a plain kind (no filter or order). */
-function compilePlainPage(
-  kind: PlainListKind<{ sortKey: string }>,
+function compilePlainPage<T extends { sortKey: string }>(
+  kind: PlainListKind<T>,
   { slice, ctx, info }: { readonly slice: PaginationArgs; readonly ctx: RequestContext; readonly info: RootField },
   scope: string,
-): { selection: PageSelection<'CODE', never>; compiled: CompiledRead } {
+): CompiledPage<T, 'CODE', never> {
   const selection = parsePageSelection(kind.spec, info, null, slice);
   const source = (name: string): string => ctx.gateway.statementText(name);
-  return { selection, compiled: compilePageRead(source, kind.spec, kind.condition, selection, scope) };
+  return {
+    selection,
+    compiled: compilePageRead(source, kind.spec, kind.condition, selection, scope),
+    map: pageItems(info, kind.storedAsIs, kind.map),
+  };
 }
 
 /** `first`/`after` as graphql-js coerced them (defaults applied), for a page planned ahead of its resolver. */
@@ -149,10 +168,10 @@ export function nestedConnectionResolver<
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
       // Parsed and compiled once for all the parents (their arguments are the same), run for this one.
-      const { selection, compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+      const { selection, compiled, map } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
         compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope()),
       );
-      return executePage(ctx, compiled, selection, kind.map, parent.id);
+      return executePage(ctx, compiled, selection, map, parent.id);
     }
   }
   return NestedConnectionResolver;
@@ -185,10 +204,10 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
-      const { selection, compiled } = ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+      const { selection, compiled, map } = ctx.loaders.oncePerSelection(info.fieldNodes, () =>
         compilePlainPage(kind, { slice, ctx, info }, nested.scope()),
       );
-      return executePage(ctx, compiled, selection, kind.map, parent.id);
+      return executePage(ctx, compiled, selection, map, parent.id);
     }
   }
   return PlainConnectionResolver;

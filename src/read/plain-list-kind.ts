@@ -4,6 +4,7 @@ import { NODE_LABELS, type NodeLabel } from '../graph/graph-model';
 import type { NodeProperties } from './graph-loaders';
 import { all, holds, type Condition } from './page/condition';
 import type { PageSpec } from './page/page-spec';
+import type { StoredAsIs } from '../graph/map-node';
 
 /**
  * A list of a type that has no filter, order or facets of its own (SDGs, departments, projects, related
@@ -15,10 +16,15 @@ export interface PlainListKind<T extends { sortKey: string }> {
   readonly connection: ClassType;
   readonly condition: Condition;
   readonly map: (node: NodeProperties) => T;
+  /** The fields `map` takes over from stored properties as they are (src/read/page/page-items.ts). */
+  readonly storedAsIs: StoredAsIs;
 }
 
 /** A GraphQL object type of the graph: its class, which maps a stored node into it. */
-export type NodeClass<T = unknown> = ClassType & { from(this: void, row: NodeProperties): T };
+export type NodeClass<T = unknown> = ClassType & {
+  from(this: void, row: NodeProperties): T;
+  readonly storedAsIs: StoredAsIs;
+};
 
 /** A node's object with the sortKey its cursor is made of. */
 type PageItem = object & { sortKey: string };
@@ -45,5 +51,6 @@ export function plainListKind(target: NodeClass, notDeleted: boolean): PlainList
     condition: notDeleted ? holds('fragments/common/not-deleted') : all([]),
     // Cursors are made of the sortKey, which these types do not keep: the page's item carries it beside.
     map: (node) => Object.assign(target.from(node) as object, { sortKey: node.string('sortKey') }),
+    storedAsIs: target.storedAsIs,
   };
 }

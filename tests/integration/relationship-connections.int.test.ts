@@ -139,3 +139,41 @@ describe('every relationship list has a paged sibling <field>Connection', () => 
     expect(statementsOf(response)).toBeLessThanOrEqual(2);
   });
 });
+
+describe('page items', () => {
+  let api: ApiFixture;
+  beforeAll(async () => {
+    api = await openApi();
+  });
+  afterAll(() => api.close());
+
+  type Page = { edges: { cursor: string; node: Json }[] };
+  const PAGES = `measures(first: 12, filter: { includeDeleted: true }) { edges { cursor node { ...Item } } }
+    sdg(number: 11) { measuresConnection(first: 12) { edges { cursor node { ...Item } } } }
+    department(ref: "危機管理課") { sdgsConnection(first: 5) { edges { cursor node { number } } } }`;
+
+  it('answer the same whether the rows stand for the items or each is mapped into its class', async () => {
+    // Only stored-as-is fields and relationships: the rows are the items (src/read/page/page-items.ts).
+    const rows = await api.server.query<{ measures: Page; sdg: { measuresConnection: Page }; department: Json }>(
+      `{ ${PAGES} } fragment Item on Measure { id code number name previousName deletionReason departments { name } }`,
+    );
+    // `status` and `source` are computed from stored properties: every item is mapped by Measure.from.
+    const mapped = await api.server.query<{ measures: Page; sdg: { measuresConnection: Page }; department: Json }>(
+      `{ ${PAGES} } fragment Item on Measure { id code number name previousName deletionReason departments { name }
+         status source { document line } }`,
+    );
+    expect(rows.errors).toBeUndefined();
+    expect(mapped.errors).toBeUndefined();
+    const withoutComputed = (page: Page | undefined) =>
+      page?.edges.map(({ cursor, node }) => ({
+        cursor,
+        node: Object.fromEntries(Object.entries(node).filter(([field]) => field !== 'status' && field !== 'source')),
+      }));
+    expect(rows.data?.measures.edges).toHaveLength(12);
+    expect(rows.data?.sdg.measuresConnection.edges.length).toBeGreaterThan(0);
+    expect(rows.data?.measures.edges).toEqual(withoutComputed(mapped.data?.measures));
+    expect(rows.data?.sdg.measuresConnection.edges).toEqual(withoutComputed(mapped.data?.sdg.measuresConnection));
+    expect(rows.data?.department).toEqual(mapped.data?.department);
+    expect(mapped.data?.measures.edges.every(({ node }) => typeof node.status === 'string')).toBe(true);
+  });
+});

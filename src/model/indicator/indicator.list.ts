@@ -20,4 +20,5 @@ export const INDICATOR_LIST: ListKind<
   order: IndicatorOrder,
   condition: indicatorCondition,
   map: Indicator.from,
+  storedAsIs: Indicator.storedAsIs,
 };

@@ -20,4 +20,5 @@ export const MEASURE_LIST: ListKind<
   order: MeasureOrder,
   condition: measureCondition,
   map: Measure.from,
+  storedAsIs: Measure.storedAsIs,
 };

@@ -20,4 +20,5 @@ export const POLICY_ITEM_LIST: ListKind<
   order: PolicyItemOrder,
   condition: policyItemCondition,
   map: PolicyItem.from,
+  storedAsIs: PolicyItem.storedAsIs,
 };

@@ -20,4 +20,5 @@ export const REFORM_SHEET_LIST: ListKind<
   order: ReformSheetOrder,
   condition: reformSheetCondition,
   map: ReformSheet.from,
+  storedAsIs: ReformSheet.storedAsIs,
 };
