@@ -63,8 +63,9 @@ export async function listPage<T extends { sortKey: string }, Filter extends obj
 }
 
 /**
- * The first two steps of a kind's page: parse, then compile. A root page also plans the nested
- * connections right below its nodes, which its statement then answers (src/read/prefetch/nested-pages.ts).
+ * The first two steps of a kind's page: parse, then compile. The nested connections right below its nodes
+ * are planned too, and its statement answers them (src/read/prefetch/nested-pages.ts): a root page's, and a
+ * nested page's in turn, so pages of pages come from the root's one statement.
  */
 async function compileListPage<T extends { sortKey: string }, Filter extends object, OrderField extends string>(
   kind: ListKind<T, Filter, OrderField, string>,
@@ -72,8 +73,7 @@ async function compileListPage<T extends { sortKey: string }, Filter extends obj
   scope?: string,
 ): Promise<CompiledPage<T, OrderField, string>> {
   const parsed = parsePageSelection(kind.spec, info, orderBy, slice);
-  const selection =
-    scope === undefined ? Object.assign({}, parsed, { below: await withNestedPages(parsed.below, ctx) }) : parsed;
+  const selection = Object.assign({}, parsed, { below: await withNestedPages(parsed.below, ctx) });
   const condition = await kind.condition(filter, ctx);
   const source = (name: string): string => ctx.gateway.statementText(name);
   return {
@@ -91,12 +91,13 @@ interface CompiledPage<T, OrderField extends string, Facet extends string> {
 }
 
 /** A nested page's first two steps (parse, compile) for one parent of a plain kind (no filter or order). */
-function compilePlainPage<T extends { sortKey: string }>(
+async function compilePlainPage<T extends { sortKey: string }>(
   kind: PlainListKind<T>,
   { slice, ctx, info }: { readonly slice: PaginationArgs; readonly ctx: RequestContext; readonly info: RootField },
   scope: string,
-): CompiledPage<T, 'CODE', never> {
-  const selection = parsePageSelection(kind.spec, info, null, slice);
+): Promise<CompiledPage<T, 'CODE', never>> {
+  const parsed = parsePageSelection(kind.spec, info, null, slice);
+  const selection = Object.assign({}, parsed, { below: await withNestedPages(parsed.below, ctx) });
   const source = (name: string): string => ctx.gateway.statementText(name);
   return {
     selection,
@@ -185,13 +186,12 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
   kind: PlainListKind<T>,
   nested: NestedConnection,
 ): ClassType {
-  registerNestedPage(nested.parent, nested.field, (args, info, ctx) =>
-    Promise.resolve(
-      ctx.loaders.oncePerSelection(info.fieldNodes, () =>
-        compilePlainPage(kind, { slice: sliceOf(args), ctx, info }, nested.scope()),
-      ).compiled,
-    ),
-  );
+  registerNestedPage(nested.parent, nested.field, async (args, info, ctx) => {
+    const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+      compilePlainPage(kind, { slice: sliceOf(args), ctx, info }, nested.scope()),
+    );
+    return compiled;
+  });
   @Resolver(nested.parent)
   class PlainConnectionResolver {
     @FieldResolver(() => kind.connection, {
@@ -204,7 +204,7 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
-      const { selection, compiled, map } = ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+      const { selection, compiled, map } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
         compilePlainPage(kind, { slice, ctx, info }, nested.scope()),
       );
       return executePage(ctx, compiled, selection, map, parent.id);

@@ -174,6 +174,22 @@ describe('the selection compiler (one statement per root field)', () => {
     expect(sdgs.some((sdg) => (sdg.departmentsConnection as { totalCount: number }).totalCount > 2)).toBe(true);
   });
 
+  it('folds pages of pages, three deep (the depth limit), plain and filtered kinds, into the root statement', async () => {
+    const sdgs = await expectFoldedPages(`fragment Selected on Sdg { id
+      policyItemsConnection(first: 2) { totalCount nodes { code
+        indicatorsConnection(first: 1) { totalCount aggregate { count current { max } } nodes { id name } }
+        measuresConnection(first: 2, filter: { departments: ["危機管理課", "市民活動推進課"] }) { totalCount nodes { code
+          departmentsConnection(first: 1) { totalCount aggregate { count } nodes { name nameEn } } } } } } }`);
+    type Level = { totalCount: number; nodes: Json[] };
+    const items = sdgs.flatMap((sdg) => (sdg.policyItemsConnection as Level).nodes);
+    const measures = items.flatMap((item) => (item.measuresConnection as Level).nodes);
+    const departments = measures.flatMap((measure) => (measure.departmentsConnection as Level).nodes);
+    // Every level has something to list, so each folded page answered below the one above it.
+    expect(items.length).toBeGreaterThan(2);
+    expect(measures.length).toBeGreaterThan(2);
+    expect(departments.length).toBeGreaterThan(2);
+  });
+
   it('folds nested pages asked with variables, a filter by department name, an order and a cursor', async () => {
     const fragment = `fragment Selected on Sdg { id
       measuresConnection(first: $size, filter: { department: $department }, orderBy: [{ field: NAME, direction: DESC }]) {

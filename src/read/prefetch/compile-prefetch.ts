@@ -176,9 +176,21 @@ export function compilePrefetch(
   return compiled;
 }
 
-/** The columns a folded page's statement returns: a page's, and its prefetch when it has one. */
+/**
+ * The columns a folded page's statement returns: a page's, its prefetch when it has one, and the columns of
+ * the pages folded into it in turn (a page below its nodes, e.g. each SDG's policy items' indicators).
+ */
 function pageColumnsOf({ compiled }: PlannedPage): string[] {
-  return compiled.columns.length === 0 ? PAGE_COLUMNS : [...PAGE_COLUMNS, PREFETCH_COLUMN];
+  return [
+    ...PAGE_COLUMNS,
+    ...(compiled.columns.length === 0 ? [] : [PREFETCH_COLUMN]),
+    ...(compiled.pages ?? []).map((page) => page.column),
+  ];
+}
+
+/** Whether this compiler wrapped the read (relationship columns or pages of its own folded in). */
+function isWrapped({ compiled }: PlannedPage): boolean {
+  return compiled.columns.length > 0 || (compiled.pages?.length ?? 0) > 0;
 }
 
 /**
@@ -191,11 +203,16 @@ function pageColumnsOf({ compiled }: PlannedPage): string[] {
  */
 function foldedPage(page: PlannedPage, column: string): { page: FoldedPage; text: string } {
   const { text } = page.compiled.statement;
-  const renamed = text.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) =>
-    name === 'parents' ? PARENT_IDS : `$${column}_${name}`,
-  );
+  // A page with pages of its own folded in binds `parentIds` for them (and theirs `page1_parentIds` …, one
+  // prefix per level): each gets this column's prefix, as Neo4j refuses a variable that shadows the
+  // `parentIds` this page's CALL imports.
+  const renamed = text
+    .replace(new RegExp(`(?<![$.\\w])((?:\\w+_)?${PARENT_IDS})\\b`, 'g'), `${column}_$1`)
+    .replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) =>
+      name === 'parents' ? PARENT_IDS : `$${column}_${name}`,
+    );
   const lines = renamed.split('\n');
-  if (page.compiled.columns.length > 0) {
+  if (isWrapped(page)) {
     if (lines[0] !== 'CALL () {' || lines.at(-1) !== 'RETURN *')
       throw new Error(`a nested page's compiled read has an unexpected shape: ${page.compiled.statement.origin}`);
     lines[0] = `CALL (${PARENT_IDS}) {`;

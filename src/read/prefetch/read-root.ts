@@ -102,8 +102,10 @@ export async function executeRead(
   if (columns.length === 0 && pages.length === 0) return rows;
   // A page statement answers one row; a nested page statement one row per parent, each with its prefetch.
   if (columns.length > 0) for (const row of rows) primeLoaders(loaders, row[PREFETCH_COLUMN] ?? [], columns);
-  const nodes = shape.kind === 'list' ? rows[0]?.[shape.column] : rows[0]?.[ROOT_NODES_COLUMN];
-  if (pages.length > 0) primePages(gateway, loaders, pages, rows[0] ?? {}, idsOf(nodes));
+  const nodesColumn = shape.kind === 'list' ? shape.column : ROOT_NODES_COLUMN;
+  // One row, or one per parent of a nested page: each row's nodes have their pages in that row.
+  if (pages.length > 0) for (const row of rows) primePages(gateway, loaders, pages, row, idsOf(row[nodesColumn]));
+  const nodes = rows[0]?.[nodesColumn];
   if (shape.kind === 'list') return rows;
   return Array.isArray(nodes) ? nodes.map((node) => ({ [shape.column]: node })) : [];
 }
@@ -126,6 +128,9 @@ function primePages(
       const page = byParent.get(parent);
       loader.prime(parent, page);
       if (page && compiled.columns.length > 0) primeLoaders(loaders, page[PREFETCH_COLUMN] ?? [], compiled.columns);
+      // The pages folded below this page's nodes, in its row (compile-prefetch.ts pageColumnsOf).
+      if (page && compiled.pages)
+        primePages(gateway, loaders, compiled.pages, page, idsOf(page[compiled.shape.column]));
     }
   }
 }
