@@ -190,6 +190,20 @@ describe('the selection compiler (one statement per root field)', () => {
     expect(departments.length).toBeGreaterThan(2);
   });
 
+  it('folds the pages below relationship fields, and the pages below those pages, into the root statement', async () => {
+    const sdgs = await expectFoldedPages(`fragment Selected on Sdg { id
+      policyItems { code measuresConnection(first: 2) { totalCount aggregate { count } nodes { code
+        departmentsConnection(first: 1) { totalCount nodes { name } } } } }
+      departments { name sdgsConnection(first: 2) { totalCount nodes { number } } } }`);
+    type Page = { totalCount: number; nodes: Json[] };
+    const items = sdgs.flatMap((sdg) => sdg.policyItems as Json[]);
+    const measures = items.flatMap((item) => (item.measuresConnection as Page).nodes);
+    const departments = sdgs.flatMap((sdg) => sdg.departments as Json[]);
+    expect(measures.length).toBeGreaterThan(2);
+    expect(measures.every((measure) => (measure.departmentsConnection as Page).totalCount >= 1)).toBe(true);
+    expect(departments.some((department) => (department.sdgsConnection as Page).totalCount > 2)).toBe(true);
+  });
+
   it('folds nested pages asked with variables, a filter by department name, an order and a cursor', async () => {
     const fragment = `fragment Selected on Sdg { id
       measuresConnection(first: $size, filter: { department: $department }, orderBy: [{ field: NAME, direction: DESC }]) {

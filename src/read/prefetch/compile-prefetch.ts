@@ -1,46 +1,9 @@
 import { compactCypher } from '../../db/compact-cypher';
 import type { CompiledStatement, Params } from '../../db/graph-gateway';
 import type { NodeLabel } from '../../graph/graph-model';
-import { fragmentOf, keyOf, type Hop } from '../relationships';
+import { fragmentOf, keyOf } from '../relationships';
+import type { ColumnPlan, FoldedPage, PlannedPage, RootShape } from './compiled-read';
 import type { PlannedProjection } from './selection-plan';
-
-/**
- * How the root statement hands over its nodes: `list` — one row whose `column` holds the list of nodes (a
- * page statement's `pageNodes`); `rows` — one row per node, the node (or its property map) in `column`.
- */
-export type RootShape = { readonly kind: 'list' | 'rows'; readonly column: string };
-
-/** A planned projection with the result column that carries it. */
-export interface ColumnPlan {
-  readonly hop: Hop;
-  readonly label?: NodeLabel | undefined;
-  readonly column: string;
-  readonly children: readonly ColumnPlan[];
-}
-
-/** A root read compiled: the one statement to run, its parameters, and where its rows prime the loaders. */
-export interface CompiledRead {
-  readonly statement: string | CompiledStatement;
-  readonly params: Params;
-  readonly shape: RootShape;
-  /** The prefetched relationship columns (empty: the root statement runs as it is). */
-  readonly columns: readonly ColumnPlan[];
-  /** The nested connections folded into the statement, each in a column of its own (absent: none). */
-  readonly pages?: readonly FoldedPage[];
-}
-
-/** A nested connection's page statement for every parent, as its resolver would run it (nested-pages.ts). */
-export interface PlannedPage {
-  /** The question as the resolver's batch knows it (batchKey): the priming of the root's answer uses it. */
-  readonly key: string;
-  readonly compiled: CompiledRead & { readonly statement: CompiledStatement };
-}
-
-/** A nested connection folded into a root statement: its column and its parameters, renamed for it. */
-export interface FoldedPage extends PlannedPage {
-  readonly column: string;
-  readonly params: Params;
-}
 
 /**
  * A compiled root read: the statement, where in its `prefetch` column each projection's rows are, and the
@@ -50,6 +13,8 @@ export interface CompiledPrefetch {
   readonly statement: CompiledStatement;
   readonly columns: readonly ColumnPlan[];
   readonly pages: readonly FoldedPage[];
+  /** The parameters of every folded page, below the root's nodes and below its projections' nodes. */
+  readonly params: Params;
 }
 
 /** Column of the compiled statement holding the root nodes when the root statement returns rows. */
@@ -71,7 +36,7 @@ export type CypherSource = (name: string) => string;
 export type PropertyDemand = (label: NodeLabel) => readonly string[];
 
 const MAX_CACHED_SHAPES = 500;
-const cache = new Map<string, CompiledPrefetch>();
+const cache = new Map<string, CompiledStatement>();
 
 /**
  * Compiles a root statement (a cypher/ file or one compiled from its fragments) and the relationship projections planned below its nodes into ONE
@@ -113,7 +78,20 @@ export function compilePrefetch(
   demand: PropertyDemand,
   pages: readonly PlannedPage[] = [],
 ): CompiledPrefetch {
-  const folded = pages.map((page, at) => foldedPage(page, `page${at + 1}`));
+  const folded = pages.map((page, at) => foldedPage(page, `page${at + 1}`, PARENT_IDS));
+  // Each projection's pages, named after its column (`c1_page1`, their ids `c1_parentIds`).
+  const texts = new Map<string, string>();
+  let next = 0;
+  const assign = (planned: readonly PlannedProjection[]): ColumnPlan[] =>
+    planned.map(({ hop, label, children, pages: below = [] }) => {
+      const column = `c${++next}`;
+      const childColumns = assign(children);
+      const foldedBelow = below.map((page, at) => foldedPage(page, `${column}_page${at + 1}`, parentIdsOf(column)));
+      for (const { page, text } of foldedBelow) texts.set(page.column, text);
+      return { hop, label, column, children: childColumns, pages: foldedBelow.map(({ page }) => page) };
+    });
+  // Made for every request: the folded pages' parameters are this request's; the text is shared (below).
+  const columns = assign(plan);
   const cacheKey = JSON.stringify([
     root.text,
     shape.kind,
@@ -121,19 +99,27 @@ export function compilePrefetch(
     signature(plan),
     labels(plan, demand),
     folded.map((page) => page.text),
+    [...texts],
   ]);
-  const cached = cache.get(cacheKey);
-  // The text is shared by every request of this shape; the folded pages' parameters are this request's.
-  if (cached) return Object.assign({}, cached, { pages: folded.map((page) => page.page) });
-  let next = 0;
-  const assign = (planned: readonly PlannedProjection[]): ColumnPlan[] =>
-    planned.map(({ hop, label, children }) => ({
-      hop,
-      label,
-      column: `c${++next}`,
-      children: assign(children),
-    }));
-  const columns = assign(plan);
+  const statement =
+    cache.get(cacheKey) ?? cached(cacheKey, prefetchStatement(source, root, shape, columns, demand, folded, texts));
+  const params = Object.assign(
+    {},
+    ...[...folded.map(({ page }) => page), ...foldedBelow(columns)].map((page) => page.params),
+  ) as Params;
+  return { statement, columns, pages: folded.map((page) => page.page), params };
+}
+
+/** The statement's text for its columns and folded pages (see compilePrefetch). */
+function prefetchStatement(
+  source: CypherSource,
+  root: CompiledStatement,
+  shape: RootShape,
+  columns: readonly ColumnPlan[],
+  demand: PropertyDemand,
+  folded: readonly { page: FoldedPage; text: string }[],
+  texts: ReadonlyMap<string, string>,
+): CompiledStatement {
   const nodesColumn = shape.kind === 'list' ? shape.column : ROOT_NODES_COLUMN;
   const text = [
     'CALL () {',
@@ -146,34 +132,57 @@ export function compilePrefetch(
           `CALL (${nodesColumn}) {`,
           `UNWIND ${nodesColumn} AS rootNode`,
           `MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
-          ...columns.flatMap((column) => projectionText(source, column, 1, demand)),
-          `RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columns.map(({ column }) => `${column}: ${column}`)])}) AS ${PREFETCH_COLUMN}`,
+          ...columns.flatMap((column) => projectionText(source, column, 1, demand, texts)),
+          `RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columnsOf(columns).map((c) => `${c}: ${c}`)])}) AS ${PREFETCH_COLUMN}`,
           '}',
         ]),
     // The ids first, at the top: a page's own `pageNodes` must not shadow a variable its CALL imports.
     ...(folded.length === 0 ? [] : [`WITH *, [x IN ${nodesColumn} | x.id] AS ${PARENT_IDS}`]),
-    ...folded.flatMap(({ page, text: pageText }) => [
-      `CALL (${PARENT_IDS}) {`,
-      `CALL (${PARENT_IDS}) {`,
-      pageText,
-      '}',
-      `RETURN collect(${mapOf(pageColumnsOf(page).map((name) => `${name}: ${name}`))}) AS ${page.column}`,
-      '}',
-    ]),
+    ...folded.flatMap(({ page, text: pageText }) => pageCall(PARENT_IDS, page, pageText)),
     'RETURN *',
   ].join('\n');
-  const shapeText = [signature(plan), ...folded.map(({ page }) => page.compiled.statement.origin)].join(',');
-  const compiled = {
-    statement: { text, origin: root.origin, shape: shapeText },
-    columns,
-    pages: folded.map((page) => page.page),
-  };
+  const shapeText = [
+    signature(columns),
+    ...folded.map(({ page }) => page.compiled.statement.origin),
+    ...foldedBelow(columns).map((page) => page.compiled.statement.origin),
+  ].join(',');
+  return { text, origin: root.origin, shape: shapeText };
+}
+
+function cached(key: string, statement: CompiledStatement): CompiledStatement {
   if (cache.size >= MAX_CACHED_SHAPES) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);
   }
-  cache.set(cacheKey, compiled);
-  return compiled;
+  cache.set(key, statement);
+  return statement;
+}
+
+/** A folded page as a subquery over the ids in `parents`, its rows collected into its column. */
+function pageCall(parents: string, page: FoldedPage, text: string): string[] {
+  return [
+    `CALL (${parents}) {`,
+    `CALL (${parents}) {`,
+    text,
+    '}',
+    `RETURN collect(${mapOf(pageColumnsOf(page).map((name) => `${name}: ${name}`))}) AS ${page.column}`,
+    '}',
+  ];
+}
+
+/** The pages folded below the projections' nodes, at every level. */
+function foldedBelow(columns: readonly ColumnPlan[]): FoldedPage[] {
+  return columns.flatMap(({ pages, children }) => [...pages, ...foldedBelow(children)]);
+}
+
+/** The variable holding the ids of a projection's nodes, the `$parents` of the pages below them. */
+function parentIdsOf(column: string): string {
+  return `${column}_${PARENT_IDS}`;
+}
+
+/** The result columns of projections: each one's own and those of the pages folded below its nodes. */
+function columnsOf(columns: readonly ColumnPlan[]): string[] {
+  return columns.flatMap(({ column, pages }) => [column, ...pages.map((page) => page.column)]);
 }
 
 /**
@@ -201,21 +210,19 @@ function isWrapped({ compiled }: PlannedPage): boolean {
  * so these are the only places either appears; its last line, `RETURN *`, names its columns instead, as
  * the collect around it reads them by name.
  */
-function foldedPage(page: PlannedPage, column: string): { page: FoldedPage; text: string } {
+function foldedPage(page: PlannedPage, column: string, parents: string): { page: FoldedPage; text: string } {
   const { text } = page.compiled.statement;
   // A page with pages of its own folded in binds `parentIds` for them (and theirs `page1_parentIds` …, one
   // prefix per level): each gets this column's prefix, as Neo4j refuses a variable that shadows the
   // `parentIds` this page's CALL imports.
   const renamed = text
     .replace(new RegExp(`(?<![$.\\w])((?:\\w+_)?${PARENT_IDS})\\b`, 'g'), `${column}_$1`)
-    .replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) =>
-      name === 'parents' ? PARENT_IDS : `$${column}_${name}`,
-    );
+    .replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => (name === 'parents' ? parents : `$${column}_${name}`));
   const lines = renamed.split('\n');
   if (isWrapped(page)) {
     if (lines[0] !== 'CALL () {' || lines.at(-1) !== 'RETURN *')
       throw new Error(`a nested page's compiled read has an unexpected shape: ${page.compiled.statement.origin}`);
-    lines[0] = `CALL (${PARENT_IDS}) {`;
+    lines[0] = `CALL (${parents}) {`;
     lines[lines.length - 1] = `RETURN ${pageColumnsOf(page).join(', ')}`;
   }
   const params = Object.fromEntries(
@@ -232,21 +239,31 @@ function foldedPage(page: PlannedPage, column: string): { page: FoldedPage; text
  */
 function projectionText(
   source: CypherSource,
-  { hop, label, column, children }: ColumnPlan,
+  { hop, label, column, children, pages }: ColumnPlan,
   level: number,
   demand: PropertyDemand,
+  texts: ReadonlyMap<string, string>,
 ): string[] {
   const parent = nodeVariable(level - 1);
   const node = nodeVariable(level);
-  const childColumns = children.map((child) => child.column);
+  const childColumns = columnsOf(children);
+  const collected = `collect(${projectedNode(node, label, demand, childColumns)})`;
   return [
     `CALL (${parent}) {`,
     `CALL (${parent}) {`,
     renameVariables(fragmentOf(source, hop), parent, node),
     '}',
-    ...children.flatMap((child) => projectionText(source, child, level + 1, demand)),
+    ...children.flatMap((child) => projectionText(source, child, level + 1, demand, texts)),
     `WITH ${[node, ...childColumns].join(', ')} ORDER BY ${node}.sortKey`,
-    `RETURN collect(${projectedNode(node, label, demand, childColumns)}) AS ${column}`,
+    ...(pages.length === 0
+      ? [`RETURN ${collected} AS ${column}`]
+      : [
+          // The pages below these nodes, for this parent's nodes (the same rows their resolver's statement gives).
+          `WITH ${collected} AS ${column}`,
+          `WITH ${column}, [x IN ${column} | x.id] AS ${parentIdsOf(column)}`,
+          ...pages.flatMap((page) => pageCall(parentIdsOf(column), page, texts.get(page.column) ?? '')),
+          `RETURN ${[column, ...pages.map((page) => page.column)].join(', ')}`,
+        ]),
     '}',
   ];
 }

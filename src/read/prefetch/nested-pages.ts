@@ -1,8 +1,8 @@
-import { getArgumentValues } from 'graphql';
+import { getArgumentValues, type FieldNode, type GraphQLObjectType } from 'graphql';
 import type { ClassType } from 'type-graphql';
 import type { RequestContext } from '../request-context';
 import { batchKey, type CompiledRead, type ParsedSelection, type PlannedPage } from './read-root';
-import { rootNodeSelection, subfields, type RootField } from './selection-plan';
+import { rootNodeSelection, subfields, type PlannedProjection, type RootField } from './selection-plan';
 
 /**
  * A nested connection's first two steps for given arguments (parse its selection, compile its page
@@ -37,35 +37,66 @@ function compilerOf(typeName: string, field: string): NestedPageCompiler | undef
 }
 
 /**
- * The selection with the nested connections selected directly below the root's nodes planned, so the
- * root's statement answers their pages too (compile-prefetch.ts folds them in): `sdgs { measuresConnection
- * { … } }` is one statement, not one for the SDGs and one for their pages. Each is compiled by its own
- * resolver's steps (registerNestedPage) with the arguments graphql-js will give it; the same question asked
- * twice (two aliases) is planned once. A page whose arguments its resolver would refuse (a bad cursor, an
- * unknown department) is left out here: its resolver meets the error at its own path and answers it there,
- * as it did before anything was folded.
+ * The selection with the nested connections selected directly below the root's nodes, and below the nodes of
+ * every relationship field planned under them, planned, so the root's statement answers their pages too
+ * (compile-prefetch.ts folds them in): `sdgs { measuresConnection { … } }` and `measure(code:) { policyItem
+ * { measuresConnection { … } } }` are one statement each. Each is compiled by its own resolver's steps
+ * (registerNestedPage) with the arguments graphql-js will give it, and a page plans the pages below its own
+ * nodes the same way; the same question asked twice (two aliases) is planned once. A page whose arguments
+ * its resolver would refuse (a bad cursor, an unknown department) is left out here: its resolver meets the
+ * error at its own path and answers it there, as it did before anything was folded.
  */
 export async function withNestedPages(selection: ParsedSelection, ctx: RequestContext): Promise<ParsedSelection> {
   const { info } = selection;
   const root = rootNodeSelection(info);
   if (!root) return selection;
+  const pages = await pagesBelow(info, root.type, root.fieldNodes, ctx);
+  const projections = await withProjectionPages(info, selection.projections, ctx);
+  return Object.assign({}, selection, { pages, projections });
+}
+
+/** The projections with the pages right below their nodes planned, at every level. */
+async function withProjectionPages(
+  info: RootField,
+  projections: readonly PlannedProjection[],
+  ctx: RequestContext,
+): Promise<PlannedProjection[]> {
+  return Promise.all(
+    projections.map(async (projection) =>
+      Object.assign({}, projection, {
+        pages: projection.selecting
+          ? await pagesBelow(info, projection.selecting.type, projection.selecting.fieldNodes, ctx)
+          : [],
+        children: await withProjectionPages(info, projection.children, ctx),
+      }),
+    ),
+  );
+}
+
+/** The nested connections selected on `type` by `fieldNodes`, each planned once (see withNestedPages). */
+async function pagesBelow(
+  info: RootField,
+  type: GraphQLObjectType,
+  fieldNodes: readonly FieldNode[],
+  ctx: RequestContext,
+): Promise<PlannedPage[]> {
   const pages = new Map<string, PlannedPage>();
-  for (const nodes of subfields(info, root.type, root.fieldNodes).values()) {
+  for (const nodes of subfields(info, type, fieldNodes).values()) {
     const first = nodes[0];
-    const compile = first && compilerOf(root.type.name, first.name.value);
-    const definition = first && root.type.getFields()[first.name.value];
+    const compile = first && compilerOf(type.name, first.name.value);
+    const definition = first && type.getFields()[first.name.value];
     if (!first || !compile || !definition) continue;
     let compiled: CompiledRead;
     try {
       const args = getArgumentValues(definition, first, info.variableValues);
       compiled = await compile(args, Object.assign({}, info, { fieldNodes: nodes, returnType: definition.type }), ctx);
     } catch {
-      continue; // refused by its resolver at its own path (see above)
+      continue; // refused by its resolver at its own path (see withNestedPages)
     }
     const { statement } = compiled;
     if (typeof statement === 'string') continue;
     const key = batchKey(compiled);
     if (!pages.has(key)) pages.set(key, { key, compiled: Object.assign({}, compiled, { statement }) });
   }
-  return pages.size === 0 ? selection : Object.assign({}, selection, { pages: [...pages.values()] });
+  return [...pages.values()];
 }

@@ -3,18 +3,10 @@ import type { CompiledStatement, GraphGateway, Params } from '../../db/graph-gat
 import type { PlainRow, PlainValue } from '../../db/plain-values';
 import { RowReader } from '../../db/row-reader';
 import type { GraphLoaders } from '../graph-loaders';
-import {
-  compilePrefetch,
-  PREFETCH_COLUMN,
-  ROOT_NODES_COLUMN,
-  type CypherSource,
-  type CompiledRead,
-  type FoldedPage,
-  type PlannedPage,
-  type RootShape,
-} from './compile-prefetch';
+import { compilePrefetch, PREFETCH_COLUMN, ROOT_NODES_COLUMN, type CypherSource } from './compile-prefetch';
+import type { CompiledRead, FoldedPage, PlannedPage, RootShape } from './compiled-read';
 import { projectedProperties } from './property-demand';
-import { primeLoaders } from './prime-loaders';
+import { primeLoaders, type PagePrimer } from './prime-loaders';
 import { planProjections, rootNodeSelection, type PlannedProjection, type RootField } from './selection-plan';
 
 /**
@@ -78,7 +70,7 @@ export function compileRead(
     (label) => projectedProperties(selection.info, label, 'related'),
     selection.pages,
   );
-  const params = Object.assign({}, root.params, ...compiled.pages.map((page) => page.params)) as Params;
+  const params = Object.assign({}, root.params, compiled.params);
   return { statement: compiled.statement, params, shape: root.shape, columns: compiled.columns, pages: compiled.pages };
 }
 
@@ -101,7 +93,9 @@ export async function executeRead(
       : await gateway.readStatement(statement, params);
   if (columns.length === 0 && pages.length === 0) return rows;
   // A page statement answers one row; a nested page statement one row per parent, each with its prefetch.
-  if (columns.length > 0) for (const row of rows) primeLoaders(loaders, row[PREFETCH_COLUMN] ?? [], columns);
+  const pagesBelow: PagePrimer = (below, row, parents) => primePages(gateway, loaders, below, row, parents);
+  if (columns.length > 0)
+    for (const row of rows) primeLoaders(loaders, row[PREFETCH_COLUMN] ?? [], columns, pagesBelow);
   const nodesColumn = shape.kind === 'list' ? shape.column : ROOT_NODES_COLUMN;
   // One row, or one per parent of a nested page: each row's nodes have their pages in that row.
   if (pages.length > 0) for (const row of rows) primePages(gateway, loaders, pages, row, idsOf(row[nodesColumn]));
@@ -127,7 +121,10 @@ function primePages(
     for (const parent of parents) {
       const page = byParent.get(parent);
       loader.prime(parent, page);
-      if (page && compiled.columns.length > 0) primeLoaders(loaders, page[PREFETCH_COLUMN] ?? [], compiled.columns);
+      if (page && compiled.columns.length > 0)
+        primeLoaders(loaders, page[PREFETCH_COLUMN] ?? [], compiled.columns, (below, pageRow, ids) =>
+          primePages(gateway, loaders, below, pageRow, ids),
+        );
       // The pages folded below this page's nodes, in its row (compile-prefetch.ts pageColumnsOf).
       if (page && compiled.pages)
         primePages(gateway, loaders, compiled.pages, page, idsOf(page[compiled.shape.column]));

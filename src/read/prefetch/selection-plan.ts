@@ -12,6 +12,7 @@ import {
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
 import { keyOf, relationshipOf, type Hop } from '../relationships';
+import type { PlannedPage } from './compiled-read';
 
 /** One relationship to fetch for every node of a level, with what to fetch below it. */
 export interface PlannedProjection {
@@ -23,6 +24,16 @@ export interface PlannedProjection {
    */
   readonly label?: NodeLabel | undefined;
   readonly children: readonly PlannedProjection[];
+  /**
+   * The related nodes' GraphQL type and the field nodes selecting on them, where nested connections below
+   * them can be planned (absent in a plan made by hand).
+   */
+  readonly selecting?: { readonly type: GraphQLObjectType; readonly fieldNodes: readonly FieldNode[] };
+  /**
+   * The nested connections selected right below the related nodes, compiled as their resolvers compile them
+   * (src/read/prefetch/nested-pages.ts); absent until a root field plans them.
+   */
+  readonly pages?: readonly PlannedPage[];
 }
 
 /** What the selection compiler needs of a request's document, all of it in GraphQLResolveInfo. */
@@ -63,6 +74,7 @@ export function planProjections(
     hop,
     label: labelOfType(childType),
     children: planProjections(document, childType, nodes),
+    selecting: { type: childType, fieldNodes: nodes },
   }));
 }
 

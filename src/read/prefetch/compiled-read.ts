@@ -1,0 +1,46 @@
+import type { CompiledStatement, Params } from '../../db/graph-gateway';
+import type { NodeLabel } from '../../graph/graph-model';
+import type { Hop } from '../relationships';
+
+// The shapes a root read takes once compiled, shared by the planner (selection-plan.ts, nested-pages.ts),
+// the compiler (compile-prefetch.ts) and the priming of its answer (read-root.ts, prime-loaders.ts).
+
+/**
+ * How the root statement hands over its nodes: `list` — one row whose `column` holds the list of nodes (a
+ * page statement's `pageNodes`); `rows` — one row per node, the node (or its property map) in `column`.
+ */
+export type RootShape = { readonly kind: 'list' | 'rows'; readonly column: string };
+
+/** A planned projection with the result column that carries it. */
+export interface ColumnPlan {
+  readonly hop: Hop;
+  readonly label?: NodeLabel | undefined;
+  readonly column: string;
+  readonly children: readonly ColumnPlan[];
+  /** The nested connections folded in below the related nodes, each in a column beside this one. */
+  readonly pages: readonly FoldedPage[];
+}
+
+/** A root read compiled: the one statement to run, its parameters, and where its rows prime the loaders. */
+export interface CompiledRead {
+  readonly statement: string | CompiledStatement;
+  readonly params: Params;
+  readonly shape: RootShape;
+  /** The prefetched relationship columns (empty: the root statement runs as it is). */
+  readonly columns: readonly ColumnPlan[];
+  /** The nested connections folded into the statement, each in a column of its own (absent: none). */
+  readonly pages?: readonly FoldedPage[];
+}
+
+/** A nested connection's page statement for every parent, as its resolver would run it (nested-pages.ts). */
+export interface PlannedPage {
+  /** The question as the resolver's batch knows it (batchKey): the priming of the root's answer uses it. */
+  readonly key: string;
+  readonly compiled: CompiledRead & { readonly statement: CompiledStatement };
+}
+
+/** A nested connection folded into a root statement: its column and its parameters, renamed for it. */
+export interface FoldedPage extends PlannedPage {
+  readonly column: string;
+  readonly params: Params;
+}
