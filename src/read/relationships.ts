@@ -183,11 +183,25 @@ export function keyOf(found: Hop): string {
  */
 export function fragmentOf(source: (name: string) => string, found: Hop): string {
   if (found.kind === 'path') return source(`projection/${found.path}`);
+  return singleHop(source, found, found.kind === 'out' ? 'projection/outgoing' : 'projection/incoming');
+}
+
+/**
+ * A single hop as a nested connection's scope: cypher/projection/scope-by-outgoing|incoming.cypher, one
+ * pattern from each parent's id, with the type and label written in as fragmentOf writes them.
+ */
+export function singleHopScope(source: (name: string) => string, found: Hop & { kind: 'out' | 'in' }): string {
+  return singleHop(
+    source,
+    found,
+    found.kind === 'out' ? 'projection/scope-by-outgoing' : 'projection/scope-by-incoming',
+  );
+}
+
+function singleHop(source: (name: string) => string, found: Hop & { kind: 'out' | 'in' }, template: string): string {
   const ends = RELATIONSHIP_TYPES[found.type];
   const label = found.kind === 'out' ? ends.to : ends.from;
-  return source(found.kind === 'out' ? 'projection/outgoing' : 'projection/incoming')
-    .replace('$($type)', found.type)
-    .replace('$($label)', label);
+  return source(template).replace('$($type)', found.type).replace('$($label)', label);
 }
 
 /**

@@ -154,6 +154,37 @@ describe('aggregate on connections', () => {
     }
   });
 
+  it('answers the same totals and figures whether the page lists its items or only counts them', async () => {
+    // Two statement shapes: a page that lists items sorts and slices its set; one read only for its counts
+    // aggregates the set as it matches it (src/read/page/compile-counts-page.ts), one subquery per parent.
+    const question = (items: string) => `{
+      departments { name measuresConnection(filter: { sdgs: [17] }) { ${items} totalCount
+        aggregate { count number { min max average sum } departmentCount { min max average sum } } } }
+      sdgs { number policyItemsConnection(filter: { detailed: true }) { ${items} totalCount
+        aggregate { count measureCount { min max average sum } } } } }`;
+    type Answer = {
+      departments: { name: string; measuresConnection: { totalCount: number; nodes?: unknown } }[];
+      sdgs: { number: number; policyItemsConnection: { totalCount: number; nodes?: unknown } }[];
+    };
+    const counted = await api.query<Answer>(question(''));
+    const listed = await api.query<Answer>(question('nodes { id }'));
+    expect(counted.errors).toBeUndefined();
+    expect(listed.errors).toBeUndefined();
+    // Averages may differ in the last bits: the two shapes add the same values in different orders.
+    const comparable = (answer: Answer | null | undefined) =>
+      JSON.parse(
+        JSON.stringify(answer, (key, value: unknown) =>
+          key === 'nodes' ? undefined : typeof value === 'number' ? Number(value.toPrecision(12)) : value,
+        ),
+      ) as Answer;
+    expect(comparable(counted.data)).toEqual(comparable(listed.data));
+    // Both kinds of parent are asked: some with nothing in the filtered set, some with something.
+    const totals = (counted.data?.departments ?? []).map((d) => d.measuresConnection.totalCount);
+    expect(totals.filter((total) => total === 0).length).toBeGreaterThan(0);
+    expect(totals.filter((total) => total > 0).length).toBeGreaterThan(0);
+    expect(statementsOf(counted)).toBe(2);
+  });
+
   it('answers null figures for a set without values, and count 0 for an empty set', async () => {
     const response = await api.query<{ none: { totalCount: number; aggregate: { count: number; current: Figures } } }>(
       '{ none: indicators(filter: { sdgs: [11], not: { sdgs: [11] } }) { totalCount aggregate { count current { min max average sum } } } }',

@@ -32,12 +32,15 @@ describe('the Cypher files', () => {
     try {
       // Fragments of compiled statements are not statements; compiled-statements.int.test.ts explains them.
       // The path batch template has a slot for a path; the test of every path's batch statement fills it. The
-      // relationship scope has a slot for a hop; relationship-connections.int.test.ts pages every one.
+      // relationship scopes have slots for a hop (a path, or a type and label); relationship-connections.int.test.ts
+      // pages every one.
       // The templates with a slot for the properties read of their nodes (search hits, a listed kind, a node by
       // id): index-backed-plans.int.test.ts profiles each filled in.
       const templates = new Set([
         'projection/path-by-ids',
         'projection/scope-by-relationship',
+        'projection/scope-by-outgoing',
+        'projection/scope-by-incoming',
         'search/search',
         'graph/all-by-label',
         'graph/node-by-id',

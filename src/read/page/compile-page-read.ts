@@ -1,5 +1,6 @@
 import type { CypherSource } from '../prefetch/compile-prefetch';
 import { compileRead, type CompiledRead } from '../prefetch/read-root';
+import { compileCountsPage } from './compile-counts-page';
 import { compilePage } from './compile-page';
 import type { Condition } from './condition';
 import { PAGE_SHAPE, sliceParams } from './fetch-page';
@@ -19,6 +20,15 @@ export function compilePageRead<F extends string, Facet extends string>(
   selection: PageSelection<F, Facet>,
   scope?: string,
 ): CompiledRead {
+  // Only counts and figures: a statement that aggregates as it matches (compile-counts-page.ts).
+  if (!selection.listsItems && selection.facets.length === 0) {
+    const counts = compileCountsPage(spec, condition, selection.aggregates, scope);
+    return compileRead(
+      source,
+      { statement: counts.statement, params: counts.params, shape: PAGE_SHAPE },
+      selection.below,
+    );
+  }
   const { statement, params } = compilePage(
     spec,
     condition,
@@ -29,7 +39,11 @@ export function compilePageRead<F extends string, Facet extends string>(
     selection.aggregates,
   );
   const slice = sliceParams(selection.position, selection.slice.first);
-  // No item is read: the statement lists none (`[0..0]`), its total, facets and figures unchanged.
-  const withSlice = Object.assign({}, params, slice, selection.listsItems ? {} : { limit: 0 });
-  return compileRead(source, { statement, params: withSlice, shape: PAGE_SHAPE }, selection.below);
+  // No item is read (facets only): the statement lists none (`[0..0]`), its total, facets and figures unchanged.
+  const limit = selection.listsItems ? {} : { limit: 0 };
+  return compileRead(
+    source,
+    { statement, params: Object.assign({}, params, slice, limit), shape: PAGE_SHAPE },
+    selection.below,
+  );
 }

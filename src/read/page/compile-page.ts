@@ -27,6 +27,8 @@ export interface CompiledPage {
  *          pagePositions (each node's sort values, for its cursor), facets, aggregates (empty maps when none asked)
  *
  * The total, the page, the facets and the aggregates come from the same match, so they cannot disagree.
+ * A page read only for its total and figures (no items, no facets) is compiled by compileCountsPage instead,
+ * from the same first lines (matchedNodes).
  *
  * With a `scope` (the text of a fragment binding `parent` and `n` from `$parents`, e.g. a department's
  * measures: a file of cypher/fragments/ or a relationship's hop, see fragments.ts `relationshipScope`) the
@@ -42,23 +44,9 @@ export function compilePage<F extends string, Facet extends string>(
   scope?: string,
   aggregates: readonly AggregateRequest[] = [],
 ): CompiledPage {
-  const params: Record<string, unknown> = {};
-  const parameter = (value: unknown): string => {
-    const name = `c${Object.keys(params).length}`;
-    params[name] = value;
-    return name;
-  };
-
-  const anchor = scope === undefined ? anchorOf(spec, condition) : null;
+  const { params, parameter } = parameters();
   const group = scope === undefined ? '' : 'parent, ';
-  const carried = `${group}${['n', ...(spec.context?.variables ?? [])].join(', ')}`;
-  const lines: string[] = [];
-  if (scope !== undefined) lines.push(scope, 'WITH DISTINCT parent, n');
-  else if (anchor === null) lines.push(fragment(scanOf(spec)));
-  else lines.push(fragmentWithParameter(anchor.anchor, parameter(anchor.value)), 'WITH DISTINCT n');
-  if (spec.context) lines.push(fragment(spec.context.fragment));
-  const residual = anchor?.exact === true ? without(condition, anchor.condition) : condition;
-  lines.push(`WITH ${carried}`, `WHERE ${predicate(residual, parameter)}`);
+  const lines = matchedNodes(spec, condition, parameter, scope, scope !== undefined);
 
   const sortExpressions = order.map((key) => sortExpression(spec, key.field));
   lines.push(
@@ -83,8 +71,7 @@ export function compilePage<F extends string, Facet extends string>(
   });
   const aggregateColumns = aggregates.map(({ key, quantity, fiscalYear }, at) => {
     const column = `aggregate${at}`;
-    const value =
-      fiscalYear === undefined ? fragment(quantity) : fragmentWithParameter(quantity, parameter(fiscalYear));
+    const value = quantityOf({ quantity, fiscalYear }, parameter);
     lines.push(
       'CALL (matched) {',
       'UNWIND matched AS x',
@@ -110,6 +97,48 @@ export function compilePage<F extends string, Facet extends string>(
   ];
   const origin = `${spec.name}(filter, orderBy${asked.map((part) => `, ${part}`).join('')})`;
   return { statement: { text: lines.join('\n'), origin }, params };
+}
+
+/** The parameters of a compiled statement, named `c0`, `c1` … in the order its text asks for them. */
+export function parameters(): { params: Record<string, unknown>; parameter: (value: unknown) => string } {
+  const params: Record<string, unknown> = {};
+  const parameter = (value: unknown): string => {
+    const name = `c${Object.keys(params).length}`;
+    params[name] = value;
+    return name;
+  };
+  return { params, parameter };
+}
+
+/**
+ * The lines binding `n` to each node of the filtered set (and `parent` with a scope when `byParent`): the
+ * scope, the anchor or the scan; `WITH DISTINCT`; the context; the condition tree (see compilePage).
+ */
+export function matchedNodes(
+  spec: PageSpec,
+  condition: Condition,
+  parameter: (value: unknown) => string,
+  scope: string | undefined,
+  byParent: boolean,
+): string[] {
+  const anchor = scope === undefined ? anchorOf(spec, condition) : null;
+  const carried = `${byParent ? 'parent, ' : ''}${['n', ...(spec.context?.variables ?? [])].join(', ')}`;
+  const lines: string[] = [];
+  if (scope !== undefined) lines.push(scope, `WITH DISTINCT ${byParent ? 'parent, ' : ''}n`);
+  else if (anchor === null) lines.push(fragment(scanOf(spec)));
+  else lines.push(fragmentWithParameter(anchor.anchor, parameter(anchor.value)), 'WITH DISTINCT n');
+  if (spec.context) lines.push(fragment(spec.context.fragment));
+  const residual = anchor?.exact === true ? without(condition, anchor.condition) : condition;
+  lines.push(`WITH ${carried}`, `WHERE ${predicate(residual, parameter)}`);
+  return lines;
+}
+
+/** The expression of an asked figure over `n`: its Quantity fragment, the fiscal year a parameter when it takes one. */
+export function quantityOf(
+  { quantity, fiscalYear }: Pick<AggregateRequest, 'quantity' | 'fiscalYear'>,
+  parameter: (value: unknown) => string,
+): string {
+  return fiscalYear === undefined ? fragment(quantity) : fragmentWithParameter(quantity, parameter(fiscalYear));
 }
 
 /**

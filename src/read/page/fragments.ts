@@ -1,5 +1,5 @@
 import { CypherRegistry } from '../../db/cypher-registry';
-import { fragmentOf, type Hop } from '../relationships';
+import { fragmentOf, singleHopScope, type Hop } from '../relationships';
 
 /**
  * The fixed pieces compiled statements are assembled from: files of cypher/fragments/, read once, as the
@@ -19,11 +19,15 @@ export function fragmentWithParameter(name: string, parameter: string): string {
 }
 
 /**
- * The scope of a nested connection over a relationship field's hop (cypher/projection/scope-by-relationship):
- * binds `parent` (each id of `$parents`) and `n` (its related nodes) through the same fragment the field's
- * loader and the selection compiler use, so the connection pages the nodes the plain list lists.
+ * The scope of a nested connection over a relationship field's hop: binds `parent` (each id of `$parents`)
+ * and `n` (its related nodes). A path goes through the same fragment the field's loader and the selection
+ * compiler use (cypher/projection/scope-by-relationship), so the connection pages the nodes the plain list
+ * lists; a single hop is the same relationship type and label as one pattern from the parent's id
+ * (cypher/projection/scope-by-outgoing|incoming), without the subquery per parent the path needs: that
+ * subquery was most of what a nested aggregate cost beyond raw Cypher (see compile-counts-page.ts).
  */
 export function relationshipScope(hop: Hop): string {
   const source = (name: string): string => (registry ??= CypherRegistry.load()).get(name);
+  if (hop.kind !== 'path') return singleHopScope(source, hop);
   return source('projection/scope-by-relationship').replace('{hop}', fragmentOf(source, hop));
 }

@@ -97,9 +97,12 @@ describe('the relationship table', () => {
             : 'projection/incoming',
       ),
     );
-    // Every path also runs wrapped for its loader; every hop also scopes its list's connection.
+    // Every path also runs wrapped for its loader and scopes its list's connection; a single hop scopes it as
+    // one pattern.
     used.add('projection/path-by-ids');
-    used.add('projection/scope-by-relationship');
+    if (hops().some((hop) => hop.kind === 'path')) used.add('projection/scope-by-relationship');
+    if (hops().some((hop) => hop.kind === 'out')) used.add('projection/scope-by-outgoing');
+    if (hops().some((hop) => hop.kind === 'in')) used.add('projection/scope-by-incoming');
     expect([...used].filter((name) => !cypher.names().includes(name))).toEqual([]);
     expect(cypher.namesUnder('projection').filter((name) => !used.has(name))).toEqual([]);
   });
