@@ -4,6 +4,7 @@ import { CYPHER_DIRECTORY } from '../../src/db/cypher-registry';
 import { INDICATOR_PAGE } from '../../src/model/indicator/indicator.page-spec';
 import { MEASURE_PAGE } from '../../src/model/measure/measure.page-spec';
 import { POLICY_ITEM_PAGE } from '../../src/model/policy-item/policy-item.page-spec';
+import { compileCountsPage } from '../../src/read/page/compile-counts-page';
 import { compilePage } from '../../src/read/page/compile-page';
 import { fragment } from '../../src/read/page/fragments';
 import { all, any, holds, matches, not, type Condition } from '../../src/read/page/condition';
@@ -47,6 +48,36 @@ describe('compiled page statements', () => {
   it('declare their role in the first header line of every fragment', () => {
     const unknown = db.cypher.namesUnder('fragments').filter((name) => role(name) === 'unknown');
     expect(unknown).toEqual([]);
+  });
+
+  it('expand the policy item context only when a condition or a sort key reads it', async () => {
+    // Leaving it out is safe because every measure and indicator hangs from exactly one policy item: the
+    // context's expansion never dropped or repeated a node.
+    for (const [label, relationship] of [
+      ['Measure', 'HAS_MEASURE'],
+      ['Indicator', 'MEASURED_BY'],
+    ]) {
+      const { records } = await db.driver.executeQuery(
+        `MATCH (n:${label}) RETURN count { (n)<-[:${relationship}]-(:PolicyItem) } AS items`,
+      );
+      const perNode = records.map((record) => Number(record.get('items')));
+      expect(perNode.length).toBeGreaterThan(20);
+      expect(perNode.filter((count) => count !== 1)).toEqual([]);
+    }
+    const contextOf = (spec: PageSpec) => (spec.context ? fragment(spec.context.fragment) : 'no context');
+    const current = [{ key: 'current', quantity: 'fragments/indicator/current' }];
+    const unfiltered = compileCountsPage(INDICATOR_PAGE, all([]), current).statement.text;
+    expect(unfiltered).not.toContain(contextOf(INDICATOR_PAGE));
+    expect(unfiltered).not.toContain('WHERE true');
+    const byCode = compilePage(MEASURE_PAGE, all([]), [], [], ['id'], undefined).statement.text;
+    expect(byCode).not.toContain(contextOf(MEASURE_PAGE));
+    const itemSdgs = matches('fragments/common/item-sdgs', [11]);
+    for (const spec of [MEASURE_PAGE, INDICATOR_PAGE] as PageSpec[]) {
+      expect(compilePage(spec, itemSdgs, [], [], ['id']).statement.text).toContain(contextOf(spec));
+      expect(compileCountsPage(spec, not(itemSdgs), []).statement.text).toContain(contextOf(spec));
+    }
+    const byField = compilePage(MEASURE_PAGE, all([]), [{ field: 'FIELD', direction: 'ASC' }], [], ['id']);
+    expect(byField.statement.text).toContain(contextOf(MEASURE_PAGE));
   });
 
   it('compile with every fragment of their folder', async () => {

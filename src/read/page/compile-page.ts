@@ -16,7 +16,7 @@ export interface CompiledPage {
  * parameter `$c0`, `$c1` …). Shape, for every connection:
  *
  *   anchor (index-backed match of a condition that must hold) or scan of the label
- *   WITH DISTINCT n; context (e.g. the measure's policy item `i`)
+ *   WITH DISTINCT n; context (e.g. the measure's policy item `i`) when the condition or the order names it
  *   WHERE the condition tree, but the anchored condition when the anchor is exact (its match is that
  *         condition: testing it again cost Q1 a fifth of its database time)
  *   sort by the order's keys (nulls last), then sortKey; collect as `matched`
@@ -46,9 +46,9 @@ export function compilePage<F extends string, Facet extends string>(
 ): CompiledPage {
   const { params, parameter } = parameters();
   const group = scope === undefined ? '' : 'parent, ';
-  const lines = matchedNodes(spec, condition, parameter, scope, scope !== undefined);
-
   const sortExpressions = order.map((key) => sortExpression(spec, key.field));
+  const lines = matchedNodes(spec, condition, parameter, scope, scope !== undefined, sortExpressions);
+
   lines.push(
     `WITH ${group}n, [${sortExpressions.join(', ')}] AS position`,
     `ORDER BY ${[...order.flatMap((key, at) => [`position[${at}] IS NULL`, `position[${at}] ${key.direction}`]), 'n.sortKey'].join(', ')}`,
@@ -113,6 +113,13 @@ export function parameters(): { params: Record<string, unknown>; parameter: (val
 /**
  * The lines binding `n` to each node of the filtered set (and `parent` with a scope when `byParent`): the
  * scope, the anchor or the scan; `WITH DISTINCT`; the context; the condition tree (see compilePage).
+ *
+ * The context (the measure's or indicator's policy item `i`) is expanded only when the condition or one of
+ * `laterExpressions` (the sort keys) names one of its variables: a count of the indicators below each policy
+ * item spent an expansion per indicator on an `i` nothing read, and the statement, sent whole with every
+ * request, went past the driver's 1,400-byte chunk into a second socket write. Every measure and indicator
+ * hangs from exactly one policy item, so the context never changed which nodes match. A condition that is
+ * always true (no filter) is left out with its `WITH`.
  */
 export function matchedNodes(
   spec: PageSpec,
@@ -120,17 +127,37 @@ export function matchedNodes(
   parameter: (value: unknown) => string,
   scope: string | undefined,
   byParent: boolean,
+  laterExpressions: readonly string[] = [],
 ): string[] {
   const anchor = scope === undefined ? anchorOf(spec, condition) : null;
-  const carried = `${byParent ? 'parent, ' : ''}${['n', ...(spec.context?.variables ?? [])].join(', ')}`;
   const lines: string[] = [];
   if (scope !== undefined) lines.push(scope, `WITH DISTINCT ${byParent ? 'parent, ' : ''}n`);
   else if (anchor === null) lines.push(fragment(scanOf(spec)));
   else lines.push(fragmentWithParameter(anchor.anchor, parameter(anchor.value)), 'WITH DISTINCT n');
-  if (spec.context) lines.push(fragment(spec.context.fragment));
   const residual = anchor?.exact === true ? without(condition, anchor.condition) : condition;
-  lines.push(`WITH ${carried}`, `WHERE ${predicate(residual, parameter)}`);
+  const where = predicate(residual, parameter);
+  const context =
+    spec.context !== undefined && namesAny([where, ...laterExpressions], spec.context.variables)
+      ? spec.context
+      : undefined;
+  if (context) lines.push(fragment(context.fragment));
+  if (where !== 'true') {
+    const carried = [...(byParent ? ['parent'] : []), 'n', ...(context?.variables ?? [])];
+    lines.push(`WITH ${carried.join(', ')}`, `WHERE ${where}`);
+  }
   return lines;
+}
+
+/**
+ * Whether Cypher text names one of the variables: the name standing alone, not part of a longer name, a
+ * property key (`x.i`) or a parameter (`$i`). A name inside a string literal counts too, which only keeps
+ * a context that was not needed.
+ */
+function namesAny(texts: readonly string[], variables: readonly string[]): boolean {
+  return variables.some((variable) => {
+    const standalone = new RegExp(`(?<![\\w.$\`])${variable}(?![\\w\`])`);
+    return texts.some((text) => standalone.test(text));
+  });
 }
 
 /** The expression of an asked figure over `n`: its Quantity fragment, the fiscal year a parameter when it takes one. */
