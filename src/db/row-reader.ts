@@ -97,6 +97,20 @@ export class RowReader {
     return value;
   }
 
+  /**
+   * A list column whose items are lists of one value per name in `names` (rows sent as lists so their
+   * column names are not repeated in every item), each as a reader over those names.
+   */
+  listedRows(column: string, names: readonly string[]): RowReader[] {
+    const value = this.row[column] ?? [];
+    if (!Array.isArray(value)) throw mismatch(column, 'a list of lists', value);
+    return value.map((item, i) => {
+      if (!Array.isArray(item) || item.length !== names.length)
+        throw mismatch(`${column}[${i}]`, `a list of ${names.length} (${names.join(', ')})`, item);
+      return new RowReader(Object.fromEntries(names.map((name, at) => [name, item[at] ?? null])));
+    });
+  }
+
   private mapsOf(column: string, projection: boolean): RowReader[] {
     const value = this.row[column] ?? [];
     if (!Array.isArray(value)) throw mismatch(column, 'a list of maps', value);

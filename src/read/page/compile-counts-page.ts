@@ -1,5 +1,5 @@
 import type { Condition } from './condition';
-import { matchedNodes, parameters, quantityOf, type CompiledPage } from './compile-page';
+import { figureList, matchedNodes, parameters, quantityOf, type CompiledPage } from './compile-page';
 import type { PageSpec } from './page-spec';
 import type { AggregateRequest } from './selected-aggregates';
 
@@ -33,10 +33,7 @@ export function compileCountsPage(
   // statement's `WHERE v IS NOT NULL` does.
   const values = aggregates.map((request, at) => `${quantityOf(request, parameter)} AS v${at}`);
   if (values.length > 0) lines.push(`WITH n, ${values.join(', ')}`);
-  const figures = aggregates.map(
-    ({ key }, at) =>
-      `\`${key}\`: {count: count(v${at}), min: min(v${at}), max: max(v${at}), average: avg(v${at}), sum: sum(v${at})}`,
-  );
+  const figures = aggregates.map(({ key }, at) => `\`${key}\`: ${figureList(`v${at}`)}`);
   // Only aggregates in the aggregation (a literal beside them would group by it, and an empty set give no row).
   const counted = `count(n) AS totalCount${figures.length > 0 ? `, {${figures.join(', ')}} AS aggregates` : ''}`;
   const columns = `totalCount, [] AS pageNodes, [] AS pagePositions, {} AS facets, ${figures.length > 0 ? 'aggregates' : '{} AS aggregates'}`;

@@ -24,7 +24,8 @@ export interface CompiledPage {
  *   one subquery per facet asked for, over `matched`, and one per number `aggregate` asks for (min, max,
  *   average, sum of a Quantity fragment over the matched nodes that have it)
  *   RETURN totalCount, pageNodes (only the `properties` the operation reads: src/read/prefetch/property-demand.ts),
- *          pagePositions (each node's sort values, for its cursor), facets, aggregates (empty maps when none asked)
+ *          pagePositions (each node's sort values, for its cursor), facets, aggregates (by figure, each a
+ *          figureList; empty maps when none asked)
  *
  * The total, the page, the facets and the aggregates come from the same match, so they cannot disagree.
  * A page read only for its total and figures (no items, no facets) is compiled by compileCountsPage instead,
@@ -78,7 +79,7 @@ export function compilePage<F extends string, Facet extends string>(
       'WITH x.node AS n',
       `WITH (${value}) AS v`,
       'WHERE v IS NOT NULL',
-      'RETURN {count: count(v), min: min(v), max: max(v), average: avg(v), sum: sum(v)} AS aggregate',
+      `RETURN ${figureList('v')} AS aggregate`,
       '}',
       `WITH ${carriedColumns.join(', ')}, aggregate AS ${column}`,
     );
@@ -97,6 +98,20 @@ export function compilePage<F extends string, Facet extends string>(
   ];
   const origin = `${spec.name}(filter, orderBy${asked.map((part) => `, ${part}`).join('')})`;
   return { statement: { text: lines.join('\n'), origin }, params };
+}
+
+/** The figures of an aggregated number by their GraphQL names, each with its Cypher aggregating function. */
+export const FIGURES = { count: 'count', min: 'min', max: 'max', average: 'avg', sum: 'sum' } as const;
+
+/**
+ * The figures of one aggregated number `v` as a list, in the order of FIGURES (src/read/page/fetch-page.ts
+ * reads it back): a map would repeat its five keys for every figure of every parent, and the driver unpacks
+ * each key as a string of its own.
+ */
+export function figureList(v: string): string {
+  return `[${Object.values(FIGURES)
+    .map((aggregating) => `${aggregating}(${v})`)
+    .join(', ')}]`;
 }
 
 /** The parameters of a compiled statement, named `c0`, `c1` … in the order its text asks for them. */

@@ -1,5 +1,6 @@
 import type { Params } from '../../db/graph-gateway';
 import type { PlainRow, PlainValue } from '../../db/plain-values';
+import { FIGURES } from './compile-page';
 import { RowReader } from '../../db/row-reader';
 import { NumberAggregate } from './number-aggregate.type';
 import type { NodeProperties } from '../graph-loaders';
@@ -124,14 +125,16 @@ export function toPage<T extends { sortKey: string }>(
 }
 
 /**
- * The `aggregates` column (one map per asked figure: count, min, max, average, sum of the nodes that have
- * the number) as the figures `aggregate` answers: all null when no node has it (Cypher's sum would say 0).
+ * The `aggregates` column (by asked figure, the list compile-page.ts `figureList` returns: count, min, max,
+ * average, sum of the nodes that have the number) as the figures `aggregate` answers: all null when no node
+ * has it (Cypher's sum would say 0).
  */
 function aggregatesOf(column: PlainValue | undefined): Record<string, NumberAggregate> {
   if (column === null || column === undefined || typeof column !== 'object' || Array.isArray(column)) return {};
   const figures: Record<string, NumberAggregate> = {};
   for (const [key, value] of Object.entries(column)) {
-    const reader = new RowReader(value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {});
+    const listed = Array.isArray(value) ? value : [];
+    const reader = new RowReader(Object.fromEntries(FIGURE_NAMES.map((name, at) => [name, listed[at] ?? null])));
     figures[key] =
       reader.number('count') === 0
         ? NumberAggregate.EMPTY
@@ -144,6 +147,9 @@ function aggregatesOf(column: PlainValue | undefined): Record<string, NumberAggr
   }
   return figures;
 }
+
+/** The names of figureList's entries, in its order. */
+const FIGURE_NAMES = Object.keys(FIGURES);
 
 /** The page statement's contract: one row, its nodes in the `pageNodes` list. */
 export const PAGE_SHAPE = { kind: 'list', column: 'pageNodes' } as const;

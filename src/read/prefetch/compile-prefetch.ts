@@ -57,7 +57,7 @@ const cache = new Map<string, CompiledStatement>();
  *   WITH *, [x IN <root nodes> | x.id] AS parentIds
  *   CALL (parentIds) {                                  -- one per nested connection below the root's nodes
  *     CALL (parentIds) { <its page statement, $parents → parentIds> }
- *     RETURN collect({parent: parent, totalCount: …}) AS page1
+ *     RETURN collect([parent, totalCount, …]) AS page1      -- lists: a map would repeat its keys per parent
  *   }
  *   RETURN *
  *
@@ -165,7 +165,7 @@ function pageCall(parents: string, page: FoldedPage, text: string): string[] {
     `CALL (${parents}) {`,
     text,
     '}',
-    `RETURN collect(${mapOf(pageColumnsOf(page).map((name) => `${name}: ${name}`))}) AS ${page.column}`,
+    `RETURN collect([${page.rowColumns.join(', ')}]) AS ${page.column}`,
     '}',
   ];
 }
@@ -228,7 +228,7 @@ function foldedPage(page: PlannedPage, column: string, parents: string): { page:
   const params = Object.fromEntries(
     Object.entries(page.compiled.params).map(([name, value]) => [`${column}_${name}`, value]),
   );
-  return { page: Object.assign({}, page, { column, params }), text: lines.join('\n') };
+  return { page: Object.assign({}, page, { column, params, rowColumns: pageColumnsOf(page) }), text: lines.join('\n') };
 }
 
 /**

@@ -43,4 +43,9 @@ export interface PlannedPage {
 export interface FoldedPage extends PlannedPage {
   readonly column: string;
   readonly params: Params;
+  /**
+   * What each entry of the column holds, in order: one list per parent (its page statement's columns), not
+   * a map, which repeated these names for every parent and had the driver unpack each one as a string.
+   */
+  readonly rowColumns: readonly string[];
 }

@@ -115,9 +115,11 @@ function primePages(
   row: PlainRow,
   parents: readonly string[],
 ): void {
-  for (const { column, key, compiled } of pages) {
+  for (const { column, key, compiled, rowColumns } of pages) {
     const loader = parentPages(gateway, loaders, { key, compiled });
-    const byParent = new Map(new RowReader(row).maps(column).map((entry) => [entry.string('parent'), entry.values]));
+    const byParent = new Map(
+      new RowReader(row).listedRows(column, rowColumns).map((entry) => [entry.string('parent'), entry.values]),
+    );
     for (const parent of parents) {
       const page = byParent.get(parent);
       loader.prime(parent, page);
