@@ -13,6 +13,7 @@ import { NodeResolver } from './model/node/node.resolver';
 import { MAPPERS, STORED_AS_IS } from './model/node/to-graphql-node';
 import { typeNameOf } from './read/prefetch/property-demand';
 import { answerPrimedFields } from './read/primed-fields';
+import { answerPrimedPages } from './read/primed-pages';
 import { IndicatorRelationships, IndicatorsRootConnection } from './model/indicator/indicator.resolver';
 import {
   InitiativeRelationships,
@@ -104,7 +105,8 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /**
  * Builds the schema once per process (type-graphql's metadata is global; building twice is wasted work).
- * No global middlewares: the relationship fields' fast path (src/read/primed-fields.ts) relies on it.
+ * No global middlewares: the fast paths of relationship fields and nested connections (src/read/primed-fields.ts,
+ * primed-pages.ts) rely on it.
  */
 export function graphSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
@@ -124,6 +126,8 @@ export function graphSchema(): Promise<GraphQLSchema> {
         ]),
       ),
     );
+    // So do nested connections, for every parent after the first of a selection.
+    answerPrimedPages(schema);
     // The Node and YearRecord interfaces name their values' types at once, not through type-graphql's promise.
     resolveTypesAtOnce(schema, { Node: nodeTypeName, YearRecord: yearRecordTypeName });
     // type-graphql has no option for the root types' descriptions; the IDE shows them first.

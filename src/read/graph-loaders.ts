@@ -13,6 +13,9 @@ export type NodeProperties = RowReader;
  */
 export type BatchReader = Pick<GraphGateway, 'read' | 'readStatement' | 'statementText'>;
 
+/** `primedPage`'s answer when no root statement answered the page (undefined is "answered: none"). */
+export const NOT_PRIMED = Symbol('not primed');
+
 /**
  * The per-request DataLoaders, one per relationship type and direction (and one per derived path), all
  * built lazily on first use.
@@ -27,12 +30,17 @@ export class GraphLoaders {
   private readonly rowLists = new Map<string, DataLoader<string, RowReader[]>>();
   private readonly parentRowLoaders = new Map<string, DataLoader<string, PlainRow | undefined>>();
   /** By the first field node; each entry's `nodes` are compared node by node (see oncePerSelection). */
-  private readonly perSelection = new WeakMap<
-    object,
-    { readonly nodes: readonly object[]; readonly value: unknown }[]
-  >();
+  private readonly perSelection: SelectionEntries = new WeakMap();
   /** What compiled statements answered, by hop key and node id, for field resolvers to read synchronously. */
   private readonly primedLists = new Map<string, Map<string, NodeProperties[]>>();
+  /** Nested pages a root statement answered, by batch key and parent id (undefined: the parent has none). */
+  private readonly primedPages = new Map<string, Map<string, PlainRow | undefined>>();
+  /** What a nested connection's resolver compiled once it had checked its arguments (see `resolved`). */
+  private readonly resolvedSelections: SelectionEntries = new WeakMap();
+  /** The batch keys of nested connections a root statement folded in (see `rememberPlanned`). */
+  private readonly plannedKeys: SelectionEntries = new WeakMap();
+  /** The first resolver call's answer per selection (see `firstOfSelection`). */
+  private readonly firstAnswers: SelectionEntries = new WeakMap();
   readonly node: DataLoader<string, NodeProperties | null>;
 
   constructor(private readonly gateway: BatchReader) {
@@ -80,6 +88,25 @@ export class GraphLoaders {
   }
 
   /**
+   * Records a nested page a root statement answered (`row`, undefined when the parent has none) under its
+   * batch key, for `primedPage`. A first answer is never overwritten, as with `primeList`.
+   */
+  primePage(key: string, parent: string, row: PlainRow | undefined): void {
+    let byParent = this.primedPages.get(key);
+    if (!byParent) {
+      byParent = new Map();
+      this.primedPages.set(key, byParent);
+    }
+    if (!byParent.has(parent)) byParent.set(parent, row);
+  }
+
+  /** The nested page a root statement answered for `parent` (a row, or undefined: none), or NOT_PRIMED. */
+  primedPage(key: string, parent: string): PlainRow | undefined | typeof NOT_PRIMED {
+    const byParent = this.primedPages.get(key);
+    return byParent?.has(parent) === true ? byParent.get(parent) : NOT_PRIMED;
+  }
+
+  /**
    * Whole rows per key, for batch statements that return more than a node (e.g. collaborators with their
    * shared counts). Same contract: `$ids` in, rows with an `id` column out, in display order.
    */
@@ -109,18 +136,55 @@ export class GraphLoaders {
    * own collection of the same nodes) hands its compile to the resolver.
    */
   oncePerSelection<T>(fieldNodes: readonly object[], make: () => T): T {
-    const [first] = fieldNodes;
-    if (first === undefined) return make();
-    let entries = this.perSelection.get(first);
-    if (!entries) {
-      entries = [];
-      this.perSelection.set(first, entries);
-    }
-    const found = entries.find(({ nodes }) => sameNodes(nodes, fieldNodes));
+    const found = entryOf(this.perSelection, fieldNodes);
     if (found) return found.value as T;
     const value = make();
-    entries.push({ nodes: fieldNodes, value });
+    addEntry(this.perSelection, fieldNodes, value);
     return value;
+  }
+
+  /**
+   * Remembers what a resolver made of a selection after type-graphql converted and validated its
+   * arguments: every parent of the selection has the same arguments, so once one parent's resolver ran,
+   * the others' may take `resolved` without running the checks again (src/read/primed-pages.ts).
+   */
+  rememberResolved(fieldNodes: readonly object[], value: unknown): void {
+    if (!entryOf(this.resolvedSelections, fieldNodes)) addEntry(this.resolvedSelections, fieldNodes, value);
+  }
+
+  /** What `rememberResolved` kept for the selection, or undefined before its resolver first ran. */
+  resolved<T>(fieldNodes: readonly object[]): T | undefined {
+    return entryOf(this.resolvedSelections, fieldNodes)?.value as T | undefined;
+  }
+
+  /**
+   * Remembers the batch key (read-root.ts `batchKey`) under which a root statement that folded a nested
+   * connection in primes its pages (`primePage`), by the connection's field nodes, for `plannedKey`.
+   */
+  rememberPlanned(fieldNodes: readonly object[], key: string): void {
+    if (!entryOf(this.plannedKeys, fieldNodes)) addEntry(this.plannedKeys, fieldNodes, key);
+  }
+
+  /** The batch key `rememberPlanned` kept for the selection, or undefined when no root folded it in. */
+  plannedKey(fieldNodes: readonly object[]): string | undefined {
+    return entryOf(this.plannedKeys, fieldNodes)?.value as string | undefined;
+  }
+
+  /**
+   * The answer of the selection's first resolver call, as a promise (`resolve` runs only when there is
+   * none yet: `first` says whether this call made it). graphql-js calls a field's resolver for every parent
+   * of a list before any of them settles, so later parents wait on the first to learn whether its arguments
+   * passed (src/read/primed-pages.ts).
+   */
+  firstOfSelection(
+    fieldNodes: readonly object[],
+    resolve: () => unknown,
+  ): { first: boolean; answer: Promise<unknown> } {
+    const found = entryOf(this.firstAnswers, fieldNodes);
+    if (found) return { first: false, answer: found.value as Promise<unknown> };
+    const answer = Promise.resolve(resolve());
+    addEntry(this.firstAnswers, fieldNodes, answer);
+    return { first: true, answer };
   }
 
   /**
@@ -163,6 +227,22 @@ export class GraphLoaders {
     }
     return loader;
   }
+}
+
+/** A selection's entries, by its first field node; each entry's `nodes` are compared node by node. */
+type SelectionEntries = WeakMap<object, { readonly nodes: readonly object[]; readonly value: unknown }[]>;
+
+function entryOf(entries: SelectionEntries, fieldNodes: readonly object[]): { readonly value: unknown } | undefined {
+  const [first] = fieldNodes;
+  return first === undefined ? undefined : entries.get(first)?.find(({ nodes }) => sameNodes(nodes, fieldNodes));
+}
+
+function addEntry(entries: SelectionEntries, fieldNodes: readonly object[], value: unknown): void {
+  const [first] = fieldNodes;
+  if (first === undefined) return;
+  const list = entries.get(first);
+  if (list) list.push({ nodes: fieldNodes, value });
+  else entries.set(first, [{ nodes: fieldNodes, value }]);
 }
 
 function sameNodes(a: readonly object[], b: readonly object[]): boolean {

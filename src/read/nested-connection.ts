@@ -71,7 +71,7 @@ async function compileListPage<T extends { sortKey: string }, Filter extends obj
   kind: ListKind<T, Filter, OrderField, string>,
   { filter, orderBy, slice, ctx, info }: Omit<ListPageArgs<Filter, OrderField>, 'info'> & { readonly info: RootField },
   scope?: string,
-): Promise<CompiledPage<T, OrderField, string>> {
+): Promise<PreparedPage<T, OrderField, string>> {
   const parsed = parsePageSelection(kind.spec, info, orderBy, slice);
   const selection = Object.assign({}, parsed, { below: await withNestedPages(parsed.below, ctx) });
   const condition = await kind.condition(filter, ctx);
@@ -84,7 +84,7 @@ async function compileListPage<T extends { sortKey: string }, Filter extends obj
 }
 
 /** A page's first two steps done: its selection, its compiled read, and how its rows become its items. */
-interface CompiledPage<T, OrderField extends string, Facet extends string> {
+export interface PreparedPage<T, OrderField extends string, Facet extends string> {
   readonly selection: PageSelection<OrderField, Facet>;
   readonly compiled: CompiledRead;
   readonly map: (node: NodeProperties) => T;
@@ -95,7 +95,7 @@ async function compilePlainPage<T extends { sortKey: string }>(
   kind: PlainListKind<T>,
   { slice, ctx, info }: { readonly slice: PaginationArgs; readonly ctx: RequestContext; readonly info: RootField },
   scope: string,
-): Promise<CompiledPage<T, 'CODE', never>> {
+): Promise<PreparedPage<T, 'CODE', never>> {
   const parsed = parsePageSelection(kind.spec, info, null, slice);
   const selection = Object.assign({}, parsed, { below: await withNestedPages(parsed.below, ctx) });
   const source = (name: string): string => ctx.gateway.statementText(name);
@@ -169,10 +169,12 @@ export function nestedConnectionResolver<
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
       // Parsed and compiled once for all the parents (their arguments are the same), run for this one.
-      const { selection, compiled, map } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+      const prepared = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
         compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope()),
       );
-      return executePage(ctx, compiled, selection, map, parent.id);
+      // Its arguments passed type-graphql's checks: the other parents may take the fast path (primed-pages.ts).
+      ctx.loaders.rememberResolved(info.fieldNodes, prepared);
+      return executePage(ctx, prepared.compiled, prepared.selection, prepared.map, parent.id);
     }
   }
   return NestedConnectionResolver;
@@ -204,10 +206,11 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
-      const { selection, compiled, map } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+      const prepared = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
         compilePlainPage(kind, { slice, ctx, info }, nested.scope()),
       );
-      return executePage(ctx, compiled, selection, map, parent.id);
+      ctx.loaders.rememberResolved(info.fieldNodes, prepared);
+      return executePage(ctx, prepared.compiled, prepared.selection, prepared.map, parent.id);
     }
   }
   return PlainConnectionResolver;

@@ -102,14 +102,14 @@ function primedOr(
   };
 }
 
-function idOf(parent: unknown): string | undefined {
+export function idOf(parent: unknown): string | undefined {
   if (typeof parent !== 'object' || parent === null) return undefined;
   const id: unknown = (parent as { id?: unknown }).id;
   return typeof id === 'string' ? id : undefined;
 }
 
 /** Names of fields type-graphql guards with roles or middlewares, on any type: those keep their resolvers. */
-function guardedFieldNames(): ReadonlySet<string> {
+export function guardedFieldNames(): ReadonlySet<string> {
   const storage = getMetadataStorage();
   return new Set(
     [...storage.fields, ...storage.fieldResolvers]

@@ -138,6 +138,28 @@ describe('every relationship list has a paged sibling <field>Connection', () => 
     expect(response.data?.sdg.departmentsConnection.totalCount).toBe(response.data?.sdg.departments.length);
     expect(statementsOf(response)).toBeLessThanOrEqual(2);
   });
+
+  it('checks the arguments of a folded connection before any parent reads its page', async () => {
+    // The root's statement folds the page in and primes every SDG's row, arguments unchecked; the first
+    // SDG's resolver checks them and the others wait for it (src/read/primed-pages.ts), so a page of 101
+    // is refused as it was before there was a fast path, and never answered from the primed rows.
+    const refused = await api.server.query('{ sdgs { number policyItemsConnection(first: 101) { totalCount } } }');
+    expect(refused.errors?.map((error) => [error.message, (error as { path?: unknown }).path])).toEqual([
+      [expect.stringContaining('first must not be greater than 100') as string, ['sdgs', 0, 'policyItemsConnection']],
+    ]);
+    expect(refused.data).toBeNull();
+    // The same question within the limit: every SDG its own page, still one statement.
+    type Sdg = { policyItemsConnection: { totalCount: number }; policyItems: Json[] };
+    const answered = await api.server.query<{ sdgs: Sdg[] }>(
+      '{ sdgs { number policyItemsConnection(first: 100) { totalCount } policyItems { id } } }',
+    );
+    expect(answered.errors).toBeUndefined();
+    const sdgs = answered.data?.sdgs ?? [];
+    expect(sdgs.length).toBe(17);
+    for (const sdg of sdgs) expect(sdg.policyItemsConnection.totalCount).toBe(sdg.policyItems.length);
+    expect(new Set(sdgs.map((sdg) => sdg.policyItemsConnection.totalCount)).size).toBeGreaterThan(3);
+    expect(statementsOf(answered)).toBe(1);
+  });
 });
 
 describe('page items', () => {

@@ -65,7 +65,7 @@ export async function fetchPage<T extends { sortKey: string }>(request: PageRequ
 export async function executePage<T extends { sortKey: string }>(
   ctx: Pick<RequestContext, 'gateway' | 'loaders'>,
   compiled: CompiledRead,
-  selection: { readonly slice: Slice; readonly pageOrder: PageOrder; readonly facets: readonly string[] },
+  selection: PageReading,
   map: (node: NodeProperties) => T,
   parentId?: string,
 ): Promise<Page<T>> {
@@ -74,7 +74,19 @@ export async function executePage<T extends { sortKey: string }>(
     parentId === undefined
       ? (await executeRead(gateway, loaders, compiled))[0]
       : await parentPages(gateway, loaders, { key: batchKey(compiled), compiled }).load(parentId);
-  const { slice, pageOrder, facets } = selection;
+  return pageOfRow(row, selection, map, parentId);
+}
+
+/** What a compiled page needs to read its rows: the selection's slice, order and facets. */
+export type PageReading = { readonly slice: Slice; readonly pageOrder: PageOrder; readonly facets: readonly string[] };
+
+/** A compiled page statement's row (a root's, or one parent's) as the page (see executePage). */
+export function pageOfRow<T extends { sortKey: string }>(
+  row: PlainRow | undefined,
+  { slice, pageOrder, facets }: PageReading,
+  map: (node: NodeProperties) => T,
+  parentId?: string,
+): Page<T> {
   const page = toPage(row, slice.first, slice.after, map, pageOrder, { projected: true });
   // A parent with nothing matching has no row; its facets are the empty counts of an empty set.
   return parentId !== undefined && page.facets === null

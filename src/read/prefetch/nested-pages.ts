@@ -31,6 +31,11 @@ export function registerNestedPage(parent: () => ClassType, field: string, compi
   byField = undefined;
 }
 
+/** Every nested connection field, by its type's name and its own (for src/read/primed-pages.ts). */
+export function nestedPageFields(): { readonly typeName: string; readonly field: string }[] {
+  return registered.map(({ parent, field }) => ({ typeName: parent().name, field }));
+}
+
 function compilerOf(typeName: string, field: string): NestedPageCompiler | undefined {
   byField ??= new Map(registered.map(({ parent, field: name, compile }) => [`${parent().name}.${name}`, compile]));
   return byField.get(`${typeName}.${field}`);
@@ -97,6 +102,8 @@ async function pagesBelow(
     if (typeof statement === 'string') continue;
     const key = batchKey(compiled);
     if (!pages.has(key)) pages.set(key, { key, compiled: Object.assign({}, compiled, { statement }) });
+    // Its resolver's fast path looks for its pages under this key (src/read/primed-pages.ts).
+    ctx.loaders.rememberPlanned(nodes, key);
   }
   return [...pages.values()];
 }

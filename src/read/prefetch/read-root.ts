@@ -123,6 +123,7 @@ function primePages(
     for (const parent of parents) {
       const page = byParent.get(parent);
       loader.prime(parent, page);
+      loaders.primePage(key, parent, page);
       if (page && compiled.columns.length > 0)
         primeLoaders(loaders, page[PREFETCH_COLUMN] ?? [], compiled.columns, (below, pageRow, ids) =>
           primePages(gateway, loaders, below, pageRow, ids),
@@ -139,10 +140,21 @@ function idsOf(nodes: PlainValue | undefined): string[] {
   return Array.isArray(nodes) ? nodes.map((node) => new RowReader({ node }).projected('node').string('id')) : [];
 }
 
-/** The question a nested page asks, as text: parents asking the same one share a statement. */
-export function batchKey({ statement, params }: Pick<CompiledRead, 'statement' | 'params'>): string {
-  return `${typeof statement === 'string' ? statement : statement.text}\n${JSON.stringify(params)}`;
+/**
+ * The question a nested page asks, as text: parents asking the same one share a statement. Made once per
+ * compiled read (every parent's resolver asks for it; the statement text is over a kilobyte).
+ */
+export function batchKey(compiled: Pick<CompiledRead, 'statement' | 'params'>): string {
+  let key = batchKeys.get(compiled);
+  if (key === undefined) {
+    const { statement, params } = compiled;
+    key = `${typeof statement === 'string' ? statement : statement.text}\n${JSON.stringify(params)}`;
+    batchKeys.set(compiled, key);
+  }
+  return key;
 }
+
+const batchKeys = new WeakMap<object, string>();
 
 /**
  * The loader of a nested connection's pages, one row per parent (the `parent` column): parents asking the
