@@ -71,7 +71,15 @@ export class RecordWriter {
         fiscalYear: input.fiscalYear,
         at,
       });
-      const current = new RowReader(lock ?? {}).number('revision');
+      const current = new RowReader(lock ?? {}).optionalNumber('revision');
+      // The series was deleted by a transaction that held its lock while this one waited for it (the lock
+      // is taken on a node already matched, whose properties then read as null): nothing to build on.
+      if (current === null) {
+        throw new ConflictError(
+          `The records of ${input.subjectId} for ${input.fiscalYear} were deleted while this write waited for them; nothing was written. Retry to start them anew.`,
+          { currentRevision: null },
+        );
+      }
       if (input.expectedRevision !== null && input.expectedRevision !== current) {
         throw new ConflictError(
           `${input.subjectId} for ${input.fiscalYear} is at revision ${current}, not ${input.expectedRevision}: someone recorded it meanwhile. Read it again and retry.`,

@@ -419,6 +419,44 @@ describe('recording results', () => {
     });
   });
 
+  it('answers CONFLICT and writes nothing when the series is deleted while the write waits for its lock', async () => {
+    const input = { indicator: INDICATOR, fiscalYear: 2026, value: 50 };
+    expect((await api.query(RECORD_RESULT, { input }, await editor())).errors).toBeUndefined();
+    const series = 'indicator-result:5-1-1:2026';
+    const session = db.driver.session();
+    const holder = session.beginTransaction();
+    try {
+      // Another transaction holds the series' lock, so the write below waits for it in records/lock-series.
+      await holder.run('MATCH (s:RecordSeries {id: $series}) SET s.lockedAt = $at', { series, at: 'test' });
+      const waiting = api.query(RECORD_RESULT, { input: { ...input, value: 51 } }, await editor());
+      await waitForBlockedTransaction(db);
+      // As deleting every record does (a restore into a cleared database, a test's clean-up).
+      await holder.run(
+        "MATCH (s:RecordSeries {id: $series}) OPTIONAL MATCH (r:Record) WHERE r.id STARTS WITH $series + ':' DETACH DELETE s, r",
+        { series },
+      );
+      await holder.commit();
+      const response = await waiting;
+      expect(codeOf(response)).toBe('CONFLICT');
+      expect(response.errors?.[0]?.message).toBe(
+        `The records of ${INDICATOR} for 2026 were deleted while this write waited for them; nothing was written. Retry to start them anew.`,
+      );
+    } finally {
+      await session.close();
+    }
+    // The first record's audit entry is all that is left; nothing of the refused write.
+    expect((await changesFor(INDICATOR)).map((entry) => entry.target)).toEqual([`${series}:r1`]);
+    expect(await countRecords()).toBe(1);
+    // Asked again, the write starts the series anew.
+    const again = await api.query<{ recordIndicatorResult: { revision: number } }>(
+      RECORD_RESULT,
+      { input: { ...input, value: 51 } },
+      await editor(),
+    );
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.recordIndicatorResult.revision).toBe(1);
+  });
+
   it("refuses an editor retracting another department's record (FORBIDDEN), leaving it and the audit trail as they were", async () => {
     await api.query(RECORD_RESULT, { input: { indicator: INDICATOR, fiscalYear: 2024, value: 80 } }, await editor());
     const planning = await bearer({ sub: 'kikaku', role: 'editor', departments: ['企画課'] });
@@ -467,3 +505,16 @@ describe('recording results', () => {
     expect(read.data?.node.results).toEqual([{ current: { value: 80 } }]);
   });
 });
+
+/** Waits (at most 20 s) until some transaction of the database waits for a lock another one holds. */
+async function waitForBlockedTransaction(db: TestDatabase): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const { records } = await db.driver.executeQuery(
+      "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS blocked",
+    );
+    if (Number(records[0]?.get('blocked')) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('no transaction came to wait for the held lock within 20 s');
+}
