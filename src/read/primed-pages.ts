@@ -17,8 +17,8 @@ import type { RequestContext } from './request-context';
  * arguments checked, its page compiled: GraphLoaders `rememberResolved`), the others' pages are read from
  * what the root's statement answered (GraphLoaders `primedPage`) and made by the same pageOfRow: at once
  * when the first had finished, else as soon as it does (graphql-js calls every parent's resolver before
- * any settles, GraphLoaders `firstOfSelection`). On the benchmark's nested aggregate (10 policy items, each with its indicators' figures) the
- * converting and validating was a twentieth of the service's time.
+ * any settles, GraphLoaders `firstOfSelection`). On the benchmark's nested aggregate (10 policy items, each
+ * with its indicators' figures) the converting and validating was a twentieth of the service's time.
  *
  * A page nothing primed (a connection below a field the root did not fold, a parent the root did not list),
  * the first parent, and a guarded field (roles or middlewares in type-graphql's metadata) go to the resolver
