@@ -177,8 +177,8 @@ export async function createServer(
   // validators on errors and health answers too.
   app.set('etag', false);
   app.disable('x-powered-by');
-  // What every request goes through, whatever answers it: its access line, its trace, the stop's
-  // `Connection: close`, and compression.
+  // What every request goes through, whatever answers it: its access line, its trace and the stop's
+  // `Connection: close`; then compression, which Express's routes get as a step and /graphql per answer.
   // compression's types name Express's request and response, but it reads and patches only node's own (it
   // predates Express 4 as connect middleware), so the GraphQL endpoint runs it as it is.
   const compress = compression({
@@ -191,9 +191,8 @@ export async function createServer(
     refuseOtherHosts(() => allowedHosts),
     ...(deps.tracing ? [deps.tracing.httpMiddleware] : []),
     closeOnStop.middleware,
-    compress,
   ];
-  for (const step of everyRequest) app.use(step);
+  for (const step of [...everyRequest, compress]) app.use(step);
 
   app.all('/health/live', (_request, response) => live(response));
   app.all('/health/ready', (_request, response) =>
@@ -255,7 +254,8 @@ export async function createServer(
         apollo,
         contextOf: async (request) => contextFor(request, await identityOf(request)),
         maxNesting: deps.queryLimits.maxNesting,
-        browserPage: ideOnGraphqlPath,
+        browserPage: ideOnGraphqlPath(compress),
+        compression: { step: compress, thresholdBytes: COMPRESSION_THRESHOLD_BYTES },
       }),
     ],
     [answerBodyErrors, unexpectedError],

@@ -122,6 +122,26 @@ describe('GraphQL answers', () => {
     expect(brotli.body.length).toBeLessThan(gzip.body.length);
   });
 
+  it('sent by POST are compressed once they reach 1 KiB, and vary on Accept-Encoding either side of it', async () => {
+    const post = (query: string): Promise<RawAnswer> =>
+      rawRequest(`${api.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-encoding': BROWSER_ENCODINGS },
+        body: JSON.stringify({ query }),
+      });
+    // The compression step runs on an answer only once its length is known (graphql-endpoint.ts).
+    const small = await post('{ sdgs { number } }');
+    const large = await post(heatmapQuery);
+    expect([small.status, large.status]).toEqual([200, 200]);
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.length).toBeLessThan(1024);
+    expect(Number(small.headers['content-length'])).toBe(small.body.length);
+    expect(large.headers['content-encoding']).toBe('br');
+    expect(large.headers['content-length']).toBeUndefined();
+    expect(decoded(large).length).toBeGreaterThan(50_000);
+    for (const answer of [small, large]) expect(listOf(answer.headers.vary)).toContain('accept-encoding');
+  });
+
   it('vary on Accept and Accept-Encoding, with an ETag per media type', async () => {
     const query = '{ fields { number name } }';
     const json = await graphqlGet(query, { accept: 'application/json', 'accept-encoding': 'gzip' });

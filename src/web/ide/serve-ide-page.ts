@@ -36,8 +36,20 @@ export async function serveIdePage(request: IncomingMessage, response: ServerRes
   response.end(request.method === 'HEAD' ? undefined : html);
 }
 
-/** The step of /graphql that answers a person's browser with the IDE and passes GraphQL requests on. */
-export const ideOnGraphqlPath: Step = (request, response, next) => {
-  if (wantsIdePage(request)) serveIdePage(request, response).catch(next);
-  else next();
-};
+/**
+ * The step of /graphql that answers a person's browser with the IDE and passes GraphQL requests on. The page
+ * is built per request (it embeds the examples), so it goes out through `compress`, the compression step the
+ * endpoint otherwise runs only on long answers.
+ */
+export function ideOnGraphqlPath(compress: Step): Step {
+  return (request, response, next) => {
+    if (!wantsIdePage(request)) {
+      next();
+      return;
+    }
+    compress(request, response, (error?: unknown) => {
+      if (error === undefined) serveIdePage(request, response).catch(next);
+      else next(error);
+    });
+  };
+}
