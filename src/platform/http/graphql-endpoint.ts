@@ -29,7 +29,7 @@ export interface GraphQLEndpointOptions<TContext extends BaseContext> {
    * answers the request or passes it on. Given by the composition root, so the platform knows no page.
    */
   readonly browserPage: Step;
-  /** How GraphQL answers are compressed (see `compressWhenLarge`). */
+  /** How GraphQL answers are compressed (see AnswerCompression). */
   readonly compression: AnswerCompression;
 }
 
@@ -47,8 +47,9 @@ export interface AnswerCompression {
 }
 
 /**
- * The steps of /graphql after those every request goes through (the access line, the trace, CORS): a browser gets its page (the GraphiQL IDE); a body over the limit or not JSON, or JSON nested too deep, is
- * refused before GraphQL runs; the rest goes to Apollo Server, whose answer is sent here.
+ * The steps of /graphql after those every request goes through (the access line, the trace, CORS): a browser
+ * gets its page (the GraphiQL IDE); a body over the limit or not JSON, or JSON nested too deep, is refused
+ * before GraphQL runs; the rest goes to Apollo Server, whose answer is sent here.
  */
 export function graphqlEndpoint<TContext extends BaseContext>(options: GraphQLEndpointOptions<TContext>): Step[] {
   return [
