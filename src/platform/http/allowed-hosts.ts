@@ -6,6 +6,13 @@ import { sendJson } from './send';
 /** The names every instance answers to, whatever it binds: a client on the same machine. */
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
+/**
+ * How many allowed `Host` values are remembered. Clients send one or two (a name and its port), and a
+ * header checked by URL parsing cost about 10 µs, a few % of a request that reads nothing; past the cap
+ * every new value is still checked, only not remembered.
+ */
+const REMEMBERED_HOSTS = 64;
+
 /** Addresses that mean "every interface": the names of the machine and its interfaces are then its own. */
 const WILDCARD_ADDRESSES: ReadonlySet<string> = new Set(['0.0.0.0', '::', '[::]']);
 
@@ -16,6 +23,9 @@ const WILDCARD_ADDRESSES: ReadonlySet<string> = new Set(['0.0.0.0', '::', '[::]'
  * lower case and without a trailing dot; IPv6 addresses in brackets, as `Host` carries them.
  */
 export class AllowedHosts {
+  /** `Host` values found allowed, exactly as sent (only allowed ones: a refused one is refused before work). */
+  private readonly allowedHeaders = new Set<string>();
+
   private constructor(private readonly names: '*' | ReadonlySet<string>) {}
 
   /**
@@ -37,8 +47,11 @@ export class AllowedHosts {
   /** Whether a `Host` header (name and optional port) names this service. */
   allowsHost(host: string | undefined): boolean {
     if (this.names === '*') return true;
+    if (host !== undefined && this.allowedHeaders.has(host)) return true;
     const name = hostNameOf(host);
-    return name !== undefined && this.names.has(name);
+    const allowed = name !== undefined && this.names.has(name);
+    if (allowed && host !== undefined && this.allowedHeaders.size < REMEMBERED_HOSTS) this.allowedHeaders.add(host);
+    return allowed;
   }
 
   /** Whether a page's `Origin` (scheme, host, optional port) is one of this service's own names. */
