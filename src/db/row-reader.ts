@@ -102,12 +102,27 @@ export class RowReader {
    * column names are not repeated in every item), each as a reader over those names.
    */
   listedRows(column: string, names: readonly string[]): RowReader[] {
+    return this.listsOf(column, names, false);
+  }
+
+  /**
+   * A list column of nodes' projected properties sent as lists of one value per name in `names` (see
+   * `listedRows`), each as a reader of a projection (see `leftOut`) over those names.
+   */
+  listedProjections(column: string, names: readonly string[]): RowReader[] {
+    return this.listsOf(column, names, true);
+  }
+
+  private listsOf(column: string, names: readonly string[], projection: boolean): RowReader[] {
     const value = this.row[column] ?? [];
     if (!Array.isArray(value)) throw mismatch(column, 'a list of lists', value);
     return value.map((item, i) => {
       if (!Array.isArray(item) || item.length !== names.length)
         throw mismatch(`${column}[${i}]`, `a list of ${names.length} (${names.join(', ')})`, item);
-      return new RowReader(Object.fromEntries(names.map((name, at) => [name, item[at] ?? null])));
+      // Assigned in the same order for every item, so the engine gives the objects of a column one shape.
+      const row: Record<string, PlainValue> = {};
+      for (let at = 0; at < names.length; at++) row[names[at] as string] = item[at] ?? null;
+      return new RowReader(row, projection);
     });
   }
 

@@ -50,7 +50,7 @@ const cache = new Map<string, CompiledStatement>();
  *       CALL (n0) { <cypher/projection/ fragment> }      -- parent → n0, node → n1
  *       …children: CALL (n1) { … }…
  *       WITH n1, <children's columns> ORDER BY n1.sortKey
- *       RETURN collect(n1 {.id, .name…, c2: c2…}) AS c1      -- what the operation reads, and the children
+ *       RETURN collect([n1.id, n1.name…, c2…]) AS c1        -- what the operation reads, and the children
  *     }
  *     RETURN collect({id: n0.id, c1: c1, …}) AS prefetch
  *   }
@@ -88,7 +88,9 @@ export function compilePrefetch(
       const childColumns = assign(children);
       const foldedBelow = below.map((page, at) => foldedPage(page, `${column}_page${at + 1}`, parentIdsOf(column)));
       for (const { page, text } of foldedBelow) texts.set(page.column, text);
-      return { hop, label, column, children: childColumns, pages: foldedBelow.map(({ page }) => page) };
+      const pagesBelow = foldedBelow.map(({ page }) => page);
+      const fields = label && [...demand(label), ...columnsOf(childColumns)];
+      return { hop, label, column, children: childColumns, pages: pagesBelow, ...(fields ? { fields } : {}) };
     });
   // Made for every request: the folded pages' parameters are this request's; the text is shared (below).
   const columns = assign(plan);
@@ -239,7 +241,7 @@ function foldedPage(page: PlannedPage, column: string, parents: string): { page:
  */
 function projectionText(
   source: CypherSource,
-  { hop, label, column, children, pages }: ColumnPlan,
+  { hop, column, children, pages, fields }: ColumnPlan,
   level: number,
   demand: PropertyDemand,
   texts: ReadonlyMap<string, string>,
@@ -247,7 +249,7 @@ function projectionText(
   const parent = nodeVariable(level - 1);
   const node = nodeVariable(level);
   const childColumns = columnsOf(children);
-  const collected = `collect(${projectedNode(node, label, demand, childColumns)})`;
+  const collected = `collect(${projectedNode(node, fields, childColumns)})`;
   return [
     `CALL (${parent}) {`,
     `CALL (${parent}) {`,
@@ -260,7 +262,7 @@ function projectionText(
       : [
           // The pages below these nodes, for this parent's nodes (the same rows their resolver's statement gives).
           `WITH ${collected} AS ${column}`,
-          `WITH ${column}, [x IN ${column} | x.id] AS ${parentIdsOf(column)}`,
+          `WITH ${column}, [x IN ${column} | ${idOf('x', fields)}] AS ${parentIdsOf(column)}`,
           ...pages.flatMap((page) => pageCall(parentIdsOf(column), page, texts.get(page.column) ?? '')),
           `RETURN ${[column, ...pages.map((page) => page.column)].join(', ')}`,
         ]),
@@ -269,22 +271,29 @@ function projectionText(
 }
 
 /**
- * A related node as a map of the properties the operation reads (see property-demand.ts), with its children's
- * columns (`c<n>`, never a property name) in the same map: with the label known the properties are named,
- * so a property left out costs no bytes, not even its name. Whole nodes were most of the bytes and of the
- * time of the compiled statements (the driver decodes every property's name of every node). Without a
- * label, every stored property but the search-only ones.
+ * A related node with the properties the operation reads (see property-demand.ts) and its children's
+ * columns (`c<n>`, never a property name): with the label known, a list in the order of its plan's `fields`
+ * (a property left out costs no bytes, not even its name, and no name is repeated per node); without one, a
+ * map of every stored property but the search-only ones. Whole nodes were most of the bytes and of the
+ * time of the compiled statements (the driver decodes every property's name of every node).
  */
 function projectedNode(
   variable: string,
-  label: NodeLabel | undefined,
-  demand: PropertyDemand,
+  fields: readonly string[] | undefined,
   childColumns: readonly string[],
 ): string {
-  const properties = label
-    ? demand(label).map((property) => `.${property}`)
-    : ['.*', 'searchText: null', 'visionText: null'];
-  return `${variable} {${[...properties, ...childColumns.map((c) => `${c}: ${c}`)].join(', ')}}`;
+  if (fields)
+    return `[${fields.map((field) => (childColumns.includes(field) ? field : `${variable}.${field}`)).join(', ')}]`;
+  return `${variable} {${['.*', 'searchText: null', 'visionText: null', ...childColumns.map((c) => `${c}: ${c}`)].join(', ')}}`;
+}
+
+/** The id of a related node's entry `x`: its `id` field of a list, or its key of a map. */
+function idOf(x: string, fields: readonly string[] | undefined): string {
+  if (!fields) return `${x}.id`;
+  const at = fields.indexOf('id');
+  // Nested connections below these nodes read their ids, so property-demand.ts projected them.
+  if (at < 0) throw new Error(`related nodes with pages below them must carry their id: ${fields.join(', ')}`);
+  return `${x}[${at}]`;
 }
 
 function nodeVariable(level: number): string {

@@ -35,9 +35,9 @@ function primeBelow(
   columns: readonly ColumnPlan[],
   primePages: PagePrimer,
 ): void {
-  for (const { hop, column, children, pages } of columns) {
+  for (const { hop, column, children, pages, fields } of columns) {
     // Each row is a related node's projected properties with its own children's columns beside them.
-    const nodes = entry.projections(column);
+    const nodes = fields ? entry.listedProjections(column, fields) : entry.projections(column);
     primeHop(loaders, hop, id, nodes);
     if (pages.length > 0)
       primePages(

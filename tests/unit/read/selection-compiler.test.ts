@@ -117,8 +117,8 @@ describe('the selection compiler', () => {
   });
 
   it('wraps the root statement and nests one CALL per level, parent and node renamed per level', () => {
-    // Each related node's properties by name, only those the operation reads of its type: the SDGs' number,
-    // and of the policy items their id alone (`number` is asked of the SDGs, not of them).
+    // Each related node as a list of the properties the operation reads of its type, then its children's
+    // columns: the SDGs' number, and of the policy items their id alone (`number` is asked of the SDGs).
     const text = compiledText(
       '{ measure(code: "5-1-3") { policyItem { sdgs { number } } } }',
       'graph/nodes-by-id',
@@ -147,10 +147,10 @@ describe('the selection compiler', () => {
         'RETURN n2',
         '}',
         'WITH n2 ORDER BY n2.sortKey',
-        'RETURN collect(n2 {.number}) AS c2',
+        'RETURN collect([n2.number]) AS c2',
         '}',
         'WITH n1, c2 ORDER BY n1.sortKey',
-        'RETURN collect(n1 {.id, c2: c2}) AS c1',
+        'RETURN collect([n1.id, c2]) AS c1',
         '}',
         'RETURN collect({id: n0.id, c1: c1}) AS prefetch',
         '}',
