@@ -12,6 +12,8 @@ const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
  * every new value is still checked, only not remembered.
  */
 const REMEMBERED_HOSTS = 64;
+/** The longest `Host` value remembered (a DNS name is at most 253 characters): 64 of them stay small. */
+const REMEMBERED_HOST_LENGTH = 300;
 
 /** Addresses that mean "every interface": the names of the machine and its interfaces are then its own. */
 const WILDCARD_ADDRESSES: ReadonlySet<string> = new Set(['0.0.0.0', '::', '[::]']);
@@ -50,8 +52,13 @@ export class AllowedHosts {
     if (host !== undefined && this.allowedHeaders.has(host)) return true;
     const name = hostNameOf(host);
     const allowed = name !== undefined && this.names.has(name);
-    if (allowed && host !== undefined && this.allowedHeaders.size < REMEMBERED_HOSTS) this.allowedHeaders.add(host);
+    if (allowed && host !== undefined) this.remember(host);
     return allowed;
+  }
+
+  private remember(host: string): void {
+    if (host.length <= REMEMBERED_HOST_LENGTH && this.allowedHeaders.size < REMEMBERED_HOSTS)
+      this.allowedHeaders.add(host);
   }
 
   /** Whether a page's `Origin` (scheme, host, optional port) is one of this service's own names. */

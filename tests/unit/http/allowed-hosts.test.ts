@@ -22,5 +22,8 @@ describe('AllowedHosts', () => {
       expect(hosts.allowsHost('rebound.example:4000')).toBe(false);
     }
     expect(hosts.allowsHost('[::1]:4000')).toBe(true);
+    // Too long to remember (leading zeros make any port that long), and still allowed every time.
+    const long = `localhost:${'0'.repeat(400)}4000`;
+    expect([hosts.allowsHost(long), hosts.allowsHost(long)]).toEqual([true, true]);
   });
 });
