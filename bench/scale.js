@@ -20,6 +20,7 @@ const { progressBar } = require('./lib/progress-bar');
 const { canonical, firstDifference } = require('./lib/questions');
 const { cloneId, cloneSize, readSeedGraph, writeClones } = require('./lib/scaled-graph');
 const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
+const { statementsOf } = require('./lib/statement-count');
 const { commandLine, replaceBenchmarkTable } = require('./lib/benchmarks-doc');
 const { fixed, markdownTable } = require('./lib/statistics');
 const neo4jDriver = require('neo4j-driver');
@@ -106,7 +107,9 @@ async function measureAt(k, seed, neo4j, reference) {
       for (const question of questionsAt(k, seed)) {
         // Asked twice: the first request of a new process reads the per-version caches, not what a request costs.
         await ask(service.url, question.body);
-        const response = await ask(service.url, question.body);
+        const { answer: response, statements } = await statementsOf(service.metricsUrl, () =>
+          ask(service.url, question.body),
+        );
         const answer = canonical(question.answer(response.data));
         if (!question.expect(answer))
           throw new Error(`k=${k} ${question.id}: unexpected answer ${JSON.stringify(answer)}`);
@@ -117,7 +120,7 @@ async function measureAt(k, seed, neo4j, reference) {
         const result = await loadCell({ url: service.url, body: question.body, connections: 1, seconds });
         if (result.failures > 0)
           throw new Error(`k=${k} ${question.id} ${system.name}: ${result.failures} failed requests`);
-        row[`${question.id} ${system.name}`] = { ...result, statements: response.extensions?.cypher?.queries ?? 'n/a' };
+        row[`${question.id} ${system.name}`] = { ...result, statements };
         log(
           `k=${k} ${question.id} ${system.name}: p50 ${fixed(result.p50, 2)} ms, p95 ${fixed(result.p95, 2)} ms, ` +
             `${fixed(result.rps, 0)} req/s`,

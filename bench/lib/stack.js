@@ -62,19 +62,23 @@ async function openNeo4j({ reuseUri } = {}) {
 
 /**
  * Our service exactly as `npm start` runs it (dist/src/index.js, configured only by environment variables),
- * pointed at `neo4j`, on a free loopback port; outside production so responses report `extensions.cypher`.
+ * pointed at `neo4j`, on a free loopback port, in production as it is deployed (docker-compose.yml): the
+ * systems compared with it run in production too. Production answers carry no `extensions.cypher`, so its
+ * metrics listen on a port of their own (`metricsUrl`, for statement-count.js).
  * Its response cache is off (RESPONSE_CACHE_MAX_MB=0) unless `extraEnv` turns it on: the benchmarks time
  * what each request costs, and the systems compared with ours have no such cache.
  * Resolves once /health/ready is 200 (the graph is loaded by then).
  */
 async function startOurService(neo4j, extraEnv = {}) {
   const port = await freePort();
+  const metricsPort = await freePort();
   const server = await startNodeProcess({
     name: 'ours',
     args: ['-r', join(__dirname, 'loopback-only.js'), SERVICE_ENTRY],
     env: {
       PORT: String(port),
-      NODE_ENV: 'development',
+      METRICS_PORT: String(metricsPort),
+      NODE_ENV: 'production',
       NEO4J_URI: neo4j.uri,
       NEO4J_USER: neo4j.user,
       NEO4J_PASSWORD: neo4j.password,
@@ -84,7 +88,11 @@ async function startOurService(neo4j, extraEnv = {}) {
     readyUrl: `http://127.0.0.1:${port}/health/ready`,
     quiet: true,
   });
-  return { ...server, url: `http://127.0.0.1:${port}/graphql` };
+  return {
+    ...server,
+    url: `http://127.0.0.1:${port}/graphql`,
+    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+  };
 }
 
 module.exports = { ROOT, openNeo4j, startOurService };
