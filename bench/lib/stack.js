@@ -62,22 +62,23 @@ async function openNeo4j({ reuseUri } = {}) {
 
 /**
  * Our service exactly as `npm start` runs it (dist/src/index.js, configured only by environment variables),
- * pointed at `neo4j`, on a free loopback port, in production as it is deployed (docker-compose.yml): the
- * systems compared with it run in production too. Production answers carry no `extensions.cypher`, so its
- * metrics listen on a port of their own (`metricsUrl`, for statement-count.js).
+ * pointed at `neo4j`, on a free loopback port, in production as it is deployed (docker-compose.yml); the
+ * systems compared with it run in production too. Production answers do not report their statements
+ * (`extensions.cypher`): with `countStatements` its metrics listen on a port of their own (`metricsUrl`, for
+ * statement-count.js), which the deployed service does not do, so timed cells use an instance without.
  * Its response cache is off (RESPONSE_CACHE_MAX_MB=0) unless `extraEnv` turns it on: the benchmarks time
  * what each request costs, and the systems compared with ours have no such cache.
  * Resolves once /health/ready is 200 (the graph is loaded by then).
  */
-async function startOurService(neo4j, extraEnv = {}) {
+async function startOurService(neo4j, extraEnv = {}, { countStatements = false } = {}) {
   const port = await freePort();
-  const metricsPort = await freePort();
+  const metricsPort = countStatements ? await freePort() : undefined;
   const server = await startNodeProcess({
     name: 'ours',
     args: ['-r', join(__dirname, 'loopback-only.js'), SERVICE_ENTRY],
     env: {
       PORT: String(port),
-      METRICS_PORT: String(metricsPort),
+      ...(metricsPort ? { METRICS_PORT: String(metricsPort) } : {}),
       NODE_ENV: 'production',
       NEO4J_URI: neo4j.uri,
       NEO4J_USER: neo4j.user,
@@ -91,7 +92,7 @@ async function startOurService(neo4j, extraEnv = {}) {
   return {
     ...server,
     url: `http://127.0.0.1:${port}/graphql`,
-    metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    metricsUrl: metricsPort ? `http://127.0.0.1:${metricsPort}/metrics` : undefined,
   };
 }
 
