@@ -12,6 +12,7 @@ import type { PageSpec } from './page/page-spec';
 import type { OrderKey } from './page/sort-order';
 import type { PlainListKind } from './plain-list-kind';
 import type { CompiledRead } from './prefetch/read-root';
+import { reusedCompile } from './prefetch/compile-memo';
 import { registerNestedPage, withNestedPages } from './prefetch/nested-pages';
 import type { RootField } from './prefetch/selection-plan';
 import type { StoredAsIs } from '../graph/map-node';
@@ -58,7 +59,9 @@ export async function listPage<T extends { sortKey: string }, Filter extends obj
   kind: ListKind<T, Filter, OrderField, string>,
   args: ListPageArgs<Filter, OrderField>,
 ): Promise<Page<T>> {
-  const { selection, compiled, map } = await compileListPage(kind, args);
+  const { selection, compiled, map } = await reusedCompile(args.ctx, args.info, kind.spec.name, (planning) =>
+    compileListPage(kind, Object.assign({}, args, { ctx: planning })),
+  );
   return executePage(args.ctx, compiled, selection, map);
 }
 

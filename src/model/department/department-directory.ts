@@ -15,6 +15,8 @@ export interface DepartmentLookup {
   resolve(ref: string, argument: string): Promise<Department>;
   /** The department id a filter's `department` names (see `resolve`), or null when the filter gives none. */
   idOf(ref: string | null | undefined, argument: string): Promise<string | null>;
+  /** The data version whose departments the lookups answer from now (what a compile that resolved them keeps). */
+  version(): string;
 }
 
 interface Entry {
@@ -56,6 +58,10 @@ export class DepartmentDirectory implements DepartmentLookup {
     return ref === null || ref === undefined ? Promise.resolve(null) : idIn(this.entry(), ref, argument);
   }
 
+  version(): string {
+    return this.dataVersion.current();
+  }
+
   /**
    * The directory as one request sees it: while the shared list is being read, the request waits for it
    * through `wait` (within its own budget, as for a statement of its own), not for as long as the read takes,
@@ -82,6 +88,7 @@ export class DepartmentDirectory implements DepartmentLookup {
       // No lookup (and no wait, whose failure nobody would hear) when the filter names no department.
       idOf: (ref, argument) =>
         ref === null || ref === undefined ? Promise.resolve(null) : idIn(entry(), ref, argument),
+      version: () => this.version(),
     };
   }
 

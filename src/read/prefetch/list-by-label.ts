@@ -5,6 +5,7 @@ import { allByLabel } from '../../graph/all-by-label';
 import type { NodeLabel } from '../../graph/graph-model';
 import type { NodeProperties } from '../graph-loaders';
 import { projectedProperties } from './property-demand';
+import { reusedCompile } from './compile-memo';
 import { withNestedPages } from './nested-pages';
 import { compileRead, executeRead, parseSelection } from './read-root';
 
@@ -19,13 +20,16 @@ export async function listByLabel(
   info: GraphQLResolveInfo,
   label: NodeLabel,
 ): Promise<NodeProperties[]> {
-  const selection = await withNestedPages(parseSelection(info), ctx);
-  const source = (name: string): string => ctx.gateway.statementText(name);
-  const root = {
-    statement: allByLabel(source, label, projectedProperties(info, label, 'root')),
-    params: {},
-    shape: { kind: 'rows', column: 'node' },
-  } as const;
-  const rows = await executeRead(ctx.gateway, ctx.loaders, compileRead(source, root, selection));
+  const compiled = await reusedCompile(ctx, info, label, async (planning) => {
+    const selection = await withNestedPages(parseSelection(info), planning);
+    const source = (name: string): string => planning.gateway.statementText(name);
+    const root = {
+      statement: allByLabel(source, label, projectedProperties(info, label, 'root')),
+      params: {},
+      shape: { kind: 'rows', column: 'node' },
+    } as const;
+    return compileRead(source, root, selection);
+  });
+  const rows = await executeRead(ctx.gateway, ctx.loaders, compiled);
   return rows.map((row) => new RowReader(row).projected('node'));
 }

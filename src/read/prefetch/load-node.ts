@@ -6,7 +6,8 @@ import { nodeById } from '../../graph/node-by-id';
 import type { NodeProperties } from '../graph-loaders';
 import { projectedProperties } from './property-demand';
 import { withNestedPages } from './nested-pages';
-import { compileRead, executeRead, parseSelection, type ParsedSelection } from './read-root';
+import { reusedCompile } from './compile-memo';
+import { compileRead, executeRead, parseSelection, type CompiledRead } from './read-root';
 
 /**
  * A node by id for a root field (`measure(code:)`, `sdg(number:)`…), with the relationship fields its
@@ -18,9 +19,8 @@ export async function loadNode(
   info: GraphQLResolveInfo,
   id: string,
 ): Promise<NodeProperties | null> {
-  const selection = await withNestedPages(parseSelection(info), ctx);
-  if (nothingBelow(selection)) return ctx.loaders.node.load(id);
-  return readWithProjections(ctx, selection, id);
+  const compiled = await reusedCompile(ctx, info, id, (planning) => compileNodeRead(planning, info, id));
+  return compiled ? readNode(ctx, compiled, id) : ctx.loaders.node.load(id);
 }
 
 /**
@@ -28,36 +28,38 @@ export async function loadNode(
  * statement, only what its selection asks below it. Nothing runs when no known relationship is selected.
  */
 export async function prefetchBelow(ctx: RequestContext, info: GraphQLResolveInfo, id: string): Promise<void> {
-  const selection = await withNestedPages(parseSelection(info), ctx);
-  if (!nothingBelow(selection)) await readWithProjections(ctx, selection, id);
-}
-
-/** No relationship field and no nested connection the compiler knows is selected below the node. */
-function nothingBelow({ projections, pages }: ParsedSelection): boolean {
-  return projections.length === 0 && pages.length === 0;
+  const compiled = await reusedCompile(ctx, info, id, (planning) => compileNodeRead(planning, info, id));
+  if (compiled) await readNode(ctx, compiled, id);
 }
 
 /**
- * The node and what its selection asks below it, in one statement. The node itself carries only the
- * properties the operation reads of its kind (property-demand.ts, as for the related nodes): a measure's
- * texts and their folded search copy were most of the bytes a lookup read. An id of no known kind is read
- * whole.
+ * The node and what its selection asks below it, as one statement; null when no relationship field and no
+ * nested connection the compiler knows is selected below the node (the node loader is the read then). The
+ * node itself carries only the properties the operation reads of its kind (property-demand.ts, as for the
+ * related nodes): a measure's texts and their folded search copy were most of the bytes a lookup read. An id
+ * of no known kind is read whole.
  */
-async function readWithProjections(
+async function compileNodeRead(
   ctx: RequestContext,
-  selection: ParsedSelection,
+  info: GraphQLResolveInfo,
   id: string,
-): Promise<NodeProperties | null> {
+): Promise<CompiledRead | null> {
+  const selection = await withNestedPages(parseSelection(info), ctx);
+  if (selection.projections.length === 0 && selection.pages.length === 0) return null;
   const label = labelOfId(id);
   const source = (name: string): string => ctx.gateway.statementText(name);
   const shape = { kind: 'rows', column: 'node' } as const;
   const root = label
     ? { statement: nodeById(source, projectedProperties(selection.info, label, 'root')), params: { id }, shape }
     : { statement: 'graph/nodes-by-id', params: { ids: [id] }, shape };
-  const compiled = compileRead(source, root, selection);
+  return compileRead(source, root, selection);
+}
+
+/** Runs the compiled read of the node `id` and primes the node loader with what it answered. */
+async function readNode(ctx: RequestContext, compiled: CompiledRead, id: string): Promise<NodeProperties | null> {
   const rows = await executeRead(ctx.gateway, ctx.loaders, compiled);
   const reader = rows[0] ? new RowReader(rows[0]) : null;
-  const node = reader ? (label ? reader.projected('node') : reader.map('node')) : null;
+  const node = reader ? (labelOfId(id) ? reader.projected('node') : reader.map('node')) : null;
   if (node) ctx.loaders.node.prime(id, node);
   return node;
 }
