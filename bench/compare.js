@@ -286,7 +286,7 @@ function report(samples, statements) {
     'ng ÷ ours CPU (service + Neo4j)',
   ];
   return [
-    `ng = @neo4j/graphql 7.6.3 under Apollo Server 5; raw = one hand-written Cypher statement per question over node:http.`,
+    `ng = @neo4j/graphql 7.6.3 under Apollo Server 5; raw = one hand-written auto-commit Cypher statement per question over node:http.`,
     `Medians of ${rounds} alternating rounds, ${seconds} s per cell, autocannon 9, on ${cores} cores (Node ${process.version}).`,
     ...(rounds < 3 ? ['Fewer than 3 rounds: a smoke run, not a measurement.'] : []),
     '',
