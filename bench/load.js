@@ -4,16 +4,19 @@
 // plain lists that return megabytes, and clients that send a request and never read the answer. Prints the
 // bystanders' p50/p99 and every outcome by kind, attacks' outcomes apart (refusals counted as refusals).
 // Loopback only; each phase stops after --duration seconds, each request after --timeout seconds, and each
-// attacker after a fixed number of attempts.
+// attacker after a fixed number of attempts. Then the operators' failure drill (bench/lib/kill-drill.js): a
+// service on its own supervised embedded Neo4j, 8 clients reading, the JVM SIGKILLed --kills times; it reports
+// when the first 200 came after each kill and every read that failed.
 //
 // Flags: --duration <s per phase, 20> --clients <bystanders at once, 4> --timeout <s per request, 30>
 //        --url <a running service's loopback /graphql URL instead of starting one> --neo4j <bolt URI to reuse>
-//        --docs (replace the table in docs/benchmarks.md with this run's)
+//        --kills <SIGKILLs in the drill, 2; 0 skips it> --docs (replace the table in docs/benchmarks.md)
 'use strict';
 const { readdirSync, readFileSync } = require('node:fs');
 const { connect } = require('node:net');
 const { join } = require('node:path');
 const { MEGABYTES, aliasFlood, fragmentChain } = require('./lib/attacks');
+const { killDrill } = require('./lib/kill-drill');
 const { readFlags, wholeNumber } = require('./lib/flags');
 const { timedGet, timedGraphQL } = require('./lib/outcome');
 const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
@@ -21,14 +24,15 @@ const { commandLine, replaceBenchmarkTable } = require('./lib/benchmarks-doc');
 const { markdownTable, percentile } = require('./lib/statistics');
 
 const USAGE =
-  'npm run bench:load -- [--duration 20] [--clients 4] [--timeout 30] [--url http://127.0.0.1:4000/graphql | --neo4j bolt://…] [--docs]';
-const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, docs } = readFlags(
+  'npm run bench:load -- [--duration 20] [--clients 4] [--timeout 30] [--url http://127.0.0.1:4000/graphql | --neo4j bolt://…] [--kills 2] [--docs]';
+const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, kills, docs } = readFlags(
   {
     duration: { type: 'string', default: '20' },
     clients: { type: 'string', default: '4' },
     timeout: { type: 'string', default: '30' },
     url: { type: 'string', default: '' },
     neo4j: { type: 'string', default: '' },
+    kills: { type: 'string', default: '2' },
     // Replace the table of docs/benchmarks.md with this run's.
     docs: { type: 'boolean', default: false },
   },
@@ -43,6 +47,7 @@ const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, docs } = readFlags(
       timeoutMs: wholeNumber('timeout', flags.timeout, 1, 120) * 1000,
       serviceUrl: flags.url || undefined,
       reuseUri: flags.neo4j || undefined,
+      kills: wholeNumber('kills', flags.kills, 0, 5),
       docs: flags.docs,
     };
   },
@@ -212,6 +217,35 @@ function report(phases) {
   ].join('\n');
 }
 
+/** The drill's clients, as in the operators' drill; they read the examples, not the one mutation. */
+const DRILL_CLIENTS = 8;
+const READ_EXAMPLES = EXAMPLES.filter((text) => !/^\s*mutation\b/m.test(text.replace(/^#.*$/gm, '')));
+
+/** The drill's table: per kill, readiness and the first 200 after it, and the reads that failed then. */
+function drillReport({ kills: killed, reads }) {
+  const seconds = (value) => (value === undefined ? 'never' : `+${(value / 1000).toFixed(1)} s`);
+  const rows = killed.map((kill, index) => {
+    const next = killed[index + 1]?.at ?? Infinity;
+    const during = reads.filter((read) => read.endedAt > kill.at && read.endedAt < next);
+    return [
+      String(index + 1),
+      seconds(kill.readyAfterMs),
+      seconds(kill.firstOkAfterMs),
+      String(during.length),
+      formatCounts(count(during), 'ok'),
+    ];
+  });
+  return markdownTable(
+    ['kill', '/health/ready 200 again', 'first 200 after the kill', 'reads answered after it', 'not ok, by kind'],
+    rows,
+  );
+}
+
+/** Stops what was started, last first; each once. */
+async function stopAll(started) {
+  while (started.length > 0) await started.pop().stop();
+}
+
 async function main() {
   const started = [];
   try {
@@ -227,13 +261,22 @@ async function main() {
     log('warm-up: every example once');
     for (const example of EXAMPLES) await timedGraphQL(url, example, timeoutMs);
     const phases = [await phase(url, 'baseline', false), await phase(url, 'under attack', true)];
+    // The drill runs a service of its own: the load phases' processes are stopped first, not to share the cores.
+    await stopAll(started);
+    const drill =
+      kills === 0 ? undefined : await killDrill({ queries: READ_EXAMPLES, clients: DRILL_CLIENTS, kills, log });
     const text =
       `${clients} ordinary clients asking the ${EXAMPLES.length} examples of schema/examples/ round-robin, ` +
-      `${phaseMs / 1000} s per phase, ${timeoutMs / 1000} s client timeout.\n\n${report(phases)}`;
+      `${phaseMs / 1000} s per phase, ${timeoutMs / 1000} s client timeout.\n\n${report(phases)}` +
+      (drill === undefined
+        ? ''
+        : `\n\nThe database killed (SIGKILL to the embedded Neo4j's JVM, ${kills} times, 15 s apart after recovery) ` +
+          `under ${DRILL_CLIENTS} clients reading the ${READ_EXAMPLES.length} read examples, 10 s request budget:\n\n` +
+          drillReport(drill));
     process.stdout.write(`${text}\n`);
     if (docs) log(`replaced the table in ${await replaceBenchmarkTable('load', commandLine(), text)}`);
   } finally {
-    for (const part of started.reverse()) await part.stop();
+    await stopAll(started);
   }
 }
 

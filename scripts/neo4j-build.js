@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Builds the embedded-Neo4j launcher (neo4j/) with Maven when its jar is missing or stale, so `npm start`
 // and `npm test` work on a fresh clone and skip the build afterwards. Staleness is a hash of the launcher's
-// pom.xml and Java sources, stored beside the jar; `--force` rebuilds regardless.
+// pom.xml and Java sources and of the Java that runs it, stored beside the jar; `--force` rebuilds regardless.
+// Then it makes the launcher's class archive when it is missing (scripts/neo4j-class-archive.js).
 'use strict';
 const { createHash } = require('node:crypto');
-const { existsSync, readFileSync, readdirSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join, relative } = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { ARCHIVE, ensureClassArchive } = require('./neo4j-class-archive');
 
 const root = join(__dirname, '..', 'neo4j');
 const jar = join(root, 'target', 'embedded-neo4j.jar');
@@ -20,8 +22,16 @@ function inputs(dir) {
   });
 }
 
+/** Which Java runs the launcher: a class archive is valid only for the JVM that wrote it. */
+function javaVersion() {
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const result = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  return `${result.stderr ?? ''}${result.stdout ?? ''}`.trim();
+}
+
 function inputHash() {
   const hash = createHash('sha256');
+  hash.update(javaVersion()).update('\0');
   for (const path of inputs(root).sort()) {
     hash.update(relative(root, path)).update('\0').update(readFileSync(path)).update('\0');
   }
@@ -31,7 +41,10 @@ function inputHash() {
 const force = process.argv.includes('--force');
 const wanted = inputHash();
 const current = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
-if (!force && existsSync(jar) && current === wanted) process.exit(0);
+if (!force && existsSync(jar) && current === wanted) {
+  ensureClassArchive().then(() => process.exit(0));
+  return;
+}
 
 console.log('embedded Neo4j: building the launcher with Maven (first run downloads Neo4j from Maven Central)…');
 const started = Date.now();
@@ -54,3 +67,6 @@ if (result.status !== 0) {
 }
 writeFileSync(stamp, `${wanted}\n`);
 console.log(`embedded Neo4j: launcher built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+// A new jar invalidates the archive of the old one.
+rmSync(ARCHIVE, { force: true });
+ensureClassArchive();

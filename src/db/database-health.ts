@@ -1,7 +1,12 @@
-/** What the supervisor of the embedded database is doing (`restarting` carries the attempt under way). */
+/**
+ * What the supervisor of the embedded database is doing: `restarting` carries the attempt under way, and
+ * `warming` the attempt that brought the JVM back while the statements the service ran lately are planned
+ * on it again, before traffic returns.
+ */
 export type SupervisorState =
   | { readonly state: 'running' }
   | { readonly state: 'restarting'; readonly attempt: number }
+  | { readonly state: 'warming'; readonly attempt: number }
   | { readonly state: 'stopped' };
 
 /**
@@ -13,10 +18,17 @@ export interface DatabaseHealth {
   unavailableReason(): string | undefined;
   /** The embedded database's supervisor state; undefined for a database the service does not manage. */
   supervisorState(): SupervisorState | undefined;
+  /**
+   * While the database is known to be coming back (restarting, or planning the service's statements), a
+   * promise that resolves when it serves again (or is stopped); undefined otherwise. Statements wait on it
+   * instead of trying a database that is not there yet, or running cold beside its warm-up.
+   */
+  untilServing(): Promise<void> | undefined;
 }
 
 /** For a database the service does not manage (an external server): nothing is known beyond the ping. */
 export const UNMANAGED_DATABASE: DatabaseHealth = {
   unavailableReason: () => undefined,
   supervisorState: () => undefined,
+  untilServing: () => undefined,
 };

@@ -10,6 +10,8 @@ import { embeddedPassword, existingEmbeddedPassword, PASSWORD_FILE_NAME } from '
 import { embeddedServiceUser, SERVICE_USER_FILE_NAME } from './embedded-service-user';
 import { GraphGateway } from './graph-gateway';
 import { Neo4jSupervisor } from './neo4j-supervisor';
+import { describeWarmUp, WARM_UP_SETTINGS, warmPlans } from './plan-warm-up';
+import { RecentReads } from './recent-reads';
 import { SharedBookmarks } from './shared-bookmarks';
 import {
   findRunningDatabase,
@@ -35,6 +37,11 @@ export interface DatabaseRuntime {
    * of this instance sees it, also on a cluster member that replicates (docs/operators.md "Deploy").
    */
   readonly bookmarks: SharedBookmarks;
+  /**
+   * The read statements of request traffic, recorded for the embedded database's supervisor to plan again
+   * after a restart; none for a database the service does not restart.
+   */
+  readonly recentReads: RecentReads | undefined;
   /** Closes the driver, then stops the embedded database if there is one. */
   close(): Promise<void>;
 }
@@ -47,9 +54,11 @@ export interface DatabaseRuntime {
 export function requestGateway(runtime: DatabaseRuntime, cypher: CypherRegistry): GraphGateway {
   const readiness = new GraphGateway(runtime.readinessDriver, runtime.database, cypher);
   const availability = new DatabaseAvailability((timeoutMs) => readiness.ping(timeoutMs));
-  return new GraphGateway(runtime.driver, runtime.database, cypher)
+  const gateway = new GraphGateway(runtime.driver, runtime.database, cypher)
     .checkingAvailability(availability)
-    .sharingBookmarks(runtime.bookmarks);
+    .sharingBookmarks(runtime.bookmarks)
+    .holdingWhileComingBack(runtime.health);
+  return runtime.recentReads === undefined ? gateway : gateway.recordingReads(runtime.recentReads);
 }
 
 /**
@@ -126,6 +135,20 @@ export async function openDatabase(
   const unrecord = recordRunningDatabase(dataDirectory, { port, user: serviceUser, password, owner: user.name });
   const driver = createDriver({ uri: embedded.boltUri, user: serviceUser, password }, {}, logs.driver);
   const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: serviceUser, password }, logs.driver);
+  const recentReads = new RecentReads();
+  embedded.warmUpWith({
+    databaseGone: () => recentReads.plansLost(),
+    warm: async () => {
+      try {
+        const reads = recentReads.inWarmingOrder();
+        return describeWarmUp(
+          await warmPlans(driver, 'neo4j', reads, WARM_UP_SETTINGS, (read) => recentReads.replanned(read.text)),
+        );
+      } finally {
+        recentReads.replanningEnded();
+      }
+    },
+  });
   return {
     driver,
     readinessDriver,
@@ -134,6 +157,7 @@ export async function openDatabase(
     embedded,
     health: embedded,
     bookmarks: new SharedBookmarks(),
+    recentReads,
     close: async () => {
       await Promise.all([driver.close(), readinessDriver.close()]);
       await embedded.stop();
@@ -197,6 +221,7 @@ function unmanagedDatabase(driver: Driver, readinessDriver: Driver, database: st
     embedded: undefined,
     health: UNMANAGED_DATABASE,
     bookmarks: new SharedBookmarks(),
+    recentReads: undefined,
     close: async () => {
       await Promise.all([driver.close(), readinessDriver.close()]);
     },

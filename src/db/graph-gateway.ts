@@ -7,8 +7,11 @@ import {
 } from '../core/errors';
 import type { CypherRegistry } from './cypher-registry';
 import { DatabaseAvailability } from './database-availability';
+import type { DatabaseHealth } from './database-health';
+import { toDriverParams, type Params } from './driver-params';
 import { toPlain, type PlainRow } from './plain-values';
 import type { QueryCounter } from './query-counter';
+import type { RecentReads } from './recent-reads';
 import { isTransient, RETRY_OUTSIDE_REQUESTS_MS, RetriesExhausted, retryTransient } from './read-retry';
 import type { Expiry, RequestBudget } from './request-budget';
 import type { SharedBookmarks } from './shared-bookmarks';
@@ -21,7 +24,7 @@ import { WriteAttempt } from './write-attempt';
  */
 const VERDICT_GRACE_MS = 100;
 
-export type Params = Readonly<Record<string, unknown>>;
+export type { Params } from './driver-params';
 
 /**
  * A statement assembled at run time from cypher/ fragments. A branded wrapper rather than a bare string, so
@@ -88,6 +91,23 @@ export class GraphGateway {
     return this.with({ bookmarks });
   }
 
+  /**
+   * The same gateway, counting every read statement it runs into `reads`, which the supervisor runs again on a
+   * restarted database so that their plans are warm before traffic returns.
+   */
+  recordingReads(reads: RecentReads): GraphGateway {
+    return this.with({ recentReads: reads });
+  }
+
+  /**
+   * The same gateway, holding each statement of a request while `health` knows the database is coming back
+   * (restarting, or planning the service's statements), within the request's budget: the statement then runs
+   * once on a database that serves, instead of failing to connect or planning cold beside the warm-up.
+   */
+  holdingWhileComingBack(health: DatabaseHealth): GraphGateway {
+    return this.with({ health });
+  }
+
   /** The same gateway, telling `observer` about every statement (service-wide: logs, metrics, traces). */
   observing(observer: StatementObserver): GraphGateway {
     const observers = [...(this.extras.observers ?? []), observer];
@@ -142,15 +162,17 @@ export class GraphGateway {
     params: Params,
     timeoutMs: number | undefined,
   ): Promise<PlainRow[]> {
-    return this.session(
+    const run = this.extras.recentReads?.record(text, params);
+    const reading = this.session(
       'READ',
       timeoutMs,
       (session, timeout) =>
         this.rowsOf(statement, () =>
           session.run(text, toDriverParams(params), timeout === undefined ? undefined : { timeout }),
         ),
-      { retryTransientErrors: true },
+      { retryTransientErrors: true, text },
     );
+    return run === undefined ? reading : reading.finally(() => run.end());
   }
 
   /**
@@ -278,9 +300,20 @@ export class GraphGateway {
     // Whether a try within the request's budget failed to reach the database (see `afterOutage`).
     let unreached = false;
     let expiry: Expiry | undefined;
-    const once = (): Promise<T> => {
+    const once = async (): Promise<T> => {
       if (budget === undefined) return this.openSession(mode, (session) => work(session, ownTimeoutMs, undefined));
-      if (expiry?.passed === true) return Promise.reject(budget.timeoutError());
+      const comingBack = this.extras.health?.untilServing();
+      if (comingBack !== undefined) {
+        // Held for an outage: at the deadline that is what the request is told (see `afterOutage`).
+        unreached = true;
+        // A read goes on as soon as the warm-up has planned its statement, before the rest is planned.
+        const replanned = options.text === undefined ? undefined : this.extras.recentReads?.whenReplanned(options.text);
+        await within(
+          replanned === undefined ? comingBack : Promise.race([comingBack, replanned]),
+          budget.remainingMs(),
+        );
+      }
+      if (expiry?.passed === true) throw budget.timeoutError();
       const remainingMs = Math.max(1, Math.floor(budget.remainingMs()));
       const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
       return this.openSession(mode, (session) =>
@@ -381,26 +414,17 @@ function withoutStackCapture<T>(run: () => T): T {
   }
 }
 
+/** Waits for `promise`, `ms` at most (the request's deadline answers it then), leaving no timer behind. */
+async function within(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))));
+  await Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 function rowOf(keys: readonly PropertyKey[], get: (key: string) => unknown): PlainRow {
   const row: Record<string, ReturnType<typeof toPlain>> = {};
   for (const key of keys) row[String(key)] = toPlain(get(String(key)));
   return row;
-}
-
-/**
- * JS numbers reach Cypher as floats, which `LIMIT`, `SKIP` and integer properties reject or store
- * differently; whole numbers therefore go as neo4j Integers.
- */
-function toDriverParams(params: Params): Record<string, unknown> {
-  const convert = (value: unknown): unknown => {
-    if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
-    if (Array.isArray(value)) return value.map(convert);
-    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
-    }
-    return value;
-  };
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, convert(v)]));
 }
 
 type Session = ReturnType<Driver['session']>;
@@ -409,6 +433,8 @@ type Session = ReturnType<Driver['session']>;
 interface SessionOptions {
   /** Make a try failing with a transient error again while the time allows (reads; writes before COMMIT). */
   readonly retryTransientErrors?: boolean;
+  /** A read's statement text: while a restarted database is warmed, the read waits only for its own plan. */
+  readonly text?: string;
   /** The error to answer at the request's deadline instead of REQUEST_TIMEOUT (undefined: REQUEST_TIMEOUT). */
   readonly atDeadline?: () => Error | undefined;
 }
@@ -423,6 +449,8 @@ interface GatewayExtras {
   readonly budget?: RequestBudget;
   readonly availability?: DatabaseAvailability;
   readonly bookmarks?: SharedBookmarks;
+  readonly recentReads?: RecentReads;
+  readonly health?: DatabaseHealth;
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);

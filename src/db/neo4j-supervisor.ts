@@ -11,9 +11,14 @@ export interface RestartBackoff {
   readonly stableAfterMs: number;
 }
 
-export const DEFAULT_RESTART_BACKOFF: RestartBackoff = { initialMs: 500, maxMs: 30_000, stableAfterMs: 60_000 };
+/**
+ * The first attempt comes 0.1 s after the exit (a killed JVM frees its port at once, and every held read waits
+ * for it); a JVM that served 10 s counts as recovered, so two crashes a minute apart both restart at once, while
+ * a JVM that dies during its start doubles the wait each time, up to 30 s.
+ */
+export const DEFAULT_RESTART_BACKOFF: RestartBackoff = { initialMs: 100, maxMs: 30_000, stableAfterMs: 10_000 };
 
-/** The wait before restart attempt `attempt` (1-based): 0.5 s, 1 s, 2 s, 4 s … up to `maxMs`. */
+/** The wait before restart attempt `attempt` (1-based): 0.1 s, 0.2 s, 0.4 s … up to `maxMs` (by default). */
 export function restartDelayMs(attempt: number, backoff: RestartBackoff = DEFAULT_RESTART_BACKOFF): number {
   const doublings = Math.min(Math.max(attempt - 1, 0), 30);
   return Math.min(backoff.initialMs * 2 ** doublings, backoff.maxMs);
@@ -25,15 +30,30 @@ export interface SupervisorOptions extends Omit<EmbeddedNeo4jOptions, 'signal'> 
   readonly backoff?: RestartBackoff;
 }
 
+/** What the supervisor tells the warm-up of the service's statements. */
+export interface WarmUp {
+  /** The JVM went away: every plan it had is lost. */
+  databaseGone(): void;
+  /**
+   * Run on a JVM that came back before the supervisor says it serves again: plans the statements the service
+   * ran lately (the reads held meanwhile first). Resolves with a few words for the log, bounded in time by itself.
+   */
+  warm(): Promise<string>;
+}
+
 type State =
   | { readonly kind: 'running' }
   | { readonly kind: 'restarting'; readonly attempt: number }
+  | { readonly kind: 'warming'; readonly attempt: number }
   | { readonly kind: 'stopped' };
 
 /**
  * Keeps the embedded Neo4j running under the service: when its JVM exits without being asked to, it is
  * started again on the same port and data directory (so the driver reconnects by itself), after a backoff
- * that grows while attempts fail. Readiness learns the state through `unavailableReason()`. Stopping
+ * that grows while attempts fail. A JVM that came back is first warmed (`warmUpWith`: the statements the
+ * service ran lately are planned again), then serves: statements held meanwhile wait on `untilServing()`, so
+ * none runs on a database that is not there yet or plans beside the warm-up. Readiness learns the state
+ * through `unavailableReason()`. Stopping
  * cancels a pending or running restart and waits for the JVM to be gone; and since the launcher exits when
  * its stdin closes, no JVM outlives this process either.
  */
@@ -47,6 +67,11 @@ export class Neo4jSupervisor implements DatabaseHealth {
   private readonly backoff: RestartBackoff;
   /** Restart attempts that brought the database back, and those that failed (for metrics). */
   private readonly restartCounts = { succeeded: 0, failed: 0 };
+  private warmUp: WarmUp | undefined;
+  /** When the running JVM went away (epoch ms), for the log. */
+  private downSince = 0;
+  /** Resolved while the database serves; a new pending one from the moment it goes away until it serves again. */
+  private serving = openGate();
 
   private constructor(
     private readonly options: SupervisorOptions,
@@ -77,26 +102,39 @@ export class Neo4jSupervisor implements DatabaseHealth {
     return { ...this.restartCounts };
   }
 
+  /** What to run on a JVM that came back before it serves again (set once the service's driver exists). */
+  warmUpWith(warmUp: WarmUp): void {
+    this.warmUp = warmUp;
+  }
+
   unavailableReason(): string | undefined {
     switch (this.state.kind) {
       case 'running':
         return undefined;
       case 'restarting':
         return `embedded database restarting (attempt ${this.state.attempt})`;
+      case 'warming':
+        return `embedded database back after restart attempt ${this.state.attempt}, planning the service's statements`;
       case 'stopped':
         return 'embedded database stopped';
     }
   }
 
   supervisorState(): SupervisorState {
-    return this.state.kind === 'restarting'
-      ? { state: 'restarting', attempt: this.state.attempt }
+    return this.state.kind === 'restarting' || this.state.kind === 'warming'
+      ? { state: this.state.kind, attempt: this.state.attempt }
       : { state: this.state.kind };
+  }
+
+  untilServing(): Promise<void> | undefined {
+    return this.state.kind === 'restarting' || this.state.kind === 'warming' ? this.serving.promise : undefined;
   }
 
   /** Stops supervising, cancels a restart in progress, and stops the JVM cleanly. */
   async stop(): Promise<void> {
     this.state = { kind: 'stopped' };
+    // Nothing waits for a database that will not come back: held statements try, and fail as unavailable.
+    this.serving.open();
     clearTimeout(this.timer);
     this.cancel.abort();
     await this.restarting;
@@ -108,6 +146,11 @@ export class Neo4jSupervisor implements DatabaseHealth {
     void neo4j.exited.then((code) => {
       if (this.state.kind === 'stopped' || neo4j.isStopping) return;
       if (Date.now() - startedAt >= this.backoff.stableAfterMs) this.failures = 0;
+      if (this.state.kind === 'running') {
+        this.downSince = Date.now();
+        this.serving = closedGate();
+      }
+      this.warmUp?.databaseGone();
       const cause = neo4j.exitSignal ? `signal ${neo4j.exitSignal}` : `code ${code}`;
       this.scheduleRestart(`exited unexpectedly (${cause}) after ${seconds(Date.now() - startedAt)}`);
     });
@@ -143,11 +186,45 @@ export class Neo4jSupervisor implements DatabaseHealth {
       return;
     }
     this.current = neo4j;
-    this.state = { kind: 'running' };
+    this.state = { kind: 'warming', attempt };
     this.restartCounts.succeeded += 1;
     this.options.report(`embedded Neo4j is back: restart attempt ${attempt} took ${seconds(Date.now() - started)}`);
     this.watch(neo4j);
+    const warmed = await this.warm();
+    // The JVM died again while warming (a restart is scheduled), or stop() came: that state stands.
+    if (this.state.kind !== 'warming' || this.current !== neo4j) return;
+    this.state = { kind: 'running' };
+    this.serving.open();
+    this.options.report(
+      `embedded Neo4j serves again ${seconds(Date.now() - this.downSince)} after it went away${warmed ? `; ${warmed}` : ''}`,
+    );
   }
+
+  /** The warm-up's words for the log; a warm-up that fails only costs the traffic its plans. */
+  private async warm(): Promise<string | undefined> {
+    if (this.warmUp === undefined) return undefined;
+    return this.warmUp
+      .warm()
+      .catch((error: unknown) => `warm-up failed (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** A promise and the function that resolves it. */
+interface Gate {
+  readonly promise: Promise<void>;
+  open(): void;
+}
+
+function closedGate(): Gate {
+  let open = (): void => undefined;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+function openGate(): Gate {
+  const gate = closedGate();
+  gate.open();
+  return gate;
 }
 
 function seconds(ms: number): string {

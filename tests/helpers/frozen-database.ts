@@ -69,6 +69,7 @@ export function serviceDatabase(uri: string = testNeo4jUri(), password: string =
     embedded: undefined,
     health: UNMANAGED_DATABASE,
     bookmarks: new SharedBookmarks(),
+    recentReads: undefined,
     close: async () => {
       await Promise.all([driver.close(), readinessDriver.close()]);
     },

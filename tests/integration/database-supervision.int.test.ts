@@ -51,8 +51,9 @@ describe('the embedded Neo4j under supervision', () => {
       pageCacheMb: 32,
       log: () => undefined,
       report: (line) => reported.push(line),
-      // Every kill below comes after a run of over a second: each scenario then starts again at attempt 1.
-      backoff: { ...DEFAULT_RESTART_BACKOFF, stableAfterMs: 1_000 },
+      // Every kill below comes after a run of over a second: each scenario then starts again at attempt 1. The
+      // first wait is 0.5 s, so the failing-restart scenario can take the port before the first attempt.
+      backoff: { ...DEFAULT_RESTART_BACKOFF, initialMs: 500, stableAfterMs: 1_000 },
     });
     db = openTestDatabase(supervisor.boltUri, password);
     watchDatabase(metrics, { driver: db.driver, embedded: supervisor });

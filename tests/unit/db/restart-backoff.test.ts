@@ -1,13 +1,18 @@
 import { DEFAULT_RESTART_BACKOFF, restartDelayMs } from '../../../src/db/neo4j-supervisor';
 
 describe('the embedded Neo4j restart backoff', () => {
-  it('waits 0.5 s before the first attempt and doubles after each failed one', () => {
-    expect([1, 2, 3, 4, 5, 6].map((attempt) => restartDelayMs(attempt))).toEqual([500, 1000, 2000, 4000, 8000, 16000]);
+  it('waits 0.1 s before the first attempt and doubles after each failed one', () => {
+    expect([1, 2, 3, 4, 5, 6].map((attempt) => restartDelayMs(attempt))).toEqual([100, 200, 400, 800, 1600, 3200]);
+  });
+
+  it('counts a JVM that served 10 s as recovered, so a crash a minute after the last one restarts at once', () => {
+    expect(DEFAULT_RESTART_BACKOFF.stableAfterMs).toBe(10_000);
   });
 
   it('never waits longer than 30 s, however many attempts failed', () => {
     expect(DEFAULT_RESTART_BACKOFF.maxMs).toBe(30_000);
-    expect(restartDelayMs(7)).toBe(30_000);
+    expect(restartDelayMs(9)).toBe(25_600);
+    expect(restartDelayMs(10)).toBe(30_000);
     expect(restartDelayMs(1_000)).toBe(30_000);
   });
 

@@ -1,0 +1,200 @@
+import type { Params } from './driver-params';
+
+/** A read statement as the service ran it: its text and the parameters of one run (to run it again). */
+export interface RecordedRead {
+  readonly text: string;
+  readonly params: Params;
+}
+
+export interface RecentReadsLimits {
+  /** Distinct statements kept; past that, the least used is forgotten for a new one. */
+  readonly maxStatements: number;
+  /** A run whose parameters are longer than this (as JSON) is counted but its parameters are not kept. */
+  readonly maxParamsChars: number;
+  /** Uses are counted per window of this length; the current and the previous window count. */
+  readonly windowMs: number;
+}
+
+/** About one hour of uses, 200 statements (a few hundred KB of text at most). */
+export const RECENT_READS_LIMITS: RecentReadsLimits = {
+  maxStatements: 200,
+  maxParamsChars: 16_384,
+  windowMs: 3_600_000,
+};
+
+interface Entry {
+  readonly params: Params;
+  /** Uses in the current window and in the one before. */
+  current: number;
+  previous: number;
+  lastUsedAt: number;
+  /** Runs started and not yet ended: while the database is away, the reads held for it. */
+  running: number;
+  /** While a restarted database has not planned this statement again: opens when it has (or gave up). */
+  replanned: Gate | undefined;
+}
+
+/** A promise and the function that resolves it. */
+interface Gate {
+  readonly promise: Promise<void>;
+  open(): void;
+}
+
+/** One run of a recorded statement, to end when it has its answer or its error. */
+export interface RecordedRun {
+  end(): void;
+}
+
+/**
+ * The read statements the service ran lately, counted: after the embedded database restarts, the supervisor
+ * runs them again on it (most recent first, then most used) before traffic returns, so that the database has
+ * planned them before a held read needs one. A restarted Neo4j has lost every plan, and planning one of the
+ * service's larger statements took 0.2–0.4 s on a warm JVM and up to 2 s on a fresh one: eight readers
+ * planning theirs at once on two cores ran past their 10 s budget (issue "The database comes back within the
+ * request budget again").
+ *
+ * Recording is on the request path, so it is a map lookup, counters and the run's small `end`; the parameters
+ * of a statement are kept from its first run (any run plans the same statement text).
+ */
+export class RecentReads {
+  private readonly entries = new Map<string, Entry>();
+  private windowStartedAt: number;
+  /** Between `plansLost` and `replanningEnded`: statements first seen then wait for the warm-up too. */
+  private replanning = false;
+
+  constructor(
+    private readonly limits: RecentReadsLimits = RECENT_READS_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.windowStartedAt = now();
+  }
+
+  /** Counts one run of a read statement, running until the run's `end()`. */
+  record(text: string, params: Params): RecordedRun {
+    const now = this.now();
+    if (now - this.windowStartedAt >= this.limits.windowMs) this.startWindow(now);
+    let entry = this.entries.get(text);
+    if (entry === undefined) {
+      if (this.entries.size >= this.limits.maxStatements) this.forgetLeastUsed();
+      entry = {
+        params: this.keepable(params),
+        current: 0,
+        previous: 0,
+        lastUsedAt: now,
+        running: 0,
+        replanned: this.replanning ? closedGate() : undefined,
+      };
+      this.entries.set(text, entry);
+    }
+    entry.current += 1;
+    entry.lastUsedAt = now;
+    entry.running += 1;
+    return runOf(entry);
+  }
+
+  /**
+   * The recorded statements in the order to warm them: those running now (while the database is away, the
+   * reads held for it, which are the first to need a plan), most recent first, then the others, most used
+   * first.
+   */
+  inWarmingOrder(): RecordedRead[] {
+    const all = [...this.entries].map(([text, entry]) => ({ text, entry }));
+    const held = all.filter(({ entry }) => entry.running > 0);
+    const others = all.filter(({ entry }) => entry.running === 0);
+    held.sort((a, b) => b.entry.lastUsedAt - a.entry.lastUsedAt);
+    others.sort((a, b) => uses(b.entry) - uses(a.entry) || b.entry.lastUsedAt - a.entry.lastUsedAt);
+    return [...held, ...others].map(({ text, entry }) => ({ text, params: entry.params }));
+  }
+
+  /**
+   * The database lost its plans (its JVM went away): from now until `replanned` names a statement, or
+   * `replanningEnded`, `whenReplanned` makes its runs wait for the warm-up's.
+   */
+  plansLost(): void {
+    this.replanning = true;
+    for (const entry of this.entries.values()) entry.replanned ??= closedGate();
+  }
+
+  /** The warm-up ran `text` on the restarted database: runs of it need not wait any longer. */
+  replanned(text: string): void {
+    const entry = this.entries.get(text);
+    entry?.replanned?.open();
+    if (entry !== undefined) entry.replanned = undefined;
+  }
+
+  /** The warm-up is over: no run waits for it any longer. */
+  replanningEnded(): void {
+    this.replanning = false;
+    for (const entry of this.entries.values()) {
+      entry.replanned?.open();
+      entry.replanned = undefined;
+    }
+  }
+
+  /** While the restarted database has yet to plan `text` again, when it has; undefined when nothing is awaited. */
+  whenReplanned(text: string): Promise<void> | undefined {
+    return this.entries.get(text)?.replanned?.promise;
+  }
+
+  /** How many distinct statements are recorded. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** A new window: the current counts become the previous ones, and statements unused in both are forgotten. */
+  private startWindow(now: number): void {
+    const windows = Math.floor((now - this.windowStartedAt) / this.limits.windowMs);
+    this.windowStartedAt += windows * this.limits.windowMs;
+    for (const [text, entry] of this.entries) {
+      entry.previous = windows === 1 ? entry.current : 0;
+      entry.current = 0;
+      if (entry.previous === 0 && entry.running === 0 && entry.replanned === undefined) this.entries.delete(text);
+    }
+  }
+
+  private forgetLeastUsed(): void {
+    let least: { text: string; entry: Entry } | undefined;
+    for (const [text, entry] of this.entries) {
+      if (least === undefined || lessUsed(entry, least.entry)) least = { text, entry };
+    }
+    if (least === undefined) return;
+    least.entry.replanned?.open();
+    this.entries.delete(least.text);
+  }
+
+  /** The parameters if they are short enough to keep, else none (the statement is then run with nulls). */
+  private keepable(params: Params): Params {
+    try {
+      return JSON.stringify(params).length <= this.limits.maxParamsChars ? params : {};
+    } catch {
+      return {};
+    }
+  }
+}
+
+function closedGate(): Gate {
+  let open = (): void => undefined;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+/** Ends once, however often `end` is called (a forgotten entry's count changes nothing). */
+function runOf(entry: Entry): RecordedRun {
+  let ended = false;
+  return {
+    end: () => {
+      if (ended) return;
+      ended = true;
+      entry.running -= 1;
+    },
+  };
+}
+
+function uses(entry: Entry): number {
+  return entry.current + entry.previous;
+}
+
+/** Fewer uses, or as many but last used longer ago. */
+function lessUsed(a: Entry, b: Entry): boolean {
+  return uses(a) < uses(b) || (uses(a) === uses(b) && a.lastUsedAt < b.lastUsedAt);
+}
