@@ -221,22 +221,26 @@ function report(phases) {
 const DRILL_CLIENTS = 8;
 const READ_EXAMPLES = EXAMPLES.filter((text) => !/^\s*mutation\b/m.test(text.replace(/^#.*$/gm, '')));
 
-/** The drill's table: per kill, readiness and the first 200 after it, and the reads that failed then. */
+/**
+ * The drill's table: per kill, when the supervisor had the JVM back and served again (its warm-up's words), the
+ * first 200 after it, and the reads answered until the next kill by outcome.
+ */
 function drillReport({ kills: killed, reads }) {
   const seconds = (value) => (value === undefined ? 'never' : `+${(value / 1000).toFixed(1)} s`);
   const rows = killed.map((kill, index) => {
-    const next = killed[index + 1]?.at ?? Infinity;
-    const during = reads.filter((read) => read.endedAt > kill.at && read.endedAt < next);
+    const during = reads.filter((read) => read.endedAt > kill.at && read.endedAt < kill.until);
     return [
       String(index + 1),
-      seconds(kill.readyAfterMs),
+      seconds(kill.jvmBackAfterMs),
+      seconds(kill.servingAfterMs),
+      kill.warmUp ?? '–',
       seconds(kill.firstOkAfterMs),
       String(during.length),
       formatCounts(count(during), 'ok'),
     ];
   });
   return markdownTable(
-    ['kill', '/health/ready 200 again', 'first 200 after the kill', 'reads answered after it', 'not ok, by kind'],
+    ['kill', 'JVM back', 'serving again', 'warm-up', 'first 200', 'reads answered after the kill', 'not ok, by kind'],
     rows,
   );
 }

@@ -26,9 +26,19 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 /**
  * Starts `node args…` and resolves once `readyUrl` answers 200 to `readyInit` (fetch options; a plain GET by
- * default), polled every 250 ms for at most `timeoutMs`. Output lines go to stderr prefixed with `name`, so a failing start-up explains itself.
+ * default), polled every 250 ms for at most `timeoutMs`. Output lines go to stderr prefixed with `name`, so a failing start-up explains itself,
+ * and to `onLine` (lines split at chunk boundaries may come in two parts).
  */
-async function startNodeProcess({ name, args, env, readyUrl, readyInit = {}, timeoutMs = 180_000, quiet = false }) {
+async function startNodeProcess({
+  name,
+  args,
+  env,
+  readyUrl,
+  readyInit = {},
+  timeoutMs = 180_000,
+  quiet = false,
+  onLine = () => undefined,
+}) {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,6 +47,7 @@ async function startNodeProcess({ name, args, env, readyUrl, readyInit = {}, tim
   const tail = [];
   const keep = (chunk) => {
     for (const line of String(chunk).split('\n').filter(Boolean)) {
+      onLine(line);
       tail.push(line);
       if (tail.length > 20) tail.shift();
       if (!quiet) process.stderr.write(`[${name}] ${line}\n`);

@@ -26,7 +26,7 @@ function launcherPid(dataDirectory) {
  * Starts the service as `npm start` does with no NEO4J_URI (it starts, supervises and seeds its own Neo4j in a
  * temporary directory), in production, with the default 10 s request budget and no response cache.
  */
-async function startSupervisedService() {
+async function startSupervisedService(onLine) {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'honjo-drill-neo4j-'));
   const port = await freePort();
   const service = await startNodeProcess({
@@ -44,6 +44,7 @@ async function startSupervisedService() {
     },
     readyUrl: `http://127.0.0.1:${port}/health/ready`,
     quiet: true,
+    onLine,
   });
   const stop = async () => {
     await service.stop();
@@ -84,7 +85,11 @@ async function readyAgainAt(base, boundMs) {
  * JVM's new pid, when readiness was 200 again and the first 200 answer after it.
  */
 async function killDrill({ queries, clients = 8, kills = 2, settleMs = 15_000, timeoutMs = 30_000, log }) {
-  const service = await startSupervisedService();
+  const supervisor = [];
+  const service = await startSupervisedService((line) => {
+    const entry = parseLogLine(line);
+    if (entry?.event === 'database.supervisor') supervisor.push({ at: Date.parse(entry.time), msg: entry.msg });
+  });
   try {
     log(`kill drill: warm-up, every example once`);
     for (const query of queries) await timedGraphQL(service.url, query, timeoutMs);
@@ -113,14 +118,31 @@ async function killDrill({ queries, clients = 8, kills = 2, settleMs = 15_000, t
     await Promise.all(readers);
     return {
       reads,
-      kills: killed.map(({ at, readyAt }) => ({
-        at,
-        readyAfterMs: readyAt === undefined ? undefined : readyAt - at,
-        firstOkAfterMs: firstOkAfter(reads, at),
-      })),
+      kills: killed.map(({ at, readyAt }, index) => {
+        const said = (text) => supervisor.filter((line) => line.at >= at && line.msg.includes(text))[0];
+        const serving = said('serves again');
+        return {
+          at,
+          jvmBackAfterMs: said('is back') === undefined ? undefined : said('is back').at - at,
+          servingAfterMs: serving === undefined ? undefined : serving.at - at,
+          warmUp: serving?.msg.split('; ')[1],
+          readyAfterMs: readyAt === undefined ? undefined : readyAt - at,
+          firstOkAfterMs: firstOkAfter(reads, at),
+          until: killed[index + 1]?.at ?? Infinity,
+        };
+      }),
     };
   } finally {
     await service.stop();
+  }
+}
+
+/** A JSON log line of the service, or undefined for anything else (a line cut in two, a banner). */
+function parseLogLine(line) {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
   }
 }
 
