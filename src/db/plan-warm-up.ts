@@ -5,6 +5,12 @@ import type { RecordedRead } from './recent-reads';
 export interface WarmUpSettings {
   /** No statement is started after this long: the rest are planned by the traffic that needs them. */
   readonly budgetMs: number;
+  /**
+   * Neo4j's timeout for one statement. Not the budget's remaining time: a statement started near the end is
+   * let finish, since a held read needs exactly that plan (a statement stopped half planned had cost its time
+   * for nothing, and the read then planned it again).
+   */
+  readonly statementTimeoutMs: number;
   /** Statements run at once (the machine's cores plan them; more would only share the same cores). */
   readonly lanes: number;
 }
@@ -15,7 +21,7 @@ export interface WarmUpSettings {
  * first, and once they are planned the reads run in a fraction of a second. On a fresh JVM one of the
  * service's larger statements took 0.4–2 s to plan.
  */
-export const WARM_UP_SETTINGS: WarmUpSettings = { budgetMs: 4_000, lanes: 2 };
+export const WARM_UP_SETTINGS: WarmUpSettings = { budgetMs: 4_000, statementTimeoutMs: 10_000, lanes: 2 };
 
 /** What a warm-up did, for the supervisor's log line. */
 export interface WarmUpOutcome {
@@ -32,8 +38,8 @@ export interface WarmUpOutcome {
  * Runs `reads` (read statements the service ran before) on `database` in their order, `lanes` at a time,
  * until the budget is spent, so that Neo4j plans and caches each before the traffic that runs them returns;
  * `ran` is told of each as soon as it has run (the reads held for it may go on). They are reads, so running
- * them again changes nothing; their rows are discarded. Each statement may take at most the budget's
- * remaining time (Neo4j's transaction timeout), so the warm-up ends near its budget.
+ * them again changes nothing; their rows are discarded. No statement starts after the budget; one under way then
+ * is let finish (within `statementTimeoutMs`).
  */
 export async function warmPlans(
   driver: Driver,
@@ -49,14 +55,13 @@ export async function warmPlans(
   let failed = 0;
   const lane = async (): Promise<void> => {
     for (let read = queue.shift(); read !== undefined; read = queue.shift()) {
-      const left = deadline - Date.now();
-      if (left < 1) {
+      if (Date.now() >= deadline) {
         queue.unshift(read);
         return;
       }
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
-        await session.run(read.text, toDriverParams(read.params), { timeout: left });
+        await session.run(read.text, toDriverParams(read.params), { timeout: settings.statementTimeoutMs });
         planned += 1;
       } catch {
         failed += 1;
