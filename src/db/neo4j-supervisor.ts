@@ -1,3 +1,4 @@
+import { closedGate, openGate } from './gate';
 import type { DatabaseHealth, SupervisorState } from './database-health';
 import { EmbeddedNeo4j, type EmbeddedNeo4jOptions } from './embedded-neo4j';
 
@@ -163,7 +164,11 @@ export class Neo4jSupervisor implements DatabaseHealth {
     this.state = { kind: 'restarting', attempt };
     this.options.report(`embedded Neo4j ${what}; restart attempt ${attempt} in ${seconds(delay)}`);
     this.timer = setTimeout(() => {
-      this.restarting = this.restart(attempt).finally(() => (this.restarting = undefined));
+      // Cleared only if still the latest: a JVM that died while warming has its next restart under way already.
+      const restarting: Promise<void> = this.restart(attempt).finally(() => {
+        if (this.restarting === restarting) this.restarting = undefined;
+      });
+      this.restarting = restarting;
     }, delay);
   }
 
@@ -207,24 +212,6 @@ export class Neo4jSupervisor implements DatabaseHealth {
       .warm()
       .catch((error: unknown) => `warm-up failed (${error instanceof Error ? error.message : String(error)})`);
   }
-}
-
-/** A promise and the function that resolves it. */
-interface Gate {
-  readonly promise: Promise<void>;
-  open(): void;
-}
-
-function closedGate(): Gate {
-  let open = (): void => undefined;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
-
-function openGate(): Gate {
-  const gate = closedGate();
-  gate.open();
-  return gate;
 }
 
 function seconds(ms: number): string {

@@ -1,3 +1,4 @@
+import { closedGate, type Gate } from './gate';
 import type { Params } from './driver-params';
 
 /** A read statement as the service ran it: its text and the parameters of one run (to run it again). */
@@ -32,12 +33,6 @@ interface Entry {
   running: number;
   /** While a restarted database has not planned this statement again: opens when it has (or gave up). */
   replanned: Gate | undefined;
-}
-
-/** A promise and the function that resolves it. */
-interface Gate {
-  readonly promise: Promise<void>;
-  open(): void;
 }
 
 /** One run of a recorded statement, to end when it has its answer or its error. */
@@ -170,12 +165,6 @@ export class RecentReads {
       return {};
     }
   }
-}
-
-function closedGate(): Gate {
-  let open = (): void => undefined;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
 }
 
 /** Ends once, however often `end` is called (a forgotten entry's count changes nothing). */
