@@ -120,6 +120,8 @@ async function main(): Promise<void> {
       signIn: config.signIn,
       idempotency: config.idempotency,
     });
+    // Before listening: the first visitor after a start waits no longer than the next one.
+    log(await app.planExamples());
     server = await app.listen(config.port, config.host);
     startup.info(
       { url: server.url, logLevel: config.logLevel },

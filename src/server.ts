@@ -33,6 +33,7 @@ import { answerBodyErrors } from './platform/http/request-body';
 import { sendJson } from './platform/http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './web/ide/ide-assets';
 import { ideOnGraphqlPath } from './web/ide/serve-ide-page';
+import { planExamples, type OperationAnswer } from './web/ide/plan-examples';
 import { serveLiveUpdates, type LiveUpdates } from './platform/live/live-socket-server';
 import { subscriptionsOverWebSocketRule } from './platform/live/subscriptions-over-websocket.rule';
 import { accessLog, accessLogEntry } from './platform/observability/access-log';
@@ -115,9 +116,11 @@ export interface RunningServer {
  * /export speak CORS, and reads carry Cache-Control and ETags. No listen here beyond `listen()`, so tests
  * build the same server on a free port.
  */
-export async function createServer(
-  deps: ServerDeps,
-): Promise<{ listen(port: number, host?: string): Promise<RunningServer> }> {
+export async function createServer(deps: ServerDeps): Promise<{
+  listen(port: number, host?: string): Promise<RunningServer>;
+  /** Runs the IDE's example queries once, so their statements are planned before the service listens. */
+  planExamples(): Promise<string>;
+}> {
   const app = express();
   const httpServer = createHttpServer(
     httpServerOptions({
@@ -308,7 +311,18 @@ export async function createServer(
   app.use(answerBodyErrors);
   app.use(unexpectedError);
 
+  // The examples run as an anonymous request would, through the same executor, limits and budget.
+  const runAnonymously = async (query: string): Promise<OperationAnswer> => {
+    const identity = { viewer: ANONYMOUS_VIEWER, requestId: requestIdFrom(undefined) };
+    const context = createRequestContext(deps.gateway, deps.requestBudget, departments, Date.now(), identity, {
+      log: deps.logger,
+    });
+    const answer = await apollo.executeOperation({ query }, { contextValue: context });
+    return answer.body.kind === 'single' ? answer.body.singleResult : {};
+  };
+
   return {
+    planExamples: () => planExamples(runAnonymously),
     // Loopback unless the caller (HOST) says otherwise: a service must not appear on a network by default.
     listen: (port: number, host = '127.0.0.1') =>
       new Promise<RunningServer>((resolveListen, rejectListen) => {
