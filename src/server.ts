@@ -30,6 +30,8 @@ import { live, ready } from './platform/http/health';
 import { httpServerOptions } from './platform/http/http-timeouts';
 import { PRECOMPRESS_THRESHOLD_BYTES } from './platform/http/precompressed';
 import { answerBodyErrors } from './platform/http/request-body';
+import { answerUnparsableRequests } from './platform/http/unparsable-requests';
+import { refusedUnlessReading } from './platform/http/read-only-route';
 import { sendJson } from './platform/http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './web/ide/ide-assets';
 import { ideOnGraphqlPath } from './web/ide/serve-ide-page';
@@ -131,6 +133,7 @@ export async function createServer(deps: ServerDeps): Promise<{
   );
   // A connection on which nothing moved for this long is dropped, whatever else listens for the timeout.
   httpServer.setTimeout(deps.http.idleTimeoutMs, (socket) => socket.destroy());
+  answerUnparsableRequests(httpServer, deps.logger);
   const closeOnStop = new ConnectionCloseOnStop();
 
   // Apollo's default format (compact JSON and a newline), shared with the size cap so it measures what is sent
@@ -197,14 +200,17 @@ export async function createServer(deps: ServerDeps): Promise<{
   ];
   for (const step of [...everyRequest, compress]) app.use(step);
 
-  app.all('/health/live', (_request, response) => live(response));
-  app.all('/health/ready', (_request, response) =>
-    ready(response, {
+  app.all('/health/live', (request, response) => {
+    if (!refusedUnlessReading(request, response, '/health/live')) live(response);
+  });
+  app.all('/health/ready', async (request, response) => {
+    if (refusedUnlessReading(request, response, '/health/ready')) return;
+    await ready(response, {
       gateway: deps.readiness ?? deps.gateway,
       health: deps.databaseHealth,
       dataVersion: deps.dataVersion,
-    }),
-  );
+    });
+  });
   // Never public by accident: only with a token configured, else the JSON 404 below (METRICS_PORT is apart).
   if (deps.metrics && deps.metricsToken !== undefined) {
     app.all('/metrics', serveMetrics(deps.metrics, deps.metricsToken));

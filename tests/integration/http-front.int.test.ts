@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { createAuthenticator } from '../../src/platform/auth/authenticator';
 import { EXAMPLES_DIRECTORY } from '../../src/web/ide/example-operations';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { REFUSED_BODY_DRAIN } from '../../src/platform/http/request-body';
@@ -140,6 +141,18 @@ describe('the HTTP front', () => {
       });
       expect(other.status).toBe(200);
       expect(other.headers.etag).not.toBe(etag);
+    });
+
+    it("answers Node's fetch, which adds Cache-Control: no-cache to a conditional GET, 304 as well", async () => {
+      const url = getUrl('{ sdg(number: 17) { number nameEn } }');
+      const etag = (await fetch(url)).headers.get('etag') ?? '';
+      expect(etag).toMatch(/^W\//);
+      // `no-cache` speaks to caches on the way; the origin still evaluates the precondition (RFC 9111 5.2.1.4).
+      const again = await fetch(url, { headers: { 'if-none-match': etag, 'cache-control': 'no-cache' } });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe('');
+      const plainFetch = await fetch(url, { headers: { 'if-none-match': etag } });
+      expect(plainFetch.status).toBe(304);
     });
 
     it('gives an anonymous POST the same Cache-Control and ETag', async () => {
@@ -278,6 +291,64 @@ describe('the HTTP front', () => {
       expect(body.errors[0]?.extensions.code).toBe('BAD_REQUEST');
     });
 
+    it('answers a URL with raw Japanese text 400 in JSON, telling to percent-encode it', async () => {
+      // As curl sends a link typed with Japanese in it: the bytes of the text, unencoded, in the request line.
+      const socket = await openSocket(server.url);
+      const seen = watch(socket);
+      socket.write(
+        Buffer.from('GET /export/measures.csv?department=危機管理課 HTTP/1.1\r\nHost: localhost\r\n\r\n', 'utf8'),
+      );
+      await until(() => seen.closedAt() !== undefined, 5_000, 'the connection closing');
+      const [head = '', body = ''] = seen.text().split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8\r\n/);
+      expect(head).toMatch(/\r\nx-request-id: [\w-]{36}\r\n/);
+      const answer = JSON.parse(body) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(answer.errors[0]?.message).toMatch(/percent-encode/);
+      expect(answer.errors[0]?.extensions.code).toBe('BAD_REQUEST');
+      // The same link, encoded as the message says, is an ordinary request.
+      const encoded = await fetch(`${server.url}/export/measures.csv?department=${encodeURIComponent('危機管理課')}`);
+      expect(encoded.status).toBe(200);
+      await encoded.arrayBuffer();
+    });
+
+    it.each([
+      ['the IDE page', '/graphql', { headers: { accept: 'text/html' } }, 200],
+      [
+        'a 406 for a media type the service cannot give',
+        '/graphql?query=%7B__typename%7D',
+        { headers: { accept: 'image/png' } },
+        406,
+      ],
+      [
+        'a 415 for a text/plain POST',
+        '/graphql',
+        { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' },
+        415,
+      ],
+      ['a 404', '/nowhere', {}, 404],
+      ['health', '/health/live', {}, 200],
+    ] as const)('gives %s an x-request-id, the caller’s when sane', async (_what, path, init, status) => {
+      const headers = { ...('headers' in init ? init.headers : {}), 'x-request-id': 'edge-check-1' };
+      const response = await fetch(`${server.url}${path}`, { ...init, headers });
+      expect(response.status).toBe(status);
+      expect(response.headers.get('x-request-id')).toBe('edge-check-1');
+      await response.arrayBuffer();
+    });
+
+    it.each(['/health/live', '/health/ready'])(
+      'answers %s to GET and HEAD only, 405 naming the methods allowed',
+      async (path) => {
+        expect((await fetch(`${server.url}${path}`, { method: 'HEAD' })).status).toBe(200);
+        for (const method of ['POST', 'PUT', 'DELETE']) {
+          const response = await fetch(`${server.url}${path}`, { method });
+          expect(response.status).toBe(405);
+          expect(response.headers.get('allow')).toBe('GET, HEAD');
+          expect(await response.json()).toEqual({ error: `${method} is not allowed on ${path}` });
+        }
+      },
+    );
+
     it('answers unknown routes 404 in JSON', async () => {
       const response = await fetch(`${server.url}/graphql/extra`);
       expect(response.status).toBe(404);
@@ -351,6 +422,36 @@ describe('the HTTP front', () => {
         await strict.stop();
       }
     });
+  });
+});
+
+describe('a refused sign-in', () => {
+  let db: TestDatabase;
+  let server: TestServer;
+  beforeAll(async () => {
+    db = openTestDatabase();
+    server = await startTestServer(db.gateway, {
+      authenticate: createAuthenticator({
+        secret: 'http-front-secret-0123456789abcdefghij',
+        jwksUrl: undefined,
+        anonymousRead: true,
+      }),
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.close();
+  });
+
+  it('is answered 401 with an x-request-id, on /graphql and on /export', async () => {
+    for (const path of ['/graphql?query=%7B__typename%7D', '/export/measures.csv']) {
+      const response = await fetch(`${server.url}${path}`, {
+        headers: { authorization: 'Bearer not.a.jwt', 'x-request-id': 'edge-401' },
+      });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('x-request-id')).toBe('edge-401');
+      await response.arrayBuffer();
+    }
   });
 });
 

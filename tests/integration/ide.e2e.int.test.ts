@@ -170,7 +170,7 @@ describe('the GraphiQL IDE at /graphql', () => {
     expect(requestedUrls.filter((url) => !isLocalUrl(url))).toEqual([]);
     expect(failedRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
-    // The page really did load its bundles from the service.
-    expect(requestedUrls.some((url) => url.includes('/ide/graphiql.min.js'))).toBe(true);
+    // The page really did load its bundles from the service, each under its content's version.
+    expect(requestedUrls.some((url) => /\/ide\/[\w-]{16}\/graphiql\.min\.js$/.test(url))).toBe(true);
   });
 });

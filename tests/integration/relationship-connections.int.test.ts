@@ -148,6 +148,13 @@ describe('every relationship list has a paged sibling <field>Connection', () => 
       [expect.stringContaining('first must not be greater than 100') as string, ['sdgs', 0, 'policyItemsConnection']],
     ]);
     expect(refused.data).toBeNull();
+    // At the largest Int, too: a page of first + 1 rows no longer overflows Neo4j's integer in the root's statement.
+    const largest = await api.server.query(
+      '{ sdgs { number policyItemsConnection(first: 2147483647) { totalCount } } }',
+    );
+    expect(largest.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([
+      [expect.stringContaining('first must not be greater than 100') as string, 'BAD_USER_INPUT'],
+    ]);
     // The same question within the limit: every SDG its own page, still one statement.
     type Sdg = { policyItemsConnection: { totalCount: number }; policyItems: Json[] };
     const answered = await api.server.query<{ sdgs: Sdg[] }>(

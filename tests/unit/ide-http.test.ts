@@ -1,6 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { IDE_ASSET_PREFIX, serveIdeAsset } from '../../src/web/ide/ide-assets';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import {
+  IDE_ASSETS,
+  IDE_ASSET_PREFIX,
+  ideAssetHref,
+  ideAssetVersion,
+  resolveIdeAsset,
+  serveIdeAsset,
+} from '../../src/web/ide/ide-assets';
 import { prefersHtml } from '../../src/web/ide/prefers-html';
 
 describe('prefersHtml', () => {
@@ -40,13 +49,31 @@ describe('serveIdeAsset', () => {
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('serves an allow-listed bundle with its type and cache headers', async () => {
+  it('serves an allow-listed bundle with its type', async () => {
     const response = await fetch(`${baseUrl}${IDE_ASSET_PREFIX}graphiql.min.js`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(response.headers.get('cache-control')).toMatch(/max-age=\d+/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toContain('GraphiQL');
+  });
+
+  it('lets browsers keep an asset for a year under its current version, and revalidate it under any other', async () => {
+    const graphiql = IDE_ASSETS.find((ideAsset) => ideAsset.urlName === 'graphiql.min.js');
+    if (graphiql === undefined) throw new Error('graphiql.min.js is not on the allow-list');
+    const version = ideAssetVersion(graphiql);
+    const current = await fetch(`${baseUrl}/${ideAssetHref(graphiql)}`);
+    expect(ideAssetHref(graphiql)).toBe(`ide/${version}/graphiql.min.js`);
+    expect(current.status).toBe(200);
+    expect(current.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const stale = await fetch(`${baseUrl}${IDE_ASSET_PREFIX}an-older-version/graphiql.min.js`);
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('cache-control')).toBe('public, no-cache');
+    expect(await stale.text()).toBe(await current.text());
+    // The version is the content's: a digest of the file the package ships.
+    const digest = createHash('sha256')
+      .update(readFileSync(resolveIdeAsset(graphiql)))
+      .digest('base64url');
+    expect(digest.startsWith(version)).toBe(true);
   });
 
   it('serves stylesheets as CSS', async () => {
@@ -71,6 +98,8 @@ describe('serveIdeAsset', () => {
     'graphiql%2Fpackage.json',
     'graphiql.min.js.map',
     'react.development.js',
+    'v1/v2/graphiql.min.js',
+    'v1/',
     '',
   ])('refuses %p, which is not on the allow-list', async (name) => {
     const response = await fetch(`${baseUrl}${IDE_ASSET_PREFIX}${name}`);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readExampleOperations } from '../../src/web/ide/example-operations';
-import { IDE_ASSETS, IDE_ASSET_PREFIX, resolveIdeAsset } from '../../src/web/ide/ide-assets';
+import { IDE_ASSETS, IDE_ASSET_PREFIX, ideAssetHref, resolveIdeAsset } from '../../src/web/ide/ide-assets';
 import { IDE_CONTENT_SECURITY_POLICY, jsonForScriptElement, renderIdePage } from '../../src/web/ide/ide-page';
 import { IDE_BROWSER_SCRIPT_FILE, IDE_SETTINGS_ELEMENT_ID } from '../../src/web/ide/ide-browser-script';
 
@@ -38,14 +38,14 @@ describe('the IDE page', () => {
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) {
       // Relative to /graphql, or a data: URL (the empty favicon); never a scheme-relative or absolute URL.
-      expect(url).toMatch(/^(ide\/[\w.-]+|data:.*)$/);
+      expect(url).toMatch(/^(ide\/[\w-]+\/[\w.-]+|data:.*)$/);
     }
-    for (const ideAsset of IDE_ASSETS) expect(urls).toContain(`ide/${ideAsset.urlName}`);
+    for (const ideAsset of IDE_ASSETS) expect(urls).toContain(ideAssetHref(ideAsset));
     expect(html).not.toMatch(/https?:\/\//);
   });
 
   it('loads React before GraphiQL, and GraphiQL before its explorer plugin', () => {
-    const position = (name: string): number => html.indexOf(`src="ide/${name}"`);
+    const position = (name: string): number => html.search(new RegExp(`src="ide/[\\w-]+/${name}"`));
     expect(position('react.production.min.js')).toBeLessThan(position('react-dom.production.min.js'));
     expect(position('react-dom.production.min.js')).toBeLessThan(position('graphiql.min.js'));
     expect(position('graphiql.min.js')).toBeLessThan(position('graphiql-plugin-explorer.umd.js'));

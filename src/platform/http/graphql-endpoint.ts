@@ -155,8 +155,14 @@ function isFresh(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const status = response.statusCode;
   if (status < 200 || status >= 300) return false;
-  return fresh(request.headers, {
-    etag: response.getHeader('etag'),
-    'last-modified': response.getHeader('last-modified'),
-  });
+  // Without the request's Cache-Control: `fresh` treats `no-cache` there as "answer in full", but that directive
+  // speaks to caches on the way, and the origin must still evaluate the precondition (RFC 9111 5.2.1.4, RFC 9110
+  // 13.2.1). Node's fetch adds `Cache-Control: no-cache` to every request with `If-None-Match`.
+  return fresh(
+    { ...request.headers, 'cache-control': undefined },
+    {
+      etag: response.getHeader('etag'),
+      'last-modified': response.getHeader('last-modified'),
+    },
+  );
 }

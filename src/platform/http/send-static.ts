@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { negotiateEncoding, type EncodedBodies } from './precompressed';
-import { sendJson } from './send';
+import { refusedUnlessReading } from './read-only-route';
 
 /** A file held in memory, ready to send. */
 export interface StaticBody {
@@ -33,10 +33,7 @@ export function sendStatic(
   pathname: string,
   headers: { readonly 'cache-control': string } & Readonly<Record<string, string>>,
 ): void {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.setHeader('allow', 'GET, HEAD');
-    return sendJson(response, 405, { error: `${request.method ?? 'this method'} is not allowed on ${pathname}` });
-  }
+  if (refusedUnlessReading(request, response, pathname)) return;
   const encoding = file.encoded === undefined ? undefined : negotiateEncoding(request, file.encoded);
   const body = (encoding === undefined ? undefined : file.encoded?.[encoding]) ?? file.body;
   const etag = encoding === undefined ? file.etag : `${file.etag.slice(0, -1)}-${encoding}"`;

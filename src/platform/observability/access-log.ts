@@ -103,6 +103,9 @@ export function accessLog(logger: Logger): Step {
     const requestId = requestIdFrom(headerValue(request, REQUEST_ID_HEADER));
     const entry = new AccessLogEntry(requestId, pathOf(request), request.socket, logger);
     (request as Entered)[ENTRY] = entry;
+    // On every answer, whoever writes it (refusals such as 401, 406 and 415, the IDE page, health, 404s): a
+    // user's report of any of them finds its log line. Apollo's plugin sets the same id again on GraphQL answers.
+    response.setHeader(REQUEST_ID_HEADER, requestId);
     const writeLine = (): void => {
       response.removeListener('finish', writeLine);
       response.removeListener('close', writeLine);

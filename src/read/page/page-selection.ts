@@ -3,6 +3,8 @@ import { getNamedType, isObjectType } from 'graphql';
 import { parseSelection, type ParsedSelection } from '../prefetch/read-root';
 import { subfields, type RootField } from '../prefetch/selection-plan';
 import type { CursorPosition } from './cursor';
+import { BadUserInputError } from '../../core/errors';
+import { PAGE_SIZE } from './pagination.args';
 import { afterPosition, type PageOrder, type Slice } from './fetch-page';
 import type { PageSpec } from './page-spec';
 import { selectedAggregates, type AggregateRequest } from './selected-aggregates';
@@ -46,6 +48,13 @@ export function parsePageSelection<F extends string, Facet extends string>(
   orderBy: readonly OrderKey<F>[] | null | undefined,
   slice: Slice,
 ): PageSelection<F, Facet> {
+  // Checked by its resolver too, but a nested connection is compiled into its root's statement before its own
+  // resolver runs: `first: 2147483647` made that statement's LIMIT (first + 1) overflow Neo4j's integer.
+  if (!Number.isSafeInteger(slice.first) || slice.first < PAGE_SIZE.min || slice.first > PAGE_SIZE.max) {
+    throw new BadUserInputError(`first must be ${PAGE_SIZE.min} to ${PAGE_SIZE.max}, got ${slice.first}`, {
+      argument: 'first',
+    });
+  }
   const order = normalizeOrder(orderBy, (field) => spec.orderFields[field] === null);
   const pageOrder = { tag: orderTag(spec.name, order), keyCount: order.length, described: describeOrder(order) };
   return {

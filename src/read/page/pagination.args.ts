@@ -1,12 +1,15 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
 
+/** The page sizes a connection answers (`first`). */
+export const PAGE_SIZE = { min: 1, max: 100 } as const;
+
 /** `first` / `after` of every connection; validated before any query runs. */
 @ArgsType()
 export class PaginationArgs {
-  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1 to 100.' })
-  @Min(1)
-  @Max(100)
+  @Field(() => Int, { defaultValue: 50, description: `Page size, ${PAGE_SIZE.min} to ${PAGE_SIZE.max}.` })
+  @Min(PAGE_SIZE.min)
+  @Max(PAGE_SIZE.max)
   first = 50;
 
   @Field(() => String, { nullable: true, description: 'Cursor (`endCursor` of the previous page) to continue after.' })

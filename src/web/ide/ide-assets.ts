@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
@@ -10,10 +12,15 @@ import { compressedIdeAssetPath } from './compressed-ide-asset';
 export const IDE_ASSET_PREFIX = '/ide/';
 
 /**
- * Browsers may keep an asset a day without asking again; after that the ETag turns the check into a 304.
- * Not `immutable`: the URLs carry no version, so an upgrade must become visible within a day.
+ * The page links each asset under its content's version (`ide/<version>/<name>`), so the URL changes whenever
+ * the file does: a browser keeps it for a year without asking again.
  */
-const ASSET_CACHE_CONTROL = 'public, max-age=86400';
+const VERSIONED_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+/**
+ * An asset asked for without its current version (an older page, open across an upgrade, or a hand-typed URL)
+ * gets the current file, revalidated every time (the ETag makes that a 304), never kept under a wrong name.
+ */
+const UNVERSIONED_CACHE_CONTROL = 'public, no-cache';
 
 export interface IdeAsset {
   /** The file name under IDE_ASSET_PREFIX that the page links to. */
@@ -47,9 +54,29 @@ function asset(urlName: string, packageName: string, fileInPackage: string, cont
   return { urlName, packageName, fileInPackage, contentType };
 }
 
-/** Same-origin URL of an asset, relative to the page at /graphql (so a path prefix added by a proxy still works). */
+/**
+ * Same-origin URL of an asset, relative to the page at /graphql (so a path prefix added by a proxy still works),
+ * named by its content's version.
+ */
 export function ideAssetHref(ideAsset: IdeAsset): string {
-  return `${IDE_ASSET_PREFIX.slice(1)}${ideAsset.urlName}`;
+  return `${IDE_ASSET_PREFIX.slice(1)}${ideAssetVersion(ideAsset)}/${ideAsset.urlName}`;
+}
+
+const versions = new Map<string, string>();
+/**
+ * The asset's version: a digest of its bytes, read once (the page is rendered once per start, and the files only
+ * change with `npm install`, which restarts the service).
+ */
+export function ideAssetVersion(ideAsset: IdeAsset): string {
+  let version = versions.get(ideAsset.urlName);
+  if (version === undefined) {
+    version = createHash('sha256')
+      .update(readFileSync(resolveIdeAsset(ideAsset)))
+      .digest('base64url')
+      .slice(0, 16);
+    versions.set(ideAsset.urlName, version);
+  }
+  return version;
 }
 
 /**
@@ -64,18 +91,25 @@ const assetsByUrlName = new Map(IDE_ASSETS.map((ideAsset) => [ideAsset.urlName, 
 /** Files are read once and kept: they only change with `npm install`, which restarts the service anyway. */
 const loadedAssets = new Map<string, Promise<StaticBody>>();
 
-/** Serves GET/HEAD `IDE_ASSET_PREFIX + name` for names in the allow-list; 404 for anything else. */
+/**
+ * Serves GET/HEAD `IDE_ASSET_PREFIX + [version/] + name` for names in the allow-list; 404 for anything else.
+ * Only the current version is cached as immutable.
+ */
 export async function serveIdeAsset(
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
 ): Promise<void> {
-  const urlName = pathname.startsWith(IDE_ASSET_PREFIX) ? pathname.slice(IDE_ASSET_PREFIX.length) : undefined;
-  const ideAsset = urlName === undefined ? undefined : assetsByUrlName.get(urlName);
+  const parts = pathname.startsWith(IDE_ASSET_PREFIX) ? pathname.slice(IDE_ASSET_PREFIX.length).split('/') : [];
+  const [version, urlName] = parts.length === 1 ? [undefined, parts[0]] : parts;
+  const ideAsset = parts.length > 2 || urlName === undefined ? undefined : assetsByUrlName.get(urlName);
   if (ideAsset === undefined) {
     return sendJson(response, 404, { error: `no IDE asset ${pathname}` });
   }
-  sendStatic(request, response, await loadAsset(ideAsset), pathname, { 'cache-control': ASSET_CACHE_CONTROL });
+  const current = version === ideAssetVersion(ideAsset);
+  sendStatic(request, response, await loadAsset(ideAsset), pathname, {
+    'cache-control': current ? VERSIONED_CACHE_CONTROL : UNVERSIONED_CACHE_CONTROL,
+  });
 }
 
 function loadAsset(ideAsset: IdeAsset): Promise<StaticBody> {
