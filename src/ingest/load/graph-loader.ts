@@ -5,25 +5,42 @@ import { RELATIONSHIP_TYPES, type GraphFile, type GraphRelationship } from '../.
 const BATCH_SIZE = 500;
 
 export interface LoadResult {
+  /**
+   * False when another instance loaded this very seed while this one waited for the load's lock: nothing was
+   * written, and the counts below are 0.
+   */
+  readonly loaded: boolean;
   readonly nodesWritten: number;
   readonly relationshipsWritten: number;
   readonly nodesDeleted: number;
   readonly relationshipsDeleted: number;
 }
 
+/** Whether a load goes ahead when the database already holds the seed once its lock is granted. */
+export type WhenAlreadyLoaded = 'skip' | 'reload';
+
 /**
- * Writes a validated graph in ONE write transaction: MERGE every node and relationship on its id, then
- * delete what the new seed no longer has, then record the seed's hash. Readers see the previous graph until
- * the commit and the new one after; a failure midway rolls everything back. Running it twice with the same
- * graph leaves the same nodes (same element ids) and the same counts.
+ * Writes a validated graph in ONE write transaction: take the load's lock (load/claim-seed-load), MERGE every
+ * node and relationship on its id, then delete what the new seed no longer has, then record the seed's hash.
+ * Readers, on this instance and on every other, see the previous graph until the commit and the new one after;
+ * a failure midway rolls everything back. Running it twice with the same graph leaves the same nodes (same
+ * element ids) and the same counts.
+ *
+ * Instances that start on a new seed at once queue on the lock; with `skip`, one that finds on getting it
+ * that another loaded this seed meanwhile writes nothing (start-up's rule). `npm run seed` reloads anyway.
  */
 export async function loadGraph(
   gateway: GraphGateway,
   graph: GraphFile,
   hash: string,
   progress: (line: string) => void,
+  whenAlreadyLoaded: WhenAlreadyLoaded = 'reload',
 ): Promise<LoadResult> {
   return gateway.writeTransaction(async (tx) => {
+    const [claim] = await tx.run('load/claim-seed-load', { startedAt: new Date().toISOString() });
+    if (whenAlreadyLoaded === 'skip' && claim?.hash === hash) {
+      return { loaded: false, nodesWritten: 0, relationshipsWritten: 0, nodesDeleted: 0, relationshipsDeleted: 0 };
+    }
     let nodesWritten = 0;
     for (const [label, nodes] of groupBy(graph.nodes, (n) => n.label)) {
       nodesWritten += await inBatches(tx, 'load/merge-nodes', nodes, (rows) => ({
@@ -52,6 +69,7 @@ export async function loadGraph(
     await tx.run('load/relink-records');
     await tx.run('load/write-seed-info', { hash, loadedAt: new Date().toISOString() });
     return {
+      loaded: true,
       nodesWritten,
       relationshipsWritten,
       nodesDeleted: Number(nodeRow?.deleted ?? 0),

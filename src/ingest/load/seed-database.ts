@@ -5,7 +5,7 @@ import type { GraphGateway } from '../../db/graph-gateway';
 import { RowReader } from '../../db/row-reader';
 import { PROJECT_ROOT } from '../../core/project-root';
 import { loadCorrections } from '../corrections';
-import { loadGraph, type LoadResult } from './graph-loader';
+import { loadGraph, type LoadResult, type WhenAlreadyLoaded } from './graph-loader';
 import { validateGraph } from './graph-validation';
 import type { SeedFile } from './seed-file';
 import { formatSummary } from './seed-summary';
@@ -20,13 +20,19 @@ export async function seedDatabase(
   cypher: CypherRegistry,
   seed: SeedFile,
   log: (line: string) => void,
+  whenAlreadyLoaded: WhenAlreadyLoaded = 'reload',
 ): Promise<LoadResult> {
   log(`validating seed graph (${seed.graph.nodes.length} nodes, ${seed.graph.relationships.length} relationships)…`);
   validateGraph(seed.graph);
   await applySchema(gateway, cypher);
-  log('loading (one transaction)…');
+  log('loading (one transaction; another instance loading waits for it)…');
   const started = Date.now();
-  const result = await loadGraph(gateway, seed.graph, seed.hash, log);
+  const result = await loadGraph(gateway, seed.graph, seed.hash, log, whenAlreadyLoaded);
+  if (!result.loaded) {
+    const waited = ((Date.now() - started) / 1000).toFixed(1);
+    log(`another instance loaded seed ${seed.hash.slice(0, 12)} while this one waited ${waited} s: nothing to load`);
+    return result;
+  }
   await gateway.write('load/refresh-statistics');
   const counts = await gateway.read('load/count-by-label');
   const corrections = loadCorrections(join(PROJECT_ROOT, 'seed', 'corrections.yaml'));

@@ -1,18 +1,21 @@
 import type { CypherRegistry } from '../../db/cypher-registry';
 import type { GraphGateway } from '../../db/graph-gateway';
 import { seedDatabase } from './seed-database';
-import { readSeedFile } from './seed-file';
+import { readSeedFile, type SeedFile } from './seed-file';
 
 /**
  * Start-up's seeding rule: load seed/graph.json when the database holds no graph, or holds a graph built
- * from a different seed file (after a pull with new data); otherwise leave the database alone.
+ * from a different seed file (a new version, or a rollback to an older one); otherwise leave the database
+ * alone. Several instances starting on one database load a new seed once: the first to take the load's lock
+ * loads it in one transaction while instances already running keep serving the previous graph, and the
+ * others find it loaded when they get the lock (graph-loader.ts).
  */
 export async function seedIfEmpty(
   gateway: GraphGateway,
   cypher: CypherRegistry,
   log: (line: string) => void,
+  seed: SeedFile | undefined = readSeedFile(),
 ): Promise<void> {
-  const seed = readSeedFile();
   if (!seed) {
     log('no seed/graph.json yet: serving an empty graph (run `npm run ingest` to build it)');
     return;
@@ -24,5 +27,5 @@ export async function seedIfEmpty(
     return;
   }
   log(nodes === 0 ? 'database is empty: loading the seed graph' : 'database holds another seed: reloading');
-  await seedDatabase(gateway, cypher, seed, log);
+  await seedDatabase(gateway, cypher, seed, log, 'skip');
 }
