@@ -16,9 +16,12 @@ export interface NginxProxy {
   stop(): Promise<void>;
 }
 
+/** How nginx tells the upstream whether to upgrade (WebSocket) or close; PROXY_LOCATION uses it. */
+export const CONNECTION_UPGRADE_MAP = "map $http_upgrade $connection_upgrade { default upgrade; '' close; }";
+
 /**
  * The `location` every server block has: what docs/operators.md "Behind a reverse proxy" shows operators,
- * word for word (a test compares them).
+ * line for line (tests/integration/reverse-proxy.int.test.ts compares them).
  */
 export const PROXY_LOCATION = `location / {
     proxy_pass http://upstream;
@@ -77,7 +80,7 @@ events { worker_connections 64; }
 http {
   access_log ${join(directory, 'access.log')};
   ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}
-  map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+  ${CONNECTION_UPGRADE_MAP}
 ${servers.join('\n')}
 }
 `,

@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { createClient } from 'graphql-ws';
 import WebSocket, { type ClientOptions } from 'ws';
 import { captureLogs, type CapturedLogs, type LogLine } from '../helpers/log-capture';
-import { startNginx, type NginxProxy } from '../helpers/nginx-proxy';
+import { CONNECTION_UPGRADE_MAP, PROXY_LOCATION, startNginx, type NginxProxy } from '../helpers/nginx-proxy';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { waitUntil } from '../helpers/wait-until';
@@ -182,6 +183,20 @@ describe('behind nginx with TLS', () => {
     });
     expect(answer.status).toBe(200);
     expect(await accessLine(plainLogs, 'plain-query-1')).toMatchObject({ client: '127.0.0.1', scheme: 'http' });
+  });
+
+  it('is set up as docs/operators.md shows operators', () => {
+    const guide = readFileSync('docs/operators.md', 'utf8');
+    const shown = /```nginx\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const linesOf = (text: string) =>
+      text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    const ours = linesOf(
+      `${CONNECTION_UPGRADE_MAP}\n${PROXY_LOCATION.replace('http://upstream', 'http://127.0.0.1:4000')}`,
+    );
+    expect(linesOf(shown)).toEqual(expect.arrayContaining(ours));
   });
 
   it('checks the host the client asked nginx for, and answers health checks under any name', async () => {
