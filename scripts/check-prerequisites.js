@@ -95,7 +95,9 @@ function checkJapaneseFont() {
 
 function main() {
   const env = process.env;
-  const fatal = [checkJava(env), checkMaven(env), checkChromium(env), checkNginx(env)].filter((found) => found !== undefined);
+  const fatal = [checkJava(env), checkMaven(env), checkChromium(env), checkNginx(env)].filter(
+    (found) => found !== undefined,
+  );
   const warnings = [checkJapaneseFont()].filter((found) => found !== undefined);
 
   if (process.argv.includes('--missing-debian-packages')) {
