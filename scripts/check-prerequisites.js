@@ -6,7 +6,7 @@
 const { accessSync, constants, existsSync } = require('node:fs');
 const { delimiter, join } = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { DEBIAN_INSTALL_LINE, DEBIAN_PACKAGES, chromiumPath } = require('./system-prerequisites');
+const { DEBIAN_INSTALL_LINE, DEBIAN_PACKAGES, chromiumPath, nginxPath } = require('./system-prerequisites');
 
 /** The launcher targets Java 17 (neo4j/pom.xml, maven.compiler.release). */
 const MINIMUM_JAVA = 17;
@@ -68,6 +68,14 @@ function checkChromium(env) {
   };
 }
 
+function checkNginx(env) {
+  if (nginxPath(env) !== undefined) return undefined;
+  return {
+    problem: 'no nginx on PATH or at /usr/sbin/nginx: the reverse-proxy test runs the service behind it',
+    packages: [DEBIAN_PACKAGES.nginx],
+  };
+}
+
 /**
  * A missing Japanese font is a warning, not a stop: the browser tests read text from the page, not from
  * pixels, so they pass without it; only their screenshots (test-artifacts/) then show empty boxes.
@@ -87,7 +95,9 @@ function checkJapaneseFont() {
 
 function main() {
   const env = process.env;
-  const fatal = [checkJava(env), checkMaven(env), checkChromium(env)].filter((found) => found !== undefined);
+  const fatal = [checkJava(env), checkMaven(env), checkChromium(env), checkNginx(env)].filter(
+    (found) => found !== undefined,
+  );
   const warnings = [checkJapaneseFont()].filter((found) => found !== undefined);
 
   if (process.argv.includes('--missing-debian-packages')) {

@@ -1,10 +1,13 @@
 // Types of system-prerequisites.js, so the TypeScript tests share its rule instead of repeating it.
 export declare const DEFAULT_CHROMIUM_PATH: string;
 export declare function chromiumPath(env?: Readonly<Partial<Record<string, string>>>): string;
+/** The nginx on PATH, else Debian's /usr/sbin/nginx; undefined when there is none. */
+export declare function nginxPath(env?: Readonly<Partial<Record<string, string>>>): string | undefined;
 export declare const DEBIAN_PACKAGES: {
   readonly java: string;
   readonly maven: string;
   readonly chromium: string;
   readonly japaneseFont: string;
+  readonly nginx: string;
 };
 export declare const DEBIAN_INSTALL_LINE: string;

@@ -2,6 +2,8 @@
 // prerequisite check (plain Node, run before anything is built), the tests' browser helper and their test,
 // so all follow one rule and name the same packages.
 'use strict';
+const { accessSync, constants } = require('node:fs');
+const { delimiter, join } = require('node:path');
 
 /** Debian's Chromium; Playwright's own browser builds cannot be downloaded on the closed networks we target. */
 const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -12,15 +14,37 @@ function chromiumPath(env = process.env) {
   return configured === '' ? DEFAULT_CHROMIUM_PATH : configured;
 }
 
-/** Debian/Ubuntu packages: the launcher's Java and Maven, Chromium, and a Japanese font for the pages' text. */
+/**
+ * Debian/Ubuntu packages: the launcher's Java and Maven, Chromium, a Japanese font for the pages' text, and
+ * nginx, the real reverse proxy the proxy test puts in front of the service.
+ */
 const DEBIAN_PACKAGES = {
   java: 'openjdk-17-jdk-headless',
   maven: 'maven',
   chromium: 'chromium',
   japaneseFont: 'fonts-ipafont-gothic',
+  nginx: 'nginx-light',
 };
+
+/** Where Debian puts nginx: /usr/sbin, which is on root's PATH but not always on a user's. */
+const DEBIAN_NGINX_PATH = '/usr/sbin/nginx';
+
+/** The nginx binary: the one on PATH, else Debian's; undefined when there is none. */
+function nginxPath(env = process.env) {
+  const directories = (env.PATH ?? '').split(delimiter).filter((directory) => directory !== '');
+  return [...directories.map((directory) => join(directory, 'nginx')), DEBIAN_NGINX_PATH].find(isExecutable);
+}
+
+function isExecutable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Everything in one line (a new machine's package lists may be empty, and apt skips what is installed); the README's quick start shows the same. */
 const DEBIAN_INSTALL_LINE = `sudo apt-get update && sudo apt-get install -y ${Object.values(DEBIAN_PACKAGES).join(' ')}`;
 
-module.exports = { DEFAULT_CHROMIUM_PATH, chromiumPath, DEBIAN_PACKAGES, DEBIAN_INSTALL_LINE };
+module.exports = { DEFAULT_CHROMIUM_PATH, chromiumPath, nginxPath, DEBIAN_PACKAGES, DEBIAN_INSTALL_LINE };

@@ -25,6 +25,7 @@ import { graphqlEndpoint, isGraphQLRequest } from './platform/http/graphql-endpo
 import { headerValue } from './platform/http/header-value';
 import { middlewareChain, type ErrorStep, type Step } from './platform/http/middleware-chain';
 import { AllowedHosts, refuseOtherHosts } from './platform/http/allowed-hosts';
+import { TrustedProxies } from './platform/http/forwarded-client';
 import { corsPolicy } from './platform/http/cors-policy';
 import { live, ready } from './platform/http/health';
 import { httpServerOptions } from './platform/http/http-timeouts';
@@ -165,6 +166,9 @@ export async function createServer(deps: ServerDeps): Promise<{
   await apollo.start();
   // The names the service answers to depend on the address bound, known at listen(); loopback until then.
   let allowedHosts = AllowedHosts.of(deps.http.allowedHosts, '127.0.0.1');
+  // Who sent each request: the peer, or the client the proxies of TRUSTED_PROXIES name (logs, shares, Host).
+  const proxies = TrustedProxies.of(deps.http.trustedProxies);
+  const clientOf = (request: IncomingMessage) => proxies.clientOf(request);
   // Subscriptions on the same path, over WebSocket: the upgrade never reaches Express.
   const liveUpdates = serveLiveUpdates(httpServer, {
     schema: deps.schema,
@@ -173,6 +177,7 @@ export async function createServer(deps: ServerDeps): Promise<{
     settings: deps.live,
     corsOrigins: deps.http.corsOrigins,
     allowedHosts: () => allowedHosts,
+    clientOf,
     authenticate: deps.authenticate,
     dataVersion: deps.dataVersion,
     logger: deps.logger,
@@ -192,9 +197,9 @@ export async function createServer(deps: ServerDeps): Promise<{
     brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY } },
   }) as unknown as Step;
   const everyRequest: Step[] = [
-    accessLog(deps.logger),
+    accessLog(deps.logger, clientOf),
     // Before anything else works for it (after its access line): a Host this service is not, refused.
-    refuseOtherHosts(() => allowedHosts),
+    refuseOtherHosts(() => allowedHosts, clientOf),
     ...(deps.tracing ? [deps.tracing.httpMiddleware] : []),
     closeOnStop.middleware,
   ];

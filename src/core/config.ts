@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import proxyAddr from 'proxy-addr';
 import {
   LOG_LEVELS,
   type AuthSettings,
@@ -107,10 +108,16 @@ export interface HttpSettings {
    */
   readonly csrfPrevention: boolean;
   /**
-   * Host names the service answers to (ALLOWED_HOSTS); any other `Host` is refused with 421. `*`: any name;
-   * undefined: the default, localhost, 127.0.0.1, [::1] and the address bound (see AllowedHosts.of).
+   * Host names the service answers to beside its own (ALLOWED_HOSTS); any other `Host` is refused with 421.
+   * `*`: any name; undefined: only its own, localhost, 127.0.0.1, [::1] and the address bound (see
+   * AllowedHosts.of), which are answered whatever the list says.
    */
   readonly allowedHosts: '*' | readonly string[] | undefined;
+  /**
+   * The proxies whose `Forwarded` / `X-Forwarded-*` headers are believed (TRUSTED_PROXIES): addresses, CIDR
+   * ranges and proxy-addr's keywords, each checked here; empty: none, the peer is the client.
+   */
+  readonly trustedProxies: readonly string[];
 }
 
 export interface ExternalNeo4j {
@@ -181,7 +188,9 @@ export const ENVIRONMENT_VARIABLES = {
   CORS_ORIGINS:
     'comma-separated origins (https://dash.example.org) whose pages may call the API; unset means any origin, without credentials',
   ALLOWED_HOSTS:
-    'comma-separated host names the service answers to (api.example.org, 192.168.1.10, [::1]); a request naming another in its Host header is refused with 421, and a WebSocket page of another origin too unless CORS_ORIGINS lists it; * answers any name (default: localhost, 127.0.0.1, [::1] and the HOST address; with HOST=0.0.0.0 or :: also the machine name and its interface addresses)',
+    'comma-separated host names the service answers to besides its own (api.example.org, 192.168.1.10, [::1]); a request naming another in its Host header (or, from a trusted proxy, X-Forwarded-Host) is refused with 421, and a WebSocket page of another origin too unless CORS_ORIGINS lists it; * answers any name. Its own names are always answered: localhost, 127.0.0.1, [::1] and the HOST address (with HOST=0.0.0.0 or :: also the machine name and its interface addresses), and /health/live and /health/ready answer any name',
+  TRUSTED_PROXIES:
+    'comma-separated addresses or CIDR ranges of the reverse proxies in front (127.0.0.1,10.0.0.0/8; also loopback, linklocal, uniquelocal) whose Forwarded or X-Forwarded-For, -Proto and -Host headers give the client address, scheme and host name; from any other peer those headers are ignored (default: none)',
   CSRF_PREVENTION:
     "Apollo's CSRF prevention, true or false (default false: the API reads bearer tokens only, nothing a browser adds by itself); true when a proxy in front adds cookies or integrated sign-in, then a GET needs an apollo-require-preflight header",
   HTTP_KEEP_ALIVE_TIMEOUT_MS: 'how long an idle keep-alive HTTP connection stays open, in ms (default 5000)',
@@ -298,6 +307,7 @@ export function loadConfig(env: Env = process.env): Config {
       responseCacheBytes: integer(read('RESPONSE_CACHE_MAX_MB'), 'RESPONSE_CACHE_MAX_MB', 32, 0, 65_536) * MIB,
       csrfPrevention: boolean(read('CSRF_PREVENTION'), 'CSRF_PREVENTION', false),
       allowedHosts: hostNames(read('ALLOWED_HOSTS')),
+      trustedProxies: trustedProxies(read('TRUSTED_PROXIES')),
     }),
     export: Object.freeze({
       maxRows: integer(read('EXPORT_MAX_ROWS'), 'EXPORT_MAX_ROWS', 10_000, 1, 1_000_000),
@@ -406,6 +416,26 @@ function hostNames(value: string | undefined): '*' | readonly string[] | undefin
     }
   }
   if (list.length === 0) throw new ConfigError(`ALLOWED_HOSTS must name at least one host, got '${value}'`);
+  return Object.freeze(list);
+}
+
+/**
+ * TRUSTED_PROXIES: each entry an address, a CIDR range or one of proxy-addr's keywords, compiled one by one by
+ * proxy-addr itself (the library that matches them later), so a bad entry is named on its own.
+ */
+function trustedProxies(value: string | undefined): readonly string[] {
+  if (value === undefined) return Object.freeze([]);
+  const list = value.split(',').map((entry) => entry.trim());
+  for (const entry of list) {
+    try {
+      if (entry === '') throw new TypeError('empty entry');
+      proxyAddr.compile(entry);
+    } catch {
+      throw new ConfigError(
+        `TRUSTED_PROXIES must be a comma list of addresses or CIDR ranges like 127.0.0.1,10.0.0.0/8,fd00::/8 (or loopback, linklocal, uniquelocal), got '${entry}'`,
+      );
+    }
+  }
   return Object.freeze(list);
 }
 

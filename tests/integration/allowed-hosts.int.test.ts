@@ -10,7 +10,8 @@ import { readExposition } from '../helpers/prometheus-text';
  * machine's address) is refused with 421 before any work; WebSocket upgrades check Host too, and judge a page's
  * Origin against the names the service answers to and CORS_ORIGINS, not against the request's own Host.
  * One server with the default (localhost, 127.0.0.1, [::1] and the bound address) and CORS_ORIGINS listed,
- * one with ALLOWED_HOSTS=api.example.org.
+ * one with ALLOWED_HOSTS=api.example.org, which adds that name to its own (issue 55: a health check by
+ * address was locked out when the list replaced them). The health routes answer any Host.
  */
 const QUERY = JSON.stringify({ query: '{ sdg(number: 17) { number } }' });
 const LISTED_ORIGIN = 'https://dash.example.org';
@@ -83,7 +84,7 @@ describe('allowed hosts and origins', () => {
         error: { code: 'HOST_NOT_ALLOWED', message: expect.stringContaining('ALLOWED_HOSTS') as unknown },
       });
     }
-    for (const path of ['/health/ready', '/export/measures.csv', '/dashboard/']) {
+    for (const path of ['/export/measures.csv', '/dashboard/', '/health/livex', '/health/ready/x']) {
       const answer = await rawRequest(`${local.url}${path}`, { headers: { host: 'rebound.example' } });
       expect({ path, status: answer.status }).toEqual({ path, status: 421 });
     }
@@ -94,11 +95,24 @@ describe('allowed hosts and origins', () => {
     expect(after).toEqual(before);
   });
 
-  it('with ALLOWED_HOSTS set, answers only the names it lists', async () => {
+  it('with ALLOWED_HOSTS set, answers the names it adds and still its own', async () => {
+    const port = new URL(named.url).port;
     expect((await post(named, 'api.example.org')).status).toBe(200);
-    expect((await post(named, `Api.Example.org:${new URL(named.url).port}`)).status).toBe(200);
-    expect((await post(named, 'localhost')).status).toBe(421);
+    expect((await post(named, `Api.Example.org:${port}`)).status).toBe(200);
+    // The compose health check asks 127.0.0.1 whatever the public name is.
+    for (const host of ['localhost', `127.0.0.1:${port}`, '[::1]']) {
+      expect({ host, status: (await post(named, host)).status }).toEqual({ host, status: 200 });
+    }
     expect((await post(named, 'example.org')).status).toBe(421);
+  });
+
+  it('answers the health routes under any Host, so a load balancer may probe by any name or address', async () => {
+    for (const path of ['/health/live', '/health/ready', '/health/ready?verbose=1']) {
+      for (const host of ['rebound.example', '10.1.2.3:4000']) {
+        const answer = await rawRequest(`${named.url}${path}`, { headers: { host } });
+        expect({ path, host, status: answer.status }).toEqual({ path, host, status: 200 });
+      }
+    }
   });
 
   it('refuses a WebSocket upgrade naming another Host with 421', async () => {

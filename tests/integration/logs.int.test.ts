@@ -100,6 +100,8 @@ describe('the log', () => {
       pid: process.pid,
       event: 'http.request',
       requestId: 'log-read-1',
+      client: '127.0.0.1',
+      scheme: 'http',
       method: 'POST',
       path: '/graphql',
       status: 200,

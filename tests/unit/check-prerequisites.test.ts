@@ -43,7 +43,7 @@ describe('the prerequisite check of npm test', () => {
 
   it('installs exactly what README names and looks for Chromium where the README says', () => {
     expect(DEBIAN_INSTALL_LINE).toBe(
-      'sudo apt-get update && sudo apt-get install -y openjdk-17-jdk-headless maven chromium fonts-ipafont-gothic',
+      'sudo apt-get update && sudo apt-get install -y openjdk-17-jdk-headless maven chromium fonts-ipafont-gothic nginx-light',
     );
     expect(DEFAULT_CHROMIUM_PATH).toBe('/usr/bin/chromium');
     const readme = readFileSync('README.md', 'utf8');

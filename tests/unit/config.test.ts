@@ -46,6 +46,27 @@ describe('configuration', () => {
     }
   });
 
+  it('reads TRUSTED_PROXIES: none by default, else addresses, CIDR ranges and keywords', () => {
+    expect(loadConfig({}).http.trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8,fd00::/8,10.0.0.0/255.0.0.0,loopback' }).http.trustedProxies,
+    ).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', '10.0.0.0/255.0.0.0', 'loopback']);
+  });
+
+  it.each([
+    ['127.0.0.1,proxy.example.org', 'proxy.example.org'],
+    ['10.0.0.0/33', '10.0.0.0/33'],
+    ['10.0.0.0/8,,127.0.0.1', ''],
+    ['256.1.1.1', '256.1.1.1'],
+    ['fd00::/129', 'fd00::/129'],
+  ])('refuses TRUSTED_PROXIES=%s, naming the bad entry', (value, entry) => {
+    expect(() => loadConfig({ TRUSTED_PROXIES: value })).toThrow(
+      new RegExp(
+        `^TRUSTED_PROXIES must be a comma list of addresses or CIDR ranges .*, got '${entry.replace(/[.*/]/g, '\\$&')}'$`,
+      ),
+    );
+  });
+
   it('uses an external Neo4j when NEO4J_URI is given', () => {
     const config = loadConfig({
       NEO4J_URI: 'bolt://db:7687',

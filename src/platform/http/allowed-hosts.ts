@@ -1,5 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
+import type { ForwardedClient } from './forwarded-client';
 import type { Step } from './middleware-chain';
 import { sendJson } from './send';
 
@@ -15,14 +17,21 @@ const REMEMBERED_HOSTS = 64;
 /** The longest `Host` value remembered (a DNS name is at most 253 characters): 64 of them stay small. */
 const REMEMBERED_HOST_LENGTH = 300;
 
+/**
+ * Routes answered whatever the `Host`: a load balancer or container health check probes by address, and the
+ * answers (up or not, and why) are no data a rebinding page could steal.
+ */
+const HEALTH_PATHS: ReadonlySet<string> = new Set(['/health/live', '/health/ready']);
+
 /** Addresses that mean "every interface": the names of the machine and its interfaces are then its own. */
 const WILDCARD_ADDRESSES: ReadonlySet<string> = new Set(['0.0.0.0', '::', '[::]']);
 
 /**
- * The host names the service answers to (ALLOWED_HOSTS): a request whose `Host` names another is refused before
- * any work, so a page that rebinds its own name to this machine's address (DNS rebinding) never reads an
- * answer. `*` answers every name (behind a proxy that checks it). Names are compared without the port, in
- * lower case and without a trailing dot; IPv6 addresses in brackets, as `Host` carries them.
+ * The host names the service answers to: its own (loopback names and the address bound) and those ALLOWED_HOSTS
+ * adds. A request whose `Host` names another is refused before any work, so a page that rebinds its own name to
+ * this machine's address (DNS rebinding) never reads an answer. `*` answers every name (behind a proxy that
+ * checks it). Names are compared without the port, in lower case and without a trailing dot; IPv6 addresses in
+ * brackets, as `Host` carries them.
  */
 export class AllowedHosts {
   /** `Host` values found allowed, exactly as sent (only allowed ones: a refused one is refused before work). */
@@ -31,13 +40,14 @@ export class AllowedHosts {
   private constructor(private readonly names: '*' | ReadonlySet<string>) {}
 
   /**
-   * The setting as given (`*` or a list), or when unset (undefined) the default: localhost, 127.0.0.1, [::1]
-   * and the address bound; for a wildcard address (0.0.0.0, ::) also the machine's name and the address of
-   * each of its interfaces, as those are how other machines reach it.
+   * The service's own names, localhost, 127.0.0.1, [::1] and the address bound (for a wildcard address, 0.0.0.0
+   * or ::, also the machine's name and the address of each of its interfaces, as those are how other machines
+   * reach it), and the names of the setting (ALLOWED_HOSTS) beside them; `*`: any name. The own names are never
+   * left out, so naming the public host cannot lock out a check that probes by address.
    */
   static of(setting: '*' | readonly string[] | undefined, boundAddress: string): AllowedHosts {
     if (setting === '*') return new AllowedHosts('*');
-    const names = setting ?? [...LOOPBACK_NAMES, ...namesOfAddress(boundAddress)];
+    const names = [...LOOPBACK_NAMES, ...namesOfAddress(boundAddress), ...(setting ?? [])];
     return new AllowedHosts(new Set(names.map(normalizedHostName)));
   }
 
@@ -70,12 +80,17 @@ export class AllowedHosts {
 }
 
 /**
- * Refuses a request whose `Host` the service does not answer to, with 421 Misdirected Request (RFC 9110: this
+ * Refuses a request whose host the service does not answer to, with 421 Misdirected Request (RFC 9110: this
  * server will not answer for that authority) and a JSON body naming ALLOWED_HOSTS; nothing else runs for it.
+ * The host is the one the client asked for (`Host`, or what a trusted proxy reports); the health routes
+ * answer any.
  */
-export function refuseOtherHosts(allowed: () => AllowedHosts): Step {
+export function refuseOtherHosts(
+  allowed: () => AllowedHosts,
+  clientOf: (request: IncomingMessage) => ForwardedClient,
+): Step {
   return (request, response, next) => {
-    if (allowed().allowsHost(request.headers.host)) {
+    if (allowed().allowsHost(clientOf(request).host) || HEALTH_PATHS.has(pathOf(request.url))) {
       next();
       return;
     }
@@ -88,6 +103,13 @@ export function refuseOtherHosts(allowed: () => AllowedHosts): Step {
       },
     });
   };
+}
+
+/** A request target's path, without its query. */
+function pathOf(url: string | undefined): string {
+  const target = url ?? '/';
+  const query = target.indexOf('?');
+  return query === -1 ? target : target.slice(0, query);
 }
 
 /** A `Host` header's name part, normalised; undefined when there is none or it is not a host[:port]. */

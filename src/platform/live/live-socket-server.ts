@@ -12,6 +12,7 @@ import type { GraphSizes } from '../graphql/limits/graph-statistics';
 import type { QueryLimits } from '../graphql/query-limits';
 import type { AllowedHosts } from '../http/allowed-hosts';
 import { clientKey } from '../http/client-address';
+import type { ForwardedClient } from '../http/forwarded-client';
 import { originMayConnect } from '../http/cors-policy';
 import { clientText } from '../observability/client-text';
 import type { Logger } from '../observability/logger';
@@ -45,6 +46,8 @@ export interface LiveUpdatesOptions {
   readonly corsOrigins: '*' | readonly string[];
   /** ALLOWED_HOSTS as bound: the names the service answers to (Host) and its own pages' origins. */
   readonly allowedHosts: () => AllowedHosts;
+  /** Who sent an upgrade: its peer, or the client trusted proxies name (TRUSTED_PROXIES), as for HTTP. */
+  readonly clientOf: (request: IncomingMessage) => ForwardedClient;
   /** The HTTP endpoint's token check; every connection is anonymous when absent. */
   readonly authenticate?: Authenticate;
   readonly dataVersion: ObservedDataVersion;
@@ -142,7 +145,7 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
   });
 
   sockets.on('connection', (socket: WebSocket, request: IncomingMessage) => {
-    const client = request.socket.remoteAddress ?? 'unknown';
+    const client = options.clientOf(request).address ?? 'unknown';
     const origin = clientTextOrUndefined(request.headers.origin);
     // Counted per client, not per address: one IPv6 network or loopback address range is one client.
     const shareKey = clientKey(client);
@@ -234,9 +237,10 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
       return;
     }
     const allowedHosts = options.allowedHosts();
-    if (!allowedHosts.allowsHost(request.headers.host)) {
+    const client = options.clientOf(request);
+    if (!allowedHosts.allowsHost(client.host)) {
       log.warn(
-        { event: 'live.refused', client: request.socket.remoteAddress, limit: 'ALLOWED_HOSTS' },
+        { event: 'live.refused', client: client.address, limit: 'ALLOWED_HOSTS' },
         'live connection refused: its Host is not in ALLOWED_HOSTS',
       );
       refuseUpgrade(socket, 421, 'this service does not answer to the host name of this request (ALLOWED_HOSTS)');
@@ -246,7 +250,7 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
     const loggedOrigin = clientTextOrUndefined(origin);
     if (!originMayConnect(options.corsOrigins, origin, allowedHosts)) {
       log.warn(
-        { event: 'live.refused', client: request.socket.remoteAddress, origin: loggedOrigin, limit: 'CORS_ORIGINS' },
+        { event: 'live.refused', client: client.address, origin: loggedOrigin, limit: 'CORS_ORIGINS' },
         `live connection from origin ${loggedOrigin ?? ''} refused: not in CORS_ORIGINS`,
       );
       refuseUpgrade(socket, 403, `origin ${origin ?? ''} may not connect (CORS_ORIGINS)`);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import type { ForwardedClient } from '../http/forwarded-client';
 import { headerValue } from '../http/header-value';
 import type { Step } from '../http/middleware-chain';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../plugins/request-id.plugin';
@@ -38,6 +39,8 @@ export class AccessLogEntry {
     private readonly socket: Socket,
     /** The service's logger, which `log` binds to the request's id. */
     private readonly serviceLog: Logger,
+    /** Who sent it: the peer, or the client trusted proxies name (TRUSTED_PROXIES). */
+    readonly client: ForwardedClient,
   ) {
     this.bytesBefore = socket.bytesWritten;
   }
@@ -57,9 +60,9 @@ export class AccessLogEntry {
     return Math.round((performance.now() - this.arrivedAt) * 10) / 10;
   }
 
-  /** The address the request came from (its connection's peer). */
+  /** The address the request came from: its connection's peer, or the client trusted proxies name. */
   get clientAddress(): string | undefined {
-    return this.socket.remoteAddress;
+    return this.client.address;
   }
 
   /** Bytes written to the connection for this response: status line, headers and (compressed) body. */
@@ -85,7 +88,8 @@ export function accessLogEntry(request: IncomingMessage): AccessLogEntry | undef
  * built here field by field, never from the request or response objects, so no header (and hence no token or
  * cookie) can reach it:
  *
- * `requestId method path status durationMs bytes` for every route, `aborted` when the client left before the
+ * `requestId client scheme method path status durationMs bytes` for every route (the client's address and
+ * scheme as trusted proxies report them, else the peer's), `aborted` when the client left before the
  * answer was complete, and for /graphql the GraphQL outcome (operation, error codes, statements, database
  * time, cache hit, user). /health/… lines are at debug level, so a load balancer's probes every few seconds
  * do not bury the traffic; answers of 500 and over at warn (the error itself is logged once, with its stack,
@@ -97,11 +101,11 @@ export function accessLogEntry(request: IncomingMessage): AccessLogEntry | undef
  * logger's redaction net (`REDACTED_PATHS`, whose wildcard paths cost about 15 µs a line, as much as the
  * rest of the line): the net stays under every other line, where a caller might put a whole object.
  */
-export function accessLog(logger: Logger): Step {
+export function accessLog(logger: Logger, clientOf: (request: IncomingMessage) => ForwardedClient): Step {
   const lines = logger.child({}, { redact: [] });
   return (request, response, next) => {
     const requestId = requestIdFrom(headerValue(request, REQUEST_ID_HEADER));
-    const entry = new AccessLogEntry(requestId, pathOf(request), request.socket, logger);
+    const entry = new AccessLogEntry(requestId, pathOf(request), request.socket, logger, clientOf(request));
     (request as Entered)[ENTRY] = entry;
     // On every answer, whoever writes it (refusals such as 401, 406 and 415, the IDE page, health, 404s): a
     // user's report of any of them finds its log line. Apollo's plugin sets the same id again on GraphQL answers.
@@ -123,6 +127,8 @@ function accessLine(entry: AccessLogEntry, request: IncomingMessage, response: S
   return {
     requestId: entry.requestId,
     event: 'http.request',
+    client: entry.clientAddress,
+    scheme: entry.client.protocol,
     method: request.method,
     // The path, like the operation name the GraphQL layer adds, is the client's text: cut and escaped.
     path: clientText(entry.path),

@@ -11,6 +11,15 @@ describe('AllowedHosts', () => {
     }
   });
 
+  it('keeps its own names beside those ALLOWED_HOSTS adds, so a check by address is never locked out', () => {
+    const hosts = AllowedHosts.of(['api.example.org'], '10.1.2.3');
+    for (const host of ['api.example.org', 'localhost:4000', '127.0.0.1', '[::1]:4000', '10.1.2.3:4000']) {
+      expect({ host, allowed: hosts.allowsHost(host) }).toEqual({ host, allowed: true });
+    }
+    expect(hosts.allowsHost('10.1.2.4')).toBe(false);
+    expect(AllowedHosts.of('*', '127.0.0.1').allowsHost('anything.example')).toBe(true);
+  });
+
   it('gives the same verdicts once it remembers allowed values, past its cap too', () => {
     const hosts = AllowedHosts.of(undefined, '127.0.0.1');
     // More allowed values than it remembers (64), each asked twice: the second time comes from memory.
