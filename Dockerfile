@@ -1,4 +1,6 @@
 # The API alone; Neo4j runs as its own service (docker-compose.yml), so no Java is needed here.
+# tests/unit/dockerfile.test.ts holds this file to its rules, and tests/integration/production-image.int.test.ts
+# lays out the final stage as written here and runs every command of docs/operators.md in it.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -6,21 +8,32 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY dashboard ./dashboard
-RUN npm run build && npm prune --omit=dev
+RUN npm run build
+
+# The runtime dependencies alone, installed as the integration test installs them: no compiler, no test tools.
+FROM node:20-bookworm-slim AS production-dependencies
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 # Inside a container the published port arrives on the container's own interface, not on its loopback.
 ENV HOST=0.0.0.0
-COPY --from=build /app/node_modules ./node_modules
+# Everything below is owned by root and only readable by the `node` user the container runs as.
+COPY --from=production-dependencies /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # The IDE's browser script is served from its source file (its CSP hash is computed from it at start-up).
 COPY --from=build /app/src/web/ide/browser/ide.js ./src/web/ide/browser/ide.js
 COPY package.json ./
+# `npm run seed`, `token` and `records:*` pass through it; without a compiler it only checks dist/.
+COPY scripts/build-if-developing.js ./scripts/build-if-developing.js
 COPY cypher ./cypher
 COPY seed ./seed
 COPY schema ./schema
+# The one place the `node` user writes: `npm run records:export -- backups/records.jsonl` (a volume in compose).
+RUN install -d -o node -g node -m 0700 backups
 EXPOSE 4000
 USER node
 CMD ["node", "dist/src/index.js"]

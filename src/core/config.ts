@@ -10,6 +10,11 @@ import {
   type QueryLimits,
   type SignInSettings,
 } from './settings-types';
+import { ConfigError } from './config-error';
+import { isSecretSetting, SECRET_FILE_VARIABLES, secretSettingValue } from './secret-settings';
+
+export { ConfigError } from './config-error';
+export { SECRET_SETTINGS } from './secret-settings';
 
 /**
  * The service's configuration, read from the environment once at start-up. Every variable is validated
@@ -226,20 +231,18 @@ export const ENVIRONMENT_VARIABLES = {
     'the service pings each WebSocket connection this often, in ms, and drops one that has not answered by the next ping (default 15000)',
   IDEMPOTENCY_KEY_RETENTION_HOURS:
     "how long, in hours, an editor's Idempotency-Key and the answer its write gave are kept: the same request with the same key within it gets that answer again and writes nothing; 1 to 720 (default 24)",
+  // NEO4J_PASSWORD_FILE, AUTH_SECRET_FILE …: one for every secret setting, so none can be added without it.
+  ...SECRET_FILE_VARIABLES,
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
-
-/** A bad environment value; the message names the variable, what it expects and what it got. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
 
 type Env = Readonly<Partial<Record<string, string>>>;
 
 export function loadConfig(env: Env = process.env): Config {
   const read = (name: EnvironmentVariable): string | undefined => {
-    const value = env[name]?.trim();
+    // A secret may come from the file its `<NAME>_FILE` names (src/core/secret-settings.ts).
+    const value = (isSecretSetting(name) ? secretSettingValue(env, name) : env[name])?.trim();
     return value === '' ? undefined : value;
   };
   const uri = read('NEO4J_URI');
@@ -265,7 +268,8 @@ export function loadConfig(env: Env = process.env): Config {
         : Object.freeze({
             uri,
             user: read('NEO4J_USER') ?? 'neo4j',
-            password: env.NEO4J_PASSWORD ?? '',
+            // Taken as given, not trimmed: a password may begin or end with a space.
+            password: secretSettingValue(env, 'NEO4J_PASSWORD') ?? '',
             database: read('NEO4J_DATABASE') ?? 'neo4j',
           }),
     embedded: Object.freeze({
