@@ -12,12 +12,16 @@ function chromiumPath(env = process.env) {
   return configured === '' ? DEFAULT_CHROMIUM_PATH : configured;
 }
 
-/** Debian/Ubuntu packages: the launcher's Java and Maven, Chromium, and a Japanese font for the pages' text. */
+/**
+ * Debian/Ubuntu packages: the launcher's Java and Maven, Chromium, a Japanese font for the pages' text, and
+ * Prometheus for its promtool, which tests the alert rules (deploy/prometheus/).
+ */
 const DEBIAN_PACKAGES = {
   java: 'openjdk-17-jdk-headless',
   maven: 'maven',
   chromium: 'chromium',
   japaneseFont: 'fonts-ipafont-gothic',
+  prometheus: 'prometheus',
 };
 
 /** Everything in one line (a new machine's package lists may be empty, and apt skips what is installed); the README's quick start shows the same. */
