@@ -57,6 +57,14 @@ function checkMaven(env) {
   return { problem: 'no mvn on PATH: Maven 3 builds the embedded-Neo4j launcher', packages: [DEBIAN_PACKAGES.maven] };
 }
 
+function checkPromtool(env) {
+  if (onPath('promtool', env) !== undefined) return undefined;
+  return {
+    problem: 'no promtool on PATH: the tests of the alert rules (deploy/prometheus/) run it',
+    packages: [DEBIAN_PACKAGES.prometheus],
+  };
+}
+
 function checkChromium(env) {
   const path = chromiumPath(env);
   if (isExecutable(path)) return undefined;
@@ -95,7 +103,7 @@ function checkJapaneseFont() {
 
 function main() {
   const env = process.env;
-  const fatal = [checkJava(env), checkMaven(env), checkChromium(env), checkNginx(env)].filter(
+  const fatal = [checkJava(env), checkMaven(env), checkPromtool(env), checkChromium(env), checkNginx(env)].filter(
     (found) => found !== undefined,
   );
   const warnings = [checkJapaneseFont()].filter((found) => found !== undefined);

@@ -15,8 +15,9 @@ function chromiumPath(env = process.env) {
 }
 
 /**
- * Debian/Ubuntu packages: the launcher's Java and Maven, Chromium, a Japanese font for the pages' text, and
- * nginx, the real reverse proxy the proxy test puts in front of the service.
+ * Debian/Ubuntu packages: the launcher's Java and Maven, Chromium, a Japanese font for the pages' text, nginx,
+ * the real reverse proxy the proxy test puts in front of the service, and Prometheus for its promtool, which
+ * tests the alert rules (deploy/prometheus/).
  */
 const DEBIAN_PACKAGES = {
   java: 'openjdk-17-jdk-headless',
@@ -24,6 +25,7 @@ const DEBIAN_PACKAGES = {
   chromium: 'chromium',
   japaneseFont: 'fonts-ipafont-gothic',
   nginx: 'nginx-light',
+  prometheus: 'prometheus',
 };
 
 /** Where Debian puts nginx: /usr/sbin, which is on root's PATH but not always on a user's. */

@@ -86,7 +86,9 @@ async function main(): Promise<void> {
     const requests = requestGateway(database, cypher);
     const observed = metrics ? requests.observing(statementMetrics(metrics)) : requests;
     const gateway = tracing ? observed.observing(tracing.statementObserver) : observed;
-    if (metrics) watchDatabase(metrics, database);
+    // What /health/ready and the database_up gauge ask: a driver of its own (see createReadinessDriver).
+    const readiness = new GraphGateway(database.readinessDriver, database.database, cypher);
+    if (metrics) watchDatabase(metrics, database, readiness);
     await prepare(gateway, cypher, database, log);
     const graphSizes = new GraphStatistics();
     await graphSizes.refresh(gateway).then(
@@ -101,7 +103,7 @@ async function main(): Promise<void> {
     const app = await createServer({
       schema: await graphSchema(),
       gateway,
-      readiness: new GraphGateway(database.readinessDriver, database.database, cypher),
+      readiness,
       dataVersion,
       introspection: config.introspection,
       reportCost: config.nodeEnv !== 'production',
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
       live: config.live,
       export: config.export,
       databaseHealth: database.health,
+      dataDirectory: database.dataDirectory,
       logger,
       tracing,
       metrics,

@@ -84,6 +84,8 @@ export interface ServerDeps {
   readonly live: LiveSettings;
   /** Known database state for /health/ready (the embedded database's supervisor); none for external ones. */
   readonly databaseHealth?: DatabaseHealth;
+  /** The embedded database's data directory, whose disk space /health/ready reports; none for external ones. */
+  readonly dataDirectory?: string;
   /** Reads the viewer from the Authorization header (every request is an anonymous viewer when absent). */
   readonly authenticate?: Authenticate;
   /** Limits of /export/… (EXPORT_MAX_ROWS). */
@@ -214,6 +216,7 @@ export async function createServer(deps: ServerDeps): Promise<{
       gateway: deps.readiness ?? deps.gateway,
       health: deps.databaseHealth,
       dataVersion: deps.dataVersion,
+      dataDirectory: deps.dataDirectory,
     });
   });
   // Never public by accident: only with a token configured, else the JSON 404 below (METRICS_PORT is apart).

@@ -30,6 +30,11 @@ export interface DatabaseRuntime {
   readonly uri: string;
   /** Present when the service started the database (and so must keep it running and stop it). */
   readonly embedded: Neo4jSupervisor | undefined;
+  /**
+   * The data directory (store and transaction logs) of the embedded database this process started, whose disk
+   * space health and metrics report; undefined for a database it did not start, whose disk is not its own.
+   */
+  readonly dataDirectory: string | undefined;
   /** What readiness consults before pinging (the supervisor's restart state for the embedded database). */
   readonly health: DatabaseHealth;
   /**
@@ -155,6 +160,7 @@ export async function openDatabase(
     database: 'neo4j',
     uri: embedded.boltUri,
     embedded,
+    dataDirectory,
     health: embedded,
     bookmarks: new SharedBookmarks(),
     recentReads,
@@ -219,6 +225,7 @@ function unmanagedDatabase(driver: Driver, readinessDriver: Driver, database: st
     database,
     uri,
     embedded: undefined,
+    dataDirectory: undefined,
     health: UNMANAGED_DATABASE,
     bookmarks: new SharedBookmarks(),
     recentReads: undefined,

@@ -67,6 +67,7 @@ export function serviceDatabase(uri: string = testNeo4jUri(), password: string =
     database: 'neo4j',
     uri,
     embedded: undefined,
+    dataDirectory: undefined,
     health: UNMANAGED_DATABASE,
     bookmarks: new SharedBookmarks(),
     recentReads: undefined,

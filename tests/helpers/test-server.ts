@@ -47,6 +47,8 @@ export interface TestServerOptions {
   readonly live?: Partial<LiveSettings>;
   /** Known database state for /health/ready (a supervisor's restart state); none when absent. */
   readonly databaseHealth?: DatabaseHealth;
+  /** The embedded database's data directory, whose disk space /health/ready reports; external when absent. */
+  readonly dataDirectory?: string;
   /** What /health/ready pings; the request gateway when absent. */
   readonly readiness?: GraphGateway;
   /** Reads the viewer from the Authorization header; every request is an anonymous viewer when absent. */
@@ -94,6 +96,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     },
     live: { ...defaults.live, ...options.live },
     databaseHealth: options.databaseHealth,
+    dataDirectory: options.dataDirectory,
     authenticate: options.authenticate,
     export: { ...defaults.export, ...options.export },
     logger: options.logger ?? testLogger(),

@@ -56,7 +56,7 @@ describe('the embedded Neo4j under supervision', () => {
       backoff: { ...DEFAULT_RESTART_BACKOFF, initialMs: 500, stableAfterMs: 1_000 },
     });
     db = openTestDatabase(supervisor.boltUri, password);
-    watchDatabase(metrics, { driver: db.driver, embedded: supervisor });
+    watchDatabase(metrics, { driver: db.driver, embedded: supervisor, health: supervisor, dataDirectory }, db.gateway);
     server = await startTestServer(db.gateway, { databaseHealth: supervisor });
   });
 

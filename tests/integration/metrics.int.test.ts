@@ -2,6 +2,7 @@ import type { Driver, Transaction } from 'neo4j-driver';
 import { createAuthenticator } from '../../src/platform/auth/authenticator';
 import { mintToken } from '../../src/platform/auth/mint-token';
 import { CypherRegistry } from '../../src/db/cypher-registry';
+import { UNMANAGED_DATABASE } from '../../src/db/database-health';
 import { createDriver } from '../../src/db/driver';
 import { GraphGateway } from '../../src/db/graph-gateway';
 import { listenForMetrics, type MetricsListener } from '../../src/platform/observability/metrics/metrics-listener';
@@ -37,6 +38,8 @@ describe('Prometheus metrics', () => {
   jest.setTimeout(180_000);
 
   let driver: Driver;
+  /** What the database_up gauge asks on, apart from the request pool the test fills, as in the service. */
+  let readinessDriver: Driver;
   let metrics: ServiceMetrics;
   let api: TestServer;
   let listener: MetricsListener;
@@ -67,7 +70,12 @@ describe('Prometheus metrics', () => {
     metrics = new ServiceMetrics();
     // As the composition root wires it (src/index.ts).
     const gateway = new GraphGateway(driver, 'neo4j', CypherRegistry.load()).observing(statementMetrics(metrics));
-    watchDatabase(metrics, { driver, embedded: undefined });
+    readinessDriver = createDriver({ uri: testNeo4jUri(), user: 'neo4j', password: testNeo4jPassword() });
+    watchDatabase(
+      metrics,
+      { driver, embedded: undefined, health: UNMANAGED_DATABASE, dataDirectory: undefined },
+      new GraphGateway(readinessDriver, 'neo4j', CypherRegistry.load()),
+    );
     api = await startTestServer(gateway, {
       env: { RESPONSE_CACHE_MAX_MB: '8' },
       authenticate: createAuthenticator({ secret: SECRET, jwksUrl: undefined, anonymousRead: true }),
@@ -82,6 +90,7 @@ describe('Prometheus metrics', () => {
     await api?.stop();
     await cleanRecords();
     await driver?.close();
+    await readinessDriver?.close();
   });
 
   describe('access', () => {
@@ -240,6 +249,9 @@ describe('Prometheus metrics', () => {
     // supervision test counts real restarts.
     expect(after.types.get('honjo_embedded_neo4j_restarts_total')).toBe('counter');
     expect(sampleValue(after, 'honjo_embedded_neo4j_restarts_total')).toBeUndefined();
+    // The database answered; the lost write outcomes' series is there at 0 before any (its alert needs it).
+    expect(sampleValue(after, 'honjo_database_up')).toBe(1);
+    expect(sampleValue(before, 'honjo_graphql_errors_total', { code: 'WRITE_OUTCOME_UNKNOWN' })).toBe(0);
 
     // prom-client's default process metrics.
     expect(delta(after, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);

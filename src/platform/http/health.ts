@@ -1,11 +1,10 @@
 import type { ServerResponse } from 'node:http';
+import { dataDirectorySpace, type DataDirectorySpace } from '../../db/data-directory-space';
 import type { DatabaseHealth, SupervisorState } from '../../db/database-health';
 import type { GraphGateway } from '../../db/graph-gateway';
+import { databaseAnswers } from '../service/database-answers';
 import { UNCONFIRMED_AFTER_MS, type DataVersion } from '../service/data-version';
 import { sendJson } from './send';
-
-/** How long readiness waits for the database; short, so a dead database turns /health/ready red quickly. */
-const READY_TIMEOUT_MS = 2_000;
 
 /**
  * A polled data version not read for this long makes the instance not ready: its poll (every
@@ -22,6 +21,8 @@ export interface ReadinessSources {
   /** The embedded database's supervisor, when the service runs one. */
   readonly health?: DatabaseHealth;
   readonly dataVersion: DataVersion;
+  /** The embedded database's data directory, whose disk space is reported; absent for an external database. */
+  readonly dataDirectory?: string;
 }
 
 /** One check of /health/ready: whether it passes, and when not, why, in words an operator can act on. */
@@ -45,28 +46,45 @@ export function live(response: ServerResponse): void {
  *   for a database the service does not manage;
  * - `dataVersion`: seconds since the data version was last read; while it is polled, older than
  *   DATA_VERSION_NOT_READY_AFTER_MS fails, naming the last read's error.
+ *
+ * Beside the checks, both answers carry `dataDirectory`: the embedded database's disk space (see below).
  */
 export async function ready(response: ServerResponse, sources: ReadinessSources): Promise<void> {
   const supervisor = supervisorCheck(sources.health?.supervisorState());
-  const known = sources.health?.unavailableReason();
-  const database: Check & { answeredInMs?: number } =
-    known === undefined ? await databaseCheck(sources.gateway) : { ok: false, reason: `not asked: ${known}` };
+  const [database, dataDirectory] = await Promise.all([
+    databaseAnswers(sources.gateway, sources.health),
+    dataDirectoryDetails(sources.dataDirectory),
+  ]);
   const dataVersion = dataVersionCheck(sources.dataVersion);
   const checks = { database, supervisor, dataVersion };
   const failed = Object.values(checks).filter((check) => !check.ok);
-  if (failed.length === 0) return sendJson(response, 200, { status: 'ready', checks });
+  if (failed.length === 0) return sendJson(response, 200, { status: 'ready', checks, dataDirectory });
   // A restart explains the database's silence: its reason says it once.
   const reasons = [...new Set(failed.map((check) => check.reason?.replace(/^not asked: /, '') ?? 'failed'))];
-  sendJson(response, 503, { status: 'unavailable', reason: reasons.join('; '), checks });
+  sendJson(response, 503, { status: 'unavailable', reason: reasons.join('; '), checks, dataDirectory });
 }
 
-async function databaseCheck(gateway: GraphGateway): Promise<Check & { answeredInMs?: number }> {
-  const started = performance.now();
+/**
+ * The data directory's disk space: a detail, not a check. A full disk stops writes, not reads, so it must not
+ * take the instance out of a load balancer; the `HonjoDataDirectoryDiskLow` alert watches it instead
+ * (deploy/prometheus/alerts.yml). No path: /health/ready is public, and the operator knows where it is.
+ */
+async function dataDirectoryDetails(
+  directory: string | undefined,
+): Promise<DataDirectorySpace | { readonly external: true; readonly reason: string } | { readonly reason: string }> {
+  if (directory === undefined) {
+    return {
+      external: true,
+      reason: 'the database is external (NEO4J_URI): its disk is watched where it runs, not by this service',
+    };
+  }
   try {
-    await withTimeout(gateway.ping(READY_TIMEOUT_MS), READY_TIMEOUT_MS);
-    return { ok: true, answeredInMs: Math.round(performance.now() - started) };
+    return await dataDirectorySpace(directory);
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    // The code alone (ENOENT, EACCES): the message would carry the path.
+    // Checked by shape: errors of node's fs are not instances of a jest sandbox's Error.
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown error';
+    return { reason: `the data directory could not be measured (${code})` };
   }
 }
 
@@ -112,12 +130,4 @@ function dataVersionCheck(dataVersion: DataVersion): Check & { ageSeconds: numbe
       `data version last read ${ageSeconds} s ago (more than ${DATA_VERSION_NOT_READY_AFTER_MS / 1000} s): ` +
       `writes through other instances may be missing${lastError === undefined ? '' : `; last read failed: ${lastError}`}`,
   };
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { dataDirectorySpace, type DataDirectorySpace } from '../../../db/data-directory-space';
+import { ErrorCode } from '../../../core/errors';
 import { OperationLabels } from './operation-labels';
 import type { PoolStatistics } from './driver-pool';
 
@@ -116,6 +118,8 @@ export class ServiceMetrics {
   private restartsCounted: RestartCounts = { succeeded: 0, failed: 0 };
   private dataVersionSource: DataVersionReading | undefined;
   private liveSource: (() => LiveUpdateCounts) | undefined;
+  /** The data directory's measurement under way: the three gauges of one scrape share one walk of it. */
+  private dataDirectoryReading: Promise<DataDirectorySpace | undefined> | undefined;
 
   // The families below are read from their sources at each scrape (`collect`), not recorded as things happen.
 
@@ -195,6 +199,10 @@ export class ServiceMetrics {
   });
 
   constructor() {
+    // A counter's series appears with its first increment, and Prometheus's increase() sees no increase in a
+    // series' first sample: the first lost write outcome after a start would never fire its alert
+    // (HonjoWriteOutcomeUnknown). Its series exists at 0 from the start instead.
+    this.errors.inc({ code: ErrorCode.WRITE_OUTCOME_UNKNOWN }, 0);
     collectDefaultMetrics({ register: this.registry });
     // prom-client also sums these gauges into names ending in `_total`, which Prometheus keeps for counters
     // (`promtool check metrics` flags them); the same numbers remain, by type, in the gauges without the suffix.
@@ -218,6 +226,64 @@ export class ServiceMetrics {
   /** The live-update gauges read `read` at each scrape. */
   watchLiveUpdates(read: () => LiveUpdateCounts): void {
     this.liveSource = read;
+  }
+
+  /**
+   * `honjo_database_up` asks `answers` at each scrape (true: the database answered). Registered only here: an
+   * unlabelled gauge always has a sample (0 until set), which would read as a database that is down.
+   */
+  watchDatabaseAnswers(answers: () => Promise<boolean>): void {
+    new Gauge({
+      name: `${PREFIX}database_up`,
+      help: "1 when the database answered a trivial query within 2 s at this scrape (as /health/ready's database check), else 0; not asked while the embedded database restarts.",
+      registers: [this.registry],
+      async collect() {
+        this.set((await answers()) ? 1 : 0);
+      },
+    });
+  }
+
+  /**
+   * The data-directory gauges, measuring `directory` at each scrape (the embedded database's). Registered only
+   * here, so an external database has none: a gauge of 0 free bytes would read as a full disk.
+   */
+  watchDataDirectory(directory: string): void {
+    const gauges: [string, string, (space: DataDirectorySpace) => number][] = [
+      [
+        'data_directory_free_bytes',
+        "Bytes the embedded database may still write on its data directory's filesystem (statfs bavail x bsize).",
+        (space) => space.freeBytes,
+      ],
+      [
+        'data_directory_filesystem_size_bytes',
+        "Size of the filesystem holding the embedded database's data directory (statfs blocks x bsize).",
+        (space) => space.filesystemSizeBytes,
+      ],
+      [
+        'data_directory_size_bytes',
+        "Bytes the embedded database's data directory takes on disk (store, transaction logs, Neo4j's logs), as du counts.",
+        (space) => space.sizeBytes,
+      ],
+    ];
+    const measure = (): Promise<DataDirectorySpace | undefined> =>
+      (this.dataDirectoryReading ??= dataDirectorySpace(directory)
+        .catch(() => undefined)
+        .finally(() => {
+          this.dataDirectoryReading = undefined;
+        }));
+    for (const [name, help, value] of gauges) {
+      new Gauge({
+        name: `${PREFIX}${name}`,
+        help: `${help} Absent when it cannot be measured.`,
+        registers: [this.registry],
+        async collect() {
+          const space = await measure();
+          // Not 0 when unmeasured: the series is removed, and alerts on it see no data rather than a full disk.
+          if (space === undefined) this.remove();
+          else this.set(value(space));
+        },
+      });
+    }
   }
 
   /** The exposition in Prometheus's text format. */
