@@ -125,6 +125,7 @@ async function main(): Promise<void> {
     });
     // Before listening: the first visitor after a start waits no longer than the next one.
     log(await app.planExamples());
+    log(await app.planDashboardQueries());
     server = await app.listen(config.port, config.host);
     startup.info(
       { url: server.url, logLevel: config.logLevel },

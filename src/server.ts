@@ -12,6 +12,7 @@ import { createRequestContext, type RequestContext, type RequestIdentity } from 
 import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
 import { serveDashboard } from './web/dashboard/serve-dashboard';
+import { planDashboardQueries } from './web/dashboard/plan-dashboard-queries';
 import { serveExport, type ExportSettings } from './platform/export/serve-export';
 import { DepartmentDirectory } from './model/department/department-directory';
 import { formatError } from './platform/graphql/format-error';
@@ -125,6 +126,8 @@ export async function createServer(deps: ServerDeps): Promise<{
   listen(port: number, host?: string): Promise<RunningServer>;
   /** Runs the IDE's example queries once, so their statements are planned before the service listens. */
   planExamples(): Promise<string>;
+  /** Runs the dashboard views' first requests once, likewise. */
+  planDashboardQueries(): Promise<string>;
 }> {
   const app = express();
   const httpServer = createHttpServer(
@@ -326,17 +329,21 @@ export async function createServer(deps: ServerDeps): Promise<{
   app.use(unexpectedError);
 
   // The examples run as an anonymous request would, through the same executor, limits and budget.
-  const runAnonymously = async (query: string): Promise<OperationAnswer> => {
+  const runAnonymously = async (
+    query: string,
+    variables?: Readonly<Record<string, unknown>>,
+  ): Promise<OperationAnswer> => {
     const identity = { viewer: ANONYMOUS_VIEWER, requestId: requestIdFrom(undefined) };
     const context = createRequestContext(deps.gateway, deps.requestBudget, departments, Date.now(), identity, {
       log: deps.logger,
     });
-    const answer = await apollo.executeOperation({ query }, { contextValue: context });
+    const answer = await apollo.executeOperation({ query, variables: { ...variables } }, { contextValue: context });
     return answer.body.kind === 'single' ? answer.body.singleResult : {};
   };
 
   return {
     planExamples: () => planExamples(runAnonymously),
+    planDashboardQueries: () => planDashboardQueries(runAnonymously),
     // Loopback unless the caller (HOST) says otherwise: a service must not appear on a network by default.
     listen: (port: number, host = '127.0.0.1') =>
       new Promise<RunningServer>((resolveListen, rejectListen) => {

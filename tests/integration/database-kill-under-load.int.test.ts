@@ -138,12 +138,19 @@ describe('the embedded database killed under load', () => {
     return at ?? 0;
   };
 
-  it('runs the IDE example queries once before it listens, so their statements are planned', () => {
+  it("runs the IDE's examples and the dashboard's first requests once before it listens, so they are planned", () => {
     const startup = log.filter((line) => line.event === 'startup').map((line) => line.msg ?? '');
+    const listening = startup.findIndex((msg) => msg.startsWith('GraphQL ready'));
     const planned = startup.findIndex((msg) => /^planned the IDE's \d+ example queries in [\d.]+ s$/.test(msg));
     expect(planned).toBeGreaterThan(-1);
-    expect(planned).toBeLessThan(startup.findIndex((msg) => msg.startsWith('GraphQL ready')));
+    expect(planned).toBeLessThan(listening);
     expect(startup[planned]).toContain(`planned the IDE's ${QUERIES.length} example queries`);
+    // The built service's own dashboard build: every view's first request, none answered with errors.
+    const dashboard = startup.findIndex((msg) =>
+      /^planned the dashboard's \d+ first requests \(7 views\) in [\d.]+ s$/.test(msg),
+    );
+    expect(dashboard).toBeGreaterThan(-1);
+    expect(dashboard).toBeLessThan(listening);
   });
 
   it('holds the reads under way, and answers each once the database serves again', async () => {

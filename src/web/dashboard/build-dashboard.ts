@@ -3,12 +3,19 @@ import { basename, join, relative, sep } from 'node:path';
 import { build } from 'esbuild';
 import { compressForDelivery, writeEncodedBodies } from '../../platform/http/precompressed';
 import { PROJECT_ROOT } from '../../core/project-root';
-import { DASHBOARD_BUILD_DIRECTORY, DASHBOARD_MANIFEST_FILE, type DashboardManifest } from './dashboard-manifest';
+import {
+  DASHBOARD_BUILD_DIRECTORY,
+  DASHBOARD_MANIFEST_FILE,
+  START_UP_QUERIES_FILE,
+  type DashboardManifest,
+} from './dashboard-manifest';
 
 /** The dashboard's browser sources (their own tsconfig with DOM types). */
 export const DASHBOARD_SOURCE_DIRECTORY = join(PROJECT_ROOT, 'dashboard', 'src');
 /** The page's one entry module; everything else is imported from it, statically or lazily. */
 const MAIN_SOURCE = join(DASHBOARD_SOURCE_DIRECTORY, 'main.tsx');
+/** The list of the views' first requests, for the service to plan at start (not part of the page). */
+const START_UP_SOURCE = join(DASHBOARD_SOURCE_DIRECTORY, 'start-up-queries.ts');
 
 /**
  * Bundles the dashboard's front end into `outDirectory` with content-hashed file names, so the service can
@@ -65,7 +72,26 @@ export async function buildDashboard(outDirectory: string = DASHBOARD_BUILD_DIRE
     }),
   );
   await writeFile(join(outDirectory, DASHBOARD_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  await buildStartUpQueries(outDirectory);
   return manifest;
+}
+
+/**
+ * The views' first requests as a Node module (START_UP_QUERIES_FILE): built from the views' own query texts,
+ * so the service plans exactly what the page will send.
+ */
+export async function buildStartUpQueries(outDirectory: string): Promise<void> {
+  await build({
+    absWorkingDir: PROJECT_ROOT,
+    entryPoints: [START_UP_SOURCE],
+    tsconfig: join(PROJECT_ROOT, 'dashboard', 'tsconfig.json'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: join(outDirectory, START_UP_QUERIES_FILE),
+    logLevel: 'silent',
+  });
 }
 
 if (require.main === module) {

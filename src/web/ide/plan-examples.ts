@@ -1,8 +1,9 @@
 import { Kind, OperationTypeNode, parse } from 'graphql';
 import { readExampleOperations } from './example-operations';
 
-/** What running one operation gave: its errors, if any (a GraphQL answer's `errors`). */
+/** What running one operation gave: its data and its errors, if any (a GraphQL answer's `data` and `errors`). */
 export interface OperationAnswer {
+  readonly data?: unknown;
   readonly errors?: readonly unknown[];
 }
 
