@@ -3,24 +3,21 @@
 // stops within a second with the one install line, instead of failing 26 browser tests after minutes.
 // `--missing-debian-packages` prints the Debian packages that would provide what is missing (for .ci/run).
 'use strict';
-const { accessSync, constants, existsSync } = require('node:fs');
+const { existsSync } = require('node:fs');
 const { delimiter, join } = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { DEBIAN_INSTALL_LINE, DEBIAN_PACKAGES, chromiumPath, nginxPath } = require('./system-prerequisites');
+const {
+  DEBIAN_INSTALL_LINE,
+  DEBIAN_PACKAGES,
+  chromiumPath,
+  nginxPath,
+  isExecutable,
+} = require('./system-prerequisites');
 
 /** The launcher targets Java 17 (neo4j/pom.xml, maven.compiler.release). */
 const MINIMUM_JAVA = 17;
 /** Every check spawns at most one short program; a hung one must not make this check slow. */
 const PROGRAM_TIMEOUT_MS = 5_000;
-
-function isExecutable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The program's path as the shell would find it on PATH, or undefined. */
 function onPath(program, env) {

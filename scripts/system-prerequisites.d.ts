@@ -9,5 +9,8 @@ export declare const DEBIAN_PACKAGES: {
   readonly chromium: string;
   readonly japaneseFont: string;
   readonly nginx: string;
+  readonly prometheus: string;
 };
+/** Whether `path` is a file this process may run. */
+export declare function isExecutable(path: string): boolean;
 export declare const DEBIAN_INSTALL_LINE: string;

@@ -37,6 +37,7 @@ function nginxPath(env = process.env) {
   return [...directories.map((directory) => join(directory, 'nginx')), DEBIAN_NGINX_PATH].find(isExecutable);
 }
 
+/** Whether `path` is a file this process may run. */
 function isExecutable(path) {
   try {
     accessSync(path, constants.X_OK);
@@ -49,4 +50,4 @@ function isExecutable(path) {
 /** Everything in one line (a new machine's package lists may be empty, and apt skips what is installed); the README's quick start shows the same. */
 const DEBIAN_INSTALL_LINE = `sudo apt-get update && sudo apt-get install -y ${Object.values(DEBIAN_PACKAGES).join(' ')}`;
 
-module.exports = { DEFAULT_CHROMIUM_PATH, chromiumPath, nginxPath, DEBIAN_PACKAGES, DEBIAN_INSTALL_LINE };
+module.exports = { DEFAULT_CHROMIUM_PATH, chromiumPath, nginxPath, isExecutable, DEBIAN_PACKAGES, DEBIAN_INSTALL_LINE };

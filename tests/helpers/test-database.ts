@@ -32,3 +32,16 @@ export function openTestDatabase(uri: string = testNeo4jUri(), password: string 
   const cypher = CypherRegistry.load();
   return { driver, cypher, gateway: new GraphGateway(driver, 'neo4j', cypher), close: () => driver.close() };
 }
+
+/**
+ * Deletes every record, record series and audit entry (what writes add on top of the seed), so a test that
+ * wrote leaves the shared test database as the seed made it.
+ */
+export async function deleteRecords(driver: Driver): Promise<void> {
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) WHERE n:Record OR n:RecordSeries OR n:Change DETACH DELETE n');
+  } finally {
+    await session.close();
+  }
+}

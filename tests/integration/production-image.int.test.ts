@@ -1,3 +1,4 @@
+import { runCommand, type CommandResult } from '../helpers/run-command';
 import { spawn } from 'node:child_process';
 import {
   chmodSync,
@@ -26,7 +27,13 @@ import {
 } from '../helpers/dockerfile';
 import { freePort } from '../helpers/free-port';
 import { documentationFiles } from '../helpers/markdown-docs';
-import { openTestDatabase, testNeo4jPassword, testNeo4jUri, type TestDatabase } from '../helpers/test-database';
+import {
+  openTestDatabase,
+  testNeo4jPassword,
+  testNeo4jUri,
+  type TestDatabase,
+  deleteRecords,
+} from '../helpers/test-database';
 
 /**
  * The Docker image without Docker: the final stage of the Dockerfile laid out in a temporary /app as its COPY
@@ -51,29 +58,15 @@ const SERIES = {
   },
 };
 
-interface Result {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 function run(
   command: string,
   args: readonly string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; asUser?: boolean },
-): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      ...(options.asUser === true ? RUN_AS : {}),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
+): Promise<CommandResult> {
+  return runCommand(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    ...(options.asUser === true ? RUN_AS : {}),
   });
 }
 
@@ -97,14 +90,7 @@ describe('the production image, laid out from the Dockerfile', () => {
   const image = finalStage(readDockerfile(join(ROOT, 'Dockerfile')));
   const commands = guideCommands();
 
-  const cleanRecords = async () => {
-    const session = db.driver.session();
-    try {
-      await session.run('MATCH (n) WHERE n:Record OR n:RecordSeries OR n:Change DETACH DELETE n');
-    } finally {
-      await session.close();
-    }
-  };
+  const cleanRecords = () => deleteRecords(db.driver);
   /** The whole graph, and apart the time of its last load (SeedInfo.loadedAt, which every load sets). */
   const graphAndLoadTime = async () => {
     const rows = await db.gateway.read('service/graph-contents');

@@ -1,3 +1,4 @@
+import { runCommand, type CommandResult } from '../helpers/run-command';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,12 +37,6 @@ const RE_EXTRACTION: readonly Transformation[] = [
 ];
 const LAYOUT_MODE: readonly Transformation[] = [spacesForTabs(), pageFurniture(40, 'form feed and footer')];
 
-interface CommandResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 function runIngest(...args: string[]): Promise<CommandResult> {
   const env = {
     ...process.env,
@@ -49,15 +44,7 @@ function runIngest(...args: string[]): Promise<CommandResult> {
     NEO4J_USER: 'neo4j',
     NEO4J_PASSWORD: testNeo4jPassword(),
   };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/src/cli/ingest.js', ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runCommand(process.execPath, ['dist/src/cli/ingest.js', ...args], { env });
 }
 
 /** The five documents (the edited ones where given) re-extracted into a folder of their own. */

@@ -5,7 +5,7 @@ import { readSeedFile } from '../../src/ingest/load/seed-file';
 import { CypherRegistry } from '../../src/db/cypher-registry';
 import { exportRecords, importRecords } from '../../src/write/records-backup';
 import { rawRequest } from '../helpers/raw-http';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { openTestDatabase, type TestDatabase, deleteRecords } from '../helpers/test-database';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/test-server';
 
 /**
@@ -53,14 +53,7 @@ describe('recording results', () => {
   const admin = () => bearer({ sub: 'boss', role: 'admin' });
   const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
-  const cleanRecords = async () => {
-    const session = db.driver.session();
-    try {
-      await session.run('MATCH (n) WHERE n:Record OR n:RecordSeries OR n:Change DETACH DELETE n');
-    } finally {
-      await session.close();
-    }
-  };
+  const cleanRecords = () => deleteRecords(db.driver);
   const countRecords = async () => {
     const session = db.driver.session();
     try {

@@ -1,3 +1,4 @@
+import { runCommand, type CommandResult } from '../helpers/run-command';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,23 +27,9 @@ const SERIES = {
 };
 const SERVICE_LOG_NAME = 'the service (npm start)';
 
-interface CommandResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs the compiled command as `npm run records:export` does after its build (without blocking the event loop). */
 function runRecordsCli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['dist/src/cli/records.js', ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runCommand(process.execPath, ['dist/src/cli/records.js', ...args], { env });
 }
 
 /**
