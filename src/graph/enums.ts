@@ -13,14 +13,24 @@ export const ChangeStatus = describedEnum(
 );
 export type ChangeStatus = (typeof ChangeStatus)[keyof typeof ChangeStatus];
 
-/** Which way an outcome indicator should move, from its current value towards its target. */
+/** Which way is better for an outcome indicator: the side of its target to reach, or to stay on. */
 export const Direction = describedEnum(
   'Direction',
-  'Which way an indicator should move (target compared with current value).',
+  'Which way is better for an indicator: a bound printed after the target (以内, 以下, 以上) decides; ' +
+    'without one, the target compared with the current value.',
   {
-    INCREASE: { description: 'The target is above the current value.' },
-    DECREASE: { description: 'The target is below the current value.' },
-    UNKNOWN: { description: 'No baseline (—), or the target equals the current value.' },
+    INCREASE: {
+      description:
+        'Higher is better: the target is a floor (以上) to stay at or above, or, with no bound, above the current value.',
+    },
+    DECREASE: {
+      description:
+        'Lower is better: the target is a ceiling (以内, 以下) to stay at or below, whatever the current value ' +
+        '(6-5-1: 89.3 % → 92.7 %以内), or, with no bound, below the current value.',
+    },
+    UNKNOWN: {
+      description: 'No bound, and no baseline (—) or a target equal to the current value: no side is printed.',
+    },
   },
 );
 export type Direction = (typeof Direction)[keyof typeof Direction];

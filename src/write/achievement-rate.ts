@@ -1,4 +1,5 @@
 import { describedEnum } from '../graph/described-enum';
+import { targetBoundKind } from '../graph/target-bound';
 
 /** How an indicator's achievement rate is found, from what the documents print for it. */
 export const ProgressRule = describedEnum(
@@ -41,16 +42,13 @@ export interface ProgressBasis {
   readonly targetBound: string | null;
 }
 
-/** Bounds printed after a target (as the ingestion keeps them in `targetBound`). */
-const CEILINGS: ReadonlySet<string> = new Set(['以内', '以下']);
-const FLOORS: ReadonlySet<string> = new Set(['以上']);
-
 /** The rule that applies to an indicator, whatever the year's value. */
 export function progressRule({ current, target, targetBound }: ProgressBasis): ProgressRule {
   if (target === null) return ProgressRule.NO_TARGET;
   // A bound is a condition on the value alone, so it needs no baseline.
-  if (targetBound !== null && CEILINGS.has(targetBound)) return ProgressRule.CEILING;
-  if (targetBound !== null && FLOORS.has(targetBound)) return ProgressRule.FLOOR;
+  const bound = targetBoundKind(targetBound);
+  if (bound === 'CEILING') return ProgressRule.CEILING;
+  if (bound === 'FLOOR') return ProgressRule.FLOOR;
   if (current === null) return ProgressRule.NO_BASELINE;
   if (current === target) return ProgressRule.NO_DISTANCE;
   return ProgressRule.BASELINE_TO_TARGET;

@@ -10,9 +10,12 @@ const PAGE_TEXTS = {
   definition: { ja: '定義', en: 'Definition' },
   unit: { ja: '単位', en: 'Unit' },
   direction: { ja: '方向', en: 'Direction' },
-  directionINCREASE: { ja: '増やす', en: 'to increase' },
-  directionDECREASE: { ja: '減らす', en: 'to decrease' },
-  directionUNKNOWN: { ja: '不明（現状値なし、または目標と同じ）', en: 'unknown (no baseline, or target equals it)' },
+  directionINCREASE: { ja: '増やす（高いほどよい）', en: 'to increase (higher is better)' },
+  directionDECREASE: { ja: '減らす（低いほどよい）', en: 'to decrease (lower is better)' },
+  directionUNKNOWN: {
+    ja: '不明（上限・下限の記載なし、かつ現状値なしまたは目標と同じ）',
+    en: 'unknown (no bound, and no baseline or target equals it)',
+  },
   baselineWhen: {
     ja: '計画策定時の値（資料に年度の記載なし）',
     en: 'when the plan was drawn up (the documents give no year)',

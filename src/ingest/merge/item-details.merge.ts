@@ -1,8 +1,8 @@
 import { CorrectionError, decision, type Corrections } from '../corrections';
-import type { IndicatorValue } from '../final-plan';
 import type { PolicyItemRecord, ProjectRecord } from '../revision-sheet';
 import { nameKey } from '../../core/text/index';
 import { nodeId, sortKey } from './ids';
+import { indicatorDirection } from './indicator-direction';
 import type { DetailedItem, MergeContext } from './merge-context';
 
 /**
@@ -27,7 +27,7 @@ export function mergeItemDetails({ graph, sources }: MergeContext, item: Detaile
       unit: indicator.unit,
       targetBound: indicator.target.bound,
       targetNote: indicator.target.note,
-      direction: direction(indicator.current, indicator.target),
+      direction: indicatorDirection(indicator.current, indicator.target),
     });
     graph.relate('MEASURED_BY', itemId, id, indicator.source);
   });
@@ -94,13 +94,4 @@ function reorderedProjects(draft: PolicyItemRecord, corrections: Corrections): S
     }
   }
   return reordered;
-}
-
-/**
- * Which way the indicator should move: towards the target from the current value. Without a baseline
- * (`—`) or with equal values the direction is UNKNOWN (a target such as "keep at 0" is not a direction).
- */
-function direction(current: IndicatorValue, target: IndicatorValue): 'INCREASE' | 'DECREASE' | 'UNKNOWN' {
-  if (current.value === null || target.value === null || current.value === target.value) return 'UNKNOWN';
-  return target.value > current.value ? 'INCREASE' : 'DECREASE';
 }
