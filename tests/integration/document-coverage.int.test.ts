@@ -80,6 +80,24 @@ describe('serviceInfo.coverage', () => {
     expect(coverage.uncoveredSdgs.find((s) => s.number === 13)?.nameEn).toBe('Climate Action');
   });
 
+  it('gives fields and SDGs as graph nodes whose relationships answer', async () => {
+    const response = await api.server.query<{
+      serviceInfo: {
+        coverage: {
+          fields: { field: { id: string; policyItems: { code: string }[] } }[];
+          uncoveredSdgs: { id: string; measures: { code: string }[] }[];
+        };
+      };
+    }>(
+      '{ serviceInfo { coverage { fields { field { id policyItems { code } } } uncoveredSdgs { id measures { code } } } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    const { fields, uncoveredSdgs } = response.data!.serviceInfo.coverage;
+    expect(fields[0]?.field.id).toBe('field:1');
+    expect(fields.map((f) => f.field.policyItems.length)).toEqual(coverage.fields.map((f) => f.policyItemCount));
+    expect(uncoveredSdgs.map((s) => [s.id, s.measures.length])).toContainEqual(['sdg:13', 0]);
+  });
+
   it('agrees with the filters: an uncovered SDG finds nothing, a covered one finds measures', async () => {
     const count = async (sdg: number): Promise<number> => {
       const response = await api.server.query<{ measures: { totalCount: number } }>(
