@@ -43,6 +43,7 @@ import { SdgRelationships, SdgResolver } from './model/sdg/sdg.resolver';
 import { PathsResolver } from './model/paths/paths.resolver';
 import { SearchResolver } from './model/search/search.resolver';
 import { ServiceInfoResolver } from './platform/service/service-info.resolver';
+import { DocumentCoverageResolver } from './platform/service/document-coverage.resolver';
 import { LiveUpdatesResolver } from './platform/live/live-updates.resolver';
 
 /** The one list of resolvers; adding a feature means adding its resolver here. */
@@ -60,6 +61,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SdgCoverageResolver,
   PathsResolver,
   ServiceInfoResolver,
+  DocumentCoverageResolver,
   RecordsResolver,
   IndicatorResultsResolver,
   SheetEvaluationsResolver,

@@ -31,6 +31,8 @@ const OTHER_LISTS: Readonly<Record<string, SizeOf>> = {
   'CoverageCell.measures': (g) => g.out('RESPONSIBLE_FOR'),
   'Department.collaborators': (g) => g.label('Department'),
   'SdgCoverage.cells': (g) => g.label('Department') * g.label('Sdg'),
+  // What the documents cover: one entry per field.
+  'DocumentCoverage.fields': (g) => g.label('Field'),
   // Reform sheets plan the fiscal years R5–R9.
   'ReformSheet.yearlyTargets': () => 5,
   // Records exist only for the plan period's fiscal years; each year shows its newest HISTORY_LIMIT revisions.
