@@ -147,6 +147,20 @@ describe('Indicator.outlook', () => {
     });
   });
 
+  it('reads the records of a whole list of indicators in one statement, not one per indicator', async () => {
+    const statements = async (fields: string) => {
+      const response = await api.query(`{ indicators(filter: { fields: [5, 6] }) { nodes { id ${fields} } } }`);
+      expect(response.errors).toBeUndefined();
+      return (response.extensions?.cypher as { queries: number }).queries;
+    };
+    const listed = await api.query<{ indicators: { nodes: unknown[] } }>(
+      '{ indicators(filter: { fields: [5, 6] }) { nodes { id } } }',
+    );
+    // All 27 indicators of the documents (fields 5 and 6), each with an outlook.
+    expect(listed.data?.indicators.nodes).toHaveLength(27);
+    expect((await statements('outlook { status }')) - (await statements(''))).toBe(1);
+  });
+
   it.each([
     ['indicator:5-1-2', 'NO_RESULT'], // NPO法人登録数 43 ▶▶ 50: nothing recorded
     ['indicator:5-1-3', 'NO_BASELINE'], // 市民提案型事業数 — ▶▶ 2 件
