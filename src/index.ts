@@ -10,6 +10,7 @@ import { seedIfEmpty } from './ingest/load/seed-if-empty';
 import { GraphStatistics } from './platform/graphql/limits/graph-statistics';
 import { createLogger, stdoutDestination, type Logger, type LogLevel } from './platform/observability/logger';
 import { gradeScale } from './write/progress-grades';
+import { outlookReference } from './write/outlook-reference';
 import { graphSchema } from './schema';
 import { DataVersion } from './platform/service/data-version';
 import { listenForMetrics, type MetricsListener } from './platform/observability/metrics/metrics-listener';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   const cypher = CypherRegistry.load();
   // Reviewed reference data the resolvers grade with: a malformed file stops the start, not a later request.
   gradeScale();
+  outlookReference();
   // The OpenTelemetry SDK is loaded only when asked for: without OTEL_EXPORTER_OTLP_ENDPOINT nothing of it runs.
   const tracing = config.tracing
     ? (await import('./platform/observability/tracing/start-tracing')).startTracing(logger)

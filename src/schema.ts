@@ -34,6 +34,7 @@ import {
   ReformSheetsRootConnection,
 } from './model/reform-sheet/reform-sheet.resolver';
 import { ProgressResolver } from './write/progress.resolver';
+import { OutlookResolver } from './write/outlook.resolver';
 import { IndicatorResultsResolver, SheetEvaluationsResolver } from './write/record-fields.resolver';
 import { RecordsResolver } from './write/records.resolver';
 import { yearRecordTypeName } from './write/record.types';
@@ -66,6 +67,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   IndicatorResultsResolver,
   SheetEvaluationsResolver,
   ProgressResolver,
+  OutlookResolver,
   ResultYearProgressResolver,
   LiveUpdatesResolver,
   // The root connections, one factory call each (src/read/root-connection.ts).

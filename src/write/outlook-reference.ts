@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../core/project-root';
+
+/** The ratios at or above which an outlook is ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS (below: DETERIORATION). */
+export interface OutlookThresholds {
+  readonly onTrack: number;
+  readonly needsAcceleration: number;
+  readonly limitedProgress: number;
+}
+
+/** The baseline and target fiscal years an indicator's outlook is measured between. */
+export interface OutlookYears {
+  readonly baselineFiscalYear: number;
+  readonly targetFiscalYear: number;
+}
+
+/** One indicator whose years differ from the plan-wide ones, and why. */
+export interface OutlookOverride extends Partial<OutlookYears> {
+  readonly indicator: string;
+  readonly reason: string;
+}
+
+/** A line of a source document that supports the choice of years. */
+export interface OutlookEvidence {
+  readonly document: string;
+  readonly line: number;
+  readonly says: string;
+}
+
+/** seed/reference/outlook.yaml, checked. */
+export interface OutlookReference extends OutlookYears {
+  readonly baselineLabel: string;
+  readonly targetLabel: string;
+  readonly evidence: readonly OutlookEvidence[];
+  readonly overrides: readonly OutlookOverride[];
+  readonly thresholds: OutlookThresholds;
+}
+
+export const OUTLOOK_FILE = join(PROJECT_ROOT, 'seed', 'reference', 'outlook.yaml');
+
+let cached: OutlookReference | undefined;
+
+/** Read once: the file is reviewed reference data, not configuration. */
+export function outlookReference(): OutlookReference {
+  cached ??= checkedOutlookReference(parse(readFileSync(OUTLOOK_FILE, 'utf8')) as Record<string, unknown>);
+  return cached;
+}
+
+/** The years an indicator's outlook is measured between: its override where there is one, else the plan's. */
+export function outlookYearsOf(indicatorId: string, reference: OutlookReference = outlookReference()): OutlookYears {
+  const override = reference.overrides.find((o) => o.indicator === indicatorId);
+  return {
+    baselineFiscalYear: override?.baselineFiscalYear ?? reference.baselineFiscalYear,
+    targetFiscalYear: override?.targetFiscalYear ?? reference.targetFiscalYear,
+  };
+}
+
+const isYear = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 1900;
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+/**
+ * The file's content, refused unless the years are integers with the baseline before the target (also in
+ * every override), every override names an indicator id and a reason, the evidence cites lines with the text
+ * they hold, and the thresholds are finite and strictly decreasing (so every ratio has one status).
+ */
+export function checkedOutlookReference(file: Record<string, unknown>): OutlookReference {
+  const problem = (rule: string) => new Error(`${OUTLOOK_FILE}: ${rule}`);
+  const { baselineFiscalYear, targetFiscalYear, baselineLabel, targetLabel } = file;
+  if (!isYear(baselineFiscalYear) || !isYear(targetFiscalYear) || baselineFiscalYear >= targetFiscalYear) {
+    throw problem('needs integer baselineFiscalYear and targetFiscalYear, the baseline before the target');
+  }
+  if (!isText(baselineLabel) || !isText(targetLabel)) throw problem('needs baselineLabel and targetLabel (e.g. R3)');
+  if (!Array.isArray(file.evidence) || file.evidence.length === 0) {
+    throw problem('needs evidence: the lines of the documents the years are chosen from');
+  }
+  const evidence = file.evidence.map((entry: unknown, index): OutlookEvidence => {
+    const { document, line, says } = (entry ?? {}) as Record<string, unknown>;
+    if (!isText(document) || !Number.isInteger(line) || (line as number) < 1 || !isText(says)) {
+      throw problem(`evidence ${index + 1} needs a document, a line (from 1) and what it says`);
+    }
+    return Object.freeze({ document, line: line as number, says });
+  });
+  if (!Array.isArray(file.overrides)) throw problem('needs an overrides list (may be empty: overrides: [])');
+  const overrides = file.overrides.map((entry: unknown, index): OutlookOverride => {
+    const { indicator, reason, ...years } = (entry ?? {}) as Record<string, unknown>;
+    const where = `override ${index + 1}`;
+    if (!isText(indicator) || !indicator.startsWith('indicator:')) {
+      throw problem(`${where} needs an indicator id such as indicator:6-2-2`);
+    }
+    if (!isText(reason)) throw problem(`${where} (${indicator}) needs a reason`);
+    const baseline = years.baselineFiscalYear ?? baselineFiscalYear;
+    const target = years.targetFiscalYear ?? targetFiscalYear;
+    if (!isYear(baseline) || !isYear(target) || baseline >= target) {
+      throw problem(`${where} (${indicator}) needs integer years, the baseline before the target`);
+    }
+    return Object.freeze({ indicator, reason, baselineFiscalYear: baseline, targetFiscalYear: target });
+  });
+  const { onTrack, needsAcceleration, limitedProgress } = (file.thresholds ?? {}) as Record<string, unknown>;
+  const ordered = [onTrack, needsAcceleration, limitedProgress];
+  if (
+    !ordered.every((t) => typeof t === 'number' && Number.isFinite(t)) ||
+    !(
+      (onTrack as number) > (needsAcceleration as number) && (needsAcceleration as number) > (limitedProgress as number)
+    )
+  ) {
+    throw problem('needs thresholds onTrack > needsAcceleration > limitedProgress, finite numbers');
+  }
+  return Object.freeze({
+    baselineFiscalYear,
+    targetFiscalYear,
+    baselineLabel,
+    targetLabel,
+    evidence: Object.freeze(evidence),
+    overrides: Object.freeze(overrides),
+    thresholds: Object.freeze({
+      onTrack: onTrack as number,
+      needsAcceleration: needsAcceleration as number,
+      limitedProgress: limitedProgress as number,
+    }),
+  });
+}
