@@ -18,6 +18,11 @@ import { REMOVED_MEASURE, RENAMED_MEASURE } from '../helpers/test-edition';
  * seed renames measure 5-4-3 (its nodes are written first in the load) and drops measure 5-4-4 (deleted last),
  * so a reader that ever saw a half-loaded graph would see the new name beside the dropped measure. Uses a
  * Neo4j of its own: the shared test database must keep the committed seed.
+ *
+ * What Neo4j promises, and so what is asserted: a reader sees committed data only, and the load commits at once.
+ * It reads committed data as it goes, not a snapshot: a request (several statements), even one statement,
+ * running at the instant of the commit may read 5-4-3 before it and 5-4-4 after it (the old name, 5-4-4 gone).
+ * The reverse (the new name with 5-4-4 still there) is what only a half-loaded graph can show.
  */
 describe('a new seed under an instance serving the old one', () => {
   jest.setTimeout(240_000);
@@ -25,16 +30,14 @@ describe('a new seed under an instance serving the old one', () => {
   const OLD = readSeedFile();
   if (OLD === undefined) throw new Error('seed/graph.json is missing: run `npm run ingest`');
   const NEW = editionOf(OLD.graph);
-  /** One question whose answer tells which graph answered it, and whether it was whole. */
+  /** One question whose answer tells which graph answered it (both ids are read by one statement, in order). */
   const QUESTION = `{
     renamed: node(id: "${RENAMED_MEASURE.id}") { ... on Measure { name } }
     removed: node(id: "${REMOVED_MEASURE.id}") { id }
-    serviceInfo { nodeCount }
   }`;
   interface Answer {
     renamed: { name: string } | null;
     removed: { id: string } | null;
-    serviceInfo: { nodeCount: number };
   }
 
   let port: number;
@@ -78,7 +81,6 @@ describe('a new seed under an instance serving the old one', () => {
     const before = (await serving.query<Answer>(QUESTION)).data;
     expect(before?.renamed?.name).toBe(RENAMED_MEASURE.before);
     expect(before?.removed?.id).toBe(REMOVED_MEASURE.id);
-    const oldCount = before?.serviceInfo.nodeCount ?? 0;
 
     // Readers on the old instance throughout.
     const answers: { at: number; answer?: Answer; errors?: unknown }[] = [];
@@ -114,20 +116,18 @@ describe('a new seed under an instance serving the old one', () => {
     const waiters = logs.filter((lines) => lines.some((line) => /another instance loaded seed/.test(line)));
     expect({ loaders: loaders.length, waiters: waiters.length }).toEqual({ loaders: 1, waiters: 1 });
     expect(serving.dataVersion.current()).toBe(NEW.hash);
-    expect(switchedAt - loadedAt).toBeLessThan(5_000);
+    // Within a few polls (DATA_VERSION_POLL_MS 200 here), on a machine other test runs share.
+    expect(switchedAt - loadedAt).toBeLessThan(10_000);
 
-    // Every answer whole: the old graph or the new one, never a mix; and none failed.
+    // No answer failed, and none saw a half-loaded graph (the new name while 5-4-4 was still there).
     expect(answers.filter((entry) => entry.errors !== undefined)).toEqual([]);
     const states = answers.map(({ answer }) => {
-      if (answer?.renamed?.name === RENAMED_MEASURE.before && answer.removed !== null) {
-        return answer.serviceInfo.nodeCount === oldCount ? 'old' : 'mixed';
-      }
-      if (answer?.renamed?.name === RENAMED_MEASURE.after && answer.removed === null) {
-        return answer.serviceInfo.nodeCount === oldCount - 1 ? 'new' : 'mixed';
-      }
-      return 'mixed';
+      const renamed = answer?.renamed?.name === RENAMED_MEASURE.after;
+      const removed = answer?.removed === null;
+      if (renamed && !removed) return 'half-loaded';
+      return renamed ? 'new' : removed ? 'at the commit' : 'old';
     });
-    expect(states.filter((state) => state === 'mixed')).toEqual([]);
+    expect(states.filter((state) => state === 'half-loaded')).toEqual([]);
     // The old graph was served while the new one loaded, and the new one after the switch.
     const servedDuringLoad = answers.filter(({ at }) => at > started && at < loadedAt).length;
     expect(servedDuringLoad).toBeGreaterThan(0);
