@@ -15,7 +15,7 @@ import { graphSchema } from '../../../src/schema';
 
 /**
  * Fields whose type is an entity (or a list of entities) but that are not relationships of a node: they
- * belong to objects the service computes (analytics, progress summaries, collaborations), each loaded by its
+ * belong to objects the service computes (analytics, progress summaries, collaborations, document coverage), each loaded by its
  * own statement. Root fields and the pages of connections (`nodes`, `edges.node`) are not listed: they are
  * left out by rule.
  */
@@ -25,8 +25,11 @@ const NOT_RELATIONSHIPS: ReadonlySet<string> = new Set([
   'CoverageCell.measures',
   'CoverageCell.sdg',
   'DepartmentProgress.department',
+  'DocumentCoverage.uncoveredSdgs',
   'DepartmentProgress.noResultIndicators',
   'DepartmentProgress.notGradableIndicators',
+  'FieldCoverage.field',
+  'FieldCoverage.sdgs',
   'FieldProgress.field',
   'FieldProgress.noResultIndicators',
   'FieldProgress.notGradableIndicators',
