@@ -10,7 +10,7 @@ import { seedIfEmpty } from './ingest/load/seed-if-empty';
 import { GraphStatistics } from './platform/graphql/limits/graph-statistics';
 import { createLogger, stdoutDestination, type Logger, type LogLevel } from './platform/observability/logger';
 import { gradeScale } from './write/progress-grades';
-import { outlookReference } from './write/outlook-reference';
+import { outlookReference } from './graph/outlook-reference';
 import { graphSchema } from './schema';
 import { DataVersion } from './platform/service/data-version';
 import { listenForMetrics, type MetricsListener } from './platform/observability/metrics/metrics-listener';

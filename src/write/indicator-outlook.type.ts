@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Outlook } from './outlook-of';
-import { IndicatorOutlookStatus, OutlookNotAssessedReason } from './outlook-status';
+import { IndicatorOutlookStatus, OutlookNotAssessedReason } from '../graph/outlook-status';
 
 @ObjectType({
   description:

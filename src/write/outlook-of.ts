@@ -1,6 +1,6 @@
 import { type ProgressBasis, progressRule, ProgressRule } from './achievement-rate';
-import type { OutlookThresholds, OutlookYears } from './outlook-reference';
-import { IndicatorOutlookStatus, OutlookNotAssessedReason } from './outlook-status';
+import type { OutlookThresholds, OutlookYears } from '../graph/outlook-reference';
+import { IndicatorOutlookStatus, OutlookNotAssessedReason } from '../graph/outlook-status';
 
 /** An indicator's latest recorded value and its fiscal year. */
 export interface LatestValue {

@@ -2,6 +2,9 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Department } from '../model/department/department.type';
 import { PolicyField } from '../model/field/policy-field.type';
 import { Indicator } from '../model/indicator/indicator.type';
+import { PolicyItem } from '../model/policy-item/policy-item.type';
+import { Sdg } from '../model/sdg/sdg.type';
+import { IndicatorOutlookStatus } from '../graph/outlook-status';
 import { type IndicatorProgress, ProgressGrade } from './indicator-progress';
 import { PROGRESS_GRADES } from './progress-grades';
 
@@ -19,12 +22,24 @@ export class GradeCount {
   indicators: Indicator[] = [];
 }
 
+@ObjectType({ description: 'How many indicators have one outlook.' })
+export class OutlookCount {
+  @Field(() => IndicatorOutlookStatus, { description: 'The outlook.' })
+  status!: IndicatorOutlookStatus;
+
+  @Field(() => Int, { description: 'Indicators with this outlook.' })
+  count!: number;
+
+  @Field(() => [Indicator], { description: 'The indicators counted (as many as `count`), in code order.' })
+  indicators: Indicator[] = [];
+}
+
 /**
  * The tally of a group of indicators; `indicators` is always the sum of the other counts. Never returned
  * itself: the group types below inherit its fields.
  */
 @ObjectType()
-abstract class ProgressCounts {
+export abstract class ProgressCounts {
   @Field(() => Int, {
     description: 'Indicators in the group; always the sum of the grade counts, notGradable and noResult.',
   })
@@ -48,12 +63,23 @@ abstract class ProgressCounts {
   @Field(() => Int, { description: 'Indicators with no result for the year yet (or only retracted ones).' })
   noResult = 0;
 
+  @Field(() => [OutlookCount], {
+    description:
+      "Every outlook status, in the enum's order, zeros included; they add up to `indicators`. Unlike the grades, an outlook is not of the year: it is each indicator's `outlook`, from its latest recorded result.",
+  })
+  outlooks: OutlookCount[] = Object.values(IndicatorOutlookStatus).map((status) =>
+    Object.assign(new OutlookCount(), { status, count: 0 }),
+  );
+
   /**
    * Counts one indicator, by its progress in the year (null: no result), and keeps it with the count, so a
    * count and the indicators listed for it can never disagree. Called in code order.
    */
-  add(indicator: Indicator, progress: IndicatorProgress | null): void {
+  add(indicator: Indicator, progress: IndicatorProgress | null, outlook: IndicatorOutlookStatus): void {
     this.indicators += 1;
+    const outlookCount = this.outlooks.find((o) => o.status === outlook);
+    outlookCount?.indicators.push(indicator);
+    if (outlookCount) outlookCount.count += 1;
     if (progress === null) {
       this.noResult += 1;
       this.noResultIndicators.push(indicator);
@@ -84,12 +110,24 @@ export class DepartmentProgress extends ProgressCounts {
   department!: Department;
 }
 
+@ObjectType({ description: "One SDG's indicators (those of the policy items contributing to it) by their progress." })
+export class SdgProgress extends ProgressCounts {
+  @Field(() => Sdg, { description: "The SDG the indicators' policy items contribute to." })
+  sdg!: Sdg;
+}
+
+@ObjectType({ description: "One policy item's (施策大項目) indicators by their progress in the year." })
+export class PolicyItemProgress extends ProgressCounts {
+  @Field(() => PolicyItem, { description: 'The policy item the indicators measure.' })
+  policyItem!: PolicyItem;
+}
+
 @ObjectType({ description: 'Every outcome indicator by its progress in the year: one grade count per indicator.' })
 export class OverallProgress extends ProgressCounts {}
 
 @ObjectType({
   description:
-    'Progress of the outcome indicators in one fiscal year, per field and per department, for a dashboard in one call. Each indicator is counted as its `progress(fiscalYear)` says: by grade, notGradable, or noResult.',
+    'Progress of the outcome indicators in one fiscal year, overall and per field, department, SDG and policy item, for a dashboard in one call. Each indicator is counted as its `progress(fiscalYear)` says (by grade, notGradable, or noResult) and as its `outlook` says.',
 })
 export class ProgressSummary {
   @Field(() => Int, { description: 'The fiscal year counted (Gregorian year it starts in, R6 = 2024).' })
@@ -106,4 +144,13 @@ export class ProgressSummary {
       'Per department answering for at least one indicator, in department order. An indicator answered for by several departments counts in each, so these do not add up to `overall`.',
   })
   departments!: DepartmentProgress[];
+
+  @Field(() => [SdgProgress], {
+    description:
+      "Per SDG that the indicators' policy items contribute to, by SDG number (SDGs without indicators are not listed: see `serviceInfo.coverage.uncoveredSdgs`). An indicator whose policy item serves several SDGs counts in each.",
+  })
+  sdgs!: SdgProgress[];
+
+  @Field(() => [PolicyItemProgress], { description: 'Per policy item that has indicators, in code order.' })
+  policyItems!: PolicyItemProgress[];
 }

@@ -8,7 +8,21 @@ import { FiscalYear } from '../graph/fiscal-year.type';
 import { IndicatorProgress, progressOf } from './indicator-progress';
 import { planFiscalYears } from './plan-period';
 import { ProgressGradeBand } from './progress-grade-band.type';
-import { DepartmentProgress, FieldProgress, OverallProgress, ProgressSummary } from './progress-summary';
+import { PolicyItem } from '../model/policy-item/policy-item.type';
+import { Sdg } from '../model/sdg/sdg.type';
+import { IndicatorOutlookStatus } from '../graph/outlook-status';
+import { currentOutlookOf } from './current-outlook';
+import type { IndicatorOutlook } from './indicator-outlook.type';
+import { GroupTallies } from './group-tallies';
+import {
+  DepartmentProgress,
+  FieldProgress,
+  OverallProgress,
+  PolicyItemProgress,
+  type ProgressCounts,
+  ProgressSummary,
+  SdgProgress,
+} from './progress-summary';
 import { gradeScale } from './progress-grades';
 import { currentResultOf } from './subject-years';
 import { IsPlanFiscalYear } from './text-rules';
@@ -26,6 +40,11 @@ class ProgressSummaryArgs {
 async function progressIn(ctx: RequestContext, indicator: Indicator, fiscalYear: number | null) {
   const result = await currentResultOf(ctx, indicator.id, fiscalYear);
   return result === null ? null : progressOf(indicator, result);
+}
+
+/** The status an outlook counts under (an outlook is always found; undefined only past the list's end). */
+function outlookStatus(outlook: IndicatorOutlook | undefined): IndicatorOutlookStatus {
+  return outlook?.status ?? IndicatorOutlookStatus.NOT_ASSESSED;
 }
 
 @Resolver(() => Indicator)
@@ -65,30 +84,39 @@ export class ProgressResolver {
       const reader = new RowReader(row);
       return { reader, indicator: Indicator.from(reader.map('indicator')) };
     });
+    // Every indicator's progress and outlook first: the loader batches their records into one statement.
+    const [progresses, outlooks] = await Promise.all([
+      Promise.all(rows.map(({ indicator }) => progressIn(ctx, indicator, fiscalYear))),
+      Promise.all(rows.map(({ indicator }) => currentOutlookOf(ctx, indicator))),
+    ]);
     const overall = new OverallProgress();
-    const fields = new Map<string, FieldProgress>();
-    const departments = new Map<string, DepartmentProgress>();
-    // The progress of every indicator first: the loader batches their records into one statement.
-    const progresses = await Promise.all(rows.map(({ indicator }) => progressIn(ctx, indicator, fiscalYear)));
+    const fields = new GroupTallies((field: PolicyField) => Object.assign(new FieldProgress(), { field }));
+    const items = new GroupTallies((policyItem: PolicyItem) => Object.assign(new PolicyItemProgress(), { policyItem }));
+    const sdgs = new GroupTallies((sdg: Sdg) => Object.assign(new SdgProgress(), { sdg }));
+    const departments = new GroupTallies((department: Department) =>
+      Object.assign(new DepartmentProgress(), { department }),
+    );
     rows.forEach(({ reader: row, indicator }, index) => {
-      const progress = progresses[index] ?? null;
-      overall.add(indicator, progress);
-      const field = PolicyField.from(row.map('field'));
-      const fieldTally = fields.get(field.id) ?? Object.assign(new FieldProgress(), { field });
-      fieldTally.add(indicator, progress);
-      fields.set(field.id, fieldTally);
-      for (const department of row.maps('departments').map(Department.from)) {
-        const tally = departments.get(department.id) ?? Object.assign(new DepartmentProgress(), { department });
-        tally.add(indicator, progress);
-        departments.set(department.id, tally);
-      }
+      const counted: Parameters<ProgressCounts['add']> = [
+        indicator,
+        progresses[index] ?? null,
+        outlookStatus(outlooks[index]),
+      ];
+      overall.add(...counted);
+      fields.of(PolicyField.from(row.map('field'))).add(...counted);
+      items.of(PolicyItem.from(row.map('policyItem'))).add(...counted);
+      for (const sdg of row.maps('sdgs').map(Sdg.from)) sdgs.of(sdg).add(...counted);
+      for (const department of row.maps('departments').map(Department.from)) departments.of(department).add(...counted);
     });
     return Object.assign(new ProgressSummary(), {
       fiscalYear,
       overall,
-      fields: [...fields.values()].sort((a, b) => a.field.number - b.field.number),
-      // In the directory's order (as `departments` lists them); the map holds only those with indicators.
+      fields: fields.sorted((a, b) => a.field.number - b.field.number),
+      // In the directory's order (as `departments` lists them); the tallies hold only those with indicators.
       departments: directory.flatMap((d) => departments.get(d.id) ?? []),
+      sdgs: sdgs.sorted((a, b) => a.sdg.number - b.sdg.number),
+      // Rows come in indicator order, so policy items come in code order.
+      policyItems: items.all(),
     });
   }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkedOutlookReference, outlookReference, outlookYearsOf } from '../../src/write/outlook-reference';
+import { checkedOutlookReference, outlookReference, outlookYearsOf } from '../../src/graph/outlook-reference';
 import { planPeriod } from '../../src/write/plan-period';
 
 const valid = {

@@ -1,6 +1,7 @@
 import { comparisons } from '../../read/filter/number-comparison';
-import type { Condition } from '../../read/page/condition';
+import { matches, not, type Condition } from '../../read/page/condition';
 import { listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
+import { outlookParameter } from '../../graph/outlook-reference';
 import type { IndicatorFilter } from './indicator.filter';
 
 /** An indicator filter as a condition tree. */
@@ -15,9 +16,26 @@ async function conditionsOf(f: IndicatorFilter, path: string): Promise<Condition
     ...(await listOf('fragments/common/item-fields', f.field, f, 'fields', path)),
     ...(await listOf('fragments/common/item-sdgs', f.sdg, f, 'sdgs', path)),
     ...(await listOf('fragments/indicator/directions', f.direction, f, 'directions', path)),
+    ...outlookConditions(f),
     ...comparisons('fragments/indicator/current', f.current, `${path}.current`),
     ...comparisons('fragments/indicator/target', f.target, `${path}.target`),
     ...comparisons('fragments/indicator/relative-change', f.relativeChange, `${path}.relativeChange`),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, subPath), path);
+}
+
+/**
+ * The conditions of `outlook`, `outlookAll` and `outlookNone`. The outlook is computed in Cypher from the
+ * reference file's years and thresholds, as Indicator.outlook computes it, so the fragment takes the
+ * statuses together with those figures; an indicator always has a status, so `not` excludes exactly.
+ */
+function outlookConditions(f: IndicatorFilter): Condition[] {
+  const outlookIn = (statuses: readonly string[]) =>
+    matches('fragments/indicator/outlooks', { statuses, ...outlookParameter() });
+  const none = f.outlookNone ?? [];
+  return [
+    ...(f.outlook && f.outlook.length > 0 ? [outlookIn(f.outlook)] : []),
+    ...(f.outlookAll ?? []).map((status) => outlookIn([status])),
+    ...(none.length > 0 ? [not(outlookIn(none))] : []),
+  ];
 }

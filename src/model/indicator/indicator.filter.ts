@@ -1,6 +1,7 @@
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { Direction } from '../../graph/enums';
+import { IndicatorOutlookStatus } from '../../graph/outlook-status';
 import {
   CodesFilter,
   EnumValuesFilter,
@@ -45,6 +46,14 @@ export class IndicatorFilter {
 
   @EnumValuesFilter(Direction, 'Which ways the indicator should move.')
   directions?: Direction[];
+
+  @EnumValuesFilter(
+    IndicatorOutlookStatus,
+    "Outlooks the indicator may have (any of them), as its `outlook` field gives it: e.g. `[NEEDS_ACCELERATION, LIMITED_PROGRESS, DETERIORATION]` for the targets that will be missed at today's pace.",
+  )
+  outlook?: IndicatorOutlookStatus[];
+  outlookAll?: IndicatorOutlookStatus[];
+  outlookNone?: IndicatorOutlookStatus[];
 
   @Field(() => NumberComparison, { nullable: true, description: 'The current value (the baseline of the plan).' })
   @IsOptional()

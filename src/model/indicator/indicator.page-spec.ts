@@ -1,3 +1,4 @@
+import { outlookParameter } from '../../graph/outlook-reference';
 import { kindPageSpec } from '../../read/page/kind-page-spec';
 
 /** The fragments an `indicators` page statement is assembled from (cypher/fragments/indicator/). */
@@ -8,7 +9,8 @@ export const INDICATOR_PAGE = kindPageSpec('indicator', {
   anchors: ['ids'],
   exactAnchors: ['ids'],
   inPolicyItem: true,
-  facets: ['sdgs', 'fields', 'directions'],
+  facets: ['sdgs', 'fields', 'directions', 'outlooks'],
+  facetValues: { outlooks: () => outlookParameter() },
   orderFields: {
     CURRENT: 'current',
     TARGET: 'target',

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ChangeStatus, Direction } from '../../graph/enums';
+import { IndicatorOutlookStatus } from '../../graph/outlook-status';
 
 /** The buckets of facet counts: one value of a facet and how many items of the filtered set have it. */
 @ObjectType({ description: 'How many items of the filtered set touch one SDG.' })
@@ -50,6 +51,15 @@ export class DirectionCount {
   direction!: Direction;
 
   @Field(() => Int, { description: 'Indicators of the filtered set with this direction.' })
+  count!: number;
+}
+
+@ObjectType({ description: 'How many indicators of the filtered set have one outlook.' })
+export class OutlookStatusCount {
+  @Field(() => IndicatorOutlookStatus, { description: 'The outlook, as Indicator.outlook gives it.' })
+  status!: IndicatorOutlookStatus;
+
+  @Field(() => Int, { description: 'Indicators of the filtered set with this outlook.' })
   count!: number;
 }
 

@@ -61,9 +61,12 @@ export function compilePage<F extends string, Facet extends string>(
   const carriedColumns = [...(scope === undefined ? [] : ['parent']), 'matched', 'page'];
   const facetColumns = facets.map((facet, at) => {
     const column = `facet${at}`;
+    const value = spec.facetValues?.[facet];
     lines.push(
       `CALL (matched) {`,
-      fragment(spec.facets[facet]),
+      value === undefined
+        ? fragment(spec.facets[facet])
+        : fragmentWithParameter(spec.facets[facet], parameter(value())),
       '}',
       `WITH ${carriedColumns.join(', ')}, facet AS ${column}`,
     );

@@ -10,7 +10,16 @@ let registry: CypherRegistry | undefined;
 export function fragment(name: string): string {
   if (!name.startsWith('fragments/')) throw new Error(`not a fragment of cypher/fragments/: ${name}`);
   registry ??= CypherRegistry.load();
-  return registry.get(name);
+  return withIncluded(registry.get(name));
+}
+
+/**
+ * A fragment with each `{{fragments/…}}` replaced by that fragment's text, so an expression two fragments
+ * need (an indicator's outlook status: its condition and its facet) is written once. Two opening braces never
+ * begin valid Cypher (a map literal starts with a key), so the mark cannot be mistaken for a statement's text.
+ */
+function withIncluded(text: string): string {
+  return text.replace(/\{\{(fragments\/[a-z0-9/-]+)\}\}/g, (_mark, name: string) => `(${fragment(name)})`);
 }
 
 /** A fragment whose `$value` parameter is renamed to `$<parameter>`, so one statement can use it often. */

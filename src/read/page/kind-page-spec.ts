@@ -26,6 +26,8 @@ export interface KindPageFragments<OwnOrderField extends string, FacetName exten
    */
   readonly inPolicyItem?: boolean;
   readonly facets: readonly FacetName[];
+  /** The `$value` of facets whose fragment takes one (PageSpec.facetValues). */
+  readonly facetValues?: Readonly<Partial<Record<FacetName, () => unknown>>>;
   /** The sort fragment of each order field besides CODE and NAME. */
   readonly orderFields: Readonly<Record<OwnOrderField, string>>;
   /** The numbers `aggregate` offers (PageSpec.aggregates); a quantity not under `fragments/` is in the folder. */
@@ -62,6 +64,7 @@ export function kindPageSpec<const OwnOrderField extends string, const FacetName
       ...inFolder(Object.entries(kind.orderFields) as [OwnOrderField, string][]),
     },
     facets: inFolder(kind.facets.map((facet) => [facet, `facet-${facet}`] as const)),
+    ...(kind.facetValues === undefined ? {} : { facetValues: kind.facetValues }),
     aggregates: Object.fromEntries(
       Object.entries(kind.aggregates ?? {}).map(([field, aggregate]) => [
         field,

@@ -30,6 +30,11 @@ export interface PageSpec<OrderField extends string = string, FacetName extends 
   /** Each facet's subquery over `matched` (the filtered nodes), returning one list as `facet`. */
   readonly facets: Readonly<Record<FacetName, string>>;
   /**
+   * For a facet whose fragment reads `$value` (the indicators' outlooks read the reference file's years and
+   * thresholds), the value, asked for each time the page is compiled; other facets take no parameter.
+   */
+  readonly facetValues?: Readonly<Partial<Record<FacetName, () => unknown>>>;
+  /**
    * The numbers `aggregate` offers besides `count`, by field: each a Quantity fragment over `n` (no context
    * variables), computed over `matched` when selected.
    */

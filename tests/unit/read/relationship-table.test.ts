@@ -36,6 +36,13 @@ const NOT_RELATIONSHIPS: ReadonlySet<string> = new Set([
   'GradeCount.indicators',
   'OverallProgress.noResultIndicators',
   'OverallProgress.notGradableIndicators',
+  'OutlookCount.indicators',
+  'PolicyItemProgress.noResultIndicators',
+  'PolicyItemProgress.notGradableIndicators',
+  'PolicyItemProgress.policyItem',
+  'SdgProgress.noResultIndicators',
+  'SdgProgress.notGradableIndicators',
+  'SdgProgress.sdg',
   'SdgCoverage.departments',
   'SdgCoverage.sdgs',
 ]);

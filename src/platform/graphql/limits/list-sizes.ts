@@ -2,6 +2,7 @@ import type { NodeLabel } from '../../../graph/graph-model';
 import { relationshipOf, type SizeOf } from '../../../read/relationships';
 import { planPeriod } from '../../../write/plan-period';
 import { PROGRESS_GRADES } from '../../../write/progress-grades';
+import { IndicatorOutlookStatus } from '../../../graph/outlook-status';
 import { HISTORY_LIMIT } from '../../../write/record-year.type';
 import { UNMEASURED_SIZE, type GraphSizes } from './graph-statistics';
 
@@ -20,6 +21,16 @@ const LABEL_OF_TYPE: Readonly<Record<string, NodeLabel>> = {
   LinkagePlan: 'LinkagePlan',
   Initiative: 'Initiative',
 };
+
+/** The progress summary's group types, each with grade and outlook counts (src/write/progress-summary.ts). */
+const PROGRESS_GROUP_TYPES = [
+  'OverallProgress',
+  'FieldProgress',
+  'DepartmentProgress',
+  'SdgProgress',
+  'PolicyItemProgress',
+];
+const OUTLOOK_STATUS_COUNT = Object.keys(IndicatorOutlookStatus).length;
 
 /**
  * Lists that are not relationship fields of src/read/relationships.ts (which sizes those, each from its
@@ -40,12 +51,18 @@ const OTHER_LISTS: Readonly<Record<string, SizeOf>> = {
   'ReformSheet.evaluations': planYears,
   'IndicatorResultYear.history': () => HISTORY_LIMIT,
   'SheetEvaluationYear.history': () => HISTORY_LIMIT,
-  // The progress summary: one entry per field or department (at most all of them), one bar per grade.
+  // The progress summary: one entry per field, department, SDG or policy item (at most all of them), one bar
+  // per grade and one per outlook status.
   'ProgressSummary.fields': (g) => g.label('Field'),
   'ProgressSummary.departments': (g) => g.label('Department'),
-  'OverallProgress.grades': () => PROGRESS_GRADES.length,
-  'FieldProgress.grades': () => PROGRESS_GRADES.length,
-  'DepartmentProgress.grades': () => PROGRESS_GRADES.length,
+  'ProgressSummary.sdgs': (g) => g.label('Sdg'),
+  'ProgressSummary.policyItems': (g) => g.label('PolicyItem'),
+  ...Object.fromEntries(
+    PROGRESS_GROUP_TYPES.flatMap((type) => [
+      [`${type}.grades`, () => PROGRESS_GRADES.length],
+      [`${type}.outlooks`, () => OUTLOOK_STATUS_COUNT],
+    ]),
+  ),
   'Query.progressGrades': () => PROGRESS_GRADES.length,
   'Query.planFiscalYears': planYears,
   // paths: maxHops ≤ 8 (PathsArgs), so at most 8 steps and 9 nodes per path.

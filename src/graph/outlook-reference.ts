@@ -57,6 +57,21 @@ export function outlookYearsOf(indicatorId: string, reference: OutlookReference 
   };
 }
 
+/** The reference as cypher/fragments/indicator/outlook-status reads it (`$value`): plain figures, overrides by id. */
+export function outlookParameter(reference: OutlookReference = outlookReference()): Record<string, unknown> {
+  return {
+    baselineFiscalYear: reference.baselineFiscalYear,
+    targetFiscalYear: reference.targetFiscalYear,
+    overrides: Object.fromEntries(
+      reference.overrides.map(({ indicator, baselineFiscalYear, targetFiscalYear }) => [
+        indicator,
+        { baselineFiscalYear, targetFiscalYear },
+      ]),
+    ),
+    ...reference.thresholds,
+  };
+}
+
 const isYear = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 1900;
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 

@@ -1,4 +1,4 @@
-import { describedEnum } from '../graph/described-enum';
+import { describedEnum } from './described-enum';
 
 const FILE = 'seed/reference/outlook.yaml';
 
