@@ -24,6 +24,12 @@ const INDICATOR_PAGE = `?view=indicator&id=${INDICATOR}`;
 const SHEET = 'reform-sheet:1-6';
 const SHEET_PAGE = `?view=sheet&id=${SHEET}`;
 const CRISIS_MANAGEMENT = 'department:crisis-management';
+/** 5-1-1 自治会の加入率, 82.31 % ▶▶ 85.00 %: 83.7 for 2024 is ON_TRACK (docs/analysts.md "Outlook"). */
+const ON_TRACK = 'indicator:5-1-1';
+/** 6-5-1 経常収支比率, 89.3 % ▶▶ 92.7 %以内 (001 line 693): a ceiling, kept by 91.0 for 2024. */
+const CEILING = 'indicator:6-5-1';
+/** 6-5-3 将来負担比率, 0 % ▶▶ 0 %: no distance to cover, so NOT_ASSESSED (NO_DISTANCE). */
+const NO_DISTANCE = 'indicator:6-5-3';
 
 const SERIES = `query($id: ID!) { node(id: $id) { ... on Indicator {
   results {
@@ -33,6 +39,35 @@ const SERIES = `query($id: ID!) { node(id: $id) { ... on Indicator {
     history { revision value retracted retractedReason }
   }
 } } }`;
+
+/** What the chart is drawn from, as the API answers it. */
+const OUTLOOK = `query($id: ID!) { node(id: $id) { ... on Indicator {
+  current target
+  outlook { status reason ratio latestValue latestFiscalYear baselineFiscalYear targetFiscalYear projectedValue }
+  results { fiscalYear current { value } }
+} } }`;
+
+interface ApiOutlook {
+  readonly current: number | null;
+  readonly target: number | null;
+  readonly outlook: {
+    readonly status: string;
+    readonly reason: string | null;
+    readonly ratio: number | null;
+    readonly latestValue: number | null;
+    readonly latestFiscalYear: number | null;
+    readonly baselineFiscalYear: number;
+    readonly targetFiscalYear: number;
+    readonly projectedValue: number | null;
+  };
+  readonly results: readonly { readonly fiscalYear: number; readonly current: { readonly value: number } | null }[];
+}
+
+/** The chart's lines as the page reports them (`data-series`: each series' data by its id, and the years). */
+interface DrawnSeries {
+  readonly years: readonly number[];
+  readonly [id: string]: readonly (number | null)[] | undefined;
+}
 
 interface ApiYear {
   readonly fiscalYear: number;
@@ -119,6 +154,38 @@ describe('the indicator and reform-sheet pages', () => {
     });
   }
 
+  /** Pixels of `colour` (`#rrggbb`) on the chart's canvas: an empty box or a failed chunk has none. */
+  function inkOf(colour: string): Promise<number> {
+    return page.evaluate((hex) => {
+      const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+      const box = (globalThis as unknown as CanvasGlobals).document.querySelector('.series-canvas');
+      const canvas = box?.querySelectorAll('canvas')[0];
+      if (canvas === undefined || canvas.width === 0) return 0;
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      for (let at = 0; at < data.length; at += 4) {
+        const [red, green, blue, alpha] = [data[at] ?? 0, data[at + 1] ?? 0, data[at + 2] ?? 0, data[at + 3] ?? 0];
+        if (alpha > 200 && Math.abs(red - (r ?? 0)) < 30 && Math.abs(green - (g ?? 0)) < 30) {
+          if (Math.abs(blue - (b ?? 0)) < 30) count += 1;
+        }
+      }
+      return count;
+    }, colour);
+  }
+
+  async function drawnSeries(): Promise<DrawnSeries> {
+    const drawn = page.locator('.series-canvas[data-series]');
+    await drawn.waitFor();
+    return JSON.parse((await drawn.getAttribute('data-series')) ?? '{}') as DrawnSeries;
+  }
+
+  async function outlookOf(id: string): Promise<ApiOutlook> {
+    const answer = await server.query<{ node: ApiOutlook }>(OUTLOOK, { id });
+    expect(answer.errors).toBeUndefined();
+    if (answer.data == null) throw new Error(`no answer for ${id}`);
+    return answer.data.node;
+  }
+
   async function screenshot(name: string, keep = false): Promise<void> {
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = join(ARTIFACTS, `dashboard-${name}.png`);
@@ -157,6 +224,15 @@ describe('the indicator and reform-sheet pages', () => {
       },
       { sub: 'kikaku', role: 'admin' },
     );
+    const admin = { sub: 'kikaku', role: 'admin' as const };
+    for (const [indicator, fiscalYear, value] of [
+      [ON_TRACK, 2023, 83.2],
+      [ON_TRACK, 2024, 83.7],
+      [CEILING, 2024, 91],
+      [NO_DISTANCE, 2024, 0],
+    ] as const) {
+      await write(record, { input: { indicator, fiscalYear, value } }, admin);
+    }
     const answer = await server.query<{ node: { results: ApiYear[] } }>(SERIES, { id: INDICATOR });
     expect(answer.errors).toBeUndefined();
     series = answer.data?.node.results ?? [];
@@ -229,24 +305,67 @@ describe('the indicator and reform-sheet pages', () => {
 
   it('draws the series as a chart: the points ECharts holds are the values, and the canvas has the line in ink', async () => {
     const points = JSON.parse((await page.locator('.series-canvas').getAttribute('data-points')) ?? '[]') as unknown[];
-    expect(points).toEqual(series.map((year) => year.current?.value ?? null));
-    expect(points).toEqual([474, 469, 480, null]);
-    // Pixels of the line's colour (#0b57a4) on the drawn canvas: an empty box or a failed chunk has none.
-    const inked = await page.evaluate(() => {
-      const box = (globalThis as unknown as CanvasGlobals).document.querySelector('.series-canvas');
-      const canvas = box?.querySelectorAll('canvas')[0];
-      if (canvas === undefined || canvas.width === 0) return 0;
-      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-      let count = 0;
-      for (let at = 0; at < data.length; at += 4) {
-        const [red, green, blue, alpha] = [data[at] ?? 0, data[at + 1] ?? 0, data[at + 2] ?? 0, data[at + 3] ?? 0];
-        if (alpha > 200 && Math.abs(red - 0x0b) < 30 && Math.abs(green - 0x57) < 30 && Math.abs(blue - 0xa4) < 30) {
-          count += 1;
-        }
-      }
-      return count;
-    });
+    // One point per fiscal year of the chart (R3, the baseline's, to R9, the target's): nothing where none is in force.
+    const drawn = await drawnSeries();
+    expect(points).toEqual(
+      drawn.years.map((fiscalYear) => series.find((year) => year.fiscalYear === fiscalYear)?.current?.value ?? null),
+    );
+    expect(points).toEqual([null, null, 474, 469, 480, null, null]);
+    // Pixels of the recorded line's colour on the drawn canvas.
+    const inked = await inkOf('#0b57a4');
     expect(inked).toBeGreaterThan(200);
+  });
+
+  it("draws the outlook from the API's answer: baseline, recorded values, the needed path and the projection", async () => {
+    const api = await outlookOf(INDICATOR);
+    const { outlook } = api;
+    // 475 件 ▶▶ 470 件, to bring down; 480 in R7 (R8's retracted) is further from the target than the baseline.
+    expect(outlook).toMatchObject({
+      status: 'DETERIORATION',
+      latestFiscalYear: 2025,
+      latestValue: 480,
+      baselineFiscalYear: 2021,
+      targetFiscalYear: 2027,
+    });
+    const drawn = await drawnSeries();
+    expect(drawn.years).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(drawn.baseline).toEqual(drawn.years.map((year) => (year === outlook.baselineFiscalYear ? api.current : null)));
+    expect(drawn.recorded).toEqual(
+      drawn.years.map((year) => api.results.find((result) => result.fiscalYear === year)?.current?.value ?? null),
+    );
+    // Compound growth, as the API measures the pace when baseline, value and target are all above 0.
+    const along = (start: number, end: number, share: number): number => start * (end / start) ** share;
+    const { current: baseline, target } = api;
+    if (baseline === null || target === null || outlook.latestValue === null || outlook.latestFiscalYear === null) {
+      throw new Error('5-4-1 has a baseline, a target and a result');
+    }
+    const span = outlook.targetFiscalYear - outlook.baselineFiscalYear;
+    const needed = drawn.needed ?? [];
+    expect(needed[0]).toBe(baseline);
+    expect(needed[span]).toBe(target);
+    drawn.years.forEach((year, index) => {
+      const share = (year - outlook.baselineFiscalYear) / span;
+      expect(needed[index]).toBeCloseTo(along(baseline, target, share), 2);
+    });
+    const elapsed = (outlook.latestFiscalYear ?? 0) - outlook.baselineFiscalYear;
+    const projection = drawn.projection ?? [];
+    expect(projection.slice(0, elapsed)).toEqual(Array.from({ length: elapsed }, () => null));
+    expect(projection[elapsed]).toBe(outlook.latestValue);
+    expect(projection[span]).toBe(outlook.projectedValue);
+    expect(projection[elapsed + 1]).toBeCloseTo(along(baseline, outlook.latestValue, (elapsed + 1) / elapsed), 2);
+    expect(drawn.bound).toBeUndefined();
+    // The dashed path (#b02a0c) and the dotted projection (#00795a) are drawn, not only held.
+    expect(await inkOf('#b02a0c')).toBeGreaterThan(100);
+    expect(await inkOf('#00795a')).toBeGreaterThan(50);
+
+    // Beside the chart, the status in words (not colour alone) and the ratio as the API gives it.
+    const summary = page.locator('.outlook');
+    expect(await summary.getAttribute('data-outlook-status')).toBe('DETERIORATION');
+    expect(await summary.locator('.outlook-badge').innerText()).toBe('悪化');
+    const words = await summary.innerText();
+    expect(words).toContain(`ペース比 ${outlook.ratio?.toFixed(3)}`);
+    expect(words).toContain(`見込み ${outlook.projectedValue?.toLocaleString('ja')}件`);
+    expect(words).toContain('目標年度までの見通し R9 (2027)');
   });
 
   it('shows every revision on demand, retracted ones with their reason, in one more request', async () => {
@@ -320,7 +439,45 @@ describe('the indicator and reform-sheet pages', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('table.results thead').innerText()).toMatch(/Fiscal year\s+Value\s+Achievement rate/);
     expect(await page.locator('dl.facts').innerText()).toContain('to decrease');
+    expect(await page.locator('.outlook .outlook-badge').innerText()).toBe('Deterioration');
+    expect(await page.locator('.outlook').innerText()).toContain('Outlook by the target year R9 (2027)');
     await screenshot('indicator-en', true);
+  });
+
+  it.each([
+    // 83.7 % for R6: the pace since R3 is 1.042 of the one needed (docs/analysts.md "Outlook").
+    [ON_TRACK, 'ON_TRACK', '達成の見込み'],
+    // A ceiling kept: a level, drawn as a horizontal line, with no path and no projection.
+    [CEILING, 'TARGET_ACHIEVED', '目標達成'],
+    // 0 % ▶▶ 0 %: no outlook, and the reason in words.
+    [NO_DISTANCE, 'NOT_ASSESSED', '判定不能'],
+  ])('shows %s as %s (%s), the chart drawn from the API', async (id, status, label) => {
+    await openView(`?view=indicator&id=${id}`);
+    const api = await outlookOf(id);
+    expect(api.outlook.status).toBe(status);
+    const drawn = await drawnSeries();
+    const summary = page.locator('.outlook');
+    expect(await summary.getAttribute('data-outlook-status')).toBe(status);
+    expect(await summary.locator('.outlook-badge').innerText()).toBe(label);
+    if (id === ON_TRACK) {
+      expect(api.outlook).toMatchObject({ ratio: 1.042, projectedValue: 85.11 });
+      expect(drawn.needed?.at(-1)).toBe(api.target);
+      expect(drawn.projection?.at(-1)).toBe(85.11);
+      expect(await summary.innerText()).toContain('ペース比 1.042');
+      await screenshot('indicator-on-track');
+    } else if (id === CEILING) {
+      expect(drawn.bound).toEqual(drawn.years.map(() => api.target));
+      expect(drawn.needed).toBeUndefined();
+      expect(drawn.projection).toBeUndefined();
+      await screenshot('indicator-ceiling');
+    } else {
+      expect(api.outlook.reason).toBe('NO_DISTANCE');
+      expect(await summary.getAttribute('data-outlook-reason')).toBe('NO_DISTANCE');
+      expect(await summary.locator('.outlook-meaning').innerText()).toBe(
+        '目標値が現状値と同じで上限・下限もなく、進むべき差がありません。',
+      );
+      expect(drawn.needed).toBeUndefined();
+    }
   });
 
   it("shows a reform sheet's text and its recorded evaluation, reached from the department page", async () => {

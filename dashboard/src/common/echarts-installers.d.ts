@@ -18,7 +18,7 @@ declare module 'echarts/lib/component/grid/install.js' {
 declare module 'echarts/lib/component/tooltip/install.js' {
   export function install(registers: unknown): void;
 }
-declare module 'echarts/lib/component/marker/installMarkLine.js' {
+declare module 'echarts/lib/component/legend/installLegendPlain.js' {
   export function install(registers: unknown): void;
 }
 declare module 'echarts/lib/component/visualMap/installVisualMapPiecewise.js' {

@@ -3,8 +3,8 @@ import type { Named } from '../common/i18n';
 
 /**
  * Everything the indicator page shows, in one request: the indicator (by its readable id), the measure of the
- * same code (whose departments answer for it), every recorded year with its current revision and its
- * progress, each year's history only once asked for (`$history`), and the grade scale for the legend.
+ * same code (whose departments answer for it), its outlook, every recorded year with its current revision and
+ * its progress, each year's history only once asked for (`$history`), and the grade scale for the legend.
  */
 export const INDICATOR_QUERY = `
 query DashboardIndicator($id: ID!, $measureId: ID!, $history: Boolean!) {
@@ -14,6 +14,9 @@ query DashboardIndicator($id: ID!, $measureId: ID!, $history: Boolean!) {
       id name definition unit direction current currentText target targetText targetBound targetNote
       source { document line }
       policyItem { code name field { number name nameEn } }
+      outlook {
+        status reason ratio latestValue latestFiscalYear baselineFiscalYear targetFiscalYear projectedValue
+      }
       results {
         fiscalYear
         current { id revision value note recordedAt }
@@ -69,7 +72,21 @@ export interface IndicatorDetail {
     readonly name: string;
     readonly field: Named & { readonly number: number };
   };
+  readonly outlook: IndicatorOutlook;
   readonly results: readonly IndicatorYear[];
+}
+
+/** Will the target be met by the target year at today's pace (`Indicator.outlook`). */
+export interface IndicatorOutlook {
+  readonly status: string;
+  /** Why it is NOT_ASSESSED; null otherwise. */
+  readonly reason: string | null;
+  readonly ratio: number | null;
+  readonly latestValue: number | null;
+  readonly latestFiscalYear: number | null;
+  readonly baselineFiscalYear: number;
+  readonly targetFiscalYear: number;
+  readonly projectedValue: number | null;
 }
 
 export interface IndicatorData {

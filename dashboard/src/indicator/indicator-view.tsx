@@ -1,6 +1,7 @@
 import { DepartmentLinks } from '../common/department-links';
 import { fiscalYearLabel } from '../common/fiscal-year';
 import { nameIn, text, type Language } from '../common/i18n';
+import { OutlookBadge, outlookMeaning, outlookReason, paceRatio } from '../common/outlook';
 import { isPageTextKey, pageText } from '../common/page-texts';
 import { SourceFact } from '../common/source-fact';
 import { StateLink, useNavigation } from '../common/navigation';
@@ -89,13 +90,15 @@ export function IndicatorView() {
       </dl>
 
       <h3>{pageText(language, 'recordedYears')}</h3>
+      <OutlookSummary indicator={detail} language={language} />
+      {/* The chart draws the path to the target even before any result is recorded. */}
+      {detail.results.length === 0 && detail.current === null && detail.target === null ? null : (
+        <SeriesChart indicator={detail} language={language} />
+      )}
       {detail.results.length === 0 ? (
         <p class="no-result">{pageText(language, 'noResults')}</p>
       ) : (
-        <>
-          <SeriesChart indicator={detail} language={language} />
-          <ResultTable indicator={detail} language={language} />
-        </>
+        <ResultTable indicator={detail} language={language} />
       )}
       <p class="actions">
         <a href={seriesCsvHref(detail.id, language)} download class="download">
@@ -136,6 +139,42 @@ export function IndicatorView() {
         ))}
       </ul>
     </article>
+  );
+}
+
+/**
+ * The outlook in words, beside the chart: its status (colour and label), the pace ratio and the projected
+ * value when the API measured a pace, the status's meaning, or why there is no outlook.
+ */
+function OutlookSummary(props: { readonly indicator: IndicatorDetail; readonly language: Language }) {
+  const { indicator, language } = props;
+  const { outlook, unit } = indicator;
+  return (
+    <div class="outlook" data-outlook-status={outlook.status} data-outlook-reason={outlook.reason ?? undefined}>
+      <p>
+        <strong>
+          {pageText(language, 'outlook')} {fiscalYearLabel(outlook.targetFiscalYear)}
+        </strong>{' '}
+        <OutlookBadge status={outlook.status} language={language} />
+        {outlook.latestValue === null || outlook.latestFiscalYear === null ? null : (
+          <span class="outlook-latest">
+            {' · '}
+            {text(language, 'latest')} {fiscalYearLabel(outlook.latestFiscalYear)}{' '}
+            {withUnit(outlook.latestValue, unit, language)}
+          </span>
+        )}
+        {outlook.ratio === null ? null : <span class="outlook-ratio"> · {paceRatio(language, outlook.ratio)}</span>}
+        {outlook.projectedValue === null ? null : (
+          <span class="outlook-projected">
+            {' · '}
+            {pageText(language, 'projected')} {withUnit(outlook.projectedValue, unit, language)}
+          </span>
+        )}
+      </p>
+      <p class="outlook-meaning">
+        {outlook.reason === null ? outlookMeaning(language, outlook.status) : outlookReason(language, outlook.reason)}
+      </p>
+    </div>
   );
 }
 
