@@ -329,7 +329,9 @@ describe('the indicator and reform-sheet pages', () => {
     });
     const drawn = await drawnSeries();
     expect(drawn.years).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027]);
-    expect(drawn.baseline).toEqual(drawn.years.map((year) => (year === outlook.baselineFiscalYear ? api.current : null)));
+    expect(drawn.baseline).toEqual(
+      drawn.years.map((year) => (year === outlook.baselineFiscalYear ? api.current : null)),
+    );
     expect(drawn.recorded).toEqual(
       drawn.years.map((year) => api.results.find((result) => result.fiscalYear === year)?.current?.value ?? null),
     );

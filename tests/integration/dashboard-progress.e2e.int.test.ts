@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createAuthenticator } from '../../src/platform/auth/authenticator';
@@ -11,6 +11,7 @@ import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
+const SCREENSHOTS = join(PROJECT_ROOT, 'dashboard', 'screenshots');
 const AUTH_SECRET = 'dashboard-progress-test-secret-0123456789';
 /** Issue 23's budget for a first visit to a new view: page, assets, the GraphQL answer and headers. */
 const FIRST_VISIT_BUDGET_BYTES = 200 * 1000;
@@ -37,21 +38,52 @@ interface Counts {
   readonly grades: readonly { readonly grade: string; readonly count: number }[];
   readonly notGradable: number;
   readonly noResult: number;
+  readonly outlooks: readonly {
+    readonly status: string;
+    readonly count: number;
+    readonly indicators: readonly { readonly id: string }[];
+  }[];
 }
 interface Summary {
   readonly overall: Counts;
   readonly fields: readonly ({ readonly field: { readonly number: number } } & Counts)[];
   readonly departments: readonly ({ readonly department: { readonly id: string } } & Counts)[];
+  readonly sdgs: readonly ({ readonly sdg: { readonly number: number } } & Counts)[];
 }
-const COUNTS = 'indicators grades { grade count } notGradable noResult';
+const COUNTS = `indicators grades { grade count } notGradable noResult
+  outlooks { status count indicators { id } }`;
 const SUMMARY = `query($year: Int!) { progressSummary(fiscalYear: $year) {
   overall { ${COUNTS} } fields { field { number } ${COUNTS} } departments { department { id } ${COUNTS} }
+  sdgs { sdg { number } ${COUNTS} }
 } }`;
+const COVERAGE = `{ serviceInfo { coverage {
+  fields { field { number } indicatorCount } uncoveredSdgs { number }
+} } }`;
+const OUTLOOK_STATUSES = [
+  'TARGET_ACHIEVED',
+  'ON_TRACK',
+  'NEEDS_ACCELERATION',
+  'LIMITED_PROGRESS',
+  'DETERIORATION',
+  'NOT_ASSESSED',
+] as const;
+
+/** A table row as the in-page read sees it (this project compiles tests without DOM types). */
+interface HTMLRow {
+  readonly dataset: { readonly group?: string };
+}
 
 /** A group's counts as the view's table must show them: one number per standing, and the total. */
 function expectedCells(counts: Counts): Record<string, number> {
   const cells: Record<string, number> = { notGradable: counts.notGradable, noResult: counts.noResult };
   for (const { grade, count } of counts.grades) cells[grade] = count;
+  return { ...cells, total: counts.indicators };
+}
+
+/** A group's counts by outlook as the view's table must show them, and the total. */
+function expectedOutlookCells(counts: Counts): Record<string, number> {
+  const cells: Record<string, number> = {};
+  for (const { status, count } of counts.outlooks) cells[status] = count;
   return { ...cells, total: counts.indicators };
 }
 
@@ -120,9 +152,12 @@ describe('the progress overview at /dashboard?view=progress', () => {
     return answer.data.progressSummary;
   }
 
-  async function screenshot(name: string): Promise<void> {
+  /** `keep`: also as the guides' picture of the view (dashboard/screenshots). */
+  async function screenshot(name: string, keep = false): Promise<void> {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, `dashboard-${name}.png`), fullPage: true });
+    const path = join(ARTIFACTS, `dashboard-${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    if (keep) copyFileSync(path, join(SCREENSHOTS, `${name}.png`));
   }
 
   async function removeRecords(): Promise<void> {
@@ -197,7 +232,127 @@ describe('the progress overview at /dashboard?view=progress', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.locator(`tr[data-group="${CRISIS_MANAGEMENT}"] td[data-standing="noResult"] a`).click();
     await page.locator('.progress-drill li').first().waitFor();
-    await screenshot('progress');
+    await screenshot('progress', true);
+  });
+
+  it('lists fields 1–4 and the SDGs the documents leave out as "not in the documents", not as zeros', async () => {
+    await openView('?view=progress&fy=2024');
+    const answer = await server.query<{
+      serviceInfo: {
+        coverage: {
+          fields: { field: { number: number }; indicatorCount: number }[];
+          uncoveredSdgs: { number: number }[];
+        };
+      };
+    }>(COVERAGE, {});
+    expect(answer.errors).toBeUndefined();
+    const coverage = answer.data?.serviceInfo.coverage;
+    const without = (coverage?.fields ?? []).filter((field) => field.indicatorCount === 0).map((f) => f.field.number);
+    expect(without).toEqual([1, 2, 3, 4]);
+    const uncovered = (coverage?.uncoveredSdgs ?? []).map((sdg) => sdg.number);
+    expect(uncovered).toEqual([1, 2, 6, 7, 13, 14, 15]);
+
+    // Every field in number order: 1–4 said to be absent from the documents, 5 and 6 counted.
+    const fieldRows = page.locator('table.progress-table').first().locator('tbody tr');
+    expect(await fieldRows.evaluateAll((rows) => rows.map((row) => (row as unknown as HTMLRow).dataset.group))).toEqual(
+      [1, 2, 3, 4, 5, 6].map((number) => `field:${number}`),
+    );
+    const groups = [...without.map((number) => `field:${number}`), ...uncovered.map((number) => `sdg:${number}`)];
+    for (const group of groups) {
+      const row = page.locator(`table.progress-table tr[data-group="${group}"]`);
+      expect(await row.getAttribute('class')).toBe('not-in-documents');
+      expect(await row.locator('td').innerText()).toBe('文書に記載なし');
+      expect(await row.locator('td.count, a').count()).toBe(0);
+    }
+
+    // The SDGs with indicators are counted as progressSummary counts them; with the absent ones, all 17 are rows.
+    const summary = await summaryOf(2024);
+    const sdgRows = page.locator('table.progress-table').nth(2).locator('tbody tr');
+    expect(await sdgRows.count()).toBe(17);
+    expect(summary.sdgs.length + uncovered.length).toBe(17);
+    for (const group of summary.sdgs) {
+      expect(await rowCells(`sdg:${group.sdg.number}`)).toEqual(expectedCells(group));
+    }
+    await screenshot('progress-not-in-documents');
+  });
+
+  it("counts by outlook overall, per field, department and SDG as progressSummary's outlooks, drilling to them", async () => {
+    let requests = await openView('?view=progress&fy=2024');
+    requests = await graphqlRequestsDuring(async () => {
+      await page.getByRole('link', { name: '目標年度までの見通し' }).click();
+      await page.locator('table.progress-table th[data-standing="ON_TRACK"]').first().waitFor();
+    });
+    // The one answer holds both ways of counting.
+    expect(requests).toHaveLength(0);
+    expect(new URL(page.url()).searchParams.get('by')).toBe('outlook');
+    const headings = await page
+      .locator('table.progress-table')
+      .first()
+      .locator('thead th[data-standing]')
+      .allInnerTexts();
+    expect(headings.map((heading) => heading.trim())).toEqual([
+      '目標達成',
+      '達成の見込み',
+      '加速が必要',
+      '進捗がわずか',
+      '悪化',
+      '判定不能',
+    ]);
+    const summary = await summaryOf(2024);
+    expect(summary.overall.outlooks.map((entry) => entry.status)).toEqual([...OUTLOOK_STATUSES]);
+    // From the latest result of each: 6-5-1 (bound kept) and 5-1-2 (50 reached in R5) achieved; 5-1-1, 5-4-1 and
+    // 5-5-2 on track; 5-2-1 (843 → 900 of 1,900) limited; 6-5-4 (108 → 120, to 0) worse; the other 20 not assessed.
+    expect(expectedOutlookCells(summary.overall)).toEqual({
+      TARGET_ACHIEVED: 2,
+      ON_TRACK: 3,
+      NEEDS_ACCELERATION: 0,
+      LIMITED_PROGRESS: 1,
+      DETERIORATION: 1,
+      NOT_ASSESSED: 20,
+      total: 27,
+    });
+    expect(await rowCells('all')).toEqual(expectedOutlookCells(summary.overall));
+    for (const group of summary.fields) {
+      expect(await rowCells(`field:${group.field.number}`)).toEqual(expectedOutlookCells(group));
+    }
+    for (const group of summary.departments) {
+      expect(await rowCells(group.department.id)).toEqual(expectedOutlookCells(group));
+    }
+    for (const group of summary.sdgs) {
+      expect(await rowCells(`sdg:${group.sdg.number}`)).toEqual(expectedOutlookCells(group));
+    }
+    expect(await page.locator('tr[data-group="field:1"]').innerText()).toContain('文書に記載なし');
+
+    // A count drills to exactly the indicators the API counts, each with its outlook in words.
+    requests = await graphqlRequestsDuring(async () => {
+      await page.locator('tr[data-group="all"] td[data-standing="ON_TRACK"] a').click();
+      await page.locator('.progress-drill h3', { hasText: '達成の見込み' }).waitFor();
+    });
+    expect(requests).toHaveLength(0);
+    expect(new URL(page.url()).searchParams.get('outlook')).toBe('ON_TRACK');
+    const onTrack = summary.overall.outlooks.find((entry) => entry.status === 'ON_TRACK');
+    expect(await drilledIds()).toEqual(onTrack?.indicators.map((indicator) => indicator.id));
+    expect(await page.locator('.progress-drill h3').first().innerText()).toBe('すべての成果指標 × 達成の見込み');
+    const badges = await page.locator('.progress-drill li .outlook-badge').allInnerTexts();
+    expect(badges).toEqual(onTrack?.indicators.map(() => '達成の見込み'));
+    expect(await page.locator('.progress-legend li[data-outlook]').count()).toBe(OUTLOOK_STATUSES.length);
+    await screenshot('progress-outlook', true);
+
+    // Opened from its URL: one request, the same count chosen; and in English.
+    requests = await openView(
+      `?view=progress&fy=2024&by=outlook&dept=${CRISIS_MANAGEMENT}&outlook=NOT_ASSESSED&lang=en`,
+    );
+    expect(requests).toHaveLength(1);
+    const crisis = summary.departments.find((group) => group.department.id === CRISIS_MANAGEMENT);
+    expect(await drilledIds()).toEqual(
+      crisis?.outlooks.find((entry) => entry.status === 'NOT_ASSESSED')?.indicators.map((indicator) => indicator.id),
+    );
+    expect(await page.locator('table.progress-table caption').first().innerText()).toBe(
+      'Indicators by outlook, per field',
+    );
+    expect(await page.locator('tr[data-group="field:2"] td').innerText()).toBe('not in the documents');
+    expect(await page.locator('.progress-drill li .outlook-badge').first().innerText()).toBe('Not assessed');
+    await screenshot('progress-outlook-en');
   });
 
   it('drills from a count to exactly the indicators it counts, each linking to its page, without a request', async () => {
@@ -311,6 +466,7 @@ describe('the progress overview at /dashboard?view=progress', () => {
   it.each([
     ['ja', `?view=progress&fy=2024&dept=${CRISIS_MANAGEMENT}&grade=noResult`],
     ['en', '?view=progress&fy=2024&grade=B&lang=en'],
+    ['outlook', '?view=progress&fy=2024&by=outlook&outlook=ON_TRACK'],
   ])('passes an axe scan at 1440 px and 390 px (%s), without sideways scrolling when narrow', async (name, search) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await openView(search);

@@ -43,6 +43,8 @@ const TEXTS = {
     en: 'Choose a cell to list the measures behind it.',
   },
   gap: { ja: '空白（関わりなし）', en: 'gap (none)' },
+  // A field or SDG the five documents give no measures or indicators: no data, not a count of zero.
+  notInDocuments: { ja: '文書に記載なし', en: 'not in the documents' },
   policyItem: { ja: '施策大項目', en: 'Policy item' },
   chooseItem: { ja: '左の一覧から施策大項目を選んでください。', en: 'Choose a policy item from the list.' },
   departments: { ja: '担当部署', en: 'Departments' },

@@ -6,12 +6,7 @@ import type { Language } from './i18n';
  * progress overview only, so these texts stay out of the script every first visit loads.
  */
 export type OutlookStatus =
-  | 'TARGET_ACHIEVED'
-  | 'ON_TRACK'
-  | 'NEEDS_ACCELERATION'
-  | 'LIMITED_PROGRESS'
-  | 'DETERIORATION'
-  | 'NOT_ASSESSED';
+  'TARGET_ACHIEVED' | 'ON_TRACK' | 'NEEDS_ACCELERATION' | 'LIMITED_PROGRESS' | 'DETERIORATION' | 'NOT_ASSESSED';
 
 /** Best to worst, then not assessed: the enum's order, as `outlooks` counts list them. */
 export const OUTLOOK_STATUSES: readonly OutlookStatus[] = [

@@ -49,9 +49,7 @@ export function outlookPaths(input: PathInput): OutlookPaths {
   const along = (start: number, end: number, share: number): number =>
     compound ? start * (end / start) ** share : start + (end - start) * share;
   const path =
-    baseline !== null && target !== null && !isBound && baseline !== target && to > from
-      ? { baseline, target }
-      : null;
+    baseline !== null && target !== null && !isBound && baseline !== target && to > from ? { baseline, target } : null;
   // A projection needs a year after the baseline (the API gives none otherwise) and a year still to come.
   const latest =
     latestValue !== null &&

@@ -1,14 +1,18 @@
+import { fiscalYearLabel } from '../common/fiscal-year';
 import { text, indicatorCount, type Language } from '../common/i18n';
 import { StateLink } from '../common/navigation';
+import { OutlookBadge, paceRatio } from '../common/outlook';
 import type { ProgressIndicator } from './progress-query';
 
 /**
  * The indicators behind a chosen count, in code order, each linking to its own page with the year's value and
- * achievement rate (`indicators` are those of the overall group, looked up by the ids the count listed).
+ * achievement rate, or, counted by outlook, its outlook and latest result (`indicators` are those of the
+ * overall group, looked up by the ids the count listed).
  */
 export function ProgressDrill(props: {
   readonly title: string;
   readonly indicators: readonly ProgressIndicator[];
+  readonly byOutlook: boolean;
   readonly language: Language;
 }) {
   const { indicators, language } = props;
@@ -28,7 +32,11 @@ export function ProgressDrill(props: {
             <small>
               {indicator.currentText ?? '—'} ▶▶ {indicator.targetText ?? '—'}
               {' · '}
-              <YearResult indicator={indicator} language={language} />
+              {props.byOutlook ? (
+                <OutlookResult indicator={indicator} language={language} />
+              ) : (
+                <YearResult indicator={indicator} language={language} />
+              )}
             </small>
           </li>
         ))}
@@ -51,6 +59,25 @@ function YearResult(props: { readonly indicator: ProgressIndicator; readonly lan
           {text(language, 'achievementRate')} {progress.achievementRate.toFixed(1)}%
         </>
       )}
+    </span>
+  );
+}
+
+function OutlookResult(props: { readonly indicator: ProgressIndicator; readonly language: Language }) {
+  const { indicator, language } = props;
+  const { outlook } = indicator;
+  return (
+    <span class="outlook-result">
+      <OutlookBadge status={outlook.status} language={language} />
+      {outlook.latestValue === null || outlook.latestFiscalYear === null ? null : (
+        <>
+          {' · '}
+          {text(language, 'latest')} {fiscalYearLabel(outlook.latestFiscalYear)}{' '}
+          {outlook.latestValue.toLocaleString(language)}
+          {indicator.unit === null ? '' : ` ${indicator.unit}`}
+        </>
+      )}
+      {outlook.ratio === null ? null : ` · ${paceRatio(language, outlook.ratio)}`}
     </span>
   );
 }

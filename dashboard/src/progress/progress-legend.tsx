@@ -1,5 +1,7 @@
 import { gradeRange, text, type Language } from '../common/i18n';
+import { OUTLOOK_COLOURS, OUTLOOK_STATUSES, outlookLabel, outlookMeaning } from '../common/outlook';
 import type { GradeBand } from './progress-query';
+import { progressText } from './progress-texts';
 import { STANDING_COLOURS, standingLabel } from './standing';
 
 /**
@@ -25,6 +27,24 @@ export function ProgressLegend(props: { readonly bands: readonly GradeBand[]; re
             <span class="swatch" style={{ background: STANDING_COLOURS[standing] }} aria-hidden="true" />
             <strong>{standingLabel(language, standing)}</strong>{' '}
             {text(language, standing === 'noResult' ? 'noResultMeaning' : 'notGradableMeaning')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The outlook classes (ESCAP's, as Open SDG shows them): each one's colour, words and meaning. */
+export function OutlookLegend(props: { readonly language: Language }) {
+  const { language } = props;
+  return (
+    <section class="progress-legend" aria-labelledby="progress-legend-title">
+      <h3 id="progress-legend-title">{progressText(language, 'outlookScale')}</h3>
+      <ul>
+        {OUTLOOK_STATUSES.map((status) => (
+          <li key={status} data-outlook={status}>
+            <span class="swatch" style={{ background: OUTLOOK_COLOURS[status] }} aria-hidden="true" />
+            <strong>{outlookLabel(language, status)}</strong> {outlookMeaning(language, status)}
           </li>
         ))}
       </ul>

@@ -1,22 +1,25 @@
 import { DEPARTMENT_LABEL_FIELDS, type DepartmentLabel } from '../common/department-order';
 
-/** What each group (all indicators, a field, a department) lists with its counts: ids only, per count. */
+/** What each group (all indicators, a field, a department, an SDG) lists with its counts: ids only, per count. */
 const GROUP_LISTS = `
   indicators notGradable noResult
   grades { grade count indicators { id } }
   notGradableIndicators { id }
-  noResultIndicators { id }`;
+  noResultIndicators { id }
+  outlooks { status count indicators { id } }`;
 
 /** What the drill-down shows of an indicator, read once from the overall group (where each appears once). */
 const INDICATOR_FIELDS = `
   id name unit currentText targetText
   policyItem { code }
-  progress(fiscalYear: $fiscalYear) { value achievementRate rule }`;
+  progress(fiscalYear: $fiscalYear) { value achievementRate rule }
+  outlook { status ratio latestValue latestFiscalYear }`;
 
 /**
  * Everything the progress view shows for a year, in one request: the years to choose from, the grade
- * scale for the legend, and the year's counts per field and per department, each count with the indicators
- * it counts, so drilling into a count is a view change that needs no request of its own.
+ * scale for the legend, the year's counts (by grade and by outlook) per field, department and SDG, each count
+ * with the indicators it counts, so drilling into a count is a view change that needs no request of its own,
+ * and which fields and SDGs the documents give no indicators, to show as such rather than as zeros.
  */
 export const PROGRESS_QUERY = `
 query DashboardProgress($fiscalYear: Int!) {
@@ -29,9 +32,17 @@ query DashboardProgress($fiscalYear: Int!) {
       grades { grade count indicators { ${INDICATOR_FIELDS} } }
       notGradableIndicators { ${INDICATOR_FIELDS} }
       noResultIndicators { ${INDICATOR_FIELDS} }
+      outlooks { status count indicators { id } }
     }
     fields { field { number name nameEn } ${GROUP_LISTS} }
     departments { department { ${DEPARTMENT_LABEL_FIELDS} } ${GROUP_LISTS} }
+    sdgs { sdg { number name nameEn } ${GROUP_LISTS} }
+  }
+  serviceInfo {
+    coverage {
+      fields { field { number name nameEn } indicatorCount }
+      uncoveredSdgs { number name nameEn }
+    }
   }
 }`;
 
@@ -50,6 +61,13 @@ export interface ProgressIndicator {
     readonly achievementRate: number | null;
     readonly rule: string;
   } | null;
+  /** Not of the year: from the latest recorded result. */
+  readonly outlook: {
+    readonly status: string;
+    readonly ratio: number | null;
+    readonly latestValue: number | null;
+    readonly latestFiscalYear: number | null;
+  };
 }
 
 /** One group's counts, each with the indicators it counts (`T`: what is read of each indicator). */
@@ -60,6 +78,15 @@ export interface GroupCounts<T = { readonly id: string }> {
   readonly grades: readonly { readonly grade: Grade; readonly count: number; readonly indicators: readonly T[] }[];
   readonly notGradableIndicators: readonly T[];
   readonly noResultIndicators: readonly T[];
+  /** Every outlook status in the enum's order, zeros included. */
+  readonly outlooks: readonly { readonly status: string; readonly count: number; readonly indicators: readonly T[] }[];
+}
+
+/** A field or SDG by its number, with its names. */
+export interface NumberedLabel {
+  readonly number: number;
+  readonly name: string;
+  readonly nameEn: string;
 }
 
 export interface GradeBand {
@@ -73,10 +100,15 @@ export interface ProgressData {
   readonly progressGrades: readonly GradeBand[];
   readonly progressSummary: {
     readonly fiscalYear: number;
-    readonly overall: GroupCounts<ProgressIndicator>;
-    readonly fields: readonly ({
-      readonly field: { readonly number: number; readonly name: string; readonly nameEn: string };
-    } & GroupCounts)[];
+    readonly overall: Omit<GroupCounts<ProgressIndicator>, 'outlooks'> & Pick<GroupCounts, 'outlooks'>;
+    readonly fields: readonly ({ readonly field: NumberedLabel } & GroupCounts)[];
     readonly departments: readonly ({ readonly department: DepartmentLabel } & GroupCounts)[];
+    readonly sdgs: readonly ({ readonly sdg: NumberedLabel } & GroupCounts)[];
+  };
+  readonly serviceInfo: {
+    readonly coverage: {
+      readonly fields: readonly { readonly field: NumberedLabel; readonly indicatorCount: number }[];
+      readonly uncoveredSdgs: readonly NumberedLabel[];
+    };
   };
 }

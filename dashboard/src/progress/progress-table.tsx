@@ -2,32 +2,37 @@ import { text, type Language } from '../common/i18n';
 import { StateLink } from '../common/navigation';
 import type { UrlStatePatch } from '../common/url-state';
 import type { GroupCounts } from './progress-query';
-import { countOf, STANDING_COLOURS, STANDINGS, standingLabel, type Standing } from './standing';
+import type { Counting } from './standing';
 
-/** One row of the table: a group of indicators (all, a field, a department) and how to choose it. */
+/** One row of the table: a group of indicators (all, a field, a department, an SDG) and how to choose it. */
 export interface ProgressRow {
-  /** `all`, `field:5` or a department id: the row's `data-group`, which tests and the chosen mark read. */
+  /** `all`, `field:5`, a department id or `sdg:11`: the row's `data-group`, which tests and the chosen mark read. */
   readonly key: string;
   readonly label: string;
-  /** The URL state that names this group (with a `grade` added, one of its counts). */
+  /** The URL state that names this group (with a `grade` or `outlook` added, one of its counts). */
   readonly patch: UrlStatePatch;
-  readonly counts: GroupCounts;
+  /** Null for a field or SDG the documents give no indicators: shown as such, not as zeros. */
+  readonly counts: GroupCounts | null;
 }
 
+/** The chosen count, if any: its group key and column. */
+export type ChosenCount = { readonly group: string; readonly column: string } | null;
+
 /**
- * Groups × standings: each count a link to the indicators it counts, the row's total, and a stacked bar of
- * the shares (a picture of the same numbers, hidden from assistive technology, which reads the table).
+ * Groups × columns (grades or outlooks, as `counting` says): each count a link to the indicators it counts,
+ * the row's total, and a stacked bar of the shares (a picture of the same numbers, hidden from assistive
+ * technology, which reads the table).
  */
 export function ProgressTable(props: {
   readonly caption: string;
   readonly groupHeading: string;
   readonly rows: readonly ProgressRow[];
   readonly footer?: ProgressRow;
-  /** The chosen count, if any: its group key and standing. */
-  readonly chosen: { readonly group: string; readonly standing: Standing } | null;
+  readonly counting: Counting;
+  readonly chosen: ChosenCount;
   readonly language: Language;
 }) {
-  const { language } = props;
+  const { language, counting } = props;
   return (
     // Focusable so keyboard users can scroll it sideways on narrow screens.
     <div class="scroll-x" tabIndex={0} role="group" aria-label={props.caption}>
@@ -36,10 +41,10 @@ export function ProgressTable(props: {
         <thead>
           <tr>
             <th scope="col">{props.groupHeading}</th>
-            {STANDINGS.map((standing) => (
-              <th scope="col" key={standing} data-standing={standing}>
-                <span class="swatch" style={{ background: STANDING_COLOURS[standing] }} aria-hidden="true" />
-                {standingLabel(language, standing)}
+            {counting.columns.map((column) => (
+              <th scope="col" key={column} data-standing={column}>
+                <span class="swatch" style={{ background: counting.colour(column) }} aria-hidden="true" />
+                {counting.label(language, column)}
               </th>
             ))}
             <th scope="col">{text(language, 'total')}</th>
@@ -50,12 +55,12 @@ export function ProgressTable(props: {
         </thead>
         <tbody>
           {props.rows.map((row) => (
-            <Row key={row.key} row={row} chosen={props.chosen} />
+            <Row key={row.key} row={row} counting={counting} chosen={props.chosen} language={language} />
           ))}
         </tbody>
         {props.footer === undefined ? null : (
           <tfoot>
-            <Row row={props.footer} chosen={props.chosen} />
+            <Row row={props.footer} counting={counting} chosen={props.chosen} language={language} />
           </tfoot>
         )}
       </table>
@@ -65,22 +70,32 @@ export function ProgressTable(props: {
 
 function Row(props: {
   readonly row: ProgressRow;
-  readonly chosen: { readonly group: string; readonly standing: Standing } | null;
+  readonly counting: Counting;
+  readonly chosen: ChosenCount;
+  readonly language: Language;
 }) {
-  const { row, chosen } = props;
+  const { row, counting, chosen } = props;
   const { counts } = row;
+  if (counts === null) {
+    return (
+      <tr data-group={row.key} class="not-in-documents">
+        <th scope="row">{row.label}</th>
+        <td colSpan={counting.columns.length + 2}>{text(props.language, 'notInDocuments')}</td>
+      </tr>
+    );
+  }
   return (
     <tr data-group={row.key}>
       <th scope="row">{row.label}</th>
-      {STANDINGS.map((standing) => {
-        const count = countOf(counts, standing);
-        const isChosen = chosen !== null && chosen.group === row.key && chosen.standing === standing;
+      {counting.columns.map((column) => {
+        const count = counting.count(counts, column);
+        const isChosen = chosen !== null && chosen.group === row.key && chosen.column === column;
         return (
-          <td key={standing} data-standing={standing} class={isChosen ? 'count chosen' : 'count'}>
+          <td key={column} data-standing={column} class={isChosen ? 'count chosen' : 'count'}>
             {count === 0 ? (
               <span class="zero">0</span>
             ) : (
-              <StateLink patch={{ ...row.patch, grade: standing }} current={isChosen}>
+              <StateLink patch={{ ...row.patch, [counting.parameter]: column }} current={isChosen}>
                 {count}
               </StateLink>
             )}
@@ -90,12 +105,12 @@ function Row(props: {
       <td class="count total">{counts.indicators}</td>
       <td class="bar-column">
         <span class="stacked-bar" aria-hidden="true">
-          {STANDINGS.map((standing) => {
-            const count = countOf(counts, standing);
+          {counting.columns.map((column) => {
+            const count = counting.count(counts, column);
             return count === 0 ? null : (
               <span
-                key={standing}
-                style={{ width: `${(100 * count) / counts.indicators}%`, background: STANDING_COLOURS[standing] }}
+                key={column}
+                style={{ width: `${(100 * count) / counts.indicators}%`, background: counting.colour(column) }}
               />
             );
           })}

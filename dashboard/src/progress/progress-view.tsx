@@ -1,15 +1,16 @@
 import { useMemo } from 'preact/hooks';
 import { inDepartmentOrder } from '../common/department-order';
 import { fiscalYearLabel, nameIn, text } from '../common/i18n';
-import { useNavigation } from '../common/navigation';
+import { StateLink, useNavigation } from '../common/navigation';
 import { QueryStatus } from '../common/query-status';
 import { markFirstRender } from '../common/rendered-mark';
 import { useQuery } from '../common/use-query';
 import { ProgressDrill } from './progress-drill';
-import { ProgressLegend } from './progress-legend';
+import { OutlookLegend, ProgressLegend } from './progress-legend';
 import { PROGRESS_QUERY, type ProgressData, type ProgressIndicator } from './progress-query';
 import { ProgressTable, type ProgressRow } from './progress-table';
-import { countedBy, standingLabel, standingOf } from './standing';
+import { progressText } from './progress-texts';
+import { BY_GRADE, BY_OUTLOOK } from './standing';
 
 /** The fiscal year (April to March) today falls in, by the browser's clock: the year shown when none is chosen. */
 function currentFiscalYear(now: Date = new Date()): number {
@@ -18,9 +19,11 @@ function currentFiscalYear(now: Date = new Date()): number {
 
 /**
  * Progress overview: how many outcome indicators are in each grade, cannot be graded, or have no result yet
- * in a plan-period year, per field and per department. State `fy` (the year), and the chosen count: `grade`
- * (a grade, `notGradable` or `noResult`) with `field` (a field number) or `dept` (a department id), or
- * neither for all indicators. The one request holds every count's indicators, so choosing a count costs none.
+ * in a plan-period year, or (state `by=outlook`) have each outlook by the target year, per field, department
+ * and SDG. State `fy` (the year), and the chosen count: `grade` (a grade, `notGradable` or `noResult`) or
+ * `outlook` (a status) with `field` (a field number), `dept` (a department id) or `sdg` (an SDG number), or
+ * none of them for all indicators. Fields and SDGs the documents give no indicators are listed as such. The
+ * one request holds every count's indicators, so choosing a count or a way of counting costs none.
  */
 export function ProgressView() {
   const { state, language, navigate } = useNavigation();
@@ -31,12 +34,14 @@ export function ProgressView() {
 
   const rows = useMemo(() => {
     if (data === undefined) return null;
-    const { overall, fields, departments } = data.progressSummary;
-    const fieldRows: ProgressRow[] = fields.map((group) => ({
-      key: `field:${group.field.number}`,
-      label: `${group.field.number} ${nameIn(language, group.field)}`,
-      patch: { field: String(group.field.number), dept: undefined },
-      counts: group,
+    const { overall, fields, departments, sdgs } = data.progressSummary;
+    const { coverage } = data.serviceInfo;
+    // Every field, in number order: those without indicators in the documents too, as such.
+    const fieldRows: ProgressRow[] = coverage.fields.map(({ field }) => ({
+      key: `field:${field.number}`,
+      label: `${field.number} ${nameIn(language, field)}`,
+      patch: { field: String(field.number), dept: undefined, sdg: undefined },
+      counts: fields.find((group) => group.field.number === field.number) ?? null,
     }));
     const departmentRows: ProgressRow[] = inDepartmentOrder(
       language,
@@ -44,16 +49,25 @@ export function ProgressView() {
     ).map(({ group }) => ({
       key: group.department.id,
       label: nameIn(language, group.department),
-      patch: { dept: group.department.id, field: undefined },
+      patch: { dept: group.department.id, field: undefined, sdg: undefined },
       counts: group,
     }));
+    // The SDGs with indicators and those the documents link nothing to, by number.
+    const sdgRows: ProgressRow[] = [...sdgs.map((group) => group.sdg), ...coverage.uncoveredSdgs]
+      .sort((one, other) => one.number - other.number)
+      .map((sdg) => ({
+        key: `sdg:${sdg.number}`,
+        label: `SDG ${sdg.number} ${nameIn(language, sdg)}`,
+        patch: { sdg: String(sdg.number), field: undefined, dept: undefined },
+        counts: sdgs.find((group) => group.sdg.number === sdg.number) ?? null,
+      }));
     const overallRow: ProgressRow = {
       key: 'all',
       label: text(language, 'allIndicators'),
-      patch: { field: undefined, dept: undefined },
+      patch: { field: undefined, dept: undefined, sdg: undefined },
       counts: overall,
     };
-    return { fieldRows, departmentRows, overallRow };
+    return { fieldRows, departmentRows, sdgRows, overallRow };
   }, [data, language]);
 
   if (result.status !== 'done' || data === undefined || rows === null) return <QueryStatus state={result} />;
@@ -62,10 +76,17 @@ export function ProgressView() {
   const year = planFiscalYears.find((candidate) => candidate.year === progressSummary.fiscalYear);
   const yearText = year === undefined ? String(progressSummary.fiscalYear) : fiscalYearLabel(language, year);
 
-  const standing = standingOf(state.grade);
-  const groupKey = state.dept ?? (state.field === undefined ? 'all' : `field:${state.field}`);
-  const chosenRow = [rows.overallRow, ...rows.fieldRows, ...rows.departmentRows].find((row) => row.key === groupKey);
-  const chosen = standing === null || chosenRow === undefined ? null : { group: chosenRow.key, standing };
+  const byOutlook = state.by === 'outlook';
+  const counting = byOutlook ? BY_OUTLOOK : BY_GRADE;
+  const column = counting.columns.find((candidate) => candidate === state[counting.parameter]) ?? null;
+  const groupKey =
+    state.dept ??
+    (state.field !== undefined ? `field:${state.field}` : state.sdg !== undefined ? `sdg:${state.sdg}` : 'all');
+  const chosenRow = [rows.overallRow, ...rows.fieldRows, ...rows.departmentRows, ...rows.sdgRows].find(
+    (row) => row.key === groupKey,
+  );
+  const chosenCounts = chosenRow?.counts ?? null;
+  const chosen = column === null || chosenRow === undefined ? null : { group: chosenRow.key, column };
   // Every indicator appears in exactly one of the overall group's lists: the details of all of them.
   const indicatorById = new Map<string, ProgressIndicator>(
     [
@@ -74,6 +95,8 @@ export function ProgressView() {
       ...progressSummary.overall.noResultIndicators,
     ].map((indicator) => [indicator.id, indicator]),
   );
+  // Outlooks are not of the year: their captions and the drill-down's title name none.
+  const captionOf = (grades: string, outlooks: string): string => (byOutlook ? outlooks : `${grades} · ${yearText}`);
 
   return (
     <section aria-labelledby="progress-title">
@@ -95,39 +118,70 @@ export function ProgressView() {
             ))}
           </select>
         </label>
-        <span class="filter rows-shown">{text(language, 'progressCounting')}</span>
+        <span class="filter counting" role="group" aria-label={progressText(language, 'countBy')}>
+          {progressText(language, 'countBy')}:{' '}
+          <StateLink patch={{ by: undefined, outlook: undefined }} current={!byOutlook}>
+            {progressText(language, 'byGrade')}
+          </StateLink>
+          {' | '}
+          <StateLink patch={{ by: 'outlook', grade: undefined }} current={byOutlook}>
+            {progressText(language, 'byOutlook')}
+          </StateLink>
+        </span>
       </div>
+      <p class="rows-shown">
+        {text(language, 'progressCounting')} {progressText(language, 'sdgCounting')}
+        {byOutlook ? ` ${progressText(language, 'outlookCounting')}` : ''}
+      </p>
       <div class="progress-layout">
         <div class="progress-tables">
           <ProgressTable
-            caption={`${text(language, 'progressByField')} · ${yearText}`}
+            caption={captionOf(text(language, 'progressByField'), progressText(language, 'byFieldOutlook'))}
             groupHeading={text(language, 'field')}
             rows={rows.fieldRows}
             footer={rows.overallRow}
+            counting={counting}
             chosen={chosen}
             language={language}
           />
           <ProgressTable
-            caption={`${text(language, 'progressByDepartment')} · ${yearText}`}
+            caption={captionOf(text(language, 'progressByDepartment'), progressText(language, 'byDepartmentOutlook'))}
             groupHeading={text(language, 'departmentColumn')}
             rows={rows.departmentRows}
+            counting={counting}
+            chosen={chosen}
+            language={language}
+          />
+          <ProgressTable
+            caption={captionOf(progressText(language, 'bySdg'), progressText(language, 'bySdgOutlook'))}
+            groupHeading="SDG"
+            rows={rows.sdgRows}
+            counting={counting}
             chosen={chosen}
             language={language}
           />
         </div>
         <aside class="cell-details progress-drill" aria-live="polite">
-          {chosen === null || chosenRow === undefined ? (
+          {chosen === null || chosenRow === undefined || chosenCounts === null ? (
             <p>{text(language, 'chooseCount')}</p>
           ) : (
             <ProgressDrill
-              title={`${chosenRow.label} × ${standingLabel(language, chosen.standing)} · ${yearText}`}
-              indicators={countedBy(chosenRow.counts, chosen.standing).flatMap(
-                (counted) => indicatorById.get(counted.id) ?? [],
+              title={captionOf(
+                `${chosenRow.label} × ${counting.label(language, chosen.column)}`,
+                `${chosenRow.label} × ${counting.label(language, chosen.column)}`,
               )}
+              indicators={counting
+                .counted(chosenCounts, chosen.column)
+                .flatMap((counted) => indicatorById.get(counted.id) ?? [])}
+              byOutlook={byOutlook}
               language={language}
             />
           )}
-          <ProgressLegend bands={progressGrades} language={language} />
+          {byOutlook ? (
+            <OutlookLegend language={language} />
+          ) : (
+            <ProgressLegend bands={progressGrades} language={language} />
+          )}
         </aside>
       </div>
     </section>

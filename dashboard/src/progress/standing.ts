@@ -1,4 +1,5 @@
 import { text, type Language } from '../common/i18n';
+import { OUTLOOK_COLOURS, OUTLOOK_STATUSES, outlookLabel, outlookStatusOf } from '../common/outlook';
 import type { Grade, GroupCounts } from './progress-query';
 
 /**
@@ -31,15 +32,48 @@ export function standingLabel(language: Language, standing: Standing): string {
 }
 
 /** The indicators a group counts under `standing` (as the API listed them with the count). */
-export function countedBy<T>(group: GroupCounts<T>, standing: Standing): readonly T[] {
+function countedBy<T>(group: GroupCounts<T>, standing: Standing): readonly T[] {
   if (standing === 'notGradable') return group.notGradableIndicators;
   if (standing === 'noResult') return group.noResultIndicators;
   return group.grades.find((bar) => bar.grade === standing)?.indicators ?? [];
 }
 
 /** The group's count under `standing`, as the API gives it. */
-export function countOf(group: GroupCounts<unknown>, standing: Standing): number {
+function countOf(group: GroupCounts<unknown>, standing: Standing): number {
   if (standing === 'notGradable') return group.notGradable;
   if (standing === 'noResult') return group.noResult;
   return group.grades.find((bar) => bar.grade === standing)?.count ?? 0;
 }
+
+/**
+ * One way of counting a group's indicators, a column each: by the year's grade (`grade` in the URL state) or by
+ * outlook (`outlook`). The tables, the chosen count and the drill-down read the counts through it alone.
+ */
+export interface Counting {
+  /** The URL state key that holds the chosen column. */
+  readonly parameter: 'grade' | 'outlook';
+  readonly columns: readonly string[];
+  readonly colour: (column: string) => string;
+  readonly label: (language: Language, column: string) => string;
+  readonly count: (group: GroupCounts, column: string) => number;
+  readonly counted: (group: GroupCounts, column: string) => readonly { readonly id: string }[];
+}
+
+export const BY_GRADE: Counting = {
+  parameter: 'grade',
+  columns: STANDINGS,
+  colour: (column) => STANDING_COLOURS[standingOf(column) ?? 'noResult'],
+  label: (language, column) => standingLabel(language, standingOf(column) ?? 'noResult'),
+  count: (group, column) => countOf(group, standingOf(column) ?? 'noResult'),
+  counted: (group, column) => countedBy(group, standingOf(column) ?? 'noResult'),
+};
+
+/** Outlooks are not of the year: each indicator's, from its latest recorded result. */
+export const BY_OUTLOOK: Counting = {
+  parameter: 'outlook',
+  columns: OUTLOOK_STATUSES,
+  colour: (column) => OUTLOOK_COLOURS[outlookStatusOf(column) ?? 'NOT_ASSESSED'],
+  label: outlookLabel,
+  count: (group, column) => group.outlooks.find((entry) => entry.status === column)?.count ?? 0,
+  counted: (group, column) => group.outlooks.find((entry) => entry.status === column)?.indicators ?? [],
+};
