@@ -371,6 +371,69 @@ describe('the dashboard at /dashboard', () => {
     expect(await cell.getAttribute('class')).toBe('gap');
   });
 
+  it('shows the SDGs and fields the documents give no measures as "not in the documents", not as gaps', async () => {
+    const answer = await server.query<{
+      serviceInfo: {
+        coverage: {
+          fields: { field: { number: number }; measureCount: number }[];
+          uncoveredSdgs: { number: number }[];
+        };
+      };
+    }>('{ serviceInfo { coverage { fields { field { number } measureCount } uncoveredSdgs { number } } } }', {});
+    expect(answer.errors).toBeUndefined();
+    const coverage = answer.data?.serviceInfo.coverage;
+    const uncovered = (coverage?.uncoveredSdgs ?? []).map((sdg) => sdg.number);
+    expect(uncovered).toEqual([1, 2, 6, 7, 13, 14, 15]);
+    const without = (coverage?.fields ?? []).filter((field) => field.measureCount === 0).map((f) => f.field.number);
+    expect(without).toEqual([1, 2, 3, 4]);
+
+    await openView('?view=heatmap');
+    await page.locator('.heatmap-chart canvas').first().waitFor();
+    await page.locator('.matrix-table summary').click();
+    // Each column of an SDG the documents leave out says so in every row; the other columns keep their gaps.
+    const marks = await page
+      .locator('.matrix-table tbody tr')
+      .first()
+      .evaluate((row) =>
+        Array.from(
+          (
+            row as unknown as {
+              querySelectorAll(
+                s: string,
+              ): ArrayLike<{ dataset: { sdg: string }; className: string; textContent: string }>;
+            }
+          ).querySelectorAll('td'),
+        ).map((cell) => [Number(cell.dataset.sdg), cell.className, cell.textContent]),
+      );
+    expect(marks.filter(([, kind]) => kind === 'not-in-documents').map(([sdg]) => sdg)).toEqual(uncovered);
+    expect(
+      marks.filter(([, kind]) => kind === 'not-in-documents').every(([, , words]) => words === '—文書に記載なし'),
+    ).toBe(true);
+    expect(await page.locator('.matrix-table td.not-in-documents').count()).toBe(46 * uncovered.length);
+
+    // A cell of such a column, chosen, says the same rather than "0 measures".
+    await openView(`?view=heatmap&dept=${CITIZEN_ACTIVITY}&sdg=13`);
+    expect(await page.locator('.cell-details .cell-count').innerText()).toBe('SDG 13: 文書に記載なし');
+
+    // The field filter marks fields 1–4, and under one of them says so instead of drawing an empty matrix.
+    const options = await page.locator('.filter select option').allInnerTexts();
+    expect(options.slice(1, 5)).toEqual([
+      '1 健康福祉 (文書に記載なし)',
+      '2 教育文化 (文書に記載なし)',
+      '3 経済環境 (文書に記載なし)',
+      '4 都市基盤 (文書に記載なし)',
+    ]);
+    expect(options[5]).toBe('5 市民生活');
+    await openView('?view=heatmap&field=1');
+    expect(await page.locator('.not-in-documents-note').innerText()).toBe('分野 1: 文書に記載なし');
+    expect(await page.locator('.heatmap-chart').count()).toBe(0);
+    await openView('?view=heatmap&field=1&lang=en');
+    expect(await page.locator('.not-in-documents-note').innerText()).toBe('Field 1: not in the documents');
+    await openView('?view=heatmap');
+    await page.locator('.heatmap-chart canvas').first().waitFor();
+    await screenshot('heatmap-not-in-documents');
+  });
+
   it('drills down from a field to policy item 5-6: measures with change marks (5-6-d3 deleted), indicators without results', async () => {
     const requests = await openView('?view=items&item=5-6');
     metrics.drilldownGraphqlRequests = requests.length;

@@ -19,17 +19,26 @@ type HeatmapOption = ComposeOption<
 export interface HeatmapInput {
   /** Row labels, top to bottom. */
   readonly rows: readonly string[];
-  /** Column SDGs, left to right: number and official colour. */
-  readonly columns: readonly { readonly number: number; readonly color: string; readonly title: string }[];
+  /** Column SDGs, left to right: number, official colour, and whether the documents link any measure to it. */
+  readonly columns: readonly {
+    readonly number: number;
+    readonly color: string;
+    readonly title: string;
+    readonly uncovered: boolean;
+  }[];
   /** counts[row][column]; 0 is a gap. */
   readonly counts: readonly (readonly number[])[];
   readonly selected: { readonly row: number; readonly column: number } | null;
   readonly fontFamily: string;
   /** Legend text for cells without any measure. */
   readonly gapLabel: string;
+  /** Legend and tooltip text for the columns of SDGs the documents link nothing to. */
+  readonly uncoveredLabel: string;
 }
 
 const GAP_COLOUR = '#f0f0f0';
+/** The value of a cell in an SDG's column that the documents leave out: no data, which is not a gap. */
+const NOT_IN_DOCUMENTS = -1;
 
 /**
  * Draws (or redraws) the matrix in `element` and calls `onSelect` with the row and column of a clicked cell.
@@ -43,7 +52,7 @@ export function drawHeatmap(
   const chart = init(element, undefined, { renderer: 'canvas' });
   const data = input.counts.flatMap((row, rowIndex) =>
     row.map((count, column) => ({
-      value: [column, rowIndex, count],
+      value: [column, rowIndex, input.columns[column]?.uncovered === true ? NOT_IN_DOCUMENTS : count],
       // Dark text on the pale steps, white on the dark ones, for contrast either way.
       label: { color: count >= 2 ? '#fff' : '#1f1f1f' },
     })),
@@ -62,7 +71,8 @@ export function drawHeatmap(
       formatter: (params) => {
         const [column, row, count] = (params as unknown as { value: [number, number, number] }).value;
         const sdg = input.columns[column];
-        return `${input.rows[row] ?? ''} × SDG ${sdg?.number ?? ''} ${sdg?.title ?? ''}: ${count}`;
+        const shown = count === NOT_IN_DOCUMENTS ? input.uncoveredLabel : String(count);
+        return `${input.rows[row] ?? ''} × SDG ${sdg?.number ?? ''} ${sdg?.title ?? ''}: ${shown}`;
       },
     },
     xAxis: {
@@ -84,6 +94,8 @@ export function drawHeatmap(
       bottom: 4,
       // Steps rather than a gradient, so a count can be read off the legend; gaps get their own pale grey.
       pieces: [
+        // Not a step of the scale: a pale warm ground, and each cell marked with a dash (the label below).
+        { value: NOT_IN_DOCUMENTS, color: '#fbf3e4', label: input.uncoveredLabel },
         { value: 0, color: GAP_COLOUR, label: input.gapLabel },
         { min: 1, max: 1, color: '#c6dbef', label: '1' },
         { min: 2, max: 3, color: '#6baed6', label: '2–3' },
@@ -99,6 +111,7 @@ export function drawHeatmap(
           show: true,
           formatter: (params) => {
             const count = (params.value as [number, number, number])[2];
+            if (count === NOT_IN_DOCUMENTS) return '—';
             return count === 0 ? '' : String(count);
           },
         },

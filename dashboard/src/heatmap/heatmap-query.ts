@@ -2,9 +2,9 @@ import { DEPARTMENT_LABEL_FIELDS, type DepartmentLabel } from '../common/departm
 import type { SdgLabel } from '../common/sdg-badge';
 
 /**
- * Everything the heatmap view shows, in one request: the field filter's options, the whole matrix and, when a
+ * Everything the heatmap view shows, in one request: the field filter's options, the whole matrix, when a
  * field is chosen, which departments answer for a measure of it (the measures' department facet; the first
- * page itself is not read).
+ * page itself is not read), and which fields and SDGs the documents give no measures, shown as such.
  */
 export const HEATMAP_QUERY = `
 query DashboardHeatmap($field: Int, $filtered: Boolean!) {
@@ -22,6 +22,7 @@ query DashboardHeatmap($field: Int, $filtered: Boolean!) {
       measures { code name status policyItem { code name } }
     }
   }
+  serviceInfo { coverage { fields { field { number } measureCount } uncoveredSdgs { number } } }
 }`;
 
 export interface CoverageMeasure {
@@ -48,5 +49,11 @@ export interface HeatmapData {
     readonly departments: readonly DepartmentLabel[];
     readonly sdgs: readonly SdgLabel[];
     readonly cells: readonly CoverageCell[];
+  };
+  readonly serviceInfo: {
+    readonly coverage: {
+      readonly fields: readonly { readonly field: { readonly number: number }; readonly measureCount: number }[];
+      readonly uncoveredSdgs: readonly { readonly number: number }[];
+    };
   };
 }

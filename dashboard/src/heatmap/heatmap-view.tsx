@@ -19,7 +19,8 @@ const FONT_FAMILY = getComputedStyle(document.documentElement).fontFamily;
 /**
  * SDG × department heatmap: state `field` (filter), `alldepts` (`1`: every department even under a field,
  * not only those with measures in it), `dept` and `sdg` (the chosen cell). Rows are in the language's
- * department order.
+ * department order. A field or an SDG the documents give no measures is said to be absent from them, never
+ * drawn as a row or column of gaps.
  */
 export function HeatmapView() {
   const { state, language, navigate } = useNavigation();
@@ -41,8 +42,17 @@ export function HeatmapView() {
       inField === null ? departments : departments.filter((department) => inField.has(department.id)),
     );
   }, [data, language, showAll]);
+  // Kept across renders: the chart redraws when its inputs change.
+  const { withoutMeasures, uncovered } = useMemo(() => {
+    const coverage = data?.serviceInfo.coverage;
+    return {
+      withoutMeasures: new Set(coverage?.fields.filter((entry) => entry.measureCount === 0).map((e) => e.field.number)),
+      uncovered: new Set(coverage?.uncoveredSdgs.map((sdg) => sdg.number)),
+    };
+  }, [data]);
   if (result.status !== 'done') return <QueryStatus state={result} />;
   const { fields, sdgCoverage } = result.data;
+  const notInDocuments = text(language, 'notInDocuments');
   return (
     <section aria-labelledby="heatmap-title">
       <h2 id="heatmap-title">{text(language, 'heatmap')}</h2>
@@ -57,6 +67,7 @@ export function HeatmapView() {
             {fields.map((option) => (
               <option key={option.number} value={String(option.number)}>
                 {option.number} {nameIn(language, option)}
+                {withoutMeasures.has(option.number) ? ` (${notInDocuments})` : ''}
               </option>
             ))}
           </select>
@@ -75,7 +86,19 @@ export function HeatmapView() {
           {departmentsShown(language, rows.length, sdgCoverage.departments.length)}
         </span>
       </div>
-      <CoverageMatrix rows={rows} sdgs={sdgCoverage.sdgs} cells={sdgCoverage.cells} language={language} />
+      {field !== undefined && withoutMeasures.has(field) ? (
+        <p class="not-in-documents-note" role="status">
+          {text(language, 'field')} {field}: {notInDocuments}
+        </p>
+      ) : (
+        <CoverageMatrix
+          rows={rows}
+          sdgs={sdgCoverage.sdgs}
+          cells={sdgCoverage.cells}
+          uncovered={uncovered}
+          language={language}
+        />
+      )}
     </section>
   );
 }
@@ -85,10 +108,12 @@ function CoverageMatrix(props: {
   readonly rows: readonly DepartmentLabel[];
   readonly sdgs: HeatmapData['sdgCoverage']['sdgs'];
   readonly cells: HeatmapData['sdgCoverage']['cells'];
+  /** Numbers of the SDGs the documents link no measure to. */
+  readonly uncovered: ReadonlySet<number>;
   readonly language: Language;
 }) {
   const { state, navigate } = useNavigation();
-  const { rows: departments, sdgs, cells, language } = props;
+  const { rows: departments, sdgs, cells, uncovered, language } = props;
   const cellByKey = useMemo(
     () => new Map(cells.map((cell) => [`${cell.department.id}|${cell.sdg.number}`, cell])),
     [cells],
@@ -116,11 +141,17 @@ function CoverageMatrix(props: {
         element,
         {
           rows: departments.map((department) => nameIn(language, department)),
-          columns: sdgs.map((sdg) => ({ number: sdg.number, color: sdg.color, title: nameIn(language, sdg) })),
+          columns: sdgs.map((sdg) => ({
+            number: sdg.number,
+            color: sdg.color,
+            title: nameIn(language, sdg),
+            uncovered: uncovered.has(sdg.number),
+          })),
           counts,
           selected: selectedRow >= 0 && selectedColumn >= 0 ? { row: selectedRow, column: selectedColumn } : null,
           fontFamily: FONT_FAMILY,
           gapLabel: text(language, 'gap'),
+          uncoveredLabel: text(language, 'notInDocuments'),
         },
         (row, column) => navigate({ dept: departments[row]?.id, sdg: String(sdgs[column]?.number ?? '') }),
       );
@@ -137,7 +168,7 @@ function CoverageMatrix(props: {
       dispose();
     };
     // `navigate` is left out on purpose: it is new on every render but always does the same thing.
-  }, [departments, sdgs, counts, language, selectedRow, selectedColumn]);
+  }, [departments, sdgs, counts, uncovered, language, selectedRow, selectedColumn]);
 
   const selectedCell =
     selectedRow >= 0 && selectedColumn >= 0
@@ -157,6 +188,7 @@ function CoverageMatrix(props: {
             departmentId={departments[selectedRow]?.id ?? ''}
             sdg={sdgs[selectedColumn]}
             cell={selectedCell}
+            uncovered={uncovered.has(sdgs[selectedColumn]?.number ?? 0)}
             language={language}
           />
         ) : (
@@ -184,6 +216,14 @@ function CoverageMatrix(props: {
                   <th scope="row">{nameIn(language, department)}</th>
                   {sdgs.map((sdg, column) => {
                     const count = counts[row]?.[column] ?? 0;
+                    if (uncovered.has(sdg.number)) {
+                      return (
+                        <td key={sdg.number} data-sdg={sdg.number} class="not-in-documents">
+                          <span aria-hidden="true">—</span>
+                          <span class="visually-hidden">{text(language, 'notInDocuments')}</span>
+                        </td>
+                      );
+                    }
                     return (
                       <td key={sdg.number} data-sdg={sdg.number} class={count === 0 ? 'gap' : undefined}>
                         {count === 0 ? (
@@ -209,6 +249,7 @@ function CellDetails(props: {
   readonly departmentId: string;
   readonly sdg: HeatmapData['sdgCoverage']['sdgs'][number] | undefined;
   readonly cell: CoverageCell | null;
+  readonly uncovered: boolean;
   readonly language: Language;
 }) {
   const { language, cell, sdg } = props;
@@ -221,9 +262,15 @@ function CellDetails(props: {
         </StateLink>{' '}
         × {sdg === undefined ? null : <SdgBadge sdg={sdg} language={language} long />}
       </h3>
-      <p class="cell-count">
-        <strong>{cell?.measureCount ?? 0}</strong> {text(language, 'measureCount')}
-      </p>
+      {props.uncovered ? (
+        <p class="cell-count not-in-documents-note">
+          SDG {sdg?.number}: {text(language, 'notInDocuments')}
+        </p>
+      ) : (
+        <p class="cell-count">
+          <strong>{cell?.measureCount ?? 0}</strong> {text(language, 'measureCount')}
+        </p>
+      )}
       <ul class="measure-list">
         {measures.map((measure) => (
           <li key={measure.code} data-code={measure.code}>
