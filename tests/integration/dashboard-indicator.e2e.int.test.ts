@@ -6,6 +6,7 @@ import { createAuthenticator } from '../../src/platform/auth/authenticator';
 import { mintToken } from '../../src/platform/auth/mint-token';
 import { buildDashboard } from '../../src/web/dashboard/build-dashboard';
 import { PROJECT_ROOT } from '../../src/core/project-root';
+import type { IndicatorOutlook } from '../../dashboard/src/indicator/indicator-query';
 import { documentWidth, seriousAxeViolations, timeToFirstRender, visitWeights } from '../helpers/dashboard-checks';
 import { isLocalUrl, launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../helpers/offline-browser';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -50,16 +51,7 @@ const OUTLOOK = `query($id: ID!) { node(id: $id) { ... on Indicator {
 interface ApiOutlook {
   readonly current: number | null;
   readonly target: number | null;
-  readonly outlook: {
-    readonly status: string;
-    readonly reason: string | null;
-    readonly ratio: number | null;
-    readonly latestValue: number | null;
-    readonly latestFiscalYear: number | null;
-    readonly baselineFiscalYear: number;
-    readonly targetFiscalYear: number;
-    readonly projectedValue: number | null;
-  };
+  readonly outlook: IndicatorOutlook;
   readonly results: readonly { readonly fiscalYear: number; readonly current: { readonly value: number } | null }[];
 }
 

@@ -5,6 +5,7 @@ import { createAuthenticator } from '../../src/platform/auth/authenticator';
 import { mintToken } from '../../src/platform/auth/mint-token';
 import { buildDashboard } from '../../src/web/dashboard/build-dashboard';
 import { PROJECT_ROOT } from '../../src/core/project-root';
+import { IndicatorOutlookStatus } from '../../src/graph/outlook-status';
 import { documentWidth, seriousAxeViolations, timeToFirstRender, visitWeights } from '../helpers/dashboard-checks';
 import { isLocalUrl, launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../helpers/offline-browser';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -59,14 +60,8 @@ const SUMMARY = `query($year: Int!) { progressSummary(fiscalYear: $year) {
 const COVERAGE = `{ serviceInfo { coverage {
   fields { field { number } indicatorCount } uncoveredSdgs { number }
 } } }`;
-const OUTLOOK_STATUSES = [
-  'TARGET_ACHIEVED',
-  'ON_TRACK',
-  'NEEDS_ACCELERATION',
-  'LIMITED_PROGRESS',
-  'DETERIORATION',
-  'NOT_ASSESSED',
-] as const;
+/** The enum's order, which every group's `outlooks` and the view's columns follow. */
+const OUTLOOK_STATUSES = Object.values(IndicatorOutlookStatus);
 
 /** A table row as the in-page read sees it (this project compiles tests without DOM types). */
 interface HTMLRow {
@@ -299,7 +294,7 @@ describe('the progress overview at /dashboard?view=progress', () => {
       '判定不能',
     ]);
     const summary = await summaryOf(2024);
-    expect(summary.overall.outlooks.map((entry) => entry.status)).toEqual([...OUTLOOK_STATUSES]);
+    expect(summary.overall.outlooks.map((entry) => entry.status)).toEqual(OUTLOOK_STATUSES);
     // From the latest result of each: 6-5-1 (bound kept) and 5-1-2 (50 reached in R5) achieved; 5-1-1, 5-4-1 and
     // 5-5-2 on track; 5-2-1 (843 → 900 of 1,900) limited; 6-5-4 (108 → 120, to 0) worse; the other 20 not assessed.
     expect(expectedOutlookCells(summary.overall)).toEqual({

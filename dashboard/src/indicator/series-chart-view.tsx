@@ -38,10 +38,7 @@ export function SeriesChart(props: { readonly indicator: IndicatorDetail; readon
         outlook: indicator.outlook,
       });
       const chart = drawSeries(box, {
-        // Era year over Gregorian year; the era year alone where the chart is too narrow for both (a phone).
-        years: years.map((year) =>
-          box.clientWidth < NARROW_CHART ? reiwaLabel(year) : `${reiwaLabel(year)}\n(${year})`,
-        ),
+        years: yearLabels(years, box.clientWidth),
         lines,
         names: {
           recorded: pageText(language, 'value'),
@@ -59,10 +56,15 @@ export function SeriesChart(props: { readonly indicator: IndicatorDetail; readon
         fontFamily: FONT_FAMILY,
       });
       const drawn = chart.getOption() as { series?: { id?: string; data?: unknown[] }[] };
-      const byId = Object.fromEntries((drawn.series ?? []).map((series) => [series.id, series.data ?? []]));
+      const byId: Record<string, unknown[]> = Object.fromEntries(
+        (drawn.series ?? []).map((series) => [series.id ?? '', series.data ?? []]),
+      );
       box.dataset.points = JSON.stringify(byId.recorded ?? []);
       box.dataset.series = JSON.stringify({ years, ...byId });
-      const onResize = (): void => chart.resize();
+      const onResize = (): void => {
+        chart.setOption({ xAxis: { data: yearLabels(years, box.clientWidth) } });
+        chart.resize();
+      };
       window.addEventListener('resize', onResize);
       dispose = () => {
         window.removeEventListener('resize', onResize);
@@ -80,6 +82,11 @@ export function SeriesChart(props: { readonly indicator: IndicatorDetail; readon
       <figcaption class="visually-hidden">{pageText(language, 'chartTableNote')}</figcaption>
     </figure>
   );
+}
+
+/** Era year over Gregorian year; the era year alone where the chart is too narrow for both (a phone). */
+function yearLabels(years: readonly number[], width: number): string[] {
+  return years.map((year) => (width < NARROW_CHART ? reiwaLabel(year) : `${reiwaLabel(year)}\n(${year})`));
 }
 
 /** What a bound asks of the value: the printed word in Japanese, `at most` or `at least` in English. */

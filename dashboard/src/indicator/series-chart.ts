@@ -80,6 +80,7 @@ export function drawSeries(element: HTMLElement, input: SeriesInput): ECharts {
           : {
               show: true,
               color,
+              offset: [0, id === 'bound' ? 0 : shift],
               formatter: (params) => words.replace('{value}', withUnit((params as { value: unknown }).value)),
             },
     };
