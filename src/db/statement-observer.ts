@@ -1,6 +1,6 @@
 /** One statement the gateway is about to run: its name, never its parameters or text. */
 export interface StatementStart {
-  /** The cypher/ file it came from (`records/write-result`) or what a compiled one was compiled from. */
+  /** The cypher/ file it came from (`records/create-record`) or what a compiled one was compiled from. */
   readonly name: string;
   readonly mode: 'READ' | 'WRITE';
   /** For a compiled statement, the selection it prefetches (many shapes: a span attribute, never a label). */

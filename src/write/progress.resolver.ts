@@ -70,7 +70,7 @@ export class ProgressResolver {
 
   @Query(() => ProgressSummary, {
     description:
-      'For a dashboard in one call: how many outcome indicators are in each grade, cannot be graded, or have no result yet in a fiscal year, overall, per field and per department.',
+      'For a dashboard in one call: how many outcome indicators are in each grade, cannot be graded, or have no result yet in a fiscal year, overall and per field, department, SDG and policy item, with outlook counts beside the grades.',
   })
   async progressSummary(
     @Args() { fiscalYear }: ProgressSummaryArgs,

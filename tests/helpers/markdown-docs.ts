@@ -90,3 +90,50 @@ export function tableUnder(file: MarkdownFile, heading: string): string[][] {
   // The header and the |---| rule are not rows of data.
   return rows.slice(2);
 }
+
+/** Folders that hold no guide of the project (dependencies, build output, data the service writes). */
+const NOT_GUIDES = new Set(['node_modules', 'dist', 'coverage', 'test-artifacts', '.data', '.git', 'target']);
+
+/**
+ * Every guide: README.md, the guides in docs/ and each folder's README.md (src/read/README.md …), in that order.
+ */
+export function guideFiles(): MarkdownFile[] {
+  const folderReadmes: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory() && !NOT_GUIDES.has(entry.name)) walk(join(folder, entry.name));
+      else if (entry.isFile() && entry.name === 'README.md' && folder !== ROOT)
+        folderReadmes.push(join(folder, entry.name));
+    }
+  };
+  walk(ROOT);
+  return [
+    ...documentationFiles(),
+    ...folderReadmes.sort().map((path) => ({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') })),
+  ];
+}
+
+export interface ProseSpan {
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** What the span says: an inline code span's text, or a link's target. */
+  readonly text: string;
+  readonly kind: 'code' | 'link';
+}
+
+/** The inline code spans and link targets of a file's prose: outside fenced code blocks, in order. */
+export function proseSpans(file: MarkdownFile): ProseSpan[] {
+  const spans: ProseSpan[] = [];
+  let fenced = false;
+  file.text.split('\n').forEach((line, i) => {
+    if (/^\s*```/.test(line)) fenced = !fenced;
+    if (fenced || /^\s*```/.test(line)) return;
+    for (const match of line.matchAll(/`([^`]+)`/g))
+      spans.push({ file: file.path, line: i + 1, text: match[1] ?? '', kind: 'code' });
+    // Link targets outside code spans: `[a](b)` inside backticks is code, not a link.
+    for (const match of line.replace(/`[^`]+`/g, '').matchAll(/\]\(([^)\s]+)\)/g))
+      spans.push({ file: file.path, line: i + 1, text: match[1] ?? '', kind: 'link' });
+  });
+  return spans;
+}

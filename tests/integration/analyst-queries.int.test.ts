@@ -19,10 +19,10 @@ const sources = (type: string, to: string) =>
 const itemOf = (measure: string) => sources('HAS_MEASURE', measure)[0] ?? '';
 const sdgsOfItem = (item: string) => targets('CONTRIBUTES_TO', item).map((s) => prop(s, 'number'));
 
-/** Measures (not deleted) of items contributing to SDG 11 or 13, as the documents link them. */
-const sdg11or13 = seed.nodes
+/** Measures (not deleted) of items contributing to SDG 11 or 16, as the documents link them. */
+const sdg11or16 = seed.nodes
   .filter((n) => n.label === 'Measure' && prop(n.id, 'status') !== 'DELETED')
-  .filter((n) => sdgsOfItem(itemOf(n.id)).some((s) => s === 11 || s === 13))
+  .filter((n) => sdgsOfItem(itemOf(n.id)).some((s) => s === 11 || s === 16))
   .map((n) => n.id);
 const STATUS_RANK: Record<string, number> = { NEW: 0, CHANGED: 1, UNCHANGED: 2, DELETED: 3 };
 const code = (id: string) => String(prop(id, 'code'));
@@ -60,7 +60,7 @@ describe('analysts’ queries', () => {
 
   describe('sorting', () => {
     const order = [{ field: 'STATUS' }, { field: 'NAME', direction: 'DESC' }];
-    const expected = [...sdg11or13]
+    const expected = [...sdg11or16]
       .sort(
         (a, b) =>
           STATUS_RANK[String(prop(a, 'status'))]! - STATUS_RANK[String(prop(b, 'status'))]! ||
@@ -69,15 +69,15 @@ describe('analysts’ queries', () => {
       )
       .map(code);
 
-    it('lists the measures for SDGs [11, 13] newest changes first, then by name descending, with their total', async () => {
-      expect(expected).toHaveLength(27);
+    it('lists the measures for SDGs [11, 16] newest changes first, then by name descending, with their total', async () => {
+      expect(expected).toHaveLength(32);
       const response = await api.server.query<MeasurePage>(MEASURES, {
-        filter: { sdgs: [11, 13] },
+        filter: { sdgs: [11, 16] },
         orderBy: order,
         first: 8,
       });
       expect(response.errors).toBeUndefined();
-      expect(response.data?.measures.totalCount).toBe(27);
+      expect(response.data?.measures.totalCount).toBe(32);
       // 6-2-8 データの集積と活用の推進 is the one NEW measure (002 marks it 新規), then the CHANGED ones.
       expect(response.data?.measures.nodes[0]).toEqual({
         code: '6-2-8',
@@ -93,7 +93,7 @@ describe('analysts’ queries', () => {
       for (let page = 0; page < 10; page += 1) {
         const response: Awaited<ReturnType<typeof api.server.query<MeasurePage>>> = await api.server.query<MeasurePage>(
           MEASURES,
-          { filter: { sdgs: [11, 13] }, orderBy: order, first: 5, after },
+          { filter: { sdgs: [11, 16] }, orderBy: order, first: 5, after },
         );
         expect(response.errors).toBeUndefined();
         const measures = response.data!.measures;
@@ -144,9 +144,9 @@ describe('analysts’ queries', () => {
   });
 
   describe('facets', () => {
-    it('count the measures for SDGs [11, 13] by field, status, SDG and department, adding up to totalCount', async () => {
+    it('count the measures for SDGs [11, 16] by field, status, SDG and department, adding up to totalCount', async () => {
       const response = await api.server.query<MeasurePage>(
-        `{ measures(filter: {sdgs: [11, 13]}, orderBy: [{field: NAME}], first: 3) {
+        `{ measures(filter: {sdgs: [11, 16]}, orderBy: [{field: NAME}], first: 3) {
              totalCount nodes { code }
              facets { fields { number count } statuses { status count } sdgs { number count } departments { name count } } } }`,
       );
@@ -154,13 +154,13 @@ describe('analysts’ queries', () => {
       const { totalCount, facets } = response.data!.measures;
       const fieldOf = (m: string) => prop(itemOf(m), 'fieldNumber');
       expect(facets!.fields).toEqual([
-        { number: 5, count: sdg11or13.filter((m) => fieldOf(m) === 5).length },
-        { number: 6, count: sdg11or13.filter((m) => fieldOf(m) === 6).length },
+        { number: 5, count: sdg11or16.filter((m) => fieldOf(m) === 5).length },
+        { number: 6, count: sdg11or16.filter((m) => fieldOf(m) === 6).length },
       ]);
       expect(facets!.fields.reduce((sum, f) => sum + f.count, 0)).toBe(totalCount);
       expect(facets!.statuses.reduce((sum, s) => sum + s.count, 0)).toBe(totalCount);
       expect(facets!.sdgs.find((s) => s.number === 11)?.count).toBe(27);
-      const crisis = sdg11or13.filter((m) => sources('RESPONSIBLE_FOR', m).includes('department:crisis-management'));
+      const crisis = sdg11or16.filter((m) => sources('RESPONSIBLE_FOR', m).includes('department:crisis-management'));
       expect(facets!.departments.find((d) => d.name === '危機管理課')?.count).toBe(crisis.length);
       // One statement answers the sorted, filtered, faceted page.
       expect((response.extensions?.cypher as { queries: number }).queries).toBe(1);
@@ -230,7 +230,7 @@ describe('analysts’ queries', () => {
         .filter((n) => n.label === 'Measure' && prop(n.id, 'status') !== 'DELETED')
         .map((n) => n.id);
       const of = (dept: string) => listed.filter((m) => sources('RESPONSIBLE_FOR', m).includes(dept));
-      expect(response.data?.a.totalCount).toBe(sdg11or13.filter((m) => prop(itemOf(m), 'fieldNumber') !== 5).length);
+      expect(response.data?.a.totalCount).toBe(sdg11or16.filter((m) => prop(itemOf(m), 'fieldNumber') !== 5).length);
       expect(response.data?.b.totalCount).toBe(
         new Set([...of('department:crisis-management'), ...of('department:citizen-activity-promotion')]).size,
       );

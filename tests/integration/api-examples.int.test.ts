@@ -220,17 +220,50 @@ const CHECKS: Record<string, Check> = {
       [6, 13, 13],
     ]);
   },
+  '28-indicators-that-will-miss-their-target.graphql': (data) => {
+    // Runs after 17, which recorded 81.9 for 5-1-1 (82.31 % ▶▶ 85.00 %, 001 line 62) in FY2024: below the
+    // baseline, so moving away from the target. Observed (81.9 / 82.31)^(1/3) − 1 = −0.166 % a year, needed
+    // (85 / 82.31)^(1/6) − 1 = 0.537 %: ratio −0.309; projected 82.31 × (1 − 0.00166)^6 = 81.49.
+    expect(data.indicators).toEqual({
+      totalCount: 1,
+      nodes: [
+        {
+          id: 'indicator:5-1-1',
+          name: '自治会の加入率',
+          current: 82.31,
+          target: 85,
+          outlook: {
+            status: 'DETERIORATION',
+            ratio: -0.309,
+            latestValue: 81.9,
+            latestFiscalYear: 2024,
+            projectedValue: 81.49,
+          },
+        },
+      ],
+    });
+    // Every other indicator has no result yet.
+    const indicators = readSeedFile()?.graph.nodes.filter((n) => n.label === 'Indicator').length ?? 0;
+    expect(data.everyIndicator).toEqual({
+      facets: {
+        outlooks: [
+          { status: 'DETERIORATION', count: 1 },
+          { status: 'NOT_ASSESSED', count: indicators - 1 },
+        ],
+      },
+    });
+  },
   'service-info.graphql': (data) => {
     const info = data.serviceInfo as { name: string; nodeCount: number; relationshipCount: number };
     expect(info.name).toBe('honjo-policy-graph');
     expect(info.nodeCount).toBe(readSeedFile()?.graph.nodes.length);
     expect(info.relationshipCount).toBe(readSeedFile()?.graph.relationships.length);
   },
-  '18-sdg11-or-13-measures-newest-changes-first.graphql': (data) => {
+  '18-sdg11-or-16-measures-newest-changes-first.graphql': (data) => {
     const measures = data.measures as { totalCount: number; nodes: (Named & { status: string })[] };
-    // 27 measures of items tied to SDG 11 (no item names SDG 13); 6-2-8 is the one marked 新規, then the
-    // changed ones by name (Unicode order: katakana before kanji).
-    expect(measures.totalCount).toBe(27);
+    // 32 measures: 27 of items tied to SDG 11 and 9 tied to SDG 16, 4 of them tied to both. 6-2-8 is the one
+    // marked 新規, then the changed ones by name (Unicode order: katakana before kanji).
+    expect(measures.totalCount).toBe(32);
     expect(measures.nodes.map((m) => `${m.code} ${m.status}`)).toEqual([
       '6-2-8 NEW',
       '6-5-6 CHANGED',
@@ -239,20 +272,20 @@ const CHECKS: Record<string, Check> = {
       '5-6-3 CHANGED',
     ]);
   },
-  '19-facet-counts-of-sdg11-or-13-measures.graphql': (data) => {
+  '19-facet-counts-of-sdg11-or-16-measures.graphql': (data) => {
     const measures = data.measures as {
       totalCount: number;
       facets: { fields: { number: number; count: number }[]; statuses: { status: string; count: number }[] };
     };
-    expect(measures.totalCount).toBe(27);
+    expect(measures.totalCount).toBe(32);
     expect(measures.facets.fields).toEqual([
-      { number: 5, count: 13 },
+      { number: 5, count: 18 },
       { number: 6, count: 14 },
     ]);
     expect(measures.facets.statuses).toEqual([
-      { status: 'CHANGED', count: 20 },
+      { status: 'CHANGED', count: 21 },
       { status: 'NEW', count: 1 },
-      { status: 'UNCHANGED', count: 6 },
+      { status: 'UNCHANGED', count: 10 },
     ]);
   },
   '20-c-graded-sheets-supporting-field-6.graphql': (data) => {

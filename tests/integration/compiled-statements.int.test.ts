@@ -23,7 +23,7 @@ const SPECS: PageSpec[] = [MEASURE_PAGE, POLICY_ITEM_PAGE, INDICATOR_PAGE, REFOR
 
 function role(name: string): string {
   const header = readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').split('\n')[0] ?? '';
-  return /^\/\/ (Start|Scope|Context|Condition|Quantity|Sort value|Facet):/.exec(header)?.[1] ?? 'unknown';
+  return /^\/\/ (Start|Scope|Context|Condition|Quantity|Sort value|Facet|Part):/.exec(header)?.[1] ?? 'unknown';
 }
 
 /** Whether a fragment takes the user's value as `$value`. */
@@ -94,7 +94,9 @@ describe('compiled page statements', () => {
         const conditions: Condition[] = names.flatMap((name): Condition[] => {
           if (role(name) === 'Condition') {
             const text = readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8');
-            return [text.includes('$value') ? matches(name, []) : holds(name)];
+            // A map where the header says the fragment takes one (`$value (map`), else a list.
+            const value = /\$value \(map/.test(text) ? {} : [];
+            return [text.includes('$value') ? matches(name, value) : holds(name)];
           }
           if (role(name) === 'Quantity' && !takesValue(name)) {
             return [{ kind: 'compare', quantity: name, operator: '>', value: 0.1 }];

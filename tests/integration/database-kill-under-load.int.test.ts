@@ -12,10 +12,12 @@ const BUDGET_MS = 10_000;
 /**
  * A read held through an outage runs its statement once the database serves again. Its plan is warm when the
  * warm-up reached it (a fraction of a second then); otherwise it is planned on a JVM just started, which took
- * up to 3 s with two test files running at once on two cores. A read whose budget ended within this time after
- * the database served again may still be SERVICE_UNAVAILABLE: it was held for (nearly) all of its budget.
+ * up to 3 s with two test files running at once on two cores, and longer in a full run beside other work on
+ * those cores (one such run failed this test when this allowance was 3 s). A
+ * read whose budget ended within this time after the database served again may still be SERVICE_UNAVAILABLE:
+ * it was held for most of its budget.
  */
-const RUN_AFTER_SERVING_MS = 3_000;
+const RUN_AFTER_SERVING_MS = 6_000;
 const READERS = 8;
 /** Reading goes on this long before the first kill and after each recovery (the JVM then counts as recovered). */
 const SETTLE_MS = 12_000;

@@ -151,17 +151,17 @@ describe('GET /export/measures.csv', () => {
 
 describe('every export, as a spreadsheet reads it', () => {
   // Each kind unfiltered (for measures also with the deleted ones: every row of the graph) and filtered, e.g.
-  // by the key with which broken rows were first reported (`sdgs=11&sdgs=13`).
+  // by a repeated list key (`sdgs=11&sdgs=16`), the form with which broken rows were first reported.
   const exports = [
     { path: 'measures', query: '', connection: 'measures', filter: {} },
     { path: 'measures', query: 'includeDeleted=true', connection: 'measures', filter: { includeDeleted: true } },
-    { path: 'measures', query: 'sdgs=11&sdgs=13', connection: 'measures', filter: { sdgs: [11, 13] } },
+    { path: 'measures', query: 'sdgs=11&sdgs=16', connection: 'measures', filter: { sdgs: [11, 16] } },
     { path: 'policy-items', query: '', connection: 'policyItems', filter: {} },
-    { path: 'policy-items', query: 'sdgs=11&sdgs=13', connection: 'policyItems', filter: { sdgs: [11, 13] } },
+    { path: 'policy-items', query: 'sdgs=11&sdgs=16', connection: 'policyItems', filter: { sdgs: [11, 16] } },
     { path: 'indicators', query: '', connection: 'indicators', filter: {} },
     { path: 'indicators', query: 'direction=DECREASE', connection: 'indicators', filter: { direction: 'DECREASE' } },
     { path: 'reform-sheets', query: '', connection: 'reformSheets', filter: {} },
-    { path: 'reform-sheets', query: 'sdgs=11&sdgs=13', connection: 'reformSheets', filter: { sdgs: [11, 13] } },
+    { path: 'reform-sheets', query: 'sdgs=11&sdgs=16', connection: 'reformSheets', filter: { sdgs: [11, 16] } },
   ].flatMap((entry) =>
     (['csv', 'xlsx'] as const).map((format) => ({ ...entry, format, file: `${entry.path}.${format}` })),
   );

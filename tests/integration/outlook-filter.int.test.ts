@@ -1,5 +1,6 @@
 import { createAuthenticator } from '../../src/platform/auth/authenticator';
 import { mintToken } from '../../src/platform/auth/mint-token';
+import { codeBlocks, documentationFiles } from '../helpers/markdown-docs';
 import { deleteRecords, openTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -31,8 +32,8 @@ const RECORDED: readonly { indicator: string; fiscalYear: number; value: number 
   // 自治会の加入率 82.31 ▶▶ 85.00: ratio 1.042, ON_TRACK.
   { indicator: 'indicator:5-1-1', fiscalYear: 2023, value: 83.2 },
   { indicator: 'indicator:5-1-1', fiscalYear: 2024, value: 83.7 },
-  // NPO法人登録数 43 ▶▶ 50: needed (50/43)^(1/6) − 1 = 0.025452; observed (45.7/43)^(1/3) − 1 = 0.020530;
-  // ratio 0.807, NEEDS_ACCELERATION.
+  // NPO法人登録数 43 ▶▶ 50: needed (50/43)^(1/6) − 1 = 0.025456; observed (45.7/43)^(1/3) − 1 = 0.020507;
+  // ratio 0.806, NEEDS_ACCELERATION.
   { indicator: 'indicator:5-1-2', fiscalYear: 2024, value: 45.7 },
   // 刑法犯認知件数 475 ▶▶ 470: 469 reaches the target on its side, TARGET_ACHIEVED.
   { indicator: 'indicator:5-4-1', fiscalYear: 2025, value: 469 },
@@ -194,6 +195,14 @@ describe('outlook filter, facet and summary counts', () => {
       ['NEEDS_ACCELERATION', 1],
       ['NOT_ASSESSED', (item51?.indicators ?? 0) - 2],
     ]);
+  });
+
+  it("answers the analysts' guide's question as the guide shows, with these results recorded", async () => {
+    const blocks = codeBlocks(documentationFiles().find((file) => file.path === 'docs/analysts.md')!);
+    const at = blocks.findIndex((block) => block.code.includes('query TargetsMissedAtTodaysPace'));
+    const answer = blocks.slice(at + 1).find((block) => block.language === 'json');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(await read(blocks[at]!.code)).toEqual(JSON.parse(answer?.code ?? 'null'));
   });
 
   it('refuses a status that does not exist, naming it', async () => {

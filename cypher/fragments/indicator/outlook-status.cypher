@@ -1,4 +1,5 @@
-// Quantity: the indicator's outlook status (an IndicatorOutlookStatus name), by the rules of
+// Part: the indicator's outlook status (an IndicatorOutlookStatus name), included by fragments/indicator/
+//   outlooks and facet-outlooks (never used alone), by the rules of
 //   src/write/outlook-of.ts (ESCAP's method): a bound (以内/以下, 以上) kept is TARGET_ACHIEVED, not kept
 //   DETERIORATION; a target reached on its side TARGET_ACHIEVED; else the ratio of the observed annual growth
 //   since the baseline to the needed one (compound when baseline, value and target are all above 0, linear

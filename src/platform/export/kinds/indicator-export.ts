@@ -14,6 +14,14 @@ interface IndicatorRow extends Sourced {
   readonly targetBound: string | null;
   readonly targetNote: string | null;
   readonly direction: string;
+  readonly outlook: {
+    readonly status: string;
+    readonly reason: string | null;
+    readonly ratio: number | null;
+    readonly latestValue: number | null;
+    readonly latestFiscalYear: number | null;
+    readonly projectedValue: number | null;
+  };
   readonly policyItem: {
     readonly code: string;
     readonly name: string;
@@ -27,6 +35,7 @@ export const INDICATOR_EXPORT = sourcedKind<IndicatorRow>({
   connection: 'indicators',
   title: { ja: '成果指標', en: 'Indicators' },
   selection: `id name definition unit current currentText target targetText targetBound targetNote direction
+    outlook { status reason ratio latestValue latestFiscalYear projectedValue }
     policyItem { code name ${SDGS_SELECTION} }`,
   columns: [
     { ja: 'ID', en: 'ID', type: 'text', value: (i) => i.id },
@@ -41,6 +50,18 @@ export const INDICATOR_EXPORT = sourcedKind<IndicatorRow>({
     { ja: '目標の範囲', en: 'Target bound', type: 'text', value: (i) => i.targetBound },
     { ja: '目標の注記', en: 'Target note', type: 'text', value: (i) => i.targetNote },
     { ja: '方向', en: 'Direction', type: 'text', value: (i) => i.direction },
+    // The outlook as Indicator.outlook gives it: from the latest recorded result, not of a chosen year.
+    { ja: '見通し', en: 'Outlook', type: 'text', value: (i) => i.outlook.status },
+    { ja: '見通しなしの理由', en: 'Outlook not assessed because', type: 'text', value: (i) => i.outlook.reason },
+    { ja: '最新実績値', en: 'Latest value', type: 'decimal', value: (i) => i.outlook.latestValue },
+    { ja: '最新実績の年度', en: 'Latest fiscal year', type: 'year', value: (i) => i.outlook.latestFiscalYear },
+    { ja: '実績の伸び÷必要な伸び', en: 'Observed ÷ needed pace', type: 'decimal', value: (i) => i.outlook.ratio },
+    {
+      ja: '目標年度の見込み値',
+      en: 'Projected at target year',
+      type: 'decimal',
+      value: (i) => i.outlook.projectedValue,
+    },
     column.sdgs((i) => i.policyItem.sdgs),
   ],
 });
