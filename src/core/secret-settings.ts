@@ -13,16 +13,6 @@ export type SecretSetting = (typeof SECRET_SETTINGS)[number];
 /** `NEO4J_PASSWORD_FILE` for `NEO4J_PASSWORD`, and so on. */
 export type SecretFileSetting = `${SecretSetting}_FILE`;
 
-/** The `<NAME>_FILE` variables, one per secret setting, with their meaning (part of ENVIRONMENT_VARIABLES). */
-export const SECRET_FILE_VARIABLES = Object.freeze(
-  Object.fromEntries(
-    SECRET_SETTINGS.map((name) => [
-      `${name}_FILE`,
-      `path of a file holding ${name} (a Docker secret such as /run/secrets/…), read instead of the variable; one trailing newline is dropped; not together with ${name}`,
-    ]),
-  ) as Record<SecretFileSetting, string>,
-);
-
 export function isSecretSetting(name: string): name is SecretSetting {
   return (SECRET_SETTINGS as readonly string[]).includes(name);
 }

@@ -1,5 +1,6 @@
 /**
- * The shapes of the settings the configuration (config.ts) reads from the environment, owned here, next to
+ * The shapes of the settings the configuration (config.ts) reads from the environment, the whole Config among
+ * them, owned here, next to
  * config.ts, so that the configuration depends on no module that takes its settings: the logger, the query
  * limits and the export route import their settings' types from here, never the other way round. It imports
  * nothing, so nothing can make a cycle through it.
@@ -91,4 +92,131 @@ export interface IdempotencySettings {
    * the same key gets that answer again; after it the key is forgotten and a request with it writes anew.
    */
   readonly retentionMs: number;
+}
+
+/**
+ * The service's configuration, read from the environment once at start-up (loadConfig in config.ts): every
+ * variable parsed by its declaration (settings.ts), so a typo stops the process with a message naming the
+ * variable, instead of surfacing later as a confusing connection error.
+ */
+export interface Config {
+  /** HTTP port of the GraphQL endpoint. */
+  readonly port: number;
+  /** Address the HTTP server binds to: loopback unless configured, so nothing is exposed by accident. */
+  readonly host: string;
+  /** `production` masks more and drops the per-response cost report. */
+  readonly nodeEnv: string;
+  /** An external Neo4j; when absent, the service starts the embedded one. */
+  readonly neo4j: ExternalNeo4j | undefined;
+  readonly embedded: EmbeddedNeo4jSettings;
+  /** GraphQL introspection (the IDE needs it); on unless INTROSPECTION=false. */
+  readonly introspection: boolean;
+  /** Limits checked before a request runs. */
+  readonly queryLimits: QueryLimits;
+  /** How bearer tokens are verified, and whether anonymous requests may read. */
+  readonly auth: AuthSettings;
+  /** How the dashboard signs staff in (OpenID Connect); the dashboard stays read-only when absent. */
+  readonly signIn: SignInSettings | undefined;
+  /** What one request may spend once it runs. */
+  readonly requestBudget: RequestBudgetSettings;
+  readonly http: HttpSettings;
+  /** Limits of the spreadsheet exports (/export/…). */
+  readonly export: ExportSettings;
+  /** Least severe level written to the log (LOG_LEVEL). */
+  readonly logLevel: LogLevel;
+  /** Where spans go (OpenTelemetry, OTLP/HTTP); tracing is off, and costs nothing, when absent. */
+  readonly tracing: TracingSettings | undefined;
+  /** Where Prometheus metrics are served, if anywhere. */
+  readonly metrics: MetricsSettings;
+  /** How often the data version is read again, so writes through other instances show (DATA_VERSION_POLL_MS). */
+  readonly dataVersionPollMs: number;
+  /** Limits of the GraphQL subscriptions over WebSocket (docs/dashboard-developers.md "Subscriptions"). */
+  readonly live: LiveSettings;
+  /** How long the Idempotency-Keys of writes are kept (docs/operators.md "Settings added for safe writes"). */
+  readonly idempotency: IdempotencySettings;
+}
+
+/** What WebSocket connections to /graphql (GraphQL subscriptions, graphql-transport-ws) may take. */
+export interface LiveSettings {
+  /** Open connections one client address may hold at once (LIVE_MAX_CONNECTIONS_PER_CLIENT). */
+  readonly maxConnectionsPerClient: number;
+  /** Open connections in all (LIVE_MAX_CONNECTIONS). */
+  readonly maxConnections: number;
+  /** Largest message a client may send, in bytes; a larger one closes the connection (LIVE_MAX_MESSAGE_BYTES). */
+  readonly maxMessageBytes: number;
+  /** A connection that has not sent `connection_init` within this is closed (LIVE_INIT_TIMEOUT_MS). */
+  readonly initTimeoutMs: number;
+  /** The server pings this often; a connection that has not answered by the next ping is dropped (LIVE_KEEPALIVE_MS). */
+  readonly keepAliveMs: number;
+}
+
+export interface TracingSettings {
+  /** OTEL_EXPORTER_OTLP_ENDPOINT (or the traces-only OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) as given. */
+  readonly endpoint: string;
+}
+
+/** Metrics are served on a port of their own, or on /metrics of the API behind a token, or not at all. */
+export interface MetricsSettings {
+  /** A listener of their own (METRICS_PORT); none when absent. */
+  readonly port: number | undefined;
+  /** Its address: loopback unless METRICS_HOST says otherwise. */
+  readonly host: string;
+  /** /metrics on the API's port, for requests bearing this token (METRICS_TOKEN); no route when absent. */
+  readonly token: string | undefined;
+}
+
+export interface RequestBudgetSettings {
+  /** Total time of one request from its arrival; also each transaction's Neo4j timeout (the time left). */
+  readonly timeoutMs: number;
+  /** Database sessions one request may hold at once. */
+  readonly maxSessions: number;
+  /** Largest answer sent; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
+  readonly maxResponseBytes: number;
+}
+
+export interface HttpSettings {
+  /** Origins whose pages may call the API from a browser; `*` is any origin (never with credentials). */
+  readonly corsOrigins: '*' | readonly string[];
+  /** How long an idle keep-alive connection stays open. */
+  readonly keepAliveTimeoutMs: number;
+  /** A connection with no byte moving either way for this long is closed (e.g. a client that never reads). */
+  readonly idleTimeoutMs: number;
+  /** How long the response cache keeps a successful read (browsers revalidate by ETag); 0 turns caching off. */
+  readonly cacheMaxAgeSeconds: number;
+  /** Memory for whole answers of repeated reads, in bytes (serialized); 0 turns the response cache off. */
+  readonly responseCacheBytes: number;
+  /**
+   * Apollo's CSRF prevention (GET and form-like POSTs need a preflight header). Off by default: the service
+   * reads no ambient credentials; on when a proxy in front adds cookies or integrated sign-in.
+   */
+  readonly csrfPrevention: boolean;
+  /**
+   * Host names the service answers to beside its own (ALLOWED_HOSTS); any other `Host` is refused with 421.
+   * `*`: any name; undefined: only its own, localhost, 127.0.0.1, [::1] and the address bound (see
+   * AllowedHosts.of), which are answered whatever the list says.
+   */
+  readonly allowedHosts: '*' | readonly string[] | undefined;
+  /**
+   * The proxies whose `Forwarded` / `X-Forwarded-*` headers are believed (TRUSTED_PROXIES): addresses, CIDR
+   * ranges and proxy-addr's keywords, each checked here; empty: none, the peer is the client.
+   */
+  readonly trustedProxies: readonly string[];
+}
+
+export interface ExternalNeo4j {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+}
+
+export interface EmbeddedNeo4jSettings {
+  readonly port: number;
+  readonly dataDirectory: string;
+  /** Java heap for the embedded DBMS, in MiB. */
+  readonly heapMb: number;
+  /** Neo4j page cache, in MiB. */
+  readonly pageCacheMb: number;
+  /** Password of its `neo4j` user; when absent, one is generated and kept in the data directory. */
+  readonly password: string | undefined;
 }

@@ -235,6 +235,18 @@ describe('configuration', () => {
     expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
   });
 
+  it('names every variable found wrong, one a line, in the order they are declared', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'loud', PORT: 'nine', AUTH_SECRET: 'short' })).toThrow(
+      new ConfigError(
+        [
+          "PORT must be a whole number from 1 to 65535, got 'nine'",
+          'AUTH_SECRET must be at least 32 characters long, got 5',
+          "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'loud'",
+        ].join('\n'),
+      ),
+    );
+  });
+
   it('is frozen, so no code changes it after start-up', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENVIRONMENT_VARIABLES } from '../../../src/core/config';
+import { envExample, settingsTableRows } from '../../../src/core/settings-docs';
 import { documentationFiles, tableUnder } from '../../helpers/markdown-docs';
 
 /**
- * The operators' settings table (docs/operators.md, "## Settings") names every environment variable the code
- * reads, and nothing else: the service's own (src/core/config.ts's ENVIRONMENT_VARIABLES, the one place the service
- * reads its settings), any other `process.env.X` in src/, and the variables the scripts in scripts/ read.
+ * The operators' settings table (docs/operators.md, "## Settings") and .env.example are what the settings'
+ * declaration (src/core/settings.ts) makes of them (`npm run docs:settings` writes both), and the table names every
+ * environment variable the code reads, and nothing else: the service's own (the declaration, the one place the
+ * service reads its settings), any other `process.env.X` in src/, and the variables the scripts in scripts/ read.
  * Rows marked "(OpenTelemetry SDK)" are standard variables the tracing SDK reads itself.
  */
 const ROOT = join(__dirname, '..', '..', '..');
@@ -45,10 +47,14 @@ function variablesTheCodeReads(): Set<string> {
   return all;
 }
 
-function settingsTable(): { name: string; sdk: boolean }[] {
+function committedTable(): string[][] {
   const operators = documentationFiles().find((f) => f.path === join('docs', 'operators.md'));
   if (!operators) throw new Error('docs/operators.md is missing');
-  return tableUnder(operators, 'Settings').map(([variable = '', , meaning = '']) => ({
+  return tableUnder(operators, 'Settings');
+}
+
+function settingsTable(): { name: string; sdk: boolean }[] {
+  return committedTable().map(([variable = '', , , meaning = '']) => ({
     name: variable.replace(/`/g, ''),
     sdk: meaning.startsWith('_(OpenTelemetry SDK)_'),
   }));
@@ -56,6 +62,15 @@ function settingsTable(): { name: string; sdk: boolean }[] {
 
 describe("the operators' settings table", () => {
   const table = settingsTable();
+
+  it('is the one the declaration makes (else run `npm run docs:settings`)', () => {
+    expect(committedTable()).toEqual(settingsTableRows());
+  });
+
+  it('has .env.example beside it, made from the same declaration', () => {
+    expect(readFileSync(join(ROOT, '.env.example'), 'utf8')).toBe(envExample());
+  });
+
   const read = variablesTheCodeReads();
 
   it('finds the settings the code reads (the scan itself works)', () => {
