@@ -17,8 +17,8 @@ const PAGE_TEXTS = {
     en: 'unknown (no bound, and no baseline or target equals it)',
   },
   baselineWhen: {
-    ja: '計画策定時の値（資料に年度の記載なし。見通しでは R3（2021年度）の値とみなす）',
-    en: 'when the plan was drawn up (the documents give no year; the outlook takes it as R3, FY2021)',
+    ja: '計画策定時の値（資料に年度の記載なし。見通しでは参照データの基準年度の値とみなす：グラフの「現状値」）',
+    en: "when the plan was drawn up (the documents give no year; the outlook takes it as of the reference file's baseline year, as charted)",
   },
   targetWhen: { ja: '計画期間 R5–R9（2023–2027年度）の目標', en: 'to reach within the plan period R5–R9 (2023–2027)' },
   source: { ja: '出典', en: 'Source' },
