@@ -19,6 +19,11 @@ export interface PageLine {
   readonly line: number;
 }
 
+/** A document's name without `.txt` or `.pdf`: the same document whichever of its files was read. */
+export function documentStem(name: string): string {
+  return name.replace(/\.(?:txt|pdf)$/, '');
+}
+
 /** A reference as messages print it: `000_….txt:12`, or `000_….pdf p. 3 line 12` for a page of a PDF. */
 export function formatRef(ref: SourceRef): string {
   return ref.page === undefined ? `${ref.document}:${ref.line}` : `${ref.document} p. ${ref.page} line ${ref.line}`;

@@ -58,9 +58,9 @@ const FOOTER =
 
 /**
  * Prints `html` to a PDF with the browser's own print engine: A4, tagged (paragraphs and table cells marked
- * as such, as Chromium's "Save as PDF" does), the page number in the margin.
+ * as such, as Chromium's "Save as PDF" does), the page number in the margin unless `pageNumbers` is false.
  */
-export async function printPdf(browser: Browser, html: string): Promise<Buffer> {
+export async function printPdf(browser: Browser, html: string, { pageNumbers = true } = {}): Promise<Buffer> {
   const page = await browser.newPage();
   try {
     await page.setContent(html, { waitUntil: 'load' });
@@ -68,7 +68,7 @@ export async function printPdf(browser: Browser, html: string): Promise<Buffer> 
       format: 'A4',
       tagged: true,
       preferCSSPageSize: true,
-      displayHeaderFooter: true,
+      displayHeaderFooter: pageNumbers,
       headerTemplate: '<span></span>',
       footerTemplate: FOOTER,
       margin: { top: '18mm', bottom: '20mm', left: '20mm', right: '20mm' },
