@@ -42,7 +42,7 @@ export async function graphFingerprint(gateway: GraphGateway): Promise<GraphFing
  */
 export function graphFileFingerprint(graph: GraphFile, omit: readonly string[] = []): GraphFingerprint {
   const without = (properties: object): PlainValue =>
-    Object.fromEntries(Object.entries(properties).filter(([key]) => !omit.includes(key))) as PlainValue;
+    Object.fromEntries(Object.entries(properties).filter(([key]) => !omit.includes(key)));
   const hash = createHash('sha256');
   for (const node of graph.nodes)
     hash.update(canonical({ label: node.label, id: node.id, properties: without(node.properties) })).update('\n');
