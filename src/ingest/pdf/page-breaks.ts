@@ -1,24 +1,40 @@
-import { STARTS_CELL_ENTRY, STARTS_ENTRY } from '../extraction-noise/wrap-column';
+import { STARTS_ENTRY } from '../extraction-noise/wrap-column';
 import { joinWrapped } from './join-wrapped';
-import type { ExtractedLine, Flow } from './page-lines';
+import type { ExtractedLine } from './page-lines';
 
 /**
- * Mends what a page break split: a paragraph, or a table row, that goes on at the top of the next page.
- * The last paragraph or row of a page goes on when the next page's first one is of the same kind and each
- * cell it continues ended on a full printed line above (a cell that ended short was complete) and does not
- * start a new entry (`●`, `- `, `①` …). The halves join as a wrapped line joins; the line keeps the page
- * and line where it starts. Running headers, footers and page numbers are untagged lines in between, left
- * for the extraction-noise pass to remove.
+ * Mends what a page break split. A table row printed on two pages (or more) is one row element of the
+ * tagged PDF: its parts become one line, each cell's halves joined as a wrapped line joins, however the
+ * cells were cut. A paragraph has no such name across pages: the last paragraph of a page goes on at the
+ * top of the next one when it ended on a full printed line and the next page's first paragraph does not
+ * start a new entry (`●`, `- `, `①` …). The line keeps the page and line where it starts. Running headers,
+ * footers and page numbers are untagged lines in between, left for the extraction-noise pass to remove.
  */
 export function mendPageBreaks(lines: readonly ExtractedLine[]): ExtractedLine[] {
   const out: ExtractedLine[] = [];
+  const rows = new Map<string, number>();
   let lastFlow: number | null = null;
   for (const line of lines) {
     const flow = line.flow;
     const before = lastFlow === null ? undefined : out[lastFlow];
-    if (flow && before?.flow && before.page !== line.page && continues(before.flow, flow)) {
-      const joined = join(before.flow, flow);
-      out[lastFlow ?? 0] = { ...before, text: joined.cells.join('\t'), flow: joined };
+    if (flow?.kind === 'row') {
+      const at = rows.get(flow.row);
+      const above = at === undefined ? undefined : out[at];
+      if (at !== undefined && above?.flow?.kind === 'row') {
+        const cells = joinCells(above.flow.cells, flow.cells);
+        out[at] = { ...above, text: cells.join('\t'), flow: { ...above.flow, cells } };
+        continue;
+      }
+      rows.set(flow.row, out.length);
+    } else if (
+      flow?.kind === 'paragraph' &&
+      before?.flow?.kind === 'paragraph' &&
+      before.page !== line.page &&
+      before.flow.open &&
+      !STARTS_ENTRY.test(flow.text)
+    ) {
+      const text = joinWrapped(before.flow.text, flow.text);
+      out[lastFlow ?? 0] = { ...before, text, flow: { ...flow, text } };
       continue;
     }
     out.push(line);
@@ -27,18 +43,7 @@ export function mendPageBreaks(lines: readonly ExtractedLine[]): ExtractedLine[]
   return out;
 }
 
-function continues(above: Flow, below: Flow): boolean {
-  if (above.kind !== below.kind) return false;
-  const entry = below.kind === 'row' ? STARTS_CELL_ENTRY : STARTS_ENTRY;
-  const filled = below.cells.flatMap((cell, index) => (cell.trim() === '' ? [] : [index]));
-  return (
-    filled.length > 0 && filled.every((index) => above.open[index] === true && !entry.test(below.cells[index] ?? ''))
-  );
-}
-
-function join(above: Flow, below: Flow): Flow {
-  const length = Math.max(above.cells.length, below.cells.length);
-  const cells = Array.from({ length }, (_, index) => joinWrapped(above.cells[index] ?? '', below.cells[index] ?? ''));
-  const open = Array.from({ length }, (_, index) => (below.cells[index] ? (below.open[index] ?? false) : false));
-  return { kind: above.kind, cells, open };
+function joinCells(above: readonly string[], below: readonly string[]): string[] {
+  const length = Math.max(above.length, below.length);
+  return Array.from({ length }, (_, index) => joinWrapped(above[index] ?? '', below[index] ?? ''));
 }

@@ -1,34 +1,36 @@
 import type { PrintedRun } from './printed-run';
 import { joinWrapped } from './join-wrapped';
-import { cellStarts, tableColumns } from './table-columns';
+import { cellKey, cellStarts, columnIndex } from './table-columns';
 
 /** A line of the extracted text, with the page and the printed line (from the top, 1-based) it starts on. */
 export interface ExtractedLine {
   readonly text: string;
   readonly page: number;
   readonly line: number;
-  /** A tagged paragraph (one cell) or table row: its cells, so a page break inside it can be mended. */
+  /** A tagged paragraph or table row, so what a page break cut can be put together again. */
   readonly flow?: Flow;
 }
 
-/** The cells of a paragraph or row, and which of them end on a full printed line (may go on over the page). */
-export interface Flow {
-  readonly kind: 'paragraph' | 'row';
-  readonly cells: readonly string[];
-  readonly open: readonly boolean[];
-}
+/**
+ * A tagged paragraph, and whether it ends on a full printed line (so may go on over the page); or a table
+ * row, named by its table (numbered in the document) and its index there, and its cells, one per cell
+ * element of the row, empty or not.
+ */
+export type Flow =
+  | { readonly kind: 'paragraph'; readonly text: string; readonly open: boolean }
+  | { readonly kind: 'row'; readonly row: string; readonly cells: readonly string[] };
 
-/** One page read: its lines, and the columns of the table it ends with (a table may go on over the page). */
-export interface ReadPage {
-  readonly lines: ExtractedLine[];
-  readonly openTable: readonly number[] | null;
+/** A table of the page: its number in the document, and its columns (`columnsOf`) on every page it is on. */
+export interface TableOnPage {
+  readonly id: number;
+  readonly columns: readonly number[];
 }
 
 /** Runs whose baselines differ by less than this (× the font size) are on one printed line. */
 const SAME_LINE = 0.35;
 /** A gap wider than this (× the font size) between two runs of one line holds a space. */
 const WORD_GAP = 0.25;
-/** A last printed line that ends less than this (× the font size) short of its column's right edge is full. */
+/** A last printed line that ends less than this (× the font size) short of the text's right edge is full. */
 const FULL_LINE = 1.2;
 /** A gap wider than this between two runs of an untagged line parts two table cells: a tab. */
 const COLUMN_GAP = 0.8;
@@ -47,42 +49,47 @@ interface Unit {
   /** First and last printed line (1-based) the unit's runs are on. */
   first: number;
   last: number;
-  readonly table: number | null;
+  /** A table row's place: the page's table number and the row's index in it. */
+  readonly row: { readonly table: number; readonly index: number } | null;
 }
 
 /**
  * One page's text as lines, in reading order. The runs are set into printed lines by their baselines and
  * numbered from the top (margins included: the numbers a reader counts on the page). A tagged PDF says
  * what belongs together: a paragraph becomes one line however many lines it is printed on, a table row one
- * line of tab-separated cells, each cell at the index of its column (`tableColumns`), so an empty cell
- * keeps its place as in the text files. Untagged text stays as printed, a wide gap read as a tab: the
- * extraction-noise pass then joins what was wrapped, as for any text extraction. `carried` is the columns
- * of the table the page before ended with.
+ * line of tab-separated cells, one per column of its table (`tables`: the page's tables by number), so an
+ * empty cell keeps its tab as in the text files. Untagged text stays as printed, a wide gap read as a
+ * tab: the extraction-noise pass then joins what was wrapped, as for any text extraction.
  */
-export function readPage(page: number, runs: readonly PrintedRun[], carried: readonly number[] | null): ReadPage {
+export function readPage(
+  page: number,
+  runs: readonly PrintedRun[],
+  tables: ReadonlyMap<number, TableOnPage>,
+): ExtractedLine[] {
   const printed = printedLines(runs);
   const lineOf = new Map<PrintedRun, number>();
   printed.forEach((line, index) => line.runs.forEach((run) => lineOf.set(run, index + 1)));
   const units = unitsOf(printed, lineOf);
-  const columns = tableColumns(units, carried);
-  const cellsOf = (unit: Unit): Map<number, PrintedRun[]> => cellsByColumn(unit, columns.get(unit.table ?? -1) ?? []);
-  const rightEdges = columnRightEdges(units, cellsOf, lineOf);
+  const rightEdge = paragraphRightEdge(units, lineOf);
   const lines: ExtractedLine[] = page > 1 ? [{ text: '\f', page, line: 1 }] : [];
   let previous: Unit | undefined;
   for (const unit of units) {
     const top = printed[unit.first - 1];
     const above = previous && printed[previous.last - 1];
     if (top && above && above.y - top.y > PARAGRAPH_GAP * top.size) lines.push({ text: '', page, line: unit.first });
-    if (unit.runs.every((run) => run.place === null)) {
+    if (unit.row) {
+      const table = tables.get(unit.row.table);
+      const flow = rowFlow(unit, table, lineOf);
+      lines.push({ text: flow.cells.join('\t'), page, line: unit.first, flow });
+    } else if (unit.runs.every((run) => run.place === null)) {
       lines.push({ text: untaggedText(unit), page, line: unit.first });
     } else {
-      const flow = flowOf(unit, cellsOf(unit), lineOf, rightEdges);
-      lines.push({ text: flow.cells.join('\t'), page, line: unit.first, flow });
+      const flow = paragraphFlow(unit, lineOf, rightEdge);
+      lines.push({ text: flow.text, page, line: unit.first, flow });
     }
     previous = unit;
   }
-  const last = units.filter((unit) => unit.runs.some((run) => run.place !== null)).at(-1);
-  return { lines, openTable: last?.table != null ? (columns.get(last.table) ?? null) : null };
+  return lines;
 }
 
 function printedLines(runs: readonly PrintedRun[]): PrintedLine[] {
@@ -104,7 +111,7 @@ function unitsOf(printed: readonly PrintedLine[], lineOf: ReadonlyMap<PrintedRun
       const place = run.place;
       const key =
         place?.kind === 'cell'
-          ? `row ${place.row}`
+          ? `row ${place.table}/${place.row}`
           : place?.kind === 'block'
             ? `block ${place.block}`
             : `line ${index}`;
@@ -112,7 +119,7 @@ function unitsOf(printed: readonly PrintedLine[], lineOf: ReadonlyMap<PrintedRun
         runs: [],
         first: index + 1,
         last: index + 1,
-        table: place?.kind === 'cell' ? place.table : null,
+        row: place?.kind === 'cell' ? { table: place.table, index: place.row } : null,
       };
       unit.runs.push(run);
       unit.last = Math.max(unit.last, lineOf.get(run) ?? unit.last);
@@ -149,76 +156,50 @@ function untaggedText(unit: Unit): string {
   return cells.map((cell) => joinRuns(cell).trim()).join('\t');
 }
 
-/** A paragraph's runs as its one cell, or a row's runs by the index of their cell's column (`tableColumns`). */
-function cellsByColumn(unit: Unit, columns: readonly number[]): Map<number, PrintedRun[]> {
-  const cells = new Map<number, PrintedRun[]>();
+/** A row's cells: each cell's text at the index of its column, every column of the table a cell. */
+function rowFlow(
+  unit: Unit,
+  table: TableOnPage | undefined,
+  lineOf: ReadonlyMap<PrintedRun, number>,
+): Flow & { kind: 'row' } {
+  const columns = table?.columns ?? [];
   const starts = cellStarts(unit.runs);
+  const byColumn = new Map<number, PrintedRun[]>();
   for (const run of unit.runs) {
-    const index =
-      unit.table === null || run.place?.kind !== 'cell' ? 0 : columnIndex(columns, starts.get(run.place.cell) ?? 0);
-    cells.set(index, [...(cells.get(index) ?? []), run]);
+    if (run.place?.kind !== 'cell') continue;
+    const column = columnIndex(columns, starts.get(cellKey(run.place)) ?? 0);
+    byColumn.set(column, [...(byColumn.get(column) ?? []), run]);
   }
-  return cells;
+  const count = Math.max(columns.length, ...[...byColumn.keys()].map((column) => column + 1));
+  const cells = Array.from({ length: count }, (_, column) => flowText(byColumn.get(column) ?? [], lineOf));
+  return { kind: 'row', row: `${table?.id ?? 0}/${unit.row?.index ?? 0}`, cells };
 }
 
 /**
- * How far right each column's wrapped text reaches (key `table/column`; paragraphs share `page`): where a
- * full printed line ends. Only lines a wrap followed count, so a column whose cells all fit on one line has
- * no edge, and none of its cells is taken to go on over a page.
+ * How far right the page's paragraphs reach: where the longest printed line a wrap followed ends. None
+ * when no paragraph on the page wraps, and then none is taken to go on over the page.
  */
-function columnRightEdges(
-  units: readonly Unit[],
-  cellsOf: (unit: Unit) => ReadonlyMap<number, readonly PrintedRun[]>,
-  lineOf: ReadonlyMap<PrintedRun, number>,
-): Map<string, number> {
-  const edges = new Map<string, number>();
+function paragraphRightEdge(units: readonly Unit[], lineOf: ReadonlyMap<PrintedRun, number>): number | undefined {
+  let edge: number | undefined;
   for (const unit of units) {
-    if (unit.runs.every((run) => run.place === null)) continue;
-    for (const [index, runs] of cellsOf(unit)) {
-      const last = Math.max(...runs.map((run) => lineOf.get(run) ?? 0));
-      const wrapped = runs.filter((run) => (lineOf.get(run) ?? 0) < last);
-      if (wrapped.length === 0) continue;
-      const key = edgeKey(unit, index);
-      edges.set(key, Math.max(edges.get(key) ?? 0, ...wrapped.map((run) => run.right)));
-    }
+    if (unit.row || unit.runs.every((run) => run.place === null)) continue;
+    const last = Math.max(...unit.runs.map((run) => lineOf.get(run) ?? 0));
+    for (const run of unit.runs) if ((lineOf.get(run) ?? 0) < last) edge = Math.max(edge ?? 0, run.right);
   }
-  return edges;
+  return edge;
 }
 
-function edgeKey(unit: Unit, column: number): string {
-  return unit.table === null ? 'page' : `${unit.table}/${column}`;
-}
-
-function flowOf(
+function paragraphFlow(
   unit: Unit,
-  cells: ReadonlyMap<number, readonly PrintedRun[]>,
   lineOf: ReadonlyMap<PrintedRun, number>,
-  rightEdges: ReadonlyMap<string, number>,
-): Flow {
-  const texts: string[] = [];
-  const open: boolean[] = [];
-  for (const [index, runs] of cells) {
-    texts[index] = flowText(runs, lineOf);
-    const last = Math.max(...runs.map((run) => lineOf.get(run) ?? 0));
-    const ending = runs.filter((run) => lineOf.get(run) === last);
-    const right = Math.max(...ending.map((run) => run.right));
-    const size = ending[0]?.size ?? 0;
-    const edge = rightEdges.get(edgeKey(unit, index));
-    open[index] = edge !== undefined && right >= edge - FULL_LINE * size;
-  }
-  return {
-    kind: unit.table === null ? 'paragraph' : 'row',
-    cells: Array.from(texts, (text) => text ?? ''),
-    open: Array.from(open, (value) => value ?? false),
-  };
-}
-
-function columnIndex(columns: readonly number[], x: number): number {
-  let best = 0;
-  columns.forEach((column, index) => {
-    if (Math.abs(column - x) < Math.abs((columns[best] ?? 0) - x)) best = index;
-  });
-  return best;
+  rightEdge: number | undefined,
+): Flow & { kind: 'paragraph' } {
+  const last = Math.max(...unit.runs.map((run) => lineOf.get(run) ?? 0));
+  const ending = unit.runs.filter((run) => lineOf.get(run) === last);
+  const right = Math.max(...ending.map((run) => run.right));
+  const size = ending[0]?.size ?? 0;
+  const open = rightEdge !== undefined && right >= rightEdge - FULL_LINE * size;
+  return { kind: 'paragraph', text: flowText(unit.runs, lineOf), open };
 }
 
 /** The runs of one printed line, left to right, a space where the gap between two is as wide as one (spaces kept). */

@@ -3,11 +3,19 @@ import type { PDFDocumentProxy, TextItem, TextMarkedContent } from 'pdfjs-dist/t
 import { SourceDocument } from '../source-document';
 import { UnreadableDocumentError } from '../unreadable-document';
 import { mendPageBreaks } from './page-breaks';
-import { type ExtractedLine, readPage } from './page-lines';
+import { type ExtractedLine, readPage, type TableOnPage } from './page-lines';
 import type { PrintedRun } from './printed-run';
 import { foldSharedGlyphs } from './shared-glyphs';
+import { cellStarts, columnsOf } from './table-columns';
 import { pdfjs, pdfjsDataPaths } from './pdfjs-module';
-import { type ContentPlace, contentPlaces, type StructureNode } from './tagged-structure';
+import {
+  type ContentPlace,
+  continuesTable,
+  type PageStructure,
+  type PageTable,
+  pageStructure,
+  type StructureNode,
+} from './tagged-structure';
 
 /**
  * A PDF source read as text: every page's text as lines (`readPage`), each remembering the page and the
@@ -20,11 +28,36 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
   checkWholeFile(name, bytes);
   const pdf = await openPdf(name, bytes);
   try {
-    const lines: ExtractedLine[] = [];
-    let openTable: readonly number[] | null = null;
+    // Every page first: a table printed on several pages is one element, its columns seen on all of them.
+    const pages: { runs: PrintedRun[]; tables: Map<number, number> }[] = [];
+    const starts = new Map<number, number[]>();
+    let tableCount = 0;
+    let lastTable: { readonly id: number; readonly table: PageTable } | null = null;
     for (let page = 1; page <= pdf.numPages; page++) {
-      const read = readPage(page, await printedRuns(pdf, name, page), openTable);
-      if (!read.lines.some((line) => line.text.trim() !== '')) {
+      const { runs, structure } = await printedRuns(pdf, name, page);
+      // The page's tables numbered in the document: its first one may be the last of the page before going on.
+      const tables = new Map<number, number>();
+      for (const [number, table] of structure.tables) {
+        const goesOn: boolean = number === 1 && lastTable !== null && continuesTable(lastTable.table, table);
+        const id: number = goesOn && lastTable ? lastTable.id : ++tableCount;
+        tables.set(number, id);
+        if (table.lastPrinted >= 0) lastTable = { id, table };
+      }
+      for (const [key, x] of cellStarts(runs.filter((run) => run.text.trim() !== ''))) {
+        const id = tables.get(Number(key.split('/')[0])) ?? 0;
+        starts.set(id, [...(starts.get(id) ?? []), x]);
+      }
+      pages.push({ runs, tables });
+    }
+    const columns = new Map([...starts].map(([id, xs]): [number, number[]] => [id, columnsOf(xs)]));
+    const lines: ExtractedLine[] = [];
+    pages.forEach(({ runs, tables }, index) => {
+      const page = index + 1;
+      const onPage = new Map(
+        [...tables].map(([number, id]): [number, TableOnPage] => [number, { id, columns: columns.get(id) ?? [] }]),
+      );
+      const read = readPage(page, runs, onPage);
+      if (!read.some((line) => line.text.trim() !== '')) {
         throw new UnreadableDocumentError(
           name,
           null,
@@ -32,9 +65,8 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
           page,
         );
       }
-      lines.push(...read.lines);
-      openTable = read.openTable;
-    }
+      lines.push(...read);
+    });
     return SourceDocument.fromPdf(name, mendPageBreaks(lines));
   } finally {
     await pdf.destroy();
@@ -94,15 +126,20 @@ async function openPdf(name: string, bytes: Uint8Array): Promise<PDFDocumentProx
   }
 }
 
-/** The text runs of one page with their place in the structure tree (when the PDF is tagged). */
-async function printedRuns(pdf: PDFDocumentProxy, name: string, page: number): Promise<PrintedRun[]> {
+/** The text runs of one page with their place in the structure tree (when the PDF is tagged), and the tree's tables. */
+async function printedRuns(
+  pdf: PDFDocumentProxy,
+  name: string,
+  page: number,
+): Promise<{ runs: PrintedRun[]; structure: PageStructure }> {
   try {
     const proxy = await pdf.getPage(page);
     const [content, tree] = await Promise.all([
       proxy.getTextContent({ includeMarkedContent: true }),
       proxy.getStructTree() as Promise<StructureNode | null>,
     ]);
-    const places = contentPlaces(tree);
+    const structure = pageStructure(tree);
+    const places = structure.places;
     const open: (ContentPlace | null)[] = [];
     const runs: PrintedRun[] = [];
     for (const item of content.items) {
@@ -115,7 +152,7 @@ async function printedRuns(pdf: PDFDocumentProxy, name: string, page: number): P
       const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
       runs.push({ text: foldSharedGlyphs(item.str), x, right: x + item.width, y, size, place: open.at(-1) ?? null });
     }
-    return runs;
+    return { runs, structure };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) throw error;
     throw new UnreadableDocumentError(name, null, `the page cannot be read (${messageOf(error)})`, page);
