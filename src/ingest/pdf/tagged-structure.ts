@@ -27,6 +27,11 @@ export interface PageTable {
   /** The first and last row with content on this page (-1 when none has). */
   readonly firstPrinted: number;
   readonly lastPrinted: number;
+  /**
+   * Whether the first printed row has a cell with no content on this page. Chromium tags no element for an
+   * empty cell, so that cell's content is on another page: the row was begun on the page before.
+   */
+  readonly firstRowBegunBefore: boolean;
 }
 
 export interface PageStructure {
@@ -62,6 +67,7 @@ export function pageStructure(tree: StructureNode | null): PageStructure {
     const shape: number[] = [];
     let firstPrinted = -1;
     let lastPrinted = -1;
+    let firstRowBegunBefore = false;
     const rows = (node: StructureNode): StructureNode[] =>
       (node.children ?? []).flatMap((child) =>
         child.role === 'TR' ? [child] : child.role !== undefined && ROW_GROUPS.has(child.role) ? rows(child) : [],
@@ -69,16 +75,18 @@ export function pageStructure(tree: StructureNode | null): PageStructure {
     rows(table).forEach((row, index) => {
       const cells = (row.children ?? []).filter((child) => child.role === 'TD' || child.role === 'TH');
       shape.push(cells.length);
-      let printed = false;
-      cells.forEach((cell, position) => {
-        printed = mark(cell, { kind: 'cell', table: number, row: index, cell: position }) || printed;
-      });
-      if (printed) {
-        if (firstPrinted < 0) firstPrinted = index;
+      const printed = cells.map((cell, position) =>
+        mark(cell, { kind: 'cell', table: number, row: index, cell: position }),
+      );
+      if (printed.some(Boolean)) {
+        if (firstPrinted < 0) {
+          firstPrinted = index;
+          firstRowBegunBefore = !printed.every(Boolean);
+        }
         lastPrinted = index;
       }
     });
-    tables.set(number, { shape, firstPrinted, lastPrinted });
+    tables.set(number, { shape, firstPrinted, lastPrinted, firstRowBegunBefore });
   };
   const visit = (node: StructureNode): void => {
     if (node.role === 'Table') visitTable(node, tables.size + 1);
@@ -91,12 +99,12 @@ export function pageStructure(tree: StructureNode | null): PageStructure {
 
 /**
  * Whether `next`, the first table of a page, is `last`, the last table of the page before, going on: the
- * same shape, rows before its first printed one (printed above), and none printed on both pages but the one
- * row a page break may cut.
+ * same shape, rows before its first printed one or a first row begun above, and none printed on both pages
+ * but the one row a page break may cut.
  */
 export function continuesTable(last: PageTable, next: PageTable): boolean {
   return (
-    next.firstPrinted > 0 &&
+    (next.firstPrinted > 0 || next.firstRowBegunBefore) &&
     last.lastPrinted >= 0 &&
     next.firstPrinted >= last.lastPrinted &&
     last.shape.length === next.shape.length &&
