@@ -7,6 +7,7 @@ import { type ExtractedLine, readPage, type TableOnPage } from './page-lines';
 import type { PrintedRun } from './printed-run';
 import { foldSharedGlyphs } from './shared-glyphs';
 import { cellStarts, columnsOf } from './table-columns';
+import { lineEndSpaces } from './line-end-spaces';
 import { pdfjs, pdfjsDataPaths } from './pdfjs-module';
 import {
   type ContentPlace,
@@ -134,29 +135,78 @@ async function printedRuns(
 ): Promise<{ runs: PrintedRun[]; structure: PageStructure }> {
   try {
     const proxy = await pdf.getPage(page);
-    const [content, tree] = await Promise.all([
+    const [content, tree, ops] = await Promise.all([
       proxy.getTextContent({ includeMarkedContent: true }),
       proxy.getStructTree() as Promise<StructureNode | null>,
+      proxy.getOperatorList(),
     ]);
     const structure = pageStructure(tree);
     const places = structure.places;
-    const open: (ContentPlace | null)[] = [];
+    const open: { place: ContentPlace | null; mcid: number | null }[] = [];
     const runs: PrintedRun[] = [];
+    const byContent = new Map<number, { run: PrintedRun; y: number }[]>();
     for (const item of content.items) {
       if (isMarkedContent(item)) {
         if (item.type === 'endMarkedContent') open.pop();
-        else open.push(places.get(item.id) ?? open.at(-1) ?? null);
+        else {
+          const mcid = /_mc(\d+)$/.exec(item.id ?? '')?.[1];
+          open.push({
+            place: places.get(item.id) ?? open.at(-1)?.place ?? null,
+            mcid: mcid === undefined ? (open.at(-1)?.mcid ?? null) : Number(mcid),
+          });
+        }
         continue;
       }
       const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
       const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
-      runs.push({ text: foldSharedGlyphs(item.str), x, right: x + item.width, y, size, place: open.at(-1) ?? null });
+      const run = {
+        text: foldSharedGlyphs(item.str),
+        x,
+        right: x + item.width,
+        y,
+        size,
+        place: open.at(-1)?.place ?? null,
+      };
+      runs.push(run);
+      const mcid = open.at(-1)?.mcid;
+      if (mcid != null && item.str.trim() !== '') byContent.set(mcid, [...(byContent.get(mcid) ?? []), { run, y }]);
     }
-    return { runs, structure };
+    const spaces = lineEndSpaces(ops, pdfjs().OPS);
+    return { runs: runs.map(withLineEndSpace(byContent, spaces)), structure };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) throw error;
     throw new UnreadableDocumentError(name, null, `the page cannot be read (${messageOf(error)})`, page);
   }
+}
+
+/**
+ * The runs with the space a printed line ended with put back (`lineEndSpaces`): on the last run of each line
+ * of a piece of marked content, when the drawing and the text content count the same lines in it.
+ */
+function withLineEndSpace(
+  byContent: ReadonlyMap<number, readonly { run: PrintedRun; y: number }[]>,
+  spaces: ReadonlyMap<number, readonly boolean[]>,
+): (run: PrintedRun) => PrintedRun {
+  const ending = new Set<PrintedRun>();
+  for (const [mcid, items] of byContent) {
+    const lines: PrintedRun[][] = [];
+    let y: number | null = null;
+    for (const item of items) {
+      if (y === null || Math.abs(item.y - y) > 0.35 * item.run.size) lines.push([]);
+      lines.at(-1)?.push(item.run);
+      y = item.y;
+    }
+    const flags = spaces.get(mcid) ?? [];
+    if (flags.length !== lines.length) continue;
+    lines.forEach((line, index) => {
+      const last = line.reduce<PrintedRun | undefined>(
+        (end, run) => (!end || run.right > end.right ? run : end),
+        undefined,
+      );
+      if (flags[index] && last && !/\s$/.test(last.text)) ending.add(last);
+    });
+  }
+  return (run) => (ending.has(run) ? { ...run, text: `${run.text} ` } : run);
 }
 
 function isMarkedContent(item: TextItem | TextMarkedContent): item is TextMarkedContent {
