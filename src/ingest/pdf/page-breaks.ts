@@ -1,6 +1,6 @@
 import { STARTS_ENTRY } from '../extraction-noise/wrap-column';
 import { joinWrapped } from './join-wrapped';
-import type { ExtractedLine } from './page-lines';
+import { type ExtractedLine, rowText } from './page-lines';
 
 /**
  * Mends what a page break split. A table row printed on two pages (or more) is one row element of the
@@ -22,7 +22,7 @@ export function mendPageBreaks(lines: readonly ExtractedLine[]): ExtractedLine[]
       const above = at === undefined ? undefined : out[at];
       if (at !== undefined && above?.flow?.kind === 'row') {
         const cells = joinCells(above.flow.cells, flow.cells);
-        out[at] = { ...above, text: cells.join('\t'), flow: { ...above.flow, cells } };
+        out[at] = { ...above, text: rowText(cells), flow: { ...above.flow, cells } };
         continue;
       }
       rows.set(flow.row, out.length);
@@ -34,7 +34,7 @@ export function mendPageBreaks(lines: readonly ExtractedLine[]): ExtractedLine[]
       !STARTS_ENTRY.test(flow.text)
     ) {
       const text = joinWrapped(before.flow.text, flow.text);
-      out[lastFlow ?? 0] = { ...before, text, flow: { ...flow, text } };
+      out[lastFlow ?? 0] = { ...before, text: text.trimEnd(), flow: { ...flow, text } };
       continue;
     }
     out.push(line);

@@ -80,12 +80,12 @@ export function readPage(
     if (unit.row) {
       const table = tables.get(unit.row.table);
       const flow = rowFlow(unit, table, lineOf);
-      lines.push({ text: flow.cells.join('\t'), page, line: unit.first, flow });
+      lines.push({ text: rowText(flow.cells), page, line: unit.first, flow });
     } else if (unit.runs.every((run) => run.place === null)) {
       lines.push({ text: untaggedText(unit), page, line: unit.first });
     } else {
       const flow = paragraphFlow(unit, lineOf, rightEdge);
-      lines.push({ text: flow.text, page, line: unit.first, flow });
+      lines.push({ text: flow.text.trimEnd(), page, line: unit.first, flow });
     }
     previous = unit;
   }
@@ -130,7 +130,10 @@ function unitsOf(printed: readonly PrintedLine[], lineOf: ReadonlyMap<PrintedRun
   return [...units.values()].sort((a, b) => a.first - b.first || left(a) - left(b));
 }
 
-/** A paragraph's or a cell's text: its printed lines joined as they were wrapped. */
+/**
+ * A paragraph's or a cell's text: its printed lines joined as they were wrapped. A space its last line ends
+ * with stays (the text may go on over the page); the line's text drops it (`rowText`).
+ */
 export function flowText(runs: readonly PrintedRun[], lineOf: ReadonlyMap<PrintedRun, number>): string {
   const byLine = new Map<number, PrintedRun[]>();
   for (const run of runs) {
@@ -140,8 +143,12 @@ export function flowText(runs: readonly PrintedRun[], lineOf: ReadonlyMap<Printe
   return [...byLine]
     .sort(([a], [b]) => a - b)
     .map(([, line]) => joinRuns(line.sort((a, b) => a.x - b.x)))
-    .reduce((text, line) => (text === '' ? line : joinWrapped(text, line)), '')
-    .trimEnd();
+    .reduce((text, line) => (text === '' ? line : joinWrapped(text, line)), '');
+}
+
+/** A row's line: its cells, white space at their ends dropped, between tabs. */
+export function rowText(cells: readonly string[]): string {
+  return cells.map((cell) => cell.trimEnd()).join('\t');
 }
 
 /** An untagged printed line: cells apart where a gap is wider than any space. */
