@@ -3,11 +3,11 @@
 // at most 8 hops (the API's caps) and the caller's smaller limits are applied by WHERE and LIMIT.
 // Params: $from, $to (node ids), $maxHops (int ≤ 8), $first (int ≤ 10).
 // Columns: nodes ([map] node properties along the path), steps ([{type, from, to, sourceDocument,
-//          sourceLine}] per relationship, from/to as stored i.e. the relationship's own direction).
+//          sourcePage, sourceLine}] per relationship, from/to as stored i.e. the relationship's own direction).
 MATCH p = SHORTEST 10 (a:Entity {id: $from})-[]-{1,8}(b:Entity {id: $to})
 WHERE length(p) <= $maxHops
 WITH p ORDER BY length(p), [n IN nodes(p) | n.sortKey]
 LIMIT $first
 RETURN [n IN nodes(p) | properties(n)] AS nodes,
        [r IN relationships(p) | {type: type(r), from: startNode(r).id, to: endNode(r).id,
-                                 sourceDocument: r.sourceDocument, sourceLine: r.sourceLine}] AS steps
+                                 sourceDocument: r.sourceDocument, sourcePage: r.sourcePage, sourceLine: r.sourceLine}] AS steps

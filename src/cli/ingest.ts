@@ -12,7 +12,7 @@ import { findRecordedSubjects } from '../write/records-source';
 import { ingest, serializeGraph, SOURCES_DIRECTORY } from '../ingest/ingest';
 import { INGEST_USAGE, parseIngestArguments, type IngestArguments } from '../ingest/ingest-arguments';
 import { readSeedFile, SEED_GRAPH_PATH } from '../ingest/load/seed-file';
-import { checkSourceDirectory } from '../ingest/source-directory';
+import { checkSourceDirectory, readSourceDocuments } from '../ingest/source-directory';
 
 // Paths inside the project as the guides write them (seed/graph.json); others as given, made absolute.
 const shownPath = (path: string): string => {
@@ -33,7 +33,7 @@ async function main(args: IngestArguments): Promise<void> {
   if (!args.diff) {
     process.stdout.write(`ingesting ${shownPath(sources)}/ (5 documents)…\n`);
     const started = Date.now();
-    const graph = ingest({}, sources);
+    const graph = ingest(await readSourceDocuments(sources), sources);
     writeFileSync(SEED_GRAPH_PATH, serializeGraph(graph));
     process.stdout.write(
       [...summaryLines(graph), `wrote ${shownPath(SEED_GRAPH_PATH)} in ${Date.now() - started} ms`, ''].join('\n'),
@@ -43,7 +43,7 @@ async function main(args: IngestArguments): Promise<void> {
 
   progress(`ingesting ${shownPath(sources)}/ (5 documents)…`);
   let started = Date.now();
-  const graph = ingest({}, sources);
+  const graph = ingest(await readSourceDocuments(sources), sources);
   progress(`  ${graph.nodes.length} nodes, ${graph.relationships.length} relationships in ${Date.now() - started} ms`);
   const committed = readSeedFile();
   if (committed === undefined) throw new Error(`${shownPath(SEED_GRAPH_PATH)} does not exist: nothing to diff against`);

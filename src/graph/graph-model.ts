@@ -67,19 +67,25 @@ export interface GraphFile {
   readonly discrepancies: readonly Discrepancy[];
 }
 
-export interface UnresolvedReference {
-  readonly from: string;
-  readonly name: string;
-  readonly kind: string;
+/**
+ * Where a fact was read, as stored: the document, and its 1-based line; for a PDF also the page, and the
+ * line is counted on that page. (Nodes and relationships carry the same properties.)
+ */
+export interface Provenance {
   readonly sourceDocument: string;
+  readonly sourcePage?: number;
   readonly sourceLine: number;
 }
 
-export interface Discrepancy {
+export interface UnresolvedReference extends Provenance {
+  readonly from: string;
+  readonly name: string;
+  readonly kind: string;
+}
+
+export interface Discrepancy extends Provenance {
   readonly subject: string;
   readonly message: string;
-  readonly sourceDocument: string;
-  readonly sourceLine: number;
 }
 
 export function idPrefix(label: NodeLabel): string {

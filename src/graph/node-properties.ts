@@ -186,6 +186,7 @@ export type StoredNode<L extends NodeLabel> = {
   readonly id: string;
   readonly sortKey: string;
   readonly sourceDocument: string;
+  readonly sourcePage: number | null;
   readonly sourceLine: number;
 } & {
   readonly [K in keyof Specs<L>]: Specs<L>[K] extends { optional: true }
@@ -211,7 +212,14 @@ export function readNode<L extends NodeLabel>(label: L, row: RowReader): StoredN
 
 /** Every property a node of the label has (the common ones first), with its spec and whether it is a required scalar. */
 type Entry = readonly [key: string, spec: Spec, required: boolean];
-const COMMON_SPECS: Readonly<Record<string, Spec>> = { id: text, sortKey: text, sourceDocument: text, sourceLine: num };
+// sourcePage only on what was read from a PDF (sourceLine then counts the lines of that page).
+const COMMON_SPECS: Readonly<Record<string, Spec>> = {
+  id: text,
+  sortKey: text,
+  sourceDocument: text,
+  sourcePage: optionalNum,
+  sourceLine: num,
+};
 const ENTRIES = new Map<NodeLabel, readonly Entry[]>();
 
 function entriesOf(label: NodeLabel): readonly Entry[] {

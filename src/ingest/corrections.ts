@@ -1,5 +1,5 @@
 import { type CuratedEntry, readCuratedList } from './curated-entry';
-import type { SourceDocument } from './source-document';
+import { documentStem, formatRef, type SourceDocument } from './source-document';
 
 /**
  * A typo or extraction defect fixed in one document before parsing. It is found by its content, not by a
@@ -74,7 +74,8 @@ export function loadCorrections(path: string): Corrections {
 export function applyTextFixes(doc: SourceDocument, fixes: readonly TextFix[]): SourceDocument {
   const lines = [...doc.lines];
   for (const fix of fixes) {
-    if (fix.document !== doc.name) continue;
+    // A fix names the text file; it applies to the same document read from its PDF.
+    if (documentStem(fix.document) !== documentStem(doc.name)) continue;
     const found = occurrences(lines, fix.within);
     const [only] = found;
     if (only === undefined || found.length > 1) throw new CorrectionError(mismatch(doc, lines, fix, found));
@@ -91,7 +92,7 @@ function occurrences(lines: readonly string[], text: string): number[] {
 
 function mismatch(doc: SourceDocument, lines: readonly string[], fix: TextFix, found: readonly number[]): string {
   const places = (indexes: readonly number[]): string =>
-    [...new Set(indexes)].map((index) => `${doc.name}:${doc.ref(index + 1).line}`).join(', ');
+    [...new Set(indexes)].map((index) => formatRef(doc.ref(index + 1))).join(', ');
   const what = `${fix.entry}: correction ${JSON.stringify(fix.find)} → ${JSON.stringify(fix.replace)}`;
   if (found.length > 1) {
     return `${what}: ${JSON.stringify(fix.within)} occurs ${found.length} times in ${doc.name} (${places(found)}); give 'within' the text around the one to fix`;

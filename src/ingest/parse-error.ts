@@ -1,4 +1,4 @@
-import type { SourceRef } from './source-document';
+import { formatRef, type SourceRef } from './source-document';
 
 /**
  * A source document is not shaped as its parser expects. The message names the document, the line and
@@ -10,7 +10,7 @@ export class ParseError extends Error {
     readonly expected: string,
     readonly found: string,
   ) {
-    super(`${where.document}:${where.line}: expected ${expected}, found ${describe(found)}`);
+    super(`${formatRef(where)}: expected ${expected}, found ${describe(found)}`);
     this.name = 'ParseError';
   }
 }

@@ -2,10 +2,31 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDocument, UnreadableDocumentError } from './unreadable-document';
 
-/** Where a record was read: the source file's name (as in seed/sources/) and its 1-based line. */
+/**
+ * Where a record was read: the source file's name (as in seed/sources/) and its 1-based line. In a PDF the
+ * line is counted on its page (every printed line from the top, margins included), and `page` names the
+ * page; a text file has no `page`, so its references (and today's seed/graph.json) stay as they were.
+ */
 export interface SourceRef {
   readonly document: string;
   readonly line: number;
+  readonly page?: number;
+}
+
+/** A line of a PDF's extracted text and where it is printed: 1-based page, 1-based line on that page. */
+export interface PageLine {
+  readonly page: number;
+  readonly line: number;
+}
+
+/** A document's name without `.txt` or `.pdf`: the same document whichever of its files was read. */
+export function documentStem(name: string): string {
+  return name.replace(/\.(?:txt|pdf)$/, '');
+}
+
+/** A reference as messages print it: `000_….txt:12`, or `000_….pdf p. 3 line 12` for a page of a PDF. */
+export function formatRef(ref: SourceRef): string {
+  return ref.page === undefined ? `${ref.document}:${ref.line}` : `${ref.document} p. ${ref.page} line ${ref.line}`;
 }
 
 /**
@@ -42,10 +63,15 @@ export class SourceDocument {
   /** For each line, the 1-based line of the file where it starts. */
   private readonly fileLines: readonly number[];
 
+  /**
+   * `pageLines`: for a PDF, where each line of its extracted text (the "file") is printed, so `ref` names
+   * page and line rather than a line of text nobody can open.
+   */
   constructor(
     readonly name: string,
     text: string,
     fileLines?: readonly number[],
+    private readonly pageLines?: readonly PageLine[],
   ) {
     // Normalise line endings only here; the extraction-noise pass decides what else is layout.
     this.lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -67,14 +93,20 @@ export class SourceDocument {
     return new SourceDocument(name, decodeDocument(name, bytes));
   }
 
+  /** A PDF's extracted text, one entry per line, each with the page and line where it is printed. */
+  static fromPdf(name: string, lines: readonly (PageLine & { readonly text: string })[]): SourceDocument {
+    const text = lines.map((line) => line.text).join('\n');
+    return new SourceDocument(name, text, undefined, lines);
+  }
+
   /** A copy with other lines, each still tied to the file line it came from (`fileLines`, one per line). */
-  static fromLines(name: string, lines: readonly string[], fileLines: readonly number[]): SourceDocument {
-    return new SourceDocument(name, lines.join('\n'), fileLines);
+  withFileLines(lines: readonly string[], fileLines: readonly number[]): SourceDocument {
+    return new SourceDocument(this.name, lines.join('\n'), fileLines, this.pageLines);
   }
 
   /** A copy with the same number of lines, changed in place (text fixes): file lines are kept. */
   withLines(lines: readonly string[]): SourceDocument {
-    return SourceDocument.fromLines(this.name, lines, this.fileLines);
+    return this.withFileLines(lines, this.fileLines);
   }
 
   /** The text of 1-based line `n` ('' past the end). */
@@ -88,6 +120,14 @@ export class SourceDocument {
   }
 
   ref(line: number): SourceRef {
-    return { document: this.name, line: this.fileLine(line) };
+    return this.fileRef(this.fileLine(line));
+  }
+
+  /** Where 1-based line `fileLine` of the file (a PDF: of its extracted text) is: a line, or page and line. */
+  fileRef(fileLine: number): SourceRef {
+    const printed = this.pageLines?.[fileLine - 1];
+    return printed
+      ? { document: this.name, page: printed.page, line: printed.line }
+      : { document: this.name, line: fileLine };
   }
 }

@@ -1,15 +1,19 @@
 /**
  * A source file that cannot be read as text at all: missing, binary, or in another encoding than UTF-8 (an
- * extraction saved as Shift_JIS). Parsing it would turn every byte it cannot decode into U+FFFD and fail
- * somewhere else, far from the cause; this names the document, the line of the first bad byte, and why.
+ * extraction saved as Shift_JIS), or a PDF without text or damaged. Parsing it would turn every byte it cannot
+ * decode into U+FFFD and fail somewhere else, far from the cause; this names the document, the line of the
+ * first bad byte (or the PDF's page), and why.
  */
 export class UnreadableDocumentError extends Error {
   constructor(
     readonly document: string,
     readonly line: number | null,
     readonly reason: string,
+    readonly page?: number,
   ) {
-    super(`${document}${line === null ? '' : `:${line}`}: cannot be read: ${reason}`);
+    super(
+      `${document}${page === undefined ? '' : ` p. ${page}`}${line === null ? '' : `:${line}`}: cannot be read: ${reason}`,
+    );
     this.name = 'UnreadableDocumentError';
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PlainValue } from '../../src/db/plain-values';
 import type { GraphGateway } from '../../src/db/graph-gateway';
+import type { GraphFile } from '../../src/graph/graph-model';
 
 export interface GraphFingerprint {
   readonly nodes: number;
@@ -32,4 +33,25 @@ export async function graphFingerprint(gateway: GraphGateway): Promise<GraphFing
     hash.update(canonical({ ...row })).update('\n');
   }
   return { nodes: rows.length, relationships, checksum: hash.digest('hex') };
+}
+
+/**
+ * The fingerprint of an ingested graph (seed/graph.json's content) without loading it, leaving out the
+ * properties `omit` names (where a fact was read, say, to compare the graph of a document's PDF with
+ * that of its text file).
+ */
+export function graphFileFingerprint(graph: GraphFile, omit: readonly string[] = []): GraphFingerprint {
+  const without = (properties: object): PlainValue =>
+    Object.fromEntries(Object.entries(properties).filter(([key]) => !omit.includes(key)));
+  const hash = createHash('sha256');
+  for (const node of graph.nodes)
+    hash.update(canonical({ label: node.label, id: node.id, properties: without(node.properties) })).update('\n');
+  for (const link of graph.relationships) {
+    hash
+      .update(canonical({ type: link.type, from: link.from, to: link.to, properties: without(link.properties) }))
+      .update('\n');
+  }
+  for (const entry of [...graph.unresolved, ...graph.discrepancies])
+    hash.update(canonical(without(entry))).update('\n');
+  return { nodes: graph.nodes.length, relationships: graph.relationships.length, checksum: hash.digest('hex') };
 }

@@ -1,4 +1,4 @@
-import { SourceDocument } from '../source-document';
+import type { SourceDocument } from '../source-document';
 import { foldDigitsAndLatin } from '../../core/text';
 import type { FileLine } from './file-line';
 import { removePageFurniture } from './page-furniture';
@@ -22,8 +22,7 @@ export function removeExtractionNoise(doc: SourceDocument): SourceDocument {
   // page furniture drops the blank lines around a break, so two tables would stand as one). Then furniture:
   // a page break inside a paragraph or a cell leaves its halves next to each other, to be joined.
   const clean = joinRunningText(joinWrappedCells(removePageFurniture(splitSpaceColumns(doc.name, lines))));
-  return SourceDocument.fromLines(
-    doc.name,
+  return doc.withFileLines(
     clean.map((line) => line.text),
     clean.map((line) => line.fileLine),
   );

@@ -1,5 +1,15 @@
 import 'reflect-metadata';
-import { IsIn, IsInt, IsObject, IsString, Matches, Min, validateSync, type ValidationError } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  Matches,
+  Min,
+  ValidateIf,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
 import {
   NODE_LABELS,
   RELATIONSHIP_TYPES,
@@ -22,10 +32,17 @@ export class GraphValidationError extends Error {
 
 class ProvenanceDto {
   @IsString()
-  @Matches(/^\d{3}_[0-9a-f]+\.txt$|^reference\/[a-z-]+\.yaml$/, {
-    message: 'sourceDocument must name a file of seed/sources/ or seed/reference/',
+  @Matches(/^\d{3}_[0-9a-f]+\.(?:txt|pdf)$|^reference\/[a-z-]+\.yaml$/, {
+    message: 'sourceDocument must name a file of seed/sources/ (or its PDF) or seed/reference/',
   })
   sourceDocument!: string;
+
+  @ValidateIf(
+    (provenance: ProvenanceDto) => provenance.sourcePage !== undefined || /\.pdf$/.test(provenance.sourceDocument),
+  )
+  @IsInt({ message: 'sourcePage must be the page of a PDF source (and only of a PDF)' })
+  @Min(1)
+  sourcePage?: number;
 
   @IsInt()
   @Min(1)

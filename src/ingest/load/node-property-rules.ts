@@ -114,7 +114,13 @@ const noStrayRules: [StrayRules] extends [never] ? true : StrayRules = true;
 void noStrayRules;
 
 /** Stored by the merge and the loader on every node, outside the per-label contract. */
-const COMMON_PROPERTIES: ReadonlySet<string> = new Set(['sortKey', 'searchText', 'sourceDocument', 'sourceLine']);
+const COMMON_PROPERTIES: ReadonlySet<string> = new Set([
+  'sortKey',
+  'searchText',
+  'sourceDocument',
+  'sourcePage',
+  'sourceLine',
+]);
 
 /** Per label, its value rules plus the type rules derived from the contract (see the comment at the top). */
 export const NODE_PROPERTY_RULES: Readonly<Record<NodeLabel, new () => object>> = {

@@ -1,6 +1,7 @@
 import {
   NODE_LABELS,
   type Discrepancy,
+  type Provenance,
   type GraphFile,
   type GraphNode,
   type GraphRelationship,
@@ -11,7 +12,7 @@ import {
 } from '../../graph/graph-model';
 import type { NodeBag } from '../../graph/node-properties';
 import { SEARCHABLE_FIELDS } from '../../graph/searchable-fields';
-import type { SourceRef } from '../source-document';
+import { formatRef, type SourceRef } from '../source-document';
 import { matchKey } from '../../core/text/index';
 
 /**
@@ -43,8 +44,7 @@ export class GraphBuilder {
    * type-checks the bag against the Measure contract, so a misspelled or retyped property fails to compile.
    */
   node<L extends NodeLabel>(label: L, id: string, source: SourceRef, properties: NodeBag<L>): string {
-    if (this.nodes.has(id))
-      throw new MergeConflictError(`two nodes with id ${id} (second from ${source.document}:${source.line})`);
+    if (this.nodes.has(id)) throw new MergeConflictError(`two nodes with id ${id} (second from ${formatRef(source)})`);
     // Every contract value is a storable PropertyValue; the generic bag only loses its index signature.
     const bag = properties as Properties;
     this.nodes.set(id, { label, id, properties: withSource(source, bag, { searchText: searchText(bag) }) });
@@ -62,11 +62,11 @@ export class GraphBuilder {
   }
 
   unresolvedReference(from: string, kind: string, name: string, source: SourceRef): void {
-    this.unresolved.push({ from, kind, name, sourceDocument: source.document, sourceLine: source.line });
+    this.unresolved.push({ from, kind, name, ...provenance(source) });
   }
 
   discrepancy(subject: string, message: string, source: SourceRef): void {
-    this.discrepancies.push({ subject, message, sourceDocument: source.document, sourceLine: source.line });
+    this.discrepancies.push({ subject, message, ...provenance(source) });
   }
 
   build(): GraphFile {
@@ -80,10 +80,10 @@ export class GraphBuilder {
     const relationships = [...this.relationships.values()].sort(
       (a, b) => compareText(a.type, b.type) || compareText(a.from, b.from) || compareText(a.to, b.to),
     );
-    const byPlace = (
-      a: { sourceDocument: string; sourceLine: number },
-      b: { sourceDocument: string; sourceLine: number },
-    ) => compareText(a.sourceDocument, b.sourceDocument) || a.sourceLine - b.sourceLine;
+    const byPlace = (a: Provenance, b: Provenance) =>
+      compareText(a.sourceDocument, b.sourceDocument) ||
+      (a.sourcePage ?? 0) - (b.sourcePage ?? 0) ||
+      a.sourceLine - b.sourceLine;
     return {
       nodes,
       relationships,
@@ -119,9 +119,17 @@ function withSource(
     }
     out[key] = value;
   }
-  out.sourceDocument = source.document;
-  out.sourceLine = source.line;
-  return out;
+  return Object.assign(out, provenance(source));
+}
+
+/**
+ * The provenance properties of a reference: `sourcePage` only for a page of a PDF, so the graph of the text
+ * files has exactly the properties it always had.
+ */
+function provenance(source: SourceRef): Provenance {
+  return source.page === undefined
+    ? { sourceDocument: source.document, sourceLine: source.line }
+    : { sourceDocument: source.document, sourcePage: source.page, sourceLine: source.line };
 }
 
 function isList(

@@ -1,4 +1,4 @@
-import type { SourceRef } from '../source-document';
+import { formatRef, type SourceRef } from '../source-document';
 
 /**
  * The documents (or the reference tables) contradict each other in a way no rule may settle by itself:
@@ -11,7 +11,7 @@ export class MergeError extends Error {
     readonly where: SourceRef,
     readonly problem: string,
   ) {
-    super(`${where.document}:${where.line}: ${problem}`);
+    super(`${formatRef(where)}: ${problem}`);
     this.name = 'MergeError';
   }
 }

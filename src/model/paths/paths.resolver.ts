@@ -113,5 +113,6 @@ export class PathsResolver {
 function sourceOf(reader: RowReader): Source | null {
   const document = reader.optionalString('sourceDocument');
   const line = reader.optionalNumber('sourceLine');
-  return document !== null && line !== null ? { document, line } : null;
+  const page = reader.optionalNumber('sourcePage');
+  return document !== null && line !== null ? { document, page, line } : null;
 }

@@ -43,7 +43,7 @@ export type ProjectedFor = 'root' | 'related' | 'page';
  */
 const ASSEMBLED_FROM: Readonly<Record<string, readonly string[]>> = {
   kind: [],
-  source: ['sourceDocument', 'sourceLine'],
+  source: ['sourceDocument', 'sourcePage', 'sourceLine'],
   collectiveTerms: ['executingTerms', 'partnerTerms'],
   startYear: ['startYearLabel', 'startYear'],
   targetYear: ['targetYearLabel', 'targetYear'],

@@ -1,0 +1,45 @@
+import type { PdfjsModule } from './pdfjs-module';
+
+/** A page's operator list as pdfjs returns it (`PDFPageProxy.getOperatorList`). */
+export interface OperatorList {
+  readonly fnArray: readonly number[];
+  readonly argsArray: readonly unknown[];
+}
+
+/**
+ * Which printed lines of each piece of marked content (by MCID) end with a space, top line first. A line
+ * that wraps at a space keeps it at its end (Chromium and word processors draw it), but pdfjs's text
+ * content drops white space at a line's end, so a wrapped `470 件` would read back as `470件`. The
+ * drawing operators still have it: the last glyph a line shows. Lines are told apart by the text
+ * matrix's vertical position; content outside marked content is left out.
+ */
+export function lineEndSpaces(ops: OperatorList, OPS: PdfjsModule['OPS']): Map<number, boolean[]> {
+  const lines = new Map<number, { y: number; space: boolean }[]>();
+  const open: (number | null)[] = [];
+  let y = 0;
+  ops.fnArray.forEach((fn, index) => {
+    const args = ops.argsArray[index] as unknown[] | null;
+    if (fn === OPS.beginMarkedContentProps) {
+      const mcid = args?.[0] !== 'OC' && Number.isInteger(args?.[1]) ? (args?.[1] as number) : null;
+      open.push(mcid ?? open.at(-1) ?? null);
+    } else if (fn === OPS.beginMarkedContent) open.push(open.at(-1) ?? null);
+    else if (fn === OPS.endMarkedContent) open.pop();
+    else if (fn === OPS.setTextMatrix) y = Number((args?.[0] as ArrayLike<number> | undefined)?.[5] ?? y);
+    else if (fn === OPS.moveText || fn === OPS.setLeadingMoveText) y += Number(args?.[1] ?? 0);
+    else if (fn === OPS.nextLine || fn === OPS.nextLineShowText || fn === OPS.nextLineSetSpacingShowText) y += 1e-3;
+    else if (fn === OPS.showText || fn === OPS.showSpacedText) {
+      const mcid = open.at(-1);
+      if (mcid === null || mcid === undefined) return;
+      const glyphs = (args?.[0] as readonly unknown[] | undefined) ?? [];
+      const shown = glyphs.filter((glyph): glyph is { unicode: string } => typeof glyph === 'object' && glyph !== null);
+      if (shown.length === 0) return;
+      const space = /\s$/.test(shown.at(-1)?.unicode ?? '');
+      const own = lines.get(mcid) ?? [];
+      const last = own.at(-1);
+      if (last && last.y === y) last.space = space;
+      else own.push({ y, space });
+      lines.set(mcid, own);
+    }
+  });
+  return new Map([...lines].map(([mcid, own]): [number, boolean[]] => [mcid, own.map((line) => line.space)]));
+}

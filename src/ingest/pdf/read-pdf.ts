@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import type { PDFDocumentProxy, TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import { SourceDocument } from '../source-document';
+import { UnreadableDocumentError } from '../unreadable-document';
+import { mendPageBreaks } from './page-breaks';
+import { type ExtractedLine, readPage, type TableOnPage } from './page-lines';
+import type { PrintedRun } from './printed-run';
+import { foldSharedGlyphs } from './shared-glyphs';
+import { cellStarts, columnsOf } from './table-columns';
+import { lineEndSpaces } from './line-end-spaces';
+import { pdfjs, pdfjsDataPaths } from './pdfjs-module';
+import {
+  type ContentPlace,
+  continuesTable,
+  type PageStructure,
+  type PageTable,
+  pageStructure,
+  type StructureNode,
+} from './tagged-structure';
+
+/**
+ * A PDF source read as text: every page's text as lines (`readPage`), each remembering the page and the
+ * printed line it starts on, so every reference into it names both. A file that is not a whole PDF, is
+ * locked with a password, or has a page without text (a scan) stops here with the document (and page)
+ * named, before any parser could fail somewhere else for want of its text.
+ */
+export async function readPdfDocument(path: string, name: string): Promise<SourceDocument> {
+  const bytes = readBytes(path, name);
+  checkWholeFile(name, bytes);
+  const pdf = await openPdf(name, bytes);
+  try {
+    // Every page first: a table printed on several pages is one element, its columns seen on all of them.
+    const pages: { runs: PrintedRun[]; tables: Map<number, number> }[] = [];
+    const starts = new Map<number, number[]>();
+    let tableCount = 0;
+    let lastTable: { readonly id: number; readonly table: PageTable } | null = null;
+    for (let page = 1; page <= pdf.numPages; page++) {
+      const { runs, structure } = await printedRuns(pdf, name, page);
+      // The page's tables numbered in the document: its first one may be the last of the page before going on.
+      const tables = new Map<number, number>();
+      for (const [number, table] of structure.tables) {
+        const goesOn: boolean = number === 1 && lastTable !== null && continuesTable(lastTable.table, table);
+        const id: number = goesOn && lastTable ? lastTable.id : ++tableCount;
+        tables.set(number, id);
+        if (table.lastPrinted >= 0) lastTable = { id, table };
+      }
+      for (const [key, x] of cellStarts(runs.filter((run) => run.text.trim() !== ''))) {
+        const id = tables.get(Number(key.split('/')[0])) ?? 0;
+        starts.set(id, [...(starts.get(id) ?? []), x]);
+      }
+      pages.push({ runs, tables });
+    }
+    const columns = new Map([...starts].map(([id, xs]): [number, number[]] => [id, columnsOf(xs)]));
+    const lines: ExtractedLine[] = [];
+    pages.forEach(({ runs, tables }, index) => {
+      const page = index + 1;
+      const onPage = new Map(
+        [...tables].map(([number, id]): [number, TableOnPage] => [number, { id, columns: columns.get(id) ?? [] }]),
+      );
+      const read = readPage(page, runs, onPage);
+      if (!read.some((line) => line.text.trim() !== '')) {
+        throw new UnreadableDocumentError(
+          name,
+          null,
+          'the page has no text (a scanned image? run it through OCR, or ask the city for the PDF with text)',
+          page,
+        );
+      }
+      lines.push(...read);
+    });
+    return SourceDocument.fromPdf(name, mendPageBreaks(lines));
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+function readBytes(path: string, name: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    throw new UnreadableDocumentError(name, null, reason);
+  }
+}
+
+/**
+ * A PDF starts with `%PDF-` and ends with `%%EOF` (trailing white space aside). pdfjs repairs a cut-off
+ * file as far as it can and would read the pages that survived: a download or copy that did not finish
+ * would lose the last pages' facts without a word, so it is refused here.
+ */
+function checkWholeFile(name: string, bytes: Uint8Array): void {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-'))
+    throw new UnreadableDocumentError(name, null, 'not a PDF (it does not start with %PDF-)');
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
+  if (!/%%EOF\s*$/.test(tail)) {
+    throw new UnreadableDocumentError(
+      name,
+      null,
+      'the PDF is cut off (it does not end with %%EOF): download or copy it again',
+    );
+  }
+}
+
+async function openPdf(name: string, bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  const library = pdfjs();
+  try {
+    return await library.getDocument({
+      data: bytes,
+      ...pdfjsDataPaths(),
+      // Damage is reported, not worked around; no fonts are loaded (only the text is wanted); nothing is logged.
+      stopAtErrors: true,
+      disableFontFace: true,
+      isEvalSupported: false,
+      verbosity: library.VerbosityLevel.ERRORS,
+    }).promise;
+  } catch (error) {
+    // pdfjs names, but does not export, the error it throws for a password it was not given.
+    if (error instanceof Error && error.name === 'PasswordException') {
+      throw new UnreadableDocumentError(
+        name,
+        null,
+        'the PDF is locked with a password (ask the city for an unlocked copy, or save it without the password)',
+      );
+    }
+    throw new UnreadableDocumentError(name, null, `not a readable PDF (${messageOf(error)})`);
+  }
+}
+
+/** The text runs of one page with their place in the structure tree (when the PDF is tagged), and the tree's tables. */
+async function printedRuns(
+  pdf: PDFDocumentProxy,
+  name: string,
+  page: number,
+): Promise<{ runs: PrintedRun[]; structure: PageStructure }> {
+  try {
+    const proxy = await pdf.getPage(page);
+    const [content, tree, ops] = await Promise.all([
+      proxy.getTextContent({ includeMarkedContent: true }),
+      proxy.getStructTree() as Promise<StructureNode | null>,
+      proxy.getOperatorList(),
+    ]);
+    const structure = pageStructure(tree);
+    const places = structure.places;
+    const open: { place: ContentPlace | null; mcid: number | null }[] = [];
+    const runs: PrintedRun[] = [];
+    const byContent = new Map<number, { run: PrintedRun; y: number }[]>();
+    for (const item of content.items) {
+      if (isMarkedContent(item)) {
+        if (item.type === 'endMarkedContent') open.pop();
+        else {
+          const mcid = /_mc(\d+)$/.exec(item.id ?? '')?.[1];
+          open.push({
+            place: places.get(item.id) ?? open.at(-1)?.place ?? null,
+            mcid: mcid === undefined ? (open.at(-1)?.mcid ?? null) : Number(mcid),
+          });
+        }
+        continue;
+      }
+      const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
+      const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
+      const run = {
+        text: foldSharedGlyphs(item.str),
+        x,
+        right: x + item.width,
+        y,
+        size,
+        place: open.at(-1)?.place ?? null,
+      };
+      runs.push(run);
+      const mcid = open.at(-1)?.mcid;
+      if (mcid != null && item.str.trim() !== '') byContent.set(mcid, [...(byContent.get(mcid) ?? []), { run, y }]);
+    }
+    const spaces = lineEndSpaces(ops, pdfjs().OPS);
+    return { runs: runs.map(withLineEndSpace(byContent, spaces)), structure };
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError) throw error;
+    throw new UnreadableDocumentError(name, null, `the page cannot be read (${messageOf(error)})`, page);
+  }
+}
+
+/**
+ * The runs with the space a printed line ended with put back (`lineEndSpaces`): on the last run of each line
+ * of a piece of marked content, when the drawing and the text content count the same lines in it.
+ */
+function withLineEndSpace(
+  byContent: ReadonlyMap<number, readonly { run: PrintedRun; y: number }[]>,
+  spaces: ReadonlyMap<number, readonly boolean[]>,
+): (run: PrintedRun) => PrintedRun {
+  const ending = new Set<PrintedRun>();
+  for (const [mcid, items] of byContent) {
+    const lines: PrintedRun[][] = [];
+    let y: number | null = null;
+    for (const item of items) {
+      if (y === null || Math.abs(item.y - y) > 0.35 * item.run.size) lines.push([]);
+      lines.at(-1)?.push(item.run);
+      y = item.y;
+    }
+    const flags = spaces.get(mcid) ?? [];
+    if (flags.length !== lines.length) continue;
+    lines.forEach((line, index) => {
+      const last = line.reduce<PrintedRun | undefined>(
+        (end, run) => (!end || run.right > end.right ? run : end),
+        undefined,
+      );
+      if (flags[index] && last && !/\s$/.test(last.text)) ending.add(last);
+    });
+  }
+  return (run) => (ending.has(run) ? { ...run, text: `${run.text} ` } : run);
+}
+
+function isMarkedContent(item: TextItem | TextMarkedContent): item is TextMarkedContent {
+  return 'type' in item;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
