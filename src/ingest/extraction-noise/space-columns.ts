@@ -1,5 +1,5 @@
 import { type FileLine, isBlankText } from './file-line';
-import { charWidth } from './wrap-column';
+import { charWidth } from './line-measure';
 
 /**
  * Columns separated by runs of spaces, as the layout mode of common PDF-to-text tools prints a table: each

@@ -47,7 +47,7 @@ describe('joinWrappedCells: table cells continued on the next line(s)', () => {
     const doc = removeExtractionNoise(
       new SourceDocument(
         'x.txt',
-        ['a', '1', tabs('名称', A, B), '', '- 2 -', '', tabs('', '管理課'), tabs('名称', C), '3', 'b'].join('\n'),
+        ['a', '- 1 -', tabs('名称', A, B), '- 2 -', tabs('', '管理課'), tabs('名称', C), '- 3 -', 'b'].join('\n'),
       ),
     );
     expect(doc.lines).toEqual(['a', tabs('名称', `${A}管理課`, B), tabs('名称', C), 'b']);
