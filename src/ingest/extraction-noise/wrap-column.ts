@@ -110,7 +110,7 @@ function modeColumn(measure: LineMeasure, texts: readonly string[], minColumn: n
  * cells do not line up (today's files: their widest cells are long texts of all lengths, each on one line),
  * or the ceiling is under `minColumn` (display columns).
  */
-export function recogniseCeiling(texts: Iterable<string>, minColumn: number, minFull = 3): WrapColumn | null {
+export function recogniseCeiling(texts: Iterable<string>, minColumn: number, minFull = 1): WrapColumn | null {
   const distinct = [...new Set([...texts].map((text) => text.trim()))];
   return strongest(
     MEASURES.map((measure) => {
