@@ -114,8 +114,9 @@ function breakZones(
 }
 
 /**
- * Texts next to page breaks (the first line outside a zone on either side) at enough breaks to be furniture.
- * Each line counts once: a short page's only line touches two breaks, but is one line of content.
+ * Texts next to page breaks (the first line outside a zone on either side) at enough breaks to be furniture,
+ * and nowhere else but once. Each line counts once: a short page's only line touches two breaks, but is one
+ * line of content.
  */
 function runningTexts(zones: readonly Zone[], lines: readonly FileLine[]): Set<string> {
   const neighbours = new Set(zones.flatMap(({ first, last }) => [first - 1, last + 1]));
@@ -125,7 +126,13 @@ function runningTexts(zones: readonly Zone[], lines: readonly FileLine[]): Set<s
     if (text) seen.set(text, (seen.get(text) ?? 0) + 1);
   }
   const enough = Math.max(2, Math.ceil(zones.length / 2));
-  return new Set([...seen].filter(([, count]) => count >= enough).map(([text]) => text));
+  // A header is printed at page breaks only (and once on the first page): a text also printed elsewhere is a
+  // heading of the content (004's 推進のための取組, once per plan) that a page break happened to fall next to.
+  const printed = new Map<string, number>();
+  for (const line of lines) printed.set(line.text.trim(), (printed.get(line.text.trim()) ?? 0) + 1);
+  return new Set(
+    [...seen].filter(([text, count]) => count >= enough && (printed.get(text) ?? 0) - count <= 1).map(([text]) => text),
+  );
 }
 
 function range(first: number, last: number): number[] {

@@ -22,10 +22,10 @@ import { fitsColumn, overflowsColumn, recogniseColumn, STARTS_ENTRY, type WrapCo
 const MIN_COLUMN = 24;
 
 export function joinRunningText(lines: readonly FileLine[]): FileLine[] {
-  const column = recogniseColumn(
-    lines.map((line) => line.text).filter((text) => isRunningText(text)),
-    MIN_COLUMN,
+  const pieces = lines.flatMap((line, i) =>
+    isRunningText(line.text) ? [{ text: line.text, continued: mayContinue(lines[i + 1]?.text ?? '') }] : [],
   );
+  const column = recogniseColumn(pieces, MIN_COLUMN);
   if (column === null) return [...lines];
   const out: FileLine[] = [];
   let piece: string | null = null;
@@ -42,7 +42,12 @@ export function joinRunningText(lines: readonly FileLine[]): FileLine[] {
 }
 
 function continues(column: WrapColumn, piece: string, next: string): boolean {
-  return isRunningText(next) && !STARTS_ENTRY.test(next) && !/^\s/.test(next) && overflowsColumn(column, piece, next);
+  return mayContinue(next) && overflowsColumn(column, piece, next);
+}
+
+/** Whether a line may be the rest of the one above: prose that starts no entry and no indent. */
+function mayContinue(next: string): boolean {
+  return isRunningText(next) && !STARTS_ENTRY.test(next) && !/^\s/.test(next);
 }
 
 function isRunningText(text: string): boolean {

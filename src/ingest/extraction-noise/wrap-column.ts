@@ -12,8 +12,8 @@ export const SLACK = 5;
 /** The same for a table cell, whose narrow column may have to give up to four characters (`。 ● `). */
 export const CELL_SLACK = 9;
 
-/** A line or cell that starts a new entry, never the rest of the one above (`- `, `●`, `←`, `①`, `1. `, `(1)` …). */
-export const STARTS_ENTRY = /^\s*(?:- |[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.\s|\(\d+\)|（\d+）)/;
+/** A line that starts a new entry, never the rest of the one above (`- `, `●`, `←`, `①`, `1. `, `3-5 `, `(1)` …). */
+export const STARTS_ENTRY = /^\s*(?:- |[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.\s|\d+(?:-\d+)+\s|\(\d+\)|（\d+）)/;
 /** The same in a table cell, where entries are also numbered `N name` (measures `1 自治会の支援`, SDGs `11 住み続け…`). */
 export const STARTS_CELL_ENTRY = /^\s*(?:- |[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
 
@@ -73,8 +73,17 @@ export function inUnits(measure: LineMeasure, displayColumns: number): number {
  * wide, one more, and SLACK less), taken only when a quarter of those pieces (MIN_FULL_LINES at least) fill it; null
  * when there is none (nothing was re-wrapped).
  */
-export function recogniseColumn(texts: Iterable<string>, minColumn: number): WrapColumn | null {
-  return strongest(MEASURES.map((measure) => modeColumn(measure, printedOnce(texts), minColumn)));
+export function recogniseColumn(pieces: readonly Piece[], minColumn: number): WrapColumn | null {
+  const once = new Set(printedOnce(pieces.map((piece) => piece.text)));
+  const texts = [...once];
+  const continued = pieces.filter((piece) => piece.continued && once.has(piece.text.trim())).map((p) => p.text.trim());
+  return strongest(MEASURES.map((measure) => modeColumn(measure, texts, continued, minColumn)));
+}
+
+/** A line of running text, and whether the next line may be its rest (prose that starts no entry). */
+export interface Piece {
+  readonly text: string;
+  readonly continued: boolean;
 }
 
 /**
@@ -87,19 +96,25 @@ function printedOnce(texts: Iterable<string>): string[] {
   return [...seen].filter(([, count]) => count === 1).map(([text]) => text);
 }
 
-function modeColumn(measure: LineMeasure, texts: readonly string[], minColumn: number): Recognised | null {
+function modeColumn(
+  measure: LineMeasure,
+  texts: readonly string[],
+  continued: readonly string[],
+  minColumn: number,
+): Recognised | null {
   const [least, slack] = [inUnits(measure, minColumn), inUnits(measure, SLACK)];
   const widths = texts.map((text) => measure.of(text)).filter((w) => w >= least - slack);
   const counts = new Map<number, number>();
   for (const width of widths) counts.set(width, (counts.get(width) ?? 0) + 1);
   const [mode] = [...counts].sort(([w1, c1], [w2, c2]) => c2 - c1 || w2 - w1)[0] ?? [];
   if (mode === undefined || mode < least) return null;
-  const column = { measure, width: mode, min: mode - slack, max: mode + 1 };
+  // In display columns a line of full-width characters only is even: the mode is W, or W − 1 when W is odd
+  // and a line with one half-width character more reaches W. Characters have no such parity.
+  const column = { measure, width: mode, min: mode - slack, max: mode + (measure.perFullWidth === 2 ? 1 : 0) };
   const full = widths.filter((width) => width >= column.min && width <= column.max).length;
-  // Evidence for the measure: the pieces exactly W wide. Pieces of full-width characters only are W wide in
-  // both measures; a piece with Latin letters or digits is W wide only in the measure the tool wrapped by.
-  const exact = counts.get(mode) ?? 0;
-  return full >= Math.max(MIN_FULL_LINES, widths.length / 4) ? { column, full: exact } : null;
+  return full >= Math.max(MIN_FULL_LINES, widths.length / 4)
+    ? { column, full: evidence(measure, continued, mode) }
+    : null;
 }
 
 /**
@@ -122,6 +137,20 @@ export function recogniseCeiling(texts: Iterable<string>, minColumn: number, min
       return full >= minFull ? { column, full } : null;
     }),
   );
+}
+
+/**
+ * What says a column was measured in `measure`: the continued pieces holding a half-width character (a Latin
+ * letter, a digit, a space) that are full in it (W wide, or W − 1 in display columns, where W may be odd). A piece of
+ * full-width characters only is as full in one measure as in the other; one with half-width characters is
+ * full only in the measure the tool wrapped by (in the other it counts more characters, or fewer columns).
+ */
+function evidence(measure: LineMeasure, texts: readonly string[], mode: number): number {
+  const lowest = mode - (measure.perFullWidth - 1);
+  return texts.filter((text) => {
+    const width = measure.of(text);
+    return width >= lowest && width <= mode && /[\u0020-\u00ff]/.test(text);
+  }).length;
 }
 
 interface Recognised {

@@ -49,7 +49,7 @@ function joinRows(
     const cells = line.text.split('\t');
     const filled = filledColumns(cells);
     const previous = out.at(-1);
-    if (previous && !labels.has(rowLabel(cells)) && continuesRow(cells, filled, open, column)) {
+    if (previous && !labels.has(rowLabel(cells)) && continuesRow(cells, filled, open, column, rowCells)) {
       for (const c of filled) rowCells[c] = joinPieces(rowCells[c] ?? '', cells[c] ?? '');
       out[out.length - 1] = { text: rowCells.join('\t'), fileLine: previous.fileLine };
       open = openCells(cells, filled, column);
@@ -74,15 +74,29 @@ function continuesRow(
   filled: readonly number[],
   open: ReadonlyMap<number, string>,
   column: WrapColumn,
+  rowCells: readonly string[],
 ): boolean {
   return (
     filled.length > 0 &&
     filled.every((c) => {
       const piece = open.get(c);
       const next = cells[c] ?? '';
-      return piece !== undefined && !STARTS_CELL_ENTRY.test(next) && overflowsColumn(column, piece, next);
+      return (
+        piece !== undefined &&
+        !STARTS_CELL_ENTRY.test(next) &&
+        !nextNumber(rowCells[c] ?? '', next) &&
+        overflowsColumn(column, piece, next)
+      );
     })
   );
+}
+
+/**
+ * Whether `next` is the next item of a numbered list: the cell above starts with a number (`5 ジェンダー…`),
+ * and so does this piece, even with no space after it (`10人や国の不平等…`, as 000 prints SDG 10).
+ */
+function nextNumber(cellAbove: string, next: string): boolean {
+  return /^\s*\d+\s/.test(cellAbove) && /^\s*\d/.test(next);
 }
 
 /** The cells whose piece fills the column, by column, with that piece: they may continue on the next line. */

@@ -106,9 +106,11 @@ function isRunningText(text: string): boolean {
 
 /**
  * What Japanese typesetting keeps off the start of a line (行頭禁則: closing marks, `ー`), white space (a
- * break after a space keeps it at the end of the line), and what would read as a new entry there.
+ * break after a space keeps it at the end of the line), and what would read as a new entry there (a bullet,
+ * `1. `, a policy-item code `3-5 `).
  */
-const NOT_AT_LINE_START = /^(?:[\s。、，．）」』】・ー]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.\s|\(\d+\)|（\d+）)/;
+const NOT_AT_LINE_START =
+  /^(?:[\s。、，．）」』】・ー]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.\s|\d+(?:-\d+)+\s|\(\d+\)|（\d+）)/;
 /** In a table cell, numbered entries (`1 自治会の支援`, `11 住み続け…`) are also kept at a line's start. */
 const NOT_AT_CELL_LINE_START = /^(?:[\s。、，．）」』】・ー]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
 
