@@ -180,15 +180,18 @@ export function rewrapTableCells(columns: number, unit: Unit = 'display columns'
  * Tabs replaced by runs of spaces, as the layout mode of common PDF-to-text tools prints tables: in each
  * block of lines with no blank line between them, column k starts `gap` spaces after the widest cell of
  * column k − 1 among the block's tab rows, every cell (trimmed) starts at its column, empty cells are
- * spaces, and nothing follows a row's last text.
+ * spaces, and nothing follows a row's last text. A space inside a cell is printed as `spaceInCell`: a tool
+ * may print a word space wide (two spaces) or as an ideographic space.
  */
-export function spacesForTabs(gap = 2): Transformation {
+export function spacesForTabs(gap = 2, spaceInCell = ' '): Transformation {
   return (extraction) =>
     mapLines(extraction, (lines) => {
       const out: { text: string; from?: number }[] = [];
       let block: number[] = [];
       const flush = (): void => {
-        const rows = block.map((index) => (lines[index] ?? '').split('\t').map((cell) => cell.trim()));
+        const rows = block.map((index) =>
+          (lines[index] ?? '').split('\t').map((cell) => cell.trim().replace(/ /g, spaceInCell)),
+        );
         const widths: number[] = [];
         block.forEach((index, i) => {
           if ((lines[index] ?? '').includes('\t'))
