@@ -1,29 +1,29 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { constants as zlibConstants } from 'node:zlib';
-import { ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
 import compression from 'compression';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { ANONYMOUS_VIEWER } from './platform/auth/viewer';
+import type { RequestContext } from './read/request-context';
+import type { QueryLimits } from './platform/graphql/query-limits';
+import { planExamples } from './web/ide/plan-examples';
+import { accessLog } from './platform/observability/access-log';
+import type { Logger } from './platform/observability/logger';
+import { startApollo } from './platform/graphql/apollo-server';
+import { RequestContexts } from './platform/http/request-contexts';
 import type { Authenticate } from './platform/auth/authenticator';
 import type { SignInSettings } from './platform/auth/sign-in-settings';
 import type { HttpSettings, LiveSettings, RequestBudgetSettings } from './core/config';
-import { createRequestContext, type RequestContext, type RequestIdentity } from './read/request-context';
 import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
 import { serveDashboard } from './web/dashboard/serve-dashboard';
 import { planDashboardQueries } from './web/dashboard/plan-dashboard-queries';
 import { serveExport, type ExportSettings } from './platform/export/serve-export';
-import { DepartmentDirectory } from './model/department/department-directory';
-import { formatError } from './platform/graphql/format-error';
-import { queryLimitRules, queryParseOptions, type QueryLimits } from './platform/graphql/query-limits';
 import { GraphStatistics, type GraphSizes } from './platform/graphql/limits/graph-statistics';
-import { REQUEST_ID_HEADER, requestIdFrom } from './platform/plugins/request-id.plugin';
 import type { IdempotencySettings } from './core/settings-types';
 import { rememberingSerializer } from './platform/graphql/result-serializer';
 import { ConnectionCloseOnStop } from './platform/http/connection-close-on-stop';
 import { graphqlEndpoint, isGraphQLRequest } from './platform/http/graphql-endpoint';
-import { headerValue } from './platform/http/header-value';
 import { middlewareChain, type ErrorStep, type Step } from './platform/http/middleware-chain';
 import { AllowedHosts, refuseOtherHosts } from './platform/http/allowed-hosts';
 import { TrustedProxies } from './platform/http/forwarded-client';
@@ -37,13 +37,7 @@ import { refusedUnlessReading } from './platform/http/read-only-route';
 import { sendJson } from './platform/http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './web/ide/ide-assets';
 import { ideOnGraphqlPath } from './web/ide/serve-ide-page';
-import { planExamples, type OperationAnswer } from './web/ide/plan-examples';
 import { serveLiveUpdates, type LiveUpdates } from './platform/live/live-socket-server';
-import { subscriptionsOverWebSocketRule } from './platform/live/subscriptions-over-websocket.rule';
-import { accessLog, accessLogEntry } from './platform/observability/access-log';
-import { apolloLogger } from './platform/plugins/unexpected-error.plugin';
-import { requestPipeline } from './platform/plugins/request-pipeline';
-import type { Logger } from './platform/observability/logger';
 import type { RequestTracing } from './platform/observability/tracing/request-tracing';
 import type { DataVersion } from './platform/service/data-version';
 import { serveMetrics } from './platform/observability/metrics/serve-metrics';
@@ -129,48 +123,10 @@ export async function createServer(deps: ServerDeps): Promise<{
   /** Runs the dashboard views' first requests once, likewise. */
   planDashboardQueries(): Promise<string>;
 }> {
-  const app = express();
-  const httpServer = createHttpServer(
-    httpServerOptions({
-      requestTimeoutMs: deps.requestBudget.timeoutMs,
-      keepAliveTimeoutMs: deps.http.keepAliveTimeoutMs,
-      idleTimeoutMs: deps.http.idleTimeoutMs,
-    }),
-  );
-  // A connection on which nothing moved for this long is dropped, whatever else listens for the timeout.
-  httpServer.setTimeout(deps.http.idleTimeoutMs, (socket) => socket.destroy());
-  answerUnparsableRequests(httpServer, deps.logger);
-  const closeOnStop = new ConnectionCloseOnStop();
-
-  // Apollo's default format (compact JSON and a newline), shared with the size cap so it measures what is sent
-  // and the answer is serialized once.
-  const stringifyResult = rememberingSerializer();
-  const apollo = new ApolloServer<RequestContext>({
-    schema: deps.schema,
-    introspection: deps.introspection,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    validationRules: [
-      ...queryLimitRules(deps.queryLimits, deps.graphSizes ?? new GraphStatistics()),
-      subscriptionsOverWebSocketRule,
-    ],
-    parseOptions: queryParseOptions(deps.queryLimits),
-    stringifyResult,
-    // Off unless CSRF_PREVENTION=true: no request carries ambient credentials (docs/operators.md "Security model"), so
-    // the GETs of urql and graphql-request, which send no preflight header, are answered with their defaults.
-    csrfPrevention: deps.http.csrfPrevention,
-    // The process's signals are src/index.ts's: it stops HTTP (Apollo with it), then the database, and logs each
-    // step. Left on, Apollo's own SIGINT/SIGTERM handler stopped Apollo and sent the signal again once its
-    // handler was gone, which killed the process in the middle of that shutdown: the driver was never closed,
-    // the embedded Neo4j stopped only because its stdin closed, and nothing after "received: stopping" was
-    // logged.
-    stopOnTerminationSignals: false,
-    logger: apolloLogger(deps.logger),
-    plugins: requestPipeline({ ...deps, httpServer, stringifyResult }),
-  });
-  await apollo.start();
+  const httpServer = httpServerFor(deps);
+  const apollo = await startApollo(Object.assign({}, deps, { httpServer, stringifyResult: rememberingSerializer() }));
   // The names the service answers to depend on the address bound, known at listen(); loopback until then.
-  let allowedHosts = AllowedHosts.of(deps.http.allowedHosts, '127.0.0.1');
+  const hosts = { allowed: AllowedHosts.of(deps.http.allowedHosts, '127.0.0.1') };
   // Who sent each request: the peer, or the client the proxies of TRUSTED_PROXIES name (logs, shares, Host).
   const proxies = TrustedProxies.of(deps.http.trustedProxies);
   const clientOf = (request: IncomingMessage) => proxies.clientOf(request);
@@ -181,35 +137,115 @@ export async function createServer(deps: ServerDeps): Promise<{
     graphSizes: deps.graphSizes ?? new GraphStatistics(),
     settings: deps.live,
     corsOrigins: deps.http.corsOrigins,
-    allowedHosts: () => allowedHosts,
+    allowedHosts: () => hosts.allowed,
     clientOf,
     authenticate: deps.authenticate,
     dataVersion: deps.dataVersion,
     logger: deps.logger,
     metrics: deps.metrics,
   });
+  const closeOnStop = new ConnectionCloseOnStop();
+  // What every request goes through, whatever answers it: its access line, its trace and the stop's
+  // `Connection: close`; then compression, which Express's routes get as a step and /graphql per answer.
+  const everyRequest: Step[] = [
+    accessLog(deps.logger, clientOf),
+    // Before anything else works for it (after its access line): a Host this service is not, refused.
+    refuseOtherHosts(() => hosts.allowed, clientOf),
+    ...(deps.tracing ? [deps.tracing.httpMiddleware] : []),
+    closeOnStop.middleware,
+  ];
+  const contexts = new RequestContexts(deps);
+  const front: Front = { deps, apollo, contexts, everyRequest, compress: compressAnswers() };
+  const app = expressApp(front);
+  const graphql = graphqlChain(front, unexpectedErrorStep(contexts));
+  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (isGraphQLRequest(request)) graphql(request, response);
+    else app(request, response);
+  });
+  const runAnonymously = contexts.runAnonymously(apollo);
+  return {
+    planExamples: () => planExamples(runAnonymously),
+    planDashboardQueries: () => planDashboardQueries(runAnonymously),
+    listen: (port: number, host?: string) =>
+      listenOn(httpServer, port, host, (bound) => {
+        hosts.allowed = AllowedHosts.of(deps.http.allowedHosts, bound);
+        return { httpServer, live: liveUpdates, closeOnStop, apollo };
+      }),
+  };
+}
 
+/** What the routes of the HTTP front are made with. */
+interface Front {
+  readonly deps: ServerDeps;
+  readonly apollo: ApolloServer<RequestContext>;
+  readonly contexts: RequestContexts;
+  /** The steps every request takes first, whatever answers it (access line, Host check, trace, stop). */
+  readonly everyRequest: readonly Step[];
+  readonly compress: Step;
+}
+
+/** node's HTTP server with the service's timeouts; a request it cannot parse is answered, not dropped. */
+function httpServerFor(deps: ServerDeps): Server {
+  const httpServer = createHttpServer(
+    httpServerOptions({
+      requestTimeoutMs: deps.requestBudget.timeoutMs,
+      keepAliveTimeoutMs: deps.http.keepAliveTimeoutMs,
+      idleTimeoutMs: deps.http.idleTimeoutMs,
+    }),
+  );
+  // A connection on which nothing moved for this long is dropped, whatever else listens for the timeout.
+  httpServer.setTimeout(deps.http.idleTimeoutMs, (socket) => socket.destroy());
+  answerUnparsableRequests(httpServer, deps.logger);
+  return httpServer;
+}
+
+/**
+ * compression's types name Express's request and response, but it reads and patches only node's own (it
+ * predates Express 4 as connect middleware), so the GraphQL endpoint runs it as it is.
+ */
+function compressAnswers(): Step {
+  return compression({
+    threshold: COMPRESSION_THRESHOLD_BYTES,
+    brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY } },
+  }) as unknown as Step;
+}
+
+function unexpectedErrorStep(contexts: RequestContexts): ErrorStep {
+  return (error, request, response) => {
+    contexts.requestLog(request).error({ event: 'error.unexpected', err: error }, 'unexpected HTTP error');
+    if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
+    else response.end();
+  };
+}
+
+/** GraphQL is answered without Express (see middleware-chain.ts for why). */
+function graphqlChain({ deps, apollo, contexts, everyRequest, compress }: Front, unexpectedError: ErrorStep) {
+  return middlewareChain(
+    [
+      ...everyRequest,
+      contexts.stampArrival,
+      corsPolicy(deps.http.corsOrigins),
+      ...graphqlEndpoint({
+        apollo,
+        contextOf: async (request) => contexts.contextFor(request, await contexts.identityOf(request)),
+        maxNesting: deps.queryLimits.maxNesting,
+        browserPage: ideOnGraphqlPath(compress),
+        compression: { step: compress, thresholdBytes: COMPRESSION_THRESHOLD_BYTES },
+      }),
+    ],
+    [answerBodyErrors, unexpectedError],
+  );
+}
+
+/** Everything but /graphql, on Express: health, metrics, the IDE's files, the exports, the dashboard, JSON 404s. */
+function expressApp(front: Front): express.Express {
+  const { deps, contexts } = front;
+  const app = express();
   // Our ETags come from the data version (GraphQL) and file hashes (IDE); Express's body hashes would put
   // validators on errors and health answers too.
   app.set('etag', false);
   app.disable('x-powered-by');
-  // What every request goes through, whatever answers it: its access line, its trace and the stop's
-  // `Connection: close`; then compression, which Express's routes get as a step and /graphql per answer.
-  // compression's types name Express's request and response, but it reads and patches only node's own (it
-  // predates Express 4 as connect middleware), so the GraphQL endpoint runs it as it is.
-  const compress = compression({
-    threshold: COMPRESSION_THRESHOLD_BYTES,
-    brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY } },
-  }) as unknown as Step;
-  const everyRequest: Step[] = [
-    accessLog(deps.logger, clientOf),
-    // Before anything else works for it (after its access line): a Host this service is not, refused.
-    refuseOtherHosts(() => allowedHosts, clientOf),
-    ...(deps.tracing ? [deps.tracing.httpMiddleware] : []),
-    closeOnStop.middleware,
-  ];
-  for (const step of [...everyRequest, compress]) app.use(step);
-
+  for (const step of [...front.everyRequest, front.compress]) app.use(step);
   app.all('/health/live', (request, response) => {
     if (!refusedUnlessReading(request, response, '/health/live')) live(response);
   });
@@ -227,150 +263,89 @@ export async function createServer(deps: ServerDeps): Promise<{
     app.all('/metrics', serveMetrics(deps.metrics, deps.metricsToken));
   }
   app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
-
-  const departments = new DepartmentDirectory(deps.gateway, deps.dataVersion);
-  // On the request itself rather than in a WeakMap: each entry of a WeakMap is an ephemeron, which the garbage
-  // collector traces apart, and a request left one behind until the next collection.
-  const stampArrival: Step = (request, _response, next) => {
-    (request as Stamped)[ARRIVED_AT] = Date.now();
-    next();
-  };
-  /** The request's logger, bound to its id by the access log (every request passes it first). */
-  const requestLog = (request: IncomingMessage): Logger => accessLogEntry(request)?.log ?? deps.logger;
-  // Who sends a request and its id (given by the access log), the same for /graphql and /export
-  // (UNAUTHENTICATED when a token is needed).
-  const identityOf = async (request: IncomingMessage): Promise<RequestIdentity> => ({
-    viewer: deps.authenticate ? await deps.authenticate(headerValue(request, 'authorization')) : ANONYMOUS_VIEWER,
-    requestId: accessLogEntry(request)?.requestId ?? requestIdFrom(headerValue(request, REQUEST_ID_HEADER)),
-  });
-  // An export's pages share its logger but not its access line, which describes the download as a whole.
-  const contextFor = (request: IncomingMessage, identity: RequestIdentity, ownRequest = true): RequestContext =>
-    createRequestContext(
-      deps.gateway,
-      deps.requestBudget,
-      departments,
-      (request as Stamped)[ARRIVED_AT] ?? Date.now(),
-      identity,
-      {
-        // Made when first used (see createRequestContext).
-        get log() {
-          return requestLog(request);
-        },
-        access: ownRequest ? accessLogEntry(request) : undefined,
-      },
-    );
-  const unexpectedError: ErrorStep = (error, request, response) => {
-    requestLog(request).error({ event: 'error.unexpected', err: error }, 'unexpected HTTP error');
-    if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
-    else response.end();
-  };
-  // GraphQL is answered without Express (see middleware-chain.ts for why); everything else goes to the app.
-  const graphql = middlewareChain(
-    [
-      ...everyRequest,
-      stampArrival,
-      corsPolicy(deps.http.corsOrigins),
-      ...graphqlEndpoint({
-        apollo,
-        contextOf: async (request) => contextFor(request, await identityOf(request)),
-        maxNesting: deps.queryLimits.maxNesting,
-        browserPage: ideOnGraphqlPath(compress),
-        compression: { step: compress, thresholdBytes: COMPRESSION_THRESHOLD_BYTES },
-      }),
-    ],
-    [answerBodyErrors, unexpectedError],
-  );
-  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    if (isGraphQLRequest(request)) graphql(request, response);
-    else app(request, response);
-  });
-
-  // Spreadsheet downloads of the root connections. Each page runs through Apollo as the caller, in a fresh
-  // context (its DataLoaders hold one page) whose budget counts from the request's arrival, so the export
-  // as a whole stays within REQUEST_TIMEOUT_MS and the query limits.
   // CORS as on /graphql; a page sending a token is preflighted, and the preflight is answered here.
   app.use('/export', corsPolicy(deps.http.corsOrigins));
-  app.get(
-    '/export/:file',
-    stampArrival,
-    serveExport({
-      schema: deps.schema,
-      settings: deps.export,
-      logger: deps.logger,
-      tracePage: deps.tracing?.exportPage,
-      operationsFor: async (request) => {
-        const identity = await identityOf(request);
-        return {
-          requestId: identity.requestId,
-          run: async (query, variables) => {
-            const answer = await apollo.executeOperation(
-              { query, variables },
-              { contextValue: contextFor(request, identity, false) },
-            );
-            if (answer.body.kind !== 'single') throw new Error('an export page answered incrementally');
-            return answer.body.singleResult;
-          },
-        };
-      },
-    }),
-  );
-
+  app.get('/export/:file', contexts.stampArrival, exportRoute(front));
   // The dashboard's page, its hashed assets, and `/` redirecting browsers to it.
   app.use((request, response, next) => {
     serveDashboard(request, response, pathOf(request.originalUrl), deps.signIn).then((served) => {
       if (!served) next();
     }, next);
   });
-
   app.use((request, response) => {
     sendJson(response, 404, { error: `no route ${pathOf(request.originalUrl)}; GraphQL is served at /graphql` });
   });
   app.use(answerBodyErrors);
-  app.use(unexpectedError);
-
-  // The examples run as an anonymous request would, through the same executor, limits and budget.
-  const runAnonymously = async (
-    query: string,
-    variables?: Readonly<Record<string, unknown>>,
-  ): Promise<OperationAnswer> => {
-    const identity = { viewer: ANONYMOUS_VIEWER, requestId: requestIdFrom(undefined) };
-    const context = createRequestContext(deps.gateway, deps.requestBudget, departments, Date.now(), identity, {
-      log: deps.logger,
-    });
-    const answer = await apollo.executeOperation({ query, variables: { ...variables } }, { contextValue: context });
-    return answer.body.kind === 'single' ? answer.body.singleResult : {};
-  };
-
-  return {
-    planExamples: () => planExamples(runAnonymously),
-    planDashboardQueries: () => planDashboardQueries(runAnonymously),
-    // Loopback unless the caller (HOST) says otherwise: a service must not appear on a network by default.
-    listen: (port: number, host = '127.0.0.1') =>
-      new Promise<RunningServer>((resolveListen, rejectListen) => {
-        httpServer.once('error', rejectListen);
-        allowedHosts = AllowedHosts.of(deps.http.allowedHosts, host);
-        httpServer.listen(port, host, () => {
-          const address = httpServer.address();
-          const actualPort = typeof address === 'object' && address ? address.port : port;
-          resolveListen({
-            url: `http://${urlHost(host)}:${actualPort}`,
-            httpServer,
-            live: liveUpdates,
-            stop: async () => {
-              closeOnStop.beginStop();
-              // Upgraded sockets are no requests: the HTTP drain would wait for them until they close themselves.
-              await liveUpdates.close();
-              return apollo.stop();
-            },
-          });
-        });
-      }),
-  };
+  app.use(unexpectedErrorStep(contexts));
+  return app;
 }
 
-/** When a request arrived (`stampArrival`), under a symbol no other module can name. */
-const ARRIVED_AT = Symbol('arrived at');
-type Stamped = IncomingMessage & { [ARRIVED_AT]?: number };
+/**
+ * Spreadsheet downloads of the root connections. Each page runs through Apollo as the caller, in a fresh
+ * context (its DataLoaders hold one page) whose budget counts from the request's arrival, so the export as a
+ * whole stays within REQUEST_TIMEOUT_MS and the query limits.
+ */
+function exportRoute({ deps, apollo, contexts }: Front): ReturnType<typeof serveExport> {
+  return serveExport({
+    schema: deps.schema,
+    settings: deps.export,
+    logger: deps.logger,
+    tracePage: deps.tracing?.exportPage,
+    operationsFor: async (request) => {
+      const identity = await contexts.identityOf(request);
+      return {
+        requestId: identity.requestId,
+        run: async (query, variables) => {
+          const answer = await apollo.executeOperation(
+            { query, variables },
+            { contextValue: contexts.contextFor(request, identity, false) },
+          );
+          if (answer.body.kind !== 'single') throw new Error('an export page answered incrementally');
+          return answer.body.singleResult;
+        },
+      };
+    },
+  });
+}
+
+/** What stopping the server closes, in order. */
+interface Stoppable {
+  readonly httpServer: Server;
+  readonly live: LiveUpdates;
+  readonly closeOnStop: ConnectionCloseOnStop;
+  readonly apollo: ApolloServer<RequestContext>;
+}
+
+/**
+ * Listens on `port` at `host`: loopback unless the caller (HOST) says otherwise, since a service must not appear
+ * on a network by default. `bound` learns the address before the first request can arrive.
+ */
+function listenOn(
+  httpServer: Server,
+  port: number,
+  host = '127.0.0.1',
+  bound: (host: string) => Stoppable,
+): Promise<RunningServer> {
+  return new Promise<RunningServer>((resolveListen, rejectListen) => {
+    httpServer.once('error', rejectListen);
+    const parts = bound(host);
+    httpServer.listen(port, host, () => {
+      const address = httpServer.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      resolveListen({
+        url: `http://${urlHost(host)}:${actualPort}`,
+        httpServer,
+        live: parts.live,
+        stop: async () => {
+          parts.closeOnStop.beginStop();
+          // Upgraded sockets are no requests: the HTTP drain would wait for them until they close themselves.
+          await parts.live.close();
+          return parts.apollo.stop();
+        },
+      });
+    });
+  });
+}
 
 /** How a client on this machine reaches an address the server bound to. */
 function urlHost(host: string): string {

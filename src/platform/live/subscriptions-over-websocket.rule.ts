@@ -1,5 +1,5 @@
 import { GraphQLError, OperationTypeNode, type ValidationRule } from 'graphql';
-import { LIVE_PATH } from './live-socket-server';
+import { LIVE_PATH } from './live-upgrade';
 
 /**
  * For the HTTP endpoint: a subscription sent as a GET or POST is refused before it runs, with where to send it.

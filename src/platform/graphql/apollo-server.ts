@@ -1,0 +1,46 @@
+import { ApolloServer } from '@apollo/server';
+import { formatError } from './format-error';
+import { queryLimitRules, queryParseOptions } from './query-limits';
+import { GraphStatistics, type GraphSizes } from './limits/graph-statistics';
+import { subscriptionsOverWebSocketRule } from '../live/subscriptions-over-websocket.rule';
+import { apolloLogger } from '../plugins/unexpected-error.plugin';
+import { requestPipeline, type RequestPipelineDeps } from '../plugins/request-pipeline';
+import type { RequestContext } from '../../read/request-context';
+
+/** What Apollo Server is made of: the schema, its limits and the request pipeline's parts. */
+export interface ApolloDeps extends RequestPipelineDeps {
+  readonly introspection: boolean;
+  /** The loaded graph's list sizes, for the cost limit (unmeasured sizes when absent). */
+  readonly graphSizes?: GraphSizes;
+}
+
+/** Apollo Server for /graphql, the exports and the planned examples, started. */
+export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<RequestContext>> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema: deps.schema,
+    introspection: deps.introspection,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [
+      ...queryLimitRules(deps.queryLimits, deps.graphSizes ?? new GraphStatistics()),
+      subscriptionsOverWebSocketRule,
+    ],
+    parseOptions: queryParseOptions(deps.queryLimits),
+    // Apollo's default format (compact JSON and a newline), shared with the size cap so it measures what is
+    // sent and the answer is serialized once.
+    stringifyResult: deps.stringifyResult,
+    // Off unless CSRF_PREVENTION=true: no request carries ambient credentials (docs/operators.md "Security model"), so
+    // the GETs of urql and graphql-request, which send no preflight header, are answered with their defaults.
+    csrfPrevention: deps.http.csrfPrevention,
+    // The process's signals are src/index.ts's: it stops HTTP (Apollo with it), then the database, and logs each
+    // step. Left on, Apollo's own SIGINT/SIGTERM handler stopped Apollo and sent the signal again once its
+    // handler was gone, which killed the process in the middle of that shutdown: the driver was never closed,
+    // the embedded Neo4j stopped only because its stdin closed, and nothing after "received: stopping" was
+    // logged.
+    stopOnTerminationSignals: false,
+    logger: apolloLogger(deps.logger),
+    plugins: requestPipeline(deps),
+  });
+  await apollo.start();
+  return apollo;
+}

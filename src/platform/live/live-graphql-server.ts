@@ -1,0 +1,93 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { CloseCode, makeServer, type Server as GraphQLWsServer } from 'graphql-ws';
+import type { WebSocket } from 'ws';
+import type { Authenticate } from '../auth/authenticator';
+import type { Viewer } from '../auth/viewer';
+import type { GraphSizes } from '../graphql/limits/graph-statistics';
+import type { QueryLimits } from '../graphql/query-limits';
+import type { DataVersionFeed } from './data-version-feed';
+import type { LiveContext } from './live-context';
+import { closeReason } from './live-text';
+import { checkSubscription } from './subscription-operation';
+
+/** Subscriptions one connection may run at once (the dashboard runs one; the IDE one per tab). */
+export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 16;
+
+/** What graphql-ws keeps for each connection beside its context. */
+export interface ConnectionExtra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
+  /** Set once `connection_init` is accepted. */
+  viewer: Viewer;
+}
+
+export interface LiveGraphQLOptions {
+  readonly schema: GraphQLSchema;
+  readonly queryLimits: QueryLimits;
+  readonly graphSizes: GraphSizes;
+  /** The HTTP endpoint's token check; every connection is anonymous when absent. */
+  readonly authenticate?: Authenticate;
+  /** A connection that has not sent `connection_init` within this many ms is closed (4408). */
+  readonly initTimeoutMs: number;
+}
+
+/**
+ * The graphql-transport-ws protocol (graphql-ws) over one connection: `connection_init` checked by the bearer
+ * token rule of HTTP, each subscription by the query limits, at most MAX_SUBSCRIPTIONS_PER_CONNECTION at once.
+ */
+export function liveGraphQLServer(
+  options: LiveGraphQLOptions,
+  feed: DataVersionFeed,
+): GraphQLWsServer<ConnectionExtra> {
+  return makeServer<Record<string, unknown> | undefined, ConnectionExtra>({
+    schema: options.schema,
+    connectionInitWaitTimeout: options.initTimeoutMs,
+    onConnect: async ({ connectionParams, extra }) => {
+      const authorization = connectionParams?.authorization ?? connectionParams?.Authorization;
+      if (authorization !== undefined && typeof authorization !== 'string') {
+        extra.socket.close(CloseCode.BadRequest, 'connection_init payload.authorization must be "Bearer <token>"');
+        return false;
+      }
+      if (options.authenticate === undefined) return true;
+      try {
+        extra.viewer = await options.authenticate(authorization);
+        return true;
+      } catch (error) {
+        // The token rule of HTTP, told as a close reason: UNAUTHENTICATED's message says what was wrong.
+        const message = error instanceof Error ? error.message : 'the token could not be verified';
+        extra.socket.close(
+          CloseCode.Forbidden,
+          closeReason(
+            authorization === undefined
+              ? 'Sign-in needed: send { "authorization": "Bearer <token>" } in connection_init (ANONYMOUS_READ=false)'
+              : `Unauthenticated: ${message}`,
+          ),
+        );
+        return false;
+      }
+    },
+    onSubscribe: (context, _id, payload) => {
+      // graphql-ws has already reserved this subscription's id among the connection's subscriptions.
+      if (Object.keys(context.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+        return [
+          new GraphQLError(
+            `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions run on one connection; complete one first.`,
+            { extensions: { code: ApolloServerErrorCode.BAD_REQUEST } },
+          ),
+        ];
+      }
+      const checked = checkSubscription(options.schema, options.queryLimits, options.graphSizes, payload);
+      if (!('document' in checked)) return checked;
+      const contextValue: LiveContext = { viewer: context.extra.viewer, dataVersionFeed: feed };
+      return {
+        schema: options.schema,
+        document: checked.document,
+        operationName: checked.operationName,
+        variableValues: payload.variables ?? undefined,
+        contextValue,
+      };
+    },
+  });
+}
