@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createAuthenticator } from './platform/auth/authenticator';
-import { ConfigError, loadConfig } from './core/config';
+import { ConfigError, loadConfig, type Config } from './core/config';
 import { applySchema } from './db/apply-schema';
 import { CypherRegistry } from './db/cypher-registry';
 import { dataVersionGateway, openDatabase, requestGateway, type DatabaseRuntime } from './db/database-runtime';
@@ -17,7 +17,8 @@ import { listenForMetrics, type MetricsListener } from './platform/observability
 import { ServiceMetrics } from './platform/observability/metrics/service-metrics';
 import { statementMetrics } from './platform/observability/metrics/statement-metrics';
 import { watchDatabase } from './platform/observability/metrics/watch-database';
-import { createServer, type RunningServer } from './server';
+import { createServer, type RunningServer, type ServerDeps } from './server';
+import type { RequestTracing } from './platform/observability/tracing/request-tracing';
 
 /** Readable text when a person watches the log in a terminal, else JSON lines. */
 const pretty = process.stdout.isTTY === true;
@@ -49,40 +50,11 @@ async function main(): Promise<void> {
     ? (await import('./platform/observability/tracing/start-tracing')).startTracing(logger)
     : undefined;
   const database = await openDatabase(config, databaseLogsOf(logger));
-  let server: RunningServer | undefined;
-  let metricsListener: MetricsListener | undefined;
   // Recorded only when served (METRICS_PORT or METRICS_TOKEN): nothing is spent on metrics nobody can read.
   const served = config.metrics.port !== undefined || config.metrics.token !== undefined;
   const metrics = served ? new ServiceMetrics() : undefined;
-  let dataVersion: DataVersion | undefined;
-
-  let stopping = false;
-  const stopLog = logger.child({ event: 'shutdown' });
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    stopLog.info({ signal }, `${signal} received: stopping`);
-    const started = Date.now();
-    await server?.stop();
-    await metricsListener?.close();
-    dataVersion?.stopPolling();
-    stopLog.info({ durationMs: Date.now() - started }, `HTTP drained (${Date.now() - started} ms)`);
-    await database.close();
-    // Spans still batched are sent now; a collector that does not take them must not fail the stop.
-    await tracing?.shutdown().catch((error: unknown) => stopLog.warn({ err: error }, 'traces not all sent'));
-    stopLog.info({ durationMs: Date.now() - started }, `database closed; stopped in ${Date.now() - started} ms`);
-  };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      shutdown(signal).then(
-        () => process.exit(0),
-        (error: unknown) => {
-          stopLog.error({ err: error }, 'error while stopping');
-          process.exit(1);
-        },
-      );
-    });
-  }
+  const running: Running = { database, tracing };
+  stopOnSignals(running);
 
   try {
     const requests = requestGateway(database, cypher);
@@ -97,51 +69,109 @@ async function main(): Promise<void> {
       () => log('query cost limit: list sizes read from the loaded graph'),
       (error: unknown) => log(`query cost limit: list sizes unread (${String(error)}); assuming large lists`),
     );
-    dataVersion = await DataVersion.read(dataVersionGateway(database, cypher));
+    const dataVersion = await DataVersion.read(dataVersionGateway(database, cypher));
+    running.dataVersion = dataVersion;
     // Writes through other instances on the same database show within the poll interval (docs/operators.md "Deploy").
     dataVersion.startPolling(config.dataVersionPollMs);
     log(`serving data version ${dataVersion.current().slice(0, 12)}`);
     metrics?.watchDataVersion(dataVersion);
-    const app = await createServer({
-      schema: await graphSchema(),
-      gateway,
-      readiness,
-      dataVersion,
-      introspection: config.introspection,
-      reportCost: config.nodeEnv !== 'production',
-      queryLimits: config.queryLimits,
-      graphSizes,
-      authenticate: createAuthenticator(config.auth),
-      requestBudget: config.requestBudget,
-      http: config.http,
-      live: config.live,
-      export: config.export,
-      databaseHealth: database.health,
-      dataDirectory: database.dataDirectory,
-      logger,
-      tracing,
-      metrics,
-      metricsToken: config.metrics.token,
-      signIn: config.signIn,
-      idempotency: config.idempotency,
-    });
+    const opened = { gateway, readiness, dataVersion, graphSizes, database, tracing, metrics };
+    const app = await createServer(Object.assign({ schema: await graphSchema() }, serverDeps(config, opened)));
     // Before listening: the first visitor after a start waits no longer than the next one.
     log(await app.planExamples());
     log(await app.planDashboardQueries());
-    server = await app.listen(config.port, config.host);
+    const server = await app.listen(config.port, config.host);
+    running.server = server;
     startup.info(
       { url: server.url, logLevel: config.logLevel },
       `GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`,
     );
     if (config.tracing) log(`traces sent to ${config.tracing.endpoint} (OTLP/HTTP)`);
     if (metrics && config.metrics.port !== undefined) {
-      metricsListener = await listenForMetrics(metrics, config.metrics.port, config.metrics.host);
-      log(`metrics at ${metricsListener.url}`);
+      running.metricsListener = await listenForMetrics(metrics, config.metrics.port, config.metrics.host);
+      log(`metrics at ${running.metricsListener.url}`);
     }
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** What a stop closes, as far as the start got. */
+interface Running {
+  readonly database: DatabaseRuntime;
+  readonly tracing: RequestTracing | undefined;
+  server?: RunningServer;
+  metricsListener?: MetricsListener;
+  dataVersion?: DataVersion;
+}
+
+/** Shutdown in reverse on SIGINT/SIGTERM: HTTP drained, driver closed, embedded database stopped; once. */
+function stopOnSignals(running: Running): void {
+  let stopping = false;
+  const stopLog = logger.child({ event: 'shutdown' });
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    stopLog.info({ signal }, `${signal} received: stopping`);
+    const started = Date.now();
+    await running.server?.stop();
+    await running.metricsListener?.close();
+    running.dataVersion?.stopPolling();
+    stopLog.info({ durationMs: Date.now() - started }, `HTTP drained (${Date.now() - started} ms)`);
+    await running.database.close();
+    // Spans still batched are sent now; a collector that does not take them must not fail the stop.
+    await running.tracing?.shutdown().catch((error: unknown) => stopLog.warn({ err: error }, 'traces not all sent'));
+    stopLog.info({ durationMs: Date.now() - started }, `database closed; stopped in ${Date.now() - started} ms`);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          stopLog.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+/** What the HTTP front is built from: the configuration and what the start has opened. */
+function serverDeps(
+  config: Config,
+  opened: {
+    readonly gateway: GraphGateway;
+    readonly readiness: GraphGateway;
+    readonly dataVersion: DataVersion;
+    readonly graphSizes: GraphStatistics;
+    readonly database: DatabaseRuntime;
+    readonly tracing: RequestTracing | undefined;
+    readonly metrics: ServiceMetrics | undefined;
+  },
+): Omit<ServerDeps, 'schema'> {
+  return {
+    gateway: opened.gateway,
+    readiness: opened.readiness,
+    dataVersion: opened.dataVersion,
+    introspection: config.introspection,
+    reportCost: config.nodeEnv !== 'production',
+    queryLimits: config.queryLimits,
+    graphSizes: opened.graphSizes,
+    authenticate: createAuthenticator(config.auth),
+    requestBudget: config.requestBudget,
+    http: config.http,
+    live: config.live,
+    export: config.export,
+    databaseHealth: opened.database.health,
+    dataDirectory: opened.database.dataDirectory,
+    logger,
+    tracing: opened.tracing,
+    metrics: opened.metrics,
+    metricsToken: config.metrics.token,
+    signIn: config.signIn,
+    idempotency: config.idempotency,
+  };
 }
 
 async function prepare(

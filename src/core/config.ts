@@ -110,17 +110,7 @@ function configOf(s: Settings): Config {
       roleClaim: s.AUTH_ROLE_CLAIM,
       departmentsClaim: s.AUTH_DEPARTMENTS_CLAIM,
     }),
-    signIn:
-      s.OIDC_ISSUER === undefined || s.OIDC_CLIENT_ID === undefined
-        ? undefined
-        : Object.freeze({
-            issuer: s.OIDC_ISSUER,
-            clientId: s.OIDC_CLIENT_ID,
-            scope: s.OIDC_SCOPE,
-            resource: s.AUTH_AUDIENCE,
-            roleClaim: s.AUTH_ROLE_CLAIM,
-            departmentsClaim: s.AUTH_DEPARTMENTS_CLAIM,
-          }),
+    signIn: signInOf(s),
     requestBudget: Object.freeze({
       timeoutMs: s.REQUEST_TIMEOUT_MS,
       // The driver's pool holds 50 connections (src/db/driver.ts); a request may never need all of them.
@@ -151,6 +141,20 @@ function configOf(s: Settings): Config {
       keepAliveMs: s.LIVE_KEEPALIVE_MS,
     }),
     idempotency: Object.freeze({ retentionMs: s.IDEMPOTENCY_KEY_RETENTION_HOURS * HOUR_MS }),
+  });
+}
+
+/** The dashboard's sign-in: on with OIDC_ISSUER and OIDC_CLIENT_ID (setting-rules.ts has them come together). */
+function signInOf(s: Settings): Config['signIn'] {
+  if (s.OIDC_ISSUER === undefined || s.OIDC_CLIENT_ID === undefined) return undefined;
+  return Object.freeze({
+    issuer: s.OIDC_ISSUER,
+    clientId: s.OIDC_CLIENT_ID,
+    scope: s.OIDC_SCOPE,
+    // The resource indicator the access token is for: this service's audience.
+    resource: s.AUTH_AUDIENCE,
+    roleClaim: s.AUTH_ROLE_CLAIM,
+    departmentsClaim: s.AUTH_DEPARTMENTS_CLAIM,
   });
 }
 

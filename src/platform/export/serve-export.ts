@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ErrorCode, hasPublicCode } from '../../core/errors';
 import { sendJson } from '../http/send';
@@ -8,7 +8,8 @@ import { connectionArguments, type ConnectionArguments } from './connection-argu
 import { headerOf, type ExportKind } from './export-column';
 import { ExportError } from './export-error';
 import { EXPORT_KINDS } from './export-kinds';
-import { exportPages, type ExportPage, type RunOperation } from './export-operation';
+import { exportPages, type RunOperation } from './export-operation';
+import { writeRows } from './export-rows';
 import { readExportParameters } from './export-parameters';
 import { csvSink } from './csv-sink';
 import type { SheetLayout } from './row-sink';
@@ -57,7 +58,6 @@ const FILE_NAME = /^([a-z-]+)\.(csv|xlsx)$/;
  * truncated file for a whole one.
  */
 export function serveExport(deps: ExportDeps): RequestHandler {
-  const logger = deps.logger;
   const pageSize = Math.min(deps.settings.pageSize ?? EXPORT_PAGE_SIZE, EXPORT_PAGE_SIZE);
   const argumentsByConnection = new Map<string, ConnectionArguments>();
   const argumentsOf = (connection: string): ConnectionArguments => {
@@ -68,109 +68,118 @@ export function serveExport(deps: ExportDeps): RequestHandler {
     }
     return found;
   };
-
   return (request, response) => {
-    const startedAt = Date.now();
-    let requestId = '';
-    let streaming = false;
-    const run = async (): Promise<void> => {
-      const { kind, format } = exportTarget(String(request.params.file));
-      const operations = await deps.operationsFor(request);
-      requestId = operations.requestId;
-      response.setHeader('x-request-id', requestId);
-      const connection = argumentsOf(kind.connection);
-      const parameters = readExportParameters(
-        new URL(request.originalUrl, 'http://localhost').searchParams,
-        connection,
-      );
-      let pageIndex = 0;
-      const tracePage = deps.tracePage;
-      const runPage: RunOperation =
-        tracePage === undefined
-          ? operations.run
-          : (query, variables) =>
-              tracePage({ kind: kind.name, format, index: (pageIndex += 1) }, () => operations.run(query, variables));
-      const pages = exportPages(runPage, kind, connection, parameters.variables, pageSize);
-      const first = await pages.next();
-      // Nodes times the most rows one node gives: a kind with several rows per node is refused while it could
-      // exceed the limit, never cut short without a word.
-      const totalCount = (first.done ? 0 : first.value.totalCount) * (kind.rowsPerNode ?? 1);
-      if (totalCount > deps.settings.maxRows) {
-        throw new ExportError(
-          ErrorCode.RESPONSE_TOO_LARGE,
-          `The export would have ${kind.rowsPerNode === undefined ? '' : 'up to '}${totalCount} rows; the limit is ${deps.settings.maxRows} (EXPORT_MAX_ROWS). ` +
-            'Narrow the filter.',
-        );
-      }
-
-      const layout: SheetLayout = {
-        title: kind.title[parameters.header],
-        headers: kind.columns.map((column) => headerOf(column, parameters.header)),
-        types: kind.columns.map((column) => column.type),
-      };
-      response.status(200);
-      response.setHeader('content-type', FORMATS[format].contentType);
-      response.setHeader('content-disposition', `attachment; filename="${kind.name}.${format}"`);
-      response.setHeader('cache-control', 'no-store');
-      streaming = true;
-      const sink = FORMATS[format].sink(response, layout);
-      let written = 0;
-      let pagesRead = 0;
-      const writePage = async (page: ExportPage): Promise<void> => {
-        for (const node of page.nodes) {
-          for (const row of kind.rowsOf === undefined ? [node] : kind.rowsOf(node as never)) {
-            if (written >= deps.settings.maxRows) return;
-            await sink.writeRow(kind.columns.map((column) => column.value(row as never)));
-            written += 1;
-          }
-        }
-      };
-      for (let next = first; !next.done; next = await pages.next()) {
-        pagesRead += 1;
-        await writePage(next.value);
-        if (written >= deps.settings.maxRows) break; // the set grew after the first page was counted
-        // A client that went away gets no more pages asked for on its behalf.
-        if (response.destroyed) throw new Error('the client closed the connection');
-      }
-      await sink.end();
-      logger.info(
-        {
-          event: 'export',
-          requestId,
-          kind: kind.name,
-          format,
-          rows: written,
-          pages: pagesRead,
-          durationMs: Date.now() - startedAt,
-        },
-        `export ${kind.name}.${format}: ${written} rows in ${pagesRead} pages`,
-      );
-    };
-
-    run().catch((error: unknown) => {
-      const refusal = asExportError(error);
-      if (!streaming) {
-        if (refusal) {
-          sendJson(response, refusal.status, refusal.toJSON());
-          return;
-        }
-        // A fault of the service: logged once with the request id the client gets, masked as the API masks it.
-        logger.error({ event: 'error.masked', requestId, err: error }, 'export failed');
-        sendJson(response, 500, {
-          error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId },
-        });
-        return;
-      }
-      // Headers and rows are out: only a cut connection tells the client the file is incomplete.
-      if (!response.destroyed) {
-        logger.warn(
-          { event: 'export.stopped', requestId, reason: refusal?.message ?? String(error) },
-          'export stopped while streaming',
-        );
-        response.destroy();
-      }
-    });
+    const progress: ExportProgress = { startedAt: Date.now(), requestId: '', streaming: false };
+    runExport({ deps, argumentsOf, pageSize }, request, response, progress).catch((error: unknown) =>
+      answerFailure(deps.logger, response, progress, error),
+    );
   };
+}
+
+/** How far an export got: what its failure answer depends on. */
+interface ExportProgress {
+  readonly startedAt: number;
+  requestId: string;
+  /** Headers sent: from here only a cut connection can tell the client the file is incomplete. */
+  streaming: boolean;
+}
+
+interface ExportRoute {
+  readonly deps: ExportDeps;
+  readonly argumentsOf: (connection: string) => ConnectionArguments;
+  readonly pageSize: number;
+}
+
+async function runExport(
+  { deps, argumentsOf, pageSize }: ExportRoute,
+  request: Request,
+  response: Response,
+  progress: ExportProgress,
+): Promise<void> {
+  const { kind, format } = exportTarget(String(request.params.file));
+  const operations = await deps.operationsFor(request);
+  progress.requestId = operations.requestId;
+  response.setHeader('x-request-id', operations.requestId);
+  const connection = argumentsOf(kind.connection);
+  const parameters = readExportParameters(new URL(request.originalUrl, 'http://localhost').searchParams, connection);
+  const runPage = tracedPages(deps.tracePage, operations.run, kind.name, format);
+  const pages = exportPages(runPage, kind, connection, parameters.variables, pageSize);
+  const first = await pages.next();
+  refuseOverLimit(kind, first.done ? 0 : first.value.totalCount, deps.settings.maxRows);
+  const layout: SheetLayout = {
+    title: kind.title[parameters.header],
+    headers: kind.columns.map((column) => headerOf(column, parameters.header)),
+    types: kind.columns.map((column) => column.type),
+  };
+  response.status(200);
+  response.setHeader('content-type', FORMATS[format].contentType);
+  response.setHeader('content-disposition', `attachment; filename="${kind.name}.${format}"`);
+  response.setHeader('cache-control', 'no-store');
+  progress.streaming = true;
+  const sink = FORMATS[format].sink(response, layout);
+  const { written, pagesRead } = await writeRows(response, sink, kind, pages, first, deps.settings.maxRows);
+  deps.logger.info(
+    {
+      event: 'export',
+      requestId: progress.requestId,
+      kind: kind.name,
+      format,
+      rows: written,
+      pages: pagesRead,
+      durationMs: Date.now() - progress.startedAt,
+    },
+    `export ${kind.name}.${format}: ${written} rows in ${pagesRead} pages`,
+  );
+}
+
+/** Each page's operation, in a span of its own when tracing is on (`index` 1 for the first page). */
+function tracedPages(tracePage: ExportPageTracer | undefined, run: RunOperation, kind: string, format: string) {
+  if (tracePage === undefined) return run;
+  let pageIndex = 0;
+  const traced: RunOperation = (query, variables) =>
+    tracePage({ kind, format, index: (pageIndex += 1) }, () => run(query, variables));
+  return traced;
+}
+
+/**
+ * Nodes times the most rows one node gives: a kind with several rows per node is refused while it could exceed
+ * the limit, never cut short without a word.
+ */
+function refuseOverLimit(kind: ExportKind<never>, nodes: number, maxRows: number): void {
+  const totalCount = nodes * (kind.rowsPerNode ?? 1);
+  if (totalCount > maxRows) {
+    throw new ExportError(
+      ErrorCode.RESPONSE_TOO_LARGE,
+      `The export would have ${kind.rowsPerNode === undefined ? '' : 'up to '}${totalCount} rows; the limit is ${maxRows} (EXPORT_MAX_ROWS). ` +
+        'Narrow the filter.',
+    );
+  }
+}
+
+/** A failed export's answer: a JSON error before the first byte, a cut connection after it. */
+function answerFailure(logger: Logger, response: Response, progress: ExportProgress, error: unknown): void {
+  const { requestId } = progress;
+  const refusal = asExportError(error);
+  if (!progress.streaming) {
+    if (refusal) {
+      sendJson(response, refusal.status, refusal.toJSON());
+      return;
+    }
+    // A fault of the service: logged once with the request id the client gets, masked as the API masks it.
+    logger.error({ event: 'error.masked', requestId, err: error }, 'export failed');
+    sendJson(response, 500, {
+      error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId },
+    });
+    return;
+  }
+  // Headers and rows are out: only a cut connection tells the client the file is incomplete.
+  if (!response.destroyed) {
+    logger.warn(
+      { event: 'export.stopped', requestId, reason: refusal?.message ?? String(error) },
+      'export stopped while streaming',
+    );
+    response.destroy();
+  }
 }
 
 function exportTarget(file: string): { kind: ExportKind<never>; format: Format } {
