@@ -31,10 +31,22 @@ export function removePageFurniture(lines: readonly FileLine[]): FileLine[] {
   for (let round = 0; round < 3; round++) {
     running = new Set([...running, ...runningTexts(breakZones(split, isBreak, furniture(running)), split)]);
   }
-  const dropped = new Set(
-    breakZones(split, isBreak, furniture(running)).flatMap(({ first, last }) => range(first, last)),
-  );
-  return split.filter((_, index) => !dropped.has(index));
+  const zones = breakZones(split, isBreak, furniture(running));
+  const dropped = new Set(zones.flatMap(({ first, last }) => range(first, last)));
+  const kept = new Set(paragraphBreaks(zones, split));
+  return split.filter((_, index) => !dropped.has(index) || kept.has(index));
+}
+
+/**
+ * The blank line to keep in each zone that held more blank lines than the furniture's own (the fewest any
+ * zone of the document holds): the text had a blank line where the page broke, between two paragraphs or a
+ * paragraph and a heading, and that line still tells the running-text joiner the paragraph ended there.
+ */
+function paragraphBreaks(zones: readonly Zone[], lines: readonly FileLine[]): number[] {
+  const isBlank = (i: number): boolean => lines[i]?.text !== FORM_FEED && isBlankText(lines[i]?.text ?? '');
+  const blanks = zones.map(({ first, last }) => range(first, last).filter(isBlank));
+  const own = Math.min(...blanks.map((zone) => zone.length));
+  return blanks.flatMap((zone) => (zone.length > own && zone[0] !== undefined ? [zone[0]] : []));
 }
 
 /**
@@ -68,12 +80,12 @@ function pageNumberLines(lines: readonly FileLine[]): Set<FileLine> {
 function splitAtFormFeeds(line: FileLine): FileLine[] {
   if (!line.text.includes(FORM_FEED)) return [line];
   const printed = line.printed?.split(FORM_FEED);
-  return line.text
-    .split(FORM_FEED)
-    .flatMap((text, i) => [
-      ...(i > 0 ? [{ text: FORM_FEED, fileLine: line.fileLine }] : []),
-      ...(text === '' && i > 0 ? [] : [{ text, fileLine: line.fileLine, printed: printed?.[i] }]),
-    ]);
+  return line.text.split(FORM_FEED).flatMap((text, i) => [
+    ...(i > 0 ? [{ text: FORM_FEED, fileLine: line.fileLine }] : []),
+    // A line holding only a form feed is a page starting with an empty line: the empty line is kept,
+    // as the blank lines of a page break count (`paragraphBreaks`).
+    { text, fileLine: line.fileLine, printed: printed?.[i] },
+  ]);
 }
 
 interface Zone {
@@ -102,8 +114,9 @@ function breakZones(
 }
 
 /**
- * Texts next to page breaks (the first line outside a zone on either side) at enough breaks to be furniture.
- * Each line counts once: a short page's only line touches two breaks, but is one line of content.
+ * Texts next to page breaks (the first line outside a zone on either side) at enough breaks to be furniture,
+ * and nowhere else but once. Each line counts once: a short page's only line touches two breaks, but is one
+ * line of content.
  */
 function runningTexts(zones: readonly Zone[], lines: readonly FileLine[]): Set<string> {
   const neighbours = new Set(zones.flatMap(({ first, last }) => [first - 1, last + 1]));
@@ -113,7 +126,13 @@ function runningTexts(zones: readonly Zone[], lines: readonly FileLine[]): Set<s
     if (text) seen.set(text, (seen.get(text) ?? 0) + 1);
   }
   const enough = Math.max(2, Math.ceil(zones.length / 2));
-  return new Set([...seen].filter(([, count]) => count >= enough).map(([text]) => text));
+  // A header is printed at page breaks only (and once on the first page): a text also printed elsewhere is a
+  // heading of the content (004's 推進のための取組, once per plan) that a page break happened to fall next to.
+  const printed = new Map<string, number>();
+  for (const line of lines) printed.set(line.text.trim(), (printed.get(line.text.trim()) ?? 0) + 1);
+  return new Set(
+    [...seen].filter(([text, count]) => count >= enough && (printed.get(text) ?? 0) - count <= 1).map(([text]) => text),
+  );
 }
 
 function range(first: number, last: number): number[] {

@@ -1,39 +1,53 @@
 import { type FileLine, isBlankText } from './file-line';
-import { fillsColumn, recogniseColumn, STARTS_ENTRY } from './wrap-column';
+import { fitsColumn, overflowsColumn, recogniseColumn, STARTS_ENTRY, type WrapColumn } from './wrap-column';
 
 /**
- * Running text re-wrapped by the extraction: a paragraph the PDF set in a column of W display columns
- * comes out as lines of W columns (W − 1 when a full-width character did not fit; a few less where the
- * typesetter kept a closing mark or a bullet off the start of a line), the last one shorter. Japanese
- * breaks lines between any two characters and adds no space, so the pieces join by plain concatenation.
+ * Running text re-wrapped by the extraction: a paragraph the PDF set in a column of W units (display columns
+ * or characters, as the tool measured) comes out as lines of W units (a few less where a full-width
+ * character did not fit or the typesetter kept a closing mark, a space or a bullet off the start of a line),
+ * the last one shorter. Japanese breaks lines between any two characters and adds no space, so the pieces
+ * join by plain concatenation.
  *
- * The column is recognised, never assumed: W is the width most distinct prose lines have, taken only when
- * a quarter of the long prose lines (five at least) fill it; today's files have no such width, so nothing
- * is joined in them. A
- * line that fills the column is joined with the next one unless that one is blank, a tab row (tables are
- * not running text: their line breaks are rows), or starts a new paragraph or entry (`- `, `●`, `○`, `※`,
- * `【`, `▲`, `・`, a circled or `1.` number, the revision sheets' `←` status lines).
+ * The column is recognised, never assumed: W is the width most distinct prose lines have, in the measure
+ * where most lines share one, taken only when a quarter of the long prose lines (five at least) fill it;
+ * today's files have no such width, so nothing is joined in them.
+ *
+ * A line is the rest of the line above when (`continues`) both are prose (not blank, no tab: a tab row is a
+ * table row), the one above fits in the column, and the break was forced: the line above and this line's
+ * start up to the first place a line may start would not have fitted together (a tool breaks only where
+ * the text no longer fits, so a paragraph that ended short was not broken). And this line reads as no
+ * start of its own: no new entry (`- `, `●`, `○`, `※`, `【`, `▲`, `・`, a circled or `1.` number, `←`), and no
+ * indent (typesetting never starts a wrapped line with white space).
  */
-const MIN_COLUMN = 40;
+const MIN_COLUMN = 24;
 
 export function joinRunningText(lines: readonly FileLine[]): FileLine[] {
-  const column = recogniseColumn(
-    lines.map((line) => line.text).filter((text) => isRunningText(text)),
-    MIN_COLUMN,
+  const pieces = lines.flatMap((line, i) =>
+    isRunningText(line.text) ? [{ text: line.text, continued: mayContinue(lines[i + 1]?.text ?? '') }] : [],
   );
+  const column = recogniseColumn(pieces, MIN_COLUMN);
   if (column === null) return [...lines];
   const out: FileLine[] = [];
-  let open = false;
+  let piece: string | null = null;
   for (const line of lines) {
     const previous = out.at(-1);
-    if (open && previous && isRunningText(line.text) && !STARTS_ENTRY.test(line.text)) {
+    if (previous && piece !== null && continues(column, piece, line.text)) {
       out[out.length - 1] = { text: previous.text + line.text, fileLine: previous.fileLine };
     } else {
       out.push(line);
     }
-    open = isRunningText(line.text) && fillsColumn(column, line.text);
+    piece = isRunningText(line.text) && fitsColumn(column, line.text) ? line.text : null;
   }
   return out;
+}
+
+function continues(column: WrapColumn, piece: string, next: string): boolean {
+  return mayContinue(next) && overflowsColumn(column, piece, next);
+}
+
+/** Whether a line may be the rest of the one above: prose that starts no entry and no indent. */
+function mayContinue(next: string): boolean {
+  return isRunningText(next) && !STARTS_ENTRY.test(next) && !/^\s/.test(next);
 }
 
 function isRunningText(text: string): boolean {

@@ -1,21 +1,32 @@
+import { type LineMeasure, MEASURES } from './line-measure';
+
 /**
- * What running text and table cells share when an extraction re-wraps them: a column of W display columns
- * that every wrapped piece but the last fills. The column is recognised from the document, never assumed.
+ * What running text and table cells share when an extraction re-wraps them: a column of W units (display
+ * columns or characters, `line-measure.ts`) that every wrapped piece but the last fills. The column is
+ * recognised from the document, never assumed.
  */
 
-/** How much narrower than W a full line of running text may be: a full-width character that did not fit
- * (1), and a closing mark or bullet the typesetter kept off the next line's start (up to two characters, 4). */
+/** How much narrower than W a full line of running text may be, in display columns: a full-width character
+ * that did not fit (1), and a closing mark or bullet the typesetter kept off the next line's start (4). */
 export const SLACK = 5;
 /** The same for a table cell, whose narrow column may have to give up to four characters (`。 ● `). */
 export const CELL_SLACK = 9;
 
-/** A line or cell that starts a new entry, never the rest of the one above (`- `, `●`, `←`, `①`, `1. `, `(1)` …). */
-export const STARTS_ENTRY = /^\s*(?:- |[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.\s|\(\d+\)|（\d+）)/;
+/** A line that starts a new entry, never the rest of the one above (`- `, `●`, `←`, `①`, `1. `, `3-5 `, `(1)` …). */
+export const STARTS_ENTRY = /^\s*(?:- |[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.\s|\d+(?:-\d+)+\s|\(\d+\)|（\d+）)/;
 /** The same in a table cell, where entries are also numbered `N name` (measures `1 自治会の支援`, SDGs `11 住み続け…`). */
 export const STARTS_CELL_ENTRY = /^\s*(?:- |[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
 
-/** The column: its width (the most common width of a full piece) and the widths a full piece has, `min`…`max`. */
+/**
+ * How many pieces must fill a column of running text before it is taken: a wrapped paragraph gives one full
+ * piece per line but its last, so any width that wrapped the documents gives twenty or more in each; a few
+ * lines of one width are chance (003 in layout mode has five row labels 14 characters wide).
+ */
+const MIN_FULL_LINES = 10;
+
+/** The column: its width (in `measure`) and the widths a full piece has, `min`…`max`. */
 export interface WrapColumn {
+  readonly measure: LineMeasure;
   readonly width: number;
   readonly min: number;
   readonly max: number;
@@ -23,8 +34,13 @@ export interface WrapColumn {
 
 /** Whether a piece is as wide as a full line of the column. */
 export function fillsColumn(column: WrapColumn, text: string): boolean {
-  const width = displayWidth(text.trim());
+  const width = column.measure.of(text.trim());
   return width >= column.min && width <= column.max;
+}
+
+/** Whether a piece fits in the column (a line wider than the column was never set in it). */
+export function fitsColumn(column: WrapColumn, text: string): boolean {
+  return column.measure.of(text.trim()) <= column.max;
 }
 
 /**
@@ -42,49 +58,110 @@ const CANNOT_START_LINE = /^(?:[。、，．）」』】・ー\s]|- |[●○◯�
 export function overflowsColumn(column: WrapColumn, piece: string, next: string): boolean {
   const chars = [...next.trimEnd()];
   let k = 1;
-  while (k < chars.length && CANNOT_START_LINE.test(chars.slice(k).join(''))) k++;
-  return displayWidth(piece) + displayWidth(chars.slice(0, k).join('')) > column.width;
+  while (k < chars.length && CANNOT_START_LINE.test(chars.slice(k, k + 8).join(''))) k++;
+  return column.measure.of(piece) + column.measure.of(chars.slice(0, k).join('')) > column.width;
+}
+
+/** A width in display columns as units of `measure` (a full-width character is 2 columns, 1 character). */
+export function inUnits(measure: LineMeasure, displayColumns: number): number {
+  return Math.ceil((displayColumns * measure.perFullWidth) / 2);
 }
 
 /**
- * The column many distinct pieces fill, as the range of widths a full piece has (the most common width of
- * pieces at least `minColumn − SLACK` wide, one more, and SLACK less), taken only when a quarter of those
- * pieces (five at least) fill it; null when there is none (nothing was re-wrapped).
+ * The column many distinct pieces fill, in the measure where the most pieces fill one (`line-measure.ts`),
+ * as the range of widths a full piece has (the most common width of pieces at least `minColumn − SLACK`
+ * wide, one more, and SLACK less), taken only when a quarter of those pieces (MIN_FULL_LINES at least) fill it; null
+ * when there is none (nothing was re-wrapped).
  */
-export function recogniseColumn(texts: Iterable<string>, minColumn: number): WrapColumn | null {
-  const widths = [...new Set(texts)].map((text) => displayWidth(text.trim())).filter((w) => w >= minColumn - SLACK);
+export function recogniseColumn(pieces: readonly Piece[], minColumn: number): WrapColumn | null {
+  const once = new Set(printedOnce(pieces.map((piece) => piece.text)));
+  const texts = [...once];
+  const continued = pieces.filter((piece) => piece.continued && once.has(piece.text.trim())).map((p) => p.text.trim());
+  return strongest(MEASURES.map((measure) => modeColumn(measure, texts, continued, minColumn)));
+}
+
+/** A line of running text, and whether the next line may be its rest (prose that starts no entry). */
+export interface Piece {
+  readonly text: string;
+  readonly continued: boolean;
+}
+
+/**
+ * The texts printed once in the document. A piece of a wrapped paragraph is printed once; a line printed
+ * again and again is structure (a row label, a heading), whose widths say nothing of a column.
+ */
+function printedOnce(texts: Iterable<string>): string[] {
+  const seen = new Map<string, number>();
+  for (const text of texts) seen.set(text.trim(), (seen.get(text.trim()) ?? 0) + 1);
+  return [...seen].filter(([, count]) => count === 1).map(([text]) => text);
+}
+
+function modeColumn(
+  measure: LineMeasure,
+  texts: readonly string[],
+  continued: readonly string[],
+  minColumn: number,
+): Recognised | null {
+  const [least, slack] = [inUnits(measure, minColumn), inUnits(measure, SLACK)];
+  const widths = texts.map((text) => measure.of(text)).filter((w) => w >= least - slack);
   const counts = new Map<number, number>();
   for (const width of widths) counts.set(width, (counts.get(width) ?? 0) + 1);
   const [mode] = [...counts].sort(([w1, c1], [w2, c2]) => c2 - c1 || w2 - w1)[0] ?? [];
-  if (mode === undefined || mode < minColumn) return null;
-  const column = { width: mode, min: mode - SLACK, max: mode + 1 };
+  if (mode === undefined || mode < least) return null;
+  // In display columns a line of full-width characters only is even: the mode is W, or W − 1 when W is odd
+  // and a line with one half-width character more reaches W. Characters have no such parity.
+  const column = { measure, width: mode, min: mode - slack, max: mode + (measure.perFullWidth === 2 ? 1 : 0) };
   const full = widths.filter((width) => width >= column.min && width <= column.max).length;
-  return full >= Math.max(5, widths.length / 4) ? column : null;
+  return full >= Math.max(MIN_FULL_LINES, widths.length / 4)
+    ? { column, full: evidence(measure, continued, mode) }
+    : null;
 }
 
 /**
  * The column of a re-wrapped table: a ceiling no cell passes, which several distinct cells (`minFull`, three
- * at least) reach (a full piece is W wide, or W − 1 where a full-width character did not fit). Cells of
- * tables are too few in a short document for the most common width to show the column, but the ceiling
- * shows in any document where a few cells wrapped. Null when the widest cells do not line up (today's files:
- * their widest cells are long texts of all lengths, each on one line), or the ceiling is under `minColumn`.
+ * at least) reach (a full piece is W wide, or W − 1 where a full-width character did not fit), in the measure
+ * where the most cells reach it. Cells of tables are too few in a short document for the most common width
+ * to show the column, but the ceiling shows in any document where a few cells wrapped. Null when the widest
+ * cells do not line up (today's files: their widest cells are long texts of all lengths, each on one line),
+ * or the ceiling is under `minColumn` (display columns).
  */
-export function recogniseCeiling(texts: Iterable<string>, minColumn: number, minFull = 3): WrapColumn | null {
-  const widths = [...new Set(texts)].map((text) => displayWidth(text.trim()));
-  const ceiling = Math.max(0, ...widths);
-  if (ceiling < minColumn) return null;
-  const full = widths.filter((width) => width >= ceiling - 1).length;
-  return full >= minFull ? { width: ceiling, min: ceiling - CELL_SLACK, max: ceiling } : null;
+export function recogniseCeiling(texts: Iterable<string>, minColumn: number, minFull = 1): WrapColumn | null {
+  const distinct = [...new Set([...texts].map((text) => text.trim()))];
+  return strongest(
+    MEASURES.map((measure) => {
+      const widths = distinct.map((text) => measure.of(text));
+      const ceiling = Math.max(0, ...widths);
+      if (ceiling < inUnits(measure, minColumn)) return null;
+      const full = widths.filter((width) => width >= ceiling - 1).length;
+      const column = { measure, width: ceiling, min: ceiling - inUnits(measure, CELL_SLACK), max: ceiling };
+      return full >= minFull ? { column, full } : null;
+    }),
+  );
 }
 
-/** Columns a monospaced rendering gives the text: ASCII and half-width katakana 1, everything else 2. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const c of text) width += charWidth(c);
-  return width;
+/**
+ * What says a column was measured in `measure`: the continued pieces holding a half-width character (a Latin
+ * letter, a digit, a space) that are full in it (W wide, or W − 1 in display columns, where W may be odd). A piece of
+ * full-width characters only is as full in one measure as in the other; one with half-width characters is
+ * full only in the measure the tool wrapped by (in the other it counts more characters, or fewer columns).
+ */
+function evidence(measure: LineMeasure, texts: readonly string[], mode: number): number {
+  const lowest = mode - (measure.perFullWidth - 1);
+  return texts.filter((text) => {
+    const width = measure.of(text);
+    return width >= lowest && width <= mode && /[\u0020-\u00ff]/.test(text);
+  }).length;
 }
 
-export function charWidth(c: string): number {
-  const code = c.codePointAt(0) ?? 0;
-  return code <= 0xff || (code >= 0xff61 && code <= 0xff9f) ? 1 : 2;
+interface Recognised {
+  readonly column: WrapColumn;
+  /** How many distinct pieces fill the column: the evidence for it. */
+  readonly full: number;
+}
+
+/** The column with the most evidence (display columns on a tie: the order of MEASURES). */
+function strongest(candidates: readonly (Recognised | null)[]): WrapColumn | null {
+  let best: Recognised | null = null;
+  for (const candidate of candidates) if (candidate && (!best || candidate.full > best.full)) best = candidate;
+  return best?.column ?? null;
 }

@@ -21,7 +21,7 @@ import { fillsColumn, overflowsColumn, recogniseCeiling, STARTS_CELL_ENTRY, type
  * The joined row keeps the file line of its first line. A page break inside a wrapped cell is already gone
  * (page furniture is removed first), so its halves stand next to each other and join like any other.
  */
-const MIN_COLUMN = 20;
+const MIN_COLUMN = 16;
 
 export function joinWrappedCells(lines: readonly FileLine[]): FileLine[] {
   const column = recogniseCeiling(
@@ -29,14 +29,27 @@ export function joinWrappedCells(lines: readonly FileLine[]): FileLine[] {
     MIN_COLUMN,
   );
   if (column === null) return [...lines];
+  // The document's own row labels first: where the layout alone says a line starts a row, its first cell is
+  // a label that starts rows everywhere (`備考` after a label as wide as the column is a row, not its rest).
+  const labels = new Set(joinRows(lines, column, new Set()).labels);
+  return joinRows(lines, column, labels).lines;
+}
+
+/** The lines with wrapped cells joined, and the labels (`rowLabel`) of the tab rows that start a row. */
+function joinRows(
+  lines: readonly FileLine[],
+  column: WrapColumn,
+  labels: ReadonlySet<string>,
+): { readonly lines: FileLine[]; readonly labels: string[] } {
   const out: FileLine[] = [];
+  const starts: string[] = [];
   let rowCells: string[] = [];
   let open = new Map<number, string>();
   for (const line of lines) {
     const cells = line.text.split('\t');
     const filled = filledColumns(cells);
     const previous = out.at(-1);
-    if (previous && continuesRow(cells, filled, open, column)) {
+    if (previous && !labels.has(rowLabel(cells)) && continuesRow(cells, filled, open, column, rowCells)) {
       for (const c of filled) rowCells[c] = joinPieces(rowCells[c] ?? '', cells[c] ?? '');
       out[out.length - 1] = { text: rowCells.join('\t'), fileLine: previous.fileLine };
       open = openCells(cells, filled, column);
@@ -44,9 +57,16 @@ export function joinWrappedCells(lines: readonly FileLine[]): FileLine[] {
       out.push(line);
       rowCells = cells;
       open = isTabRow(line.text) ? openCells(cells, filled, column) : new Map<number, string>();
+      if (isTabRow(line.text)) starts.push(rowLabel(cells));
     }
   }
-  return out;
+  return { lines: out, labels: starts };
+}
+
+/** A row's label: its first filled cell, with the column it stands in. */
+function rowLabel(cells: readonly string[]): string {
+  const first = cells.findIndex((cell) => !isBlankText(cell));
+  return `${first}\t${cells[first]?.trim() ?? ''}`;
 }
 
 function continuesRow(
@@ -54,15 +74,29 @@ function continuesRow(
   filled: readonly number[],
   open: ReadonlyMap<number, string>,
   column: WrapColumn,
+  rowCells: readonly string[],
 ): boolean {
   return (
     filled.length > 0 &&
     filled.every((c) => {
       const piece = open.get(c);
       const next = cells[c] ?? '';
-      return piece !== undefined && !STARTS_CELL_ENTRY.test(next) && overflowsColumn(column, piece, next);
+      return (
+        piece !== undefined &&
+        !STARTS_CELL_ENTRY.test(next) &&
+        !nextNumber(rowCells[c] ?? '', next) &&
+        overflowsColumn(column, piece, next)
+      );
     })
   );
+}
+
+/**
+ * Whether `next` is the next item of a numbered list: the cell above starts with a number (`5 ジェンダー…`),
+ * and so does this piece, even with no space after it (`10人や国の不平等…`, as 000 prints SDG 10).
+ */
+function nextNumber(cellAbove: string, next: string): boolean {
+  return /^\s*\d+\s/.test(cellAbove) && /^\s*\d/.test(next);
 }
 
 /** The cells whose piece fills the column, by column, with that piece: they may continue on the next line. */

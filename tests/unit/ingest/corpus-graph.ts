@@ -58,13 +58,37 @@ export function describeCorpus(title: string, corpus: Record<string, readonly Tr
     });
 
     it('points every source line at the line where the same text now starts', () => {
-      // A department's provenance is the `seen` line curated in seed/reference/departments.yaml for today's
-      // files, not a line a parser read: it stays as written (src/ingest/README.md, "Extraction noise").
-      const moved = [...expected.lines].map(([path, { document, line }]) => {
-        const newLines = copy.lineOf[document];
-        return [path, newLines && !departmentPaths.has(path) ? newLines[line - 1] : line];
-      });
-      expect([...actual.lines].map(([path, { line }]) => [path, line])).toEqual(moved);
+      expect([...actual.lines].map(([path, { line }]) => [path, line])).toEqual(movedLines(copy.lineOf));
     });
   });
 }
+
+/** Each committed source line, by its path in the graph, as the line of the copy where its text now starts. */
+function movedLines(lineOf: Record<string, readonly (number | undefined)[]>): (string | number | undefined)[][] {
+  // A department's provenance is the `seen` line curated in seed/reference/departments.yaml for today's
+  // files, not a line a parser read: it stays as written (src/ingest/README.md, "Extraction noise").
+  return [...expected.lines].map(([path, { document, line }]) => {
+    const newLines = lineOf[document];
+    return [path, newLines && !departmentPaths.has(path) ? newLines[line - 1] : line];
+  });
+}
+
+/**
+ * The same three checks in one test, for sweeps of many variants (every wrap width): the copy differs from
+ * the files, builds seed/graph.json and moves every source line with its text. Compared as JSON first, so a
+ * passing variant costs one ingestion; a failing one gets jest's diff.
+ */
+export function expectSameGraph(steps: readonly Transformation[]): void {
+  const copy = transformSources(steps);
+  expect(Object.values(copy.documents).some((doc) => doc.lines.join('\n') !== originals.get(doc.name))).toBe(true);
+  const actual = splitSourceLines(ingest(copy.documents));
+  if (JSON.stringify(actual.rest) !== expectedRest) expect(actual.rest).toEqual(expected.rest);
+  const moved = movedLines(copy.lineOf);
+  const lines = [...actual.lines].map(([path, { line }]) => [path, line]);
+  if (JSON.stringify(lines) !== JSON.stringify(moved)) expect(lines).toEqual(moved);
+}
+
+const expectedRest = JSON.stringify(expected.rest);
+const originals = new Map(
+  Object.values(transformSources([]).documents).map((doc) => [doc.name, doc.lines.join('\n')] as const),
+);

@@ -87,9 +87,13 @@ export function blankLines(which: 'removed' | 'doubled'): Transformation {
     );
 }
 
-/** Display columns: ASCII and half-width katakana 1, everything else 2 (as a PDF column is measured). */
-const width = (text: string): number =>
-  [...text].reduce((sum, c) => sum + ((c.codePointAt(0) ?? 0) <= 0xff ? 1 : 2), 0);
+/** How a tool measures a line: printed width (ASCII and half-width katakana 1, everything else 2, as a PDF
+ * column is measured) or characters (as a monospaced text dump counts them, which the issue reports use). */
+export type Unit = 'display columns' | 'characters';
+
+const charWidth = (c: string): number => ((c.codePointAt(0) ?? 0) <= 0xff ? 1 : 2);
+/** Display columns of a text (layout mode pads by these). */
+const width = (text: string): number => [...text].reduce((sum, c) => sum + charWidth(c), 0);
 
 /**
  * Running text is a line a PDF sets as a paragraph of prose: no tab (tab rows are table rows), not blank,
@@ -100,44 +104,50 @@ function isRunningText(text: string): boolean {
   return !text.includes('\t') && text.trim() !== '' && (/^\s*(?:- |●)/.test(text) || text.includes('。'));
 }
 
-/** Characters Japanese typesetting keeps off the start of a line (行頭禁則), and bullets, kept at line starts. */
-const NOT_AT_LINE_START = /^(?:[。、，．）」』】・ー]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.\s|\(\d+\)|（\d+）)/;
+/**
+ * What Japanese typesetting keeps off the start of a line (行頭禁則: closing marks, `ー`), white space (a
+ * break after a space keeps it at the end of the line), and what would read as a new entry there (a bullet,
+ * `1. `, a policy-item code `3-5 `).
+ */
+const NOT_AT_LINE_START =
+  /^(?:[\s。、，．）」』】・ー]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.\s|\d+(?:-\d+)+\s|\(\d+\)|（\d+）)/;
 /** In a table cell, numbered entries (`1 自治会の支援`, `11 住み続け…`) are also kept at a line's start. */
-const NOT_AT_CELL_LINE_START = /^(?:[。、，．）」』】・ー]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
+const NOT_AT_CELL_LINE_START = /^(?:[\s。、，．）」』】・ー]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
 
 /**
- * `text` broken into pieces of at most `columns` display columns, as a PDF column of that width gives it:
- * broken between characters with no space added, a break moved back by up to `maxBack` characters where the
- * next piece would start with a closing mark or something that looks like a bullet. Table cells (`maxBack`
- * 4, a narrow column) also keep a space off a piece's start: a break after a space keeps it at the piece's end.
+ * `text` broken into pieces of at most `columns` (in `unit`), as a PDF column of that width gives it: broken
+ * between characters with no space added, each break at the last place the text still fits where the next
+ * piece may start (`notAtStart`): moved back over as many characters as it takes (追い出し), as typesetting
+ * does. Throws only where no place at all is left, which no document line needs.
  */
-function wrapText(text: string, columns: number, maxBack: number): string[] {
+function wrapText(text: string, columns: number, unit: Unit, notAtStart: RegExp): string[] {
   const trailing = /\s*$/.exec(text)?.[0] ?? '';
+  const chars = [...text.slice(0, text.length - trailing.length)];
+  const widths = chars.map((c) => (unit === 'characters' ? 1 : charWidth(c)));
   const pieces: string[] = [];
-  let rest = [...text.slice(0, text.length - trailing.length)];
-  const badBreak = (cut: number): boolean =>
-    (maxBack > 2 ? NOT_AT_CELL_LINE_START : NOT_AT_LINE_START).test(rest.slice(cut).join('')) ||
-    (maxBack > 2 && /\s/.test(rest[cut] ?? ''));
-  while (width(rest.join('')) > columns) {
-    let cut = 0;
-    while (width(rest.slice(0, cut + 1).join('')) <= columns) cut++;
-    for (let back = 0; back < maxBack && badBreak(cut); back++) cut--;
-    if (badBreak(cut)) throw new Error(`no place to break ${JSON.stringify(rest.join(''))} at ${columns} columns`);
-    pieces.push(rest.slice(0, cut).join(''));
-    rest = rest.slice(cut);
+  let from = 0;
+  let restWidth = widths.reduce((sum, w) => sum + w, 0);
+  while (restWidth > columns) {
+    let cut = from;
+    for (let used = 0; used + (widths[cut] ?? 0) <= columns; cut++) used += widths[cut] ?? 0;
+    while (cut > from && notAtStart.test(chars.slice(cut, cut + 8).join(''))) cut--;
+    if (cut === from) throw new Error(`no place to break ${JSON.stringify(chars.slice(from).join(''))} at ${columns}`);
+    pieces.push(chars.slice(from, cut).join(''));
+    restWidth -= widths.slice(from, cut).reduce((sum, w) => sum + w, 0);
+    from = cut;
   }
-  return [...pieces, rest.join('') + trailing];
+  return [...pieces, chars.slice(from).join('') + trailing];
 }
 
-/**
- * Every running-text line wider than `columns` display columns re-wrapped at that width (`wrapText`).
- */
-export function rewrapRunningText(columns: number): Transformation {
+/** Every running-text line wider than `columns` re-wrapped at that width (`wrapText`). */
+export function rewrapRunningText(columns: number, unit: Unit = 'display columns'): Transformation {
   return (extraction) =>
     mapLines(extraction, (lines) =>
       lines.flatMap((text, index) =>
         isRunningText(text)
-          ? wrapText(text, columns, 2).map((piece, i) => (i === 0 ? { text: piece, from: index + 1 } : { text: piece }))
+          ? wrapText(text, columns, unit, NOT_AT_LINE_START).map((piece, i) =>
+              i === 0 ? { text: piece, from: index + 1 } : { text: piece },
+            )
           : [{ text, from: index + 1 }],
       ),
     );
@@ -149,12 +159,12 @@ export function rewrapRunningText(columns: number): Transformation {
  * cell's first piece, and each further piece goes on a line of its own in the same column (as many tabs
  * before it), the other cells of that line empty; cells of one row wrap side by side.
  */
-export function rewrapTableCells(columns: number): Transformation {
+export function rewrapTableCells(columns: number, unit: Unit = 'display columns'): Transformation {
   return (extraction) =>
     mapLines(extraction, (lines) =>
       lines.flatMap((text, index) => {
         if (!text.includes('\t')) return [{ text, from: index + 1 }];
-        const pieces = text.split('\t').map((cell) => (width(cell) > columns ? wrapText(cell, columns, 4) : [cell]));
+        const pieces = text.split('\t').map((cell) => wrapText(cell, columns, unit, NOT_AT_CELL_LINE_START));
         const height = Math.max(...pieces.map((cell) => cell.length));
         return Array.from({ length: height }, (_, k) => {
           if (k === 0) return { text: pieces.map((cell) => cell[0]).join('\t'), from: index + 1 };
@@ -170,15 +180,18 @@ export function rewrapTableCells(columns: number): Transformation {
  * Tabs replaced by runs of spaces, as the layout mode of common PDF-to-text tools prints tables: in each
  * block of lines with no blank line between them, column k starts `gap` spaces after the widest cell of
  * column k − 1 among the block's tab rows, every cell (trimmed) starts at its column, empty cells are
- * spaces, and nothing follows a row's last text.
+ * spaces, and nothing follows a row's last text. A space inside a cell is printed as `spaceInCell`: a tool
+ * may print a word space wide (two spaces) or as an ideographic space.
  */
-export function spacesForTabs(gap = 2): Transformation {
+export function spacesForTabs(gap = 2, spaceInCell = ' '): Transformation {
   return (extraction) =>
     mapLines(extraction, (lines) => {
       const out: { text: string; from?: number }[] = [];
       let block: number[] = [];
       const flush = (): void => {
-        const rows = block.map((index) => (lines[index] ?? '').split('\t').map((cell) => cell.trim()));
+        const rows = block.map((index) =>
+          (lines[index] ?? '').split('\t').map((cell) => cell.trim().replace(/ /g, spaceInCell)),
+        );
         const widths: number[] = [];
         block.forEach((index, i) => {
           if ((lines[index] ?? '').includes('\t'))

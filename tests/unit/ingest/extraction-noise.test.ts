@@ -18,9 +18,18 @@ describe('the extraction-noise rules', () => {
   };
 
   it('drops page numbers with the running header next to them, keeping each line tied to its file line', () => {
-    expect(clean('本庄市計画', 'a', '', '- 2 -', '', '本庄市計画', 'b', '3', '本庄市計画', 'c')).toEqual({
+    const page = (n: number): string[] => ['', `- ${n} -`, '', '本庄市計画'];
+    expect(clean('本庄市計画', 'a', ...page(2), 'b', ...page(3), 'c')).toEqual({
       lines: ['本庄市計画', 'a', 'b', 'c'],
-      fileLines: [1, 2, 7, 10],
+      fileLines: [1, 2, 7, 12],
+    });
+  });
+
+  it('keeps one blank line where a page break held more blank lines than the furniture’s own (a paragraph ended)', () => {
+    const page = (n: number): string[] => ['', `- ${n} -`, '', '本庄市計画'];
+    expect(clean('本庄市計画', 'a', ...page(2), 'b', '', ...page(3), 'c', ...page(4), 'd')).toEqual({
+      lines: ['本庄市計画', 'a', 'b', '', 'c', 'd'],
+      fileLines: [1, 2, 7, 8, 13, 18],
     });
   });
 
@@ -55,13 +64,15 @@ describe('the extraction-noise rules', () => {
     expect(foldDigitsAndLatin('令和４年（ＮＰＯ法人）⑯ｶﾀｶﾅ：１２％')).toBe('令和4年（NPO法人）⑯ｶﾀｶﾅ：12％');
   });
 
-  it('joins running text that fills a recognised column, but not the next entry, a tab row or a short line', () => {
+  it('joins running text that fills a recognised column, but not the next entry, an indent, a tab row or a short line', () => {
     const full = (k: number): string => `●${'あ'.repeat(18)}${k}`.padEnd(21, 'い'); // 40 or 39 columns
-    const paragraphs = [1, 2, 3, 4, 5, 6].flatMap((k) => [full(k), `続き${k}。`]);
-    const { lines, fileLines } = clean(...paragraphs, full(7), '- 次の項目', full(8), '項目\t値', '短い行', '別の行');
-    expect(lines.slice(0, 6)).toEqual([1, 2, 3, 4, 5, 6].map((k) => `${full(k)}続き${k}。`));
+    const ten = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const paragraphs = ten.flatMap((k) => [full(k), `続き${k}。`]);
+    const rest = [full(11), '- 次の項目', full(12), ' 字下げの段落', full(13), '項目\t値', '短い行', '別の行'];
+    const { lines, fileLines } = clean(...paragraphs, ...rest);
+    expect(lines.slice(0, 10)).toEqual(ten.map((k) => `${full(k)}続き${k}。`));
     expect(fileLines.slice(0, 3)).toEqual([1, 3, 5]);
-    expect(lines.slice(6)).toEqual([full(7), '- 次の項目', full(8), '項目\t値', '短い行', '別の行']);
+    expect(lines.slice(10)).toEqual(rest);
   });
 
   it("joins nothing when no column is shared by enough prose lines (today's files)", () => {

@@ -29,12 +29,24 @@ describe('splitSpaceColumns: columns separated by runs of spaces', () => {
     expect(splitSpaceColumns('x.txt', lines).map((line) => line.text)).toEqual(['年度\tR5', '\tR6']);
   });
 
-  it('stops where a run of spaces falls inside another line’s cell, naming the line and both readings', () => {
-    const lines = fileLines('市民活動推進課と危機管理課  課', '地域  活動  連携');
-    expect(() => splitSpaceColumns('x.txt', lines)).toThrow(AmbiguousColumnsError);
-    expect(() => splitSpaceColumns('x.txt', lines)).toThrow(
-      'x.txt:2: cannot tell the columns apart: two cells "地域" and "活動" (a run of spaces between columns), ' +
-        'or one cell "地域  活動" (line 1 has a cell running across that place, so no column starts there)',
+  it('reads a run of spaces that another line’s cell runs across as a space inside a cell', () => {
+    const lines = fileLines('市民活動推進課と危機管理課  課', '地域  活動  連携', 'R 6年度末の　取組  済');
+    expect(splitSpaceColumns('x.txt', lines).map((line) => line.text)).toEqual([
+      '市民活動推進課と危機管理課\t課',
+      '地域  活動  連携',
+      'R 6年度末の　取組  済',
+    ]);
+  });
+
+  it('stops where rows share a column start that only a last cell runs across, naming both readings', () => {
+    // A line's last cell may run on past the next column (nothing follows it), so two rows starting a cell at
+    // one place say column as much as that cell says none.
+    const lines = fileLines('地域  活動', '団体  協働', '市民活動推進課と危機管理課');
+    const layout = [...lines.slice(0, 2), { text: 'x  市民活動推進課と危機管理課', fileLine: 3 }];
+    expect(() => splitSpaceColumns('x.txt', layout)).toThrow(AmbiguousColumnsError);
+    expect(() => splitSpaceColumns('x.txt', layout)).toThrow(
+      'x.txt:1: cannot tell the columns apart: two cells "地域" and "活動" (a run of spaces between columns), ' +
+        'or one cell "地域  活動" (line 3 has a cell running across that place, so no column starts there)',
     );
   });
 

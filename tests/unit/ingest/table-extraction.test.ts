@@ -40,15 +40,24 @@ const CORPUS: Record<string, readonly Transformation[]> = {
     crlfAndBom,
   ],
   'running text re-wrapped at 50 columns, table cells at 64': [rewrapRunningText(50), rewrapTableCells(64)],
+  'spaces for tabs, a space inside a cell printed as an ideographic space': [spacesForTabs(2, '\u3000')],
+  'spaces for tabs, ideographic spaces inside cells, form feeds with a footer every 25 lines': [
+    spacesForTabs(2, '\u3000'),
+    pageFurniture(25, 'form feed and footer'),
+  ],
 };
 
 describeCorpus('tables of the five documents re-extracted', CORPUS);
 
 describe('re-extractions the ingestion refuses, naming the line', () => {
-  it('stops at the continuation line: at 44 columns one cell of 004 wraps, too few to show the column', () => {
-    const { documents } = transformSources([rewrapTableCells(44)]);
+  it('stops where rows share a column start that a last cell runs across (a space inside cells printed wide)', () => {
+    // 000's SDG cells `4 質の高い…`, `5 ジェンダー…` with the space printed as two: four rows start a cell at
+    // one place, `10人や国の不平等をなくそう` (no space in the file) runs across it as a line's last cell.
+    const { documents } = transformSources([spacesForTabs(2, '  ')]);
     expect(() => ingest(documents)).toThrow(
-      '004_c772f55bb03f2e1d.txt:182: expected a matrix row with a policy-item code (N-M) after the field, found "\\t\\tの確保"',
+      '000_c612850dd0d0a3ba.txt:89: cannot tell the columns apart: two cells "4" and "質の高い教育をみんなに" ' +
+        '(a run of spaces between columns), or one cell "4  質の高い教育をみんなに" (line 91 has a cell running ' +
+        'across that place, so no column starts there)',
     );
   });
 

@@ -47,7 +47,7 @@ describe('joinWrappedCells: table cells continued on the next line(s)', () => {
     const doc = removeExtractionNoise(
       new SourceDocument(
         'x.txt',
-        ['a', '1', tabs('名称', A, B), '', '- 2 -', '', tabs('', '管理課'), tabs('名称', C), '3', 'b'].join('\n'),
+        ['a', '- 1 -', tabs('名称', A, B), '- 2 -', tabs('', '管理課'), tabs('名称', C), '- 3 -', 'b'].join('\n'),
       ),
     );
     expect(doc.lines).toEqual(['a', tabs('名称', `${A}管理課`, B), tabs('名称', C), 'b']);
@@ -66,8 +66,22 @@ describe('joinWrappedCells: table cells continued on the next line(s)', () => {
     expect(joinWrappedCells(lines)).toEqual(lines);
   });
 
-  it("joins nothing when no ceiling is reached by three cells (today's files)", () => {
-    const lines = fileLines(tabs('', A), tabs('', '管理課'), tabs('', B), '続き');
+  it("joins nothing under a cell narrower than the ceiling, or after the widest cell a row of its own (today's files)", () => {
+    const lines = fileLines(tabs('', `${A}の長い説明文です`), tabs('名称', B), tabs('', '管理課'), '続き');
+    expect(joinWrappedCells(lines)).toEqual(lines);
+  });
+
+  it('keeps a row whose label the document shows starting a row where nothing above could continue', () => {
+    // `備考` under a label as wide as the column could be its rest, but after `年度末評価`, a short label, the
+    // layout says it starts a row: a label starts rows everywhere.
+    const label = 'R7年度に向けた取組方'; // 20 columns, the ceiling
+    const lines = fileLines(
+      tabs(label, ''),
+      tabs('備考', ''),
+      tabs('年度末評価', 'B'),
+      tabs('備考', 'なし'),
+      tabs(A, B),
+    );
     expect(joinWrappedCells(lines)).toEqual(lines);
   });
 });
