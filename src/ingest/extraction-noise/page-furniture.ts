@@ -9,8 +9,9 @@ import { type FileLine, isBlankText } from './file-line';
  * line of content (content differs from page to page).
  *
  * Around each break, the page numbers, running headers and footers and the blank lines between them are
- * dropped together. Blank lines carry no meaning for any parser (each reads its document with every blank
- * line removed and builds the same graph), so none is put back: a break inside a table joins the table.
+ * dropped together. Blank lines carry no meaning for any table parser, so none is put back between table
+ * rows: a break inside a table joins the table. Between two lines of prose one blank line is kept where the
+ * text had one (`paragraphBreaks`): it tells the running-text joiner that the paragraph ended at the break.
  */
 const PAGE_NUMBER = /^\s*(?:[-‐－―—]\s*(\d{1,4})\s*[-‐－―—]|(\d{1,4})(?:\s*\/\s*\d{1,4})?|[Pp]\.?\s*(\d{1,4}))\s*$/;
 /** Consecutive page numbers differ by one; a blank page or a plate without a number may skip one or two. */
@@ -38,15 +39,23 @@ export function removePageFurniture(lines: readonly FileLine[]): FileLine[] {
 }
 
 /**
- * The blank line to keep in each zone that held more blank lines than the furniture's own (the fewest any
- * zone of the document holds): the text had a blank line where the page broke, between two paragraphs or a
- * paragraph and a heading, and that line still tells the running-text joiner the paragraph ended there.
+ * The blank line to keep in each zone between two lines of prose that held more blank lines than the
+ * furniture's own (the fewest any zone of the document holds): the text had a blank line where the page
+ * broke, between two paragraphs or a paragraph and a heading, and that line still tells the running-text
+ * joiner the paragraph ended there. Next to a table row no blank is kept: the joiner never joins a row, and
+ * a PDF reader's blank lines stand for the vertical gap above the page number, which is wider on a page a
+ * table row did not fill, so between two rows of one table they would cut it in two.
  */
 function paragraphBreaks(zones: readonly Zone[], lines: readonly FileLine[]): number[] {
   const isBlank = (i: number): boolean => lines[i]?.text !== FORM_FEED && isBlankText(lines[i]?.text ?? '');
+  const isProse = (i: number): boolean => !isBlankText(lines[i]?.text ?? '') && !(lines[i]?.text ?? '').includes('\t');
   const blanks = zones.map(({ first, last }) => range(first, last).filter(isBlank));
   const own = Math.min(...blanks.map((zone) => zone.length));
-  return blanks.flatMap((zone) => (zone.length > own && zone[0] !== undefined ? [zone[0]] : []));
+  return zones.flatMap(({ first, last }, z) => {
+    const zone = blanks[z] ?? [];
+    const between = isProse(first - 1) && isProse(last + 1);
+    return between && zone.length > own && zone[0] !== undefined ? [zone[0]] : [];
+  });
 }
 
 /**

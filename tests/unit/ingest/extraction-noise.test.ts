@@ -33,6 +33,24 @@ describe('the extraction-noise rules', () => {
     });
   });
 
+  it('keeps no blank line where a page break cut a table, however wide the gap above the page number', () => {
+    // As 003's contents read from Chromium's PDF: rows 21 and 22 of one table, a page a row short of full.
+    const page = (n: number): string[] => ['', `- ${n} -`, ''];
+    expect(
+      clean(
+        '21\tWEB アンケート\t市街地整備室',
+        '',
+        ...page(1),
+        '22\tICT 機器\t生涯学習課',
+        ...page(2),
+        '23\t蔵書\t図書館',
+      ),
+    ).toEqual({
+      lines: ['21\tWEB アンケート\t市街地整備室', '22\tICT 機器\t生涯学習課', '23\t蔵書\t図書館'],
+      fileLines: [1, 6, 10],
+    });
+  });
+
   it('drops a running header of two lines (title, then chapter)', () => {
     const header = ['本庄市計画', '第5章'];
     expect(clean('a', '1', ...header, 'b', '2', ...header, 'c', '3', ...header, 'd').lines).toEqual([
