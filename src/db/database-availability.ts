@@ -1,3 +1,5 @@
+import { succeedsWithin } from '../core/succeeds-within';
+
 /** How long the database may take to answer the availability ping before it counts as not answering. */
 export const ANSWER_TIMEOUT_MS = 1_000;
 /**
@@ -30,7 +32,7 @@ export class DatabaseAvailability {
   answering(maxAgeMs: number = ANSWER_FRESH_MS): Promise<boolean> {
     const now = Date.now();
     if (this.last !== undefined && now - this.last.at < maxAgeMs) return this.last.answering;
-    const answering = answersWithin(this.ping(ANSWER_TIMEOUT_MS), ANSWER_TIMEOUT_MS);
+    const answering = succeedsWithin(this.ping(ANSWER_TIMEOUT_MS), ANSWER_TIMEOUT_MS);
     this.last = { at: now, answering };
     return answering;
   }
@@ -41,7 +43,7 @@ export class DatabaseAvailability {
    * have come back about a wait it did not answer), and false at `deadline` (epoch ms) at the latest.
    */
   answeringBy(deadline: number, maxAgeMs: number): Promise<boolean> {
-    return answersWithin(
+    return succeedsWithin(
       this.answering(maxAgeMs).then((answers) => {
         if (!answers) throw new Error('the database does not answer');
       }),
@@ -57,20 +59,4 @@ export class DatabaseAvailability {
   static leadMs(budgetMs: number): number {
     return Math.min(ANSWER_TIMEOUT_MS + 200, Math.floor(budgetMs / 2));
   }
-}
-
-/**
- * A frozen database never answers, and Neo4j's own timeout (enforced by the server) cannot fire there: the
- * wait is bounded here, on this side.
- */
-function answersWithin(work: Promise<void>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const answered = work.then(
-    () => true,
-    () => false,
-  );
-  return Promise.race([answered, late]).finally(() => clearTimeout(timer));
 }

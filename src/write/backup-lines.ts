@@ -36,15 +36,18 @@ const SUBJECT_PREFIX: Readonly<Record<string, string>> = {
   'sheet-evaluation': 'reform-sheet',
 };
 
-class SeriesProperties {
-  @Matches(SERIES_ID, { message: 'id must be a series id such as indicator-result:5-1-1:2024' })
-  id!: string;
-
+/** What a series and its records both name: the subject and the fiscal year. */
+abstract class SubjectYearProperties {
   @Matches(SUBJECT_ID, { message: 'subjectId must be an indicator or reform sheet id' })
   subjectId!: string;
 
   @IsPlanFiscalYear()
   fiscalYear!: number;
+}
+
+class SeriesProperties extends SubjectYearProperties {
+  @Matches(SERIES_ID, { message: 'id must be a series id such as indicator-result:5-1-1:2024' })
+  id!: string;
 
   @IsInt()
   @Min(0)
@@ -56,17 +59,11 @@ class SeriesProperties {
   lockedAt?: string;
 }
 
-abstract class RecordProperties {
+abstract class RecordProperties extends SubjectYearProperties {
   @Matches(RECORD_ID, {
     message: 'id must be a record id ending in its revision, such as indicator-result:5-1-1:2024:r1',
   })
   id!: string;
-
-  @Matches(SUBJECT_ID, { message: 'subjectId must be an indicator or reform sheet id' })
-  subjectId!: string;
-
-  @IsPlanFiscalYear()
-  fiscalYear!: number;
 
   @IsInt()
   @Min(1)

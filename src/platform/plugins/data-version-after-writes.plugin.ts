@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
 import type { DataVersion } from '../service/data-version';
 import { requestHooksPlugin } from './request-hooks.plugin';
+import { succeedsWithin } from '../../core/succeeds-within';
 
 /**
  * The re-read is waited for at least this long, also when the request's time is (nearly) up: a healthy
@@ -28,25 +29,11 @@ export function dataVersionAfterWritesPlugin<TContext extends BudgetedContext>(
   return requestHooksPlugin<TContext>({
     async willSendResponse({ operation, contextValue }) {
       if (operation?.operation !== OperationTypeNode.MUTATION) return;
-      const read = await withinMs(dataVersion.refresh(), Math.max(LEAST_WAIT_MS, contextValue.budget.remainingMs()));
+      const read = await succeedsWithin(
+        dataVersion.refresh(),
+        Math.max(LEAST_WAIT_MS, contextValue.budget.remainingMs()),
+      );
       if (!read) dataVersion.forgetAfterFailedRead();
     },
   });
-}
-
-/** True when `work` succeeded within `ms`; false when it failed or was still running then. */
-async function withinMs(work: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  const done = work.then(
-    () => true,
-    () => false,
-  );
-  try {
-    return await Promise.race([done, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
