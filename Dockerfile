@@ -1,6 +1,7 @@
 # The API alone; Neo4j runs as its own service (docker-compose.yml), so no Java is needed here.
-# tests/unit/dockerfile.test.ts holds this file to its rules, and tests/integration/production-image.int.test.ts
-# lays out the final stage as written here and runs every command of docs/operators.md in it.
+# tests/unit/deploy/dockerfile.test.ts holds this file to its rules, and
+# tests/integration/platform/service/production-image.int.test.ts lays out the final stage as written here and
+# runs every command of docs/operators.md in it.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

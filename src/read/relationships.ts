@@ -74,7 +74,7 @@ function path(name: string, size: SizeOf): Relationship {
  * field is one entry here and one in its type's table of relationship fields (relationship-fields.ts).
  * Arguments that only filter the loaded list in the resolver (`includeDeleted`) need nothing here: the
  * resolver still applies them.
- * tests/unit/relationship-table.test.ts fails when the schema has a relationship field this table lacks.
+ * tests/unit/read/relationship-table.test.ts fails when the schema has a relationship field this table lacks.
  */
 export const RELATIONSHIPS = {
   PolicyField: { policyItems: out('HAS_ITEM') },

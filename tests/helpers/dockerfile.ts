@@ -88,7 +88,7 @@ export function stageNamed(stages: readonly DockerStage[], name: string): Docker
 
 /**
  * The folders the final stage makes writable for its user: `RUN install -d -o node -g node [-m MODE] DIR…`, the
- * one RUN form the final stage may have (tests/unit/dockerfile.test.ts), relative to its WORKDIR.
+ * one RUN form the final stage may have (tests/unit/deploy/dockerfile.test.ts), relative to its WORKDIR.
  */
 export const WRITABLE_DIRECTORIES_RUN = /^install -d -o node -g node(?: -m [0-7]{3,4})? ((?:[\w./-]+ ?)+)$/;
 

@@ -21,7 +21,7 @@ export const CONNECTION_UPGRADE_MAP = "map $http_upgrade $connection_upgrade { d
 
 /**
  * The `location` every server block has: what docs/operators.md "Behind a reverse proxy" shows operators,
- * line for line (tests/integration/reverse-proxy.int.test.ts compares them).
+ * line for line (tests/integration/platform/http/reverse-proxy.int.test.ts compares them).
  */
 export const PROXY_LOCATION = `location / {
     proxy_pass http://upstream;

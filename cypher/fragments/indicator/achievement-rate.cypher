@@ -1,7 +1,7 @@
 // Quantity: the achievement rate (percent, one decimal) of the indicator's recorded value of the fiscal
 //   year $value, by the rules of src/write/achievement-rate.ts (BASELINE_TO_TARGET, CEILING for 以内/以下,
 //   FLOOR for 以上; null without a value, a target, or a distance); rounded half up like Math.round.
-//   tests/integration/aggregates.int.test.ts compares it with that function for every indicator.
+//   tests/integration/model/aggregates.int.test.ts compares it with that function for every indicator.
 // Binds: n (Indicator). Params: $value (int: the fiscal year).
 [v IN [COLLECT {
   MATCH (r:Record:IndicatorResult {subjectId: n.id})

@@ -5,7 +5,7 @@
 //   since the baseline to the needed one (compound when baseline, value and target are all above 0, linear
 //   otherwise), rounded half up to three decimals, against the thresholds; NOT_ASSESSED without a target, a
 //   baseline, a distance, a result, or a year after the baseline. The latest result is the latest fiscal
-//   year's latest revision that is not retracted. tests/integration/outlook-filter.int.test.ts compares it
+//   year's latest revision that is not retracted. tests/integration/model/outlook-filter.int.test.ts compares it
 //   with that function for every indicator.
 // Binds: n (Indicator). Params: $value (map: the reference of seed/reference/outlook.yaml as
 //   src/graph/outlook-reference.ts `outlookParameter` gives it: baselineFiscalYear, targetFiscalYear,

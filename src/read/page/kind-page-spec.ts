@@ -16,7 +16,7 @@ export interface KindPageFragments<OwnOrderField extends string, FacetName exten
   /**
    * Of `anchors`, those that start from exactly the nodes their condition holds for (the same
    * relationships and filters), which the compiler then does not test again (PageSpec.anchors `exact`;
-   * tests/integration/exact-anchors.int.test.ts compares each with its condition on the whole graph).
+   * tests/integration/read/exact-anchors.int.test.ts compares each with its condition on the whole graph).
    */
   readonly exactAnchors?: readonly string[];
   /**

@@ -1,0 +1,211 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { freePort } from '../../helpers/free-port';
+import { launchersFor } from '../../helpers/launcher-processes';
+
+/** The request budget of the drill: the default REQUEST_TIMEOUT_MS. */
+const BUDGET_MS = 10_000;
+/**
+ * A read held through an outage runs its statement once the database serves again. Its plan is warm when the
+ * warm-up reached it (a fraction of a second then); otherwise it is planned on a JVM just started, which took
+ * up to 3 s with two test files running at once on two cores, and longer in a full run beside other work on
+ * those cores (one such run failed this test when this allowance was 3 s). A
+ * read whose budget ended within this time after the database served again may still be SERVICE_UNAVAILABLE:
+ * it was held for most of its budget.
+ */
+const RUN_AFTER_SERVING_MS = 6_000;
+const READERS = 8;
+/** Reading goes on this long before the first kill and after each recovery (the JVM then counts as recovered). */
+const SETTLE_MS = 12_000;
+
+/** The reads of the IDE's examples (the one mutation needs a signed-in user). */
+const QUERIES = readdirSync('schema/examples')
+  .filter((file) => file.endsWith('.graphql'))
+  .sort()
+  .map((file) => readFileSync(join('schema/examples', file), 'utf8'))
+  .filter((text) => !/^\s*mutation\b/m.test(text.replace(/^#.*$/gm, '')));
+
+interface Read {
+  readonly startedAt: number;
+  readonly endedAt: number;
+  /** `ok`, or the error codes joined, or `HTTP n` / `network …`. */
+  readonly outcome: string;
+}
+
+interface LogLine {
+  readonly time?: string;
+  readonly event?: string;
+  readonly msg?: string;
+}
+
+async function read(url: string, query: string): Promise<Read> {
+  const startedAt = Date.now();
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+      signal: AbortSignal.timeout(BUDGET_MS + 20_000),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    const codes = [...new Set((body.errors ?? []).map((error) => error.extensions?.code ?? 'no code'))].sort();
+    const outcome = codes.length > 0 ? codes.join('+') : response.status === 200 ? 'ok' : `HTTP ${response.status}`;
+    return { startedAt, endedAt: Date.now(), outcome };
+  } catch (error) {
+    return { startedAt, endedAt: Date.now(), outcome: `network ${(error as Error).name}` };
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The operators' failure drill, as the compiled service runs it (`npm start` with no NEO4J_URI): its own
+ * supervised embedded Neo4j is SIGKILLed twice while eight clients read. Every read either succeeds or is
+ * SERVICE_UNAVAILABLE only when the database did not serve again within its budget: reads under way are held
+ * while the JVM restarts and its statements are planned again, then answered.
+ */
+describe('the embedded database killed under load', () => {
+  jest.setTimeout(420_000);
+
+  let child: ChildProcess;
+  let dataDirectory: string;
+  let base: string;
+  const log: LogLine[] = [];
+
+  beforeAll(async () => {
+    const built = await new Promise<number | null>((resolve) => {
+      spawn('npm', ['run', '--silent', 'build'], { stdio: 'ignore' }).once('close', resolve);
+    });
+    expect(built).toBe(0);
+    dataDirectory = mkdtempSync(join(tmpdir(), 'honjo-graph-kill-drill-'));
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, ['dist/src/index.js'], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        NEO4J_URI: '',
+        EMBEDDED_NEO4J_DATA: dataDirectory,
+        EMBEDDED_NEO4J_PORT: String(await freePort()),
+        EMBEDDED_NEO4J_PASSWORD: randomBytes(12).toString('hex'),
+        EMBEDDED_NEO4J_HEAP_MB: '512',
+        EMBEDDED_NEO4J_PAGECACHE_MB: '32',
+        RESPONSE_CACHE_MAX_MB: '0',
+        REQUEST_TIMEOUT_MS: String(BUDGET_MS),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    createInterface({ input: child.stdout! }).on('line', (text) => {
+      try {
+        log.push(JSON.parse(text) as LogLine);
+      } catch {
+        // not a log line
+      }
+    });
+    const until = Date.now() + 240_000;
+    while (Date.now() < until && !log.some((line) => line.msg?.startsWith('GraphQL ready') === true)) {
+      if (child.exitCode !== null) throw new Error('the service exited during start-up');
+      await sleep(200);
+    }
+  });
+
+  afterAll(async () => {
+    if (child?.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDirectory, { recursive: true, force: true });
+  });
+
+  /** When the supervisor said a line containing `text` (epoch ms), the `nth` such line (0-based). */
+  const loggedAt = (text: string, nth: number): number | undefined => {
+    const line = log.filter((entry) => entry.event === 'database.supervisor' && entry.msg?.includes(text) === true)[
+      nth
+    ];
+    return line?.time === undefined ? undefined : Date.parse(line.time);
+  };
+
+  const waitForLog = async (text: string, nth: number): Promise<number> => {
+    const until = Date.now() + 180_000;
+    while (loggedAt(text, nth) === undefined && Date.now() < until) await sleep(50);
+    const at = loggedAt(text, nth);
+    expect(at).toBeDefined();
+    return at ?? 0;
+  };
+
+  it("runs the IDE's examples and the dashboard's first requests once before it listens, so they are planned", () => {
+    const startup = log.filter((line) => line.event === 'startup').map((line) => line.msg ?? '');
+    const listening = startup.findIndex((msg) => msg.startsWith('GraphQL ready'));
+    const planned = startup.findIndex((msg) => /^planned the IDE's \d+ example queries in [\d.]+ s$/.test(msg));
+    expect(planned).toBeGreaterThan(-1);
+    expect(planned).toBeLessThan(listening);
+    expect(startup[planned]).toContain(`planned the IDE's ${QUERIES.length} example queries`);
+    // The built service's own dashboard build: every view's first request, none answered with errors.
+    const dashboard = startup.findIndex((msg) =>
+      /^planned the dashboard's \d+ first requests \(7 views\) in [\d.]+ s$/.test(msg),
+    );
+    expect(dashboard).toBeGreaterThan(-1);
+    expect(dashboard).toBeLessThan(listening);
+  });
+
+  it('holds the reads under way, and answers each once the database serves again', async () => {
+    const url = `${base}/graphql`;
+    for (const query of QUERIES) expect((await read(url, query)).outcome).toBe('ok');
+
+    const reads: Read[] = [];
+    let reading = true;
+    const readers = Array.from({ length: READERS }, async (_, reader) => {
+      for (let i = reader; reading; i++) reads.push(await read(url, QUERIES[i % QUERIES.length] ?? ''));
+    });
+    const outages: { killedAt: number; servingAt: number }[] = [];
+    try {
+      for (let kill = 0; kill < 2; kill++) {
+        await sleep(SETTLE_MS);
+        const launcher = launchersFor(dataDirectory)[0];
+        expect(launcher).toBeDefined();
+        const killedAt = Date.now();
+        process.kill(Number(launcher?.trim().split(/\s+/)[0]), 'SIGKILL');
+        const servingAt = await waitForLog('serves again', kill);
+        outages.push({ killedAt, servingAt });
+      }
+      await sleep(SETTLE_MS);
+    } finally {
+      reading = false;
+      await Promise.all(readers);
+    }
+
+    for (const [kill, { killedAt, servingAt }] of outages.entries()) {
+      // An answer finished within 200 ms of the kill was read from the database before it died.
+      const after = reads.filter((r) => r.endedAt > killedAt + 200 && r.startedAt < servingAt + SETTLE_MS);
+      const firstOk = Math.min(...after.filter((r) => r.outcome === 'ok').map((r) => r.endedAt));
+      const failed = after.filter((r) => r.outcome !== 'ok').length;
+      process.stderr.write(
+        `kill drill ${kill + 1}: serving again at +${((servingAt - killedAt) / 1000).toFixed(1)} s, ` +
+          `first 200 at +${((firstOk - killedAt) / 1000).toFixed(1)} s, ${failed} reads not ok\n`,
+      );
+      expect(Number.isFinite(firstOk)).toBe(true);
+    }
+    const outcomes = new Set(reads.map((r) => r.outcome));
+    expect([...outcomes].filter((outcome) => outcome !== 'ok' && outcome !== 'SERVICE_UNAVAILABLE')).toEqual([]);
+    // Each SERVICE_UNAVAILABLE read was held through an outage that outlasted its budget.
+    const unavailable = reads.filter((r) => r.outcome === 'SERVICE_UNAVAILABLE');
+    const heldThroughout = (r: Read): boolean =>
+      outages.some(
+        ({ killedAt, servingAt }) =>
+          r.startedAt <= servingAt &&
+          r.endedAt >= killedAt &&
+          r.startedAt + BUDGET_MS <= servingAt + RUN_AFTER_SERVING_MS,
+      );
+    expect(unavailable.filter((r) => !heldThroughout(r))).toEqual([]);
+    // Held, not failed fast: every refusal came at the end of the read's budget.
+    for (const r of unavailable) expect(r.endedAt - r.startedAt).toBeGreaterThanOrEqual(BUDGET_MS - 500);
+    expect(reads.filter((r) => r.outcome === 'ok').length).toBeGreaterThan(reads.length / 2);
+  });
+});

@@ -1,0 +1,172 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { removeExtractionNoise } from '../../../src/ingest/extraction-noise';
+import { ingest, SOURCES_DIRECTORY } from '../../../src/ingest/ingest';
+import { SOURCE_FILES, type SourceRole } from '../../../src/ingest/merge/read-documents';
+import { pdfjs } from '../../../src/ingest/pdf/pdfjs-module';
+import { readPdfDocument } from '../../../src/ingest/pdf/read-pdf';
+import { foldSharedGlyphs } from '../../../src/ingest/pdf/shared-glyphs';
+import { checkSourceDirectory, readSourceDocuments } from '../../../src/ingest/source-directory';
+import type { SourceDocument } from '../../../src/ingest/source-document';
+import { UnreadableDocumentError } from '../../../src/ingest/unreadable-document';
+import { documentHtml, printPdf } from '../../helpers/document-pdf';
+import { graphFileFingerprint } from '../../helpers/graph-fingerprint';
+import { launchOfflineBrowser } from '../../helpers/offline-browser';
+
+/**
+ * The city's PDFs: each of the five documents is printed by Chromium (A4, a Japanese font, tables as tables,
+ * the page number in the margin) and read back by `npm run ingest`'s PDF reader. Needs Chromium, not Neo4j.
+ */
+const PROVENANCE = ['sourceDocument', 'sourcePage', 'sourceLine'];
+const pdfName = (role: SourceRole): string => SOURCE_FILES[role].replace(/\.txt$/, '.pdf');
+
+let browser: Browser;
+let folder: string;
+const pdfs = new Map<SourceRole, Buffer>();
+
+beforeAll(async () => {
+  browser = await launchOfflineBrowser();
+  folder = mkdtempSync(join(tmpdir(), 'honjo-pdf-sources-'));
+  for (const role of Object.keys(SOURCE_FILES) as SourceRole[]) {
+    const text = readFileSync(join(SOURCES_DIRECTORY, SOURCE_FILES[role]), 'utf8');
+    pdfs.set(role, await printPdf(browser, documentHtml(text)));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A folder with the text files of seed/sources/, some of them replaced by their PDF. */
+function sourceFolder(name: string, asPdf: readonly SourceRole[]): string {
+  const directory = join(folder, name);
+  rmSync(directory, { recursive: true, force: true });
+  mkdirSync(directory);
+  for (const role of Object.keys(SOURCE_FILES) as SourceRole[]) {
+    if (asPdf.includes(role)) writeFileSync(join(directory, pdfName(role)), pdfs.get(role) ?? Buffer.alloc(0));
+    else copyFileSync(join(SOURCES_DIRECTORY, SOURCE_FILES[role]), join(directory, SOURCE_FILES[role]));
+  }
+  return directory;
+}
+
+/** Each page's printed lines as pdfjs reports the text (baselines from the top), for checking where refs point. */
+async function printedLines(bytes: Buffer): Promise<string[][]> {
+  const pdf = await pdfjs().getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const pages: string[][] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    const lines = new Map<number, string[]>();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const y = Math.round(Number(item.transform[5]));
+      const key = [...lines.keys()].find((other) => Math.abs(other - y) <= 2) ?? y;
+      lines.set(key, [...(lines.get(key) ?? []), foldSharedGlyphs(item.str)]);
+    }
+    pages.push([...lines].sort(([a], [b]) => b - a).map(([, texts]) => texts.join('')));
+  }
+  await pdf.destroy();
+  return pages;
+}
+
+const squeeze = (text: string): string => text.replace(/[\s\t]/g, '');
+
+/**
+ * Whether printed line `printed` is where `text` (a line of the extracted text) starts: it begins with the
+ * text's first filled cell, as far as that cell's first printed line goes (a narrow cell may hold one
+ * character a line), and a paragraph (no tab) with its first ten characters (or all its printed line holds).
+ */
+function startsAt(text: string, printed: string): boolean {
+  const cell = squeeze(text.split('\t').find((c) => squeeze(c) !== '') ?? '');
+  const line = squeeze(printed);
+  let shared = 0;
+  while (shared < cell.length && cell[shared] === line[shared]) shared++;
+  return shared >= (text.includes('\t') ? 1 : Math.min(10, cell.length, line.length));
+}
+
+describe('documents ingested from their PDFs', () => {
+  it('reads every page of each PDF, the page numbers in the margin recognised as page furniture', async () => {
+    for (const role of Object.keys(SOURCE_FILES) as SourceRole[]) {
+      const directory = sourceFolder(`read-${role}`, [role]);
+      const doc: SourceDocument = await readPdfDocument(join(directory, pdfName(role)), pdfName(role));
+      const pages = Math.max(...doc.lines.map((_, i) => doc.ref(i + 1).page ?? 0));
+      expect(pages).toBeGreaterThan(1);
+      const clean = removeExtractionNoise(doc);
+      expect(clean.lines.filter((line) => /^- \d+ -$/.test(line.trim()))).toEqual([]);
+      expect(clean.lines.filter((line) => line.trim() !== '').length).toBeGreaterThan(100);
+    }
+  });
+
+  it('every line of the extracted text names the page and printed line where it starts', async () => {
+    const misplaced: unknown[] = [];
+    for (const role of Object.keys(SOURCE_FILES) as SourceRole[]) {
+      const printed = await printedLines(pdfs.get(role) ?? Buffer.alloc(0));
+      const doc = await readPdfDocument(join(sourceFolder(`refs-${role}`, [role]), pdfName(role)), pdfName(role));
+      doc.lines.forEach((text, index) => {
+        if (squeeze(text) === '') return;
+        const ref = doc.ref(index + 1);
+        const line = printed[(ref.page ?? 0) - 1]?.[ref.line - 1] ?? '';
+        if (!startsAt(text, line)) misplaced.push({ ref, text: text.slice(0, 40), line: line.slice(0, 40) });
+      });
+    }
+    expect(misplaced).toEqual([]);
+  });
+
+  // All five documents, read from their PDFs, build today's graph: rows a page break cut are joined by their
+  // row element, empty cells keep their tabs, and a space a line wrapped at is kept. The comparison is exact.
+  const ROUND_TRIP: readonly SourceRole[] = Object.keys(SOURCE_FILES) as SourceRole[];
+
+  it('PDFs beside the text files build the graph of seed/sources/, every node at the page and line of its text', async () => {
+    const directory = sourceFolder('round-trip', ROUND_TRIP);
+    checkSourceDirectory(directory);
+    const fromText = ingest();
+    const fromPdf = ingest(await readSourceDocuments(directory), directory);
+    expect(graphFileFingerprint(fromPdf, PROVENANCE)).toEqual(graphFileFingerprint(fromText, PROVENANCE));
+
+    const before = new Map(fromText.nodes.map((node) => [node.id, node.properties]));
+    const misplaced: unknown[] = [];
+    for (const role of ROUND_TRIP) {
+      const printed = await printedLines(pdfs.get(role) ?? Buffer.alloc(0));
+      const textLines = readFileSync(join(SOURCES_DIRECTORY, SOURCE_FILES[role]), 'utf8').split('\n');
+      const nodes = fromPdf.nodes.filter((node) => node.properties.sourceDocument === pdfName(role));
+      expect(nodes.length).toBeGreaterThan(40);
+      for (const node of nodes) {
+        const { sourcePage, sourceLine } = node.properties;
+        const text = textLines[Number(before.get(node.id)?.sourceLine) - 1] ?? '';
+        const line = printed[Number(sourcePage) - 1]?.[Number(sourceLine) - 1] ?? '';
+        if (!startsAt(text, line)) misplaced.push({ id: node.id, sourcePage, sourceLine, text, line });
+      }
+    }
+    expect(misplaced).toEqual([]);
+  });
+
+  it('stops at a cut-off PDF, naming the document', async () => {
+    const directory = sourceFolder('cut-off', ['linkagePlans']);
+    const path = join(directory, pdfName('linkagePlans'));
+    const whole = readFileSync(path);
+    writeFileSync(path, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    await expect(readSourceDocuments(directory)).rejects.toThrow(
+      new UnreadableDocumentError(
+        pdfName('linkagePlans'),
+        null,
+        'the PDF is cut off (it does not end with %%EOF): download or copy it again',
+      ),
+    );
+  });
+
+  it('stops at a PDF page without text (a scan), naming the document and page', async () => {
+    const scan = await printPdf(
+      browser,
+      '<svg width="400" height="300"><rect width="400" height="300" fill="#888"/></svg>',
+      { pageNumbers: false },
+    );
+    const directory = sourceFolder('scan', []);
+    rmSync(join(directory, SOURCE_FILES.finalPlan));
+    writeFileSync(join(directory, pdfName('finalPlan')), scan);
+    await expect(readSourceDocuments(directory)).rejects.toThrow(
+      `${pdfName('finalPlan')} p. 1: cannot be read: the page has no text`,
+    );
+  });
+});

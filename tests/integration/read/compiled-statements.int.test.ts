@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CYPHER_DIRECTORY } from '../../../src/db/cypher-registry';
+import { INDICATOR_PAGE } from '../../../src/model/indicator/indicator.page-spec';
+import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
+import { POLICY_ITEM_PAGE } from '../../../src/model/policy-item/policy-item.page-spec';
+import { compileCountsPage } from '../../../src/read/page/compile-counts-page';
+import { compilePage } from '../../../src/read/page/compile-page';
+import { fragment } from '../../../src/read/page/fragments';
+import { all, any, holds, matches, not, type Condition } from '../../../src/read/page/condition';
+import type { PageSpec } from '../../../src/read/page/page-spec';
+import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
+import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
+
+/**
+ * The files of cypher/fragments/ are pieces, not statements, so cypher-files.int.test.ts cannot EXPLAIN
+ * them alone. Here every fragment is EXPLAINed inside statements compiled the way the API compiles them:
+ * for each connection, one statement per anchor, using every condition and quantity of its folder (inside
+ * `or` and `not` too), every order field and every facet. Each fragment's header says what it is
+ * (`Start`, `Scope`, `Context`, `Condition`, `Quantity`, `Sort value`, `Facet`); the test reads that.
+ */
+const SPECS: PageSpec[] = [MEASURE_PAGE, POLICY_ITEM_PAGE, INDICATOR_PAGE, REFORM_SHEET_PAGE];
+
+function role(name: string): string {
+  const header = readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').split('\n')[0] ?? '';
+  return /^\/\/ (Start|Scope|Context|Condition|Quantity|Sort value|Facet|Part):/.exec(header)?.[1] ?? 'unknown';
+}
+
+/** Whether a fragment takes the user's value as `$value`. */
+function takesValue(name: string): boolean {
+  return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$value');
+}
+
+/** Whether a fragment's text (its `$value` renamed to some `$cN`) is part of a compiled statement. */
+function appearsIn(statement: string, name: string): boolean {
+  const text = fragment(name);
+  const pattern = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$value\b/g, '\\$c\\d+');
+  return new RegExp(pattern).test(statement);
+}
+
+describe('compiled page statements', () => {
+  let db: TestDatabase;
+  beforeAll(() => {
+    db = openTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('declare their role in the first header line of every fragment', () => {
+    const unknown = db.cypher.namesUnder('fragments').filter((name) => role(name) === 'unknown');
+    expect(unknown).toEqual([]);
+  });
+
+  it('expand the policy item context only when a condition or a sort key reads it', async () => {
+    // Leaving it out is safe because every measure and indicator hangs from exactly one policy item: the
+    // context's expansion never dropped or repeated a node.
+    for (const [label, relationship] of [
+      ['Measure', 'HAS_MEASURE'],
+      ['Indicator', 'MEASURED_BY'],
+    ]) {
+      const { records } = await db.driver.executeQuery(
+        `MATCH (n:${label}) RETURN count { (n)<-[:${relationship}]-(:PolicyItem) } AS items`,
+      );
+      const perNode = records.map((record) => Number(record.get('items')));
+      expect(perNode.length).toBeGreaterThan(20);
+      expect(perNode.filter((count) => count !== 1)).toEqual([]);
+    }
+    const contextOf = (spec: PageSpec) => (spec.context ? fragment(spec.context.fragment) : 'no context');
+    const current = [{ key: 'current', quantity: 'fragments/indicator/current' }];
+    const unfiltered = compileCountsPage(INDICATOR_PAGE, all([]), current).statement.text;
+    expect(unfiltered).not.toContain(contextOf(INDICATOR_PAGE));
+    expect(unfiltered).not.toContain('WHERE true');
+    const byCode = compilePage(MEASURE_PAGE, all([]), [], [], ['id'], undefined).statement.text;
+    expect(byCode).not.toContain(contextOf(MEASURE_PAGE));
+    const itemSdgs = matches('fragments/common/item-sdgs', [11]);
+    for (const spec of [MEASURE_PAGE, INDICATOR_PAGE] as PageSpec[]) {
+      expect(compilePage(spec, itemSdgs, [], [], ['id']).statement.text).toContain(contextOf(spec));
+      expect(compileCountsPage(spec, not(itemSdgs), []).statement.text).toContain(contextOf(spec));
+    }
+    const byField = compilePage(MEASURE_PAGE, all([]), [{ field: 'FIELD', direction: 'ASC' }], [], ['id']);
+    expect(byField.statement.text).toContain(contextOf(MEASURE_PAGE));
+  });
+
+  it('compile with every fragment of their folder', async () => {
+    const explained = new Set<string>();
+    const session = db.driver.session({ defaultAccessMode: 'READ' });
+    try {
+      for (const spec of SPECS) {
+        const folder = (spec.scan ?? '').replace(/\/scan$/, '');
+        const usable = (name: string) =>
+          name.startsWith(`${folder}/`) ||
+          (name.startsWith('fragments/common/') && !name.startsWith('fragments/common/item-')) ||
+          (spec.context !== undefined && name.startsWith('fragments/common/item-'));
+        const names = db.cypher.namesUnder('fragments').filter(usable);
+        const conditions: Condition[] = names.flatMap((name): Condition[] => {
+          if (role(name) === 'Condition') {
+            const text = readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8');
+            // A map where the header says the fragment takes one (`$value (map`), else a list.
+            const value = /\$value \(map/.test(text) ? {} : [];
+            return [text.includes('$value') ? matches(name, value) : holds(name)];
+          }
+          if (role(name) === 'Quantity' && !takesValue(name)) {
+            return [{ kind: 'compare', quantity: name, operator: '>', value: 0.1 }];
+          }
+          return [];
+        });
+        // Every quantity also as an aggregate (those of a fiscal year only so: their $value is the year).
+        const aggregates = names
+          .filter((name) => role(name) === 'Quantity')
+          .map((quantity, at) => ({ key: `q${at}`, quantity, ...(takesValue(quantity) ? { fiscalYear: 2024 } : {}) }));
+        // Every condition once inside `or` and once inside `not` (scan), then each anchor alone, which keeps
+        // the statements small enough to plan quickly.
+        const tree = (anchor: Condition[]) =>
+          anchor.length === 0 ? all([any(conditions), not(all(conditions))]) : all(anchor);
+        const order = Object.keys(spec.orderFields).map((field) => ({ field, direction: 'DESC' as const }));
+        const anchors = [[], ...spec.anchors.map((a) => [matches(a.condition, [])])];
+        for (const scope of names.filter((name) => role(name) === 'Scope')) {
+          const { statement, params } = compilePage(spec, all([]), [], [], ['id', 'sortKey'], fragment(scope));
+          await session.run(`EXPLAIN ${statement.text}`, {
+            ...params,
+            parents: [],
+            afterKey: null,
+            afterValues: [],
+            limit: 1,
+          });
+          explained.add(scope);
+        }
+        for (const anchor of anchors) {
+          const everything = anchor.length === 0;
+          const { statement, params } = compilePage(
+            spec,
+            tree(anchor),
+            everything ? order : [],
+            everything ? Object.keys(spec.facets) : [],
+            ['id', 'sortKey', 'name'],
+            undefined,
+            everything ? aggregates : [],
+          );
+          await session.run(`EXPLAIN ${statement.text}`, { ...params, afterKey: null, afterValues: [], limit: 1 });
+          for (const name of names) if (appearsIn(statement.text, name)) explained.add(name);
+        }
+      }
+    } finally {
+      await session.close();
+    }
+    expect(db.cypher.namesUnder('fragments').filter((name) => !explained.has(name))).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,77 @@
+import { INDICATOR_PAGE } from '../../../src/model/indicator/indicator.page-spec';
+import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
+import { POLICY_ITEM_PAGE } from '../../../src/model/policy-item/policy-item.page-spec';
+import { fragment } from '../../../src/read/page/fragments';
+import type { PageSpec } from '../../../src/read/page/page-spec';
+import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
+import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
+
+/**
+ * An anchor marked exact (PageSpec.anchors) lets the page compiler leave its condition out of the WHERE
+ * clause, so it must start from exactly the nodes the condition holds for. Checked on the whole seeded graph:
+ * for every value the condition can take (every department, measure code, SDG number, indicator id), the
+ * nodes the anchor starts from are the nodes of the kind for which the condition holds.
+ */
+const SPECS: readonly PageSpec[] = [MEASURE_PAGE, POLICY_ITEM_PAGE, INDICATOR_PAGE, REFORM_SHEET_PAGE];
+
+/** Every value of a condition's `$value`, one at a time, by what the condition's fragment names. */
+const VALUES: readonly [RegExp, string][] = [
+  [/departments$/, 'MATCH (d:Department) RETURN d.id AS value'],
+  [/\/measures$/, 'MATCH (m:Measure) RETURN m.code AS value'],
+  [/sdgs$/, 'MATCH (s:Sdg) RETURN s.number AS value'],
+  [/\/ids$/, 'MATCH (x:Indicator) RETURN x.id AS value'],
+];
+
+const exactAnchors = SPECS.flatMap((spec) =>
+  spec.anchors.filter(({ exact }) => exact).map((anchor) => ({ spec, ...anchor })),
+);
+
+describe('exact page anchors', () => {
+  let db: TestDatabase;
+  beforeAll(() => {
+    db = openTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  const ids = async (statement: string, value: unknown): Promise<string[]> => {
+    const session = db.driver.session({ defaultAccessMode: 'READ' });
+    try {
+      const { records } = await session.run(statement, { value: [value] });
+      return (records[0]?.get('ids') as string[]).sort();
+    } finally {
+      await session.close();
+    }
+  };
+
+  it('are declared for the measures by department, the simplest of them', () => {
+    expect(exactAnchors.map(({ spec, condition }) => `${spec.name} ${condition}`)).toContain(
+      'measures fragments/measure/departments',
+    );
+  });
+
+  it.each(exactAnchors.map((anchor) => [`${anchor.spec.name}: ${anchor.condition}`, anchor] as const))(
+    '%s starts from exactly the nodes its condition holds for',
+    async (_name, { spec, condition, anchor }) => {
+      const listing = VALUES.find(([pattern]) => pattern.test(condition))?.[1];
+      expect(listing).toBeDefined();
+      const session = db.driver.session({ defaultAccessMode: 'READ' });
+      const values = await session
+        .run(listing ?? '')
+        .then(({ records }) => records.map((record) => record.get('value') as unknown))
+        .finally(() => session.close());
+      expect(values.length).toBeGreaterThan(0);
+      const context = spec.context ? `\n${fragment(spec.context.fragment)}` : '';
+      const carried = ['n', ...(spec.context?.variables ?? [])].join(', ');
+      const anchored = `${fragment(anchor)}\nWITH DISTINCT n\nRETURN collect(n.id) AS ids`;
+      const tested = `${fragment(spec.scan ?? '')}\nWITH DISTINCT n${context}\nWITH ${carried}\nWHERE ${fragment(condition)}\nRETURN collect(DISTINCT n.id) AS ids`;
+      let nonEmpty = 0;
+      for (const value of values) {
+        const expected = await ids(tested, value);
+        expect({ value, ids: await ids(anchored, value) }).toEqual({ value, ids: expected });
+        if (expected.length > 0) nonEmpty += 1;
+      }
+      // Not a comparison of two empty sets: the condition holds for some node for most values.
+      expect(nonEmpty).toBeGreaterThan(0);
+    },
+  );
+});

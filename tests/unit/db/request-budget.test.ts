@@ -1,0 +1,126 @@
+import { RequestBudget } from '../../../src/db/request-budget';
+import { Semaphore } from '../../../src/db/semaphore';
+import { ErrorCode, RequestTimeoutError } from '../../../src/core/errors';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('Semaphore', () => {
+  it('lets at most `permits` holders run at once, the rest in arrival order', async () => {
+    const semaphore = new Semaphore(2);
+    let running = 0;
+    let peak = 0;
+    const order: number[] = [];
+    await Promise.all(
+      [0, 1, 2, 3, 4, 5].map(async (n) => {
+        const release = await semaphore.acquire();
+        running += 1;
+        peak = Math.max(peak, running);
+        order.push(n);
+        await sleep(5);
+        running -= 1;
+        release();
+      }),
+    );
+    expect(peak).toBe(2);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(semaphore.inUse).toBe(0);
+  });
+
+  it('drops a waiter whose signal aborts, without losing the permit', async () => {
+    const semaphore = new Semaphore(1);
+    const release = await semaphore.acquire();
+    const controller = new AbortController();
+    const waiting = semaphore.acquire(controller.signal);
+    controller.abort(new Error('gave up'));
+    await expect(waiting).rejects.toThrow('gave up');
+    release();
+    const again = await semaphore.acquire();
+    expect(semaphore.inUse).toBe(1);
+    again();
+    expect(semaphore.inUse).toBe(0);
+  });
+});
+
+describe('RequestBudget', () => {
+  it('gives each piece of work the time left, which shrinks', async () => {
+    const budget = new RequestBudget({ timeoutMs: 1_000, maxSessions: 2 });
+    const first = await budget.withSession((left) => Promise.resolve(left));
+    await sleep(50);
+    const second = await budget.withSession((left) => Promise.resolve(left));
+    expect(first).toBeLessThanOrEqual(1_000);
+    expect(first).toBeGreaterThan(900);
+    expect(second).toBeLessThan(first);
+  });
+
+  it('answers REQUEST_TIMEOUT at the deadline while the work still hangs, naming the budget', async () => {
+    const budget = new RequestBudget({ timeoutMs: 100, maxSessions: 1 });
+    const started = Date.now();
+    const outcome = budget.withSession(() => new Promise<never>(() => undefined));
+    await expect(outcome).rejects.toBeInstanceOf(RequestTimeoutError);
+    await expect(outcome).rejects.toMatchObject({ extensions: { code: ErrorCode.REQUEST_TIMEOUT, budgetMs: 100 } });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('queues work past its session cap and times out what waits beyond the deadline', async () => {
+    const budget = new RequestBudget({ timeoutMs: 150, maxSessions: 1 });
+    let finishFirst: () => void = () => undefined;
+    const first = budget.withSession(() => new Promise<void>((resolve) => (finishFirst = resolve)));
+    const second = budget.withSession(() => Promise.resolve('ran'));
+    expect(budget.sessionsInUse).toBe(1);
+    // Both reject at the deadline, in either order: the queued one on the deadline's signal, the running one
+    // on its own timer.
+    await Promise.all([
+      expect(second).rejects.toBeInstanceOf(RequestTimeoutError),
+      expect(first).rejects.toBeInstanceOf(RequestTimeoutError),
+    ]);
+    // The permit comes back only when the abandoned work really ends (its session closed).
+    expect(budget.sessionsInUse).toBe(1);
+    finishFirst();
+    await sleep(0);
+    expect(budget.sessionsInUse).toBe(0);
+  });
+
+  it('refuses to start work once the deadline has passed', async () => {
+    const budget = new RequestBudget({ timeoutMs: 10, maxSessions: 1 }, Date.now() - 50);
+    let started = false;
+    await expect(
+      budget.withSession(() => {
+        started = true;
+        return Promise.resolve();
+      }),
+    ).rejects.toBeInstanceOf(RequestTimeoutError);
+    expect(started).toBe(false);
+  });
+
+  it('marks the work expired in the same turn as it answers, with the error the work chose for its deadline', async () => {
+    const budget = new RequestBudget({ timeoutMs: 80, maxSessions: 1 });
+    let seen: { passed: boolean } | undefined;
+    let committing = false;
+    const outcome = budget.withSession(
+      (_left, expiry) => {
+        seen = expiry;
+        committing = true;
+        return new Promise<never>(() => undefined);
+      },
+      { atDeadline: () => new Error(committing ? 'outcome unknown' : 'timed out') },
+    );
+    expect(seen?.passed).toBe(false);
+    await expect(outcome).rejects.toThrow('outcome unknown');
+    expect(seen?.passed).toBe(true);
+  });
+
+  it('runs what is asked ahead of the deadline only while the work still runs', async () => {
+    const budget = new RequestBudget({ timeoutMs: 200, maxSessions: 2 });
+    const asked: number[] = [];
+    const started = Date.now();
+    const ahead = { leadMs: 100, run: () => asked.push(Date.now() - started) };
+    await budget.withSession(() => sleep(10), { ahead });
+    expect(asked).toEqual([]);
+    await expect(budget.withSession(() => new Promise<never>(() => undefined), { ahead })).rejects.toBeInstanceOf(
+      RequestTimeoutError,
+    );
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toBeGreaterThanOrEqual(80);
+    expect(asked[0]).toBeLessThan(200);
+  });
+});
