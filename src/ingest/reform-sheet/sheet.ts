@@ -57,6 +57,7 @@ export function parseSheet(doc: SourceDocument, sheet: LineSpan): SheetBody {
     yearEndEvaluation: readEvaluation(row('evaluation')),
     notes,
     planChanged: notes !== null && PLAN_CHANGE.test(notes.text),
+    figures: {},
     source: doc.ref(header),
   };
   return { printed, areaLabel, nameSource: nameRow.source };
