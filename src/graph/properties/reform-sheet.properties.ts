@@ -43,4 +43,16 @@ export const REFORM_SHEET_PROPERTIES = declareProperties({
     min: 1,
     export: { ja: '頁', en: 'Page' },
   },
+  yearlyTargetCount: {
+    type: 'Int',
+    optional: false,
+    figure: true,
+    unit: 'fiscal years',
+    description: 'How many fiscal years the sheet sets a target for (filled 各年度達成目標 cells, R5–R9).',
+    min: 0,
+    filter: 'How many fiscal years the sheet sets a target for, e.g. `{gte: 5}`: a target every year of R5–R9.',
+    order: { value: 'YEARLY_TARGET_COUNT', description: 'How many fiscal years the sheet sets a target for.' },
+    aggregate: 'How many fiscal years the sheets set targets for.',
+    export: { ja: '年度目標数', en: 'Yearly targets' },
+  },
 });
