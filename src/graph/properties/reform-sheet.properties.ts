@@ -1,5 +1,8 @@
 import { declareProperties } from './declared-property';
 
+/** Every sheet prints its start and target years (`開始年度 | R 5 | 達成目標年度 | R 9`). */
+const FISCAL_YEAR = { type: 'FiscalYear', optional: false, unit: 'fiscal year' } as const;
+
 /**
  * The numeric properties of reform sheets (実施計画シート, document 003), each declared once: its field, filter,
  * sort order, aggregate figure, export column and load rule follow from here (declared-property.ts).
@@ -15,25 +18,21 @@ export const REFORM_SHEET_PROPERTIES = declareProperties({
     export: { ja: '番号', en: 'Number' },
   },
   startYear: {
-    type: 'FiscalYear',
-    optional: false,
-    unit: 'fiscal year',
     description: 'Start fiscal year (開始年度).',
     filter: 'Start fiscal year (開始年度) as the Gregorian year it starts in (R6 = 2024), e.g. `{gte: 2024}`.',
     order: { value: 'START_YEAR', description: 'Fiscal year the sheet starts.' },
     aggregate: 'The fiscal years the sheets start.',
     export: { ja: '開始年度', en: 'Start fiscal year' },
+    ...FISCAL_YEAR,
   },
   targetYear: {
-    type: 'FiscalYear',
-    optional: false,
-    nullableField: true,
-    unit: 'fiscal year',
     description: 'Target fiscal year (目標年度).',
     filter: 'Target fiscal year (達成目標年度) as the Gregorian year it starts in (R9 = 2027), e.g. `{lte: 2025}`.',
+    nullableField: true,
     order: { value: 'TARGET_YEAR', description: 'Target fiscal year.' },
     aggregate: 'The fiscal years the sheets aim at.',
     export: { ja: '目標年度', en: 'Target fiscal year' },
+    ...FISCAL_YEAR,
   },
   page: {
     type: 'Int',
