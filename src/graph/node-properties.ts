@@ -1,5 +1,7 @@
 import type { RowReader } from '../db/row-reader';
 import type { NodeLabel } from './graph-model';
+import { REFORM_SHEET_PROPERTIES } from './properties/reform-sheet.properties';
+import { storedSpecsOf } from './properties/stored-specs';
 
 /**
  * The stored properties of each node label: the one contract between the merge (which writes them, see
@@ -111,17 +113,11 @@ export const NODE_PROPERTIES = {
   ReformSheet: {
     code: text,
     areaNumber: num,
-    number: num,
     name: text,
-    page: optionalNum,
     executingTerms: texts,
     partnerTerms: texts,
     partnerGroups: texts,
     partnersOpenEnded: flag,
-    startYearLabel: text,
-    startYear: num,
-    targetYearLabel: text,
-    targetYear: num,
     viewpoint: text,
     supportedMeasuresText: text,
     unresolvedMeasureNames: texts,
@@ -134,6 +130,8 @@ export const NODE_PROPERTIES = {
     evaluation: optionalText,
     notes: optionalText,
     planChanged: flag,
+    // The numbers (number, page, start and target years …), declared with their fields and filters.
+    ...storedSpecsOf(REFORM_SHEET_PROPERTIES),
   },
   LinkagePlan: { number: num, name: text, summary: text, targets: texts },
   Initiative: { number: num, name: text, text },

@@ -15,6 +15,8 @@ import {
 } from 'class-validator';
 import type { NodeLabel } from '../../graph/graph-model';
 import { propertySpecs, type PropertySpec, type StoredNode } from '../../graph/node-properties';
+import { declaredPropertiesOf } from '../../graph/properties/declared-properties';
+import { labelPropertyOf, type Declaration } from '../../graph/properties/declared-property';
 
 /**
  * What the loader checks on each node's properties before anything touches the database, naming the node
@@ -73,11 +75,9 @@ class ReformAreaRules extends Named {
   @IsInt() @Min(1) number!: number;
 }
 
+// Its numbers' rules (integers, least values, era labels) follow from their declaration (declaredRules).
 class ReformSheetRules extends Named {
   @Matches(/^\d-\d{1,2}$/) code!: string;
-  @IsInt() @Min(1) number!: number;
-  @Matches(/^[HR]\d{1,2}$/) startYearLabel!: string;
-  @IsInt() startYear!: number;
 }
 
 class LinkagePlanRules extends Named {
@@ -145,6 +145,9 @@ function withContract(label: NodeLabel): new () => object {
   for (const [key, spec] of Object.entries(specs)) {
     for (const decorate of typeRules(spec)) decorate(Rules.prototype, key);
   }
+  for (const [key, decorators] of declaredRules(declaredPropertiesOf(label))) {
+    for (const decorate of decorators) decorate(Rules.prototype, key);
+  }
   IsString()(Rules.prototype, 'searchText');
   onlyDeclaredProperties(Rules, label, new Set([...COMMON_PROPERTIES, ...Object.keys(specs)]));
   return Rules;
@@ -164,6 +167,22 @@ function typeRules(spec: PropertySpec): PropertyDecorator[] {
     case 'number[]':
       return [IsOptional(), IsArray(), IsNumber({}, { each: true })];
   }
+}
+
+/**
+ * The value rules of declared properties (src/graph/properties/): integers for Int and the year of a fiscal
+ * year, the declared least value, and a fiscal year's era label as the documents write it (`R5`, `H24`).
+ * Their types (and whether they may be absent) come with the contract like any other property's.
+ */
+function declaredRules(declaration: Declaration): [string, PropertyDecorator[]][] {
+  return Object.entries(declaration).flatMap(([name, property]): [string, PropertyDecorator[]][] => {
+    const optional = property.optional ? [IsOptional()] : [];
+    const integer = property.type === 'Float' ? [] : [IsInt()];
+    const least = property.min === undefined ? [] : [Min(property.min)];
+    const rules: [string, PropertyDecorator[]][] = [[name, [...optional, ...integer, ...least]]];
+    if (property.type === 'FiscalYear') rules.push([labelPropertyOf(name), [...optional, Matches(/^[HR]\d{1,2}$/)]]);
+    return rules;
+  });
 }
 
 /** Refuses a stored property the contract does not declare (a merge writing what nothing will read). */

@@ -38,6 +38,7 @@ export function parseSheet(doc: SourceDocument, sheet: LineSpan): SheetBody {
   const { start, target } = readYears(row('years'));
   const notes = textRow(optional('notes'));
   const themeRow = optional('theme');
+  const yearlyTargets = readTargets(row('yearHeader'), row('targets'));
 
   const printed: PrintedSheet = {
     name,
@@ -51,12 +52,14 @@ export function parseSheet(doc: SourceDocument, sheet: LineSpan): SheetBody {
     currentSituation: textRow(optional('situation')),
     actions: textRow(optional('actions')),
     effects: textRow(optional('effects')),
-    yearlyTargets: readTargets(row('yearHeader'), row('targets')),
+    yearlyTargets,
     progressReport: textRow(optional('progressReport')),
     nextYearPolicy: textRow(optional('nextYearPolicy')),
     yearEndEvaluation: readEvaluation(row('evaluation')),
     notes,
     planChanged: notes !== null && PLAN_CHANGE.test(notes.text),
+    // One target per filled cell of the 各年度達成目標 row (years without one are left empty).
+    figures: { yearlyTargetCount: yearlyTargets.length },
     source: doc.ref(header),
   };
   return { printed, areaLabel, nameSource: nameRow.source };

@@ -1,4 +1,6 @@
 import { SheetRole } from '../../graph/enums';
+import { REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
+import { declaredComparisons } from '../../read/filter/declared-filters';
 import { foldedText } from '../../read/filter/text-filter';
 import type { RequestContext } from '../../read/request-context';
 import { matches, type Condition } from '../../read/page/condition';
@@ -40,6 +42,7 @@ async function conditionsOf(f: ReformSheetFilter, ctx: RequestContext, path: str
       grade,
     )),
     ...texts.map((text) => matches('fragments/common/text', text)),
+    ...declaredComparisons(REFORM_SHEET_PROPERTIES, f, path),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

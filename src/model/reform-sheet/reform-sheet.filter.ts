@@ -1,6 +1,8 @@
 import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { SheetRole } from '../../graph/enums';
+import { REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
+import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
   CodesFilter,
   DepartmentRefFilter,
@@ -16,6 +18,8 @@ import {
   TextFilter,
 } from '../../read/filter/filter-fields';
 
+// Comparisons with its numbers (start and target years …) follow from their declaration, reform-sheet.properties.ts.
+@DeclaredFilters(REFORM_SHEET_PROPERTIES)
 @InputType({ description: 'Conditions on reform sheets; all given conditions must hold (AND).' })
 export class ReformSheetFilter {
   @Field(() => Int, { nullable: true, description: 'Area number 1–3.' })

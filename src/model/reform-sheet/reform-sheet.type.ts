@@ -1,10 +1,12 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { FiscalYear } from '../../graph/fiscal-year.type';
 import { Node } from '../../graph/node.interface';
 import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
+import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
+import { REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
 
 @ObjectType({ description: 'Target of a reform sheet for one fiscal year.' })
 export class YearlyTarget {
@@ -15,13 +17,12 @@ export class YearlyTarget {
   text!: string;
 }
 
+// The numbers (number, page, start and target years …) are declared in reform-sheet.properties.ts.
+@DeclaredFields(REFORM_SHEET_PROPERTIES)
 @ObjectType({ implements: Node, description: 'Administrative-reform implementation sheet (実施計画シート), e.g. 1-6.' })
-export class ReformSheet extends Node {
+export class ReformSheet extends declaredNode(Node, REFORM_SHEET_PROPERTIES) {
   @Field({ description: 'Code `area-number`, e.g. `1-6` (names repeat across sheets; codes do not).' })
   code!: string;
-
-  @Field(() => Int, { description: 'Number within its area.' })
-  number!: number;
 
   @Field({ description: 'Name of the sheet.' })
   name!: string;
@@ -38,12 +39,6 @@ export class ReformSheet extends Node {
     description: 'Collective terms (全庁, 関係各課 …) given as executing or partner, kept as text.',
   })
   collectiveTerms!: string[];
-
-  @Field(() => FiscalYear, { description: 'Start fiscal year (開始年度).' })
-  startYear!: FiscalYear;
-
-  @Field(() => FiscalYear, { nullable: true, description: 'Target fiscal year (目標年度).' })
-  targetYear!: FiscalYear | null;
 
   @Field({ description: 'Viewpoint of the reform (改革の視点).' })
   viewpoint!: string;
@@ -80,12 +75,6 @@ export class ReformSheet extends Node {
   @Field({ description: 'True when the notes record a change of plan (e.g. `<令和6年度計画変更>`).' })
   planChanged!: boolean;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: "Page of the sheet in the printed document, from the table of contents' 頁 column.",
-  })
-  page!: number | null;
-
   @Field(() => Source, { nullable: true, description: 'Where the sheet starts.' })
   source!: Source | null;
 
@@ -97,7 +86,6 @@ export class ReformSheet extends Node {
     'sortKey',
     'code',
     'areaNumber',
-    'number',
     'name',
     'partnersOpenEnded',
     'viewpoint',
@@ -108,21 +96,21 @@ export class ReformSheet extends Node {
     'evaluation',
     'notes',
     'planChanged',
-    'page',
+    ...storedAsIsOf(REFORM_SHEET_PROPERTIES),
   ] as const;
 
   static from(this: void, row: NodeProperties): ReformSheet {
-    return mapNode(ReformSheet, 'ReformSheet', row, ReformSheet.storedAsIs, (p) => ({
-      partnerGroups: [...p.partnerGroups],
-      collectiveTerms: [...p.executingTerms, ...p.partnerTerms],
-      startYear: { label: p.startYearLabel, year: p.startYear },
-      targetYear: { label: p.targetYearLabel, year: p.targetYear },
-      unresolvedMeasureNames: [...p.unresolvedMeasureNames],
-      yearlyTargets: p.yearlyTargetLabels.map((label, i) => ({
-        year: { label, year: p.yearlyTargetYears[i] ?? 0 },
-        text: p.yearlyTargetTexts[i] ?? '',
-      })),
-      source: sourceOf(p),
-    }));
+    return mapNode(ReformSheet, 'ReformSheet', row, ReformSheet.storedAsIs, (p) =>
+      Object.assign(assembledFields(REFORM_SHEET_PROPERTIES, p), {
+        partnerGroups: [...p.partnerGroups],
+        collectiveTerms: [...p.executingTerms, ...p.partnerTerms],
+        unresolvedMeasureNames: [...p.unresolvedMeasureNames],
+        yearlyTargets: p.yearlyTargetLabels.map((label, i) => ({
+          year: { label, year: p.yearlyTargetYears[i] ?? 0 },
+          text: p.yearlyTargetTexts[i] ?? '',
+        })),
+        source: sourceOf(p),
+      }),
+    );
   }
 }

@@ -10,7 +10,24 @@ let registry: CypherRegistry | undefined;
 export function fragment(name: string): string {
   if (!name.startsWith('fragments/')) throw new Error(`not a fragment of cypher/fragments/: ${name}`);
   registry ??= CypherRegistry.load();
+  const declared = DECLARED_NUMBER.exec(name);
+  if (declared) return registry.get(PROPERTY_TEMPLATE).replace('{property}', declared[1] ?? '');
   return withIncluded(registry.get(name));
+}
+
+/**
+ * One template serves every declared number (src/graph/properties/): `fragments/common/property.startYear` is
+ * cypher/fragments/common/property.cypher with its slot filled by `startYear`. The name is the declaration's,
+ * an identifier by this pattern, so no text from a request ever reaches the slot.
+ */
+const PROPERTY_TEMPLATE = 'fragments/common/property';
+const DECLARED_NUMBER = /^fragments\/common\/property\.([A-Za-z][A-Za-z0-9]*)$/;
+
+/** The quantity (and sort value) fragment of a declared number stored as `property`. */
+export function propertyQuantity(property: string): string {
+  const name = `${PROPERTY_TEMPLATE}.${property}`;
+  if (!DECLARED_NUMBER.test(name)) throw new Error(`not a declared property name: ${property}`);
+  return name;
 }
 
 /**

@@ -28,7 +28,7 @@ export interface KindPageFragments<OwnOrderField extends string, FacetName exten
   readonly facets: readonly FacetName[];
   /** The `$value` of facets whose fragment takes one (PageSpec.facetValues). */
   readonly facetValues?: Readonly<Partial<Record<FacetName, () => unknown>>>;
-  /** The sort fragment of each order field besides CODE and NAME. */
+  /** The sort fragment of each order field besides CODE and NAME; one not under `fragments/` is in the folder. */
   readonly orderFields: Readonly<Record<OwnOrderField, string>>;
   /** The numbers `aggregate` offers (PageSpec.aggregates); a quantity not under `fragments/` is in the folder. */
   readonly aggregates?: Readonly<Record<string, AggregateQuantity>>;
@@ -38,7 +38,8 @@ export function kindPageSpec<const OwnOrderField extends string, const FacetName
   folder: string,
   kind: KindPageFragments<OwnOrderField, FacetName>,
 ): PageSpec<OwnOrderField | 'CODE' | 'NAME', FacetName> {
-  const fragment = (name: string): string => `fragments/${folder}/${name}`;
+  // A name already under fragments/ (a common fragment, a declared property's) is taken as it is.
+  const fragment = (name: string): string => (name.startsWith('fragments/') ? name : `fragments/${folder}/${name}`);
   /** `names` with each fragment name resolved in the folder. */
   const inFolder = <K extends string>(names: readonly (readonly [K, string])[]): Record<K, string> =>
     Object.fromEntries(names.map(([key, name]) => [key, fragment(name)])) as Record<K, string>;
@@ -68,9 +69,7 @@ export function kindPageSpec<const OwnOrderField extends string, const FacetName
     aggregates: Object.fromEntries(
       Object.entries(kind.aggregates ?? {}).map(([field, aggregate]) => [
         field,
-        Object.assign({}, aggregate, {
-          quantity: aggregate.quantity.startsWith('fragments/') ? aggregate.quantity : fragment(aggregate.quantity),
-        }),
+        Object.assign({}, aggregate, { quantity: fragment(aggregate.quantity) }),
       ]),
     ),
   };

@@ -11,6 +11,8 @@ import {
 } from 'graphql';
 import type { NodeLabel } from '../../graph/graph-model';
 import { NODE_PROPERTIES } from '../../graph/node-properties';
+import { DECLARED_PROPERTIES } from '../../graph/properties/declared-properties';
+import { storedPropertiesOfDeclared } from '../../graph/properties/declared-property';
 import { relationshipOf } from '../relationships';
 
 /** Properties every node stores besides its label's own (see node-properties.ts). */
@@ -41,12 +43,10 @@ export type ProjectedFor = 'root' | 'related' | 'page';
  * properties of other names. A field named like a stored property of its node reads exactly that property;
  * `kind` is a constant of the mapper.
  */
-const ASSEMBLED_FROM: Readonly<Record<string, readonly string[]>> = {
+const ASSEMBLED_FROM: Readonly<Record<string, readonly string[]>> = Object.assign(declaredAssembled(), {
   kind: [],
   source: ['sourceDocument', 'sourcePage', 'sourceLine'],
   collectiveTerms: ['executingTerms', 'partnerTerms'],
-  startYear: ['startYearLabel', 'startYear'],
-  targetYear: ['targetYearLabel', 'targetYear'],
   yearlyTargets: ['yearlyTargetLabels', 'yearlyTargetYears', 'yearlyTargetTexts'],
   survey: [
     'surveyQuestion',
@@ -60,7 +60,21 @@ const ASSEMBLED_FROM: Readonly<Record<string, readonly string[]>> = {
   ],
   satisfactionRate: ['satisfactionRateQuestion', 'satisfactionRatePercent'],
   periodStart: ['periodStartLabel', 'periodStartYear'],
-};
+});
+
+/**
+ * The declared fiscal years (src/graph/properties/), each read from its era label and year. Declared plain
+ * numbers need no entry: their fields are named like the stored property.
+ */
+function declaredAssembled(): Record<string, readonly string[]> {
+  const assembled: Record<string, readonly string[]> = {};
+  for (const declaration of Object.values(DECLARED_PROPERTIES)) {
+    for (const [name, property] of Object.entries(declaration)) {
+      if (property.type === 'FiscalYear') assembled[name] = storedPropertiesOfDeclared(name, property);
+    }
+  }
+  return assembled;
+}
 
 /**
  * Field resolvers that read nothing of their node but its id: the nested connections (`<field>Connection`,

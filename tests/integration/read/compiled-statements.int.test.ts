@@ -31,11 +31,22 @@ function takesValue(name: string): boolean {
   return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$value');
 }
 
-/** Whether a fragment's text (its `$value` renamed to some `$cN`) is part of a compiled statement. */
+/**
+ * Whether a fragment's text (its `$value` renamed to some `$cN`, a template's `{property}` filled with a
+ * declared property's name) is part of a compiled statement.
+ */
 function appearsIn(statement: string, name: string): boolean {
   const text = fragment(name);
-  const pattern = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$value\b/g, '\\$c\\d+');
+  const pattern = text
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\\\$value\b/g, '\\$c\\d+')
+    .replace(/\\\{property\\\}/g, '[A-Za-z][A-Za-z0-9]*');
   return new RegExp(pattern).test(statement);
+}
+
+/** The template of declared numbers (cypher/fragments/common/property): the specs' sort orders and aggregates fill it. */
+function isTemplate(name: string): boolean {
+  return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('{property}');
 }
 
 describe('compiled page statements', () => {
@@ -91,7 +102,8 @@ describe('compiled page statements', () => {
           (name.startsWith('fragments/common/') && !name.startsWith('fragments/common/item-')) ||
           (spec.context !== undefined && name.startsWith('fragments/common/item-'));
         const names = db.cypher.namesUnder('fragments').filter(usable);
-        const conditions: Condition[] = names.flatMap((name): Condition[] => {
+        const filled = names.filter((name) => !isTemplate(name));
+        const conditions: Condition[] = filled.flatMap((name): Condition[] => {
           if (role(name) === 'Condition') {
             const text = readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8');
             // A map where the header says the fragment takes one (`$value (map`), else a list.
@@ -104,7 +116,7 @@ describe('compiled page statements', () => {
           return [];
         });
         // Every quantity also as an aggregate (those of a fiscal year only so: their $value is the year).
-        const aggregates = names
+        const aggregates = filled
           .filter((name) => role(name) === 'Quantity')
           .map((quantity, at) => ({ key: `q${at}`, quantity, ...(takesValue(quantity) ? { fiscalYear: 2024 } : {}) }));
         // Every condition once inside `or` and once inside `not` (scan), then each anchor alone, which keeps

@@ -1,14 +1,15 @@
 import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
 import * as column from '../shared-columns';
+import { REFORM_SHEET_PROPERTIES } from '../../../graph/properties/reform-sheet.properties';
+import { withDeclaredColumns, type ExportedValues } from '../declared-columns';
 
 interface Named {
   readonly name: string;
 }
 
 /** A reform sheet as the export asks for it (the selection below). */
-interface ReformSheetRow extends Sourced {
+interface ReformSheetRow extends Sourced, ExportedValues<typeof REFORM_SHEET_PROPERTIES> {
   readonly code: string;
-  readonly number: number;
   readonly name: string;
   readonly area: { readonly number: number; readonly name: string };
   readonly viewpoint: string;
@@ -17,35 +18,42 @@ interface ReformSheetRow extends Sourced {
   readonly partnerGroups: readonly string[];
   readonly collectiveTerms: readonly string[];
   readonly evaluation: string | null;
-  readonly startYear: { readonly year: number };
-  readonly targetYear: { readonly year: number } | null;
   readonly measures: readonly { readonly code: string }[];
   readonly sdgs: readonly { readonly number: number; readonly name: string }[];
-  readonly page: number | null;
 }
 
-/** Administrative-reform sheets (実施計画シート): one row per sheet; fiscal years as Gregorian years. */
-export const REFORM_SHEET_EXPORT = sourcedKind<ReformSheetRow>({
-  name: 'reform-sheets',
-  connection: 'reformSheets',
-  title: { ja: '実施計画シート', en: 'Reform sheets' },
-  selection: `code number name area { number name } viewpoint departments { name } partners { name } partnerGroups
-    collectiveTerms evaluation startYear { year } targetYear { year } measures { code } ${SDGS_SELECTION} page`,
-  columns: [
-    column.CODE,
-    ...column.numberedGroup('取組項目', 'Area', (s: ReformSheetRow) => s.area),
-    column.NUMBER,
-    column.name('シート名'),
-    { ja: '改革の視点', en: 'Viewpoint', type: 'text', value: (s) => s.viewpoint },
-    { ja: '実行課', en: 'Executing departments', type: 'text', value: (s) => joined(s.departments.map((d) => d.name)) },
-    { ja: '連携課', en: 'Partner departments', type: 'text', value: (s) => joined(s.partners.map((d) => d.name)) },
-    { ja: '連携団体', en: 'Partner groups', type: 'text', value: (s) => joined(s.partnerGroups) },
-    { ja: '全庁等', en: 'Collective terms', type: 'text', value: (s) => joined(s.collectiveTerms) },
-    { ja: '年度末評価', en: 'Evaluation', type: 'text', value: (s) => s.evaluation },
-    { ja: '開始年度', en: 'Start fiscal year', type: 'year', value: (s) => s.startYear.year },
-    { ja: '目標年度', en: 'Target fiscal year', type: 'year', value: (s) => s.targetYear?.year ?? null },
-    { ja: '施策中項目', en: 'Measures', type: 'text', value: (s) => joined(s.measures.map((m) => m.code)) },
-    column.sdgs((s) => s.sdgs),
-    { ja: '頁', en: 'Page', type: 'integer', value: (s) => s.page },
-  ],
-});
+/**
+ * Administrative-reform sheets (実施計画シート): one row per sheet; fiscal years as Gregorian years. The numbers'
+ * columns follow from their declaration (reform-sheet.properties.ts), placed here by name.
+ */
+export const REFORM_SHEET_EXPORT = sourcedKind<ReformSheetRow>(
+  withDeclaredColumns(REFORM_SHEET_PROPERTIES, {
+    name: 'reform-sheets',
+    connection: 'reformSheets',
+    title: { ja: '実施計画シート', en: 'Reform sheets' },
+    selection: `code name area { number name } viewpoint departments { name } partners { name } partnerGroups
+    collectiveTerms evaluation measures { code } ${SDGS_SELECTION}`,
+    columns: [
+      column.CODE,
+      ...column.numberedGroup('取組項目', 'Area', (s: ReformSheetRow) => s.area),
+      'number',
+      column.name('シート名'),
+      { ja: '改革の視点', en: 'Viewpoint', type: 'text', value: (s) => s.viewpoint },
+      {
+        ja: '実行課',
+        en: 'Executing departments',
+        type: 'text',
+        value: (s) => joined(s.departments.map((d) => d.name)),
+      },
+      { ja: '連携課', en: 'Partner departments', type: 'text', value: (s) => joined(s.partners.map((d) => d.name)) },
+      { ja: '連携団体', en: 'Partner groups', type: 'text', value: (s) => joined(s.partnerGroups) },
+      { ja: '全庁等', en: 'Collective terms', type: 'text', value: (s) => joined(s.collectiveTerms) },
+      { ja: '年度末評価', en: 'Evaluation', type: 'text', value: (s) => s.evaluation },
+      'startYear',
+      'targetYear',
+      { ja: '施策中項目', en: 'Measures', type: 'text', value: (s) => joined(s.measures.map((m) => m.code)) },
+      column.sdgs((s) => s.sdgs),
+      'page',
+    ],
+  }),
+);
