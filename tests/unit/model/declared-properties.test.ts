@@ -18,7 +18,7 @@ import { graphSchema } from '../../../src/schema';
  * Every declared number (src/graph/properties/) is, by its declaration alone, a stored property of its label,
  * a field of its type, a filter, a sort order, an aggregate figure and an export column exactly where its
  * declaration says so, with the declared descriptions and headers. (The worked example's values, read from
- * the document, are checked against the running API in tests/integration/declared-properties.int.test.ts.)
+ * the document, are checked against the running API in tests/integration/model/declared-properties.int.test.ts.)
  */
 const labels = Object.keys(DECLARED_PROPERTIES) as NodeLabel[];
 const cases = labels.flatMap((label) =>

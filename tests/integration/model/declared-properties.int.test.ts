@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
-import { REFORM_SHEET_PROPERTIES } from '../../src/graph/properties/reform-sheet.properties';
-import { parseReformSheets } from '../../src/ingest/reform-sheet';
-import { SourceDocument } from '../../src/ingest/source-document';
-import { openApi, type ApiFixture } from '../helpers/api-fixture';
+import { REFORM_SHEET_PROPERTIES } from '../../../src/graph/properties/reform-sheet.properties';
+import { parseReformSheets } from '../../../src/ingest/reform-sheet';
+import { SourceDocument } from '../../../src/ingest/source-document';
+import { openApi, type ApiFixture } from '../../helpers/api-fixture';
 
 /**
  * The worked example of docs/contributors.md ("Adding a numeric property"): reform sheets'
