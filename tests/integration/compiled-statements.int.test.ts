@@ -33,7 +33,7 @@ function takesValue(name: string): boolean {
 
 /** Whether a fragment's text (its `$value` renamed to some `$cN`) is part of a compiled statement. */
 function appearsIn(statement: string, name: string): boolean {
-  const text = fragment(name);
+  const text = fragment(name).render();
   const pattern = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$value\b/g, '\\$c\\d+');
   return new RegExp(pattern).test(statement);
 }
@@ -64,7 +64,7 @@ describe('compiled page statements', () => {
       expect(perNode.length).toBeGreaterThan(20);
       expect(perNode.filter((count) => count !== 1)).toEqual([]);
     }
-    const contextOf = (spec: PageSpec) => (spec.context ? fragment(spec.context.fragment) : 'no context');
+    const contextOf = (spec: PageSpec) => (spec.context ? fragment(spec.context.fragment).render() : 'no context');
     const current = [{ key: 'current', quantity: 'fragments/indicator/current' }];
     const unfiltered = compileCountsPage(INDICATOR_PAGE, all([]), current).statement.text;
     expect(unfiltered).not.toContain(contextOf(INDICATOR_PAGE));

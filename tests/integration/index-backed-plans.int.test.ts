@@ -64,7 +64,7 @@ const byIds = (statement: string, ids: string[]): PlanCase => ({ statement, para
 const cypher = CypherRegistry.load();
 /** A path's batch statement, as GraphLoaders.path runs it (src/read/relationships.ts names the paths). */
 const pathBatchOf = (path: string, ids: string[]): PlanCase => {
-  const { text, origin } = pathBatch((name) => cypher.get(name), path);
+  const { text, origin } = pathBatch(cypher, path);
   return { statement: origin, text, params: { ids } };
 };
 /** The search statement as the resolver compiles it (src/model/search/search-statement.ts). */

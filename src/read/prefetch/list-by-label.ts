@@ -22,9 +22,9 @@ export async function listByLabel(
 ): Promise<NodeProperties[]> {
   const compiled = await reusedCompile(ctx, info, label, async (planning) => {
     const selection = await withNestedPages(parseSelection(info), planning);
-    const source = (name: string): string => planning.gateway.statementText(name);
+    const source = planning.gateway.statements;
     const root = {
-      statement: allByLabel(source, label, projectedProperties(info, label, 'root')),
+      statement: allByLabel((name) => source.get(name), label, projectedProperties(info, label, 'root')),
       params: {},
       shape: { kind: 'rows', column: 'node' },
     } as const;
