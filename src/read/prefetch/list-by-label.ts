@@ -24,7 +24,7 @@ export async function listByLabel(
     const selection = await withNestedPages(parseSelection(info), planning);
     const source = planning.gateway.statements;
     const root = {
-      statement: allByLabel((name) => source.get(name), label, projectedProperties(info, label, 'root')),
+      statement: allByLabel(source, label, projectedProperties(info, label, 'root')),
       params: {},
       shape: { kind: 'rows', column: 'node' },
     } as const;

@@ -51,7 +51,7 @@ async function compileNodeRead(
   const shape = { kind: 'rows', column: 'node' } as const;
   const root = label
     ? {
-        statement: nodeById((name) => source.get(name), projectedProperties(selection.info, label, 'root')),
+        statement: nodeById(source, projectedProperties(selection.info, label, 'root')),
         params: { id },
         shape,
       }
