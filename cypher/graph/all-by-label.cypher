@@ -1,5 +1,5 @@
 // Purpose: every node of one kind, in display order (for short, unpaginated lists: fields, SDGs, departments…).
-// A template: src/graph/all-by-label.ts writes in `$($label)`, a label of src/graph/graph-model.ts (never user
+// A template: src/graph/all-by-label.ts binds `$($label)`, a label of src/graph/graph-model.ts (never user
 //   text), so the statement is a scan of that label alone (a label given as a parameter could not name a
 //   label scan: the statement used to hold one guarded branch per kind, most of its text), and
 //   `$($properties)`, the properties the operation reads of the nodes (`.id, .name, …`, or `.*` for all).

@@ -1,5 +1,5 @@
 // Scope template: a nested connection's nodes for a relationship field without a scope fragment of its own
-//   (src/read/page/fragments.ts `relationshipScope`): the line `{hop}` becomes the field's projection
+//   (src/read/page/fragments.ts `relationshipScope`): the hole `$($hop)` is the field's projection
 //   fragment (cypher/projection/outgoing|incoming.cypher written in, or a path's file), which binds `node`
 //   from `parent`. The same fragment the selection compiler inlines and the field's loader batches, so a
 //   `<field>Connection` pages exactly the nodes its plain list `<field>` lists.
@@ -8,6 +8,6 @@ UNWIND $parents AS parent
 MATCH (parentNode:Entity {id: parent})
 CALL (parentNode) {
   WITH parentNode AS parent
-  {hop}
+  $($hop)
 }
 WITH parent, node AS n

@@ -2,6 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PROJECT_ROOT } from '../core/project-root';
 import { compactCypher } from './compact-cypher';
+import { ComposedStatements } from './composed-statements';
+import { Cypher } from './cypher';
+import { parseFragment } from './cypher-fragment';
 
 /** cypher/, where every statement the service runs lives, one per file. */
 export const CYPHER_DIRECTORY = join(PROJECT_ROOT, 'cypher');
@@ -13,6 +16,10 @@ export const CYPHER_DIRECTORY = join(PROJECT_ROOT, 'cypher');
  * names that do exist nearby.
  */
 export class CypherRegistry {
+  /** The statements composed from these files at run time, by shape (at most 500 shapes kept). */
+  readonly composed = new ComposedStatements(500);
+  private readonly parts = new Map<string, Cypher>();
+
   private constructor(private readonly statements: ReadonlyMap<string, string>) {}
 
   static load(directory: string = CYPHER_DIRECTORY): CypherRegistry {
@@ -37,6 +44,24 @@ export class CypherRegistry {
     return text;
   }
 
+  /**
+   * A file as a part of a composed statement (src/db/cypher-fragment.ts), with `variables` it declares as
+   * slots and each `{{fragments/…}}` it includes in parentheses; parsed once per file and declaration.
+   */
+  part(name: string, variables: readonly string[] = []): Cypher {
+    const key = [name, ...variables].join(' ');
+    let part = this.parts.get(key);
+    if (part === undefined) {
+      const included = (slot: { kind: string; name: string }): Cypher | undefined =>
+        slot.kind === 'hole' && slot.name.startsWith('fragments/')
+          ? Cypher.of(['(', this.part(slot.name), ')'])
+          : undefined;
+      part = parseFragment(name, this.get(name), variables).bind(included);
+      this.parts.set(key, part);
+    }
+    return part;
+  }
+
   /** Names under a folder, sorted (e.g. every `schema/` statement, applied in name order). */
   namesUnder(folder: string): string[] {
     return this.names().filter((n) => n.startsWith(`${folder}/`));
@@ -54,3 +79,6 @@ function cypherFiles(directory: string): string[] {
     return entry.endsWith('.cypher') ? [path] : [];
   });
 }
+
+/** What a compiler composing statements reads of the registry: files as text or as parts, and the shapes kept. */
+export type CypherSource = Pick<CypherRegistry, 'get' | 'part' | 'composed'>;

@@ -5,7 +5,7 @@ import {
   ServiceBusyError,
   WriteOutcomeUnknownError,
 } from '../core/errors';
-import type { CypherRegistry } from './cypher-registry';
+import type { CypherRegistry, CypherSource } from './cypher-registry';
 import { DatabaseAvailability } from './database-availability';
 import type { DatabaseHealth } from './database-health';
 import { toDriverParams, type Params } from './driver-params';
@@ -25,21 +25,8 @@ import { WriteAttempt } from './write-attempt';
 const VERDICT_GRACE_MS = 100;
 
 export type { Params } from './driver-params';
-
-/**
- * A statement assembled at run time from cypher/ fragments. A branded wrapper rather than a bare string, so
- * text that did not come from a compiler cannot be passed by mistake.
- */
-export interface CompiledStatement {
-  readonly text: string;
-  /**
-   * What the statement was compiled from (for errors, logs, metrics and traces), e.g. `measures(filter,
-   * orderBy)`: one of few names, so it can label a metric.
-   */
-  readonly origin: string;
-  /** The selection it prefetches, when compiled for one (`items(sdgs,measures(departments))`): many shapes. */
-  readonly shape?: string;
-}
+import type { CompiledStatement } from './compiled-statement';
+export type { CompiledStatement };
 
 /** Runs statements inside one write transaction (the loader's all-or-nothing swap). */
 export interface TransactionRunner {
@@ -196,6 +183,11 @@ export class GraphGateway {
   /** The text of a cypher/ file, for compilers that wrap a whole statement (e.g. a page) into a larger one. */
   statementText(name: string): string {
     return this.cypher.get(name);
+  }
+
+  /** The files of cypher/ for compilers that compose statements from them, and the shapes they keep. */
+  get statements(): CypherSource {
+    return this.cypher;
   }
 
   /** One write statement in a write transaction of its own (see `writeTransaction`). */

@@ -1,13 +1,13 @@
+import { naming } from '../db/cypher';
+import type { CypherSource } from '../db/cypher-registry';
 import type { CompiledStatement } from '../db/graph-gateway';
 import { mapProjection } from './map-projection';
 
 /**
- * One node by id with only `properties`: the template cypher/graph/node-by-id.cypher with their names
- * written in (never user text; the id is the parameter `$id`).
+ * One node by id with only `properties`: the template cypher/graph/node-by-id.cypher with their names bound
+ * to its hole (never user text; the id is the parameter `$id`).
  */
-export function nodeById(source: (name: string) => string, properties: readonly string[]): CompiledStatement {
-  return {
-    text: source('graph/node-by-id').replace('$($properties)', mapProjection(properties)),
-    origin: 'graph/node-by-id',
-  };
+export function nodeById(source: Pick<CypherSource, 'part'>, properties: readonly string[]): CompiledStatement {
+  const holes = { properties: mapProjection(properties) };
+  return { text: source.part('graph/node-by-id').bind(naming('hole', holes)).render(), origin: 'graph/node-by-id' };
 }

@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import { naming } from '../db/cypher';
+import type { CypherSource } from '../db/cypher-registry';
 import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gateway';
 import type { PlainRow } from '../db/plain-values';
 import { RowReader } from '../db/row-reader';
@@ -11,7 +13,7 @@ export type NodeProperties = RowReader;
  * What the loaders need of the gateway: batch reads by name and compiled, and the text of cypher/ files to
  * compile path batches from (so a test can hand them a recording stand-in).
  */
-export type BatchReader = Pick<GraphGateway, 'read' | 'readStatement' | 'statementText'>;
+export type BatchReader = Pick<GraphGateway, 'read' | 'readStatement' | 'statementText' | 'statements'>;
 
 /** `primedPage`'s answer when no root statement answered the page (undefined is "answered: none"). */
 export const NOT_PRIMED = Symbol('not primed');
@@ -65,7 +67,7 @@ export class GraphLoaders {
    * batching (cypher/projection/path-by-ids.cypher), the same fragment the selection compiler inlines.
    */
   path(path: string): DataLoader<string, NodeProperties[]> {
-    return this.list(`path:${path}`, () => pathBatch((name) => this.gateway.statementText(name), path), {});
+    return this.list(`path:${path}`, () => pathBatch(this.gateway.statements, path), {});
   }
 
   /**
@@ -266,9 +268,9 @@ function groupByKey(rows: readonly PlainRow[]): Map<string, NodeProperties[]> {
  * The batch statement of a path: its fragment inside the wrapper. Named after the files it replaced
  * (`measure/sdgs-by-ids`), so statement logs and metrics keep their names.
  */
-export function pathBatch(source: (name: string) => string, path: string): CompiledStatement {
-  return {
-    text: source('projection/path-by-ids').replace('{path}', source(`projection/${path}`)),
-    origin: `${path}-by-ids`,
-  };
+export function pathBatch(source: CypherSource, path: string): CompiledStatement {
+  const wrapped = source
+    .part('projection/path-by-ids')
+    .bind(naming('hole', { path: source.part(`projection/${path}`) }));
+  return { text: wrapped.render(), origin: `${path}-by-ids` };
 }

@@ -1,3 +1,4 @@
+import type { Cypher } from '../db/cypher';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from 'type-graphql';
 import { FilterArg, OrderByArg } from './filter/list-args';
@@ -73,15 +74,14 @@ export async function listPage<T extends { sortKey: string }, Filter extends obj
 async function compileListPage<T extends { sortKey: string }, Filter extends object, OrderField extends string>(
   kind: ListKind<T, Filter, OrderField, string>,
   { filter, orderBy, slice, ctx, info }: Omit<ListPageArgs<Filter, OrderField>, 'info'> & { readonly info: RootField },
-  scope?: string,
+  scope?: Cypher,
 ): Promise<PreparedPage<T, OrderField, string>> {
   const parsed = parsePageSelection(kind.spec, info, orderBy, slice);
   const selection = Object.assign({}, parsed, { below: await withNestedPages(parsed.below, ctx) });
   const condition = await kind.condition(filter, ctx);
-  const source = (name: string): string => ctx.gateway.statementText(name);
   return {
     selection,
-    compiled: compilePageRead(source, kind.spec, condition, selection, scope),
+    compiled: compilePageRead(ctx.gateway.statements, kind.spec, condition, selection, scope),
     map: pageItems(info, kind.storedAsIs, kind.map),
   };
 }
@@ -97,14 +97,13 @@ export interface PreparedPage<T, OrderField extends string, Facet extends string
 async function compilePlainPage<T extends { sortKey: string }>(
   kind: PlainListKind<T>,
   { slice, ctx, info }: { readonly slice: PaginationArgs; readonly ctx: RequestContext; readonly info: RootField },
-  scope: string,
+  scope: Cypher,
 ): Promise<PreparedPage<T, 'CODE', never>> {
   const parsed = parsePageSelection(kind.spec, info, null, slice);
   const selection = Object.assign({}, parsed, { below: await withNestedPages(parsed.below, ctx) });
-  const source = (name: string): string => ctx.gateway.statementText(name);
   return {
     selection,
-    compiled: compilePageRead(source, kind.spec, kind.condition, selection, scope),
+    compiled: compilePageRead(ctx.gateway.statements, kind.spec, kind.condition, selection, scope),
     map: pageItems(info, kind.storedAsIs, kind.map),
   };
 }
@@ -125,7 +124,7 @@ export interface NestedConnection {
    * The scope binding each `parent` (from `$parents`) to its nodes `n`, as text: a file of cypher/fragments/
    * (`fragment(name)`) or a relationship's hop (`relationshipScope`). Asked for on first use.
    */
-  readonly scope: () => string;
+  readonly scope: () => Cypher;
   /** What it lists, in words, for the field's description (`Measures the department is responsible for`). */
   readonly lists: string;
 }

@@ -1,3 +1,4 @@
+import type { Cypher } from '../db/cypher';
 import { Arg, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import {
   nestedConnectionResolver,
@@ -170,7 +171,7 @@ function relationshipConnection<T extends RelatedType>(
   const relationship = relationshipOf(type, name);
   if (!relationship) throw new Error(`${type}.${name} is not in the relationship table`);
   const found = relationship.hop({});
-  let scope: string | undefined;
+  let scope: Cypher | undefined;
   const nested = {
     parent,
     field,

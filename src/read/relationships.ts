@@ -1,4 +1,6 @@
 import type DataLoader from 'dataloader';
+import { naming, type Cypher } from '../db/cypher';
+import type { CypherSource } from '../db/cypher-registry';
 import { SheetRole } from '../graph/enums';
 import type { GraphLoaders, NodeProperties } from './graph-loaders';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/graph-model';
@@ -176,21 +178,24 @@ export function keyOf(found: Hop): string {
   return found.kind === 'path' ? `path:${found.path}` : `${found.kind}:${found.type}`;
 }
 
+/** The variables a hop's fragment declares: it binds `node` from `parent` (the compiler names both per level). */
+export const HOP_VARIABLES = ['parent', 'node'] as const;
+
 /**
- * The fragment finding a hop's nodes, binding `node` from `parent` (the compiler renames both per level).
- * A single hop is the template cypher/projection/outgoing|incoming.cypher with the type and the far end's
- * label written in, names from src/graph/graph-model.ts, never user text; a path is its own file.
+ * The fragment finding a hop's nodes, binding `node` from `parent`, both left open (HOP_VARIABLES). A single
+ * hop is the template cypher/projection/outgoing|incoming.cypher with the type and the far end's label
+ * bound to its holes, names from src/graph/graph-model.ts, never user text; a path is its own file.
  */
-export function fragmentOf(source: (name: string) => string, found: Hop): string {
-  if (found.kind === 'path') return source(`projection/${found.path}`);
-  return singleHop(source, found, found.kind === 'out' ? 'projection/outgoing' : 'projection/incoming');
+export function fragmentOf(source: CypherSource, found: Hop): Cypher {
+  if (found.kind === 'path') return source.part(`projection/${found.path}`, HOP_VARIABLES);
+  return singleHop(source, found, found.kind === 'out' ? 'projection/outgoing' : 'projection/incoming', HOP_VARIABLES);
 }
 
 /**
  * A single hop as a nested connection's scope: cypher/projection/scope-by-outgoing|incoming.cypher, one
- * pattern from each parent's id, with the type and label written in as fragmentOf writes them.
+ * pattern from each parent's id, with the type and label bound as fragmentOf binds them.
  */
-export function singleHopScope(source: (name: string) => string, found: Hop & { kind: 'out' | 'in' }): string {
+export function singleHopScope(source: CypherSource, found: Hop & { kind: 'out' | 'in' }): Cypher {
   return singleHop(
     source,
     found,
@@ -198,10 +203,15 @@ export function singleHopScope(source: (name: string) => string, found: Hop & { 
   );
 }
 
-function singleHop(source: (name: string) => string, found: Hop & { kind: 'out' | 'in' }, template: string): string {
+function singleHop(
+  source: CypherSource,
+  found: Hop & { kind: 'out' | 'in' },
+  template: string,
+  variables: readonly string[] = [],
+): Cypher {
   const ends = RELATIONSHIP_TYPES[found.type];
   const label = found.kind === 'out' ? ends.to : ends.from;
-  return source(template).replace('$($type)', found.type).replace('$($label)', label);
+  return source.part(template, variables).bind(naming('hole', { type: found.type, label }));
 }
 
 /**

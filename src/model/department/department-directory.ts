@@ -96,7 +96,7 @@ export class DepartmentDirectory implements DepartmentLookup {
     const version = this.dataVersion.current();
     if (this.cached?.version !== version) {
       const departments = this.gateway
-        .readStatement(allByLabel((name) => this.gateway.statementText(name), 'Department'))
+        .readStatement(allByLabel(this.gateway.statements, 'Department'))
         .then((rows) => rows.map((row) => Department.from(new RowReader(row).map('node'))));
       const byId = departments.then((list) => new Map(list.map((department) => [department.id, department])));
       const entry: Entry = { version, departments, byId, loaded: false };

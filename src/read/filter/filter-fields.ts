@@ -174,30 +174,26 @@ export function NotFilter(type: () => ClassType): PropertyDecorator {
 
 /** `or`: filters of the same kind, any of which may match (together with this filter's other conditions). */
 export function OrFilter(type: () => ClassType): PropertyDecorator {
-  return compose(
-    Field(() => [type()], {
-      nullable: true,
-      description:
-        `Alternatives (1–${MAX_OR_ALTERNATIVES}): at least one must match, besides the other conditions here ` +
-        `(\`or\` and \`not\` nest at most ${MAX_FILTER_NESTING} deep).`,
-    }),
-    IsOptional(),
-    ArrayNotEmpty(),
-    ArrayMaxSize(MAX_OR_ALTERNATIVES),
-    ValidateNested({ each: true }),
-    MaxFilterNesting(),
+  return FilterList(
+    type,
+    `Alternatives (1–${MAX_OR_ALTERNATIVES}): at least one must match, besides the other conditions here ` +
+      `(\`or\` and \`not\` nest at most ${MAX_FILTER_NESTING} deep).`,
   );
 }
 
 /** `and`: filters of the same kind, all of which must match (together with this filter's other conditions). */
 export function AndFilter(type: () => ClassType): PropertyDecorator {
+  return FilterList(
+    type,
+    `Conditions (1–${MAX_OR_ALTERNATIVES}) that must all match, besides the other conditions here; useful to ` +
+      `combine several \`or\` or \`not\` (\`and\`, \`or\` and \`not\` nest at most ${MAX_FILTER_NESTING} deep).`,
+  );
+}
+
+/** `and` and `or`: a non-empty list of filters of the same kind, each validated, within the nesting limit. */
+function FilterList(type: () => ClassType, description: string): PropertyDecorator {
   return compose(
-    Field(() => [type()], {
-      nullable: true,
-      description:
-        `Conditions (1–${MAX_OR_ALTERNATIVES}) that must all match, besides the other conditions here; useful to ` +
-        `combine several \`or\` or \`not\` (\`and\`, \`or\` and \`not\` nest at most ${MAX_FILTER_NESTING} deep).`,
-    }),
+    Field(() => [type()], { nullable: true, description }),
     IsOptional(),
     ArrayNotEmpty(),
     ArrayMaxSize(MAX_OR_ALTERNATIVES),

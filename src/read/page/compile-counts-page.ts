@@ -1,3 +1,4 @@
+import { cypher, joined, naming, param, type Cypher } from '../../db/cypher';
 import type { Condition } from './condition';
 import { figureList, matchedNodes, parameters, quantityOf, type CompiledPage } from './compile-page';
 import type { PageSpec } from './page-spec';
@@ -23,16 +24,17 @@ export function compileCountsPage(
   spec: PageSpec,
   condition: Condition,
   aggregates: readonly AggregateRequest[],
-  scope?: string,
+  scope?: Cypher,
 ): CompiledPage {
   const { params, parameter } = parameters();
-  const parentScope = scope?.replace(/\$parents\b/g, '[pageParent]');
+  // Each parent's scope over that parent alone: its `$parents` bound to a list of one.
+  const parentScope = scope?.bind(naming('param', { parents: '[pageParent]' }));
   const lines = matchedNodes(spec, condition, parameter, parentScope, false);
   // Each figure's value computed once per node, then aggregated: its Quantity fragment can be an expression
   // over the node's yearly records. `count(v)`, `min`, `max`, `avg` and `sum` leave nulls out, as the page
   // statement's `WHERE v IS NOT NULL` does.
-  const values = aggregates.map((request, at) => `${quantityOf(request, parameter)} AS v${at}`);
-  if (values.length > 0) lines.push(`WITH n, ${values.join(', ')}`);
+  const values = aggregates.map((request, at) => cypher`${quantityOf(request, parameter)} AS v${at}`);
+  if (values.length > 0) lines.push(cypher`WITH n, ${joined(values, ', ')}`);
   const figures = aggregates.map(({ key }, at) => `\`${key}\`: ${figureList(`v${at}`)}`);
   // Only aggregates in the aggregation (a literal beside them would group by it, and an empty set give no row).
   const counted = `count(n) AS totalCount${figures.length > 0 ? `, {${figures.join(', ')}} AS aggregates` : ''}`;
@@ -41,7 +43,7 @@ export function compileCountsPage(
     scope === undefined
       ? [...lines, `WITH ${counted}`, `RETURN ${columns}`]
       : [
-          'UNWIND $parents AS pageParent',
+          cypher`UNWIND ${param('parents')} AS pageParent`,
           'CALL (pageParent) {',
           ...lines,
           `RETURN ${counted}`,
@@ -49,5 +51,9 @@ export function compileCountsPage(
           `RETURN pageParent AS parent, ${columns}`,
         ];
   const asked = aggregates.length > 0 ? `, aggregate: ${aggregates.map((a) => a.key).join(' ')}` : '';
-  return { statement: { text: text.join('\n'), origin: `${spec.name}(filter, counts${asked})` }, params };
+  const statement = joined(text, '\n');
+  return {
+    statement: { text: statement.render(), origin: `${spec.name}(filter, counts${asked})`, cypher: statement },
+    params,
+  };
 }

@@ -1,4 +1,5 @@
-import type { CypherSource } from '../prefetch/compile-prefetch';
+import type { Cypher } from '../../db/cypher';
+import type { CypherSource } from '../../db/cypher-registry';
 import { compileRead, type CompiledRead } from '../prefetch/read-root';
 import { compileCountsPage } from './compile-counts-page';
 import { compilePage } from './compile-page';
@@ -18,7 +19,7 @@ export function compilePageRead<F extends string, Facet extends string>(
   spec: PageSpec<F, Facet>,
   condition: Condition,
   selection: PageSelection<F, Facet>,
-  scope?: string,
+  scope?: Cypher,
 ): CompiledRead {
   // Only counts and figures: a statement that aggregates as it matches (compile-counts-page.ts).
   if (!selection.listsItems && selection.facets.length === 0) {

@@ -1,3 +1,4 @@
+import { cypher, joined, param, type Cypher, type Piece, type Slot } from '../../db/cypher';
 import type { CompiledStatement } from '../../db/graph-gateway';
 import { all, requiredConditions, type Condition } from './condition';
 import { fragment, fragmentWithParameter } from './fragments';
@@ -7,13 +8,14 @@ import type { OrderKey } from './sort-order';
 
 /** A page statement and the parameters of its conditions (the slice parameters are added by fetchPage). */
 export interface CompiledPage {
-  readonly statement: CompiledStatement;
+  readonly statement: CompiledStatement & { readonly cypher: Cypher };
   readonly params: Readonly<Record<string, unknown>>;
 }
 
 /**
  * Assembles one page statement from cypher/fragments/ (never from user text; every user value becomes a
- * parameter `$c0`, `$c1` …). Shape, for every connection:
+ * parameter `$c0`, `$c1` …), as parts whose parameters stay slots (src/db/cypher.ts) so a root statement can
+ * fold it in under its own names. Shape, for every connection:
  *
  *   anchor (index-backed match of a condition that must hold) or scan of the label
  *   WITH DISTINCT n; context (e.g. the measure's policy item `i`) when the condition or the order names it
@@ -31,7 +33,7 @@ export interface CompiledPage {
  * A page read only for its total and figures (no items, no facets) is compiled by compileCountsPage instead,
  * from the same first lines (matchedNodes).
  *
- * With a `scope` (the text of a fragment binding `parent` and `n` from `$parents`, e.g. a department's
+ * With a `scope` (a fragment binding `parent` and `n` from `$parents`, e.g. a department's
  * measures: a file of cypher/fragments/ or a relationship's hop, see fragments.ts `relationshipScope`) the
  * statement answers one page per parent, for many parents at once (a nested connection, batched): the
  * scope replaces the anchor, every step keeps `parent`, and each row of the result is one parent's page.
@@ -42,7 +44,7 @@ export function compilePage<F extends string, Facet extends string>(
   order: readonly OrderKey<F>[],
   facets: readonly Facet[],
   properties: readonly string[],
-  scope?: string,
+  scope?: Cypher,
   aggregates: readonly AggregateRequest[] = [],
 ): CompiledPage {
   const { params, parameter } = parameters();
@@ -51,10 +53,10 @@ export function compilePage<F extends string, Facet extends string>(
   const lines = matchedNodes(spec, condition, parameter, scope, scope !== undefined, sortExpressions);
 
   lines.push(
-    `WITH ${group}n, [${sortExpressions.join(', ')}] AS position`,
+    cypher`WITH ${group}n, [${joined(sortExpressions, ', ')}] AS position`,
     `ORDER BY ${[...order.flatMap((key, at) => [`position[${at}] IS NULL`, `position[${at}] ${key.direction}`]), 'n.sortKey'].join(', ')}`,
     `WITH ${group}collect({node: n, position: position}) AS matched`,
-    `WITH ${group}matched, [x IN matched WHERE $afterKey IS NULL OR ${afterPosition(order)}][0..$limit] AS page`,
+    cypher`WITH ${group}matched, [x IN matched WHERE ${param('afterKey')} IS NULL OR ${afterPosition(order)}][0..${param('limit')}] AS page`,
   );
 
   // Facets and aggregates: one subquery each over `matched`, every earlier column carried past it.
@@ -63,7 +65,7 @@ export function compilePage<F extends string, Facet extends string>(
     const column = `facet${at}`;
     const value = spec.facetValues?.[facet];
     lines.push(
-      `CALL (matched) {`,
+      'CALL (matched) {',
       value === undefined
         ? fragment(spec.facets[facet])
         : fragmentWithParameter(spec.facets[facet], parameter(value())),
@@ -80,7 +82,7 @@ export function compilePage<F extends string, Facet extends string>(
       'CALL (matched) {',
       'UNWIND matched AS x',
       'WITH x.node AS n',
-      `WITH (${value}) AS v`,
+      cypher`WITH (${value}) AS v`,
       'WHERE v IS NOT NULL',
       `RETURN ${figureList('v')} AS aggregate`,
       '}',
@@ -93,14 +95,15 @@ export function compilePage<F extends string, Facet extends string>(
   lines.push(
     `RETURN ${scope === undefined ? '' : 'parent, '}size(matched) AS totalCount, [node IN [x IN page | x.node] | ${projection('node', properties)}] AS pageNodes, [x IN page | x.position] AS pagePositions,`,
     // Always the same columns, so a root statement can fold this one in by name (src/read/prefetch/nested-pages.ts).
-    `       {${facetColumns.join(', ')}} AS facets, {${aggregateColumns.join(', ')}} AS aggregates`,
+    `{${facetColumns.join(', ')}} AS facets, {${aggregateColumns.join(', ')}} AS aggregates`,
   );
   const asked = [
     ...(facets.length > 0 ? [`facets: ${facets.join(' ')}`] : []),
     ...(aggregates.length > 0 ? [`aggregate: ${aggregates.map((a) => a.key).join(' ')}`] : []),
   ];
   const origin = `${spec.name}(filter, orderBy${asked.map((part) => `, ${part}`).join('')})`;
-  return { statement: { text: lines.join('\n'), origin }, params };
+  const statement = joined(lines, '\n');
+  return { statement: { text: statement.render(), origin, cypher: statement }, params };
 }
 
 /** The figures of an aggregated number by their GraphQL names, each with its Cypher aggregating function. */
@@ -118,12 +121,12 @@ export function figureList(v: string): string {
 }
 
 /** The parameters of a compiled statement, named `c0`, `c1` … in the order its text asks for them. */
-export function parameters(): { params: Record<string, unknown>; parameter: (value: unknown) => string } {
+export function parameters(): { params: Record<string, unknown>; parameter: (value: unknown) => Slot } {
   const params: Record<string, unknown> = {};
-  const parameter = (value: unknown): string => {
+  const parameter = (value: unknown): Slot => {
     const name = `c${Object.keys(params).length}`;
     params[name] = value;
-    return name;
+    return param(name);
   };
   return { params, parameter };
 }
@@ -142,13 +145,13 @@ export function parameters(): { params: Record<string, unknown>; parameter: (val
 export function matchedNodes(
   spec: PageSpec,
   condition: Condition,
-  parameter: (value: unknown) => string,
-  scope: string | undefined,
+  parameter: (value: unknown) => Slot,
+  scope: Cypher | undefined,
   byParent: boolean,
-  laterExpressions: readonly string[] = [],
-): string[] {
+  laterExpressions: readonly Cypher[] = [],
+): Piece[] {
   const anchor = scope === undefined ? anchorOf(spec, condition) : null;
-  const lines: string[] = [];
+  const lines: Piece[] = [];
   if (scope !== undefined) lines.push(scope, `WITH DISTINCT ${byParent ? 'parent, ' : ''}n`);
   else if (anchor === null) lines.push(fragment(scanOf(spec)));
   else lines.push(fragmentWithParameter(anchor.anchor, parameter(anchor.value)), 'WITH DISTINCT n');
@@ -159,9 +162,9 @@ export function matchedNodes(
       ? spec.context
       : undefined;
   if (context) lines.push(fragment(context.fragment));
-  if (where !== 'true') {
+  if (!isTrue(where)) {
     const carried = [...(byParent ? ['parent'] : []), 'n', ...(context?.variables ?? [])];
-    lines.push(`WITH ${carried.join(', ')}`, `WHERE ${where}`);
+    lines.push(`WITH ${carried.join(', ')}`, cypher`WHERE ${where}`);
   }
   return lines;
 }
@@ -171,7 +174,8 @@ export function matchedNodes(
  * property key (`x.i`) or a parameter (`$i`). A name inside a string literal counts too, which only keeps
  * a context that was not needed.
  */
-function namesAny(texts: readonly string[], variables: readonly string[]): boolean {
+function namesAny(parts: readonly Cypher[], variables: readonly string[]): boolean {
+  const texts = parts.map((part) => part.render());
   return variables.some((variable) => {
     const standalone = new RegExp(`(?<![\\w.$\`])${variable}(?![\\w\`])`);
     return texts.some((text) => standalone.test(text));
@@ -181,8 +185,8 @@ function namesAny(texts: readonly string[], variables: readonly string[]): boole
 /** The expression of an asked figure over `n`: its Quantity fragment, the fiscal year a parameter when it takes one. */
 export function quantityOf(
   { quantity, fiscalYear }: Pick<AggregateRequest, 'quantity' | 'fiscalYear'>,
-  parameter: (value: unknown) => string,
-): string {
+  parameter: (value: unknown) => Slot,
+): Cypher {
   return fiscalYear === undefined ? fragment(quantity) : fragmentWithParameter(quantity, parameter(fiscalYear));
 }
 
@@ -214,24 +218,41 @@ function without(condition: Condition, met: Condition): Condition {
   return all(condition.of.filter((c) => c !== met).map((c) => without(c, met)));
 }
 
-function predicate(condition: Condition, parameter: (value: unknown) => string): string {
+/** The always-true predicate: a page without a filter tests nothing. */
+const TRUE = cypher`true`;
+
+function isTrue(predicate: Cypher): boolean {
+  return predicate === TRUE;
+}
+
+function predicate(condition: Condition, parameter: (value: unknown) => Slot): Cypher {
   switch (condition.kind) {
     case 'all':
-      return condition.of.length === 0 ? 'true' : condition.of.map((c) => `(${predicate(c, parameter)})`).join(' AND ');
+      return condition.of.length === 0
+        ? TRUE
+        : joined(
+            condition.of.map((c) => cypher`(${predicate(c, parameter)})`),
+            ' AND ',
+          );
     case 'any':
-      return condition.of.length === 0 ? 'false' : condition.of.map((c) => `(${predicate(c, parameter)})`).join(' OR ');
+      return condition.of.length === 0
+        ? cypher`false`
+        : joined(
+            condition.of.map((c) => cypher`(${predicate(c, parameter)})`),
+            ' OR ',
+          );
     case 'not':
-      return `NOT (${predicate(condition.of, parameter)})`;
+      return cypher`NOT (${predicate(condition.of, parameter)})`;
     case 'holds':
       return fragment(condition.fragment);
     case 'match':
       return fragmentWithParameter(condition.fragment, parameter(condition.value));
     case 'none':
-      return `NOT coalesce((${fragmentWithParameter(condition.fragment, parameter(condition.value))}), false)`;
+      return cypher`NOT coalesce((${fragmentWithParameter(condition.fragment, parameter(condition.value))}), false)`;
     case 'compare':
       // A missing quantity (null) compares as null, which WHERE treats as false, also under NOT: `coalesce`
       // keeps "not above 10 %" from listing indicators that have no number at all.
-      return `coalesce((${fragment(condition.quantity)}) ${condition.operator} $${parameter(condition.value)}, false)`;
+      return cypher`coalesce((${fragment(condition.quantity)}) ${condition.operator} ${parameter(condition.value)}, false)`;
   }
 }
 
@@ -241,9 +262,9 @@ function scanOf(spec: PageSpec): string {
   return spec.scan;
 }
 
-function sortExpression(spec: PageSpec, field: string): string {
+function sortExpression(spec: PageSpec, field: string): Cypher {
   const name = spec.orderFields[field];
-  return name === null || name === undefined ? 'n.sortKey' : fragment(name);
+  return name === null || name === undefined ? cypher`n.sortKey` : fragment(name);
 }
 
 /**
@@ -251,16 +272,19 @@ function sortExpression(spec: PageSpec, field: string): string {
  * is strictly after the cursor's value and every key before it is equal, or all keys are equal and the
  * sortKey (the tiebreak) is greater.
  */
-function afterPosition(order: readonly OrderKey[]): string {
+function afterPosition(order: readonly OrderKey[]): Cypher {
   const value = (at: number) => `x.position[${at}]`;
-  const cursor = (at: number) => `$afterValues[${at}]`;
+  const cursor = (at: number) => cypher`${param('afterValues')}[${at}]`;
   const equal = (at: number) =>
-    `((${value(at)} IS NULL) = (${cursor(at)} IS NULL) AND (${value(at)} IS NULL OR ${value(at)} = ${cursor(at)}))`;
+    cypher`((${value(at)} IS NULL) = (${cursor(at)} IS NULL) AND (${value(at)} IS NULL OR ${value(at)} = ${cursor(at)}))`;
   const after = (at: number, direction: string) =>
-    `(${cursor(at)} IS NOT NULL AND (${value(at)} IS NULL OR ${value(at)} ${direction === 'ASC' ? '>' : '<'} ${cursor(at)}))`;
+    cypher`(${cursor(at)} IS NOT NULL AND (${value(at)} IS NULL OR ${value(at)} ${direction === 'ASC' ? '>' : '<'} ${cursor(at)}))`;
   const alternatives = order.map((key, at) =>
-    [...order.slice(0, at).map((_, j) => equal(j)), after(at, key.direction)].join(' AND '),
+    joined([...order.slice(0, at).map((_, j) => equal(j)), after(at, key.direction)], ' AND '),
   );
-  alternatives.push([...order.map((_, j) => equal(j)), 'x.node.sortKey > $afterKey'].join(' AND '));
-  return `(${alternatives.map((a) => `(${a})`).join(' OR ')})`;
+  alternatives.push(joined([...order.map((_, j) => equal(j)), cypher`x.node.sortKey > ${param('afterKey')}`], ' AND '));
+  return cypher`(${joined(
+    alternatives.map((a) => cypher`(${a})`),
+    ' OR ',
+  )})`;
 }

@@ -1,24 +1,26 @@
+import { naming, type Cypher, type Slot } from '../../db/cypher';
 import { CypherRegistry } from '../../db/cypher-registry';
-import { fragmentOf, singleHopScope, type Hop } from '../relationships';
+import { fragmentOf, HOP_VARIABLES, singleHopScope, type Hop } from '../relationships';
 
 /**
  * The fixed pieces compiled statements are assembled from: files of cypher/fragments/, read once, as the
- * registry keeps them (header comments and indentation dropped).
+ * registry keeps them (header comments and indentation dropped), each a part whose parameters are slots
+ * (src/db/cypher.ts) and whose `{{fragments/…}}` marks are the included fragments.
  */
 let registry: CypherRegistry | undefined;
 
-export function fragment(name: string): string {
+export function fragment(name: string): Cypher {
   if (!name.startsWith('fragments/')) throw new Error(`not a fragment of cypher/fragments/: ${name}`);
   registry ??= CypherRegistry.load();
   const declared = DECLARED_NUMBER.exec(name);
-  if (declared) return registry.get(PROPERTY_TEMPLATE).replace('{property}', declared[1] ?? '');
-  return withIncluded(registry.get(name));
+  if (declared) return registry.part(PROPERTY_TEMPLATE).bind(naming('hole', { property: declared[1] ?? '' }));
+  return registry.part(name);
 }
 
 /**
  * One template serves every declared number (src/graph/properties/): `fragments/common/property.startYear` is
- * cypher/fragments/common/property.cypher with its slot filled by `startYear`. The name is the declaration's,
- * an identifier by this pattern, so no text from a request ever reaches the slot.
+ * cypher/fragments/common/property.cypher with its hole `$($property)` filled by `startYear`. The name is the
+ * declaration's, an identifier by this pattern, so no text from a request ever reaches the hole.
  */
 const PROPERTY_TEMPLATE = 'fragments/common/property';
 const DECLARED_NUMBER = /^fragments\/common\/property\.([A-Za-z][A-Za-z0-9]*)$/;
@@ -30,18 +32,9 @@ export function propertyQuantity(property: string): string {
   return name;
 }
 
-/**
- * A fragment with each `{{fragments/…}}` replaced by that fragment's text, so an expression two fragments
- * need (an indicator's outlook status: its condition and its facet) is written once. Two opening braces never
- * begin valid Cypher (a map literal starts with a key), so the mark cannot be mistaken for a statement's text.
- */
-function withIncluded(text: string): string {
-  return text.replace(/\{\{(fragments\/[a-z0-9/-]+)\}\}/g, (_mark, name: string) => `(${fragment(name)})`);
-}
-
-/** A fragment whose `$value` parameter is renamed to `$<parameter>`, so one statement can use it often. */
-export function fragmentWithParameter(name: string, parameter: string): string {
-  return fragment(name).replace(/\$value\b/g, `$${parameter}`);
+/** A fragment whose `$value` parameter is bound to `parameter`, so one statement can use it often. */
+export function fragmentWithParameter(name: string, parameter: Slot): Cypher {
+  return fragment(name).bind(naming('param', { value: parameter }));
 }
 
 /**
@@ -52,8 +45,10 @@ export function fragmentWithParameter(name: string, parameter: string): string {
  * (cypher/projection/scope-by-outgoing|incoming), without the subquery per parent the path needs: that
  * subquery was most of what a nested aggregate cost beyond raw Cypher (see compile-counts-page.ts).
  */
-export function relationshipScope(hop: Hop): string {
-  const source = (name: string): string => (registry ??= CypherRegistry.load()).get(name);
+export function relationshipScope(hop: Hop): Cypher {
+  const source = (registry ??= CypherRegistry.load());
   if (hop.kind !== 'path') return singleHopScope(source, hop);
-  return source('projection/scope-by-relationship').replace('{hop}', fragmentOf(source, hop));
+  // The hop's `parent` and `node` keep their own names here: the scope's subquery imports `parent` as such.
+  const found = fragmentOf(source, hop).bind(naming('variable', Object.fromEntries(HOP_VARIABLES.map((v) => [v, v]))));
+  return source.part('projection/scope-by-relationship').bind(naming('hole', { hop: found }));
 }

@@ -1,4 +1,17 @@
 import { compactCypher } from '../../db/compact-cypher';
+import {
+  cypher,
+  hole,
+  joined,
+  naming,
+  param,
+  variable,
+  type Cypher,
+  type Names,
+  type Piece,
+  type Slot,
+} from '../../db/cypher';
+import type { CypherSource } from '../../db/cypher-registry';
 import type { CompiledStatement, Params } from '../../db/graph-gateway';
 import type { NodeLabel } from '../../graph/graph-model';
 import { fragmentOf, keyOf } from '../relationships';
@@ -26,17 +39,19 @@ const PARENT_IDS = 'parentIds';
 /** The columns of a nested page statement (src/read/page/compile-page.ts), one row per parent. */
 const PAGE_COLUMNS = ['parent', 'totalCount', 'pageNodes', 'pagePositions', 'facets', 'aggregates'];
 
-/** Where the compiler finds the fragments' texts (the gateway's registry of cypher/). */
-export type CypherSource = (name: string) => string;
+/**
+ * The wrapper's import list and result, as holes: a statement run as it is imports nothing (`CALL () {`)
+ * and returns everything (`RETURN *`); folded into another one, its fold imports the parents' ids and
+ * names the columns the collect around it reads (see foldedNames).
+ */
+const IMPORTS = hole('imports', '');
+const RESULT = hole('result', '*');
 
 /**
  * The properties to project for related nodes of a label (src/read/prefetch/property-demand.ts); for nodes of no
  * known label, every stored property but the search-only ones.
  */
 export type PropertyDemand = (label: NodeLabel) => readonly string[];
-
-const MAX_CACHED_SHAPES = 500;
-const cache = new Map<string, CompiledStatement>();
 
 /**
  * Compiles a root statement (a cypher/ file or one compiled from its fragments) and the relationship projections planned below its nodes into ONE
@@ -62,13 +77,15 @@ const cache = new Map<string, CompiledStatement>();
  *   RETURN *
  *
  * A nested connection's page statement is folded in as its resolver compiled it, for every parent at once
- * (`pages`, src/read/prefetch/nested-pages.ts): its parameters renamed (`$page1_c0`), its `$parents` the
- * root's ids. Its rows are the ones the resolver's own statement would answer, so they prime its loader.
+ * (`pages`, src/read/prefetch/nested-pages.ts): its parts bound to this place's names (`$page1_c0`, its
+ * `$parents` the root's ids; see foldedNames). Its rows are the ones the resolver's own statement would
+ * answer, so they prime its loader.
  *
  * The text holds only cypher/ files and generated names (`c1`…, never an alias or any other user text);
  * the root statement's parameters pass through untouched, and fragments take none (the root statement
  * must not return columns named `rootNodes`, `prefetch` or `c<n>`). The text depends only on
- * the root statement and the plan's shape, so it is compiled once per shape and kept (a bounded cache).
+ * the root statement and the plan's shape, so it is compiled once per shape and kept by the registry the
+ * service loaded (`source.composed`, bounded).
  */
 export function compilePrefetch(
   source: CypherSource,
@@ -78,94 +95,79 @@ export function compilePrefetch(
   demand: PropertyDemand,
   pages: readonly PlannedPage[] = [],
 ): CompiledPrefetch {
-  const folded = pages.map((page, at) => foldedPage(page, `page${at + 1}`, PARENT_IDS));
+  const folded = pages.map((page, at) => foldedPage(page, `page${at + 1}`));
   // Each projection's pages, named after its column (`c1_page1`, their ids `c1_parentIds`).
-  const texts = new Map<string, string>();
   let next = 0;
   const assign = (planned: readonly PlannedProjection[]): ColumnPlan[] =>
     planned.map(({ hop, label, children, pages: below = [] }) => {
       const column = `c${++next}`;
       const childColumns = assign(children);
-      const foldedBelow = below.map((page, at) => foldedPage(page, `${column}_page${at + 1}`, parentIdsOf(column)));
-      for (const { page, text } of foldedBelow) texts.set(page.column, text);
-      const pagesBelow = foldedBelow.map(({ page }) => page);
+      const pagesBelow = below.map((page, at) => foldedPage(page, `${column}_page${at + 1}`));
       const fields = label && [...demand(label), ...columnsOf(childColumns)];
       return { hop, label, column, children: childColumns, pages: pagesBelow, ...(fields ? { fields } : {}) };
     });
   // Made for every request: the folded pages' parameters are this request's; the text is shared (below).
   const columns = assign(plan);
-  const cacheKey = JSON.stringify([
+  const shapeKey = JSON.stringify([
     root.text,
     shape.kind,
     shape.column,
     signature(plan),
     labels(plan, demand),
-    folded.map((page) => page.text),
-    [...texts],
+    [...folded, ...foldedBelow(columns)].map((page) => [page.column, page.compiled.statement.text]),
   ]);
-  const statement =
-    cache.get(cacheKey) ?? cached(cacheKey, prefetchStatement(source, root, shape, columns, demand, folded, texts));
-  const params = Object.assign(
-    {},
-    ...[...folded.map(({ page }) => page), ...foldedBelow(columns)].map((page) => page.params),
-  ) as Params;
-  return { statement, columns, pages: folded.map((page) => page.page), params };
+  const statement = source.composed.get(shapeKey, () => prefetchStatement(source, root, shape, columns, folded));
+  const params = Object.assign({}, ...[...folded, ...foldedBelow(columns)].map((page) => page.params)) as Params;
+  return { statement, columns, pages: folded, params };
 }
 
-/** The statement's text for its columns and folded pages (see compilePrefetch). */
+/** The statement for its columns and folded pages (see compilePrefetch), as parts and as text. */
 function prefetchStatement(
   source: CypherSource,
   root: CompiledStatement,
   shape: RootShape,
   columns: readonly ColumnPlan[],
-  demand: PropertyDemand,
-  folded: readonly { page: FoldedPage; text: string }[],
-  texts: ReadonlyMap<string, string>,
+  folded: readonly FoldedPage[],
 ): CompiledStatement {
   const nodesColumn = shape.kind === 'list' ? shape.column : ROOT_NODES_COLUMN;
-  const text = [
-    'CALL () {',
-    compactCypher(root.text),
-    '}',
-    ...(shape.kind === 'rows' ? [`WITH collect(${shape.column}) AS ${ROOT_NODES_COLUMN}`] : []),
-    ...(columns.length === 0
-      ? []
-      : [
-          `CALL (${nodesColumn}) {`,
-          `UNWIND ${nodesColumn} AS rootNode`,
-          `MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
-          ...columns.flatMap((column) => projectionText(source, column, 1, demand, texts)),
-          `RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columnsOf(columns).map((c) => `${c}: ${c}`)])}) AS ${PREFETCH_COLUMN}`,
-          '}',
-        ]),
-    // The ids first, at the top: a page's own `pageNodes` must not shadow a variable its CALL imports.
-    ...(folded.length === 0 ? [] : [`WITH *, [x IN ${nodesColumn} | x.id] AS ${PARENT_IDS}`]),
-    ...folded.flatMap(({ page, text: pageText }) => pageCall(PARENT_IDS, page, pageText)),
-    'RETURN *',
-  ].join('\n');
+  const parentIds = variable(PARENT_IDS);
+  const statement = joined(
+    [
+      cypher`CALL (${IMPORTS}) {`,
+      root.cypher ?? compactCypher(root.text),
+      '}',
+      ...(shape.kind === 'rows' ? [`WITH collect(${shape.column}) AS ${ROOT_NODES_COLUMN}`] : []),
+      ...(columns.length === 0
+        ? []
+        : [
+            `CALL (${nodesColumn}) {`,
+            `UNWIND ${nodesColumn} AS rootNode`,
+            `MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
+            ...columns.flatMap((column) => projectionText(source, column, 1)),
+            `RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columnsOf(columns).map((c) => `${c}: ${c}`)])}) AS ${PREFETCH_COLUMN}`,
+            '}',
+          ]),
+      // The ids first, at the top: a page's own `pageNodes` must not shadow a variable its CALL imports.
+      ...(folded.length === 0 ? [] : [cypher`WITH *, [x IN ${nodesColumn} | x.id] AS ${parentIds}`]),
+      ...folded.flatMap((page) => pageCall(parentIds, page)),
+      cypher`RETURN ${RESULT}`,
+    ],
+    '\n',
+  );
   const shapeText = [
     signature(columns),
-    ...folded.map(({ page }) => page.compiled.statement.origin),
+    ...folded.map((page) => page.compiled.statement.origin),
     ...foldedBelow(columns).map((page) => page.compiled.statement.origin),
   ].join(',');
-  return { text, origin: root.origin, shape: shapeText };
-}
-
-function cached(key: string, statement: CompiledStatement): CompiledStatement {
-  if (cache.size >= MAX_CACHED_SHAPES) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  cache.set(key, statement);
-  return statement;
+  return { text: statement.render(), origin: root.origin, shape: shapeText, cypher: statement };
 }
 
 /** A folded page as a subquery over the ids in `parents`, its rows collected into its column. */
-function pageCall(parents: string, page: FoldedPage, text: string): string[] {
+function pageCall(parents: Slot, page: FoldedPage): Piece[] {
   return [
-    `CALL (${parents}) {`,
-    `CALL (${parents}) {`,
-    text,
+    cypher`CALL (${parents}) {`,
+    cypher`CALL (${parents}) {`,
+    foldedText(page, parents),
     '}',
     `RETURN collect([${page.rowColumns.join(', ')}]) AS ${page.column}`,
     '}',
@@ -199,53 +201,50 @@ function pageColumnsOf({ compiled }: PlannedPage): string[] {
   ];
 }
 
-/** Whether this compiler wrapped the read (relationship columns or pages of its own folded in). */
-function isWrapped({ compiled }: PlannedPage): boolean {
-  return compiled.columns.length > 0 || (compiled.pages?.length ?? 0) > 0;
-}
-
 /**
  * A nested connection's compiled read (a page statement, wrapped by this compiler when relationship fields
- * are selected below its nodes) made a subquery of the root's statement, under `column`: `$parents` becomes
- * the root's ids, every other parameter `$<column>_<name>` (the root and each page number theirs from
- * `$c0`), and the wrapper's first `CALL ()` imports the ids. The text is this project's own compiled text,
- * so these are the only places either appears; its last line, `RETURN *`, names its columns instead, as
- * the collect around it reads them by name.
+ * are selected below its nodes) made a subquery of the root's statement, under `column`: its parameters
+ * `$<column>_<name>` (the root and each page number theirs from `$c0`), their values renamed to match.
  */
-function foldedPage(page: PlannedPage, column: string, parents: string): { page: FoldedPage; text: string } {
-  const { text } = page.compiled.statement;
-  // A page with pages of its own folded in binds `parentIds` for them (and theirs `page1_parentIds` …, one
-  // prefix per level): each gets this column's prefix, as Neo4j refuses a variable that shadows the
-  // `parentIds` this page's CALL imports.
-  const renamed = text
-    .replace(new RegExp(`(?<![$.\\w])((?:\\w+_)?${PARENT_IDS})\\b`, 'g'), `${column}_$1`)
-    .replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => (name === 'parents' ? parents : `$${column}_${name}`));
-  const lines = renamed.split('\n');
-  if (isWrapped(page)) {
-    if (lines[0] !== 'CALL () {' || lines.at(-1) !== 'RETURN *')
-      throw new Error(`a nested page's compiled read has an unexpected shape: ${page.compiled.statement.origin}`);
-    lines[0] = `CALL (${parents}) {`;
-    lines[lines.length - 1] = `RETURN ${pageColumnsOf(page).join(', ')}`;
-  }
+function foldedPage(page: PlannedPage, column: string): FoldedPage {
   const params = Object.fromEntries(
     Object.entries(page.compiled.params).map(([name, value]) => [`${column}_${name}`, value]),
   );
-  return { page: Object.assign({}, page, { column, params, rowColumns: pageColumnsOf(page) }), text: lines.join('\n') };
+  return Object.assign({}, page, { column, params, rowColumns: pageColumnsOf(page) });
+}
+
+/** A folded page's statement bound to the names of the place it is put, inside `CALL (<parents>)`. */
+function foldedText(page: FoldedPage, parents: Slot): Cypher {
+  return page.compiled.statement.cypher.bind(foldedNames(page.column, parents, page.rowColumns));
+}
+
+/**
+ * The names a folded page's parts take: `$parents` is the variable holding the parents' ids, every other
+ * parameter `$<column>_<name>`; the variables its own wrapper leaves open (the ids of the pages folded into
+ * it in turn, `parentIds`, `c1_parentIds` …) get the column's prefix too, as Neo4j refuses a variable that
+ * shadows one an enclosing CALL imports; its wrapper imports the parents' ids and returns the columns the
+ * collect around it reads by name, not `*` (which would return the imported ids as well).
+ */
+function foldedNames(column: string, parents: Slot, columns: readonly string[]): Names {
+  return (slot) => {
+    if (slot.kind === 'param') return slot.name === 'parents' ? parents : param(`${column}_${slot.name}`);
+    if (slot.kind === 'variable') return variable(`${column}_${slot.name}`);
+    if (slot.name === IMPORTS.name) return parents;
+    return slot.name === RESULT.name ? columns.join(', ') : undefined;
+  };
 }
 
 /**
  * The lines of one projection's CALL at nesting `level` (1 below the root), not indented: the statement is
  * sent with every request, and its indentation was a third of its bytes (see compactCypher). The fragment's
- * `parent` and `node` become `n<level-1>` and `n<level>`: Neo4j refuses a variable that shadows one
- * imported by an enclosing CALL, so each level needs its own names.
+ * declared `parent` and `node` are bound to `n<level-1>` and `n<level>`: Neo4j refuses a variable that
+ * shadows one imported by an enclosing CALL, so each level needs its own names.
  */
 function projectionText(
   source: CypherSource,
   { hop, column, children, pages, fields }: ColumnPlan,
   level: number,
-  demand: PropertyDemand,
-  texts: ReadonlyMap<string, string>,
-): string[] {
+): Piece[] {
   const parent = nodeVariable(level - 1);
   const node = nodeVariable(level);
   const childColumns = columnsOf(children);
@@ -253,17 +252,17 @@ function projectionText(
   return [
     `CALL (${parent}) {`,
     `CALL (${parent}) {`,
-    renameVariables(fragmentOf(source, hop), parent, node),
+    fragmentOf(source, hop).bind(naming('variable', { parent, node })),
     '}',
-    ...children.flatMap((child) => projectionText(source, child, level + 1, demand, texts)),
+    ...children.flatMap((child) => projectionText(source, child, level + 1)),
     `WITH ${[node, ...childColumns].join(', ')} ORDER BY ${node}.sortKey`,
     ...(pages.length === 0
       ? [`RETURN ${collected} AS ${column}`]
       : [
           // The pages below these nodes, for this parent's nodes (the same rows their resolver's statement gives).
           `WITH ${collected} AS ${column}`,
-          `WITH ${column}, [x IN ${column} | ${idOf('x', fields)}] AS ${parentIdsOf(column)}`,
-          ...pages.flatMap((page) => pageCall(parentIdsOf(column), page, texts.get(page.column) ?? '')),
+          cypher`WITH ${column}, [x IN ${column} | ${idOf('x', fields)}] AS ${variable(parentIdsOf(column))}`,
+          ...pages.flatMap((page) => pageCall(variable(parentIdsOf(column)), page)),
           `RETURN ${[column, ...pages.map((page) => page.column)].join(', ')}`,
         ]),
     '}',
@@ -298,14 +297,6 @@ function idOf(x: string, fields: readonly string[] | undefined): string {
 
 function nodeVariable(level: number): string {
   return `n${level}`;
-}
-
-/**
- * A fragment's two variables renamed. Fragments are the project's own files, which name exactly these two
- * variables; a property or parameter of the same name (`.node`, `$node`) is left alone.
- */
-function renameVariables(fragment: string, parent: string, node: string): string {
-  return fragment.replace(/(?<![.$\w])(parent|node)\b/g, (name) => (name === 'parent' ? parent : node));
 }
 
 /** The plan's shape as text: hop keys, nested (`out:HAS_ITEM(in:RESPONSIBLE_FOR,…)`). */

@@ -1,3 +1,4 @@
+import type { Cypher } from '../../db/cypher';
 import type { CompiledStatement, Params } from '../../db/graph-gateway';
 import type { NodeLabel } from '../../graph/graph-model';
 import type { Hop } from '../relationships';
@@ -43,7 +44,14 @@ export interface CompiledRead {
 export interface PlannedPage {
   /** The question as the resolver's batch knows it (batchKey): the priming of the root's answer uses it. */
   readonly key: string;
-  readonly compiled: CompiledRead & { readonly statement: CompiledStatement };
+  readonly compiled: CompiledRead & { readonly statement: ComposedStatement };
+}
+
+/** A statement composed from parts (src/db/cypher.ts), which a root statement can fold in by binding names. */
+export type ComposedStatement = CompiledStatement & { readonly cypher: Cypher };
+
+export function isComposed(statement: string | CompiledStatement): statement is ComposedStatement {
+  return typeof statement !== 'string' && statement.cypher !== undefined;
 }
 
 /** A nested connection folded into a root statement: its column and its parameters, renamed for it. */

@@ -22,7 +22,7 @@ export async function listByLabel(
 ): Promise<NodeProperties[]> {
   const compiled = await reusedCompile(ctx, info, label, async (planning) => {
     const selection = await withNestedPages(parseSelection(info), planning);
-    const source = (name: string): string => planning.gateway.statementText(name);
+    const source = planning.gateway.statements;
     const root = {
       statement: allByLabel(source, label, projectedProperties(info, label, 'root')),
       params: {},

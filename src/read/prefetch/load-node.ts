@@ -47,10 +47,14 @@ async function compileNodeRead(
   const selection = await withNestedPages(parseSelection(info), ctx);
   if (selection.projections.length === 0 && selection.pages.length === 0) return null;
   const label = labelOfId(id);
-  const source = (name: string): string => ctx.gateway.statementText(name);
+  const source = ctx.gateway.statements;
   const shape = { kind: 'rows', column: 'node' } as const;
   const root = label
-    ? { statement: nodeById(source, projectedProperties(selection.info, label, 'root')), params: { id }, shape }
+    ? {
+        statement: nodeById(source, projectedProperties(selection.info, label, 'root')),
+        params: { id },
+        shape,
+      }
     : { statement: 'graph/nodes-by-id', params: { ids: [id] }, shape };
   return compileRead(source, root, selection);
 }

@@ -1,6 +1,7 @@
 import { getArgumentValues, type FieldNode, type GraphQLObjectType } from 'graphql';
 import type { ClassType } from 'type-graphql';
 import type { RequestContext } from '../request-context';
+import { isComposed } from './compiled-read';
 import { batchKey, type CompiledRead, type ParsedSelection, type PlannedPage } from './read-root';
 import { rootNodeSelection, subfields, type PlannedProjection, type RootField } from './selection-plan';
 
@@ -99,7 +100,7 @@ async function pagesBelow(
       continue; // refused by its resolver at its own path (see withNestedPages)
     }
     const { statement } = compiled;
-    if (typeof statement === 'string') continue;
+    if (!isComposed(statement)) continue;
     const key = batchKey(compiled);
     if (!pages.has(key)) pages.set(key, { key, compiled: Object.assign({}, compiled, { statement }) });
     // Its resolver's fast path looks for its pages under this key (src/read/primed-pages.ts).

@@ -3,7 +3,8 @@ import type { CompiledStatement, GraphGateway, Params } from '../../db/graph-gat
 import type { PlainRow, PlainValue } from '../../db/plain-values';
 import { RowReader } from '../../db/row-reader';
 import type { GraphLoaders } from '../graph-loaders';
-import { compilePrefetch, PREFETCH_COLUMN, ROOT_NODES_COLUMN, type CypherSource } from './compile-prefetch';
+import type { CypherSource } from '../../db/cypher-registry';
+import { compilePrefetch, PREFETCH_COLUMN, ROOT_NODES_COLUMN } from './compile-prefetch';
 import type { CompiledRead, FoldedPage, PlannedPage, RootShape } from './compiled-read';
 import { projectedProperties } from './property-demand';
 import { primeLoaders, type PagePrimer } from './prime-loaders';
@@ -61,7 +62,7 @@ export function compileRead(
   if (!selection || (selection.projections.length === 0 && selection.pages.length === 0))
     return Object.assign({ columns: [] }, root);
   const statement =
-    typeof root.statement === 'string' ? { text: source(root.statement), origin: root.statement } : root.statement;
+    typeof root.statement === 'string' ? { text: source.get(root.statement), origin: root.statement } : root.statement;
   const compiled = compilePrefetch(
     source,
     statement,

@@ -71,8 +71,8 @@ describe('the Cypher files', () => {
 
   it('compiles every hop of the relationship table as the selection compiler runs it (below a root and nested)', async () => {
     const failures: string[] = [];
-    const source = (name: string): string => db.cypher.get(name);
-    const root = { text: source('graph/nodes-by-id'), origin: 'graph/nodes-by-id' };
+    const source = db.cypher;
+    const root = { text: source.get('graph/nodes-by-id'), origin: 'graph/nodes-by-id' };
     const session = db.driver.session();
     try {
       for (const hop of hops()) {
@@ -101,7 +101,7 @@ describe('the Cypher files', () => {
       for (const hop of hops()) {
         if (hop.kind !== 'path') continue;
         try {
-          await session.run(`EXPLAIN ${pathBatch((name) => db.cypher.get(name), hop.path).text}`);
+          await session.run(`EXPLAIN ${pathBatch(db.cypher, hop.path).text}`);
         } catch (error) {
           failures.push(`${hop.path}: ${(error as Error).message.split('\n')[0]}`);
         }

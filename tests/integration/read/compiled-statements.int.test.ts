@@ -6,6 +6,7 @@ import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
 import { POLICY_ITEM_PAGE } from '../../../src/model/policy-item/policy-item.page-spec';
 import { compileCountsPage } from '../../../src/read/page/compile-counts-page';
 import { compilePage } from '../../../src/read/page/compile-page';
+import { naming } from '../../../src/db/cypher';
 import { fragment } from '../../../src/read/page/fragments';
 import { all, any, holds, matches, not, type Condition } from '../../../src/read/page/condition';
 import type { PageSpec } from '../../../src/read/page/page-spec';
@@ -32,21 +33,24 @@ function takesValue(name: string): boolean {
 }
 
 /**
- * Whether a fragment's text (its `$value` renamed to some `$cN`, a template's `{property}` filled with a
+ * Whether a fragment's text (its `$value` renamed to some `$cN`, a template's `$($property)` filled with a
  * declared property's name) is part of a compiled statement.
  */
 function appearsIn(statement: string, name: string): boolean {
-  const text = fragment(name);
+  // A template's hole is filled with a marker, then matched as any identifier.
+  const text = fragment(name)
+    .bind(naming('hole', { property: 'DECLARED_PROPERTY' }))
+    .render();
   const pattern = text
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/\\\$value\b/g, '\\$c\\d+')
-    .replace(/\\\{property\\\}/g, '[A-Za-z][A-Za-z0-9]*');
+    .replace(/DECLARED_PROPERTY/g, '[A-Za-z][A-Za-z0-9]*');
   return new RegExp(pattern).test(statement);
 }
 
 /** The template of declared numbers (cypher/fragments/common/property): the specs' sort orders and aggregates fill it. */
 function isTemplate(name: string): boolean {
-  return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('{property}');
+  return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$($property)');
 }
 
 describe('compiled page statements', () => {
@@ -75,7 +79,7 @@ describe('compiled page statements', () => {
       expect(perNode.length).toBeGreaterThan(20);
       expect(perNode.filter((count) => count !== 1)).toEqual([]);
     }
-    const contextOf = (spec: PageSpec) => (spec.context ? fragment(spec.context.fragment) : 'no context');
+    const contextOf = (spec: PageSpec) => (spec.context ? fragment(spec.context.fragment).render() : 'no context');
     const current = [{ key: 'current', quantity: 'fragments/indicator/current' }];
     const unfiltered = compileCountsPage(INDICATOR_PAGE, all([]), current).statement.text;
     expect(unfiltered).not.toContain(contextOf(INDICATOR_PAGE));

@@ -60,10 +60,10 @@ describe('exact page anchors', () => {
         .then(({ records }) => records.map((record) => record.get('value') as unknown))
         .finally(() => session.close());
       expect(values.length).toBeGreaterThan(0);
-      const context = spec.context ? `\n${fragment(spec.context.fragment)}` : '';
+      const context = spec.context ? `\n${fragment(spec.context.fragment).render()}` : '';
       const carried = ['n', ...(spec.context?.variables ?? [])].join(', ');
-      const anchored = `${fragment(anchor)}\nWITH DISTINCT n\nRETURN collect(n.id) AS ids`;
-      const tested = `${fragment(spec.scan ?? '')}\nWITH DISTINCT n${context}\nWITH ${carried}\nWHERE ${fragment(condition)}\nRETURN collect(DISTINCT n.id) AS ids`;
+      const anchored = `${fragment(anchor).render()}\nWITH DISTINCT n\nRETURN collect(n.id) AS ids`;
+      const tested = `${fragment(spec.scan ?? '').render()}\nWITH DISTINCT n${context}\nWITH ${carried}\nWHERE ${fragment(condition).render()}\nRETURN collect(DISTINCT n.id) AS ids`;
       let nonEmpty = 0;
       for (const value of values) {
         const expected = await ids(tested, value);

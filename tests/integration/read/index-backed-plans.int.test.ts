@@ -64,7 +64,7 @@ const byIds = (statement: string, ids: string[]): PlanCase => ({ statement, para
 const cypher = CypherRegistry.load();
 /** A path's batch statement, as GraphLoaders.path runs it (src/read/relationships.ts names the paths). */
 const pathBatchOf = (path: string, ids: string[]): PlanCase => {
-  const { text, origin } = pathBatch((name) => cypher.get(name), path);
+  const { text, origin } = pathBatch(cypher, path);
   return { statement: origin, text, params: { ids } };
 };
 /** The search statement as the resolver compiles it (src/model/search/search-statement.ts). */
@@ -134,7 +134,7 @@ const CASES: PlanCase[] = [
   pathBatchOf('department/sdgs', [CITIZEN_ACTIVITY]),
   ...(['Sdg', 'Field', 'Department', 'ReformArea', 'LinkagePlan'] as const).map((label): PlanCase => ({
     statement: 'graph/all-by-label',
-    text: allByLabel((name) => cypher.get(name), label, ['id', 'name']).text,
+    text: allByLabel(cypher, label, ['id', 'name']).text,
     params: {},
     allowed: { reads: [`NodeByLabelScan :${label}`], reason: UNFILTERED_LIST },
   })),
@@ -143,7 +143,7 @@ const CASES: PlanCase[] = [
   byIds('graph/nodes-by-id', ['measure:5-1-3', 'sdg:17']),
   {
     statement: 'graph/node-by-id',
-    text: nodeById((name) => cypher.get(name), ['id', 'code', 'name']).text,
+    text: nodeById(cypher, ['id', 'code', 'name']).text,
     params: { id: 'measure:5-1-3' },
   },
   pathBatchOf('linkage-plan/policy-items', ['linkage-plan:1']),

@@ -36,6 +36,10 @@ class RecordingReader implements BatchReader {
   statementText(name: string): string {
     return this.cypher.get(name);
   }
+
+  get statements(): CypherRegistry {
+    return this.cypher;
+  }
 }
 
 const node = (id: string, name: string): PlainRow => ({ id, name });

@@ -4,6 +4,7 @@ import type { CompiledStatement, Params } from '../../../src/db/graph-gateway';
 import type { PlainRow } from '../../../src/db/plain-values';
 import { RowReader } from '../../../src/db/row-reader';
 import { Measure } from '../../../src/model/measure/measure.type';
+import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { GraphLoaders, type BatchReader } from '../../../src/read/graph-loaders';
 import type { RequestContext } from '../../../src/read/request-context';
 import { primeHop, related, relationshipOf, type FieldArguments } from '../../../src/read/relationships';
@@ -22,6 +23,8 @@ class CountingReader implements BatchReader {
   statementText(): string {
     return '';
   }
+
+  readonly statements = CypherRegistry.load();
 }
 
 /** A measure's properties as a compiled statement projects them for `{ code name status }`. */

@@ -118,9 +118,10 @@ describe('the relationship table', () => {
   });
 
   it("writes a single hop's type and far label into the template", () => {
-    const source = (name: string): string => CypherRegistry.load().get(name);
+    const source = CypherRegistry.load();
     const code = (hop: Hop) =>
       fragmentOf(source, hop)
+        .render()
         .split('\n')
         .filter((line) => line !== '' && !line.startsWith('//'));
     expect(code({ kind: 'in', type: 'RESPONSIBLE_FOR' })).toEqual([

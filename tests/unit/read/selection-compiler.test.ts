@@ -10,6 +10,7 @@ import {
 } from 'graphql';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import type { CompiledStatement } from '../../../src/db/graph-gateway';
+import { parseFragment } from '../../../src/db/cypher-fragment';
 import { compilePrefetch } from '../../../src/read/prefetch/compile-prefetch';
 import { projectedProperties, typeNameOf } from '../../../src/read/prefetch/property-demand';
 import { RowReader } from '../../../src/db/row-reader';
@@ -32,7 +33,7 @@ const SEED_GRAPH = 'seed/graph.json';
 /** A mapped object's fields by name. */
 const fieldsOf = (mapped: object): Map<string, unknown> => new Map(Object.entries(mapped) as [string, unknown][]);
 const cypher = CypherRegistry.load();
-const source = (name: string): string => cypher.get(name);
+const source = cypher;
 
 /** The first root field of `query` as a resolver sees it (what GraphQLResolveInfo carries). */
 function rootField(query: string, variableValues: Record<string, unknown> = {}): RootField {
@@ -71,7 +72,7 @@ function compiledText(
   const root = rootNodeSelection(field);
   if (!root) throw new Error('no object type');
   const plan = planProjections(field, root.type, root.fieldNodes);
-  const rootStatement = typeof statement === 'string' ? { text: source(statement), origin: statement } : statement;
+  const rootStatement = typeof statement === 'string' ? { text: source.get(statement), origin: statement } : statement;
   return compilePrefetch(source, rootStatement, { kind, column }, plan, (label) =>
     projectedProperties(field, label, 'related'),
   ).statement.text;
@@ -287,13 +288,13 @@ describe('the properties projected for related nodes', () => {
     const page = {
       key: 'the resolver’s key',
       compiled: {
-        statement: { text: pageText, origin: 'policyItems(filter, orderBy)' },
+        statement: { text: pageText, origin: 'policyItems(filter, orderBy)', cypher: parseFragment('test', pageText) },
         params: { c0: 2, limit: 3 },
         shape: { kind: 'list', column: 'pageNodes' } as const,
         columns: [],
       },
     };
-    const root = { text: source('graph/nodes-by-id'), origin: 'graph/nodes-by-id' };
+    const root = { text: source.get('graph/nodes-by-id'), origin: 'graph/nodes-by-id' };
     const compiled = compilePrefetch(source, root, { kind: 'rows', column: 'node' }, [], () => [], [page]);
     const { text } = compiled.statement;
     // The root's nodes' ids are the page's parents; its own parameters cannot meet the root's ($ids).
