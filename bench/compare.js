@@ -8,8 +8,13 @@
 //
 // Flags: --duration <s per cell, 3> --rounds <5> --warmup <most s per system and question, 120>
 //        --concurrency <list, 1,16> --only <question ids, e.g. Q1,Q4> --neo4j <bolt URI to reuse>
+//        --baseline <checkout of another commit, built>: that commit's service runs as a fourth system, `base`,
+//        in the same rounds, so "performance must not move" is read as ours ÷ base from one run on one machine
+//        (ratios against ng from runs on different machines, or days, moved by up to 20 % with no code change).
 'use strict';
+const { existsSync } = require('node:fs');
 const { cpus } = require('node:os');
+const { resolve } = require('node:path');
 const { readFlags, wholeNumber } = require('./lib/flags');
 const { loadCell } = require('./lib/load-cell');
 const { cpuMeter } = require('./lib/process-cpu');
@@ -21,8 +26,9 @@ const { commandLine, replaceBenchmarkTable } = require('./lib/benchmarks-doc');
 const { fixed, markdownTable, median, ratio } = require('./lib/statistics');
 
 const USAGE =
-  'npm run bench -- [--duration 3] [--rounds 5] [--warmup 120] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…] [--docs]';
-const { seconds, rounds, warmup, concurrencies, questions, reuseUri, docs } = readFlags(
+  'npm run bench -- [--duration 3] [--rounds 5] [--warmup 120] [--concurrency 1,16] [--only Q1,Q4] [--neo4j bolt://…] ' +
+  '[--baseline ../other-checkout] [--docs]';
+const { seconds, rounds, warmup, concurrencies, questions, reuseUri, baseline, docs } = readFlags(
   {
     duration: { type: 'string', default: '3' },
     // Five, not three: on a shared machine a burst of other work can slow a whole cell, and the median of
@@ -32,6 +38,7 @@ const { seconds, rounds, warmup, concurrencies, questions, reuseUri, docs } = re
     concurrency: { type: 'string', default: '1,16' },
     only: { type: 'string', default: '' },
     neo4j: { type: 'string', default: '' },
+    baseline: { type: 'string', default: '' },
     // Replace the table of docs/benchmarks.md with this run's (only for a run meant as the current figures).
     docs: { type: 'boolean', default: false },
   },
@@ -49,18 +56,28 @@ const { seconds, rounds, warmup, concurrencies, questions, reuseUri, docs } = re
         })
       : QUESTIONS,
     reuseUri: flags.neo4j || undefined,
+    baseline: flags.baseline ? baselineEntry(flags.baseline, flags.docs) : undefined,
     docs: flags.docs,
   }),
 );
 
-const SYSTEMS = ['ours', 'ng', 'raw'];
+/** The compiled service of the checkout --baseline names; the docs' table is ours against the peers only. */
+function baselineEntry(checkout, toDocs) {
+  if (toDocs)
+    throw new Error('--baseline and --docs: the table in docs/benchmarks.md compares ours with the peers only');
+  const entry = resolve(checkout, 'dist', 'src', 'index.js');
+  if (!existsSync(entry)) throw new Error(`--baseline: ${entry} is missing; run \`npm run build\` in that checkout`);
+  return entry;
+}
+
+const SYSTEMS = baseline ? ['ours', 'base', 'ng', 'raw'] : ['ours', 'ng', 'raw'];
 /**
  * What a GraphQL request costs each service before it asks the database anything: the HTTP server, Apollo's
  * pipeline and, for ours, what every answer carries (its access line, request id, ETag, CORS and compression
  * headers, size and time limits). Timed beside the questions, so a question whose own work is small (the
  * search) can be read against it.
  */
-const FLOOR_SYSTEMS = ['ours', 'ng'];
+const FLOOR_SYSTEMS = SYSTEMS.filter((system) => system !== 'raw');
 const FLOOR_BODY = JSON.stringify({ query: '{ __typename }' });
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -78,7 +95,9 @@ async function postJson(url, body) {
 
 /** What each system is sent for a question: the URL and the JSON body. */
 function requestFor(system, question, urls) {
-  if (system === 'ours') return { url: urls.ours, body: JSON.stringify({ query: question.ours.query }) };
+  if (system === 'ours' || system === 'base') {
+    return { url: urls[system], body: JSON.stringify({ query: question.ours.query }) };
+  }
   if (system === 'ng') return { url: urls.ng, body: JSON.stringify({ query: question.ng.query }) };
   return { url: urls.raw, body: JSON.stringify({ statement: question.raw.statement, params: question.raw.params }) };
 }
@@ -103,8 +122,10 @@ async function checkAnswers(urls) {
           `${system} answered ${question.id} with errors: ${JSON.stringify(response.errors).slice(0, 500)}`,
         );
       }
-      answers[system] = canonical(question[system].answer(system === 'raw' ? response.rows : response.data));
-      if (system !== 'raw')
+      answers[system] = canonical(
+        question[system === 'base' ? 'ours' : system].answer(system === 'raw' ? response.rows : response.data),
+      );
+      if (system === 'ours' || system === 'ng')
         statements.set(`${question.id} ${system}`, counted ?? response.extensions?.cypher?.queries ?? 'n/a');
     }
     if (!question.expect(answers.ours)) {
@@ -112,7 +133,7 @@ async function checkAnswers(urls) {
         `${question.id}: our answer is not the expected one: ${JSON.stringify(answers.ours).slice(0, 500)}`,
       );
     }
-    for (const system of ['ng', 'raw']) {
+    for (const system of SYSTEMS.filter((name) => name !== 'ours')) {
       const difference = firstDifference(answers.ours, answers[system]);
       if (difference) throw new Error(`${question.id}: ours and ${system} answer differently at ${difference}`);
     }
@@ -219,6 +240,7 @@ function roundRatioRange(oursSamples, ngSamples) {
 }
 
 function report(samples, statements) {
+  const names = SYSTEMS.join(' / ');
   const med = (list, key) => median(list.map((sample) => sample[key]));
   const [low, high] = [Math.min(...concurrencies), Math.max(...concurrencies)];
   const rows = questions.map((question) => {
@@ -234,6 +256,12 @@ function report(samples, statements) {
       cs.map((c) => SYSTEMS.map((system) => fixed(at(system, c, 'rps'), 0)).join(' / ')).join(' ; '),
       cs.map((c) => ratio(at('ours', c, 'rps'), at('ng', c, 'rps'))).join(' / '),
       cs.map((c) => roundRatioRange(s.ours[c], s.ng[c])).join(' / '),
+      ...(baseline
+        ? [
+            cs.map((c) => ratio(at('ours', c, 'rps'), at('base', c, 'rps'))).join(' / '),
+            cs.map((c) => roundRatioRange(s.ours[c], s.base[c])).join(' / '),
+          ]
+        : []),
       cs.map((c) => SYSTEMS.map((system) => fixed(at(system, c, 'p50'), 1)).join(' / ')).join(' ; '),
       cs.map((c) => ratio(at('ours', c, 'p50'), at('raw', c, 'p50'))).join(' / '),
       SYSTEMS.map((system) => fixed(at(system, high, 'p99'), 0)).join(' / '),
@@ -244,13 +272,19 @@ function report(samples, statements) {
   const header = [
     'question',
     'statements ours / ng',
-    `req/s ours / ng / raw (${cLabel})`,
+    `req/s ${names} (${cLabel})`,
     `ours ÷ ng req/s (${cLabel.replace(' ;', ' /')})`,
     `ours ÷ ng req/s, lowest–highest round (${cLabel.replace(' ;', ' /')})`,
-    `p50 ms ours / ng / raw (${cLabel})`,
+    ...(baseline
+      ? [
+          `ours ÷ base req/s (${cLabel.replace(' ;', ' /')})`,
+          `ours ÷ base req/s, lowest–highest round (${cLabel.replace(' ;', ' /')})`,
+        ]
+      : []),
+    `p50 ms ${names} (${cLabel})`,
     `ours p50 ÷ raw p50 (${cLabel.replace(' ;', ' /')})`,
-    `p99 ms ours / ng / raw (c=${high})`,
-    'failed requests ours / ng / raw',
+    `p99 ms ${names} (c=${high})`,
+    `failed requests ${names}`,
   ];
   const noop = concurrencies
     .map(
@@ -263,7 +297,9 @@ function report(samples, statements) {
     ...concurrencies.map(
       (c) =>
         `c=${c}: ${FLOOR_SYSTEMS.map((system) => fixed(floorAt(system, c, 'rps'), 0)).join(' / ')} req/s ` +
-        `(${ratio(floorAt('ours', c, 'rps'), floorAt('ng', c, 'rps'))})`,
+        `(ours ÷ ${FLOOR_SYSTEMS.slice(1)
+          .map((system) => `${system} ${ratio(floorAt('ours', c, 'rps'), floorAt(system, c, 'rps'))}`)
+          .join(', ')})`,
     ),
     `CPU ms per request at c=${high}: ${FLOOR_SYSTEMS.map((system) => fixed(median(samples.floor[system][high].map((sample) => sample.cpu.service)), 3)).join(' / ')}`,
   ].join('; ');
@@ -281,19 +317,20 @@ function report(samples, statements) {
   });
   const cpuHeader = [
     'question',
-    `service process CPU ms per request ours / ng / raw (c=${high})`,
-    `Neo4j CPU ms per request ours / ng / raw (c=${high})`,
+    `service process CPU ms per request ${names} (c=${high})`,
+    `Neo4j CPU ms per request ${names} (c=${high})`,
     'ng ÷ ours CPU (service + Neo4j)',
   ];
   return [
     `ng = @neo4j/graphql 7.6.3 under Apollo Server 5; raw = one hand-written auto-commit Cypher statement per question over node:http.`,
+    ...(baseline ? [`base = the service built in ${baseline.replace(/[\\/]dist[\\/]src[\\/]index\.js$/, '')}.`] : []),
     `Medians of ${rounds} alternating rounds, ${seconds} s per cell, autocannon 9, on ${cores} cores (Node ${process.version}).`,
     ...(rounds < 3 ? ['Fewer than 3 rounds: a smoke run, not a measurement.'] : []),
     '',
     markdownTable(header, rows),
     '',
     `HTTP no-op floor (raw server, no database): ${noop}.`,
-    `GraphQL floor (\`{ __typename }\`, no database), ours / ng: ${floor}.`,
+    `GraphQL floor (\`{ __typename }\`, no database), ${FLOOR_SYSTEMS.join(' / ')}: ${floor}.`,
     'It is what any request costs a service before its question: ours also writes an access line, gives a request',
     'id, an ETag, CORS and compression headers, and applies its limits. A question doing little work (the search)',
     'is read against it.',
@@ -319,14 +356,23 @@ async function main() {
     started.push(counting);
     const [ng, raw] = await Promise.all([startNeo4jGraphQL(neo4j), startRawCypher(neo4j)]);
     started.push(ng, raw);
-    const checkUrls = { ours: counting.url, oursMetrics: counting.metricsUrl, ng: ng.url, raw: raw.cypherUrl };
+    // The baseline is checked as it is timed: its answers must equal ours, its statements are not counted.
+    const base = baseline ? await startOurService(neo4j, {}, { entry: baseline }) : undefined;
+    if (base) started.push(base);
+    const checkUrls = {
+      ours: counting.url,
+      oursMetrics: counting.metricsUrl,
+      base: base?.url,
+      ng: ng.url,
+      raw: raw.cypherUrl,
+    };
     const statements = await checkAnswers(checkUrls);
     started.splice(started.indexOf(counting), 1);
     await counting.stop();
     const ours = await startOurService(neo4j);
     started.push(ours);
-    const urls = { ours: ours.url, ng: ng.url, raw: raw.cypherUrl, noop: raw.noopUrl };
-    const samples = await time(urls, { ours: ours.pid, ng: ng.pid, raw: raw.pid, neo4j: neo4j.pid });
+    const urls = { ours: ours.url, base: base?.url, ng: ng.url, raw: raw.cypherUrl, noop: raw.noopUrl };
+    const samples = await time(urls, { ours: ours.pid, base: base?.pid, ng: ng.pid, raw: raw.pid, neo4j: neo4j.pid });
     const text = report(samples, statements);
     process.stdout.write(`${text}\n`);
     if (docs) log(`replaced the table in ${await replaceBenchmarkTable('compare', commandLine(), text)}`);

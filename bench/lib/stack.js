@@ -68,14 +68,15 @@ async function openNeo4j({ reuseUri } = {}) {
  * statement-count.js), which the deployed service does not do, so timed cells use an instance without.
  * Its response cache is off (RESPONSE_CACHE_MAX_MB=0) unless `extraEnv` turns it on: the benchmarks time
  * what each request costs, and the systems compared with ours have no such cache.
- * Resolves once /health/ready is 200 (the graph is loaded by then).
+ * `entry` runs another checkout's build instead (compare.js --baseline). Resolves once /health/ready is 200
+ * (the graph is loaded by then).
  */
-async function startOurService(neo4j, extraEnv = {}, { countStatements = false } = {}) {
+async function startOurService(neo4j, extraEnv = {}, { countStatements = false, entry = SERVICE_ENTRY } = {}) {
   const port = await freePort();
   const metricsPort = countStatements ? await freePort() : undefined;
   const server = await startNodeProcess({
-    name: 'ours',
-    args: ['-r', join(__dirname, 'loopback-only.js'), SERVICE_ENTRY],
+    name: entry === SERVICE_ENTRY ? 'ours' : 'base',
+    args: ['-r', join(__dirname, 'loopback-only.js'), entry],
     env: {
       PORT: String(port),
       ...(metricsPort ? { METRICS_PORT: String(metricsPort) } : {}),
