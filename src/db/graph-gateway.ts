@@ -180,11 +180,6 @@ export class GraphGateway {
     });
   }
 
-  /** The text of a cypher/ file, for compilers that wrap a whole statement (e.g. a page) into a larger one. */
-  statementText(name: string): string {
-    return this.cypher.get(name);
-  }
-
   /** The files of cypher/ for compilers that compose statements from them, and the shapes they keep. */
   get statements(): CypherSource {
     return this.cypher;

@@ -13,7 +13,7 @@ export type NodeProperties = RowReader;
  * What the loaders need of the gateway: batch reads by name and compiled, and the text of cypher/ files to
  * compile path batches from (so a test can hand them a recording stand-in).
  */
-export type BatchReader = Pick<GraphGateway, 'read' | 'readStatement' | 'statementText' | 'statements'>;
+export type BatchReader = Pick<GraphGateway, 'read' | 'readStatement' | 'statements'>;
 
 /** `primedPage`'s answer when no root statement answered the page (undefined is "answered: none"). */
 export const NOT_PRIMED = Symbol('not primed');

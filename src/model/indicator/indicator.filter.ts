@@ -4,19 +4,18 @@ import { Direction } from '../../graph/enums';
 import { IndicatorOutlookStatus } from '../../graph/outlook-status';
 import {
   CodesFilter,
+  CombinableFilter,
   EnumValuesFilter,
   FieldNumberFilter,
   FieldNumbersFilter,
   IdsFilter,
-  NotFilter,
-  AndFilter,
-  OrFilter,
   PolicyItemCodeFilter,
   SdgNumberFilter,
   SdgNumbersFilter,
 } from '../../read/filter/filter-fields';
 import { NumberComparison } from '../../read/filter/number-comparison';
 
+@CombinableFilter()
 @InputType({ description: 'Conditions on outcome indicators; all given conditions must hold (AND).' })
 export class IndicatorFilter {
   @IdsFilter(/^\s*indicator:\d-\d{1,2}-\d{1,2}\s*$/, 'indicator:5-1-1', 'Indicator ids, e.g. `indicator:5-1-1`.')
@@ -75,12 +74,8 @@ export class IndicatorFilter {
   @ValidateNested()
   relativeChange?: NumberComparison;
 
-  @AndFilter(() => IndicatorFilter)
+  // Fields of @CombinableFilter.
   and?: IndicatorFilter[];
-
-  @NotFilter(() => IndicatorFilter)
   not?: IndicatorFilter;
-
-  @OrFilter(() => IndicatorFilter)
   or?: IndicatorFilter[];
 }

@@ -3,21 +3,20 @@ import { Field, InputType } from 'type-graphql';
 import { ChangeStatus } from '../../graph/enums';
 import {
   CodesFilter,
+  CombinableFilter,
   DepartmentRefFilter,
   DepartmentRefsFilter,
   FieldNumberFilter,
   FieldNumbersFilter,
-  NotFilter,
-  AndFilter,
-  OrFilter,
+  MAX_ANY_OF,
   PolicyItemCodeFilter,
   SdgNumberFilter,
   SdgNumbersFilter,
   ShortTextsFilter,
   TextFilter,
-  MAX_ANY_OF,
 } from '../../read/filter/filter-fields';
 
+@CombinableFilter()
 @InputType({ description: 'Conditions on measures; all given conditions must hold (AND).' })
 export class MeasureFilter {
   @SdgNumberFilter('SDG number 1–17 the measure touches (through its policy item).')
@@ -65,12 +64,8 @@ export class MeasureFilter {
   @ShortTextsFilter('Year-end grades (年度末評価, e.g. `C`) of a reform sheet supporting the measure.')
   sheetEvaluations?: string[];
 
-  @AndFilter(() => MeasureFilter)
+  // Fields of @CombinableFilter.
   and?: MeasureFilter[];
-
-  @NotFilter(() => MeasureFilter)
   not?: MeasureFilter;
-
-  @OrFilter(() => MeasureFilter)
   or?: MeasureFilter[];
 }

@@ -1,19 +1,18 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import {
+  CombinableFilter,
   DepartmentRefFilter,
   DepartmentRefsFilter,
   FieldNumberFilter,
   FieldNumbersFilter,
-  NotFilter,
-  AndFilter,
   NumbersFilter,
-  OrFilter,
   SdgNumberFilter,
   SdgNumbersFilter,
   TextFilter,
 } from '../../read/filter/filter-fields';
 
+@CombinableFilter()
 @InputType({ description: 'Conditions on policy items; all given conditions must hold (AND).' })
 export class PolicyItemFilter {
   @FieldNumberFilter()
@@ -55,12 +54,8 @@ export class PolicyItemFilter {
   @TextFilter('Text contained in the name or visions (Japanese substrings; full-/half-width and spacing ignored).')
   text?: string;
 
-  @AndFilter(() => PolicyItemFilter)
+  // Fields of @CombinableFilter.
   and?: PolicyItemFilter[];
-
-  @NotFilter(() => PolicyItemFilter)
   not?: PolicyItemFilter;
-
-  @OrFilter(() => PolicyItemFilter)
   or?: PolicyItemFilter[];
 }

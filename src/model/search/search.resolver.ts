@@ -43,12 +43,7 @@ export class SearchResolver {
     const folded = matchKey(text);
     if (folded === '') throw new BadUserInputError('search text is blank', { argument: 'text' });
     const kinds = types ? types.map(labelOf) : null;
-    const statement = searchStatement(
-      (name) => ctx.gateway.statementText(name),
-      kinds,
-      folded,
-      searchProperties(info, kinds),
-    );
+    const statement = searchStatement(ctx.gateway.statements, kinds, folded, searchProperties(info, kinds));
     const rows = await ctx.gateway.readStatement(statement, { lucene: luceneQuery(text), folded, first });
     return rows.map((row) => {
       const reader = new RowReader(row);

@@ -159,8 +159,24 @@ export function EnumValuesFilter(enumObject: object, description: string): Prope
   return anyOf(() => [enumObject], description);
 }
 
+/**
+ * `and`, `not` and `or` on a filter input class, each of the class's own type: every kind's filter nests the
+ * same way (read/page/filter-conditions.ts `withNotAndOr`), so the three fields are declared here once. The
+ * class keeps `and?`, `not?` and `or?` as undecorated properties for its type; listed above `@InputType`,
+ * the decorator runs after the class's own fields, so the three come last in the schema.
+ */
+export function CombinableFilter(): ClassDecorator {
+  return (target) => {
+    const prototype = target.prototype as object;
+    const self = (): ClassType => target as unknown as ClassType;
+    AndFilter(self)(prototype, 'and');
+    NotFilter(self)(prototype, 'not');
+    OrFilter(self)(prototype, 'or');
+  };
+}
+
 /** `not`: a filter of the same kind whose matches are excluded. */
-export function NotFilter(type: () => ClassType): PropertyDecorator {
+function NotFilter(type: () => ClassType): PropertyDecorator {
   return compose(
     Field(type, {
       nullable: true,
@@ -173,7 +189,7 @@ export function NotFilter(type: () => ClassType): PropertyDecorator {
 }
 
 /** `or`: filters of the same kind, any of which may match (together with this filter's other conditions). */
-export function OrFilter(type: () => ClassType): PropertyDecorator {
+function OrFilter(type: () => ClassType): PropertyDecorator {
   return FilterList(
     type,
     `Alternatives (1–${MAX_OR_ALTERNATIVES}): at least one must match, besides the other conditions here ` +
@@ -182,7 +198,7 @@ export function OrFilter(type: () => ClassType): PropertyDecorator {
 }
 
 /** `and`: filters of the same kind, all of which must match (together with this filter's other conditions). */
-export function AndFilter(type: () => ClassType): PropertyDecorator {
+function AndFilter(type: () => ClassType): PropertyDecorator {
   return FilterList(
     type,
     `Conditions (1–${MAX_OR_ALTERNATIVES}) that must all match, besides the other conditions here; useful to ` +

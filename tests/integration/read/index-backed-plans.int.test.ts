@@ -69,7 +69,7 @@ const pathBatchOf = (path: string, ids: string[]): PlanCase => {
 };
 /** The search statement as the resolver compiles it (src/model/search/search-statement.ts). */
 const searchOf = (kinds: NodeLabel[] | null, text: string): PlanCase => {
-  const { text: statement, origin } = searchStatement((name) => cypher.get(name), kinds, text, ['id', 'name']);
+  const { text: statement, origin } = searchStatement(cypher, kinds, text, ['id', 'name']);
   return { statement: origin, text: statement, params: { lucene: `"${text}"`, folded: text, first: int(10) } };
 };
 const page = { after: null, limit: 11 };

@@ -1,8 +1,7 @@
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { searchStatement } from '../../../src/model/search/search-statement';
 
-const cypher = CypherRegistry.load();
-const source = (name: string): string => cypher.get(name);
+const source = CypherRegistry.load();
 /** The statement's lines that are not comments. */
 const code = (text: string): string[] => text.split('\n').filter((line) => !line.trimStart().startsWith('//'));
 

@@ -33,10 +33,6 @@ class RecordingReader implements BatchReader {
     return this.read(statement.origin, params);
   }
 
-  statementText(name: string): string {
-    return this.cypher.get(name);
-  }
-
   get statements(): CypherRegistry {
     return this.cypher;
   }

@@ -20,9 +20,6 @@ class CountingReader implements BatchReader {
   readStatement(_statement: CompiledStatement, _params?: Params): Promise<PlainRow[]> {
     return this.read();
   }
-  statementText(): string {
-    return '';
-  }
 
   readonly statements = CypherRegistry.load();
 }
