@@ -2,21 +2,24 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { Direction } from '../../graph/enums';
 import { IndicatorOutlookStatus } from '../../graph/outlook-status';
+import { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
+import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
+  CombinableFilter,
   CodesFilter,
   EnumValuesFilter,
   FieldNumberFilter,
   FieldNumbersFilter,
   IdsFilter,
-  NotFilter,
-  AndFilter,
-  OrFilter,
   PolicyItemCodeFilter,
   SdgNumberFilter,
   SdgNumbersFilter,
 } from '../../read/filter/filter-fields';
 import { NumberComparison } from '../../read/filter/number-comparison';
 
+// Comparisons with its numbers (current value, target …) follow from their declaration, indicator.properties.ts.
+@DeclaredFilters(INDICATOR_PROPERTIES)
+@CombinableFilter()
 @InputType({ description: 'Conditions on outcome indicators; all given conditions must hold (AND).' })
 export class IndicatorFilter {
   @IdsFilter(/^\s*indicator:\d-\d{1,2}-\d{1,2}\s*$/, 'indicator:5-1-1', 'Indicator ids, e.g. `indicator:5-1-1`.')
@@ -55,16 +58,6 @@ export class IndicatorFilter {
   outlookAll?: IndicatorOutlookStatus[];
   outlookNone?: IndicatorOutlookStatus[];
 
-  @Field(() => NumberComparison, { nullable: true, description: 'The current value (the baseline of the plan).' })
-  @IsOptional()
-  @ValidateNested()
-  current?: NumberComparison;
-
-  @Field(() => NumberComparison, { nullable: true, description: 'The target value.' })
-  @IsOptional()
-  @ValidateNested()
-  target?: NumberComparison;
-
   @Field(() => NumberComparison, {
     nullable: true,
     description:
@@ -75,12 +68,8 @@ export class IndicatorFilter {
   @ValidateNested()
   relativeChange?: NumberComparison;
 
-  @AndFilter(() => IndicatorFilter)
+  // The fields of @CombinableFilter, for TypeScript.
   and?: IndicatorFilter[];
-
-  @NotFilter(() => IndicatorFilter)
   not?: IndicatorFilter;
-
-  @OrFilter(() => IndicatorFilter)
   or?: IndicatorFilter[];
 }

@@ -1,15 +1,15 @@
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ChangeStatus } from '../../graph/enums';
+import { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
+import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
+  CombinableFilter,
   CodesFilter,
   DepartmentRefFilter,
   DepartmentRefsFilter,
   FieldNumberFilter,
   FieldNumbersFilter,
-  NotFilter,
-  AndFilter,
-  OrFilter,
   PolicyItemCodeFilter,
   SdgNumberFilter,
   SdgNumbersFilter,
@@ -18,6 +18,9 @@ import {
   MAX_ANY_OF,
 } from '../../read/filter/filter-fields';
 
+// Comparisons with its numbers follow from their declaration, measure.properties.ts (none filterable yet).
+@DeclaredFilters(MEASURE_PROPERTIES)
+@CombinableFilter()
 @InputType({ description: 'Conditions on measures; all given conditions must hold (AND).' })
 export class MeasureFilter {
   @SdgNumberFilter('SDG number 1–17 the measure touches (through its policy item).')
@@ -65,12 +68,8 @@ export class MeasureFilter {
   @ShortTextsFilter('Year-end grades (年度末評価, e.g. `C`) of a reform sheet supporting the measure.')
   sheetEvaluations?: string[];
 
-  @AndFilter(() => MeasureFilter)
+  // The fields of @CombinableFilter, for TypeScript.
   and?: MeasureFilter[];
-
-  @NotFilter(() => MeasureFilter)
   not?: MeasureFilter;
-
-  @OrFilter(() => MeasureFilter)
   or?: MeasureFilter[];
 }

@@ -1,19 +1,22 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
+import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
+  CombinableFilter,
   DepartmentRefFilter,
   DepartmentRefsFilter,
   FieldNumberFilter,
   FieldNumbersFilter,
-  NotFilter,
-  AndFilter,
   NumbersFilter,
-  OrFilter,
   SdgNumberFilter,
   SdgNumbersFilter,
   TextFilter,
 } from '../../read/filter/filter-fields';
 
+// Comparisons with its numbers follow from their declaration, policy-item.properties.ts (none filterable yet).
+@DeclaredFilters(POLICY_ITEM_PROPERTIES)
+@CombinableFilter()
 @InputType({ description: 'Conditions on policy items; all given conditions must hold (AND).' })
 export class PolicyItemFilter {
   @FieldNumberFilter()
@@ -55,12 +58,8 @@ export class PolicyItemFilter {
   @TextFilter('Text contained in the name or visions (Japanese substrings; full-/half-width and spacing ignored).')
   text?: string;
 
-  @AndFilter(() => PolicyItemFilter)
+  // The fields of @CombinableFilter, for TypeScript.
   and?: PolicyItemFilter[];
-
-  @NotFilter(() => PolicyItemFilter)
   not?: PolicyItemFilter;
-
-  @OrFilter(() => PolicyItemFilter)
   or?: PolicyItemFilter[];
 }

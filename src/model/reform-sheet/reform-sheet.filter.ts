@@ -4,14 +4,12 @@ import { SheetRole } from '../../graph/enums';
 import { REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
 import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
+  CombinableFilter,
   CodesFilter,
   DepartmentRefFilter,
   DepartmentRefsFilter,
   FieldNumbersFilter,
-  NotFilter,
-  AndFilter,
   NumbersFilter,
-  OrFilter,
   SdgNumberFilter,
   SdgNumbersFilter,
   ShortTextsFilter,
@@ -20,6 +18,7 @@ import {
 
 // Comparisons with its numbers (start and target years …) follow from their declaration, reform-sheet.properties.ts.
 @DeclaredFilters(REFORM_SHEET_PROPERTIES)
+@CombinableFilter()
 @InputType({ description: 'Conditions on reform sheets; all given conditions must hold (AND).' })
 export class ReformSheetFilter {
   @Field(() => Int, { nullable: true, description: 'Area number 1–3.' })
@@ -72,12 +71,8 @@ export class ReformSheetFilter {
   @TextFilter('Text contained in the name (Japanese substrings; width and spacing ignored).')
   text?: string;
 
-  @AndFilter(() => ReformSheetFilter)
+  // The fields of @CombinableFilter, for TypeScript.
   and?: ReformSheetFilter[];
-
-  @NotFilter(() => ReformSheetFilter)
   not?: ReformSheetFilter;
-
-  @OrFilter(() => ReformSheetFilter)
   or?: ReformSheetFilter[];
 }

@@ -160,7 +160,7 @@ export function EnumValuesFilter(enumObject: object, description: string): Prope
 }
 
 /** `not`: a filter of the same kind whose matches are excluded. */
-export function NotFilter(type: () => ClassType): PropertyDecorator {
+function NotFilter(type: () => ClassType): PropertyDecorator {
   return compose(
     Field(type, {
       nullable: true,
@@ -173,7 +173,7 @@ export function NotFilter(type: () => ClassType): PropertyDecorator {
 }
 
 /** `or`: filters of the same kind, any of which may match (together with this filter's other conditions). */
-export function OrFilter(type: () => ClassType): PropertyDecorator {
+function OrFilter(type: () => ClassType): PropertyDecorator {
   return FilterList(
     type,
     `Alternatives (1–${MAX_OR_ALTERNATIVES}): at least one must match, besides the other conditions here ` +
@@ -182,12 +182,27 @@ export function OrFilter(type: () => ClassType): PropertyDecorator {
 }
 
 /** `and`: filters of the same kind, all of which must match (together with this filter's other conditions). */
-export function AndFilter(type: () => ClassType): PropertyDecorator {
+function AndFilter(type: () => ClassType): PropertyDecorator {
   return FilterList(
     type,
     `Conditions (1–${MAX_OR_ALTERNATIVES}) that must all match, besides the other conditions here; useful to ` +
       `combine several \`or\` or \`not\` (\`and\`, \`or\` and \`not\` nest at most ${MAX_FILTER_NESTING} deep).`,
   );
+}
+
+/**
+ * `and`, `not` and `or` of a filter input, each over filters of its own kind: the input class takes the
+ * decorator `@CombinableFilter()` and declares the three (`and?: X[]; not?: X; or?: X[];`) for TypeScript, so
+ * the trio every filter has is written once.
+ */
+export function CombinableFilter(): ClassDecorator {
+  return (target) => {
+    const prototype = target.prototype as object;
+    const ownKind = (): ClassType => target as unknown as ClassType;
+    AndFilter(ownKind)(prototype, 'and');
+    NotFilter(ownKind)(prototype, 'not');
+    OrFilter(ownKind)(prototype, 'or');
+  };
 }
 
 /** `and` and `or`: a non-empty list of filters of the same kind, each validated, within the nesting limit. */
