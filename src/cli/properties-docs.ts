@@ -1,21 +1,21 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../core/project-root';
 import { guideWithDeclaredNumbers } from '../graph/properties/properties-docs';
+import { ROOT_PAGES } from '../model/node/root-pages';
+import { guideWithNumbersOnOffer } from '../read/page/numbers-on-offer';
+import { writeGuide } from './write-guide';
 
 /**
- * `npm run docs:properties`: writes the analysts' tables of declared numbers (docs/analysts.md) from the
- * declarations (src/graph/properties/), the guide formatted by prettier as `npm run format` would. A
- * development command: prettier is a development dependency.
+ * `npm run docs:properties`: writes the analysts' tables of numbers (docs/analysts.md): each kind's declared
+ * numbers (src/graph/properties/) and the numbers every connection's `aggregate` offers (its page spec).
  */
 const GUIDE = join(PROJECT_ROOT, 'docs', 'analysts.md');
 
 async function main(): Promise<void> {
-  const prettier = await import('prettier');
-  const options = (await prettier.resolveConfig(GUIDE)) ?? {};
-  const guide = guideWithDeclaredNumbers(readFileSync(GUIDE, 'utf8'));
-  writeFileSync(GUIDE, await prettier.format(guide, Object.assign({}, options, { filepath: GUIDE })));
-  process.stdout.write("wrote docs/analysts.md (the declared numbers' tables)\n");
+  const guide = guideWithNumbersOnOffer(guideWithDeclaredNumbers(readFileSync(GUIDE, 'utf8')), ROOT_PAGES);
+  await writeGuide(GUIDE, guide);
+  process.stdout.write('wrote docs/analysts.md (the tables of numbers)\n');
 }
 
 main().catch((error: unknown) => {

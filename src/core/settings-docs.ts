@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { markdownTable } from './markdown-table';
 import { SETTING_DOCS, SETTING_NAMES, SETTINGS, type EnvironmentVariable } from './settings';
 
 /**
@@ -112,8 +113,7 @@ export function settingsTableRows(): string[][] {
 
 /** The settings table as Markdown, unaligned (prettier aligns the guide's columns). */
 export function settingsTable(): string {
-  const lines = [['variable', 'default', 'values', 'meaning'], ['---', '---', '---', '---'], ...settingsTableRows()];
-  return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n') + '\n';
+  return markdownTable(['variable', 'default', 'values', 'meaning'], settingsTableRows()) + '\n';
 }
 
 /** .env.example: every setting of the service, commented out, with its default or an example value. */

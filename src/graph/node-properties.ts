@@ -1,5 +1,8 @@
 import type { RowReader } from '../db/row-reader';
 import type { NodeLabel } from './graph-model';
+import { INDICATOR_PROPERTIES } from './properties/indicator.properties';
+import { MEASURE_PROPERTIES } from './properties/measure.properties';
+import { POLICY_ITEM_PROPERTIES } from './properties/policy-item.properties';
 import { REFORM_SHEET_PROPERTIES } from './properties/reform-sheet.properties';
 import { storedSpecsOf } from './properties/stored-specs';
 
@@ -46,7 +49,6 @@ export const NODE_PROPERTIES = {
   PolicyItem: {
     code: text,
     fieldNumber: num,
-    number: num,
     name: text,
     previousName: optionalText,
     detailed: flag,
@@ -64,16 +66,19 @@ export const NODE_PROPERTIES = {
     rankOutOf: optionalNum,
     satisfactionRateQuestion: optionalText,
     satisfactionRatePercent: optionalNum,
+    // Its numbers (its number within the field …), declared with their fields and uses.
+    ...storedSpecsOf(POLICY_ITEM_PROPERTIES),
   },
   Measure: {
     code: text,
-    number: optionalNum,
     name: text,
     previousName: optionalText,
     description: optionalText,
     status: oneOf(CHANGE_STATUSES),
     deletionReason: optionalText,
     responsibleTerms: texts,
+    // Its numbers (its number within the policy item …), declared with their fields and uses.
+    ...storedSpecsOf(MEASURE_PROPERTIES),
   },
   Department: { name: text, nameKana: text, nameEn: text },
   Sdg: { number: num, name: text, nameEn: text, color: text },
@@ -81,14 +86,14 @@ export const NODE_PROPERTIES = {
     code: text,
     name: text,
     definition: optionalText,
-    current: optionalNum,
     currentText: optionalText,
-    target: optionalNum,
     targetText: optionalText,
     unit: optionalText,
     targetBound: optionalText,
     targetNote: optionalText,
     direction: oneOf(DIRECTIONS),
+    // Its numbers (current value and target …), declared with their fields and uses.
+    ...storedSpecsOf(INDICATOR_PROPERTIES),
   },
   Project: {
     code: text,
@@ -130,7 +135,7 @@ export const NODE_PROPERTIES = {
     evaluation: optionalText,
     notes: optionalText,
     planChanged: flag,
-    // The numbers (number, page, start and target years …), declared with their fields and filters.
+    // Its numbers (number, page, start and target years …), declared with their fields and uses.
     ...storedSpecsOf(REFORM_SHEET_PROPERTIES),
   },
   LinkagePlan: { number: num, name: text, summary: text, targets: texts },

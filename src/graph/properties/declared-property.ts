@@ -37,7 +37,7 @@ export interface DeclaredProperty {
   /**
    * Read by the parser into its record's `figures` (typed from this declaration) and stored by the merge as
    * it was read, so a new figure needs no change to the merge. The older properties are written by the merge
-   * by name (they come from several places of the document: the contents, the sheet's header).
+   * by name (a sheet's come from several places of its document, an indicator's from the parser's value cells).
    */
   readonly figure?: true;
 }

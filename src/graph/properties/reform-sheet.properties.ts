@@ -1,4 +1,5 @@
 import { declareProperties } from './declared-property';
+import { POSITION } from './position';
 
 /** Every sheet prints its start and target years (`開始年度 | R 5 | 達成目標年度 | R 9`). */
 const FISCAL_YEAR = { type: 'FiscalYear', optional: false, unit: 'fiscal year' } as const;
@@ -9,13 +10,11 @@ const FISCAL_YEAR = { type: 'FiscalYear', optional: false, unit: 'fiscal year' }
  */
 export const REFORM_SHEET_PROPERTIES = declareProperties({
   number: {
-    type: 'Int',
     optional: false,
     unit: 'position within the area',
     description: 'Number within its area.',
-    min: 1,
     aggregate: "The sheets' numbers within their areas.",
-    export: { ja: '番号', en: 'Number' },
+    ...POSITION,
   },
   startYear: {
     description: 'Start fiscal year (開始年度).',

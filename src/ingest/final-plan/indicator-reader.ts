@@ -52,6 +52,7 @@ function readRow(doc: SourceDocument, n: number, text: string): OutcomeIndicator
     current,
     target,
     unit: target.unit,
+    figures: {},
     source: doc.ref(n),
   };
 }

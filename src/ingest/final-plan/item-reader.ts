@@ -48,6 +48,7 @@ export function readItem(doc: SourceDocument, span: ItemSpan, fieldNumber: numbe
     measures: readMeasures(doc, sections.measures, entry.code),
     collaboration: collaborationBullets.map(({ text }) => text),
     collaborationSource: collaboration ? doc.ref(collaboration.label) : null,
+    figures: {},
     source: doc.ref(span.first),
   };
 }

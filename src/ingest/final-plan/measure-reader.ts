@@ -34,6 +34,7 @@ export function readMeasures(doc: SourceDocument, section: Section, itemCode: st
       name: measure.name,
       matchKey: nameKey(measure.name),
       description: measure.bullets.join('\n'),
+      figures: {},
       source: doc.ref(measure.line),
     });
   };

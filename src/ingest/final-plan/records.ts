@@ -1,3 +1,7 @@
+import type { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
+import type { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
+import type { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
+import type { FiguresOf } from '../../graph/properties/stored-specs';
 import type { Sourced, SourceRef } from '../source-document';
 
 /**
@@ -53,6 +57,11 @@ export interface OutcomeIndicator extends Sourced {
   readonly target: IndicatorValue;
   /** The unit both values are measured in. */
   readonly unit: string;
+  /**
+   * The numbers declared as figures (src/graph/properties/indicator.properties.ts, `figure`), as read: the
+   * merge stores them as they are, so a new one is declared there and read in indicator-reader.ts.
+   */
+  readonly figures: FiguresOf<typeof INDICATOR_PROPERTIES>;
 }
 
 /** 施策に係る市民満足度: the survey question and the share of citizens who agreed. */
@@ -73,6 +82,11 @@ export interface FinalMeasure extends Sourced {
   readonly matchKey: string;
   /** The bullets under the measure, one per line. */
   readonly description: string;
+  /**
+   * The numbers declared as figures (src/graph/properties/measure.properties.ts, `figure`), as read: the
+   * merge stores them as they are, so a new one is declared there and read in measure-reader.ts.
+   */
+  readonly figures: FiguresOf<typeof MEASURE_PROPERTIES>;
 }
 
 export interface FinalPolicyItem {
@@ -97,6 +111,11 @@ export interface FinalPolicyItem {
   readonly collaboration: readonly string[];
   /** The 協働による取組 label line, null when the section is absent. */
   readonly collaborationSource: SourceRef | null;
+  /**
+   * The numbers declared as figures (src/graph/properties/policy-item.properties.ts, `figure`), as read: the
+   * merge stores them as they are, so a new one is declared there and read in item-reader.ts.
+   */
+  readonly figures: FiguresOf<typeof POLICY_ITEM_PROPERTIES>;
   /** The heading line when printed, otherwise the めざす姿 label that opens the item. */
   readonly source: SourceRef;
 }

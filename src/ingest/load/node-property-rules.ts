@@ -42,15 +42,14 @@ class FieldRules extends Named {
   @IsInt() @Min(1) @Max(6) number!: number;
 }
 
+// The rules of its numbers and of measures' follow from their declaration (declaredRules).
 class PolicyItemRules extends Named {
   @Matches(/^[1-6]-\d{1,2}$/) code!: string;
-  @IsInt() @Min(1) number!: number;
   @IsInt() @Min(1) @Max(6) fieldNumber!: number;
 }
 
 class MeasureRules extends Named {
   @Matches(/^[1-6]-\d{1,2}-(\d{1,2}|d\d{1,2})$/) code!: string;
-  @IsOptional() @IsInt() @Min(1) number?: number;
 }
 
 class DepartmentRules extends Named {

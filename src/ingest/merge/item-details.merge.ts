@@ -28,6 +28,8 @@ export function mergeItemDetails({ graph, sources }: MergeContext, item: Detaile
       targetBound: indicator.target.bound,
       targetNote: indicator.target.note,
       direction: indicatorDirection(indicator.current, indicator.target),
+      // The declared figures, stored as the parser read them (src/graph/properties/indicator.properties.ts).
+      ...indicator.figures,
     });
     graph.relate('MEASURED_BY', itemId, id, indicator.source);
   });

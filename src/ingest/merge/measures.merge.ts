@@ -54,6 +54,8 @@ export function mergeMeasures(context: MergeContext, item: DetailedItem): void {
       status: row.status,
       sortKey: sortKey(measure.code),
       ...responsibility(context, id, row),
+      // The declared figures, stored as the parser read them (src/graph/properties/measure.properties.ts).
+      ...measure.figures,
     });
     graph.relate('HAS_MEASURE', item.id, id, measure.source);
     context.measures.add(id, [measure.name, previousName], measure.source);

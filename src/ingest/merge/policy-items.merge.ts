@@ -123,6 +123,8 @@ function mergeDetailedItem(context: MergeContext, item: DetailedItem, row: Matri
     rankOutOf: survey.satisfaction.rankOutOf,
     satisfactionRateQuestion: final.satisfaction.question,
     satisfactionRatePercent: final.satisfaction.percent,
+    // The declared figures, stored as the parser read them (src/graph/properties/policy-item.properties.ts).
+    ...final.figures,
   });
   for (const sdg of draft.sdgs) {
     graph.relate('CONTRIBUTES_TO', id, nodeId('Sdg', String(sdg.goal)), sdg.source);

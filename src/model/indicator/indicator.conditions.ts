@@ -1,3 +1,5 @@
+import { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
+import { declaredComparisons } from '../../read/filter/declared-filters';
 import { comparisons } from '../../read/filter/number-comparison';
 import { matches, not, type Condition } from '../../read/page/condition';
 import { listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
@@ -17,8 +19,7 @@ async function conditionsOf(f: IndicatorFilter, path: string): Promise<Condition
     ...(await listOf('fragments/common/item-sdgs', f.sdg, f, 'sdgs', path)),
     ...(await listOf('fragments/indicator/directions', f.direction, f, 'directions', path)),
     ...outlookConditions(f),
-    ...comparisons('fragments/indicator/current', f.current, `${path}.current`),
-    ...comparisons('fragments/indicator/target', f.target, `${path}.target`),
+    ...declaredComparisons(INDICATOR_PROPERTIES, f, path),
     ...comparisons('fragments/indicator/relative-change', f.relativeChange, `${path}.relativeChange`),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, subPath), path);

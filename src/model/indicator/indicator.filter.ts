@@ -2,9 +2,11 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { Direction } from '../../graph/enums';
 import { IndicatorOutlookStatus } from '../../graph/outlook-status';
+import { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
+import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
-  CodesFilter,
   CombinableFilter,
+  CodesFilter,
   EnumValuesFilter,
   FieldNumberFilter,
   FieldNumbersFilter,
@@ -15,6 +17,8 @@ import {
 } from '../../read/filter/filter-fields';
 import { NumberComparison } from '../../read/filter/number-comparison';
 
+// Comparisons with its numbers (current value, target …) follow from their declaration, indicator.properties.ts.
+@DeclaredFilters(INDICATOR_PROPERTIES)
 @CombinableFilter()
 @InputType({ description: 'Conditions on outcome indicators; all given conditions must hold (AND).' })
 export class IndicatorFilter {
@@ -54,16 +58,6 @@ export class IndicatorFilter {
   outlookAll?: IndicatorOutlookStatus[];
   outlookNone?: IndicatorOutlookStatus[];
 
-  @Field(() => NumberComparison, { nullable: true, description: 'The current value (the baseline of the plan).' })
-  @IsOptional()
-  @ValidateNested()
-  current?: NumberComparison;
-
-  @Field(() => NumberComparison, { nullable: true, description: 'The target value.' })
-  @IsOptional()
-  @ValidateNested()
-  target?: NumberComparison;
-
   @Field(() => NumberComparison, {
     nullable: true,
     description:
@@ -74,7 +68,7 @@ export class IndicatorFilter {
   @ValidateNested()
   relativeChange?: NumberComparison;
 
-  // Fields of @CombinableFilter.
+  // The fields of @CombinableFilter, for TypeScript.
   and?: IndicatorFilter[];
   not?: IndicatorFilter;
   or?: IndicatorFilter[];

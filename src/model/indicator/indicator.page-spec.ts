@@ -1,7 +1,12 @@
 import { outlookParameter } from '../../graph/outlook-reference';
+import { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
+import { declaredAggregates, declaredOrderFields } from '../../read/page/declared-numbers';
 import { kindPageSpec } from '../../read/page/kind-page-spec';
 
-/** The fragments an `indicators` page statement is assembled from (cypher/fragments/indicator/). */
+/**
+ * The fragments an `indicators` page statement is assembled from (cypher/fragments/indicator/); the sort
+ * orders and aggregate figures of its numbers follow from their declaration (indicator.properties.ts).
+ */
 export const INDICATOR_PAGE = kindPageSpec('indicator', {
   name: 'indicators',
   label: 'Indicator',
@@ -11,14 +16,9 @@ export const INDICATOR_PAGE = kindPageSpec('indicator', {
   inPolicyItem: true,
   facets: ['sdgs', 'fields', 'directions', 'outlooks'],
   facetValues: { outlooks: () => outlookParameter() },
-  orderFields: {
-    CURRENT: 'current',
-    TARGET: 'target',
-    RELATIVE_CHANGE: 'relative-change',
-  },
-  aggregates: {
-    current: { quantity: 'current', description: 'The current values (現状値, the baseline of the plan).' },
-    target: { quantity: 'target', description: 'The target values (目標値).' },
+  orderFields: Object.assign(declaredOrderFields(INDICATOR_PROPERTIES), { RELATIVE_CHANGE: 'relative-change' }),
+  // Computed figures after the declared numbers': none of them is stored.
+  aggregates: Object.assign(declaredAggregates(INDICATOR_PROPERTIES), {
     relativeChange: {
       quantity: 'relative-change',
       description: 'The change from current value to target relative to the current value (0.1 = 10 % up).',
@@ -34,5 +34,5 @@ export const INDICATOR_PAGE = kindPageSpec('indicator', {
       description:
         'The achievement rates (percent) of the recorded values of the fiscal year, as Indicator.progress computes them.',
     },
-  },
+  }),
 });

@@ -1,30 +1,28 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Direction } from '../../graph/enums';
 import { Node } from '../../graph/node.interface';
 import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
+import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
+import { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
 
+// The numbers (current value, target …) are declared in indicator.properties.ts.
+@DeclaredFields(INDICATOR_PROPERTIES)
 @ObjectType({
   implements: Node,
   description: 'Outcome indicator (成果指標) of a policy item: current value ▶▶ target.',
 })
-export class Indicator extends Node {
+export class Indicator extends declaredNode(Node, INDICATOR_PROPERTIES) {
   @Field({ description: 'Name, e.g. 市ホームページへのアクセス数.' })
   name!: string;
 
   @Field(() => String, { nullable: true, description: 'Definition given in brackets, if any.' })
   definition!: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Current value (現状値); null when there is no baseline (—).' })
-  current!: number | null;
-
   @Field(() => String, { nullable: true, description: 'Current value as printed, e.g. `2,927,767 件`.' })
   currentText!: string | null;
-
-  @Field(() => Float, { nullable: true, description: 'Target value (目標値).' })
-  target!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Target as printed, e.g. `92.7 %以内`.' })
   targetText!: string | null;
@@ -57,13 +55,12 @@ export class Indicator extends Node {
     'sortKey',
     'name',
     'definition',
-    'current',
     'currentText',
-    'target',
     'targetText',
     'unit',
     'targetBound',
     'targetNote',
+    ...storedAsIsOf(INDICATOR_PROPERTIES),
   ] as const;
 
   static from(this: void, row: NodeProperties): Indicator {

@@ -1,8 +1,10 @@
 import { ChangeStatus } from '../../graph/enums';
+import { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
+import { declaredComparisons } from '../../read/filter/declared-filters';
 import { foldedText } from '../../read/filter/text-filter';
 import type { RequestContext } from '../../read/request-context';
 import { all, holds, matches, type Condition } from '../../read/page/condition';
-import { anyOf, grade, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
+import { anyOf, grade, departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
 import type { MeasureFilter } from './measure.filter';
 
 /**
@@ -17,22 +19,15 @@ export async function measureCondition(filter: MeasureFilter | null, ctx: Reques
 
 async function conditionsOf(f: MeasureFilter, ctx: RequestContext, path: string): Promise<Condition> {
   const text = foldedText(f.text);
-  const departmentId = (ref: string, at: string) => ctx.departments.idOf(ref, at);
   const own = [
     ...(await listOf('fragments/common/item-sdgs', f.sdg, f, 'sdgs', path)),
-    ...(await listOf(
-      'fragments/measure/departments',
-      await ctx.departments.idOf(f.department, `${path}.department`),
-      f,
-      'departments',
-      path,
-      departmentId,
-    )),
+    ...(await departmentsOf('fragments/measure/departments', f, ctx.departments, path)),
     ...(await listOf('fragments/common/item-codes', f.policyItem?.trim(), f, 'policyItems', path, trimmed)),
     ...(await listOf('fragments/common/item-fields', f.field, f, 'fields', path)),
     ...anyOf('fragments/measure/statuses', null, f.status),
     ...(await listOf('fragments/measure/sheet-evaluations', null, f, 'sheetEvaluations', path, grade)),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
+    ...declaredComparisons(MEASURE_PROPERTIES, f, path),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

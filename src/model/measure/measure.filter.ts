@@ -1,21 +1,25 @@
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ChangeStatus } from '../../graph/enums';
+import { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
+import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
-  CodesFilter,
   CombinableFilter,
+  CodesFilter,
   DepartmentRefFilter,
   DepartmentRefsFilter,
   FieldNumberFilter,
   FieldNumbersFilter,
-  MAX_ANY_OF,
   PolicyItemCodeFilter,
   SdgNumberFilter,
   SdgNumbersFilter,
   ShortTextsFilter,
   TextFilter,
+  MAX_ANY_OF,
 } from '../../read/filter/filter-fields';
 
+// Comparisons with its numbers follow from their declaration, measure.properties.ts (none filterable yet).
+@DeclaredFilters(MEASURE_PROPERTIES)
 @CombinableFilter()
 @InputType({ description: 'Conditions on measures; all given conditions must hold (AND).' })
 export class MeasureFilter {
@@ -64,7 +68,7 @@ export class MeasureFilter {
   @ShortTextsFilter('Year-end grades (年度末評価, e.g. `C`) of a reform sheet supporting the measure.')
   sheetEvaluations?: string[];
 
-  // Fields of @CombinableFilter.
+  // The fields of @CombinableFilter, for TypeScript.
   and?: MeasureFilter[];
   not?: MeasureFilter;
   or?: MeasureFilter[];

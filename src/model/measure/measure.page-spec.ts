@@ -1,6 +1,11 @@
+import { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
+import { declaredAggregates, declaredOrderFields } from '../../read/page/declared-numbers';
 import { kindPageSpec } from '../../read/page/kind-page-spec';
 
-/** The fragments a `measures` page statement is assembled from (cypher/fragments/measure/). */
+/**
+ * The fragments a `measures` page statement is assembled from (cypher/fragments/measure/); the sort orders
+ * and aggregate figures of its numbers follow from their declaration (measure.properties.ts).
+ */
 export const MEASURE_PAGE = kindPageSpec('measure', {
   name: 'measures',
   label: 'Measure',
@@ -8,16 +13,14 @@ export const MEASURE_PAGE = kindPageSpec('measure', {
   exactAnchors: ['departments'],
   inPolicyItem: true,
   facets: ['sdgs', 'departments', 'fields', 'statuses'],
-  orderFields: {
-    STATUS: 'order-status',
-    FIELD: 'order-field',
-    DEPARTMENT_COUNT: 'order-department-count',
-  },
-  aggregates: {
-    number: { quantity: 'fragments/common/number', description: "The measures' numbers within their policy items." },
+  orderFields: Object.assign(
+    { STATUS: 'order-status', FIELD: 'order-field', DEPARTMENT_COUNT: 'order-department-count' },
+    declaredOrderFields(MEASURE_PROPERTIES),
+  ),
+  aggregates: Object.assign(declaredAggregates(MEASURE_PROPERTIES), {
     departmentCount: {
       quantity: 'order-department-count',
       description: 'How many departments are responsible for each measure.',
     },
-  },
+  }),
 });

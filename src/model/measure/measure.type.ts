@@ -1,23 +1,21 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { ChangeStatus } from '../../graph/enums';
 import { Node } from '../../graph/node.interface';
 import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
+import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
+import { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
 
+// The numbers (its number within the policy item …) are declared in measure.properties.ts.
+@DeclaredFields(MEASURE_PROPERTIES)
 @ObjectType({ implements: Node, description: 'Mid-level measure (施策中項目) of a policy item, e.g. 5-1-3.' })
-export class Measure extends Node {
+export class Measure extends declaredNode(Node, MEASURE_PROPERTIES) {
   @Field({
     description: 'Code `field-item-number`, e.g. `5-1-3`; a deleted measure has no number and a code such as `5-6-d3`.',
   })
   code!: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Number within its policy item in the next plan; null when deleted.',
-  })
-  number!: number | null;
 
   @Field({ description: 'Name in the next plan.' })
   name!: string;
@@ -50,11 +48,11 @@ export class Measure extends Node {
   static readonly storedAsIs = [
     'sortKey',
     'code',
-    'number',
     'name',
     'previousName',
     'description',
     'deletionReason',
+    ...storedAsIsOf(MEASURE_PROPERTIES),
   ] as const;
 
   static from(this: void, row: NodeProperties): Measure {

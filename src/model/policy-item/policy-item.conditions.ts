@@ -1,7 +1,9 @@
+import { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
+import { declaredComparisons } from '../../read/filter/declared-filters';
 import { foldedText } from '../../read/filter/text-filter';
 import type { RequestContext } from '../../read/request-context';
 import { matches, type Condition } from '../../read/page/condition';
-import { listOf, withNotAndOr } from '../../read/page/filter-conditions';
+import { departmentsOf, listOf, withNotAndOr } from '../../read/page/filter-conditions';
 import type { PolicyItemFilter } from './policy-item.filter';
 
 /** A policy-item filter as a condition tree. */
@@ -11,21 +13,14 @@ export function policyItemCondition(filter: PolicyItemFilter | null, ctx: Reques
 
 async function conditionsOf(f: PolicyItemFilter, ctx: RequestContext, path: string): Promise<Condition> {
   const text = foldedText(f.text);
-  const departmentId = (ref: string, at: string) => ctx.departments.idOf(ref, at);
   const own = [
     ...(await listOf('fragments/policy-item/fields', f.field, f, 'fields', path)),
     ...(await listOf('fragments/policy-item/sdgs', f.sdg, f, 'sdgs', path)),
-    ...(await listOf(
-      'fragments/policy-item/departments',
-      await ctx.departments.idOf(f.department, `${path}.department`),
-      f,
-      'departments',
-      path,
-      departmentId,
-    )),
+    ...(await departmentsOf('fragments/policy-item/departments', f, ctx.departments, path)),
     ...(await listOf('fragments/policy-item/linkage-plans', f.linkagePlan, f, 'linkagePlans', path)),
     ...(f.detailed === undefined || f.detailed === null ? [] : [matches('fragments/policy-item/detailed', f.detailed)]),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
+    ...declaredComparisons(POLICY_ITEM_PROPERTIES, f, path),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

@@ -1,5 +1,7 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
+import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
   CombinableFilter,
   DepartmentRefFilter,
@@ -12,6 +14,8 @@ import {
   TextFilter,
 } from '../../read/filter/filter-fields';
 
+// Comparisons with its numbers follow from their declaration, policy-item.properties.ts (none filterable yet).
+@DeclaredFilters(POLICY_ITEM_PROPERTIES)
 @CombinableFilter()
 @InputType({ description: 'Conditions on policy items; all given conditions must hold (AND).' })
 export class PolicyItemFilter {
@@ -54,7 +58,7 @@ export class PolicyItemFilter {
   @TextFilter('Text contained in the name or visions (Japanese substrings; full-/half-width and spacing ignored).')
   text?: string;
 
-  // Fields of @CombinableFilter.
+  // The fields of @CombinableFilter, for TypeScript.
   and?: PolicyItemFilter[];
   not?: PolicyItemFilter;
   or?: PolicyItemFilter[];

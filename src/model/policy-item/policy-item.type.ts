@@ -1,23 +1,24 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../graph/node.interface';
 import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
+import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
+import { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
 import type { StoredNode } from '../../graph/node-properties';
 import { SatisfactionRate, Survey } from './survey.type';
 
+// The numbers (its number within the field …) are declared in policy-item.properties.ts.
+@DeclaredFields(POLICY_ITEM_PROPERTIES)
 @ObjectType({
   implements: Node,
   description:
     'Policy item (施策大項目), e.g. 5-1 市民との協働によるまちづくりの推進. Items of fields 5 and 6 are described in detail; items of fields 1–4 are known by code and name only.',
 })
-export class PolicyItem extends Node {
+export class PolicyItem extends declaredNode(Node, POLICY_ITEM_PROPERTIES) {
   @Field({ description: 'Code `field-number`, e.g. `5-1`.' })
   code!: string;
-
-  @Field(() => Int, { description: 'Number within its field.' })
-  number!: number;
 
   @Field({ description: 'Name in the next plan (後期基本計画).' })
   name!: string;
@@ -53,11 +54,11 @@ export class PolicyItem extends Node {
   static readonly storedAsIs = [
     'sortKey',
     'code',
-    'number',
     'fieldNumber',
     'name',
     'previousName',
     'detailed',
+    ...storedAsIsOf(POLICY_ITEM_PROPERTIES),
   ] as const;
 
   static from(this: void, row: NodeProperties): PolicyItem {

@@ -4,7 +4,7 @@ import { declaredComparisons } from '../../read/filter/declared-filters';
 import { foldedText } from '../../read/filter/text-filter';
 import type { RequestContext } from '../../read/request-context';
 import { matches, type Condition } from '../../read/page/condition';
-import { grade, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
+import { grade, departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
 import type { ReformSheetFilter } from './reform-sheet.filter';
 
 const DEPARTMENT_BY_ROLE: Record<SheetRole, string> = {
@@ -22,14 +22,7 @@ async function conditionsOf(f: ReformSheetFilter, ctx: RequestContext, path: str
   const texts = [foldedText(f.viewpoint), foldedText(f.text)].filter((t): t is string => t !== null);
   const own = [
     ...(await listOf('fragments/reform-sheet/areas', f.area, f, 'areas', path)),
-    ...(await listOf(
-      DEPARTMENT_BY_ROLE[f.role ?? SheetRole.ANY],
-      await ctx.departments.idOf(f.department, `${path}.department`),
-      f,
-      'departments',
-      path,
-      (ref: string, at: string) => ctx.departments.idOf(ref, at),
-    )),
+    ...(await departmentsOf(DEPARTMENT_BY_ROLE[f.role ?? SheetRole.ANY], f, ctx.departments, path)),
     ...(await listOf('fragments/reform-sheet/sdgs', f.sdg, f, 'sdgs', path)),
     ...(await listOf('fragments/reform-sheet/measures', f.measure?.trim(), f, 'measures', path, trimmed)),
     ...(await listOf('fragments/reform-sheet/measure-fields', null, f, 'measureFields', path)),

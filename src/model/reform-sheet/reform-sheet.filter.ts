@@ -4,8 +4,8 @@ import { SheetRole } from '../../graph/enums';
 import { REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
 import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
-  CodesFilter,
   CombinableFilter,
+  CodesFilter,
   DepartmentRefFilter,
   DepartmentRefsFilter,
   FieldNumbersFilter,
@@ -71,7 +71,7 @@ export class ReformSheetFilter {
   @TextFilter('Text contained in the name (Japanese substrings; width and spacing ignored).')
   text?: string;
 
-  // Fields of @CombinableFilter.
+  // The fields of @CombinableFilter, for TypeScript.
   and?: ReformSheetFilter[];
   not?: ReformSheetFilter;
   or?: ReformSheetFilter[];

@@ -18,14 +18,6 @@ export const CODE: ExportColumn<{ readonly code: string }> = {
   value: (node) => node.code,
 };
 
-/** The position within the parent (a policy item within its field, a measure within its item). */
-export const NUMBER: ExportColumn<{ readonly number: number | null }> = {
-  ja: '番号',
-  en: 'Number',
-  type: 'integer',
-  value: (node) => node.number,
-};
-
 /**
  * The group a node is numbered within (a policy item's field, a sheet's area): the group's number, then its
  * name, headed `分野番号`, `分野` for `ja` = `分野`.

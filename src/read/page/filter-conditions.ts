@@ -38,6 +38,25 @@ export async function listOf<T>(
   ];
 }
 
+/** Finds the department a filter names: an id, a Japanese or English name, or English words (DepartmentLookup). */
+interface DepartmentIds {
+  idOf(ref: string | null | undefined, argument: string): Promise<string | null>;
+}
+
+/**
+ * The conditions of a filter's `department` and `departments` (with `departmentsAll`, `departmentsNone`) on
+ * `fragment`, each reference resolved to its department's id first: every kind names departments so.
+ */
+export async function departmentsOf(
+  fragment: string,
+  filter: { readonly department?: string | null },
+  departments: DepartmentIds,
+  path: string,
+): Promise<Condition[]> {
+  const single = await departments.idOf(filter.department, `${path}.department`);
+  return listOf(fragment, single, filter, 'departments', path, (ref: string, at: string) => departments.idOf(ref, at));
+}
+
 /** A filter's own conditions combined with its `and`, `not` and `or`, converted by `convert` (paths for errors). */
 export async function withNotAndOr<F>(
   own: readonly Condition[],

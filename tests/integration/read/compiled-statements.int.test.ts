@@ -7,7 +7,7 @@ import { POLICY_ITEM_PAGE } from '../../../src/model/policy-item/policy-item.pag
 import { compileCountsPage } from '../../../src/read/page/compile-counts-page';
 import { compilePage } from '../../../src/read/page/compile-page';
 import { naming } from '../../../src/db/cypher';
-import { fragment } from '../../../src/read/page/fragments';
+import { fragment, propertyQuantity } from '../../../src/read/page/fragments';
 import { all, any, holds, matches, not, type Condition } from '../../../src/read/page/condition';
 import type { PageSpec } from '../../../src/read/page/page-spec';
 import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
@@ -80,7 +80,7 @@ describe('compiled page statements', () => {
       expect(perNode.filter((count) => count !== 1)).toEqual([]);
     }
     const contextOf = (spec: PageSpec) => (spec.context ? fragment(spec.context.fragment).render() : 'no context');
-    const current = [{ key: 'current', quantity: 'fragments/indicator/current' }];
+    const current = [{ key: 'current', quantity: propertyQuantity('current') }];
     const unfiltered = compileCountsPage(INDICATOR_PAGE, all([]), current).statement.text;
     expect(unfiltered).not.toContain(contextOf(INDICATOR_PAGE));
     expect(unfiltered).not.toContain('WHERE true');

@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import { DECLARED_PROPERTIES } from '../../../src/graph/properties/declared-properties';
-import { aggregatesCell, declaredTableRows, GUIDE_NAMES } from '../../../src/graph/properties/properties-docs';
+import { declaredSectionOf, declaredTableRows, GUIDE_NAMES } from '../../../src/graph/properties/properties-docs';
 import type { NodeLabel } from '../../../src/graph/graph-model';
+import { ROOT_PAGES } from '../../../src/model/node/root-pages';
+import { NUMBERS_ON_OFFER_HEADING, numbersOnOfferRows } from '../../../src/read/page/numbers-on-offer';
 import { documentationFiles, tableUnder } from '../../helpers/markdown-docs';
 
 /**
- * The analysts' tables of declared numbers (docs/analysts.md) are what the declarations (src/graph/properties/)
- * make of them: `npm run docs:properties` writes them, and this fails while they differ.
+ * The analysts' tables of numbers (docs/analysts.md) are what the code makes of them: each kind's declared
+ * numbers from their declaration (src/graph/properties/), and the numbers each connection's `aggregate` offers
+ * from its page spec. `npm run docs:properties` writes them, and this fails while they differ.
  */
 function analysts() {
   const guide = documentationFiles().find((f) => f.path === join('docs', 'analysts.md'));
@@ -14,25 +17,30 @@ function analysts() {
   return guide;
 }
 
-describe("the analysts' tables of declared numbers (else run `npm run docs:properties`)", () => {
+describe("the analysts' tables of numbers (else run `npm run docs:properties`)", () => {
   const labels = Object.keys(DECLARED_PROPERTIES) as NodeLabel[];
 
-  it('has a guide name for every label that declares numbers', () => {
+  it('has a guide name for every label that declares numbers, and for every root connection', () => {
     expect(labels.filter((label) => GUIDE_NAMES[label] === undefined)).toEqual([]);
+    expect(ROOT_PAGES.filter((spec) => GUIDE_NAMES[spec.label] === undefined)).toEqual([]);
   });
 
   it.each(labels)("lists %s's numbers as declared", (label) => {
-    const names = GUIDE_NAMES[label];
     const declaration = DECLARED_PROPERTIES[label];
-    if (!names || !declaration) throw new Error(`${label}: no guide name or declaration`);
-    expect(tableUnder(analysts(), names.heading)).toEqual(declaredTableRows(declaration));
+    if (!declaration) throw new Error(`${label}: no declaration`);
+    expect(tableUnder(analysts(), declaredSectionOf(label))).toEqual(declaredTableRows(declaration));
   });
 
-  it.each(labels)("lists %s's aggregate figures as declared in the aggregates table", (label) => {
-    const names = GUIDE_NAMES[label];
-    const declaration = DECLARED_PROPERTIES[label];
-    if (!names || !declaration) throw new Error(`${label}: no guide name or declaration`);
-    const rows = tableUnder(analysts(), 'Numbers, nested pages and all-of filters');
-    expect(rows.find(([kind]) => kind === names.row)?.[1]).toBe(aggregatesCell(declaration));
+  it("lists every connection's aggregate figures as its page spec offers them", () => {
+    const rows = tableUnder(analysts(), NUMBERS_ON_OFFER_HEADING.replace(/^## /, ''));
+    expect(rows).toEqual(numbersOnOfferRows(ROOT_PAGES));
+  });
+
+  it.each(labels)("offers each of %s's aggregatable declared numbers in the table of numbers on offer", (label) => {
+    const spec = ROOT_PAGES.find((page) => page.label === label);
+    const aggregatable = Object.entries(DECLARED_PROPERTIES[label] ?? {})
+      .filter(([, property]) => property.aggregate !== undefined)
+      .map(([name]) => name);
+    expect(Object.keys(spec?.aggregates ?? {})).toEqual(expect.arrayContaining(aggregatable));
   });
 });

@@ -21,6 +21,10 @@ import { graphSchema } from '../../../src/schema';
  * the document, are checked against the running API in tests/integration/model/declared-properties.int.test.ts.)
  */
 const labels = Object.keys(DECLARED_PROPERTIES) as NodeLabel[];
+
+it('covers every kind with numbers of its own: indicators, measures, policy items and reform sheets', () => {
+  expect(labels).toEqual(expect.arrayContaining(['Indicator', 'Measure', 'PolicyItem', 'ReformSheet']));
+});
 const cases = labels.flatMap((label) =>
   Object.entries(DECLARED_PROPERTIES[label] ?? {}).map(([name, property]) => ({ label, name, property })),
 );
@@ -48,11 +52,19 @@ function enumValue(name: string, value: string) {
   return type.getValue(value);
 }
 
-/** The export kind of a type: the one whose connection lists it (`reformSheets` for ReformSheet). */
+/**
+ * The export kind of a type: one row per node of the connection that lists it, named like that connection
+ * (`reform-sheets` for `reformSheets`); other kinds of the same connection (`indicator-results`) have rows of
+ * their own.
+ */
 function exportKindOf(typeName: string) {
   const connection = `${typeName.charAt(0).toLowerCase()}${typeName.slice(1)}s`;
-  return [...EXPORT_KINDS.values()].find((kind) => kind.connection === connection);
+  const name = connection.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return [...EXPORT_KINDS.values()].find((kind) => kind.connection === connection && kind.name === name);
 }
+
+/** How a spreadsheet types the column of a declared number: a fiscal year as its Gregorian year. */
+const COLUMN_TYPES = { Int: 'integer', Float: 'decimal', FiscalYear: 'year' } as const;
 
 describe.each(cases)('the declared number $name of $label', ({ label, name, property }) => {
   const type = typeNameOf(label);
@@ -88,11 +100,13 @@ describe.each(cases)('the declared number $name of $label', ({ label, name, prop
     if (property.aggregate !== undefined) expect(String(figure?.type)).toBe('NumberAggregate!');
   });
 
-  it('is an export column when declared exported, and asked for', () => {
+  it('is one export column when declared exported, typed as its number, and asked for', () => {
     const kind = exportKindOf(type);
-    const headers = kind?.columns.map((column) => ({ ja: column.ja, en: column.en })) ?? [];
+    expect(kind).toBeDefined();
     if (property.export === undefined) return;
-    expect(headers).toContainEqual(property.export);
+    const { ja, en } = property.export;
+    const columns = kind?.columns.filter((column) => column.ja === ja && column.en === en) ?? [];
+    expect(columns.map((column) => column.type)).toEqual([COLUMN_TYPES[property.type]]);
     expect(kind?.selection).toMatch(new RegExp(`\\b${name}\\b`));
   });
 });

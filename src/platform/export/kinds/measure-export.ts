@@ -1,10 +1,11 @@
 import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
 import * as column from '../shared-columns';
+import { MEASURE_PROPERTIES } from '../../../graph/properties/measure.properties';
+import { withDeclaredColumns, type ExportedValues } from '../declared-columns';
 
 /** A measure as the export asks for it (the selection below). */
-interface MeasureRow extends Sourced {
+interface MeasureRow extends Sourced, ExportedValues<typeof MEASURE_PROPERTIES> {
   readonly code: string;
-  readonly number: number | null;
   readonly name: string;
   readonly previousName: string | null;
   readonly status: string;
@@ -17,30 +18,35 @@ interface MeasureRow extends Sourced {
   readonly reformSheets: readonly { readonly code: string }[];
 }
 
-/** Measures (施策中項目): one row per measure, in the connection's order. */
-export const MEASURE_EXPORT = sourcedKind<MeasureRow>({
-  name: 'measures',
-  connection: 'measures',
-  title: { ja: '施策中項目', en: 'Measures' },
-  selection: `code number name previousName status description deletionReason
+/**
+ * Measures (施策中項目): one row per measure, in the connection's order. The numbers' columns follow from their
+ * declaration (measure.properties.ts), placed here by name.
+ */
+export const MEASURE_EXPORT = sourcedKind<MeasureRow>(
+  withDeclaredColumns(MEASURE_PROPERTIES, {
+    name: 'measures',
+    connection: 'measures',
+    title: { ja: '施策中項目', en: 'Measures' },
+    selection: `code name previousName status description deletionReason
     policyItem { code name } departments { name } responsibleTerms ${SDGS_SELECTION} reformSheets { code }`,
-  columns: [
-    column.CODE,
-    ...column.POLICY_ITEM,
-    column.NUMBER,
-    column.name('施策中項目'),
-    column.PREVIOUS_NAME,
-    { ja: '変更区分', en: 'Status', type: 'text', value: (m) => m.status },
-    { ja: '内容', en: 'Description', type: 'text', value: (m) => m.description },
-    column.DEPARTMENTS,
-    { ja: 'その他の担当', en: 'Other responsible', type: 'text', value: (m) => joined(m.responsibleTerms) },
-    column.sdgs((m) => m.sdgs),
-    {
-      ja: '実施計画シート',
-      en: 'Reform sheets',
-      type: 'text',
-      value: (m) => joined(m.reformSheets.map((s) => s.code)),
-    },
-    { ja: '削除理由', en: 'Deletion reason', type: 'text', value: (m) => m.deletionReason },
-  ],
-});
+    columns: [
+      column.CODE,
+      ...column.POLICY_ITEM,
+      'number',
+      column.name('施策中項目'),
+      column.PREVIOUS_NAME,
+      { ja: '変更区分', en: 'Status', type: 'text', value: (m: MeasureRow) => m.status },
+      { ja: '内容', en: 'Description', type: 'text', value: (m) => m.description },
+      column.DEPARTMENTS,
+      { ja: 'その他の担当', en: 'Other responsible', type: 'text', value: (m) => joined(m.responsibleTerms) },
+      column.sdgs((m) => m.sdgs),
+      {
+        ja: '実施計画シート',
+        en: 'Reform sheets',
+        type: 'text',
+        value: (m) => joined(m.reformSheets.map((s) => s.code)),
+      },
+      { ja: '削除理由', en: 'Deletion reason', type: 'text', value: (m) => m.deletionReason },
+    ],
+  }),
+);

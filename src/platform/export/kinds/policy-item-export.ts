@@ -1,10 +1,11 @@
 import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
 import * as column from '../shared-columns';
+import { POLICY_ITEM_PROPERTIES } from '../../../graph/properties/policy-item.properties';
+import { withDeclaredColumns, type ExportedValues } from '../declared-columns';
 
 /** A policy item as the export asks for it (the selection below). */
-interface PolicyItemRow extends Sourced {
+interface PolicyItemRow extends Sourced, ExportedValues<typeof POLICY_ITEM_PROPERTIES> {
   readonly code: string;
-  readonly number: number;
   readonly name: string;
   readonly previousName: string | null;
   readonly detailed: boolean;
@@ -15,28 +16,38 @@ interface PolicyItemRow extends Sourced {
   readonly satisfactionRate: { readonly percent: number } | null;
 }
 
-/** Policy items (施策大項目): one row per item, in the connection's order. */
-export const POLICY_ITEM_EXPORT = sourcedKind<PolicyItemRow>({
-  name: 'policy-items',
-  connection: 'policyItems',
-  title: { ja: '施策大項目', en: 'Policy items' },
-  selection: `code number name previousName detailed field { number name } departments { name } ${SDGS_SELECTION}
+/**
+ * Policy items (施策大項目): one row per item, in the connection's order. The numbers' columns follow from their
+ * declaration (policy-item.properties.ts), placed here by name.
+ */
+export const POLICY_ITEM_EXPORT = sourcedKind<PolicyItemRow>(
+  withDeclaredColumns(POLICY_ITEM_PROPERTIES, {
+    name: 'policy-items',
+    connection: 'policyItems',
+    title: { ja: '施策大項目', en: 'Policy items' },
+    selection: `code name previousName detailed field { number name } departments { name } ${SDGS_SELECTION}
     linkagePlans { number } satisfactionRate { percent }`,
-  columns: [
-    column.CODE,
-    ...column.numberedGroup('分野', 'Field', (i: PolicyItemRow) => i.field),
-    column.NUMBER,
-    column.name('施策大項目'),
-    column.PREVIOUS_NAME,
-    { ja: '詳細記述', en: 'Detailed', type: 'boolean', value: (i) => i.detailed },
-    column.DEPARTMENTS,
-    column.sdgs((i) => i.sdgs),
-    {
-      ja: '政策連携プラン',
-      en: 'Linkage plans',
-      type: 'text',
-      value: (i) => joined(i.linkagePlans.map((p) => String(p.number))),
-    },
-    { ja: '市民満足度(%)', en: 'Satisfaction (%)', type: 'decimal', value: (i) => i.satisfactionRate?.percent ?? null },
-  ],
-});
+    columns: [
+      column.CODE,
+      ...column.numberedGroup('分野', 'Field', (i: PolicyItemRow) => i.field),
+      'number',
+      column.name('施策大項目'),
+      column.PREVIOUS_NAME,
+      { ja: '詳細記述', en: 'Detailed', type: 'boolean', value: (i) => i.detailed },
+      column.DEPARTMENTS,
+      column.sdgs((i) => i.sdgs),
+      {
+        ja: '政策連携プラン',
+        en: 'Linkage plans',
+        type: 'text',
+        value: (i) => joined(i.linkagePlans.map((p) => String(p.number))),
+      },
+      {
+        ja: '市民満足度(%)',
+        en: 'Satisfaction (%)',
+        type: 'decimal',
+        value: (i) => i.satisfactionRate?.percent ?? null,
+      },
+    ],
+  }),
+);
