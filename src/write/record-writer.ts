@@ -65,12 +65,9 @@ export class RecordWriter {
       await assertMayRecordFor(this.ctx, input.subjectId, new RowReader(target).strings('departments'));
 
       const seriesId = `${kind.prefix}:${input.subjectId.replace(/^[a-z-]+:/, '')}:${input.fiscalYear}`;
-      const [lock] = await tx.run('records/lock-series', {
-        seriesId,
-        subjectId: input.subjectId,
-        fiscalYear: input.fiscalYear,
-        at,
-      });
+      // What the series lock, the intended outcome and the record itself all name the series by.
+      const series = { subjectId: input.subjectId, fiscalYear: input.fiscalYear };
+      const [lock] = await tx.run('records/lock-series', { seriesId, ...series, at });
       const current = new RowReader(lock ?? {}).optionalNumber('revision');
       // The series was deleted by a transaction that held its lock while this one waited for it (the lock
       // is taken on a node already matched, whose properties then read as null): nothing to build on.
@@ -87,17 +84,12 @@ export class RecordWriter {
         );
       }
       const revision = current + 1;
-      intend({
-        recordId: `${seriesId}:r${revision}`,
-        subjectId: input.subjectId,
-        fiscalYear: input.fiscalYear,
-        revision,
-      });
+      const recordId = `${seriesId}:r${revision}`;
+      intend({ recordId, ...series, revision });
       const properties = {
         ...input.fields,
-        id: `${seriesId}:r${revision}`,
-        subjectId: input.subjectId,
-        fiscalYear: input.fiscalYear,
+        id: recordId,
+        ...series,
         revision,
         recordedBy: this.subject(),
         recordedAt: at,

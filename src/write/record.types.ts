@@ -2,11 +2,11 @@ import { Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import type { RowReader } from '../db/row-reader';
 import { EvaluationGrade } from './record-inputs';
 
-/** What every recorded revision has: who recorded it, when, and whether it was retracted. */
 /** A revision's GraphQL type name. */
 export const yearRecordTypeName = (record: YearRecord): string =>
   record instanceof IndicatorResult ? 'IndicatorResult' : 'SheetEvaluation';
 
+/** What every recorded revision has: who recorded it, when, and whether it was retracted. */
 @InterfaceType('YearRecord', {
   description: 'One revision of a yearly record (an indicator result or a sheet evaluation).',
   resolveType: yearRecordTypeName,
