@@ -19,6 +19,7 @@ import {
   InitiativeRelationships,
   LinkagePlanRelationships,
   LinkagePlanResolver,
+  LinkagePlansResolver,
 } from './model/linkage-plan/linkage-plan.resolver';
 import { MeasureRelationships, MeasureResolver, MeasuresRootConnection } from './model/measure/measure.resolver';
 import {
@@ -30,6 +31,7 @@ import { ProjectRelationships } from './model/project/project.resolver';
 import {
   ReformAreaRelationships,
   ReformSheetRelationships,
+  ReformAreasResolver,
   ReformSheetResolver,
   ReformSheetsRootConnection,
 } from './model/reform-sheet/reform-sheet.resolver';
@@ -40,7 +42,7 @@ import { RecordsResolver } from './write/records.resolver';
 import { yearRecordTypeName } from './write/record.types';
 import { ResultYearProgressResolver } from './write/result-year-progress.resolver';
 import { RelatedPlanRelationships } from './model/related-plan/related-plan.resolver';
-import { SdgRelationships, SdgResolver } from './model/sdg/sdg.resolver';
+import { SdgRelationships, SdgResolver, SdgsResolver } from './model/sdg/sdg.resolver';
 import { PathsResolver } from './model/paths/paths.resolver';
 import { SearchResolver } from './model/search/search.resolver';
 import { ServiceInfoResolver } from './platform/service/service-info.resolver';
@@ -56,8 +58,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   MeasureResolver,
   DepartmentResolver,
   SdgResolver,
+  SdgsResolver,
   ReformSheetResolver,
+  ReformAreasResolver,
   LinkagePlanResolver,
+  LinkagePlansResolver,
   SearchResolver,
   SdgCoverageResolver,
   PathsResolver,

@@ -1,32 +1,21 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../read/request-context';
+import { rootNodeResolver } from '../../read/root-node';
 import { Department } from '../department/department.type';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
 import { Measure } from './measure.type';
-import { loadNode } from '../../read/prefetch/load-node';
 import { many, one, relationshipResolvers } from '../../read/relationship-fields';
 import { MEASURE_LIST } from './measure.list';
 import { rootConnectionResolver } from '../../read/root-connection';
 import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 
-@Resolver(() => Measure)
-export class MeasureResolver {
-  @Query(() => Measure, {
-    nullable: true,
-    description: 'A measure by code, e.g. `5-1-3` (or `5-6-d3` for a deleted one); null when there is none.',
-  })
-  async measure(
-    @Arg('code', { description: 'Measure code.' }) code: string,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Measure | null> {
-    const node = await loadNode(ctx, info, `measure:${code.trim()}`);
-    return node ? Measure.from(node) : null;
-  }
-}
+export const MeasureResolver = rootNodeResolver(() => Measure, {
+  field: 'measure',
+  description: 'A measure by code, e.g. `5-1-3` (or `5-6-d3` for a deleted one); null when there is none.',
+  key: { name: 'code', description: 'Measure code.' },
+  id: (code: string) => `measure:${code.trim()}`,
+  from: Measure.from,
+});
 
 export const MeasureRelationships = relationshipResolvers(() => Measure, 'Measure', {
   policyItem: one(() => PolicyItem, 'The policy item (施策大項目) the measure belongs to.'),

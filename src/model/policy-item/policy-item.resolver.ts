@@ -1,6 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../read/request-context';
+import { rootNodeResolver } from '../../read/root-node';
 import { Department } from '../department/department.type';
 import { PolicyField } from '../field/policy-field.type';
 import { Indicator } from '../indicator/indicator.type';
@@ -11,7 +9,6 @@ import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { RelatedPlan } from '../related-plan/related-plan.type';
 import { Sdg } from '../sdg/sdg.type';
 import { PolicyItem } from './policy-item.type';
-import { loadNode } from '../../read/prefetch/load-node';
 import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, manyNotDeleted, one, relationshipResolvers } from '../../read/relationship-fields';
 import { POLICY_ITEM_LIST } from './policy-item.list';
@@ -19,21 +16,13 @@ import { rootConnectionResolver } from '../../read/root-connection';
 import { INDICATOR_LIST } from '../indicator/indicator.list';
 import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 
-@Resolver(() => PolicyItem)
-export class PolicyItemResolver {
-  @Query(() => PolicyItem, {
-    nullable: true,
-    description: 'A policy item by code, e.g. `5-1`; null when there is none.',
-  })
-  async policyItem(
-    @Arg('code', { description: 'Item code, e.g. `5-1`.' }) code: string,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<PolicyItem | null> {
-    const node = await loadNode(ctx, info, `policy-item:${code.trim()}`);
-    return node ? PolicyItem.from(node) : null;
-  }
-}
+export const PolicyItemResolver = rootNodeResolver(() => PolicyItem, {
+  field: 'policyItem',
+  description: 'A policy item by code, e.g. `5-1`; null when there is none.',
+  key: { name: 'code', description: 'Item code, e.g. `5-1`.' },
+  id: (code: string) => `policy-item:${code.trim()}`,
+  from: PolicyItem.from,
+});
 
 export const PolicyItemRelationships = relationshipResolvers(() => PolicyItem, 'PolicyItem', {
   field: one(() => PolicyField, 'The field (分野) the item belongs to.'),

@@ -1,38 +1,28 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../read/request-context';
+import { rootListResolver, rootNodeResolver } from '../../read/root-node';
 import { Department } from '../department/department.type';
 import { Measure } from '../measure/measure.type';
 import { Sdg } from '../sdg/sdg.type';
 import { ReformArea } from './reform-area.type';
 import { ReformSheet } from './reform-sheet.type';
-import { loadNode } from '../../read/prefetch/load-node';
-import { listByLabel } from '../../read/prefetch/list-by-label';
 import { REFORM_SHEET_LIST } from './reform-sheet.list';
 import { connection, many, one, relationshipResolvers } from '../../read/relationship-fields';
 import { rootConnectionResolver } from '../../read/root-connection';
 import { MEASURE_LIST } from '../measure/measure.list';
 
-@Resolver(() => ReformSheet)
-export class ReformSheetResolver {
-  @Query(() => ReformSheet, {
-    nullable: true,
-    description: 'A reform sheet by code `area-number`, e.g. `1-6`; null when there is none.',
-  })
-  async reformSheet(
-    @Arg('code', { description: 'Sheet code.' }) code: string,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<ReformSheet | null> {
-    const node = await loadNode(ctx, info, `reform-sheet:${code.trim()}`);
-    return node ? ReformSheet.from(node) : null;
-  }
+export const ReformSheetResolver = rootNodeResolver(() => ReformSheet, {
+  field: 'reformSheet',
+  description: 'A reform sheet by code `area-number`, e.g. `1-6`; null when there is none.',
+  key: { name: 'code', description: 'Sheet code.' },
+  id: (code: string) => `reform-sheet:${code.trim()}`,
+  from: ReformSheet.from,
+});
 
-  @Query(() => [ReformArea], { description: 'The three areas of the administrative-reform outline.' })
-  async reformAreas(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ReformArea[]> {
-    return (await listByLabel(ctx, info, 'ReformArea')).map(ReformArea.from);
-  }
-}
+export const ReformAreasResolver = rootListResolver(() => ReformArea, {
+  field: 'reformAreas',
+  description: 'The three areas of the administrative-reform outline.',
+  label: 'ReformArea',
+  from: ReformArea.from,
+});
 
 export const ReformSheetRelationships = relationshipResolvers(() => ReformSheet, 'ReformSheet', {
   area: one(() => ReformArea, 'The area the sheet belongs to.'),

@@ -1,35 +1,28 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../read/request-context';
+import { rootListResolver, rootNodeResolver } from '../../read/root-node';
 import { Department } from '../department/department.type';
 import { Measure } from '../measure/measure.type';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from './sdg.type';
-import { loadNode } from '../../read/prefetch/load-node';
-import { listByLabel } from '../../read/prefetch/list-by-label';
 import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
 import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, relationshipResolvers } from '../../read/relationship-fields';
 import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 
-@Resolver(() => Sdg)
-export class SdgResolver {
-  @Query(() => Sdg, { nullable: true, description: 'An SDG by number 1–17; null for other numbers.' })
-  async sdg(
-    @Arg('number', () => Int, { description: 'Goal number.' }) number: number,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<Sdg | null> {
-    const node = await loadNode(ctx, info, `sdg:${number}`);
-    return node ? Sdg.from(node) : null;
-  }
+export const SdgResolver = rootNodeResolver(() => Sdg, {
+  field: 'sdg',
+  description: 'An SDG by number 1–17; null for other numbers.',
+  key: { name: 'number', description: 'Goal number.' },
+  id: (number: number) => `sdg:${number}`,
+  from: Sdg.from,
+});
 
-  @Query(() => [Sdg], { description: 'The 17 SDGs in number order.' })
-  async sdgs(@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Sdg[]> {
-    return (await listByLabel(ctx, info, 'Sdg')).map(Sdg.from);
-  }
-}
+export const SdgsResolver = rootListResolver(() => Sdg, {
+  field: 'sdgs',
+  description: 'The 17 SDGs in number order.',
+  label: 'Sdg',
+  from: Sdg.from,
+});
 
 export const SdgRelationships = relationshipResolvers(() => Sdg, 'Sdg', {
   policyItems: many(() => PolicyItem, 'Policy items contributing to the goal.'),
