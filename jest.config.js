@@ -5,6 +5,9 @@ const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
+  // Inline snapshots (the compile tier, tests/unit/read/compile-tier/) are written unformatted: jest 29 cannot
+  // load Prettier 3 to format them; `npm run format` formats the test file like any other.
+  prettierPath: null,
 };
 
 /** @type {import('jest').Config} */

@@ -5,6 +5,7 @@ import { FilterArg, OrderByArg } from './filter/list-args';
 import { executePage, type Page } from './page/fetch-page';
 import { PaginationArgs } from './page/pagination.args';
 import type { RequestContext } from './request-context';
+import type { CompileContext } from './compile-context';
 import type { NodeProperties } from './graph-loaders';
 import type { Condition } from './page/condition';
 import { compilePageRead } from './page/compile-page-read';
@@ -35,7 +36,7 @@ export interface ListKind<
   readonly filter: ClassType<Filter>;
   readonly order: ClassType;
   /** The filter as a condition tree (resolving department names against the request's directory). */
-  readonly condition: (filter: Filter | null, ctx: RequestContext) => Promise<Condition>;
+  readonly condition: (filter: Filter | null, ctx: Pick<CompileContext, 'departments'>) => Promise<Condition>;
   readonly map: (node: NodeProperties) => T;
   /** The fields `map` takes over from stored properties as they are (src/read/page/page-items.ts). */
   readonly storedAsIs: StoredAsIs;
@@ -69,11 +70,21 @@ export async function listPage<T extends { sortKey: string }, Filter extends obj
 /**
  * The first two steps of a kind's page: parse, then compile. The nested connections right below its nodes
  * are planned too, and its statement answers them (src/read/prefetch/nested-pages.ts): a root page's, and a
- * nested page's in turn, so pages of pages come from the root's one statement.
+ * nested page's in turn, so pages of pages come from the root's one statement. Nothing runs: the context
+ * only names the statements' parts, the departments and where the compile leaves its marks.
  */
-async function compileListPage<T extends { sortKey: string }, Filter extends object, OrderField extends string>(
+export async function compileListPage<T extends { sortKey: string }, Filter extends object, OrderField extends string>(
   kind: ListKind<T, Filter, OrderField, string>,
-  { filter, orderBy, slice, ctx, info }: Omit<ListPageArgs<Filter, OrderField>, 'info'> & { readonly info: RootField },
+  {
+    filter,
+    orderBy,
+    slice,
+    ctx,
+    info,
+  }: Omit<ListPageArgs<Filter, OrderField>, 'info' | 'ctx'> & {
+    readonly info: RootField;
+    readonly ctx: CompileContext;
+  },
   scope?: Cypher,
 ): Promise<PreparedPage<T, OrderField, string>> {
   const parsed = parsePageSelection(kind.spec, info, orderBy, slice);
@@ -96,7 +107,7 @@ export interface PreparedPage<T, OrderField extends string, Facet extends string
 /** A nested page's first two steps (parse, compile) for one parent of a plain kind (no filter or order). */
 async function compilePlainPage<T extends { sortKey: string }>(
   kind: PlainListKind<T>,
-  { slice, ctx, info }: { readonly slice: PaginationArgs; readonly ctx: RequestContext; readonly info: RootField },
+  { slice, ctx, info }: { readonly slice: PaginationArgs; readonly ctx: CompileContext; readonly info: RootField },
   scope: Cypher,
 ): Promise<PreparedPage<T, 'CODE', never>> {
   const parsed = parsePageSelection(kind.spec, info, null, slice);
@@ -109,7 +120,7 @@ async function compilePlainPage<T extends { sortKey: string }>(
 }
 
 /** `first`/`after` as graphql-js coerced them (defaults applied), for a page planned ahead of its resolver. */
-function sliceOf(args: Readonly<Record<string, unknown>>): PaginationArgs {
+export function sliceOf(args: Readonly<Record<string, unknown>>): PaginationArgs {
   return Object.assign(new PaginationArgs(), {
     first: typeof args['first'] === 'number' ? args['first'] : new PaginationArgs().first,
     after: typeof args['after'] === 'string' ? args['after'] : null,

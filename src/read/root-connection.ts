@@ -2,7 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver, type ClassType } from 'type-graphql';
 import { FilterArg, OrderByArg } from './filter/list-args';
 import { PaginationArgs } from './page/pagination.args';
-import { listPage, type ListKind } from './nested-connection';
+import { compileListPage, listPage, sliceOf, type ListKind } from './nested-connection';
+import { registerRootRead } from './root-reads';
 import type { Page } from './page/fetch-page';
 import type { OrderKey } from './page/sort-order';
 import type { RequestContext } from './request-context';
@@ -22,6 +23,12 @@ export function rootConnectionResolver<T extends { sortKey: string }, Filter ext
   kind: ListKind<T, Filter, OrderField, string>,
   root: RootConnection,
 ): ClassType {
+  // The same first two steps as the resolver's, for arguments as graphql-js coerced them (root-reads.ts).
+  registerRootRead(root.field, async (args, info, ctx) => {
+    const filter = (args['filter'] ?? null) as Filter | null;
+    const orderBy = (args['orderBy'] ?? null) as OrderKey<OrderField>[] | null;
+    return (await compileListPage(kind, { filter, orderBy, slice: sliceOf(args), ctx, info })).compiled;
+  });
   @Resolver()
   class RootConnectionResolver {
     @Query(() => kind.connection, { description: root.description })

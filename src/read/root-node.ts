@@ -2,8 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver, type ClassType } from 'type-graphql';
 import type { NodeLabel } from '../graph/graph-model';
 import type { NodeProperties } from './graph-loaders';
-import { listByLabel } from './prefetch/list-by-label';
-import { loadNode } from './prefetch/load-node';
+import { compileLabelList, listByLabel } from './prefetch/list-by-label';
+import { compileNodeRead, loadNode } from './prefetch/load-node';
+import { registerRootRead } from './root-reads';
 import type { RequestContext } from './request-context';
 
 /** A root query for one node of a kind by its code or number: `measure(code: "5-1-3")`, `sdg(number: 11)`. */
@@ -31,6 +32,7 @@ export function rootNodeResolver<T extends object, Key extends string | number>(
   root: RootNode<T, Key>,
 ): ClassType {
   const keyType = root.key.name === 'code' ? () => String : () => Int;
+  registerRootRead(root.field, (args, info, ctx) => compileNodeRead(ctx, info, root.id(args[root.key.name] as Key)));
   @Resolver()
   class RootNodeResolver {
     @Query(type, { nullable: true, description: root.description })
@@ -57,6 +59,7 @@ export interface RootList<T> {
 
 /** The resolver of a root list: every node of the label in display order (listByLabel). */
 export function rootListResolver<T extends object>(type: () => ClassType<T>, root: RootList<T>): ClassType {
+  registerRootRead(root.field, (_args, info, ctx) => compileLabelList(ctx, info, root.label));
   @Resolver()
   class RootListResolver {
     @Query(() => [type()], { description: root.description })

@@ -38,11 +38,12 @@ export class DepartmentDirectory implements DepartmentLookup {
   private cached: Entry | undefined;
 
   /**
-   * `gateway` is the service's own (not one request's): the list outlives the request that read it, so one
-   * request's budget or cancellation must not fail the read that later requests share.
+   * `read` gives the departments of the current data version: `departmentsIn` the service's own gateway (not
+   * one request's: the list outlives the request that read it, so one request's budget or cancellation must
+   * not fail the read that later requests share), or the committed seed's where no database is at hand.
    */
   constructor(
-    private readonly gateway: GraphGateway,
+    private readonly read: () => Promise<Department[]>,
     private readonly dataVersion: Pick<DataVersion, 'current'>,
   ) {}
 
@@ -95,9 +96,7 @@ export class DepartmentDirectory implements DepartmentLookup {
   private entry(): Entry {
     const version = this.dataVersion.current();
     if (this.cached?.version !== version) {
-      const departments = this.gateway
-        .readStatement(allByLabel(this.gateway.statements, 'Department'))
-        .then((rows) => rows.map((row) => Department.from(new RowReader(row).map('node'))));
+      const departments = this.read();
       const byId = departments.then((list) => new Map(list.map((department) => [department.id, department])));
       const entry: Entry = { version, departments, byId, loaded: false };
       this.cached = entry;
@@ -112,6 +111,14 @@ export class DepartmentDirectory implements DepartmentLookup {
     }
     return this.cached;
   }
+}
+
+/** Every department in the database `gateway` reads. */
+export async function departmentsIn(
+  gateway: Pick<GraphGateway, 'readStatement' | 'statements'>,
+): Promise<Department[]> {
+  const rows = await gateway.readStatement(allByLabel(gateway.statements, 'Department'));
+  return rows.map((row) => Department.from(new RowReader(row).map('node')));
 }
 
 async function resolveIn(entry: Entry, ref: string, argument: string): Promise<Department> {

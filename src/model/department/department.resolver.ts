@@ -9,12 +9,18 @@ import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
 import { Collaboration } from './collaboration.type';
 import { Department } from './department.type';
-import { prefetchBelow } from '../../read/prefetch/load-node';
+import { compileNodeRead, prefetchBelow } from '../../read/prefetch/load-node';
+import { registerRootRead } from '../../read/root-reads';
 import { related } from '../../read/relationships';
 import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, manyNotDeleted, relationshipResolvers } from '../../read/relationship-fields';
 import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
+
+// The resolver's compile: the department named, then what is selected below it (src/read/root-reads.ts).
+registerRootRead('department', async (args, info, ctx) =>
+  compileNodeRead(ctx, info, (await ctx.departments.resolve(String(args['ref']), 'ref')).id),
+);
 
 @Resolver(() => Department)
 export class DepartmentResolver {

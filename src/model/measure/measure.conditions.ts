@@ -2,7 +2,7 @@ import { ChangeStatus } from '../../graph/enums';
 import { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
 import { foldedText } from '../../read/filter/text-filter';
-import type { RequestContext } from '../../read/request-context';
+import type { CompileContext } from '../../read/compile-context';
 import { all, holds, matches, type Condition } from '../../read/page/condition';
 import { anyOf, grade, departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
 import type { MeasureFilter } from './measure.filter';
@@ -11,13 +11,20 @@ import type { MeasureFilter } from './measure.filter';
  * A measure filter as a condition tree. Deleted measures are left out unless the filter asks for them
  * (`includeDeleted`, or DELETED named in a `status` anywhere in it), as before `or`/`not` existed.
  */
-export async function measureCondition(filter: MeasureFilter | null, ctx: RequestContext): Promise<Condition> {
+export async function measureCondition(
+  filter: MeasureFilter | null,
+  ctx: Pick<CompileContext, 'departments'>,
+): Promise<Condition> {
   const f = filter ?? {};
   const own = await conditionsOf(f, ctx, 'filter');
   return f.includeDeleted === true || namesDeleted(f) ? own : all([own, holds('fragments/measure/listed')]);
 }
 
-async function conditionsOf(f: MeasureFilter, ctx: RequestContext, path: string): Promise<Condition> {
+async function conditionsOf(
+  f: MeasureFilter,
+  ctx: Pick<CompileContext, 'departments'>,
+  path: string,
+): Promise<Condition> {
   const text = foldedText(f.text);
   const own = [
     ...(await listOf('fragments/common/item-sdgs', f.sdg, f, 'sdgs', path)),

@@ -1,17 +1,24 @@
 import { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
 import { foldedText } from '../../read/filter/text-filter';
-import type { RequestContext } from '../../read/request-context';
+import type { CompileContext } from '../../read/compile-context';
 import { matches, type Condition } from '../../read/page/condition';
 import { departmentsOf, listOf, withNotAndOr } from '../../read/page/filter-conditions';
 import type { PolicyItemFilter } from './policy-item.filter';
 
 /** A policy-item filter as a condition tree. */
-export function policyItemCondition(filter: PolicyItemFilter | null, ctx: RequestContext): Promise<Condition> {
+export function policyItemCondition(
+  filter: PolicyItemFilter | null,
+  ctx: Pick<CompileContext, 'departments'>,
+): Promise<Condition> {
   return conditionsOf(filter ?? {}, ctx, 'filter');
 }
 
-async function conditionsOf(f: PolicyItemFilter, ctx: RequestContext, path: string): Promise<Condition> {
+async function conditionsOf(
+  f: PolicyItemFilter,
+  ctx: Pick<CompileContext, 'departments'>,
+  path: string,
+): Promise<Condition> {
   const text = foldedText(f.text);
   const own = [
     ...(await listOf('fragments/policy-item/fields', f.field, f, 'fields', path)),

@@ -2,7 +2,7 @@ import { SheetRole } from '../../graph/enums';
 import { REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
 import { foldedText } from '../../read/filter/text-filter';
-import type { RequestContext } from '../../read/request-context';
+import type { CompileContext } from '../../read/compile-context';
 import { matches, type Condition } from '../../read/page/condition';
 import { grade, departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
 import type { ReformSheetFilter } from './reform-sheet.filter';
@@ -14,11 +14,18 @@ const DEPARTMENT_BY_ROLE: Record<SheetRole, string> = {
 };
 
 /** A reform-sheet filter as a condition tree. */
-export function reformSheetCondition(filter: ReformSheetFilter | null, ctx: RequestContext): Promise<Condition> {
+export function reformSheetCondition(
+  filter: ReformSheetFilter | null,
+  ctx: Pick<CompileContext, 'departments'>,
+): Promise<Condition> {
   return conditionsOf(filter ?? {}, ctx, 'filter');
 }
 
-async function conditionsOf(f: ReformSheetFilter, ctx: RequestContext, path: string): Promise<Condition> {
+async function conditionsOf(
+  f: ReformSheetFilter,
+  ctx: Pick<CompileContext, 'departments'>,
+  path: string,
+): Promise<Condition> {
   const texts = [foldedText(f.viewpoint), foldedText(f.text)].filter((t): t is string => t !== null);
   const own = [
     ...(await listOf('fragments/reform-sheet/areas', f.area, f, 'areas', path)),

@@ -10,6 +10,9 @@ import { labelOf, SearchHit, SearchType } from './search-hit.type';
 import { locateMatch, luceneQuery } from './search-text';
 import { searchProperties } from './search-properties';
 import { searchStatement } from './search-statement';
+import type { CompileContext } from '../../read/compile-context';
+import { registerRootRead } from '../../read/root-reads';
+import type { CompiledStatement, Params } from '../../db/graph-gateway';
 
 @ArgsType()
 class SearchArgs {
@@ -29,6 +32,29 @@ class SearchArgs {
   first = 20;
 }
 
+/** The search's statement and parameters for its arguments, as the resolver runs them; blank text is refused. */
+function compileSearch(
+  ctx: Pick<CompileContext, 'gateway'>,
+  { text, types, first }: Pick<SearchArgs, 'text' | 'types' | 'first'>,
+  info: Pick<GraphQLResolveInfo, 'operation' | 'fragments' | 'schema'>,
+): { readonly statement: CompiledStatement; readonly params: Params } {
+  const folded = matchKey(text);
+  if (folded === '') throw new BadUserInputError('search text is blank', { argument: 'text' });
+  const kinds = types ? types.map(labelOf) : null;
+  const statement = searchStatement(ctx.gateway.statements, kinds, folded, searchProperties(info, kinds));
+  return { statement, params: { lucene: luceneQuery(text), folded, first } };
+}
+
+// The same compile as the resolver's, for arguments as graphql-js coerced them (src/read/root-reads.ts).
+registerRootRead('search', (args, info, ctx) =>
+  Promise.resolve().then(() =>
+    Object.assign(compileSearch(ctx, args as unknown as SearchArgs, info), {
+      shape: { kind: 'rows', column: 'node' } as const,
+      columns: [],
+    }),
+  ),
+);
+
 @Resolver()
 export class SearchResolver {
   @Query(() => [SearchHit], {
@@ -40,11 +66,8 @@ export class SearchResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SearchHit[]> {
-    const folded = matchKey(text);
-    if (folded === '') throw new BadUserInputError('search text is blank', { argument: 'text' });
-    const kinds = types ? types.map(labelOf) : null;
-    const statement = searchStatement(ctx.gateway.statements, kinds, folded, searchProperties(info, kinds));
-    const rows = await ctx.gateway.readStatement(statement, { lucene: luceneQuery(text), folded, first });
+    const { statement, params } = compileSearch(ctx, { text, types, first }, info);
+    const rows = await ctx.gateway.readStatement(statement, params);
     return rows.map((row) => {
       const reader = new RowReader(row);
       const node = reader.projected('node');

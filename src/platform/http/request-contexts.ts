@@ -6,7 +6,7 @@ import type { Authenticate } from '../auth/authenticator';
 import type { RequestBudgetSettings } from '../../core/settings-types';
 import { createRequestContext, type RequestContext, type RequestIdentity } from '../../read/request-context';
 import type { GraphGateway } from '../../db/graph-gateway';
-import { DepartmentDirectory } from '../../model/department/department-directory';
+import { DepartmentDirectory, departmentsIn } from '../../model/department/department-directory';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../plugins/request-id.plugin';
 import { accessLogEntry } from '../observability/access-log';
 import type { Logger } from '../observability/logger';
@@ -34,7 +34,7 @@ export class RequestContexts {
   private readonly departments: DepartmentDirectory;
 
   constructor(private readonly deps: RequestContextDeps) {
-    this.departments = new DepartmentDirectory(deps.gateway, deps.dataVersion);
+    this.departments = new DepartmentDirectory(() => departmentsIn(deps.gateway), deps.dataVersion);
   }
 
   // On the request itself rather than in a WeakMap: each entry of a WeakMap is an ephemeron, which the garbage

@@ -7,7 +7,9 @@ import type { NodeProperties } from '../graph-loaders';
 import { projectedProperties } from './property-demand';
 import { reusedCompile } from './compile-memo';
 import { withNestedPages } from './nested-pages';
-import { compileRead, executeRead, parseSelection } from './read-root';
+import { compileRead, executeRead, parseSelection, type CompiledRead } from './read-root';
+import type { CompileContext } from '../compile-context';
+import type { RootField } from './selection-plan';
 
 /**
  * Every node of a kind in display order (`graph/all-by-label`), for the short unpaginated root lists
@@ -20,16 +22,19 @@ export async function listByLabel(
   info: GraphQLResolveInfo,
   label: NodeLabel,
 ): Promise<NodeProperties[]> {
-  const compiled = await reusedCompile(ctx, info, label, async (planning) => {
-    const selection = await withNestedPages(parseSelection(info), planning);
-    const source = planning.gateway.statements;
-    const root = {
-      statement: allByLabel(source, label, projectedProperties(info, label, 'root')),
-      params: {},
-      shape: { kind: 'rows', column: 'node' },
-    } as const;
-    return compileRead(source, root, selection);
-  });
+  const compiled = await reusedCompile(ctx, info, label, (planning) => compileLabelList(planning, info, label));
   const rows = await executeRead(ctx.gateway, ctx.loaders, compiled);
   return rows.map((row) => new RowReader(row).projected('node'));
+}
+
+/** The first two steps of listByLabel: the label's nodes and what the selection asks below them, one statement. */
+export async function compileLabelList(ctx: CompileContext, info: RootField, label: NodeLabel): Promise<CompiledRead> {
+  const selection = await withNestedPages(parseSelection(info), ctx);
+  const source = ctx.gateway.statements;
+  const root = {
+    statement: allByLabel(source, label, projectedProperties(info, label, 'root')),
+    params: {},
+    shape: { kind: 'rows', column: 'node' },
+  } as const;
+  return compileRead(source, root, selection);
 }

@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../request-context';
+import type { CompileContext } from '../compile-context';
+import type { RootField } from './selection-plan';
 import { RowReader } from '../../db/row-reader';
 import { labelOfId } from '../../graph/graph-model';
 import { nodeById } from '../../graph/node-by-id';
@@ -39,11 +41,7 @@ export async function prefetchBelow(ctx: RequestContext, info: GraphQLResolveInf
  * related nodes): a measure's texts and their folded search copy were most of the bytes a lookup read. An id
  * of no known kind is read whole.
  */
-async function compileNodeRead(
-  ctx: RequestContext,
-  info: GraphQLResolveInfo,
-  id: string,
-): Promise<CompiledRead | null> {
+export async function compileNodeRead(ctx: CompileContext, info: RootField, id: string): Promise<CompiledRead | null> {
   const selection = await withNestedPages(parseSelection(info), ctx);
   if (selection.projections.length === 0 && selection.pages.length === 0) return null;
   const label = labelOfId(id);

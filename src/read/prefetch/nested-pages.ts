@@ -1,6 +1,6 @@
 import { getArgumentValues, type FieldNode, type GraphQLObjectType } from 'graphql';
 import type { ClassType } from 'type-graphql';
-import type { RequestContext } from '../request-context';
+import type { CompileContext } from '../compile-context';
 import { isComposed } from './compiled-read';
 import { batchKey, type CompiledRead, type ParsedSelection, type PlannedPage } from './read-root';
 import { rootNodeSelection, subfields, type PlannedProjection, type RootField } from './selection-plan';
@@ -13,7 +13,7 @@ import { rootNodeSelection, subfields, type PlannedProjection, type RootField } 
 export type NestedPageCompiler = (
   args: Readonly<Record<string, unknown>>,
   info: RootField,
-  ctx: RequestContext,
+  ctx: CompileContext,
 ) => Promise<CompiledRead>;
 
 interface RegisteredPage {
@@ -52,7 +52,7 @@ function compilerOf(typeName: string, field: string): NestedPageCompiler | undef
  * its resolver would refuse (a bad cursor, an unknown department) is left out here: its resolver meets the
  * error at its own path and answers it there, as it did before anything was folded.
  */
-export async function withNestedPages(selection: ParsedSelection, ctx: RequestContext): Promise<ParsedSelection> {
+export async function withNestedPages(selection: ParsedSelection, ctx: CompileContext): Promise<ParsedSelection> {
   const { info } = selection;
   const root = rootNodeSelection(info);
   if (!root) return selection;
@@ -65,7 +65,7 @@ export async function withNestedPages(selection: ParsedSelection, ctx: RequestCo
 async function withProjectionPages(
   info: RootField,
   projections: readonly PlannedProjection[],
-  ctx: RequestContext,
+  ctx: CompileContext,
 ): Promise<PlannedProjection[]> {
   return Promise.all(
     projections.map(async (projection) =>
@@ -84,7 +84,7 @@ async function pagesBelow(
   info: RootField,
   type: GraphQLObjectType,
   fieldNodes: readonly FieldNode[],
-  ctx: RequestContext,
+  ctx: CompileContext,
 ): Promise<PlannedPage[]> {
   const pages = new Map<string, PlannedPage>();
   for (const nodes of subfields(info, type, fieldNodes).values()) {

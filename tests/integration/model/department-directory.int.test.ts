@@ -1,4 +1,4 @@
-import { DepartmentDirectory } from '../../../src/model/department/department-directory';
+import { DepartmentDirectory, departmentsIn } from '../../../src/model/department/department-directory';
 import { QueryCounter } from '../../../src/db/query-counter';
 import { openApi, type ApiFixture } from '../../helpers/api-fixture';
 
@@ -12,7 +12,9 @@ describe('the department directory', () => {
   it('reads the departments once per data version and again when the version changes', async () => {
     const counter = new QueryCounter();
     let version = 'first';
-    const directory = new DepartmentDirectory(api.db.gateway.counting(counter), { current: () => version });
+    const directory = new DepartmentDirectory(() => departmentsIn(api.db.gateway.counting(counter)), {
+      current: () => version,
+    });
 
     const first = await directory.departments();
     await directory.departments();

@@ -1,5 +1,5 @@
 import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
-import { DepartmentDirectory } from '../../../src/model/department/department-directory';
+import { DepartmentDirectory, departmentsIn } from '../../../src/model/department/department-directory';
 import { ANONYMOUS_VIEWER } from '../../../src/platform/auth/viewer';
 import { silentLogger } from '../../../src/platform/observability/logger';
 import { reusedCompile } from '../../../src/read/prefetch/compile-memo';
@@ -21,7 +21,7 @@ describe('reusing a root field compile across requests', () => {
   afterAll(() => api.close());
   beforeEach(() => {
     version = 'v1';
-    directory = new DepartmentDirectory(api.db.gateway, { current: () => version });
+    directory = new DepartmentDirectory(() => departmentsIn(api.db.gateway), { current: () => version });
   });
 
   /** A fresh request's context, as the server makes one. */
