@@ -4,21 +4,32 @@ import { ConfigError } from './config-error';
 import { isSecretSetting, secretSettingValue } from './secret-settings';
 import { brokenRule } from './setting-rules';
 import { SETTING_DOCS, SETTING_NAMES, SETTINGS, type EnvironmentVariable, type Settings } from './settings';
-import type { Config } from './settings-types';
 
 export { ConfigError } from './config-error';
 export { SECRET_SETTINGS } from './secret-settings';
 export type { EnvironmentVariable } from './settings';
-export type {
-  Config,
-  EmbeddedNeo4jSettings,
-  ExternalNeo4j,
-  HttpSettings,
-  LiveSettings,
-  MetricsSettings,
-  RequestBudgetSettings,
-  TracingSettings,
-} from './settings-types';
+export type { LogLevel } from './setting-kinds';
+
+/**
+ * The service's configuration, read from the environment once at start-up (loadConfig): every variable parsed
+ * by its declaration (settings.ts), so a typo stops the process with a message naming the variable, instead
+ * of surfacing later as a confusing connection error. Its type is derived, not written: each setting's value
+ * type from its schema (`z.output`, Settings), its place from configOf below. The parts that take a group of
+ * settings name it here; they import these types only (erased when compiled), so this module depends on
+ * none of them.
+ */
+export type Config = ReturnType<typeof configOf>;
+/** An external Neo4j (NEO4J_URI and its credentials); absent: the embedded one. */
+export type ExternalNeo4j = NonNullable<Config['neo4j']>;
+export type EmbeddedNeo4jSettings = Config['embedded'];
+export type QueryLimits = Config['queryLimits'];
+export type SignInSettings = NonNullable<Config['signIn']>;
+export type RequestBudgetSettings = Config['requestBudget'];
+export type HttpSettings = Config['http'];
+export type TracingSettings = NonNullable<Config['tracing']>;
+export type MetricsSettings = Config['metrics'];
+export type LiveSettings = Config['live'];
+export type IdempotencySettings = Config['idempotency'];
 
 /** Every environment variable the service reads, with its meaning (src/core/settings.ts declares them). */
 export const ENVIRONMENT_VARIABLES: Readonly<Record<EnvironmentVariable, string>> = Object.freeze(
@@ -69,12 +80,19 @@ const HOUR_MS = 3_600_000;
 /** Bytes in a MiB. */
 const MIB = 1024 * 1024;
 
-/** The parsed settings in the shape the service takes them, frozen so no code changes them after start-up. */
-function configOf(s: Settings): Config {
+/**
+ * The parsed settings in the shape the service takes them, frozen so no code changes them after start-up. The
+ * one place a setting is given its place: Config is this function's type.
+ */
+function configOf(s: Settings) {
   return Object.freeze({
+    /** HTTP port of the GraphQL endpoint. */
     port: s.PORT,
+    /** Address the HTTP server binds to: loopback unless configured, so nothing is exposed by accident. */
     host: s.HOST,
+    /** `production` masks more and drops the per-response cost report. */
     nodeEnv: s.NODE_ENV,
+    /** An external Neo4j; when absent, the service starts the embedded one. */
     neo4j:
       s.NEO4J_URI === undefined
         ? undefined
@@ -85,74 +103,150 @@ function configOf(s: Settings): Config {
             database: s.NEO4J_DATABASE,
           }),
     embedded: Object.freeze({
+      /** Bolt port, always on 127.0.0.1. */
       port: s.EMBEDDED_NEO4J_PORT,
       dataDirectory: resolve(s.EMBEDDED_NEO4J_DATA),
+      /** Java heap for the embedded DBMS, in MiB. */
       heapMb: s.EMBEDDED_NEO4J_HEAP_MB,
+      /** Neo4j page cache, in MiB. */
       pageCacheMb: s.EMBEDDED_NEO4J_PAGECACHE_MB,
+      /** Password of its `neo4j` user; when absent, one is generated and kept in the data directory. */
       password: s.EMBEDDED_NEO4J_PASSWORD,
     }),
+    /** GraphQL introspection (the IDE needs it); on unless INTROSPECTION=false. */
     introspection: s.INTROSPECTION,
+    /** Every limit a GraphQL request is checked against before anything runs. */
     queryLimits: Object.freeze({
+      /** Deepest field nesting (`{ a { b } }` has depth 2), fragments flattened. */
       maxDepth: s.QUERY_MAX_DEPTH,
+      /** Largest estimated number of values (expensive fields weighted) a request may resolve. */
       maxCost: s.QUERY_MAX_COST,
+      /** Most aliases per operation (`__typename` aliases are free). */
       maxAliases: s.QUERY_MAX_ALIASES,
+      /** Most directives per operation. */
       maxDirectives: s.QUERY_MAX_DIRECTIVES,
+      /** Most top-level fields one operation may ask for. */
       maxRootFields: s.QUERY_MAX_ROOT_FIELDS,
+      /** Most lexical tokens in a document; parsing stops there (graphql-js's own `maxTokens`). */
       maxTokens: s.QUERY_MAX_TOKENS,
+      /** Deepest nesting of braces, brackets and parentheses in a document, checked before parsing. */
       maxNesting: s.QUERY_MAX_NESTING,
     }),
+    /** How bearer tokens are verified, and whether anonymous requests may read. */
     auth: Object.freeze({
+      /** Shared secret for HS256 tokens; undefined when the service accepts none. */
       secret: s.AUTH_SECRET,
+      /** URL of a JSON Web Key Set (an identity provider's public keys) for RS/ES/PS/EdDSA tokens. */
       jwksUrl: s.AUTH_JWKS_URL,
+      /** Whether a request without a token may read. */
       anonymousRead: s.ANONYMOUS_READ,
+      /** The `iss` every token must carry; unchecked when undefined. */
       issuer: s.AUTH_ISSUER,
+      /** The `aud` every token must name; unchecked when undefined. */
       audience: s.AUTH_AUDIENCE,
+      /** The claim holding the role. */
       roleClaim: s.AUTH_ROLE_CLAIM,
+      /** The claim holding the departments. */
       departmentsClaim: s.AUTH_DEPARTMENTS_CLAIM,
     }),
+    /** How the dashboard signs staff in (OpenID Connect); the dashboard stays read-only when absent. */
     signIn: signInOf(s),
+    /** What one request may spend once it runs. */
     requestBudget: Object.freeze({
+      /** Total time of one request from its arrival; also each transaction's Neo4j timeout (the time left). */
       timeoutMs: s.REQUEST_TIMEOUT_MS,
-      // The driver's pool holds 50 connections (src/db/driver.ts); a request may never need all of them.
+      /**
+       * Database sessions one request may hold at once. The driver's pool holds 50 connections
+       * (src/db/driver.ts); a request may never need all of them.
+       */
       maxSessions: s.REQUEST_MAX_SESSIONS,
+      /** Largest answer sent; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
       maxResponseBytes: s.MAX_RESPONSE_BYTES,
     }),
     http: Object.freeze({
+      /** Origins whose pages may call the API from a browser; `*` is any origin (never with credentials). */
       corsOrigins: s.CORS_ORIGINS,
+      /** How long an idle keep-alive connection stays open. */
       keepAliveTimeoutMs: s.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      /** A connection with no byte moving either way for this long is closed (e.g. a client that never reads). */
       idleTimeoutMs: s.HTTP_IDLE_TIMEOUT_MS,
+      /** How long the response cache keeps a successful read (browsers revalidate by ETag); 0 turns caching off. */
       cacheMaxAgeSeconds: s.CACHE_MAX_AGE_SECONDS,
+      /** Memory for whole answers of repeated reads, in bytes (serialized); 0 turns the response cache off. */
       responseCacheBytes: s.RESPONSE_CACHE_MAX_MB * MIB,
+      /**
+       * Apollo's CSRF prevention (GET and form-like POSTs need a preflight header). Off by default: the service
+       * reads no ambient credentials; on when a proxy in front adds cookies or integrated sign-in.
+       */
       csrfPrevention: s.CSRF_PREVENTION,
+      /**
+       * Host names the service answers to beside its own; any other `Host` is refused with 421. `*`: any
+       * name; undefined: only its own, localhost, 127.0.0.1, [::1] and the address bound (see AllowedHosts.of),
+       * which are answered whatever the list says.
+       */
       allowedHosts: s.ALLOWED_HOSTS,
+      /**
+       * The proxies whose `Forwarded` / `X-Forwarded-*` headers are believed: addresses, CIDR ranges and
+       * proxy-addr's keywords, each checked here; empty: none, the peer is the client.
+       */
       trustedProxies: s.TRUSTED_PROXIES,
     }),
+    /** Limits of the spreadsheet exports (/export/…): most rows one export may have. */
     export: Object.freeze({ maxRows: s.EXPORT_MAX_ROWS }),
+    /** Least severe level written to the log. */
     logLevel: s.LOG_LEVEL,
+    /** Where spans go (OpenTelemetry, OTLP/HTTP); tracing is off, and costs nothing, when absent. */
     tracing: tracingOf(s),
+    /** Metrics on a port of their own, or on /metrics of the API behind a token, or not at all. */
     metrics: Object.freeze({ port: s.METRICS_PORT, host: s.METRICS_HOST, token: s.METRICS_TOKEN }),
+    /** How often the data version is read again, so writes through other instances show. */
     dataVersionPollMs: s.DATA_VERSION_POLL_MS,
+    /** Limits of the GraphQL subscriptions over WebSocket (docs/dashboard-developers.md "Subscriptions"). */
     live: Object.freeze({
+      /** Open connections in all. */
       maxConnections: s.LIVE_MAX_CONNECTIONS,
+      /** Open connections one client address may hold at once. */
       maxConnectionsPerClient: s.LIVE_MAX_CONNECTIONS_PER_CLIENT,
-      // At most what a POST body may carry: a subscription is a GraphQL document like any other.
+      /**
+       * Largest message a client may send, in bytes; a larger one closes the connection. At most what a POST
+       * body may carry: a subscription is a GraphQL document like any other.
+       */
       maxMessageBytes: s.LIVE_MAX_MESSAGE_BYTES,
+      /** A connection that has not sent `connection_init` within this is closed. */
       initTimeoutMs: s.LIVE_INIT_TIMEOUT_MS,
+      /** The server pings this often; a connection that has not answered by the next ping is dropped. */
       keepAliveMs: s.LIVE_KEEPALIVE_MS,
     }),
+    /**
+     * How long the Idempotency-Keys of writes are kept after a key's first request: within it the same request
+     * with the same key gets that answer again; after it the key is forgotten and a request with it writes anew.
+     */
     idempotency: Object.freeze({ retentionMs: s.IDEMPOTENCY_KEY_RETENTION_HOURS * HOUR_MS }),
   });
 }
 
-/** The dashboard's sign-in: on with OIDC_ISSUER and OIDC_CLIENT_ID (setting-rules.ts has them come together). */
-function signInOf(s: Settings): Config['signIn'] {
+/**
+ * The dashboard's sign-in: on with OIDC_ISSUER and OIDC_CLIENT_ID (setting-rules.ts has them come together).
+ * OpenID Connect's authorization code flow with PKCE, run in the browser against the city's identity provider.
+ * The service itself never sees the provider's login; it only verifies the access tokens the dashboard sends
+ * (AUTH_JWKS_URL), so these settings are all the page needs to learn, and none of them is a secret (a public
+ * client has no secret).
+ */
+function signInOf(s: Settings) {
   if (s.OIDC_ISSUER === undefined || s.OIDC_CLIENT_ID === undefined) return undefined;
   return Object.freeze({
+    /** The identity provider's issuer URL; its discovery document is `<issuer>/.well-known/openid-configuration`. */
     issuer: s.OIDC_ISSUER,
+    /** The dashboard's client id, registered at the provider as a public client with PKCE. */
     clientId: s.OIDC_CLIENT_ID,
+    /** Scopes asked for, space-separated, `openid` among them. */
     scope: s.OIDC_SCOPE,
-    // The resource indicator the access token is for: this service's audience.
+    /**
+     * The resource indicator (RFC 8707) the access token is for: the service's AUTH_AUDIENCE, so the provider
+     * issues a token whose `aud` names this service; none when AUTH_AUDIENCE is unset.
+     */
     resource: s.AUTH_AUDIENCE,
+    /** The claims the page reads to show who is signed in (the same AUTH_ROLE_CLAIM and AUTH_DEPARTMENTS_CLAIM). */
     roleClaim: s.AUTH_ROLE_CLAIM,
     departmentsClaim: s.AUTH_DEPARTMENTS_CLAIM,
   });
@@ -162,7 +256,7 @@ function signInOf(s: Settings): Config['signIn'] {
  * Tracing is on when an OTLP endpoint is set (the OpenTelemetry variables; the exporter reads them again itself,
  * the traces-only one first) and OTEL_SDK_DISABLED is not true.
  */
-function tracingOf(s: Settings): Config['tracing'] {
+function tracingOf(s: Settings) {
   const endpoint = s.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? s.OTEL_EXPORTER_OTLP_ENDPOINT;
   return s.OTEL_SDK_DISABLED || endpoint === undefined ? undefined : Object.freeze({ endpoint });
 }

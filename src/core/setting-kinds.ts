@@ -1,13 +1,16 @@
 import { isIP } from 'node:net';
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
-import { LOG_LEVELS } from './settings-types';
 
 /**
  * The kinds of value a setting takes, as zod schemas of the text an environment variable holds. Each message is
  * what follows the variable's name in the ConfigError (`PORT` + ` must be a whole number from 1 to 65535, got
  * '70000'`): what was expected and what was given, or only its length where the value is, or may be, a secret.
  */
+
+/** The levels LOG_LEVEL accepts, most severe first; `silent` writes nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The text after the variable's name when the value is refused (see above). */
 type Refusal = (value: string) => string;

@@ -8,7 +8,7 @@ import {
   WriteOutcomeUnknownError,
 } from '../core/errors';
 import type { Logger } from '../platform/observability/logger';
-import type { IdempotencySettings } from '../core/settings-types';
+import type { IdempotencySettings } from '../core/config';
 import type { ClaimedWrite, KeyedWrite, StoredAnswer } from './keyed-write';
 
 /** Keys past their retention are swept at most this often per instance (they are ignored before that anyway). */

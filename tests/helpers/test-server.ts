@@ -2,13 +2,18 @@ import type { Authenticate } from '../../src/platform/auth/authenticator';
 import type { SignInSettings } from '../../src/platform/auth/sign-in-settings';
 import type { DatabaseHealth } from '../../src/db/database-health';
 import type { GraphGateway } from '../../src/db/graph-gateway';
-import { loadConfig, type HttpSettings, type LiveSettings, type RequestBudgetSettings } from '../../src/core/config';
+import {
+  loadConfig,
+  type HttpSettings,
+  type IdempotencySettings,
+  type LiveSettings,
+  type RequestBudgetSettings,
+} from '../../src/core/config';
 import { GraphStatistics } from '../../src/platform/graphql/limits/graph-statistics';
 import { graphSchema } from '../../src/schema';
 import type { ExportSettings } from '../../src/platform/export/serve-export';
 import type { RequestTracing } from '../../src/platform/observability/tracing/request-tracing';
 import { createServer, type RunningServer } from '../../src/server';
-import type { IdempotencySettings } from '../../src/core/settings-types';
 import type { Logger } from '../../src/platform/observability/logger';
 import { DataVersion } from '../../src/platform/service/data-version';
 import { testLogger } from './log-capture';

@@ -8,10 +8,15 @@ import {
   type JWTVerifyOptions,
 } from 'jose';
 import { UnauthenticatedError } from '../../core/errors';
-import type { AuthSettings } from '../../core/settings-types';
+import type { Config } from '../../core/config';
 import { ANONYMOUS_VIEWER, ROLES, type Role, type Viewer } from './viewer';
 
-export type { AuthSettings };
+/**
+ * How tokens are checked (AUTH_SECRET, AUTH_JWKS_URL, ANONYMOUS_READ and the AUTH_* claim settings): the
+ * configuration's, the issuer, audience and claim names optional (unchecked, `role` and `departments` when
+ * absent).
+ */
+export type AuthSettings = Pick<Config['auth'], 'secret' | 'jwksUrl' | 'anonymousRead'> & Partial<Config['auth']>;
 
 /**
  * How far the clocks of the token's issuer and this service may disagree: `exp` and `nbf` are checked with

@@ -1,4 +1,4 @@
-import type { SignInSettings } from '../../core/settings-types';
+import type { SignInSettings } from '../../core/config';
 
 export type { SignInSettings };
 

@@ -3,7 +3,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ErrorCode, hasPublicCode } from '../../core/errors';
 import { sendJson } from '../http/send';
 import type { Logger } from '../observability/logger';
-import type { ExportSettings } from '../../core/settings-types';
+import type { Config } from '../../core/config';
 import { connectionArguments, type ConnectionArguments } from './connection-arguments';
 import { headerOf, type ExportKind } from './export-column';
 import { ExportError } from './export-error';
@@ -19,7 +19,8 @@ import { xlsxSink } from './xlsx-sink';
 export const EXPORT_PAGE_SIZE = 100;
 
 // The settings' type belongs to the configuration (config.ts reads EXPORT_MAX_ROWS); callers may take it from here.
-export type { ExportSettings };
+/** The export route's settings: EXPORT_MAX_ROWS, and the rows asked for per connection page (at most 100). */
+export type ExportSettings = Config['export'] & { readonly pageSize?: number };
 
 /** How the route reaches the rest of the service. */
 export interface ExportDeps {

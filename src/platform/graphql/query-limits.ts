@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
-import type { QueryLimits } from '../../core/settings-types';
+import type { QueryLimits } from '../../core/config';
 import { costRule } from './limits/cost-rule';
 import { countedLimitRules } from './limits/counted-limits';
 import type { GraphSizes } from './limits/graph-statistics';

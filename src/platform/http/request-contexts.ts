@@ -3,7 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import { ANONYMOUS_VIEWER } from '../auth/viewer';
 import type { Authenticate } from '../auth/authenticator';
-import type { RequestBudgetSettings } from '../../core/settings-types';
+import type { RequestBudgetSettings } from '../../core/config';
 import { createRequestContext, type RequestContext, type RequestIdentity } from '../../read/request-context';
 import type { GraphGateway } from '../../db/graph-gateway';
 import { DepartmentDirectory, departmentsIn } from '../../model/department/department-directory';

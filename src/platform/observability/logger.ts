@@ -2,7 +2,7 @@ import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
 import { escapeControlCharacters } from './client-text';
 import { EndOfTurnDestination } from './end-of-turn-destination';
-import type { LogLevel } from '../../core/settings-types';
+import type { LogLevel } from '../../core/config';
 
 /** The service's logger: pino's, so Apollo (its `logger` option) and every module take the same one. */
 export type Logger = PinoLogger;

@@ -6,8 +6,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import type { HttpSettings, RequestBudgetSettings } from '../../core/config';
-import type { IdempotencySettings } from '../../core/settings-types';
+import type { HttpSettings, IdempotencySettings, RequestBudgetSettings } from '../../core/config';
 import type { GraphGateway } from '../../db/graph-gateway';
 import type { RequestContext } from '../../read/request-context';
 import { IdempotencyKeys } from '../../write/idempotency-keys';

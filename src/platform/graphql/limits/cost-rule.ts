@@ -2,7 +2,10 @@ import type { ASTVisitor, ValidationContext, ValidationRule } from 'graphql';
 import type { GraphSizes } from './graph-statistics';
 import { CostEstimate } from './cost-estimate';
 import { queryTooComplex } from './too-complex';
-import type { CostLimits } from '../../../core/settings-types';
+import type { QueryLimits } from '../../../core/config';
+
+/** The cost rule's limits (QUERY_MAX_COST, QUERY_MAX_ROOT_FIELDS). */
+type CostLimits = Pick<QueryLimits, 'maxCost' | 'maxRootFields'>;
 
 /**
  * Refuses operations whose estimated cost or number of top-level fields is over the limit, before anything

@@ -3,7 +3,10 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { OperationDefinitionNode, ValidationContext, ValidationRule } from 'graphql';
 import { queryTooComplex, type QueryLimitName } from './too-complex';
-import type { CountedLimits } from '../../../core/settings-types';
+import type { QueryLimits } from '../../../core/config';
+
+/** The limits counted by graphql-armor's rules (QUERY_MAX_DEPTH, QUERY_MAX_ALIASES, QUERY_MAX_DIRECTIVES). */
+type CountedLimits = Pick<QueryLimits, 'maxDepth' | 'maxAliases' | 'maxDirectives'>;
 
 /**
  * Depth, aliases and directives, counted by graphql-armor's rules (each fragment counted once and reused at
