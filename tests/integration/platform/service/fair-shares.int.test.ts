@@ -26,7 +26,12 @@ describe('fair shares', () => {
     await api.close();
   });
 
-  /** Opens a WebSocket from `localAddress`; resolves with its close code when refused, or 'open'. */
+  /**
+   * Opens a WebSocket from `localAddress` and says hello (`connection_init`); resolves with its close code when
+   * refused, or 'open' once the service acknowledges it. A refused connection is closed right after it opens
+   * and never acknowledged, so the outcome waits for what the service says, not for a timer that a loaded
+   * machine could outrun.
+   */
   function connectFrom(localAddress: string): Promise<number | 'open'> {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(`${api.server.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', {
@@ -36,8 +41,10 @@ describe('fair shares', () => {
       let opened = false;
       socket.once('open', () => {
         opened = true;
-        // A refused connection is closed right after it opens; one let in stays open.
-        setTimeout(() => resolve('open'), 150);
+        socket.send(JSON.stringify({ type: 'connection_init' }));
+      });
+      socket.on('message', (data: Buffer) => {
+        if ((JSON.parse(data.toString('utf8')) as { type?: string }).type === 'connection_ack') resolve('open');
       });
       socket.once('close', (code) => (opened ? resolve(code) : reject(new Error(`closed before open: ${code}`))));
       socket.once('error', reject);
