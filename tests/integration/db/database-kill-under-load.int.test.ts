@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { freePort } from '../../helpers/free-port';
 import { launchersFor } from '../../helpers/launcher-processes';
+import { buildOncePerRun } from '../../helpers/service-build';
 
 /** The request budget of the drill: the default REQUEST_TIMEOUT_MS. */
 const BUDGET_MS = 10_000;
@@ -78,9 +79,7 @@ describe('the embedded database killed under load', () => {
   const log: LogLine[] = [];
 
   beforeAll(async () => {
-    const built = await new Promise<number | null>((resolve) => {
-      spawn('npm', ['run', '--silent', 'build'], { stdio: 'ignore' }).once('close', resolve);
-    });
+    const built = await buildOncePerRun();
     expect(built).toBe(0);
     dataDirectory = mkdtempSync(join(tmpdir(), 'honjo-graph-kill-drill-'));
     const port = await freePort();

@@ -1,5 +1,5 @@
 import { runCommand, type CommandResult } from '../../helpers/run-command';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { RUNNING_FILE_NAME } from '../../../src/db/running-database';
 import { importRecords } from '../../../src/write/records-backup';
 import { freePort } from '../../helpers/free-port';
 import { launchersFor } from '../../helpers/launcher-processes';
+import { buildOncePerRun } from '../../helpers/service-build';
 
 /**
  * A record series only this test writes, so finding it in an export proves which database was read. Its
@@ -54,9 +55,7 @@ describe('commands beside the running service', () => {
       EMBEDDED_NEO4J_PAGECACHE_MB: '32',
     };
     // The build `npm run records:export` runs first, beside the database start (both take seconds).
-    const build = new Promise<number | null>((resolve) => {
-      spawn('npm', ['run', '--silent', 'build'], { stdio: 'ignore' }).once('close', resolve);
-    });
+    const build = buildOncePerRun();
     // The service's own path (src/index.ts): the default user of openDatabase.
     service = await openDatabase(loadConfig(environment), () => undefined);
     expect(await build).toBe(0);

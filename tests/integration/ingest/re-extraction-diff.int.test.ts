@@ -1,5 +1,5 @@
 import { runCommand, type CommandResult } from '../../helpers/run-command';
-import { spawn } from 'node:child_process';
+import { buildOncePerRun } from '../../helpers/service-build';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,9 +78,7 @@ describe('the diff before load on a re-extraction of the documents', () => {
 
   beforeAll(async () => {
     // `npm run ingest` builds first; so does this test, once.
-    const build = await new Promise<number | null>((resolve) => {
-      spawn('npm', ['run', '--silent', 'build'], { stdio: 'ignore' }).once('close', resolve);
-    });
+    const build = await buildOncePerRun();
     expect(build).toBe(0);
   });
   afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));

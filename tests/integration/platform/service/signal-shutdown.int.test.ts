@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { freePort } from '../../../helpers/free-port';
 import { testNeo4jPassword, testNeo4jUri } from '../../../helpers/test-database';
+import { buildOncePerRun } from '../../../helpers/service-build';
 
 interface LogLine {
   readonly event?: string;
@@ -53,9 +54,7 @@ describe('stopping the service with a signal', () => {
   jest.setTimeout(240_000);
 
   beforeAll(async () => {
-    const built = await new Promise<number | null>((resolve) => {
-      spawn('npm', ['run', '--silent', 'build'], { stdio: 'ignore' }).once('close', resolve);
-    });
+    const built = await buildOncePerRun();
     expect(built).toBe(0);
   });
 
