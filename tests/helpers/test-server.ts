@@ -78,10 +78,10 @@ export interface TestServerOptions {
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
 export async function startTestServer(gateway: GraphGateway, options: TestServerOptions = {}): Promise<TestServer> {
   const defaults = loadConfig(options.env ?? {});
-  const dataVersion = await DataVersion.read(gateway);
+  const dataVersion = await setUpRead(() => DataVersion.read(gateway));
   if (options.dataVersionPollMs !== undefined) dataVersion.startPolling(options.dataVersionPollMs);
   const graphSizes = new GraphStatistics();
-  await graphSizes.refresh(gateway);
+  await setUpRead(() => graphSizes.refresh(gateway));
   const app = await createServer({
     schema: await graphSchema(),
     gateway,
@@ -134,4 +134,23 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
       await running.stop();
     },
   };
+}
+
+/**
+ * A read that sets a test server up, tried again while the database times it out. The data version's read
+ * carries the service's own 1 s timeout; right after the run's database was started and seeded on a loaded
+ * machine, its cold JVM answered later than that and failed whole files in their beforeAll, which was not
+ * what any of them tests. Up to a minute; any other error, or a minute of timeouts, fails the set-up as before.
+ */
+async function setUpRead<T>(read: () => Promise<T>): Promise<T> {
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await read();
+    } catch (error) {
+      const timedOut = error instanceof Error && /not completed within the timeout/.test(error.message);
+      if (!timedOut || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
