@@ -158,6 +158,7 @@ function serverDeps(
     gateway: opened.gateway,
     readiness: opened.readiness,
     dataVersion: opened.dataVersion,
+    ide: config.ide,
     introspection: config.introspection,
     reportCost: config.nodeEnv !== 'production',
     queryLimits: config.queryLimits,

@@ -91,6 +91,7 @@ function configOf(s: Settings): Config {
       pageCacheMb: s.EMBEDDED_NEO4J_PAGECACHE_MB,
       password: s.EMBEDDED_NEO4J_PASSWORD,
     }),
+    ide: s.IDE,
     introspection: s.INTROSPECTION,
     queryLimits: Object.freeze({
       maxDepth: s.QUERY_MAX_DEPTH,

@@ -109,6 +109,8 @@ export interface Config {
   /** An external Neo4j; when absent, the service starts the embedded one. */
   readonly neo4j: ExternalNeo4j | undefined;
   readonly embedded: EmbeddedNeo4jSettings;
+  /** The GraphiQL IDE on GET /graphql for browsers and its files under /ide/; on unless IDE=false. */
+  readonly ide: boolean;
   /** GraphQL introspection (the IDE needs it); on unless INTROSPECTION=false. */
   readonly introspection: boolean;
   /** Limits checked before a request runs. */
