@@ -41,7 +41,7 @@ async function startInstance(port: number): Promise<Instance> {
   const ended = new Promise<void>((resolve) => child.once('close', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     child.once('close', () => reject(new Error(`the instance on ${port} ended before it was ready`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.includes('GraphQL ready')) resolve();
     });
   });
@@ -141,7 +141,7 @@ describe('a rolling upgrade of two instances behind a load balancer', () => {
         body: JSON.stringify({ query: '{ serviceInfo { version seedHash } }' }),
       });
       expect(JSON.parse(info.text)).toEqual({
-        data: { serviceInfo: { version: expect.any(String), seedHash: SEED_HASH } },
+        data: { serviceInfo: { version: expect.any(String) as string, seedHash: SEED_HASH } },
       });
       const metrics = await answerOf(`http://127.0.0.1:${port}/metrics`, {
         headers: { authorization: `Bearer ${METRICS_TOKEN}` },

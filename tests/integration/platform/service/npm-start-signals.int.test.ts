@@ -52,7 +52,7 @@ async function npmStart(dataDirectory: string): Promise<Started> {
   const shutdown: string[] = [];
   const ready = new Promise<void>((resolve, reject) => {
     npm.once('close', () => reject(new Error('npm start ended before the service was ready')));
-    createInterface({ input: npm.stdout! }).on('line', (text) => {
+    createInterface({ input: npm.stdout }).on('line', (text) => {
       if (!text.startsWith('{')) return; // npm's own `> honjo-policy-graph@… start` banner
       const line = JSON.parse(text) as { event?: string; msg?: string };
       if (line.msg?.startsWith('GraphQL ready') === true) resolve();
