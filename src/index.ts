@@ -13,6 +13,7 @@ import { gradeScale } from './write/progress-grades';
 import { outlookReference } from './graph/outlook-reference';
 import { graphSchema } from './schema';
 import { DataVersion } from './platform/service/data-version';
+import { stopWhenParentExits } from './platform/service/parent-watch';
 import { listenForMetrics, type MetricsListener } from './platform/observability/metrics/metrics-listener';
 import { ServiceMetrics } from './platform/observability/metrics/service-metrics';
 import { statementMetrics } from './platform/observability/metrics/statement-metrics';
@@ -106,14 +107,17 @@ interface Running {
   dataVersion?: DataVersion;
 }
 
-/** Shutdown in reverse on SIGINT/SIGTERM: HTTP drained, driver closed, embedded database stopped; once. */
+/**
+ * Shutdown in reverse on SIGINT/SIGTERM, or when the parent process ends (parent-watch.ts): HTTP drained,
+ * driver closed, embedded database stopped; once.
+ */
 function stopOnSignals(running: Running): void {
   let stopping = false;
   const stopLog = logger.child({ event: 'shutdown' });
-  const shutdown = async (signal: string): Promise<void> => {
+  const shutdown = async (signal: string | undefined, why: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    stopLog.info({ signal }, `${signal} received: stopping`);
+    stopLog.info({ signal }, `${why}: stopping`);
     const started = Date.now();
     await running.server?.stop();
     await running.metricsListener?.close();
@@ -124,17 +128,17 @@ function stopOnSignals(running: Running): void {
     await running.tracing?.shutdown().catch((error: unknown) => stopLog.warn({ err: error }, 'traces not all sent'));
     stopLog.info({ durationMs: Date.now() - started }, `database closed; stopped in ${Date.now() - started} ms`);
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      shutdown(signal).then(
-        () => process.exit(0),
-        (error: unknown) => {
-          stopLog.error({ err: error }, 'error while stopping');
-          process.exit(1);
-        },
-      );
-    });
-  }
+  const stop = (signal: string | undefined, why: string): void => {
+    shutdown(signal, why).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        stopLog.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop(signal, `${signal} received`));
+  stopWhenParentExits(() => stop(undefined, 'the parent process ended'));
 }
 
 /** What the HTTP front is built from: the configuration and what the start has opened. */
@@ -154,6 +158,7 @@ function serverDeps(
     gateway: opened.gateway,
     readiness: opened.readiness,
     dataVersion: opened.dataVersion,
+    ide: config.ide,
     introspection: config.introspection,
     reportCost: config.nodeEnv !== 'production',
     queryLimits: config.queryLimits,

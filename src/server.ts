@@ -66,6 +66,8 @@ export interface ServerDeps {
   readonly readiness?: GraphGateway;
   /** Which version of the data is served; ETags derive from it. */
   readonly dataVersion: DataVersion;
+  /** The GraphiQL IDE for browsers on /graphql, and its files under /ide/ (IDE). */
+  readonly ide: boolean;
   readonly introspection: boolean;
   /** Adds `extensions.cypher` (statement count and database time) to every response. */
   readonly reportCost: boolean;
@@ -228,7 +230,8 @@ function graphqlChain({ deps, apollo, contexts, everyRequest, compress }: Front,
         apollo,
         contextOf: async (request) => contexts.contextFor(request, await contexts.identityOf(request)),
         maxNesting: deps.queryLimits.maxNesting,
-        browserPage: ideOnGraphqlPath(compress),
+        // Without the IDE a browser's GET goes on to GraphQL, which asks for a query.
+        browserPage: deps.ide ? ideOnGraphqlPath(compress) : (_request, _response, next) => next(),
         compression: { step: compress, thresholdBytes: COMPRESSION_THRESHOLD_BYTES },
       }),
     ],
@@ -261,7 +264,9 @@ function expressApp(front: Front): express.Express {
   if (deps.metrics && deps.metricsToken !== undefined) {
     app.all('/metrics', serveMetrics(deps.metrics, deps.metricsToken));
   }
-  app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
+  if (deps.ide) {
+    app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
+  }
   // CORS as on /graphql; a page sending a token is preflighted, and the preflight is answered here.
   app.use('/export', corsPolicy(deps.http.corsOrigins));
   app.get('/export/:file', contexts.stampArrival, exportRoute(front));

@@ -1,6 +1,12 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import {
+  ExportRefusal,
+  refuseForeignDatabase,
+  refuseMissingDataDirectory,
+  refuseShrinkingBackup,
+} from './backup-safeguards';
 import { exitWithFailure } from './command-failure';
 import { loadConfig } from '../core/config';
 import { CypherRegistry } from '../db/cypher-registry';
@@ -28,14 +34,19 @@ async function main(): Promise<void> {
   const text = command === 'import' ? readFileSync(file ?? '', 'utf8') : '';
   const config = loadConfig();
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  if (command === 'export') refuseMissingDataDirectory(config);
   // While `npm start` runs, its embedded database is used rather than a second one started on the same store.
   const database = await openDatabase(config, log, { name: `npm run records:${command}`, joinRunning: true });
   try {
     const gateway = new GraphGateway(database.driver, database.database, CypherRegistry.load());
     if (command === 'export') {
+      await refuseForeignDatabase(gateway, database.uri);
       const exported = await exportRecords(gateway);
-      if (file) writeFileSync(file, exported);
-      else process.stdout.write(exported);
+      if (file) {
+        mkdirSync(dirname(file), { recursive: true });
+        refuseShrinkingBackup(file, exported);
+        writeFileSync(file, exported);
+      } else process.stdout.write(exported);
       log(`exported ${exported.split('\n').length - 1} lines`);
     } else {
       const r = await importRecords(gateway, text, { source: basename(file ?? ''), allowOrphans });
@@ -54,6 +65,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) =>
   exitWithFailure('records', error, (other) =>
-    other instanceof BackupRefusal ? `refused, nothing was written: ${other.message}` : String(other),
+    other instanceof BackupRefusal || other instanceof ExportRefusal
+      ? `refused, nothing was written: ${other.message}`
+      : String(other),
   ),
 );

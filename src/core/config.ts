@@ -113,6 +113,8 @@ function configOf(s: Settings) {
       /** Password of its `neo4j` user; when absent, one is generated and kept in the data directory. */
       password: s.EMBEDDED_NEO4J_PASSWORD,
     }),
+    /** The GraphiQL IDE on GET /graphql for browsers and its files under /ide/; on unless IDE=false. */
+    ide: s.IDE,
     /** GraphQL introspection (the IDE needs it); on unless INTROSPECTION=false. */
     introspection: s.INTROSPECTION,
     /** Every limit a GraphQL request is checked against before anything runs. */

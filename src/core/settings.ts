@@ -109,6 +109,10 @@ export const SETTINGS = z.object({
     meaning: secretFileMeaning('EMBEDDED_NEO4J_PASSWORD'),
     example: '/run/secrets/embedded-neo4j-password',
   }),
+  IDE: setting(flag().default(true), {
+    meaning:
+      'the GraphQL IDE (GraphiQL) for browsers opening `/graphql`, and its files under `/ide/`; `false` for a deployment that wants no IDE (set `INTROSPECTION=false` too)',
+  }),
   INTROSPECTION: setting(flag().default(true), {
     meaning: "GraphQL introspection (the IDE's docs and autocompletion need it)",
   }),

@@ -53,7 +53,11 @@ function makeCertificate(directory: string): { certificate: string; key: string 
  * nginx as this test's own process (`daemon off`, its pid, logs and temp files in a temp directory), one TLS
  * server block on a free port of 127.0.0.1 per upstream URL, each proxying as PROXY_LOCATION says.
  */
-export async function startNginx(upstreams: readonly string[]): Promise<NginxProxy> {
+export async function startNginx(
+  upstreams: readonly string[],
+  /** `upstream` blocks by name (`http://<name>` in `upstreams` balances over them), each a list of `host:port`. */
+  groups: Readonly<Record<string, readonly string[]>> = {},
+): Promise<NginxProxy> {
   const nginx = nginxPath();
   if (nginx === undefined) throw new Error('no nginx: node scripts/check-prerequisites.js names the package');
   const directory = mkdtempSync(join(tmpdir(), 'nginx-proxy-'));
@@ -81,6 +85,9 @@ http {
   access_log ${join(directory, 'access.log')};
   ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}
   ${CONNECTION_UPGRADE_MAP}
+${Object.entries(groups)
+  .map(([name, members]) => `  upstream ${name} { ${members.map((member) => `server ${member};`).join(' ')} }`)
+  .join('\n')}
 ${servers.join('\n')}
 }
 `,

@@ -44,6 +44,8 @@ export interface TestServer {
 /** What a test may change from the defaults `npm start` uses (each field replaces the default's field). */
 export interface TestServerOptions {
   readonly introspection?: boolean;
+  /** The IDE for browsers (IDE); on when absent. */
+  readonly ide?: boolean;
   /** QUERY_MAX_* and other variables, read as `npm start` reads them (defaults when absent). */
   readonly env?: Readonly<Record<string, string>>;
   readonly requestBudget?: Partial<RequestBudgetSettings>;
@@ -87,6 +89,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     gateway,
     readiness: options.readiness,
     dataVersion,
+    ide: options.ide ?? true,
     introspection: options.introspection ?? true,
     reportCost: true,
     queryLimits: defaults.queryLimits,

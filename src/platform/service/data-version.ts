@@ -108,6 +108,11 @@ export class DataVersion {
     return Date.now() - this.readAt;
   }
 
+  /** The seed's hash in the version served (`empty` before a graph is loaded), for metrics. */
+  seedHash(): string {
+    return /^[^+~]*/.exec(this.version)?.[0] ?? EMPTY_GRAPH;
+  }
+
   /** Audited changes counted in the version served (0 for the seed alone; see the class comment), for metrics. */
   changeCount(): number {
     return changeCountIn(this.version);

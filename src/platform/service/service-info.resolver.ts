@@ -13,6 +13,7 @@ export class ServiceInfoResolver {
       version: PACKAGE_INFO.version,
       nodeCount: Number(row?.nodes ?? 0),
       relationshipCount: Number(row?.relationships ?? 0),
+      seedHash: typeof row?.seed === 'string' ? row.seed : null,
     };
   }
 }

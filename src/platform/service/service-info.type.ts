@@ -13,4 +13,11 @@ export class ServiceInfo {
 
   @Field(() => Int, { description: 'Number of relationships in the graph database.' })
   relationshipCount!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The seed the graph was loaded from: the sha-256 of its `seed/graph.json` (what `sha256sum seed/graph.json` prints), the same on every instance over one database once an upgrade or rollback has loaded it; null while no graph is loaded.',
+  })
+  seedHash!: string | null;
 }

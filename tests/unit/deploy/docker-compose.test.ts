@@ -31,7 +31,7 @@ interface Compose {
   secrets?: Record<string, { file?: string }>;
 }
 
-const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as Compose;
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as Compose;
 const neo4j = compose.services.neo4j;
 const api = compose.services.api;
 const serviceUser = compose.services['neo4j-service-user'];
@@ -42,8 +42,16 @@ const withDefaults = (text: string): string => text.replace(/\$\{\w+:-([^}]*)\}/
 const launcherVersion = /<neo4j\.version>([^<]+)<\/neo4j\.version>/.exec(readFileSync('neo4j/pom.xml', 'utf8'))?.[1];
 
 describe('docker-compose.yml', () => {
-  it('defines the database, the one-shot job making its API user, and the API', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'neo4j', 'neo4j-service-user']);
+  it('defines the database, the one-shot job making its API user, and the API twice', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'api-2', 'neo4j', 'neo4j-service-user']);
+  });
+
+  it('runs the second API instance as the first, from one image, on its own host port', () => {
+    const { ports, ...second } = compose.services['api-2'] ?? {};
+    const { ports: firstPorts, ...first } = api ?? {};
+    expect(second).toEqual(first);
+    expect(ports?.map(withDefaults)).toEqual(['127.0.0.1:4001:4000']);
+    expect(firstPorts?.map(withDefaults)).toEqual(['127.0.0.1:4000:4000']);
   });
 
   it('runs the same Neo4j community version as the embedded launcher', () => {
@@ -73,7 +81,7 @@ describe('docker-compose.yml', () => {
 
   it('publishes no database port, and the API on loopback unless API_BIND says otherwise', () => {
     const published = Object.entries(compose.services).filter(([, service]) => service.ports !== undefined);
-    expect(published.map(([name]) => name)).toEqual(['api']);
+    expect(published.map(([name]) => name)).toEqual(['api', 'api-2']);
     expect(api?.ports).toEqual(['${API_BIND:-127.0.0.1}:${API_PORT:-4000}:4000']);
     expect(api?.ports?.map(withDefaults)).toEqual(['127.0.0.1:4000:4000']);
     expect(composeText).not.toMatch(/7687:7687|7474:7474/);

@@ -33,6 +33,8 @@ export interface DataVersionReading {
   changeCount(): number;
   /** Milliseconds since the version was last read successfully. */
   ageMs(): number;
+  /** The seed's sha-256 in the version served (`empty` before a graph is loaded). */
+  seedHash(): string;
 }
 
 /** What the live-update gauges read at each scrape. */
@@ -168,6 +170,18 @@ export class ServiceMetrics {
     registers: [this.registry],
     collect: () => {
       if (this.dataVersionSource !== undefined) this.dataVersionChanges.set(this.dataVersionSource.changeCount());
+    },
+  });
+
+  private readonly seed = new Gauge({
+    name: `${PREFIX}seed_info`,
+    help: 'Always 1, labelled with the seed the graph served was loaded from: seed is the sha-256 of its seed/graph.json (empty before a graph is loaded).',
+    labelNames: ['seed'] as const,
+    registers: [this.registry],
+    collect: () => {
+      if (this.dataVersionSource === undefined) return;
+      this.seed.reset();
+      this.seed.set({ seed: this.dataVersionSource.seedHash() }, 1);
     },
   });
 

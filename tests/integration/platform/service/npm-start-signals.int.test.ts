@@ -1,0 +1,115 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { freePort } from '../../../helpers/free-port';
+import { launchersFor } from '../../../helpers/launcher-processes';
+import { waitUntil } from '../../../helpers/wait-until';
+
+/** Whether a process of that id is alive (signal 0 asks without sending anything). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The direct children of a process (`ps --ppid`). */
+function childrenOf(pid: number): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+  return out.split('\n').filter(Boolean).map(Number);
+}
+
+interface Started {
+  readonly npm: ChildProcess;
+  readonly service: number;
+  readonly ended: Promise<number | null>;
+  readonly shutdown: string[];
+}
+
+/**
+ * `npm start` as an operator's supervisor runs it, on an embedded Neo4j of its own (its own data directory and
+ * ports, outside jest's NODE_ENV=test), once its log says it is ready. The pre-scripts (neo4j:ensure, build)
+ * are run once for every case by beforeAll and skipped here (`--ignore-scripts` still runs `start` itself).
+ */
+async function npmStart(dataDirectory: string): Promise<Started> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(await freePort()),
+    EMBEDDED_NEO4J_DATA: dataDirectory,
+    EMBEDDED_NEO4J_PORT: String(await freePort()),
+    EMBEDDED_NEO4J_HEAP_MB: '512',
+    EMBEDDED_NEO4J_PAGECACHE_MB: '32',
+    LOG_LEVEL: 'info',
+  };
+  delete env.NEO4J_URI;
+  const npm = spawn('npm', ['start', '--ignore-scripts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const ended = new Promise<number | null>((resolve) => npm.once('close', resolve));
+  const shutdown: string[] = [];
+  const ready = new Promise<void>((resolve, reject) => {
+    npm.once('close', () => reject(new Error('npm start ended before the service was ready')));
+    createInterface({ input: npm.stdout }).on('line', (text) => {
+      if (!text.startsWith('{')) return; // npm's own `> honjo-policy-graph@… start` banner
+      const line = JSON.parse(text) as { event?: string; msg?: string };
+      if (line.msg?.startsWith('GraphQL ready') === true) resolve();
+      if (line.event === 'shutdown') shutdown.push(line.msg ?? '');
+    });
+  });
+  await ready;
+  const [service] = childrenOf(npm.pid ?? 0);
+  return { npm, service: service ?? 0, ended, shutdown };
+}
+
+/**
+ * One signal stops everything (docs/operators.md "Deploy"): whichever process a supervisor holds, `npm start`'s
+ * or the service's, SIGTERM or SIGINT to it stops the service and its embedded Neo4j, and npm ends; and when
+ * npm itself is killed outright, the service notices its parent is gone and stops the same way.
+ */
+describe('stopping `npm start` with one signal', () => {
+  jest.setTimeout(300_000);
+  let dataDirectory: string;
+
+  beforeAll(() => {
+    dataDirectory = mkdtempSync(join(tmpdir(), 'npm-start-signals-'));
+    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'ignore' });
+  });
+  afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
+
+  it.each([
+    ['SIGTERM', 'npm'],
+    ['SIGINT', 'npm'],
+    ['SIGTERM', 'service'],
+    ['SIGINT', 'service'],
+    ['SIGKILL', 'npm'],
+  ] as const)('%s to the %s process stops npm, the service and its Neo4j', async (signal, target) => {
+    const started = await npmStart(dataDirectory);
+    // `npm start` runs the service itself (`exec node …`), with the embedded Neo4j under it.
+    expect(execFileSync('ps', ['-o', 'args=', '-p', String(started.service)], { encoding: 'utf8' })).toContain(
+      'dist/src/index.js',
+    );
+    expect(launchersFor(dataDirectory)).toHaveLength(1);
+
+    process.kill(target === 'npm' ? (started.npm.pid ?? 0) : started.service, signal);
+    const npmStatus = await started.ended;
+    await waitUntil(
+      'the service and its Neo4j to end',
+      () => !alive(started.service) && launchersFor(dataDirectory).length === 0,
+      {
+        timeoutMs: 30_000,
+      },
+    );
+
+    expect(alive(started.service)).toBe(false);
+    expect(launchersFor(dataDirectory)).toEqual([]);
+    if (signal !== 'SIGKILL') {
+      expect(npmStatus).toBe(0);
+      expect(started.shutdown[0]).toBe(`${signal} received: stopping`);
+    }
+    expect(started.shutdown.at(-1)).toMatch(/^database closed; stopped in \d+ ms$/);
+    if (signal === 'SIGKILL') expect(started.shutdown[0]).toBe('the parent process ended: stopping');
+  });
+});
