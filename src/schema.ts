@@ -37,6 +37,7 @@ import {
 } from './model/reform-sheet/reform-sheet.resolver';
 import { ProgressResolver } from './write/progress.resolver';
 import { OutlookResolver } from './write/outlook.resolver';
+import { IndicatorOwnersResolver } from './model/indicator/indicator-owners.resolver';
 import { IndicatorResultsResolver, SheetEvaluationsResolver } from './write/record-fields.resolver';
 import { RecordsResolver } from './write/records.resolver';
 import { yearRecordTypeName } from './write/record.types';
@@ -71,6 +72,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RecordsResolver,
   IndicatorResultsResolver,
   SheetEvaluationsResolver,
+  IndicatorOwnersResolver,
   ProgressResolver,
   OutlookResolver,
   ResultYearProgressResolver,

@@ -7,6 +7,7 @@ import { Measure } from '../measure/measure.type';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
+import { Indicator } from '../indicator/indicator.type';
 import { Collaboration } from './collaboration.type';
 import { Department } from './department.type';
 import { prefetchBelow } from '../../read/prefetch/load-node';
@@ -71,6 +72,10 @@ export const DepartmentRelationships = relationshipResolvers(() => Department, '
     POLICY_ITEM_LIST,
   ),
   sdgs: many(() => Sdg, "SDGs the department's measures touch."),
+  indicators: many(
+    () => Indicator,
+    'Outcome indicators the department answers for (Indicator.owners: reviewed in seed/reference/indicator-owners.yaml, or every department of the policy item).',
+  ),
   measuresConnection: connection(
     MEASURE_LIST,
     'fragments/measure/scope-department',
