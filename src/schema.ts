@@ -48,6 +48,7 @@ import { PathsResolver } from './model/paths/paths.resolver';
 import { SearchResolver } from './model/search/search.resolver';
 import { ServiceInfoResolver } from './platform/service/service-info.resolver';
 import { DocumentCoverageResolver } from './platform/service/document-coverage.resolver';
+import { OutlookYearsResolver } from './platform/service/outlook-years.resolver';
 import { LiveUpdatesResolver } from './platform/live/live-updates.resolver';
 
 /** The one list of resolvers; adding a feature means adding its resolver here. */
@@ -69,6 +70,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PathsResolver,
   ServiceInfoResolver,
   DocumentCoverageResolver,
+  OutlookYearsResolver,
   RecordsResolver,
   IndicatorResultsResolver,
   SheetEvaluationsResolver,

@@ -36,6 +36,13 @@ export interface OutlookReference extends OutlookYears {
   readonly evidence: readonly OutlookEvidence[];
   readonly overrides: readonly OutlookOverride[];
   readonly thresholds: OutlookThresholds;
+  /** Indicators whose values may fall below zero (a difference), each with the line that defines it so. */
+  readonly signed: readonly SignedIndicator[];
+}
+
+/** An indicator that is a signed quantity: its projection is not kept at 0 or above. */
+export interface SignedIndicator extends OutlookEvidence {
+  readonly indicator: string;
 }
 
 export const OUTLOOK_FILE = join(PROJECT_ROOT, 'seed', 'reference', 'outlook.yaml');
@@ -112,6 +119,16 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     }
     return Object.freeze({ indicator, reason, baselineFiscalYear: baseline, targetFiscalYear: target });
   });
+  const signed = (Array.isArray(file.signed) ? file.signed : []).map((entry: unknown, index): SignedIndicator => {
+    const { indicator, document, line, says } = (entry ?? {}) as Record<string, unknown>;
+    if (!isText(indicator) || !indicator.startsWith('indicator:')) {
+      throw problem(`signed ${index + 1} needs an indicator id such as indicator:6-5-4`);
+    }
+    if (!isText(document) || !Number.isInteger(line) || (line as number) < 1 || !isText(says)) {
+      throw problem(`signed ${index + 1} (${indicator}) needs a document, a line (from 1) and what it says`);
+    }
+    return Object.freeze({ indicator, document, line: line as number, says });
+  });
   const { onTrack, needsAcceleration, limitedProgress } = (file.thresholds ?? {}) as Record<string, unknown>;
   const ordered = [onTrack, needsAcceleration, limitedProgress];
   if (
@@ -129,6 +146,7 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     targetLabel,
     evidence: Object.freeze(evidence),
     overrides: Object.freeze(overrides),
+    signed: Object.freeze(signed),
     thresholds: Object.freeze({
       onTrack: onTrack as number,
       needsAcceleration: needsAcceleration as number,
