@@ -16,6 +16,7 @@ import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, manyNotDeleted, relationshipResolvers } from '../../read/relationship-fields';
 import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
+import { INDICATOR_LIST } from '../indicator/indicator.list';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -75,6 +76,7 @@ export const DepartmentRelationships = relationshipResolvers(() => Department, '
   indicators: many(
     () => Indicator,
     'Outcome indicators the department answers for (Indicator.owners: reviewed in seed/reference/indicator-owners.yaml, or every department of the policy item).',
+    INDICATOR_LIST,
   ),
   measuresConnection: connection(
     MEASURE_LIST,
