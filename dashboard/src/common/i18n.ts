@@ -66,6 +66,7 @@ const TEXTS = {
   executes: { ja: '実行課として担うシート', en: 'Sheets it executes' },
   partners: { ja: '連携課として関わるシート', en: 'Sheets it partners on' },
   collaborators: { ja: '協働する部署', en: 'Collaborators' },
+  outlookColumn: { ja: '見通し', en: 'Outlook' },
   ownedIndicators: { ja: '担当する成果指標', en: 'Indicators it answers for' },
   basisREVIEWED: { ja: '資料に基づく判断', en: 'reviewed' },
   basisBY_POLICY_ITEM: { ja: '施策大項目の全担当課', en: 'every department of the item' },

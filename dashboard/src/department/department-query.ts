@@ -34,13 +34,6 @@ export interface OwnedIndicator {
   readonly owners: readonly { readonly basis: string; readonly department: { readonly id: string } }[];
 }
 
-/** The URL of the server's Excel list of the indicators a department answers for, with owners and outlooks. */
-export function departmentIndicatorsHref(departmentId: string, language: 'ja' | 'en'): string {
-  const parameters = new URLSearchParams({ department: departmentId });
-  if (language === 'en') parameters.set('header', 'en');
-  return `export/indicators.xlsx?${parameters.toString()}`;
-}
-
 interface Sheet {
   readonly code: string;
   readonly name: string;

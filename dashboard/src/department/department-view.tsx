@@ -9,13 +9,8 @@ import { StatusBadge } from '../common/status-badge';
 import { useState } from 'preact/hooks';
 import { useQuery } from '../common/use-query';
 import { OutlookBadge } from '../common/outlook';
-import {
-  DEPARTMENT_QUERY,
-  departmentIndicatorsHref,
-  MEASURES_PER_PAGE,
-  type DepartmentData,
-  type OwnedIndicator,
-} from './department-query';
+import { ExportLink } from '../common/export-link';
+import { DEPARTMENT_QUERY, MEASURES_PER_PAGE, type DepartmentData, type OwnedIndicator } from './department-query';
 
 /** Where the shown page of a department's measures starts: after `after`, counted from `offset`. */
 interface MeasuresPage {
@@ -233,11 +228,7 @@ function OwnedIndicators(props: {
               );
             })}
           </ul>
-          <p class="actions">
-            <a href={departmentIndicatorsHref(departmentId, language)} download class="download">
-              {text(language, 'downloadListed')}
-            </a>
-          </p>
+          <ExportLink kind="indicators" filter={{ department: departmentId }} language={language} />
         </>
       )}
     </section>
