@@ -1,12 +1,12 @@
-import { ChangeStatus, Direction } from '../../graph/enums';
-import {
+import type { ChangeStatus, Direction } from '../../graph/enums';
+import type {
   IndicatorOutlookStatus,
   OutlookMethod,
   OutlookNotAssessedReason,
   ProjectionMethod,
 } from '../../graph/outlook-status';
-import { OwnerBasis } from '../../graph/owner-basis';
-import { ProgressRule } from '../../write/achievement-rate';
+import type { OwnerBasis } from '../../graph/owner-basis';
+import type { ProgressRule } from '../../write/achievement-rate';
 import type { CellValue, ExportColumn } from './export-column';
 
 /**

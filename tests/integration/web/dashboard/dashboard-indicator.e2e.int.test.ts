@@ -470,7 +470,11 @@ describe('the indicator and reform-sheet pages', () => {
     await openView(`?view=department&dept=${CRISIS_MANAGEMENT}`);
     const owned = page.locator('.department-indicators li');
     // 危機管理課 answers for 5-1-1, 5-3-1, 5-3-2, 5-4-1, 5-4-2, 5-5-1 and 5-5-2.
-    expect(await owned.evaluateAll((items) => items.map((item) => item.getAttribute('data-id')))).toEqual([
+    expect(
+      await owned.evaluateAll((items) =>
+        items.map((item) => (item as unknown as { dataset: { id: string } }).dataset.id),
+      ),
+    ).toEqual([
       'indicator:5-1-1',
       'indicator:5-3-1',
       'indicator:5-3-2',
