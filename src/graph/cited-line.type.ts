@@ -1,5 +1,11 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
+/**
+ * The most lines one judgement of a reference file may cite: checked when the file is read, and the size the
+ * query cost rule gives a list of cited lines.
+ */
+export const MAX_CITED_LINES = 10;
+
 @ObjectType({
   description:
     'A line of a source document a judgement rests on, with the text it contains there (checked by the test suite against seed/sources/).',

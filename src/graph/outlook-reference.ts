@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../core/project-root';
+import { MAX_CITED_LINES } from './cited-line.type';
 
 /** The ratios at or above which an outlook is ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS (below: DETERIORATION). */
 export interface OutlookThresholds {
@@ -94,8 +95,8 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     throw problem('needs integer baselineFiscalYear and targetFiscalYear, the baseline before the target');
   }
   if (!isText(baselineLabel) || !isText(targetLabel)) throw problem('needs baselineLabel and targetLabel (e.g. R3)');
-  if (!Array.isArray(file.evidence) || file.evidence.length === 0) {
-    throw problem('needs evidence: the lines of the documents the years are chosen from');
+  if (!Array.isArray(file.evidence) || file.evidence.length === 0 || file.evidence.length > MAX_CITED_LINES) {
+    throw problem(`needs evidence: 1 to ${MAX_CITED_LINES} lines of the documents the years are chosen from`);
   }
   const evidence = file.evidence.map((entry: unknown, index): OutlookEvidence => {
     const { document, line, says } = (entry ?? {}) as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { MAX_CITED_LINES } from '../../graph/cited-line.type';
 import type { CuratedEntry } from '../curated-entry';
 import type { SourceRef } from '../source-document';
 import { readReferenceList, referenceSource, requireUniqueEntries } from './reference-list';
