@@ -45,7 +45,9 @@ export function loadIndicatorOwners(directory: string): IndicatorOwnersReference
   const owners = readReferenceList(directory, INDICATOR_OWNERS_FILE, 'owners').map((entry): ReviewedIndicatorOwners => {
     entry.allowOnly(['indicator', 'measures', 'departments', 'reason', 'evidence']);
     const evidence = entry.entries('evidence').map(citedLine);
-    if (evidence.length === 0) entry.fail("'evidence' must cite at least one line");
+    if (evidence.length === 0 || evidence.length > MAX_CITED_LINES) {
+      entry.fail(`'evidence' must cite 1 to ${MAX_CITED_LINES} lines, found ${evidence.length}`);
+    }
     return {
       indicator: entry.text('indicator', INDICATOR_ID),
       measures: entry.texts('measures', MEASURE_ID),
