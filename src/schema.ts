@@ -37,6 +37,7 @@ import {
 } from './model/reform-sheet/reform-sheet.resolver';
 import { ProgressResolver } from './write/progress.resolver';
 import { OutlookResolver } from './write/outlook.resolver';
+import { IndicatorOwnersResolver } from './model/indicator/indicator-owners.resolver';
 import { IndicatorResultsResolver, SheetEvaluationsResolver } from './write/record-fields.resolver';
 import { RecordsResolver } from './write/records.resolver';
 import { yearRecordTypeName } from './write/record.types';
@@ -47,6 +48,7 @@ import { PathsResolver } from './model/paths/paths.resolver';
 import { SearchResolver } from './model/search/search.resolver';
 import { ServiceInfoResolver } from './platform/service/service-info.resolver';
 import { DocumentCoverageResolver } from './platform/service/document-coverage.resolver';
+import { OutlookYearsResolver } from './platform/service/outlook-years.resolver';
 import { LiveUpdatesResolver } from './platform/live/live-updates.resolver';
 
 /** The one list of resolvers; adding a feature means adding its resolver here. */
@@ -68,9 +70,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PathsResolver,
   ServiceInfoResolver,
   DocumentCoverageResolver,
+  OutlookYearsResolver,
   RecordsResolver,
   IndicatorResultsResolver,
   SheetEvaluationsResolver,
+  IndicatorOwnersResolver,
   ProgressResolver,
   OutlookResolver,
   ResultYearProgressResolver,

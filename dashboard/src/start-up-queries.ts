@@ -2,7 +2,7 @@ import { DEPARTMENT_QUERY } from './department/department-query';
 import { FIELDS_QUERY, POLICY_ITEM_QUERY } from './drilldown/drilldown-query';
 import { SEARCH_QUERY } from './explorer/explorer-queries';
 import { HEATMAP_QUERY } from './heatmap/heatmap-query';
-import { INDICATOR_QUERY, measureIdOf } from './indicator/indicator-query';
+import { INDICATOR_QUERY } from './indicator/indicator-query';
 import { PROGRESS_QUERY } from './progress/progress-query';
 import { SHEET_QUERY } from './sheet/sheet-query';
 
@@ -65,7 +65,7 @@ export function startUpQueries(samples: StartUpSamples): StartUpQuery[] {
           {
             view: 'indicator',
             query: INDICATOR_QUERY,
-            variables: { id: indicator, measureId: measureIdOf(indicator), history: false },
+            variables: { id: indicator, history: false },
           },
         ]),
     ...(sheet === undefined ? [] : [{ view: 'sheet', query: SHEET_QUERY, variables: { id: sheet, history: false } }]),

@@ -34,6 +34,7 @@ export const RELATIONSHIP_TYPES = {
   SUPPORTS: { from: 'ReformSheet', to: 'Measure' },
   HAS_INITIATIVE: { from: 'LinkagePlan', to: 'Initiative' },
   TARGETS: { from: 'Initiative', to: 'PolicyItem' },
+  ANSWERS_FOR: { from: 'Department', to: 'Indicator' },
 } as const satisfies Record<string, { from: NodeLabel; to: NodeLabel }>;
 
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../core/project-root';
+import { MAX_CITED_LINES } from './cited-line.type';
 
 /** The ratios at or above which an outlook is ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS (below: DETERIORATION). */
 export interface OutlookThresholds {
@@ -36,6 +37,13 @@ export interface OutlookReference extends OutlookYears {
   readonly evidence: readonly OutlookEvidence[];
   readonly overrides: readonly OutlookOverride[];
   readonly thresholds: OutlookThresholds;
+  /** Indicators whose values may fall below zero (a difference), each with the line that defines it so. */
+  readonly signed: readonly SignedIndicator[];
+}
+
+/** An indicator that is a signed quantity: its projection is not kept at 0 or above. */
+export interface SignedIndicator extends OutlookEvidence {
+  readonly indicator: string;
 }
 
 export const OUTLOOK_FILE = join(PROJECT_ROOT, 'seed', 'reference', 'outlook.yaml');
@@ -87,8 +95,8 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     throw problem('needs integer baselineFiscalYear and targetFiscalYear, the baseline before the target');
   }
   if (!isText(baselineLabel) || !isText(targetLabel)) throw problem('needs baselineLabel and targetLabel (e.g. R3)');
-  if (!Array.isArray(file.evidence) || file.evidence.length === 0) {
-    throw problem('needs evidence: the lines of the documents the years are chosen from');
+  if (!Array.isArray(file.evidence) || file.evidence.length === 0 || file.evidence.length > MAX_CITED_LINES) {
+    throw problem(`needs evidence: 1 to ${MAX_CITED_LINES} lines of the documents the years are chosen from`);
   }
   const evidence = file.evidence.map((entry: unknown, index): OutlookEvidence => {
     const { document, line, says } = (entry ?? {}) as Record<string, unknown>;
@@ -112,6 +120,16 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     }
     return Object.freeze({ indicator, reason, baselineFiscalYear: baseline, targetFiscalYear: target });
   });
+  const signed = (Array.isArray(file.signed) ? file.signed : []).map((entry: unknown, index): SignedIndicator => {
+    const { indicator, document, line, says } = (entry ?? {}) as Record<string, unknown>;
+    if (!isText(indicator) || !indicator.startsWith('indicator:')) {
+      throw problem(`signed ${index + 1} needs an indicator id such as indicator:6-5-4`);
+    }
+    if (!isText(document) || !Number.isInteger(line) || (line as number) < 1 || !isText(says)) {
+      throw problem(`signed ${index + 1} (${indicator}) needs a document, a line (from 1) and what it says`);
+    }
+    return Object.freeze({ indicator, document, line: line as number, says });
+  });
   const { onTrack, needsAcceleration, limitedProgress } = (file.thresholds ?? {}) as Record<string, unknown>;
   const ordered = [onTrack, needsAcceleration, limitedProgress];
   if (
@@ -129,6 +147,7 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     targetLabel,
     evidence: Object.freeze(evidence),
     overrides: Object.freeze(overrides),
+    signed: Object.freeze(signed),
     thresholds: Object.freeze({
       onTrack: onTrack as number,
       needsAcceleration: needsAcceleration as number,

@@ -44,3 +44,40 @@ export const OutlookNotAssessedReason = describedEnum(
   },
 );
 export type OutlookNotAssessedReason = (typeof OutlookNotAssessedReason)[keyof typeof OutlookNotAssessedReason];
+
+/** How an outlook's ratio (and so its status) was computed. */
+export const OutlookMethod = describedEnum(
+  'OutlookMethod',
+  "How an indicator's outlook ratio was computed (ESCAP's SDG progress assessment, as Open SDG implements it).",
+  {
+    COMPOUND_GROWTH: {
+      description:
+        'Compound annual growth rates, observed ((V/B)^(1/(t−t0)) − 1) over needed ((T/B)^(1/(tT−t0)) − 1): baseline, latest value and target all above 0.',
+    },
+    LINEAR_GROWTH: {
+      description:
+        'Yearly steps, observed ((V−B)/(t−t0)) over needed ((T−B)/(tT−t0)): used where one of baseline, latest value or target is 0 or below, where a growth rate is undefined (Open SDG substitutes 0.001 for a zero instead).',
+    },
+    BOUND: {
+      description: 'A bound (以内/以下, 以上) kept or not by the latest value: no pace is measured.',
+    },
+  },
+);
+export type OutlookMethod = (typeof OutlookMethod)[keyof typeof OutlookMethod];
+
+/** How an outlook's projected value was computed. */
+export const ProjectionMethod = describedEnum(
+  'ProjectionMethod',
+  "How an indicator's projected value at the target year was computed.",
+  {
+    LINEAR_TREND: {
+      description:
+        "The least-squares straight line through the baseline (at the baseline year) and every recorded year's value in force, read at the target year, as a spreadsheet's TREND draws it.",
+    },
+    LINEAR_TREND_CLAMPED: {
+      description:
+        'LINEAR_TREND, moved back inside what the unit allows: a percentage to 0–100, a count to 0 or more (the line itself left that range).',
+    },
+  },
+);
+export type ProjectionMethod = (typeof ProjectionMethod)[keyof typeof ProjectionMethod];

@@ -57,6 +57,20 @@ export class CuratedEntry {
     return this.raw[key] === undefined ? undefined : this.text(key);
   }
 
+  /** A non-empty list of non-empty strings, each optionally of `shape`. */
+  texts(key: string, shape?: { readonly pattern: RegExp; readonly description: string }): string[] {
+    const value = this.raw[key];
+    if (!Array.isArray(value) || value.length === 0) {
+      this.fail(`'${key}' must be a non-empty list of strings, found ${show(value)}`);
+    }
+    return value.map((item: unknown, i) => {
+      if (typeof item !== 'string' || item.trim() === '' || (shape !== undefined && !shape.pattern.test(item))) {
+        this.fail(`'${key}[${i}]' must be ${shape?.description ?? 'a non-empty string'}, found ${show(item)}`);
+      }
+      return item;
+    });
+  }
+
   /** A string that may be empty (a text fix that deletes its `find`). */
   string(key: string): string {
     const value = this.raw[key];

@@ -102,6 +102,7 @@ export const RELATIONSHIPS = {
     measures: unlessDeletedIncluded(out('RESPONSIBLE_FOR')),
     policyItems: path('department/policy-items', (g) => g.out('RESPONSIBLE_FOR') * g.in('HAS_MEASURE')),
     sdgs: path('department/sdgs', (g) => g.out('RESPONSIBLE_FOR') * g.in('HAS_MEASURE') * g.out('CONTRIBUTES_TO')),
+    indicators: out('ANSWERS_FOR'),
     reformSheets: {
       hop: ({ role }) =>
         role === SheetRole.EXECUTING

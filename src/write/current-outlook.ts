@@ -3,16 +3,27 @@ import type { Indicator } from '../model/indicator/indicator.type';
 import { IndicatorOutlook } from './indicator-outlook.type';
 import { outlookOf } from './outlook-of';
 import { outlookReference, outlookYearsOf } from '../graph/outlook-reference';
-import { currentResultOf } from './subject-years';
+import { yearsOf } from './subject-years';
+import type { IndicatorResult } from './record.types';
+import { valueRangeOf } from './value-range';
 
 /**
- * An indicator's outlook from its latest recorded result, as `Indicator.outlook` and the progress summary's
- * outlook counts give it. The result is read through the request's loader like `progress` and `results`, so
+ * An indicator's outlook from its latest recorded result (the status) and every recorded year (the projection's
+ * line), as `Indicator.outlook` and the progress summary's outlook counts give it. The result is read through the request's loader like `progress` and `results`, so
  * a list of indicators costs one statement.
  */
 export async function currentOutlookOf(ctx: RequestContext, indicator: Indicator): Promise<IndicatorOutlook> {
-  const latest = await currentResultOf(ctx, indicator.id, null);
+  const series = (await yearsOf<IndicatorResult>(ctx, indicator.id, null)).flatMap((year) =>
+    year.current === null ? [] : [{ fiscalYear: year.fiscalYear, value: year.current.value }],
+  );
   const reference = outlookReference();
-  const outlook = outlookOf(indicator, latest, outlookYearsOf(indicator.id, reference), reference.thresholds);
+  const signed = reference.signed.some((entry) => entry.indicator === indicator.id);
+  const outlook = outlookOf(
+    indicator,
+    series[series.length - 1] ?? null,
+    outlookYearsOf(indicator.id, reference),
+    reference.thresholds,
+    { series, range: valueRangeOf(indicator.unit, signed) },
+  );
   return Object.assign(new IndicatorOutlook(), outlook);
 }

@@ -1,10 +1,15 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { Outlook } from './outlook-of';
-import { IndicatorOutlookStatus, OutlookNotAssessedReason } from '../graph/outlook-status';
+import {
+  IndicatorOutlookStatus,
+  OutlookMethod,
+  OutlookNotAssessedReason,
+  ProjectionMethod,
+} from '../graph/outlook-status';
 
 @ObjectType({
   description:
-    "Whether an indicator will meet its target by the target year at the pace observed since the baseline (ESCAP's SDG progress assessment, as Open SDG implements it). Years and thresholds are reference data (seed/reference/outlook.yaml).",
+    "Whether an indicator will meet its target by the target year at the pace observed since the baseline (ESCAP's SDG progress assessment, as Open SDG implements it; `method` says which form), and where the straight-line trend leads (`projectedValue`, `projectionMethod`). Years and thresholds are reference data (seed/reference/outlook.yaml; the years' evidence is `serviceInfo.outlookYears`).",
 })
 export class IndicatorOutlook implements Outlook {
   @Field(() => IndicatorOutlookStatus, { description: 'Where the indicator is headed.' })
@@ -48,7 +53,21 @@ export class IndicatorOutlook implements Outlook {
   @Field(() => Float, {
     nullable: true,
     description:
-      'The value at the target year if the observed pace goes on, two decimals, in the same form as the ratio (compound or linear); null when ratio is null.',
+      "The value at the target year on the straight line through the baseline and every recorded year (least squares, as a spreadsheet's TREND), kept within what the unit allows (a percentage 0–100, a count 0 or more), two decimals; `projectionMethod` says which. Null when ratio is null.",
   })
   projectedValue!: number | null;
+
+  @Field(() => OutlookMethod, {
+    nullable: true,
+    description:
+      'How the ratio (and so the status) was computed: COMPOUND_GROWTH, LINEAR_GROWTH (a value 0 or below), or BOUND (以内/以上, no pace). Null when NOT_ASSESSED, or when no year has passed since the baseline.',
+  })
+  method!: OutlookMethod | null;
+
+  @Field(() => ProjectionMethod, {
+    nullable: true,
+    description:
+      'How projectedValue was computed: the linear trend, or the linear trend clamped to the unit. Null with it.',
+  })
+  projectionMethod!: ProjectionMethod | null;
 }

@@ -105,7 +105,7 @@ export class FieldProgress extends ProgressCounts {
 @ObjectType({ description: "One department's indicators by their progress in the year." })
 export class DepartmentProgress extends ProgressCounts {
   @Field(() => Department, {
-    description: 'A department answering for the indicators (responsible for the measure of the same code).',
+    description: 'A department answering for the indicators (Indicator.owners: reviewed, or by policy item).',
   })
   department!: Department;
 }

@@ -1,3 +1,4 @@
+import { IsOptional, MaxLength } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
@@ -34,6 +35,15 @@ class ProgressSummaryArgs {
   })
   @IsPlanFiscalYear()
   fiscalYear!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Count only the indicators this department answers for (Indicator.owners): id, Japanese or English name, or English words, as `IndicatorFilter.department`. At most 100 characters.',
+  })
+  @IsOptional()
+  @MaxLength(100)
+  department?: string | null;
 }
 
 /** An indicator's progress in a year (or its latest recorded year), as Indicator.progress and the summary count it. */
@@ -70,20 +80,23 @@ export class ProgressResolver {
 
   @Query(() => ProgressSummary, {
     description:
-      'For a dashboard in one call: how many outcome indicators are in each grade, cannot be graded, or have no result yet in a fiscal year, overall and per field, department, SDG and policy item, with outlook counts beside the grades.',
+      'For a dashboard in one call: how many outcome indicators are in each grade, cannot be graded, or have no result yet in a fiscal year, overall and per field, department, SDG and policy item, with outlook counts beside the grades. With `department`, only the indicators that department answers for are counted (every group then holds those alone).',
   })
   async progressSummary(
-    @Args() { fiscalYear }: ProgressSummaryArgs,
+    @Args() { fiscalYear, department: departmentRef }: ProgressSummaryArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ProgressSummary> {
+    const only = departmentRef == null ? null : (await ctx.departments.resolve(departmentRef, 'department')).id;
     const [groupRows, directory] = await Promise.all([
       ctx.gateway.read('progress/indicator-groups', {}),
       ctx.departments.departments(),
     ]);
-    const rows = groupRows.map((row) => {
-      const reader = new RowReader(row);
-      return { reader, indicator: Indicator.from(reader.map('indicator')) };
-    });
+    const rows = groupRows
+      .map((row) => {
+        const reader = new RowReader(row);
+        return { reader, indicator: Indicator.from(reader.map('indicator')) };
+      })
+      .filter(({ reader }) => only === null || reader.maps('departments').some((d) => d.string('id') === only));
     // Every indicator's progress and outlook first: the loader batches their records into one statement.
     const [progresses, outlooks] = await Promise.all([
       Promise.all(rows.map(({ indicator }) => progressIn(ctx, indicator, fiscalYear))),

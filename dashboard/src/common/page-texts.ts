@@ -22,6 +22,34 @@ const PAGE_TEXTS = {
   },
   targetWhen: { ja: '計画期間 R5–R9（2023–2027年度）の目標', en: 'to reach within the plan period R5–R9 (2023–2027)' },
   source: { ja: '出典', en: 'Source' },
+  ownerBasisREVIEWED: {
+    ja: '資料に基づく判断（参照データ、行の引用あり）',
+    en: 'reviewed judgement (reference file, with cited lines)',
+  },
+  ownerBasisBY_POLICY_ITEM: {
+    ja: '判断なし：施策大項目の全担当課',
+    en: 'no judgement: every department of the policy item',
+  },
+  ownerEvidence: { ja: '担当の根拠', en: 'Why these departments' },
+  yearsEvidence: { ja: '年度の根拠', en: 'What the years rest on' },
+  yearsEvidenceLead: {
+    ja: '資料は成果指標の現状値・目標値に年度を記していません。見通しの年度は次の行に基づく判断です（参照データ）。',
+    en: 'The documents print no year beside the baseline and target; the outlook’s years are a judgement resting on these lines (reference file).',
+  },
+  methodCOMPOUND_GROWTH: { ja: '判定：年平均伸び率（複利）', en: 'status: compound annual growth' },
+  methodLINEAR_GROWTH: {
+    ja: '判定：年あたりの増減（直線。現状値・実績・目標に0以下があるため）',
+    en: 'status: yearly steps (a value is 0 or below)',
+  },
+  methodBOUND: { ja: '判定：上限・下限を満たすか', en: 'status: bound kept or not' },
+  projectionLINEAR_TREND: {
+    ja: '見込み値：現状値と各年度の実績を通る直線（最小二乗法）',
+    en: 'projection: straight line through the baseline and every recorded year (least squares)',
+  },
+  projectionLINEAR_TREND_CLAMPED: {
+    ja: '見込み値：直線（最小二乗法）を単位の範囲内に補正',
+    en: 'projection: straight line (least squares), kept within the unit’s range',
+  },
   recordedYears: { ja: '年度ごとの実績', en: 'Results per fiscal year' },
   fiscalYear: { ja: '年度', en: 'Fiscal year' },
   value: { ja: '実績値', en: 'Value' },
@@ -43,7 +71,7 @@ const PAGE_TEXTS = {
     en: 'Chart of the baseline, the values per year, the path needed to the target and the projection',
   },
   neededPath: { ja: '目標に必要な道筋', en: 'Path needed to the target' },
-  projection: { ja: '今のペースでの見込み', en: 'Projection at today’s pace' },
+  projection: { ja: '見込み（実績の直線の傾向）', en: 'Projection (straight-line trend of the results)' },
   projected: { ja: '見込み', en: 'Projected' },
   outlook: { ja: '目標年度までの見通し', en: 'Outlook by the target year' },
   chartTableNote: { ja: 'グラフと同じ値を下の表に示します。', en: 'The table below holds the same values.' },

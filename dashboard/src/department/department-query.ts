@@ -16,14 +16,23 @@ query DashboardDepartment($ref: String!, $chosen: Boolean!, $after: String) {
     ${DEPARTMENT_LABEL_FIELDS}
     measures: measuresConnection(first: ${MEASURES_PER_PAGE}, after: $after) {
       totalCount
-      nodes { code name status policyItem { code name indicators { id name } } sdgs { number name nameEn color } }
+      nodes { code name status policyItem { code name } sdgs { number name nameEn color } }
       pageInfo { hasNextPage endCursor }
     }
+    indicators { id name outlook { status } owners { basis department { id } } }
     executing: reformSheets(role: EXECUTING) { code name evaluation }
     partnering: reformSheets(role: PARTNER) { code name evaluation }
     collaborators { department { ${DEPARTMENT_LABEL_FIELDS} } sharedMeasures sharedReformSheets }
   }
 }`;
+
+/** An indicator a department answers for, with its outlook and its owners' basis. */
+export interface OwnedIndicator {
+  readonly id: string;
+  readonly name: string;
+  readonly outlook: { readonly status: string };
+  readonly owners: readonly { readonly basis: string; readonly department: { readonly id: string } }[];
+}
 
 interface Sheet {
   readonly code: string;
@@ -41,16 +50,13 @@ export interface DepartmentData {
             readonly code: string;
             readonly name: string;
             readonly status: string;
-            readonly policyItem: {
-              readonly code: string;
-              readonly name: string;
-              /** The item's indicators; the measure's own is the one of the same code (5-1-1 → indicator:5-1-1). */
-              readonly indicators: readonly { readonly id: string; readonly name: string }[];
-            };
+            readonly policyItem: { readonly code: string; readonly name: string };
             readonly sdgs: readonly SdgLabel[];
           }[];
           readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
         };
+        /** The indicators it answers for (Indicator.owners), with each one's outlook and who else answers. */
+        readonly indicators: readonly OwnedIndicator[];
         readonly executing: readonly Sheet[];
         readonly partnering: readonly Sheet[];
         readonly collaborators: readonly {

@@ -8,7 +8,9 @@ import { SdgBadge } from '../common/sdg-badge';
 import { StatusBadge } from '../common/status-badge';
 import { useState } from 'preact/hooks';
 import { useQuery } from '../common/use-query';
-import { DEPARTMENT_QUERY, MEASURES_PER_PAGE, type DepartmentData } from './department-query';
+import { OutlookBadge } from '../common/outlook';
+import { ExportLink } from '../common/export-link';
+import { DEPARTMENT_QUERY, MEASURES_PER_PAGE, type DepartmentData, type OwnedIndicator } from './department-query';
 
 /** Where the shown page of a department's measures starts: after `after`, counted from `offset`. */
 interface MeasuresPage {
@@ -91,12 +93,12 @@ function DepartmentDetail(props: {
               {measure.sdgs.map((sdg) => (
                 <SdgBadge key={sdg.number} sdg={sdg} language={language} />
               ))}
-              <MeasureIndicator measure={measure} language={language} />
             </li>
           ))}
         </ul>
         <MeasuresPager measures={measures} language={language} offset={offset} onPage={onPage} />
       </section>
+      <OwnedIndicators departmentId={department.id} indicators={department.indicators} language={language} />
       <SheetList title={text(language, 'executes')} sheets={department.executing} language={language} />
       <SheetList title={text(language, 'partners')} sheets={department.partnering} language={language} />
       <section aria-labelledby="department-collaborators">
@@ -189,18 +191,46 @@ function MeasuresPager(props: {
   );
 }
 
-type DepartmentMeasure = NonNullable<DepartmentData['department']>['measures']['nodes'][number];
-
-/** The measure's outcome indicator (same code), as a link to its page; nothing when the measure has none. */
-function MeasureIndicator(props: { readonly measure: DepartmentMeasure; readonly language: Language }) {
-  const indicator = props.measure.policyItem.indicators.find((i) => i.id === `indicator:${props.measure.code}`);
-  if (indicator === undefined) return null;
+/**
+ * The indicators the department answers for (Indicator.owners), each with its outlook and how its ownership
+ * was decided, and a download of the same list with owners, years and outlooks (the indicators export).
+ */
+function OwnedIndicators(props: {
+  readonly departmentId: string;
+  readonly indicators: readonly OwnedIndicator[];
+  readonly language: Language;
+}) {
+  const { departmentId, indicators, language } = props;
   return (
-    <div class="measure-indicator">
-      {text(props.language, 'indicator')}:{' '}
-      <StateLink patch={{ view: 'indicator', id: indicator.id }} replace>
-        {indicator.name}
-      </StateLink>
-    </div>
+    <section aria-labelledby="department-indicators">
+      <h3 id="department-indicators">
+        {text(language, 'ownedIndicators')} ({indicators.length})
+      </h3>
+      {indicators.length === 0 ? (
+        <p>{text(language, 'none')}</p>
+      ) : (
+        <>
+          <ul class="department-indicators">
+            {indicators.map((indicator) => {
+              const basis = indicator.owners.find((owner) => owner.department.id === departmentId)?.basis;
+              return (
+                <li key={indicator.id} data-id={indicator.id}>
+                  <StateLink patch={{ view: 'indicator', id: indicator.id }} replace>
+                    <span class="code">{indicator.id.replace(/^indicator:/, '')}</span> {indicator.name}
+                  </StateLink>{' '}
+                  <OutlookBadge status={indicator.outlook.status} language={language} />{' '}
+                  {basis === undefined ? null : (
+                    <small class="owner-basis" data-basis={basis}>
+                      {text(language, basis === 'REVIEWED' ? 'basisREVIEWED' : 'basisBY_POLICY_ITEM')}
+                    </small>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <ExportLink kind="indicators" filter={{ department: departmentId }} language={language} />
+        </>
+      )}
+    </section>
   );
 }

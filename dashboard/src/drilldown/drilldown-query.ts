@@ -28,7 +28,10 @@ query DashboardPolicyItem($code: String!) {
       departments { ${DEPARTMENT_LABEL_FIELDS} }
       reformSheets { code name evaluation }
     }
-    indicators { id name currentText targetText unit direction progress { fiscalYear value achievementRate grade } }
+    indicators {
+      id name currentText targetText unit direction progress { fiscalYear value achievementRate grade }
+      outlook { status } owners { department { ${DEPARTMENT_LABEL_FIELDS} } }
+    }
     reformSheets { code name evaluation departments { ${DEPARTMENT_LABEL_FIELDS} } }
     projects(includeDeleted: true) { id number name previousName status }
     relatedPlans { id name period }
@@ -74,6 +77,10 @@ export interface PolicyItemData {
       readonly direction: string;
       /** The latest recorded year's progress (null until a result is recorded). */
       readonly progress: IndicatorProgress | null;
+      /** Will the target be met at today's pace (`Indicator.outlook`). */
+      readonly outlook: { readonly status: string };
+      /** The departments that answer for it (`Indicator.owners`). */
+      readonly owners: readonly { readonly department: DepartmentLabel }[];
     }[];
     readonly reformSheets: readonly (SheetRef & { readonly departments: readonly DepartmentLabel[] })[];
     readonly projects: readonly {

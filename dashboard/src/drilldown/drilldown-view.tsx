@@ -2,6 +2,8 @@ import { nameIn, text, type Language } from '../common/i18n';
 import { DepartmentLinks } from '../common/department-links';
 import { reiwaLabel } from '../common/fiscal-year';
 import { Grade } from '../common/grade';
+import { OutlookBadge } from '../common/outlook';
+import { ExportLink } from '../common/export-link';
 import { StateLink, useNavigation } from '../common/navigation';
 import { QueryStatus } from '../common/query-status';
 import { markFirstRender } from '../common/rendered-mark';
@@ -153,6 +155,8 @@ function PolicyItemDetail(props: { readonly code: string; readonly language: Lan
                 <th scope="col">{text(language, 'baseline')}</th>
                 <th scope="col">{text(language, 'target')}</th>
                 <th scope="col">{text(language, 'latest')}</th>
+                <th scope="col">{text(language, 'outlookColumn')}</th>
+                <th scope="col">{text(language, 'departments')}</th>
               </tr>
             </thead>
             <tbody>
@@ -168,10 +172,17 @@ function PolicyItemDetail(props: { readonly code: string; readonly language: Lan
                   <td>
                     <LatestResult progress={indicator.progress} unit={indicator.unit} language={language} />
                   </td>
+                  <td class="outlook-cell">
+                    <OutlookBadge status={indicator.outlook.status} language={language} />
+                  </td>
+                  <td>
+                    <DepartmentLinks departments={indicator.owners.map((owner) => owner.department)} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <ExportLink kind="indicators" filter={{ policyItem: item.code }} language={language} />
         </div>
       )}
 

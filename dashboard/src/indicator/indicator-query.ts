@@ -2,20 +2,25 @@ import { DEPARTMENT_LABEL_FIELDS, type DepartmentLabel } from '../common/departm
 import type { Named } from '../common/i18n';
 
 /**
- * Everything the indicator page shows, in one request: the indicator (by its readable id), the measure of the
- * same code (whose departments answer for it), its outlook, every recorded year with its current revision and
- * its progress, each year's history only once asked for (`$history`), and the grade scale for the legend.
+ * Everything the indicator page shows, in one request: the indicator (by its readable id), the departments
+ * that answer for it with the basis and evidence of each (`owners`), its outlook and how it was computed,
+ * every recorded year with its current revision and its progress, each year's history only once asked for
+ * (`$history`), the grade scale for the legend, and the outlook's years with the lines they rest on.
  */
 export const INDICATOR_QUERY = `
-query DashboardIndicator($id: ID!, $measureId: ID!, $history: Boolean!) {
+query DashboardIndicator($id: ID!, $history: Boolean!) {
   indicator: node(id: $id) {
     __typename
     ... on Indicator {
       id name definition unit direction current currentText target targetText targetBound targetNote
       source { document line }
       policyItem { code name field { number name nameEn } }
+      owners {
+        basis reason department { ${DEPARTMENT_LABEL_FIELDS} } measures { code name } evidence { document line says }
+      }
       outlook {
         status reason ratio latestValue latestFiscalYear baselineFiscalYear targetFiscalYear projectedValue
+        method projectionMethod
       }
       results {
         fiscalYear
@@ -25,10 +30,8 @@ query DashboardIndicator($id: ID!, $measureId: ID!, $history: Boolean!) {
       }
     }
   }
-  measure: node(id: $measureId) {
-    ... on Measure { code name departments { ${DEPARTMENT_LABEL_FIELDS} } }
-  }
   progressGrades { grade minRate meaning }
+  serviceInfo { outlookYears { baselineLabel targetLabel evidence { document line says } } }
 }`;
 
 export interface IndicatorRevision {
@@ -72,8 +75,25 @@ export interface IndicatorDetail {
     readonly name: string;
     readonly field: Named & { readonly number: number };
   };
+  readonly owners: readonly IndicatorOwner[];
   readonly outlook: IndicatorOutlook;
   readonly results: readonly IndicatorYear[];
+}
+
+/** A line of a document a judgement rests on, with the text it holds there. */
+export interface CitedLine {
+  readonly document: string;
+  readonly line: number;
+  readonly says: string;
+}
+
+/** A department answering for the indicator (`Indicator.owners`). */
+export interface IndicatorOwner {
+  readonly basis: 'REVIEWED' | 'BY_POLICY_ITEM';
+  readonly reason: string;
+  readonly department: DepartmentLabel;
+  readonly measures: readonly { readonly code: string; readonly name: string }[];
+  readonly evidence: readonly CitedLine[];
 }
 
 /** Will the target be met by the target year at today's pace (`Indicator.outlook`). */
@@ -87,31 +107,32 @@ export interface IndicatorOutlook {
   readonly baselineFiscalYear: number;
   readonly targetFiscalYear: number;
   readonly projectedValue: number | null;
+  /** How the ratio was computed (COMPOUND_GROWTH, LINEAR_GROWTH, BOUND); null when not assessed. */
+  readonly method: string | null;
+  /** How projectedValue was computed (LINEAR_TREND, LINEAR_TREND_CLAMPED); null with it. */
+  readonly projectionMethod: string | null;
 }
 
 export interface IndicatorData {
   /** Null when no node has the id; another type when the id names something else. */
   readonly indicator: IndicatorDetail | { readonly __typename: string } | null;
-  readonly measure: {
-    readonly code?: string;
-    readonly name?: string;
-    readonly departments?: readonly DepartmentLabel[];
-  } | null;
   readonly progressGrades: readonly {
     readonly grade: string;
     readonly minRate: number | null;
     readonly meaning: string;
   }[];
+  readonly serviceInfo: {
+    readonly outlookYears: {
+      readonly baselineLabel: string;
+      readonly targetLabel: string;
+      readonly evidence: readonly CitedLine[];
+    };
+  };
 }
 
 /** Whether `node(id:)` answered an indicator (it answers any kind of node, or null). */
 export function isIndicator(node: IndicatorData['indicator']): node is IndicatorDetail {
   return node !== null && node.__typename === 'Indicator';
-}
-
-/** The measure an indicator belongs to shares its code (indicator:5-1-1 → measure:5-1-1), as recording does. */
-export function measureIdOf(indicatorId: string): string {
-  return `measure:${indicatorId.replace(/^indicator:/, '')}`;
 }
 
 /** The URL of the server's CSV of the indicator's recorded series (`/export/indicator-results.csv`). */

@@ -12,9 +12,9 @@ import { useQuery } from '../common/use-query';
 import {
   INDICATOR_QUERY,
   isIndicator,
-  measureIdOf,
   seriesCsvHref,
   type IndicatorData,
+  type CitedLine,
   type IndicatorDetail,
   type IndicatorYear,
 } from './indicator-query';
@@ -34,9 +34,9 @@ export function IndicatorView() {
   const { state, language } = useNavigation();
   const id = state.id ?? '';
   const history = state.history === '1';
-  const result = useQuery<IndicatorData>(INDICATOR_QUERY, { id, measureId: measureIdOf(id), history });
+  const result = useQuery<IndicatorData>(INDICATOR_QUERY, { id, history });
   if (result.status !== 'done') return <QueryStatus state={result} />;
-  const { indicator, measure, progressGrades } = result.data;
+  const { indicator, progressGrades, serviceInfo } = result.data;
   if (!isIndicator(indicator)) {
     return (
       <p role="alert" class="error">
@@ -45,6 +45,7 @@ export function IndicatorView() {
     );
   }
   const detail = indicator;
+  const owners = detail.owners.map((owner) => owner.department);
   markFirstRender();
   return (
     <article aria-labelledby="indicator-title" class="record-page">
@@ -78,14 +79,21 @@ export function IndicatorView() {
           {detail.targetNote === null ? null : ` (${detail.targetNote})`}{' '}
           <small>({pageText(language, 'targetWhen')})</small>
         </dd>
-        {measure?.departments === undefined ? null : (
-          <>
-            <dt>{text(language, 'departments')}</dt>
-            <dd>
-              <DepartmentLinks departments={measure.departments} />
-            </dd>
-          </>
-        )}
+        <dt>{text(language, 'departments')}</dt>
+        <dd class="owners">
+          <DepartmentLinks departments={owners} />
+          <OwnerEvidence indicator={detail} language={language} />
+        </dd>
+        <dt>{pageText(language, 'yearsEvidence')}</dt>
+        <dd class="years-evidence">
+          <details>
+            <summary>
+              {serviceInfo.outlookYears.baselineLabel} → {serviceInfo.outlookYears.targetLabel}
+            </summary>
+            <p>{pageText(language, 'yearsEvidenceLead')}</p>
+            <CitedLines lines={serviceInfo.outlookYears.evidence} />
+          </details>
+        </dd>
         <SourceFact language={language} source={detail.source} />
       </dl>
 
@@ -124,7 +132,7 @@ export function IndicatorView() {
         />
       ) : null}
       <div id="record-panel">
-        <IndicatorRecordSlot indicator={detail} departments={measure?.departments ?? []} />
+        <IndicatorRecordSlot indicator={detail} departments={owners} />
       </div>
 
       <h3>{pageText(language, 'gradeScale')}</h3>
@@ -174,7 +182,64 @@ function OutlookSummary(props: { readonly indicator: IndicatorDetail; readonly l
       <p class="outlook-meaning">
         {outlook.reason === null ? outlookMeaning(language, outlook.status) : outlookReason(language, outlook.reason)}
       </p>
+      {outlook.method === null ? null : (
+        <p class="outlook-method" data-method={outlook.method} data-projection-method={outlook.projectionMethod ?? ''}>
+          <small>
+            {codedText(language, 'method', outlook.method)}
+            {outlook.projectionMethod === null
+              ? null
+              : ` · ${codedText(language, 'projection', outlook.projectionMethod)}`}
+          </small>
+        </p>
+      )}
     </div>
+  );
+}
+
+/** A coded value's words (`method` + `COMPOUND_GROWTH`); the code itself should a new one appear. */
+function codedText(language: Language, prefix: string, code: string): string {
+  const key = `${prefix}${code}`;
+  return isPageTextKey(key) ? pageText(language, key) : code;
+}
+
+/** How the departments answering for the indicator were decided, with the lines a judgement rests on. */
+function OwnerEvidence(props: { readonly indicator: IndicatorDetail; readonly language: Language }) {
+  const { indicator, language } = props;
+  const [first] = indicator.owners;
+  if (first === undefined) return null;
+  const measures = [...new Map(indicator.owners.flatMap((o) => o.measures).map((m) => [m.code, m])).values()];
+  const evidence = first.evidence;
+  return (
+    <details class="owner-evidence" data-basis={first.basis}>
+      <summary>
+        {pageText(language, 'ownerEvidence')}: {codedText(language, 'ownerBasis', first.basis)}
+      </summary>
+      <p>
+        {measures.map((m) => (
+          <span key={m.code} class="owner-measure">
+            <span class="code">{m.code}</span> {m.name}{' '}
+          </span>
+        ))}
+      </p>
+      <p>{first.reason}</p>
+      {evidence.length === 0 ? null : <CitedLines lines={evidence} />}
+    </details>
+  );
+}
+
+/** Document lines with the text they hold, as cited by the reference files. */
+function CitedLines(props: { readonly lines: readonly CitedLine[] }) {
+  return (
+    <ul class="cited-lines">
+      {props.lines.map((line) => (
+        <li key={`${line.document}:${line.line}`}>
+          <span class="code">
+            {line.document}:{line.line}
+          </span>{' '}
+          「{line.says.replace(/\t/g, ' ')}」
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -25,16 +25,17 @@ export interface OutlookPaths {
   readonly recorded: readonly (number | null)[];
   /** From the baseline to the target at the pace needed to reach it by the target year. */
   readonly needed: readonly (number | null)[];
-  /** From the latest value to `projectedValue` at the target year, at the pace observed so far. */
+  /** From the latest value to `projectedValue` at the target year, a straight line (the API's linear trend). */
   readonly projection: readonly (number | null)[];
   /** A bound's level in every year (a horizontal line); all null for a target to reach. */
   readonly bound: readonly (number | null)[];
 }
 
 /**
- * The lines of an indicator's outlook chart, in the form the API measures the pace in: compound growth when
- * baseline, target (and the latest value) are all above 0, a straight line otherwise. The projection's last
- * point is the API's own `projectedValue`; the points between are on the same curve, rounded as it is.
+ * The lines of an indicator's outlook chart. The needed path is in the form the API measures the pace in:
+ * compound growth when baseline, target (and the latest value) are all above 0, a straight line otherwise.
+ * The projection is a straight line, as the API projects (`projectionMethod` LINEAR_TREND): from the latest
+ * value to the API's own `projectedValue` at the target year, the points between rounded as it rounds.
  */
 export function outlookPaths(input: PathInput): OutlookPaths {
   const { baseline, target, outlook } = input;
@@ -72,8 +73,8 @@ export function outlookPaths(input: PathInput): OutlookPaths {
       if (path === null || latest === null || year < latest.year || year > to) return null;
       if (year === latest.year) return latest.value;
       if (year === to) return latest.projected;
-      // The observed pace runs from the baseline through the latest value, as the API measures it.
-      return rounded(along(path.baseline, latest.value, (year - from) / (latest.year - from)));
+      // A straight line from the latest value to the projected one (already kept within the unit's range).
+      return rounded(latest.value + (latest.projected - latest.value) * ((year - latest.year) / (to - latest.year)));
     }),
     bound: years.map(() => (isBound ? target : null)),
   };

@@ -46,7 +46,8 @@ const STYLES: Readonly<Record<SeriesId, { readonly color: string; readonly type:
  * path needed from the baseline to the target (目標値) by the target year (dashed), and where today's pace leads
  * by then (dotted); a bound (以内, 以上) is a level to keep, a dashed horizontal line. Lines without a value
  * are left out of the chart and its legend. The y axis is not forced to start at zero: the distance between
- * baseline and target is what matters.
+ * baseline and target is what matters; but it never runs below zero when no value is negative (a count, a
+ * percentage), where a negative tick would be a value the indicator cannot take.
  */
 export function drawSeries(element: HTMLElement, input: SeriesInput): ECharts {
   const chart = init(element, undefined, { renderer: 'canvas' });
@@ -56,6 +57,7 @@ export function drawSeries(element: HTMLElement, input: SeriesInput): ECharts {
   // so the two never print over each other.
   const end = (id: SeriesId): number => input.lines[id][input.lines[id].length - 1] ?? 0;
   const higher = end('projection') >= end('needed') ? 'projection' : 'needed';
+  const noNegative = drawn.every((id) => input.lines[id].every((value) => value === null || value >= 0));
   const series: LineSeriesOption[] = drawn.map((id) => {
     const { color, type } = STYLES[id];
     const shift = id === higher ? -8 : 8;
@@ -100,7 +102,10 @@ export function drawSeries(element: HTMLElement, input: SeriesInput): ECharts {
       scale: true,
       // Some room above and below every line, so no point or label sits on the frame; on a round step, so
       // the ticks are round.
-      min: (extent) => roundedDown(lower(extent), tickStep(extent)),
+      min: (extent) => {
+        const floor = roundedDown(lower(extent), tickStep(extent));
+        return noNegative ? Math.max(0, floor) : floor;
+      },
       max: (extent) => roundedUp(upper(extent), tickStep(extent)),
       axisLabel: { formatter: `{value}${input.unit}` },
     },

@@ -2,6 +2,7 @@ import { fiscalYearLabel } from '../common/fiscal-year';
 import { text, indicatorCount, type Language } from '../common/i18n';
 import { StateLink } from '../common/navigation';
 import { OutlookBadge, paceRatio } from '../common/outlook';
+import { ExportLink } from '../common/export-link';
 import type { ProgressIndicator } from './progress-query';
 
 /**
@@ -41,6 +42,13 @@ export function ProgressDrill(props: {
           </li>
         ))}
       </ul>
+      {indicators.length === 0 ? null : (
+        <ExportLink
+          kind="indicators"
+          filter={{ ids: indicators.map((indicator) => indicator.id) }}
+          language={language}
+        />
+      )}
     </div>
   );
 }

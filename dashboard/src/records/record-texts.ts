@@ -11,8 +11,8 @@ const RECORD_TEXTS = {
   grade: { ja: '評価', en: 'Grade' },
   summary: { ja: '取組の概要', en: 'What was done' },
   readOnly: {
-    ja: 'このダッシュボードは閲覧専用です。職員が実績を入力するには、管理者がサーバーに OIDC_ISSUER と OIDC_CLIENT_ID（市の認証基盤）を設定します（README「Sign-in for staff」）。',
-    en: 'This dashboard is read-only. For staff to record results, the operator sets OIDC_ISSUER and OIDC_CLIENT_ID (the city identity provider) on the server (README "Sign-in for staff").',
+    ja: 'このダッシュボードは閲覧専用です。職員が実績を入力するには、管理者がサーバーに OIDC_ISSUER と OIDC_CLIENT_ID（市の認証基盤）を設定します（docs/records.md「Sign-in in the dashboard」）。',
+    en: 'This dashboard is read-only. For staff to record results, the operator sets OIDC_ISSUER and OIDC_CLIENT_ID (the city identity provider) on the server (docs/records.md "Sign-in in the dashboard").',
   },
   signInToRecord: {
     ja: '実績を入力するには、担当課の職員としてサインインしてください。',

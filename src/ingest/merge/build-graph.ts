@@ -1,5 +1,6 @@
 import type { GraphFile } from '../../graph/graph-model';
 import { GraphBuilder } from './graph-builder';
+import { mergeIndicatorOwners } from './indicator-owners.merge';
 import { mergeLinkagePlans } from './linkage-plans.merge';
 import type { MergeContext } from './merge-context';
 import { MeasureIndex } from './measure-index';
@@ -17,6 +18,7 @@ export function buildGraph(sources: ParsedSources): GraphFile {
   mergeReference(context);
   mergeFields(context);
   mergePolicyItems(context);
+  mergeIndicatorOwners(context);
   mergeReformSheets(context);
   mergeLinkagePlans(context);
   return context.graph.build();

@@ -61,6 +61,16 @@ export class GraphBuilder {
     this.relationships.set(key, { type, from, to, properties: withSource(source, properties) });
   }
 
+  /** The nodes of `label` added so far (rules that read an earlier rule's output, e.g. indicator owners). */
+  nodesOf(label: NodeLabel): GraphNode[] {
+    return [...this.nodes.values()].filter((node) => node.label === label);
+  }
+
+  /** The relationships of `type` added so far. */
+  relationshipsOf(type: RelationshipType): GraphRelationship[] {
+    return [...this.relationships.values()].filter((relationship) => relationship.type === type);
+  }
+
   unresolvedReference(from: string, kind: string, name: string, source: SourceRef): void {
     this.unresolved.push({ from, kind, name, ...provenance(source) });
   }

@@ -2,7 +2,15 @@ import { applyTextFixes, type Corrections } from '../corrections';
 import { removeExtractionNoise } from '../extraction-noise';
 import { parseFinalPlan, type FinalPlanDocument } from '../final-plan';
 import { parseLinkagePlans, type LinkagePlanDocument } from '../linkage-plan';
-import { DepartmentGlossary, loadFields, loadSdgs, type PlanField, type Sdg } from '../reference';
+import {
+  DepartmentGlossary,
+  loadFields,
+  loadIndicatorOwners,
+  loadSdgs,
+  type IndicatorOwnersReference,
+  type PlanField,
+  type Sdg,
+} from '../reference';
 import { parseReformSheets, type ReformSheetDocument } from '../reform-sheet';
 import { parseRevisionSheets, type RevisionSheetDocument } from '../revision-sheet';
 import { type DocumentParser, type ParsedDocument, SourceDocument } from '../source-document';
@@ -33,6 +41,8 @@ export interface Reference {
   readonly sdgs: readonly Sdg[];
   readonly fields: readonly PlanField[];
   readonly glossary: DepartmentGlossary;
+  /** Who answers for each indicator (seed/reference/indicator-owners.yaml). */
+  readonly indicatorOwners: IndicatorOwnersReference;
 }
 
 /**
@@ -60,6 +70,7 @@ export function parseSources(
       sdgs: loadSdgs(referenceDirectory),
       fields: loadFields(referenceDirectory),
       glossary: DepartmentGlossary.load(referenceDirectory),
+      indicatorOwners: loadIndicatorOwners(referenceDirectory),
     },
     corrections,
   };

@@ -7,6 +7,7 @@ import { Measure } from '../measure/measure.type';
 import { PolicyItem } from '../policy-item/policy-item.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
 import { Sdg } from '../sdg/sdg.type';
+import { Indicator } from '../indicator/indicator.type';
 import { Collaboration } from './collaboration.type';
 import { Department } from './department.type';
 import { compileNodeRead, prefetchBelow } from '../../read/prefetch/load-node';
@@ -16,6 +17,7 @@ import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, manyNotDeleted, relationshipResolvers } from '../../read/relationship-fields';
 import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
+import { INDICATOR_LIST } from '../indicator/indicator.list';
 
 // The resolver's compile: the department named, then what is selected below it (src/read/root-reads.ts).
 registerRootRead('department', async (args, info, ctx) =>
@@ -77,6 +79,11 @@ export const DepartmentRelationships = relationshipResolvers(() => Department, '
     POLICY_ITEM_LIST,
   ),
   sdgs: many(() => Sdg, "SDGs the department's measures touch."),
+  indicators: many(
+    () => Indicator,
+    'Outcome indicators the department answers for (Indicator.owners: reviewed in seed/reference/indicator-owners.yaml, or every department of the policy item).',
+    INDICATOR_LIST,
+  ),
   measuresConnection: connection(
     MEASURE_LIST,
     'fragments/measure/scope-department',

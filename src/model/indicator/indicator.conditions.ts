@@ -2,17 +2,19 @@ import { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.propertie
 import { declaredComparisons } from '../../read/filter/declared-filters';
 import { comparisons } from '../../read/filter/number-comparison';
 import { matches, not, type Condition } from '../../read/page/condition';
-import { listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
+import { departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
+import type { RequestContext } from '../../read/request-context';
 import { outlookParameter } from '../../graph/outlook-reference';
 import type { IndicatorFilter } from './indicator.filter';
 
 /** An indicator filter as a condition tree. */
-export function indicatorCondition(filter: IndicatorFilter | null): Promise<Condition> {
-  return conditionsOf(filter ?? {}, 'filter');
+export function indicatorCondition(filter: IndicatorFilter | null, ctx: RequestContext): Promise<Condition> {
+  return conditionsOf(filter ?? {}, ctx, 'filter');
 }
 
-async function conditionsOf(f: IndicatorFilter, path: string): Promise<Condition> {
+async function conditionsOf(f: IndicatorFilter, ctx: RequestContext, path: string): Promise<Condition> {
   const own = [
+    ...(await departmentsOf('fragments/indicator/departments', f, ctx.departments, path)),
     ...(await listOf('fragments/indicator/ids', undefined, f, 'ids', path, trimmed)),
     ...(await listOf('fragments/common/item-codes', f.policyItem?.trim(), f, 'policyItems', path, trimmed)),
     ...(await listOf('fragments/common/item-fields', f.field, f, 'fields', path)),
@@ -22,7 +24,7 @@ async function conditionsOf(f: IndicatorFilter, path: string): Promise<Condition
     ...declaredComparisons(INDICATOR_PROPERTIES, f, path),
     ...comparisons('fragments/indicator/relative-change', f.relativeChange, `${path}.relativeChange`),
   ];
-  return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, subPath), path);
+  return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }
 
 /**

@@ -7,6 +7,8 @@ import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
   CombinableFilter,
   CodesFilter,
+  DepartmentRefFilter,
+  DepartmentRefsFilter,
   EnumValuesFilter,
   FieldNumberFilter,
   FieldNumbersFilter,
@@ -30,6 +32,14 @@ export class IndicatorFilter {
 
   @CodesFilter('policyItem', 'Policy item codes, e.g. `6-1`.')
   policyItems?: string[];
+
+  @DepartmentRefFilter(
+    'A department answering for the indicator (Indicator.owners): id, Japanese or English name, or English words (`planning division`); at most 100 characters.',
+  )
+  department?: string;
+
+  @DepartmentRefsFilter('Departments answering for the indicator (any of them), each as in `department`.')
+  departments?: string[];
 
   @FieldNumberFilter()
   field?: number;

@@ -19,6 +19,7 @@ const OUTLOOK = `query($id: ID!) {
     ... on Indicator {
       outlook {
         status reason ratio latestValue latestFiscalYear baselineFiscalYear targetFiscalYear projectedValue
+        method projectionMethod
       }
     }
   }
@@ -33,6 +34,8 @@ interface Outlook {
   baselineFiscalYear: number;
   targetFiscalYear: number;
   projectedValue: number | null;
+  method: string | null;
+  projectionMethod: string | null;
 }
 
 const YEARS = { baselineFiscalYear: 2021, targetFiscalYear: 2027 };
@@ -79,14 +82,17 @@ describe('Indicator.outlook', () => {
     await record('indicator:5-1-1', 2023, 83.2);
     await record('indicator:5-1-1', 2024, 83.7);
     // Needed (85/82.31)^(1/6) − 1 = 0.0053742 a year; observed over 3 years (83.7/82.31)^(1/3) − 1 = 0.0055977;
-    // ratio 1.0416 ≥ 0.95. Projected 82.31 × 1.0055977^6 = 85.113.
+    // ratio 1.0416 ≥ 0.95. Projected on the least-squares line through (2021, 82.31), (2023, 83.2),
+    // (2024, 83.7): slope 2.15 / 4.6667 = 0.46071 a year, 83.07 + 0.46071 × 4.3333 = 85.066 in FY2027.
     expect(await outlook('indicator:5-1-1')).toEqual({
       status: 'ON_TRACK',
       reason: null,
       ratio: 1.042,
       latestValue: 83.7,
       latestFiscalYear: 2024,
-      projectedValue: 85.11,
+      projectedValue: 85.07,
+      method: 'COMPOUND_GROWTH',
+      projectionMethod: 'LINEAR_TREND',
       ...YEARS,
     });
   });
@@ -94,18 +100,19 @@ describe('Indicator.outlook', () => {
   it('5-4-1 刑法犯認知件数 (475 ▶▶ 470 件) reads the latest revision not retracted of the latest recorded year', async () => {
     await record('indicator:5-4-1', 2024, 472);
     // Needed (470/475)^(1/6) − 1 = −0.0017621; observed (472/475)^(1/3) − 1 = −0.0021097: ratio 1.197.
+    // The line through (2021, 475) and (2024, 472) falls 1 a year: 469 in FY2027.
     expect(await outlook('indicator:5-4-1')).toMatchObject({
       status: 'ON_TRACK',
       ratio: 1.197,
-      projectedValue: 469.02,
+      projectedValue: 469,
     });
     await record('indicator:5-4-1', 2024, 478, 1);
-    // A rise, away from the target: (478/475)^(1/3) − 1 = 0.0021008, ratio −1.192.
+    // A rise, away from the target: (478/475)^(1/3) − 1 = 0.0021008, ratio −1.192; the line rises 1 a year.
     expect(await outlook('indicator:5-4-1')).toMatchObject({
       status: 'DETERIORATION',
       ratio: -1.192,
       latestValue: 478,
-      projectedValue: 481.02,
+      projectedValue: 481,
     });
     await retract('indicator-result:5-4-1:2024:r2');
     // A later year whose only revision is retracted counts as not recorded: FY2024's first revision is read.
@@ -131,6 +138,8 @@ describe('Indicator.outlook', () => {
       latestValue: 93.1,
       latestFiscalYear: 2023,
       projectedValue: null,
+      method: 'BOUND',
+      projectionMethod: null,
       ...YEARS,
     });
     await record('indicator:6-5-1', 2024, 91.5);
@@ -144,6 +153,31 @@ describe('Indicator.outlook', () => {
       status: 'LIMITED_PROGRESS',
       ratio: 0.5,
       projectedValue: 54,
+    });
+  });
+
+  it('5-6-2 オンラインによる交付手続利用件数 (1 ▶▶ 520 件) projects on the line, not by compounding from 1', async () => {
+    await record('indicator:5-6-2', 2023, 45);
+    // Ratio by compound growth: (45/1)^(1/2) − 1 = 5.708 over 520^(1/6) − 1 = 1.836, 3.109: ON_TRACK. Carried
+    // forward it would give 45³ = 91,125 件; the line through (2021, 1) and (2023, 45) gives 1 + 22 × 6 = 133.
+    expect(await outlook('indicator:5-6-2')).toMatchObject({
+      status: 'ON_TRACK',
+      ratio: 3.109,
+      method: 'COMPOUND_GROWTH',
+      projectedValue: 133,
+      projectionMethod: 'LINEAR_TREND',
+    });
+  });
+
+  it('6-4-2 マイナンバーカードの交付率 (36.1 % ▶▶ 100 %) is never projected above 100 %', async () => {
+    await record('indicator:6-4-2', 2023, 60);
+    await record('indicator:6-4-2', 2024, 75);
+    // Least squares through (2021, 36.1), (2023, 60), (2024, 75): slope 59.833 / 4.6667 = 12.821 a year,
+    // 57.033 + 12.821 × 4.3333 = 112.6 % in FY2027: kept at 100.
+    expect(await outlook('indicator:6-4-2')).toMatchObject({
+      status: 'ON_TRACK',
+      projectedValue: 100,
+      projectionMethod: 'LINEAR_TREND_CLAMPED',
     });
   });
 

@@ -7,7 +7,7 @@ import { startTestServer, type GraphQLResponse, type TestServer } from '../../he
 /**
  * Progress of the outcome indicators against the real graph, from results recorded through the API. The
  * baselines (現状値) and targets (目標値) are those printed in 001 (lines 62–696); departments answer for an
- * indicator when they are responsible for the measure of the same code (000 / 002, 評価回答部署).
+ * indicator as Indicator.owners says (ANSWERS_FOR, from seed/reference/indicator-owners.yaml).
  */
 const SECRET = 'progress-test-secret-0123456789abcdef';
 
@@ -65,11 +65,8 @@ const fieldOf = (indicatorId: string): string => {
   if (!field) throw new Error(`${indicatorId} has no field in seed/graph.json`);
   return field;
 };
-const departmentsOf = (indicatorId: string): string[] => {
-  const code = seed.nodes.find((n) => n.id === indicatorId)?.properties.code;
-  const measures = seed.nodes.filter((n) => n.label === 'Measure' && n.properties.code === code).map((n) => n.id);
-  return seed.relationships.filter((r) => r.type === 'RESPONSIBLE_FOR' && measures.includes(r.to)).map((r) => r.from);
-};
+const departmentsOf = (indicatorId: string): string[] =>
+  seed.relationships.filter((r) => r.type === 'ANSWERS_FOR' && r.to === indicatorId).map((r) => r.from);
 
 /** What a group's counts must be, given the progress of each of its indicators as Indicator.progress says. */
 function tally(progresses: (Progress | null)[]): Counts {
@@ -239,6 +236,64 @@ describe('progress of the outcome indicators', () => {
       grade: null,
       rule: 'NO_BASELINE',
     });
+  });
+
+  it('lets the departments of Indicator.owners record, not those of the measure of the same code', async () => {
+    // 6-5-1 経常収支比率 answers to 財政課 (計画的な財政運営, 001 line 725; 002 line 406); the measure of the same
+    // code, 自主財源の確保, is 課税課's among others, which may no longer record it.
+    const finance = await bearer({ sub: 'zaisei', role: 'editor', departments: ['財政課'] });
+    await record(finance, 'indicator:6-5-1', 2024, 91.5);
+    const tax = await bearer({ sub: 'kazei', role: 'editor', departments: ['課税課'] });
+    const refused = await api.query(
+      RECORD_RESULT,
+      { input: { indicator: 'indicator:6-5-1', fiscalYear: 2023, value: 90 } },
+      tax,
+    );
+    expect(codeOf(refused)).toBe('FORBIDDEN');
+    // 6-2-2 高ストレス: 行政管理課 (職員の健康管理), not 財政課 (民間委託等の推進, the same code).
+    const refusedFinance = await api.query(
+      RECORD_RESULT,
+      { input: { indicator: 'indicator:6-2-2', fiscalYear: 2024, value: 10.5 } },
+      finance,
+    );
+    expect(codeOf(refusedFinance)).toBe('FORBIDDEN');
+    await record(
+      await bearer({ sub: 'gyokan', role: 'editor', departments: ['行政管理課'] }),
+      'indicator:6-2-2',
+      2024,
+      10.5,
+    );
+  });
+
+  it('lists and counts the indicators of one department (IndicatorFilter.department, progressSummary(department:))', async () => {
+    await record(await admin(), 'indicator:6-5-1', 2024, 91.5); // a ceiling kept: 100 % → S
+    const response = await api.query<{
+      indicators: { nodes: { id: string; owners: { basis: string; department: { name: string } }[] }[] };
+      byName: { totalCount: number };
+      progressSummary: { overall: Counts; departments: { department: { name: string } }[] };
+    }>(`{
+      indicators(filter: { department: "財政課" }) { nodes { id owners { basis department { name } } } }
+      byName: indicators(filter: { departments: ["finance division", "行政管理課"] }) { totalCount }
+      progressSummary(fiscalYear: 2024, department: "財政課") {
+        overall { ${COUNTS} }
+        departments { department { name } }
+      }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const data = response.data;
+    expect(data?.indicators.nodes.map((n) => n.id)).toEqual(['indicator:6-5-1', 'indicator:6-5-2', 'indicator:6-5-3']);
+    expect(data?.indicators.nodes[0]?.owners).toEqual([{ basis: 'REVIEWED', department: { name: '財政課' } }]);
+    // 財政課's three and 行政管理課's 6-2-1, 6-2-2, 6-3-1 and 6-3-2 (the last by its policy item).
+    expect(data?.byName.totalCount).toBe(7);
+    expect(data?.progressSummary.overall).toMatchObject({ indicators: 3, noResult: 2, notGradable: 0 });
+    expect(data?.progressSummary.overall.grades.find((g) => g.grade === 'S')?.count).toBe(1);
+    expect(data?.progressSummary.departments.map((d) => d.department.name)).toEqual(['財政課']);
+
+    const tooLong = await api.query(`{ indicators(filter: { department: "${'課'.repeat(101)}" }) { totalCount } }`);
+    expect(codeOf(tooLong)).toBe('BAD_USER_INPUT');
+    const unknown = await api.query('{ progressSummary(fiscalYear: 2024, department: "存在しない課") { fiscalYear } }');
+    expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    expect(unknown.errors?.[0]?.message).toContain('department');
   });
 
   it('counts every indicator once per field and department in the summary, as Indicator.progress grades it', async () => {

@@ -34,6 +34,8 @@ const NOT_RELATIONSHIPS: ReadonlySet<string> = new Set([
   'FieldProgress.noResultIndicators',
   'FieldProgress.notGradableIndicators',
   'GradeCount.indicators',
+  'IndicatorOwner.department',
+  'IndicatorOwner.measures',
   'OverallProgress.noResultIndicators',
   'OverallProgress.notGradableIndicators',
   'OutlookCount.indicators',

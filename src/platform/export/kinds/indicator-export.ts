@@ -1,4 +1,14 @@
-import { SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
+import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
+import {
+  codedColumns,
+  DIRECTION_WORDS,
+  NOT_ASSESSED_WORDS,
+  OUTLOOK_METHOD_WORDS,
+  OUTLOOK_WORDS,
+  OWNER_BASIS_WORDS,
+  PROJECTION_METHOD_WORDS,
+} from '../coded-words';
+import { outlookReference } from '../../../graph/outlook-reference';
 import * as column from '../shared-columns';
 import { INDICATOR_PROPERTIES } from '../../../graph/properties/indicator.properties';
 import { withDeclaredColumns, type ExportedValues } from '../declared-columns';
@@ -21,7 +31,16 @@ interface IndicatorRow extends Sourced, ExportedValues<typeof INDICATOR_PROPERTI
     readonly latestValue: number | null;
     readonly latestFiscalYear: number | null;
     readonly projectedValue: number | null;
+    readonly baselineFiscalYear: number;
+    readonly targetFiscalYear: number;
+    readonly method: string | null;
+    readonly projectionMethod: string | null;
   };
+  readonly owners: readonly {
+    readonly basis: string;
+    readonly department: { readonly name: string };
+    readonly measures: readonly { readonly code: string }[];
+  }[];
   readonly policyItem: {
     readonly code: string;
     readonly name: string;
@@ -39,7 +58,9 @@ export const INDICATOR_EXPORT = sourcedKind<IndicatorRow>(
     connection: 'indicators',
     title: { ja: '成果指標', en: 'Indicators' },
     selection: `id name definition unit currentText targetText targetBound targetNote direction
-    outlook { status reason ratio latestValue latestFiscalYear projectedValue }
+    outlook { status reason ratio latestValue latestFiscalYear projectedValue baselineFiscalYear targetFiscalYear
+      method projectionMethod }
+    owners { basis department { name } measures { code } }
     policyItem { code name ${SDGS_SELECTION} }`,
     columns: [
       { ja: 'ID', en: 'ID', type: 'text', value: (i: IndicatorRow) => i.id },
@@ -53,10 +74,39 @@ export const INDICATOR_EXPORT = sourcedKind<IndicatorRow>(
       { ja: '目標値(表記)', en: 'Target as printed', type: 'text', value: (i) => i.targetText },
       { ja: '目標の範囲', en: 'Target bound', type: 'text', value: (i) => i.targetBound },
       { ja: '目標の注記', en: 'Target note', type: 'text', value: (i) => i.targetNote },
-      { ja: '方向', en: 'Direction', type: 'text', value: (i) => i.direction },
+      ...codedColumns<IndicatorRow>('方向', 'Direction', (i) => i.direction, DIRECTION_WORDS),
+      // Who answers for it (Indicator.owners): the departments, how that was decided, through which measures.
+      {
+        ja: '担当課',
+        en: 'Owner departments',
+        type: 'text',
+        value: (i) => joined(i.owners.map((o) => o.department.name)),
+      },
+      ...codedColumns<IndicatorRow>('担当の根拠', 'Owner basis', (i) => i.owners[0]?.basis ?? null, OWNER_BASIS_WORDS),
+      {
+        ja: '担当の施策中項目',
+        en: 'Owner measures',
+        type: 'text',
+        value: (i) => joined([...new Set(i.owners.flatMap((o) => o.measures.map((m) => m.code)))].sort()),
+      },
+      // The years the outlook is measured between, and the lines they rest on (seed/reference/outlook.yaml).
+      { ja: '現状値の年度', en: 'Baseline fiscal year', type: 'year', value: (i) => i.outlook.baselineFiscalYear },
+      { ja: '目標年度', en: 'Target fiscal year', type: 'year', value: (i) => i.outlook.targetFiscalYear },
+      { ja: '年度の根拠', en: 'Years rest on', type: 'text', value: () => yearsEvidence() },
       // The outlook as Indicator.outlook gives it: from the latest recorded result, not of a chosen year.
-      { ja: '見通し', en: 'Outlook', type: 'text', value: (i) => i.outlook.status },
-      { ja: '見通しなしの理由', en: 'Outlook not assessed because', type: 'text', value: (i) => i.outlook.reason },
+      ...codedColumns<IndicatorRow>('見通し', 'Outlook', (i) => i.outlook.status, OUTLOOK_WORDS),
+      ...codedColumns<IndicatorRow>(
+        '見通しなしの理由',
+        'Outlook not assessed because',
+        (i) => i.outlook.reason,
+        NOT_ASSESSED_WORDS,
+      ),
+      ...codedColumns<IndicatorRow>(
+        '見通しの算定方法',
+        'Outlook method',
+        (i) => i.outlook.method,
+        OUTLOOK_METHOD_WORDS,
+      ),
       { ja: '最新実績値', en: 'Latest value', type: 'decimal', value: (i) => i.outlook.latestValue },
       { ja: '最新実績の年度', en: 'Latest fiscal year', type: 'year', value: (i) => i.outlook.latestFiscalYear },
       { ja: '実績の伸び÷必要な伸び', en: 'Observed ÷ needed pace', type: 'decimal', value: (i) => i.outlook.ratio },
@@ -66,7 +116,19 @@ export const INDICATOR_EXPORT = sourcedKind<IndicatorRow>(
         type: 'decimal',
         value: (i) => i.outlook.projectedValue,
       },
+      ...codedColumns<IndicatorRow>(
+        '見込み値の算定方法',
+        'Projection method',
+        (i) => i.outlook.projectionMethod,
+        PROJECTION_METHOD_WORDS,
+      ),
       column.sdgs((i) => i.policyItem.sdgs),
     ],
   }),
 );
+
+/** The lines the outlook's years rest on, as `document:line` in one cell (the reference file's evidence). */
+function yearsEvidence(): string {
+  const { baselineLabel, targetLabel, evidence } = outlookReference();
+  return `${baselineLabel}→${targetLabel}: ${joined(evidence.map((line) => `${line.document}:${line.line}`))}`;
+}

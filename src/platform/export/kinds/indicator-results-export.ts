@@ -1,3 +1,4 @@
+import { codedColumns, PROGRESS_RULE_WORDS } from '../coded-words';
 import { planPeriod } from '../../../write/plan-period';
 import type { ExportKind } from '../export-column';
 
@@ -61,7 +62,7 @@ export const INDICATOR_RESULTS_EXPORT: ExportKind<IndicatorResultRow> = {
       value: (r) => r.year.progress?.achievementRate ?? null,
     },
     { ja: '評価', en: 'Grade', type: 'text', value: (r) => r.year.progress?.grade ?? null },
-    { ja: '算定方法', en: 'Rule', type: 'text', value: (r) => r.year.progress?.rule ?? null },
+    ...codedColumns<IndicatorResultRow>('算定方法', 'Rule', (r) => r.year.progress?.rule ?? null, PROGRESS_RULE_WORDS),
     { ja: '版', en: 'Revision', type: 'integer', value: (r) => r.year.current.revision },
     { ja: '記録日時', en: 'Recorded at', type: 'text', value: (r) => r.year.current.recordedAt },
   ],

@@ -1,3 +1,4 @@
+import { codedColumns, CHANGE_STATUS_WORDS } from '../coded-words';
 import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
 import * as column from '../shared-columns';
 import { MEASURE_PROPERTIES } from '../../../graph/properties/measure.properties';
@@ -35,7 +36,7 @@ export const MEASURE_EXPORT = sourcedKind<MeasureRow>(
       'number',
       column.name('施策中項目'),
       column.PREVIOUS_NAME,
-      { ja: '変更区分', en: 'Status', type: 'text', value: (m: MeasureRow) => m.status },
+      ...codedColumns<MeasureRow>('変更区分', 'Status', (m) => m.status, CHANGE_STATUS_WORDS),
       { ja: '内容', en: 'Description', type: 'text', value: (m) => m.description },
       column.DEPARTMENTS,
       { ja: 'その他の担当', en: 'Other responsible', type: 'text', value: (m) => joined(m.responsibleTerms) },

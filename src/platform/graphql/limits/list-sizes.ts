@@ -5,6 +5,7 @@ import { PROGRESS_GRADES } from '../../../write/progress-grades';
 import { IndicatorOutlookStatus } from '../../../graph/outlook-status';
 import { HISTORY_LIMIT } from '../../../write/record-year.type';
 import { UNMEASURED_SIZE, type GraphSizes } from './graph-statistics';
+import { MAX_CITED_LINES } from '../../../graph/cited-line.type';
 
 /** The node label behind each GraphQL object type (a connection's items: the type without `Connection`). */
 const LABEL_OF_TYPE: Readonly<Record<string, NodeLabel>> = {
@@ -65,6 +66,12 @@ const OTHER_LISTS: Readonly<Record<string, SizeOf>> = {
   ),
   'Query.progressGrades': () => PROGRESS_GRADES.length,
   'Query.planFiscalYears': planYears,
+  // Who answers for an indicator: one owner per ANSWERS_FOR link into it, each through measures of the
+  // indicator's policy item, citing at most MAX_CITED_LINES lines (as the outlook years do).
+  'Indicator.owners': (g) => g.in('ANSWERS_FOR'),
+  'IndicatorOwner.measures': (g) => g.out('HAS_MEASURE'),
+  'IndicatorOwner.evidence': () => MAX_CITED_LINES,
+  'OutlookYears.evidence': () => MAX_CITED_LINES,
   // paths: maxHops ≤ 8 (PathsArgs), so at most 8 steps and 9 nodes per path.
   'GraphPath.steps': () => 8,
   'GraphPath.nodes': () => 9,

@@ -234,6 +234,42 @@ describe('GET /export/<kind>.xlsx', () => {
     for (const value of numbers) expect(typeof value).toBe('number');
   });
 
+  it("gives one department's indicators with owners, outlook years and their source, codes in Japanese words", async () => {
+    const answer = await download(`/export/indicators.xlsx?department=${encodeURIComponent('財政課')}`);
+    expect(answer.status).toBe(200);
+    const records = sheetRecords(await readWorkbook(answer.body));
+    // 財政課 answers for 6-5-1, 6-5-2 and 6-5-3 (計画的な財政運営: 001 line 725, 002 line 406).
+    expect(records.map((record) => record.ID)).toEqual(['indicator:6-5-1', 'indicator:6-5-2', 'indicator:6-5-3']);
+    expect(records[0]).toEqual(
+      expect.objectContaining({
+        担当課: '財政課',
+        担当の根拠: '資料に基づく判断（参照データ）',
+        担当の根拠コード: 'REVIEWED',
+        担当の施策中項目: '6-5-2',
+        現状値の年度: 2021,
+        目標年度: 2027,
+        方向: '減らす（低いほどよい）',
+        方向コード: 'DECREASE',
+        見通し: '判定不能',
+        見通しコード: 'NOT_ASSESSED',
+        見通しなしの理由: '実績が未記録',
+        見通しなしの理由コード: 'NO_RESULT',
+      }),
+    );
+    expect(records[0]?.['年度の根拠']).toMatch(/^R3→R9: 003_333ee31cbdb593ac\.txt:7、001_ce2878ebb8c6f072\.txt:61/);
+    // No Japanese-headed column of a coded value holds a code: each code sits in its own `…コード` column.
+    const coded = ['方向', '担当の根拠', '見通し', '見通しなしの理由', '見通しの算定方法', '見込み値の算定方法'];
+    for (const record of records) {
+      for (const header of coded) {
+        expect(Object.keys(record)).toContain(`${header}コード`);
+        expect(typeof record[header] === 'string' ? record[header] : '').not.toMatch(/^[A-Z_]+$/);
+      }
+    }
+    // The same set as the API's list of the department's indicators, and the measures export's 変更区分 in words.
+    const measures = csvRecords((await download('/export/measures.csv?policyItem=6-5')).body);
+    expect(measures.map((m) => `${m['変更区分']} ${m['変更区分コード']}`)).toContain('変更あり CHANGED');
+  });
+
   it('gives reform sheets with fiscal years as whole-number years', async () => {
     const answer = await download('/export/reform-sheets.xlsx?evaluation=C&header=en');
     expect(answer.status).toBe(200);
@@ -469,12 +505,13 @@ describe('GET /export/indicator-results.csv', () => {
       '達成率(%)',
       '評価',
       '算定方法',
+      '算定方法コード',
       '版',
       '記録日時',
     ]);
     // Pinned from the formula (value − 475) / (470 − 475) × 100 and the scale S ≥ 100, B ≥ 50, C ≥ 0, D < 0;
     // 2026 was retracted and has no value in force.
-    expect(rows.slice(1).map((row) => [row[3], row[4], row[7], row[8], row[10]])).toEqual([
+    expect(rows.slice(1).map((row) => [row[3], row[4], row[7], row[8], row[11]])).toEqual([
       ['2023', '474', '20', 'C', '1'],
       ['2024', '469', '120', 'S', '2'],
       ['2025', '480', '-100', 'D', '1'],
@@ -494,7 +531,8 @@ describe('GET /export/indicator-results.csv', () => {
         目標値: String(indicator.target),
         '達成率(%)': String(year.progress?.achievementRate),
         評価: year.progress?.grade,
-        算定方法: year.progress?.rule,
+        算定方法: '現状値から目標値への達成率',
+        算定方法コード: year.progress?.rule,
         版: String(year.current?.revision),
         記録日時: year.current?.recordedAt,
       })),

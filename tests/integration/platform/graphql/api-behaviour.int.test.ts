@@ -211,6 +211,10 @@ describe('the GraphQL API', () => {
         '{ policyItem(code: "5-1") { relatedPlans { name } } }',
         '{ policyItem(code: "5-1") { relatedPlans { policyItem { code } } } }',
       ],
+      ANSWERS_FOR: [
+        '{ department(ref: "行政管理課") { indicators { code } } }',
+        '{ node(id: "indicator:6-2-2") { ... on Indicator { owners { department { name } } } } }',
+      ],
       RESPONSIBLE_FOR: [
         '{ department(ref: "危機管理課") { measures { code } } }',
         '{ measure(code: "5-1-1") { departments { name } } }',

@@ -351,7 +351,9 @@ describe('the indicator and reform-sheet pages', () => {
     expect(projection.slice(0, elapsed)).toEqual(Array.from({ length: elapsed }, () => null));
     expect(projection[elapsed]).toBe(outlook.latestValue);
     expect(projection[span]).toBe(outlook.projectedValue);
-    expect(projection[elapsed + 1]).toBeCloseTo(along(baseline, outlook.latestValue, (elapsed + 1) / elapsed), 2);
+    // A straight line from the latest value to the projected one, as the API projects (LINEAR_TREND).
+    const step = ((outlook.projectedValue ?? 0) - outlook.latestValue) / (span - elapsed);
+    expect(projection[elapsed + 1]).toBeCloseTo(outlook.latestValue + step, 2);
     expect(drawn.bound).toBeUndefined();
     // The dashed path (#b02a0c) and the dotted projection (#00795a) are drawn, not only held.
     expect(await inkOf('#b02a0c')).toBeGreaterThan(100);
@@ -421,7 +423,10 @@ describe('the indicator and reform-sheet pages', () => {
     expect(new URL(page.url()).search).toBe(`?view=indicator&id=${encodeURIComponent(INDICATOR)}`);
 
     await openView(`?view=department&dept=${CRISIS_MANAGEMENT}`);
-    await page.locator('.measure-indicator').getByRole('link', { name: '刑法犯認知件数' }).click();
+    await page
+      .locator('.department-indicators')
+      .getByRole('link', { name: /刑法犯認知件数/ })
+      .click();
     await page.locator('.series-canvas[data-points]').waitFor();
     expect(new URL(page.url()).searchParams.get('id')).toBe(INDICATOR);
 
@@ -429,6 +434,65 @@ describe('the indicator and reform-sheet pages', () => {
     await page.locator('.search-results').getByRole('link', { name: '指標のページ' }).first().click();
     await page.locator('.series-canvas[data-points]').waitFor();
     expect(new URL(page.url()).searchParams.get('id')).toBe(INDICATOR);
+  });
+
+  it('shows who answers for the indicator and why, and the lines the outlook years rest on', async () => {
+    await openView('?view=indicator&id=indicator%3A6-2-2');
+    // 6-2-2 高ストレス: 行政管理課 through 6-2-7 職員の健康管理 (001 line 542, 002 line 161), not the same code's 財政課.
+    expect(await page.locator('dd.owners .department-links').innerText()).toBe('行政管理課');
+    const evidence = page.locator('dd.owners .owner-evidence');
+    expect(await evidence.getAttribute('data-basis')).toBe('REVIEWED');
+    await evidence.locator('summary').click();
+    const shown = await evidence.innerText();
+    expect(shown).toContain('6-2-7 職員の健康管理と良好な職場環境の整備');
+    expect(shown).toContain('001_ce2878ebb8c6f072.txt:542');
+    expect(shown).toContain('ストレスチェックやオンライン個別相談を継続して実施する');
+    const years = page.locator('dd.years-evidence details');
+    expect(await years.locator('summary').innerText()).toBe('R3 → R9');
+    await years.locator('summary').click();
+    expect(await years.innerText()).toContain('003_333ee31cbdb593ac.txt:7');
+    await screenshot('indicator-owners', true);
+
+    // 5-5-1: no judgement, every department of the item, said so.
+    await openView('?view=indicator&id=indicator%3A5-5-1');
+    expect(await page.locator('dd.owners .owner-evidence').getAttribute('data-basis')).toBe('BY_POLICY_ITEM');
+    expect(await page.locator('dd.owners .department-links').innerText()).toContain('道路整備課');
+  });
+
+  it('shows outlooks on the drill-down and the department page, each with a download of what it lists', async () => {
+    await openView('?view=items&item=5-4');
+    const rows = page.locator('table.indicators tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.locator('.outlook-cell .outlook-badge').count()).toBe(2);
+    expect(await page.locator('table.indicators').locator('xpath=..').locator('a.download').getAttribute('href')).toBe(
+      'export/indicators.xlsx?policyItem=5-4',
+    );
+    await openView(`?view=department&dept=${CRISIS_MANAGEMENT}`);
+    const owned = page.locator('.department-indicators li');
+    // 危機管理課 answers for 5-1-1, 5-3-1, 5-3-2, 5-4-1, 5-4-2, 5-5-1 and 5-5-2.
+    expect(
+      await owned.evaluateAll((items) =>
+        items.map((item) => (item as unknown as { dataset: { id: string } }).dataset.id),
+      ),
+    ).toEqual([
+      'indicator:5-1-1',
+      'indicator:5-3-1',
+      'indicator:5-3-2',
+      'indicator:5-4-1',
+      'indicator:5-4-2',
+      'indicator:5-5-1',
+      'indicator:5-5-2',
+    ]);
+    expect(await owned.locator('.outlook-badge').count()).toBe(7);
+    const href = await page
+      .locator('#department-indicators')
+      .locator('xpath=..')
+      .locator('a.download')
+      .getAttribute('href');
+    expect(href).toBe(`export/indicators.xlsx?department=${encodeURIComponent(CRISIS_MANAGEMENT)}`);
+    const download = await fetch(new URL(href ?? '', `${server.url}/dashboard`));
+    expect(download.status).toBe(200);
+    await screenshot('department-indicators', true);
   });
 
   it('shows the page in English with ?lang=en', async () => {
@@ -459,9 +523,10 @@ describe('the indicator and reform-sheet pages', () => {
     expect(await summary.getAttribute('data-outlook-status')).toBe(status);
     expect(await summary.locator('.outlook-badge').innerText()).toBe(label);
     if (id === ON_TRACK) {
-      expect(api.outlook).toMatchObject({ ratio: 1.042, projectedValue: 85.11 });
+      // The projection is the least-squares line through R3 82.31, R5 83.2 and R6 83.7, read at R9.
+      expect(api.outlook).toMatchObject({ ratio: 1.042, projectedValue: 85.07 });
       expect(drawn.needed?.at(-1)).toBe(api.target);
-      expect(drawn.projection?.at(-1)).toBe(85.11);
+      expect(drawn.projection?.at(-1)).toBe(85.07);
       expect(await summary.innerText()).toContain('ペース比 1.042');
       await screenshot('indicator-on-track');
     } else if (id === CEILING) {

@@ -464,6 +464,40 @@ describe('the progress overview at /dashboard?view=progress', () => {
   });
 
   it.each([
+    ['grades', '?view=progress&fy=2024'],
+    ['outlooks', '?view=progress&fy=2024&by=outlook'],
+  ])(
+    'shows every column of the progress tables, bars included, at 1366 px without a sideways scroll (%s)',
+    async (name, search) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await openView(search);
+      const tables = page.locator('.progress-tables .scroll-x');
+      expect(await tables.count()).toBeGreaterThan(0);
+      const overflow = await tables.evaluateAll((boxes) =>
+        boxes.map((box) => {
+          const element = box as unknown as { scrollWidth: number; clientWidth: number };
+          return element.scrollWidth - element.clientWidth;
+        }),
+      );
+      expect(overflow).toEqual(overflow.map(() => 0));
+      // Each bar ends inside its table's visible box.
+      const cut = await tables.evaluateAll((boxes) =>
+        boxes.flatMap((box) => {
+          const right = (box as unknown as { getBoundingClientRect(): { right: number } }).getBoundingClientRect()
+            .right;
+          const bars = (
+            box as unknown as { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number } }> }
+          ).querySelectorAll('.stacked-bar');
+          return Array.from(bars).filter((bar) => bar.getBoundingClientRect().right > right + 0.5).length;
+        }),
+      );
+      expect(cut.reduce((sum, n) => sum + n, 0)).toBe(0);
+      await screenshot(`progress-1366-${name}`);
+      await page.setViewportSize({ width: 1440, height: 900 });
+    },
+  );
+
+  it.each([
     ['ja', `?view=progress&fy=2024&dept=${CRISIS_MANAGEMENT}&grade=noResult`],
     ['en', '?view=progress&fy=2024&grade=B&lang=en'],
     ['outlook', '?view=progress&fy=2024&by=outlook&outlook=ON_TRACK'],

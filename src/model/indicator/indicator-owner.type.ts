@@ -1,0 +1,31 @@
+import { Field, ObjectType } from 'type-graphql';
+import { CitedLine } from '../../graph/cited-line.type';
+import { OwnerBasis } from '../../graph/owner-basis';
+import { Department } from '../department/department.type';
+import { Measure } from '../measure/measure.type';
+
+@ObjectType({
+  description:
+    'A department that answers for an outcome indicator: who records its results, whose progress counts it, whose at-risk list shows it.',
+})
+export class IndicatorOwner {
+  @Field(() => Department, { description: 'The department (課).' })
+  department!: Department;
+
+  @Field(() => OwnerBasis, { description: 'How this was decided: reviewed with evidence, or by the policy item.' })
+  basis!: OwnerBasis;
+
+  @Field(() => [Measure], {
+    description:
+      'The measures (施策中項目) through which the department answers: the reviewed ones it is responsible for, or (BY_POLICY_ITEM) every measure of the item it is responsible for.',
+  })
+  measures!: Measure[];
+
+  @Field({ description: 'Why, as seed/reference/indicator-owners.yaml gives it.' })
+  reason!: string;
+
+  @Field(() => [CitedLine], {
+    description: 'The document lines a REVIEWED judgement rests on; empty for BY_POLICY_ITEM.',
+  })
+  evidence!: CitedLine[];
+}
