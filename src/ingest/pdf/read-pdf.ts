@@ -8,6 +8,7 @@ import type { PrintedRun } from './printed-run';
 import { foldSharedGlyphs } from './shared-glyphs';
 import { cellStarts, columnsOf } from './table-columns';
 import { lineEndSpaces } from './line-end-spaces';
+import { unusableTextSample } from './unusable-text';
 import { pdfjs, pdfjsDataPaths } from './pdfjs-module';
 import {
   type ContentPlace,
@@ -63,6 +64,16 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
           name,
           null,
           'the page has no text (a scanned image? run it through OCR, or ask the city for the PDF with text)',
+          page,
+        );
+      }
+      const unusable = unusableTextSample(read.map((line) => line.text).join('\n'));
+      if (unusable !== undefined) {
+        throw new UnreadableDocumentError(
+          name,
+          null,
+          `the page's fonts map its glyphs to no usable text (${JSON.stringify(unusable)}): its Unicode maps ` +
+            '(ToUnicode) are missing or broken, as after re-distilling; ask the city for the PDF as first exported',
           page,
         );
       }
