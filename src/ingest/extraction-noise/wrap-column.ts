@@ -50,6 +50,25 @@ export function fitsColumn(column: WrapColumn, text: string): boolean {
 const CANNOT_START_LINE = /^(?:[。、，．）」』】・ー\s]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
 
 /**
+ * The characters a line must start with together, the least a typesetter carries over when it wraps before
+ * `text`: its first character, the marks Japanese keeps off a line's start after it (行頭禁則) and the rest of
+ * a Latin word or number (a layout never splits one).
+ */
+export function lineStartPiece(text: string): string {
+  const chars = [...text.trimEnd()];
+  let k = 1;
+  while (
+    k < chars.length &&
+    (CANNOT_START_LINE.test(chars.slice(k, k + 8).join('')) || LATIN_WORD.test(`${chars[k - 1]}${chars[k]}`))
+  )
+    k++;
+  return chars.slice(0, k).join('');
+}
+
+/** Two characters of one Latin word or number, which no line break parts. */
+const LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.,%*]$/;
+
+/**
  * Whether `next` can be the rest of `piece` in a column of `column.width`: a tool breaks at the last place
  * the text still fits where the next line may start, so the piece and the next's characters up to the first
  * place a line may start must be wider than the column. (A short label followed by a short row fits on one
