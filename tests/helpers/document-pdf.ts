@@ -42,7 +42,8 @@ export function documentHtml(text: string): string {
     '@page { size: A4; margin: 18mm 20mm 20mm 20mm; }',
     'body { font-family: "IPAGothic", sans-serif; font-size: 10.5pt; line-height: 1.5; margin: 0; }',
     // Spaces as typed (a line wrapped at a space keeps it at the line's end, as word processors print it).
-    'p, td { white-space: break-spaces; } p { margin: 0; } .gap { margin-top: 1.2em; }',
+    // pre-wrap first: an engine without break-spaces (weasyprint 57) keeps it, and still prints a space at a wrap.
+    'p, td { white-space: pre-wrap; white-space: break-spaces; } p { margin: 0; } .gap { margin-top: 1.2em; }',
     'table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.4; }',
     'td { border: 0.5pt solid #444; padding: 2pt 4pt; vertical-align: top; text-align: left; }',
     '</style></head><body>',

@@ -44,10 +44,11 @@ export function fitsColumn(column: WrapColumn, text: string): boolean {
 }
 
 /**
- * What Japanese typesetting keeps off the start of a line (行頭禁則: closing marks, `ー`), white space, and
+ * What Japanese typesetting keeps off the start of a line (行頭禁則, JIS X 4051: closing marks, `、。・：；？！`,
+ * `ー`, small kana), white space, and
  * what would read as a new entry there: a break never falls before these, so the typesetter moves it back.
  */
-const CANNOT_START_LINE = /^(?:[。、，．）」』】・ー\s]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
+const CANNOT_START_LINE = /^(?:[。、，．・：；？！ー）」』】〕］｝〉》ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ\s]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
 
 /**
  * The characters a line must start with together, the least a typesetter carries over when it wraps before
