@@ -48,7 +48,8 @@ export function fitsColumn(column: WrapColumn, text: string): boolean {
  * `ー`, small kana), white space, and
  * what would read as a new entry there: a break never falls before these, so the typesetter moves it back.
  */
-const CANNOT_START_LINE = /^(?:[。、，．・：；？！ー）」』】〕］｝〉》ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ\s]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
+const CANNOT_START_LINE =
+  /^(?:[。、，．・：；？！ー）」』】〕］｝〉》ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ\s]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
 
 /**
  * The characters a line must start with together, the least a typesetter carries over when it wraps before

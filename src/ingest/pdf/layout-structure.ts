@@ -59,10 +59,7 @@ export function layoutStructure(
   const bottomOfText = Math.min(Infinity, ...[...blocks.keys()].map((run) => run.y));
   const first = tables[0];
   const goesOn =
-    before !== null &&
-    first !== undefined &&
-    first.top > topOfText &&
-    sameColumns(first.columns, before.columns);
+    before !== null && first !== undefined && first.top > topOfText && sameColumns(first.columns, before.columns);
   // Rows are numbered from the first rule; a row above it (-1) is the rest of the page before's last one.
   const offset = goesOn ? before.lastRow + 1 : [...cells.values()].some((cell) => cell.row < 0) ? 1 : 0;
   const rowOf = (cell: RuledCell): number => cell.row + (cell.table === 0 ? offset : 0);

@@ -69,7 +69,10 @@ export function withLineEndSpacesByPosition(
     const within = shown.filter(
       (text) => Math.abs(text.y - run.y) <= 0.35 * run.size && text.x >= run.x - 1 && text.x < run.right,
     );
-    const final = within.reduce<ShownText | undefined>((end, text) => (!end || text.x >= end.x ? text : end), undefined);
+    const final = within.reduce<ShownText | undefined>(
+      (end, text) => (!end || text.x >= end.x ? text : end),
+      undefined,
+    );
     return final?.space && run.text.trim() !== '' && !/\s$/.test(run.text) ? { ...run, text: `${run.text} ` } : run;
   });
 }

@@ -10,12 +10,13 @@ import { cellStarts, columnsOf } from './table-columns';
 import { lineEndSpaces, withLineEndSpacesByPosition } from './line-end-spaces';
 import { unusableTextSample } from './unusable-text';
 import { layoutStructure, type TableBelow } from './layout-structure';
-import { cellOf, ruledTables } from './ruled-tables';
+import { cellOf, holdsCutRow, ruledTables } from './ruled-tables';
 import { type Rule, rulingLines } from './ruling-lines';
 import { pdfjs, pdfjsDataPaths } from './pdfjs-module';
 import {
   type ContentPlace,
   continuesTable,
+  sameShape,
   type PageStructure,
   type PageTable,
   pageStructure,
@@ -48,7 +49,17 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
       let runs = pageRuns;
       if (tagged) {
         for (const [number, table] of structure.tables) {
-          const goesOn: boolean = number === 1 && lastTable !== null && continuesTable(lastTable.table, table);
+          // A row printed on both pages is the same table's when the page's first table begins with a row cut
+          // above (text over its first rule): the tree alone cannot tell it from a new table of that shape.
+          const cut = (): boolean =>
+            holdsCutRow(
+              pageRuns.filter((run) => run.place?.kind === 'cell' && run.place.table === number),
+              rules,
+            );
+          const goesOn: boolean =
+            number === 1 &&
+            lastTable !== null &&
+            (continuesTable(lastTable.table, table) || (sameShape(lastTable.table, table) && cut()));
           const id: number = goesOn && lastTable ? lastTable.id : ++tableCount;
           tables.set(number, id);
           if (table.lastPrinted >= 0) lastTable = { id, table };
@@ -215,7 +226,10 @@ async function printedRuns(pdf: PDFDocumentProxy, name: string, page: number): P
     }
     const spaces = lineEndSpaces(ops, pdfjs().OPS);
     return {
-      runs: tree === null ? withLineEndSpacesByPosition(runs, ops, pdfjs().OPS) : runs.map(withLineEndSpace(byContent, spaces)),
+      runs:
+        tree === null
+          ? withLineEndSpacesByPosition(runs, ops, pdfjs().OPS)
+          : runs.map(withLineEndSpace(byContent, spaces)),
       structure,
       rules: rulingLines(ops, pdfjs().OPS),
       tagged: tree !== null,

@@ -51,8 +51,10 @@ export function ruledTables(rules: readonly Rule[]): RuledTable[] {
     const rows = gridLines(group.filter((rule) => rule.horizontal)).reverse();
     const columns = gridLines(group.filter((rule) => !rule.horizontal));
     if (rows.length < 1 || columns.length < 2) continue;
-    const across = (rule: Rule): readonly [number, number] => (rule.horizontal ? [rule.at, rule.at] : [rule.from, rule.to]);
-    const along = (rule: Rule): readonly [number, number] => (rule.horizontal ? [rule.from, rule.to] : [rule.at, rule.at]);
+    const across = (rule: Rule): readonly [number, number] =>
+      rule.horizontal ? [rule.at, rule.at] : [rule.from, rule.to];
+    const along = (rule: Rule): readonly [number, number] =>
+      rule.horizontal ? [rule.from, rule.to] : [rule.at, rule.at];
     const top = Math.max(...group.map((rule) => across(rule)[1]));
     const bottom = Math.min(...group.map((rule) => across(rule)[0]));
     const left = Math.min(...group.map((rule) => along(rule)[0]));
@@ -63,11 +65,7 @@ export function ruledTables(rules: readonly Rule[]): RuledTable[] {
 }
 
 /** Where `run` sits among `tables`: the cell its middle is in, or null outside every table. */
-export function cellOf(
-  run: PrintedRun,
-  tables: readonly RuledTable[],
-  rules: readonly Rule[],
-): RuledCell | null {
+export function cellOf(run: PrintedRun, tables: readonly RuledTable[], rules: readonly Rule[]): RuledCell | null {
   const x = (run.x + run.right) / 2;
   const y = run.y + 0.3 * run.size;
   const table = tables.findIndex((t) => x > t.left && x < t.right && y < t.top && y > t.bottom);
@@ -77,10 +75,14 @@ export function cellOf(
   // them, so its runs all fall to its first column. A run above the first rule is in a row a page break cut
   // (the producer drew no rule at the break): row -1, the page before's last row.
   const above = gridLines(
-    rules.filter((r) => r.horizontal && r.at > y && r.at <= found.top + TOUCH && r.from - TOUCH <= x && r.to + TOUCH >= x),
+    rules.filter(
+      (r) => r.horizontal && r.at > y && r.at <= found.top + TOUCH && r.from - TOUCH <= x && r.to + TOUCH >= x,
+    ),
   );
   const before = gridLines(
-    rules.filter((r) => !r.horizontal && r.at < x && r.at >= found.left - TOUCH && r.from - TOUCH <= y && r.to + TOUCH >= y),
+    rules.filter(
+      (r) => !r.horizontal && r.at < x && r.at >= found.left - TOUCH && r.from - TOUCH <= y && r.to + TOUCH >= y,
+    ),
   );
   return { table, row: above.length - 1, column: Math.max(0, before.length - 1) };
 }
@@ -101,4 +103,13 @@ function gridLines(rules: readonly Rule[]): number[] {
     if (last === undefined || at - last > TOUCH) out.push(at);
   }
   return out;
+}
+
+/**
+ * Whether any of `runs` lies in its ruled table above the first rule: the rest of a row a page break cut,
+ * which the producer drew no rule over.
+ */
+export function holdsCutRow(runs: readonly PrintedRun[], rules: readonly Rule[]): boolean {
+  const tables = ruledTables(rules);
+  return runs.some((run) => run.text.trim() !== '' && (cellOf(run, tables, rules)?.row ?? 0) < 0);
 }
