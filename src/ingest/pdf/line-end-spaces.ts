@@ -1,12 +1,6 @@
 import type { PdfjsModule } from './pdfjs-module';
 import type { PrintedRun } from './printed-run';
-import { IDENTITY, type Matrix, multiply, toMatrix } from './ruling-lines';
-
-/** A page's operator list as pdfjs returns it (`PDFPageProxy.getOperatorList`). */
-export interface OperatorList {
-  readonly fnArray: readonly number[];
-  readonly argsArray: readonly unknown[];
-}
+import { IDENTITY, type Matrix, multiply, type OperatorList, toMatrix } from './operator-list';
 
 /**
  * Which printed lines of each piece of marked content (by MCID) end with a space, top line first. A line

@@ -1,4 +1,4 @@
-import type { OperatorList } from './line-end-spaces';
+import { IDENTITY, type Matrix, multiply, type OperatorList, toMatrix } from './operator-list';
 import type { PdfjsModule } from './pdfjs-module';
 
 /**
@@ -17,21 +17,6 @@ export interface Rule {
 const RULE_THICKNESS = 2.5;
 /** A rule shorter than this (points) is a dot or a glyph's piece, not a border. */
 const MIN_RULE_LENGTH = 4;
-
-export type Matrix = readonly [number, number, number, number, number, number];
-export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-/** `m` then `n`: PDF's matrices multiply row vectors, so a `cm` operand comes first. */
-export function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[1] * n[2],
-    m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2],
-    m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4],
-    m[4] * n[1] + m[5] * n[3] + n[5],
-  ];
-}
 
 /**
  * The page's ruling lines, read from its drawing operators as the lattice method of Camelot, Tabula and
@@ -83,9 +68,4 @@ function rulesOfBox(left: number, right: number, bottom: number, top: number, st
     { horizontal: false, at: left, from: bottom, to: top },
     { horizontal: false, at: right, from: bottom, to: top },
   ];
-}
-
-export function toMatrix(args: readonly unknown[] | null): Matrix {
-  const [a, b, c, d, e, f] = (args ?? []).map(Number);
-  return [a ?? 1, b ?? 0, c ?? 0, d ?? 1, e ?? 0, f ?? 0];
 }
