@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GraphFile } from '../../src/graph/graph-model';
+import { SOURCES_DIRECTORY } from '../../src/ingest/ingest';
+import { SOURCE_FILES, type SourceRole } from '../../src/ingest/merge/read-documents';
 import { pdfjs } from '../../src/ingest/pdf/pdfjs-module';
 import { foldSharedGlyphs } from '../../src/ingest/pdf/shared-glyphs';
 
@@ -40,3 +45,31 @@ export function startsAt(text: string, printed: string): boolean {
 
 /** Whether `text` has no printable character. */
 export const isBlank = (text: string): boolean => squeeze(text) === '';
+
+/**
+ * Each document's nodes read from its PDF (how many), and every node whose page and printed line is not where
+ * the text of its node in the text files' graph starts (`startsAt`).
+ */
+export async function misplacedNodes(
+  fromPdf: GraphFile,
+  fromText: GraphFile,
+  pdfs: ReadonlyMap<SourceRole, Buffer>,
+): Promise<{ readonly counts: Map<SourceRole, number>; readonly misplaced: unknown[] }> {
+  const textLine = new Map(fromText.nodes.map((node) => [node.id, Number(node.properties.sourceLine)]));
+  const counts = new Map<SourceRole, number>();
+  const misplaced: unknown[] = [];
+  for (const [role, pdf] of pdfs) {
+    const printed = await printedLines(pdf);
+    const lines = readFileSync(join(SOURCES_DIRECTORY, SOURCE_FILES[role]), 'utf8').split('\n');
+    const name = SOURCE_FILES[role].replace(/\.txt$/, '.pdf');
+    const nodes = fromPdf.nodes.filter((node) => node.properties.sourceDocument === name);
+    counts.set(role, nodes.length);
+    for (const node of nodes) {
+      const { sourcePage, sourceLine } = node.properties;
+      const text = lines[(textLine.get(node.id) ?? 0) - 1] ?? '';
+      const line = printed[Number(sourcePage) - 1]?.[Number(sourceLine) - 1] ?? '';
+      if (!startsAt(text, line)) misplaced.push({ id: node.id, sourcePage, sourceLine, text, line });
+    }
+  }
+  return { counts, misplaced };
+}

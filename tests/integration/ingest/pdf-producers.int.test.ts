@@ -10,7 +10,7 @@ import { UnreadableDocumentError } from '../../../src/ingest/unreadable-document
 import { documentHtml, type PageLayout, printPdf, redistilledPdf, weasyprintPdf } from '../../helpers/document-pdf';
 import { type GraphFingerprint, graphFileFingerprint } from '../../helpers/graph-fingerprint';
 import { launchOfflineBrowser } from '../../helpers/offline-browser';
-import { printedLines, startsAt } from '../../helpers/pdf-printed-lines';
+import { misplacedNodes } from '../../helpers/pdf-printed-lines';
 
 /**
  * The city's PDFs as other producers make them: the five documents printed by Chromium tagged and untagged
@@ -105,20 +105,9 @@ describe.each(PRODUCERS.map((producer) => [producer.name, producer] as const))(
       fingerprints.set(name, fingerprint);
       expect(fingerprint).toEqual(graphFileFingerprint(fromText, PROVENANCE));
 
-      const textLine = new Map(fromText.nodes.map((node) => [node.id, Number(node.properties.sourceLine)]));
-      const misplaced: unknown[] = [];
-      for (const role of ROLES) {
-        const printed = await printedLines(pdfs.get(role) ?? Buffer.alloc(0));
-        const lines = readFileSync(join(SOURCES_DIRECTORY, SOURCE_FILES[role]), 'utf8').split('\n');
-        const nodes = fromPdf.nodes.filter((node) => node.properties.sourceDocument === pdfName(role));
-        expect(nodes.length).toBeGreaterThan(40);
-        for (const node of nodes) {
-          const { sourcePage, sourceLine } = node.properties;
-          const text = lines[(textLine.get(node.id) ?? 0) - 1] ?? '';
-          const line = printed[Number(sourcePage) - 1]?.[Number(sourceLine) - 1] ?? '';
-          if (!startsAt(text, line)) misplaced.push({ id: node.id, sourcePage, sourceLine, text, line });
-        }
-      }
+      const { counts, misplaced } = await misplacedNodes(fromPdf, fromText, pdfs);
+      expect([...counts.keys()]).toEqual(ROLES);
+      for (const count of counts.values()) expect(count).toBeGreaterThan(40);
       expect(misplaced).toEqual([]);
     });
   },

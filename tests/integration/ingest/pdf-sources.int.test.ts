@@ -11,7 +11,7 @@ import type { SourceDocument } from '../../../src/ingest/source-document';
 import { UnreadableDocumentError } from '../../../src/ingest/unreadable-document';
 import { documentHtml, printPdf } from '../../helpers/document-pdf';
 import { graphFileFingerprint } from '../../helpers/graph-fingerprint';
-import { isBlank, printedLines, startsAt } from '../../helpers/pdf-printed-lines';
+import { isBlank, misplacedNodes, printedLines, startsAt } from '../../helpers/pdf-printed-lines';
 import { launchOfflineBrowser } from '../../helpers/offline-browser';
 
 /**
@@ -90,20 +90,9 @@ describe('documents ingested from their PDFs', () => {
     const fromPdf = ingest(await readSourceDocuments(directory), directory);
     expect(graphFileFingerprint(fromPdf, PROVENANCE)).toEqual(graphFileFingerprint(fromText, PROVENANCE));
 
-    const before = new Map(fromText.nodes.map((node) => [node.id, node.properties]));
-    const misplaced: unknown[] = [];
-    for (const role of ROUND_TRIP) {
-      const printed = await printedLines(pdfs.get(role) ?? Buffer.alloc(0));
-      const textLines = readFileSync(join(SOURCES_DIRECTORY, SOURCE_FILES[role]), 'utf8').split('\n');
-      const nodes = fromPdf.nodes.filter((node) => node.properties.sourceDocument === pdfName(role));
-      expect(nodes.length).toBeGreaterThan(40);
-      for (const node of nodes) {
-        const { sourcePage, sourceLine } = node.properties;
-        const text = textLines[Number(before.get(node.id)?.sourceLine) - 1] ?? '';
-        const line = printed[Number(sourcePage) - 1]?.[Number(sourceLine) - 1] ?? '';
-        if (!startsAt(text, line)) misplaced.push({ id: node.id, sourcePage, sourceLine, text, line });
-      }
-    }
+    const { counts, misplaced } = await misplacedNodes(fromPdf, fromText, pdfs);
+    expect([...counts.keys()]).toEqual(ROUND_TRIP);
+    for (const count of counts.values()) expect(count).toBeGreaterThan(40);
     expect(misplaced).toEqual([]);
   });
 
