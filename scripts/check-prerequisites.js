@@ -98,11 +98,44 @@ function checkJapaneseFont() {
   };
 }
 
+/** The PDF producers' test (tests/integration/ingest/pdf-producers.int.test.ts) runs weasyprint and gs. */
+function checkPdfProducers(env) {
+  const missing = [
+    ['weasyprint', DEBIAN_PACKAGES.weasyprint],
+    ['gs', DEBIAN_PACKAGES.ghostscript],
+  ].filter(([program]) => onPath(program, env) === undefined);
+  if (missing.length === 0) return undefined;
+  return {
+    problem: `no ${missing.map(([program]) => program).join(' or ')} on PATH: the PDF producers' test prints with them`,
+    packages: missing.map(([, pkg]) => pkg),
+  };
+}
+
+/** The PDF producers' test sets the documents in IPA Mincho; without it Chromium falls back to another face. */
+function checkMinchoFont() {
+  if (existsSync('/usr/share/fonts/opentype/ipafont-mincho')) return undefined;
+  const fcList = spawnSync('fc-list', [':family=IPAMincho', 'family'], {
+    encoding: 'utf8',
+    timeout: PROGRAM_TIMEOUT_MS,
+  });
+  if (fcList.error === undefined && fcList.status === 0 && fcList.stdout.trim() !== '') return undefined;
+  return {
+    problem: "no IPAMincho font: the PDF producers' test prints the documents in a Mincho face",
+    packages: [DEBIAN_PACKAGES.minchoFont],
+  };
+}
+
 function main() {
   const env = process.env;
-  const fatal = [checkJava(env), checkMaven(env), checkPromtool(env), checkChromium(env), checkNginx(env)].filter(
-    (found) => found !== undefined,
-  );
+  const fatal = [
+    checkJava(env),
+    checkMaven(env),
+    checkPromtool(env),
+    checkChromium(env),
+    checkNginx(env),
+    checkPdfProducers(env),
+    checkMinchoFont(),
+  ].filter((found) => found !== undefined);
   const warnings = [checkJapaneseFont()].filter((found) => found !== undefined);
 
   if (process.argv.includes('--missing-debian-packages')) {

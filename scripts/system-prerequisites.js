@@ -17,7 +17,8 @@ function chromiumPath(env = process.env) {
 /**
  * Debian/Ubuntu packages: the launcher's Java and Maven, Chromium, a Japanese font for the pages' text, nginx,
  * the real reverse proxy the proxy test puts in front of the service, and Prometheus for its promtool, which
- * tests the alert rules (deploy/prometheus/).
+ * tests the alert rules (deploy/prometheus/). The PDF producers' test prints the documents in a Mincho face
+ * too, with weasyprint as a second HTML-to-PDF engine, and re-distils one with Ghostscript (lost Unicode maps).
  */
 const DEBIAN_PACKAGES = {
   java: 'openjdk-17-jdk-headless',
@@ -26,6 +27,9 @@ const DEBIAN_PACKAGES = {
   japaneseFont: 'fonts-ipafont-gothic',
   nginx: 'nginx-light',
   prometheus: 'prometheus',
+  minchoFont: 'fonts-ipafont-mincho',
+  weasyprint: 'weasyprint',
+  ghostscript: 'ghostscript',
 };
 
 /** Where Debian puts nginx: /usr/sbin, which is on root's PATH but not always on a user's. */

@@ -1,4 +1,22 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
+
+/**
+ * How a document is set: the face, the paper (A4 portrait as a word processor prints, A3 landscape as a
+ * spreadsheet's sheet is printed) and, optionally, a table's first column as narrow as a sheet's label
+ * column, so labels such as 現状と課題 wrap inside their cell.
+ */
+export interface PageLayout {
+  readonly face: 'IPAGothic' | 'IPAMincho';
+  readonly paper: 'A4' | 'A3 landscape';
+  readonly labelColumn?: string;
+}
+
+export const DEFAULT_LAYOUT: PageLayout = { face: 'IPAGothic', paper: 'A4' };
 
 /**
  * A source document as the city would publish it: the text of a seed/sources/ file set on A4 pages in a
@@ -7,7 +25,7 @@ import type { Browser } from 'playwright-core';
  * a cell per tab-separated field, empty cells kept), any other line a paragraph, a run of blank lines the
  * space between paragraphs; the page number is printed in the bottom margin.
  */
-export function documentHtml(text: string): string {
+export function documentHtml(text: string, layout: PageLayout = DEFAULT_LAYOUT): string {
   const body: string[] = [];
   let table: string[] | null = null;
   let gap = false;
@@ -39,12 +57,14 @@ export function documentHtml(text: string): string {
   if (table) body.push('</table>');
   return [
     '<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>',
-    '@page { size: A4; margin: 18mm 20mm 20mm 20mm; }',
-    'body { font-family: "IPAGothic", sans-serif; font-size: 10.5pt; line-height: 1.5; margin: 0; }',
+    `@page { size: ${layout.paper}; margin: 18mm 20mm 20mm 20mm; }`,
+    `body { font-family: "${layout.face}", serif; font-size: 10.5pt; line-height: 1.5; margin: 0; }`,
     // Spaces as typed (a line wrapped at a space keeps it at the line's end, as word processors print it).
-    'p, td { white-space: break-spaces; } p { margin: 0; } .gap { margin-top: 1.2em; }',
+    // pre-wrap first: an engine without break-spaces (weasyprint 57) keeps it, and still prints a space at a wrap.
+    'p, td { white-space: pre-wrap; white-space: break-spaces; } p { margin: 0; } .gap { margin-top: 1.2em; }',
     'table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.4; }',
     'td { border: 0.5pt solid #444; padding: 2pt 4pt; vertical-align: top; text-align: left; }',
+    layout.labelColumn ? `td:first-child { width: ${layout.labelColumn}; }` : '',
     '</style></head><body>',
     ...body,
     '</body></html>',
@@ -57,16 +77,22 @@ const FOOTER =
   '- <span class="pageNumber"></span> -</div>';
 
 /**
- * Prints `html` to a PDF with the browser's own print engine: A4, tagged (paragraphs and table cells marked
- * as such, as Chromium's "Save as PDF" does), the page number in the margin unless `pageNumbers` is false.
+ * Prints `html` to a PDF with the browser's own print engine: the paper its CSS names (A4 else), tagged
+ * (paragraphs and table cells marked as such, as Chromium's "Save as PDF" does) unless `tagged` is false
+ * (`--disable-pdf-tagging`, as print drivers and older exports make them), the page number in the margin
+ * unless `pageNumbers` is false.
  */
-export async function printPdf(browser: Browser, html: string, { pageNumbers = true } = {}): Promise<Buffer> {
+export async function printPdf(
+  browser: Browser,
+  html: string,
+  { pageNumbers = true, tagged = true } = {},
+): Promise<Buffer> {
   const page = await browser.newPage();
   try {
     await page.setContent(html, { waitUntil: 'load' });
     return await page.pdf({
       format: 'A4',
-      tagged: true,
+      tagged,
       preferCSSPageSize: true,
       displayHeaderFooter: pageNumbers,
       headerTemplate: '<span></span>',
@@ -75,6 +101,48 @@ export async function printPdf(browser: Browser, html: string, { pageNumbers = t
     });
   } finally {
     await page.close();
+  }
+}
+
+const run = promisify(execFile);
+const WEASYPRINT_FOOTER = '@page { @bottom-center { content: "- " counter(page) " -"; font-size: 9pt; } }';
+
+/** Prints `html` to a PDF with weasyprint (Debian's), a second HTML-to-PDF engine: untagged, its own line breaking. */
+export async function weasyprintPdf(html: string): Promise<Buffer> {
+  return inScratchFolder(async (folder) => {
+    // The page number in the bottom margin, from CSS (Chromium's print footer is FOOTER).
+    await writeFile(join(folder, 'page.html'), html.replace('</style>', `${WEASYPRINT_FOOTER}</style>`));
+    await run('weasyprint', ['--quiet', join(folder, 'page.html'), join(folder, 'page.pdf')]);
+    return readFile(join(folder, 'page.pdf'));
+  });
+}
+
+/**
+ * `pdf` re-distilled by Ghostscript's pdfwrite, as a print-to-PDF driver or a "reduce size" step does: its
+ * fonts are rewritten and their Unicode maps no longer give the characters printed.
+ */
+export async function redistilledPdf(pdf: Buffer): Promise<Buffer> {
+  return inScratchFolder(async (folder) => {
+    await writeFile(join(folder, 'in.pdf'), pdf);
+    await run('gs', [
+      '-q',
+      '-dNOPAUSE',
+      '-dBATCH',
+      '-dSAFER',
+      '-sDEVICE=pdfwrite',
+      `-sOutputFile=${join(folder, 'out.pdf')}`,
+      join(folder, 'in.pdf'),
+    ]);
+    return readFile(join(folder, 'out.pdf'));
+  });
+}
+
+async function inScratchFolder<T>(work: (folder: string) => Promise<T>): Promise<T> {
+  const folder = await mkdtemp(join(tmpdir(), 'honjo-pdf-'));
+  try {
+    return await work(folder);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
 }
 

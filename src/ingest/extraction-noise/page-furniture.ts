@@ -13,7 +13,8 @@ import { type FileLine, isBlankText } from './file-line';
  * rows: a break inside a table joins the table. Between two lines of prose one blank line is kept where the
  * text had one (`paragraphBreaks`): it tells the running-text joiner that the paragraph ended at the break.
  */
-const PAGE_NUMBER = /^\s*(?:[-‐－―—]\s*(\d{1,4})\s*[-‐－―—]|(\d{1,4})(?:\s*\/\s*\d{1,4})?|[Pp]\.?\s*(\d{1,4}))\s*$/;
+export const PAGE_NUMBER =
+  /^\s*(?:[-‐－―—]\s*(\d{1,4})\s*[-‐－―—]|(\d{1,4})(?:\s*\/\s*\d{1,4})?|[Pp]\.?\s*(\d{1,4}))\s*$/;
 /** Consecutive page numbers differ by one; a blank page or a plate without a number may skip one or two. */
 const MAX_PAGE_STEP = 3;
 const FORM_FEED = '\f';

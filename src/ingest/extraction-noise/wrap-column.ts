@@ -44,10 +44,31 @@ export function fitsColumn(column: WrapColumn, text: string): boolean {
 }
 
 /**
- * What Japanese typesetting keeps off the start of a line (行頭禁則: closing marks, `ー`), white space, and
+ * What Japanese typesetting keeps off the start of a line (行頭禁則, JIS X 4051: closing marks, `、。・：；？！`,
+ * `ー`, small kana), white space, and
  * what would read as a new entry there: a break never falls before these, so the typesetter moves it back.
  */
-const CANNOT_START_LINE = /^(?:[。、，．）」』】・ー\s]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
+const CANNOT_START_LINE =
+  /^(?:[。、，．・：；？！ー）」』】〕］｝〉》ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ\s]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
+
+/**
+ * The characters a line must start with together, the least a typesetter carries over when it wraps before
+ * `text`: its first character, the marks Japanese keeps off a line's start after it (行頭禁則) and the rest of
+ * a Latin word or number (a layout never splits one).
+ */
+export function lineStartPiece(text: string): string {
+  const chars = [...text.trimEnd()];
+  let k = 1;
+  while (
+    k < chars.length &&
+    (CANNOT_START_LINE.test(chars.slice(k, k + 8).join('')) || LATIN_WORD.test(`${chars[k - 1]}${chars[k]}`))
+  )
+    k++;
+  return chars.slice(0, k).join('');
+}
+
+/** Two characters of one Latin word or number, which no line break parts. */
+const LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.,%*]$/;
 
 /**
  * Whether `next` can be the rest of `piece` in a column of `column.width`: a tool breaks at the last place

@@ -33,11 +33,11 @@ const WORD_GAP = 0.25;
 /** A last printed line that ends less than this (× the font size) short of the text's right edge is full. */
 const FULL_LINE = 1.2;
 /** A gap wider than this between two runs of an untagged line parts two table cells: a tab. */
-const COLUMN_GAP = 0.8;
+export const COLUMN_GAP = 0.8;
 /** More than this (× the font size) from one baseline to the next is a paragraph break: a blank line. */
 const PARAGRAPH_GAP = 2.2;
 
-interface PrintedLine {
+export interface PrintedLine {
   readonly y: number;
   readonly size: number;
   readonly runs: PrintedRun[];
@@ -92,7 +92,7 @@ export function readPage(
   return lines;
 }
 
-function printedLines(runs: readonly PrintedRun[]): PrintedLine[] {
+export function printedLines(runs: readonly PrintedRun[]): PrintedLine[] {
   const sorted = runs.filter((run) => run.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: PrintedLine[] = [];
   for (const run of sorted) {

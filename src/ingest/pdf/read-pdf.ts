@@ -7,11 +7,16 @@ import { type ExtractedLine, readPage, type TableOnPage } from './page-lines';
 import type { PrintedRun } from './printed-run';
 import { foldSharedGlyphs } from './shared-glyphs';
 import { cellStarts, columnsOf } from './table-columns';
-import { lineEndSpaces } from './line-end-spaces';
+import { lineEndSpaces, withLineEndSpacesByPosition } from './line-end-spaces';
+import { unusableTextSample } from './unusable-text';
+import { layoutStructure, type TableBelow } from './layout-structure';
+import { cellOf, holdsCutRow, ruledTables } from './ruled-tables';
+import { type Rule, rulingLines } from './ruling-lines';
 import { pdfjs, pdfjsDataPaths } from './pdfjs-module';
 import {
   type ContentPlace,
   continuesTable,
+  sameShape,
   type PageStructure,
   type PageTable,
   pageStructure,
@@ -30,19 +35,40 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
   const pdf = await openPdf(name, bytes);
   try {
     // Every page first: a table printed on several pages is one element, its columns seen on all of them.
+    const printed: PrintedPage[] = [];
+    for (let page = 1; page <= pdf.numPages; page++) printed.push(await printedRuns(pdf, name, page));
+    const rightEdge = textRightEdge(printed.filter((page) => !page.tagged));
     const pages: { runs: PrintedRun[]; tables: Map<number, number> }[] = [];
     const starts = new Map<number, number[]>();
     let tableCount = 0;
     let lastTable: { readonly id: number; readonly table: PageTable } | null = null;
-    for (let page = 1; page <= pdf.numPages; page++) {
-      const { runs, structure } = await printedRuns(pdf, name, page);
+    let tableBelow: TableBelow | null = null;
+    for (const { runs: pageRuns, structure, rules, tagged } of printed) {
       // The page's tables numbered in the document: its first one may be the last of the page before going on.
       const tables = new Map<number, number>();
-      for (const [number, table] of structure.tables) {
-        const goesOn: boolean = number === 1 && lastTable !== null && continuesTable(lastTable.table, table);
-        const id: number = goesOn && lastTable ? lastTable.id : ++tableCount;
-        tables.set(number, id);
-        if (table.lastPrinted >= 0) lastTable = { id, table };
+      let runs = pageRuns;
+      if (tagged) {
+        for (const [number, table] of structure.tables) {
+          // A row printed on both pages is the same table's when the page's first table begins with a row cut
+          // above (text over its first rule): the tree alone cannot tell it from a new table of that shape.
+          const cut = (): boolean =>
+            holdsCutRow(
+              pageRuns.filter((run) => run.place?.kind === 'cell' && run.place.table === number),
+              rules,
+            );
+          const goesOn: boolean =
+            number === 1 &&
+            lastTable !== null &&
+            (continuesTable(lastTable.table, table) || (sameShape(lastTable.table, table) && cut()));
+          const id: number = goesOn && lastTable ? lastTable.id : ++tableCount;
+          tables.set(number, id);
+          if (table.lastPrinted >= 0) lastTable = { id, table };
+        }
+      } else {
+        const laidOut = layoutStructure(pageRuns, rules, rightEdge, tableBelow);
+        runs = laidOut.runs;
+        for (const [number, { continues }] of laidOut.tables) tables.set(number, continues ? tableCount : ++tableCount);
+        tableBelow = laidOut.below;
       }
       for (const [key, x] of cellStarts(runs.filter((run) => run.text.trim() !== ''))) {
         const id = tables.get(Number(key.split('/')[0])) ?? 0;
@@ -63,6 +89,16 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
           name,
           null,
           'the page has no text (a scanned image? run it through OCR, or ask the city for the PDF with text)',
+          page,
+        );
+      }
+      const unusable = unusableTextSample(read.map((line) => line.text).join('\n'));
+      if (unusable !== undefined) {
+        throw new UnreadableDocumentError(
+          name,
+          null,
+          `the page's fonts map its glyphs to no usable text (${JSON.stringify(unusable)}): its Unicode maps ` +
+            '(ToUnicode) are missing or broken, as after re-distilling; ask the city for the PDF as first exported',
           page,
         );
       }
@@ -127,12 +163,29 @@ async function openPdf(name: string, bytes: Uint8Array): Promise<PDFDocumentProx
   }
 }
 
+/** A page as printed: its text runs, its structure tree's places and tables (tagged), its ruling lines. */
+interface PrintedPage {
+  readonly runs: PrintedRun[];
+  readonly structure: PageStructure;
+  readonly rules: Rule[];
+  readonly tagged: boolean;
+}
+
+/**
+ * Where the running text of the untagged pages ends on the right: the furthest any line outside a ruled table
+ * reaches (a full line of the text column), over the whole document, since a page may hold no full line.
+ */
+function textRightEdge(pages: readonly PrintedPage[]): number {
+  let edge = 0;
+  for (const { runs, rules } of pages) {
+    const tables = ruledTables(rules);
+    for (const run of runs) if (run.text.trim() !== '' && !cellOf(run, tables, rules)) edge = Math.max(edge, run.right);
+  }
+  return edge;
+}
+
 /** The text runs of one page with their place in the structure tree (when the PDF is tagged), and the tree's tables. */
-async function printedRuns(
-  pdf: PDFDocumentProxy,
-  name: string,
-  page: number,
-): Promise<{ runs: PrintedRun[]; structure: PageStructure }> {
+async function printedRuns(pdf: PDFDocumentProxy, name: string, page: number): Promise<PrintedPage> {
   try {
     const proxy = await pdf.getPage(page);
     const [content, tree, ops] = await Promise.all([
@@ -172,7 +225,15 @@ async function printedRuns(
       if (mcid != null && item.str.trim() !== '') byContent.set(mcid, [...(byContent.get(mcid) ?? []), { run, y }]);
     }
     const spaces = lineEndSpaces(ops, pdfjs().OPS);
-    return { runs: runs.map(withLineEndSpace(byContent, spaces)), structure };
+    return {
+      runs:
+        tree === null
+          ? withLineEndSpacesByPosition(runs, ops, pdfjs().OPS)
+          : runs.map(withLineEndSpace(byContent, spaces)),
+      structure,
+      rules: rulingLines(ops, pdfjs().OPS),
+      tagged: tree !== null,
+    };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) throw error;
     throw new UnreadableDocumentError(name, null, `the page cannot be read (${messageOf(error)})`, page);

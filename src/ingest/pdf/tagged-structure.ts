@@ -103,8 +103,15 @@ export function pageStructure(tree: StructureNode | null): PageStructure {
  * but the one row a page break may cut.
  */
 export function continuesTable(last: PageTable, next: PageTable): boolean {
+  return (next.firstPrinted > 0 || next.firstRowBegunBefore) && sameShape(last, next);
+}
+
+/**
+ * Whether `next` may be `last` going on: the same shape, and its first printed row no earlier than the last
+ * printed before (the row a page break cut may be printed on both).
+ */
+export function sameShape(last: PageTable, next: PageTable): boolean {
   return (
-    (next.firstPrinted > 0 || next.firstRowBegunBefore) &&
     last.lastPrinted >= 0 &&
     next.firstPrinted >= last.lastPrinted &&
     last.shape.length === next.shape.length &&

@@ -5,14 +5,13 @@ import type { Browser } from 'playwright-core';
 import { removeExtractionNoise } from '../../../src/ingest/extraction-noise';
 import { ingest, SOURCES_DIRECTORY } from '../../../src/ingest/ingest';
 import { SOURCE_FILES, type SourceRole } from '../../../src/ingest/merge/read-documents';
-import { pdfjs } from '../../../src/ingest/pdf/pdfjs-module';
 import { readPdfDocument } from '../../../src/ingest/pdf/read-pdf';
-import { foldSharedGlyphs } from '../../../src/ingest/pdf/shared-glyphs';
 import { checkSourceDirectory, readSourceDocuments } from '../../../src/ingest/source-directory';
 import type { SourceDocument } from '../../../src/ingest/source-document';
 import { UnreadableDocumentError } from '../../../src/ingest/unreadable-document';
 import { documentHtml, printPdf } from '../../helpers/document-pdf';
 import { graphFileFingerprint } from '../../helpers/graph-fingerprint';
+import { isBlank, misplacedNodes, printedLines, startsAt } from '../../helpers/pdf-printed-lines';
 import { launchOfflineBrowser } from '../../helpers/offline-browser';
 
 /**
@@ -52,40 +51,6 @@ function sourceFolder(name: string, asPdf: readonly SourceRole[]): string {
   return directory;
 }
 
-/** Each page's printed lines as pdfjs reports the text (baselines from the top), for checking where refs point. */
-async function printedLines(bytes: Buffer): Promise<string[][]> {
-  const pdf = await pdfjs().getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
-  const pages: string[][] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    const lines = new Map<number, string[]>();
-    for (const item of content.items) {
-      if (!('str' in item) || item.str.trim() === '') continue;
-      const y = Math.round(Number(item.transform[5]));
-      const key = [...lines.keys()].find((other) => Math.abs(other - y) <= 2) ?? y;
-      lines.set(key, [...(lines.get(key) ?? []), foldSharedGlyphs(item.str)]);
-    }
-    pages.push([...lines].sort(([a], [b]) => b - a).map(([, texts]) => texts.join('')));
-  }
-  await pdf.destroy();
-  return pages;
-}
-
-const squeeze = (text: string): string => text.replace(/[\s\t]/g, '');
-
-/**
- * Whether printed line `printed` is where `text` (a line of the extracted text) starts: it begins with the
- * text's first filled cell, as far as that cell's first printed line goes (a narrow cell may hold one
- * character a line), and a paragraph (no tab) with its first ten characters (or all its printed line holds).
- */
-function startsAt(text: string, printed: string): boolean {
-  const cell = squeeze(text.split('\t').find((c) => squeeze(c) !== '') ?? '');
-  const line = squeeze(printed);
-  let shared = 0;
-  while (shared < cell.length && cell[shared] === line[shared]) shared++;
-  return shared >= (text.includes('\t') ? 1 : Math.min(10, cell.length, line.length));
-}
-
 describe('documents ingested from their PDFs', () => {
   it('reads every page of each PDF, the page numbers in the margin recognised as page furniture', async () => {
     for (const role of Object.keys(SOURCE_FILES) as SourceRole[]) {
@@ -105,7 +70,7 @@ describe('documents ingested from their PDFs', () => {
       const printed = await printedLines(pdfs.get(role) ?? Buffer.alloc(0));
       const doc = await readPdfDocument(join(sourceFolder(`refs-${role}`, [role]), pdfName(role)), pdfName(role));
       doc.lines.forEach((text, index) => {
-        if (squeeze(text) === '') return;
+        if (isBlank(text)) return;
         const ref = doc.ref(index + 1);
         const line = printed[(ref.page ?? 0) - 1]?.[ref.line - 1] ?? '';
         if (!startsAt(text, line)) misplaced.push({ ref, text: text.slice(0, 40), line: line.slice(0, 40) });
@@ -125,20 +90,9 @@ describe('documents ingested from their PDFs', () => {
     const fromPdf = ingest(await readSourceDocuments(directory), directory);
     expect(graphFileFingerprint(fromPdf, PROVENANCE)).toEqual(graphFileFingerprint(fromText, PROVENANCE));
 
-    const before = new Map(fromText.nodes.map((node) => [node.id, node.properties]));
-    const misplaced: unknown[] = [];
-    for (const role of ROUND_TRIP) {
-      const printed = await printedLines(pdfs.get(role) ?? Buffer.alloc(0));
-      const textLines = readFileSync(join(SOURCES_DIRECTORY, SOURCE_FILES[role]), 'utf8').split('\n');
-      const nodes = fromPdf.nodes.filter((node) => node.properties.sourceDocument === pdfName(role));
-      expect(nodes.length).toBeGreaterThan(40);
-      for (const node of nodes) {
-        const { sourcePage, sourceLine } = node.properties;
-        const text = textLines[Number(before.get(node.id)?.sourceLine) - 1] ?? '';
-        const line = printed[Number(sourcePage) - 1]?.[Number(sourceLine) - 1] ?? '';
-        if (!startsAt(text, line)) misplaced.push({ id: node.id, sourcePage, sourceLine, text, line });
-      }
-    }
+    const { counts, misplaced } = await misplacedNodes(fromPdf, fromText, pdfs);
+    expect([...counts.keys()]).toEqual(ROUND_TRIP);
+    for (const count of counts.values()) expect(count).toBeGreaterThan(40);
     expect(misplaced).toEqual([]);
   });
 

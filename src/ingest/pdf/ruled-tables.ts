@@ -1,0 +1,115 @@
+import type { PrintedRun } from './printed-run';
+import type { Rule } from './ruling-lines';
+
+/** Two rules closer than this (points) touch; two positions closer than this are one grid line. */
+const TOUCH = 2;
+
+/**
+ * A table the page's ruling lines draw (the lattice method): its grid lines, top to bottom and left to right,
+ * and the box its rules fill. A page break that cuts a row leaves the row without a rule at the break
+ * (Chromium and weasyprint slice the cells' boxes), so the row's text lies above the first horizontal rule or
+ * below the last one, still between the vertical ones.
+ */
+export interface RuledTable {
+  readonly rows: readonly number[];
+  readonly columns: readonly number[];
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/**
+ * A run's cell in a ruled table: the page's table (from 0, top first), the row (-1 above the first rule: the
+ * rest of a row the page break cut) and the column (from 0).
+ */
+export interface RuledCell {
+  readonly table: number;
+  readonly row: number;
+  readonly column: number;
+}
+
+/**
+ * The page's ruled tables, top first: rules that touch one another, one horizontal and two vertical at least
+ * (a lone underline or frame is no table; a row a page break cut may have a rule at one end only).
+ */
+export function ruledTables(rules: readonly Rule[]): RuledTable[] {
+  const parent = rules.map((_, index) => index);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
+    return i;
+  };
+  rules.forEach((a, i) => {
+    rules.forEach((b, j) => {
+      if (j > i && touches(a, b)) parent[find(i)] = find(j);
+    });
+  });
+  const groups = new Map<number, Rule[]>();
+  rules.forEach((rule, index) => groups.set(find(index), [...(groups.get(find(index)) ?? []), rule]));
+  const tables: RuledTable[] = [];
+  for (const group of groups.values()) {
+    const rows = gridLines(group.filter((rule) => rule.horizontal)).reverse();
+    const columns = gridLines(group.filter((rule) => !rule.horizontal));
+    if (rows.length < 1 || columns.length < 2) continue;
+    const across = (rule: Rule): readonly [number, number] =>
+      rule.horizontal ? [rule.at, rule.at] : [rule.from, rule.to];
+    const along = (rule: Rule): readonly [number, number] =>
+      rule.horizontal ? [rule.from, rule.to] : [rule.at, rule.at];
+    const top = Math.max(...group.map((rule) => across(rule)[1]));
+    const bottom = Math.min(...group.map((rule) => across(rule)[0]));
+    const left = Math.min(...group.map((rule) => along(rule)[0]));
+    const right = Math.max(...group.map((rule) => along(rule)[1]));
+    tables.push({ rows, columns, top, bottom, left, right });
+  }
+  return tables.sort((a, b) => b.top - a.top);
+}
+
+/** Where `run` sits among `tables`: the cell its middle is in, or null outside every table. */
+export function cellOf(run: PrintedRun, tables: readonly RuledTable[], rules: readonly Rule[]): RuledCell | null {
+  const x = (run.x + run.right) / 2;
+  const y = run.y + 0.3 * run.size;
+  const table = tables.findIndex((t) => x > t.left && x < t.right && y < t.top && y > t.bottom);
+  const found = tables[table];
+  if (!found) return null;
+  // The rules above and to the left that reach the run: a cell spanning two columns has no rule between
+  // them, so its runs all fall to its first column. A run above the first rule is in a row a page break cut
+  // (the producer drew no rule at the break): row -1, the page before's last row.
+  const above = gridLines(
+    rules.filter(
+      (r) => r.horizontal && r.at > y && r.at <= found.top + TOUCH && r.from - TOUCH <= x && r.to + TOUCH >= x,
+    ),
+  );
+  const before = gridLines(
+    rules.filter(
+      (r) => !r.horizontal && r.at < x && r.at >= found.left - TOUCH && r.from - TOUCH <= y && r.to + TOUCH >= y,
+    ),
+  );
+  return { table, row: above.length - 1, column: Math.max(0, before.length - 1) };
+}
+
+function touches(a: Rule, b: Rule): boolean {
+  if (a.horizontal === b.horizontal) {
+    return Math.abs(a.at - b.at) <= TOUCH && a.from <= b.to + TOUCH && b.from <= a.to + TOUCH;
+  }
+  const [h, v] = a.horizontal ? [a, b] : [b, a];
+  return v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
+}
+
+/** The distinct positions of rules, ascending, those within TOUCH of each other taken as one. */
+function gridLines(rules: readonly Rule[]): number[] {
+  const out: number[] = [];
+  for (const at of rules.map((rule) => rule.at).sort((a, b) => a - b)) {
+    const last = out.at(-1);
+    if (last === undefined || at - last > TOUCH) out.push(at);
+  }
+  return out;
+}
+
+/**
+ * Whether any of `runs` lies in its ruled table above the first rule: the rest of a row a page break cut,
+ * which the producer drew no rule over.
+ */
+export function holdsCutRow(runs: readonly PrintedRun[], rules: readonly Rule[]): boolean {
+  const tables = ruledTables(rules);
+  return runs.some((run) => run.text.trim() !== '' && (cellOf(run, tables, rules)?.row ?? 0) < 0);
+}
