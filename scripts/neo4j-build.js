@@ -38,7 +38,33 @@ function inputHash() {
   return hash.digest('hex');
 }
 
-const force = process.argv.includes('--force');
+const USAGE = [
+  'usage: node scripts/neo4j-build.js [--force] [--unless-external]',
+  '  --force            rebuild even when the launcher is current',
+  '  --unless-external  do nothing when NEO4J_URI is set (in the environment or .env): the service then uses that',
+  '                     database and needs neither Java nor Maven (`npm start` passes it)',
+].join('\n');
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const unknown = args.filter((arg) => arg !== '--force' && arg !== '--unless-external');
+if (unknown.length > 0) {
+  console.error(`neo4j-build: unknown argument ${unknown.map((arg) => `'${arg}'`).join(' ')}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.includes('--unless-external') && externalDatabaseUri() !== undefined) return;
+
+/** NEO4J_URI as the service will read it: the environment first, else `.env` (Node's --env-file precedence). */
+function externalDatabaseUri() {
+  if (process.env.NEO4J_URI) return process.env.NEO4J_URI;
+  const envFile = join(__dirname, '..', '.env');
+  if (!existsSync(envFile)) return undefined;
+  return require('node:util').parseEnv(readFileSync(envFile, 'utf8')).NEO4J_URI || undefined;
+}
+
+const force = args.includes('--force');
 const wanted = inputHash();
 const current = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
 if (!force && existsSync(jar) && current === wanted) {

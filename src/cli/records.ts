@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { commandUsage } from './command-usage';
 import { exitWithFailure } from './command-failure';
 import { loadConfig } from '../core/config';
 import { CypherRegistry } from '../db/cypher-registry';
@@ -9,7 +10,7 @@ import { GraphGateway } from '../db/graph-gateway';
 import { BackupRefusal } from '../write/backup-lines';
 import { exportRecords, importRecords } from '../write/records-backup';
 
-const USAGE = 'usage: records-cli export [FILE] | records-cli import FILE [--allow-orphans]';
+const USAGE = `${commandUsage('records:export')}\n${commandUsage('records:import')}`;
 
 /**
  * `npm run records:export -- FILE` writes every record and audit entry as JSON Lines (stdout without FILE);
