@@ -30,7 +30,7 @@ COPY --from=build /app/src/web/ide/browser/ide.js ./src/web/ide/browser/ide.js
 COPY package.json ./
 # `npm run seed`, `token` and `records:*` pass through run-command.js: it answers --help and refuses unknown options
 # from commands.json, and build-if-developing.js, without a compiler, only checks dist/.
-COPY scripts/run-command.js scripts/build-if-developing.js ./scripts/
+COPY scripts/run-command.js scripts/build-if-developing.js scripts/script-arguments.js ./scripts/
 COPY src/cli/commands.json ./src/cli/commands.json
 COPY cypher ./cypher
 COPY seed ./seed

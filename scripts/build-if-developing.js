@@ -84,18 +84,11 @@ function ensureBuild() {
 }
 
 if (require.main === module) {
-  const [option, ...extra] = process.argv.slice(2);
-  if (option === '--help' || option === '-h') {
-    process.stdout.write('usage: node scripts/build-if-developing.js [--stamp]\n');
-    process.exit(0);
-  }
-  if ((option !== undefined && option !== '--stamp') || extra.length > 0) {
-    process.stderr.write(
-      `build-if-developing: unknown argument '${option}'\nusage: node scripts/build-if-developing.js [--stamp]\n`,
-    );
-    process.exit(2);
-  }
-  if (option === '--stamp') writeStamp();
+  const { values } = require('./script-arguments').scriptArguments(process.argv.slice(2), {
+    usage: 'usage: node scripts/build-if-developing.js [--stamp]   (--stamp: record the current inputs as built)',
+    options: { stamp: { type: 'boolean' } },
+  });
+  if (values.stamp) writeStamp();
   else process.exit(ensureBuild());
 }
 

@@ -96,11 +96,11 @@ function installedVersion(name) {
 }
 
 if (require.main === module) {
-  const guide = process.argv[2] ?? GUIDE;
-  if (guide === '--help' || guide === '-h') {
-    process.stdout.write('usage: node scripts/dependency-table.js [guide]\n');
-    process.exit(0);
-  }
+  const { positionals } = require('./script-arguments').scriptArguments(process.argv.slice(2), {
+    usage: 'usage: node scripts/dependency-table.js [guide]   (default docs/contributors.md; asks the registry)',
+    maxPositionals: 1,
+  });
+  const guide = positionals[0] ?? GUIDE;
   // `npm outdated` exits 1 whenever something is outdated; its JSON is on stdout all the same.
   let answer;
   try {

@@ -9,6 +9,7 @@ const { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 const { join, relative } = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { ARCHIVE, ensureClassArchive } = require('./neo4j-class-archive');
+const { scriptArguments } = require('./script-arguments');
 
 const root = join(__dirname, '..', 'neo4j');
 const jar = join(root, 'target', 'embedded-neo4j.jar');
@@ -44,17 +45,11 @@ const USAGE = [
   '  --unless-external  do nothing when NEO4J_URI is set (in the environment or .env): the service then uses that',
   '                     database and needs neither Java nor Maven (`npm start` passes it)',
 ].join('\n');
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const unknown = args.filter((arg) => arg !== '--force' && arg !== '--unless-external');
-if (unknown.length > 0) {
-  console.error(`neo4j-build: unknown argument ${unknown.map((arg) => `'${arg}'`).join(' ')}\n${USAGE}`);
-  process.exit(2);
-}
-if (args.includes('--unless-external') && externalDatabaseUri() !== undefined) return;
+const { values: args } = scriptArguments(process.argv.slice(2), {
+  usage: USAGE,
+  options: { force: { type: 'boolean' }, 'unless-external': { type: 'boolean' } },
+});
+if (args['unless-external'] && externalDatabaseUri() !== undefined) return;
 
 /** NEO4J_URI as the service will read it: the environment first, else `.env` (Node's --env-file precedence). */
 function externalDatabaseUri() {
@@ -64,7 +59,7 @@ function externalDatabaseUri() {
   return require('node:util').parseEnv(readFileSync(envFile, 'utf8')).NEO4J_URI || undefined;
 }
 
-const force = args.includes('--force');
+const force = args.force === true;
 const wanted = inputHash();
 const current = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
 if (!force && existsSync(jar) && current === wanted) {

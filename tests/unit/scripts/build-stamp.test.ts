@@ -17,7 +17,9 @@ describe('build-if-developing in a checkout with the dev toolchain', () => {
   beforeAll(() => {
     app = mkdtempSync(join(tmpdir(), 'developer-checkout-'));
     mkdirSync(join(app, 'scripts'));
-    cpSync(join('scripts', 'build-if-developing.js'), join(app, 'scripts', 'build-if-developing.js'));
+    for (const script of ['build-if-developing.js', 'script-arguments.js']) {
+      cpSync(join('scripts', script), join(app, 'scripts', script));
+    }
     // What makes it a developer's checkout: the compiler's package is installed.
     mkdirSync(join(app, 'node_modules', 'typescript'), { recursive: true });
     writeFileSync(join(app, 'node_modules', 'typescript', 'package.json'), '{"name":"typescript"}');

@@ -43,6 +43,6 @@ describe('scripts/neo4j-build.js arguments', () => {
     });
     const unknown = run(['--forse']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("neo4j-build: unknown argument '--forse'");
+    expect(unknown.stderr).toContain("Unknown option '--forse'");
   });
 });

@@ -61,7 +61,9 @@ describe('scripts/run-command.js', () => {
   it('names the commands when asked for one that does not exist', () => {
     const result = run('reticulate');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`no command 'reticulate'; the commands: ${names.join(', ')}`);
+    expect(result.stderr).toContain(
+      `reticulate: no command 'reticulate'\nusage: node scripts/run-command.js COMMAND [arguments…]; the commands: ${names.join(', ')}`,
+    );
   });
 
   it('answers `npm run token -- --help` through npm itself', () => {
