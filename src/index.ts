@@ -9,6 +9,7 @@ import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
 import { GraphStatistics } from './platform/graphql/limits/graph-statistics';
 import { createLogger, stdoutDestination, type Logger, type LogLevel } from './platform/observability/logger';
+import { DASHBOARD_PATH } from './web/dashboard/dashboard-page';
 import { gradeScale } from './write/progress-grades';
 import { outlookReference } from './graph/outlook-reference';
 import { graphSchema } from './schema';
@@ -84,7 +85,8 @@ async function main(): Promise<void> {
     running.server = server;
     startup.info(
       { url: server.url, logLevel: config.logLevel },
-      `GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`,
+      `GraphQL ready at ${server.url}/graphql (its IDE there too), dashboard at ${server.url}${DASHBOARD_PATH} ` +
+        `(health: ${server.url}/health/ready)`,
     );
     if (config.tracing) log(`traces sent to ${config.tracing.endpoint} (OTLP/HTTP)`);
     if (metrics && config.metrics.port !== undefined) {
