@@ -41,7 +41,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map(describeIssue).join('\n'));
   const broken = brokenRule(parsed.data, (name) => given[name] !== undefined);
   if (broken !== undefined) throw new ConfigError(broken);
-  return configOf(parsed.data);
+  return configOf(parsed.data, env);
 }
 
 /**
@@ -63,6 +63,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${String(issue.path[0])} ${issue.message}`;
 }
 
+/** Which variable gave the embedded password: the file variable when it names one (secretSettingValue's rule). */
+function passwordSettingOf(
+  password: string | undefined,
+  env: Env,
+): 'EMBEDDED_NEO4J_PASSWORD' | 'EMBEDDED_NEO4J_PASSWORD_FILE' | undefined {
+  if (password === undefined) return undefined;
+  return env.EMBEDDED_NEO4J_PASSWORD_FILE?.trim() ? 'EMBEDDED_NEO4J_PASSWORD_FILE' : 'EMBEDDED_NEO4J_PASSWORD';
+}
+
 /** Milliseconds in an hour. */
 const HOUR_MS = 3_600_000;
 
@@ -70,7 +79,7 @@ const HOUR_MS = 3_600_000;
 const MIB = 1024 * 1024;
 
 /** The parsed settings in the shape the service takes them, frozen so no code changes them after start-up. */
-function configOf(s: Settings): Config {
+function configOf(s: Settings, env: Env): Config {
   return Object.freeze({
     port: s.PORT,
     host: s.HOST,
@@ -90,6 +99,7 @@ function configOf(s: Settings): Config {
       heapMb: s.EMBEDDED_NEO4J_HEAP_MB,
       pageCacheMb: s.EMBEDDED_NEO4J_PAGECACHE_MB,
       password: s.EMBEDDED_NEO4J_PASSWORD,
+      passwordSetting: passwordSettingOf(s.EMBEDDED_NEO4J_PASSWORD, env),
     }),
     introspection: s.INTROSPECTION,
     queryLimits: Object.freeze({

@@ -219,4 +219,6 @@ export interface EmbeddedNeo4jSettings {
   readonly pageCacheMb: number;
   /** Password of its `neo4j` user; when absent, one is generated and kept in the data directory. */
   readonly password: string | undefined;
+  /** The setting the password was read from, for the start-up line (absent: none was given). */
+  readonly passwordSetting?: 'EMBEDDED_NEO4J_PASSWORD' | 'EMBEDDED_NEO4J_PASSWORD_FILE';
 }
