@@ -2,7 +2,7 @@
 # tests/unit/deploy/dockerfile.test.ts holds this file to its rules, and
 # tests/integration/platform/service/production-image.int.test.ts lays out the final stage as written here and
 # runs every command of docs/operators.md in it.
-FROM node:20-bookworm-slim AS build
+FROM node:26-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -12,12 +12,12 @@ COPY dashboard ./dashboard
 RUN npm run build
 
 # The runtime dependencies alone, installed as the integration test installs them: no compiler, no test tools.
-FROM node:20-bookworm-slim AS production-dependencies
+FROM node:26-bookworm-slim AS production-dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:26-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 # Inside a container the published port arrives on the container's own interface, not on its loopback.
@@ -28,8 +28,10 @@ COPY --from=build /app/dist ./dist
 # The IDE's browser script is served from its source file (its CSP hash is computed from it at start-up).
 COPY --from=build /app/src/web/ide/browser/ide.js ./src/web/ide/browser/ide.js
 COPY package.json ./
-# `npm run seed`, `token` and `records:*` pass through it; without a compiler it only checks dist/.
-COPY scripts/build-if-developing.js ./scripts/build-if-developing.js
+# `npm run seed`, `token` and `records:*` pass through run-command.js: it answers --help and refuses unknown options
+# from commands.json, and build-if-developing.js, without a compiler, only checks dist/.
+COPY scripts/run-command.js scripts/build-if-developing.js scripts/script-arguments.js ./scripts/
+COPY src/cli/commands.json ./src/cli/commands.json
 COPY cypher ./cypher
 COPY seed ./seed
 COPY schema ./schema

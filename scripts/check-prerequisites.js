@@ -3,6 +3,7 @@
 // stops within a second with the one install line, instead of failing 26 browser tests after minutes.
 // `--missing-debian-packages` prints the Debian packages that would provide what is missing (for .ci/run).
 'use strict';
+const { scriptArguments } = require('./script-arguments');
 const { existsSync } = require('node:fs');
 const { delimiter, join } = require('node:path');
 const { spawnSync } = require('node:child_process');
@@ -138,7 +139,15 @@ function main() {
   ].filter((found) => found !== undefined);
   const warnings = [checkJapaneseFont()].filter((found) => found !== undefined);
 
-  if (process.argv.includes('--missing-debian-packages')) {
+  const { values } = scriptArguments(process.argv.slice(2), {
+    usage: [
+      'usage: node scripts/check-prerequisites.js [--missing-debian-packages]',
+      '  checks the system tools the tests need and names the install line for what is missing;',
+      '  --missing-debian-packages prints only the Debian packages that would provide it (for .ci/run)',
+    ].join('\n'),
+    options: { 'missing-debian-packages': { type: 'boolean' } },
+  });
+  if (values['missing-debian-packages']) {
     const packages = [...fatal, ...warnings].flatMap((found) => found.packages);
     if (packages.length > 0) process.stdout.write(`${packages.join(' ')}\n`);
     return 0;

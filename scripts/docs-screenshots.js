@@ -8,7 +8,15 @@ const { join } = require('node:path');
 const { chromium } = require('playwright-core');
 const { chromiumPath } = require('./system-prerequisites');
 
-const base = (process.argv[2] ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
+const { scriptArguments } = require('./script-arguments');
+
+const { positionals } = scriptArguments(process.argv.slice(2), {
+  usage:
+    'usage: node scripts/docs-screenshots.js [base URL]   (default http://127.0.0.1:4000; a running service)\n' +
+    '  retakes docs/images/dashboard.png and docs/images/ide.png in Chromium (CHROMIUM_PATH names it)',
+  maxPositionals: 1,
+});
+const base = (positionals[0] ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
 const images = join(__dirname, '..', 'docs', 'images');
 
 async function main() {

@@ -4,7 +4,14 @@
 'use strict';
 const { existsSync, readFileSync } = require('node:fs');
 
-const path = process.argv[2];
+const { scriptArguments } = require('./script-arguments');
+
+const {
+  positionals: [path],
+} = scriptArguments(process.argv.slice(2), {
+  usage: 'usage: node scripts/jest-summary.js REPORT   (a jest --json report; prints "N passed, N failed")',
+  maxPositionals: 1,
+});
 if (!path || !existsSync(path)) {
   console.log('0 passed, 1 failed');
   console.error(`jest report ${path ?? '(none given)'} not found: the test run did not finish`);

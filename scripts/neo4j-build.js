@@ -9,6 +9,7 @@ const { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 const { join, relative } = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { ARCHIVE, ensureClassArchive } = require('./neo4j-class-archive');
+const { scriptArguments } = require('./script-arguments');
 
 const root = join(__dirname, '..', 'neo4j');
 const jar = join(root, 'target', 'embedded-neo4j.jar');
@@ -38,7 +39,27 @@ function inputHash() {
   return hash.digest('hex');
 }
 
-const force = process.argv.includes('--force');
+const USAGE = [
+  'usage: node scripts/neo4j-build.js [--force] [--unless-external]',
+  '  --force            rebuild even when the launcher is current',
+  '  --unless-external  do nothing when NEO4J_URI is set (in the environment or .env): the service then uses that',
+  '                     database and needs neither Java nor Maven (`npm start` passes it)',
+].join('\n');
+const { values: args } = scriptArguments(process.argv.slice(2), {
+  usage: USAGE,
+  options: { force: { type: 'boolean' }, 'unless-external': { type: 'boolean' } },
+});
+if (args['unless-external'] && externalDatabaseUri() !== undefined) return;
+
+/** NEO4J_URI as the service will read it: the environment first, else `.env` (Node's --env-file precedence). */
+function externalDatabaseUri() {
+  if (process.env.NEO4J_URI) return process.env.NEO4J_URI;
+  const envFile = join(__dirname, '..', '.env');
+  if (!existsSync(envFile)) return undefined;
+  return require('node:util').parseEnv(readFileSync(envFile, 'utf8')).NEO4J_URI || undefined;
+}
+
+const force = args.force === true;
 const wanted = inputHash();
 const current = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
 if (!force && existsSync(jar) && current === wanted) {

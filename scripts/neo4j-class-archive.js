@@ -109,17 +109,39 @@ async function train() {
   }
 }
 
+/**
+ * Says every so often that a long step still runs, so no one-time step is silent for more than 10 s (on a busy
+ * machine the training run took minutes): on a terminal one line counting up in place, elsewhere a line every
+ * 10 s. Returns the function that stops it (and clears the terminal's line).
+ */
+function showProgress(label, started, log) {
+  const terminal = process.stdout.isTTY === true;
+  const seconds = () => Math.round((Date.now() - started) / 1000);
+  const timer = setInterval(
+    () => (terminal ? process.stdout.write(`\r${label}: ${seconds()} s`) : log(`${label}: ${seconds()} s so far`)),
+    terminal ? 1000 : 10_000,
+  );
+  return () => {
+    clearInterval(timer);
+    if (terminal) process.stdout.write('\r\u001b[K');
+  };
+}
+
 /** Makes the archive when it is missing; `force` makes it again. Never fails the build: the service runs without. */
 async function ensureClassArchive({ force = false, log = console.log } = {}) {
   if (existsSync(ARCHIVE) && !force) return;
   rmSync(ARCHIVE, { force: true });
   const started = Date.now();
+  log('embedded Neo4j: making the class archive, once (a training run of the launcher; later starts are faster)');
+  const stopProgress = showProgress('embedded Neo4j: class archive training run', started, log);
   try {
     await train();
   } catch (error) {
+    stopProgress();
     log(`embedded Neo4j: no class archive (${error.message}); it starts without one, about 2 s slower`);
     return;
   }
+  stopProgress();
   if (existsSync(ARCHIVE)) {
     log(`embedded Neo4j: class archive made in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } else {

@@ -9,6 +9,7 @@
 // aliases500 (500 aliases of sdgCoverage), nested-lists (1.5 KB of nested plain lists that once returned
 // 14 MB). Each request is abandoned after 60 s.
 'use strict';
+const { scriptArguments } = require('./script-arguments');
 
 const TIMEOUT_MS = 60_000;
 
@@ -101,7 +102,13 @@ async function run(base, name) {
 }
 
 async function main() {
-  const [base = 'http://localhost:4000', ...names] = process.argv.slice(2);
+  const { positionals } = scriptArguments(process.argv.slice(2), {
+    usage:
+      'usage: node scripts/query-limit-probe.js [url] [case…]   (default http://localhost:4000, every case)\n' +
+      `  sends hostile requests to a running service and reports the answers and its health; cases: ${Object.keys(CASES).join(', ')}`,
+    maxPositionals: Infinity,
+  });
+  const [base = 'http://localhost:4000', ...names] = positionals;
   for (const name of names.length ? names : Object.keys(CASES)) {
     if (!CASES[name]) throw new Error(`unknown case ${name}; known: ${Object.keys(CASES).join(', ')}`);
     await run(base.replace(/\/$/, ''), name);

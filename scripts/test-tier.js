@@ -16,6 +16,10 @@ const TIERS = {
 };
 
 function main(argv) {
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    console.log(`usage: test-tier.js ${Object.keys(TIERS).join('|')} [area…] [jest options]`);
+    return 0;
+  }
   const [tier, ...rest] = argv;
   const tierArgs = TIERS[tier];
   if (!tierArgs) {

@@ -7,8 +7,10 @@ import { dataVersionGateway, openDatabase, requestGateway, type DatabaseRuntime 
 import type { DatabaseLogs } from './db/database-log';
 import { GraphGateway } from './db/graph-gateway';
 import { seedIfEmpty } from './ingest/load/seed-if-empty';
+import { readSeedFile } from './ingest/load/seed-file';
 import { GraphStatistics } from './platform/graphql/limits/graph-statistics';
 import { createLogger, stdoutDestination, type Logger, type LogLevel } from './platform/observability/logger';
+import { DASHBOARD_PATH } from './web/dashboard/dashboard-page';
 import { gradeScale } from './write/progress-grades';
 import { outlookReference } from './graph/outlook-reference';
 import { graphSchema } from './schema';
@@ -85,7 +87,8 @@ async function main(): Promise<void> {
     running.server = server;
     startup.info(
       { url: server.url, logLevel: config.logLevel },
-      `GraphQL ready at ${server.url}/graphql (health: ${server.url}/health/ready)`,
+      `GraphQL ready at ${server.url}/graphql (its IDE there too), dashboard at ${server.url}${DASHBOARD_PATH} ` +
+        `(health: ${server.url}/health/ready)`,
     );
     if (config.tracing) log(`traces sent to ${config.tracing.endpoint} (OTLP/HTTP)`);
     if (metrics && config.metrics.port !== undefined) {
@@ -187,7 +190,9 @@ async function prepare(
 ): Promise<void> {
   const commands = await applySchema(gateway, cypher);
   log(`schema applied (${commands} constraint and index commands) on ${database.uri}`);
-  await seedIfEmpty(gateway, cypher, log);
+  // The load's full report (the table per label, unresolved references, discrepancies) at debug: on a terminal it
+  // was 60 lines of a data maintainer's business; `npm run seed` prints it.
+  await seedIfEmpty(gateway, cypher, log, readSeedFile(), (line) => logger.debug({ event: 'startup' }, line));
 }
 
 /** The database layer's reports, each under its own `event`, at the level its source means. */

@@ -1,22 +1,12 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { commandUsage } from './command-usage';
 import { exitWithFailure } from './command-failure';
 import { loadConfig } from '../core/config';
 import { openDatabase } from '../db/database-runtime';
 import { toPlain } from '../db/plain-values';
 
-const HELP = `usage: npm run --silent cypher -- [--help] ['STATEMENT']
-
-Runs one Cypher statement on the service's database and prints each result row as a line of JSON; without
-STATEMENT it reads the statement from standard input (\`npm run --silent cypher < query.cypher\`).
-
-The database is the one the service uses, found by the service's own settings: NEO4J_URI, NEO4J_USER,
-NEO4J_PASSWORD or NEO4J_PASSWORD_FILE and NEO4J_DATABASE for an external Neo4j; otherwise the embedded Neo4j
-of EMBEDDED_NEO4J_DATA, joined while the service runs (on the port it runs on), started for the statement when
-it does not. Give it the service's environment file to run it as the service does:
-  node --env-file=/etc/honjo-policy-graph.env dist/src/cli/cypher.js 'MATCH (s:SeedInfo) RETURN s.hash'
-
-Every statement runs in a transaction of its own; a write is committed. Progress goes to standard error.`;
+const HELP = commandUsage('cypher');
 
 /** `npm run cypher`: a maintenance shell for one statement, over the driver, with the service's settings. */
 async function main(): Promise<void> {

@@ -10,7 +10,8 @@ import { formatDiff } from '../ingest/diff/format-diff';
 import { recordsImpact } from '../ingest/diff/orphaned-records';
 import { findRecordedSubjects } from '../write/records-source';
 import { ingest, serializeGraph, SOURCES_DIRECTORY } from '../ingest/ingest';
-import { INGEST_USAGE, parseIngestArguments, type IngestArguments } from '../ingest/ingest-arguments';
+import { parseIngestArguments, type IngestArguments } from '../ingest/ingest-arguments';
+import { commandUsage } from './command-usage';
 import { readSeedFile, SEED_GRAPH_PATH } from '../ingest/load/seed-file';
 import { checkSourceDirectory, readSourceDocuments } from '../ingest/source-directory';
 
@@ -102,11 +103,11 @@ let args: IngestArguments;
 try {
   args = parseIngestArguments(process.argv.slice(2));
 } catch (error) {
-  process.stderr.write(`ingest: ${messageOf(error)}\n${INGEST_USAGE}\n`);
+  process.stderr.write(`ingest: ${messageOf(error)}\n${commandUsage('ingest')}\n`);
   process.exit(2);
 }
 if (args.help) {
-  process.stdout.write(`${INGEST_USAGE}\n`);
+  process.stdout.write(`${commandUsage('ingest')}\n`);
 } else {
   main(args).catch((error: unknown) =>
     exitWithFailure('ingest', error, (other) =>

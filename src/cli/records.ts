@@ -7,6 +7,7 @@ import {
   refuseMissingDataDirectory,
   refuseShrinkingBackup,
 } from './backup-safeguards';
+import { commandUsage } from './command-usage';
 import { exitWithFailure } from './command-failure';
 import { loadConfig } from '../core/config';
 import { CypherRegistry } from '../db/cypher-registry';
@@ -15,7 +16,7 @@ import { GraphGateway } from '../db/graph-gateway';
 import { BackupRefusal } from '../write/backup-lines';
 import { exportRecords, importRecords } from '../write/records-backup';
 
-const USAGE = 'usage: records-cli export [FILE] | records-cli import FILE [--allow-orphans]';
+const USAGE = `${commandUsage('records:export')}\n${commandUsage('records:import')}`;
 
 /**
  * `npm run records:export -- FILE` writes every record and audit entry as JSON Lines (stdout without FILE);

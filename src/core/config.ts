@@ -52,7 +52,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map(describeIssue).join('\n'));
   const broken = brokenRule(parsed.data, (name) => given[name] !== undefined);
   if (broken !== undefined) throw new ConfigError(broken);
-  return configOf(parsed.data);
+  return configOf(parsed.data, env);
 }
 
 /**
@@ -74,6 +74,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${String(issue.path[0])} ${issue.message}`;
 }
 
+/** Which variable gave the embedded password: the file variable when it names one (secretSettingValue's rule). */
+function passwordSettingOf(
+  password: string | undefined,
+  env: Env,
+): 'EMBEDDED_NEO4J_PASSWORD' | 'EMBEDDED_NEO4J_PASSWORD_FILE' | undefined {
+  if (password === undefined) return undefined;
+  return env.EMBEDDED_NEO4J_PASSWORD_FILE?.trim() ? 'EMBEDDED_NEO4J_PASSWORD_FILE' : 'EMBEDDED_NEO4J_PASSWORD';
+}
+
 /** Milliseconds in an hour. */
 const HOUR_MS = 3_600_000;
 
@@ -84,7 +93,7 @@ const MIB = 1024 * 1024;
  * The parsed settings in the shape the service takes them, frozen so no code changes them after start-up. The
  * one place a setting is given its place: Config is this function's type.
  */
-function configOf(s: Settings) {
+function configOf(s: Settings, env: Env) {
   return Object.freeze({
     /** HTTP port of the GraphQL endpoint. */
     port: s.PORT,
@@ -112,6 +121,8 @@ function configOf(s: Settings) {
       pageCacheMb: s.EMBEDDED_NEO4J_PAGECACHE_MB,
       /** Password of its `neo4j` user; when absent, one is generated and kept in the data directory. */
       password: s.EMBEDDED_NEO4J_PASSWORD,
+      /** The setting the password was read from, for the start-up line (absent: none was given). */
+      passwordSetting: passwordSettingOf(s.EMBEDDED_NEO4J_PASSWORD, env),
     }),
     /** The GraphiQL IDE on GET /graphql for browsers and its files under /ide/; on unless IDE=false. */
     ide: s.IDE,

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { join } from 'node:path';
 import type { Config } from '../core/config';
+import type { EmbeddedNeo4jSettings } from '../core/settings-types';
 import type { CypherRegistry } from './cypher-registry';
 import { DatabaseAvailability } from './database-availability';
 import { databaseLogs, type DatabaseLog, type DatabaseLogs } from './database-log';
@@ -121,7 +122,7 @@ export async function openDatabase(
   // The service's own database user, not `neo4j`, so wrong logins as `neo4j` cannot lock the service out.
   const serviceUser = embeddedServiceUser(dataDirectory);
   log(
-    `starting embedded Neo4j on 127.0.0.1:${port} (data in ${dataDirectory}; ${describe(credentials)}; ` +
+    `starting embedded Neo4j on 127.0.0.1:${port} (data in ${dataDirectory}; ${describe(credentials, config.embedded.passwordSetting)}; ` +
       `service user named in ${join(dataDirectory, SERVICE_USER_FILE_NAME)})…`,
   );
   const started = Date.now();
@@ -235,10 +236,13 @@ function unmanagedDatabase(driver: Driver, readinessDriver: Driver, database: st
   };
 }
 
-function describe(credentials: ReturnType<typeof embeddedPassword>): string {
+function describe(
+  credentials: ReturnType<typeof embeddedPassword>,
+  setting: EmbeddedNeo4jSettings['passwordSetting'],
+): string {
   switch (credentials.source) {
     case 'environment':
-      return 'password from EMBEDDED_NEO4J_PASSWORD';
+      return `password from ${setting ?? 'EMBEDDED_NEO4J_PASSWORD'}`;
     case 'file':
       return `password kept in ${credentials.file}`;
     case 'generated':

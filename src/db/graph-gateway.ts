@@ -253,7 +253,8 @@ export class GraphGateway {
    * plain values.
    */
   private async rowsOf(statement: StatementStart, run: () => Promise<QueryResult>): Promise<PlainRow[]> {
-    const ended = (this.extras.observers ?? []).map((observer) => observer.started(statement));
+    const start: StatementStart = { ...statement, database: this.database };
+    const ended = (this.extras.observers ?? []).map((observer) => observer.started(start));
     const started = performance.now();
     try {
       const result = await withoutStackCapture(run);

@@ -5,6 +5,8 @@ export interface StatementStart {
   readonly mode: 'READ' | 'WRITE';
   /** For a compiled statement, the selection it prefetches (many shapes: a span attribute, never a label). */
   readonly shape?: string;
+  /** The database it runs in (Neo4j's database name), filled in by the gateway. */
+  readonly database?: string;
 }
 
 /** How a statement ended: its time (RUN to the last record) and the error it failed with, if it did. */

@@ -19,20 +19,6 @@ export interface IngestArguments {
   readonly help: boolean;
 }
 
-export const INGEST_USAGE = [
-  'usage: npm run ingest [-- --sources DIR]',
-  '       npm run ingest -- [--sources DIR] --diff [--write] [--json] [--lines] [--records FILE | --no-records]',
-  '',
-  '  --sources DIR   the five documents to ingest (default seed/sources/)',
-  '  --diff          print what they change against seed/graph.json; writes it only with --write',
-  '  --write         with --diff: write seed/graph.json too',
-  '  --json          with --diff: print the diff as JSON',
-  '  --lines         with --diff: list the nodes and relationships that only moved to other source lines',
-  '  --records FILE  with --diff: check the recorded results of a records backup (npm run records:export)',
-  '                  rather than those of the database',
-  '  --no-records    with --diff: do not check recorded results',
-].join('\n');
-
 /** A command line the ingest command cannot follow; the message says what is wrong, then the usage. */
 export class IngestUsageError extends Error {}
 

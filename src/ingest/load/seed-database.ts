@@ -13,7 +13,9 @@ import { formatSummary } from './seed-summary';
 /**
  * Validates the seed graph (nothing is touched when it is invalid), applies the schema, loads the graph in
  * one transaction and prints a summary: nodes and relationships per type, unresolved references,
- * discrepancies between documents, and the corrections the graph was built with.
+ * discrepancies between documents, and the corrections the graph was built with. `log` gets the steps and a
+ * one-line summary; `details` the report's table and lists (the same `log` unless the caller, such as the
+ * service's start-up, keeps them for a closer look: a data maintainer's business, not a terminal's).
  */
 export async function seedDatabase(
   gateway: GraphGateway,
@@ -21,6 +23,7 @@ export async function seedDatabase(
   seed: SeedFile,
   log: (line: string) => void,
   whenAlreadyLoaded: WhenAlreadyLoaded = 'reload',
+  details: (line: string) => void = log,
 ): Promise<LoadResult> {
   log(`validating seed graph (${seed.graph.nodes.length} nodes, ${seed.graph.relationships.length} relationships)…`);
   validateGraph(seed.graph);
@@ -36,10 +39,14 @@ export async function seedDatabase(
   await gateway.write('load/refresh-statistics');
   const counts = await gateway.read('load/count-by-label');
   const corrections = loadCorrections(join(PROJECT_ROOT, 'seed', 'corrections.yaml'));
-  log(`loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  for (const line of formatSummary({ result, counts, graph: seed.graph, corrections })) log(line);
+  log(
+    `loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.nodesWritten} nodes, ` +
+      `${result.relationshipsWritten} relationships; ${seed.graph.unresolved.length} unresolved references, ` +
+      `${seed.graph.discrepancies.length} discrepancies (listed by \`npm run seed\`)`,
+  );
+  for (const line of formatSummary({ result, counts, graph: seed.graph, corrections })) details(line);
   for (const orphan of (await gateway.read('records/orphans')).map((row) => new RowReader(row))) {
-    log(
+    details(
       `kept ${orphan.number('records')} recorded revision(s) of ${orphan.string('subject')}, which the documents no longer have`,
     );
   }

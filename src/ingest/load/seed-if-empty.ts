@@ -15,6 +15,7 @@ export async function seedIfEmpty(
   cypher: CypherRegistry,
   log: (line: string) => void,
   seed: SeedFile | undefined = readSeedFile(),
+  details: (line: string) => void = log,
 ): Promise<void> {
   if (!seed) {
     log('no seed/graph.json yet: serving an empty graph (run `npm run ingest` to build it)');
@@ -27,5 +28,5 @@ export async function seedIfEmpty(
     return;
   }
   log(nodes === 0 ? 'database is empty: loading the seed graph' : 'database holds another seed: reloading');
-  await seedDatabase(gateway, cypher, seed, log, 'skip');
+  await seedDatabase(gateway, cypher, seed, log, 'skip', details);
 }

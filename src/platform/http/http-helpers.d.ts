@@ -3,15 +3,6 @@
  * GraphQL endpoint, which runs without Express (src/platform/http/middleware-chain.ts), calls directly. They ship no
  * types of their own.
  */
-declare module 'type-is' {
-  /** The first of `types` the request's body is, false when it is none of them, null when it has no body. */
-  function typeis(
-    request: { readonly headers: Readonly<Record<string, string | readonly string[] | undefined>> },
-    types: readonly string[],
-  ): string | false | null;
-  export = typeis;
-}
-
 declare module 'vary' {
   import type { ServerResponse } from 'node:http';
   /** Adds `field` to the response's `Vary` header (once, keeping what is there). */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { json } from 'body-parser';
-import typeis from 'type-is';
+import { hasBody, TypeIs } from 'type-is';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { jsonNesting } from './json-nesting';
 import type { ErrorStep, Step } from './middleware-chain';
@@ -80,7 +80,11 @@ export const refuseDeclaredOversizedBody: Step = (request, response, next) => {
 };
 
 /** The body types a GraphQL POST may have. */
-const JSON_TYPES = ['application/json', 'application/*+json'];
+const JSON_TYPES = new TypeIs(['application/json', 'application/*+json']);
+
+/** Whether the request has a body of a JSON type (false without a body). */
+const hasJsonBody = (request: IncomingMessage): boolean =>
+  hasBody(request) && JSON_TYPES.request(request) !== undefined;
 
 /**
  * body-parser's JSON reader, run only by parseJsonBody. A POST reaching it has a JSON type already (parseJsonBody
@@ -89,7 +93,7 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  */
 const jsonParser = json({
   limit: MAX_BODY_BYTES,
-  type: (request) => request.method === 'POST' || Boolean(typeis(request, JSON_TYPES)),
+  type: (request) => request.method === 'POST' || hasJsonBody(request),
 });
 
 /**
@@ -99,8 +103,8 @@ const jsonParser = json({
  * CSRF_PREVENTION says.
  */
 export const parseJsonBody: Step = (request, response, next) => {
-  // `typeis` is null for a request without a body (Apollo answers that one), false for a body of another type.
-  if (request.method === 'POST' && typeis(request, JSON_TYPES) === false) {
+  // A POST without a body is let through (Apollo answers that one); a body of another type is refused.
+  if (request.method === 'POST' && hasBody(request) && !hasJsonBody(request)) {
     const declared = request.headers['content-type'];
     return sendRequestError(
       response,

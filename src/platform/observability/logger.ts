@@ -66,7 +66,8 @@ export function createLogger(options: LoggerOptions): Logger {
           destination: sink,
           sync: true,
           translateTime: 'SYS:HH:MM:ss.l',
-          ignore: 'pid',
+          // `event` (startup, shutdown, …) groups lines for a collector; on a terminal it doubled every line.
+          ignore: 'pid,event',
           // The message as JSON output has it, its line breaks and escape sequences made visible: no value in a
           // message can start a line of its own on the terminal (other fields are printed as JSON already).
           messageFormat: (log, messageKey) => escapeControlCharacters(messageText(log[messageKey])),

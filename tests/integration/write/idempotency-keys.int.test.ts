@@ -1,4 +1,4 @@
-import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client/core';
+import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import { randomUUID } from 'node:crypto';
 import { createAuthenticator } from '../../../src/platform/auth/authenticator';
@@ -304,15 +304,15 @@ describe('Idempotency-Key on writes', () => {
       const again = await mutate(12.5);
       expect(again.data).toEqual(first.data);
       expect(first.data?.recordIndicatorResult.id).toBe('indicator-result:5-1-1:2024:r1');
-      // Another request with the key: Apollo Client rejects the 422 as a ServerError holding the body.
-      const reused = await mutate(13).then(
+      // Another request with the key: Apollo Client 4 asks for application/graphql-response+json, so it reads the
+      // 422's body and rejects with its GraphQL errors (CombinedGraphQLErrors) rather than a bare ServerError.
+      const reused: unknown = await mutate(13).then(
         () => undefined,
-        (error: {
-          networkError?: { statusCode?: number; result?: { errors?: { extensions?: { code?: string } }[] } };
-        }) => error.networkError,
+        (error: unknown) => error,
       );
-      expect(reused?.statusCode).toBe(422);
-      expect(reused?.result?.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(CombinedGraphQLErrors.is(reused) ? reused.errors.map((error) => error.extensions?.code) : reused).toEqual([
+        'IDEMPOTENCY_KEY_REUSED',
+      ]);
       expect(await records()).toBe(1);
     });
 

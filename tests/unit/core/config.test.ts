@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, ENVIRONMENT_VARIABLES, loadConfig } from '../../../src/core/config';
 
 describe('configuration', () => {
@@ -227,6 +229,19 @@ describe('configuration', () => {
   it('takes the embedded Neo4j password from EMBEDDED_NEO4J_PASSWORD, and leaves it to be generated without one', () => {
     expect(loadConfig({ EMBEDDED_NEO4J_PASSWORD: 'a long secret' }).embedded.password).toBe('a long secret');
     expect(loadConfig({}).embedded.password).toBeUndefined();
+  });
+
+  it('names the setting the embedded password came from, for the start-up line', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'password-file-')), 'neo4j-password');
+    writeFileSync(file, 'a long secret from a file\n');
+    expect(loadConfig({ EMBEDDED_NEO4J_PASSWORD_FILE: file }).embedded).toMatchObject({
+      password: 'a long secret from a file',
+      passwordSetting: 'EMBEDDED_NEO4J_PASSWORD_FILE',
+    });
+    expect(loadConfig({ EMBEDDED_NEO4J_PASSWORD: 'a long secret' }).embedded.passwordSetting).toBe(
+      'EMBEDDED_NEO4J_PASSWORD',
+    );
+    expect(loadConfig({}).embedded.passwordSetting).toBeUndefined();
   });
 
   it('logs at info unless LOG_LEVEL names another level (any case)', () => {

@@ -13,7 +13,9 @@ describe('build-if-developing in a production install', () => {
   beforeAll(() => {
     app = mkdtempSync(join(tmpdir(), 'production-install-'));
     mkdirSync(join(app, 'scripts'));
-    cpSync(join('scripts', 'build-if-developing.js'), join(app, 'scripts', 'build-if-developing.js'));
+    for (const script of ['build-if-developing.js', 'script-arguments.js']) {
+      cpSync(join('scripts', script), join(app, 'scripts', script));
+    }
   });
   afterAll(() => rmSync(app, { recursive: true, force: true }));
   const run = () => spawnSync(process.execPath, [join(app, 'scripts', 'build-if-developing.js')], { encoding: 'utf8' });

@@ -1,10 +1,12 @@
 import { context, defaultTextMapGetter, SpanKind, SpanStatusCode, trace, type Tracer } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import {
+  ATTR_ERROR_TYPE,
   ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_HTTP_ROUTE,
   ATTR_URL_PATH,
+  ATTR_URL_SCHEME,
 } from '@opentelemetry/semantic-conventions';
 import type { Step } from '../../http/middleware-chain';
 import { arrivedPath, routeOf } from '../../http/request-route';
@@ -30,6 +32,8 @@ export function httpRequestSpans(tracer: Tracer): Step {
         attributes: {
           [ATTR_HTTP_REQUEST_METHOD]: method,
           [ATTR_URL_PATH]: arrivedPath(request),
+          // Required on server spans: the scheme this server was reached by (TLS ends here or at a proxy).
+          [ATTR_URL_SCHEME]: 'encrypted' in request.socket && request.socket.encrypted === true ? 'https' : 'http',
         },
       },
       callerContext,
@@ -46,6 +50,8 @@ export function httpRequestSpans(tracer: Tracer): Step {
       if (!response.writableFinished) {
         span.setStatus({ code: SpanStatusCode.ERROR, message: 'the connection closed before the answer was sent' });
       } else if (response.statusCode >= 500) {
+        // error.type is required when the request failed; for a 5xx the conventions name the status code.
+        span.setAttribute(ATTR_ERROR_TYPE, String(response.statusCode));
         span.setStatus({ code: SpanStatusCode.ERROR });
       }
       span.end();

@@ -1,5 +1,5 @@
 import { context, SpanKind, trace, type Tracer } from '@opentelemetry/api';
-import { ATTR_DB_QUERY_SUMMARY, ATTR_DB_SYSTEM_NAME } from '@opentelemetry/semantic-conventions';
+import { ATTR_DB_NAMESPACE, ATTR_DB_QUERY_SUMMARY, ATTR_DB_SYSTEM_NAME } from '@opentelemetry/semantic-conventions';
 import type { StatementEnd, StatementObserver } from '../../../db/statement-observer';
 import { markFailed } from './failed-span';
 import type { RunningExecutions } from './running-executions';
@@ -21,7 +21,7 @@ export const STATEMENT_ATTRIBUTES = {
  */
 export function statementSpans(tracer: Tracer, executions: RunningExecutions): StatementObserver {
   return {
-    started({ name, mode, shape }) {
+    started({ name, mode, shape, database }) {
       const parent = executions.parentFor(trace.getActiveSpan());
       // Outside a request (start-up, schema, seeding, background checks) a statement would be a trace of its
       // own every few seconds: noise, not an answer to "why was this request slow".
@@ -32,6 +32,8 @@ export function statementSpans(tracer: Tracer, executions: RunningExecutions): S
           kind: SpanKind.CLIENT,
           attributes: {
             [ATTR_DB_SYSTEM_NAME]: 'neo4j',
+            // Conditionally required (known here): the database the session ran in.
+            ...(database === undefined ? {} : { [ATTR_DB_NAMESPACE]: database }),
             [STATEMENT_ATTRIBUTES.legacySystem]: 'neo4j',
             [ATTR_DB_QUERY_SUMMARY]: name,
             [STATEMENT_ATTRIBUTES.mode]: mode,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client/core';
+import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { createPersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import { GraphQLClient } from 'graphql-request';
@@ -71,7 +71,7 @@ describe('GraphQL clients with their default options', () => {
     await db?.close();
   });
 
-  describe('Apollo Client 3', () => {
+  describe('Apollo Client 4', () => {
     it('answers into the normalised InMemoryCache: one entry per measure and per department, shared', async () => {
       const cache = new InMemoryCache();
       const client = new ApolloClient({ link: new HttpLink({ uri: graphqlUrl() }), cache });
@@ -83,7 +83,7 @@ describe('GraphQL clients with their default options', () => {
       const measures = Object.keys(entries).filter((key) => entries[key]?.__typename === 'Measure');
       expect(measures).toHaveLength(9);
       // 市民活動推進課 is stored once, and all nine measures point at that one entry.
-      const citizenActivity = data.measures.nodes[0]?.departments.find((d) => d.name === '市民活動推進課');
+      const citizenActivity = data?.measures.nodes[0]?.departments.find((d) => d.name === '市民活動推進課');
       const citizenKey = cache.identify({ __typename: 'Department', id: citizenActivity?.id });
       expect(citizenKey).toBeDefined();
       for (const key of measures) expect(entries[key]?.departments).toContainEqual({ __ref: citizenKey });

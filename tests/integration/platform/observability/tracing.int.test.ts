@@ -1,4 +1,17 @@
 import { SpanKind } from '@opentelemetry/api';
+import {
+  ATTR_DB_NAMESPACE,
+  ATTR_DB_SYSTEM_NAME,
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_HTTP_ROUTE,
+  ATTR_URL_PATH,
+  ATTR_URL_SCHEME,
+} from '@opentelemetry/semantic-conventions';
+
+/** GraphQL's attributes are still incubating in the conventions (their module needs ESM resolution). */
+const ATTR_GRAPHQL_OPERATION_NAME = 'graphql.operation.name';
+const ATTR_GRAPHQL_OPERATION_TYPE = 'graphql.operation.type';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { createTracing } from '../../../../src/platform/observability/tracing/create-tracing';
 import type { RequestTracing } from '../../../../src/platform/observability/tracing/request-tracing';
@@ -90,6 +103,31 @@ describe('a GraphQL request with a W3C traceparent', () => {
       'url.path': '/graphql',
       'http.response.status_code': 200,
     });
+  });
+
+  it('carries the attributes the semantic conventions require of HTTP server, GraphQL and database spans', () => {
+    // HTTP server spans: method, path and scheme always; status code and route when known (they are here).
+    const http = only(spans, 'POST /graphql');
+    const requiredOfServer = [
+      ATTR_HTTP_REQUEST_METHOD,
+      ATTR_URL_PATH,
+      ATTR_URL_SCHEME,
+      ATTR_HTTP_RESPONSE_STATUS_CODE,
+      ATTR_HTTP_ROUTE,
+    ];
+    expect(Object.keys(http.attributes)).toEqual(expect.arrayContaining(requiredOfServer));
+    expect(http.attributes[ATTR_URL_SCHEME]).toBe('http');
+    // GraphQL spans: the operation's type (and its name when it has one).
+    expect(only(spans, 'graphql.execute').attributes).toMatchObject({
+      [ATTR_GRAPHQL_OPERATION_TYPE]: 'query',
+      [ATTR_GRAPHQL_OPERATION_NAME]: 'TracedMeasures',
+    });
+    // Database client spans: the system always, the namespace when known (Community's one database, neo4j).
+    const statements = spans.filter(isStatement);
+    expect(statements.length).toBeGreaterThanOrEqual(1);
+    for (const statement of statements) {
+      expect(statement.attributes).toMatchObject({ [ATTR_DB_SYSTEM_NAME]: 'neo4j', [ATTR_DB_NAMESPACE]: 'neo4j' });
+    }
   });
 
   it('has parse, validate and execute spans under the HTTP span, in that order', () => {
