@@ -197,7 +197,7 @@ function send(server: TestServer, position: StringPosition, text: string, how: '
 /** The JSON value of a variable of `type` holding `text` at the end of `fields`. */
 function jsonAt(type: GraphQLInputType, fields: readonly GraphQLInputField[], text: string): unknown {
   const nullable = getNullableType(type);
-  if (isListType(nullable)) return [jsonAt(nullable.ofType as GraphQLInputType, fields, text)];
+  if (isListType(nullable)) return [jsonAt(nullable.ofType, fields, text)];
   const [next, ...rest] = fields;
   return next === undefined ? text : { [next.name]: jsonAt(next.type, rest, text) };
 }
@@ -205,7 +205,7 @@ function jsonAt(type: GraphQLInputType, fields: readonly GraphQLInputField[], te
 /** The same as a literal, with the input objects' other required fields given placeholders. */
 function literalAt(type: GraphQLInputType, fields: readonly GraphQLInputField[], text: string): string {
   const nullable = getNullableType(type);
-  if (isListType(nullable)) return `[${literalAt(nullable.ofType as GraphQLInputType, fields, text)}]`;
+  if (isListType(nullable)) return `[${literalAt(nullable.ofType, fields, text)}]`;
   const [next, ...rest] = fields;
   if (next === undefined) return JSON.stringify(text);
   const object = getNamedType(type);
@@ -222,7 +222,7 @@ function isRequired(definition: GraphQLArgument | GraphQLInputField): boolean {
 /** A valid literal of any input type (the request is refused before it would be used). */
 function placeholder(type: GraphQLInputType): string {
   const nullable = getNullableType(type);
-  if (isListType(nullable)) return `[${placeholder(nullable.ofType as GraphQLInputType)}]`;
+  if (isListType(nullable)) return `[${placeholder(nullable.ofType)}]`;
   if (isEnumType(nullable)) return nullable.getValues()[0]?.name ?? '';
   if (isInputObjectType(nullable)) {
     const required = Object.values(nullable.getFields()).filter(isRequired);
