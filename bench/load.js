@@ -6,7 +6,9 @@
 // Loopback only; each phase stops after --duration seconds, each request after --timeout seconds, and each
 // attacker after a fixed number of attempts. Then the operators' failure drill (bench/lib/kill-drill.js): a
 // service on its own supervised embedded Neo4j, 8 clients reading, the JVM SIGKILLed --kills times; it reports
-// when the first 200 came after each kill and every read that failed.
+// when the first 200 came after each kill and every read that failed. The service's memory (RSS, and the V8
+// heap's own figures beside it, from its metrics listener) is reported before the load, at the peak of RSS
+// during it and after it (once it has been idle 10 s); not with --url, whose metrics are not ours to read.
 //
 // Flags: --duration <s per phase, 20> --clients <bystanders at once, 4> --timeout <s per request, 30>
 //        --url <a running service's loopback /graphql URL instead of starting one> --neo4j <bolt URI to reuse>
@@ -17,6 +19,7 @@ const { connect } = require('node:net');
 const { join } = require('node:path');
 const { MEGABYTES, aliasFlood, fragmentChain } = require('./lib/attacks');
 const { killDrill } = require('./lib/kill-drill');
+const { MEMORY_COLUMNS, memoryNow, memoryRow, memorySampler } = require('./lib/memory-sampler');
 const { readFlags, wholeNumber } = require('./lib/flags');
 const { timedGet, timedGraphQL } = require('./lib/outcome');
 const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
@@ -68,6 +71,8 @@ const ATTACKS = [
   { kind: 'nested plain lists (megabytes)', query: MEGABYTES, at: 2, pauseMs: 500, max: 20 },
 ];
 const NEVER_READING_CLIENTS = 4;
+/** How long the service is left idle after the load before its memory is read "after". */
+const IDLE_BEFORE_AFTER_MS = 10_000;
 
 /** Ordinary clients asking the examples round-robin until `deadline`; one entry per request. */
 async function bystanders(url, deadline) {
@@ -254,17 +259,25 @@ async function main() {
   const started = [];
   try {
     let url = serviceUrl;
+    let metricsUrl;
     if (!url) {
       const neo4j = await openNeo4j({ reuseUri });
       started.push(neo4j);
       log('starting our service (it seeds an empty database from seed/graph.json)…');
-      const ours = await startOurService(neo4j);
+      // With its metrics listener, which the memory figures are read from (prom-client's default metrics).
+      const ours = await startOurService(neo4j, {}, { countStatements: true });
       started.push(ours);
       url = ours.url;
+      metricsUrl = ours.metricsUrl;
     }
     log('warm-up: every example once');
     for (const example of EXAMPLES) await timedGraphQL(url, example, timeoutMs);
+    const before = metricsUrl === undefined ? undefined : await memoryNow(metricsUrl);
+    const sampler = metricsUrl === undefined ? undefined : memorySampler(metricsUrl);
     const phases = [await phase(url, 'baseline', false), await phase(url, 'under attack', true)];
+    const peak = await sampler?.stop();
+    if (metricsUrl !== undefined) await sleep(IDLE_BEFORE_AFTER_MS);
+    const after = metricsUrl === undefined ? undefined : await memoryNow(metricsUrl);
     // The drill runs a service of its own: the load phases' processes are stopped first, not to share the cores.
     await stopAll(started);
     const drill =
@@ -276,7 +289,16 @@ async function main() {
         ? ''
         : `\n\nThe database killed (SIGKILL to the embedded Neo4j's JVM, ${kills} times, 15 s apart after recovery) ` +
           `under ${DRILL_CLIENTS} clients reading the ${READ_EXAMPLES.length} read examples, 10 s request budget:\n\n` +
-          drillReport(drill));
+          drillReport(drill)) +
+      (before === undefined
+        ? ''
+        : `\n\nThe service's memory (RSS and the V8 heap's own figures) after the warm-up, at the highest RSS ` +
+          `sampled every second during both phases, and after them once idle ${IDLE_BEFORE_AFTER_MS / 1000} s:\n\n` +
+          markdownTable(MEMORY_COLUMNS, [
+            memoryRow('before the load', before),
+            memoryRow('peak', peak),
+            memoryRow('after the load', after),
+          ]));
     process.stdout.write(`${text}\n`);
     if (docs) log(`replaced the table in ${await replaceBenchmarkTable('load', commandLine(), text)}`);
   } finally {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedDirectives, type GraphQLSchema } from 'graphql';
+import { MAX_LENGTH_DIRECTIVE, describeMaxLengths } from './core/argument-length';
 import type { NodeLabel } from './graph/graph-model';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { roleAuthChecker } from './platform/auth/auth-checker';
@@ -128,7 +129,10 @@ export function graphSchema(): Promise<GraphQLSchema> {
     validateFn: validateArgument,
     authChecker: roleAuthChecker,
     pubSub: NO_TOPICS,
+    directives: [...specifiedDirectives, MAX_LENGTH_DIRECTIVE],
   }).then((schema) => {
+    // Every string argument's maximum, in its description, where clients and the IDE read it.
+    describeMaxLengths(schema);
     // What a compiled statement answered, relationship fields return at once (same objects, no promise).
     answerPrimedFields(
       schema,

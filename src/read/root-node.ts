@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver, type ClassType } from 'type-graphql';
+import { ARGUMENT_LENGTH, MaxChars } from '../core/argument-length';
 import type { NodeLabel } from '../graph/graph-model';
 import type { NodeProperties } from './graph-loaders';
 import { compileLabelList, listByLabel } from './prefetch/list-by-label';
@@ -33,12 +34,14 @@ export function rootNodeResolver<T extends object, Key extends string | number>(
 ): ClassType {
   const keyType = root.key.name === 'code' ? () => String : () => Int;
   registerRootRead(root.field, (args, info, ctx) => compileNodeRead(ctx, info, root.id(args[root.key.name] as Key)));
+  // A code is a string with a maximum; a number needs none.
+  const keyLength: ParameterDecorator = root.key.name === 'code' ? MaxChars(ARGUMENT_LENGTH.code) : () => undefined;
   @Resolver()
   class RootNodeResolver {
     @Query(type, { nullable: true, description: root.description })
     // The method's name is the query's: type-graphql names a query after its method.
     async [root.field](
-      @Arg(root.key.name, keyType, { description: root.key.description }) key: Key,
+      @Arg(root.key.name, keyType, { description: root.key.description }) @keyLength key: Key,
       @Ctx() ctx: RequestContext,
       @Info() info: GraphQLResolveInfo,
     ): Promise<T | null> {

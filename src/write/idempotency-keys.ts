@@ -10,6 +10,7 @@ import {
 import type { Logger } from '../platform/observability/logger';
 import type { IdempotencySettings } from '../core/config';
 import type { ClaimedWrite, KeyedWrite, StoredAnswer } from './keyed-write';
+import { quotedInput } from '../core/quoted-input';
 
 /** Keys past their retention are swept at most this often per instance (they are ignored before that anyway). */
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -85,7 +86,7 @@ export class IdempotencyKeys {
         }
         if (stored.string('fingerprint') !== request.fingerprint) {
           throw new IdempotencyKeyReusedError(
-            `Your Idempotency-Key '${request.key}' was used at ${new Date(stored.number('createdAt')).toISOString()} ` +
+            `Your Idempotency-Key ${quotedInput(request.key)} was used at ${new Date(stored.number('createdAt')).toISOString()} ` +
               'for another request (another operation or other variables); nothing was written. Use a new key for a new request.',
           );
         }
@@ -96,7 +97,7 @@ export class IdempotencyKeys {
         if (runningUntil > now) {
           const seconds = Math.max(1, Math.ceil((runningUntil - now) / 1000));
           throw new IdempotencyKeyInUseError(
-            `The first request with your Idempotency-Key '${request.key}' is still running (until ` +
+            `The first request with your Idempotency-Key ${quotedInput(request.key)} is still running (until ` +
               `${new Date(runningUntil).toISOString()} at most); send it again in ${seconds} s to get its answer.`,
             seconds,
           );

@@ -1,12 +1,13 @@
 import { IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
+import { ARGUMENT_LENGTH, MaxChars } from '../core/argument-length';
 import { describedEnum } from '../graph/described-enum';
 import { IsRecordedValue, RECORDED_VALUE_BOUND } from './recorded-value';
 import { IsCleanText, IsPlanFiscalYear } from './text-rules';
 
 /** Notes and summaries: a paragraph or two; reasons: a sentence or two. */
-export const NOTE_MAX = 2000;
-export const REASON_MAX = 500;
+export const NOTE_MAX = ARGUMENT_LENGTH.note;
+export const REASON_MAX = ARGUMENT_LENGTH.reason;
 
 export const EvaluationGrade = describedEnum('EvaluationGrade', 'Year-end evaluation of a reform sheet (年度末評価).', {
   A: { description: 'A: done as planned or better.' },
@@ -37,6 +38,7 @@ abstract class YearRecordInput {
 @InputType({ description: "One fiscal year's actual value (実績値) of an outcome indicator." })
 export class RecordIndicatorResultInput extends YearRecordInput {
   @Field(() => ID, { description: 'The indicator, e.g. `indicator:5-1-1`.' })
+  @MaxChars(ARGUMENT_LENGTH.id)
   @Matches(/^indicator:\S+$/, { message: 'indicator must be an indicator id such as indicator:5-1-1' })
   indicator!: string;
 
@@ -48,6 +50,7 @@ export class RecordIndicatorResultInput extends YearRecordInput {
 
   @Field(() => String, { nullable: true, description: `How the value was obtained (at most ${NOTE_MAX} characters).` })
   @IsOptional()
+  @MaxChars(NOTE_MAX)
   @IsCleanText(1, NOTE_MAX)
   note?: string | null;
 }
@@ -55,6 +58,7 @@ export class RecordIndicatorResultInput extends YearRecordInput {
 @InputType({ description: "A reform sheet's year-end evaluation (年度末評価)." })
 export class RecordSheetEvaluationInput extends YearRecordInput {
   @Field(() => ID, { description: 'The reform sheet, e.g. `reform-sheet:1-1`.' })
+  @MaxChars(ARGUMENT_LENGTH.id)
   @Matches(/^reform-sheet:\S+$/, { message: 'sheet must be a reform sheet id such as reform-sheet:1-1' })
   sheet!: string;
 
@@ -62,6 +66,7 @@ export class RecordSheetEvaluationInput extends YearRecordInput {
   grade!: EvaluationGrade;
 
   @Field({ description: `What was done in the year (1 to ${NOTE_MAX} characters).` })
+  @MaxChars(NOTE_MAX)
   @IsCleanText(1, NOTE_MAX)
   summary!: string;
 }
@@ -69,12 +74,14 @@ export class RecordSheetEvaluationInput extends YearRecordInput {
 @ArgsType()
 export class RetractRecordArgs {
   @Field(() => ID, { description: 'The record id, e.g. `indicator-result:5-1-1:2024:r1`.' })
+  @MaxChars(ARGUMENT_LENGTH.id)
   @Matches(/^(indicator-result|sheet-evaluation):\S+$/, {
     message: 'id must be a record id such as indicator-result:5-1-1:2024:r1',
   })
   id!: string;
 
   @Field({ description: `Why it is retracted (1 to ${REASON_MAX} characters).` })
+  @MaxChars(REASON_MAX)
   @IsCleanText(1, REASON_MAX)
   reason!: string;
 }

@@ -9,6 +9,7 @@ import { assertMayRecordFor } from './editor-departments';
 import { toYearRecord, type YearRecord } from './record.types';
 import { storeAnswerIn } from './idempotency-keys';
 import type { StoredAnswer } from './keyed-write';
+import { quotedInput } from '../core/quoted-input';
 
 type RecordKind = 'IndicatorResult' | 'SheetEvaluation';
 
@@ -60,7 +61,7 @@ export class RecordWriter {
     return this.inTransaction(async (tx, at, intend) => {
       const [target] = await tx.run(kind.target, { id: input.subjectId });
       if (!target) {
-        throw new NotFoundError(`No ${kind.noun} has the id '${input.subjectId}'.`, { argument: 'input' });
+        throw new NotFoundError(`No ${kind.noun} has the id ${quotedInput(input.subjectId)}.`, { argument: 'input' });
       }
       await assertMayRecordFor(this.ctx, input.subjectId, new RowReader(target).strings('departments'));
 
@@ -114,13 +115,13 @@ export class RecordWriter {
   retract(id: string, reason: string): Promise<YearRecord> {
     return this.inTransaction(async (tx, at, intend) => {
       const [found] = await tx.run('records/record-by-id', { id, at });
-      if (!found) throw new NotFoundError(`No record has the id '${id}'.`, { argument: 'id' });
+      if (!found) throw new NotFoundError(`No record has the id ${quotedInput(id)}.`, { argument: 'id' });
       const row = new RowReader(found);
       const before = row.map('record');
       const subjectId = before.string('subjectId');
       intend({ recordId: id, subjectId, fiscalYear: before.number('fiscalYear'), revision: before.number('revision') });
       await assertMayRecordFor(this.ctx, subjectId, row.strings('departments'));
-      if (before.boolean('retracted')) throw new ConflictError(`Record '${id}' is already retracted.`);
+      if (before.boolean('retracted')) throw new ConflictError(`Record ${quotedInput(id)} is already retracted.`);
       const [changed] = await tx.run('records/retract-record', { id, reason, by: this.subject(), at });
       const after = new RowReader(changed ?? {}).map('record');
       await this.audit(tx, at, 'RETRACT_RECORD', id, subjectId, withoutLock(before.values), after.values);

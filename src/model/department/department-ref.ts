@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../core/errors';
+import { quotedInput } from '../../core/quoted-input';
 import type { Department } from './department.type';
 
 /**
@@ -14,12 +15,9 @@ export function resolveDepartmentRef(
 ): Department {
   const wanted = ref.normalize('NFKC').trim();
   const lower = wanted.toLowerCase();
+  const unspaced = wanted.replace(/\s+/g, '');
   const exact = departments.find(
-    (d) =>
-      d.id === wanted ||
-      d.id === `department:${lower}` ||
-      d.name === wanted.replace(/\s+/g, '') ||
-      d.nameEn.toLowerCase() === lower,
+    (d) => d.id === wanted || d.id === `department:${lower}` || d.name === unspaced || d.nameEn.toLowerCase() === lower,
   );
   if (exact) return exact;
 
@@ -28,19 +26,27 @@ export function resolveDepartmentRef(
   const byWords =
     words.length === 0
       ? []
-      : departments.filter((d) => words.every((w) => englishWords(d).some((x) => x.startsWith(w))));
+      : departments.filter((d) => {
+          const own = englishWords(d);
+          return words.every((w) => own.some((x) => x.startsWith(w)));
+        });
   if (byWords.length === 1 && byWords[0]) return byWords[0];
   if (byWords.length > 1) {
     throw new BadUserInputError(
-      `department '${ref}' is ambiguous: it matches ${byWords.map(label).join('; ')}. Give more words, the Japanese name or the id.`,
+      `department ${quotedInput(ref)} is ambiguous: it matches ${byWords.map(label).join('; ')}. Give more words, the Japanese name or the id.`,
       { argument, candidates: byWords.map((d) => d.id) },
     );
   }
-  const closest = [...departments]
-    .sort((a, b) => similarity(wanted, b) - similarity(wanted, a) || a.id.localeCompare(b.id))
-    .slice(0, 3);
+  // Each department scored once against the reference read once: scoring inside the sort's comparison read
+  // the whole reference twice per comparison (about 500 for 46 departments), 1.5–3.6 s for 40,000 characters.
+  const closeness = similarityTo(wanted);
+  const closest = departments
+    .map((department) => ({ department, score: closeness(department) }))
+    .sort((a, b) => b.score - a.score || a.department.id.localeCompare(b.department.id))
+    .slice(0, 3)
+    .map(({ department }) => department);
   throw new BadUserInputError(
-    `no department matches '${ref}'. Closest: ${closest.map(label).join('; ')}. Use an id, the Japanese name or English words.`,
+    `no department matches ${quotedInput(ref)}. Closest: ${closest.map(label).join('; ')}. Use an id, the Japanese name or English words.`,
     { argument, candidates: closest.map((d) => d.id) },
   );
 }
@@ -59,14 +65,22 @@ function label(d: Department): string {
 }
 
 /**
- * A similarity score (higher is closer): shared English words plus shared Japanese characters, so both
- * `citizen activities` and `市民活動課` find 市民活動推進課 among the suggestions.
+ * A similarity score against `wanted` (higher is closer): shared English words plus shared Japanese
+ * characters, so both `citizen activities` and `市民活動課` find 市民活動推進課 among the suggestions. The
+ * reference's words and characters are read once; each department then costs a few comparisons.
  */
-function similarity(wanted: string, d: Department): number {
-  const lower = wanted.toLowerCase();
-  const words = lower.split(/\s+/).filter((w) => w.length > 2);
-  const wordScore = words.filter((w) => englishWords(d).some((x) => x.startsWith(w.slice(0, 4)))).length * 3;
-  const chars = new Set([...wanted].filter((c) => /[\u3040-\u9fff]/.test(c)));
-  const charScore = [...chars].filter((c) => d.name.includes(c)).length;
-  return wordScore + charScore;
+function similarityTo(wanted: string): (d: Department) => number {
+  // Each word's first four letters, with how often they occur (a repeated word counts each time).
+  const stems = new Map<string, number>();
+  for (const word of wanted.toLowerCase().split(/\s+/)) {
+    if (word.length > 2) stems.set(word.slice(0, 4), (stems.get(word.slice(0, 4)) ?? 0) + 1);
+  }
+  const chars = [...new Set(wanted.match(/[\u3040-\u9fff]/g) ?? [])];
+  return (d) => {
+    const own = englishWords(d);
+    let wordScore = 0;
+    for (const [stem, count] of stems) if (own.some((x) => x.startsWith(stem))) wordScore += count * 3;
+    const charScore = chars.filter((c) => d.name.includes(c)).length;
+    return wordScore + charScore;
+  };
 }

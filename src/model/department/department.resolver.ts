@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { ARGUMENT_LENGTH, MaxChars } from '../../core/argument-length';
 import { SheetRole } from '../../graph/enums';
 import type { RequestContext } from '../../read/request-context';
 import { RowReader } from '../../db/row-reader';
@@ -32,7 +33,7 @@ export class DepartmentResolver {
       'A department by id, Japanese name, English name (any case) or English words (`citizen activity division`). Unknown or ambiguous names are BAD_USER_INPUT listing candidates.',
   })
   async department(
-    @Arg('ref', { description: 'How you name the department.' }) ref: string,
+    @Arg('ref', { description: 'How you name the department.' }) @MaxChars(ARGUMENT_LENGTH.departmentRef) ref: string,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Department> {

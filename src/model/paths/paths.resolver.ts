@@ -1,13 +1,15 @@
-import { IsIn, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, Max, Min } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Source } from '../../graph/source.type';
 import type { RequestContext } from '../../read/request-context';
 import { isTimeout } from '../../db/graph-gateway';
 import { RowReader } from '../../db/row-reader';
 import { BadUserInputError } from '../../core/errors';
+import { ARGUMENT_LENGTH, MaxChars } from '../../core/argument-length';
 import { RELATIONSHIP_TYPES } from '../../graph/graph-model';
 import { toGraphQLNode } from '../node/to-graphql-node';
 import { GraphPath, Neighbour, NeighbourDirection } from './graph-path.type';
+import { quotedInput } from '../../core/quoted-input';
 
 /** How long a path search may take before it is refused (the database aborts it). */
 export const PATH_TIME_BUDGET_MS = 5_000;
@@ -15,11 +17,11 @@ export const PATH_TIME_BUDGET_MS = 5_000;
 @ArgsType()
 class PathsArgs {
   @Field(() => ID, { description: 'Id of the node to start from, e.g. `department:crisis-management`.' })
-  @MaxLength(200)
+  @MaxChars(ARGUMENT_LENGTH.id)
   from!: string;
 
   @Field(() => ID, { description: 'Id of the node to reach, e.g. `sdg:17`.' })
-  @MaxLength(200)
+  @MaxChars(ARGUMENT_LENGTH.id)
   to!: string;
 
   @Field(() => Int, { defaultValue: 6, description: 'Longest path to consider, 1 to 8 hops.' })
@@ -36,11 +38,12 @@ class PathsArgs {
 @ArgsType()
 class NeighboursArgs {
   @Field(() => ID, { description: 'Id of the node whose neighbours to list.' })
-  @MaxLength(200)
+  @MaxChars(ARGUMENT_LENGTH.id)
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'Only this relationship type, e.g. `RESPONSIBLE_FOR`.' })
   @IsOptional()
+  @MaxChars(ARGUMENT_LENGTH.code)
   @IsIn(Object.keys(RELATIONSHIP_TYPES), {
     message: `relationship must be one of ${Object.keys(RELATIONSHIP_TYPES).join(', ')}`,
   })
@@ -60,8 +63,8 @@ export class PathsResolver {
   })
   async paths(@Args() { from, to, maxHops, first }: PathsArgs, @Ctx() ctx: RequestContext): Promise<GraphPath[]> {
     const [start, end] = await Promise.all([ctx.loaders.node.load(from), ctx.loaders.node.load(to)]);
-    if (!start) throw new BadUserInputError(`no node has id '${from}'`, { argument: 'from' });
-    if (!end) throw new BadUserInputError(`no node has id '${to}'`, { argument: 'to' });
+    if (!start) throw new BadUserInputError(`no node has id ${quotedInput(from)}`, { argument: 'from' });
+    if (!end) throw new BadUserInputError(`no node has id ${quotedInput(to)}`, { argument: 'to' });
     let rows;
     try {
       rows = await ctx.gateway.read('paths/shortest', { from, to, maxHops, first }, PATH_TIME_BUDGET_MS);

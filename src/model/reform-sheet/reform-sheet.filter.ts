@@ -1,4 +1,5 @@
-import { IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, Matches, Max, Min } from 'class-validator';
+import { ARGUMENT_LENGTH, MaxChars } from '../../core/argument-length';
 import { Field, InputType, Int } from 'type-graphql';
 import { SheetRole } from '../../graph/enums';
 import { REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
@@ -48,6 +49,7 @@ export class ReformSheetFilter {
 
   @Field({ nullable: true, description: 'Code of a measure the sheet supports, e.g. `5-2-5`.' })
   @IsOptional()
+  @MaxChars(ARGUMENT_LENGTH.code)
   @Matches(/^\s*\d-\d{1,2}-(\d{1,2}|d\d{1,2})\s*$/, { message: 'measure must be a measure code such as 5-2-5' })
   measure?: string;
 
@@ -59,7 +61,7 @@ export class ReformSheetFilter {
 
   @Field({ nullable: true, description: 'Year-end grade (年度末評価), e.g. `A`.' })
   @IsOptional()
-  @MaxLength(10)
+  @MaxChars(ARGUMENT_LENGTH.code)
   evaluation?: string;
 
   @ShortTextsFilter('Year-end grades (年度末評価), e.g. `C`.')

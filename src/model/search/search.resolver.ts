@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Max, Min, MinLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, ArgsType, Ctx, Field, Info, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../read/request-context';
@@ -6,6 +6,7 @@ import { RowReader } from '../../db/row-reader';
 import { matchKey } from '../../core/text/index';
 import { toGraphQLNodeFor } from '../node/to-graphql-node';
 import { BadUserInputError } from '../../core/errors';
+import { ARGUMENT_LENGTH, MaxChars } from '../../core/argument-length';
 import { labelOf, SearchHit, SearchType } from './search-hit.type';
 import { locateMatch, luceneQuery } from './search-text';
 import { searchProperties } from './search-properties';
@@ -18,7 +19,7 @@ import type { CompiledStatement, Params } from '../../db/graph-gateway';
 class SearchArgs {
   @Field({ description: 'What to look for: Japanese or English, any width; several words must all match.' })
   @MinLength(1)
-  @MaxLength(100)
+  @MaxChars(ARGUMENT_LENGTH.searchText)
   text!: string;
 
   @Field(() => [SearchType], { nullable: true, description: 'Only these kinds of node (default: all).' })

@@ -13,6 +13,7 @@ import { jsonNesting } from '../http/json-nesting';
 import type { ConnectionArguments } from './connection-arguments';
 import type { HeaderLanguage } from './export-column';
 import { ExportError } from './export-error';
+import { quotedInput } from '../../core/quoted-input';
 
 /** What an export's query string asks for, checked against the connection's argument types. */
 export interface ExportParameters {
@@ -39,7 +40,7 @@ export function readExportParameters(search: URLSearchParams, argumentsOf: Conne
   const unknown = [...new Set(search.keys())].filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     throw ExportError.badInput(
-      `unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => JSON.stringify(name)).join(', ')}; ` +
+      `unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map(quotedInput).join(', ')}; ` +
         `/export/… takes ${known.join(', ')}`,
     );
   }
@@ -72,7 +73,7 @@ export function readExportParameters(search: URLSearchParams, argumentsOf: Conne
 function headerLanguage(search: URLSearchParams): HeaderLanguage {
   const value = single(search, HEADER) ?? 'ja';
   if (value !== 'ja' && value !== 'en')
-    throw ExportError.badInput(`header: must be ja or en, got ${JSON.stringify(value)}`);
+    throw ExportError.badInput(`header: must be ja or en, got ${quotedInput(value)}`);
   return value;
 }
 
@@ -110,7 +111,9 @@ function objectParameter(search: URLSearchParams, name: string): Record<string, 
   const value = jsonParameter(search, name);
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw ExportError.badInput(`${name}: must be a JSON object such as {"sdg": 11}, got ${JSON.stringify(value)}`);
+    throw ExportError.badInput(
+      `${name}: must be a JSON object such as {"sdg": 11}, got ${quotedInput(JSON.stringify(value))}`,
+    );
   }
   return value as Record<string, unknown>;
 }

@@ -14,6 +14,7 @@ import { readExportParameters } from './export-parameters';
 import { csvSink } from './csv-sink';
 import type { SheetLayout } from './row-sink';
 import { xlsxSink } from './xlsx-sink';
+import { quotedInput } from '../../core/quoted-input';
 
 /** The most rows one connection page may have (the connections' own `first` limit). */
 export const EXPORT_PAGE_SIZE = 100;
@@ -188,7 +189,7 @@ function exportTarget(file: string): { kind: ExportKind<never>; format: Format }
   const kind = match?.[1] === undefined ? undefined : EXPORT_KINDS.get(match[1]);
   if (!match || !kind) {
     const files = [...EXPORT_KINDS.keys()].flatMap((name) => Object.keys(FORMATS).map((format) => `${name}.${format}`));
-    throw new ExportError(ErrorCode.NOT_FOUND, `no export ${JSON.stringify(file)}; exports are ${files.join(', ')}`);
+    throw new ExportError(ErrorCode.NOT_FOUND, `no export ${quotedInput(file)}; exports are ${files.join(', ')}`);
   }
   return { kind, format: match[2] as Format };
 }

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { documentStore } from './document-store';
 import { formatError } from './format-error';
 import { queryLimitRules, queryParseOptions } from './query-limits';
 import { GraphStatistics, type GraphSizes } from './limits/graph-statistics';
@@ -26,6 +27,8 @@ export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<Reques
       subscriptionsOverWebSocketRule,
     ],
     parseOptions: queryParseOptions(deps.queryLimits),
+    // Parsed documents kept by the length of their text, not Apollo's 30 MiB of their JSON (document-store.ts).
+    documentStore: documentStore(),
     // Apollo's default format (compact JSON and a newline), shared with the size cap so it measures what is
     // sent and the answer is serialized once.
     stringifyResult: deps.stringifyResult,

@@ -3,6 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, hasPublicCode } from '../../core/errors';
 import { translate } from '../../db/graph-gateway';
 import { describeArgumentValidation } from './validation-message';
+import { withShortQuotes } from '../../core/quoted-input';
 
 /** Apollo's own codes for requests that are the caller's doing, kept as Apollo documents them. */
 const APOLLO_CLIENT_CODES: ReadonlySet<string> = new Set<string>([
@@ -29,6 +30,10 @@ const ARGUMENT_COERCION_MESSAGE = /^Argument "[^"]+" (?:of non-null type "[^"]+"
  * request-id plugin logs masked errors once, with the id the client receives.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return withShortQuotesIn(formattedFor(formatted, error));
+}
+
+function formattedFor(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const unwrappedError = unwrapped(error);
   const original =
     (unwrappedError instanceof GraphQLError ? describeArgumentValidation(unwrappedError) : null) ??
@@ -42,7 +47,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: original.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: original.extensions,
+      extensions: withoutHttp(original.extensions),
     };
   }
   const code = formatted.extensions?.code;
@@ -104,4 +109,43 @@ function withTokenLimitAdvice(formatted: GraphQLFormattedError): GraphQLFormatte
     message: `${formatted.message} The limit is ${match[1]} tokens (QUERY_MAX_TOKENS): send a shorter document — fewer fields and aliases, long values as variables.`,
     extensions: { ...formatted.extensions, limit: 'QUERY_MAX_TOKENS', max: Number(match[1]) },
   };
+}
+
+/**
+ * The answer with every quoted value cut to a short prefix, in the message and in the extensions' texts: the
+ * service's own errors quote through quotedInput already, and graphql-js's and class-validator's quote what
+ * they were given whole ("Variable "$s" got invalid value "…"" repeated a 40,000-character value).
+ */
+function withShortQuotesIn(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = withShortQuotes(formatted.message);
+  const extensions = formatted.extensions === undefined ? undefined : shortQuotesInValue(formatted.extensions, 0);
+  if (message === formatted.message && extensions === formatted.extensions) return formatted;
+  return {
+    ...formatted,
+    message,
+    ...(extensions === undefined ? {} : { extensions: extensions as Record<string, unknown> }),
+  };
+}
+
+/** How deep extensions are walked: ours nest two levels (violations, lookup). */
+const EXTENSION_DEPTH = 4;
+
+function shortQuotesInValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return withShortQuotes(value);
+  if (value === null || typeof value !== 'object' || depth >= EXTENSION_DEPTH) return value;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => shortQuotesInValue(item, depth + 1));
+    return items.every((item, at) => item === value[at]) ? value : items;
+  }
+  // Only plain records (a Headers map in `http` and the like are left as they are).
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const entries = Object.entries(value).map(([key, item]) => [key, shortQuotesInValue(item, depth + 1)] as const);
+  const record = value as Record<string, unknown>;
+  return entries.every(([key, item]) => item === record[key]) ? value : Object.fromEntries(entries);
+}
+
+/** An error's extensions without `http` (the status and headers Apollo answers with, not for the client). */
+function withoutHttp(extensions: GraphQLError['extensions']): Record<string, unknown> {
+  if (!('http' in extensions)) return extensions;
+  return Object.fromEntries(Object.entries(extensions).filter(([key]) => key !== 'http'));
 }

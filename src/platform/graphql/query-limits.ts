@@ -6,6 +6,7 @@ import { countedLimitRules } from './limits/counted-limits';
 import type { GraphSizes } from './limits/graph-statistics';
 import { nestingLimitPlugin } from '../plugins/nesting-limit.plugin';
 import { knownOperationTypesRule } from './known-operation-types.rule';
+import { argumentLengthRule } from './limits/argument-length.rule';
 
 // The limits' type belongs to the configuration (config.ts reads QUERY_MAX_*); callers may take it from here.
 export type { QueryLimits };
@@ -13,10 +14,11 @@ export type { QueryLimits };
 /**
  * The validation rules that refuse a request before any resolver runs: unknown operation types, depth,
  * aliases, directives (graphql-armor's counters), root fields and cost (ours: it knows the graph's list
- * sizes and which fields are expensive). All are linear in the size of the document.
+ * sizes and which fields are expensive), and strings longer than their argument declares. All are linear in the
+ * size of the document.
  */
 export function queryLimitRules(limits: QueryLimits, graph: GraphSizes): ValidationRule[] {
-  return [knownOperationTypesRule, ...countedLimitRules(limits), costRule(limits, graph)];
+  return [knownOperationTypesRule, ...countedLimitRules(limits), costRule(limits, graph), argumentLengthRule];
 }
 
 /** Apollo's `parseOptions`: graphql-js stops parsing a document past the token limit. */

@@ -5,6 +5,7 @@ import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { jsonNesting } from './json-nesting';
 import type { ErrorStep, Step } from './middleware-chain';
 import { sendJson } from './send';
+import { quotedInput } from '../../core/quoted-input';
 
 /** Requests larger than this are refused before parsing (a GraphQL document is a few KiB at most). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -109,7 +110,7 @@ export const parseJsonBody: Step = (request, response, next) => {
     return sendRequestError(
       response,
       415,
-      `a POST body must be JSON (content-type: application/json), got ${declared === undefined ? 'no content-type' : `content-type '${declared}'`}`,
+      `a POST body must be JSON (content-type: application/json), got ${declared === undefined ? 'no content-type' : `content-type ${quotedInput(declared)}`}`,
     );
   }
   jsonParser(request, response, next);

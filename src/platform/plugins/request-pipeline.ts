@@ -16,6 +16,7 @@ import type { ServiceMetrics } from '../observability/metrics/service-metrics';
 import type { RequestTracing } from '../observability/tracing/request-tracing';
 import type { DataVersion } from '../service/data-version';
 import { accessLogPlugin } from './access-log.plugin';
+import { argumentLengthPlugin } from './argument-length.plugin';
 import { cachePolicyPlugin } from './cache-policy.plugin';
 import { costReportPlugin } from './cost-report.plugin';
 import { dataVersionAfterWritesPlugin } from './data-version-after-writes.plugin';
@@ -60,6 +61,8 @@ export function requestPipeline(deps: RequestPipelineDeps): ApolloServerPlugin<R
     ...queryLimitPlugins(deps.queryLimits),
     // After the nesting limit, which replaces a document too deep to parse before this one parses it.
     subscriptionRootVariablesPlugin(deps.schema, queryParseOptions(deps.queryLimits)),
+    // Variables too long for their arguments, before the Idempotency-Key's claim (a statement) can start.
+    argumentLengthPlugin<RequestContext>(deps.schema),
     // Logs and counts, once, an error thrown by any plugin's hook where Apollo has no answer but a 500.
     unexpectedErrorPlugin(deps.logger, deps.metrics),
     // A mutation's Idempotency-Key is claimed (or its first answer found) before the mutation runs.

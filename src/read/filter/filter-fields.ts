@@ -4,13 +4,13 @@ import {
   IsOptional,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
   type ValidationArguments,
   registerDecorator,
 } from 'class-validator';
 import { Field, ID, Int, type ClassType } from 'type-graphql';
+import { ARGUMENT_LENGTH, MaxChars } from '../../core/argument-length';
 
 /**
  * Optional filter fields that several filters share, each one GraphQL field plus its validation, so the
@@ -47,7 +47,7 @@ export function DepartmentRefFilter(description: string): PropertyDecorator {
   return compose(
     Field(() => String, { nullable: true, description }),
     IsOptional(),
-    MaxLength(100),
+    MaxChars(ARGUMENT_LENGTH.departmentRef),
   );
 }
 
@@ -56,7 +56,7 @@ export function TextFilter(description: string): PropertyDecorator {
   return compose(
     Field(() => String, { nullable: true, description }),
     IsOptional(),
-    MaxLength(100),
+    MaxChars(ARGUMENT_LENGTH.searchText),
   );
 }
 
@@ -65,6 +65,7 @@ export function PolicyItemCodeFilter(description = 'Policy item code, e.g. `5-1`
   return compose(
     Field(() => String, { nullable: true, description }),
     IsOptional(),
+    MaxChars(ARGUMENT_LENGTH.code),
     Matches(/^\s*\d-\d{1,2}\s*$/, { message: 'policyItem must be a policy item code such as 5-1' }),
   );
 }
@@ -126,7 +127,7 @@ export function NumbersFilter(description: string, min: number, max: number): Pr
 
 /** Any of several department references (each resolved as `DepartmentRefFilter`). */
 export function DepartmentRefsFilter(description: string): PropertyDecorator {
-  return anyOf(() => [String], description, MaxLength(100, { each: true }));
+  return anyOf(() => [String], description, MaxChars(ARGUMENT_LENGTH.departmentRef));
 }
 
 /** Any of several readable ids of one kind (`indicator:5-1-1`), each checked against the kind's id shape. */
@@ -134,7 +135,7 @@ export function IdsFilter(pattern: RegExp, example: string, description: string)
   return anyOf(
     () => [ID],
     description,
-    MaxLength(100, { each: true }),
+    MaxChars(ARGUMENT_LENGTH.id),
     Matches(pattern, { each: true, message: `$property must hold ids such as ${example}` }),
   );
 }
@@ -145,13 +146,14 @@ export function CodesFilter(kind: keyof typeof CODE_PATTERNS, description: strin
   return anyOf(
     () => [String],
     description,
+    MaxChars(ARGUMENT_LENGTH.code),
     Matches(CODE_PATTERNS[kind], { each: true, message: `$property must hold codes such as ${example}` }),
   );
 }
 
 /** Any of several short strings (grades such as `C`). */
 export function ShortTextsFilter(description: string): PropertyDecorator {
-  return anyOf(() => [String], description, MaxLength(10, { each: true }));
+  return anyOf(() => [String], description, MaxChars(ARGUMENT_LENGTH.code));
 }
 
 /** Any of several values of a GraphQL enum. */

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../core/errors';
+import { quotedInput } from '../../core/quoted-input';
 
 /**
  * Cursors are opaque to clients: base64 of a version tag and the item's position. In the default order
@@ -67,7 +68,7 @@ function parsePositioned(json: string): { o: string; v: SortValue[]; k: string }
 }
 
 function notACursor(cursor: string): BadUserInputError {
-  return new BadUserInputError(`'after' is not a cursor of this API: ${JSON.stringify(cursor)}`, { argument: 'after' });
+  return new BadUserInputError(`'after' is not a cursor of this API: ${quotedInput(cursor)}`, { argument: 'after' });
 }
 
 function otherOrder(madeFor: string, described: string): BadUserInputError {

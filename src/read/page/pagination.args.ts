@@ -1,5 +1,6 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Int } from 'type-graphql';
+import { ARGUMENT_LENGTH, MaxChars } from '../../core/argument-length';
 
 /** The page sizes a connection answers (`first`). */
 export const PAGE_SIZE = { min: 1, max: 100 } as const;
@@ -13,5 +14,6 @@ export class PaginationArgs {
   first = 50;
 
   @Field(() => String, { nullable: true, description: 'Cursor (`endCursor` of the previous page) to continue after.' })
+  @MaxChars(ARGUMENT_LENGTH.cursor)
   after?: string | null;
 }

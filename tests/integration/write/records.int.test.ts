@@ -386,7 +386,10 @@ describe('recording results', () => {
         { input: { sheet: SHEET, fiscalYear: 2024, grade: 'A', summary: 'x'.repeat(2001) } },
         await admin(),
       );
-      expect(blankSummary.errors?.[0]?.message).toMatch(/summary: summary must have 1 to 2000 characters/);
+      // Refused before the operation runs, by the argument's declared maximum.
+      expect(blankSummary.errors?.[0]?.message).toMatch(
+        /^input\.summary \(variable \$input\) takes at most 2000 characters; got 2001/,
+      );
     });
 
     it('NOT_FOUND for an unknown indicator, sheet or record', async () => {
