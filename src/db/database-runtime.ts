@@ -1,7 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { join } from 'node:path';
-import type { Config } from '../core/config';
-import type { EmbeddedNeo4jSettings } from '../core/settings-types';
+import type { Config, EmbeddedNeo4jSettings } from '../core/config';
 import type { CypherRegistry } from './cypher-registry';
 import { DatabaseAvailability } from './database-availability';
 import { databaseLogs, type DatabaseLog, type DatabaseLogs } from './database-log';

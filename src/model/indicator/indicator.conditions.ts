@@ -1,18 +1,25 @@
 import { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
+import type { CompileContext } from '../../read/compile-context';
 import { comparisons } from '../../read/filter/number-comparison';
 import { matches, not, type Condition } from '../../read/page/condition';
 import { departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
-import type { RequestContext } from '../../read/request-context';
 import { outlookParameter } from '../../graph/outlook-reference';
 import type { IndicatorFilter } from './indicator.filter';
 
 /** An indicator filter as a condition tree. */
-export function indicatorCondition(filter: IndicatorFilter | null, ctx: RequestContext): Promise<Condition> {
+export function indicatorCondition(
+  filter: IndicatorFilter | null,
+  ctx: Pick<CompileContext, 'departments'>,
+): Promise<Condition> {
   return conditionsOf(filter ?? {}, ctx, 'filter');
 }
 
-async function conditionsOf(f: IndicatorFilter, ctx: RequestContext, path: string): Promise<Condition> {
+async function conditionsOf(
+  f: IndicatorFilter,
+  ctx: Pick<CompileContext, 'departments'>,
+  path: string,
+): Promise<Condition> {
   const own = [
     ...(await departmentsOf('fragments/indicator/departments', f, ctx.departments, path)),
     ...(await listOf('fragments/indicator/ids', undefined, f, 'ids', path, trimmed)),
