@@ -22,9 +22,11 @@ export function inputPrefix(value: string): string {
 
 /**
  * Double-quoted runs in a message, backslash escapes included: graphql-js quotes names and values as JSON.
- * Single quotes are left alone (an apostrophe in English would pair with the next one).
+ * Single quotes are left alone (an apostrophe in English would pair with the next one), and so is a quote after
+ * a backslash outside a run: a message that names the escape `\"` does not open a run there (the
+ * Idempotency-Key's message does, and its advice after it was cut).
  */
-const QUOTED_RUN = /"((?:[^"\\]|\\.)*)"/g;
+const QUOTED_RUN = /(?<!\\)"((?:[^"\\]|\\.)*)"/g;
 
 /**
  * A message with every double-quoted run longer than the prefix cut as `quotedInput` cuts it. For messages the

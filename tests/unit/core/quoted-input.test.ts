@@ -28,6 +28,10 @@ describe('quoting what a client sent', () => {
     // Apostrophes are not quotes: English text is left as written.
     const english = "the caller's mistake: it's the client's to fix, whatever the service's length of text here";
     expect(withShortQuotes(english)).toBe(english);
+    // A message naming the escape \" outside a run: the quote after the backslash opens nothing, so the
+    // advice after it stays whole (the Idempotency-Key's message lost its example once).
+    const escapes = `not one quoted string ("…", with \\" and \\\\ the only escapes); send a key such as a UUID ("${'8'.repeat(36)}").`;
+    expect(withShortQuotes(escapes)).toBe(escapes);
   });
 
   it('leaves every error the service answers with a short quote, in the message and in extensions', async () => {
