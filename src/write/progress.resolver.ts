@@ -1,5 +1,6 @@
-import { IsOptional, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { ARGUMENT_LENGTH, MaxChars } from '../core/argument-length';
 import type { RequestContext } from '../read/request-context';
 import { RowReader } from '../db/row-reader';
 import { Department } from '../model/department/department.type';
@@ -39,10 +40,10 @@ class ProgressSummaryArgs {
   @Field(() => String, {
     nullable: true,
     description:
-      'Count only the indicators this department answers for (Indicator.owners): id, Japanese or English name, or English words, as `IndicatorFilter.department`. At most 100 characters.',
+      'Count only the indicators this department answers for (Indicator.owners): id, Japanese or English name, or English words, as `IndicatorFilter.department`.',
   })
   @IsOptional()
-  @MaxLength(100)
+  @MaxChars(ARGUMENT_LENGTH.departmentRef)
   department?: string | null;
 }
 

@@ -12,7 +12,9 @@ import { MergeError } from './merge-error';
  * department of the item's measures the next plan keeps (basis BY_POLICY_ITEM). Each link lists the measures
  * through which the department answers. Every indicator must be in the file exactly once, each named measure
  * must be under the indicator's own item, and the departments the file writes must be the ones the draft
- * sheets give those measures, so a stale entry stops the build instead of crediting the wrong office.
+ * sheets give those measures. A reviewed entry the documents no longer bear out (an edition moved a measure or
+ * its departments) is reported as a discrepancy, beside whatever changed in the documents, and the indicator
+ * answers to its policy item until the entry is reviewed again: a stale judgement never credits an office.
  */
 export function mergeIndicatorOwners({ graph, sources }: MergeContext): void {
   const { owners, byPolicyItem } = sources.reference.indicatorOwners;
@@ -54,31 +56,24 @@ export function mergeIndicatorOwners({ graph, sources }: MergeContext): void {
       graph.relate('ANSWERS_FOR', department, indicator, source, { ...properties, measures: through });
     }
   };
-  const itemOfIndicator = (indicator: string, source: SourceRef): string => {
-    const item = itemOf.get(indicator);
-    if (item === undefined) throw new MergeError(source, `${indicator} is not an indicator of any policy item`);
-    return item;
+  const byItem = (indicator: string, item: string, source: SourceRef, reason: string): void => {
+    const measures = (measuresOf.get(item) ?? []).filter((m) => kept.has(m)).sort();
+    link(indicator, measures, source, { basis: OwnerBasis.BY_POLICY_ITEM, reason });
   };
+  const stale = (indicator: string, source: SourceRef, problem: string): void =>
+    graph.discrepancy(`indicator ${indicator.replace(/^indicator:/, '')}`, `the owners file: ${problem}`, source);
 
   for (const entry of owners) {
-    const item = itemOfIndicator(entry.indicator, entry.source);
-    for (const measure of entry.measures) {
-      if (!(measuresOf.get(item) ?? []).includes(measure)) {
-        throw new MergeError(
-          entry.source,
-          `${measure} is not a measure of ${item}, the policy item of ${entry.indicator}`,
-        );
-      }
+    const item = itemOf.get(entry.indicator);
+    if (item === undefined) {
+      stale(entry.indicator, entry.source, 'names an indicator no policy item of the documents has');
+      continue;
     }
-    const written = new Set(
-      entry.departments.map((name) => departmentId(sources.reference.glossary, name, entry.source)),
-    );
-    const documented = new Set(entry.measures.flatMap((m) => departmentsOf.get(m) ?? []));
-    if (written.size !== documented.size || [...written].some((d) => !documented.has(d))) {
-      throw new MergeError(
-        entry.source,
-        `${entry.indicator}: the file names ${[...written].sort().join(', ')} but the draft sheets give ${entry.measures.join(', ')} the departments ${[...documented].sort().join(', ')}`,
-      );
+    const problem = reviewedEntryProblem(entry, item);
+    if (problem !== undefined) {
+      stale(entry.indicator, entry.source, problem);
+      byItem(entry.indicator, item, entry.source, `The reviewed entry no longer fits the documents: ${problem}`);
+      continue;
     }
     link(entry.indicator, entry.measures, entry.source, {
       basis: OwnerBasis.REVIEWED,
@@ -89,9 +84,24 @@ export function mergeIndicatorOwners({ graph, sources }: MergeContext): void {
     });
   }
   for (const entry of byPolicyItem) {
-    const item = itemOfIndicator(entry.indicator, entry.source);
-    const measures = (measuresOf.get(item) ?? []).filter((m) => kept.has(m)).sort();
-    link(entry.indicator, measures, entry.source, { basis: OwnerBasis.BY_POLICY_ITEM, reason: entry.reason });
+    const item = itemOf.get(entry.indicator);
+    if (item === undefined) {
+      stale(entry.indicator, entry.source, 'names an indicator no policy item of the documents has');
+      continue;
+    }
+    byItem(entry.indicator, item, entry.source, entry.reason);
+  }
+
+  /** What makes a reviewed entry wrong for today's documents, or undefined when they bear it out. */
+  function reviewedEntryProblem(entry: (typeof owners)[number], item: string): string | undefined {
+    const foreign = entry.measures.find((measure) => !(measuresOf.get(item) ?? []).includes(measure));
+    if (foreign !== undefined) return `${foreign} is not a measure of ${item}, the policy item of ${entry.indicator}`;
+    const written = new Set(
+      entry.departments.map((name) => departmentId(sources.reference.glossary, name, entry.source)),
+    );
+    const documented = new Set(entry.measures.flatMap((m) => departmentsOf.get(m) ?? []));
+    if (written.size === documented.size && [...written].every((d) => documented.has(d))) return undefined;
+    return `it names ${[...written].sort().join(', ')} but the draft sheets give ${entry.measures.join(', ')} the departments ${[...documented].sort().join(', ')}`;
   }
 }
 

@@ -195,8 +195,14 @@ describe('exploring the graph', () => {
       expect(response.errors).toBeUndefined();
       const [shortest] = response.data!.paths;
       expect(shortest?.length).toBe(3);
-      expect(shortest?.steps.map((s) => s.relationship)).toEqual(['RESPONSIBLE_FOR', 'HAS_MEASURE', 'CONTRIBUTES_TO']);
-      expect(shortest?.steps[0]?.source?.document).toBe('000_c612850dd0d0a3ba.txt');
+      // The department answers for indicator 5-1-1 (the reviewed owners file, which the step cites), the
+      // indicator measures item 5-1 (001), and the item contributes to SDG 17 (000), as docs/analysts.md shows.
+      expect(shortest?.steps.map((s) => s.relationship)).toEqual(['ANSWERS_FOR', 'MEASURED_BY', 'CONTRIBUTES_TO']);
+      expect(shortest?.steps.map((s) => s.source?.document)).toEqual([
+        'reference/indicator-owners.yaml',
+        '001_ce2878ebb8c6f072.txt',
+        '000_c612850dd0d0a3ba.txt',
+      ]);
     });
 
     it('returns shortest paths first', async () => {

@@ -129,6 +129,7 @@ const CASES: PlanCase[] = [
     },
   },
   byIds('department/collaborators-by-ids', [CITIZEN_ACTIVITY]),
+  byIds('indicator/owners-by-ids', [INDICATOR, 'indicator:5-4-1']),
   pathBatchOf('department/policy-items', [CITIZEN_ACTIVITY]),
   pathBatchOf('department/reform-sheets', [CITIZEN_ACTIVITY]),
   pathBatchOf('department/sdgs', [CITIZEN_ACTIVITY]),

@@ -67,8 +67,8 @@ describe('every relationship list has a paged sibling <field>Connection', () => 
   });
   afterAll(() => api.close());
 
-  it('for all 29 lists of the node types', () => {
-    expect(lists.length).toBe(29);
+  it('for all 30 lists of the node types', () => {
+    expect(lists.length).toBe(30);
     expect(lists.filter((list) => list.connection === undefined).map((l) => `${l.type}.${l.field}`)).toEqual([]);
     for (const { connection } of lists) {
       const type = connection && getNamedType(connection.type);

@@ -19,6 +19,8 @@ import { mutated, replaceOnLine } from '../../helpers/source-fixture';
 const FINAL = SOURCE_FILES.finalPlan;
 const FIELD_5 = SOURCE_FILES.fieldFiveSheets;
 const LINKAGE = SOURCE_FILES.linkagePlans;
+/** The reviewed owners file: an entry an edited document no longer bears out is reported beside the edit. */
+const OWNERS = 'reference/indicator-owners.yaml';
 
 /** The graph merged from the real documents, with `role`'s document changed by `edit` (raw lines, before the text fixes). */
 function mergedWith(role: SourceRole, edit: (lines: string[]) => void): GraphFile {
@@ -93,6 +95,18 @@ describe('merge discrepancies, each triggered by one change to the documents', (
     const graph = mergedWith('linkagePlans', (lines) => replaceOnLine(lines, 193, '\t5-3\t危機管理体制の強化', ''));
     expect(graph.discrepancies).toEqual([
       discrepancy('policy item 5-3', 'described in the final text but missing from the matrix', FINAL, 175),
+      discrepancy(
+        'indicator 5-3-1',
+        'the owners file: names an indicator no policy item of the documents has',
+        OWNERS,
+        62,
+      ),
+      discrepancy(
+        'indicator 5-3-2',
+        'the owners file: names an indicator no policy item of the documents has',
+        OWNERS,
+        69,
+      ),
     ]);
     expect(graph.nodes.some((node) => node.id === 'policy-item:5-3')).toBe(false);
   });
@@ -105,6 +119,13 @@ describe('merge discrepancies, each triggered by one change to the documents', (
     expect(graph.discrepancies).toEqual([
       discrepancy('measure 5-1-2', 'the draft numbers it 1, the final text 2', FIELD_5, 58),
       discrepancy('measure 5-1-1', 'the draft numbers it 2, the final text 1', FIELD_5, 60),
+      // 5-1-1's reviewed entry names the measure called 自治会の支援, which the swap gave other departments.
+      discrepancy(
+        'indicator 5-1-1',
+        'the owners file: it names department:citizen-activity-promotion, department:crisis-management but the draft sheets give measure:5-1-1 the departments department:citizen-activity-promotion',
+        OWNERS,
+        20,
+      ),
     ]);
   });
 
@@ -120,6 +141,12 @@ describe('merge discrepancies, each triggered by one change to the documents', (
         'the draft keeps 市民・企業との協働 but the final text has no such measure',
         FIELD_5,
         64,
+      ),
+      discrepancy(
+        'indicator 5-1-3',
+        'the owners file: measure:5-1-4 is not a measure of policy-item:5-1, the policy item of indicator:5-1-3',
+        OWNERS,
+        34,
       ),
     ]);
   });

@@ -212,7 +212,7 @@ describe('the GraphQL API', () => {
         '{ policyItem(code: "5-1") { relatedPlans { policyItem { code } } } }',
       ],
       ANSWERS_FOR: [
-        '{ department(ref: "行政管理課") { indicators { code } } }',
+        '{ department(ref: "行政管理課") { indicators { id } } }',
         '{ node(id: "indicator:6-2-2") { ... on Indicator { owners { department { name } } } } }',
       ],
       RESPONSIBLE_FOR: [

@@ -186,7 +186,7 @@ describe('requests a page on another site can send without a preflight', () => {
       415,
     );
     expect(message).toBe(
-      "a POST body must be JSON (content-type: application/json), got content-type 'text/plain;charset=UTF-8'",
+      'a POST body must be JSON (content-type: application/json), got content-type "text/plain;charset=UTF-8"',
     );
   });
 

@@ -187,7 +187,9 @@ describe('behind nginx with TLS', () => {
 
   it('is set up as docs/operators.md shows operators', () => {
     const guide = readFileSync('docs/operators.md', 'utf8');
-    const shown = /```nginx\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    // The guide's server block (its other nginx block is the upgrade's two-instance upstream).
+    const blocks = [...guide.matchAll(/```nginx\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+    const shown = blocks.find((block) => block.includes('location / {')) ?? '';
     const linesOf = (text: string) =>
       text
         .split('\n')

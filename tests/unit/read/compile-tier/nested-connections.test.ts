@@ -150,6 +150,59 @@ RETURN *
 `);
   });
 
+  it('Department: the indicators it answers for, filtered by direction and sorted', async () => {
+    expect(
+      await compiledSelection(graphql`
+        {
+          department(ref: "財政課") {
+            indicatorsConnection(first: 2, filter: { direction: DECREASE }, orderBy: [{ field: NAME }]) {
+              totalCount
+              nodes {
+                id
+                name
+              }
+            }
+          }
+        }
+      `),
+    ).toMatchInlineSnapshot(`
+"CALL () {
+MATCH (n:Entity {id: $id})
+RETURN n {.id} AS node
+}
+WITH collect(node) AS rootNodes
+WITH *, [x IN rootNodes | x.id] AS parentIds
+CALL (parentIds) {
+CALL (parentIds) {
+UNWIND parentIds AS parent
+MATCH (:Entity {id: parent})-[:ANSWERS_FOR]->(n:Indicator)
+WITH DISTINCT parent, n
+WITH parent, n
+WHERE n.direction IN $page1_c0
+WITH parent, n, [n.name] AS position
+ORDER BY position[0] IS NULL, position[0] ASC, n.sortKey
+WITH parent, collect({node: n, position: position}) AS matched
+WITH parent, matched, [x IN matched WHERE $page1_afterKey IS NULL OR ((($page1_afterValues[0] IS NOT NULL AND (x.position[0] IS NULL OR x.position[0] > $page1_afterValues[0]))) OR (((x.position[0] IS NULL) = ($page1_afterValues[0] IS NULL) AND (x.position[0] IS NULL OR x.position[0] = $page1_afterValues[0])) AND x.node.sortKey > $page1_afterKey))][0..$page1_limit] AS page
+RETURN parent, size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .sortKey, .name}] AS pageNodes, [x IN page | x.position] AS pagePositions,
+{} AS facets, {} AS aggregates
+}
+RETURN collect([parent, totalCount, pageNodes, pagePositions, facets, aggregates]) AS page1
+}
+RETURN *
+-- params
+{
+ "id": "department:finance",
+ "page1_c0": [
+  "DECREASE"
+ ],
+ "page1_after": null,
+ "page1_afterKey": null,
+ "page1_afterValues": [],
+ "page1_limit": 3
+}"
+`);
+  });
+
   it('PolicyField: policy items with facets, below the short list', async () => {
     expect(
       await compiledSelection(graphql`
