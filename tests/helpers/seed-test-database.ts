@@ -8,13 +8,17 @@ import { applySchema } from '../../src/db/apply-schema';
 /** Loads seed/graph.json (or only the schema, before ingestion exists) into the test database. */
 export async function seedTestDatabase(uri: string, password: string): Promise<void> {
   const driver = createDriver({ uri, user: 'neo4j', password });
-  const cypher = CypherRegistry.load();
-  const gateway = new GraphGateway(driver, 'neo4j', cypher);
   try {
-    const seed = readSeedFile();
-    if (seed) await seedDatabase(gateway, cypher, seed, () => undefined);
-    else await applySchema(gateway, cypher);
+    await seedThrough(new GraphGateway(driver, 'neo4j', CypherRegistry.load()));
   } finally {
     await driver.close();
   }
+}
+
+/** Loads seed/graph.json (or only the schema) through a gateway a test already holds. */
+export async function seedThrough(gateway: GraphGateway): Promise<void> {
+  const cypher = CypherRegistry.load();
+  const seed = readSeedFile();
+  if (seed) await seedDatabase(gateway, cypher, seed, () => undefined);
+  else await applySchema(gateway, cypher);
 }

@@ -1,3 +1,4 @@
+import { seedThrough } from '../../helpers/seed-test-database';
 import { runCommand, type CommandResult } from '../../helpers/run-command';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -59,10 +60,10 @@ describe('commands beside the running service', () => {
     // The service's own path (src/index.ts): the default user of openDatabase.
     service = await openDatabase(loadConfig(environment), () => undefined);
     expect(await build).toBe(0);
-    await importRecords(
-      new GraphGateway(service.driver, service.database, CypherRegistry.load()),
-      JSON.stringify(SERIES),
-    );
+    const gateway = new GraphGateway(service.driver, service.database, CypherRegistry.load());
+    // The service's graph, as its start loads it: an export refuses a database that holds none.
+    await seedThrough(gateway);
+    await importRecords(gateway, JSON.stringify(SERIES));
   });
 
   afterAll(async () => {

@@ -100,7 +100,10 @@ describe('the backup schedule of the operators’ guide, under cron’s environm
     writeEnvFile(serviceSettings());
     const run = await asCron(cronCommand);
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/^exported [1-9]\d* lines\n$/);
+    // Standard error names the database it read, then what it wrote; nothing else (no warning, no error).
+    expect(run.stderr).toMatch(
+      /^using Neo4j at bolt:\/\/127\.0\.0\.1:\d+ \(database neo4j\)\nexported [1-9]\d* lines\n$/,
+    );
     const [file] = dated();
     expect(readFileSync(join(backups, file ?? ''), 'utf8')).toContain('"indicator-result:5-1-1:2024"');
     expect(readdirSync(backups).sort()).toEqual([file, `${file ?? ''}.sha256`]);

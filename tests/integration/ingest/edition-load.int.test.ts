@@ -132,8 +132,9 @@ describe('a new edition over recorded results', () => {
     const result = await seedDatabase(db.gateway, db.cypher, { graph: edition, hash: 'edition-test' }, (line) =>
       log.push(line),
     );
-    // The measure and the indicator go; their relationships with them (HAS_MEASURE, RESPONSIBLE_FOR, MEASURED_BY).
-    expect(result).toMatchObject({ nodesDeleted: 2, relationshipsDeleted: 3 });
+    // The measure and the indicator go; their relationships with them (HAS_MEASURE, RESPONSIBLE_FOR, MEASURED_BY,
+    // and the indicator's ANSWERS_FOR from its department).
+    expect(result).toMatchObject({ nodesDeleted: 2, relationshipsDeleted: 4 });
     expect(log).toContain(`kept 2 recorded revision(s) of ${REMOVED_INDICATOR.id}, which the documents no longer have`);
     expect(log.filter((line) => line.startsWith('kept '))).toHaveLength(1);
     expect(await recordIds()).toEqual(before);
