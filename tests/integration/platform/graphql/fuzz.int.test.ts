@@ -57,8 +57,11 @@ describe('fuzzing the API with random operations built from the schema', () => {
     const sent = body.slice(0, 400);
     expect({ status: response.status < 500, sent }).toEqual({ status: true, sent });
     for (const [what, pattern] of LEAKS) {
+      // An error may quote a prefix of what the client sent (the corpus sends `'; MATCH (n) DETACH DELETE n //`
+      // as an argument, and a length refusal quotes it): words the request itself holds are not a leak.
       const match = pattern.exec(text);
-      expect({ leaks: match ? `${what}: ${match[0]}` : null, sent }).toEqual({ leaks: null, sent });
+      const leaked = match !== null && !body.includes(match[0]);
+      expect({ leaks: leaked ? `${what}: ${match[0]}` : null, sent }).toEqual({ leaks: null, sent });
     }
     const parsed = JSON.parse(text) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
     const codes = (parsed.errors ?? []).map((e) => e.extensions?.code ?? 'none');
