@@ -52,7 +52,7 @@ describe('npm run cypher, the maintenance shell', () => {
   it('explains itself with --help, and names a statement Neo4j refuses', async () => {
     const help = await bare(['npm', 'run', '--silent', 'cypher', '--', '--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('usage: npm run --silent cypher -- [--help]');
+    expect(help.stdout).toContain("usage: npm run cypher [-- 'STATEMENT']");
     expect(help.stdout).toContain('NEO4J_PASSWORD_FILE');
     const wrong = await bare(['node', `--env-file=${envFile}`, 'dist/src/cli/cypher.js', `'RETURN nope'`]);
     expect(wrong.status).toBe(1);
