@@ -4,6 +4,9 @@ import { departmentId } from './department-id';
 import type { MergeContext } from './merge-context';
 import { MergeError } from './merge-error';
 
+/** One reviewed entry of seed/reference/indicator-owners.yaml, as read. */
+type OwnersEntry = MergeContext['sources']['reference']['indicatorOwners']['owners'][number];
+
 /**
  * Who answers for each outcome indicator: `(Department)-[:ANSWERS_FOR]->(Indicator)`. The documents tie an
  * indicator to its policy item only, so the departments come from seed/reference/indicator-owners.yaml: a
@@ -69,7 +72,11 @@ export function mergeIndicatorOwners({ graph, sources }: MergeContext): void {
       stale(entry.indicator, entry.source, 'names an indicator no policy item of the documents has');
       continue;
     }
-    const problem = reviewedEntryProblem(entry, item);
+    const problem = reviewedEntryProblem(entry, item, {
+      measuresOf,
+      departmentsOf,
+      departmentIdOf: (name, source) => departmentId(sources.reference.glossary, name, source),
+    });
     if (problem !== undefined) {
       stale(entry.indicator, entry.source, problem);
       byItem(entry.indicator, item, entry.source, `The reviewed entry no longer fits the documents: ${problem}`);
@@ -91,18 +98,23 @@ export function mergeIndicatorOwners({ graph, sources }: MergeContext): void {
     }
     byItem(entry.indicator, item, entry.source, entry.reason);
   }
+}
 
-  /** What makes a reviewed entry wrong for today's documents, or undefined when they bear it out. */
-  function reviewedEntryProblem(entry: (typeof owners)[number], item: string): string | undefined {
-    const foreign = entry.measures.find((measure) => !(measuresOf.get(item) ?? []).includes(measure));
-    if (foreign !== undefined) return `${foreign} is not a measure of ${item}, the policy item of ${entry.indicator}`;
-    const written = new Set(
-      entry.departments.map((name) => departmentId(sources.reference.glossary, name, entry.source)),
-    );
-    const documented = new Set(entry.measures.flatMap((m) => departmentsOf.get(m) ?? []));
-    if (written.size === documented.size && [...written].every((d) => documented.has(d))) return undefined;
-    return `it names ${[...written].sort().join(', ')} but the draft sheets give ${entry.measures.join(', ')} the departments ${[...documented].sort().join(', ')}`;
-  }
+/** The documents' side of a reviewed entry: the measures of each policy item and the departments of each measure. */
+interface Documented {
+  readonly measuresOf: ReadonlyMap<string, readonly string[]>;
+  readonly departmentsOf: ReadonlyMap<string, readonly string[]>;
+  readonly departmentIdOf: (name: string, source: SourceRef) => string;
+}
+
+/** What makes a reviewed entry wrong for today's documents, or undefined when they bear it out. */
+function reviewedEntryProblem(entry: OwnersEntry, item: string, documents: Documented): string | undefined {
+  const foreign = entry.measures.find((measure) => !(documents.measuresOf.get(item) ?? []).includes(measure));
+  if (foreign !== undefined) return `${foreign} is not a measure of ${item}, the policy item of ${entry.indicator}`;
+  const written = new Set(entry.departments.map((name) => documents.departmentIdOf(name, entry.source)));
+  const documented = new Set(entry.measures.flatMap((m) => documents.departmentsOf.get(m) ?? []));
+  if (written.size === documented.size && [...written].every((d) => documented.has(d))) return undefined;
+  return `it names ${[...written].sort().join(', ')} but the draft sheets give ${entry.measures.join(', ')} the departments ${[...documented].sort().join(', ')}`;
 }
 
 function groupedBy<T>(
