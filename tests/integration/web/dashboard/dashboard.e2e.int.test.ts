@@ -548,11 +548,24 @@ describe('the dashboard at /dashboard', () => {
       await page.locator('.paths > li').first().waitFor();
     });
     expect(why).toHaveLength(1);
-    const firstPath = await page.locator('.paths > li').first().innerText();
+    const shownPaths = await page.locator('.paths > li').allInnerTexts();
+    // The first 3-step walk in the statement's fixed order runs through the reviewed owners file: 危機管理課
+    // answers for 自治会の加入率 (5-1-1), which measures item 5-1, which serves SDG 17.
+    const [firstPath] = shownPaths;
     expect(firstPath).toContain('3 ホップ');
-    expect(firstPath).toContain('RESPONSIBLE_FOR');
-    expect(firstPath).toContain('000_c612850dd0d0a3ba.txt:55');
+    expect(firstPath).toContain('ANSWERS_FOR');
+    expect(firstPath).toContain('reference/indicator-owners.yaml:20');
     expect(firstPath).toContain('000_c612850dd0d0a3ba.txt:25');
+    // The walk the documents alone assert (000 line 55: 危機管理課 answers for measure 5-1-1) is shown too.
+    expect(
+      shownPaths.some(
+        (path) =>
+          path.includes('3 ホップ') &&
+          path.includes('RESPONSIBLE_FOR') &&
+          path.includes('000_c612850dd0d0a3ba.txt:55') &&
+          path.includes('000_c612850dd0d0a3ba.txt:25'),
+      ),
+    ).toBe(true);
     await page.locator('.why-linked').scrollIntoViewIfNeeded();
     await screenshot('explorer-why');
   });
