@@ -4,16 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedNeo4j } from '../../src/db/embedded-neo4j';
 import { embeddedPassword } from '../../src/db/embedded-password';
+import { ensureIdeAssets } from '../../src/web/ide/build-ide-assets';
 import { freePort } from './free-port';
 import { seedTestDatabase } from './seed-test-database';
 
 /**
- * Starts the integration tests' own embedded Neo4j on a free port with a fresh temporary data directory,
+ * Builds the IDE's bundles unless current (src/web/ide/build-ide-assets.ts), then starts the integration tests' own embedded Neo4j on a free port with a fresh temporary data directory,
  * seeds it with seed/graph.json, and tells the tests where it is and how to log in through TEST_NEO4J_URI and
  * TEST_NEO4J_PASSWORD (generated into the data directory as the service does). Nothing of the developer's
  * own database (.data/) is touched.
  */
 export default async function globalSetup(): Promise<void> {
+  // Every test server serves the IDE, whose files a build makes (a minute, once; nothing when current).
+  if (await ensureIdeAssets()) process.stderr.write('\nIDE bundles built for the tests\n');
   const dataDirectory = mkdtempSync(join(tmpdir(), 'honjo-graph-test-'));
   const started = Date.now();
   const { password } = embeddedPassword(dataDirectory, undefined);

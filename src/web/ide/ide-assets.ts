@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { readEncodedBodies } from '../../platform/http/precompressed';
 import { sendJson } from '../../platform/http/send';
 import { contentEtag, sendStatic, type StaticBody } from '../../platform/http/send-static';
-import { compressedIdeAssetPath } from './compressed-ide-asset';
+import { compressedIdeAssetPath, IDE_BUILD_DIRECTORY } from './compressed-ide-asset';
 
 /** The URL prefix under which the IDE's scripts and styles are served. */
 export const IDE_ASSET_PREFIX = '/ide/';
@@ -22,36 +22,39 @@ const VERSIONED_CACHE_CONTROL = 'public, max-age=31536000, immutable';
  */
 const UNVERSIONED_CACHE_CONTROL = 'public, no-cache';
 
+/** How the page uses an asset: a script it loads, a stylesheet it links, or a web worker Monaco starts. */
+export type IdeAssetRole = 'script' | 'stylesheet' | 'worker';
+
 export interface IdeAsset {
-  /** The file name under IDE_ASSET_PREFIX that the page links to. */
+  /** The file name under IDE_ASSET_PREFIX that the page links to, and the build's output file name. */
   readonly urlName: string;
-  /** The npm package that ships the file. */
-  readonly packageName: string;
-  /** The file's path inside that package. */
-  readonly fileInPackage: string;
+  readonly role: IdeAssetRole;
   readonly contentType: string;
 }
 
 const JAVASCRIPT = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
 
+/** Where `npm run build` writes the IDE's bundles (src/web/ide/build-ide-assets.ts). */
+export const IDE_BUNDLE_DIRECTORY = join(IDE_BUILD_DIRECTORY, 'bundle');
+
 /**
  * Every file the IDE loads, and nothing else: a request is answered only when its name is a key here, so no
- * path from the URL ever reaches the file system. The bundles are prebuilt UMD files (GraphiQL 3, the
- * explorer plugin, React 18) that need no bundler and fetch nothing from other hosts at run time.
- * Order matters: the page loads the scripts in this order (React before GraphiQL before the plugin).
+ * path from the URL ever reaches the file system. GraphiQL 5 ships ES modules only, so the build bundles it with
+ * React 19 and the explorer plugin into one script and one stylesheet, and builds Monaco's three web workers
+ * (the editor's own, JSON for variables, headers and results, GraphQL for the operation) as scripts of their own:
+ * a worker must be a same-origin script (the page allows `worker-src 'self'`), never a blob or another host.
  */
 export const IDE_ASSETS: readonly IdeAsset[] = [
-  asset('react.production.min.js', 'react', 'umd/react.production.min.js', JAVASCRIPT),
-  asset('react-dom.production.min.js', 'react-dom', 'umd/react-dom.production.min.js', JAVASCRIPT),
-  asset('graphiql.min.js', 'graphiql', 'graphiql.min.js', JAVASCRIPT),
-  asset('graphiql-plugin-explorer.umd.js', '@graphiql/plugin-explorer', 'dist/index.umd.js', JAVASCRIPT),
-  asset('graphiql.min.css', 'graphiql', 'graphiql.min.css', CSS),
-  asset('graphiql-plugin-explorer.css', '@graphiql/plugin-explorer', 'dist/style.css', CSS),
+  asset('graphiql.js', 'script', JAVASCRIPT),
+  asset('graphiql.css', 'stylesheet', CSS),
+  asset('editor.worker.js', 'worker', JAVASCRIPT),
+  asset('json.worker.js', 'worker', JAVASCRIPT),
+  asset('graphql.worker.js', 'worker', JAVASCRIPT),
 ];
 
-function asset(urlName: string, packageName: string, fileInPackage: string, contentType: string): IdeAsset {
-  return { urlName, packageName, fileInPackage, contentType };
+function asset(urlName: string, role: IdeAssetRole, contentType: string): IdeAsset {
+  return { urlName, role, contentType };
 }
 
 /**
@@ -64,31 +67,35 @@ export function ideAssetHref(ideAsset: IdeAsset): string {
 
 const versions = new Map<string, string>();
 /**
- * The asset's version: a digest of its bytes, read once (the page is rendered once per start, and the files only
- * change with `npm install`, which restarts the service).
+ * The asset's version: a digest of its bytes, read once (the files only change with a build, which comes with a
+ * restart).
  */
 export function ideAssetVersion(ideAsset: IdeAsset): string {
   let version = versions.get(ideAsset.urlName);
   if (version === undefined) {
-    version = createHash('sha256')
-      .update(readFileSync(resolveIdeAsset(ideAsset)))
-      .digest('base64url')
-      .slice(0, 16);
+    version = createHash('sha256').update(readBuiltAsset(ideAsset)).digest('base64url').slice(0, 16);
     versions.set(ideAsset.urlName, version);
   }
   return version;
 }
 
-/**
- * Absolute path of an asset on disk. Resolved through the package's package.json because these packages'
- * `exports` maps do not list their UMD files, so `require.resolve('graphiql/graphiql.min.js')` is refused.
- */
+/** The built file's bytes; a service started without `npm run build` is told so by name. */
+function readBuiltAsset(ideAsset: IdeAsset): Buffer {
+  try {
+    return readFileSync(resolveIdeAsset(ideAsset));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(`the IDE is not built (no ${resolveIdeAsset(ideAsset)}): run npm run build`);
+  }
+}
+
+/** Absolute path of an asset's built file. */
 export function resolveIdeAsset(ideAsset: IdeAsset): string {
-  return join(dirname(require.resolve(`${ideAsset.packageName}/package.json`)), ideAsset.fileInPackage);
+  return join(IDE_BUNDLE_DIRECTORY, ideAsset.urlName);
 }
 
 const assetsByUrlName = new Map(IDE_ASSETS.map((ideAsset) => [ideAsset.urlName, ideAsset]));
-/** Files are read once and kept: they only change with `npm install`, which restarts the service anyway. */
+/** Files are read once and kept: they only change with a build, which comes with a restart. */
 const loadedAssets = new Map<string, Promise<StaticBody>>();
 
 /**

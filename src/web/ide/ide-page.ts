@@ -16,12 +16,16 @@ export interface IdePageOptions {
 /**
  * Allows the page to load code and styles from this origin only (plus the one inline script, by hash), and to
  * send requests only to it, so a browser refuses anything that would reach another host. Fonts and images
- * may be `data:` URLs because GraphiQL's stylesheet inlines its fonts that way.
+ * may be `data:` URLs because GraphiQL's and Monaco's stylesheets inline their fonts that way. No `'unsafe-eval'`:
+ * neither GraphiQL 5 nor Monaco evaluates strings (the browser test would see the refusal as a page error).
  */
 export const IDE_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   `script-src 'self' 'sha256-${createHash('sha256').update(IDE_BROWSER_SCRIPT).digest('base64')}'`,
-  // GraphiQL's components and CodeMirror set inline styles.
+  // Monaco's editors run their language services in web workers: scripts of this service (the build's
+  // *.worker.js), started by URL, never from a blob: URL or another host.
+  "worker-src 'self'",
+  // GraphiQL's components set inline styles, and Monaco adds <style> elements for its themes and decorations.
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' data:",
   "img-src 'self' data: blob:",
@@ -37,11 +41,12 @@ export function renderIdePage(options: IdePageOptions): string {
   const settings = {
     storageNamespace: options.storageNamespace,
     examples: options.examples.map(({ name, query }) => ({ name, query })),
+    workers: workerHrefs(),
   };
-  const stylesheets = IDE_ASSETS.filter((ideAsset) => ideAsset.contentType.startsWith('text/css'))
+  const stylesheets = IDE_ASSETS.filter((ideAsset) => ideAsset.role === 'stylesheet')
     .map((ideAsset) => `    <link rel="stylesheet" href="${escapeHtml(ideAssetHref(ideAsset))}" />`)
     .join('\n');
-  const scripts = IDE_ASSETS.filter((ideAsset) => ideAsset.contentType.startsWith('text/javascript'))
+  const scripts = IDE_ASSETS.filter((ideAsset) => ideAsset.role === 'script')
     .map((ideAsset) => `    <script src="${escapeHtml(ideAssetHref(ideAsset))}"></script>`)
     .join('\n');
   return `<!doctype html>
@@ -68,6 +73,19 @@ ${scripts}
   </body>
 </html>
 `;
+}
+
+/**
+ * Each Monaco worker's URL by the name before `.worker.js` (`editor`, `json`, `graphql`: the labels Monaco asks
+ * for, `editor` for any other), for the page's script to hand to Monaco.
+ */
+function workerHrefs(): Record<string, string> {
+  return Object.fromEntries(
+    IDE_ASSETS.filter((ideAsset) => ideAsset.role === 'worker').map((ideAsset) => [
+      ideAsset.urlName.replace(/\.worker\.js$/, ''),
+      ideAssetHref(ideAsset),
+    ]),
+  );
 }
 
 /**

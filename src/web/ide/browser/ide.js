@@ -2,19 +2,21 @@
 /*
  * The IDE page's own script (served inline; the page's Content-Security-Policy allows it by the SHA-256 of
  * this file's exact text, computed when the service starts: see src/web/ide/ide-browser-script.ts). It runs after
- * the UMD bundles have defined the globals React, ReactDOM, GraphiQL and GraphiQLPluginExplorer: preload one
- * tab per example operation, then mount GraphiQL with the explorer plugin. Plain ES2019 for the browser,
+ * the IDE bundle (./graphiql-bundle.mjs, built by src/web/ide/build-ide-assets.ts) has defined the globals React,
+ * ReactDOM, GraphiQL, GraphiQLToolkit and GraphiQLPluginExplorer: it tells Monaco where its workers are, preloads
+ * one tab per example operation, then mounts GraphiQL with the explorer plugin. Plain ES2019 for the browser,
  * type-checked by tsc (./tsconfig.json: DOM library, checkJs) and linted by ESLint like the rest of the code.
  *
- * It depends on GraphiQL internals, pinned in package.json (graphiql 3.9.0, @graphiql/plugin-explorer 3.2.6,
- * React 18.3.1 UMD builds); check these when upgrading:
+ * It depends on GraphiQL internals, pinned in package.json (graphiql 5.4.0, @graphiql/toolkit 0.12.1,
+ * @graphiql/plugin-explorer 5.1.5, React 19.3.1); check these when upgrading:
  * - the storage keys `graphiql:tabState` (`{ activeTabIndex, tabs: [{ id, title, query, variables, headers,
  *   operationName, response }] }`) and `graphiql:query`/`graphiql:variables`/`graphiql:headers`, read through
- *   `GraphiQL.createLocalStorage({ namespace })`;
+ *   `createLocalStorage({ namespace })`;
  * - GraphiQL activating the stored tab whose query equals the stored `graphiql:query`, and opening an extra
- *   empty tab when none does;
+ *   tab when none does;
  * - the tab bar's markup: `#graphiql .graphiql-tab-button`, one per tab, in tab order;
- * - `onTabChange` reporting the tabs in GraphiQL's order before it re-renders them.
+ * - `onTabChange` reporting the tabs in GraphiQL's order before it re-renders them;
+ * - Monaco asking `MonacoEnvironment.getWorker` for the labels `json` and `graphql`, and another for the editor.
  *
  * Why tabs are written into GraphiQL's stored tab state instead of passed as `defaultTabs`: GraphiQL titles a
  * default tab after its operation name, and the examples should show their file names. Each example is added
@@ -28,7 +30,7 @@
 
 /**
  * @typedef {{ name: string, query: string }} Example
- * @typedef {{ storageNamespace: string, examples: Example[] }} Settings
+ * @typedef {{ storageNamespace: string, examples: Example[], workers: Record<string, string> }} Settings
  * @typedef {{ id: string, title: string, query: string | null, variables: string | null,
  *   headers: string | null, operationName: string | null, response: string | null }} StoredTab
  * @typedef {{ activeTabIndex: number, tabs: StoredTab[] }} TabState
@@ -39,21 +41,21 @@
  * @typedef {{
  *   React: { createElement(type: unknown, props: GraphiQLProps): unknown },
  *   ReactDOM: { createRoot(element: Element): { render(element: unknown): void } },
- *   GraphiQL: {
+ *   GraphiQL: unknown,
+ *   GraphiQLToolkit: {
  *     createLocalStorage(options: { namespace: string }): GraphiQLStorage,
- *     createFetcher(options: { url: string, subscriptionUrl: string,
- *       wsConnectionParams: () => Record<string, string> }): unknown,
+ *     createGraphiQLFetcher(options: { url: string, subscriptionUrl: string }): unknown,
  *   },
  *   GraphiQLPluginExplorer: { explorerPlugin(): unknown },
+ *   MonacoEnvironment: { getWorker(workerId: string, label: string): Worker },
  * }} Bundles
  */
 
 (function () {
   'use strict';
-  // The UMD bundles loaded before this script define these as globals.
-  const { React, ReactDOM, GraphiQL, GraphiQLPluginExplorer } = /** @type {Bundles} */ (
-    /** @type {unknown} */ (window)
-  );
+  // The IDE bundle loaded before this script defines these as globals.
+  const bundles = /** @type {Bundles} */ (/** @type {unknown} */ (window));
+  const { React, ReactDOM, GraphiQL, GraphiQLToolkit, GraphiQLPluginExplorer } = bundles;
 
   /** @param {string} id */
   function element(id) {
@@ -67,7 +69,15 @@
   const settingsJson = JSON.parse(element('ide-settings').textContent ?? 'null');
   const settings = /** @type {Settings} */ (settingsJson);
   // A namespace of our own keeps these tabs apart from any other GraphiQL served on the same origin.
-  const storage = GraphiQL.createLocalStorage({ namespace: settings.storageNamespace });
+  const storage = GraphiQLToolkit.createLocalStorage({ namespace: settings.storageNamespace });
+
+  // Monaco starts a worker per language service; each is a script of this service (the page allows
+  // `worker-src 'self'`), named in the settings because its URL carries its content's version.
+  bundles.MonacoEnvironment = {
+    getWorker(_workerId, label) {
+      return new Worker(settings.workers[label] ?? settings.workers.editor ?? '');
+    },
+  };
   const TAB_STATE_KEY = 'graphiql:tabState';
   const SEEN_EXAMPLES_KEY = 'ide:seenExamples';
   const EXAMPLE_TAB_TITLES_KEY = 'ide:exampleTabTitles';
@@ -155,28 +165,18 @@
     return url.href;
   }
 
-  /**
-   * What `connection_init` carries: the Authorization of the Headers tab, read when a subscription starts (the
-   * fetcher opens a connection per subscription), so a signed-in user subscribes as on HTTP.
-   * @returns {Record<string, string>}
-   */
-  function connectionParams() {
-    const headers = readStored('graphiql:headers', /** @type {Record<string, unknown> | null} */ (null));
-    const authorization = headers ? (headers.authorization ?? headers.Authorization) : undefined;
-    return typeof authorization === 'string' ? { authorization } : {};
-  }
-
   const root = element('graphiql');
   new MutationObserver(showExampleTitles).observe(root, { childList: true, characterData: true, subtree: true });
 
   ReactDOM.createRoot(root).render(
     React.createElement(GraphiQL, {
       // The page's own path, so the IDE talks to the endpoint that served it, behind any proxy prefix;
-      // subscriptions go over WebSocket to the same path (graphql-ws, bundled in GraphiQL's UMD build).
-      fetcher: GraphiQL.createFetcher({
+      // subscriptions go over WebSocket to the same path (graphql-ws, in the bundle). The fetcher opens a
+      // connection per subscription and puts the Headers tab's headers into its `connection_init`, so a
+      // signed-in user subscribes with the Authorization they use on HTTP.
+      fetcher: GraphiQLToolkit.createGraphiQLFetcher({
         url: window.location.pathname,
         subscriptionUrl: subscriptionUrl(),
-        wsConnectionParams: connectionParams,
       }),
       storage,
       plugins: [GraphiQLPluginExplorer.explorerPlugin()],

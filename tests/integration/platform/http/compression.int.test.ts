@@ -4,7 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { getIntrospectionQuery } from 'graphql';
 import { buildDashboard } from '../../../../src/web/dashboard/build-dashboard';
 import { DASHBOARD_BUILD_DIRECTORY, type DashboardManifest } from '../../../../src/web/dashboard/dashboard-manifest';
-import { buildIdeAssets } from '../../../../src/web/ide/build-ide-assets';
+import { ensureIdeAssets } from '../../../../src/web/ide/build-ide-assets';
 import { IDE_ASSET_PREFIX, IDE_ASSETS, resolveIdeAsset } from '../../../../src/web/ide/ide-assets';
 import { openApi, type ApiFixture } from '../../../helpers/api-fixture';
 import { rawRequest, type RawAnswer } from '../../../helpers/raw-http';
@@ -22,7 +22,7 @@ let manifest: DashboardManifest;
 beforeAll(async () => {
   // The files as `npm run build` leaves them (the service reads them once, at its first asset request).
   manifest = await buildDashboard();
-  await buildIdeAssets();
+  await ensureIdeAssets();
   // The response cache on, as `npm start` has it, so introspection's second answer can come from memory.
   api = await openApi({ env: { RESPONSE_CACHE_MAX_MB: '8' } });
 });

@@ -101,10 +101,10 @@ describe('the HTTP front', () => {
       expect(answer.headers['content-encoding']).toBeUndefined();
     });
 
-    // The stylesheet inlines GraphiQL's fonts as base64, which compresses less than code.
+    // The stylesheet inlines GraphiQL's and Monaco's fonts as base64, which compresses less than code.
     it.each([
-      ['graphiql.min.js', 2],
-      ['graphiql.min.css', 1.3],
+      ['graphiql.js', 2],
+      ['graphiql.css', 1.3],
     ])('compresses the IDE file %s at least %p-fold', async (name, ratio) => {
       const plain = await rawRequest(`${server.url}/ide/${name}`);
       const packed = await rawRequest(`${server.url}/ide/${name}`, { headers: { 'accept-encoding': 'br' } });
@@ -575,7 +575,7 @@ describe('careless and hostile clients', () => {
     socket.on('error', () => undefined);
     socket.pause();
     // 20 × ~1 MB, far more than the socket buffers hold, so the server's writes stall.
-    socket.write('GET /ide/graphiql.min.js HTTP/1.1\r\nhost: localhost\r\n\r\n'.repeat(20));
+    socket.write('GET /ide/graphiql.js HTTP/1.1\r\nhost: localhost\r\n\r\n'.repeat(20));
     const stalled = await serverSide;
     const started = Date.now();
     await new Promise<void>((resolve) => stalled.once('close', () => resolve()));

@@ -7,6 +7,7 @@ import { loadConfig } from '../../../../src/core/config';
 import { buildDashboard } from '../../../../src/web/dashboard/build-dashboard';
 import { PROJECT_ROOT } from '../../../../src/core/project-root';
 import { launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../../../helpers/offline-browser';
+import { editorText } from '../../../helpers/monaco-text';
 import { openTestDatabase, type TestDatabase } from '../../../helpers/test-database';
 import { startTestServer, type TestServer } from '../../../helpers/test-server';
 
@@ -158,17 +159,17 @@ describe('live views in the dashboard', () => {
       ide.on('pageerror', (error) => errors.push(error.message));
       await ide.goto(`${b.url}/graphql`, { waitUntil: 'load' });
       // A fresh tab of its own, as a person would open one (the example tabs keep their file names as titles).
-      await ide.locator('button[aria-label="Add tab"]').click();
-      await ide.locator('.graphiql-query-editor .CodeMirror').click();
+      await ide.locator('button[aria-label="New tab"]').click();
+      await ide.locator('.graphiql-query-editor .monaco-editor').click();
       await ide.keyboard.press('ControlOrMeta+A');
-      // Typed as a person would (CodeMirror closes each brace itself, so the text stays valid).
+      // Typed as a person would (Monaco closes each brace itself and types over it, so the text stays valid).
       await ide.keyboard.type('subscription IdeLive { dataVersionChanged { version changeCount initial } }');
       await ide.locator('.graphiql-tab-active').getByText('IdeLive').waitFor();
       await ide.locator('.graphiql-execute-button').click();
       const result = ide.locator('.result-window');
       await result.getByText('"initial": true').waitFor({ timeout: 5_000 });
       const before = b.dataVersion.current();
-      expect(await result.innerText()).toContain(`"version": "${before}"`);
+      expect(await editorText(result)).toContain(`"version": "${before}"`);
 
       const token = await mintToken(SECRET, { sub: 'sato', role: 'editor', departments: ['市民活動推進課'] });
       const recorded = await a.query(
@@ -178,7 +179,7 @@ describe('live views in the dashboard', () => {
       );
       expect(recorded.errors).toBeUndefined();
       await result.getByText('"initial": false').waitFor({ timeout: LIVE_WITHIN_MS });
-      expect(await result.innerText()).toContain(`"version": "${a.dataVersion.current()}"`);
+      expect(await editorText(result)).toContain(`"version": "${a.dataVersion.current()}"`);
       expect(errors).toEqual([]);
       await ide.screenshot({ path: join(SCREENSHOTS, 'ide-subscription.png') });
     } finally {
@@ -194,8 +195,8 @@ describe('live views in the dashboard', () => {
     try {
       const ide = await context.newPage();
       await ide.goto(`${signInOnly.url}/graphql`, { waitUntil: 'load' });
-      await ide.locator('button[aria-label="Add tab"]').click();
-      await ide.locator('.graphiql-query-editor .CodeMirror').click();
+      await ide.locator('button[aria-label="New tab"]').click();
+      await ide.locator('.graphiql-query-editor .monaco-editor').click();
       await ide.keyboard.press('ControlOrMeta+A');
       await ide.keyboard.type('subscription SignedIn { dataVersionChanged { version initial } }');
       await ide.locator('.graphiql-tab-active').getByText('SignedIn').waitFor();

@@ -6,6 +6,7 @@ import { mintToken } from '../../../../src/platform/auth/mint-token';
 import { readExampleOperations, type ExampleOperation } from '../../../../src/web/ide/example-operations';
 import { PROJECT_ROOT } from '../../../../src/core/project-root';
 import { isLocalUrl, launchOfflineBrowser, openWatchedPage } from '../../../helpers/offline-browser';
+import { editorText } from '../../../helpers/monaco-text';
 import { openTestDatabase, type TestDatabase } from '../../../helpers/test-database';
 import { startTestServer, type TestServer } from '../../../helpers/test-server';
 
@@ -16,7 +17,7 @@ const AUTH_SECRET = 'ide-test-secret-0123456789abcdef';
 /** The example that writes (its comment says which token to mint and to paste into the Headers tab). */
 const WRITING_EXAMPLE = '17-record-an-indicator-result.graphql';
 
-/** What a person types into the query editor (CodeMirror closes brackets itself, so the text stays valid). */
+/** What a person types into the query editor (Monaco closes brackets itself and types over them, so the text stays valid). */
 const TYPED_QUERY = 'query TypedInTheBrowser { serviceInfo { name version nodeCount } }';
 
 /** The part of the browser's localStorage the test reads (this project compiles without DOM types). */
@@ -102,11 +103,11 @@ describe('the GraphiQL IDE at /graphql', () => {
   });
 
   it('shows GraphiQL with one tab per example file, titled with the file name', async () => {
-    await page.locator('.graphiql-query-editor .CodeMirror').waitFor({ state: 'visible' });
+    await page.locator('.graphiql-query-editor .monaco-editor').waitFor({ state: 'visible' });
     expect(examples.length).toBeGreaterThan(0);
     // GraphiQL shows its tab bar only while there are two tabs or more, so open one more, as a person would;
     // the query typed below goes into this fresh tab.
-    await page.locator('button[aria-label="Add tab"]').click();
+    await page.locator('button[aria-label="New tab"]').click();
     const tabTitles = await page.locator('.graphiql-tab').allInnerTexts();
     expect(tabTitles.map((title) => title.trim())).toEqual([...examples.map((example) => example.name), '<untitled>']);
   });
@@ -119,7 +120,7 @@ describe('the GraphiQL IDE at /graphql', () => {
   });
 
   it('runs a query typed into the editor and shows the answer', async () => {
-    await page.locator('.graphiql-query-editor .CodeMirror').click();
+    await page.locator('.graphiql-query-editor .monaco-editor').click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type(TYPED_QUERY);
     // GraphiQL reads the operation name from the editor after a short debounce; the tab takes that name
@@ -128,7 +129,7 @@ describe('the GraphiQL IDE at /graphql', () => {
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
     await result.getByText(SERVICE_NAME).first().waitFor();
-    expect(await result.innerText()).toContain('"nodeCount"');
+    expect(await editorText(result)).toContain('"nodeCount"');
     // For the screenshot: the query laid out over lines, and the active tab in view.
     await page.locator('button[aria-label="Prettify query (Shift-Ctrl-P)"]').click();
     await page.locator('.graphiql-tab-active').scrollIntoViewIfNeeded();
@@ -157,20 +158,34 @@ describe('the GraphiQL IDE at /graphql', () => {
     const token = await mintToken(AUTH_SECRET, { sub: 'sato', role: 'editor', departments: ['市民活動推進課'] });
     await page.locator('.graphiql-editor-tools').getByText('Headers', { exact: true }).click();
     const headers = page.locator('section.graphiql-editor-tool[aria-label="Headers"] .graphiql-editor:not(.hidden)');
-    await headers.locator('.CodeMirror').click();
-    // insertText, not typing key by key: CodeMirror would add a closing brace and quotes of its own.
+    await headers.locator('.monaco-editor').click();
+    // insertText, not typing key by key: Monaco would add a closing brace and quotes of its own.
     await page.keyboard.insertText(`{"Authorization": "Bearer ${token}"}`);
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
     await result.getByText('indicator-result:5-1-1:2024:r1').first().waitFor();
-    expect(await result.innerText()).toContain('"recordedBy": "sato"');
+    expect(await editorText(result)).toContain('"recordedBy": "sato"');
   });
 
   it('loaded everything from this service: no other host, no failed request, no script error', () => {
     expect(requestedUrls.filter((url) => !isLocalUrl(url))).toEqual([]);
-    expect(failedRequests).toEqual([]);
+    // monaco-graphql starts its worker before GraphiQL has the schema and starts a new one when the schema comes
+    // (the request log shows graphql.worker.js asked for twice, around the introspection answer): the first
+    // worker's script request is left open and reported aborted at the next navigation (the reload above).
+    // That one is no fault of the page; any other failed request is.
+    const replacedGraphqlWorker = /\/ide\/[\w-]{16}\/graphql\.worker\.js: net::ERR_ABORTED$/;
+    expect(failedRequests.filter((failure) => !replacedGraphqlWorker.test(failure))).toEqual([]);
     expect(pageErrors).toEqual([]);
-    // The page really did load its bundles from the service, each under its content's version.
-    expect(requestedUrls.some((url) => /\/ide\/[\w-]{16}\/graphiql\.min\.js$/.test(url))).toBe(true);
+    // The page really did load its bundle from the service, and Monaco its three workers (the editor's, JSON for
+    // the variables, headers and result, GraphQL for the operation), each under its content's version.
+    for (const name of ['graphiql.js', 'graphiql.css', 'editor.worker.js', 'json.worker.js', 'graphql.worker.js']) {
+      expect({
+        name,
+        loaded: requestedUrls.some((url) => url.endsWith(`/${name}`) && /\/ide\/[\w-]{16}\//.test(url)),
+      }).toEqual({
+        name,
+        loaded: true,
+      });
+    }
   });
 });

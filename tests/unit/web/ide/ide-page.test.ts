@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readExampleOperations } from '../../../../src/web/ide/example-operations';
-import { IDE_ASSETS, IDE_ASSET_PREFIX, ideAssetHref, resolveIdeAsset } from '../../../../src/web/ide/ide-assets';
+import { ensureIdeAssets } from '../../../../src/web/ide/build-ide-assets';
+import {
+  IDE_ASSETS,
+  IDE_ASSET_PREFIX,
+  IDE_BUNDLE_DIRECTORY,
+  ideAssetHref,
+  resolveIdeAsset,
+} from '../../../../src/web/ide/ide-assets';
 import { IDE_CONTENT_SECURITY_POLICY, jsonForScriptElement, renderIdePage } from '../../../../src/web/ide/ide-page';
 import { IDE_BROWSER_SCRIPT_FILE, IDE_SETTINGS_ELEMENT_ID } from '../../../../src/web/ide/ide-browser-script';
 
@@ -23,15 +30,22 @@ function embeddedSettings(html: string): unknown {
 }
 
 describe('the IDE page', () => {
+  jest.setTimeout(30_000);
   const hostileExample = {
     name: 'evil.graphql',
     query: '# </script><script>alert(1)</script> <!-- & \u2028\nquery X { a }',
   };
-  const html = renderIdePage({
-    title: 'honjo-policy-graph · GraphiQL',
-    storageNamespace: 'honjo-policy-graph',
-    examples: [{ name: 'service-info.graphql', query: 'query ServiceInfo { serviceInfo { name } }' }, hostileExample],
-  });
+  let html: string;
+
+  beforeAll(async () => {
+    // The page names each bundle by its content's version: the bundles of the current sources must exist.
+    await ensureIdeAssets();
+    html = renderIdePage({
+      title: 'honjo-policy-graph · GraphiQL',
+      storageNamespace: 'honjo-policy-graph',
+      examples: [{ name: 'service-info.graphql', query: 'query ServiceInfo { serviceInfo { name } }' }, hostileExample],
+    });
+  }, 600_000);
 
   it('loads every script and style from this service, by relative URL', () => {
     const urls = referencedUrls(html);
@@ -40,22 +54,35 @@ describe('the IDE page', () => {
       // Relative to /graphql, or a data: URL (the empty favicon); never a scheme-relative or absolute URL.
       expect(url).toMatch(/^(ide\/[\w-]+\/[\w.-]+|data:.*)$/);
     }
-    for (const ideAsset of IDE_ASSETS) expect(urls).toContain(ideAssetHref(ideAsset));
+    for (const ideAsset of IDE_ASSETS.filter((each) => each.role !== 'worker')) {
+      expect(urls).toContain(ideAssetHref(ideAsset));
+    }
     expect(html).not.toMatch(/https?:\/\//);
   });
 
-  it('loads React before GraphiQL, and GraphiQL before its explorer plugin', () => {
-    const position = (name: string): number => html.search(new RegExp(`src="ide/[\\w-]+/${name}"`));
-    expect(position('react.production.min.js')).toBeLessThan(position('react-dom.production.min.js'));
-    expect(position('react-dom.production.min.js')).toBeLessThan(position('graphiql.min.js'));
-    expect(position('graphiql.min.js')).toBeLessThan(position('graphiql-plugin-explorer.umd.js'));
+  it('loads the bundle before its own script, and tells Monaco where each worker is, by versioned URL', () => {
+    const bundle = html.search(/<script src="ide\/[\w-]+\/graphiql\.js"><\/script>/);
+    expect(bundle).toBeGreaterThan(0);
+    expect(bundle).toBeLessThan(html.indexOf('<script>'));
+    const { workers } = embeddedSettings(html) as { workers: Record<string, string> };
+    const hrefOf = (name: string): string | undefined => {
+      const found = IDE_ASSETS.find((ideAsset) => ideAsset.urlName === name);
+      return found && ideAssetHref(found);
+    };
+    expect(workers).toEqual({
+      editor: hrefOf('editor.worker.js'),
+      json: hrefOf('json.worker.js'),
+      graphql: hrefOf('graphql.worker.js'),
+    });
+    for (const href of Object.values(workers)) expect(href).toMatch(/^ide\/[\w-]{16}\/\w+\.worker\.js$/);
   });
 
   it('embeds the examples so that their text cannot close the script element', () => {
     const settingsElement = /<script type="application\/json"[^>]*>(.*?)<\/script>/s.exec(html)?.[1] ?? '';
     expect(settingsElement).not.toMatch(/[<>&\u2028]/);
     expect(settingsElement).toContain('\\u003c/script\\u003e');
-    expect(embeddedSettings(html)).toEqual({
+    // The workers' URLs are checked by the test above.
+    expect(embeddedSettings(html)).toMatchObject({
       storageNamespace: 'honjo-policy-graph',
       examples: [{ name: 'service-info.graphql', query: 'query ServiceInfo { serviceInfo { name } }' }, hostileExample],
     });
@@ -78,6 +105,8 @@ describe('the IDE page', () => {
   it('allows its one inline script by hash and connections to its own origin only', () => {
     expect(IDE_CONTENT_SECURITY_POLICY).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
     expect(IDE_CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
+    // Monaco's workers: scripts of this origin only, never blob: URLs or another host.
+    expect(IDE_CONTENT_SECURITY_POLICY).toContain("worker-src 'self';");
     expect(IDE_CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(html.match(/<script>/g)).toHaveLength(1);
   });
@@ -93,14 +122,12 @@ describe('the IDE page', () => {
 });
 
 describe('the IDE asset allow-list', () => {
-  it.each(IDE_ASSETS.map((ideAsset) => [ideAsset.urlName, ideAsset] as const))(
-    'resolves %s to an installed file',
-    (_urlName, ideAsset) => {
-      const path = resolveIdeAsset(ideAsset);
-      expect(existsSync(path)).toBe(true);
-      expect(path).toContain(join('node_modules', ideAsset.packageName));
-    },
-  );
+  it('is exactly what the build writes, and each file is there', async () => {
+    await ensureIdeAssets();
+    expect(readdirSync(IDE_BUNDLE_DIRECTORY).sort()).toEqual(IDE_ASSETS.map((ideAsset) => ideAsset.urlName).sort());
+    for (const ideAsset of IDE_ASSETS)
+      expect(resolveIdeAsset(ideAsset)).toBe(join(IDE_BUNDLE_DIRECTORY, ideAsset.urlName));
+  }, 600_000);
 
   it('serves plain file names only, under one prefix', () => {
     expect(IDE_ASSET_PREFIX).toBe('/ide/');
