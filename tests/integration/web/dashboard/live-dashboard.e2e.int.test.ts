@@ -7,7 +7,7 @@ import { loadConfig } from '../../../../src/core/config';
 import { buildDashboard } from '../../../../src/web/dashboard/build-dashboard';
 import { PROJECT_ROOT } from '../../../../src/core/project-root';
 import { launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../../../helpers/offline-browser';
-import { editorText } from '../../../helpers/monaco-text';
+import { editorTextWithoutSpaces } from '../../../helpers/monaco-text';
 import { openTestDatabase, type TestDatabase } from '../../../helpers/test-database';
 import { startTestServer, type TestServer } from '../../../helpers/test-server';
 
@@ -169,7 +169,7 @@ describe('live views in the dashboard', () => {
       const result = ide.locator('.result-window');
       await result.getByText('"initial": true').waitFor({ timeout: 5_000 });
       const before = b.dataVersion.current();
-      expect(await editorText(result)).toContain(`"version": "${before}"`);
+      expect(await editorTextWithoutSpaces(result)).toContain(`"version":"${before}"`);
 
       const token = await mintToken(SECRET, { sub: 'sato', role: 'editor', departments: ['市民活動推進課'] });
       const recorded = await a.query(
@@ -179,7 +179,7 @@ describe('live views in the dashboard', () => {
       );
       expect(recorded.errors).toBeUndefined();
       await result.getByText('"initial": false').waitFor({ timeout: LIVE_WITHIN_MS });
-      expect(await editorText(result)).toContain(`"version": "${a.dataVersion.current()}"`);
+      expect(await editorTextWithoutSpaces(result)).toContain(`"version":"${a.dataVersion.current()}"`);
       expect(errors).toEqual([]);
       await ide.screenshot({ path: join(SCREENSHOTS, 'ide-subscription.png') });
     } finally {
@@ -203,7 +203,7 @@ describe('live views in the dashboard', () => {
       const token = await mintToken(SECRET, { sub: 'suzuki', role: 'viewer' });
       await ide.locator('.graphiql-editor-tools').getByText('Headers', { exact: true }).click();
       const headers = ide.locator('section.graphiql-editor-tool[aria-label="Headers"] .graphiql-editor:not(.hidden)');
-      await headers.locator('.CodeMirror').click();
+      await headers.locator('.monaco-editor').click();
       await ide.keyboard.insertText(`{"Authorization": "Bearer ${token}"}`);
       await ide.locator('.graphiql-execute-button').click();
       await ide.locator('.result-window').getByText('"initial": true').waitFor({ timeout: 10_000 });

@@ -6,7 +6,7 @@ import { mintToken } from '../../../../src/platform/auth/mint-token';
 import { readExampleOperations, type ExampleOperation } from '../../../../src/web/ide/example-operations';
 import { PROJECT_ROOT } from '../../../../src/core/project-root';
 import { isLocalUrl, launchOfflineBrowser, openWatchedPage } from '../../../helpers/offline-browser';
-import { editorText } from '../../../helpers/monaco-text';
+import { editorTextWithoutSpaces } from '../../../helpers/monaco-text';
 import { openTestDatabase, type TestDatabase } from '../../../helpers/test-database';
 import { startTestServer, type TestServer } from '../../../helpers/test-server';
 
@@ -129,7 +129,7 @@ describe('the GraphiQL IDE at /graphql', () => {
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
     await result.getByText(SERVICE_NAME).first().waitFor();
-    expect(await editorText(result)).toContain('"nodeCount"');
+    expect(await editorTextWithoutSpaces(result)).toContain('"nodeCount"');
     // For the screenshot: the query laid out over lines, and the active tab in view.
     await page.locator('button[aria-label="Prettify query (Shift-Ctrl-P)"]').click();
     await page.locator('.graphiql-tab-active').scrollIntoViewIfNeeded();
@@ -164,7 +164,7 @@ describe('the GraphiQL IDE at /graphql', () => {
     await page.locator('.graphiql-execute-button').click();
     const result = page.locator('.result-window');
     await result.getByText('indicator-result:5-1-1:2024:r1').first().waitFor();
-    expect(await editorText(result)).toContain('"recordedBy": "sato"');
+    expect(await editorTextWithoutSpaces(result)).toContain('"recordedBy":"sato"');
   });
 
   it('loaded everything from this service: no other host, no failed request, no script error', () => {
