@@ -181,6 +181,9 @@ describe('live views in the dashboard', () => {
       await result.getByText('"initial": false').waitFor({ timeout: LIVE_WITHIN_MS });
       expect(await editorTextWithoutSpaces(result)).toContain(`"version":"${a.dataVersion.current()}"`);
       expect(errors).toEqual([]);
+      // For the screenshot: the subscription laid out over lines (not scrolled sideways), its tab in view.
+      await ide.locator('button[aria-label="Prettify query (Shift-Ctrl-P)"]').click();
+      await ide.locator('.graphiql-tab-active').scrollIntoViewIfNeeded();
       await ide.screenshot({ path: join(SCREENSHOTS, 'ide-subscription.png') });
     } finally {
       await context.close();
