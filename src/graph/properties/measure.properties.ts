@@ -1,14 +1,46 @@
-import { declareProperties } from './declared-property';
+import { ChangeStatus } from '../enums';
+import { declareAttributes, numbersOf } from './attribute';
+import { CODE } from './code';
 import { POSITION } from './position';
 
 /**
- * The numeric properties of measures (施策中項目), each declared once: its field, filter, sort order, aggregate
- * figure, export column and load rule follow from here (declared-property.ts). A figure is read by the final
+ * The attributes of measures (施策中項目), each declared once: its stored contract, field, filter, sort order,
+ * aggregate figure, export column, search and load rule follow from here (attribute.ts). A figure is read by the final
  * text's parser (src/ingest/final-plan/measure-reader.ts) into the measure's `figures`; a measure the draft
  * deletes is not in the final text, so a figure of measures is optional (the compiler says so where the merge
  * writes deleted ones). The department count is computed, not stored, and stays in src/model/measure/.
  */
-export const MEASURE_PROPERTIES = declareProperties({
+export const MEASURE_ATTRIBUTES = declareAttributes({
+  code: {
+    description: 'Code `field-item-number`, e.g. `5-1-3`; a deleted measure has no number and a code such as `5-6-d3`.',
+    ...CODE,
+  },
+  name: { type: 'String', description: 'Name in the next plan.', search: 'indexed' },
+  previousName: {
+    type: 'String',
+    optional: true,
+    description: 'Name in the current plan, when the next plan renames the measure.',
+    search: 'indexed',
+  },
+  description: {
+    type: 'String',
+    optional: true,
+    description: 'Description (内容) in the next plan.',
+    export: { ja: '内容', en: 'Description' },
+    search: 'indexed',
+  },
+  status: { type: { enum: ChangeStatus }, description: 'Change mark of the draft revision sheet.' },
+  deletionReason: {
+    type: 'String',
+    optional: true,
+    description: 'Why the draft revision sheet deletes the measure (削除理由), as written; null unless DELETED.',
+    export: { ja: '削除理由', en: 'Deletion reason' },
+  },
+  responsibleTerms: {
+    type: 'String[]',
+    description: 'Collective terms (e.g. 関係各課) named as responsible besides departments.',
+    export: { ja: 'その他の担当', en: 'Other responsible' },
+  },
   number: {
     optional: true,
     unit: 'position within the policy item',
@@ -17,3 +49,6 @@ export const MEASURE_PROPERTIES = declareProperties({
     ...POSITION,
   },
 });
+
+/** The numbers of measures (declared-property.ts). */
+export const MEASURE_PROPERTIES = numbersOf(MEASURE_ATTRIBUTES);
