@@ -38,10 +38,20 @@ const REPORTED_FIRST: readonly SearchableField[] = [
   'visionText',
 ];
 
-/** How each searchable name is searched; a name searched one way on one label and another way elsewhere is refused. */
-function searchModes(): ReadonlyMap<SearchableField, SearchMode> {
+/** What search looks into, as a set of label declarations makes it (searchableOf). */
+export interface Searchable {
+  /** Every searchable name, those of REPORTED_FIRST first, the rest in the labels' order. */
+  readonly fields: readonly SearchableField[];
+  /** The names searched by substring only (declared `search: 'substring'`). */
+  readonly substringOnly: ReadonlySet<SearchableField>;
+}
+
+/**
+ * What search looks into by `declared`, every label's attributes: a name searched one way on one label and
+ * another way elsewhere is refused (the one full-text index covers a property of every label or none).
+ */
+export function searchableOf(declared: Readonly<Record<string, Attributes>>): Searchable {
   const modes = new Map<SearchableField, SearchMode>();
-  const declared: Readonly<Record<string, Attributes>> = LABEL_ATTRIBUTES;
   for (const [label, attributes] of Object.entries(declared)) {
     for (const [name, attribute] of Object.entries(attributes)) {
       const mode = isNumberAttribute(attribute) ? undefined : attribute.search;
@@ -55,15 +65,15 @@ function searchModes(): ReadonlyMap<SearchableField, SearchMode> {
   for (const name of REPORTED_FIRST) {
     if (!modes.has(name)) throw new Error(`${name} is in REPORTED_FIRST but no label declares it searchable`);
   }
-  return modes;
+  return {
+    fields: [...REPORTED_FIRST, ...[...modes.keys()].filter((name) => !REPORTED_FIRST.includes(name))],
+    substringOnly: new Set([...modes].flatMap(([name, mode]) => (mode === 'substring' ? [name] : []))),
+  };
 }
 
-const SEARCH_MODES = searchModes();
+const SEARCHABLE = searchableOf(LABEL_ATTRIBUTES);
 
-export const SEARCHABLE_FIELDS: readonly SearchableField[] = [
-  ...REPORTED_FIRST,
-  ...[...SEARCH_MODES.keys()].filter((name) => !REPORTED_FIRST.includes(name)),
-];
+export const SEARCHABLE_FIELDS: readonly SearchableField[] = SEARCHABLE.fields;
 
 /**
  * Fields matched by substring only, not by the full-text index (declared `search: 'substring'`): codes
@@ -71,6 +81,4 @@ export const SEARCHABLE_FIELDS: readonly SearchableField[] = [
  * indicator definitions were never in the index, and adding them would re-rank existing answers and need
  * the index rebuilt on every existing database (`CREATE … IF NOT EXISTS` leaves an index as it is).
  */
-export const SUBSTRING_ONLY_FIELDS: ReadonlySet<SearchableField> = new Set(
-  [...SEARCH_MODES].flatMap(([name, mode]) => (mode === 'substring' ? [name] : [])),
-);
+export const SUBSTRING_ONLY_FIELDS: ReadonlySet<SearchableField> = SEARCHABLE.substringOnly;

@@ -27,6 +27,14 @@ function role(name: string): string {
   return /^\/\/ (Start|Scope|Context|Condition|Quantity|Sort value|Facet|Part):/.exec(header)?.[1] ?? 'unknown';
 }
 
+/** A fragment's header lines (its role, what it binds, its parameters). */
+function header(name: string): string {
+  return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8')
+    .split('\n')
+    .slice(0, 2)
+    .join('\n');
+}
+
 /** Whether a fragment takes the user's value as `$value`. */
 function takesValue(name: string): boolean {
   return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$value');
@@ -48,7 +56,10 @@ function appearsIn(statement: string, name: string): boolean {
   return new RegExp(pattern).test(statement);
 }
 
-/** The template of declared numbers (cypher/fragments/common/property): the specs' sort orders and aggregates fill it. */
+/**
+ * A template of declared attributes (cypher/fragments/common/property, text-in, text-contains): the specs' sort
+ * orders and aggregates fill the first, a declared text's filter the others.
+ */
 function isTemplate(name: string): boolean {
   return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$($property)');
 }
@@ -119,6 +130,12 @@ describe('compiled page statements', () => {
           }
           return [];
         });
+        // The conditions of a declared text (templates such as common/text-in), filled with a text every kind
+        // stores, as src/read/filter/text-match.ts fills them.
+        const textTemplates = names.filter((name) => isTemplate(name) && role(name) === 'Condition');
+        conditions.push(
+          ...textTemplates.map((name) => matches(`${name}.name`, /\$value \(string\)/.test(header(name)) ? '' : [])),
+        );
         // Every quantity also as an aggregate (those of a fiscal year only so: their $value is the year).
         const aggregates = filled
           .filter((name) => role(name) === 'Quantity')
