@@ -1,4 +1,5 @@
 import { Direction } from '../enums';
+import { declareAnchors, inFrom, outTo } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
 import { CODE } from './code';
 
@@ -68,3 +69,14 @@ export const INDICATOR_ATTRIBUTES = declareAttributes({
 
 /** The numbers of indicators (declared-property.ts). */
 export const INDICATOR_PROPERTIES = numbersOf(INDICATOR_ATTRIBUTES);
+
+/**
+ * The relationships outcome indicators are filtered by, each with its anchor: where an `indicators` page
+ * starts when the condition must hold (src/graph/properties/anchor.ts). By id, the other anchor, is the
+ * indicator's own key (cypher/fragments/indicator/anchor-ids.cypher).
+ */
+export const INDICATOR_ANCHORS = declareAnchors({
+  'policy-items': { from: 'PolicyItem', key: 'code', hops: [outTo('MEASURED_BY')] },
+  sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('MEASURED_BY')] },
+  fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('MEASURED_BY')] },
+});

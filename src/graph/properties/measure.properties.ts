@@ -1,4 +1,5 @@
 import { ChangeStatus } from '../enums';
+import { declareAnchors, inFrom, outTo } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
 import { CODE } from './code';
 import { POSITION } from './position';
@@ -52,3 +53,14 @@ export const MEASURE_ATTRIBUTES = declareAttributes({
 
 /** The numbers of measures (declared-property.ts). */
 export const MEASURE_PROPERTIES = numbersOf(MEASURE_ATTRIBUTES);
+
+/**
+ * The relationships measures are filtered by, each with its anchor: where a `measures` page starts when the
+ * condition must hold (src/graph/properties/anchor.ts).
+ */
+export const MEASURE_ANCHORS = declareAnchors({
+  departments: { from: 'Department', key: 'id', hops: [outTo('RESPONSIBLE_FOR')] },
+  'policy-items': { from: 'PolicyItem', key: 'code', hops: [outTo('HAS_MEASURE')] },
+  sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE')] },
+  fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('HAS_MEASURE')] },
+});

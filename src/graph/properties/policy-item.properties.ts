@@ -1,3 +1,4 @@
+import { declareAnchors, inFrom, outTo } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
 import { CODE } from './code';
 import { POSITION } from './position';
@@ -103,3 +104,17 @@ export const POLICY_ITEM_ATTRIBUTES = declareAttributes({
 
 /** The numbers of policy items (declared-property.ts). */
 export const POLICY_ITEM_PROPERTIES = numbersOf(POLICY_ITEM_ATTRIBUTES);
+
+/**
+ * The relationships policy items are filtered by, each with its anchor: where a `policyItems` page starts when
+ * the condition must hold (src/graph/properties/anchor.ts).
+ */
+export const POLICY_ITEM_ANCHORS = declareAnchors({
+  departments: {
+    from: 'Department',
+    key: 'id',
+    hops: [outTo('RESPONSIBLE_FOR', 'Measure'), inFrom('HAS_MEASURE')],
+  },
+  sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO')] },
+  fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM')] },
+});

@@ -1,3 +1,4 @@
+import { declareAnchors, inFrom, outTo } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
 import { CODE } from './code';
 import { POSITION } from './position';
@@ -136,3 +137,24 @@ export const REFORM_SHEET_ATTRIBUTES = declareAttributes({
 
 /** The numbers of reform sheets (declared-property.ts). */
 export const REFORM_SHEET_PROPERTIES = numbersOf(REFORM_SHEET_ATTRIBUTES);
+
+/**
+ * The relationships reform sheets are filtered by, each with its anchor: where a `reformSheets` page starts
+ * when the condition must hold (src/graph/properties/anchor.ts).
+ */
+export const REFORM_SHEET_ANCHORS = declareAnchors({
+  departments: { from: 'Department', key: 'id', hops: [outTo(['EXECUTES', 'PARTNERS_ON'])] },
+  'executing-departments': { from: 'Department', key: 'id', hops: [outTo('EXECUTES')] },
+  'partner-departments': { from: 'Department', key: 'id', hops: [outTo('PARTNERS_ON')] },
+  measures: { from: 'Measure', key: 'code', hops: [inFrom('SUPPORTS')] },
+  'measure-fields': {
+    from: 'Field',
+    key: 'field-id',
+    hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')],
+  },
+  sdgs: {
+    from: 'Sdg',
+    key: 'number',
+    hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')],
+  },
+});

@@ -1,6 +1,7 @@
 import { naming, type Cypher, type Slot } from '../../db/cypher';
 import { CypherRegistry } from '../../db/cypher-registry';
 import { fragmentOf, HOP_VARIABLES, singleHopScope, type Hop } from '../relationships';
+import { declaredAnchor, declaredAnchorOf } from './declared-anchors';
 
 /**
  * The fixed pieces compiled statements are assembled from: files of cypher/fragments/, read once, as the
@@ -12,6 +13,8 @@ let registry: CypherRegistry | undefined;
 export function fragment(name: string): Cypher {
   if (!name.startsWith('fragments/')) throw new Error(`not a fragment of cypher/fragments/: ${name}`);
   registry ??= CypherRegistry.load();
+  const anchor = declaredAnchorOf(name);
+  if (anchor) return declaredAnchor(registry, anchor.label, anchor.anchor);
   const declared = DECLARED_ATTRIBUTE.exec(name);
   if (declared) {
     const [, template = '', property = ''] = declared;

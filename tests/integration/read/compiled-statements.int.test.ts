@@ -45,24 +45,29 @@ function takesValue(name: string): boolean {
  * declared property's name) is part of a compiled statement.
  */
 function appearsIn(statement: string, name: string): boolean {
-  // A template's hole is filled with a marker, then matched as any identifier.
+  // A template's holes are filled with a marker, then matched as what a declaration fills in: a property
+  // name, or (an anchor's) labels, key and path.
   const text = fragment(name)
-    .bind(naming('hole', { property: 'DECLARED_PROPERTY' }))
+    .bind(naming('hole', Object.fromEntries(TEMPLATE_HOLES.map((hole) => [hole, 'DECLARED_HOLE']))))
     .render();
   const pattern = text
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/\\\$value\b/g, '\\$c\\d+')
-    .replace(/DECLARED_PROPERTY/g, '[A-Za-z][A-Za-z0-9]*');
+    .replace(/DECLARED_HOLE/g, '[^\\s]*?');
   return new RegExp(pattern).test(statement);
 }
 
 /**
- * A template of declared attributes (cypher/fragments/common/property, text-in, text-contains): the specs' sort
- * orders and aggregates fill the first, a declared text's filter the others.
+ * A template filled from declarations (cypher/fragments/common/property, text-in, text-contains, anchor-by-key,
+ * anchor-by-field-id): the specs' sort orders and aggregates fill the first, a declared text's filter the next
+ * two, the kinds' declared anchors the last two.
  */
 function isTemplate(name: string): boolean {
-  return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$($property)');
+  return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$($');
 }
+
+/** The holes the templates of cypher/fragments/common/ have: a declared property's name, an anchor's parts. */
+const TEMPLATE_HOLES = ['property', 'from', 'path', 'label', 'key'];
 
 describe('compiled page statements', () => {
   let db: TestDatabase;
