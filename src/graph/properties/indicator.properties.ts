@@ -1,6 +1,7 @@
 import { Direction } from '../enums';
 import { declareAnchors, inFrom, outTo } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
+import { declareFacets } from './facet';
 import { CODE } from './code';
 
 /** An indicator's numbers are in its own unit (件, %, 人 …: its `unit` field), both or neither given. */
@@ -79,4 +80,10 @@ export const INDICATOR_ANCHORS = declareAnchors({
   'policy-items': { from: 'PolicyItem', key: 'code', hops: [outTo('MEASURED_BY')] },
   sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('MEASURED_BY')] },
   fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('MEASURED_BY')] },
+});
+
+/** The facets of `indicators` declared by shape (src/graph/properties/facet.ts); the others are files. */
+export const INDICATOR_FACETS = declareFacets({
+  sdgs: { perSdg: [inFrom('MEASURED_BY', 'PolicyItem'), outTo('CONTRIBUTES_TO')] },
+  directions: { perValueOf: 'direction', as: 'direction' },
 });

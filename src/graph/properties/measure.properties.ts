@@ -1,6 +1,7 @@
 import { ChangeStatus } from '../enums';
 import { declareAnchors, inFrom, outTo } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
+import { declareFacets } from './facet';
 import { CODE } from './code';
 import { POSITION } from './position';
 
@@ -63,4 +64,10 @@ export const MEASURE_ANCHORS = declareAnchors({
   'policy-items': { from: 'PolicyItem', key: 'code', hops: [outTo('HAS_MEASURE')] },
   sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE')] },
   fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('HAS_MEASURE')] },
+});
+
+/** The facets of `measures` declared by shape (src/graph/properties/facet.ts); the others are files. */
+export const MEASURE_FACETS = declareFacets({
+  sdgs: { perSdg: [inFrom('HAS_MEASURE', 'PolicyItem'), outTo('CONTRIBUTES_TO')] },
+  statuses: { perValueOf: 'status', as: 'status' },
 });

@@ -1,5 +1,6 @@
 import { declareAnchors, inFrom, outTo } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
+import { declareFacets } from './facet';
 import { CODE } from './code';
 import { POSITION } from './position';
 
@@ -117,4 +118,10 @@ export const POLICY_ITEM_ANCHORS = declareAnchors({
   },
   sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO')] },
   fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM')] },
+});
+
+/** The facets of `policyItems` declared by shape (src/graph/properties/facet.ts); the others are files. */
+export const POLICY_ITEM_FACETS = declareFacets({
+  sdgs: { perSdg: [outTo('CONTRIBUTES_TO')] },
+  fields: { perValueOf: 'fieldNumber', as: 'number' },
 });

@@ -1,5 +1,6 @@
 import { declareAnchors, inFrom, outTo } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
+import { declareFacets } from './facet';
 import { CODE } from './code';
 import { POSITION } from './position';
 
@@ -157,4 +158,12 @@ export const REFORM_SHEET_ANCHORS = declareAnchors({
     key: 'number',
     hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')],
   },
+});
+
+/** The facets of `reformSheets` declared by shape (src/graph/properties/facet.ts); the others are files. */
+export const REFORM_SHEET_FACETS = declareFacets({
+  sdgs: {
+    perSdg: [outTo('SUPPORTS', 'Measure'), inFrom('HAS_MEASURE', 'PolicyItem'), outTo('CONTRIBUTES_TO')],
+  },
+  areas: { perValueOf: 'areaNumber', as: 'number' },
 });

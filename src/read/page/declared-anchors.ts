@@ -2,15 +2,18 @@ import { naming, type Cypher } from '../../db/cypher';
 import type { CypherSource } from '../../db/cypher-registry';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
 import type { AnchorDeclaration, AnchorHop } from '../../graph/properties/anchor';
-import { LABEL_ANCHORS } from '../../graph/properties/label-anchors';
+import type { FacetDeclaration } from '../../graph/properties/facet';
+import { LABEL_ANCHORS, LABEL_FACETS } from '../../graph/properties/label-pages';
 
 /**
- * The anchors kinds declare (src/graph/properties/anchor.ts) as fragments: `fragments/<folder>/anchor-<name>`
- * (the name kindPageSpec gives a condition's anchor) is the template cypher/fragments/common/anchor-by-key or
- * anchor-by-field-id, its holes filled with the declaration's labels, key and path. Declarations are code,
- * never a request's text; each name filled in is still checked to be an identifier.
+ * The anchors and facets kinds declare (src/graph/properties/anchor.ts, facet.ts) as fragments:
+ * `fragments/<folder>/anchor-<name>` (the name kindPageSpec gives a condition's anchor) is the template
+ * cypher/fragments/common/anchor-by-key or anchor-by-field-id, `fragments/<folder>/facet-<name>` the template
+ * facet-per-sdg or facet-per-value, their holes filled with the declaration's labels, key, property and path.
+ * Declarations are code, never a request's text; each name filled in is still checked to be an identifier.
  */
 const ANCHOR_NAME = /^fragments\/([a-z-]+)\/anchor-([a-z-]+)$/;
+const FACET_NAME = /^fragments\/([a-z-]+)\/facet-([a-z-]+)$/;
 
 const LABEL_OF_FOLDER: ReadonlyMap<string, NodeLabel> = new Map(
   Object.entries(NODE_LABELS).map(([label, folder]): [string, NodeLabel] => [folder, label as NodeLabel]),
@@ -35,13 +38,38 @@ function hopText(hop: AnchorHop): string {
   return hop.to === undefined ? arrow : `${arrow}(:${identifier(hop.to)})`;
 }
 
-/** The path from `a` to `n`, hop by hop, as a pattern's middle: `<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->`. */
-export function anchorPath(anchor: AnchorDeclaration): string {
-  const last = anchor.hops.at(-1);
+/**
+ * A declared path, hop by hop, as a pattern's middle (`<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->`): the
+ * last hop arrives at the pattern's end node, which the template writes, so it names no label.
+ */
+export function pathOf(hops: readonly AnchorHop[]): string {
+  const last = hops.at(-1);
   if (last === undefined || last.to !== undefined) throw new Error('an anchor path ends with a hop to n (no `to`)');
-  if (anchor.hops.slice(0, -1).some((hop) => hop.to === undefined))
+  if (hops.slice(0, -1).some((hop) => hop.to === undefined))
     throw new Error('every hop of an anchor path but the last names the label it reaches');
-  return anchor.hops.map(hopText).join('');
+  return hops.map(hopText).join('');
+}
+
+/** The path from `a` to `n` of a declared anchor. */
+export function anchorPath(anchor: AnchorDeclaration): string {
+  return pathOf(anchor.hops);
+}
+
+/** The declared facet a fragment name stands for; undefined for any other name. */
+export function declaredFacetOf(name: string): FacetDeclaration | undefined {
+  const [, folder = '', facet = ''] = FACET_NAME.exec(name) ?? [];
+  const label = LABEL_OF_FOLDER.get(folder);
+  return label === undefined ? undefined : LABEL_FACETS[label]?.[facet];
+}
+
+/** The declared facet's Cypher, from its template. */
+export function declaredFacet(source: CypherSource, facet: FacetDeclaration): Cypher {
+  if ('perSdg' in facet) {
+    return source.part('fragments/common/facet-per-sdg').bind(naming('hole', { path: pathOf(facet.perSdg) }));
+  }
+  return source
+    .part('fragments/common/facet-per-value')
+    .bind(naming('hole', { property: identifier(facet.perValueOf), as: facet.as }));
 }
 
 /** The declared anchor's Cypher, from its template. */

@@ -1,7 +1,7 @@
 import { naming, type Cypher, type Slot } from '../../db/cypher';
 import { CypherRegistry } from '../../db/cypher-registry';
 import { fragmentOf, HOP_VARIABLES, singleHopScope, type Hop } from '../relationships';
-import { declaredAnchor, declaredAnchorOf } from './declared-anchors';
+import { declaredAnchor, declaredAnchorOf, declaredFacet, declaredFacetOf } from './declared-anchors';
 
 /**
  * The fixed pieces compiled statements are assembled from: files of cypher/fragments/, read once, as the
@@ -15,6 +15,8 @@ export function fragment(name: string): Cypher {
   registry ??= CypherRegistry.load();
   const anchor = declaredAnchorOf(name);
   if (anchor) return declaredAnchor(registry, anchor.label, anchor.anchor);
+  const facet = declaredFacetOf(name);
+  if (facet) return declaredFacet(registry, facet);
   const declared = DECLARED_ATTRIBUTE.exec(name);
   if (declared) {
     const [, template = '', property = ''] = declared;

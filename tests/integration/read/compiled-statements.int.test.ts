@@ -59,15 +59,15 @@ function appearsIn(statement: string, name: string): boolean {
 
 /**
  * A template filled from declarations (cypher/fragments/common/property, text-in, text-contains, anchor-by-key,
- * anchor-by-field-id): the specs' sort orders and aggregates fill the first, a declared text's filter the next
- * two, the kinds' declared anchors the last two.
+ * anchor-by-field-id, facet-per-sdg, facet-per-value): the specs' sort orders and aggregates fill the first, a declared text's filter the next
+ * two, the kinds' declared anchors and facets the last four.
  */
 function isTemplate(name: string): boolean {
   return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$($');
 }
 
-/** The holes the templates of cypher/fragments/common/ have: a declared property's name, an anchor's parts. */
-const TEMPLATE_HOLES = ['property', 'from', 'path', 'label', 'key'];
+/** The holes the templates of cypher/fragments/common/ have: a declared property's name, an anchor's or facet's parts. */
+const TEMPLATE_HOLES = ['property', 'from', 'path', 'label', 'key', 'as'];
 
 describe('compiled page statements', () => {
   let db: TestDatabase;

@@ -1,8 +1,14 @@
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { inFrom, outTo, type AnchorDeclaration } from '../../../src/graph/properties/anchor';
-import { MEASURE_ANCHORS } from '../../../src/graph/properties/measure.properties';
+import { MEASURE_ANCHORS, MEASURE_FACETS } from '../../../src/graph/properties/measure.properties';
 import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
-import { anchorPath, declaredAnchor, declaredAnchorOf } from '../../../src/read/page/declared-anchors';
+import {
+  anchorPath,
+  declaredAnchor,
+  declaredAnchorOf,
+  declaredFacet,
+  declaredFacetOf,
+} from '../../../src/read/page/declared-anchors';
 import { fragment } from '../../../src/read/page/fragments';
 
 /**
@@ -51,5 +57,33 @@ describe('declared anchors', () => {
       hops: [inFrom('CONTRIBUTES_TO'), outTo('HAS_MEASURE')],
     };
     expect(() => anchorPath(gap)).toThrow('every hop of an anchor path but the last names the label it reaches');
+  });
+});
+
+describe('declared facets', () => {
+  it('count per SDG reached through the declared path', () => {
+    expect(declaredFacet(registry, MEASURE_FACETS.sdgs).render()).toBe(
+      [
+        'UNWIND matched AS x',
+        'WITH x.node AS n',
+        'MATCH (n)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(s:Sdg)',
+        'WITH s.number AS number, count(DISTINCT n) AS count',
+        'ORDER BY number',
+        'RETURN collect({number: number, count: count}) AS facet',
+      ].join('\n'),
+    );
+  });
+
+  it("count per value of the node's own property, under the name the facet's type gives it", () => {
+    expect(declaredFacet(registry, MEASURE_FACETS.statuses).render()).toBe(
+      [
+        'UNWIND matched AS x',
+        'WITH x.node.status AS status, count(*) AS count',
+        'ORDER BY status',
+        'RETURN collect({status: status, count: count}) AS facet',
+      ].join('\n'),
+    );
+    expect(declaredFacetOf('fragments/reform-sheet/facet-areas')).toEqual({ perValueOf: 'areaNumber', as: 'number' });
+    expect(declaredFacetOf('fragments/measure/facet-departments')).toBeUndefined();
   });
 });
