@@ -43,7 +43,15 @@ export type AnchorStart =
   | { readonly from: NodeLabel; readonly key: 'id' | 'code' | 'number' }
   | { readonly from: 'Field'; readonly key: 'field-id' };
 
-export type AnchorDeclaration = AnchorStart & { readonly hops: readonly AnchorHop[] };
+/**
+ * A declared anchor, and (`condition`) whether its condition is the same path walked back from `n`, the related
+ * node bound as `as` and its key one of the values (`EXISTS { (n)<-[:R]-(d:Department) WHERE d.id IN $value }`):
+ * the anchor then starts from exactly the nodes the condition holds for.
+ */
+export type AnchorDeclaration = AnchorStart & {
+  readonly hops: readonly AnchorHop[];
+  readonly condition?: { readonly as: string };
+};
 
 /** A kind's anchors by condition name (`sdgs`, `policy-items`: the `anchor-<name>` of its fragments). */
 export type Anchors = Readonly<Record<string, AnchorDeclaration>>;

@@ -60,7 +60,7 @@ export const MEASURE_PROPERTIES = numbersOf(MEASURE_ATTRIBUTES);
  * condition must hold (src/graph/properties/anchor.ts).
  */
 export const MEASURE_ANCHORS = declareAnchors({
-  departments: { from: 'Department', key: 'id', hops: [outTo('RESPONSIBLE_FOR')] },
+  departments: { from: 'Department', key: 'id', hops: [outTo('RESPONSIBLE_FOR')], condition: { as: 'd' } },
   'policy-items': { from: 'PolicyItem', key: 'code', hops: [outTo('HAS_MEASURE')] },
   sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE')] },
   fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('HAS_MEASURE')] },

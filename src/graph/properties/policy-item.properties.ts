@@ -116,7 +116,7 @@ export const POLICY_ITEM_ANCHORS = declareAnchors({
     key: 'id',
     hops: [outTo('RESPONSIBLE_FOR', 'Measure'), inFrom('HAS_MEASURE')],
   },
-  sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO')] },
+  sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO')], condition: { as: 's' } },
   fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM')] },
 });
 

@@ -144,10 +144,15 @@ export const REFORM_SHEET_PROPERTIES = numbersOf(REFORM_SHEET_ATTRIBUTES);
  * when the condition must hold (src/graph/properties/anchor.ts).
  */
 export const REFORM_SHEET_ANCHORS = declareAnchors({
-  departments: { from: 'Department', key: 'id', hops: [outTo(['EXECUTES', 'PARTNERS_ON'])] },
-  'executing-departments': { from: 'Department', key: 'id', hops: [outTo('EXECUTES')] },
-  'partner-departments': { from: 'Department', key: 'id', hops: [outTo('PARTNERS_ON')] },
-  measures: { from: 'Measure', key: 'code', hops: [inFrom('SUPPORTS')] },
+  departments: {
+    from: 'Department',
+    key: 'id',
+    hops: [outTo(['EXECUTES', 'PARTNERS_ON'])],
+    condition: { as: 'd' },
+  },
+  'executing-departments': { from: 'Department', key: 'id', hops: [outTo('EXECUTES')], condition: { as: 'd' } },
+  'partner-departments': { from: 'Department', key: 'id', hops: [outTo('PARTNERS_ON')], condition: { as: 'd' } },
+  measures: { from: 'Measure', key: 'code', hops: [inFrom('SUPPORTS')], condition: { as: 'm' } },
   'measure-fields': {
     from: 'Field',
     key: 'field-id',
@@ -157,6 +162,7 @@ export const REFORM_SHEET_ANCHORS = declareAnchors({
     from: 'Sdg',
     key: 'number',
     hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')],
+    condition: { as: 's' },
   },
 });
 

@@ -55,6 +55,41 @@ export function anchorPath(anchor: AnchorDeclaration): string {
   return pathOf(anchor.hops);
 }
 
+const CONDITION_NAME = /^fragments\/([a-z-]+)\/([a-z-]+)$/;
+
+/** The declared anchor whose condition a fragment name stands for (`fragments/<folder>/<condition>`). */
+export function declaredConditionOf(name: string): AnchorDeclaration | undefined {
+  const [, folder = '', condition = ''] = CONDITION_NAME.exec(name) ?? [];
+  const label = LABEL_OF_FOLDER.get(folder);
+  const anchor = label === undefined ? undefined : LABEL_ANCHORS[label]?.[condition];
+  return anchor?.condition === undefined ? undefined : anchor;
+}
+
+/** The hops of a path walked the other way: from `n` back to the node it started from (the anchor's `a`). */
+export function reversedHops(hops: readonly AnchorHop[]): AnchorHop[] {
+  return hops
+    .map((hop, at): AnchorHop => {
+      const before = hops[at - 1]?.to;
+      const direction = hop.direction === 'out' ? 'in' : 'out';
+      return before === undefined ? { direction, types: hop.types } : { direction, types: hop.types, to: before };
+    })
+    .reverse();
+}
+
+/** A declared anchor's condition, from the template: the anchor's path walked back from `n`. */
+export function declaredCondition(source: CypherSource, anchor: AnchorDeclaration): Cypher {
+  if (anchor.condition === undefined || anchor.key === 'field-id')
+    throw new Error('only an anchor by key declares its condition');
+  return source.part('fragments/common/condition-by-key').bind(
+    naming('hole', {
+      path: pathOf(reversedHops(anchor.hops)),
+      as: identifier(anchor.condition.as),
+      from: identifier(anchor.from),
+      key: anchor.key,
+    }),
+  );
+}
+
 /** The declared facet a fragment name stands for; undefined for any other name. */
 export function declaredFacetOf(name: string): FacetDeclaration | undefined {
   const [, folder = '', facet = ''] = FACET_NAME.exec(name) ?? [];

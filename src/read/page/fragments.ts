@@ -1,7 +1,14 @@
 import { naming, type Cypher, type Slot } from '../../db/cypher';
 import { CypherRegistry } from '../../db/cypher-registry';
 import { fragmentOf, HOP_VARIABLES, singleHopScope, type Hop } from '../relationships';
-import { declaredAnchor, declaredAnchorOf, declaredFacet, declaredFacetOf } from './declared-anchors';
+import {
+  declaredAnchor,
+  declaredAnchorOf,
+  declaredCondition,
+  declaredConditionOf,
+  declaredFacet,
+  declaredFacetOf,
+} from './declared-anchors';
 
 /**
  * The fixed pieces compiled statements are assembled from: files of cypher/fragments/, read once, as the
@@ -17,6 +24,8 @@ export function fragment(name: string): Cypher {
   if (anchor) return declaredAnchor(registry, anchor.label, anchor.anchor);
   const facet = declaredFacetOf(name);
   if (facet) return declaredFacet(registry, facet);
+  const condition = declaredConditionOf(name);
+  if (condition) return declaredCondition(registry, condition);
   const declared = DECLARED_ATTRIBUTE.exec(name);
   if (declared) {
     const [, template = '', property = ''] = declared;

@@ -59,8 +59,9 @@ function appearsIn(statement: string, name: string): boolean {
 
 /**
  * A template filled from declarations (cypher/fragments/common/property, text-in, text-contains, anchor-by-key,
- * anchor-by-field-id, facet-per-sdg, facet-per-value): the specs' sort orders and aggregates fill the first, a declared text's filter the next
- * two, the kinds' declared anchors and facets the last four.
+ * anchor-by-field-id, condition-by-key, facet-per-sdg, facet-per-value): the specs' sort orders and aggregates
+ * fill the first, a declared text's filter the next two, the kinds' declared anchors, their conditions and
+ * facets the last five.
  */
 function isTemplate(name: string): boolean {
   return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$($');
@@ -135,6 +136,10 @@ describe('compiled page statements', () => {
           }
           return [];
         });
+        // The conditions a kind declares with its anchors (template common/condition-by-key): no file of the folder.
+        conditions.push(
+          ...spec.anchors.filter((a) => !names.includes(a.condition)).map((a) => matches(a.condition, [])),
+        );
         // The conditions of a declared text (templates such as common/text-in), filled with a text every kind
         // stores, as src/read/filter/text-match.ts fills them.
         const textTemplates = names.filter((name) => isTemplate(name) && role(name) === 'Condition');

@@ -6,6 +6,8 @@ import {
   anchorPath,
   declaredAnchor,
   declaredAnchorOf,
+  declaredCondition,
+  declaredConditionOf,
   declaredFacet,
   declaredFacetOf,
 } from '../../../src/read/page/declared-anchors';
@@ -57,6 +59,22 @@ describe('declared anchors', () => {
       hops: [inFrom('CONTRIBUTES_TO'), outTo('HAS_MEASURE')],
     };
     expect(() => anchorPath(gap)).toThrow('every hop of an anchor path but the last names the label it reaches');
+  });
+});
+
+describe('declared conditions', () => {
+  it("walk the anchor's path back from n, the related node bound as declared", () => {
+    expect(declaredCondition(registry, REFORM_SHEET_ANCHORS.sdgs).render()).toBe(
+      'EXISTS { (n)-[:SUPPORTS]->(:Measure)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(s:Sdg) WHERE s.number IN $value }',
+    );
+    expect(fragment('fragments/measure/departments').render()).toBe(
+      'EXISTS { (n)<-[:RESPONSIBLE_FOR]-(d:Department) WHERE d.id IN $value }',
+    );
+  });
+
+  it('stand only for anchors that declare their condition', () => {
+    expect(declaredConditionOf('fragments/reform-sheet/measure-fields')).toBeUndefined();
+    expect(declaredConditionOf('fragments/measure/statuses')).toBeUndefined();
   });
 });
 
