@@ -142,7 +142,11 @@ describe('compiled page statements', () => {
         );
         // The conditions of a declared text (templates such as common/text-in), filled with a text every kind
         // stores, as src/read/filter/text-match.ts fills them.
-        const textTemplates = names.filter((name) => isTemplate(name) && role(name) === 'Condition');
+        const textTemplates = names.filter(
+          (name) =>
+            role(name) === 'Condition' &&
+            readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$($property)'),
+        );
         conditions.push(
           ...textTemplates.map((name) => matches(`${name}.name`, /\$value \(string\)/.test(header(name)) ? '' : [])),
         );
