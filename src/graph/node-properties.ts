@@ -1,10 +1,8 @@
 import type { RowReader } from '../db/row-reader';
 import type { NodeLabel } from './graph-model';
-import { INDICATOR_PROPERTIES } from './properties/indicator.properties';
-import { MEASURE_PROPERTIES } from './properties/measure.properties';
-import { POLICY_ITEM_PROPERTIES } from './properties/policy-item.properties';
-import { REFORM_SHEET_PROPERTIES } from './properties/reform-sheet.properties';
-import { storedSpecsOf } from './properties/stored-specs';
+import { ChangeStatus, Direction } from './enums';
+import { LABEL_ATTRIBUTES as A } from './properties/label-attributes';
+import { attributeSpecsOf } from './properties/stored-specs';
 
 /**
  * The stored properties of each node label: the one contract between the merge (which writes them, see
@@ -25,121 +23,28 @@ type Spec =
   | { readonly type: 'number[]' };
 
 const text = { type: 'string', optional: false } as const;
-const optionalText = { type: 'string', optional: true } as const;
 const num = { type: 'number', optional: false } as const;
 const optionalNum = { type: 'number', optional: true } as const;
-const flag = { type: 'boolean', optional: false } as const;
-const texts = { type: 'string[]' } as const;
-const nums = { type: 'number[]' } as const;
-
-/** A string out of a closed set (a GraphQL enum's values). */
-function oneOf<const V extends string>(
-  values: readonly V[],
-): { type: 'string'; optional: false; values: readonly V[] } {
-  return { type: 'string', optional: false, values };
-}
 
 /** Change marks of the draft revision sheets; the values of the GraphQL enum ChangeStatus. */
-export const CHANGE_STATUSES = ['UNCHANGED', 'CHANGED', 'NEW', 'DELETED'] as const;
+export const CHANGE_STATUSES = Object.values(ChangeStatus);
 /** Which way an indicator should move; the values of the GraphQL enum Direction. */
-export const DIRECTIONS = ['INCREASE', 'DECREASE', 'UNKNOWN'] as const;
+export const DIRECTIONS = Object.values(Direction);
 
+/** Each label's stored properties, as its attributes' declaration (src/graph/properties/) gives them. */
 export const NODE_PROPERTIES = {
-  Field: { number: num, name: text, nameEn: text, slogan: optionalText },
-  PolicyItem: {
-    code: text,
-    fieldNumber: num,
-    name: text,
-    previousName: optionalText,
-    detailed: flag,
-    visions: texts,
-    /** The visions as one text, for search only (the full-text index covers strings, not lists). */
-    visionText: optionalText,
-    collaboration: texts,
-    surveyQuestion: optionalText,
-    surveyYearLabels: texts,
-    surveyYears: nums,
-    surveySatisfaction: nums,
-    surveyImportance: nums,
-    satisfactionRank: optionalNum,
-    importanceRank: optionalNum,
-    rankOutOf: optionalNum,
-    satisfactionRateQuestion: optionalText,
-    satisfactionRatePercent: optionalNum,
-    // Its numbers (its number within the field …), declared with their fields and uses.
-    ...storedSpecsOf(POLICY_ITEM_PROPERTIES),
-  },
-  Measure: {
-    code: text,
-    name: text,
-    previousName: optionalText,
-    description: optionalText,
-    status: oneOf(CHANGE_STATUSES),
-    deletionReason: optionalText,
-    responsibleTerms: texts,
-    // Its numbers (its number within the policy item …), declared with their fields and uses.
-    ...storedSpecsOf(MEASURE_PROPERTIES),
-  },
-  Department: { name: text, nameKana: text, nameEn: text },
-  Sdg: { number: num, name: text, nameEn: text, color: text },
-  Indicator: {
-    code: text,
-    name: text,
-    definition: optionalText,
-    currentText: optionalText,
-    targetText: optionalText,
-    unit: optionalText,
-    targetBound: optionalText,
-    targetNote: optionalText,
-    direction: oneOf(DIRECTIONS),
-    // Its numbers (current value and target …), declared with their fields and uses.
-    ...storedSpecsOf(INDICATOR_PROPERTIES),
-  },
-  Project: {
-    code: text,
-    number: optionalNum,
-    name: text,
-    previousName: optionalText,
-    summary: optionalText,
-    status: oneOf(CHANGE_STATUSES),
-    deletionReason: optionalText,
-  },
-  RelatedPlan: {
-    code: text,
-    name: text,
-    previousName: optionalText,
-    period: optionalText,
-    periodStartLabel: optionalText,
-    periodStartYear: optionalNum,
-    summary: optionalText,
-    status: oneOf(CHANGE_STATUSES),
-  },
-  ReformArea: { number: num, name: text },
-  ReformSheet: {
-    code: text,
-    areaNumber: num,
-    name: text,
-    executingTerms: texts,
-    partnerTerms: texts,
-    partnerGroups: texts,
-    partnersOpenEnded: flag,
-    viewpoint: text,
-    supportedMeasuresText: text,
-    unresolvedMeasureNames: texts,
-    currentSituation: optionalText,
-    actions: optionalText,
-    effects: optionalText,
-    yearlyTargetLabels: texts,
-    yearlyTargetYears: nums,
-    yearlyTargetTexts: texts,
-    evaluation: optionalText,
-    notes: optionalText,
-    planChanged: flag,
-    // Its numbers (number, page, start and target years …), declared with their fields and uses.
-    ...storedSpecsOf(REFORM_SHEET_PROPERTIES),
-  },
-  LinkagePlan: { number: num, name: text, summary: text, targets: texts },
-  Initiative: { number: num, name: text, text },
+  Field: attributeSpecsOf(A.Field),
+  PolicyItem: attributeSpecsOf(A.PolicyItem),
+  Measure: attributeSpecsOf(A.Measure),
+  Department: attributeSpecsOf(A.Department),
+  Sdg: attributeSpecsOf(A.Sdg),
+  Indicator: attributeSpecsOf(A.Indicator),
+  Project: attributeSpecsOf(A.Project),
+  RelatedPlan: attributeSpecsOf(A.RelatedPlan),
+  ReformArea: attributeSpecsOf(A.ReformArea),
+  ReformSheet: attributeSpecsOf(A.ReformSheet),
+  LinkagePlan: attributeSpecsOf(A.LinkagePlan),
+  Initiative: attributeSpecsOf(A.Initiative),
 } as const satisfies Record<NodeLabel, Record<string, Spec>>;
 
 type Specs<L extends NodeLabel> = (typeof NODE_PROPERTIES)[L];

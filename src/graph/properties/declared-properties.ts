@@ -1,19 +1,14 @@
 import type { NodeLabel } from '../graph-model';
+import { numbersOf } from './attribute';
 import type { Declaration } from './declared-property';
-import { INDICATOR_PROPERTIES } from './indicator.properties';
-import { MEASURE_PROPERTIES } from './measure.properties';
-import { POLICY_ITEM_PROPERTIES } from './policy-item.properties';
-import { REFORM_SHEET_PROPERTIES } from './reform-sheet.properties';
+import { LABEL_ATTRIBUTES } from './label-attributes';
 
-/** Every label's declared numeric properties (declared-property.ts); a label not here declares none yet. */
-export const DECLARED_PROPERTIES: Readonly<Partial<Record<NodeLabel, Declaration>>> = {
-  Indicator: INDICATOR_PROPERTIES,
-  Measure: MEASURE_PROPERTIES,
-  PolicyItem: POLICY_ITEM_PROPERTIES,
-  ReformSheet: REFORM_SHEET_PROPERTIES,
-};
+/** Every label's declared numbers (declared-property.ts), from its attributes (label-attributes.ts). */
+export const DECLARED_PROPERTIES: Readonly<Record<NodeLabel, Declaration>> = Object.fromEntries(
+  Object.entries(LABEL_ATTRIBUTES).map(([label, attributes]) => [label, numbersOf(attributes)]),
+) as Record<NodeLabel, Declaration>;
 
-/** The declared properties of `label`, none when it declares none. */
+/** The declared numbers of `label`. */
 export function declaredPropertiesOf(label: NodeLabel): Declaration {
-  return DECLARED_PROPERTIES[label] ?? {};
+  return DECLARED_PROPERTIES[label];
 }

@@ -40,6 +40,8 @@ export interface DeclaredProperty {
    * by name (a sheet's come from several places of its document, an indicator's from the parser's value cells).
    */
   readonly figure?: true;
+  /** Stored for other fields to assemble (a survey's ranks), not a GraphQL field of its own. */
+  readonly field?: false;
 }
 
 /** A node type's declared properties, by property name (which is also the GraphQL field's name). */

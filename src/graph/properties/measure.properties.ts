@@ -1,14 +1,48 @@
-import { declareProperties } from './declared-property';
+import { ChangeStatus } from '../enums';
+import { declareAnchors, inFrom, outTo } from './anchor';
+import { declareAttributes, numbersOf } from './attribute';
+import { declareFacets } from './facet';
+import { CODE } from './code';
 import { POSITION } from './position';
 
 /**
- * The numeric properties of measures (施策中項目), each declared once: its field, filter, sort order, aggregate
- * figure, export column and load rule follow from here (declared-property.ts). A figure is read by the final
+ * The attributes of measures (施策中項目), each declared once: its stored contract, field, filter, sort order,
+ * aggregate figure, export column, search and load rule follow from here (attribute.ts). A figure is read by the final
  * text's parser (src/ingest/final-plan/measure-reader.ts) into the measure's `figures`; a measure the draft
  * deletes is not in the final text, so a figure of measures is optional (the compiler says so where the merge
  * writes deleted ones). The department count is computed, not stored, and stays in src/model/measure/.
  */
-export const MEASURE_PROPERTIES = declareProperties({
+export const MEASURE_ATTRIBUTES = declareAttributes({
+  code: {
+    description: 'Code `field-item-number`, e.g. `5-1-3`; a deleted measure has no number and a code such as `5-6-d3`.',
+    ...CODE,
+  },
+  name: { type: 'String', description: 'Name in the next plan.', search: 'indexed' },
+  previousName: {
+    type: 'String',
+    optional: true,
+    description: 'Name in the current plan, when the next plan renames the measure.',
+    search: 'indexed',
+  },
+  description: {
+    type: 'String',
+    optional: true,
+    description: 'Description (内容) in the next plan.',
+    export: { ja: '内容', en: 'Description' },
+    search: 'indexed',
+  },
+  status: { type: { enum: ChangeStatus }, description: 'Change mark of the draft revision sheet.' },
+  deletionReason: {
+    type: 'String',
+    optional: true,
+    description: 'Why the draft revision sheet deletes the measure (削除理由), as written; null unless DELETED.',
+    export: { ja: '削除理由', en: 'Deletion reason' },
+  },
+  responsibleTerms: {
+    type: 'String[]',
+    description: 'Collective terms (e.g. 関係各課) named as responsible besides departments.',
+    export: { ja: 'その他の担当', en: 'Other responsible' },
+  },
   number: {
     optional: true,
     unit: 'position within the policy item',
@@ -16,4 +50,24 @@ export const MEASURE_PROPERTIES = declareProperties({
     aggregate: "The measures' numbers within their policy items.",
     ...POSITION,
   },
+});
+
+/** The numbers of measures (declared-property.ts). */
+export const MEASURE_PROPERTIES = numbersOf(MEASURE_ATTRIBUTES);
+
+/**
+ * The relationships measures are filtered by, each with its anchor: where a `measures` page starts when the
+ * condition must hold (src/graph/properties/anchor.ts).
+ */
+export const MEASURE_ANCHORS = declareAnchors({
+  departments: { from: 'Department', key: 'id', hops: [outTo('RESPONSIBLE_FOR')], condition: { as: 'd' } },
+  'policy-items': { from: 'PolicyItem', key: 'code', hops: [outTo('HAS_MEASURE')] },
+  sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE')] },
+  fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('HAS_MEASURE')] },
+});
+
+/** The facets of `measures` declared by shape (src/graph/properties/facet.ts); the others are files. */
+export const MEASURE_FACETS = declareFacets({
+  sdgs: { perSdg: [inFrom('HAS_MEASURE', 'PolicyItem'), outTo('CONTRIBUTES_TO')] },
+  statuses: { perValueOf: 'status', as: 'status' },
 });

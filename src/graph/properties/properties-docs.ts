@@ -48,19 +48,21 @@ function rowOf(name: string, property: DeclaredProperty): string[] {
   ];
 }
 
-/** The rows of a label's table of declared numbers, in declaration order. */
+/** The rows of a label's table of declared numbers that are fields, in declaration order. */
 export function declaredTableRows(declaration: Declaration): string[][] {
-  return Object.entries(declaration).map(([name, property]) => rowOf(name, property));
+  return Object.entries(declaration).flatMap(([name, property]) =>
+    property.field === false ? [] : [rowOf(name, property)],
+  );
 }
 
 /** The guide with every declared label's table as the declarations make it. */
 export function guideWithDeclaredNumbers(guide: string): string {
-  return Object.entries(DECLARED_PROPERTIES).reduce(
-    (text, [label, declaration]) =>
+  return Object.keys(GUIDE_NAMES).reduce(
+    (text, label) =>
       withTableUnder(
         text,
         `## ${declaredSectionOf(label as NodeLabel)}`,
-        markdownTable(DECLARED_TABLE_HEADER, declaredTableRows(declaration)),
+        markdownTable(DECLARED_TABLE_HEADER, declaredTableRows(DECLARED_PROPERTIES[label as NodeLabel])),
       ),
     guide,
   );

@@ -1,14 +1,95 @@
-import { declareProperties } from './declared-property';
+import { declareAnchors, inFrom, outTo } from './anchor';
+import { declareAttributes, numbersOf } from './attribute';
+import { declareFacets } from './facet';
+import { CODE } from './code';
 import { POSITION } from './position';
 
 /** Every sheet prints its start and target years (`開始年度 | R 5 | 達成目標年度 | R 9`). */
 const FISCAL_YEAR = { type: 'FiscalYear', optional: false, unit: 'fiscal year' } as const;
 
 /**
- * The numeric properties of reform sheets (実施計画シート, document 003), each declared once: its field, filter,
- * sort order, aggregate figure, export column and load rule follow from here (declared-property.ts).
+ * The attributes of reform sheets (実施計画シート, document 003), each declared once: its stored contract, field,
+ * filter, sort order, aggregate figure, export column, search and load rule follow from here (attribute.ts).
+ * The collective terms and yearly targets are stored as several attributes without fields of their own and
+ * assembled by hand (ReformSheet.collectiveTerms, ReformSheet.yearlyTargets).
  */
-export const REFORM_SHEET_PROPERTIES = declareProperties({
+export const REFORM_SHEET_ATTRIBUTES = declareAttributes({
+  code: { description: 'Code `area-number`, e.g. `1-6` (names repeat across sheets; codes do not).', ...CODE },
+  areaNumber: {
+    type: 'Int',
+    optional: false,
+    field: false,
+    unit: 'area number',
+    description: 'The number of the area the sheet belongs to, the first part of its code.',
+  },
+  name: { type: 'String', description: 'Name of the sheet.', search: 'indexed' },
+  executingTerms: {
+    type: 'String[]',
+    field: false,
+    description: 'Collective terms given as executing (全庁 …), for ReformSheet.collectiveTerms.',
+  },
+  partnerTerms: {
+    type: 'String[]',
+    field: false,
+    description: 'Collective terms given as partner (関係各課 …), for ReformSheet.collectiveTerms.',
+  },
+  partnerGroups: {
+    type: 'String[]',
+    description: 'Partners that are not city departments (groups, companies).',
+    export: { ja: '連携団体', en: 'Partner groups' },
+  },
+  partnersOpenEnded: {
+    type: 'Boolean',
+    description: 'True when the partner list ends with 等 or など ("and others"): the partners named are not all.',
+  },
+  viewpoint: {
+    type: 'String',
+    description: 'Viewpoint of the reform (改革の視点).',
+    export: { ja: '改革の視点', en: 'Viewpoint' },
+    search: 'indexed',
+  },
+  supportedMeasuresText: {
+    type: 'String',
+    description:
+      'The supported-measures cell (総合振興計画 施策中項目) as printed, unsplit: a measure name of fields 1–4 may itself contain 、, which splitting cannot tell apart.',
+  },
+  unresolvedMeasureNames: {
+    type: 'String[]',
+    description: 'Measure names the sheet cites that no document describes (fields 1–4, a slogan).',
+  },
+  currentSituation: {
+    type: 'String',
+    optional: true,
+    description: 'Current situation and issues (現状と課題), as written.',
+  },
+  actions: { type: 'String', optional: true, description: 'What the sheet will do (取組内容), as written.' },
+  effects: { type: 'String', optional: true, description: 'Expected effects (取組の効果), as written.' },
+  yearlyTargetLabels: {
+    type: 'String[]',
+    field: false,
+    description: 'The era labels of the fiscal years with a target (`R5`), for ReformSheet.yearlyTargets.',
+  },
+  yearlyTargetYears: {
+    type: 'Int[]',
+    field: false,
+    description: 'The Gregorian years those fiscal years start in, for ReformSheet.yearlyTargets.',
+  },
+  yearlyTargetTexts: {
+    type: 'String[]',
+    field: false,
+    description: 'The targets as written, one per fiscal year, for ReformSheet.yearlyTargets.',
+  },
+  evaluation: {
+    type: 'String',
+    optional: true,
+    description: 'Year-end grade (年度末評価, A/B/C); null when not graded yet.',
+    export: { ja: '年度末評価', en: 'Evaluation' },
+  },
+  notes: { type: 'String', optional: true, description: 'Notes (備考), including plan changes.' },
+  planChanged: {
+    type: 'Boolean',
+    description: 'True when the notes record a change of plan (e.g. `<令和6年度計画変更>`).',
+  },
   number: {
     optional: false,
     unit: 'position within the area',
@@ -53,4 +134,42 @@ export const REFORM_SHEET_PROPERTIES = declareProperties({
     aggregate: 'How many fiscal years the sheets set targets for.',
     export: { ja: '年度目標数', en: 'Yearly targets' },
   },
+});
+
+/** The numbers of reform sheets (declared-property.ts). */
+export const REFORM_SHEET_PROPERTIES = numbersOf(REFORM_SHEET_ATTRIBUTES);
+
+/**
+ * The relationships reform sheets are filtered by, each with its anchor: where a `reformSheets` page starts
+ * when the condition must hold (src/graph/properties/anchor.ts).
+ */
+export const REFORM_SHEET_ANCHORS = declareAnchors({
+  departments: {
+    from: 'Department',
+    key: 'id',
+    hops: [outTo(['EXECUTES', 'PARTNERS_ON'])],
+    condition: { as: 'd' },
+  },
+  'executing-departments': { from: 'Department', key: 'id', hops: [outTo('EXECUTES')], condition: { as: 'd' } },
+  'partner-departments': { from: 'Department', key: 'id', hops: [outTo('PARTNERS_ON')], condition: { as: 'd' } },
+  measures: { from: 'Measure', key: 'code', hops: [inFrom('SUPPORTS')], condition: { as: 'm' } },
+  'measure-fields': {
+    from: 'Field',
+    key: 'field-id',
+    hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')],
+  },
+  sdgs: {
+    from: 'Sdg',
+    key: 'number',
+    hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')],
+    condition: { as: 's' },
+  },
+});
+
+/** The facets of `reformSheets` declared by shape (src/graph/properties/facet.ts); the others are files. */
+export const REFORM_SHEET_FACETS = declareFacets({
+  sdgs: {
+    perSdg: [outTo('SUPPORTS', 'Measure'), inFrom('HAS_MEASURE', 'PolicyItem'), outTo('CONTRIBUTES_TO')],
+  },
+  areas: { perValueOf: 'areaNumber', as: 'number' },
 });

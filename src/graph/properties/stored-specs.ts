@@ -1,3 +1,4 @@
+import { isNumberAttribute, type Attributes, type NumbersOf, type PlainAttribute } from './attribute';
 import { labelPropertyOf, type Declaration } from './declared-property';
 
 /**
@@ -40,3 +41,53 @@ export type FiguresOf<D extends Declaration> = {
     ? number | null
     : number;
 };
+
+/** What a text, flag, enum or list attribute adds to its label's stored contract. */
+type PlainSpecOf<P extends PlainAttribute> = P['type'] extends 'String'
+  ? TextSpec<P extends { readonly optional: true } ? true : false>
+  : P['type'] extends { readonly enum: infer E extends Readonly<Record<string, string>> }
+    ? { readonly type: 'string'; readonly optional: false; readonly values: readonly E[keyof E][] }
+    : P['type'] extends 'Boolean'
+      ? { readonly type: 'boolean'; readonly optional: false }
+      : P['type'] extends 'String[]'
+        ? { readonly type: 'string[]' }
+        : { readonly type: 'number[]' };
+
+/** Every attribute's share of its label's stored contract (numbers as storedSpecsOf gives them). */
+export type AttributeSpecsOf<A extends Attributes> = StoredSpecsOf<NumbersOf<A>> & {
+  readonly [K in keyof A & string as A[K] extends PlainAttribute ? K : never]: PlainSpecOf<
+    Extract<A[K], PlainAttribute>
+  >;
+};
+
+type PlainSpec =
+  | TextSpec<boolean>
+  | { readonly type: 'string'; readonly optional: false; readonly values: readonly string[] }
+  | { readonly type: 'boolean'; readonly optional: false }
+  | { readonly type: 'string[]' | 'number[]' };
+
+function plainSpecOf(attribute: PlainAttribute): PlainSpec {
+  const { type } = attribute;
+  if (typeof type === 'object') return { type: 'string', optional: false, values: Object.values(type.enum) };
+  switch (type) {
+    case 'String':
+      return { type: 'string', optional: attribute.optional === true };
+    case 'Boolean':
+      return { type: 'boolean', optional: false };
+    case 'String[]':
+      return { type: 'string[]' };
+    case 'Int[]':
+    case 'Float[]':
+      return { type: 'number[]' };
+  }
+}
+
+/** A label's stored contract, in declaration order: what its attributes store. */
+export function attributeSpecsOf<const A extends Attributes>(attributes: A): AttributeSpecsOf<A> {
+  const specs: Record<string, unknown> = {};
+  for (const [name, attribute] of Object.entries(attributes)) {
+    if (isNumberAttribute(attribute)) Object.assign(specs, storedSpecsOf({ [name]: attribute }));
+    else specs[name] = plainSpecOf(attribute);
+  }
+  return specs as AttributeSpecsOf<A>;
+}

@@ -4,29 +4,21 @@ import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
+import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
+import { DEPARTMENT_ATTRIBUTES } from '../../graph/properties/department.properties';
 
+// Its attributes are declared in src/graph/properties/department.properties.ts.
+@DeclaredFields(DEPARTMENT_ATTRIBUTES)
 @ObjectType({
   implements: Node,
   description: 'A department, division, office or bureau of the city (課・室・局), e.g. 危機管理課.',
 })
-export class Department extends Node {
-  @Field({ description: 'Japanese name as the documents write it, e.g. 市民活動推進課.' })
-  name!: string;
-
-  @Field({
-    description:
-      'Reading of the Japanese name in hiragana, e.g. しみんかつどうすいしんか; sort by it (a Japanese collation) for 五十音 order. Reference data (seed/reference/departments.yaml): the documents print no readings.',
-  })
-  nameKana!: string;
-
-  @Field({ description: 'English name, e.g. Citizen Activity Promotion Division.' })
-  nameEn!: string;
-
+export class Department extends declaredNode(Node, DEPARTMENT_ATTRIBUTES) {
   @Field(() => Source, { nullable: true, description: 'A line where the documents name the department.' })
   source!: Source | null;
 
   /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/graph/map-node.ts). */
-  static readonly storedAsIs = ['name', 'nameKana', 'nameEn'] as const;
+  static readonly storedAsIs = storedAsIsOf(DEPARTMENT_ATTRIBUTES);
 
   static from(this: void, row: NodeProperties): Department {
     return mapNode(Department, 'Department', row, Department.storedAsIs, (p) => ({

@@ -1,4 +1,4 @@
-import { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
+import { INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
 import type { CompileContext } from '../../read/compile-context';
 import { comparisons } from '../../read/filter/number-comparison';
@@ -28,7 +28,7 @@ async function conditionsOf(
     ...(await listOf('fragments/common/item-sdgs', f.sdg, f, 'sdgs', path)),
     ...(await listOf('fragments/indicator/directions', f.direction, f, 'directions', path)),
     ...outlookConditions(f),
-    ...declaredComparisons(INDICATOR_PROPERTIES, f, path),
+    ...declaredComparisons(INDICATOR_ATTRIBUTES, f, path),
     ...comparisons('fragments/indicator/relative-change', f.relativeChange, `${path}.relativeChange`),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);

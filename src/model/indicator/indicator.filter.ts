@@ -2,7 +2,7 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { Direction } from '../../graph/enums';
 import { IndicatorOutlookStatus } from '../../graph/outlook-status';
-import { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
+import { INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
 import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
   CombinableFilter,
@@ -19,8 +19,8 @@ import {
 } from '../../read/filter/filter-fields';
 import { NumberComparison } from '../../read/filter/number-comparison';
 
-// Comparisons with its numbers (current value, target …) follow from their declaration, indicator.properties.ts.
-@DeclaredFilters(INDICATOR_PROPERTIES)
+// Filters of its declared numbers (current value, target …) and texts follow from indicator.properties.ts.
+@DeclaredFilters(INDICATOR_ATTRIBUTES)
 @CombinableFilter()
 @InputType({ description: 'Conditions on outcome indicators; all given conditions must hold (AND).' })
 export class IndicatorFilter {

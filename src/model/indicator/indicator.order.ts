@@ -1,4 +1,4 @@
-import { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
+import { INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
 import { declaredOrderDescriptions } from '../../read/page/declared-numbers';
 import { OrderInput } from '../../read/page/order-input';
 
@@ -11,7 +11,7 @@ export const IndicatorOrder = OrderInput(
   'outcome indicators',
   Object.assign(
     { CODE: 'Indicator code, numerically; the default order.' },
-    declaredOrderDescriptions(INDICATOR_PROPERTIES),
+    declaredOrderDescriptions(INDICATOR_ATTRIBUTES),
     {
       RELATIVE_CHANGE: 'Change from current value to target, relative to the current value; without both numbers last.',
     },

@@ -1,5 +1,5 @@
 import { outlookParameter } from '../../graph/outlook-reference';
-import { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
+import { INDICATOR_ATTRIBUTES, INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
 import { declaredAggregates, declaredOrderFields } from '../../read/page/declared-numbers';
 import { kindPageSpec } from '../../read/page/kind-page-spec';
 
@@ -16,7 +16,7 @@ export const INDICATOR_PAGE = kindPageSpec('indicator', {
   inPolicyItem: true,
   facets: ['sdgs', 'fields', 'directions', 'outlooks'],
   facetValues: { outlooks: () => outlookParameter() },
-  orderFields: Object.assign(declaredOrderFields(INDICATOR_PROPERTIES), { RELATIVE_CHANGE: 'relative-change' }),
+  orderFields: Object.assign(declaredOrderFields(INDICATOR_ATTRIBUTES), { RELATIVE_CHANGE: 'relative-change' }),
   // Computed figures after the declared numbers': none of them is stored.
   aggregates: Object.assign(declaredAggregates(INDICATOR_PROPERTIES), {
     relativeChange: {

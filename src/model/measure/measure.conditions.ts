@@ -1,5 +1,5 @@
 import { ChangeStatus } from '../../graph/enums';
-import { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
+import { MEASURE_ATTRIBUTES } from '../../graph/properties/measure.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
 import { foldedText } from '../../read/filter/text-filter';
 import type { CompileContext } from '../../read/compile-context';
@@ -34,7 +34,7 @@ async function conditionsOf(
     ...anyOf('fragments/measure/statuses', null, f.status),
     ...(await listOf('fragments/measure/sheet-evaluations', null, f, 'sheetEvaluations', path, grade)),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
-    ...declaredComparisons(MEASURE_PROPERTIES, f, path),
+    ...declaredComparisons(MEASURE_ATTRIBUTES, f, path),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ChangeStatus } from '../../graph/enums';
-import { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
+import { MEASURE_ATTRIBUTES } from '../../graph/properties/measure.properties';
 import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
   CombinableFilter,
@@ -18,8 +18,8 @@ import {
   MAX_ANY_OF,
 } from '../../read/filter/filter-fields';
 
-// Comparisons with its numbers follow from their declaration, measure.properties.ts (none filterable yet).
-@DeclaredFilters(MEASURE_PROPERTIES)
+// Filters of its declared numbers and texts follow from measure.properties.ts (none filterable yet).
+@DeclaredFilters(MEASURE_ATTRIBUTES)
 @CombinableFilter()
 @InputType({ description: 'Conditions on measures; all given conditions must hold (AND).' })
 export class MeasureFilter {

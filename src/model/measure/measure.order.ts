@@ -1,4 +1,4 @@
-import { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
+import { MEASURE_ATTRIBUTES } from '../../graph/properties/measure.properties';
 import { declaredOrderDescriptions } from '../../read/page/declared-numbers';
 import { OrderInput } from '../../read/page/order-input';
 
@@ -16,6 +16,6 @@ export const MeasureOrder = OrderInput(
       FIELD: 'Number of the field the measure belongs to.',
       DEPARTMENT_COUNT: 'How many departments are responsible for the measure.',
     },
-    declaredOrderDescriptions(MEASURE_PROPERTIES),
+    declaredOrderDescriptions(MEASURE_ATTRIBUTES),
   ),
 );

@@ -1,4 +1,4 @@
-import { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
+import { MEASURE_ATTRIBUTES, MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
 import { declaredAggregates, declaredOrderFields } from '../../read/page/declared-numbers';
 import { kindPageSpec } from '../../read/page/kind-page-spec';
 
@@ -15,7 +15,7 @@ export const MEASURE_PAGE = kindPageSpec('measure', {
   facets: ['sdgs', 'departments', 'fields', 'statuses'],
   orderFields: Object.assign(
     { STATUS: 'order-status', FIELD: 'order-field', DEPARTMENT_COUNT: 'order-department-count' },
-    declaredOrderFields(MEASURE_PROPERTIES),
+    declaredOrderFields(MEASURE_ATTRIBUTES),
   ),
   aggregates: Object.assign(declaredAggregates(MEASURE_PROPERTIES), {
     departmentCount: {

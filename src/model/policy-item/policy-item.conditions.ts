@@ -1,4 +1,4 @@
-import { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
+import { POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
 import { foldedText } from '../../read/filter/text-filter';
 import type { CompileContext } from '../../read/compile-context';
@@ -27,7 +27,7 @@ async function conditionsOf(
     ...(await listOf('fragments/policy-item/linkage-plans', f.linkagePlan, f, 'linkagePlans', path)),
     ...(f.detailed === undefined || f.detailed === null ? [] : [matches('fragments/policy-item/detailed', f.detailed)]),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
-    ...declaredComparisons(POLICY_ITEM_PROPERTIES, f, path),
+    ...declaredComparisons(POLICY_ITEM_ATTRIBUTES, f, path),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

@@ -1,6 +1,6 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
+import { POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
 import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
   CombinableFilter,
@@ -14,8 +14,8 @@ import {
   TextFilter,
 } from '../../read/filter/filter-fields';
 
-// Comparisons with its numbers follow from their declaration, policy-item.properties.ts (none filterable yet).
-@DeclaredFilters(POLICY_ITEM_PROPERTIES)
+// Filters of its declared numbers and texts follow from policy-item.properties.ts (none filterable yet).
+@DeclaredFilters(POLICY_ITEM_ATTRIBUTES)
 @CombinableFilter()
 @InputType({ description: 'Conditions on policy items; all given conditions must hold (AND).' })
 export class PolicyItemFilter {

@@ -1,4 +1,4 @@
-import { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
+import { POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
 import { declaredOrderDescriptions } from '../../read/page/declared-numbers';
 import { OrderInput } from '../../read/page/order-input';
 
@@ -16,6 +16,6 @@ export const PolicyItemOrder = OrderInput(
       IMPORTANCE_RANK: 'Rank by importance to citizens (1 = most important); items without one last.',
       MEASURE_COUNT: 'How many measures (not deleted) the item has.',
     },
-    declaredOrderDescriptions(POLICY_ITEM_PROPERTIES),
+    declaredOrderDescriptions(POLICY_ITEM_ATTRIBUTES),
   ),
 );

@@ -1,4 +1,4 @@
-import { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
+import { POLICY_ITEM_ATTRIBUTES, POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
 import { declaredAggregates, declaredOrderFields } from '../../read/page/declared-numbers';
 import { kindPageSpec } from '../../read/page/kind-page-spec';
 
@@ -19,7 +19,7 @@ export const POLICY_ITEM_PAGE = kindPageSpec('policy-item', {
       IMPORTANCE_RANK: 'order-importance-rank',
       MEASURE_COUNT: 'order-measure-count',
     },
-    declaredOrderFields(POLICY_ITEM_PROPERTIES),
+    declaredOrderFields(POLICY_ITEM_ATTRIBUTES),
   ),
   aggregates: Object.assign(declaredAggregates(POLICY_ITEM_PROPERTIES), {
     measureCount: { quantity: 'order-measure-count', description: 'How many measures (not deleted) each item has.' },

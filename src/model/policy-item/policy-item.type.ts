@@ -4,40 +4,19 @@ import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
-import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
-import { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
+import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
+import { POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
 import type { StoredNode } from '../../graph/node-properties';
 import { SatisfactionRate, Survey } from './survey.type';
 
-// The numbers (its number within the field …) are declared in policy-item.properties.ts.
-@DeclaredFields(POLICY_ITEM_PROPERTIES)
+// Its attributes (code, names, visions, its number within the field …) are declared in policy-item.properties.ts.
+@DeclaredFields(POLICY_ITEM_ATTRIBUTES)
 @ObjectType({
   implements: Node,
   description:
     'Policy item (施策大項目), e.g. 5-1 市民との協働によるまちづくりの推進. Items of fields 5 and 6 are described in detail; items of fields 1–4 are known by code and name only.',
 })
-export class PolicyItem extends declaredNode(Node, POLICY_ITEM_PROPERTIES) {
-  @Field({ description: 'Code `field-number`, e.g. `5-1`.' })
-  code!: string;
-
-  @Field({ description: 'Name in the next plan (後期基本計画).' })
-  name!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Name in the current plan, when the next plan renames the item.',
-  })
-  previousName!: string | null;
-
-  @Field({ description: 'True for items the documents describe in detail (fields 5 and 6).' })
-  detailed!: boolean;
-
-  @Field(() => [String], { description: 'Visions (めざす姿): what the city aims to look like.' })
-  visions!: string[];
-
-  @Field(() => [String], { description: 'Collaboration (協働による取組): what citizens, groups and companies can do.' })
-  collaboration!: string[];
-
+export class PolicyItem extends declaredNode(Node, POLICY_ITEM_ATTRIBUTES) {
   @Field(() => Survey, { nullable: true, description: 'Citizen survey results (市民アンケート結果).' })
   survey!: Survey | null;
 
@@ -51,24 +30,16 @@ export class PolicyItem extends declaredNode(Node, POLICY_ITEM_PROPERTIES) {
   sortKey!: string;
 
   /** Fields it takes over from stored properties as they are (`StoredAsIs`, src/graph/map-node.ts). */
-  static readonly storedAsIs = [
-    'sortKey',
-    'code',
-    'fieldNumber',
-    'name',
-    'previousName',
-    'detailed',
-    ...storedAsIsOf(POLICY_ITEM_PROPERTIES),
-  ] as const;
+  static readonly storedAsIs = ['sortKey', 'fieldNumber', ...storedAsIsOf(POLICY_ITEM_ATTRIBUTES)] as const;
 
   static from(this: void, row: NodeProperties): PolicyItem {
-    return mapNode(PolicyItem, 'PolicyItem', row, PolicyItem.storedAsIs, (p) => ({
-      visions: [...p.visions],
-      collaboration: [...p.collaboration],
-      survey: surveyOf(p),
-      satisfactionRate: satisfactionRateOf(p),
-      source: sourceOf(p),
-    }));
+    return mapNode(PolicyItem, 'PolicyItem', row, PolicyItem.storedAsIs, (p) =>
+      Object.assign(assembledFields(POLICY_ITEM_ATTRIBUTES, p), {
+        survey: surveyOf(p),
+        satisfactionRate: satisfactionRateOf(p),
+        source: sourceOf(p),
+      }),
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { SheetRole } from '../../graph/enums';
-import { REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
+import { REFORM_SHEET_ATTRIBUTES } from '../../graph/properties/reform-sheet.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
 import { foldedText } from '../../read/filter/text-filter';
 import type { CompileContext } from '../../read/compile-context';
@@ -42,7 +42,7 @@ async function conditionsOf(
       grade,
     )),
     ...texts.map((text) => matches('fragments/common/text', text)),
-    ...declaredComparisons(REFORM_SHEET_PROPERTIES, f, path),
+    ...declaredComparisons(REFORM_SHEET_ATTRIBUTES, f, path),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

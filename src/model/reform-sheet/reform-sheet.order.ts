@@ -1,4 +1,4 @@
-import { REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
+import { REFORM_SHEET_ATTRIBUTES } from '../../graph/properties/reform-sheet.properties';
 import { declaredOrderDescriptions } from '../../read/page/declared-numbers';
 import { OrderInput } from '../../read/page/order-input';
 
@@ -15,6 +15,6 @@ export const ReformSheetOrder = OrderInput(
       AREA: 'Area number.',
       EVALUATION: 'Year-end grade (年度末評価), A first when ascending; ungraded sheets last.',
     },
-    declaredOrderDescriptions(REFORM_SHEET_PROPERTIES),
+    declaredOrderDescriptions(REFORM_SHEET_ATTRIBUTES),
   ),
 );

@@ -1,4 +1,4 @@
-import { REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
+import { REFORM_SHEET_ATTRIBUTES, REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
 import { declaredAggregates, declaredOrderFields } from '../../read/page/declared-numbers';
 import { kindPageSpec } from '../../read/page/kind-page-spec';
 
@@ -15,7 +15,7 @@ export const REFORM_SHEET_PAGE = kindPageSpec('reform-sheet', {
   facets: ['areas', 'evaluations', 'departments', 'sdgs'],
   orderFields: Object.assign(
     { AREA: 'order-area', EVALUATION: 'order-evaluation' },
-    declaredOrderFields(REFORM_SHEET_PROPERTIES),
+    declaredOrderFields(REFORM_SHEET_ATTRIBUTES),
   ),
   aggregates: declaredAggregates(REFORM_SHEET_PROPERTIES),
 });

@@ -1,22 +1,27 @@
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Field } from 'type-graphql';
-import type { Declaration } from '../../graph/properties/declared-property';
+import { isNumberAttribute, type Attributes } from '../../graph/properties/attribute';
 import type { Condition } from '../page/condition';
 import { propertyQuantity } from '../page/fragments';
 import { comparisons, NumberComparison } from './number-comparison';
+import { TextMatch, textMatches } from './text-match';
 
 /**
- * The filters of a node type's declared numbers (src/graph/properties/): the filter input class takes the
- * decorator `@DeclaredFilters(DECLARATION)`, one NumberComparison field per filterable number named like
- * it, and the kind's conditions add `declaredComparisons`, each comparison on the stored number
- * (cypher/fragments/common/property.cypher). A fiscal year compares its Gregorian year.
+ * The filters of a node type's declared attributes (src/graph/properties/): the filter input class takes the
+ * decorator `@DeclaredFilters(ATTRIBUTES)`, one field per filterable attribute named like it (a number's a
+ * NumberComparison, a text's a TextMatch), and the kind's conditions add `declaredComparisons`: each
+ * comparison on the stored number (cypher/fragments/common/property.cypher; a fiscal year compares its
+ * Gregorian year), each text match on the stored text (common/text-in.cypher, common/text-contains.cypher).
  */
-export function DeclaredFilters(declaration: Declaration): ClassDecorator {
+export function DeclaredFilters(attributes: Attributes): ClassDecorator {
   return (target) => {
     const prototype = target.prototype as object;
-    for (const [name, { filter }] of Object.entries(declaration)) {
-      if (filter === undefined) continue;
-      Field(() => NumberComparison, { nullable: true, description: filter })(prototype, name);
+    for (const [name, attribute] of Object.entries(attributes)) {
+      if (attribute.filter === undefined) continue;
+      if (!isNumberAttribute(attribute) && attribute.type !== 'String')
+        throw new Error(`${name}: only numbers and texts can be declared filterable`);
+      const input = isNumberAttribute(attribute) ? NumberComparison : TextMatch;
+      Field(() => input, { nullable: true, description: attribute.filter })(prototype, name);
       IsOptional()(prototype, name);
       ValidateNested()(prototype, name);
     }
@@ -24,9 +29,12 @@ export function DeclaredFilters(declaration: Declaration): ClassDecorator {
 }
 
 /** The conditions the declared filters of `filter` (an input of a class DeclaredFilters decorated) ask for. */
-export function declaredComparisons(declaration: Declaration, filter: object, path: string): Condition[] {
-  const given = filter as Readonly<Record<string, NumberComparison | null | undefined>>;
-  return Object.entries(declaration).flatMap(([name, property]) =>
-    property.filter === undefined ? [] : comparisons(propertyQuantity(name), given[name], `${path}.${name}`),
-  );
+export function declaredComparisons(attributes: Attributes, filter: object, path: string): Condition[] {
+  const given = filter as Readonly<Record<string, (NumberComparison & TextMatch) | null | undefined>>;
+  return Object.entries(attributes).flatMap(([name, attribute]) => {
+    if (attribute.filter === undefined) return [];
+    return isNumberAttribute(attribute)
+      ? comparisons(propertyQuantity(name), given[name], `${path}.${name}`)
+      : textMatches(name, given[name], `${path}.${name}`);
+  });
 }

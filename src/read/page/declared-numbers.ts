@@ -1,3 +1,4 @@
+import type { Attributes } from '../../graph/properties/attribute';
 import type { Declaration } from '../../graph/properties/declared-property';
 import type { AggregateQuantity } from './aggregate';
 import { propertyQuantity } from './fragments';
@@ -9,22 +10,20 @@ import { propertyQuantity } from './fragments';
  * spread these after their own.
  */
 
-/** The order enum values the declaration adds (`START_YEAR`). */
-export type DeclaredOrderValue<D extends Declaration> = {
+/** The order enum values the declaration adds (`START_YEAR`); a declared text sorts as stored. */
+export type DeclaredOrderValue<D extends Attributes> = {
   [K in keyof D]: D[K] extends { readonly order: { readonly value: infer V extends string } } ? V : never;
 }[keyof D];
 
 /** Each declared order value with its sort fragment, for kindPageSpec's `orderFields`. */
-export function declaredOrderFields<D extends Declaration>(declaration: D): Record<DeclaredOrderValue<D>, string> {
+export function declaredOrderFields<D extends Attributes>(declaration: D): Record<DeclaredOrderValue<D>, string> {
   return Object.fromEntries(
     Object.entries(declaration).flatMap(([name, { order }]) => (order ? [[order.value, propertyQuantity(name)]] : [])),
   ) as Record<DeclaredOrderValue<D>, string>;
 }
 
 /** Each declared order value with its description, for OrderInput. */
-export function declaredOrderDescriptions<D extends Declaration>(
-  declaration: D,
-): Record<DeclaredOrderValue<D>, string> {
+export function declaredOrderDescriptions<D extends Attributes>(declaration: D): Record<DeclaredOrderValue<D>, string> {
   return Object.fromEntries(
     Object.values(declaration).flatMap(({ order }) => (order ? [[order.value, order.description]] : [])),
   ) as Record<DeclaredOrderValue<D>, string>;

@@ -1,6 +1,14 @@
 import { naming, type Cypher, type Slot } from '../../db/cypher';
 import { CypherRegistry } from '../../db/cypher-registry';
 import { fragmentOf, HOP_VARIABLES, singleHopScope, type Hop } from '../relationships';
+import {
+  declaredAnchor,
+  declaredAnchorOf,
+  declaredCondition,
+  declaredConditionOf,
+  declaredFacet,
+  declaredFacetOf,
+} from './declared-anchors';
 
 /**
  * The fixed pieces compiled statements are assembled from: files of cypher/fragments/, read once, as the
@@ -12,24 +20,40 @@ let registry: CypherRegistry | undefined;
 export function fragment(name: string): Cypher {
   if (!name.startsWith('fragments/')) throw new Error(`not a fragment of cypher/fragments/: ${name}`);
   registry ??= CypherRegistry.load();
-  const declared = DECLARED_NUMBER.exec(name);
-  if (declared) return registry.part(PROPERTY_TEMPLATE).bind(naming('hole', { property: declared[1] ?? '' }));
+  const anchor = declaredAnchorOf(name);
+  if (anchor) return declaredAnchor(registry, anchor.label, anchor.anchor);
+  const facet = declaredFacetOf(name);
+  if (facet) return declaredFacet(registry, facet);
+  const condition = declaredConditionOf(name);
+  if (condition) return declaredCondition(registry, condition);
+  const declared = DECLARED_ATTRIBUTE.exec(name);
+  if (declared) {
+    const [, template = '', property = ''] = declared;
+    return registry.part(`fragments/common/${template}`).bind(naming('hole', { property }));
+  }
   return registry.part(name);
 }
 
 /**
- * One template serves every declared number (src/graph/properties/): `fragments/common/property.startYear` is
- * cypher/fragments/common/property.cypher with its hole `$($property)` filled by `startYear`. The name is the
- * declaration's, an identifier by this pattern, so no text from a request ever reaches the hole.
+ * One template serves every declared attribute (src/graph/properties/) of a use: `fragments/common/property.startYear`
+ * is cypher/fragments/common/property.cypher (a number as a sort value, filter quantity or aggregate) with its
+ * hole `$($property)` filled by `startYear`; `text-in` and `text-contains` are a declared text's conditions.
+ * The name is the declaration's, an identifier by this pattern, so no text from a request ever reaches the hole.
  */
-const PROPERTY_TEMPLATE = 'fragments/common/property';
-const DECLARED_NUMBER = /^fragments\/common\/property\.([A-Za-z][A-Za-z0-9]*)$/;
+export const ATTRIBUTE_TEMPLATES = ['property', 'text-in', 'text-contains'] as const;
+export type AttributeTemplate = (typeof ATTRIBUTE_TEMPLATES)[number];
+const DECLARED_ATTRIBUTE = new RegExp(`^fragments/common/(${ATTRIBUTE_TEMPLATES.join('|')})\\.([A-Za-z][A-Za-z0-9]*)$`);
+
+/** The fragment of a declared attribute stored as `property` through `template`. */
+export function declaredFragment(template: AttributeTemplate, property: string): string {
+  const name = `fragments/common/${template}.${property}`;
+  if (!DECLARED_ATTRIBUTE.test(name)) throw new Error(`not a declared attribute name: ${property}`);
+  return name;
+}
 
 /** The quantity (and sort value) fragment of a declared number stored as `property`. */
 export function propertyQuantity(property: string): string {
-  const name = `${PROPERTY_TEMPLATE}.${property}`;
-  if (!DECLARED_NUMBER.test(name)) throw new Error(`not a declared property name: ${property}`);
-  return name;
+  return declaredFragment('property', property);
 }
 
 /** A fragment whose `$value` parameter is bound to `parameter`, so one statement can use it often. */

@@ -5,7 +5,8 @@ import type { PageSpec } from './page-spec';
 /**
  * A PageSpec written by the conventions every kind's folder cypher/fragments/<folder>/ follows, so each
  * kind declares only what is its own. Fragment names here are relative to that folder: the scan is `scan`,
- * the anchor of a condition `anchor-<condition>`, each facet `facet-<name>`; and every connection sorts by
+ * the anchor of a condition `anchor-<condition>` (declared with the kind's attributes and made from a template,
+ * src/read/page/declared-anchors.ts, or a file of the folder), each facet `facet-<name>`; and every connection sorts by
  * code (the sortKey, no fragment) and by name (one common fragment), as OrderInput declares.
  */
 export interface KindPageFragments<OwnOrderField extends string, FacetName extends string> {

@@ -27,6 +27,14 @@ function role(name: string): string {
   return /^\/\/ (Start|Scope|Context|Condition|Quantity|Sort value|Facet|Part):/.exec(header)?.[1] ?? 'unknown';
 }
 
+/** A fragment's header lines (its role, what it binds, its parameters). */
+function header(name: string): string {
+  return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8')
+    .split('\n')
+    .slice(0, 2)
+    .join('\n');
+}
+
 /** Whether a fragment takes the user's value as `$value`. */
 function takesValue(name: string): boolean {
   return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$value');
@@ -37,21 +45,30 @@ function takesValue(name: string): boolean {
  * declared property's name) is part of a compiled statement.
  */
 function appearsIn(statement: string, name: string): boolean {
-  // A template's hole is filled with a marker, then matched as any identifier.
+  // A template's holes are filled with a marker, then matched as what a declaration fills in: a property
+  // name, or (an anchor's) labels, key and path.
   const text = fragment(name)
-    .bind(naming('hole', { property: 'DECLARED_PROPERTY' }))
+    .bind(naming('hole', Object.fromEntries(TEMPLATE_HOLES.map((hole) => [hole, 'DECLARED_HOLE']))))
     .render();
   const pattern = text
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/\\\$value\b/g, '\\$c\\d+')
-    .replace(/DECLARED_PROPERTY/g, '[A-Za-z][A-Za-z0-9]*');
+    .replace(/DECLARED_HOLE/g, '[^\\s]*?');
   return new RegExp(pattern).test(statement);
 }
 
-/** The template of declared numbers (cypher/fragments/common/property): the specs' sort orders and aggregates fill it. */
+/**
+ * A template filled from declarations (cypher/fragments/common/property, text-in, text-contains, anchor-by-key,
+ * anchor-by-field-id, condition-by-key, facet-per-sdg, facet-per-value): the specs' sort orders and aggregates
+ * fill the first, a declared text's filter the next two, the kinds' declared anchors, their conditions and
+ * facets the last five.
+ */
 function isTemplate(name: string): boolean {
-  return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$($property)');
+  return readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$($');
 }
+
+/** The holes the templates of cypher/fragments/common/ have: a declared property's name, an anchor's or facet's parts. */
+const TEMPLATE_HOLES = ['property', 'from', 'path', 'label', 'key', 'as'];
 
 describe('compiled page statements', () => {
   let db: TestDatabase;
@@ -119,6 +136,20 @@ describe('compiled page statements', () => {
           }
           return [];
         });
+        // The conditions a kind declares with its anchors (template common/condition-by-key): no file of the folder.
+        conditions.push(
+          ...spec.anchors.filter((a) => !names.includes(a.condition)).map((a) => matches(a.condition, [])),
+        );
+        // The conditions of a declared text (templates such as common/text-in), filled with a text every kind
+        // stores, as src/read/filter/text-match.ts fills them.
+        const textTemplates = names.filter(
+          (name) =>
+            role(name) === 'Condition' &&
+            readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$($property)'),
+        );
+        conditions.push(
+          ...textTemplates.map((name) => matches(`${name}.name`, /\$value \(string\)/.test(header(name)) ? '' : [])),
+        );
         // Every quantity also as an aggregate (those of a fiscal year only so: their $value is the year).
         const aggregates = filled
           .filter((name) => role(name) === 'Quantity')

@@ -6,11 +6,11 @@ import {
   isObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import type { NodeLabel } from '../../../src/graph/graph-model';
 import { propertySpecs } from '../../../src/graph/node-properties';
 import { DECLARED_PROPERTIES } from '../../../src/graph/properties/declared-properties';
 import { isNullableField, labelPropertyOf } from '../../../src/graph/properties/declared-property';
 import { EXPORT_KINDS } from '../../../src/platform/export/export-kinds';
+import { ROOT_PAGES } from '../../../src/model/node/root-pages';
 import { typeNameOf } from '../../../src/read/prefetch/property-demand';
 import { graphSchema } from '../../../src/schema';
 
@@ -20,14 +20,30 @@ import { graphSchema } from '../../../src/schema';
  * declaration says so, with the declared descriptions and headers. (The worked example's values, read from
  * the document, are checked against the running API in tests/integration/model/declared-properties.int.test.ts.)
  */
-const labels = Object.keys(DECLARED_PROPERTIES) as NodeLabel[];
+// The kinds with a connection of their own (filter, order, aggregate, export); every label declares its
+// numbers, but only these offer the numbers' uses.
+const labels = ROOT_PAGES.map((page) => page.label);
 
 it('covers every kind with numbers of its own: indicators, measures, policy items and reform sheets', () => {
   expect(labels).toEqual(expect.arrayContaining(['Indicator', 'Measure', 'PolicyItem', 'ReformSheet']));
 });
-const cases = labels.flatMap((label) =>
-  Object.entries(DECLARED_PROPERTIES[label] ?? {}).map(([name, property]) => ({ label, name, property })),
+const declared = labels.flatMap((label) =>
+  Object.entries(DECLARED_PROPERTIES[label]).map(([name, property]) => ({ label, name, property })),
 );
+const cases = declared.filter(({ property }) => property.field !== false);
+
+it('keeps a number declared `field: false` stored, and off its type (assembled into another field)', async () => {
+  const storedOnly = declared.filter(({ property }) => property.field === false);
+  expect(storedOnly.map(({ label, name }) => `${label}.${name}`)).toEqual(
+    expect.arrayContaining(['PolicyItem.satisfactionRank', 'ReformSheet.areaNumber']),
+  );
+  const built = await graphSchema();
+  for (const { label, name } of storedOnly) {
+    expect(propertySpecs(label)[name]).toBeDefined();
+    const type = built.getType(typeNameOf(label));
+    expect(isObjectType(type) ? Object.keys(type.getFields()) : []).not.toContain(name);
+  }
+});
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

@@ -10,19 +10,13 @@ import {
 } from '../coded-words';
 import { outlookReference } from '../../../graph/outlook-reference';
 import * as column from '../shared-columns';
-import { INDICATOR_PROPERTIES } from '../../../graph/properties/indicator.properties';
+import { INDICATOR_ATTRIBUTES } from '../../../graph/properties/indicator.properties';
 import { withDeclaredColumns, type ExportedValues } from '../declared-columns';
 
 /** An outcome indicator as the export asks for it (the selection below). */
-interface IndicatorRow extends Sourced, ExportedValues<typeof INDICATOR_PROPERTIES> {
+interface IndicatorRow extends Sourced, ExportedValues<typeof INDICATOR_ATTRIBUTES> {
   readonly id: string;
   readonly name: string;
-  readonly definition: string | null;
-  readonly unit: string | null;
-  readonly currentText: string | null;
-  readonly targetText: string | null;
-  readonly targetBound: string | null;
-  readonly targetNote: string | null;
   readonly direction: string;
   readonly outlook: {
     readonly status: string;
@@ -50,14 +44,14 @@ interface IndicatorRow extends Sourced, ExportedValues<typeof INDICATOR_PROPERTI
 
 /**
  * Outcome indicators (成果指標): one row per indicator; values as numbers, and as printed beside them. The
- * numbers' columns follow from their declaration (indicator.properties.ts), placed here by name.
+ * declared attributes' columns follow from their declaration (indicator.properties.ts), placed here by name.
  */
 export const INDICATOR_EXPORT = sourcedKind<IndicatorRow>(
-  withDeclaredColumns(INDICATOR_PROPERTIES, {
+  withDeclaredColumns(INDICATOR_ATTRIBUTES, {
     name: 'indicators',
     connection: 'indicators',
     title: { ja: '成果指標', en: 'Indicators' },
-    selection: `id name definition unit currentText targetText targetBound targetNote direction
+    selection: `id name direction
     outlook { status reason ratio latestValue latestFiscalYear projectedValue baselineFiscalYear targetFiscalYear
       method projectionMethod }
     owners { basis department { name } measures { code } }
@@ -66,14 +60,14 @@ export const INDICATOR_EXPORT = sourcedKind<IndicatorRow>(
       { ja: 'ID', en: 'ID', type: 'text', value: (i: IndicatorRow) => i.id },
       ...column.POLICY_ITEM,
       column.name('指標名'),
-      { ja: '定義', en: 'Definition', type: 'text', value: (i) => i.definition },
-      { ja: '単位', en: 'Unit', type: 'text', value: (i) => i.unit },
+      'definition',
+      'unit',
       'current',
-      { ja: '現状値(表記)', en: 'Current as printed', type: 'text', value: (i) => i.currentText },
+      'currentText',
       'target',
-      { ja: '目標値(表記)', en: 'Target as printed', type: 'text', value: (i) => i.targetText },
-      { ja: '目標の範囲', en: 'Target bound', type: 'text', value: (i) => i.targetBound },
-      { ja: '目標の注記', en: 'Target note', type: 'text', value: (i) => i.targetNote },
+      'targetText',
+      'targetBound',
+      'targetNote',
       ...codedColumns<IndicatorRow>('方向', 'Direction', (i) => i.direction, DIRECTION_WORDS),
       // Who answers for it (Indicator.owners): the departments, how that was decided, through which measures.
       {

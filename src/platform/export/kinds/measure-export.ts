@@ -1,35 +1,32 @@
 import { codedColumns, CHANGE_STATUS_WORDS } from '../coded-words';
 import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
 import * as column from '../shared-columns';
-import { MEASURE_PROPERTIES } from '../../../graph/properties/measure.properties';
+import { MEASURE_ATTRIBUTES } from '../../../graph/properties/measure.properties';
 import { withDeclaredColumns, type ExportedValues } from '../declared-columns';
 
 /** A measure as the export asks for it (the selection below). */
-interface MeasureRow extends Sourced, ExportedValues<typeof MEASURE_PROPERTIES> {
+interface MeasureRow extends Sourced, ExportedValues<typeof MEASURE_ATTRIBUTES> {
   readonly code: string;
   readonly name: string;
   readonly previousName: string | null;
   readonly status: string;
-  readonly description: string | null;
-  readonly deletionReason: string | null;
   readonly policyItem: { readonly code: string; readonly name: string };
   readonly departments: readonly { readonly name: string }[];
-  readonly responsibleTerms: readonly string[];
   readonly sdgs: readonly { readonly number: number; readonly name: string }[];
   readonly reformSheets: readonly { readonly code: string }[];
 }
 
 /**
- * Measures (施策中項目): one row per measure, in the connection's order. The numbers' columns follow from their
- * declaration (measure.properties.ts), placed here by name.
+ * Measures (施策中項目): one row per measure, in the connection's order. The declared attributes' columns follow from
+ * their declaration (measure.properties.ts), placed here by name.
  */
 export const MEASURE_EXPORT = sourcedKind<MeasureRow>(
-  withDeclaredColumns(MEASURE_PROPERTIES, {
+  withDeclaredColumns(MEASURE_ATTRIBUTES, {
     name: 'measures',
     connection: 'measures',
     title: { ja: '施策中項目', en: 'Measures' },
-    selection: `code name previousName status description deletionReason
-    policyItem { code name } departments { name } responsibleTerms ${SDGS_SELECTION} reformSheets { code }`,
+    selection: `code name previousName status
+    policyItem { code name } departments { name } ${SDGS_SELECTION} reformSheets { code }`,
     columns: [
       column.CODE,
       ...column.POLICY_ITEM,
@@ -37,9 +34,9 @@ export const MEASURE_EXPORT = sourcedKind<MeasureRow>(
       column.name('施策中項目'),
       column.PREVIOUS_NAME,
       ...codedColumns<MeasureRow>('変更区分', 'Status', (m) => m.status, CHANGE_STATUS_WORDS),
-      { ja: '内容', en: 'Description', type: 'text', value: (m) => m.description },
+      'description',
       column.DEPARTMENTS,
-      { ja: 'その他の担当', en: 'Other responsible', type: 'text', value: (m) => joined(m.responsibleTerms) },
+      'responsibleTerms',
       column.sdgs((m) => m.sdgs),
       {
         ja: '実施計画シート',
@@ -47,7 +44,7 @@ export const MEASURE_EXPORT = sourcedKind<MeasureRow>(
         type: 'text',
         value: (m) => joined(m.reformSheets.map((s) => s.code)),
       },
-      { ja: '削除理由', en: 'Deletion reason', type: 'text', value: (m) => m.deletionReason },
+      'deletionReason',
     ],
   }),
 );

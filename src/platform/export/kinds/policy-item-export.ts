@@ -1,14 +1,13 @@
 import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
 import * as column from '../shared-columns';
-import { POLICY_ITEM_PROPERTIES } from '../../../graph/properties/policy-item.properties';
+import { POLICY_ITEM_ATTRIBUTES } from '../../../graph/properties/policy-item.properties';
 import { withDeclaredColumns, type ExportedValues } from '../declared-columns';
 
 /** A policy item as the export asks for it (the selection below). */
-interface PolicyItemRow extends Sourced, ExportedValues<typeof POLICY_ITEM_PROPERTIES> {
+interface PolicyItemRow extends Sourced, ExportedValues<typeof POLICY_ITEM_ATTRIBUTES> {
   readonly code: string;
   readonly name: string;
   readonly previousName: string | null;
-  readonly detailed: boolean;
   readonly field: { readonly number: number; readonly name: string };
   readonly departments: readonly { readonly name: string }[];
   readonly sdgs: readonly { readonly number: number; readonly name: string }[];
@@ -17,15 +16,15 @@ interface PolicyItemRow extends Sourced, ExportedValues<typeof POLICY_ITEM_PROPE
 }
 
 /**
- * Policy items (施策大項目): one row per item, in the connection's order. The numbers' columns follow from their
- * declaration (policy-item.properties.ts), placed here by name.
+ * Policy items (施策大項目): one row per item, in the connection's order. The declared attributes' columns follow from
+ * their declaration (policy-item.properties.ts), placed here by name.
  */
 export const POLICY_ITEM_EXPORT = sourcedKind<PolicyItemRow>(
-  withDeclaredColumns(POLICY_ITEM_PROPERTIES, {
+  withDeclaredColumns(POLICY_ITEM_ATTRIBUTES, {
     name: 'policy-items',
     connection: 'policyItems',
     title: { ja: '施策大項目', en: 'Policy items' },
-    selection: `code name previousName detailed field { number name } departments { name } ${SDGS_SELECTION}
+    selection: `code name previousName field { number name } departments { name } ${SDGS_SELECTION}
     linkagePlans { number } satisfactionRate { percent }`,
     columns: [
       column.CODE,
@@ -33,7 +32,7 @@ export const POLICY_ITEM_EXPORT = sourcedKind<PolicyItemRow>(
       'number',
       column.name('施策大項目'),
       column.PREVIOUS_NAME,
-      { ja: '詳細記述', en: 'Detailed', type: 'boolean', value: (i) => i.detailed },
+      'detailed',
       column.DEPARTMENTS,
       column.sdgs((i) => i.sdgs),
       {

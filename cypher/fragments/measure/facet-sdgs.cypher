@@ -1,8 +1,0 @@
-// Facet: per SDG, how many of the matched measures touch it (through their policy item).
-// Binds: matched ([{node}]) in, facet ([{number, count}] by SDG number) out. Params: none.
-UNWIND matched AS x
-WITH x.node AS n
-MATCH (n)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(s:Sdg)
-WITH s.number AS number, count(DISTINCT n) AS count
-ORDER BY number
-RETURN collect({number: number, count: count}) AS facet

@@ -1,0 +1,61 @@
+import type { NodeLabel, RelationshipType } from '../graph-model';
+
+/**
+ * The relationships a kind is filtered by, declared with its attributes (`<kind>.properties.ts`): for each
+ * condition with an anchor (PageSpec.anchors), the related nodes `a` the filter names and the path from them
+ * to the kind's node `n`, hop by hop. The page compiler starts a statement there, from an index on `a`; the
+ * Cypher is one of two templates filled from this (src/read/page/declared-anchors.ts), instead of a file per
+ * kind and condition.
+ */
+
+/**
+ * One hop on the way from `a` to `n`: the relationship types followed (several: any of them), `out` of the
+ * node before (`-[:T]->`) or `in` to it (`<-[:T]-`), to a node of `to`; the last hop arrives at `n` (no `to`).
+ */
+export interface AnchorHop {
+  readonly direction: 'out' | 'in';
+  readonly types: readonly RelationshipType[];
+  readonly to?: NodeLabel;
+}
+
+/** A hop out of the node before: `-[:T]->(:To)`. */
+export const outTo = (types: RelationshipType | readonly RelationshipType[], to?: NodeLabel): AnchorHop =>
+  hopOf('out', types, to);
+
+/** A hop into the node before: `<-[:T]-(:To)`. */
+export const inFrom = (types: RelationshipType | readonly RelationshipType[], to?: NodeLabel): AnchorHop =>
+  hopOf('in', types, to);
+
+function hopOf(
+  direction: AnchorHop['direction'],
+  types: RelationshipType | readonly RelationshipType[],
+  to: NodeLabel | undefined,
+): AnchorHop {
+  const list = typeof types === 'string' ? [types] : types;
+  return to === undefined ? { direction, types: list } : { direction, types: list, to };
+}
+
+/**
+ * Where an anchor starts: nodes of `from` whose `key` is one of the filter's values (an index on the key), or
+ * fields by their numbers, each sought by its id (`field:5`, the unique constraint: one seek per number).
+ */
+export type AnchorStart =
+  | { readonly from: NodeLabel; readonly key: 'id' | 'code' | 'number' }
+  | { readonly from: 'Field'; readonly key: 'field-id' };
+
+/**
+ * A declared anchor, and (`condition`) whether its condition is the same path walked back from `n`, the related
+ * node bound as `as` and its key one of the values (`EXISTS { (n)<-[:R]-(d:Department) WHERE d.id IN $value }`):
+ * the anchor then starts from exactly the nodes the condition holds for.
+ */
+export type AnchorDeclaration = AnchorStart & {
+  readonly hops: readonly AnchorHop[];
+  readonly condition?: { readonly as: string };
+};
+
+/** A kind's anchors by condition name (`sdgs`, `policy-items`: the `anchor-<name>` of its fragments). */
+export type Anchors = Readonly<Record<string, AnchorDeclaration>>;
+
+export function declareAnchors<const A extends Anchors>(anchors: A): A {
+  return anchors;
+}

@@ -1,0 +1,28 @@
+import { declareAttributes, numbersOf } from './attribute';
+
+/**
+ * The attributes of cross-field linkage plans (政策連携プラン) and their initiatives (推進のための取組), each
+ * declared once: its stored contract, field, search and load rule follow from here (attribute.ts).
+ */
+export const LINKAGE_PLAN_ATTRIBUTES = declareAttributes({
+  number: { type: 'Int', optional: false, unit: 'plan number', description: 'Plan number 1–5 (①–⑤).', min: 1 },
+  name: { type: 'String', description: 'Name of the plan.', search: 'indexed' },
+  summary: { type: 'String', description: 'Summary of the plan.', search: 'indexed' },
+  targets: { type: 'String[]', description: 'Proposed numeric targets (数値目標案).' },
+});
+
+export const LINKAGE_PLAN_PROPERTIES = numbersOf(LINKAGE_PLAN_ATTRIBUTES);
+
+export const INITIATIVE_ATTRIBUTES = declareAttributes({
+  number: {
+    type: 'Int',
+    optional: false,
+    unit: 'position within the linkage plan',
+    description: 'Number of the initiative within its linkage plan, from 1.',
+    min: 1,
+  },
+  name: { type: 'String', description: 'Name of the initiative.', search: 'indexed' },
+  text: { type: 'String', description: 'What the initiative does.', search: 'indexed' },
+});
+
+export const INITIATIVE_PROPERTIES = numbersOf(INITIATIVE_ATTRIBUTES);

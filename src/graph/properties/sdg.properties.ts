@@ -1,0 +1,18 @@
+import { declareAttributes, numbersOf } from './attribute';
+
+/**
+ * The attributes of the Sustainable Development Goals, each declared once: its stored contract, field,
+ * search and load rule follow from here (attribute.ts).
+ */
+export const SDG_ATTRIBUTES = declareAttributes({
+  number: { type: 'Int', optional: false, unit: 'goal number', description: 'Goal number 1–17.', min: 1 },
+  name: {
+    type: 'String',
+    description: 'Japanese title as the Government of Japan writes it, e.g. パートナーシップで目標を達成しよう.',
+    search: 'indexed',
+  },
+  nameEn: { type: 'String', description: 'UN short title, e.g. Partnerships for the Goals.', search: 'indexed' },
+  color: { type: 'String', description: "The goal's official colour, `#RRGGBB`." },
+});
+
+export const SDG_PROPERTIES = numbersOf(SDG_ATTRIBUTES);

@@ -1,0 +1,107 @@
+import { CypherRegistry } from '../../../src/db/cypher-registry';
+import { inFrom, outTo, type AnchorDeclaration } from '../../../src/graph/properties/anchor';
+import { MEASURE_ANCHORS, MEASURE_FACETS } from '../../../src/graph/properties/measure.properties';
+import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
+import {
+  anchorPath,
+  declaredAnchor,
+  declaredAnchorOf,
+  declaredCondition,
+  declaredConditionOf,
+  declaredFacet,
+  declaredFacetOf,
+} from '../../../src/read/page/declared-anchors';
+import { fragment } from '../../../src/read/page/fragments';
+
+/**
+ * A kind's anchors are declared hop by hop with its attributes and made from two templates
+ * (cypher/fragments/common/anchor-by-key, anchor-by-field-id). The statements they start are the compile
+ * tier's (tests/unit/read/compile-tier/), unchanged from the files they replace; here, the making itself.
+ */
+const registry = CypherRegistry.load();
+
+describe('declared anchors', () => {
+  it('write the path from the related nodes a to the kind n, hop by hop', () => {
+    expect(anchorPath(MEASURE_ANCHORS.sdgs)).toBe('<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->');
+    expect(anchorPath(REFORM_SHEET_ANCHORS.departments)).toBe('-[:EXECUTES|PARTNERS_ON]->');
+  });
+
+  it('fill the key template: an index on the related key, the filter value a parameter', () => {
+    expect(declaredAnchor(registry, 'Measure', MEASURE_ANCHORS.sdgs).render()).toBe(
+      'MATCH (a:Sdg)<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->(n:Measure)\nWHERE a.number IN $value',
+    );
+  });
+
+  it("fill the field template: one seek of the field's id per number", () => {
+    expect(declaredAnchor(registry, 'Measure', MEASURE_ANCHORS.fields).render()).toBe(
+      "UNWIND $value AS number\nMATCH (a:Field {id: 'field:' + toString(toInteger(number))})-[:HAS_ITEM]->(:PolicyItem)-[:HAS_MEASURE]->(n:Measure)",
+    );
+  });
+
+  it('stand for the names kindPageSpec gives anchors, and only for declared ones', () => {
+    expect(declaredAnchorOf('fragments/reform-sheet/anchor-measure-fields')?.label).toBe('ReformSheet');
+    expect(declaredAnchorOf('fragments/indicator/anchor-ids')).toBeUndefined();
+    expect(fragment('fragments/measure/anchor-departments').render()).toBe(
+      'MATCH (a:Department)-[:RESPONSIBLE_FOR]->(n:Measure)\nWHERE a.id IN $value',
+    );
+  });
+
+  it('refuse a path that does not end at n, or names a label between hops it leaves out', () => {
+    const endsElsewhere: AnchorDeclaration = {
+      from: 'Sdg',
+      key: 'number',
+      hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem')],
+    };
+    expect(() => anchorPath(endsElsewhere)).toThrow('an anchor path ends with a hop to n');
+    const gap: AnchorDeclaration = {
+      from: 'Sdg',
+      key: 'number',
+      hops: [inFrom('CONTRIBUTES_TO'), outTo('HAS_MEASURE')],
+    };
+    expect(() => anchorPath(gap)).toThrow('every hop of an anchor path but the last names the label it reaches');
+  });
+});
+
+describe('declared conditions', () => {
+  it("walk the anchor's path back from n, the related node bound as declared", () => {
+    expect(declaredCondition(registry, REFORM_SHEET_ANCHORS.sdgs).render()).toBe(
+      'EXISTS { (n)-[:SUPPORTS]->(:Measure)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(s:Sdg) WHERE s.number IN $value }',
+    );
+    expect(fragment('fragments/measure/departments').render()).toBe(
+      'EXISTS { (n)<-[:RESPONSIBLE_FOR]-(d:Department) WHERE d.id IN $value }',
+    );
+  });
+
+  it('stand only for anchors that declare their condition', () => {
+    expect(declaredConditionOf('fragments/reform-sheet/measure-fields')).toBeUndefined();
+    expect(declaredConditionOf('fragments/measure/statuses')).toBeUndefined();
+  });
+});
+
+describe('declared facets', () => {
+  it('count per SDG reached through the declared path', () => {
+    expect(declaredFacet(registry, MEASURE_FACETS.sdgs).render()).toBe(
+      [
+        'UNWIND matched AS x',
+        'WITH x.node AS n',
+        'MATCH (n)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(s:Sdg)',
+        'WITH s.number AS number, count(DISTINCT n) AS count',
+        'ORDER BY number',
+        'RETURN collect({number: number, count: count}) AS facet',
+      ].join('\n'),
+    );
+  });
+
+  it("count per value of the node's own property, under the name the facet's type gives it", () => {
+    expect(declaredFacet(registry, MEASURE_FACETS.statuses).render()).toBe(
+      [
+        'UNWIND matched AS x',
+        'WITH x.node.status AS status, count(*) AS count',
+        'ORDER BY status',
+        'RETURN collect({status: status, count: count}) AS facet',
+      ].join('\n'),
+    );
+    expect(declaredFacetOf('fragments/reform-sheet/facet-areas')).toEqual({ perValueOf: 'areaNumber', as: 'number' });
+    expect(declaredFacetOf('fragments/measure/facet-departments')).toBeUndefined();
+  });
+});
