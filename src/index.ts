@@ -179,6 +179,7 @@ function serverDeps(
     metricsToken: config.metrics.token,
     signIn: config.signIn,
     idempotency: config.idempotency,
+    rateLimit: config.rateLimit,
   };
 }
 
