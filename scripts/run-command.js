@@ -1,4 +1,4 @@
-// Runs one of the project's commands (`npm run token`, `seed`, `records:*`, `ingest`, `schema:emit`, `docs:*`):
+// Runs one of the project's commands (`npm start`, `npm run token`, `seed`, `records:*`, `ingest`, `schema:emit`, `docs:*`):
 // `node scripts/run-command.js NAME [arguments…]`. Before anything is built or any database touched it answers
 // `--help` with the command's usage and refuses an option the command does not know (exit 2), both from
 // src/cli/commands.json, the one place each command's usage and options are written. Then it builds if the build

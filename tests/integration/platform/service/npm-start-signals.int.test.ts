@@ -87,9 +87,10 @@ describe('stopping `npm start` with one signal', () => {
     ['SIGKILL', 'npm'],
   ] as const)('%s to the %s process stops npm, the service and its Neo4j', async (signal, target) => {
     const started = await npmStart(dataDirectory);
-    // `npm start` runs the service itself (`exec node …`), with the embedded Neo4j under it.
+    // `npm start` runs the service itself (`exec node scripts/run-command.js start`, which loads the compiled
+    // service in its own process), with the embedded Neo4j under it.
     expect(execFileSync('ps', ['-o', 'args=', '-p', String(started.service)], { encoding: 'utf8' })).toContain(
-      'dist/src/index.js',
+      'scripts/run-command.js start',
     );
     expect(launchersFor(dataDirectory)).toHaveLength(1);
 
