@@ -32,8 +32,9 @@ interface Started {
 
 /**
  * `npm start` as an operator's supervisor runs it, on an embedded Neo4j of its own (its own data directory and
- * ports, outside jest's NODE_ENV=test), once its log says it is ready. The pre-scripts (neo4j:ensure, build)
- * are run once for every case by beforeAll and skipped here (`--ignore-scripts` still runs `start` itself).
+ * ports, outside jest's NODE_ENV=test), once its log says it is ready. The build is made once for every case by
+ * beforeAll; `start` (scripts/run-command.js) finds it and the launcher current (`--ignore-scripts` skips npm's
+ * pre-scripts only).
  */
 async function npmStart(dataDirectory: string): Promise<Started> {
   const env: NodeJS.ProcessEnv = {
