@@ -92,8 +92,8 @@ describe('a first `npm start` on a terminal', () => {
 
   it('tells the start in one line per step: the seed load summed up, its table behind --verbose', () => {
     const story = terminal.lines.filter((line) => !PROGRESS_LINE.test(line));
-    // npm's banner (8 lines), Neo4j's start (2), the schema, the seed's load (4), the cost limit, the data
-    // version, the planning (2), the ready line, and Ctrl-C's three lines of the stop: 23, with room for the
+    // npm's banner (4 lines), Neo4j's start (2), the schema, the seed's load (4), the cost limit, the data
+    // version, the planning (2), the ready line, and Ctrl-C's three lines of the stop: 19, with room for the
     // lines npm may add. Each line of the seed's table was a line of its own before (209 lines in all).
     expect(story.length).toBeLessThanOrEqual(30);
     expect(terminal.lines.filter((line) => /INFO: +(nodes|relationships) \w+: \d+$/.test(line))).toEqual([]);
