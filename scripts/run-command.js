@@ -1,9 +1,12 @@
-// Runs one of the project's commands (`npm run token`, `seed`, `records:*`, `ingest`, `schema:emit`, `docs:*`):
+// Runs one of the project's commands (`npm start`, `npm run token`, `seed`, `records:*`, `ingest`, `schema:emit`, `docs:*`):
 // `node scripts/run-command.js NAME [arguments…]`. Before anything is built or any database touched it answers
 // `--help` with the command's usage and refuses an option the command does not know (exit 2), both from
 // src/cli/commands.json, the one place each command's usage and options are written. Then it builds if the build
 // is not current (scripts/build-if-developing.js), reads `.env` when there is one (variables already set win,
-// as with Node's --env-file-if-exists) and runs the compiled command in this same process.
+// as with Node's --env-file-if-exists) and runs the compiled command in this same process. A command's `prepare`
+// (`npm start`'s: the embedded Neo4j's launcher built unless NEO4J_URI is set) runs first, as a script of its own;
+// as npm's pre-script it printed npm's four-line banner into the start-up and ran even for `--help`.
+const { spawnSync } = require('node:child_process');
 const { readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { parseArgs, parseEnv } = require('node:util');
@@ -32,7 +35,11 @@ function planCommand(name, args) {
     return { refusal: error instanceof Error ? error.message : String(error), usage };
   }
   return {
-    run: { entry: join(ROOT, command.entry), args: [...(command.subcommand ? [command.subcommand] : []), ...args] },
+    run: {
+      entry: join(ROOT, command.entry),
+      args: [...(command.subcommand ? [command.subcommand] : []), ...args],
+      prepare: command.prepare,
+    },
   };
 }
 
@@ -59,6 +66,11 @@ if (require.main === module) {
   if (plan.refusal !== undefined) {
     process.stderr.write(`${name}: ${plan.refusal}${plan.usage ? `\n${plan.usage}` : ''}\n`);
     process.exit(2);
+  }
+  if (plan.run.prepare !== undefined) {
+    const [script, ...scriptArgs] = plan.run.prepare;
+    const prepared = spawnSync(process.execPath, [join(ROOT, script), ...scriptArgs], { stdio: 'inherit' });
+    if (prepared.status !== 0) process.exit(prepared.status ?? 1);
   }
   const built = ensureBuild();
   if (built !== 0) process.exit(built);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createAuthenticator } from './platform/auth/authenticator';
 import { ConfigError, loadConfig, type Config } from './core/config';
+import { withProgress } from './core/progress-while-running';
 import { applySchema } from './db/apply-schema';
 import { CypherRegistry } from './db/cypher-registry';
 import { dataVersionGateway, openDatabase, requestGateway, type DatabaseRuntime } from './db/database-runtime';
@@ -26,6 +27,12 @@ import type { RequestTracing } from './platform/observability/tracing/request-tr
 /** Readable text when a person watches the log in a terminal, else JSON lines. */
 const pretty = process.stdout.isTTY === true;
 
+/**
+ * The fields of a start-up or shutdown line, for a collector reading JSON; on a terminal the message already says
+ * them, and pino-pretty would print each under it on a line of its own.
+ */
+const forCollectors = (fields: object): object => (pretty ? {} : fields);
+
 /** Standard output for JSON lines, shared by the process's loggers (start-up, then configured) in line order. */
 const stdout = pretty ? undefined : stdoutDestination();
 
@@ -34,6 +41,12 @@ const loggerAt = (level: LogLevel): Logger => createLogger({ level, pretty, dest
 
 /** Until the configuration is read (LOG_LEVEL among it), start-up problems are told at the default level. */
 let logger = loggerAt('info');
+
+/**
+ * `npm start -- --verbose` (src/cli/commands.json; scripts/run-command.js has refused any other option): the seed
+ * load's line per label and its report at info, as `npm run seed` prints them, rather than at debug.
+ */
+const verbose = process.argv.slice(2).includes('--verbose');
 
 /**
  * Start-up in order: configuration → database (embedded unless NEO4J_URI) → schema → seed when empty →
@@ -81,12 +94,12 @@ async function main(): Promise<void> {
     const opened = { gateway, readiness, dataVersion, graphSizes, database, tracing, metrics };
     const app = await createServer(Object.assign({ schema: await graphSchema() }, serverDeps(config, opened)));
     // Before listening: the first visitor after a start waits no longer than the next one.
-    log(await app.planExamples());
-    log(await app.planDashboardQueries());
+    log(await withProgress(app.planExamples(), log, "planning the IDE's example queries"));
+    log(await withProgress(app.planDashboardQueries(), log, "planning the dashboard's first requests"));
     const server = await app.listen(config.port, config.host);
     running.server = server;
     startup.info(
-      { url: server.url, logLevel: config.logLevel },
+      forCollectors({ url: server.url, logLevel: config.logLevel }),
       `GraphQL ready at ${server.url}/graphql (its IDE there too), dashboard at ${server.url}${DASHBOARD_PATH} ` +
         `(health: ${server.url}/health/ready)`,
     );
@@ -112,26 +125,32 @@ interface Running {
 
 /**
  * Shutdown in reverse on SIGINT/SIGTERM, or when the parent process ends (parent-watch.ts): HTTP drained,
- * driver closed, embedded database stopped; once.
+ * driver closed, embedded database stopped; once, whatever signals follow the first.
  */
 function stopOnSignals(running: Running): void {
   let stopping = false;
   const stopLog = logger.child({ event: 'shutdown' });
   const shutdown = async (signal: string | undefined, why: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    stopLog.info({ signal }, `${why}: stopping`);
+    stopLog.info(forCollectors({ signal }), `${why}: stopping`);
     const started = Date.now();
     await running.server?.stop();
     await running.metricsListener?.close();
     running.dataVersion?.stopPolling();
-    stopLog.info({ durationMs: Date.now() - started }, `HTTP drained (${Date.now() - started} ms)`);
+    stopLog.info(forCollectors({ durationMs: Date.now() - started }), `HTTP drained (${Date.now() - started} ms)`);
     await running.database.close();
     // Spans still batched are sent now; a collector that does not take them must not fail the stop.
     await running.tracing?.shutdown().catch((error: unknown) => stopLog.warn({ err: error }, 'traces not all sent'));
-    stopLog.info({ durationMs: Date.now() - started }, `database closed; stopped in ${Date.now() - started} ms`);
+    stopLog.info(
+      forCollectors({ durationMs: Date.now() - started }),
+      `database closed; stopped in ${Date.now() - started} ms`,
+    );
   };
   const stop = (signal: string | undefined, why: string): void => {
+    // Ctrl-C on a terminal reaches the service twice: from the terminal (the foreground job's processes) and again
+    // from `npm start`, which passes its own on. A signal during the stop leaves it to finish: with `once`, the
+    // second SIGINT met Node's default and killed the process before the database was closed.
+    if (stopping) return;
+    stopping = true;
     shutdown(signal, why).then(
       () => process.exit(0),
       (error: unknown) => {
@@ -140,7 +159,7 @@ function stopOnSignals(running: Running): void {
       },
     );
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop(signal, `${signal} received`));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal, `${signal} received`));
   stopWhenParentExits(() => stop(undefined, 'the parent process ended'));
 }
 
@@ -179,6 +198,7 @@ function serverDeps(
     metricsToken: config.metrics.token,
     signIn: config.signIn,
     idempotency: config.idempotency,
+    rateLimit: config.rateLimit,
   };
 }
 
@@ -188,11 +208,12 @@ async function prepare(
   database: DatabaseRuntime,
   log: (line: string) => void,
 ): Promise<void> {
-  const commands = await applySchema(gateway, cypher);
+  const commands = await withProgress(applySchema(gateway, cypher), log, 'applying the schema');
   log(`schema applied (${commands} constraint and index commands) on ${database.uri}`);
-  // The load's full report (the table per label, unresolved references, discrepancies) at debug: on a terminal it
-  // was 60 lines of a data maintainer's business; `npm run seed` prints it.
-  await seedIfEmpty(gateway, cypher, log, readSeedFile(), (line) => logger.debug({ event: 'startup' }, line));
+  // The load's line per label and its report (the table per label, unresolved references, discrepancies) at debug:
+  // on a terminal they were 60 lines of a data maintainer's business; `npm run seed` and --verbose print them.
+  const details = verbose ? log : (line: string) => logger.debug({ event: 'startup' }, line);
+  await seedIfEmpty(gateway, cypher, log, readSeedFile(), details);
 }
 
 /** The database layer's reports, each under its own `event`, at the level its source means. */
@@ -207,7 +228,11 @@ function databaseLogsOf(root: Logger): DatabaseLogs {
     supervisor: (line) => supervisor.warn(line),
     // The launcher's stderr is Neo4j's own start-up and shutdown chatter, and its failures' detail.
     neo4j: (line) => neo4j.info(line),
-    driver: (level, message) => driver[level](message),
+    // neo4j-driver's only error-level report is a connection it found broken ("experienced a fatal error", e.g. a
+    // first connection timing out while a cold database starts, or one cut by a restart): it drops the connection
+    // and opens another. What that costs the service is told by the operation that failed (SERVICE_UNAVAILABLE,
+    // `database.unavailable`) and by readiness, so the driver's own line is a warning, not a second error.
+    driver: (level, message) => driver[level === 'error' ? 'warn' : level](message),
   };
 }
 

@@ -13,7 +13,13 @@ import { startApollo } from './platform/graphql/apollo-server';
 import { RequestContexts } from './platform/http/request-contexts';
 import type { Authenticate } from './platform/auth/authenticator';
 import type { SignInSettings } from './platform/auth/sign-in-settings';
-import type { HttpSettings, IdempotencySettings, LiveSettings, RequestBudgetSettings } from './core/config';
+import type {
+  HttpSettings,
+  IdempotencySettings,
+  LiveSettings,
+  RateLimitSettings,
+  RequestBudgetSettings,
+} from './core/config';
 import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
 import { serveDashboard } from './web/dashboard/serve-dashboard';
@@ -32,6 +38,7 @@ import { httpServerOptions } from './platform/http/http-timeouts';
 import { PRECOMPRESS_THRESHOLD_BYTES } from './platform/http/precompressed';
 import { answerBodyErrors } from './platform/http/request-body';
 import { answerUnparsableRequests } from './platform/http/unparsable-requests';
+import { rateLimitStep } from './platform/http/rate-limit';
 import { refusedUnlessReading } from './platform/http/read-only-route';
 import { sendJson } from './platform/http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './web/ide/ide-assets';
@@ -98,6 +105,8 @@ export interface ServerDeps {
   readonly signIn?: SignInSettings;
   /** How long the Idempotency-Keys of writes are kept (IDEMPOTENCY_KEY_RETENTION_HOURS). */
   readonly idempotency: IdempotencySettings;
+  /** Requests one client may send per window to /graphql and /export (RATE_LIMIT_*); no limit when absent. */
+  readonly rateLimit?: RateLimitSettings;
 }
 
 export interface RunningServer {
@@ -156,7 +165,20 @@ export async function createServer(deps: ServerDeps): Promise<{
     closeOnStop.middleware,
   ];
   const contexts = new RequestContexts(deps);
-  const front: Front = { deps, apollo, contexts, everyRequest, compress: compressAnswers() };
+  // One count per client for the API's routes together. Health and metrics are not limited: an orchestrator's
+  // probe or a Prometheus scrape must not read as a dead instance because a client on its address ran hot.
+  const rateLimit: Step[] = deps.rateLimit
+    ? [
+        rateLimitStep({
+          settings: deps.rateLimit,
+          clientOf,
+          authenticate: deps.authenticate,
+          metrics: deps.metrics,
+          logger: deps.logger,
+        }),
+      ]
+    : [];
+  const front: Front = { deps, apollo, contexts, everyRequest, rateLimit, compress: compressAnswers() };
   const app = expressApp(front);
   const graphql = graphqlChain(front, unexpectedErrorStep(contexts));
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -182,6 +204,8 @@ interface Front {
   readonly contexts: RequestContexts;
   /** The steps every request takes first, whatever answers it (access line, Host check, trace, stop). */
   readonly everyRequest: readonly Step[];
+  /** The per-client rate limit of the API's routes (/graphql, /export), after their CORS step; none when off. */
+  readonly rateLimit: readonly Step[];
   readonly compress: Step;
 }
 
@@ -220,12 +244,16 @@ function unexpectedErrorStep(contexts: RequestContexts): ErrorStep {
 }
 
 /** GraphQL is answered without Express (see middleware-chain.ts for why). */
-function graphqlChain({ deps, apollo, contexts, everyRequest, compress }: Front, unexpectedError: ErrorStep) {
+function graphqlChain(
+  { deps, apollo, contexts, everyRequest, rateLimit, compress }: Front,
+  unexpectedError: ErrorStep,
+) {
   return middlewareChain(
     [
       ...everyRequest,
       contexts.stampArrival,
       corsPolicy(deps.http.corsOrigins),
+      ...rateLimit,
       ...graphqlEndpoint({
         apollo,
         contextOf: async (request) => contexts.contextFor(request, await contexts.identityOf(request)),
@@ -268,7 +296,7 @@ function expressApp(front: Front): express.Express {
     app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
   }
   // CORS as on /graphql; a page sending a token is preflighted, and the preflight is answered here.
-  app.use('/export', corsPolicy(deps.http.corsOrigins));
+  app.use('/export', corsPolicy(deps.http.corsOrigins), ...front.rateLimit);
   app.get('/export/:file', contexts.stampArrival, exportRoute(front));
   // The dashboard's page, its hashed assets, and `/` redirecting browsers to it.
   app.use((request, response, next) => {

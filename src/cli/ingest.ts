@@ -4,6 +4,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { exitWithFailure, messageOf } from './command-failure';
 import type { GraphFile } from '../graph/graph-model';
 import { PROJECT_ROOT } from '../core/project-root';
+import { withProgress } from '../core/progress-while-running';
 import { BackupRefusal } from '../write/backup-lines';
 import { diffGraphs } from '../ingest/diff/graph-diff';
 import { formatDiff } from '../ingest/diff/format-diff';
@@ -22,6 +23,10 @@ const shownPath = (path: string): string => {
 };
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
+/** The documents read, saying so while it takes long (PDFs of many pages); the parse after is synchronous. */
+const readDocuments = (sources: string, say: (line: string) => void) =>
+  withProgress(readSourceDocuments(sources), say, 'reading the documents');
+
 /**
  * `npm run ingest`: parses seed/sources/ (or `--sources DIR`) with the corrections applied, merges, and writes
  * seed/graph.json. With `--diff` it prints what the documents change against the committed seed/graph.json
@@ -34,7 +39,7 @@ async function main(args: IngestArguments): Promise<void> {
   if (!args.diff) {
     process.stdout.write(`ingesting ${shownPath(sources)}/ (5 documents)…\n`);
     const started = Date.now();
-    const graph = ingest(await readSourceDocuments(sources), sources);
+    const graph = ingest(await readDocuments(sources, (line) => process.stdout.write(`${line}\n`)), sources);
     writeFileSync(SEED_GRAPH_PATH, serializeGraph(graph));
     process.stdout.write(
       [...summaryLines(graph), `wrote ${shownPath(SEED_GRAPH_PATH)} in ${Date.now() - started} ms`, ''].join('\n'),
@@ -44,7 +49,7 @@ async function main(args: IngestArguments): Promise<void> {
 
   progress(`ingesting ${shownPath(sources)}/ (5 documents)…`);
   let started = Date.now();
-  const graph = ingest(await readSourceDocuments(sources), sources);
+  const graph = ingest(await readDocuments(sources, progress), sources);
   progress(`  ${graph.nodes.length} nodes, ${graph.relationships.length} relationships in ${Date.now() - started} ms`);
   const committed = readSeedFile();
   if (committed === undefined) throw new Error(`${shownPath(SEED_GRAPH_PATH)} does not exist: nothing to diff against`);

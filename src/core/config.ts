@@ -30,6 +30,8 @@ export type TracingSettings = NonNullable<Config['tracing']>;
 export type MetricsSettings = Config['metrics'];
 export type LiveSettings = Config['live'];
 export type IdempotencySettings = Config['idempotency'];
+/** The per-client rate limit (RATE_LIMIT_*); absent: no limit. */
+export type RateLimitSettings = NonNullable<Config['rateLimit']>;
 
 /** Every environment variable the service reads, with its meaning (src/core/settings.ts declares them). */
 export const ENVIRONMENT_VARIABLES: Readonly<Record<EnvironmentVariable, string>> = Object.freeze(
@@ -204,6 +206,11 @@ function configOf(s: Settings, env: Env) {
        */
       trustedProxies: s.TRUSTED_PROXIES,
     }),
+    /** Requests one client may send per window to /graphql and /export; no limit when absent (the default). */
+    rateLimit:
+      s.RATE_LIMIT_REQUESTS === undefined
+        ? undefined
+        : Object.freeze({ requests: s.RATE_LIMIT_REQUESTS, windowMs: s.RATE_LIMIT_WINDOW_SECONDS * 1000 }),
     /** Limits of the spreadsheet exports (/export/…): most rows one export may have. */
     export: Object.freeze({ maxRows: s.EXPORT_MAX_ROWS }),
     /** Least severe level written to the log. */

@@ -41,6 +41,10 @@ const RULES: readonly Rule[] = [
     perClient > all
       ? `LIVE_MAX_CONNECTIONS_PER_CLIENT (${perClient}) must not be more than LIVE_MAX_CONNECTIONS (${all})`
       : undefined,
+  ({ RATE_LIMIT_REQUESTS: requests }, given) =>
+    given('RATE_LIMIT_WINDOW_SECONDS') && requests === undefined
+      ? 'RATE_LIMIT_WINDOW_SECONDS is set but RATE_LIMIT_REQUESTS is not: set how many requests a window allows'
+      : undefined,
   ({ METRICS_PORT: port }, given) =>
     given('METRICS_HOST') && port === undefined
       ? 'METRICS_HOST is set but METRICS_PORT is not: set the port the metrics listen on'

@@ -178,6 +178,17 @@ export const SETTINGS = z.object({
       "Apollo's CSRF prevention: `true` only when a proxy in front adds cookies or integrated sign-in; then a GET needs an `apollo-require-preflight` header",
     note: 'Apollo\'s CSRF prevention: only when a proxy in front adds cookies or integrated sign-in (docs/operators.md "Security model").',
   }),
+  RATE_LIMIT_REQUESTS: setting(wholeNumber(1, 1_000_000).optional(), {
+    meaning:
+      "requests a client (its token's `sub`, else its address) may send to `/graphql` and `/export` per window; more get 429 ([Rate limit](#rate-limit))",
+    shownDefault: 'no limit',
+    example: '600',
+    note: 'Per-client rate limit on /graphql and /export (token subject, else client address; unset = off; per instance).',
+  }),
+  RATE_LIMIT_WINDOW_SECONDS: setting(wholeNumber(1, 86_400).default(60), {
+    meaning:
+      "the window `RATE_LIMIT_REQUESTS` counts in, in seconds; each client's window starts with its first request",
+  }),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: setting(wholeNumber(100, 600_000).default(5_000), {
     meaning: 'how long an idle keep-alive connection stays open',
     note: 'HTTP connections: idle keep-alive lifetime, and how long a connection may sit with nothing moving.',

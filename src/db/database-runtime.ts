@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { join } from 'node:path';
 import type { Config, EmbeddedNeo4jSettings } from '../core/config';
+import { withProgress } from '../core/progress-while-running';
 import type { CypherRegistry } from './cypher-registry';
 import { DatabaseAvailability } from './database-availability';
 import { databaseLogs, type DatabaseLog, type DatabaseLogs } from './database-log';
@@ -126,16 +127,9 @@ export async function openDatabase(
   );
   const started = Date.now();
   const password = credentials.password;
-  const embedded = await Neo4jSupervisor.start({
-    port,
-    dataDirectory,
-    heapMb,
-    pageCacheMb,
-    password,
-    serviceUser,
-    report: logs.supervisor,
-    log: logs.neo4j,
-  });
+  const settings = { port, dataDirectory, heapMb, pageCacheMb, password, serviceUser };
+  const supervised = Neo4jSupervisor.start({ ...settings, report: logs.supervisor, log: logs.neo4j });
+  const embedded = await withProgress(supervised, log, 'starting embedded Neo4j');
   log(`embedded Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const unrecord = recordRunningDatabase(dataDirectory, { port, user: serviceUser, password, owner: user.name });
   const driver = createDriver({ uri: embedded.boltUri, user: serviceUser, password }, {}, logs.driver);

@@ -46,7 +46,7 @@ export interface TestServerOptions {
   readonly introspection?: boolean;
   /** The IDE for browsers (IDE); on when absent. */
   readonly ide?: boolean;
-  /** QUERY_MAX_* and other variables, read as `npm start` reads them (defaults when absent). */
+  /** QUERY_MAX_*, RATE_LIMIT_* and other variables, read as `npm start` reads them (defaults when absent). */
   readonly env?: Readonly<Record<string, string>>;
   readonly requestBudget?: Partial<RequestBudgetSettings>;
   readonly http?: Partial<HttpSettings>;
@@ -113,6 +113,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     metricsToken: options.metricsToken,
     signIn: options.signIn ?? defaults.signIn,
     idempotency: { ...defaults.idempotency, ...options.idempotency },
+    rateLimit: defaults.rateLimit,
   });
   const running: RunningServer = await app.listen(0);
   return {

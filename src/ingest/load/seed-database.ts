@@ -4,6 +4,7 @@ import type { CypherRegistry } from '../../db/cypher-registry';
 import type { GraphGateway } from '../../db/graph-gateway';
 import { RowReader } from '../../db/row-reader';
 import { PROJECT_ROOT } from '../../core/project-root';
+import { withProgress } from '../../core/progress-while-running';
 import { loadCorrections } from '../corrections';
 import { loadGraph, type LoadResult, type WhenAlreadyLoaded } from './graph-loader';
 import { validateGraph } from './graph-validation';
@@ -14,8 +15,9 @@ import { formatSummary } from './seed-summary';
  * Validates the seed graph (nothing is touched when it is invalid), applies the schema, loads the graph in
  * one transaction and prints a summary: nodes and relationships per type, unresolved references,
  * discrepancies between documents, and the corrections the graph was built with. `log` gets the steps and a
- * one-line summary; `details` the report's table and lists (the same `log` unless the caller, such as the
- * service's start-up, keeps them for a closer look: a data maintainer's business, not a terminal's).
+ * one-line summary; `details` the load's line per label and type, and the report's table and lists (the same
+ * `log` unless the caller, such as the service's start-up, keeps them for a closer look: a data maintainer's
+ * business, not a terminal's). A load that takes long says it is still running.
  */
 export async function seedDatabase(
   gateway: GraphGateway,
@@ -30,7 +32,11 @@ export async function seedDatabase(
   await applySchema(gateway, cypher);
   log('loading (one transaction; another instance loading waits for it)…');
   const started = Date.now();
-  const result = await loadGraph(gateway, seed.graph, seed.hash, log, whenAlreadyLoaded);
+  const result = await withProgress(
+    loadGraph(gateway, seed.graph, seed.hash, details, whenAlreadyLoaded),
+    log,
+    'loading the seed graph',
+  );
   if (!result.loaded) {
     const waited = ((Date.now() - started) / 1000).toFixed(1);
     log(`another instance loaded seed ${seed.hash.slice(0, 12)} while this one waited ${waited} s: nothing to load`);

@@ -25,7 +25,7 @@ const ALLOWED_HEADERS = [
 /**
  * Answer headers a page may read beyond the CORS-safelisted ones: the request id to quote in a report, the
  * validator and caching policy, how old a cached answer is, an export's file name, how long to wait before
- * trying again, and whether a write's answer was given again for its Idempotency-Key.
+ * trying again and what the rate limit leaves (RateLimit), and whether a write's answer was given again for its Idempotency-Key.
  */
 const EXPOSED_HEADERS = [
   'x-request-id',
@@ -34,6 +34,8 @@ const EXPOSED_HEADERS = [
   'content-disposition',
   'cache-control',
   'retry-after',
+  'ratelimit',
+  'ratelimit-policy',
   'idempotent-replayed',
 ];
 

@@ -35,6 +35,26 @@ describe('configuration', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('limits no rate unless RATE_LIMIT_REQUESTS is set; the window is 60 s unless RATE_LIMIT_WINDOW_SECONDS says', () => {
+    expect(loadConfig({}).rateLimit).toBeUndefined();
+    expect(loadConfig({ RATE_LIMIT_REQUESTS: '600' }).rateLimit).toEqual({ requests: 600, windowMs: 60_000 });
+    expect(loadConfig({ RATE_LIMIT_REQUESTS: '5', RATE_LIMIT_WINDOW_SECONDS: '1' }).rateLimit).toEqual({
+      requests: 5,
+      windowMs: 1_000,
+    });
+  });
+
+  it.each([
+    [{ RATE_LIMIT_REQUESTS: '0' }, /RATE_LIMIT_REQUESTS must be a whole number from 1 to 1000000, got '0'/],
+    [
+      { RATE_LIMIT_REQUESTS: '10', RATE_LIMIT_WINDOW_SECONDS: '1m' },
+      /RATE_LIMIT_WINDOW_SECONDS must be a whole number/,
+    ],
+    [{ RATE_LIMIT_WINDOW_SECONDS: '60' }, /RATE_LIMIT_WINDOW_SECONDS is set but RATE_LIMIT_REQUESTS is not/],
+  ])('refuses rate-limit settings %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it('reads ALLOWED_HOSTS: unset is the default, * any name, else a list of names and addresses', () => {
     expect(loadConfig({}).http.allowedHosts).toBeUndefined();
     expect(loadConfig({ ALLOWED_HOSTS: '*' }).http.allowedHosts).toBe('*');

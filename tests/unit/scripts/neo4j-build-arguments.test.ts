@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import commands from '../../../src/cli/commands.json';
 
 /**
  * `npm start` runs `scripts/neo4j-build.js --unless-external` first: with NEO4J_URI set the service uses that
@@ -23,7 +24,10 @@ describe('scripts/neo4j-build.js arguments', () => {
 
   it('is what npm start runs before it starts', () => {
     const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts.prestart).toMatch(/^node scripts\/neo4j-build\.js --unless-external && /);
+    // scripts/run-command.js runs it once the options are checked (no npm pre-script: its banner, and a build
+    // even for --help); the service's own build follows.
+    expect(scripts.prestart).toBeUndefined();
+    expect(commands.start.prepare).toEqual(['scripts/neo4j-build.js', '--unless-external']);
   });
 
   it('does nothing, needing no Java, when NEO4J_URI names a database', () => {

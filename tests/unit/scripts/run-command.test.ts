@@ -12,6 +12,8 @@ import commands from '../../../src/cli/commands.json';
 const names = Object.keys(commands) as (keyof typeof commands)[];
 const packageScripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
   .scripts;
+/** How a person types the command: `npm start` (npm's own), else `npm run NAME`. */
+const typed = (name: string): string => (name === 'start' ? 'npm start' : `npm run ${name}`);
 
 describe('scripts/run-command.js', () => {
   let emptyPath: string;
@@ -28,22 +30,23 @@ describe('scripts/run-command.js', () => {
     });
 
   it('is what every command of src/cli/commands.json runs as its npm script', () => {
-    for (const name of names)
-      expect({ name, script: packageScripts[name] }).toEqual({ name, script: `node scripts/run-command.js ${name}` });
+    // `npm start` replaces npm's shell with the service (`exec`), so a supervisor's signal reaches the service.
+    const script = (name: string) => `${name === 'start' ? 'exec ' : ''}node scripts/run-command.js ${name}`;
+    for (const name of names) expect({ name, script: packageScripts[name] }).toEqual({ name, script: script(name) });
   });
 
   it.each(names)('%s --help prints the usage and exits 0 without building', (name) => {
     const result = run(name, '--help');
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     expect(result.stdout).toBe(`${commands[name].usage.join('\n')}\n`);
-    expect(result.stdout).toMatch(new RegExp(`^usage: npm run ${name}\\b`));
+    expect(result.stdout).toMatch(new RegExp(`^usage: ${typed(name)}\\b`));
   });
 
   it.each(names)('%s refuses an unknown option with exit 2, naming it, before building', (name) => {
     const result = run(name, '--no-such-option');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`${name}: Unknown option '--no-such-option'`);
-    expect(result.stderr).toContain(`usage: npm run ${name}`);
+    expect(result.stderr).toContain(`usage: ${typed(name)}`);
     expect(result.stdout).toBe('');
   });
 

@@ -86,6 +86,13 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  readonly rateLimited = new Counter({
+    name: `${PREFIX}rate_limited_requests_total`,
+    help: 'Requests answered 429 by the per-client rate limit (RATE_LIMIT_REQUESTS), by what the client was told apart by (subject: a token, address: none).',
+    labelNames: ['client'] as const,
+    registers: [this.registry],
+  });
+
   readonly responseCache = new Counter({
     name: `${PREFIX}response_cache_lookups_total`,
     help: 'Queries looked up in the response cache, by result (hit, miss); absent while the cache is off.',

@@ -32,8 +32,9 @@ interface Started {
 
 /**
  * `npm start` as an operator's supervisor runs it, on an embedded Neo4j of its own (its own data directory and
- * ports, outside jest's NODE_ENV=test), once its log says it is ready. The pre-scripts (neo4j:ensure, build)
- * are run once for every case by beforeAll and skipped here (`--ignore-scripts` still runs `start` itself).
+ * ports, outside jest's NODE_ENV=test), once its log says it is ready. The build is made once for every case by
+ * beforeAll; `start` (scripts/run-command.js) finds it and the launcher current (`--ignore-scripts` skips npm's
+ * pre-scripts only).
  */
 async function npmStart(dataDirectory: string): Promise<Started> {
   const env: NodeJS.ProcessEnv = {
@@ -87,9 +88,10 @@ describe('stopping `npm start` with one signal', () => {
     ['SIGKILL', 'npm'],
   ] as const)('%s to the %s process stops npm, the service and its Neo4j', async (signal, target) => {
     const started = await npmStart(dataDirectory);
-    // `npm start` runs the service itself (`exec node …`), with the embedded Neo4j under it.
+    // `npm start` runs the service itself (`exec node scripts/run-command.js start`, which loads the compiled
+    // service in its own process), with the embedded Neo4j under it.
     expect(execFileSync('ps', ['-o', 'args=', '-p', String(started.service)], { encoding: 'utf8' })).toContain(
-      'dist/src/index.js',
+      'scripts/run-command.js start',
     );
     expect(launchersFor(dataDirectory)).toHaveLength(1);
 
