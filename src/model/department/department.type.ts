@@ -3,13 +3,14 @@ import { Node } from '../../graph/node.interface';
 import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
+import type { DepartmentRecord } from '../../read/department-lookup';
 import { mapNode } from '../../graph/map-node';
 
 @ObjectType({
   implements: Node,
   description: 'A department, division, office or bureau of the city (課・室・局), e.g. 危機管理課.',
 })
-export class Department extends Node {
+export class Department extends Node implements DepartmentRecord {
   @Field({ description: 'Japanese name as the documents write it, e.g. 市民活動推進課.' })
   name!: string;
 
