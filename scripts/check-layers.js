@@ -1,11 +1,12 @@
 // `npm run lint` step, three rules over src/:
-// 1. Every top-level folder of src/ imports at run time only the folders its README allows. Each folder's
-//    README.md has one line `May import: core, db, graph.` (or `May import: nothing.`), and that line is the
-//    rule: the architecture is written where a reader looks for it, and the check holds the code to it. The
-//    entry points at the top of src/ (index.ts, server.ts, schema.ts) compose everything and may import
-//    anything; only cli/ may import them. Type-only imports (`import type`, `export type`) are erased by the
-//    compiler and allowed anywhere: features may be named in types, as type-graphql's `() => Type` references
-//    are.
+// 1. Every top-level folder of src/ imports only the folders its README allows. Each folder's README.md has one
+//    line `May import: core, db, graph.` (or `May import: nothing.`), and that line is the rule: the
+//    architecture is written where a reader looks for it, and the check holds the code to it. The entry points
+//    at the top of src/ (index.ts, server.ts, schema.ts) compose everything and may import anything; only cli/
+//    may import them. Type-only imports (`import type`, `export type`) follow the same rule: a type named
+//    up the layers is still an arrow back up (a lower folder that cannot be read, moved or tested without the
+//    one above it). What a lower folder must name of an upper one is an interface of its own, which the upper
+//    folder's classes implement (the request context's Viewer, Log, AccessLine, DepartmentLookup).
 // 2. Every top-level folder has that README, and the layering it describes has no loop (a folder may not,
 //    through the folders it may import, reach itself).
 // 3. No file circle: no file reaches itself through imports, type-only ones included (a circle of types is
@@ -92,13 +93,6 @@ function importsOf(path) {
   return found.filter(({ specifier }) => specifier.startsWith('.'));
 }
 
-/** The relative module specifiers a file imports or re-exports at run time (type-only ones left out). */
-function runtimeSpecifiers(path) {
-  return importsOf(path)
-    .filter(({ typeOnly }) => !typeOnly)
-    .map(({ specifier }) => specifier);
-}
-
 /** The first folder of src/ a path lies in ('' for a file at the top of src/). */
 function topFolder(srcDirectory, path) {
   const parts = relative(srcDirectory, path).split(sep);
@@ -111,14 +105,14 @@ function resolveModule(from, specifier) {
   return base;
 }
 
-/** Every run-time import of src/ that its folder's README does not allow, and every missing README, as messages. */
+/** Every import of src/ (type-only ones included) that its folder's README does not allow, and every missing README, as messages. */
 function layerViolations(srcDirectory) {
   const { table, problems } = layerTable(srcDirectory);
   for (const path of sourceFiles(srcDirectory)) {
     const folder = topFolder(srcDirectory, path);
     if (folder === '' || !table.has(folder)) continue;
     const allowed = table.get(folder);
-    for (const specifier of runtimeSpecifiers(path)) {
+    for (const { specifier, typeOnly } of importsOf(path)) {
       const target = resolveModule(path, specifier);
       if (relative(srcDirectory, target).startsWith('..')) continue;
       const targetFolder = topFolder(srcDirectory, target);
@@ -130,9 +124,9 @@ function layerViolations(srcDirectory) {
       if (!ok) {
         const what = targetFolder === '' ? `src/${relative(srcDirectory, target)}` : `src/${targetFolder}`;
         problems.push(
-          `${relative(process.cwd(), path)} imports '${specifier}' at run time: src/${folder} may import ${
+          `${relative(process.cwd(), path)} imports '${specifier}'${typeOnly ? ' (type-only)' : ' at run time'}: src/${folder} may import ${
             allowed.length > 0 ? allowed.join(', ') : 'nothing of src/'
-          } (its README.md), not ${what} (use \`import type\`, or move the code down)`,
+          } (its README.md), not ${what} (move the code down, or name an interface of src/${folder} or below that ${what} implements)`,
         );
       }
     }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../core/config';
 import { mintToken } from '../platform/auth/mint-token';
-import { ROLES, type Role } from '../platform/auth/viewer';
+import { ROLES, type Role } from '../core/viewer';
 
 /**
  * `npm run token -- --sub NAME --role editor --department 市民活動推進課 [--department …] [--expires 8h]`

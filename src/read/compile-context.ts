@@ -1,5 +1,5 @@
 import type { GraphGateway } from '../db/graph-gateway';
-import type { DepartmentLookup } from '../model/department/department-directory';
+import type { DepartmentLookup } from './department-lookup';
 import type { GraphLoaders } from './graph-loaders';
 
 /**

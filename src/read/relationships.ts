@@ -4,7 +4,7 @@ import type { CypherSource } from '../db/cypher-registry';
 import { SheetRole } from '../graph/enums';
 import type { GraphLoaders, NodeProperties } from './graph-loaders';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/graph-model';
-import type { GraphSizes } from '../platform/graphql/limits/graph-statistics';
+import type { GraphSizes } from './graph-sizes';
 
 /**
  * How a relationship field finds its nodes from its parent's: one relationship type followed out of or into

@@ -1,12 +1,12 @@
-import type { Viewer } from '../platform/auth/viewer';
+import type { Log } from '../core/log';
+import type { Viewer } from '../core/viewer';
 import type { GraphGateway } from '../db/graph-gateway';
 import { QueryCounter } from '../db/query-counter';
 import { RequestBudget, type RequestBudgetLimits } from '../db/request-budget';
-import type { DepartmentDirectory, DepartmentLookup } from '../model/department/department-directory';
+import type { AccessLine } from './access-line';
+import type { DepartmentLookup, SharedDepartments } from './department-lookup';
 import { GraphLoaders } from './graph-loaders';
-import type { AccessLogEntry } from '../platform/observability/access-log';
-import type { KeyedWrite } from '../write/keyed-write';
-import type { Logger } from '../platform/observability/logger';
+import type { KeyedWrite } from './keyed-write';
 
 /**
  * What every resolver receives for one GraphQL request: a gateway that counts this request's statements
@@ -28,9 +28,9 @@ export interface RequestContext {
   /** The request's id (the caller's sane `x-request-id`, else a new one), written into audit entries. */
   readonly requestId: string;
   /** The request's logger, bound to its id (writes, errors). */
-  readonly log: Logger;
+  readonly log: Log;
   /** The HTTP request's access line, which the GraphQL outcome joins; absent outside HTTP (export pages, tests). */
-  readonly access?: AccessLogEntry;
+  readonly access?: AccessLine;
   /**
    * A mutation's Idempotency-Key, claimed or found answered before execution (idempotency-key.plugin.ts);
    * absent without a key. The one field set after the context is made.
@@ -46,15 +46,15 @@ export interface RequestIdentity {
 
 /** How a request is logged: its logger and, for a request over HTTP, its access line. */
 export interface RequestLogging {
-  readonly log: Logger;
-  readonly access?: AccessLogEntry;
+  readonly log: Log;
+  readonly access?: AccessLine;
 }
 
 /** `startedAt` is when the request arrived (its time budget counts from there, body upload included). */
 export function createRequestContext(
   gateway: GraphGateway,
   limits: RequestBudgetLimits,
-  departments: DepartmentDirectory,
+  departments: SharedDepartments,
   startedAt: number,
   identity: RequestIdentity,
   logging: RequestLogging,
@@ -88,7 +88,7 @@ interface LazyLog {
  * (`Object.assign` onto an object of the same prototype), which would call an own getter at once.
  */
 const LAZY_LOG = {
-  get log(): Logger {
+  get log(): Log {
     return (this as unknown as LazyLog).logging.log;
   },
 };

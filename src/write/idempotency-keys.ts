@@ -7,9 +7,9 @@ import {
   IdempotencyKeyReusedError,
   WriteOutcomeUnknownError,
 } from '../core/errors';
-import type { Logger } from '../platform/observability/logger';
+import type { Log } from '../core/log';
 import type { IdempotencySettings } from '../core/config';
-import type { ClaimedWrite, KeyedWrite, StoredAnswer } from './keyed-write';
+import type { ClaimedWrite, KeyedWrite, StoredAnswer } from '../read/keyed-write';
 import { quotedInput } from '../core/quoted-input';
 
 /** Keys past their retention are swept at most this often per instance (they are ignored before that anyway). */
@@ -44,7 +44,7 @@ export class IdempotencyKeys {
   constructor(
     private readonly service: GraphGateway,
     private readonly settings: IdempotencySettings,
-    private readonly log: Logger,
+    private readonly log: Log,
   ) {}
 
   /**

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, WriteOutcomeUnknownError, type WriteLooku
 import { assertMayRecordFor } from './editor-departments';
 import { toYearRecord, type YearRecord } from './record.types';
 import { storeAnswerIn } from './idempotency-keys';
-import type { StoredAnswer } from './keyed-write';
+import type { StoredAnswer } from '../read/keyed-write';
 import { quotedInput } from '../core/quoted-input';
 
 type RecordKind = 'IndicatorResult' | 'SheetEvaluation';

@@ -2,12 +2,7 @@ import type { GraphGateway } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
 import { parseBackup } from './backup-lines';
 import { compareIds } from '../ingest/diff/entity-order';
-
-/** An indicator or reform sheet that has recorded results or evaluations, and how many revisions. */
-export interface RecordedSubject {
-  readonly subject: string;
-  readonly records: number;
-}
+import type { RecordedSubject } from '../ingest/diff/orphaned-records';
 
 /** Every subject with records in a database (the one the service runs on), whether its node exists or not. */
 export async function recordedSubjectsInDatabase(gateway: GraphGateway): Promise<RecordedSubject[]> {

@@ -3,7 +3,8 @@ import { loadConfig } from '../core/config';
 import { CypherRegistry } from '../db/cypher-registry';
 import { openDatabase } from '../db/database-runtime';
 import { GraphGateway } from '../db/graph-gateway';
-import { recordedSubjectsInBackup, recordedSubjectsInDatabase, type RecordedSubject } from './recorded-subjects';
+import type { RecordedSubject } from '../ingest/diff/orphaned-records';
+import { recordedSubjectsInBackup, recordedSubjectsInDatabase } from './recorded-subjects';
 
 /** Where the diff found the recorded results it checks, and what it found. */
 export interface RecordedSubjectsFound {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PROJECT_ROOT } from '../../src/core/project-root';
-import type { Role } from '../../src/platform/auth/viewer';
+import type { Role } from '../../src/core/viewer';
 import { freePort } from './free-port';
 
 /** Who may sign in at the test provider: a login name and what its access token says of it. */

@@ -1,5 +1,5 @@
 import type { NodeLabel, RelationshipType } from '../../src/graph/graph-model';
-import type { GraphSizes } from '../../src/platform/graphql/limits/graph-statistics';
+import type { GraphSizes } from '../../src/read/graph-sizes';
 import { readSeedFile } from '../../src/ingest/load/seed-file';
 
 /**

@@ -1,5 +1,10 @@
 import type { GraphFile } from '../../graph/graph-model';
-import type { RecordedSubject } from '../../write/recorded-subjects';
+
+/** An indicator or reform sheet that has recorded results or evaluations, and how many revisions. */
+export interface RecordedSubject {
+  readonly subject: string;
+  readonly records: number;
+}
 
 /** A subject with records, named as the graph names it (the old edition's name for one that goes). */
 export interface RecordedSubjectEntry extends RecordedSubject {

@@ -1,23 +1,9 @@
 import type { GraphGateway } from '../../db/graph-gateway';
 import { RowReader } from '../../db/row-reader';
 import { allByLabel } from '../../graph/all-by-label';
-import type { DataVersion } from '../../platform/service/data-version';
+import type { DepartmentLookup, SharedDepartments } from '../../read/department-lookup';
 import { Department } from './department.type';
 import { resolveDepartmentRef } from './department-ref';
-
-/** What a resolver asks of the departments: the list, and a department by reference. */
-export interface DepartmentLookup {
-  departments(): Promise<Department[]>;
-  /**
-   * The department `ref` names (see resolveDepartmentRef). An id, the common case of clients that picked a
-   * department from a list, is found in the map; names and words search the list.
-   */
-  resolve(ref: string, argument: string): Promise<Department>;
-  /** The department id a filter's `department` names (see `resolve`), or null when the filter gives none. */
-  idOf(ref: string | null | undefined, argument: string): Promise<string | null>;
-  /** The data version whose departments the lookups answer from now (what a compile that resolved them keeps). */
-  version(): string;
-}
 
 interface Entry {
   readonly version: string;
@@ -34,7 +20,7 @@ interface Entry {
  * request that names a department costs no statement for the lookup. When the data version changes (a
  * reload, later any write), the next request reads the list again.
  */
-export class DepartmentDirectory implements DepartmentLookup {
+export class DepartmentDirectory implements DepartmentLookup, SharedDepartments {
   private cached: Entry | undefined;
 
   /**
@@ -44,7 +30,8 @@ export class DepartmentDirectory implements DepartmentLookup {
    */
   constructor(
     private readonly read: () => Promise<Department[]>,
-    private readonly dataVersion: Pick<DataVersion, 'current'>,
+    /** The data version being served (the service's DataVersion): its id names the list to answer from. */
+    private readonly dataVersion: { current(): string },
   ) {}
 
   departments(): Promise<Department[]> {

@@ -3,6 +3,7 @@ import { Node } from '../../graph/node.interface';
 import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
+import type { DepartmentRecord } from '../../read/department-lookup';
 import { mapNode } from '../../graph/map-node';
 import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
 import { DEPARTMENT_ATTRIBUTES } from '../../graph/properties/department.properties';
@@ -13,7 +14,7 @@ import { DEPARTMENT_ATTRIBUTES } from '../../graph/properties/department.propert
   implements: Node,
   description: 'A department, division, office or bureau of the city (課・室・局), e.g. 危機管理課.',
 })
-export class Department extends declaredNode(Node, DEPARTMENT_ATTRIBUTES) {
+export class Department extends declaredNode(Node, DEPARTMENT_ATTRIBUTES) implements DepartmentRecord {
   @Field(() => Source, { nullable: true, description: 'A line where the documents name the department.' })
   source!: Source | null;
 

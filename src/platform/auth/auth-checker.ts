@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../../read/request-context';
 import { ForbiddenError, UnauthenticatedError } from '../../core/errors';
-import type { Role } from './viewer';
+import type { Role } from '../../core/viewer';
 
 /**
  * type-graphql's check for `@Authorized(...roles)`: passes when the viewer's role is listed. It throws the

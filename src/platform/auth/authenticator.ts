@@ -9,7 +9,7 @@ import {
 } from 'jose';
 import { UnauthenticatedError } from '../../core/errors';
 import type { Config } from '../../core/config';
-import { ANONYMOUS_VIEWER, ROLES, type Role, type Viewer } from './viewer';
+import { ANONYMOUS_VIEWER, ROLES, type Role, type Viewer } from '../../core/viewer';
 
 /**
  * How tokens are checked (AUTH_SECRET, AUTH_JWKS_URL, ANONYMOUS_READ and the AUTH_* claim settings): the

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { Role } from './viewer';
+import type { Role } from '../../core/viewer';
 
 export interface TokenClaims {
   readonly sub: string;

@@ -3,7 +3,7 @@ import type { ParseOptions, ValidationRule } from 'graphql';
 import type { QueryLimits } from '../../core/config';
 import { costRule } from './limits/cost-rule';
 import { countedLimitRules } from './limits/counted-limits';
-import type { GraphSizes } from './limits/graph-statistics';
+import type { GraphSizes } from '../../read/graph-sizes';
 import { nestingLimitPlugin } from '../plugins/nesting-limit.plugin';
 import { knownOperationTypesRule } from './known-operation-types.rule';
 import { argumentLengthRule } from './limits/argument-length.rule';

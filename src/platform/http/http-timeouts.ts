@@ -14,7 +14,7 @@ const HEADERS_TIMEOUT_MS = 10_000;
  * How often Node looks for requests past their headers/request timeout. Its default (30 s) would let a
  * slow upload run up to 30 s past its budget.
  */
-const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
+export const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
 
 /**
  * The node:http settings that keep careless and hostile clients from holding sockets:

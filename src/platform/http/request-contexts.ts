@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
-import { ANONYMOUS_VIEWER } from '../auth/viewer';
+import { ANONYMOUS_VIEWER } from '../../core/viewer';
 import type { Authenticate } from '../auth/authenticator';
 import type { RequestBudgetSettings } from '../../core/config';
 import { createRequestContext, type RequestContext, type RequestIdentity } from '../../read/request-context';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { CloseCode, type Server as GraphQLWsServer } from 'graphql-ws';
 import type { RawData, WebSocket } from 'ws';
-import { ANONYMOUS_VIEWER } from '../auth/viewer';
+import { ANONYMOUS_VIEWER } from '../../core/viewer';
 import { clientKey } from '../http/client-address';
 import type { ForwardedClient } from '../http/forwarded-client';
 import { clientText } from '../observability/client-text';

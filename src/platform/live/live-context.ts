@@ -1,6 +1,6 @@
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../../core/viewer';
 import { DataVersionFeed } from './data-version-feed';
 
 /** What a subscription's resolvers receive: given per WebSocket connection (src/platform/live/live-socket-server.ts). */

@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import type { Authenticate } from '../auth/authenticator';
 import type { LiveSettings } from '../../core/config';
-import type { GraphSizes } from '../graphql/limits/graph-statistics';
+import type { GraphSizes } from '../../read/graph-sizes';
 import type { QueryLimits } from '../graphql/query-limits';
 import type { AllowedHosts } from '../http/allowed-hosts';
 import type { ForwardedClient } from '../http/forwarded-client';

@@ -10,7 +10,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { formatError } from '../graphql/format-error';
-import type { GraphSizes } from '../graphql/limits/graph-statistics';
+import type { GraphSizes } from '../../read/graph-sizes';
 import { nestingDepth, nestingRefusal } from '../plugins/nesting-limit.plugin';
 import { queryLimitRules, queryParseOptions, type QueryLimits } from '../graphql/query-limits';
 import { subscriptionRootVariableRefusal } from './subscription-root-variables';

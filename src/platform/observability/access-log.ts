@@ -7,25 +7,10 @@ import type { Step } from '../http/middleware-chain';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../plugins/request-id.plugin';
 import { clientText } from './client-text';
 import type { Logger } from './logger';
-
-/** What a GraphQL request adds to its access line (see accessLogPlugin, which fills it in). */
-export interface GraphQLOutcome {
-  readonly operationName: string | null;
-  /** query, mutation or subscription; null when the document did not parse or name a known operation. */
-  readonly operationType: string | null;
-  /** The distinct `extensions.code` of the errors in the answer, in order of first appearance. */
-  readonly errorCodes: readonly string[];
-  /** Cypher statements the request ran, and the milliseconds spent waiting for them (its QueryCounter). */
-  readonly statements: number;
-  readonly dbMs: number;
-  /** Whether the answer came whole from the response cache. */
-  readonly cacheHit: boolean;
-  /** The signed-in viewer's `sub`; null when anonymous. */
-  readonly user: string | null;
-}
+import type { AccessLine, GraphQLOutcome } from '../../read/access-line';
 
 /** One HTTP request's access line in the making: the GraphQL layer adds its outcome before the answer is sent. */
-export class AccessLogEntry {
+export class AccessLogEntry implements AccessLine {
   graphql: GraphQLOutcome | undefined;
   private readonly arrivedAt = performance.now();
   private readonly bytesBefore: number;

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { EmbeddedNeo4j } from '../../../src/db/embedded-neo4j';
 import { embeddedPassword } from '../../../src/db/embedded-password';
 import { freePort } from '../../helpers/free-port';
+import { requestOverheadMs } from '../../helpers/request-overhead';
+import { timerLateness } from '../../helpers/timer-lateness';
 import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
@@ -17,11 +19,14 @@ describe('when the database goes away', () => {
   /** The request budget here (REQUEST_TIMEOUT_MS): shorter than the default 10 s, so the outage costs less waiting. */
   const requestTimeoutMs = 5_000;
   /**
-   * What the answer may take beyond the budget, as the test sees it: the budget starts when the request
-   * arrives, and the error still has to be written and read back over HTTP on a shared machine. Asserting
-   * the bare budget failed once in CI at 10,003 ms against 10,000.
+   * What the answer may take beyond the budget on an idle machine: the budget starts when the request arrives,
+   * and the error still has to be written and read back over HTTP. Asserting the bare budget failed once in CI
+   * at 10,003 ms against 10,000, and budget + 1 s once at load: the bound adds what a trivial request costs in
+   * the same run, and how late a timer of the budget fires.
    */
   const roundTripAllowanceMs = 1_000;
+  /** Readiness answers that may start after the kill before one says 503: one that was under way, and the next. */
+  const READINESS_ANSWERS_TO_NOTICE = 2;
 
   let port: number;
   let dataDirectory: string;
@@ -60,26 +65,33 @@ describe('when the database goes away', () => {
     expect(typeof response.data?.serviceInfo.nodeCount).toBe('number');
   });
 
-  it('turns readiness to 503 within 5 s and answers SERVICE_UNAVAILABLE, then recovers without a restart', async () => {
+  it('turns readiness to 503 at its next check and answers SERVICE_UNAVAILABLE, then recovers without a restart', async () => {
     process.kill(neo4j.pid ?? 0, 'SIGKILL');
     await neo4j.exited;
     const killedAt = Date.now();
+    // Each readiness answer pings the database (a 2 s timeout): counted in answers, which load does not multiply.
     let status = await readiness();
-    while (status !== 503 && Date.now() - killedAt < 10_000) {
+    let answers = 1;
+    while (status !== 503 && Date.now() - killedAt < 30_000) {
       await new Promise((r) => setTimeout(r, 100));
       status = await readiness();
+      answers += 1;
     }
+    process.stderr.write(`outage: readiness 503 at answer ${answers}, ${Date.now() - killedAt} ms after the kill\n`);
     expect(status).toBe(503);
-    expect(Date.now() - killedAt).toBeLessThan(5_000);
+    expect(answers).toBeLessThanOrEqual(READINESS_ANSWERS_TO_NOTICE);
     const body = (await (await fetch(`${server.url}/health/ready`)).json()) as { status: string; reason: string };
     expect(body.status).toBe('unavailable');
     expect(body.reason).not.toBe('');
 
+    const overheadMs = await requestOverheadMs(server.url);
     const askedAt = Date.now();
+    const lateness = timerLateness(requestTimeoutMs);
     const failed = await server.query('{ serviceInfo { nodeCount } }');
+    const answeredInMs = Date.now() - askedAt;
     expect(failed.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(failed.errors?.[0]?.message).toMatch(/unavailable/i);
-    expect(Date.now() - askedAt).toBeLessThan(requestTimeoutMs + roundTripAllowanceMs);
+    expect(answeredInMs).toBeLessThanOrEqual(requestTimeoutMs + roundTripAllowanceMs + overheadMs + (await lateness));
 
     neo4j = await start();
     const restartedAt = Date.now();

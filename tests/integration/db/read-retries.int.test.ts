@@ -5,7 +5,9 @@ import { embeddedPassword } from '../../../src/db/embedded-password';
 import { DEFAULT_RESTART_BACKOFF, Neo4jSupervisor } from '../../../src/db/neo4j-supervisor';
 import { freePort } from '../../helpers/free-port';
 import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
+import { requestOverheadMs } from '../../helpers/request-overhead';
 import { startTestServer, type TestServer, type GraphQLResponse } from '../../helpers/test-server';
+import { timerLateness } from '../../helpers/timer-lateness';
 
 /**
  * Reads survive a transient failure of the database while their request has time: the embedded Neo4j's JVM
@@ -18,6 +20,8 @@ const QUESTION = '{ serviceInfo { nodeCount } }';
 /** A JVM start took 30–90 s on the 2-core build machine with other test runs beside it: room for that. */
 const ROOMY_BUDGET_MS = 150_000;
 const SHORT_BUDGET_MS = 1_500;
+/** What a refused request may take past its budget on an idle machine: the error written and read back. */
+const ANSWER_SLACK_MS = 1_000;
 
 interface Timed {
   readonly response: GraphQLResponse<{ serviceInfo: { nodeCount: number } }>;
@@ -87,12 +91,15 @@ describe('reads across a restart of the database', () => {
 
     // Meanwhile: a request with too little time left fails, saying the database is unavailable and how it was tried.
     await new Promise((resolve) => setTimeout(resolve, 200));
+    // What answering costs on this machine now, beside the four clients; and how late a timer of the budget fires.
+    const overheadMs = await requestOverheadMs(short.url);
+    const lateness = timerLateness(SHORT_BUDGET_MS);
     const failed = await timed(short);
     expect(failed.response.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(failed.response.errors?.[0]?.message).toMatch(
       /^The graph database is unavailable \(cannot connect; tried \d+ times over \d+\.\d s until the time budget left no room for another\); try again shortly\.$/,
     );
-    expect(failed.ms).toBeLessThan(SHORT_BUDGET_MS + 1_000);
+    expect(failed.ms).toBeLessThanOrEqual(SHORT_BUDGET_MS + ANSWER_SLACK_MS + overheadMs + (await lateness));
     // Readiness names the supervisor's restart.
     const readiness = await fetch(`${roomy.url}/health/ready`);
     expect(readiness.status).toBe(503);

@@ -1,6 +1,6 @@
 import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { DepartmentDirectory, departmentsIn } from '../../../src/model/department/department-directory';
-import { ANONYMOUS_VIEWER } from '../../../src/platform/auth/viewer';
+import { ANONYMOUS_VIEWER } from '../../../src/core/viewer';
 import { silentLogger } from '../../../src/platform/observability/logger';
 import { reusedCompile } from '../../../src/read/prefetch/compile-memo';
 import { createRequestContext, type RequestContext } from '../../../src/read/request-context';

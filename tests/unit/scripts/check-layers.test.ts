@@ -54,17 +54,36 @@ describe('the layer check (npm run lint)', () => {
     expect(problems.join('\n')).toContain('src/core may import nothing of src/ (its README.md), not src/server.ts');
   });
 
-  it('lets folders name anything in types, and import what their README allows', () => {
+  it('fails a type-only import up the layers too, in each form, naming it type-only', () => {
+    const root = src({
+      'core/README.md': readme('nothing'),
+      'read/README.md': readme('core'),
+      'model/README.md': readme('core, read'),
+      'model/measure.type.ts': 'export class Measure {}\n',
+      'read/a.ts': "import type { Measure } from '../model/measure.type';\nexport type M = Measure;\n",
+      'read/b.ts': "import { type Measure } from '../model/measure.type';\nexport type N = Measure;\n",
+      'read/c.ts': "export type { Measure } from '../model/measure.type';\n",
+    });
+    const problems = layerViolations(root);
+    expect(problems).toHaveLength(3);
+    for (const file of ['read/a.ts', 'read/b.ts', 'read/c.ts']) {
+      expect(problems.join('\n')).toContain(
+        `${file} imports '../model/measure.type' (type-only): src/read may import core (its README.md), not src/model`,
+      );
+    }
+  });
+
+  it('lets folders import, in types or at run time, what their README allows', () => {
     const root = src({
       'core/README.md': readme('nothing'),
       'core/errors.ts': 'export class BadUserInputError extends Error {}\n',
       'db/README.md': readme('core'),
       'db/gateway.ts': 'export const gateway = 1;\n',
       'read/README.md': readme('core, db'),
+      'read/lookup.ts': 'export interface Lookup { find(id: string): unknown }\n',
       'model/README.md': readme('core, db, read'),
-      'model/measure.type.ts': 'export class Measure {}\n',
-      'read/a.ts': "import type { Measure } from '../model/measure.type';\nexport type M = Measure;\n",
-      'read/b.ts': "import { type Measure } from '../model/measure.type';\nexport type N = Measure;\n",
+      'model/directory.ts':
+        "import type { Lookup } from '../read/lookup';\nexport class Directory implements Lookup { find(): unknown { return null; } }\n",
       'read/c.ts':
         "import { gateway } from '../db/gateway';\nimport { BadUserInputError } from '../core/errors';\nexport const x = [gateway, BadUserInputError];\n",
       'model/measure.resolver.ts': "import { gateway } from '../db/gateway';\nexport const y = gateway;\n",

@@ -12,7 +12,7 @@ import {
   type ValidationContext,
 } from 'graphql';
 import { fieldWeight } from './field-weights';
-import type { GraphSizes } from './graph-statistics';
+import type { GraphSizes } from '../../../read/graph-sizes';
 import { firstMaximum, largestListSize } from './list-sizes';
 
 /** A selection set's estimated cost and how many fields it selects at its own level. */

@@ -1,5 +1,5 @@
 import type { ASTVisitor, ValidationContext, ValidationRule } from 'graphql';
-import type { GraphSizes } from './graph-statistics';
+import type { GraphSizes } from '../../../read/graph-sizes';
 import { CostEstimate } from './cost-estimate';
 import { queryTooComplex } from './too-complex';
 import type { QueryLimits } from '../../../core/config';

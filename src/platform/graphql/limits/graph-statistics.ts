@@ -1,6 +1,7 @@
 import type { GraphGateway } from '../../../db/graph-gateway';
 import { RowReader } from '../../../db/row-reader';
 import type { NodeLabel, RelationshipType } from '../../../graph/graph-model';
+import type { GraphSizes } from '../../../read/graph-sizes';
 
 /**
  * Sizes assumed before the graph has been measured (or when measuring failed): larger than any list of the
@@ -8,16 +9,6 @@ import type { NodeLabel, RelationshipType } from '../../../graph/graph-model';
  * unmeasured service errs on refusing rather than on letting a huge answer through.
  */
 export const UNMEASURED_SIZE = 100;
-
-/** How large the loaded graph's lists can be: what the query cost limit multiplies by. */
-export interface GraphSizes {
-  /** Nodes carrying `label`. */
-  label(label: NodeLabel): number;
-  /** The most relationships of `type` one node has outgoing. */
-  out(type: RelationshipType): number;
-  /** The most relationships of `type` one node has incoming. */
-  in(type: RelationshipType): number;
-}
 
 /**
  * The graph's real list sizes, read with one statement (cypher/service/list-size-statistics) after the graph

@@ -4,7 +4,8 @@ import { planPeriod } from '../../../write/plan-period';
 import { PROGRESS_GRADES } from '../../../write/progress-grades';
 import { IndicatorOutlookStatus } from '../../../graph/outlook-status';
 import { HISTORY_LIMIT } from '../../../write/record-year.type';
-import { UNMEASURED_SIZE, type GraphSizes } from './graph-statistics';
+import { UNMEASURED_SIZE } from './graph-statistics';
+import type { GraphSizes } from '../../../read/graph-sizes';
 import { MAX_CITED_LINES } from '../../../graph/cited-line.type';
 
 /** The node label behind each GraphQL object type (a connection's items: the type without `Connection`). */

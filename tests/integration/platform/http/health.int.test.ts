@@ -115,6 +115,10 @@ describe('/health/ready and /health/live', () => {
         'readiness to fail on the age of the version',
         async () => (await readinessOf(server)).status === 503,
       );
+      // The version can pass 5 s before any read has failed: on a loaded machine the first read on the closed
+      // driver may still be under way (a hung read never fails by itself, so age alone makes it unconfirmed).
+      // The reason names the failure once there is one: wait for the poll's first failed read, then ask.
+      await waitUntil('a read of the version to fail', () => server.dataVersion.lastReadError() !== undefined);
       const { status, body } = await readinessOf(server);
       expect(status).toBe(503);
       expect(body.checks.database.ok).toBe(true);

@@ -4,6 +4,7 @@ import { loadConfig } from '../../../../src/core/config';
 import { rawRequest, type RawAnswer } from '../../../helpers/raw-http';
 import { openTestDatabase, type TestDatabase } from '../../../helpers/test-database';
 import { startTestServer, type TestServer } from '../../../helpers/test-server';
+import { AGREEMENT_READS, countVersionReads, GIVE_UP_MS } from '../../../helpers/version-reads';
 
 /**
  * Two instances of the service over one database, as a city runs them behind a load balancer: each with its
@@ -18,14 +19,6 @@ const SECRET = 'several-instances-test-secret-0123456789';
 const INDICATOR = 'indicator:5-1-1';
 const RESULTS = `{ node(id: "${INDICATOR}") { ... on Indicator { results { fiscalYear current { value } } } } }`;
 const RECORD_RESULT = `mutation($input: RecordIndicatorResultInput!) { recordIndicatorResult(input: $input) { id } }`;
-/**
- * B's version reads that may start from the write to B serving it: one under way when the write commits (it
- * may have read before the commit), and the next, which must see it.
- */
-const AGREEMENT_POLLS = 2;
-/** How long the test waits for B at most: only a failure takes it, the wait normally ends in a poll or two. */
-const GIVE_UP_MS = 30_000;
-
 interface ResultsAnswer {
   data: { node: { results: { fiscalYear: number; current: { value: number } | null }[] } };
 }
@@ -74,10 +67,7 @@ describe('two instances over one database', () => {
     };
     const waits: number[] = [];
     const polls: number[] = [];
-    // Counts B's reads of the version (its poll is the only caller while it polls); each still reads.
-    const reads = jest.spyOn(b.dataVersion, 'refresh');
-    let readsAtChange: number | undefined;
-    const stopListening = b.dataVersion.onChange(() => (readsAtChange = reads.mock.calls.length));
+    const reads = countVersionReads(b.dataVersion);
     for (const value of [61.5, 62.25, 63]) {
       // B holds the answer in its response cache and a browser holds it with B's validator.
       const before = await getFromB();
@@ -88,7 +78,7 @@ describe('two instances over one database', () => {
       const etag = String(before.headers.etag);
       expect((await getFromB({ 'if-none-match': etag })).status).toBe(304);
 
-      readsAtChange = undefined;
+      reads.expectChange();
       const recorded = await a.query(
         RECORD_RESULT,
         { input: { indicator: INDICATOR, fiscalYear: 2024, value } },
@@ -96,7 +86,7 @@ describe('two instances over one database', () => {
       );
       expect(recorded.errors).toBeUndefined();
       const wroteAt = Date.now();
-      const readsAtWrite = reads.mock.calls.length;
+      reads.written();
 
       // The browser revalidates (no-cache) with its validator until B has the write.
       let answer = await getFromB({ 'if-none-match': etag });
@@ -106,8 +96,8 @@ describe('two instances over one database', () => {
       }
       waits.push(Date.now() - wroteAt);
       // B's reads started after the write up to the one that saw it (0 or less: one under way saw it).
-      expect(readsAtChange).toBeDefined();
-      polls.push((readsAtChange ?? Infinity) - readsAtWrite);
+      expect(reads.readsToChange()).toBeDefined();
+      polls.push(reads.readsToChange() ?? Infinity);
       expect(answer.status).toBe(200);
       expect(answer.headers.etag).not.toBe(etag);
       expect(valueIn(answer)).toBe(value);
@@ -115,11 +105,10 @@ describe('two instances over one database', () => {
       expect(valueIn(await getFromB())).toBe(value);
       expect(b.dataVersion.current()).toBe(a.dataVersion.current());
     }
-    stopListening();
-    reads.mockRestore();
+    reads.stop();
     process.stderr.write(
       `several instances: write on A served by B after ${waits.join(', ')} ms, at B's read ${polls.join(', ')} after it\n`,
     );
-    expect(Math.max(...polls)).toBeLessThanOrEqual(AGREEMENT_POLLS);
+    expect(Math.max(...polls)).toBeLessThanOrEqual(AGREEMENT_READS);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAuthenticator } from '../../../../src/platform/auth/authenticator';
 import { mintToken } from '../../../../src/platform/auth/mint-token';
-import type { Role } from '../../../../src/platform/auth/viewer';
+import type { Role } from '../../../../src/core/viewer';
 import { readSeedFile } from '../../../../src/ingest/load/seed-file';
 import { openApi, type ApiFixture } from '../../../helpers/api-fixture';
 

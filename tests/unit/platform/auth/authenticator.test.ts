@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createAuthenticator, type AuthSettings } from '../../../../src/platform/auth/authenticator';
 import { mintToken } from '../../../../src/platform/auth/mint-token';
-import { ANONYMOUS_VIEWER } from '../../../../src/platform/auth/viewer';
+import { ANONYMOUS_VIEWER } from '../../../../src/core/viewer';
 import { ErrorCode } from '../../../../src/core/errors';
 
 const SECRET = 'unit-test-secret-0123456789abcdefghij';

@@ -1,11 +1,8 @@
 import type { GraphQLError } from 'graphql';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
 import { loadConfig } from '../../../../src/core/config';
-import {
-  GraphStatistics,
-  UNMEASURED_SIZE,
-  type GraphSizes,
-} from '../../../../src/platform/graphql/limits/graph-statistics';
+import { GraphStatistics, UNMEASURED_SIZE } from '../../../../src/platform/graphql/limits/graph-statistics';
+import type { GraphSizes } from '../../../../src/read/graph-sizes';
 import { nestingDepth } from '../../../../src/platform/plugins/nesting-limit.plugin';
 import { knownOperationTypesRule } from '../../../../src/platform/graphql/known-operation-types.rule';
 import { largestListSize } from '../../../../src/platform/graphql/limits/list-sizes';
