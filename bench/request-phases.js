@@ -9,9 +9,10 @@
 // (waiting for Neo4j or the client) are left out; `other` is code no rule names (node's event loop, timers).
 //
 // Flags: --only <floor,Q1,Q2,nested-aggregate> --concurrency <1> --duration <s, 6> --warmup <s, 6>
-//        --neo4j <bolt URI to reuse> --baseline <another checkout, built: profiled instead of this one> --docs
+//        --neo4j <bolt URI to reuse> --baseline <another checkout, built: profiled instead of this one>
+//        --save <directory: each question's profile kept as <id>.cpuprofile, for Chrome's DevTools> --docs
 'use strict';
-const { existsSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
@@ -26,8 +27,8 @@ const { fixed, markdownTable } = require('./lib/statistics');
 const FLOOR = { id: 'floor', title: 'bare request `{ __typename }`', ours: { query: '{ __typename }' } };
 const USAGE =
   'node bench/request-phases.js [--only floor,Q1,Q2,nested-aggregate] [--concurrency 1] [--duration 6] ' +
-  '[--warmup 6] [--neo4j bolt://…] [--baseline ../other-checkout] [--docs]';
-const { seconds, warmup, connections, questions, reuseUri, entry, docs } = readFlags(
+  '[--warmup 6] [--neo4j bolt://…] [--baseline ../other-checkout] [--save profiles/] [--docs]';
+const { seconds, warmup, connections, questions, reuseUri, entry, save, docs } = readFlags(
   {
     only: { type: 'string', default: 'floor,Q1,Q2,nested-aggregate' },
     concurrency: { type: 'string', default: '1' },
@@ -35,6 +36,7 @@ const { seconds, warmup, connections, questions, reuseUri, entry, docs } = readF
     warmup: { type: 'string', default: '6' },
     neo4j: { type: 'string', default: '' },
     baseline: { type: 'string', default: '' },
+    save: { type: 'string', default: '' },
     docs: { type: 'boolean', default: false },
   },
   USAGE,
@@ -50,6 +52,7 @@ const { seconds, warmup, connections, questions, reuseUri, entry, docs } = readF
     }),
     reuseUri: flags.neo4j || undefined,
     entry: flags.baseline ? baselineEntry(flags.baseline, flags.docs) : undefined,
+    save: flags.save ? resolve(flags.save) : undefined,
     docs: flags.docs,
   }),
 );
@@ -159,6 +162,10 @@ async function profileQuestion(service, question) {
   const cpu = meter.stop(result.requests);
   process.kill(service.pid, 'SIGUSR2');
   await waitForFile(CPU_PROFILE_PATH);
+  if (save) {
+    mkdirSync(save, { recursive: true });
+    copyFileSync(CPU_PROFILE_PATH, join(save, `${question.id}.cpuprofile`));
+  }
   const profile = JSON.parse(readFileSync(CPU_PROFILE_PATH, 'utf8'));
   // The profile runs a little longer than the load (the signals' round trips): its idle ends are left out.
   const phases = phasesOf(profile, result.requests);

@@ -11,6 +11,14 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { expandedSelectionSize } from './expanded-selection-size';
+
+/**
+ * The most fields an operation may select, fragments expanded, to be compiled; larger ones are executed by
+ * graphql-js. The service's largest questions (the dashboard's, the IDE's examples, introspection) select a
+ * few hundred; a compile's code and time grow with this size, and a document can make it exponential.
+ */
+export const MAX_COMPILED_SELECTIONS = 2000;
 
 /** Apollo Server's gateway interface: how a server hands Apollo its schema and its own executor. */
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<BaseContext>['gateway']>;
@@ -78,9 +86,11 @@ export class CompiledExecution {
   private async execute(request: ExecutorRequest): Promise<ExecutionResult> {
     const { document, operation, context } = request;
     const variables = request.request.variables ?? {};
-    const compiled = this.compiledFor(document, operation, request.operationName ?? undefined);
-    if ('fallback' in compiled) {
-      this.fallbackCount += 1;
+    // No operation to run (several and no name, a name naming none): graphql-js's execute words the error
+    // Apollo answers 400 OPERATION_RESOLUTION_FAILURE with.
+    const compiled = operation ? this.compiledFor(document, operation, request.operationName ?? undefined) : undefined;
+    if (!compiled || 'fallback' in compiled) {
+      if (compiled) this.fallbackCount += 1;
       return execute({
         schema: this.schema,
         document,
@@ -89,7 +99,7 @@ export class CompiledExecution {
         operationName: request.operationName,
       });
     }
-    if (operation.variableDefinitions?.length) {
+    if (operation?.variableDefinitions?.length) {
       const coerced = getVariableValues(this.schema, operation.variableDefinitions, variables);
       if (coerced.errors) return { errors: coerced.errors };
     }
@@ -110,7 +120,10 @@ export class CompiledExecution {
     let compiled = operations.get(key);
     if (!compiled) {
       this.compileCount += 1;
-      compiled = compile(this.schema, document, name);
+      compiled =
+        expandedSelectionSize(document, operation, MAX_COMPILED_SELECTIONS + 1) > MAX_COMPILED_SELECTIONS
+          ? { fallback: `more than ${MAX_COMPILED_SELECTIONS} fields selected, fragments expanded` }
+          : compile(this.schema, document, name);
       operations.set(key, compiled);
     }
     return compiled;

@@ -11,10 +11,19 @@ import {
   GraphQLObjectType,
   GraphQLSchema,
   GraphQLString,
+  Kind,
   parse,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { CompiledExecution } from '../../../../src/platform/graphql/compiled-execution';
+import { CompiledExecution, MAX_COMPILED_SELECTIONS } from '../../../../src/platform/graphql/compiled-execution';
+import { expandedSelectionSize } from '../../../../src/platform/graphql/expanded-selection-size';
+
+function firstOperation(query: string): OperationDefinitionNode {
+  const operation = parse(query).definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (!operation) throw new Error('no operation');
+  return operation;
+}
 
 /**
  * The compiled executor answers as graphql-js answers: each document below is asked of Apollo Server as it
@@ -103,6 +112,7 @@ const DOCUMENTS: { name: string; query: string; variables?: Record<string, unkno
   },
   { name: 'a required variable missing', query: 'query ($id: ID!) { measure(id: $id) { id } }', variables: {} },
   { name: 'the context', query: '{ viewer }' },
+  { name: 'two operations and no operation name', query: 'query A { viewer } query B { __typename }' },
   { name: 'introspection', query: getIntrospectionQuery() },
 ];
 
@@ -128,6 +138,19 @@ describe('the compiled executor', () => {
     // And graphql-js alone answers so too: the comparison is not of two empty answers.
     const direct = await execute({ schema, document: parse(query), variableValues: variables, contextValue: {} });
     expect(Object.keys(expected.result)).toEqual(expect.arrayContaining(Object.keys(direct)));
+  });
+
+  it('leaves to graphql-js, counted, a document whose fragments expand past the bound', async () => {
+    // Each fragment spreads the one before twice: 2^21 fields once expanded, a short text that validates.
+    const chain = Array.from({ length: 20 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`);
+    const query = ['{ ...F20 }', 'fragment F0 on Query { viewer }', ...chain].join('\n');
+    const before = execution.counts;
+    expect(await answerOf(compiled, query)).toEqual(await answerOf(interpreted, query));
+    expect(execution.counts.fallback).toBe(before.fallback + 1);
+    expect(expandedSelectionSize(parse(query), firstOperation(query), 10 ** 9)).toBe(2 ** 20);
+    expect(
+      expandedSelectionSize(parse(getIntrospectionQuery()), firstOperation(getIntrospectionQuery()), 10 ** 9),
+    ).toBeLessThan(MAX_COMPILED_SELECTIONS);
   });
 
   it('compiles a document once and runs the compiled executor for every request sending it', async () => {
