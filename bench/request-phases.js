@@ -93,7 +93,10 @@ const PHASES = [
   ],
   ['serialize', (frame) => frame.url.includes('result-serializer') || frame.url.includes('response-size-limit')],
   ['access line', (frame) => /access-log|\/pino|sonic-boom|thread-stream/.test(frame.url)],
-  ['plugins', (frame) => frame.url.includes('/platform/plugins/') || /@apollo\/server\/dist\/\w+\/plugin\//.test(frame.url)],
+  [
+    'plugins',
+    (frame) => frame.url.includes('/platform/plugins/') || /@apollo\/server\/dist\/\w+\/plugin\//.test(frame.url),
+  ],
   ['Apollo pipeline', (frame) => frame.url.includes('/@apollo/')],
   [
     'send',
@@ -186,7 +189,7 @@ function report(runs) {
   return [
     `Phases of one request in our service at c=${connections}, ${seconds} s per question after ${warmup} s of warm-up, ` +
       `a V8 sample every 100 µs of the main thread; load average ${loadAverage()} when it started.`,
-    'Each sample goes to the innermost frame a phase names (a driver call made by a resolver is the driver\'s);',
+    "Each sample goes to the innermost frame a phase names (a driver call made by a resolver is the driver's);",
     'the profiler itself adds to every row, so read the shares, and compare runs of the same script.',
     '',
     markdownTable(header, rows),
