@@ -20,6 +20,9 @@ import { expandedSelectionSize } from './expanded-selection-size';
  */
 export const MAX_COMPILED_SELECTIONS = 2000;
 
+/** How many documents' compiled executors are kept; the least recently used goes first. */
+export const MAX_COMPILED_DOCUMENTS = 500;
+
 /** Apollo Server's gateway interface: how a server hands Apollo its schema and its own executor. */
 type Gateway = NonNullable<ApolloServerOptionsWithGateway<BaseContext>['gateway']>;
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -45,7 +48,7 @@ type Compiled = CompiledQuery | { readonly fallback: string };
  * validation, the limits and every plugin hook still run in Apollo as before; only `execute` is replaced.
  *
  * Compiled executors are kept per parsed document (Apollo's document store hands every request sending the
- * same text the same document, so a document Apollo forgets takes its executors along) and operation name.
+ * same text the same document) and operation name, for the most recently used MAX_COMPILED_DOCUMENTS documents.
  * What graphql-jit cannot compile is executed by graphql-js and counted (`counts`).
  *
  * Variables are coerced by graphql-js first: graphql-jit's coercion words its errors its own way, and clients
@@ -54,7 +57,12 @@ type Compiled = CompiledQuery | { readonly fallback: string };
  * compiled executor, which coerces the same values to the same results.
  */
 export class CompiledExecution {
-  private readonly byDocument = new WeakMap<DocumentNode, Map<string, Compiled>>();
+  /**
+   * Compiled executors, the most recently used last. Bounded by count rather than left to Apollo's document
+   * store: a store sized by document text keeps thousands of short documents, and an executor's generated
+   * code and closures are far larger than its text.
+   */
+  private readonly kept = new Map<DocumentNode, Map<string, Compiled>>();
   private compileCount = 0;
   private compiledCount = 0;
   private fallbackCount = 0;
@@ -86,9 +94,12 @@ export class CompiledExecution {
   private async execute(request: ExecutorRequest): Promise<ExecutionResult> {
     const { document, operation, context } = request;
     const variables = request.request.variables ?? {};
+    // The name the client sent: the context's own `operationName` is that of the operation Apollo resolved,
+    // null when none resolved, and graphql-js words its error from what was sent.
+    const operationName = request.request.operationName ?? undefined;
     // No operation to run (several and no name, a name naming none): graphql-js's execute words the error
     // Apollo answers 400 OPERATION_RESOLUTION_FAILURE with.
-    const compiled = operation ? this.compiledFor(document, operation, request.operationName ?? undefined) : undefined;
+    const compiled = operation ? this.compiledFor(document, operation, operationName) : undefined;
     if (!compiled || 'fallback' in compiled) {
       if (compiled) this.fallbackCount += 1;
       return execute({
@@ -96,7 +107,7 @@ export class CompiledExecution {
         document,
         contextValue: context,
         variableValues: variables,
-        operationName: request.operationName,
+        operationName,
       });
     }
     if (operation?.variableDefinitions?.length) {
@@ -111,17 +122,17 @@ export class CompiledExecution {
   }
 
   private compiledFor(document: DocumentNode, operation: OperationDefinitionNode, name: string | undefined): Compiled {
-    let operations = this.byDocument.get(document);
-    if (!operations) {
-      operations = new Map();
-      this.byDocument.set(document, operations);
-    }
+    let operations = this.kept.get(document);
+    if (operations) this.kept.delete(document);
+    else operations = new Map();
+    this.kept.set(document, operations);
+    if (this.kept.size > MAX_COMPILED_DOCUMENTS) this.kept.delete(this.kept.keys().next().value as DocumentNode);
     const key = name ?? operation.name?.value ?? '';
     let compiled = operations.get(key);
     if (!compiled) {
       this.compileCount += 1;
       compiled =
-        expandedSelectionSize(document, operation, MAX_COMPILED_SELECTIONS + 1) > MAX_COMPILED_SELECTIONS
+        expandedSelectionSize(this.schema, document, operation, MAX_COMPILED_SELECTIONS + 1) > MAX_COMPILED_SELECTIONS
           ? { fallback: `more than ${MAX_COMPILED_SELECTIONS} fields selected, fragments expanded` }
           : compile(this.schema, document, name);
       operations.set(key, compiled);
