@@ -12,6 +12,7 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { expandedSelectionSize } from './expanded-selection-size';
+import { hasRecursiveInputVariable } from './recursive-input-variables';
 
 /**
  * The most fields an operation may select, fragments expanded, to be compiled; larger ones are executed by
@@ -131,14 +132,24 @@ export class CompiledExecution {
     let compiled = operations.get(key);
     if (!compiled) {
       this.compileCount += 1;
-      compiled =
-        expandedSelectionSize(this.schema, document, operation, MAX_COMPILED_SELECTIONS + 1) > MAX_COMPILED_SELECTIONS
-          ? { fallback: `more than ${MAX_COMPILED_SELECTIONS} fields selected, fragments expanded` }
-          : compile(this.schema, document, name);
+      compiled = whyNotCompiled(this.schema, document, operation) ?? compile(this.schema, document, name);
       operations.set(key, compiled);
     }
     return compiled;
   }
+}
+
+/** Why graphql-js rather than a compiled executor answers an operation; undefined when it can be compiled. */
+function whyNotCompiled(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): { fallback: string } | undefined {
+  if (expandedSelectionSize(schema, document, operation, MAX_COMPILED_SELECTIONS + 1) > MAX_COMPILED_SELECTIONS)
+    return { fallback: `more than ${MAX_COMPILED_SELECTIONS} fields selected, fragments and abstract types expanded` };
+  if (hasRecursiveInputVariable(schema, operation))
+    return { fallback: 'a variable of an input type that contains itself' };
+  return undefined;
 }
 
 function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Compiled {

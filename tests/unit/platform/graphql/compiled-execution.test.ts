@@ -4,6 +4,7 @@ import {
   getIntrospectionQuery,
   GraphQLError,
   GraphQLID,
+  GraphQLInputObjectType,
   GraphQLInt,
   GraphQLInterfaceType,
   GraphQLList,
@@ -63,6 +64,15 @@ const NODES = [
   { kind: 'Department', id: 'd1', name: '危機管理課' },
   { kind: 'Measure', id: 'm2', name: null, updatedAt: null, budget: null },
 ];
+/** A filter that contains itself, as the service's filters do (`AND: [MeasureFilter!]`). */
+const NodeFilter: GraphQLInputObjectType = new GraphQLInputObjectType({
+  name: 'NodeFilter',
+  fields: () => ({ id: { type: GraphQLID }, AND: { type: new GraphQLList(new GraphQLNonNull(NodeFilter)) } }),
+});
+const idsOf = (filter: { id?: string; AND?: unknown[] } | undefined): string[] =>
+  filter === undefined
+    ? []
+    : [...(filter.id ? [filter.id] : []), ...(filter.AND ?? []).flatMap((f) => idsOf(f as never))];
 const schema = new GraphQLSchema({
   types: [Measure, Department],
   query: new GraphQLObjectType({
@@ -70,8 +80,9 @@ const schema = new GraphQLSchema({
     fields: {
       nodes: {
         type: new GraphQLNonNull(new GraphQLList(Node)),
-        args: { first: { type: GraphQLInt, defaultValue: 10 } },
-        resolve: (_root, { first }: { first: number }) => Promise.resolve(NODES.slice(0, first)),
+        args: { first: { type: GraphQLInt, defaultValue: 10 }, filter: { type: NodeFilter } },
+        resolve: (_root, { first, filter }: { first: number; filter?: { id?: string; AND?: unknown[] } }) =>
+          Promise.resolve(NODES.filter((node) => idsOf(filter).every((id) => node.id === id)).slice(0, first)),
       },
       measure: {
         type: Measure,
@@ -169,6 +180,16 @@ describe('the compiled executor', () => {
     expect(
       expandedSelectionSize(schema, parse(getIntrospectionQuery()), firstOperation(getIntrospectionQuery()), 10 ** 9),
     ).toBeLessThan(MAX_COMPILED_SELECTIONS);
+  });
+
+  it('leaves to graphql-js, counted, an operation with a variable of an input type that contains itself', async () => {
+    const query = 'query ($f: NodeFilter) { nodes(filter: $f) { id } }';
+    const variables = { f: { AND: [{ id: 'd1' }, { AND: [{ id: 'd1' }] }] } };
+    const before = execution.counts;
+    const expected = await answerOf(interpreted, query, variables);
+    expect(expected.result).toEqual({ data: { nodes: [{ id: 'd1' }] } });
+    expect(await answerOf(compiled, query, variables)).toEqual(expected);
+    expect(execution.counts.fallback).toBe(before.fallback + 1);
   });
 
   it('compiles a document once and runs the compiled executor for every request sending it', async () => {
