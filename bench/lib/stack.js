@@ -68,15 +68,19 @@ async function openNeo4j({ reuseUri } = {}) {
  * statement-count.js), which the deployed service does not do, so timed cells use an instance without.
  * Its response cache is off (RESPONSE_CACHE_MAX_MB=0) unless `extraEnv` turns it on: the benchmarks time
  * what each request costs, and the systems compared with ours have no such cache.
- * `entry` runs another checkout's build instead (compare.js --baseline). Resolves once /health/ready is 200
- * (the graph is loaded by then).
+ * `entry` runs another checkout's build instead (compare.js --baseline); `preload` adds modules for node's `-r`
+ * (request-phases.js's profiler). Resolves once /health/ready is 200 (the graph is loaded by then).
  */
-async function startOurService(neo4j, extraEnv = {}, { countStatements = false, entry = SERVICE_ENTRY } = {}) {
+async function startOurService(
+  neo4j,
+  extraEnv = {},
+  { countStatements = false, entry = SERVICE_ENTRY, preload = [] } = {},
+) {
   const port = await freePort();
   const metricsPort = countStatements ? await freePort() : undefined;
   const server = await startNodeProcess({
     name: entry === SERVICE_ENTRY ? 'ours' : 'base',
-    args: ['-r', join(__dirname, 'loopback-only.js'), entry],
+    args: ['-r', join(__dirname, 'loopback-only.js'), ...preload.flatMap((module) => ['-r', module]), entry],
     env: {
       PORT: String(port),
       ...(metricsPort ? { METRICS_PORT: String(metricsPort) } : {}),

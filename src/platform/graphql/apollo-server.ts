@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { CompiledExecution } from './compiled-execution';
 import { documentStore } from './document-store';
 import { formatError } from './format-error';
 import { queryLimitRules, queryParseOptions } from './query-limits';
@@ -19,7 +20,9 @@ export interface ApolloDeps extends RequestPipelineDeps {
 /** Apollo Server for /graphql, the exports and the planned examples, started. */
 export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<RequestContext>> {
   const apollo = new ApolloServer<RequestContext>({
-    schema: deps.schema,
+    // The schema comes with an executor compiled once per document (compiled-execution.ts), through the
+    // interface Apollo Server has for that: its gateway.
+    gateway: new CompiledExecution(deps.schema).gateway(),
     introspection: deps.introspection,
     formatError,
     includeStacktraceInErrorResponses: false,
