@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
+import { buildOnce } from '../../core/build-once';
 import { PROJECT_ROOT } from '../../core/project-root';
 import { compressForDelivery, writeEncodedBodies } from '../../platform/http/precompressed';
 import { compressedIdeAssetPath, IDE_BUILD_DIRECTORY } from './compressed-ide-asset';
@@ -91,37 +92,11 @@ export async function buildIdeAssets(): Promise<number> {
  * and the others wait for it, then find the bundles current.
  */
 export async function ensureIdeAssets(): Promise<boolean> {
-  for (;;) {
-    if (await isCurrent()) return false;
-    try {
-      await mkdir(BUILD_LOCK);
-    } catch {
-      await releaseIfStale();
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      continue;
-    }
-    try {
-      if (await isCurrent()) return false;
-      await buildIdeAssets();
-      return true;
-    } finally {
-      await rm(BUILD_LOCK, { recursive: true, force: true });
-    }
-  }
+  return buildOnce(BUILD_LOCK, isCurrent, buildIdeAssets);
 }
 
 /** Beside the build directory, which a build removes and makes anew. */
 const BUILD_LOCK = `${IDE_BUILD_DIRECTORY}.build-lock`;
-/** Far longer than a build takes on a busy machine: a lock this old was left by a process that died. */
-const STALE_LOCK_MS = 10 * 60_000;
-
-async function releaseIfStale(): Promise<void> {
-  const made = await stat(BUILD_LOCK).then(
-    (lock) => lock.mtimeMs,
-    () => undefined,
-  );
-  if (made !== undefined && Date.now() - made > STALE_LOCK_MS) await rm(BUILD_LOCK, { recursive: true, force: true });
-}
 
 async function isCurrent(): Promise<boolean> {
   const stored = await readFile(INPUTS_FILE, 'utf8').catch(() => '');
