@@ -54,16 +54,12 @@ const CANNOT_START_LINE =
 /**
  * The characters a line must start with together, the least a typesetter carries over when it wraps before
  * `text`: its first character, the marks Japanese keeps off a line's start after it (行頭禁則), the character
- * after an opening bracket (行末禁則), the rest of
- * a Latin word or number (a layout never splits one), and a space with the mark after it that cannot start
- * a line either (`PPP /` of `PPP / PFI`).
+ * after an opening bracket (行末禁則), the rest of a Latin word or number (a layout never splits one), and a
+ * space with the mark after it that cannot start a line either (`PPP / ` of `PPP / PFI`). The spaces after the
+ * piece are part of it: a tool that keeps spaces on the line counts them, and a layout's estimate of the
+ * piece's printed width (`layout-paragraphs.ts`) errs on the wide side with them.
  */
 export function lineStartPiece(text: string): string {
-  return startWithSpaces(text).trimEnd();
-}
-
-/** `lineStartPiece` with the spaces that follow it, which a tool that keeps spaces on the line counts. */
-function startWithSpaces(text: string): string {
   const chars = [...text.trimEnd()];
   let k = 1;
   while (
@@ -88,12 +84,11 @@ const LATIN_WORD = /^[\x21-\x2c\x2e-\x7e][\x21-\x7e]$/;
 /**
  * Whether `next` can be the rest of `piece` in a column of `column.width`: a tool breaks at the last place
  * the text still fits where the next line may start, so the piece and the next line's first unbreakable
- * piece (`lineStartPiece`) must be wider than the column, or as wide as it exactly when a space stood
- * between them that the layout dropped (`brokeAtSpace`). (A short label followed by a short row fits on one
+ * piece (`lineStartPiece`) must be wider than the column. (A short label followed by a short row fits on one
  * line: it was never wrapped.)
  */
 export function overflowsColumn(column: WrapColumn, piece: string, next: string): boolean {
-  return roomAfter(column, piece, startWithSpaces(next.trimStart())) < 0 || brokeAtSpace(column, piece, next);
+  return roomAfter(column, piece, lineStartPiece(next.trimStart())) < 0;
 }
 
 /** The room the column has after `piece` and `start`. */
@@ -102,13 +97,12 @@ function roomAfter(column: WrapColumn, piece: string, start: string): number {
 }
 
 /**
- * Whether the layout broke at a space it dropped: the next line's first piece would have fitted right after
- * `piece`, to the column's last unit, but not after a space, so the break can only have been one. (A tool
- * that keeps spaces on the line ends a line that short only when a space follows that first piece, which
- * cannot start the line after it.)
+ * Whether a layout may have broken at a space it dropped: the next line's first piece would have fitted right
+ * after `piece`, to the column's last unit, but not after a space. Alone this has two readings (the text may
+ * have ended there); a reader takes it only where the line goes on for another reason.
  */
-function brokeAtSpace(column: WrapColumn, piece: string, next: string): boolean {
-  const start = startWithSpaces(next.trimStart());
+export function brokeAtSpace(column: WrapColumn, piece: string, next: string): boolean {
+  const start = lineStartPiece(next.trimStart());
   return roomAfter(column, piece, start) === 0 && /\S$/.test(piece) && /^\S/.test(next) && /\S$/.test(start);
 }
 
@@ -117,12 +111,12 @@ export type LineBreak = readonly [piece: string, rest: string];
 
 /**
  * Whether the document's tool split Latin words at its breaks, as a tool that cuts at a fixed count does, or
- * broke only at spaces, which it dropped, as a layout does. Both readings give a break between two Latin
- * characters; the document's own breaks decide. A tool that splits words breaks where the next character no
- * longer fits, moved back only over marks that cannot start a line, so the piece and the rest's first
- * character with those marks are wider than the column; a layout breaks before the whole next word, so they
- * often fit (`Catalog` and `P` of `Pocket(カタポケ)」`). The more of the document's breaks win. A break
- * between a tag's `>` and `<` says nothing (both tools break there) and is not counted.
+ * broke only where a word ends and dropped the space there, as a layout does. Both give a break between two
+ * Latin characters; the document's own breaks decide. A tool that splits words breaks where the next
+ * character no longer fits, moved back only over marks that cannot start a line, so the piece and the rest's
+ * first character with those marks are wider than the column; a layout breaks before the whole next word, so
+ * they often fit (`Catalog` and `P` of `Pocket(カタポケ)」`). The more of the document's breaks win. A break
+ * between a tag's `>` and `<` says nothing (both kinds of tool break there) and is not counted.
  */
 export function splitsLatinWords(column: WrapColumn, breaks: Iterable<LineBreak>): boolean {
   let [split, fitted] = [0, 0];
@@ -148,13 +142,12 @@ function betweenLatin(piece: string, rest: string): boolean {
 
 /**
  * A piece and its rest, joined as printed. Japanese adds no space at a break, and a space a tool kept at the
- * line's end stays there. A layout drops the space it broke at; it comes back where the break can only have
- * been at a space (`brokeAtSpace`), and between two Latin words (`PPP /` and `PFI`) unless the document's
- * tool splits words (`splitsLatinWords`).
+ * line's end stays there. A layout drops the space it broke at; between two Latin words (`PPP /` and `PFI`)
+ * one was there, since a layout never splits a word, so it comes back unless the document's tool splits
+ * words (`splitsLatinWords`).
  */
 export function joinAtBreak(column: WrapColumn, piece: string, rest: string, splitsWords: boolean): string {
-  const spaceDropped = (!splitsWords && betweenLatin(piece, rest)) || brokeAtSpace(column, piece, rest);
-  return spaceDropped ? `${piece} ${rest}` : piece + rest;
+  return !splitsWords && betweenLatin(piece, rest) ? `${piece} ${rest}` : piece + rest;
 }
 
 /** A width in display columns as units of `measure` (a full-width character is 2 columns, 1 character). */

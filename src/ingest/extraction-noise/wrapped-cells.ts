@@ -1,10 +1,11 @@
 import { type FileLine, isBlankText } from './file-line';
 import {
+  brokeAtSpace,
   fillsColumn,
   joinAtBreak,
   type LineBreak,
-  splitsLatinWords,
   overflowsColumn,
+  splitsLatinWords,
   recogniseCeiling,
   STARTS_CELL_ENTRY,
   type WrapColumn,
@@ -90,8 +91,8 @@ function rowLabel(cells: readonly string[]): string {
 
 /**
  * A mark a layout carries to the next line of a cell like any other character: a bullet after a sentence of
- * the same cell (`。 ●`, the space dropped at the break) , a glossary mark after its word (`会議※`) or a bracket (`【区域施策編】`). Where the
- * piece above fills the column and the mark would not have fitted after it, the mark goes on the cell; a
+ * the same cell (`。 ●`, the space dropped at the break), a glossary mark after its word (`会議※`) or a
+ * bracket (`【区域施策編】`). Where the piece above fills the column and the mark would not have fitted after it, the mark goes on the cell; a
  * numbered entry (`1.`, `11 `) still starts a row.
  */
 const CARRIED_MARK = /^\s*[●○◯※・■□◆◇▲【①-⑳]/;
@@ -103,19 +104,24 @@ function continuesRow(
   column: WrapColumn,
   rowCells: readonly string[],
 ): boolean {
-  return (
-    filled.length > 0 &&
-    filled.every((c) => {
-      const piece = open.get(c);
-      const next = cells[c] ?? '';
-      return (
-        piece !== undefined &&
-        (!STARTS_CELL_ENTRY.test(next) || CARRIED_MARK.test(next)) &&
-        !nextNumber(rowCells[c] ?? '', next) &&
-        overflowsColumn(column, piece, next)
-      );
-    })
-  );
+  const goesOn = (c: number, fits: (piece: string, next: string) => boolean): boolean => {
+    const piece = open.get(c);
+    const next = cells[c] ?? '';
+    return (
+      piece !== undefined &&
+      (!STARTS_CELL_ENTRY.test(next) || CARRIED_MARK.test(next)) &&
+      !nextNumber(rowCells[c] ?? '', next) &&
+      fits(piece, next)
+    );
+  };
+  // A cell whose rest would have fitted exactly but for a space (`brokeAtSpace`) goes on where a space was
+  // written there: before a bullet (`joinCell`) or next to half-width text (`割合 [厚生…`, `NPO 法人`);
+  // between two Japanese characters, where Japanese writes none, only with a cell that overflowed.
+  const overflows = (piece: string, next: string): boolean =>
+    overflowsColumn(column, piece, next) || (brokeAtSpace(column, piece, next) && spaceWritten(piece, next));
+  const spaceBreak = (piece: string, next: string): boolean =>
+    overflows(piece, next) || brokeAtSpace(column, piece, next);
+  return filled.some((c) => goesOn(c, overflows)) && filled.every((c) => goesOn(c, spaceBreak));
 }
 
 /**
@@ -140,15 +146,20 @@ function isTabRow(text: string): boolean {
 }
 
 /**
- * A cell whose last piece is `piece`, with its rest (`joinAtBreak`). A bullet that goes on a cell starts an
- * item of it, which the documents set off by a space (every `●`/`○` inside a cell of the five follows a
- * space (150 places), a tab or a tag), so the space a layout dropped before it comes back.
+ * A cell whose last piece is `piece`, with its rest (`joinAtBreak`). The space a layout dropped comes back
+ * where the rest would have fitted but for it (`brokeAtSpace`), and before a bullet that goes on a cell: it
+ * starts an item of the cell, which the documents set off by a space (every `●`/`○` inside a cell of the five
+ * follows a space (150 places), a tab or a tag).
  */
 function joinCell(column: WrapColumn, cell: string, piece: string, rest: string, splitsWords: boolean): string {
   const before = cell.slice(0, cell.length - piece.length);
-  return ITEM_BULLET.test(rest) && !/[\s>]$/.test(piece)
-    ? `${before}${piece} ${rest}`
-    : before + joinAtBreak(column, piece, rest, splitsWords);
+  const spaceDropped = brokeAtSpace(column, piece, rest) || (ITEM_BULLET.test(rest) && !/[\s>]$/.test(piece));
+  return spaceDropped ? `${before}${piece} ${rest}` : before + joinAtBreak(column, piece, rest, splitsWords);
 }
 
 const ITEM_BULLET = /^[●○◯]/;
+
+/** Whether the documents write a space between `piece` and `next`: before a bullet, next to half-width text. */
+function spaceWritten(piece: string, next: string): boolean {
+  return ITEM_BULLET.test(next) || /[\x21-\x7e]$/.test(piece) || /^[\x21-\x7e]/.test(next);
+}

@@ -1,9 +1,10 @@
 import { PAGE_NUMBER } from '../extraction-noise/page-furniture';
 import { layoutParagraphs } from './layout-paragraphs';
-import { printedLines } from './page-lines';
+import { type PrintedLine, printedLines } from './page-lines';
 import type { PrintedRun } from './printed-run';
 import { cellOf, type RuledCell, ruledTables } from './ruled-tables';
 import type { Rule } from './ruling-lines';
+import { rulelessTableStart } from './ruleless-tables';
 
 /** Grid lines closer than this (points) are the same column of a table going on over the page. */
 const SAME_COLUMN = 2;
@@ -23,6 +24,8 @@ export interface LaidOutPage {
   readonly tables: ReadonlyMap<number, { readonly continues: boolean }>;
   /** The page's last table when nothing but page furniture follows it, for the next page. */
   readonly below: TableBelow | null;
+  /** The first line of a table drawn without ruling lines (`rulelessTableStart`), which is not read; null if none. */
+  readonly rulelessTable: PrintedLine | null;
 }
 
 /**
@@ -82,6 +85,7 @@ export function layoutStructure(
     runs: placed,
     tables: new Map(tables.map((_, index) => [index + 1, { continues: index === 0 && goesOn }])),
     below,
+    rulelessTable: rulelessTableStart(lines.filter((line) => !furniture.has(line))),
   };
 }
 

@@ -11,6 +11,7 @@ import { lineEndSpaces, withLineEndSpacesByPosition } from './line-end-spaces';
 import { unusableTextSample } from './unusable-text';
 import { layoutStructure, type TableBelow } from './layout-structure';
 import { cellOf, holdsCutRow, ruledTables } from './ruled-tables';
+import { rulelessTableError } from './ruleless-tables';
 import { type Rule, rulingLines } from './ruling-lines';
 import { pdfjs, pdfjsDataPaths } from './pdfjs-module';
 import {
@@ -43,7 +44,8 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
     let tableCount = 0;
     let lastTable: { readonly id: number; readonly table: PageTable } | null = null;
     let tableBelow: TableBelow | null = null;
-    for (const { runs: pageRuns, structure, rules, tagged } of printed) {
+    for (const page of printed) {
+      const { runs: pageRuns, structure, rules, tagged } = page;
       // The page's tables numbered in the document: its first one may be the last of the page before going on.
       const tables = new Map<number, number>();
       let runs = pageRuns;
@@ -66,6 +68,8 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
         }
       } else {
         const laidOut = layoutStructure(pageRuns, rules, rightEdge, tableBelow);
+        if (laidOut.rulelessTable)
+          throw rulelessTableError(name, printed.indexOf(page) + 1, pageRuns, laidOut.rulelessTable);
         runs = laidOut.runs;
         for (const [number, { continues }] of laidOut.tables) tables.set(number, continues ? tableCount : ++tableCount);
         tableBelow = laidOut.below;

@@ -62,12 +62,11 @@ describe('re-extractions the ingestion refuses, naming the line', () => {
   });
 
   it('stops where layout mode hid the space a cell broke after (cells at 30 columns, spaces for tabs)', () => {
-    // 003's `・L I N E 配信` broke after `N `; padded with spaces, the piece lost its space and looks one
-    // column narrower, so `E ` would have fitted and the next line cannot be its rest: it is read as a row.
-    // (000's `…市庁舎等の実現 来庁される…` is read: `来` fits to the column's last unit, so the break was at a space.)
+    // `…市庁舎等の実現 来庁される…` broke after the space; padded with spaces, the piece looks one column
+    // narrower, so `来` would have fitted and the next line cannot be its rest: it is read as a row.
     const { documents } = transformSources([rewrapTableCells(30), spacesForTabs()]);
     expect(() => ingest(documents)).toThrow(
-      '003_333ee31cbdb593ac.txt:464: expected a sheet row label such as 計画名, 実行課 or 備考, found "\\tE 配信を2回実施"',
+      '000_c612850dd0d0a3ba.txt:996: expected a measure row, 内容, or a change status (←変更あり), found "\\t\\t\\t\\t\\t来庁される',
     );
   });
 });
