@@ -17,8 +17,9 @@ import { misplacedNodes, printedLines } from '../../helpers/pdf-printed-lines';
  * and by weasyprint, on A4 portrait and A3 landscape, in Gothic and Mincho faces, with a label column narrow
  * enough that labels wrap, each read back by `npm run ingest`'s PDF reader. Every print builds the graph of
  * seed/sources/ (all but where facts were read), and every node names the page and printed line where its
- * text starts. Each document is printed once per producer, all of them at the same time, in one shared setup.
- * Needs Chromium, weasyprint and Ghostscript, not Neo4j.
+ * text starts. Two prints are refused, naming where: fonts that lost their Unicode maps, and an untagged
+ * table drawn without ruling lines. Each document is printed once per producer, all of them at the same time,
+ * in one shared setup. Needs Chromium, weasyprint and Ghostscript, not Neo4j.
  */
 const PROVENANCE = ['sourceDocument', 'sourcePage', 'sourceLine'];
 const ROLES = Object.keys(SOURCE_FILES) as SourceRole[];
