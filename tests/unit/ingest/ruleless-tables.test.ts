@@ -59,6 +59,14 @@ describe('streamTables: a table drawn without ruling lines, read from aligned te
     expect(streamTables([top, prose], { ...carried, open: [] }, 57).tables[0]?.continues).toBe('table');
   });
 
+  it('takes a last row cell as cut only where its line ends full (cells padded 4 pt a side)', () => {
+    // 市民アンケート ends 2.4 pt short of 134.4 less the padding (8 pt): less than a character, full; 度 ends
+    // 21 pt short, and 短い far short of the column's widest line: both ended there.
+    const last = line(683.5, ['満足度の集計', 61, 124], ['度', 134.4, 143.4], ['短い', 172.6, 190.6]);
+    const { tables } = streamTables([row, last], null, 57);
+    expect(tables.map((table) => table.open)).toEqual([[61]]);
+  });
+
   it('finds no table in running text', () => {
     expect(streamTables([heading, prose], null, 57).tables).toEqual([]);
   });
