@@ -12,7 +12,7 @@ export class UnreadableDocumentError extends Error {
     readonly page?: number,
   ) {
     super(
-      `${document}${page === undefined ? '' : ` p. ${page}`}${line === null ? '' : `:${line}`}: cannot be read: ${reason}`,
+      `${document}${page === undefined ? '' : ` p. ${page}`}${line === null ? '' : page === undefined ? `:${line}` : ` line ${line}`}: cannot be read: ${reason}`,
     );
     this.name = 'UnreadableDocumentError';
   }

@@ -8,12 +8,14 @@ import type { Browser } from 'playwright-core';
 /**
  * How a document is set: the face, the paper (A4 portrait as a word processor prints, A3 landscape as a
  * spreadsheet's sheet is printed) and, optionally, a table's first column as narrow as a sheet's label
- * column, so labels such as 現状と課題 wrap inside their cell.
+ * column, so labels such as 現状と課題 wrap inside their cell, and tables without ruling lines.
  */
 export interface PageLayout {
   readonly face: 'IPAGothic' | 'IPAMincho';
   readonly paper: 'A4' | 'A3 landscape';
   readonly labelColumn?: string;
+  /** False: tables drawn without ruling lines (a print stylesheet that drops the borders); drawn else. */
+  readonly borders?: boolean;
 }
 
 export const DEFAULT_LAYOUT: PageLayout = { face: 'IPAGothic', paper: 'A4' };
@@ -65,6 +67,7 @@ export function documentHtml(text: string, layout: PageLayout = DEFAULT_LAYOUT):
     'table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.4; }',
     'td { border: 0.5pt solid #444; padding: 2pt 4pt; vertical-align: top; text-align: left; }',
     layout.labelColumn ? `td:first-child { width: ${layout.labelColumn}; }` : '',
+    layout.borders === false ? 'td { border: none; }' : '',
     '</style></head><body>',
     ...body,
     '</body></html>',

@@ -1,5 +1,14 @@
 import { type FileLine, isBlankText } from './file-line';
-import { fitsColumn, overflowsColumn, recogniseColumn, STARTS_ENTRY, type WrapColumn } from './wrap-column';
+import {
+  fitsColumn,
+  joinAtBreak,
+  type LineBreak,
+  overflowsColumn,
+  recogniseColumn,
+  splitsLatinWords,
+  STARTS_ENTRY,
+  type WrapColumn,
+} from './wrap-column';
 
 /**
  * Running text re-wrapped by the extraction: a paragraph the PDF set in a column of W units (display columns
@@ -27,18 +36,34 @@ export function joinRunningText(lines: readonly FileLine[]): FileLine[] {
   );
   const column = recogniseColumn(pieces, MIN_COLUMN);
   if (column === null) return [...lines];
+  const splitsWords = splitsLatinWords(column, joinLines(lines, column, false).breaks);
+  return joinLines(lines, column, splitsWords).lines;
+}
+
+/** The lines with each piece's rest joined to it, and the breaks joined. */
+function joinLines(
+  lines: readonly FileLine[],
+  column: WrapColumn,
+  splitsWords: boolean,
+): { readonly lines: FileLine[]; readonly breaks: LineBreak[] } {
   const out: FileLine[] = [];
+  const breaks: LineBreak[] = [];
   let piece: string | null = null;
   for (const line of lines) {
     const previous = out.at(-1);
     if (previous && piece !== null && continues(column, piece, line.text)) {
-      out[out.length - 1] = { text: previous.text + line.text, fileLine: previous.fileLine };
+      const before = previous.text.slice(0, previous.text.length - piece.length);
+      out[out.length - 1] = {
+        text: before + joinAtBreak(column, piece, line.text, splitsWords),
+        fileLine: previous.fileLine,
+      };
+      breaks.push([piece, line.text]);
     } else {
       out.push(line);
     }
     piece = isRunningText(line.text) && fitsColumn(column, line.text) ? line.text : null;
   }
-  return out;
+  return { lines: out, breaks };
 }
 
 function continues(column: WrapColumn, piece: string, next: string): boolean {

@@ -44,43 +44,110 @@ export function fitsColumn(column: WrapColumn, text: string): boolean {
 }
 
 /**
- * What Japanese typesetting keeps off the start of a line (行頭禁則, JIS X 4051: closing marks, `、。・：；？！`,
- * `ー`, small kana), white space, and
+ * What Japanese typesetting keeps off the start of a line (行頭禁則, JIS X 4051 and UAX #14: closing marks,
+ * `、。・：；？！`, `ー`, `々`, small kana, `…`, and their ASCII kin `)].,:;!?%/`), white space, and
  * what would read as a new entry there: a break never falls before these, so the typesetter moves it back.
  */
 const CANNOT_START_LINE =
-  /^(?:[。、，．・：；？！ー）」』】〕］｝〉》ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ\s]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
+  /^(?:[。、，．・：；？！ー々ゝゞヽヾ…‥）」』】〕］｝〉》ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)\]},.:;!?%/\s]|- |[●○◯※【▲■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
 
 /**
  * The characters a line must start with together, the least a typesetter carries over when it wraps before
- * `text`: its first character, the marks Japanese keeps off a line's start after it (行頭禁則) and the rest of
- * a Latin word or number (a layout never splits one).
+ * `text`: its first character, the marks Japanese keeps off a line's start after it (行頭禁則), the character
+ * after an opening bracket (行末禁則), the rest of a Latin word or number (a layout never splits one), and a
+ * space with the mark after it that cannot start a line either (`PPP / ` of `PPP / PFI`). The spaces after the
+ * piece are part of it: a tool that keeps spaces on the line counts them, and a layout's estimate of the
+ * piece's printed width (`layout-paragraphs.ts`) errs on the wide side with them.
  */
 export function lineStartPiece(text: string): string {
   const chars = [...text.trimEnd()];
   let k = 1;
   while (
     k < chars.length &&
-    (CANNOT_START_LINE.test(chars.slice(k, k + 8).join('')) || LATIN_WORD.test(`${chars[k - 1]}${chars[k]}`))
+    (CANNOT_START_LINE.test(chars.slice(k, k + 8).join('')) ||
+      CANNOT_END_LINE.test(chars[k - 1] ?? '') ||
+      LATIN_WORD.test(`${chars[k - 1]}${chars[k]}`))
   )
     k++;
   return chars.slice(0, k).join('');
 }
 
-/** Two characters of one Latin word or number, which no line break parts. */
-const LATIN_WORD = /^[A-Za-z0-9][A-Za-z0-9.,%*]$/;
+/** What Japanese typesetting keeps off the end of a line (行末禁則): opening brackets go with what follows. */
+const CANNOT_END_LINE = /^[（「『【〔［｛〈《([{]$/;
+
+/**
+ * Two characters of one Latin word or number, with the marks inside it (`PFI*`, `21,481`, `<li>`), which no
+ * line break parts; a layout may break after a hyphen.
+ */
+const LATIN_WORD = /^[\x21-\x2c\x2e-\x7e][\x21-\x7e]$/;
 
 /**
  * Whether `next` can be the rest of `piece` in a column of `column.width`: a tool breaks at the last place
- * the text still fits where the next line may start, so the piece and the next's characters up to the first
- * place a line may start must be wider than the column. (A short label followed by a short row fits on one
+ * the text still fits where the next line may start, so the piece and the next line's first unbreakable
+ * piece (`lineStartPiece`) must be wider than the column. (A short label followed by a short row fits on one
  * line: it was never wrapped.)
  */
 export function overflowsColumn(column: WrapColumn, piece: string, next: string): boolean {
-  const chars = [...next.trimEnd()];
+  return roomAfter(column, piece, lineStartPiece(next.trimStart())) < 0;
+}
+
+/** The room the column has after `piece` and `start`. */
+function roomAfter(column: WrapColumn, piece: string, start: string): number {
+  return column.width - column.measure.of(piece) - column.measure.of(start);
+}
+
+/**
+ * Whether a layout may have broken at a space it dropped: the next line's first piece would have fitted right
+ * after `piece`, to the column's last unit, but not after a space. Alone this has two readings (the text may
+ * have ended there); a reader takes it only where the line goes on for another reason.
+ */
+export function brokeAtSpace(column: WrapColumn, piece: string, next: string): boolean {
+  const start = lineStartPiece(next.trimStart());
+  return roomAfter(column, piece, start) === 0 && /\S$/.test(piece) && /^\S/.test(next) && /\S$/.test(start);
+}
+
+/** A line break: the piece before it and the line after it. */
+export type LineBreak = readonly [piece: string, rest: string];
+
+/**
+ * Whether the document's tool split Latin words at its breaks, as a tool that cuts at a fixed count does, or
+ * broke only where a word ends and dropped the space there, as a layout does. Both give a break between two
+ * Latin characters; the document's own breaks decide. A tool that splits words breaks where the next
+ * character no longer fits, moved back only over marks that cannot start a line, so the piece and the rest's
+ * first character with those marks are wider than the column; a layout breaks before the whole next word, so
+ * they often fit (`Catalog` and `P` of `Pocket(カタポケ)」`). The more of the document's breaks win. A break
+ * between a tag's `>` and `<` says nothing (both kinds of tool break there) and is not counted.
+ */
+export function splitsLatinWords(column: WrapColumn, breaks: Iterable<LineBreak>): boolean {
+  let [split, fitted] = [0, 0];
+  for (const [piece, rest] of breaks) {
+    if (!betweenLatin(piece, rest) || (piece.endsWith('>') && rest.startsWith('<'))) continue;
+    if (column.measure.of(piece) + column.measure.of(firstCharacterAndMarks(rest)) > column.width) split++;
+    else fitted++;
+  }
+  return split > fitted;
+}
+
+/** The first character of `text` and the marks after it that cannot start a line. */
+function firstCharacterAndMarks(text: string): string {
+  const chars = [...text];
   let k = 1;
   while (k < chars.length && CANNOT_START_LINE.test(chars.slice(k, k + 8).join(''))) k++;
-  return column.measure.of(piece) + column.measure.of(chars.slice(0, k).join('')) > column.width;
+  return chars.slice(0, k).join('');
+}
+
+function betweenLatin(piece: string, rest: string): boolean {
+  return /[\x21-\x2c\x2e-\x7e]$/.test(piece) && /^[\x21-\x7e]/.test(rest);
+}
+
+/**
+ * A piece and its rest, joined as printed. Japanese adds no space at a break, and a space a tool kept at the
+ * line's end stays there. A layout drops the space it broke at; between two Latin words (`PPP /` and `PFI`)
+ * one was there, since a layout never splits a word, so it comes back unless the document's tool splits
+ * words (`splitsLatinWords`).
+ */
+export function joinAtBreak(column: WrapColumn, piece: string, rest: string, splitsWords: boolean): string {
+  return !splitsWords && betweenLatin(piece, rest) ? `${piece} ${rest}` : piece + rest;
 }
 
 /** A width in display columns as units of `measure` (a full-width character is 2 columns, 1 character). */

@@ -1,5 +1,15 @@
 import { type FileLine, isBlankText } from './file-line';
-import { fillsColumn, overflowsColumn, recogniseCeiling, STARTS_CELL_ENTRY, type WrapColumn } from './wrap-column';
+import {
+  brokeAtSpace,
+  fillsColumn,
+  joinAtBreak,
+  type LineBreak,
+  overflowsColumn,
+  splitsLatinWords,
+  recogniseCeiling,
+  STARTS_CELL_ENTRY,
+  type WrapColumn,
+} from './wrap-column';
 
 /**
  * Table cells wrapped by the extraction. A tool that sets a table row in cells of W display columns puts a
@@ -31,17 +41,23 @@ export function joinWrappedCells(lines: readonly FileLine[]): FileLine[] {
   if (column === null) return [...lines];
   // The document's own row labels first: where the layout alone says a line starts a row, its first cell is
   // a label that starts rows everywhere (`備考` after a label as wide as the column is a row, not its rest).
-  const labels = new Set(joinRows(lines, column, new Set()).labels);
-  return joinRows(lines, column, labels).lines;
+  // And the document's breaks say whether its tool splits Latin words (`splitsLatinWords`).
+  const layout = joinRows(lines, column, new Set(), false);
+  return joinRows(lines, column, new Set(layout.labels), splitsLatinWords(column, layout.breaks)).lines;
 }
 
-/** The lines with wrapped cells joined, and the labels (`rowLabel`) of the tab rows that start a row. */
+/**
+ * The lines with wrapped cells joined, the labels (`rowLabel`) of the tab rows that start a row, and the
+ * breaks joined.
+ */
 function joinRows(
   lines: readonly FileLine[],
   column: WrapColumn,
   labels: ReadonlySet<string>,
-): { readonly lines: FileLine[]; readonly labels: string[] } {
+  splitsWords: boolean,
+): { readonly lines: FileLine[]; readonly labels: string[]; readonly breaks: LineBreak[] } {
   const out: FileLine[] = [];
+  const breaks: LineBreak[] = [];
   const starts: string[] = [];
   let rowCells: string[] = [];
   let open = new Map<number, string>();
@@ -50,7 +66,11 @@ function joinRows(
     const filled = filledColumns(cells);
     const previous = out.at(-1);
     if (previous && !labels.has(rowLabel(cells)) && continuesRow(cells, filled, open, column, rowCells)) {
-      for (const c of filled) rowCells[c] = joinPieces(rowCells[c] ?? '', cells[c] ?? '');
+      for (const c of filled) {
+        const piece = open.get(c) ?? '';
+        rowCells[c] = joinCell(column, rowCells[c] ?? '', piece, cells[c] ?? '', splitsWords);
+        breaks.push([piece, cells[c] ?? '']);
+      }
       out[out.length - 1] = { text: rowCells.join('\t'), fileLine: previous.fileLine };
       open = openCells(cells, filled, column);
     } else {
@@ -60,7 +80,7 @@ function joinRows(
       if (isTabRow(line.text)) starts.push(rowLabel(cells));
     }
   }
-  return { lines: out, labels: starts };
+  return { lines: out, labels: starts, breaks };
 }
 
 /** A row's label: its first filled cell, with the column it stands in. */
@@ -69,6 +89,14 @@ function rowLabel(cells: readonly string[]): string {
   return `${first}\t${cells[first]?.trim() ?? ''}`;
 }
 
+/**
+ * A mark a layout carries to the next line of a cell like any other character: a bullet after a sentence of
+ * the same cell (`。 ●`, the space dropped at the break), a glossary mark after its word (`会議※`) or a
+ * bracket (`【区域施策編】`). Where the piece above fills the column and the mark would not have fitted after it, the mark goes on the cell; a
+ * numbered entry (`1.`, `11 `) still starts a row.
+ */
+const CARRIED_MARK = /^\s*[●○◯※・■□◆◇▲【①-⑳]/;
+
 function continuesRow(
   cells: readonly string[],
   filled: readonly number[],
@@ -76,19 +104,24 @@ function continuesRow(
   column: WrapColumn,
   rowCells: readonly string[],
 ): boolean {
-  return (
-    filled.length > 0 &&
-    filled.every((c) => {
-      const piece = open.get(c);
-      const next = cells[c] ?? '';
-      return (
-        piece !== undefined &&
-        !STARTS_CELL_ENTRY.test(next) &&
-        !nextNumber(rowCells[c] ?? '', next) &&
-        overflowsColumn(column, piece, next)
-      );
-    })
-  );
+  const goesOn = (c: number, fits: (piece: string, next: string) => boolean): boolean => {
+    const piece = open.get(c);
+    const next = cells[c] ?? '';
+    return (
+      piece !== undefined &&
+      (!STARTS_CELL_ENTRY.test(next) || CARRIED_MARK.test(next)) &&
+      !nextNumber(rowCells[c] ?? '', next) &&
+      fits(piece, next)
+    );
+  };
+  // A cell whose rest would have fitted exactly but for a space (`brokeAtSpace`) goes on where a space was
+  // written there: before a bullet (`joinCell`) or next to half-width text (`割合 [厚生…`, `NPO 法人`);
+  // between two Japanese characters, where Japanese writes none, only with a cell that overflowed.
+  const overflows = (piece: string, next: string): boolean =>
+    overflowsColumn(column, piece, next) || (brokeAtSpace(column, piece, next) && spaceWritten(piece, next));
+  const spaceBreak = (piece: string, next: string): boolean =>
+    overflows(piece, next) || brokeAtSpace(column, piece, next);
+  return filled.some((c) => goesOn(c, overflows)) && filled.every((c) => goesOn(c, spaceBreak));
 }
 
 /**
@@ -112,7 +145,21 @@ function isTabRow(text: string): boolean {
   return text.includes('\t');
 }
 
-/** A piece and the next one, as printed: a space the break followed stays at the end of the first. */
-function joinPieces(before: string, after: string): string {
-  return before + after;
+/**
+ * A cell whose last piece is `piece`, with its rest (`joinAtBreak`). The space a layout dropped comes back
+ * where the rest would have fitted but for it (`brokeAtSpace`), and before a bullet that goes on a cell: it
+ * starts an item of the cell, which the documents set off by a space (every `●`/`○` inside a cell of the five
+ * follows a space (150 places), a tab or a tag).
+ */
+function joinCell(column: WrapColumn, cell: string, piece: string, rest: string, splitsWords: boolean): string {
+  const before = cell.slice(0, cell.length - piece.length);
+  const spaceDropped = brokeAtSpace(column, piece, rest) || (ITEM_BULLET.test(rest) && !/[\s>]$/.test(piece));
+  return spaceDropped ? `${before}${piece} ${rest}` : before + joinAtBreak(column, piece, rest, splitsWords);
+}
+
+const ITEM_BULLET = /^[●○◯]/;
+
+/** Whether the documents write a space between `piece` and `next`: before a bullet, next to half-width text. */
+function spaceWritten(piece: string, next: string): boolean {
+  return ITEM_BULLET.test(next) || /[\x21-\x7e]$/.test(piece) || /^[\x21-\x7e]/.test(next);
 }

@@ -1,9 +1,10 @@
 import { PAGE_NUMBER } from '../extraction-noise/page-furniture';
 import { layoutParagraphs } from './layout-paragraphs';
-import { printedLines } from './page-lines';
+import { type PrintedLine, printedLines } from './page-lines';
 import type { PrintedRun } from './printed-run';
 import { cellOf, type RuledCell, ruledTables } from './ruled-tables';
 import type { Rule } from './ruling-lines';
+import { streamTables, type StreamTables } from './stream-tables';
 
 /** Grid lines closer than this (points) are the same column of a table going on over the page. */
 const SAME_COLUMN = 2;
@@ -14,6 +15,16 @@ const SAME_COLUMN = 2;
 export interface TableBelow {
   readonly columns: readonly number[];
   readonly lastRow: number;
+  /** A table read without ruling lines: where the columns start whose cell in the last row ended on a full line. */
+  readonly open?: readonly number[];
+}
+
+/** Where the untagged pages' text starts and ends across, and the lowest baseline of a page's body. */
+export interface TextEdges {
+  readonly left: number;
+  readonly right: number;
+  /** By font size: the highest baseline a page's first body line of that size has in the document. */
+  readonly tops: ReadonlyMap<number, { readonly highest: number; readonly lowest: number }>;
 }
 
 /** An untagged page read from its geometry: its runs with places, and which of its tables go on from before. */
@@ -23,11 +34,14 @@ export interface LaidOutPage {
   readonly tables: ReadonlyMap<number, { readonly continues: boolean }>;
   /** The page's last table when nothing but page furniture follows it, for the next page. */
   readonly below: TableBelow | null;
+  /** A line of a table without ruling lines whose cell cannot be told (`streamTables`), refused; null if none. */
+  readonly rulelessTable: PrintedLine | null;
 }
 
 /**
  * Gives an untagged page's runs the places a tagged PDF's structure tree would: each run inside a table its
- * ruling lines draw a cell of that table (`ruledTables`, `cellOf`), row by row, and the running text
+ * ruling lines draw a cell of that table (`ruledTables`, `cellOf`), row by row; on a page without rules, each
+ * run of a table drawn without them a cell as its aligned text shows it (`streamTables`); and the running text
  * paragraphs (`layoutParagraphs`), so `readPage` reads both as it reads a tagged page. A page number alone on
  * the page's first or last line stays without a place, as a tagged PDF leaves it (an artifact), for the page
  * furniture pass. A page's first table, printed first on the page, goes on from the page before when that
@@ -36,7 +50,7 @@ export interface LaidOutPage {
 export function layoutStructure(
   runs: readonly PrintedRun[],
   rules: readonly Rule[],
-  rightEdge: number,
+  edges: TextEdges,
   before: TableBelow | null,
 ): LaidOutPage {
   const tables = ruledTables(rules);
@@ -49,10 +63,18 @@ export function layoutStructure(
   const furniture = new Set(
     [lines[0], lines.at(-1)].filter((line) => line !== undefined && PAGE_NUMBER.test(textOf(line.runs))),
   );
+  const text = lines.filter((line) => !furniture.has(line));
+  // Tables without ruling lines are read only on a page without ruled ones: there lines outside the rules
+  // keep their tabs for the text-level pass, as before.
+  const stream =
+    rules.length === 0 ? streamTables(text, carriedTable(text[0], edges, before), edges.left) : NO_STREAM_TABLES;
+  const goesOnAs = before === null ? null : (stream.tables[0]?.continues ?? null);
+  const streamGoesOn = goesOnAs !== null;
+  const streamOffset = before === null || goesOnAs === null ? 0 : before.lastRow + (goesOnAs === 'row' ? 0 : 1);
   const blocks = new Map<PrintedRun, number>();
   layoutParagraphs(
-    lines.filter((line) => !furniture.has(line)),
-    rightEdge,
+    lines.filter((line) => !furniture.has(line) && !line.runs.some((run) => stream.cells.has(run))),
+    edges.right,
   ).forEach((paragraph, index) => paragraph.forEach((run) => blocks.set(run, index + 1)));
 
   const topOfText = Math.max(-Infinity, ...[...blocks.keys()].map((run) => run.y));
@@ -67,6 +89,17 @@ export function layoutStructure(
   const placed = runs.map((run): PrintedRun => {
     const cell = cells.get(run);
     if (cell) return { ...run, place: { kind: 'cell', table: cell.table + 1, row: rowOf(cell), cell: cell.column } };
+    const streamCell = stream.cells.get(run);
+    if (streamCell)
+      return {
+        ...run,
+        place: {
+          kind: 'cell',
+          table: tables.length + streamCell.table + 1,
+          row: streamCell.row + (streamCell.table === 0 ? streamOffset : 0),
+          cell: streamCell.column,
+        },
+      };
     const block = blocks.get(run);
     return block === undefined ? run : { ...run, place: { kind: 'block', block } };
   });
@@ -74,15 +107,49 @@ export function layoutStructure(
   const lastTable = tables[last];
   const lastCells = [...cells.values()].filter((cell) => cell.table === last);
   const lastRow = Math.max(-1, ...lastCells.map((cell) => cell.row));
+  const lastStream = stream.tables.at(-1);
   const below =
-    lastTable && lastTable.bottom < bottomOfText && lastRow >= 0
-      ? { columns: lastTable.columns, lastRow: rowOf({ table: last, row: lastRow, column: 0 }) }
-      : null;
+    lastStream && lastStream.last === text.at(-1)
+      ? {
+          columns: lastStream.columns,
+          open: lastStream.open,
+          lastRow: lastStream.rows - 1 + (stream.tables.length === 1 ? streamOffset : 0),
+        }
+      : lastTable && lastTable.bottom < bottomOfText && lastRow >= 0
+        ? { columns: lastTable.columns, lastRow: rowOf({ table: last, row: lastRow, column: 0 }) }
+        : null;
   return {
     runs: placed,
-    tables: new Map(tables.map((_, index) => [index + 1, { continues: index === 0 && goesOn }])),
+    tables: new Map([
+      ...tables.map((_, index): [number, { continues: boolean }] => [index + 1, { continues: index === 0 && goesOn }]),
+      ...stream.tables.map((_, index): [number, { continues: boolean }] => [
+        tables.length + index + 1,
+        { continues: index === 0 && streamGoesOn },
+      ]),
+    ]),
     below,
+    rulelessTable: stream.undecided,
   };
+}
+
+const NO_STREAM_TABLES: StreamTables = { cells: new Map(), tables: [], undecided: null };
+
+/**
+ * The table ending the page before as the page's first line may go on it: a row a break cut goes on at the
+ * page's top without its cells' top padding, so its first line is printed higher than a new row's. Where the
+ * document's page tops show both heights, that decides; else a row goes on only in columns whose cell ended
+ * on a full line.
+ */
+function carriedTable(
+  top: PrintedLine | undefined,
+  edges: TextEdges,
+  before: TableBelow | null,
+): { readonly columns: readonly number[]; readonly open: readonly number[] } | null {
+  if (!before?.open || top === undefined) return null;
+  const heights = edges.tops.get(Math.round(top.size * 10));
+  if (heights === undefined || heights.highest - heights.lowest < 1)
+    return { columns: before.columns, open: before.open };
+  return { columns: before.columns, open: top.y > heights.highest - 1 ? before.columns : [] };
 }
 
 function sameColumns(a: readonly number[], b: readonly number[]): boolean {

@@ -3,14 +3,16 @@ import type { PDFDocumentProxy, TextItem, TextMarkedContent } from 'pdfjs-dist/t
 import { SourceDocument } from '../source-document';
 import { UnreadableDocumentError } from '../unreadable-document';
 import { mendPageBreaks } from './page-breaks';
-import { type ExtractedLine, readPage, type TableOnPage } from './page-lines';
+import { type ExtractedLine, printedLines, readPage, type TableOnPage } from './page-lines';
 import type { PrintedRun } from './printed-run';
 import { foldSharedGlyphs } from './shared-glyphs';
 import { cellStarts, columnsOf } from './table-columns';
 import { lineEndSpaces, withLineEndSpacesByPosition } from './line-end-spaces';
 import { unusableTextSample } from './unusable-text';
-import { layoutStructure, type TableBelow } from './layout-structure';
+import { layoutStructure, type TableBelow, type TextEdges } from './layout-structure';
+import { PAGE_NUMBER } from '../extraction-noise/page-furniture';
 import { cellOf, holdsCutRow, ruledTables } from './ruled-tables';
+import { rulelessTableError } from './ruleless-tables';
 import { type Rule, rulingLines } from './ruling-lines';
 import { pdfjs, pdfjsDataPaths } from './pdfjs-module';
 import {
@@ -37,13 +39,14 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
     // Every page first: a table printed on several pages is one element, its columns seen on all of them.
     const printed: PrintedPage[] = [];
     for (let page = 1; page <= pdf.numPages; page++) printed.push(await printedRuns(pdf, name, page));
-    const rightEdge = textRightEdge(printed.filter((page) => !page.tagged));
+    const edges = textEdges(printed.filter((page) => !page.tagged));
     const pages: { runs: PrintedRun[]; tables: Map<number, number> }[] = [];
     const starts = new Map<number, number[]>();
     let tableCount = 0;
     let lastTable: { readonly id: number; readonly table: PageTable } | null = null;
     let tableBelow: TableBelow | null = null;
-    for (const { runs: pageRuns, structure, rules, tagged } of printed) {
+    for (const page of printed) {
+      const { runs: pageRuns, structure, rules, tagged } = page;
       // The page's tables numbered in the document: its first one may be the last of the page before going on.
       const tables = new Map<number, number>();
       let runs = pageRuns;
@@ -65,7 +68,9 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
           if (table.lastPrinted >= 0) lastTable = { id, table };
         }
       } else {
-        const laidOut = layoutStructure(pageRuns, rules, rightEdge, tableBelow);
+        const laidOut = layoutStructure(pageRuns, rules, edges, tableBelow);
+        if (laidOut.rulelessTable)
+          throw rulelessTableError(name, printed.indexOf(page) + 1, pageRuns, laidOut.rulelessTable);
         runs = laidOut.runs;
         for (const [number, { continues }] of laidOut.tables) tables.set(number, continues ? tableCount : ++tableCount);
         tableBelow = laidOut.below;
@@ -173,15 +178,28 @@ interface PrintedPage {
 
 /**
  * Where the running text of the untagged pages ends on the right: the furthest any line outside a ruled table
- * reaches (a full line of the text column), over the whole document, since a page may hold no full line.
+ * reaches (a full line of the text column), over the whole document, since a page may hold no full line; where
+ * it starts on the left (the nearest any such line comes); and, by font size, how high a page's first line
+ * (a page number above it left out) is printed.
  */
-function textRightEdge(pages: readonly PrintedPage[]): number {
-  let edge = 0;
+function textEdges(pages: readonly PrintedPage[]): TextEdges {
+  let [left, right] = [Infinity, 0];
+  const tops = new Map<number, { highest: number; lowest: number }>();
   for (const { runs, rules } of pages) {
+    const lines = printedLines(runs);
+    const top = PAGE_NUMBER.test(lines[0]?.runs.map((run) => run.text).join('') ?? '') ? lines[1] : lines[0];
+    if (top) {
+      const size = Math.round(top.size * 10);
+      const seen = tops.get(size) ?? { highest: -Infinity, lowest: Infinity };
+      tops.set(size, { highest: Math.max(seen.highest, top.y), lowest: Math.min(seen.lowest, top.y) });
+    }
     const tables = ruledTables(rules);
-    for (const run of runs) if (run.text.trim() !== '' && !cellOf(run, tables, rules)) edge = Math.max(edge, run.right);
+    for (const run of runs) {
+      if (run.text.trim() === '' || cellOf(run, tables, rules)) continue;
+      [left, right] = [Math.min(left, run.x), Math.max(right, run.right)];
+    }
   }
-  return edge;
+  return { left, right, tops };
 }
 
 /** The text runs of one page with their place in the structure tree (when the PDF is tagged), and the tree's tables. */

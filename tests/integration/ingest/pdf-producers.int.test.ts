@@ -15,10 +15,11 @@ import { misplacedNodes } from '../../helpers/pdf-printed-lines';
 /**
  * The city's PDFs as other producers make them: the five documents printed by Chromium tagged and untagged
  * and by weasyprint, on A4 portrait and A3 landscape, in Gothic and Mincho faces, with a label column narrow
- * enough that labels wrap, each read back by `npm run ingest`'s PDF reader. Every print builds the graph of
- * seed/sources/ (all but where facts were read), and every node names the page and printed line where its
- * text starts. Each document is printed once per producer, all of them at the same time, in one shared setup.
- * Needs Chromium, weasyprint and Ghostscript, not Neo4j.
+ * enough that labels wrap, untagged with the tables' ruling lines dropped, each read back by `npm run ingest`'s
+ * PDF reader. Every print builds the graph of seed/sources/ (all but where facts were read), and every node
+ * names the page and printed line where its text starts. A print whose fonts lost their Unicode maps is
+ * refused, naming where. Each document is printed once per producer, all of them at the same time, in one
+ * shared setup. Needs Chromium, weasyprint and Ghostscript, not Neo4j.
  */
 const PROVENANCE = ['sourceDocument', 'sourcePage', 'sourceLine'];
 const ROLES = Object.keys(SOURCE_FILES) as SourceRole[];
@@ -53,6 +54,12 @@ const PRODUCERS: readonly Producer[] = [
     print: chromium(false),
   },
   { name: 'weasyprint, A4 portrait, Mincho', layout: { face: 'IPAMincho', paper: 'A4' }, print: weasyprintPdf },
+  {
+    // The borders dropped, as a print stylesheet may drop them: the cells stand as aligned text only.
+    name: 'Chromium untagged, A4 portrait, Gothic, no ruling lines',
+    layout: { face: 'IPAGothic', paper: 'A4', borders: false },
+    print: chromium(false),
+  },
 ];
 
 let folder: string;

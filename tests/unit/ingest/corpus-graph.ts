@@ -79,13 +79,20 @@ function movedLines(lineOf: Record<string, readonly (number | undefined)[]>): (s
  * passing variant costs one ingestion; a failing one gets jest's diff.
  */
 export function expectSameGraph(steps: readonly Transformation[]): void {
+  expectSameGraphOf(steps);
+}
+
+/** `expectSameGraph`, returning the copy's graph (to take its fingerprint). */
+export function expectSameGraphOf(steps: readonly Transformation[]): GraphFile {
   const copy = transformSources(steps);
   expect(Object.values(copy.documents).some((doc) => doc.lines.join('\n') !== originals.get(doc.name))).toBe(true);
-  const actual = splitSourceLines(ingest(copy.documents));
+  const graph = ingest(copy.documents);
+  const actual = splitSourceLines(graph);
   if (JSON.stringify(actual.rest) !== expectedRest) expect(actual.rest).toEqual(expected.rest);
   const moved = movedLines(copy.lineOf);
   const lines = [...actual.lines].map(([path, { line }]) => [path, line]);
   if (JSON.stringify(lines) !== JSON.stringify(moved)) expect(lines).toEqual(moved);
+  return graph;
 }
 
 const expectedRest = JSON.stringify(expected.rest);

@@ -1,5 +1,6 @@
 import { SOURCE_FILES, type SourceRole } from '../../../src/ingest/merge/read-documents';
 import { SourceDocument } from '../../../src/ingest/source-document';
+import { breakLines } from '../../helpers/japanese-line-breaking';
 
 /**
  * Transformed copies of the five real documents, as another PDF-to-text extraction of the same PDFs
@@ -141,13 +142,20 @@ function wrapText(text: string, columns: number, unit: Unit, notAtStart: RegExp)
 
 /** Every running-text line wider than `columns` re-wrapped at that width (`wrapText`). */
 export function rewrapRunningText(columns: number, unit: Unit = 'display columns'): Transformation {
+  return wrapRunningText((text) => wrapText(text, columns, unit, NOT_AT_LINE_START));
+}
+
+/** Every running-text line set in a column `ems` wide as a layout engine sets Japanese (`breakLines`). */
+export function layoutRunningText(ems: number): Transformation {
+  return wrapRunningText((text) => breakLines(text, ems));
+}
+
+function wrapRunningText(wrap: (text: string) => readonly string[]): Transformation {
   return (extraction) =>
     mapLines(extraction, (lines) =>
       lines.flatMap((text, index) =>
         isRunningText(text)
-          ? wrapText(text, columns, unit, NOT_AT_LINE_START).map((piece, i) =>
-              i === 0 ? { text: piece, from: index + 1 } : { text: piece },
-            )
+          ? wrap(text).map((piece, i) => (i === 0 ? { text: piece, from: index + 1 } : { text: piece }))
           : [{ text, from: index + 1 }],
       ),
     );
@@ -160,11 +168,20 @@ export function rewrapRunningText(columns: number, unit: Unit = 'display columns
  * before it), the other cells of that line empty; cells of one row wrap side by side.
  */
 export function rewrapTableCells(columns: number, unit: Unit = 'display columns'): Transformation {
+  return wrapTableCells((cell) => wrapText(cell, columns, unit, NOT_AT_CELL_LINE_START));
+}
+
+/** Every table cell set in a column `ems` wide as a layout engine sets Japanese (`breakLines`), as above. */
+export function layoutTableCells(ems: number): Transformation {
+  return wrapTableCells((cell) => breakLines(cell, ems));
+}
+
+function wrapTableCells(wrap: (cell: string) => readonly string[]): Transformation {
   return (extraction) =>
     mapLines(extraction, (lines) =>
       lines.flatMap((text, index) => {
         if (!text.includes('\t')) return [{ text, from: index + 1 }];
-        const pieces = text.split('\t').map((cell) => wrapText(cell, columns, unit, NOT_AT_CELL_LINE_START));
+        const pieces = text.split('\t').map(wrap);
         const height = Math.max(...pieces.map((cell) => cell.length));
         return Array.from({ length: height }, (_, k) => {
           if (k === 0) return { text: pieces.map((cell) => cell[0]).join('\t'), from: index + 1 };

@@ -57,13 +57,24 @@ describe('joinWrappedCells: table cells continued on the next line(s)', () => {
   it('keeps a new row: a short cell above (the text fitted), a new entry, or a cell under an empty column', () => {
     const lines = fileLines(
       tabs('', A, B),
-      tabs('', '●新しい項目'), // starts an entry
+      tabs('', '1. 新しい項目'), // starts a numbered entry
       tabs('', C),
       tabs('', '', '', '余白'), // under no open cell
       tabs('短い', 'x'),
       '続き', // the cell above is short: it fitted, so this is not its rest
     );
     expect(joinWrappedCells(lines)).toEqual(lines);
+  });
+
+  it('keeps a bullet or mark that goes on a full cell in its cell, the space before a bullet restored', () => {
+    // As a layout sets 002's cells (`。 ●…`, the space dropped at the break), and `会議※` with its mark.
+    const out = joinWrappedCells(
+      fileLines(tabs('', A, B), tabs('', '●新しい項目です。', C), tabs('', '', '※の付いた語'), tabs('', B)),
+    );
+    expect(out.map((line) => line.text)).toEqual([
+      tabs('', `${A} ●新しい項目です。`, `${B}${C}※の付いた語`),
+      tabs('', B),
+    ]);
   });
 
   it("joins nothing under a cell narrower than the ceiling, or after the widest cell a row of its own (today's files)", () => {
