@@ -393,7 +393,7 @@ describe('the HTTP front', () => {
       },
     );
 
-    it('lets pages read the request id, validators, caching policy, age, file name, retry wait and replay of an answer', async () => {
+    it('lets pages read the request id, validators, caching policy, age, file name, retry wait, rate limit and replay of an answer', async () => {
       const response = await fetch(
         `${server.url}/graphql`,
         graphqlPost('{ sdg(number: 17) { number } }', { origin: 'http://dashboard.example' }),
@@ -406,6 +406,8 @@ describe('the HTTP front', () => {
         'content-disposition',
         'cache-control',
         'retry-after',
+        'ratelimit',
+        'ratelimit-policy',
         'idempotent-replayed',
       ]);
     });
