@@ -11,7 +11,8 @@ import { foldSharedGlyphs } from '../../src/ingest/pdf/shared-glyphs';
  * ingestion's references point: an independent reading, by baseline only, with none of the reader's rules.
  */
 export async function printedLines(bytes: Buffer): Promise<string[][]> {
-  const pdf = await pdfjs().getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const loading = pdfjs().getDocument({ data: new Uint8Array(bytes), verbosity: 0 });
+  const pdf = await loading.promise;
   const pages: string[][] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const content = await (await pdf.getPage(n)).getTextContent();
@@ -24,7 +25,7 @@ export async function printedLines(bytes: Buffer): Promise<string[][]> {
     }
     pages.push([...lines].sort(([a], [b]) => b - a).map(([, texts]) => texts.join('')));
   }
-  await pdf.destroy();
+  await loading.destroy();
   return pages;
 }
 

@@ -34,7 +34,7 @@ import {
 export async function readPdfDocument(path: string, name: string): Promise<SourceDocument> {
   const bytes = readBytes(path, name);
   checkWholeFile(name, bytes);
-  const pdf = await openPdf(name, bytes);
+  const { pdf, close } = await openPdf(name, bytes);
   try {
     // Every page first: a table printed on several pages is one element, its columns seen on all of them.
     const printed: PrintedPage[] = [];
@@ -111,7 +111,7 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
     });
     return SourceDocument.fromPdf(name, mendPageBreaks(lines));
   } finally {
-    await pdf.destroy();
+    await close();
   }
 }
 
@@ -143,18 +143,24 @@ function checkWholeFile(name: string, bytes: Uint8Array): void {
   }
 }
 
-async function openPdf(name: string, bytes: Uint8Array): Promise<PDFDocumentProxy> {
+/** An open PDF and how to let it go: pdfjs 6 frees a document through the task that loaded it. */
+interface OpenPdf {
+  readonly pdf: PDFDocumentProxy;
+  readonly close: () => Promise<void>;
+}
+
+async function openPdf(name: string, bytes: Uint8Array): Promise<OpenPdf> {
   const library = pdfjs();
+  const loading = library.getDocument({
+    data: bytes,
+    ...pdfjsDataPaths(),
+    // Damage is reported, not worked around; no fonts are loaded (only the text is wanted); nothing is logged.
+    stopAtErrors: true,
+    disableFontFace: true,
+    verbosity: library.VerbosityLevel.ERRORS,
+  });
   try {
-    return await library.getDocument({
-      data: bytes,
-      ...pdfjsDataPaths(),
-      // Damage is reported, not worked around; no fonts are loaded (only the text is wanted); nothing is logged.
-      stopAtErrors: true,
-      disableFontFace: true,
-      isEvalSupported: false,
-      verbosity: library.VerbosityLevel.ERRORS,
-    }).promise;
+    return { pdf: await loading.promise, close: () => loading.destroy() };
   } catch (error) {
     // pdfjs names, but does not export, the error it throws for a password it was not given.
     if (error instanceof Error && error.name === 'PasswordException') {
