@@ -8,6 +8,7 @@ import { INDICATOR_ATTRIBUTES } from '../../../src/graph/properties/indicator.pr
 import { LABEL_ATTRIBUTES } from '../../../src/graph/properties/label-attributes';
 import { attributeSpecsOf } from '../../../src/graph/properties/stored-specs';
 import { searchableOf } from '../../../src/graph/searchable-fields';
+import { roleAuthChecker } from '../../../src/platform/auth/auth-checker';
 import { withDeclaredColumns } from '../../../src/platform/export/declared-columns';
 import { declaredComparisons, DeclaredFilters } from '../../../src/read/filter/declared-filters';
 import { compilePage } from '../../../src/read/page/compile-page';
@@ -54,7 +55,9 @@ class NotedResolver {
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
-  schema = await buildSchema({ resolvers: [NotedResolver], validate: false });
+  // The service's own auth checker: type-graphql keeps its metadata process-wide, and after the integration
+  // tier (same process under --runInBand) it holds the records resolver's @Authorized fields.
+  schema = await buildSchema({ resolvers: [NotedResolver], validate: false, authChecker: roleAuthChecker });
 });
 
 describe('a text added to a declaration', () => {
