@@ -24,12 +24,24 @@ export interface RawAnswer {
 /** One request through node:http, which (unlike fetch) neither adds Accept-Encoding nor decodes the body. */
 export function rawRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; agent?: Agent } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    agent?: Agent;
+    /** The address the request leaves from (127.0.0.2 … to stand for another client on loopback). */
+    localAddress?: string;
+  } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
       url,
-      { method: options.method ?? 'GET', headers: options.headers, agent: options.agent },
+      {
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: options.agent,
+        localAddress: options.localAddress,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

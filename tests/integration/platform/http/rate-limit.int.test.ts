@@ -1,9 +1,8 @@
-import { request as httpRequest } from 'node:http';
 import { createAuthenticator } from '../../../../src/platform/auth/authenticator';
 import { mintToken } from '../../../../src/platform/auth/mint-token';
 import { ServiceMetrics } from '../../../../src/platform/observability/metrics/service-metrics';
 import { promtoolFindings, readExposition, sampleValue } from '../../../helpers/prometheus-text';
-import { portOf } from '../../../helpers/raw-http';
+import { portOf, rawRequest } from '../../../helpers/raw-http';
 import { openTestDatabase, type TestDatabase } from '../../../helpers/test-database';
 import { startTestServer, type TestServer } from '../../../helpers/test-server';
 
@@ -59,33 +58,18 @@ describe('the per-client rate limit', () => {
   });
 
   /** One request from the given local address: a GraphQL query on /graphql unless said otherwise. */
-  const ask = (to: TestServer, { from, headers = {}, method = 'POST', path = '/graphql' }: Ask): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      const request = httpRequest(
-        {
-          host: '127.0.0.1',
-          port: portOf(to.url),
-          path,
-          method,
-          localAddress: from,
-          headers: method === 'POST' ? { 'content-type': 'application/json', ...headers } : headers,
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              headers: response.headers,
-              body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          response.on('error', reject);
-        },
-      );
-      request.on('error', reject);
-      request.end(method === 'POST' ? QUERY : undefined);
+  const ask = async (
+    to: TestServer,
+    { from, headers = {}, method = 'POST', path = '/graphql' }: Ask,
+  ): Promise<Answer> => {
+    const answer = await rawRequest(`http://127.0.0.1:${portOf(to.url)}${path}`, {
+      method,
+      localAddress: from,
+      headers: method === 'POST' ? { 'content-type': 'application/json', ...headers } : headers,
+      body: method === 'POST' ? QUERY : undefined,
     });
+    return { ...answer, body: answer.body.toString('utf8') };
+  };
 
   const viaProxyFor = (client: string, extra: Record<string, string> = {}): Ask => ({
     from: PROXY,

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { freePort } from '../../../helpers/free-port';
 import { launchersFor } from '../../../helpers/launcher-processes';
 import { waitUntil } from '../../../helpers/wait-until';
+import { firstStartEnvironment } from '../../../helpers/first-start-environment';
 
 /** Whether a process of that id is alive (signal 0 asks without sending anything). */
 function alive(pid: number): boolean {
@@ -37,17 +37,7 @@ interface Started {
  * pre-scripts only).
  */
 async function npmStart(dataDirectory: string): Promise<Started> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(await freePort()),
-    EMBEDDED_NEO4J_DATA: dataDirectory,
-    EMBEDDED_NEO4J_PORT: String(await freePort()),
-    EMBEDDED_NEO4J_HEAP_MB: '512',
-    EMBEDDED_NEO4J_PAGECACHE_MB: '32',
-    LOG_LEVEL: 'info',
-  };
-  delete env.NEO4J_URI;
+  const env = await firstStartEnvironment(dataDirectory);
   const npm = spawn('npm', ['start', '--ignore-scripts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const ended = new Promise<number | null>((resolve) => npm.once('close', resolve));
   const shutdown: string[] = [];

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../../helpers/free-port';
 import { launchersFor } from '../../../helpers/launcher-processes';
 import { buildOncePerRun } from '../../../helpers/service-build';
 import { waitUntil } from '../../../helpers/wait-until';
+import { firstStartEnvironment } from '../../../helpers/first-start-environment';
 
 /** What a person saw: each line as the terminal shows it (colours removed), and how the start ended. */
 interface Terminal {
@@ -28,19 +28,7 @@ const PROGRESS_LINE = /: still at it after \d+ s…$/;
  * Neo4j's launcher already exist (the run's build; the run's own test database was started with the launcher).
  */
 async function firstStartOnATerminal(dataDirectory: string): Promise<Terminal> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    // Outside jest's NODE_ENV=test, as a person's shell has it.
-    NODE_ENV: 'production',
-    PORT: String(await freePort()),
-    EMBEDDED_NEO4J_DATA: dataDirectory,
-    EMBEDDED_NEO4J_PORT: String(await freePort()),
-    EMBEDDED_NEO4J_HEAP_MB: '512',
-    EMBEDDED_NEO4J_PAGECACHE_MB: '32',
-    LOG_LEVEL: 'info',
-    TERM: 'xterm',
-  };
-  delete env.NEO4J_URI;
+  const env = { ...(await firstStartEnvironment(dataDirectory)), TERM: 'xterm' };
   const terminal = spawn('script', ['--quiet', '--return', '--command', 'npm start', '/dev/null'], {
     env,
     stdio: ['pipe', 'pipe', 'inherit'],
