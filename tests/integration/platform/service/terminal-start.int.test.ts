@@ -29,7 +29,10 @@ const PROGRESS_LINE = /: still at it after \d+ s…$/;
  */
 async function firstStartOnATerminal(dataDirectory: string): Promise<Terminal> {
   const env = { ...(await firstStartEnvironment(dataDirectory)), TERM: 'xterm' };
-  const terminal = spawn('script', ['--quiet', '--return', '--command', 'npm start', '/dev/null'], {
+  // `script` runs the command through $SHELL -c, or /bin/sh when SHELL is unset (as on CI). Dash does not exec a
+  // lone command, so it stood between the terminal and npm, took the Ctrl-C itself and ended with 130 while the
+  // service stopped cleanly. `exec` makes npm the terminal's foreground job, as it is under a person's shell.
+  const terminal = spawn('script', ['--quiet', '--return', '--command', 'exec npm start', '/dev/null'], {
     env,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
