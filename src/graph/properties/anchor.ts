@@ -44,13 +44,25 @@ export type AnchorStart =
   | { readonly from: 'Field'; readonly key: 'field-id' };
 
 /**
+ * The filter field a declared condition is asked for by (src/read/filter/declared-relationship-filters.ts): a
+ * list `field` of the related nodes' keys, with its `<field>All` and `<field>None` siblings, each value checked
+ * as the key's kind is (a measure's code, an SDG's number, a department's id or name). A condition without it is
+ * asked for by a filter field written by hand (one with a single form as well, or another check).
+ */
+export interface DeclaredRelationshipFilter {
+  readonly field: string;
+  readonly description: string;
+}
+
+/**
  * A declared anchor, and (`condition`) whether its condition is the same path walked back from `n`, the related
  * node bound as `as` and its key one of the values (`EXISTS { (n)<-[:R]-(d:Department) WHERE d.id IN $value }`):
- * the anchor then starts from exactly the nodes the condition holds for.
+ * the anchor then starts from exactly the nodes the condition holds for, and the kind's page spec uses it as an
+ * exact anchor without naming it (src/read/page/kind-page-spec.ts).
  */
 export type AnchorDeclaration = AnchorStart & {
   readonly hops: readonly AnchorHop[];
-  readonly condition?: { readonly as: string };
+  readonly condition?: { readonly as: string; readonly filter?: DeclaredRelationshipFilter };
 };
 
 /** A kind's anchors by condition name (`sdgs`, `policy-items`: the `anchor-<name>` of its fragments). */

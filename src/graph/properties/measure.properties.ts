@@ -61,6 +61,18 @@ export const MEASURE_PROPERTIES = numbersOf(MEASURE_ATTRIBUTES);
  */
 export const MEASURE_ANCHORS = declareAnchors({
   departments: { from: 'Department', key: 'id', hops: [outTo('RESPONSIBLE_FOR')], condition: { as: 'd' } },
+  'reform-sheets': {
+    from: 'ReformSheet',
+    key: 'code',
+    hops: [outTo('SUPPORTS')],
+    condition: {
+      as: 'r',
+      filter: {
+        field: 'reformSheets',
+        description: 'Codes of reform sheets supporting the measure (`area-number`, e.g. `1-6`).',
+      },
+    },
+  },
   'policy-items': { from: 'PolicyItem', key: 'code', hops: [outTo('HAS_MEASURE')] },
   sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE')] },
   fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('HAS_MEASURE')] },

@@ -1,5 +1,6 @@
-import { INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
+import { INDICATOR_ANCHORS, INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
+import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
 import type { CompileContext } from '../../read/compile-context';
 import { comparisons } from '../../read/filter/number-comparison';
 import { matches, not, type Condition } from '../../read/page/condition';
@@ -29,6 +30,7 @@ async function conditionsOf(
     ...(await listOf('fragments/indicator/directions', f.direction, f, 'directions', path)),
     ...outlookConditions(f),
     ...declaredComparisons(INDICATOR_ATTRIBUTES, f, path),
+    ...(await declaredRelationshipConditions('Indicator', INDICATOR_ANCHORS, f, ctx, path)),
     ...comparisons('fragments/indicator/relative-change', f.relativeChange, `${path}.relativeChange`),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);

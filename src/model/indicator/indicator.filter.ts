@@ -2,7 +2,7 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { Direction } from '../../graph/enums';
 import { IndicatorOutlookStatus } from '../../graph/outlook-status';
-import { INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
+import { INDICATOR_ANCHORS, INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
 import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
   CombinableFilter,
@@ -20,7 +20,7 @@ import {
 import { NumberComparison } from '../../read/filter/number-comparison';
 
 // Filters of its declared numbers (current value, target …) and texts follow from indicator.properties.ts.
-@DeclaredFilters(INDICATOR_ATTRIBUTES)
+@DeclaredFilters(INDICATOR_ATTRIBUTES, INDICATOR_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on outcome indicators; all given conditions must hold (AND).' })
 export class IndicatorFilter {

@@ -1,6 +1,7 @@
 import { ChangeStatus } from '../../graph/enums';
-import { MEASURE_ATTRIBUTES } from '../../graph/properties/measure.properties';
+import { MEASURE_ANCHORS, MEASURE_ATTRIBUTES } from '../../graph/properties/measure.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
+import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
 import { foldedText } from '../../read/filter/text-filter';
 import type { CompileContext } from '../../read/compile-context';
 import { all, holds, matches, type Condition } from '../../read/page/condition';
@@ -35,6 +36,7 @@ async function conditionsOf(
     ...(await listOf('fragments/measure/sheet-evaluations', null, f, 'sheetEvaluations', path, grade)),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
     ...declaredComparisons(MEASURE_ATTRIBUTES, f, path),
+    ...(await declaredRelationshipConditions('Measure', MEASURE_ANCHORS, f, ctx, path)),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

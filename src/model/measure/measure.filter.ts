@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ChangeStatus } from '../../graph/enums';
-import { MEASURE_ATTRIBUTES } from '../../graph/properties/measure.properties';
+import { MEASURE_ANCHORS, MEASURE_ATTRIBUTES } from '../../graph/properties/measure.properties';
 import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
   CombinableFilter,
@@ -19,7 +19,7 @@ import {
 } from '../../read/filter/filter-fields';
 
 // Filters of its declared numbers and texts follow from measure.properties.ts (none filterable yet).
-@DeclaredFilters(MEASURE_ATTRIBUTES)
+@DeclaredFilters(MEASURE_ATTRIBUTES, MEASURE_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on measures; all given conditions must hold (AND).' })
 export class MeasureFilter {

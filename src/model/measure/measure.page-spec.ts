@@ -3,14 +3,13 @@ import { declaredAggregates, declaredOrderFields } from '../../read/page/declare
 import { kindPageSpec } from '../../read/page/kind-page-spec';
 
 /**
- * The fragments a `measures` page statement is assembled from (cypher/fragments/measure/); the sort orders
- * and aggregate figures of its numbers follow from their declaration (measure.properties.ts).
+ * The fragments a `measures` page statement is assembled from (cypher/fragments/measure/); its exact anchors
+ * (departments, reform sheets), the sort orders and aggregate figures of its numbers follow from their
+ * declaration (measure.properties.ts).
  */
 export const MEASURE_PAGE = kindPageSpec('measure', {
   name: 'measures',
   label: 'Measure',
-  anchors: ['departments'],
-  exactAnchors: ['departments'],
   inPolicyItem: true,
   facets: ['sdgs', 'departments', 'fields', 'statuses'],
   orderFields: Object.assign(

@@ -1,5 +1,6 @@
-import { POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
+import { POLICY_ITEM_ANCHORS, POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
+import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
 import { foldedText } from '../../read/filter/text-filter';
 import type { CompileContext } from '../../read/compile-context';
 import { matches, type Condition } from '../../read/page/condition';
@@ -28,6 +29,7 @@ async function conditionsOf(
     ...(f.detailed === undefined || f.detailed === null ? [] : [matches('fragments/policy-item/detailed', f.detailed)]),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
     ...declaredComparisons(POLICY_ITEM_ATTRIBUTES, f, path),
+    ...(await declaredRelationshipConditions('PolicyItem', POLICY_ITEM_ANCHORS, f, ctx, path)),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

@@ -1,6 +1,6 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
+import { POLICY_ITEM_ANCHORS, POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
 import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
   CombinableFilter,
@@ -15,7 +15,7 @@ import {
 } from '../../read/filter/filter-fields';
 
 // Filters of its declared numbers and texts follow from policy-item.properties.ts (none filterable yet).
-@DeclaredFilters(POLICY_ITEM_ATTRIBUTES)
+@DeclaredFilters(POLICY_ITEM_ATTRIBUTES, POLICY_ITEM_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on policy items; all given conditions must hold (AND).' })
 export class PolicyItemFilter {

@@ -9,9 +9,9 @@ import { kindPageSpec } from '../../read/page/kind-page-spec';
 export const POLICY_ITEM_PAGE = kindPageSpec('policy-item', {
   name: 'policyItems',
   label: 'PolicyItem',
+  // sdgs, a declared condition, is exact. Not departments: the condition counts only measures that are not
+  // deleted, the anchor any.
   anchors: ['departments', 'sdgs', 'fields'],
-  // Not departments: the condition counts only measures that are not deleted, the anchor any.
-  exactAnchors: ['sdgs'],
   facets: ['sdgs', 'departments', 'fields'],
   orderFields: Object.assign(
     {

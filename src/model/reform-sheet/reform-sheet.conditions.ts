@@ -1,6 +1,7 @@
 import { SheetRole } from '../../graph/enums';
-import { REFORM_SHEET_ATTRIBUTES } from '../../graph/properties/reform-sheet.properties';
+import { REFORM_SHEET_ANCHORS, REFORM_SHEET_ATTRIBUTES } from '../../graph/properties/reform-sheet.properties';
 import { declaredComparisons } from '../../read/filter/declared-filters';
+import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
 import { foldedText } from '../../read/filter/text-filter';
 import type { CompileContext } from '../../read/compile-context';
 import { matches, type Condition } from '../../read/page/condition';
@@ -43,6 +44,7 @@ async function conditionsOf(
     )),
     ...texts.map((text) => matches('fragments/common/text', text)),
     ...declaredComparisons(REFORM_SHEET_ATTRIBUTES, f, path),
+    ...(await declaredRelationshipConditions('ReformSheet', REFORM_SHEET_ANCHORS, f, ctx, path)),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

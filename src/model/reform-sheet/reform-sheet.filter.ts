@@ -2,7 +2,7 @@ import { IsOptional, Matches, Max, Min } from 'class-validator';
 import { ARGUMENT_LENGTH, MaxChars } from '../../core/argument-length';
 import { Field, InputType, Int } from 'type-graphql';
 import { SheetRole } from '../../graph/enums';
-import { REFORM_SHEET_ATTRIBUTES } from '../../graph/properties/reform-sheet.properties';
+import { REFORM_SHEET_ANCHORS, REFORM_SHEET_ATTRIBUTES } from '../../graph/properties/reform-sheet.properties';
 import { DeclaredFilters } from '../../read/filter/declared-filters';
 import {
   CombinableFilter,
@@ -18,7 +18,7 @@ import {
 } from '../../read/filter/filter-fields';
 
 // Filters of its declared numbers (start and target years …) and texts follow from reform-sheet.properties.ts.
-@DeclaredFilters(REFORM_SHEET_ATTRIBUTES)
+@DeclaredFilters(REFORM_SHEET_ATTRIBUTES, REFORM_SHEET_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on reform sheets; all given conditions must hold (AND).' })
 export class ReformSheetFilter {

@@ -9,9 +9,9 @@ import { kindPageSpec } from '../../read/page/kind-page-spec';
 export const REFORM_SHEET_PAGE = kindPageSpec('reform-sheet', {
   name: 'reformSheets',
   label: 'ReformSheet',
+  // All but measure-fields are declared conditions, exact. Not measure-fields: its anchor goes through the Field
+  // node, the condition reads the items' fieldNumber.
   anchors: ['executing-departments', 'partner-departments', 'departments', 'measures', 'sdgs', 'measure-fields'],
-  // Not measure-fields: its anchor goes through the Field node, the condition reads the items' fieldNumber.
-  exactAnchors: ['executing-departments', 'partner-departments', 'departments', 'measures', 'sdgs'],
   facets: ['areas', 'evaluations', 'departments', 'sdgs'],
   orderFields: Object.assign(
     { AREA: 'order-area', EVALUATION: 'order-evaluation' },

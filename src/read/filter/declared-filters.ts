@@ -1,8 +1,10 @@
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Field } from 'type-graphql';
+import type { Anchors } from '../../graph/properties/anchor';
 import { isNumberAttribute, type Attributes } from '../../graph/properties/attribute';
 import type { Condition } from '../page/condition';
 import { propertyQuantity } from '../page/fragments';
+import { DeclaredRelationshipFilters } from './declared-relationship-filters';
 import { comparisons, NumberComparison } from './number-comparison';
 import { TextMatch, textMatches } from './text-match';
 
@@ -12,9 +14,13 @@ import { TextMatch, textMatches } from './text-match';
  * NumberComparison, a text's a TextMatch), and the kind's conditions add `declaredComparisons`: each
  * comparison on the stored number (cypher/fragments/common/property.cypher; a fiscal year compares its
  * Gregorian year), each text match on the stored text (common/text-in.cypher, common/text-contains.cypher).
+ * Given the kind's anchors, it adds the filters of its declared relationships too (declared-relationship-filters.ts),
+ * whose conditions `declaredRelationshipConditions` adds.
  */
-export function DeclaredFilters(attributes: Attributes): ClassDecorator {
+export function DeclaredFilters(attributes: Attributes, anchors: Anchors = {}): ClassDecorator {
+  const relationshipFilters = DeclaredRelationshipFilters(anchors);
   return (target) => {
+    relationshipFilters(target);
     const prototype = target.prototype as object;
     for (const [name, attribute] of Object.entries(attributes)) {
       if (attribute.filter === undefined) continue;

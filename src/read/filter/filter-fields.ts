@@ -80,10 +80,15 @@ export const MAX_OR_ALTERNATIVES = 10;
 /** How deep `or` and `not` may nest inside each other (a filter with no `or`/`not` has depth 0). */
 export const MAX_FILTER_NESTING = 3;
 
+/** The shape of each kind's codes, with an example for the error message. */
 const CODE_PATTERNS = {
-  policyItem: /^\s*\d-\d{1,2}\s*$/,
-  measure: /^\s*\d-\d{1,2}-(\d{1,2}|d\d{1,2})\s*$/,
+  policyItem: { pattern: /^\s*\d-\d{1,2}\s*$/, example: '5-1' },
+  measure: { pattern: /^\s*\d-\d{1,2}-(\d{1,2}|d\d{1,2})\s*$/, example: '5-2-5' },
+  reformSheet: { pattern: /^\s*\d-\d{1,2}\s*$/, example: '1-6' },
 } as const;
+
+/** The kinds whose codes CodesFilter checks. */
+export type CodedKind = keyof typeof CODE_PATTERNS;
 
 /**
  * An any-of list `<key>` with its all-of and none-of siblings `<key>All` and `<key>None` (in the spirit of
@@ -140,14 +145,14 @@ export function IdsFilter(pattern: RegExp, example: string, description: string)
   );
 }
 
-/** Any of several codes of policy items (`5-1`) or measures (`5-2-5`). */
-export function CodesFilter(kind: keyof typeof CODE_PATTERNS, description: string): PropertyDecorator {
-  const example = kind === 'policyItem' ? '5-1' : '5-2-5';
+/** Any of several codes of policy items (`5-1`), measures (`5-2-5`) or reform sheets (`1-6`). */
+export function CodesFilter(kind: CodedKind, description: string): PropertyDecorator {
+  const { pattern, example } = CODE_PATTERNS[kind];
   return anyOf(
     () => [String],
     description,
     MaxChars(ARGUMENT_LENGTH.code),
-    Matches(CODE_PATTERNS[kind], { each: true, message: `$property must hold codes such as ${example}` }),
+    Matches(pattern, { each: true, message: `$property must hold codes such as ${example}` }),
   );
 }
 

@@ -94,6 +94,32 @@ describe('all-of and none-of list filters', () => {
     expect(data?.sdg.policyItemsConnection.nodes.map((n) => n.code)).toEqual(outsideField5.slice(0, 50));
   });
 
+  it('reformSheets, reformSheetsAll, reformSheetsNone: measures by the sheets supporting them (a declared filter)', async () => {
+    // 003 line 218: sheet 1-6 (市作成刊行物の多言語配信の充実) supports 国際交流の推進, measure 5-2-5. A code is read
+    // trimmed, as every code filter reads it.
+    expect(codes(await measures('{ reformSheets: [" 1-6 "] }'))).toEqual(['5-2-5']);
+    const supported = (quantifier: 'ANY' | 'ALL') =>
+      cypherCodes(
+        `MATCH (m:Measure) WHERE m.status <> 'DELETED'
+           AND ${quantifier === 'ANY' ? 'any' : 'all'}(code IN ['1-1', '1-21'] WHERE EXISTS { (:ReformSheet {code: code})-[:SUPPORTS]->(m) })
+         RETURN m.code AS code`,
+      );
+    const either = await measures('{ reformSheets: ["1-1", "1-21"] }');
+    const anyExpected = await supported('ANY');
+    expect(anyExpected.length).toBeGreaterThan(1);
+    expect(codes(either)).toEqual([...anyExpected].sort());
+    const both = await measures('{ reformSheetsAll: ["1-1", "1-21"] }');
+    expect(codes(both)).toEqual([...(await supported('ALL'))].sort());
+    expect(both.totalCount).toBeLessThan(either.totalCount);
+    const neither = await measures('{ reformSheetsNone: ["1-1", "1-21"] }');
+    expect(neither.totalCount).toBe((await measures('{}')).totalCount - either.totalCount);
+  });
+
+  it('refuses a reform-sheet code of the wrong shape, naming the field and the shape', async () => {
+    const response = await api.server.query('{ measures(filter: { reformSheets: ["sheet 1"] }) { totalCount } }');
+    expect(response.errors?.[0]?.message).toMatch(/reformSheets must hold codes such as 1-6/);
+  });
+
   it('refuses an empty all-of list like an empty any-of list', async () => {
     const response = await api.server.query('{ measures(filter: { sdgsAll: [] }) { totalCount } }');
     expect(response.errors?.[0]?.message).toMatch(/sdgsAll/);

@@ -1,6 +1,7 @@
 import { INDICATOR_PAGE } from '../../../src/model/indicator/indicator.page-spec';
 import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
 import { POLICY_ITEM_PAGE } from '../../../src/model/policy-item/policy-item.page-spec';
+import { declaredConditionOf } from '../../../src/read/page/declared-anchors';
 import { fragment } from '../../../src/read/page/fragments';
 import type { PageSpec } from '../../../src/read/page/page-spec';
 import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
@@ -14,13 +15,18 @@ import { openTestDatabase, type TestDatabase } from '../../helpers/test-database
  */
 const SPECS: readonly PageSpec[] = [MEASURE_PAGE, POLICY_ITEM_PAGE, INDICATOR_PAGE, REFORM_SHEET_PAGE];
 
-/** Every value of a condition's `$value`, one at a time, by what the condition's fragment names. */
-const VALUES: readonly [RegExp, string][] = [
-  [/departments$/, 'MATCH (d:Department) RETURN d.id AS value'],
-  [/\/measures$/, 'MATCH (m:Measure) RETURN m.code AS value'],
-  [/sdgs$/, 'MATCH (s:Sdg) RETURN s.number AS value'],
-  [/\/ids$/, 'MATCH (x:Indicator) RETURN x.id AS value'],
-];
+/**
+ * Every value of a condition's `$value`, one at a time: for a declared condition, every key of the nodes its
+ * declaration starts from; for the others, by what the condition's fragment names.
+ */
+function valuesOf(condition: string): string | undefined {
+  const declared = declaredConditionOf(condition);
+  if (declared !== undefined && declared.key !== 'field-id')
+    return `MATCH (a:${declared.from}) RETURN a.${declared.key} AS value`;
+  return VALUES.find(([pattern]) => pattern.test(condition))?.[1];
+}
+
+const VALUES: readonly [RegExp, string][] = [[/\/ids$/, 'MATCH (x:Indicator) RETURN x.id AS value']];
 
 const exactAnchors = SPECS.flatMap((spec) =>
   spec.anchors.filter(({ exact }) => exact).map((anchor) => ({ spec, ...anchor })),
@@ -43,16 +49,16 @@ describe('exact page anchors', () => {
     }
   };
 
-  it('are declared for the measures by department, the simplest of them', () => {
-    expect(exactAnchors.map(({ spec, condition }) => `${spec.name} ${condition}`)).toContain(
-      'measures fragments/measure/departments',
+  it('are declared for the measures by department and by reform sheet, without the page spec naming them', () => {
+    expect(exactAnchors.map(({ spec, condition }) => `${spec.name} ${condition}`)).toEqual(
+      expect.arrayContaining(['measures fragments/measure/departments', 'measures fragments/measure/reform-sheets']),
     );
   });
 
   it.each(exactAnchors.map((anchor) => [`${anchor.spec.name}: ${anchor.condition}`, anchor] as const))(
     '%s starts from exactly the nodes its condition holds for',
     async (_name, { spec, condition, anchor }) => {
-      const listing = VALUES.find(([pattern]) => pattern.test(condition))?.[1];
+      const listing = valuesOf(condition);
       expect(listing).toBeDefined();
       const session = db.driver.session({ defaultAccessMode: 'READ' });
       const values = await session

@@ -43,6 +43,7 @@ describe('page statements', () => {
       listed,
     ]),
     all([matches('fragments/common/item-codes', ['5-1']), listed]),
+    all([matches('fragments/measure/reform-sheets', ['1-1', '1-21']), listed]),
     all([matches('fragments/common/item-sdgs', [3]), listed]),
     all([matches('fragments/common/item-fields', [5]), listed]),
     all([matches('fragments/common/item-sdgs', [11, 13]), listed]),

@@ -1,28 +1,48 @@
+import 'reflect-metadata';
+import { isInputObjectType, type GraphQLSchema } from 'graphql';
+import { Arg, buildSchema, InputType, Query, Resolver } from 'type-graphql';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { declareAnchors, inFrom, outTo } from '../../../src/graph/properties/anchor';
 import { declareFacets } from '../../../src/graph/properties/facet';
-import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
+import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS } from '../../../src/graph/properties/policy-item.properties';
 import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
+import { roleAuthChecker } from '../../../src/platform/auth/auth-checker';
+import type { CompileContext } from '../../../src/read/compile-context';
+import { DeclaredFilters } from '../../../src/read/filter/declared-filters';
+import { declaredRelationshipConditions } from '../../../src/read/filter/declared-relationship-filters';
 import { compilePage } from '../../../src/read/page/compile-page';
-import { matches } from '../../../src/read/page/condition';
+import { matches, noneOf } from '../../../src/read/page/condition';
 import { declaredAnchor, declaredCondition, declaredFacet } from '../../../src/read/page/declared-anchors';
+import { kindPageSpec } from '../../../src/read/page/kind-page-spec';
+import { compiledSelection } from '../../helpers/compiled-selection';
 
 /**
  * The contributors' guide's recipe for filtering a kind by a relationship (docs/contributors.md, "Filtering a
  * kind's connection by a relationship"), walked without a database. First a relationship no kind has yet,
- * declared as a kind's `.properties.ts` would declare it: its anchor, its condition and a facet come from the
- * templates, with no Cypher file of their own. Then a declared relationship named in a page spec, as the recipe
- * leaves it: the compiled page starts from its anchor and, the anchor being exact, does not test it again.
+ * declared as `policy-item.properties.ts` would declare it, with a facet: its anchor, its condition, its filter
+ * fields, its place among the page's exact anchors and its facet all follow from the declaration, with no Cypher
+ * file, filter field, condition line or page-spec entry of their own. Then the relationship the service declares
+ * so (measures by the reform sheets supporting them), from a GraphQL selection to the compiled statement.
  */
 const registry = CypherRegistry.load();
 
-// Measures by the reform sheets supporting them, and the SDGs those sheets reach: a relationship to add.
+// Policy items by the reform sheets supporting their measures, and the SDGs those sheets reach: a relationship to add.
 const ADDED = declareAnchors({
-  sheets: { from: 'ReformSheet', key: 'code', hops: [outTo('SUPPORTS')], condition: { as: 'r' } },
+  'reform-sheets': {
+    from: 'ReformSheet',
+    key: 'code',
+    hops: [outTo('SUPPORTS', 'Measure'), inFrom('HAS_MEASURE')],
+    condition: {
+      as: 'r',
+      filter: { field: 'reformSheets', description: 'Codes of reform sheets supporting a measure of the item.' },
+    },
+  },
 });
+const WITH_SHEETS = declareAnchors(Object.assign({}, POLICY_ITEM_ANCHORS, ADDED));
 const ADDED_FACETS = declareFacets({
-  sheetSdgs: {
+  reached: {
     perSdg: [
+      outTo('HAS_MEASURE', 'Measure'),
       inFrom('SUPPORTS', 'ReformSheet'),
       outTo('SUPPORTS', 'Measure'),
       inFrom('HAS_MEASURE', 'PolicyItem'),
@@ -31,38 +51,109 @@ const ADDED_FACETS = declareFacets({
   },
 });
 
+// The filter input as policy-item.filter.ts declares its own, under another name.
+@DeclaredFilters({}, WITH_SHEETS)
+@InputType('SheetedPolicyItemFilter', { description: 'Conditions on policy items with the added relationship.' })
+class SheetedPolicyItemFilter {}
+
+@Resolver()
+class SheetedResolver {
+  @Query(() => [String], { description: 'Policy item codes, filtered with the added relationship.' })
+  sheetedPolicyItems(@Arg('filter', () => SheetedPolicyItemFilter, { nullable: true }) filter: object | null): never[] {
+    void filter;
+    return [];
+  }
+}
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  // The service's own auth checker: type-graphql's metadata is process-wide (see declared-attribute-recipe.test.ts).
+  schema = await buildSchema({ resolvers: [SheetedResolver], validate: false, authChecker: roleAuthChecker });
+});
+
+/** No department is named below: a lookup would be a mistake of the code under test. */
+const NO_DEPARTMENTS: Pick<CompileContext, 'departments'> = {
+  departments: new Proxy({} as CompileContext['departments'], {
+    get: (_target, name) => {
+      throw new Error(`no department lookup expected (${String(name)})`);
+    },
+  }),
+};
+
 describe('a relationship added to a declaration', () => {
   it('has its anchor: an index on the related key, the filter value a parameter', () => {
-    expect(declaredAnchor(registry, 'Measure', ADDED.sheets).render()).toBe(
-      'MATCH (a:ReformSheet)-[:SUPPORTS]->(n:Measure)\nWHERE a.code IN $value',
+    expect(declaredAnchor(registry, 'PolicyItem', ADDED['reform-sheets']).render()).toBe(
+      'MATCH (a:ReformSheet)-[:SUPPORTS]->(:Measure)<-[:HAS_MEASURE]-(n:PolicyItem)\nWHERE a.code IN $value',
     );
   });
 
   it('has its condition: the same path walked back from the node', () => {
-    expect(declaredCondition(registry, ADDED.sheets).render()).toBe(
-      'EXISTS { (n)<-[:SUPPORTS]-(r:ReformSheet) WHERE r.code IN $value }',
+    expect(declaredCondition(registry, ADDED['reform-sheets']).render()).toBe(
+      'EXISTS { (n)-[:HAS_MEASURE]->(:Measure)<-[:SUPPORTS]-(r:ReformSheet) WHERE r.code IN $value }',
     );
   });
 
+  it('has its filter fields: any, all and none of the related codes, each checked as a sheet code', () => {
+    const filter = schema.getType('SheetedPolicyItemFilter');
+    if (!isInputObjectType(filter)) throw new Error('SheetedPolicyItemFilter is not an input type');
+    const fields = filter.getFields();
+    expect(Object.keys(fields)).toEqual(['reformSheets', 'reformSheetsAll', 'reformSheetsNone']);
+    expect(String(fields.reformSheets?.type)).toBe('[String!]');
+    expect(fields.reformSheets?.description).toMatch(/^Codes of reform sheets supporting a measure of the item\. Any/);
+  });
+
+  it('has its conditions: the declared one, on the codes as given, trimmed', async () => {
+    const given = { reformSheets: [' 1-6 ', '2-1'], reformSheetsNone: ['3-1'] };
+    const conditions = await declaredRelationshipConditions('PolicyItem', WITH_SHEETS, given, NO_DEPARTMENTS, 'f');
+    expect(conditions).toEqual([
+      matches('fragments/policy-item/reform-sheets', ['1-6', '2-1']),
+      noneOf('fragments/policy-item/reform-sheets', ['3-1']),
+    ]);
+  });
+
+  it('takes its place in the page spec: an exact anchor after those named, and its facet', () => {
+    const spec = kindPageSpec(
+      'policy-item',
+      { name: 'policyItems', label: 'PolicyItem', anchors: ['departments', 'sdgs'], facets: [], orderFields: {} },
+      { anchors: WITH_SHEETS, facets: Object.assign({}, POLICY_ITEM_FACETS, ADDED_FACETS) },
+    );
+    expect(spec.anchors.map(({ condition, exact }) => `${condition} ${exact ? 'exact' : 'tested'}`)).toEqual([
+      'fragments/policy-item/departments tested',
+      'fragments/policy-item/sdgs exact',
+      'fragments/policy-item/reform-sheets exact',
+    ]);
+    expect(spec.facets).toMatchObject({ reached: 'fragments/policy-item/facet-reached' });
+  });
+
   it('has its facet: per SDG reached through the declared path', () => {
-    expect(declaredFacet(registry, ADDED_FACETS.sheetSdgs).render()).toContain(
-      'MATCH (n)<-[:SUPPORTS]-(:ReformSheet)-[:SUPPORTS]->(:Measure)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(s:Sdg)',
+    expect(declaredFacet(registry, ADDED_FACETS.reached).render()).toContain(
+      'MATCH (n)-[:HAS_MEASURE]->(:Measure)<-[:SUPPORTS]-(:ReformSheet)-[:SUPPORTS]->(:Measure)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(s:Sdg)',
+    );
+  });
+
+  it('is refused where no filter by the related key is known, naming the relationship', () => {
+    const byArea = declareAnchors({
+      areas: {
+        from: 'ReformArea',
+        key: 'number',
+        hops: [inFrom('IN_AREA')],
+        condition: { as: 'a', filter: { field: 'areas', description: 'x' } },
+      },
+    });
+    expect(() => DeclaredFilters({}, byArea)).toThrow(
+      'areas: a relationship filter by ReformArea.number is not declared here',
     );
   });
 });
 
-describe('a declared relationship named in a page spec', () => {
-  it('starts the page from its anchor and, exact, does not test its condition again', () => {
-    const { statement, params } = compilePage(
-      MEASURE_PAGE,
-      matches('fragments/measure/departments', ['department:x']),
-      [],
-      [],
-      ['id', 'sortKey'],
+describe('the relationship declared so: measures by the reform sheets supporting them', () => {
+  it('starts the page from its anchor and, exact, does not test its condition again', async () => {
+    const compiled = await compiledSelection(
+      '{ measures(first: 5, filter: { reformSheets: [" 1-6 "], sdg: 17 }) { nodes { code } } }',
     );
-    expect(statement.text).toMatch(/MATCH \(a:Department\)-\[:RESPONSIBLE_FOR\]->\(n:Measure\)\nWHERE a\.id IN \$c0/);
-    expect(statement.text).not.toContain('EXISTS { (n)<-[:RESPONSIBLE_FOR]-(d:Department)');
-    expect(params).toMatchObject({ c0: ['department:x'] });
+    expect(compiled).toMatch(/^MATCH \(a:ReformSheet\)-\[:SUPPORTS\]->\(n:Measure\)\nWHERE a\.code IN \$c0/);
+    expect(compiled).not.toContain('EXISTS { (n)<-[:SUPPORTS]-(r:ReformSheet)');
+    expect(compiled).toContain('"c0": [\n  "1-6"\n ]');
   });
 
   it('tests its condition where it cannot anchor (under `not`)', () => {
