@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +18,19 @@ function countedBuild(): { builds: number; isCurrent: () => Promise<boolean>; bu
 }
 
 describe('buildOnce', () => {
-  it('builds in a fresh checkout whose output folder does not exist yet, and removes its lock', async () => {
+  // Each test's checkout, removed after it.
+  const roots: string[] = [];
+  const checkout = (): string => {
     const root = mkdtempSync(join(tmpdir(), 'build-once-'));
+    roots.push(root);
+    return root;
+  };
+  afterAll(() => {
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('builds in a fresh checkout whose output folder does not exist yet, and removes its lock', async () => {
+    const root = checkout();
     const lock = join(root, 'dist', 'ide.build-lock');
     const output = countedBuild();
     await expect(buildOnce(lock, output.isCurrent, output.build)).resolves.toBe(true);
@@ -30,7 +41,7 @@ describe('buildOnce', () => {
   });
 
   it('builds once when several callers ask at the same time', async () => {
-    const lock = join(mkdtempSync(join(tmpdir(), 'build-once-')), 'dist', 'ide.build-lock');
+    const lock = join(checkout(), 'dist', 'ide.build-lock');
     const output = countedBuild();
     const built = await Promise.all([1, 2, 3].map(() => buildOnce(lock, output.isCurrent, output.build)));
     expect(built.filter(Boolean)).toHaveLength(1);
@@ -38,7 +49,7 @@ describe('buildOnce', () => {
   });
 
   it('gives up with the error when the lock cannot be made for another reason than a holder', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'build-once-'));
+    const root = checkout();
     // A file where the lock's parent folder should be: making the lock fails for good, so no wait can end it.
     await mkdir(join(root, 'dist'));
     await writeFile(join(root, 'dist', 'not-a-folder'), 'x');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, ENVIRONMENT_VARIABLES, loadConfig } from '../../../src/core/config';
@@ -252,12 +252,17 @@ describe('configuration', () => {
   });
 
   it('names the setting the embedded password came from, for the start-up line', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'password-file-')), 'neo4j-password');
+    const folder = mkdtempSync(join(tmpdir(), 'password-file-'));
+    const file = join(folder, 'neo4j-password');
     writeFileSync(file, 'a long secret from a file\n');
-    expect(loadConfig({ EMBEDDED_NEO4J_PASSWORD_FILE: file }).embedded).toMatchObject({
-      password: 'a long secret from a file',
-      passwordSetting: 'EMBEDDED_NEO4J_PASSWORD_FILE',
-    });
+    try {
+      expect(loadConfig({ EMBEDDED_NEO4J_PASSWORD_FILE: file }).embedded).toMatchObject({
+        password: 'a long secret from a file',
+        passwordSetting: 'EMBEDDED_NEO4J_PASSWORD_FILE',
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
     expect(loadConfig({ EMBEDDED_NEO4J_PASSWORD: 'a long secret' }).embedded.passwordSetting).toBe(
       'EMBEDDED_NEO4J_PASSWORD',
     );
