@@ -22,7 +22,7 @@ const { QUESTIONS, canonical, firstDifference } = require('./lib/questions');
 const { startNeo4jGraphQL, startRawCypher } = require('./lib/reference-systems');
 const { openNeo4j, startOurService } = require('./lib/stack');
 const { statementsOf } = require('./lib/statement-count');
-const { commandLine, replaceBenchmarkTable } = require('./lib/benchmarks-doc');
+const { commandLine, commit, replaceBenchmarkTable } = require('./lib/benchmarks-doc');
 const { fixed, markdownTable, median, ratio } = require('./lib/statistics');
 
 const USAGE =
@@ -56,18 +56,16 @@ const { seconds, rounds, warmup, concurrencies, questions, reuseUri, baseline, d
         })
       : QUESTIONS,
     reuseUri: flags.neo4j || undefined,
-    baseline: flags.baseline ? baselineEntry(flags.baseline, flags.docs) : undefined,
+    baseline: flags.baseline ? baselineEntry(flags.baseline) : undefined,
     docs: flags.docs,
   }),
 );
 
-/** The compiled service of the checkout --baseline names; the docs' table is ours against the peers only. */
-function baselineEntry(checkout, toDocs) {
-  if (toDocs)
-    throw new Error('--baseline and --docs: the table in docs/benchmarks.md compares ours with the peers only');
+/** The compiled service of the checkout --baseline names, and that checkout's commit (the table names it so). */
+function baselineEntry(checkout) {
   const entry = resolve(checkout, 'dist', 'src', 'index.js');
   if (!existsSync(entry)) throw new Error(`--baseline: ${entry} is missing; run \`npm run build\` in that checkout`);
-  return entry;
+  return { entry, commit: commit(resolve(checkout)) };
 }
 
 const SYSTEMS = baseline ? ['ours', 'base', 'ng', 'raw'] : ['ours', 'ng', 'raw'];
@@ -323,7 +321,7 @@ function report(samples, statements) {
   ];
   return [
     `ng = @neo4j/graphql 7.6.3 under Apollo Server 5; raw = one hand-written auto-commit Cypher statement per question over node:http.`,
-    ...(baseline ? [`base = the service built in ${baseline.replace(/[\\/]dist[\\/]src[\\/]index\.js$/, '')}.`] : []),
+    ...(baseline ? [`base = the service at commit ${baseline.commit}, built, in the same rounds.`] : []),
     `Medians of ${rounds} alternating rounds, ${seconds} s per cell, autocannon 9, on ${cores} cores (Node ${process.version}).`,
     ...(rounds < 3 ? ['Fewer than 3 rounds: a smoke run, not a measurement.'] : []),
     '',
@@ -357,7 +355,7 @@ async function main() {
     const [ng, raw] = await Promise.all([startNeo4jGraphQL(neo4j), startRawCypher(neo4j)]);
     started.push(ng, raw);
     // The baseline is checked as it is timed: its answers must equal ours, its statements are not counted.
-    const base = baseline ? await startOurService(neo4j, {}, { entry: baseline }) : undefined;
+    const base = baseline ? await startOurService(neo4j, {}, { entry: baseline.entry }) : undefined;
     if (base) started.push(base);
     const checkUrls = {
       ours: counting.url,

@@ -13,8 +13,9 @@ const { join, relative } = require('node:path');
 const ROOT = join(__dirname, '..', '..');
 const DOC = join(ROOT, 'docs', 'benchmarks.md');
 
-function commit() {
-  const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+/** The commit checked out in `checkout` (this one by default), and whether it has changes on top. */
+function commit(checkout = ROOT) {
+  const git = (...args) => execFileSync('git', args, { cwd: checkout, encoding: 'utf8' }).trim();
   try {
     const hash = git('rev-parse', '--short', 'HEAD');
     return git('status', '--porcelain', '--untracked-files=no') === '' ? hash : `${hash} plus uncommitted changes`;
@@ -52,4 +53,4 @@ async function replaceBenchmarkTable(name, command, report) {
   return DOC;
 }
 
-module.exports = { commandLine, replaceBenchmarkTable };
+module.exports = { commandLine, commit, replaceBenchmarkTable };

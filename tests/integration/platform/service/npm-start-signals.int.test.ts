@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { launchersFor } from '../../../helpers/launcher-processes';
+import { buildOncePerRun } from '../../../helpers/service-build';
 import { waitUntil } from '../../../helpers/wait-until';
 import { firstStartEnvironment } from '../../../helpers/first-start-environment';
 
@@ -64,9 +65,9 @@ describe('stopping `npm start` with one signal', () => {
   jest.setTimeout(300_000);
   let dataDirectory: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dataDirectory = mkdtempSync(join(tmpdir(), 'npm-start-signals-'));
-    execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'ignore' });
+    expect(await buildOncePerRun()).toBe(0);
   });
   afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
 

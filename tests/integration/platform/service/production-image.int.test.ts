@@ -26,6 +26,7 @@ import {
   writableDirectories,
 } from '../../../helpers/dockerfile';
 import { freePort } from '../../../helpers/free-port';
+import { buildOncePerRun } from '../../../helpers/service-build';
 import { documentationFiles } from '../../../helpers/markdown-docs';
 import {
   openTestDatabase,
@@ -122,9 +123,9 @@ describe('the production image, laid out from the Dockerfile', () => {
     }
     const [install, build] = await Promise.all([
       run('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: dependencies }),
-      run('npm', ['run', '--silent', 'build'], { cwd: ROOT }),
+      buildOncePerRun(),
     ]);
-    expect({ install: install.status, build: build.status }).toEqual({ install: 0, build: 0 });
+    expect({ install: install.status, build }).toEqual({ install: 0, build: 0 });
     expect(instructionsOf(dependencyStage, 'RUN')).toEqual(['npm ci --omit=dev --no-audit --no-fund']);
 
     // The final stage's COPY lines: from the build stage (the built checkout), the dependency stage or the context.
