@@ -19,10 +19,12 @@ export interface ApolloDeps extends RequestPipelineDeps {
 
 /** Apollo Server for /graphql, the exports and the planned examples, started. */
 export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<RequestContext>> {
+  const execution = new CompiledExecution(deps.schema);
+  deps.metrics?.watchExecutions(() => execution.counts);
   const apollo = new ApolloServer<RequestContext>({
     // The schema comes with an executor compiled once per document (compiled-execution.ts), through the
     // interface Apollo Server has for that: its gateway.
-    gateway: new CompiledExecution(deps.schema).gateway(),
+    gateway: execution.gateway(),
     introspection: deps.introspection,
     formatError,
     includeStacktraceInErrorResponses: false,

@@ -3,6 +3,7 @@ import { dataDirectorySpace, type DataDirectorySpace } from '../../../db/data-di
 import { ErrorCode } from '../../../core/errors';
 import { OperationLabels } from './operation-labels';
 import type { PoolStatistics } from './driver-pool';
+import type { CompiledExecutionCounts } from '../../graphql/compiled-execution';
 
 /** Every family's name starts with this, so the service's own series are told apart from process ones. */
 const PREFIX = 'honjo_';
@@ -171,6 +172,26 @@ export class ServiceMetrics {
     },
   });
 
+  /** Each Apollo Server's executor (one in the service; tests start several servers on one registry). */
+  private readonly executionSources: (() => CompiledExecutionCounts)[] = [];
+  /** The execution counts already added to the counters (the executor's counts only grow). */
+  private executionsCounted: CompiledExecutionCounts = { compiles: 0, compiled: 0, fallback: 0 };
+
+  private readonly executions = new Counter({
+    name: `${PREFIX}graphql_executions_total`,
+    help: 'GraphQL operations executed, by engine: compiled (graphql-jit, compiled once per document) or graphql_js (a document not compiled: too many fields once fragments are expanded, or a variable of an input type that contains itself).',
+    labelNames: ['engine'] as const,
+    registers: [this.registry],
+    collect: () => this.countExecutions(),
+  });
+
+  private readonly compiles = new Counter({
+    name: `${PREFIX}graphql_compiles_total`,
+    help: "Documents' operations compiled (each once while among the 500 most recently used documents).",
+    registers: [this.registry],
+    collect: () => this.countExecutions(),
+  });
+
   private readonly dataVersionChanges = new Gauge({
     name: `${PREFIX}data_version_changes`,
     help: 'Audited changes counted in the data version served (it grows by one with every write).',
@@ -238,6 +259,30 @@ export class ServiceMetrics {
   /** The restart counter follows the embedded database's supervisor. */
   watchRestarts(read: () => RestartCounts): void {
     this.restartSource = read;
+  }
+
+  /** The execution counters follow a GraphQL executor's counts too. */
+  watchExecutions(read: () => CompiledExecutionCounts): void {
+    this.executionSources.push(read);
+  }
+
+  /** Adds what the executors counted since the last scrape (both families read it; the second adds nothing). */
+  private countExecutions(): void {
+    const now = this.executionSources
+      .map((read) => read())
+      .reduce(
+        (sum, counts) => ({
+          compiles: sum.compiles + counts.compiles,
+          compiled: sum.compiled + counts.compiled,
+          fallback: sum.fallback + counts.fallback,
+        }),
+        { compiles: 0, compiled: 0, fallback: 0 },
+      );
+    const before = this.executionsCounted;
+    this.executions.inc({ engine: 'compiled' }, now.compiled - before.compiled);
+    this.executions.inc({ engine: 'graphql_js' }, now.fallback - before.fallback);
+    this.compiles.inc(now.compiles - before.compiles);
+    this.executionsCounted = now;
   }
 
   watchDataVersion(version: DataVersionReading): void {

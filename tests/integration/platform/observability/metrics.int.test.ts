@@ -34,6 +34,12 @@ const TOO_MANY_ALIASES = `query Aliased { ${Array.from({ length: 16 }, (_, i) =>
 /** Nine levels of fields, one over QUERY_MAX_DEPTH's default of 8. */
 const TOO_DEEP =
   'query Deep { measures(first: 1) { nodes { sdgs { measures { departments { measures { departments { measures { code } } } } } } } } }';
+/**
+ * Operations the load below runs to the executor: IndicatorResults once (its second answer is the cache's), the
+ * anonymous measures, RecordResult twice (refused without a token by its resolver's check, then written) and
+ * Waiting.
+ */
+const EXECUTED_HERE = 5;
 /** Pool of the server's driver here: two connections, so the test can hold both and make a request wait. */
 const POOL_SIZE = 2;
 
@@ -261,6 +267,27 @@ describe('Prometheus metrics', () => {
     // The database answered; the lost write outcomes' series is there at 0 before any (its alert needs it).
     expect(sampleValue(after, 'honjo_database_up')).toBe(1);
     expect(sampleValue(before, 'honjo_graphql_errors_total', { code: 'WRITE_OUTCOME_UNKNOWN' })).toBe(0);
+
+    // Executions by engine: every operation that ran was compiled (the cache hit, the unparsable document and the
+    // two refused by the limits never ran); the compiles counted once per document.
+    const executions = 'honjo_graphql_executions_total';
+    expect(delta(after, executions, { engine: 'compiled' })).toBe(EXECUTED_HERE);
+    expect(delta(after, executions, { engine: 'graphql_js' })).toBe(0);
+    expect(delta(after, 'honjo_graphql_compiles_total')).toBeGreaterThanOrEqual(1);
+    expect(delta(after, 'honjo_graphql_compiles_total')).toBeLessThanOrEqual(EXECUTED_HERE);
+    // A variable of MeasureFilter, which contains itself (and, or, not): graphql-js runs that operation.
+    const filtered = await api.query('query Filtered($f: MeasureFilter) { measures(filter: $f) { totalCount } }', {
+      f: { sdg: 17 },
+    });
+    expect(filtered.errors).toBeUndefined();
+    const last = (await scrape()).exposition;
+    expect(
+      (sampleValue(last, executions, { engine: 'graphql_js' }) ?? 0) -
+        (sampleValue(after, executions, { engine: 'graphql_js' }) ?? 0),
+    ).toBe(1);
+    expect(sampleValue(last, executions, { engine: 'compiled' })).toBe(
+      sampleValue(after, executions, { engine: 'compiled' }),
+    );
 
     // prom-client's default process metrics.
     expect(delta(after, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
