@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
-import { Arg, buildSchema, InputType, ObjectType, Query, Resolver } from 'type-graphql';
+import { InputType, ObjectType } from 'type-graphql';
 import { Node } from '../../../src/graph/node.interface';
 import { declareAttributes } from '../../../src/graph/properties/attribute';
 import { DeclaredFields, declaredNode, storedAsIsOf } from '../../../src/graph/properties/declared-fields';
@@ -8,13 +8,13 @@ import { INDICATOR_ATTRIBUTES } from '../../../src/graph/properties/indicator.pr
 import { LABEL_ATTRIBUTES } from '../../../src/graph/properties/label-attributes';
 import { attributeSpecsOf } from '../../../src/graph/properties/stored-specs';
 import { searchableOf } from '../../../src/graph/searchable-fields';
-import { roleAuthChecker } from '../../../src/platform/auth/auth-checker';
 import { withDeclaredColumns } from '../../../src/platform/export/declared-columns';
 import { declaredComparisons, DeclaredFilters } from '../../../src/read/filter/declared-filters';
 import { compilePage } from '../../../src/read/page/compile-page';
 import { all } from '../../../src/read/page/condition';
 import { declaredOrderDescriptions, declaredOrderFields } from '../../../src/read/page/declared-numbers';
 import { kindPageSpec } from '../../../src/read/page/kind-page-spec';
+import { recipeSchema } from '../../helpers/recipe-schema';
 
 /**
  * The contributors' guide's recipe "Adding a text property" (docs/contributors.md), walked without a
@@ -44,20 +44,9 @@ class NotedIndicator extends declaredNode(Node, WITH_NOTE) {}
 @InputType('NotedIndicatorFilter', { description: 'Conditions on indicators with the added text.' })
 class NotedIndicatorFilter {}
 
-@Resolver()
-class NotedResolver {
-  @Query(() => [NotedIndicator], { description: 'Indicators with the added text.' })
-  notedIndicators(@Arg('filter', () => NotedIndicatorFilter, { nullable: true }) filter: object | null): never[] {
-    void filter;
-    return [];
-  }
-}
-
 let schema: GraphQLSchema;
 beforeAll(async () => {
-  // The service's own auth checker: type-graphql keeps its metadata process-wide, and after the integration
-  // tier (same process under --runInBand) it holds the records resolver's @Authorized fields.
-  schema = await buildSchema({ resolvers: [NotedResolver], validate: false, authChecker: roleAuthChecker });
+  schema = await recipeSchema('notedIndicators', () => [NotedIndicator], NotedIndicatorFilter);
 });
 
 describe('a text added to a declaration', () => {

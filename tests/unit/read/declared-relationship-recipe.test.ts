@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { isInputObjectType, type GraphQLSchema } from 'graphql';
-import { Arg, buildSchema, InputType, Query, Resolver } from 'type-graphql';
+import { InputType } from 'type-graphql';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { declareAnchors, inFrom, outTo } from '../../../src/graph/properties/anchor';
 import { declareFacets } from '../../../src/graph/properties/facet';
 import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS } from '../../../src/graph/properties/policy-item.properties';
 import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
-import { roleAuthChecker } from '../../../src/platform/auth/auth-checker';
 import type { CompileContext } from '../../../src/read/compile-context';
 import { DeclaredFilters } from '../../../src/read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../../src/read/filter/declared-relationship-filters';
@@ -15,6 +14,7 @@ import { matches, noneOf } from '../../../src/read/page/condition';
 import { declaredAnchor, declaredCondition, declaredFacet } from '../../../src/read/page/declared-anchors';
 import { kindPageSpec } from '../../../src/read/page/kind-page-spec';
 import { compiledSelection } from '../../helpers/compiled-selection';
+import { recipeSchema } from '../../helpers/recipe-schema';
 
 /**
  * The contributors' guide's recipe for filtering a kind by a relationship (docs/contributors.md, "Filtering a
@@ -56,19 +56,9 @@ const ADDED_FACETS = declareFacets({
 @InputType('SheetedPolicyItemFilter', { description: 'Conditions on policy items with the added relationship.' })
 class SheetedPolicyItemFilter {}
 
-@Resolver()
-class SheetedResolver {
-  @Query(() => [String], { description: 'Policy item codes, filtered with the added relationship.' })
-  sheetedPolicyItems(@Arg('filter', () => SheetedPolicyItemFilter, { nullable: true }) filter: object | null): never[] {
-    void filter;
-    return [];
-  }
-}
-
 let schema: GraphQLSchema;
 beforeAll(async () => {
-  // The service's own auth checker: type-graphql's metadata is process-wide (see declared-attribute-recipe.test.ts).
-  schema = await buildSchema({ resolvers: [SheetedResolver], validate: false, authChecker: roleAuthChecker });
+  schema = await recipeSchema('sheetedPolicyItems', () => [String], SheetedPolicyItemFilter);
 });
 
 /** No department is named below: a lookup would be a mistake of the code under test. */
