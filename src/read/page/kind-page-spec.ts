@@ -34,7 +34,7 @@ export interface KindPageFragments<OwnOrderField extends string, FacetName exten
    * folder's `anchor-policy-items`, `anchor-sdgs` and `anchor-fields`, after the kind's own anchors.
    */
   readonly inPolicyItem?: boolean;
-  /** The facets whose fragment is a file of the folder; the declared ones (`<KIND>_FACETS`) are added. */
+  /** The facets it counts; those declared in `<KIND>_FACETS` are added when not named here. */
   readonly facets: readonly FacetName[];
   /** The `$value` of facets whose fragment takes one (PageSpec.facetValues). */
   readonly facetValues?: Readonly<Partial<Record<FacetName, () => unknown>>>;
