@@ -1,7 +1,7 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import pretty from 'pino-pretty';
 import { escapeControlCharacters } from './client-text';
-import { EndOfTurnDestination } from './end-of-turn-destination';
+import { BatchedDestination } from './batched-destination';
 import type { LogLevel } from '../../core/config';
 
 /** The service's logger: pino's, so Apollo (its `logger` option) and every module take the same one. */
@@ -86,12 +86,12 @@ export function createLogger(options: LoggerOptions): Logger {
 }
 
 /**
- * The process's standard output as loggers write to it: each turn's lines in one synchronous write at the end
- * of that turn, and what is pending at exit (see EndOfTurnDestination). Make one per process and give it to
+ * The process's standard output as loggers write to it: the lines of a few milliseconds in one synchronous
+ * write, and what is pending at exit (see BatchedDestination). Make one per process and give it to
  * every logger of the process, so their lines keep their order.
  */
-export function stdoutDestination(): EndOfTurnDestination {
-  return new EndOfTurnDestination(pino.destination({ dest: 1, sync: true }));
+export function stdoutDestination(): BatchedDestination {
+  return new BatchedDestination(pino.destination({ dest: 1, sync: true }));
 }
 
 /** A line's message as text: pino's is a string, but a caller may have logged another value in its place. */

@@ -25,6 +25,7 @@ import { httpCachingPlugin } from './http-caching.plugin';
 import { idempotencyKeyPlugin } from './idempotency-key.plugin';
 import { introspectionCachingPlugin } from './introspection-caching.plugin';
 import { metricsPlugin } from './metrics.plugin';
+import { pluginGroup } from './plugin-group';
 import { requestIdPlugin } from './request-id.plugin';
 import { responseCache } from './response-cache.plugin';
 import { responseSizeLimitPlugin } from './response-size-limit.plugin';
@@ -50,11 +51,25 @@ export interface RequestPipelineDeps {
 }
 
 /**
- * Every Apollo Server plugin of a GraphQL request, in the order Apollo runs their hooks. The order is the
- * design: limits refuse before anything runs, each later plugin reads what the earlier ones decided about the
- * answer, and the last two record the answer as it is sent.
+ * Every Apollo Server plugin of a GraphQL request: Apollo's own (which it recognises in its list), then the
+ * service's, grouped into one (plugin-group.ts: Apollo then calls one listener's hooks per request, not
+ * fifteen's). The service's order is the design: limits refuse before anything runs, each later plugin reads
+ * what the earlier ones decided about the answer, and the last two record the answer as it is sent.
  */
 export function requestPipeline(deps: RequestPipelineDeps): ApolloServerPlugin<RequestContext>[] {
+  return [
+    ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+    // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
+    ApolloServerPluginLandingPageDisabled(),
+    // Apollo's cache-control plugin hooks every field of every answer; this schema has no hints, so the
+    // policy is decided once per request instead (same policy, same header; see cache-policy.plugin.ts).
+    ApolloServerPluginCacheControlDisabled(),
+    pluginGroup(servicePlugins(deps)),
+  ];
+}
+
+/** The service's own plugins, in the order their hooks run. */
+function servicePlugins(deps: RequestPipelineDeps): ApolloServerPlugin<RequestContext>[] {
   return [
     ...(deps.tracing ? [deps.tracing.graphqlPlugin] : []),
     requestIdPlugin(deps.logger),
@@ -69,13 +84,7 @@ export function requestPipeline(deps: RequestPipelineDeps): ApolloServerPlugin<R
     idempotencyKeyPlugin(
       new IdempotencyKeys(deps.gateway, deps.idempotency, deps.logger.child({ component: 'idempotency' })),
     ),
-    ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
-    // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
-    ApolloServerPluginLandingPageDisabled(),
     // Order matters below: each later plugin reads what the earlier ones decided about the answer.
-    // Apollo's cache-control plugin hooks every field of every answer; this schema has no hints, so the
-    // policy is decided once per request instead (same policy, same header; see the plugin).
-    ApolloServerPluginCacheControlDisabled(),
     cachePolicyPlugin<RequestContext>(deps.http.cacheMaxAgeSeconds),
     introspectionCachingPlugin<RequestContext>(deps.http.cacheMaxAgeSeconds),
     // Before the size cap, so the cap measures the reported cost too and the answer is serialized once.
