@@ -9,6 +9,7 @@ import {
 // The function execution itself uses to collect the root fields (graphql 16; see
 // src/read/prefetch/selection-plan.ts): what it returns is exactly what will be resolved.
 import { collectFields } from 'graphql/execution/collectFields';
+import { requestHooksPlugin } from './request-hooks.plugin';
 
 /**
  * The answer's cache policy, as Apollo's cache-control plugin computes it for this schema, without a hook
@@ -27,6 +28,7 @@ import { collectFields } from 'graphql/execution/collectFields';
  * caching plugin) is kept, as Apollo's plugin keeps it. The server installs it in place of Apollo's.
  */
 export function cachePolicyPlugin<TContext extends object>(defaultMaxAge: number): ApolloServerPlugin<TContext> {
+  const known = new WeakMap<OperationDefinitionNode, boolean>();
   return {
     serverWillStart({ schema }) {
       const hinted = cacheControlHints(schema);
@@ -37,33 +39,55 @@ export function cachePolicyPlugin<TContext extends object>(defaultMaxAge: number
       }
       return Promise.resolve();
     },
-    requestDidStart() {
-      return Promise.resolve({
-        executionDidStart({ schema, operation, document, request, overallCachePolicy }) {
-          // No operation was chosen (several in the document and no operationName, or a name none has): Apollo
-          // answers OPERATION_RESOLUTION_FAILURE (400) right after this hook, and nothing resolves.
-          if (operation === undefined) return Promise.resolve();
-          const restricted = overallCachePolicy.maxAge !== undefined || overallCachePolicy.scope !== undefined;
-          if (!restricted && resolvesARootField(schema, operation, document.definitions, request.variables)) {
-            overallCachePolicy.restrict({ maxAge: defaultMaxAge });
-          }
-          return Promise.resolve();
-        },
-        willSendResponse({ response, overallCachePolicy }) {
-          const policy = overallCachePolicy.policyIfCacheable();
-          const existing = response.http.headers.get('cache-control');
-          // Another plugin's header wins, as with Apollo's plugin (which only narrows a parsable one).
-          if (existing) return Promise.resolve();
-          if (policy && response.body.kind === 'single' && !response.body.singleResult.errors) {
-            response.http.headers.set('cache-control', `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}`);
-          } else {
-            response.http.headers.set('cache-control', 'no-store');
-          }
-          return Promise.resolve();
-        },
-      });
-    },
+    // The same hooks for every request: they keep nothing of their own (see requestHooksPlugin).
+    ...requestHooksPlugin<TContext>({
+      executionDidStart({ schema, operation, document, request, overallCachePolicy }) {
+        // No operation was chosen (several in the document and no operationName, or a name none has): Apollo
+        // answers OPERATION_RESOLUTION_FAILURE (400) right after this hook, and nothing resolves.
+        if (operation === undefined) return Promise.resolve();
+        const restricted = overallCachePolicy.maxAge !== undefined || overallCachePolicy.scope !== undefined;
+        if (!restricted && rootFieldsResolve(known, schema, operation, document.definitions, request.variables)) {
+          overallCachePolicy.restrict({ maxAge: defaultMaxAge });
+        }
+        return Promise.resolve();
+      },
+      willSendResponse({ response, overallCachePolicy }) {
+        const policy = overallCachePolicy.policyIfCacheable();
+        const existing = response.http.headers.get('cache-control');
+        // Another plugin's header wins, as with Apollo's plugin (which only narrows a parsable one).
+        if (existing) return Promise.resolve();
+        if (policy && response.body.kind === 'single' && !response.body.singleResult.errors) {
+          response.http.headers.set('cache-control', `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}`);
+        } else {
+          response.http.headers.set('cache-control', 'no-store');
+        }
+        return Promise.resolve();
+      },
+    }),
   };
+}
+
+/**
+ * `resolvesARootField`, remembered in `known` for an operation without variables: Apollo keeps a parsed
+ * document for its text, so the same question asked again is the same node, and its answer cannot change
+ * (only variables, through @include and @skip, could change what resolves).
+ */
+function rootFieldsResolve(
+  known: WeakMap<OperationDefinitionNode, boolean>,
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  definitions: readonly { readonly kind: string }[],
+  variables: Readonly<Record<string, unknown>> | undefined,
+): boolean {
+  if ((operation.variableDefinitions?.length ?? 0) > 0) {
+    return resolvesARootField(schema, operation, definitions, variables);
+  }
+  let resolves = known.get(operation);
+  if (resolves === undefined) {
+    resolves = resolvesARootField(schema, operation, definitions, undefined);
+    known.set(operation, resolves);
+  }
+  return resolves;
 }
 
 /** Whether executing the operation resolves at least one field of the schema at its root. */

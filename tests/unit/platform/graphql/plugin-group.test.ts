@@ -1,6 +1,6 @@
-import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { pluginGroup } from '../../../../src/platform/plugins/plugin-group';
+import { pluginGroup, SAME_LISTENER, type SameListenerPlugin } from '../../../../src/platform/plugins/plugin-group';
 
 /**
  * The group against Apollo itself: the same plugins, given to one Apollo Server one by one and to another as a
@@ -25,6 +25,8 @@ interface Behaviour {
   readonly throwsIn?: 'didResolveOperation' | 'willSendResponse';
   /** Starts no request listener. */
   readonly silent?: boolean;
+  /** Gives the same listener to every request, as requestHooksPlugin does (the group takes it once). */
+  readonly same?: boolean;
 }
 
 function recording(name: string, events: string[], behaviour: Behaviour = {}): ApolloServerPlugin {
@@ -54,7 +56,7 @@ function recording(name: string, events: string[], behaviour: Behaviour = {}): A
       return behaviour.answers
         ? {
             body: { kind: 'single', singleResult: { data: { greeting: name } } },
-            http: { status: undefined, headers: new Map() },
+            http: { status: undefined, headers: new HeaderMap() },
           }
         : null;
     },
@@ -70,6 +72,13 @@ function recording(name: string, events: string[], behaviour: Behaviour = {}): A
     },
     willSendResponse: () => record('willSendResponse'),
   };
+  if (behaviour.same) {
+    const same: SameListenerPlugin<object> = {
+      requestDidStart: () => Promise.resolve(listener),
+      [SAME_LISTENER]: listener,
+    };
+    return same;
+  }
   return {
     serverWillStart: async () => {
       await record('serverWillStart');
@@ -115,6 +124,8 @@ describe('plugins as one group', () => {
   it.each<[string, Behaviour[]]>([
     ['three plugins', [{}, {}, {}]],
     ['one of them with no request listener', [{}, { silent: true }, {}]],
+    ['some with the same listener for every request', [{ same: true }, {}, { same: true }, { silent: true }, {}]],
+    ['all with the same listener for every request', [{ same: true }, { same: true }]],
     ['the second answering the operation itself', [{}, { answers: true }, {}]],
     ['the second refusing synchronously at didResolveOperation', [{}, { throwsIn: 'didResolveOperation' }, {}]],
     ['the first failing in willSendResponse', [{ throwsIn: 'willSendResponse' }, {}, {}]],
