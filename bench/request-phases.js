@@ -10,7 +10,9 @@
 //
 // Flags: --only <floor,Q1,Q2,nested-aggregate> --concurrency <1> --duration <s, 6> --warmup <s, 6>
 //        --neo4j <bolt URI to reuse> --baseline <another checkout, built: profiled instead of this one>
-//        --save <directory: each question's profile kept as <id>.cpuprofile, for Chrome's DevTools> --docs
+//        --save <directory: each question's profile kept as <id>.cpuprofile, for Chrome's DevTools>
+//        --peer (also @neo4j/graphql, as `npm run bench` runs it, on its form of each question, in columns beside
+//        ours: the same profiler and phases, so what a request costs each is read side by side) --docs
 'use strict';
 const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { execFileSync } = require('node:child_process');
@@ -21,14 +23,20 @@ const { loadCell } = require('./lib/load-cell');
 const { cpuMeter } = require('./lib/process-cpu');
 const { QUESTIONS } = require('./lib/questions');
 const { openNeo4j, startOurService } = require('./lib/stack');
+const { startNeo4jGraphQL } = require('./lib/reference-systems');
 const { commandLine, replaceBenchmarkTable } = require('./lib/benchmarks-doc');
 const { fixed, markdownTable } = require('./lib/statistics');
 
-const FLOOR = { id: 'floor', title: 'bare request `{ __typename }`', ours: { query: '{ __typename }' } };
+const FLOOR = {
+  id: 'floor',
+  title: 'bare request `{ __typename }`',
+  ours: { query: '{ __typename }' },
+  ng: { query: '{ __typename }' },
+};
 const USAGE =
   'node bench/request-phases.js [--only floor,Q1,Q2,nested-aggregate] [--concurrency 1] [--duration 6] ' +
-  '[--warmup 6] [--neo4j bolt://…] [--baseline ../other-checkout] [--save profiles/] [--docs]';
-const { seconds, warmup, connections, questions, reuseUri, entry, save, docs } = readFlags(
+  '[--warmup 6] [--neo4j bolt://…] [--baseline ../other-checkout] [--save profiles/] [--peer] [--docs]';
+const { seconds, warmup, connections, questions, reuseUri, entry, save, peer, docs } = readFlags(
   {
     only: { type: 'string', default: 'floor,Q1,Q2,nested-aggregate' },
     concurrency: { type: 'string', default: '1' },
@@ -37,6 +45,7 @@ const { seconds, warmup, connections, questions, reuseUri, entry, save, docs } =
     neo4j: { type: 'string', default: '' },
     baseline: { type: 'string', default: '' },
     save: { type: 'string', default: '' },
+    peer: { type: 'boolean', default: false },
     docs: { type: 'boolean', default: false },
   },
   USAGE,
@@ -53,6 +62,7 @@ const { seconds, warmup, connections, questions, reuseUri, entry, save, docs } =
     reuseUri: flags.neo4j || undefined,
     entry: flags.baseline ? baselineEntry(flags.baseline, flags.docs) : undefined,
     save: flags.save ? resolve(flags.save) : undefined,
+    peer: flags.peer,
     docs: flags.docs,
   }),
 );
@@ -84,9 +94,16 @@ const PHASES = [
   [
     'execute',
     (frame) =>
-      ['/graphql/execution/', '/graphql-jit/', '/type-graphql/', '/dataloader/', '/dist/src/read/'].some((part) =>
-        frame.url.includes(part),
-      ) ||
+      [
+        '/graphql/execution/',
+        '/graphql-jit/',
+        '/type-graphql/',
+        '/dataloader/',
+        '/dist/src/read/',
+        // The peer's (--peer): its translation to Cypher and its resolvers.
+        '/@neo4j/graphql/',
+        '/graphql-compose/',
+      ].some((part) => frame.url.includes(part)) ||
       frame.url.includes('/dist/src/graph/') ||
       frame.url.includes('/dist/src/model/') ||
       frame.url.includes('/platform/graphql/executor/'),
@@ -154,8 +171,8 @@ async function waitForFile(path) {
   throw new Error('the service wrote no CPU profile within 30 s');
 }
 
-async function profileQuestion(service, question) {
-  const body = JSON.stringify({ query: question.ours.query });
+async function profileQuestion(service, question, system = 'ours') {
+  const body = JSON.stringify({ query: question[system].query });
   if (warmup > 0) await loadCell({ url: service.url, body, connections, seconds: warmup });
   rmSync(CPU_PROFILE_PATH, { force: true });
   process.kill(service.pid, 'SIGUSR2');
@@ -167,17 +184,22 @@ async function profileQuestion(service, question) {
   await waitForFile(CPU_PROFILE_PATH);
   if (save) {
     mkdirSync(save, { recursive: true });
-    copyFileSync(CPU_PROFILE_PATH, join(save, `${question.id}.cpuprofile`));
+    copyFileSync(CPU_PROFILE_PATH, join(save, `${question.id}${system === 'ours' ? '' : `.${system}`}.cpuprofile`));
   }
   const profile = JSON.parse(readFileSync(CPU_PROFILE_PATH, 'utf8'));
   // The profile runs a little longer than the load (the signals' round trips): its idle ends are left out.
   const phases = phasesOf(profile, result.requests);
-  log(`  ${question.id}: ${result.rps.toFixed(0)} req/s, ${cpu.service.toFixed(3)} ms CPU per request (/proc)`);
-  return { question, result, cpu: cpu.service, phases };
+  log(
+    `  ${question.id} (${system}): ${result.rps.toFixed(0)} req/s, ${cpu.service.toFixed(3)} ms CPU per request (/proc)`,
+  );
+  return { question, system, result, cpu: cpu.service, phases };
 }
 
 function report(runs) {
-  const header = ['phase (µs per request)', ...runs.map(({ question }) => question.title)];
+  const header = [
+    'phase (µs per request)',
+    ...runs.map(({ question, system }) => (system === 'ours' ? question.title : `${question.id}: ${system}`)),
+  ];
   const busy = (run) => ROWS.reduce((sum, name) => sum + run.phases[name], 0);
   const rows = ROWS.map((name) => [
     name,
@@ -187,7 +209,8 @@ function report(runs) {
   rows.push(['process CPU (/proc, all threads)', ...runs.map((run) => fixed(run.cpu * 1000, 0))]);
   rows.push(['req/s while profiled', ...runs.map((run) => fixed(run.result.rps, 0))]);
   return [
-    `Phases of one request in our service at c=${connections}, ${seconds} s per question after ${warmup} s of warm-up, ` +
+    `Phases of one request in our service${peer ? ' and, beside each question, in @neo4j/graphql (ng)' : ''} ` +
+      `at c=${connections}, ${seconds} s per question after ${warmup} s of warm-up, ` +
       `a V8 sample every 100 µs of the main thread; load average ${loadAverage()} when it started.`,
     "Each sample goes to the innermost frame a phase names (a driver call made by a resolver is the driver's);",
     'the profiler itself adds to every row, so read the shares, and compare runs of the same script.',
@@ -215,8 +238,15 @@ async function main() {
       { preload: [join(__dirname, 'lib', 'cpu-profile-on-signal.js')], ...(entry ? { entry } : {}) },
     );
     started.push(service);
+    const ng = peer
+      ? await startNeo4jGraphQL(neo4j, { CPU_PROFILE_PATH }, [join(__dirname, 'lib', 'cpu-profile-on-signal.js')])
+      : undefined;
+    if (ng) started.push(ng);
     const runs = [];
-    for (const question of questions) runs.push(await profileQuestion(service, question));
+    for (const question of questions) {
+      runs.push(await profileQuestion(service, question));
+      if (ng) runs.push(await profileQuestion(ng, question, 'ng'));
+    }
     const text = report(runs);
     process.stdout.write(`${text}\n`);
     if (docs) log(`replaced the profile in ${await replaceBenchmarkTable('phases', commandLine(), text)}`);
