@@ -11,11 +11,13 @@ COPY src ./src
 COPY dashboard ./dashboard
 RUN npm run build
 
-# The runtime dependencies alone, installed as the integration test installs them: no compiler, no test tools.
+# The runtime dependencies alone, installed as the integration test installs them: no compiler, no test tools, and
+# no optional packages: the only one is PDF.js's @napi-rs/canvas (35 MB of native renderer), which ingestion, reading
+# text only, never loads; the service itself never reads a PDF.
 FROM node:26-bookworm-slim AS production-dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --omit=dev --omit=optional --no-audit --no-fund
 
 FROM node:26-bookworm-slim
 WORKDIR /app

@@ -48,12 +48,12 @@ describe('Dockerfile', () => {
     expect(writableDirectories(image)).toEqual(['backups']);
   });
 
-  it('takes its node_modules from a stage that installs the production dependencies only', () => {
+  it('takes its node_modules from a stage that installs the production dependencies only, optional ones left out', () => {
     const modules = copies.filter((copy) => copy.destination.replace(/\/$/, '') === './node_modules');
     expect(modules).toHaveLength(1);
     const from = modules[0]?.from ?? '';
     const dependencies = stageNamed(stages, from);
-    expect(instructionsOf(dependencies, 'RUN')).toEqual(['npm ci --omit=dev --no-audit --no-fund']);
+    expect(instructionsOf(dependencies, 'RUN')).toEqual(['npm ci --omit=dev --omit=optional --no-audit --no-fund']);
     expect(copiesOf(dependencies)).toEqual([
       { from: undefined, chown: undefined, sources: ['package.json', 'package-lock.json'], destination: './' },
     ]);
