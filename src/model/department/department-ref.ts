@@ -6,7 +6,7 @@ import type { Department } from './department.type';
  * Resolves how people name a department: its id (`department:crisis-management` or the bare slug), its
  * Japanese name, its English name (any case), or else the one department whose English name contains
  * every word given (`citizen activity division` → 市民活動推進課). No match or several matches is the
- * caller's to fix, so the error lists the closest candidates or the ambiguous ones.
+ * caller's to fix, so the error names the argument and lists the closest candidates or the ambiguous ones.
  */
 export function resolveDepartmentRef(
   ref: string,
@@ -33,7 +33,7 @@ export function resolveDepartmentRef(
   if (byWords.length === 1 && byWords[0]) return byWords[0];
   if (byWords.length > 1) {
     throw new BadUserInputError(
-      `department ${quotedInput(ref)} is ambiguous: it matches ${byWords.map(label).join('; ')}. Give more words, the Japanese name or the id.`,
+      `department ${quotedInput(ref)} (${argument}) is ambiguous: it matches ${byWords.map(label).join('; ')}. Give more words, the Japanese name or the id.`,
       { argument, candidates: byWords.map((d) => d.id) },
     );
   }
@@ -46,7 +46,7 @@ export function resolveDepartmentRef(
     .slice(0, 3)
     .map(({ department }) => department);
   throw new BadUserInputError(
-    `no department matches ${quotedInput(ref)}. Closest: ${closest.map(label).join('; ')}. Use an id, the Japanese name or English words.`,
+    `no department matches ${quotedInput(ref)} (${argument}). Closest: ${closest.map(label).join('; ')}. Use an id, the Japanese name or English words.`,
     { argument, candidates: closest.map((d) => d.id) },
   );
 }

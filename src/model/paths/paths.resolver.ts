@@ -63,8 +63,8 @@ export class PathsResolver {
   })
   async paths(@Args() { from, to, maxHops, first }: PathsArgs, @Ctx() ctx: RequestContext): Promise<GraphPath[]> {
     const [start, end] = await Promise.all([ctx.loaders.node.load(from), ctx.loaders.node.load(to)]);
-    if (!start) throw new BadUserInputError(`no node has id ${quotedInput(from)}`, { argument: 'from' });
-    if (!end) throw new BadUserInputError(`no node has id ${quotedInput(to)}`, { argument: 'to' });
+    if (!start) throw new BadUserInputError(`'from' is the id of no node: ${quotedInput(from)}`, { argument: 'from' });
+    if (!end) throw new BadUserInputError(`'to' is the id of no node: ${quotedInput(to)}`, { argument: 'to' });
     let rows;
     try {
       rows = await ctx.gateway.read('paths/shortest', { from, to, maxHops, first }, PATH_TIME_BUDGET_MS);

@@ -11,6 +11,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { ErrorCode } from '../../core/errors';
+import { refusesArgument } from './argument-refusal';
 import { expandedSelectionSize } from './expanded-selection-size';
 import { hasRecursiveInputVariable } from './recursive-input-variables';
 
@@ -169,16 +171,27 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
  * rebuilds every error from its source and positions (so the locations were lost) and reads
  * `extensions.code` (so a null in a non-null field failed the error's formatting). graphql-js wraps every
  * field error around what was thrown, or around an Error of its message when nothing was (a null in a
- * non-null field): the service's error formatting decides by that original error what a client may read.
+ * non-null field): the service's error formatting decides by that original error what a client may read, and
+ * masks it. An argument refusing a variable's value (argument-refusal.ts) is no fault of the service: it
+ * keeps no original error and carries BAD_USER_INPUT, with graphql-js's message naming the argument.
  */
 function asExecuteMadeIt(error: GraphQLError, document: DocumentNode): GraphQLError {
   const source = document.loc?.source;
-  const original = error.originalError ?? new Error(error.message);
+  const positions =
+    source && error.locations ? error.locations.map((location) => positionOf(source, location)) : undefined;
+  if (error.originalError === undefined && positions && refusesArgument(document, positions)) {
+    return new GraphQLError(error.message, {
+      source,
+      positions,
+      path: error.path,
+      extensions: { ...error.extensions, code: ErrorCode.BAD_USER_INPUT },
+    });
+  }
   return new GraphQLError(error.message, {
     source,
-    positions: source && error.locations ? error.locations.map((location) => positionOf(source, location)) : undefined,
+    positions,
     path: error.path,
-    originalError: original,
+    originalError: error.originalError ?? new Error(error.message),
     extensions: error.extensions,
   });
 }

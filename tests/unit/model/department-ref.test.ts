@@ -47,7 +47,7 @@ describe('department references', () => {
 
   it('names the candidates when the words fit several departments', () => {
     const error = failure('management division');
-    expect(error.message).toMatch(/^department "management division" is ambiguous: it matches /);
+    expect(error.message).toMatch(/^department "management division" \(department\) is ambiguous: it matches /);
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'department' });
     expect(error.extensions.candidates).toEqual(
       expect.arrayContaining([
@@ -60,7 +60,7 @@ describe('department references', () => {
 
   it('suggests the closest departments, Japanese or English, when nothing matches', () => {
     const japanese = failure('市民活動課', 'filter.department');
-    expect(japanese.message).toMatch(/^no department matches "市民活動課"\. Closest: 市民活動推進課 /);
+    expect(japanese.message).toMatch(/^no department matches "市民活動課" \(filter\.department\)\. Closest: 市民活動推進課 /);
     expect(japanese.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.department' });
     expect(japanese.extensions.candidates).toHaveLength(3);
     expect((japanese.extensions.candidates as string[])[0]).toBe('department:citizen-activity-promotion');

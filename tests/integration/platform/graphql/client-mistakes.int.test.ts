@@ -1,13 +1,13 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { graphSchema } from '../../../../src/schema';
 import { ServiceMetrics } from '../../../../src/platform/observability/metrics/service-metrics';
-import { apolloLogger, unexpectedErrorPlugin } from '../../../../src/platform/plugins/unexpected-error.plugin';
-import { metricsPlugin } from '../../../../src/platform/plugins/metrics.plugin';
+import { createTracing } from '../../../../src/platform/observability/tracing/create-tracing';
 import { readExposition } from '../../../helpers/prometheus-text';
 import { captureLogs, type CapturedLogs } from '../../../helpers/log-capture';
 import { openApi, type ApiFixture } from '../../../helpers/api-fixture';
+import { startTestServer } from '../../../helpers/test-server';
 
 /**
  * A client's mistakes are answered as such, never 500 (issue 40): a document with several operations and no
@@ -141,28 +141,28 @@ describe('client mistakes are 4xx, never 500', () => {
     expect(api.server.live.connectionCount()).toBe(1);
   });
 
-  it('logs an exception inside a plugin once, with the request id, and counts it under its code', async () => {
-    // A real Apollo Server with the service's plugin and logger, and one plugin that fails in a hook Apollo
-    // has no answer for (willSendResponse): the failure must not go unseen.
+  it('logs an exception inside a plugin once, with the request id, answers 500 and counts it under its code', async () => {
+    // The service as `npm start` builds it, with tracing on and its GraphQL plugin failing in a hook Apollo has
+    // no answer for (willSendResponse): the failure must not go unseen.
     const own = captureLogs('info');
     const ownMetrics = new ServiceMetrics();
     const failing: ApolloServerPlugin = {
       requestDidStart: () => Promise.resolve({ willSendResponse: () => Promise.reject(new Error('the plugin broke')) }),
     };
-    const apollo = new ApolloServer({
-      schema: await graphSchema(),
-      logger: apolloLogger(own.logger),
-      plugins: [unexpectedErrorPlugin(own.logger, ownMetrics), metricsPlugin(ownMetrics), failing],
+    const tracing = createTracing(new SimpleSpanProcessor(new InMemorySpanExporter()));
+    const server = await startTestServer(api.db.gateway, {
+      logger: own.logger,
+      metrics: ownMetrics,
+      tracing: { ...tracing, graphqlPlugin: failing },
     });
-    await apollo.start();
+    let status: number;
     try {
-      const context = { requestId: 'req-plugin-1', counter: { queries: 0, snapshot: () => ({ queries: 0, dbMs: 0 }) } };
-      await expect(
-        apollo.executeOperation({ query: '{ __typename }' }, { contextValue: context as never }),
-      ).rejects.toThrow('Internal server error');
+      status = (await server.query('{ __typename }', {}, { 'x-request-id': 'req-plugin-1' })).status;
     } finally {
-      await apollo.stop();
+      await server.stop();
+      await tracing.shutdown();
     }
+    expect(status).toBe(500);
     const errors = own.lines.filter((line) => line.level === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({

@@ -18,6 +18,7 @@ import {
 } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { CompiledExecution, MAX_COMPILED_SELECTIONS } from '../../../../src/platform/graphql/compiled-execution';
+import { formatError } from '../../../../src/platform/graphql/format-error';
 import { expandedSelectionSize } from '../../../../src/platform/graphql/expanded-selection-size';
 
 function firstOperation(query: string): OperationDefinitionNode {
@@ -29,7 +30,10 @@ function firstOperation(query: string): OperationDefinitionNode {
 /**
  * The compiled executor answers as graphql-js answers: each document below is asked of Apollo Server as it
  * runs without one (graphql-js's `execute`) and of Apollo Server with the compiled executor, and the two
- * answers must be the same: status, data and errors (messages, codes, paths, locations). The schema has what the service's schema has: a custom scalar, an
+ * answers must be the same: status, data and errors (messages, codes, paths, locations), both formatted as the
+ * service formats errors. graphql-js is the oracle here, so this compares the executor alone with a plain Apollo
+ * Server; the service's own stack is tested over HTTP (tests/integration/platform/graphql/). The schema has
+ * what the service's schema has: a custom scalar, an
  * interface whose type resolver returns a name, non-null fields that fail, a resolver that throws a
  * GraphQLError with a code, lists, arguments and variables.
  */
@@ -80,7 +84,7 @@ const schema = new GraphQLSchema({
     fields: {
       nodes: {
         type: new GraphQLNonNull(new GraphQLList(Node)),
-        args: { first: { type: GraphQLInt, defaultValue: 10 }, filter: { type: NodeFilter } },
+        args: { first: { type: new GraphQLNonNull(GraphQLInt), defaultValue: 10 }, filter: { type: NodeFilter } },
         resolve: (_root, { first, filter }: { first: number; filter?: { id?: string; AND?: unknown[] } }) =>
           Promise.resolve(NODES.filter((node) => idsOf(filter).every((id) => node.id === id)).slice(0, first)),
       },
@@ -117,6 +121,11 @@ const DOCUMENTS: { name: string; query: string; variables?: Record<string, unkno
     variables: { n: 2 },
   },
   {
+    name: 'a nullable variable sent null into a non-null argument with a default (refused while executing)',
+    query: 'query ($n: Int) { nodes(first: $n) { id } }',
+    variables: { n: null },
+  },
+  {
     name: 'a variable of the wrong type',
     query: 'query ($n: Int) { nodes(first: $n) { id } }',
     variables: { n: 'two' },
@@ -135,11 +144,17 @@ const DOCUMENTS: { name: string; query: string; variables?: Record<string, unkno
 
 describe('the compiled executor', () => {
   const execution = new CompiledExecution(schema);
+  // Both with the service's error formatting: what a client reads of an error is part of the answer.
   const compiled = new ApolloServer<{ viewer: string }>({
     gateway: execution.gateway(),
+    formatError,
     includeStacktraceInErrorResponses: false,
   });
-  const interpreted = new ApolloServer<{ viewer: string }>({ schema, includeStacktraceInErrorResponses: false });
+  const interpreted = new ApolloServer<{ viewer: string }>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+  });
   beforeAll(() => Promise.all([compiled.start(), interpreted.start()]));
   afterAll(() => Promise.all([compiled.stop(), interpreted.stop()]));
 
