@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createAuthenticator } from './platform/auth/authenticator';
+import { OperationManifest } from './platform/graphql/trusted-documents/operation-manifest';
 import { ConfigError, loadConfig, type Config } from './core/config';
 import { withProgress } from './core/progress-while-running';
 import { applySchema } from './db/apply-schema';
@@ -61,6 +62,15 @@ async function main(): Promise<void> {
   // Reviewed reference data the resolvers grade with: a malformed file stops the start, not a later request.
   gradeScale();
   outlookReference();
+  // A manifest that cannot be used stops the start before the database does, naming the file and the entry.
+  const trustedDocuments =
+    config.trustedDocuments === undefined ? undefined : OperationManifest.read(config.trustedDocuments);
+  if (trustedDocuments !== undefined) {
+    log(
+      `trusted documents: only the ${trustedDocuments.size} operations of ${trustedDocuments.source} run ` +
+        `(IDE ${config.ide ? 'on' : 'off'}, introspection ${config.introspection ? 'on' : 'off'})`,
+    );
+  }
   // The OpenTelemetry SDK is loaded only when asked for: without OTEL_EXPORTER_OTLP_ENDPOINT nothing of it runs.
   const tracing = config.tracing
     ? (await import('./platform/observability/tracing/start-tracing')).startTracing(logger)
@@ -91,7 +101,7 @@ async function main(): Promise<void> {
     dataVersion.startPolling(config.dataVersionPollMs);
     log(`serving data version ${dataVersion.current().slice(0, 12)}`);
     metrics?.watchDataVersion(dataVersion);
-    const opened = { gateway, readiness, dataVersion, graphSizes, database, tracing, metrics };
+    const opened = { gateway, readiness, dataVersion, graphSizes, database, tracing, metrics, trustedDocuments };
     const app = await createServer(Object.assign({ schema: await graphSchema() }, serverDeps(config, opened)));
     // Before listening: the first visitor after a start waits no longer than the next one.
     log(await withProgress(app.planExamples(), log, "planning the IDE's example queries"));
@@ -174,6 +184,7 @@ function serverDeps(
     readonly database: DatabaseRuntime;
     readonly tracing: RequestTracing | undefined;
     readonly metrics: ServiceMetrics | undefined;
+    readonly trustedDocuments: OperationManifest | undefined;
   },
 ): Omit<ServerDeps, 'schema'> {
   return {
@@ -199,6 +210,7 @@ function serverDeps(
     signIn: config.signIn,
     idempotency: config.idempotency,
     rateLimit: config.rateLimit,
+    trustedDocuments: opened.trustedDocuments,
   };
 }
 

@@ -5,11 +5,14 @@ import compression from 'compression';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from './read/request-context';
-import type { QueryLimits } from './platform/graphql/query-limits';
+import { queryParseOptions, type QueryLimits } from './platform/graphql/query-limits';
 import { planExamples } from './web/ide/plan-examples';
 import { accessLog } from './platform/observability/access-log';
 import type { Logger } from './platform/observability/logger';
 import { startApollo } from './platform/graphql/apollo-server';
+import type { OperationManifest } from './platform/graphql/trusted-documents/operation-manifest';
+import { TrustedDocuments } from './platform/graphql/trusted-documents/trusted-documents';
+import { admitTrustedDocuments } from './platform/http/trusted-documents-step';
 import { RequestContexts } from './platform/http/request-contexts';
 import type { Authenticate } from './platform/auth/authenticator';
 import type { SignInSettings } from './platform/auth/sign-in-settings';
@@ -108,6 +111,11 @@ export interface ServerDeps {
   readonly idempotency: IdempotencySettings;
   /** Requests one client may send per window to /graphql and /export (RATE_LIMIT_*); no limit when absent. */
   readonly rateLimit?: RateLimitSettings;
+  /**
+   * The manifest of the only operations /graphql and the subscriptions run (TRUSTED_DOCUMENTS), checked at
+   * start; any operation runs when absent. The dashboard then sends ids rather than texts.
+   */
+  readonly trustedDocuments?: OperationManifest;
 }
 
 export interface RunningServer {
@@ -135,6 +143,13 @@ export async function createServer(deps: ServerDeps): Promise<{
   planDashboardQueries(): Promise<string>;
 }> {
   const httpServer = httpServerFor(deps);
+  const gate =
+    deps.trustedDocuments === undefined
+      ? undefined
+      : new TrustedDocuments(deps.trustedDocuments, {
+          introspection: deps.introspection,
+          parseOptions: queryParseOptions(deps.queryLimits),
+        });
   const apollo = await startApollo(Object.assign({}, deps, { httpServer, stringifyResult: rememberingSerializer() }));
   // The names the service answers to depend on the address bound, known at listen(); loopback until then.
   const hosts = { allowed: AllowedHosts.of(deps.http.allowedHosts, '127.0.0.1') };
@@ -154,6 +169,7 @@ export async function createServer(deps: ServerDeps): Promise<{
     dataVersion: deps.dataVersion,
     logger: deps.logger,
     metrics: deps.metrics,
+    trustedDocuments: gate,
   });
   const closeOnStop = new ConnectionCloseOnStop();
   // What every request goes through, whatever answers it: its access line, its trace and the stop's
@@ -179,7 +195,15 @@ export async function createServer(deps: ServerDeps): Promise<{
         }),
       ]
     : [];
-  const front: Front = { deps, apollo, contexts, everyRequest, rateLimit, compress: compressAnswers() };
+  const front: Front = {
+    deps,
+    apollo,
+    contexts,
+    everyRequest,
+    rateLimit,
+    compress: compressAnswers(),
+    admitDocuments: gate === undefined ? undefined : admitTrustedDocuments(gate),
+  };
   const app = expressApp(front);
   const graphql = graphqlChain(front, unexpectedErrorStep(contexts));
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
@@ -208,6 +232,8 @@ interface Front {
   /** The per-client rate limit of the API's routes (/graphql, /export), after their CORS step; none when off. */
   readonly rateLimit: readonly Step[];
   readonly compress: Step;
+  /** With TRUSTED_DOCUMENTS: only listed documents go on to Apollo; none when any may. */
+  readonly admitDocuments: Step | undefined;
 }
 
 /** node's HTTP server with the service's timeouts; a request it cannot parse is answered, not dropped. */
@@ -246,7 +272,7 @@ function unexpectedErrorStep(contexts: RequestContexts): ErrorStep {
 
 /** GraphQL is answered without Express (see middleware-chain.ts for why). */
 function graphqlChain(
-  { deps, apollo, contexts, everyRequest, rateLimit, compress }: Front,
+  { deps, apollo, contexts, everyRequest, rateLimit, compress, admitDocuments }: Front,
   unexpectedError: ErrorStep,
 ) {
   return middlewareChain(
@@ -262,6 +288,7 @@ function graphqlChain(
         // Without the IDE a browser's GET goes on to GraphQL, which asks for a query.
         browserPage: deps.ide ? ideOnGraphqlPath(compress) : (_request, _response, next) => next(),
         compression: { step: compress, thresholdBytes: COMPRESSION_THRESHOLD_BYTES },
+        admitDocuments,
       }),
     ],
     [answerBodyErrors, unexpectedError],
@@ -301,7 +328,13 @@ function expressApp(front: Front): express.Express {
   app.get('/export/:file', contexts.stampArrival, exportRoute(front));
   // The dashboard's page, its hashed assets, and `/` redirecting browsers to it.
   app.use((request, response, next) => {
-    serveDashboard(request, response, pathOf(request.originalUrl), deps.signIn).then((served) => {
+    serveDashboard(
+      request,
+      response,
+      pathOf(request.originalUrl),
+      deps.signIn,
+      deps.trustedDocuments !== undefined,
+    ).then((served) => {
       if (!served) next();
     }, next);
   });

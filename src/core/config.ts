@@ -126,10 +126,18 @@ function configOf(s: Settings, env: Env) {
       /** The setting the password was read from, for the start-up line (absent: none was given). */
       passwordSetting: passwordSettingOf(s.EMBEDDED_NEO4J_PASSWORD, env),
     }),
-    /** The GraphiQL IDE on GET /graphql for browsers and its files under /ide/; on unless IDE=false. */
-    ide: s.IDE,
-    /** GraphQL introspection (the IDE needs it); on unless INTROSPECTION=false. */
-    introspection: s.INTROSPECTION,
+    /**
+     * The file of the manifest of the only operations /graphql runs (TRUSTED_DOCUMENTS), resolved; any operation
+     * runs when absent. The start reads and checks it (OperationManifest.read).
+     */
+    trustedDocuments: s.TRUSTED_DOCUMENTS === undefined ? undefined : resolve(s.TRUSTED_DOCUMENTS),
+    /**
+     * The GraphiQL IDE on GET /graphql for browsers and its files under /ide/: as IDE says; unset, on without a
+     * manifest and off with one (production's default: a deployment that lists its operations serves no editor).
+     */
+    ide: s.IDE ?? s.TRUSTED_DOCUMENTS === undefined,
+    /** GraphQL introspection (the IDE needs it): as INTROSPECTION says; unset, on without a manifest, off with one. */
+    introspection: s.INTROSPECTION ?? s.TRUSTED_DOCUMENTS === undefined,
     /** Every limit a GraphQL request is checked against before anything runs. */
     queryLimits: Object.freeze({
       /** Deepest field nesting (`{ a { b } }` has depth 2), fragments flattened. */

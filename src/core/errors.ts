@@ -41,6 +41,11 @@ export const ErrorCode = {
   IDEMPOTENCY_KEY_IN_USE: 'IDEMPOTENCY_KEY_IN_USE',
   /** The client sent more requests in the window than RATE_LIMIT_REQUESTS (HTTP 429, with Retry-After). */
   RATE_LIMITED: 'RATE_LIMITED',
+  /**
+   * With TRUSTED_DOCUMENTS set: the request's document is not in the manifest, or its id and text disagree (HTTP
+   * 400, before anything is parsed or run). Send a listed operation by its id or its exact text.
+   */
+  OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

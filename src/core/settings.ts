@@ -109,12 +109,23 @@ export const SETTINGS = z.object({
     meaning: secretFileMeaning('EMBEDDED_NEO4J_PASSWORD'),
     example: '/run/secrets/embedded-neo4j-password',
   }),
-  IDE: setting(flag().default(true), {
+  TRUSTED_DOCUMENTS: setting(text().optional(), {
+    meaning:
+      "manifest of the only operations `/graphql` runs (Apollo's persisted-query format; `npm run build` writes `dist/trusted-documents.json`), others get 400 `OPERATION_NOT_TRUSTED` ([Trusted documents](#trusted-documents)); unset: any runs",
+    example: 'dist/trusted-documents.json',
+    note: 'Trusted documents: the manifest of the only operations /graphql runs (docs/operators.md "Trusted documents");\nwith it, IDE and INTROSPECTION are off unless set to true.',
+  }),
+  IDE: setting(flag().optional(), {
     meaning:
       'the GraphQL IDE (GraphiQL) for browsers opening `/graphql`, and its files under `/ide/`; `false` for a deployment that wants no IDE (set `INTROSPECTION=false` too)',
+    shownDefault: 'on; off with `TRUSTED_DOCUMENTS`',
+    example: 'false',
   }),
-  INTROSPECTION: setting(flag().default(true), {
-    meaning: "GraphQL introspection (the IDE's docs and autocompletion need it)",
+  INTROSPECTION: setting(flag().optional(), {
+    meaning:
+      "GraphQL introspection (the IDE's docs and autocompletion need it); `true` with `TRUSTED_DOCUMENTS` lets unlisted queries asking only for `__schema`, `__type` and `__typename` through",
+    shownDefault: 'on; off with `TRUSTED_DOCUMENTS`',
+    example: 'false',
   }),
   QUERY_MAX_DEPTH: setting(wholeNumber(2, 64).default(8), {
     meaning: 'deepest field nesting a request may have (fragments flattened)',

@@ -17,6 +17,7 @@ import { createServer, type RunningServer } from '../../src/server';
 import type { Logger } from '../../src/platform/observability/logger';
 import { DataVersion } from '../../src/platform/service/data-version';
 import { testLogger } from './log-capture';
+import type { OperationManifest } from '../../src/platform/graphql/trusted-documents/operation-manifest';
 import type { ServiceMetrics } from '../../src/platform/observability/metrics/service-metrics';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -75,6 +76,8 @@ export interface TestServerOptions {
   readonly dataVersionPollMs?: number;
   /** How long Idempotency-Keys are kept (IDEMPOTENCY_KEY_RETENTION_HOURS from `env` otherwise). */
   readonly idempotency?: Partial<IdempotencySettings>;
+  /** The manifest of the only operations run (TRUSTED_DOCUMENTS); IDE and introspection then off unless given. */
+  readonly trustedDocuments?: OperationManifest;
 }
 
 /** The real HTTP server (same code as `npm start`) on a free port, over the given gateway. */
@@ -89,8 +92,9 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     gateway,
     readiness: options.readiness,
     dataVersion,
-    ide: options.ide ?? true,
-    introspection: options.introspection ?? true,
+    // As `npm start` decides them: on, unless a manifest is given (src/core/config.ts).
+    ide: options.ide ?? options.trustedDocuments === undefined,
+    introspection: options.introspection ?? options.trustedDocuments === undefined,
     reportCost: true,
     queryLimits: defaults.queryLimits,
     graphSizes,
@@ -114,6 +118,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     signIn: options.signIn ?? defaults.signIn,
     idempotency: { ...defaults.idempotency, ...options.idempotency },
     rateLimit: defaults.rateLimit,
+    trustedDocuments: options.trustedDocuments,
   });
   const running: RunningServer = await app.listen(0);
   return {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { sentText } from './sent-operation';
 
 /** Where the page's live connection stands: before the first answer, answering, or dropped and retrying. */
 export type LiveStatus = 'connecting' | 'live' | 'offline';
@@ -11,7 +12,7 @@ export interface LiveState {
   readonly updatedAt: Date | null;
 }
 
-const LIVE_SUBSCRIPTION = 'subscription DashboardLive { dataVersionChanged { version } }';
+export const LIVE_SUBSCRIPTION = 'subscription DashboardLive { dataVersionChanged { version } }';
 
 /** Reconnection waits: 1 s, 2 s, 4 s … up to 30 s, each plus up to 1 s at random so pages do not return at once. */
 const FIRST_RETRY_MS = 1_000;
@@ -67,7 +68,7 @@ async function start(): Promise<void> {
   let failures = 0;
   const subscribe = (): void => {
     client.subscribe<{ dataVersionChanged: { version: string } }>(
-      { query: LIVE_SUBSCRIPTION },
+      { query: sentText(LIVE_SUBSCRIPTION) },
       {
         next: (result) => {
           failures = 0;

@@ -1,3 +1,5 @@
+import { persistedQuery, sendsDocumentIds, sentOperation } from '../common/sent-operation';
+
 /** A field the API refused, as `extensions.violations` lists it (`input.value`, `reason` …). */
 export interface FieldViolation {
   readonly field: string;
@@ -29,25 +31,21 @@ interface GraphQLError {
 /**
  * Sends a mutation as a JSON POST with the signed-in person's bearer token: never a GET (a write must not be
  * a link) and never a cookie (the API reads only the token). The API's refusals come back as data the form
- * shows next to its fields.
+ * shows next to its fields. When the service runs a manifest of trusted documents, the mutation is named by its
+ * id (sent-operation.ts), never by its text.
  */
 export async function sendMutation<T>(
   mutation: string,
   variables: Readonly<Record<string, unknown>>,
   accessToken: string,
 ): Promise<WriteResult<T>> {
+  const operation = sentOperation(mutation);
   let response: Response;
   try {
-    response = await fetch('graphql', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json;q=0.9',
-        authorization: `Bearer ${accessToken}`,
-      },
-      body: JSON.stringify({ query: mutation.replace(/\s+/g, ' ').trim(), variables }),
-      credentials: 'omit',
-    });
+    response = await postMutation(
+      sendsDocumentIds() ? { extensions: persistedQuery(operation), variables } : { query: operation.text, variables },
+      accessToken,
+    );
   } catch (error) {
     return refused('NETWORK', String(error));
   }
@@ -71,6 +69,19 @@ export async function sendMutation<T>(
   }
   if (body.data === undefined || body.data === null) return refused('HTTP', `the API answered ${response.status}`);
   return { ok: true, data: body.data };
+}
+
+function postMutation(body: object, accessToken: string): Promise<Response> {
+  return fetch('graphql', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json;q=0.9',
+      authorization: `Bearer ${accessToken}`,
+    },
+    body: JSON.stringify(body),
+    credentials: 'omit',
+  });
 }
 
 function refused(code: string, message: string): WriteResult<never> {

@@ -3,11 +3,7 @@ import type { Language } from '../common/i18n';
 import { recordText } from './record-texts';
 import { FormField } from './field-messages';
 import { YearRecordForm } from './year-record-form';
-
-const RECORD_RESULT = `
-mutation DashboardRecordResult($input: RecordIndicatorResultInput!) {
-  record: recordIndicatorResult(input: $input) { id revision }
-}`;
+import { RECORD_RESULT } from './record-mutations';
 
 /** A year's actual value (実績値) with a note, recorded for an indicator. */
 export function IndicatorRecordForm(props: {

@@ -7,11 +7,7 @@ import { expire } from '../sign-in/session';
 import { FormField } from './field-messages';
 import { messagesFor, sendMutation, type WriteRefusal } from './graphql-mutation';
 import { leaveNotice } from './write-notice';
-
-const RETRACT = `
-mutation DashboardRetract($id: ID!, $reason: String!) {
-  retractRecord(id: $id, reason: $reason) { id revision }
-}`;
+import { RETRACT } from './record-mutations';
 
 /** A current record the person may retract, labelled by its year and content. */
 export interface RetractableRecord {

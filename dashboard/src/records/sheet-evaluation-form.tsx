@@ -3,11 +3,7 @@ import type { Language } from '../common/i18n';
 import { recordText } from './record-texts';
 import { FormField } from './field-messages';
 import { YearRecordForm } from './year-record-form';
-
-const RECORD_EVALUATION = `
-mutation DashboardRecordEvaluation($input: RecordSheetEvaluationInput!) {
-  record: recordSheetEvaluation(input: $input) { id revision }
-}`;
+import { RECORD_EVALUATION } from './record-mutations';
 
 /** The year-end grades of a reform sheet (年度末評価), as the API's EvaluationGrade lists them. */
 const GRADES = ['A', 'B', 'C'] as const;

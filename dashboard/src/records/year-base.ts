@@ -29,14 +29,16 @@ interface YearAnswer {
   } | null;
 }
 
+/** What readYearBase asks for a kind: one text per kind, each listed in ../operations.ts. */
+export function recordBaseQuery(kind: RecordKind): string {
+  const { list, type, fields } = RECORD_KINDS[kind];
+  return `query RecordBase($id: ID!, $fy: Int!) { subject: node(id: $id) { ... on ${type} {
+       years: ${list}(fiscalYear: $fy) { current { revision recordedBy ${fields} } history { revision } } } } }`;
+}
+
 /** Reads one year of a subject afresh (not through the view's query, which may be older). */
 export async function readYearBase(kind: RecordKind, subjectId: string, fiscalYear: number): Promise<YearBase> {
-  const { list, type, fields } = RECORD_KINDS[kind];
-  const answer = await queryGraphQL<YearAnswer>(
-    `query RecordBase($id: ID!, $fy: Int!) { subject: node(id: $id) { ... on ${type} {
-       years: ${list}(fiscalYear: $fy) { current { revision recordedBy ${fields} } history { revision } } } } }`,
-    { id: subjectId, fy: fiscalYear },
-  );
+  const answer = await queryGraphQL<YearAnswer>(recordBaseQuery(kind), { id: subjectId, fy: fiscalYear });
   const year = answer.subject?.years?.[0];
   const revision = Math.max(0, ...(year?.history ?? []).map((entry) => entry.revision));
   const current = year?.current ?? null;

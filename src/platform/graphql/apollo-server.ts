@@ -9,10 +9,16 @@ import { subscriptionsOverWebSocketRule } from '../live/subscriptions-over-webso
 import { apolloLogger } from '../plugins/unexpected-error.plugin';
 import { requestPipeline, type RequestPipelineDeps } from '../plugins/request-pipeline';
 import type { RequestContext } from '../../read/request-context';
+import type { OperationManifest } from './trusted-documents/operation-manifest';
 
 /** What Apollo Server is made of: the schema, its limits and the request pipeline's parts. */
 export interface ApolloDeps extends RequestPipelineDeps {
   readonly introspection: boolean;
+  /**
+   * TRUSTED_DOCUMENTS' manifest: when given, Apollo's automatic persisted queries are off (the HTTP front
+   * resolves ids from the manifest before Apollo, and nothing may be registered); APQ on when absent.
+   */
+  readonly trustedDocuments?: OperationManifest;
   /** The loaded graph's list sizes, for the cost limit (unmeasured sizes when absent). */
   readonly graphSizes?: GraphSizes;
 }
@@ -26,6 +32,8 @@ export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<Reques
     // interface Apollo Server has for that: its gateway.
     gateway: execution.gateway(),
     introspection: deps.introspection,
+    // With a manifest nothing may be registered, and ids are the manifest's (the HTTP front resolves them).
+    ...(deps.trustedDocuments ? { persistedQueries: false as const } : {}),
     formatError,
     includeStacktraceInErrorResponses: false,
     validationRules: [

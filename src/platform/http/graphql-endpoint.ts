@@ -31,6 +31,11 @@ export interface GraphQLEndpointOptions<TContext extends BaseContext> {
   readonly browserPage: Step;
   /** How GraphQL answers are compressed (see AnswerCompression). */
   readonly compression: AnswerCompression;
+  /**
+   * With TRUSTED_DOCUMENTS: the step that lets only listed documents on to Apollo (trusted-documents-step.ts),
+   * after the body is read and its nesting checked; none when any document may run.
+   */
+  readonly admitDocuments?: Step;
 }
 
 /**
@@ -65,6 +70,7 @@ export function graphqlEndpoint<TContext extends BaseContext>(options: GraphQLEn
     refuseDeclaredOversizedBody,
     parseJsonBody,
     refuseDeepJson(options.maxNesting),
+    ...(options.admitDocuments ? [options.admitDocuments] : []),
     answerWithApollo(options.apollo, options.contextOf, options.compression),
   ];
 }

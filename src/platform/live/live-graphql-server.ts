@@ -11,6 +11,7 @@ import type { DataVersionFeed } from './data-version-feed';
 import type { LiveContext } from './live-context';
 import { closeReason } from './live-text';
 import { checkSubscription } from './subscription-operation';
+import type { TrustedDocuments } from '../graphql/trusted-documents/trusted-documents';
 
 /** Subscriptions one connection may run at once (the dashboard runs one; the IDE one per tab). */
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 16;
@@ -31,6 +32,8 @@ export interface LiveGraphQLOptions {
   readonly authenticate?: Authenticate;
   /** A connection that has not sent `connection_init` within this many ms is closed (4408). */
   readonly initTimeoutMs: number;
+  /** TRUSTED_DOCUMENTS: only listed subscriptions run; any document when absent. */
+  readonly trustedDocuments?: TrustedDocuments;
 }
 
 /**
@@ -78,7 +81,13 @@ export function liveGraphQLServer(
           ),
         ];
       }
-      const checked = checkSubscription(options.schema, options.queryLimits, options.graphSizes, payload);
+      const checked = checkSubscription(
+        options.schema,
+        options.queryLimits,
+        options.graphSizes,
+        payload,
+        options.trustedDocuments,
+      );
       if (!('document' in checked)) return checked;
       const contextValue: LiveContext = { viewer: context.extra.viewer, dataVersionFeed: feed };
       return {

@@ -15,6 +15,7 @@ import { ConnectionLimits } from './connection-limits';
 import { DataVersionFeed, type ObservedDataVersion } from './data-version-feed';
 import { serveConnection } from './live-connection';
 import { liveGraphQLServer } from './live-graphql-server';
+import type { TrustedDocuments } from '../graphql/trusted-documents/trusted-documents';
 import { upgradeToLive } from './live-upgrade';
 
 export { TRY_AGAIN_LATER } from './live-connection';
@@ -40,6 +41,8 @@ export interface LiveUpdatesOptions {
   readonly dataVersion: ObservedDataVersion;
   readonly logger: Logger;
   readonly metrics?: ServiceMetrics;
+  /** TRUSTED_DOCUMENTS: only listed subscriptions run; any document when absent. */
+  readonly trustedDocuments?: TrustedDocuments;
 }
 
 export interface LiveUpdates {

@@ -14,11 +14,14 @@ import type { GraphSizes } from '../../read/graph-sizes';
 import { nestingDepth, nestingRefusal } from '../plugins/nesting-limit.plugin';
 import { queryLimitRules, queryParseOptions, type QueryLimits } from '../graphql/query-limits';
 import { subscriptionRootVariableRefusal } from './subscription-root-variables';
+import { operationNotTrusted, type TrustedDocuments } from '../graphql/trusted-documents/trusted-documents';
 
 /** What a client asked for in a `subscribe` message. */
 export interface SubscriptionRequest {
   readonly query: string;
   readonly operationName?: string | null;
+  /** `persistedQuery.sha256Hash` here must name the query sent, when TRUSTED_DOCUMENTS is set. */
+  readonly extensions?: Readonly<Record<string, unknown>> | null;
 }
 
 /** A document checked like an HTTP request, and its one operation a subscription. */
@@ -32,14 +35,20 @@ export interface CheckedSubscription {
  * (QUERY_MAX_NESTING), the token limit while parsing (QUERY_MAX_TOKENS), graphql-js's rules and the service's
  * query limits (depth, aliases, directives, root fields, cost). Only subscriptions run over WebSocket: queries
  * and mutations go to /graphql over HTTP, where the response cache, the request budgets, the audit and the
- * access log apply. Refusals are the errors the client receives, worded and coded as over HTTP.
+ * access log apply. Refusals are the errors the client receives, worded and coded as over HTTP. With
+ * TRUSTED_DOCUMENTS (`trustedDocuments`), a document the manifest does not list is refused first, unparsed.
  */
 export function checkSubscription(
   schema: GraphQLSchema,
   limits: QueryLimits,
   graphSizes: GraphSizes,
   request: SubscriptionRequest,
+  trustedDocuments?: TrustedDocuments,
 ): CheckedSubscription | readonly GraphQLError[] {
+  if (trustedDocuments !== undefined) {
+    const admission = trustedDocuments.admit(request);
+    if (admission.kind === 'refused') return [publicError(operationNotTrusted(admission.reason))];
+  }
   if (nestingDepth(request.query, limits.maxNesting) > limits.maxNesting) {
     return [publicError(nestingRefusal(limits.maxNesting))];
   }

@@ -28,6 +28,9 @@ export function dashboardContentSecurityPolicy(signIn: SignInSettings | undefine
   ].join('; ');
 }
 
+/** The meta tag telling the page to send its operations' ids (dashboard/src/common/document-ids.ts reads it). */
+export const DOCUMENT_IDS_META = 'graphql-document-ids';
+
 /** The sign-in settings as `<meta>` tags the bundle reads (no inline script: the CSP forbids it). */
 function signInMeta(signIn: SignInSettings | undefined): string {
   if (signIn === undefined) return '';
@@ -48,12 +51,14 @@ function signInMeta(signIn: SignInSettings | undefined): string {
 /**
  * The page shell: the bundle renders everything. Asset URLs are relative to /dashboard, so the page keeps
  * working behind a proxy that adds a path prefix. `lang` starts as Japanese; the ja/en toggle updates it.
- * The sign-in settings, when configured, travel as meta tags.
+ * The sign-in settings, when configured, travel as meta tags, and so does `sendsDocumentIds`: the service
+ * knows the page's operations by id (TRUSTED_DOCUMENTS), so the page sends ids, not texts.
  */
 export function renderDashboardPage(
   manifest: DashboardManifest,
   title: string,
   signIn: SignInSettings | undefined = undefined,
+  sendsDocumentIds = false,
 ): string {
   const asset = (fileName: string): string => escapeHtml(`${DASHBOARD_ASSET_PREFIX.slice(1)}${fileName}`);
   const stylesheet =
@@ -62,7 +67,7 @@ export function renderDashboardPage(
 <html lang="ja">
   <head>
     <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />${signInMeta(signIn)}
+    <meta name="viewport" content="width=device-width, initial-scale=1" />${signInMeta(signIn)}${sendsDocumentIds ? `\n    <meta name="${DOCUMENT_IDS_META}" content="sha256" />` : ''}
     <title>${escapeHtml(title)}</title>
     <!-- An empty icon, so the browser does not ask for /favicon.ico. -->
     <link rel="icon" href="data:," />${stylesheet}

@@ -29,13 +29,15 @@ function dashboardFiles(): Promise<DashboardFiles> {
 /**
  * The dashboard's routes: `/dashboard` (the page), `/dashboard/assets/<hashed name>` (its bundles), and `/`
  * redirecting browsers to the page. Returns false for any other path, leaving it to the caller. With `signIn`
- * the page carries the identity provider's settings and may fetch from its origin.
+ * the page carries the identity provider's settings and may fetch from its origin. With `sendsDocumentIds` (the
+ * service runs a manifest of trusted documents) the page sends its operations' ids rather than their texts.
  */
 export async function serveDashboard(
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
   signIn: SignInSettings | undefined = undefined,
+  sendsDocumentIds = false,
 ): Promise<boolean> {
   const isRead = request.method === 'GET' || request.method === 'HEAD';
   if (pathname === '/' && isRead && prefersHtml(request.headers.accept)) {
@@ -58,7 +60,9 @@ export async function serveDashboard(
     return true;
   }
   if (pathname === DASHBOARD_PATH) {
-    const body = Buffer.from(renderDashboardPage(files.manifest, `${PACKAGE_INFO.name} · dashboard`, signIn));
+    const body = Buffer.from(
+      renderDashboardPage(files.manifest, `${PACKAGE_INFO.name} · dashboard`, signIn, sendsDocumentIds),
+    );
     const page = { body, etag: contentEtag(body), contentType: 'text/html; charset=utf-8' };
     // The page names the current hashed bundles, so it is revalidated on every visit (a 304 when unchanged).
     sendStatic(request, response, page, pathname, {

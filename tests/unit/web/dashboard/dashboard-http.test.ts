@@ -88,6 +88,13 @@ describe('the dashboard page with staff sign-in', () => {
     expect(renderDashboardPage(manifest, 'dashboard')).not.toContain('oidc-');
   });
 
+  it('tells the bundle to send ids only when the service runs a manifest of trusted documents', () => {
+    expect(renderDashboardPage(manifest, 'dashboard', undefined, true)).toContain(
+      '<meta name="graphql-document-ids" content="sha256" />',
+    );
+    expect(renderDashboardPage(manifest, 'dashboard', signIn)).not.toContain('graphql-document-ids');
+  });
+
   it("lets the page fetch from the provider's origin only, and from nowhere else without sign-in", () => {
     expect(dashboardContentSecurityPolicy(signIn)).toContain("connect-src 'self' https://idp.example.org;");
     expect(dashboardContentSecurityPolicy(undefined)).toContain("connect-src 'self';");

@@ -1,0 +1,119 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../../../src/core/project-root';
+import type { OperationManifest } from '../../../../src/platform/graphql/trusted-documents/operation-manifest';
+import { buildDashboard } from '../../../../src/web/dashboard/build-dashboard';
+import { trustedDocumentsOfThisBuild } from '../../../../src/web/trusted-documents/build-trusted-documents';
+import { isLocalUrl, launchOfflineBrowser, openWatchedPage, type WatchedPage } from '../../../helpers/offline-browser';
+import { openTestDatabase, type TestDatabase } from '../../../helpers/test-database';
+import { startTestServer, type TestServer } from '../../../helpers/test-server';
+
+/**
+ * The dashboard in a real Chromium against a service running this build's manifest of trusted documents
+ * (TRUSTED_DOCUMENTS): every view shows its data, asked for by id only (no operation text leaves the page), the
+ * live subscription runs, and nothing is refused. The same views without a manifest are the other dashboard
+ * tests'.
+ */
+const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
+const CRISIS_MANAGEMENT = 'department:crisis-management';
+/** More expanded nodes than one request asks for (NEIGHBOURS_PER_REQUEST, 8): the explorer splits them. */
+const OPEN_NODES = [
+  CRISIS_MANAGEMENT,
+  'measure:5-1-1',
+  'policy-item:5-1',
+  'sdg:17',
+  'sdg:11',
+  'sdg:13',
+  'department:citizen-activity-promotion',
+  'policy-item:5-6',
+  'indicator:5-1-1',
+  'indicator:5-4-1',
+];
+
+const VIEWS: readonly (readonly [string, string, string])[] = [
+  ['heatmap', '?view=heatmap&dept=department:citizen-activity-promotion&sdg=17', '.cell-details .cell-count'],
+  ['drill-down', '?view=items&item=5-1', 'table.indicators tbody tr'],
+  ['indicator', '?view=indicator&id=indicator:5-4-1', 'table.results'],
+  ['sheet', '?view=sheet&id=reform-sheet:1-6', 'h2'],
+  ['department', `?view=department&dept=${CRISIS_MANAGEMENT}`, '.department-grid'],
+  ['progress', '?view=progress&fy=2024', 'table.progress-table'],
+  [
+    'explorer',
+    `?view=explorer&node=${CRISIS_MANAGEMENT}&open=${OPEN_NODES.join(',')}`,
+    '.node-list li[data-node-id="sdg:17"]',
+  ],
+];
+
+describe('the dashboard with a manifest of trusted documents', () => {
+  jest.setTimeout(180_000);
+  let db: TestDatabase;
+  let server: TestServer;
+  let manifest: OperationManifest;
+  let browser: Browser;
+  let watched: WatchedPage;
+  let page: Page;
+  /** Status of every /graphql answer the page received. */
+  const graphqlStatuses: number[] = [];
+
+  beforeAll(async () => {
+    await buildDashboard();
+    manifest = await trustedDocumentsOfThisBuild();
+    db = openTestDatabase();
+    server = await startTestServer(db.gateway, { trustedDocuments: manifest });
+    browser = await launchOfflineBrowser();
+    watched = await openWatchedPage(browser, { width: 1440, height: 900 });
+    page = watched.page;
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/graphql') graphqlStatuses.push(response.status());
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await db?.close();
+  });
+
+  it.each(VIEWS)('shows the %s view, every operation named by a listed id', async (name, search, ready) => {
+    const before = watched.requestedUrls.length;
+    const response = await watched.gotoWhenSettled(`${server.url}/dashboard${search}`);
+    expect(response?.status()).toBe(200);
+    await page.locator(ready).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const requests = watched.requestedUrls
+      .slice(before)
+      .map((url) => new URL(url))
+      .filter((url) => url.pathname === '/graphql');
+    expect(requests.length).toBeGreaterThan(0);
+    for (const url of requests) {
+      expect(url.searchParams.get('query')).toBeNull();
+      const extensions = JSON.parse(url.searchParams.get('extensions') ?? '{}') as {
+        persistedQuery?: { sha256Hash?: string };
+      };
+      expect(manifest.byId(extensions.persistedQuery?.sha256Hash ?? '')).toBeDefined();
+    }
+    if (name === 'explorer') {
+      // Ten expanded nodes: two requests of neighbours (8 and 2), each a listed text.
+      expect(requests).toHaveLength(2);
+      expect(await page.locator('.node-list li').count()).toBeGreaterThan(OPEN_NODES.length);
+    }
+    expect(await page.locator('main').innerText()).not.toMatch(
+      /OPERATION_NOT_TRUSTED|not one of the service's trusted/,
+    );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, `dashboard-trusted-${name}.png`), fullPage: false });
+  });
+
+  it('keeps its live subscription (a listed text over WebSocket)', async () => {
+    await watched.gotoWhenSettled(`${server.url}/dashboard?view=items&item=5-1`);
+    await page.locator('header .live-status[data-status="live"]').waitFor({ timeout: 10_000 });
+  });
+
+  it('was refused nothing and loaded everything from this service, with no script or console error', () => {
+    expect(graphqlStatuses.length).toBeGreaterThan(VIEWS.length);
+    expect(graphqlStatuses.filter((status) => status !== 200 && status !== 304)).toEqual([]);
+    expect(watched.requestedUrls.filter((url) => !isLocalUrl(url))).toEqual([]);
+    expect(watched.failedRequests).toEqual([]);
+    expect(watched.pageErrors).toEqual([]);
+  });
+});
