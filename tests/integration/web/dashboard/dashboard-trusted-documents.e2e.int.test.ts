@@ -46,7 +46,7 @@ const VIEWS: readonly (readonly [string, string, string])[] = [
 ];
 
 describe('the dashboard with a manifest of trusted documents', () => {
-  jest.setTimeout(180_000);
+  jest.setTimeout(300_000);
   let db: TestDatabase;
   let server: TestServer;
   let manifest: OperationManifest;
@@ -78,7 +78,16 @@ describe('the dashboard with a manifest of trusted documents', () => {
     const before = watched.requestedUrls.length;
     const response = await watched.gotoWhenSettled(`${server.url}/dashboard${search}`);
     expect(response?.status()).toBe(200);
-    await page.locator(ready).first().waitFor();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    // Generous: the machines running this suite are shared; a view still loading is shown in the failure.
+    await page
+      .locator(ready)
+      .first()
+      .waitFor({ timeout: 90_000 })
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: join(ARTIFACTS, `dashboard-trusted-${name}-failed.png`) });
+        throw new Error(`${String(error)}; the page showed: ${await page.locator('main').innerText()}`);
+      });
     await page.waitForLoadState('networkidle');
     const requests = watched.requestedUrls
       .slice(before)
@@ -101,7 +110,6 @@ describe('the dashboard with a manifest of trusted documents', () => {
     expect(await page.locator('main').innerText()).not.toMatch(
       /OPERATION_NOT_TRUSTED|not one of the service's trusted/,
     );
-    mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, `dashboard-trusted-${name}.png`), fullPage: false });
   });
 
