@@ -14,6 +14,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { ErrorCode } from '../../core/errors';
 import { refusesArgument } from './argument-refusal';
 import { expandedSelectionSize } from './expanded-selection-size';
+import { nullCheckedVariables } from './null-checked-variables';
 import { hasRecursiveInputVariable } from './recursive-input-variables';
 
 /**
@@ -41,8 +42,12 @@ export interface CompiledExecutionCounts {
   readonly fallback: number;
 }
 
-/** What one document's operation compiled to: graphql-jit's executor, or why graphql-js answers it instead. */
-type Compiled = CompiledQuery | { readonly fallback: string };
+/**
+ * What one document's operation compiled to: graphql-jit's executor and the variables whose `null` only
+ * graphql-js refuses (null-checked-variables.ts), or why graphql-js answers it instead.
+ */
+type Compiled =
+  { readonly executor: CompiledQuery; readonly nullChecked: ReadonlySet<string> } | { readonly fallback: string };
 
 /**
  * Executes every GraphQL operation through an executor graphql-jit compiled once per document and operation,
@@ -57,7 +62,9 @@ type Compiled = CompiledQuery | { readonly fallback: string };
  * Variables are coerced by graphql-js first: graphql-jit's coercion words its errors its own way, and clients
  * rely on graphql-js's texts (`Variable "$first" got invalid value …`). A request whose variables do not
  * coerce is answered with graphql-js's errors, as graphql-js's `execute` answers it; the others go on to the
- * compiled executor, which coerces the same values to the same results.
+ * compiled executor, which coerces the same values to the same results. A request sending `null` for a variable
+ * that stands for a non-null input field with a default, which graphql-jit does not check, is answered by
+ * graphql-js too (not counted: its document compiled).
  */
 export class CompiledExecution {
   /**
@@ -103,22 +110,19 @@ export class CompiledExecution {
     // No operation to run (several and no name, a name naming none): graphql-js's execute words the error
     // Apollo answers 400 OPERATION_RESOLUTION_FAILURE with.
     const compiled = operation ? this.compiledFor(document, operation, operationName) : undefined;
+    const byGraphqlJs = () =>
+      execute({ schema: this.schema, document, contextValue: context, variableValues: variables, operationName });
     if (!compiled || 'fallback' in compiled) {
       if (compiled) this.fallbackCount += 1;
-      return execute({
-        schema: this.schema,
-        document,
-        contextValue: context,
-        variableValues: variables,
-        operationName,
-      });
+      return byGraphqlJs();
     }
+    for (const name of compiled.nullChecked) if (variables[name] === null) return byGraphqlJs();
     if (operation?.variableDefinitions?.length) {
       const coerced = getVariableValues(this.schema, operation.variableDefinitions, variables);
       if (coerced.errors) return { errors: coerced.errors };
     }
     this.compiledCount += 1;
-    const result = await compiled.query(undefined, context, variables);
+    const result = await compiled.executor.query(undefined, context, variables);
     return result.errors
       ? Object.assign({}, result, { errors: result.errors.map((e) => asExecuteMadeIt(e, document)) })
       : result;
@@ -134,7 +138,7 @@ export class CompiledExecution {
     let compiled = operations.get(key);
     if (!compiled) {
       this.compileCount += 1;
-      compiled = whyNotCompiled(this.schema, document, operation) ?? compile(this.schema, document, name);
+      compiled = whyNotCompiled(this.schema, document, operation) ?? compile(this.schema, document, operation, name);
       operations.set(key, compiled);
     }
     return compiled;
@@ -154,11 +158,16 @@ function whyNotCompiled(
   return undefined;
 }
 
-function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Compiled {
+function compile(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  operationName: string | undefined,
+): Compiled {
   try {
     const compiled = compileQuery(schema, document, operationName);
     return isCompiledQuery(compiled)
-      ? compiled
+      ? { executor: compiled, nullChecked: nullCheckedVariables(schema, document, operation) }
       : { fallback: compiled.errors?.map((error) => error.message).join('; ') ?? 'not compiled' };
   } catch (error) {
     return { fallback: error instanceof Error ? error.message : String(error) };

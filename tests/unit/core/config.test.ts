@@ -14,6 +14,29 @@ describe('configuration', () => {
     expect(config.introspection).toBe(true);
   });
 
+  describe('with a manifest of trusted documents (TRUSTED_DOCUMENTS)', () => {
+    const given = [undefined, 'true', 'false'] as const;
+    const cases = given.flatMap((ide) =>
+      given.flatMap((introspection) =>
+        [undefined, 'deploy/trusted.json'].map((manifest) => ({ ide, introspection, manifest })),
+      ),
+    );
+    it.each(cases)(
+      'IDE=$ide, INTROSPECTION=$introspection, TRUSTED_DOCUMENTS=$manifest: each as given, else on only without a manifest',
+      ({ ide, introspection, manifest }) => {
+        const env: Record<string, string> = {};
+        if (ide !== undefined) env.IDE = ide;
+        if (introspection !== undefined) env.INTROSPECTION = introspection;
+        if (manifest !== undefined) env.TRUSTED_DOCUMENTS = manifest;
+        const config = loadConfig(env);
+        const unsetMeans = manifest === undefined;
+        expect(config.ide).toBe(ide === undefined ? unsetMeans : ide === 'true');
+        expect(config.introspection).toBe(introspection === undefined ? unsetMeans : introspection === 'true');
+        expect(config.trustedDocuments).toBe(manifest === undefined ? undefined : join(process.cwd(), manifest));
+      },
+    );
+  });
+
   it('serves no metrics unless asked: no metrics port, no token, loopback for a port once one is set', () => {
     expect(loadConfig({}).metrics).toEqual({ port: undefined, host: '127.0.0.1', token: undefined });
     expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1', token: undefined });

@@ -165,13 +165,13 @@ describe('trusted documents through the real stack', () => {
     };
     const subscribe = (client: Client, query: string) => {
       const events: unknown[] = [];
-      const errors: { extensions?: { code?: string } }[] = [];
+      const errors: { readonly extensions?: Readonly<Record<string, unknown>> }[] = [];
       client.subscribe(
         { query },
         {
           next: (result) => {
             if (result.data) events.push(result.data);
-            if (result.errors) errors.push(...(result.errors as typeof errors));
+            if (result.errors) errors.push(...result.errors);
           },
           error: (error) => errors.push(...(Array.isArray(error) ? (error as typeof errors) : [error as never])),
           complete: () => undefined,

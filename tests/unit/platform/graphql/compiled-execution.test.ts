@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import {
   execute,
   getIntrospectionQuery,
+  GraphQLBoolean,
   GraphQLError,
   GraphQLID,
   GraphQLInputObjectType,
@@ -68,10 +69,17 @@ const NODES = [
   { kind: 'Department', id: 'd1', name: '危機管理課' },
   { kind: 'Measure', id: 'm2', name: null, updatedAt: null, budget: null },
 ];
-/** A filter that contains itself, as the service's filters do (`AND: [MeasureFilter!]`). */
+/**
+ * A filter that contains itself, as the service's filters do (`AND: [MeasureFilter!]`), and a non-null field
+ * with a default, as the service's orders have (`direction: SortDirection! = ASC`).
+ */
 const NodeFilter: GraphQLInputObjectType = new GraphQLInputObjectType({
   name: 'NodeFilter',
-  fields: () => ({ id: { type: GraphQLID }, AND: { type: new GraphQLList(new GraphQLNonNull(NodeFilter)) } }),
+  fields: () => ({
+    id: { type: GraphQLID },
+    deleted: { type: new GraphQLNonNull(GraphQLBoolean), defaultValue: false },
+    AND: { type: new GraphQLList(new GraphQLNonNull(NodeFilter)) },
+  }),
 });
 const idsOf = (filter: { id?: string; AND?: unknown[] } | undefined): string[] =>
   filter === undefined
@@ -124,6 +132,11 @@ const DOCUMENTS: { name: string; query: string; variables?: Record<string, unkno
     name: 'a nullable variable sent null into a non-null argument with a default (refused while executing)',
     query: 'query ($n: Int) { nodes(first: $n) { id } }',
     variables: { n: null },
+  },
+  {
+    name: 'a nullable variable sent null into a non-null input field with a default (graphql-jit does not check it)',
+    query: 'query ($d: Boolean) { nodes(filter: { deleted: $d }) { id } }',
+    variables: { d: null },
   },
   {
     name: 'a variable of the wrong type',
