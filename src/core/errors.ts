@@ -41,6 +41,8 @@ export const ErrorCode = {
   IDEMPOTENCY_KEY_IN_USE: 'IDEMPOTENCY_KEY_IN_USE',
   /** The client sent more requests in the window than RATE_LIMIT_REQUESTS (HTTP 429, with Retry-After). */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A request for a host name the service does not answer to (ALLOWED_HOSTS; HTTP 421, before any route). */
+  HOST_NOT_ALLOWED: 'HOST_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

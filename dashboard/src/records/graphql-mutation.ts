@@ -1,3 +1,6 @@
+import type { Language } from '../common/i18n';
+import { recordText } from './record-texts';
+
 /** A field the API refused, as `extensions.violations` lists it (`input.value`, `reason` …). */
 export interface FieldViolation {
   readonly field: string;
@@ -29,12 +32,14 @@ interface GraphQLError {
 /**
  * Sends a mutation as a JSON POST with the signed-in person's bearer token: never a GET (a write must not be
  * a link) and never a cookie (the API reads only the token). The API's refusals come back as data the form
- * shows next to its fields.
+ * shows next to its fields, their messages in the form's `language` (sent as Accept-Language: the API writes
+ * each code's message in Japanese for `ja`).
  */
 export async function sendMutation<T>(
   mutation: string,
   variables: Readonly<Record<string, unknown>>,
   accessToken: string,
+  language: Language,
 ): Promise<WriteResult<T>> {
   let response: Response;
   try {
@@ -43,19 +48,20 @@ export async function sendMutation<T>(
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json;q=0.9',
+        'accept-language': language,
         authorization: `Bearer ${accessToken}`,
       },
       body: JSON.stringify({ query: mutation.replace(/\s+/g, ' ').trim(), variables }),
       credentials: 'omit',
     });
   } catch (error) {
-    return refused('NETWORK', String(error));
+    return refused('NETWORK', `${recordText(language, 'serviceUnreachable')} (${String(error)})`);
   }
   let body: { readonly data?: T | null; readonly errors?: readonly GraphQLError[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    return refused('HTTP', `the API answered ${response.status} without JSON`);
+    return refused('HTTP', `${recordText(language, 'answerUnreadable')} (HTTP ${response.status})`);
   }
   const error = body.errors?.[0];
   if (error !== undefined) {
@@ -69,7 +75,9 @@ export async function sendMutation<T>(
       },
     };
   }
-  if (body.data === undefined || body.data === null) return refused('HTTP', `the API answered ${response.status}`);
+  if (body.data === undefined || body.data === null) {
+    return refused('HTTP', `${recordText(language, 'answerUnreadable')} (HTTP ${response.status})`);
+  }
   return { ok: true, data: body.data };
 }
 
