@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest
 import fresh from 'fresh';
 import vary from 'vary';
 import type { Step } from './middleware-chain';
-import { answerIn, mayCarryErrors } from './localized-errors';
+import { answerIn, carriesErrors } from './localized-errors';
 import { messageLanguageOf } from './message-language';
 import { bodyOf, parseJsonBody, refuseDeclaredOversizedBody, refuseDeepJson } from './request-body';
 import { arrivedPath, nameRoute } from './request-route';
@@ -92,7 +92,7 @@ function answerWithApollo<TContext extends BaseContext>(
     if (answer.body.kind === 'complete') {
       const text = answer.body.string;
       // Errors' messages follow the request's Accept-Language (localized-errors.ts); answers without them do not.
-      if (!mayCarryErrors(text)) return sendBody(request, response, text, compression);
+      if (!carriesErrors(text)) return sendBody(request, response, text, compression);
       vary(response, 'Accept-Language');
       sendBody(request, response, answerIn(text, messageLanguageOf(request)), compression);
       return;

@@ -43,15 +43,19 @@ function codedErrorIn<T extends CodedError>(error: T, language: MessageLanguage)
  * errors (nothing parsed), else parsed, changed and written again (only Japanese answers with errors pay).
  */
 export function answerIn(text: string, language: MessageLanguage): string {
-  if (language === 'en' || !text.includes('"errors"')) return text;
+  if (language === 'en' || !carriesErrors(text)) return text;
   const answer = JSON.parse(text) as { errors?: unknown };
   if (!Array.isArray(answer.errors)) return text;
   return JSON.stringify({ ...answer, errors: answer.errors.map((error: AnsweredError) => errorIn(error, language)) });
 }
 
-/** Whether a GraphQL answer's text may carry errors, and so depends on Accept-Language. */
-export function mayCarryErrors(text: string): boolean {
-  return text.includes('"errors"');
+/**
+ * Whether a GraphQL answer's text carries errors, and so depends on Accept-Language. Apollo and the service's
+ * serializer (result-serializer.ts) both write `errors` first, so the start of the text tells: looking through
+ * it instead cost 5 ms for a 1.5 MB answer of Japanese names (a two-byte string), on every answer.
+ */
+export function carriesErrors(text: string): boolean {
+  return text.startsWith('{"errors":');
 }
 
 /**

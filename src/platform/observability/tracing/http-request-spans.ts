@@ -17,6 +17,7 @@ import {
 import type { Attributes } from '@opentelemetry/api';
 import type { ForwardedClient } from '../../http/forwarded-client';
 import type { Step } from '../../http/middleware-chain';
+import { clientText } from '../client-text';
 import { arrivedPath, routeOf } from '../../http/request-route';
 
 /**
@@ -78,7 +79,8 @@ export function httpRequestSpans(tracer: Tracer, clientOf: (request: IncomingMes
 /**
  * The client's side of a server span: the scheme it reached the service (or the proxy facing it) by, its
  * address, the host and port it asked for (the port the scheme implies when it named none) and its
- * User-Agent; each absent when unknown.
+ * User-Agent; each absent when unknown. The client chose the host and User-Agent: they are cut and escaped as
+ * the log cuts them, so a 16 KB header does not become a 16 KB attribute in every span sent to the collector.
  */
 function clientAttributes(client: ForwardedClient, request: IncomingMessage): Attributes {
   const server = client.host === undefined ? undefined : hostAndPort(client.host);
@@ -93,10 +95,10 @@ function clientAttributes(client: ForwardedClient, request: IncomingMessage): At
     ...(server === undefined
       ? {}
       : {
-          [ATTR_SERVER_ADDRESS]: server.address,
+          [ATTR_SERVER_ADDRESS]: clientText(server.address),
           [ATTR_SERVER_PORT]: server.port ?? (client.protocol === 'https' ? 443 : 80),
         }),
-    ...(userAgent === undefined ? {} : { [ATTR_USER_AGENT_ORIGINAL]: userAgent }),
+    ...(userAgent === undefined ? {} : { [ATTR_USER_AGENT_ORIGINAL]: clientText(userAgent) }),
   };
 }
 
