@@ -32,7 +32,8 @@ import { GraphStatistics } from './platform/graphql/limits/graph-statistics';
 import type { GraphSizes } from './read/graph-sizes';
 import { rememberingSerializer } from './platform/graphql/result-serializer';
 import { ConnectionCloseOnStop } from './platform/http/connection-close-on-stop';
-import { graphqlEndpoint, isGraphQLRequest } from './platform/http/graphql-endpoint';
+import { GRAPHQL_PATH, graphqlEndpoint, isGraphQLRequest } from './platform/http/graphql-endpoint';
+import { nameRoute } from './platform/http/request-route';
 import { middlewareChain, type ErrorStep, type Step } from './platform/http/middleware-chain';
 import { AllowedHosts, refuseOtherHosts } from './platform/http/allowed-hosts';
 import { TrustedProxies } from './platform/http/forwarded-client';
@@ -51,6 +52,7 @@ import { serveLiveUpdates, type LiveUpdates } from './platform/live/live-socket-
 import type { RequestTracing } from './platform/observability/tracing/request-tracing';
 import type { DataVersion } from './platform/service/data-version';
 import { serveMetrics } from './platform/observability/metrics/serve-metrics';
+import { recordRequestDuration } from './platform/observability/metrics/http-request-duration';
 import type { ServiceMetrics } from './platform/observability/metrics/service-metrics';
 
 export { MAX_BODY_BYTES } from './platform/http/request-body';
@@ -175,10 +177,10 @@ export async function createServer(deps: ServerDeps): Promise<{
   // What every request goes through, whatever answers it: its access line, its trace and the stop's
   // `Connection: close`; then compression, which Express's routes get as a step and /graphql per answer.
   const everyRequest: Step[] = [
-    accessLog(deps.logger, clientOf),
+    accessLog(deps.logger, clientOf, deps.metrics ? [recordRequestDuration(deps.metrics)] : []),
     // Before anything else works for it (after its access line): a Host this service is not, refused.
     refuseOtherHosts(() => hosts.allowed, clientOf),
-    ...(deps.tracing ? [deps.tracing.httpMiddleware] : []),
+    ...(deps.tracing ? [deps.tracing.httpMiddleware(clientOf)] : []),
     closeOnStop.middleware,
   ];
   const contexts = new RequestContexts(deps);
@@ -207,8 +209,11 @@ export async function createServer(deps: ServerDeps): Promise<{
   const app = expressApp(front);
   const graphql = graphqlChain(front, unexpectedErrorStep(contexts));
   httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    if (isGraphQLRequest(request)) graphql(request, response);
-    else app(request, response);
+    if (isGraphQLRequest(request)) {
+      // Named from the start, so a refusal before the endpoint (a Host, the rate limit) counts as /graphql too.
+      nameRoute(request, GRAPHQL_PATH);
+      graphql(request, response);
+    } else app(request, response);
   });
   const runAnonymously = contexts.runAnonymously(apollo);
   return {
@@ -321,7 +326,10 @@ function expressApp(front: Front): express.Express {
     app.all('/metrics', serveMetrics(deps.metrics, deps.metricsToken));
   }
   if (deps.ide) {
-    app.use(IDE_ASSET_PREFIX, (request, response) => serveIdeAsset(request, response, pathOf(request.originalUrl)));
+    app.use(IDE_ASSET_PREFIX, (request, response) => {
+      nameRoute(request, `${IDE_ASSET_PREFIX}*`);
+      return serveIdeAsset(request, response, pathOf(request.originalUrl));
+    });
   }
   // CORS as on /graphql; a page sending a token is preflighted, and the preflight is answered here.
   app.use('/export', corsPolicy(deps.http.corsOrigins), ...front.rateLimit);

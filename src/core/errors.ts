@@ -46,6 +46,8 @@ export const ErrorCode = {
    * 400, before anything is parsed or run). Send a listed operation by its id or its exact text.
    */
   OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
+  /** A request for a host name the service does not answer to (ALLOWED_HOSTS; HTTP 421, before any route). */
+  HOST_NOT_ALLOWED: 'HOST_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

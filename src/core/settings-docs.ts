@@ -28,7 +28,7 @@ export const OTHER_VARIABLES: readonly OtherVariable[] = [
   {
     name: 'OTEL_RESOURCE_ATTRIBUTES',
     shownDefault: '—',
-    meaning: `${SDK} more resource attributes, \`deployment.environment.name=prod,service.instance.id=a\``,
+    meaning: `${SDK} more resource attributes, \`deployment.environment.name=prod,service.instance.id=api-2\`; without \`service.instance.id\` each start draws a random UUID`,
   },
   {
     name: 'OTEL_EXPORTER_OTLP_HEADERS',

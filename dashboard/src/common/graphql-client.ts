@@ -1,4 +1,13 @@
 import { PERSISTED_QUERY_NOT_FOUND, persistedQuery, sendsDocumentIds, sentOperation } from './sent-operation';
+import { languageOf, type Language } from './i18n';
+
+/**
+ * The language the page is shown in (app.tsx keeps it on `<html lang>`). Sent as Accept-Language, so the API
+ * writes its error messages in it: Japanese staff read a refusal in Japanese, whatever the browser's own setting.
+ */
+export function pageLanguage(): Language {
+  return languageOf(document.documentElement.lang);
+}
 
 /** A GraphQL answer with errors, or an HTTP failure, with the server's messages. */
 export class GraphQLRequestError extends Error {}
@@ -34,6 +43,7 @@ async function getGraphQL<T>(
   const response = await fetch(`graphql?${parameters.toString()}`, {
     headers: {
       accept: 'application/graphql-response+json, application/json;q=0.9',
+      'accept-language': pageLanguage(),
       'apollo-require-preflight': 'true',
     },
   });

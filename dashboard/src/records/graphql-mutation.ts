@@ -1,4 +1,6 @@
 import { persistedQuery, sendsDocumentIds, sentOperation } from '../common/sent-operation';
+import type { Language } from '../common/i18n';
+import { recordText } from './record-texts';
 
 /** A field the API refused, as `extensions.violations` lists it (`input.value`, `reason` …). */
 export interface FieldViolation {
@@ -31,13 +33,15 @@ interface GraphQLError {
 /**
  * Sends a mutation as a JSON POST with the signed-in person's bearer token: never a GET (a write must not be
  * a link) and never a cookie (the API reads only the token). The API's refusals come back as data the form
- * shows next to its fields. When the service runs a manifest of trusted documents, the mutation is named by its
- * id (sent-operation.ts), never by its text.
+ * shows next to its fields, their messages in the form's `language` (sent as Accept-Language: the API writes
+ * each code's message in Japanese for `ja`). When the service runs a manifest of trusted documents, the mutation
+ * is named by its id (sent-operation.ts), never by its text.
  */
 export async function sendMutation<T>(
   mutation: string,
   variables: Readonly<Record<string, unknown>>,
   accessToken: string,
+  language: Language,
 ): Promise<WriteResult<T>> {
   const operation = sentOperation(mutation);
   let response: Response;
@@ -45,15 +49,16 @@ export async function sendMutation<T>(
     response = await postMutation(
       sendsDocumentIds() ? { extensions: persistedQuery(operation), variables } : { query: operation.text, variables },
       accessToken,
+      language,
     );
   } catch (error) {
-    return refused('NETWORK', String(error));
+    return refused('NETWORK', `${recordText(language, 'serviceUnreachable')} (${String(error)})`);
   }
   let body: { readonly data?: T | null; readonly errors?: readonly GraphQLError[] };
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    return refused('HTTP', `the API answered ${response.status} without JSON`);
+    return refused('HTTP', `${recordText(language, 'answerUnreadable')} (HTTP ${response.status})`);
   }
   const error = body.errors?.[0];
   if (error !== undefined) {
@@ -67,16 +72,19 @@ export async function sendMutation<T>(
       },
     };
   }
-  if (body.data === undefined || body.data === null) return refused('HTTP', `the API answered ${response.status}`);
+  if (body.data === undefined || body.data === null) {
+    return refused('HTTP', `${recordText(language, 'answerUnreadable')} (HTTP ${response.status})`);
+  }
   return { ok: true, data: body.data };
 }
 
-function postMutation(body: object, accessToken: string): Promise<Response> {
+function postMutation(body: object, accessToken: string, language: Language): Promise<Response> {
   return fetch('graphql', {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json;q=0.9',
+      'accept-language': language,
       authorization: `Bearer ${accessToken}`,
     },
     body: JSON.stringify(body),

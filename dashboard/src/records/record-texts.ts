@@ -47,6 +47,8 @@ const RECORD_TEXTS = {
   },
   enterNumber: { ja: '数値を入力してください', en: 'Enter a number' },
   writeRefused: { ja: '登録できませんでした', en: 'Could not record' },
+  serviceUnreachable: { ja: 'サービスに接続できませんでした', en: 'Could not reach the service' },
+  answerUnreadable: { ja: 'サービスの応答を読み取れませんでした', en: 'Could not read the answer of the service' },
 } as const;
 
 export type RecordTextKey = keyof typeof RECORD_TEXTS;

@@ -32,7 +32,12 @@ export function RetractForm(props: {
   if (props.records.length === 0) return null;
   const submit = async (): Promise<void> => {
     setBusy(true);
-    const result = await sendMutation<{ retractRecord: { id: string } }>(RETRACT, { id, reason }, props.accessToken);
+    const result = await sendMutation<{ retractRecord: { id: string } }>(
+      RETRACT,
+      { id, reason },
+      props.accessToken,
+      language,
+    );
     setBusy(false);
     if (result.ok) {
       const record = props.records.find((candidate) => candidate.id === id);

@@ -67,6 +67,7 @@ export function YearRecordForm(props: YearRecordFormSpec) {
       props.mutation,
       { input: { ...local.fields, fiscalYear, expectedRevision: expectedRevision ?? base?.revision ?? 0 } },
       props.accessToken,
+      language,
     );
     setBusy(false);
     if (result.ok) {

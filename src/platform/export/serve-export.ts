@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ErrorCode, hasPublicCode } from '../../core/errors';
-import { sendJson } from '../http/send';
+import { sendErrorJson } from '../http/localized-errors';
 import type { Logger } from '../observability/logger';
 import type { Config } from '../../core/config';
 import { connectionArguments, type ConnectionArguments } from './connection-arguments';
@@ -164,12 +164,12 @@ function answerFailure(logger: Logger, response: Response, progress: ExportProgr
   const refusal = asExportError(error);
   if (!progress.streaming) {
     if (refusal) {
-      sendJson(response, refusal.status, refusal.toJSON());
+      sendErrorJson(response.req, response, refusal.status, refusal.toJSON());
       return;
     }
     // A fault of the service: logged once with the request id the client gets, masked as the API masks it.
     logger.error({ event: 'error.masked', requestId, err: error }, 'export failed');
-    sendJson(response, 500, {
+    sendErrorJson(response.req, response, 500, {
       error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId },
     });
     return;

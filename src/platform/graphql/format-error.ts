@@ -11,6 +11,24 @@ const APOLLO_CLIENT_CODES: ReadonlySet<string> = new Set<string>([
   ...Object.values(ApolloServerValidationErrorCode),
 ]);
 
+/**
+ * Every `extensions.code` an answer formatted here can carry: the service's public codes (ErrorCode, which
+ * holds INTERNAL_SERVER_ERROR and BAD_USER_INPUT, and the codes the HTTP front answers with before GraphQL:
+ * RATE_LIMITED, HOST_NOT_ALLOWED) and Apollo's client codes (BAD_REQUEST among them), as `formatError` lets
+ * them through.
+ * The Japanese messages (japanese-messages.ts) are a table keyed by this union, so a code added to either
+ * source without its message does not compile.
+ */
+export type FormattedErrorCode = ErrorCode | `${ApolloServerErrorCode}` | `${ApolloServerValidationErrorCode}`;
+
+/** The same codes as a list, for what walks them all (the tests of the messages). */
+export const FORMATTED_ERROR_CODES: readonly FormattedErrorCode[] = [
+  ...new Set<FormattedErrorCode>([
+    ...Object.values(ErrorCode),
+    ...(APOLLO_CLIENT_CODES as ReadonlySet<FormattedErrorCode>),
+  ]),
+];
+
 /** graphql-js's message when a document exceeds `maxTokens` (QUERY_MAX_TOKENS; 16.x spells it "more that"). */
 const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] (\d+) tokens/;
 

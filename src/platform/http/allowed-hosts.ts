@@ -3,7 +3,8 @@ import { isIP } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import type { ForwardedClient } from './forwarded-client';
 import type { Step } from './middleware-chain';
-import { sendJson } from './send';
+import { ErrorCode } from '../../core/errors';
+import { sendErrorJson } from './localized-errors';
 
 /** The names every instance answers to, whatever it binds: a client on the same machine. */
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
@@ -95,9 +96,9 @@ export function refuseOtherHosts(
       return;
     }
     response.setHeader('connection', 'close');
-    sendJson(response, 421, {
+    sendErrorJson(request, response, 421, {
       error: {
-        code: 'HOST_NOT_ALLOWED',
+        code: ErrorCode.HOST_NOT_ALLOWED,
         message:
           'This service does not answer to the host name of this request (Host header); an operator lists the names it answers to in ALLOWED_HOSTS.',
       },

@@ -3,6 +3,8 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest
 import fresh from 'fresh';
 import vary from 'vary';
 import type { Step } from './middleware-chain';
+import { answerIn, carriesErrors } from './localized-errors';
+import { messageLanguageOf } from './message-language';
 import { bodyOf, parseJsonBody, refuseDeclaredOversizedBody, refuseDeepJson } from './request-body';
 import { arrivedPath, nameRoute } from './request-route';
 
@@ -77,7 +79,9 @@ export function graphqlEndpoint<TContext extends BaseContext>(options: GraphQLEn
 
 /**
  * Runs the request through Apollo Server and sends its answer: what @as-integrations/express5 does, on
- * node's own request and response.
+ * node's own request and response. Here, where every GraphQL answer passes whatever produced its errors
+ * (Apollo's request checks, the context, the plugins, formatError), their messages take the request's
+ * language. An answer sent in parts (@defer, not used by this service's clients) stays in English.
  */
 function answerWithApollo<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
@@ -92,7 +96,11 @@ function answerWithApollo<TContext extends BaseContext>(
     for (const [name, value] of answer.headers) response.setHeader(name, value);
     response.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {
-      sendBody(request, response, answer.body.string, compression);
+      const text = answer.body.string;
+      // Errors' messages follow the request's Accept-Language (localized-errors.ts); answers without them do not.
+      if (!carriesErrors(text)) return sendBody(request, response, text, compression);
+      vary(response, 'Accept-Language');
+      sendBody(request, response, answerIn(text, messageLanguageOf(request)), compression);
       return;
     }
     // An answer in parts (incremental delivery) has no length to compare: it is compressed as it goes.

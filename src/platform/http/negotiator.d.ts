@@ -10,6 +10,11 @@ declare module 'negotiator' {
      * q-values, the first of `preferred`.
      */
     encoding(available: readonly string[], options?: { readonly preferred?: readonly string[] }): string | undefined;
+    /**
+     * The client's most wanted of `available` by Accept-Language (a range such as `ja` also matches `ja-JP`);
+     * without the header, the first of `available`; undefined when it accepts none of them.
+     */
+    language(available: readonly string[]): string | undefined;
   }
   export = Negotiator;
 }

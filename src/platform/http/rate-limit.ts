@@ -9,7 +9,7 @@ import { clientKey } from './client-address';
 import type { ForwardedClient } from './forwarded-client';
 import { headerValue } from './header-value';
 import type { Step } from './middleware-chain';
-import { sendJson } from './send';
+import { sendErrorJson } from './localized-errors';
 
 export interface RateLimitOptions {
   readonly settings: RateLimitSettings;
@@ -60,7 +60,7 @@ export function rateLimitStep(options: RateLimitOptions): Step {
     handler: (request, response) => {
       const identity = (request as Identified)[IDENTITY];
       options.metrics?.rateLimited.inc({ client: identity?.kind ?? 'address' });
-      refuse(response, Number(response.getHeader('retry-after') ?? windowSeconds), requests, windowSeconds);
+      refuse(request, response, Number(response.getHeader('retry-after') ?? windowSeconds), requests, windowSeconds);
     },
   });
   // express-rate-limit's types name Express's request and response; it reads and writes only node's own
@@ -89,8 +89,14 @@ async function identityOf(request: IncomingMessage, options: RateLimitOptions): 
 }
 
 /** The refusal, shaped as the refusals before GraphQL (request-body.ts): `{ errors: [{ message, extensions }] }`. */
-function refuse(response: ServerResponse, retryAfterSeconds: number, requests: number, windowSeconds: number): void {
-  sendJson(response, 429, {
+function refuse(
+  request: IncomingMessage,
+  response: ServerResponse,
+  retryAfterSeconds: number,
+  requests: number,
+  windowSeconds: number,
+): void {
+  sendErrorJson(request, response, 429, {
     errors: [
       {
         message:

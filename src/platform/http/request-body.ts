@@ -4,7 +4,7 @@ import { hasBody, TypeIs } from 'type-is';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { jsonNesting } from './json-nesting';
 import type { ErrorStep, Step } from './middleware-chain';
-import { sendJson } from './send';
+import { sendErrorJson } from './localized-errors';
 import { quotedInput } from '../../core/quoted-input';
 
 /** Requests larger than this are refused before parsing (a GraphQL document is a few KiB at most). */
@@ -19,12 +19,13 @@ export const REFUSED_BODY_DRAIN = { maxBytes: 1024 * 1024, maxMs: 2_000 } as con
 
 /** A GraphQL-style error body for failures before GraphQL runs, so clients parse one shape only. */
 function sendRequestError(
+  request: IncomingMessage,
   response: ServerResponse,
   status: number,
   message: string,
   extensions: Record<string, unknown> = {},
 ): void {
-  sendJson(response, status, {
+  sendErrorJson(request, response, status, {
     errors: [{ message, extensions: { code: ApolloServerErrorCode.BAD_REQUEST, ...extensions } }],
   });
 }
@@ -32,6 +33,7 @@ function sendRequestError(
 function tooLarge(request: IncomingMessage, response: ServerResponse): void {
   drainThenClose(request, response);
   sendRequestError(
+    request,
     response,
     413,
     `request body larger than ${MAX_BODY_BYTES} bytes; a GraphQL request is a few KiB (send large inputs as variables of several requests)`,
@@ -108,6 +110,7 @@ export const parseJsonBody: Step = (request, response, next) => {
   if (request.method === 'POST' && hasBody(request) && !hasJsonBody(request)) {
     const declared = request.headers['content-type'];
     return sendRequestError(
+      request,
       response,
       415,
       `a POST body must be JSON (content-type: application/json), got ${declared === undefined ? 'no content-type' : `content-type ${quotedInput(declared)}`}`,
@@ -124,16 +127,16 @@ export const answerBodyErrors: ErrorStep = (error, request, response, next) => {
     case 'entity.too.large':
       return tooLarge(request, response);
     case 'entity.parse.failed':
-      return sendRequestError(response, 400, `request body is not valid JSON: ${String(failure.message)}`);
+      return sendRequestError(request, response, 400, `request body is not valid JSON: ${String(failure.message)}`);
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return sendRequestError(response, 415, String(failure.message));
+      return sendRequestError(request, response, 415, String(failure.message));
     case 'request.aborted':
       // The client went away mid-upload: nobody is left to answer.
       return;
     default:
       if (typeof failure.status === 'number' && failure.status >= 400 && failure.status < 500) {
-        return sendRequestError(response, failure.status, String(failure.message));
+        return sendRequestError(request, response, failure.status, String(failure.message));
       }
       return next(error);
   }
@@ -152,8 +155,9 @@ const JSON_QUERY_PARAMETERS = ['variables', 'extensions'];
  * naming where and the limit.
  */
 export function refuseDeepJson(maxNesting: number): Step {
-  const refuse = (response: ServerResponse, where: string) =>
+  const refuse = (request: IncomingMessage, response: ServerResponse, where: string) =>
     sendRequestError(
+      request,
       response,
       400,
       `${where} nested deeper than ${maxNesting} levels; the limit is ${maxNesting} (QUERY_MAX_NESTING). ` +
@@ -164,10 +168,10 @@ export function refuseDeepJson(maxNesting: number): Step {
     const body = bodyOf(request);
     if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
       for (const [member, value] of Object.entries(body)) {
-        if (jsonNesting(value, maxNesting) > maxNesting) return refuse(response, member);
+        if (jsonNesting(value, maxNesting) > maxNesting) return refuse(request, response, member);
       }
     } else if (jsonNesting(body, maxNesting) > maxNesting) {
-      return refuse(response, 'request body');
+      return refuse(request, response, 'request body');
     }
     const target = request.url ?? '/';
     // Most POSTs have no query string: nothing to read there.
@@ -175,7 +179,7 @@ export function refuseDeepJson(maxNesting: number): Step {
     const search = queryParameters(target);
     for (const parameter of JSON_QUERY_PARAMETERS) {
       for (const text of search.getAll(parameter)) {
-        if (jsonNesting(parsedOrUndefined(text), maxNesting) > maxNesting) return refuse(response, parameter);
+        if (jsonNesting(parsedOrUndefined(text), maxNesting) > maxNesting) return refuse(request, response, parameter);
       }
     }
     next();

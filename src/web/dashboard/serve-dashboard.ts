@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SignInSettings } from '../../platform/auth/sign-in-settings';
 import { sendJson } from '../../platform/http/send';
+import { nameRoute } from '../../platform/http/request-route';
 import { contentEtag, sendStatic } from '../../platform/http/send-static';
 import { prefersHtml } from '../ide/prefers-html';
 import { PACKAGE_INFO } from '../../core/package-info';
@@ -41,15 +42,19 @@ export async function serveDashboard(
 ): Promise<boolean> {
   const isRead = request.method === 'GET' || request.method === 'HEAD';
   if (pathname === '/' && isRead && prefersHtml(request.headers.accept)) {
+    nameRoute(request, '/');
     redirect(response, DASHBOARD_PATH.slice(1));
     return true;
   }
   // The page's relative asset URLs need it without a trailing slash.
   if (pathname === `${DASHBOARD_PATH}/`) {
+    nameRoute(request, `${DASHBOARD_PATH}/`);
     redirect(response, `../${DASHBOARD_PATH.slice(1)}`);
     return true;
   }
   if (pathname !== DASHBOARD_PATH && !pathname.startsWith(DASHBOARD_ASSET_PREFIX)) return false;
+  // The route of metrics and spans: the page, or any of its hashed files (never the file's own name).
+  nameRoute(request, pathname === DASHBOARD_PATH ? DASHBOARD_PATH : `${DASHBOARD_ASSET_PREFIX}*`);
 
   let files: DashboardFiles;
   try {

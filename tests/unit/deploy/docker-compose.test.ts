@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'yaml';
 import { ENVIRONMENT_VARIABLES, SECRET_SETTINGS } from '../../../src/core/config';
+import { OTHER_VARIABLES } from '../../../src/core/settings-docs';
 import { finalStage, instructionsOf, readDockerfile, writableDirectories } from '../../helpers/dockerfile';
 
 /**
@@ -46,10 +47,21 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['api', 'api-2', 'neo4j', 'neo4j-service-user']);
   });
 
-  it('runs the second API instance as the first, from one image, on its own host port', () => {
-    const { ports, ...second } = compose.services['api-2'] ?? {};
-    const { ports: firstPorts, ...first } = api ?? {};
+  it('runs the second API instance as the first, from one image, on its own host port, named apart', () => {
+    const {
+      ports,
+      environment: { OTEL_RESOURCE_ATTRIBUTES: secondName, ...secondEnvironment } = {},
+      ...second
+    } = compose.services['api-2'] ?? {};
+    const {
+      ports: firstPorts,
+      environment: { OTEL_RESOURCE_ATTRIBUTES: firstName, ...firstEnvironment } = {},
+      ...first
+    } = api ?? {};
     expect(second).toEqual(first);
+    expect(secondEnvironment).toEqual(firstEnvironment);
+    // Each instance's traces say which it is (service.instance.id), never both the same.
+    expect([firstName, secondName]).toEqual(['service.instance.id=api', 'service.instance.id=api-2']);
     expect(ports?.map(withDefaults)).toEqual(['127.0.0.1:4001:4000']);
     expect(firstPorts?.map(withDefaults)).toEqual(['127.0.0.1:4000:4000']);
   });
@@ -187,7 +199,9 @@ describe('docker-compose.yml', () => {
 
   it('uses only environment names the service reads', () => {
     const names = Object.keys(api?.environment ?? {});
-    expect(names.filter((n) => !(n in ENVIRONMENT_VARIABLES))).toEqual([]);
+    // Or a variable a library reads itself, listed with the settings (the OpenTelemetry SDK's).
+    const others = OTHER_VARIABLES.map((variable) => variable.name);
+    expect(names.filter((n) => !(n in ENVIRONMENT_VARIABLES) && !others.includes(n))).toEqual([]);
     expect(names).toEqual(
       expect.arrayContaining(['PORT', 'NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD_FILE', 'NEO4J_DATABASE']),
     );

@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { ForwardedClient } from '../../http/forwarded-client';
 import type { Step } from '../../http/middleware-chain';
 import type { StatementObserver } from '../../../db/statement-observer';
 import type { ExportPageTracer } from '../../export/serve-export';
@@ -9,8 +11,11 @@ import type { ExportPageTracer } from '../../export/serve-export';
  * imports only when tracing is asked for.
  */
 export interface RequestTracing {
-  /** A server span per HTTP request, child of the caller's W3C `traceparent` when it sends one. */
-  readonly httpMiddleware: Step;
+  /**
+   * A server span per HTTP request, child of the caller's W3C `traceparent` when it sends one; its client, scheme
+   * and host as `clientOf` resolves them (the access line's resolution).
+   */
+  httpMiddleware(clientOf: (request: IncomingMessage) => ForwardedClient): Step;
   /** Spans of GraphQL parse, validate and execute. */
   readonly graphqlPlugin: ApolloServerPlugin;
   /** A span per Cypher statement, child of the execute span of the operation that ran it. */

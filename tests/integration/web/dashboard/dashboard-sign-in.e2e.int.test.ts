@@ -239,7 +239,10 @@ describe('staff sign-in and the record forms in Chromium, against a real OpenID 
       // The API's own validation: both fields refused at once, each message next to its field.
       await page.fill('#indicator-record-year', '2030');
       await page.fill('#indicator-record-value', '1e20');
+      const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/graphql'));
       await page.click('form.record-form button[type="submit"]');
+      // In the page's language, whatever the browser's: the API then writes each refusal's message in Japanese.
+      expect((await sent).headers()['accept-language']).toBe('ja');
       await page.waitForSelector('#indicator-record-value-messages');
       expect(await page.textContent('#indicator-record-value-messages')).toContain('2^53');
       expect(await page.textContent('#indicator-record-year-messages')).toMatch(/2023|2027|plan period/);
