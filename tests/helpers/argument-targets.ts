@@ -1,5 +1,10 @@
 import {
+  astFromValue,
   getNamedType,
+  getNullableType,
+  print,
+  type GraphQLInputObjectType,
+  type ValueNode,
   isAbstractType,
   isEnumType,
   isInputObjectType,
@@ -14,15 +19,19 @@ import {
 } from 'graphql';
 
 /**
- * One argument a client can send a variable into, and the operation that sends it: a variable of the
- * argument's name declared with the argument's type, nullable where the argument has a default (as Relay apps
- * declare `count: Int` for `first: Int! = 50`, valid by GraphQL's rules because of that default), placed in
- * the argument. The field's other required arguments get variables of their own with a value of their type.
+ * One place a client can send a variable into, and the operation that sends it: an argument, or a field of an
+ * argument's input object (`orderBy: [{ field: CODE, direction: $orderBy_direction }]`), at any depth. The
+ * variable is declared with the place's type, nullable where the place has a default (as Relay apps declare
+ * `count: Int` for `first: Int! = 50`, valid by GraphQL's rules because of that default). The field's other
+ * required arguments get variables of their own, and the input objects' other required fields literals, each
+ * a value of its type.
  */
 export interface ArgumentTarget {
-  /** `Type.field(argument)`, for a failure's message. */
+  /** `Type.field(argument)` or `Type.field(argument.inputField)`, for a failure's message. */
   readonly name: string;
-  readonly argument: string;
+  /** The argument and the input fields down to the place: what an error about the value names. */
+  readonly names: readonly string[];
+  readonly variable: string;
   /** The variable's declared type, as the operation spells it. */
   readonly variableType: string;
   readonly query: string;
@@ -31,17 +40,18 @@ export interface ArgumentTarget {
 }
 
 /**
- * Every argument of every root Query field and every argument of every connection field below the root,
- * derived from the schema (none listed by hand). A connection is what the Relay specification calls one: an
- * object type with `pageInfo`. Each connection field is reached by the shortest selection from Query through
- * fields a client may select without arguments of its own, through inline fragments below abstract types.
+ * Every argument of every root Query field and every argument of every connection field below the root, and
+ * every field of their input objects, derived from the schema (none listed by hand). A connection is what the
+ * Relay specification calls one: an object type with `pageInfo`. Each connection field is reached by the
+ * shortest selection from Query through fields a client may select without arguments of its own, through
+ * inline fragments below abstract types.
  */
 export function argumentTargets(schema: GraphQLSchema): ArgumentTarget[] {
   const query = schema.getQueryType();
   if (!query) throw new Error('the schema has no Query type');
   const targets: ArgumentTarget[] = [];
   for (const field of Object.values(query.getFields())) {
-    for (const argument of field.args) targets.push(target(query, field, argument, (inner) => inner));
+    for (const argument of field.args) targets.push(...targetsOf(query, field, argument, (inner) => inner));
   }
   const reached = shortestSelections(schema, query);
   for (const type of Object.values(schema.getTypeMap())) {
@@ -52,7 +62,7 @@ export function argumentTargets(schema: GraphQLSchema): ArgumentTarget[] {
     // A connection no selection reaches would go untested without a word: say so instead.
     if (!wrap) throw new Error(`${type.name} has connections but no selection from Query reaches it`);
     for (const field of connections) {
-      for (const argument of field.args) targets.push(target(type, field, argument, wrap));
+      for (const argument of field.args) targets.push(...targetsOf(type, field, argument, wrap));
     }
   }
   return targets;
@@ -61,27 +71,84 @@ export function argumentTargets(schema: GraphQLSchema): ArgumentTarget[] {
 /** Wraps a selection on a type into the selection from Query that reaches it. */
 type Wrap = (inner: string) => string;
 
-function target(
+/** A place for the variable: its path of names, its type and default, and the literal around it. */
+interface Place {
+  readonly names: readonly string[];
+  readonly type: GraphQLInputType;
+  readonly hasDefault: boolean;
+  /** The argument's value with `variable` at the place. */
+  readonly literal: (variable: string) => string;
+  /** The input objects on the way, so a type that contains itself is walked once. */
+  readonly through: ReadonlySet<GraphQLInputObjectType>;
+}
+
+function targetsOf(
   type: GraphQLObjectType,
   field: GraphQLField<unknown, unknown>,
   argument: GraphQLArgument,
   wrap: Wrap,
-): ArgumentTarget {
-  const variableType =
-    argument.defaultValue !== undefined && isNonNullType(argument.type) ? argument.type.ofType : argument.type;
+): ArgumentTarget[] {
   const others = field.args.filter(
     (other) => other !== argument && isNonNullType(other.type) && other.defaultValue === undefined,
   );
-  const sent = [argument, ...others];
-  const declarations = sent.map((each) => `$${each.name}: ${String(each === argument ? variableType : each.type)}`);
-  const selection = `${field.name}(${sent.map((each) => `${each.name}: $${each.name}`).join(', ')}) ${leafSelection(field)}`;
-  return {
-    name: `${type.name}.${field.name}(${argument.name})`,
-    argument: argument.name,
-    variableType: String(variableType),
-    query: `query Probe(${declarations.join(', ')}) { ${wrap(selection)} }`,
-    others: Object.fromEntries(others.map((other) => [other.name, valueOfType(other.type)])),
+  const targets: ArgumentTarget[] = [];
+  const visit = (place: Place): void => {
+    const variable = place.names.join('_');
+    const variableType = place.hasDefault && isNonNullType(place.type) ? place.type.ofType : place.type;
+    const declarations = [
+      `$${variable}: ${String(variableType)}`,
+      ...others.map((other) => `$${other.name}: ${String(other.type)}`),
+    ];
+    const argumentsText = [
+      `${argument.name}: ${place.literal(`$${variable}`)}`,
+      ...others.map((other) => `${other.name}: $${other.name}`),
+    ];
+    targets.push({
+      name: `${type.name}.${field.name}(${place.names.join('.')})`,
+      names: place.names,
+      variable,
+      variableType: String(variableType),
+      query: `query Probe(${declarations.join(', ')}) { ${wrap(`${field.name}(${argumentsText.join(', ')}) ${leafSelection(field)}`)} }`,
+      others: Object.fromEntries(others.map((other) => [other.name, valueOfType(other.type)])),
+    });
+    for (const inner of fieldsBelow(place)) visit(inner);
   };
+  visit({
+    names: [argument.name],
+    type: argument.type,
+    hasDefault: argument.defaultValue !== undefined,
+    literal: (variable) => variable,
+    through: new Set(),
+  });
+  return targets;
+}
+
+/** The places one input object further down: each field of the place's input object (in a list, its item's). */
+function fieldsBelow(place: Place): Place[] {
+  const unwrapped = isNonNullType(place.type) ? place.type.ofType : place.type;
+  const inList = isListType(unwrapped);
+  const item = inList ? getNullableType(unwrapped.ofType) : unwrapped;
+  if (!isInputObjectType(item) || place.through.has(item)) return [];
+  const fields = Object.values(item.getFields());
+  return fields.map((inputField) => ({
+    names: [...place.names, inputField.name],
+    type: inputField.type,
+    hasDefault: inputField.defaultValue !== undefined,
+    through: new Set([...place.through, item]),
+    literal: (variable: string) => {
+      const siblings = fields
+        .filter((f) => f !== inputField && isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => `${f.name}: ${print(astFromValueOrThrow(valueOfType(f.type), f.type))}`);
+      const object = `{ ${[`${inputField.name}: ${variable}`, ...siblings].join(', ')} }`;
+      return place.literal(inList ? `[${object}]` : object);
+    },
+  }));
+}
+
+function astFromValueOrThrow(value: unknown, type: GraphQLInputType): ValueNode {
+  const ast = astFromValue(value, type);
+  if (!ast) throw new Error(`no literal of ${String(type)} for ${JSON.stringify(value)}`);
+  return ast;
 }
 
 /** A value of an input type as a variable holds it: the first enum value, an empty list, 1, true or "1". */

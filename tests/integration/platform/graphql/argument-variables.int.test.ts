@@ -7,18 +7,19 @@ import { captureLogs, type CapturedLogs } from '../../../helpers/log-capture';
 import { openApi, type ApiFixture } from '../../../helpers/api-fixture';
 
 /**
- * Every argument a client can send a variable into, through the service `npm start` builds, with a value of
- * each kind a client gets wrong: null (a Relay app's `count: Int` sent as null into `first: Int! = 50`), the
- * wrong type, negative, past 2^31, a float, a list, an object. The arguments are read from the schema the
- * service introspects to (every argument of every root field, and of every connection below the root), so a
- * new field is covered the day it is added. Whatever the value, the answer is a client error, never a 5xx or
- * INTERNAL_SERVER_ERROR, nothing is logged as the service's fault, and every error names the argument or its
- * variable (named after it), so the client can tell what to fix; a field's other required arguments are sent
- * too, with a value of their type, and an error may name one of those. An admin sends every request, so the
- * fields for editors and admins reach their arguments. fast-check prints the seed and the shrunk request on
- * failure (pass `seed` and `path` to `fc.assert` to replay it). 800 draws of about 1,600 pairs, about 30 s.
+ * Every argument a client can send a variable into, and every field of their input objects, through the
+ * service `npm start` builds, with a value of each kind a client gets wrong: null (a Relay app's `count: Int`
+ * sent as null into `first: Int! = 50`), the wrong type, negative, past 2^31, a float, a list, an object. The
+ * places are read from the schema the service introspects to (every argument of every root field, and of every
+ * connection below the root), so a new field is covered the day it is added. Whatever the value, the answer is
+ * a client error, never a 5xx or INTERNAL_SERVER_ERROR, nothing is logged as the service's fault, and every
+ * error names the argument, the input field or the variable (named after them), so the client can tell what to
+ * fix; a field's other required arguments are sent too, with a value of their type, and an error may name one
+ * of those. An admin sends every request, so the fields for editors and admins reach their arguments. Half the
+ * draws are arguments (about 130), half input fields (about 700). fast-check prints the seed and the shrunk
+ * request on failure (pass `seed` and `path` to `fc.assert` to replay it).
  */
-const RUNS = 800;
+const RUNS = 600;
 const SECRET = 'argument-variables-test-secret-0123456789';
 
 /** Values of every kind, whatever the argument's type: one of them is usually of the right type. */
@@ -66,14 +67,16 @@ describe('every argument given a wrong variable through the real service', () =>
 
   async function send(target: ArgumentTarget, value: unknown): Promise<void> {
     logs.lines.length = 0;
-    const variables = { ...target.others, [target.argument]: value };
+    const variables = { ...target.others, [target.variable]: value };
     const answer = (await api.server.query(target.query, variables, admin)) as Answer;
     const sent = { target: target.name, variable: target.variableType, value };
     const errors = answer.errors ?? [];
     const faults = errors.filter((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR');
     expect({ sent, status: answer.status < 500, faults }).toEqual({ sent, status: true, faults: [] });
-    // The argument or its variable (`$first` names `first`), or another argument this request sends.
-    const names = new RegExp(`\\b(?:${[target.argument, ...Object.keys(target.others)].join('|')})\\b`);
+    // The argument, the input field or its variable (`$first` names `first`), or another argument this request sends.
+    const names = new RegExp(
+      `\\b(?:${[...target.names, target.variable, ...Object.keys(target.others)].join('|')})\\b`,
+    );
     const unnamed = errors.filter((error) => !names.test(error.message)).map((error) => error.message);
     expect({ sent, unnamed }).toEqual({ sent, unnamed: [] });
     const logged = logs.lines.filter((line) => line.level === 'error').map((line) => line.msg);
@@ -91,29 +94,44 @@ describe('every argument given a wrong variable through the real service', () =>
       expect.arrayContaining([
         expect.objectContaining({ name: 'Query.measures(first)', variableType: 'Int' }),
         expect.objectContaining({ name: 'Department.measuresConnection(first)', variableType: 'Int' }),
+        expect.objectContaining({ name: 'Query.measures(orderBy.direction)', variableType: 'SortDirection' }),
       ]),
     );
     // argumentTargets throws when a type with connections is reached by no selection, so none is left out.
     expect(new Set(targets.map((t) => t.name.split('.')[0])).size).toBeGreaterThan(1);
   });
 
-  it('answers null for a non-null argument with a default as the client error graphql-js gives', async () => {
+  it.each([
+    ['Query.measures(first)', /^Argument "first" of non-null type "Int!" must not be null\.$/],
+    ['Department.measuresConnection(first)', /^Argument "first" of non-null type "Int!" must not be null\.$/],
+    [
+      'Query.measures(orderBy.direction)',
+      /^Argument "orderBy" has invalid value \[\{.*direction: \$orderBy_direction.*\}\]\.$/,
+    ],
+    [
+      'Department.measuresConnection(orderBy.direction)',
+      /^Argument "orderBy" has invalid value \[\{.*direction: \$orderBy_direction.*\}\]\.$/,
+    ],
+  ])('answers null for %s, non-null with a default, as graphql-js refuses it', async (name, message) => {
     logs.lines.length = 0;
-    for (const name of ['Query.measures(first)', 'Department.measuresConnection(first)']) {
-      const target = targets.find((t) => t.name === name);
-      if (!target) throw new Error(`no target ${name}`);
-      const answer = (await api.server.query(target.query, { first: null }, admin)) as Answer;
-      expect(answer.errors?.map((error) => ({ message: error.message, code: error.extensions?.code }))).toEqual([
-        { message: 'Argument "first" of non-null type "Int!" must not be null.', code: 'BAD_USER_INPUT' },
-      ]);
-    }
+    const target = targets.find((t) => t.name === name);
+    if (!target) throw new Error(`no target ${name}`);
+    const answer = (await api.server.query(target.query, { [target.variable]: null }, admin)) as Answer;
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(message) as unknown,
+        extensions: { code: 'BAD_USER_INPUT' },
+      }),
+    ]);
     expect(logs.lines.filter((line) => line.level === 'error')).toEqual([]);
   });
 
-  it(`answers ${RUNS} drawn argument and value pairs with client errors naming the argument`, async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...targets), fc.constantFrom(...WRONG_VALUES), send), {
-      numRuns: RUNS,
-    });
+  it(`answers ${RUNS} drawn places and values with client errors naming the argument`, async () => {
+    const places = fc.oneof(
+      fc.constantFrom(...targets.filter((t) => t.names.length === 1)),
+      fc.constantFrom(...targets.filter((t) => t.names.length > 1)),
+    );
+    await fc.assert(fc.asyncProperty(places, fc.constantFrom(...WRONG_VALUES), send), { numRuns: RUNS });
     // The draws reached refusals of both kinds: GraphQL's of the variable, and the arguments' own (the service's
     // ranges, lookups and cursors, and graphql-js's null into a non-null argument).
     expect(refused.variable).toBeGreaterThan(RUNS / 10);
