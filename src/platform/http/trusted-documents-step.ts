@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Step } from './middleware-chain';
 import { bodyOf, queryParameters } from './request-body';
-import { sendJson } from './send';
+import { sendErrorJson } from './localized-errors';
 import { ErrorCode } from '../../core/errors';
 import {
   OPERATION_NOT_TRUSTED_STATUS,
@@ -21,7 +21,7 @@ export function admitTrustedDocuments(gate: TrustedDocuments): Step {
   return (request, response, next) => {
     const refusal = request.method === 'POST' ? admitBody(gate, request) : admitSearch(gate, request);
     if (refusal === undefined) return next();
-    sendJson(response, OPERATION_NOT_TRUSTED_STATUS, {
+    sendErrorJson(request, response, OPERATION_NOT_TRUSTED_STATUS, {
       errors: [{ message: refusal, extensions: { code: ErrorCode.OPERATION_NOT_TRUSTED } }],
     });
   };

@@ -5,6 +5,7 @@ import { createAuthenticator } from '../../../../src/platform/auth/authenticator
 import { mintToken } from '../../../../src/platform/auth/mint-token';
 import { FORMATTED_ERROR_CODES, type FormattedErrorCode } from '../../../../src/platform/graphql/format-error';
 import { JAPANESE_MESSAGES } from '../../../../src/platform/graphql/japanese-messages';
+import { trustedDocumentsOfThisBuild } from '../../../../src/web/trusted-documents/build-trusted-documents';
 import { errorIn } from '../../../../src/platform/http/localized-errors';
 import { openTestDatabase, type TestDatabase } from '../../../helpers/test-database';
 import { startTestServer, type TestServerOptions, type TestServer } from '../../../helpers/test-server';
@@ -61,6 +62,8 @@ const SERVERS = {
   closed: { env: { MAX_RESPONSE_BYTES: '1024' } },
   limited: { env: { RATE_LIMIT_REQUESTS: '1', RATE_LIMIT_WINDOW_SECONDS: '600' } },
   hurried: { requestBudget: { timeoutMs: 1 } },
+  // Runs only the operations `npm run build` lists (TRUSTED_DOCUMENTS); the manifest is read in beforeAll.
+  trusting: {},
 } satisfies Record<string, TestServerOptions>;
 
 const tokens: Record<'viewer' | 'editor', string> = { viewer: '', editor: '' };
@@ -105,6 +108,7 @@ const PROVOKERS: Readonly<Partial<Record<FormattedErrorCode, Provoker>>> = {
     send: (s, h) => post(s, query('query A { __typename } query B { __typename }'), h),
   },
   BAD_REQUEST: { server: 'main', send: (s, h) => post(s, { variables: {} }, h) },
+  OPERATION_NOT_TRUSTED: { server: 'trusting', send: (s, h) => post(s, query('{ fields { name } }'), h) },
   PERSISTED_QUERY_NOT_FOUND: {
     server: 'main',
     send: (s, h) => post(s, { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }, h),
@@ -205,8 +209,10 @@ describe('error messages in Japanese by Accept-Language', () => {
   beforeAll(async () => {
     db = openTestDatabase();
     const authenticate = createAuthenticator({ secret: SECRET, jwksUrl: undefined, anonymousRead: true });
+    const trustedDocuments = await trustedDocumentsOfThisBuild();
     for (const [name, options] of Object.entries(SERVERS) as [keyof typeof SERVERS, TestServerOptions][]) {
-      servers.set(name, await startTestServer(db.gateway, { ...options, authenticate }));
+      const trusting = name === 'trusting' ? { trustedDocuments } : {};
+      servers.set(name, await startTestServer(db.gateway, { ...options, ...trusting, authenticate }));
     }
     tokens.viewer = await mintToken(SECRET, { sub: 'suzuki', role: 'viewer' });
     tokens.editor = await mintToken(SECRET, { sub: 'sato', role: 'editor', departments: ['市民活動推進課'] });
