@@ -60,7 +60,9 @@ describe('department references', () => {
 
   it('suggests the closest departments, Japanese or English, when nothing matches', () => {
     const japanese = failure('市民活動課', 'filter.department');
-    expect(japanese.message).toMatch(/^no department matches "市民活動課" \(filter\.department\)\. Closest: 市民活動推進課 /);
+    expect(japanese.message).toMatch(
+      /^no department matches "市民活動課" \(filter\.department\)\. Closest: 市民活動推進課 /,
+    );
     expect(japanese.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.department' });
     expect(japanese.extensions.candidates).toHaveLength(3);
     expect((japanese.extensions.candidates as string[])[0]).toBe('department:citizen-activity-promotion');
