@@ -19,15 +19,11 @@ export type { LogLevel } from './setting-kinds';
  * none of them.
  */
 export type Config = ReturnType<typeof configOf>;
-/** An external Neo4j (NEO4J_URI and its credentials); absent: the embedded one. */
-export type ExternalNeo4j = NonNullable<Config['neo4j']>;
 export type EmbeddedNeo4jSettings = Config['embedded'];
 export type QueryLimits = Config['queryLimits'];
 export type SignInSettings = NonNullable<Config['signIn']>;
 export type RequestBudgetSettings = Config['requestBudget'];
 export type HttpSettings = Config['http'];
-export type TracingSettings = NonNullable<Config['tracing']>;
-export type MetricsSettings = Config['metrics'];
 export type LiveSettings = Config['live'];
 export type IdempotencySettings = Config['idempotency'];
 /** The per-client rate limit (RATE_LIMIT_*); absent: no limit. */
@@ -93,7 +89,8 @@ const MIB = 1024 * 1024;
 
 /**
  * The parsed settings in the shape the service takes them, frozen so no code changes them after start-up. The
- * one place a setting is given its place: Config is this function's type.
+ * one place a setting is given its place: Config is this function's type. A declared setting this module does
+ * not read is named by tests/unit/core/every-setting-read.test.ts (the secrets' `_FILE` forms excepted).
  */
 function configOf(s: Settings, env: Env) {
   return Object.freeze({

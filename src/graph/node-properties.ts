@@ -1,6 +1,6 @@
 import type { RowReader } from '../db/row-reader';
 import type { NodeLabel } from './graph-model';
-import { ChangeStatus, Direction } from './enums';
+import { Direction } from './enums';
 import { LABEL_ATTRIBUTES as A } from './properties/label-attributes';
 import { attributeSpecsOf } from './properties/stored-specs';
 
@@ -26,8 +26,6 @@ const text = { type: 'string', optional: false } as const;
 const num = { type: 'number', optional: false } as const;
 const optionalNum = { type: 'number', optional: true } as const;
 
-/** Change marks of the draft revision sheets; the values of the GraphQL enum ChangeStatus. */
-export const CHANGE_STATUSES = Object.values(ChangeStatus);
 /** Which way an indicator should move; the values of the GraphQL enum Direction. */
 export const DIRECTIONS = Object.values(Direction);
 
@@ -83,11 +81,6 @@ interface CommonBag {
 export type NodeBag<L extends NodeLabel> = CommonBag & { readonly [K in RequiredKey<L>]: ValueOf<Specs<L>[K]> } & {
   readonly [K in OptionalKey<L>]?: ValueOf<Specs<L>[K]> | null;
 };
-
-/** The names of the string properties some label stores (what search can look into). */
-export type StringPropertyName = {
-  [L in NodeLabel]: { [K in keyof Specs<L>]: Specs<L>[K] extends { type: 'string' } ? K : never }[keyof Specs<L>];
-}[NodeLabel];
 
 /** A label's properties as the API reads them back: optional scalars are null when absent, lists []. */
 export type StoredNode<L extends NodeLabel> = {

@@ -36,11 +36,6 @@ function userManager(signIn: SignInConfig): Promise<UserManager> {
   return manager;
 }
 
-/** The token to send, or null (none, or expired: then the page shows the sign-in button again). */
-export function accessToken(): string | null {
-  return session.status === 'signed-in' ? session.accessToken : null;
-}
-
 function accept(user: User, signIn: SignInConfig): void {
   const identity = identityOf(user.access_token, signIn);
   if (identity === null) {

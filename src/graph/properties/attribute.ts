@@ -73,13 +73,6 @@ export function numbersOf<const A extends Attributes>(attributes: A): NumbersOf<
   ) as NumbersOf<A>;
 }
 
-/** The attributes of `attributes` that are not numbers (texts, flags, enums, lists). */
-export function plainAttributesOf(attributes: Attributes): [string, PlainAttribute][] {
-  return Object.entries(attributes).flatMap(([name, attribute]): [string, PlainAttribute][] =>
-    isNumberAttribute(attribute) ? [] : [[name, attribute]],
-  );
-}
-
 /** Whether the attribute is a GraphQL field of its node type (most are; some are only stored). */
 export function hasField(attribute: Attribute): boolean {
   return attribute.field !== false;

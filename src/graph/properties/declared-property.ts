@@ -47,18 +47,6 @@ export interface DeclaredProperty {
 /** A node type's declared properties, by property name (which is also the GraphQL field's name). */
 export type Declaration = Readonly<Record<string, DeclaredProperty>>;
 
-/** Checks a declaration while keeping its literal types (the order values, which properties are figures). */
-export function declareProperties<const D extends Declaration>(declaration: D): D {
-  return declaration;
-}
-
-/** The declared property names of `declaration` that have `key` set, in declaration order. */
-export function namesWith<D extends Declaration>(declaration: D, key: keyof DeclaredProperty): (keyof D & string)[] {
-  return Object.entries(declaration)
-    .filter(([, property]) => property[key] !== undefined)
-    .map(([name]) => name);
-}
-
 /** The stored property that holds a fiscal year's era label (`startYearLabel` for `startYear`). */
 export function labelPropertyOf(name: string): string {
   return `${name}Label`;

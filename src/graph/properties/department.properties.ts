@@ -1,4 +1,4 @@
-import { declareAttributes, numbersOf } from './attribute';
+import { declareAttributes } from './attribute';
 
 /**
  * The attributes of departments (課・室・局), each declared once: its stored contract, field, search and
@@ -21,5 +21,3 @@ export const DEPARTMENT_ATTRIBUTES = declareAttributes({
     search: 'indexed',
   },
 });
-
-export const DEPARTMENT_PROPERTIES = numbersOf(DEPARTMENT_ATTRIBUTES);

@@ -1,4 +1,4 @@
-import { declareAttributes, numbersOf } from './attribute';
+import { declareAttributes } from './attribute';
 
 /**
  * The attributes of fields (分野) of the comprehensive plan, each declared once: its stored contract,
@@ -10,5 +10,3 @@ export const FIELD_ATTRIBUTES = declareAttributes({
   nameEn: { type: 'String', description: 'English name, e.g. Civic Life.', search: 'indexed' },
   slogan: { type: 'String', optional: true, description: "The chapter's slogan (fields 5 and 6 only)." },
 });
-
-export const FIELD_PROPERTIES = numbersOf(FIELD_ATTRIBUTES);

@@ -1,4 +1,4 @@
-import { declareAttributes, numbersOf } from './attribute';
+import { declareAttributes } from './attribute';
 
 /**
  * The attributes of cross-field linkage plans (政策連携プラン) and their initiatives (推進のための取組), each
@@ -11,8 +11,6 @@ export const LINKAGE_PLAN_ATTRIBUTES = declareAttributes({
   targets: { type: 'String[]', description: 'Proposed numeric targets (数値目標案).' },
 });
 
-export const LINKAGE_PLAN_PROPERTIES = numbersOf(LINKAGE_PLAN_ATTRIBUTES);
-
 export const INITIATIVE_ATTRIBUTES = declareAttributes({
   number: {
     type: 'Int',
@@ -24,5 +22,3 @@ export const INITIATIVE_ATTRIBUTES = declareAttributes({
   name: { type: 'String', description: 'Name of the initiative.', search: 'indexed' },
   text: { type: 'String', description: 'What the initiative does.', search: 'indexed' },
 });
-
-export const INITIATIVE_PROPERTIES = numbersOf(INITIATIVE_ATTRIBUTES);

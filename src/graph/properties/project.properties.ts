@@ -1,5 +1,5 @@
 import { ChangeStatus } from '../enums';
-import { declareAttributes, numbersOf } from './attribute';
+import { declareAttributes } from './attribute';
 import { CODE } from './code';
 
 /**
@@ -30,5 +30,3 @@ export const PROJECT_ATTRIBUTES = declareAttributes({
     description: 'Why the draft revision sheet deletes the project (削除理由), as written; null unless DELETED.',
   },
 });
-
-export const PROJECT_PROPERTIES = numbersOf(PROJECT_ATTRIBUTES);

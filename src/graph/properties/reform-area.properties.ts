@@ -1,4 +1,4 @@
-import { declareAttributes, numbersOf } from './attribute';
+import { declareAttributes } from './attribute';
 
 /**
  * The attributes of areas (取組項目) of the administrative-reform outline, each declared once: its stored
@@ -8,5 +8,3 @@ export const REFORM_AREA_ATTRIBUTES = declareAttributes({
   number: { type: 'Int', optional: false, unit: 'area number', description: 'Area number 1–3.', min: 1 },
   name: { type: 'String', description: 'Name of the area.', search: 'indexed' },
 });
-
-export const REFORM_AREA_PROPERTIES = numbersOf(REFORM_AREA_ATTRIBUTES);

@@ -1,5 +1,5 @@
 import { ChangeStatus } from '../enums';
-import { declareAttributes, numbersOf } from './attribute';
+import { declareAttributes } from './attribute';
 import { CODE } from './code';
 
 /**
@@ -36,5 +36,3 @@ export const RELATED_PLAN_ATTRIBUTES = declareAttributes({
     description: 'Change mark of the draft revision sheet (deleted plans are not listed).',
   },
 });
-
-export const RELATED_PLAN_PROPERTIES = numbersOf(RELATED_PLAN_ATTRIBUTES);

@@ -1,4 +1,4 @@
-import { declareAttributes, numbersOf } from './attribute';
+import { declareAttributes } from './attribute';
 
 /**
  * The attributes of the Sustainable Development Goals, each declared once: its stored contract, field,
@@ -14,5 +14,3 @@ export const SDG_ATTRIBUTES = declareAttributes({
   nameEn: { type: 'String', description: 'UN short title, e.g. Partnerships for the Goals.', search: 'indexed' },
   color: { type: 'String', description: "The goal's official colour, `#RRGGBB`." },
 });
-
-export const SDG_PROPERTIES = numbersOf(SDG_ATTRIBUTES);

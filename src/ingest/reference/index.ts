@@ -1,12 +1,7 @@
 export { ReferenceDataError } from './reference-data-error';
 export { loadSdgs, type Sdg } from './sdg';
 export { loadFields, type PlanField } from './plan-field';
-export { loadDepartments, type Department, type DepartmentAlias } from './department';
-export { loadCollectiveTerms, type CollectiveTerm } from './collective-term';
+export { loadDepartments } from './department';
+export { loadCollectiveTerms } from './collective-term';
 export { DepartmentGlossary } from './department-glossary';
-export {
-  loadIndicatorOwners,
-  type IndicatorOwnersReference,
-  type ReviewedIndicatorOwners,
-  type CitedLine,
-} from './indicator-owners';
+export { loadIndicatorOwners, type IndicatorOwnersReference } from './indicator-owners';

@@ -18,9 +18,7 @@ import { liveGraphQLServer } from './live-graphql-server';
 import type { TrustedDocuments } from '../graphql/trusted-documents/trusted-documents';
 import { upgradeToLive } from './live-upgrade';
 
-export { TRY_AGAIN_LATER } from './live-connection';
 export { MAX_SUBSCRIPTIONS_PER_CONNECTION } from './live-graphql-server';
-export { LIVE_PATH } from './live-upgrade';
 
 /** After a stop closes the sockets, how long a client has to answer the close before its socket is cut. */
 const STOP_GRACE_MS = 1_000;
