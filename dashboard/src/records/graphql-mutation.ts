@@ -1,4 +1,4 @@
-import { persistedQuery, sendsDocumentIds, sentOperation } from '../common/sent-operation';
+import { byIdIfKnown, sentText } from '../common/sent-operation';
 
 /** A field the API refused, as `extensions.violations` lists it (`input.value`, `reason` …). */
 export interface FieldViolation {
@@ -32,20 +32,27 @@ interface GraphQLError {
  * Sends a mutation as a JSON POST with the signed-in person's bearer token: never a GET (a write must not be
  * a link) and never a cookie (the API reads only the token). The API's refusals come back as data the form
  * shows next to its fields. When the service runs a manifest of trusted documents, the mutation is named by its
- * id (sent-operation.ts), never by its text.
+ * id, not its text (sent-operation.ts).
  */
 export async function sendMutation<T>(
   mutation: string,
   variables: Readonly<Record<string, unknown>>,
   accessToken: string,
 ): Promise<WriteResult<T>> {
-  const operation = sentOperation(mutation);
+  const text = sentText(mutation);
+  const byId = await byIdIfKnown(text);
   let response: Response;
   try {
-    response = await postMutation(
-      sendsDocumentIds() ? { extensions: persistedQuery(operation), variables } : { query: operation.text, variables },
-      accessToken,
-    );
+    response = await fetch('graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json;q=0.9',
+        authorization: `Bearer ${accessToken}`,
+      },
+      body: JSON.stringify(byId ? { extensions: byId, variables } : { query: text, variables }),
+      credentials: 'omit',
+    });
   } catch (error) {
     return refused('NETWORK', String(error));
   }
@@ -69,19 +76,6 @@ export async function sendMutation<T>(
   }
   if (body.data === undefined || body.data === null) return refused('HTTP', `the API answered ${response.status}`);
   return { ok: true, data: body.data };
-}
-
-function postMutation(body: object, accessToken: string): Promise<Response> {
-  return fetch('graphql', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json;q=0.9',
-      authorization: `Bearer ${accessToken}`,
-    },
-    body: JSON.stringify(body),
-    credentials: 'omit',
-  });
 }
 
 function refused(code: string, message: string): WriteResult<never> {
