@@ -1,4 +1,4 @@
-import { byIdIfKnown, sentText } from './sent-operation';
+import { sendsIds, sentText } from './sent-operation';
 
 /** A GraphQL answer with errors, or an HTTP failure, with the server's messages. */
 export class GraphQLRequestError extends Error {}
@@ -17,8 +17,9 @@ interface GraphQLBody<T> {
  */
 export async function queryGraphQL<T>(query: string, variables: Readonly<Record<string, unknown>> = {}): Promise<T> {
   const text = sentText(query);
-  const byId = await byIdIfKnown(text);
-  const parameters = new URLSearchParams(byId ? { extensions: JSON.stringify(byId) } : { query: text });
+  const parameters = new URLSearchParams(
+    sendsIds() ? { extensions: JSON.stringify((await import('./document-id')).persistedQuery(text)) } : { query: text },
+  );
   if (Object.keys(variables).length > 0) parameters.set('variables', JSON.stringify(variables));
   const response = await fetch(`graphql?${parameters.toString()}`, {
     headers: {

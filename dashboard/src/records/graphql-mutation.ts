@@ -1,4 +1,4 @@
-import { byIdIfKnown, sentText } from '../common/sent-operation';
+import { sendsIds, sentText } from '../common/sent-operation';
 
 /** A field the API refused, as `extensions.violations` lists it (`input.value`, `reason` …). */
 export interface FieldViolation {
@@ -40,7 +40,7 @@ export async function sendMutation<T>(
   accessToken: string,
 ): Promise<WriteResult<T>> {
   const text = sentText(mutation);
-  const byId = await byIdIfKnown(text);
+  const byId = sendsIds() ? (await import('../common/document-id')).persistedQuery(text) : undefined;
   let response: Response;
   try {
     response = await fetch('graphql', {
