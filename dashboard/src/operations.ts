@@ -1,5 +1,5 @@
 import { LIVE_SUBSCRIPTION } from './common/live-data-version';
-import { sentText } from './common/sent-operation';
+import { sentText } from './common/sent-text';
 import { DEPARTMENT_QUERY } from './department/department-query';
 import { FIELDS_QUERY, POLICY_ITEM_QUERY } from './drilldown/drilldown-query';
 import { MOST_NODES_PER_REQUEST, PATHS_QUERY, SEARCH_QUERY, neighboursQuery } from './explorer/explorer-queries';

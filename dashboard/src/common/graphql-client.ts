@@ -1,4 +1,4 @@
-import { sendsIds, sentText } from './sent-operation';
+import { DOCUMENT_IDS_SELECTOR } from './sent-operation';
 
 /** A GraphQL answer with errors, or an HTTP failure, with the server's messages. */
 export class GraphQLRequestError extends Error {}
@@ -16,9 +16,13 @@ interface GraphQLBody<T> {
  * its id instead of its text (sent-operation.ts).
  */
 export async function queryGraphQL<T>(query: string, variables: Readonly<Record<string, unknown>> = {}): Promise<T> {
-  const text = sentText(query);
+  const text = query.replace(/\s+/g, ' ').trim(); // sent-text.ts's sentText, inlined (first-visit bytes)
+  // The documented id field (`documentId`) when the page says the service runs a manifest (sent-operation.ts);
+  // the hash's code is loaded only then.
   const parameters = new URLSearchParams(
-    sendsIds() ? { extensions: JSON.stringify((await import('./document-id')).persistedQuery(text)) } : { query: text },
+    document.querySelector(DOCUMENT_IDS_SELECTOR)
+      ? { documentId: (await import('./sha256')).sha256Hex(text) }
+      : { query: text },
   );
   if (Object.keys(variables).length > 0) parameters.set('variables', JSON.stringify(variables));
   const response = await fetch(`graphql?${parameters.toString()}`, {

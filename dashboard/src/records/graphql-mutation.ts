@@ -1,4 +1,5 @@
-import { sendsIds, sentText } from '../common/sent-operation';
+import { DOCUMENT_IDS_SELECTOR } from '../common/sent-operation';
+import { sentText } from '../common/sent-text';
 
 /** A field the API refused, as `extensions.violations` lists it (`input.value`, `reason` …). */
 export interface FieldViolation {
@@ -40,7 +41,9 @@ export async function sendMutation<T>(
   accessToken: string,
 ): Promise<WriteResult<T>> {
   const text = sentText(mutation);
-  const byId = sendsIds() ? (await import('../common/document-id')).persistedQuery(text) : undefined;
+  const documentId = document.querySelector(DOCUMENT_IDS_SELECTOR)
+    ? (await import('../common/sha256')).sha256Hex(text)
+    : undefined;
   let response: Response;
   try {
     response = await fetch('graphql', {
@@ -50,7 +53,7 @@ export async function sendMutation<T>(
         accept: 'application/graphql-response+json, application/json;q=0.9',
         authorization: `Bearer ${accessToken}`,
       },
-      body: JSON.stringify(byId ? { extensions: byId, variables } : { query: text, variables }),
+      body: JSON.stringify(documentId === undefined ? { query: text, variables } : { documentId, variables }),
       credentials: 'omit',
     });
   } catch (error) {

@@ -103,10 +103,7 @@ describe('the dashboard with a manifest of trusted documents', () => {
     expect(requests.length).toBeGreaterThan(0);
     for (const url of requests) {
       expect(url.searchParams.get('query')).toBeNull();
-      const extensions = JSON.parse(url.searchParams.get('extensions') ?? '{}') as {
-        persistedQuery?: { sha256Hash?: string };
-      };
-      expect(manifest.byId(extensions.persistedQuery?.sha256Hash ?? '')).toBeDefined();
+      expect(manifest.byId(url.searchParams.get('documentId') ?? '')).toBeDefined();
     }
     if (name === 'indicator') expect(await page.locator('#indicator-title').innerText()).toBe('5-4-1 刑法犯認知件数');
     if (name === 'explorer') {
