@@ -1,8 +1,8 @@
 import { LIVE_SUBSCRIPTION } from './common/live-data-version';
-import { sentText } from './common/sent-operation';
+import { sentText } from './common/sent-text';
 import { DEPARTMENT_QUERY } from './department/department-query';
 import { FIELDS_QUERY, POLICY_ITEM_QUERY } from './drilldown/drilldown-query';
-import { NEIGHBOURS_PER_REQUEST, PATHS_QUERY, SEARCH_QUERY, neighboursQuery } from './explorer/explorer-queries';
+import { MOST_NODES_PER_REQUEST, PATHS_QUERY, SEARCH_QUERY, neighboursQuery } from './explorer/explorer-queries';
 import { HEATMAP_QUERY } from './heatmap/heatmap-query';
 import { INDICATOR_QUERY } from './indicator/indicator-query';
 import { PROGRESS_QUERY } from './progress/progress-query';
@@ -17,7 +17,7 @@ import { SHEET_QUERY } from './sheet/sheet-query';
  * dashboard's sources, and the browser test runs the dashboard against the manifest.
  */
 export function dashboardOperations(): string[] {
-  const neighbourCounts = Array.from({ length: NEIGHBOURS_PER_REQUEST + 1 }, (_unused, count) => count);
+  const neighbourCounts = Array.from({ length: MOST_NODES_PER_REQUEST + 1 }, (_unused, count) => count);
   return [
     HEATMAP_QUERY,
     FIELDS_QUERY,

@@ -1,4 +1,4 @@
-import { PERSISTED_QUERY_NOT_FOUND, persistedQuery, sendsDocumentIds, sentOperation } from './sent-operation';
+import { DOCUMENT_IDS_SELECTOR } from './sent-operation';
 import { languageOf, type Language } from './i18n';
 
 /**
@@ -14,7 +14,7 @@ export class GraphQLRequestError extends Error {}
 
 interface GraphQLBody<T> {
   readonly data?: T | null;
-  readonly errors?: readonly { readonly message: string; readonly extensions?: { readonly code?: string } }[];
+  readonly errors?: readonly { readonly message: string }[];
 }
 
 /**
@@ -22,23 +22,17 @@ interface GraphQLBody<T> {
  * browser and by proxies. Apollo's CSRF prevention refuses a GET that a plain form could send; the
  * `apollo-require-preflight` header shows this is a script. The URL is relative to /dashboard, so it works
  * behind a path prefix too. When the service runs a manifest of trusted documents, the operation is named by
- * its id (sent-operation.ts), and sent with its text only if the service answers that it does not know the id.
+ * its id instead of its text (sent-operation.ts).
  */
 export async function queryGraphQL<T>(query: string, variables: Readonly<Record<string, unknown>> = {}): Promise<T> {
-  const operation = sentOperation(query);
-  if (sendsDocumentIds()) {
-    const byId = await getGraphQL<T>({ extensions: JSON.stringify(persistedQuery(operation)) }, variables);
-    if (!byId.unknownId) return byId.answer();
-  }
-  return (await getGraphQL<T>({ query: operation.text }, variables)).answer();
-}
-
-/** One GET: its answer, or whether the service did not know the id it named. */
-async function getGraphQL<T>(
-  naming: Readonly<Record<string, string>>,
-  variables: Readonly<Record<string, unknown>>,
-): Promise<{ readonly unknownId: boolean; answer(): T }> {
-  const parameters = new URLSearchParams(naming);
+  const text = query.replace(/\s+/g, ' ').trim(); // sent-text.ts's sentText, inlined (first-visit bytes)
+  // The documented id field (`documentId`) when the page says the service runs a manifest (sent-operation.ts);
+  // the hash's code is loaded only then.
+  const parameters = new URLSearchParams(
+    document.querySelector(DOCUMENT_IDS_SELECTOR)
+      ? { documentId: (await import('./sha256')).sha256Hex(text) }
+      : { query: text },
+  );
   if (Object.keys(variables).length > 0) parameters.set('variables', JSON.stringify(variables));
   const response = await fetch(`graphql?${parameters.toString()}`, {
     headers: {
@@ -53,17 +47,11 @@ async function getGraphQL<T>(
   } catch {
     throw new GraphQLRequestError(`the API answered ${response.status} without JSON`);
   }
-  const unknownId = body.errors?.some((error) => error.extensions?.code === PERSISTED_QUERY_NOT_FOUND) === true;
-  return {
-    unknownId,
-    answer: () => {
-      if (body.errors !== undefined && body.errors.length > 0) {
-        throw new GraphQLRequestError(body.errors.map((error) => error.message).join('; '));
-      }
-      if (!response.ok || body.data === undefined || body.data === null) {
-        throw new GraphQLRequestError(`the API answered ${response.status} without data`);
-      }
-      return body.data;
-    },
-  };
+  if (body.errors !== undefined && body.errors.length > 0) {
+    throw new GraphQLRequestError(body.errors.map((error) => error.message).join('; '));
+  }
+  if (!response.ok || body.data === undefined || body.data === null) {
+    throw new GraphQLRequestError(`the API answered ${response.status} without data`);
+  }
+  return body.data;
 }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sentText } from './sent-operation';
 
 /** Where the page's live connection stands: before the first answer, answering, or dropped and retrying. */
 export type LiveStatus = 'connecting' | 'live' | 'offline';
@@ -12,6 +11,7 @@ export interface LiveState {
   readonly updatedAt: Date | null;
 }
 
+/** Sent as it is (already one space between tokens, as ../operations.ts lists it), over WebSocket. */
 export const LIVE_SUBSCRIPTION = 'subscription DashboardLive { dataVersionChanged { version } }';
 
 /** Reconnection waits: 1 s, 2 s, 4 s … up to 30 s, each plus up to 1 s at random so pages do not return at once. */
@@ -68,7 +68,7 @@ async function start(): Promise<void> {
   let failures = 0;
   const subscribe = (): void => {
     client.subscribe<{ dataVersionChanged: { version: string } }>(
-      { query: sentText(LIVE_SUBSCRIPTION) },
+      { query: LIVE_SUBSCRIPTION },
       {
         next: (result) => {
           failures = 0;

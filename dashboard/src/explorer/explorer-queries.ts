@@ -51,16 +51,16 @@ export interface SearchData {
 const NEIGHBOURS_PER_NODE = 60;
 
 /**
- * Most nodes expanded by one request. The request's text depends on how many there are, and every text the
- * page sends is listed in the build's manifest of trusted documents (../operations.ts lists one per count up
- * to this); a link with more expanded nodes asks in several requests at once.
+ * Most nodes one request can expand under the service's default limits: QUERY_MAX_ALIASES (15) less the focus's
+ * alias. The request's text depends on how many nodes it expands, and every text the page sends is listed in the
+ * build's manifest of trusted documents, one per count up to this (../operations.ts); a link expanding more is
+ * refused by the alias limit anyway.
  */
-export const NEIGHBOURS_PER_REQUEST = 8;
+export const MOST_NODES_PER_REQUEST = 14;
 
 /**
- * The starting node and the neighbours of every node to expand (up to NEIGHBOURS_PER_REQUEST), in one request:
- * one aliased `neighbours` field per node, so opening a shared link with several expanded nodes still costs
- * one round trip.
+ * The starting node and the neighbours of every node to expand, in one request: one aliased `neighbours`
+ * field per node, so opening a shared link with several expanded nodes still costs one round trip.
  */
 export function neighboursQuery(ids: readonly string[]): string {
   const variables = ids.map((_id, index) => `$id${index}: ID!`).join(', ');

@@ -6,7 +6,6 @@ import { QueryStatus } from '../common/query-status';
 import { markFirstRender } from '../common/rendered-mark';
 import { useQuery } from '../common/use-query';
 import {
-  NEIGHBOURS_PER_REQUEST,
   SEARCH_QUERY,
   neighboursQuery,
   neighboursVariables,
@@ -111,26 +110,17 @@ function Explorer(props: { readonly focus: string; readonly open: readonly strin
     const missing = open.filter((id) => !loaded.neighbours.has(id));
     if (missing.length === 0 && loaded.nodes.has(focus)) return;
     let current = true;
-    Promise.all(
-      inGroups(missing).map((ids) =>
-        queryGraphQL<NeighboursData>(neighboursQuery(ids), neighboursVariables(focus, ids)).then((data) => ({
-          ids,
-          data,
-        })),
-      ),
-    ).then(
-      (answers) => {
+    queryGraphQL<NeighboursData>(neighboursQuery(missing), neighboursVariables(focus, missing)).then(
+      (data) => {
         if (!current) return;
         const nodes = new Map(loaded.nodes);
         const neighbours = new Map(loaded.neighbours);
-        for (const { ids, data } of answers) {
-          if (data.focus !== null) nodes.set(data.focus.id, data.focus);
-          ids.forEach((id, index) => {
-            const list = data[`n${index}`] ?? [];
-            neighbours.set(id, list);
-            for (const neighbour of list) nodes.set(neighbour.node.id, neighbour.node);
-          });
-        }
+        if (data.focus !== null) nodes.set(data.focus.id, data.focus);
+        missing.forEach((id, index) => {
+          const list = data[`n${index}`] ?? [];
+          neighbours.set(id, list);
+          for (const neighbour of list) nodes.set(neighbour.node.id, neighbour.node);
+        });
         setLoaded({ nodes, neighbours });
         setError(null);
       },
@@ -226,13 +216,4 @@ function GraphDiagram(props: {
   }, [shape]);
 
   return <div ref={container} class="graph-canvas" role="img" aria-label="node-link diagram" />;
-}
-
-/** The nodes to expand in groups of at most NEIGHBOURS_PER_REQUEST; one empty group asks for the focus alone. */
-function inGroups(ids: readonly string[]): (readonly string[])[] {
-  const groups: (readonly string[])[] = [];
-  for (let start = 0; start < ids.length; start += NEIGHBOURS_PER_REQUEST) {
-    groups.push(ids.slice(start, start + NEIGHBOURS_PER_REQUEST));
-  }
-  return groups.length === 0 ? [[]] : groups;
 }

@@ -1,4 +1,5 @@
-import { persistedQuery, sendsDocumentIds, sentOperation } from '../common/sent-operation';
+import { DOCUMENT_IDS_SELECTOR } from '../common/sent-operation';
+import { sentText } from '../common/sent-text';
 import type { Language } from '../common/i18n';
 import { recordText } from './record-texts';
 
@@ -35,7 +36,7 @@ interface GraphQLError {
  * a link) and never a cookie (the API reads only the token). The API's refusals come back as data the form
  * shows next to its fields, their messages in the form's `language` (sent as Accept-Language: the API writes
  * each code's message in Japanese for `ja`). When the service runs a manifest of trusted documents, the mutation
- * is named by its id (sent-operation.ts), never by its text.
+ * is named by its id, not its text (sent-operation.ts).
  */
 export async function sendMutation<T>(
   mutation: string,
@@ -43,14 +44,23 @@ export async function sendMutation<T>(
   accessToken: string,
   language: Language,
 ): Promise<WriteResult<T>> {
-  const operation = sentOperation(mutation);
+  const text = sentText(mutation);
+  const documentId = document.querySelector(DOCUMENT_IDS_SELECTOR)
+    ? (await import('../common/sha256')).sha256Hex(text)
+    : undefined;
   let response: Response;
   try {
-    response = await postMutation(
-      sendsDocumentIds() ? { extensions: persistedQuery(operation), variables } : { query: operation.text, variables },
-      accessToken,
-      language,
-    );
+    response = await fetch('graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json;q=0.9',
+        'accept-language': language,
+        authorization: `Bearer ${accessToken}`,
+      },
+      body: JSON.stringify(documentId === undefined ? { query: text, variables } : { documentId, variables }),
+      credentials: 'omit',
+    });
   } catch (error) {
     return refused('NETWORK', `${recordText(language, 'serviceUnreachable')} (${String(error)})`);
   }
@@ -76,20 +86,6 @@ export async function sendMutation<T>(
     return refused('HTTP', `${recordText(language, 'answerUnreadable')} (HTTP ${response.status})`);
   }
   return { ok: true, data: body.data };
-}
-
-function postMutation(body: object, accessToken: string, language: Language): Promise<Response> {
-  return fetch('graphql', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json;q=0.9',
-      'accept-language': language,
-      authorization: `Bearer ${accessToken}`,
-    },
-    body: JSON.stringify(body),
-    credentials: 'omit',
-  });
 }
 
 function refused(code: string, message: string): WriteResult<never> {

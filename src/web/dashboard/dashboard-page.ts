@@ -29,7 +29,7 @@ export function dashboardContentSecurityPolicy(signIn: SignInSettings | undefine
 }
 
 /** The meta tag telling the page to send its operations' ids (dashboard/src/common/document-ids.ts reads it). */
-export const DOCUMENT_IDS_META = 'graphql-document-ids';
+export const DOCUMENT_IDS_META = 'graphql-ids';
 
 /** The sign-in settings as `<meta>` tags the bundle reads (no inline script: the CSP forbids it). */
 function signInMeta(signIn: SignInSettings | undefined): string {

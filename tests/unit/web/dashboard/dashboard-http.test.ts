@@ -90,9 +90,9 @@ describe('the dashboard page with staff sign-in', () => {
 
   it('tells the bundle to send ids only when the service runs a manifest of trusted documents', () => {
     expect(renderDashboardPage(manifest, 'dashboard', undefined, true)).toContain(
-      '<meta name="graphql-document-ids" content="sha256" />',
+      '<meta name="graphql-ids" content="sha256" />',
     );
-    expect(renderDashboardPage(manifest, 'dashboard', signIn)).not.toContain('graphql-document-ids');
+    expect(renderDashboardPage(manifest, 'dashboard', signIn)).not.toContain('graphql-ids');
   });
 
   it("lets the page fetch from the provider's origin only, and from nowhere else without sign-in", () => {
