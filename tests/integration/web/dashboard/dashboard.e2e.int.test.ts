@@ -22,9 +22,10 @@ const PAGE_WEIGHT_BUDGET_BYTES = 450 * 1024;
  * chart (about 2 KB worse compressed than the one chunk the heatmap had alone), live updates add the
  * graphql-ws client chunk (3.4 KB), and the shared code of the lazily loaded views comes as several small
  * chunks, each with its response headers: 181.4 KB measured with all of issue 23 (whose budget for any view's
- * first visit is 200 KB).
+ * first visit is 200 KB). Issue 77 added the trusted-documents check (the page's id switch, 75 B) and the page's
+ * language on every request with the Japanese texts of the dashboard's own failures: 185.1 KB measured.
  */
-const HEATMAP_FIRST_VISIT_BUDGET_BYTES = 185 * 1000;
+const HEATMAP_FIRST_VISIT_BUDGET_BYTES = 186 * 1000;
 
 /** The facts the views must show, read from the documents (seed/sources) through the graph. */
 const CITIZEN_ACTIVITY = 'department:citizen-activity-promotion';
