@@ -22,6 +22,8 @@ import { ServiceMetrics } from './platform/observability/metrics/service-metrics
 import { statementMetrics } from './platform/observability/metrics/statement-metrics';
 import { watchDatabase } from './platform/observability/metrics/watch-database';
 import { createServer, type RunningServer, type ServerDeps } from './server';
+import { HttpListener } from './platform/http/http-listener';
+import { StartUpProgress } from './platform/service/start-up-progress';
 import type { RequestTracing } from './platform/observability/tracing/request-tracing';
 
 /** Readable text when a person watches the log in a terminal, else JSON lines. */
@@ -49,14 +51,30 @@ let logger = loggerAt('info');
 const verbose = process.argv.slice(2).includes('--verbose');
 
 /**
- * Start-up in order: configuration → database (embedded unless NEO4J_URI) → schema → seed when empty →
- * HTTP. Shutdown in reverse on SIGINT/SIGTERM: HTTP drained, driver closed, embedded database stopped.
+ * Start-up in order: configuration → HTTP listening (health only: /health/ready names the step) → database
+ * (embedded unless NEO4J_URI) → schema → seed when empty → the routes served → the IDE's examples and the
+ * dashboard's first requests planned in the background, after which /health/ready answers from its checks.
+ * Shutdown in reverse on SIGINT/SIGTERM: HTTP drained, driver closed, embedded database stopped.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   logger = loggerAt(config.logLevel);
   const startup = logger.child({ event: 'startup' });
   const log = (line: string): void => startup.info(line);
+  const progress = new StartUpProgress();
+  // Listening first, so an orchestrator sees a live process that starts (its liveness probe must not kill a
+  // start that waits for its database), and /health/ready says which step the start is on.
+  const listener = new HttpListener({
+    requestTimeoutMs: config.requestBudget.timeoutMs,
+    keepAliveTimeoutMs: config.http.keepAliveTimeoutMs,
+    idleTimeoutMs: config.http.idleTimeoutMs,
+    logger,
+    startUp: progress,
+  });
+  const running: Running = { listener, stopping: false };
+  stopOnSignals(running);
+  const url = await listener.listen(config.port, config.host);
+  log(`listening at ${url}: /health/live answers, /health/ready names the start's step until it is ready`);
   const cypher = CypherRegistry.load();
   // Reviewed reference data the resolvers grade with: a malformed file stops the start, not a later request.
   gradeScale();
@@ -65,12 +83,13 @@ async function main(): Promise<void> {
   const tracing = config.tracing
     ? (await import('./platform/observability/tracing/start-tracing')).startTracing(logger)
     : undefined;
+  running.tracing = tracing;
+  progress.at(config.neo4j ? 'connecting to the database' : 'starting the embedded database');
   const database = await openDatabase(config, databaseLogsOf(logger));
+  running.database = database;
   // Recorded only when served (METRICS_PORT or METRICS_TOKEN): nothing is spent on metrics nobody can read.
   const served = config.metrics.port !== undefined || config.metrics.token !== undefined;
   const metrics = served ? new ServiceMetrics() : undefined;
-  const running: Running = { database, tracing };
-  stopOnSignals(running);
 
   try {
     const requests = requestGateway(database, cypher);
@@ -79,45 +98,79 @@ async function main(): Promise<void> {
     // What /health/ready and the database_up gauge ask: a driver of its own (see createReadinessDriver).
     const readiness = new GraphGateway(database.readinessDriver, database.database, cypher);
     if (metrics) watchDatabase(metrics, database, readiness);
-    await prepare(gateway, cypher, database, log);
+    await prepare(gateway, cypher, database, log, progress);
+    progress.at("reading the graph's list sizes");
     const graphSizes = new GraphStatistics();
     await graphSizes.refresh(gateway).then(
       () => log('query cost limit: list sizes read from the loaded graph'),
       (error: unknown) => log(`query cost limit: list sizes unread (${String(error)}); assuming large lists`),
     );
+    progress.at('reading the data version');
     const dataVersion = await DataVersion.read(dataVersionGateway(database, cypher));
     running.dataVersion = dataVersion;
     // Writes through other instances on the same database show within the poll interval (docs/operators.md "Deploy").
     dataVersion.startPolling(config.dataVersionPollMs);
     log(`serving data version ${dataVersion.current().slice(0, 12)}`);
     metrics?.watchDataVersion(dataVersion);
-    const opened = { gateway, readiness, dataVersion, graphSizes, database, tracing, metrics };
-    const app = await createServer(Object.assign({ schema: await graphSchema() }, serverDeps(config, opened)));
-    // Before listening: the first visitor after a start waits no longer than the next one.
-    log(await withProgress(app.planExamples(), log, "planning the IDE's example queries"));
-    log(await withProgress(app.planDashboardQueries(), log, "planning the dashboard's first requests"));
-    const server = await app.listen(config.port, config.host);
-    running.server = server;
-    startup.info(
-      forCollectors({ url: server.url, logLevel: config.logLevel }),
-      `GraphQL ready at ${server.url}/graphql (its IDE there too), dashboard at ${server.url}${DASHBOARD_PATH} ` +
-        `(health: ${server.url}/health/ready)`,
+    progress.at('building the GraphQL schema');
+    const opened = { gateway, readiness, dataVersion, graphSizes, database, tracing, metrics, progress };
+    const app = await createServer(
+      Object.assign({ schema: await graphSchema() }, serverDeps(config, opened)),
+      listener,
     );
+    running.server = app.serve();
+    log(`GraphQL served at ${url}/graphql; planning its first requests before it says it is ready`);
     if (config.tracing) log(`traces sent to ${config.tracing.endpoint} (OTLP/HTTP)`);
     if (metrics && config.metrics.port !== undefined) {
       running.metricsListener = await listenForMetrics(metrics, config.metrics.port, config.metrics.host);
       log(`metrics at ${running.metricsListener.url}`);
     }
+    // In the background: requests are answered meanwhile, only their statements are not planned ahead.
+    void planFirstRequests(app, progress, log).then(() => {
+      if (running.stopping) return;
+      progress.done();
+      startup.info(
+        forCollectors({ url, logLevel: config.logLevel, startedInMs: progress.elapsedMs() }),
+        `GraphQL ready at ${url}/graphql (its IDE there too), dashboard at ${url}${DASHBOARD_PATH} ` +
+          `(health: ${url}/health/ready)`,
+      );
+    });
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
   }
 }
 
+/**
+ * Runs the IDE's example queries, then the dashboard's first requests, once each, so that Neo4j has planned
+ * their statements before a load balancer sends the first visitor (a dashboard page took 2 s right after a
+ * start and 40 ms once planned). Each step names its count for /health/ready.
+ */
+async function planFirstRequests(
+  app: { planExamples: PlanStep; planDashboardQueries: PlanStep },
+  progress: StartUpProgress,
+  log: (line: string) => void,
+): Promise<void> {
+  const examples = "planning the IDE's examples";
+  log(await withProgress(app.planExamples(counting(progress, examples)), log, examples));
+  const dashboard = "planning the dashboard's first requests";
+  log(await withProgress(app.planDashboardQueries(counting(progress, dashboard)), log, dashboard));
+}
+
+type PlanStep = (progress: (ran: number, total: number) => void) => Promise<string>;
+
+/** A planning step's count as the start's step: `planning the IDE's examples 12/28`. */
+function counting(progress: StartUpProgress, what: string): (ran: number, total: number) => void {
+  return (ran, total) => progress.at(`${what} ${ran}/${total}`);
+}
+
 /** What a stop closes, as far as the start got. */
 interface Running {
-  readonly database: DatabaseRuntime;
-  readonly tracing: RequestTracing | undefined;
+  readonly listener: HttpListener;
+  /** Set by the first signal: a start still under way does not announce itself ready after it. */
+  stopping: boolean;
+  database?: DatabaseRuntime;
+  tracing?: RequestTracing;
   server?: RunningServer;
   metricsListener?: MetricsListener;
   dataVersion?: DataVersion;
@@ -125,19 +178,24 @@ interface Running {
 
 /**
  * Shutdown in reverse on SIGINT/SIGTERM, or when the parent process ends (parent-watch.ts): HTTP drained,
- * driver closed, embedded database stopped; once, whatever signals follow the first.
+ * driver closed, embedded database stopped; once, whatever signals follow the first. A stop during the start
+ * closes what the start has opened so far; an embedded Neo4j still starting ends with this process (its
+ * launcher exits when its stdin closes).
  */
 function stopOnSignals(running: Running): void {
-  let stopping = false;
   const stopLog = logger.child({ event: 'shutdown' });
   const shutdown = async (signal: string | undefined, why: string): Promise<void> => {
     stopLog.info(forCollectors({ signal }), `${why}: stopping`);
     const started = Date.now();
-    await running.server?.stop();
+    const cut = await (running.server?.stop() ?? running.listener.drain.stop());
     await running.metricsListener?.close();
     running.dataVersion?.stopPolling();
-    stopLog.info(forCollectors({ durationMs: Date.now() - started }), `HTTP drained (${Date.now() - started} ms)`);
-    await running.database.close();
+    const drained = Date.now() - started;
+    stopLog.info(
+      forCollectors({ durationMs: drained, connectionsCut: cut }),
+      `HTTP drained (${drained} ms${cut > 0 ? `; ${cut} connections cut at the end of the grace` : ''})`,
+    );
+    await running.database?.close();
     // Spans still batched are sent now; a collector that does not take them must not fail the stop.
     await running.tracing?.shutdown().catch((error: unknown) => stopLog.warn({ err: error }, 'traces not all sent'));
     stopLog.info(
@@ -149,8 +207,8 @@ function stopOnSignals(running: Running): void {
     // Ctrl-C on a terminal reaches the service twice: from the terminal (the foreground job's processes) and again
     // from `npm start`, which passes its own on. A signal during the stop leaves it to finish: with `once`, the
     // second SIGINT met Node's default and killed the process before the database was closed.
-    if (stopping) return;
-    stopping = true;
+    if (running.stopping) return;
+    running.stopping = true;
     shutdown(signal, why).then(
       () => process.exit(0),
       (error: unknown) => {
@@ -174,6 +232,7 @@ function serverDeps(
     readonly database: DatabaseRuntime;
     readonly tracing: RequestTracing | undefined;
     readonly metrics: ServiceMetrics | undefined;
+    readonly progress: StartUpProgress;
   },
 ): Omit<ServerDeps, 'schema'> {
   return {
@@ -199,6 +258,7 @@ function serverDeps(
     signIn: config.signIn,
     idempotency: config.idempotency,
     rateLimit: config.rateLimit,
+    startUp: opened.progress,
   };
 }
 
@@ -207,12 +267,15 @@ async function prepare(
   cypher: CypherRegistry,
   database: DatabaseRuntime,
   log: (line: string) => void,
+  progress: StartUpProgress,
 ): Promise<void> {
+  progress.at('applying the schema');
   const commands = await withProgress(applySchema(gateway, cypher), log, 'applying the schema');
   log(`schema applied (${commands} constraint and index commands) on ${database.uri}`);
   // The load's line per label and its report (the table per label, unresolved references, discrepancies) at debug:
   // on a terminal they were 60 lines of a data maintainer's business; `npm run seed` and --verbose print them.
   const details = verbose ? log : (line: string) => logger.debug({ event: 'startup' }, line);
+  progress.at('loading the seed when the database is empty');
   await seedIfEmpty(gateway, cypher, log, readSeedFile(), details);
 }
 

@@ -136,17 +136,12 @@ export async function openDatabase(
   const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: serviceUser, password }, logs.driver);
   const recentReads = new RecentReads();
   embedded.warmUpWith({
-    databaseGone: () => recentReads.plansLost(),
-    warm: async () => {
-      try {
-        const reads = recentReads.inWarmingOrder();
-        return describeWarmUp(
-          await warmPlans(driver, 'neo4j', reads, WARM_UP_SETTINGS, (read) => recentReads.replanned(read.text)),
-        );
-      } finally {
-        recentReads.replanningEnded();
-      }
-    },
+    warm: async () =>
+      describeWarmUp(
+        await warmPlans(driver, 'neo4j', recentReads.inWarmingOrder(), WARM_UP_SETTINGS, (read) =>
+          recentReads.isRunning(read.text),
+        ),
+      ),
   });
   return {
     driver,

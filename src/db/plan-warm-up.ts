@@ -16,17 +16,19 @@ export interface WarmUpSettings {
 }
 
 /**
- * Four seconds, two at a time. A restarted embedded JVM was ready 4–6 s after a SIGKILL (class archive
- * mapped), and a read held since the kill has 10 s in all by default: the held reads' own statements come
- * first, and once they are planned the reads run in a fraction of a second. On a fresh JVM one of the
- * service's larger statements took 0.4–2 s to plan.
+ * Thirty seconds, one at a time, in the background: the restarted database serves at once, the reads held
+ * through the outage plan their own statements, and this plans the rest before the traffic that needs them
+ * returns. One lane leaves the other core to the traffic (on a fresh JVM one of the service's larger statements
+ * took 0.4–2 s to plan); what is not planned within the budget is planned by the traffic that needs it.
  */
-export const WARM_UP_SETTINGS: WarmUpSettings = { budgetMs: 4_000, statementTimeoutMs: 10_000, lanes: 2 };
+export const WARM_UP_SETTINGS: WarmUpSettings = { budgetMs: 30_000, statementTimeoutMs: 10_000, lanes: 1 };
 
 /** What a warm-up did, for the supervisor's log line. */
 export interface WarmUpOutcome {
   /** Statements that ran (and so are planned and cached by Neo4j). */
   readonly planned: number;
+  /** Statements left alone because a request was running them (and so planning them) at the time. */
+  readonly skipped: number;
   /** Statements that failed (their plan may still be cached; nothing depends on them). */
   readonly failed: number;
   /** Statements not started because the budget was spent. */
@@ -36,28 +38,33 @@ export interface WarmUpOutcome {
 
 /**
  * Runs `reads` (read statements the service ran before) on `database` in their order, `lanes` at a time,
- * until the budget is spent, so that Neo4j plans and caches each before the traffic that runs them returns;
- * `ran` is told of each as soon as it has run (the reads held for it may go on). They are reads, so running
- * them again changes nothing; their rows are discarded. No statement starts after the budget; one under way then
- * is let finish (within `statementTimeoutMs`).
+ * until the budget is spent, so that Neo4j plans and caches each before the traffic that runs them returns.
+ * A statement a request runs at the moment its turn comes (`underWay`) is left alone: that request plans it.
+ * They are reads, so running them again changes nothing; their rows are discarded. No statement starts after
+ * the budget; one under way then is let finish (within `statementTimeoutMs`).
  */
 export async function warmPlans(
   driver: Driver,
   database: string,
   reads: readonly RecordedRead[],
   settings: WarmUpSettings = WARM_UP_SETTINGS,
-  ran: (read: RecordedRead) => void = () => undefined,
+  underWay: (read: RecordedRead) => boolean = () => false,
 ): Promise<WarmUpOutcome> {
   const started = Date.now();
   const deadline = started + settings.budgetMs;
   const queue = [...reads];
   let planned = 0;
+  let skipped = 0;
   let failed = 0;
   const lane = async (): Promise<void> => {
     for (let read = queue.shift(); read !== undefined; read = queue.shift()) {
       if (Date.now() >= deadline) {
         queue.unshift(read);
         return;
+      }
+      if (underWay(read)) {
+        skipped += 1;
+        continue;
       }
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
@@ -66,18 +73,18 @@ export async function warmPlans(
       } catch {
         failed += 1;
       } finally {
-        ran(read);
         await session.close().catch(() => undefined);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, settings.lanes) }, lane));
-  return { planned, failed, left: queue.length, durationMs: Date.now() - started };
+  return { planned, skipped, failed, left: queue.length, durationMs: Date.now() - started };
 }
 
-/** The outcome in a few words: `planned 8 statements in 2.9 s (1 failed, 12 left to traffic)`. */
+/** The outcome in a few words: `planned 8 statements in 2.9 s (2 planned by requests, 1 failed, 12 left to traffic)`. */
 export function describeWarmUp(outcome: WarmUpOutcome): string {
   const extras = [
+    ...(outcome.skipped > 0 ? [`${outcome.skipped} planned by requests`] : []),
     ...(outcome.failed > 0 ? [`${outcome.failed} failed`] : []),
     ...(outcome.left > 0 ? [`${outcome.left} left to traffic`] : []),
   ];

@@ -1,4 +1,3 @@
-import { closedGate, type Gate } from './gate';
 import type { Params } from './driver-params';
 
 /** A read statement as the service ran it: its text and the parameters of one run (to run it again). */
@@ -31,8 +30,6 @@ interface Entry {
   lastUsedAt: number;
   /** Runs started and not yet ended: while the database is away, the reads held for it. */
   running: number;
-  /** While a restarted database has not planned this statement again: opens when it has (or gave up). */
-  replanned: Gate | undefined;
 }
 
 /** One run of a recorded statement, to end when it has its answer or its error. */
@@ -42,11 +39,11 @@ export interface RecordedRun {
 
 /**
  * The read statements the service ran lately, counted: after the embedded database restarts, the supervisor
- * runs them again on it (most recent first, then most used) before traffic returns, so that the database has
- * planned them before a held read needs one. A restarted Neo4j has lost every plan, and planning one of the
- * service's larger statements took 0.2–0.4 s on a warm JVM and up to 2 s on a fresh one: eight readers
- * planning theirs at once on two cores ran past their 10 s budget (issue "The database comes back within the
- * request budget again").
+ * runs them again on it in the background (most used first), while traffic is served, so that the database has
+ * planned them before the traffic that needs them returns. A restarted Neo4j has lost every plan, and planning
+ * one of the service's larger statements took 0.2–0.4 s on a warm JVM and up to 2 s on a fresh one. The reads
+ * held through the outage are not waited for: each runs (and so plans) its own statement at once, and the
+ * warm-up leaves a statement alone while a read runs it (`isRunning`).
  *
  * Recording is on the request path, so it is a map lookup, counters and the run's small `end`; the parameters
  * of a statement are kept from its first run (any run plans the same statement text).
@@ -54,8 +51,6 @@ export interface RecordedRun {
 export class RecentReads {
   private readonly entries = new Map<string, Entry>();
   private windowStartedAt: number;
-  /** Between `plansLost` and `replanningEnded`: statements first seen then wait for the warm-up too. */
-  private replanning = false;
 
   constructor(
     private readonly limits: RecentReadsLimits = RECENT_READS_LIMITS,
@@ -77,7 +72,6 @@ export class RecentReads {
         previous: 0,
         lastUsedAt: now,
         running: 0,
-        replanned: this.replanning ? closedGate() : undefined,
       };
       this.entries.set(text, entry);
     }
@@ -88,47 +82,19 @@ export class RecentReads {
   }
 
   /**
-   * The recorded statements in the order to warm them: those running now (while the database is away, the
-   * reads held for it, which are the first to need a plan), most recent first, then the others, most used
-   * first.
+   * The recorded statements in the order to warm them: most used first (then the most recent), leaving out
+   * those a read runs now (after a restart, the reads held through the outage), which plan their own.
    */
   inWarmingOrder(): RecordedRead[] {
-    const all = [...this.entries].map(([text, entry]) => ({ text, entry }));
-    const held = all.filter(({ entry }) => entry.running > 0);
-    const others = all.filter(({ entry }) => entry.running === 0);
-    held.sort((a, b) => b.entry.lastUsedAt - a.entry.lastUsedAt);
-    others.sort((a, b) => uses(b.entry) - uses(a.entry) || b.entry.lastUsedAt - a.entry.lastUsedAt);
-    return [...held, ...others].map(({ text, entry }) => ({ text, params: entry.params }));
+    return [...this.entries]
+      .filter(([, entry]) => entry.running === 0)
+      .sort(([, a], [, b]) => uses(b) - uses(a) || b.lastUsedAt - a.lastUsedAt)
+      .map(([text, entry]) => ({ text, params: entry.params }));
   }
 
-  /**
-   * The database lost its plans (its JVM went away): from now until `replanned` names a statement, or
-   * `replanningEnded`, `whenReplanned` makes its runs wait for the warm-up's.
-   */
-  plansLost(): void {
-    this.replanning = true;
-    for (const entry of this.entries.values()) entry.replanned ??= closedGate();
-  }
-
-  /** The warm-up ran `text` on the restarted database: runs of it need not wait any longer. */
-  replanned(text: string): void {
-    const entry = this.entries.get(text);
-    entry?.replanned?.open();
-    if (entry !== undefined) entry.replanned = undefined;
-  }
-
-  /** The warm-up is over: no run waits for it any longer. */
-  replanningEnded(): void {
-    this.replanning = false;
-    for (const entry of this.entries.values()) {
-      entry.replanned?.open();
-      entry.replanned = undefined;
-    }
-  }
-
-  /** While the restarted database has yet to plan `text` again, when it has; undefined when nothing is awaited. */
-  whenReplanned(text: string): Promise<void> | undefined {
-    return this.entries.get(text)?.replanned?.promise;
+  /** Whether a run of `text` is under way now (it plans the statement itself: the warm-up need not). */
+  isRunning(text: string): boolean {
+    return (this.entries.get(text)?.running ?? 0) > 0;
   }
 
   /** How many distinct statements are recorded. */
@@ -143,7 +109,7 @@ export class RecentReads {
     for (const [text, entry] of this.entries) {
       entry.previous = windows === 1 ? entry.current : 0;
       entry.current = 0;
-      if (entry.previous === 0 && entry.running === 0 && entry.replanned === undefined) this.entries.delete(text);
+      if (entry.previous === 0 && entry.running === 0) this.entries.delete(text);
     }
   }
 
@@ -153,7 +119,6 @@ export class RecentReads {
       if (least === undefined || lessUsed(entry, least.entry)) least = { text, entry };
     }
     if (least === undefined) return;
-    least.entry.replanned?.open();
     this.entries.delete(least.text);
   }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { RecentReads, type RecentReadsLimits } from '../../../src/db/recent-reads';
 
 const LIMITS: RecentReadsLimits = { maxStatements: 3, maxParamsChars: 40, windowMs: 1_000 };
@@ -10,24 +11,41 @@ function recorder(limits: RecentReadsLimits = LIMITS): { reads: RecentReads; clo
 
 const texts = (reads: RecentReads): string[] => reads.inWarmingOrder().map((read) => read.text);
 
-describe('the read statements kept to warm a restarted database', () => {
-  it('puts the reads under way (held while the database is away) first, the most recent first, then the most used', () => {
-    const { reads, clock } = recorder({ ...LIMITS, maxStatements: 10 });
-    for (let i = 0; i < 3; i++) reads.record('MATCH (a) RETURN a', {}).end();
-    reads.record('MATCH (b) RETURN b', {}).end();
-    clock.now = 10;
-    const held = reads.record('MATCH (c) RETURN c', {});
-    clock.now = 20;
-    reads.record('MATCH (d) RETURN d', {});
-    expect(texts(reads)).toEqual([
-      'MATCH (d) RETURN d',
-      'MATCH (c) RETURN c',
-      'MATCH (a) RETURN a',
-      'MATCH (b) RETURN b',
-    ]);
-    held.end();
-    held.end(); // once only: the count does not go below the runs under way
-    expect(texts(reads).slice(0, 2)).toEqual(['MATCH (d) RETURN d', 'MATCH (a) RETURN a']);
+describe('the read statements kept to plan again on a restarted database', () => {
+  it('orders the statements not under way by use, the most used first, then the most recent', () => {
+    // Any sequence of runs, each ended or left under way: the order holds for every draw.
+    const run = fc.record({ text: fc.constantFrom('a', 'b', 'c', 'd', 'e'), ended: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 40 }), (runs) => {
+        const { reads, clock } = recorder({ ...LIMITS, maxStatements: 10 });
+        const seen = new Map<string, { uses: number; last: number; underWay: number }>();
+        for (const { text, ended } of runs) {
+          clock.now += 1;
+          const recorded = reads.record(text, {});
+          if (ended) recorded.end();
+          const entry = seen.get(text) ?? { uses: 0, last: 0, underWay: 0 };
+          seen.set(text, { uses: entry.uses + 1, last: clock.now, underWay: entry.underWay + (ended ? 0 : 1) });
+        }
+        const expected = [...seen]
+          .filter(([, entry]) => entry.underWay === 0)
+          .sort(([, a], [, b]) => b.uses - a.uses || b.last - a.last)
+          .map(([text]) => text);
+        expect(texts(reads)).toEqual(expected);
+        for (const [text, entry] of seen) expect(reads.isRunning(text)).toBe(entry.underWay > 0);
+      }),
+    );
+  });
+
+  it('counts a run as under way until its end, however often it is ended', () => {
+    const { reads } = recorder();
+    const first = reads.record('a', {});
+    const second = reads.record('a', {});
+    first.end();
+    first.end(); // once only: the count does not go below the runs under way
+    expect(reads.isRunning('a')).toBe(true);
+    second.end();
+    expect(reads.isRunning('a')).toBe(false);
+    expect(texts(reads)).toEqual(['a']);
   });
 
   it('keeps the parameters of a statement to run it again, unless they are too long to keep', () => {
@@ -63,26 +81,5 @@ describe('the read statements kept to warm a restarted database', () => {
     clock.now = 2_000;
     reads.record('new', {}).end();
     expect(texts(reads)).toEqual(['new']);
-  });
-
-  it('holds a run of a statement from the moment the plans are lost until the warm-up has run it', async () => {
-    const { reads } = recorder();
-    reads.record('a', {}).end();
-    reads.record('b', {}).end();
-    expect(reads.whenReplanned('a')).toBeUndefined();
-    reads.plansLost();
-    const order: string[] = [];
-    void reads.whenReplanned('a')?.then(() => order.push('a'));
-    void reads.whenReplanned('b')?.then(() => order.push('b'));
-    reads.record('first seen while away', {});
-    expect(reads.whenReplanned('first seen while away')).toBeDefined();
-    reads.replanned('b');
-    await Promise.resolve();
-    expect(order).toEqual(['b']);
-    expect(reads.whenReplanned('b')).toBeUndefined();
-    reads.replanningEnded();
-    await Promise.resolve();
-    expect(order).toEqual(['b', 'a']);
-    expect(reads.whenReplanned('first seen while away')).toBeUndefined();
   });
 });
