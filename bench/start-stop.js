@@ -3,8 +3,7 @@
 // (`/health/ready` 200) from the moment `npm start` is spawned, on an external Neo4j and on the embedded one with
 // a fresh and with a warm data folder; then SIGTERM to npm's pid while clients keep sending requests, and how
 // long until npm, the service and its Neo4j are gone, whether the requests under way were answered, and how long
-// after the signal `/health/live` still answered. The load is ordinary clients reading the IDE's examples, and two
-// that ask for megabytes and never read the answer (as bench/load.js's attack).
+// after the signal `/health/live` still answered. The load is --clients clients reading the IDE's examples.
 //
 // Usage: node bench/start-stop.js [--runs N] [--clients N] [--neo4j bolt://127.0.0.1:PORT] [--only external|embedded]
 // (`npm run build` first; with --neo4j, NEO4J_USER and NEO4J_PASSWORD name the login). Loopback only; every loop
@@ -17,8 +16,6 @@ const { parseArgs } = require('node:util');
 const { randomBytes } = require('node:crypto');
 const { ROOT, openNeo4j } = require('./lib/stack');
 const { freePort } = require('./lib/free-port');
-const { MEGABYTES } = require('./lib/attacks');
-const { connect } = require('node:net');
 
 const { values: flags } = parseArgs({
   options: {
@@ -38,8 +35,6 @@ const START_BOUND_MS = 300_000;
 const LOAD_BEFORE_STOP_MS = 3_000;
 /** A stop that takes longer than this is ended with SIGKILL (and reported). */
 const STOP_BOUND_MS = 30_000;
-/** Clients among the load that ask for megabytes and never read the answer (bench/load.js's attack). */
-const NEVER_READING = 2;
 /** At most this many requests per client in one stop run (the loop is bounded in count as in time). */
 const MAX_REQUESTS_PER_CLIENT = 5_000;
 
@@ -154,33 +149,6 @@ async function client(url, index, stopped, outcomes) {
   }
 }
 
-/**
- * A client that asks for megabytes and never reads: the answer stalls in the socket buffers, so a stop that
- * waits for every answer to be sent waits for it. Resolves when the server closes the connection (or at `bound`).
- */
-function neverReadingClient(base, boundMs) {
-  const { hostname, port } = new URL(base);
-  const body = JSON.stringify({ query: MEGABYTES });
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port) });
-    const finish = () => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve();
-    };
-    const timer = setTimeout(finish, boundMs);
-    socket.pause();
-    socket.once('connect', () =>
-      socket.write(
-        `POST /graphql HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\n` +
-          `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-      ),
-    );
-    socket.once('close', finish);
-    socket.once('error', finish);
-  });
-}
-
 /** SIGTERM to npm's pid under load: how long until everything is gone, and what the requests under way got. */
 async function stopUnderLoad(base, started) {
   const outcomes = [];
@@ -188,9 +156,6 @@ async function stopUnderLoad(base, started) {
   const stopped = () => Date.now() > signalledAt + STOP_BOUND_MS || (started.npm.exitCode ?? null) !== null;
   const clients = Array.from({ length: CLIENTS }, (_, index) =>
     client(`${base}/graphql`, index, () => stopped() || Date.now() > signalledAt + STOP_BOUND_MS, outcomes),
-  );
-  const neverReading = Array.from({ length: NEVER_READING }, () =>
-    neverReadingClient(base, LOAD_BEFORE_STOP_MS + STOP_BOUND_MS + 5_000),
   );
   await sleep(LOAD_BEFORE_STOP_MS);
   const processes = descendantsOf(started.npm.pid);
@@ -210,7 +175,7 @@ async function stopUnderLoad(base, started) {
   while (processes.some(alive) && Date.now() - signalledAt < STOP_BOUND_MS + 5_000) await sleep(POLL_MS);
   const allGoneAt = Date.now();
   clearTimeout(killer);
-  await Promise.all([...clients, ...neverReading, liveWatch]);
+  await Promise.all([...clients, liveWatch]);
   const underWay = outcomes.filter((o) => o.sentAt <= signalledAt);
   return {
     npmExitMs: npmExitAt - signalledAt,

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   const url = await listener.listen(config.port, config.host);
   log(`listening at ${url}: /health/live answers, /health/ready names the start's step until it is ready`);
   // Only now the service's own modules: the port answers /health/live meanwhile.
+  progress.at("loading the service's modules");
   const { startService } = await import('./service');
   await startService({ config, logger, listener, progress, running, verbose, forCollectors });
 }
