@@ -13,6 +13,7 @@ import { GraphGateway } from './graph-gateway';
 import { Neo4jSupervisor } from './neo4j-supervisor';
 import { describeWarmUp, WARM_UP_SETTINGS, warmPlans } from './plan-warm-up';
 import { RecentReads } from './recent-reads';
+import { ColdPlans } from './cold-plans';
 import { SharedBookmarks } from './shared-bookmarks';
 import {
   findRunningDatabase,
@@ -48,6 +49,8 @@ export interface DatabaseRuntime {
    * after a restart; none for a database the service does not restart.
    */
   readonly recentReads: RecentReads | undefined;
+  /** After a restart of the embedded database, the lanes its statements are planned in again; none otherwise. */
+  readonly coldPlans: ColdPlans | undefined;
   /** Closes the driver, then stops the embedded database if there is one. */
   close(): Promise<void>;
 }
@@ -64,7 +67,8 @@ export function requestGateway(runtime: DatabaseRuntime, cypher: CypherRegistry)
     .checkingAvailability(availability)
     .sharingBookmarks(runtime.bookmarks)
     .holdingWhileComingBack(runtime.health);
-  return runtime.recentReads === undefined ? gateway : gateway.recordingReads(runtime.recentReads);
+  const recording = runtime.recentReads === undefined ? gateway : gateway.recordingReads(runtime.recentReads);
+  return runtime.coldPlans === undefined ? recording : recording.planningColdInLanes(runtime.coldPlans);
 }
 
 /**
@@ -135,13 +139,20 @@ export async function openDatabase(
   const driver = createDriver({ uri: embedded.boltUri, user: serviceUser, password }, {}, logs.driver);
   const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: serviceUser, password }, logs.driver);
   const recentReads = new RecentReads();
+  const coldPlans = new ColdPlans();
   embedded.warmUpWith({
-    warm: async () =>
-      describeWarmUp(
-        await warmPlans(driver, 'neo4j', recentReads.inWarmingOrder(), WARM_UP_SETTINGS, (read) =>
-          recentReads.isRunning(read.text),
-        ),
-      ),
+    databaseGone: () => coldPlans.plansLost(),
+    warm: async () => {
+      try {
+        const outcome = await warmPlans(driver, 'neo4j', recentReads.inWarmingOrder(), WARM_UP_SETTINGS, {
+          underWay: (read) => recentReads.isRunning(read.text) || coldPlans.isPlannedOrPlanning(read.text),
+          turn: (read) => coldPlans.turn(read.text, WARM_UP_SETTINGS.budgetMs),
+        });
+        return describeWarmUp(outcome);
+      } finally {
+        coldPlans.replanningEnded();
+      }
+    },
   });
   return {
     driver,
@@ -153,6 +164,7 @@ export async function openDatabase(
     health: embedded,
     bookmarks: new SharedBookmarks(),
     recentReads,
+    coldPlans,
     close: async () => {
       await Promise.all([driver.close(), readinessDriver.close()]);
       await embedded.stop();
@@ -218,6 +230,7 @@ function unmanagedDatabase(driver: Driver, readinessDriver: Driver, database: st
     health: UNMANAGED_DATABASE,
     bookmarks: new SharedBookmarks(),
     recentReads: undefined,
+    coldPlans: undefined,
     close: async () => {
       await Promise.all([driver.close(), readinessDriver.close()]);
     },

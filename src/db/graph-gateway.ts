@@ -12,6 +12,7 @@ import { toDriverParams, type Params } from './driver-params';
 import { toPlain, type PlainRow } from './plain-values';
 import type { QueryCounter } from './query-counter';
 import type { RecentReads } from './recent-reads';
+import type { ColdPlans } from './cold-plans';
 import { isTransient, RETRY_OUTSIDE_REQUESTS_MS, RetriesExhausted, retryTransient } from './read-retry';
 import type { Expiry, RequestBudget } from './request-budget';
 import type { SharedBookmarks } from './shared-bookmarks';
@@ -95,6 +96,14 @@ export class GraphGateway {
     return this.with({ health });
   }
 
+  /**
+   * The same gateway, taking a lane of `plans` for the first run of each read statement on an embedded database
+   * that came back (its plans lost), so the statements are planned a few at a time rather than all at once.
+   */
+  planningColdInLanes(plans: ColdPlans): GraphGateway {
+    return this.with({ coldPlans: plans });
+  }
+
   /** The same gateway, telling `observer` about every statement (service-wide: logs, metrics, traces). */
   observing(observer: StatementObserver): GraphGateway {
     const observers = [...(this.extras.observers ?? []), observer];
@@ -157,7 +166,7 @@ export class GraphGateway {
         this.rowsOf(statement, () =>
           session.run(text, toDriverParams(params), timeout === undefined ? undefined : { timeout }),
         ),
-      { retryTransientErrors: true },
+      { retryTransientErrors: true, text },
     );
     return run === undefined ? reading : reading.finally(() => run.end());
   }
@@ -296,15 +305,23 @@ export class GraphGateway {
         unreached = true;
         await within(comingBack, budget.remainingMs());
       }
-      if (expiry?.passed === true) throw budget.timeoutError();
+      // After a restart, a statement not planned again yet is planned in one of a few lanes (cold-plans.ts).
+      const coldTurn =
+        options.text === undefined ? undefined : this.extras.coldPlans?.turn(options.text, budget.remainingMs());
+      const planned = coldTurn === undefined ? undefined : await coldTurn;
+      if (expiry?.passed === true) {
+        planned?.();
+        throw budget.timeoutError();
+      }
       const remainingMs = Math.max(1, Math.floor(budget.remainingMs()));
       const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
-      return this.openSession(mode, (session) =>
+      const running = this.openSession(mode, (session) =>
         work(session, budgetDecides ? remainingMs : ownTimeoutMs, expiry).catch((error: unknown) => {
           if (isTransient(error)) unreached = true;
           throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
         }),
       );
+      return planned === undefined ? running : running.finally(planned);
     };
     // Outside requests a read's own timeout bounds its retries too (the data version's poll would rather try
     // again at its next turn than hold a failure back).
@@ -416,6 +433,8 @@ type Session = ReturnType<Driver['session']>;
 interface SessionOptions {
   /** Make a try failing with a transient error again while the time allows (reads; writes before COMMIT). */
   readonly retryTransientErrors?: boolean;
+  /** A read's statement text: after a restart, its first run is planned in a lane (cold-plans.ts). */
+  readonly text?: string;
   /** The error to answer at the request's deadline instead of REQUEST_TIMEOUT (undefined: REQUEST_TIMEOUT). */
   readonly atDeadline?: () => Error | undefined;
 }
@@ -431,6 +450,7 @@ interface GatewayExtras {
   readonly availability?: DatabaseAvailability;
   readonly bookmarks?: SharedBookmarks;
   readonly recentReads?: RecentReads;
+  readonly coldPlans?: ColdPlans;
   readonly health?: DatabaseHealth;
 }
 

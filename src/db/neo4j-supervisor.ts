@@ -33,6 +33,8 @@ export interface SupervisorOptions extends Omit<EmbeddedNeo4jOptions, 'signal'> 
 
 /** What the supervisor runs on a JVM that came back: the warm-up of the service's statements. */
 export interface WarmUp {
+  /** The JVM went away: every plan it had is lost. */
+  databaseGone(): void;
   /**
    * Run in the background once a JVM that came back serves again: plans the statements the service ran lately
    * (those no request runs at the time). Resolves with a few words for the log, bounded in time by itself.
@@ -156,6 +158,7 @@ export class Neo4jSupervisor implements DatabaseHealth {
         this.downSince = Date.now();
         this.serving = closedGate();
       }
+      this.warmUp?.databaseGone();
       const cause = neo4j.exitSignal ? `signal ${neo4j.exitSignal}` : `code ${code}`;
       this.scheduleRestart(`exited unexpectedly (${cause}) after ${seconds(Date.now() - startedAt)}`);
     });

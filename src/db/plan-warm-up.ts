@@ -23,6 +23,17 @@ export interface WarmUpSettings {
  */
 export const WARM_UP_SETTINGS: WarmUpSettings = { budgetMs: 30_000, statementTimeoutMs: 10_000, lanes: 1 };
 
+/** How a warm-up shares the database with the traffic it runs beside. */
+export interface WarmUpBesideTraffic {
+  /** Whether a request runs (and so plans) this statement now: the warm-up leaves it alone. */
+  underWay(read: RecordedRead): boolean;
+  /** Waits for a lane to plan the statement in, if lanes are counted; resolves with what to call when done. */
+  turn(read: RecordedRead): Promise<(() => void) | undefined> | undefined;
+}
+
+/** A warm-up with no traffic beside it. */
+const ALONE: WarmUpBesideTraffic = { underWay: () => false, turn: () => undefined };
+
 /** What a warm-up did, for the supervisor's log line. */
 export interface WarmUpOutcome {
   /** Statements that ran (and so are planned and cached by Neo4j). */
@@ -39,7 +50,8 @@ export interface WarmUpOutcome {
 /**
  * Runs `reads` (read statements the service ran before) on `database` in their order, `lanes` at a time,
  * until the budget is spent, so that Neo4j plans and caches each before the traffic that runs them returns.
- * A statement a request runs at the moment its turn comes (`underWay`) is left alone: that request plans it.
+ * A statement a request runs or plans at the moment its turn comes (`traffic.underWay`) is left alone: that
+ * request plans it; the others take their turn beside the traffic's (`traffic.turn`, the lanes of cold-plans.ts).
  * They are reads, so running them again changes nothing; their rows are discarded. No statement starts after
  * the budget; one under way then is let finish (within `statementTimeoutMs`).
  */
@@ -48,7 +60,7 @@ export async function warmPlans(
   database: string,
   reads: readonly RecordedRead[],
   settings: WarmUpSettings = WARM_UP_SETTINGS,
-  underWay: (read: RecordedRead) => boolean = () => false,
+  traffic: WarmUpBesideTraffic = ALONE,
 ): Promise<WarmUpOutcome> {
   const started = Date.now();
   const deadline = started + settings.budgetMs;
@@ -62,10 +74,11 @@ export async function warmPlans(
         queue.unshift(read);
         return;
       }
-      if (underWay(read)) {
+      if (traffic.underWay(read)) {
         skipped += 1;
         continue;
       }
+      const ended = await traffic.turn(read);
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
         await session.run(read.text, toDriverParams(read.params), { timeout: settings.statementTimeoutMs });
@@ -74,6 +87,7 @@ export async function warmPlans(
         failed += 1;
       } finally {
         await session.close().catch(() => undefined);
+        ended?.();
       }
     }
   };

@@ -71,6 +71,7 @@ export function serviceDatabase(uri: string = testNeo4jUri(), password: string =
     health: UNMANAGED_DATABASE,
     bookmarks: new SharedBookmarks(),
     recentReads: undefined,
+    coldPlans: undefined,
     close: async () => {
       await Promise.all([driver.close(), readinessDriver.close()]);
     },
