@@ -16,8 +16,9 @@ export type PlannedRun = () => void;
  * statements the new JVM has planned, and the lanes the first run of each other one takes. A read whose
  * statement is planned runs as usual; one whose statement another run is planning now waits for that run (it
  * then finds the plan cached) rather than plan it a second time beside it; any other takes one of COLD_LANES
- * lanes, in arrival order, and plans it. The background re-planning takes lanes the same way, so reads always
- * have one. Nothing waits outside that window.
+ * lanes, in arrival order, and plans it. The background re-planning plans one statement at a time beside them
+ * and takes no lane (`backgroundTurn`): a read never waits for it, only, at most, for the plan of its own
+ * statement when the re-planning is making it. Nothing waits outside that window.
  */
 export class ColdPlans {
   private cold = false;
@@ -51,14 +52,7 @@ export class ColdPlans {
     if (!this.cold || this.planned.has(text)) return undefined;
     const underWay = this.planning.get(text);
     if (underWay !== undefined) return waitAtMost(underWay, waitMs).then(() => undefined);
-    let ended = (): void => undefined;
-    const planning = new Promise<void>((resolve) => (ended = resolve));
-    this.planning.set(text, planning);
-    const finish = (plannedNow: boolean): void => {
-      if (this.planning.get(text) === planning) this.planning.delete(text);
-      if (plannedNow && this.cold) this.planned.add(text);
-      ended();
-    };
+    const finish = this.startPlanning(text);
     return this.lanes.acquire(AbortSignal.timeout(Math.max(1, waitMs))).then(
       (release) => () => {
         release();
@@ -69,6 +63,29 @@ export class ColdPlans {
         return undefined;
       },
     );
+  }
+
+  /**
+   * For the background re-planning: marks `text` as being planned (runs of it wait for this plan) without
+   * taking a read's lane, so a read never waits for a lane the re-planning holds; its one statement at a time
+   * is the only planning beside the reads' two. Returns what to call when it has run.
+   */
+  backgroundTurn(text: string): PlannedRun | undefined {
+    if (this.isPlannedOrPlanning(text)) return undefined;
+    const finish = this.startPlanning(text);
+    return () => finish(true);
+  }
+
+  /** Records that a run plans `text` now; the function returned ends that (planned, or given up). */
+  private startPlanning(text: string): (plannedNow: boolean) => void {
+    let ended = (): void => undefined;
+    const planning = new Promise<void>((resolve) => (ended = resolve));
+    this.planning.set(text, planning);
+    return (plannedNow) => {
+      if (this.planning.get(text) === planning) this.planning.delete(text);
+      if (plannedNow && this.cold) this.planned.add(text);
+      ended();
+    };
   }
 }
 

@@ -146,7 +146,7 @@ export async function openDatabase(
       try {
         const outcome = await warmPlans(driver, 'neo4j', recentReads.inWarmingOrder(), WARM_UP_SETTINGS, {
           underWay: (read) => recentReads.isRunning(read.text) || coldPlans.isPlannedOrPlanning(read.text),
-          turn: (read) => coldPlans.turn(read.text, WARM_UP_SETTINGS.budgetMs),
+          turn: (read) => coldPlans.backgroundTurn(read.text),
         });
         return describeWarmUp(outcome);
       } finally {

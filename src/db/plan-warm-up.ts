@@ -27,8 +27,8 @@ export const WARM_UP_SETTINGS: WarmUpSettings = { budgetMs: 30_000, statementTim
 export interface WarmUpBesideTraffic {
   /** Whether a request runs (and so plans) this statement now: the warm-up leaves it alone. */
   underWay(read: RecordedRead): boolean;
-  /** Waits for a lane to plan the statement in, if lanes are counted; resolves with what to call when done. */
-  turn(read: RecordedRead): Promise<(() => void) | undefined> | undefined;
+  /** Marks the statement as being planned (traffic that needs it waits for this plan); what to call when done. */
+  turn(read: RecordedRead): (() => void) | undefined;
 }
 
 /** A warm-up with no traffic beside it. */
@@ -51,7 +51,7 @@ export interface WarmUpOutcome {
  * Runs `reads` (read statements the service ran before) on `database` in their order, `lanes` at a time,
  * until the budget is spent, so that Neo4j plans and caches each before the traffic that runs them returns.
  * A statement a request runs or plans at the moment its turn comes (`traffic.underWay`) is left alone: that
- * request plans it; the others take their turn beside the traffic's (`traffic.turn`, the lanes of cold-plans.ts).
+ * request plans it; runs of the others wait for the warm-up's plan (`traffic.turn`, cold-plans.ts).
  * They are reads, so running them again changes nothing; their rows are discarded. No statement starts after
  * the budget; one under way then is let finish (within `statementTimeoutMs`).
  */
@@ -78,7 +78,7 @@ export async function warmPlans(
         skipped += 1;
         continue;
       }
-      const ended = await traffic.turn(read);
+      const ended = traffic.turn(read);
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
         await session.run(read.text, toDriverParams(read.params), { timeout: settings.statementTimeoutMs });

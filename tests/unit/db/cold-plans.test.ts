@@ -64,4 +64,26 @@ describe('the lanes of statements planned again after a restart', () => {
     next?.();
     expect(plans.turn('c', 1_000)).toBeUndefined();
   });
+
+  it("takes no read's lane for the background re-planning, and makes reads of its statement wait for its plan", async () => {
+    const plans = new ColdPlans();
+    plans.plansLost();
+    const background = plans.backgroundTurn('a');
+    expect(background).toBeDefined();
+    expect(plans.backgroundTurn('a')).toBeUndefined();
+    // Both lanes are still the reads'.
+    const lanes = [await plans.turn('b', 1_000), await plans.turn('c', 1_000)];
+    expect(lanes.every((ended) => ended !== undefined)).toBe(true);
+    let readOfA = false;
+    const waiting = plans.turn('a', 10_000)?.then((ended) => {
+      readOfA = true;
+      return ended;
+    });
+    await sleep(5);
+    expect(readOfA).toBe(false);
+    background?.();
+    expect(await waiting).toBeUndefined();
+    expect(plans.turn('a', 1_000)).toBeUndefined();
+    for (const ended of lanes) ended?.();
+  });
 });
