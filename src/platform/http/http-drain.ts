@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { Server as NetServer, type Socket } from 'node:net';
 
 /**
  * How long a stop waits for the answers under way before it cuts the connections left. Docker's default grace
@@ -10,8 +10,15 @@ import type { Socket } from 'node:net';
 export const STOP_DRAIN_MS = 6_000;
 
 /**
+ * How long an idle keep-alive connection stays open once the stop has begun: a request a client had already
+ * sent on it (its bytes on their way) is answered, with `Connection: close`, instead of meeting a socket the
+ * server just ended. Ended at once, such a request failed (undici: UND_ERR_SOCKET) in a stop under load.
+ */
+export const IN_TRANSIT_MS = 500;
+
+/**
  * Stops an HTTP server as gently as the time allows: no new connection is accepted, idle keep-alive
- * connections are closed at once, each busy one once its answers are sent, and whatever is left after the grace
+ * connections are closed after IN_TRANSIT_MS, each busy one once its answers are sent, and whatever is left after the grace
  * is destroyed. It counts connections from the server's creation, not from the moment Apollo Server starts:
  * the service listens before Apollo exists (it answers /health/live while it starts), and a connection opened
  * then that no drain knew of held `server.close()` until the client dropped it.
@@ -43,21 +50,29 @@ export class HttpDrain {
   }
 
   /**
-   * Stops accepting, ends idle connections, waits for the busy ones (each ended once its answers are sent) for
+   * Stops accepting, ends idle connections (after IN_TRANSIT_MS), waits for the busy ones (each ended once its answers are sent) for
    * `graceMs` at most, then destroys the rest. Resolves with how many connections were cut.
    */
   async stop(graceMs: number = STOP_DRAIN_MS): Promise<number> {
     this.stopping = true;
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    for (const [socket, requests] of this.open) if (requests === 0) socket.end();
+    // net's close, not http's: http's also ends every idle connection at once (closeIdleConnections).
+    const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(this.server, () => resolve()));
+    const endIdle = setTimeout(
+      () => {
+        for (const [socket, requests] of this.open) if (requests === 0) socket.end();
+      },
+      Math.min(IN_TRANSIT_MS, graceMs),
+    );
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
     const outcome = await Promise.race([closed.then(() => 'closed' as const), late]);
     clearTimeout(timer);
-    if (outcome === 'closed') return 0;
-    const cut = this.open.size;
+    clearTimeout(endIdle);
+    const cut = outcome === 'closed' ? 0 : this.open.size;
     for (const socket of this.open.keys()) socket.destroy();
     await closed;
+    // http's own close now only clears its timer of request timeouts (the server is closed already).
+    this.server.close(() => undefined);
     return cut;
   }
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { HttpListener } from '../../../../src/platform/http/http-listener';
 import { StartUpProgress } from '../../../../src/platform/service/start-up-progress';
 import { testLogger } from '../../../helpers/log-capture';
@@ -134,5 +134,30 @@ describe("the server's drain on stop", () => {
     expect(await slow).toBe('done');
     expect(await never).toMatchObject({ code: 'ECONNRESET' });
     await expect(fetch(`${listener.url}/slow`)).rejects.toThrow();
+  });
+
+  it('answers a request sent on an idle keep-alive connection just as the stop begins', async () => {
+    const listener = await listening(new StartUpProgress());
+    listener.serve((_request, response) => response.end('answered'));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (): Promise<string> =>
+      new Promise<string>((resolve, reject) => {
+        httpRequest(`${listener.url}/`, { agent }, (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          response.on('end', () => resolve(text));
+        })
+          .on('error', reject)
+          .end();
+      });
+    try {
+      expect(await get()).toBe('answered');
+      // The connection is idle now; the next request goes on it as the stop begins.
+      const stopping = listener.drain.stop(2_000);
+      expect(await get()).toBe('answered');
+      expect(await stopping).toBe(0);
+    } finally {
+      agent.destroy();
+    }
   });
 });
