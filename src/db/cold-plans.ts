@@ -8,6 +8,14 @@ import { Semaphore } from './semaphore';
  */
 export const COLD_LANES = 2;
 
+/**
+ * Neo4j's timeout for a read that plans its statement in a lane, however little time its request has left: the
+ * request is answered at its deadline all the same, while the statement goes on until it is planned. Stopped
+ * at the request's deadline, its half-made plan was lost and the next read started planning it again; on a
+ * loaded machine (a fresh JVM planning one statement in 5–30 s) no read then got through for 25 s.
+ */
+export const COLD_PLAN_TIMEOUT_MS = 30_000;
+
 /** What a read that plans its statement calls when it has run (answered or failed). */
 export type PlannedRun = () => void;
 

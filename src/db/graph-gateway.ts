@@ -12,7 +12,7 @@ import { toDriverParams, type Params } from './driver-params';
 import { toPlain, type PlainRow } from './plain-values';
 import type { QueryCounter } from './query-counter';
 import type { RecentReads } from './recent-reads';
-import type { ColdPlans } from './cold-plans';
+import { COLD_PLAN_TIMEOUT_MS, type ColdPlans } from './cold-plans';
 import { isTransient, RETRY_OUTSIDE_REQUESTS_MS, RetriesExhausted, retryTransient } from './read-retry';
 import type { Expiry, RequestBudget } from './request-budget';
 import type { SharedBookmarks } from './shared-bookmarks';
@@ -313,10 +313,13 @@ export class GraphGateway {
         planned?.();
         throw budget.timeoutError();
       }
+      // A statement planned in a cold lane may outlive its request (answered at its deadline regardless), so
+      // that its plan is made (COLD_PLAN_TIMEOUT_MS).
       const remainingMs = Math.max(1, Math.floor(budget.remainingMs()));
-      const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
+      const statementMs = planned === undefined ? remainingMs : Math.max(remainingMs, COLD_PLAN_TIMEOUT_MS);
+      const budgetDecides = ownTimeoutMs === undefined || statementMs < ownTimeoutMs;
       const running = this.openSession(mode, (session) =>
-        work(session, budgetDecides ? remainingMs : ownTimeoutMs, expiry).catch((error: unknown) => {
+        work(session, budgetDecides ? statementMs : ownTimeoutMs, expiry).catch((error: unknown) => {
           if (isTransient(error)) unreached = true;
           throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
         }),
