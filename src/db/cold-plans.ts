@@ -16,8 +16,11 @@ export const COLD_LANES = 2;
  */
 export const COLD_PLAN_TIMEOUT_MS = 30_000;
 
-/** What a read that plans its statement calls when it has run (answered or failed). */
-export type PlannedRun = () => void;
+/**
+ * What a read that plans its statement calls when it has run: `planned` when it ran (its plan is cached now),
+ * else (it failed, e.g. on a connection the dead JVM left) the statement is planned by the next run.
+ */
+export type PlannedRun = (planned: boolean) => void;
 
 /**
  * After the embedded database came back (its plans lost) and until its background re-planning is over: which
@@ -62,9 +65,9 @@ export class ColdPlans {
     if (underWay !== undefined) return waitAtMost(underWay, waitMs).then(() => undefined);
     const finish = this.startPlanning(text);
     return this.lanes.acquire(AbortSignal.timeout(Math.max(1, waitMs))).then(
-      (release) => () => {
+      (release) => (planned: boolean) => {
         release();
-        finish(true);
+        finish(planned);
       },
       () => {
         finish(false);
@@ -80,8 +83,7 @@ export class ColdPlans {
    */
   backgroundTurn(text: string): PlannedRun | undefined {
     if (this.isPlannedOrPlanning(text)) return undefined;
-    const finish = this.startPlanning(text);
-    return () => finish(true);
+    return this.startPlanning(text);
   }
 
   /** Records that a run plans `text` now; the function returned ends that (planned, or given up). */

@@ -310,7 +310,7 @@ export class GraphGateway {
         options.text === undefined ? undefined : this.extras.coldPlans?.turn(options.text, budget.remainingMs());
       const planned = coldTurn === undefined ? undefined : await coldTurn;
       if (expiry?.passed === true) {
-        planned?.();
+        planned?.(false);
         throw budget.timeoutError();
       }
       // A statement planned in a cold lane may outlive its request (answered at its deadline regardless), so
@@ -324,7 +324,12 @@ export class GraphGateway {
           throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
         }),
       );
-      return planned === undefined ? running : running.finally(planned);
+      if (planned === undefined) return running;
+      running.then(
+        () => planned(true),
+        () => planned(false),
+      );
+      return running;
     };
     // Outside requests a read's own timeout bounds its retries too (the data version's poll would rather try
     // again at its next turn than hold a failure back).

@@ -28,7 +28,7 @@ export interface WarmUpBesideTraffic {
   /** Whether a request runs (and so plans) this statement now: the warm-up leaves it alone. */
   underWay(read: RecordedRead): boolean;
   /** Marks the statement as being planned (traffic that needs it waits for this plan); what to call when done. */
-  turn(read: RecordedRead): (() => void) | undefined;
+  turn(read: RecordedRead): ((planned: boolean) => void) | undefined;
 }
 
 /** A warm-up with no traffic beside it. */
@@ -80,14 +80,16 @@ export async function warmPlans(
       }
       const ended = traffic.turn(read);
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      let ran = false;
       try {
         await session.run(read.text, toDriverParams(read.params), { timeout: settings.statementTimeoutMs });
         planned += 1;
+        ran = true;
       } catch {
         failed += 1;
       } finally {
         await session.close().catch(() => undefined);
-        ended?.();
+        ended?.(ran);
       }
     }
   };
