@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { constants as zlibConstants } from 'node:zlib';
 import type { ApolloServer } from '@apollo/server';
 import compression from 'compression';
@@ -6,7 +6,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from './read/request-context';
 import { queryParseOptions, type QueryLimits } from './platform/graphql/query-limits';
-import { planExamples } from './web/ide/plan-examples';
+import { planExamples, type PlanningProgress } from './web/ide/plan-examples';
 import { accessLog } from './platform/observability/access-log';
 import type { Logger } from './platform/observability/logger';
 import { startApollo } from './platform/graphql/apollo-server';
@@ -36,13 +36,12 @@ import { GRAPHQL_PATH, graphqlEndpoint, isGraphQLRequest } from './platform/http
 import { nameRoute } from './platform/http/request-route';
 import { middlewareChain, type ErrorStep, type Step } from './platform/http/middleware-chain';
 import { AllowedHosts, refuseOtherHosts } from './platform/http/allowed-hosts';
-import { TrustedProxies } from './platform/http/forwarded-client';
+import { TrustedProxies, type ForwardedClient } from './platform/http/forwarded-client';
 import { corsPolicy } from './platform/http/cors-policy';
 import { live, ready } from './platform/http/health';
-import { httpServerOptions } from './platform/http/http-timeouts';
+import { HttpListener } from './platform/http/http-listener';
 import { PRECOMPRESS_THRESHOLD_BYTES } from './platform/http/precompressed';
 import { answerBodyErrors } from './platform/http/request-body';
-import { answerUnparsableRequests } from './platform/http/unparsable-requests';
 import { rateLimitStep } from './platform/http/rate-limit';
 import { refusedUnlessReading } from './platform/http/read-only-route';
 import { sendJson } from './platform/http/send';
@@ -51,6 +50,7 @@ import { ideOnGraphqlPath } from './web/ide/serve-ide-page';
 import { serveLiveUpdates, type LiveUpdates } from './platform/live/live-socket-server';
 import type { RequestTracing } from './platform/observability/tracing/request-tracing';
 import type { DataVersion } from './platform/service/data-version';
+import type { StartUpStep } from './platform/service/start-up-progress';
 import { serveMetrics } from './platform/observability/metrics/serve-metrics';
 import { recordRequestDuration } from './platform/observability/metrics/http-request-duration';
 import type { ServiceMetrics } from './platform/observability/metrics/service-metrics';
@@ -118,6 +118,8 @@ export interface ServerDeps {
    * start; any operation runs when absent. The dashboard then sends ids rather than texts.
    */
   readonly trustedDocuments?: OperationManifest;
+  /** The start's step, which /health/ready names until the plans are warm (src/index.ts); none: started. */
+  readonly startUp?: StartUpStep;
 }
 
 export interface RunningServer {
@@ -125,8 +127,11 @@ export interface RunningServer {
   readonly httpServer: Server;
   /** The subscriptions over WebSocket on /graphql (for tests: counts of what is open). */
   readonly live: LiveUpdates;
-  /** Closes live connections, stops accepting connections, closes idle ones, drains in-flight requests, then stops Apollo. */
-  stop(): Promise<void>;
+  /**
+   * Closes live connections, stops accepting connections, closes idle ones, waits for the answers under way
+   * (STOP_DRAIN_MS at most, then cuts what is left), then stops Apollo. Resolves with the connections cut.
+   */
+  stop(): Promise<number>;
 }
 
 /**
@@ -134,27 +139,36 @@ export interface RunningServer {
  * chain of middleware (src/platform/http/graphql-endpoint.ts), and on Express 5 everything else: the IDE's files
  * under /ide/, the exports, the dashboard, /health/live and /health/ready, JSON 404s. Both run the same
  * steps first (access line, trace, compression). Answers are compressed (brotli or gzip), /graphql and
- * /export speak CORS, and reads carry Cache-Control and ETags. No listen here beyond `listen()`, so tests
- * build the same server on a free port.
+ * /export speak CORS, and reads carry Cache-Control and ETags.
+ *
+ * It answers on `listener`: the service's own (src/index.ts), which listens from the start of the process and
+ * answers only health until `serve()` hands it these routes; or, by default, a new one that `listen()` binds
+ * and serves at once (tests build the same server on a free port).
  */
-export async function createServer(deps: ServerDeps): Promise<{
+export async function createServer(
+  deps: ServerDeps,
+  listener: HttpListener = new HttpListener({
+    requestTimeoutMs: deps.requestBudget.timeoutMs,
+    keepAliveTimeoutMs: deps.http.keepAliveTimeoutMs,
+    idleTimeoutMs: deps.http.idleTimeoutMs,
+    logger: deps.logger,
+    startUp: { step: () => undefined },
+  }),
+): Promise<{
+  /** Listens on `port` (at `host`) and serves these routes there. */
   listen(port: number, host?: string): Promise<RunningServer>;
-  /** Runs the IDE's example queries once, so their statements are planned before the service listens. */
-  planExamples(): Promise<string>;
+  /** Serves these routes on the listener, which already listens. */
+  serve(): RunningServer;
+  /** Runs the IDE's example queries once, so their statements are planned before the first visitor's. */
+  planExamples(progress?: PlanningProgress): Promise<string>;
   /** Runs the dashboard views' first requests once, likewise. */
-  planDashboardQueries(): Promise<string>;
+  planDashboardQueries(progress?: PlanningProgress): Promise<string>;
 }> {
-  const httpServer = httpServerFor(deps);
-  const gate =
-    deps.trustedDocuments === undefined
-      ? undefined
-      : new TrustedDocuments(deps.trustedDocuments, {
-          introspection: deps.introspection,
-          parseOptions: queryParseOptions(deps.queryLimits),
-        });
-  const apollo = await startApollo(Object.assign({}, deps, { httpServer, stringifyResult: rememberingSerializer() }));
-  // The names the service answers to depend on the address bound, known at listen(); loopback until then.
-  const hosts = { allowed: AllowedHosts.of(deps.http.allowedHosts, '127.0.0.1') };
+  const httpServer = listener.httpServer;
+  const gate = trustedDocumentsGate(deps);
+  const apollo = await startApollo(Object.assign({}, deps, { stringifyResult: rememberingSerializer() }));
+  // The names the service answers to depend on the address bound, known once it listens; loopback until then.
+  const hosts = { allowed: AllowedHosts.of(deps.http.allowedHosts, listener.host ?? '127.0.0.1') };
   // Who sent each request: the peer, or the client the proxies of TRUSTED_PROXIES name (logs, shares, Host).
   const proxies = TrustedProxies.of(deps.http.trustedProxies);
   const clientOf = (request: IncomingMessage) => proxies.clientOf(request);
@@ -184,19 +198,7 @@ export async function createServer(deps: ServerDeps): Promise<{
     closeOnStop.middleware,
   ];
   const contexts = new RequestContexts(deps);
-  // One count per client for the API's routes together. Health and metrics are not limited: an orchestrator's
-  // probe or a Prometheus scrape must not read as a dead instance because a client on its address ran hot.
-  const rateLimit: Step[] = deps.rateLimit
-    ? [
-        rateLimitStep({
-          settings: deps.rateLimit,
-          clientOf,
-          authenticate: deps.authenticate,
-          metrics: deps.metrics,
-          logger: deps.logger,
-        }),
-      ]
-    : [];
+  const rateLimit = rateLimitSteps(deps, clientOf);
   const front: Front = {
     deps,
     apollo,
@@ -208,22 +210,26 @@ export async function createServer(deps: ServerDeps): Promise<{
   };
   const app = expressApp(front);
   const graphql = graphqlChain(front, unexpectedErrorStep(contexts));
-  httpServer.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    if (isGraphQLRequest(request)) {
-      // Named from the start, so a refusal before the endpoint (a Host, the rate limit) counts as /graphql too.
-      nameRoute(request, GRAPHQL_PATH);
-      graphql(request, response);
-    } else app(request, response);
-  });
+  const serve = (): RunningServer => {
+    hosts.allowed = AllowedHosts.of(deps.http.allowedHosts, listener.host ?? '127.0.0.1');
+    listener.serve((request, response) => {
+      if (isGraphQLRequest(request)) {
+        // Named from the start, so a refusal before the endpoint (a Host, the rate limit) counts as /graphql too.
+        nameRoute(request, GRAPHQL_PATH);
+        graphql(request, response);
+      } else app(request, response);
+    });
+    return runningServer(listener, { live: liveUpdates, closeOnStop, apollo });
+  };
   const runAnonymously = contexts.runAnonymously(apollo);
   return {
-    planExamples: () => planExamples(runAnonymously),
-    planDashboardQueries: () => planDashboardQueries(runAnonymously),
-    listen: (port: number, host?: string) =>
-      listenOn(httpServer, port, host, (bound) => {
-        hosts.allowed = AllowedHosts.of(deps.http.allowedHosts, bound);
-        return { httpServer, live: liveUpdates, closeOnStop, apollo };
-      }),
+    planExamples: (progress) => planExamples(runAnonymously, progress),
+    planDashboardQueries: (progress) => planDashboardQueries(runAnonymously, undefined, progress),
+    serve,
+    listen: async (port: number, host?: string) => {
+      await listener.listen(port, host);
+      return serve();
+    },
   };
 }
 
@@ -241,19 +247,23 @@ interface Front {
   readonly admitDocuments: Step | undefined;
 }
 
-/** node's HTTP server with the service's timeouts; a request it cannot parse is answered, not dropped. */
-function httpServerFor(deps: ServerDeps): Server {
-  const httpServer = createHttpServer(
-    httpServerOptions({
-      requestTimeoutMs: deps.requestBudget.timeoutMs,
-      keepAliveTimeoutMs: deps.http.keepAliveTimeoutMs,
-      idleTimeoutMs: deps.http.idleTimeoutMs,
-    }),
-  );
-  // A connection on which nothing moved for this long is dropped, whatever else listens for the timeout.
-  httpServer.setTimeout(deps.http.idleTimeoutMs, (socket) => socket.destroy());
-  answerUnparsableRequests(httpServer, deps.logger);
-  return httpServer;
+/** With TRUSTED_DOCUMENTS, the gate that lets only listed documents on (HTTP and WebSocket); none when any may. */
+function trustedDocumentsGate(deps: ServerDeps): TrustedDocuments | undefined {
+  if (deps.trustedDocuments === undefined) return undefined;
+  return new TrustedDocuments(deps.trustedDocuments, {
+    introspection: deps.introspection,
+    parseOptions: queryParseOptions(deps.queryLimits),
+  });
+}
+
+/**
+ * One count per client for the API's routes together. Health and metrics are not limited: an orchestrator's
+ * probe or a Prometheus scrape must not read as a dead instance because a client on its address ran hot.
+ */
+function rateLimitSteps(deps: ServerDeps, clientOf: (request: IncomingMessage) => ForwardedClient): Step[] {
+  if (!deps.rateLimit) return [];
+  const { authenticate, metrics, logger } = deps;
+  return [rateLimitStep({ settings: deps.rateLimit, clientOf, authenticate, metrics, logger })];
 }
 
 /**
@@ -319,6 +329,7 @@ function expressApp(front: Front): express.Express {
       health: deps.databaseHealth,
       dataVersion: deps.dataVersion,
       dataDirectory: deps.dataDirectory,
+      startUp: deps.startUp,
     });
   });
   // Never public by accident: only with a token configured, else the JSON 404 below (METRICS_PORT is apart).
@@ -382,49 +393,28 @@ function exportRoute({ deps, apollo, contexts }: Front): ReturnType<typeof serve
   });
 }
 
-/** What stopping the server closes, in order. */
-interface Stoppable {
-  readonly httpServer: Server;
-  readonly live: LiveUpdates;
-  readonly closeOnStop: ConnectionCloseOnStop;
-  readonly apollo: ApolloServer<RequestContext>;
-}
-
-/**
- * Listens on `port` at `host`: loopback unless the caller (HOST) says otherwise, since a service must not appear
- * on a network by default. `bound` learns the address before the first request can arrive.
- */
-function listenOn(
-  httpServer: Server,
-  port: number,
-  host = '127.0.0.1',
-  bound: (host: string) => Stoppable,
-): Promise<RunningServer> {
-  return new Promise<RunningServer>((resolveListen, rejectListen) => {
-    httpServer.once('error', rejectListen);
-    const parts = bound(host);
-    httpServer.listen(port, host, () => {
-      const address = httpServer.address();
-      const actualPort = typeof address === 'object' && address ? address.port : port;
-      resolveListen({
-        url: `http://${urlHost(host)}:${actualPort}`,
-        httpServer,
-        live: parts.live,
-        stop: async () => {
-          parts.closeOnStop.beginStop();
-          // Upgraded sockets are no requests: the HTTP drain would wait for them until they close themselves.
-          await parts.live.close();
-          return parts.apollo.stop();
-        },
-      });
-    });
-  });
-}
-
-/** How a client on this machine reaches an address the server bound to. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::' || host === '127.0.0.1') return 'localhost';
-  return host.includes(':') ? `[${host}]` : host;
+/** The server as it serves on `listener`, and its stop, in order. */
+function runningServer(
+  listener: HttpListener,
+  parts: {
+    readonly live: LiveUpdates;
+    readonly closeOnStop: ConnectionCloseOnStop;
+    readonly apollo: ApolloServer<RequestContext>;
+  },
+): RunningServer {
+  return {
+    url: listener.url,
+    httpServer: listener.httpServer,
+    live: parts.live,
+    stop: async () => {
+      parts.closeOnStop.beginStop();
+      // Upgraded sockets are no requests: the HTTP drain would wait for them until they close themselves.
+      await parts.live.close();
+      const cut = await listener.drain.stop();
+      await parts.apollo.stop();
+      return cut;
+    },
+  };
 }
 
 function pathOf(url: string): string {

@@ -4,6 +4,7 @@ import type { DatabaseHealth, SupervisorState } from '../../db/database-health';
 import type { GraphGateway } from '../../db/graph-gateway';
 import { databaseAnswers } from '../service/database-answers';
 import { UNCONFIRMED_AFTER_MS, type DataVersion } from '../service/data-version';
+import type { StartUpStep } from '../service/start-up-progress';
 import { sendJson } from './send';
 
 /**
@@ -23,6 +24,8 @@ export interface ReadinessSources {
   readonly dataVersion: DataVersion;
   /** The embedded database's data directory, whose disk space is reported; absent for an external database. */
   readonly dataDirectory?: string;
+  /** The start's step while it is not done (the plans of the examples and dashboard not yet warm); none in tests. */
+  readonly startUp?: StartUpStep;
 }
 
 /** One check of /health/ready: whether it passes, and when not, why, in words an operator can act on. */
@@ -37,8 +40,19 @@ export function live(response: ServerResponse): void {
 }
 
 /**
- * GET /health/ready: 200 `{status: 'ready', checks}` when every check passes, else 503 `{status:
- * 'unavailable', reason, checks}`, `reason` joining the failed checks' reasons. The checks:
+ * /health/ready while the service starts: 503 `{status: 'starting', step}`, `step` naming what the start is
+ * doing (`starting the database`, `planning the IDE's examples 12/28` …). A load balancer sends no traffic yet;
+ * a request sent anyway is answered, only without its plans warmed.
+ */
+export function starting(response: ServerResponse, startUp: StartUpStep): void {
+  const step = startUp.step() ?? 'starting';
+  sendJson(response, 503, { status: 'starting', step, reason: `the service is starting: ${step}` });
+}
+
+/**
+ * GET /health/ready: while the service starts, 503 `starting` (see `starting`). Then 200 `{status: 'ready',
+ * checks}` when every check passes, else 503 `{status: 'unavailable', reason, checks}`, `reason` joining the
+ * failed checks' reasons. The checks:
  *
  * - `database`: Neo4j answers a trivial query within 2 s (not asked while the supervisor restarts it);
  * - `supervisor`: the embedded database's state (`running`, `restarting` with its attempt, `warming` while
@@ -50,6 +64,7 @@ export function live(response: ServerResponse): void {
  * Beside the checks, both answers carry `dataDirectory`: the embedded database's disk space (see below).
  */
 export async function ready(response: ServerResponse, sources: ReadinessSources): Promise<void> {
+  if (sources.startUp?.step() !== undefined) return starting(response, sources.startUp);
   const supervisor = supervisorCheck(sources.health?.supervisorState());
   const [database, dataDirectory] = await Promise.all([
     databaseAnswers(sources.gateway, sources.health),

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../observability/logger';
-import { REQUEST_ID_HEADER, requestIdFrom } from '../plugins/request-id.plugin';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 /** Node's HTTP parser errors (llhttp `HPE_*`), and the request timeout it reports the same way. */
 interface ClientError extends Error {

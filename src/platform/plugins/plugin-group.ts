@@ -25,7 +25,7 @@ type FieldParams<TContext extends BaseContext> = Parameters<
  * keeps the hooks of the plugins after it from starting; every hook of a kind has started before any is
  * awaited (`responseForOperation`: one after another, until one answers); the ends of parsing and
  * validation run in reverse order and are not awaited; execution listeners run in reverse order. Apollo's own
- * plugins (drain, landing page, cache control) stay outside the group: Apollo recognises them in its list.
+ * plugins (landing page, cache control) stay outside the group: Apollo recognises them in its list.
  */
 export function pluginGroup<TContext extends BaseContext>(
   plugins: readonly ApolloServerPlugin<TContext>[],

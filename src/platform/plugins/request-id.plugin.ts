@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../../core/errors';
 import type { Logger } from '../observability/logger';
 import { isMasked, unavailableMessage } from '../graphql/format-error';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../http/request-id';
 
-/** An incoming id is kept only when it is short and plain, so it cannot forge log lines or headers. */
-const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export { REQUEST_ID_HEADER, requestIdFrom } from '../http/request-id';
 
 /**
  * Gives every GraphQL request an id — the caller's `x-request-id` when sane, else a new UUID — returned in the
@@ -49,11 +47,6 @@ export function requestIdPlugin(logger: Logger): ApolloServerPlugin {
       });
     },
   };
-}
-
-/** The caller's request id when short and plain, else a new UUID. */
-export function requestIdFrom(incoming: string | undefined): string {
-  return incoming !== undefined && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
 function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {

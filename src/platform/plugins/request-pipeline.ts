@@ -1,6 +1,4 @@
-import type { Server } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -36,7 +34,6 @@ import { unexpectedErrorPlugin } from './unexpected-error.plugin';
 export interface RequestPipelineDeps {
   readonly schema: GraphQLSchema;
   readonly gateway: GraphGateway;
-  readonly httpServer: Server;
   readonly dataVersion: DataVersion;
   readonly reportCost: boolean;
   readonly queryLimits: QueryLimits;
@@ -57,8 +54,9 @@ export interface RequestPipelineDeps {
  * what the earlier ones decided about the answer, and the last two record the answer as it is sent.
  */
 export function requestPipeline(deps: RequestPipelineDeps): ApolloServerPlugin<RequestContext>[] {
+  // No drain plugin: the HTTP server's own drain (platform/http/http-drain.ts) knows every connection since
+  // the process listened, before Apollo existed, and bounds the wait; the front runs it before Apollo stops.
   return [
-    ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
     // Apollo's default landing page loads its code from a CDN, which closed networks cannot reach.
     ApolloServerPluginLandingPageDisabled(),
     // Apollo's cache-control plugin hooks every field of every answer; this schema has no hints, so the

@@ -13,7 +13,7 @@ export interface DatabaseAnswer {
 
 /**
  * Asks the database a trivial query (within READY_TIMEOUT_MS), unless its supervisor already knows it cannot
- * answer (restarting, warming, stopped): then it is not asked, and the known reason is given. The one answer
+ * answer (restarting, stopped): then it is not asked, and the known reason is given. The one answer
  * of /health/ready's `database` check and of the `honjo_database_up` gauge, so the two never disagree.
  */
 export async function databaseAnswers(

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OperationAnswer } from '../ide/plan-examples';
+import type { OperationAnswer, PlanningProgress } from '../ide/plan-examples';
 import { DASHBOARD_BUILD_DIRECTORY, START_UP_QUERIES_FILE } from './dashboard-manifest';
 
 /** Runs one operation as an anonymous visitor would; resolves with its answer. */
@@ -32,6 +32,7 @@ const PLANNING_BOUND_MS = 60_000;
 export async function planDashboardQueries(
   run: RunOperation,
   modulePath: string = join(DASHBOARD_BUILD_DIRECTORY, START_UP_QUERIES_FILE),
+  progress: PlanningProgress = () => undefined,
 ): Promise<string> {
   if (!existsSync(modulePath)) return `no dashboard build (${START_UP_QUERIES_FILE}): its queries are not planned`;
   // A module the build made from dashboard/src; its shape is checked below rather than trusted.
@@ -44,10 +45,12 @@ export async function planDashboardQueries(
   const queries = loaded.startUpQueries(samples.data ?? {});
   let failed = (samples.errors?.length ?? 0) > 0 ? 1 : 0;
   let ran = 0;
+  progress(ran, queries.length);
   for (const { query, variables } of queries) {
     if (Date.now() - started > PLANNING_BOUND_MS) break;
     const answer = await run(query, variables).catch((error: unknown) => ({ errors: [error] }));
     ran += 1;
+    progress(ran, queries.length);
     if ((answer.errors?.length ?? 0) > 0) failed += 1;
   }
   const views = new Set(queries.slice(0, ran).map(({ view }) => view)).size;

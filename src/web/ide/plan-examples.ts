@@ -7,25 +7,34 @@ export interface OperationAnswer {
   readonly errors?: readonly unknown[];
 }
 
+/** Told after each operation run: how many have run of how many (the step /health/ready names). */
+export type PlanningProgress = (ran: number, total: number) => void;
+
 /** An example runs at most this long in all; start-up goes on without the rest rather than hang. */
 const PLANNING_BOUND_MS = 60_000;
 
 /**
- * Runs every query of the IDE's examples once, one after another, before the service says it is ready: Neo4j
+ * Runs every query of the IDE's examples once, one after another, before the service says it is ready (it
+ * listens meanwhile, and answers requests without their plans warmed): Neo4j
  * plans (and caches) their statements then, not for the first visitor. A dashboard page took 2 s right after
  * a start and 40 ms once warm. The statements are also recorded as the service's recent reads, so a restart of
  * the embedded database plans them again. Mutations are skipped (they need a signed-in user and would write).
  * Resolves with a few words for the start-up log; an example that fails is counted, never fatal.
  */
-export async function planExamples(run: (query: string) => Promise<OperationAnswer>): Promise<string> {
+export async function planExamples(
+  run: (query: string) => Promise<OperationAnswer>,
+  progress: PlanningProgress = () => undefined,
+): Promise<string> {
   const started = Date.now();
   const queries = (await readExampleOperations()).filter(({ query }) => isQueryOnly(query));
   let failed = 0;
   let ran = 0;
+  progress(ran, queries.length);
   for (const { query } of queries) {
     if (Date.now() - started > PLANNING_BOUND_MS) break;
     const answer = await run(query).catch((error: unknown) => ({ errors: [error] }));
     ran += 1;
+    progress(ran, queries.length);
     if ((answer.errors?.length ?? 0) > 0) failed += 1;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
