@@ -44,6 +44,21 @@ export interface OutlookReference extends OutlookYears {
 /** An indicator that is a signed quantity: its projection is not kept at 0 or above. */
 export interface SignedIndicator extends OutlookEvidence {
   readonly indicator: string;
+  /** The sign the documents' baseline lost, when it lost one: absent when the printed figure stands. */
+  readonly baseline?: SignedBaseline;
+}
+
+/**
+ * A signed baseline the text does not show: the figure as printed (`printed`, e.g. `108 人`), the value it
+ * stands for (`reads`, e.g. −108), which way is progress from there (`direction`), why, and the lines that
+ * say so. The graph is built with `reads` as the indicator's current value (src/ingest/merge/signed-baseline.ts).
+ */
+export interface SignedBaseline {
+  readonly printed: string;
+  readonly reads: number;
+  readonly direction: 'INCREASE' | 'DECREASE';
+  readonly reason: string;
+  readonly evidence: readonly OutlookEvidence[];
 }
 
 export const OUTLOOK_FILE = join(PROJECT_ROOT, 'seed', 'reference', 'outlook.yaml');
@@ -120,16 +135,7 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     }
     return Object.freeze({ indicator, reason, baselineFiscalYear: baseline, targetFiscalYear: target });
   });
-  const signed = (Array.isArray(file.signed) ? file.signed : []).map((entry: unknown, index): SignedIndicator => {
-    const { indicator, document, line, says } = (entry ?? {}) as Record<string, unknown>;
-    if (!isText(indicator) || !indicator.startsWith('indicator:')) {
-      throw problem(`signed ${index + 1} needs an indicator id such as indicator:6-5-4`);
-    }
-    if (!isText(document) || !Number.isInteger(line) || (line as number) < 1 || !isText(says)) {
-      throw problem(`signed ${index + 1} (${indicator}) needs a document, a line (from 1) and what it says`);
-    }
-    return Object.freeze({ indicator, document, line: line as number, says });
-  });
+  const signed = checkedSigned(file.signed, problem);
   const { onTrack, needsAcceleration, limitedProgress } = (file.thresholds ?? {}) as Record<string, unknown>;
   const ordered = [onTrack, needsAcceleration, limitedProgress];
   if (
@@ -153,5 +159,43 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
       needsAcceleration: needsAcceleration as number,
       limitedProgress: limitedProgress as number,
     }),
+  });
+}
+
+/** The `signed` list: each entry's defining line, and the judged sign of its baseline when it has one. */
+function checkedSigned(list: unknown, problem: (rule: string) => Error): SignedIndicator[] {
+  const citedLines = (lines: unknown, where: string): OutlookEvidence[] => {
+    if (!Array.isArray(lines) || lines.length === 0 || lines.length > MAX_CITED_LINES) {
+      throw problem(`${where} needs evidence: 1 to ${MAX_CITED_LINES} lines of the documents`);
+    }
+    return lines.map((entry: unknown, index) => {
+      const { document, line, says } = (entry ?? {}) as Record<string, unknown>;
+      if (!isText(document) || !Number.isInteger(line) || (line as number) < 1 || !isText(says)) {
+        throw problem(`${where}, evidence ${index + 1} needs a document, a line (from 1) and what it says`);
+      }
+      return Object.freeze({ document, line: line as number, says });
+    });
+  };
+  return (Array.isArray(list) ? list : []).map((entry: unknown, index): SignedIndicator => {
+    const { indicator, document, line, says, baseline } = (entry ?? {}) as Record<string, unknown>;
+    if (!isText(indicator) || !indicator.startsWith('indicator:')) {
+      throw problem(`signed ${index + 1} needs an indicator id such as indicator:6-5-4`);
+    }
+    const where = `signed ${index + 1} (${indicator})`;
+    if (!isText(document) || !Number.isInteger(line) || (line as number) < 1 || !isText(says)) {
+      throw problem(`${where} needs a document, a line (from 1) and what it says`);
+    }
+    const defined = { indicator, document, line: line as number, says };
+    if (baseline === undefined) return Object.freeze(defined);
+    const { printed, reads, direction, reason, evidence } = (baseline ?? {}) as Record<string, unknown>;
+    if (!isText(printed) || typeof reads !== 'number' || !Number.isFinite(reads) || !isText(reason)) {
+      throw problem(`${where}: baseline needs printed (the figure as printed), reads (the signed value) and a reason`);
+    }
+    if (direction !== 'INCREASE' && direction !== 'DECREASE') {
+      throw problem(`${where}: baseline needs direction INCREASE or DECREASE (which way is progress)`);
+    }
+    const lines = Object.freeze(citedLines(evidence, `${where}: baseline`));
+    const baselineOf = Object.freeze({ printed, reads, direction, reason, evidence: lines });
+    return Object.freeze(Object.assign({}, defined, { baseline: baselineOf }));
   });
 }

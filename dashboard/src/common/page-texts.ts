@@ -22,9 +22,13 @@ const PAGE_TEXTS = {
   },
   targetWhen: { ja: '計画期間 R5–R9（2023–2027年度）の目標', en: 'to reach within the plan period R5–R9 (2023–2027)' },
   source: { ja: '出典', en: 'Source' },
-  ownerBasisREVIEWED: {
-    ja: '資料に基づく判断（参照データ、行の引用あり）',
-    en: 'reviewed judgement (reference file, with cited lines)',
+  ownerBasisMEASURE_ROW: {
+    ja: '施策中項目の評価回答部署（参照データ、行の引用あり）',
+    en: "on the measure's 評価回答部署 row (reference file, with cited lines)",
+  },
+  ownerBasisNAMED_BY_LINE: {
+    ja: '指標の事業を担う課として資料に記載（参照データ、行の引用あり）',
+    en: "named by a line about the indicator's programme (reference file, with cited lines)",
   },
   ownerBasisBY_POLICY_ITEM: {
     ja: '判断なし：施策大項目の全担当課',

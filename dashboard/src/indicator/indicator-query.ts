@@ -89,7 +89,7 @@ export interface CitedLine {
 
 /** A department answering for the indicator (`Indicator.owners`). */
 export interface IndicatorOwner {
-  readonly basis: 'REVIEWED' | 'BY_POLICY_ITEM';
+  readonly basis: 'MEASURE_ROW' | 'NAMED_BY_LINE' | 'BY_POLICY_ITEM';
   readonly reason: string;
   readonly department: DepartmentLabel;
   readonly measures: readonly { readonly code: string; readonly name: string }[];

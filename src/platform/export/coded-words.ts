@@ -51,7 +51,8 @@ export const PROJECTION_METHOD_WORDS: WordsOf<typeof ProjectionMethod> = {
 };
 
 export const OWNER_BASIS_WORDS: WordsOf<typeof OwnerBasis> = {
-  REVIEWED: '資料に基づく判断（参照データ）',
+  MEASURE_ROW: '施策中項目の評価回答部署（行の引用あり）',
+  NAMED_BY_LINE: '指標の事業を担う課として資料に記載（行の引用あり）',
   BY_POLICY_ITEM: '施策大項目の全担当課',
 };
 

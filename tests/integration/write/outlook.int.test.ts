@@ -146,14 +146,18 @@ describe('Indicator.outlook', () => {
     expect(await outlook('indicator:6-5-1')).toMatchObject({ status: 'TARGET_ACHIEVED', latestValue: 91.5 });
   });
 
-  it('6-5-4 20代・30代の転入超過人口 (108 ▶▶ 0 人) uses the straight line, its target being 0', async () => {
-    await record('indicator:6-5-4', 2023, 90);
-    // Needed (0 − 108) / 6 = −18 a year; observed (90 − 108) / 2 = −9: ratio 0.5. Projected 108 − 9 × 6 = 54.
+  it('6-5-4 20代・30代の転入超過人口 (a net outflow of 108 ▶▶ 0 人) uses the straight line, its target being 0', async () => {
+    await record('indicator:6-5-4', 2023, -90);
+    // The baseline reads −108 (seed/reference/outlook.yaml). Needed (0 + 108) / 6 = 18 a year; observed
+    // (−90 + 108) / 2 = 9: ratio 0.5. Projected −108 + 9 × 6 = −54.
     expect(await outlook('indicator:6-5-4')).toMatchObject({
       status: 'LIMITED_PROGRESS',
       ratio: 0.5,
-      projectedValue: 54,
+      projectedValue: -54,
     });
+    // An outflow of 10 is 98 of the 108 people's way, not the target.
+    await record('indicator:6-5-4', 2024, -10);
+    expect(await outlook('indicator:6-5-4')).not.toMatchObject({ status: 'TARGET_ACHIEVED' });
   });
 
   it('5-6-2 オンラインによる交付手続利用件数 (1 ▶▶ 520 件) projects on the line, not by compounding from 1', async () => {

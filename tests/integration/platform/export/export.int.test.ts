@@ -243,8 +243,8 @@ describe('GET /export/<kind>.xlsx', () => {
     expect(records[0]).toEqual(
       expect.objectContaining({
         担当課: '財政課',
-        担当の根拠: '資料に基づく判断（参照データ）',
-        担当の根拠コード: 'REVIEWED',
+        担当の根拠: '施策中項目の評価回答部署（行の引用あり）',
+        担当の根拠コード: 'MEASURE_ROW',
         担当の施策中項目: '6-5-2',
         現状値の年度: 2021,
         目標年度: 2027,

@@ -441,7 +441,7 @@ describe('the indicator and reform-sheet pages', () => {
     // 6-2-2 高ストレス: 行政管理課 through 6-2-7 職員の健康管理 (001 line 542, 002 line 161), not the same code's 財政課.
     expect(await page.locator('dd.owners .department-links').innerText()).toBe('行政管理課');
     const evidence = page.locator('dd.owners .owner-evidence');
-    expect(await evidence.getAttribute('data-basis')).toBe('REVIEWED');
+    expect(await evidence.getAttribute('data-basis')).toBe('MEASURE_ROW');
     await evidence.locator('summary').click();
     const shown = await evidence.innerText();
     expect(shown).toContain('6-2-7 職員の健康管理と良好な職場環境の整備');
