@@ -9,6 +9,12 @@ export interface OutlookThresholds {
   readonly onTrack: number;
   readonly needsAcceleration: number;
   readonly limitedProgress: number;
+  /**
+   * Compound growth is measured only while the latest value and the target both lie within this factor of the
+   * baseline (10: from a tenth to ten times); beyond it a growth rate is dominated by the small end (5-6-2,
+   * 1 件 ▶▶ 520 件) and the outlook falls back to yearly steps for the ratio and the projection alike.
+   */
+  readonly compoundGrowthMaxFactor: number;
 }
 
 /** The baseline and target fiscal years an indicator's outlook is measured between. */
@@ -136,7 +142,10 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     return Object.freeze({ indicator, reason, baselineFiscalYear: baseline, targetFiscalYear: target });
   });
   const signed = checkedSigned(file.signed, problem);
-  const { onTrack, needsAcceleration, limitedProgress } = (file.thresholds ?? {}) as Record<string, unknown>;
+  const { onTrack, needsAcceleration, limitedProgress, compoundGrowthMaxFactor } = (file.thresholds ?? {}) as Record<
+    string,
+    unknown
+  >;
   const ordered = [onTrack, needsAcceleration, limitedProgress];
   if (
     !ordered.every((t) => typeof t === 'number' && Number.isFinite(t)) ||
@@ -145,6 +154,13 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     )
   ) {
     throw problem('needs thresholds onTrack > needsAcceleration > limitedProgress, finite numbers');
+  }
+  if (
+    typeof compoundGrowthMaxFactor !== 'number' ||
+    !(compoundGrowthMaxFactor > 1) ||
+    !Number.isFinite(compoundGrowthMaxFactor)
+  ) {
+    throw problem('needs thresholds.compoundGrowthMaxFactor, a finite number above 1 (e.g. 10)');
   }
   return Object.freeze({
     baselineFiscalYear,
@@ -158,6 +174,7 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
       onTrack: onTrack as number,
       needsAcceleration: needsAcceleration as number,
       limitedProgress: limitedProgress as number,
+      compoundGrowthMaxFactor,
     }),
   });
 }

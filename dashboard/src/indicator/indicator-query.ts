@@ -109,7 +109,7 @@ export interface IndicatorOutlook {
   readonly projectedValue: number | null;
   /** How the ratio was computed (COMPOUND_GROWTH, LINEAR_GROWTH, BOUND); null when not assessed. */
   readonly method: string | null;
-  /** How projectedValue was computed (LINEAR_TREND, LINEAR_TREND_CLAMPED); null with it. */
+  /** How projectedValue was computed (PACE_CARRIED_FORWARD, PACE_CARRIED_FORWARD_CLAMPED); null with it. */
   readonly projectionMethod: string | null;
 }
 

@@ -46,8 +46,8 @@ export const OUTLOOK_METHOD_WORDS: WordsOf<typeof OutlookMethod> = {
 };
 
 export const PROJECTION_METHOD_WORDS: WordsOf<typeof ProjectionMethod> = {
-  LINEAR_TREND: '直線の傾向（最小二乗法）',
-  LINEAR_TREND_CLAMPED: '直線の傾向（単位の範囲内に補正）',
+  PACE_CARRIED_FORWARD: '判定と同じ伸び方で目標年度まで延長',
+  PACE_CARRIED_FORWARD_CLAMPED: '判定と同じ伸び方で延長（単位の範囲内に補正）',
 };
 
 export const OWNER_BASIS_WORDS: WordsOf<typeof OwnerBasis> = {

@@ -10,7 +10,7 @@ const valid = {
   targetLabel: 'R9',
   evidence: [{ document: '003.txt', line: 7, says: 'R5–R9' }],
   overrides: [],
-  thresholds: { onTrack: 0.95, needsAcceleration: 0.6, limitedProgress: 0 },
+  thresholds: { onTrack: 0.95, needsAcceleration: 0.6, limitedProgress: 0, compoundGrowthMaxFactor: 10 },
 };
 
 describe('the outlook reference (seed/reference/outlook.yaml)', () => {
@@ -20,7 +20,7 @@ describe('the outlook reference (seed/reference/outlook.yaml)', () => {
       baselineLabel: 'R3',
       targetFiscalYear: 2027,
       targetLabel: 'R9',
-      thresholds: { onTrack: 0.95, needsAcceleration: 0.6, limitedProgress: 0 },
+      thresholds: { onTrack: 0.95, needsAcceleration: 0.6, limitedProgress: 0, compoundGrowthMaxFactor: 10 },
     });
   });
 
@@ -90,5 +90,29 @@ describe('the outlook reference (seed/reference/outlook.yaml)', () => {
   ])('refuses %s, naming the file and the rule', (_, change, message) => {
     expect(() => checkedOutlookReference({ ...valid, ...change })).toThrow(message);
     expect(() => checkedOutlookReference({ ...valid, ...change })).toThrow(/outlook\.yaml/);
+  });
+
+  it('refuses a compound growth factor that is not above 1, naming the file and the rule', () => {
+    for (const factor of [1, 0.5, Number.POSITIVE_INFINITY, '10']) {
+      expect(() =>
+        checkedOutlookReference({ ...valid, thresholds: { ...valid.thresholds, compoundGrowthMaxFactor: factor } }),
+      ).toThrow(/outlook\.yaml: needs thresholds\.compoundGrowthMaxFactor, a finite number above 1/);
+    }
+  });
+
+  it('leaves compound growth to every indicator whose target lies within the factor, 5-6-2 alone beyond it', () => {
+    const { compoundGrowthMaxFactor } = outlookReference().thresholds;
+    const graph = JSON.parse(readFileSync(join('seed', 'graph.json'), 'utf8')) as {
+      nodes: { id: string; label: string; properties: { current?: number; target?: number } }[];
+    };
+    const beyond = graph.nodes
+      .filter((n) => n.label === 'Indicator')
+      .filter(({ properties: { current = 0, target = 0 } }) => current > 0 && target > 0)
+      .filter(
+        ({ properties: { current = 0, target = 0 } }) =>
+          Math.max(target / current, current / target) > compoundGrowthMaxFactor,
+      )
+      .map((n) => n.id);
+    expect(beyond).toEqual(['indicator:5-6-2']);
   });
 });

@@ -351,9 +351,9 @@ describe('the indicator and reform-sheet pages', () => {
     expect(projection.slice(0, elapsed)).toEqual(Array.from({ length: elapsed }, () => null));
     expect(projection[elapsed]).toBe(outlook.latestValue);
     expect(projection[span]).toBe(outlook.projectedValue);
-    // A straight line from the latest value to the projected one, as the API projects (LINEAR_TREND).
-    const step = ((outlook.projectedValue ?? 0) - outlook.latestValue) / (span - elapsed);
-    expect(projection[elapsed + 1]).toBeCloseTo(outlook.latestValue + step, 2);
+    // Along the pace the API measured (compound growth) from the latest value to the projected one.
+    const next = along(outlook.latestValue, outlook.projectedValue ?? 0, 1 / (span - elapsed));
+    expect(projection[elapsed + 1]).toBeCloseTo(next, 2);
     expect(drawn.bound).toBeUndefined();
     // The dashed path (#b02a0c) and the dotted projection (#00795a) are drawn, not only held.
     expect(await inkOf('#b02a0c')).toBeGreaterThan(100);
@@ -523,10 +523,10 @@ describe('the indicator and reform-sheet pages', () => {
     expect(await summary.getAttribute('data-outlook-status')).toBe(status);
     expect(await summary.locator('.outlook-badge').innerText()).toBe(label);
     if (id === ON_TRACK) {
-      // The projection is the least-squares line through R3 82.31, R5 83.2 and R6 83.7, read at R9.
-      expect(api.outlook).toMatchObject({ ratio: 1.042, projectedValue: 85.07 });
+      // The projection carries the pace of R3 82.31 → R6 83.7 on to R9: 82.31 × (83.7/82.31)² = 85.11.
+      expect(api.outlook).toMatchObject({ ratio: 1.042, projectedValue: 85.11 });
       expect(drawn.needed?.at(-1)).toBe(api.target);
-      expect(drawn.projection?.at(-1)).toBe(85.07);
+      expect(drawn.projection?.at(-1)).toBe(85.11);
       expect(await summary.innerText()).toContain('ペース比 1.042');
       await screenshot('indicator-on-track');
     } else if (id === CEILING) {
