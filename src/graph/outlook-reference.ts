@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../core/project-root';
 import { MAX_CITED_LINES } from './cited-line.type';
+import type { YearBasis } from '../core/text/japanese-era';
 
 /** The ratios at or above which an outlook is ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS (below: DETERIORATION). */
 export interface OutlookThresholds {
@@ -45,11 +46,20 @@ export interface OutlookReference extends OutlookYears {
   readonly thresholds: OutlookThresholds;
   /** Indicators whose values may fall below zero (a difference), each with the line that defines it so. */
   readonly signed: readonly SignedIndicator[];
+  /**
+   * Indicators counted per calendar year (暦年, January to December), each with the line whose own words count
+   * it so (平成23年の刑法犯認知件数, not 年度): their years are labelled 年 (暦年), never 年度.
+   */
+  readonly calendarYear: readonly CitedIndicator[];
 }
 
 /** An indicator that is a signed quantity: its projection is not kept at 0 or above. */
-export interface SignedIndicator extends OutlookEvidence {
+/** An indicator and a line of the documents a judgement about it rests on. */
+export interface CitedIndicator extends OutlookEvidence {
   readonly indicator: string;
+}
+
+export interface SignedIndicator extends CitedIndicator {
   /** The sign the documents' baseline lost, when it lost one: absent when the printed figure stands. */
   readonly baseline?: SignedBaseline;
 }
@@ -78,6 +88,11 @@ export function outlookReference(): OutlookReference {
 }
 
 /** The years an indicator's outlook is measured between: its override where there is one, else the plan's. */
+/** Whether an indicator counts calendar years (暦年) rather than fiscal years (年度), per the reference file. */
+export function yearBasisOf(indicatorId: string, reference: OutlookReference = outlookReference()): YearBasis {
+  return reference.calendarYear.some((entry) => entry.indicator === indicatorId) ? 'CALENDAR' : 'FISCAL';
+}
+
 export function outlookYearsOf(indicatorId: string, reference: OutlookReference = outlookReference()): OutlookYears {
   const override = reference.overrides.find((o) => o.indicator === indicatorId);
   return {
@@ -142,6 +157,7 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     return Object.freeze({ indicator, reason, baselineFiscalYear: baseline, targetFiscalYear: target });
   });
   const signed = checkedSigned(file.signed, problem);
+  const calendarYear = checkedCalendarYear(file.calendarYear, problem);
   const { onTrack, needsAcceleration, limitedProgress, compoundGrowthMaxFactor } = (file.thresholds ?? {}) as Record<
     string,
     unknown
@@ -170,6 +186,7 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     evidence: Object.freeze(evidence),
     overrides: Object.freeze(overrides),
     signed: Object.freeze(signed),
+    calendarYear: Object.freeze(calendarYear),
     thresholds: Object.freeze({
       onTrack: onTrack as number,
       needsAcceleration: needsAcceleration as number,
@@ -214,5 +231,19 @@ function checkedSigned(list: unknown, problem: (rule: string) => Error): SignedI
     const lines = Object.freeze(citedLines(evidence, `${where}: baseline`));
     const baselineOf = Object.freeze({ printed, reads, direction, reason, evidence: lines });
     return Object.freeze(Object.assign({}, defined, { baseline: baselineOf }));
+  });
+}
+
+/** The `calendarYear` list: each indicator with the line that counts it per calendar year. */
+function checkedCalendarYear(list: unknown, problem: (rule: string) => Error): CitedIndicator[] {
+  return (Array.isArray(list) ? list : []).map((entry: unknown, index): CitedIndicator => {
+    const { indicator, document, line, says } = (entry ?? {}) as Record<string, unknown>;
+    if (!isText(indicator) || !indicator.startsWith('indicator:') || !isText(document) || !isText(says)) {
+      throw problem(`calendarYear ${index + 1} needs an indicator id, a document, a line (from 1) and what it says`);
+    }
+    if (!Number.isInteger(line) || (line as number) < 1) {
+      throw problem(`calendarYear ${index + 1} (${indicator}) needs a line (from 1)`);
+    }
+    return Object.freeze({ indicator, document, line: line as number, says });
   });
 }

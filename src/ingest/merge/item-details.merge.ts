@@ -4,6 +4,7 @@ import { nameKey } from '../../core/text/index';
 import { nodeId, sortKey } from './ids';
 import type { DetailedItem, MergeContext } from './merge-context';
 import { signedBaseline } from './signed-baseline';
+import { standaloneName } from './standalone-name';
 
 /**
  * An item's outcome indicators (001), main projects and related plans (draft sheets, next-plan side).
@@ -16,9 +17,11 @@ export function mergeItemDetails({ graph, sources }: MergeContext, item: Detaile
     const code = `${final.code}-${i + 1}`;
     const id = nodeId('Indicator', code);
     const { current, direction } = signedBaseline(id, indicator.current, indicator.target, indicator.source);
+    const name = standaloneName(indicator.name, final.indicators[i - 1]?.name ?? null);
     graph.node('Indicator', id, indicator.source, {
       code,
-      name: indicator.name,
+      name,
+      printedName: name === indicator.name ? null : indicator.name,
       sortKey: sortKey(code),
       definition: indicator.definition,
       current: current.value,

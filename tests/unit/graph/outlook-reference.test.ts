@@ -115,4 +115,21 @@ describe('the outlook reference (seed/reference/outlook.yaml)', () => {
       .map((n) => n.id);
     expect(beyond).toEqual(['indicator:5-6-2']);
   });
+
+  it('counts calendar years for the indicators whose own lines write the year without 度', () => {
+    const { calendarYear } = outlookReference();
+    expect(calendarYear.map((entry) => entry.indicator)).toEqual([
+      'indicator:5-4-1',
+      'indicator:5-5-1',
+      'indicator:5-5-2',
+    ]);
+    for (const { indicator, document, line, says } of calendarYear) {
+      const text = readFileSync(join('seed', 'sources', document), 'utf8').split('\n')[line - 1] ?? '';
+      expect(`${document}:${line} ${text}`).toContain(says);
+      // The statistic's own year (平成23年), or a part of the indicator listed just before it (上記のうち).
+      const calendar = /(平成|令和)\d+年(?!度)/.test(says);
+      const partOfAbove = says.startsWith('上記のうち');
+      expect(`${indicator}: ${calendar || partOfAbove}`).toBe(`${indicator}: true`);
+    }
+  });
 });

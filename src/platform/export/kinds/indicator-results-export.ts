@@ -1,5 +1,6 @@
 import { codedColumns, PROGRESS_RULE_WORDS } from '../coded-words';
 import { planPeriod } from '../../../write/plan-period';
+import { yearBasisOf } from '../../../graph/outlook-reference';
 import type { ExportKind } from '../export-column';
 
 /** An outcome indicator with its recorded years, as the export asks for it (the selection below). */
@@ -51,7 +52,13 @@ export const INDICATOR_RESULTS_EXPORT: ExportKind<IndicatorResultRow> = {
     { ja: '指標ID', en: 'Indicator ID', type: 'text', value: (r) => r.indicator.id },
     { ja: '指標名', en: 'Indicator', type: 'text', value: (r) => r.indicator.name },
     { ja: '単位', en: 'Unit', type: 'text', value: (r) => r.indicator.unit },
-    { ja: '年度', en: 'Fiscal year', type: 'year', value: (r) => r.year.fiscalYear },
+    {
+      ja: '年度',
+      en: 'Fiscal year',
+      type: 'year',
+      value: (r) => r.year.fiscalYear,
+      yearBasis: (r) => yearBasisOf(r.indicator.id),
+    },
     { ja: '実績値', en: 'Value', type: 'decimal', value: (r) => r.year.current.value },
     { ja: '現状値', en: 'Baseline', type: 'decimal', value: (r) => r.indicator.current },
     { ja: '目標値', en: 'Target', type: 'decimal', value: (r) => r.indicator.target },
