@@ -51,9 +51,21 @@ export interface OutlookReference extends OutlookYears {
    * it so (平成23年の刑法犯認知件数, not 年度): their years are labelled 年 (暦年), never 年度.
    */
   readonly calendarYear: readonly CitedIndicator[];
+  /** Targets a later document (a reform sheet) sets for the same count, shown beside the plan's. */
+  readonly laterTargets: readonly LaterTarget[];
 }
 
 /** An indicator that is a signed quantity: its projection is not kept at 0 or above. */
+/** A later document's target for an indicator's count: its year, value, text as printed, why, and lines. */
+export interface LaterTarget {
+  readonly indicator: string;
+  readonly fiscalYear: number;
+  readonly value: number;
+  readonly printed: string;
+  readonly reason: string;
+  readonly evidence: readonly OutlookEvidence[];
+}
+
 /** An indicator and a line of the documents a judgement about it rests on. */
 export interface CitedIndicator extends OutlookEvidence {
   readonly indicator: string;
@@ -158,6 +170,7 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
   });
   const signed = checkedSigned(file.signed, problem);
   const calendarYear = checkedCalendarYear(file.calendarYear, problem);
+  const laterTargets = checkedLaterTargets(file.laterTargets, problem);
   const { onTrack, needsAcceleration, limitedProgress, compoundGrowthMaxFactor } = (file.thresholds ?? {}) as Record<
     string,
     unknown
@@ -187,6 +200,7 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     overrides: Object.freeze(overrides),
     signed: Object.freeze(signed),
     calendarYear: Object.freeze(calendarYear),
+    laterTargets: Object.freeze(laterTargets),
     thresholds: Object.freeze({
       onTrack: onTrack as number,
       needsAcceleration: needsAcceleration as number,
@@ -245,5 +259,30 @@ function checkedCalendarYear(list: unknown, problem: (rule: string) => Error): C
       throw problem(`calendarYear ${index + 1} (${indicator}) needs a line (from 1)`);
     }
     return Object.freeze({ indicator, document, line: line as number, says });
+  });
+}
+
+/** The `laterTargets` list: each with a year, a value, the printed text, a reason and the lines it rests on. */
+function checkedLaterTargets(list: unknown, problem: (rule: string) => Error): LaterTarget[] {
+  return (Array.isArray(list) ? list : []).map((entry: unknown, index): LaterTarget => {
+    const { indicator, fiscalYear, value, printed, reason, evidence } = (entry ?? {}) as Record<string, unknown>;
+    const where = `laterTargets ${index + 1}`;
+    if (!isText(indicator) || !indicator.startsWith('indicator:') || !isYear(fiscalYear)) {
+      throw problem(`${where} needs an indicator id and a fiscalYear`);
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || !isText(printed) || !isText(reason)) {
+      throw problem(`${where} (${indicator}) needs a value, the text as printed and a reason`);
+    }
+    if (!Array.isArray(evidence) || evidence.length === 0 || evidence.length > MAX_CITED_LINES) {
+      throw problem(`${where} (${indicator}) needs evidence: 1 to ${MAX_CITED_LINES} lines`);
+    }
+    const lines = evidence.map((line: unknown, at): OutlookEvidence => {
+      const { document, line: number, says } = (line ?? {}) as Record<string, unknown>;
+      if (!isText(document) || !Number.isInteger(number) || (number as number) < 1 || !isText(says)) {
+        throw problem(`${where} (${indicator}), evidence ${at + 1} needs a document, a line (from 1) and what it says`);
+      }
+      return Object.freeze({ document, line: number as number, says });
+    });
+    return Object.freeze({ indicator, fiscalYear, value, printed, reason, evidence: Object.freeze(lines) });
   });
 }

@@ -132,4 +132,18 @@ describe('the outlook reference (seed/reference/outlook.yaml)', () => {
       expect(`${indicator}: ${calendar || partOfAbove}`).toBe(`${indicator}: true`);
     }
   });
+
+  it("shows a reform sheet's later target beside the plan's, on lines that say so (5-6-1: 5,500 → 20,000 件)", () => {
+    const { laterTargets } = outlookReference();
+    expect(laterTargets.map((t) => [t.indicator, t.fiscalYear, t.value])).toEqual([['indicator:5-6-1', 2027, 20000]]);
+    for (const target of laterTargets) {
+      for (const { document, line, says } of target.evidence) {
+        const text = readFileSync(join('seed', 'sources', document), 'utf8').split('\n')[line - 1] ?? '';
+        expect(`${document}:${line} ${text}`).toContain(says);
+      }
+      // The value is the printed text's figure.
+      expect(Number(/([\d,]+)件$/.exec(target.printed)?.[1]?.replace(/,/g, ''))).toBe(target.value);
+      expect(target.evidence.some((line) => line.says.includes(target.printed))).toBe(true);
+    }
+  });
 });

@@ -8,7 +8,8 @@ import {
   OWNER_BASIS_WORDS,
   PROJECTION_METHOD_WORDS,
 } from '../coded-words';
-import { outlookReference, yearBasisOf } from '../../../graph/outlook-reference';
+import { outlookReference, yearBasisOf, type LaterTarget } from '../../../graph/outlook-reference';
+import { eraYearLabel } from '../../../core/text/japanese-era';
 import type { IndicatorOutlookStatus } from '../../../graph/outlook-status';
 import * as column from '../shared-columns';
 import { INDICATOR_ATTRIBUTES } from '../../../graph/properties/indicator.properties';
@@ -70,6 +71,19 @@ export const INDICATOR_EXPORT = sourcedKind<IndicatorRow>(
       'targetText',
       'targetBound',
       'targetNote',
+      // A later document's target for the same count, beside the plan's (seed/reference/outlook.yaml laterTargets).
+      {
+        ja: '後の目標（改革シート）',
+        en: 'Later target (reform sheet)',
+        type: 'text',
+        value: (i) => laterTargetOf(i.id, (t) => `${eraYearLabel(t.fiscalYear)} ${t.printed}`),
+      },
+      {
+        ja: '後の目標の根拠',
+        en: 'Later target rests on',
+        type: 'text',
+        value: (i) => laterTargetOf(i.id, (t) => joined(t.evidence.map((line) => `${line.document}:${line.line}`))),
+      },
       ...codedColumns<IndicatorRow>('方向', 'Direction', (i) => i.direction, DIRECTION_WORDS),
       // Who answers for it (Indicator.owners): the departments, how that was decided, through which measures.
       {
@@ -157,4 +171,10 @@ export const NOT_YET_ASSESSED = '未評価（実績未記録）';
 
 function statusOf(i: IndicatorRow): IndicatorOutlookStatus {
   return i.outlook.status as IndicatorOutlookStatus;
+}
+
+/** A cell about the indicator's later target, or empty when no later document sets one. */
+function laterTargetOf(indicatorId: string, cell: (target: LaterTarget) => string): string | null {
+  const target = outlookReference().laterTargets.find((entry) => entry.indicator === indicatorId);
+  return target === undefined ? null : cell(target);
 }

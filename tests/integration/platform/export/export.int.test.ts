@@ -642,7 +642,7 @@ describe('an indicators file a planning office can sign (issue: numbers a planni
     await writer.stop();
   });
 
-  const IDS = ['6-2-1', '6-4-2', '6-5-4', '5-2-3', '5-6-2'].map((code) => `ids=indicator:${code}`).join('&');
+  const IDS = ['6-2-1', '6-4-2', '6-5-4', '5-2-3', '5-6-1', '5-6-2'].map((code) => `ids=indicator:${code}`).join('&');
 
   /** The rows of both formats, keyed by indicator id, each cell as text (the XLSX's numbers as the CSV writes them). */
   async function bothFormats(path: string): Promise<Map<string, Record<string, string>>[]> {
@@ -682,6 +682,16 @@ describe('an indicators file a planning office can sign (issue: numbers a planni
       expect(exchange?.['最新実績の年度']).toBe('令和5年度');
       expect(exchange?.['目標年度']).toBe('令和9年度');
       expect(rows.get('indicator:6-4-2')?.['見通し']).toBe('未評価（実績未記録）');
+      // The reform sheet's raised target (003 lines 307, 311) beside the plan's 5,500 件.
+      expect(rows.get('indicator:5-6-1')?.['目標値']).toBe('5500');
+      expect(rows.get('indicator:5-6-1')?.['後の目標（改革シート）']).toBe(
+        '令和9年度 証明書のコンビニ交付件数：20,000件',
+      );
+      expect(rows.get('indicator:5-6-1')?.['後の目標の根拠']).toBe(
+        '003_333ee31cbdb593ac.txt:291、003_333ee31cbdb593ac.txt:307、003_333ee31cbdb593ac.txt:311',
+      );
+      // 5-5-2's name stands alone; the printed one beside it.
+      expect(rows.get('indicator:6-2-1')?.['指標名(表記)']).toBe('');
     }
   });
 
