@@ -326,6 +326,35 @@ describe('progress of the outcome indicators', () => {
     ]);
   });
 
+  it('records a year before the plan period where the documents print its actual, and says so', async () => {
+    // 003 line 778: 職員提案 提案件数 令和4年度は4件. 企画課 records R4 (2022) for 6-2-1; it reads as before the plan.
+    const planning = await bearer({ sub: 'kikaku', role: 'editor', departments: ['企画課'] });
+    await record(planning, 'indicator:6-2-1', 2022, 4);
+    const read = await api.query<{
+      indicators: {
+        nodes: { results: { fiscalYear: number; beforePlanPeriod: boolean; current: { value: number } }[] }[];
+      };
+    }>(
+      `{ indicators(filter: { ids: ["indicator:6-2-1"] }) { nodes { results { fiscalYear beforePlanPeriod current { value } } } } }`,
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.indicators.nodes[0]?.results.find((year) => year.fiscalYear === 2022)).toEqual({
+      fiscalYear: 2022,
+      beforePlanPeriod: true,
+      current: { value: 4 },
+    });
+    // No document prints 6-2-2's R4, and no indicator's R3 or earlier may be recorded: a client's mistake, named.
+    const admin = await bearer({ sub: 'boss', role: 'admin' });
+    for (const [indicator, fiscalYear] of [
+      ['indicator:6-2-2', 2022],
+      ['indicator:6-2-1', 2021],
+    ] as const) {
+      const refused = await api.query(RECORD_RESULT, { input: { indicator, fiscalYear, value: 4 } }, admin);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.message).toMatch(/fiscalYear/);
+    }
+  });
+
   it('lists and counts the indicators of one department (IndicatorFilter.department, progressSummary(department:))', async () => {
     await record(await admin(), 'indicator:6-5-1', 2024, 91.5); // a ceiling kept: 100 % → S
     const response = await api.query<{

@@ -522,6 +522,7 @@ describe('GET /export/indicator-results.csv', () => {
       '単位',
       '年度',
       '年度（西暦）',
+      '計画期間前',
       '実績値',
       '現状値',
       '目標値',
@@ -535,10 +536,10 @@ describe('GET /export/indicator-results.csv', () => {
     // Pinned from the formula (value − 475) / (470 − 475) × 100 and the scale S ≥ 100, B ≥ 50, C ≥ 0, D < 0;
     // 2026 was retracted and has no value in force.
     // 刑法犯認知件数 is a calendar-year statistic (000 line 259: 平成23年の刑法犯認知件数): 年, not 年度.
-    expect(rows.slice(1).map((row) => [row[3], row[4], row[5], row[8], row[9], row[12]])).toEqual([
-      ['令和5年（暦年）', '2023', '474', '20', 'C', '1'],
-      ['令和6年（暦年）', '2024', '469', '120', 'S', '2'],
-      ['令和7年（暦年）', '2025', '480', '-100', 'D', '1'],
+    expect(rows.slice(1).map((row) => [row[3], row[4], row[5], row[6], row[9], row[10], row[13]])).toEqual([
+      ['令和5年（暦年）', '2023', 'FALSE', '474', '20', 'C', '1'],
+      ['令和6年（暦年）', '2024', 'FALSE', '469', '120', 'S', '2'],
+      ['令和7年（暦年）', '2025', 'FALSE', '480', '-100', 'D', '1'],
     ]);
     const series = await api.server.query<SeriesAnswer>(SERIES, { id: 'indicator:5-4-1' });
     const indicator = series.data?.node;
@@ -551,6 +552,7 @@ describe('GET /export/indicator-results.csv', () => {
         単位: indicator.unit,
         年度: `令和${year.fiscalYear - 2018}年（暦年）`,
         '年度（西暦）': String(year.fiscalYear),
+        計画期間前: 'FALSE',
         実績値: String(year.current?.value),
         現状値: String(indicator.current),
         目標値: String(indicator.target),
