@@ -60,7 +60,8 @@ export function planFiscalYears(): { readonly year: number; readonly label: stri
 
 function checked(period: Partial<PlanPeriod>): PlanPeriod {
   const { firstYear, lastYear, firstLabel, lastLabel, seen } = period;
-  const printedBefore = (Array.isArray(period.printedBefore) ? period.printedBefore : []).map((actual) => {
+  const listed: unknown = period.printedBefore;
+  const printedBefore = (Array.isArray(listed) ? (listed as Partial<PrintedActual>[]) : []).map((actual) => {
     const ok =
       typeof actual.indicator === 'string' &&
       actual.indicator.startsWith('indicator:') &&
@@ -76,7 +77,7 @@ function checked(period: Partial<PlanPeriod>): PlanPeriod {
         `${PLAN_PERIOD_FILE}: each printedBefore needs an indicator id, a fiscalYear before firstYear, its label, the value, and the document, line and text it is printed in`,
       );
     }
-    return Object.freeze({ ...actual });
+    return Object.freeze({ ...actual }) as PrintedActual;
   });
   if (
     !Number.isInteger(firstYear) ||

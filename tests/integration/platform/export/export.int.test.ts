@@ -647,6 +647,10 @@ describe('an indicators file a planning office can sign (issue: numbers a planni
   const IDS = ['6-2-1', '6-4-2', '6-5-4', '5-2-3', '5-6-1', '5-6-2'].map((code) => `ids=indicator:${code}`).join('&');
 
   /** The rows of both formats, keyed by indicator id, each cell as text (the XLSX's numbers as the CSV writes them). */
+  /** A cell as the CSV writes it: empty for none, the number or text itself otherwise. */
+  const cellText = (value: ExcelJS.CellValue): string =>
+    value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : `${value}`;
+
   async function bothFormats(path: string): Promise<Map<string, Record<string, string>>[]> {
     const csv = await download(`${path.replace('.xlsx', '.csv')}`);
     const xlsx = await download(path);
@@ -654,8 +658,8 @@ describe('an indicators file a planning office can sign (issue: numbers a planni
     const fromCsv = new Map(csvRecords(csv.body).map((row) => [row.ID ?? '', row]));
     const fromXlsx = new Map(
       sheetRecords(await readWorkbook(xlsx.body)).map((row) => [
-        String(row.ID),
-        Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === null ? '' : String(value)])),
+        cellText(row.ID),
+        Object.fromEntries(Object.entries(row).map(([key, value]) => [key, cellText(value)])),
       ]),
     );
     return [fromCsv, fromXlsx];
