@@ -393,7 +393,8 @@ describe('the indicator and reform-sheet pages', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: '実績をCSVでダウンロード' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('indicator-results.csv');
+    // Named for the filter and the day in Japan (RFC 6266 filename*), as every export is.
+    expect(download.suggestedFilename()).toMatch(/^成果指標の実績_indicator_5-4-1_\d{4}-\d{2}-\d{2}\.csv$/);
     const path = await download.path();
     const body = readFileSync(path);
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
