@@ -405,7 +405,10 @@ describe('the indicator and reform-sheet pages', () => {
       record_delimiter: ['\r\n', '\n', '\r'],
     });
     const inForce = series.filter((year) => year.current !== null);
-    expect(records.map((record) => [record['年度'], record['実績値'], record['達成率(%)'], record['評価']])).toEqual(
+    // The Gregorian year in its own column (年度 reads 令和5年（暦年）: 刑法犯認知件数 counts calendar years).
+    expect(
+      records.map((record) => [record['年度（西暦）'], record['実績値'], record['達成率(%)'], record['評価']]),
+    ).toEqual(
       inForce.map((year) => [
         String(year.fiscalYear),
         String(year.current?.value),
