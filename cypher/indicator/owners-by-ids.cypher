@@ -2,7 +2,7 @@
 // seed/reference/indicator-owners.yaml) with the basis of each, the measures through which it answers, the
 // reason and the cited lines (reviewed entries only).
 // Params: $ids ([string] indicator ids).
-// Columns: id (string), department (map: department properties), basis ('REVIEWED' | 'BY_POLICY_ITEM'),
+// Columns: id (string), department (map: department properties), basis ('MEASURE_ROW' | 'NAMED_BY_LINE' | 'BY_POLICY_ITEM'),
 //          measures ([map] measure properties, by sortKey), reason (string), evidenceDocuments ([string]),
 //          evidenceLines ([int]), evidenceTexts ([string]); per indicator by department sortKey.
 UNWIND $ids AS id

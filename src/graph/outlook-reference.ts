@@ -3,12 +3,19 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../core/project-root';
 import { MAX_CITED_LINES } from './cited-line.type';
+import type { YearBasis } from '../core/text/japanese-era';
 
 /** The ratios at or above which an outlook is ON_TRACK, NEEDS_ACCELERATION, LIMITED_PROGRESS (below: DETERIORATION). */
 export interface OutlookThresholds {
   readonly onTrack: number;
   readonly needsAcceleration: number;
   readonly limitedProgress: number;
+  /**
+   * Compound growth is measured only while the latest value and the target both lie within this factor of the
+   * baseline (10: from a tenth to ten times); beyond it a growth rate is dominated by the small end (5-6-2,
+   * 1 件 ▶▶ 520 件) and the outlook falls back to yearly steps for the ratio and the projection alike.
+   */
+  readonly compoundGrowthMaxFactor: number;
 }
 
 /** The baseline and target fiscal years an indicator's outlook is measured between. */
@@ -39,11 +46,47 @@ export interface OutlookReference extends OutlookYears {
   readonly thresholds: OutlookThresholds;
   /** Indicators whose values may fall below zero (a difference), each with the line that defines it so. */
   readonly signed: readonly SignedIndicator[];
+  /**
+   * Indicators counted per calendar year (暦年, January to December), each with the line whose own words count
+   * it so (平成23年の刑法犯認知件数, not 年度): their years are labelled 年 (暦年), never 年度.
+   */
+  readonly calendarYear: readonly CitedIndicator[];
+  /** Targets a later document (a reform sheet) sets for the same count, shown beside the plan's. */
+  readonly laterTargets: readonly LaterTarget[];
 }
 
 /** An indicator that is a signed quantity: its projection is not kept at 0 or above. */
-export interface SignedIndicator extends OutlookEvidence {
+/** A later document's target for an indicator's count: its year, value, text as printed, why, and lines. */
+export interface LaterTarget {
   readonly indicator: string;
+  readonly fiscalYear: number;
+  readonly value: number;
+  readonly printed: string;
+  readonly reason: string;
+  readonly evidence: readonly OutlookEvidence[];
+}
+
+/** An indicator and a line of the documents a judgement about it rests on. */
+export interface CitedIndicator extends OutlookEvidence {
+  readonly indicator: string;
+}
+
+export interface SignedIndicator extends CitedIndicator {
+  /** The sign the documents' baseline lost, when it lost one: absent when the printed figure stands. */
+  readonly baseline?: SignedBaseline;
+}
+
+/**
+ * A signed baseline the text does not show: the figure as printed (`printed`, e.g. `108 人`), the value it
+ * stands for (`reads`, e.g. −108), which way is progress from there (`direction`), why, and the lines that
+ * say so. The graph is built with `reads` as the indicator's current value (src/ingest/merge/signed-baseline.ts).
+ */
+export interface SignedBaseline {
+  readonly printed: string;
+  readonly reads: number;
+  readonly direction: 'INCREASE' | 'DECREASE';
+  readonly reason: string;
+  readonly evidence: readonly OutlookEvidence[];
 }
 
 export const OUTLOOK_FILE = join(PROJECT_ROOT, 'seed', 'reference', 'outlook.yaml');
@@ -57,6 +100,11 @@ export function outlookReference(): OutlookReference {
 }
 
 /** The years an indicator's outlook is measured between: its override where there is one, else the plan's. */
+/** Whether an indicator counts calendar years (暦年) rather than fiscal years (年度), per the reference file. */
+export function yearBasisOf(indicatorId: string, reference: OutlookReference = outlookReference()): YearBasis {
+  return reference.calendarYear.some((entry) => entry.indicator === indicatorId) ? 'CALENDAR' : 'FISCAL';
+}
+
 export function outlookYearsOf(indicatorId: string, reference: OutlookReference = outlookReference()): OutlookYears {
   const override = reference.overrides.find((o) => o.indicator === indicatorId);
   return {
@@ -120,17 +168,13 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     }
     return Object.freeze({ indicator, reason, baselineFiscalYear: baseline, targetFiscalYear: target });
   });
-  const signed = (Array.isArray(file.signed) ? file.signed : []).map((entry: unknown, index): SignedIndicator => {
-    const { indicator, document, line, says } = (entry ?? {}) as Record<string, unknown>;
-    if (!isText(indicator) || !indicator.startsWith('indicator:')) {
-      throw problem(`signed ${index + 1} needs an indicator id such as indicator:6-5-4`);
-    }
-    if (!isText(document) || !Number.isInteger(line) || (line as number) < 1 || !isText(says)) {
-      throw problem(`signed ${index + 1} (${indicator}) needs a document, a line (from 1) and what it says`);
-    }
-    return Object.freeze({ indicator, document, line: line as number, says });
-  });
-  const { onTrack, needsAcceleration, limitedProgress } = (file.thresholds ?? {}) as Record<string, unknown>;
+  const signed = checkedSigned(file.signed, problem);
+  const calendarYear = checkedCalendarYear(file.calendarYear, problem);
+  const laterTargets = checkedLaterTargets(file.laterTargets, problem);
+  const { onTrack, needsAcceleration, limitedProgress, compoundGrowthMaxFactor } = (file.thresholds ?? {}) as Record<
+    string,
+    unknown
+  >;
   const ordered = [onTrack, needsAcceleration, limitedProgress];
   if (
     !ordered.every((t) => typeof t === 'number' && Number.isFinite(t)) ||
@@ -140,6 +184,13 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
   ) {
     throw problem('needs thresholds onTrack > needsAcceleration > limitedProgress, finite numbers');
   }
+  if (
+    typeof compoundGrowthMaxFactor !== 'number' ||
+    !(compoundGrowthMaxFactor > 1) ||
+    !Number.isFinite(compoundGrowthMaxFactor)
+  ) {
+    throw problem('needs thresholds.compoundGrowthMaxFactor, a finite number above 1 (e.g. 10)');
+  }
   return Object.freeze({
     baselineFiscalYear,
     targetFiscalYear,
@@ -148,10 +199,90 @@ export function checkedOutlookReference(file: Record<string, unknown>): OutlookR
     evidence: Object.freeze(evidence),
     overrides: Object.freeze(overrides),
     signed: Object.freeze(signed),
+    calendarYear: Object.freeze(calendarYear),
+    laterTargets: Object.freeze(laterTargets),
     thresholds: Object.freeze({
       onTrack: onTrack as number,
       needsAcceleration: needsAcceleration as number,
       limitedProgress: limitedProgress as number,
+      compoundGrowthMaxFactor,
     }),
+  });
+}
+
+/** The `signed` list: each entry's defining line, and the judged sign of its baseline when it has one. */
+function checkedSigned(list: unknown, problem: (rule: string) => Error): SignedIndicator[] {
+  const citedLines = (lines: unknown, where: string): OutlookEvidence[] => {
+    if (!Array.isArray(lines) || lines.length === 0 || lines.length > MAX_CITED_LINES) {
+      throw problem(`${where} needs evidence: 1 to ${MAX_CITED_LINES} lines of the documents`);
+    }
+    return lines.map((entry: unknown, index) => {
+      const { document, line, says } = (entry ?? {}) as Record<string, unknown>;
+      if (!isText(document) || !Number.isInteger(line) || (line as number) < 1 || !isText(says)) {
+        throw problem(`${where}, evidence ${index + 1} needs a document, a line (from 1) and what it says`);
+      }
+      return Object.freeze({ document, line: line as number, says });
+    });
+  };
+  return (Array.isArray(list) ? list : []).map((entry: unknown, index): SignedIndicator => {
+    const { indicator, document, line, says, baseline } = (entry ?? {}) as Record<string, unknown>;
+    if (!isText(indicator) || !indicator.startsWith('indicator:')) {
+      throw problem(`signed ${index + 1} needs an indicator id such as indicator:6-5-4`);
+    }
+    const where = `signed ${index + 1} (${indicator})`;
+    if (!isText(document) || !Number.isInteger(line) || (line as number) < 1 || !isText(says)) {
+      throw problem(`${where} needs a document, a line (from 1) and what it says`);
+    }
+    const defined = { indicator, document, line: line as number, says };
+    if (baseline === undefined) return Object.freeze(defined);
+    const { printed, reads, direction, reason, evidence } = (baseline ?? {}) as Record<string, unknown>;
+    if (!isText(printed) || typeof reads !== 'number' || !Number.isFinite(reads) || !isText(reason)) {
+      throw problem(`${where}: baseline needs printed (the figure as printed), reads (the signed value) and a reason`);
+    }
+    if (direction !== 'INCREASE' && direction !== 'DECREASE') {
+      throw problem(`${where}: baseline needs direction INCREASE or DECREASE (which way is progress)`);
+    }
+    const lines = Object.freeze(citedLines(evidence, `${where}: baseline`));
+    const baselineOf = Object.freeze({ printed, reads, direction, reason, evidence: lines });
+    return Object.freeze(Object.assign({}, defined, { baseline: baselineOf }));
+  });
+}
+
+/** The `calendarYear` list: each indicator with the line that counts it per calendar year. */
+function checkedCalendarYear(list: unknown, problem: (rule: string) => Error): CitedIndicator[] {
+  return (Array.isArray(list) ? list : []).map((entry: unknown, index): CitedIndicator => {
+    const { indicator, document, line, says } = (entry ?? {}) as Record<string, unknown>;
+    if (!isText(indicator) || !indicator.startsWith('indicator:') || !isText(document) || !isText(says)) {
+      throw problem(`calendarYear ${index + 1} needs an indicator id, a document, a line (from 1) and what it says`);
+    }
+    if (!Number.isInteger(line) || (line as number) < 1) {
+      throw problem(`calendarYear ${index + 1} (${indicator}) needs a line (from 1)`);
+    }
+    return Object.freeze({ indicator, document, line: line as number, says });
+  });
+}
+
+/** The `laterTargets` list: each with a year, a value, the printed text, a reason and the lines it rests on. */
+function checkedLaterTargets(list: unknown, problem: (rule: string) => Error): LaterTarget[] {
+  return (Array.isArray(list) ? list : []).map((entry: unknown, index): LaterTarget => {
+    const { indicator, fiscalYear, value, printed, reason, evidence } = (entry ?? {}) as Record<string, unknown>;
+    const where = `laterTargets ${index + 1}`;
+    if (!isText(indicator) || !indicator.startsWith('indicator:') || !isYear(fiscalYear)) {
+      throw problem(`${where} needs an indicator id and a fiscalYear`);
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || !isText(printed) || !isText(reason)) {
+      throw problem(`${where} (${indicator}) needs a value, the text as printed and a reason`);
+    }
+    if (!Array.isArray(evidence) || evidence.length === 0 || evidence.length > MAX_CITED_LINES) {
+      throw problem(`${where} (${indicator}) needs evidence: 1 to ${MAX_CITED_LINES} lines`);
+    }
+    const lines = evidence.map((line: unknown, at): OutlookEvidence => {
+      const { document, line: number, says } = (line ?? {}) as Record<string, unknown>;
+      if (!isText(document) || !Number.isInteger(number) || (number as number) < 1 || !isText(says)) {
+        throw problem(`${where} (${indicator}), evidence ${at + 1} needs a document, a line (from 1) and what it says`);
+      }
+      return Object.freeze({ document, line: number as number, says });
+    });
+    return Object.freeze({ indicator, fiscalYear, value, printed, reason, evidence: Object.freeze(lines) });
   });
 }

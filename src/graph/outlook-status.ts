@@ -52,11 +52,11 @@ export const OutlookMethod = describedEnum(
   {
     COMPOUND_GROWTH: {
       description:
-        'Compound annual growth rates, observed ((V/B)^(1/(t−t0)) − 1) over needed ((T/B)^(1/(tT−t0)) − 1): baseline, latest value and target all above 0.',
+        "Compound annual growth rates, observed ((V/B)^(1/(t−t0)) − 1) over needed ((T/B)^(1/(tT−t0)) − 1), as ESCAP measures them: baseline, latest value and target all above 0, the value and the target within seed/reference/outlook.yaml's compoundGrowthMaxFactor (10) of the baseline.",
     },
     LINEAR_GROWTH: {
       description:
-        'Yearly steps, observed ((V−B)/(t−t0)) over needed ((T−B)/(tT−t0)): used where one of baseline, latest value or target is 0 or below, where a growth rate is undefined (Open SDG substitutes 0.001 for a zero instead).',
+        'Yearly steps, observed ((V−B)/(t−t0)) over needed ((T−B)/(tT−t0)): the stated fallback where compound growth is unreliable, for the ratio and the projection alike: one of baseline, latest value or target is 0 or below (a growth rate is undefined; Open SDG substitutes 0.001 for a zero instead), or the value or the target lies beyond compoundGrowthMaxFactor of a tiny base (5-6-2: 1 件 ▶▶ 520 件).',
     },
     BOUND: {
       description: 'A bound (以内/以下, 以上) kept or not by the latest value: no pace is measured.',
@@ -68,15 +68,15 @@ export type OutlookMethod = (typeof OutlookMethod)[keyof typeof OutlookMethod];
 /** How an outlook's projected value was computed. */
 export const ProjectionMethod = describedEnum(
   'ProjectionMethod',
-  "How an indicator's projected value at the target year was computed.",
+  "How an indicator's projected value at the target year was computed: always by the model of its ratio (`method`), so the status and the projection agree.",
   {
-    LINEAR_TREND: {
+    PACE_CARRIED_FORWARD: {
       description:
-        "The least-squares straight line through the baseline (at the baseline year) and every recorded year's value in force, read at the target year, as a spreadsheet's TREND draws it.",
+        'The observed pace carried on to the target year by the model `method` names: compound growth B·(V/B)^((tT−t0)/(t−t0)), or yearly steps B + (V−B)·(tT−t0)/(t−t0). It reaches the target exactly when the ratio is 1 or more. Rounded as the unit counts: whole numbers for a count, two decimals for a percentage.',
     },
-    LINEAR_TREND_CLAMPED: {
+    PACE_CARRIED_FORWARD_CLAMPED: {
       description:
-        'LINEAR_TREND, moved back inside what the unit allows: a percentage to 0–100, a count to 0 or more (the line itself left that range).',
+        'PACE_CARRIED_FORWARD, moved back inside what the unit allows: a percentage to 0–100, a count to 0 or more (the pace itself left that range).',
     },
   },
 );

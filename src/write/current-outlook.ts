@@ -1,16 +1,16 @@
 import type { RequestContext } from '../read/request-context';
 import type { Indicator } from '../model/indicator/indicator.type';
 import { IndicatorOutlook } from './indicator-outlook.type';
-import { outlookOf } from './outlook-of';
+import { outlookOf, projectionDecimals } from './outlook-of';
 import { outlookReference, outlookYearsOf } from '../graph/outlook-reference';
 import { yearsOf } from './subject-years';
 import type { IndicatorResult } from './record.types';
 import { valueRangeOf } from './value-range';
 
 /**
- * An indicator's outlook from its latest recorded result (the status) and every recorded year (the projection's
- * line), as `Indicator.outlook` and the progress summary's outlook counts give it. The result is read through the request's loader like `progress` and `results`, so
- * a list of indicators costs one statement.
+ * An indicator's outlook from its latest recorded result (status, ratio and projection, one model), as
+ * `Indicator.outlook` and the progress summary's outlook counts give it. The result is read through the
+ * request's loader like `progress` and `results`, so a list of indicators costs one statement.
  */
 export async function currentOutlookOf(ctx: RequestContext, indicator: Indicator): Promise<IndicatorOutlook> {
   const series = (await yearsOf<IndicatorResult>(ctx, indicator.id, null)).flatMap((year) =>
@@ -23,7 +23,7 @@ export async function currentOutlookOf(ctx: RequestContext, indicator: Indicator
     series[series.length - 1] ?? null,
     outlookYearsOf(indicator.id, reference),
     reference.thresholds,
-    { series, range: valueRangeOf(indicator.unit, signed) },
+    { range: valueRangeOf(indicator.unit, signed), decimals: projectionDecimals(indicator.unit) },
   );
   return Object.assign(new IndicatorOutlook(), outlook);
 }

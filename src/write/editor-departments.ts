@@ -23,9 +23,16 @@ export async function assertMayRecordFor(
     }
   });
   if (own.some((id) => answeringDepartments.includes(id))) return;
+  const who = viewer.subject ?? 'This viewer';
+  if (answeringDepartments.length === 0) {
+    // An indicator no line of the documents gives a department (seed/reference/indicator-owners.yaml).
+    throw new ForbiddenError(
+      `${who} may not record for ${subjectId}: its owner is unconfirmed (no line of the documents names the department that answers for it), so only an administrator may record it.`,
+    );
+  }
   throw new ForbiddenError(
-    `${viewer.subject ?? 'This viewer'} may not record for ${subjectId}: it is answered for by ${
-      answeringDepartments.join(', ') || 'no department'
-    }, not by the token's departments (${viewer.departments.join(', ') || 'none'}).`,
+    `${who} may not record for ${subjectId}: it is answered for by ${answeringDepartments.join(
+      ', ',
+    )}, not by the token's departments (${viewer.departments.join(', ') || 'none'}).`,
   );
 }

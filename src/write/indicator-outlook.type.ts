@@ -53,21 +53,21 @@ export class IndicatorOutlook implements Outlook {
   @Field(() => Float, {
     nullable: true,
     description:
-      "The value at the target year on the straight line through the baseline and every recorded year (least squares, as a spreadsheet's TREND), kept within what the unit allows (a percentage 0–100, a count 0 or more), two decimals; `projectionMethod` says which. Null when ratio is null.",
+      'The value at the target year the observed pace leads to, by the same model as the ratio (`method`): it reaches the target exactly when the ratio is 1 or more, so it never contradicts the status. Kept within what the unit allows (a percentage 0–100, a count 0 or more) and rounded as the unit counts (a count whole, a percentage to two decimals); `projectionMethod` says whether it was kept. Null when ratio is null.',
   })
   projectedValue!: number | null;
 
   @Field(() => OutlookMethod, {
     nullable: true,
     description:
-      'How the ratio (and so the status) was computed: COMPOUND_GROWTH, LINEAR_GROWTH (a value 0 or below), or BOUND (以内/以上, no pace). Null when NOT_ASSESSED, or when no year has passed since the baseline.',
+      'How the ratio, the status and the projection were computed: COMPOUND_GROWTH (ESCAP), LINEAR_GROWTH (the fallback for a value 0 or below or a tiny base), or BOUND (以内/以上, no pace). Null when NOT_ASSESSED, or when no year has passed since the baseline.',
   })
   method!: OutlookMethod | null;
 
   @Field(() => ProjectionMethod, {
     nullable: true,
     description:
-      'How projectedValue was computed: the linear trend, or the linear trend clamped to the unit. Null with it.',
+      'How projectedValue was computed: the pace of `method` carried forward, clamped to the unit or not. Null with it.',
   })
   projectionMethod!: ProjectionMethod | null;
 }

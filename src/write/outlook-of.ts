@@ -6,17 +6,19 @@ import {
   OutlookNotAssessedReason,
   ProjectionMethod,
 } from '../graph/outlook-status';
-import { linearTrendAt, type YearValue } from './linear-trend';
 import { clampedTo, UNBOUNDED, type ValueRange } from './value-range';
 
 /** An indicator's latest recorded value and its fiscal year. */
-export type LatestValue = YearValue;
+export interface LatestValue {
+  readonly fiscalYear: number;
+  readonly value: number;
+}
 
-/** What the projection reads besides the latest value: every recorded year in force, and the unit's range. */
+/** What the projection reads besides the latest value: the unit's range and how finely the unit counts. */
 export interface ProjectionInputs {
-  /** Every year's value in force, oldest first (the latest among them); absent: the latest alone. */
-  readonly series?: readonly YearValue[];
   readonly range?: ValueRange;
+  /** Decimals the projected value keeps: 0 for a count (件, 人 …), 2 for a percentage (projectionDecimals). */
+  readonly decimals?: number;
 }
 
 /** What `outlookOf` finds; every figure null when it cannot be computed. */
@@ -37,11 +39,13 @@ export interface Outlook extends OutlookYears {
  * - a bound (CEILING/FLOOR) kept is TARGET_ACHIEVED, not kept DETERIORATION (no pace: a bound is a condition
  *   on the value alone);
  * - otherwise a target reached on its side is TARGET_ACHIEVED; else the ratio of the observed annual growth to
- *   the needed one classifies it: geometric ((V/B)^(1/(t−t0)) − 1) / ((T/B)^(1/(tT−t0)) − 1) when B, V, T are
- *   all above 0 (growth rates need positive values), else linear ((V−B)/(t−t0)) / ((T−B)/(tT−t0)).
- * The ratio is rounded to three decimals and the status read from the rounded ratio, so the two never disagree.
- * The ratio and projection are given whenever the pace can be measured, also for a target already reached.
- * The projection is a straight line (projectionOf), not the ratio's compound growth carried forward.
+ *   the needed one classifies it: compound ((V/B)^(1/(t−t0)) − 1) / ((T/B)^(1/(tT−t0)) − 1) when B, V, T are
+ *   all above 0 and V and T lie within `compoundGrowthMaxFactor` of B, else yearly steps
+ *   ((V−B)/(t−t0)) / ((T−B)/(tT−t0)).
+ * One model gives the status, the ratio and the projection: the projected value is the observed pace of the
+ * same model carried on to the target year (B·(V/B)^((tT−t0)/(t−t0)), or B + (V−B)·(tT−t0)/(t−t0)), so a
+ * projection reaches the target exactly when the ratio is 1 or more, and the status can be read off it.
+ * The ratio is rounded to three decimals and the status read from the rounded ratio.
  */
 export function outlookOf(
   basis: ProgressBasis,
@@ -93,12 +97,7 @@ export function outlookOf(
   if (current === null) return notAssessed(OutlookNotAssessedReason.NO_BASELINE);
   const elapsed = latest.fiscalYear - years.baselineFiscalYear;
   const pace =
-    elapsed > 0
-      ? {
-          ...paceOf(current, value, target, elapsed, years),
-          ...projectionOf(current, projection.series ?? [latest], years, projection.range ?? UNBOUNDED),
-        }
-      : null;
+    elapsed > 0 ? paceOf(current, value, target, elapsed, years, thresholds.compoundGrowthMaxFactor, projection) : null;
   const reached = target > current ? value >= target : value <= target;
   if (reached) return assessed(IndicatorOutlookStatus.TARGET_ACHIEVED, pace);
   if (pace === null) return notAssessed(OutlookNotAssessedReason.NO_YEAR_AFTER_BASELINE);
@@ -123,11 +122,21 @@ export function statusOfRatio(ratio: number, thresholds: OutlookThresholds): Ind
   return IndicatorOutlookStatus.DETERIORATION;
 }
 
+/** The pace of one model: its ratio, the method, and the projection it leads to. */
+interface Pace {
+  readonly ratio: number;
+  readonly method: OutlookMethod;
+  readonly projectedValue: number;
+  readonly projectionMethod: ProjectionMethod;
+}
+
 /**
- * The observed pace against the needed one (ratio): compound growth when baseline, value and target are all
- * positive, yearly steps otherwise (a growth rate from or to 0 is undefined; Open SDG puts 0.001 in place of a
- * zero, which makes any later value an explosive rate, so the straight line is used instead). The baseline
- * differs from the target (NO_DISTANCE is handled before), so the needed pace is never zero.
+ * The observed pace against the needed one (ratio) and the same pace carried on to the target year
+ * (projection), in one model: compound growth when baseline, value and target are all positive and the value and
+ * the target lie within `maxFactor` of the baseline; yearly steps otherwise (a growth rate from or to 0 is
+ * undefined, one from a tiny base is dominated by it; Open SDG puts 0.001 in place of a zero, which makes any
+ * later value an explosive rate). The baseline differs from the target (NO_DISTANCE is handled before), so the
+ * needed pace is never zero. The projection is kept inside the unit's range and rounded as the unit counts.
  */
 function paceOf(
   baseline: number,
@@ -135,42 +144,38 @@ function paceOf(
   target: number,
   elapsed: number,
   years: OutlookYears,
-): { ratio: number; method: OutlookMethod } {
+  maxFactor: number,
+  { range = UNBOUNDED, decimals = 2 }: ProjectionInputs,
+): Pace {
   const span = years.targetFiscalYear - years.baselineFiscalYear;
-  if (baseline > 0 && value > 0 && target > 0) {
-    const observed = (value / baseline) ** (1 / elapsed) - 1;
-    const needed = (target / baseline) ** (1 / span) - 1;
-    return { ratio: rounded(observed / needed, 3), method: OutlookMethod.COMPOUND_GROWTH };
-  }
-  const observed = (value - baseline) / elapsed;
-  const needed = (target - baseline) / span;
-  return { ratio: rounded(observed / needed, 3), method: OutlookMethod.LINEAR_GROWTH };
+  const compound = compoundGrowthApplies(baseline, value, target, maxFactor);
+  const ratio = compound
+    ? ((value / baseline) ** (1 / elapsed) - 1) / ((target / baseline) ** (1 / span) - 1)
+    : (value - baseline) / elapsed / ((target - baseline) / span);
+  const carried = compound
+    ? baseline * (value / baseline) ** (span / elapsed)
+    : baseline + ((value - baseline) * span) / elapsed;
+  const kept = clampedTo(carried, range);
+  return {
+    ratio: rounded(ratio, 3),
+    method: compound ? OutlookMethod.COMPOUND_GROWTH : OutlookMethod.LINEAR_GROWTH,
+    projectedValue: rounded(kept.value, decimals),
+    projectionMethod: kept.clamped
+      ? ProjectionMethod.PACE_CARRIED_FORWARD_CLAMPED
+      : ProjectionMethod.PACE_CARRIED_FORWARD,
+  };
 }
 
-/**
- * Where the indicator is headed by the target year: the least-squares line through the baseline (at the
- * baseline year) and every recorded year after it, read at the target year, as a planning officer's
- * spreadsheet TREND draws it, then kept inside the unit's range. A compound projection would carry the
- * status's growth rate forward, which multiplies a small baseline out of the world (5-6-2: 1 件 ▶▶ 520 件,
- * 45 件 in FY2023 compounds to 45³ = 91,125 件 by FY2027, the line gives 133 件); the status keeps ESCAP's ratio.
- */
-function projectionOf(
-  baseline: number,
-  series: readonly YearValue[],
-  years: OutlookYears,
-  range: ValueRange,
-): { projectedValue: number | null; projectionMethod: ProjectionMethod | null } {
-  const after = series.filter((point) => point.fiscalYear > years.baselineFiscalYear);
-  const line = linearTrendAt(
-    [{ fiscalYear: years.baselineFiscalYear, value: baseline }, ...after],
-    years.targetFiscalYear,
-  );
-  if (line === null) return { projectedValue: null, projectionMethod: null };
-  const { value, clamped } = clampedTo(line, range);
-  return {
-    projectedValue: rounded(value, 2),
-    projectionMethod: clamped ? ProjectionMethod.LINEAR_TREND_CLAMPED : ProjectionMethod.LINEAR_TREND,
-  };
+/** Whether compound growth measures the pace: all three above 0, the value and target within `maxFactor` of the baseline. */
+export function compoundGrowthApplies(baseline: number, value: number, target: number, maxFactor: number): boolean {
+  if (!(baseline > 0 && value > 0 && target > 0)) return false;
+  const within = (x: number) => x <= baseline * maxFactor && x * maxFactor >= baseline;
+  return within(value) && within(target);
+}
+
+/** Decimals a projected value keeps in its unit: a percentage two (the documents print 82.31 %), a count none. */
+export function projectionDecimals(unit: string | null): number {
+  return unit !== null && /^(%|％)$/.test(unit.trim()) ? 2 : 0;
 }
 
 function rounded(number: number, decimals: number): number {

@@ -3,7 +3,7 @@ import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ARGUMENT_LENGTH, MaxChars } from '../core/argument-length';
 import { describedEnum } from '../graph/described-enum';
 import { IsRecordedValue, RECORDED_VALUE_BOUND } from './recorded-value';
-import { IsCleanText, IsPlanFiscalYear } from './text-rules';
+import { IsCleanText, IsPlanFiscalYear, IsRecordableFiscalYear } from './text-rules';
 
 /** Notes and summaries: a paragraph or two; reasons: a sentence or two. */
 export const NOTE_MAX = ARGUMENT_LENGTH.note;
@@ -19,10 +19,7 @@ export type EvaluationGrade = (typeof EvaluationGrade)[keyof typeof EvaluationGr
 /** What every recording names besides its subject: the fiscal year, and the revision it builds on. */
 @InputType({ description: 'What every recording names besides its subject (a base of the record inputs).' })
 abstract class YearRecordInput {
-  @Field(() => Int, {
-    description: 'Fiscal year as the Gregorian year it starts in (R6 = 2024), inside the plan period.',
-  })
-  @IsPlanFiscalYear()
+  /** Each input declares it with its own rule: a sheet's year within the plan period, an indicator's also R4. */
   fiscalYear!: number;
 
   @Field(() => Int, {
@@ -37,6 +34,13 @@ abstract class YearRecordInput {
 
 @InputType({ description: "One fiscal year's actual value (実績値) of an outcome indicator." })
 export class RecordIndicatorResultInput extends YearRecordInput {
+  @Field(() => Int, {
+    description:
+      'Fiscal year as the Gregorian year it starts in (R6 = 2024), inside the plan period; or a year before it whose actual the documents print for this indicator (6-2-1: R4 = 2022, 003 line 778), recorded as before the plan period.',
+  })
+  @IsRecordableFiscalYear()
+  declare fiscalYear: number;
+
   @Field(() => ID, { description: 'The indicator, e.g. `indicator:5-1-1`.' })
   @MaxChars(ARGUMENT_LENGTH.id)
   @Matches(/^indicator:\S+$/, { message: 'indicator must be an indicator id such as indicator:5-1-1' })
@@ -57,6 +61,12 @@ export class RecordIndicatorResultInput extends YearRecordInput {
 
 @InputType({ description: "A reform sheet's year-end evaluation (年度末評価)." })
 export class RecordSheetEvaluationInput extends YearRecordInput {
+  @Field(() => Int, {
+    description: 'Fiscal year as the Gregorian year it starts in (R6 = 2024), inside the plan period.',
+  })
+  @IsPlanFiscalYear()
+  declare fiscalYear: number;
+
   @Field(() => ID, { description: 'The reform sheet, e.g. `reform-sheet:1-1`.' })
   @MaxChars(ARGUMENT_LENGTH.id)
   @Matches(/^reform-sheet:\S+$/, { message: 'sheet must be a reform sheet id such as reform-sheet:1-1' })

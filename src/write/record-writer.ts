@@ -4,8 +4,15 @@ import type { RequestContext } from '../read/request-context';
 import type { TransactionRunner } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
 import type { PlainRow, PlainValue } from '../db/plain-values';
-import { ConflictError, NotFoundError, WriteOutcomeUnknownError, type WriteLookup } from '../core/errors';
+import {
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  WriteOutcomeUnknownError,
+  type WriteLookup,
+} from '../core/errors';
 import { assertMayRecordFor } from './editor-departments';
+import { planPeriod, printedActualBefore } from './plan-period';
 import { toYearRecord, type YearRecord } from './record.types';
 import { storeAnswerIn } from './idempotency-keys';
 import type { StoredAnswer } from '../read/keyed-write';
@@ -64,6 +71,7 @@ export class RecordWriter {
         throw new NotFoundError(`No ${kind.noun} has the id ${quotedInput(input.subjectId)}.`, { argument: 'input' });
       }
       await assertMayRecordFor(this.ctx, input.subjectId, new RowReader(target).strings('departments'));
+      if (input.kind === 'IndicatorResult') assertPrintedIfBeforePlan(input.subjectId, input.fiscalYear);
 
       const seriesId = `${kind.prefix}:${input.subjectId.replace(/^[a-z-]+:/, '')}:${input.fiscalYear}`;
       // What the series lock, the intended outcome and the record itself all name the series by.
@@ -231,4 +239,18 @@ function propertiesWithoutLock(record: PlainRow): PlainRow {
 function withoutLock(value: PlainValue): PlainValue {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   return propertiesWithoutLock(value);
+}
+
+/**
+ * A year before the plan period may be recorded only for an indicator whose actual of that year the
+ * documents print (seed/reference/plan-period.yaml printedBefore): the input's rule lets the year through for
+ * any indicator, this names the indicator.
+ */
+function assertPrintedIfBeforePlan(indicator: string, fiscalYear: number): void {
+  const { firstYear, firstLabel } = planPeriod();
+  if (fiscalYear >= firstYear || printedActualBefore(indicator, fiscalYear) !== undefined) return;
+  throw new BadUserInputError(
+    `input.fiscalYear ${fiscalYear} is before the plan period (from ${firstYear}, ${firstLabel}); a year before it can be recorded only where the documents print its actual, and they print none for ${indicator} in ${fiscalYear}.`,
+    { argument: 'input' },
+  );
 }

@@ -1,3 +1,4 @@
+import { planPeriod } from './plan-period';
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { RowReader } from '../db/row-reader';
 import type { ProgressBasis } from './achievement-rate';
@@ -37,6 +38,14 @@ function RecordYear<R extends YearRecord>(recordType: ClassType<R>) {
 export class IndicatorResultYear extends RecordYear(IndicatorResult) {
   /** What the year's progress is measured against: the indicator's baseline and target (not a GraphQL field). */
   basis!: ProgressBasis;
+
+  @Field({
+    description:
+      'True for a year before the plan period (R4 = 2022), recorded because the documents print its actual (seed/reference/plan-period.yaml printedBefore): a result of the baseline period, not of the plan.',
+  })
+  get beforePlanPeriod(): boolean {
+    return this.fiscalYear < planPeriod().firstYear;
+  }
 }
 
 @ObjectType({ description: "A reform sheet's year-end evaluation for one fiscal year, with every revision." })

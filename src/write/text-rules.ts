@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { planPeriod } from './plan-period';
+import { firstRecordableYear, planPeriod } from './plan-period';
 
 /** How stored text is cleaned: full-width letters and digits folded (NFKC), outer spaces dropped. */
 export function cleanText(text: string): string {
@@ -43,6 +43,32 @@ export function IsPlanFiscalYear(options?: ValidationOptions): PropertyDecorator
         defaultMessage: (args?: ValidationArguments) => {
           const p = planPeriod();
           return `${args?.property ?? 'fiscalYear'} must be a fiscal year of the plan period, ${p.firstYear} (${p.firstLabel}) to ${p.lastYear} (${p.lastLabel})`;
+        },
+      },
+    });
+  };
+}
+
+/**
+ * A fiscal year a result may be recorded for: the plan period's, or an earlier year for which the documents
+ * print an actual (seed/reference/plan-period.yaml printedBefore; the writer checks the indicator too).
+ */
+export function IsRecordableFiscalYear(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) => {
+    registerDecorator({
+      name: 'isRecordableFiscalYear',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options,
+      validator: {
+        validate: (value: unknown) => {
+          const { lastYear } = planPeriod();
+          return Number.isInteger(value) && (value as number) >= firstRecordableYear() && (value as number) <= lastYear;
+        },
+        defaultMessage: (args?: ValidationArguments) => {
+          const p = planPeriod();
+          const earlier = p.printedBefore.map((a) => `${a.fiscalYear} (${a.label}) for ${a.indicator}`);
+          return `${args?.property ?? 'fiscalYear'} must be a fiscal year of the plan period, ${p.firstYear} (${p.firstLabel}) to ${p.lastYear} (${p.lastLabel})${earlier.length > 0 ? `, or a year whose actual the documents print: ${earlier.join(', ')}` : ''}`;
         },
       },
     });

@@ -2,15 +2,15 @@
 //   outlooks and facet-outlooks (never used alone), by the rules of
 //   src/write/outlook-of.ts (ESCAP's method): a bound (以内/以下, 以上) kept is TARGET_ACHIEVED, not kept
 //   DETERIORATION; a target reached on its side TARGET_ACHIEVED; else the ratio of the observed annual growth
-//   since the baseline to the needed one (compound when baseline, value and target are all above 0, linear
-//   otherwise), rounded half up to three decimals, against the thresholds; NOT_ASSESSED without a target, a
+//   since the baseline to the needed one (compound when baseline, value and target are all above 0 and the
+//   value and target within compoundGrowthMaxFactor of the baseline, yearly steps otherwise), rounded half up to three decimals, against the thresholds; NOT_ASSESSED without a target, a
 //   baseline, a distance, a result, or a year after the baseline. The latest result is the latest fiscal
 //   year's latest revision that is not retracted. tests/integration/model/outlook-filter.int.test.ts compares it
 //   with that function for every indicator.
 // Binds: n (Indicator). Params: $value (map: the reference of seed/reference/outlook.yaml as
 //   src/graph/outlook-reference.ts `outlookParameter` gives it: baselineFiscalYear, targetFiscalYear,
 //   overrides {indicator id: {baselineFiscalYear?, targetFiscalYear?}}, onTrack, needsAcceleration,
-//   limitedProgress).
+//   limitedProgress, compoundGrowthMaxFactor).
 [l IN [COLLECT {
   MATCH (r:Record:IndicatorResult {subjectId: n.id})
   WHERE coalesce(r.retracted, false) = false
@@ -32,6 +32,10 @@
         ELSE
           [ratio IN [floor(1000 * (
             CASE WHEN n.current > 0 AND l.value > 0 AND n.target > 0
+                AND l.value <= n.current * $value.compoundGrowthMaxFactor
+                AND l.value * $value.compoundGrowthMaxFactor >= n.current
+                AND n.target <= n.current * $value.compoundGrowthMaxFactor
+                AND n.target * $value.compoundGrowthMaxFactor >= n.current
               THEN ((toFloat(l.value) / n.current) ^ (1.0 / (l.year - t0)) - 1)
                 / ((toFloat(n.target) / n.current) ^ (1.0 / (tT - t0)) - 1)
               ELSE ((l.value - n.current) / toFloat(l.year - t0)) / ((n.target - n.current) / toFloat(tT - t0))

@@ -22,9 +22,13 @@ const PAGE_TEXTS = {
   },
   targetWhen: { ja: '計画期間 R5–R9（2023–2027年度）の目標', en: 'to reach within the plan period R5–R9 (2023–2027)' },
   source: { ja: '出典', en: 'Source' },
-  ownerBasisREVIEWED: {
-    ja: '資料に基づく判断（参照データ、行の引用あり）',
-    en: 'reviewed judgement (reference file, with cited lines)',
+  ownerBasisMEASURE_ROW: {
+    ja: '施策中項目の評価回答部署（参照データ、行の引用あり）',
+    en: "on the measure's 評価回答部署 row (reference file, with cited lines)",
+  },
+  ownerBasisNAMED_BY_LINE: {
+    ja: '指標の事業を担う課として資料に記載（参照データ、行の引用あり）',
+    en: "named by a line about the indicator's programme (reference file, with cited lines)",
   },
   ownerBasisBY_POLICY_ITEM: {
     ja: '判断なし：施策大項目の全担当課',
@@ -38,17 +42,17 @@ const PAGE_TEXTS = {
   },
   methodCOMPOUND_GROWTH: { ja: '判定：年平均伸び率（複利）', en: 'status: compound annual growth' },
   methodLINEAR_GROWTH: {
-    ja: '判定：年あたりの増減（直線。現状値・実績・目標に0以下があるため）',
-    en: 'status: yearly steps (a value is 0 or below)',
+    ja: '判定：年あたりの増減（直線。0以下の値、または基準値が小さく複利成長では過大になるため）',
+    en: 'status: yearly steps (a value is 0 or below, or the base is too small for compound growth)',
   },
   methodBOUND: { ja: '判定：上限・下限を満たすか', en: 'status: bound kept or not' },
-  projectionLINEAR_TREND: {
-    ja: '見込み値：現状値と各年度の実績を通る直線（最小二乗法）',
-    en: 'projection: straight line through the baseline and every recorded year (least squares)',
+  projectionPACE_CARRIED_FORWARD: {
+    ja: '見込み値：判定と同じ伸び方で目標年度まで延長',
+    en: 'projection: the pace the status measures, carried on to the target year',
   },
-  projectionLINEAR_TREND_CLAMPED: {
-    ja: '見込み値：直線（最小二乗法）を単位の範囲内に補正',
-    en: 'projection: straight line (least squares), kept within the unit’s range',
+  projectionPACE_CARRIED_FORWARD_CLAMPED: {
+    ja: '見込み値：判定と同じ伸び方で延長し、単位の範囲内に補正',
+    en: 'projection: the pace the status measures, carried forward and kept within the unit’s range',
   },
   recordedYears: { ja: '年度ごとの実績', en: 'Results per fiscal year' },
   fiscalYear: { ja: '年度', en: 'Fiscal year' },

@@ -221,7 +221,10 @@ function OwnedIndicators(props: {
                   <OutlookBadge status={indicator.outlook.status} language={language} />{' '}
                   {basis === undefined ? null : (
                     <small class="owner-basis" data-basis={basis}>
-                      {text(language, basis === 'REVIEWED' ? 'basisREVIEWED' : 'basisBY_POLICY_ITEM')}
+                      {text(
+                        language,
+                        `basis${basis === 'NAMED_BY_LINE' || basis === 'BY_POLICY_ITEM' ? basis : 'MEASURE_ROW'}`,
+                      )}
                     </small>
                   )}
                 </li>

@@ -89,7 +89,7 @@ export interface CitedLine {
 
 /** A department answering for the indicator (`Indicator.owners`). */
 export interface IndicatorOwner {
-  readonly basis: 'REVIEWED' | 'BY_POLICY_ITEM';
+  readonly basis: 'MEASURE_ROW' | 'NAMED_BY_LINE' | 'BY_POLICY_ITEM';
   readonly reason: string;
   readonly department: DepartmentLabel;
   readonly measures: readonly { readonly code: string; readonly name: string }[];
@@ -109,7 +109,7 @@ export interface IndicatorOutlook {
   readonly projectedValue: number | null;
   /** How the ratio was computed (COMPOUND_GROWTH, LINEAR_GROWTH, BOUND); null when not assessed. */
   readonly method: string | null;
-  /** How projectedValue was computed (LINEAR_TREND, LINEAR_TREND_CLAMPED); null with it. */
+  /** How projectedValue was computed (PACE_CARRIED_FORWARD, PACE_CARRIED_FORWARD_CLAMPED); null with it. */
   readonly projectionMethod: string | null;
 }
 

@@ -13,6 +13,8 @@ export interface PathInput {
     readonly latestValue: number | null;
     readonly latestFiscalYear: number | null;
     readonly projectedValue: number | null;
+    /** The API's model of the pace (COMPOUND_GROWTH, LINEAR_GROWTH, BOUND); null without a pace. */
+    readonly method?: string | null;
   };
 }
 
@@ -25,17 +27,17 @@ export interface OutlookPaths {
   readonly recorded: readonly (number | null)[];
   /** From the baseline to the target at the pace needed to reach it by the target year. */
   readonly needed: readonly (number | null)[];
-  /** From the latest value to `projectedValue` at the target year, a straight line (the API's linear trend). */
+  /** From the latest value to `projectedValue` at the target year, along the API's model of the pace. */
   readonly projection: readonly (number | null)[];
   /** A bound's level in every year (a horizontal line); all null for a target to reach. */
   readonly bound: readonly (number | null)[];
 }
 
 /**
- * The lines of an indicator's outlook chart. The needed path is in the form the API measures the pace in:
- * compound growth when baseline, target (and the latest value) are all above 0, a straight line otherwise.
- * The projection is a straight line, as the API projects (`projectionMethod` LINEAR_TREND): from the latest
- * value to the API's own `projectedValue` at the target year, the points between rounded as it rounds.
+ * The lines of an indicator's outlook chart. The needed path and the projection are in the model the API
+ * measured the pace in (`method`: compound growth or yearly steps; without a pace, compound growth when
+ * baseline and target are above 0): the projection runs from the latest value to the API's own
+ * `projectedValue` at the target year, the points between rounded as it rounds.
  */
 export function outlookPaths(input: PathInput): OutlookPaths {
   const { baseline, target, outlook } = input;
@@ -46,7 +48,9 @@ export function outlookPaths(input: PathInput): OutlookPaths {
   const years = Array.from({ length: last - first + 1 }, (_, index) => first + index);
   const valueOf = new Map(input.results.map((year) => [year.fiscalYear, year.value]));
   const isBound = boundKind(input.targetBound) !== null && target !== null;
-  const compound = baseline !== null && target !== null && baseline > 0 && target > 0 && (latestValue ?? 1) > 0;
+  const compound =
+    outlook.method === 'COMPOUND_GROWTH' ||
+    ((outlook.method ?? null) === null && baseline !== null && target !== null && baseline > 0 && target > 0);
   const along = (start: number, end: number, share: number): number =>
     compound ? start * (end / start) ** share : start + (end - start) * share;
   const path =
@@ -73,8 +77,13 @@ export function outlookPaths(input: PathInput): OutlookPaths {
       if (path === null || latest === null || year < latest.year || year > to) return null;
       if (year === latest.year) return latest.value;
       if (year === to) return latest.projected;
-      // A straight line from the latest value to the projected one (already kept within the unit's range).
-      return rounded(latest.value + (latest.projected - latest.value) * ((year - latest.year) / (to - latest.year)));
+      // Along the same model from the latest value to the projected one (already kept within the unit's range).
+      const share = (year - latest.year) / (to - latest.year);
+      return rounded(
+        compound && latest.value > 0 && latest.projected > 0
+          ? along(latest.value, latest.projected, share)
+          : latest.value + (latest.projected - latest.value) * share,
+      );
     }),
     bound: years.map(() => (isBound ? target : null)),
   };

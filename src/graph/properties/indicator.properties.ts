@@ -16,7 +16,19 @@ const IN_ITS_UNIT = { type: 'Float', optional: true, unit: "the indicator's `uni
  */
 export const INDICATOR_ATTRIBUTES = declareAttributes({
   code: { field: false, description: 'Indicator code (`5-1-1`), in its id (found by search; not a field).', ...CODE },
-  name: { type: 'String', description: 'Name, e.g. 市ホームページへのアクセス数.', search: 'indexed' },
+  name: {
+    type: 'String',
+    description:
+      "Name that reads on its own, e.g. 市ホームページへのアクセス数; a name printed as a part of the row above (上記のうち…) has 上記 replaced by that row's name (printedName keeps the text as printed).",
+    search: 'indexed',
+  },
+  printedName: {
+    type: 'String',
+    optional: true,
+    description:
+      'The name as 001 prints it in its 成果指標 table where it differs from `name`, e.g. 上記のうち高齢者が関係した事故発生件数 for 5-5-2; null when the name is printed as it stands.',
+    export: { ja: '指標名(表記)', en: 'Name as printed' },
+  },
   definition: {
     type: 'String',
     optional: true,

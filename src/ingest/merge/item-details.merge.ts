@@ -2,8 +2,9 @@ import { CorrectionError, decision, type Corrections } from '../corrections';
 import type { PolicyItemRecord, ProjectRecord } from '../revision-sheet';
 import { nameKey } from '../../core/text/index';
 import { nodeId, sortKey } from './ids';
-import { indicatorDirection } from './indicator-direction';
 import type { DetailedItem, MergeContext } from './merge-context';
+import { signedBaseline } from './signed-baseline';
+import { standaloneName } from './standalone-name';
 
 /**
  * An item's outcome indicators (001), main projects and related plans (draft sheets, next-plan side).
@@ -15,19 +16,22 @@ export function mergeItemDetails({ graph, sources }: MergeContext, item: Detaile
   final.indicators.forEach((indicator, i) => {
     const code = `${final.code}-${i + 1}`;
     const id = nodeId('Indicator', code);
+    const { current, direction } = signedBaseline(id, indicator.current, indicator.target, indicator.source);
+    const name = standaloneName(indicator.name, final.indicators[i - 1]?.name ?? null);
     graph.node('Indicator', id, indicator.source, {
       code,
-      name: indicator.name,
+      name,
+      printedName: name === indicator.name ? null : indicator.name,
       sortKey: sortKey(code),
       definition: indicator.definition,
-      current: indicator.current.value,
+      current: current.value,
       currentText: indicator.current.text,
       target: indicator.target.value,
       targetText: indicator.target.text,
       unit: indicator.unit,
       targetBound: indicator.target.bound,
       targetNote: indicator.target.note,
-      direction: indicatorDirection(indicator.current, indicator.target),
+      direction,
       // The declared figures, stored as the parser read them (src/graph/properties/indicator.properties.ts).
       ...indicator.figures,
     });

@@ -13,14 +13,40 @@ export interface CitedLine {
   readonly says: string;
 }
 
-/** A reviewed judgement: the measures an indicator reports on, their departments, and the lines it rests on. */
+/** The rules by which the file ties a department to an indicator (the basis the API gives). */
+export type OwnerRule = 'MEASURE_ROW' | 'NAMED_BY_LINE';
+const OWNER_RULES: readonly OwnerRule[] = ['MEASURE_ROW', 'NAMED_BY_LINE'];
+
+/** A department that answers for a judged indicator, the rule that gave it and (NAMED_BY_LINE) its lines. */
+export interface JudgedOwner {
+  /** The department's name as the documents write it. */
+  readonly name: string;
+  readonly basis: OwnerRule;
+  /** The lines naming the department with the indicator's programme; empty for MEASURE_ROW (its row is its line). */
+  readonly lines: readonly CitedLine[];
+}
+
+/** A department of the measures' rows that does not answer for the indicator, and why. */
+export interface LeftOutDepartment {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/**
+ * A reviewed judgement: the measures an indicator reports on, the lines naming its subject there, their
+ * 評価回答部署 rows, and department by department who answers and why; no department leaves the owner
+ * unconfirmed.
+ */
 export interface ReviewedIndicatorOwners {
   readonly indicator: string;
   readonly measures: readonly string[];
-  /** Department names as the documents write them; the merge checks them against the measures' departments. */
-  readonly departments: readonly string[];
   readonly reason: string;
+  /** The measure's text naming the indicator's subject. */
   readonly evidence: readonly CitedLine[];
+  /** The measures' 評価回答部署 rows: the line of every MEASURE_ROW department. */
+  readonly rows: readonly CitedLine[];
+  readonly departments: readonly JudgedOwner[];
+  readonly leftOut: readonly LeftOutDepartment[];
   readonly source: SourceRef;
 }
 
@@ -43,17 +69,25 @@ const MEASURE_ID = { pattern: /^measure:\d-\d{1,2}-d?\d{1,2}$/, description: 'a 
 /** Reads seed/reference/indicator-owners.yaml from `directory`; an indicator listed twice is an error. */
 export function loadIndicatorOwners(directory: string): IndicatorOwnersReference {
   const owners = readReferenceList(directory, INDICATOR_OWNERS_FILE, 'owners').map((entry): ReviewedIndicatorOwners => {
-    entry.allowOnly(['indicator', 'measures', 'departments', 'reason', 'evidence']);
-    const evidence = entry.entries('evidence').map(citedLine);
-    if (evidence.length === 0 || evidence.length > MAX_CITED_LINES) {
-      entry.fail(`'evidence' must cite 1 to ${MAX_CITED_LINES} lines, found ${evidence.length}`);
-    }
+    entry.allowOnly(['indicator', 'measures', 'reason', 'evidence', 'rows', 'departments', 'leftOut']);
+    const evidence = citedLines(entry, 'evidence', 1);
+    const rows = citedLines(entry, 'rows', 1);
+    const departments = entry.entries('departments').map((owner) => judgedOwner(owner, rows));
+    const leftOut = entry.entries('leftOut').map((left): LeftOutDepartment => {
+      left.allowOnly(['name', 'reason']);
+      return { name: left.text('name'), reason: left.text('reason') };
+    });
+    const named = [...departments, ...leftOut].map((d) => d.name);
+    const twice = named.find((name, i) => named.indexOf(name) !== i);
+    if (twice !== undefined) entry.fail(`department ${twice} is listed twice in 'departments' and 'leftOut'`);
     return {
       indicator: entry.text('indicator', INDICATOR_ID),
       measures: entry.texts('measures', MEASURE_ID),
-      departments: entry.texts('departments'),
       reason: entry.text('reason'),
       evidence,
+      rows,
+      departments,
+      leftOut,
       source: referenceSource(INDICATOR_OWNERS_FILE, entry),
     };
   });
@@ -74,6 +108,39 @@ export function loadIndicatorOwners(directory: string): IndicatorOwnersReference
     'indicator',
   );
   return { owners, byPolicyItem };
+}
+
+/** The cited lines under `key`: at least `min`, at most MAX_CITED_LINES. */
+function citedLines(entry: CuratedEntry, key: string, min: number): CitedLine[] {
+  const lines = entry.entries(key).map(citedLine);
+  if (lines.length < min || lines.length > MAX_CITED_LINES) {
+    entry.fail(`'${key}' must cite ${min} to ${MAX_CITED_LINES} lines, found ${lines.length}`);
+  }
+  return lines;
+}
+
+/**
+ * A department of `departments`: its rule, and a line naming it (its measure's row for MEASURE_ROW, one of
+ * its own `lines` for NAMED_BY_LINE), so that no department is credited without a line that names it.
+ */
+function judgedOwner(entry: CuratedEntry, rows: readonly CitedLine[]): JudgedOwner {
+  entry.allowOnly(['name', 'basis', 'lines']);
+  const name = entry.text('name');
+  const basis = entry.text('basis', {
+    pattern: new RegExp(`^(${OWNER_RULES.join('|')})$`),
+    description: OWNER_RULES.join(' or '),
+  }) as OwnerRule;
+  const lines = basis === 'NAMED_BY_LINE' ? citedLines(entry, 'lines', 1) : citedLines(entry, 'lines', 0);
+  if (basis === 'MEASURE_ROW' && lines.length > 0) entry.fail("a MEASURE_ROW department's line is its row: no 'lines'");
+  const naming = basis === 'MEASURE_ROW' ? rows : lines;
+  if (!naming.some((line) => line.says.includes(name))) {
+    entry.fail(
+      basis === 'MEASURE_ROW'
+        ? `${name} is on none of the entry's 'rows' as quoted`
+        : `none of its 'lines' names ${name} as quoted`,
+    );
+  }
+  return { name, basis, lines };
 }
 
 function citedLine(entry: CuratedEntry): CitedLine {

@@ -12,12 +12,14 @@ export class IndicatorOwner {
   @Field(() => Department, { description: 'The department (課).' })
   department!: Department;
 
-  @Field(() => OwnerBasis, { description: 'How this was decided: reviewed with evidence, or by the policy item.' })
+  @Field(() => OwnerBasis, {
+    description: "The rule that gave this department: the measure's row, a line naming it, or the policy item.",
+  })
   basis!: OwnerBasis;
 
   @Field(() => [Measure], {
     description:
-      'The measures (施策中項目) through which the department answers: the reviewed ones it is responsible for, or (BY_POLICY_ITEM) every measure of the item it is responsible for.',
+      'The measures (施策中項目) through which the department answers: those of the judgement whose row names it (empty for a department only a line about the programme names), or (BY_POLICY_ITEM) every measure of the item it is responsible for.',
   })
   measures!: Measure[];
 
@@ -25,7 +27,8 @@ export class IndicatorOwner {
   reason!: string;
 
   @Field(() => [CitedLine], {
-    description: 'The document lines a REVIEWED judgement rests on; empty for BY_POLICY_ITEM.',
+    description:
+      "The document lines this department rests on: the measure's text naming the subject and its row (MEASURE_ROW), or the lines naming the department (NAMED_BY_LINE); empty for BY_POLICY_ITEM.",
   })
   evidence!: CitedLine[];
 }

@@ -11,11 +11,20 @@ import { Indicator } from './indicator.type';
 export class IndicatorOwnersResolver {
   @FieldResolver(() => [IndicatorOwner], {
     description:
-      "The departments that answer for the indicator, by department: each with the basis (REVIEWED with its evidence, or BY_POLICY_ITEM) and the measures through which it answers. Recording rights, progressSummary's department groups, the dashboard and the exports follow this list.",
+      "The departments that answer for the indicator, by department: each with the rule that gave it (`basis`: MEASURE_ROW or NAMED_BY_LINE with the lines it rests on, or BY_POLICY_ITEM) and the measures through which it answers. Empty when the owner is unconfirmed (`ownerConfirmed`). Recording rights, progressSummary's department groups, the dashboard and the exports follow this list.",
   })
   async owners(@Root() indicator: Indicator, @Ctx() ctx: RequestContext): Promise<IndicatorOwner[]> {
     const rows = await ctx.loaders.rows('indicator/owners-by-ids').load(indicator.id);
     return rows.map(ownerOf);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether some department answers for the indicator. False: owner unconfirmed, no line of the documents names the department that runs or counts it (seed/reference/indicator-owners.yaml says which departments were considered and why each was left out); only an administrator may record it. `indicators(filter: { ownerConfirmed: false })` lists them.',
+  })
+  async ownerConfirmed(@Root() indicator: Indicator, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const rows = await ctx.loaders.rows('indicator/owners-by-ids').load(indicator.id);
+    return rows.length > 0;
   }
 }
 

@@ -3,7 +3,7 @@ import { declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
 import type { CompileContext } from '../../read/compile-context';
 import { comparisons } from '../../read/filter/number-comparison';
-import { matches, not, type Condition } from '../../read/page/condition';
+import { holds, matches, not, type Condition } from '../../read/page/condition';
 import { departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
 import { outlookParameter } from '../../graph/outlook-reference';
 import type { IndicatorFilter } from './indicator.filter';
@@ -29,11 +29,19 @@ async function conditionsOf(
     ...(await listOf('fragments/common/item-sdgs', f.sdg, f, 'sdgs', path)),
     ...(await listOf('fragments/indicator/directions', f.direction, f, 'directions', path)),
     ...outlookConditions(f),
+    ...ownerConditions(f.ownerConfirmed),
     ...declaredComparisons(INDICATOR_ATTRIBUTES, f, path),
     ...(await declaredRelationshipConditions('Indicator', INDICATOR_ANCHORS, f, ctx, path)),
     ...comparisons('fragments/indicator/relative-change', f.relativeChange, `${path}.relativeChange`),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
+}
+
+/** The condition of `ownerConfirmed`: some department answers for the indicator, or none does. */
+function ownerConditions(confirmed: boolean | undefined | null): Condition[] {
+  if (confirmed === undefined || confirmed === null) return [];
+  const owned = holds('fragments/indicator/owned');
+  return [confirmed ? owned : not(owned)];
 }
 
 /**

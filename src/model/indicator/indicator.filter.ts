@@ -41,6 +41,14 @@ export class IndicatorFilter {
   @DepartmentRefsFilter('Departments answering for the indicator (any of them), each as in `department`.')
   departments?: string[];
 
+  @Field({
+    nullable: true,
+    description:
+      'true: only indicators some department answers for; false: only those whose owner is unconfirmed (no line of the documents names one: `ownerConfirmed` false).',
+  })
+  @IsOptional()
+  ownerConfirmed?: boolean;
+
   @FieldNumberFilter()
   field?: number;
 

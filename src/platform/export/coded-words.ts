@@ -46,12 +46,13 @@ export const OUTLOOK_METHOD_WORDS: WordsOf<typeof OutlookMethod> = {
 };
 
 export const PROJECTION_METHOD_WORDS: WordsOf<typeof ProjectionMethod> = {
-  LINEAR_TREND: '直線の傾向（最小二乗法）',
-  LINEAR_TREND_CLAMPED: '直線の傾向（単位の範囲内に補正）',
+  PACE_CARRIED_FORWARD: '判定と同じ伸び方で目標年度まで延長',
+  PACE_CARRIED_FORWARD_CLAMPED: '判定と同じ伸び方で延長（単位の範囲内に補正）',
 };
 
 export const OWNER_BASIS_WORDS: WordsOf<typeof OwnerBasis> = {
-  REVIEWED: '資料に基づく判断（参照データ）',
+  MEASURE_ROW: '施策中項目の評価回答部署（行の引用あり）',
+  NAMED_BY_LINE: '指標の事業を担う課として資料に記載（行の引用あり）',
   BY_POLICY_ITEM: '施策大項目の全担当課',
 };
 

@@ -1,3 +1,5 @@
+import { eraYearLabel, type YearBasis } from '../../core/text/japanese-era';
+
 /**
  * One column of an export: its header in Japanese and English, how a spreadsheet should type its cells, and
  * how its value is read from one node of the GraphQL answer. The kinds (kinds/*.ts) are lists of these.
@@ -18,6 +20,32 @@ export interface ExportColumn<TNode> {
   readonly en: string;
   readonly type: ColumnType;
   readonly value: (node: TNode) => CellValue;
+  /** A `year` column's count of the year for this node: fiscal (年度, the default) or calendar (暦年). */
+  readonly yearBasis?: (node: TNode) => YearBasis;
+}
+
+/**
+ * Each `year` column as two: the era label under the column's own header (令和3年度, or 令和3年（暦年）for a
+ * calendar-year statistic), as the documents and the dashboard write years, then the Gregorian year under
+ * `<header>（西暦）` for formulas and sorting.
+ */
+export function withEraYears<TNode>(kind: ExportKind<TNode>): ExportKind<TNode> {
+  return {
+    ...kind,
+    columns: kind.columns.flatMap((column): ExportColumn<TNode>[] => {
+      if (column.type !== 'year') return [column];
+      const label = (node: TNode): CellValue => {
+        const year = column.value(node);
+        if (typeof year !== 'number') return year;
+        const basis = column.yearBasis?.(node) ?? 'FISCAL';
+        return basis === 'CALENDAR' ? `${eraYearLabel(year, basis)}（暦年）` : eraYearLabel(year, basis);
+      };
+      return [
+        { ja: column.ja, en: column.en, type: 'text', value: label },
+        { ja: `${column.ja}（西暦）`, en: `${column.en} (Gregorian)`, type: 'year', value: column.value },
+      ];
+    }),
+  };
 }
 
 /** Which header row an export carries. */

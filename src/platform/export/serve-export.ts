@@ -15,6 +15,7 @@ import { csvSink } from './csv-sink';
 import type { SheetLayout } from './row-sink';
 import { xlsxSink } from './xlsx-sink';
 import { quotedInput } from '../../core/quoted-input';
+import { contentDisposition, dayInJapan, type DownloadNameParts } from './download-name';
 
 /** The most rows one connection page may have (the connections' own `first` limit). */
 export const EXPORT_PAGE_SIZE = 100;
@@ -115,7 +116,7 @@ async function runExport(
   };
   response.status(200);
   response.setHeader('content-type', FORMATS[format].contentType);
-  response.setHeader('content-disposition', `attachment; filename="${kind.name}.${format}"`);
+  response.setHeader('content-disposition', contentDisposition(downloadParts(kind, format, request)));
   response.setHeader('cache-control', 'no-store');
   progress.streaming = true;
   const sink = FORMATS[format].sink(response, layout);
@@ -182,6 +183,20 @@ function answerFailure(logger: Logger, response: Response, progress: ExportProgr
     );
     response.destroy();
   }
+}
+
+/** The download's name: the kind's titles, the flat filter parameters' values as given, and today in Japan. */
+function downloadParts(kind: ExportKind<never>, format: Format, request: Request): DownloadNameParts {
+  const search = new URL(request.originalUrl, 'http://localhost').searchParams;
+  const notFilterValues = new Set(['filter', 'orderBy', 'header']);
+  return {
+    title: kind.title.ja,
+    asciiTitle: kind.name,
+    filterValues: [...search.entries()].filter(([key]) => !notFilterValues.has(key)).map(([, value]) => value),
+    filteredOtherwise: search.has('filter'),
+    day: dayInJapan(new Date()),
+    format,
+  };
 }
 
 function exportTarget(file: string): { kind: ExportKind<never>; format: Format } {

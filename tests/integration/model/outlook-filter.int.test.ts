@@ -39,9 +39,10 @@ const RECORDED: readonly { indicator: string; fiscalYear: number; value: number 
   { indicator: 'indicator:5-4-1', fiscalYear: 2025, value: 469 },
   // 経常収支比率 ▶▶ 92.7 %以内: 93.1 breaks the ceiling, DETERIORATION.
   { indicator: 'indicator:6-5-1', fiscalYear: 2023, value: 93.1 },
-  // 20代・30代の転入超過人口 108 ▶▶ 0: linear, ratio 0.5, LIMITED_PROGRESS (FY2024's value is retracted below).
-  { indicator: 'indicator:6-5-4', fiscalYear: 2023, value: 90 },
-  { indicator: 'indicator:6-5-4', fiscalYear: 2024, value: 200 },
+  // 20代・30代の転入超過人口, a net outflow of 108 (printed 108, its sign judged in seed/reference/outlook.yaml)
+  // ▶▶ 0: linear, ratio 0.5, LIMITED_PROGRESS (FY2024's value is retracted below).
+  { indicator: 'indicator:6-5-4', fiscalYear: 2023, value: -90 },
+  { indicator: 'indicator:6-5-4', fiscalYear: 2024, value: -200 },
   // 市民提案型事業数 — ▶▶ 2: no baseline, NOT_ASSESSED.
   { indicator: 'indicator:5-1-3', fiscalYear: 2024, value: 1 },
 ];

@@ -82,17 +82,16 @@ describe('Indicator.outlook', () => {
     await record('indicator:5-1-1', 2023, 83.2);
     await record('indicator:5-1-1', 2024, 83.7);
     // Needed (85/82.31)^(1/6) − 1 = 0.0053742 a year; observed over 3 years (83.7/82.31)^(1/3) − 1 = 0.0055977;
-    // ratio 1.0416 ≥ 0.95. Projected on the least-squares line through (2021, 82.31), (2023, 83.2),
-    // (2024, 83.7): slope 2.15 / 4.6667 = 0.46071 a year, 83.07 + 0.46071 × 4.3333 = 85.066 in FY2027.
+    // ratio 1.0416 ≥ 0.95. Projected at the same rate: 82.31 × (83.7/82.31)^(6/3) = 85.113 % in FY2027.
     expect(await outlook('indicator:5-1-1')).toEqual({
       status: 'ON_TRACK',
       reason: null,
       ratio: 1.042,
       latestValue: 83.7,
       latestFiscalYear: 2024,
-      projectedValue: 85.07,
+      projectedValue: 85.11,
       method: 'COMPOUND_GROWTH',
-      projectionMethod: 'LINEAR_TREND',
+      projectionMethod: 'PACE_CARRIED_FORWARD',
       ...YEARS,
     });
   });
@@ -100,14 +99,14 @@ describe('Indicator.outlook', () => {
   it('5-4-1 刑法犯認知件数 (475 ▶▶ 470 件) reads the latest revision not retracted of the latest recorded year', async () => {
     await record('indicator:5-4-1', 2024, 472);
     // Needed (470/475)^(1/6) − 1 = −0.0017621; observed (472/475)^(1/3) − 1 = −0.0021097: ratio 1.197.
-    // The line through (2021, 475) and (2024, 472) falls 1 a year: 469 in FY2027.
+    // The same rate carried to FY2027: 475 × (472/475)² = 469.02, a count: 469 件.
     expect(await outlook('indicator:5-4-1')).toMatchObject({
       status: 'ON_TRACK',
       ratio: 1.197,
       projectedValue: 469,
     });
     await record('indicator:5-4-1', 2024, 478, 1);
-    // A rise, away from the target: (478/475)^(1/3) − 1 = 0.0021008, ratio −1.192; the line rises 1 a year.
+    // A rise, away from the target: (478/475)^(1/3) − 1 = 0.0021008, ratio −1.192; 475 × (478/475)² = 481.02.
     expect(await outlook('indicator:5-4-1')).toMatchObject({
       status: 'DETERIORATION',
       ratio: -1.192,
@@ -146,38 +145,55 @@ describe('Indicator.outlook', () => {
     expect(await outlook('indicator:6-5-1')).toMatchObject({ status: 'TARGET_ACHIEVED', latestValue: 91.5 });
   });
 
-  it('6-5-4 20代・30代の転入超過人口 (108 ▶▶ 0 人) uses the straight line, its target being 0', async () => {
-    await record('indicator:6-5-4', 2023, 90);
-    // Needed (0 − 108) / 6 = −18 a year; observed (90 − 108) / 2 = −9: ratio 0.5. Projected 108 − 9 × 6 = 54.
+  it('6-5-4 20代・30代の転入超過人口 (a net outflow of 108 ▶▶ 0 人) uses the straight line, its target being 0', async () => {
+    await record('indicator:6-5-4', 2023, -90);
+    // The baseline reads −108 (seed/reference/outlook.yaml). Needed (0 + 108) / 6 = 18 a year; observed
+    // (−90 + 108) / 2 = 9: ratio 0.5. Projected −108 + 9 × 6 = −54.
     expect(await outlook('indicator:6-5-4')).toMatchObject({
       status: 'LIMITED_PROGRESS',
       ratio: 0.5,
-      projectedValue: 54,
+      projectedValue: -54,
+    });
+    // An outflow of 10 is 98 of the 108 people's way, not the target.
+    await record('indicator:6-5-4', 2024, -10);
+    expect(await outlook('indicator:6-5-4')).not.toMatchObject({ status: 'TARGET_ACHIEVED' });
+  });
+
+  it('5-6-2 オンラインによる交付手続利用件数 (1 ▶▶ 520 件) falls back to yearly steps for status and projection', async () => {
+    await record('indicator:5-6-2', 2023, 45);
+    // 520 is beyond 10 times the base of 1 (seed/reference/outlook.yaml compoundGrowthMaxFactor): compound growth
+    // would read ON_TRACK (ratio 3.109) and carry 45 to 45³ = 91,125 件. Yearly steps: 22 a year against the
+    // 86.5 needed, ratio 0.254, LIMITED_PROGRESS, and 1 + 22 × 6 = 133 件 by FY2027, short of 520 as it says.
+    expect(await outlook('indicator:5-6-2')).toMatchObject({
+      status: 'LIMITED_PROGRESS',
+      ratio: 0.254,
+      method: 'LINEAR_GROWTH',
+      projectedValue: 133,
+      projectionMethod: 'PACE_CARRIED_FORWARD',
     });
   });
 
-  it('5-6-2 オンラインによる交付手続利用件数 (1 ▶▶ 520 件) projects on the line, not by compounding from 1', async () => {
-    await record('indicator:5-6-2', 2023, 45);
-    // Ratio by compound growth: (45/1)^(1/2) − 1 = 5.708 over 520^(1/6) − 1 = 1.836, 3.109: ON_TRACK. Carried
-    // forward it would give 45³ = 91,125 件; the line through (2021, 1) and (2023, 45) gives 1 + 22 × 6 = 133.
-    expect(await outlook('indicator:5-6-2')).toMatchObject({
+  it('5-2-3 国際交流事業への参加者数 (545 ▶▶ 2,000 人) projects at the compound rate its status measures', async () => {
+    await record('indicator:5-2-3', 2023, 1000);
+    // (1000/545)^(1/2) − 1 = 0.3546 a year against (2000/545)^(1/6) − 1 = 0.2420: ratio 1.465, ON_TRACK; at that
+    // rate 545 × (1000/545)³ = 3,366.7 人 by FY2027, beyond the target as the status says (a straight line
+    // would have drawn 1,910 beside 達成の見込み).
+    expect(await outlook('indicator:5-2-3')).toMatchObject({
       status: 'ON_TRACK',
-      ratio: 3.109,
+      ratio: 1.465,
       method: 'COMPOUND_GROWTH',
-      projectedValue: 133,
-      projectionMethod: 'LINEAR_TREND',
+      projectedValue: 3367,
     });
   });
 
   it('6-4-2 マイナンバーカードの交付率 (36.1 % ▶▶ 100 %) is never projected above 100 %', async () => {
     await record('indicator:6-4-2', 2023, 60);
     await record('indicator:6-4-2', 2024, 75);
-    // Least squares through (2021, 36.1), (2023, 60), (2024, 75): slope 59.833 / 4.6667 = 12.821 a year,
-    // 57.033 + 12.821 × 4.3333 = 112.6 % in FY2027: kept at 100.
+    // The rate of (75/36.1)^(1/3) − 1 a year carried to FY2027: 36.1 × (75/36.1)² = 155.8 %: kept at 100.
     expect(await outlook('indicator:6-4-2')).toMatchObject({
       status: 'ON_TRACK',
       projectedValue: 100,
-      projectionMethod: 'LINEAR_TREND_CLAMPED',
+      projectionMethod: 'PACE_CARRIED_FORWARD_CLAMPED',
     });
   });
 

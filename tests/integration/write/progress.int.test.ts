@@ -265,6 +265,96 @@ describe('progress of the outcome indicators', () => {
     );
   });
 
+  it('lets record the departments lines name, and nobody an indicator no line gives an owner', async () => {
+    // 6-2-1 職員提案制度件数: the reform sheet 職員提案制度の活性化 is run by 企画課 (003 lines 771-775), whom no
+    // row of the measure names; 行政管理課 (the measure's row, 002 line 159) keeps the right.
+    const planning = await bearer({ sub: 'kikaku', role: 'editor', departments: ['企画課'] });
+    await record(planning, 'indicator:6-2-1', 2024, 6);
+    await record(
+      await bearer({ sub: 'gyokan', role: 'editor', departments: ['行政管理課'] }),
+      'indicator:6-2-1',
+      2025,
+      7,
+    );
+    // 6-4-2 マイナンバーカードの交付率: no line names who issues the card, so no row department may record it.
+    for (const department of ['市民活動推進課', 'スポーツ推進課', '課税課', '市民課']) {
+      const editor = await bearer({ sub: `e-${department}`, role: 'editor', departments: [department] });
+      const refused = await api.query(
+        RECORD_RESULT,
+        { input: { indicator: 'indicator:6-4-2', fiscalYear: 2024, value: 70 } },
+        editor,
+      );
+      expect(codeOf(refused)).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.message).toContain('owner is unconfirmed');
+    }
+    // 6-1-1 市ホームページへのアクセス数: the website's sheet names 広報課 alone (003 line 114).
+    const secretariat = await bearer({ sub: 'hisho', role: 'editor', departments: ['秘書課'] });
+    const refusedWebsite = await api.query(
+      RECORD_RESULT,
+      { input: { indicator: 'indicator:6-1-1', fiscalYear: 2024, value: 3000000 } },
+      secretariat,
+    );
+    expect(codeOf(refusedWebsite)).toBe('FORBIDDEN');
+
+    const response = await api.query<{
+      unconfirmed: { nodes: { id: string; ownerConfirmed: boolean; owners: unknown[] }[] };
+      confirmed: { totalCount: number };
+      all: { totalCount: number };
+      proposals: {
+        nodes: { owners: { basis: string; department: { name: string }; evidence: { line: number }[] }[] }[];
+      };
+    }>(`{
+      unconfirmed: indicators(filter: { ownerConfirmed: false }) { nodes { id ownerConfirmed owners { basis } } }
+      confirmed: indicators(filter: { ownerConfirmed: true }) { totalCount }
+      all: indicators { totalCount }
+      proposals: indicators(filter: { ids: ["indicator:6-2-1"] }) { nodes { owners { basis department { name } evidence { line } } } }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const unconfirmedInSeed = seedIndicators.filter((i) => departmentsOf(i.id).length === 0).map((i) => i.id);
+    expect(response.data?.unconfirmed.nodes).toEqual(
+      unconfirmedInSeed.map((id) => ({ id, ownerConfirmed: false, owners: [] })),
+    );
+    expect(unconfirmedInSeed).toContain('indicator:6-4-2');
+    expect(response.data?.confirmed.totalCount).toBe((response.data?.all.totalCount ?? 0) - unconfirmedInSeed.length);
+    expect(response.data?.proposals.nodes[0]?.owners).toEqual([
+      { basis: 'MEASURE_ROW', department: { name: '行政管理課' }, evidence: [{ line: 538 }, { line: 159 }] },
+      {
+        basis: 'NAMED_BY_LINE',
+        department: { name: '企画課' },
+        evidence: [538, 771, 772, 775, 778].map((line) => ({ line })),
+      },
+    ]);
+  });
+
+  it('records a year before the plan period where the documents print its actual, and says so', async () => {
+    // 003 line 778: 職員提案 提案件数 令和4年度は4件. 企画課 records R4 (2022) for 6-2-1; it reads as before the plan.
+    const planning = await bearer({ sub: 'kikaku', role: 'editor', departments: ['企画課'] });
+    await record(planning, 'indicator:6-2-1', 2022, 4);
+    const read = await api.query<{
+      indicators: {
+        nodes: { results: { fiscalYear: number; beforePlanPeriod: boolean; current: { value: number } }[] }[];
+      };
+    }>(
+      `{ indicators(filter: { ids: ["indicator:6-2-1"] }) { nodes { results { fiscalYear beforePlanPeriod current { value } } } } }`,
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.indicators.nodes[0]?.results.find((year) => year.fiscalYear === 2022)).toEqual({
+      fiscalYear: 2022,
+      beforePlanPeriod: true,
+      current: { value: 4 },
+    });
+    // No document prints 6-2-2's R4, and no indicator's R3 or earlier may be recorded: a client's mistake, named.
+    const admin = await bearer({ sub: 'boss', role: 'admin' });
+    for (const [indicator, fiscalYear] of [
+      ['indicator:6-2-2', 2022],
+      ['indicator:6-2-1', 2021],
+    ] as const) {
+      const refused = await api.query(RECORD_RESULT, { input: { indicator, fiscalYear, value: 4 } }, admin);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.message).toMatch(/fiscalYear/);
+    }
+  });
+
   it('lists and counts the indicators of one department (IndicatorFilter.department, progressSummary(department:))', async () => {
     await record(await admin(), 'indicator:6-5-1', 2024, 91.5); // a ceiling kept: 100 % → S
     const response = await api.query<{
@@ -282,9 +372,10 @@ describe('progress of the outcome indicators', () => {
     expect(response.errors).toBeUndefined();
     const data = response.data;
     expect(data?.indicators.nodes.map((n) => n.id)).toEqual(['indicator:6-5-1', 'indicator:6-5-2', 'indicator:6-5-3']);
-    expect(data?.indicators.nodes[0]?.owners).toEqual([{ basis: 'REVIEWED', department: { name: '財政課' } }]);
-    // 財政課's three and 行政管理課's 6-2-1, 6-2-2, 6-3-1 and 6-3-2 (the last by its policy item).
-    expect(data?.byName.totalCount).toBe(7);
+    expect(data?.indicators.nodes[0]?.owners).toEqual([{ basis: 'MEASURE_ROW', department: { name: '財政課' } }]);
+    // 財政課's three and 行政管理課's 6-2-1, 6-2-2 and 6-3-2 (the last by its policy item); not 6-3-1, whose
+    // row gives 行政管理課 the staff's training, not the pupils (seed/reference/indicator-owners.yaml).
+    expect(data?.byName.totalCount).toBe(6);
     expect(data?.progressSummary.overall).toMatchObject({ indicators: 3, noResult: 2, notGradable: 0 });
     expect(data?.progressSummary.overall.grades.find((g) => g.grade === 'S')?.count).toBe(1);
     expect(data?.progressSummary.departments.map((d) => d.department.name)).toEqual(['財政課']);
@@ -302,7 +393,7 @@ describe('progress of the outcome indicators', () => {
     await record(boss, 'indicator:5-4-1', 2024, 472); // 60 % → B
     await record(boss, 'indicator:5-5-2', 2024, 33); // 36 件 ▶▶ 30 件 (line 299): (33 − 36) / −6 = 50 % → B, the boundary
     await record(boss, 'indicator:6-5-1', 2024, 91); // 92.7 %以内 (line 693) kept → 100 → S
-    await record(boss, 'indicator:6-5-4', 2024, 120); // 108 人 ▶▶ 0 人 (line 696): (120 − 108) / −108 = −11.1 % → D
+    await record(boss, 'indicator:6-5-4', 2024, -120); // −108 人 ▶▶ 0 人 (line 696): (−120 + 108) / 108 = −11.1 % → D
     await record(boss, 'indicator:5-1-3', 2024, 1); // no baseline: not gradable
     await record(boss, 'indicator:5-1-2', 2023, 50); // another year: no result in 2024
 
@@ -374,7 +465,7 @@ describe('progress of the outcome indicators', () => {
     await record(boss, 'indicator:5-1-1', 2024, 84.5); // 81.4 % → A
     await record(boss, 'indicator:5-4-1', 2024, 472); // 60 % → B
     await record(boss, 'indicator:5-5-2', 2024, 33); // 50 % → B
-    await record(boss, 'indicator:6-5-4', 2024, 120); // −11.1 % → D
+    await record(boss, 'indicator:6-5-4', 2024, -120); // −11.1 % → D
     await record(boss, 'indicator:5-1-3', 2024, 1); // no baseline: not gradable
 
     const LISTS = 'grades { grade count indicators { id } } notGradableIndicators { id } noResultIndicators { id }';

@@ -122,7 +122,17 @@ describe.each(cases)('the declared number $name of $label', ({ label, name, prop
     if (property.export === undefined) return;
     const { ja, en } = property.export;
     const columns = kind?.columns.filter((column) => column.ja === ja && column.en === en) ?? [];
-    expect(columns.map((column) => column.type)).toEqual([COLUMN_TYPES[property.type]]);
+    const columnType = COLUMN_TYPES[property.type];
+    if (columnType === 'year') {
+      // A year reads as its era label (令和5年度) under the header, the Gregorian year beside it (…（西暦）).
+      expect(columns.map((column) => column.type)).toEqual(['text']);
+      const gregorian = kind?.columns.filter(
+        (column) => column.ja === `${ja}（西暦）` && column.en === `${en} (Gregorian)`,
+      );
+      expect(gregorian?.map((column) => column.type)).toEqual(['year']);
+    } else {
+      expect(columns.map((column) => column.type)).toEqual([columnType]);
+    }
     expect(kind?.selection).toMatch(new RegExp(`\\b${name}\\b`));
   });
 });

@@ -1,8 +1,9 @@
-import { outlookOf, statusOfRatio } from '../../../src/write/outlook-of';
-import { linearTrendAt } from '../../../src/write/linear-trend';
+import fc from 'fast-check';
+import { IndicatorOutlookStatus } from '../../../src/graph/outlook-status';
+import { compoundGrowthApplies, outlookOf, statusOfRatio } from '../../../src/write/outlook-of';
 import { valueRangeOf } from '../../../src/write/value-range';
 
-const THRESHOLDS = { onTrack: 0.95, needsAcceleration: 0.6, limitedProgress: 0 };
+const THRESHOLDS = { onTrack: 0.95, needsAcceleration: 0.6, limitedProgress: 0, compoundGrowthMaxFactor: 10 };
 /** Two years from baseline to target, so the needed growth rates come out round. */
 const TWO_YEARS = { baselineFiscalYear: 2021, targetFiscalYear: 2023 };
 /** The plan-wide years of seed/reference/outlook.yaml. */
@@ -11,15 +12,15 @@ const PLAN = { baselineFiscalYear: 2021, targetFiscalYear: 2027 };
 const growing = { current: 100, target: 121, targetBound: null };
 const at = (fiscalYear: number, value: number) => ({ fiscalYear, value });
 
-describe('outlookOf: the ratio of observed to needed growth', () => {
+describe('outlookOf: the ratio of observed to needed growth, and the projection of the same pace', () => {
   it.each([
-    // needed: (121/100)^(1/2) − 1 = 0.1 a year; observed over one year: value/100 − 1. The projection is the
-    // straight line through the baseline (2021, 100) and the value (2022), read at 2023: 2 × value − 100.
-    [110, 1, 'ON_TRACK', 120], // 0.10 / 0.1
-    [107, 0.7, 'NEEDS_ACCELERATION', 114], // 0.07 / 0.1
-    [103, 0.3, 'LIMITED_PROGRESS', 106], // 0.03 / 0.1
+    // needed: (121/100)^(1/2) − 1 = 0.1 a year; observed over one year: value/100 − 1. The projection carries the
+    // observed rate on to 2023: 100 × (value/100)², so it reaches 121 exactly when the ratio reaches 1.
+    [110, 1, 'ON_TRACK', 121], // 0.10 / 0.1
+    [107, 0.7, 'NEEDS_ACCELERATION', 114.49], // 0.07 / 0.1
+    [103, 0.3, 'LIMITED_PROGRESS', 106.09], // 0.03 / 0.1
     [100, 0, 'LIMITED_PROGRESS', 100], // no change is no progress, but not a deterioration (ratio ≥ 0)
-    [95, -0.5, 'DETERIORATION', 90], // −0.05 / 0.1
+    [95, -0.5, 'DETERIORATION', 90.25], // −0.05 / 0.1
   ])('a value of %p after one year gives ratio %p, %s, projected %p', (value, ratio, status, projectedValue) => {
     expect(outlookOf(growing, at(2022, value), TWO_YEARS, THRESHOLDS)).toEqual({
       status,
@@ -27,27 +28,27 @@ describe('outlookOf: the ratio of observed to needed growth', () => {
       ratio,
       projectedValue,
       method: 'COMPOUND_GROWTH',
-      projectionMethod: 'LINEAR_TREND',
+      projectionMethod: 'PACE_CARRIED_FORWARD',
       latestValue: value,
       latestFiscalYear: 2022,
       ...TWO_YEARS,
     });
   });
 
-  it('uses compound growth for the ratio when baseline, value and target are all positive (not the straight line)', () => {
-    // Geometric: needed (400/100)^(1/2) − 1 = 1, observed 200/100 − 1 = 1, ratio 1. The straight line would
-    // say (200 − 100) / ((400 − 100) / 2) = 0.667, NEEDS_ACCELERATION. The projection is the line: 300.
+  it('uses compound growth when baseline, value and target are all positive (not the straight line)', () => {
+    // Geometric: needed (400/100)^(1/2) − 1 = 1, observed 200/100 − 1 = 1, ratio 1, projected 100 × 2² = 400.
+    // The straight line would say (200 − 100) / ((400 − 100) / 2) = 0.667, NEEDS_ACCELERATION, projected 300.
     const outlook = outlookOf({ current: 100, target: 400, targetBound: null }, at(2022, 200), TWO_YEARS, THRESHOLDS);
-    expect(outlook).toMatchObject({ status: 'ON_TRACK', ratio: 1, method: 'COMPOUND_GROWTH', projectedValue: 300 });
+    expect(outlook).toMatchObject({ status: 'ON_TRACK', ratio: 1, method: 'COMPOUND_GROWTH', projectedValue: 400 });
   });
 
-  it('uses the straight line when the target is 0 (6-5-4: 108 people ▶▶ 0, migration in balance)', () => {
-    // Needed (0 − 108) / 6 = −18 a year; observed (72 − 108) / 2 = −18; ratio 1; projected 108 − 18 × 6 = 0.
-    const outlook = outlookOf({ current: 108, target: 0, targetBound: null }, at(2023, 72), PLAN, THRESHOLDS);
+  it('uses yearly steps when the target is 0 (6-5-4: a net outflow of 108 people ▶▶ 0, migration in balance)', () => {
+    // Needed (0 + 108) / 6 = 18 a year; observed (−72 + 108) / 2 = 18; ratio 1; projected −108 + 18 × 6 = 0.
+    const outlook = outlookOf({ current: -108, target: 0, targetBound: null }, at(2023, -72), PLAN, THRESHOLDS);
     expect(outlook).toMatchObject({ status: 'ON_TRACK', ratio: 1, method: 'LINEAR_GROWTH', projectedValue: 0 });
   });
 
-  it('uses the straight line when the baseline is 0, and a fall is progress toward a lower target', () => {
+  it('uses yearly steps when the baseline is 0, and a fall is progress toward a lower target', () => {
     // Baseline 0, target 12 over 6 years: needed 2 a year; observed (3 − 0) / 3 = 1 a year; ratio 0.5.
     expect(outlookOf({ current: 0, target: 12, targetBound: null }, at(2024, 3), PLAN, THRESHOLDS)).toMatchObject({
       status: 'LIMITED_PROGRESS',
@@ -55,63 +56,160 @@ describe('outlookOf: the ratio of observed to needed growth', () => {
       method: 'LINEAR_GROWTH',
       projectedValue: 6,
     });
-    // Decreasing geometric: needed (81/100)^(1/2) − 1 = −0.1, observed 90/100 − 1 = −0.1, ratio 1; line: 80.
+    // Decreasing geometric: needed (81/100)^(1/2) − 1 = −0.1, observed 90/100 − 1 = −0.1, ratio 1; 100 × 0.9² = 81.
     expect(
       outlookOf({ current: 100, target: 81, targetBound: null }, at(2022, 90), TWO_YEARS, THRESHOLDS),
-    ).toMatchObject({ status: 'ON_TRACK', ratio: 1, projectedValue: 80 });
+    ).toMatchObject({ status: 'ON_TRACK', ratio: 1, projectedValue: 81 });
   });
 
   it('rounds the ratio to three decimals and reads the status from the rounded ratio', () => {
     // 5-1-1 (82.31 % ▶▶ 85 %): needed (85/82.31)^(1/6) − 1 = 0.005373…; 83.2 in FY2023:
-    // observed (83.2/82.31)^(1/2) − 1 = 0.005391…, ratio 1.00329…; line 82.31 + 0.445 × 6 = 84.98.
+    // observed (83.2/82.31)^(1/2) − 1 = 0.005391…, ratio 1.00329…; projected 82.31 × (83.2/82.31)³ = 85.009.
     const outlook = outlookOf({ current: 82.31, target: 85, targetBound: null }, at(2023, 83.2), PLAN, THRESHOLDS);
-    expect(outlook).toMatchObject({ status: 'ON_TRACK', ratio: 1.003, projectedValue: 84.98 });
+    expect(outlook).toMatchObject({ status: 'ON_TRACK', ratio: 1.003, projectedValue: 85.01 });
   });
 });
 
-describe('outlookOf: the projection, a straight line within the unit', () => {
-  it("fits every recorded year by least squares, as a spreadsheet's TREND does", () => {
-    // 5-1-1: (2021, 82.31), (2023, 83.2), (2024, 83.7): mean year 2022.667, mean value 83.07; slope
-    // Σdx·dy / Σdx² = 2.15 / 4.6667 = 0.46071; at 2027: 83.07 + 0.46071 × 4.3333 = 85.0664.
-    const series = [at(2023, 83.2), at(2024, 83.7)];
-    const outlook = outlookOf({ current: 82.31, target: 85, targetBound: null }, at(2024, 83.7), PLAN, THRESHOLDS, {
-      series,
-      range: valueRangeOf('%', false),
+describe('outlookOf: one reading per row', () => {
+  it('projects 5-2-3 (545 ▶▶ 2,000 人) on the pace its status measures, not on a line that misses the target', () => {
+    // 1,000 in FY2023: observed (1000/545)^(1/2) − 1 = 0.3546 a year against a needed (2000/545)^(1/6) − 1 =
+    // 0.2420: ratio 1.465, ON_TRACK, and the same rate reaches 545 × (1000/545)³ = 3,367 人 by FY2027. A straight
+    // line would have projected 1,910 人 beside 達成の見込み.
+    const outlook = outlookOf({ current: 545, target: 2000, targetBound: null }, at(2023, 1000), PLAN, THRESHOLDS, {
+      range: valueRangeOf('人', false),
+      decimals: 0,
     });
-    expect(outlook).toMatchObject({ ratio: 1.042, projectedValue: 85.07, projectionMethod: 'LINEAR_TREND' });
-    expect(linearTrendAt([at(2021, 82.31), ...series], 2027)).toBeCloseTo(85.0664, 4);
+    expect(outlook).toMatchObject({
+      status: 'ON_TRACK',
+      ratio: 1.465,
+      method: 'COMPOUND_GROWTH',
+      projectedValue: 3367,
+    });
   });
 
-  it('keeps 5-6-2 (1 件 ▶▶ 520 件) in the world: the line, not 45³ = 91,125 件 from compounding', () => {
-    // 45 in FY2023: observed (45/1)^(1/2) − 1 = 5.708 a year against a needed 520^(1/6) − 1 = 1.836: ON_TRACK.
-    // The line through (2021, 1) and (2023, 45) rises 22 a year: 1 + 22 × 6 = 133 by FY2027.
+  it('falls back to yearly steps for both status and projection on a tiny base (5-6-2, 1 件 ▶▶ 520 件)', () => {
+    // 520 is more than 10 times 1: compound growth would read 45 件 in FY2023 as ON_TRACK (ratio 3.109) and carry
+    // it to 45³ = 91,125 件. Yearly steps: 22 件 a year against 86.5 needed, ratio 0.254, and 1 + 22 × 6 = 133 件.
     const outlook = outlookOf({ current: 1, target: 520, targetBound: null }, at(2023, 45), PLAN, THRESHOLDS, {
       range: valueRangeOf('件', false),
+      decimals: 0,
     });
-    expect(outlook).toMatchObject({ status: 'ON_TRACK', ratio: 3.109, projectedValue: 133 });
+    expect(outlook).toMatchObject({
+      status: 'LIMITED_PROGRESS',
+      ratio: 0.254,
+      method: 'LINEAR_GROWTH',
+      projectedValue: 133,
+    });
+  });
+
+  it('uses compound growth exactly while the value and the target lie within the factor of the baseline', () => {
+    expect(compoundGrowthApplies(100, 1000, 500, 10)).toBe(true);
+    expect(compoundGrowthApplies(100, 1001, 500, 10)).toBe(false);
+    expect(compoundGrowthApplies(100, 50, 10, 10)).toBe(true);
+    expect(compoundGrowthApplies(100, 50, 9.9, 10)).toBe(false);
+    expect(compoundGrowthApplies(0, 5, 9, 10)).toBe(false);
+    expect(compoundGrowthApplies(-5, 5, 9, 10)).toBe(false);
   });
 
   it('keeps a percentage within 0–100 (6-4-2 マイナンバーカードの交付率 36.1 % ▶▶ 100 %)', () => {
-    // 60 % in FY2023: the line rises 11.95 points a year, 36.1 + 11.95 × 6 = 107.8 %: clamped to 100.
+    // 60 % in FY2023 compounds to 36.1 × (60/36.1)³ = 165.7 %: clamped to 100, still on the target's side.
     const outlook = outlookOf({ current: 36.1, target: 100, targetBound: null }, at(2023, 60), PLAN, THRESHOLDS, {
       range: valueRangeOf('%', false),
     });
-    expect(outlook).toMatchObject({ projectedValue: 100, projectionMethod: 'LINEAR_TREND_CLAMPED' });
+    expect(outlook).toMatchObject({
+      status: 'ON_TRACK',
+      projectedValue: 100,
+      projectionMethod: 'PACE_CARRIED_FORWARD_CLAMPED',
+    });
   });
 
   it('keeps a count at 0 or more, and lets a signed quantity fall below 0', () => {
-    // 5-5-2 (36 ▶▶ 30 件): 20 in FY2023 falls 8 a year; 36 − 8 × 6 = −12 件: clamped to 0.
-    const basis = { current: 36, target: 30, targetBound: null };
-    expect(outlookOf(basis, at(2023, 20), PLAN, THRESHOLDS, { range: valueRangeOf('件', false) })).toMatchObject({
+    // 10 ▶▶ 0 件: 2 in FY2023 falls 4 a year; 10 − 4 × 6 = −14 件: clamped to 0.
+    const basis = { current: 10, target: 0, targetBound: null };
+    expect(outlookOf(basis, at(2023, 2), PLAN, THRESHOLDS, { range: valueRangeOf('件', false) })).toMatchObject({
       projectedValue: 0,
-      projectionMethod: 'LINEAR_TREND_CLAMPED',
+      projectionMethod: 'PACE_CARRIED_FORWARD_CLAMPED',
     });
-    // 6-5-4 (転入人口−転出人口, 108 ▶▶ 0 人): 40 in FY2023 falls 34 a year; 108 − 34 × 6 = −96 people.
-    const migration = { current: 108, target: 0, targetBound: null };
-    expect(outlookOf(migration, at(2023, 40), PLAN, THRESHOLDS, { range: valueRangeOf('人', true) })).toMatchObject({
-      projectedValue: -96,
-      projectionMethod: 'LINEAR_TREND',
+    // 6-5-4 (転入人口−転出人口, −108 ▶▶ 0 人): −40 in FY2023 rises 34 a year; −108 + 34 × 6 = 96 people.
+    const migration = { current: -108, target: 0, targetBound: null };
+    expect(outlookOf(migration, at(2023, -40), PLAN, THRESHOLDS, { range: valueRangeOf('人', true) })).toMatchObject({
+      projectedValue: 96,
+      projectionMethod: 'PACE_CARRIED_FORWARD',
     });
+  });
+
+  it('rounds a count as a count', () => {
+    const outlook = outlookOf({ current: 43, target: 100, targetBound: null }, at(2023, 50), PLAN, THRESHOLDS, {
+      decimals: 0,
+    });
+    expect(Number.isInteger(outlook.projectedValue)).toBe(true);
+  });
+
+  it('never lets status and projection disagree, for any baseline, target, value, year and unit', () => {
+    const unit = fc.constantFrom('signed', '%', '件');
+    const case_ = unit.chain((kind) => {
+      const value =
+        kind === '%'
+          ? fc.integer({ min: 0, max: 10000 }).map((hundredths) => hundredths / 100)
+          : kind === '件'
+            ? fc.integer({ min: 0, max: 100000 })
+            : fc.integer({ min: -5000, max: 5000 });
+      return fc.record({
+        kind: fc.constant(kind),
+        baseline: value,
+        target: value,
+        latest: value,
+        year: fc.integer({ min: 2022, max: 2027 }),
+      });
+    });
+    fc.assert(
+      fc.property(case_, ({ kind, baseline, target, latest, year }) => {
+        fc.pre(baseline !== target);
+        const outlook = outlookOf(
+          { current: baseline, target, targetBound: null },
+          at(year, latest),
+          PLAN,
+          THRESHOLDS,
+          {
+            range: valueRangeOf(kind === 'signed' ? '人' : kind, kind === 'signed'),
+            decimals: 12,
+          },
+        );
+        const { status, projectedValue, ratio, method } = outlook;
+        expect(projectedValue).not.toBeNull();
+        expect(ratio).not.toBeNull();
+        const projected = projectedValue as number;
+        const towardTarget = Math.sign(target - baseline);
+        const reaches = (projected - target) * towardTarget >= -1e-6;
+        const covered = (projected - baseline) * towardTarget;
+        // A projection that reaches the target is read as reaching it; one that does not never is.
+        if (reaches)
+          expect([IndicatorOutlookStatus.ON_TRACK, IndicatorOutlookStatus.TARGET_ACHIEVED]).toContain(status);
+        if (status === IndicatorOutlookStatus.TARGET_ACHIEVED) expect(reaches).toBe(true);
+        if ((ratio as number) < 1 - 1e-9) expect(reaches).toBe(false);
+        // Moving away projects away from the target; limited or slow progress projects between baseline and target.
+        if (status === IndicatorOutlookStatus.DETERIORATION) expect(covered).toBeLessThanOrEqual(1e-6);
+        if (
+          status === IndicatorOutlookStatus.LIMITED_PROGRESS ||
+          status === IndicatorOutlookStatus.NEEDS_ACCELERATION
+        ) {
+          expect(covered).toBeGreaterThanOrEqual(-Math.abs(target - baseline) * 1e-3);
+          expect(reaches).toBe(false);
+        }
+        // Unclamped, the projection's own pace is the ratio the status was read from.
+        if (outlook.projectionMethod === 'PACE_CARRIED_FORWARD') {
+          const span = PLAN.targetFiscalYear - PLAN.baselineFiscalYear;
+          const paceOfProjection =
+            method === 'COMPOUND_GROWTH'
+              ? ((projected / baseline) ** (1 / span) - 1) / ((target / baseline) ** (1 / span) - 1)
+              : (projected - baseline) / (target - baseline);
+          expect(Math.abs(paceOfProjection - (ratio as number))).toBeLessThanOrEqual(5e-4 + 1e-6);
+          if (status !== IndicatorOutlookStatus.TARGET_ACHIEVED)
+            expect(statusOfRatio(ratio as number, THRESHOLDS)).toBe(status);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -211,8 +309,10 @@ describe('statusOfRatio', () => {
   });
 
   it('takes its thresholds from the data it is given', () => {
-    expect(statusOfRatio(0.9, { onTrack: 0.9, needsAcceleration: 0.5, limitedProgress: -0.1 })).toBe('ON_TRACK');
-    expect(statusOfRatio(-0.05, { onTrack: 0.9, needsAcceleration: 0.5, limitedProgress: -0.1 })).toBe(
+    expect(statusOfRatio(0.9, { ...THRESHOLDS, onTrack: 0.9, needsAcceleration: 0.5, limitedProgress: -0.1 })).toBe(
+      'ON_TRACK',
+    );
+    expect(statusOfRatio(-0.05, { ...THRESHOLDS, onTrack: 0.9, needsAcceleration: 0.5, limitedProgress: -0.1 })).toBe(
       'LIMITED_PROGRESS',
     );
   });

@@ -21,4 +21,17 @@ describe('the plan period (seed/reference/plan-period.yaml)', () => {
     ]);
     expect(years.at(-1)?.label).toBe(planPeriod().lastLabel);
   });
+
+  it('lets a year before the period be recorded only where a cited line prints its actual, in words of that year', () => {
+    const { printedBefore, firstYear } = planPeriod();
+    expect(printedBefore.map((a) => `${a.indicator} ${a.label} ${a.value}`)).toEqual(['indicator:6-2-1 R4 4']);
+    for (const actual of printedBefore) {
+      expect(actual.fiscalYear).toBeLessThan(firstYear);
+      const line = readFileSync(join('seed', 'sources', actual.document), 'utf8').split('\n')[actual.line - 1] ?? '';
+      expect(line).toContain(actual.says);
+      // The cited words name the year (令和4年度 for R4) and the value.
+      expect(actual.says).toContain(`令和${actual.fiscalYear - 2018}年度`);
+      expect(actual.says).toContain(`${actual.value}件`);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { codedColumns, PROGRESS_RULE_WORDS } from '../coded-words';
-import { planPeriod } from '../../../write/plan-period';
+import { firstRecordableYear, planPeriod } from '../../../write/plan-period';
+import { yearBasisOf } from '../../../graph/outlook-reference';
 import type { ExportKind } from '../export-column';
 
 /** An outcome indicator with its recorded years, as the export asks for it (the selection below). */
@@ -45,13 +46,25 @@ export const INDICATOR_RESULTS_EXPORT: ExportKind<IndicatorResultRow> = {
     node.results.flatMap((year) =>
       year.current === null ? [] : [{ indicator: node, year: { ...year, current: year.current } }],
     ),
-  // At most one row per plan year: results can be recorded for the plan period only.
-  rowsPerNode: planPeriod().lastYear - planPeriod().firstYear + 1,
+  // At most one row per recordable year: the plan period, and a year before it whose actual the documents print.
+  rowsPerNode: planPeriod().lastYear - firstRecordableYear() + 1,
   columns: [
     { ja: '指標ID', en: 'Indicator ID', type: 'text', value: (r) => r.indicator.id },
     { ja: '指標名', en: 'Indicator', type: 'text', value: (r) => r.indicator.name },
     { ja: '単位', en: 'Unit', type: 'text', value: (r) => r.indicator.unit },
-    { ja: '年度', en: 'Fiscal year', type: 'year', value: (r) => r.year.fiscalYear },
+    {
+      ja: '年度',
+      en: 'Fiscal year',
+      type: 'year',
+      value: (r) => r.year.fiscalYear,
+      yearBasis: (r) => yearBasisOf(r.indicator.id),
+    },
+    {
+      ja: '計画期間前',
+      en: 'Before the plan period',
+      type: 'boolean',
+      value: (r) => r.year.fiscalYear < planPeriod().firstYear,
+    },
     { ja: '実績値', en: 'Value', type: 'decimal', value: (r) => r.year.current.value },
     { ja: '現状値', en: 'Baseline', type: 'decimal', value: (r) => r.indicator.current },
     { ja: '目標値', en: 'Target', type: 'decimal', value: (r) => r.indicator.target },

@@ -1,3 +1,4 @@
+import { dayInJapan } from '../../../../src/platform/export/download-name';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -108,7 +109,12 @@ describe('GET /export/measures.csv', () => {
     const answer = await download(`/export/measures.csv?sdg=17&department=${encodeURIComponent('市民活動推進課')}`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
-    expect(answer.headers.get('content-disposition')).toBe('attachment; filename="measures.csv"');
+    // Named for a planning office's files: the kind, the filter as given, the day in Japan (RFC 6266 filename*).
+    expect(answer.headers.get('content-disposition')).toBe(
+      `attachment; filename="measures_17_${dayInJapan(new Date())}.csv"; filename*=UTF-8''${encodeURIComponent(
+        `施策中項目_17_市民活動推進課_${dayInJapan(new Date())}.csv`,
+      )}`,
+    );
     expect([...answer.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // RFC 4180 line ends.
     expect(answer.body.toString('utf8')).toContain('\r\n');
@@ -212,7 +218,11 @@ describe('GET /export/<kind>.xlsx', () => {
     expect(answer.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
-    expect(answer.headers.get('content-disposition')).toBe('attachment; filename="indicators.xlsx"');
+    expect(answer.headers.get('content-disposition')).toBe(
+      `attachment; filename="indicators_${dayInJapan(new Date())}.xlsx"; filename*=UTF-8''${encodeURIComponent(
+        `成果指標_${dayInJapan(new Date())}.xlsx`,
+      )}`,
+    );
     const graphql = await api.server.query<{
       indicators: {
         totalCount: number;
@@ -243,14 +253,16 @@ describe('GET /export/<kind>.xlsx', () => {
     expect(records[0]).toEqual(
       expect.objectContaining({
         担当課: '財政課',
-        担当の根拠: '資料に基づく判断（参照データ）',
-        担当の根拠コード: 'REVIEWED',
+        担当の根拠: '施策中項目の評価回答部署（行の引用あり）',
+        担当の根拠コード: 'MEASURE_ROW',
         担当の施策中項目: '6-5-2',
-        現状値の年度: 2021,
-        目標年度: 2027,
+        現状値の年度: '令和3年度',
+        '現状値の年度（西暦）': 2021,
+        目標年度: '令和9年度',
+        '目標年度（西暦）': 2027,
         方向: '減らす（低いほどよい）',
         方向コード: 'DECREASE',
-        見通し: '判定不能',
+        見通し: '未評価（実績未記録）',
         見通しコード: 'NOT_ASSESSED',
         見通しなしの理由: '実績が未記録',
         見通しなしの理由コード: 'NO_RESULT',
@@ -282,10 +294,16 @@ describe('GET /export/<kind>.xlsx', () => {
     expect(expected.length).toBeGreaterThan(0);
     const sheet = await readWorkbook(answer.body);
     const records = sheetRecords(sheet);
-    expect(records.map((record) => [record.Code, record['Start fiscal year'], record['Target fiscal year']])).toEqual(
-      expected.map((reform) => [reform.code, reform.startYear.year, reform.targetYear?.year ?? null]),
-    );
-    const startColumn = (sheet.getRow(1).values as ExcelJS.CellValue[]).indexOf('Start fiscal year');
+    // The era label as the sheets print it (R 5 → 令和5年度), the Gregorian year in its own number column.
+    expect(
+      records.map((record) => [
+        record.Code,
+        record['Start fiscal year (Gregorian)'],
+        record['Target fiscal year (Gregorian)'],
+      ]),
+    ).toEqual(expected.map((reform) => [reform.code, reform.startYear.year, reform.targetYear?.year ?? null]));
+    expect(records[0]?.['Start fiscal year']).toBe(`令和${(expected[0]?.startYear.year ?? 0) - 2018}年度`);
+    const startColumn = (sheet.getRow(1).values as ExcelJS.CellValue[]).indexOf('Start fiscal year (Gregorian)');
     expect(sheet.getRow(2).getCell(startColumn).numFmt).toBe('0');
   });
 });
@@ -491,7 +509,11 @@ describe('GET /export/indicator-results.csv', () => {
   it("gives one indicator's series, a row per year in force, as the API grades it", async () => {
     const answer = await download('/export/indicator-results.csv?ids=indicator:5-4-1');
     expect(answer.status).toBe(200);
-    expect(answer.headers.get('content-disposition')).toBe('attachment; filename="indicator-results.csv"');
+    expect(answer.headers.get('content-disposition')).toBe(
+      `attachment; filename="indicator-results_indicator_5-4-1_${dayInJapan(new Date())}.csv"; filename*=UTF-8''${encodeURIComponent(
+        `成果指標の実績_indicator_5-4-1_${dayInJapan(new Date())}.csv`,
+      )}`,
+    );
     expect([...answer.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = csvRows(answer.body);
     expect(rows[0]).toEqual([
@@ -499,6 +521,8 @@ describe('GET /export/indicator-results.csv', () => {
       '指標名',
       '単位',
       '年度',
+      '年度（西暦）',
+      '計画期間前',
       '実績値',
       '現状値',
       '目標値',
@@ -511,10 +535,11 @@ describe('GET /export/indicator-results.csv', () => {
     ]);
     // Pinned from the formula (value − 475) / (470 − 475) × 100 and the scale S ≥ 100, B ≥ 50, C ≥ 0, D < 0;
     // 2026 was retracted and has no value in force.
-    expect(rows.slice(1).map((row) => [row[3], row[4], row[7], row[8], row[11]])).toEqual([
-      ['2023', '474', '20', 'C', '1'],
-      ['2024', '469', '120', 'S', '2'],
-      ['2025', '480', '-100', 'D', '1'],
+    // 刑法犯認知件数 is a calendar-year statistic (000 line 259: 平成23年の刑法犯認知件数): 年, not 年度.
+    expect(rows.slice(1).map((row) => [row[3], row[4], row[5], row[6], row[9], row[10], row[13]])).toEqual([
+      ['令和5年（暦年）', '2023', 'FALSE', '474', '20', 'C', '1'],
+      ['令和6年（暦年）', '2024', 'FALSE', '469', '120', 'S', '2'],
+      ['令和7年（暦年）', '2025', 'FALSE', '480', '-100', 'D', '1'],
     ]);
     const series = await api.server.query<SeriesAnswer>(SERIES, { id: 'indicator:5-4-1' });
     const indicator = series.data?.node;
@@ -525,7 +550,9 @@ describe('GET /export/indicator-results.csv', () => {
         指標ID: indicator.id,
         指標名: indicator.name,
         単位: indicator.unit,
-        年度: String(year.fiscalYear),
+        年度: `令和${year.fiscalYear - 2018}年（暦年）`,
+        '年度（西暦）': String(year.fiscalYear),
+        計画期間前: 'FALSE',
         実績値: String(year.current?.value),
         現状値: String(indicator.current),
         目標値: String(indicator.target),
@@ -541,16 +568,17 @@ describe('GET /export/indicator-results.csv', () => {
 
   it('takes any indicator filter, with English headers, and as XLSX with years and values as numbers', async () => {
     const csv = csvRecords((await download('/export/indicator-results.csv?policyItem=5-4&header=en')).body);
-    expect(csv.map((row) => `${row['Indicator ID']} ${row['Fiscal year']}`)).toEqual([
-      'indicator:5-4-1 2023',
-      'indicator:5-4-1 2024',
-      'indicator:5-4-1 2025',
-      'indicator:5-4-2 2024',
+    // 5-4-1 刑法犯認知件数 is counted per calendar year (000 line 259), 5-4-2 per fiscal year.
+    expect(csv.map((row) => `${row['Indicator ID']} ${row['Fiscal year']} ${row['Fiscal year (Gregorian)']}`)).toEqual([
+      'indicator:5-4-1 令和5年（暦年） 2023',
+      'indicator:5-4-1 令和6年（暦年） 2024',
+      'indicator:5-4-1 令和7年（暦年） 2025',
+      'indicator:5-4-2 令和6年度 2024',
     ]);
     const sheet = sheetRecords(
       await readWorkbook((await download('/export/indicator-results.xlsx?ids=indicator:5-4-1')).body),
     );
-    expect(sheet.map((row) => [row['年度'], row['実績値'], row['達成率(%)']])).toEqual([
+    expect(sheet.map((row) => [row['年度（西暦）'], row['実績値'], row['達成率(%)']])).toEqual([
       [2023, 474, 20],
       [2024, 469, 120],
       [2025, 480, -100],
@@ -570,5 +598,116 @@ describe('GET /export/indicator-results.csv', () => {
     } finally {
       await capped.stop();
     }
+  });
+});
+
+describe('an indicators file a planning office can sign (issue: numbers a planning office can sign)', () => {
+  const WRITE = `mutation($input: RecordIndicatorResultInput!) { recordIndicatorResult(input: $input) { id revision } }`;
+  let writer: TestServer;
+  const bearer = async (claims: Parameters<typeof mintToken>[1]) => ({
+    authorization: `Bearer ${await mintToken(SECRET, claims)}`,
+  });
+  const cleanRecords = async (): Promise<void> => {
+    const session = api.db.driver.session();
+    try {
+      await session.run('MATCH (n) WHERE n:Record OR n:RecordSeries OR n:Change DETACH DELETE n');
+    } finally {
+      await session.close();
+    }
+  };
+  const record = async (headers: Record<string, string>, indicator: string, fiscalYear: number, value: number) =>
+    writer.query(WRITE, { input: { indicator, fiscalYear, value } }, headers);
+
+  beforeAll(async () => {
+    writer = await startTestServer(api.db.gateway, {
+      authenticate: createAuthenticator({ secret: SECRET, jwksUrl: undefined, anonymousRead: true }),
+    });
+    await cleanRecords();
+    // 企画課 runs and counts 職員提案制度 (003 lines 771-778): its editor records 6-2-1.
+    const planning = await bearer({ sub: 'kikaku', role: 'editor', departments: ['企画課'] });
+    expect((await record(planning, 'indicator:6-2-1', 2024, 6)).errors).toBeUndefined();
+    // No line names who issues マイナンバーカード: 市民活動推進課 may not record 6-4-2.
+    const citizens = await bearer({ sub: 'shimin', role: 'editor', departments: ['市民活動推進課'] });
+    const refused = await record(citizens, 'indicator:6-4-2', 2024, 70);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const admin = await bearer({ sub: 'export-test', role: 'admin' });
+    for (const [indicator, fiscalYear, value] of [
+      ['indicator:6-5-4', 2024, -10], // a net outflow of 10: distance from balance, not balance
+      ['indicator:5-2-3', 2023, 1000], // 545 ▶▶ 2,000 人
+      ['indicator:5-6-2', 2023, 45], // 1 ▶▶ 520 件
+    ] as const) {
+      expect((await record(admin, indicator, fiscalYear, value)).errors).toBeUndefined();
+    }
+  });
+  afterAll(async () => {
+    await cleanRecords();
+    await writer.stop();
+  });
+
+  const IDS = ['6-2-1', '6-4-2', '6-5-4', '5-2-3', '5-6-1', '5-6-2'].map((code) => `ids=indicator:${code}`).join('&');
+
+  /** The rows of both formats, keyed by indicator id, each cell as text (the XLSX's numbers as the CSV writes them). */
+  /** A cell as the CSV writes it: empty for none, the number or text itself otherwise. */
+  const cellText = (value: ExcelJS.CellValue): string =>
+    value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : `${value}`;
+
+  async function bothFormats(path: string): Promise<Map<string, Record<string, string>>[]> {
+    const csv = await download(`${path.replace('.xlsx', '.csv')}`);
+    const xlsx = await download(path);
+    expect([csv.status, xlsx.status]).toEqual([200, 200]);
+    const fromCsv = new Map(csvRecords(csv.body).map((row) => [row.ID ?? '', row]));
+    const fromXlsx = new Map(
+      sheetRecords(await readWorkbook(xlsx.body)).map((row) => [
+        cellText(row.ID),
+        Object.fromEntries(Object.entries(row).map(([key, value]) => [key, cellText(value)])),
+      ]),
+    );
+    return [fromCsv, fromXlsx];
+  }
+
+  it('reads the same in CSV and XLSX: owners from lines, signed outflow, one reading per row, years in 令和', async () => {
+    for (const rows of await bothFormats(`/export/indicators.xlsx?${IDS}`)) {
+      expect(rows.get('indicator:6-2-1')?.['担当課']).toBe('行政管理課、企画課');
+      expect(rows.get('indicator:6-4-2')?.['担当課']).toBe('担当未確定（資料に記載なし）');
+      // 6-5-4: −108 ▶▶ 0; −10 is progress toward balance, never the target.
+      const migration = rows.get('indicator:6-5-4');
+      expect(migration?.['現状値']).toBe('-108');
+      expect(migration?.['方向コード']).toBe('INCREASE');
+      expect(migration?.['見通しコード']).not.toBe('TARGET_ACHIEVED');
+      // 5-2-3 and 5-6-2 agree with themselves: on track projects past the target, limited progress short of it.
+      const exchange = rows.get('indicator:5-2-3');
+      expect([exchange?.['見通し'], exchange?.['見通しの算定方法コード']]).toEqual(['達成の見込み', 'COMPOUND_GROWTH']);
+      expect(Number(exchange?.['目標年度の見込み値'])).toBeGreaterThanOrEqual(Number(exchange?.['目標値']));
+      const online = rows.get('indicator:5-6-2');
+      expect([online?.['見通し'], online?.['見通しの算定方法コード']]).toEqual(['進捗がわずか', 'LINEAR_GROWTH']);
+      expect(online?.['目標年度の見込み値']).toBe('133');
+      expect(Number(online?.['目標年度の見込み値'])).toBeLessThan(Number(online?.['目標値']));
+      // Years as the documents write them, the Gregorian year beside; nothing recorded is 未評価, not 判定不能.
+      expect(exchange?.['現状値の年度']).toBe('令和3年度');
+      expect(exchange?.['現状値の年度（西暦）']).toBe('2021');
+      expect(exchange?.['最新実績の年度']).toBe('令和5年度');
+      expect(exchange?.['目標年度']).toBe('令和9年度');
+      expect(rows.get('indicator:6-4-2')?.['見通し']).toBe('未評価（実績未記録）');
+      // The reform sheet's raised target (003 lines 307, 311) beside the plan's 5,500 件.
+      expect(rows.get('indicator:5-6-1')?.['目標値']).toBe('5500');
+      expect(rows.get('indicator:5-6-1')?.['後の目標（改革シート）']).toBe(
+        '令和9年度 証明書のコンビニ交付件数：20,000件',
+      );
+      expect(rows.get('indicator:5-6-1')?.['後の目標の根拠']).toBe(
+        '003_333ee31cbdb593ac.txt:291、003_333ee31cbdb593ac.txt:307、003_333ee31cbdb593ac.txt:311',
+      );
+      // 5-5-2's name stands alone; the printed one beside it.
+      expect(rows.get('indicator:6-2-1')?.['指標名(表記)']).toBe('');
+    }
+  });
+
+  it("names a department's file for the department and the day", async () => {
+    const answer = await download(`/export/indicators.xlsx?department=${encodeURIComponent('企画課')}`);
+    const day = dayInJapan(new Date());
+    expect(answer.headers.get('content-disposition')).toBe(
+      `attachment; filename="indicators_${day}.xlsx"; filename*=UTF-8''${encodeURIComponent(`成果指標_企画課_${day}.xlsx`)}`,
+    );
+    const ids = sheetRecords(await readWorkbook(answer.body)).map((row) => row.ID);
+    expect(ids).toContain('indicator:6-2-1');
   });
 });

@@ -351,9 +351,9 @@ describe('the indicator and reform-sheet pages', () => {
     expect(projection.slice(0, elapsed)).toEqual(Array.from({ length: elapsed }, () => null));
     expect(projection[elapsed]).toBe(outlook.latestValue);
     expect(projection[span]).toBe(outlook.projectedValue);
-    // A straight line from the latest value to the projected one, as the API projects (LINEAR_TREND).
-    const step = ((outlook.projectedValue ?? 0) - outlook.latestValue) / (span - elapsed);
-    expect(projection[elapsed + 1]).toBeCloseTo(outlook.latestValue + step, 2);
+    // Along the pace the API measured (compound growth) from the latest value to the projected one.
+    const next = along(outlook.latestValue, outlook.projectedValue ?? 0, 1 / (span - elapsed));
+    expect(projection[elapsed + 1]).toBeCloseTo(next, 2);
     expect(drawn.bound).toBeUndefined();
     // The dashed path (#b02a0c) and the dotted projection (#00795a) are drawn, not only held.
     expect(await inkOf('#b02a0c')).toBeGreaterThan(100);
@@ -393,7 +393,8 @@ describe('the indicator and reform-sheet pages', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: '実績をCSVでダウンロード' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('indicator-results.csv');
+    // Named for the filter and the day in Japan (RFC 6266 filename*), as every export is.
+    expect(download.suggestedFilename()).toMatch(/^成果指標の実績_indicator_5-4-1_\d{4}-\d{2}-\d{2}\.csv$/);
     const path = await download.path();
     const body = readFileSync(path);
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -404,7 +405,10 @@ describe('the indicator and reform-sheet pages', () => {
       record_delimiter: ['\r\n', '\n', '\r'],
     });
     const inForce = series.filter((year) => year.current !== null);
-    expect(records.map((record) => [record['年度'], record['実績値'], record['達成率(%)'], record['評価']])).toEqual(
+    // The Gregorian year in its own column (年度 reads 令和5年（暦年）: 刑法犯認知件数 counts calendar years).
+    expect(
+      records.map((record) => [record['年度（西暦）'], record['実績値'], record['達成率(%)'], record['評価']]),
+    ).toEqual(
       inForce.map((year) => [
         String(year.fiscalYear),
         String(year.current?.value),
@@ -441,7 +445,7 @@ describe('the indicator and reform-sheet pages', () => {
     // 6-2-2 高ストレス: 行政管理課 through 6-2-7 職員の健康管理 (001 line 542, 002 line 161), not the same code's 財政課.
     expect(await page.locator('dd.owners .department-links').innerText()).toBe('行政管理課');
     const evidence = page.locator('dd.owners .owner-evidence');
-    expect(await evidence.getAttribute('data-basis')).toBe('REVIEWED');
+    expect(await evidence.getAttribute('data-basis')).toBe('MEASURE_ROW');
     await evidence.locator('summary').click();
     const shown = await evidence.innerText();
     expect(shown).toContain('6-2-7 職員の健康管理と良好な職場環境の整備');
@@ -523,10 +527,10 @@ describe('the indicator and reform-sheet pages', () => {
     expect(await summary.getAttribute('data-outlook-status')).toBe(status);
     expect(await summary.locator('.outlook-badge').innerText()).toBe(label);
     if (id === ON_TRACK) {
-      // The projection is the least-squares line through R3 82.31, R5 83.2 and R6 83.7, read at R9.
-      expect(api.outlook).toMatchObject({ ratio: 1.042, projectedValue: 85.07 });
+      // The projection carries the pace of R3 82.31 → R6 83.7 on to R9: 82.31 × (83.7/82.31)² = 85.11.
+      expect(api.outlook).toMatchObject({ ratio: 1.042, projectedValue: 85.11 });
       expect(drawn.needed?.at(-1)).toBe(api.target);
-      expect(drawn.projection?.at(-1)).toBe(85.07);
+      expect(drawn.projection?.at(-1)).toBe(85.11);
       expect(await summary.innerText()).toContain('ペース比 1.042');
       await screenshot('indicator-on-track');
     } else if (id === CEILING) {

@@ -34,7 +34,7 @@ const RESULTS: readonly { indicator: string; fiscalYear: number; value: number; 
   { indicator: 'indicator:5-5-2', fiscalYear: 2024, value: 33, why: '36 件 ▶▶ 30 件: 50 % → B' },
   { indicator: 'indicator:5-2-1', fiscalYear: 2024, value: 900, why: '843 人 ▶▶ 1,900 人: 5.4 % → C' },
   { indicator: 'indicator:6-5-1', fiscalYear: 2024, value: 91, why: '92.7 %以内 kept → S' },
-  { indicator: 'indicator:6-5-4', fiscalYear: 2024, value: 120, why: '108 人 ▶▶ 0 人: −11.1 % → D' },
+  { indicator: 'indicator:6-5-4', fiscalYear: 2024, value: -120, why: 'an outflow of 108 人 ▶▶ 0 人: −11.1 % → D' },
   { indicator: 'indicator:5-1-3', fiscalYear: 2024, value: 1, why: 'no baseline (—): not gradable' },
   { indicator: 'indicator:5-1-2', fiscalYear: 2023, value: 50, why: '43 ▶▶ 50 reached in R5 → S; none in R6' },
 ];
@@ -301,7 +301,7 @@ describe('the progress overview at /dashboard?view=progress', () => {
     const summary = await summaryOf(2024);
     expect(summary.overall.outlooks.map((entry) => entry.status)).toEqual(OUTLOOK_STATUSES);
     // From the latest result of each: 6-5-1 (bound kept) and 5-1-2 (50 reached in R5) achieved; 5-1-1, 5-4-1 and
-    // 5-5-2 on track; 5-2-1 (843 → 900 of 1,900) limited; 6-5-4 (108 → 120, to 0) worse; the other 20 not assessed.
+    // 5-5-2 on track; 5-2-1 (843 → 900 of 1,900) limited; 6-5-4 (−108 → −120, to 0) worse; the other 20 not assessed.
     expect(expectedOutlookCells(summary.overall)).toEqual({
       TARGET_ACHIEVED: 2,
       ON_TRACK: 3,

@@ -555,7 +555,7 @@ describe('the dashboard at /dashboard', () => {
     const [firstPath] = shownPaths;
     expect(firstPath).toContain('3 ホップ');
     expect(firstPath).toContain('ANSWERS_FOR');
-    expect(firstPath).toContain('reference/indicator-owners.yaml:20');
+    expect(firstPath).toContain('reference/indicator-owners.yaml:33');
     expect(firstPath).toContain('000_c612850dd0d0a3ba.txt:25');
     // The walk the documents alone assert (000 line 55: 危機管理課 answers for measure 5-1-1) is shown too.
     expect(

@@ -531,7 +531,7 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
 
   it('indicators: number comparisons, outlook and direction, sorted by relative change', async () => {
     expect(
-      await compiledSelection(graphql`
+  await compiledSelection(graphql`
         {
           indicators(
             first: 4
@@ -546,8 +546,8 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
             }
           }
         }
-      `),
-    ).toMatchInlineSnapshot(`
+      `)
+).toMatchInlineSnapshot(`
 "MATCH (n:Indicator)
 WITH n
 WHERE (n.direction IN $c0) AND (([l IN [COLLECT {
@@ -571,6 +571,10 @@ WHEN l.year <= t0 THEN 'NOT_ASSESSED'
 ELSE
 [ratio IN [floor(1000 * (
 CASE WHEN n.current > 0 AND l.value > 0 AND n.target > 0
+AND l.value <= n.current * $c1.compoundGrowthMaxFactor
+AND l.value * $c1.compoundGrowthMaxFactor >= n.current
+AND n.target <= n.current * $c1.compoundGrowthMaxFactor
+AND n.target * $c1.compoundGrowthMaxFactor >= n.current
 THEN ((toFloat(l.value) / n.current) ^ (1.0 / (l.year - t0)) - 1)
 / ((toFloat(n.target) / n.current) ^ (1.0 / (tT - t0)) - 1)
 ELSE ((l.value - n.current) / toFloat(l.year - t0)) / ((n.target - n.current) / toFloat(tT - t0))
@@ -603,7 +607,8 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
   "overrides": {},
   "onTrack": 0.95,
   "needsAcceleration": 0.6,
-  "limitedProgress": 0
+  "limitedProgress": 0,
+  "compoundGrowthMaxFactor": 10
  },
  "c2": 100,
  "c3": 50,
@@ -617,7 +622,7 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
 
   it('indicators: ids and a policy item, facets and the aggregates of a fiscal year', async () => {
     expect(
-      await compiledSelection(graphql`
+  await compiledSelection(graphql`
         {
           indicators(first: 2, filter: { policyItem: "1-1", idsNone: ["indicator:1-1-1"] }) {
             facets {
@@ -651,8 +656,8 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
             }
           }
         }
-      `),
-    ).toMatchInlineSnapshot(`
+      `)
+).toMatchInlineSnapshot(`
 "MATCH (a:PolicyItem)-[:MEASURED_BY]->(n:Indicator)
 WHERE a.code IN $c0
 WITH DISTINCT n
@@ -706,6 +711,10 @@ WHEN l.year <= t0 THEN 'NOT_ASSESSED'
 ELSE
 [ratio IN [floor(1000 * (
 CASE WHEN n.current > 0 AND l.value > 0 AND n.target > 0
+AND l.value <= n.current * $c3.compoundGrowthMaxFactor
+AND l.value * $c3.compoundGrowthMaxFactor >= n.current
+AND n.target <= n.current * $c3.compoundGrowthMaxFactor
+AND n.target * $c3.compoundGrowthMaxFactor >= n.current
 THEN ((toFloat(l.value) / n.current) ^ (1.0 / (l.year - t0)) - 1)
 / ((toFloat(n.target) / n.current) ^ (1.0 / (tT - t0)) - 1)
 ELSE ((l.value - n.current) / toFloat(l.year - t0)) / ((n.target - n.current) / toFloat(tT - t0))
@@ -792,7 +801,8 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
   "overrides": {},
   "onTrack": 0.95,
   "needsAcceleration": 0.6,
-  "limitedProgress": 0
+  "limitedProgress": 0,
+  "compoundGrowthMaxFactor": 10
  },
  "c4": 2024,
  "c5": 2024,
