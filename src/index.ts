@@ -1,3 +1,5 @@
+// First: the process starts again with V8's heap sized from MEMORY_LIMIT_MB (src/core/heap-limit.ts).
+import './core/relaunch-first';
 import 'reflect-metadata';
 import { createAuthenticator } from './platform/auth/authenticator';
 import { ConfigError, loadConfig, type Config } from './core/config';
@@ -19,6 +21,7 @@ import { DataVersion } from './platform/service/data-version';
 import { stopWhenParentExits } from './platform/service/parent-watch';
 import { listenForMetrics, type MetricsListener } from './platform/observability/metrics/metrics-listener';
 import { ServiceMetrics } from './platform/observability/metrics/service-metrics';
+import { MemoryGuard } from './platform/service/memory-guard';
 import { statementMetrics } from './platform/observability/metrics/statement-metrics';
 import { watchDatabase } from './platform/observability/metrics/watch-database';
 import { createServer, type RunningServer, type ServerDeps } from './server';
@@ -91,7 +94,10 @@ async function main(): Promise<void> {
     dataVersion.startPolling(config.dataVersionPollMs);
     log(`serving data version ${dataVersion.current().slice(0, 12)}`);
     metrics?.watchDataVersion(dataVersion);
-    const opened = { gateway, readiness, dataVersion, graphSizes, database, tracing, metrics };
+    const memoryGuard = new MemoryGuard(config.memory, logger.child({ component: 'memory' }));
+    memoryGuard.start();
+    log(`memory limit ${config.memory.limitMb} MiB (V8 old space ${config.memory.oldSpaceMb} MiB)`);
+    const opened = { gateway, readiness, dataVersion, graphSizes, database, tracing, metrics, memoryGuard };
     const app = await createServer(Object.assign({ schema: await graphSchema() }, serverDeps(config, opened)));
     // Before listening: the first visitor after a start waits no longer than the next one.
     log(await withProgress(app.planExamples(), log, "planning the IDE's example queries"));
@@ -174,6 +180,7 @@ function serverDeps(
     readonly database: DatabaseRuntime;
     readonly tracing: RequestTracing | undefined;
     readonly metrics: ServiceMetrics | undefined;
+    readonly memoryGuard: MemoryGuard;
   },
 ): Omit<ServerDeps, 'schema'> {
   return {
@@ -199,6 +206,8 @@ function serverDeps(
     signIn: config.signIn,
     idempotency: config.idempotency,
     rateLimit: config.rateLimit,
+    memory: config.memory,
+    memoryGuard: opened.memoryGuard,
   };
 }
 

@@ -40,6 +40,9 @@ import { PRECOMPRESS_THRESHOLD_BYTES } from './platform/http/precompressed';
 import { answerBodyErrors } from './platform/http/request-body';
 import { answerUnparsableRequests } from './platform/http/unparsable-requests';
 import { rateLimitStep } from './platform/http/rate-limit';
+import { memoryRefusal } from './platform/http/memory-refusal';
+import type { MemoryGuard } from './platform/service/memory-guard';
+import type { MemoryBudget } from './core/memory-limit';
 import { refusedUnlessReading } from './platform/http/read-only-route';
 import { sendJson } from './platform/http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './web/ide/ide-assets';
@@ -108,6 +111,13 @@ export interface ServerDeps {
   readonly idempotency: IdempotencySettings;
   /** Requests one client may send per window to /graphql and /export (RATE_LIMIT_*); no limit when absent. */
   readonly rateLimit?: RateLimitSettings;
+  /** The caches' budgets (MEMORY_LIMIT_MB); those of the default limit when absent. */
+  readonly memory?: MemoryBudget;
+  /**
+   * Empties the caches when memory runs short and refuses requests to /graphql and /export past that
+   * (SERVICE_BUSY); `npm start` has one, tests that run the server inside their own process none.
+   */
+  readonly memoryGuard?: MemoryGuard;
 }
 
 export interface RunningServer {
@@ -179,6 +189,8 @@ export async function createServer(deps: ServerDeps): Promise<{
         }),
       ]
     : [];
+  // After the rate limit, so a client over its share is told that rather than to come back in a second.
+  if (deps.memoryGuard) rateLimit.push(memoryRefusal(deps.memoryGuard));
   const front: Front = { deps, apollo, contexts, everyRequest, rateLimit, compress: compressAnswers() };
   const app = expressApp(front);
   const graphql = graphqlChain(front, unexpectedErrorStep(contexts));
