@@ -59,8 +59,9 @@ const ROOTS = [
 
 /** The service's default limits an operation stays within (QUERY_MAX_TOKENS, _ALIASES, _DEPTH, _ROOT_FIELDS). */
 const LIMITS = { tokens: 2000, aliases: 15, depth: 8, rootFields: 20 };
-/** Lists under lists multiply the cost; nested lists ask for at most this many items. */
+/** Lists under lists multiply the cost; nested lists ask for at most this many items, root lists this many. */
 const NESTED_FIRST = 3;
+const ROOT_FIRST = 5;
 
 /** A whole number from 0 to n - 1 from a seeded generator (mulberry32), for benchmarks that rerun the same corpus. */
 function seededPick(seed) {
@@ -74,12 +75,16 @@ function seededPick(seed) {
   };
 }
 
-/** Arguments a field can be asked with: none required but `first`, which lists get small. */
+/**
+ * Arguments a field can be asked with: none required but `first`, which lists get small. What is measured is
+ * what the service keeps per operation, not the database's work, so pages stay short: a wide operation with
+ * pages of 20 kept the benchmark's Neo4j busy far longer than the service.
+ */
 function argumentsOf(field, pick, nested) {
   if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) return undefined;
   const first = field.args.find((arg) => arg.name === 'first');
   if (!first) return '';
-  return `(first: ${1 + pick(nested ? NESTED_FIRST : 20)})`;
+  return `(first: ${1 + pick(nested ? NESTED_FIRST : ROOT_FIRST)})`;
 }
 
 /**
@@ -157,4 +162,34 @@ function distinctOperation(schema, pick, tag, { wide = false, accepts = () => tr
   return text || `query Q${tag} { ${tag}: __typename }`;
 }
 
-module.exports = { LIMITS, distinctOperation, seededPick };
+/**
+ * One hostile operation, new text every time: what a client trying to make the service keep or spend more sends.
+ * Each kind is refused by a limit or by validation (aliases past the limit, nesting past the depth, a fragment
+ * chain that doubles at each step, tokens past the limit, unknown fields, broken syntax, lists asked past the
+ * cost limit), so the property measured is that refused documents leave nothing behind either.
+ */
+function hostileOperation(pick, tag) {
+  const kinds = [
+    () => `{ ${Array.from({ length: 16 + pick(40) }, (_, i) => `${tag}_${i}: sdgs { number }`).join(' ')} }`,
+    () => {
+      const depth = 9 + pick(6);
+      let selection = 'nameEn';
+      for (let level = 0; level < depth; level++) selection = `${level % 2 ? 'departments' : 'sdgs'} { ${selection} }`;
+      return `query ${tag} { departments { ${selection} } }`;
+    },
+    () => {
+      const n = 10 + pick(13);
+      const fragments = [`fragment ${tag}F0 on Department { name }`];
+      for (let i = 1; i < n; i++) fragments.push(`fragment ${tag}F${i} on Department { ...${tag}F${i - 1} ...${tag}F${i - 1} }`);
+      return `{ departments { ...${tag}F${n - 1} } }\n${fragments.join('\n')}`;
+    },
+    () => `{ ${tag}: sdgs { ${Array.from({ length: 1200 + pick(800) }, () => 'number').join(' ')} } }`,
+    () => `query ${tag} { sdgs { number ${tag}_unknown } }`,
+    () => `query ${tag} { sdgs { number { } }`,
+    () => `query ${tag} { measures(first: ${100 + pick(100_000)}) { nodes { departments { sdgs { measures { code } } } } } }`,
+    () => `query ${tag} { departments { name } ${tag}_x: policyItem(code: "${'9'.repeat(200 + pick(4000))}") { name } }`,
+  ];
+  return kinds[pick(kinds.length)]();
+}
+
+module.exports = { LIMITS, distinctOperation, hostileOperation, seededPick };
