@@ -139,7 +139,11 @@ async function main() {
       { countStatements: true },
     );
     const warm = new Map();
-    await send(service.url, counted(EXAMPLES.length, (i) => EXAMPLES[i]), warm);
+    await send(
+      service.url,
+      counted(EXAMPLES.length, (i) => EXAMPLES[i]),
+      warm,
+    );
     await sleep(5000);
     const watch = sampler(service.pid, service.metricsUrl);
     await sleep(2000);
@@ -165,7 +169,9 @@ async function main() {
       service.url,
       () => {
         turn += 1;
-        return turn % 2 ? distinctOperation(schema, pick, `x${turn}`, { wide: true, accepts }) : EXAMPLES[turn % EXAMPLES.length];
+        return turn % 2
+          ? distinctOperation(schema, pick, `x${turn}`, { wide: true, accepts })
+          : EXAMPLES[turn % EXAMPLES.length];
       },
       expensive,
       Date.now() + flags.expensiveMs,
@@ -192,7 +198,13 @@ function report(samples, tallies, limitMb) {
   const endRss = endSamples.at(-1)?.rss;
   const rows = ['start', 'wide', 'mixed', 'hostile', 'expensive', 'idle', 'end'].map((phase) => {
     const list = of(phase);
-    return [phase, mib(peak(list, 'rss')), mib(peak(list, 'heapUsed')), mib(list.at(-1)?.rss), mib(list.filter((s) => s.heapUsed).at(-1)?.heapUsed)];
+    return [
+      phase,
+      mib(peak(list, 'rss')),
+      mib(peak(list, 'heapUsed')),
+      mib(list.at(-1)?.rss),
+      mib(list.filter((s) => s.heapUsed).at(-1)?.heapUsed),
+    ];
   });
   const outcomeRows = [...tallies].map(([phase, tally]) => [
     phase,

@@ -38,7 +38,9 @@ function heapUsed() {
 
 async function main() {
   const { graphSchema } = require(join(ROOT, 'dist', 'src', 'schema.js'));
-  const { expandedSelectionSize } = require(join(ROOT, 'dist', 'src', 'platform', 'graphql', 'expanded-selection-size.js'));
+  const { expandedSelectionSize } = require(
+    join(ROOT, 'dist', 'src', 'platform', 'graphql', 'expanded-selection-size.js'),
+  );
   const schema = await graphSchema();
   const accepts = serviceAccepts(ROOT, schema);
   const pick = seededPick(20261127);

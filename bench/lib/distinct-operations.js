@@ -180,14 +180,17 @@ function hostileOperation(pick, tag) {
     () => {
       const n = 10 + pick(13);
       const fragments = [`fragment ${tag}F0 on Department { name }`];
-      for (let i = 1; i < n; i++) fragments.push(`fragment ${tag}F${i} on Department { ...${tag}F${i - 1} ...${tag}F${i - 1} }`);
+      for (let i = 1; i < n; i++)
+        fragments.push(`fragment ${tag}F${i} on Department { ...${tag}F${i - 1} ...${tag}F${i - 1} }`);
       return `{ departments { ...${tag}F${n - 1} } }\n${fragments.join('\n')}`;
     },
     () => `{ ${tag}: sdgs { ${Array.from({ length: 1200 + pick(800) }, () => 'number').join(' ')} } }`,
     () => `query ${tag} { sdgs { number ${tag}_unknown } }`,
     () => `query ${tag} { sdgs { number { } }`,
-    () => `query ${tag} { measures(first: ${100 + pick(100_000)}) { nodes { departments { sdgs { measures { code } } } } } }`,
-    () => `query ${tag} { departments { name } ${tag}_x: policyItem(code: "${'9'.repeat(200 + pick(4000))}") { name } }`,
+    () =>
+      `query ${tag} { measures(first: ${100 + pick(100_000)}) { nodes { departments { sdgs { measures { code } } } } } }`,
+    () =>
+      `query ${tag} { departments { name } ${tag}_x: policyItem(code: "${'9'.repeat(200 + pick(4000))}") { name } }`,
   ];
   return kinds[pick(kinds.length)]();
 }

@@ -53,7 +53,7 @@ export interface MemoryBudget {
 }
 
 /** The shares of the limit; see MemoryBudget. */
-const SHARES = { oldSpace: 0.6, compiledExecution: 0.08, documentStore: 0.04, responseCache: 0.06 } as const;
+const SHARES = { oldSpace: 0.6, compiledExecution: 0.08, documentStore: 0.04, responseCache: 1 / 16 } as const;
 
 export function memoryBudget(limitMb: number): MemoryBudget {
   return Object.freeze({

@@ -211,7 +211,7 @@ export const SETTINGS = z.object({
   }),
   RESPONSE_CACHE_MAX_MB: setting(wholeNumber(0, 65_536).default(32), {
     meaning:
-      'memory (MiB of serialized answers as the heap holds them, LRU; at most 6 % of `MEMORY_LIMIT_MB`) for answers of repeated reads served without the database; `0` turns the response cache off',
+      'memory (MiB of serialized answers as the heap holds them, LRU; at most a sixteenth of `MEMORY_LIMIT_MB`) for answers of repeated reads served without the database; `0` turns the response cache off',
     note: 'Memory for answers of repeated reads kept in the service, in MiB (0 = response cache off).',
   }),
   DATA_VERSION_POLL_MS: setting(wholeNumber(50, 750).default(250), {
