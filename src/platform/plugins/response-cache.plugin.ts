@@ -42,6 +42,5 @@ export function responseCache(
 
 /** The bytes V8 keeps a string's characters in: one each when all are Latin-1, else two. */
 function heapBytesOf(text: string): number {
-  // eslint-disable-next-line no-control-regex -- the Latin-1 range, control characters included
   return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : Math.max(1, text.length);
 }
