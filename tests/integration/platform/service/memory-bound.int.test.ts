@@ -126,35 +126,31 @@ describe('memory after thousands of distinct operations', () => {
     return heapLines[seen]!;
   }
 
-  it(
-    `keeps the heap within the caches' budgets after ${OPERATIONS} distinct operations`,
-    async () => {
-      for (const query of EXAMPLES) expect((await ask(query)).status).toBe(200);
-      const before = await heapAfterGc();
-      const operations = fc.sample(distinctOperations(schema), { numRuns: OPERATIONS, seed: SEED });
-      expect(new Set(operations.map((operation) => operation.query)).size).toBe(OPERATIONS);
-      const answers: Answer[] = [];
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: AT_ONCE }, async () => {
-          while (next < operations.length) answers.push(await ask(operations[next++]!.query));
-        }),
-      );
-      const after = await heapAfterGc();
+  it(`keeps the heap within the caches' budgets after ${OPERATIONS} distinct operations`, async () => {
+    for (const query of EXAMPLES) expect((await ask(query)).status).toBe(200);
+    const before = await heapAfterGc();
+    const operations = fc.sample(distinctOperations(schema), { numRuns: OPERATIONS, seed: SEED });
+    expect(new Set(operations.map((operation) => operation.query)).size).toBe(OPERATIONS);
+    const answers: Answer[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: AT_ONCE }, async () => {
+        while (next < operations.length) answers.push(await ask(operations[next++]!.query));
+      }),
+    );
+    const after = await heapAfterGc();
 
-      const failures = answers.filter((a) => a.status >= 500 || a.codes.some((c) => c === 'INTERNAL_SERVER_ERROR'));
-      expect(failures).toEqual([]);
-      // The operations are valid: most reach data (the rest are refused by the time budget under load).
-      expect(answers.filter((answer) => answer.data).length).toBeGreaterThan(OPERATIONS * 0.9);
-      const budget = memoryBudget(LIMIT_MB);
-      const caches =
-        budget.compiledExecutionBytes + budget.documentStoreBytes + budget.responseCacheBytes + ARGUMENT_CHECKS_BYTES;
-      process.stdout.write(
-        `heap after GC: ${(before / 2 ** 20).toFixed(0)} MiB before, ${(after / 2 ** 20).toFixed(0)} MiB after ` +
-          `${OPERATIONS} distinct operations; the caches' budgets ${(caches / 2 ** 20).toFixed(0)} MiB\n`,
-      );
-      expect(after - before).toBeLessThanOrEqual(caches);
-    },
-    1_800_000,
-  );
+    const failures = answers.filter((a) => a.status >= 500 || a.codes.some((c) => c === 'INTERNAL_SERVER_ERROR'));
+    expect(failures).toEqual([]);
+    // The operations are valid: most reach data (the rest are refused by the time budget under load).
+    expect(answers.filter((answer) => answer.data).length).toBeGreaterThan(OPERATIONS * 0.9);
+    const budget = memoryBudget(LIMIT_MB);
+    const caches =
+      budget.compiledExecutionBytes + budget.documentStoreBytes + budget.responseCacheBytes + ARGUMENT_CHECKS_BYTES;
+    process.stdout.write(
+      `heap after GC: ${(before / 2 ** 20).toFixed(0)} MiB before, ${(after / 2 ** 20).toFixed(0)} MiB after ` +
+        `${OPERATIONS} distinct operations; the caches' budgets ${(caches / 2 ** 20).toFixed(0)} MiB\n`,
+    );
+    expect(after - before).toBeLessThanOrEqual(caches);
+  }, 1_800_000);
 });

@@ -8,11 +8,9 @@ import { distinctOperations } from '../../../helpers/distinct-operations';
 
 /** Runs a document through the executor Apollo gets from the gateway; resolvers fail without a database, no matter. */
 async function run(execution: CompiledExecution, document: DocumentNode): Promise<void> {
-  const loaded = await execution
-    .gateway()
-    .load({
-      apollo: { key: undefined, keyHash: undefined, graphRef: undefined, graphId: undefined, graphVariant: 'current' },
-    } as never);
+  const loaded = await execution.gateway().load({
+    apollo: { key: undefined, keyHash: undefined, graphRef: undefined, graphId: undefined, graphVariant: 'current' },
+  } as never);
   const operation = document.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
