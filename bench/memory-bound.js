@@ -102,14 +102,24 @@ function sampler(pid, metricsUrl) {
   };
 }
 
-/** Sends `next()`'s operations with `clients` at once until it returns undefined or `deadline`; outcomes tallied. */
-async function send(url, next, tally, deadline = Infinity) {
+/** How often a phase says how far it got (answers). */
+const PROGRESS_EVERY = 100;
+
+/**
+ * Sends `next()`'s operations with `clients` at once until it returns undefined or `deadline`; outcomes tallied.
+ * Every PROGRESS_EVERY answers, a line with the count and the service's RSS (`pid`).
+ */
+async function send(url, next, tally, deadline = Infinity, pid = undefined) {
+  let answered = 0;
   await Promise.all(
     Array.from({ length: flags.clients }, async () => {
       for (let query = next(); query !== undefined && Date.now() < deadline; query = next()) {
         const { outcome, status } = await timedGraphQL(url, query, flags.timeoutMs);
         const key = `${status} ${outcome}`;
         tally.set(key, (tally.get(key) ?? 0) + 1);
+        answered += 1;
+        if (pid !== undefined && answered % PROGRESS_EVERY === 0)
+          log(`  ${answered} answered, RSS ${Math.round(rssOf(pid) / MIB)} MiB`);
       }
     }),
   );
@@ -158,7 +168,7 @@ async function main() {
       watch.enter(name);
       const tally = new Map();
       tallies.set(name, tally);
-      await send(service.url, counted(flags.operations, make), tally);
+      await send(service.url, counted(flags.operations, make), tally, Infinity, service.pid);
     }
     log(`expensive: ${flags.expensiveMs / 1000} s of new wide operations and the examples, ${flags.clients} at once`);
     watch.enter('expensive');
@@ -175,6 +185,7 @@ async function main() {
       },
       expensive,
       Date.now() + flags.expensiveMs,
+      service.pid,
     );
     log(`idle: ${flags.idleMs / 1000} s`);
     watch.enter('idle');
