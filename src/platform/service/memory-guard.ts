@@ -11,9 +11,9 @@ export interface MemoryReading {
 
 /** The fractions of the limits at which the guard acts (of the old generation for the heap, of the limit for RSS). */
 export const MEMORY_THRESHOLDS = {
-  /** Caches are emptied past this. */
+  /** Caches are emptied past this, of the heap or of RSS. */
   shed: 0.7,
-  /** New requests are refused past this (SERVICE_BUSY), until use is back under `resume`. */
+  /** New requests are refused past this of the heap (SERVICE_BUSY), until it is back under `resume`. */
   refuse: 0.85,
   resume: 0.75,
 } as const;
@@ -35,9 +35,11 @@ function readMemory(): MemoryReading {
 /**
  * Keeps the service within MEMORY_LIMIT_MB: reads the heap after each major collection (what is alive then) and
  * the resident memory every READ_EVERY_MS. Past MEMORY_THRESHOLDS.shed of the old generation or of the limit, the
- * caches registered with `onShed` are emptied (and compile or keep nothing new for a while); past `refuse`,
- * `refusing` is true and new requests are answered SERVICE_BUSY (src/platform/http/memory-refusal.ts) until use
- * is back under `resume`, rather than the process growing until the kernel or V8 kills it.
+ * caches registered with `onShed` are emptied (and compile or keep nothing new for a while); past `refuse` of the
+ * old generation, `refusing` is true and new requests are answered SERVICE_BUSY (src/platform/http/memory-refusal.ts)
+ * until the heap is back under `resume`, rather than the process growing until V8 stops it. Refusing is decided by
+ * the heap alone: requests finishing give heap back, but V8 and the allocator keep pages they no longer use, so
+ * RSS may stay high with little alive, and refusing on it could go on for ever.
  */
 export class MemoryGuard {
   private readonly shedders: ((pauseMs: number) => void)[] = [];
@@ -86,7 +88,8 @@ export class MemoryGuard {
    */
   check(): void {
     const { heapUsed, rss } = this.read();
-    const use = Math.max(heapUsed / (this.budget.oldSpaceMb * MIB), rss / (this.budget.limitMb * MIB));
+    const heap = heapUsed / (this.budget.oldSpaceMb * MIB);
+    const use = Math.max(heap, rss / (this.budget.limitMb * MIB));
     if (use > MEMORY_THRESHOLDS.shed && Date.now() - this.lastShedAt > SHED_PAUSE_MS) {
       this.lastShedAt = Date.now();
       for (const shed of this.shedders) shed(SHED_PAUSE_MS);
@@ -95,13 +98,13 @@ export class MemoryGuard {
         'memory short: caches emptied',
       );
     }
-    if (!this.refusingNow && use > MEMORY_THRESHOLDS.refuse) {
+    if (!this.refusingNow && heap > MEMORY_THRESHOLDS.refuse) {
       this.refusingNow = true;
       this.logger.warn(
         { event: 'memory.refusing', heapUsedMb: Math.round(heapUsed / MIB), rssMb: Math.round(rss / MIB) },
         'memory short: new requests refused with SERVICE_BUSY',
       );
-    } else if (this.refusingNow && use < MEMORY_THRESHOLDS.resume) {
+    } else if (this.refusingNow && heap < MEMORY_THRESHOLDS.resume) {
       this.refusingNow = false;
       this.logger.info(
         { event: 'memory.resumed', heapUsedMb: Math.round(heapUsed / MIB), rssMb: Math.round(rss / MIB) },

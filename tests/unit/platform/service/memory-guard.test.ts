@@ -7,8 +7,9 @@ const MIB = 1024 * 1024;
 
 /**
  * The guard against the memory limit, fed readings instead of the process's own: whatever sequence of heap and
- * RSS readings, it refuses exactly while use (the larger of heap over the old generation and RSS over the limit)
- * went past `refuse` and has not yet come back under `resume`, and it empties the caches when use passes `shed`.
+ * RSS readings, it refuses exactly while the heap (over the old generation) went past `refuse` and has not yet
+ * come back under `resume`, whatever RSS does, and it empties the caches when the heap or RSS (over the limit)
+ * passes `shed`.
  */
 describe('MemoryGuard', () => {
   const reading = fc.record({
