@@ -33,10 +33,9 @@ describe('MemoryGuard', () => {
           for (const { heapShare, rssShare } of readings) {
             now = { heapUsed: heapShare * budget.oldSpaceMb * MIB, rss: rssShare * limitMb * MIB };
             guard.check();
-            const use = Math.max(heapShare, rssShare);
-            if (use > MEMORY_THRESHOLDS.refuse) expectRefusing = true;
-            else if (use < MEMORY_THRESHOLDS.resume) expectRefusing = false;
-            anyPastShed ||= use > MEMORY_THRESHOLDS.shed;
+            if (heapShare > MEMORY_THRESHOLDS.refuse) expectRefusing = true;
+            else if (heapShare < MEMORY_THRESHOLDS.resume) expectRefusing = false;
+            anyPastShed ||= Math.max(heapShare, rssShare) > MEMORY_THRESHOLDS.shed;
             expect(guard.refusing).toBe(expectRefusing);
           }
           // Shed once at the first reading past `shed`; not again within its pause (the readings take no time here).
