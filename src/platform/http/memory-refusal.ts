@@ -10,9 +10,11 @@ const RETRY_AFTER_SECONDS = 1;
  * Refuses new requests while the service is short of memory (src/platform/service/memory-guard.ts): 503 with
  * `Retry-After` and `SERVICE_BUSY`, in the shape of the other refusals before GraphQL runs, before the body is
  * read. Requests under way finish; the process is neither killed by the kernel nor stopped by V8's heap limit.
+ * Every request is noted, so the guard knows when the service is idle.
  */
 export function memoryRefusal(guard: MemoryGuard): Step {
   return (_request, response, next) => {
+    guard.noteRequest();
     if (!guard.refusing) {
       next();
       return;

@@ -22,6 +22,11 @@ export const MEMORY_THRESHOLDS = {
 const SHED_PAUSE_MS = 10_000;
 /** How often the guard reads memory between major collections. */
 const READ_EVERY_MS = 500;
+/**
+ * After this long without a request the caches are emptied, so an idle service gives back what they held (V8's
+ * memory reducer collects and releases pages once allocation stops); the next requests fill them again.
+ */
+export const IDLE_SHED_MS = 30_000;
 
 const MIB = 1024 * 1024;
 
@@ -39,11 +44,14 @@ function readMemory(): MemoryReading {
  * old generation, `refusing` is true and new requests are answered SERVICE_BUSY (src/platform/http/memory-refusal.ts)
  * until the heap is back under `resume`, rather than the process growing until V8 stops it. Refusing is decided by
  * the heap alone: requests finishing give heap back, but V8 and the allocator keep pages they no longer use, so
- * RSS may stay high with little alive, and refusing on it could go on for ever.
+ * RSS may stay high with little alive, and refusing on it could go on for ever. After IDLE_SHED_MS without a
+ * request (`noteRequest`) the caches are emptied too.
  */
 export class MemoryGuard {
   private readonly shedders: ((pauseMs: number) => void)[] = [];
   private lastShedAt = 0;
+  private lastRequestAt = Date.now();
+  private shedSinceLastRequest = false;
   private refusingNow = false;
   private observer: PerformanceObserver | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -57,6 +65,12 @@ export class MemoryGuard {
   /** Whether new requests are refused now. */
   get refusing(): boolean {
     return this.refusingNow;
+  }
+
+  /** A request arrived (the service is not idle). */
+  noteRequest(): void {
+    this.lastRequestAt = Date.now();
+    this.shedSinceLastRequest = false;
   }
 
   /** Registers a cache to empty when memory runs short; it is told how long to keep nothing new. */
@@ -88,6 +102,11 @@ export class MemoryGuard {
    */
   check(): void {
     const { heapUsed, rss } = this.read();
+    if (!this.shedSinceLastRequest && Date.now() - this.lastRequestAt > IDLE_SHED_MS) {
+      this.shedSinceLastRequest = true;
+      for (const shed of this.shedders) shed(0);
+      this.logger.debug({ event: 'memory.idle' }, 'no request for a while: caches emptied');
+    }
     const heap = heapUsed / (this.budget.oldSpaceMb * MIB);
     const use = Math.max(heap, rss / (this.budget.limitMb * MIB));
     if (use > MEMORY_THRESHOLDS.shed && Date.now() - this.lastShedAt > SHED_PAUSE_MS) {

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { memoryBudget } from '../../../../src/core/memory-limit';
-import { MEMORY_THRESHOLDS, MemoryGuard, type MemoryReading } from '../../../../src/platform/service/memory-guard';
+import {
+  IDLE_SHED_MS,
+  MEMORY_THRESHOLDS,
+  MemoryGuard,
+  type MemoryReading,
+} from '../../../../src/platform/service/memory-guard';
 import { testLogger } from '../../../helpers/log-capture';
 
 const MIB = 1024 * 1024;
@@ -54,5 +59,30 @@ describe('MemoryGuard', () => {
     guard.check();
     expect(pauses).toHaveLength(2);
     expect(pauses.every((pause) => pause > 0)).toBe(true);
+  });
+});
+
+describe('MemoryGuard when idle', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('empties the caches once after IDLE_SHED_MS without a request, and again only after the next request', () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    const guard = new MemoryGuard(memoryBudget(512), testLogger(), () => ({ heapUsed: 0, rss: 0 }));
+    let sheds = 0;
+    guard.onShed(() => (sheds += 1));
+    guard.noteRequest();
+    jest.setSystemTime(1_000_000 + IDLE_SHED_MS - 1);
+    guard.check();
+    expect(sheds).toBe(0);
+    jest.setSystemTime(1_000_000 + IDLE_SHED_MS + 1);
+    guard.check();
+    guard.check();
+    expect(sheds).toBe(1);
+    guard.noteRequest();
+    guard.check();
+    expect(sheds).toBe(1);
+    jest.setSystemTime(1_000_000 + 2 * IDLE_SHED_MS + 2);
+    guard.check();
+    expect(sheds).toBe(2);
   });
 });
