@@ -32,5 +32,9 @@ export function heapLimitFlag(
 export function relaunchWithHeapLimit(): void {
   const flag = heapLimitFlag(process.env, process.execArgv);
   if (flag === undefined || typeof process.execve !== 'function') return;
-  process.execve(process.execPath, [process.execPath, flag, ...process.execArgv, ...process.argv.slice(1)], process.env);
+  process.execve(
+    process.execPath,
+    [process.execPath, flag, ...process.execArgv, ...process.argv.slice(1)],
+    process.env,
+  );
 }
