@@ -41,4 +41,6 @@ COPY schema ./schema
 RUN install -d -o node -g node -m 0700 backups
 EXPOSE 4000
 USER node
+# The service starts itself again with V8's heap sized from MEMORY_LIMIT_MB, which defaults to the container's
+# memory limit (docker run --memory, compose's mem_limit): docs/operators.md "Memory".
 CMD ["node", "dist/src/index.js"]

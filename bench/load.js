@@ -9,15 +9,21 @@
 // when the first 200 came after each kill and every read that failed. The service's memory (RSS, and the V8
 // heap's own figures beside it, from its metrics listener) is reported before the load, at the peak of RSS
 // during it and after it (once it has been idle 10 s); not with --url, whose metrics are not ours to read.
+// Then two memory cells (not with --url): --distinct distinct operations (bench/lib/distinct-operations.js, a
+// third of them wide: each one parsed, validated, compiled and read anew), and as many requests repeating one wide
+// operation; each reports RSS and heap before it, at its peak and 60 s after it.
 //
 // Flags: --duration <s per phase, 20> --clients <bystanders at once, 4> --timeout <s per request, 30>
 //        --url <a running service's loopback /graphql URL instead of starting one> --neo4j <bolt URI to reuse>
-//        --kills <SIGKILLs in the drill, 2; 0 skips it> --docs (replace the table in docs/benchmarks.md)
+//        --kills <SIGKILLs in the drill, 2; 0 skips it> --distinct <operations per memory cell, 1000; 0 skips them>
+//        --docs (replace the table in docs/benchmarks.md)
 'use strict';
 const { readdirSync, readFileSync } = require('node:fs');
 const { connect } = require('node:net');
 const { join } = require('node:path');
 const { MEGABYTES, aliasFlood, fragmentChain } = require('./lib/attacks');
+const { distinctOperation, seededPick } = require('./lib/distinct-operations');
+const { serviceAccepts } = require('./lib/service-limits');
 const { killDrill } = require('./lib/kill-drill');
 const { MEMORY_COLUMNS, memoryNow, memoryRow, memorySampler } = require('./lib/memory-sampler');
 const { readFlags, wholeNumber } = require('./lib/flags');
@@ -27,8 +33,8 @@ const { commandLine, replaceBenchmarkTable } = require('./lib/benchmarks-doc');
 const { markdownTable, percentile } = require('./lib/statistics');
 
 const USAGE =
-  'npm run bench:load -- [--duration 20] [--clients 4] [--timeout 30] [--url http://127.0.0.1:4000/graphql | --neo4j bolt://…] [--kills 2] [--docs]';
-const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, kills, docs } = readFlags(
+  'npm run bench:load -- [--duration 20] [--clients 4] [--timeout 30] [--url http://127.0.0.1:4000/graphql | --neo4j bolt://…] [--kills 2] [--distinct 1000] [--docs]';
+const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, kills, distinct, docs } = readFlags(
   {
     duration: { type: 'string', default: '20' },
     clients: { type: 'string', default: '4' },
@@ -36,6 +42,7 @@ const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, kills, docs } = readF
     url: { type: 'string', default: '' },
     neo4j: { type: 'string', default: '' },
     kills: { type: 'string', default: '2' },
+    distinct: { type: 'string', default: '1000' },
     // Replace the table of docs/benchmarks.md with this run's.
     docs: { type: 'boolean', default: false },
   },
@@ -51,6 +58,7 @@ const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, kills, docs } = readF
       serviceUrl: flags.url || undefined,
       reuseUri: flags.neo4j || undefined,
       kills: wholeNumber('kills', flags.kills, 0, 5),
+      distinct: wholeNumber('distinct', flags.distinct, 0, 100_000),
       docs: flags.docs,
     };
   },
@@ -222,6 +230,75 @@ function report(phases) {
   ].join('\n');
 }
 
+/** How long a memory cell's service is left idle before its memory is read "after". */
+const IDLE_AFTER_CELL_MS = 60_000;
+
+/**
+ * A memory cell: `distinct` requests of `next()`'s operations, `clients` at once, with the service's memory
+ * before, at the peak of RSS during it, and once idle IDLE_AFTER_CELL_MS after it.
+ */
+async function memoryCell(url, metricsUrl, name, next) {
+  log(`memory cell "${name}": ${distinct} requests, ${clients} at once, then ${IDLE_AFTER_CELL_MS / 1000} s idle`);
+  const before = await memoryNow(metricsUrl);
+  const sampler = memorySampler(metricsUrl);
+  const results = [];
+  let sent = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (sent < distinct) {
+        sent += 1;
+        results.push(await timedGraphQL(url, next(sent), timeoutMs));
+      }
+    }),
+  );
+  const peak = await sampler.stop();
+  await sleep(IDLE_AFTER_CELL_MS);
+  return { name, results, before, peak, after: await memoryNow(metricsUrl) };
+}
+
+/** The two memory cells: distinct operations, and one wide operation repeated as many times. */
+async function memoryCells(url, metricsUrl) {
+  const { graphSchema } = require(join(ROOT, 'dist', 'src', 'schema.js'));
+  const schema = await graphSchema();
+  const accepts = serviceAccepts(ROOT, schema);
+  const pick = seededPick(20261127);
+  const repeated = distinctOperation(schema, pick, 'repeated', { wide: true, accepts });
+  return [
+    await memoryCell(url, metricsUrl, 'distinct operations', (i) =>
+      distinctOperation(schema, pick, `d${i}`, { wide: i % 3 === 0, accepts }),
+    ),
+    await memoryCell(url, metricsUrl, 'one wide operation repeated', () => repeated),
+  ];
+}
+
+function memoryCellReport(cells) {
+  const mib = (bytes) => `${Math.round(bytes / (1024 * 1024))} MiB`;
+  return markdownTable(
+    [
+      'cell',
+      'requests',
+      'outcomes',
+      'RSS before',
+      'RSS peak',
+      'RSS 60 s after',
+      'heap before',
+      'heap peak',
+      'heap 60 s after',
+    ],
+    cells.map(({ name, results, before, peak, after }) => [
+      name,
+      String(results.length),
+      formatCounts(count(results)),
+      mib(before.rss),
+      mib(peak?.rss ?? NaN),
+      mib(after.rss),
+      mib(before.heapUsed),
+      mib(peak?.heapUsed ?? NaN),
+      mib(after.heapUsed),
+    ]),
+  );
+}
+
 /** The drill's clients, as in the operators' drill; they read the examples, not the one mutation. */
 const DRILL_CLIENTS = 8;
 const READ_EXAMPLES = EXAMPLES.filter((text) => !/^\s*mutation\b/m.test(text.replace(/^#.*$/gm, '')));
@@ -278,6 +355,7 @@ async function main() {
     const peak = await sampler?.stop();
     if (metricsUrl !== undefined) await sleep(IDLE_BEFORE_AFTER_MS);
     const after = metricsUrl === undefined ? undefined : await memoryNow(metricsUrl);
+    const cells = metricsUrl === undefined || distinct === 0 ? undefined : await memoryCells(url, metricsUrl);
     // The drill runs a service of its own: the load phases' processes are stopped first, not to share the cores.
     await stopAll(started);
     const drill =
@@ -298,7 +376,12 @@ async function main() {
             memoryRow('before the load', before),
             memoryRow('peak', peak),
             memoryRow('after the load', after),
-          ]));
+          ])) +
+      (cells === undefined
+        ? ''
+        : `\n\nThe service's memory through ${distinct} distinct operations (a third of them wide, every one new text) ` +
+          `and through ${distinct} requests of one wide operation, ${clients} at once; "after" once idle ` +
+          `${IDLE_AFTER_CELL_MS / 1000} s:\n\n${memoryCellReport(cells)}`);
     process.stdout.write(`${text}\n`);
     if (docs) log(`replaced the table in ${await replaceBenchmarkTable('load', commandLine(), text)}`);
   } finally {

@@ -1,3 +1,5 @@
+// First: the process starts again with V8's heap sized from MEMORY_LIMIT_MB (src/core/heap-limit.ts).
+import './core/relaunch-first';
 import { ConfigError, loadConfig } from './core/config';
 import { createLogger, stdoutDestination, type Logger, type LogLevel } from './platform/observability/logger';
 import { stopWhenParentExits } from './platform/service/parent-watch';

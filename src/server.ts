@@ -43,6 +43,9 @@ import { HttpListener } from './platform/http/http-listener';
 import { PRECOMPRESS_THRESHOLD_BYTES } from './platform/http/precompressed';
 import { answerBodyErrors } from './platform/http/request-body';
 import { rateLimitStep } from './platform/http/rate-limit';
+import { memoryRefusal } from './platform/http/memory-refusal';
+import type { MemoryGuard } from './platform/service/memory-guard';
+import type { MemoryBudget } from './core/memory-limit';
 import { refusedUnlessReading } from './platform/http/read-only-route';
 import { sendJson } from './platform/http/send';
 import { IDE_ASSET_PREFIX, serveIdeAsset } from './web/ide/ide-assets';
@@ -120,6 +123,13 @@ export interface ServerDeps {
   readonly trustedDocuments?: OperationManifest;
   /** The start's step, which /health/ready names until the plans are warm (src/index.ts); none: started. */
   readonly startUp?: StartUpStep;
+  /** The caches' budgets (MEMORY_LIMIT_MB); those of the default limit when absent. */
+  readonly memory?: MemoryBudget;
+  /**
+   * Empties the caches when memory runs short and refuses requests to /graphql and /export past that
+   * (SERVICE_BUSY); `npm start` has one, tests that run the server inside their own process none.
+   */
+  readonly memoryGuard?: MemoryGuard;
 }
 
 export interface RunningServer {
@@ -257,13 +267,18 @@ function trustedDocumentsGate(deps: ServerDeps): TrustedDocuments | undefined {
 }
 
 /**
- * One count per client for the API's routes together. Health and metrics are not limited: an orchestrator's
+ * What the API's routes (/graphql, /export) check before their work: one count per client for them together,
+ * then, when memory runs short, a refusal (the memory guard's). Health and metrics are not limited: an orchestrator's
  * probe or a Prometheus scrape must not read as a dead instance because a client on its address ran hot.
  */
 function rateLimitSteps(deps: ServerDeps, clientOf: (request: IncomingMessage) => ForwardedClient): Step[] {
-  if (!deps.rateLimit) return [];
   const { authenticate, metrics, logger } = deps;
-  return [rateLimitStep({ settings: deps.rateLimit, clientOf, authenticate, metrics, logger })];
+  const steps = deps.rateLimit
+    ? [rateLimitStep({ settings: deps.rateLimit, clientOf, authenticate, metrics, logger })]
+    : [];
+  // After the rate limit, so a client over its share is told that rather than to come back in a second.
+  if (deps.memoryGuard) steps.push(memoryRefusal(deps.memoryGuard));
+  return steps;
 }
 
 /**

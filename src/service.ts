@@ -19,6 +19,7 @@ import { graphSchema } from './schema';
 import { DataVersion } from './platform/service/data-version';
 import { listenForMetrics, type MetricsListener } from './platform/observability/metrics/metrics-listener';
 import { ServiceMetrics } from './platform/observability/metrics/service-metrics';
+import { MemoryGuard } from './platform/service/memory-guard';
 import { statementMetrics } from './platform/observability/metrics/statement-metrics';
 import { watchDatabase } from './platform/observability/metrics/watch-database';
 import { createServer, type RunningServer, type ServerDeps } from './server';
@@ -114,6 +115,7 @@ export async function startService(start: ServiceStart): Promise<void> {
       progress,
       logger,
       trustedDocuments,
+      memoryGuard: startMemoryGuard(config, logger, log),
     };
     const app = await createServer(
       Object.assign({ schema: await graphSchema() }, serverDeps(config, opened)),
@@ -180,6 +182,14 @@ function readTrustedDocuments(config: Config, log: (line: string) => void): Oper
   return manifest;
 }
 
+/** The guard that sheds the caches, then refuses requests, as the heap nears MEMORY_LIMIT_MB's share. */
+function startMemoryGuard(config: Config, logger: Logger, log: (line: string) => void): MemoryGuard {
+  const memoryGuard = new MemoryGuard(config.memory, logger.child({ component: 'memory' }));
+  memoryGuard.start();
+  log(`memory limit ${config.memory.limitMb} MiB (V8 old space ${config.memory.oldSpaceMb} MiB)`);
+  return memoryGuard;
+}
+
 function serverDeps(
   config: Config,
   opened: {
@@ -193,6 +203,7 @@ function serverDeps(
     readonly progress: StartUpProgress;
     readonly logger: Logger;
     readonly trustedDocuments: OperationManifest | undefined;
+    readonly memoryGuard: MemoryGuard;
   },
 ): Omit<ServerDeps, 'schema'> {
   return {
@@ -220,6 +231,8 @@ function serverDeps(
     rateLimit: config.rateLimit,
     startUp: opened.progress,
     trustedDocuments: opened.trustedDocuments,
+    memory: config.memory,
+    memoryGuard: opened.memoryGuard,
   };
 }
 

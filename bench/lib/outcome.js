@@ -41,9 +41,14 @@ async function timedGraphQL(url, query, timeoutMs) {
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
-    return { outcome: classifyResponse(response.status, text), ms: performance.now() - started, bytes: text.length };
+    return {
+      outcome: classifyResponse(response.status, text),
+      status: response.status,
+      ms: performance.now() - started,
+      bytes: text.length,
+    };
   } catch (error) {
-    return { outcome: classifyError(error), ms: performance.now() - started, bytes: 0 };
+    return { outcome: classifyError(error), status: 0, ms: performance.now() - started, bytes: 0 };
   }
 }
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from './config-error';
 import { isSecretSetting, secretSettingValue } from './secret-settings';
+import { memoryBudget, memoryLimitMb } from './memory-limit';
 import { brokenRule } from './setting-rules';
 import { SETTING_DOCS, SETTING_NAMES, SETTINGS, type EnvironmentVariable, type Settings } from './settings';
 
@@ -93,7 +94,10 @@ const MIB = 1024 * 1024;
  * not read is named by tests/unit/core/every-setting-read.test.ts (the secrets' `_FILE` forms excepted).
  */
 function configOf(s: Settings, env: Env) {
+  const memory = memoryBudget(memoryLimitMb(s.MEMORY_LIMIT_MB));
   return Object.freeze({
+    /** What MEMORY_LIMIT_MB (or the container's limit) gives V8's heap and each cache. */
+    memory,
     /** HTTP port of the GraphQL endpoint. */
     port: s.PORT,
     /** Address the HTTP server binds to: loopback unless configured, so nothing is exposed by accident. */
@@ -192,8 +196,11 @@ function configOf(s: Settings, env: Env) {
       idleTimeoutMs: s.HTTP_IDLE_TIMEOUT_MS,
       /** How long the response cache keeps a successful read (browsers revalidate by ETag); 0 turns caching off. */
       cacheMaxAgeSeconds: s.CACHE_MAX_AGE_SECONDS,
-      /** Memory for whole answers of repeated reads, in bytes (serialized); 0 turns the response cache off. */
-      responseCacheBytes: s.RESPONSE_CACHE_MAX_MB * MIB,
+      /**
+       * Memory for whole answers of repeated reads, in bytes as the heap holds them; 0 turns the response cache
+       * off. RESPONSE_CACHE_MAX_MB, at most the response cache's share of MEMORY_LIMIT_MB.
+       */
+      responseCacheBytes: Math.min(s.RESPONSE_CACHE_MAX_MB * MIB, memory.responseCacheBytes),
       /**
        * Apollo's CSRF prevention (GET and form-like POSTs need a preflight header). Off by default: the service
        * reads no ambient credentials; on when a proxy in front adds cookies or integrated sign-in.

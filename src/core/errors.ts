@@ -12,7 +12,10 @@ export const ErrorCode = {
    */
   NOT_FOUND: 'NOT_FOUND',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  /** Every database connection is in use; nothing is wrong with the database, so a retry soon should succeed. */
+  /**
+   * Every database connection is in use, or the service is short of memory (MEMORY_LIMIT_MB); nothing is wrong
+   * with the database, so a retry soon should succeed.
+   */
   SERVICE_BUSY: 'SERVICE_BUSY',
   /** The request ran past its time budget (REQUEST_TIMEOUT_MS). */
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',

@@ -127,6 +127,13 @@ export const SETTINGS = z.object({
     shownDefault: 'on; off with `TRUSTED_DOCUMENTS`',
     example: 'false',
   }),
+  MEMORY_LIMIT_MB: setting(wholeNumber(192, 1_048_576).optional(), {
+    meaning:
+      'memory the service plans for (MiB): sizes V8\'s heap (`--max-old-space-size`, three fifths of it) and the caches\' budgets (docs/operators.md "Memory"); near it caches are emptied, then requests refused with `SERVICE_BUSY`',
+    shownDefault: "the container's limit (cgroup `memory.max`), else 512",
+    example: '512',
+    note: 'Memory the service plans for, in MiB (default: the container limit, else 512); sizes the heap and the caches.',
+  }),
   QUERY_MAX_DEPTH: setting(wholeNumber(2, 64).default(8), {
     meaning: 'deepest field nesting a request may have (fragments flattened)',
   }),
@@ -215,7 +222,7 @@ export const SETTINGS = z.object({
   }),
   RESPONSE_CACHE_MAX_MB: setting(wholeNumber(0, 65_536).default(32), {
     meaning:
-      'memory (MiB of serialized answers, LRU) for answers of repeated reads served without the database; `0` turns the response cache off',
+      'memory (MiB of serialized answers as the heap holds them, LRU; at most a sixteenth of `MEMORY_LIMIT_MB`) for answers of repeated reads served without the database; `0` turns the response cache off',
     note: 'Memory for answers of repeated reads kept in the service, in MiB (0 = response cache off).',
   }),
   DATA_VERSION_POLL_MS: setting(wholeNumber(50, 750).default(250), {

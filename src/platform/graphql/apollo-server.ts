@@ -1,4 +1,6 @@
 import { ApolloServer } from '@apollo/server';
+import { DEFAULT_MEMORY_LIMIT_MB, memoryBudget, type MemoryBudget } from '../../core/memory-limit';
+import { forgetArgumentChecks } from './argument-validation';
 import { CompiledExecution } from './compiled-execution';
 import { documentStore } from './document-store';
 import { formatError } from './format-error';
@@ -19,14 +21,24 @@ export interface ApolloDeps extends RequestPipelineDeps {
    * resolves ids from the manifest before Apollo, and nothing may be registered); APQ on when absent.
    */
   readonly trustedDocuments?: OperationManifest;
+  /** The caches' budgets (MEMORY_LIMIT_MB); those of the default limit when absent. */
+  readonly memory?: MemoryBudget;
   /** The loaded graph's list sizes, for the cost limit (unmeasured sizes when absent). */
   readonly graphSizes?: GraphSizes;
 }
 
 /** Apollo Server for /graphql, the exports and the planned examples, started. */
 export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<RequestContext>> {
-  const execution = new CompiledExecution(deps.schema);
+  const memory = deps.memory ?? memoryBudget(DEFAULT_MEMORY_LIMIT_MB);
+  const execution = new CompiledExecution(deps.schema, memory.compiledExecutionBytes);
+  const documents = documentStore(memory.documentStoreBytes);
   deps.metrics?.watchExecutions(() => execution.counts);
+  // Short of memory: every cache kept per operation or document is emptied (memory-guard.ts).
+  deps.memoryGuard?.onShed((pauseMs) => {
+    execution.shed(pauseMs);
+    documents.clear();
+    forgetArgumentChecks();
+  });
   const apollo = new ApolloServer<RequestContext>({
     // The schema comes with an executor compiled once per document (compiled-execution.ts), through the
     // interface Apollo Server has for that: its gateway.
@@ -41,8 +53,9 @@ export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<Reques
       subscriptionsOverWebSocketRule,
     ],
     parseOptions: queryParseOptions(deps.queryLimits),
-    // Parsed documents kept by the length of their text, not Apollo's 30 MiB of their JSON (document-store.ts).
-    documentStore: documentStore(),
+    // Parsed documents kept by the heap their text's length says they keep, not Apollo's 30 MiB of their JSON
+    // (document-store.ts).
+    documentStore: documents,
     // Apollo's default format (compact JSON and a newline), shared with the size cap so it measures what is
     // sent and the answer is serialized once.
     stringifyResult: deps.stringifyResult,

@@ -8,8 +8,12 @@ const isValidated = (value: unknown): value is object => value !== null && typeo
 
 /** Checks remembered at most; the oldest is forgotten first. */
 const MAX_REMEMBERED = 2000;
-/** Values whose JSON is longer are checked every time (a key that size costs more than it saves). */
-const MAX_REMEMBERED_LENGTH = 4096;
+/**
+ * Values whose JSON is longer are checked every time (a key that size costs more than it saves). With it, the
+ * checks remembered keep at most 2,000 × (1,024 characters, two bytes each in Japanese, and a settled promise):
+ * under 5 MiB.
+ */
+const MAX_REMEMBERED_LENGTH = 1024;
 
 /**
  * Checks passed or under way, by argument type and the value as JSON. A check depends on the value's type
@@ -54,6 +58,11 @@ export const validateArgument: ValidatorFn = (value: unknown, type) => {
   });
   return outcome;
 };
+
+/** Forgets every check remembered (the service is short of memory; they are made again as asked). */
+export function forgetArgumentChecks(): void {
+  remembered.clear();
+}
 
 function idOf(type: object): number {
   let id = typeIds.get(type);

@@ -13,6 +13,7 @@ import type { Logger } from '../observability/logger';
 import type { ServiceMetrics } from '../observability/metrics/service-metrics';
 import type { RequestTracing } from '../observability/tracing/request-tracing';
 import type { DataVersion } from '../service/data-version';
+import type { MemoryGuard } from '../service/memory-guard';
 import { accessLogPlugin } from './access-log.plugin';
 import { argumentLengthPlugin } from './argument-length.plugin';
 import { cachePolicyPlugin } from './cache-policy.plugin';
@@ -43,6 +44,8 @@ export interface RequestPipelineDeps {
   readonly logger: Logger;
   readonly tracing?: RequestTracing;
   readonly metrics?: ServiceMetrics;
+  /** Empties the caches when memory runs short, and refuses requests past that; none in tests run in-process. */
+  readonly memoryGuard?: MemoryGuard;
   /** The serializer Apollo sends answers with, shared with the size cap so an answer is serialized once. */
   readonly stringifyResult: (value: unknown) => string;
 }
@@ -93,7 +96,9 @@ function servicePlugins(deps: RequestPipelineDeps): ApolloServerPlugin<RequestCo
     }),
     // Stores and serves whole answers under the cache policy computed above; after the size cap, so an
     // answer it replaced by an error is never stored.
-    ...(deps.http.responseCacheBytes > 0 ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes)] : []),
+    ...(deps.http.responseCacheBytes > 0
+      ? [responseCache(deps.dataVersion, deps.http.responseCacheBytes, deps.memoryGuard)]
+      : []),
     httpCachingPlugin<RequestContext>(deps.dataVersion),
     dataVersionAfterWritesPlugin<RequestContext>(deps.dataVersion),
     // Retry-After, and the statuses of the Idempotency-Key refusals, before the answer is recorded as sent.

@@ -3,6 +3,7 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { RequestContext } from '../../read/request-context';
 import type { DataVersion } from '../service/data-version';
+import type { MemoryGuard } from '../service/memory-guard';
 
 /**
  * Whole answers of repeated reads served from memory, through Apollo's response-cache plugin (which never
@@ -16,14 +17,19 @@ import type { DataVersion } from '../service/data-version';
  * - who asks: role, departments and subject of the token, so an answer shaped by one viewer's rights is
  *   never handed to another (anonymous viewers all share one entry).
  *
- * Memory is bounded by the LRU's size in bytes (`maxBytes`, the serialized answers).
+ * Memory is bounded by the LRU's size in bytes (`maxBytes`): each serialized answer counted as the heap holds
+ * it, one byte a character when every character fits in one (Latin-1), two otherwise (any Japanese). The cache
+ * is emptied when the service runs short of memory (`guard`).
  */
 export function responseCache(
   dataVersion: Pick<DataVersion, 'current'>,
   maxBytes: number,
+  guard?: Pick<MemoryGuard, 'onShed'>,
 ): ApolloServerPlugin<RequestContext> {
+  const cache = new InMemoryLRUCache<string>({ maxSize: maxBytes, sizeCalculation: heapBytesOf });
+  guard?.onShed(() => cache.clear());
   return responseCachePlugin<RequestContext>({
-    cache: new InMemoryLRUCache<string>({ maxSize: maxBytes }),
+    cache,
     extraCacheKeyData: ({ contextValue }: GraphQLRequestContext<RequestContext>) =>
       Promise.resolve({
         dataVersion: dataVersion.current(),
@@ -32,4 +38,9 @@ export function responseCache(
         subject: contextValue.viewer.subject,
       }),
   });
+}
+
+/** The bytes V8 keeps a string's characters in: one each when all are Latin-1, else two. */
+function heapBytesOf(text: string): number {
+  return /[^\u0000-\u00ff]/.test(text) ? text.length * 2 : Math.max(1, text.length);
 }

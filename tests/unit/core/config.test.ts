@@ -238,7 +238,8 @@ describe('configuration', () => {
   });
 
   it('keeps 32 MiB of answers in the response cache by default; RESPONSE_CACHE_MAX_MB=0 turns it off', () => {
-    expect(loadConfig({}).http.responseCacheBytes).toBe(32 * 1024 * 1024);
+    // At the default memory limit (set: a container's limit would be the default otherwise).
+    expect(loadConfig({ MEMORY_LIMIT_MB: '512' }).http.responseCacheBytes).toBe(32 * 1024 * 1024);
     expect(loadConfig({ RESPONSE_CACHE_MAX_MB: '0' }).http.responseCacheBytes).toBe(0);
   });
 

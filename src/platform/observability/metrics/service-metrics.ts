@@ -206,7 +206,7 @@ export class ServiceMetrics {
 
   private readonly compiles = new Counter({
     name: `${PREFIX}graphql_compiles_total`,
-    help: "Documents' operations compiled (each once while among the 500 most recently used documents).",
+    help: "Documents' operations compiled (each once while its executor is kept within the compiled executors' memory budget).",
     registers: [this.registry],
     collect: () => this.countExecutions(),
   });

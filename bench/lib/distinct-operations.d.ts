@@ -1,0 +1,20 @@
+// Types of distinct-operations.js, for the tests that draw the same operations through fast-check.
+import type { GraphQLSchema } from 'graphql';
+
+/** A whole number from 0 to n - 1. */
+export type Pick = (n: number) => number;
+
+export const LIMITS: {
+  readonly tokens: number;
+  readonly aliases: number;
+  readonly depth: number;
+  readonly rootFields: number;
+};
+export function seededPick(seed: number): Pick;
+export function distinctOperation(
+  schema: GraphQLSchema,
+  pick: Pick,
+  tag: string,
+  options?: { readonly wide?: boolean; readonly accepts?: (text: string) => boolean },
+): string;
+export function hostileOperation(pick: Pick, tag: string): string;

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+
+/** The memory the service plans for when neither MEMORY_LIMIT_MB nor a container limit says otherwise (MiB). */
+export const DEFAULT_MEMORY_LIMIT_MB = 512;
+
+/** Where a container's memory limit is read: cgroup v2, then v1 ("max" or a huge number: no limit). */
+const CGROUP_LIMIT_FILES = ['/sys/fs/cgroup/memory.max', '/sys/fs/cgroup/memory/memory.limit_in_bytes'];
+
+/** A cgroup v1 "no limit" is the largest page-aligned 64-bit number; anything past a tebibyte is taken as none. */
+const NO_LIMIT_ABOVE_BYTES = 2 ** 40;
+
+const MIB = 1024 * 1024;
+
+/** The container's memory limit in MiB, or undefined when there is none (or no cgroup file to read). */
+export function containerLimitMb(files: readonly string[] = CGROUP_LIMIT_FILES): number | undefined {
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (!/^\d+$/.test(text)) return undefined; // "max": no limit
+    const bytes = Number(text);
+    return bytes >= NO_LIMIT_ABOVE_BYTES ? undefined : Math.floor(bytes / MIB);
+  }
+  return undefined;
+}
+
+/** MEMORY_LIMIT_MB when set, else the container's limit, else DEFAULT_MEMORY_LIMIT_MB. */
+export function memoryLimitMb(setting: number | undefined, container: () => number | undefined = containerLimitMb) {
+  return setting ?? container() ?? DEFAULT_MEMORY_LIMIT_MB;
+}
+
+/**
+ * What the memory limit is divided into. RSS is V8's heap plus what lives outside it: the young generation,
+ * compiled machine code, the driver's and sockets' buffers, compression streams, the allocator's own slack; at
+ * the default 512 MiB the measured service kept that part under 180 MiB (docs/benchmarks.md, "Memory"), so the
+ * old generation gets three fifths. The caches kept per operation or per document get fixed shares of the limit
+ * (their sums stay under half the old generation, the rest is the service's own heap and requests under way).
+ */
+export interface MemoryBudget {
+  /** The limit the service plans for (MEMORY_LIMIT_MB or the container's), MiB. */
+  readonly limitMb: number;
+  /** V8's old generation, `--max-old-space-size` (MiB). */
+  readonly oldSpaceMb: number;
+  /** Compiled executors (graphql-jit), by the heap their generated code takes (bytes). */
+  readonly compiledExecutionBytes: number;
+  /** Parsed and validated documents with what hangs off their nodes (bytes, estimated from their text). */
+  readonly documentStoreBytes: number;
+  /** The most the response cache may hold (bytes); RESPONSE_CACHE_MAX_MB is cut to this. */
+  readonly responseCacheBytes: number;
+}
+
+/** The shares of the limit; see MemoryBudget. */
+const SHARES = { oldSpace: 0.6, compiledExecution: 0.08, documentStore: 0.04, responseCache: 1 / 16 } as const;
+
+export function memoryBudget(limitMb: number): MemoryBudget {
+  return Object.freeze({
+    limitMb,
+    oldSpaceMb: Math.floor(limitMb * SHARES.oldSpace),
+    compiledExecutionBytes: Math.floor(limitMb * SHARES.compiledExecution * MIB),
+    documentStoreBytes: Math.floor(limitMb * SHARES.documentStore * MIB),
+    responseCacheBytes: Math.floor(limitMb * SHARES.responseCache * MIB),
+  });
+}

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { loadConfig } from '../../../src/core/config';
+import { heapLimitFlag } from '../../../src/core/heap-limit';
+import { containerLimitMb, DEFAULT_MEMORY_LIMIT_MB, memoryBudget, memoryLimitMb } from '../../../src/core/memory-limit';
+
+const MIB = 1024 * 1024;
+
+describe('the memory limit (MEMORY_LIMIT_MB)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'memory-limit-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let files = 0;
+  /** A cgroup file holding `text`. */
+  const cgroupFile = (text: string): string => {
+    const file = join(dir, `memory-${(files += 1)}`);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it("reads a container's limit in MiB from its cgroup file, the first that exists", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1024 * 1024 }), (mb) => {
+        const file = cgroupFile(`${mb * MIB}\n`);
+        expect(containerLimitMb([join(dir, 'absent'), file])).toBe(mb);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('reads no limit from "max", from cgroup v1\'s near-2^63 "unlimited", or without a file', () => {
+    expect(containerLimitMb([cgroupFile('max\n')])).toBeUndefined();
+    expect(containerLimitMb([cgroupFile('9223372036854771712\n')])).toBeUndefined();
+    expect(containerLimitMb([join(dir, 'absent')])).toBeUndefined();
+  });
+
+  it('takes MEMORY_LIMIT_MB first, then the container, then the default', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: 192, max: 65536 })),
+        fc.option(fc.integer({ min: 1, max: 65536 })),
+        (setting, container) => {
+          const expected = setting ?? container ?? DEFAULT_MEMORY_LIMIT_MB;
+          expect(memoryLimitMb(setting ?? undefined, () => container ?? undefined)).toBe(expected);
+        },
+      ),
+    );
+  });
+
+  it('gives the caches less than half the old generation and the old generation less than the limit, at any limit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 192, max: 1_048_576 }), (limitMb) => {
+        const budget = memoryBudget(limitMb);
+        const caches = budget.compiledExecutionBytes + budget.documentStoreBytes + budget.responseCacheBytes;
+        expect(budget.oldSpaceMb).toBeLessThan(limitMb);
+        expect(caches).toBeLessThan((budget.oldSpaceMb * MIB) / 2);
+        expect(budget.limitMb).toBe(limitMb);
+      }),
+    );
+  });
+
+  it("cuts RESPONSE_CACHE_MAX_MB to the response cache's share of the limit", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 192, max: 4096 }), fc.integer({ min: 0, max: 4096 }), (limitMb, cacheMb) => {
+        const config = loadConfig({ MEMORY_LIMIT_MB: String(limitMb), RESPONSE_CACHE_MAX_MB: String(cacheMb) });
+        expect(config.memory).toEqual(memoryBudget(limitMb));
+        expect(config.http.responseCacheBytes).toBe(Math.min(cacheMb * MIB, memoryBudget(limitMb).responseCacheBytes));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('refuses a MEMORY_LIMIT_MB that is not a whole number of MiB from 192', () => {
+    for (const value of ['100', 'lots', '512M', '-1']) {
+      expect(() => loadConfig({ MEMORY_LIMIT_MB: value })).toThrow(/MEMORY_LIMIT_MB must be a whole number from 192/);
+    }
+  });
+});
+
+describe("V8's heap flag from the memory limit", () => {
+  it('is three fifths of MEMORY_LIMIT_MB, or of the container limit when it is unset', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: 192, max: 65536 })),
+        fc.integer({ min: 64, max: 65536 }),
+        (setting, container) => {
+          const env = setting === null ? {} : { MEMORY_LIMIT_MB: ` ${setting} ` };
+          const flag = heapLimitFlag(env, [], () => container);
+          expect(flag).toBe(`--max-old-space-size=${memoryBudget(setting ?? container).oldSpaceMb}`);
+        },
+      ),
+    );
+  });
+
+  it("leaves an operator's own --max-old-space-size alone, in NODE_OPTIONS or on the command line", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 16, max: 65536 }), fc.boolean(), (mb, inOptions) => {
+        const own = `--max-old-space-size=${mb}`;
+        const env = { MEMORY_LIMIT_MB: '512', ...(inOptions ? { NODE_OPTIONS: `--enable-source-maps ${own}` } : {}) };
+        expect(heapLimitFlag(env, inOptions ? [] : ['-r', 'x.js', own])).toBeUndefined();
+      }),
+    );
+  });
+
+  it('sets no flag for a MEMORY_LIMIT_MB the configuration refuses (the start then stops with its error)', () => {
+    expect(heapLimitFlag({ MEMORY_LIMIT_MB: '12' }, [])).toBeUndefined();
+    expect(heapLimitFlag({ MEMORY_LIMIT_MB: 'half' }, [])).toBeUndefined();
+  });
+});
