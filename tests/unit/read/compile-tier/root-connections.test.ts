@@ -531,7 +531,7 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
 
   it('indicators: number comparisons, outlook and direction, sorted by relative change', async () => {
     expect(
-  await compiledSelection(graphql`
+      await compiledSelection(graphql`
         {
           indicators(
             first: 4
@@ -546,8 +546,8 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
             }
           }
         }
-      `)
-).toMatchInlineSnapshot(`
+      `),
+    ).toMatchInlineSnapshot(`
 "MATCH (n:Indicator)
 WITH n
 WHERE (n.direction IN $c0) AND (([l IN [COLLECT {
@@ -622,7 +622,7 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
 
   it('indicators: ids and a policy item, facets and the aggregates of a fiscal year', async () => {
     expect(
-  await compiledSelection(graphql`
+      await compiledSelection(graphql`
         {
           indicators(first: 2, filter: { policyItem: "1-1", idsNone: ["indicator:1-1-1"] }) {
             facets {
@@ -656,8 +656,8 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
             }
           }
         }
-      `)
-).toMatchInlineSnapshot(`
+      `),
+    ).toMatchInlineSnapshot(`
 "MATCH (a:PolicyItem)-[:MEASURED_BY]->(n:Indicator)
 WHERE a.code IN $c0
 WITH DISTINCT n
