@@ -375,7 +375,7 @@ describe('recording results', () => {
       const outOfPlan = await api.query(RECORD_RESULT, { input: { ...input, fiscalYear: 2028 } }, await admin());
       expect(codeOf(outOfPlan)).toBe('BAD_USER_INPUT');
       expect(outOfPlan.errors?.[0]?.message).toMatch(
-        /fiscalYear: .*2023 \(R5\) to 2027 \(R9\) \(rule isPlanFiscalYear\)/,
+        /fiscalYear: .*2023 \(R5\) to 2027 \(R9\).*\(rule isRecordableFiscalYear\)/,
       );
       const blankNote = await api.query(RECORD_RESULT, { input: { ...input, note: '　 ' } }, await admin());
       expect(blankNote.errors?.[0]?.extensions?.violations).toEqual([
