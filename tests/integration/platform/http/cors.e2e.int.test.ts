@@ -166,7 +166,11 @@ describe('a dashboard on another origin', () => {
         await response.arrayBuffer();
         return response.headers.get('content-disposition');
       }, `${api.url}/export/measures.csv?sdg=17`);
-      expect(disposition).toBe('attachment; filename="measures.csv"');
+      // The name carries the filter and the day (RFC 6266: an ASCII fallback, the Japanese name percent-encoded).
+      const [, ascii, encoded] =
+        /^attachment; filename="([^"]+)"; filename\*=UTF-8''(\S+)$/.exec(disposition ?? '') ?? [];
+      expect(ascii).toMatch(/^measures_17_\d{4}-\d{2}-\d{2}\.csv$/);
+      expect(decodeURIComponent(encoded ?? '')).toMatch(/^施策中項目_17_\d{4}-\d{2}-\d{2}\.csv$/);
     });
 
     it('cannot be made to write by a page that posts a form or a text/plain fetch at it (CSRF)', async () => {
