@@ -11,5 +11,7 @@ const TRAILING_NOTE = /\s*[(（[［][^()（）[\]［］]*[)）\]］]\s*$/;
 
 export function standaloneName(printed: string, above: string | null): string {
   if (above === null || !ABOVE.test(printed)) return printed;
-  return printed.replace(ABOVE, above.replace(TRAILING_NOTE, ''));
+  // A function, not a string: a name holding `$` must not be read as a replacement pattern.
+  const named = above.replace(TRAILING_NOTE, '');
+  return printed.replace(ABOVE, () => named);
 }

@@ -80,10 +80,10 @@ describe('stopping `npm start` with one signal', () => {
   ] as const)('%s to the %s process stops npm, the service and its Neo4j', async (signal, target) => {
     const started = await npmStart(dataDirectory);
     // `npm start` runs the service itself (`exec node scripts/run-command.js start`, which loads the compiled
-    // service in its own process), with the embedded Neo4j under it.
-    expect(execFileSync('ps', ['-o', 'args=', '-p', String(started.service)], { encoding: 'utf8' })).toContain(
-      'scripts/run-command.js start',
-    );
+    // service in its own process; the service then starts again in place, same pid, with its heap flag:
+    // src/core/heap-limit.ts), with the embedded Neo4j under it.
+    const serviceArgs = execFileSync('ps', ['-o', 'args=', '-p', String(started.service)], { encoding: 'utf8' });
+    expect(serviceArgs).toMatch(/--max-old-space-size=\d+ .*dist\/src\/index\.js/);
     expect(launchersFor(dataDirectory)).toHaveLength(1);
 
     process.kill(target === 'npm' ? (started.npm.pid ?? 0) : started.service, signal);
