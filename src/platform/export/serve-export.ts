@@ -20,6 +20,16 @@ import { contentDisposition, dayInJapan, type DownloadNameParts } from './downlo
 /** The most rows one connection page may have (the connections' own `first` limit). */
 export const EXPORT_PAGE_SIZE = 100;
 
+/**
+ * The `close` listeners a streamed download's response may hold at once. The front hangs one per concern on
+ * every response (access line, span, drain on stop, connection close on stop, the listener's in-flight count,
+ * express's on-finished), and `stream.pipeline` adds its own end-of-stream hooks to the response it writes to:
+ * eleven in all, past Node's default warning threshold of ten, so every download printed a
+ * MaxListenersExceededWarning. None of them is per row, so the count does not grow with the file; a bound
+ * well above it, rather than none, keeps Node's leak warning for a hook that would be added per row.
+ */
+const PIPED_RESPONSE_CLOSE_LISTENERS = 20;
+
 // The settings' type belongs to the configuration (config.ts reads EXPORT_MAX_ROWS); callers may take it from here.
 /** The export route's settings: EXPORT_MAX_ROWS, and the rows asked for per connection page (at most 100). */
 export type ExportSettings = Config['export'] & { readonly pageSize?: number };
@@ -119,6 +129,7 @@ async function runExport(
   response.setHeader('content-disposition', contentDisposition(downloadParts(kind, format, request)));
   response.setHeader('cache-control', 'no-store');
   progress.streaming = true;
+  response.setMaxListeners(Math.max(response.getMaxListeners(), PIPED_RESPONSE_CLOSE_LISTENERS));
   const sink = FORMATS[format].sink(response, layout);
   const { written, pagesRead } = await writeRows(response, sink, kind, pages, first, deps.settings.maxRows);
   deps.logger.info(
