@@ -22,17 +22,22 @@ const DOCUMENTS = Object.values(SOURCE_FILES);
 const LAYOUT_FREE: readonly RuleName[] = ['page furniture', 'blank lines added and removed', 'full-/half-width swaps'];
 
 /**
- * The rules each document's reader survives today (`RE_RENDERING_SURVEY`): the property draws from these,
- * alone and combined. A document is done when it survives all of `RULES`.
+ * The rules each document's reader survives today (`RE_RENDERING_SURVEY`), as groups that hold together: the
+ * property draws a group and any of its rules combined. A document is done when one group holds all of `RULES`.
  */
-const SURVIVES: Record<string, readonly RuleName[]> = {
-  [SOURCE_FILES.fieldFiveSheets]: LAYOUT_FREE,
+const SURVIVES: Record<string, readonly (readonly RuleName[])[]> = {
+  [SOURCE_FILES.fieldFiveSheets]: [LAYOUT_FREE],
   // 001's first heading (第5章 …) is also the title a page header repeats: on short pages, or with blank
   // lines removed, it stands next to a page break and is taken for the header (page-furniture.ts).
-  [SOURCE_FILES.finalPlan]: ['full-/half-width swaps'],
-  [SOURCE_FILES.fieldSixSheets]: LAYOUT_FREE,
-  [SOURCE_FILES.reformSheets]: [...LAYOUT_FREE, 'prose re-wrapped'],
-  [SOURCE_FILES.linkagePlans]: [...LAYOUT_FREE, 'tabs as spaces'],
+  [SOURCE_FILES.finalPlan]: [['full-/half-width swaps']],
+  [SOURCE_FILES.fieldSixSheets]: [LAYOUT_FREE],
+  [SOURCE_FILES.reformSheets]: [[...LAYOUT_FREE, 'prose re-wrapped']],
+  // 004 reads its paragraphs whatever their breaks; with blank lines removed, the running-text joiner
+  // (extraction-noise) still joins an initiative's heading to its re-wrapped text.
+  [SOURCE_FILES.linkagePlans]: [
+    [...LAYOUT_FREE, 'tabs as spaces'],
+    ['prose re-wrapped', 'page furniture', 'full-/half-width swaps', 'tabs as spaces'],
+  ],
 };
 
 /** Cases per run, shared by the documents switched on (≥ 300 in all). */
@@ -57,9 +62,9 @@ describe('a re-rendering that keeps the reading order gives the text files’ gr
   it.each(enabled)(
     `%s (${runs} drawn renderings)`,
     (doc) => {
-      const rules = SURVIVES[doc] ?? [];
+      const groups = (SURVIVES[doc] ?? []).map((group) => fc.subarray([...group], { minLength: 1 }));
       fc.assert(
-        fc.property(fc.subarray([...rules], { minLength: 1 }), fc.nat(), (drawn, seed) => {
+        fc.property(fc.oneof(...groups), fc.nat(), (drawn, seed) => {
           renderedGraph(drawn, [doc], seed);
         }),
         { numRuns: runs, ...replay },

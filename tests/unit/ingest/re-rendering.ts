@@ -93,18 +93,21 @@ export function breakText(text: string, columns: number, draws: Draws): string[]
   return [indent + (lines[0] ?? ''), ...lines.slice(1)];
 }
 
-const LATIN = /[0-9A-Za-z]/;
+const HALF_WIDTH_LATIN = /[0-9A-Za-z]/;
+const FULL_WIDTH_LATIN = /[０-９Ａ-Ｚａ-ｚ]/;
 
 /**
- * Whether an engine's dropping the space a line broke at still leaves the text readable as it was: between two
- * Latin words the break itself says a space was there (kinsoku never splits a word), and between Japanese
- * characters a space is no text. Between a Latin word and Japanese (`NPO 法人`) a dropped space is lost for any
- * reader, so that one is kept (an open question of the design, see src/ingest/README.md).
+ * Whether an engine's dropping the space a line broke at still leaves the text readable as it was. Between
+ * two half-width Latin words the break itself says a space was there (no line breaks inside a word), and
+ * between Japanese characters no space is written. Next to a full-width letter (which breaks anywhere, as
+ * Japanese does) or between a Latin word and Japanese (`NPO 法人`), a dropped space is lost for any reader,
+ * so that one is kept: an open question of the design (src/ingest/README.md).
  */
 function mayDropSpace(line: string, next: string | undefined): boolean {
   const before = line.trimEnd().at(-1);
   if (before === undefined || next === undefined || before === line.at(-1)) return true;
-  return LATIN.test(before) === LATIN.test(next);
+  const latin = (c: string): boolean => HALF_WIDTH_LATIN.test(c) || FULL_WIDTH_LATIN.test(c);
+  return (HALF_WIDTH_LATIN.test(before) && HALF_WIDTH_LATIN.test(next)) || (!latin(before) && !latin(next));
 }
 
 /** Lines that a rule re-wraps as a paragraph: prose (`isRunningText`), or any line without a tab. */
