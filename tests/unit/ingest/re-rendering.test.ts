@@ -35,8 +35,8 @@ const SURVIVES: Record<string, readonly (readonly RuleName[])[]> = {
   // 004 reads its paragraphs whatever their breaks; with blank lines removed, the running-text joiner
   // (extraction-noise) still joins an initiative's heading to its re-wrapped text.
   [SOURCE_FILES.linkagePlans]: [
-    [...LAYOUT_FREE, 'tabs as spaces'],
-    ['prose re-wrapped', 'page furniture', 'full-/half-width swaps', 'tabs as spaces'],
+    [...LAYOUT_FREE, 'tabs as spaces', 'cells wrapped in their column'],
+    ['prose re-wrapped', 'page furniture', 'full-/half-width swaps', 'tabs as spaces', 'cells wrapped in their column'],
   ],
 };
 
