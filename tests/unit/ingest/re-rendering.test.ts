@@ -9,8 +9,8 @@ import { RULES, rendering, type RuleName } from './re-rendering';
  * graph of the text files (every node, relationship and property, and every source line pointing where its
  * text now starts). The rules, alone and combined, are drawn per case (`re-rendering.ts`).
  *
- * A document's property is switched on once its reader survives every rule; `SURVIVES` says which rules each
- * reader survives today. Replay a failing case with the seed and path fast-check prints:
+ * Each document's property draws from the rules its reader survives today (`SURVIVES`), and a document is
+ * done when it survives them all, so a reader moved over widens its entry. Replay a failing case with the seed and path fast-check prints:
  * `RE_RENDERING_SEED=… RE_RENDERING_PATH=… npx jest tests/unit/ingest/re-rendering.test.ts`.
  * `RE_RENDERING_SURVEY=N` instead tries each rule alone on each document N times and prints the table.
  */
@@ -55,7 +55,7 @@ const survey = Number(process.env.RE_RENDERING_SURVEY ?? 0);
 
 describe('a re-rendering that keeps the reading order gives the text files’ graph', () => {
   if (enabled.length === 0 || survey > 0) {
-    it.todo('no reader survives a rule yet: see SURVIVES');
+    it.todo('the property (not run while RE_RENDERING_SURVEY is set, or while SURVIVES is empty)');
     return;
   }
   const runs = Math.ceil(TOTAL_RUNS / enabled.length);
