@@ -77,12 +77,85 @@ export function applyTextFixes(doc: SourceDocument, fixes: readonly TextFix[]): 
     // A fix names the text file; it applies to the same document read from its PDF.
     if (documentStem(fix.document) !== documentStem(doc.name)) continue;
     const found = occurrences(lines, fix.within);
+    const fixed = fix.within.split(fix.find).join(fix.replace);
     const [only] = found;
+    if (found.length === 0) {
+      const broken = brokenOccurrences(lines, fix.within);
+      const [once] = broken;
+      if (once === undefined || broken.length > 1) {
+        throw new CorrectionError(
+          mismatch(
+            doc,
+            lines,
+            fix,
+            broken.map((pieces) => pieces[0]?.line ?? 0),
+          ),
+        );
+      }
+      fixBroken(lines, once, fixed);
+      continue;
+    }
     if (only === undefined || found.length > 1) throw new CorrectionError(mismatch(doc, lines, fix, found));
     const line = lines[only] ?? '';
-    lines[only] = line.replace(fix.within, fix.within.split(fix.find).join(fix.replace));
+    lines[only] = line.replace(fix.within, fixed);
   }
   return doc.withLines(lines);
+}
+
+/** A piece of a text broken over lines: on 0-based line `line`, the characters `from`…`to` (exclusive). */
+interface BrokenPiece {
+  readonly line: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Where `text` occurs broken over lines, as a layout wraps a paragraph or a table cell (the rest under its
+ * cell on the next non-blank lines): the first piece ends its line or cell, each further piece starts a cell
+ * or a line. A fix names the text, not the width the document was set at.
+ */
+function brokenOccurrences(lines: readonly string[], text: string): BrokenPiece[][] {
+  const found: BrokenPiece[][] = [];
+  lines.forEach((line, index) => {
+    for (let k = 1; k < text.length; k++) {
+      const head = text.slice(0, k);
+      for (let at = line.indexOf(head); at >= 0; at = line.indexOf(head, at + 1)) {
+        const end = at + head.length;
+        if (!/^\s*(?:\t|$)/.test(line.slice(end))) continue;
+        const rest = restOf(lines, index + 1, text.slice(k));
+        if (rest) found.push([{ line: index, from: at, to: end }, ...rest]);
+      }
+    }
+  });
+  return found;
+}
+
+/** The pieces of `rest` at the start of cells on the lines from `from` on (blank lines skipped), or null. */
+function restOf(lines: readonly string[], from: number, rest: string): BrokenPiece[] | null {
+  let line = from;
+  while (line < lines.length && (lines[line] ?? '').trim() === '') line++;
+  const text = lines[line];
+  if (text === undefined) return null;
+  let start = 0;
+  for (const cell of text.split('\t')) {
+    const at = start + (cell.length - cell.trimStart().length);
+    const piece = cell.trim();
+    if (piece !== '' && piece.startsWith(rest)) return [{ line, from: at, to: at + rest.length }];
+    if (piece !== '' && rest.startsWith(piece)) {
+      const further = restOf(lines, line + 1, rest.slice(piece.length));
+      if (further) return [{ line, from: at, to: at + piece.length }, ...further];
+    }
+    start += cell.length + 1;
+  }
+  return null;
+}
+
+/** The fixed text in place of the first piece, the further pieces removed (their cells keep their place). */
+function fixBroken(lines: string[], pieces: readonly BrokenPiece[], fixed: string): void {
+  pieces.forEach(({ line, from, to }, i) => {
+    const text = lines[line] ?? '';
+    lines[line] = text.slice(0, from) + (i === 0 ? fixed : '') + text.slice(to);
+  });
 }
 
 /** 0-based indexes of the lines holding `text`, one entry per occurrence. */

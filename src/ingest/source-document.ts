@@ -72,6 +72,7 @@ export class SourceDocument {
     text: string,
     fileLines?: readonly number[],
     private readonly pageLines?: readonly PageLine[],
+    private readonly printedLines?: readonly (string | undefined)[],
   ) {
     // Normalise line endings only here; the extraction-noise pass decides what else is layout.
     this.lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -99,19 +100,34 @@ export class SourceDocument {
     return new SourceDocument(name, text, undefined, lines);
   }
 
-  /** A copy with other lines, each still tied to the file line it came from (`fileLines`, one per line). */
-  withFileLines(lines: readonly string[], fileLines: readonly number[]): SourceDocument {
-    return new SourceDocument(this.name, lines.join('\n'), fileLines, this.pageLines);
+  /**
+   * A copy with other lines, each still tied to the file line it came from (`fileLines`, one per line) and,
+   * where known, to its text as printed before widths were folded (`printed`, one per line).
+   */
+  withFileLines(
+    lines: readonly string[],
+    fileLines: readonly number[],
+    printed?: readonly (string | undefined)[],
+  ): SourceDocument {
+    return new SourceDocument(this.name, lines.join('\n'), fileLines, this.pageLines, printed);
   }
 
-  /** A copy with the same number of lines, changed in place (text fixes): file lines are kept. */
+  /** A copy with the same number of lines, changed in place (text fixes): file and printed lines are kept. */
   withLines(lines: readonly string[]): SourceDocument {
-    return this.withFileLines(lines, this.fileLines);
+    return this.withFileLines(lines, this.fileLines, this.printedLines);
   }
 
   /** The text of 1-based line `n` ('' past the end). */
   line(n: number): string {
     return this.lines[n - 1] ?? '';
+  }
+
+  /**
+   * Line `n` as printed, before full-width digits and Latin letters were folded: where a line break fell
+   * between two full-width letters, no space was lost there (`paragraph.ts`). The line itself where unknown.
+   */
+  printedLine(n: number): string {
+    return this.printedLines?.[n - 1] ?? this.line(n);
   }
 
   /** The file line where 1-based line `n` starts (`n` itself until noise removal moved lines). */

@@ -1,3 +1,4 @@
+import { joinWrapped } from './join-wrapped';
 import type { SourceDocument, SourceRef } from './source-document';
 import { matchKey, stripEmphasis, stripTags, tidy } from '../core/text/index';
 
@@ -26,6 +27,32 @@ export interface Cell {
 export function readTabRow(doc: SourceDocument, line: number): TabRow {
   const raw = doc.line(line);
   return { line, source: doc.ref(line), raw, cells: raw.split('\t').map(cellText) };
+}
+
+/**
+ * A table row printed over lines `lines` (its first line, then the lines its cells were wrapped onto, each
+ * piece under its cell): each cell's pieces joined as a line break joins them (`joinWrapped`). The row keeps
+ * its first line; `raw` is that line, for error messages.
+ */
+export function readWrappedTabRow(doc: SourceDocument, lines: readonly number[]): TabRow {
+  const [first = 0, ...rest] = lines;
+  const cells = doc.line(first).split('\t');
+  for (const n of rest) {
+    doc
+      .line(n)
+      .split('\t')
+      .forEach((piece, column) => {
+        const above = cells[column] ?? '';
+        const text = piece.trim();
+        if (text !== '') cells[column] = above.trim() === '' ? text : joinWrapped(above.trimEnd(), text);
+      });
+  }
+  return {
+    line: first,
+    source: doc.ref(first),
+    raw: doc.line(first),
+    cells: cells.map((cell) => cellText(cell ?? '')),
+  };
 }
 
 /**

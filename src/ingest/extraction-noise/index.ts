@@ -25,5 +25,6 @@ export function removeExtractionNoise(doc: SourceDocument): SourceDocument {
   return doc.withFileLines(
     clean.map((line) => line.text),
     clean.map((line) => line.fileLine),
+    clean.map((line) => line.printed),
   );
 }

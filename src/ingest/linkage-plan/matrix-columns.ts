@@ -1,6 +1,6 @@
 import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
-import { readTabRow } from '../tab-row';
+import { readWrappedTabRow } from '../tab-row';
 import { tidy } from '../../core/text/index';
 import { readPolicyItemCode } from './policy-item-code';
 
@@ -22,9 +22,17 @@ export interface HeaderPlanName {
   readonly cell: number;
 }
 
-/** The plan names of the header line, in column order; there must be exactly `planCount`. */
-export function readHeaderPlanNames(doc: SourceDocument, n: number, planCount: number): readonly HeaderPlanName[] {
-  const names = readTabRow(doc, n)
+/**
+ * The plan names of the header line `n` (and the lines `more` its names were wrapped onto), in column order;
+ * there must be exactly `planCount`.
+ */
+export function readHeaderPlanNames(
+  doc: SourceDocument,
+  n: number,
+  planCount: number,
+  more: readonly number[] = [],
+): readonly HeaderPlanName[] {
+  const names = readWrappedTabRow(doc, [n, ...more])
     .cells.map((name, cell) => ({ name, cell }))
     .filter(({ name }) => name !== '');
   if (names.length !== planCount) {
@@ -43,9 +51,17 @@ export interface MatrixRowCells {
   readonly planCells: readonly string[];
 }
 
-/** Splits a matrix row into its leading cells (field, code, name) and its `planCount` plan cells. */
-export function readMatrixRowCells(doc: SourceDocument, n: number, planCount: number): MatrixRowCells {
-  const { raw: line, cells } = readTabRow(doc, n);
+/**
+ * Splits a matrix row (line `n`, and the lines `more` its cells were wrapped onto) into its leading cells
+ * (field, code, name) and its `planCount` plan cells.
+ */
+export function readMatrixRowCells(
+  doc: SourceDocument,
+  n: number,
+  planCount: number,
+  more: readonly number[] = [],
+): MatrixRowCells {
+  const { raw: line, cells } = readWrappedTabRow(doc, [n, ...more]);
   const codeCell = cells.findIndex((cell) => readPolicyItemCode(cell) !== null);
   const code = readPolicyItemCode(cells[codeCell] ?? '');
   if (code === null) {
@@ -74,4 +90,19 @@ export function readMatrixRowCells(doc: SourceDocument, n: number, planCount: nu
 /** Whether a plan cell holds the ○ that links the row's item to the plan (○, ◯ and 〇 are all written). */
 export function isMark(cell: string): boolean {
   return /^[○◯〇]$/.test(tidy(cell));
+}
+
+/**
+ * Whether line `n` holds only the rest of cells wrapped from row `rowStart`: text, but no code and no ○, and
+ * nothing under the row's code (codes and ○ never wrap, so a line with one there is a row of its own, or a
+ * defect the row reader names).
+ */
+export function continuesMatrixLine(doc: SourceDocument, n: number, rowStart: number): boolean {
+  const cells = doc.line(n).split('\t');
+  const above = doc.line(rowStart).split('\t');
+  const isCode = (cell: string | undefined): boolean => readPolicyItemCode(cell ?? '') !== null;
+  return (
+    cells.some((cell) => tidy(cell) !== '') &&
+    cells.every((cell, column) => tidy(cell) === '' || (!isCode(cell) && !isMark(cell) && !isCode(above[column])))
+  );
 }

@@ -2,7 +2,7 @@ import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { readTabRow } from '../tab-row';
 import { matchKey, nameKey, tidy } from '../../core/text/index';
-import { isMark, readHeaderPlanNames, readMatrixRowCells } from './matrix-columns';
+import { continuesMatrixLine, isMark, readHeaderPlanNames, readMatrixRowCells } from './matrix-columns';
 import { circled } from './plan-heading';
 import { fieldNumberOf } from './policy-item-code';
 import type { LinkageMatrix, LinkagePlan, MatrixField, MatrixPlanColumn, MatrixRow } from './records';
@@ -27,18 +27,21 @@ export function parseMatrix(doc: SourceDocument, titleLine: number, plans: reado
   }
 
   const planHeader = nextNonBlank(doc, columnHeader + 1);
-  const planColumns = readPlanColumns(doc, planHeader, plans);
+  const headerRest = continuationLines(doc, planHeader);
+  const planColumns = readPlanColumns(doc, planHeader, plans, headerRest);
 
   const rows: MatrixRow[] = [];
   const fields: MatrixField[] = [];
-  for (let n = planHeader + 1; n <= doc.lines.length; n++) {
+  for (let n = (headerRest.at(-1) ?? planHeader) + 1; n <= doc.lines.length; n++) {
     if (tidy(doc.line(n)) === '') continue; // includes the empty "line" after a final newline
-    const row = readRow(doc, n, planColumns);
+    const rest = continuationLines(doc, n);
+    const row = readRow(doc, n, planColumns, rest);
     if (rows.some((earlier) => earlier.code === row.code)) {
       throw new ParseError(doc.ref(n), `policy item ${row.code} once in the matrix`, doc.line(n));
     }
     recordField(doc, n, row, fields);
     rows.push(row);
+    n = rest.at(-1) ?? n; // the row's wrapped lines are read
   }
   if (rows.length === 0) {
     throw new ParseError(
@@ -50,8 +53,13 @@ export function parseMatrix(doc: SourceDocument, titleLine: number, plans: reado
   return { planColumns, fields, rows, source: doc.ref(titleLine) };
 }
 
-function readPlanColumns(doc: SourceDocument, n: number, plans: readonly LinkagePlan[]): readonly MatrixPlanColumn[] {
-  return readHeaderPlanNames(doc, n, plans.length).map(({ name }, i) => {
+function readPlanColumns(
+  doc: SourceDocument,
+  n: number,
+  plans: readonly LinkagePlan[],
+  more: readonly number[],
+): readonly MatrixPlanColumn[] {
+  return readHeaderPlanNames(doc, n, plans.length, more).map(({ name }, i) => {
     const plan = plans[i];
     if (plan === undefined || nameKey(name) !== nameKey(plan.name)) {
       const expected = plan ? `"${plan.name}"` : 'no further plan';
@@ -61,8 +69,13 @@ function readPlanColumns(doc: SourceDocument, n: number, plans: readonly Linkage
   });
 }
 
-function readRow(doc: SourceDocument, n: number, planColumns: readonly MatrixPlanColumn[]): MatrixRow {
-  const cells = readMatrixRowCells(doc, n, planColumns.length);
+function readRow(
+  doc: SourceDocument,
+  n: number,
+  planColumns: readonly MatrixPlanColumn[],
+  more: readonly number[],
+): MatrixRow {
+  const cells = readMatrixRowCells(doc, n, planColumns.length, more);
   const planNumbers = cells.planCells.flatMap((cell, i) => {
     if (cell !== '' && !isMark(cell)) {
       throw new ParseError(doc.ref(n), `○ or an empty cell for ${cells.code} in column ${i + 1}`, cell);
@@ -90,6 +103,20 @@ function recordField(doc: SourceDocument, n: number, row: MatrixRow, fields: Mat
   } else if (earlier.name !== name) {
     throw new ParseError(doc.ref(n), `field ${row.fieldNumber} named "${earlier.name}" as before`, name);
   }
+}
+
+/**
+ * The lines after `rowStart` that hold the rest of its cells (`continuesMatrixLine`), blank lines between
+ * them skipped: a row or header printed over several lines is read as one, whatever width its cells had.
+ */
+function continuationLines(doc: SourceDocument, rowStart: number): number[] {
+  const lines: number[] = [];
+  for (let n = rowStart + 1; n <= doc.lines.length; n++) {
+    if (tidy(doc.line(n)) === '') continue;
+    if (!continuesMatrixLine(doc, n, rowStart)) break;
+    lines.push(n);
+  }
+  return lines;
 }
 
 function nextNonBlank(doc: SourceDocument, from: number): number {

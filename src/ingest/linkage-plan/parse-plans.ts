@@ -2,6 +2,7 @@ import { ParseError } from '../parse-error';
 import type { LineSpan } from '../line-span';
 import type { SourceDocument, SourceRef } from '../source-document';
 import { stripTags, tidy } from '../../core/text/index';
+import { paragraphText } from '../paragraph';
 import { isInitiativesLabel, isNumericTargetsLabel, readCodeListLabel, readInitiativeHeading } from './labels';
 import { circled, readPlanHeading, type PlanHeading } from './plan-heading';
 import { findPolicyItemCodes, startsWithPolicyItemCode } from './policy-item-code';
@@ -49,17 +50,18 @@ interface PlanDraft {
   readonly heading: PlanHeading;
   readonly source: SourceRef;
   section: Section;
-  readonly summary: string[];
+  /** The lines of the summary, of the text, of the targets: each one paragraph (`paragraph`). */
+  readonly summary: number[];
   readonly initiatives: LinkageInitiative[];
   current: InitiativeDraft | null;
   targetsSource: SourceRef | null;
-  readonly targets: string[];
+  readonly targets: number[];
 }
 
 interface InitiativeDraft {
   readonly name: string;
   readonly source: SourceRef;
-  readonly text: string[];
+  readonly text: number[];
   /** Set once the 【施策大項目】 line is read: from then on only code lines may follow. */
   inCodeList: boolean;
   readonly policyItems: PolicyItemReference[];
@@ -99,7 +101,7 @@ function readSummaryLine(doc: SourceDocument, plan: PlanDraft, n: number): void 
   } else if (isStructureLine(line)) {
     throw new ParseError(doc.ref(n), '推進のための取組 after the plan summary', line);
   } else {
-    plan.summary.push(prose(line));
+    plan.summary.push(n);
   }
 }
 
@@ -138,7 +140,7 @@ function readInitiativesLine(doc: SourceDocument, plan: PlanDraft, n: number): v
   } else if (isStructureLine(line)) {
     throw new ParseError(doc.ref(n), `the text or 【施策大項目】 of initiative "${current.name}"`, line);
   } else {
-    current.text.push(prose(line));
+    current.text.push(n);
   }
 }
 
@@ -148,7 +150,7 @@ function readTargetLine(doc: SourceDocument, plan: PlanDraft, n: number): void {
     const next = circled(plan.heading.number + 1);
     throw new ParseError(doc.ref(n), `a numeric target or the heading of plan ${next}`, line);
   }
-  plan.targets.push(prose(line));
+  plan.targets.push(n);
 }
 
 function addPolicyItems(doc: SourceDocument, initiative: InitiativeDraft, text: string, n: number): void {
@@ -175,7 +177,7 @@ function finishInitiative(doc: SourceDocument, plan: PlanDraft, n: number): void
     planNumber: plan.heading.number,
     number: plan.initiatives.length + 1,
     name: draft.name,
-    text: draft.text.join('\n'),
+    text: paragraph(doc, draft.text),
     policyItems: draft.policyItems,
     source: draft.source,
   });
@@ -189,8 +191,7 @@ function finishPlan(doc: SourceDocument, plan: PlanDraft, n: number): LinkagePla
     throw new ParseError(doc.ref(n), `${label} in plan ${circled(plan.heading.number)}`, doc.line(n));
   }
   // A target list is one 、-separated run that the PDF wrapped; a line break alone separates nothing.
-  const numericTargets = plan.targets
-    .join('')
+  const numericTargets = paragraph(doc, plan.targets)
     .split(/[、,，]/)
     .map(tidy)
     .filter((target) => target !== '');
@@ -200,7 +201,7 @@ function finishPlan(doc: SourceDocument, plan: PlanDraft, n: number): LinkagePla
   return {
     number: plan.heading.number,
     name: plan.heading.name,
-    summary: plan.summary.join('\n'),
+    summary: paragraph(doc, plan.summary),
     initiatives: plan.initiatives,
     numericTargets,
     numericTargetsSource: plan.targetsSource,
@@ -218,6 +219,11 @@ function isStructureLine(line: string): boolean {
   );
 }
 
-function prose(line: string): string {
-  return tidy(stripTags(line));
+/**
+ * The text of a summary, an initiative or the target list (lines `lines`): one paragraph however it was
+ * wrapped (`paragraphText`), so the width it was set at and where it broke leave no trace. The markup left
+ * in the text goes after joining, as a break may cut a tag too.
+ */
+function paragraph(doc: SourceDocument, lines: readonly number[]): string {
+  return tidy(stripTags(paragraphText(doc, lines)));
 }

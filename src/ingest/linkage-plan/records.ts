@@ -14,7 +14,7 @@ export interface LinkagePlanDocument {
 export interface LinkagePlan {
   readonly number: number;
   readonly name: string;
-  /** The paragraph(s) between the heading and 推進のための取組, one paragraph a line. */
+  /** The text between the heading and 推進のための取組, as one paragraph (line breaks carry no meaning). */
   readonly summary: string;
   readonly initiatives: readonly LinkageInitiative[];
   /** The proposed numeric targets (数値目標案), split on `、`. */

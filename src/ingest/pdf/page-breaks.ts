@@ -1,5 +1,5 @@
 import { STARTS_ENTRY } from '../extraction-noise/wrap-column';
-import { joinWrapped } from './join-wrapped';
+import { joinWrapped } from '../join-wrapped';
 import { type ExtractedLine, rowText } from './page-lines';
 
 /**

@@ -1,5 +1,5 @@
 import type { PrintedRun } from './printed-run';
-import { joinWrapped } from './join-wrapped';
+import { joinWrapped } from '../join-wrapped';
 import { cellKey, cellStarts, columnIndex } from './table-columns';
 
 /** A line of the extracted text, with the page and the printed line (from the top, 1-based) it starts on. */

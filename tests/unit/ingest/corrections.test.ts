@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,30 @@ describe('seed/corrections.yaml', () => {
     // Without context, `within` is `find` itself: the text must then be unique in its document.
     expect(corrections.textFixes[0]).toMatchObject({ find: '埴保己一プラン', within: '埴保己一プラン' });
     expect(corrections.decisions.map((d) => [d.key, d.value])).toEqual([['project-swap:6-1:2-3', 'swap']]);
+  });
+
+  describe('applied to a fixed text that a layout broke over lines', () => {
+    it('fixes 本庄版ネットワークプラン however the header cell was wrapped, its rest under the cell', () => {
+      const text = '本庄版ネットワークプラン';
+      const fixes = loadCorrections(CORRECTIONS_PATH).textFixes;
+      fc.assert(
+        fc.property(fc.uniqueArray(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 3 }), (cuts) => {
+          const at = [0, ...[...cuts].sort((a, b) => a - b), text.length];
+          const pieces = at.slice(1).map((end, i) => text.slice(at[i], end));
+          const doc = mutated('linkagePlans', (lines) =>
+            lines.flatMap((line) =>
+              line.includes(text)
+                ? [line.replace(text, pieces[0] ?? ''), ...pieces.slice(1).map((piece) => `\t\t\t${piece}`)]
+                : [line],
+            ),
+          );
+          const fixed = applyTextFixes(doc, fixes).lines.join('\n');
+          expect(fixed).toContain('\t本庄版ネウボラプラン\t');
+          expect(fixed).not.toMatch(/ネットワーク|ネット|ワーク/);
+        }),
+        { numRuns: 50 },
+      );
+    });
   });
 
   describe('applied to a document whose lines moved', () => {

@@ -22,7 +22,7 @@ export function asExtraction(doc: SourceDocument): Extraction {
 }
 
 /** Lines in, lines out, each output line tagged with the input line it came from (`from`, 1-based). */
-function mapLines(
+export function mapLines(
   extraction: Extraction,
   change: (lines: readonly string[]) => readonly { readonly text: string; readonly from?: number }[],
 ): Extraction {
@@ -101,7 +101,7 @@ const width = (text: string): number => [...text].reduce((sum, c) => sum + charW
  * and either a bullet or paragraph (`- `, `●`) or a sentence (it holds `。`). Headings, codes, table rows
  * and lists keep their line breaks: those carry meaning, and a PDF extractor keeps them.
  */
-function isRunningText(text: string): boolean {
+export function isRunningText(text: string): boolean {
   return !text.includes('\t') && text.trim() !== '' && (/^\s*(?:- |●)/.test(text) || text.includes('。'));
 }
 

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { SOURCE_FILES } from '../../../src/ingest/merge/read-documents';
+import { expectCopyGivesGraph } from './corpus-graph';
+import { transformSources } from './extraction-corpus';
+import { RULES, rendering, type RuleName } from './re-rendering';
+
+/**
+ * The property of issue 80: any re-rendering of a document that keeps its reading order gives exactly the
+ * graph of the text files (every node, relationship and property, and every source line pointing where its
+ * text now starts). The rules, alone and combined, are drawn per case (`re-rendering.ts`).
+ *
+ * Each document's property draws from the rules its reader survives today (`SURVIVES`), and a document is
+ * done when it survives them all, so a reader moved over widens its entry. Replay a failing case with the seed and path fast-check prints:
+ * `RE_RENDERING_SEED=… RE_RENDERING_PATH=… npx jest tests/unit/ingest/re-rendering.test.ts`.
+ * `RE_RENDERING_SURVEY=N` instead tries each rule alone on each document N times and prints the table.
+ */
+
+const ALL_RULES = Object.keys(RULES) as RuleName[];
+const DOCUMENTS = Object.values(SOURCE_FILES);
+
+/** Rules every reader survives: they touch no line structure a reader still relies on. */
+const LAYOUT_FREE: readonly RuleName[] = ['page furniture', 'blank lines added and removed', 'full-/half-width swaps'];
+
+/**
+ * The rules each document's reader survives today (`RE_RENDERING_SURVEY`), as groups that hold together: the
+ * property draws a group and any of its rules combined. A document is done when one group holds all of `RULES`.
+ */
+const SURVIVES: Record<string, readonly (readonly RuleName[])[]> = {
+  [SOURCE_FILES.fieldFiveSheets]: [LAYOUT_FREE],
+  // 001's first heading (第5章 …) is also the title a page header repeats: on short pages, or with blank
+  // lines removed, it stands next to a page break and is taken for the header (page-furniture.ts).
+  [SOURCE_FILES.finalPlan]: [['full-/half-width swaps']],
+  [SOURCE_FILES.fieldSixSheets]: [LAYOUT_FREE],
+  [SOURCE_FILES.reformSheets]: [[...LAYOUT_FREE, 'prose re-wrapped']],
+  // 004 reads its paragraphs whatever their breaks; with blank lines removed, the running-text joiner
+  // (extraction-noise) still joins an initiative's heading to its re-wrapped text.
+  [SOURCE_FILES.linkagePlans]: [
+    [...LAYOUT_FREE, 'tabs as spaces', 'cells wrapped in their column'],
+    ['prose re-wrapped', 'page furniture', 'full-/half-width swaps', 'tabs as spaces', 'cells wrapped in their column'],
+  ],
+};
+
+/** Cases per run, shared by the documents switched on (≥ 300 in all). */
+const TOTAL_RUNS = 300;
+
+function renderedGraph(rules: readonly RuleName[], documents: readonly string[], seed: number): void {
+  expectCopyGivesGraph(transformSources(rendering(rules, documents, seed)));
+}
+
+const replay = process.env.RE_RENDERING_SEED
+  ? { seed: Number(process.env.RE_RENDERING_SEED), path: process.env.RE_RENDERING_PATH }
+  : {};
+const enabled = DOCUMENTS.filter((doc) => (SURVIVES[doc]?.length ?? 0) > 0);
+const survey = Number(process.env.RE_RENDERING_SURVEY ?? 0);
+
+describe('a re-rendering that keeps the reading order gives the text files’ graph', () => {
+  if (enabled.length === 0 || survey > 0) {
+    it.todo('the property (not run while RE_RENDERING_SURVEY is set, or while SURVIVES is empty)');
+    return;
+  }
+  const runs = Math.ceil(TOTAL_RUNS / enabled.length);
+  it.each(enabled)(
+    `%s (${runs} drawn renderings)`,
+    (doc) => {
+      const groups = (SURVIVES[doc] ?? []).map((group) => fc.subarray([...group], { minLength: 1 }));
+      fc.assert(
+        fc.property(fc.oneof(...groups), fc.nat(), (drawn, seed) => {
+          renderedGraph(drawn, [doc], seed);
+        }),
+        { numRuns: runs, ...replay },
+      );
+    },
+    180_000,
+  );
+});
+
+(survey > 0 ? describe : describe.skip)('which rules each reader survives (RE_RENDERING_SURVEY=N)', () => {
+  it('tries each rule alone on each document and prints the table', () => {
+    const rows = DOCUMENTS.map((doc) => {
+      const cells = ALL_RULES.map((rule) => {
+        let passed = 0;
+        let firstFailure = '';
+        for (let seed = 1; seed <= survey; seed++) {
+          try {
+            renderedGraph([rule], [doc], seed);
+            passed++;
+          } catch (error) {
+            firstFailure ||= `seed ${seed}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+          }
+        }
+        return { rule, passed, firstFailure };
+      });
+      return { doc, cells };
+    });
+    const table = [
+      `| document | ${ALL_RULES.join(' | ')} |`,
+      `|---|${ALL_RULES.map(() => '---').join('|')}|`,
+      ...rows.map(
+        ({ doc, cells }) => `| ${doc.slice(0, 3)} | ${cells.map((c) => `${c.passed}/${survey}`).join(' | ')} |`,
+      ),
+      '',
+      ...rows.flatMap(({ doc, cells }) =>
+        cells.filter((c) => c.firstFailure).map((c) => `${doc.slice(0, 3)} ${c.rule}: ${c.firstFailure.slice(0, 300)}`),
+      ),
+    ].join('\n');
+    console.log(table);
+    expect(rows).toHaveLength(DOCUMENTS.length);
+  });
+});
