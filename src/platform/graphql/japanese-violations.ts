@@ -75,7 +75,7 @@ export const JAPANESE_RULE_SENTENCES: Readonly<Record<string, RuleSentence>> = {
   },
   isPlanFiscalYear: (s) => {
     const period = planPeriod();
-    return `${s}は計画期間の年度、${fiscalYear(period.firstYear, period.firstLabel)}から${fiscalYear(period.lastYear, period.lastLabel)}までで指定してください。`;
+    return `${s}は計画期間の年度、${fiscalYear(period.firstYear, period.firstLabel)}から ${fiscalYear(period.lastYear, period.lastLabel)}までで指定してください。`;
   },
   isRecordableFiscalYear: (s) => {
     const period = planPeriod();
@@ -84,7 +84,7 @@ export const JAPANESE_RULE_SENTENCES: Readonly<Record<string, RuleSentence>> = {
       earlier.length === 0
         ? ''
         : `。計画期間より前は、資料に実績が載っている年度だけ登録できます: ${earlier.join('、')}`;
-    return `${s}は計画期間の年度、${fiscalYear(period.firstYear, period.firstLabel)}から${fiscalYear(period.lastYear, period.lastLabel)}までで指定してください${printed}。`;
+    return `${s}は計画期間の年度、${fiscalYear(period.firstYear, period.firstLabel)}から ${fiscalYear(period.lastYear, period.lastLabel)}までで指定してください${printed}。`;
   },
   isRecordedValue: (s, { value }) => recordedValueSentence(s, value),
 };
