@@ -35,7 +35,7 @@ const fiscalYear = (year: number, label: string): string => `${year} 年度（${
 /** What a recorded value may be, as recorded-value.ts checks it: a finite number within ±(2^53 − 1). */
 function recordedValueSentence(subject: string, value: unknown): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return `${subject}は数値で入力してください。`;
-  return `${subject}は -${RECORDED_VALUE_BOUND} から ${RECORDED_VALUE_BOUND} までの数値で入力してください。`;
+  return `${subject}は -${RECORDED_VALUE_BOUND} から ${RECORDED_VALUE_BOUND}（2^53 − 1）までの数値で入力してください。`;
 }
 
 /**
