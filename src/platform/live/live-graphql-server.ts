@@ -126,13 +126,12 @@ export function liveGraphQLServer(
 }
 
 /**
- * An error as the client receives it over WebSocket, as over HTTP: worded and coded by formatError (an error
- * the service's checks made already is, and carries its code; one without a code has not been, and a fault of
- * the service is masked), then in the connection's language (localized-errors.ts).
+ * An error as the client receives it over WebSocket, as over HTTP: worded and coded by formatError (which keeps
+ * an error the subscriptions' checks formatted already as it is, and masks a fault of the service, whatever code
+ * it carries), then in the connection's language (localized-errors.ts).
  */
 function answeredError(error: GraphQLError, language: MessageLanguage): GraphQLFormattedError {
-  const formatted = error.extensions.code === undefined ? formatError(error.toJSON(), error) : error.toJSON();
-  return errorIn(formatted, language);
+  return errorIn(formatError(error.toJSON(), error), language);
 }
 
 /**
