@@ -43,7 +43,10 @@ export class RecordIndicatorResultInput extends YearRecordInput {
 
   @Field(() => ID, { description: 'The indicator, e.g. `indicator:5-1-1`.' })
   @MaxChars(ARGUMENT_LENGTH.id)
-  @Matches(/^indicator:\S+$/, { message: 'indicator must be an indicator id such as indicator:5-1-1' })
+  @Matches(/^indicator:\S+$/, {
+    message: 'indicator must be an indicator id such as indicator:5-1-1',
+    context: { example: 'indicator:5-1-1' },
+  })
   indicator!: string;
 
   @Field(() => Float, {
@@ -69,7 +72,10 @@ export class RecordSheetEvaluationInput extends YearRecordInput {
 
   @Field(() => ID, { description: 'The reform sheet, e.g. `reform-sheet:1-1`.' })
   @MaxChars(ARGUMENT_LENGTH.id)
-  @Matches(/^reform-sheet:\S+$/, { message: 'sheet must be a reform sheet id such as reform-sheet:1-1' })
+  @Matches(/^reform-sheet:\S+$/, {
+    message: 'sheet must be a reform sheet id such as reform-sheet:1-1',
+    context: { example: 'reform-sheet:1-1' },
+  })
   sheet!: string;
 
   @Field(() => EvaluationGrade, { description: 'The grade, A, B or C.' })
@@ -87,6 +93,7 @@ export class RetractRecordArgs {
   @MaxChars(ARGUMENT_LENGTH.id)
   @Matches(/^(indicator-result|sheet-evaluation):\S+$/, {
     message: 'id must be a record id such as indicator-result:5-1-1:2024:r1',
+    context: { example: 'indicator-result:5-1-1:2024:r1' },
   })
   id!: string;
 

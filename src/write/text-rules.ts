@@ -16,6 +16,8 @@ export function IsCleanText(min: number, max: number, options?: ValidationOption
       name: 'isCleanText',
       target: target.constructor,
       propertyName: String(propertyName),
+      // The bounds, for the messages that name them (the Japanese one is written from the rule's metadata).
+      constraints: [min, max],
       options,
       validator: {
         validate: (value: unknown) =>

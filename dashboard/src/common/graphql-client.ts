@@ -1,5 +1,5 @@
 import { DOCUMENT_IDS_SELECTOR } from './sent-operation';
-import { languageOf, type Language } from './i18n';
+import { languageOf, text as uiText, type Language } from './i18n';
 
 /**
  * The language the page is shown in (app.tsx keeps it on `<html lang>`). Sent as Accept-Language, so the API
@@ -34,24 +34,32 @@ export async function queryGraphQL<T>(query: string, variables: Readonly<Record<
       : { query: text },
   );
   if (Object.keys(variables).length > 0) parameters.set('variables', JSON.stringify(variables));
-  const response = await fetch(`graphql?${parameters.toString()}`, {
-    headers: {
-      accept: 'application/graphql-response+json, application/json;q=0.9',
-      'accept-language': pageLanguage(),
-      'apollo-require-preflight': 'true',
-    },
-  });
+  const language = pageLanguage();
+  let response: Response;
+  try {
+    response = await fetch(`graphql?${parameters.toString()}`, {
+      headers: {
+        accept: 'application/graphql-response+json, application/json;q=0.9',
+        'accept-language': language,
+        'apollo-require-preflight': 'true',
+      },
+    });
+  } catch (error) {
+    // The browser's own words (`Failed to fetch`) are English whatever the page: say it in the page's language.
+    throw new GraphQLRequestError(`${uiText(language, 'serviceUnreachable')} (${String(error)})`);
+  }
   let body: GraphQLBody<T>;
   try {
     body = (await response.json()) as GraphQLBody<T>;
   } catch {
-    throw new GraphQLRequestError(`the API answered ${response.status} without JSON`);
+    throw new GraphQLRequestError(`${uiText(language, 'answerNotJson')} (HTTP ${response.status})`);
   }
+  // The API's own messages, already in the page's language (Accept-Language above).
   if (body.errors !== undefined && body.errors.length > 0) {
     throw new GraphQLRequestError(body.errors.map((error) => error.message).join('; '));
   }
   if (!response.ok || body.data === undefined || body.data === null) {
-    throw new GraphQLRequestError(`the API answered ${response.status} without data`);
+    throw new GraphQLRequestError(`${uiText(language, 'answerWithoutData')} (HTTP ${response.status})`);
   }
   return body.data;
 }

@@ -30,6 +30,10 @@ const TEXTS = {
   liveConnecting: { ja: '更新の接続中…', en: 'Connecting for updates…' },
   liveOffline: { ja: '更新が途切れています（再接続中）', en: 'Updates paused (reconnecting)' },
   error: { ja: 'データを取得できませんでした', en: 'Could not load the data' },
+  // What the page says itself when the API gave no message of its own (its messages follow Accept-Language).
+  serviceUnreachable: { ja: 'サービスに接続できませんでした', en: 'Could not reach the service' },
+  answerNotJson: { ja: 'サービスの応答を読み取れませんでした', en: 'Could not read the answer of the service' },
+  answerWithoutData: { ja: 'サービスの応答にデータがありませんでした', en: 'The answer of the service held no data' },
   allFields: { ja: 'すべての分野', en: 'All fields' },
   field: { ja: '分野', en: 'Field' },
   showAllDepartments: { ja: '全部署を表示', en: 'Show all departments' },

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { pageLanguage } from './graphql-client';
 
 /** Where the page's live connection stands: before the first answer, answering, or dropped and retrying. */
 export type LiveStatus = 'connecting' | 'live' | 'offline';
@@ -57,6 +58,9 @@ async function start(): Promise<void> {
   const client = createClient({
     url: url.href,
     lazy: false,
+    // The page's language, as Accept-Language is over HTTP (a page cannot set headers on a WebSocket): the
+    // service words a refused subscription's errors in it. Read at each (re)connection.
+    connectionParams: () => ({ language: pageLanguage() }),
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelay(retries))),

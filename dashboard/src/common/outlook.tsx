@@ -88,7 +88,16 @@ function textOf(texts: Texts, key: string, language: Language): string {
   return texts[key]?.[language] ?? key;
 }
 
-export function outlookLabel(language: Language, status: string): string {
+/**
+ * An indicator NOT_ASSESSED only because nothing is recorded yet (reason NO_RESULT) has simply not been judged
+ * yet: 判定不能 ("cannot be judged") would say more than is true. Staff read the export's words for it
+ * (未評価（実績未記録）, src/platform/export/kinds/indicator-export.ts), so the page says the same.
+ */
+const NOT_YET_ASSESSED = { ja: '未評価（実績未記録）', en: 'Not yet assessed (no result recorded)' } as const;
+
+/** The status's words; for NOT_ASSESSED, `reason` (`OutlookNotAssessedReason`) tells a judgement not yet made. */
+export function outlookLabel(language: Language, status: string, reason?: string | null): string {
+  if (status === 'NOT_ASSESSED' && reason === 'NO_RESULT') return NOT_YET_ASSESSED[language];
   return textOf(LABELS, status, language);
 }
 
@@ -105,14 +114,18 @@ export function paceRatio(language: Language, ratio: number): string {
   return `${language === 'en' ? 'pace ratio' : 'ペース比'} ${ratio.toFixed(3)}`;
 }
 
-/** A colour swatch (hidden from assistive technology) and the status's words. */
-export function OutlookBadge(props: { readonly status: string; readonly language: Language }) {
-  const { status, language } = props;
+/** A colour swatch (hidden from assistive technology) and the status's words (see outlookLabel for `reason`). */
+export function OutlookBadge(props: {
+  readonly status: string;
+  readonly reason: string | null;
+  readonly language: Language;
+}) {
+  const { status, reason, language } = props;
   const colour = OUTLOOK_COLOURS[outlookStatusOf(status) ?? 'NOT_ASSESSED'];
   return (
-    <span class="outlook-badge" data-outlook={status}>
+    <span class="outlook-badge" data-outlook={status} data-outlook-reason={reason ?? undefined}>
       <span class="swatch" style={{ background: colour }} aria-hidden="true" />
-      {outlookLabel(language, status)}
+      {outlookLabel(language, status, reason)}
     </span>
   );
 }

@@ -29,11 +29,18 @@ export function useQuery<T>(query: string, variables: Readonly<Record<string, un
       (data) => current && setState({ status: 'done', data }),
       (error: unknown) =>
         current &&
-        setState((shown) => (refresh && shown.status === 'done' ? shown : { status: 'error', message: String(error) })),
+        setState((shown) =>
+          refresh && shown.status === 'done' ? shown : { status: 'error', message: messageOf(error) },
+        ),
     );
     return () => {
       current = false;
     };
   }, [query, key, revision]);
   return state;
+}
+
+/** What staff read of a failed query: the message itself, without the `Error: ` that String() puts first. */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -19,7 +19,7 @@ query DashboardDepartment($ref: String!, $chosen: Boolean!, $after: String) {
       nodes { code name status policyItem { code name } sdgs { number name nameEn color } }
       pageInfo { hasNextPage endCursor }
     }
-    indicators { id name outlook { status } owners { basis department { id } } }
+    indicators { id name outlook { status reason } owners { basis department { id } } }
     executing: reformSheets(role: EXECUTING) { code name evaluation }
     partnering: reformSheets(role: PARTNER) { code name evaluation }
     collaborators { department { ${DEPARTMENT_LABEL_FIELDS} } sharedMeasures sharedReformSheets }
@@ -30,7 +30,7 @@ query DashboardDepartment($ref: String!, $chosen: Boolean!, $after: String) {
 export interface OwnedIndicator {
   readonly id: string;
   readonly name: string;
-  readonly outlook: { readonly status: string };
+  readonly outlook: { readonly status: string; readonly reason: string | null };
   readonly owners: readonly { readonly basis: string; readonly department: { readonly id: string } }[];
 }
 

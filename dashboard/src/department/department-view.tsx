@@ -218,7 +218,11 @@ function OwnedIndicators(props: {
                   <StateLink patch={{ view: 'indicator', id: indicator.id }} replace>
                     <span class="code">{indicator.id.replace(/^indicator:/, '')}</span> {indicator.name}
                   </StateLink>{' '}
-                  <OutlookBadge status={indicator.outlook.status} language={language} />{' '}
+                  <OutlookBadge
+                    status={indicator.outlook.status}
+                    reason={indicator.outlook.reason}
+                    language={language}
+                  />{' '}
                   {basis === undefined ? null : (
                     <small class="owner-basis" data-basis={basis}>
                       {text(

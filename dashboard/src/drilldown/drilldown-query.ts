@@ -30,7 +30,7 @@ query DashboardPolicyItem($code: String!) {
     }
     indicators {
       id name currentText targetText unit direction progress { fiscalYear value achievementRate grade }
-      outlook { status } owners { department { ${DEPARTMENT_LABEL_FIELDS} } }
+      outlook { status reason } owners { department { ${DEPARTMENT_LABEL_FIELDS} } }
     }
     reformSheets { code name evaluation departments { ${DEPARTMENT_LABEL_FIELDS} } }
     projects(includeDeleted: true) { id number name previousName status }
@@ -78,7 +78,7 @@ export interface PolicyItemData {
       /** The latest recorded year's progress (null until a result is recorded). */
       readonly progress: IndicatorProgress | null;
       /** Will the target be met at today's pace (`Indicator.outlook`). */
-      readonly outlook: { readonly status: string };
+      readonly outlook: { readonly status: string; readonly reason: string | null };
       /** The departments that answer for it (`Indicator.owners`). */
       readonly owners: readonly { readonly department: DepartmentLabel }[];
     }[];

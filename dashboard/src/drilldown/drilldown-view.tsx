@@ -173,7 +173,11 @@ function PolicyItemDetail(props: { readonly code: string; readonly language: Lan
                     <LatestResult progress={indicator.progress} unit={indicator.unit} language={language} />
                   </td>
                   <td class="outlook-cell">
-                    <OutlookBadge status={indicator.outlook.status} language={language} />
+                    <OutlookBadge
+                      status={indicator.outlook.status}
+                      reason={indicator.outlook.reason}
+                      language={language}
+                    />
                   </td>
                   <td>
                     <DepartmentLinks departments={indicator.owners.map((owner) => owner.department)} />

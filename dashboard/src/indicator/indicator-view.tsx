@@ -163,7 +163,7 @@ function OutlookSummary(props: { readonly indicator: IndicatorDetail; readonly l
         <strong>
           {pageText(language, 'outlook')} {fiscalYearLabel(outlook.targetFiscalYear)}
         </strong>{' '}
-        <OutlookBadge status={outlook.status} language={language} />
+        <OutlookBadge status={outlook.status} reason={outlook.reason} language={language} />
         {outlook.latestValue === null || outlook.latestFiscalYear === null ? null : (
           <span class="outlook-latest">
             {' · '}

@@ -76,7 +76,7 @@ function OutlookResult(props: { readonly indicator: ProgressIndicator; readonly 
   const { outlook } = indicator;
   return (
     <span class="outlook-result">
-      <OutlookBadge status={outlook.status} language={language} />
+      <OutlookBadge status={outlook.status} reason={outlook.reason} language={language} />
       {outlook.latestValue === null || outlook.latestFiscalYear === null ? null : (
         <>
           {' · '}

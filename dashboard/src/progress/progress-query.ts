@@ -13,7 +13,7 @@ const INDICATOR_FIELDS = `
   id name unit currentText targetText
   policyItem { code }
   progress(fiscalYear: $fiscalYear) { value achievementRate rule }
-  outlook { status ratio latestValue latestFiscalYear }`;
+  outlook { status reason ratio latestValue latestFiscalYear }`;
 
 /**
  * Everything the progress view shows for a year, in one request: the years to choose from, the grade
@@ -64,6 +64,8 @@ export interface ProgressIndicator {
   /** Not of the year: from the latest recorded result. */
   readonly outlook: {
     readonly status: string;
+    /** Why it is NOT_ASSESSED (NO_RESULT: nothing recorded yet); null otherwise. */
+    readonly reason: string | null;
     readonly ratio: number | null;
     readonly latestValue: number | null;
     readonly latestFiscalYear: number | null;

@@ -50,7 +50,10 @@ export class ReformSheetFilter {
   @Field({ nullable: true, description: 'Code of a measure the sheet supports, e.g. `5-2-5`.' })
   @IsOptional()
   @MaxChars(ARGUMENT_LENGTH.code)
-  @Matches(/^\s*\d-\d{1,2}-(\d{1,2}|d\d{1,2})\s*$/, { message: 'measure must be a measure code such as 5-2-5' })
+  @Matches(/^\s*\d-\d{1,2}-(\d{1,2}|d\d{1,2})\s*$/, {
+    message: 'measure must be a measure code such as 5-2-5',
+    context: { example: '5-2-5' },
+  })
   measure?: string;
 
   @CodesFilter('measure', 'Codes of measures the sheet supports, e.g. `5-2-5`.')

@@ -118,10 +118,13 @@ function isRefusedRequest(error: unknown): boolean {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
-/** graphql-js's token-limit message names neither the variable nor a way out; add both. */
+/**
+ * graphql-js's token-limit message names neither the variable nor a way out; add both, once (an error formatted
+ * already, as the subscriptions' checks make them, carries the limit).
+ */
 function withTokenLimitAdvice(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const match = TOKEN_LIMIT_MESSAGE.exec(formatted.message);
-  if (!match) return formatted;
+  if (!match || formatted.extensions?.limit === 'QUERY_MAX_TOKENS') return formatted;
   return {
     ...formatted,
     message: `${formatted.message} The limit is ${match[1]} tokens (QUERY_MAX_TOKENS): send a shorter document — fewer fields and aliases, long values as variables.`,

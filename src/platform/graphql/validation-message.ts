@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import type { ValidationError } from 'class-validator';
+import { getMetadataStorage, type ValidationError } from 'class-validator';
+import { japaneseViolationMessage, type RuleFigures } from './japanese-violations';
 
 export interface Violation {
   /** Path of the field inside the arguments, e.g. `fiscalYear` or `input.note`. */
@@ -7,6 +8,12 @@ export interface Violation {
   /** The class-validator rule that failed, e.g. `isPlanFiscalYear`. */
   readonly rule: string;
   readonly message: string;
+  /**
+   * The same in Japanese, naming the field as staff do (japanese-violations.ts). Written here, where the rule's
+   * figures are known; the answer's language step (localized-errors.ts) makes it the message under
+   * `Accept-Language: ja` and drops it otherwise, so no client receives this property.
+   */
+  readonly japaneseMessage: string;
 }
 
 /**
@@ -27,6 +34,28 @@ export function describeArgumentValidation(error: GraphQLError): GraphQLError | 
 
 function flatten(error: ValidationError, prefix: string): Violation[] {
   const field = prefix === '' ? error.property : `${prefix}.${error.property}`;
-  const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+  const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
+    field,
+    rule,
+    message,
+    japaneseMessage: japaneseViolationMessage(field, rule, figuresOf(error, rule)),
+  }));
   return [...own, ...(error.children ?? []).flatMap((child) => flatten(child, field))];
+}
+
+/** The figures of the rule that refused the value: its decorator's constraints and context, and the value. */
+function figuresOf(error: ValidationError, rule: string): RuleFigures {
+  const target = error.target;
+  const declared =
+    target === undefined
+      ? undefined
+      : getMetadataStorage()
+          .getTargetValidationMetadatas(target.constructor, '', true, false)
+          .find((metadata) => metadata.propertyName === error.property && metadata.name === rule);
+  const context = declared?.context as { example?: unknown } | undefined;
+  return {
+    constraints: declared?.constraints ?? [],
+    ...(typeof context?.example === 'string' ? { example: context.example } : {}),
+    value: error.value,
+  };
 }

@@ -21,14 +21,51 @@ interface CodedError {
  * The error with its message in `language`. In Japanese the message is the one of its code
  * (japanese-messages.ts) and the English one moves to `extensions.englishMessage`: it names what the Japanese
  * sentence cannot (which argument, which limit variable) for whoever reports the problem to the developers.
- * The code and every other extension stay as they were; a code without a message is left in English.
+ * The code and every other extension stay as they were; a code without a message is left in English. Each of
+ * `extensions.violations` (a refused input field) is changed the same way, see `violationsIn`.
  */
 export function errorIn<T extends AnsweredError>(error: T, language: MessageLanguage): T {
-  if (language === 'en') return error;
   const extensions = error.extensions ?? {};
-  const message = japaneseMessage(extensions.code, extensions);
-  if (message === undefined) return error;
-  return { ...error, message, extensions: { ...extensions, englishMessage: error.message } };
+  const violations = violationsIn(extensions.violations, language);
+  const message = language === 'en' ? undefined : japaneseMessage(extensions.code, extensions);
+  if (message === undefined && violations === undefined) return error;
+  return {
+    ...error,
+    ...(message === undefined ? {} : { message }),
+    extensions: {
+      ...extensions,
+      ...(violations === undefined ? {} : { violations }),
+      ...(message === undefined ? {} : { englishMessage: error.message }),
+    },
+  };
+}
+
+/** A violation as validation-message.ts writes it: its English message and its Japanese one beside it. */
+interface WrittenViolation {
+  readonly message: string;
+  readonly japaneseMessage: string;
+  readonly [detail: string]: unknown;
+}
+
+const isWrittenViolation = (value: unknown): value is WrittenViolation =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as WrittenViolation).message === 'string' &&
+  typeof (value as WrittenViolation).japaneseMessage === 'string';
+
+/**
+ * The violations of a refused input in `language`, or undefined when there are none to change. Each carries its
+ * Japanese message from where its rule's figures were known (validation-message.ts); in Japanese that becomes
+ * the message and the English one is kept as `englishMessage` (as at the top level), in English it is dropped,
+ * so a violation reaches the client as `{ field, rule, message }` in either language, plus `englishMessage`.
+ */
+function violationsIn(violations: unknown, language: MessageLanguage): unknown[] | undefined {
+  if (!Array.isArray(violations) || !violations.some(isWrittenViolation)) return undefined;
+  return violations.map((violation: unknown) => {
+    if (!isWrittenViolation(violation)) return violation;
+    const { japaneseMessage: japanese, ...english } = violation;
+    return language === 'en' ? english : { ...english, message: japanese, englishMessage: english.message };
+  });
 }
 
 /** A plain JSON answer's `{ code, message }` in `language`, the English kept as `englishMessage` likewise. */
@@ -39,11 +76,13 @@ function codedErrorIn<T extends CodedError>(error: T, language: MessageLanguage)
 }
 
 /**
- * A GraphQL answer's JSON text with its errors in `language`: the text itself in English or without
- * errors (nothing parsed), else parsed, changed and written again (only Japanese answers with errors pay).
+ * A GraphQL answer's JSON text with its errors in `language`: the text itself without errors, or in English
+ * without violations (nothing parsed), else parsed, changed and written again (only answers with errors pay).
  */
 export function answerIn(text: string, language: MessageLanguage): string {
-  if (language === 'en' || !carriesErrors(text)) return text;
+  if (!carriesErrors(text)) return text;
+  // In English only an input's violations change (their Japanese messages are dropped), and only they name it.
+  if (language === 'en' && !text.includes('"japaneseMessage"')) return text;
   const answer = JSON.parse(text) as { errors?: unknown };
   if (!Array.isArray(answer.errors)) return text;
   return JSON.stringify({ ...answer, errors: answer.errors.map((error: AnsweredError) => errorIn(error, language)) });

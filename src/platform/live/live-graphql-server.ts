@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { CloseCode, makeServer, type Server as GraphQLWsServer } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import type { Authenticate } from '../auth/authenticator';
@@ -11,6 +11,10 @@ import type { DataVersionFeed } from './data-version-feed';
 import type { LiveContext } from './live-context';
 import { closeReason } from './live-text';
 import { checkSubscription } from './subscription-operation';
+import { connectionLanguage } from './connection-language';
+import { formatError } from '../graphql/format-error';
+import { errorIn } from '../http/localized-errors';
+import type { MessageLanguage } from '../http/message-language';
 import type { TrustedDocuments } from '../graphql/trusted-documents/trusted-documents';
 
 /** Subscriptions one connection may run at once (the dashboard runs one; the IDE one per tab). */
@@ -22,6 +26,8 @@ export interface ConnectionExtra {
   readonly request: IncomingMessage;
   /** Set once `connection_init` is accepted. */
   viewer: Viewer;
+  /** The language of the connection's error messages, set once `connection_init` is accepted (connection-language.ts). */
+  language: MessageLanguage;
 }
 
 export interface LiveGraphQLOptions {
@@ -53,6 +59,12 @@ export function liveGraphQLServer(
         extra.socket.close(CloseCode.BadRequest, 'connection_init payload.authorization must be "Bearer <token>"');
         return false;
       }
+      const language = connectionLanguage(extra.request, connectionParams);
+      if (typeof language !== 'string') {
+        extra.socket.close(CloseCode.BadRequest, language.refused);
+        return false;
+      }
+      extra.language = language;
       if (options.authenticate === undefined) return true;
       try {
         extra.viewer = await options.authenticate(authorization);
@@ -98,5 +110,44 @@ export function liveGraphQLServer(
         contextValue,
       };
     },
+    // A refused subscription (the checks above, graphql-js's own) and one whose stream failed.
+    onError: (context, _id, _payload, errors) => errors.map((error) => answeredError(error, context.extra.language)),
+    // A result with errors: a variable's value refused before the subscription starts, or a field's error.
+    onNext: (context, _id, _payload, _args, result) =>
+      result.errors === undefined
+        ? undefined
+        : {
+            ...result,
+            errors: result.errors.map((error) =>
+              answeredError(isVariableRefusal(error, result) ? asBadUserInput(error) : error, context.extra.language),
+            ),
+          },
+  });
+}
+
+/**
+ * An error as the client receives it over WebSocket, as over HTTP: worded and coded by formatError (which keeps
+ * an error the subscriptions' checks formatted already as it is, and masks a fault of the service, whatever code
+ * it carries), then in the connection's language (localized-errors.ts).
+ */
+function answeredError(error: GraphQLError, language: MessageLanguage): GraphQLFormattedError {
+  return errorIn(formatError(error.toJSON(), error), language);
+}
+
+/**
+ * graphql-js answers a variable whose value does not fit its type with a result without data, before anything
+ * runs, and an error without a path (a field's error, even the subscription's own, has one); Apollo codes it
+ * BAD_USER_INPUT over HTTP.
+ */
+function isVariableRefusal(error: GraphQLError, result: { readonly data?: unknown }): boolean {
+  return !('data' in result) && error.path === undefined;
+}
+
+function asBadUserInput(error: GraphQLError): GraphQLError {
+  if (error.extensions.code !== undefined) return error;
+  return new GraphQLError(error.message, {
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code: ApolloServerErrorCode.BAD_USER_INPUT },
   });
 }

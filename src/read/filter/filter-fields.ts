@@ -66,7 +66,10 @@ export function PolicyItemCodeFilter(description = 'Policy item code, e.g. `5-1`
     Field(() => String, { nullable: true, description }),
     IsOptional(),
     MaxChars(ARGUMENT_LENGTH.code),
-    Matches(/^\s*\d-\d{1,2}\s*$/, { message: 'policyItem must be a policy item code such as 5-1' }),
+    Matches(/^\s*\d-\d{1,2}\s*$/, {
+      message: 'policyItem must be a policy item code such as 5-1',
+      context: { example: '5-1' },
+    }),
   );
 }
 
@@ -141,7 +144,7 @@ export function IdsFilter(pattern: RegExp, example: string, description: string)
     () => [ID],
     description,
     MaxChars(ARGUMENT_LENGTH.id),
-    Matches(pattern, { each: true, message: `$property must hold ids such as ${example}` }),
+    Matches(pattern, { each: true, message: `$property must hold ids such as ${example}`, context: { example } }),
   );
 }
 
@@ -152,7 +155,7 @@ export function CodesFilter(kind: CodedKind, description: string): PropertyDecor
     () => [String],
     description,
     MaxChars(ARGUMENT_LENGTH.code),
-    Matches(pattern, { each: true, message: `$property must hold codes such as ${example}` }),
+    Matches(pattern, { each: true, message: `$property must hold codes such as ${example}`, context: { example } }),
   );
 }
 

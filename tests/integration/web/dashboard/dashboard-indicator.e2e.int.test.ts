@@ -6,6 +6,8 @@ import { createAuthenticator } from '../../../../src/platform/auth/authenticator
 import { mintToken } from '../../../../src/platform/auth/mint-token';
 import { buildDashboard } from '../../../../src/web/dashboard/build-dashboard';
 import { PROJECT_ROOT } from '../../../../src/core/project-root';
+import { OUTLOOK_WORDS } from '../../../../src/platform/export/coded-words';
+import { NOT_YET_ASSESSED } from '../../../../src/platform/export/kinds/indicator-export';
 import type { IndicatorOutlook } from '../../../../dashboard/src/indicator/indicator-query';
 import {
   documentWidth,
@@ -488,6 +490,27 @@ describe('the indicator and reform-sheet pages', () => {
       'indicator:5-5-2',
     ]);
     expect(await owned.locator('.outlook-badge').count()).toBe(7);
+    // Each badge says what the API's outlook says, in the export's words: 判定不能 only for an outlook that cannot
+    // be given, 未評価（実績未記録） for one not given yet because nothing is recorded (reason NO_RESULT).
+    const badges: { id: string; text: string }[] = [];
+    for (let at = 0; at < (await owned.count()); at += 1) {
+      const item = owned.nth(at);
+      badges.push({
+        id: (await item.getAttribute('data-id')) ?? '',
+        text: await item.locator('.outlook-badge').innerText(),
+      });
+    }
+    const reasons = new Set<string | null>();
+    for (const badge of badges) {
+      const { outlook } = await outlookOf(badge.id);
+      reasons.add(outlook.reason);
+      const words =
+        outlook.reason === 'NO_RESULT' ? NOT_YET_ASSESSED : OUTLOOK_WORDS[outlook.status as keyof typeof OUTLOOK_WORDS];
+      expect({ id: badge.id, text: badge.text }).toEqual({ id: badge.id, text: words });
+    }
+    // Both kinds are on the page: indicators with nothing recorded, and 5-4-1 with its results.
+    expect(reasons.has('NO_RESULT')).toBe(true);
+    expect(reasons.has(null)).toBe(true);
     const href = await page
       .locator('#department-indicators')
       .locator('xpath=..')
@@ -546,6 +569,25 @@ describe('the indicator and reform-sheet pages', () => {
       );
       expect(drawn.needed).toBeUndefined();
     }
+  });
+
+  it('says an indicator with nothing recorded is not yet assessed, not that it cannot be judged', async () => {
+    await openView(`?view=department&dept=${CRISIS_MANAGEMENT}`);
+    const ids = await page
+      .locator('.department-indicators li')
+      .evaluateAll((items) => items.map((item) => (item as unknown as { dataset: { id: string } }).dataset.id));
+    const outlooks = await Promise.all(ids.map(async (id) => ({ id, outlook: (await outlookOf(id)).outlook })));
+    const unrecorded = outlooks.find(({ outlook }) => outlook.reason === 'NO_RESULT');
+    if (unrecorded === undefined) throw new Error(`no indicator of ${CRISIS_MANAGEMENT} without a result`);
+    expect(unrecorded.outlook.status).toBe('NOT_ASSESSED');
+    await openView(`?view=indicator&id=${unrecorded.id}`);
+    const summary = page.locator('.outlook');
+    expect(await summary.getAttribute('data-outlook-reason')).toBe('NO_RESULT');
+    expect(await summary.locator('.outlook-badge').innerText()).toBe(NOT_YET_ASSESSED);
+    expect(await summary.locator('.outlook-meaning').innerText()).toBe('まだ実績が記録されていません。');
+    await screenshot('indicator-no-result');
+    await openView(`?view=indicator&id=${unrecorded.id}&lang=en`);
+    expect(await page.locator('.outlook .outlook-badge').innerText()).toBe('Not yet assessed (no result recorded)');
   });
 
   it("shows a reform sheet's text and its recorded evaluation, reached from the department page", async () => {

@@ -351,7 +351,23 @@ describe('the progress overview at /dashboard?view=progress', () => {
       'Indicators by outlook, per field',
     );
     expect(await page.locator('tr[data-group="field:2"] td').innerText()).toBe('not in the documents');
-    expect(await page.locator('.progress-drill li .outlook-badge').first().innerText()).toBe('Not assessed');
+    // Each drilled badge by the API's reason: nothing recorded yet is not yet assessed; any other reason, the
+    // outlook cannot be given. 危機管理課's NOT_ASSESSED indicators include ones with nothing recorded.
+    const drilled = await drilledIds();
+    const words = await page.locator('.progress-drill li .outlook-badge').allInnerTexts();
+    const reasons = await Promise.all(
+      drilled.map(async (id) => {
+        const answer = await server.query<{ node: { outlook: { reason: string | null } } }>(
+          'query ($id: ID!) { node(id: $id) { ... on Indicator { outlook { reason } } } }',
+          { id },
+        );
+        return answer.data?.node.outlook.reason;
+      }),
+    );
+    expect(words).toEqual(
+      reasons.map((reason) => (reason === 'NO_RESULT' ? 'Not yet assessed (no result recorded)' : 'Not assessed')),
+    );
+    expect(new Set(reasons).has('NO_RESULT')).toBe(true);
     await screenshot('progress-outlook-en');
   });
 

@@ -1,0 +1,94 @@
+import { getMetadataStorage as validationMetadata, ValidationTypes } from 'class-validator';
+import fc from 'fast-check';
+import { getMetadataStorage } from 'type-graphql';
+import {
+  JAPANESE_RULE_SENTENCES,
+  japaneseFieldName,
+  japaneseViolationMessage,
+} from '../../../../src/platform/graphql/japanese-violations';
+import { graphSchema } from '../../../../src/schema';
+
+/** Japanese script: kana or kanji. */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+/**
+ * Issue 77: a refused input field's message is Japanese under `Accept-Language: ja`. The rules and field names
+ * are read from the decorators of every argument and input type of the schema, so a rule or a validated field
+ * added without its Japanese text fails here.
+ */
+describe('Japanese messages of input violations', () => {
+  /** Every rule that can refuse a value (not `IsOptional`, which only skips the others), by class and property. */
+  let declared: { readonly type: string; readonly property: string; readonly rule: string }[];
+
+  beforeAll(async () => {
+    await graphSchema();
+    const storage = getMetadataStorage();
+    declared = [...storage.inputTypes, ...storage.argumentTypes].flatMap((type) =>
+      validationMetadata()
+        .getTargetValidationMetadatas(type.target, '', true, false)
+        .filter((rule) => rule.type !== ValidationTypes.CONDITIONAL_VALIDATION)
+        .map((rule) => ({ type: type.name, property: rule.propertyName, rule: rule.name ?? rule.type })),
+    );
+  });
+
+  it('reads the rules of the schema (the walk is not empty)', () => {
+    expect(declared.length).toBeGreaterThan(100);
+    expect(declared).toContainEqual({ type: 'RecordIndicatorResultInput', property: 'value', rule: 'isRecordedValue' });
+  });
+
+  it('has a sentence for every rule the schema declares', () => {
+    const without = [...new Set(declared.map((d) => d.rule))].filter(
+      (rule) => !Object.hasOwn(JAPANESE_RULE_SENTENCES, rule),
+    );
+    expect(without).toEqual([]);
+  });
+
+  it('names every validated field in Japanese', () => {
+    const without = [...new Set(declared.map((d) => d.property))].filter(
+      (name) => japaneseFieldName(name) === undefined,
+    );
+    expect(without).toEqual([]);
+  });
+
+  it('gives every rule and field a Japanese sentence naming the field, whatever the figures', () => {
+    const rules = [...new Set(declared.map((d) => d.rule))];
+    const fields = [...new Set(declared.map((d) => d.property))];
+    const path = fc
+      .tuple(
+        fc.array(fc.constantFrom('input', 'filter', 'or', 'not', '0'), { maxLength: 3 }),
+        fc.constantFrom(...fields),
+      )
+      .map(([parents, field]) => [...parents, field].join('.'));
+    const figures = fc.record(
+      {
+        constraints: fc.array(fc.oneof(fc.integer(), fc.array(fc.string(), { maxLength: 4 }), fc.constant(null))),
+        example: fc.string({ minLength: 1 }),
+        value: fc.oneof(fc.double(), fc.string(), fc.constant(null)),
+      },
+      { requiredKeys: ['constraints', 'value'] },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...rules), path, figures, (rule, field, given) => {
+        const message = japaneseViolationMessage(field, rule, given);
+        expect(message).toMatch(JAPANESE);
+        expect(message).toContain(`（${field}）`);
+        expect(message).toContain(japaneseFieldName(field.slice(field.lastIndexOf('.') + 1)));
+        expect(message).not.toMatch(/undefined|NaN|\[object/);
+      }),
+    );
+  });
+
+  it('names a field it has no Japanese name for by its path, in a Japanese sentence', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[a-z]{3,12}Q$/),
+        fc.constantFrom(...Object.keys(JAPANESE_RULE_SENTENCES), 'someRuleNotKnown'),
+        (field, rule) => {
+          const message = japaneseViolationMessage(field, rule, { constraints: [1, 2], value: 0 });
+          expect(message).toMatch(JAPANESE);
+          expect(message).toContain(field);
+        },
+      ),
+    );
+  });
+});
