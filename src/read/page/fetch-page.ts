@@ -1,3 +1,4 @@
+import type { CypherFile } from '../../db/cypher-files';
 import type { Params } from '../../db/graph-gateway';
 import type { PlainRow, PlainValue } from '../../db/plain-values';
 import { FIGURES } from './compile-page';
@@ -34,7 +35,7 @@ export interface Slice {
 export interface PageRequest<T> {
   /** The request's gateway and loaders (the context). */
   readonly ctx: Pick<RequestContext, 'gateway' | 'loaders'>;
-  readonly statement: string;
+  readonly statement: CypherFile;
   /** The statement's own parameters; the slice's are added here. */
   readonly params: Params;
   readonly slice: Slice;

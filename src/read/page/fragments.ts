@@ -1,5 +1,6 @@
 import { naming, type Cypher, type Slot } from '../../db/cypher';
-import { CypherRegistry } from '../../db/cypher-registry';
+import type { CypherFile } from '../../db/cypher-files';
+import { CypherRegistry, isCypherFile } from '../../db/cypher-registry';
 import { fragmentOf, HOP_VARIABLES, singleHopScope, type Hop } from '../relationships';
 import {
   declaredAnchor,
@@ -29,8 +30,9 @@ export function fragment(name: string): Cypher {
   const declared = DECLARED_ATTRIBUTE.exec(name);
   if (declared) {
     const [, template = '', property = ''] = declared;
-    return registry.part(`fragments/common/${template}`).bind(naming('hole', { property }));
+    return registry.part(TEMPLATE_FILES[template as AttributeTemplate]).bind(naming('hole', { property }));
   }
+  if (!isCypherFile(name)) throw new Error(`no Cypher file cypher/${name}.cypher`);
   return registry.part(name);
 }
 
@@ -42,6 +44,11 @@ export function fragment(name: string): Cypher {
  */
 export const ATTRIBUTE_TEMPLATES = ['property', 'text-in', 'text-contains'] as const;
 export type AttributeTemplate = (typeof ATTRIBUTE_TEMPLATES)[number];
+const TEMPLATE_FILES = {
+  property: 'fragments/common/property',
+  'text-in': 'fragments/common/text-in',
+  'text-contains': 'fragments/common/text-contains',
+} as const satisfies Record<AttributeTemplate, CypherFile>;
 const DECLARED_ATTRIBUTE = new RegExp(`^fragments/common/(${ATTRIBUTE_TEMPLATES.join('|')})\\.([A-Za-z][A-Za-z0-9]*)$`);
 
 /** The fragment of a declared attribute stored as `property` through `template`. */

@@ -53,7 +53,7 @@ export async function compileNodeRead(ctx: CompileContext, info: RootField, id: 
         params: { id },
         shape,
       }
-    : { statement: 'graph/nodes-by-id', params: { ids: [id] }, shape };
+    : { statement: 'graph/nodes-by-id' as const, params: { ids: [id] }, shape };
   return compileRead(source, root, selection);
 }
 

@@ -3,6 +3,7 @@ import type { CompiledStatement, GraphGateway, Params } from '../../db/graph-gat
 import type { PlainRow, PlainValue } from '../../db/plain-values';
 import { RowReader } from '../../db/row-reader';
 import type { GraphLoaders } from '../graph-loaders';
+import type { CypherFile } from '../../db/cypher-files';
 import type { CypherSource } from '../../db/cypher-registry';
 import { compilePrefetch, PREFETCH_COLUMN, ROOT_NODES_COLUMN } from './compile-prefetch';
 import type { CompiledRead, FoldedPage, PlannedPage, RootShape } from './compiled-read';
@@ -36,7 +37,7 @@ export interface ParsedSelection {
 
 /** A root field's own statement: a cypher/ file by name or a statement compiled at run time, and its params. */
 export interface RootStatement {
-  readonly statement: string | CompiledStatement;
+  readonly statement: CypherFile | CompiledStatement;
   readonly params: Params;
   readonly shape: RootShape;
 }

@@ -122,7 +122,7 @@ describe('compiled page statements', () => {
           name.startsWith(`${folder}/`) ||
           (name.startsWith('fragments/common/') && !name.startsWith('fragments/common/item-')) ||
           (spec.context !== undefined && name.startsWith('fragments/common/item-'));
-        const names = db.cypher.namesUnder('fragments').filter(usable);
+        const names: readonly string[] = db.cypher.namesUnder('fragments').filter(usable);
         const filled = names.filter((name) => !isTemplate(name));
         const conditions: Condition[] = filled.flatMap((name): Condition[] => {
           if (role(name) === 'Condition') {

@@ -17,7 +17,7 @@ import { RELATIONSHIPS, type Relationship } from '../../../src/read/relationship
  */
 const PROJECT_ROOT = join(CYPHER_DIRECTORY, '..');
 const registry = CypherRegistry.load();
-const known = new Set(registry.names());
+const known: ReadonlySet<string> = new Set(registry.names());
 const folders = readdirSync(CYPHER_DIRECTORY, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
