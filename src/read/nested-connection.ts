@@ -1,3 +1,4 @@
+import type { CypherSource } from '../db/cypher-registry';
 import type { Cypher } from '../db/cypher';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from 'type-graphql';
@@ -132,10 +133,10 @@ export interface NestedConnection {
   readonly parent: () => ClassType;
   readonly field: string;
   /**
-   * The scope binding each `parent` (from `$parents`) to its nodes `n`, as text: a file of cypher/fragments/
-   * (`fragment(name)`) or a relationship's hop (`relationshipScope`). Asked for on first use.
+   * The scope binding each `parent` (from `$parents`) to its nodes `n`, composed from the compile's registry:
+   * a file of cypher/fragments/ or a relationship's hop (`relationshipScope`).
    */
-  readonly scope: () => Cypher;
+  readonly scope: (source: CypherSource) => Cypher;
   /** What it lists, in words, for the field's description (`Measures the department is responsible for`). */
   readonly lists: string;
 }
@@ -158,7 +159,7 @@ export function nestedConnectionResolver<
     const orderBy = (args['orderBy'] ?? null) as OrderKey<OrderField>[] | null;
     const slice = sliceOf(args);
     const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
-      compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope()),
+      compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope(ctx.gateway.statements)),
     );
     return compiled;
   });
@@ -183,7 +184,7 @@ export function nestedConnectionResolver<
     ): Promise<Page<T>> {
       // Parsed and compiled once for all the parents (their arguments are the same), run for this one.
       const prepared = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
-        compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope()),
+        compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope(ctx.gateway.statements)),
       );
       // Its arguments passed type-graphql's checks: the other parents may take the fast path (primed-pages.ts).
       ctx.loaders.rememberResolved(info.fieldNodes, prepared);
@@ -203,7 +204,7 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
 ): ClassType {
   registerNestedPage(nested.parent, nested.field, async (args, info, ctx) => {
     const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
-      compilePlainPage(kind, { slice: sliceOf(args), ctx, info }, nested.scope()),
+      compilePlainPage(kind, { slice: sliceOf(args), ctx, info }, nested.scope(ctx.gateway.statements)),
     );
     return compiled;
   });
@@ -220,7 +221,7 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
       const prepared = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
-        compilePlainPage(kind, { slice, ctx, info }, nested.scope()),
+        compilePlainPage(kind, { slice, ctx, info }, nested.scope(ctx.gateway.statements)),
       );
       ctx.loaders.rememberResolved(info.fieldNodes, prepared);
       return executePage(ctx, prepared.compiled, prepared.selection, prepared.map, parent.id);

@@ -23,7 +23,7 @@ export function compilePageRead<F extends string, Facet extends string>(
 ): CompiledRead {
   // Only counts and figures: a statement that aggregates as it matches (compile-counts-page.ts).
   if (!selection.listsItems && selection.facets.length === 0) {
-    const counts = compileCountsPage(spec, condition, selection.aggregates, scope);
+    const counts = compileCountsPage(source, spec, condition, selection.aggregates, scope);
     return compileRead(
       source,
       { statement: counts.statement, params: counts.params, shape: PAGE_SHAPE },
@@ -31,6 +31,7 @@ export function compilePageRead<F extends string, Facet extends string>(
     );
   }
   const { statement, params } = compilePage(
+    source,
     spec,
     condition,
     selection.order,
