@@ -161,7 +161,7 @@ export class GraphLoaders {
   }
 
   /**
-   * Remembers the batch key (read-root.ts `batchKey`) under which a root statement that folded a nested
+   * Remembers the batch key (compile-read.ts `batchKey`) under which a root statement that folded a nested
    * connection in primes its pages (`primePage`), by the connection's field nodes, for `plannedKey`.
    */
   rememberPlanned(fieldNodes: readonly object[], key: string): void {

@@ -14,7 +14,7 @@ import { parsePageSelection, type PageSelection } from './page/page-selection';
 import type { PageSpec } from './page/page-spec';
 import type { OrderKey } from './page/sort-order';
 import type { PlainListKind } from './plain-list-kind';
-import type { CompiledRead } from './prefetch/read-root';
+import type { CompiledRead } from './prefetch/compiled-read';
 import { reusedCompile } from './prefetch/compile-memo';
 import { registerNestedPage, withNestedPages } from './prefetch/nested-pages';
 import type { RootField } from './prefetch/selection-plan';

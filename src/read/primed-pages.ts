@@ -2,7 +2,7 @@ import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type Gra
 import { NOT_PRIMED } from './graph-loaders';
 import type { PreparedPage } from './nested-connection';
 import { pageOfRow } from './page/fetch-page';
-import { batchKey } from './prefetch/read-root';
+import { batchKey } from './prefetch/compile-read';
 import { nestedPageFields } from './prefetch/nested-pages';
 import { guardedFieldNames, idOf } from './primed-fields';
 import type { RequestContext } from './request-context';

@@ -1,10 +1,11 @@
 import type { Cypher } from '../../db/cypher';
 import type { CypherSource } from '../../db/cypher-registry';
-import { compileRead, type CompiledRead } from '../prefetch/read-root';
+import { compileRead } from '../prefetch/compile-read';
+import type { CompiledRead } from '../prefetch/compiled-read';
 import { compileCountsPage } from './compile-counts-page';
 import { compilePage } from './compile-page';
 import type { Condition } from './condition';
-import { PAGE_SHAPE, sliceParams } from './fetch-page';
+import { PAGE_SHAPE, sliceParams } from './page-statement';
 import type { PageSelection } from './page-selection';
 import type { PageSpec } from './page-spec';
 

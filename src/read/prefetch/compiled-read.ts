@@ -5,7 +5,7 @@ import type { NodeLabel } from '../../graph/graph-model';
 import type { Hop } from '../relationships';
 
 // The shapes a root read takes once compiled, shared by the planner (selection-plan.ts, nested-pages.ts),
-// the compiler (compile-prefetch.ts) and the priming of its answer (read-root.ts, prime-loaders.ts).
+// the compiler (compile-prefetch.ts) and the priming of its answer (execute-read.ts, prime-loaders.ts).
 
 /**
  * How the root statement hands over its nodes: `list` — one row whose `column` holds the list of nodes (a

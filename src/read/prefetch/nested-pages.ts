@@ -2,7 +2,9 @@ import { getArgumentValues, type FieldNode, type GraphQLObjectType } from 'graph
 import type { ClassType } from 'type-graphql';
 import type { CompileContext } from '../compile-context';
 import { isComposed } from './compiled-read';
-import { batchKey, type CompiledRead, type ParsedSelection, type PlannedPage } from './read-root';
+import { batchKey } from './compile-read';
+import type { CompiledRead, PlannedPage } from './compiled-read';
+import type { ParsedSelection } from './parse-selection';
 import { rootNodeSelection, subfields, type PlannedProjection, type RootField } from './selection-plan';
 
 /**
