@@ -16,7 +16,7 @@ import type { OrderKey } from './page/sort-order';
 import type { PlainListKind } from './plain-list-kind';
 import type { CompiledRead } from './prefetch/compiled-read';
 import { reusedCompile } from './prefetch/compile-memo';
-import { registerNestedPage, withNestedPages } from './prefetch/nested-pages';
+import { NestedPage, withNestedPages } from './prefetch/nested-pages';
 import type { RootField } from './prefetch/selection-plan';
 import type { StoredAsIs } from '../graph/map-node';
 import { pageItems } from './page/page-items';
@@ -152,23 +152,23 @@ export function nestedConnectionResolver<
   OrderField extends string,
   Facet extends string,
 >(kind: ListKind<T, Filter, OrderField, Facet>, nested: NestedConnection): ClassType {
-  registerNestedPage(nested.parent, nested.field, async (args, info, ctx) => {
-    // As graphql-js coerced them; the resolver's are the same values in type-graphql's classes. Made once
-    // for these field nodes: the resolver finds this compile instead of making its own.
-    const filter = (args['filter'] ?? null) as Filter | null;
-    const orderBy = (args['orderBy'] ?? null) as OrderKey<OrderField>[] | null;
-    const slice = sliceOf(args);
-    const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
-      compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope(ctx.gateway.statements)),
-    );
-    return compiled;
-  });
   @Resolver(nested.parent)
   class NestedConnectionResolver {
     @FieldResolver(() => kind.connection, {
       description:
         `${nested.lists} as a connection: paged (\`first\`/\`after\`), filtered and sorted like the root \`${kind.spec.name}\`, ` +
         'with totalCount and facets; pages of many parents come from one statement.',
+    })
+    @NestedPage(async (args, info, ctx) => {
+      // As graphql-js coerced them; the resolver's are the same values in type-graphql's classes. Made once
+      // for these field nodes: the resolver finds this compile instead of making its own.
+      const filter = (args['filter'] ?? null) as Filter | null;
+      const orderBy = (args['orderBy'] ?? null) as OrderKey<OrderField>[] | null;
+      const slice = sliceOf(args);
+      const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+        compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope(ctx.gateway.statements)),
+      );
+      return compiled;
     })
     // The method's name is the field's: type-graphql pairs a field with its resolver by method name, so the
     // nested connections of one type (Sdg's measures and policy items) need their own names.
@@ -202,16 +202,16 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
   kind: PlainListKind<T>,
   nested: NestedConnection,
 ): ClassType {
-  registerNestedPage(nested.parent, nested.field, async (args, info, ctx) => {
-    const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
-      compilePlainPage(kind, { slice: sliceOf(args), ctx, info }, nested.scope(ctx.gateway.statements)),
-    );
-    return compiled;
-  });
   @Resolver(nested.parent)
   class PlainConnectionResolver {
     @FieldResolver(() => kind.connection, {
       description: `${nested.lists} as a connection: paged (\`first\`/\`after\`) in code order, with totalCount; pages of many parents come from one statement.`,
+    })
+    @NestedPage(async (args, info, ctx) => {
+      const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+        compilePlainPage(kind, { slice: sliceOf(args), ctx, info }, nested.scope(ctx.gateway.statements)),
+      );
+      return compiled;
     })
     // The method's name is the field's (see nestedConnectionResolver).
     async [nested.field](

@@ -26,7 +26,7 @@ import type { RequestContext } from './request-context';
  */
 export function answerPrimedPages(schema: GraphQLSchema): void {
   const guarded = guardedFieldNames();
-  for (const { typeName, field: fieldName } of nestedPageFields()) {
+  for (const { typeName, field: fieldName } of nestedPageFields(schema)) {
     const type = schema.getType(typeName);
     const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
     if (!field) throw new Error(`nested connection ${typeName}.${fieldName} is not in the schema`);
