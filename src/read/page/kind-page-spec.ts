@@ -5,7 +5,8 @@ import type { Facets } from '../../graph/properties/facet';
 import { LABEL_ANCHORS, LABEL_FACETS } from '../../graph/properties/label-pages';
 import type { PageSpec } from './page-spec';
 import { isCypherFile } from '../../db/cypher-registry';
-import type { CypherPart, FragmentFile, TemplatePart } from './cypher-part';
+import type { CypherFileUnder } from '../../db/cypher-files';
+import type { CypherPart, FragmentFile } from './cypher-part';
 import { declaredAnchorPart, declaredConditionPart, declaredFacetPart } from './declared-anchors';
 
 /**
@@ -17,7 +18,11 @@ import { declaredAnchorPart, declaredConditionPart, declaredFacetPart } from './
  * spec is a typed handle (cypher-part.ts): a declared one is made here from its declaration, a file's name is
  * checked against the typed index when the spec is built.
  */
-export interface KindPageFragments<OwnOrderField extends string, FacetName extends string> {
+export interface KindPageFragments<
+  OwnOrderField extends string,
+  FacetName extends string,
+  Folder extends FragmentFolder = FragmentFolder,
+> {
   readonly name: string;
   readonly label: NodeLabel;
   /**
@@ -45,21 +50,27 @@ export interface KindPageFragments<OwnOrderField extends string, FacetName exten
   readonly facetValues?: Readonly<Partial<Record<FacetName, () => unknown>>>;
   /**
    * The sort part of each order field besides CODE and NAME: a declared number's part, a fragment file, or the
-   * name of a file in the folder.
+   * name of a file in the folder (`order-status`), each checked by tsc.
    */
-  readonly orderFields: Readonly<Record<OwnOrderField, FolderPart>>;
+  readonly orderFields: Readonly<Record<OwnOrderField, FolderPart<Folder>>>;
   /** The numbers `aggregate` offers (PageSpec.aggregates); a quantity named by a string is a file in the folder. */
-  readonly aggregates?: Readonly<Record<string, FolderQuantity>>;
+  readonly aggregates?: Readonly<Record<string, FolderQuantity<Folder>>>;
 }
 
+/** A folder of cypher/fragments/ (`measure`, `common` …), as the typed index knows them. */
+type FragmentFolder =
+  CypherFileUnder<'fragments'> extends infer Path ? (Path extends `${infer Folder}/${string}` ? Folder : never) : never;
+
 /**
- * A part as a kind's spec names it: a declared template, or by a name, a fragment file (`fragments/…`, as tsc
- * knows them) or a file of the kind's folder (`order-status`), checked when the spec is built.
+ * A part as a kind's spec names it: a part (a declared template, a fragment file) or a file of the kind's folder
+ * by its name there (`order-status`), both checked by tsc against the typed index.
  */
-type FolderPart = TemplatePart | string;
+type FolderPart<Folder extends string> = CypherPart | CypherFileUnder<`fragments/${Folder}`>;
 
 /** A number `aggregate` offers, its quantity a part or the name of a file in the kind's folder. */
-type FolderQuantity = Omit<AggregateQuantity, 'quantity'> & { readonly quantity: FolderPart };
+type FolderQuantity<Folder extends string> = Omit<AggregateQuantity, 'quantity'> & {
+  readonly quantity: FolderPart<Folder>;
+};
 
 /** What a kind declares with its attributes that its page spec follows: by default, the label's declarations. */
 export interface KindDeclarations {
@@ -67,21 +78,27 @@ export interface KindDeclarations {
   readonly facets: Facets;
 }
 
-export function kindPageSpec<const OwnOrderField extends string, const FacetName extends string>(
-  folder: string,
-  kind: KindPageFragments<OwnOrderField, FacetName>,
+export function kindPageSpec<
+  const OwnOrderField extends string,
+  const FacetName extends string,
+  const Folder extends FragmentFolder,
+>(
+  folder: Folder,
+  kind: KindPageFragments<OwnOrderField, FacetName, Folder>,
   declared: KindDeclarations = { anchors: LABEL_ANCHORS[kind.label] ?? {}, facets: LABEL_FACETS[kind.label] ?? {} },
 ): PageSpec<OwnOrderField | 'CODE' | 'NAME', string> {
   /**
    * A name of the folder as its file; a part (a file tsc checked, a declared template) as it is. A name the
    * conventions make is checked against the typed index here, when the kind's spec is built at start-up.
    */
-  const inFolder = (name: FolderPart): CypherPart => {
-    if (typeof name !== 'string' || isFragmentFile(name)) return name;
+  const inFolder = (name: string): CypherPart => {
+    if (isFragmentFile(name)) return name;
     const file = `fragments/${folder}/${name}`;
     if (!isFragmentFile(file)) throw new Error(`${kind.name}: no fragment cypher/${file}.cypher`);
     return file;
   };
+  /** A part the kind names: a file of its folder by its name there, any other part as it is. */
+  const partIn = (part: FolderPart<Folder>): CypherPart => (typeof part === 'string' ? inFolder(part) : part);
   const named = kind.anchors ?? [];
   const declaredConditions = Object.entries(declared.anchors)
     .filter(([, anchor]) => anchor.condition !== undefined)
@@ -121,14 +138,16 @@ export function kindPageSpec<const OwnOrderField extends string, const FacetName
     ...(kind.inPolicyItem === true ? { context: { fragment: inFolder('context'), variables: ['i'] } } : {}),
     orderFields: Object.assign(
       { CODE: null, NAME: 'fragments/common/order-name' } as const,
-      Object.fromEntries(Object.entries<FolderPart>(kind.orderFields).map(([key, name]) => [key, inFolder(name)])),
+      Object.fromEntries(
+        Object.entries<FolderPart<Folder>>(kind.orderFields).map(([key, part]) => [key, partIn(part)]),
+      ),
     ) as Record<OwnOrderField | 'CODE' | 'NAME', CypherPart | null>,
     facets: Object.fromEntries(facetNames.map((facet) => [facet, facetPart(facet)])),
     ...(kind.facetValues === undefined ? {} : { facetValues: kind.facetValues }),
     aggregates: Object.fromEntries(
       Object.entries(kind.aggregates ?? {}).map(([field, aggregate]) => [
         field,
-        Object.assign({}, aggregate, { quantity: inFolder(aggregate.quantity) }),
+        Object.assign({}, aggregate, { quantity: partIn(aggregate.quantity) }),
       ]),
     ),
   };
