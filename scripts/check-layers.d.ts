@@ -5,3 +5,4 @@ export declare function layerTable(srcDirectory: string): {
 };
 export declare function layerViolations(srcDirectory: string): string[];
 export declare function fileCircles(srcDirectory: string): string[];
+export declare function stepViolations(srcDirectory: string): string[];

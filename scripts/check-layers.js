@@ -11,6 +11,10 @@
 //    through the folders it may import, reach itself).
 // 3. No file circle: no file reaches itself through imports, type-only ones included (a circle of types is
 //    still two modules that cannot be understood, moved or tested one without the other).
+// 4. Steps run one way. A folder's README may list the steps of its engine in the order they run, one line each
+//    (`Step parse: page/page-selection.ts, …`, paths inside the folder); no file of a step reaches a file of a
+//    later step through the folder's imports, type-only ones and files of no step included. src/read/ lists
+//    parse → compile → execute: a parse that needs what a compile makes is a step that cannot be tested alone.
 // Usage: node scripts/check-layers.js [src directory]
 const { readFileSync, readdirSync, statSync, existsSync } = require('node:fs');
 const { dirname, join, relative, resolve, sep } = require('node:path');
@@ -207,16 +211,86 @@ function circleThrough(start, component, edges) {
   return [start];
 }
 
-module.exports = { layerViolations, fileCircles, layerTable };
+/**
+ * The steps a folder's README lists (`Step <name>: <file>, <file>`), in order, each with its files as absolute
+ * paths; a listed file that does not exist is reported.
+ */
+function stepTable(folder) {
+  const readme = join(folder, 'README.md');
+  if (!existsSync(readme)) return { steps: [], problems: [] };
+  const steps = [];
+  const problems = [];
+  for (const [, name, list] of readFileSync(readme, 'utf8').matchAll(/^Step (\w+): (.+?)\.?\s*$/gm)) {
+    const files = list.split(',').map((file) => join(folder, file.trim().replace(/`/g, '')));
+    for (const file of files.filter((path) => !existsSync(path)))
+      problems.push(
+        `${relative(process.cwd(), readme)}: step ${name} lists ${relative(folder, file)}, which is no file`,
+      );
+    steps.push({ name, files: new Set(files) });
+  }
+  return { steps, problems };
+}
+
+/**
+ * Every import path by which a file of a folder's step reaches a file of a later step (rule 4), one message
+ * each naming the step, the file and the path taken, found breadth-first through the folder's own files.
+ */
+function stepViolations(srcDirectory) {
+  const problems = [];
+  for (const entry of readdirSync(srcDirectory).sort()) {
+    const folder = join(srcDirectory, entry);
+    if (!statSync(folder).isDirectory()) continue;
+    const { steps, problems: listed } = stepTable(folder);
+    problems.push(...listed);
+    if (steps.length === 0) continue;
+    const inFolder = (path) => !relative(folder, path).startsWith('..');
+    const importsIn = (path) =>
+      [...new Set(importsOf(path).map(({ specifier }) => resolveModule(path, specifier)))].filter(
+        (target) => inFolder(target) && existsSync(target),
+      );
+    steps.forEach(({ name, files }, at) => {
+      const later = steps.slice(at + 1);
+      for (const start of files) {
+        if (!existsSync(start)) continue;
+        const cameFrom = new Map([[start, null]]);
+        const queue = [start];
+        while (queue.length > 0) {
+          const file = queue.shift();
+          const reached = later.find((step) => step.files.has(file));
+          if (reached) {
+            const path = [file];
+            while (cameFrom.get(path[0])) path.unshift(cameFrom.get(path[0]));
+            problems.push(
+              `${relative(process.cwd(), start)} (step ${name}) reaches step ${reached.name}: ${path
+                .map((p) => relative(folder, p))
+                .join(' → ')} (a step imports only the steps before it, src/${entry}/README.md)`,
+            );
+            break;
+          }
+          for (const next of importsIn(file)) {
+            if (cameFrom.has(next)) continue;
+            cameFrom.set(next, file);
+            queue.push(next);
+          }
+        }
+      }
+    });
+  }
+  return problems;
+}
+
+module.exports = { layerViolations, fileCircles, layerTable, stepViolations };
 
 if (require.main === module) {
   const src = resolve(process.argv[2] ?? join(__dirname, '..', 'src'));
   const problems = layerViolations(src);
   const circles = fileCircles(src);
-  for (const problem of [...problems, ...circles]) process.stderr.write(`${problem}\n`);
+  const steps = stepViolations(src);
+  for (const problem of [...problems, ...circles, ...steps]) process.stderr.write(`${problem}\n`);
   if (problems.length > 0) {
     process.stderr.write(`check-layers: ${problems.length} layer problem(s)\n`);
   }
   if (circles.length > 0) process.stderr.write(`check-layers: ${circles.length} file circle(s)\n`);
-  if (problems.length > 0 || circles.length > 0) process.exit(1);
+  if (steps.length > 0) process.stderr.write(`check-layers: ${steps.length} step(s) importing a later step\n`);
+  if (problems.length > 0 || circles.length > 0 || steps.length > 0) process.exit(1);
 }

@@ -5,6 +5,7 @@ import { compactCypher } from './compact-cypher';
 import { ComposedStatements } from './composed-statements';
 import { Cypher } from './cypher';
 import { parseFragment } from './cypher-fragment';
+import { CYPHER_FILES, type CypherFile } from './cypher-files';
 
 /** cypher/, where every statement the service runs lives, one per file. */
 export const CYPHER_DIRECTORY = join(PROJECT_ROOT, 'cypher');
@@ -20,21 +21,24 @@ export class CypherRegistry {
   readonly composed = new ComposedStatements(500);
   private readonly parts = new Map<string, Cypher>();
 
-  private constructor(private readonly statements: ReadonlyMap<string, string>) {}
+  private constructor(private readonly statements: ReadonlyMap<CypherFile, string>) {}
 
   static load(directory: string = CYPHER_DIRECTORY): CypherRegistry {
-    const statements = new Map<string, string>();
+    const statements = new Map<CypherFile, string>();
     for (const path of cypherFiles(directory)) {
       const name = relative(directory, path)
         .split(sep)
         .join('/')
         .replace(/\.cypher$/, '');
+      // The index is what code names files by; a file it lacks could be named by no code (tsc refuses it).
+      if (!isCypherFile(name))
+        throw new Error(`cypher/${name}.cypher is not in src/db/cypher-files.ts: run npm run cypher:index`);
       statements.set(name, compactCypher(readFileSync(path, 'utf8')));
     }
     return new CypherRegistry(statements);
   }
 
-  get(name: string): string {
+  get(name: CypherFile): string {
     const text = this.statements.get(name);
     if (text === undefined) {
       const folder = name.split('/')[0] ?? '';
@@ -48,13 +52,13 @@ export class CypherRegistry {
    * A file as a part of a composed statement (src/db/cypher-fragment.ts), with `variables` it declares as
    * slots and each `{{fragments/…}}` it includes in parentheses; parsed once per file and declaration.
    */
-  part(name: string, variables: readonly string[] = []): Cypher {
+  part(name: CypherFile, variables: readonly string[] = []): Cypher {
     const key = [name, ...variables].join(' ');
     let part = this.parts.get(key);
     if (part === undefined) {
       const included = (slot: { kind: string; name: string }): Cypher | undefined =>
         slot.kind === 'hole' && slot.name.startsWith('fragments/')
-          ? Cypher.of(['(', this.part(slot.name), ')'])
+          ? Cypher.of(['(', this.part(knownFile(slot.name, name)), ')'])
           : undefined;
       part = parseFragment(name, this.get(name), variables).bind(included);
       this.parts.set(key, part);
@@ -63,13 +67,27 @@ export class CypherRegistry {
   }
 
   /** Names under a folder, sorted (e.g. every `schema/` statement, applied in name order). */
-  namesUnder(folder: string): string[] {
+  namesUnder(folder: string): CypherFile[] {
     return this.names().filter((n) => n.startsWith(`${folder}/`));
   }
 
-  names(): string[] {
+  names(): CypherFile[] {
     return [...this.statements.keys()].sort();
   }
+}
+
+const INDEXED: ReadonlySet<string> = new Set(CYPHER_FILES);
+
+/** Whether `name` is a file of the typed index (a name read from a file, not written in code). */
+export function isCypherFile(name: string): name is CypherFile {
+  return INDEXED.has(name);
+}
+
+/** A `{{fragments/…}}` inclusion of the file `includer` as the file it names; one with no file fails at once. */
+function knownFile(name: string, includer: string): CypherFile {
+  if (!isCypherFile(name))
+    throw new Error(`cypher/${includer}.cypher includes {{${name}}}, which is no file of cypher/`);
+  return name;
 }
 
 function cypherFiles(directory: string): string[] {

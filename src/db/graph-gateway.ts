@@ -5,6 +5,7 @@ import {
   ServiceBusyError,
   WriteOutcomeUnknownError,
 } from '../core/errors';
+import type { CypherFile } from './cypher-files';
 import type { CypherRegistry, CypherSource } from './cypher-registry';
 import { DatabaseAvailability } from './database-availability';
 import type { DatabaseHealth } from './database-health';
@@ -30,7 +31,7 @@ export type { CompiledStatement };
 
 /** Runs statements inside one write transaction (the loader's all-or-nothing swap). */
 export interface TransactionRunner {
-  run(name: string, params?: Params): Promise<PlainRow[]>;
+  run(name: CypherFile, params?: Params): Promise<PlainRow[]>;
 }
 
 /**
@@ -119,7 +120,7 @@ export class GraphGateway {
    * reported as Neo4j's timeout error so the caller can explain it). When the request has less time left
    * than that, the request's budget applies instead and running out of it is REQUEST_TIMEOUT.
    */
-  read(name: string, params: Params = {}, timeoutMs?: number): Promise<PlainRow[]> {
+  read(name: CypherFile, params: Params = {}, timeoutMs?: number): Promise<PlainRow[]> {
     return this.readText({ name, mode: 'READ' }, this.cypher.get(name), params, timeoutMs);
   }
 
@@ -186,7 +187,7 @@ export class GraphGateway {
   }
 
   /** One write statement in a write transaction of its own (see `writeTransaction`). */
-  write(name: string, params: Params = {}): Promise<PlainRow[]> {
+  write(name: CypherFile, params: Params = {}): Promise<PlainRow[]> {
     return this.writeTransaction((tx) => tx.run(name, params));
   }
 
@@ -243,7 +244,7 @@ export class GraphGateway {
     );
   }
 
-  private runIn(tx: Transaction, name: string, params: Params): Promise<PlainRow[]> {
+  private runIn(tx: Transaction, name: CypherFile, params: Params): Promise<PlainRow[]> {
     const text = this.cypher.get(name);
     return this.rowsOf({ name, mode: 'WRITE' }, () => tx.run(text, toDriverParams(params)));
   }

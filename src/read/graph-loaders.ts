@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { naming } from '../db/cypher';
+import type { CypherFile, CypherFileUnder } from '../db/cypher-files';
 import type { CypherSource } from '../db/cypher-registry';
 import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gateway';
 import type { PlainRow } from '../db/plain-values';
@@ -66,7 +67,7 @@ export class GraphLoaders {
    * A multi-hop path (`policy-item/departments`): its fragment cypher/projection/<path>.cypher wrapped for
    * batching (cypher/projection/path-by-ids.cypher), the same fragment the selection compiler inlines.
    */
-  path(path: string): DataLoader<string, NodeProperties[]> {
+  path(path: CypherFileUnder<'projection'>): DataLoader<string, NodeProperties[]> {
     return this.list(`path:${path}`, () => pathBatch(this.gateway.statements, path), {});
   }
 
@@ -112,7 +113,7 @@ export class GraphLoaders {
    * Whole rows per key, for batch statements that return more than a node (e.g. collaborators with their
    * shared counts). Same contract: `$ids` in, rows with an `id` column out, in display order.
    */
-  rows(statement: string): DataLoader<string, RowReader[]> {
+  rows(statement: CypherFile): DataLoader<string, RowReader[]> {
     let loader = this.rowLists.get(statement);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
@@ -160,7 +161,7 @@ export class GraphLoaders {
   }
 
   /**
-   * Remembers the batch key (read-root.ts `batchKey`) under which a root statement that folded a nested
+   * Remembers the batch key (compile-read.ts `batchKey`) under which a root statement that folded a nested
    * connection in primes its pages (`primePage`), by the connection's field nodes, for `plannedKey`.
    */
   rememberPlanned(fieldNodes: readonly object[], key: string): void {
@@ -211,7 +212,7 @@ export class GraphLoaders {
 
   private list(
     key: string,
-    statement: string | (() => CompiledStatement),
+    statement: CypherFile | (() => CompiledStatement),
     params: Params,
   ): DataLoader<string, NodeProperties[]> {
     let loader = this.lists.get(key);
@@ -268,7 +269,7 @@ function groupByKey(rows: readonly PlainRow[]): Map<string, NodeProperties[]> {
  * The batch statement of a path: its fragment inside the wrapper. Named after the files it replaced
  * (`measure/sdgs-by-ids`), so statement logs and metrics keep their names.
  */
-export function pathBatch(source: CypherSource, path: string): CompiledStatement {
+export function pathBatch(source: CypherSource, path: CypherFileUnder<'projection'>): CompiledStatement {
   const wrapped = source
     .part('projection/path-by-ids')
     .bind(naming('hole', { path: source.part(`projection/${path}`) }));

@@ -1,3 +1,4 @@
+import type { CypherSource } from '../db/cypher-registry';
 import type { Cypher } from '../db/cypher';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root, type ClassType } from 'type-graphql';
@@ -13,9 +14,9 @@ import { parsePageSelection, type PageSelection } from './page/page-selection';
 import type { PageSpec } from './page/page-spec';
 import type { OrderKey } from './page/sort-order';
 import type { PlainListKind } from './plain-list-kind';
-import type { CompiledRead } from './prefetch/read-root';
+import type { CompiledRead } from './prefetch/compiled-read';
 import { reusedCompile } from './prefetch/compile-memo';
-import { registerNestedPage, withNestedPages } from './prefetch/nested-pages';
+import { NestedPage, withNestedPages } from './prefetch/nested-pages';
 import type { RootField } from './prefetch/selection-plan';
 import type { StoredAsIs } from '../graph/map-node';
 import { pageItems } from './page/page-items';
@@ -132,10 +133,10 @@ export interface NestedConnection {
   readonly parent: () => ClassType;
   readonly field: string;
   /**
-   * The scope binding each `parent` (from `$parents`) to its nodes `n`, as text: a file of cypher/fragments/
-   * (`fragment(name)`) or a relationship's hop (`relationshipScope`). Asked for on first use.
+   * The scope binding each `parent` (from `$parents`) to its nodes `n`, composed from the compile's registry:
+   * a file of cypher/fragments/ or a relationship's hop (`relationshipScope`).
    */
-  readonly scope: () => Cypher;
+  readonly scope: (source: CypherSource) => Cypher;
   /** What it lists, in words, for the field's description (`Measures the department is responsible for`). */
   readonly lists: string;
 }
@@ -151,23 +152,23 @@ export function nestedConnectionResolver<
   OrderField extends string,
   Facet extends string,
 >(kind: ListKind<T, Filter, OrderField, Facet>, nested: NestedConnection): ClassType {
-  registerNestedPage(nested.parent, nested.field, async (args, info, ctx) => {
-    // As graphql-js coerced them; the resolver's are the same values in type-graphql's classes. Made once
-    // for these field nodes: the resolver finds this compile instead of making its own.
-    const filter = (args['filter'] ?? null) as Filter | null;
-    const orderBy = (args['orderBy'] ?? null) as OrderKey<OrderField>[] | null;
-    const slice = sliceOf(args);
-    const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
-      compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope()),
-    );
-    return compiled;
-  });
   @Resolver(nested.parent)
   class NestedConnectionResolver {
     @FieldResolver(() => kind.connection, {
       description:
         `${nested.lists} as a connection: paged (\`first\`/\`after\`), filtered and sorted like the root \`${kind.spec.name}\`, ` +
         'with totalCount and facets; pages of many parents come from one statement.',
+    })
+    @NestedPage(async (args, info, ctx) => {
+      // As graphql-js coerced them; the resolver's are the same values in type-graphql's classes. Made once
+      // for these field nodes: the resolver finds this compile instead of making its own.
+      const filter = (args['filter'] ?? null) as Filter | null;
+      const orderBy = (args['orderBy'] ?? null) as OrderKey<OrderField>[] | null;
+      const slice = sliceOf(args);
+      const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+        compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope(ctx.gateway.statements)),
+      );
+      return compiled;
     })
     // The method's name is the field's: type-graphql pairs a field with its resolver by method name, so the
     // nested connections of one type (Sdg's measures and policy items) need their own names.
@@ -183,7 +184,7 @@ export function nestedConnectionResolver<
     ): Promise<Page<T>> {
       // Parsed and compiled once for all the parents (their arguments are the same), run for this one.
       const prepared = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
-        compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope()),
+        compileListPage(kind, { filter, orderBy, slice, ctx, info }, nested.scope(ctx.gateway.statements)),
       );
       // Its arguments passed type-graphql's checks: the other parents may take the fast path (primed-pages.ts).
       ctx.loaders.rememberResolved(info.fieldNodes, prepared);
@@ -201,16 +202,16 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
   kind: PlainListKind<T>,
   nested: NestedConnection,
 ): ClassType {
-  registerNestedPage(nested.parent, nested.field, async (args, info, ctx) => {
-    const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
-      compilePlainPage(kind, { slice: sliceOf(args), ctx, info }, nested.scope()),
-    );
-    return compiled;
-  });
   @Resolver(nested.parent)
   class PlainConnectionResolver {
     @FieldResolver(() => kind.connection, {
       description: `${nested.lists} as a connection: paged (\`first\`/\`after\`) in code order, with totalCount; pages of many parents come from one statement.`,
+    })
+    @NestedPage(async (args, info, ctx) => {
+      const { compiled } = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
+        compilePlainPage(kind, { slice: sliceOf(args), ctx, info }, nested.scope(ctx.gateway.statements)),
+      );
+      return compiled;
     })
     // The method's name is the field's (see nestedConnectionResolver).
     async [nested.field](
@@ -220,7 +221,7 @@ export function plainConnectionResolver<T extends { sortKey: string }>(
       @Info() info: GraphQLResolveInfo,
     ): Promise<Page<T>> {
       const prepared = await ctx.loaders.oncePerSelection(info.fieldNodes, () =>
-        compilePlainPage(kind, { slice, ctx, info }, nested.scope()),
+        compilePlainPage(kind, { slice, ctx, info }, nested.scope(ctx.gateway.statements)),
       );
       ctx.loaders.rememberResolved(info.fieldNodes, prepared);
       return executePage(ctx, prepared.compiled, prepared.selection, prepared.map, parent.id);

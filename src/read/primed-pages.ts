@@ -2,7 +2,7 @@ import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type Gra
 import { NOT_PRIMED } from './graph-loaders';
 import type { PreparedPage } from './nested-connection';
 import { pageOfRow } from './page/fetch-page';
-import { batchKey } from './prefetch/read-root';
+import { batchKey } from './prefetch/compile-read';
 import { nestedPageFields } from './prefetch/nested-pages';
 import { guardedFieldNames, idOf } from './primed-fields';
 import type { RequestContext } from './request-context';
@@ -26,7 +26,7 @@ import type { RequestContext } from './request-context';
  */
 export function answerPrimedPages(schema: GraphQLSchema): void {
   const guarded = guardedFieldNames();
-  for (const { typeName, field: fieldName } of nestedPageFields()) {
+  for (const { typeName, field: fieldName } of nestedPageFields(schema)) {
     const type = schema.getType(typeName);
     const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
     if (!field) throw new Error(`nested connection ${typeName}.${fieldName} is not in the schema`);

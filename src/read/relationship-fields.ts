@@ -6,7 +6,9 @@ import {
   type ListKind,
   type NestedConnection,
 } from './nested-connection';
-import { fragment, relationshipScope } from './page/fragments';
+import type { CypherSource } from '../db/cypher-registry';
+import type { FragmentFile } from './page/cypher-part';
+import { relationshipScope } from './page/fragments';
 import { plainListKind, type NodeClass } from './plain-list-kind';
 import {
   related,
@@ -87,9 +89,10 @@ export function connection<
   Filter extends object,
   OrderField extends string,
   Facet extends string,
->(kind: ListKind<T, Filter, OrderField, Facet>, scope: string, lists: string): NestedConnectionSpec {
+>(kind: ListKind<T, Filter, OrderField, Facet>, scope: FragmentFile, lists: string): NestedConnectionSpec {
   return {
-    resolver: (parent, field) => nestedConnectionResolver(kind, { parent, field, scope: () => fragment(scope), lists }),
+    resolver: (parent, field) =>
+      nestedConnectionResolver(kind, { parent, field, scope: (source) => source.part(scope), lists }),
   };
 }
 
@@ -171,11 +174,16 @@ function relationshipConnection<T extends RelatedType>(
   const relationship = relationshipOf(type, name);
   if (!relationship) throw new Error(`${type}.${name} is not in the relationship table`);
   const found = relationship.hop({});
-  let scope: Cypher | undefined;
+  // Bound once per registry: every request of a service composes from the same one.
+  const scopes = new WeakMap<CypherSource, Cypher>();
   const nested = {
     parent,
     field,
-    scope: () => (scope ??= relationshipScope(found)),
+    scope: (source: CypherSource) => {
+      const kept = scopes.get(source) ?? relationshipScope(source, found);
+      scopes.set(source, kept);
+      return kept;
+    },
     lists: spec.description.replace(/\.$/, ''),
   };
   return spec.pages

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import { naming, type Cypher } from '../db/cypher';
+import type { CypherFile, CypherFileUnder } from '../db/cypher-files';
 import type { CypherSource } from '../db/cypher-registry';
 import { SheetRole } from '../graph/enums';
 import type { GraphLoaders, NodeProperties } from './graph-loaders';
@@ -13,7 +14,11 @@ import type { GraphSizes } from './graph-sizes';
  * the root statement) and the loader (wrapped for batching, src/read/path-batch.ts).
  */
 export type Hop =
-  { readonly kind: 'out' | 'in'; readonly type: RelationshipType } | { readonly kind: 'path'; readonly path: string };
+  | { readonly kind: 'out' | 'in'; readonly type: RelationshipType }
+  | { readonly kind: 'path'; readonly path: ProjectionPath };
+
+/** A path's fragment: the name of a file of cypher/projection/ (`measure/sdgs`), checked by tsc. */
+export type ProjectionPath = CypherFileUnder<'projection'>;
 
 /** The most nodes a field can list in the loaded graph (the query-cost rule multiplies by it). */
 export type SizeOf = (graph: GraphSizes) => number;
@@ -65,7 +70,7 @@ function unlessDeletedIncluded(relationship: Relationship): Relationship {
  * A multi-hop path (`cypher/projection/<path>.cypher`); its size is bounded by the product of its hops'
  * fan-outs (every node list is also bounded by its label's node count, so a loose product costs nothing).
  */
-function path(name: string, size: SizeOf): Relationship {
+function path(name: ProjectionPath, size: SizeOf): Relationship {
   return { hop: hop({ kind: 'path', path: name }), size };
 }
 
@@ -207,7 +212,7 @@ export function singleHopScope(source: CypherSource, found: Hop & { kind: 'out' 
 function singleHop(
   source: CypherSource,
   found: Hop & { kind: 'out' | 'in' },
-  template: string,
+  template: CypherFile,
   variables: readonly string[] = [],
 ): Cypher {
   const ends = RELATIONSHIP_TYPES[found.type];

@@ -3,7 +3,7 @@ import { Args, Ctx, Info, Query, Resolver, type ClassType } from 'type-graphql';
 import { FilterArg, OrderByArg } from './filter/list-args';
 import { PaginationArgs } from './page/pagination.args';
 import { compileListPage, listPage, sliceOf, type ListKind } from './nested-connection';
-import { registerRootRead } from './root-reads';
+import { RootRead } from './root-reads';
 import type { Page } from './page/fetch-page';
 import type { OrderKey } from './page/sort-order';
 import type { RequestContext } from './request-context';
@@ -23,15 +23,15 @@ export function rootConnectionResolver<T extends { sortKey: string }, Filter ext
   kind: ListKind<T, Filter, OrderField, string>,
   root: RootConnection,
 ): ClassType {
-  // The same first two steps as the resolver's, for arguments as graphql-js coerced them (root-reads.ts).
-  registerRootRead(root.field, async (args, info, ctx) => {
-    const filter = (args['filter'] ?? null) as Filter | null;
-    const orderBy = (args['orderBy'] ?? null) as OrderKey<OrderField>[] | null;
-    return (await compileListPage(kind, { filter, orderBy, slice: sliceOf(args), ctx, info })).compiled;
-  });
   @Resolver()
   class RootConnectionResolver {
     @Query(() => kind.connection, { description: root.description })
+    // The same first two steps as the resolver's, for arguments as graphql-js coerced them (root-reads.ts).
+    @RootRead(async (args, info, ctx) => {
+      const filter = (args['filter'] ?? null) as Filter | null;
+      const orderBy = (args['orderBy'] ?? null) as OrderKey<OrderField>[] | null;
+      return (await compileListPage(kind, { filter, orderBy, slice: sliceOf(args), ctx, info })).compiled;
+    })
     // The method's name is the query's: type-graphql names a query after its method.
     async [root.field](
       @FilterArg(() => kind.filter)

@@ -5,7 +5,7 @@ import type { NodeLabel } from '../graph/graph-model';
 import type { NodeProperties } from './graph-loaders';
 import { compileLabelList, listByLabel } from './prefetch/list-by-label';
 import { compileNodeRead, loadNode } from './prefetch/load-node';
-import { registerRootRead } from './root-reads';
+import { RootRead } from './root-reads';
 import type { RequestContext } from './request-context';
 
 /** A root query for one node of a kind by its code or number: `measure(code: "5-1-3")`, `sdg(number: 11)`. */
@@ -33,12 +33,12 @@ export function rootNodeResolver<T extends object, Key extends string | number>(
   root: RootNode<T, Key>,
 ): ClassType {
   const keyType = root.key.name === 'code' ? () => String : () => Int;
-  registerRootRead(root.field, (args, info, ctx) => compileNodeRead(ctx, info, root.id(args[root.key.name] as Key)));
   // A code is a string with a maximum; a number needs none.
   const keyLength: ParameterDecorator = root.key.name === 'code' ? MaxChars(ARGUMENT_LENGTH.code) : () => undefined;
   @Resolver()
   class RootNodeResolver {
     @Query(type, { nullable: true, description: root.description })
+    @RootRead((args, info, ctx) => compileNodeRead(ctx, info, root.id(args[root.key.name] as Key)))
     // The method's name is the query's: type-graphql names a query after its method.
     async [root.field](
       @Arg(root.key.name, keyType, { description: root.key.description }) @keyLength key: Key,
@@ -62,10 +62,10 @@ export interface RootList<T> {
 
 /** The resolver of a root list: every node of the label in display order (listByLabel). */
 export function rootListResolver<T extends object>(type: () => ClassType<T>, root: RootList<T>): ClassType {
-  registerRootRead(root.field, (_args, info, ctx) => compileLabelList(ctx, info, root.label));
   @Resolver()
   class RootListResolver {
     @Query(() => [type()], { description: root.description })
+    @RootRead((_args, info, ctx) => compileLabelList(ctx, info, root.label))
     async [root.field](@Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<T[]> {
       return (await listByLabel(ctx, info, root.label)).map(root.from);
     }

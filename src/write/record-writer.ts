@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Neo4jError } from 'neo4j-driver';
 import type { RequestContext } from '../read/request-context';
+import type { CypherFile } from '../db/cypher-files';
 import type { TransactionRunner } from '../db/graph-gateway';
 import { RowReader } from '../db/row-reader';
 import type { PlainRow, PlainValue } from '../db/plain-values';
@@ -20,7 +21,7 @@ import { quotedInput } from '../core/quoted-input';
 
 type RecordKind = 'IndicatorResult' | 'SheetEvaluation';
 
-const KIND: Record<RecordKind, { prefix: string; target: string; action: string; noun: string }> = {
+const KIND: Record<RecordKind, { prefix: string; target: CypherFile; action: string; noun: string }> = {
   IndicatorResult: {
     prefix: 'indicator-result',
     target: 'records/indicator-target',

@@ -1,3 +1,4 @@
+import type { CypherFile } from '../../db/cypher-files';
 import type { GraphGateway, TransactionRunner } from '../../db/graph-gateway';
 import { RELATIONSHIP_TYPES, type GraphFile, type GraphRelationship } from '../../graph/graph-model';
 
@@ -84,7 +85,7 @@ export function relationshipKey(r: GraphRelationship): string {
 
 async function inBatches<T>(
   tx: TransactionRunner,
-  statement: string,
+  statement: CypherFile,
   items: readonly T[],
   params: (batch: readonly T[]) => Record<string, unknown>,
 ): Promise<number> {

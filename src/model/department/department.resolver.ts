@@ -12,18 +12,13 @@ import { Indicator } from '../indicator/indicator.type';
 import { Collaboration } from './collaboration.type';
 import { Department } from './department.type';
 import { compileNodeRead, prefetchBelow } from '../../read/prefetch/load-node';
-import { registerRootRead } from '../../read/root-reads';
+import { RootRead } from '../../read/root-reads';
 import { related } from '../../read/relationships';
 import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, manyNotDeleted, relationshipResolvers } from '../../read/relationship-fields';
 import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
 import { INDICATOR_LIST } from '../indicator/indicator.list';
-
-// The resolver's compile: the department named, then what is selected below it (src/read/root-reads.ts).
-registerRootRead('department', async (args, info, ctx) =>
-  compileNodeRead(ctx, info, (await ctx.departments.resolve(String(args['ref']), 'ref')).id),
-);
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -32,6 +27,10 @@ export class DepartmentResolver {
     description:
       'A department by id, Japanese name, English name (any case) or English words (`citizen activity division`). Unknown or ambiguous names are BAD_USER_INPUT listing candidates.',
   })
+  // The resolver's compile: the department named, then what is selected below it (src/read/root-reads.ts).
+  @RootRead(async (args, info, ctx) =>
+    compileNodeRead(ctx, info, (await ctx.departments.resolve(String(args['ref']), 'ref')).id),
+  )
   async department(
     @Arg('ref', { description: 'How you name the department.' }) @MaxChars(ARGUMENT_LENGTH.departmentRef) ref: string,
     @Ctx() ctx: RequestContext,

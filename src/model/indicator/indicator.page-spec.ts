@@ -16,7 +16,9 @@ export const INDICATOR_PAGE = kindPageSpec('indicator', {
   inPolicyItem: true,
   facets: ['sdgs', 'fields', 'directions', 'outlooks'],
   facetValues: { outlooks: () => outlookParameter() },
-  orderFields: Object.assign(declaredOrderFields(INDICATOR_ATTRIBUTES), { RELATIVE_CHANGE: 'relative-change' }),
+  orderFields: Object.assign(declaredOrderFields(INDICATOR_ATTRIBUTES), {
+    RELATIVE_CHANGE: 'relative-change',
+  } as const),
   // Computed figures after the declared numbers': none of them is stored.
   aggregates: Object.assign(declaredAggregates(INDICATOR_PROPERTIES), {
     relativeChange: {

@@ -6,6 +6,7 @@ import { foldedText } from '../../read/filter/text-filter';
 import type { CompileContext } from '../../read/compile-context';
 import { all, holds, matches, type Condition } from '../../read/page/condition';
 import { anyOf, grade, departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
+import { declaredConditionIn } from '../../read/page/declared-anchors';
 import type { MeasureFilter } from './measure.filter';
 
 /**
@@ -29,7 +30,7 @@ async function conditionsOf(
   const text = foldedText(f.text);
   const own = [
     ...(await listOf('fragments/common/item-sdgs', f.sdg, f, 'sdgs', path)),
-    ...(await departmentsOf('fragments/measure/departments', f, ctx.departments, path)),
+    ...(await departmentsOf(declaredConditionIn('Measure', MEASURE_ANCHORS, 'departments'), f, ctx.departments, path)),
     ...(await listOf('fragments/common/item-codes', f.policyItem?.trim(), f, 'policyItems', path, trimmed)),
     ...(await listOf('fragments/common/item-fields', f.field, f, 'fields', path)),
     ...anyOf('fragments/measure/statuses', null, f.status),

@@ -13,7 +13,7 @@ export const MEASURE_PAGE = kindPageSpec('measure', {
   inPolicyItem: true,
   facets: ['sdgs', 'departments', 'fields', 'statuses'],
   orderFields: Object.assign(
-    { STATUS: 'order-status', FIELD: 'order-field', DEPARTMENT_COUNT: 'order-department-count' },
+    { STATUS: 'order-status', FIELD: 'order-field', DEPARTMENT_COUNT: 'order-department-count' } as const,
     declaredOrderFields(MEASURE_ATTRIBUTES),
   ),
   aggregates: Object.assign(declaredAggregates(MEASURE_PROPERTIES), {

@@ -5,6 +5,7 @@ import { foldedText } from '../../read/filter/text-filter';
 import type { CompileContext } from '../../read/compile-context';
 import { matches, type Condition } from '../../read/page/condition';
 import { departmentsOf, listOf, withNotAndOr } from '../../read/page/filter-conditions';
+import { declaredConditionIn } from '../../read/page/declared-anchors';
 import type { PolicyItemFilter } from './policy-item.filter';
 
 /** A policy-item filter as a condition tree. */
@@ -23,7 +24,7 @@ async function conditionsOf(
   const text = foldedText(f.text);
   const own = [
     ...(await listOf('fragments/policy-item/fields', f.field, f, 'fields', path)),
-    ...(await listOf('fragments/policy-item/sdgs', f.sdg, f, 'sdgs', path)),
+    ...(await listOf(declaredConditionIn('PolicyItem', POLICY_ITEM_ANCHORS, 'sdgs'), f.sdg, f, 'sdgs', path)),
     ...(await departmentsOf('fragments/policy-item/departments', f, ctx.departments, path)),
     ...(await listOf('fragments/policy-item/linkage-plans', f.linkagePlan, f, 'linkagePlans', path)),
     ...(f.detailed === undefined || f.detailed === null ? [] : [matches('fragments/policy-item/detailed', f.detailed)]),

@@ -18,7 +18,7 @@ export const POLICY_ITEM_PAGE = kindPageSpec('policy-item', {
       SATISFACTION_RANK: 'order-satisfaction-rank',
       IMPORTANCE_RANK: 'order-importance-rank',
       MEASURE_COUNT: 'order-measure-count',
-    },
+    } as const,
     declaredOrderFields(POLICY_ITEM_ATTRIBUTES),
   ),
   aggregates: Object.assign(declaredAggregates(POLICY_ITEM_PROPERTIES), {

@@ -6,12 +6,14 @@ import { foldedText } from '../../read/filter/text-filter';
 import type { CompileContext } from '../../read/compile-context';
 import { matches, type Condition } from '../../read/page/condition';
 import { grade, departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/page/filter-conditions';
+import type { CypherPart } from '../../read/page/cypher-part';
+import { declaredConditionIn } from '../../read/page/declared-anchors';
 import type { ReformSheetFilter } from './reform-sheet.filter';
 
-const DEPARTMENT_BY_ROLE: Record<SheetRole, string> = {
-  [SheetRole.EXECUTING]: 'fragments/reform-sheet/executing-departments',
-  [SheetRole.PARTNER]: 'fragments/reform-sheet/partner-departments',
-  [SheetRole.ANY]: 'fragments/reform-sheet/departments',
+const DEPARTMENT_BY_ROLE: Record<SheetRole, CypherPart> = {
+  [SheetRole.EXECUTING]: declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'executing-departments'),
+  [SheetRole.PARTNER]: declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'partner-departments'),
+  [SheetRole.ANY]: declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'departments'),
 };
 
 /** A reform-sheet filter as a condition tree. */
@@ -31,8 +33,15 @@ async function conditionsOf(
   const own = [
     ...(await listOf('fragments/reform-sheet/areas', f.area, f, 'areas', path)),
     ...(await departmentsOf(DEPARTMENT_BY_ROLE[f.role ?? SheetRole.ANY], f, ctx.departments, path)),
-    ...(await listOf('fragments/reform-sheet/sdgs', f.sdg, f, 'sdgs', path)),
-    ...(await listOf('fragments/reform-sheet/measures', f.measure?.trim(), f, 'measures', path, trimmed)),
+    ...(await listOf(declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'sdgs'), f.sdg, f, 'sdgs', path)),
+    ...(await listOf(
+      declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'measures'),
+      f.measure?.trim(),
+      f,
+      'measures',
+      path,
+      trimmed,
+    )),
     ...(await listOf('fragments/reform-sheet/measure-fields', null, f, 'measureFields', path)),
     ...(await listOf(
       'fragments/reform-sheet/evaluations',

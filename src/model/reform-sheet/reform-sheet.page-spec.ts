@@ -14,7 +14,7 @@ export const REFORM_SHEET_PAGE = kindPageSpec('reform-sheet', {
   anchors: ['executing-departments', 'partner-departments', 'departments', 'measures', 'sdgs', 'measure-fields'],
   facets: ['areas', 'evaluations', 'departments', 'sdgs'],
   orderFields: Object.assign(
-    { AREA: 'order-area', EVALUATION: 'order-evaluation' },
+    { AREA: 'order-area', EVALUATION: 'order-evaluation' } as const,
     declaredOrderFields(REFORM_SHEET_ATTRIBUTES),
   ),
   aggregates: declaredAggregates(REFORM_SHEET_PROPERTIES),

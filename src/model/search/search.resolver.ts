@@ -12,7 +12,7 @@ import { locateMatch, luceneQuery } from './search-text';
 import { searchProperties } from './search-properties';
 import { searchStatement } from './search-statement';
 import type { CompileContext } from '../../read/compile-context';
-import { registerRootRead } from '../../read/root-reads';
+import { RootRead } from '../../read/root-reads';
 import type { CompiledStatement, Params } from '../../db/graph-gateway';
 
 @ArgsType()
@@ -46,22 +46,21 @@ function compileSearch(
   return { statement, params: { lucene: luceneQuery(text), folded, first } };
 }
 
-// The same compile as the resolver's, for arguments as graphql-js coerced them (src/read/root-reads.ts).
-registerRootRead('search', (args, info, ctx) =>
-  Promise.resolve().then(() =>
-    Object.assign(compileSearch(ctx, args as unknown as SearchArgs, info), {
-      shape: { kind: 'rows', column: 'node' } as const,
-      columns: [],
-    }),
-  ),
-);
-
 @Resolver()
 export class SearchResolver {
   @Query(() => [SearchHit], {
     description:
       'Japanese-aware search over names, descriptions and English names (full-text index with the cjk analyzer, plus substring matching for short queries), best first.',
   })
+  // The same compile as the resolver's, for arguments as graphql-js coerced them (src/read/root-reads.ts).
+  @RootRead((args, info, ctx) =>
+    Promise.resolve().then(() =>
+      Object.assign(compileSearch(ctx, args as unknown as SearchArgs, info), {
+        shape: { kind: 'rows', column: 'node' } as const,
+        columns: [],
+      }),
+    ),
+  )
   async search(
     @Args() { text, types, first }: SearchArgs,
     @Ctx() ctx: RequestContext,

@@ -1,4 +1,5 @@
-import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
+import type { NodeLabel } from '../../graph/graph-model';
+import { declaredConditionPart } from '../page/declared-anchors';
 import type { AnchorDeclaration, Anchors } from '../../graph/properties/anchor';
 import type { CompileContext } from '../compile-context';
 import type { Condition } from '../page/condition';
@@ -42,7 +43,7 @@ function filtersOf(anchors: Anchors) {
     const keys = RELATED_KEYS[`${anchor.from}.${anchor.key}`];
     if (keys === undefined)
       throw new Error(`${condition}: a relationship filter by ${anchor.from}.${anchor.key} is not declared here`);
-    return [{ condition, filter, keys }];
+    return [{ condition, anchor, filter, keys }];
   });
 }
 
@@ -63,8 +64,8 @@ export async function declaredRelationshipConditions(
   path: string,
 ): Promise<Condition[]> {
   const conditions = await Promise.all(
-    filtersOf(anchors).map(({ condition, filter: declared, keys }) =>
-      listOf(`fragments/${NODE_LABELS[label]}/${condition}`, null, filter, declared.field, path, (value, at) =>
+    filtersOf(anchors).map(({ condition, anchor, filter: declared, keys }) =>
+      listOf(declaredConditionPart(label, condition, anchor), null, filter, declared.field, path, (value, at) =>
         keys.read(value, at, ctx),
       ),
     ),

@@ -1,3 +1,4 @@
+import type { CypherPart } from '../page/cypher-part';
 import { IsOptional } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
 import { BadUserInputError } from '../../core/errors';
@@ -27,7 +28,11 @@ export class NumberComparison {
 }
 
 /** The comparisons of `given` on the quantity fragment `quantity`; an empty comparison is refused. */
-export function comparisons(quantity: string, given: NumberComparison | null | undefined, path: string): Condition[] {
+export function comparisons(
+  quantity: CypherPart,
+  given: NumberComparison | null | undefined,
+  path: string,
+): Condition[] {
   if (given === null || given === undefined) return [];
   const found = (Object.keys(COMPARISON_OPERATORS) as (keyof typeof COMPARISON_OPERATORS)[]).flatMap((name) => {
     const value = given[name];

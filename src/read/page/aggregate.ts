@@ -1,3 +1,4 @@
+import type { CypherPart } from './cypher-part';
 import { Arg, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { NumberAggregate } from './number-aggregate.type';
 
@@ -7,7 +8,7 @@ import { NumberAggregate } from './number-aggregate.type';
  * `byFiscalYear` ones take the year as their `$value`.
  */
 export interface AggregateQuantity {
-  readonly quantity: string;
+  readonly quantity: CypherPart;
   readonly description: string;
   readonly byFiscalYear?: boolean;
 }

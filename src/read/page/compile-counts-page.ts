@@ -1,4 +1,5 @@
 import { cypher, joined, naming, param, type Cypher } from '../../db/cypher';
+import type { CypherSource } from '../../db/cypher-registry';
 import type { Condition } from './condition';
 import { figureList, matchedNodes, parameters, quantityOf, type CompiledPage } from './compile-page';
 import type { PageSpec } from './page-spec';
@@ -21,6 +22,7 @@ import type { AggregateRequest } from './selected-aggregates';
  * read as an empty page.
  */
 export function compileCountsPage(
+  source: CypherSource,
   spec: PageSpec,
   condition: Condition,
   aggregates: readonly AggregateRequest[],
@@ -29,11 +31,11 @@ export function compileCountsPage(
   const { params, parameter } = parameters();
   // Each parent's scope over that parent alone: its `$parents` bound to a list of one.
   const parentScope = scope?.bind(naming('param', { parents: '[pageParent]' }));
-  const lines = matchedNodes(spec, condition, parameter, parentScope, false);
+  const lines = matchedNodes(source, spec, condition, parameter, parentScope, false);
   // Each figure's value computed once per node, then aggregated: its Quantity fragment can be an expression
   // over the node's yearly records. `count(v)`, `min`, `max`, `avg` and `sum` leave nulls out, as the page
   // statement's `WHERE v IS NOT NULL` does.
-  const values = aggregates.map((request, at) => cypher`${quantityOf(request, parameter)} AS v${at}`);
+  const values = aggregates.map((request, at) => cypher`${quantityOf(source, request, parameter)} AS v${at}`);
   if (values.length > 0) lines.push(cypher`WITH n, ${joined(values, ', ')}`);
   const figures = aggregates.map(({ key }, at) => `\`${key}\`: ${figureList(`v${at}`)}`);
   // Only aggregates in the aggregation (a literal beside them would group by it, and an empty set give no row).

@@ -1,10 +1,11 @@
 import type { Cypher } from '../../db/cypher';
 import type { CypherSource } from '../../db/cypher-registry';
-import { compileRead, type CompiledRead } from '../prefetch/read-root';
+import { compileRead } from '../prefetch/compile-read';
+import type { CompiledRead } from '../prefetch/compiled-read';
 import { compileCountsPage } from './compile-counts-page';
 import { compilePage } from './compile-page';
 import type { Condition } from './condition';
-import { PAGE_SHAPE, sliceParams } from './fetch-page';
+import { PAGE_SHAPE, sliceParams } from './page-statement';
 import type { PageSelection } from './page-selection';
 import type { PageSpec } from './page-spec';
 
@@ -23,7 +24,7 @@ export function compilePageRead<F extends string, Facet extends string>(
 ): CompiledRead {
   // Only counts and figures: a statement that aggregates as it matches (compile-counts-page.ts).
   if (!selection.listsItems && selection.facets.length === 0) {
-    const counts = compileCountsPage(spec, condition, selection.aggregates, scope);
+    const counts = compileCountsPage(source, spec, condition, selection.aggregates, scope);
     return compileRead(
       source,
       { statement: counts.statement, params: counts.params, shape: PAGE_SHAPE },
@@ -31,6 +32,7 @@ export function compilePageRead<F extends string, Facet extends string>(
     );
   }
   const { statement, params } = compilePage(
+    source,
     spec,
     condition,
     selection.order,

@@ -1,7 +1,8 @@
 import { cypher, joined, param, type Cypher, type Piece, type Slot } from '../../db/cypher';
 import type { CompiledStatement } from '../../db/graph-gateway';
 import { all, requiredConditions, type Condition } from './condition';
-import { fragment, fragmentWithParameter } from './fragments';
+import type { CypherSource } from '../../db/cypher-registry';
+import { composed, composedWithParameter, partName, type CypherPart } from './cypher-part';
 import type { PageSpec } from './page-spec';
 import type { AggregateRequest } from './selected-aggregates';
 import type { OrderKey } from './sort-order';
@@ -39,6 +40,7 @@ export interface CompiledPage {
  * scope replaces the anchor, every step keeps `parent`, and each row of the result is one parent's page.
  */
 export function compilePage<F extends string, Facet extends string>(
+  source: CypherSource,
   spec: PageSpec<F, Facet>,
   condition: Condition,
   order: readonly OrderKey<F>[],
@@ -49,8 +51,8 @@ export function compilePage<F extends string, Facet extends string>(
 ): CompiledPage {
   const { params, parameter } = parameters();
   const group = scope === undefined ? '' : 'parent, ';
-  const sortExpressions = order.map((key) => sortExpression(spec, key.field));
-  const lines = matchedNodes(spec, condition, parameter, scope, scope !== undefined, sortExpressions);
+  const sortExpressions = order.map((key) => sortExpression(source, spec, key.field));
+  const lines = matchedNodes(source, spec, condition, parameter, scope, scope !== undefined, sortExpressions);
 
   lines.push(
     cypher`WITH ${group}n, [${joined(sortExpressions, ', ')}] AS position`,
@@ -67,8 +69,8 @@ export function compilePage<F extends string, Facet extends string>(
     lines.push(
       'CALL (matched) {',
       value === undefined
-        ? fragment(spec.facets[facet])
-        : fragmentWithParameter(spec.facets[facet], parameter(value())),
+        ? composed(source, spec.facets[facet])
+        : composedWithParameter(source, spec.facets[facet], parameter(value())),
       '}',
       `WITH ${carriedColumns.join(', ')}, facet AS ${column}`,
     );
@@ -77,7 +79,7 @@ export function compilePage<F extends string, Facet extends string>(
   });
   const aggregateColumns = aggregates.map(({ key, quantity, fiscalYear }, at) => {
     const column = `aggregate${at}`;
-    const value = quantityOf({ quantity, fiscalYear }, parameter);
+    const value = quantityOf(source, { quantity, fiscalYear }, parameter);
     lines.push(
       'CALL (matched) {',
       'UNWIND matched AS x',
@@ -143,6 +145,7 @@ export function parameters(): { params: Record<string, unknown>; parameter: (val
  * always true (no filter) is left out with its `WITH`.
  */
 export function matchedNodes(
+  source: CypherSource,
   spec: PageSpec,
   condition: Condition,
   parameter: (value: unknown) => Slot,
@@ -153,15 +156,15 @@ export function matchedNodes(
   const anchor = scope === undefined ? anchorOf(spec, condition) : null;
   const lines: Piece[] = [];
   if (scope !== undefined) lines.push(scope, `WITH DISTINCT ${byParent ? 'parent, ' : ''}n`);
-  else if (anchor === null) lines.push(fragment(scanOf(spec)));
-  else lines.push(fragmentWithParameter(anchor.anchor, parameter(anchor.value)), 'WITH DISTINCT n');
+  else if (anchor === null) lines.push(composed(source, scanOf(spec)));
+  else lines.push(composedWithParameter(source, anchor.anchor, parameter(anchor.value)), 'WITH DISTINCT n');
   const residual = anchor?.exact === true ? without(condition, anchor.condition) : condition;
-  const where = predicate(residual, parameter);
+  const where = predicate(source, residual, parameter);
   const context =
     spec.context !== undefined && namesAny([where, ...laterExpressions], spec.context.variables)
       ? spec.context
       : undefined;
-  if (context) lines.push(fragment(context.fragment));
+  if (context) lines.push(composed(source, context.fragment));
   if (!isTrue(where)) {
     const carried = [...(byParent ? ['parent'] : []), 'n', ...(context?.variables ?? [])];
     lines.push(`WITH ${carried.join(', ')}`, cypher`WHERE ${where}`);
@@ -184,10 +187,13 @@ function namesAny(parts: readonly Cypher[], variables: readonly string[]): boole
 
 /** The expression of an asked figure over `n`: its Quantity fragment, the fiscal year a parameter when it takes one. */
 export function quantityOf(
+  source: CypherSource,
   { quantity, fiscalYear }: Pick<AggregateRequest, 'quantity' | 'fiscalYear'>,
   parameter: (value: unknown) => Slot,
 ): Cypher {
-  return fiscalYear === undefined ? fragment(quantity) : fragmentWithParameter(quantity, parameter(fiscalYear));
+  return fiscalYear === undefined
+    ? composed(source, quantity)
+    : composedWithParameter(source, quantity, parameter(fiscalYear));
 }
 
 /**
@@ -202,10 +208,10 @@ function projection(node: string, properties: readonly string[]): string {
 function anchorOf(
   spec: PageSpec,
   condition: Condition,
-): { anchor: string; value: unknown; exact: boolean; condition: Condition } | null {
+): { anchor: CypherPart; value: unknown; exact: boolean; condition: Condition } | null {
   const required = requiredConditions(condition);
   for (const { condition: name, anchor, exact } of spec.anchors) {
-    const found = required.find((c) => c.kind === 'match' && c.fragment === name);
+    const found = required.find((c) => c.kind === 'match' && partName(c.fragment) === partName(name));
     if (found?.kind === 'match') return { anchor, value: found.value, exact, condition: found };
   }
   return null;
@@ -225,46 +231,46 @@ function isTrue(predicate: Cypher): boolean {
   return predicate === TRUE;
 }
 
-function predicate(condition: Condition, parameter: (value: unknown) => Slot): Cypher {
+function predicate(source: CypherSource, condition: Condition, parameter: (value: unknown) => Slot): Cypher {
   switch (condition.kind) {
     case 'all':
       return condition.of.length === 0
         ? TRUE
         : joined(
-            condition.of.map((c) => cypher`(${predicate(c, parameter)})`),
+            condition.of.map((c) => cypher`(${predicate(source, c, parameter)})`),
             ' AND ',
           );
     case 'any':
       return condition.of.length === 0
         ? cypher`false`
         : joined(
-            condition.of.map((c) => cypher`(${predicate(c, parameter)})`),
+            condition.of.map((c) => cypher`(${predicate(source, c, parameter)})`),
             ' OR ',
           );
     case 'not':
-      return cypher`NOT (${predicate(condition.of, parameter)})`;
+      return cypher`NOT (${predicate(source, condition.of, parameter)})`;
     case 'holds':
-      return fragment(condition.fragment);
+      return composed(source, condition.fragment);
     case 'match':
-      return fragmentWithParameter(condition.fragment, parameter(condition.value));
+      return composedWithParameter(source, condition.fragment, parameter(condition.value));
     case 'none':
-      return cypher`NOT coalesce((${fragmentWithParameter(condition.fragment, parameter(condition.value))}), false)`;
+      return cypher`NOT coalesce((${composedWithParameter(source, condition.fragment, parameter(condition.value))}), false)`;
     case 'compare':
       // A missing quantity (null) compares as null, which WHERE treats as false, also under NOT: `coalesce`
       // keeps "not above 10 %" from listing indicators that have no number at all.
-      return cypher`coalesce((${fragment(condition.quantity)}) ${condition.operator} ${parameter(condition.value)}, false)`;
+      return cypher`coalesce((${composed(source, condition.quantity)}) ${condition.operator} ${parameter(condition.value)}, false)`;
   }
 }
 
-function scanOf(spec: PageSpec): string {
+function scanOf(spec: PageSpec): CypherPart {
   if (spec.scan === undefined)
     throw new Error(`${spec.name} is listed only below a parent: a page of it needs a scope`);
   return spec.scan;
 }
 
-function sortExpression(spec: PageSpec, field: string): Cypher {
-  const name = spec.orderFields[field];
-  return name === null || name === undefined ? cypher`n.sortKey` : fragment(name);
+function sortExpression(source: CypherSource, spec: PageSpec, field: string): Cypher {
+  const part = spec.orderFields[field];
+  return part === null || part === undefined ? cypher`n.sortKey` : composed(source, part);
 }
 
 /**

@@ -1,30 +1,57 @@
 import { naming, type Cypher } from '../../db/cypher';
 import type { CypherSource } from '../../db/cypher-registry';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
-import type { AnchorDeclaration, AnchorHop } from '../../graph/properties/anchor';
+import type { AnchorDeclaration, AnchorHop, Anchors } from '../../graph/properties/anchor';
 import type { FacetDeclaration } from '../../graph/properties/facet';
-import { LABEL_ANCHORS, LABEL_FACETS } from '../../graph/properties/label-pages';
+import type { TemplatePart } from './cypher-part';
 
 /**
- * The anchors and facets kinds declare (src/graph/properties/anchor.ts, facet.ts) as fragments:
- * `fragments/<folder>/anchor-<name>` (the name kindPageSpec gives a condition's anchor) is the template
- * cypher/fragments/common/anchor-by-key or anchor-by-field-id, `fragments/<folder>/facet-<name>` the template
- * facet-per-sdg or facet-per-value, their holes filled with the declaration's labels, key, property and path.
+ * The anchors and facets kinds declare (src/graph/properties/anchor.ts, facet.ts) as parts of a page: an anchor
+ * is the template cypher/fragments/common/anchor-by-key or anchor-by-field-id, a condition condition-by-key, a
+ * facet facet-per-sdg or facet-per-value, their holes filled with the declaration's labels, key, property and
+ * path. kindPageSpec makes them from the declarations it reads, so no name is looked up to find them.
  * Declarations are code, never a request's text; each name filled in is still checked to be an identifier.
  */
-const ANCHOR_NAME = /^fragments\/([a-z-]+)\/anchor-([a-z-]+)$/;
-const FACET_NAME = /^fragments\/([a-z-]+)\/facet-([a-z-]+)$/;
 
-const LABEL_OF_FOLDER: ReadonlyMap<string, NodeLabel> = new Map(
-  Object.entries(NODE_LABELS).map(([label, folder]): [string, NodeLabel] => [folder, label as NodeLabel]),
-);
+/** A declared anchor of `label` as a part: its name is the one a file of the kind's folder would have. */
+export function declaredAnchorPart(label: NodeLabel, condition: string, anchor: AnchorDeclaration): TemplatePart {
+  return {
+    name: `fragments/${NODE_LABELS[label]}/anchor-${condition}`,
+    compose: (source) => declaredAnchor(source, label, anchor),
+  };
+}
 
-/** The declared anchor a fragment name stands for, with the label it binds as `n`; undefined for any other name. */
-export function declaredAnchorOf(name: string): { label: NodeLabel; anchor: AnchorDeclaration } | undefined {
-  const [, folder = '', condition = ''] = ANCHOR_NAME.exec(name) ?? [];
-  const label = LABEL_OF_FOLDER.get(folder);
-  const anchor = label === undefined ? undefined : LABEL_ANCHORS[label]?.[condition];
-  return label === undefined || anchor === undefined ? undefined : { label, anchor };
+/** A declared anchor's condition as a part (`fragments/<folder>/<condition>`). */
+export function declaredConditionPart(label: NodeLabel, condition: string, anchor: AnchorDeclaration): TemplatePart {
+  return {
+    name: `fragments/${NODE_LABELS[label]}/${condition}`,
+    compose: (source) => declaredCondition(source, anchor),
+  };
+}
+
+/** The anchors of `A` that declare a condition: the names a filter can test through the template. */
+export type DeclaredConditionName<A extends Anchors> = {
+  [K in keyof A]: A[K] extends { readonly condition: object } ? K : never;
+}[keyof A] &
+  string;
+
+/**
+ * The condition `condition` of the kind's declared anchors as a part, the name checked by tsc against the
+ * declaration (`declaredConditionIn('Measure', MEASURE_ANCHORS, 'departments')`).
+ */
+export function declaredConditionIn<A extends Anchors>(
+  label: NodeLabel,
+  anchors: A,
+  condition: DeclaredConditionName<A>,
+): TemplatePart {
+  const anchor = anchors[condition];
+  if (anchor?.condition === undefined) throw new Error(`${label} declares no condition ${condition}`);
+  return declaredConditionPart(label, condition, anchor);
+}
+
+/** A declared facet as a part (`fragments/<folder>/facet-<name>`). */
+export function declaredFacetPart(label: NodeLabel, name: string, facet: FacetDeclaration): TemplatePart {
+  return { name: `fragments/${NODE_LABELS[label]}/facet-${name}`, compose: (source) => declaredFacet(source, facet) };
 }
 
 function identifier(name: string): string {
@@ -55,16 +82,6 @@ export function anchorPath(anchor: AnchorDeclaration): string {
   return pathOf(anchor.hops);
 }
 
-const CONDITION_NAME = /^fragments\/([a-z-]+)\/([a-z-]+)$/;
-
-/** The declared anchor whose condition a fragment name stands for (`fragments/<folder>/<condition>`). */
-export function declaredConditionOf(name: string): AnchorDeclaration | undefined {
-  const [, folder = '', condition = ''] = CONDITION_NAME.exec(name) ?? [];
-  const label = LABEL_OF_FOLDER.get(folder);
-  const anchor = label === undefined ? undefined : LABEL_ANCHORS[label]?.[condition];
-  return anchor?.condition === undefined ? undefined : anchor;
-}
-
 /** The hops of a path walked the other way: from `n` back to the node it started from (the anchor's `a`). */
 export function reversedHops(hops: readonly AnchorHop[]): AnchorHop[] {
   return hops
@@ -88,13 +105,6 @@ export function declaredCondition(source: CypherSource, anchor: AnchorDeclaratio
       key: anchor.key,
     }),
   );
-}
-
-/** The declared facet a fragment name stands for; undefined for any other name. */
-export function declaredFacetOf(name: string): FacetDeclaration | undefined {
-  const [, folder = '', facet = ''] = FACET_NAME.exec(name) ?? [];
-  const label = LABEL_OF_FOLDER.get(folder);
-  return label === undefined ? undefined : LABEL_FACETS[label]?.[facet];
 }
 
 /** The declared facet's Cypher, from its template. */

@@ -1,6 +1,7 @@
 import type { Attributes } from '../../graph/properties/attribute';
 import type { Declaration } from '../../graph/properties/declared-property';
 import type { AggregateQuantity } from './aggregate';
+import type { CypherPart } from './cypher-part';
 import { propertyQuantity } from './fragments';
 
 /**
@@ -16,10 +17,10 @@ export type DeclaredOrderValue<D extends Attributes> = {
 }[keyof D];
 
 /** Each declared order value with its sort fragment, for kindPageSpec's `orderFields`. */
-export function declaredOrderFields<D extends Attributes>(declaration: D): Record<DeclaredOrderValue<D>, string> {
+export function declaredOrderFields<D extends Attributes>(declaration: D): Record<DeclaredOrderValue<D>, CypherPart> {
   return Object.fromEntries(
     Object.entries(declaration).flatMap(([name, { order }]) => (order ? [[order.value, propertyQuantity(name)]] : [])),
-  ) as Record<DeclaredOrderValue<D>, string>;
+  ) as Record<DeclaredOrderValue<D>, CypherPart>;
 }
 
 /** Each declared order value with its description, for OrderInput. */

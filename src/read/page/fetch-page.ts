@@ -1,3 +1,4 @@
+import type { CypherFile } from '../../db/cypher-files';
 import type { Params } from '../../db/graph-gateway';
 import type { PlainRow, PlainValue } from '../../db/plain-values';
 import { FIGURES } from './compile-page';
@@ -5,36 +6,22 @@ import { RowReader } from '../../db/row-reader';
 import { NumberAggregate } from './number-aggregate.type';
 import type { NodeProperties } from '../graph-loaders';
 import { toConnection, type ConnectionShape } from './connection';
-import { decodePosition, encodeCursor, encodePositionCursor, type CursorPosition, type SortValue } from './cursor';
-import { batchKey, executeRead, parentPages, type CompiledRead } from '../prefetch/read-root';
+import { encodeCursor, encodePositionCursor, type SortValue } from './cursor';
+import { afterPosition, DEFAULT_ORDER, type PageOrder, type Slice } from './page-arguments';
+import { PAGE_SHAPE, sliceParams } from './page-statement';
+import { batchKey } from '../prefetch/compile-read';
+import type { CompiledRead } from '../prefetch/compiled-read';
+import { executeRead, parentPages } from '../prefetch/execute-read';
 import type { RequestContext } from '../request-context';
-
-/** The order a page is sorted by, as its cursors know it (see cursor.ts). */
-export interface PageOrder {
-  /** Names the order in cursors made for it (`measures:NAME.ASC`). */
-  readonly tag: string;
-  /** Sort keys before the sortKey tiebreak; 0 is the default order (codes). */
-  readonly keyCount: number;
-  /** The order in words, for the message refusing a cursor of another order. */
-  readonly described: string;
-}
-
-export const DEFAULT_ORDER: PageOrder = { tag: '', keyCount: 0, described: 'code' };
 
 /** A page with the facet counts its statement computed (null when none were asked for). */
 export type Page<T> = ConnectionShape<T> & { readonly facets: Readonly<Record<string, PlainValue>> | null };
-
-/** `first`/`after` of a connection. */
-export interface Slice {
-  readonly first: number;
-  readonly after?: string | null;
-}
 
 /** A page statement of cypher/ (a fixed file such as `audit/page`) to fetch as it is. */
 export interface PageRequest<T> {
   /** The request's gateway and loaders (the context). */
   readonly ctx: Pick<RequestContext, 'gateway' | 'loaders'>;
-  readonly statement: string;
+  readonly statement: CypherFile;
   /** The statement's own parameters; the slice's are added here. */
   readonly params: Params;
   readonly slice: Slice;
@@ -94,23 +81,6 @@ export function pageOfRow<T extends { sortKey: string }>(
     : page;
 }
 
-/** The position an `after` cursor holds, checked against the page's order (null without a cursor). */
-export function afterPosition(after: string | null | undefined, order: PageOrder): CursorPosition | null {
-  return after === null || after === undefined
-    ? null
-    : decodePosition(after, order.tag, order.keyCount, order.described);
-}
-
-/** The slice parameters of the page-statement contract (see fetchPage). */
-export function sliceParams(position: CursorPosition | null, first: number): Params {
-  return {
-    after: position?.sortKey ?? null,
-    afterKey: position?.sortKey ?? null,
-    afterValues: position?.values ?? [],
-    limit: first + 1,
-  };
-}
-
 /** One result row of a page statement as a page (an absent row is an empty page). */
 export function toPage<T extends { sortKey: string }>(
   row: PlainRow | undefined,
@@ -162,6 +132,3 @@ function aggregatesOf(column: PlainValue | undefined): Record<string, NumberAggr
 
 /** The names of figureList's entries, in its order. */
 const FIGURE_NAMES = Object.keys(FIGURES);
-
-/** The page statement's contract: one row, its nodes in the `pageNodes` list. */
-export const PAGE_SHAPE = { kind: 'list', column: 'pageNodes' } as const;

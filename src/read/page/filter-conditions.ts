@@ -1,11 +1,12 @@
 import { all, any, matches, noneOf, not, type Condition } from './condition';
+import type { CypherPart } from './cypher-part';
 
 /**
  * Helpers turning a filter input into a condition tree. A key given both in its single form (`sdg: 11`,
  * kept from before any-of lists existed) and as a list (`sdgs: [11, 13]`) must satisfy both.
  */
 export function anyOf<T>(
-  fragment: string,
+  fragment: CypherPart,
   single: T | null | undefined,
   many: readonly T[] | null | undefined,
 ): Condition[] {
@@ -20,7 +21,7 @@ export function anyOf<T>(
  * value into what the fragment compares (a department reference into its id; `path` names it in errors).
  */
 export async function listOf<T>(
-  fragment: string,
+  fragment: CypherPart,
   single: T | null | undefined,
   filter: object,
   key: string,
@@ -48,7 +49,7 @@ interface DepartmentIds {
  * `fragment`, each reference resolved to its department's id first: every kind names departments so.
  */
 export async function departmentsOf(
-  fragment: string,
+  fragment: CypherPart,
   filter: { readonly department?: string | null },
   departments: DepartmentIds,
   path: string,

@@ -1,64 +1,35 @@
-import { naming, type Cypher, type Slot } from '../../db/cypher';
-import { CypherRegistry } from '../../db/cypher-registry';
+import { naming, type Cypher } from '../../db/cypher';
+import type { CypherFile } from '../../db/cypher-files';
+import type { CypherSource } from '../../db/cypher-registry';
 import { fragmentOf, HOP_VARIABLES, singleHopScope, type Hop } from '../relationships';
-import {
-  declaredAnchor,
-  declaredAnchorOf,
-  declaredCondition,
-  declaredConditionOf,
-  declaredFacet,
-  declaredFacetOf,
-} from './declared-anchors';
+import type { TemplatePart } from './cypher-part';
 
 /**
- * The fixed pieces compiled statements are assembled from: files of cypher/fragments/, read once, as the
- * registry keeps them (header comments and indentation dropped), each a part whose parameters are slots
- * (src/db/cypher.ts) and whose `{{fragments/…}}` marks are the included fragments.
+ * One template serves every declared attribute (src/graph/properties/) of a use: the part `property` of
+ * `startYear` is cypher/fragments/common/property.cypher (a number as a sort value, filter quantity or
+ * aggregate) with its hole `$($property)` filled by `startYear`; `text-in` and `text-contains` are a declared
+ * text's conditions. The name filled in is the declaration's, checked to be an identifier, so no text from a
+ * request ever reaches the hole.
  */
-let registry: CypherRegistry | undefined;
+const ATTRIBUTE_TEMPLATES = {
+  property: 'fragments/common/property',
+  'text-in': 'fragments/common/text-in',
+  'text-contains': 'fragments/common/text-contains',
+} as const satisfies Record<string, CypherFile>;
+export type AttributeTemplate = keyof typeof ATTRIBUTE_TEMPLATES;
 
-export function fragment(name: string): Cypher {
-  if (!name.startsWith('fragments/')) throw new Error(`not a fragment of cypher/fragments/: ${name}`);
-  registry ??= CypherRegistry.load();
-  const anchor = declaredAnchorOf(name);
-  if (anchor) return declaredAnchor(registry, anchor.label, anchor.anchor);
-  const facet = declaredFacetOf(name);
-  if (facet) return declaredFacet(registry, facet);
-  const condition = declaredConditionOf(name);
-  if (condition) return declaredCondition(registry, condition);
-  const declared = DECLARED_ATTRIBUTE.exec(name);
-  if (declared) {
-    const [, template = '', property = ''] = declared;
-    return registry.part(`fragments/common/${template}`).bind(naming('hole', { property }));
-  }
-  return registry.part(name);
+/** The part of a declared attribute stored as `property` through `template`. */
+export function declaredFragment(template: AttributeTemplate, property: string): TemplatePart {
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(property)) throw new Error(`not a declared attribute name: ${property}`);
+  return {
+    name: `fragments/common/${template}.${property}`,
+    compose: (source) => source.part(ATTRIBUTE_TEMPLATES[template]).bind(naming('hole', { property })),
+  };
 }
 
-/**
- * One template serves every declared attribute (src/graph/properties/) of a use: `fragments/common/property.startYear`
- * is cypher/fragments/common/property.cypher (a number as a sort value, filter quantity or aggregate) with its
- * hole `$($property)` filled by `startYear`; `text-in` and `text-contains` are a declared text's conditions.
- * The name is the declaration's, an identifier by this pattern, so no text from a request ever reaches the hole.
- */
-export const ATTRIBUTE_TEMPLATES = ['property', 'text-in', 'text-contains'] as const;
-export type AttributeTemplate = (typeof ATTRIBUTE_TEMPLATES)[number];
-const DECLARED_ATTRIBUTE = new RegExp(`^fragments/common/(${ATTRIBUTE_TEMPLATES.join('|')})\\.([A-Za-z][A-Za-z0-9]*)$`);
-
-/** The fragment of a declared attribute stored as `property` through `template`. */
-export function declaredFragment(template: AttributeTemplate, property: string): string {
-  const name = `fragments/common/${template}.${property}`;
-  if (!DECLARED_ATTRIBUTE.test(name)) throw new Error(`not a declared attribute name: ${property}`);
-  return name;
-}
-
-/** The quantity (and sort value) fragment of a declared number stored as `property`. */
-export function propertyQuantity(property: string): string {
+/** The quantity (and sort value) part of a declared number stored as `property`. */
+export function propertyQuantity(property: string): TemplatePart {
   return declaredFragment('property', property);
-}
-
-/** A fragment whose `$value` parameter is bound to `parameter`, so one statement can use it often. */
-export function fragmentWithParameter(name: string, parameter: Slot): Cypher {
-  return fragment(name).bind(naming('param', { value: parameter }));
 }
 
 /**
@@ -69,8 +40,7 @@ export function fragmentWithParameter(name: string, parameter: Slot): Cypher {
  * (cypher/projection/scope-by-outgoing|incoming), without the subquery per parent the path needs: that
  * subquery was most of what a nested aggregate cost beyond raw Cypher (see compile-counts-page.ts).
  */
-export function relationshipScope(hop: Hop): Cypher {
-  const source = (registry ??= CypherRegistry.load());
+export function relationshipScope(source: CypherSource, hop: Hop): Cypher {
   if (hop.kind !== 'path') return singleHopScope(source, hop);
   // The hop's `parent` and `node` keep their own names here: the scope's subquery imports `parent` as such.
   const found = fragmentOf(source, hop).bind(naming('variable', Object.fromEntries(HOP_VARIABLES.map((v) => [v, v]))));

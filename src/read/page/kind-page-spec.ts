@@ -4,15 +4,25 @@ import type { Anchors } from '../../graph/properties/anchor';
 import type { Facets } from '../../graph/properties/facet';
 import { LABEL_ANCHORS, LABEL_FACETS } from '../../graph/properties/label-pages';
 import type { PageSpec } from './page-spec';
+import { isCypherFile } from '../../db/cypher-registry';
+import type { CypherFileUnder } from '../../db/cypher-files';
+import type { CypherPart, FragmentFile } from './cypher-part';
+import { declaredAnchorPart, declaredConditionPart, declaredFacetPart } from './declared-anchors';
 
 /**
  * A PageSpec written by the conventions every kind's folder cypher/fragments/<folder>/ follows, so each
  * kind declares only what is its own. Fragment names here are relative to that folder: the scan is `scan`,
  * the anchor of a condition `anchor-<condition>` (declared with the kind's attributes and made from a template,
  * src/read/page/declared-anchors.ts, or a file of the folder), each facet `facet-<name>`; and every connection sorts by
- * code (the sortKey, no fragment) and by name (one common fragment), as OrderInput declares.
+ * code (the sortKey, no fragment) and by name (one common fragment), as OrderInput declares. Each part of the
+ * spec is a typed handle (cypher-part.ts): a declared one is made here from its declaration, a file's name is
+ * checked against the typed index when the spec is built.
  */
-export interface KindPageFragments<OwnOrderField extends string, FacetName extends string> {
+export interface KindPageFragments<
+  OwnOrderField extends string,
+  FacetName extends string,
+  Folder extends FragmentFolder = FragmentFolder,
+> {
   readonly name: string;
   readonly label: NodeLabel;
   /**
@@ -38,11 +48,29 @@ export interface KindPageFragments<OwnOrderField extends string, FacetName exten
   readonly facets: readonly FacetName[];
   /** The `$value` of facets whose fragment takes one (PageSpec.facetValues). */
   readonly facetValues?: Readonly<Partial<Record<FacetName, () => unknown>>>;
-  /** The sort fragment of each order field besides CODE and NAME; one not under `fragments/` is in the folder. */
-  readonly orderFields: Readonly<Record<OwnOrderField, string>>;
-  /** The numbers `aggregate` offers (PageSpec.aggregates); a quantity not under `fragments/` is in the folder. */
-  readonly aggregates?: Readonly<Record<string, AggregateQuantity>>;
+  /**
+   * The sort part of each order field besides CODE and NAME: a declared number's part, a fragment file, or the
+   * name of a file in the folder (`order-status`), each checked by tsc.
+   */
+  readonly orderFields: Readonly<Record<OwnOrderField, FolderPart<Folder>>>;
+  /** The numbers `aggregate` offers (PageSpec.aggregates); a quantity named by a string is a file in the folder. */
+  readonly aggregates?: Readonly<Record<string, FolderQuantity<Folder>>>;
 }
+
+/** A folder of cypher/fragments/ (`measure`, `common` …), as the typed index knows them. */
+type FragmentFolder =
+  CypherFileUnder<'fragments'> extends infer Path ? (Path extends `${infer Folder}/${string}` ? Folder : never) : never;
+
+/**
+ * A part as a kind's spec names it: a part (a declared template, a fragment file) or a file of the kind's folder
+ * by its name there (`order-status`), both checked by tsc against the typed index.
+ */
+type FolderPart<Folder extends string> = CypherPart | CypherFileUnder<`fragments/${Folder}`>;
+
+/** A number `aggregate` offers, its quantity a part or the name of a file in the kind's folder. */
+type FolderQuantity<Folder extends string> = Omit<AggregateQuantity, 'quantity'> & {
+  readonly quantity: FolderPart<Folder>;
+};
 
 /** What a kind declares with its attributes that its page spec follows: by default, the label's declarations. */
 export interface KindDeclarations {
@@ -50,52 +78,81 @@ export interface KindDeclarations {
   readonly facets: Facets;
 }
 
-export function kindPageSpec<const OwnOrderField extends string, const FacetName extends string>(
-  folder: string,
-  kind: KindPageFragments<OwnOrderField, FacetName>,
+export function kindPageSpec<
+  const OwnOrderField extends string,
+  const FacetName extends string,
+  const Folder extends FragmentFolder,
+>(
+  folder: Folder,
+  kind: KindPageFragments<OwnOrderField, FacetName, Folder>,
   declared: KindDeclarations = { anchors: LABEL_ANCHORS[kind.label] ?? {}, facets: LABEL_FACETS[kind.label] ?? {} },
 ): PageSpec<OwnOrderField | 'CODE' | 'NAME', string> {
-  // A name already under fragments/ (a common fragment, a declared property's) is taken as it is.
-  const fragment = (name: string): string => (name.startsWith('fragments/') ? name : `fragments/${folder}/${name}`);
-  /** `names` with each fragment name resolved in the folder. */
-  const inFolder = <K extends string>(names: readonly (readonly [K, string])[]): Record<K, string> =>
-    Object.fromEntries(names.map(([key, name]) => [key, fragment(name)])) as Record<K, string>;
+  /**
+   * A name of the folder as its file; a part (a file tsc checked, a declared template) as it is. A name the
+   * conventions make is checked against the typed index here, when the kind's spec is built at start-up.
+   */
+  const inFolder = (name: string): CypherPart => {
+    if (isFragmentFile(name)) return name;
+    const file = `fragments/${folder}/${name}`;
+    if (!isFragmentFile(file)) throw new Error(`${kind.name}: no fragment cypher/${file}.cypher`);
+    return file;
+  };
+  /** A part the kind names: a file of its folder by its name there, any other part as it is. */
+  const partIn = (part: FolderPart<Folder>): CypherPart => (typeof part === 'string' ? inFolder(part) : part);
   const named = kind.anchors ?? [];
   const declaredConditions = Object.entries(declared.anchors)
     .filter(([, anchor]) => anchor.condition !== undefined)
     .map(([condition]) => condition);
-  const own = [...named, ...declaredConditions.filter((condition) => !named.includes(condition))].map((condition) => ({
-    condition: fragment(condition),
-    anchor: fragment(`anchor-${condition}`),
-    exact: declaredConditions.includes(condition) || kind.exactAnchors?.includes(condition) === true,
-  }));
+  /** The anchor of `condition`: the declared one's template, or the folder's file `anchor-<condition>`. */
+  const anchorPart = (condition: string): CypherPart => {
+    const anchor = declared.anchors[condition];
+    return anchor === undefined ? inFolder(`anchor-${condition}`) : declaredAnchorPart(kind.label, condition, anchor);
+  };
+  const own = [...named, ...declaredConditions.filter((condition) => !named.includes(condition))].map((condition) => {
+    const anchor = declared.anchors[condition];
+    return {
+      condition:
+        anchor?.condition === undefined ? inFolder(condition) : declaredConditionPart(kind.label, condition, anchor),
+      anchor: anchorPart(condition),
+      exact: declaredConditions.includes(condition) || kind.exactAnchors?.includes(condition) === true,
+    };
+  });
   const facetNames: readonly string[] = [
     ...kind.facets,
     ...Object.keys(declared.facets).filter((facet) => !(kind.facets as readonly string[]).includes(facet)),
   ];
-  const policyItemAnchors = [
-    { condition: 'fragments/common/item-codes', anchor: fragment('anchor-policy-items'), exact: false },
-    { condition: 'fragments/common/item-sdgs', anchor: fragment('anchor-sdgs'), exact: false },
-    { condition: 'fragments/common/item-fields', anchor: fragment('anchor-fields'), exact: false },
+  const facetPart = (facet: string): CypherPart => {
+    const declaration = declared.facets[facet];
+    return declaration === undefined ? inFolder(`facet-${facet}`) : declaredFacetPart(kind.label, facet, declaration);
+  };
+  const policyItemAnchors = (): PageSpec['anchors'] => [
+    { condition: 'fragments/common/item-codes', anchor: anchorPart('policy-items'), exact: false },
+    { condition: 'fragments/common/item-sdgs', anchor: anchorPart('sdgs'), exact: false },
+    { condition: 'fragments/common/item-fields', anchor: anchorPart('fields'), exact: false },
   ];
   return {
     name: kind.name,
     label: kind.label,
-    scan: fragment('scan'),
-    anchors: kind.inPolicyItem === true ? [...own, ...policyItemAnchors] : own,
-    ...(kind.inPolicyItem === true ? { context: { fragment: fragment('context'), variables: ['i'] } } : {}),
-    orderFields: {
-      CODE: null,
-      NAME: 'fragments/common/order-name',
-      ...inFolder(Object.entries(kind.orderFields) as [OwnOrderField, string][]),
-    },
-    facets: inFolder(facetNames.map((facet) => [facet, `facet-${facet}`] as const)),
+    scan: inFolder('scan'),
+    anchors: kind.inPolicyItem === true ? [...own, ...policyItemAnchors()] : own,
+    ...(kind.inPolicyItem === true ? { context: { fragment: inFolder('context'), variables: ['i'] } } : {}),
+    orderFields: Object.assign(
+      { CODE: null, NAME: 'fragments/common/order-name' } as const,
+      Object.fromEntries(
+        Object.entries<FolderPart<Folder>>(kind.orderFields).map(([key, part]) => [key, partIn(part)]),
+      ),
+    ) as Record<OwnOrderField | 'CODE' | 'NAME', CypherPart | null>,
+    facets: Object.fromEntries(facetNames.map((facet) => [facet, facetPart(facet)])),
     ...(kind.facetValues === undefined ? {} : { facetValues: kind.facetValues }),
     aggregates: Object.fromEntries(
       Object.entries(kind.aggregates ?? {}).map(([field, aggregate]) => [
         field,
-        Object.assign({}, aggregate, { quantity: fragment(aggregate.quantity) }),
+        Object.assign({}, aggregate, { quantity: partIn(aggregate.quantity) }),
       ]),
     ),
   };
+}
+
+function isFragmentFile(name: string): name is FragmentFile {
+  return isCypherFile(name) && name.startsWith('fragments/');
 }

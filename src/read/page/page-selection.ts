@@ -1,11 +1,11 @@
 import { projectedProperties } from '../prefetch/property-demand';
 import { getNamedType, isObjectType } from 'graphql';
-import { parseSelection, type ParsedSelection } from '../prefetch/read-root';
+import { parseSelection, type ParsedSelection } from '../prefetch/parse-selection';
 import { subfields, type RootField } from '../prefetch/selection-plan';
 import type { CursorPosition } from './cursor';
 import { BadUserInputError } from '../../core/errors';
 import { PAGE_SIZE } from './pagination.args';
-import { afterPosition, type PageOrder, type Slice } from './fetch-page';
+import { afterPosition, type PageOrder, type Slice } from './page-arguments';
 import type { PageSpec } from './page-spec';
 import { selectedAggregates, type AggregateRequest } from './selected-aggregates';
 import { selectedSubfields } from './selected-fields';

@@ -1,3 +1,4 @@
+import type { CypherPart } from './cypher-part';
 import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 // graphql-js's own field collection (fragments, @skip/@include), as src/read/prefetch/selection-plan.ts uses it.
 import { collectSubfields } from 'graphql/execution/collectFields';
@@ -7,7 +8,7 @@ import type { PageSpec } from './page-spec';
 /** One figure `aggregate` asks for: its key in the answer, its quantity fragment and its fiscal year. */
 export interface AggregateRequest {
   readonly key: string;
-  readonly quantity: string;
+  readonly quantity: CypherPart;
   readonly fiscalYear?: number;
 }
 

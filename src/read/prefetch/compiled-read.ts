@@ -1,10 +1,11 @@
 import type { Cypher } from '../../db/cypher';
+import type { CypherFile } from '../../db/cypher-files';
 import type { CompiledStatement, Params } from '../../db/graph-gateway';
 import type { NodeLabel } from '../../graph/graph-model';
 import type { Hop } from '../relationships';
 
 // The shapes a root read takes once compiled, shared by the planner (selection-plan.ts, nested-pages.ts),
-// the compiler (compile-prefetch.ts) and the priming of its answer (read-root.ts, prime-loaders.ts).
+// the compiler (compile-prefetch.ts) and the priming of its answer (execute-read.ts, prime-loaders.ts).
 
 /**
  * How the root statement hands over its nodes: `list` — one row whose `column` holds the list of nodes (a
@@ -31,7 +32,7 @@ export interface ColumnPlan {
 
 /** A root read compiled: the one statement to run, its parameters, and where its rows prime the loaders. */
 export interface CompiledRead {
-  readonly statement: string | CompiledStatement;
+  readonly statement: CypherFile | CompiledStatement;
   readonly params: Params;
   readonly shape: RootShape;
   /** The prefetched relationship columns (empty: the root statement runs as it is). */
@@ -50,7 +51,7 @@ export interface PlannedPage {
 /** A statement composed from parts (src/db/cypher.ts), which a root statement can fold in by binding names. */
 export type ComposedStatement = CompiledStatement & { readonly cypher: Cypher };
 
-export function isComposed(statement: string | CompiledStatement): statement is ComposedStatement {
+export function isComposed(statement: CypherFile | CompiledStatement): statement is ComposedStatement {
   return typeof statement !== 'string' && statement.cypher !== undefined;
 }
 

@@ -7,7 +7,10 @@ import type { NodeProperties } from '../graph-loaders';
 import { projectedProperties } from './property-demand';
 import { reusedCompile } from './compile-memo';
 import { withNestedPages } from './nested-pages';
-import { compileRead, executeRead, parseSelection, type CompiledRead } from './read-root';
+import { compileRead } from './compile-read';
+import type { CompiledRead } from './compiled-read';
+import { executeRead } from './execute-read';
+import { parseSelection } from './parse-selection';
 import type { CompileContext } from '../compile-context';
 import type { RootField } from './selection-plan';
 

@@ -9,7 +9,10 @@ import type { NodeProperties } from '../graph-loaders';
 import { projectedProperties } from './property-demand';
 import { withNestedPages } from './nested-pages';
 import { reusedCompile } from './compile-memo';
-import { compileRead, executeRead, parseSelection, type CompiledRead } from './read-root';
+import { compileRead } from './compile-read';
+import type { CompiledRead } from './compiled-read';
+import { executeRead } from './execute-read';
+import { parseSelection } from './parse-selection';
 
 /**
  * A node by id for a root field (`measure(code:)`, `sdg(number:)`…), with the relationship fields its
@@ -53,7 +56,7 @@ export async function compileNodeRead(ctx: CompileContext, info: RootField, id: 
         params: { id },
         shape,
       }
-    : { statement: 'graph/nodes-by-id', params: { ids: [id] }, shape };
+    : { statement: 'graph/nodes-by-id' as const, params: { ids: [id] }, shape };
   return compileRead(source, root, selection);
 }
 

@@ -1,8 +1,17 @@
-import { getArgumentValues, type FieldNode, type GraphQLObjectType } from 'graphql';
-import type { ClassType } from 'type-graphql';
+import {
+  getArgumentValues,
+  isObjectType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
+import { Extensions } from 'type-graphql';
 import type { CompileContext } from '../compile-context';
 import { isComposed } from './compiled-read';
-import { batchKey, type CompiledRead, type ParsedSelection, type PlannedPage } from './read-root';
+import { batchKey } from './compile-read';
+import type { CompiledRead, PlannedPage } from './compiled-read';
+import type { ParsedSelection } from './parse-selection';
 import { rootNodeSelection, subfields, type PlannedProjection, type RootField } from './selection-plan';
 
 /**
@@ -16,30 +25,32 @@ export type NestedPageCompiler = (
   ctx: CompileContext,
 ) => Promise<CompiledRead>;
 
-interface RegisteredPage {
-  readonly parent: () => ClassType;
-  readonly field: string;
-  readonly compile: NestedPageCompiler;
+/** The extension of a nested connection field's definition that carries its compile. */
+const NESTED_PAGE = 'compileNestedPage';
+
+/**
+ * Put on the `@FieldResolver` of every nested connection field (src/read/nested-connection.ts), with the same
+ * compile its resolver runs: the schema carries it on the field's definition, where the root's compile finds
+ * it (no registry beside the schema fills as resolvers load).
+ */
+export function NestedPage(compile: NestedPageCompiler): MethodDecorator {
+  return Extensions({ [NESTED_PAGE]: compile });
 }
 
-const registered: RegisteredPage[] = [];
-/** By `<Type>.<field>`, built on first use: the parent classes are named lazily (they import each other). */
-let byField: Map<string, NestedPageCompiler> | undefined;
-
-/** Called by the factory of every nested connection field (src/read/nested-connection.ts). */
-export function registerNestedPage(parent: () => ClassType, field: string, compile: NestedPageCompiler): void {
-  registered.push({ parent, field, compile });
-  byField = undefined;
+function compilerOf(field: GraphQLField<unknown, unknown> | undefined): NestedPageCompiler | undefined {
+  const compile = field?.extensions[NESTED_PAGE];
+  return typeof compile === 'function' ? (compile as NestedPageCompiler) : undefined;
 }
 
-/** Every nested connection field, by its type's name and its own (for src/read/primed-pages.ts). */
-export function nestedPageFields(): { readonly typeName: string; readonly field: string }[] {
-  return registered.map(({ parent, field }) => ({ typeName: parent().name, field }));
-}
-
-function compilerOf(typeName: string, field: string): NestedPageCompiler | undefined {
-  byField ??= new Map(registered.map(({ parent, field: name, compile }) => [`${parent().name}.${name}`, compile]));
-  return byField.get(`${typeName}.${field}`);
+/** Every nested connection field of `schema`, by its type's name and its own (for src/read/primed-pages.ts). */
+export function nestedPageFields(schema: GraphQLSchema): { readonly typeName: string; readonly field: string }[] {
+  return Object.values(schema.getTypeMap())
+    .filter(isObjectType)
+    .flatMap((type) =>
+      Object.values(type.getFields())
+        .filter((field) => compilerOf(field) !== undefined)
+        .map((field) => ({ typeName: type.name, field: field.name })),
+    );
 }
 
 /**
@@ -47,7 +58,7 @@ function compilerOf(typeName: string, field: string): NestedPageCompiler | undef
  * every relationship field planned under them, planned, so the root's statement answers their pages too
  * (compile-prefetch.ts folds them in): `sdgs { measuresConnection { … } }` and `measure(code:) { policyItem
  * { measuresConnection { … } } }` are one statement each. Each is compiled by its own resolver's steps
- * (registerNestedPage) with the arguments graphql-js will give it, and a page plans the pages below its own
+ * (NestedPage) with the arguments graphql-js will give it, and a page plans the pages below its own
  * nodes the same way; the same question asked twice (two aliases) is planned once. A page whose arguments
  * its resolver would refuse (a bad cursor, an unknown department) is left out here: its resolver meets the
  * error at its own path and answers it there, as it did before anything was folded.
@@ -89,8 +100,8 @@ async function pagesBelow(
   const pages = new Map<string, PlannedPage>();
   for (const nodes of subfields(info, type, fieldNodes).values()) {
     const first = nodes[0];
-    const compile = first && compilerOf(type.name, first.name.value);
     const definition = first && type.getFields()[first.name.value];
+    const compile = compilerOf(definition);
     if (!first || !compile || !definition) continue;
     let compiled: CompiledRead;
     try {

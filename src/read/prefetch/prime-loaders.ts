@@ -6,7 +6,7 @@ import type { ColumnPlan, FoldedPage } from './compiled-read';
 
 /**
  * Primes the loaders of nested connections folded below a projection's nodes: their pages in `row` (its
- * columns), for the `parents` (the projection's node ids). See read-root.ts primePages.
+ * columns), for the `parents` (the projection's node ids). See execute-read.ts primePages.
  */
 export type PagePrimer = (pages: readonly FoldedPage[], row: PlainRow, parents: readonly string[]) => void;
 

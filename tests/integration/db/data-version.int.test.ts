@@ -1,3 +1,4 @@
+import type { CypherFile } from '../../../src/db/cypher-files';
 import { GraphGateway, type Params } from '../../../src/db/graph-gateway';
 import type { PlainRow } from '../../../src/db/plain-values';
 import { DataVersion } from '../../../src/platform/service/data-version';
@@ -24,7 +25,7 @@ class HeldGateway extends GraphGateway {
     this.gate = undefined;
   }
 
-  override async read(name: string, params: Params = {}, timeoutMs?: number): Promise<PlainRow[]> {
+  override async read(name: CypherFile, params: Params = {}, timeoutMs?: number): Promise<PlainRow[]> {
     const gate = this.gate;
     const rows = await super.read(name, params, timeoutMs);
     await gate;

@@ -39,7 +39,9 @@ describe('bookmarks shared by the sessions of one process', () => {
 
   it("opens a read after a write with that write's bookmark, and the next write from it too", async () => {
     // A schema command applied again (IF NOT EXISTS) is a write that changes nothing, and leaves a bookmark.
-    const [command] = splitCommands(cypher.get(cypher.namesUnder('schema')[0] ?? ''));
+    const [schema] = cypher.namesUnder('schema');
+    if (schema === undefined) throw new Error('cypher/schema/ has no file');
+    const [command] = splitCommands(cypher.get(schema));
     await gateway.autoCommitText(command ?? '');
     const written = bookmarks.forRead();
     expect(written).toEqual([expect.stringMatching(/\S/)]);

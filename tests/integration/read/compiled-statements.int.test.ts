@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CYPHER_DIRECTORY } from '../../../src/db/cypher-registry';
+import { CYPHER_DIRECTORY, CypherRegistry, isCypherFile } from '../../../src/db/cypher-registry';
 import { INDICATOR_PAGE } from '../../../src/model/indicator/indicator.page-spec';
 import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
 import { POLICY_ITEM_PAGE } from '../../../src/model/policy-item/policy-item.page-spec';
 import { compileCountsPage } from '../../../src/read/page/compile-counts-page';
 import { compilePage } from '../../../src/read/page/compile-page';
 import { naming } from '../../../src/db/cypher';
-import { fragment, propertyQuantity } from '../../../src/read/page/fragments';
+import { composed, partName, type FragmentFile } from '../../../src/read/page/cypher-part';
+import { declaredFragment, propertyQuantity, type AttributeTemplate } from '../../../src/read/page/fragments';
 import { all, any, holds, matches, not, type Condition } from '../../../src/read/page/condition';
 import type { PageSpec } from '../../../src/read/page/page-spec';
 import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
@@ -21,6 +22,21 @@ import { openTestDatabase, type TestDatabase } from '../../helpers/test-database
  * (`Start`, `Scope`, `Context`, `Condition`, `Quantity`, `Sort value`, `Facet`); the test reads that.
  */
 const SPECS: PageSpec[] = [MEASURE_PAGE, POLICY_ITEM_PAGE, INDICATOR_PAGE, REFORM_SHEET_PAGE];
+const registry = CypherRegistry.load();
+
+/** A fragment named by a file of the folder (read from the folder, so not checked by tsc). */
+function fileOf(name: string): FragmentFile {
+  if (!isCypherFile(name) || !name.startsWith('fragments/')) throw new Error(`no fragment cypher/${name}.cypher`);
+  return name as FragmentFile;
+}
+
+/** The declared attributes' templates of cypher/fragments/common/, by their files. */
+const ATTRIBUTE_TEMPLATES: readonly AttributeTemplate[] = ['property', 'text-in', 'text-contains'];
+function attributeTemplateOf(name: string): AttributeTemplate {
+  const template = ATTRIBUTE_TEMPLATES.find((t) => name === `fragments/common/${t}`);
+  if (template === undefined) throw new Error(`${name} is no declared attribute's template`);
+  return template;
+}
 
 function role(name: string): string {
   const header = readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').split('\n')[0] ?? '';
@@ -47,7 +63,8 @@ function takesValue(name: string): boolean {
 function appearsIn(statement: string, name: string): boolean {
   // A template's holes are filled with a marker, then matched as what a declaration fills in: a property
   // name, or (an anchor's) labels, key and path.
-  const text = fragment(name)
+  const text = registry
+    .part(fileOf(name))
     .bind(naming('hole', Object.fromEntries(TEMPLATE_HOLES.map((hole) => [hole, 'DECLARED_HOLE']))))
     .render();
   const pattern = text
@@ -96,19 +113,20 @@ describe('compiled page statements', () => {
       expect(perNode.length).toBeGreaterThan(20);
       expect(perNode.filter((count) => count !== 1)).toEqual([]);
     }
-    const contextOf = (spec: PageSpec) => (spec.context ? fragment(spec.context.fragment).render() : 'no context');
+    const contextOf = (spec: PageSpec) =>
+      spec.context ? composed(registry, spec.context.fragment).render() : 'no context';
     const current = [{ key: 'current', quantity: propertyQuantity('current') }];
-    const unfiltered = compileCountsPage(INDICATOR_PAGE, all([]), current).statement.text;
+    const unfiltered = compileCountsPage(registry, INDICATOR_PAGE, all([]), current).statement.text;
     expect(unfiltered).not.toContain(contextOf(INDICATOR_PAGE));
     expect(unfiltered).not.toContain('WHERE true');
-    const byCode = compilePage(MEASURE_PAGE, all([]), [], [], ['id'], undefined).statement.text;
+    const byCode = compilePage(registry, MEASURE_PAGE, all([]), [], [], ['id'], undefined).statement.text;
     expect(byCode).not.toContain(contextOf(MEASURE_PAGE));
     const itemSdgs = matches('fragments/common/item-sdgs', [11]);
     for (const spec of [MEASURE_PAGE, INDICATOR_PAGE] as PageSpec[]) {
-      expect(compilePage(spec, itemSdgs, [], [], ['id']).statement.text).toContain(contextOf(spec));
-      expect(compileCountsPage(spec, not(itemSdgs), []).statement.text).toContain(contextOf(spec));
+      expect(compilePage(registry, spec, itemSdgs, [], [], ['id']).statement.text).toContain(contextOf(spec));
+      expect(compileCountsPage(registry, spec, not(itemSdgs), []).statement.text).toContain(contextOf(spec));
     }
-    const byField = compilePage(MEASURE_PAGE, all([]), [{ field: 'FIELD', direction: 'ASC' }], [], ['id']);
+    const byField = compilePage(registry, MEASURE_PAGE, all([]), [{ field: 'FIELD', direction: 'ASC' }], [], ['id']);
     expect(byField.statement.text).toContain(contextOf(MEASURE_PAGE));
   });
 
@@ -117,28 +135,28 @@ describe('compiled page statements', () => {
     const session = db.driver.session({ defaultAccessMode: 'READ' });
     try {
       for (const spec of SPECS) {
-        const folder = (spec.scan ?? '').replace(/\/scan$/, '');
+        const folder = spec.scan === undefined ? '' : partName(spec.scan).replace(/\/scan$/, '');
         const usable = (name: string) =>
           name.startsWith(`${folder}/`) ||
           (name.startsWith('fragments/common/') && !name.startsWith('fragments/common/item-')) ||
           (spec.context !== undefined && name.startsWith('fragments/common/item-'));
-        const names = db.cypher.namesUnder('fragments').filter(usable);
+        const names: readonly string[] = db.cypher.namesUnder('fragments').filter(usable);
         const filled = names.filter((name) => !isTemplate(name));
         const conditions: Condition[] = filled.flatMap((name): Condition[] => {
           if (role(name) === 'Condition') {
             const text = readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8');
             // A map where the header says the fragment takes one (`$value (map`), else a list.
             const value = /\$value \(map/.test(text) ? {} : [];
-            return [text.includes('$value') ? matches(name, value) : holds(name)];
+            return [text.includes('$value') ? matches(fileOf(name), value) : holds(fileOf(name))];
           }
           if (role(name) === 'Quantity' && !takesValue(name)) {
-            return [{ kind: 'compare', quantity: name, operator: '>', value: 0.1 }];
+            return [{ kind: 'compare', quantity: fileOf(name), operator: '>', value: 0.1 }];
           }
           return [];
         });
         // The conditions a kind declares with its anchors (template common/condition-by-key): no file of the folder.
         conditions.push(
-          ...spec.anchors.filter((a) => !names.includes(a.condition)).map((a) => matches(a.condition, [])),
+          ...spec.anchors.filter((a) => !names.includes(partName(a.condition))).map((a) => matches(a.condition, [])),
         );
         // The conditions of a declared text (templates such as common/text-in), filled with a text every kind
         // stores, as src/read/filter/text-match.ts fills them.
@@ -148,12 +166,21 @@ describe('compiled page statements', () => {
             readFileSync(join(CYPHER_DIRECTORY, `${name}.cypher`), 'utf8').includes('$($property)'),
         );
         conditions.push(
-          ...textTemplates.map((name) => matches(`${name}.name`, /\$value \(string\)/.test(header(name)) ? '' : [])),
+          ...textTemplates.map((name) =>
+            matches(
+              declaredFragment(attributeTemplateOf(name), 'name'),
+              /\$value \(string\)/.test(header(name)) ? '' : [],
+            ),
+          ),
         );
         // Every quantity also as an aggregate (those of a fiscal year only so: their $value is the year).
         const aggregates = filled
           .filter((name) => role(name) === 'Quantity')
-          .map((quantity, at) => ({ key: `q${at}`, quantity, ...(takesValue(quantity) ? { fiscalYear: 2024 } : {}) }));
+          .map((quantity, at) => ({
+            key: `q${at}`,
+            quantity: fileOf(quantity),
+            ...(takesValue(quantity) ? { fiscalYear: 2024 } : {}),
+          }));
         // Every condition once inside `or` and once inside `not` (scan), then each anchor alone, which keeps
         // the statements small enough to plan quickly.
         const tree = (anchor: Condition[]) =>
@@ -161,7 +188,15 @@ describe('compiled page statements', () => {
         const order = Object.keys(spec.orderFields).map((field) => ({ field, direction: 'DESC' as const }));
         const anchors = [[], ...spec.anchors.map((a) => [matches(a.condition, [])])];
         for (const scope of names.filter((name) => role(name) === 'Scope')) {
-          const { statement, params } = compilePage(spec, all([]), [], [], ['id', 'sortKey'], fragment(scope));
+          const { statement, params } = compilePage(
+            registry,
+            spec,
+            all([]),
+            [],
+            [],
+            ['id', 'sortKey'],
+            registry.part(fileOf(scope)),
+          );
           await session.run(`EXPLAIN ${statement.text}`, {
             ...params,
             parents: [],
@@ -174,6 +209,7 @@ describe('compiled page statements', () => {
         for (const anchor of anchors) {
           const everything = anchor.length === 0;
           const { statement, params } = compilePage(
+            registry,
             spec,
             tree(anchor),
             everything ? order : [],

@@ -1,8 +1,9 @@
 import { INDICATOR_PAGE } from '../../../src/model/indicator/indicator.page-spec';
 import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
 import { POLICY_ITEM_PAGE } from '../../../src/model/policy-item/policy-item.page-spec';
-import { declaredConditionOf } from '../../../src/read/page/declared-anchors';
-import { fragment } from '../../../src/read/page/fragments';
+import { CypherRegistry } from '../../../src/db/cypher-registry';
+import { LABEL_ANCHORS } from '../../../src/graph/properties/label-pages';
+import { composed, partName, type CypherPart } from '../../../src/read/page/cypher-part';
 import type { PageSpec } from '../../../src/read/page/page-spec';
 import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
 import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
@@ -19,12 +20,17 @@ const SPECS: readonly PageSpec[] = [MEASURE_PAGE, POLICY_ITEM_PAGE, INDICATOR_PA
  * Every value of a condition's `$value`, one at a time: for a declared condition, every key of the nodes its
  * declaration starts from; for the others, by what the condition's fragment names.
  */
-function valuesOf(condition: string): string | undefined {
-  const declared = declaredConditionOf(condition);
+function valuesOf(spec: PageSpec, condition: CypherPart): string | undefined {
+  const name = partName(condition);
+  const declared = Object.entries(LABEL_ANCHORS[spec.label] ?? {}).find(
+    ([declaredName, anchor]) => anchor.condition !== undefined && name.endsWith(`/${declaredName}`),
+  )?.[1];
   if (declared !== undefined && declared.key !== 'field-id')
     return `MATCH (a:${declared.from}) RETURN a.${declared.key} AS value`;
-  return VALUES.find(([pattern]) => pattern.test(condition))?.[1];
+  return VALUES.find(([pattern]) => pattern.test(name))?.[1];
 }
+
+const registry = CypherRegistry.load();
 
 const VALUES: readonly [RegExp, string][] = [[/\/ids$/, 'MATCH (x:Indicator) RETURN x.id AS value']];
 
@@ -50,15 +56,15 @@ describe('exact page anchors', () => {
   };
 
   it('are declared for the measures by department and by reform sheet, without the page spec naming them', () => {
-    expect(exactAnchors.map(({ spec, condition }) => `${spec.name} ${condition}`)).toEqual(
+    expect(exactAnchors.map(({ spec, condition }) => `${spec.name} ${partName(condition)}`)).toEqual(
       expect.arrayContaining(['measures fragments/measure/departments', 'measures fragments/measure/reform-sheets']),
     );
   });
 
-  it.each(exactAnchors.map((anchor) => [`${anchor.spec.name}: ${anchor.condition}`, anchor] as const))(
+  it.each(exactAnchors.map((anchor) => [`${anchor.spec.name}: ${partName(anchor.condition)}`, anchor] as const))(
     '%s starts from exactly the nodes its condition holds for',
     async (_name, { spec, condition, anchor }) => {
-      const listing = valuesOf(condition);
+      const listing = valuesOf(spec, condition);
       expect(listing).toBeDefined();
       const session = db.driver.session({ defaultAccessMode: 'READ' });
       const values = await session
@@ -66,10 +72,11 @@ describe('exact page anchors', () => {
         .then(({ records }) => records.map((record) => record.get('value') as unknown))
         .finally(() => session.close());
       expect(values.length).toBeGreaterThan(0);
-      const context = spec.context ? `\n${fragment(spec.context.fragment).render()}` : '';
+      const context = spec.context ? `\n${composed(registry, spec.context.fragment).render()}` : '';
       const carried = ['n', ...(spec.context?.variables ?? [])].join(', ');
-      const anchored = `${fragment(anchor).render()}\nWITH DISTINCT n\nRETURN collect(n.id) AS ids`;
-      const tested = `${fragment(spec.scan ?? '').render()}\nWITH DISTINCT n${context}\nWITH ${carried}\nWHERE ${fragment(condition).render()}\nRETURN collect(DISTINCT n.id) AS ids`;
+      if (spec.scan === undefined) throw new Error(`${spec.name} has no scan`);
+      const anchored = `${composed(registry, anchor).render()}\nWITH DISTINCT n\nRETURN collect(n.id) AS ids`;
+      const tested = `${composed(registry, spec.scan).render()}\nWITH DISTINCT n${context}\nWITH ${carried}\nWHERE ${composed(registry, condition).render()}\nRETURN collect(DISTINCT n.id) AS ids`;
       let nonEmpty = 0;
       for (const value of values) {
         const expected = await ids(tested, value);

@@ -1,5 +1,7 @@
 import { int, type ProfiledPlan } from 'neo4j-driver';
-import { CypherRegistry } from '../../../src/db/cypher-registry';
+import type { CypherFile } from '../../../src/db/cypher-files';
+import { CypherRegistry, isCypherFile } from '../../../src/db/cypher-registry';
+import type { ProjectionPath } from '../../../src/read/relationships';
 import { allByLabel } from '../../../src/graph/all-by-label';
 import type { NodeLabel } from '../../../src/graph/graph-model';
 import { nodeById } from '../../../src/graph/node-by-id';
@@ -60,10 +62,10 @@ const INDICATOR = 'indicator:5-1-1';
 const SHEET = 'reform-sheet:1-1';
 const KEY = 'idempotency-key:0123456789abcdef';
 const AT = '2024-04-01T00:00:00.000Z';
-const byIds = (statement: string, ids: string[]): PlanCase => ({ statement, params: { ids } });
+const byIds = (statement: CypherFile, ids: string[]): PlanCase => ({ statement, params: { ids } });
 const cypher = CypherRegistry.load();
 /** A path's batch statement, as GraphLoaders.path runs it (src/read/relationships.ts names the paths). */
-const pathBatchOf = (path: string, ids: string[]): PlanCase => {
+const pathBatchOf = (path: ProjectionPath, ids: string[]): PlanCase => {
   const { text, origin } = pathBatch(cypher, path);
   return { statement: origin, text, params: { ids } };
 };
@@ -74,6 +76,12 @@ const searchOf = (kinds: NodeLabel[] | null, text: string): PlanCase => {
 };
 const page = { after: null, limit: 11 };
 const UNFILTERED_LIST = 'an unfiltered list is every node of its kind: the answer itself is the whole label';
+
+/** A case's statement named by its file (one with `text` is compiled and named otherwise). */
+function fileNamed(statement: string): CypherFile {
+  if (!isCypherFile(statement)) throw new Error(`${statement} is neither a file of cypher/ nor given as text`);
+  return statement;
+}
 
 const CASES: PlanCase[] = [
   {
@@ -291,7 +299,7 @@ describe('statements on the request path', () => {
       const session = db.driver.session({ defaultAccessMode: write ? 'WRITE' : 'READ' });
       try {
         const result = await session.run(
-          `${write ? 'EXPLAIN' : 'PROFILE'} ${text ?? db.cypher.get(statement)}`,
+          `${write ? 'EXPLAIN' : 'PROFILE'} ${text ?? db.cypher.get(fileNamed(statement))}`,
           params,
         );
         const plan = (write ? result.summary.plan : result.summary.profile) as ProfiledPlan;

@@ -1,3 +1,7 @@
+import { MEASURE_ANCHORS } from '../../../src/graph/properties/measure.properties';
+import { POLICY_ITEM_ANCHORS } from '../../../src/graph/properties/policy-item.properties';
+import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
+import { declaredConditionIn } from '../../../src/read/page/declared-anchors';
 import type { ProfiledPlan } from 'neo4j-driver';
 import { INDICATOR_PAGE } from '../../../src/model/indicator/indicator.page-spec';
 import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
@@ -39,11 +43,11 @@ describe('page statements', () => {
   const measureCases: Condition[] = [
     all([
       matches('fragments/common/item-sdgs', [17]),
-      matches('fragments/measure/departments', [citizenActivity]),
+      matches(declaredConditionIn('Measure', MEASURE_ANCHORS, 'departments'), [citizenActivity]),
       listed,
     ]),
     all([matches('fragments/common/item-codes', ['5-1']), listed]),
-    all([matches('fragments/measure/reform-sheets', ['1-1', '1-21']), listed]),
+    all([matches(declaredConditionIn('Measure', MEASURE_ANCHORS, 'reform-sheets'), ['1-1', '1-21']), listed]),
     all([matches('fragments/common/item-sdgs', [3]), listed]),
     all([matches('fragments/common/item-fields', [5]), listed]),
     all([matches('fragments/common/item-sdgs', [11, 13]), listed]),
@@ -52,7 +56,7 @@ describe('page statements', () => {
   const cases: [string, PageSpec, Condition][] = [
     ...measureCases.map((c): [string, PageSpec, Condition] => ['measures', MEASURE_PAGE, c]),
     ['policyItems', POLICY_ITEM_PAGE, matches('fragments/policy-item/departments', [citizenActivity])],
-    ['policyItems', POLICY_ITEM_PAGE, matches('fragments/policy-item/sdgs', [17])],
+    ['policyItems', POLICY_ITEM_PAGE, matches(declaredConditionIn('PolicyItem', POLICY_ITEM_ANCHORS, 'sdgs'), [17])],
     ['policyItems', POLICY_ITEM_PAGE, matches('fragments/policy-item/fields', [5])],
     ['indicators', INDICATOR_PAGE, matches('fragments/indicator/ids', ['indicator:5-1-1'])],
     ['indicators', INDICATOR_PAGE, matches('fragments/common/item-codes', ['5-1'])],
@@ -61,10 +65,20 @@ describe('page statements', () => {
     [
       'reformSheets',
       REFORM_SHEET_PAGE,
-      matches('fragments/reform-sheet/executing-departments', ['department:crisis-management']),
+      matches(declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'executing-departments'), [
+        'department:crisis-management',
+      ]),
     ],
-    ['reformSheets', REFORM_SHEET_PAGE, matches('fragments/reform-sheet/measures', ['5-6-1'])],
-    ['reformSheets', REFORM_SHEET_PAGE, matches('fragments/reform-sheet/sdgs', [17])],
+    [
+      'reformSheets',
+      REFORM_SHEET_PAGE,
+      matches(declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'measures'), ['5-6-1']),
+    ],
+    [
+      'reformSheets',
+      REFORM_SHEET_PAGE,
+      matches(declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'sdgs'), [17]),
+    ],
     [
       'reformSheets',
       REFORM_SHEET_PAGE,
@@ -76,7 +90,7 @@ describe('page statements', () => {
   ];
 
   async function profile(spec: PageSpec, condition: Condition) {
-    const { statement, params } = compilePage(spec, condition, [], [], ['id', 'sortKey']);
+    const { statement, params } = compilePage(db.cypher, spec, condition, [], [], ['id', 'sortKey']);
     const session = db.driver.session({ defaultAccessMode: 'READ' });
     try {
       const result = await session.run(`PROFILE ${statement.text}`, {

@@ -2,22 +2,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CYPHER_DIRECTORY, CypherRegistry } from '../../../src/db/cypher-registry';
 import { ROOT_PAGES } from '../../../src/model/node/root-pages';
-import { fragment } from '../../../src/read/page/fragments';
+import { composed, partName, type CypherPart, type FragmentFile } from '../../../src/read/page/cypher-part';
+import { propertyQuantity } from '../../../src/read/page/fragments';
 import type { PageSpec } from '../../../src/read/page/page-spec';
 import { SheetRole } from '../../../src/graph/enums';
 import { RELATIONSHIPS, type Relationship } from '../../../src/read/relationships';
 
 /**
- * Code names Cypher files by string (`'fragments/measure/statuses'`, a page spec's `anchor-departments`), and the
- * registry finds a file only when a statement is compiled: a typo would fail at run time, on the one request
- * that reaches it. Here every name the code holds is looked up without a database: each string literal of
- * src/ that names a file under one of cypher/'s folders, every fragment of every root connection's page spec
- * (scan, anchors, context, orders, facets, aggregates; kindPageSpec builds most of them from conventions), and
- * every path fragment of the relationship table.
+ * Code names Cypher files by typed values: a literal is a member of CypherFile (src/db/cypher-files.ts), so tsc
+ * refuses a misspelt one. What tsc cannot see is checked here without a database: the parts every root
+ * connection's page spec holds (scan, anchors, context, orders, facets, aggregates; kindPageSpec makes most of
+ * them from the folder's conventions and the kind's declarations) compose, every path fragment of the
+ * relationship table exists, and each name quoted in src/ (comments included) is a file or a spec's part.
  */
 const PROJECT_ROOT = join(CYPHER_DIRECTORY, '..');
 const registry = CypherRegistry.load();
-const known = new Set(registry.names());
+const known: ReadonlySet<string> = new Set(registry.names());
 const folders = readdirSync(CYPHER_DIRECTORY, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
@@ -49,26 +49,29 @@ function namedInSource(): { name: string; at: string }[] {
   );
 }
 
-/** Whether `fragment(name)` finds it (a file, or a declared attribute's template filled with the name). */
-function resolves(name: string): boolean {
+/** Whether the part composes from the registry (a file, or a declaration's template filled in). */
+function resolves(part: CypherPart): boolean {
   try {
-    fragment(name);
+    composed(registry, part).render();
     return true;
   } catch {
     return false;
   }
 }
 
-function specFragments(spec: PageSpec): string[] {
+function specParts(spec: PageSpec): CypherPart[] {
   return [
     ...(spec.scan === undefined ? [] : [spec.scan]),
     ...spec.anchors.flatMap((anchor) => [anchor.condition, anchor.anchor]),
     ...(spec.context === undefined ? [] : [spec.context.fragment]),
-    ...Object.values<string | null>(spec.orderFields).flatMap((name) => (name === null ? [] : [name])),
-    ...Object.values<string>(spec.facets),
+    ...Object.values<CypherPart | null>(spec.orderFields).flatMap((part) => (part === null ? [] : [part])),
+    ...Object.values<CypherPart>(spec.facets),
     ...Object.values(spec.aggregates).map((aggregate) => aggregate.quantity),
   ];
 }
+
+/** The names the page specs' parts stand for: a quoted name in a comment may be a declared part's. */
+const partNames = new Set(ROOT_PAGES.flatMap((spec) => specParts(spec).map(partName)));
 
 describe('the Cypher files the code names', () => {
   const named = namedInSource();
@@ -81,7 +84,9 @@ describe('the Cypher files the code names', () => {
 
   it('exist: every quoted name of a file under cypher/', () => {
     const missing = named.filter(({ name }) =>
-      name.startsWith('fragments/') ? !resolves(name) : !known.has(name) && !known.has(name.replace(/\.cypher$/, '')),
+      name.startsWith('fragments/')
+        ? !known.has(name) && !partNames.has(name)
+        : !known.has(name) && !known.has(name.replace(/\.cypher$/, '')),
     );
     expect(missing).toEqual([]);
   });
@@ -89,7 +94,11 @@ describe('the Cypher files the code names', () => {
   it.each(ROOT_PAGES.map((spec) => [spec.name, spec] as const))(
     'exist: every fragment of the %s page spec',
     (_name, spec) => {
-      expect(specFragments(spec).filter((name) => !resolves(name))).toEqual([]);
+      expect(
+        specParts(spec)
+          .filter((part) => !resolves(part))
+          .map(partName),
+      ).toEqual([]);
     },
   );
 
@@ -105,9 +114,13 @@ describe('the Cypher files the code names', () => {
     expect(paths.filter((name) => !known.has(name))).toEqual([]);
   });
 
-  it('would catch a typo: a misspelt fragment does not resolve', () => {
-    expect(resolves('fragments/measure/statuses')).toBe(true);
-    expect(resolves('fragments/measure/statusses')).toBe(false);
-    expect(resolves('fragments/common/property.startYear')).toBe(true);
+  it('would catch a typo: a misspelt fragment is no FragmentFile (tsc), and a template needs its declaration', () => {
+    const spelt: FragmentFile = 'fragments/measure/statuses';
+    // @ts-expect-error -- the misspelt name is a compile error; tsc fails here if it ever compiles.
+    const misspelt: FragmentFile = 'fragments/measure/statusses';
+    expect(resolves(spelt)).toBe(true);
+    expect(resolves(misspelt)).toBe(false);
+    expect(resolves(propertyQuantity('startYear'))).toBe(true);
+    expect(() => propertyQuantity('start-year')).toThrow('not a declared attribute name: start-year');
   });
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
 import { InputType, ObjectType } from 'type-graphql';
+import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { Node } from '../../../src/graph/node.interface';
 import { declareAttributes } from '../../../src/graph/properties/attribute';
 import { DeclaredFields, declaredNode, storedAsIsOf } from '../../../src/graph/properties/declared-fields';
@@ -77,7 +78,7 @@ describe('a text added to a declaration', () => {
       facets: [],
       orderFields: declaredOrderFields(WITH_NOTE),
     });
-    const { statement, params } = compilePage(spec, all(conditions), [], [], ['id', 'sortKey']);
+    const { statement, params } = compilePage(CypherRegistry.load(), spec, all(conditions), [], [], ['id', 'sortKey']);
     expect(statement.text).toMatch(/n\.reviewNote IN \$c0\b/);
     expect(statement.text).toMatch(/n\.reviewNote CONTAINS \$c1\b/);
     expect(params).toMatchObject({ c0: ['済'], c1: '要確認' });
@@ -97,7 +98,14 @@ describe('a text added to a declaration', () => {
       facets: [],
       orderFields: declaredOrderFields(WITH_NOTE),
     });
-    const { statement } = compilePage(spec, all([]), [{ field: 'REVIEW_NOTE', direction: 'ASC' }], [], ['id']);
+    const { statement } = compilePage(
+      CypherRegistry.load(),
+      spec,
+      all([]),
+      [{ field: 'REVIEW_NOTE', direction: 'ASC' }],
+      [],
+      ['id'],
+    );
     expect(statement.text).toContain('n.reviewNote');
   });
 

@@ -2,16 +2,23 @@ import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { inFrom, outTo, type AnchorDeclaration } from '../../../src/graph/properties/anchor';
 import { MEASURE_ANCHORS, MEASURE_FACETS } from '../../../src/graph/properties/measure.properties';
 import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
+import { INDICATOR_PAGE } from '../../../src/model/indicator/indicator.page-spec';
+import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
+import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
+import { composed, partName, type CypherPart } from '../../../src/read/page/cypher-part';
 import {
   anchorPath,
   declaredAnchor,
-  declaredAnchorOf,
   declaredCondition,
-  declaredConditionOf,
+  declaredConditionIn,
   declaredFacet,
-  declaredFacetOf,
 } from '../../../src/read/page/declared-anchors';
-import { fragment } from '../../../src/read/page/fragments';
+import type { PageSpec } from '../../../src/read/page/page-spec';
+
+/** The anchor part kindPageSpec gave the condition `name` of `spec`. */
+function anchorOf(spec: PageSpec, name: string): CypherPart | undefined {
+  return spec.anchors.find(({ condition }) => partName(condition) === name)?.anchor;
+}
 
 /**
  * A kind's anchors are declared hop by hop with its attributes and made from two templates
@@ -38,10 +45,15 @@ describe('declared anchors', () => {
     );
   });
 
-  it('stand for the names kindPageSpec gives anchors, and only for declared ones', () => {
-    expect(declaredAnchorOf('fragments/reform-sheet/anchor-measure-fields')?.label).toBe('ReformSheet');
-    expect(declaredAnchorOf('fragments/indicator/anchor-ids')).toBeUndefined();
-    expect(fragment('fragments/measure/anchor-departments').render()).toBe(
+  it('are the anchors kindPageSpec gives declared conditions; an undeclared one stays a file of the folder', () => {
+    const sheetFields = anchorOf(REFORM_SHEET_PAGE, 'fragments/reform-sheet/measure-fields');
+    expect(typeof sheetFields === 'object' && partName(sheetFields)).toBe(
+      'fragments/reform-sheet/anchor-measure-fields',
+    );
+    expect(anchorOf(INDICATOR_PAGE, 'fragments/indicator/ids')).toBe('fragments/indicator/anchor-ids');
+    const departments = anchorOf(MEASURE_PAGE, 'fragments/measure/departments');
+    if (departments === undefined) throw new Error('measures have no anchor on departments');
+    expect(composed(registry, departments).render()).toBe(
       'MATCH (a:Department)-[:RESPONSIBLE_FOR]->(n:Measure)\nWHERE a.id IN $value',
     );
   });
@@ -67,14 +79,16 @@ describe('declared conditions', () => {
     expect(declaredCondition(registry, REFORM_SHEET_ANCHORS.sdgs).render()).toBe(
       'EXISTS { (n)-[:SUPPORTS]->(:Measure)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(s:Sdg) WHERE s.number IN $value }',
     );
-    expect(fragment('fragments/measure/departments').render()).toBe(
+    expect(composed(registry, declaredConditionIn('Measure', MEASURE_ANCHORS, 'departments')).render()).toBe(
       'EXISTS { (n)<-[:RESPONSIBLE_FOR]-(d:Department) WHERE d.id IN $value }',
     );
   });
 
   it('stand only for anchors that declare their condition', () => {
-    expect(declaredConditionOf('fragments/reform-sheet/measure-fields')).toBeUndefined();
-    expect(declaredConditionOf('fragments/measure/statuses')).toBeUndefined();
+    // @ts-expect-error -- the anchor declares no condition: naming it is a compile error, and refused at run time.
+    expect(() => declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'measure-fields')).toThrow(
+      'ReformSheet declares no condition measure-fields',
+    );
   });
 });
 
@@ -101,7 +115,8 @@ describe('declared facets', () => {
         'RETURN collect({status: status, count: count}) AS facet',
       ].join('\n'),
     );
-    expect(declaredFacetOf('fragments/reform-sheet/facet-areas')).toEqual({ perValueOf: 'areaNumber', as: 'number' });
-    expect(declaredFacetOf('fragments/measure/facet-departments')).toBeUndefined();
+    const areas = REFORM_SHEET_PAGE.facets['areas'];
+    expect(typeof areas === 'object' && partName(areas)).toBe('fragments/reform-sheet/facet-areas');
+    expect(MEASURE_PAGE.facets['departments']).toBe('fragments/measure/facet-departments');
   });
 });

@@ -10,8 +10,15 @@ import type { CompileContext } from '../../../src/read/compile-context';
 import { DeclaredFilters } from '../../../src/read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../../src/read/filter/declared-relationship-filters';
 import { compilePage } from '../../../src/read/page/compile-page';
-import { matches, noneOf } from '../../../src/read/page/condition';
-import { declaredAnchor, declaredCondition, declaredFacet } from '../../../src/read/page/declared-anchors';
+import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
+import { matches } from '../../../src/read/page/condition';
+import { composed, partName } from '../../../src/read/page/cypher-part';
+import {
+  declaredAnchor,
+  declaredCondition,
+  declaredConditionIn,
+  declaredFacet,
+} from '../../../src/read/page/declared-anchors';
 import { kindPageSpec } from '../../../src/read/page/kind-page-spec';
 import { compiledSelection } from '../../helpers/compiled-selection';
 import { recipeSchema } from '../../helpers/recipe-schema';
@@ -95,10 +102,16 @@ describe('a relationship added to a declaration', () => {
   it('has its conditions: the declared one, on the codes as given, trimmed', async () => {
     const given = { reformSheets: [' 1-6 ', '2-1'], reformSheetsNone: ['3-1'] };
     const conditions = await declaredRelationshipConditions('PolicyItem', WITH_SHEETS, given, NO_DEPARTMENTS, 'f');
-    expect(conditions).toEqual([
-      matches('fragments/policy-item/reform-sheets', ['1-6', '2-1']),
-      noneOf('fragments/policy-item/reform-sheets', ['3-1']),
+    expect(
+      conditions.map((c) => (c.kind === 'match' || c.kind === 'none' ? [c.kind, partName(c.fragment), c.value] : c)),
+    ).toEqual([
+      ['match', 'fragments/policy-item/reform-sheets', ['1-6', '2-1']],
+      ['none', 'fragments/policy-item/reform-sheets', ['3-1']],
     ]);
+    const [any] = conditions;
+    expect(any?.kind === 'match' && composed(registry, any.fragment).render()).toBe(
+      declaredCondition(registry, ADDED['reform-sheets']).render(),
+    );
   });
 
   it('takes its place in the page spec: an exact anchor after those named, and its facet', () => {
@@ -107,12 +120,13 @@ describe('a relationship added to a declaration', () => {
       { name: 'policyItems', label: 'PolicyItem', anchors: ['departments', 'sdgs'], facets: [], orderFields: {} },
       { anchors: WITH_SHEETS, facets: Object.assign({}, POLICY_ITEM_FACETS, ADDED_FACETS) },
     );
-    expect(spec.anchors.map(({ condition, exact }) => `${condition} ${exact ? 'exact' : 'tested'}`)).toEqual([
+    expect(spec.anchors.map(({ condition, exact }) => `${partName(condition)} ${exact ? 'exact' : 'tested'}`)).toEqual([
       'fragments/policy-item/departments tested',
       'fragments/policy-item/sdgs exact',
       'fragments/policy-item/reform-sheets exact',
     ]);
-    expect(spec.facets).toMatchObject({ reached: 'fragments/policy-item/facet-reached' });
+    const reached = spec.facets['reached'];
+    expect(reached === undefined ? undefined : partName(reached)).toBe('fragments/policy-item/facet-reached');
   });
 
   it('has its facet: per SDG reached through the declared path', () => {
@@ -148,8 +162,9 @@ describe('the relationship declared so: measures by the reform sheets supporting
 
   it('tests its condition where it cannot anchor (under `not`)', () => {
     const { statement } = compilePage(
+      registry,
       REFORM_SHEET_PAGE,
-      { kind: 'not', of: matches('fragments/reform-sheet/measures', ['5-1-1']) },
+      { kind: 'not', of: matches(declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'measures'), ['5-1-1']) },
       [],
       [],
       ['id', 'sortKey'],

@@ -1,3 +1,4 @@
+import type { CypherFile } from '../../../src/db/cypher-files';
 import { readFileSync } from 'node:fs';
 import {
   buildSchema,
@@ -64,7 +65,7 @@ function planOf(query: string, variables?: Record<string, unknown>): string {
 
 function compiledText(
   query: string,
-  statement: string | CompiledStatement,
+  statement: CypherFile | CompiledStatement,
   kind: 'list' | 'rows',
   column: string,
 ): string {

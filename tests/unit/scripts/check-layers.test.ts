@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileCircles, layerTable, layerViolations } from '../../../scripts/check-layers';
+import fc from 'fast-check';
+import { fileCircles, layerTable, layerViolations, stepViolations } from '../../../scripts/check-layers';
 
 /** A throwaway src/ tree of the given files (path → text). */
 function tree(files: Readonly<Record<string, string>>): string {
@@ -157,6 +158,82 @@ describe('the layer check (npm run lint)', () => {
         "import { leaf } from '../common/leaf';\nimport type { X } from '../read/mid';\nimport { mid } from '../read/mid';\nexport const top = [leaf, mid];\nexport type Y = X;\n",
     });
     expect(fileCircles(root)).toEqual([]);
+  });
+
+  /** A folder README listing steps in order, each with its files. */
+  const stepsReadme = (steps: readonly (readonly string[])[]): string =>
+    `${readme('nothing')}\n${steps.map((files, at) => `Step s${at}: ${files.join(', ')}`).join('\n')}\n`;
+
+  it('passes the steps the real src/read/ lists (parse → compile → execute)', () => {
+    expect(stepViolations('src')).toEqual([]);
+  });
+
+  it('fails a step reaching a later one through any path, naming the step, the file and the path', () => {
+    const root = src({
+      'read/README.md': stepsReadme([['parse.ts'], ['compile.ts'], ['execute.ts']]),
+      'read/parse.ts': "import { shared } from './shared';\nexport const parse = shared;\n",
+      'read/shared.ts': "import type { Shape } from './execute';\nexport const shared: Shape | null = null;\n",
+      'read/compile.ts': "import { parse } from './parse';\nexport const compile = parse;\n",
+      'read/execute.ts': "import { compile } from './compile';\nexport type Shape = typeof compile;\n",
+    });
+    const problems = stepViolations(root);
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).toContain('(step s0) reaches step s2: parse.ts → shared.ts → execute.ts');
+    expect(problems.join('\n')).toContain('(step s1) reaches step s2: compile.ts → parse.ts → shared.ts → execute.ts');
+    const run = spawnSync(process.execPath, ['scripts/check-layers.js', root], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('2 step(s) importing a later step');
+  });
+
+  it('reports a step listing a file that does not exist', () => {
+    const root = src({ 'read/README.md': stepsReadme([['gone.ts']]) });
+    expect(stepViolations(root).join('\n')).toContain('step s0 lists gone.ts, which is no file');
+  });
+
+  it('fails exactly the step files that reach a later step, for any import graph', () => {
+    // Files f0…fn, each in one of three steps or none, importing each other at random (circles included).
+    const graphs = fc.integer({ min: 2, max: 7 }).chain((n) =>
+      fc.record({
+        steps: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: n, maxLength: n }),
+        imports: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { maxLength: 3 }), {
+          minLength: n,
+          maxLength: n,
+        }),
+      }),
+    );
+    fc.assert(
+      fc.property(graphs, ({ steps, imports }) => {
+        const name = (at: number) => `f${at}.ts`;
+        const files = Object.fromEntries(
+          imports.map((targets, at) => [
+            `read/${name(at)}`,
+            `${targets.map((t) => `import type { T${t} } from './f${t}';`).join('\n')}\nexport type T${at} = number;\n`,
+          ]),
+        );
+        const listed = [0, 1, 2].map((step) => steps.flatMap((s, at) => (s === step ? [name(at)] : [])));
+        const root = src(Object.assign(files, { 'read/README.md': stepsReadme(listed.filter((l) => l.length > 0)) }));
+        const order = listed.filter((l) => l.length > 0).map((l) => new Set(l));
+        const stepOf = (at: number) => order.findIndex((set) => set.has(name(at)));
+        const reaches = (from: number): Set<number> => {
+          const seen = new Set([from]);
+          const queue = [from];
+          while (queue.length > 0)
+            for (const next of imports[queue.shift() ?? 0] ?? [])
+              if (!seen.has(next) && seen.add(next)) queue.push(next);
+          return seen;
+        };
+        const expected = steps
+          .map((_, at) => at)
+          .filter((at) => stepOf(at) >= 0 && [...reaches(at)].some((other) => stepOf(other) > stepOf(at)))
+          .map(name)
+          .sort();
+        const failed = stepViolations(root)
+          .map((problem) => /(f\d+\.ts) \(step/.exec(problem)?.[1] ?? problem)
+          .sort();
+        expect(failed).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('exits non-zero on a file circle from the command line', () => {

@@ -1,79 +1,11 @@
 import type DataLoader from 'dataloader';
-import type { CompiledStatement, GraphGateway, Params } from '../../db/graph-gateway';
+import type { GraphGateway, Params } from '../../db/graph-gateway';
 import type { PlainRow, PlainValue } from '../../db/plain-values';
 import { RowReader } from '../../db/row-reader';
 import type { GraphLoaders } from '../graph-loaders';
-import type { CypherSource } from '../../db/cypher-registry';
-import { compilePrefetch, PREFETCH_COLUMN, ROOT_NODES_COLUMN } from './compile-prefetch';
-import type { CompiledRead, FoldedPage, PlannedPage, RootShape } from './compiled-read';
-import { projectedProperties } from './property-demand';
+import { PREFETCH_COLUMN, ROOT_NODES_COLUMN } from './compile-prefetch';
+import type { CompiledRead, FoldedPage } from './compiled-read';
 import { primeLoaders, type PagePrimer } from './prime-loaders';
-import { planProjections, rootNodeSelection, type PlannedProjection, type RootField } from './selection-plan';
-
-/**
- * A root field's read in its three steps, each a function of its own:
- *
- *   parseSelection   the selection below the root's nodes, as the relationship fields the compiler knows
- *                    (and withNestedPages, nested-pages.ts: the nested connections right below them)
- *   compileRead      the root statement and that plan as ONE statement (src/read/prefetch/compile-prefetch.ts)
- *   executeRead      runs it, primes the loaders with what it answered below the root, returns the root rows
- *
- * A lookup or a short list calls them in a row (load-node.ts, list-by-label.ts); a connection parses its
- * own arguments beside the selection (src/read/page/page-selection.ts) and uses the same compile and
- * execute steps.
- */
-
-/** Step 1's answer: the root field and the relationship fields planned below its nodes (empty: none). */
-export interface ParsedSelection {
-  readonly info: RootField;
-  readonly projections: readonly PlannedProjection[];
-  /**
-   * The nested connections selected directly below the root's nodes, each compiled as its resolver compiles
-   * it (src/read/prefetch/nested-pages.ts); empty until a root field plans them.
-   */
-  readonly pages: readonly PlannedPage[];
-}
-
-/** A root field's own statement: a cypher/ file by name or a statement compiled at run time, and its params. */
-export interface RootStatement {
-  readonly statement: string | CompiledStatement;
-  readonly params: Params;
-  readonly shape: RootShape;
-}
-
-export type { CompiledRead, PlannedPage };
-
-/** Step 1: the relationship fields the compiler knows below the root field's nodes. */
-export function parseSelection(info: RootField): ParsedSelection {
-  const root = rootNodeSelection(info);
-  return { info, projections: root ? planProjections(info, root.type, root.fieldNodes) : [], pages: [] };
-}
-
-/**
- * Step 2: when the selection asks for relationship fields the compiler knows, they are compiled into the
- * root's statement (its rows then prime the loaders, so the whole selection costs one statement);
- * otherwise the root statement is the read.
- */
-export function compileRead(
-  source: CypherSource,
-  root: RootStatement,
-  selection: ParsedSelection | undefined,
-): CompiledRead {
-  if (!selection || (selection.projections.length === 0 && selection.pages.length === 0))
-    return Object.assign({ columns: [] }, root);
-  const statement =
-    typeof root.statement === 'string' ? { text: source.get(root.statement), origin: root.statement } : root.statement;
-  const compiled = compilePrefetch(
-    source,
-    statement,
-    root.shape,
-    selection.projections,
-    (label) => projectedProperties(selection.info, label, 'related'),
-    selection.pages,
-  );
-  const params = Object.assign({}, root.params, compiled.params);
-  return { statement: compiled.statement, params, shape: root.shape, columns: compiled.columns, pages: compiled.pages };
-}
 
 /**
  * Step 3: runs the compiled read (with `params`, by default its own) and primes `loaders` with its
@@ -140,22 +72,6 @@ function primePages(
 function idsOf(nodes: PlainValue | undefined): string[] {
   return Array.isArray(nodes) ? nodes.map((node) => new RowReader({ node }).projected('node').string('id')) : [];
 }
-
-/**
- * The question a nested page asks, as text: parents asking the same one share a statement. Made once per
- * compiled read (every parent's resolver asks for it; the statement text is over a kilobyte).
- */
-export function batchKey(compiled: Pick<CompiledRead, 'statement' | 'params'>): string {
-  let key = batchKeys.get(compiled);
-  if (key === undefined) {
-    const { statement, params } = compiled;
-    key = `${typeof statement === 'string' ? statement : statement.text}\n${JSON.stringify(params)}`;
-    batchKeys.set(compiled, key);
-  }
-  return key;
-}
-
-const batchKeys = new WeakMap<object, string>();
 
 /**
  * The loader of a nested connection's pages, one row per parent (the `parent` column): parents asking the
