@@ -18,3 +18,9 @@ export function distinctOperation(
   options?: { readonly wide?: boolean; readonly accepts?: (text: string) => boolean },
 ): string;
 export function hostileOperation(pick: Pick, tag: string): string;
+export function sameStatementsVariant(
+  shape: string,
+  pick: Pick,
+  tag: string,
+  options?: { readonly accepts?: (text: string) => boolean },
+): string;
