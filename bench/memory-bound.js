@@ -204,7 +204,7 @@ async function main() {
 }
 
 /** The V8 spaces shown on their own in "where the RSS is"; the others are summed as "other spaces". */
-const SPACES_SHOWN = ['old_space', 'code_space', 'new_space', 'large_object_space'];
+const SPACES_SHOWN = ['old', 'code', 'new', 'large_object'];
 
 /** What holds the service's RSS now: /proc's kinds of mapping beside V8's spaces and external memory. */
 async function whereMemoryIs(pid, metricsUrl) {

@@ -184,9 +184,14 @@ function readTrustedDocuments(config: Config, log: (line: string) => void): Oper
 
 /** The guard that sheds the caches, then refuses requests, as the heap nears MEMORY_LIMIT_MB's share. */
 function startMemoryGuard(config: Config, logger: Logger, log: (line: string) => void): MemoryGuard {
-  const memoryGuard = new MemoryGuard(config.memory, logger.child({ component: 'memory' }));
+  const memoryGuard = new MemoryGuard(config.memory, logger.child({ component: 'memory' }), {
+    idleMs: config.memory.idleMs,
+  });
   memoryGuard.start();
-  log(`memory limit ${config.memory.limitMb} MiB (V8 old space ${config.memory.oldSpaceMb} MiB)`);
+  log(
+    `memory limit ${config.memory.limitMb} MiB (V8 old space ${config.memory.oldSpaceMb} MiB), ` +
+      `caches emptied after ${config.memory.idleMs / 1000} s idle`,
+  );
   return memoryGuard;
 }
 
