@@ -22,5 +22,6 @@ export function sameStatementsVariant(
   shape: string,
   pick: Pick,
   tag: string,
-  options?: { readonly accepts?: (text: string) => boolean },
+  options?: { readonly extras?: boolean },
 ): string;
+export function roomForExtras(shape: string, options?: { readonly accepts?: (text: string) => boolean }): boolean;

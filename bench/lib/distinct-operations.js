@@ -200,13 +200,14 @@ function hostileOperation(pick, tag) {
 /**
  * A new text of `shape` (an operation of distinctOperation's) that asks the database exactly what `shape` asks:
  * only what the GraphQL layer keeps and a statement does not differs. The operation's name and its root fields'
- * aliases are made from `tag`, the root fields come in another order, and when `accepts` lets it (the token
- * limit) a root `__typename` with an alias of its own is added (answered without the database) and the root
- * fields are moved into a named fragment spread at the root. Each variant is parsed, validated and compiled
- * anew by the service, as a new operation is, while its statements are the shape's, which Neo4j has planned
- * once: thousands of distinct documents in minutes.
+ * aliases are made from `tag` and the root fields come in another order; with `extras`, a root `__typename` with
+ * an alias of its own may be added (answered without the database) and the root fields moved into a named
+ * fragment spread at the root. Whether the limits leave room for the extras (tokens, cost) is the shape's, not
+ * the names': roomForExtras says it once per shape. Each variant is parsed, validated and compiled anew by the
+ * service, as a new operation is, while its statements are the shape's, which Neo4j has planned once: thousands
+ * of distinct documents in minutes.
  */
-function sameStatementsVariant(shape, pick, tag, { accepts = () => true } = {}) {
+function sameStatementsVariant(shape, pick, tag, { extras = true } = {}) {
   const [operation] = parse(shape).definitions;
   const roots = operation.selectionSet.selections.map((field, i) => ({
     ...field,
@@ -228,7 +229,7 @@ function sameStatementsVariant(shape, pick, tag, { accepts = () => true } = {}) 
         ...definitions,
       ],
     });
-  const plain = named(roots);
+  if (!extras) return named(roots);
   const typename = {
     kind: Kind.FIELD,
     alias: { kind: Kind.NAME, value: `${tag}_t` },
@@ -236,7 +237,7 @@ function sameStatementsVariant(shape, pick, tag, { accepts = () => true } = {}) 
   };
   const withTypename = pick(2) ? [...roots.slice(0, 1), typename, ...roots.slice(1)] : roots;
   const fragment = `${tag}_F`;
-  const richer = pick(2)
+  return pick(2)
     ? named(
         [{ kind: Kind.FRAGMENT_SPREAD, name: { kind: Kind.NAME, value: fragment } }],
         [
@@ -249,7 +250,12 @@ function sameStatementsVariant(shape, pick, tag, { accepts = () => true } = {}) 
         ],
       )
     : named(withTypename);
-  return fitsTokens(richer, LIMITS.tokens) && accepts(richer) ? richer : plain;
 }
 
-module.exports = { LIMITS, distinctOperation, hostileOperation, sameStatementsVariant, seededPick };
+/** Whether `shape`'s variants may have the extras within the token limit and what `accepts` lets through. */
+function roomForExtras(shape, { accepts = () => true } = {}) {
+  const all = sameStatementsVariant(shape, () => 1, 'x', { extras: true });
+  return fitsTokens(all, LIMITS.tokens) && accepts(all);
+}
+
+module.exports = { LIMITS, distinctOperation, hostileOperation, roomForExtras, sameStatementsVariant, seededPick };

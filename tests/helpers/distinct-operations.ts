@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
-import { distinctOperation, sameStatementsVariant, seededPick } from '../../bench/lib/distinct-operations';
+import {
+  distinctOperation,
+  roomForExtras,
+  sameStatementsVariant,
+  seededPick,
+} from '../../bench/lib/distinct-operations';
 import { loadConfig } from '../../src/core/config';
 import { GraphStatistics } from '../../src/platform/graphql/limits/graph-statistics';
 import { queryLimitRules, queryParseOptions } from '../../src/platform/graphql/query-limits';
@@ -65,7 +70,8 @@ export function sameStatementsOperations(
   const pickShape = seededPick(seed);
   const drawnShapes = Array.from({ length: shapes }, (_, i) => {
     const wide = i % wideOneIn === 0;
-    return { query: distinctOperation(schema, pickShape, `s${i}`, { wide, accepts }), wide };
+    const query = distinctOperation(schema, pickShape, `s${i}`, { wide, accepts });
+    return { query, wide, extras: roomForExtras(query, { accepts }) };
   });
   let drawn = 0;
   return fc.gen().map((draw) => {
@@ -75,7 +81,7 @@ export function sameStatementsOperations(
     return {
       shape: shape.query,
       wide: shape.wide,
-      query: sameStatementsVariant(shape.query, pick, `v${drawn}`, { accepts }),
+      query: sameStatementsVariant(shape.query, pick, `v${drawn}`, { extras: shape.extras }),
     };
   });
 }
