@@ -9,7 +9,8 @@
 //   4. --expensive seconds of expensive but valid operations (new wide ones and the IDE's examples);
 // then leaves it idle --idle seconds. The service's RSS is read from /proc every 250 ms throughout, its heap
 // from its metrics listener every second. Prints the RSS and heap at the start (after the examples ran once),
-// the peak of each phase and the end, every outcome by kind and HTTP status, and the verdicts: peak RSS within
+// the peak of each phase and the end, every outcome by kind and HTTP status, where the RSS is at the start and the
+// end (/proc's kinds of mapping beside V8's spaces: what stays after the idle), and the verdicts: peak RSS within
 // the limit, RSS after the idle within 25 % of the start, no 5xx but 503 SERVICE_BUSY, no INTERNAL_SERVER_ERROR.
 //
 // Flags: --operations <per corpus, 2000> --clients <16> --expensive <s, 60> --idle <s, 60>
@@ -21,7 +22,8 @@ const { readFileSync, readdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { distinctOperation, hostileOperation, seededPick } = require('./lib/distinct-operations');
 const { readFlags, wholeNumber } = require('./lib/flags');
-const { memoryNow } = require('./lib/memory-sampler');
+const { heapSpaces, memoryNow } = require('./lib/memory-sampler');
+const { residentByKind } = require('./lib/resident-memory');
 const { timedGraphQL } = require('./lib/outcome');
 const { serviceAccepts } = require('./lib/service-limits');
 const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
@@ -157,6 +159,7 @@ async function main() {
     await sleep(5000);
     const watch = sampler(service.pid, service.metricsUrl);
     await sleep(2000);
+    const where = [['start', await whereMemoryIs(service.pid, service.metricsUrl)]];
     const phases = [
       ['wide', (i) => distinctOperation(schema, pick, `w${i}`, { wide: true, accepts })],
       ['mixed', (i) => distinctOperation(schema, pick, `m${i}`, { wide: pick(3) === 0, accepts })],
@@ -192,15 +195,46 @@ async function main() {
     await sleep(flags.idleMs);
     watch.enter('end');
     await sleep(1500);
+    where.push(['end', await whereMemoryIs(service.pid, service.metricsUrl)]);
     await watch.stop();
-    return report(watch.samples, tallies, limitMb);
+    return report(watch.samples, tallies, limitMb, where);
   } finally {
     await service?.stop();
     await neo4j.stop();
   }
 }
 
-function report(samples, tallies, limitMb) {
+/** The V8 spaces shown on their own in "where the RSS is"; the others are summed as "other spaces". */
+const SPACES_SHOWN = ['old', 'code', 'new', 'large_object'];
+
+/** What holds the service's RSS now: /proc's kinds of mapping beside V8's spaces and external memory. */
+async function whereMemoryIs(pid, metricsUrl) {
+  const [spaces, figures] = await Promise.all([heapSpaces(metricsUrl), memoryNow(metricsUrl)]);
+  return { rss: rssOf(pid), ...residentByKind(pid), spaces, external: figures.external };
+}
+
+function whereTable(where, mib) {
+  return markdownTable(
+    ['when', 'RSS', 'malloc [heap]', 'anonymous', 'files', 'V8 committed', ...SPACES_SHOWN, 'other spaces', 'external'],
+    where.map(([when, at]) => {
+      const spaces = Object.entries(at.spaces);
+      const size = (list) => list.reduce((sum, [, space]) => sum + space.size, 0);
+      return [
+        when,
+        mib(at.rss),
+        mib(at.brkHeap),
+        mib(at.anonymous),
+        mib(at.files),
+        mib(size(spaces)),
+        ...SPACES_SHOWN.map((name) => `${mib(at.spaces[name]?.size)} (${mib(at.spaces[name]?.used)} used)`),
+        mib(size(spaces.filter(([name]) => !SPACES_SHOWN.includes(name)))),
+        mib(at.external),
+      ];
+    }),
+  );
+}
+
+function report(samples, tallies, limitMb, where) {
   const mib = (bytes) => (bytes === undefined || Number.isNaN(bytes) ? '–' : `${Math.round(bytes / MIB)} MiB`);
   const of = (phase) => samples.filter((sample) => sample.phase === phase);
   const peak = (list, key) => list.reduce((max, sample) => Math.max(max, sample[key] ?? 0), 0) || undefined;
@@ -231,7 +265,10 @@ function report(samples, tallies, limitMb) {
   const peakRss = peak(samples, 'rss');
   const verdicts = [
     [`peak RSS ${mib(peakRss)} ≤ ${limitMb} MiB`, peakRss <= limitMb * MIB],
-    [`RSS after the idle ${mib(endRss)} within 25 % of the start ${mib(startRss)}`, endRss <= startRss * 1.25],
+    [
+      `RSS after the idle ${mib(endRss)} within 25 % of the start ${mib(startRss)} (${(endRss / startRss).toFixed(2)} times)`,
+      endRss <= startRss * 1.25,
+    ],
     [`no 5xx but 503 SERVICE_BUSY (${serverErrors.reduce((n, [, c]) => n + c, 0)})`, serverErrors.length === 0],
     [
       `no INTERNAL_SERVER_ERROR, failure or dropped connection (${internal.reduce((n, [, c]) => n + c, 0)})`,
@@ -245,6 +282,8 @@ function report(samples, tallies, limitMb) {
       markdownTable(['phase', 'peak RSS', 'peak heap used', 'RSS at its end', 'heap used at its end'], rows),
       '',
       markdownTable(['phase', 'requests', 'outcomes (HTTP status, outcome)'], outcomeRows),
+      '',
+      whereTable(where, mib),
       '',
       ...verdicts.map(([what, ok]) => `${ok ? 'ok  ' : 'FAIL'} ${what}`),
       '',

@@ -115,7 +115,7 @@ export async function startService(start: ServiceStart): Promise<void> {
       progress,
       logger,
       trustedDocuments,
-      memoryGuard: startMemoryGuard(config, logger, log),
+      memoryGuard: startMemoryGuard(config, cypher, logger, log),
     };
     const app = await createServer(
       Object.assign({ schema: await graphSchema() }, serverDeps(config, opened)),
@@ -183,10 +183,23 @@ function readTrustedDocuments(config: Config, log: (line: string) => void): Oper
 }
 
 /** The guard that sheds the caches, then refuses requests, as the heap nears MEMORY_LIMIT_MB's share. */
-function startMemoryGuard(config: Config, logger: Logger, log: (line: string) => void): MemoryGuard {
-  const memoryGuard = new MemoryGuard(config.memory, logger.child({ component: 'memory' }));
+function startMemoryGuard(
+  config: Config,
+  cypher: CypherRegistry,
+  logger: Logger,
+  log: (line: string) => void,
+): MemoryGuard {
+  const memoryGuard = new MemoryGuard(config.memory, logger.child({ component: 'memory' }), {
+    idleMs: config.memory.idleMs,
+  });
+  // The statements composed by shape are tied to past traffic like the caches of apollo-server.ts: a wide read's
+  // shape and statement are tens of KB, 500 of them kept.
+  memoryGuard.onShed(() => cypher.composed.clear());
   memoryGuard.start();
-  log(`memory limit ${config.memory.limitMb} MiB (V8 old space ${config.memory.oldSpaceMb} MiB)`);
+  log(
+    `memory limit ${config.memory.limitMb} MiB (V8 old space ${config.memory.oldSpaceMb} MiB), ` +
+      `caches emptied after ${config.memory.idleMs / 1000} s idle`,
+  );
   return memoryGuard;
 }
 

@@ -18,3 +18,10 @@ export function distinctOperation(
   options?: { readonly wide?: boolean; readonly accepts?: (text: string) => boolean },
 ): string;
 export function hostileOperation(pick: Pick, tag: string): string;
+export function sameStatementsVariant(
+  shape: string,
+  pick: Pick,
+  tag: string,
+  options?: { readonly extras?: boolean },
+): string;
+export function roomForExtras(shape: string, options?: { readonly accepts?: (text: string) => boolean }): boolean;

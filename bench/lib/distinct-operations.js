@@ -15,7 +15,9 @@ const {
   isListType,
   isNonNullType,
   isObjectType,
+  Kind,
   parse,
+  print,
 } = require('graphql');
 
 /** Values for the root fields' required arguments: ids the seed graph has, so the reads reach real data. */
@@ -195,4 +197,65 @@ function hostileOperation(pick, tag) {
   return kinds[pick(kinds.length)]();
 }
 
-module.exports = { LIMITS, distinctOperation, hostileOperation, seededPick };
+/**
+ * A new text of `shape` (an operation of distinctOperation's) that asks the database exactly what `shape` asks:
+ * only what the GraphQL layer keeps and a statement does not differs. The operation's name and its root fields'
+ * aliases are made from `tag` and the root fields come in another order; with `extras`, a root `__typename` with
+ * an alias of its own may be added (answered without the database) and the root fields moved into a named
+ * fragment spread at the root. Whether the limits leave room for the extras (tokens, cost) is the shape's, not
+ * the names': roomForExtras says it once per shape. Each variant is parsed, validated and compiled anew by the
+ * service, as a new operation is, while its statements are the shape's, which Neo4j has planned once: thousands
+ * of distinct documents in minutes.
+ */
+function sameStatementsVariant(shape, pick, tag, { extras = true } = {}) {
+  const [operation] = parse(shape).definitions;
+  const roots = operation.selectionSet.selections.map((field, i) => ({
+    ...field,
+    alias: { kind: Kind.NAME, value: `${tag}_${i}` },
+  }));
+  for (let i = roots.length - 1; i > 0; i--) {
+    const j = pick(i + 1);
+    [roots[i], roots[j]] = [roots[j], roots[i]];
+  }
+  const named = (selections, definitions = []) =>
+    print({
+      kind: Kind.DOCUMENT,
+      definitions: [
+        {
+          ...operation,
+          name: { kind: Kind.NAME, value: `V${tag}` },
+          selectionSet: { ...operation.selectionSet, selections },
+        },
+        ...definitions,
+      ],
+    });
+  if (!extras) return named(roots);
+  const typename = {
+    kind: Kind.FIELD,
+    alias: { kind: Kind.NAME, value: `${tag}_t` },
+    name: { kind: Kind.NAME, value: '__typename' },
+  };
+  const withTypename = pick(2) ? [...roots.slice(0, 1), typename, ...roots.slice(1)] : roots;
+  const fragment = `${tag}_F`;
+  return pick(2)
+    ? named(
+        [{ kind: Kind.FRAGMENT_SPREAD, name: { kind: Kind.NAME, value: fragment } }],
+        [
+          {
+            kind: Kind.FRAGMENT_DEFINITION,
+            name: { kind: Kind.NAME, value: fragment },
+            typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'Query' } },
+            selectionSet: { kind: Kind.SELECTION_SET, selections: withTypename },
+          },
+        ],
+      )
+    : named(withTypename);
+}
+
+/** Whether `shape`'s variants may have the extras within the token limit and what `accepts` lets through. */
+function roomForExtras(shape, { accepts = () => true } = {}) {
+  const all = sameStatementsVariant(shape, () => 1, 'x', { extras: true });
+  return fitsTokens(all, LIMITS.tokens) && accepts(all);
+}
+
+module.exports = { LIMITS, distinctOperation, hostileOperation, roomForExtras, sameStatementsVariant, seededPick };

@@ -58,4 +58,20 @@ function memoryRow(when, figures) {
 
 const MEMORY_COLUMNS = ['when', 'RSS', 'heap used', 'heap total', 'external'];
 
-module.exports = { MEMORY_COLUMNS, memoryNow, memoryRow, memorySampler };
+/**
+ * V8's heap space by space (old, code, new, large objects …) from the service's metrics listener: what each has
+ * committed (`size`) and what is alive or not yet collected in it (`used`), in bytes.
+ */
+async function heapSpaces(metricsUrl) {
+  const text = await (await fetch(metricsUrl)).text();
+  const spaces = {};
+  for (const [, figure, space, value] of text.matchAll(
+    /^nodejs_heap_space_size_(total|used)_bytes\{space="([^"]+)"\} (\S+)$/gm,
+  )) {
+    spaces[space] ??= { size: 0, used: 0 };
+    spaces[space][figure === 'total' ? 'size' : 'used'] = Number(value);
+  }
+  return spaces;
+}
+
+module.exports = { MEMORY_COLUMNS, heapSpaces, memoryNow, memoryRow, memorySampler };

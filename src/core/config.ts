@@ -96,8 +96,11 @@ const MIB = 1024 * 1024;
 function configOf(s: Settings, env: Env) {
   const memory = memoryBudget(memoryLimitMb(s.MEMORY_LIMIT_MB));
   return Object.freeze({
-    /** What MEMORY_LIMIT_MB (or the container's limit) gives V8's heap and each cache. */
-    memory,
+    /**
+     * What MEMORY_LIMIT_MB (or the container's limit) gives V8's heap and each cache, and how long without a
+     * request before the caches are emptied and the heap collected (`idleMs`, MEMORY_IDLE_SECONDS).
+     */
+    memory: { ...memory, idleMs: s.MEMORY_IDLE_SECONDS * 1000 },
     /** HTTP port of the GraphQL endpoint. */
     port: s.PORT,
     /** Address the HTTP server binds to: loopback unless configured, so nothing is exposed by accident. */

@@ -134,6 +134,10 @@ export const SETTINGS = z.object({
     example: '512',
     note: 'Memory the service plans for, in MiB (default: the container limit, else 512); sizes the heap and the caches.',
   }),
+  MEMORY_IDLE_SECONDS: setting(wholeNumber(5, 86_400).default(30), {
+    meaning:
+      'seconds without a request after which the caches kept per operation or document are emptied and one full garbage collection runs, so an idle service gives back the memory past traffic took (docs/operators.md "Memory")',
+  }),
   QUERY_MAX_DEPTH: setting(wholeNumber(2, 64).default(8), {
     meaning: 'deepest field nesting a request may have (fragments flattened)',
   }),

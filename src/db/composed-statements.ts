@@ -24,6 +24,11 @@ export class ComposedStatements {
     return statement;
   }
 
+  /** Forgets every shape (memory short, or the service idle: src/platform/service/memory-guard.ts). */
+  clear(): void {
+    this.kept.clear();
+  }
+
   get size(): number {
     return this.kept.size;
   }

@@ -65,8 +65,23 @@ describe('the memory limit (MEMORY_LIMIT_MB)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 192, max: 4096 }), fc.integer({ min: 0, max: 4096 }), (limitMb, cacheMb) => {
         const config = loadConfig({ MEMORY_LIMIT_MB: String(limitMb), RESPONSE_CACHE_MAX_MB: String(cacheMb) });
-        expect(config.memory).toEqual(memoryBudget(limitMb));
+        expect(config.memory).toEqual({ ...memoryBudget(limitMb), idleMs: 30_000 });
         expect(config.http.responseCacheBytes).toBe(Math.min(cacheMb * MIB, memoryBudget(limitMb).responseCacheBytes));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('takes the quiet period before the caches are emptied from MEMORY_IDLE_SECONDS, and refuses one out of range', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 86_400 }), (seconds) => {
+        expect(loadConfig({ MEMORY_IDLE_SECONDS: String(seconds) }).memory.idleMs).toBe(seconds * 1000);
+      }),
+      { numRuns: 30 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -1000, max: 4 }), fc.integer({ min: 86_401 })), (seconds) => {
+        expect(() => loadConfig({ MEMORY_IDLE_SECONDS: String(seconds) })).toThrow(/MEMORY_IDLE_SECONDS/);
       }),
       { numRuns: 30 },
     );

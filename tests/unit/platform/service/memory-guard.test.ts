@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { memoryBudget } from '../../../../src/core/memory-limit';
 import {
-  IDLE_SHED_MS,
+  DEFAULT_IDLE_MS,
   MEMORY_THRESHOLDS,
   MemoryGuard,
   type MemoryReading,
@@ -30,7 +30,7 @@ describe('MemoryGuard', () => {
         (limitMb, readings) => {
           const budget = memoryBudget(limitMb);
           let now: MemoryReading = { heapUsed: 0, rss: 0 };
-          const guard = new MemoryGuard(budget, testLogger(), () => now);
+          const guard = new MemoryGuard(budget, testLogger(), { read: () => now, collect: () => undefined });
           let sheds = 0;
           guard.onShed(() => (sheds += 1));
           let expectRefusing = false;
@@ -52,7 +52,10 @@ describe('MemoryGuard', () => {
 
   it('tells each cache how long to keep nothing new when it sheds', () => {
     const budget = memoryBudget(512);
-    const guard = new MemoryGuard(budget, testLogger(), () => ({ heapUsed: budget.oldSpaceMb * MIB, rss: 0 }));
+    const guard = new MemoryGuard(budget, testLogger(), {
+      read: () => ({ heapUsed: budget.oldSpaceMb * MIB, rss: 0 }),
+      collect: () => undefined,
+    });
     const pauses: number[] = [];
     guard.onShed((pauseMs) => pauses.push(pauseMs));
     guard.onShed((pauseMs) => pauses.push(pauseMs));
@@ -62,27 +65,87 @@ describe('MemoryGuard', () => {
   });
 });
 
+/**
+ * The idle policy, for any quiet period and any sequence of requests and checks in time: the caches are emptied
+ * and the heap collected (caches first, so what they held is garbage for that collection) exactly once per
+ * stretch without a request longer than the quiet period, at the first check past it, and never while requests
+ * keep coming.
+ */
 describe('MemoryGuard when idle', () => {
   afterEach(() => jest.useRealTimers());
 
-  it('empties the caches once after IDLE_SHED_MS without a request, and again only after the next request', () => {
+  const event = fc.record({
+    afterMs: fc.integer({ min: 0, max: 120_000 }),
+    kind: fc.constantFrom('request', 'check'),
+  });
+
+  it('empties the caches, then collects the heap, once per quiet period past `idleMs`', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 5_000, max: 90_000 }), fc.array(event, { maxLength: 60 }), (idleMs, events) => {
+        let now = 1_000_000;
+        jest.useFakeTimers({ now });
+        const order: string[] = [];
+        const guard = new MemoryGuard(memoryBudget(512), testLogger(), {
+          read: () => ({ heapUsed: 0, rss: 0 }),
+          idleMs,
+          collect: () => order.push('collect'),
+        });
+        guard.onShed((pauseMs) => order.push(`shed ${pauseMs}`));
+        guard.onShed((pauseMs) => order.push(`shed ${pauseMs}`));
+        let lastRequestAt = now;
+        let releasedSinceRequest = false;
+        const expected: string[] = [];
+        for (const { afterMs, kind } of events) {
+          now += afterMs;
+          jest.setSystemTime(now);
+          if (kind === 'request') {
+            guard.noteRequest();
+            lastRequestAt = now;
+            releasedSinceRequest = false;
+          } else {
+            guard.check();
+            if (!releasedSinceRequest && now - lastRequestAt > idleMs) {
+              releasedSinceRequest = true;
+              expected.push('shed 0', 'shed 0', 'collect');
+            }
+          }
+        }
+        expect(order).toEqual(expected);
+        jest.useRealTimers();
+      }),
+    );
+  });
+
+  it(`waits ${DEFAULT_IDLE_MS / 1000} s when given no quiet period`, () => {
     jest.useFakeTimers({ now: 1_000_000 });
-    const guard = new MemoryGuard(memoryBudget(512), testLogger(), () => ({ heapUsed: 0, rss: 0 }));
-    let sheds = 0;
-    guard.onShed(() => (sheds += 1));
-    guard.noteRequest();
-    jest.setSystemTime(1_000_000 + IDLE_SHED_MS - 1);
+    let collections = 0;
+    const guard = new MemoryGuard(memoryBudget(512), testLogger(), {
+      read: () => ({ heapUsed: 0, rss: 0 }),
+      collect: () => (collections += 1),
+    });
+    jest.setSystemTime(1_000_000 + DEFAULT_IDLE_MS);
     guard.check();
-    expect(sheds).toBe(0);
-    jest.setSystemTime(1_000_000 + IDLE_SHED_MS + 1);
+    expect(collections).toBe(0);
+    jest.setSystemTime(1_000_000 + DEFAULT_IDLE_MS + 1);
     guard.check();
+    expect(collections).toBe(1);
+  });
+
+  it('frees what an emptied cache held with its default collection', async () => {
+    // A real full collection: a cache's only reference dropped by its shedder is gone once the guard collected.
+    jest.useFakeTimers({ now: 1_000_000, doNotFake: ['setImmediate'] });
+    let cache: object[] | undefined = [{ held: 'x'.repeat(1024) }];
+    const held = new WeakRef(cache[0]!);
+    // A WeakRef keeps its object alive until the job that made it ends.
+    await new Promise((resolve) => setImmediate(resolve));
+    const guard = new MemoryGuard(memoryBudget(512), testLogger(), {
+      read: () => ({ heapUsed: 0, rss: 0 }),
+      idleMs: 5_000,
+    });
+    guard.onShed(() => (cache = undefined));
+    jest.setSystemTime(1_000_000 + 5_001);
     guard.check();
-    expect(sheds).toBe(1);
-    guard.noteRequest();
-    guard.check();
-    expect(sheds).toBe(1);
-    jest.setSystemTime(1_000_000 + 2 * IDLE_SHED_MS + 2);
-    guard.check();
-    expect(sheds).toBe(2);
+    expect(cache).toBeUndefined();
+    expect(held.deref()).toBeUndefined();
   });
 });
