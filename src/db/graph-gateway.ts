@@ -79,8 +79,8 @@ export class GraphGateway {
   }
 
   /**
-   * The same gateway, counting every read statement it runs into `reads`, which the supervisor runs again on a
-   * restarted database so that their plans are warm before traffic returns.
+   * The same gateway, counting every read statement it runs into `reads`, which the supervisor runs again in
+   * the background on a restarted database so that their plans are warm when the traffic that needs them returns.
    */
   recordingReads(reads: RecentReads): GraphGateway {
     return this.with({ recentReads: reads });
@@ -88,8 +88,8 @@ export class GraphGateway {
 
   /**
    * The same gateway, holding each statement of a request while `health` knows the database is coming back
-   * (restarting, or planning the service's statements), within the request's budget: the statement then runs
-   * once on a database that serves, instead of failing to connect or planning cold beside the warm-up.
+   * (restarting), within the request's budget: the statement then runs the moment the database accepts
+   * connections again, instead of failing to connect and waiting out a retry's pause.
    */
   holdingWhileComingBack(health: DatabaseHealth): GraphGateway {
     return this.with({ health });
@@ -157,7 +157,7 @@ export class GraphGateway {
         this.rowsOf(statement, () =>
           session.run(text, toDriverParams(params), timeout === undefined ? undefined : { timeout }),
         ),
-      { retryTransientErrors: true, text },
+      { retryTransientErrors: true },
     );
     return run === undefined ? reading : reading.finally(() => run.end());
   }
@@ -294,12 +294,7 @@ export class GraphGateway {
       if (comingBack !== undefined) {
         // Held for an outage: at the deadline that is what the request is told (see `afterOutage`).
         unreached = true;
-        // A read goes on as soon as the warm-up has planned its statement, before the rest is planned.
-        const replanned = options.text === undefined ? undefined : this.extras.recentReads?.whenReplanned(options.text);
-        await within(
-          replanned === undefined ? comingBack : Promise.race([comingBack, replanned]),
-          budget.remainingMs(),
-        );
+        await within(comingBack, budget.remainingMs());
       }
       if (expiry?.passed === true) throw budget.timeoutError();
       const remainingMs = Math.max(1, Math.floor(budget.remainingMs()));
@@ -421,8 +416,6 @@ type Session = ReturnType<Driver['session']>;
 interface SessionOptions {
   /** Make a try failing with a transient error again while the time allows (reads; writes before COMMIT). */
   readonly retryTransientErrors?: boolean;
-  /** A read's statement text: while a restarted database is warmed, the read waits only for its own plan. */
-  readonly text?: string;
   /** The error to answer at the request's deadline instead of REQUEST_TIMEOUT (undefined: REQUEST_TIMEOUT). */
   readonly atDeadline?: () => Error | undefined;
 }

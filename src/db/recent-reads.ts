@@ -29,10 +29,10 @@ interface Entry {
   current: number;
   previous: number;
   lastUsedAt: number;
+  /** When a run of it last ended (its answer or its error), 0 before any. */
+  lastEndedAt: number;
   /** Runs started and not yet ended: while the database is away, the reads held for it. */
   running: number;
-  /** While a restarted database has not planned this statement again: opens when it has (or gave up). */
-  replanned: Gate | undefined;
 }
 
 /** One run of a recorded statement, to end when it has its answer or its error. */
@@ -41,12 +41,11 @@ export interface RecordedRun {
 }
 
 /**
- * The read statements the service ran lately, counted: after the embedded database restarts, the supervisor
- * runs them again on it (most recent first, then most used) before traffic returns, so that the database has
- * planned them before a held read needs one. A restarted Neo4j has lost every plan, and planning one of the
- * service's larger statements took 0.2–0.4 s on a warm JVM and up to 2 s on a fresh one: eight readers
- * planning theirs at once on two cores ran past their 10 s budget (issue "The database comes back within the
- * request budget again").
+ * The read statements the service ran lately, counted: after the embedded database restarts and serves again,
+ * the statements no request has run since are planned again in the background (the most used first), once the
+ * reads held through the outage have been answered (`whenRunsUnderWayEnd`), so that planning them never takes
+ * the cores those reads need. A restarted Neo4j has lost every plan, and planning one of the service's larger
+ * statements took 0.2–0.4 s on a warm JVM and up to 2 s on a fresh one (more on a loaded machine).
  *
  * Recording is on the request path, so it is a map lookup, counters and the run's small `end`; the parameters
  * of a statement are kept from its first run (any run plans the same statement text).
@@ -54,8 +53,8 @@ export interface RecordedRun {
 export class RecentReads {
   private readonly entries = new Map<string, Entry>();
   private windowStartedAt: number;
-  /** Between `plansLost` and `replanningEnded`: statements first seen then wait for the warm-up too. */
-  private replanning = false;
+  /** Runs under way, each with the waiters of `whenRunsUnderWayEnd` it still holds back. */
+  private readonly underWay = new Set<RunUnderWay>();
 
   constructor(
     private readonly limits: RecentReadsLimits = RECENT_READS_LIMITS,
@@ -71,64 +70,41 @@ export class RecentReads {
     let entry = this.entries.get(text);
     if (entry === undefined) {
       if (this.entries.size >= this.limits.maxStatements) this.forgetLeastUsed();
-      entry = {
-        params: this.keepable(params),
-        current: 0,
-        previous: 0,
-        lastUsedAt: now,
-        running: 0,
-        replanned: this.replanning ? closedGate() : undefined,
-      };
+      entry = { params: this.keepable(params), current: 0, previous: 0, lastUsedAt: now, lastEndedAt: 0, running: 0 };
       this.entries.set(text, entry);
     }
     entry.current += 1;
     entry.lastUsedAt = now;
     entry.running += 1;
-    return runOf(entry);
+    return this.runOf(entry);
   }
 
   /**
-   * The recorded statements in the order to warm them: those running now (while the database is away, the
-   * reads held for it, which are the first to need a plan), most recent first, then the others, most used
-   * first.
+   * The recorded statements to plan again on a database that lost its plans at `lostAt` (epoch ms): those no
+   * run has ended since (a run that ended since had it planned), the most used first, then the most recent.
    */
-  inWarmingOrder(): RecordedRead[] {
-    const all = [...this.entries].map(([text, entry]) => ({ text, entry }));
-    const held = all.filter(({ entry }) => entry.running > 0);
-    const others = all.filter(({ entry }) => entry.running === 0);
-    held.sort((a, b) => b.entry.lastUsedAt - a.entry.lastUsedAt);
-    others.sort((a, b) => uses(b.entry) - uses(a.entry) || b.entry.lastUsedAt - a.entry.lastUsedAt);
-    return [...held, ...others].map(({ text, entry }) => ({ text, params: entry.params }));
+  toReplan(lostAt: number): RecordedRead[] {
+    return [...this.entries]
+      .filter(([, entry]) => entry.lastEndedAt < lostAt)
+      .sort(([, a], [, b]) => uses(b) - uses(a) || b.lastUsedAt - a.lastUsedAt)
+      .map(([text, entry]) => ({ text, params: entry.params }));
   }
 
-  /**
-   * The database lost its plans (its JVM went away): from now until `replanned` names a statement, or
-   * `replanningEnded`, `whenReplanned` makes its runs wait for the warm-up's.
-   */
-  plansLost(): void {
-    this.replanning = true;
-    for (const entry of this.entries.values()) entry.replanned ??= closedGate();
-  }
-
-  /** The warm-up ran `text` on the restarted database: runs of it need not wait any longer. */
-  replanned(text: string): void {
+  /** Whether a run of `text` ended after `at` (epoch ms): on a database restarted since, it is planned there. */
+  ranSince(text: string, at: number): boolean {
     const entry = this.entries.get(text);
-    entry?.replanned?.open();
-    if (entry !== undefined) entry.replanned = undefined;
+    return entry !== undefined && entry.lastEndedAt >= at;
   }
 
-  /** The warm-up is over: no run waits for it any longer. */
-  replanningEnded(): void {
-    this.replanning = false;
-    for (const entry of this.entries.values()) {
-      entry.replanned?.open();
-      entry.replanned = undefined;
-    }
-  }
-
-  /** While the restarted database has yet to plan `text` again, when it has; undefined when nothing is awaited. */
-  whenReplanned(text: string): Promise<void> | undefined {
-    return this.entries.get(text)?.replanned?.promise;
+  /**
+   * Resolves once every run under way now has ended (at once when none is): on a database that came back,
+   * the reads held through its outage. Runs started later do not hold it back.
+   */
+  whenRunsUnderWayEnd(): Promise<void> {
+    if (this.underWay.size === 0) return Promise.resolve();
+    const waiter = { left: this.underWay.size, done: closedGate() };
+    for (const run of this.underWay) run.waiters.push(waiter);
+    return waiter.done.promise;
   }
 
   /** How many distinct statements are recorded. */
@@ -143,7 +119,7 @@ export class RecentReads {
     for (const [text, entry] of this.entries) {
       entry.previous = windows === 1 ? entry.current : 0;
       entry.current = 0;
-      if (entry.previous === 0 && entry.running === 0 && entry.replanned === undefined) this.entries.delete(text);
+      if (entry.previous === 0 && entry.running === 0) this.entries.delete(text);
     }
   }
 
@@ -152,9 +128,21 @@ export class RecentReads {
     for (const [text, entry] of this.entries) {
       if (least === undefined || lessUsed(entry, least.entry)) least = { text, entry };
     }
-    if (least === undefined) return;
-    least.entry.replanned?.open();
-    this.entries.delete(least.text);
+    if (least !== undefined) this.entries.delete(least.text);
+  }
+
+  /** Ends once, however often `end` is called (a forgotten entry's count changes nothing). */
+  private runOf(entry: Entry): RecordedRun {
+    const run: RunUnderWay = { waiters: [] };
+    this.underWay.add(run);
+    return {
+      end: () => {
+        if (!this.underWay.delete(run)) return;
+        entry.running -= 1;
+        entry.lastEndedAt = this.now();
+        for (const waiter of run.waiters) if (--waiter.left === 0) waiter.done.open();
+      },
+    };
   }
 
   /** The parameters if they are short enough to keep, else none (the statement is then run with nulls). */
@@ -167,16 +155,9 @@ export class RecentReads {
   }
 }
 
-/** Ends once, however often `end` is called (a forgotten entry's count changes nothing). */
-function runOf(entry: Entry): RecordedRun {
-  let ended = false;
-  return {
-    end: () => {
-      if (ended) return;
-      ended = true;
-      entry.running -= 1;
-    },
-  };
+/** A run under way, and the waiters of `whenRunsUnderWayEnd` that count it. */
+interface RunUnderWay {
+  readonly waiters: { left: number; readonly done: Gate }[];
 }
 
 function uses(entry: Entry): number {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -116,6 +116,9 @@ describe('the embedded database killed under load', () => {
   });
 
   afterAll(async () => {
+    // The service's log lines, for timing a restart's phases by hand (KILL_DRILL_LOG=file).
+    const trace = process.env.KILL_DRILL_LOG;
+    if (trace !== undefined && trace !== '') writeFileSync(trace, log.map((line) => JSON.stringify(line)).join('\n'));
     if (child?.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -172,6 +175,7 @@ describe('the embedded database killed under load', () => {
         expect(launcher).toBeDefined();
         const killedAt = Date.now();
         process.kill(Number(launcher?.trim().split(/\s+/)[0]), 'SIGKILL');
+        log.push({ time: new Date(killedAt).toISOString(), event: 'drill', msg: 'SIGKILL' });
         const servingAt = await waitForLog('serves again', kill);
         outages.push({ killedAt, servingAt });
       }
@@ -180,6 +184,7 @@ describe('the embedded database killed under load', () => {
       reading = false;
       await Promise.all(readers);
     }
+    if (process.env.KILL_DRILL_LOG) writeFileSync(`${process.env.KILL_DRILL_LOG}.reads`, JSON.stringify(reads));
 
     for (const [kill, { killedAt, servingAt }] of outages.entries()) {
       // An answer finished within 200 ms of the kill was read from the database before it died.

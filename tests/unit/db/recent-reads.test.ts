@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { RecentReads, type RecentReadsLimits } from '../../../src/db/recent-reads';
 
 const LIMITS: RecentReadsLimits = { maxStatements: 3, maxParamsChars: 40, windowMs: 1_000 };
@@ -8,33 +9,41 @@ function recorder(limits: RecentReadsLimits = LIMITS): { reads: RecentReads; clo
   return { reads: new RecentReads(limits, () => clock.now), clock };
 }
 
-const texts = (reads: RecentReads): string[] => reads.inWarmingOrder().map((read) => read.text);
+const texts = (reads: RecentReads, lostAt = Infinity): string[] => reads.toReplan(lostAt).map((read) => read.text);
 
 describe('the read statements kept to warm a restarted database', () => {
-  it('puts the reads under way (held while the database is away) first, the most recent first, then the most used', () => {
+  it('plans again the statements no run ended since the plans were lost, the most used first', () => {
     const { reads, clock } = recorder({ ...LIMITS, maxStatements: 10 });
     for (let i = 0; i < 3; i++) reads.record('MATCH (a) RETURN a', {}).end();
     reads.record('MATCH (b) RETURN b', {}).end();
     clock.now = 10;
-    const held = reads.record('MATCH (c) RETURN c', {});
-    clock.now = 20;
-    reads.record('MATCH (d) RETURN d', {});
+    reads.record('MATCH (c) RETURN c', {}).end();
+    reads.record('MATCH (c) RETURN c', {}).end();
+    const held = reads.record('MATCH (d) RETURN d', {});
     expect(texts(reads)).toEqual([
-      'MATCH (d) RETURN d',
-      'MATCH (c) RETURN c',
       'MATCH (a) RETURN a',
+      'MATCH (c) RETURN c',
+      'MATCH (d) RETURN d',
       'MATCH (b) RETURN b',
     ]);
+    // Lost at 15: a run of (a) that ends after that had (a) planned on the database that came back.
+    clock.now = 15;
+    const lostAt = clock.now;
+    clock.now = 20;
+    reads.record('MATCH (a) RETURN a', {}).end();
+    expect(reads.ranSince('MATCH (a) RETURN a', lostAt)).toBe(true);
+    expect(reads.ranSince('MATCH (d) RETURN d', lostAt)).toBe(false);
     held.end();
-    held.end(); // once only: the count does not go below the runs under way
-    expect(texts(reads).slice(0, 2)).toEqual(['MATCH (d) RETURN d', 'MATCH (a) RETURN a']);
+    held.end(); // once only: a second end is not a second run
+    expect(reads.ranSince('MATCH (d) RETURN d', lostAt)).toBe(true);
+    expect(texts(reads, lostAt)).toEqual(['MATCH (c) RETURN c', 'MATCH (b) RETURN b']);
   });
 
   it('keeps the parameters of a statement to run it again, unless they are too long to keep', () => {
     const { reads } = recorder();
     reads.record('short', { code: '5-1' }).end();
     reads.record('long', { codes: Array.from({ length: 20 }, (_, i) => `code-${i}`) }).end();
-    expect(reads.inWarmingOrder()).toEqual(
+    expect(reads.toReplan(Infinity)).toEqual(
       expect.arrayContaining([
         { text: 'short', params: { code: '5-1' } },
         { text: 'long', params: {} },
@@ -65,24 +74,38 @@ describe('the read statements kept to warm a restarted database', () => {
     expect(texts(reads)).toEqual(['new']);
   });
 
-  it('holds a run of a statement from the moment the plans are lost until the warm-up has run it', async () => {
-    const { reads } = recorder();
-    reads.record('a', {}).end();
-    reads.record('b', {}).end();
-    expect(reads.whenReplanned('a')).toBeUndefined();
-    reads.plansLost();
-    const order: string[] = [];
-    void reads.whenReplanned('a')?.then(() => order.push('a'));
-    void reads.whenReplanned('b')?.then(() => order.push('b'));
-    reads.record('first seen while away', {});
-    expect(reads.whenReplanned('first seen while away')).toBeDefined();
-    reads.replanned('b');
-    await Promise.resolve();
-    expect(order).toEqual(['b']);
-    expect(reads.whenReplanned('b')).toBeUndefined();
-    reads.replanningEnded();
-    await Promise.resolve();
-    expect(order).toEqual(['b', 'a']);
-    expect(reads.whenReplanned('first seen while away')).toBeUndefined();
+  it('tells when every run under way at a moment has ended, whatever starts and ends around it', async () => {
+    type Step = { kind: 'start'; text: number } | { kind: 'end'; run: number } | { kind: 'wait' };
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('start' as const), text: fc.nat(3) }),
+      fc.record({ kind: fc.constant('end' as const), run: fc.nat(40) }),
+      fc.constant({ kind: 'wait' as const }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps: Step[]) => {
+        const { reads } = recorder({ ...LIMITS, maxStatements: 2 });
+        const runs: { end(): void }[] = [];
+        const ended = new Set<number>();
+        const waits: { runs: number[]; resolved: boolean }[] = [];
+        const check = async (): Promise<void> => {
+          await new Promise((resolve) => setImmediate(resolve));
+          for (const wait of waits) expect(wait.resolved).toBe(wait.runs.every((run) => ended.has(run)));
+        };
+        for (const s of steps) {
+          if (s.kind === 'start') runs.push(reads.record(`statement ${s.text}`, {}));
+          else if (s.kind === 'end' && runs.length > 0) {
+            const run = s.run % runs.length;
+            runs[run]?.end();
+            ended.add(run);
+          } else if (s.kind === 'wait') {
+            const wait = { runs: runs.map((_, run) => run).filter((run) => !ended.has(run)), resolved: false };
+            waits.push(wait);
+            void reads.whenRunsUnderWayEnd().then(() => (wait.resolved = true));
+          }
+          await check();
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
