@@ -136,6 +136,7 @@ export async function openDatabase(
   const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: serviceUser, password }, logs.driver);
   const recentReads = new RecentReads();
   embedded.warmUpWith({
+    databaseGone: (at) => recentReads.plansLost(at),
     warm: async (lostAt) => {
       // The reads held through the outage plan their own statements first, on cores this leaves to them.
       await recentReads.whenRunsUnderWayEnd();

@@ -24,6 +24,16 @@ import { WriteAttempt } from './write-attempt';
  */
 const VERDICT_GRACE_MS = 100;
 
+/**
+ * Neo4j's timeout for a read whose statement the database may have to plan anew (its JVM came back and no run
+ * of the statement was answered since), however little time its request has left: the request is answered at
+ * its deadline all the same, while the statement goes on until it is planned and cached. Cut at the request's
+ * deadline, the planning was lost: on a fresh JVM (load average 17) a statement given 100 ms failed after
+ * 1.4 s and again after 1.7 s, and then took 5.7 s to plan when let finish (0.2 s once planned), so on a loaded
+ * machine readers that came back to it kept planning it from scratch and none was answered for 12 s.
+ */
+export const COLD_PLAN_TIMEOUT_MS = 30_000;
+
 export type { Params } from './driver-params';
 import type { CompiledStatement } from './compiled-statement';
 export type { CompiledStatement };
@@ -149,15 +159,19 @@ export class GraphGateway {
     params: Params,
     timeoutMs: number | undefined,
   ): Promise<PlainRow[]> {
-    const run = this.extras.recentReads?.record(text, params);
+    const reads = this.extras.recentReads;
+    const run = reads?.record(text, params);
     const reading = this.session(
       'READ',
       timeoutMs,
-      (session, timeout) =>
-        this.rowsOf(statement, () =>
+      async (session, timeout) => {
+        const rows = await this.rowsOf(statement, () =>
           session.run(text, toDriverParams(params), timeout === undefined ? undefined : { timeout }),
-        ),
-      { retryTransientErrors: true },
+        );
+        run?.answered();
+        return rows;
+      },
+      { retryTransientErrors: true, mayPlanAnew: reads === undefined ? undefined : () => reads.isCold(text) },
     );
     return run === undefined ? reading : reading.finally(() => run.end());
   }
@@ -297,7 +311,9 @@ export class GraphGateway {
         await within(comingBack, budget.remainingMs());
       }
       if (expiry?.passed === true) throw budget.timeoutError();
-      const remainingMs = Math.max(1, Math.floor(budget.remainingMs()));
+      const leftMs = Math.max(1, Math.floor(budget.remainingMs()));
+      // Checked at each try: a read held through an outage finds the database's plans lost only once it runs.
+      const remainingMs = options.mayPlanAnew?.() === true ? Math.max(leftMs, COLD_PLAN_TIMEOUT_MS) : leftMs;
       const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
       return this.openSession(mode, (session) =>
         work(session, budgetDecides ? remainingMs : ownTimeoutMs, expiry).catch((error: unknown) => {
@@ -416,6 +432,11 @@ type Session = ReturnType<Driver['session']>;
 interface SessionOptions {
   /** Make a try failing with a transient error again while the time allows (reads; writes before COMMIT). */
   readonly retryTransientErrors?: boolean;
+  /**
+   * Whether the database may have to plan this read's statement anew: its Neo4j timeout is then at least
+   * COLD_PLAN_TIMEOUT_MS (the request is still answered at its deadline).
+   */
+  readonly mayPlanAnew?: (() => boolean) | undefined;
   /** The error to answer at the request's deadline instead of REQUEST_TIMEOUT (undefined: REQUEST_TIMEOUT). */
   readonly atDeadline?: () => Error | undefined;
 }

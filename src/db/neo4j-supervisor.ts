@@ -33,6 +33,8 @@ export interface SupervisorOptions extends Omit<EmbeddedNeo4jOptions, 'signal'> 
 
 /** What the supervisor runs in the background on a JVM that came back and serves again. */
 export interface WarmUp {
+  /** The JVM went away at `at` (epoch ms): every plan it had is lost. */
+  databaseGone(at: number): void;
   /**
    * Plans again the statements the service ran lately and has not run since the JVM went away at `lostAt`
    * (epoch ms), without taking the cores the reads held through the outage need. Resolves with a few words for
@@ -153,6 +155,7 @@ export class Neo4jSupervisor implements DatabaseHealth {
         this.downSince = Date.now();
         this.serving = closedGate();
       }
+      this.warmUp?.databaseGone(Date.now());
       const cause = neo4j.exitSignal ? `signal ${neo4j.exitSignal}` : `code ${code}`;
       this.scheduleRestart(`exited unexpectedly (${cause}) after ${seconds(Date.now() - startedAt)}`);
     });

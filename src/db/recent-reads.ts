@@ -29,14 +29,16 @@ interface Entry {
   current: number;
   previous: number;
   lastUsedAt: number;
-  /** When a run of it last ended (its answer or its error), 0 before any. */
-  lastEndedAt: number;
+  /** When a run of it last had its rows (so the database then had it planned), 0 before any. */
+  lastAnsweredAt: number;
   /** Runs started and not yet ended: while the database is away, the reads held for it. */
   running: number;
 }
 
 /** One run of a recorded statement, to end when it has its answer or its error. */
 export interface RecordedRun {
+  /** The database answered it with its rows (it had, or made, the statement's plan). */
+  answered(): void;
   end(): void;
 }
 
@@ -55,6 +57,8 @@ export class RecentReads {
   private windowStartedAt: number;
   /** Runs under way, each with the waiters of `whenRunsUnderWayEnd` it still holds back. */
   private readonly underWay = new Set<RunUnderWay>();
+  /** When the database last lost its plans (its JVM went away), epoch ms; undefined while it never did. */
+  private lostAt: number | undefined;
 
   constructor(
     private readonly limits: RecentReadsLimits = RECENT_READS_LIMITS,
@@ -70,7 +74,14 @@ export class RecentReads {
     let entry = this.entries.get(text);
     if (entry === undefined) {
       if (this.entries.size >= this.limits.maxStatements) this.forgetLeastUsed();
-      entry = { params: this.keepable(params), current: 0, previous: 0, lastUsedAt: now, lastEndedAt: 0, running: 0 };
+      entry = {
+        params: this.keepable(params),
+        current: 0,
+        previous: 0,
+        lastUsedAt: now,
+        lastAnsweredAt: 0,
+        running: 0,
+      };
       this.entries.set(text, entry);
     }
     entry.current += 1;
@@ -79,21 +90,34 @@ export class RecentReads {
     return this.runOf(entry);
   }
 
+  /** The database lost every plan at `at` (epoch ms): its JVM went away. */
+  plansLost(at: number): void {
+    this.lostAt = at;
+  }
+
+  /**
+   * Whether the database may have to plan `text` anew: it lost its plans and no run of `text` has been answered
+   * since. Such a run is let finish its planning past its request's deadline (graph-gateway.ts).
+   */
+  isCold(text: string): boolean {
+    return this.lostAt !== undefined && !this.ranSince(text, this.lostAt);
+  }
+
   /**
    * The recorded statements to plan again on a database that lost its plans at `lostAt` (epoch ms): those no
-   * run has ended since (a run that ended since had it planned), the most used first, then the most recent.
+   * run was answered since (a run answered since had it planned), the most used first, then the most recent.
    */
   toReplan(lostAt: number): RecordedRead[] {
     return [...this.entries]
-      .filter(([, entry]) => entry.lastEndedAt < lostAt)
+      .filter(([, entry]) => entry.lastAnsweredAt < lostAt)
       .sort(([, a], [, b]) => uses(b) - uses(a) || b.lastUsedAt - a.lastUsedAt)
       .map(([text, entry]) => ({ text, params: entry.params }));
   }
 
-  /** Whether a run of `text` ended after `at` (epoch ms): on a database restarted since, it is planned there. */
+  /** Whether a run of `text` was answered after `at` (epoch ms): on a database restarted since, it is planned there. */
   ranSince(text: string, at: number): boolean {
     const entry = this.entries.get(text);
-    return entry !== undefined && entry.lastEndedAt >= at;
+    return entry !== undefined && entry.lastAnsweredAt >= at;
   }
 
   /**
@@ -136,10 +160,12 @@ export class RecentReads {
     const run: RunUnderWay = { waiters: [] };
     this.underWay.add(run);
     return {
+      answered: () => {
+        entry.lastAnsweredAt = this.now();
+      },
       end: () => {
         if (!this.underWay.delete(run)) return;
         entry.running -= 1;
-        entry.lastEndedAt = this.now();
         for (const waiter of run.waiters) if (--waiter.left === 0) waiter.done.open();
       },
     };

@@ -12,13 +12,18 @@ function recorder(limits: RecentReadsLimits = LIMITS): { reads: RecentReads; clo
 const texts = (reads: RecentReads, lostAt = Infinity): string[] => reads.toReplan(lostAt).map((read) => read.text);
 
 describe('the read statements kept to warm a restarted database', () => {
-  it('plans again the statements no run ended since the plans were lost, the most used first', () => {
+  it('plans again the statements no run was answered since the plans were lost, the most used first', () => {
     const { reads, clock } = recorder({ ...LIMITS, maxStatements: 10 });
-    for (let i = 0; i < 3; i++) reads.record('MATCH (a) RETURN a', {}).end();
-    reads.record('MATCH (b) RETURN b', {}).end();
+    const answered = (text: string): void => {
+      const run = reads.record(text, {});
+      run.answered();
+      run.end();
+    };
+    for (let i = 0; i < 3; i++) answered('MATCH (a) RETURN a');
+    answered('MATCH (b) RETURN b');
     clock.now = 10;
-    reads.record('MATCH (c) RETURN c', {}).end();
-    reads.record('MATCH (c) RETURN c', {}).end();
+    answered('MATCH (c) RETURN c');
+    answered('MATCH (c) RETURN c');
     const held = reads.record('MATCH (d) RETURN d', {});
     expect(texts(reads)).toEqual([
       'MATCH (a) RETURN a',
@@ -26,17 +31,25 @@ describe('the read statements kept to warm a restarted database', () => {
       'MATCH (d) RETURN d',
       'MATCH (b) RETURN b',
     ]);
-    // Lost at 15: a run of (a) that ends after that had (a) planned on the database that came back.
+    expect(reads.isCold('MATCH (a) RETURN a')).toBe(false); // no plan was ever lost
     clock.now = 15;
+    reads.plansLost(clock.now);
     const lostAt = clock.now;
+    expect(['a', 'b', 'c', 'd'].map((x) => reads.isCold(`MATCH (${x}) RETURN ${x}`))).toEqual([true, true, true, true]);
+    // A run answered after the loss had its statement planned on the database that came back.
     clock.now = 20;
-    reads.record('MATCH (a) RETURN a', {}).end();
+    answered('MATCH (a) RETURN a');
     expect(reads.ranSince('MATCH (a) RETURN a', lostAt)).toBe(true);
-    expect(reads.ranSince('MATCH (d) RETURN d', lostAt)).toBe(false);
+    expect(reads.isCold('MATCH (a) RETURN a')).toBe(false);
+    // A run that ended without its rows (an error, a timeout) planned nothing that counts.
+    reads.record('MATCH (b) RETURN b', {}).end();
+    expect(reads.isCold('MATCH (b) RETURN b')).toBe(true);
+    held.answered();
     held.end();
     held.end(); // once only: a second end is not a second run
     expect(reads.ranSince('MATCH (d) RETURN d', lostAt)).toBe(true);
-    expect(texts(reads, lostAt)).toEqual(['MATCH (c) RETURN c', 'MATCH (b) RETURN b']);
+    // (b) and (c) were used twice each; (b) the more recently.
+    expect(texts(reads, lostAt)).toEqual(['MATCH (b) RETURN b', 'MATCH (c) RETURN c']);
   });
 
   it('keeps the parameters of a statement to run it again, unless they are too long to keep', () => {
