@@ -11,7 +11,7 @@ import type { DatabaseHealth } from './database-health';
 import { toDriverParams, type Params } from './driver-params';
 import { toPlain, type PlainRow } from './plain-values';
 import type { QueryCounter } from './query-counter';
-import type { RecentReads } from './recent-reads';
+import type { ColdTurn, RecentReads } from './recent-reads';
 import { isTransient, RETRY_OUTSIDE_REQUESTS_MS, RetriesExhausted, retryTransient } from './read-retry';
 import type { Expiry, RequestBudget } from './request-budget';
 import type { SharedBookmarks } from './shared-bookmarks';
@@ -33,6 +33,8 @@ const VERDICT_GRACE_MS = 100;
  * machine readers that came back to it kept planning it from scratch and none was answered for 12 s.
  */
 export const COLD_PLAN_TIMEOUT_MS = 30_000;
+
+const NOT_PLANNING = { planning: false, done: (): void => undefined };
 
 export type { Params } from './driver-params';
 import type { CompiledStatement } from './compiled-statement';
@@ -171,7 +173,7 @@ export class GraphGateway {
         run?.answered();
         return rows;
       },
-      { retryTransientErrors: true, mayPlanAnew: reads === undefined ? undefined : () => reads.isCold(text) },
+      { retryTransientErrors: true, coldTurn: reads === undefined ? undefined : () => reads.coldTurn(text) },
     );
     return run === undefined ? reading : reading.finally(() => run.end());
   }
@@ -310,17 +312,21 @@ export class GraphGateway {
         unreached = true;
         await within(comingBack, budget.remainingMs());
       }
-      if (expiry?.passed === true) throw budget.timeoutError();
+      // Asked at each try: a read held through an outage finds the database's plans lost only once it runs.
+      const turn = await this.coldTurn(options, budget);
+      if (expiry?.passed === true) {
+        turn.done();
+        throw budget.timeoutError();
+      }
       const leftMs = Math.max(1, Math.floor(budget.remainingMs()));
-      // Checked at each try: a read held through an outage finds the database's plans lost only once it runs.
-      const remainingMs = options.mayPlanAnew?.() === true ? Math.max(leftMs, COLD_PLAN_TIMEOUT_MS) : leftMs;
+      const remainingMs = turn.planning ? Math.max(leftMs, COLD_PLAN_TIMEOUT_MS) : leftMs;
       const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
       return this.openSession(mode, (session) =>
         work(session, budgetDecides ? remainingMs : ownTimeoutMs, expiry).catch((error: unknown) => {
           if (isTransient(error)) unreached = true;
           throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
         }),
-      );
+      ).finally(turn.done);
     };
     // Outside requests a read's own timeout bounds its retries too (the data version's poll would rather try
     // again at its next turn than hold a failure back).
@@ -332,6 +338,24 @@ export class GraphGateway {
     return running.catch(async (error: unknown) => {
       throw await this.unlessUnanswered(afterOutage(translate(error), unreached));
     });
+  }
+
+  /**
+   * Whether this try plans its statement anew (then `done` is called when it has ended): a read whose statement
+   * another run is planning on a database that lost its plans waits for that run within the request's time,
+   * then asks again.
+   */
+  private async coldTurn(
+    options: SessionOptions,
+    budget: RequestBudget,
+  ): Promise<{ readonly planning: boolean; readonly done: () => void }> {
+    for (let turn = options.coldTurn?.(); turn !== undefined; turn = options.coldTurn?.()) {
+      if (turn.kind === 'warm') break;
+      if (turn.kind === 'plan') return { planning: true, done: turn.done };
+      if (budget.remainingMs() <= 0) break;
+      await within(turn.planned, budget.remainingMs());
+    }
+    return NOT_PLANNING;
   }
 
   /** Runs `tries` within the request's budget: its permits, its deadline, and the availability check ahead of it. */
@@ -433,10 +457,11 @@ interface SessionOptions {
   /** Make a try failing with a transient error again while the time allows (reads; writes before COMMIT). */
   readonly retryTransientErrors?: boolean;
   /**
-   * Whether the database may have to plan this read's statement anew: its Neo4j timeout is then at least
-   * COLD_PLAN_TIMEOUT_MS (the request is still answered at its deadline).
+   * How a read's statement starts on a database that may have lost its plan (`RecentReads.coldTurn`): the run
+   * that plans it has Neo4j timeout COLD_PLAN_TIMEOUT_MS at least (its request is still answered at its
+   * deadline); the others wait for it.
    */
-  readonly mayPlanAnew?: (() => boolean) | undefined;
+  readonly coldTurn?: (() => ColdTurn) | undefined;
   /** The error to answer at the request's deadline instead of REQUEST_TIMEOUT (undefined: REQUEST_TIMEOUT). */
   readonly atDeadline?: () => Error | undefined;
 }

@@ -33,7 +33,20 @@ interface Entry {
   lastAnsweredAt: number;
   /** Runs started and not yet ended: while the database is away, the reads held for it. */
   running: number;
+  /** While one run plans it on a database that lost its plans: opens when that run has ended. */
+  planning: Gate | undefined;
 }
+
+/**
+ * How a run of a statement starts on a database that may have lost its plan: `warm` (it has it), `plan` (this
+ * run plans it, and calls `done` when its statement has ended), or `wait` for the run planning it now.
+ */
+export type ColdTurn =
+  | { readonly kind: 'warm' }
+  | { readonly kind: 'plan'; readonly done: () => void }
+  | { readonly kind: 'wait'; readonly planned: Promise<void> };
+
+const WARM: ColdTurn = { kind: 'warm' };
 
 /** One run of a recorded statement, to end when it has its answer or its error. */
 export interface RecordedRun {
@@ -81,6 +94,7 @@ export class RecentReads {
         lastUsedAt: now,
         lastAnsweredAt: 0,
         running: 0,
+        planning: undefined,
       };
       this.entries.set(text, entry);
     }
@@ -101,6 +115,28 @@ export class RecentReads {
    */
   isCold(text: string): boolean {
     return this.lostAt !== undefined && !this.ranSince(text, this.lostAt);
+  }
+
+  /**
+   * A run of `text` is about to start: on a database that lost its plans, the first such run plans the
+   * statement and the others wait for it (within their time) rather than plan it again beside it on the same
+   * cores; once it has ended they ask again (it may have failed, and the next one plans). A statement that is
+   * not recorded (forgotten meanwhile) is planned by its run.
+   */
+  coldTurn(text: string): ColdTurn {
+    if (!this.isCold(text)) return WARM;
+    const entry = this.entries.get(text);
+    if (entry === undefined) return { kind: 'plan', done: () => undefined };
+    if (entry.planning !== undefined) return { kind: 'wait', planned: entry.planning.promise };
+    const planning = closedGate();
+    entry.planning = planning;
+    return {
+      kind: 'plan',
+      done: () => {
+        if (entry.planning === planning) entry.planning = undefined;
+        planning.open();
+      },
+    };
   }
 
   /**
@@ -143,7 +179,7 @@ export class RecentReads {
     for (const [text, entry] of this.entries) {
       entry.previous = windows === 1 ? entry.current : 0;
       entry.current = 0;
-      if (entry.previous === 0 && entry.running === 0) this.entries.delete(text);
+      if (entry.previous === 0 && entry.running === 0 && entry.planning === undefined) this.entries.delete(text);
     }
   }
 
@@ -152,6 +188,8 @@ export class RecentReads {
     for (const [text, entry] of this.entries) {
       if (least === undefined || lessUsed(entry, least.entry)) least = { text, entry };
     }
+    // Runs waiting for its planner ask again and plan it themselves.
+    least?.entry.planning?.open();
     if (least !== undefined) this.entries.delete(least.text);
   }
 

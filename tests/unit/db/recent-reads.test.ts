@@ -121,4 +121,61 @@ describe('the read statements kept to warm a restarted database', () => {
       { numRuns: 200 },
     );
   });
+
+  it('lets one run at a time plan a cold statement; the others wait for it, and none waits on a warm one', async () => {
+    type Step =
+      { kind: 'turn'; text: number } | { kind: 'done'; planner: number; answered: boolean } | { kind: 'lost' };
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('turn' as const), text: fc.nat(2) }),
+      fc.record({ kind: fc.constant('done' as const), planner: fc.nat(20), answered: fc.boolean() }),
+      fc.constant({ kind: 'lost' as const }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 40 }), async (steps: Step[]) => {
+        const { reads, clock } = recorder({ ...LIMITS, maxStatements: 10 });
+        const text = (n: number): string => `statement ${n}`;
+        for (let n = 0; n < 3; n++) reads.record(text(n), {}).end();
+        let lostAt: number | undefined;
+        // The model: which statements were answered since the last loss, and who plans each now.
+        const answeredSince = new Set<number>();
+        const planners: { text: number; done: () => void; run: { answered(): void; end(): void }; open: boolean }[] =
+          [];
+        const waiting: { text: number; resolved: boolean; planner: number }[] = [];
+        for (const s of steps) {
+          clock.now += 1;
+          if (s.kind === 'lost') {
+            lostAt = clock.now;
+            reads.plansLost(lostAt);
+            answeredSince.clear();
+          } else if (s.kind === 'turn') {
+            const run = reads.record(text(s.text), {});
+            const turn = reads.coldTurn(text(s.text));
+            const cold = lostAt !== undefined && !answeredSince.has(s.text);
+            const planning = planners.findIndex((p) => p.open && p.text === s.text);
+            expect(turn.kind).toBe(!cold ? 'warm' : planning >= 0 ? 'wait' : 'plan');
+            if (turn.kind === 'plan') planners.push({ text: s.text, done: turn.done, run, open: true });
+            else run.end();
+            if (turn.kind === 'wait') {
+              const wait = { text: s.text, resolved: false, planner: planning };
+              waiting.push(wait);
+              void turn.planned.then(() => (wait.resolved = true));
+            }
+          } else {
+            const planner = planners[s.planner % Math.max(1, planners.length)];
+            if (planner === undefined || !planner.open) continue;
+            if (s.answered) {
+              planner.run.answered();
+              if (lostAt !== undefined) answeredSince.add(planner.text);
+            }
+            planner.run.end();
+            planner.done();
+            planner.open = false;
+          }
+          await new Promise((resolve) => setImmediate(resolve));
+          for (const wait of waiting) expect(wait.resolved).toBe(planners[wait.planner]?.open === false);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
