@@ -32,6 +32,8 @@ export interface WarmUpOutcome {
   readonly skipped: number;
   /** Statements that failed (their plan may still be cached; nothing depends on them). */
   readonly failed: number;
+  /** Why the first statement that failed did (its error's first line), for the log. */
+  readonly firstFailure?: string | undefined;
   /** Statements not started because the budget was spent. */
   readonly left: number;
   readonly durationMs: number;
@@ -57,6 +59,7 @@ export async function warmPlans(
   let ran = 0;
   let skipped = 0;
   let failed = 0;
+  let firstFailure: string | undefined;
   const lane = async (): Promise<void> => {
     for (let read = queue.shift(); read !== undefined; read = queue.shift()) {
       if (Date.now() >= deadline) {
@@ -71,22 +74,27 @@ export async function warmPlans(
       try {
         await session.run(read.text, toDriverParams(read.params), { timeout: settings.statementTimeoutMs });
         ran += 1;
-      } catch {
+      } catch (error) {
         failed += 1;
+        firstFailure ??= (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200);
       } finally {
         await session.close().catch(() => undefined);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, settings.lanes) }, lane));
-  return { planned: ran, skipped, failed, left: queue.length, durationMs: Date.now() - started };
+  return { planned: ran, skipped, failed, firstFailure, left: queue.length, durationMs: Date.now() - started };
 }
 
 /** The outcome in a few words: `planned 8 statements in 2.9 s (3 run by requests, 1 failed, 12 left to traffic)`. */
 export function describeWarmUp(outcome: WarmUpOutcome): string {
   const extras = [
     ...(outcome.skipped > 0 ? [`${outcome.skipped} run by requests`] : []),
-    ...(outcome.failed > 0 ? [`${outcome.failed} failed`] : []),
+    ...(outcome.failed > 0
+      ? [
+          `${outcome.failed} failed${outcome.firstFailure === undefined ? '' : `, the first with "${outcome.firstFailure}"`}`,
+        ]
+      : []),
     ...(outcome.left > 0 ? [`${outcome.left} left to traffic`] : []),
   ];
   const seconds = (outcome.durationMs / 1000).toFixed(1);
