@@ -304,8 +304,8 @@ const DRILL_CLIENTS = 8;
 const READ_EXAMPLES = EXAMPLES.filter((text) => !/^\s*mutation\b/m.test(text.replace(/^#.*$/gm, '')));
 
 /**
- * The drill's table: per kill, when the supervisor had the JVM back and served again (its warm-up's words), the
- * first 200 after it, and the reads answered until the next kill by outcome.
+ * The drill's table: per kill, when the supervisor had the JVM back and served again, what its background
+ * re-planning did, the first 200 after it, and the reads answered until the next kill by outcome.
  */
 function drillReport({ kills: killed, reads }) {
   const seconds = (value) => (value === undefined ? 'never' : `+${(value / 1000).toFixed(1)} s`);
@@ -322,7 +322,15 @@ function drillReport({ kills: killed, reads }) {
     ];
   });
   return markdownTable(
-    ['kill', 'JVM back', 'serving again', 'warm-up', 'first 200', 'reads answered after the kill', 'not ok, by kind'],
+    [
+      'kill',
+      'JVM back',
+      'serving again',
+      're-planned in the background',
+      'first 200',
+      'reads answered after the kill',
+      'not ok, by kind',
+    ],
     rows,
   );
 }

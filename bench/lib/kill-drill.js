@@ -125,7 +125,8 @@ async function killDrill({ queries, clients = 8, kills = 2, settleMs = 15_000, t
           at,
           jvmBackAfterMs: said('is back') === undefined ? undefined : said('is back').at - at,
           servingAfterMs: serving === undefined ? undefined : serving.at - at,
-          warmUp: serving?.msg.split('; ')[1],
+          // The background re-planning's words, once the reads held through the outage were answered.
+          warmUp: said('re-planned')?.msg.split('in the background: ')[1],
           readyAfterMs: readyAt === undefined ? undefined : readyAt - at,
           firstOkAfterMs: firstOkAfter(reads, at),
           until: killed[index + 1]?.at ?? Infinity,

@@ -1,12 +1,10 @@
 /**
- * What the supervisor of the embedded database is doing: `restarting` carries the attempt under way, and
- * `warming` the attempt that brought the JVM back while the statements the service ran lately are planned
- * on it again, before traffic returns.
+ * What the supervisor of the embedded database is doing: `restarting` carries the attempt under way. A JVM
+ * that came back is `running` at once (its plans are made again in the background, holding no request).
  */
 export type SupervisorState =
   | { readonly state: 'running' }
   | { readonly state: 'restarting'; readonly attempt: number }
-  | { readonly state: 'warming'; readonly attempt: number }
   | { readonly state: 'stopped' };
 
 /**
@@ -19,9 +17,9 @@ export interface DatabaseHealth {
   /** The embedded database's supervisor state; undefined for a database the service does not manage. */
   supervisorState(): SupervisorState | undefined;
   /**
-   * While the database is known to be coming back (restarting, or planning the service's statements), a
-   * promise that resolves when it serves again (or is stopped); undefined otherwise. Statements wait on it
-   * instead of trying a database that is not there yet, or running cold beside its warm-up.
+   * While the database is known to be coming back (restarting), a promise that resolves the moment it accepts
+   * connections again (or is stopped); undefined otherwise. Statements wait on it instead of trying a database
+   * that is not there yet.
    */
   untilServing(): Promise<void> | undefined;
 }

@@ -136,16 +136,12 @@ export async function openDatabase(
   const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: serviceUser, password }, logs.driver);
   const recentReads = new RecentReads();
   embedded.warmUpWith({
-    databaseGone: () => recentReads.plansLost(),
-    warm: async () => {
-      try {
-        const reads = recentReads.inWarmingOrder();
-        return describeWarmUp(
-          await warmPlans(driver, 'neo4j', reads, WARM_UP_SETTINGS, (read) => recentReads.replanned(read.text)),
-        );
-      } finally {
-        recentReads.replanningEnded();
-      }
+    databaseGone: (at) => recentReads.plansLost(at),
+    warm: async (lostAt) => {
+      // The reads held through the outage plan their own statements first, on cores this leaves to them.
+      await recentReads.whenRunsUnderWayEnd();
+      const planned = (read: { text: string }): boolean => recentReads.ranSince(read.text, lostAt);
+      return describeWarmUp(await warmPlans(driver, 'neo4j', recentReads.toReplan(lostAt), WARM_UP_SETTINGS, planned));
     },
   });
   return {

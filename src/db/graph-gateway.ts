@@ -12,7 +12,7 @@ import type { DatabaseHealth } from './database-health';
 import { toDriverParams, type Params } from './driver-params';
 import { toPlain, type PlainRow } from './plain-values';
 import type { QueryCounter } from './query-counter';
-import type { RecentReads } from './recent-reads';
+import type { ColdTurn, RecentReads } from './recent-reads';
 import { isTransient, RETRY_OUTSIDE_REQUESTS_MS, RetriesExhausted, retryTransient } from './read-retry';
 import type { Expiry, RequestBudget } from './request-budget';
 import type { SharedBookmarks } from './shared-bookmarks';
@@ -24,6 +24,18 @@ import { WriteAttempt } from './write-attempt';
  * most (the ping was started ahead of the deadline, so only a late timer on a loaded machine needs this).
  */
 const VERDICT_GRACE_MS = 100;
+
+/**
+ * Neo4j's timeout for a read whose statement the database may have to plan anew (its JVM came back and no run
+ * of the statement was answered since), however little time its request has left: the request is answered at
+ * its deadline all the same, while the statement goes on until it is planned and cached. Cut at the request's
+ * deadline, the planning was lost: on a fresh JVM (load average 17) a statement given 100 ms failed after
+ * 1.4 s and again after 1.7 s, and then took 5.7 s to plan when let finish (0.2 s once planned), so on a loaded
+ * machine readers that came back to it kept planning it from scratch and none was answered for 12 s.
+ */
+export const COLD_PLAN_TIMEOUT_MS = 30_000;
+
+const NOT_PLANNING = { planning: false, done: (): void => undefined };
 
 export type { Params } from './driver-params';
 import type { CompiledStatement } from './compiled-statement';
@@ -80,8 +92,8 @@ export class GraphGateway {
   }
 
   /**
-   * The same gateway, counting every read statement it runs into `reads`, which the supervisor runs again on a
-   * restarted database so that their plans are warm before traffic returns.
+   * The same gateway, counting every read statement it runs into `reads`, which the supervisor runs again in
+   * the background on a restarted database so that their plans are warm when the traffic that needs them returns.
    */
   recordingReads(reads: RecentReads): GraphGateway {
     return this.with({ recentReads: reads });
@@ -89,8 +101,8 @@ export class GraphGateway {
 
   /**
    * The same gateway, holding each statement of a request while `health` knows the database is coming back
-   * (restarting, or planning the service's statements), within the request's budget: the statement then runs
-   * once on a database that serves, instead of failing to connect or planning cold beside the warm-up.
+   * (restarting), within the request's budget: the statement then runs the moment the database accepts
+   * connections again, instead of failing to connect and waiting out a retry's pause.
    */
   holdingWhileComingBack(health: DatabaseHealth): GraphGateway {
     return this.with({ health });
@@ -150,15 +162,19 @@ export class GraphGateway {
     params: Params,
     timeoutMs: number | undefined,
   ): Promise<PlainRow[]> {
-    const run = this.extras.recentReads?.record(text, params);
+    const reads = this.extras.recentReads;
+    const run = reads?.record(text, params);
     const reading = this.session(
       'READ',
       timeoutMs,
-      (session, timeout) =>
-        this.rowsOf(statement, () =>
+      async (session, timeout) => {
+        const rows = await this.rowsOf(statement, () =>
           session.run(text, toDriverParams(params), timeout === undefined ? undefined : { timeout }),
-        ),
-      { retryTransientErrors: true, text },
+        );
+        run?.answered();
+        return rows;
+      },
+      { retryTransientErrors: true, coldTurn: reads === undefined ? undefined : () => reads.coldTurn(text) },
     );
     return run === undefined ? reading : reading.finally(() => run.end());
   }
@@ -295,22 +311,23 @@ export class GraphGateway {
       if (comingBack !== undefined) {
         // Held for an outage: at the deadline that is what the request is told (see `afterOutage`).
         unreached = true;
-        // A read goes on as soon as the warm-up has planned its statement, before the rest is planned.
-        const replanned = options.text === undefined ? undefined : this.extras.recentReads?.whenReplanned(options.text);
-        await within(
-          replanned === undefined ? comingBack : Promise.race([comingBack, replanned]),
-          budget.remainingMs(),
-        );
+        await within(comingBack, budget.remainingMs());
       }
-      if (expiry?.passed === true) throw budget.timeoutError();
-      const remainingMs = Math.max(1, Math.floor(budget.remainingMs()));
+      // Asked at each try: a read held through an outage finds the database's plans lost only once it runs.
+      const turn = await this.coldTurn(options, budget);
+      if (expiry?.passed === true) {
+        turn.done();
+        throw budget.timeoutError();
+      }
+      const leftMs = Math.max(1, Math.floor(budget.remainingMs()));
+      const remainingMs = turn.planning ? Math.max(leftMs, COLD_PLAN_TIMEOUT_MS) : leftMs;
       const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
       return this.openSession(mode, (session) =>
         work(session, budgetDecides ? remainingMs : ownTimeoutMs, expiry).catch((error: unknown) => {
           if (isTransient(error)) unreached = true;
           throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
         }),
-      );
+      ).finally(turn.done);
     };
     // Outside requests a read's own timeout bounds its retries too (the data version's poll would rather try
     // again at its next turn than hold a failure back).
@@ -322,6 +339,24 @@ export class GraphGateway {
     return running.catch(async (error: unknown) => {
       throw await this.unlessUnanswered(afterOutage(translate(error), unreached));
     });
+  }
+
+  /**
+   * Whether this try plans its statement anew (then `done` is called when it has ended): a read whose statement
+   * another run is planning on a database that lost its plans waits for that run within the request's time,
+   * then asks again.
+   */
+  private async coldTurn(
+    options: SessionOptions,
+    budget: RequestBudget,
+  ): Promise<{ readonly planning: boolean; readonly done: () => void }> {
+    for (let turn = options.coldTurn?.(); turn !== undefined; turn = options.coldTurn?.()) {
+      if (turn.kind === 'warm') break;
+      if (turn.kind === 'plan') return { planning: true, done: turn.done };
+      if (budget.remainingMs() <= 0) break;
+      await within(turn.planned, budget.remainingMs());
+    }
+    return NOT_PLANNING;
   }
 
   /** Runs `tries` within the request's budget: its permits, its deadline, and the availability check ahead of it. */
@@ -422,8 +457,12 @@ type Session = ReturnType<Driver['session']>;
 interface SessionOptions {
   /** Make a try failing with a transient error again while the time allows (reads; writes before COMMIT). */
   readonly retryTransientErrors?: boolean;
-  /** A read's statement text: while a restarted database is warmed, the read waits only for its own plan. */
-  readonly text?: string;
+  /**
+   * How a read's statement starts on a database that may have lost its plan (`RecentReads.coldTurn`): the run
+   * that plans it has Neo4j timeout COLD_PLAN_TIMEOUT_MS at least (its request is still answered at its
+   * deadline); the others wait for it.
+   */
+  readonly coldTurn?: (() => ColdTurn) | undefined;
   /** The error to answer at the request's deadline instead of REQUEST_TIMEOUT (undefined: REQUEST_TIMEOUT). */
   readonly atDeadline?: () => Error | undefined;
 }

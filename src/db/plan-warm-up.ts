@@ -7,8 +7,8 @@ export interface WarmUpSettings {
   readonly budgetMs: number;
   /**
    * Neo4j's timeout for one statement. Not the budget's remaining time: a statement started near the end is
-   * let finish, since a held read needs exactly that plan (a statement stopped half planned had cost its time
-   * for nothing, and the read then planned it again).
+   * let finish (a statement stopped half planned had cost its time for nothing, and the traffic then planned it
+   * again).
    */
   readonly statementTimeoutMs: number;
   /** Statements run at once (the machine's cores plan them; more would only share the same cores). */
@@ -16,19 +16,24 @@ export interface WarmUpSettings {
 }
 
 /**
- * Four seconds, two at a time. A restarted embedded JVM was ready 4–6 s after a SIGKILL (class archive
- * mapped), and a read held since the kill has 10 s in all by default: the held reads' own statements come
- * first, and once they are planned the reads run in a fraction of a second. On a fresh JVM one of the
- * service's larger statements took 0.4–2 s to plan.
+ * Thirty seconds, one statement at a time, in the background of a database that serves again: the reads held
+ * through the outage plan their own statements, and this plans the rest (those the traffic has not run since)
+ * once they are answered. One lane leaves the other core to the traffic; on a fresh JVM one of the service's
+ * larger statements took 0.4–2 s to plan (more on a loaded machine). What is not planned within the budget is
+ * planned by the traffic that needs it, as Neo4j plans every statement on its first run anyway.
  */
-export const WARM_UP_SETTINGS: WarmUpSettings = { budgetMs: 4_000, statementTimeoutMs: 10_000, lanes: 2 };
+export const WARM_UP_SETTINGS: WarmUpSettings = { budgetMs: 30_000, statementTimeoutMs: 10_000, lanes: 1 };
 
 /** What a warm-up did, for the supervisor's log line. */
 export interface WarmUpOutcome {
   /** Statements that ran (and so are planned and cached by Neo4j). */
   readonly planned: number;
+  /** Statements left alone because the traffic ran them (and so planned them) before their turn came. */
+  readonly skipped: number;
   /** Statements that failed (their plan may still be cached; nothing depends on them). */
   readonly failed: number;
+  /** Why the first statement that failed did (its error's first line), for the log. */
+  readonly firstFailure?: string | undefined;
   /** Statements not started because the budget was spent. */
   readonly left: number;
   readonly durationMs: number;
@@ -37,48 +42,59 @@ export interface WarmUpOutcome {
 /**
  * Runs `reads` (read statements the service ran before) on `database` in their order, `lanes` at a time,
  * until the budget is spent, so that Neo4j plans and caches each before the traffic that runs them returns;
- * `ran` is told of each as soon as it has run (the reads held for it may go on). They are reads, so running
- * them again changes nothing; their rows are discarded. No statement starts after the budget; one under way then
- * is let finish (within `statementTimeoutMs`).
+ * one that `planned` says the traffic has run meanwhile is left alone. They are reads, so running them again
+ * changes nothing; their rows are discarded. No statement starts after the budget; one under way then is let
+ * finish (within `statementTimeoutMs`).
  */
 export async function warmPlans(
   driver: Driver,
   database: string,
   reads: readonly RecordedRead[],
   settings: WarmUpSettings = WARM_UP_SETTINGS,
-  ran: (read: RecordedRead) => void = () => undefined,
+  planned: (read: RecordedRead) => boolean = () => false,
 ): Promise<WarmUpOutcome> {
   const started = Date.now();
   const deadline = started + settings.budgetMs;
   const queue = [...reads];
-  let planned = 0;
+  let ran = 0;
+  let skipped = 0;
   let failed = 0;
+  let firstFailure: string | undefined;
   const lane = async (): Promise<void> => {
     for (let read = queue.shift(); read !== undefined; read = queue.shift()) {
       if (Date.now() >= deadline) {
         queue.unshift(read);
         return;
       }
+      if (planned(read)) {
+        skipped += 1;
+        continue;
+      }
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
         await session.run(read.text, toDriverParams(read.params), { timeout: settings.statementTimeoutMs });
-        planned += 1;
-      } catch {
+        ran += 1;
+      } catch (error) {
         failed += 1;
+        firstFailure ??= (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200);
       } finally {
-        ran(read);
         await session.close().catch(() => undefined);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, settings.lanes) }, lane));
-  return { planned, failed, left: queue.length, durationMs: Date.now() - started };
+  return { planned: ran, skipped, failed, firstFailure, left: queue.length, durationMs: Date.now() - started };
 }
 
-/** The outcome in a few words: `planned 8 statements in 2.9 s (1 failed, 12 left to traffic)`. */
+/** The outcome in a few words: `planned 8 statements in 2.9 s (3 run by requests, 1 failed, 12 left to traffic)`. */
 export function describeWarmUp(outcome: WarmUpOutcome): string {
   const extras = [
-    ...(outcome.failed > 0 ? [`${outcome.failed} failed`] : []),
+    ...(outcome.skipped > 0 ? [`${outcome.skipped} run by requests`] : []),
+    ...(outcome.failed > 0
+      ? [
+          `${outcome.failed} failed${outcome.firstFailure === undefined ? '' : `, the first with "${outcome.firstFailure}"`}`,
+        ]
+      : []),
     ...(outcome.left > 0 ? [`${outcome.left} left to traffic`] : []),
   ];
   const seconds = (outcome.durationMs / 1000).toFixed(1);

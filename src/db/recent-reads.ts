@@ -29,24 +29,38 @@ interface Entry {
   current: number;
   previous: number;
   lastUsedAt: number;
+  /** When a run of it last had its rows (so the database then had it planned), 0 before any. */
+  lastAnsweredAt: number;
   /** Runs started and not yet ended: while the database is away, the reads held for it. */
   running: number;
-  /** While a restarted database has not planned this statement again: opens when it has (or gave up). */
-  replanned: Gate | undefined;
+  /** While one run plans it on a database that lost its plans: opens when that run has ended. */
+  planning: Gate | undefined;
 }
+
+/**
+ * How a run of a statement starts on a database that may have lost its plan: `warm` (it has it), `plan` (this
+ * run plans it, and calls `done` when its statement has ended), or `wait` for the run planning it now.
+ */
+export type ColdTurn =
+  | { readonly kind: 'warm' }
+  | { readonly kind: 'plan'; readonly done: () => void }
+  | { readonly kind: 'wait'; readonly planned: Promise<void> };
+
+const WARM: ColdTurn = { kind: 'warm' };
 
 /** One run of a recorded statement, to end when it has its answer or its error. */
 export interface RecordedRun {
+  /** The database answered it with its rows (it had, or made, the statement's plan). */
+  answered(): void;
   end(): void;
 }
 
 /**
- * The read statements the service ran lately, counted: after the embedded database restarts, the supervisor
- * runs them again on it (most recent first, then most used) before traffic returns, so that the database has
- * planned them before a held read needs one. A restarted Neo4j has lost every plan, and planning one of the
- * service's larger statements took 0.2–0.4 s on a warm JVM and up to 2 s on a fresh one: eight readers
- * planning theirs at once on two cores ran past their 10 s budget (issue "The database comes back within the
- * request budget again").
+ * The read statements the service ran lately, counted: after the embedded database restarts and serves again,
+ * the statements no request has run since are planned again in the background (the most used first), once the
+ * reads held through the outage have been answered (`whenRunsUnderWayEnd`), so that planning them never takes
+ * the cores those reads need. A restarted Neo4j has lost every plan, and planning one of the service's larger
+ * statements took 0.2–0.4 s on a warm JVM and up to 2 s on a fresh one (more on a loaded machine).
  *
  * Recording is on the request path, so it is a map lookup, counters and the run's small `end`; the parameters
  * of a statement are kept from its first run (any run plans the same statement text).
@@ -54,8 +68,10 @@ export interface RecordedRun {
 export class RecentReads {
   private readonly entries = new Map<string, Entry>();
   private windowStartedAt: number;
-  /** Between `plansLost` and `replanningEnded`: statements first seen then wait for the warm-up too. */
-  private replanning = false;
+  /** Runs under way, each with the waiters of `whenRunsUnderWayEnd` it still holds back. */
+  private readonly underWay = new Set<RunUnderWay>();
+  /** When the database last lost its plans (its JVM went away), epoch ms; undefined while it never did. */
+  private lostAt: number | undefined;
 
   constructor(
     private readonly limits: RecentReadsLimits = RECENT_READS_LIMITS,
@@ -76,59 +92,79 @@ export class RecentReads {
         current: 0,
         previous: 0,
         lastUsedAt: now,
+        lastAnsweredAt: 0,
         running: 0,
-        replanned: this.replanning ? closedGate() : undefined,
+        planning: undefined,
       };
       this.entries.set(text, entry);
     }
     entry.current += 1;
     entry.lastUsedAt = now;
     entry.running += 1;
-    return runOf(entry);
+    return this.runOf(entry);
+  }
+
+  /** The database lost every plan at `at` (epoch ms): its JVM went away. */
+  plansLost(at: number): void {
+    this.lostAt = at;
   }
 
   /**
-   * The recorded statements in the order to warm them: those running now (while the database is away, the
-   * reads held for it, which are the first to need a plan), most recent first, then the others, most used
-   * first.
+   * Whether the database may have to plan `text` anew: it lost its plans and no run of `text` has been answered
+   * since. Such a run is let finish its planning past its request's deadline (graph-gateway.ts).
    */
-  inWarmingOrder(): RecordedRead[] {
-    const all = [...this.entries].map(([text, entry]) => ({ text, entry }));
-    const held = all.filter(({ entry }) => entry.running > 0);
-    const others = all.filter(({ entry }) => entry.running === 0);
-    held.sort((a, b) => b.entry.lastUsedAt - a.entry.lastUsedAt);
-    others.sort((a, b) => uses(b.entry) - uses(a.entry) || b.entry.lastUsedAt - a.entry.lastUsedAt);
-    return [...held, ...others].map(({ text, entry }) => ({ text, params: entry.params }));
+  isCold(text: string): boolean {
+    return this.lostAt !== undefined && !this.ranSince(text, this.lostAt);
   }
 
   /**
-   * The database lost its plans (its JVM went away): from now until `replanned` names a statement, or
-   * `replanningEnded`, `whenReplanned` makes its runs wait for the warm-up's.
+   * A run of `text` is about to start: on a database that lost its plans, the first such run plans the
+   * statement and the others wait for it (within their time) rather than plan it again beside it on the same
+   * cores; once it has ended they ask again (it may have failed, and the next one plans). A statement that is
+   * not recorded (forgotten meanwhile) is planned by its run.
    */
-  plansLost(): void {
-    this.replanning = true;
-    for (const entry of this.entries.values()) entry.replanned ??= closedGate();
-  }
-
-  /** The warm-up ran `text` on the restarted database: runs of it need not wait any longer. */
-  replanned(text: string): void {
+  coldTurn(text: string): ColdTurn {
+    if (!this.isCold(text)) return WARM;
     const entry = this.entries.get(text);
-    entry?.replanned?.open();
-    if (entry !== undefined) entry.replanned = undefined;
+    if (entry === undefined) return { kind: 'plan', done: () => undefined };
+    if (entry.planning !== undefined) return { kind: 'wait', planned: entry.planning.promise };
+    const planning = closedGate();
+    entry.planning = planning;
+    return {
+      kind: 'plan',
+      done: () => {
+        if (entry.planning === planning) entry.planning = undefined;
+        planning.open();
+      },
+    };
   }
 
-  /** The warm-up is over: no run waits for it any longer. */
-  replanningEnded(): void {
-    this.replanning = false;
-    for (const entry of this.entries.values()) {
-      entry.replanned?.open();
-      entry.replanned = undefined;
-    }
+  /**
+   * The recorded statements to plan again on a database that lost its plans at `lostAt` (epoch ms): those no
+   * run was answered since (a run answered since had it planned), the most used first, then the most recent.
+   */
+  toReplan(lostAt: number): RecordedRead[] {
+    return [...this.entries]
+      .filter(([, entry]) => entry.lastAnsweredAt < lostAt)
+      .sort(([, a], [, b]) => uses(b) - uses(a) || b.lastUsedAt - a.lastUsedAt)
+      .map(([text, entry]) => ({ text, params: entry.params }));
   }
 
-  /** While the restarted database has yet to plan `text` again, when it has; undefined when nothing is awaited. */
-  whenReplanned(text: string): Promise<void> | undefined {
-    return this.entries.get(text)?.replanned?.promise;
+  /** Whether a run of `text` was answered after `at` (epoch ms): on a database restarted since, it is planned there. */
+  ranSince(text: string, at: number): boolean {
+    const entry = this.entries.get(text);
+    return entry !== undefined && entry.lastAnsweredAt >= at;
+  }
+
+  /**
+   * Resolves once every run under way now has ended (at once when none is): on a database that came back,
+   * the reads held through its outage. Runs started later do not hold it back.
+   */
+  whenRunsUnderWayEnd(): Promise<void> {
+    if (this.underWay.size === 0) return Promise.resolve();
+    const waiter = { left: this.underWay.size, done: closedGate() };
+    for (const run of this.underWay) run.waiters.push(waiter);
+    return waiter.done.promise;
   }
 
   /** How many distinct statements are recorded. */
@@ -143,7 +179,7 @@ export class RecentReads {
     for (const [text, entry] of this.entries) {
       entry.previous = windows === 1 ? entry.current : 0;
       entry.current = 0;
-      if (entry.previous === 0 && entry.running === 0 && entry.replanned === undefined) this.entries.delete(text);
+      if (entry.previous === 0 && entry.running === 0 && entry.planning === undefined) this.entries.delete(text);
     }
   }
 
@@ -152,9 +188,25 @@ export class RecentReads {
     for (const [text, entry] of this.entries) {
       if (least === undefined || lessUsed(entry, least.entry)) least = { text, entry };
     }
-    if (least === undefined) return;
-    least.entry.replanned?.open();
-    this.entries.delete(least.text);
+    // Runs waiting for its planner ask again and plan it themselves.
+    least?.entry.planning?.open();
+    if (least !== undefined) this.entries.delete(least.text);
+  }
+
+  /** Ends once, however often `end` is called (a forgotten entry's count changes nothing). */
+  private runOf(entry: Entry): RecordedRun {
+    const run: RunUnderWay = { waiters: [] };
+    this.underWay.add(run);
+    return {
+      answered: () => {
+        entry.lastAnsweredAt = this.now();
+      },
+      end: () => {
+        if (!this.underWay.delete(run)) return;
+        entry.running -= 1;
+        for (const waiter of run.waiters) if (--waiter.left === 0) waiter.done.open();
+      },
+    };
   }
 
   /** The parameters if they are short enough to keep, else none (the statement is then run with nulls). */
@@ -167,16 +219,9 @@ export class RecentReads {
   }
 }
 
-/** Ends once, however often `end` is called (a forgotten entry's count changes nothing). */
-function runOf(entry: Entry): RecordedRun {
-  let ended = false;
-  return {
-    end: () => {
-      if (ended) return;
-      ended = true;
-      entry.running -= 1;
-    },
-  };
+/** A run under way, and the waiters of `whenRunsUnderWayEnd` that count it. */
+interface RunUnderWay {
+  readonly waiters: { left: number; readonly done: Gate }[];
 }
 
 function uses(entry: Entry): number {

@@ -55,9 +55,8 @@ export function starting(response: ServerResponse, startUp: StartUpStep): void {
  * failed checks' reasons. The checks:
  *
  * - `database`: Neo4j answers a trivial query within 2 s (not asked while the supervisor restarts it);
- * - `supervisor`: the embedded database's state (`running`, `restarting` with its attempt, `warming` while
- *   a JVM that came back plans the service's statements before traffic returns, `stopped`), or `external`
- *   for a database the service does not manage;
+ * - `supervisor`: the embedded database's state (`running`, `restarting` with its attempt, `stopped`),
+ *   or `external` for a database the service does not manage;
  * - `dataVersion`: seconds since the data version was last read; while it is polled, older than
  *   DATA_VERSION_NOT_READY_AFTER_MS fails, naming the last read's error.
  *
@@ -116,13 +115,6 @@ function supervisorCheck(
         state: 'restarting',
         attempt: state.attempt,
         reason: `embedded database restarting (attempt ${state.attempt})`,
-      };
-    case 'warming':
-      return {
-        ok: false,
-        state: 'warming',
-        attempt: state.attempt,
-        reason: `embedded database back after restart attempt ${state.attempt}, planning the service's statements`,
       };
     case 'stopped':
       return { ok: false, state: 'stopped', reason: 'embedded database stopped' };
