@@ -32,7 +32,12 @@ function valuesOf(spec: PageSpec, condition: CypherPart): string | undefined {
 
 const registry = CypherRegistry.load();
 
-const VALUES: readonly [RegExp, string][] = [[/\/ids$/, 'MATCH (x:Indicator) RETURN x.id AS value']];
+const VALUES: readonly [RegExp, string][] = [
+  [/\/ids$/, 'MATCH (x:Indicator) RETURN x.id AS value'],
+  [/\/item-codes$/, 'MATCH (x:PolicyItem) RETURN x.code AS value'],
+  [/\/item-sdgs$/, 'MATCH (x:Sdg) RETURN x.number AS value'],
+  [/\/item-fields$/, 'MATCH (x:Field) RETURN x.number AS value'],
+];
 
 const exactAnchors = SPECS.flatMap((spec) =>
   spec.anchors.filter(({ exact }) => exact).map((anchor) => ({ spec, ...anchor })),
@@ -55,9 +60,14 @@ describe('exact page anchors', () => {
     }
   };
 
-  it('are declared for the measures by department and by reform sheet, without the page spec naming them', () => {
+  it('are declared for the measures by department and by reform sheet, and for the policy item of measures and indicators', () => {
     expect(exactAnchors.map(({ spec, condition }) => `${spec.name} ${partName(condition)}`)).toEqual(
-      expect.arrayContaining(['measures fragments/measure/departments', 'measures fragments/measure/reform-sheets']),
+      expect.arrayContaining([
+        'measures fragments/measure/departments',
+        'measures fragments/measure/reform-sheets',
+        'measures fragments/common/item-sdgs',
+        'indicators fragments/common/item-fields',
+      ]),
     );
   });
 
