@@ -6,8 +6,11 @@ import type { CursorPosition } from './cursor';
  * (fetch-page.ts): one row, its nodes in `pageNodes`, and the slice parameters beside the condition's.
  */
 
-/** The page statement's contract: one row, its nodes in the `pageNodes` list. */
-export const PAGE_SHAPE = { kind: 'list', column: 'pageNodes' } as const;
+/**
+ * The page statement's contract: one row, its nodes in the `pageNodes` list, the last of them (past
+ * `$limit - 1`) read only to know whether a next page exists.
+ */
+export const PAGE_SHAPE = { kind: 'list', column: 'pageNodes', lookAhead: true } as const;
 
 /** The slice parameters of the page-statement contract (see fetchPage). */
 export function sliceParams(position: CursorPosition | null, first: number): Params {

@@ -112,6 +112,7 @@ export function compilePrefetch(
     root.text,
     shape.kind,
     shape.column,
+    shape.lookAhead === true,
     signature(plan),
     labels(plan, demand),
     [...folded, ...foldedBelow(columns)].map((page) => [page.column, page.compiled.statement.text]),
@@ -130,6 +131,9 @@ function prefetchStatement(
   folded: readonly FoldedPage[],
 ): CompiledStatement {
   const nodesColumn = shape.kind === 'list' ? shape.column : ROOT_NODES_COLUMN;
+  // A page's look-ahead node is not shown: its relationships and nested pages were a tenth of the database
+  // hits of a 10-item page (`npm run bench:profile`). `$limit` is the page's own, renamed with it when folded.
+  const shown = shape.lookAhead === true ? cypher`${nodesColumn}[0..${param('limit')} - 1]` : cypher`${nodesColumn}`;
   const parentIds = variable(PARENT_IDS);
   const statement = joined(
     [
@@ -141,14 +145,14 @@ function prefetchStatement(
         ? []
         : [
             `CALL (${nodesColumn}) {`,
-            `UNWIND ${nodesColumn} AS rootNode`,
+            cypher`UNWIND ${shown} AS rootNode`,
             `MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
             ...columns.flatMap((column) => projectionText(source, column, 1)),
             `RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columnsOf(columns).map((c) => `${c}: ${c}`)])}) AS ${PREFETCH_COLUMN}`,
             '}',
           ]),
       // The ids first, at the top: a page's own `pageNodes` must not shadow a variable its CALL imports.
-      ...(folded.length === 0 ? [] : [cypher`WITH *, [x IN ${nodesColumn} | x.id] AS ${parentIds}`]),
+      ...(folded.length === 0 ? [] : [cypher`WITH *, [x IN ${shown} | x.id] AS ${parentIds}`]),
       ...folded.flatMap((page) => pageCall(parentIds, page)),
       cypher`RETURN ${RESULT}`,
     ],

@@ -10,8 +10,14 @@ import type { Hop } from '../relationships';
 /**
  * How the root statement hands over its nodes: `list` — one row whose `column` holds the list of nodes (a
  * page statement's `pageNodes`); `rows` — one row per node, the node (or its property map) in `column`.
+ * `lookAhead`: the list's entry past `$limit - 1` is only there to tell whether a next page exists (a page
+ * asks for one node more than it shows), so nothing is read below it.
  */
-export type RootShape = { readonly kind: 'list' | 'rows'; readonly column: string };
+export type RootShape = {
+  readonly kind: 'list' | 'rows';
+  readonly column: string;
+  readonly lookAhead?: true;
+};
 
 /** A planned projection with the result column that carries it. */
 export interface ColumnPlan {

@@ -31,7 +31,8 @@ export async function executeRead(
     for (const row of rows) primeLoaders(loaders, row[PREFETCH_COLUMN] ?? [], columns, pagesBelow);
   const nodesColumn = shape.kind === 'list' ? shape.column : ROOT_NODES_COLUMN;
   // One row, or one per parent of a nested page: each row's nodes have their pages in that row.
-  if (pages.length > 0) for (const row of rows) primePages(gateway, loaders, pages, row, idsOf(row[nodesColumn]));
+  if (pages.length > 0)
+    for (const row of rows) primePages(gateway, loaders, pages, row, shownIds(compiled, row[nodesColumn], params));
   const nodes = rows[0]?.[nodesColumn];
   if (shape.kind === 'list') return rows;
   return Array.isArray(nodes) ? nodes.map((node) => ({ [shape.column]: node })) : [];
@@ -63,9 +64,26 @@ function primePages(
         );
       // The pages folded below this page's nodes, in its row (compile-prefetch.ts pageColumnsOf).
       if (page && compiled.pages)
-        primePages(gateway, loaders, compiled.pages, page, idsOf(page[compiled.shape.column]));
+        primePages(
+          gateway,
+          loaders,
+          compiled.pages,
+          page,
+          shownIds(compiled, page[compiled.shape.column], compiled.params),
+        );
     }
   }
+}
+
+/**
+ * The ids of the nodes a read shows: a page's look-ahead node (past `$limit - 1`) had nothing read below it
+ * (compile-prefetch.ts), so its pages must not be primed as empty: the same question about the same node,
+ * shown elsewhere in the operation, would read that.
+ */
+function shownIds(compiled: CompiledRead, nodes: PlainValue | undefined, params: Params): string[] {
+  const ids = idsOf(nodes);
+  const limit = Number(params['limit']);
+  return compiled.shape.lookAhead === true && Number.isInteger(limit) && limit > 0 ? ids.slice(0, limit - 1) : ids;
 }
 
 /** The ids of the root's nodes (maps or nodes, each with its `id`). */

@@ -123,7 +123,10 @@ describe('compiled page statements', () => {
     expect(byCode).not.toContain(contextOf(MEASURE_PAGE));
     const itemSdgs = matches('fragments/common/item-sdgs', [11]);
     for (const spec of [MEASURE_PAGE, INDICATOR_PAGE] as PageSpec[]) {
-      expect(compilePage(registry, spec, itemSdgs, [], [], ['id']).statement.text).toContain(contextOf(spec));
+      // Required, the condition is met by its exact anchor and nothing reads the item; tested (here inside
+      // `not`, which no anchor serves), it reads the item.
+      expect(compilePage(registry, spec, itemSdgs, [], [], ['id']).statement.text).not.toContain(contextOf(spec));
+      expect(compilePage(registry, spec, not(itemSdgs), [], [], ['id']).statement.text).toContain(contextOf(spec));
       expect(compileCountsPage(registry, spec, not(itemSdgs), []).statement.text).toContain(contextOf(spec));
     }
     const byField = compilePage(registry, MEASURE_PAGE, all([]), [{ field: 'FIELD', direction: 'ASC' }], [], ['id']);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { openApi, type ApiFixture } from '../../helpers/api-fixture';
 import type { GraphQLResponse } from '../../helpers/test-server';
 
@@ -95,6 +96,37 @@ describe('the selection compiler (one statement per root field)', () => {
     const response = await api.server.query<{ measures: { totalCount: number; nodes: { code: string }[] } }>(Q1);
     expect(response.data?.measures.totalCount).toBe(9);
     expect(response.data?.measures.nodes[0]?.code).toBe('5-1-1');
+  });
+
+  it('reads nothing below the look-ahead node of a page, and answers every page size as its own request does', async () => {
+    // A page reads one node past `first` to know whether a next page exists; nothing is read below that node
+    // (compile-prefetch.ts). The same node shown by a longer page of the same operation (`b`) must still get
+    // its relationships and nested pages, not an empty answer primed for the look-ahead (execute-read.ts).
+    const selections = [
+      'code measures { code departments { name } }',
+      'code indicatorsConnection { totalCount aggregate { count } }',
+      'code indicatorsConnection(first: 2) { totalCount nodes { id name } }',
+      'code sdgs { number } measuresConnection(first: 1) { totalCount nodes { code } }',
+    ];
+    const page = (alias: string, first: number, selection: string): string =>
+      `${alias}: policyItems(first: ${first}, filter: { detailed: true }) { pageInfo { hasNextPage } nodes { ${selection} } }`;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 12 }), fc.constantFrom(...selections), async (first, selection) => {
+        const together = await api.server.query<Record<string, Json>>(
+          `{ ${page('a', first, selection)} ${page('b', first + 1, selection)} }`,
+        );
+        const alone = await api.server.query<Record<string, Json>>(`{ ${page('b', first + 1, selection)} }`);
+        expect(together.errors).toBeUndefined();
+        expect(alone.errors).toBeUndefined();
+        const a = together.data?.a as { nodes: Json[]; pageInfo: Json };
+        const b = together.data?.b as { nodes: Json[] };
+        expect(b).toEqual(alone.data?.b);
+        expect(a.nodes).toHaveLength(Math.min(first, b.nodes.length));
+        expect(a.pageInfo).toEqual({ hasNextPage: b.nodes.length > first });
+        expect(a.nodes).toEqual(b.nodes.slice(0, first));
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('runs one statement per root field when several are asked', async () => {

@@ -270,7 +270,7 @@ RETURN *
 
   it('LinkagePlan and Initiative: initiatives and policy items, a page of pages', async () => {
     expect(
-      await compiledSelection(graphql`
+  await compiledSelection(graphql`
         {
           linkagePlan(number: 2) {
             policyItemsConnection(first: 2) {
@@ -288,8 +288,8 @@ RETURN *
             }
           }
         }
-      `),
-    ).toMatchInlineSnapshot(`
+      `)
+).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Entity {id: $id})
 RETURN n {.id} AS node
@@ -322,7 +322,7 @@ WITH parent, matched, [x IN matched WHERE $page2_afterKey IS NULL OR ((x.node.so
 RETURN parent, size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .sortKey, .number}] AS pageNodes, [x IN page | x.position] AS pagePositions,
 {} AS facets, {} AS aggregates
 }
-WITH *, [x IN pageNodes | x.id] AS page2_parentIds
+WITH *, [x IN pageNodes[0..$page2_limit - 1] | x.id] AS page2_parentIds
 CALL (page2_parentIds) {
 CALL (page2_parentIds) {
 UNWIND page2_parentIds AS parent
@@ -962,7 +962,7 @@ RETURN *
 
   it('a connection below a relationship list, below a root connection', async () => {
     expect(
-      await compiledSelection(graphql`
+  await compiledSelection(graphql`
         {
           measures(first: 2) {
             nodes {
@@ -979,8 +979,8 @@ RETURN *
             }
           }
         }
-      `),
-    ).toMatchInlineSnapshot(`
+      `)
+).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Measure)
 WITH n
@@ -993,7 +993,7 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
 {} AS facets, {} AS aggregates
 }
 CALL (pageNodes) {
-UNWIND pageNodes AS rootNode
+UNWIND pageNodes[0..$limit - 1] AS rootNode
 MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {

@@ -987,7 +987,7 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
 
   it('reformSheets: the relationships of the page nodes, in the same statement', async () => {
     expect(
-      await compiledSelection(graphql`
+  await compiledSelection(graphql`
         {
           reformSheets(first: 2) {
             nodes {
@@ -1010,8 +1010,8 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
             }
           }
         }
-      `),
-    ).toMatchInlineSnapshot(`
+      `)
+).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:ReformSheet)
 WITH n, [] AS position
@@ -1022,7 +1022,7 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
 {} AS facets, {} AS aggregates
 }
 CALL (pageNodes) {
-UNWIND pageNodes AS rootNode
+UNWIND pageNodes[0..$limit - 1] AS rootNode
 MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
