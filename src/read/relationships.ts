@@ -3,6 +3,9 @@ import { naming, type Cypher } from '../db/cypher';
 import type { CypherFile, CypherFileUnder } from '../db/cypher-files';
 import type { CypherSource } from '../db/cypher-registry';
 import { SheetRole } from '../graph/enums';
+import { inFrom, outTo, type AnchorHop } from '../graph/properties/anchor';
+import { MEASURE_FACETS } from '../graph/properties/measure.properties';
+import { REFORM_SHEET_FACETS } from '../graph/properties/reform-sheet.properties';
 import type { GraphLoaders, NodeProperties } from './graph-loaders';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/graph-model';
 import type { GraphSizes } from './graph-sizes';
@@ -37,6 +40,11 @@ export interface Relationship {
   readonly hop: (args: FieldArguments) => Hop;
   readonly keep?: Keep;
   readonly size: SizeOf;
+  /**
+   * A path's hops from the parent to its nodes, written as declarations write them (src/graph/properties/anchor.ts):
+   * its size follows from them, and tests/unit/read/relationship-paths.test.ts holds its fragment to them.
+   */
+  readonly along?: readonly AnchorHop[];
 }
 
 const hop =
@@ -67,11 +75,18 @@ function unlessDeletedIncluded(relationship: Relationship): Relationship {
 }
 
 /**
- * A multi-hop path (`cypher/projection/<path>.cypher`); its size is bounded by the product of its hops'
- * fan-outs (every node list is also bounded by its label's node count, so a loose product costs nothing).
+ * A multi-hop path (`cypher/projection/<path>.cypher`) walking `hops` from the parent. Its size is bounded by the
+ * product of its hops' fan-outs, a hop of several types by their sum (every node list is also bounded by its
+ * label's node count, so a loose product costs nothing).
  */
-function path(name: ProjectionPath, size: SizeOf): Relationship {
-  return { hop: hop({ kind: 'path', path: name }), size };
+function path(name: ProjectionPath, hops: readonly AnchorHop[]): Relationship {
+  const size: SizeOf = (g) =>
+    hops.reduce(
+      (product, hop) =>
+        product * hop.types.reduce((sum, type) => sum + (hop.direction === 'out' ? g.out(type) : g.in(type)), 0),
+      1,
+    );
+  return { hop: hop({ kind: 'path', path: name }), size, along: hops };
 }
 
 /**
@@ -92,21 +107,26 @@ export const RELATIONSHIPS = {
     indicators: out('MEASURED_BY'),
     projects: unlessDeletedIncluded(out('HAS_PROJECT')),
     relatedPlans: out('HAS_RELATED_PLAN'),
-    departments: path('policy-item/departments', (g) => g.out('HAS_MEASURE') * g.in('RESPONSIBLE_FOR')),
-    reformSheets: path('policy-item/reform-sheets', (g) => g.out('HAS_MEASURE') * g.in('SUPPORTS')),
-    linkagePlans: path('policy-item/linkage-plans', (g) => g.in('TARGETS') * g.in('HAS_INITIATIVE')),
+    departments: path('policy-item/departments', [outTo('HAS_MEASURE', 'Measure'), inFrom('RESPONSIBLE_FOR')]),
+    reformSheets: path('policy-item/reform-sheets', [outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')]),
+    linkagePlans: path('policy-item/linkage-plans', [inFrom('TARGETS', 'Initiative'), inFrom('HAS_INITIATIVE')]),
     initiatives: into('TARGETS'),
   },
   Measure: {
     policyItem: into('HAS_MEASURE'),
     departments: into('RESPONSIBLE_FOR'),
-    sdgs: path('measure/sdgs', (g) => g.in('HAS_MEASURE') * g.out('CONTRIBUTES_TO')),
+    // The path its facet of SDGs counts along (measure.properties.ts).
+    sdgs: path('measure/sdgs', MEASURE_FACETS.sdgs.perSdg),
     reformSheets: into('SUPPORTS'),
   },
   Department: {
     measures: unlessDeletedIncluded(out('RESPONSIBLE_FOR')),
-    policyItems: path('department/policy-items', (g) => g.out('RESPONSIBLE_FOR') * g.in('HAS_MEASURE')),
-    sdgs: path('department/sdgs', (g) => g.out('RESPONSIBLE_FOR') * g.in('HAS_MEASURE') * g.out('CONTRIBUTES_TO')),
+    policyItems: path('department/policy-items', [outTo('RESPONSIBLE_FOR', 'Measure'), inFrom('HAS_MEASURE')]),
+    sdgs: path('department/sdgs', [
+      outTo('RESPONSIBLE_FOR', 'Measure'),
+      inFrom('HAS_MEASURE', 'PolicyItem'),
+      outTo('CONTRIBUTES_TO'),
+    ]),
     indicators: out('ANSWERS_FOR'),
     reformSheets: {
       hop: ({ role }) =>
@@ -121,25 +141,31 @@ export const RELATIONSHIPS = {
   },
   Sdg: {
     policyItems: into('CONTRIBUTES_TO'),
-    measures: path('sdg/measures', (g) => g.in('CONTRIBUTES_TO') * g.out('HAS_MEASURE')),
-    departments: path(
-      'sdg/departments',
-      (g) => g.in('CONTRIBUTES_TO') * g.out('HAS_MEASURE') * g.in('RESPONSIBLE_FOR'),
-    ),
-    reformSheets: path('sdg/reform-sheets', (g) => g.in('CONTRIBUTES_TO') * g.out('HAS_MEASURE') * g.in('SUPPORTS')),
+    measures: path('sdg/measures', [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE')]),
+    departments: path('sdg/departments', [
+      inFrom('CONTRIBUTES_TO', 'PolicyItem'),
+      outTo('HAS_MEASURE', 'Measure'),
+      inFrom('RESPONSIBLE_FOR'),
+    ]),
+    reformSheets: path('sdg/reform-sheets', [
+      inFrom('CONTRIBUTES_TO', 'PolicyItem'),
+      outTo('HAS_MEASURE', 'Measure'),
+      inFrom('SUPPORTS'),
+    ]),
   },
   ReformSheet: {
     area: out('IN_AREA'),
     departments: into('EXECUTES'),
     partners: into('PARTNERS_ON'),
     measures: out('SUPPORTS'),
-    sdgs: path('reform-sheet/sdgs', (g) => g.out('SUPPORTS') * g.in('HAS_MEASURE') * g.out('CONTRIBUTES_TO')),
+    // The path its facet of SDGs counts along (reform-sheet.properties.ts).
+    sdgs: path('reform-sheet/sdgs', REFORM_SHEET_FACETS.sdgs.perSdg),
   },
   ReformArea: { sheets: into('IN_AREA') },
   Indicator: { policyItem: into('MEASURED_BY') },
   LinkagePlan: {
     initiatives: out('HAS_INITIATIVE'),
-    policyItems: path('linkage-plan/policy-items', (g) => g.out('HAS_INITIATIVE') * g.out('TARGETS')),
+    policyItems: path('linkage-plan/policy-items', [outTo('HAS_INITIATIVE', 'Initiative'), outTo('TARGETS')]),
   },
   Initiative: { plan: into('HAS_INITIATIVE'), policyItems: out('TARGETS') },
   Project: { policyItem: into('HAS_PROJECT') },

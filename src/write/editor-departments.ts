@@ -1,5 +1,5 @@
 import type { RequestContext } from '../read/request-context';
-import { resolveDepartmentRef } from '../model/department/department-ref';
+import { resolveDepartmentRef } from '../model/department/department-directory';
 import { ForbiddenError } from '../core/errors';
 
 /**

@@ -1,4 +1,4 @@
-import { Field, InputType, type ClassType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import type { OrderKey } from './sort-order';
 import { describedEnum } from '../../graph/described-enum';
 import { SortDirection } from './sort-direction';
@@ -8,9 +8,6 @@ type OwnOrderFields = { readonly CODE: string } & Readonly<Record<string, string
 
 /** The values of the `XOrderField` enum that OrderInput declares for `T`. */
 type DeclaredFields<T extends OwnOrderFields> = 'NAME' | Extract<keyof T, string>;
-
-/** The values of the order enum of an input OrderInput built (`OrderFieldOf<typeof MeasureOrder>`). */
-export type OrderFieldOf<TOrder extends ClassType<OrderKey>> = InstanceType<TOrder>['field'];
 
 /**
  * Builds a connection's `XOrderField` enum and the `XOrder` input of its `orderBy` (type-graphql's

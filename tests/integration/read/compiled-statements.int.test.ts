@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CYPHER_DIRECTORY, CypherRegistry, isCypherFile } from '../../../src/db/cypher-registry';
-import { INDICATOR_PAGE } from '../../../src/model/indicator/indicator.page-spec';
-import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
-import { POLICY_ITEM_PAGE } from '../../../src/model/policy-item/policy-item.page-spec';
+import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';
+import { MEASURE_LIST } from '../../../src/model/measure/measure.list';
+import { POLICY_ITEM_LIST } from '../../../src/model/policy-item/policy-item.list';
 import { compileCountsPage } from '../../../src/read/page/compile-counts-page';
 import { compilePage } from '../../../src/read/page/compile-page';
 import { naming } from '../../../src/db/cypher';
@@ -11,7 +11,7 @@ import { composed, partName, type FragmentFile } from '../../../src/read/page/cy
 import { declaredFragment, propertyQuantity, type AttributeTemplate } from '../../../src/read/page/fragments';
 import { all, any, holds, matches, not, type Condition } from '../../../src/read/page/condition';
 import type { PageSpec } from '../../../src/read/page/page-spec';
-import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
+import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';
 import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
 
 /**
@@ -21,7 +21,7 @@ import { openTestDatabase, type TestDatabase } from '../../helpers/test-database
  * `or` and `not` too), every order field and every facet. Each fragment's header says what it is
  * (`Start`, `Scope`, `Context`, `Condition`, `Quantity`, `Sort value`, `Facet`); the test reads that.
  */
-const SPECS: PageSpec[] = [MEASURE_PAGE, POLICY_ITEM_PAGE, INDICATOR_PAGE, REFORM_SHEET_PAGE];
+const SPECS: PageSpec[] = [MEASURE_LIST.spec, POLICY_ITEM_LIST.spec, INDICATOR_LIST.spec, REFORM_SHEET_LIST.spec];
 const registry = CypherRegistry.load();
 
 /** A fragment named by a file of the folder (read from the folder, so not checked by tsc). */
@@ -116,21 +116,28 @@ describe('compiled page statements', () => {
     const contextOf = (spec: PageSpec) =>
       spec.context ? composed(registry, spec.context.fragment).render() : 'no context';
     const current = [{ key: 'current', quantity: propertyQuantity('current') }];
-    const unfiltered = compileCountsPage(registry, INDICATOR_PAGE, all([]), current).statement.text;
-    expect(unfiltered).not.toContain(contextOf(INDICATOR_PAGE));
+    const unfiltered = compileCountsPage(registry, INDICATOR_LIST.spec, all([]), current).statement.text;
+    expect(unfiltered).not.toContain(contextOf(INDICATOR_LIST.spec));
     expect(unfiltered).not.toContain('WHERE true');
-    const byCode = compilePage(registry, MEASURE_PAGE, all([]), [], [], ['id'], undefined).statement.text;
-    expect(byCode).not.toContain(contextOf(MEASURE_PAGE));
+    const byCode = compilePage(registry, MEASURE_LIST.spec, all([]), [], [], ['id'], undefined).statement.text;
+    expect(byCode).not.toContain(contextOf(MEASURE_LIST.spec));
     const itemSdgs = matches('fragments/common/item-sdgs', [11]);
-    for (const spec of [MEASURE_PAGE, INDICATOR_PAGE] as PageSpec[]) {
+    for (const spec of [MEASURE_LIST.spec, INDICATOR_LIST.spec] as PageSpec[]) {
       // Required, the condition is met by its exact anchor and nothing reads the item; tested (here inside
       // `not`, which no anchor serves), it reads the item.
       expect(compilePage(registry, spec, itemSdgs, [], [], ['id']).statement.text).not.toContain(contextOf(spec));
       expect(compilePage(registry, spec, not(itemSdgs), [], [], ['id']).statement.text).toContain(contextOf(spec));
       expect(compileCountsPage(registry, spec, not(itemSdgs), []).statement.text).toContain(contextOf(spec));
     }
-    const byField = compilePage(registry, MEASURE_PAGE, all([]), [{ field: 'FIELD', direction: 'ASC' }], [], ['id']);
-    expect(byField.statement.text).toContain(contextOf(MEASURE_PAGE));
+    const byField = compilePage(
+      registry,
+      MEASURE_LIST.spec,
+      all([]),
+      [{ field: 'FIELD', direction: 'ASC' }],
+      [],
+      ['id'],
+    );
+    expect(byField.statement.text).toContain(contextOf(MEASURE_LIST.spec));
   });
 
   it('compile with every fragment of their folder', async () => {

@@ -1,11 +1,11 @@
-import { INDICATOR_PAGE } from '../../../src/model/indicator/indicator.page-spec';
-import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
-import { POLICY_ITEM_PAGE } from '../../../src/model/policy-item/policy-item.page-spec';
+import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';
+import { MEASURE_LIST } from '../../../src/model/measure/measure.list';
+import { POLICY_ITEM_LIST } from '../../../src/model/policy-item/policy-item.list';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { LABEL_ANCHORS } from '../../../src/graph/properties/label-pages';
 import { composed, partName, type CypherPart } from '../../../src/read/page/cypher-part';
 import type { PageSpec } from '../../../src/read/page/page-spec';
-import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
+import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';
 import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
 
 /**
@@ -14,7 +14,12 @@ import { openTestDatabase, type TestDatabase } from '../../helpers/test-database
  * for every value the condition can take (every department, measure code, SDG number, indicator id), the
  * nodes the anchor starts from are the nodes of the kind for which the condition holds.
  */
-const SPECS: readonly PageSpec[] = [MEASURE_PAGE, POLICY_ITEM_PAGE, INDICATOR_PAGE, REFORM_SHEET_PAGE];
+const SPECS: readonly PageSpec[] = [
+  MEASURE_LIST.spec,
+  POLICY_ITEM_LIST.spec,
+  INDICATOR_LIST.spec,
+  REFORM_SHEET_LIST.spec,
+];
 
 /**
  * Every value of a condition's `$value`, one at a time: for a declared condition, every key of the nodes its

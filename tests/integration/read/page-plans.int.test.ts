@@ -3,13 +3,13 @@ import { POLICY_ITEM_ANCHORS } from '../../../src/graph/properties/policy-item.p
 import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
 import { declaredConditionIn } from '../../../src/read/page/declared-anchors';
 import type { ProfiledPlan } from 'neo4j-driver';
-import { INDICATOR_PAGE } from '../../../src/model/indicator/indicator.page-spec';
-import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
-import { POLICY_ITEM_PAGE } from '../../../src/model/policy-item/policy-item.page-spec';
+import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';
+import { MEASURE_LIST } from '../../../src/model/measure/measure.list';
+import { POLICY_ITEM_LIST } from '../../../src/model/policy-item/policy-item.list';
 import { compilePage } from '../../../src/read/page/compile-page';
 import { all, any, holds, matches, not, type Condition } from '../../../src/read/page/condition';
 import type { PageSpec } from '../../../src/read/page/page-spec';
-import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
+import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';
 import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
 
 /** Every operator of a profiled plan, without the runtime suffix (`NodeIndexSeek@neo4j` → `NodeIndexSeek`). */
@@ -54,34 +54,38 @@ describe('page statements', () => {
     all([all([matches('fragments/common/item-fields', [5, 6])]), not(matches('fragments/measure/statuses', ['NEW']))]),
   ];
   const cases: [string, PageSpec, Condition][] = [
-    ...measureCases.map((c): [string, PageSpec, Condition] => ['measures', MEASURE_PAGE, c]),
-    ['policyItems', POLICY_ITEM_PAGE, matches('fragments/policy-item/departments', [citizenActivity])],
-    ['policyItems', POLICY_ITEM_PAGE, matches(declaredConditionIn('PolicyItem', POLICY_ITEM_ANCHORS, 'sdgs'), [17])],
-    ['policyItems', POLICY_ITEM_PAGE, matches('fragments/policy-item/fields', [5])],
-    ['indicators', INDICATOR_PAGE, matches('fragments/indicator/ids', ['indicator:5-1-1'])],
-    ['indicators', INDICATOR_PAGE, matches('fragments/common/item-codes', ['5-1'])],
-    ['indicators', INDICATOR_PAGE, matches('fragments/common/item-sdgs', [17])],
-    ['indicators', INDICATOR_PAGE, matches('fragments/common/item-fields', [5])],
+    ...measureCases.map((c): [string, PageSpec, Condition] => ['measures', MEASURE_LIST.spec, c]),
+    ['policyItems', POLICY_ITEM_LIST.spec, matches('fragments/policy-item/departments', [citizenActivity])],
+    [
+      'policyItems',
+      POLICY_ITEM_LIST.spec,
+      matches(declaredConditionIn('PolicyItem', POLICY_ITEM_ANCHORS, 'sdgs'), [17]),
+    ],
+    ['policyItems', POLICY_ITEM_LIST.spec, matches('fragments/policy-item/fields', [5])],
+    ['indicators', INDICATOR_LIST.spec, matches('fragments/indicator/ids', ['indicator:5-1-1'])],
+    ['indicators', INDICATOR_LIST.spec, matches('fragments/common/item-codes', ['5-1'])],
+    ['indicators', INDICATOR_LIST.spec, matches('fragments/common/item-sdgs', [17])],
+    ['indicators', INDICATOR_LIST.spec, matches('fragments/common/item-fields', [5])],
     [
       'reformSheets',
-      REFORM_SHEET_PAGE,
+      REFORM_SHEET_LIST.spec,
       matches(declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'executing-departments'), [
         'department:crisis-management',
       ]),
     ],
     [
       'reformSheets',
-      REFORM_SHEET_PAGE,
+      REFORM_SHEET_LIST.spec,
       matches(declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'measures'), ['5-6-1']),
     ],
     [
       'reformSheets',
-      REFORM_SHEET_PAGE,
+      REFORM_SHEET_LIST.spec,
       matches(declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'sdgs'), [17]),
     ],
     [
       'reformSheets',
-      REFORM_SHEET_PAGE,
+      REFORM_SHEET_LIST.spec,
       all([
         matches('fragments/reform-sheet/evaluations', ['C']),
         matches('fragments/reform-sheet/measure-fields', [6]),
@@ -125,7 +129,7 @@ describe('page statements', () => {
     const sdg17 = matches('fragments/common/item-sdgs', [17]);
     const either = any([sdg17, matches('fragments/common/item-fields', [1])]);
     for (const condition of [either, not(sdg17)]) {
-      const { text, totalCount } = await profile(MEASURE_PAGE, condition);
+      const { text, totalCount } = await profile(MEASURE_LIST.spec, condition);
       expect(text).toMatch(/^MATCH \(n:Measure\)$/m);
       expect(totalCount).toBeGreaterThan(0);
     }

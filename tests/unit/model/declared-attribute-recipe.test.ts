@@ -36,7 +36,7 @@ const REVIEW_NOTE = {
 
 const WITH_NOTE = declareAttributes(Object.assign({}, INDICATOR_ATTRIBUTES, { reviewNote: REVIEW_NOTE }));
 
-// The type and filter input as indicator.type.ts and indicator.filter.ts declare theirs, under other names.
+// The type and filter input as indicator.type.ts and indicator.list.ts declare theirs, under other names.
 @DeclaredFields(WITH_NOTE)
 @ObjectType('NotedIndicator', { description: 'An indicator with the added text.' })
 class NotedIndicator extends declaredNode(Node, WITH_NOTE) {}

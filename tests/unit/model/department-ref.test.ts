@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { RowReader } from '../../../src/db/row-reader';
-import { resolveDepartmentRef } from '../../../src/model/department/department-ref';
+import { resolveDepartmentRef } from '../../../src/model/department/department-directory';
 import { Department } from '../../../src/model/department/department.type';
 import { readSeedFile } from '../../../src/ingest/load/seed-file';
 

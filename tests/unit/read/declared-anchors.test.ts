@@ -2,9 +2,9 @@ import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { inFrom, outTo, type AnchorDeclaration } from '../../../src/graph/properties/anchor';
 import { MEASURE_ANCHORS, MEASURE_FACETS } from '../../../src/graph/properties/measure.properties';
 import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
-import { INDICATOR_PAGE } from '../../../src/model/indicator/indicator.page-spec';
-import { MEASURE_PAGE } from '../../../src/model/measure/measure.page-spec';
-import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
+import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';
+import { MEASURE_LIST } from '../../../src/model/measure/measure.list';
+import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';
 import { composed, partName, type CypherPart } from '../../../src/read/page/cypher-part';
 import {
   anchorPath,
@@ -46,12 +46,12 @@ describe('declared anchors', () => {
   });
 
   it('are the anchors kindPageSpec gives declared conditions; an undeclared one stays a file of the folder', () => {
-    const sheetFields = anchorOf(REFORM_SHEET_PAGE, 'fragments/reform-sheet/measure-fields');
+    const sheetFields = anchorOf(REFORM_SHEET_LIST.spec, 'fragments/reform-sheet/measure-fields');
     expect(typeof sheetFields === 'object' && partName(sheetFields)).toBe(
       'fragments/reform-sheet/anchor-measure-fields',
     );
-    expect(anchorOf(INDICATOR_PAGE, 'fragments/indicator/ids')).toBe('fragments/indicator/anchor-ids');
-    const departments = anchorOf(MEASURE_PAGE, 'fragments/measure/departments');
+    expect(anchorOf(INDICATOR_LIST.spec, 'fragments/indicator/ids')).toBe('fragments/indicator/anchor-ids');
+    const departments = anchorOf(MEASURE_LIST.spec, 'fragments/measure/departments');
     if (departments === undefined) throw new Error('measures have no anchor on departments');
     expect(composed(registry, departments).render()).toBe(
       'MATCH (a:Department)-[:RESPONSIBLE_FOR]->(n:Measure)\nWHERE a.id IN $value',
@@ -115,8 +115,8 @@ describe('declared facets', () => {
         'RETURN collect({status: status, count: count}) AS facet',
       ].join('\n'),
     );
-    const areas = REFORM_SHEET_PAGE.facets['areas'];
+    const areas = REFORM_SHEET_LIST.spec.facets['areas'];
     expect(typeof areas === 'object' && partName(areas)).toBe('fragments/reform-sheet/facet-areas');
-    expect(MEASURE_PAGE.facets['departments']).toBe('fragments/measure/facet-departments');
+    expect(MEASURE_LIST.spec.facets['departments']).toBe('fragments/measure/facet-departments');
   });
 });

@@ -5,7 +5,7 @@ import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { declareAnchors, inFrom, outTo } from '../../../src/graph/properties/anchor';
 import { declareFacets } from '../../../src/graph/properties/facet';
 import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS } from '../../../src/graph/properties/policy-item.properties';
-import { REFORM_SHEET_PAGE } from '../../../src/model/reform-sheet/reform-sheet.page-spec';
+import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';
 import type { CompileContext } from '../../../src/read/compile-context';
 import { DeclaredFilters } from '../../../src/read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../../src/read/filter/declared-relationship-filters';
@@ -163,7 +163,7 @@ describe('the relationship declared so: measures by the reform sheets supporting
   it('tests its condition where it cannot anchor (under `not`)', () => {
     const { statement } = compilePage(
       registry,
-      REFORM_SHEET_PAGE,
+      REFORM_SHEET_LIST.spec,
       { kind: 'not', of: matches(declaredConditionIn('ReformSheet', REFORM_SHEET_ANCHORS, 'measures'), ['5-1-1']) },
       [],
       [],
