@@ -47,9 +47,17 @@ export interface WarmUpOutcome {
 }
 
 /**
+ * A statement's turn in the warm-up: `planned` (the traffic ran it meanwhile: it is left alone), or `plan` it
+ * now and call `done` when it has ended.
+ */
+export type WarmUpTurn = { readonly kind: 'planned' } | { readonly kind: 'plan'; readonly done: () => void };
+
+const PLAN_NOW: WarmUpTurn = { kind: 'plan', done: () => undefined };
+
+/**
  * Runs `reads` (read statements the service ran before) on `database` in their order, `lanes` at a time,
  * until the budget is spent, so that Neo4j plans and caches each before the traffic that runs them returns;
- * one that `planned` says the traffic has run meanwhile is left alone. They are reads, so running them again
+ * each waits for its `turn` first, and one the turn says the traffic has run meanwhile is left alone. They are reads, so running them again
  * changes nothing; their rows are discarded. No statement starts after the budget; one under way then is let
  * finish (within `statementTimeoutMs`).
  */
@@ -58,7 +66,7 @@ export async function warmPlans(
   database: string,
   reads: readonly RecordedRead[],
   settings: WarmUpSettings = WARM_UP_SETTINGS,
-  planned: (read: RecordedRead) => boolean = () => false,
+  turn: (read: RecordedRead) => Promise<WarmUpTurn> = () => Promise.resolve(PLAN_NOW),
 ): Promise<WarmUpOutcome> {
   const started = Date.now();
   const deadline = started + settings.budgetMs;
@@ -74,9 +82,15 @@ export async function warmPlans(
         queue.unshift(read);
         return;
       }
-      if (planned(read)) {
+      const mine = await turn(read);
+      if (mine.kind === 'planned') {
         skipped += 1;
         continue;
+      }
+      if (Date.now() >= deadline || databaseGone) {
+        mine.done();
+        queue.unshift(read);
+        return;
       }
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
@@ -93,6 +107,7 @@ export async function warmPlans(
         failed += 1;
         firstFailure ??= (error instanceof Error ? error.message : String(error)).split('\n')[0]?.slice(0, 200);
       } finally {
+        mine.done();
         await session.close().catch(() => undefined);
       }
     }

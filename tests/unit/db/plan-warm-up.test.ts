@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import neo4j from 'neo4j-driver';
-import { describeWarmUp, warmPlans } from '../../../src/db/plan-warm-up';
+import { describeWarmUp, warmPlans, type WarmUpTurn } from '../../../src/db/plan-warm-up';
 import { freePort } from '../../helpers/free-port';
 
 describe("the background re-planning's log words", () => {
@@ -55,6 +55,38 @@ describe('the background re-planning on a database that went away', () => {
             expect(outcome.left).toBe(reads.length);
           },
         ),
+        { numRuns: 15 },
+      );
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('leaves alone what its turn says the traffic planned, and ends every turn it was given', async () => {
+    const driver = neo4j.driver(`bolt://127.0.0.1:${await freePort()}`, neo4j.auth.basic('neo4j', 'unused'), {
+      connectionTimeout: 1_000,
+    });
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.boolean(), { minLength: 1, maxLength: 30 }), async (plannedByTraffic) => {
+          const reads = plannedByTraffic.map((_, i) => ({ text: `RETURN ${i}`, params: {} }));
+          let given = 0;
+          let ended = 0;
+          const turn = (read: { text: string }): Promise<WarmUpTurn> => {
+            if (plannedByTraffic[reads.findIndex((r) => r.text === read.text)] === true) {
+              return Promise.resolve({ kind: 'planned' });
+            }
+            given += 1;
+            return Promise.resolve({ kind: 'plan', done: () => (ended += 1) });
+          };
+          const settings = { budgetMs: 30_000, statementTimeoutMs: 1_000, lanes: 1 };
+          const outcome = await warmPlans(driver, 'neo4j', reads, settings, turn);
+          // Up to the first statement to plan (where the absent database stops it), the others were skipped.
+          const firstToPlan = plannedByTraffic.indexOf(false);
+          expect(outcome.skipped).toBe(firstToPlan < 0 ? reads.length : firstToPlan);
+          expect(outcome.databaseGone).toBe(firstToPlan >= 0);
+          expect(ended).toBe(given);
+        }),
         { numRuns: 15 },
       );
     } finally {
