@@ -3,12 +3,15 @@
 // statements need, and the JVM writes them, parsed and verified, to neo4j/target/embedded-neo4j.jsa when it
 // exits. Every later start maps that file instead of loading and verifying those classes again: the launcher
 // was ready in 3.6 s instead of 5.7 s, and the first plans after a restart came sooner (docs/operators.md
-// "Restarts of the embedded database"). An archive is only valid for the JVM that wrote it and the same jar,
-// so it is stamped with both and made again when either changes; a JVM that finds it unusable ignores it.
+// "Restarts of the embedded database"). An archive is only valid for the JVM that wrote it and for the same
+// class path, which Java checks by absolute path: the archive of a checkout that was copied or moved (a deploy
+// copying a built tree, another working copy) no longer matched, and the JVM ignored it without a word beyond
+// a warning in its own log. So it is stamped with the jar's absolute path and the launcher's build stamp (its
+// sources and Java), and made again when the stamp differs.
 'use strict';
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } = require('node:fs');
+const { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const net = require('node:net');
@@ -17,6 +20,10 @@ const ROOT = join(__dirname, '..');
 const TARGET = join(ROOT, 'neo4j', 'target');
 const ARCHIVE = join(TARGET, 'embedded-neo4j.jsa');
 const JAR = join(TARGET, 'embedded-neo4j.jar');
+/** What the archive was made for (see `archiveStamp`), beside it. */
+const ARCHIVE_STAMP = `${ARCHIVE}.stamp`;
+/** The launcher's build stamp (scripts/neo4j-build.js): a hash of its sources and of the Java that runs it. */
+const BUILD_STAMP = join(TARGET, 'build-inputs.sha256');
 /** How long the training run may take before it is given up (the service then runs without an archive). */
 const TRAINING_TIMEOUT_MS = 300_000;
 
@@ -127,10 +134,25 @@ function showProgress(label, started, log) {
   };
 }
 
-/** Makes the archive when it is missing; `force` makes it again. Never fails the build: the service runs without. */
+/** What an archive made now is valid for: the jar's absolute path (Java checks the class path by it) and build. */
+function archiveStamp() {
+  const build = existsSync(BUILD_STAMP) ? readFileSync(BUILD_STAMP, 'utf8').trim() : '';
+  return `${JAR}\n${build}\n`;
+}
+
+/** Whether the archive there was made for this jar, at this path, by this build. */
+function archiveIsCurrent() {
+  return existsSync(ARCHIVE) && existsSync(ARCHIVE_STAMP) && readFileSync(ARCHIVE_STAMP, 'utf8') === archiveStamp();
+}
+
+/**
+ * Makes the archive when it is missing or was made for another jar, path or Java; `force` makes it again. Never
+ * fails the build: the service runs without.
+ */
 async function ensureClassArchive({ force = false, log = console.log } = {}) {
-  if (existsSync(ARCHIVE) && !force) return;
+  if (archiveIsCurrent() && !force) return;
   rmSync(ARCHIVE, { force: true });
+  rmSync(ARCHIVE_STAMP, { force: true });
   const started = Date.now();
   log('embedded Neo4j: making the class archive, once (a training run of the launcher; later starts are faster)');
   const stopProgress = showProgress('embedded Neo4j: class archive training run', started, log);
@@ -143,6 +165,7 @@ async function ensureClassArchive({ force = false, log = console.log } = {}) {
   }
   stopProgress();
   if (existsSync(ARCHIVE)) {
+    writeFileSync(ARCHIVE_STAMP, archiveStamp());
     log(`embedded Neo4j: class archive made in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } else {
     log('embedded Neo4j: the training run wrote no class archive; it starts without one, about 2 s slower');

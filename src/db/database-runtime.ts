@@ -11,7 +11,7 @@ import { embeddedPassword, existingEmbeddedPassword, PASSWORD_FILE_NAME } from '
 import { embeddedServiceUser, SERVICE_USER_FILE_NAME } from './embedded-service-user';
 import { GraphGateway } from './graph-gateway';
 import { Neo4jSupervisor } from './neo4j-supervisor';
-import { describeWarmUp, WARM_UP_SETTINGS, warmPlans } from './plan-warm-up';
+import { describeWarmUp, WARM_UP_SETTINGS, warmPlans, type WarmUpTurn } from './plan-warm-up';
 import { RecentReads } from './recent-reads';
 import { SharedBookmarks } from './shared-bookmarks';
 import {
@@ -90,6 +90,9 @@ export interface DatabaseUser {
 
 export const SERVICE_USER: DatabaseUser = { name: 'the service (npm start)', joinRunning: false };
 
+/** A warm-up statement a request ran since the database came back: it is planned there already. */
+const PLANNED_BY_TRAFFIC: WarmUpTurn = { kind: 'planned' };
+
 /**
  * The configured external Neo4j; else the embedded one of the data directory: the one another process runs
  * when there is one (for commands), else one this process starts, records as running, and stops on close.
@@ -138,10 +141,18 @@ export async function openDatabase(
   embedded.warmUpWith({
     databaseGone: (at) => recentReads.plansLost(at),
     warm: async (lostAt) => {
-      // The reads held through the outage plan their own statements first, on cores this leaves to them.
+      // The reads held through the outage plan their own statements first, on cores this leaves to them; and
+      // each statement of the warm-up waits for a planner's turn after every request's (deadline: never).
       await recentReads.whenRunsUnderWayEnd();
-      const planned = (read: { text: string }): boolean => recentReads.ranSince(read.text, lostAt);
-      return describeWarmUp(await warmPlans(driver, 'neo4j', recentReads.toReplan(lostAt), WARM_UP_SETTINGS, planned));
+      const turn = async (read: { text: string }): Promise<WarmUpTurn> => {
+        for (;;) {
+          const cold = recentReads.coldTurn(read.text, Infinity);
+          if (cold.kind === 'warm') return PLANNED_BY_TRAFFIC;
+          if (cold.kind === 'plan') return cold;
+          await cold.planned;
+        }
+      };
+      return describeWarmUp(await warmPlans(driver, 'neo4j', recentReads.toReplan(lostAt), WARM_UP_SETTINGS, turn));
     },
   });
   return {

@@ -174,7 +174,10 @@ export class GraphGateway {
         run?.answered();
         return rows;
       },
-      { retryTransientErrors: true, coldTurn: reads === undefined ? undefined : () => reads.coldTurn(text) },
+      {
+        retryTransientErrors: true,
+        coldTurn: reads === undefined ? undefined : (deadline) => reads.coldTurn(text, deadline),
+      },
     );
     return run === undefined ? reading : reading.finally(() => run.end());
   }
@@ -350,7 +353,9 @@ export class GraphGateway {
     options: SessionOptions,
     budget: RequestBudget,
   ): Promise<{ readonly planning: boolean; readonly done: () => void }> {
-    for (let turn = options.coldTurn?.(); turn !== undefined; turn = options.coldTurn?.()) {
+    // The request's deadline orders the runs waiting for a planner's turn (the earliest goes first).
+    const ask = (): ColdTurn | undefined => options.coldTurn?.(Date.now() + budget.remainingMs());
+    for (let turn = ask(); turn !== undefined; turn = ask()) {
       if (turn.kind === 'warm') break;
       if (turn.kind === 'plan') return { planning: true, done: turn.done };
       if (budget.remainingMs() <= 0) break;
@@ -460,9 +465,9 @@ interface SessionOptions {
   /**
    * How a read's statement starts on a database that may have lost its plan (`RecentReads.coldTurn`): the run
    * that plans it has Neo4j timeout COLD_PLAN_TIMEOUT_MS at least (its request is still answered at its
-   * deadline); the others wait for it.
+   * deadline); the others wait for it, and for a planner's turn in the order of their deadlines (epoch ms).
    */
-  readonly coldTurn?: (() => ColdTurn) | undefined;
+  readonly coldTurn?: ((deadline: number) => ColdTurn) | undefined;
   /** The error to answer at the request's deadline instead of REQUEST_TIMEOUT (undefined: REQUEST_TIMEOUT). */
   readonly atDeadline?: () => Error | undefined;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { closedGate, type Gate } from './gate';
 import type { Params } from './driver-params';
 
@@ -14,13 +15,25 @@ export interface RecentReadsLimits {
   readonly maxParamsChars: number;
   /** Uses are counted per window of this length; the current and the previous window count. */
   readonly windowMs: number;
+  /**
+   * Statements planned at once on a database that lost its plans; past that, a run waits for a turn, the run
+   * whose request ends first going first.
+   */
+  readonly coldPlanners: number;
 }
 
-/** About one hour of uses, 200 statements (a few hundred KB of text at most). */
+/**
+ * About one hour of uses, 200 statements (a few hundred KB of text at most). As many statements planned at once
+ * as the machine has cores: on a JVM just started, eight reads held through an outage each planning their own
+ * statements shared two cores, so every one of them finished late and all ran out of time together (first 200
+ * 11.1 s after the kill, 8 reads failed, on an idle machine); one after the other, the read whose time ends first
+ * is answered first.
+ */
 export const RECENT_READS_LIMITS: RecentReadsLimits = {
   maxStatements: 200,
   maxParamsChars: 16_384,
   windowMs: 3_600_000,
+  coldPlanners: Math.max(1, availableParallelism()),
 };
 
 interface Entry {
@@ -72,6 +85,10 @@ export class RecentReads {
   private readonly underWay = new Set<RunUnderWay>();
   /** When the database last lost its plans (its JVM went away), epoch ms; undefined while it never did. */
   private lostAt: number | undefined;
+  /** Runs planning a statement on a database that lost its plans, now. */
+  private coldPlanning = 0;
+  /** Runs waiting for a planner's turn (`coldPlanners` are planning), each with its request's deadline. */
+  private waitingForPlanner: { readonly deadline: number; readonly turn: Gate }[] = [];
 
   constructor(
     private readonly limits: RecentReadsLimits = RECENT_READS_LIMITS,
@@ -118,25 +135,49 @@ export class RecentReads {
   }
 
   /**
-   * A run of `text` is about to start: on a database that lost its plans, the first such run plans the
-   * statement and the others wait for it (within their time) rather than plan it again beside it on the same
-   * cores; once it has ended they ask again (it may have failed, and the next one plans). A statement that is
-   * not recorded (forgotten meanwhile) is planned by its run.
+   * A run of `text`, for a request whose time ends at `deadline` (epoch ms), is about to start: on a database
+   * that lost its plans, the first such run plans the statement and the others wait for it (within their time)
+   * rather than plan it again beside it on the same cores; once it has ended they ask again (it may have failed,
+   * and the next one plans). At most `coldPlanners` runs plan at once; the others wait for a turn, and when one
+   * ends every waiter asks again, the earliest deadline first, so the reads held longest are answered first
+   * instead of all late together. A statement that is not recorded (forgotten meanwhile) is planned by its run.
    */
-  coldTurn(text: string): ColdTurn {
+  coldTurn(text: string, deadline = Infinity): ColdTurn {
     if (!this.isCold(text)) return WARM;
     const entry = this.entries.get(text);
     if (entry === undefined) return { kind: 'plan', done: () => undefined };
     if (entry.planning !== undefined) return { kind: 'wait', planned: entry.planning.promise };
+    if (this.coldPlanning >= this.limits.coldPlanners) return { kind: 'wait', planned: this.plannerTurn(deadline) };
     const planning = closedGate();
     entry.planning = planning;
+    this.coldPlanning += 1;
+    let ended = false;
     return {
       kind: 'plan',
       done: () => {
         if (entry.planning === planning) entry.planning = undefined;
         planning.open();
+        if (ended) return;
+        ended = true;
+        this.coldPlanning -= 1;
+        this.nextPlanners();
       },
     };
+  }
+
+  /** Resolves when a planner's turn may be free: a run planning on a database that lost its plans has ended. */
+  private plannerTurn(deadline: number): Promise<void> {
+    const turn = closedGate();
+    const at = this.waitingForPlanner.findIndex((waiter) => waiter.deadline > deadline);
+    this.waitingForPlanner.splice(at < 0 ? this.waitingForPlanner.length : at, 0, { deadline, turn });
+    return turn.promise;
+  }
+
+  /** Every waiter asks again, in the order of their deadlines: the first ones take the free turns. */
+  private nextPlanners(): void {
+    const waiting = this.waitingForPlanner;
+    this.waitingForPlanner = [];
+    for (const waiter of waiting) waiter.turn.open();
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { FormattedErrorCode } from './format-error';
+import { japaneseRefusedValueMessage } from './japanese-violations';
 
 /** An error's extensions, from which a message takes its figures (a limit, a wait). */
 type Extensions = Readonly<Record<string, unknown>>;
@@ -23,10 +24,15 @@ function after(seconds: number | undefined): string {
  * The message Japanese staff read for each code, written for the person at the form rather than for the
  * programmer: what happened and what to do. Keyed by the code union, so a code without a message is a compile
  * error. The figures come from the error's extensions (the same ones the English message names); the English
- * message, with its details (which argument, which field), stays in `extensions.englishMessage`.
+ * message, with its details (which argument, which field), stays in `extensions.englishMessage`; a value
+ * graphql-js refused (null, missing, another type) is named in the Japanese message too, read from the English one.
  */
-export const JAPANESE_MESSAGES: { readonly [code in FormattedErrorCode]: (extensions: Extensions) => string } = {
-  BAD_USER_INPUT: () => '入力された値が正しくありません。内容を確認して直してから、もう一度送ってください。',
+export const JAPANESE_MESSAGES: {
+  readonly [code in FormattedErrorCode]: (extensions: Extensions, englishMessage?: string) => string;
+} = {
+  BAD_USER_INPUT: (_extensions, englishMessage) =>
+    (englishMessage === undefined ? undefined : japaneseRefusedValueMessage(englishMessage)) ??
+    '入力された値が正しくありません。内容を確認して直してから、もう一度送ってください。',
   NOT_FOUND: () => '指定されたデータが見つかりません。ID が正しいか確認してください。',
   SERVICE_UNAVAILABLE: () => 'データベースに接続できません。しばらくしてから、もう一度お試しください。',
   SERVICE_BUSY: () =>
@@ -79,8 +85,11 @@ export const JAPANESE_MESSAGES: { readonly [code in FormattedErrorCode]: (extens
     'このホスト名ではサービスに接続できません。接続先の URL を確認してください（運用者は ALLOWED_HOSTS で設定します）。',
 };
 
-/** The Japanese message for a code the service answers with; undefined for a code it does not know. */
-export function japaneseMessage(code: unknown, extensions: Extensions): string | undefined {
+/**
+ * The Japanese message for a code the service answers with, given the error's English message; undefined for a
+ * code it does not know.
+ */
+export function japaneseMessage(code: unknown, extensions: Extensions, englishMessage: string): string | undefined {
   if (typeof code !== 'string' || !Object.hasOwn(JAPANESE_MESSAGES, code)) return undefined;
-  return JAPANESE_MESSAGES[code as FormattedErrorCode](extensions);
+  return JAPANESE_MESSAGES[code as FormattedErrorCode](extensions, englishMessage);
 }

@@ -184,3 +184,29 @@ export function japaneseViolationMessage(field: string, rule: string, figures: R
   const sentence = Object.hasOwn(JAPANESE_RULE_SENTENCES, rule) ? JAPANESE_RULE_SENTENCES[rule] : undefined;
   return sentence === undefined ? `${subject}の値が正しくありません。` : sentence(subject, figures);
 }
+
+/**
+ * graphql-js's refusal of a value as sent, before any rule of ours sees it: an argument or a variable that is
+ * null where it may not be, missing, or of another type (`Argument "first" of non-null type "Int!" must not be
+ * null.`, `Variable "$n" got invalid value "many"; Int cannot represent …`, `Variable "$n" of required type
+ * "Int!" was not provided.`). Its name is the first quoted word.
+ */
+const REFUSED_VALUE =
+  /^(Argument|Variable) "(\$?[_A-Za-z][_0-9A-Za-z]*)" (?:of (?:non-null|required) type "[^"]*" (must not be null|was not provided)|(?:got|has) invalid value)/;
+
+/**
+ * The Japanese message of a value graphql-js refused (see REFUSED_VALUE), naming the argument (as staff name
+ * it when it has a Japanese name, and by its own name) or the variable, as the English message does; undefined
+ * for any other message. Without this the Japanese message said only that some value was wrong.
+ */
+export function japaneseRefusedValueMessage(englishMessage: string): string | undefined {
+  const match = REFUSED_VALUE.exec(englishMessage);
+  if (match === null) return undefined;
+  const [, kind, name = '', reason] = match;
+  const staffName = kind === 'Argument' ? japaneseFieldName(name) : undefined;
+  const what = kind === 'Argument' ? `引数 ${name}` : `変数 ${name}`;
+  const subject = staffName === undefined ? what : `${staffName}（${what}）`;
+  if (reason === 'must not be null') return `${subject}に null は指定できません。値を指定してください。`;
+  if (reason === 'was not provided') return `${subject}が指定されていません。値を指定してください。`;
+  return `${subject}の値が正しくありません（型が違います）。内容を確認して直してから、もう一度送ってください。`;
+}

@@ -27,7 +27,7 @@ interface CodedError {
 export function errorIn<T extends AnsweredError>(error: T, language: MessageLanguage): T {
   const extensions = error.extensions ?? {};
   const violations = violationsIn(extensions.violations, language);
-  const message = language === 'en' ? undefined : japaneseMessage(extensions.code, extensions);
+  const message = language === 'en' ? undefined : japaneseMessage(extensions.code, extensions, error.message);
   if (message === undefined && violations === undefined) return error;
   return {
     ...error,
@@ -71,7 +71,7 @@ function violationsIn(violations: unknown, language: MessageLanguage): unknown[]
 /** A plain JSON answer's `{ code, message }` in `language`, the English kept as `englishMessage` likewise. */
 function codedErrorIn<T extends CodedError>(error: T, language: MessageLanguage): T {
   if (language === 'en') return error;
-  const message = japaneseMessage(error.code, error);
+  const message = japaneseMessage(error.code, error, error.message);
   return message === undefined ? error : { ...error, message, englishMessage: error.message };
 }
 

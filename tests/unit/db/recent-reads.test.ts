@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { RecentReads, type RecentReadsLimits } from '../../../src/db/recent-reads';
 
-const LIMITS: RecentReadsLimits = { maxStatements: 3, maxParamsChars: 40, windowMs: 1_000 };
+const LIMITS: RecentReadsLimits = { maxStatements: 3, maxParamsChars: 40, windowMs: 1_000, coldPlanners: Infinity };
 
 /** A recorder on a clock the test moves. */
 function recorder(limits: RecentReadsLimits = LIMITS): { reads: RecentReads; clock: { now: number } } {
@@ -175,6 +175,54 @@ describe('the read statements kept to warm a restarted database', () => {
           for (const wait of waiting) expect(wait.resolved).toBe(planners[wait.planner]?.open === false);
         }
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('plans at most coldPlanners statements at once, and next the waiting run whose request ends first', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 12 }),
+        async (coldPlanners, deadlines) => {
+          const { reads, clock } = recorder({ ...LIMITS, maxStatements: 50, coldPlanners });
+          clock.now = 10;
+          reads.plansLost(clock.now);
+          clock.now += 1;
+          // Distinct statements, each held through the outage by one request with its deadline.
+          const runs = deadlines.map((deadline, i) => ({
+            text: `RETURN ${i}`,
+            deadline,
+            run: reads.record(`RETURN ${i}`, {}),
+          }));
+          const planning: { readonly i: number; readonly done: () => void }[] = [];
+          const order: number[] = [];
+          const ask = (i: number): void => {
+            const run = runs[i]!;
+            const turn = reads.coldTurn(run.text, run.deadline);
+            if (turn.kind === 'warm') throw new Error(`${run.text} is cold`);
+            if (turn.kind === 'plan') {
+              planning.push({ i, done: turn.done });
+              order.push(i);
+            } else void turn.planned.then(() => ask(i));
+          };
+          runs.forEach((_, i) => ask(i));
+          expect(planning).toHaveLength(Math.min(coldPlanners, runs.length));
+          while (planning.length > 0) {
+            expect(planning.length).toBeLessThanOrEqual(coldPlanners);
+            const ended = planning.shift()!;
+            runs[ended.i]!.run.answered();
+            runs[ended.i]!.run.end();
+            ended.done();
+            ended.done(); // once only: a second call frees no second turn
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          // Every run planned; those that waited, by their deadlines (the earlier arrival first among equals).
+          expect([...order].sort((a, b) => a - b)).toEqual(runs.map((_, i) => i));
+          const waited = order.slice(coldPlanners);
+          expect(waited).toEqual([...waited].sort((a, b) => deadlines[a]! - deadlines[b]! || a - b));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -241,8 +241,9 @@ describe('error messages in Japanese by Accept-Language', () => {
       const { englishMessage, ...others } = japanese.extensions;
       // The same English as the request without the header, but for the figures of this answer (its size).
       expect(withoutFigures(englishMessage)).toBe(withoutFigures(english.message));
-      // The message is the table's for the code, with the figures of the answer's own extensions.
-      expect(japanese.message).toBe(JAPANESE_MESSAGES[code](others));
+      // The message is the table's for the code, with the figures of the answer's own extensions (and the
+      // argument or variable its English message names).
+      expect(japanese.message).toBe(JAPANESE_MESSAGES[code](others, String(englishMessage)));
       expect(japanese.message).toMatch(JAPANESE);
       // Every other extension is as in English, but what names the request itself (its id).
       const withoutIds = (extensions: Record<string, unknown>) =>
@@ -310,7 +311,7 @@ describe('the Japanese messages, over every code and any extensions', () => {
         expect(errorIn(error, 'en')).toBe(error);
         const japanese = errorIn(error, 'ja');
         expect(japanese.extensions).toEqual({ ...error.extensions, englishMessage: message });
-        expect(japanese.message).toBe(JAPANESE_MESSAGES[code](error.extensions));
+        expect(japanese.message).toBe(JAPANESE_MESSAGES[code](error.extensions, message));
       }),
     );
   });

@@ -1,9 +1,11 @@
 import { getMetadataStorage as validationMetadata, ValidationTypes } from 'class-validator';
 import fc from 'fast-check';
+import { buildSchema, graphql } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import {
   JAPANESE_RULE_SENTENCES,
   japaneseFieldName,
+  japaneseRefusedValueMessage,
   japaneseViolationMessage,
 } from '../../../../src/platform/graphql/japanese-violations';
 import { graphSchema } from '../../../../src/schema';
@@ -89,6 +91,51 @@ describe('Japanese messages of input violations', () => {
           expect(message).toContain(field);
         },
       ),
+    );
+  });
+});
+
+describe('the Japanese message of a value graphql-js refused (null, missing, another type)', () => {
+  /** A GraphQL name for an argument or a variable; some are names staff have a Japanese name for. */
+  const names = fc.oneof(
+    fc.stringMatching(/^[A-Za-z][_0-9A-Za-z]{0,15}$/), // not `__…`: reserved for introspection
+    fc.constantFrom('first', 'fiscalYear', 'department', 'text'),
+  );
+  /** How the value is refused: in a variable of the operation, or at the argument a nullable variable fills. */
+  const refusals = fc.constantFrom('variable null', 'variable missing', 'variable wrong type', 'argument null');
+
+  it("names the argument (and its Japanese name) or the variable, whatever graphql-js's wording of the refusal", async () => {
+    await fc.assert(
+      fc.asyncProperty(names, names, refusals, async (argument, variable, refusal) => {
+        const schema = buildSchema(`type Query { value(${argument}: Int! = 1): Int }`);
+        const type = refusal === 'argument null' ? 'Int' : 'Int!';
+        const values =
+          refusal === 'variable missing' ? {} : { [variable]: refusal === 'variable wrong type' ? 'many' : null };
+        const result = await graphql({
+          schema,
+          source: `query ($${variable}: ${type}) { value(${argument}: $${variable}) }`,
+          variableValues: values,
+          rootValue: { value: () => 1 },
+        });
+        const english = result.errors?.[0]?.message ?? '';
+        const japanese = japaneseRefusedValueMessage(english);
+        expect(japanese).toMatch(JAPANESE);
+        const named = refusal === 'argument null' ? `引数 ${argument}` : `変数 $${variable}`;
+        expect(japanese).toContain(named);
+        const staffName = japaneseFieldName(argument);
+        if (refusal === 'argument null' && staffName !== undefined)
+          expect(japanese).toContain(`${staffName}（${named}）`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('leaves every other message alone (the generic Japanese message is used)', () => {
+    fc.assert(
+      fc.property(fc.string(), (message) => {
+        fc.pre(!/^(Argument|Variable) "/.test(message));
+        expect(japaneseRefusedValueMessage(message)).toBeUndefined();
+      }),
     );
   });
 });
