@@ -9,6 +9,8 @@ const { freePort } = require('./free-port');
 /** The repository root; the service is run from its compiled form (`npm run build`), as `npm start` does. */
 const ROOT = join(__dirname, '..', '..');
 const SERVICE_ENTRY = join(ROOT, 'dist', 'src', 'index.js');
+/** How long our service may take to be ready, seeding an empty database included. */
+const SERVICE_READY_TIMEOUT_MS = 600_000;
 
 /**
  * The one Neo4j every system under test reads. With `reuseUri` (e.g. the database of a running `npm start`,
@@ -92,6 +94,9 @@ async function startOurService(
       ...extraEnv,
     },
     readyUrl: `http://127.0.0.1:${port}/health/ready`,
+    // A fresh database is seeded before the service says it is ready: on a 2-core machine shared with other work
+    // (load average 35) that took more than the default 3 min.
+    timeoutMs: SERVICE_READY_TIMEOUT_MS,
     quiet: true,
   });
   return {
