@@ -9,7 +9,7 @@ const { freePort } = require('./free-port');
 /** The repository root; the service is run from its compiled form (`npm run build`), as `npm start` does. */
 const ROOT = join(__dirname, '..', '..');
 const SERVICE_ENTRY = join(ROOT, 'dist', 'src', 'index.js');
-/** How long our service may take to be ready, seeding an empty database included. */
+/** How long the embedded Neo4j and our service (seeding an empty database) may each take to be ready. */
 const SERVICE_READY_TIMEOUT_MS = 600_000;
 
 /**
@@ -41,6 +41,8 @@ async function openNeo4j({ reuseUri } = {}) {
     dataDirectory,
     heapMb: 1024,
     pageCacheMb: 128,
+    // Its 3 min default was not enough on a 2-core machine shared with other work (load average 30).
+    startTimeoutMs: SERVICE_READY_TIMEOUT_MS,
     password,
     log: () => undefined,
   });
