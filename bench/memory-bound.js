@@ -19,7 +19,7 @@
 // every hostile request refused with a 4xx (or SERVICE_BUSY), and no request left to time out (the client's
 // timeout or the service's REQUEST_TIMEOUT): what is turned away says SERVICE_BUSY.
 //
-// Flags: --operations <per corpus, 3000> --corpora <3> --shapes <per corpus, 150; 0: all new> --clients <16>
+// Flags: --operations <per corpus, 3000> --corpora <3> --shapes <per corpus, 100; 0: all new> --clients <16>
 //        --expensive <s, 60> --idle <s, 60>
 //        --memory-limit <MiB for MEMORY_LIMIT_MB; unset: the service's default, 512 without a container limit>
 //        --neo4j <bolt URI to reuse> --seed <corpora's seed, 20261127> --timeout <s per request, 30>
@@ -44,12 +44,12 @@ const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
 const { markdownTable } = require('./lib/statistics');
 
 const USAGE =
-  'node bench/memory-bound.js [--operations 3000] [--corpora 3] [--shapes 150] [--clients 16] [--expensive 60] [--idle 60] [--memory-limit MiB] [--neo4j bolt://…] [--seed n] [--timeout 30]';
+  'node bench/memory-bound.js [--operations 3000] [--corpora 3] [--shapes 100] [--clients 16] [--expensive 60] [--idle 60] [--memory-limit MiB] [--neo4j bolt://…] [--seed n] [--timeout 30]';
 const flags = readFlags(
   {
     operations: { type: 'string', default: '3000' },
     corpora: { type: 'string', default: '3' },
-    shapes: { type: 'string', default: '150' },
+    shapes: { type: 'string', default: '100' },
     clients: { type: 'string', default: '16' },
     expensive: { type: 'string', default: '60' },
     idle: { type: 'string', default: '60' },
