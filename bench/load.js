@@ -11,12 +11,14 @@
 // during it and after it (once it has been idle 10 s); not with --url, whose metrics are not ours to read.
 // Then two memory cells (not with --url): --distinct distinct operations (bench/lib/distinct-operations.js, a
 // third of them wide: each one parsed, validated, compiled and read anew), and as many requests repeating one wide
-// operation; each reports RSS and heap before it, at its peak and 60 s after it.
+// operation; each reports RSS and heap before it, at its peak and 60 s after it. `--memory-only` runs the two
+// cells alone on a service of their own (no load phases, no drill); with --docs they always go to their own block
+// of docs/benchmarks.md (bench:load-memory), so either run replaces the cells and only a full run the rest.
 //
 // Flags: --duration <s per phase, 20> --clients <bystanders at once, 4> --timeout <s per request, 30>
 //        --url <a running service's loopback /graphql URL instead of starting one> --neo4j <bolt URI to reuse>
 //        --kills <SIGKILLs in the drill, 2; 0 skips it> --distinct <operations per memory cell, 1000; 0 skips them>
-//        --docs (replace the table in docs/benchmarks.md)
+//        --memory-only (the memory cells alone) --docs (replace the tables in docs/benchmarks.md)
 'use strict';
 const { readdirSync, readFileSync } = require('node:fs');
 const { connect } = require('node:net');
@@ -33,8 +35,8 @@ const { commandLine, replaceBenchmarkTable } = require('./lib/benchmarks-doc');
 const { markdownTable, percentile } = require('./lib/statistics');
 
 const USAGE =
-  'npm run bench:load -- [--duration 20] [--clients 4] [--timeout 30] [--url http://127.0.0.1:4000/graphql | --neo4j bolt://…] [--kills 2] [--distinct 1000] [--docs]';
-const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, kills, distinct, docs } = readFlags(
+  'npm run bench:load -- [--duration 20] [--clients 4] [--timeout 30] [--url http://127.0.0.1:4000/graphql | --neo4j bolt://…] [--kills 2] [--distinct 1000] [--memory-only] [--docs]';
+const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, kills, distinct, memoryOnly, docs } = readFlags(
   {
     duration: { type: 'string', default: '20' },
     clients: { type: 'string', default: '4' },
@@ -43,11 +45,18 @@ const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, kills, distinct, docs
     neo4j: { type: 'string', default: '' },
     kills: { type: 'string', default: '2' },
     distinct: { type: 'string', default: '1000' },
+    // Only the two memory cells, on a service of their own.
+    'memory-only': { type: 'boolean', default: false },
     // Replace the table of docs/benchmarks.md with this run's.
     docs: { type: 'boolean', default: false },
   },
   USAGE,
   (flags) => {
+    if (flags['memory-only'] && (flags.url || flags.distinct === '0')) {
+      throw new Error(
+        '--memory-only measures a service of its own with --distinct operations: no --url, no --distinct 0',
+      );
+    }
     if (flags.url && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/graphql$/.test(flags.url)) {
       throw new Error(`--url must be a loopback http://…/graphql URL, got '${flags.url}'`);
     }
@@ -59,6 +68,7 @@ const { phaseMs, clients, timeoutMs, serviceUrl, reuseUri, kills, distinct, docs
       reuseUri: flags.neo4j || undefined,
       kills: wholeNumber('kills', flags.kills, 0, 5),
       distinct: wholeNumber('distinct', flags.distinct, 0, 100_000),
+      memoryOnly: flags['memory-only'],
       docs: flags.docs,
     };
   },
@@ -299,6 +309,15 @@ function memoryCellReport(cells) {
   );
 }
 
+/** The memory cells' paragraph and table, as docs/benchmarks.md's bench:load-memory block has them. */
+function memoryCellsText(cells) {
+  return (
+    `The service's memory through ${distinct} distinct operations (a third of them wide, every one new text) ` +
+    `and through ${distinct} requests of one wide operation, ${clients} at once; "after" once idle ` +
+    `${IDLE_AFTER_CELL_MS / 1000} s:\n\n${memoryCellReport(cells)}`
+  );
+}
+
 /** The drill's clients, as in the operators' drill; they read the examples, not the one mutation. */
 const DRILL_CLIENTS = 8;
 const READ_EXAMPLES = EXAMPLES.filter((text) => !/^\s*mutation\b/m.test(text.replace(/^#.*$/gm, '')));
@@ -357,6 +376,13 @@ async function main() {
     }
     log('warm-up: every example once');
     for (const example of EXAMPLES) await timedGraphQL(url, example, timeoutMs);
+    if (memoryOnly) {
+      const cellsText = memoryCellsText(await memoryCells(url, metricsUrl));
+      process.stdout.write(`${cellsText}\n`);
+      if (docs)
+        log(`replaced the memory cells in ${await replaceBenchmarkTable('load-memory', commandLine(), cellsText)}`);
+      return;
+    }
     const before = metricsUrl === undefined ? undefined : await memoryNow(metricsUrl);
     const sampler = metricsUrl === undefined ? undefined : memorySampler(metricsUrl);
     const phases = [await phase(url, 'baseline', false), await phase(url, 'under attack', true)];
@@ -384,14 +410,12 @@ async function main() {
             memoryRow('before the load', before),
             memoryRow('peak', peak),
             memoryRow('after the load', after),
-          ])) +
-      (cells === undefined
-        ? ''
-        : `\n\nThe service's memory through ${distinct} distinct operations (a third of them wide, every one new text) ` +
-          `and through ${distinct} requests of one wide operation, ${clients} at once; "after" once idle ` +
-          `${IDLE_AFTER_CELL_MS / 1000} s:\n\n${memoryCellReport(cells)}`);
-    process.stdout.write(`${text}\n`);
+          ]));
+    const cellsText = cells === undefined ? undefined : memoryCellsText(cells);
+    process.stdout.write(`${text}\n${cellsText === undefined ? '' : `\n${cellsText}\n`}`);
     if (docs) log(`replaced the table in ${await replaceBenchmarkTable('load', commandLine(), text)}`);
+    if (docs && cellsText !== undefined)
+      log(`replaced the memory cells in ${await replaceBenchmarkTable('load-memory', commandLine(), cellsText)}`);
   } finally {
     await stopAll(started);
   }

@@ -1,26 +1,40 @@
 #!/usr/bin/env node
-// Does the service stay within its memory whatever the traffic (issue: memory bounded by design)? Starts the
-// service as `npm start` runs it (dist/src/index.js, which sizes V8's heap from MEMORY_LIMIT_MB) on its own
-// embedded Neo4j, then sends, at --clients at once:
-//   1. --operations distinct wide operations (bench/lib/distinct-operations.js: every field the limits allow,
-//      new aliases each time, so each is parsed, validated, compiled and read anew);
-//   2. --operations distinct operations of every width (fields, arguments and aliases drawn at random);
-//   3. --operations distinct hostile operations (past the limits, broken, unknown fields: all refused);
-//   4. --expensive seconds of expensive but valid operations (new wide ones and the IDE's examples);
+// Does the service stay within its memory whatever the traffic (issue: memory bounded by design)? The acceptance
+// run. Starts the service as `npm start` runs it (dist/src/index.js, which sizes V8's heap from MEMORY_LIMIT_MB) on
+// its own embedded Neo4j, then sends, at --clients at once:
+//   1. --corpora corpora of --operations distinct requests each (bench/lib/distinct-operations.js), 5 in 7 valid
+//      (a third of them wide: every field the limits allow; new aliases each time, so each is parsed, validated,
+//      compiled and read anew) and 2 in 7 hostile (too deep, too costly, too many aliases or tokens, unknown
+//      fields, broken syntax, arguments too long, bad variables: every one must be refused with a 4xx; and
+//      fragment chains doubling at each step, valid, answered, tallied as `chain`). With
+//      --shapes n, a corpus's valid operations are new texts of n operations drawn for it (sameStatementsVariant:
+//      names, aliases, order, fragments differ; the statements do not), so the database plans n shapes rather
+//      than one per operation and a corpus of thousands takes minutes; --shapes 0 makes every one new;
+//   2. --expensive seconds of expensive but valid operations (new wide ones and the IDE's examples);
 // then leaves it idle --idle seconds. The service's RSS is read from /proc every 250 ms throughout, its heap
 // from its metrics listener every second. Prints the RSS and heap at the start (after the examples ran once),
 // the peak of each phase and the end, every outcome by kind and HTTP status, where the RSS is at the start and the
 // end (/proc's kinds of mapping beside V8's spaces: what stays after the idle), and the verdicts: peak RSS within
-// the limit, RSS after the idle within 25 % of the start, no 5xx but 503 SERVICE_BUSY, no INTERNAL_SERVER_ERROR.
+// the limit, RSS after the idle within 25 % of the start, no 5xx but 503 SERVICE_BUSY, no INTERNAL_SERVER_ERROR,
+// every hostile request refused with a 4xx (or SERVICE_BUSY), and no request left to time out (the client's
+// timeout or the service's REQUEST_TIMEOUT): what is turned away says SERVICE_BUSY.
 //
-// Flags: --operations <per corpus, 2000> --clients <16> --expensive <s, 60> --idle <s, 60>
+// Flags: --operations <per corpus, 3000> --corpora <3> --shapes <per corpus, 100; 0: all new> --clients <16>
+//        --expensive <s, 60> --idle <s, 60>
 //        --memory-limit <MiB for MEMORY_LIMIT_MB; unset: the service's default, 512 without a container limit>
 //        --neo4j <bolt URI to reuse> --seed <corpora's seed, 20261127> --timeout <s per request, 30>
 // Exit status 1 when a verdict fails.
 'use strict';
 const { readFileSync, readdirSync } = require('node:fs');
+const os = require('node:os');
 const { join } = require('node:path');
-const { distinctOperation, hostileOperation, seededPick } = require('./lib/distinct-operations');
+const {
+  distinctOperation,
+  hostileRequest,
+  roomForExtras,
+  sameStatementsVariant,
+  seededPick,
+} = require('./lib/distinct-operations');
 const { readFlags, wholeNumber } = require('./lib/flags');
 const { heapSpaces, memoryNow } = require('./lib/memory-sampler');
 const { residentByKind } = require('./lib/resident-memory');
@@ -30,10 +44,12 @@ const { ROOT, openNeo4j, startOurService } = require('./lib/stack');
 const { markdownTable } = require('./lib/statistics');
 
 const USAGE =
-  'node bench/memory-bound.js [--operations 2000] [--clients 16] [--expensive 60] [--idle 60] [--memory-limit MiB] [--neo4j bolt://…] [--seed n] [--timeout 30]';
+  'node bench/memory-bound.js [--operations 3000] [--corpora 3] [--shapes 100] [--clients 16] [--expensive 60] [--idle 60] [--memory-limit MiB] [--neo4j bolt://…] [--seed n] [--timeout 30]';
 const flags = readFlags(
   {
-    operations: { type: 'string', default: '2000' },
+    operations: { type: 'string', default: '3000' },
+    corpora: { type: 'string', default: '3' },
+    shapes: { type: 'string', default: '100' },
     clients: { type: 'string', default: '16' },
     expensive: { type: 'string', default: '60' },
     idle: { type: 'string', default: '60' },
@@ -45,6 +61,8 @@ const flags = readFlags(
   USAGE,
   (values) => ({
     operations: wholeNumber('operations', values.operations, 1, 100_000),
+    corpora: wholeNumber('corpora', values.corpora, 1, 20),
+    shapes: wholeNumber('shapes', values.shapes, 0, 100_000),
     clients: wholeNumber('clients', values.clients, 1, 256),
     expensiveMs: wholeNumber('expensive', values.expensive, 0, 3600) * 1000,
     idleMs: wholeNumber('idle', values.idle, 0, 3600) * 1000,
@@ -57,6 +75,11 @@ const flags = readFlags(
 const log = (line) => process.stderr.write(`${line}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const MIB = 1024 * 1024;
+/** The machine's load average (1, 5, 15 min) when the run began: timings depend on it, memory figures hardly. */
+const loadStart = os
+  .loadavg()
+  .map((n) => n.toFixed(1))
+  .join(' ');
 /** What the service plans for without MEMORY_LIMIT_MB or a container limit (src/core/memory-limit.ts). */
 const DEFAULT_LIMIT_MB = 512;
 
@@ -108,16 +131,21 @@ function sampler(pid, metricsUrl) {
 const PROGRESS_EVERY = 100;
 
 /**
- * Sends `next()`'s operations with `clients` at once until it returns undefined or `deadline`; outcomes tallied.
- * Every PROGRESS_EVERY answers, a line with the count and the service's RSS (`pid`).
+ * Sends `next()`'s requests (`{ kind, query, variables? }`, kind `valid` or `hostile`) with `clients` at once until
+ * it returns undefined or `deadline`; outcomes tallied by kind, HTTP status and outcome. Every PROGRESS_EVERY
+ * answers, a line with the count and the service's RSS (`pid`).
  */
 async function send(url, next, tally, deadline = Infinity, pid = undefined) {
   let answered = 0;
   await Promise.all(
     Array.from({ length: flags.clients }, async () => {
-      for (let query = next(); query !== undefined && Date.now() < deadline; query = next()) {
-        const { outcome, status } = await timedGraphQL(url, query, flags.timeoutMs);
-        const key = `${status} ${outcome}`;
+      for (let request = next(); request !== undefined && Date.now() < deadline; request = next()) {
+        const { outcome, status } = await timedGraphQL(url, request.query, flags.timeoutMs, request.variables);
+        const key = `${request.kind} ${status} ${outcome}`;
+        if (status === 0 && request.kind !== 'valid')
+          log(
+            `  ${outcome} on ${request.kind} ${request.query.slice(0, 80)} (variables ${JSON.stringify(request.variables)?.length ?? 0} characters)`,
+          );
         tally.set(key, (tally.get(key) ?? 0) + 1);
         answered += 1;
         if (pid !== undefined && answered % PROGRESS_EVERY === 0)
@@ -125,6 +153,31 @@ async function send(url, next, tally, deadline = Infinity, pid = undefined) {
       }
     }),
   );
+}
+
+/** A valid request of `query`. */
+const valid = (query) => ({ kind: 'valid', query });
+
+/**
+ * Corpus `c`'s request `i`: 2 in 7 hostile (hostileRequest), the others valid, a third of those wide. With
+ * --shapes, the valid ones are new texts of the corpus's `shapes` (sameStatementsVariant), else new operations.
+ */
+function corpus(c, schema, pick, accepts) {
+  const shapes = Array.from({ length: flags.shapes }, (_, i) => {
+    const query = distinctOperation(schema, pick, `c${c}s${i}`, { wide: i % 3 === 0, accepts });
+    return { query, extras: roomForExtras(query, { accepts }) };
+  });
+  return (i) => {
+    if (pick(7) < 2) {
+      const { refused, ...request } = hostileRequest(pick, `c${c}h${i}`);
+      // A fragment chain is valid and answered (its spreads merged): "hostile" are the ones to be refused.
+      return { kind: refused ? 'hostile' : 'chain', ...request };
+    }
+    if (shapes.length === 0)
+      return valid(distinctOperation(schema, pick, `c${c}v${i}`, { wide: pick(3) === 0, accepts }));
+    const shape = shapes[pick(shapes.length)];
+    return valid(sameStatementsVariant(shape.query, pick, `c${c}v${i}`, { extras: shape.extras }));
+  };
 }
 
 function counted(n, make) {
@@ -153,21 +206,20 @@ async function main() {
     const warm = new Map();
     await send(
       service.url,
-      counted(EXAMPLES.length, (i) => EXAMPLES[i]),
+      counted(EXAMPLES.length, (i) => valid(EXAMPLES[i])),
       warm,
     );
     await sleep(5000);
     const watch = sampler(service.pid, service.metricsUrl);
     await sleep(2000);
     const where = [['start', await whereMemoryIs(service.pid, service.metricsUrl)]];
-    const phases = [
-      ['wide', (i) => distinctOperation(schema, pick, `w${i}`, { wide: true, accepts })],
-      ['mixed', (i) => distinctOperation(schema, pick, `m${i}`, { wide: pick(3) === 0, accepts })],
-      ['hostile', (i) => hostileOperation(pick, `h${i}`)],
-    ];
+    const phases = Array.from({ length: flags.corpora }, (_, c) => [
+      `corpus ${c + 1}`,
+      corpus(c + 1, schema, pick, accepts),
+    ]);
     const tallies = new Map();
     for (const [name, make] of phases) {
-      log(`${name}: ${flags.operations} distinct operations, ${flags.clients} at once`);
+      log(`${name}: ${flags.operations} distinct requests, ${flags.clients} at once`);
       watch.enter(name);
       const tally = new Map();
       tallies.set(name, tally);
@@ -182,9 +234,11 @@ async function main() {
       service.url,
       () => {
         turn += 1;
-        return turn % 2
-          ? distinctOperation(schema, pick, `x${turn}`, { wide: true, accepts })
-          : EXAMPLES[turn % EXAMPLES.length];
+        return valid(
+          turn % 2
+            ? distinctOperation(schema, pick, `x${turn}`, { wide: true, accepts })
+            : EXAMPLES[turn % EXAMPLES.length],
+        );
       },
       expensive,
       Date.now() + flags.expensiveMs,
@@ -241,7 +295,8 @@ function report(samples, tallies, limitMb, where) {
   const startRss = of('start')[0]?.rss;
   const endSamples = of('end');
   const endRss = endSamples.at(-1)?.rss;
-  const rows = ['start', 'wide', 'mixed', 'hostile', 'expensive', 'idle', 'end'].map((phase) => {
+  const phaseNames = ['start', ...tallies.keys(), 'idle', 'end'];
+  const rows = phaseNames.map((phase) => {
     const list = of(phase);
     return [
       phase,
@@ -260,8 +315,14 @@ function report(samples, tallies, limitMb, where) {
       .join(', '),
   ]);
   const all = [...tallies.values()].flatMap((tally) => [...tally]);
-  const serverErrors = all.filter(([kind]) => /^5\d\d /.test(kind) && !/^503 refused SERVICE_BUSY$/.test(kind));
-  const internal = all.filter(([kind]) => /INTERNAL_SERVER_ERROR|failed|^0 /.test(kind));
+  const serverErrors = all.filter(([kind]) => / 5\d\d /.test(kind) && !/ 503 refused SERVICE_BUSY$/.test(kind));
+  const internal = all.filter(([kind]) => /INTERNAL_SERVER_ERROR|failed| 0 /.test(kind));
+  const hostileLetThrough = all.filter(
+    ([kind]) => kind.startsWith('hostile ') && !/^hostile (4\d\d refused|503 refused SERVICE_BUSY$)/.test(kind),
+  );
+  const timedOut = all.filter(([kind]) => / timeout$|REQUEST_TIMEOUT/.test(kind));
+  const busy = all.filter(([kind]) => /SERVICE_BUSY/.test(kind));
+  const sum = (list) => list.reduce((n, [, c]) => n + c, 0);
   const peakRss = peak(samples, 'rss');
   const verdicts = [
     [`peak RSS ${mib(peakRss)} ≤ ${limitMb} MiB`, peakRss <= limitMb * MIB],
@@ -269,19 +330,27 @@ function report(samples, tallies, limitMb, where) {
       `RSS after the idle ${mib(endRss)} within 25 % of the start ${mib(startRss)} (${(endRss / startRss).toFixed(2)} times)`,
       endRss <= startRss * 1.25,
     ],
-    [`no 5xx but 503 SERVICE_BUSY (${serverErrors.reduce((n, [, c]) => n + c, 0)})`, serverErrors.length === 0],
+    [`no 5xx but 503 SERVICE_BUSY (${sum(serverErrors)})`, serverErrors.length === 0],
+    [`no INTERNAL_SERVER_ERROR, failure or dropped connection (${sum(internal)})`, internal.length === 0],
     [
-      `no INTERNAL_SERVER_ERROR, failure or dropped connection (${internal.reduce((n, [, c]) => n + c, 0)})`,
-      internal.length === 0,
+      `every hostile request refused with a 4xx or SERVICE_BUSY (${sum(hostileLetThrough)} not)`,
+      hostileLetThrough.length === 0,
+    ],
+    [
+      `refusals say SERVICE_BUSY (${sum(busy)}), none timed out (client timeout or REQUEST_TIMEOUT: ${sum(timedOut)})`,
+      timedOut.length === 0,
     ],
   ];
   process.stdout.write(
     [
-      `MEMORY_LIMIT_MB ${flags.memoryLimitMb ?? `unset (${DEFAULT_LIMIT_MB})`}, ${flags.operations} operations per corpus, ${flags.clients} clients, ${flags.expensiveMs / 1000} s expensive, ${flags.idleMs / 1000} s idle`,
+      `MEMORY_LIMIT_MB ${flags.memoryLimitMb ?? `unset (${DEFAULT_LIMIT_MB})`}, ${flags.corpora} corpora of ${flags.operations} requests (2 in 7 hostile; valid ones over ${flags.shapes || 'no shared'} statement shapes per corpus), ${flags.clients} clients, ${flags.expensiveMs / 1000} s expensive, ${flags.idleMs / 1000} s idle; load average ${loadStart} at the start, ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} at the end`,
       '',
       markdownTable(['phase', 'peak RSS', 'peak heap used', 'RSS at its end', 'heap used at its end'], rows),
       '',
-      markdownTable(['phase', 'requests', 'outcomes (HTTP status, outcome)'], outcomeRows),
+      markdownTable(['phase', 'requests', 'outcomes (valid or hostile, HTTP status, outcome)'], outcomeRows),
       '',
       whereTable(where, mib),
       '',

@@ -18,6 +18,13 @@ export function distinctOperation(
   options?: { readonly wide?: boolean; readonly accepts?: (text: string) => boolean },
 ): string;
 export function hostileOperation(pick: Pick, tag: string): string;
+/** A GraphQL request: its document and, when it has them, its variables (any JSON, not always an object). */
+export interface GraphQLRequest {
+  readonly query: string;
+  readonly variables?: unknown;
+}
+export function badVariablesRequest(pick: Pick, tag: string): GraphQLRequest;
+export function hostileRequest(pick: Pick, tag: string): GraphQLRequest & { readonly refused: boolean };
 export function sameStatementsVariant(
   shape: string,
   pick: Pick,

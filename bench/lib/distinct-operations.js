@@ -165,36 +165,86 @@ function distinctOperation(schema, pick, tag, { wide = false, accepts = () => tr
 }
 
 /**
- * One hostile operation, new text every time: what a client trying to make the service keep or spend more sends.
- * Each kind is refused by a limit or by validation (aliases past the limit, nesting past the depth, a fragment
- * chain that doubles at each step, tokens past the limit, unknown fields, broken syntax, lists asked past the
- * cost limit), so the property measured is that refused documents leave nothing behind either.
+ * The kinds of hostile operation, each new text every time (`make()`): what a client trying to make the service
+ * keep or spend more sends. All but one are refused by a limit or by validation (`refused`: aliases past the limit,
+ * nesting past the depth, tokens past the limit, unknown fields, broken syntax, lists asked past the cost limit, an
+ * argument past its length); a fragment chain that doubles at each step is valid and answered, its spreads merged
+ * to one field, so what it could cost is never paid. The property measured is that they leave nothing behind.
  */
-function hostileOperation(pick, tag) {
-  const kinds = [
-    () => `{ ${Array.from({ length: 16 + pick(40) }, (_, i) => `${tag}_${i}: sdgs { number }`).join(' ')} }`,
-    () => {
+function hostileKinds(pick, tag) {
+  const refused = (make) => ({ refused: true, make });
+  return [
+    refused(() => `{ ${Array.from({ length: 16 + pick(40) }, (_, i) => `${tag}_${i}: sdgs { number }`).join(' ')} }`),
+    refused(() => {
       const depth = 9 + pick(6);
       let selection = 'nameEn';
       for (let level = 0; level < depth; level++) selection = `${level % 2 ? 'departments' : 'sdgs'} { ${selection} }`;
       return `query ${tag} { departments { ${selection} } }`;
+    }),
+    {
+      refused: false,
+      make: () => {
+        const n = 10 + pick(13);
+        const fragments = [`fragment ${tag}F0 on Department { name }`];
+        for (let i = 1; i < n; i++)
+          fragments.push(`fragment ${tag}F${i} on Department { ...${tag}F${i - 1} ...${tag}F${i - 1} }`);
+        return `{ departments { ...${tag}F${n - 1} } }\n${fragments.join('\n')}`;
+      },
     },
+    refused(() => `{ ${tag}: sdgs { ${Array.from({ length: 1200 + pick(800) }, () => 'number').join(' ')} } }`),
+    refused(() => `query ${tag} { sdgs { number ${tag}_unknown } }`),
+    refused(() => `query ${tag} { sdgs { number { } }`),
+    refused(
+      () =>
+        `query ${tag} { measures(first: ${100 + pick(100_000)}) { nodes { departments { sdgs { measures { code } } } } } }`,
+    ),
+    refused(
+      () =>
+        `query ${tag} { departments { name } ${tag}_x: policyItem(code: "${'9'.repeat(200 + pick(4000))}") { name } }`,
+    ),
+  ];
+}
+
+/** One hostile operation of hostileKinds', drawn by `pick`. */
+function hostileOperation(pick, tag) {
+  const kinds = hostileKinds(pick, tag);
+  return kinds[pick(kinds.length)].make();
+}
+
+/**
+ * One hostile request with variables, new text every time: variables of the wrong type, past Int's range, missing,
+ * with fields their input type lacks, nested far deeper than any filter, a variable of a type the schema lacks, and
+ * variables that are not an object. Each is refused before anything runs (a 400 naming the variable), so a client
+ * cannot make the service keep or spend more through its variables either. Returns `{ query, variables }`.
+ */
+function badVariablesRequest(pick, tag) {
+  const page = `query ${tag}($n: Int!) { measures(first: $n) { nodes { code } } }`;
+  const filtered = `query ${tag}($f: MeasureFilter) { measures(filter: $f) { nodes { code } } }`;
+  const kinds = [
+    () => ({ query: page, variables: { n: `many-${tag}` } }),
+    () => ({ query: page, variables: { n: 2 ** 31 + pick(2 ** 20) } }),
+    () => ({ query: `query ${tag}($code: String!) { measure(code: $code) { code } }`, variables: {} }),
+    () => ({ query: filtered, variables: { f: { [`${tag}_unknown`]: 1 } } }),
     () => {
-      const n = 10 + pick(13);
-      const fragments = [`fragment ${tag}F0 on Department { name }`];
-      for (let i = 1; i < n; i++)
-        fragments.push(`fragment ${tag}F${i} on Department { ...${tag}F${i - 1} ...${tag}F${i - 1} }`);
-      return `{ departments { ...${tag}F${n - 1} } }\n${fragments.join('\n')}`;
+      let f = { field: 1 };
+      for (let level = 0; level < 200 + pick(800); level++) f = { and: [f] };
+      return { query: filtered, variables: { f } };
     },
-    () => `{ ${tag}: sdgs { ${Array.from({ length: 1200 + pick(800) }, () => 'number').join(' ')} } }`,
-    () => `query ${tag} { sdgs { number ${tag}_unknown } }`,
-    () => `query ${tag} { sdgs { number { } }`,
-    () =>
-      `query ${tag} { measures(first: ${100 + pick(100_000)}) { nodes { departments { sdgs { measures { code } } } } } }`,
-    () =>
-      `query ${tag} { departments { name } ${tag}_x: policyItem(code: "${'9'.repeat(200 + pick(4000))}") { name } }`,
+    () => ({ query: `query ${tag}($x: ${tag}Missing) { sdgs { number } }`, variables: { x: 1 } }),
+    () => ({ query: page, variables: [tag] }),
   ];
   return kinds[pick(kinds.length)]();
+}
+
+/**
+ * One hostile request (`{ query, variables?, refused }`): one in four with bad variables (badVariablesRequest),
+ * the others an operation of hostileKinds'; `refused` says whether the service must turn it away (with a 4xx).
+ */
+function hostileRequest(pick, tag) {
+  if (pick(4) === 0) return { ...badVariablesRequest(pick, tag), refused: true };
+  const kinds = hostileKinds(pick, tag);
+  const kind = kinds[pick(kinds.length)];
+  return { query: kind.make(), refused: kind.refused };
 }
 
 /**
@@ -258,4 +308,13 @@ function roomForExtras(shape, { accepts = () => true } = {}) {
   return fitsTokens(all, LIMITS.tokens) && accepts(all);
 }
 
-module.exports = { LIMITS, distinctOperation, hostileOperation, roomForExtras, sameStatementsVariant, seededPick };
+module.exports = {
+  LIMITS,
+  badVariablesRequest,
+  distinctOperation,
+  hostileOperation,
+  hostileRequest,
+  roomForExtras,
+  sameStatementsVariant,
+  seededPick,
+};

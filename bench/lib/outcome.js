@@ -30,14 +30,17 @@ function classifyError(error) {
   return `network ${error.cause?.code ?? error.code ?? error.name}`;
 }
 
-/** POSTs a GraphQL document; resolves with its outcome and the time to the last byte (never rejects). */
-async function timedGraphQL(url, query, timeoutMs) {
+/**
+ * POSTs a GraphQL document (with `variables` when given); resolves with its outcome and the time to the last byte
+ * (never rejects).
+ */
+async function timedGraphQL(url, query, timeoutMs, variables = undefined) {
   const started = performance.now();
   try {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query }),
+      body: JSON.stringify(variables === undefined ? { query } : { query, variables }),
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();

@@ -9,6 +9,8 @@ const { freePort } = require('./free-port');
 /** The repository root; the service is run from its compiled form (`npm run build`), as `npm start` does. */
 const ROOT = join(__dirname, '..', '..');
 const SERVICE_ENTRY = join(ROOT, 'dist', 'src', 'index.js');
+/** How long the embedded Neo4j and our service (seeding an empty database) may each take to be ready. */
+const SERVICE_READY_TIMEOUT_MS = 600_000;
 
 /**
  * The one Neo4j every system under test reads. With `reuseUri` (e.g. the database of a running `npm start`,
@@ -39,6 +41,8 @@ async function openNeo4j({ reuseUri } = {}) {
     dataDirectory,
     heapMb: 1024,
     pageCacheMb: 128,
+    // Its 3 min default was not enough on a 2-core machine shared with other work (load average 30).
+    startTimeoutMs: SERVICE_READY_TIMEOUT_MS,
     password,
     log: () => undefined,
   });
@@ -92,6 +96,9 @@ async function startOurService(
       ...extraEnv,
     },
     readyUrl: `http://127.0.0.1:${port}/health/ready`,
+    // A fresh database is seeded before the service says it is ready: on a 2-core machine shared with other work
+    // (load average 35) that took more than the default 3 min.
+    timeoutMs: SERVICE_READY_TIMEOUT_MS,
     quiet: true,
   });
   return {
