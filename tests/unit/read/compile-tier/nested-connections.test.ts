@@ -270,7 +270,7 @@ RETURN *
 
   it('LinkagePlan and Initiative: initiatives and policy items, a page of pages', async () => {
     expect(
-  await compiledSelection(graphql`
+      await compiledSelection(graphql`
         {
           linkagePlan(number: 2) {
             policyItemsConnection(first: 2) {
@@ -288,8 +288,8 @@ RETURN *
             }
           }
         }
-      `)
-).toMatchInlineSnapshot(`
+      `),
+    ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Entity {id: $id})
 RETURN n {.id} AS node
@@ -962,7 +962,7 @@ RETURN *
 
   it('a connection below a relationship list, below a root connection', async () => {
     expect(
-  await compiledSelection(graphql`
+      await compiledSelection(graphql`
         {
           measures(first: 2) {
             nodes {
@@ -979,8 +979,8 @@ RETURN *
             }
           }
         }
-      `)
-).toMatchInlineSnapshot(`
+      `),
+    ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Measure)
 WITH n

@@ -185,7 +185,7 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
 
   it('measures: facets and aggregates beside the page', async () => {
     expect(
-  await compiledSelection(graphql`
+      await compiledSelection(graphql`
         {
           measures(first: 1, filter: { field: 5 }) {
             totalCount
@@ -220,8 +220,8 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
             }
           }
         }
-      `)
-).toMatchInlineSnapshot(`
+      `),
+    ).toMatchInlineSnapshot(`
 "UNWIND $c0 AS number
 MATCH (a:Field {id: 'field:' + toString(toInteger(number))})-[:HAS_ITEM]->(:PolicyItem)-[:HAS_MEASURE]->(n:Measure)
 WITH DISTINCT n
@@ -298,7 +298,7 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
 
   it('measures: counts and aggregates alone, aggregated as they are matched', async () => {
     expect(
-  await compiledSelection(graphql`
+      await compiledSelection(graphql`
         {
           measures(filter: { sdg: 11 }) {
             totalCount
@@ -309,8 +309,8 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
             }
           }
         }
-      `)
-).toMatchInlineSnapshot(`
+      `),
+    ).toMatchInlineSnapshot(`
 "MATCH (a:Sdg)<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->(n:Measure)
 WHERE a.number IN $c0
 WITH DISTINCT n
@@ -608,7 +608,7 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
 
   it('indicators: ids and a policy item, facets and the aggregates of a fiscal year', async () => {
     expect(
-  await compiledSelection(graphql`
+      await compiledSelection(graphql`
         {
           indicators(first: 2, filter: { policyItem: "1-1", idsNone: ["indicator:1-1-1"] }) {
             facets {
@@ -642,8 +642,8 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
             }
           }
         }
-      `)
-).toMatchInlineSnapshot(`
+      `),
+    ).toMatchInlineSnapshot(`
 "MATCH (a:PolicyItem)-[:MEASURED_BY]->(n:Indicator)
 WHERE a.code IN $c0
 WITH DISTINCT n
@@ -987,7 +987,7 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
 
   it('reformSheets: the relationships of the page nodes, in the same statement', async () => {
     expect(
-  await compiledSelection(graphql`
+      await compiledSelection(graphql`
         {
           reformSheets(first: 2) {
             nodes {
@@ -1010,8 +1010,8 @@ RETURN size(matched) AS totalCount, [node IN [x IN page | x.node] | node {.id, .
             }
           }
         }
-      `)
-).toMatchInlineSnapshot(`
+      `),
+    ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:ReformSheet)
 WITH n, [] AS position
