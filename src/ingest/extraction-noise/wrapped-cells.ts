@@ -42,8 +42,9 @@ export function joinWrappedCells(lines: readonly FileLine[]): FileLine[] {
   // The document's own row labels first: where the layout alone says a line starts a row, its first cell is
   // a label that starts rows everywhere (`備考` after a label as wide as the column is a row, not its rest).
   // And the document's breaks say whether its tool splits Latin words (`splitsLatinWords`).
-  const layout = joinRows(lines, column, new Set(), false);
-  return joinRows(lines, column, new Set(layout.labels), splitsLatinWords(column, layout.breaks)).lines;
+  const text = lines.map((line) => line.text).join('\n');
+  const layout = joinRows(lines, column, new Set(), false, text);
+  return joinRows(lines, column, new Set(layout.labels), splitsLatinWords(column, layout.breaks), text).lines;
 }
 
 /**
@@ -55,6 +56,7 @@ function joinRows(
   column: WrapColumn,
   labels: ReadonlySet<string>,
   splitsWords: boolean,
+  text: string,
 ): { readonly lines: FileLine[]; readonly labels: string[]; readonly breaks: LineBreak[] } {
   const out: FileLine[] = [];
   const breaks: LineBreak[] = [];
@@ -65,10 +67,10 @@ function joinRows(
     const cells = line.text.split('\t');
     const filled = filledColumns(cells);
     const previous = out.at(-1);
-    if (previous && !labels.has(rowLabel(cells)) && continuesRow(cells, filled, open, column, rowCells)) {
+    if (previous && !labels.has(rowLabel(cells)) && continuesRow(cells, filled, open, column, rowCells, text)) {
       for (const c of filled) {
         const piece = open.get(c) ?? '';
-        rowCells[c] = joinCell(column, rowCells[c] ?? '', piece, cells[c] ?? '', splitsWords);
+        rowCells[c] = joinCell(column, rowCells[c] ?? '', piece, cells[c] ?? '', splitsWords, text);
         breaks.push([piece, cells[c] ?? '']);
       }
       out[out.length - 1] = { text: rowCells.join('\t'), fileLine: previous.fileLine };
@@ -103,6 +105,7 @@ function continuesRow(
   open: ReadonlyMap<number, string>,
   column: WrapColumn,
   rowCells: readonly string[],
+  text: string,
 ): boolean {
   const goesOn = (c: number, fits: (piece: string, next: string) => boolean): boolean => {
     const piece = open.get(c);
@@ -118,7 +121,7 @@ function continuesRow(
   // written there: before a bullet (`joinCell`) or next to half-width text (`割合 [厚生…`, `NPO 法人`);
   // between two Japanese characters, where Japanese writes none, only with a cell that overflowed.
   const overflows = (piece: string, next: string): boolean =>
-    overflowsColumn(column, piece, next) || (brokeAtSpace(column, piece, next) && spaceWritten(piece, next));
+    overflowsColumn(column, piece, next) || (brokeAtSpace(column, piece, next) && spaceWritten(piece, next, text));
   const spaceBreak = (piece: string, next: string): boolean =>
     overflows(piece, next) || brokeAtSpace(column, piece, next);
   return filled.some((c) => goesOn(c, overflows)) && filled.every((c) => goesOn(c, spaceBreak));
@@ -147,19 +150,38 @@ function isTabRow(text: string): boolean {
 
 /**
  * A cell whose last piece is `piece`, with its rest (`joinAtBreak`). The space a layout dropped comes back
- * where the rest would have fitted but for it (`brokeAtSpace`), and before a bullet that goes on a cell: it
+ * where the rest would have fitted but for it (`brokeAtSpace`) and the documents write one there
+ * (`spaceWritten`): between two Japanese characters only where the document writes those characters with a
+ * space between them elsewhere, since a ragged edge leaves the same room as a dropped space (`プ` `ラン` of
+ * `本庄版ネットワークプラン` takes none, `開始` `年度末` takes the one the other targets print). And before a
+ * bullet that goes on a cell: it
  * starts an item of the cell, which the documents set off by a space (every `●`/`○` inside a cell of the five
  * follows a space (150 places), a tab or a tag).
  */
-function joinCell(column: WrapColumn, cell: string, piece: string, rest: string, splitsWords: boolean): string {
+function joinCell(
+  column: WrapColumn,
+  cell: string,
+  piece: string,
+  rest: string,
+  splitsWords: boolean,
+  text: string,
+): string {
   const before = cell.slice(0, cell.length - piece.length);
-  const spaceDropped = brokeAtSpace(column, piece, rest) || (ITEM_BULLET.test(rest) && !/[\s>]$/.test(piece));
+  const spaceDropped =
+    (brokeAtSpace(column, piece, rest) && spaceWritten(piece, rest, text)) ||
+    (ITEM_BULLET.test(rest) && !/[\s>]$/.test(piece));
   return spaceDropped ? `${before}${piece} ${rest}` : before + joinAtBreak(column, piece, rest, splitsWords);
 }
 
 const ITEM_BULLET = /^[●○◯]/;
 
-/** Whether the documents write a space between `piece` and `next`: before a bullet, next to half-width text. */
-function spaceWritten(piece: string, next: string): boolean {
-  return ITEM_BULLET.test(next) || /[\x21-\x7e]$/.test(piece) || /^[\x21-\x7e]/.test(next);
+/**
+ * Whether the documents write a space between `piece` and `next`: before a bullet, next to half-width text,
+ * and between two Japanese characters where `text` (the document) prints the two characters each side of the
+ * break with a space between them, as Japanese text otherwise writes none.
+ */
+function spaceWritten(piece: string, next: string, text: string): boolean {
+  if (ITEM_BULLET.test(next) || /[\x21-\x7e]$/.test(piece) || /^[\x21-\x7e]/.test(next)) return true;
+  const [before, after] = [[...piece.trimEnd()].slice(-2).join(''), [...next.trimStart()].slice(0, 2).join('')];
+  return before.length === 2 && after.length === 2 && text.includes(`${before} ${after}`);
 }

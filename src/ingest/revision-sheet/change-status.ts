@@ -20,7 +20,7 @@ export interface StatusCell {
  * the indicator verdict, read elsewhere).
  */
 export function readStatusCell(cell: string): StatusCell | null {
-  const match = /^(?:←\s*(変更なし|変更あり|削除|新規(?!案))|(新規)(?=\s|$))\s*(.*)$/s.exec(cell);
+  const match = /^(?:←\s*(変更なし|変更あり|削除|新規(?!案))|(新規)(?=\s|$|[●○・]))\s*(.*)$/s.exec(cell);
   if (!match) return null;
   const word = match[1] ?? match[2] ?? '';
   const status = STATUS_WORDS[word];

@@ -15,8 +15,9 @@ import { readProjects } from './projects';
 import { readRelatedPlans } from './related-plans';
 import { readRelatedSdgs } from './related-sdgs';
 import type { PolicyItemRecord, RevisionSheetDocument } from './records';
-import { filledTexts, readTabRow } from '../tab-row';
-import { readSections, requireSection, type SectionKind, type SheetSection } from './sheet-sections';
+import { filledTexts, type TabRow } from '../tab-row';
+import { readPieces } from '../pieces';
+import { readSections, requireSection, startsSheetPiece, type SectionKind, type SheetSection } from './sheet-sections';
 import { nameKey } from '../../core/text/index';
 import { cellText } from '../tab-row';
 import { readVisions } from './visions';
@@ -27,17 +28,17 @@ import { readVisions } from './visions';
  * label; see the section readers for the layouts each part comes in.
  */
 export function parseRevisionSheets(doc: SourceDocument): RevisionSheetDocument {
-  const field = readFieldHeading(doc);
-  const headingLines = doc.lines.flatMap((_, i) =>
-    i + 1 > field.line && isPolicyItemHeading(readTabRow(doc, i + 1)) ? [i + 1] : [],
-  );
-  if (headingLines.length === 0)
+  const rows = readPieces(doc, { first: 1, last: doc.lines.length }, startsSheetPiece);
+  const field = readFieldHeading(doc, rows);
+  const headings = rows.flatMap((row, i) => (row.line > field.line && isPolicyItemHeading(row) ? [i] : []));
+  if (headings.length === 0)
     throw new ParseError(doc.ref(field.line), 'a 施策大項目 heading after the field heading', doc.line(field.line));
-  const policyItems = headingLines.map((line, i) => {
-    const heading = readPolicyItemHeading(doc, readTabRow(doc, line));
-    if (heading.number !== i + 1) throw new ParseError(doc.ref(line), `policy item number ${i + 1}`, doc.line(line));
-    const last = (headingLines[i + 1] ?? doc.lines.length + 1) - 1;
-    return readPolicyItem(doc, field.number, heading, readSections(doc, { first: line + 1, last }));
+  const policyItems = headings.map((index, i) => {
+    const row = rows[index] as TabRow;
+    const heading = readPolicyItemHeading(doc, row);
+    if (heading.number !== i + 1) throw new ParseError(row.source, `policy item number ${i + 1}`, row.raw);
+    const sheet = rows.slice(index + 1, headings[i + 1] ?? rows.length);
+    return readPolicyItem(doc, field.number, heading, readSections(doc, sheet));
   });
   return {
     document: doc.name,
@@ -48,10 +49,12 @@ export function parseRevisionSheets(doc: SourceDocument): RevisionSheetDocument 
   };
 }
 
-/** `5. 市民生活分野` or `## 6. 行財政経営分野`: the first such line before the first sheet. */
-function readFieldHeading(doc: SourceDocument): { number: number; name: string; line: number } {
-  for (let line = 1; line <= doc.lines.length; line += 1) {
-    const row = readTabRow(doc, line);
+/** `5. 市民生活分野` or `## 6. 行財政経営分野`: the first such piece before the first sheet. */
+function readFieldHeading(
+  doc: SourceDocument,
+  rows: readonly TabRow[],
+): { number: number; name: string; line: number } {
+  for (const row of rows) {
     if (isPolicyItemHeading(row)) break;
     const text = foldWidth(
       filledTexts(row)
@@ -59,7 +62,7 @@ function readFieldHeading(doc: SourceDocument): { number: number; name: string; 
         .replace(/^#+\s*/, ''),
     );
     const match = /^(\d+)\s*\.\s*(.+?)分野$/.exec(text);
-    if (match) return { number: Number(match[1]), name: cellText(match[2] ?? ''), line };
+    if (match) return { number: Number(match[1]), name: cellText(match[2] ?? ''), line: row.line };
   }
   throw new ParseError(
     doc.ref(1),

@@ -1,7 +1,6 @@
 import { ParseError } from '../parse-error';
-import type { LineSpan } from '../line-span';
 import type { SourceDocument } from '../source-document';
-import { firstFilledIndex, isLayoutRow, readTabRow, replaceCell, type TabRow } from '../tab-row';
+import { firstFilledIndex, isLayoutRow, replaceCell, type TabRow } from '../tab-row';
 
 /**
  * The parts of one 施策大項目 sheet, each opened by a label in the first filled cell of a line. Labels
@@ -58,15 +57,33 @@ function labelOf(cell: string): { readonly kind: SectionKind; readonly rest: str
 }
 
 /**
- * Splits the lines of `sheet` (the lines after its heading) into labelled sections. Consecutive labels of one
+ * What starts a piece of a sheet (`readPieces`): an entry mark (`●`, `- `, `※`, `【`, `←`, a circled or
+ * `1.`/`(1)`/`1 ` number), a section label, or a label of a sheet's fixed fields (`施策大項目`,
+ * `評価回答部署`; `内容` and `新規` as words of their own, before a space or a bullet, as prose never has them). Any other line goes on with the piece above, and
+ * so does anything after a label or status that a value follows: `施策大項目` its number
+ * (`**4. 防犯対策の推進**`), `←変更あり` and `新規` their text (`●…`), a bracketed note
+ * (`【順番の入替】`) what it notes (`1 窓口サービスの向上`).
+ */
+const ENTRY = /^(?:[●○◯※【▲■・←#①-⑳]|-(?:\s|$)|\(?\d+\s*[.．)）]|\d+\s)/;
+const FIELD_LABEL = /^(?:施策大項目|評価回答部署|(?:内容|新規)(?=\s|$|[●○・<]))/;
+
+const AWAITS_VALUE = /(?:^施策大項目|^←\s*変更あり|^新規|【[^】]*】)\s*$/;
+
+export function startsSheetPiece(text: string, above: string): boolean {
+  if (AWAITS_VALUE.test(above)) return false;
+  return ENTRY.test(text) || FIELD_LABEL.test(text) || labelOf(text) !== null;
+}
+
+/**
+ * Splits the rows of a sheet (the pieces after its heading) into labelled sections. Consecutive labels of one
  * kind (a measure row per `施策中項目`, a table header then its labelled first row) extend one section;
  * the same kind again after another section is an error, as is text before the first label.
  */
-export function readSections(doc: SourceDocument, sheet: LineSpan): Map<SectionKind, SheetSection> {
+export function readSections(doc: SourceDocument, rows: readonly TabRow[]): Map<SectionKind, SheetSection> {
   const sections = new Map<SectionKind, { kind: SectionKind; line: number; rows: TabRow[] }>();
   let currentKind: SectionKind | null = null;
-  for (let line = sheet.first; line <= sheet.last; line += 1) {
-    const row = readTabRow(doc, line);
+  for (const row of rows) {
+    const line = row.line;
     if (isLayoutRow(row)) continue;
     const first = firstFilledIndex(row);
     const label = labelOf(row.cells[first] ?? '');
