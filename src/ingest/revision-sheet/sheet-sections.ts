@@ -59,13 +59,14 @@ function labelOf(cell: string): { readonly kind: SectionKind; readonly rest: str
 /**
  * What starts a piece of a sheet (`readPieces`): an entry mark (`●`, `- `, `※`, `【`, `←`, a circled or
  * `1.`/`(1)`/`1 ` number), a section label, or a label of a sheet's fixed fields (`施策大項目`,
- * `評価回答部署`; `内容` and `新規` as words of their own, before a space or a bullet, as prose never has them). Any other line goes on with the piece above, and
+ * `評価回答部署`; `内容` and `新規` as words of their own, before a space, a bullet or `- ` (a break may drop the
+ * space between the status and its entry), as prose never has them). Any other line goes on with the piece above, and
  * so does anything after a label or status that a value follows: `施策大項目` its number
  * (`**4. 防犯対策の推進**`), `←変更あり` and `新規` their text (`●…`), a bracketed note
  * (`【順番の入替】`) what it notes (`1 窓口サービスの向上`).
  */
 const ENTRY = /^(?:[●○◯※【▲■・←#①-⑳]|-(?:\s|$)|\(?\d+\s*[.．)）]|\d+\s)/;
-const FIELD_LABEL = /^(?:施策大項目|評価回答部署|(?:内容|新規)(?=\s|$|[●○・<]))/;
+const FIELD_LABEL = /^(?:施策大項目|評価回答部署|(?:内容|新規)(?=\s|$|[●○・<]|-\s))/;
 
 const AWAITS_VALUE = /(?:^施策大項目|^←\s*変更あり|^新規|【[^】]*】)\s*$/;
 

@@ -139,7 +139,7 @@ describe('subscription errors in the connection language', () => {
             expect(extensions).toEqual(inEnglish?.extensions);
             expect(inEnglish?.message).not.toMatch(JAPANESE);
             if (expected === 'ja') {
-              expect(error.message).toBe(JAPANESE_MESSAGES[refusal.code](extensions));
+              expect(error.message).toBe(JAPANESE_MESSAGES[refusal.code](extensions, inEnglish?.message));
               expect(error.message).toMatch(JAPANESE);
               expect(englishMessage).toBe(inEnglish?.message);
             } else {
