@@ -7,6 +7,8 @@
  * what makes a compiled executor large. The builder takes a random source (`pick(n)`: a whole number from 0
  * to n - 1) so a property test draws through fast-check and a benchmark through a seeded generator.
  */
+// graphql-js from the project, not bench/'s own copy (installed for @neo4j/graphql): the schemas walked here are
+// the service's, and graphql-js refuses to mix the types of two copies.
 const {
   getNamedType,
   isEnumType,
@@ -18,7 +20,7 @@ const {
   Kind,
   parse,
   print,
-} = require('graphql');
+} = require(require.resolve('graphql', { paths: [require('node:path').join(__dirname, '..', '..')] }));
 
 /** Values for the root fields' required arguments: ids the seed graph has, so the reads reach real data. */
 const ROOT_ARGUMENTS = {

@@ -1,6 +1,9 @@
 'use strict';
 const { join } = require('node:path');
-const { parse, specifiedRules, validate } = require('graphql');
+// graphql-js from the project, not bench/'s own copy: the rules run with the service's own (compiled) build.
+const { parse, specifiedRules, validate } = require(
+  require.resolve('graphql', { paths: [join(__dirname, '..', '..')] }),
+);
 
 /**
  * Whether the service, run with its default settings, lets an operation through validation: graphql-js's rules

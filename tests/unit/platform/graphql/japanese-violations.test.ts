@@ -1,6 +1,6 @@
 import { getMetadataStorage as validationMetadata, ValidationTypes } from 'class-validator';
 import fc from 'fast-check';
-import { buildSchema, graphql } from 'graphql';
+import { buildSchema, graphql, isInputObjectType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import {
   JAPANESE_RULE_SENTENCES,
@@ -8,7 +8,7 @@ import {
   japaneseRefusedValueMessage,
   japaneseViolationMessage,
 } from '../../../../src/platform/graphql/japanese-violations';
-import { graphSchema } from '../../../../src/schema';
+import { graphSchema, RESOLVERS } from '../../../../src/schema';
 
 /** Japanese script: kana or kanji. */
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
@@ -23,9 +23,22 @@ describe('Japanese messages of input violations', () => {
   let declared: { readonly type: string; readonly property: string; readonly rule: string }[];
 
   beforeAll(async () => {
-    await graphSchema();
+    const schema = await graphSchema();
     const storage = getMetadataStorage();
-    declared = [...storage.inputTypes, ...storage.argumentTypes].flatMap((type) =>
+    // type-graphql keeps its metadata process-wide, and under --runInBand it also holds the classes other test
+    // files declared (the recipe tests' added texts). Only what the service's schema is built from counts: its
+    // input types by name, and the argument classes its own resolvers (or their base classes) take.
+    const ofService = (target: object): boolean =>
+      RESOLVERS.some((resolver) => resolver === target || Object.prototype.isPrototypeOf.call(target, resolver));
+    const serviceArgs = new Set(
+      [...storage.queries, ...storage.mutations, ...storage.subscriptions, ...storage.fieldResolvers]
+        .filter((handler) => ofService(handler.target))
+        .flatMap((handler) => handler.params ?? [])
+        .flatMap((param) => (param.kind === 'args' ? [param.getType()] : [])),
+    );
+    const inputs = storage.inputTypes.filter((type) => isInputObjectType(schema.getType(type.name)));
+    const args = storage.argumentTypes.filter((type) => serviceArgs.has(type.target));
+    declared = [...inputs, ...args].flatMap((type) =>
       validationMetadata()
         .getTargetValidationMetadatas(type.target, '', true, false)
         .filter((rule) => rule.type !== ValidationTypes.CONDITIONAL_VALIDATION)
