@@ -14,6 +14,8 @@ import { PAGE_NUMBER } from '../extraction-noise/page-furniture';
 import { cellOf, holdsCutRow, ruledTables } from './ruled-tables';
 import { rulelessTableError } from './ruleless-tables';
 import { type Rule, rulingLines } from './ruling-lines';
+import { paintsAnything } from './page-paint';
+import { splitAtRules } from './runs-at-rules';
 import { pdfjs, pdfjsDataPaths } from './pdfjs-module';
 import {
   type ContentPlace,
@@ -90,6 +92,9 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
       );
       const read = readPage(page, runs, onPage);
       if (!read.some((line) => line.text.trim() !== '')) {
+        // A page that paints nothing at all is a blank page (an office suite may leave one at the start);
+        // one that paints an image or shapes and no text is a scan or a drawing whose facts would be lost.
+        if (!printed[index]?.paintsAnything) return;
         throw new UnreadableDocumentError(
           name,
           null,
@@ -180,6 +185,8 @@ interface PrintedPage {
   readonly structure: PageStructure;
   readonly rules: Rule[];
   readonly tagged: boolean;
+  /** Whether the page paints anything besides text (`paintsAnything`). */
+  readonly paintsAnything: boolean;
 }
 
 /**
@@ -252,11 +259,12 @@ async function printedRuns(pdf: PDFDocumentProxy, name: string, page: number): P
     return {
       runs:
         tree === null
-          ? withLineEndSpacesByPosition(runs, ops, pdfjs().OPS)
+          ? splitAtRules(withLineEndSpacesByPosition(runs, ops, pdfjs().OPS), rulingLines(ops, pdfjs().OPS))
           : runs.map(withLineEndSpace(byContent, spaces)),
       structure,
       rules: rulingLines(ops, pdfjs().OPS),
       tagged: tree !== null,
+      paintsAnything: paintsAnything(ops, pdfjs().OPS),
     };
   } catch (error) {
     if (error instanceof UnreadableDocumentError) throw error;

@@ -71,20 +71,25 @@ export function cellOf(run: PrintedRun, tables: readonly RuledTable[], rules: re
   const table = tables.findIndex((t) => x > t.left && x < t.right && y < t.top && y > t.bottom);
   const found = tables[table];
   if (!found) return null;
-  // The rules above and to the left that reach the run: a cell spanning two columns has no rule between
-  // them, so its runs all fall to its first column. A run above the first rule is in a row a page break cut
-  // (the producer drew no rule at the break): row -1, the page before's last row.
-  const above = gridLines(
-    rules.filter(
-      (r) => r.horizontal && r.at > y && r.at <= found.top + TOUCH && r.from - TOUCH <= x && r.to + TOUCH >= x,
-    ),
-  );
+  // The row: the nearest rule above that reaches the run is its cell's top, and the cell is in the row the
+  // table's grid line there begins. Counted on the whole table's grid, not on the rules at the run's x: a
+  // row above with fewer cells (an office suite draws only the cells a row has) leaves no rule over the
+  // columns it lacks. A cell spanning two rows has no rule between them, so its runs all fall to its first
+  // row. A run above every rule is in a row a page break cut (the producer drew no rule at the break):
+  // row -1, the page before's last row.
+  const ceilings = rules
+    .filter((r) => r.horizontal && r.at > y && r.at <= found.top + TOUCH && r.from - TOUCH <= x && r.to + TOUCH >= x)
+    .map((r) => r.at);
+  const top = ceilings.length === 0 ? Infinity : Math.min(...ceilings);
+  const row = found.rows.filter((at) => at >= top - TOUCH).length - 1;
+  // The column likewise from the rules to the left that reach the run: a cell spanning two columns has no
+  // rule between them, so its runs all fall to its first column.
   const before = gridLines(
     rules.filter(
       (r) => !r.horizontal && r.at < x && r.at >= found.left - TOUCH && r.from - TOUCH <= y && r.to + TOUCH >= y,
     ),
   );
-  return { table, row: above.length - 1, column: Math.max(0, before.length - 1) };
+  return { table, row, column: Math.max(0, before.length - 1) };
 }
 
 function touches(a: Rule, b: Rule): boolean {

@@ -110,6 +110,28 @@ describe('documents ingested from their PDFs', () => {
     );
   });
 
+  it('reads past a blank page (nothing painted on it), as an office suite may leave one at the start', async () => {
+    const text = readFileSync(join(SOURCES_DIRECTORY, SOURCE_FILES.linkagePlans), 'utf8');
+    const html = documentHtml(text);
+    const withBlank = html.replace('<body>', '<body><div style="break-after: page"></div>');
+    expect(withBlank).not.toBe(html);
+    const read = async (name: string, source: string): Promise<SourceDocument> => {
+      const path = join(folder, `${name}.pdf`);
+      writeFileSync(path, await printPdf(browser, source, { pageNumbers: false }));
+      return readPdfDocument(path, pdfName('linkagePlans'));
+    };
+    const [plain, blankFirst] = [await read('plain', html), await read('blank-first', withBlank)];
+    const printed = (doc: SourceDocument): { text: string; page: number; line: number }[] =>
+      doc.lines.flatMap((line, index) => {
+        if (isBlank(line)) return [];
+        const ref = doc.ref(index + 1);
+        return [{ text: line, page: ref.page ?? 0, line: ref.line }];
+      });
+    const shifted = printed(plain).map((line) => ({ ...line, page: line.page + 1 }));
+    expect(shifted.length).toBeGreaterThan(100);
+    expect(printed(blankFirst)).toEqual(shifted);
+  });
+
   it('stops at a PDF page without text (a scan), naming the document and page', async () => {
     const scan = await printPdf(
       browser,
