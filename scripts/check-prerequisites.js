@@ -99,11 +99,17 @@ function checkJapaneseFont() {
   };
 }
 
-/** The PDF producers' test (tests/integration/ingest/pdf-producers.int.test.ts) runs weasyprint and gs. */
+/**
+ * The PDF producers' tests (tests/integration/ingest/pdf-*producers.int.test.ts) run weasyprint, gs and an
+ * office suite's document and spreadsheet exports (LibreOffice Writer and Calc, `soffice --headless`), and
+ * check the office suite's text with poppler's pdftotext and pdffonts.
+ */
 function checkPdfProducers(env) {
   const missing = [
     ['weasyprint', DEBIAN_PACKAGES.weasyprint],
     ['gs', DEBIAN_PACKAGES.ghostscript],
+    ['soffice', `${DEBIAN_PACKAGES.officeWriter} ${DEBIAN_PACKAGES.officeCalc}`],
+    ['pdftotext', DEBIAN_PACKAGES.poppler],
   ].filter(([program]) => onPath(program, env) === undefined);
   if (missing.length === 0) return undefined;
   return {

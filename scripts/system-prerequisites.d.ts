@@ -10,6 +10,12 @@ export declare const DEBIAN_PACKAGES: {
   readonly japaneseFont: string;
   readonly nginx: string;
   readonly prometheus: string;
+  readonly minchoFont: string;
+  readonly weasyprint: string;
+  readonly ghostscript: string;
+  readonly officeWriter: string;
+  readonly officeCalc: string;
+  readonly poppler: string;
 };
 /** Whether `path` is a file this process may run. */
 export declare function isExecutable(path: string): boolean;

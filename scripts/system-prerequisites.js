@@ -30,6 +30,9 @@ const DEBIAN_PACKAGES = {
   minchoFont: 'fonts-ipafont-mincho',
   weasyprint: 'weasyprint',
   ghostscript: 'ghostscript',
+  officeWriter: 'libreoffice-writer-nogui',
+  officeCalc: 'libreoffice-calc-nogui',
+  poppler: 'poppler-utils',
 };
 
 /** Where Debian puts nginx: /usr/sbin, which is on root's PATH but not always on a user's. */

@@ -120,6 +120,32 @@ export async function weasyprintPdf(html: string): Promise<Buffer> {
   });
 }
 
+/** What an office suite is given: a document's HTML (Writer) or its text as a tab-separated sheet (Calc). */
+export type OfficeSource = { readonly html: string } | { readonly sheet: string };
+
+/**
+ * Exports `source` to a PDF with LibreOffice (Debian's, headless), an office suite nobody here wrote: Writer
+ * imports the HTML as a word processor's document (it reads the table's `border` attribute, not CSS) and
+ * exports it untagged; Calc opens the text as a tab-separated sheet and prints it page by page, the columns
+ * too wide for a page on pages of their own, as a spreadsheet prints. Each export has its own LibreOffice
+ * profile, so exports may run at once.
+ */
+export async function officePdf(source: OfficeSource): Promise<Buffer> {
+  return inScratchFolder(async (folder) => {
+    const profile = `-env:UserInstallation=file://${join(folder, 'profile')}`;
+    const [file, filter, extra] =
+      'html' in source
+        ? // Writer's own HTML import: left to guess, headless LibreOffice 7.4 opens HTML as a web page and
+          // loses the first paragraph on a blank first page.
+          ['page.html', 'pdf:writer_pdf_Export', ['--infilter=HTML (StarWriter)']]
+        : ['page.tsv', 'pdf:calc_pdf_Export', ['--infilter=CSV:9,34,76,1']];
+    await writeFile(join(folder, file), 'html' in source ? source.html : source.sheet);
+    const args = [profile, '--headless', ...extra, '--convert-to', filter, '--outdir', folder, join(folder, file)];
+    await run('soffice', args, { timeout: 300_000 });
+    return readFile(join(folder, 'page.pdf'));
+  });
+}
+
 /**
  * `pdf` re-distilled by Ghostscript's pdfwrite, as a print-to-PDF driver or a "reduce size" step does: its
  * fonts are rewritten and their Unicode maps no longer give the characters printed.

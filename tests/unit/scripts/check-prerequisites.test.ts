@@ -55,18 +55,27 @@ describe('the prerequisite check of npm test', () => {
     expect(output.trim().split(' ')).toContain('chromium');
   });
 
-  it("names Debian's prometheus, weasyprint and ghostscript packages when their programs are not on PATH", () => {
+  it("names Debian's prometheus, weasyprint, ghostscript, LibreOffice and poppler packages when their programs are not on PATH", () => {
     // An empty directory as PATH: promtool (like mvn) is found nowhere; node itself is run by its full path.
     const emptyPath = mkdtempSync(join(tmpdir(), 'no-programs-'));
     const { status, output } = runCheck({ ...process.env, PATH: emptyPath }, '--missing-debian-packages');
     rmSync(emptyPath, { recursive: true });
     expect(status).toBe(0);
-    expect(output.trim().split(' ')).toEqual(expect.arrayContaining(['prometheus', 'weasyprint', 'ghostscript']));
+    expect(output.trim().split(' ')).toEqual(
+      expect.arrayContaining([
+        'prometheus',
+        'weasyprint',
+        'ghostscript',
+        'libreoffice-writer-nogui',
+        'libreoffice-calc-nogui',
+        'poppler-utils',
+      ]),
+    );
   });
 
   it('installs exactly what README names and looks for Chromium where the README says', () => {
     expect(DEBIAN_INSTALL_LINE).toBe(
-      'sudo apt-get update && sudo apt-get install -y openjdk-17-jdk-headless maven chromium fonts-ipafont-gothic nginx-light prometheus fonts-ipafont-mincho weasyprint ghostscript',
+      'sudo apt-get update && sudo apt-get install -y openjdk-17-jdk-headless maven chromium fonts-ipafont-gothic nginx-light prometheus fonts-ipafont-mincho weasyprint ghostscript libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils',
     );
     expect(DEFAULT_CHROMIUM_PATH).toBe('/usr/bin/chromium');
     const readme = readFileSync('README.md', 'utf8');
