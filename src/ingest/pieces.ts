@@ -23,6 +23,13 @@ const LOOKAHEAD = 64;
  * indented carry no meaning. Each piece keeps the line its text starts on.
  */
 export function readPieces(doc: SourceDocument, span: LineSpan, startsPiece: StartsPiece): TabRow[] {
+  return pieceLines(doc, span, startsPiece).map((lines) =>
+    lines.length === 1 ? readTabRow(doc, lines[0] ?? 0) : readWrappedTabRow(doc, lines),
+  );
+}
+
+/** The lines of each piece `readPieces` reads, in reading order; blank lines and rules belong to none. */
+export function pieceLines(doc: SourceDocument, span: LineSpan, startsPiece: StartsPiece): number[][] {
   const groups: number[][] = [];
   let paragraph: string | null = null;
   for (let n = span.first; n <= span.last; n++) {
@@ -44,7 +51,7 @@ export function readPieces(doc: SourceDocument, span: LineSpan, startsPiece: Sta
       paragraph = text;
     }
   }
-  return groups.map((lines) => (lines.length === 1 ? readTabRow(doc, lines[0] ?? 0) : readWrappedTabRow(doc, lines)));
+  return groups;
 }
 
 /** A blank line, or a rule the extraction drew (`----`, a row of them); a lone `-` is a bullet. */

@@ -19,8 +19,16 @@ export const SECTION_LABEL: Readonly<Record<SectionKind, string>> = {
   collaboration: '協働による取組',
 };
 
-/** Sections whose label may be followed by content on the same line. */
-const LEADS_A_LINE: ReadonlySet<SectionKind> = new Set<SectionKind>(['indicators', 'satisfaction']);
+/**
+ * Sections whose label may be followed by content on the same line, or by a paragraph no mark starts once
+ * a blank line is lost (the sources under 数値で見る状況, which is not read).
+ */
+const LEADS_A_LINE: ReadonlySet<SectionKind> = new Set<SectionKind>(['indicators', 'figures', 'satisfaction']);
+
+/** Whether the label of `kind` may be followed by content on its line (`成果指標 現状値 目標値`). */
+export function leadsALine(kind: SectionKind): boolean {
+  return LEADS_A_LINE.has(kind);
+}
 
 /** The chapter overview: the list of the chapter's policy items. */
 export const OVERVIEW_LABEL = '施策大項目と関連するSDGs';
@@ -39,8 +47,9 @@ export function sectionLabel(text: string): SectionLabel | null {
   const unfolded = tidy(text);
   for (const [kind, label] of Object.entries(SECTION_LABEL) as [SectionKind, string][]) {
     if (line === label) return { kind, rest: '' };
-    if (LEADS_A_LINE.has(kind) && unfolded.startsWith(`${label} `)) {
-      return { kind, rest: unfolded.slice(label.length + 1) };
+    // The space after the label is where a layout may break the line and drop it.
+    if (LEADS_A_LINE.has(kind) && unfolded.startsWith(label)) {
+      return { kind, rest: unfolded.slice(label.length).trimStart() };
     }
   }
   return null;

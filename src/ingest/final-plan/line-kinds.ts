@@ -40,9 +40,9 @@ export interface ChapterHeading {
   readonly title: string;
 }
 
-/** A chapter heading (`第5章 市民生活分野`, `第 6 章 行財政経営分野`), or null. */
+/** A chapter heading (`第5章 市民生活分野`, `第 6 章 行財政経営分野`, the space lost at a break), or null. */
 export function chapterHeading(text: string): ChapterHeading | null {
-  const match = /^第\s*(\d+)\s*章\s+(\S.*)$/.exec(tidy(foldWidth(text)));
+  const match = /^第\s*(\d+)\s*章\s*(\S.*)$/.exec(tidy(foldWidth(text)));
   if (!match) return null;
   return { number: Number(match[1]), title: match[2] ?? '' };
 }

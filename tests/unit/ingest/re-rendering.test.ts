@@ -36,9 +36,16 @@ const SURVIVES: Record<string, readonly (readonly RuleName[])[]> = {
   // each. With blank lines removed, the running-text joiner (extraction-noise) may take a label for the rest
   // of the prose above it before the reader sees it, so that pair stays apart until the joiner goes.
   [SOURCE_FILES.fieldFiveSheets]: SHEETS,
-  // 001's first heading (第5章 …) is also the title a page header repeats: on short pages, or with blank
-  // lines removed, it stands next to a page break and is taken for the header (page-furniture.ts).
-  [SOURCE_FILES.finalPlan]: [['full-/half-width swaps']],
+  // 001 reads pieces (final-plan/plan-pieces.ts): any paragraph re-wrapped at any width reads. Its first
+  // heading (第5章 …) is also the title a page header repeats: where a page break falls next to it, it is
+  // taken for the header (page-furniture.ts, about 1 draw in 40), so furniture is not drawn for 001 yet. With
+  // blank lines removed, the slogan runs into the speech bubbles after it (no mark parts them). Re-wrapping
+  // prose and then every paragraph again drops the space a first break kept (the rule trims line ends), so
+  // the two are drawn apart.
+  [SOURCE_FILES.finalPlan]: [
+    ['prose re-wrapped', 'full-/half-width swaps'],
+    ['every paragraph re-wrapped', 'full-/half-width swaps'],
+  ],
   [SOURCE_FILES.fieldSixSheets]: SHEETS,
   [SOURCE_FILES.reformSheets]: [[...LAYOUT_FREE, 'prose re-wrapped']],
   // 004 reads its paragraphs whatever their breaks; with blank lines removed, the running-text joiner
