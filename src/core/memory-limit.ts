@@ -61,7 +61,9 @@ export interface MemoryBudget {
 const SHARES = { oldSpace: 0.6, compiledExecution: 0.08, documentStore: 0.04, responseCache: 1 / 16 } as const;
 
 /**
- * A semi-space is a 64th of the limit (8 MiB at 512, so 16 MiB of young generation), within V8's own range. Left to
+ * A semi-space is the largest power of two within a 64th of the limit (8 MiB at 512, so 16 MiB of young
+ * generation; 4 at 384), between 1 and 32 MiB: V8 rounds the flag up to a power of two (6 gives 8), so it is
+ * rounded down here to stay within the share. Left to
  * V8, the young generation grew to 64 MiB committed under load and shrank only at a collection of last resort: the
  * same idle service measured anywhere from 19 to 64 MiB of it, so its RSS after an idle depended on when it was
  * read rather than on what it held (docs/benchmarks.md, "Memory").
@@ -72,7 +74,10 @@ export function memoryBudget(limitMb: number): MemoryBudget {
   return Object.freeze({
     limitMb,
     oldSpaceMb: Math.floor(limitMb * SHARES.oldSpace),
-    semiSpaceMb: Math.min(SEMI_SPACE.maxMb, Math.max(SEMI_SPACE.minMb, Math.floor(limitMb * SEMI_SPACE.ofLimit))),
+    semiSpaceMb: Math.min(
+      SEMI_SPACE.maxMb,
+      Math.max(SEMI_SPACE.minMb, 2 ** Math.floor(Math.log2(limitMb * SEMI_SPACE.ofLimit))),
+    ),
     compiledExecutionBytes: Math.floor(limitMb * SHARES.compiledExecution * MIB),
     documentStoreBytes: Math.floor(limitMb * SHARES.documentStore * MIB),
     responseCacheBytes: Math.floor(limitMb * SHARES.responseCache * MIB),
