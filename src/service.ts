@@ -197,7 +197,7 @@ function startMemoryGuard(
   memoryGuard.onShed(() => cypher.composed.clear());
   memoryGuard.start();
   log(
-    `memory limit ${config.memory.limitMb} MiB (V8 old space ${config.memory.oldSpaceMb} MiB), ` +
+    `memory limit ${config.memory.limitMb} MiB (V8 old space ${config.memory.oldSpaceMb} MiB, semi-space ${config.memory.semiSpaceMb} MiB), ` +
       `caches emptied after ${config.memory.idleMs / 1000} s idle`,
   );
   return memoryGuard;

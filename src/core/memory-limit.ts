@@ -44,6 +44,11 @@ export interface MemoryBudget {
   readonly limitMb: number;
   /** V8's old generation, `--max-old-space-size` (MiB). */
   readonly oldSpaceMb: number;
+  /**
+   * One semi-space of V8's young generation, `--max-semi-space-size` (MiB): the young generation commits up to
+   * two of them. V8 would size it from the old generation, up to 32 MiB (64 committed) at 307 MiB of old space.
+   */
+  readonly semiSpaceMb: number;
   /** Compiled executors (graphql-jit), by the heap their generated code takes (bytes). */
   readonly compiledExecutionBytes: number;
   /** Parsed and validated documents with what hangs off their nodes (bytes, estimated from their text). */
@@ -55,10 +60,24 @@ export interface MemoryBudget {
 /** The shares of the limit; see MemoryBudget. */
 const SHARES = { oldSpace: 0.6, compiledExecution: 0.08, documentStore: 0.04, responseCache: 1 / 16 } as const;
 
+/**
+ * A semi-space is the largest power of two within a 64th of the limit (8 MiB at 512, so 16 MiB of young
+ * generation; 4 at 384), between 1 and 32 MiB: V8 rounds the flag up to a power of two (6 gives 8), so it is
+ * rounded down here to stay within the share. Left to
+ * V8, the young generation grew to 64 MiB committed under load and shrank only at a collection of last resort: the
+ * same idle service measured anywhere from 19 to 64 MiB of it, so its RSS after an idle depended on when it was
+ * read rather than on what it held (docs/benchmarks.md, "Memory").
+ */
+const SEMI_SPACE = { ofLimit: 1 / 64, minMb: 1, maxMb: 32 } as const;
+
 export function memoryBudget(limitMb: number): MemoryBudget {
   return Object.freeze({
     limitMb,
     oldSpaceMb: Math.floor(limitMb * SHARES.oldSpace),
+    semiSpaceMb: Math.min(
+      SEMI_SPACE.maxMb,
+      Math.max(SEMI_SPACE.minMb, 2 ** Math.floor(Math.log2(limitMb * SEMI_SPACE.ofLimit))),
+    ),
     compiledExecutionBytes: Math.floor(limitMb * SHARES.compiledExecution * MIB),
     documentStoreBytes: Math.floor(limitMb * SHARES.documentStore * MIB),
     responseCacheBytes: Math.floor(limitMb * SHARES.responseCache * MIB),

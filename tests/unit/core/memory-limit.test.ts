@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadConfig } from '../../../src/core/config';
-import { heapLimitFlag } from '../../../src/core/heap-limit';
+import { heapLimitFlags } from '../../../src/core/heap-limit';
 import { containerLimitMb, DEFAULT_MEMORY_LIMIT_MB, memoryBudget, memoryLimitMb } from '../../../src/core/memory-limit';
 
 const MIB = 1024 * 1024;
@@ -55,6 +55,11 @@ describe('the memory limit (MEMORY_LIMIT_MB)', () => {
         const budget = memoryBudget(limitMb);
         const caches = budget.compiledExecutionBytes + budget.documentStoreBytes + budget.responseCacheBytes;
         expect(budget.oldSpaceMb).toBeLessThan(limitMb);
+        // The young generation commits up to two semi-spaces, and V8 reserves a third for new large objects.
+        expect(budget.oldSpaceMb + 3 * budget.semiSpaceMb).toBeLessThan(limitMb);
+        // A power of two (V8 rounds any other up, past the share), within a 64th of the limit unless at the floor.
+        expect(Number.isInteger(Math.log2(budget.semiSpaceMb))).toBe(true);
+        expect(budget.semiSpaceMb === 1 || budget.semiSpaceMb <= limitMb / 64).toBe(true);
         expect(caches).toBeLessThan((budget.oldSpaceMb * MIB) / 2);
         expect(budget.limitMb).toBe(limitMb);
       }),
@@ -94,33 +99,46 @@ describe('the memory limit (MEMORY_LIMIT_MB)', () => {
   });
 });
 
-describe("V8's heap flag from the memory limit", () => {
-  it('is three fifths of MEMORY_LIMIT_MB, or of the container limit when it is unset', () => {
+describe("V8's heap flags from the memory limit", () => {
+  const OLD = '--max-old-space-size';
+  const SEMI = '--max-semi-space-size';
+
+  it('size the old generation and the semi-space from MEMORY_LIMIT_MB, or from the container limit when it is unset', () => {
     fc.assert(
       fc.property(
         fc.option(fc.integer({ min: 192, max: 65536 })),
         fc.integer({ min: 64, max: 65536 }),
         (setting, container) => {
           const env = setting === null ? {} : { MEMORY_LIMIT_MB: ` ${setting} ` };
-          const flag = heapLimitFlag(env, [], () => container);
-          expect(flag).toBe(`--max-old-space-size=${memoryBudget(setting ?? container).oldSpaceMb}`);
+          const budget = memoryBudget(setting ?? container);
+          expect(heapLimitFlags(env, [], () => container)).toEqual([
+            `${OLD}=${budget.oldSpaceMb}`,
+            `${SEMI}=${budget.semiSpaceMb}`,
+          ]);
         },
       ),
     );
   });
 
-  it("leaves an operator's own --max-old-space-size alone, in NODE_OPTIONS or on the command line", () => {
+  it("leave an operator's own flag alone, in NODE_OPTIONS or on the command line, and still give the other", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 16, max: 65536 }), fc.boolean(), (mb, inOptions) => {
-        const own = `--max-old-space-size=${mb}`;
-        const env = { MEMORY_LIMIT_MB: '512', ...(inOptions ? { NODE_OPTIONS: `--enable-source-maps ${own}` } : {}) };
-        expect(heapLimitFlag(env, inOptions ? [] : ['-r', 'x.js', own])).toBeUndefined();
-      }),
+      fc.property(
+        fc.constantFrom(OLD, SEMI, '--max_semi_space_size', '--max_old_space_size'),
+        fc.integer({ min: 1, max: 65536 }),
+        fc.boolean(),
+        (flag, mb, inOptions) => {
+          const own = `${flag}=${mb}`;
+          const env = { MEMORY_LIMIT_MB: '512', ...(inOptions ? { NODE_OPTIONS: `--enable-source-maps ${own}` } : {}) };
+          const flags = heapLimitFlags(env, inOptions ? [] : ['-r', 'x.js', own]);
+          const other = flag.replaceAll('_', '-') === OLD ? SEMI : OLD;
+          expect(flags.map((given) => given.split('=')[0])).toEqual([other]);
+        },
+      ),
     );
   });
 
-  it('sets no flag for a MEMORY_LIMIT_MB the configuration refuses (the start then stops with its error)', () => {
-    expect(heapLimitFlag({ MEMORY_LIMIT_MB: '12' }, [])).toBeUndefined();
-    expect(heapLimitFlag({ MEMORY_LIMIT_MB: 'half' }, [])).toBeUndefined();
+  it('set no flag for a MEMORY_LIMIT_MB the configuration refuses (the start then stops with its error)', () => {
+    expect(heapLimitFlags({ MEMORY_LIMIT_MB: '12' }, [])).toEqual([]);
+    expect(heapLimitFlags({ MEMORY_LIMIT_MB: 'half' }, [])).toEqual([]);
   });
 });
