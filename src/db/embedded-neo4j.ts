@@ -18,13 +18,12 @@ export const LAUNCHER_CLASS_ARCHIVE = join(PROJECT_ROOT, 'neo4j', 'target', 'emb
 
 /**
  * The JVM options of the launcher besides its heap (neo4j/jvm-options.json, which the class archive's training
- * run uses too): the serial collector and the client compiler (C1) only. A restart after a SIGKILL runs on a
- * machine of few cores that the service and its readers share; there G1's concurrent threads and the C2
- * compiler's background compilations took the cores the start and the first plans needed. In alternated rounds
- * (`node bench/investigations/database-restart-phases.js --variants base,serial,c1,serial-c1`, load average
- * 15–17 on 2 cores) the launcher was ready 4.5–6.8 s after the kill instead of 9.4–10.6 s with G1 and C2, and
- * planning the service's 51 read statements once took 9–10 s instead of 19–22 s (docs/operators.md). The graph
- * is a few MB and its statements short, so code compiled by C1 only costs little in the steady state.
+ * run uses too): G1, and the client compiler (C1) only. A restart after a SIGKILL runs on a machine of few cores
+ * that the service and its readers share; there the C2 compiler's background compilations took the cores the
+ * start and the first plans needed. In alternated rounds (`node bench/investigations/database-restart-phases.js
+ * --variants base,serial,c1,serial-c1`, load average 15–17 on 2 cores) the launcher was ready 4.8–5.7 s after
+ * the kill instead of 9.4 s, and planning the service's 51 read statements once took 8–11 s instead of 22 s
+ * (docs/operators.md). The serial collector changed nothing measurable, so G1 stays.
  */
 export const LAUNCHER_JVM_OPTIONS: readonly string[] = readJvmOptions(join(PROJECT_ROOT, 'neo4j', 'jvm-options.json'));
 
