@@ -25,7 +25,7 @@ export const LAUNCHER_CLASS_ARCHIVE = join(PROJECT_ROOT, 'neo4j', 'target', 'emb
  * the kill instead of 9.4 s, and planning the service's 51 read statements once took 8–11 s instead of 22 s
  * (docs/operators.md). The serial collector changed nothing measurable, so G1 stays.
  */
-export const LAUNCHER_JVM_OPTIONS: readonly string[] = readJvmOptions(join(PROJECT_ROOT, 'neo4j', 'jvm-options.json'));
+const LAUNCHER_JVM_OPTIONS: readonly string[] = readJvmOptions(join(PROJECT_ROOT, 'neo4j', 'jvm-options.json'));
 
 function readJvmOptions(path: string): readonly string[] {
   const options: unknown = JSON.parse(readFileSync(path, 'utf8'));
