@@ -23,9 +23,10 @@ export const LAUNCHER_CLASS_ARCHIVE = join(PROJECT_ROOT, 'neo4j', 'target', 'emb
  * start and the first plans needed. In alternated rounds (`node bench/investigations/database-restart-phases.js
  * --variants base,serial,c1,serial-c1`, load average 15–17 on 2 cores) the launcher was ready 4.8–5.7 s after
  * the kill instead of 9.4 s, and planning the service's 51 read statements once took 8–11 s instead of 22 s
- * (docs/operators.md). The serial collector changed nothing measurable, so G1 stays.
+ * (docs/operators.md). The serial collector changed nothing measurable, so G1 stays. Read at each start, not
+ * when this module loads: the production image runs against an external Neo4j and has no neo4j/ folder.
  */
-const LAUNCHER_JVM_OPTIONS: readonly string[] = readJvmOptions(join(PROJECT_ROOT, 'neo4j', 'jvm-options.json'));
+const LAUNCHER_JVM_OPTIONS_FILE = join(PROJECT_ROOT, 'neo4j', 'jvm-options.json');
 
 function readJvmOptions(path: string): readonly string[] {
   const options: unknown = JSON.parse(readFileSync(path, 'utf8'));
@@ -93,7 +94,7 @@ export class EmbeddedNeo4j {
     const classArchive = jar === LAUNCHER_JAR && existsSync(LAUNCHER_CLASS_ARCHIVE) ? [LAUNCHER_CLASS_ARCHIVE] : [];
     const args = [
       `-Xmx${options.heapMb}m`,
-      ...LAUNCHER_JVM_OPTIONS,
+      ...readJvmOptions(LAUNCHER_JVM_OPTIONS_FILE),
       ...classArchive.map((archive) => `-XX:SharedArchiveFile=${archive}`),
       '-jar',
       jar,
