@@ -20,6 +20,8 @@ const ROOT = join(__dirname, '..');
 const TARGET = join(ROOT, 'neo4j', 'target');
 const ARCHIVE = join(TARGET, 'embedded-neo4j.jsa');
 const JAR = join(TARGET, 'embedded-neo4j.jar');
+/** The launcher's JVM options besides its heap, shared with src/db/embedded-neo4j.ts. */
+const JVM_OPTIONS = join(ROOT, 'neo4j', 'jvm-options.json');
 /** What the archive was made for (see `archiveStamp`), beside it. */
 const ARCHIVE_STAMP = `${ARCHIVE}.stamp`;
 /** The launcher's build stamp (scripts/neo4j-build.js): a hash of its sources and of the Java that runs it. */
@@ -72,7 +74,8 @@ async function train() {
     [
       `-XX:ArchiveClassesAtExit=${ARCHIVE}`,
       '-Xmx512m',
-      '-XX:+UseG1GC',
+      // The service's own options (src/db/embedded-neo4j.ts), so the run loads what its starts load.
+      ...JSON.parse(readFileSync(JVM_OPTIONS, 'utf8')),
       '-jar',
       JAR,
       `--home=${home}`,

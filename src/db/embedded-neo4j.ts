@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../core/project-root';
 import { SERVICE_USER_NAME } from './embedded-service-user';
@@ -15,6 +15,26 @@ export const LAUNCHER_JAR = join(PROJECT_ROOT, 'neo4j', 'target', 'embedded-neo4
  * the archive made by another Java or for another jar ignores it and starts as without (-Xshare:auto).
  */
 export const LAUNCHER_CLASS_ARCHIVE = join(PROJECT_ROOT, 'neo4j', 'target', 'embedded-neo4j.jsa');
+
+/**
+ * The JVM options of the launcher besides its heap (neo4j/jvm-options.json, which the class archive's training
+ * run uses too): G1, and the client compiler (C1) only. A restart after a SIGKILL runs on a machine of few cores
+ * that the service and its readers share; there the C2 compiler's background compilations took the cores the
+ * start and the first plans needed. In alternated rounds (`node bench/investigations/database-restart-phases.js
+ * --variants base,serial,c1,serial-c1`, load average 15–17 on 2 cores) the launcher was ready 4.8–5.7 s after
+ * the kill instead of 9.4 s, and planning the service's 51 read statements once took 8–11 s instead of 22 s
+ * (docs/operators.md). The serial collector changed nothing measurable, so G1 stays. Read at each start, not
+ * when this module loads: the production image runs against an external Neo4j and has no neo4j/ folder.
+ */
+const LAUNCHER_JVM_OPTIONS_FILE = join(PROJECT_ROOT, 'neo4j', 'jvm-options.json');
+
+function readJvmOptions(path: string): readonly string[] {
+  const options: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!Array.isArray(options) || !options.every((option) => typeof option === 'string' && option.startsWith('-XX:'))) {
+    throw new Error(`${path} must be a list of -XX: options`);
+  }
+  return options as string[];
+}
 
 /** How long a cancelled start waits for SIGTERM before it kills the JVM. */
 const CANCEL_GRACE_MS = 10_000;
@@ -74,7 +94,7 @@ export class EmbeddedNeo4j {
     const classArchive = jar === LAUNCHER_JAR && existsSync(LAUNCHER_CLASS_ARCHIVE) ? [LAUNCHER_CLASS_ARCHIVE] : [];
     const args = [
       `-Xmx${options.heapMb}m`,
-      '-XX:+UseG1GC',
+      ...readJvmOptions(LAUNCHER_JVM_OPTIONS_FILE),
       ...classArchive.map((archive) => `-XX:SharedArchiveFile=${archive}`),
       '-jar',
       jar,
