@@ -64,7 +64,7 @@ export class GraphLoaders {
   }
 
   /**
-   * A multi-hop path (`policy-item/departments`): its fragment cypher/projection/<path>.cypher wrapped for
+   * A multi-hop path (`policy-item/departments`): its fragment (src/read/relationships.ts) wrapped for
    * batching (cypher/projection/path-by-ids.cypher), the same fragment the selection compiler inlines.
    */
   path(found: PathFragment): DataLoader<string, NodeProperties[]> {

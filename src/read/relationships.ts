@@ -14,8 +14,9 @@ import { pathOf } from './page/declared-anchors';
 /**
  * How a relationship field finds its nodes from its parent's: one relationship type followed out of or into
  * the parent (the loaders' `graph/outgoing` and `graph/incoming`, the compiler's generated fragment), or a
- * multi-hop path, whose one fragment `cypher/projection/<path>.cypher` serves both the compiler (inlined in
- * the root statement) and the loader (wrapped for batching, src/read/path-batch.ts).
+ * multi-hop path, whose one fragment (the template cypher/projection/path.cypher with its hops written in, or
+ * its own file when it filters on the way) serves both the compiler (inlined in the root statement) and the
+ * loader (wrapped for batching, src/read/graph-loaders.ts `pathBatch`).
  */
 export type Hop =
   | { readonly kind: 'out' | 'in'; readonly type: RelationshipType }
@@ -82,9 +83,8 @@ function unlessDeletedIncluded(relationship: Relationship): Relationship {
 }
 
 /**
- * A multi-hop path (`cypher/projection/<path>.cypher`) walking `hops` from the parent. Its size is bounded by the
- * product of its hops' fan-outs, a hop of several types by their sum (every node list is also bounded by its
- * label's node count, so a loose product costs nothing).
+ * A multi-hop path with its own fragment (`cypher/projection/<path>.cypher`, one that filters on the way)
+ * walking `hops` from the parent.
  */
 function path(name: ProjectionPath, hops: readonly AnchorHop[]): Relationship {
   return { hop: hop(filePath(name)), size: sizeAlong(hops), along: hops };
@@ -264,7 +264,7 @@ export const HOP_VARIABLES = ['parent', 'node'] as const;
 /**
  * The fragment finding a hop's nodes, binding `node` from `parent`, both left open (HOP_VARIABLES). A single
  * hop is the template cypher/projection/outgoing|incoming.cypher with the type and the far end's label
- * bound to its holes, names from src/graph/graph-model.ts, never user text; a path is its own file.
+ * bound to its holes, names from src/graph/graph-model.ts, never user text; a path is the fragment its hop carries.
  */
 export function fragmentOf(source: CypherSource, found: Hop): Cypher {
   if (found.kind === 'path') return found.fragment(source, HOP_VARIABLES);
