@@ -24,6 +24,8 @@ export type Hop =
       readonly kind: 'path';
       /** The path's name (`measure/sdgs`): its loader's key and its batch statement's name. */
       readonly path: string;
+      /** The file its fragment is made from: its own, or the template `path` every walked path shares. */
+      readonly file: ProjectionPath;
       /** Its fragment, binding `node` from `parent`, with `variables` (HOP_VARIABLES) declared as slots. */
       readonly fragment: (source: CypherSource, variables?: readonly string[]) => Cypher;
     };
@@ -96,7 +98,12 @@ function path(name: ProjectionPath, hops: readonly AnchorHop[]): Relationship {
  */
 function walk(name: string, hops: readonly AnchorHop[]): Relationship {
   return {
-    hop: hop({ kind: 'path', path: name, fragment: (source, variables) => walkedFragment(source, hops, variables) }),
+    hop: hop({
+      kind: 'path',
+      path: name,
+      file: 'path',
+      fragment: (source, variables) => walkedFragment(source, hops, variables),
+    }),
     size: sizeAlong(hops),
     along: hops,
   };
@@ -104,7 +111,12 @@ function walk(name: string, hops: readonly AnchorHop[]): Relationship {
 
 /** A path whose fragment is its own file (it filters the nodes it passes, or joins several types). */
 function filePath(name: ProjectionPath): Hop {
-  return { kind: 'path', path: name, fragment: (source, variables) => source.part(`projection/${name}`, variables) };
+  return {
+    kind: 'path',
+    path: name,
+    file: name,
+    fragment: (source, variables) => source.part(`projection/${name}`, variables),
+  };
 }
 
 /**
