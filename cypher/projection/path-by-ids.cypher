@@ -1,4 +1,4 @@
-// Batch template: a path fragment of cypher/projection/<path>.cypher as a DataLoader batch statement
+// Batch template: a path fragment (cypher/projection/path.cypher or <path>.cypher) as a DataLoader batch statement
 //   (src/read/graph-loaders.ts `path`): the hole `$($path)` is the fragment, which binds `node` from
 //   `parent`. One fragment per path serves both the compiler (inlined below root nodes) and the loader.
 // Params: $ids ([string], the parents' ids). Columns: id (the key), node (map: the node's properties),

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { naming } from '../db/cypher';
-import type { CypherFile, CypherFileUnder } from '../db/cypher-files';
+import { naming, type Cypher } from '../db/cypher';
+import type { CypherFile } from '../db/cypher-files';
 import type { CypherSource } from '../db/cypher-registry';
 import type { CompiledStatement, GraphGateway, Params } from '../db/graph-gateway';
 import type { PlainRow } from '../db/plain-values';
@@ -64,11 +64,11 @@ export class GraphLoaders {
   }
 
   /**
-   * A multi-hop path (`policy-item/departments`): its fragment cypher/projection/<path>.cypher wrapped for
+   * A multi-hop path (`policy-item/departments`): its fragment (src/read/relationships.ts) wrapped for
    * batching (cypher/projection/path-by-ids.cypher), the same fragment the selection compiler inlines.
    */
-  path(path: CypherFileUnder<'projection'>): DataLoader<string, NodeProperties[]> {
-    return this.list(`path:${path}`, () => pathBatch(this.gateway.statements, path), {});
+  path(found: PathFragment): DataLoader<string, NodeProperties[]> {
+    return this.list(`path:${found.path}`, () => pathBatch(this.gateway.statements, found), {});
   }
 
   /**
@@ -265,13 +265,17 @@ function groupByKey(rows: readonly PlainRow[]): Map<string, NodeProperties[]> {
   return groups;
 }
 
+/** A multi-hop path as the loaders need it: its name and its fragment (src/read/relationships.ts `Hop`). */
+export interface PathFragment {
+  readonly path: string;
+  readonly fragment: (source: CypherSource) => Cypher;
+}
+
 /**
  * The batch statement of a path: its fragment inside the wrapper. Named after the files it replaced
  * (`measure/sdgs-by-ids`), so statement logs and metrics keep their names.
  */
-export function pathBatch(source: CypherSource, path: CypherFileUnder<'projection'>): CompiledStatement {
-  const wrapped = source
-    .part('projection/path-by-ids')
-    .bind(naming('hole', { path: source.part(`projection/${path}`) }));
-  return { text: wrapped.render(), origin: `${path}-by-ids` };
+export function pathBatch(source: CypherSource, found: PathFragment): CompiledStatement {
+  const wrapped = source.part('projection/path-by-ids').bind(naming('hole', { path: found.fragment(source) }));
+  return { text: wrapped.render(), origin: `${found.path}-by-ids` };
 }

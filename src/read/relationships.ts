@@ -9,18 +9,28 @@ import { REFORM_SHEET_FACETS } from '../graph/properties/reform-sheet.properties
 import type { GraphLoaders, NodeProperties } from './graph-loaders';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/graph-model';
 import type { GraphSizes } from './graph-sizes';
+import { pathOf } from './page/declared-anchors';
 
 /**
  * How a relationship field finds its nodes from its parent's: one relationship type followed out of or into
  * the parent (the loaders' `graph/outgoing` and `graph/incoming`, the compiler's generated fragment), or a
- * multi-hop path, whose one fragment `cypher/projection/<path>.cypher` serves both the compiler (inlined in
- * the root statement) and the loader (wrapped for batching, src/read/path-batch.ts).
+ * multi-hop path, whose one fragment (the template cypher/projection/path.cypher with its hops written in, or
+ * its own file when it filters on the way) serves both the compiler (inlined in the root statement) and the
+ * loader (wrapped for batching, src/read/graph-loaders.ts `pathBatch`).
  */
 export type Hop =
   | { readonly kind: 'out' | 'in'; readonly type: RelationshipType }
-  | { readonly kind: 'path'; readonly path: ProjectionPath };
+  | {
+      readonly kind: 'path';
+      /** The path's name (`measure/sdgs`): its loader's key and its batch statement's name. */
+      readonly path: string;
+      /** The file its fragment is made from: its own, or the template `path` every walked path shares. */
+      readonly file: ProjectionPath;
+      /** Its fragment, binding `node` from `parent`, with `variables` (HOP_VARIABLES) declared as slots. */
+      readonly fragment: (source: CypherSource, variables?: readonly string[]) => Cypher;
+    };
 
-/** A path's fragment: the name of a file of cypher/projection/ (`measure/sdgs`), checked by tsc. */
+/** A hand-written path's fragment: the name of a file of cypher/projection/, checked by tsc. */
 export type ProjectionPath = CypherFileUnder<'projection'>;
 
 /** The most nodes a field can list in the loaded graph (the query-cost rule multiplies by it). */
@@ -75,18 +85,68 @@ function unlessDeletedIncluded(relationship: Relationship): Relationship {
 }
 
 /**
- * A multi-hop path (`cypher/projection/<path>.cypher`) walking `hops` from the parent. Its size is bounded by the
- * product of its hops' fan-outs, a hop of several types by their sum (every node list is also bounded by its
- * label's node count, so a loose product costs nothing).
+ * A multi-hop path with its own fragment (`cypher/projection/<path>.cypher`, one that filters on the way)
+ * walking `hops` from the parent.
  */
 function path(name: ProjectionPath, hops: readonly AnchorHop[]): Relationship {
-  const size: SizeOf = (g) =>
+  return { hop: hop(filePath(name)), size: sizeAlong(hops), along: hops };
+}
+
+/**
+ * A multi-hop path that keeps every node it reaches: no file of its own, its fragment is the template
+ * cypher/projection/path.cypher with the declared hops written in (`walkedFragment`).
+ */
+function walk(name: string, hops: readonly AnchorHop[]): Relationship {
+  return {
+    hop: hop({
+      kind: 'path',
+      path: name,
+      file: 'path',
+      fragment: (source, variables) => walkedFragment(source, hops, variables),
+    }),
+    size: sizeAlong(hops),
+    along: hops,
+  };
+}
+
+/** A path whose fragment is its own file (it filters the nodes it passes, or joins several types). */
+function filePath(name: ProjectionPath): Hop {
+  return {
+    kind: 'path',
+    path: name,
+    file: name,
+    fragment: (source, variables) => source.part(`projection/${name}`, variables),
+  };
+}
+
+/**
+ * A path's fragment from its declared hops: the pattern's middle (src/read/page/declared-anchors.ts `pathOf`,
+ * names of src/graph/graph-model.ts, never user text) and the far end's label, written into the template.
+ */
+export function walkedFragment(
+  source: CypherSource,
+  hops: readonly AnchorHop[],
+  variables: readonly string[] = [],
+): Cypher {
+  const last = hops.at(-1);
+  if (last === undefined) throw new Error('a path has at least one hop');
+  const [type] = last.types;
+  if (type === undefined) throw new Error('a hop follows at least one relationship type');
+  const label = last.direction === 'out' ? RELATIONSHIP_TYPES[type].to : RELATIONSHIP_TYPES[type].from;
+  return source.part('projection/path', variables).bind(naming('hole', { hops: pathOf(hops), label }));
+}
+
+/**
+ * The most nodes a path lists: the product of its hops' fan-outs, a hop of several types by their sum (every
+ * node list is also bounded by its label's node count, so a loose product costs nothing).
+ */
+function sizeAlong(hops: readonly AnchorHop[]): SizeOf {
+  return (g) =>
     hops.reduce(
       (product, hop) =>
         product * hop.types.reduce((sum, type) => sum + (hop.direction === 'out' ? g.out(type) : g.in(type)), 0),
       1,
     );
-  return { hop: hop({ kind: 'path', path: name }), size, along: hops };
 }
 
 /**
@@ -108,15 +168,15 @@ export const RELATIONSHIPS = {
     projects: unlessDeletedIncluded(out('HAS_PROJECT')),
     relatedPlans: out('HAS_RELATED_PLAN'),
     departments: path('policy-item/departments', [outTo('HAS_MEASURE', 'Measure'), inFrom('RESPONSIBLE_FOR')]),
-    reformSheets: path('policy-item/reform-sheets', [outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')]),
-    linkagePlans: path('policy-item/linkage-plans', [inFrom('TARGETS', 'Initiative'), inFrom('HAS_INITIATIVE')]),
+    reformSheets: walk('policy-item/reform-sheets', [outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')]),
+    linkagePlans: walk('policy-item/linkage-plans', [inFrom('TARGETS', 'Initiative'), inFrom('HAS_INITIATIVE')]),
     initiatives: into('TARGETS'),
   },
   Measure: {
     policyItem: into('HAS_MEASURE'),
     departments: into('RESPONSIBLE_FOR'),
     // The path its facet of SDGs counts along (measure.properties.ts).
-    sdgs: path('measure/sdgs', MEASURE_FACETS.sdgs.perSdg),
+    sdgs: walk('measure/sdgs', MEASURE_FACETS.sdgs.perSdg),
     reformSheets: into('SUPPORTS'),
   },
   Department: {
@@ -134,7 +194,7 @@ export const RELATIONSHIPS = {
           ? { kind: 'out', type: 'EXECUTES' }
           : role === SheetRole.PARTNER
             ? { kind: 'out', type: 'PARTNERS_ON' }
-            : { kind: 'path', path: 'department/reform-sheets' },
+            : filePath('department/reform-sheets'),
       // role ANY is the union of both roles; EXECUTING or PARTNER alone is smaller.
       size: (g) => g.out('EXECUTES') + g.out('PARTNERS_ON'),
     },
@@ -147,7 +207,7 @@ export const RELATIONSHIPS = {
       outTo('HAS_MEASURE', 'Measure'),
       inFrom('RESPONSIBLE_FOR'),
     ]),
-    reformSheets: path('sdg/reform-sheets', [
+    reformSheets: walk('sdg/reform-sheets', [
       inFrom('CONTRIBUTES_TO', 'PolicyItem'),
       outTo('HAS_MEASURE', 'Measure'),
       inFrom('SUPPORTS'),
@@ -159,13 +219,13 @@ export const RELATIONSHIPS = {
     partners: into('PARTNERS_ON'),
     measures: out('SUPPORTS'),
     // The path its facet of SDGs counts along (reform-sheet.properties.ts).
-    sdgs: path('reform-sheet/sdgs', REFORM_SHEET_FACETS.sdgs.perSdg),
+    sdgs: walk('reform-sheet/sdgs', REFORM_SHEET_FACETS.sdgs.perSdg),
   },
   ReformArea: { sheets: into('IN_AREA') },
   Indicator: { policyItem: into('MEASURED_BY') },
   LinkagePlan: {
     initiatives: out('HAS_INITIATIVE'),
-    policyItems: path('linkage-plan/policy-items', [outTo('HAS_INITIATIVE', 'Initiative'), outTo('TARGETS')]),
+    policyItems: walk('linkage-plan/policy-items', [outTo('HAS_INITIATIVE', 'Initiative'), outTo('TARGETS')]),
   },
   Initiative: { plan: into('HAS_INITIATIVE'), policyItems: out('TARGETS') },
   Project: { policyItem: into('HAS_PROJECT') },
@@ -191,7 +251,7 @@ export function loaderOf(loaders: GraphLoaders, found: Hop): DataLoader<string, 
     case 'in':
       return loaders.incoming(found.type);
     case 'path':
-      return loaders.path(found.path);
+      return loaders.path(found);
   }
 }
 
@@ -216,10 +276,10 @@ export const HOP_VARIABLES = ['parent', 'node'] as const;
 /**
  * The fragment finding a hop's nodes, binding `node` from `parent`, both left open (HOP_VARIABLES). A single
  * hop is the template cypher/projection/outgoing|incoming.cypher with the type and the far end's label
- * bound to its holes, names from src/graph/graph-model.ts, never user text; a path is its own file.
+ * bound to its holes, names from src/graph/graph-model.ts, never user text; a path is the fragment its hop carries.
  */
 export function fragmentOf(source: CypherSource, found: Hop): Cypher {
-  if (found.kind === 'path') return source.part(`projection/${found.path}`, HOP_VARIABLES);
+  if (found.kind === 'path') return found.fragment(source, HOP_VARIABLES);
   return singleHop(source, found, found.kind === 'out' ? 'projection/outgoing' : 'projection/incoming', HOP_VARIABLES);
 }
 

@@ -101,7 +101,7 @@ describe('the Cypher files', () => {
       for (const hop of hops()) {
         if (hop.kind !== 'path') continue;
         try {
-          await session.run(`EXPLAIN ${pathBatch(db.cypher, hop.path).text}`);
+          await session.run(`EXPLAIN ${pathBatch(db.cypher, hop).text}`);
         } catch (error) {
           failures.push(`${hop.path}: ${(error as Error).message.split('\n')[0]}`);
         }

@@ -1,7 +1,7 @@
 import { int, type ProfiledPlan } from 'neo4j-driver';
 import type { CypherFile } from '../../../src/db/cypher-files';
 import { CypherRegistry, isCypherFile } from '../../../src/db/cypher-registry';
-import type { ProjectionPath } from '../../../src/read/relationships';
+import { RELATIONSHIPS, type Relationship } from '../../../src/read/relationships';
 import { allByLabel } from '../../../src/graph/all-by-label';
 import type { NodeLabel } from '../../../src/graph/graph-model';
 import { nodeById } from '../../../src/graph/node-by-id';
@@ -65,8 +65,12 @@ const AT = '2024-04-01T00:00:00.000Z';
 const byIds = (statement: CypherFile, ids: string[]): PlanCase => ({ statement, params: { ids } });
 const cypher = CypherRegistry.load();
 /** A path's batch statement, as GraphLoaders.path runs it (src/read/relationships.ts names the paths). */
-const pathBatchOf = (path: ProjectionPath, ids: string[]): PlanCase => {
-  const { text, origin } = pathBatch(cypher, path);
+const pathBatchOf = (path: string, ids: string[]): PlanCase => {
+  const found = Object.values(RELATIONSHIPS)
+    .flatMap((fields) => Object.values<Relationship>(fields).map((relationship) => relationship.hop({})))
+    .find((hop) => hop.kind === 'path' && hop.path === path);
+  if (found?.kind !== 'path') throw new Error(`no relationship walks the path ${path}`);
+  const { text, origin } = pathBatch(cypher, found);
   return { statement: origin, text, params: { ids } };
 };
 /** The search statement as the resolver compiles it (src/model/search/search-statement.ts). */

@@ -108,7 +108,7 @@ describe('the Cypher files the code names', () => {
       Object.values(SheetRole).map((role) => relationship.hop({ role, includeDeleted: false }));
     const relationships: Relationship[] = Object.values(RELATIONSHIPS).flatMap((fields) => Object.values(fields));
     const paths = relationships.flatMap((relationship) =>
-      hops(relationship).flatMap((found) => (found.kind === 'path' ? [`projection/${found.path}`] : [])),
+      hops(relationship).flatMap((found) => (found.kind === 'path' ? [`projection/${found.file}`] : [])),
     );
     expect(paths.length).toBeGreaterThan(0);
     expect(paths.filter((name) => !known.has(name))).toEqual([]);

@@ -2,7 +2,7 @@ import type { CompiledStatement, Params } from '../../../src/db/graph-gateway';
 import type { PlainRow } from '../../../src/db/plain-values';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { GraphLoaders, type BatchReader } from '../../../src/read/graph-loaders';
-import { related, relatedOne } from '../../../src/read/relationships';
+import { related, relatedOne, RELATIONSHIPS } from '../../../src/read/relationships';
 
 interface Call {
   readonly name: string;
@@ -132,7 +132,9 @@ describe('GraphLoaders', () => {
   it("runs a path as its fragment wrapped for batching, one loader per path, chosen by the field's arguments", async () => {
     const reader = new RecordingReader({});
     const loaders = new GraphLoaders(reader);
-    expect(loaders.path('policy-item/departments')).toBe(loaders.path('policy-item/departments'));
+    const departments = RELATIONSHIPS.PolicyItem.departments.hop({});
+    if (departments.kind !== 'path') throw new Error('PolicyItem.departments is declared as a path');
+    expect(loaders.path(departments)).toBe(loaders.path({ ...departments }));
     await Promise.all([
       related(loaders, 'Department', 'reformSheets', 'department:a', { role: 'EXECUTING' }),
       related(loaders, 'Department', 'reformSheets', 'department:a', { role: 'ANY' }),

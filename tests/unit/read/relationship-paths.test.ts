@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CYPHER_DIRECTORY } from '../../../src/db/cypher-registry';
+import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { pathOf } from '../../../src/read/page/declared-anchors';
 import { RELATIONSHIPS, type Relationship } from '../../../src/read/relationships';
 
@@ -9,18 +7,23 @@ import { RELATIONSHIPS, type Relationship } from '../../../src/read/relationship
  * limit's list size follows from those hops, so they must be the path its fragment walks. Each fragment's pattern,
  * with its variables' names left out, is the hops' pattern from `parent` to `node`.
  */
+const SOURCE = CypherRegistry.load();
+
 const PATHS = Object.entries(RELATIONSHIPS).flatMap(([type, fields]) =>
   Object.entries<Relationship>(fields).flatMap(([field, relationship]) => {
     const found = relationship.hop({});
     return relationship.along !== undefined && found.kind === 'path'
-      ? [{ field: `${type}.${field}`, path: found.path, hops: relationship.along }]
+      ? [{ field: `${type}.${field}`, text: found.fragment(SOURCE).render(), hops: relationship.along }]
       : [];
   }),
 );
 
-/** The fragment's text without comments and with its variables' names left out: `(m:Measure)` as `(:Measure)`. */
-function patternOf(path: string): string {
-  return readFileSync(join(CYPHER_DIRECTORY, 'projection', `${path}.cypher`), 'utf8')
+/**
+ * The fragment's text (its own file, or the template cypher/projection/path.cypher with the hops written in)
+ * without comments and with its variables' names left out: `(m:Measure)` as `(:Measure)`.
+ */
+function patternOf(text: string): string {
+  return text
     .split('\n')
     .filter((line) => !line.startsWith('//'))
     .join('\n')
@@ -31,6 +34,6 @@ it('finds the paths of the table (measures to SDGs among them)', () => {
   expect(PATHS.map(({ field }) => field)).toContain('Measure.sdgs');
 });
 
-it.each(PATHS.map((p) => [p.field, p] as const))('%s walks the hops it declares', (_, { path, hops }) => {
-  expect(patternOf(path)).toContain(`MATCH (parent)${pathOf(hops)}(node:`);
+it.each(PATHS.map((p) => [p.field, p] as const))('%s walks the hops it declares', (_, { text, hops }) => {
+  expect(patternOf(text)).toContain(`MATCH (parent)${pathOf(hops)}(node:`);
 });

@@ -103,7 +103,7 @@ describe('the relationship table', () => {
     const used = new Set(
       hops().map((hop) =>
         hop.kind === 'path'
-          ? `projection/${hop.path}`
+          ? `projection/${hop.file}`
           : hop.kind === 'out'
             ? 'projection/outgoing'
             : 'projection/incoming',
