@@ -65,7 +65,7 @@ export function serveConnection(socket: WebSocket, request: IncomingMessage, par
   // Over-long messages (maxPayload) and broken frames: ws closes the socket itself (1009, 1002); logged below.
   socket.on('error', (error) => log.debug({ event: 'live.socket-error', connectionId, err: error }));
 
-  const extra: ConnectionExtra = { socket, request, viewer: ANONYMOUS_VIEWER, language: 'en' };
+  const extra: ConnectionExtra = { socket, request, connectionId, viewer: ANONYMOUS_VIEWER, language: 'en' };
   const closed = graphqlOverWebSocket.opened(
     {
       protocol: socket.protocol,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -13,6 +14,8 @@ import { closeReason } from './live-text';
 import { checkSubscription } from './subscription-operation';
 import { connectionLanguage } from './connection-language';
 import { formatError } from '../graphql/format-error';
+import type { Logger } from '../observability/logger';
+import { ErrorCode } from '../../core/errors';
 import { errorIn } from '../http/localized-errors';
 import type { MessageLanguage } from '../http/message-language';
 import type { TrustedDocuments } from '../graphql/trusted-documents/trusted-documents';
@@ -24,6 +27,8 @@ export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 16;
 export interface ConnectionExtra {
   readonly socket: WebSocket;
   readonly request: IncomingMessage;
+  /** The id the connection's log lines carry (live.open, live.close), so a fault's line finds its connection. */
+  readonly connectionId: string;
   /** Set once `connection_init` is accepted. */
   viewer: Viewer;
   /** The language of the connection's error messages, set once `connection_init` is accepted (connection-language.ts). */
@@ -40,6 +45,8 @@ export interface LiveGraphQLOptions {
   readonly initTimeoutMs: number;
   /** TRUSTED_DOCUMENTS: only listed subscriptions run; any document when absent. */
   readonly trustedDocuments?: TrustedDocuments;
+  /** Where a fault of the service met by a subscription is logged, as over HTTP (request-id.plugin.ts). */
+  readonly log: Logger;
 }
 
 /**
@@ -111,27 +118,51 @@ export function liveGraphQLServer(
       };
     },
     // A refused subscription (the checks above, graphql-js's own) and one whose stream failed.
-    onError: (context, _id, _payload, errors) => errors.map((error) => answeredError(error, context.extra.language)),
+    onError: (context, id, _payload, errors) =>
+      errors.map((error) => answeredError(error, { extra: context.extra, subscriptionId: id, log: options.log })),
     // A result with errors: a variable's value refused before the subscription starts, or a field's error.
-    onNext: (context, _id, _payload, _args, result) =>
+    onNext: (context, id, _payload, _args, result) =>
       result.errors === undefined
         ? undefined
         : {
             ...result,
             errors: result.errors.map((error) =>
-              answeredError(isVariableRefusal(error, result) ? asBadUserInput(error) : error, context.extra.language),
+              answeredError(isVariableRefusal(error, result) ? asBadUserInput(error) : error, {
+                extra: context.extra,
+                subscriptionId: id,
+                log: options.log,
+              }),
             ),
           },
   });
 }
 
+/** Where an answered error was met: its connection and subscription, and the log for the service's faults. */
+interface ErrorSite {
+  readonly extra: ConnectionExtra;
+  readonly subscriptionId: string;
+  readonly log: Logger;
+}
+
 /**
  * An error as the client receives it over WebSocket, as over HTTP: worded and coded by formatError (which keeps
  * an error the subscriptions' checks formatted already as it is, and masks a fault of the service, whatever code
- * it carries), then in the connection's language (localized-errors.ts).
+ * it carries), then in the connection's language (localized-errors.ts). A masked fault is logged once, at error
+ * level with its stack, under a new request id that the client's error carries as `extensions.requestId` (a
+ * subscription has no response header to carry it); a database outage gets its one line without a stack.
  */
-function answeredError(error: GraphQLError, language: MessageLanguage): GraphQLFormattedError {
-  return errorIn(formatError(error.toJSON(), error), language);
+function answeredError(error: GraphQLError, site: ErrorSite): GraphQLFormattedError {
+  const formatted = formatError(error.toJSON(), error);
+  const answered = errorIn(formatted, site.extra.language);
+  const where = { connectionId: site.extra.connectionId, subscriptionId: site.subscriptionId };
+  const code = formatted.extensions?.code;
+  if (code === ErrorCode.SERVICE_UNAVAILABLE)
+    site.log.error({ event: 'database.unavailable', ...where }, formatted.message);
+  if (code !== ErrorCode.INTERNAL_SERVER_ERROR) return answered;
+  const requestId = randomUUID();
+  const cause = error.originalError ?? error;
+  site.log.error({ event: 'error.masked', requestId, ...where, err: cause }, `internal error: ${cause.message}`);
+  return { ...answered, extensions: { ...answered.extensions, requestId } };
 }
 
 /**

@@ -74,7 +74,7 @@ export function serveLiveUpdates(httpServer: Server, options: LiveUpdatesOptions
   });
   let stopping = false;
   const graphqlOverWebSocket = liveGraphQLServer(
-    Object.assign({}, options, { initTimeoutMs: settings.initTimeoutMs }),
+    Object.assign({}, options, { initTimeoutMs: settings.initTimeoutMs, log }),
     feed,
   );
   sockets.on('connection', (socket: WebSocket, request: IncomingMessage) =>
