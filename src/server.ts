@@ -22,6 +22,7 @@ import type {
   LiveSettings,
   RateLimitSettings,
   RequestBudgetSettings,
+  RequestSlotSettings,
 } from './core/config';
 import type { DatabaseHealth } from './db/database-health';
 import type { GraphGateway } from './db/graph-gateway';
@@ -44,6 +45,8 @@ import { PRECOMPRESS_THRESHOLD_BYTES } from './platform/http/precompressed';
 import { answerBodyErrors } from './platform/http/request-body';
 import { rateLimitStep } from './platform/http/rate-limit';
 import { memoryRefusal } from './platform/http/memory-refusal';
+import { requestAdmission } from './platform/http/request-admission';
+import { RequestSlots } from './platform/service/request-slots';
 import type { MemoryGuard } from './platform/service/memory-guard';
 import type { MemoryBudget } from './core/memory-limit';
 import { refusedUnlessReading } from './platform/http/read-only-route';
@@ -91,6 +94,8 @@ export interface ServerDeps {
   /** The loaded graph's list sizes, for the cost limit (refreshed after seeding; unmeasured sizes when absent). */
   readonly graphSizes?: GraphSizes;
   readonly requestBudget: RequestBudgetSettings;
+  /** How many API requests are worked on at once, and how long another waits its turn (REQUEST_MAX_CONCURRENT). */
+  readonly requestSlots: RequestSlotSettings;
   readonly http: HttpSettings;
   /** Limits of the subscriptions over WebSocket on /graphql (LIVE_* variables). */
   readonly live: LiveSettings;
@@ -273,11 +278,14 @@ function trustedDocumentsGate(deps: ServerDeps): TrustedDocuments | undefined {
  */
 function rateLimitSteps(deps: ServerDeps, clientOf: (request: IncomingMessage) => ForwardedClient): Step[] {
   const { authenticate, metrics, logger } = deps;
+  const slots = new RequestSlots(deps.requestSlots);
   const steps = deps.rateLimit
     ? [rateLimitStep({ settings: deps.rateLimit, clientOf, authenticate, metrics, logger })]
     : [];
   // After the rate limit, so a client over its share is told that rather than to come back in a second.
   if (deps.memoryGuard) steps.push(memoryRefusal(deps.memoryGuard));
+  // Last: a request refused for any reason above never takes a slot or a place in the queue.
+  steps.push(requestAdmission(slots));
   return steps;
 }
 

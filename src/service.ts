@@ -230,6 +230,7 @@ function serverDeps(
     graphSizes: opened.graphSizes,
     authenticate: createAuthenticator(config.auth),
     requestBudget: config.requestBudget,
+    requestSlots: config.requestSlots,
     http: config.http,
     live: config.live,
     export: config.export,

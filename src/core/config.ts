@@ -24,6 +24,7 @@ export type EmbeddedNeo4jSettings = Config['embedded'];
 export type QueryLimits = Config['queryLimits'];
 export type SignInSettings = NonNullable<Config['signIn']>;
 export type RequestBudgetSettings = Config['requestBudget'];
+export type RequestSlotSettings = Config['requestSlots'];
 export type HttpSettings = Config['http'];
 export type LiveSettings = Config['live'];
 export type IdempotencySettings = Config['idempotency'];
@@ -96,10 +97,7 @@ const MIB = 1024 * 1024;
 function configOf(s: Settings, env: Env) {
   const memory = memoryBudget(memoryLimitMb(s.MEMORY_LIMIT_MB));
   return Object.freeze({
-    /**
-     * What MEMORY_LIMIT_MB (or the container's limit) gives V8's heap and each cache, and how long without a
-     * request before the caches are emptied and the heap collected (`idleMs`, MEMORY_IDLE_SECONDS).
-     */
+    /** What MEMORY_LIMIT_MB gives V8's heap and each cache; `idleMs`: no request this long empties them. */
     memory: { ...memory, idleMs: s.MEMORY_IDLE_SECONDS * 1000 },
     /** HTTP port of the GraphQL endpoint. */
     port: s.PORT,
@@ -108,15 +106,7 @@ function configOf(s: Settings, env: Env) {
     /** `production` masks more and drops the per-response cost report. */
     nodeEnv: s.NODE_ENV,
     /** An external Neo4j; when absent, the service starts the embedded one. */
-    neo4j:
-      s.NEO4J_URI === undefined
-        ? undefined
-        : Object.freeze({
-            uri: s.NEO4J_URI,
-            user: s.NEO4J_USER,
-            password: s.NEO4J_PASSWORD,
-            database: s.NEO4J_DATABASE,
-          }),
+    neo4j: externalNeo4jOf(s),
     embedded: Object.freeze({
       /** Bolt port, always on 127.0.0.1. */
       port: s.EMBEDDED_NEO4J_PORT,
@@ -190,6 +180,8 @@ function configOf(s: Settings, env: Env) {
       /** Largest answer sent; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
       maxResponseBytes: s.MAX_RESPONSE_BYTES,
     }),
+    /** How many API requests are worked on at once, and how long another waits its turn before SERVICE_BUSY. */
+    requestSlots: Object.freeze({ maxConcurrent: s.REQUEST_MAX_CONCURRENT, maxWaitMs: s.REQUEST_QUEUE_MS }),
     http: Object.freeze({
       /** Origins whose pages may call the API from a browser; `*` is any origin (never with credentials). */
       corsOrigins: s.CORS_ORIGINS,
@@ -257,6 +249,17 @@ function configOf(s: Settings, env: Env) {
      * with the same key gets that answer again; after it the key is forgotten and a request with it writes anew.
      */
     idempotency: Object.freeze({ retentionMs: s.IDEMPOTENCY_KEY_RETENTION_HOURS * HOUR_MS }),
+  });
+}
+
+/** NEO4J_URI and its login, or undefined (then the embedded database runs). */
+function externalNeo4jOf(s: Settings) {
+  if (s.NEO4J_URI === undefined) return undefined;
+  return Object.freeze({
+    uri: s.NEO4J_URI,
+    user: s.NEO4J_USER,
+    password: s.NEO4J_PASSWORD,
+    database: s.NEO4J_DATABASE,
   });
 }
 

@@ -59,3 +59,47 @@ export function rawRequest(
     request.end(options.body);
   });
 }
+
+/**
+ * A POST /graphql of `body` whose headers and first half of the body are sent, so the request is under way
+ * (it holds its request slot, REQUEST_MAX_CONCURRENT) until `finish` sends the rest and resolves with the raw
+ * answer once the server closed the connection. Resolves once the server has taken the request in: it asks
+ * for `100 Continue`, which node:http sends in the same turn as it hands the request to the service's steps
+ * (the admission among them), so a request sent afterwards is certain to come second.
+ */
+export async function halfSentRequest(
+  url: string,
+  body: string,
+): Promise<{ readonly finish: () => Promise<string>; readonly socket: Socket }> {
+  const socket = await openSocket(url);
+  const chunks: Buffer[] = [];
+  const continued = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      chunks.push(chunk);
+      if (!Buffer.concat(chunks).toString('latin1').includes('HTTP/1.1 100 Continue\r\n\r\n')) return;
+      chunks.length = 0;
+      socket.off('close', onClose);
+      socket.on('data', (later: Buffer) => chunks.push(later));
+      socket.off('data', onData);
+      resolve();
+    };
+    const onClose = (): void =>
+      reject(new Error(`the server closed the connection: ${Buffer.concat(chunks).toString()}`));
+    socket.on('data', onData);
+    socket.once('close', onClose);
+  });
+  const half = Math.floor(body.length / 2);
+  socket.write(
+    `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, half)}`,
+  );
+  await continued;
+  return {
+    socket,
+    finish: () =>
+      new Promise((resolve) => {
+        socket.once('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.write(body.slice(half));
+      }),
+  };
+}

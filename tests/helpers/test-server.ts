@@ -8,6 +8,7 @@ import {
   type IdempotencySettings,
   type LiveSettings,
   type RequestBudgetSettings,
+  type RequestSlotSettings,
 } from '../../src/core/config';
 import { GraphStatistics } from '../../src/platform/graphql/limits/graph-statistics';
 import { graphSchema } from '../../src/schema';
@@ -50,6 +51,8 @@ export interface TestServerOptions {
   /** QUERY_MAX_*, RATE_LIMIT_* and other variables, read as `npm start` reads them (defaults when absent). */
   readonly env?: Readonly<Record<string, string>>;
   readonly requestBudget?: Partial<RequestBudgetSettings>;
+  /** REQUEST_MAX_CONCURRENT and REQUEST_QUEUE_MS (their defaults otherwise). */
+  readonly requestSlots?: Partial<RequestSlotSettings>;
   readonly http?: Partial<HttpSettings>;
   /** Limits of the subscriptions over WebSocket (LIVE_* from `env` otherwise). */
   readonly live?: Partial<LiveSettings>;
@@ -99,6 +102,7 @@ export async function startTestServer(gateway: GraphGateway, options: TestServer
     queryLimits: defaults.queryLimits,
     graphSizes,
     requestBudget: { ...defaults.requestBudget, ...options.requestBudget },
+    requestSlots: { ...defaults.requestSlots, ...options.requestSlots },
     // Without RESPONSE_CACHE_MAX_MB in `env`, every request reaches the database, so tests that count
     // statements or provoke failures see each request's own work; the response cache has its own tests.
     http: {

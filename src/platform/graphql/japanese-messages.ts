@@ -35,8 +35,8 @@ export const JAPANESE_MESSAGES: {
     '入力された値が正しくありません。内容を確認して直してから、もう一度送ってください。',
   NOT_FOUND: () => '指定されたデータが見つかりません。ID が正しいか確認してください。',
   SERVICE_UNAVAILABLE: () => 'データベースに接続できません。しばらくしてから、もう一度お試しください。',
-  SERVICE_BUSY: () =>
-    'サービスが混み合っています（データベースの接続がすべて使用中です）。少し待ってから、もう一度お試しください。',
+  SERVICE_BUSY: (extensions) =>
+    `サービスが混み合っているため、今は受け付けられません。${after(figure(extensions, 'retryAfterSeconds'))}もう一度お試しください。`,
   REQUEST_TIMEOUT: (extensions) => {
     const budget = figure(extensions, 'budgetMs');
     return `処理が制限時間${inBrackets(budget === undefined ? undefined : `${budget} ミリ秒`)}を超えたため中止しました。一度に求める項目や件数を減らすか、分けて送ってください。`;

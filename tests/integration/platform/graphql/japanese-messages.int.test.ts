@@ -8,6 +8,7 @@ import { JAPANESE_MESSAGES } from '../../../../src/platform/graphql/japanese-mes
 import { trustedDocumentsOfThisBuild } from '../../../../src/web/trusted-documents/build-trusted-documents';
 import { errorIn } from '../../../../src/platform/http/localized-errors';
 import { openTestDatabase, type TestDatabase } from '../../../helpers/test-database';
+import { halfSentRequest } from '../../../helpers/raw-http';
 import { startTestServer, type TestServerOptions, type TestServer } from '../../../helpers/test-server';
 
 /**
@@ -30,7 +31,6 @@ const ALL_CODES = FORMATTED_ERROR_CODES;
 /** The codes no request of this file provokes, each with why; their messages are walked by the table test. */
 const NOT_PROVOKED_HERE: Readonly<Partial<Record<FormattedErrorCode, string>>> = {
   SERVICE_UNAVAILABLE: 'needs the database down (tests/integration/db/database-outage.int.test.ts)',
-  SERVICE_BUSY: "needs the driver's pool exhausted (metrics.int.test.ts holds it)",
   WRITE_OUTCOME_UNKNOWN: 'needs a COMMIT lost on the way (database-kill-under-load.int.test.ts)',
   IDEMPOTENCY_KEY_REUSED: 'needs a stored write (tests/integration/write/idempotency-keys.int.test.ts)',
   IDEMPOTENCY_KEY_IN_USE: 'needs a write held open (idempotency-keys.int.test.ts)',
@@ -62,6 +62,8 @@ const SERVERS = {
   closed: { env: { MAX_RESPONSE_BYTES: '1024' } },
   limited: { env: { RATE_LIMIT_REQUESTS: '1', RATE_LIMIT_WINDOW_SECONDS: '600' } },
   hurried: { requestBudget: { timeoutMs: 1 } },
+  // One request slot and no wait: a request under way (its body half sent) turns the next one away.
+  crowded: { env: { REQUEST_MAX_CONCURRENT: '1', REQUEST_QUEUE_MS: '0' } },
   // Runs only the operations `npm run build` lists (TRUSTED_DOCUMENTS); the manifest is read in beforeAll.
   trusting: {},
 } satisfies Record<string, TestServerOptions>;
@@ -100,6 +102,17 @@ const PROVOKERS: Readonly<Partial<Record<FormattedErrorCode, Provoker>>> = {
   BAD_USER_INPUT: {
     server: 'main',
     send: (s, h) => post(s, query('query ($n: Int!) { measures(first: $n) { totalCount } }', { n: 'many' }), h),
+  },
+  SERVICE_BUSY: {
+    server: 'crowded',
+    send: async (s, h) => {
+      const holder = await halfSentRequest(s.url, JSON.stringify(query('{ __typename }')));
+      try {
+        return await post(s, query('{ __typename }'), h);
+      } finally {
+        await holder.finish();
+      }
+    },
   },
   GRAPHQL_PARSE_FAILED: { server: 'main', send: (s, h) => post(s, query('{ measures(first: '), h) },
   GRAPHQL_VALIDATION_FAILED: { server: 'main', send: (s, h) => post(s, query('{ noSuchField }'), h) },
