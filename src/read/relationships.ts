@@ -1,9 +1,9 @@
 import type DataLoader from 'dataloader';
-import { naming, type Cypher } from '../db/cypher';
+import { naming, variable, type Cypher } from '../db/cypher';
 import type { CypherFile, CypherFileUnder } from '../db/cypher-files';
 import type { CypherSource } from '../db/cypher-registry';
 import { SheetRole } from '../graph/enums';
-import { inFrom, outTo, type AnchorHop } from '../graph/properties/anchor';
+import { inFrom, outTo, unlessDeleted, type AnchorHop } from '../graph/properties/anchor';
 import { MEASURE_FACETS } from '../graph/properties/measure.properties';
 import { REFORM_SHEET_FACETS } from '../graph/properties/reform-sheet.properties';
 import type { GraphLoaders, NodeProperties } from './graph-loaders';
@@ -24,13 +24,13 @@ export type Hop =
       readonly kind: 'path';
       /** The path's name (`measure/sdgs`): its loader's key and its batch statement's name. */
       readonly path: string;
-      /** The file its fragment is made from: its own, or the template `path` every walked path shares. */
+      /** The template its fragment is made from (cypher/projection/path or path-unless-deleted). */
       readonly file: ProjectionPath;
       /** Its fragment, binding `node` from `parent`, with `variables` (HOP_VARIABLES) declared as slots. */
       readonly fragment: (source: CypherSource, variables?: readonly string[]) => Cypher;
     };
 
-/** A hand-written path's fragment: the name of a file of cypher/projection/, checked by tsc. */
+/** A path's template: the name of a file of cypher/projection/, checked by tsc. */
 export type ProjectionPath = CypherFileUnder<'projection'>;
 
 /** The most nodes a field can list in the loaded graph (the query-cost rule multiplies by it). */
@@ -85,43 +85,28 @@ function unlessDeletedIncluded(relationship: Relationship): Relationship {
 }
 
 /**
- * A multi-hop path with its own fragment (`cypher/projection/<path>.cypher`, one that filters on the way)
- * walking `hops` from the parent.
- */
-function path(name: ProjectionPath, hops: readonly AnchorHop[]): Relationship {
-  return { hop: hop(filePath(name)), size: sizeAlong(hops), along: hops };
-}
-
-/**
- * A multi-hop path that keeps every node it reaches: no file of its own, its fragment is the template
- * cypher/projection/path.cypher with the declared hops written in (`walkedFragment`).
+ * A multi-hop path: no file of its own, its fragment is a template with the declared hops written in
+ * (`walkedFragment`): cypher/projection/path.cypher when it keeps every node it reaches,
+ * path-unless-deleted.cypher when a hop declares `unlessDeleted`.
  */
 function walk(name: string, hops: readonly AnchorHop[]): Relationship {
-  return {
-    hop: hop({
-      kind: 'path',
-      path: name,
-      file: 'path',
-      fragment: (source, variables) => walkedFragment(source, hops, variables),
-    }),
-    size: sizeAlong(hops),
-    along: hops,
-  };
+  return { hop: hop(walked(name, hops)), size: sizeAlong(hops), along: hops };
 }
 
-/** A path whose fragment is its own file (it filters the nodes it passes, or joins several types). */
-function filePath(name: ProjectionPath): Hop {
+function walked(name: string, hops: readonly AnchorHop[]): Hop {
   return {
     kind: 'path',
     path: name,
-    file: name,
-    fragment: (source, variables) => source.part(`projection/${name}`, variables),
+    file: hops.some((on) => on.unlessDeleted) ? 'path-unless-deleted' : 'path',
+    fragment: (source, variables) => walkedFragment(source, hops, variables),
   };
 }
 
 /**
  * A path's fragment from its declared hops: the pattern's middle (src/read/page/declared-anchors.ts `pathOf`,
- * names of src/graph/graph-model.ts, never user text) and the far end's label, written into the template.
+ * names of src/graph/graph-model.ts, never user text) and the far end's label, written into the template. A
+ * hop that passes only kept nodes names the node it reaches (`m` on the way, the end's own `node`), which the
+ * template tests; one such hop per path is all any declared path needs, so a second one is refused.
  */
 export function walkedFragment(
   source: CypherSource,
@@ -130,10 +115,27 @@ export function walkedFragment(
 ): Cypher {
   const last = hops.at(-1);
   if (last === undefined) throw new Error('a path has at least one hop');
-  const [type] = last.types;
-  if (type === undefined) throw new Error('a hop follows at least one relationship type');
-  const label = last.direction === 'out' ? RELATIONSHIP_TYPES[type].to : RELATIONSHIP_TYPES[type].from;
-  return source.part('projection/path', variables).bind(naming('hole', { hops: pathOf(hops), label }));
+  const labels = new Set(
+    last.types.map((type) => (last.direction === 'out' ? RELATIONSHIP_TYPES[type].to : RELATIONSHIP_TYPES[type].from)),
+  );
+  const [label] = labels;
+  if (label === undefined || labels.size > 1)
+    throw new Error("a path's last hop follows relationship types that all reach one label");
+  const tested = hops.flatMap((on, at) => (on.unlessDeleted ? [at] : []));
+  if (tested.length > 1) throw new Error('a path passes only kept nodes at one hop at most');
+  const [at] = tested;
+  if (at === undefined) {
+    return source.part('projection/path', variables).bind(naming('hole', { hops: pathOf(hops), label }));
+  }
+  const end = at === hops.length - 1;
+  return source.part('projection/path-unless-deleted', variables).bind(
+    naming('hole', {
+      hops: end ? pathOf(hops) : pathOf(hops, { at, as: 'm' }),
+      label,
+      // The end is the fragment's own `node`, a variable the compiler may rename per level.
+      kept: end ? variable('node') : 'm',
+    }),
+  );
 }
 
 /**
@@ -167,7 +169,10 @@ export const RELATIONSHIPS = {
     indicators: out('MEASURED_BY'),
     projects: unlessDeletedIncluded(out('HAS_PROJECT')),
     relatedPlans: out('HAS_RELATED_PLAN'),
-    departments: path('policy-item/departments', [outTo('HAS_MEASURE', 'Measure'), inFrom('RESPONSIBLE_FOR')]),
+    departments: walk('policy-item/departments', [
+      unlessDeleted(outTo('HAS_MEASURE', 'Measure')),
+      inFrom('RESPONSIBLE_FOR'),
+    ]),
     reformSheets: walk('policy-item/reform-sheets', [outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')]),
     linkagePlans: walk('policy-item/linkage-plans', [inFrom('TARGETS', 'Initiative'), inFrom('HAS_INITIATIVE')]),
     initiatives: into('TARGETS'),
@@ -181,9 +186,12 @@ export const RELATIONSHIPS = {
   },
   Department: {
     measures: unlessDeletedIncluded(out('RESPONSIBLE_FOR')),
-    policyItems: path('department/policy-items', [outTo('RESPONSIBLE_FOR', 'Measure'), inFrom('HAS_MEASURE')]),
-    sdgs: path('department/sdgs', [
-      outTo('RESPONSIBLE_FOR', 'Measure'),
+    policyItems: walk('department/policy-items', [
+      unlessDeleted(outTo('RESPONSIBLE_FOR', 'Measure')),
+      inFrom('HAS_MEASURE'),
+    ]),
+    sdgs: walk('department/sdgs', [
+      unlessDeleted(outTo('RESPONSIBLE_FOR', 'Measure')),
       inFrom('HAS_MEASURE', 'PolicyItem'),
       outTo('CONTRIBUTES_TO'),
     ]),
@@ -194,17 +202,17 @@ export const RELATIONSHIPS = {
           ? { kind: 'out', type: 'EXECUTES' }
           : role === SheetRole.PARTNER
             ? { kind: 'out', type: 'PARTNERS_ON' }
-            : filePath('department/reform-sheets'),
+            : walked('department/reform-sheets', [outTo(['EXECUTES', 'PARTNERS_ON'])]),
       // role ANY is the union of both roles; EXECUTING or PARTNER alone is smaller.
       size: (g) => g.out('EXECUTES') + g.out('PARTNERS_ON'),
     },
   },
   Sdg: {
     policyItems: into('CONTRIBUTES_TO'),
-    measures: path('sdg/measures', [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE')]),
-    departments: path('sdg/departments', [
+    measures: walk('sdg/measures', [inFrom('CONTRIBUTES_TO', 'PolicyItem'), unlessDeleted(outTo('HAS_MEASURE'))]),
+    departments: walk('sdg/departments', [
       inFrom('CONTRIBUTES_TO', 'PolicyItem'),
-      outTo('HAS_MEASURE', 'Measure'),
+      unlessDeleted(outTo('HAS_MEASURE', 'Measure')),
       inFrom('RESPONSIBLE_FOR'),
     ]),
     reformSheets: walk('sdg/reform-sheets', [

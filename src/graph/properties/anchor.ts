@@ -16,6 +16,12 @@ export interface AnchorHop {
   readonly direction: 'out' | 'in';
   readonly types: readonly RelationshipType[];
   readonly to?: NodeLabel;
+  /**
+   * The hop passes only nodes the next plan keeps: a node marked DELETED (a measure the revision drops) ends
+   * the way there. A relationship path declares it on every hop that reaches a measure (src/graph/properties/
+   * relationship.ts says why); the relationship's fragment tests it, anchors and facets do not read it yet.
+   */
+  readonly unlessDeleted?: true;
 }
 
 /** A hop out of the node before: `-[:T]->(:To)`. */
@@ -25,6 +31,9 @@ export const outTo = (types: RelationshipType | readonly RelationshipType[], to?
 /** A hop into the node before: `<-[:T]-(:To)`. */
 export const inFrom = (types: RelationshipType | readonly RelationshipType[], to?: NodeLabel): AnchorHop =>
   hopOf('in', types, to);
+
+/** The same hop, passing only the nodes the next plan keeps (a measure marked DELETED stops it). */
+export const unlessDeleted = (hop: AnchorHop): AnchorHop => Object.assign({}, hop, { unlessDeleted: true as const });
 
 function hopOf(
   direction: AnchorHop['direction'],

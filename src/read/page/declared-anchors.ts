@@ -59,22 +59,30 @@ function identifier(name: string): string {
   return name;
 }
 
-function hopText(hop: AnchorHop): string {
+function hopText(hop: AnchorHop, name = ''): string {
   const types = hop.types.map(identifier).join('|');
   const arrow = hop.direction === 'out' ? `-[:${types}]->` : `<-[:${types}]-`;
-  return hop.to === undefined ? arrow : `${arrow}(:${identifier(hop.to)})`;
+  if (hop.to === undefined) return arrow;
+  return `${arrow}(${name === '' ? '' : identifier(name)}:${identifier(hop.to)})`;
+}
+
+/** A node on a path the pattern names (`m`: a condition tests it), by the index of the hop reaching it. */
+export interface NamedNode {
+  readonly at: number;
+  readonly as: string;
 }
 
 /**
  * A declared path, hop by hop, as a pattern's middle (`<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->`): the
- * last hop arrives at the pattern's end node, which the template writes, so it names no label.
+ * last hop arrives at the pattern's end node, which the template writes, so it names no label. `named` gives
+ * one node on the way a variable (`(m:Measure)`).
  */
-export function pathOf(hops: readonly AnchorHop[]): string {
+export function pathOf(hops: readonly AnchorHop[], named?: NamedNode): string {
   const last = hops.at(-1);
   if (last === undefined || last.to !== undefined) throw new Error('an anchor path ends with a hop to n (no `to`)');
   if (hops.slice(0, -1).some((hop) => hop.to === undefined))
     throw new Error('every hop of an anchor path but the last names the label it reaches');
-  return hops.map(hopText).join('');
+  return hops.map((hop, at) => hopText(hop, named?.at === at ? named.as : '')).join('');
 }
 
 /** The path from `a` to `n` of a declared anchor. */

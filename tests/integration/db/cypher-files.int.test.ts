@@ -31,15 +31,15 @@ describe('the Cypher files', () => {
     const session = db.driver.session();
     try {
       // Fragments of compiled statements are not statements; compiled-statements.int.test.ts explains them.
-      // The path batch template has a slot for a path, and the walked-path template one for its hops; the test of
-      // every path's batch statement fills both. The
-      // relationship scopes have slots for a hop (a path, or a type and label); relationship-connections.int.test.ts
+      // The path batch template has a slot for a path, and the walked-path templates slots for their hops; the test
+      // of every path's batch statement fills them. The relationship scopes have slots for a hop (a path, or a type and label); relationship-connections.int.test.ts
       // pages every one.
       // The templates with a slot for the properties read of their nodes (search hits, a listed kind, a node by
       // id): index-backed-plans.int.test.ts profiles each filled in.
       const templates = new Set([
         'projection/path-by-ids',
         'projection/path',
+        'projection/path-unless-deleted',
         'projection/scope-by-relationship',
         'projection/scope-by-outgoing',
         'projection/scope-by-incoming',
