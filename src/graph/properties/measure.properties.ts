@@ -4,6 +4,7 @@ import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
 import { POSITION } from './position';
+import { along, declareRelationships } from './relationship';
 
 /**
  * The attributes of measures (施策中項目), each declared once: its stored contract, field, filter, sort order,
@@ -82,4 +83,13 @@ export const MEASURE_ANCHORS = declareAnchors({
 export const MEASURE_FACETS = declareFacets({
   sdgs: { perSdg: [inFrom('HAS_MEASURE', 'PolicyItem'), outTo('CONTRIBUTES_TO')] },
   statuses: { perValueOf: 'status', as: 'status' },
+});
+
+/** The relationship fields of a measure (relationship.ts): the path from it to the nodes each lists. */
+export const MEASURE_RELATIONSHIPS = declareRelationships({
+  policyItem: along(inFrom('HAS_MEASURE')),
+  departments: along(inFrom('RESPONSIBLE_FOR')),
+  // The path its facet of SDGs counts along.
+  sdgs: along(...MEASURE_FACETS.sdgs.perSdg),
+  reformSheets: along(inFrom('SUPPORTS')),
 });

@@ -3,6 +3,7 @@ import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
 import { POSITION } from './position';
+import { along, declareRelationships } from './relationship';
 
 /** Every sheet prints its start and target years (`開始年度 | R 5 | 達成目標年度 | R 9`). */
 const FISCAL_YEAR = { type: 'FiscalYear', optional: false, unit: 'fiscal year' } as const;
@@ -172,4 +173,14 @@ export const REFORM_SHEET_FACETS = declareFacets({
     perSdg: [outTo('SUPPORTS', 'Measure'), inFrom('HAS_MEASURE', 'PolicyItem'), outTo('CONTRIBUTES_TO')],
   },
   areas: { perValueOf: 'areaNumber', as: 'number' },
+});
+
+/** The relationship fields of a reform sheet (relationship.ts): the path from it to the nodes each lists. */
+export const REFORM_SHEET_RELATIONSHIPS = declareRelationships({
+  area: along(outTo('IN_AREA')),
+  departments: along(inFrom('EXECUTES')),
+  partners: along(inFrom('PARTNERS_ON')),
+  measures: along(outTo('SUPPORTS')),
+  // The path its facet of SDGs counts along.
+  sdgs: along(...REFORM_SHEET_FACETS.sdgs.perSdg),
 });

@@ -1,4 +1,6 @@
 import { declareAttributes } from './attribute';
+import { inFrom, outTo, unlessDeleted } from './anchor';
+import { along, declareRelationships } from './relationship';
 
 /**
  * The attributes of the Sustainable Development Goals, each declared once: its stored contract, field,
@@ -13,4 +15,16 @@ export const SDG_ATTRIBUTES = declareAttributes({
   },
   nameEn: { type: 'String', description: 'UN short title, e.g. Partnerships for the Goals.', search: 'indexed' },
   color: { type: 'String', description: "The goal's official colour, `#RRGGBB`." },
+});
+
+/** The relationship fields of an SDG (relationship.ts): the path from it to the nodes each lists. */
+export const SDG_RELATIONSHIPS = declareRelationships({
+  policyItems: along(inFrom('CONTRIBUTES_TO')),
+  measures: along(inFrom('CONTRIBUTES_TO', 'PolicyItem'), unlessDeleted(outTo('HAS_MEASURE'))),
+  departments: along(
+    inFrom('CONTRIBUTES_TO', 'PolicyItem'),
+    unlessDeleted(outTo('HAS_MEASURE', 'Measure')),
+    inFrom('RESPONSIBLE_FOR'),
+  ),
+  reformSheets: along(inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')),
 });

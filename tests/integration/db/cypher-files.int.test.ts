@@ -3,7 +3,7 @@ import type { Plan } from 'neo4j-driver';
 import { compilePrefetch } from '../../../src/read/prefetch/compile-prefetch';
 import { pathBatch } from '../../../src/read/graph-loaders';
 import { SheetRole } from '../../../src/graph/enums';
-import { keyOf, RELATIONSHIPS, type Hop, type Relationship } from '../../../src/read/relationships';
+import { keyOf, RELATIONSHIPS, type Hop, type Relationship } from '../../../src/read/declared-relationships';
 
 const WHOLE_READS = /^(AllNodesScan|NodeByLabelScan)/;
 
@@ -32,8 +32,8 @@ describe('the Cypher files', () => {
     try {
       // Fragments of compiled statements are not statements; compiled-statements.int.test.ts explains them.
       // The path batch template has a slot for a path, and the walked-path templates slots for their hops; the test
-      // of every path's batch statement fills them. The relationship scopes have slots for a hop (a path, or a type and label); relationship-connections.int.test.ts
-      // pages every one.
+      // of every path's batch statement fills them. The relationship scopes have slots for a hop (a path, a type and
+      // label, or a declared path's labels and hops); relationship-connections.int.test.ts pages every one.
       // The templates with a slot for the properties read of their nodes (search hits, a listed kind, a node by
       // id): index-backed-plans.int.test.ts profiles each filled in.
       const templates = new Set([
@@ -41,6 +41,7 @@ describe('the Cypher files', () => {
         'projection/path',
         'projection/path-unless-deleted',
         'projection/scope-by-relationship',
+        'projection/scope-by-path',
         'projection/scope-by-outgoing',
         'projection/scope-by-incoming',
         'search/search',

@@ -7,7 +7,7 @@ import { Measure } from '../../../src/model/measure/measure.type';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { GraphLoaders, type BatchReader } from '../../../src/read/graph-loaders';
 import type { RequestContext } from '../../../src/read/request-context';
-import { primeHop, related, relationshipOf, type FieldArguments } from '../../../src/read/relationships';
+import { primeHop, related, relationshipOf, type FieldArguments } from '../../../src/read/declared-relationships';
 import { graphSchema } from '../../../src/schema';
 
 /** Stands in for the gateway: counts the batch reads the resolvers fall back to and answers them with no rows. */

@@ -18,7 +18,7 @@ import { RowReader } from '../../../src/db/row-reader';
 import type { PlainValue } from '../../../src/db/plain-values';
 import type { NodeLabel } from '../../../src/graph/graph-model';
 import { MAPPERS } from '../../../src/model/node/to-graphql-node';
-import { keyOf } from '../../../src/read/relationships';
+import { keyOf } from '../../../src/read/declared-relationships';
 import { NODE_PROPERTIES } from '../../../src/graph/node-properties';
 import {
   planProjections,
