@@ -1,6 +1,7 @@
 import { declareAttributes } from './attribute';
 import { SheetRole } from '../enums';
 import { inFrom, outTo, unlessDeleted } from './anchor';
+import { MEASURE_TO_SDGS } from './measure.properties';
 import { along, alongDeletable, declareRelationships } from './relationship';
 
 /**
@@ -29,11 +30,7 @@ export const DEPARTMENT_ATTRIBUTES = declareAttributes({
 export const DEPARTMENT_RELATIONSHIPS = declareRelationships({
   measures: alongDeletable(outTo('RESPONSIBLE_FOR')),
   policyItems: along(unlessDeleted(outTo('RESPONSIBLE_FOR', 'Measure')), inFrom('HAS_MEASURE')),
-  sdgs: along(
-    unlessDeleted(outTo('RESPONSIBLE_FOR', 'Measure')),
-    inFrom('HAS_MEASURE', 'PolicyItem'),
-    outTo('CONTRIBUTES_TO'),
-  ),
+  sdgs: along(unlessDeleted(outTo('RESPONSIBLE_FOR', 'Measure')), ...MEASURE_TO_SDGS),
   indicators: along(outTo('ANSWERS_FOR')),
   // Role ANY (the default) is the union of both roles; EXECUTING or PARTNER alone follows its own type.
   reformSheets: {

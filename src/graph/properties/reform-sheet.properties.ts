@@ -1,4 +1,5 @@
-import { declareAnchors, inFrom, outTo } from './anchor';
+import { declareAnchors, followedBy, inFrom, outTo } from './anchor';
+import { MEASURE_TO_SDGS, SDG_TO_MEASURES } from './measure.properties';
 import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
@@ -162,7 +163,7 @@ export const REFORM_SHEET_ANCHORS = declareAnchors({
   sdgs: {
     from: 'Sdg',
     key: 'number',
-    hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')],
+    hops: followedBy(SDG_TO_MEASURES, inFrom('SUPPORTS')),
     condition: { as: 's' },
   },
 });
@@ -170,7 +171,7 @@ export const REFORM_SHEET_ANCHORS = declareAnchors({
 /** The facets of `reformSheets` declared by shape (src/graph/properties/facet.ts); the others are files. */
 export const REFORM_SHEET_FACETS = declareFacets({
   sdgs: {
-    perSdg: [outTo('SUPPORTS', 'Measure'), inFrom('HAS_MEASURE', 'PolicyItem'), outTo('CONTRIBUTES_TO')],
+    perSdg: [outTo('SUPPORTS', 'Measure'), ...MEASURE_TO_SDGS],
   },
   areas: { perValueOf: 'areaNumber', as: 'number' },
 });

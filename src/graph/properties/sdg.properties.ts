@@ -1,5 +1,6 @@
 import { declareAttributes } from './attribute';
-import { inFrom, outTo, unlessDeleted } from './anchor';
+import { followedBy, inFrom, unlessDeletedAtEnd } from './anchor';
+import { SDG_TO_MEASURES } from './measure.properties';
 import { along, declareRelationships } from './relationship';
 
 /**
@@ -20,11 +21,7 @@ export const SDG_ATTRIBUTES = declareAttributes({
 /** The relationship fields of an SDG (relationship.ts): the path from it to the nodes each lists. */
 export const SDG_RELATIONSHIPS = declareRelationships({
   policyItems: along(inFrom('CONTRIBUTES_TO')),
-  measures: along(inFrom('CONTRIBUTES_TO', 'PolicyItem'), unlessDeleted(outTo('HAS_MEASURE'))),
-  departments: along(
-    inFrom('CONTRIBUTES_TO', 'PolicyItem'),
-    unlessDeleted(outTo('HAS_MEASURE', 'Measure')),
-    inFrom('RESPONSIBLE_FOR'),
-  ),
-  reformSheets: along(inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')),
+  measures: along(...unlessDeletedAtEnd(SDG_TO_MEASURES)),
+  departments: along(...followedBy(unlessDeletedAtEnd(SDG_TO_MEASURES), inFrom('RESPONSIBLE_FOR'))),
+  reformSheets: along(...followedBy(SDG_TO_MEASURES, inFrom('SUPPORTS'))),
 });

@@ -1,7 +1,7 @@
 import { naming, type Cypher } from '../../db/cypher';
 import type { CypherSource } from '../../db/cypher-registry';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
-import type { AnchorDeclaration, AnchorHop, Anchors } from '../../graph/properties/anchor';
+import { reversedHops, type AnchorDeclaration, type AnchorHop, type Anchors } from '../../graph/properties/anchor';
 import type { FacetDeclaration } from '../../graph/properties/facet';
 import type { TemplatePart } from './cypher-part';
 
@@ -88,17 +88,6 @@ export function pathOf(hops: readonly AnchorHop[], named?: NamedNode): string {
 /** The path from `a` to `n` of a declared anchor. */
 export function anchorPath(anchor: AnchorDeclaration): string {
   return pathOf(anchor.hops);
-}
-
-/** The hops of a path walked the other way: from `n` back to the node it started from (the anchor's `a`). */
-export function reversedHops(hops: readonly AnchorHop[]): AnchorHop[] {
-  return hops
-    .map((hop, at): AnchorHop => {
-      const before = hops[at - 1]?.to;
-      const direction = hop.direction === 'out' ? 'in' : 'out';
-      return before === undefined ? { direction, types: hop.types } : { direction, types: hop.types, to: before };
-    })
-    .reverse();
 }
 
 /** A declared anchor's condition, from the template: the anchor's path walked back from `n`. */
