@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import { naming, variable, type Cypher } from '../db/cypher';
 import type { CypherFile, CypherFileUnder } from '../db/cypher-files';
 import type { CypherSource } from '../db/cypher-registry';
-import type { AnchorHop } from '../graph/properties/anchor';
+import { unlessDeletedAtEnd, type AnchorHop } from '../graph/properties/anchor';
 import { DEPARTMENT_RELATIONSHIPS } from '../graph/properties/department.properties';
 import { FIELD_RELATIONSHIPS } from '../graph/properties/field.properties';
 import { INDICATOR_RELATIONSHIPS } from '../graph/properties/indicator.properties';
@@ -57,6 +57,8 @@ export type Keep = (args: FieldArguments) => ((node: NodeProperties) => boolean)
  */
 export interface Relationship {
   readonly hop: (args: FieldArguments) => Hop;
+  /** The hop with no argument narrowing it: what a connection's scope pages (its kind filters on its own). */
+  readonly every: Hop;
   readonly keep?: Keep;
   readonly size: SizeOf;
   /**
@@ -100,11 +102,19 @@ function declared(label: NodeLabel, field: string, declaration: RelationshipDecl
   );
   const relationship: Relationship = {
     hop: chosen === undefined ? () => usual : (args) => byValue.get(String(args[chosen.name])) ?? usual,
+    every: usual,
     size: sizeAlong(declaration.along),
     along: declaration.along,
     from: label,
   };
-  return declaration.deletable ? Object.assign({}, relationship, { keep: unlessDeletedIncluded }) : relationship;
+  if (!declaration.deletable) return relationship;
+  // Deleted nodes are left out in the hop itself unless asked for, so a compiled statement never expands
+  // below them; `keep` stays for nodes a loader primed another way.
+  const kept = hopAlong(`${name}-kept`, unlessDeletedAtEnd(declaration.along));
+  return Object.assign({}, relationship, {
+    hop: (args: FieldArguments) => (args['includeDeleted'] === true ? usual : kept),
+    keep: unlessDeletedIncluded,
+  });
 }
 
 /** A kind's declared relationship fields as the read engine uses them, by field name. */

@@ -172,7 +172,7 @@ function relationshipConnection<T extends RelatedType>(
 ): ClassType {
   const relationship = relationshipOf(type, name);
   if (!relationship) throw new Error(`${type}.${name} is not in the relationship table`);
-  const found = relationship.hop({});
+  const found = relationship.every;
   // Bound once per registry: every request of a service composes from the same one.
   const scopes = new WeakMap<CypherSource, Cypher>();
   const nested = {

@@ -63,11 +63,13 @@ describe('the Cypher files', () => {
     // Planning every file took 20 s on the 2-core build machine shared with other test runs (jest allows 5 s).
   }, 60_000);
 
-  /** Every hop of the relationship table, once (each field with no arguments and with each sheet role). */
+  /** Every hop of the relationship table, once (each field with no arguments, with deleted nodes and with each sheet role). */
   const hops = (): Hop[] => {
     const relationships: Relationship[] = Object.values(RELATIONSHIPS).flatMap((fields) => Object.values(fields));
     const all = relationships.flatMap((relationship) =>
-      [{}, ...Object.values(SheetRole).map((role) => ({ role }))].map((args) => relationship.hop(args)),
+      [{}, { includeDeleted: true }, ...Object.values(SheetRole).map((role) => ({ role }))].map((args) =>
+        relationship.hop(args),
+      ),
     );
     return [...new Map(all.map((hop) => [keyOf(hop), hop])).values()];
   };

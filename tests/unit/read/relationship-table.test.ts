@@ -64,11 +64,13 @@ function entityFields(schema: GraphQLSchema): string[] {
     .map(({ type, field }) => `${type.name}.${field.name}`);
 }
 
-/** Every hop the table can choose, each field asked with no arguments and with each sheet role. */
+/** Every hop the table can choose, each field asked with no arguments, with deleted nodes and with each sheet role. */
 function hops(): Hop[] {
   const relationships: Relationship[] = Object.values(RELATIONSHIPS).flatMap((fields) => Object.values(fields));
   return relationships.flatMap((relationship) =>
-    [{}, ...Object.values(SheetRole).map((role) => ({ role }))].map((args) => relationship.hop(args)),
+    [{}, { includeDeleted: true }, ...Object.values(SheetRole).map((role) => ({ role }))].map((args) =>
+      relationship.hop(args),
+    ),
   );
 }
 

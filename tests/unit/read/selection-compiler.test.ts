@@ -84,7 +84,7 @@ describe('the selection compiler', () => {
     expect(
       planOf(`{ policyItems(first: 10) { totalCount nodes { code measures { code departments { name } } }
         edges { node { sdgs { number } } } } }`),
-    ).toBe('out:HAS_MEASURE(in:RESPONSIBLE_FOR) out:CONTRIBUTES_TO');
+    ).toBe('path:policy-item/measures-kept(in:RESPONSIBLE_FOR) out:CONTRIBUTES_TO');
   });
 
   it('follows named and inline fragments, and fetches one relationship once whatever its aliases', () => {
