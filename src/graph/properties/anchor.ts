@@ -18,8 +18,9 @@ export interface AnchorHop {
   readonly to?: NodeLabel;
   /**
    * The hop passes only nodes the next plan keeps: a node marked DELETED (a measure the revision drops) ends
-   * the way there. A relationship path declares it on every hop that reaches a measure (src/graph/properties/
-   * relationship.ts says why); the relationship's fragment tests it, anchors and facets do not read it yet.
+   * the way there. A relationship path going on past a measure declares it on the hop reaching the measure
+   * (relationship.ts says when it need not); the relationship's fragment tests it, anchors and facets do not
+   * read it yet.
    */
   readonly unlessDeleted?: true;
 }

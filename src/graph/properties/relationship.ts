@@ -10,9 +10,11 @@ import type { AnchorHop } from './anchor';
  *
  * Deleted measures: a measure the next plan drops stays in the graph marked DELETED and is listed only when
  * asked for (docs/analysts.md). A path that goes on past a measure lists what the plan links through it, so it
- * passes only kept measures: its measure hop declares `unlessDeleted` (anchor.ts). A field that lists the
- * measures (or projects) themselves says `deletable` instead: it takes `includeDeleted`, and leaves deleted ones
- * out unless that is true.
+ * passes only kept measures: its measure hop declares `unlessDeleted` (anchor.ts). The paths through SUPPORTS
+ * do not: no sheet supports a deleted measure, and the filter would read every measure's status for nothing
+ * (docs/benchmarks.md); tests/unit/read/deleted-measure-paths.test.ts fails the day one does. A field that lists
+ * the measures (or projects) themselves says `deletable` instead: it takes `includeDeleted`, and leaves deleted
+ * ones out in its hop unless that is true.
  */
 export interface RelationshipDeclaration {
   /** The hops from the kind's node to the listed nodes: every hop but the last names the label it reaches. */
