@@ -64,7 +64,7 @@ export class GraphLoaders {
   }
 
   /**
-   * A multi-hop path (`policy-item/departments`): its fragment (src/read/relationships.ts) wrapped for
+   * A multi-hop path (`policy-item/departments`): its fragment (src/read/declared-relationships.ts) wrapped for
    * batching (cypher/projection/path-by-ids.cypher), the same fragment the selection compiler inlines.
    */
   path(found: PathFragment): DataLoader<string, NodeProperties[]> {
@@ -72,7 +72,7 @@ export class GraphLoaders {
   }
 
   /**
-   * Records what a compiled statement answered for the hop `key` (src/read/relationships.ts `keyOf`) below
+   * Records what a compiled statement answered for the hop `key` (src/read/declared-relationships.ts `keyOf`) below
    * the node `id`, for `primedList`. Like DataLoader's `prime`, a first answer is never overwritten (any
    * later one is the same data).
    */
@@ -265,7 +265,7 @@ function groupByKey(rows: readonly PlainRow[]): Map<string, NodeProperties[]> {
   return groups;
 }
 
-/** A multi-hop path as the loaders need it: its name and its fragment (src/read/relationships.ts `Hop`). */
+/** A multi-hop path as the loaders need it: its name and its fragment (src/read/declared-relationships.ts `Hop`). */
 export interface PathFragment {
   readonly path: string;
   readonly fragment: (source: CypherSource) => Cypher;

@@ -14,7 +14,7 @@ import type { StoredAsIs } from '../graph/map-node';
 import type { NodeProperties } from './graph-loaders';
 import { rowsAnswer } from './prefetch/property-demand';
 import type { RequestContext } from './request-context';
-import { keptOf, keyOf, RELATIONSHIPS, type FieldArguments, type Relationship } from './relationships';
+import { keptOf, keyOf, RELATIONSHIPS, type FieldArguments, type Relationship } from './declared-relationships';
 
 /**
  * How each GraphQL object type's nodes become its objects, by type name: the feature's `static from`, and

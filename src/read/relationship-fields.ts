@@ -7,7 +7,6 @@ import {
   type NestedConnection,
 } from './nested-connection';
 import type { CypherSource } from '../db/cypher-registry';
-import type { FragmentFile } from './page/cypher-part';
 import { relationshipScope } from './page/fragments';
 import { plainListKind, type NodeClass } from './plain-list-kind';
 import {
@@ -17,7 +16,8 @@ import {
   type FieldArguments,
   type RelatedType,
   type RelationshipField,
-} from './relationships';
+  type Scope,
+} from './declared-relationships';
 import type { RequestContext } from './request-context';
 
 /** How a relationship field without arguments answers: the one node or the list its table entry finds, mapped. */
@@ -89,10 +89,9 @@ export function connection<
   Filter extends object,
   OrderField extends string,
   Facet extends string,
->(kind: ListKind<T, Filter, OrderField, Facet>, scope: FragmentFile, lists: string): NestedConnectionSpec {
+>(kind: ListKind<T, Filter, OrderField, Facet>, scope: Scope, lists: string): NestedConnectionSpec {
   return {
-    resolver: (parent, field) =>
-      nestedConnectionResolver(kind, { parent, field, scope: (source) => source.part(scope), lists }),
+    resolver: (parent, field) => nestedConnectionResolver(kind, { parent, field, scope, lists }),
   };
 }
 
@@ -173,7 +172,7 @@ function relationshipConnection<T extends RelatedType>(
 ): ClassType {
   const relationship = relationshipOf(type, name);
   if (!relationship) throw new Error(`${type}.${name} is not in the relationship table`);
-  const found = relationship.hop({});
+  const found = relationship.every;
   // Bound once per registry: every request of a service composes from the same one.
   const scopes = new WeakMap<CypherSource, Cypher>();
   const nested = {

@@ -1,4 +1,4 @@
-import type { NodeLabel, RelationshipType } from '../graph-model';
+import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../graph-model';
 
 /**
  * The relationships a kind is filtered by, declared with its attributes (`<kind>.properties.ts`): for each
@@ -16,6 +16,13 @@ export interface AnchorHop {
   readonly direction: 'out' | 'in';
   readonly types: readonly RelationshipType[];
   readonly to?: NodeLabel;
+  /**
+   * The hop passes only nodes the next plan keeps: a node marked DELETED (a measure the revision drops) ends
+   * the way there. A relationship path going on past a measure declares it on the hop reaching the measure
+   * (relationship.ts says when it need not); the relationship's fragment tests it, anchors and facets do not
+   * read it yet.
+   */
+  readonly unlessDeleted?: true;
 }
 
 /** A hop out of the node before: `-[:T]->(:To)`. */
@@ -25,6 +32,43 @@ export const outTo = (types: RelationshipType | readonly RelationshipType[], to?
 /** A hop into the node before: `<-[:T]-(:To)`. */
 export const inFrom = (types: RelationshipType | readonly RelationshipType[], to?: NodeLabel): AnchorHop =>
   hopOf('in', types, to);
+
+/** The same hop, passing only the nodes the next plan keeps (a measure marked DELETED stops it). */
+export const unlessDeleted = (hop: AnchorHop): AnchorHop => Object.assign({}, hop, { unlessDeleted: true as const });
+
+/**
+ * The hops of a path walked the other way: from its end back to the node it started from. A path declared
+ * once serves both directions (a measure's SDGs, an SDG's measures); which nodes a hop passes (`unlessDeleted`)
+ * is said again for the direction walked, since the hop reaching a node is another one.
+ */
+export function reversedHops(hops: readonly AnchorHop[]): AnchorHop[] {
+  return hops
+    .map((hop, at): AnchorHop => {
+      const before = hops[at - 1]?.to;
+      const direction = hop.direction === 'out' ? 'in' : 'out';
+      return before === undefined ? { direction, types: hop.types } : { direction, types: hop.types, to: before };
+    })
+    .reverse();
+}
+
+/**
+ * A path going on past the end of `path` along `then`: the hop that ended it now names the label it reaches
+ * (read from its relationship type), as every hop but a path's last does.
+ */
+export function followedBy(path: readonly AnchorHop[], ...then: AnchorHop[]): AnchorHop[] {
+  const last = path.at(-1);
+  if (last === undefined) return then;
+  const [type] = last.types;
+  if (type === undefined) throw new Error('a hop follows at least one relationship type');
+  const to = last.direction === 'out' ? RELATIONSHIP_TYPES[type].to : RELATIONSHIP_TYPES[type].from;
+  return [...path.slice(0, -1), Object.assign({}, last, { to }), ...then];
+}
+
+/** The path with its last hop passing only the nodes the next plan keeps. */
+export function unlessDeletedAtEnd(path: readonly AnchorHop[]): AnchorHop[] {
+  const last = path.at(-1);
+  return last === undefined ? [] : [...path.slice(0, -1), unlessDeleted(last)];
+}
 
 function hopOf(
   direction: AnchorHop['direction'],

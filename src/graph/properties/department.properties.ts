@@ -1,4 +1,8 @@
 import { declareAttributes } from './attribute';
+import { SheetRole } from '../enums';
+import { inFrom, outTo, unlessDeleted } from './anchor';
+import { MEASURE_TO_SDGS } from './measure.properties';
+import { along, alongDeletable, declareRelationships } from './relationship';
 
 /**
  * The attributes of departments (課・室・局), each declared once: its stored contract, field, search and
@@ -19,5 +23,21 @@ export const DEPARTMENT_ATTRIBUTES = declareAttributes({
     type: 'String',
     description: 'English name, e.g. Citizen Activity Promotion Division.',
     search: 'indexed',
+  },
+});
+
+/** The relationship fields of a department (relationship.ts): the path from it to the nodes each lists. */
+export const DEPARTMENT_RELATIONSHIPS = declareRelationships({
+  measures: alongDeletable(outTo('RESPONSIBLE_FOR')),
+  policyItems: along(unlessDeleted(outTo('RESPONSIBLE_FOR', 'Measure')), inFrom('HAS_MEASURE')),
+  sdgs: along(unlessDeleted(outTo('RESPONSIBLE_FOR', 'Measure')), ...MEASURE_TO_SDGS),
+  indicators: along(outTo('ANSWERS_FOR')),
+  // Role ANY (the default) is the union of both roles; EXECUTING or PARTNER alone follows its own type.
+  reformSheets: {
+    along: [outTo(['EXECUTES', 'PARTNERS_ON'])],
+    byArgument: {
+      name: 'role',
+      paths: { [SheetRole.EXECUTING]: [outTo('EXECUTES')], [SheetRole.PARTNER]: [outTo('PARTNERS_ON')] },
+    },
   },
 });

@@ -1,4 +1,6 @@
 import { declareAttributes } from './attribute';
+import { outTo } from './anchor';
+import { along, declareRelationships } from './relationship';
 
 /**
  * The attributes of fields (分野) of the comprehensive plan, each declared once: its stored contract,
@@ -9,4 +11,9 @@ export const FIELD_ATTRIBUTES = declareAttributes({
   name: { type: 'String', description: 'Japanese name, e.g. 市民生活.', search: 'indexed' },
   nameEn: { type: 'String', description: 'English name, e.g. Civic Life.', search: 'indexed' },
   slogan: { type: 'String', optional: true, description: "The chapter's slogan (fields 5 and 6 only)." },
+});
+
+/** The relationship fields of a field (relationship.ts): the path from it to the nodes each lists. */
+export const FIELD_RELATIONSHIPS = declareRelationships({
+  policyItems: along(outTo('HAS_ITEM')),
 });

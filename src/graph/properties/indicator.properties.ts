@@ -3,6 +3,7 @@ import { declareAnchors, inFrom, outTo } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
+import { along, declareRelationships } from './relationship';
 
 /** An indicator's numbers are in its own unit (件, %, 人 …: its `unit` field), both or neither given. */
 const IN_ITS_UNIT = { type: 'Float', optional: true, unit: "the indicator's `unit`" } as const;
@@ -98,4 +99,9 @@ export const INDICATOR_ANCHORS = declareAnchors({
 export const INDICATOR_FACETS = declareFacets({
   sdgs: { perSdg: [inFrom('MEASURED_BY', 'PolicyItem'), outTo('CONTRIBUTES_TO')] },
   directions: { perValueOf: 'direction', as: 'direction' },
+});
+
+/** The relationship fields of an indicator (relationship.ts): the path from it to the nodes each lists. */
+export const INDICATOR_RELATIONSHIPS = declareRelationships({
+  policyItem: along(inFrom('MEASURED_BY')),
 });

@@ -1,4 +1,6 @@
 import { declareAttributes } from './attribute';
+import { inFrom, outTo } from './anchor';
+import { along, declareRelationships } from './relationship';
 
 /**
  * The attributes of cross-field linkage plans (政策連携プラン) and their initiatives (推進のための取組), each
@@ -21,4 +23,16 @@ export const INITIATIVE_ATTRIBUTES = declareAttributes({
   },
   name: { type: 'String', description: 'Name of the initiative.', search: 'indexed' },
   text: { type: 'String', description: 'What the initiative does.', search: 'indexed' },
+});
+
+/** The relationship fields of a linkage plan (relationship.ts): the path from it to the nodes each lists. */
+export const LINKAGE_PLAN_RELATIONSHIPS = declareRelationships({
+  initiatives: along(outTo('HAS_INITIATIVE')),
+  policyItems: along(outTo('HAS_INITIATIVE', 'Initiative'), outTo('TARGETS')),
+});
+
+/** The relationship fields of an initiative (relationship.ts): the path from it to the nodes each lists. */
+export const INITIATIVE_RELATIONSHIPS = declareRelationships({
+  plan: along(inFrom('HAS_INITIATIVE')),
+  policyItems: along(outTo('TARGETS')),
 });

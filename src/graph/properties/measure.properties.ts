@@ -1,9 +1,10 @@
 import { ChangeStatus } from '../enums';
-import { declareAnchors, inFrom, outTo } from './anchor';
+import { declareAnchors, inFrom, outTo, reversedHops } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
 import { POSITION } from './position';
+import { along, declareRelationships } from './relationship';
 
 /**
  * The attributes of measures (施策中項目), each declared once: its stored contract, field, filter, sort order,
@@ -59,6 +60,17 @@ export const MEASURE_PROPERTIES = numbersOf(MEASURE_ATTRIBUTES);
  * The relationships measures are filtered by, each with its anchor: where a `measures` page starts when the
  * condition must hold (src/graph/properties/anchor.ts).
  */
+/**
+ * The path from a measure to its SDGs, through its policy item: written here once. Its relationship field, its
+ * facet and its anchor (walked back), and every path of another kind that crosses it (Department.sdgs, an SDG's
+ * measures, departments and sheets, the sheets' SDG facet and anchor) are made from it
+ * (tests/unit/graph/measure-sdg-spellings.test.ts counts the spellings).
+ */
+export const MEASURE_TO_SDGS = [inFrom('HAS_MEASURE', 'PolicyItem'), outTo('CONTRIBUTES_TO')] as const;
+
+/** The same path from an SDG to the measures touching it. */
+export const SDG_TO_MEASURES = reversedHops(MEASURE_TO_SDGS);
+
 export const MEASURE_ANCHORS = declareAnchors({
   departments: { from: 'Department', key: 'id', hops: [outTo('RESPONSIBLE_FOR')], condition: { as: 'd' } },
   'reform-sheets': {
@@ -74,12 +86,20 @@ export const MEASURE_ANCHORS = declareAnchors({
     },
   },
   'policy-items': { from: 'PolicyItem', key: 'code', hops: [outTo('HAS_MEASURE')] },
-  sdgs: { from: 'Sdg', key: 'number', hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE')] },
+  sdgs: { from: 'Sdg', key: 'number', hops: SDG_TO_MEASURES },
   fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('HAS_MEASURE')] },
 });
 
 /** The facets of `measures` declared by shape (src/graph/properties/facet.ts); the others are files. */
 export const MEASURE_FACETS = declareFacets({
-  sdgs: { perSdg: [inFrom('HAS_MEASURE', 'PolicyItem'), outTo('CONTRIBUTES_TO')] },
+  sdgs: { perSdg: MEASURE_TO_SDGS },
   statuses: { perValueOf: 'status', as: 'status' },
+});
+
+/** The relationship fields of a measure (relationship.ts): the path from it to the nodes each lists. */
+export const MEASURE_RELATIONSHIPS = declareRelationships({
+  policyItem: along(inFrom('HAS_MEASURE')),
+  departments: along(inFrom('RESPONSIBLE_FOR')),
+  sdgs: along(...MEASURE_TO_SDGS),
+  reformSheets: along(inFrom('SUPPORTS')),
 });

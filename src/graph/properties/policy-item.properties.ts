@@ -1,8 +1,9 @@
-import { declareAnchors, inFrom, outTo } from './anchor';
+import { declareAnchors, inFrom, outTo, unlessDeleted } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
 import { POSITION } from './position';
+import { along, alongDeletable, declareRelationships } from './relationship';
 
 /**
  * The attributes of policy items (施策大項目), each declared once: its stored contract, field, filter, sort order,
@@ -124,4 +125,18 @@ export const POLICY_ITEM_ANCHORS = declareAnchors({
 export const POLICY_ITEM_FACETS = declareFacets({
   sdgs: { perSdg: [outTo('CONTRIBUTES_TO')] },
   fields: { perValueOf: 'fieldNumber', as: 'number' },
+});
+
+/** The relationship fields of a policy item (relationship.ts): the path from it to the nodes each lists. */
+export const POLICY_ITEM_RELATIONSHIPS = declareRelationships({
+  field: along(inFrom('HAS_ITEM')),
+  sdgs: along(outTo('CONTRIBUTES_TO')),
+  measures: alongDeletable(outTo('HAS_MEASURE')),
+  indicators: along(outTo('MEASURED_BY')),
+  projects: alongDeletable(outTo('HAS_PROJECT')),
+  relatedPlans: along(outTo('HAS_RELATED_PLAN')),
+  departments: along(unlessDeleted(outTo('HAS_MEASURE', 'Measure')), inFrom('RESPONSIBLE_FOR')),
+  reformSheets: along(outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')),
+  linkagePlans: along(inFrom('TARGETS', 'Initiative'), inFrom('HAS_INITIATIVE')),
+  initiatives: along(inFrom('TARGETS')),
 });

@@ -1,6 +1,8 @@
 import { ChangeStatus } from '../enums';
 import { declareAttributes } from './attribute';
 import { CODE } from './code';
+import { inFrom } from './anchor';
+import { along, declareRelationships } from './relationship';
 
 /**
  * The attributes of main projects (主な事業) of policy items, each declared once: its stored contract, field,
@@ -29,4 +31,9 @@ export const PROJECT_ATTRIBUTES = declareAttributes({
     optional: true,
     description: 'Why the draft revision sheet deletes the project (削除理由), as written; null unless DELETED.',
   },
+});
+
+/** The relationship fields of a project (relationship.ts): the path from it to the nodes each lists. */
+export const PROJECT_RELATIONSHIPS = declareRelationships({
+  policyItem: along(inFrom('HAS_PROJECT')),
 });

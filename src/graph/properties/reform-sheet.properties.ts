@@ -1,8 +1,10 @@
-import { declareAnchors, inFrom, outTo } from './anchor';
+import { declareAnchors, followedBy, inFrom, outTo } from './anchor';
+import { MEASURE_TO_SDGS, SDG_TO_MEASURES } from './measure.properties';
 import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
 import { POSITION } from './position';
+import { along, declareRelationships } from './relationship';
 
 /** Every sheet prints its start and target years (`開始年度 | R 5 | 達成目標年度 | R 9`). */
 const FISCAL_YEAR = { type: 'FiscalYear', optional: false, unit: 'fiscal year' } as const;
@@ -161,7 +163,7 @@ export const REFORM_SHEET_ANCHORS = declareAnchors({
   sdgs: {
     from: 'Sdg',
     key: 'number',
-    hops: [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')],
+    hops: followedBy(SDG_TO_MEASURES, inFrom('SUPPORTS')),
     condition: { as: 's' },
   },
 });
@@ -169,7 +171,17 @@ export const REFORM_SHEET_ANCHORS = declareAnchors({
 /** The facets of `reformSheets` declared by shape (src/graph/properties/facet.ts); the others are files. */
 export const REFORM_SHEET_FACETS = declareFacets({
   sdgs: {
-    perSdg: [outTo('SUPPORTS', 'Measure'), inFrom('HAS_MEASURE', 'PolicyItem'), outTo('CONTRIBUTES_TO')],
+    perSdg: [outTo('SUPPORTS', 'Measure'), ...MEASURE_TO_SDGS],
   },
   areas: { perValueOf: 'areaNumber', as: 'number' },
+});
+
+/** The relationship fields of a reform sheet (relationship.ts): the path from it to the nodes each lists. */
+export const REFORM_SHEET_RELATIONSHIPS = declareRelationships({
+  area: along(outTo('IN_AREA')),
+  departments: along(inFrom('EXECUTES')),
+  partners: along(inFrom('PARTNERS_ON')),
+  measures: along(outTo('SUPPORTS')),
+  // The path its facet of SDGs counts along.
+  sdgs: along(...REFORM_SHEET_FACETS.sdgs.perSdg),
 });

@@ -1,6 +1,8 @@
 import { ChangeStatus } from '../enums';
 import { declareAttributes } from './attribute';
 import { CODE } from './code';
+import { inFrom } from './anchor';
+import { along, declareRelationships } from './relationship';
 
 /**
  * The attributes of related plans (関連計画) of policy items, each declared once: its stored contract, field,
@@ -35,4 +37,9 @@ export const RELATED_PLAN_ATTRIBUTES = declareAttributes({
     type: { enum: ChangeStatus },
     description: 'Change mark of the draft revision sheet (deleted plans are not listed).',
   },
+});
+
+/** The relationship fields of a related plan (relationship.ts): the path from it to the nodes each lists. */
+export const RELATED_PLAN_RELATIONSHIPS = declareRelationships({
+  policyItem: along(inFrom('HAS_RELATED_PLAN')),
 });

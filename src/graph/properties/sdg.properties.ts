@@ -1,4 +1,7 @@
 import { declareAttributes } from './attribute';
+import { followedBy, inFrom, unlessDeletedAtEnd } from './anchor';
+import { SDG_TO_MEASURES } from './measure.properties';
+import { along, declareRelationships } from './relationship';
 
 /**
  * The attributes of the Sustainable Development Goals, each declared once: its stored contract, field,
@@ -13,4 +16,12 @@ export const SDG_ATTRIBUTES = declareAttributes({
   },
   nameEn: { type: 'String', description: 'UN short title, e.g. Partnerships for the Goals.', search: 'indexed' },
   color: { type: 'String', description: "The goal's official colour, `#RRGGBB`." },
+});
+
+/** The relationship fields of an SDG (relationship.ts): the path from it to the nodes each lists. */
+export const SDG_RELATIONSHIPS = declareRelationships({
+  policyItems: along(inFrom('CONTRIBUTES_TO')),
+  measures: along(...unlessDeletedAtEnd(SDG_TO_MEASURES)),
+  departments: along(...followedBy(unlessDeletedAtEnd(SDG_TO_MEASURES), inFrom('RESPONSIBLE_FOR'))),
+  reformSheets: along(...followedBy(SDG_TO_MEASURES, inFrom('SUPPORTS'))),
 });

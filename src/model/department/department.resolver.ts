@@ -13,7 +13,7 @@ import { Collaboration } from './collaboration.type';
 import { Department } from './department.type';
 import { compileNodeRead, prefetchBelow } from '../../read/prefetch/load-node';
 import { RootRead } from '../../read/root-reads';
-import { related } from '../../read/relationships';
+import { related, scopeOf } from '../../read/declared-relationships';
 import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, manyNotDeleted, relationshipResolvers } from '../../read/relationship-fields';
@@ -86,12 +86,12 @@ export const DepartmentRelationships = relationshipResolvers(() => Department, '
   ),
   measuresConnection: connection(
     MEASURE_LIST,
-    'fragments/measure/scope-department',
+    scopeOf('Department', 'measures'),
     'Measures the department is responsible for',
   ),
   reformSheetsConnection: connection(
     REFORM_SHEET_LIST,
-    'fragments/reform-sheet/scope-department',
+    scopeOf('Department', 'reformSheets'),
     'Reform sheets the department executes or partners on',
   ),
 });

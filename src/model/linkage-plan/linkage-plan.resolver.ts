@@ -3,6 +3,7 @@ import { PolicyItem } from '../policy-item/policy-item.type';
 import { Initiative, LinkagePlan } from './linkage-plan.type';
 import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
 import { connection, many, one, relationshipResolvers } from '../../read/relationship-fields';
+import { scopeOf } from '../../read/declared-relationships';
 
 export const LinkagePlanResolver = rootNodeResolver(() => LinkagePlan, {
   field: 'linkagePlan',
@@ -24,7 +25,7 @@ export const LinkagePlanRelationships = relationshipResolvers(() => LinkagePlan,
   policyItems: many(() => PolicyItem, 'Policy items any initiative of the plan targets.'),
   policyItemsConnection: connection(
     POLICY_ITEM_LIST,
-    'fragments/policy-item/scope-linkage-plan',
+    scopeOf('LinkagePlan', 'policyItems'),
     'Policy items any initiative of the plan targets',
   ),
 });

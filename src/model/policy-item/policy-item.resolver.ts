@@ -11,6 +11,7 @@ import { Sdg } from '../sdg/sdg.type';
 import { PolicyItem } from './policy-item.type';
 import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, manyNotDeleted, one, relationshipResolvers } from '../../read/relationship-fields';
+import { scopeOf } from '../../read/declared-relationships';
 import { POLICY_ITEM_LIST } from './policy-item.list';
 import { rootConnectionResolver } from '../../read/root-connection';
 import { INDICATOR_LIST } from '../indicator/indicator.list';
@@ -35,7 +36,7 @@ export const PolicyItemRelationships = relationshipResolvers(() => PolicyItem, '
   reformSheets: many(() => ReformSheet, 'Reform sheets supporting any of its measures.', REFORM_SHEET_LIST),
   linkagePlans: many(() => LinkagePlan, 'Linkage plans whose initiatives target the item.'),
   initiatives: many(() => Initiative, 'Linkage-plan initiatives (推進のための取組) that target the item.'),
-  measuresConnection: connection(MEASURE_LIST, 'fragments/measure/scope-policy-item', 'The measures of the item'),
+  measuresConnection: connection(MEASURE_LIST, scopeOf('PolicyItem', 'measures'), 'The measures of the item'),
 });
 
 export const PolicyItemsRootConnection = rootConnectionResolver(POLICY_ITEM_LIST, {

@@ -6,6 +6,7 @@ import { ReformArea } from './reform-area.type';
 import { ReformSheet } from './reform-sheet.type';
 import { REFORM_SHEET_LIST } from './reform-sheet.list';
 import { connection, many, one, relationshipResolvers } from '../../read/relationship-fields';
+import { scopeOf } from '../../read/declared-relationships';
 import { rootConnectionResolver } from '../../read/root-connection';
 import { MEASURE_LIST } from '../measure/measure.list';
 
@@ -38,7 +39,7 @@ export const ReformSheetRelationships = relationshipResolvers(() => ReformSheet,
 
 export const ReformAreaRelationships = relationshipResolvers(() => ReformArea, 'ReformArea', {
   sheets: many(() => ReformSheet, 'Sheets of the area, in code order.'),
-  sheetsConnection: connection(REFORM_SHEET_LIST, 'fragments/reform-sheet/scope-area', 'The sheets of the area'),
+  sheetsConnection: connection(REFORM_SHEET_LIST, scopeOf('ReformArea', 'sheets'), 'The sheets of the area'),
 });
 
 export const ReformSheetsRootConnection = rootConnectionResolver(REFORM_SHEET_LIST, {

@@ -7,6 +7,7 @@ import { Sdg } from './sdg.type';
 import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
 import { MEASURE_LIST } from '../measure/measure.list';
 import { connection, many, relationshipResolvers } from '../../read/relationship-fields';
+import { scopeOf } from '../../read/declared-relationships';
 import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 
 export const SdgResolver = rootNodeResolver(() => Sdg, {
@@ -31,12 +32,12 @@ export const SdgRelationships = relationshipResolvers(() => Sdg, 'Sdg', {
   reformSheets: many(() => ReformSheet, 'Reform sheets supporting a measure touching the goal.', REFORM_SHEET_LIST),
   policyItemsConnection: connection(
     POLICY_ITEM_LIST,
-    'fragments/policy-item/scope-sdg',
+    scopeOf('Sdg', 'policyItems'),
     'Policy items contributing to the goal',
   ),
   measuresConnection: connection(
     MEASURE_LIST,
-    'fragments/measure/scope-sdg',
+    scopeOf('Sdg', 'measures'),
     'Measures touching the goal through their policy item',
   ),
 });

@@ -1,7 +1,7 @@
 import { naming, type Cypher } from '../../db/cypher';
 import type { CypherSource } from '../../db/cypher-registry';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
-import type { AnchorDeclaration, AnchorHop, Anchors } from '../../graph/properties/anchor';
+import { reversedHops, type AnchorDeclaration, type AnchorHop, type Anchors } from '../../graph/properties/anchor';
 import type { FacetDeclaration } from '../../graph/properties/facet';
 import type { TemplatePart } from './cypher-part';
 
@@ -59,38 +59,35 @@ function identifier(name: string): string {
   return name;
 }
 
-function hopText(hop: AnchorHop): string {
+function hopText(hop: AnchorHop, name = ''): string {
   const types = hop.types.map(identifier).join('|');
   const arrow = hop.direction === 'out' ? `-[:${types}]->` : `<-[:${types}]-`;
-  return hop.to === undefined ? arrow : `${arrow}(:${identifier(hop.to)})`;
+  if (hop.to === undefined) return arrow;
+  return `${arrow}(${name === '' ? '' : identifier(name)}:${identifier(hop.to)})`;
+}
+
+/** A node on a path the pattern names (`m`: a condition tests it), by the index of the hop reaching it. */
+export interface NamedNode {
+  readonly at: number;
+  readonly as: string;
 }
 
 /**
  * A declared path, hop by hop, as a pattern's middle (`<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->`): the
- * last hop arrives at the pattern's end node, which the template writes, so it names no label.
+ * last hop arrives at the pattern's end node, which the template writes, so it names no label. `named` gives
+ * one node on the way a variable (`(m:Measure)`).
  */
-export function pathOf(hops: readonly AnchorHop[]): string {
+export function pathOf(hops: readonly AnchorHop[], named?: NamedNode): string {
   const last = hops.at(-1);
   if (last === undefined || last.to !== undefined) throw new Error('an anchor path ends with a hop to n (no `to`)');
   if (hops.slice(0, -1).some((hop) => hop.to === undefined))
     throw new Error('every hop of an anchor path but the last names the label it reaches');
-  return hops.map(hopText).join('');
+  return hops.map((hop, at) => hopText(hop, named?.at === at ? named.as : '')).join('');
 }
 
 /** The path from `a` to `n` of a declared anchor. */
 export function anchorPath(anchor: AnchorDeclaration): string {
   return pathOf(anchor.hops);
-}
-
-/** The hops of a path walked the other way: from `n` back to the node it started from (the anchor's `a`). */
-export function reversedHops(hops: readonly AnchorHop[]): AnchorHop[] {
-  return hops
-    .map((hop, at): AnchorHop => {
-      const before = hops[at - 1]?.to;
-      const direction = hop.direction === 'out' ? 'in' : 'out';
-      return before === undefined ? { direction, types: hop.types } : { direction, types: hop.types, to: before };
-    })
-    .reverse();
 }
 
 /** A declared anchor's condition, from the template: the anchor's path walked back from `n`. */

@@ -1,7 +1,7 @@
 import { naming, type Cypher } from '../../db/cypher';
 import type { CypherFile } from '../../db/cypher-files';
 import type { CypherSource } from '../../db/cypher-registry';
-import { fragmentOf, HOP_VARIABLES, singleHopScope, type Hop } from '../relationships';
+import { fragmentOf, HOP_VARIABLES, singleHopScope, type Hop } from '../declared-relationships';
 import type { TemplatePart } from './cypher-part';
 
 /**

@@ -14,7 +14,7 @@ import {
 import type { CypherSource } from '../../db/cypher-registry';
 import type { CompiledStatement, Params } from '../../db/graph-gateway';
 import type { NodeLabel } from '../../graph/graph-model';
-import { fragmentOf, keyOf } from '../relationships';
+import { fragmentOf, keyOf } from '../declared-relationships';
 import type { ColumnPlan, FoldedPage, PlannedPage, RootShape } from './compiled-read';
 import type { PlannedProjection } from './selection-plan';
 

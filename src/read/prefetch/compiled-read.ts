@@ -2,7 +2,7 @@ import type { Cypher } from '../../db/cypher';
 import type { CypherFile } from '../../db/cypher-files';
 import type { CompiledStatement, Params } from '../../db/graph-gateway';
 import type { NodeLabel } from '../../graph/graph-model';
-import type { Hop } from '../relationships';
+import type { Hop } from '../declared-relationships';
 
 // The shapes a root read takes once compiled, shared by the planner (selection-plan.ts, nested-pages.ts),
 // the compiler (compile-prefetch.ts) and the priming of its answer (execute-read.ts, prime-loaders.ts).

@@ -1,7 +1,7 @@
 import type { PlainRow, PlainValue } from '../../db/plain-values';
 import { RowReader } from '../../db/row-reader';
 import type { GraphLoaders } from '../graph-loaders';
-import { primeHop } from '../relationships';
+import { primeHop } from '../declared-relationships';
 import type { ColumnPlan, FoldedPage } from './compiled-read';
 
 /**

@@ -13,7 +13,7 @@ import type { NodeLabel } from '../../graph/graph-model';
 import { NODE_PROPERTIES } from '../../graph/node-properties';
 import { DECLARED_PROPERTIES } from '../../graph/properties/declared-properties';
 import { storedPropertiesOfDeclared } from '../../graph/properties/declared-property';
-import { relationshipOf } from '../relationships';
+import { relationshipOf } from '../declared-relationships';
 
 /** Properties every node stores besides its label's own (see node-properties.ts). */
 export const COMMON_PROPERTIES: readonly string[] = ['id', 'sortKey', 'sourceDocument', 'sourceLine'];
@@ -102,7 +102,7 @@ export function storedPropertiesOf(label: NodeLabel): string[] {
  *
  * For each field of the label's GraphQL type selected so: a field named like a stored
  * property reads it; an assembled field reads what ASSEMBLED_FROM says; a relationship the compiler fetches
- * (src/read/relationships.ts) or a nested connection reads only the id; any other field (a resolver such as
+ * (src/read/declared-relationships.ts) or a nested connection reads only the id; any other field (a resolver such as
  * `Indicator.progress`, a new field nobody listed here) makes the whole node projected. So what is not known
  * costs bytes, never a wrong answer. The search-only properties (`searchText`, `visionText`) are never
  * projected: no mapper reads them.

@@ -11,12 +11,12 @@ import {
 // through 16.x, which package.json pins): planning with it cannot disagree with what will be resolved.
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
-import { keyOf, relationshipOf, type Hop } from '../relationships';
+import { keyOf, relationshipOf, type Hop } from '../declared-relationships';
 import type { PlannedPage } from './compiled-read';
 
 /** One relationship to fetch for every node of a level, with what to fetch below it. */
 export interface PlannedProjection {
-  /** How the related nodes are found (src/read/relationships.ts), the same hop the field resolver loads. */
+  /** How the related nodes are found (src/read/declared-relationships.ts), the same hop the field resolver loads. */
   readonly hop: Hop;
   /**
    * The label of the related nodes (from the field's GraphQL type), which says which properties they store;

@@ -3,7 +3,7 @@ import type { Plan } from 'neo4j-driver';
 import { compilePrefetch } from '../../../src/read/prefetch/compile-prefetch';
 import { pathBatch } from '../../../src/read/graph-loaders';
 import { SheetRole } from '../../../src/graph/enums';
-import { keyOf, RELATIONSHIPS, type Hop, type Relationship } from '../../../src/read/relationships';
+import { keyOf, RELATIONSHIPS, type Hop, type Relationship } from '../../../src/read/declared-relationships';
 
 const WHOLE_READS = /^(AllNodesScan|NodeByLabelScan)/;
 
@@ -31,16 +31,17 @@ describe('the Cypher files', () => {
     const session = db.driver.session();
     try {
       // Fragments of compiled statements are not statements; compiled-statements.int.test.ts explains them.
-      // The path batch template has a slot for a path, and the walked-path template one for its hops; the test of
-      // every path's batch statement fills both. The
-      // relationship scopes have slots for a hop (a path, or a type and label); relationship-connections.int.test.ts
-      // pages every one.
+      // The path batch template has a slot for a path, and the walked-path templates slots for their hops; the test
+      // of every path's batch statement fills them. The relationship scopes have slots for a hop (a path, a type and
+      // label, or a declared path's labels and hops); relationship-connections.int.test.ts pages every one.
       // The templates with a slot for the properties read of their nodes (search hits, a listed kind, a node by
       // id): index-backed-plans.int.test.ts profiles each filled in.
       const templates = new Set([
         'projection/path-by-ids',
         'projection/path',
+        'projection/path-unless-deleted',
         'projection/scope-by-relationship',
+        'projection/scope-by-path',
         'projection/scope-by-outgoing',
         'projection/scope-by-incoming',
         'search/search',
@@ -62,11 +63,13 @@ describe('the Cypher files', () => {
     // Planning every file took 20 s on the 2-core build machine shared with other test runs (jest allows 5 s).
   }, 60_000);
 
-  /** Every hop of the relationship table, once (each field with no arguments and with each sheet role). */
+  /** Every hop of the relationship table, once (each field with no arguments, with deleted nodes and with each sheet role). */
   const hops = (): Hop[] => {
     const relationships: Relationship[] = Object.values(RELATIONSHIPS).flatMap((fields) => Object.values(fields));
     const all = relationships.flatMap((relationship) =>
-      [{}, ...Object.values(SheetRole).map((role) => ({ role }))].map((args) => relationship.hop(args)),
+      [{}, { includeDeleted: true }, ...Object.values(SheetRole).map((role) => ({ role }))].map((args) =>
+        relationship.hop(args),
+      ),
     );
     return [...new Map(all.map((hop) => [keyOf(hop), hop])).values()];
   };

@@ -1,7 +1,7 @@
 import { int, type ProfiledPlan } from 'neo4j-driver';
 import type { CypherFile } from '../../../src/db/cypher-files';
 import { CypherRegistry, isCypherFile } from '../../../src/db/cypher-registry';
-import { RELATIONSHIPS, type Relationship } from '../../../src/read/relationships';
+import { RELATIONSHIPS, type Relationship } from '../../../src/read/declared-relationships';
 import { allByLabel } from '../../../src/graph/all-by-label';
 import type { NodeLabel } from '../../../src/graph/graph-model';
 import { nodeById } from '../../../src/graph/node-by-id';
@@ -64,7 +64,7 @@ const KEY = 'idempotency-key:0123456789abcdef';
 const AT = '2024-04-01T00:00:00.000Z';
 const byIds = (statement: CypherFile, ids: string[]): PlanCase => ({ statement, params: { ids } });
 const cypher = CypherRegistry.load();
-/** A path's batch statement, as GraphLoaders.path runs it (src/read/relationships.ts names the paths). */
+/** A path's batch statement, as GraphLoaders.path runs it (src/read/declared-relationships.ts names the paths). */
 const pathBatchOf = (path: string, ids: string[]): PlanCase => {
   const found = Object.values(RELATIONSHIPS)
     .flatMap((fields) => Object.values<Relationship>(fields).map((relationship) => relationship.hop({})))

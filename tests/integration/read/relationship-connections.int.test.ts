@@ -1,5 +1,5 @@
 import { getNamedType, isListType, isNonNullType, isObjectType, type GraphQLField } from 'graphql';
-import { RELATIONSHIPS } from '../../../src/read/relationships';
+import { RELATIONSHIPS } from '../../../src/read/declared-relationships';
 import { graphSchema } from '../../../src/schema';
 import { openApi, type ApiFixture } from '../../helpers/api-fixture';
 import type { GraphQLResponse } from '../../helpers/test-server';

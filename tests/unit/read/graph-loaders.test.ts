@@ -2,7 +2,7 @@ import type { CompiledStatement, Params } from '../../../src/db/graph-gateway';
 import type { PlainRow } from '../../../src/db/plain-values';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { GraphLoaders, type BatchReader } from '../../../src/read/graph-loaders';
-import { related, relatedOne, RELATIONSHIPS } from '../../../src/read/relationships';
+import { related, relatedOne, RELATIONSHIPS } from '../../../src/read/declared-relationships';
 
 interface Call {
   readonly name: string;

@@ -7,7 +7,7 @@ import { Measure } from '../../../src/model/measure/measure.type';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { GraphLoaders, type BatchReader } from '../../../src/read/graph-loaders';
 import type { RequestContext } from '../../../src/read/request-context';
-import { primeHop, related, relationshipOf, type FieldArguments } from '../../../src/read/relationships';
+import { primeHop, related, relationshipOf, type FieldArguments } from '../../../src/read/declared-relationships';
 import { graphSchema } from '../../../src/schema';
 
 /** Stands in for the gateway: counts the batch reads the resolvers fall back to and answers them with no rows. */
@@ -63,7 +63,10 @@ describe('primed relationship fields', () => {
     const loaders = new GraphLoaders(reader);
     const relationship = relationshipOf('PolicyItem', 'measures');
     if (!relationship) throw new Error('PolicyItem.measures is not in the table');
-    primeHop(loaders, relationship.hop({}), ITEM.id, MEASURES);
+    // A statement asking with and without includeDeleted primes each its own hop (the one without filters
+    // deleted measures out itself; what reaches the resolver is still held to `keep`).
+    for (const includeDeleted of [false, true])
+      primeHop(loaders, relationship.hop({ includeDeleted }), ITEM.id, MEASURES);
     return loaders;
   }
 

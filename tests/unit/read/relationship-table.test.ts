@@ -10,7 +10,7 @@ import {
   relationshipOf,
   type Hop,
   type Relationship,
-} from '../../../src/read/relationships';
+} from '../../../src/read/declared-relationships';
 import { graphSchema } from '../../../src/schema';
 
 /**
@@ -64,11 +64,13 @@ function entityFields(schema: GraphQLSchema): string[] {
     .map(({ type, field }) => `${type.name}.${field.name}`);
 }
 
-/** Every hop the table can choose, each field asked with no arguments and with each sheet role. */
+/** Every hop the table can choose, each field asked with no arguments, with deleted nodes and with each sheet role. */
 function hops(): Hop[] {
   const relationships: Relationship[] = Object.values(RELATIONSHIPS).flatMap((fields) => Object.values(fields));
   return relationships.flatMap((relationship) =>
-    [{}, ...Object.values(SheetRole).map((role) => ({ role }))].map((args) => relationship.hop(args)),
+    [{}, { includeDeleted: true }, ...Object.values(SheetRole).map((role) => ({ role }))].map((args) =>
+      relationship.hop(args),
+    ),
   );
 }
 
@@ -112,6 +114,8 @@ describe('the relationship table', () => {
     // Every path also runs wrapped for its loader and scopes its list's connection; a single hop scopes it as
     // one pattern.
     used.add('projection/path-by-ids');
+    // A nested connection named in a resolver's table scopes its nodes along the field's path (scopeOf).
+    used.add('projection/scope-by-path');
     if (hops().some((hop) => hop.kind === 'path')) used.add('projection/scope-by-relationship');
     if (hops().some((hop) => hop.kind === 'out')) used.add('projection/scope-by-outgoing');
     if (hops().some((hop) => hop.kind === 'in')) used.add('projection/scope-by-incoming');

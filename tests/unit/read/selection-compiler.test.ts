@@ -18,7 +18,7 @@ import { RowReader } from '../../../src/db/row-reader';
 import type { PlainValue } from '../../../src/db/plain-values';
 import type { NodeLabel } from '../../../src/graph/graph-model';
 import { MAPPERS } from '../../../src/model/node/to-graphql-node';
-import { keyOf } from '../../../src/read/relationships';
+import { keyOf } from '../../../src/read/declared-relationships';
 import { NODE_PROPERTIES } from '../../../src/graph/node-properties';
 import {
   planProjections,
@@ -84,7 +84,7 @@ describe('the selection compiler', () => {
     expect(
       planOf(`{ policyItems(first: 10) { totalCount nodes { code measures { code departments { name } } }
         edges { node { sdgs { number } } } } }`),
-    ).toBe('out:HAS_MEASURE(in:RESPONSIBLE_FOR) out:CONTRIBUTES_TO');
+    ).toBe('path:policy-item/measures-kept(in:RESPONSIBLE_FOR) out:CONTRIBUTES_TO');
   });
 
   it('follows named and inline fragments, and fetches one relationship once whatever its aliases', () => {

@@ -1,5 +1,5 @@
 import type { NodeLabel } from '../../../graph/graph-model';
-import { relationshipOf, type SizeOf } from '../../../read/relationships';
+import { relationshipOf, type SizeOf } from '../../../read/declared-relationships';
 import { planPeriod } from '../../../write/plan-period';
 import { PROGRESS_GRADES } from '../../../write/progress-grades';
 import { IndicatorOutlookStatus } from '../../../graph/outlook-status';
@@ -35,7 +35,7 @@ const PROGRESS_GROUP_TYPES = [
 const OUTLOOK_STATUS_COUNT = Object.keys(IndicatorOutlookStatus).length;
 
 /**
- * Lists that are not relationship fields of src/read/relationships.ts (which sizes those, each from its
+ * Lists that are not relationship fields of src/read/declared-relationships.ts (which sizes those, each from its
  * hops' fan-outs): things that are not nodes of one label, and node lists computed otherwise. Node lists
  * named in neither (e.g. `Query.departments`) are bounded by their label's count alone.
  */

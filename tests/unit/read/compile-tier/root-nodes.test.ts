@@ -147,7 +147,8 @@ MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:HAS_MEASURE]->(n1:Measure)
-RETURN n1
+WHERE n1.status <> 'DELETED'
+RETURN DISTINCT n1
 }
 WITH n1 ORDER BY n1.sortKey
 RETURN collect([n1.code, n1.name, n1.status]) AS c1
@@ -163,7 +164,8 @@ RETURN collect([n1.name]) AS c2
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:HAS_PROJECT]->(n1:Project)
-RETURN n1
+WHERE n1.status <> 'DELETED'
+RETURN DISTINCT n1
 }
 WITH n1 ORDER BY n1.sortKey
 RETURN collect([n1.name, n1.status]) AS c3
@@ -429,7 +431,8 @@ MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:RESPONSIBLE_FOR]->(n1:Measure)
-RETURN n1
+WHERE n1.status <> 'DELETED'
+RETURN DISTINCT n1
 }
 WITH n1 ORDER BY n1.sortKey
 RETURN collect([n1.code, n1.status]) AS c1
@@ -507,7 +510,8 @@ RETURN n1
 CALL (n1) {
 CALL (n1) {
 MATCH (n1)-[:HAS_MEASURE]->(n2:Measure)
-RETURN n2
+WHERE n2.status <> 'DELETED'
+RETURN DISTINCT n2
 }
 CALL (n2) {
 CALL (n2) {

@@ -1,13 +1,22 @@
 import type DataLoader from 'dataloader';
-import { naming, type Cypher } from '../db/cypher';
+import { naming, variable, type Cypher } from '../db/cypher';
 import type { CypherFile, CypherFileUnder } from '../db/cypher-files';
 import type { CypherSource } from '../db/cypher-registry';
-import { SheetRole } from '../graph/enums';
-import { inFrom, outTo, type AnchorHop } from '../graph/properties/anchor';
-import { MEASURE_FACETS } from '../graph/properties/measure.properties';
-import { REFORM_SHEET_FACETS } from '../graph/properties/reform-sheet.properties';
+import { unlessDeletedAtEnd, type AnchorHop } from '../graph/properties/anchor';
+import { DEPARTMENT_RELATIONSHIPS } from '../graph/properties/department.properties';
+import { FIELD_RELATIONSHIPS } from '../graph/properties/field.properties';
+import { INDICATOR_RELATIONSHIPS } from '../graph/properties/indicator.properties';
+import { INITIATIVE_RELATIONSHIPS, LINKAGE_PLAN_RELATIONSHIPS } from '../graph/properties/linkage-plan.properties';
+import { MEASURE_RELATIONSHIPS } from '../graph/properties/measure.properties';
+import { POLICY_ITEM_RELATIONSHIPS } from '../graph/properties/policy-item.properties';
+import { PROJECT_RELATIONSHIPS } from '../graph/properties/project.properties';
+import { REFORM_AREA_RELATIONSHIPS } from '../graph/properties/reform-area.properties';
+import { REFORM_SHEET_RELATIONSHIPS } from '../graph/properties/reform-sheet.properties';
+import { RELATED_PLAN_RELATIONSHIPS } from '../graph/properties/related-plan.properties';
+import type { RelationshipDeclaration, Relationships } from '../graph/properties/relationship';
+import { SDG_RELATIONSHIPS } from '../graph/properties/sdg.properties';
 import type { GraphLoaders, NodeProperties } from './graph-loaders';
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../graph/graph-model';
+import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../graph/graph-model';
 import type { GraphSizes } from './graph-sizes';
 import { pathOf } from './page/declared-anchors';
 
@@ -24,13 +33,13 @@ export type Hop =
       readonly kind: 'path';
       /** The path's name (`measure/sdgs`): its loader's key and its batch statement's name. */
       readonly path: string;
-      /** The file its fragment is made from: its own, or the template `path` every walked path shares. */
+      /** The template its fragment is made from (cypher/projection/path or path-unless-deleted). */
       readonly file: ProjectionPath;
       /** Its fragment, binding `node` from `parent`, with `variables` (HOP_VARIABLES) declared as slots. */
       readonly fragment: (source: CypherSource, variables?: readonly string[]) => Cypher;
     };
 
-/** A hand-written path's fragment: the name of a file of cypher/projection/, checked by tsc. */
+/** A path's template: the name of a file of cypher/projection/, checked by tsc. */
 export type ProjectionPath = CypherFileUnder<'projection'>;
 
 /** The most nodes a field can list in the loaded graph (the query-cost rule multiplies by it). */
@@ -48,28 +57,17 @@ export type Keep = (args: FieldArguments) => ((node: NodeProperties) => boolean)
  */
 export interface Relationship {
   readonly hop: (args: FieldArguments) => Hop;
+  /** The hop with no argument narrowing it: what a connection's scope pages (its kind filters on its own). */
+  readonly every: Hop;
   readonly keep?: Keep;
   readonly size: SizeOf;
   /**
    * A path's hops from the parent to its nodes, written as declarations write them (src/graph/properties/anchor.ts):
    * its size follows from them, and tests/unit/read/relationship-paths.test.ts holds its fragment to them.
    */
-  readonly along?: readonly AnchorHop[];
-}
-
-const hop =
-  (found: Hop): Relationship['hop'] =>
-  () =>
-    found;
-
-/** The nodes the parent's relationships of `type` point to. */
-function out(type: RelationshipType): Relationship {
-  return { hop: hop({ kind: 'out', type }), size: (g) => g.out(type) };
-}
-
-/** The nodes whose relationships of `type` point at the parent. */
-function into(type: RelationshipType): Relationship {
-  return { hop: hop({ kind: 'in', type }), size: (g) => g.in(type) };
+  readonly along: readonly AnchorHop[];
+  /** The label of the nodes the field belongs to (the path's start). */
+  readonly from: NodeLabel;
 }
 
 const notDeleted = (node: NodeProperties): boolean => node.values['status'] !== 'DELETED';
@@ -78,63 +76,124 @@ const notDeleted = (node: NodeProperties): boolean => node.values['status'] !== 
  * A list of nodes the next plan may delete (measures, projects): the deleted ones only with
  * `includeDeleted: true`. Every node the loaders or a compiled statement hand over carries its `status`.
  */
-function unlessDeletedIncluded(relationship: Relationship): Relationship {
+const unlessDeletedIncluded: Keep = (args) => (args['includeDeleted'] === true ? undefined : notDeleted);
+
+/**
+ * How a declared path is answered: one hop of one type that keeps every node by the graph/outgoing|incoming
+ * loaders and templates, anything else as a walked path named after the field (`measure/sdgs`: its loader's
+ * key and its batch statement's name).
+ */
+function hopAlong(name: string, hops: readonly AnchorHop[]): Hop {
+  const [only, ...more] = hops;
+  const [type, ...others] = only?.types ?? [];
+  if (only !== undefined && type !== undefined && more.length === 0 && others.length === 0 && !only.unlessDeleted) {
+    return { kind: only.direction, type };
+  }
+  return walked(name, hops);
+}
+
+/** The relationship a kind's declaration (src/graph/properties/relationship.ts) makes of one field. */
+function declared(label: NodeLabel, field: string, declaration: RelationshipDeclaration): Relationship {
+  const name = `${NODE_LABELS[label]}/${field.replace(/[A-Z]/g, (capital) => `-${capital.toLowerCase()}`)}`;
+  const usual = hopAlong(name, declaration.along);
+  const chosen = declaration.byArgument;
+  const byValue = new Map(
+    Object.entries(chosen?.paths ?? {}).map(([value, hops]) => [value, hopAlong(`${name}-${value}`, hops)]),
+  );
+  const relationship: Relationship = {
+    hop: chosen === undefined ? () => usual : (args) => byValue.get(String(args[chosen.name])) ?? usual,
+    every: usual,
+    size: sizeAlong(declaration.along),
+    along: declaration.along,
+    from: label,
+  };
+  if (!declaration.deletable) return relationship;
+  // Deleted nodes are left out in the hop itself unless asked for, so a compiled statement never expands
+  // below them; `keep` stays for nodes a loader primed another way.
+  const kept = hopAlong(`${name}-kept`, unlessDeletedAtEnd(declaration.along));
   return Object.assign({}, relationship, {
-    keep: (args: FieldArguments) => (args['includeDeleted'] === true ? undefined : notDeleted),
+    hop: (args: FieldArguments) => (args['includeDeleted'] === true ? usual : kept),
+    keep: unlessDeletedIncluded,
   });
 }
 
-/**
- * A multi-hop path with its own fragment (`cypher/projection/<path>.cypher`, one that filters on the way)
- * walking `hops` from the parent.
- */
-function path(name: ProjectionPath, hops: readonly AnchorHop[]): Relationship {
-  return { hop: hop(filePath(name)), size: sizeAlong(hops), along: hops };
+/** A kind's declared relationship fields as the read engine uses them, by field name. */
+function derived<R extends Relationships>(
+  label: NodeLabel,
+  declarations: R,
+): { readonly [F in keyof R]: Relationship } {
+  return Object.fromEntries(
+    Object.entries(declarations).map(([field, declaration]) => [field, declared(label, field, declaration)]),
+  ) as { readonly [F in keyof R]: Relationship };
 }
 
-/**
- * A multi-hop path that keeps every node it reaches: no file of its own, its fragment is the template
- * cypher/projection/path.cypher with the declared hops written in (`walkedFragment`).
- */
-function walk(name: string, hops: readonly AnchorHop[]): Relationship {
-  return {
-    hop: hop({
-      kind: 'path',
-      path: name,
-      file: 'path',
-      fragment: (source, variables) => walkedFragment(source, hops, variables),
-    }),
-    size: sizeAlong(hops),
-    along: hops,
-  };
-}
-
-/** A path whose fragment is its own file (it filters the nodes it passes, or joins several types). */
-function filePath(name: ProjectionPath): Hop {
+function walked(name: string, hops: readonly AnchorHop[]): Hop {
   return {
     kind: 'path',
     path: name,
-    file: name,
-    fragment: (source, variables) => source.part(`projection/${name}`, variables),
+    file: hops.some((on) => on.unlessDeleted) ? 'path-unless-deleted' : 'path',
+    fragment: (source, variables) => walkedFragment(source, hops, variables),
   };
 }
 
 /**
  * A path's fragment from its declared hops: the pattern's middle (src/read/page/declared-anchors.ts `pathOf`,
- * names of src/graph/graph-model.ts, never user text) and the far end's label, written into the template.
+ * names of src/graph/graph-model.ts, never user text) and the far end's label, written into the template. A
+ * hop that passes only kept nodes names the node it reaches (`m` on the way, the end's own `node`), which the
+ * template tests; one such hop per path is all any declared path needs, so a second one is refused.
  */
 export function walkedFragment(
   source: CypherSource,
   hops: readonly AnchorHop[],
   variables: readonly string[] = [],
 ): Cypher {
+  const label = farLabel(hops);
+  const tested = hops.flatMap((on, at) => (on.unlessDeleted ? [at] : []));
+  if (tested.length > 1) throw new Error('a path passes only kept nodes at one hop at most');
+  const [at] = tested;
+  if (at === undefined) {
+    return source.part('projection/path', variables).bind(naming('hole', { hops: pathOf(hops), label }));
+  }
+  const end = at === hops.length - 1;
+  return source.part('projection/path-unless-deleted', variables).bind(
+    naming('hole', {
+      hops: end ? pathOf(hops) : pathOf(hops, { at, as: 'm' }),
+      label,
+      // The end is the fragment's own `node`, a variable the compiler may rename per level.
+      kept: end ? variable('node') : 'm',
+    }),
+  );
+}
+
+/** The label a path arrives at: its last hop's relationship types all reach it. */
+function farLabel(hops: readonly AnchorHop[]): NodeLabel {
   const last = hops.at(-1);
   if (last === undefined) throw new Error('a path has at least one hop');
-  const [type] = last.types;
-  if (type === undefined) throw new Error('a hop follows at least one relationship type');
-  const label = last.direction === 'out' ? RELATIONSHIP_TYPES[type].to : RELATIONSHIP_TYPES[type].from;
-  return source.part('projection/path', variables).bind(naming('hole', { hops: pathOf(hops), label }));
+  const labels = new Set(
+    last.types.map((type) => (last.direction === 'out' ? RELATIONSHIP_TYPES[type].to : RELATIONSHIP_TYPES[type].from)),
+  );
+  const [label] = labels;
+  if (label === undefined || labels.size > 1)
+    throw new Error("a path's last hop follows relationship types that all reach one label");
+  return label;
 }
+
+/**
+ * The scope of the nested connection `type.field<Connection>` (its nodes for each parent id), from the field's
+ * declared path: cypher/projection/scope-by-path.cypher with the parent's label, the hops and the far label
+ * written in, one pattern from each parent's id. Deleted nodes at the end are left to the listed kind's filter
+ * (its `includeDeleted`); a path passing only kept nodes on the way has no such scope yet.
+ */
+export function scopeOf<T extends RelatedType>(type: T, field: RelationshipField<T>): Scope {
+  const { along, from } = relationshipNamed(type, field);
+  if (along.slice(0, -1).some((hop) => hop.unlessDeleted))
+    throw new Error(`${type}.${field}: a connection scope passes every node on the way`);
+  return (source) =>
+    source.part('projection/scope-by-path').bind(naming('hole', { from, hops: pathOf(along), label: farLabel(along) }));
+}
+
+/** A nested connection's scope: binds `parent` (each id of `$parents`) and `n` (its related nodes). */
+export type Scope = (source: CypherSource) => Cypher;
 
 /**
  * The most nodes a path lists: the product of its hops' fan-outs, a hop of several types by their sum (every
@@ -150,86 +209,26 @@ function sizeAlong(hops: readonly AnchorHop[]): SizeOf {
 }
 
 /**
- * Every relationship field of the API, by GraphQL type and field name, declared once: field resolvers load
- * through it (`related`, `relatedOne`), the selection compiler plans from it (src/read/prefetch/selection-plan.ts)
- * and the query-cost rule sizes lists from it (src/platform/graphql/limits/list-sizes.ts). Adding a relationship
- * field is one entry here and one in its type's table of relationship fields (relationship-fields.ts).
- * Arguments that only filter the loaded list in the resolver (`includeDeleted`) need nothing here: the
- * resolver still applies them.
+ * Every relationship field of the API, by GraphQL type and field name, derived from its kind's declaration
+ * (`<KIND>_RELATIONSHIPS` in src/graph/properties/<kind>.properties.ts): field resolvers load through it
+ * (`related`, `relatedOne`), the selection compiler plans from it (src/read/prefetch/selection-plan.ts) and the
+ * query-cost rule sizes lists from it (src/platform/graphql/limits/list-sizes.ts). Arguments that only filter
+ * the loaded list in the resolver (`includeDeleted`) need nothing here: the resolver still applies them.
  * tests/unit/read/relationship-table.test.ts fails when the schema has a relationship field this table lacks.
  */
 export const RELATIONSHIPS = {
-  PolicyField: { policyItems: out('HAS_ITEM') },
-  PolicyItem: {
-    field: into('HAS_ITEM'),
-    sdgs: out('CONTRIBUTES_TO'),
-    measures: unlessDeletedIncluded(out('HAS_MEASURE')),
-    indicators: out('MEASURED_BY'),
-    projects: unlessDeletedIncluded(out('HAS_PROJECT')),
-    relatedPlans: out('HAS_RELATED_PLAN'),
-    departments: path('policy-item/departments', [outTo('HAS_MEASURE', 'Measure'), inFrom('RESPONSIBLE_FOR')]),
-    reformSheets: walk('policy-item/reform-sheets', [outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')]),
-    linkagePlans: walk('policy-item/linkage-plans', [inFrom('TARGETS', 'Initiative'), inFrom('HAS_INITIATIVE')]),
-    initiatives: into('TARGETS'),
-  },
-  Measure: {
-    policyItem: into('HAS_MEASURE'),
-    departments: into('RESPONSIBLE_FOR'),
-    // The path its facet of SDGs counts along (measure.properties.ts).
-    sdgs: walk('measure/sdgs', MEASURE_FACETS.sdgs.perSdg),
-    reformSheets: into('SUPPORTS'),
-  },
-  Department: {
-    measures: unlessDeletedIncluded(out('RESPONSIBLE_FOR')),
-    policyItems: path('department/policy-items', [outTo('RESPONSIBLE_FOR', 'Measure'), inFrom('HAS_MEASURE')]),
-    sdgs: path('department/sdgs', [
-      outTo('RESPONSIBLE_FOR', 'Measure'),
-      inFrom('HAS_MEASURE', 'PolicyItem'),
-      outTo('CONTRIBUTES_TO'),
-    ]),
-    indicators: out('ANSWERS_FOR'),
-    reformSheets: {
-      hop: ({ role }) =>
-        role === SheetRole.EXECUTING
-          ? { kind: 'out', type: 'EXECUTES' }
-          : role === SheetRole.PARTNER
-            ? { kind: 'out', type: 'PARTNERS_ON' }
-            : filePath('department/reform-sheets'),
-      // role ANY is the union of both roles; EXECUTING or PARTNER alone is smaller.
-      size: (g) => g.out('EXECUTES') + g.out('PARTNERS_ON'),
-    },
-  },
-  Sdg: {
-    policyItems: into('CONTRIBUTES_TO'),
-    measures: path('sdg/measures', [inFrom('CONTRIBUTES_TO', 'PolicyItem'), outTo('HAS_MEASURE')]),
-    departments: path('sdg/departments', [
-      inFrom('CONTRIBUTES_TO', 'PolicyItem'),
-      outTo('HAS_MEASURE', 'Measure'),
-      inFrom('RESPONSIBLE_FOR'),
-    ]),
-    reformSheets: walk('sdg/reform-sheets', [
-      inFrom('CONTRIBUTES_TO', 'PolicyItem'),
-      outTo('HAS_MEASURE', 'Measure'),
-      inFrom('SUPPORTS'),
-    ]),
-  },
-  ReformSheet: {
-    area: out('IN_AREA'),
-    departments: into('EXECUTES'),
-    partners: into('PARTNERS_ON'),
-    measures: out('SUPPORTS'),
-    // The path its facet of SDGs counts along (reform-sheet.properties.ts).
-    sdgs: walk('reform-sheet/sdgs', REFORM_SHEET_FACETS.sdgs.perSdg),
-  },
-  ReformArea: { sheets: into('IN_AREA') },
-  Indicator: { policyItem: into('MEASURED_BY') },
-  LinkagePlan: {
-    initiatives: out('HAS_INITIATIVE'),
-    policyItems: walk('linkage-plan/policy-items', [outTo('HAS_INITIATIVE', 'Initiative'), outTo('TARGETS')]),
-  },
-  Initiative: { plan: into('HAS_INITIATIVE'), policyItems: out('TARGETS') },
-  Project: { policyItem: into('HAS_PROJECT') },
-  RelatedPlan: { policyItem: into('HAS_RELATED_PLAN') },
+  PolicyField: derived('Field', FIELD_RELATIONSHIPS),
+  PolicyItem: derived('PolicyItem', POLICY_ITEM_RELATIONSHIPS),
+  Measure: derived('Measure', MEASURE_RELATIONSHIPS),
+  Department: derived('Department', DEPARTMENT_RELATIONSHIPS),
+  Sdg: derived('Sdg', SDG_RELATIONSHIPS),
+  ReformSheet: derived('ReformSheet', REFORM_SHEET_RELATIONSHIPS),
+  ReformArea: derived('ReformArea', REFORM_AREA_RELATIONSHIPS),
+  Indicator: derived('Indicator', INDICATOR_RELATIONSHIPS),
+  LinkagePlan: derived('LinkagePlan', LINKAGE_PLAN_RELATIONSHIPS),
+  Initiative: derived('Initiative', INITIATIVE_RELATIONSHIPS),
+  Project: derived('Project', PROJECT_RELATIONSHIPS),
+  RelatedPlan: derived('RelatedPlan', RELATED_PLAN_RELATIONSHIPS),
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Relationship>>>>;
 
 /** A GraphQL type with relationship fields, and its relationship fields. */
