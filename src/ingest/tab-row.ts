@@ -37,14 +37,23 @@ export function readTabRow(doc: SourceDocument, line: number): TabRow {
 export function readWrappedTabRow(doc: SourceDocument, lines: readonly number[]): TabRow {
   const [first = 0, ...rest] = lines;
   const cells = doc.line(first).split('\t');
+  const printed = doc.printedLine(first).split('\t');
   for (const n of rest) {
+    const printedPieces = doc.printedLine(n).split('\t');
     doc
       .line(n)
       .split('\t')
       .forEach((piece, column) => {
         const above = cells[column] ?? '';
-        const text = piece.trim();
-        if (text !== '') cells[column] = above.trim() === '' ? text : joinWrapped(above.trimEnd(), text);
+        // Leading white space is the indent under the cell; a trailing space is printed text, kept for the next join.
+        const text = piece.trimStart();
+        const printedText = (printedPieces[column] ?? piece).trimStart();
+        if (text.trim() === '') return;
+        cells[column] =
+          above.trim() === ''
+            ? text
+            : joinCellPieces(above, text, { text: printed[column] ?? above, next: printedText });
+        printed[column] = printedText;
       });
   }
   return {
@@ -53,6 +62,21 @@ export function readWrappedTabRow(doc: SourceDocument, lines: readonly number[])
     raw: doc.line(first),
     cells: cells.map((cell) => cellText(cell ?? '')),
   };
+}
+
+/**
+ * A cell's piece and the piece wrapped under it, joined as a line break joins them (`joinWrapped`, judged on
+ * the printed pieces). A space the piece above ends with was printed there and stays. A bullet (`●`, `○`, `◯`) that starts the piece below starts an item of the cell, which
+ * the documents always set off from the text before it by a space (or a tag); a layout drops that space at a
+ * break, so it is put back.
+ */
+function joinCellPieces(
+  above: string,
+  next: string,
+  printed: { readonly text: string; readonly next: string },
+): string {
+  if (/\s$/.test(above) || (/^[●○◯]/.test(next) && !/>$/.test(above))) return `${above.trimEnd()} ${next}`;
+  return joinWrapped(above, next, { text: printed.text.trimEnd(), next: printed.next });
 }
 
 /**

@@ -66,7 +66,9 @@ function paragraphBreaks(zones: readonly Zone[], lines: readonly FileLine[]): nu
  */
 function pageNumberLines(lines: readonly FileLine[]): Set<FileLine> {
   const numbered = lines.flatMap((line) => {
-    const match = PAGE_NUMBER.exec(line.text);
+    // A tab the file delivered makes the line a table row's, a number under its cell (`\t5` of a cell wrapped
+    // at `5件`); a page number centred with spaces becomes a tab only where columns were split.
+    const match = line.printed?.includes('\t') ? null : PAGE_NUMBER.exec(line.text);
     return match ? [{ line, page: Number(match[1] ?? match[2] ?? match[3]) }] : [];
   });
   const inSequence = (from: number, to: number): boolean => to - from >= 1 && to - from <= MAX_PAGE_STEP;

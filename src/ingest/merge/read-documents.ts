@@ -46,6 +46,12 @@ export interface Reference {
 }
 
 /**
+ * The documents whose reader reads every paragraph as pieces, whatever its breaks (src/ingest/README.md), so
+ * the running-text joiner is not run on them. 003's only paragraphs are its headings, theme and sheet headers.
+ */
+const PARAGRAPHS_AS_PIECES: ReadonlySet<SourceRole> = new Set<SourceRole>(['reformSheets']);
+
+/**
  * Reads the five documents from `sourceDirectory`, removes their extraction noise, applies the text fixes of the corrections file and runs
  * each document's parser. `override` lets tests hand in a mutated copy of one document.
  */
@@ -57,7 +63,9 @@ export function parseSources(
 ): ParsedSources {
   const read = (role: SourceRole): SourceDocument =>
     applyTextFixes(
-      removeExtractionNoise(override[role] ?? SourceDocument.read(sourceDirectory, SOURCE_FILES[role])),
+      removeExtractionNoise(override[role] ?? SourceDocument.read(sourceDirectory, SOURCE_FILES[role]), {
+        joinRunningText: !PARAGRAPHS_AS_PIECES.has(role),
+      }),
       corrections.textFixes,
     );
   const parse = <T extends ParsedDocument>(parser: DocumentParser<T>, role: SourceRole): T => parser(read(role));

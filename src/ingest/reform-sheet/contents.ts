@@ -1,12 +1,11 @@
 import { ParseError } from '../parse-error';
-import type { LineSpan } from '../line-span';
 import type { SourceDocument } from '../source-document';
 import { foldWidth } from '../../core/text/index';
 import { parseAreaHeading } from './area-label';
 import { requireEraYear } from './era-year';
 import type { ReformArea, ReformContentsEntry } from './records';
 import { matchKey } from '../../core/text/index';
-import { type TabRow, columnOf, filledCells, isBlankRow, readTabRow } from '../tab-row';
+import { type TabRow, columnOf, filledCells } from '../tab-row';
 
 export interface Contents {
   readonly areas: readonly ReformArea[];
@@ -22,22 +21,17 @@ interface ContentsColumns {
 }
 
 /**
- * Reads the front matter: the area headings of 目次 and one contents table per
- * area. The tables carry no area label of their own; they follow the headings' order, which the
- * headings' page numbers confirm (each table starts on its area's first page).
+ * Reads the front matter (its rows, `reformPieces`): the area headings of 目次 and one contents table per
+ * area, each from its header row (`計画名 … 実行課`) to the next header. The tables carry no area label of
+ * their own; they follow the headings' order, which the headings' page numbers confirm (each table starts
+ * on its area's first page).
  */
-export function parseContents(doc: SourceDocument, frontMatter: LineSpan): Contents {
-  const { first, last } = frontMatter;
+export function parseContents(doc: SourceDocument, frontMatter: readonly TabRow[]): Contents {
   const areas: ReformArea[] = [];
   const tables: { header: TabRow; rows: TabRow[] }[] = [];
   let openTable: { header: TabRow; rows: TabRow[] } | null = null;
 
-  for (let line = first; line <= last; line++) {
-    const row = readTabRow(doc, line);
-    if (isBlankRow(row)) {
-      openTable = null;
-      continue;
-    }
+  for (const row of frontMatter) {
     if (isContentsHeader(row)) {
       openTable = { header: row, rows: [] };
       tables.push(openTable);
@@ -52,7 +46,7 @@ export function parseContents(doc: SourceDocument, frontMatter: LineSpan): Conte
   }
 
   if (areas.length === 0) {
-    throw new ParseError(doc.ref(first), 'contents headings such as `改革分野1. 行政サービス改革 4`', doc.line(first));
+    throw new ParseError(doc.ref(1), 'contents headings such as `改革分野1. 行政サービス改革 4`', doc.line(1));
   }
   const entries = tables.flatMap((table, index) => {
     const area = areas[index];

@@ -6,6 +6,8 @@ import { type Contents, parseContents } from './contents';
 import type { ReformArea, ReformContentsEntry, ReformSheet, ReformSheetDocument } from './records';
 import { type SheetBody, parseSheet } from './sheet';
 import { isSheetHeader } from './sheet-rows';
+import { reformPieces } from './reform-pieces';
+import type { TabRow } from '../tab-row';
 
 /**
  * Reads 行政改革大綱 実施計画シート: the table of contents (front matter up to the first sheet header) and
@@ -15,43 +17,40 @@ import { isSheetHeader } from './sheet-rows';
  * numbered by its position within its area and checked against the contents entry at that position.
  */
 export function parseReformSheets(doc: SourceDocument): ReformSheetDocument {
-  const headers = sheetHeaders(doc);
+  const rows = reformPieces(doc);
+  const headers = sheetHeaders(rows);
   const firstHeader = headers[0];
   if (firstHeader === undefined) {
     throw new ParseError(doc.ref(1), 'sheets headed `本庄市行政改革大綱 R6年度実施計画シート`', doc.line(1));
   }
-  const contents = parseContents(doc, { first: 1, last: firstHeader - 1 });
-  const bodies = headers.map((header, index) =>
-    parseSheet(doc, { first: header, last: (headers[index + 1] ?? doc.lines.length + 1) - 1 }),
-  );
+  const contents = parseContents(doc, rows.slice(0, firstHeader));
+  const bodies = headers.map((header, index) => parseSheet(doc, rows.slice(header, headers[index + 1])));
   return {
     document: doc.name,
-    planYear: planYear(doc, headers),
+    planYear: planYear(headers.map((header) => rows[header]).filter((row) => row !== undefined)),
     areas: contents.areas,
     contents: contents.entries,
     sheets: numberSheets(doc, bodies, contents),
   };
 }
 
-function sheetHeaders(doc: SourceDocument): number[] {
-  const headers: number[] = [];
-  doc.lines.forEach((text, index) => {
-    if (isSheetHeader(text)) headers.push(index + 1);
-  });
-  return headers;
+/** The index of each row that is a sheet header (one cell, however its line was wrapped). */
+function sheetHeaders(rows: readonly TabRow[]): number[] {
+  return rows.flatMap((row, index) => (isSheetHeader(row.cells.join(' ')) ? [index] : []));
 }
 
 /** The plan year every sheet header names; sheets of two plan years in one document would be a mix-up. */
-function planYear(doc: SourceDocument, headers: readonly number[]): FiscalYear {
+function planYear(headers: readonly TabRow[]): FiscalYear {
   let year: FiscalYear | null = null;
   for (const header of headers) {
-    const found = parseFiscalYear(doc.line(header));
+    const text = header.cells.join(' ');
+    const found = parseFiscalYear(text);
     if (!found || (year && found.label !== year.label)) {
-      throw new ParseError(doc.ref(header), `a sheet header of plan year ${year?.label ?? 'R…'}`, doc.line(header));
+      throw new ParseError(header.source, `a sheet header of plan year ${year?.label ?? 'R…'}`, text);
     }
     year = found;
   }
-  if (!year) throw new ParseError(doc.ref(1), 'at least one sheet header', doc.line(1));
+  if (!year) throw new Error('planYear is called with the sheet headers found, at least one');
   return year;
 }
 

@@ -40,7 +40,10 @@ export function sheetRowKind(firstCell: string): SheetRowKind | null {
   return row ? row.kind : null;
 }
 
-/** The header line each sheet starts with: `本庄市行政改革大綱 R6年度実施計画シート`. */
+/** The header each sheet starts with; its plan year changes with each plan year. */
+export const SHEET_HEADER = '本庄市行政改革大綱 R6年度実施計画シート';
+
+/** Whether `line` is a sheet header (`SHEET_HEADER`, any plan year). */
 export function isSheetHeader(line: string): boolean {
   return /^本庄市行政改革大綱r\d+年度実施計画シート$/.test(matchKey(line));
 }

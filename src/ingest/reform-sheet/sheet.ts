@@ -1,6 +1,5 @@
 import type { FiscalYear } from '../fiscal-year';
 import { ParseError } from '../parse-error';
-import type { LineSpan } from '../line-span';
 import type { SourceDocument, SourceRef } from '../source-document';
 import { foldWidth, matchKey, tidy } from '../../core/text/index';
 import { type AreaLabel, parseAreaLabel } from './area-label';
@@ -8,7 +7,7 @@ import { requireEraYear } from './era-year';
 import { readParticipants, requireExecuting } from './participants';
 import type { LabelledText, NamedRef, ParticipantList, ReformSheet, YearEndEvaluation, YearlyTarget } from './records';
 import { SHEET_ROWS, type SheetRowKind, sheetRowKind } from './sheet-rows';
-import { type TabRow, columnOf, filledCells, filledTexts, isLayoutRow, readTabRow } from '../tab-row';
+import { type TabRow, columnOf, filledCells, filledTexts, isLayoutRow } from '../tab-row';
 import { joinedValue, valueCells } from './row-value';
 
 /** What a sheet prints: everything but its number, which only the table of contents gives. */
@@ -24,10 +23,10 @@ export interface SheetBody {
 /** Marks a note that records a change of plan: `<令和6年度計画変更>` (real text, not markup). */
 const PLAN_CHANGE = /[<‹〈＜]\s*(?:令和|R)\s*\d+\s*年度\s*計画変更\s*[>›〉＞]/;
 
-/** Reads the sheet of `sheet`: its header on the first line, its rows up to the last. */
-export function parseSheet(doc: SourceDocument, sheet: LineSpan): SheetBody {
-  const header = sheet.first;
-  const rows = collectRows(doc, sheet);
+/** Reads a sheet from its rows (`reformPieces`): its header first, then its labelled rows. */
+export function parseSheet(doc: SourceDocument, sheet: readonly TabRow[]): SheetBody {
+  const header = sheet[0]?.line ?? 1;
+  const rows = collectRows(sheet.slice(1));
   const row = (kind: SheetRowKind): TabRow => requireRow(doc, rows, kind, header);
   const optional = (kind: SheetRowKind): TabRow | undefined => rows.get(kind);
 
@@ -65,11 +64,10 @@ export function parseSheet(doc: SourceDocument, sheet: LineSpan): SheetBody {
   return { printed, areaLabel, nameSource: nameRow.source };
 }
 
-/** Every labelled row of the sheet by kind; blank lines and separators are layout and skipped. */
-function collectRows(doc: SourceDocument, sheet: LineSpan): Map<SheetRowKind, TabRow> {
+/** Every labelled row of the sheet by kind; separators are layout and skipped. */
+function collectRows(sheet: readonly TabRow[]): Map<SheetRowKind, TabRow> {
   const rows = new Map<SheetRowKind, TabRow>();
-  for (let line = sheet.first + 1; line <= sheet.last; line++) {
-    const row = readTabRow(doc, line);
+  for (const row of sheet) {
     if (isLayoutRow(row)) continue;
     const kind = sheetRowKind(row.cells[0] ?? '');
     if (kind === null) {
