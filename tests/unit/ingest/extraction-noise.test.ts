@@ -93,6 +93,22 @@ describe('the extraction-noise rules', () => {
     expect(lines.slice(10)).toEqual(rest);
   });
 
+  it('joins a break next to a full-width digit with no space (it breaks as Japanese does)', () => {
+    const kana = [...'かきくけこさしすせそ'];
+    // A column of 39: breaks between `１` and `６` of `１６.８%`, where no space was printed, and breaks between
+    // two half-width words that a layout broke at the space it dropped (`AB` would have fitted one more letter).
+    const digits = kana.map((k) => `●${'あ'.repeat(17)}${k}１`);
+    const words = kana.map((k) => `●${'あ'.repeat(16)}${k}AB`);
+    const lines = [
+      ...digits.flatMap((line) => [line, '６.８%です。']),
+      ...words.flatMap((line) => [line, 'CDEFGH です。']),
+    ];
+    const doc = removeExtractionNoise(new SourceDocument('x.txt', lines.join('\n')));
+    expect(doc.lines.slice(0, 10)).toEqual(digits.map((line) => `${foldDigitsAndLatin(line)}6.8%です。`));
+    expect(doc.printedLine(1)).toBe(`${digits[0] ?? ''}６.８%です。`);
+    expect(doc.lines.slice(10, 20)).toEqual(words.map((line) => `${line} CDEFGH です。`));
+  });
+
   it("joins nothing when no column is shared by enough prose lines (today's files)", () => {
     const wide = `●${'あ'.repeat(30)}`;
     expect(clean(wide, 'つづき', wide, 'つづき').lines).toEqual([wide, 'つづき', wide, 'つづき']);
