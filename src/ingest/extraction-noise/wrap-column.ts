@@ -12,10 +12,13 @@ export const SLACK = 5;
 /** The same for a table cell, whose narrow column may have to give up to four characters (`。 ● `). */
 export const CELL_SLACK = 9;
 
-/** A line that starts a new entry, never the rest of the one above (`- `, `●`, `←`, `①`, `1. `, `3-5 `, `(1)` …). */
-export const STARTS_ENTRY = /^\s*(?:- |[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.\s|\d+(?:-\d+)+\s|\(\d+\)|（\d+）)/;
+/**
+ * A line that starts a new entry, never the rest of the one above (`- `, `●`, `←`, `①`, `1. `, `3-5 `, `(1)` …),
+ * also where a break fell right after the mark and left it alone on its line (`-` then `防犯組織…`).
+ */
+export const STARTS_ENTRY = /^\s*(?:-(?:\s|$)|[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.(?:\s|$)|\d+(?:-\d+)+\s|\(\d+\)|（\d+）)/;
 /** The same in a table cell, where entries are also numbered `N name` (measures `1 自治会の支援`, SDGs `11 住み続け…`). */
-export const STARTS_CELL_ENTRY = /^\s*(?:- |[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
+export const STARTS_CELL_ENTRY = /^\s*(?:-(?:\s|$)|[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
 
 /**
  * How many pieces must fill a column of running text before it is taken: a wrapped paragraph gives one full

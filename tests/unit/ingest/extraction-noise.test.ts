@@ -93,7 +93,7 @@ describe('the extraction-noise rules', () => {
     expect(lines.slice(10)).toEqual(rest);
   });
 
-  it('joins a break next to a full-width digit with no space (it breaks as Japanese does)', () => {
+  it('joins a break next to a full-width digit with no space (it breaks as Japanese does), and keeps a lone bullet off', () => {
     const kana = [...'かきくけこさしすせそ'];
     // A column of 39: breaks between `１` and `６` of `１６.８%`, where no space was printed, and breaks between
     // two half-width words that a layout broke at the space it dropped (`AB` would have fitted one more letter).
@@ -103,10 +103,12 @@ describe('the extraction-noise rules', () => {
       ...digits.flatMap((line) => [line, '６.８%です。']),
       ...words.flatMap((line) => [line, 'CDEFGH です。']),
     ];
-    const doc = removeExtractionNoise(new SourceDocument('x.txt', lines.join('\n')));
+    const last = `●${'あ'.repeat(17)}たち`;
+    const doc = removeExtractionNoise(new SourceDocument('x.txt', [...lines, last, '-', '防犯'].join('\n')));
     expect(doc.lines.slice(0, 10)).toEqual(digits.map((line) => `${foldDigitsAndLatin(line)}6.8%です。`));
     expect(doc.printedLine(1)).toBe(`${digits[0] ?? ''}６.８%です。`);
     expect(doc.lines.slice(10, 20)).toEqual(words.map((line) => `${line} CDEFGH です。`));
+    expect(doc.lines.slice(20)).toEqual([last, '-', '防犯']);
   });
 
   it("joins nothing when no column is shared by enough prose lines (today's files)", () => {
