@@ -3,6 +3,7 @@ import { SourceDocument } from '../../../src/ingest/source-document';
 import { foldDigitsAndLatin } from '../../../src/core/text';
 import { describeCorpus } from './corpus-graph';
 import {
+  asExtraction,
   blankLines,
   crlfAndBom,
   fullWidthDigitsAndLatin,
@@ -59,6 +60,25 @@ describe('the extraction-noise rules', () => {
       'c',
       'd',
     ]);
+  });
+
+  it('keeps the content line the running header repeats, wherever a page break falls next to it (each layout)', () => {
+    // The first heading, after blank lines, is the title every page repeats (001's `第5章 市民生活分野`), and
+    // pages of 5 lines and more put a break next to it.
+    // A run of blank lines makes pages that hold nothing: two breaks, each with its header, next to each other.
+    const text = (k: number): string[] => [`本文${k}。`, '', ...(k === 20 ? Array<string>(14).fill('') : [])];
+    const body = ['', '', '', '', '第1章 題名', '', ...Array.from({ length: 40 }, (_, k) => text(k)).flat()];
+    const original = new SourceDocument('x.txt', body.join('\n'));
+    const styles = ['dashed number, header, blank lines', 'bare number and header', 'form feed and footer'] as const;
+    for (const style of styles) {
+      for (let interval = 5; interval <= 12; interval++) {
+        const copy = pageFurniture(interval, style)(asExtraction(original), original);
+        const doc = removeExtractionNoise(new SourceDocument('x.txt', copy.text));
+        const texts = doc.lines.flatMap((line, i) => (line.trim() === '' ? [] : [[line, doc.fileLine(i + 1)]]));
+        const expected = body.flatMap((line, i) => (line === '' ? [] : [[line, copy.lineOf[i]]]));
+        expect({ style, interval, texts }).toEqual({ style, interval, texts: expected });
+      }
+    }
   });
 
   it('splits at form feeds and drops a footer seen at every break', () => {
