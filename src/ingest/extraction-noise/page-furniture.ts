@@ -33,6 +33,12 @@ export function removePageFurniture(lines: readonly FileLine[]): FileLine[] {
   for (let round = 0; round < 3; round++) {
     running = new Set([...running, ...runningTexts(breakZones(split, isBreak, furniture(running)), split)]);
   }
+  // Where the document prints a running header or footer, a page number stands with it or with blank lines: a
+  // number alone between two lines of text (`１０` of `１０６団体`, a narrow line's digits) is content.
+  for (const { first, last } of breakZones(split, isBreak, furniture(running))) {
+    const line = split[first];
+    if (running.size > 0 && first === last && line !== undefined && line.text !== FORM_FEED) pageNumbers.delete(line);
+  }
   const zones = breakZones(split, isBreak, furniture(running));
   const dropped = new Set(zones.flatMap(({ first, last }) => range(first, last)));
   const kept = new Set([...paragraphBreaks(zones, split), ...contentCopies(zones, split, isBreak, running)]);

@@ -94,6 +94,19 @@ describe('the extraction-noise rules', () => {
     expect(clean('a', '5', 'b').lines).toEqual(['a', '5', 'b']);
   });
 
+  it('keeps a number alone between two lines of text, in the page sequence, where pages print a header', () => {
+    // `１０` of `１０６団体`, a narrow line's digits, between pages 11 and 12 (a number one page short of 12).
+    const page = (n: number): string[] => [String(n), '本庄市計画'];
+    expect(clean('a', ...page(11), 'b', '10', 'c', ...page(12), 'd', ...page(13), 'e').lines).toEqual([
+      'a',
+      'b',
+      '10',
+      'c',
+      'd',
+      'e',
+    ]);
+  });
+
   it('keeps numbers that share their line with text (table cells, list items)', () => {
     expect(clean('12\t13', '1. 自治会の支援', '82.31 %').lines).toEqual(['12\t13', '1. 自治会の支援', '82.31 %']);
   });
