@@ -33,10 +33,68 @@ export function removePageFurniture(lines: readonly FileLine[]): FileLine[] {
   for (let round = 0; round < 3; round++) {
     running = new Set([...running, ...runningTexts(breakZones(split, isBreak, furniture(running)), split)]);
   }
+  // Where the document prints a running header or footer, a page number stands with it or with blank lines: a
+  // number alone between two lines of text (`１０` of `１０６団体`, a narrow line's digits) is content.
+  for (const { first, last } of breakZones(split, isBreak, furniture(running))) {
+    const line = split[first];
+    if (running.size > 0 && first === last && line !== undefined && line.text !== FORM_FEED) pageNumbers.delete(line);
+  }
   const zones = breakZones(split, isBreak, furniture(running));
   const dropped = new Set(zones.flatMap(({ first, last }) => range(first, last)));
-  const kept = new Set(paragraphBreaks(zones, split));
+  const kept = new Set([...paragraphBreaks(zones, split), ...contentCopies(zones, split, isBreak, running)]);
   return split.filter((_, index) => !dropped.has(index) || kept.has(index));
+}
+
+/**
+ * A running header or footer is printed once at each page break, always at the same place next to it (the
+ * line after the page number, the line before the form feed …). Where a break falls next to a line of the
+ * content that reads as the header (the first chapter's heading, which the header repeats word for word), the
+ * break holds the text once more than it has pages: at each page break the copy nearest the header's own place
+ * (where the breaks print it most often) is furniture, and a copy left over is content and stays.
+ */
+function contentCopies(
+  zones: readonly Zone[],
+  lines: readonly FileLine[],
+  isBreak: (line: FileLine) => boolean,
+  running: ReadonlySet<string>,
+): number[] {
+  const copies = zones.map((zone) => {
+    const indices = range(zone.first, zone.last);
+    // A page is known by its number; a form feed (which may come with the number) only where none is printed.
+    const breaks = indices.filter((i) => isBreak(lines[i] as FileLine));
+    const numbers = breaks.filter((i) => lines[i]?.text !== FORM_FEED);
+    const pages = numbers.length > 0 ? numbers : breaks;
+    const byText = new Map<string, number[]>();
+    for (const i of indices) {
+      const text = lines[i]?.text.trim() ?? '';
+      if (running.has(text)) byText.set(text, [...(byText.get(text) ?? []), i]);
+    }
+    return { pages, byText };
+  });
+  const nearest = (pages: readonly number[], i: number): number =>
+    pages.reduce((best, p) => (Math.abs(i - p) < Math.abs(i - best) ? p : best), pages[0] ?? i);
+  const places = new Map<string, Map<number, number>>();
+  for (const { pages, byText } of copies) {
+    for (const [text, at] of byText) {
+      const counts = places.get(text) ?? new Map<number, number>();
+      for (const i of at) counts.set(i - nearest(pages, i), (counts.get(i - nearest(pages, i)) ?? 0) + 1);
+      places.set(text, counts);
+    }
+  }
+  const own = (text: string): number =>
+    [...(places.get(text) ?? new Map<number, number>())].sort(([, c1], [, c2]) => c2 - c1)[0]?.[0] ?? 0;
+  return copies.flatMap(({ pages, byText }) =>
+    [...byText].flatMap(([text, at]) => {
+      if (at.length <= pages.length) return [];
+      const left = new Set(at);
+      for (const page of pages) {
+        const place = page + own(text);
+        const furniture = [...left].reduce((best, i) => (Math.abs(i - place) < Math.abs(best - place) ? i : best));
+        left.delete(furniture);
+      }
+      return [...left];
+    }),
+  );
 }
 
 /**
@@ -69,23 +127,29 @@ function pageNumberLines(lines: readonly FileLine[]): Set<FileLine> {
     // A tab the file delivered makes the line a table row's, a number under its cell (`\t5` of a cell wrapped
     // at `5件`); a page number centred with spaces becomes a tab only where columns were split.
     const match = line.printed?.includes('\t') ? null : PAGE_NUMBER.exec(line.text);
-    return match ? [{ line, page: Number(match[1] ?? match[2] ?? match[3]) }] : [];
+    return match ? [{ line, page: Number(match[1] ?? match[2] ?? match[3]), form: numberForm(line.text) }] : [];
   });
   const inSequence = (from: number, to: number): boolean => to - from >= 1 && to - from <= MAX_PAGE_STEP;
-  return new Set(
-    numbered
-      .filter(({ page }, i) =>
-        [1, 2].some((d) => {
-          const before = numbered[i - d];
-          const after = numbered[i + d];
-          return (
-            (before !== undefined && inSequence(before.page, page)) ||
-            (after !== undefined && inSequence(page, after.page))
-          );
-        }),
-      )
-      .map(({ line }) => line),
+  const sequenced = numbered.filter(({ page }, i) =>
+    [1, 2].some((d) => {
+      const before = numbered[i - d];
+      const after = numbered[i + d];
+      return (
+        (before !== undefined && inSequence(before.page, page)) || (after !== undefined && inSequence(page, after.page))
+      );
+    }),
   );
+  // A document prints its page numbers in one form: a number of another form is content that happens to fall
+  // in the sequence (a digit a narrow line left alone, `２` of `第２０２条`, among pages `- 4 -`, `- 5 -`).
+  const forms = new Map<string, number>();
+  for (const { form } of sequenced) forms.set(form, (forms.get(form) ?? 0) + 1);
+  const [form] = [...forms].sort(([, c1], [, c2]) => c2 - c1)[0] ?? [];
+  return new Set(sequenced.filter((number) => number.form === form).map(({ line }) => line));
+}
+
+/** The form of a page number, its digits aside: `- 12 -` is `- # -`, `12 / 40` is `# / #`. */
+function numberForm(text: string): string {
+  return text.trim().replace(/\d+/g, '#').replace(/\s+/g, ' ');
 }
 
 /** A line holding form feeds becomes its parts with a form-feed line (a page break) between them. */

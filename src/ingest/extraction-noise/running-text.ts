@@ -1,6 +1,7 @@
 import { type FileLine, isBlankText } from './file-line';
 import {
   fitsColumn,
+  isLatinBreak,
   joinAtBreak,
   type LineBreak,
   overflowsColumn,
@@ -48,20 +49,25 @@ function joinLines(
 ): { readonly lines: FileLine[]; readonly breaks: LineBreak[] } {
   const out: FileLine[] = [];
   const breaks: LineBreak[] = [];
-  let piece: string | null = null;
+  let piece: FileLine | null = null;
   for (const line of lines) {
     const previous = out.at(-1);
-    if (previous && piece !== null && continues(column, piece, line.text)) {
-      const before = previous.text.slice(0, previous.text.length - piece.length);
+    if (previous && piece !== null && continues(column, piece.text, line.text)) {
+      // Folding widths keeps every character in its place, so the printed text is cut where the text is.
+      const cut = previous.text.length - piece.text.length;
+      const printedAbove = previous.printed ?? previous.text;
+      const printed: LineBreak = [printedAbove.slice(cut), line.printed ?? line.text];
+      const joined = joinAtBreak(piece.text, line.text, splitsWords, printed);
       out[out.length - 1] = {
-        text: before + joinAtBreak(column, piece, line.text, splitsWords),
+        text: previous.text.slice(0, cut) + joined.text,
         fileLine: previous.fileLine,
+        printed: printedAbove.slice(0, cut) + joined.printed,
       };
-      breaks.push([piece, line.text]);
+      if (isLatinBreak(printed)) breaks.push([piece.text, line.text]);
     } else {
       out.push(line);
     }
-    piece = isRunningText(line.text) && fitsColumn(column, line.text) ? line.text : null;
+    piece = isRunningText(line.text) && fitsColumn(column, line.text) ? line : null;
   }
   return { lines: out, breaks };
 }

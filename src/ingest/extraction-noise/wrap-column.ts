@@ -12,10 +12,13 @@ export const SLACK = 5;
 /** The same for a table cell, whose narrow column may have to give up to four characters (`。 ● `). */
 export const CELL_SLACK = 9;
 
-/** A line that starts a new entry, never the rest of the one above (`- `, `●`, `←`, `①`, `1. `, `3-5 `, `(1)` …). */
-export const STARTS_ENTRY = /^\s*(?:- |[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.\s|\d+(?:-\d+)+\s|\(\d+\)|（\d+）)/;
+/**
+ * A line that starts a new entry, never the rest of the one above (`- `, `●`, `←`, `①`, `1. `, `3-5 `, `(1)` …),
+ * also where a break fell right after the mark and left it alone on its line (`-` then `防犯組織…`).
+ */
+export const STARTS_ENTRY = /^\s*(?:-(?:\s|$)|[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.(?:\s|$)|\d+(?:-\d+)+\s|\(\d+\)|（\d+）)/;
 /** The same in a table cell, where entries are also numbered `N name` (measures `1 自治会の支援`, SDGs `11 住み続け…`). */
-export const STARTS_CELL_ENTRY = /^\s*(?:- |[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
+export const STARTS_CELL_ENTRY = /^\s*(?:-(?:\s|$)|[●○◯※【▲・■□◆◇←]|[①-⑳]|\d+\.?\s|\(\d+\)|（\d+）)/;
 
 /**
  * How many pieces must fill a column of running text before it is taken: a wrapped paragraph gives one full
@@ -144,10 +147,27 @@ function betweenLatin(piece: string, rest: string): boolean {
  * A piece and its rest, joined as printed. Japanese adds no space at a break, and a space a tool kept at the
  * line's end stays there. A layout drops the space it broke at; between two Latin words (`PPP /` and `PFI`)
  * one was there, since a layout never splits a word, so it comes back unless the document's tool splits
- * words (`splitsLatinWords`).
+ * words (`splitsLatinWords`). Only half-width letters are Latin words here: a full-width letter or digit
+ * breaks anywhere, as Japanese does (`進んでいる １` then `6.8%` is `１6.8%`), so `printed` (the two before
+ * widths were folded, character for character) decides. Both texts are returned joined the same way.
  */
-export function joinAtBreak(column: WrapColumn, piece: string, rest: string, splitsWords: boolean): string {
-  return !splitsWords && betweenLatin(piece, rest) ? `${piece} ${rest}` : piece + rest;
+export function joinAtBreak(
+  piece: string,
+  rest: string,
+  splitsWords: boolean,
+  printed: LineBreak = [piece, rest],
+): { readonly text: string; readonly printed: string } {
+  const space = !splitsWords && betweenLatin(printed[0], printed[1]) ? ' ' : '';
+  return { text: piece + space + rest, printed: printed[0] + space + printed[1] };
+}
+
+/**
+ * Whether a break says how the document's tool treats Latin words (`splitsLatinWords`): one between two
+ * half-width characters as printed. A break next to a full-width letter says nothing, since those break
+ * anywhere.
+ */
+export function isLatinBreak(printed: LineBreak): boolean {
+  return betweenLatin(printed[0], printed[1]);
 }
 
 /** A width in display columns as units of `measure` (a full-width character is 2 columns, 1 character). */

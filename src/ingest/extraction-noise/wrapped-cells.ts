@@ -2,6 +2,7 @@ import { type FileLine, isBlankText } from './file-line';
 import {
   brokeAtSpace,
   fillsColumn,
+  isLatinBreak,
   joinAtBreak,
   type LineBreak,
   overflowsColumn,
@@ -62,22 +63,31 @@ function joinRows(
   const breaks: LineBreak[] = [];
   const starts: string[] = [];
   let rowCells: string[] = [];
+  let rowPrinted: string[] = [];
   let open = new Map<number, string>();
   for (const line of lines) {
     const cells = line.text.split('\t');
+    // Folding widths keeps every character in its place, so the printed cells are cut where the cells are.
+    const printedCells = (line.printed ?? line.text).split('\t');
     const filled = filledColumns(cells);
     const previous = out.at(-1);
     if (previous && !labels.has(rowLabel(cells)) && continuesRow(cells, filled, open, column, rowCells, text)) {
       for (const c of filled) {
         const piece = open.get(c) ?? '';
-        rowCells[c] = joinCell(column, rowCells[c] ?? '', piece, cells[c] ?? '', splitsWords, text);
-        breaks.push([piece, cells[c] ?? '']);
+        const cell = { text: rowCells[c] ?? '', printed: rowPrinted[c] ?? rowCells[c] ?? '' };
+        const next = { text: cells[c] ?? '', printed: printedCells[c] ?? cells[c] ?? '' };
+        const joined = joinCell(column, cell, piece, next, splitsWords, text);
+        rowCells[c] = joined.text;
+        rowPrinted[c] = joined.printed;
+        const cut = cell.text.length - piece.length;
+        if (isLatinBreak([cell.printed.slice(cut), next.printed])) breaks.push([piece, next.text]);
       }
-      out[out.length - 1] = { text: rowCells.join('\t'), fileLine: previous.fileLine };
+      out[out.length - 1] = { text: rowCells.join('\t'), fileLine: previous.fileLine, printed: rowPrinted.join('\t') };
       open = openCells(cells, filled, column);
     } else {
       out.push(line);
       rowCells = cells;
+      rowPrinted = printedCells;
       open = isTabRow(line.text) ? openCells(cells, filled, column) : new Map<number, string>();
       if (isTabRow(line.text)) starts.push(rowLabel(cells));
     }
@@ -160,17 +170,28 @@ function isTabRow(text: string): boolean {
  */
 function joinCell(
   column: WrapColumn,
-  cell: string,
+  cell: Printed,
   piece: string,
-  rest: string,
+  rest: Printed,
   splitsWords: boolean,
   text: string,
-): string {
-  const before = cell.slice(0, cell.length - piece.length);
+): Printed {
+  const cut = cell.text.length - piece.length;
+  const [before, printedBefore] = [cell.text.slice(0, cut), cell.printed.slice(0, cut)];
+  const printedPiece = cell.printed.slice(cut);
   const spaceDropped =
-    (brokeAtSpace(column, piece, rest) && spaceWritten(piece, rest, text)) ||
-    (ITEM_BULLET.test(rest) && !/[\s>]$/.test(piece));
-  return spaceDropped ? `${before}${piece} ${rest}` : before + joinAtBreak(column, piece, rest, splitsWords);
+    (brokeAtSpace(column, piece, rest.text) && spaceWritten(piece, rest.text, text)) ||
+    (ITEM_BULLET.test(rest.text) && !/[\s>]$/.test(piece));
+  const joined = spaceDropped
+    ? { text: `${piece} ${rest.text}`, printed: `${printedPiece} ${rest.printed}` }
+    : joinAtBreak(piece, rest.text, splitsWords, [printedPiece, rest.printed]);
+  return { text: before + joined.text, printed: printedBefore + joined.printed };
+}
+
+/** A text with its printed form (before widths were folded, character for character). */
+interface Printed {
+  readonly text: string;
+  readonly printed: string;
 }
 
 const ITEM_BULLET = /^[●○◯]/;

@@ -3,6 +3,7 @@ import { SourceDocument } from '../../../src/ingest/source-document';
 import { foldDigitsAndLatin } from '../../../src/core/text';
 import { describeCorpus } from './corpus-graph';
 import {
+  asExtraction,
   blankLines,
   crlfAndBom,
   fullWidthDigitsAndLatin,
@@ -61,6 +62,25 @@ describe('the extraction-noise rules', () => {
     ]);
   });
 
+  it('keeps the content line the running header repeats, wherever a page break falls next to it (each layout)', () => {
+    // The first heading, after blank lines, is the title every page repeats (001's `第5章 市民生活分野`), and
+    // pages of 5 lines and more put a break next to it.
+    // A run of blank lines makes pages that hold nothing: two breaks, each with its header, next to each other.
+    const text = (k: number): string[] => [`本文${k}。`, '', ...(k === 20 ? Array<string>(14).fill('') : [])];
+    const body = ['', '', '', '', '第1章 題名', '', ...Array.from({ length: 40 }, (_, k) => text(k)).flat()];
+    const original = new SourceDocument('x.txt', body.join('\n'));
+    const styles = ['dashed number, header, blank lines', 'bare number and header', 'form feed and footer'] as const;
+    for (const style of styles) {
+      for (let interval = 5; interval <= 12; interval++) {
+        const copy = pageFurniture(interval, style)(asExtraction(original), original);
+        const doc = removeExtractionNoise(new SourceDocument('x.txt', copy.text));
+        const texts = doc.lines.flatMap((line, i) => (line.trim() === '' ? [] : [[line, doc.fileLine(i + 1)]]));
+        const expected = body.flatMap((line, i) => (line === '' ? [] : [[line, copy.lineOf[i]]]));
+        expect({ style, interval, texts }).toEqual({ style, interval, texts: expected });
+      }
+    }
+  });
+
   it('splits at form feeds and drops a footer seen at every break', () => {
     expect(clean('a', '本庄市', '\fb', '本庄市', '\fc').lines).toEqual(['a', 'b', 'c']);
   });
@@ -72,6 +92,19 @@ describe('the extraction-noise rules', () => {
   it('keeps a number alone on its line that is out of the page sequence (a year between pages 12 and 13)', () => {
     expect(clean('a', '12', 'b', '2023', 'c', '13', 'd').lines).toEqual(['a', 'b', '2023', 'c', 'd']);
     expect(clean('a', '5', 'b').lines).toEqual(['a', '5', 'b']);
+  });
+
+  it('keeps a number alone between two lines of text, in the page sequence, where pages print a header', () => {
+    // `１０` of `１０６団体`, a narrow line's digits, between pages 11 and 12 (a number one page short of 12).
+    const page = (n: number): string[] => [String(n), '本庄市計画'];
+    expect(clean('a', ...page(11), 'b', '10', 'c', ...page(12), 'd', ...page(13), 'e').lines).toEqual([
+      'a',
+      'b',
+      '10',
+      'c',
+      'd',
+      'e',
+    ]);
   });
 
   it('keeps numbers that share their line with text (table cells, list items)', () => {
@@ -91,6 +124,24 @@ describe('the extraction-noise rules', () => {
     expect(lines.slice(0, 10)).toEqual(ten.map((k) => `${full(k)}続き${k}。`));
     expect(fileLines.slice(0, 3)).toEqual([1, 3, 5]);
     expect(lines.slice(10)).toEqual(rest);
+  });
+
+  it('joins a break next to a full-width digit with no space (it breaks as Japanese does), and keeps a lone bullet off', () => {
+    const kana = [...'かきくけこさしすせそ'];
+    // A column of 39: breaks between `１` and `６` of `１６.８%`, where no space was printed, and breaks between
+    // two half-width words that a layout broke at the space it dropped (`AB` would have fitted one more letter).
+    const digits = kana.map((k) => `●${'あ'.repeat(17)}${k}１`);
+    const words = kana.map((k) => `●${'あ'.repeat(16)}${k}AB`);
+    const lines = [
+      ...digits.flatMap((line) => [line, '６.８%です。']),
+      ...words.flatMap((line) => [line, 'CDEFGH です。']),
+    ];
+    const last = `●${'あ'.repeat(17)}たち`;
+    const doc = removeExtractionNoise(new SourceDocument('x.txt', [...lines, last, '-', '防犯'].join('\n')));
+    expect(doc.lines.slice(0, 10)).toEqual(digits.map((line) => `${foldDigitsAndLatin(line)}6.8%です。`));
+    expect(doc.printedLine(1)).toBe(`${digits[0] ?? ''}６.８%です。`);
+    expect(doc.lines.slice(10, 20)).toEqual(words.map((line) => `${line} CDEFGH です。`));
+    expect(doc.lines.slice(20)).toEqual([last, '-', '防犯']);
   });
 
   it("joins nothing when no column is shared by enough prose lines (today's files)", () => {

@@ -63,6 +63,8 @@ const WIDEST = 120;
  */
 export function breakText(text: string, columns: number, draws: Draws): string[] {
   const indent = /^\s*/.exec(text)?.[0] ?? '';
+  // A space an earlier break kept at the line's end stays there (a line set again breaks it no further).
+  const trailing = /\s*$/.exec(text.slice(indent.length))?.[0] ?? '';
   const chars = [...text.slice(indent.length).trimEnd()];
   if (chars.length === 0) return [text];
   const lines: string[] = [];
@@ -93,6 +95,7 @@ export function breakText(text: string, columns: number, draws: Draws): string[]
     lines.push(drawn && !betweenJapanese(line, chars[cut]) ? line.trimEnd() : line);
     from = cut;
   }
+  lines[lines.length - 1] += trailing;
   return [indent + (lines[0] ?? ''), ...lines.slice(1)];
 }
 

@@ -20,8 +20,10 @@ describe('joinWrappedCells: table cells continued on the next line(s)', () => {
         tabs('', B, C),
       ),
     );
+    // The joined row's printed text (no width folded here) is joined the same way.
+    const joined = tabs('', `${A}管理課`, '←変更あり ●地域のニーズや課題に対して支援します。');
     expect(out).toEqual([
-      { text: tabs('', `${A}管理課`, '←変更あり ●地域のニーズや課題に対して支援します。'), fileLine: 1 },
+      { text: joined, fileLine: 1, printed: joined },
       { text: tabs('', B, C), fileLine: 4 },
     ]);
   });
