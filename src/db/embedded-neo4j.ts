@@ -103,7 +103,10 @@ export class EmbeddedNeo4j {
       `--page-cache-mb=${options.pageCacheMb}`,
       '--exit-on-stdin-close',
     ];
-    const child = spawn(javaExecutable(), args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    // A process group of its own: a terminal's Ctrl-C (SIGINT to the foreground group) reaches the service alone,
+    // which stops the database in order after its requests, rather than the JVM closing the service's connections
+    // under it at the same moment. A parent that dies without stopping it still ends it: stdin closes.
+    const child = spawn(javaExecutable(), args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     // The first line of stdin is the password, the second the service user (or empty); stdin then stays
     // open, and its end tells the JVM to exit. A JVM that dies at once breaks the pipe; its exit is
     // reported below, so the write error adds nothing.
