@@ -21,7 +21,7 @@ const FORM_FEED = '\f';
 
 export function removePageFurniture(lines: readonly FileLine[]): FileLine[] {
   const split = lines.flatMap(splitAtFormFeeds);
-  const pageNumbers = pageNumberLines(split);
+  const { pageNumbers, shortRuns } = pageNumberLines(split);
   const isBreak = (line: FileLine): boolean => line.text === FORM_FEED || pageNumbers.has(line);
   if (!split.some(isBreak)) return split;
   const furniture =
@@ -33,11 +33,14 @@ export function removePageFurniture(lines: readonly FileLine[]): FileLine[] {
   for (let round = 0; round < 3; round++) {
     running = new Set([...running, ...runningTexts(breakZones(split, isBreak, furniture(running)), split)]);
   }
-  // Where the document prints a running header or footer, a page number stands with it or with blank lines: a
-  // number alone between two lines of text (`１０` of `１０６団体`, a narrow line's digits) is content.
+  // A number alone between two lines of text (`１０` of `１０６団体`, a narrow line's digits; `０` and `１` of a
+  // paragraph wrapped before them) is content where nothing else says pages break there: where the document
+  // prints a running header or footer (a page number stands with it or with blank lines), or where the number
+  // belongs to no run of three in sequence (two numbers a few lines apart are a coincidence, not pagination).
   for (const { first, last } of breakZones(split, isBreak, furniture(running))) {
     const line = split[first];
-    if (running.size > 0 && first === last && line !== undefined && line.text !== FORM_FEED) pageNumbers.delete(line);
+    const alone = first === last && line !== undefined && line.text !== FORM_FEED;
+    if (alone && (running.size > 0 || shortRuns.has(line))) pageNumbers.delete(line);
   }
   const zones = breakZones(split, isBreak, furniture(running));
   const dropped = new Set(zones.flatMap(({ first, last }) => range(first, last)));
@@ -117,12 +120,16 @@ function paragraphBreaks(zones: readonly Zone[], lines: readonly FileLine[]): nu
   });
 }
 
+/** Runs shorter than this are pagination only with other evidence (blank lines, a header, a form feed). */
+const MIN_BARE_RUN = 3;
+
 /**
  * The lines that are page numbers: a number alone on its line counts only when one of the two number
  * lines before or after it continues the sequence (1 to MAX_PAGE_STEP lower before it, higher after it),
  * so a year or a count standing alone (`2023`) between pages 12 and 13 is content, not a page number.
+ * `shortRuns` holds those whose unbroken run of numbers in sequence is shorter than MIN_BARE_RUN.
  */
-function pageNumberLines(lines: readonly FileLine[]): Set<FileLine> {
+function pageNumberLines(lines: readonly FileLine[]): { pageNumbers: Set<FileLine>; shortRuns: Set<FileLine> } {
   const numbered = lines.flatMap((line) => {
     // A tab the file delivered makes the line a table row's, a number under its cell (`\t5` of a cell wrapped
     // at `5件`); a page number centred with spaces becomes a tab only where columns were split.
@@ -144,7 +151,19 @@ function pageNumberLines(lines: readonly FileLine[]): Set<FileLine> {
   const forms = new Map<string, number>();
   for (const { form } of sequenced) forms.set(form, (forms.get(form) ?? 0) + 1);
   const [form] = [...forms].sort(([, c1], [, c2]) => c2 - c1)[0] ?? [];
-  return new Set(sequenced.filter((number) => number.form === form).map(({ line }) => line));
+  const pages = sequenced.filter((number) => number.form === form);
+  const shortRuns = new Set<FileLine>();
+  let run: typeof pages = [];
+  for (const [i, number] of pages.entries()) {
+    const previous = pages[i - 1];
+    if (previous !== undefined && !inSequence(previous.page, number.page)) run = [];
+    run.push(number);
+    const next = pages[i + 1];
+    if (next === undefined || !inSequence(number.page, next.page)) {
+      if (run.length < MIN_BARE_RUN) for (const { line } of run) shortRuns.add(line);
+    }
+  }
+  return { pageNumbers: new Set(pages.map(({ line }) => line)), shortRuns };
 }
 
 /** The form of a page number, its digits aside: `- 12 -` is `- # -`, `12 / 40` is `# / #`. */

@@ -90,8 +90,20 @@ describe('the extraction-noise rules', () => {
   });
 
   it('keeps a number alone on its line that is out of the page sequence (a year between pages 12 and 13)', () => {
-    expect(clean('a', '12', 'b', '2023', 'c', '13', 'd').lines).toEqual(['a', 'b', '2023', 'c', 'd']);
+    expect(clean('a', '12', 'b', '2023', 'c', '13', 'd', '14', 'e').lines).toEqual(['a', 'b', '2023', 'c', 'd', 'e']);
     expect(clean('a', '5', 'b').lines).toEqual(['a', '5', 'b']);
+  });
+
+  it('keeps two numbers alone between lines of text where nothing else says a page broke (a paragraph’s digits)', () => {
+    // A paragraph wrapped before its `０` and its last `１`: two numbers in sequence, no header, blank or form feed.
+    expect(clean('まちづくり０', '０', 'Ａａ', 'Ａ０Ａ０', '１').lines).toEqual([
+      'まちづくり0',
+      '0',
+      'Aa',
+      'A0A0',
+      '1',
+    ]);
+    expect(clean('a', '12', 'b', '13', 'c', '14', 'd').lines).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('keeps a number alone between two lines of text, in the page sequence, where pages print a header', () => {
