@@ -13,7 +13,11 @@ import { PROJECT_RELATIONSHIPS } from '../graph/properties/project.properties';
 import { REFORM_AREA_RELATIONSHIPS } from '../graph/properties/reform-area.properties';
 import { REFORM_SHEET_RELATIONSHIPS } from '../graph/properties/reform-sheet.properties';
 import { RELATED_PLAN_RELATIONSHIPS } from '../graph/properties/related-plan.properties';
-import type { RelationshipDeclaration, Relationships } from '../graph/properties/relationship';
+import type {
+  RelationshipDeclaration,
+  RelationshipFieldDeclaration,
+  Relationships,
+} from '../graph/properties/relationship';
 import { SDG_RELATIONSHIPS } from '../graph/properties/sdg.properties';
 import type { GraphLoaders, NodeProperties } from './graph-loaders';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../graph/graph-model';
@@ -68,6 +72,10 @@ export interface Relationship {
   readonly along: readonly AnchorHop[];
   /** The label of the nodes the field belongs to (the path's start). */
   readonly from: NodeLabel;
+  /** The GraphQL field the read engine answers by itself (src/read/relationship-fields.ts); absent: written by hand. */
+  readonly field?: RelationshipFieldDeclaration;
+  /** Its nodes may be deleted in the next plan: the field takes `includeDeleted` (relationship.ts `alongDeletable`). */
+  readonly deletable: boolean;
 }
 
 const notDeleted = (node: NodeProperties): boolean => node.values['status'] !== 'DELETED';
@@ -106,6 +114,8 @@ function declared(label: NodeLabel, field: string, declaration: RelationshipDecl
     size: sizeAlong(declaration.along),
     along: declaration.along,
     from: label,
+    ...(declaration.field === undefined ? {} : { field: declaration.field }),
+    deletable: declaration.deletable === true,
   };
   if (!declaration.deletable) return relationship;
   // Deleted nodes are left out in the hop itself unless asked for, so a compiled statement never expands
@@ -166,7 +176,7 @@ export function walkedFragment(
 }
 
 /** The label a path arrives at: its last hop's relationship types all reach it. */
-function farLabel(hops: readonly AnchorHop[]): NodeLabel {
+export function farLabel(hops: readonly AnchorHop[]): NodeLabel {
   const last = hops.at(-1);
   if (last === undefined) throw new Error('a path has at least one hop');
   const labels = new Set(

@@ -10,18 +10,21 @@ import type { CypherSource } from '../db/cypher-registry';
 import { relationshipScope } from './page/fragments';
 import { plainListKind, type NodeClass } from './plain-list-kind';
 import {
+  farLabel,
   related,
   relatedOne,
-  relationshipOf,
+  RELATIONSHIPS,
   type FieldArguments,
   type RelatedType,
+  type Relationship,
   type RelationshipField,
   type Scope,
 } from './declared-relationships';
+import { NODE_LABELS, type NodeLabel } from '../graph/graph-model';
 import type { RequestContext } from './request-context';
 
 /** How a relationship field without arguments answers: the one node or the list its table entry finds, mapped. */
-export interface RelationshipFieldSpec {
+interface RelationshipFieldSpec {
   readonly target: () => NodeClass;
   readonly cardinality: 'one' | 'many';
   readonly description: string;
@@ -32,47 +35,46 @@ export interface RelationshipFieldSpec {
    * whose filter, order and facets its `<field>Connection` takes; without one, the connection pages the
    * nodes in code order (plainListKind).
    */
-  readonly pages?: (nested: NestedConnection) => ClassType;
+  readonly pages?: PagesOf;
 }
 
-/** The connection resolver of a kind's pages below some parent (nestedConnectionResolver with the kind bound). */
-function pagesOf<T extends { sortKey: string }, Filter extends object, OrderField extends string, Facet extends string>(
-  kind: ListKind<T, Filter, OrderField, Facet> | undefined,
-): { pages?: (nested: NestedConnection) => ClassType } {
-  return kind ? { pages: (nested) => nestedConnectionResolver(kind, nested) } : {};
-}
+/** A paged kind's connection resolver below some parent (nestedConnectionResolver with the kind bound). */
+export type PagesOf = (nested: NestedConnection) => ClassType;
 
-/** The field's one node (a measure's policy item), which every parent has. */
-export function one(target: () => NodeClass, description: string): RelationshipFieldSpec {
-  return { target, cardinality: 'one', description };
-}
-
-/** The field's list of nodes, in the order its hop returns them. */
-export function many<T extends { sortKey: string }, Filter extends object, O extends string, Facet extends string>(
-  target: () => NodeClass,
-  description: string,
-  kind?: ListKind<T, Filter, O, Facet>,
-): RelationshipFieldSpec {
-  return { target, cardinality: 'many', description, ...pagesOf(kind) };
+/** The connection resolver of a kind's pages below some parent. */
+export function pagesOf<T extends { sortKey: string }, Filter extends object, O extends string, Facet extends string>(
+  kind: ListKind<T, Filter, O, Facet>,
+): PagesOf {
+  return (nested) => nestedConnectionResolver(kind, nested);
 }
 
 /**
- * The field's list of revised nodes (measures, projects: they carry a change `status`) without those the next
- * plan deletes, unless the field's `includeDeleted` argument asks for them; `listed` names them in its description.
+ * What the relationship fields need of the entities (src/model/node/), by the label a field's path reaches:
+ * its object type, and for the paged kinds (measures, policy items, indicators, reform sheets) their pages.
  */
-export function manyNotDeleted<
-  T extends { sortKey: string },
-  Filter extends object,
-  O extends string,
-  Facet extends string,
->(
-  target: () => NodeClass,
-  description: string,
-  listed: string,
-  kind?: ListKind<T, Filter, O, Facet>,
-): RelationshipFieldSpec {
-  const includeDeleted = `Also list ${listed} the next plan deletes.`;
-  return { target, cardinality: 'many', description, includeDeleted, ...pagesOf(kind) };
+export interface RelatedKinds {
+  readonly typeOf: (label: NodeLabel) => NodeClass;
+  readonly pagesOf: (label: NodeLabel) => PagesOf | undefined;
+}
+
+/**
+ * The field a relationship's declaration says (src/graph/properties/relationship.ts `single`, `listed`, `paged`):
+ * its type the class of the label its path reaches, `includeDeleted` when its nodes are deletable (measures,
+ * projects: `Also list measures …`, the label's name in the plural).
+ */
+function specOf(kinds: RelatedKinds, name: string, relationship: Relationship): RelationshipFieldSpec | undefined {
+  const field = relationship.field;
+  if (field === undefined) return undefined;
+  const to = farLabel(relationship.along);
+  const pages = field.paged === true ? kinds.pagesOf(to) : undefined;
+  if (field.paged === true && pages === undefined) throw new Error(`${name}: ${to} has no paged kind to page by`);
+  return {
+    target: () => kinds.typeOf(to),
+    cardinality: field.cardinality,
+    description: field.description,
+    ...(relationship.deletable ? { includeDeleted: `Also list ${NODE_LABELS[to]}s the next plan deletes.` } : {}),
+    ...(pages === undefined ? {} : { pages }),
+  };
 }
 
 /** A nested connection field (`Department.measuresConnection`), made into its resolver once its parent and name are known. */
@@ -95,34 +97,33 @@ export function connection<
   };
 }
 
-/** A type's relationship fields without arguments, by name, and its nested connections (`…Connection`). */
-export type RelationshipFieldTable<T extends RelatedType> = {
-  readonly [F in RelationshipField<T>]?: RelationshipFieldSpec;
-} & { readonly [field: `${string}Connection`]: NestedConnectionSpec };
+/** A type's nested connections of a kind with its own scope (`Department.reformSheetsConnection`), by field name. */
+export type NestedConnections = Readonly<Record<`${string}Connection`, NestedConnectionSpec>>;
 
 /**
- * The resolvers of a type's relationship fields that take no arguments (`Measure.departments` …) and of its
- * nested connections, declared one entry each. A relationship field loads through its entry of the
- * relationship table (`related`, `relatedOne`), so the compiled statement's priming answers it; a nested
- * connection is nestedConnectionResolver's. Fields with arguments (`includeDeleted`, `role`) or a computed
- * answer stay methods of the feature's resolver. type-graphql pairs a field with its resolver by method
- * name, so each field becomes a method of that name carrying the decorators a hand-written one would.
+ * The resolvers of a type's relationship fields its kind declares (`<KIND>_RELATIONSHIPS` with `single`,
+ * `listed` or `paged`: `Measure.departments` …), each list with its `<field>Connection`, and of the nested
+ * connections given. A relationship field loads through its entry of the relationship table (`related`,
+ * `relatedOne`), so the compiled statement's priming answers it; a nested connection is
+ * nestedConnectionResolver's. Fields with arguments of their own (`role`) or a computed answer stay methods of
+ * the feature's resolver. type-graphql pairs a field with its resolver by method name, so each field becomes a
+ * method of that name carrying the decorators a hand-written one would.
  */
 export function relationshipResolvers<T extends RelatedType>(
   parent: () => ClassType,
   type: T,
-  table: RelationshipFieldTable<T>,
+  kinds: RelatedKinds,
+  nestedConnections: NestedConnections = {},
 ): ClassType[] {
   @Resolver(parent)
   class RelationshipFieldsResolver {}
 
   const prototype = RelationshipFieldsResolver.prototype as object;
-  const connections: ClassType[] = [];
-  for (const [field, spec] of Object.entries(table) as [string, RelationshipFieldSpec | NestedConnectionSpec][]) {
-    if ('resolver' in spec) {
-      connections.push(spec.resolver(parent, field));
-      continue;
-    }
+  const connections = Object.entries(nestedConnections).map(([field, spec]) => spec.resolver(parent, field));
+  const fields: Readonly<Record<string, Relationship>> = RELATIONSHIPS[type];
+  for (const [field, relationship] of Object.entries(fields)) {
+    const spec = specOf(kinds, `${type}.${field}`, relationship);
+    if (spec === undefined) continue;
     const name = field as RelationshipField<T>;
     // The table entry's `keep` (e.g. deleted measures left out unless includeDeleted) applies inside `related`,
     // as on the fast path of primed fields.
@@ -150,8 +151,8 @@ export function relationshipResolvers<T extends RelatedType>(
     const returns = spec.cardinality === 'one' ? () => spec.target() : () => [spec.target()];
     FieldResolver(returns, { description: spec.description })(prototype, field, method);
     const connectionField = `${field}Connection` as const;
-    if (spec.cardinality === 'many' && table[connectionField] === undefined) {
-      connections.push(relationshipConnection(parent, type, name, connectionField, spec));
+    if (spec.cardinality === 'many' && !Object.hasOwn(nestedConnections, connectionField)) {
+      connections.push(relationshipConnection(parent, relationship, connectionField, spec));
     }
   }
   return [RelationshipFieldsResolver, ...connections];
@@ -159,19 +160,16 @@ export function relationshipResolvers<T extends RelatedType>(
 
 /**
  * The paged sibling of a relationship list (`Sdg.departments` → `Sdg.departmentsConnection`), for every
- * list a type's table declares without a connection of its own: its nodes are found by the list's own hop
- * (relationshipScope), so the connection pages what the list lists; with the list's `kind` it takes that
- * kind's filter, order and facets, otherwise it pages in code order.
+ * declared list without a nested connection of its own scope: its nodes are found by the list's own hop
+ * (relationshipScope), so the connection pages what the list lists; a `paged` list's connection takes the
+ * reached kind's filter, order and facets, any other pages in code order.
  */
-function relationshipConnection<T extends RelatedType>(
+function relationshipConnection(
   parent: () => ClassType,
-  type: T,
-  name: RelationshipField<T>,
+  relationship: Relationship,
   field: string,
   spec: RelationshipFieldSpec,
 ): ClassType {
-  const relationship = relationshipOf(type, name);
-  if (!relationship) throw new Error(`${type}.${name} is not in the relationship table`);
   const found = relationship.every;
   // Bound once per registry: every request of a service composes from the same one.
   const scopes = new WeakMap<CypherSource, Cypher>();

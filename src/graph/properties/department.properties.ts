@@ -2,7 +2,7 @@ import { declareAttributes } from './attribute';
 import { SheetRole } from '../enums';
 import { inFrom, outTo, unlessDeleted } from './anchor';
 import { MEASURE_TO_SDGS } from './measure.properties';
-import { along, alongDeletable, declareRelationships } from './relationship';
+import { along, alongDeletable, declareRelationships, listed, paged } from './relationship';
 
 /**
  * The attributes of departments (課・室・局), each declared once: its stored contract, field, search and
@@ -28,10 +28,22 @@ export const DEPARTMENT_ATTRIBUTES = declareAttributes({
 
 /** The relationship fields of a department (relationship.ts): the path from it to the nodes each lists. */
 export const DEPARTMENT_RELATIONSHIPS = declareRelationships({
-  measures: alongDeletable(outTo('RESPONSIBLE_FOR')),
-  policyItems: along(unlessDeleted(outTo('RESPONSIBLE_FOR', 'Measure')), inFrom('HAS_MEASURE')),
-  sdgs: along(unlessDeleted(outTo('RESPONSIBLE_FOR', 'Measure')), ...MEASURE_TO_SDGS),
-  indicators: along(outTo('ANSWERS_FOR')),
+  measures: listed(
+    alongDeletable(outTo('RESPONSIBLE_FOR')),
+    'Measures the department is responsible for (評価回答部署).',
+  ),
+  policyItems: paged(
+    along(unlessDeleted(outTo('RESPONSIBLE_FOR', 'Measure')), inFrom('HAS_MEASURE')),
+    'Policy items in which the department is responsible for a measure.',
+  ),
+  sdgs: listed(
+    along(unlessDeleted(outTo('RESPONSIBLE_FOR', 'Measure')), ...MEASURE_TO_SDGS),
+    "SDGs the department's measures touch.",
+  ),
+  indicators: paged(
+    along(outTo('ANSWERS_FOR')),
+    'Outcome indicators the department answers for (Indicator.owners: reviewed in seed/reference/indicator-owners.yaml, or every department of the policy item).',
+  ),
   // Role ANY (the default) is the union of both roles; EXECUTING or PARTNER alone follows its own type.
   reformSheets: {
     along: [outTo(['EXECUTES', 'PARTNERS_ON'])],

@@ -1,6 +1,6 @@
 import { declareAttributes } from './attribute';
 import { outTo } from './anchor';
-import { along, declareRelationships } from './relationship';
+import { along, declareRelationships, paged } from './relationship';
 
 /**
  * The attributes of fields (分野) of the comprehensive plan, each declared once: its stored contract,
@@ -15,5 +15,5 @@ export const FIELD_ATTRIBUTES = declareAttributes({
 
 /** The relationship fields of a field (relationship.ts): the path from it to the nodes each lists. */
 export const FIELD_RELATIONSHIPS = declareRelationships({
-  policyItems: along(outTo('HAS_ITEM')),
+  policyItems: paged(along(outTo('HAS_ITEM')), 'Policy items of this field, in code order.'),
 });

@@ -3,7 +3,7 @@ import { declareAnchors, inFrom, outTo } from './anchor';
 import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
-import { along, declareRelationships } from './relationship';
+import { along, declareRelationships, single } from './relationship';
 
 /** An indicator's numbers are in its own unit (件, %, 人 …: its `unit` field), both or neither given. */
 const IN_ITS_UNIT = { type: 'Float', optional: true, unit: "the indicator's `unit`" } as const;
@@ -97,11 +97,14 @@ export const INDICATOR_ANCHORS = declareAnchors({
 
 /** The facets of `indicators` declared by shape (src/graph/properties/facet.ts); the others are files. */
 export const INDICATOR_FACETS = declareFacets({
-  sdgs: { perSdg: [inFrom('MEASURED_BY', 'PolicyItem'), outTo('CONTRIBUTES_TO')] },
+  sdgs: {
+    perSdg: [inFrom('MEASURED_BY', 'PolicyItem'), outTo('CONTRIBUTES_TO')],
+    description: "Per SDG of the indicators' policy items, by SDG number.",
+  },
   directions: { perValueOf: 'direction', as: 'direction' },
 });
 
 /** The relationship fields of an indicator (relationship.ts): the path from it to the nodes each lists. */
 export const INDICATOR_RELATIONSHIPS = declareRelationships({
-  policyItem: along(inFrom('MEASURED_BY')),
+  policyItem: single(along(inFrom('MEASURED_BY')), 'The policy item the indicator measures.'),
 });

@@ -1,6 +1,6 @@
 import { declareAttributes } from './attribute';
 import { inFrom, outTo } from './anchor';
-import { along, declareRelationships } from './relationship';
+import { along, declareRelationships, listed, paged, single } from './relationship';
 
 /**
  * The attributes of cross-field linkage plans (政策連携プラン) and their initiatives (推進のための取組), each
@@ -27,12 +27,15 @@ export const INITIATIVE_ATTRIBUTES = declareAttributes({
 
 /** The relationship fields of a linkage plan (relationship.ts): the path from it to the nodes each lists. */
 export const LINKAGE_PLAN_RELATIONSHIPS = declareRelationships({
-  initiatives: along(outTo('HAS_INITIATIVE')),
-  policyItems: along(outTo('HAS_INITIATIVE', 'Initiative'), outTo('TARGETS')),
+  initiatives: listed(along(outTo('HAS_INITIATIVE')), 'Initiatives (推進のための取組) of the plan, in order.'),
+  policyItems: listed(
+    along(outTo('HAS_INITIATIVE', 'Initiative'), outTo('TARGETS')),
+    'Policy items any initiative of the plan targets.',
+  ),
 });
 
 /** The relationship fields of an initiative (relationship.ts): the path from it to the nodes each lists. */
 export const INITIATIVE_RELATIONSHIPS = declareRelationships({
-  plan: along(inFrom('HAS_INITIATIVE')),
-  policyItems: along(outTo('TARGETS')),
+  plan: single(along(inFrom('HAS_INITIATIVE')), 'The plan the initiative belongs to.'),
+  policyItems: paged(along(outTo('TARGETS')), 'Policy items the initiative names.'),
 });

@@ -4,7 +4,7 @@ import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
 import { POSITION } from './position';
-import { along, declareRelationships } from './relationship';
+import { along, declareRelationships, listed, paged, single } from './relationship';
 
 /**
  * The attributes of measures (施策中項目), each declared once: its stored contract, field, filter, sort order,
@@ -92,14 +92,14 @@ export const MEASURE_ANCHORS = declareAnchors({
 
 /** The facets of `measures` declared by shape (src/graph/properties/facet.ts); the others are files. */
 export const MEASURE_FACETS = declareFacets({
-  sdgs: { perSdg: MEASURE_TO_SDGS },
+  sdgs: { perSdg: MEASURE_TO_SDGS, description: 'Per SDG touched (through the policy item), by SDG number.' },
   statuses: { perValueOf: 'status', as: 'status' },
 });
 
 /** The relationship fields of a measure (relationship.ts): the path from it to the nodes each lists. */
 export const MEASURE_RELATIONSHIPS = declareRelationships({
-  policyItem: along(inFrom('HAS_MEASURE')),
-  departments: along(inFrom('RESPONSIBLE_FOR')),
-  sdgs: along(...MEASURE_TO_SDGS),
-  reformSheets: along(inFrom('SUPPORTS')),
+  policyItem: single(along(inFrom('HAS_MEASURE')), 'The policy item (施策大項目) the measure belongs to.'),
+  departments: listed(along(inFrom('RESPONSIBLE_FOR')), 'Departments responsible for the measure (評価回答部署).'),
+  sdgs: listed(along(...MEASURE_TO_SDGS), 'SDGs the measure touches, through its policy item.'),
+  reformSheets: paged(along(inFrom('SUPPORTS')), 'Reform sheets that name the measure as one they support.'),
 });

@@ -3,7 +3,7 @@ import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
 import { POSITION } from './position';
-import { along, alongDeletable, declareRelationships } from './relationship';
+import { along, alongDeletable, declareRelationships, listed, paged, single } from './relationship';
 
 /**
  * The attributes of policy items (施策大項目), each declared once: its stored contract, field, filter, sort order,
@@ -123,20 +123,32 @@ export const POLICY_ITEM_ANCHORS = declareAnchors({
 
 /** The facets of `policyItems` declared by shape (src/graph/properties/facet.ts); the others are files. */
 export const POLICY_ITEM_FACETS = declareFacets({
-  sdgs: { perSdg: [outTo('CONTRIBUTES_TO')] },
+  sdgs: { perSdg: [outTo('CONTRIBUTES_TO')], description: 'Per SDG the items contribute to, by SDG number.' },
   fields: { perValueOf: 'fieldNumber', as: 'number' },
 });
 
 /** The relationship fields of a policy item (relationship.ts): the path from it to the nodes each lists. */
 export const POLICY_ITEM_RELATIONSHIPS = declareRelationships({
-  field: along(inFrom('HAS_ITEM')),
-  sdgs: along(outTo('CONTRIBUTES_TO')),
-  measures: alongDeletable(outTo('HAS_MEASURE')),
-  indicators: along(outTo('MEASURED_BY')),
-  projects: alongDeletable(outTo('HAS_PROJECT')),
-  relatedPlans: along(outTo('HAS_RELATED_PLAN')),
-  departments: along(unlessDeleted(outTo('HAS_MEASURE', 'Measure')), inFrom('RESPONSIBLE_FOR')),
-  reformSheets: along(outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')),
-  linkagePlans: along(inFrom('TARGETS', 'Initiative'), inFrom('HAS_INITIATIVE')),
-  initiatives: along(inFrom('TARGETS')),
+  field: single(along(inFrom('HAS_ITEM')), 'The field (分野) the item belongs to.'),
+  sdgs: listed(
+    along(outTo('CONTRIBUTES_TO')),
+    'SDGs the item contributes to (関連するSDGs, as the departments answered).',
+  ),
+  measures: listed(alongDeletable(outTo('HAS_MEASURE')), 'Measures (施策中項目) of the item, in number order.'),
+  indicators: paged(along(outTo('MEASURED_BY')), 'Outcome indicators (成果指標) of the item.'),
+  projects: listed(alongDeletable(outTo('HAS_PROJECT')), 'Main projects (主な事業) of the item.'),
+  relatedPlans: listed(along(outTo('HAS_RELATED_PLAN')), 'Related plans (関連計画) of the item.'),
+  departments: listed(
+    along(unlessDeleted(outTo('HAS_MEASURE', 'Measure')), inFrom('RESPONSIBLE_FOR')),
+    'Departments responsible for any of its (non-deleted) measures.',
+  ),
+  reformSheets: paged(
+    along(outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')),
+    'Reform sheets supporting any of its measures.',
+  ),
+  linkagePlans: listed(
+    along(inFrom('TARGETS', 'Initiative'), inFrom('HAS_INITIATIVE')),
+    'Linkage plans whose initiatives target the item.',
+  ),
+  initiatives: listed(along(inFrom('TARGETS')), 'Linkage-plan initiatives (推進のための取組) that target the item.'),
 });

@@ -2,7 +2,7 @@ import { ChangeStatus } from '../enums';
 import { declareAttributes } from './attribute';
 import { CODE } from './code';
 import { inFrom } from './anchor';
-import { along, declareRelationships } from './relationship';
+import { along, declareRelationships, single } from './relationship';
 
 /**
  * The attributes of main projects (主な事業) of policy items, each declared once: its stored contract, field,
@@ -35,5 +35,5 @@ export const PROJECT_ATTRIBUTES = declareAttributes({
 
 /** The relationship fields of a project (relationship.ts): the path from it to the nodes each lists. */
 export const PROJECT_RELATIONSHIPS = declareRelationships({
-  policyItem: along(inFrom('HAS_PROJECT')),
+  policyItem: single(along(inFrom('HAS_PROJECT')), 'The policy item the project belongs to.'),
 });

@@ -1,6 +1,6 @@
 import { declareAttributes } from './attribute';
 import { inFrom } from './anchor';
-import { along, declareRelationships } from './relationship';
+import { along, declareRelationships, listed } from './relationship';
 
 /**
  * The attributes of areas (取組項目) of the administrative-reform outline, each declared once: its stored
@@ -13,5 +13,5 @@ export const REFORM_AREA_ATTRIBUTES = declareAttributes({
 
 /** The relationship fields of a reform area (relationship.ts): the path from it to the nodes each lists. */
 export const REFORM_AREA_RELATIONSHIPS = declareRelationships({
-  sheets: along(inFrom('IN_AREA')),
+  sheets: listed(along(inFrom('IN_AREA')), 'Sheets of the area, in code order.'),
 });

@@ -4,7 +4,7 @@ import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
 import { POSITION } from './position';
-import { along, declareRelationships } from './relationship';
+import { along, declareRelationships, listed, paged, single } from './relationship';
 
 /** Every sheet prints its start and target years (`開始年度 | R 5 | 達成目標年度 | R 9`). */
 const FISCAL_YEAR = { type: 'FiscalYear', optional: false, unit: 'fiscal year' } as const;
@@ -172,16 +172,20 @@ export const REFORM_SHEET_ANCHORS = declareAnchors({
 export const REFORM_SHEET_FACETS = declareFacets({
   sdgs: {
     perSdg: [outTo('SUPPORTS', 'Measure'), ...MEASURE_TO_SDGS],
+    description: 'Per SDG touched through the supported measures, by SDG number.',
   },
   areas: { perValueOf: 'areaNumber', as: 'number' },
 });
 
 /** The relationship fields of a reform sheet (relationship.ts): the path from it to the nodes each lists. */
 export const REFORM_SHEET_RELATIONSHIPS = declareRelationships({
-  area: along(outTo('IN_AREA')),
-  departments: along(inFrom('EXECUTES')),
-  partners: along(inFrom('PARTNERS_ON')),
-  measures: along(outTo('SUPPORTS')),
+  area: single(along(outTo('IN_AREA')), 'The area the sheet belongs to.'),
+  departments: listed(along(inFrom('EXECUTES')), 'Executing departments (実行課).'),
+  partners: listed(along(inFrom('PARTNERS_ON')), 'Partner departments (連携課).'),
+  measures: paged(
+    along(outTo('SUPPORTS')),
+    'Measures (施策中項目) the sheet supports, as resolved from the names it cites.',
+  ),
   // The path its facet of SDGs counts along.
-  sdgs: along(...REFORM_SHEET_FACETS.sdgs.perSdg),
+  sdgs: listed(along(...REFORM_SHEET_FACETS.sdgs.perSdg), 'SDGs touched through the measures the sheet supports.'),
 });

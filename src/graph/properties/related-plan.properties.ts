@@ -2,7 +2,7 @@ import { ChangeStatus } from '../enums';
 import { declareAttributes } from './attribute';
 import { CODE } from './code';
 import { inFrom } from './anchor';
-import { along, declareRelationships } from './relationship';
+import { along, declareRelationships, single } from './relationship';
 
 /**
  * The attributes of related plans (関連計画) of policy items, each declared once: its stored contract, field,
@@ -41,5 +41,5 @@ export const RELATED_PLAN_ATTRIBUTES = declareAttributes({
 
 /** The relationship fields of a related plan (relationship.ts): the path from it to the nodes each lists. */
 export const RELATED_PLAN_RELATIONSHIPS = declareRelationships({
-  policyItem: along(inFrom('HAS_RELATED_PLAN')),
+  policyItem: single(along(inFrom('HAS_RELATED_PLAN')), 'The policy item the plan is related to.'),
 });

@@ -29,6 +29,29 @@ export interface RelationshipDeclaration {
     readonly name: string;
     readonly paths: Readonly<Record<string, readonly AnchorHop[]>>;
   };
+  /**
+   * The GraphQL field the read engine answers by itself (src/read/relationship-fields.ts): its type is the
+   * class of the label the path reaches. Absent: a resolver method written by hand answers the field (an
+   * argument of its own, such as `role`).
+   */
+  readonly field?: RelationshipFieldDeclaration;
+}
+
+/**
+ * What a relationship field is besides its path: how many nodes it gives and whether its `<field>Connection`
+ * takes its kind's filter, order and facets. A list always gets its connection; a deletable one (`alongDeletable`)
+ * takes `includeDeleted`, in the list and in the connection's filter.
+ */
+export interface RelationshipFieldDeclaration {
+  /** The field's description in the schema. */
+  readonly description: string;
+  /** `one`: the one node every parent has (a measure's policy item); `many`: a list. */
+  readonly cardinality: 'one' | 'many';
+  /**
+   * A list whose `<field>Connection` pages the reached label's paged kind: its filter (the any, all and none
+   * forms of its declared relationships), order, facets and aggregates. Without: paged in code order.
+   */
+  readonly paged?: true;
 }
 
 /** A kind's relationship fields by their GraphQL name. */
@@ -43,3 +66,18 @@ export const along = (...hops: AnchorHop[]): RelationshipDeclaration => ({ along
 
 /** A field listing nodes the next plan may delete (measures, projects), along `hops`. */
 export const alongDeletable = (...hops: AnchorHop[]): RelationshipDeclaration => ({ along: hops, deletable: true });
+
+/** The relationship as the field of the one node every parent has (a measure's policy item). */
+export const single = (declaration: RelationshipDeclaration, description: string): RelationshipDeclaration =>
+  Object.assign({}, declaration, { field: { description, cardinality: 'one' as const } });
+
+/** The relationship as a list field, with its `<field>Connection` in code order. */
+export const listed = (declaration: RelationshipDeclaration, description: string): RelationshipDeclaration =>
+  Object.assign({}, declaration, { field: { description, cardinality: 'many' as const } });
+
+/**
+ * The relationship as a list field whose `<field>Connection` takes the filter, order and facets of the reached
+ * label's paged kind (measures, policy items, indicators, reform sheets).
+ */
+export const paged = (declaration: RelationshipDeclaration, description: string): RelationshipDeclaration =>
+  Object.assign({}, declaration, { field: { description, cardinality: 'many' as const, paged: true as const } });

@@ -1,7 +1,7 @@
 import { declareAttributes } from './attribute';
 import { followedBy, inFrom, unlessDeletedAtEnd } from './anchor';
 import { SDG_TO_MEASURES } from './measure.properties';
-import { along, declareRelationships } from './relationship';
+import { along, declareRelationships, listed, paged } from './relationship';
 
 /**
  * The attributes of the Sustainable Development Goals, each declared once: its stored contract, field,
@@ -20,8 +20,17 @@ export const SDG_ATTRIBUTES = declareAttributes({
 
 /** The relationship fields of an SDG (relationship.ts): the path from it to the nodes each lists. */
 export const SDG_RELATIONSHIPS = declareRelationships({
-  policyItems: along(inFrom('CONTRIBUTES_TO')),
-  measures: along(...unlessDeletedAtEnd(SDG_TO_MEASURES)),
-  departments: along(...followedBy(unlessDeletedAtEnd(SDG_TO_MEASURES), inFrom('RESPONSIBLE_FOR'))),
-  reformSheets: along(...followedBy(SDG_TO_MEASURES, inFrom('SUPPORTS'))),
+  policyItems: listed(along(inFrom('CONTRIBUTES_TO')), 'Policy items contributing to the goal.'),
+  measures: listed(
+    along(...unlessDeletedAtEnd(SDG_TO_MEASURES)),
+    'Measures touching the goal through their policy item (deleted ones excluded).',
+  ),
+  departments: listed(
+    along(...followedBy(unlessDeletedAtEnd(SDG_TO_MEASURES), inFrom('RESPONSIBLE_FOR'))),
+    'Departments responsible for a measure touching the goal.',
+  ),
+  reformSheets: paged(
+    along(...followedBy(SDG_TO_MEASURES, inFrom('SUPPORTS'))),
+    'Reform sheets supporting a measure touching the goal.',
+  ),
 });

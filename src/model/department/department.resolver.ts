@@ -4,11 +4,7 @@ import { ARGUMENT_LENGTH, MaxChars } from '../../core/argument-length';
 import { SheetRole } from '../../graph/enums';
 import type { RequestContext } from '../../read/request-context';
 import { RowReader } from '../../db/row-reader';
-import { Measure } from '../measure/measure.type';
-import { PolicyItem } from '../policy-item/policy-item.type';
 import { ReformSheet } from '../reform-sheet/reform-sheet.type';
-import { Sdg } from '../sdg/sdg.type';
-import { Indicator } from '../indicator/indicator.type';
 import { Collaboration } from './collaboration.type';
 import { Department } from './department.type';
 import { compileNodeRead, prefetchBelow } from '../../read/prefetch/load-node';
@@ -16,9 +12,8 @@ import { RootRead } from '../../read/root-reads';
 import { related, scopeOf } from '../../read/declared-relationships';
 import { REFORM_SHEET_LIST } from '../reform-sheet/reform-sheet.list';
 import { MEASURE_LIST } from '../measure/measure.list';
-import { connection, many, manyNotDeleted, relationshipResolvers } from '../../read/relationship-fields';
-import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
-import { INDICATOR_LIST } from '../indicator/indicator.list';
+import { connection, relationshipResolvers } from '../../read/relationship-fields';
+import { RELATED_KINDS } from '../node/related-kinds';
 
 @Resolver(() => Department)
 export class DepartmentResolver {
@@ -71,19 +66,7 @@ export class DepartmentResolver {
   }
 }
 
-export const DepartmentRelationships = relationshipResolvers(() => Department, 'Department', {
-  measures: manyNotDeleted(() => Measure, 'Measures the department is responsible for (評価回答部署).', 'measures'),
-  policyItems: many(
-    () => PolicyItem,
-    'Policy items in which the department is responsible for a measure.',
-    POLICY_ITEM_LIST,
-  ),
-  sdgs: many(() => Sdg, "SDGs the department's measures touch."),
-  indicators: many(
-    () => Indicator,
-    'Outcome indicators the department answers for (Indicator.owners: reviewed in seed/reference/indicator-owners.yaml, or every department of the policy item).',
-    INDICATOR_LIST,
-  ),
+export const DepartmentRelationships = relationshipResolvers(() => Department, 'Department', RELATED_KINDS, {
   measuresConnection: connection(
     MEASURE_LIST,
     scopeOf('Department', 'measures'),

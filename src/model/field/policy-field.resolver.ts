@@ -1,8 +1,7 @@
 import { rootListResolver } from '../../read/root-node';
-import { PolicyItem } from '../policy-item/policy-item.type';
 import { PolicyField } from './policy-field.type';
-import { many, relationshipResolvers } from '../../read/relationship-fields';
-import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
+import { relationshipResolvers } from '../../read/relationship-fields';
+import { RELATED_KINDS } from '../node/related-kinds';
 
 export const PolicyFieldResolver = rootListResolver(() => PolicyField, {
   field: 'fields',
@@ -11,6 +10,4 @@ export const PolicyFieldResolver = rootListResolver(() => PolicyField, {
   from: PolicyField.from,
 });
 
-export const PolicyFieldRelationships = relationshipResolvers(() => PolicyField, 'PolicyField', {
-  policyItems: many(() => PolicyItem, 'Policy items of this field, in code order.', POLICY_ITEM_LIST),
-});
+export const PolicyFieldRelationships = relationshipResolvers(() => PolicyField, 'PolicyField', RELATED_KINDS);

@@ -7,7 +7,7 @@ import { INDICATOR_ANCHORS, INDICATOR_ATTRIBUTES } from '../../graph/properties/
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { DirectionCount, FieldCount, OutlookStatusCount, SdgCount } from '../../read/filter/facet-counts';
+import { DirectionCount, FieldCount, OutlookStatusCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   CodesFilter,
@@ -17,6 +17,7 @@ import {
   FieldNumberFilter,
   FieldNumbersFilter,
   IdsFilter,
+  INDICATOR_ID,
   PolicyItemCodeFilter,
   SdgNumberFilter,
   SdgNumbersFilter,
@@ -32,7 +33,7 @@ import { Indicator } from './indicator.type';
 @CombinableFilter()
 @InputType({ description: 'Conditions on outcome indicators; all given conditions must hold (AND).' })
 class IndicatorFilter {
-  @IdsFilter(/^\s*indicator:\d-\d{1,2}-\d{1,2}\s*$/, 'indicator:5-1-1', 'Indicator ids, e.g. `indicator:5-1-1`.')
+  @IdsFilter(INDICATOR_ID.pattern, INDICATOR_ID.example, 'Indicator ids, e.g. `indicator:5-1-1`.')
   ids?: string[];
 
   @PolicyItemCodeFilter('Policy item code, e.g. `6-1`.')
@@ -185,7 +186,6 @@ export const INDICATOR_LIST = pagedKind({
       'Counts over all indicators matching the filter (every page), computed only for the facets selected. An ' +
       'indicator has one field, one direction and one outlook (those counts add up to totalCount).',
     counts: {
-      sdgs: { count: SdgCount, description: "Per SDG of the indicators' policy items, by SDG number." },
       fields: { count: FieldCount, description: 'Per field, by field number.' },
       directions: { count: DirectionCount, description: 'Per direction.' },
       outlooks: {

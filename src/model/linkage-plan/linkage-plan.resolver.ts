@@ -1,8 +1,8 @@
 import { rootListResolver, rootNodeResolver } from '../../read/root-node';
-import { PolicyItem } from '../policy-item/policy-item.type';
 import { Initiative, LinkagePlan } from './linkage-plan.type';
 import { POLICY_ITEM_LIST } from '../policy-item/policy-item.list';
-import { connection, many, one, relationshipResolvers } from '../../read/relationship-fields';
+import { connection, relationshipResolvers } from '../../read/relationship-fields';
+import { RELATED_KINDS } from '../node/related-kinds';
 import { scopeOf } from '../../read/declared-relationships';
 
 export const LinkagePlanResolver = rootNodeResolver(() => LinkagePlan, {
@@ -20,9 +20,7 @@ export const LinkagePlansResolver = rootListResolver(() => LinkagePlan, {
   from: LinkagePlan.from,
 });
 
-export const LinkagePlanRelationships = relationshipResolvers(() => LinkagePlan, 'LinkagePlan', {
-  initiatives: many(() => Initiative, 'Initiatives (推進のための取組) of the plan, in order.'),
-  policyItems: many(() => PolicyItem, 'Policy items any initiative of the plan targets.'),
+export const LinkagePlanRelationships = relationshipResolvers(() => LinkagePlan, 'LinkagePlan', RELATED_KINDS, {
   policyItemsConnection: connection(
     POLICY_ITEM_LIST,
     scopeOf('LinkagePlan', 'policyItems'),
@@ -30,7 +28,4 @@ export const LinkagePlanRelationships = relationshipResolvers(() => LinkagePlan,
   ),
 });
 
-export const InitiativeRelationships = relationshipResolvers(() => Initiative, 'Initiative', {
-  plan: one(() => LinkagePlan, 'The plan the initiative belongs to.'),
-  policyItems: many(() => PolicyItem, 'Policy items the initiative names.', POLICY_ITEM_LIST),
-});
+export const InitiativeRelationships = relationshipResolvers(() => Initiative, 'Initiative', RELATED_KINDS);

@@ -5,7 +5,7 @@ import { MEASURE_ANCHORS, MEASURE_ATTRIBUTES } from '../../graph/properties/meas
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { DepartmentCount, FieldCount, SdgCount, StatusCount } from '../../read/filter/facet-counts';
+import { DepartmentCount, FieldCount, StatusCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   CodesFilter,
@@ -159,7 +159,6 @@ export const MEASURE_LIST = pagedKind({
       'belongs to one field and has one status (those counts add up to totalCount); it may touch several SDGs ' +
       'and have several departments.',
     counts: {
-      sdgs: { count: SdgCount, description: 'Per SDG touched (through the policy item), by SDG number.' },
       departments: { count: DepartmentCount, description: 'Per responsible department, most measures first.' },
       fields: { count: FieldCount, description: 'Per field, by field number.' },
       statuses: { count: StatusCount, description: 'Per change mark.' },

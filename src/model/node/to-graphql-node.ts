@@ -15,38 +15,32 @@ import type { NodeProperties } from '../../read/graph-loaders';
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { labelOfId, type NodeLabel } from '../../graph/graph-model';
 import { rowsAnswer, typeNameOf } from '../../read/prefetch/property-demand';
+import type { NodeClass } from '../../read/plain-list-kind';
+
+/** Each label's GraphQL object type (the type a relationship field reaching the label returns). */
+export const NODE_CLASSES: Readonly<Record<NodeLabel, NodeClass<Node>>> = {
+  Field: PolicyField,
+  PolicyItem,
+  Measure,
+  Department,
+  Sdg,
+  Indicator,
+  Project,
+  RelatedPlan,
+  ReformArea,
+  ReformSheet,
+  LinkagePlan,
+  Initiative,
+};
+
+const byLabel = <V>(of: (type: NodeClass<Node>) => V): Readonly<Record<NodeLabel, V>> =>
+  Object.fromEntries(Object.entries(NODE_CLASSES).map(([label, type]) => [label, of(type)])) as Record<NodeLabel, V>;
 
 /** How each label's stored properties become its GraphQL object. */
-export const MAPPERS: Readonly<Record<NodeLabel, (p: NodeProperties) => Node>> = {
-  Field: PolicyField.from,
-  PolicyItem: PolicyItem.from,
-  Measure: Measure.from,
-  Department: Department.from,
-  Sdg: Sdg.from,
-  Indicator: Indicator.from,
-  Project: Project.from,
-  RelatedPlan: RelatedPlan.from,
-  ReformArea: ReformArea.from,
-  ReformSheet: ReformSheet.from,
-  LinkagePlan: LinkagePlan.from,
-  Initiative: Initiative.from,
-};
+export const MAPPERS: Readonly<Record<NodeLabel, (p: NodeProperties) => Node>> = byLabel((type) => type.from);
 
 /** Per label, the fields its objects take over from stored properties as they are (src/graph/map-node.ts). */
-export const STORED_AS_IS: Readonly<Record<NodeLabel, StoredAsIs>> = {
-  Field: PolicyField.storedAsIs,
-  PolicyItem: PolicyItem.storedAsIs,
-  Measure: Measure.storedAsIs,
-  Department: Department.storedAsIs,
-  Sdg: Sdg.storedAsIs,
-  Indicator: Indicator.storedAsIs,
-  Project: Project.storedAsIs,
-  RelatedPlan: RelatedPlan.storedAsIs,
-  ReformArea: ReformArea.storedAsIs,
-  ReformSheet: ReformSheet.storedAsIs,
-  LinkagePlan: LinkagePlan.storedAsIs,
-  Initiative: Initiative.storedAsIs,
-};
+export const STORED_AS_IS: Readonly<Record<NodeLabel, StoredAsIs>> = byLabel((type) => type.storedAsIs);
 
 /** Any stored node as its GraphQL object (for node(id:), search hits, paths, neighbours). */
 export function toGraphQLNode(p: NodeProperties): Node {

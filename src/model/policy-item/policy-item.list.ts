@@ -4,7 +4,7 @@ import { POLICY_ITEM_ANCHORS, POLICY_ITEM_ATTRIBUTES } from '../../graph/propert
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { DepartmentCount, FieldCount, SdgCount } from '../../read/filter/facet-counts';
+import { DepartmentCount, FieldCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   DepartmentRefFilter,
@@ -135,7 +135,6 @@ export const POLICY_ITEM_LIST = pagedKind({
       'Counts over all policy items matching the filter (every page), computed only for the facets selected. An ' +
       'item belongs to one field (those counts add up to totalCount).',
     counts: {
-      sdgs: { count: SdgCount, description: 'Per SDG the items contribute to, by SDG number.' },
       departments: {
         count: DepartmentCount,
         description: 'Per department responsible for a non-deleted measure of the items, most items first.',

@@ -1,7 +1,5 @@
-import { PolicyItem } from '../policy-item/policy-item.type';
 import { Project } from './project.type';
-import { one, relationshipResolvers } from '../../read/relationship-fields';
+import { relationshipResolvers } from '../../read/relationship-fields';
+import { RELATED_KINDS } from '../node/related-kinds';
 
-export const ProjectRelationships = relationshipResolvers(() => Project, 'Project', {
-  policyItem: one(() => PolicyItem, 'The policy item the project belongs to.'),
-});
+export const ProjectRelationships = relationshipResolvers(() => Project, 'Project', RELATED_KINDS);

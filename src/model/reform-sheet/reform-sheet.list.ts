@@ -6,7 +6,7 @@ import { REFORM_SHEET_ANCHORS, REFORM_SHEET_ATTRIBUTES } from '../../graph/prope
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { AreaCount, DepartmentCount, EvaluationCount, SdgCount } from '../../read/filter/facet-counts';
+import { AreaCount, DepartmentCount, EvaluationCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   CodesFilter,
@@ -174,7 +174,6 @@ export const REFORM_SHEET_LIST = pagedKind({
       areas: { count: AreaCount, description: 'Per area, by area number.' },
       evaluations: { count: EvaluationCount, description: 'Per year-end grade, ungraded sheets last.' },
       departments: { count: DepartmentCount, description: 'Per executing department (実行課), most sheets first.' },
-      sdgs: { count: SdgCount, description: 'Per SDG touched through the supported measures, by SDG number.' },
     },
   },
   filter: ReformSheetFilter,

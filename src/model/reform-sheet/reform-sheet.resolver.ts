@@ -1,14 +1,11 @@
 import { rootListResolver, rootNodeResolver } from '../../read/root-node';
-import { Department } from '../department/department.type';
-import { Measure } from '../measure/measure.type';
-import { Sdg } from '../sdg/sdg.type';
 import { ReformArea } from './reform-area.type';
 import { ReformSheet } from './reform-sheet.type';
 import { REFORM_SHEET_LIST } from './reform-sheet.list';
-import { connection, many, one, relationshipResolvers } from '../../read/relationship-fields';
+import { connection, relationshipResolvers } from '../../read/relationship-fields';
 import { scopeOf } from '../../read/declared-relationships';
 import { rootConnectionResolver } from '../../read/root-connection';
-import { MEASURE_LIST } from '../measure/measure.list';
+import { RELATED_KINDS } from '../node/related-kinds';
 
 export const ReformSheetResolver = rootNodeResolver(() => ReformSheet, {
   field: 'reformSheet',
@@ -25,20 +22,9 @@ export const ReformAreasResolver = rootListResolver(() => ReformArea, {
   from: ReformArea.from,
 });
 
-export const ReformSheetRelationships = relationshipResolvers(() => ReformSheet, 'ReformSheet', {
-  area: one(() => ReformArea, 'The area the sheet belongs to.'),
-  departments: many(() => Department, 'Executing departments (実行課).'),
-  partners: many(() => Department, 'Partner departments (連携課).'),
-  measures: many(
-    () => Measure,
-    'Measures (施策中項目) the sheet supports, as resolved from the names it cites.',
-    MEASURE_LIST,
-  ),
-  sdgs: many(() => Sdg, 'SDGs touched through the measures the sheet supports.'),
-});
+export const ReformSheetRelationships = relationshipResolvers(() => ReformSheet, 'ReformSheet', RELATED_KINDS);
 
-export const ReformAreaRelationships = relationshipResolvers(() => ReformArea, 'ReformArea', {
-  sheets: many(() => ReformSheet, 'Sheets of the area, in code order.'),
+export const ReformAreaRelationships = relationshipResolvers(() => ReformArea, 'ReformArea', RELATED_KINDS, {
   sheetsConnection: connection(REFORM_SHEET_LIST, scopeOf('ReformArea', 'sheets'), 'The sheets of the area'),
 });
 

@@ -1,7 +1,5 @@
-import { PolicyItem } from '../policy-item/policy-item.type';
 import { RelatedPlan } from './related-plan.type';
-import { one, relationshipResolvers } from '../../read/relationship-fields';
+import { relationshipResolvers } from '../../read/relationship-fields';
+import { RELATED_KINDS } from '../node/related-kinds';
 
-export const RelatedPlanRelationships = relationshipResolvers(() => RelatedPlan, 'RelatedPlan', {
-  policyItem: one(() => PolicyItem, 'The policy item the plan is related to.'),
-});
+export const RelatedPlanRelationships = relationshipResolvers(() => RelatedPlan, 'RelatedPlan', RELATED_KINDS);

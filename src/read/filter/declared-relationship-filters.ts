@@ -4,7 +4,7 @@ import type { AnchorDeclaration, Anchors } from '../../graph/properties/anchor';
 import type { CompileContext } from '../compile-context';
 import type { Condition } from '../page/condition';
 import { listOf, trimmed } from '../page/filter-conditions';
-import { CodesFilter, DepartmentRefsFilter, SdgNumbersFilter } from './filter-fields';
+import { CodesFilter, DepartmentRefsFilter, IdsFilter, INDICATOR_ID, SdgNumbersFilter } from './filter-fields';
 
 /**
  * The filter fields of a kind's declared relationships (`condition.filter` of an anchor in `<KIND>_ANCHORS`,
@@ -27,6 +27,10 @@ const RELATED_KEYS: Readonly<Record<string, RelatedKeys>> = {
   'Measure.code': { field: (description) => CodesFilter('measure', description), read: trimmed },
   'PolicyItem.code': { field: (description) => CodesFilter('policyItem', description), read: trimmed },
   'ReformSheet.code': { field: (description) => CodesFilter('reformSheet', description), read: trimmed },
+  'Indicator.id': {
+    field: (description) => IdsFilter(INDICATOR_ID.pattern, INDICATOR_ID.example, description),
+    read: trimmed,
+  },
   'Sdg.number': { field: SdgNumbersFilter, read: AS_GIVEN },
   // A department by id, Japanese or English name, or English words, as every department filter takes it.
   'Department.id': {

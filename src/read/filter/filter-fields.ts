@@ -138,6 +138,9 @@ export function DepartmentRefsFilter(description: string): PropertyDecorator {
   return anyOf(() => [String], description, MaxChars(ARGUMENT_LENGTH.departmentRef));
 }
 
+/** An indicator's readable id (`indicator:5-1-1`), as every filter naming indicators checks it. */
+export const INDICATOR_ID = { pattern: /^\s*indicator:\d-\d{1,2}-\d{1,2}\s*$/, example: 'indicator:5-1-1' } as const;
+
 /** Any of several readable ids of one kind (`indicator:5-1-1`), each checked against the kind's id shape. */
 export function IdsFilter(pattern: RegExp, example: string, description: string): PropertyDecorator {
   return anyOf(

@@ -2,6 +2,8 @@ import { Field, ObjectType, type ClassType } from 'type-graphql';
 import type { NodeLabel } from '../../graph/graph-model';
 import type { StoredAsIs } from '../../graph/map-node';
 import { numbersOf, type Attributes } from '../../graph/properties/attribute';
+import { LABEL_FACETS } from '../../graph/properties/label-pages';
+import { SdgCount } from '../filter/facet-counts';
 import type { CompileContext } from '../compile-context';
 import type { NodeProperties } from '../graph-loaders';
 import type { ListKind } from '../nested-connection';
@@ -135,7 +137,10 @@ export function pagedKind<
     kind.type,
     kind.label,
     kind.description,
-    facetsType(kind.label, kind.facets),
+    facetsType(kind.label, {
+      description: kind.facets.description,
+      counts: Object.assign({}, kind.facets.counts, declaredCounts(kind.label, kind.facets.counts)),
+    }),
     spec.aggregates,
   );
   return {
@@ -147,6 +152,21 @@ export function pagedKind<
     map: kind.type.from,
     storedAsIs: kind.type.storedAsIs,
   };
+}
+
+/**
+ * The facets per SDG the kind's declaration (`<KIND>_FACETS`, src/graph/properties/facet.ts) describes: each a
+ * field of the facets type, counted per SDG, without an entry in the kind's `pagedKind` call.
+ */
+function declaredCounts(label: NodeLabel, counts: Readonly<Record<string, FacetCount>>): Record<string, FacetCount> {
+  return Object.fromEntries(
+    Object.entries(LABEL_FACETS[label] ?? {}).flatMap(([name, facet]): [string, FacetCount][] => {
+      if (!('perSdg' in facet) || facet.description === undefined) return [];
+      if (Object.hasOwn(counts, name))
+        throw new Error(`${label} facet ${name}: described twice, in its declaration and its list`);
+      return [[name, { count: SdgCount, description: facet.description }]];
+    }),
+  );
 }
 
 /** The `<Label>Facets` object type: one list of counts per facet, in the order declared. */

@@ -13,7 +13,7 @@ import { SCHEMA_FILE } from '../../../src/cli/schema-text';
 import { RowReader } from '../../../src/db/row-reader';
 import { Measure } from '../../../src/model/measure/measure.type';
 import { toGraphQLNodeFor } from '../../../src/model/node/to-graphql-node';
-import { searchProperties } from '../../../src/model/search/search-properties';
+import { searchProperties } from '../../../src/model/search/search-statement';
 
 const schema: GraphQLSchema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
 
