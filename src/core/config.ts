@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from './config-error';
@@ -181,7 +182,12 @@ function configOf(s: Settings, env: Env) {
       maxResponseBytes: s.MAX_RESPONSE_BYTES,
     }),
     /** How many API requests are worked on at once, and how long another waits its turn before SERVICE_BUSY. */
-    requestSlots: Object.freeze({ maxConcurrent: s.REQUEST_MAX_CONCURRENT, maxWaitMs: s.REQUEST_QUEUE_MS }),
+    requestSlots: Object.freeze({
+      maxConcurrent: s.REQUEST_MAX_CONCURRENT,
+      maxWaitMs: s.REQUEST_QUEUE_MS,
+      /** The estimated cost run at once: what the machine's cores run side by side, one operation at the limit each. */
+      maxCostInFlight: s.REQUEST_MAX_COST_IN_FLIGHT || availableParallelism() * s.QUERY_MAX_COST,
+    }),
     http: Object.freeze({
       /** Origins whose pages may call the API from a browser; `*` is any origin (never with credentials). */
       corsOrigins: s.CORS_ORIGINS,

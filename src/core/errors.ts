@@ -100,8 +100,8 @@ export class DatabaseUnavailableError extends GraphQLError {
 
 /** Every database connection is taken by other work (the pool is exhausted); the client may retry shortly. */
 export class ServiceBusyError extends GraphQLError {
-  constructor() {
-    super('The service is busy: every database connection is in use; retry in a moment.', {
+  constructor(message = 'The service is busy: every database connection is in use; retry in a moment.') {
+    super(message, {
       extensions: { code: ErrorCode.SERVICE_BUSY, retryable: true },
     });
   }

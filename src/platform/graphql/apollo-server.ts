@@ -12,6 +12,9 @@ import { apolloLogger } from '../plugins/unexpected-error.plugin';
 import { requestPipeline, type RequestPipelineDeps } from '../plugins/request-pipeline';
 import type { RequestContext } from '../../read/request-context';
 import type { OperationManifest } from './trusted-documents/operation-manifest';
+import { OperationCosts } from './limits/operation-costs';
+import { CostSlots } from '../service/cost-slots';
+import type { RequestSlotSettings } from '../../core/config';
 
 /** What Apollo Server is made of: the schema, its limits and the request pipeline's parts. */
 export interface ApolloDeps extends RequestPipelineDeps {
@@ -25,6 +28,8 @@ export interface ApolloDeps extends RequestPipelineDeps {
   readonly memory?: MemoryBudget;
   /** The loaded graph's list sizes, for the cost limit (unmeasured sizes when absent). */
   readonly graphSizes?: GraphSizes;
+  /** The admission of API requests: with it, operations are admitted by cost (cost-admission.plugin.ts). */
+  readonly requestSlots?: RequestSlotSettings;
 }
 
 /** Apollo Server for /graphql, the exports and the planned examples, started. */
@@ -32,6 +37,8 @@ export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<Reques
   const memory = deps.memory ?? memoryBudget(DEFAULT_MEMORY_LIMIT_MB);
   const execution = new CompiledExecution(deps.schema, memory.compiledExecutionBytes);
   const documents = documentStore(memory.documentStoreBytes);
+  const costs = new OperationCosts();
+  const slots = deps.requestSlots;
   deps.metrics?.watchExecutions(() => execution.counts);
   // Short of memory: every cache kept per operation or document is emptied (memory-guard.ts).
   deps.memoryGuard?.onShed((pauseMs) => {
@@ -49,7 +56,7 @@ export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<Reques
     formatError,
     includeStacktraceInErrorResponses: false,
     validationRules: [
-      ...queryLimitRules(deps.queryLimits, deps.graphSizes ?? new GraphStatistics()),
+      ...queryLimitRules(deps.queryLimits, deps.graphSizes ?? new GraphStatistics(), costs),
       subscriptionsOverWebSocketRule,
     ],
     parseOptions: queryParseOptions(deps.queryLimits),
@@ -69,7 +76,13 @@ export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<Reques
     // logged.
     stopOnTerminationSignals: false,
     logger: apolloLogger(deps.logger),
-    plugins: requestPipeline(deps),
+    plugins: requestPipeline(
+      slots
+        ? Object.assign({}, deps, {
+            costAdmission: { slots: new CostSlots(slots.maxCostInFlight, slots.maxWaitMs), costs },
+          })
+        : deps,
+    ),
   });
   await apollo.start();
   return apollo;

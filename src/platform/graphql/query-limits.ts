@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
 import type { QueryLimits } from '../../core/config';
 import { costRule } from './limits/cost-rule';
+import type { OperationCosts } from './limits/operation-costs';
 import { countedLimitRules } from './limits/counted-limits';
 import type { GraphSizes } from '../../read/graph-sizes';
 import { nestingLimitPlugin } from '../plugins/nesting-limit.plugin';
@@ -17,8 +18,8 @@ export type { QueryLimits };
  * sizes and which fields are expensive), and strings longer than their argument declares. All are linear in the
  * size of the document.
  */
-export function queryLimitRules(limits: QueryLimits, graph: GraphSizes): ValidationRule[] {
-  return [knownOperationTypesRule, ...countedLimitRules(limits), costRule(limits, graph), argumentLengthRule];
+export function queryLimitRules(limits: QueryLimits, graph: GraphSizes, costs?: OperationCosts): ValidationRule[] {
+  return [knownOperationTypesRule, ...countedLimitRules(limits), costRule(limits, graph, costs), argumentLengthRule];
 }
 
 /** Apollo's `parseOptions`: graphql-js stops parsing a document past the token limit. */

@@ -13,6 +13,8 @@ const STATUS_OF: Readonly<Partial<Record<string, number>>> = {
   [ErrorCode.IDEMPOTENCY_KEY_INVALID]: 400,
   [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 422,
   [ErrorCode.IDEMPOTENCY_KEY_IN_USE]: 409,
+  // Turned away before anything ran (cost-admission.plugin.ts), as the request slots and the memory guard answer.
+  [ErrorCode.SERVICE_BUSY]: 503,
 };
 
 /**

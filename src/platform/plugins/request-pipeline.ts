@@ -30,6 +30,9 @@ import { responseCache } from './response-cache.plugin';
 import { responseSizeLimitPlugin } from './response-size-limit.plugin';
 import { subscriptionRootVariablesPlugin } from './subscription-root-variables.plugin';
 import { unexpectedErrorPlugin } from './unexpected-error.plugin';
+import { costAdmissionPlugin } from './cost-admission.plugin';
+import type { CostSlots } from '../service/cost-slots';
+import type { OperationCosts } from '../graphql/limits/operation-costs';
 
 /** What the plugins of a GraphQL request are built from (the composition root's settings and services). */
 export interface RequestPipelineDeps {
@@ -48,6 +51,8 @@ export interface RequestPipelineDeps {
   readonly memoryGuard?: MemoryGuard;
   /** The serializer Apollo sends answers with, shared with the size cap so an answer is serialized once. */
   readonly stringifyResult: (value: unknown) => string;
+  /** Admission by cost (cost-admission.plugin.ts); none in tests run in-process. */
+  readonly costAdmission?: { readonly slots: CostSlots; readonly costs: OperationCosts };
 }
 
 /**
@@ -81,6 +86,11 @@ function servicePlugins(deps: RequestPipelineDeps): ApolloServerPlugin<RequestCo
     argumentLengthPlugin<RequestContext>(deps.schema),
     // Logs and counts, once, an error thrown by any plugin's hook where Apollo has no answer but a 500.
     unexpectedErrorPlugin(deps.logger, deps.metrics),
+    // Once every refusal above has had its say, and before a key is claimed (a statement): the operation waits
+    // until its cost fits in the work in flight, or is turned away.
+    ...(deps.costAdmission
+      ? [costAdmissionPlugin(deps.costAdmission.slots, deps.costAdmission.costs, deps.queryLimits.maxCost)]
+      : []),
     // A mutation's Idempotency-Key is claimed (or its first answer found) before the mutation runs.
     idempotencyKeyPlugin(
       new IdempotencyKeys(deps.gateway, deps.idempotency, deps.logger.child({ component: 'idempotency' })),

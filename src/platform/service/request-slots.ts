@@ -12,7 +12,7 @@ export class RequestSlots {
   private readonly slots: Semaphore;
   private queued = 0;
 
-  constructor(readonly settings: RequestSlotSettings) {
+  constructor(readonly settings: Pick<RequestSlotSettings, 'maxConcurrent' | 'maxWaitMs'>) {
     this.slots = new Semaphore(settings.maxConcurrent);
   }
 
