@@ -2,9 +2,10 @@
 // A template: src/graph/all-by-label.ts binds `$($label)`, a label of src/graph/graph-model.ts (never user
 //   text), so the statement is a scan of that label alone (a label given as a parameter could not name a
 //   label scan: the statement used to hold one guarded branch per kind, most of its text), and
-//   `$($properties)`, the properties the operation reads of the nodes (`.id, .name, …`, or `.*` for all).
+//   `$($properties)`, the properties the operation reads of the nodes (`.id, .name, …`, or `.*` for all);
+//   `$($entity)` is the selection compiler's, as in graph/node-by-id (src/graph/root-entity.ts).
 // Params: none once written in.
 // Columns: node (map: the properties asked for), ordered by sortKey.
 MATCH (n:$($label))
-RETURN n {$($properties)} AS node
+RETURN n {$($properties)} AS node$($entity)
 ORDER BY n.sortKey

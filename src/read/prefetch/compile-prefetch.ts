@@ -14,6 +14,7 @@ import {
 import type { CypherSource } from '../../db/cypher-registry';
 import type { CompiledStatement, Params } from '../../db/graph-gateway';
 import type { NodeLabel } from '../../graph/graph-model';
+import { ROOT_ENTITY, ROOT_TEMPLATE_NODE } from '../../graph/root-entity';
 import { fragmentOf, keyOf } from '../declared-relationships';
 import type { ColumnPlan, FoldedPage, PlannedPage, RootShape } from './compiled-read';
 import type { PlannedProjection } from './selection-plan';
@@ -58,7 +59,7 @@ export type PropertyDemand = (label: NodeLabel) => readonly string[];
  * statement:
  *
  *   CALL () { <root statement> }                       -- unchanged: a page, a lookup, a list
- *   CALL (<root nodes>) {
+ *   CALL (<root nodes>) {                              -- (a lookup or list of graph/ templates: below)
  *     UNWIND <root nodes> AS rootNode
  *     MATCH (n0:Entity {id: rootNode.id})               -- unique index seek
  *     CALL (n0) {                                        -- one per projection, nested as selected
@@ -75,6 +76,11 @@ export type PropertyDemand = (label: NodeLabel) => readonly string[];
  *     RETURN collect([parent, totalCount, …]) AS page1      -- lists: a map would repeat its keys per parent
  *   }
  *   RETURN *
+ *
+ * A lookup or short list of the templates graph/node-by-id and graph/all-by-label (`shape.nodes`) returns its
+ * node as well (`, n AS n0`, src/graph/root-entity.ts): its projections run per root row from that node, and
+ * `WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, …}) AS prefetch` takes their place (the
+ * collect, unwind and seek by id cost two database hits per root node and four plan operators).
  *
  * A nested connection's page statement is folded in as its resolver compiled it, for every parent at once
  * (`pages`, src/read/prefetch/nested-pages.ts): its parts bound to this place's names (`$page1_c0`, its
@@ -113,6 +119,7 @@ export function compilePrefetch(
     shape.kind,
     shape.column,
     shape.lookAhead === true,
+    shape.nodes === true,
     signature(plan),
     labels(plan, demand),
     [...folded, ...foldedBelow(columns)].map((page) => [page.column, page.compiled.statement.text]),
@@ -135,21 +142,38 @@ function prefetchStatement(
   // hits of a 10-item page (`npm run bench:profile`). `$limit` is the page's own, renamed with it when folded.
   const shown = shape.lookAhead === true ? cypher`${nodesColumn}[0..${param('limit')} - 1]` : cypher`${nodesColumn}`;
   const parentIds = variable(PARENT_IDS);
+  const rootNode = nodeVariable(0);
+  const prefetchEntry = (id: string): string =>
+    `collect(${mapOf([`id: ${id}`, ...columnsOf(columns).map((c) => `${c}: ${c}`)])})`;
+  // A template root returning its nodes as well: the projections run per root row, from the node it matched,
+  // and both lists are collected at once (no collect, unwind and seek by id again: two hits per node).
+  const template = shape.kind === 'rows' && shape.nodes === true && columns.length > 0 ? root.cypher : undefined;
+  const fromRootRows = template !== undefined;
+  const rootText = template
+    ? template.bind(naming('hole', { [ROOT_ENTITY.name]: `, ${ROOT_TEMPLATE_NODE} AS ${rootNode}` }))
+    : (root.cypher ?? compactCypher(root.text));
   const statement = joined(
     [
       cypher`CALL (${IMPORTS}) {`,
-      root.cypher ?? compactCypher(root.text),
+      rootText,
       '}',
-      ...(shape.kind === 'rows' ? [`WITH collect(${shape.column}) AS ${ROOT_NODES_COLUMN}`] : []),
-      ...(columns.length === 0
-        ? []
-        : [
-            `CALL (${nodesColumn}) {`,
-            cypher`UNWIND ${shown} AS rootNode`,
-            `MATCH (${nodeVariable(0)}:Entity {id: rootNode.id})`,
+      ...(fromRootRows
+        ? [
             ...columns.flatMap((column) => projectionText(source, column, 1)),
-            `RETURN collect(${mapOf([`id: ${nodeVariable(0)}.id`, ...columnsOf(columns).map((c) => `${c}: ${c}`)])}) AS ${PREFETCH_COLUMN}`,
-            '}',
+            `WITH collect(${shape.column}) AS ${ROOT_NODES_COLUMN}, ${prefetchEntry(`${shape.column}.id`)} AS ${PREFETCH_COLUMN}`,
+          ]
+        : [
+            ...(shape.kind === 'rows' ? [`WITH collect(${shape.column}) AS ${ROOT_NODES_COLUMN}`] : []),
+            ...(columns.length === 0
+              ? []
+              : [
+                  `CALL (${nodesColumn}) {`,
+                  cypher`UNWIND ${shown} AS rootNode`,
+                  `MATCH (${rootNode}:Entity {id: rootNode.id})`,
+                  ...columns.flatMap((column) => projectionText(source, column, 1)),
+                  `RETURN ${prefetchEntry(`${rootNode}.id`)} AS ${PREFETCH_COLUMN}`,
+                  '}',
+                ]),
           ]),
       // The ids first, at the top: a page's own `pageNodes` must not shadow a variable its CALL imports.
       ...(folded.length === 0 ? [] : [cypher`WITH *, [x IN ${shown} | x.id] AS ${parentIds}`]),

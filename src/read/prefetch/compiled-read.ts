@@ -11,12 +11,15 @@ import type { Hop } from '../declared-relationships';
  * How the root statement hands over its nodes: `list` — one row whose `column` holds the list of nodes (a
  * page statement's `pageNodes`); `rows` — one row per node, the node (or its property map) in `column`.
  * `lookAhead`: the list's entry past `$limit - 1` is only there to tell whether a next page exists (a page
- * asks for one node more than it shows), so nothing is read below it.
+ * asks for one node more than it shows), so nothing is read below it. `nodes` (rows): the root statement
+ * is a template that returns its node itself as well where its ROOT_ENTITY hole is filled
+ * (src/graph/root-entity.ts), so the relationships below start from it, not from a seek by id.
  */
 export type RootShape = {
   readonly kind: 'list' | 'rows';
   readonly column: string;
   readonly lookAhead?: true;
+  readonly nodes?: true;
 };
 
 /** A planned projection with the result column that carries it. */

@@ -37,7 +37,7 @@ export async function compileLabelList(ctx: CompileContext, info: RootField, lab
   const root = {
     statement: allByLabel(source, label, projectedProperties(info, label, 'root')),
     params: {},
-    shape: { kind: 'rows', column: 'node' },
+    shape: { kind: 'rows', column: 'node', nodes: true },
   } as const;
   return compileRead(source, root, selection);
 }

@@ -49,14 +49,17 @@ export async function compileNodeRead(ctx: CompileContext, info: RootField, id: 
   if (selection.projections.length === 0 && selection.pages.length === 0) return null;
   const label = labelOfId(id);
   const source = ctx.gateway.statements;
-  const shape = { kind: 'rows', column: 'node' } as const;
   const root = label
     ? {
         statement: nodeById(source, projectedProperties(selection.info, label, 'root')),
         params: { id },
-        shape,
+        shape: { kind: 'rows', column: 'node', nodes: true } as const,
       }
-    : { statement: 'graph/nodes-by-id' as const, params: { ids: [id] }, shape };
+    : {
+        statement: 'graph/nodes-by-id' as const,
+        params: { ids: [id] },
+        shape: { kind: 'rows', column: 'node' } as const,
+      };
   return compileRead(source, root, selection);
 }
 

@@ -46,12 +46,8 @@ describe('compile tier: lookups, short lists and search', () => {
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Entity {id: $id})
-RETURN n {.id, .code, .status} AS node
+RETURN n {.id, .code, .status} AS node, n AS n0
 }
-WITH collect(node) AS rootNodes
-CALL (rootNodes) {
-UNWIND rootNodes AS rootNode
-MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:RESPONSIBLE_FOR]-(n1:Department)
@@ -92,8 +88,7 @@ RETURN collect([n2.name]) AS c5
 WITH n1, c5 ORDER BY n1.sortKey
 RETURN collect([n1.id, n1.code, c5]) AS c4
 }
-RETURN collect({id: n0.id, c1: c1, c2: c2, c3: c3, c4: c4}) AS prefetch
-}
+WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c2: c2, c3: c3, c4: c4}) AS prefetch
 RETURN *
 -- params
 {
@@ -138,12 +133,8 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Entity {id: $id})
-RETURN n {.id, .code} AS node
+RETURN n {.id, .code} AS node, n AS n0
 }
-WITH collect(node) AS rootNodes
-CALL (rootNodes) {
-UNWIND rootNodes AS rootNode
-MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:HAS_MEASURE]->(n1:Measure)
@@ -203,8 +194,7 @@ RETURN DISTINCT n1
 WITH n1 ORDER BY n1.sortKey
 RETURN collect([n1.name]) AS c7
 }
-RETURN collect({id: n0.id, c1: c1, c2: c2, c3: c3, c4: c4, c5: c5, c6: c6, c7: c7}) AS prefetch
-}
+WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c2: c2, c3: c3, c4: c4, c5: c5, c6: c6, c7: c7}) AS prefetch
 RETURN *
 -- params
 {
@@ -234,12 +224,8 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Entity {id: $id})
-RETURN n {.id, .code} AS node
+RETURN n {.id, .code} AS node, n AS n0
 }
-WITH collect(node) AS rootNodes
-CALL (rootNodes) {
-UNWIND rootNodes AS rootNode
-MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:IN_AREA]->(n1:ReformArea)
@@ -264,8 +250,7 @@ RETURN n1
 WITH n1 ORDER BY n1.sortKey
 RETURN collect([n1.name]) AS c3
 }
-RETURN collect({id: n0.id, c1: c1, c2: c2, c3: c3}) AS prefetch
-}
+WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c2: c2, c3: c3}) AS prefetch
 RETURN *
 -- params
 {
@@ -301,12 +286,8 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Entity {id: $id})
-RETURN n {.id, .number} AS node
+RETURN n {.id, .number} AS node, n AS n0
 }
-WITH collect(node) AS rootNodes
-CALL (rootNodes) {
-UNWIND rootNodes AS rootNode
-MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:CONTRIBUTES_TO]-(n1:PolicyItem)
@@ -333,8 +314,7 @@ RETURN DISTINCT n1
 WITH n1 ORDER BY n1.sortKey
 RETURN collect([n1.name]) AS c3
 }
-RETURN collect({id: n0.id, c1: c1, c2: c2, c3: c3}) AS prefetch
-}
+WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c2: c2, c3: c3}) AS prefetch
 RETURN *
 -- params
 {
@@ -364,12 +344,8 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Entity {id: $id})
-RETURN n {.id, .name} AS node
+RETURN n {.id, .name} AS node, n AS n0
 }
-WITH collect(node) AS rootNodes
-CALL (rootNodes) {
-UNWIND rootNodes AS rootNode
-MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:HAS_INITIATIVE]->(n1:Initiative)
@@ -394,8 +370,7 @@ RETURN DISTINCT n1
 WITH n1 ORDER BY n1.sortKey
 RETURN collect([n1.code]) AS c3
 }
-RETURN collect({id: n0.id, c1: c1, c3: c3}) AS prefetch
-}
+WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c3: c3}) AS prefetch
 RETURN *
 -- params
 {
@@ -422,12 +397,8 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Entity {id: $id})
-RETURN n {.id, .name} AS node
+RETURN n {.id, .name} AS node, n AS n0
 }
-WITH collect(node) AS rootNodes
-CALL (rootNodes) {
-UNWIND rootNodes AS rootNode
-MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:RESPONSIBLE_FOR]->(n1:Measure)
@@ -445,8 +416,7 @@ RETURN DISTINCT n1
 WITH n1 ORDER BY n1.sortKey
 RETURN collect([n1.code]) AS c2
 }
-RETURN collect({id: n0.id, c1: c1, c2: c2}) AS prefetch
-}
+WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c2: c2}) AS prefetch
 RETURN *
 -- params
 {
@@ -495,13 +465,9 @@ ORDER BY n.sortKey
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Field)
-RETURN n {.id, .number} AS node
+RETURN n {.id, .number} AS node, n AS n0
 ORDER BY n.sortKey
 }
-WITH collect(node) AS rootNodes
-CALL (rootNodes) {
-UNWIND rootNodes AS rootNode
-MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:HAS_ITEM]->(n1:PolicyItem)
@@ -527,8 +493,7 @@ RETURN collect([n2.id, n2.code, n2.status, c3]) AS c2
 WITH n1, c2 ORDER BY n1.sortKey
 RETURN collect([n1.id, n1.code, c2]) AS c1
 }
-RETURN collect({id: n0.id, c1: c1}) AS prefetch
-}
+WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1}) AS prefetch
 RETURN *
 -- params
 {}"
@@ -550,13 +515,9 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Sdg)
-RETURN n {.id, .number} AS node
+RETURN n {.id, .number} AS node, n AS n0
 ORDER BY n.sortKey
 }
-WITH collect(node) AS rootNodes
-CALL (rootNodes) {
-UNWIND rootNodes AS rootNode
-MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->(n1:Measure)
@@ -566,8 +527,7 @@ RETURN DISTINCT n1
 WITH n1 ORDER BY n1.sortKey
 RETURN collect([n1.code, n1.status]) AS c1
 }
-RETURN collect({id: n0.id, c1: c1}) AS prefetch
-}
+WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1}) AS prefetch
 RETURN *
 -- params
 {}"
@@ -586,13 +546,9 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:ReformArea)
-RETURN n {.id, .number} AS node
+RETURN n {.id, .number} AS node, n AS n0
 ORDER BY n.sortKey
 }
-WITH collect(node) AS rootNodes
-CALL (rootNodes) {
-UNWIND rootNodes AS rootNode
-MATCH (n0:Entity {id: rootNode.id})
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:IN_AREA]-(n1:ReformSheet)
@@ -601,8 +557,7 @@ RETURN n1
 WITH n1 ORDER BY n1.sortKey
 RETURN collect([n1.code]) AS c1
 }
-RETURN collect({id: n0.id, c1: c1}) AS prefetch
-}
+WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1}) AS prefetch
 RETURN *
 -- params
 {}"
