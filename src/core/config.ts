@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from './config-error';
@@ -185,8 +184,8 @@ function configOf(s: Settings, env: Env) {
     requestSlots: Object.freeze({
       maxConcurrent: s.REQUEST_MAX_CONCURRENT,
       maxWaitMs: s.REQUEST_QUEUE_MS,
-      /** The estimated cost run at once: what the machine's cores run side by side, one operation at the limit each. */
-      maxCostInFlight: s.REQUEST_MAX_COST_IN_FLIGHT || availableParallelism() * s.QUERY_MAX_COST,
+      /** The estimated cost run at once; 0: not bounded (no admission by cost). */
+      maxCostInFlight: s.REQUEST_MAX_COST_IN_FLIGHT,
     }),
     http: Object.freeze({
       /** Origins whose pages may call the API from a browser; `*` is any origin (never with credentials). */

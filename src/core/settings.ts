@@ -170,7 +170,7 @@ export const SETTINGS = z.object({
   REQUEST_MAX_CONCURRENT: setting(wholeNumber(1, 10_000).default(64), {
     meaning:
       'API requests (`/graphql`, `/export`) worked on at once; the others wait their turn for `REQUEST_QUEUE_MS`, then get `SERVICE_BUSY` (503, `Retry-After`); bounds what a flood of requests can hold ([Overload](#overload))',
-    note: 'API requests worked on at once, the estimated cost run at once (0: cores × QUERY_MAX_COST),\nand how long another waits its turn before SERVICE_BUSY.',
+    note: 'API requests worked on at once, the estimated cost run at once (0: not bounded),\nand how long another waits its turn before SERVICE_BUSY.',
   }),
   REQUEST_QUEUE_MS: setting(wholeNumber(0, 600_000).default(2_000), {
     meaning:
@@ -178,7 +178,7 @@ export const SETTINGS = z.object({
   }),
   REQUEST_MAX_COST_IN_FLIGHT: setting(wholeNumber(0, 1_000_000_000_000).default(0), {
     meaning:
-      "estimated cost (the cost rule's, as `QUERY_MAX_COST`) of the operations run at once; one that does not fit waits its turn for `REQUEST_QUEUE_MS`, then gets `SERVICE_BUSY`; 0: the machine's cores × `QUERY_MAX_COST` ([Overload](#overload))",
+      "estimated cost (the cost rule's, as `QUERY_MAX_COST`) of the operations run at once; one that does not fit waits its turn for `REQUEST_QUEUE_MS`, then gets `SERVICE_BUSY`; 0: no admission by cost ([Overload](#overload))",
   }),
   MAX_RESPONSE_BYTES: setting(wholeNumber(1_024, 1_000_000_000).default(5_000_000), {
     meaning: 'largest answer; a larger one is replaced by a `RESPONSE_TOO_LARGE` error naming the limit',

@@ -28,7 +28,7 @@ export interface ApolloDeps extends RequestPipelineDeps {
   readonly memory?: MemoryBudget;
   /** The loaded graph's list sizes, for the cost limit (unmeasured sizes when absent). */
   readonly graphSizes?: GraphSizes;
-  /** The admission of API requests: with it, operations are admitted by cost (cost-admission.plugin.ts). */
+  /** The admission of API requests: with a cost in flight set, operations are admitted by cost (cost-admission.plugin.ts). */
   readonly requestSlots?: RequestSlotSettings;
 }
 
@@ -38,7 +38,8 @@ export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<Reques
   const execution = new CompiledExecution(deps.schema, memory.compiledExecutionBytes);
   const documents = documentStore(memory.documentStoreBytes);
   const costs = new OperationCosts();
-  const slots = deps.requestSlots;
+  const slots =
+    deps.requestSlots !== undefined && deps.requestSlots.maxCostInFlight > 0 ? deps.requestSlots : undefined;
   deps.metrics?.watchExecutions(() => execution.counts);
   // Short of memory: every cache kept per operation or document is emptied (memory-guard.ts).
   deps.memoryGuard?.onShed((pauseMs) => {
