@@ -128,8 +128,8 @@ function continuesRow(
     );
   };
   // A cell whose rest would have fitted exactly but for a space (`brokeAtSpace`) goes on where a space was
-  // written there: before a bullet (`joinCell`) or next to half-width text (`割合 [厚生…`, `NPO 法人`);
-  // between two Japanese characters, where Japanese writes none, only with a cell that overflowed.
+  // written there (`spaceWritten`): before a bullet (`joinCell`), or where the document prints the characters
+  // each side with a space elsewhere (`割合 [厚生…`); otherwise only with a cell that overflowed.
   const overflows = (piece: string, next: string): boolean =>
     overflowsColumn(column, piece, next) || (brokeAtSpace(column, piece, next) && spaceWritten(piece, next, text));
   const spaceBreak = (piece: string, next: string): boolean =>
@@ -161,9 +161,9 @@ function isTabRow(text: string): boolean {
 /**
  * A cell whose last piece is `piece`, with its rest (`joinAtBreak`). The space a layout dropped comes back
  * where the rest would have fitted but for it (`brokeAtSpace`) and the documents write one there
- * (`spaceWritten`): between two Japanese characters only where the document writes those characters with a
- * space between them elsewhere, since a ragged edge leaves the same room as a dropped space (`プ` `ラン` of
- * `本庄版ネットワークプラン` takes none, `開始` `年度末` takes the one the other targets print). And before a
+ * (`spaceWritten`): only where the document writes those characters with a space between them elsewhere,
+ * since a ragged edge leaves the same room as a dropped space (`プ` `ラン` of `本庄版ネットワークプラン` and
+ * `令和` `2年度` take none, `開始` `年度末` takes the one the other targets print). And before a
  * bullet that goes on a cell: it
  * starts an item of the cell, which the documents set off by a space (every `●`/`○` inside a cell of the five
  * follows a space (150 places), a tab or a tag).
@@ -197,12 +197,17 @@ interface Printed {
 const ITEM_BULLET = /^[●○◯]/;
 
 /**
- * Whether the documents write a space between `piece` and `next`: before a bullet, next to half-width text,
- * and between two Japanese characters where `text` (the document) prints the two characters each side of the
- * break with a space between them, as Japanese text otherwise writes none.
+ * Whether the documents write a space between `piece` and `next`: before a bullet; elsewhere only where `text`
+ * (the document) prints the characters each side of the break with a space between them, since a ragged edge
+ * leaves the same room as a dropped space. Next to half-width text one character each side is the evidence (a
+ * word boundary: `合 [` of `割合 [厚生…`), and the document decides both ways: `令和` `2年度` and `PR` `効果`
+ * take none, as the document never prints `和 2` or `R 効`. Between two Japanese characters, where Japanese
+ * writes none, two each side (`開始 年度末`).
  */
 function spaceWritten(piece: string, next: string, text: string): boolean {
-  if (ITEM_BULLET.test(next) || /[\x21-\x7e]$/.test(piece) || /^[\x21-\x7e]/.test(next)) return true;
-  const [before, after] = [[...piece.trimEnd()].slice(-2).join(''), [...next.trimStart()].slice(0, 2).join('')];
-  return before.length === 2 && after.length === 2 && text.includes(`${before} ${after}`);
+  if (ITEM_BULLET.test(next)) return true;
+  const halfWidth = /[\x21-\x7e]$/.test(piece.trimEnd()) || /^[\x21-\x7e]/.test(next.trimStart());
+  const size = halfWidth ? 1 : 2;
+  const [before, after] = [[...piece.trimEnd()].slice(-size).join(''), [...next.trimStart()].slice(0, size).join('')];
+  return before.length === size && after.length === size && text.includes(`${before} ${after}`);
 }

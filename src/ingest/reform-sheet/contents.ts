@@ -2,22 +2,14 @@ import { ParseError } from '../parse-error';
 import type { SourceDocument } from '../source-document';
 import { foldWidth } from '../../core/text/index';
 import { parseAreaHeading } from './area-label';
-import { requireEraYear } from './era-year';
+import { isEraYear, requireEraYear } from './era-year';
 import type { ReformArea, ReformContentsEntry } from './records';
 import { matchKey } from '../../core/text/index';
-import { type TabRow, columnOf, filledCells } from '../tab-row';
+import { type TabRow, columnOf, filledTexts } from '../tab-row';
 
 export interface Contents {
   readonly areas: readonly ReformArea[];
   readonly entries: readonly ReformContentsEntry[];
-}
-
-/** Column positions of one contents table, read from its header row (`計画名 | | 実行課 | 開始 | 終了 | 頁`). */
-interface ContentsColumns {
-  readonly departments: number;
-  readonly start: number;
-  readonly end: number;
-  readonly page: number;
 }
 
 /**
@@ -75,8 +67,7 @@ function isContentsHeader(row: TabRow): boolean {
 }
 
 function readTable(header: TabRow, rows: readonly TabRow[], area: ReformArea): ReformContentsEntry[] {
-  const columns = readColumns(header);
-  const entries = rows.map((row, index) => readEntry(row, columns, area, index + 1));
+  const entries = rows.map((row, index) => readEntry(row, area, index + 1));
   const firstPage = entries[0]?.page;
   if (area.page !== null && firstPage !== undefined && firstPage !== null && firstPage !== area.page) {
     throw new ParseError(
@@ -88,49 +79,36 @@ function readTable(header: TabRow, rows: readonly TabRow[], area: ReformArea): R
   return entries;
 }
 
-function readColumns(header: TabRow): ContentsColumns {
-  const column = (label: string): number => {
-    const index = columnOf(header, label);
-    if (index < 0) throw new ParseError(header.source, `a ${label} column in the contents header`, header.raw);
-    return index;
-  };
-  return { departments: column('実行課'), start: column('開始'), end: column('終了'), page: column('頁') };
-}
-
-function readEntry(row: TabRow, columns: ContentsColumns, area: ReformArea, expected: number): ReformContentsEntry {
-  const number = Number(foldWidth(row.cells[0] ?? ''));
+/**
+ * A contents row by what its cells are, not by the header's columns (a page break or a layout may leave the
+ * header's columns and the rows' apart): its number, its name, the 実行課 right before the start year, the
+ * start year and the end year if any (era years, `R5`), and the page number last.
+ */
+function readEntry(row: TabRow, area: ReformArea, expected: number): ReformContentsEntry {
+  const [first, ...cells] = filledTexts(row);
+  const code = `${area.number}-${expected}`;
+  const number = Number(foldWidth(first ?? ''));
   if (!Number.isInteger(number) || number !== expected) {
-    throw new ParseError(
-      row.source,
-      `contents entry number ${expected} of area ${area.number}`,
-      row.cells[0] ?? row.raw,
-    );
+    throw new ParseError(row.source, `contents entry number ${expected} of area ${area.number}`, first ?? row.raw);
   }
-  const name = filledCells(row, 1, columns.departments)
-    .map((cell) => cell.text)
-    .join(' ');
-  if (name === '') throw new ParseError(row.source, `the name of contents entry ${area.number}-${number}`, row.raw);
-  const departments = (row.cells[columns.departments] ?? '').split(/[、,，\s]+/).filter((name) => name !== '');
-  if (departments.length === 0) {
-    throw new ParseError(row.source, `the 実行課 of contents entry ${area.number}-${number}`, row.raw);
-  }
-  const endText = row.cells[columns.end] ?? '';
-  const pageText = foldWidth(row.cells[columns.page] ?? '');
-  if (pageText !== '' && !/^\d+$/.test(pageText)) {
-    throw new ParseError(row.source, `a page number for contents entry ${area.number}-${number}`, pageText);
+  const startAt = cells.findIndex(isEraYear);
+  if (startAt < 0) throw new ParseError(row.source, `the start year of contents entry ${code} as an era year`, row.raw);
+  const departments = (cells[startAt - 1] ?? '').split(/[、,，\s]+/).filter((name) => name !== '');
+  const name = cells.slice(0, Math.max(0, startAt - 1)).join(' ');
+  if (name === '') throw new ParseError(row.source, `the name of contents entry ${code}`, row.raw);
+  const endText = isEraYear(cells[startAt + 1] ?? '') ? (cells[startAt + 1] ?? '') : '';
+  const after = cells.slice(startAt + (endText === '' ? 1 : 2));
+  const pageText = foldWidth(after[0] ?? '');
+  if (after.length > 1 || (pageText !== '' && !/^\d+$/.test(pageText))) {
+    throw new ParseError(row.source, `a page number for contents entry ${code}`, after.join(' '));
   }
   return {
     area: area.number,
     number,
     name,
     executingDepartments: departments,
-    start: requireEraYear(
-      row,
-      row.cells[columns.start] ?? '',
-      `the start year of contents entry ${area.number}-${number}`,
-    ),
-    end:
-      endText === '' ? null : requireEraYear(row, endText, `the end year of contents entry ${area.number}-${number}`),
+    start: requireEraYear(row, cells[startAt] ?? '', `the start year of contents entry ${code}`),
+    end: endText === '' ? null : requireEraYear(row, endText, `the end year of contents entry ${code}`),
     page: pageText === '' ? null : Number(pageText),
     source: row.source,
   };

@@ -9,9 +9,13 @@ import type { TabRow } from '../tab-row';
  */
 export function requireEraYear(row: TabRow, text: string, what: string): FiscalYear {
   const year = parseFiscalYear(text);
-  const wholeCell = /^\s*(?:平成|令和|[HR])\s*(?:元|\d{1,2})\s*(?:年度?)?\s*$/.test(foldWidth(text));
-  if (year === null || !wholeCell) {
+  if (year === null || !isEraYear(text)) {
     throw new ParseError(row.source, `${what} as an era year such as R 5`, text === '' ? row.raw : text);
   }
   return year;
+}
+
+/** Whether the whole cell is an era year (`R 5`, `令和6年度`). */
+export function isEraYear(text: string): boolean {
+  return /^\s*(?:平成|令和|[HR])\s*(?:元|\d{1,2})\s*(?:年度?)?\s*$/.test(foldWidth(text));
 }

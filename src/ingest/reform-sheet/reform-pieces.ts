@@ -1,6 +1,6 @@
 import { joinWrapped } from '../join-wrapped';
 import type { SourceDocument } from '../source-document';
-import { type TabRow, cellText, isLayoutRow, readTabRow, readWrappedTabRow } from '../tab-row';
+import { type TabRow, cellText, readWrappedTabRow } from '../tab-row';
 import { matchKey } from '../../core/text/index';
 import { SHEET_HEADER, SHEET_ROWS } from './sheet-rows';
 
@@ -38,10 +38,13 @@ export function reformPieces(doc: SourceDocument): TabRow[] {
   return groups.map((lines) => readWrappedTabRow(doc, lines));
 }
 
-/** A blank line, or a rule the extraction drew under a block (`-------\t--`); a lone `-` would be text. */
+/**
+ * A blank line, or a rule the extraction drew under a block (`-------\t--`, its cells apart by a tab or by
+ * spaces); a lone `-` would be text.
+ */
 function isSkipped(doc: SourceDocument, n: number): boolean {
   const raw = doc.line(n);
-  return raw.trim() === '' || (isLayoutRow(readTabRow(doc, n)) && raw.includes('--'));
+  return /^[-\s]*$/.test(raw) && (raw.trim() === '' || raw.includes('--'));
 }
 
 function firstCell(doc: SourceDocument, n: number): string {

@@ -9,6 +9,7 @@ import type { LabelledText, NamedRef, ParticipantList, ReformSheet, YearEndEvalu
 import { SHEET_ROWS, type SheetRowKind, sheetRowKind } from './sheet-rows';
 import { type TabRow, columnOf, filledCells, filledTexts, isLayoutRow } from '../tab-row';
 import { joinedValue, valueCells } from './row-value';
+import { isSpacedRow, readSpacedRow, spacedTargets } from './spaced-row';
 
 /** What a sheet prints: everything but its number, which only the table of contents gives. */
 export type PrintedSheet = Omit<ReformSheet, 'code' | 'area' | 'number' | 'page'>;
@@ -64,15 +65,21 @@ export function parseSheet(doc: SourceDocument, sheet: readonly TabRow[]): Sheet
   return { printed, areaLabel, nameSource: nameRow.source };
 }
 
-/** Every labelled row of the sheet by kind; separators are layout and skipped. */
+/**
+ * Every labelled row of the sheet by kind; separators are layout and skipped. A row printed one space apart
+ * is cut by its label and content (`spaced-row.ts`).
+ */
 function collectRows(sheet: readonly TabRow[]): Map<SheetRowKind, TabRow> {
   const rows = new Map<SheetRowKind, TabRow>();
-  for (const row of sheet) {
-    if (isLayoutRow(row)) continue;
-    const kind = sheetRowKind(row.cells[0] ?? '');
+  for (const found of sheet) {
+    if (isLayoutRow(found)) continue;
+    const labelled = sheetRowKind(found.cells[0] ?? '');
+    const spaced = labelled === null ? readSpacedRow(found) : null;
+    const kind = labelled ?? spaced?.kind ?? null;
     if (kind === null) {
-      throw new ParseError(row.source, 'a sheet row label such as 計画名, 実行課 or 備考', row.raw);
+      throw new ParseError(found.source, 'a sheet row label such as 計画名, 実行課 or 備考', found.raw);
     }
+    const row = spaced?.row ?? found;
     const earlier = rows.get(kind);
     if (earlier) {
       throw new ParseError(
@@ -191,12 +198,16 @@ function readMeasures(row: TabRow): NamedRef[] {
   return names.map((name) => ({ name, source: row.source }));
 }
 
-/** Each target belongs to the year printed above it in the 年度 row (same column). */
-function readTargets(header: TabRow, targets: TabRow): YearlyTarget[] {
+/**
+ * Each target belongs to the year printed above it in the 年度 row (same column); a row printed one space
+ * apart holds one per year (`spacedTargets`).
+ */
+function readTargets(header: TabRow, printed: TabRow): YearlyTarget[] {
   const years = new Map<number, FiscalYear>();
   for (const cell of valueCells(header))
     years.set(cell.column, requireEraYear(header, cell.text, 'a year in the 年度 row'));
   if (years.size === 0) throw new ParseError(header.source, 'the years R 5 … R 9 after 年度', header.raw);
+  const targets = isSpacedRow(printed) ? spacedTargets(printed, years.size) : printed;
   return valueCells(targets).map((cell) => {
     const year = years.get(cell.column);
     if (!year) {

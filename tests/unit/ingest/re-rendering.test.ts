@@ -3,6 +3,10 @@ import { SOURCE_FILES } from '../../../src/ingest/merge/read-documents';
 import { expectCopyGivesGraph } from './corpus-graph';
 import { transformSources } from './extraction-corpus';
 import { RULES, rendering, type RuleName } from './re-rendering';
+import { AmbiguousCellsError } from '../../../src/ingest/reform-sheet/spaced-row';
+import { SourceDocument } from '../../../src/ingest/source-document';
+import { cellText } from '../../../src/ingest/tab-row';
+import { foldWidth, tidy } from '../../../src/core/text/index';
 
 /**
  * The property of issue 80: any re-rendering of a document that keeps its reading order gives exactly the
@@ -52,22 +56,32 @@ const SURVIVES: Record<string, readonly (readonly RuleName[])[]> = {
     ['prose re-wrapped', 'every paragraph re-wrapped', 'page furniture', 'full-/half-width swaps'],
   ],
   [SOURCE_FILES.fieldSixSheets]: SHEETS,
-  // 003 reads its rows as pieces (reform-sheet/reform-pieces.ts), without the running-text joiner. Not drawn yet:
-  // - cells wrapped in their column: every row is read whatever its cells' breaks, but the wrapped-cell joiner
-  //   (extraction-noise, still run for a fixed-count dump's split Latin words and for a space dropped between
-  //   two Japanese characters) misjudges a layout's ragged edge now and then (`PR` / `効果` read as `PR 効果`,
-  //   about 1 cell-wrapped draw in 60).
-  // - every paragraph re-wrapped with page furniture: the running header is the document's title, which a
-  //   sheet header wrapped at its space prints as a line of its own on every sheet, so page-furniture.ts takes
-  //   the header for content (or a sheet header's first line for the header); and with width swaps: a
-  //   full-width page number in a contents heading wraps digit by digit (`４` / `８`), and the lone digit is
-  //   taken for a page number (about 1 draw in 50).
-  // - tabs as spaces: a 各年度達成目標 row with five targets printed one space apart (`SNSによる事業配信
-  //   実施課：全課の5% SNSによる…`) cannot be cut into its cells by any reader; other single-spaced rows are not
-  //   read yet.
+  // 003 reads its rows as pieces (reform-sheet/reform-pieces.ts), without the running-text joiner:
+  // - cells wrapped in their column: every row is read whatever its cells' breaks. The wrapped-cell joiner
+  //   (extraction-noise, still run for a fixed-count dump's split Latin words and a layout's dropped spaces)
+  //   once put a space back wherever a break next to half-width text left room for one on a ragged edge
+  //   (`令和` / `2年度` read `令和 2年度`, `PR` / `効果`; 10 of 600 draws, rendering seeds 30, 33, 48, 50, 99,
+  //   150, 160, 197, 268, 279); it now puts one back only where the document prints those characters with a
+  //   space elsewhere.
+  // - tabs as spaces: a row printed one space apart is cut by its label and content (reform-sheet/spaced-row.ts);
+  //   a 各年度達成目標 row whose targets hold spaces themselves prints the same for two cuts and is refused
+  //   (`MAY_REFUSE`), which is most such draws: most sheets have one. (A page break right under a contents
+  //   header, tabs printed as aligned spaces, once left the header's columns and the rows' apart: `expected the
+  //   name of contents entry 3-1`, seed 870801185, path 67:27; contents rows are now read by their cells' form.)
+  // Not drawn together: cells wrapped and tabs as spaces (a row's first line printed one space apart with its
+  // cells' rest under it); every paragraph re-wrapped with page furniture (the running header is the title,
+  // which a sheet header wrapped at its space prints as a line of its own) or with width swaps (a full-width
+  // page number of a contents heading wrapped digit by digit is taken for a page number).
   [SOURCE_FILES.reformSheets]: [
-    ['prose re-wrapped', 'every paragraph re-wrapped', 'blank lines added and removed'],
-    ['prose re-wrapped', ...LAYOUT_FREE],
+    [
+      'prose re-wrapped',
+      'every paragraph re-wrapped',
+      'blank lines added and removed',
+      'cells wrapped in their column',
+    ],
+    ['prose re-wrapped', ...LAYOUT_FREE, 'cells wrapped in their column'],
+    ['prose re-wrapped', 'every paragraph re-wrapped', 'blank lines added and removed', 'tabs as spaces'],
+    ['prose re-wrapped', ...LAYOUT_FREE, 'tabs as spaces'],
   ],
   // 004 reads its paragraphs whatever their breaks; with blank lines removed, the running-text joiner
   // (extraction-noise) still joins an initiative's heading to its re-wrapped text. Page furniture inside the
@@ -82,11 +96,41 @@ const SURVIVES: Record<string, readonly (readonly RuleName[])[]> = {
   ],
 };
 
-/** Cases per run, shared by the documents switched on (≥ 300 in all). */
-const TOTAL_RUNS = 300;
+/** Cases per run, shared by the documents switched on (≥ 300 in all; `RE_RENDERING_RUNS` to hunt seeds). */
+const TOTAL_RUNS = Number(process.env.RE_RENDERING_RUNS ?? 300);
+
+/**
+ * The rules under which a document may be refused rather than read: a row printed one space apart whose cells
+ * two cuts give (`AmbiguousCellsError`). Such a refusal passes only where it is honest: it names a line the
+ * rendering printed from one row of the files whose every cell was filled (so one space apart is what the
+ * rule may print), and both readings it quotes differ and print that same line.
+ */
+const MAY_REFUSE: Partial<Record<string, readonly RuleName[]>> = {
+  [SOURCE_FILES.reformSheets]: ['tabs as spaces'],
+};
 
 function renderedGraph(rules: readonly RuleName[], documents: readonly string[], seed: number): void {
-  expectCopyGivesGraph(transformSources(rendering(rules, documents, seed)));
+  const copy = transformSources(rendering(rules, documents, seed));
+  try {
+    expectCopyGivesGraph(copy);
+  } catch (error) {
+    const refusable = documents.some((doc) => rules.some((rule) => MAY_REFUSE[doc]?.includes(rule)));
+    if (!(error instanceof AmbiguousCellsError) || !refusable) throw error;
+    expectHonestRefusal(error, copy.lineOf[error.where.document] ?? []);
+  }
+}
+
+/** A row as one line printed one space apart, widths folded (the rendering may have swapped them). */
+const printed = (cells: readonly string[]): string => foldWidth(tidy(cells.join(' ')));
+
+function expectHonestRefusal(error: AmbiguousCellsError, lineOf: readonly (number | undefined)[]): void {
+  const original = SourceDocument.read('seed/sources', error.where.document);
+  const index = lineOf.findIndex((line) => line === error.where.line);
+  const cells = (original.lines[index] ?? '').split('\t').map(cellText);
+  expect(cells.length > 1 && cells.every((cell) => cell !== '')).toBe(true);
+  const [one, other] = error.readings;
+  expect(one).not.toEqual(other);
+  for (const reading of error.readings) expect(printed(reading)).toBe(printed(cells));
 }
 
 const replay = process.env.RE_RENDERING_SEED
