@@ -19,18 +19,14 @@ const ROOTS: readonly { readonly root: string; readonly type: RelatedType; reado
   { root: 'linkagePlans', type: 'LinkagePlan', lookup: false },
 ];
 
-const selections = fc
-  .constantFrom(...ROOTS)
-  .chain(({ root, type, lookup }) =>
-    fc
-      .subarray(Object.keys(RELATIONSHIPS[type]), { minLength: 1 })
-      .map((fields) => ({
-        root,
-        lookup,
-        fields,
-        query: `{ ${root} { ${fields.map((f) => `${f} { id }`).join(' ')} } }`,
-      })),
-  );
+const selections = fc.constantFrom(...ROOTS).chain(({ root, type, lookup }) =>
+  fc.subarray(Object.keys(RELATIONSHIPS[type]), { minLength: 1 }).map((fields) => ({
+    root,
+    lookup,
+    fields,
+    query: `{ ${root} { ${fields.map((f) => `${f} { id }`).join(' ')} } }`,
+  })),
+);
 
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
