@@ -37,9 +37,10 @@ export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<Reques
   const memory = deps.memory ?? memoryBudget(DEFAULT_MEMORY_LIMIT_MB);
   const execution = new CompiledExecution(deps.schema, memory.compiledExecutionBytes);
   const documents = documentStore(memory.documentStoreBytes);
-  const costs = new OperationCosts();
   const slots =
     deps.requestSlots !== undefined && deps.requestSlots.maxCostInFlight > 0 ? deps.requestSlots : undefined;
+  // Estimates are kept only for the admission by cost that reads them.
+  const costs = slots ? new OperationCosts() : undefined;
   deps.metrics?.watchExecutions(() => execution.counts);
   // Short of memory: every cache kept per operation or document is emptied (memory-guard.ts).
   deps.memoryGuard?.onShed((pauseMs) => {
@@ -78,7 +79,7 @@ export async function startApollo(deps: ApolloDeps): Promise<ApolloServer<Reques
     stopOnTerminationSignals: false,
     logger: apolloLogger(deps.logger),
     plugins: requestPipeline(
-      slots
+      slots && costs
         ? Object.assign({}, deps, {
             costAdmission: { slots: new CostSlots(slots.maxCostInFlight, slots.maxWaitMs), costs },
           })
