@@ -36,11 +36,22 @@ export function removePageFurniture(lines: readonly FileLine[]): FileLine[] {
   // A number alone between two lines of text (`１０` of `１０６団体`, a narrow line's digits; `０` and `１` of a
   // paragraph wrapped before them) is content where nothing else says pages break there: where the document
   // prints a running header or footer (a page number stands with it or with blank lines), or where the number
-  // belongs to no run of three in sequence (two numbers a few lines apart are a coincidence, not pagination).
+  // belongs to no run of three in sequence (two numbers a few lines apart, or on two lines together, are a
+  // coincidence, not pagination).
   for (const { first, last } of breakZones(split, isBreak, furniture(running))) {
-    const line = split[first];
-    const alone = first === last && line !== undefined && line.text !== FORM_FEED;
-    if (alone && (running.size > 0 || shortRuns.has(line))) pageNumbers.delete(line);
+    const zone = range(first, last).flatMap((i) => {
+      const line = split[i];
+      return line === undefined ? [] : [line];
+    });
+    const evidence = zone.some(
+      (line) => line.text === FORM_FEED || isBlankText(line.text) || running.has(line.text.trim()),
+    );
+    const alone = zone.length === 1 && !evidence;
+    for (const line of zone) {
+      if (pageNumbers.has(line) && ((alone && running.size > 0) || (!evidence && shortRuns.has(line)))) {
+        pageNumbers.delete(line);
+      }
+    }
   }
   const zones = breakZones(split, isBreak, furniture(running));
   const dropped = new Set(zones.flatMap(({ first, last }) => range(first, last)));

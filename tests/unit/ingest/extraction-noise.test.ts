@@ -103,6 +103,8 @@ describe('the extraction-noise rules', () => {
       'A0A0',
       '1',
     ]);
+    // `０` and `１` on lines of their own at a paragraph's start: two numbers together, nothing else.
+    expect(clean('０', '１', 'Ａａ０ 「施策」').lines).toEqual(['0', '1', 'Aa0 「施策」']);
     expect(clean('a', '12', 'b', '13', 'c', '14', 'd').lines).toEqual(['a', 'b', 'c', 'd']);
   });
 
