@@ -31,6 +31,8 @@ import { guideFiles, proseSpans, type ProseSpan } from '../../helpers/markdown-d
 const ROOT = join(__dirname, '..', '..', '..');
 const EXTENSIONS = /\.(ts|tsx|js|mjs|cypher|graphql|md|json|ya?ml|txt|java|xml|sh|css|png|example)$/;
 const RUN_TIME_FOLDERS = new Set(['.data', '<data>', 'data', 'logs', 'secrets', 'backups', 'dist']);
+/** The folder a build writes its output in (the embedded Neo4j's Maven build), anywhere in a path. */
+const BUILD_OUTPUT = 'target';
 /** Not the project's own: dependencies, build output and what tests and the service leave behind. */
 const NOT_THE_PROJECT = new Set(['node_modules', 'dist', 'coverage', 'test-artifacts', '.data', '.git', 'target']);
 
@@ -59,6 +61,8 @@ function pathNamed(span: ProseSpan): string | undefined {
   if (/[\s:=,]/.test(text) || /^(\/|…\/|@)/.test(text)) return undefined;
   if (/^(application|text|image|multipart)\/[a-z0-9.+-]+$/.test(text)) return undefined;
   if (RUN_TIME_FOLDERS.has(text.split('/')[0] ?? '')) return undefined;
+  // What a build makes (`neo4j/target/embedded-neo4j.jsa`) exists only once built; the unit tier runs before that.
+  if (text.split('/').slice(0, -1).includes(BUILD_OUTPUT)) return undefined;
   return text;
 }
 
