@@ -5,7 +5,10 @@
 // Params: $id (string, hash of editor and key), $owner (string, the editor's subject), $key (string),
 //         $fingerprint (string, hash of operation and variables), $claim (string, this request's claim),
 //         $now, $runningUntil, $expiresAt (int, epoch ms).
-// Columns: created (boolean: this request created it), key (map: its properties after the lock).
+// Columns: vanished (boolean: the key was deleted while this waited for its lock, by a release or a sweep
+//          committing then; MERGE still holds the deleted node, and the same statement again in this
+//          transaction creates the key anew), created (boolean: this request created it), key (map: its
+//          properties after the lock).
 MERGE (k:IdempotencyKey {id: $id})
   ON CREATE SET
     k.owner = $owner,
@@ -17,4 +20,4 @@ MERGE (k:IdempotencyKey {id: $id})
     k.runningUntil = $runningUntil,
     k.expiresAt = $expiresAt
 SET k.checkedAt = $now
-RETURN k.claim = $claim AS created, properties(k) AS key
+RETURN k.id IS NULL AS vanished, coalesce(k.claim = $claim, false) AS created, properties(k) AS key

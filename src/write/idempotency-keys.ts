@@ -61,7 +61,7 @@ export class IdempotencyKeys {
     const fresh = { fingerprint: request.fingerprint, createdAt: now, expiresAt: now + this.settings.retentionMs };
     try {
       const found = await gateway.writeTransaction(async (tx): Promise<KeyedWrite> => {
-        const [row] = await tx.run('idempotency/claim', {
+        const reader = await claimOrFind(tx, request, {
           id,
           owner: request.owner,
           key: request.key,
@@ -70,7 +70,6 @@ export class IdempotencyKeys {
           runningUntil: request.runningUntil,
           ...fresh,
         });
-        const reader = new RowReader(row ?? {});
         if (reader.boolean('created')) return claimed;
         const stored = reader.map('key');
         if (stored.number('expiresAt') <= now) {
@@ -183,8 +182,37 @@ export async function storeAnswerIn(
   }
 }
 
+/**
+ * How often a claim runs again when the key it found was deleted under it. Each time means another request
+ * created the key and freed it again within this claim's wait for the lock: twice in a row is not a race any
+ * more but a key changing hands, and the client is told to send again shortly.
+ */
+const CLAIM_RUNS = 3;
+
+/**
+ * Runs idempotency/claim until it holds a key that exists. A release or a sweep that deletes the key while the
+ * claim waits for its lock leaves MERGE with the deleted node (`vanished`); the delete has committed by then,
+ * so the same statement again creates the key anew for this request.
+ */
+async function claimOrFind(
+  tx: TransactionRunner,
+  request: KeyRequest,
+  params: Record<string, unknown>,
+): Promise<RowReader> {
+  for (let run = 1; run <= CLAIM_RUNS; run += 1) {
+    const [row] = await tx.run('idempotency/claim', params);
+    const reader = new RowReader(row ?? {});
+    if (!reader.boolean('vanished')) return reader;
+  }
+  throw new IdempotencyKeyInUseError(
+    `Your Idempotency-Key ${quotedInput(request.key)} was freed and taken again by other requests while this one ` +
+      'waited for it; nothing was written. Send the request again in 1 s.',
+    1,
+  );
+}
+
 /** The key's node id: one editor's key is never another's, whatever either contains. */
-function keyId(owner: string, key: string): string {
+export function keyId(owner: string, key: string): string {
   return createHash('sha256')
     .update(JSON.stringify([owner, key]))
     .digest('hex');

@@ -1,9 +1,12 @@
 import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createAuthenticator } from '../../../src/platform/auth/authenticator';
 import { mintToken } from '../../../src/platform/auth/mint-token';
 import { loadConfig } from '../../../src/core/config';
+import { keyId } from '../../../src/write/idempotency-keys';
 import { openTestDatabase, type TestDatabase } from '../../helpers/test-database';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
@@ -15,6 +18,8 @@ import { startTestServer, type TestServer } from '../../helpers/test-server';
  */
 const SECRET = 'idempotency-keys-test-secret-0123456789ab';
 const INDICATOR = 'indicator:5-1-1';
+/** The statement that frees the key of a request that wrote nothing. */
+const RELEASE_CYPHER = join(__dirname, '../../../cypher/idempotency/release.cypher');
 /** The request budget both instances run with (the default REQUEST_TIMEOUT_MS). */
 const REQUEST_BUDGET_MS = loadConfig({}).requestBudget.timeoutMs;
 const RECORD = `mutation Record($input: RecordIndicatorResultInput!) {
@@ -220,6 +225,35 @@ describe('Idempotency-Key on writes', () => {
     // A viewer's key claims nothing: the write is refused as without a key.
     expect(codeOf(await send(a, 'viewer', randomUUID(), input(1)))).toBe('FORBIDDEN');
     expect(await count('MATCH (k:IdempotencyKey) RETURN count(k)')).toBe(1);
+  });
+
+  it('claims the key anew when a release deletes it while the claim waits for its lock', async () => {
+    // A request that wrote nothing frees its key after answering (idempotency/release); when the database was
+    // slow, that release may still commit while the client's next send with the key waits for the key's lock.
+    const key = randomUUID();
+    const id = keyId('sato', key);
+    await count(
+      "CREATE (k:IdempotencyKey {id: $id, owner: 'sato', key: $key, fingerprint: 'earlier', claim: 'earlier', " +
+        "state: 'running', createdAt: 0, runningUntil: $later, expiresAt: $later}) RETURN 1",
+      { id, key, later: Date.now() + 60_000 },
+    );
+    const releasing = dbA.driver.session();
+    const tx = await releasing.beginTransaction();
+    try {
+      const released = await tx.run(readFileSync(RELEASE_CYPHER, 'utf8'), { id, claim: 'earlier', now: Date.now() });
+      expect(Number(released.records[0]?.get('released'))).toBe(1);
+      const next = send(a, 'sato', key, input(75));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await tx.commit();
+      const answered = await next;
+      expect(codeOf(answered)).toBe('OK');
+      expect(await count("MATCH (k:IdempotencyKey {id: $id, state: 'done'}) RETURN count(k)", { id })).toBe(1);
+      expect(answerOf(await send(b, 'sato', key, input(75)))).toEqual(answerOf(answered));
+      expect([await records(), await changes()]).toEqual([1, 1]);
+    } finally {
+      if (tx.isOpen()) await tx.rollback();
+      await releasing.close();
+    }
   });
 
   it('forgets a key past its retention: the same key then writes anew, and expired keys are swept', async () => {
