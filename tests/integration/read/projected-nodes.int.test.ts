@@ -124,4 +124,28 @@ describe('related nodes read in one pass, ordered by their sort key', () => {
       { numRuns: 40 },
     );
   });
+
+  const SHORT_LISTS: readonly (readonly [string, RelatedType])[] = [
+    ['sdgs', 'Sdg'],
+    ['fields', 'PolicyField'],
+    ['reformAreas', 'ReformArea'],
+    ['linkagePlans', 'LinkagePlan'],
+  ];
+  it.each(SHORT_LISTS)(
+    '%s: the short list in number order, its sort key read with its properties, with or without fields below',
+    async (list, type) => {
+      // The numbered kinds' sort keys follow their numbers (`01`, `02` … for the SDGs): the documents number them.
+      // With a relationship field below, the list's template returns its nodes as well (src/graph/root-entity.ts).
+      const [related] = Object.keys(RELATIONSHIPS[type]);
+      for (const below of ['', `${String(related)} { id }`]) {
+        const response = await api.server.query<Record<string, { number: number }[]>>(
+          `{ ${list} { number ${below} } }`,
+        );
+        expect(response.errors).toBeUndefined();
+        const numbers = (response.data?.[list] ?? []).map((node) => node.number);
+        expect(numbers.length).toBeGreaterThan(1);
+        expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+      }
+    },
+  );
 });

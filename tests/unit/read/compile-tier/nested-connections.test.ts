@@ -226,8 +226,9 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Field)
-RETURN n {.id, .number} AS node
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node
 }
 WITH collect(node) AS rootNodes
 WITH *, [x IN rootNodes | x.id] AS parentIds
@@ -795,8 +796,9 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:ReformArea)
-RETURN n {.id, .number} AS node
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node
 }
 WITH collect(node) AS rootNodes
 WITH *, [x IN rootNodes | x.id] AS parentIds
@@ -865,8 +867,9 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Sdg)
-RETURN n {.id, .number} AS node
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node
 }
 WITH collect(node) AS rootNodes
 WITH *, [x IN rootNodes | x.id] AS parentIds

@@ -437,8 +437,9 @@ RETURN *
       `),
     ).toMatchInlineSnapshot(`
 "MATCH (n:Field)
-RETURN n {.id, .number, .name} AS node
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number, .name} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number, .name} AS node
 -- params
 {}"
 `);
@@ -465,8 +466,9 @@ ORDER BY n.sortKey
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Field)
-RETURN n {.id, .number} AS node, n AS n0
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node, n AS n0
 }
 CALL (n0) {
 CALL (n0) {
@@ -515,8 +517,9 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Sdg)
-RETURN n {.id, .number} AS node, n AS n0
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node, n AS n0
 }
 CALL (n0) {
 CALL (n0) {
@@ -546,8 +549,9 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:ReformArea)
-RETURN n {.id, .number} AS node, n AS n0
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node, n AS n0
 }
 CALL (n0) {
 CALL (n0) {
@@ -573,8 +577,9 @@ RETURN *
       `),
     ).toMatchInlineSnapshot(`
 "MATCH (n:LinkagePlan)
-RETURN n {.id, .number, .name} AS node
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number, .name} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number, .name} AS node
 -- params
 {}"
 `);
