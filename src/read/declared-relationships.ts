@@ -41,6 +41,11 @@ export type Hop =
       readonly file: ProjectionPath;
       /** Its fragment, binding `node` from `parent`, with `variables` (HOP_VARIABLES) declared as slots. */
       readonly fragment: (source: CypherSource, variables?: readonly string[]) => Cypher;
+      /**
+       * The properties of the far node the fragment reads (a kept end's `status`): Neo4j's planner caches
+       * them on the row, so the compiler reads them again from there (compile-prefetch.ts `projectionText`).
+       */
+      readonly readsOfNode: readonly string[];
     };
 
 /** A path's template: the name of a file of cypher/projection/, checked by tsc. */
@@ -142,6 +147,8 @@ function walked(name: string, hops: readonly AnchorHop[]): Hop {
     kind: 'path',
     path: name,
     file: hops.some((on) => on.unlessDeleted) ? 'path-unless-deleted' : 'path',
+    // The template tests the status of the node its one kept hop reaches (walkedFragment): the end's own, or one on the way.
+    readsOfNode: hops.at(-1)?.unlessDeleted === true ? ['status'] : [],
     fragment: (source, variables) => walkedFragment(source, hops, variables),
   };
 }
@@ -277,6 +284,11 @@ export function primeHop(loaders: GraphLoaders, found: Hop, id: string, nodes: N
 /** Names the data a hop loads: two selections with the same key are fetched once. */
 export function keyOf(found: Hop): string {
   return found.kind === 'path' ? `path:${found.path}` : `${found.kind}:${found.type}`;
+}
+
+/** The properties of its far node a hop's fragment reads itself (the single-hop templates: none). */
+export function readsOfNode(found: Hop): readonly string[] {
+  return found.kind === 'path' ? found.readsOfNode : [];
 }
 
 /** The variables a hop's fragment declares: it binds `node` from `parent` (the compiler names both per level). */

@@ -143,7 +143,13 @@ describe('exploring the graph', () => {
         };
       };
       const cellsOf = '{ department { id } sdg { name } measureCount reformSheetCount }';
-      for (const field of [null, 5, 6]) {
+      // The whole matrix and every field's, the field numbers read from the graph: the counts-only statement
+      // orders and reads its cells its own way (cypher/analytics/sdg-coverage-counts.cypher).
+      const fields = (await api.db.gateway.readStatement(allByLabel(api.db.cypher, 'Field'))).map((row) =>
+        new RowReader(row).map('node').number('number'),
+      );
+      expect(fields.length).toBeGreaterThan(1);
+      for (const field of [null, ...fields]) {
         const counted = await api.server.query<Counts>(
           `query ($field: Int) { sdgCoverage(field: $field) { cells ${cellsOf} } }`,
           { field },
@@ -154,7 +160,8 @@ describe('exploring the graph', () => {
           { field },
         );
         expect(counted.errors).toBeUndefined();
-        expect(counted.data?.sdgCoverage.cells.length).toBeGreaterThan(0);
+        // A field none of whose items contributes to an SDG has no cell in either.
+        if (field === null) expect(counted.data?.sdgCoverage.cells.length).toBeGreaterThan(0);
         const withoutMeasures = (listed.data?.sdgCoverage.cells ?? []).map(
           ({ department, sdg, measureCount, reformSheetCount }) => ({
             department,

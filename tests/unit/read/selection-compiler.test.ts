@@ -120,7 +120,8 @@ describe('the selection compiler', () => {
 
   it('wraps the root statement and nests one CALL per level, parent and node renamed per level', () => {
     // Each related node as a list of the properties the operation reads of its type, then its children's
-    // columns: the SDGs' number, and of the policy items their id alone (`number` is asked of the SDGs).
+    // columns: the SDGs' number, and of the policy items their id alone (`number` is asked of the SDGs), each
+    // read in one map projection with the sort key that orders them.
     const text = compiledText(
       '{ measure(code: "5-1-3") { policyItem { sdgs { number } } } }',
       'graph/nodes-by-id',
@@ -150,11 +151,11 @@ describe('the selection compiler', () => {
         'MATCH (n1)-[:CONTRIBUTES_TO]->(n2:Sdg)',
         'RETURN n2',
         '}',
-        'WITH n2 ORDER BY n2.sortKey',
-        'RETURN collect([n2.number]) AS c2',
+        'WITH n2 {.sortKey, .number} AS p2 ORDER BY p2.sortKey',
+        'RETURN collect([p2.number]) AS c2',
         '}',
-        'WITH n1, c2 ORDER BY n1.sortKey',
-        'RETURN collect([n1.id, c2]) AS c1',
+        'WITH n1 {.sortKey, .id} AS p1, c2 ORDER BY p1.sortKey',
+        'RETURN collect([p1.id, c2]) AS c1',
         '}',
         'RETURN collect({id: n0.id, c1: c1}) AS prefetch',
         '}',

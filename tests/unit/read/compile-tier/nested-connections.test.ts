@@ -226,8 +226,9 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Field)
-RETURN n {.id, .number} AS node
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node
 }
 WITH collect(node) AS rootNodes
 WITH *, [x IN rootNodes | x.id] AS parentIds
@@ -795,8 +796,9 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:ReformArea)
-RETURN n {.id, .number} AS node
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node
 }
 WITH collect(node) AS rootNodes
 WITH *, [x IN rootNodes | x.id] AS parentIds
@@ -865,8 +867,9 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Sdg)
-RETURN n {.id, .number} AS node
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node
 }
 WITH collect(node) AS rootNodes
 WITH *, [x IN rootNodes | x.id] AS parentIds
@@ -1000,8 +1003,8 @@ CALL (n0) {
 MATCH (n0)<-[:HAS_MEASURE]-(n1:PolicyItem)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-WITH collect([n1.id, n1.code]) AS c1
+WITH n1 {.sortKey, .id, .code} AS p1 ORDER BY p1.sortKey
+WITH collect([p1.id, p1.code]) AS c1
 WITH c1, [x IN c1 | x[0]] AS c1_parentIds
 CALL (c1_parentIds) {
 CALL (c1_parentIds) {

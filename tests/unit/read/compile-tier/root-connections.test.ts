@@ -1029,16 +1029,16 @@ CALL (n0) {
 MATCH (n0)-[:IN_AREA]->(n1:ReformArea)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.name]) AS c1
+WITH n1 {.sortKey, .name} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.name]) AS c1
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:EXECUTES]-(n1:Department)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.name]) AS c2
+WITH n1 {.sortKey, .name} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.name]) AS c2
 }
 CALL (n0) {
 CALL (n0) {
@@ -1055,14 +1055,14 @@ CALL (n2) {
 MATCH (n2)-[:CONTRIBUTES_TO]->(n3:Sdg)
 RETURN n3
 }
-WITH n3 ORDER BY n3.sortKey
-RETURN collect([n3.number]) AS c5
+WITH n3 {.sortKey, .number} AS p3 ORDER BY p3.sortKey
+RETURN collect([p3.number]) AS c5
 }
-WITH n2, c5 ORDER BY n2.sortKey
-RETURN collect([n2.id, n2.code, c5]) AS c4
+WITH n2 {.sortKey, .id, .code} AS p2, c5 ORDER BY p2.sortKey
+RETURN collect([p2.id, p2.code, c5]) AS c4
 }
-WITH n1, c4 ORDER BY n1.sortKey
-RETURN collect([n1.id, n1.code, n1.status, c4]) AS c3
+WITH n1 {.sortKey, .id, .code, .status} AS p1, c4 ORDER BY p1.sortKey
+RETURN collect([p1.id, p1.code, p1.status, c4]) AS c3
 }
 RETURN collect({id: n0.id, c1: c1, c2: c2, c3: c3}) AS prefetch
 }

@@ -53,24 +53,24 @@ CALL (n0) {
 MATCH (n0)<-[:RESPONSIBLE_FOR]-(n1:Department)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.name]) AS c1
+WITH n1 {.sortKey, .name} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.name]) AS c1
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(n1:Sdg)
 RETURN DISTINCT n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.number]) AS c2
+WITH n1 {.sortKey, .number} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.number]) AS c2
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:SUPPORTS]-(n1:ReformSheet)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.code]) AS c3
+WITH n1 {.sortKey, .code} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.code]) AS c3
 }
 CALL (n0) {
 CALL (n0) {
@@ -82,11 +82,11 @@ CALL (n1) {
 MATCH (n1)<-[:HAS_ITEM]-(n2:Field)
 RETURN n2
 }
-WITH n2 ORDER BY n2.sortKey
-RETURN collect([n2.name]) AS c5
+WITH n2 {.sortKey, .name} AS p2 ORDER BY p2.sortKey
+RETURN collect([p2.name]) AS c5
 }
-WITH n1, c5 ORDER BY n1.sortKey
-RETURN collect([n1.id, n1.code, c5]) AS c4
+WITH n1 {.sortKey, .id, .code} AS p1, c5 ORDER BY p1.sortKey
+RETURN collect([p1.id, p1.code, c5]) AS c4
 }
 WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c2: c2, c3: c3, c4: c4}) AS prefetch
 RETURN *
@@ -141,16 +141,16 @@ MATCH (n0)-[:HAS_MEASURE]->(n1:Measure)
 WHERE n1.status <> 'DELETED'
 RETURN DISTINCT n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.code, n1.name, n1.status]) AS c1
+WITH n1, n1 {.sortKey, .code, .name} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.code, p1.name, n1.status]) AS c1
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:MEASURED_BY]->(n1:Indicator)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.name]) AS c2
+WITH n1 {.sortKey, .name} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.name]) AS c2
 }
 CALL (n0) {
 CALL (n0) {
@@ -158,32 +158,32 @@ MATCH (n0)-[:HAS_PROJECT]->(n1:Project)
 WHERE n1.status <> 'DELETED'
 RETURN DISTINCT n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.name, n1.status]) AS c3
+WITH n1, n1 {.sortKey, .name} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.name, n1.status]) AS c3
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:HAS_RELATED_PLAN]->(n1:RelatedPlan)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.name, n1.status]) AS c4
+WITH n1 {.sortKey, .name, .status} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.name, p1.status]) AS c4
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:TARGETS]-(:Initiative)<-[:HAS_INITIATIVE]-(n1:LinkagePlan)
 RETURN DISTINCT n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.number]) AS c5
+WITH n1 {.sortKey, .number} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.number]) AS c5
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:TARGETS]-(n1:Initiative)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.text]) AS c6
+WITH n1 {.sortKey, .text} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.text]) AS c6
 }
 CALL (n0) {
 CALL (n0) {
@@ -191,8 +191,8 @@ MATCH (n0)-[:HAS_MEASURE]->(m:Measure)<-[:RESPONSIBLE_FOR]-(n1:Department)
 WHERE m.status <> 'DELETED'
 RETURN DISTINCT n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.name]) AS c7
+WITH n1 {.sortKey, .name} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.name]) AS c7
 }
 WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c2: c2, c3: c3, c4: c4, c5: c5, c6: c6, c7: c7}) AS prefetch
 RETURN *
@@ -231,24 +231,24 @@ CALL (n0) {
 MATCH (n0)-[:IN_AREA]->(n1:ReformArea)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.number]) AS c1
+WITH n1 {.sortKey, .number} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.number]) AS c1
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:EXECUTES]-(n1:Department)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.name]) AS c2
+WITH n1 {.sortKey, .name} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.name]) AS c2
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:PARTNERS_ON]-(n1:Department)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.name]) AS c3
+WITH n1 {.sortKey, .name} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.name]) AS c3
 }
 WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c2: c2, c3: c3}) AS prefetch
 RETURN *
@@ -293,8 +293,8 @@ CALL (n0) {
 MATCH (n0)<-[:CONTRIBUTES_TO]-(n1:PolicyItem)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.code]) AS c1
+WITH n1 {.sortKey, .code} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.code]) AS c1
 }
 CALL (n0) {
 CALL (n0) {
@@ -302,8 +302,8 @@ MATCH (n0)<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->(n1:Measure)
 WHERE n1.status <> 'DELETED'
 RETURN DISTINCT n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.code, n1.status]) AS c2
+WITH n1, n1 {.sortKey, .code} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.code, n1.status]) AS c2
 }
 CALL (n0) {
 CALL (n0) {
@@ -311,8 +311,8 @@ MATCH (n0)<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->(m:Measure)<-[:RESPO
 WHERE m.status <> 'DELETED'
 RETURN DISTINCT n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.name]) AS c3
+WITH n1 {.sortKey, .name} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.name]) AS c3
 }
 WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c2: c2, c3: c3}) AS prefetch
 RETURN *
@@ -356,19 +356,19 @@ CALL (n1) {
 MATCH (n1)-[:TARGETS]->(n2:PolicyItem)
 RETURN n2
 }
-WITH n2 ORDER BY n2.sortKey
-RETURN collect([n2.code]) AS c2
+WITH n2 {.sortKey, .code} AS p2 ORDER BY p2.sortKey
+RETURN collect([p2.code]) AS c2
 }
-WITH n1, c2 ORDER BY n1.sortKey
-RETURN collect([n1.id, n1.number, c2]) AS c1
+WITH n1 {.sortKey, .id, .number} AS p1, c2 ORDER BY p1.sortKey
+RETURN collect([p1.id, p1.number, c2]) AS c1
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:HAS_INITIATIVE]->(:Initiative)-[:TARGETS]->(n1:PolicyItem)
 RETURN DISTINCT n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.code]) AS c3
+WITH n1 {.sortKey, .code} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.code]) AS c3
 }
 WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c3: c3}) AS prefetch
 RETURN *
@@ -405,16 +405,16 @@ MATCH (n0)-[:RESPONSIBLE_FOR]->(n1:Measure)
 WHERE n1.status <> 'DELETED'
 RETURN DISTINCT n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.code, n1.status]) AS c1
+WITH n1, n1 {.sortKey, .code} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.code, n1.status]) AS c1
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)-[:EXECUTES|PARTNERS_ON]->(n1:ReformSheet)
 RETURN DISTINCT n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.code]) AS c2
+WITH n1 {.sortKey, .code} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.code]) AS c2
 }
 WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1, c2: c2}) AS prefetch
 RETURN *
@@ -437,8 +437,9 @@ RETURN *
       `),
     ).toMatchInlineSnapshot(`
 "MATCH (n:Field)
-RETURN n {.id, .number, .name} AS node
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number, .name} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number, .name} AS node
 -- params
 {}"
 `);
@@ -465,8 +466,9 @@ ORDER BY n.sortKey
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Field)
-RETURN n {.id, .number} AS node, n AS n0
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node, n AS n0
 }
 CALL (n0) {
 CALL (n0) {
@@ -484,14 +486,14 @@ CALL (n2) {
 MATCH (n2)<-[:RESPONSIBLE_FOR]-(n3:Department)
 RETURN n3
 }
-WITH n3 ORDER BY n3.sortKey
-RETURN collect([n3.name]) AS c3
+WITH n3 {.sortKey, .name} AS p3 ORDER BY p3.sortKey
+RETURN collect([p3.name]) AS c3
 }
-WITH n2, c3 ORDER BY n2.sortKey
-RETURN collect([n2.id, n2.code, n2.status, c3]) AS c2
+WITH n2, n2 {.sortKey, .id, .code} AS p2, c3 ORDER BY p2.sortKey
+RETURN collect([p2.id, p2.code, n2.status, c3]) AS c2
 }
-WITH n1, c2 ORDER BY n1.sortKey
-RETURN collect([n1.id, n1.code, c2]) AS c1
+WITH n1 {.sortKey, .id, .code} AS p1, c2 ORDER BY p1.sortKey
+RETURN collect([p1.id, p1.code, c2]) AS c1
 }
 WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1}) AS prefetch
 RETURN *
@@ -515,8 +517,9 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:Sdg)
-RETURN n {.id, .number} AS node, n AS n0
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node, n AS n0
 }
 CALL (n0) {
 CALL (n0) {
@@ -524,8 +527,8 @@ MATCH (n0)<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->(n1:Measure)
 WHERE n1.status <> 'DELETED'
 RETURN DISTINCT n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.code, n1.status]) AS c1
+WITH n1, n1 {.sortKey, .code} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.code, n1.status]) AS c1
 }
 WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1}) AS prefetch
 RETURN *
@@ -546,16 +549,17 @@ RETURN *
     ).toMatchInlineSnapshot(`
 "CALL () {
 MATCH (n:ReformArea)
-RETURN n {.id, .number} AS node, n AS n0
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number} AS node, n AS n0
 }
 CALL (n0) {
 CALL (n0) {
 MATCH (n0)<-[:IN_AREA]-(n1:ReformSheet)
 RETURN n1
 }
-WITH n1 ORDER BY n1.sortKey
-RETURN collect([n1.code]) AS c1
+WITH n1 {.sortKey, .code} AS p1 ORDER BY p1.sortKey
+RETURN collect([p1.code]) AS c1
 }
 WITH collect(node) AS rootNodes, collect({id: node.id, c1: c1}) AS prefetch
 RETURN *
@@ -573,8 +577,9 @@ RETURN *
       `),
     ).toMatchInlineSnapshot(`
 "MATCH (n:LinkagePlan)
-RETURN n {.id, .number, .name} AS node
-ORDER BY n.sortKey
+WITH n, n {.sortKey, .id, .number, .name} AS stored
+ORDER BY stored.sortKey
+RETURN stored {.id, .number, .name} AS node
 -- params
 {}"
 `);

@@ -41,7 +41,7 @@ describe('compile tier: relationships below a lookup or short list start from it
         // One projection per field, each a CALL and its fragment's CALL from the root's node.
         expect(count(text, 'CALL (n0) {')).toBe(2 * fields.length);
         expect(text).toContain(`WITH collect(node) AS rootNodes, collect({id: node.id, `);
-        expect(text).toContain(lookup ? 'MATCH (n:Entity {id: $id})' : 'ORDER BY n.sortKey');
+        expect(text).toContain(lookup ? 'MATCH (n:Entity {id: $id})' : 'ORDER BY stored.sortKey');
       }),
       { numRuns: 60 },
     );
