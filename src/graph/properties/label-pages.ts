@@ -1,23 +1,54 @@
 import type { NodeLabel } from '../graph-model';
 import type { Anchors } from './anchor';
 import type { Facets } from './facet';
-import { INDICATOR_ANCHORS, INDICATOR_FACETS } from './indicator.properties';
-import { MEASURE_ANCHORS, MEASURE_FACETS } from './measure.properties';
-import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS } from './policy-item.properties';
-import { REFORM_SHEET_ANCHORS, REFORM_SHEET_FACETS } from './reform-sheet.properties';
+import { INDICATOR_ANCHORS, INDICATOR_FACETS, INDICATOR_RELATIONSHIPS } from './indicator.properties';
+import { MEASURE_ANCHORS, MEASURE_FACETS, MEASURE_RELATIONSHIPS } from './measure.properties';
+import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS, POLICY_ITEM_RELATIONSHIPS } from './policy-item.properties';
+import { REFORM_SHEET_ANCHORS, REFORM_SHEET_FACETS, REFORM_SHEET_RELATIONSHIPS } from './reform-sheet.properties';
+import type { Relationships } from './relationship';
+import { relationshipAnchors, relationshipFacets } from './relationship-pages';
 
-/** The declared anchors (anchor.ts) of every kind with a root connection, by label: where its pages start. */
-export const LABEL_ANCHORS: Readonly<Partial<Record<NodeLabel, Anchors>>> = {
-  Indicator: INDICATOR_ANCHORS,
-  Measure: MEASURE_ANCHORS,
-  PolicyItem: POLICY_ITEM_ANCHORS,
-  ReformSheet: REFORM_SHEET_ANCHORS,
+/**
+ * What every kind with a root connection declares for its pages, by label: its anchors and facets written by
+ * hand (anchor.ts, facet.ts) and its relationships, whose filters and facets join them (relationship-pages.ts).
+ */
+interface LabelPages {
+  readonly anchors: Anchors;
+  readonly facets: Facets;
+  readonly relationships: Relationships;
+}
+
+const LABEL_PAGES: Readonly<Partial<Record<NodeLabel, LabelPages>>> = {
+  Indicator: { anchors: INDICATOR_ANCHORS, facets: INDICATOR_FACETS, relationships: INDICATOR_RELATIONSHIPS },
+  Measure: { anchors: MEASURE_ANCHORS, facets: MEASURE_FACETS, relationships: MEASURE_RELATIONSHIPS },
+  PolicyItem: { anchors: POLICY_ITEM_ANCHORS, facets: POLICY_ITEM_FACETS, relationships: POLICY_ITEM_RELATIONSHIPS },
+  ReformSheet: {
+    anchors: REFORM_SHEET_ANCHORS,
+    facets: REFORM_SHEET_FACETS,
+    relationships: REFORM_SHEET_RELATIONSHIPS,
+  },
 };
 
-/** The declared facets (facet.ts) of every kind with a root connection, by label. */
-export const LABEL_FACETS: Readonly<Partial<Record<NodeLabel, Facets>>> = {
-  Indicator: INDICATOR_FACETS,
-  Measure: MEASURE_FACETS,
-  PolicyItem: POLICY_ITEM_FACETS,
-  ReformSheet: REFORM_SHEET_FACETS,
-};
+/**
+ * The anchors of a kind's pages: those `<KIND>_ANCHORS` declares, then those of its relationships' filters.
+ * Read when a kind's spec or filter is built, so every entry declared by then is among them.
+ */
+export function anchorsOf(label: NodeLabel): Anchors {
+  const pages = LABEL_PAGES[label];
+  return pages === undefined ? {} : joined(label, pages.anchors, relationshipAnchors(pages.relationships));
+}
+
+/** The facets of a kind's pages: those `<KIND>_FACETS` declares, then those of its relationships. */
+export function facetsOf(label: NodeLabel): Facets {
+  const pages = LABEL_PAGES[label];
+  if (pages === undefined) return {};
+  const derived = relationshipFacets(pages.relationships, (reached) => LABEL_PAGES[reached]?.facets);
+  return joined(label, pages.facets, derived);
+}
+
+/** Declared entries then derived ones; a name both give is a mistake of the declaration, refused at start-up. */
+function joined<T>(label: NodeLabel, declared: Readonly<Record<string, T>>, derived: Readonly<Record<string, T>>) {
+  const twice = Object.keys(derived).find((name) => name in declared);
+  if (twice !== undefined) throw new Error(`${label}: ${twice} is declared by hand and by a relationship`);
+  return Object.assign({}, declared, derived);
+}

@@ -3,7 +3,8 @@ import { Field, InputType } from 'type-graphql';
 import { Direction } from '../../graph/enums';
 import { outlookParameter } from '../../graph/outlook-reference';
 import { IndicatorOutlookStatus } from '../../graph/outlook-status';
-import { INDICATOR_ANCHORS, INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
+import { INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
+import { anchorsOf } from '../../graph/properties/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
@@ -29,7 +30,10 @@ import { pagedKind } from '../../read/page/paged-kind';
 import { Indicator } from './indicator.type';
 
 // Filters of its declared numbers (current value, target …) and texts follow from indicator.properties.ts.
-@DeclaredFilters(INDICATOR_ATTRIBUTES, INDICATOR_ANCHORS)
+/** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
+const PAGE_ANCHORS = anchorsOf('Indicator');
+
+@DeclaredFilters(INDICATOR_ATTRIBUTES, PAGE_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on outcome indicators; all given conditions must hold (AND).' })
 class IndicatorFilter {
@@ -124,7 +128,7 @@ async function conditionsOf(
     ...outlookConditions(f),
     ...ownerConditions(f.ownerConfirmed),
     ...declaredComparisons(INDICATOR_ATTRIBUTES, f, path),
-    ...(await declaredRelationshipConditions('Indicator', INDICATOR_ANCHORS, f, ctx, path)),
+    ...(await declaredRelationshipConditions('Indicator', PAGE_ANCHORS, f, ctx, path)),
     ...comparisons('fragments/indicator/relative-change', f.relativeChange, `${path}.relativeChange`),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);

@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ChangeStatus } from '../../graph/enums';
 import { MEASURE_ANCHORS, MEASURE_ATTRIBUTES } from '../../graph/properties/measure.properties';
+import { anchorsOf } from '../../graph/properties/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
@@ -28,7 +29,10 @@ import { pagedKind } from '../../read/page/paged-kind';
 import { Measure } from './measure.type';
 
 // Filters of its declared numbers and texts follow from measure.properties.ts (none filterable yet).
-@DeclaredFilters(MEASURE_ATTRIBUTES, MEASURE_ANCHORS)
+/** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
+const PAGE_ANCHORS = anchorsOf('Measure');
+
+@DeclaredFilters(MEASURE_ATTRIBUTES, PAGE_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on measures; all given conditions must hold (AND).' })
 class MeasureFilter {
@@ -111,7 +115,7 @@ async function conditionsOf(
     ...(await listOf('fragments/measure/sheet-evaluations', null, f, 'sheetEvaluations', path, grade)),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
     ...declaredComparisons(MEASURE_ATTRIBUTES, f, path),
-    ...(await declaredRelationshipConditions('Measure', MEASURE_ANCHORS, f, ctx, path)),
+    ...(await declaredRelationshipConditions('Measure', PAGE_ANCHORS, f, ctx, path)),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

@@ -1,6 +1,7 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { POLICY_ITEM_ANCHORS, POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
+import { anchorsOf } from '../../graph/properties/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
@@ -24,7 +25,10 @@ import { pagedKind } from '../../read/page/paged-kind';
 import { PolicyItem } from './policy-item.type';
 
 // Filters of its declared numbers and texts follow from policy-item.properties.ts (none filterable yet).
-@DeclaredFilters(POLICY_ITEM_ATTRIBUTES, POLICY_ITEM_ANCHORS)
+/** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
+const PAGE_ANCHORS = anchorsOf('PolicyItem');
+
+@DeclaredFilters(POLICY_ITEM_ATTRIBUTES, PAGE_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on policy items; all given conditions must hold (AND).' })
 class PolicyItemFilter {
@@ -95,7 +99,7 @@ async function conditionsOf(
     ...(f.detailed === undefined || f.detailed === null ? [] : [matches('fragments/policy-item/detailed', f.detailed)]),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
     ...declaredComparisons(POLICY_ITEM_ATTRIBUTES, f, path),
-    ...(await declaredRelationshipConditions('PolicyItem', POLICY_ITEM_ANCHORS, f, ctx, path)),
+    ...(await declaredRelationshipConditions('PolicyItem', PAGE_ANCHORS, f, ctx, path)),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

@@ -3,6 +3,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import { ARGUMENT_LENGTH, MaxChars } from '../../core/argument-length';
 import { SheetRole } from '../../graph/enums';
 import { REFORM_SHEET_ANCHORS, REFORM_SHEET_ATTRIBUTES } from '../../graph/properties/reform-sheet.properties';
+import { anchorsOf } from '../../graph/properties/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
@@ -28,7 +29,10 @@ import { pagedKind } from '../../read/page/paged-kind';
 import { ReformSheet } from './reform-sheet.type';
 
 // Filters of its declared numbers (start and target years …) and texts follow from reform-sheet.properties.ts.
-@DeclaredFilters(REFORM_SHEET_ATTRIBUTES, REFORM_SHEET_ANCHORS)
+/** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
+const PAGE_ANCHORS = anchorsOf('ReformSheet');
+
+@DeclaredFilters(REFORM_SHEET_ATTRIBUTES, PAGE_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on reform sheets; all given conditions must hold (AND).' })
 class ReformSheetFilter {
@@ -135,7 +139,7 @@ async function conditionsOf(
     )),
     ...texts.map((text) => matches('fragments/common/text', text)),
     ...declaredComparisons(REFORM_SHEET_ATTRIBUTES, f, path),
-    ...(await declaredRelationshipConditions('ReformSheet', REFORM_SHEET_ANCHORS, f, ctx, path)),
+    ...(await declaredRelationshipConditions('ReformSheet', PAGE_ANCHORS, f, ctx, path)),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }

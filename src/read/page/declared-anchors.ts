@@ -3,6 +3,8 @@ import type { CypherSource } from '../../db/cypher-registry';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
 import { reversedHops, type AnchorDeclaration, type AnchorHop, type Anchors } from '../../graph/properties/anchor';
 import type { FacetDeclaration } from '../../graph/properties/facet';
+import type { Relationships } from '../../graph/properties/relationship';
+import { relationshipAnchors } from '../../graph/properties/relationship-pages';
 import type { TemplatePart } from './cypher-part';
 
 /**
@@ -46,6 +48,30 @@ export function declaredConditionIn<A extends Anchors>(
 ): TemplatePart {
   const anchor = anchors[condition];
   if (anchor?.condition === undefined) throw new Error(`${label} declares no condition ${condition}`);
+  return declaredConditionPart(label, condition, anchor);
+}
+
+/** The relationships of `R` that declare a filter: the names whose condition a filter can test. */
+export type FilteredRelationshipName<R extends Relationships> = {
+  [K in keyof R]: R[K] extends { readonly filter: string } ? K : never;
+}[keyof R] &
+  string;
+
+/**
+ * The condition of a relationship's filter as a part, the relationship's name checked by tsc against the
+ * declaration (`relationshipConditionIn('Measure', MEASURE_RELATIONSHIPS, 'reformSheets')`): the anchor the
+ * filter makes (src/graph/properties/relationship-pages.ts) walked back from the node.
+ */
+export function relationshipConditionIn<R extends Relationships>(
+  label: NodeLabel,
+  relationships: R,
+  relationship: FilteredRelationshipName<R>,
+): TemplatePart {
+  const made = Object.entries(relationshipAnchors(relationships)).find(
+    ([, anchor]) => anchor.condition?.filter?.field === relationship,
+  );
+  if (made === undefined) throw new Error(`${label}.${relationship} declares no filter`);
+  const [condition, anchor] = made;
   return declaredConditionPart(label, condition, anchor);
 }
 

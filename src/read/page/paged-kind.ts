@@ -2,7 +2,7 @@ import { Field, ObjectType, type ClassType } from 'type-graphql';
 import type { NodeLabel } from '../../graph/graph-model';
 import type { StoredAsIs } from '../../graph/map-node';
 import { numbersOf, type Attributes } from '../../graph/properties/attribute';
-import { LABEL_FACETS } from '../../graph/properties/label-pages';
+import { facetsOf } from '../../graph/properties/label-pages';
 import { SdgCount } from '../filter/facet-counts';
 import type { CompileContext } from '../compile-context';
 import type { NodeProperties } from '../graph-loaders';
@@ -160,7 +160,7 @@ export function pagedKind<
  */
 function declaredCounts(label: NodeLabel, counts: Readonly<Record<string, FacetCount>>): Record<string, FacetCount> {
   return Object.fromEntries(
-    Object.entries(LABEL_FACETS[label] ?? {}).flatMap(([name, facet]): [string, FacetCount][] => {
+    Object.entries(facetsOf(label)).flatMap(([name, facet]): [string, FacetCount][] => {
       if (!('perSdg' in facet) || facet.description === undefined) return [];
       if (Object.hasOwn(counts, name))
         throw new Error(`${label} facet ${name}: described twice, in its declaration and its list`);
