@@ -3,8 +3,8 @@ import { Field, InputType } from 'type-graphql';
 import { Direction } from '../../graph/enums';
 import { outlookParameter } from '../../graph/outlook-reference';
 import { IndicatorOutlookStatus } from '../../graph/outlook-status';
-import { INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
-import { anchorsOf } from '../../graph/properties/label-pages';
+import { INDICATOR_ATTRIBUTES } from '../../graph/kinds/indicator.kind';
+import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
@@ -29,7 +29,7 @@ import { departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/page/fi
 import { pagedKind } from '../../read/page/paged-kind';
 import { Indicator } from './indicator.type';
 
-// Filters of its declared numbers (current value, target …) and texts follow from indicator.properties.ts.
+// Filters of its declared numbers (current value, target …) and texts follow from indicator.kind.ts.
 /** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
 const PAGE_ANCHORS = anchorsOf('Indicator');
 
@@ -160,7 +160,7 @@ function outlookConditions(f: IndicatorFilter): Condition[] {
 /**
  * The list of outcome indicators (成果指標), shared by every connection of it: its filter above, its own sort
  * orders, facets and figures below; its anchors, declared sort orders and figures follow from
- * indicator.properties.ts and its statement's parts from cypher/fragments/indicator/ (src/read/page/paged-kind.ts).
+ * indicator.kind.ts and its statement's parts from cypher/fragments/indicator/ (src/read/page/paged-kind.ts).
  */
 export const INDICATOR_LIST = pagedKind({
   type: Indicator,

@@ -1,8 +1,8 @@
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ChangeStatus } from '../../graph/enums';
-import { MEASURE_ANCHORS, MEASURE_ATTRIBUTES } from '../../graph/properties/measure.properties';
-import { anchorsOf } from '../../graph/properties/label-pages';
+import { MEASURE_ANCHORS, MEASURE_ATTRIBUTES } from '../../graph/kinds/measure.kind';
+import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
@@ -28,7 +28,7 @@ import { anyOf, grade, departmentsOf, listOf, trimmed, withNotAndOr } from '../.
 import { pagedKind } from '../../read/page/paged-kind';
 import { Measure } from './measure.type';
 
-// Filters of its declared numbers and texts follow from measure.properties.ts (none filterable yet).
+// Filters of its declared numbers and texts follow from measure.kind.ts (none filterable yet).
 /** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
 const PAGE_ANCHORS = anchorsOf('Measure');
 
@@ -131,7 +131,7 @@ function namesDeleted(f: MeasureFilter): boolean {
 
 /**
  * The list of measures (施策中項目), shared by every connection of it: its filter above, its own sort orders,
- * facets and figures below; its anchors, declared sort orders and figures follow from measure.properties.ts
+ * facets and figures below; its anchors, declared sort orders and figures follow from measure.kind.ts
  * and its statement's parts from cypher/fragments/measure/ (src/read/page/paged-kind.ts).
  */
 export const MEASURE_LIST = pagedKind({

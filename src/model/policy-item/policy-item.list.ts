@@ -1,7 +1,7 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { POLICY_ITEM_ANCHORS, POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
-import { anchorsOf } from '../../graph/properties/label-pages';
+import { POLICY_ITEM_ANCHORS, POLICY_ITEM_ATTRIBUTES } from '../../graph/kinds/policy-item.kind';
+import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
@@ -24,7 +24,7 @@ import { departmentsOf, listOf, withNotAndOr } from '../../read/page/filter-cond
 import { pagedKind } from '../../read/page/paged-kind';
 import { PolicyItem } from './policy-item.type';
 
-// Filters of its declared numbers and texts follow from policy-item.properties.ts (none filterable yet).
+// Filters of its declared numbers and texts follow from policy-item.kind.ts (none filterable yet).
 /** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
 const PAGE_ANCHORS = anchorsOf('PolicyItem');
 
@@ -106,7 +106,7 @@ async function conditionsOf(
 
 /**
  * The list of policy items (施策大項目), shared by every connection of it: its filter above, its own sort orders,
- * facets and figures below; its anchors, declared sort orders and figures follow from policy-item.properties.ts
+ * facets and figures below; its anchors, declared sort orders and figures follow from policy-item.kind.ts
  * and its statement's parts from cypher/fragments/policy-item/ (src/read/page/paged-kind.ts).
  */
 export const POLICY_ITEM_LIST = pagedKind({

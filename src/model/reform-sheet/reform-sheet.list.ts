@@ -2,8 +2,8 @@ import { IsOptional, Matches, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { ARGUMENT_LENGTH, MaxChars } from '../../core/argument-length';
 import { SheetRole } from '../../graph/enums';
-import { REFORM_SHEET_ANCHORS, REFORM_SHEET_ATTRIBUTES } from '../../graph/properties/reform-sheet.properties';
-import { anchorsOf } from '../../graph/properties/label-pages';
+import { REFORM_SHEET_ANCHORS, REFORM_SHEET_ATTRIBUTES } from '../../graph/kinds/reform-sheet.kind';
+import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
@@ -28,7 +28,7 @@ import { grade, departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/
 import { pagedKind } from '../../read/page/paged-kind';
 import { ReformSheet } from './reform-sheet.type';
 
-// Filters of its declared numbers (start and target years …) and texts follow from reform-sheet.properties.ts.
+// Filters of its declared numbers (start and target years …) and texts follow from reform-sheet.kind.ts.
 /** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
 const PAGE_ANCHORS = anchorsOf('ReformSheet');
 
@@ -146,7 +146,7 @@ async function conditionsOf(
 
 /**
  * The list of reform sheets (実施計画シート), shared by every connection of it: its filter above, its own sort
- * orders and facets below; its anchors, declared sort orders and figures follow from reform-sheet.properties.ts
+ * orders and facets below; its anchors, declared sort orders and figures follow from reform-sheet.kind.ts
  * and its statement's parts from cypher/fragments/reform-sheet/ (src/read/page/paged-kind.ts).
  */
 export const REFORM_SHEET_LIST = pagedKind({

@@ -1,14 +1,14 @@
 import { naming, type Cypher } from '../../db/cypher';
 import type { CypherSource } from '../../db/cypher-registry';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
-import { reversedHops, type AnchorDeclaration, type AnchorHop, type Anchors } from '../../graph/properties/anchor';
-import type { FacetDeclaration } from '../../graph/properties/facet';
-import type { Relationships } from '../../graph/properties/relationship';
-import { relationshipAnchors } from '../../graph/properties/relationship-pages';
+import { reversedHops, type AnchorDeclaration, type AnchorHop, type Anchors } from '../../graph/kinds/anchor';
+import type { FacetDeclaration } from '../../graph/kinds/facet';
+import type { Relationships } from '../../graph/kinds/relationship';
+import { relationshipAnchors } from '../../graph/kinds/relationship-pages';
 import type { TemplatePart } from './cypher-part';
 
 /**
- * The anchors and facets kinds declare (src/graph/properties/anchor.ts, facet.ts) as parts of a page: an anchor
+ * The anchors and facets kinds declare (src/graph/kinds/anchor.ts, facet.ts) as parts of a page: an anchor
  * is the template cypher/fragments/common/anchor-by-key or anchor-by-field-id, a condition condition-by-key, a
  * facet facet-per-sdg or facet-per-value, their holes filled with the declaration's labels, key, property and
  * path. kindPageSpec makes them from the declarations it reads, so no name is looked up to find them.
@@ -60,7 +60,7 @@ export type FilteredRelationshipName<R extends Relationships> = {
 /**
  * The condition of a relationship's filter as a part, the relationship's name checked by tsc against the
  * declaration (`relationshipConditionIn('Measure', MEASURE_RELATIONSHIPS, 'reformSheets')`): the anchor the
- * filter makes (src/graph/properties/relationship-pages.ts) walked back from the node.
+ * filter makes (src/graph/kinds/relationship-pages.ts) walked back from the node.
  */
 export function relationshipConditionIn<R extends Relationships>(
   label: NodeLabel,

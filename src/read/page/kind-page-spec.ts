@@ -1,8 +1,8 @@
 import type { AggregateQuantity } from './aggregate';
 import type { NodeLabel } from '../../graph/graph-model';
-import type { Anchors } from '../../graph/properties/anchor';
-import type { Facets } from '../../graph/properties/facet';
-import { anchorsOf, facetsOf } from '../../graph/properties/label-pages';
+import type { Anchors } from '../../graph/kinds/anchor';
+import type { Facets } from '../../graph/kinds/facet';
+import { anchorsOf, facetsOf } from '../../graph/kinds/label-pages';
 import type { PageSpec } from './page-spec';
 import { isCypherFile } from '../../db/cypher-registry';
 import type { CypherFileUnder } from '../../db/cypher-files';

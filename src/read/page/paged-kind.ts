@@ -1,8 +1,8 @@
 import { Field, ObjectType, type ClassType } from 'type-graphql';
 import type { NodeLabel } from '../../graph/graph-model';
 import type { StoredAsIs } from '../../graph/map-node';
-import { numbersOf, type Attributes } from '../../graph/properties/attribute';
-import { facetsOf } from '../../graph/properties/label-pages';
+import { numbersOf, type Attributes } from '../../graph/kinds/attribute';
+import { facetsOf } from '../../graph/kinds/label-pages';
 import { SdgCount } from '../filter/facet-counts';
 import type { CompileContext } from '../compile-context';
 import type { NodeProperties } from '../graph-loaders';
@@ -46,7 +46,7 @@ type OwnAggregate<Folder extends PageFolder> = NonNullable<
 
 /**
  * What is the kind's own in a paged list of it; everything else follows from its declaration
- * (src/graph/properties/<kind>.properties.ts) and the conventions of its fragment folder (kind-page-spec.ts).
+ * (src/graph/kinds/<kind>.kind.ts) and the conventions of its fragment folder (kind-page-spec.ts).
  */
 export interface PagedKindDeclaration<
   T extends { sortKey: string },
@@ -155,7 +155,7 @@ export function pagedKind<
 }
 
 /**
- * The facets per SDG the kind's declaration (`<KIND>_FACETS`, src/graph/properties/facet.ts) describes: each a
+ * The facets per SDG the kind's declaration (`<KIND>_FACETS`, src/graph/kinds/facet.ts) describes: each a
  * field of the facets type, counted per SDG, without an entry in the kind's `pagedKind` call.
  */
 function declaredCounts(label: NodeLabel, counts: Readonly<Record<string, FacetCount>>): Record<string, FacetCount> {

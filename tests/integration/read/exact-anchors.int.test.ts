@@ -2,7 +2,7 @@ import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';
 import { MEASURE_LIST } from '../../../src/model/measure/measure.list';
 import { POLICY_ITEM_LIST } from '../../../src/model/policy-item/policy-item.list';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
-import { anchorsOf } from '../../../src/graph/properties/label-pages';
+import { anchorsOf } from '../../../src/graph/kinds/label-pages';
 import { composed, partName, type CypherPart } from '../../../src/read/page/cypher-part';
 import type { PageSpec } from '../../../src/read/page/page-spec';
 import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';

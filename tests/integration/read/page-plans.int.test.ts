@@ -1,6 +1,6 @@
-import { MEASURE_ANCHORS, MEASURE_RELATIONSHIPS } from '../../../src/graph/properties/measure.properties';
-import { POLICY_ITEM_ANCHORS } from '../../../src/graph/properties/policy-item.properties';
-import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
+import { MEASURE_ANCHORS, MEASURE_RELATIONSHIPS } from '../../../src/graph/kinds/measure.kind';
+import { POLICY_ITEM_ANCHORS } from '../../../src/graph/kinds/policy-item.kind';
+import { REFORM_SHEET_ANCHORS } from '../../../src/graph/kinds/reform-sheet.kind';
 import { declaredConditionIn, relationshipConditionIn } from '../../../src/read/page/declared-anchors';
 import type { ProfiledPlan } from 'neo4j-driver';
 import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';

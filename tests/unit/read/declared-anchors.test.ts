@@ -1,7 +1,7 @@
 import { CypherRegistry } from '../../../src/db/cypher-registry';
-import { inFrom, outTo, type AnchorDeclaration } from '../../../src/graph/properties/anchor';
-import { MEASURE_ANCHORS, MEASURE_FACETS } from '../../../src/graph/properties/measure.properties';
-import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
+import { inFrom, outTo, type AnchorDeclaration } from '../../../src/graph/kinds/anchor';
+import { MEASURE_ANCHORS, MEASURE_FACETS } from '../../../src/graph/kinds/measure.kind';
+import { REFORM_SHEET_ANCHORS } from '../../../src/graph/kinds/reform-sheet.kind';
 import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';
 import { MEASURE_LIST } from '../../../src/model/measure/measure.list';
 import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';

@@ -2,17 +2,17 @@ import 'reflect-metadata';
 import { isInputObjectType, type GraphQLSchema } from 'graphql';
 import { InputType } from 'type-graphql';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
-import { inFrom, outTo, type Anchors } from '../../../src/graph/properties/anchor';
-import { facetsOf } from '../../../src/graph/properties/label-pages';
-import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS } from '../../../src/graph/properties/policy-item.properties';
-import { along, declareRelationships, paged, single } from '../../../src/graph/properties/relationship';
-import { relationshipAnchors, relationshipFacets } from '../../../src/graph/properties/relationship-pages';
+import { inFrom, outTo, type Anchors } from '../../../src/graph/kinds/anchor';
+import { facetsOf } from '../../../src/graph/kinds/label-pages';
+import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS } from '../../../src/graph/kinds/policy-item.kind';
+import { along, declareRelationships, paged, single } from '../../../src/graph/kinds/relationship';
+import { relationshipAnchors, relationshipFacets } from '../../../src/graph/kinds/relationship-pages';
 import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';
 import type { CompileContext } from '../../../src/read/compile-context';
 import { DeclaredFilters } from '../../../src/read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../../src/read/filter/declared-relationship-filters';
 import { compilePage } from '../../../src/read/page/compile-page';
-import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
+import { REFORM_SHEET_ANCHORS } from '../../../src/graph/kinds/reform-sheet.kind';
 import { matches } from '../../../src/read/page/condition';
 import { composed, partName } from '../../../src/read/page/cypher-part';
 import {
@@ -28,7 +28,7 @@ import { recipeSchema } from '../../helpers/recipe-schema';
 /**
  * The contributors' guide's recipe for filtering a kind by a relationship (docs/contributors.md, "Filtering a
  * kind's connection by a relationship"), walked without a database. First a relationship no kind has yet,
- * declared as `policy-item.properties.ts` would declare it, with a filter and a facet: its anchor, its condition,
+ * declared as `policy-item.kind.ts` would declare it, with a filter and a facet: its anchor, its condition,
  * its filter fields, its place among the page's exact anchors and its facet all follow from the relationship's
  * path, with no anchor entry, Cypher file, filter field, condition line or page-spec entry of their own. Then the relationship the service declares
  * so (measures by the reform sheets supporting them), from a GraphQL selection to the compiled statement.

@@ -9,24 +9,21 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../../src/graph/graph-model';
-import { outTo, reversedHops, type Anchors } from '../../../src/graph/properties/anchor';
-import type { Facets } from '../../../src/graph/properties/facet';
-import { INDICATOR_RELATIONSHIPS } from '../../../src/graph/properties/indicator.properties';
-import { DEPARTMENT_RELATIONSHIPS } from '../../../src/graph/properties/department.properties';
-import { FIELD_RELATIONSHIPS } from '../../../src/graph/properties/field.properties';
-import { anchorsOf, facetsOf } from '../../../src/graph/properties/label-pages';
-import {
-  INITIATIVE_RELATIONSHIPS,
-  LINKAGE_PLAN_RELATIONSHIPS,
-} from '../../../src/graph/properties/linkage-plan.properties';
-import { MEASURE_RELATIONSHIPS } from '../../../src/graph/properties/measure.properties';
-import { POLICY_ITEM_RELATIONSHIPS } from '../../../src/graph/properties/policy-item.properties';
-import { PROJECT_RELATIONSHIPS } from '../../../src/graph/properties/project.properties';
-import { REFORM_AREA_RELATIONSHIPS } from '../../../src/graph/properties/reform-area.properties';
-import { RELATED_PLAN_RELATIONSHIPS } from '../../../src/graph/properties/related-plan.properties';
-import { SDG_RELATIONSHIPS } from '../../../src/graph/properties/sdg.properties';
-import { REFORM_SHEET_RELATIONSHIPS } from '../../../src/graph/properties/reform-sheet.properties';
-import { along, paged, type Relationships } from '../../../src/graph/properties/relationship';
+import { outTo, reversedHops, type Anchors } from '../../../src/graph/kinds/anchor';
+import type { Facets } from '../../../src/graph/kinds/facet';
+import { INDICATOR_RELATIONSHIPS } from '../../../src/graph/kinds/indicator.kind';
+import { DEPARTMENT_RELATIONSHIPS } from '../../../src/graph/kinds/department.kind';
+import { FIELD_RELATIONSHIPS } from '../../../src/graph/kinds/field.kind';
+import { anchorsOf, facetsOf } from '../../../src/graph/kinds/label-pages';
+import { INITIATIVE_RELATIONSHIPS, LINKAGE_PLAN_RELATIONSHIPS } from '../../../src/graph/kinds/linkage-plan.kind';
+import { MEASURE_RELATIONSHIPS } from '../../../src/graph/kinds/measure.kind';
+import { POLICY_ITEM_RELATIONSHIPS } from '../../../src/graph/kinds/policy-item.kind';
+import { PROJECT_RELATIONSHIPS } from '../../../src/graph/kinds/project.kind';
+import { REFORM_AREA_RELATIONSHIPS } from '../../../src/graph/kinds/reform-area.kind';
+import { RELATED_PLAN_RELATIONSHIPS } from '../../../src/graph/kinds/related-plan.kind';
+import { SDG_RELATIONSHIPS } from '../../../src/graph/kinds/sdg.kind';
+import { REFORM_SHEET_RELATIONSHIPS } from '../../../src/graph/kinds/reform-sheet.kind';
+import { along, paged, type Relationships } from '../../../src/graph/kinds/relationship';
 
 /**
  * The contributors' guide's recipe "Adding a relationship" (docs/contributors.md), walked without a database for
@@ -44,7 +41,7 @@ import { along, paged, type Relationships } from '../../../src/graph/properties/
 const TRACKS = 'TRACKS' as RelationshipType;
 Object.assign(RELATIONSHIP_TYPES, { [TRACKS]: { from: 'ReformSheet', to: 'Indicator' } });
 
-// reform-sheet.properties.ts: the field, with the filter of sheets by the indicators they track and a facet per SDG
+// reform-sheet.kind.ts: the field, with the filter of sheets by the indicators they track and a facet per SDG
 // through them.
 const SHEET_TO_INDICATORS = [outTo(TRACKS)];
 Object.assign(REFORM_SHEET_RELATIONSHIPS, {
@@ -54,7 +51,7 @@ Object.assign(REFORM_SHEET_RELATIONSHIPS, {
   }),
 });
 
-// indicator.properties.ts: the same at the other end, along the path walked back.
+// indicator.kind.ts: the same at the other end, along the path walked back.
 Object.assign(INDICATOR_RELATIONSHIPS, {
   reformSheets: paged(along(...reversedHops(SHEET_TO_INDICATORS)), 'Reform sheets tracking the indicator.', {
     filter: 'Codes of reform sheets tracking the indicator.',

@@ -1,10 +1,10 @@
 import type { NodeLabel } from '../graph-model';
 import type { Anchors } from './anchor';
 import type { Facets } from './facet';
-import { INDICATOR_ANCHORS, INDICATOR_FACETS, INDICATOR_RELATIONSHIPS } from './indicator.properties';
-import { MEASURE_ANCHORS, MEASURE_FACETS, MEASURE_RELATIONSHIPS } from './measure.properties';
-import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS, POLICY_ITEM_RELATIONSHIPS } from './policy-item.properties';
-import { REFORM_SHEET_ANCHORS, REFORM_SHEET_FACETS, REFORM_SHEET_RELATIONSHIPS } from './reform-sheet.properties';
+import { INDICATOR_ANCHORS, INDICATOR_FACETS, INDICATOR_RELATIONSHIPS } from './indicator.kind';
+import { MEASURE_ANCHORS, MEASURE_FACETS, MEASURE_RELATIONSHIPS } from './measure.kind';
+import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS, POLICY_ITEM_RELATIONSHIPS } from './policy-item.kind';
+import { REFORM_SHEET_ANCHORS, REFORM_SHEET_FACETS, REFORM_SHEET_RELATIONSHIPS } from './reform-sheet.kind';
 import type { Relationships } from './relationship';
 import { relationshipAnchors, relationshipFacets } from './relationship-pages';
 

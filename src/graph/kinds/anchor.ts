@@ -1,7 +1,7 @@
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../graph-model';
 
 /**
- * The relationships a kind is filtered by, declared with its attributes (`<kind>.properties.ts`): for each
+ * The relationships a kind is filtered by, declared with its attributes (`<kind>.kind.ts`): for each
  * condition with an anchor (PageSpec.anchors), the related nodes `a` the filter names and the path from them
  * to the kind's node `n`, hop by hop. The page compiler starts a statement there, from an index on `a`; the
  * Cypher is one of two templates filled from this (src/read/page/declared-anchors.ts), instead of a file per

@@ -1,5 +1,5 @@
 import { declareAnchors, followedBy, inFrom, outTo } from './anchor';
-import { MEASURE_TO_SDGS, SDG_TO_MEASURES } from './measure.properties';
+import { MEASURE_TO_SDGS, SDG_TO_MEASURES } from './measure.kind';
 import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
@@ -143,7 +143,7 @@ export const REFORM_SHEET_PROPERTIES = numbersOf(REFORM_SHEET_ATTRIBUTES);
 
 /**
  * The relationships reform sheets are filtered by, each with its anchor: where a `reformSheets` page starts
- * when the condition must hold (src/graph/properties/anchor.ts).
+ * when the condition must hold (src/graph/kinds/anchor.ts).
  */
 export const REFORM_SHEET_ANCHORS = declareAnchors({
   departments: {
@@ -168,7 +168,7 @@ export const REFORM_SHEET_ANCHORS = declareAnchors({
   },
 });
 
-/** The facets of `reformSheets` declared by shape (src/graph/properties/facet.ts); the others are files. */
+/** The facets of `reformSheets` declared by shape (src/graph/kinds/facet.ts); the others are files. */
 export const REFORM_SHEET_FACETS = declareFacets({
   sdgs: {
     perSdg: [outTo('SUPPORTS', 'Measure'), ...MEASURE_TO_SDGS],

@@ -1,7 +1,7 @@
 import type { AnchorHop } from './anchor';
 
 /**
- * The facets a kind's connection counts, declared with its attributes (`<kind>.properties.ts`) where a facet
+ * The facets a kind's connection counts, declared with its attributes (`<kind>.kind.ts`) where a facet
  * follows one of two shapes, each a template of cypher/fragments/common/ (src/read/page/declared-facets.ts):
  * per SDG the matched nodes reach through a path (hop by hop from the node `n` to the SDG, as anchors walk),
  * or per value of one of the node's own properties. A facet of another shape stays a file of the kind's folder

@@ -69,7 +69,7 @@ export const SDG_TO_MEASURES = reversedHops(MEASURE_TO_SDGS);
 
 /**
  * The relationships measures are filtered by, each with its anchor: where a `measures` page starts when the
- * condition must hold (src/graph/properties/anchor.ts). A relationship field that declares a filter adds its own
+ * condition must hold (src/graph/kinds/anchor.ts). A relationship field that declares a filter adds its own
  * (`reformSheets` below, relationship-pages.ts).
  */
 export const MEASURE_ANCHORS = declareAnchors({
@@ -79,7 +79,7 @@ export const MEASURE_ANCHORS = declareAnchors({
   fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('HAS_MEASURE')] },
 });
 
-/** The facets of `measures` declared by shape (src/graph/properties/facet.ts); the others are files. */
+/** The facets of `measures` declared by shape (src/graph/kinds/facet.ts); the others are files. */
 export const MEASURE_FACETS = declareFacets({
   sdgs: { perSdg: MEASURE_TO_SDGS, description: 'Per SDG touched (through the policy item), by SDG number.' },
   statuses: { perValueOf: 'status', as: 'status' },

@@ -1,7 +1,7 @@
 import type { AnchorHop } from './anchor';
 
 /**
- * A kind's relationship fields, declared with its attributes, anchors and facets (`<kind>.properties.ts`): each
+ * A kind's relationship fields, declared with its attributes, anchors and facets (`<kind>.kind.ts`): each
  * field is the path from the kind's node to the nodes it lists, hop by hop, written as anchors and facets write
  * theirs (anchor.ts). Everything the read engine needs follows from the path (src/read/declared-relationships.ts):
  * a path of one hop of one type is answered by the graph/outgoing|incoming loaders and templates, a longer one
