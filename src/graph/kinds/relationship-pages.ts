@@ -10,7 +10,8 @@ import type { Relationships } from './relationship';
  *
  * - The filter's anchor starts from the related nodes by their key (`RELATED_KEYS`) and walks the path back to
  *   the kind's node; its condition is that path walked from the node (the template condition-by-key), the related
- *   node bound as the first letter of its label; its name is the field's in kebab case (`reformSheets`:
+ *   node bound as its label in camel case (`reformSheet`: a letter could be the policy item `i` a measures' or
+ *   indicators' page binds around its condition, which the EXISTS would then test instead); its name is the field's in kebab case (`reformSheets`:
  *   `reform-sheets`, the `anchor-<name>` a file of the kind's folder would have).
  * - The facet per SDG goes along the path and on along the reached kind's own path to its SDGs (its declared
  *   facet `sdgs`), so neither half is written twice.
@@ -44,7 +45,8 @@ export function relationshipAnchors(relationships: Relationships): Anchors {
       const from = reachedLabel(name, relationship.along);
       const key = RELATED_KEYS[from];
       if (key === undefined) throw new Error(`relationship ${name}: no filter key is declared for ${from}`);
-      const as = from.charAt(0).toLowerCase();
+      // The label's own name, never a variable the page binds around the condition (`n`, the context's `i`).
+      const as = from.charAt(0).toLowerCase() + from.slice(1);
       const condition = { as, filter: { field: name, description: relationship.filter } };
       return [[kebab(name), { from, key, hops: reversedHops(relationship.along), condition }]];
     }),

@@ -5,7 +5,11 @@ import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { inFrom, outTo, type Anchors } from '../../../src/graph/kinds/anchor';
 import { facetsOf } from '../../../src/graph/kinds/label-pages';
 import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS } from '../../../src/graph/kinds/policy-item.kind';
-import { along, declareRelationships, paged, single } from '../../../src/graph/kinds/relationship';
+import { along, declareRelationships, listed, paged, single } from '../../../src/graph/kinds/relationship';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../src/graph/graph-model';
+import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';
+import { MEASURE_LIST } from '../../../src/model/measure/measure.list';
+import { POLICY_ITEM_LIST } from '../../../src/model/policy-item/policy-item.list';
 import { relationshipAnchors, relationshipFacets } from '../../../src/graph/kinds/relationship-pages';
 import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';
 import type { CompileContext } from '../../../src/read/compile-context';
@@ -34,6 +38,7 @@ import { recipeSchema } from '../../helpers/recipe-schema';
  * so (measures by the reform sheets supporting them), from a GraphQL selection to the compiled statement.
  */
 const registry = CypherRegistry.load();
+const PAGED_LISTS = [INDICATOR_LIST, MEASURE_LIST, POLICY_ITEM_LIST, REFORM_SHEET_LIST];
 
 // Policy items by the reform sheets supporting their measures, and the SDGs those sheets reach: a relationship to
 // add, declared as an entry of POLICY_ITEM_RELATIONSHIPS with its filter and facet.
@@ -86,7 +91,7 @@ describe('a relationship added to a declaration', () => {
 
   it('has its condition: the same path walked back from the node', () => {
     expect(declaredCondition(registry, madeOf(ADDED, 'reform-sheets')).render()).toBe(
-      'EXISTS { (n)-[:HAS_MEASURE]->(:Measure)<-[:SUPPORTS]-(r:ReformSheet) WHERE r.code IN $value }',
+      'EXISTS { (n)-[:HAS_MEASURE]->(:Measure)<-[:SUPPORTS]-(reformSheet:ReformSheet) WHERE reformSheet.code IN $value }',
     );
   });
 
@@ -135,6 +140,28 @@ describe('a relationship added to a declaration', () => {
     );
   });
 
+  it('binds the related node under a name no page binds around its condition, whatever label it reaches', () => {
+    // Every relationship type walked either way, from every paged kind: a filter by what it reaches.
+    const bound = new Set(['n', 'a', ...PAGED_LISTS.flatMap((list) => list.spec.context?.variables ?? [])]);
+    const reached = Object.keys(RELATIONSHIP_TYPES).flatMap((type) =>
+      [outTo(type as RelationshipType), inFrom(type as RelationshipType)].map((hop) =>
+        declareRelationships({ related: listed(along(hop), 'x', { filter: 'x' }) }),
+      ),
+    );
+    const names = reached.flatMap((relationships) => {
+      const made = (() => {
+        try {
+          return relationshipAnchors(relationships);
+        } catch {
+          return {}; // a label no filter names by a key
+        }
+      })();
+      return Object.values(made).map((anchor) => anchor.condition?.as ?? '');
+    });
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((name) => name === '' || bound.has(name))).toEqual([]);
+  });
+
   it('is refused where no filter by the related key is known, naming the relationship', () => {
     const byArea = declareRelationships({ area: single(along(outTo('IN_AREA')), 'x', { filter: 'x' }) });
     expect(() => relationshipAnchors(byArea)).toThrow('relationship area: no filter key is declared for ReformArea');
@@ -147,7 +174,7 @@ describe('the relationship declared so: measures by the reform sheets supporting
       '{ measures(first: 5, filter: { reformSheets: [" 1-6 "], sdg: 17 }) { nodes { code } } }',
     );
     expect(compiled).toMatch(/^MATCH \(a:ReformSheet\)-\[:SUPPORTS\]->\(n:Measure\)\nWHERE a\.code IN \$c0/);
-    expect(compiled).not.toContain('EXISTS { (n)<-[:SUPPORTS]-(r:ReformSheet)');
+    expect(compiled).not.toContain('EXISTS { (n)<-[:SUPPORTS]-(reformSheet:ReformSheet)');
     expect(compiled).toContain('"c0": [\n  "1-6"\n ]');
   });
 

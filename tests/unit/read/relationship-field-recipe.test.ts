@@ -170,7 +170,7 @@ describe('a relationship added by the recipe (ReformSheet –TRACKS→ Indicator
     expect(compiled).toContain('MATCH (n0)-[:TRACKS]->(n1:Indicator)');
     expect(compiled).toContain('MATCH (:Entity {id: parent})-[:TRACKS]->(n:Indicator)');
     expect(compiled).toContain(
-      'NOT coalesce((EXISTS { (n)<-[:TRACKS]-(r:ReformSheet) WHERE r.code IN $page1_c0 }), false)',
+      'NOT coalesce((EXISTS { (n)<-[:TRACKS]-(reformSheet:ReformSheet) WHERE reformSheet.code IN $page1_c0 }), false)',
     );
     expect(compiled).toContain(
       'MATCH (n)<-[:TRACKS]-(:ReformSheet)-[:SUPPORTS]->(:Measure)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(s:Sdg)',
