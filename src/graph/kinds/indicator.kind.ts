@@ -101,7 +101,7 @@ export const INDICATOR_FACETS = declareFacets({
     perSdg: [inFrom('MEASURED_BY', 'PolicyItem'), outTo('CONTRIBUTES_TO')],
     description: "Per SDG of the indicators' policy items, by SDG number.",
   },
-  directions: { perValueOf: 'direction', as: 'direction' },
+  directions: { perValueOf: 'direction', counted: 'direction', description: 'Per direction.' },
 });
 
 /** The relationship fields of an indicator (relationship.ts): the path from it to the nodes each lists. */

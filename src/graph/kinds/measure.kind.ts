@@ -82,7 +82,7 @@ export const MEASURE_ANCHORS = declareAnchors({
 /** The facets of `measures` declared by shape (src/graph/kinds/facet.ts); the others are files. */
 export const MEASURE_FACETS = declareFacets({
   sdgs: { perSdg: MEASURE_TO_SDGS, description: 'Per SDG touched (through the policy item), by SDG number.' },
-  statuses: { perValueOf: 'status', as: 'status' },
+  statuses: { perValueOf: 'status', counted: 'status', description: 'Per change mark.' },
 });
 
 /** The relationship fields of a measure (relationship.ts): the path from it to the nodes each lists. */

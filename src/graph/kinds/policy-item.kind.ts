@@ -124,7 +124,7 @@ export const POLICY_ITEM_ANCHORS = declareAnchors({
 /** The facets of `policyItems` declared by shape (src/graph/kinds/facet.ts); the others are files. */
 export const POLICY_ITEM_FACETS = declareFacets({
   sdgs: { perSdg: [outTo('CONTRIBUTES_TO')], description: 'Per SDG the items contribute to, by SDG number.' },
-  fields: { perValueOf: 'fieldNumber', as: 'number' },
+  fields: { perValueOf: 'fieldNumber', counted: 'field', description: 'Per field, by field number.' },
 });
 
 /** The relationship fields of a policy item (relationship.ts): the path from it to the nodes each lists. */

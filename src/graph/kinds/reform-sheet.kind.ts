@@ -174,7 +174,7 @@ export const REFORM_SHEET_FACETS = declareFacets({
     perSdg: [outTo('SUPPORTS', 'Measure'), ...MEASURE_TO_SDGS],
     description: 'Per SDG touched through the supported measures, by SDG number.',
   },
-  areas: { perValueOf: 'areaNumber', as: 'number' },
+  areas: { perValueOf: 'areaNumber', counted: 'area', description: 'Per area, by area number.' },
 });
 
 /** The relationship fields of a reform sheet (relationship.ts): the path from it to the nodes each lists. */

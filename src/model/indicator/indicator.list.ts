@@ -8,7 +8,7 @@ import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { DirectionCount, FieldCount, OutlookStatusCount } from '../../read/filter/facet-counts';
+import { FieldCount, OutlookStatusCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   CodesFilter,
@@ -191,7 +191,6 @@ export const INDICATOR_LIST = pagedKind({
       'indicator has one field, one direction and one outlook (those counts add up to totalCount).',
     counts: {
       fields: { count: FieldCount, description: 'Per field, by field number.' },
-      directions: { count: DirectionCount, description: 'Per direction.' },
       outlooks: {
         count: OutlookStatusCount,
         description:

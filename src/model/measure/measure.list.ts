@@ -6,7 +6,7 @@ import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { DepartmentCount, FieldCount, StatusCount } from '../../read/filter/facet-counts';
+import { DepartmentCount, FieldCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   CodesFilter,
@@ -165,7 +165,6 @@ export const MEASURE_LIST = pagedKind({
     counts: {
       departments: { count: DepartmentCount, description: 'Per responsible department, most measures first.' },
       fields: { count: FieldCount, description: 'Per field, by field number.' },
-      statuses: { count: StatusCount, description: 'Per change mark.' },
     },
   },
   aggregates: {

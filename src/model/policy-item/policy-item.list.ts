@@ -5,7 +5,7 @@ import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { DepartmentCount, FieldCount } from '../../read/filter/facet-counts';
+import { DepartmentCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   DepartmentRefFilter,
@@ -143,7 +143,6 @@ export const POLICY_ITEM_LIST = pagedKind({
         count: DepartmentCount,
         description: 'Per department responsible for a non-deleted measure of the items, most items first.',
       },
-      fields: { count: FieldCount, description: 'Per field, by field number.' },
     },
   },
   aggregates: {

@@ -7,7 +7,7 @@ import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { AreaCount, DepartmentCount, EvaluationCount } from '../../read/filter/facet-counts';
+import { DepartmentCount, EvaluationCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   CodesFilter,
@@ -175,7 +175,6 @@ export const REFORM_SHEET_LIST = pagedKind({
       'Counts over all reform sheets matching the filter (every page), computed only for the facets selected. A ' +
       'sheet has one area and one grade or none (those counts add up to totalCount).',
     counts: {
-      areas: { count: AreaCount, description: 'Per area, by area number.' },
       evaluations: { count: EvaluationCount, description: 'Per year-end grade, ungraded sheets last.' },
       departments: { count: DepartmentCount, description: 'Per executing department (実行課), most sheets first.' },
     },

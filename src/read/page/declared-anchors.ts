@@ -2,7 +2,7 @@ import { naming, type Cypher } from '../../db/cypher';
 import type { CypherSource } from '../../db/cypher-registry';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
 import { reversedHops, type AnchorDeclaration, type AnchorHop, type Anchors } from '../../graph/kinds/anchor';
-import type { FacetDeclaration } from '../../graph/kinds/facet';
+import { PER_VALUE_COLUMNS, type FacetDeclaration } from '../../graph/kinds/facet';
 import type { Relationships } from '../../graph/kinds/relationship';
 import { relationshipAnchors } from '../../graph/kinds/relationship-pages';
 import type { TemplatePart } from './cypher-part';
@@ -137,7 +137,7 @@ export function declaredFacet(source: CypherSource, facet: FacetDeclaration): Cy
   }
   return source
     .part('fragments/common/facet-per-value')
-    .bind(naming('hole', { property: identifier(facet.perValueOf), as: facet.as }));
+    .bind(naming('hole', { property: identifier(facet.perValueOf), as: PER_VALUE_COLUMNS[facet.counted] }));
 }
 
 /** The declared anchor's Cypher, from its template. */

@@ -3,7 +3,7 @@ import type { NodeLabel } from '../../graph/graph-model';
 import type { StoredAsIs } from '../../graph/map-node';
 import { numbersOf, type Attributes } from '../../graph/kinds/attribute';
 import { facetsOf } from '../../graph/kinds/label-pages';
-import { SdgCount } from '../filter/facet-counts';
+import { PER_VALUE_COUNTS, SdgCount } from '../filter/facet-counts';
 import type { CompileContext } from '../compile-context';
 import type { NodeProperties } from '../graph-loaders';
 import type { ListKind } from '../nested-connection';
@@ -155,16 +155,18 @@ export function pagedKind<
 }
 
 /**
- * The facets per SDG the kind's declaration (`<KIND>_FACETS`, src/graph/kinds/facet.ts) describes: each a
- * field of the facets type, counted per SDG, without an entry in the kind's `pagedKind` call.
+ * The facets the kind's declaration (`<KIND>_FACETS` and its relationships' `sdgFacet`, src/graph/kinds/facet.ts)
+ * describes: each a field of the facets type, counted per SDG or per value of what it counts, without an entry in
+ * the kind's `pagedKind` call.
  */
 function declaredCounts(label: NodeLabel, counts: Readonly<Record<string, FacetCount>>): Record<string, FacetCount> {
   return Object.fromEntries(
     Object.entries(facetsOf(label)).flatMap(([name, facet]): [string, FacetCount][] => {
-      if (!('perSdg' in facet) || facet.description === undefined) return [];
+      if (facet.description === undefined) return [];
       if (Object.hasOwn(counts, name))
         throw new Error(`${label} facet ${name}: described twice, in its declaration and its list`);
-      return [[name, { count: SdgCount, description: facet.description }]];
+      const count = 'perSdg' in facet ? SdgCount : PER_VALUE_COUNTS[facet.counted];
+      return [[name, { count, description: facet.description }]];
     }),
   );
 }

@@ -24,6 +24,7 @@ import { RELATED_PLAN_RELATIONSHIPS } from '../../../src/graph/kinds/related-pla
 import { SDG_RELATIONSHIPS } from '../../../src/graph/kinds/sdg.kind';
 import { REFORM_SHEET_RELATIONSHIPS } from '../../../src/graph/kinds/reform-sheet.kind';
 import { along, paged, type Relationships } from '../../../src/graph/kinds/relationship';
+import { PER_VALUE_COUNTS } from '../../../src/read/filter/facet-counts';
 
 /**
  * The contributors' guide's recipe "Adding a relationship" (docs/contributors.md), walked without a database for
@@ -233,12 +234,17 @@ describe('every declared relationship, the added ones among them', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('counts each described facet per SDG in its kind’s facets', () => {
+  it('counts each described facet in its kind’s facets, per SDG or per value of what it counts', () => {
+    const described = KINDS.flatMap(({ facets }) =>
+      Object.entries(facets ?? {}).flatMap(([name, facet]) => (facet.description === undefined ? [] : [name])),
+    );
+    expect(described).toEqual(expect.arrayContaining(['trackedSdgs', 'trackingSdgs', 'statuses', 'areas']));
     const wrong = KINDS.flatMap(({ type, facets }) =>
       Object.entries(facets ?? {}).flatMap(([name, facet]) => {
-        if (!('perSdg' in facet) || facet.description === undefined) return [];
+        if (facet.description === undefined) return [];
         const field = fieldOf(`${type}Facets`, name);
-        return getNamedType(field?.type)?.name === 'SdgCount' && field?.description === facet.description
+        const count = 'perSdg' in facet ? 'SdgCount' : PER_VALUE_COUNTS[facet.counted].name;
+        return getNamedType(field?.type)?.name === count && field?.description === facet.description
           ? []
           : [`${type}Facets.${name}`];
       }),
