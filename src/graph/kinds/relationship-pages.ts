@@ -11,8 +11,9 @@ import type { Relationships } from './relationship';
  * - The filter's anchor starts from the related nodes by their key (`RELATED_KEYS`) and walks the path back to
  *   the kind's node; its condition is that path walked from the node (the template condition-by-key), the related
  *   node bound as its label in camel case (`reformSheet`: a letter could be the policy item `i` a measures' or
- *   indicators' page binds around its condition, which the EXISTS would then test instead); its name is the field's in kebab case (`reformSheets`:
- *   `reform-sheets`, the `anchor-<name>` a file of the kind's folder would have).
+ *   indicators' page binds around its condition, which the EXISTS would then test instead); its name is the
+ *   field's in kebab case (`reformSheets`: `reform-sheets`, the `anchor-<name>` a file of the kind's folder would
+ *   have).
  * - The facet per SDG goes along the path and on along the reached kind's own path to its SDGs (its declared
  *   facet `sdgs`), so neither half is written twice.
  */
@@ -54,7 +55,7 @@ export function relationshipAnchors(relationships: Relationships): Anchors {
 }
 
 /**
- * The facets per SDG of the relationships that declare one; `sdgPaths` gives a reached label's declared
+ * The facets per SDG of the relationships that declare one; `facetsOf` gives a reached label's declared
  * facets (its `sdgs`, the path it counts its own SDGs along).
  */
 export function relationshipFacets(
