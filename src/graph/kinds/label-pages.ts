@@ -1,6 +1,6 @@
 import type { NodeLabel } from '../graph-model';
 import type { Anchors } from './anchor';
-import type { Facets } from './facet';
+import type { FacetDeclaration, Facets } from './facet';
 import { INDICATOR_ANCHORS, INDICATOR_FACETS, INDICATOR_RELATIONSHIPS } from './indicator.kind';
 import { MEASURE_ANCHORS, MEASURE_FACETS, MEASURE_RELATIONSHIPS } from './measure.kind';
 import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS, POLICY_ITEM_RELATIONSHIPS } from './policy-item.kind';
@@ -38,12 +38,30 @@ export function anchorsOf(label: NodeLabel): Anchors {
   return pages === undefined ? {} : joined(label, pages.anchors, relationshipAnchors(pages.relationships));
 }
 
-/** The facets of a kind's pages: those `<KIND>_FACETS` declares, then those of its relationships. */
+/**
+ * The facets of a kind's pages: those `<KIND>_FACETS` declares, then those of its relationships (a path that
+ * does not reach the SDGs goes on along the reached kind's facet `sdgs`).
+ */
 export function facetsOf(label: NodeLabel): Facets {
   const pages = LABEL_PAGES[label];
   if (pages === undefined) return {};
-  const derived = relationshipFacets(pages.relationships, (reached) => LABEL_PAGES[reached]?.facets);
+  const derived = relationshipFacets(pages.relationships, (reached) => sdgFacetOf(reached, [label]));
   return joined(label, pages.facets, derived);
+}
+
+/**
+ * A kind's facet `sdgs`, the path it counts its own SDGs along: declared by hand, or by the relationship whose
+ * facet it is (which may itself go on along another kind's; `through` holds the kinds on the way, so a loop of
+ * such facets is refused rather than followed forever).
+ */
+export function sdgFacetOf(label: NodeLabel, through: readonly NodeLabel[] = []): FacetDeclaration | undefined {
+  const pages = LABEL_PAGES[label];
+  if (pages === undefined) return undefined;
+  if (through.includes(label)) throw new Error(`facets per SDG go round in a loop: ${[...through, label].join(' → ')}`);
+  const declared = pages.facets['sdgs'];
+  if (declared !== undefined) return declared;
+  const its = Object.entries(pages.relationships).filter(([, relationship]) => relationship.sdgFacet?.name === 'sdgs');
+  return relationshipFacets(Object.fromEntries(its), (reached) => sdgFacetOf(reached, [...through, label]))['sdgs'];
 }
 
 /** Declared entries then derived ones; a name both give is a mistake of the declaration, refused at start-up. */

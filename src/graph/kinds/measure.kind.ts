@@ -81,7 +81,6 @@ export const MEASURE_ANCHORS = declareAnchors({
 
 /** The facets of `measures` declared by shape (src/graph/kinds/facet.ts); the others are files. */
 export const MEASURE_FACETS = declareFacets({
-  sdgs: { perSdg: MEASURE_TO_SDGS, description: 'Per SDG touched (through the policy item), by SDG number.' },
   statuses: { perValueOf: 'status', counted: 'status', description: 'Per change mark.' },
 });
 
@@ -89,7 +88,9 @@ export const MEASURE_FACETS = declareFacets({
 export const MEASURE_RELATIONSHIPS = declareRelationships({
   policyItem: single(along(inFrom('HAS_MEASURE')), 'The policy item (施策大項目) the measure belongs to.'),
   departments: listed(along(inFrom('RESPONSIBLE_FOR')), 'Departments responsible for the measure (評価回答部署).'),
-  sdgs: listed(along(...MEASURE_TO_SDGS), 'SDGs the measure touches, through its policy item.'),
+  sdgs: listed(along(...MEASURE_TO_SDGS), 'SDGs the measure touches, through its policy item.', {
+    sdgFacet: { name: 'sdgs', description: 'Per SDG touched (through the policy item), by SDG number.' },
+  }),
   // The measures' filter by these sheets (reformSheets, reformSheetsAll, reformSheetsNone) and its anchor.
   reformSheets: paged(along(inFrom('SUPPORTS')), 'Reform sheets that name the measure as one they support.', {
     filter: 'Codes of reform sheets supporting the measure (`area-number`, e.g. `1-6`).',

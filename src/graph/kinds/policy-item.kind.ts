@@ -123,7 +123,6 @@ export const POLICY_ITEM_ANCHORS = declareAnchors({
 
 /** The facets of `policyItems` declared by shape (src/graph/kinds/facet.ts); the others are files. */
 export const POLICY_ITEM_FACETS = declareFacets({
-  sdgs: { perSdg: [outTo('CONTRIBUTES_TO')], description: 'Per SDG the items contribute to, by SDG number.' },
   fields: { perValueOf: 'fieldNumber', counted: 'field', description: 'Per field, by field number.' },
 });
 
@@ -133,6 +132,7 @@ export const POLICY_ITEM_RELATIONSHIPS = declareRelationships({
   sdgs: listed(
     along(outTo('CONTRIBUTES_TO')),
     'SDGs the item contributes to (関連するSDGs, as the departments answered).',
+    { sdgFacet: { name: 'sdgs', description: 'Per SDG the items contribute to, by SDG number.' } },
   ),
   measures: listed(alongDeletable(outTo('HAS_MEASURE')), 'Measures (施策中項目) of the item, in number order.'),
   indicators: paged(along(outTo('MEASURED_BY')), 'Outcome indicators (成果指標) of the item.'),

@@ -170,10 +170,6 @@ export const REFORM_SHEET_ANCHORS = declareAnchors({
 
 /** The facets of `reformSheets` declared by shape (src/graph/kinds/facet.ts); the others are files. */
 export const REFORM_SHEET_FACETS = declareFacets({
-  sdgs: {
-    perSdg: [outTo('SUPPORTS', 'Measure'), ...MEASURE_TO_SDGS],
-    description: 'Per SDG touched through the supported measures, by SDG number.',
-  },
   areas: { perValueOf: 'areaNumber', counted: 'area', description: 'Per area, by area number.' },
 });
 
@@ -186,6 +182,9 @@ export const REFORM_SHEET_RELATIONSHIPS = declareRelationships({
     along(outTo('SUPPORTS')),
     'Measures (施策中項目) the sheet supports, as resolved from the names it cites.',
   ),
-  // The path its facet of SDGs counts along.
-  sdgs: listed(along(...REFORM_SHEET_FACETS.sdgs.perSdg), 'SDGs touched through the measures the sheet supports.'),
+  sdgs: listed(
+    along(outTo('SUPPORTS', 'Measure'), ...MEASURE_TO_SDGS),
+    'SDGs touched through the measures the sheet supports.',
+    { sdgFacet: { name: 'sdgs', description: 'Per SDG touched through the supported measures, by SDG number.' } },
+  ),
 });

@@ -1,6 +1,6 @@
 import type { NodeLabel } from '../graph-model';
 import { followedBy, reachedBy, reversedHops, type AnchorDeclaration, type Anchors } from './anchor';
-import type { Facets } from './facet';
+import type { FacetDeclaration, Facets } from './facet';
 import type { Relationships } from './relationship';
 
 /**
@@ -14,8 +14,9 @@ import type { Relationships } from './relationship';
  *   indicators' page binds around its condition, which the EXISTS would then test instead); its name is the
  *   field's in kebab case (`reformSheets`: `reform-sheets`, the `anchor-<name>` a file of the kind's folder would
  *   have).
- * - The facet per SDG goes along the path and on along the reached kind's own path to its SDGs (its declared
- *   facet `sdgs`), so neither half is written twice.
+ * - The facet per SDG counts along the path when it reaches the SDGs (a kind's `sdgs` field and facet are one
+ *   entry), else along the path and on along the reached kind's own path to its SDGs (its facet `sdgs`), so
+ *   neither half is written twice.
  */
 
 /** The key a filter names related nodes by, per label a relationship filter may reach. */
@@ -55,21 +56,22 @@ export function relationshipAnchors(relationships: Relationships): Anchors {
 }
 
 /**
- * The facets per SDG of the relationships that declare one; `facetsOf` gives a reached label's declared
- * facets (its `sdgs`, the path it counts its own SDGs along).
+ * The facets per SDG of the relationships that declare one; `sdgFacetOf` gives a reached label's facet `sdgs`
+ * (the path it counts its own SDGs along), asked only for a path that does not reach the SDGs itself.
  */
 export function relationshipFacets(
   relationships: Relationships,
-  facetsOf: (label: NodeLabel) => Facets | undefined,
+  sdgFacetOf: (label: NodeLabel) => FacetDeclaration | undefined,
 ): Facets {
   return Object.fromEntries(
     Object.entries(relationships).flatMap(([name, relationship]) => {
       if (relationship.sdgFacet === undefined) return [];
+      const { name: facet, description } = relationship.sdgFacet;
       const reached = reachedLabel(name, relationship.along);
-      const own = facetsOf(reached)?.sdgs;
+      if (reached === 'Sdg') return [[facet, { perSdg: relationship.along, description }]];
+      const own = sdgFacetOf(reached);
       if (own === undefined || !('perSdg' in own))
         throw new Error(`relationship ${name}: ${reached} declares no facet per SDG (sdgs) to go on along`);
-      const { name: facet, description } = relationship.sdgFacet;
       return [[facet, { perSdg: followedBy(relationship.along, ...own.perSdg), description }]];
     }),
   );

@@ -3,7 +3,7 @@ import { isInputObjectType, type GraphQLSchema } from 'graphql';
 import { InputType } from 'type-graphql';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { inFrom, outTo, type Anchors } from '../../../src/graph/kinds/anchor';
-import { facetsOf } from '../../../src/graph/kinds/label-pages';
+import { sdgFacetOf } from '../../../src/graph/kinds/label-pages';
 import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS } from '../../../src/graph/kinds/policy-item.kind';
 import { along, declareRelationships, listed, paged, single } from '../../../src/graph/kinds/relationship';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../src/graph/graph-model';
@@ -54,7 +54,7 @@ const ADDED_RELATIONSHIPS = declareRelationships({
 });
 const ADDED = relationshipAnchors(ADDED_RELATIONSHIPS);
 const WITH_SHEETS: Anchors = Object.assign({}, POLICY_ITEM_ANCHORS, ADDED);
-const ADDED_FACETS = relationshipFacets(ADDED_RELATIONSHIPS, facetsOf);
+const ADDED_FACETS = relationshipFacets(ADDED_RELATIONSHIPS, sdgFacetOf);
 
 /** The one anchor or facet `made` holds under `name`. */
 function madeOf<T>(made: Readonly<Record<string, T>>, name: string): T {
