@@ -1,4 +1,4 @@
-// Scope template: a nested connection's nodes along a declared relationship path (src/graph/properties/
+// Scope template: a nested connection's nodes along a declared relationship path (src/graph/kinds/
 //   relationship.ts): the compiler writes the parent's label, the hops and the far end's label in
 //   (src/read/declared-relationships.ts `scopeOf`: names of src/graph/graph-model.ts, never user text), e.g.
 //   `MATCH (:Sdg {id: parent})<-[:CONTRIBUTES_TO]-(:PolicyItem)-[:HAS_MEASURE]->(n:Measure)`: one pattern from

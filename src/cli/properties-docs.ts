@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../core/project-root';
-import { guideWithDeclaredNumbers } from '../graph/properties/properties-docs';
+import { guideWithDeclaredNumbers } from '../graph/kinds/properties-docs';
 import { ROOT_PAGES } from '../model/node/root-pages';
 import { guideWithNumbersOnOffer } from '../read/page/numbers-on-offer';
 import { writeGuide } from './write-guide';
 
 /**
  * `npm run docs:properties`: writes the analysts' tables of numbers (docs/analysts.md): each kind's declared
- * numbers (src/graph/properties/) and the numbers every connection's `aggregate` offers (its page spec).
+ * numbers (src/graph/kinds/) and the numbers every connection's `aggregate` offers (its page spec).
  */
 const GUIDE = join(PROJECT_ROOT, 'docs', 'analysts.md');
 

@@ -1,8 +1,8 @@
 import type { RowReader } from '../db/row-reader';
 import type { NodeLabel } from './graph-model';
 import { Direction } from './enums';
-import { LABEL_ATTRIBUTES as A } from './properties/label-attributes';
-import { attributeSpecsOf } from './properties/stored-specs';
+import { LABEL_ATTRIBUTES as A } from './kinds/label-attributes';
+import { attributeSpecsOf } from './kinds/stored-specs';
 
 /**
  * The stored properties of each node label: the one contract between the merge (which writes them, see
@@ -29,7 +29,7 @@ const optionalNum = { type: 'number', optional: true } as const;
 /** Which way an indicator should move; the values of the GraphQL enum Direction. */
 export const DIRECTIONS = Object.values(Direction);
 
-/** Each label's stored properties, as its attributes' declaration (src/graph/properties/) gives them. */
+/** Each label's stored properties, as its attributes' declaration (src/graph/kinds/) gives them. */
 export const NODE_PROPERTIES = {
   Field: attributeSpecsOf(A.Field),
   PolicyItem: attributeSpecsOf(A.PolicyItem),

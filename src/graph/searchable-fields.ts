@@ -1,9 +1,9 @@
 import type { NodeLabel } from './graph-model';
-import { isNumberAttribute, type Attributes, type SearchMode } from './properties/attribute';
-import { LABEL_ATTRIBUTES } from './properties/label-attributes';
+import { isNumberAttribute, type Attributes, type SearchMode } from './kinds/attribute';
+import { LABEL_ATTRIBUTES } from './kinds/label-attributes';
 
 /**
- * The stored text properties search looks into: every attribute declared `search` (src/graph/properties/),
+ * The stored text properties search looks into: every attribute declared `search` (src/graph/kinds/),
  * in the order a hit reports them when several match. The merge folds them into each node's `searchText`
  * (substring matching), search reports which of them matched, and the full-text index `entity_text`
  * (cypher/schema/002-indexes.cypher) covers the `indexed` ones; a unit test holds the index to this list.

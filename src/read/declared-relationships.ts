@@ -2,23 +2,19 @@ import type DataLoader from 'dataloader';
 import { naming, variable, type Cypher } from '../db/cypher';
 import type { CypherFile, CypherFileUnder } from '../db/cypher-files';
 import type { CypherSource } from '../db/cypher-registry';
-import { unlessDeletedAtEnd, type AnchorHop } from '../graph/properties/anchor';
-import { DEPARTMENT_RELATIONSHIPS } from '../graph/properties/department.properties';
-import { FIELD_RELATIONSHIPS } from '../graph/properties/field.properties';
-import { INDICATOR_RELATIONSHIPS } from '../graph/properties/indicator.properties';
-import { INITIATIVE_RELATIONSHIPS, LINKAGE_PLAN_RELATIONSHIPS } from '../graph/properties/linkage-plan.properties';
-import { MEASURE_RELATIONSHIPS } from '../graph/properties/measure.properties';
-import { POLICY_ITEM_RELATIONSHIPS } from '../graph/properties/policy-item.properties';
-import { PROJECT_RELATIONSHIPS } from '../graph/properties/project.properties';
-import { REFORM_AREA_RELATIONSHIPS } from '../graph/properties/reform-area.properties';
-import { REFORM_SHEET_RELATIONSHIPS } from '../graph/properties/reform-sheet.properties';
-import { RELATED_PLAN_RELATIONSHIPS } from '../graph/properties/related-plan.properties';
-import type {
-  RelationshipDeclaration,
-  RelationshipFieldDeclaration,
-  Relationships,
-} from '../graph/properties/relationship';
-import { SDG_RELATIONSHIPS } from '../graph/properties/sdg.properties';
+import { unlessDeletedAtEnd, type AnchorHop } from '../graph/kinds/anchor';
+import { DEPARTMENT_RELATIONSHIPS } from '../graph/kinds/department.kind';
+import { FIELD_RELATIONSHIPS } from '../graph/kinds/field.kind';
+import { INDICATOR_RELATIONSHIPS } from '../graph/kinds/indicator.kind';
+import { INITIATIVE_RELATIONSHIPS, LINKAGE_PLAN_RELATIONSHIPS } from '../graph/kinds/linkage-plan.kind';
+import { MEASURE_RELATIONSHIPS } from '../graph/kinds/measure.kind';
+import { POLICY_ITEM_RELATIONSHIPS } from '../graph/kinds/policy-item.kind';
+import { PROJECT_RELATIONSHIPS } from '../graph/kinds/project.kind';
+import { REFORM_AREA_RELATIONSHIPS } from '../graph/kinds/reform-area.kind';
+import { REFORM_SHEET_RELATIONSHIPS } from '../graph/kinds/reform-sheet.kind';
+import { RELATED_PLAN_RELATIONSHIPS } from '../graph/kinds/related-plan.kind';
+import type { RelationshipDeclaration, RelationshipFieldDeclaration, Relationships } from '../graph/kinds/relationship';
+import { SDG_RELATIONSHIPS } from '../graph/kinds/sdg.kind';
 import type { GraphLoaders, NodeProperties } from './graph-loaders';
 import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../graph/graph-model';
 import type { GraphSizes } from './graph-sizes';
@@ -71,7 +67,7 @@ export interface Relationship {
   readonly keep?: Keep;
   readonly size: SizeOf;
   /**
-   * A path's hops from the parent to its nodes, written as declarations write them (src/graph/properties/anchor.ts):
+   * A path's hops from the parent to its nodes, written as declarations write them (src/graph/kinds/anchor.ts):
    * its size follows from them, and tests/unit/read/relationship-paths.test.ts holds its fragment to them.
    */
   readonly along: readonly AnchorHop[];
@@ -105,7 +101,7 @@ function hopAlong(name: string, hops: readonly AnchorHop[]): Hop {
   return walked(name, hops);
 }
 
-/** The relationship a kind's declaration (src/graph/properties/relationship.ts) makes of one field. */
+/** The relationship a kind's declaration (src/graph/kinds/relationship.ts) makes of one field. */
 function declared(label: NodeLabel, field: string, declaration: RelationshipDeclaration): Relationship {
   const name = `${NODE_LABELS[label]}/${field.replace(/[A-Z]/g, (capital) => `-${capital.toLowerCase()}`)}`;
   const usual = hopAlong(name, declaration.along);
@@ -227,7 +223,7 @@ function sizeAlong(hops: readonly AnchorHop[]): SizeOf {
 
 /**
  * Every relationship field of the API, by GraphQL type and field name, derived from its kind's declaration
- * (`<KIND>_RELATIONSHIPS` in src/graph/properties/<kind>.properties.ts): field resolvers load through it
+ * (`<KIND>_RELATIONSHIPS` in src/graph/kinds/<kind>.kind.ts): field resolvers load through it
  * (`related`, `relatedOne`), the selection compiler plans from it (src/read/prefetch/selection-plan.ts) and the
  * query-cost rule sizes lists from it (src/platform/graphql/limits/list-sizes.ts). Arguments that only filter
  * the loaded list in the resolver (`includeDeleted`) need nothing here: the resolver still applies them.

@@ -58,7 +58,7 @@ export interface RelatedKinds {
 }
 
 /**
- * The field a relationship's declaration says (src/graph/properties/relationship.ts `single`, `listed`, `paged`):
+ * The field a relationship's declaration says (src/graph/kinds/relationship.ts `single`, `listed`, `paged`):
  * its type the class of the label its path reaches, `includeDeleted` when its nodes are deletable (measures,
  * projects: `Also list measures …`, the label's name in the plural).
  */

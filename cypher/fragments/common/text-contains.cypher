@@ -1,3 +1,3 @@
-// Condition: one declared text of the node (src/graph/properties/) contains the value, as stored.
+// Condition: one declared text of the node (src/graph/kinds/) contains the value, as stored.
 // Binds: n. Params: $value (string). $($property) is filled with the declared attribute's name (an identifier checked by declaredFragment, never user input).
 n.$($property) CONTAINS $value

@@ -1,7 +1,7 @@
-import type { INDICATOR_PROPERTIES } from '../../graph/properties/indicator.properties';
-import type { MEASURE_PROPERTIES } from '../../graph/properties/measure.properties';
-import type { POLICY_ITEM_PROPERTIES } from '../../graph/properties/policy-item.properties';
-import type { FiguresOf } from '../../graph/properties/stored-specs';
+import type { INDICATOR_PROPERTIES } from '../../graph/kinds/indicator.kind';
+import type { MEASURE_PROPERTIES } from '../../graph/kinds/measure.kind';
+import type { POLICY_ITEM_PROPERTIES } from '../../graph/kinds/policy-item.kind';
+import type { FiguresOf } from '../../graph/kinds/stored-specs';
 import type { Sourced, SourceRef } from '../source-document';
 
 /**
@@ -58,7 +58,7 @@ export interface OutcomeIndicator extends Sourced {
   /** The unit both values are measured in. */
   readonly unit: string;
   /**
-   * The numbers declared as figures (src/graph/properties/indicator.properties.ts, `figure`), as read: the
+   * The numbers declared as figures (src/graph/kinds/indicator.kind.ts, `figure`), as read: the
    * merge stores them as they are, so a new one is declared there and read in indicator-reader.ts.
    */
   readonly figures: FiguresOf<typeof INDICATOR_PROPERTIES>;
@@ -83,7 +83,7 @@ export interface FinalMeasure extends Sourced {
   /** The bullets under the measure, one per line. */
   readonly description: string;
   /**
-   * The numbers declared as figures (src/graph/properties/measure.properties.ts, `figure`), as read: the
+   * The numbers declared as figures (src/graph/kinds/measure.kind.ts, `figure`), as read: the
    * merge stores them as they are, so a new one is declared there and read in measure-reader.ts.
    */
   readonly figures: FiguresOf<typeof MEASURE_PROPERTIES>;
@@ -112,7 +112,7 @@ export interface FinalPolicyItem {
   /** The 協働による取組 label line, null when the section is absent. */
   readonly collaborationSource: SourceRef | null;
   /**
-   * The numbers declared as figures (src/graph/properties/policy-item.properties.ts, `figure`), as read: the
+   * The numbers declared as figures (src/graph/kinds/policy-item.kind.ts, `figure`), as read: the
    * merge stores them as they are, so a new one is declared there and read in item-reader.ts.
    */
   readonly figures: FiguresOf<typeof POLICY_ITEM_PROPERTIES>;

@@ -15,8 +15,8 @@ import {
 } from 'class-validator';
 import type { NodeLabel } from '../../graph/graph-model';
 import { propertySpecs, type PropertySpec, type StoredNode } from '../../graph/node-properties';
-import { declaredPropertiesOf } from '../../graph/properties/declared-properties';
-import { labelPropertyOf, type Declaration } from '../../graph/properties/declared-property';
+import { declaredPropertiesOf } from '../../graph/kinds/declared-properties';
+import { labelPropertyOf, type Declaration } from '../../graph/kinds/declared-property';
 
 /**
  * What the loader checks on each node's properties before anything touches the database, naming the node
@@ -169,7 +169,7 @@ function typeRules(spec: PropertySpec): PropertyDecorator[] {
 }
 
 /**
- * The value rules of declared properties (src/graph/properties/): integers for Int and the year of a fiscal
+ * The value rules of declared properties (src/graph/kinds/): integers for Int and the year of a fiscal
  * year, the declared least value, and a fiscal year's era label as the documents write it (`R5`, `H24`).
  * Their types (and whether they may be absent) come with the contract like any other property's.
  */

@@ -32,7 +32,7 @@ export function mergeItemDetails({ graph, sources }: MergeContext, item: Detaile
       targetBound: indicator.target.bound,
       targetNote: indicator.target.note,
       direction,
-      // The declared figures, stored as the parser read them (src/graph/properties/indicator.properties.ts).
+      // The declared figures, stored as the parser read them (src/graph/kinds/indicator.kind.ts).
       ...indicator.figures,
     });
     graph.relate('MEASURED_BY', itemId, id, indicator.source);

@@ -54,7 +54,7 @@ export function mergeMeasures(context: MergeContext, item: DetailedItem): void {
       status: row.status,
       sortKey: sortKey(measure.code),
       ...responsibility(context, id, row),
-      // The declared figures, stored as the parser read them (src/graph/properties/measure.properties.ts).
+      // The declared figures, stored as the parser read them (src/graph/kinds/measure.kind.ts).
       ...measure.figures,
     });
     graph.relate('HAS_MEASURE', item.id, id, measure.source);

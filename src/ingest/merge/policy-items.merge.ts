@@ -123,7 +123,7 @@ function mergeDetailedItem(context: MergeContext, item: DetailedItem, row: Matri
     rankOutOf: survey.satisfaction.rankOutOf,
     satisfactionRateQuestion: final.satisfaction.question,
     satisfactionRatePercent: final.satisfaction.percent,
-    // The declared figures, stored as the parser read them (src/graph/properties/policy-item.properties.ts).
+    // The declared figures, stored as the parser read them (src/graph/kinds/policy-item.kind.ts).
     ...final.figures,
   });
   for (const sdg of draft.sdgs) {

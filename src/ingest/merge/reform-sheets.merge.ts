@@ -63,7 +63,7 @@ export function mergeReformSheets({ graph, sources, measures }: MergeContext): v
       notes: sheet.notes?.text,
       planChanged: sheet.planChanged,
       page: sheet.page,
-      // The declared figures, stored as the parser read them (src/graph/properties/reform-sheet.properties.ts).
+      // The declared figures, stored as the parser read them (src/graph/kinds/reform-sheet.kind.ts).
       ...sheet.figures,
     });
     graph.relate('IN_AREA', id, nodeId('ReformArea', String(sheet.area)), sheet.source);

@@ -1,5 +1,5 @@
-import type { REFORM_SHEET_PROPERTIES } from '../../graph/properties/reform-sheet.properties';
-import type { FiguresOf } from '../../graph/properties/stored-specs';
+import type { REFORM_SHEET_PROPERTIES } from '../../graph/kinds/reform-sheet.kind';
+import type { FiguresOf } from '../../graph/kinds/stored-specs';
 import type { FiscalYear } from '../fiscal-year';
 import type { Sourced } from '../source-document';
 
@@ -105,7 +105,7 @@ export interface ReformSheet extends Sourced {
   /** The notes record a change of plan (`<令和6年度計画変更>`). */
   readonly planChanged: boolean;
   /**
-   * The numbers declared as figures (src/graph/properties/reform-sheet.properties.ts, `figure`), as read:
+   * The numbers declared as figures (src/graph/kinds/reform-sheet.kind.ts, `figure`), as read:
    * the merge stores them as they are, so a new one is declared there and read in sheet.ts, nothing else.
    */
   readonly figures: FiguresOf<typeof REFORM_SHEET_PROPERTIES>;

@@ -5,10 +5,10 @@ import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import type { DepartmentRecord } from '../../read/department-lookup';
 import { mapNode } from '../../graph/map-node';
-import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
-import { DEPARTMENT_ATTRIBUTES } from '../../graph/properties/department.properties';
+import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/kinds/declared-fields';
+import { DEPARTMENT_ATTRIBUTES } from '../../graph/kinds/department.kind';
 
-// Its attributes are declared in src/graph/properties/department.properties.ts.
+// Its attributes are declared in src/graph/kinds/department.kind.ts.
 @DeclaredFields(DEPARTMENT_ATTRIBUTES)
 @ObjectType({
   implements: Node,

@@ -4,10 +4,10 @@ import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
-import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
-import { FIELD_ATTRIBUTES } from '../../graph/properties/field.properties';
+import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/kinds/declared-fields';
+import { FIELD_ATTRIBUTES } from '../../graph/kinds/field.kind';
 
-// Its attributes are declared in src/graph/properties/field.properties.ts.
+// Its attributes are declared in src/graph/kinds/field.kind.ts.
 @DeclaredFields(FIELD_ATTRIBUTES)
 @ObjectType({
   implements: Node,

@@ -3,11 +3,12 @@ import { Field, InputType } from 'type-graphql';
 import { Direction } from '../../graph/enums';
 import { outlookParameter } from '../../graph/outlook-reference';
 import { IndicatorOutlookStatus } from '../../graph/outlook-status';
-import { INDICATOR_ANCHORS, INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
+import { INDICATOR_ATTRIBUTES } from '../../graph/kinds/indicator.kind';
+import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { DirectionCount, FieldCount, OutlookStatusCount } from '../../read/filter/facet-counts';
+import { FieldCount, OutlookStatusCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   CodesFilter,
@@ -28,8 +29,11 @@ import { departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/page/fi
 import { pagedKind } from '../../read/page/paged-kind';
 import { Indicator } from './indicator.type';
 
-// Filters of its declared numbers (current value, target …) and texts follow from indicator.properties.ts.
-@DeclaredFilters(INDICATOR_ATTRIBUTES, INDICATOR_ANCHORS)
+// Filters of its declared numbers (current value, target …) and texts follow from indicator.kind.ts.
+/** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
+const PAGE_ANCHORS = anchorsOf('Indicator');
+
+@DeclaredFilters(INDICATOR_ATTRIBUTES, PAGE_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on outcome indicators; all given conditions must hold (AND).' })
 class IndicatorFilter {
@@ -124,7 +128,7 @@ async function conditionsOf(
     ...outlookConditions(f),
     ...ownerConditions(f.ownerConfirmed),
     ...declaredComparisons(INDICATOR_ATTRIBUTES, f, path),
-    ...(await declaredRelationshipConditions('Indicator', INDICATOR_ANCHORS, f, ctx, path)),
+    ...(await declaredRelationshipConditions('Indicator', PAGE_ANCHORS, f, ctx, path)),
     ...comparisons('fragments/indicator/relative-change', f.relativeChange, `${path}.relativeChange`),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
@@ -156,7 +160,7 @@ function outlookConditions(f: IndicatorFilter): Condition[] {
 /**
  * The list of outcome indicators (成果指標), shared by every connection of it: its filter above, its own sort
  * orders, facets and figures below; its anchors, declared sort orders and figures follow from
- * indicator.properties.ts and its statement's parts from cypher/fragments/indicator/ (src/read/page/paged-kind.ts).
+ * indicator.kind.ts and its statement's parts from cypher/fragments/indicator/ (src/read/page/paged-kind.ts).
  */
 export const INDICATOR_LIST = pagedKind({
   type: Indicator,
@@ -187,7 +191,6 @@ export const INDICATOR_LIST = pagedKind({
       'indicator has one field, one direction and one outlook (those counts add up to totalCount).',
     counts: {
       fields: { count: FieldCount, description: 'Per field, by field number.' },
-      directions: { count: DirectionCount, description: 'Per direction.' },
       outlooks: {
         count: OutlookStatusCount,
         description:

@@ -4,10 +4,10 @@ import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
-import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
-import { INDICATOR_ATTRIBUTES } from '../../graph/properties/indicator.properties';
+import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/kinds/declared-fields';
+import { INDICATOR_ATTRIBUTES } from '../../graph/kinds/indicator.kind';
 
-// Its attributes (name, texts as printed, direction, numbers …) are declared in indicator.properties.ts.
+// Its attributes (name, texts as printed, direction, numbers …) are declared in indicator.kind.ts.
 @DeclaredFields(INDICATOR_ATTRIBUTES)
 @ObjectType({
   implements: Node,

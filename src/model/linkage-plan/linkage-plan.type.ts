@@ -4,10 +4,10 @@ import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
-import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
-import { INITIATIVE_ATTRIBUTES, LINKAGE_PLAN_ATTRIBUTES } from '../../graph/properties/linkage-plan.properties';
+import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/kinds/declared-fields';
+import { INITIATIVE_ATTRIBUTES, LINKAGE_PLAN_ATTRIBUTES } from '../../graph/kinds/linkage-plan.kind';
 
-// Its attributes are declared in src/graph/properties/linkage-plan.properties.ts.
+// Its attributes are declared in src/graph/kinds/linkage-plan.kind.ts.
 @DeclaredFields(LINKAGE_PLAN_ATTRIBUTES)
 @ObjectType({ implements: Node, description: 'Cross-field linkage plan (政策連携プラン), e.g. ③.' })
 export class LinkagePlan extends declaredNode(Node, LINKAGE_PLAN_ATTRIBUTES) {

@@ -1,11 +1,12 @@
 import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { ChangeStatus } from '../../graph/enums';
-import { MEASURE_ANCHORS, MEASURE_ATTRIBUTES } from '../../graph/properties/measure.properties';
+import { MEASURE_ANCHORS, MEASURE_ATTRIBUTES } from '../../graph/kinds/measure.kind';
+import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { DepartmentCount, FieldCount, StatusCount } from '../../read/filter/facet-counts';
+import { DepartmentCount, FieldCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   CodesFilter,
@@ -27,8 +28,11 @@ import { anyOf, grade, departmentsOf, listOf, trimmed, withNotAndOr } from '../.
 import { pagedKind } from '../../read/page/paged-kind';
 import { Measure } from './measure.type';
 
-// Filters of its declared numbers and texts follow from measure.properties.ts (none filterable yet).
-@DeclaredFilters(MEASURE_ATTRIBUTES, MEASURE_ANCHORS)
+// Filters of its declared numbers and texts follow from measure.kind.ts (none filterable yet).
+/** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
+const PAGE_ANCHORS = anchorsOf('Measure');
+
+@DeclaredFilters(MEASURE_ATTRIBUTES, PAGE_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on measures; all given conditions must hold (AND).' })
 class MeasureFilter {
@@ -111,7 +115,7 @@ async function conditionsOf(
     ...(await listOf('fragments/measure/sheet-evaluations', null, f, 'sheetEvaluations', path, grade)),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
     ...declaredComparisons(MEASURE_ATTRIBUTES, f, path),
-    ...(await declaredRelationshipConditions('Measure', MEASURE_ANCHORS, f, ctx, path)),
+    ...(await declaredRelationshipConditions('Measure', PAGE_ANCHORS, f, ctx, path)),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }
@@ -127,7 +131,7 @@ function namesDeleted(f: MeasureFilter): boolean {
 
 /**
  * The list of measures (施策中項目), shared by every connection of it: its filter above, its own sort orders,
- * facets and figures below; its anchors, declared sort orders and figures follow from measure.properties.ts
+ * facets and figures below; its anchors, declared sort orders and figures follow from measure.kind.ts
  * and its statement's parts from cypher/fragments/measure/ (src/read/page/paged-kind.ts).
  */
 export const MEASURE_LIST = pagedKind({
@@ -161,7 +165,6 @@ export const MEASURE_LIST = pagedKind({
     counts: {
       departments: { count: DepartmentCount, description: 'Per responsible department, most measures first.' },
       fields: { count: FieldCount, description: 'Per field, by field number.' },
-      statuses: { count: StatusCount, description: 'Per change mark.' },
     },
   },
   aggregates: {

@@ -4,10 +4,10 @@ import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
-import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
-import { MEASURE_ATTRIBUTES } from '../../graph/properties/measure.properties';
+import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/kinds/declared-fields';
+import { MEASURE_ATTRIBUTES } from '../../graph/kinds/measure.kind';
 
-// Its attributes (code, names, status, its number within the policy item …) are declared in measure.properties.ts.
+// Its attributes (code, names, status, its number within the policy item …) are declared in measure.kind.ts.
 @DeclaredFields(MEASURE_ATTRIBUTES)
 @ObjectType({ implements: Node, description: 'Mid-level measure (施策中項目) of a policy item, e.g. 5-1-3.' })
 export class Measure extends declaredNode(Node, MEASURE_ATTRIBUTES) {

@@ -1,10 +1,11 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { POLICY_ITEM_ANCHORS, POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
+import { POLICY_ITEM_ANCHORS, POLICY_ITEM_ATTRIBUTES } from '../../graph/kinds/policy-item.kind';
+import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { DepartmentCount, FieldCount } from '../../read/filter/facet-counts';
+import { DepartmentCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   DepartmentRefFilter,
@@ -23,8 +24,11 @@ import { departmentsOf, listOf, withNotAndOr } from '../../read/page/filter-cond
 import { pagedKind } from '../../read/page/paged-kind';
 import { PolicyItem } from './policy-item.type';
 
-// Filters of its declared numbers and texts follow from policy-item.properties.ts (none filterable yet).
-@DeclaredFilters(POLICY_ITEM_ATTRIBUTES, POLICY_ITEM_ANCHORS)
+// Filters of its declared numbers and texts follow from policy-item.kind.ts (none filterable yet).
+/** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
+const PAGE_ANCHORS = anchorsOf('PolicyItem');
+
+@DeclaredFilters(POLICY_ITEM_ATTRIBUTES, PAGE_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on policy items; all given conditions must hold (AND).' })
 class PolicyItemFilter {
@@ -95,14 +99,14 @@ async function conditionsOf(
     ...(f.detailed === undefined || f.detailed === null ? [] : [matches('fragments/policy-item/detailed', f.detailed)]),
     ...(text === null ? [] : [matches('fragments/common/text', text)]),
     ...declaredComparisons(POLICY_ITEM_ATTRIBUTES, f, path),
-    ...(await declaredRelationshipConditions('PolicyItem', POLICY_ITEM_ANCHORS, f, ctx, path)),
+    ...(await declaredRelationshipConditions('PolicyItem', PAGE_ANCHORS, f, ctx, path)),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }
 
 /**
  * The list of policy items (施策大項目), shared by every connection of it: its filter above, its own sort orders,
- * facets and figures below; its anchors, declared sort orders and figures follow from policy-item.properties.ts
+ * facets and figures below; its anchors, declared sort orders and figures follow from policy-item.kind.ts
  * and its statement's parts from cypher/fragments/policy-item/ (src/read/page/paged-kind.ts).
  */
 export const POLICY_ITEM_LIST = pagedKind({
@@ -139,7 +143,6 @@ export const POLICY_ITEM_LIST = pagedKind({
         count: DepartmentCount,
         description: 'Per department responsible for a non-deleted measure of the items, most items first.',
       },
-      fields: { count: FieldCount, description: 'Per field, by field number.' },
     },
   },
   aggregates: {

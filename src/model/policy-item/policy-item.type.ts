@@ -4,12 +4,12 @@ import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
-import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
-import { POLICY_ITEM_ATTRIBUTES } from '../../graph/properties/policy-item.properties';
+import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/kinds/declared-fields';
+import { POLICY_ITEM_ATTRIBUTES } from '../../graph/kinds/policy-item.kind';
 import type { StoredNode } from '../../graph/node-properties';
 import { SatisfactionRate, Survey } from './survey.type';
 
-// Its attributes (code, names, visions, its number within the field …) are declared in policy-item.properties.ts.
+// Its attributes (code, names, visions, its number within the field …) are declared in policy-item.kind.ts.
 @DeclaredFields(POLICY_ITEM_ATTRIBUTES)
 @ObjectType({
   implements: Node,

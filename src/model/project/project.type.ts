@@ -4,10 +4,10 @@ import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
-import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
-import { PROJECT_ATTRIBUTES } from '../../graph/properties/project.properties';
+import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/kinds/declared-fields';
+import { PROJECT_ATTRIBUTES } from '../../graph/kinds/project.kind';
 
-// Its attributes are declared in src/graph/properties/project.properties.ts.
+// Its attributes are declared in src/graph/kinds/project.kind.ts.
 @DeclaredFields(PROJECT_ATTRIBUTES)
 @ObjectType({ implements: Node, description: 'Main project (主な事業) of a policy item.' })
 export class Project extends declaredNode(Node, PROJECT_ATTRIBUTES) {

@@ -2,11 +2,12 @@ import { IsOptional, Matches, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { ARGUMENT_LENGTH, MaxChars } from '../../core/argument-length';
 import { SheetRole } from '../../graph/enums';
-import { REFORM_SHEET_ANCHORS, REFORM_SHEET_ATTRIBUTES } from '../../graph/properties/reform-sheet.properties';
+import { REFORM_SHEET_ANCHORS, REFORM_SHEET_ATTRIBUTES } from '../../graph/kinds/reform-sheet.kind';
+import { anchorsOf } from '../../graph/kinds/label-pages';
 import type { CompileContext } from '../../read/compile-context';
 import { DeclaredFilters, declaredComparisons } from '../../read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../read/filter/declared-relationship-filters';
-import { AreaCount, DepartmentCount, EvaluationCount } from '../../read/filter/facet-counts';
+import { DepartmentCount, EvaluationCount } from '../../read/filter/facet-counts';
 import {
   CombinableFilter,
   CodesFilter,
@@ -27,8 +28,11 @@ import { grade, departmentsOf, listOf, trimmed, withNotAndOr } from '../../read/
 import { pagedKind } from '../../read/page/paged-kind';
 import { ReformSheet } from './reform-sheet.type';
 
-// Filters of its declared numbers (start and target years …) and texts follow from reform-sheet.properties.ts.
-@DeclaredFilters(REFORM_SHEET_ATTRIBUTES, REFORM_SHEET_ANCHORS)
+// Filters of its declared numbers (start and target years …) and texts follow from reform-sheet.kind.ts.
+/** The kind's anchors, those its relationships' filters make among them (label-pages.ts). */
+const PAGE_ANCHORS = anchorsOf('ReformSheet');
+
+@DeclaredFilters(REFORM_SHEET_ATTRIBUTES, PAGE_ANCHORS)
 @CombinableFilter()
 @InputType({ description: 'Conditions on reform sheets; all given conditions must hold (AND).' })
 class ReformSheetFilter {
@@ -135,14 +139,14 @@ async function conditionsOf(
     )),
     ...texts.map((text) => matches('fragments/common/text', text)),
     ...declaredComparisons(REFORM_SHEET_ATTRIBUTES, f, path),
-    ...(await declaredRelationshipConditions('ReformSheet', REFORM_SHEET_ANCHORS, f, ctx, path)),
+    ...(await declaredRelationshipConditions('ReformSheet', PAGE_ANCHORS, f, ctx, path)),
   ];
   return withNotAndOr(own, f, (sub, subPath) => conditionsOf(sub, ctx, subPath), path);
 }
 
 /**
  * The list of reform sheets (実施計画シート), shared by every connection of it: its filter above, its own sort
- * orders and facets below; its anchors, declared sort orders and figures follow from reform-sheet.properties.ts
+ * orders and facets below; its anchors, declared sort orders and figures follow from reform-sheet.kind.ts
  * and its statement's parts from cypher/fragments/reform-sheet/ (src/read/page/paged-kind.ts).
  */
 export const REFORM_SHEET_LIST = pagedKind({
@@ -171,7 +175,6 @@ export const REFORM_SHEET_LIST = pagedKind({
       'Counts over all reform sheets matching the filter (every page), computed only for the facets selected. A ' +
       'sheet has one area and one grade or none (those counts add up to totalCount).',
     counts: {
-      areas: { count: AreaCount, description: 'Per area, by area number.' },
       evaluations: { count: EvaluationCount, description: 'Per year-end grade, ungraded sheets last.' },
       departments: { count: DepartmentCount, description: 'Per executing department (実行課), most sheets first.' },
     },

@@ -5,8 +5,8 @@ import { sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
-import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
-import { REFORM_SHEET_ATTRIBUTES } from '../../graph/properties/reform-sheet.properties';
+import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/kinds/declared-fields';
+import { REFORM_SHEET_ATTRIBUTES } from '../../graph/kinds/reform-sheet.kind';
 
 @ObjectType({ description: 'Target of a reform sheet for one fiscal year.' })
 export class YearlyTarget {
@@ -18,7 +18,7 @@ export class YearlyTarget {
 }
 
 // Its attributes (code, name, texts as written, number, page, start and target years …) are declared in
-// reform-sheet.properties.ts.
+// reform-sheet.kind.ts.
 @DeclaredFields(REFORM_SHEET_ATTRIBUTES)
 @ObjectType({ implements: Node, description: 'Administrative-reform implementation sheet (実施計画シート), e.g. 1-6.' })
 export class ReformSheet extends declaredNode(Node, REFORM_SHEET_ATTRIBUTES) {

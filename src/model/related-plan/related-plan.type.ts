@@ -5,10 +5,10 @@ import { fiscalYearOf, sourceOf } from '../../graph/node-mapping';
 import { Source } from '../../graph/source.type';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
-import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
-import { RELATED_PLAN_ATTRIBUTES } from '../../graph/properties/related-plan.properties';
+import { assembledFields, DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/kinds/declared-fields';
+import { RELATED_PLAN_ATTRIBUTES } from '../../graph/kinds/related-plan.kind';
 
-// Its attributes are declared in src/graph/properties/related-plan.properties.ts.
+// Its attributes are declared in src/graph/kinds/related-plan.kind.ts.
 @DeclaredFields(RELATED_PLAN_ATTRIBUTES)
 @ObjectType({ implements: Node, description: 'Related plan (関連計画) of a policy item, as in the next plan.' })
 export class RelatedPlan extends declaredNode(Node, RELATED_PLAN_ATTRIBUTES) {

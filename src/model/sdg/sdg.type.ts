@@ -2,10 +2,10 @@ import { ObjectType } from 'type-graphql';
 import { Node } from '../../graph/node.interface';
 import type { NodeProperties } from '../../read/graph-loaders';
 import { mapNode } from '../../graph/map-node';
-import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/properties/declared-fields';
-import { SDG_ATTRIBUTES } from '../../graph/properties/sdg.properties';
+import { DeclaredFields, declaredNode, storedAsIsOf } from '../../graph/kinds/declared-fields';
+import { SDG_ATTRIBUTES } from '../../graph/kinds/sdg.kind';
 
-// Its attributes are declared in src/graph/properties/sdg.properties.ts.
+// Its attributes are declared in src/graph/kinds/sdg.kind.ts.
 @DeclaredFields(SDG_ATTRIBUTES)
 @ObjectType({ implements: Node, description: 'A Sustainable Development Goal (SDG) of the United Nations.' })
 export class Sdg extends declaredNode(Node, SDG_ATTRIBUTES) {

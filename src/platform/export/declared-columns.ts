@@ -1,9 +1,9 @@
-import { isNumberAttribute, type Attribute, type Attributes } from '../../graph/properties/attribute';
-import type { DeclaredType } from '../../graph/properties/declared-property';
+import { isNumberAttribute, type Attribute, type Attributes } from '../../graph/kinds/attribute';
+import type { DeclaredType } from '../../graph/kinds/declared-property';
 import { joined, type CellValue, type ColumnType, type ExportColumn, type ExportKind } from './export-column';
 
 /**
- * The export columns of a node type's declared attributes (src/graph/properties/): a kind lists its columns
+ * The export columns of a node type's declared attributes (src/graph/kinds/): a kind lists its columns
  * with the name of a declared attribute where its column goes, and every exported attribute it does not
  * place comes last (before the source columns), so a newly declared one is exported with no change here. The
  * selection asks for each exported attribute (a fiscal year's `year`).

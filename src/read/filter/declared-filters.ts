@@ -1,7 +1,7 @@
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Field } from 'type-graphql';
-import type { Anchors } from '../../graph/properties/anchor';
-import { isNumberAttribute, type Attributes } from '../../graph/properties/attribute';
+import type { Anchors } from '../../graph/kinds/anchor';
+import { isNumberAttribute, type Attributes } from '../../graph/kinds/attribute';
 import type { Condition } from '../page/condition';
 import { propertyQuantity } from '../page/fragments';
 import { DeclaredRelationshipFilters } from './declared-relationship-filters';
@@ -9,7 +9,7 @@ import { comparisons, NumberComparison } from './number-comparison';
 import { TextMatch, textMatches } from './text-match';
 
 /**
- * The filters of a node type's declared attributes (src/graph/properties/): the filter input class takes the
+ * The filters of a node type's declared attributes (src/graph/kinds/): the filter input class takes the
  * decorator `@DeclaredFilters(ATTRIBUTES)`, one field per filterable attribute named like it (a number's a
  * NumberComparison, a text's a TextMatch), and the kind's conditions add `declaredComparisons`: each
  * comparison on the stored number (cypher/fragments/common/property.cypher; a fiscal year compares its

@@ -1,16 +1,17 @@
 import type { NodeLabel } from '../../graph/graph-model';
 import { declaredConditionPart } from '../page/declared-anchors';
-import type { AnchorDeclaration, Anchors } from '../../graph/properties/anchor';
+import type { AnchorDeclaration, Anchors } from '../../graph/kinds/anchor';
 import type { CompileContext } from '../compile-context';
 import type { Condition } from '../page/condition';
 import { listOf, trimmed } from '../page/filter-conditions';
 import { CodesFilter, DepartmentRefsFilter, IdsFilter, INDICATOR_ID, SdgNumbersFilter } from './filter-fields';
 
 /**
- * The filter fields of a kind's declared relationships (`condition.filter` of an anchor in `<KIND>_ANCHORS`,
- * src/graph/properties/anchor.ts): a list of the related nodes' keys with its `All` and `None` siblings, each value
- * checked and read as its key's kind is. The condition is the declared one (fragments/<folder>/<name>, the anchor's
- * path walked back from the node), so a relationship declared with a filter needs no filter field, no condition
+ * The filter fields of a kind's relationships declared with a `filter` (`<KIND>_RELATIONSHIPS`,
+ * src/graph/kinds/relationship.ts; the anchor it makes carries it as `condition.filter`,
+ * src/graph/kinds/relationship-pages.ts): a list of the related nodes' keys with its `All` and `None` siblings, each
+ * value checked and read as its key's kind is. The condition is the anchor's (fragments/<folder>/<name>, the
+ * relationship's path from the node), so a relationship declared with a filter needs no filter field, no condition
  * line and no Cypher of its own.
  */
 interface RelatedKeys {

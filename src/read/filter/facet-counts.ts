@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { PerValueCounted } from '../../graph/kinds/facet';
 import { ChangeStatus, Direction } from '../../graph/enums';
 import { IndicatorOutlookStatus } from '../../graph/outlook-status';
 
@@ -80,3 +81,11 @@ export class EvaluationCount {
   @Field(() => Int, { description: 'Sheets of the filtered set with this grade.' })
   count!: number;
 }
+
+/** The count type of each thing a declared facet per value counts (src/graph/kinds/facet.ts, `counted`). */
+export const PER_VALUE_COUNTS: Readonly<Record<PerValueCounted, ClassType>> = {
+  field: FieldCount,
+  area: AreaCount,
+  status: StatusCount,
+  direction: DirectionCount,
+};

@@ -7,7 +7,7 @@ import { declaredFragment } from '../page/fragments';
 import { MAX_ANY_OF } from './filter-fields';
 
 /**
- * The filter of a declared text (src/graph/properties/, `filter` on a `String`), shaped as @neo4j/graphql's
+ * The filter of a declared text (src/graph/kinds/, `filter` on a `String`), shaped as @neo4j/graphql's
  * string filters (`eq`, `in`, `contains`): compared with the text as stored, so width and case count (the
  * kind's `text` filter is the folded, search-like one).
  */

@@ -1,12 +1,14 @@
 import { naming, type Cypher } from '../../db/cypher';
 import type { CypherSource } from '../../db/cypher-registry';
 import { NODE_LABELS, type NodeLabel } from '../../graph/graph-model';
-import { reversedHops, type AnchorDeclaration, type AnchorHop, type Anchors } from '../../graph/properties/anchor';
-import type { FacetDeclaration } from '../../graph/properties/facet';
+import { reversedHops, type AnchorDeclaration, type AnchorHop, type Anchors } from '../../graph/kinds/anchor';
+import { PER_VALUE_COLUMNS, type FacetDeclaration } from '../../graph/kinds/facet';
+import type { Relationships } from '../../graph/kinds/relationship';
+import { relationshipAnchors } from '../../graph/kinds/relationship-pages';
 import type { TemplatePart } from './cypher-part';
 
 /**
- * The anchors and facets kinds declare (src/graph/properties/anchor.ts, facet.ts) as parts of a page: an anchor
+ * The anchors and facets kinds declare (src/graph/kinds/anchor.ts, facet.ts) as parts of a page: an anchor
  * is the template cypher/fragments/common/anchor-by-key or anchor-by-field-id, a condition condition-by-key, a
  * facet facet-per-sdg or facet-per-value, their holes filled with the declaration's labels, key, property and
  * path. kindPageSpec makes them from the declarations it reads, so no name is looked up to find them.
@@ -46,6 +48,30 @@ export function declaredConditionIn<A extends Anchors>(
 ): TemplatePart {
   const anchor = anchors[condition];
   if (anchor?.condition === undefined) throw new Error(`${label} declares no condition ${condition}`);
+  return declaredConditionPart(label, condition, anchor);
+}
+
+/** The relationships of `R` that declare a filter: the names whose condition a filter can test. */
+export type FilteredRelationshipName<R extends Relationships> = {
+  [K in keyof R]: R[K] extends { readonly filter: string } ? K : never;
+}[keyof R] &
+  string;
+
+/**
+ * The condition of a relationship's filter as a part, the relationship's name checked by tsc against the
+ * declaration (`relationshipConditionIn('Measure', MEASURE_RELATIONSHIPS, 'reformSheets')`): the anchor the
+ * filter makes (src/graph/kinds/relationship-pages.ts) walked back from the node.
+ */
+export function relationshipConditionIn<R extends Relationships>(
+  label: NodeLabel,
+  relationships: R,
+  relationship: FilteredRelationshipName<R>,
+): TemplatePart {
+  const made = Object.entries(relationshipAnchors(relationships)).find(
+    ([, anchor]) => anchor.condition?.filter?.field === relationship,
+  );
+  if (made === undefined) throw new Error(`${label}.${relationship} declares no filter`);
+  const [condition, anchor] = made;
   return declaredConditionPart(label, condition, anchor);
 }
 
@@ -111,7 +137,7 @@ export function declaredFacet(source: CypherSource, facet: FacetDeclaration): Cy
   }
   return source
     .part('fragments/common/facet-per-value')
-    .bind(naming('hole', { property: identifier(facet.perValueOf), as: facet.as }));
+    .bind(naming('hole', { property: identifier(facet.perValueOf), as: PER_VALUE_COLUMNS[facet.counted] }));
 }
 
 /** The declared anchor's Cypher, from its template. */

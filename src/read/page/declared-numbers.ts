@@ -1,11 +1,11 @@
-import type { Attributes } from '../../graph/properties/attribute';
-import type { Declaration } from '../../graph/properties/declared-property';
+import type { Attributes } from '../../graph/kinds/attribute';
+import type { Declaration } from '../../graph/kinds/declared-property';
 import type { AggregateQuantity } from './aggregate';
 import type { CypherPart } from './cypher-part';
 import { propertyQuantity } from './fragments';
 
 /**
- * What a node type's declared numbers (src/graph/properties/) add to its connection: a sort order for each
+ * What a node type's declared numbers (src/graph/kinds/) add to its connection: a sort order for each
  * orderable one (its order enum value, sorted by the stored number) and an aggregate figure for each
  * aggregatable one, both over cypher/fragments/common/property.cypher. The kind's page spec and order input
  * spread these after their own.

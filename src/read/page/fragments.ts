@@ -5,7 +5,7 @@ import { fragmentOf, HOP_VARIABLES, singleHopScope, type Hop } from '../declared
 import type { TemplatePart } from './cypher-part';
 
 /**
- * One template serves every declared attribute (src/graph/properties/) of a use: the part `property` of
+ * One template serves every declared attribute (src/graph/kinds/) of a use: the part `property` of
  * `startYear` is cypher/fragments/common/property.cypher (a number as a sort value, filter quantity or
  * aggregate) with its hole `$($property)` filled by `startYear`; `text-in` and `text-contains` are a declared
  * text's conditions. The name filled in is the declaration's, checked to be an identifier, so no text from a

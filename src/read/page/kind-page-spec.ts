@@ -1,8 +1,8 @@
 import type { AggregateQuantity } from './aggregate';
 import type { NodeLabel } from '../../graph/graph-model';
-import type { Anchors } from '../../graph/properties/anchor';
-import type { Facets } from '../../graph/properties/facet';
-import { LABEL_ANCHORS, LABEL_FACETS } from '../../graph/properties/label-pages';
+import type { Anchors } from '../../graph/kinds/anchor';
+import type { Facets } from '../../graph/kinds/facet';
+import { anchorsOf, facetsOf } from '../../graph/kinds/label-pages';
 import type { PageSpec } from './page-spec';
 import { isCypherFile } from '../../db/cypher-registry';
 import type { CypherFileUnder } from '../../db/cypher-files';
@@ -85,7 +85,7 @@ export function kindPageSpec<
 >(
   folder: Folder,
   kind: KindPageFragments<OwnOrderField, FacetName, Folder>,
-  declared: KindDeclarations = { anchors: LABEL_ANCHORS[kind.label] ?? {}, facets: LABEL_FACETS[kind.label] ?? {} },
+  declared: KindDeclarations = { anchors: anchorsOf(kind.label), facets: facetsOf(kind.label) },
 ): PageSpec<OwnOrderField | 'CODE' | 'NAME', string> {
   /**
    * A name of the folder as its file; a part (a file tsc checked, a declared template) as it is. A name the

@@ -1,5 +1,5 @@
 import { markdownTable, withTableUnder } from '../../core/markdown-table';
-import { guideNameOf } from '../../graph/properties/properties-docs';
+import { guideNameOf } from '../../graph/kinds/properties-docs';
 import type { PageSpec } from './page-spec';
 
 /**

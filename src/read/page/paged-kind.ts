@@ -1,9 +1,9 @@
 import { Field, ObjectType, type ClassType } from 'type-graphql';
 import type { NodeLabel } from '../../graph/graph-model';
 import type { StoredAsIs } from '../../graph/map-node';
-import { numbersOf, type Attributes } from '../../graph/properties/attribute';
-import { LABEL_FACETS } from '../../graph/properties/label-pages';
-import { SdgCount } from '../filter/facet-counts';
+import { numbersOf, type Attributes } from '../../graph/kinds/attribute';
+import { facetsOf } from '../../graph/kinds/label-pages';
+import { PER_VALUE_COUNTS, SdgCount } from '../filter/facet-counts';
 import type { CompileContext } from '../compile-context';
 import type { NodeProperties } from '../graph-loaders';
 import type { ListKind } from '../nested-connection';
@@ -46,7 +46,7 @@ type OwnAggregate<Folder extends PageFolder> = NonNullable<
 
 /**
  * What is the kind's own in a paged list of it; everything else follows from its declaration
- * (src/graph/properties/<kind>.properties.ts) and the conventions of its fragment folder (kind-page-spec.ts).
+ * (src/graph/kinds/<kind>.kind.ts) and the conventions of its fragment folder (kind-page-spec.ts).
  */
 export interface PagedKindDeclaration<
   T extends { sortKey: string },
@@ -155,16 +155,18 @@ export function pagedKind<
 }
 
 /**
- * The facets per SDG the kind's declaration (`<KIND>_FACETS`, src/graph/properties/facet.ts) describes: each a
- * field of the facets type, counted per SDG, without an entry in the kind's `pagedKind` call.
+ * The facets the kind's declaration (`<KIND>_FACETS` and its relationships' `sdgFacet`, src/graph/kinds/facet.ts)
+ * describes: each a field of the facets type, counted per SDG or per value of what it counts, without an entry in
+ * the kind's `pagedKind` call.
  */
 function declaredCounts(label: NodeLabel, counts: Readonly<Record<string, FacetCount>>): Record<string, FacetCount> {
   return Object.fromEntries(
-    Object.entries(LABEL_FACETS[label] ?? {}).flatMap(([name, facet]): [string, FacetCount][] => {
-      if (!('perSdg' in facet) || facet.description === undefined) return [];
+    Object.entries(facetsOf(label)).flatMap(([name, facet]): [string, FacetCount][] => {
+      if (facet.description === undefined) return [];
       if (Object.hasOwn(counts, name))
         throw new Error(`${label} facet ${name}: described twice, in its declaration and its list`);
-      return [[name, { count: SdgCount, description: facet.description }]];
+      const count = 'perSdg' in facet ? SdgCount : PER_VALUE_COUNTS[facet.counted];
+      return [[name, { count, description: facet.description }]];
     }),
   );
 }

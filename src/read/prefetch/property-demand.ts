@@ -11,8 +11,8 @@ import {
 } from 'graphql';
 import type { NodeLabel } from '../../graph/graph-model';
 import { NODE_PROPERTIES } from '../../graph/node-properties';
-import { DECLARED_PROPERTIES } from '../../graph/properties/declared-properties';
-import { storedPropertiesOfDeclared } from '../../graph/properties/declared-property';
+import { DECLARED_PROPERTIES } from '../../graph/kinds/declared-properties';
+import { storedPropertiesOfDeclared } from '../../graph/kinds/declared-property';
 import { relationshipOf } from '../declared-relationships';
 
 /** Properties every node stores besides its label's own (see node-properties.ts). */
@@ -63,7 +63,7 @@ const ASSEMBLED_FROM: Readonly<Record<string, readonly string[]>> = Object.assig
 });
 
 /**
- * The declared fiscal years (src/graph/properties/), each read from its era label and year. Declared plain
+ * The declared fiscal years (src/graph/kinds/), each read from its era label and year. Declared plain
  * numbers need no entry: their fields are named like the stored property.
  */
 function declaredAssembled(): Record<string, readonly string[]> {

@@ -1,15 +1,15 @@
 import { parse } from 'csv-parse/sync';
-import { INDICATOR_PROPERTIES } from '../../../src/graph/properties/indicator.properties';
-import { MEASURE_PROPERTIES } from '../../../src/graph/properties/measure.properties';
-import { POLICY_ITEM_PROPERTIES } from '../../../src/graph/properties/policy-item.properties';
-import { REFORM_SHEET_PROPERTIES } from '../../../src/graph/properties/reform-sheet.properties';
+import { INDICATOR_PROPERTIES } from '../../../src/graph/kinds/indicator.kind';
+import { MEASURE_PROPERTIES } from '../../../src/graph/kinds/measure.kind';
+import { POLICY_ITEM_PROPERTIES } from '../../../src/graph/kinds/policy-item.kind';
+import { REFORM_SHEET_PROPERTIES } from '../../../src/graph/kinds/reform-sheet.kind';
 import { parseReformSheets } from '../../../src/ingest/reform-sheet';
 import { SourceDocument } from '../../../src/ingest/source-document';
 import { openApi, type ApiFixture } from '../../helpers/api-fixture';
 
 /**
  * The worked example of docs/contributors.md ("Adding a numeric property"): reform sheets'
- * `yearlyTargetCount` is declared once (src/graph/properties/reform-sheet.properties.ts) and read by the
+ * `yearlyTargetCount` is declared once (src/graph/kinds/reform-sheet.kind.ts) and read by the
  * parser (src/ingest/reform-sheet/sheet.ts); nothing else was written for it. This checks that the
  * declaration alone made it a field, a filter, a sort order, an aggregate figure and an export column, with
  * a value read from the document: sheet 1-26 (開始 R6, 目標 R9) fills only the R6 and R7 cells of its
@@ -96,7 +96,7 @@ describe('a declared number of reform sheets (yearlyTargetCount)', () => {
 });
 
 /**
- * The other kinds' declared numbers (src/graph/properties/indicator|measure|policy-item.properties.ts) give
+ * The other kinds' declared numbers (src/graph/kinds/indicator|measure|policy-item.kind.ts) give
  * the values the documents print, through every use their declaration names.
  */
 describe("indicators' declared numbers (current, target)", () => {

@@ -2,7 +2,7 @@ import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';
 import { MEASURE_LIST } from '../../../src/model/measure/measure.list';
 import { POLICY_ITEM_LIST } from '../../../src/model/policy-item/policy-item.list';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
-import { LABEL_ANCHORS } from '../../../src/graph/properties/label-pages';
+import { anchorsOf } from '../../../src/graph/kinds/label-pages';
 import { composed, partName, type CypherPart } from '../../../src/read/page/cypher-part';
 import type { PageSpec } from '../../../src/read/page/page-spec';
 import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';
@@ -27,7 +27,7 @@ const SPECS: readonly PageSpec[] = [
  */
 function valuesOf(spec: PageSpec, condition: CypherPart): string | undefined {
   const name = partName(condition);
-  const declared = Object.entries(LABEL_ANCHORS[spec.label] ?? {}).find(
+  const declared = Object.entries(anchorsOf(spec.label)).find(
     ([declaredName, anchor]) => anchor.condition !== undefined && name.endsWith(`/${declaredName}`),
   )?.[1];
   if (declared !== undefined && declared.key !== 'field-id')

@@ -1,7 +1,7 @@
-import { MEASURE_ANCHORS } from '../../../src/graph/properties/measure.properties';
-import { POLICY_ITEM_ANCHORS } from '../../../src/graph/properties/policy-item.properties';
-import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
-import { declaredConditionIn } from '../../../src/read/page/declared-anchors';
+import { MEASURE_ANCHORS, MEASURE_RELATIONSHIPS } from '../../../src/graph/kinds/measure.kind';
+import { POLICY_ITEM_ANCHORS } from '../../../src/graph/kinds/policy-item.kind';
+import { REFORM_SHEET_ANCHORS } from '../../../src/graph/kinds/reform-sheet.kind';
+import { declaredConditionIn, relationshipConditionIn } from '../../../src/read/page/declared-anchors';
 import type { ProfiledPlan } from 'neo4j-driver';
 import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';
 import { MEASURE_LIST } from '../../../src/model/measure/measure.list';
@@ -47,7 +47,7 @@ describe('page statements', () => {
       listed,
     ]),
     all([matches('fragments/common/item-codes', ['5-1']), listed]),
-    all([matches(declaredConditionIn('Measure', MEASURE_ANCHORS, 'reform-sheets'), ['1-1', '1-21']), listed]),
+    all([matches(relationshipConditionIn('Measure', MEASURE_RELATIONSHIPS, 'reformSheets'), ['1-1', '1-21']), listed]),
     all([matches('fragments/common/item-sdgs', [3]), listed]),
     all([matches('fragments/common/item-fields', [5]), listed]),
     all([matches('fragments/common/item-sdgs', [11, 13]), listed]),

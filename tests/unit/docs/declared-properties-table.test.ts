@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { DECLARED_PROPERTIES } from '../../../src/graph/properties/declared-properties';
-import { declaredSectionOf, declaredTableRows, GUIDE_NAMES } from '../../../src/graph/properties/properties-docs';
+import { DECLARED_PROPERTIES } from '../../../src/graph/kinds/declared-properties';
+import { declaredSectionOf, declaredTableRows, GUIDE_NAMES } from '../../../src/graph/kinds/properties-docs';
 import type { NodeLabel } from '../../../src/graph/graph-model';
 import { ROOT_PAGES } from '../../../src/model/node/root-pages';
 import { NUMBERS_ON_OFFER_HEADING, numbersOnOfferRows } from '../../../src/read/page/numbers-on-offer';
@@ -8,7 +8,7 @@ import { documentationFiles, tableUnder } from '../../helpers/markdown-docs';
 
 /**
  * The analysts' tables of numbers (docs/analysts.md) are what the code makes of them: each kind's declared
- * numbers from their declaration (src/graph/properties/), and the numbers each connection's `aggregate` offers
+ * numbers from their declaration (src/graph/kinds/), and the numbers each connection's `aggregate` offers
  * from its page spec. `npm run docs:properties` writes them, and this fails while they differ.
  */
 function analysts() {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PROJECT_ROOT } from '../../../src/core/project-root';
-import { reversedHops } from '../../../src/graph/properties/anchor';
-import { MEASURE_TO_SDGS, SDG_TO_MEASURES } from '../../../src/graph/properties/measure.properties';
+import { reversedHops } from '../../../src/graph/kinds/anchor';
+import { MEASURE_TO_SDGS, SDG_TO_MEASURES } from '../../../src/graph/kinds/measure.kind';
 import { pathOf } from '../../../src/read/page/declared-anchors';
 
 /**
@@ -66,7 +66,7 @@ function spellings(): string[] {
 }
 
 it('writes the Measure→SDG path once, in the measure declaration', () => {
-  expect(spellings().filter((file) => !REPORTS.includes(file))).toEqual(['src/graph/properties/measure.properties.ts']);
+  expect(spellings().filter((file) => !REPORTS.includes(file))).toEqual(['src/graph/kinds/measure.kind.ts']);
 });
 
 it('counts a spelling wherever it is written (the counter finds a declaration and a pattern)', () => {

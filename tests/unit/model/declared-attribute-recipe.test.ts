@@ -3,11 +3,11 @@ import { isInputObjectType, isObjectType, type GraphQLSchema } from 'graphql';
 import { InputType, ObjectType } from 'type-graphql';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
 import { Node } from '../../../src/graph/node.interface';
-import { declareAttributes } from '../../../src/graph/properties/attribute';
-import { DeclaredFields, declaredNode, storedAsIsOf } from '../../../src/graph/properties/declared-fields';
-import { INDICATOR_ATTRIBUTES } from '../../../src/graph/properties/indicator.properties';
-import { LABEL_ATTRIBUTES } from '../../../src/graph/properties/label-attributes';
-import { attributeSpecsOf } from '../../../src/graph/properties/stored-specs';
+import { declareAttributes } from '../../../src/graph/kinds/attribute';
+import { DeclaredFields, declaredNode, storedAsIsOf } from '../../../src/graph/kinds/declared-fields';
+import { INDICATOR_ATTRIBUTES } from '../../../src/graph/kinds/indicator.kind';
+import { LABEL_ATTRIBUTES } from '../../../src/graph/kinds/label-attributes';
+import { attributeSpecsOf } from '../../../src/graph/kinds/stored-specs';
 import { searchableOf } from '../../../src/graph/searchable-fields';
 import { withDeclaredColumns } from '../../../src/platform/export/declared-columns';
 import { declaredComparisons, DeclaredFilters } from '../../../src/read/filter/declared-filters';
@@ -19,7 +19,7 @@ import { recipeSchema } from '../../helpers/recipe-schema';
 
 /**
  * The contributors' guide's recipe "Adding a text property" (docs/contributors.md), walked without a
- * database: outcome indicators' declaration with one text added, as its `<kind>.properties.ts` would hold it,
+ * database: outcome indicators' declaration with one text added, as its `<kind>.kind.ts` would hold it,
  * and everything that must follow from that one entry: the stored contract, the object type's field, the
  * filter input's field and the Cypher of its condition, the order value and its sort, the export column and
  * search. Nothing here is written for the new text but the entry itself.

@@ -7,15 +7,15 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { propertySpecs } from '../../../src/graph/node-properties';
-import { DECLARED_PROPERTIES } from '../../../src/graph/properties/declared-properties';
-import { isNullableField, labelPropertyOf } from '../../../src/graph/properties/declared-property';
+import { DECLARED_PROPERTIES } from '../../../src/graph/kinds/declared-properties';
+import { isNullableField, labelPropertyOf } from '../../../src/graph/kinds/declared-property';
 import { EXPORT_KINDS } from '../../../src/platform/export/export-kinds';
 import { ROOT_PAGES } from '../../../src/model/node/root-pages';
 import { typeNameOf } from '../../../src/read/prefetch/property-demand';
 import { graphSchema } from '../../../src/schema';
 
 /**
- * Every declared number (src/graph/properties/) is, by its declaration alone, a stored property of its label,
+ * Every declared number (src/graph/kinds/) is, by its declaration alone, a stored property of its label,
  * a field of its type, a filter, a sort order, an aggregate figure and an export column exactly where its
  * declaration says so, with the declared descriptions and headers. (The worked example's values, read from
  * the document, are checked against the running API in tests/integration/model/declared-properties.int.test.ts.)

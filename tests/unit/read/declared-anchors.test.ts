@@ -1,7 +1,9 @@
 import { CypherRegistry } from '../../../src/db/cypher-registry';
-import { inFrom, outTo, type AnchorDeclaration } from '../../../src/graph/properties/anchor';
-import { MEASURE_ANCHORS, MEASURE_FACETS } from '../../../src/graph/properties/measure.properties';
-import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
+import { inFrom, outTo, type AnchorDeclaration } from '../../../src/graph/kinds/anchor';
+import { MEASURE_ANCHORS } from '../../../src/graph/kinds/measure.kind';
+import { facetsOf } from '../../../src/graph/kinds/label-pages';
+import type { FacetDeclaration, Facets } from '../../../src/graph/kinds/facet';
+import { REFORM_SHEET_ANCHORS } from '../../../src/graph/kinds/reform-sheet.kind';
 import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';
 import { MEASURE_LIST } from '../../../src/model/measure/measure.list';
 import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';
@@ -92,9 +94,16 @@ describe('declared conditions', () => {
   });
 });
 
+/** The facet `name` of a kind's facets (declared by hand or by a relationship). */
+function declaredIn(facets: Facets, name: string): FacetDeclaration {
+  const facet = facets[name];
+  if (facet === undefined) throw new Error(`no facet ${name}`);
+  return facet;
+}
+
 describe('declared facets', () => {
   it('count per SDG reached through the declared path', () => {
-    expect(declaredFacet(registry, MEASURE_FACETS.sdgs).render()).toBe(
+    expect(declaredFacet(registry, declaredIn(facetsOf('Measure'), 'sdgs')).render()).toBe(
       [
         'UNWIND matched AS x',
         'WITH x.node AS n',
@@ -107,7 +116,7 @@ describe('declared facets', () => {
   });
 
   it("count per value of the node's own property, under the name the facet's type gives it", () => {
-    expect(declaredFacet(registry, MEASURE_FACETS.statuses).render()).toBe(
+    expect(declaredFacet(registry, declaredIn(facetsOf('Measure'), 'statuses')).render()).toBe(
       [
         'UNWIND matched AS x',
         'WITH x.node.status AS status, count(*) AS count',
@@ -115,7 +124,8 @@ describe('declared facets', () => {
         'RETURN collect({status: status, count: count}) AS facet',
       ].join('\n'),
     );
-    const areas = REFORM_SHEET_LIST.spec.facets['areas'];
+    // Declared with its description: in the spec (and the facets type) with no entry in the kind's list.
+    const areas = Object.entries(REFORM_SHEET_LIST.spec.facets).find(([name]) => name === 'areas')?.[1];
     expect(typeof areas === 'object' && partName(areas)).toBe('fragments/reform-sheet/facet-areas');
     expect(MEASURE_LIST.spec.facets['departments']).toBe('fragments/measure/facet-departments');
   });

@@ -2,15 +2,21 @@ import 'reflect-metadata';
 import { isInputObjectType, type GraphQLSchema } from 'graphql';
 import { InputType } from 'type-graphql';
 import { CypherRegistry } from '../../../src/db/cypher-registry';
-import { declareAnchors, inFrom, outTo } from '../../../src/graph/properties/anchor';
-import { declareFacets } from '../../../src/graph/properties/facet';
-import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS } from '../../../src/graph/properties/policy-item.properties';
+import { inFrom, outTo, type Anchors } from '../../../src/graph/kinds/anchor';
+import { sdgFacetOf } from '../../../src/graph/kinds/label-pages';
+import { POLICY_ITEM_ANCHORS, POLICY_ITEM_FACETS } from '../../../src/graph/kinds/policy-item.kind';
+import { along, declareRelationships, listed, paged, single } from '../../../src/graph/kinds/relationship';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../../src/graph/graph-model';
+import { INDICATOR_LIST } from '../../../src/model/indicator/indicator.list';
+import { MEASURE_LIST } from '../../../src/model/measure/measure.list';
+import { POLICY_ITEM_LIST } from '../../../src/model/policy-item/policy-item.list';
+import { relationshipAnchors, relationshipFacets } from '../../../src/graph/kinds/relationship-pages';
 import { REFORM_SHEET_LIST } from '../../../src/model/reform-sheet/reform-sheet.list';
 import type { CompileContext } from '../../../src/read/compile-context';
 import { DeclaredFilters } from '../../../src/read/filter/declared-filters';
 import { declaredRelationshipConditions } from '../../../src/read/filter/declared-relationship-filters';
 import { compilePage } from '../../../src/read/page/compile-page';
-import { REFORM_SHEET_ANCHORS } from '../../../src/graph/properties/reform-sheet.properties';
+import { REFORM_SHEET_ANCHORS } from '../../../src/graph/kinds/reform-sheet.kind';
 import { matches } from '../../../src/read/page/condition';
 import { composed, partName } from '../../../src/read/page/cypher-part';
 import {
@@ -26,37 +32,36 @@ import { recipeSchema } from '../../helpers/recipe-schema';
 /**
  * The contributors' guide's recipe for filtering a kind by a relationship (docs/contributors.md, "Filtering a
  * kind's connection by a relationship"), walked without a database. First a relationship no kind has yet,
- * declared as `policy-item.properties.ts` would declare it, with a facet: its anchor, its condition, its filter
- * fields, its place among the page's exact anchors and its facet all follow from the declaration, with no Cypher
- * file, filter field, condition line or page-spec entry of their own. Then the relationship the service declares
+ * declared as `policy-item.kind.ts` would declare it, with a filter and a facet: its anchor, its condition,
+ * its filter fields, its place among the page's exact anchors and its facet all follow from the relationship's
+ * path, with no anchor entry, Cypher file, filter field, condition line or page-spec entry of their own. Then the relationship the service declares
  * so (measures by the reform sheets supporting them), from a GraphQL selection to the compiled statement.
  */
 const registry = CypherRegistry.load();
+const PAGED_LISTS = [INDICATOR_LIST, MEASURE_LIST, POLICY_ITEM_LIST, REFORM_SHEET_LIST];
 
-// Policy items by the reform sheets supporting their measures, and the SDGs those sheets reach: a relationship to add.
-const ADDED = declareAnchors({
-  'reform-sheets': {
-    from: 'ReformSheet',
-    key: 'code',
-    hops: [outTo('SUPPORTS', 'Measure'), inFrom('HAS_MEASURE')],
-    condition: {
-      as: 'r',
-      filter: { field: 'reformSheets', description: 'Codes of reform sheets supporting a measure of the item.' },
+// Policy items by the reform sheets supporting their measures, and the SDGs those sheets reach: a relationship to
+// add, declared as an entry of POLICY_ITEM_RELATIONSHIPS with its filter and facet.
+const ADDED_RELATIONSHIPS = declareRelationships({
+  reformSheets: paged(
+    along(outTo('HAS_MEASURE', 'Measure'), inFrom('SUPPORTS')),
+    'Reform sheets supporting any of its measures.',
+    {
+      filter: 'Codes of reform sheets supporting a measure of the item.',
+      sdgFacet: { name: 'reached', description: 'Per SDG the supporting sheets reach, by SDG number.' },
     },
-  },
+  ),
 });
-const WITH_SHEETS = declareAnchors(Object.assign({}, POLICY_ITEM_ANCHORS, ADDED));
-const ADDED_FACETS = declareFacets({
-  reached: {
-    perSdg: [
-      outTo('HAS_MEASURE', 'Measure'),
-      inFrom('SUPPORTS', 'ReformSheet'),
-      outTo('SUPPORTS', 'Measure'),
-      inFrom('HAS_MEASURE', 'PolicyItem'),
-      outTo('CONTRIBUTES_TO'),
-    ],
-  },
-});
+const ADDED = relationshipAnchors(ADDED_RELATIONSHIPS);
+const WITH_SHEETS: Anchors = Object.assign({}, POLICY_ITEM_ANCHORS, ADDED);
+const ADDED_FACETS = relationshipFacets(ADDED_RELATIONSHIPS, sdgFacetOf);
+
+/** The one anchor or facet `made` holds under `name`. */
+function madeOf<T>(made: Readonly<Record<string, T>>, name: string): T {
+  const found = made[name];
+  if (found === undefined) throw new Error(`nothing made under ${name}: ${Object.keys(made).join(', ')}`);
+  return found;
+}
 
 // The filter input as policy-item.filter.ts declares its own, under another name.
 @DeclaredFilters({}, WITH_SHEETS)
@@ -79,14 +84,14 @@ const NO_DEPARTMENTS: Pick<CompileContext, 'departments'> = {
 
 describe('a relationship added to a declaration', () => {
   it('has its anchor: an index on the related key, the filter value a parameter', () => {
-    expect(declaredAnchor(registry, 'PolicyItem', ADDED['reform-sheets']).render()).toBe(
+    expect(declaredAnchor(registry, 'PolicyItem', madeOf(ADDED, 'reform-sheets')).render()).toBe(
       'MATCH (a:ReformSheet)-[:SUPPORTS]->(:Measure)<-[:HAS_MEASURE]-(n:PolicyItem)\nWHERE a.code IN $value',
     );
   });
 
   it('has its condition: the same path walked back from the node', () => {
-    expect(declaredCondition(registry, ADDED['reform-sheets']).render()).toBe(
-      'EXISTS { (n)-[:HAS_MEASURE]->(:Measure)<-[:SUPPORTS]-(r:ReformSheet) WHERE r.code IN $value }',
+    expect(declaredCondition(registry, madeOf(ADDED, 'reform-sheets')).render()).toBe(
+      'EXISTS { (n)-[:HAS_MEASURE]->(:Measure)<-[:SUPPORTS]-(reformSheet:ReformSheet) WHERE reformSheet.code IN $value }',
     );
   });
 
@@ -110,7 +115,7 @@ describe('a relationship added to a declaration', () => {
     ]);
     const [any] = conditions;
     expect(any?.kind === 'match' && composed(registry, any.fragment).render()).toBe(
-      declaredCondition(registry, ADDED['reform-sheets']).render(),
+      declaredCondition(registry, madeOf(ADDED, 'reform-sheets')).render(),
     );
   });
 
@@ -130,23 +135,36 @@ describe('a relationship added to a declaration', () => {
   });
 
   it('has its facet: per SDG reached through the declared path', () => {
-    expect(declaredFacet(registry, ADDED_FACETS.reached).render()).toContain(
+    expect(declaredFacet(registry, madeOf(ADDED_FACETS, 'reached')).render()).toContain(
       'MATCH (n)-[:HAS_MEASURE]->(:Measure)<-[:SUPPORTS]-(:ReformSheet)-[:SUPPORTS]->(:Measure)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(s:Sdg)',
     );
   });
 
-  it('is refused where no filter by the related key is known, naming the relationship', () => {
-    const byArea = declareAnchors({
-      areas: {
-        from: 'ReformArea',
-        key: 'number',
-        hops: [inFrom('IN_AREA')],
-        condition: { as: 'a', filter: { field: 'areas', description: 'x' } },
-      },
-    });
-    expect(() => DeclaredFilters({}, byArea)).toThrow(
-      'areas: a relationship filter by ReformArea.number is not declared here',
+  it('binds the related node under a name no page binds around its condition, whatever label it reaches', () => {
+    // Every relationship type walked either way, from every paged kind: a filter by what it reaches.
+    const bound = new Set(['n', 'a', ...PAGED_LISTS.flatMap((list) => list.spec.context?.variables ?? [])]);
+    const reached = Object.keys(RELATIONSHIP_TYPES).flatMap((type) =>
+      [outTo(type as RelationshipType), inFrom(type as RelationshipType)].map((hop) =>
+        declareRelationships({ related: listed(along(hop), 'x', { filter: 'x' }) }),
+      ),
     );
+    const names = reached.flatMap((relationships) => {
+      const made = (() => {
+        try {
+          return relationshipAnchors(relationships);
+        } catch {
+          return {}; // a label no filter names by a key
+        }
+      })();
+      return Object.values(made).map((anchor) => anchor.condition?.as ?? '');
+    });
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((name) => name === '' || bound.has(name))).toEqual([]);
+  });
+
+  it('is refused where no filter by the related key is known, naming the relationship', () => {
+    const byArea = declareRelationships({ area: single(along(outTo('IN_AREA')), 'x', { filter: 'x' }) });
+    expect(() => relationshipAnchors(byArea)).toThrow('relationship area: no filter key is declared for ReformArea');
   });
 });
 
@@ -156,7 +174,7 @@ describe('the relationship declared so: measures by the reform sheets supporting
       '{ measures(first: 5, filter: { reformSheets: [" 1-6 "], sdg: 17 }) { nodes { code } } }',
     );
     expect(compiled).toMatch(/^MATCH \(a:ReformSheet\)-\[:SUPPORTS\]->\(n:Measure\)\nWHERE a\.code IN \$c0/);
-    expect(compiled).not.toContain('EXISTS { (n)<-[:SUPPORTS]-(r:ReformSheet)');
+    expect(compiled).not.toContain('EXISTS { (n)<-[:SUPPORTS]-(reformSheet:ReformSheet)');
     expect(compiled).toContain('"c0": [\n  "1-6"\n ]');
   });
 

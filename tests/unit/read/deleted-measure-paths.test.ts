@@ -1,12 +1,12 @@
 import { RELATIONSHIP_TYPES, type NodeLabel } from '../../../src/graph/graph-model';
-import type { AnchorHop } from '../../../src/graph/properties/anchor';
+import type { AnchorHop } from '../../../src/graph/kinds/anchor';
 import { readSeedFile } from '../../../src/ingest/load/seed-file';
 import { RELATIONSHIPS } from '../../../src/read/declared-relationships';
 
 /**
  * A deleted measure stays in the graph and is listed only when asked for (docs/analysts.md), so a relationship
  * path lists only what the next plan links: it never passes a measure marked DELETED
- * (src/graph/properties/relationship.ts). Every declared path is held to that, hop by hop:
+ * (src/graph/kinds/relationship.ts). Every declared path is held to that, hop by hop:
  * - a path ending at measures leaves deleted ones out: the hop declares `unlessDeleted`, the field is
  *   `deletable` (it takes `includeDeleted`), or no deleted measure of the loaded graph is reached that way;
  * - a path going on past a measure declares `unlessDeleted` on the hop reaching it, or no deleted measure of the

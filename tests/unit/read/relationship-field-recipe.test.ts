@@ -9,39 +9,30 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../../../src/graph/graph-model';
-import { followedBy, inFrom, outTo, reversedHops, type Anchors } from '../../../src/graph/properties/anchor';
-import type { Facets } from '../../../src/graph/properties/facet';
-import {
-  INDICATOR_ANCHORS,
-  INDICATOR_FACETS,
-  INDICATOR_RELATIONSHIPS,
-} from '../../../src/graph/properties/indicator.properties';
-import { DEPARTMENT_RELATIONSHIPS } from '../../../src/graph/properties/department.properties';
-import { FIELD_RELATIONSHIPS } from '../../../src/graph/properties/field.properties';
-import { LABEL_ANCHORS, LABEL_FACETS } from '../../../src/graph/properties/label-pages';
-import {
-  INITIATIVE_RELATIONSHIPS,
-  LINKAGE_PLAN_RELATIONSHIPS,
-} from '../../../src/graph/properties/linkage-plan.properties';
-import { MEASURE_RELATIONSHIPS, MEASURE_TO_SDGS } from '../../../src/graph/properties/measure.properties';
-import { POLICY_ITEM_RELATIONSHIPS } from '../../../src/graph/properties/policy-item.properties';
-import { PROJECT_RELATIONSHIPS } from '../../../src/graph/properties/project.properties';
-import { REFORM_AREA_RELATIONSHIPS } from '../../../src/graph/properties/reform-area.properties';
-import { RELATED_PLAN_RELATIONSHIPS } from '../../../src/graph/properties/related-plan.properties';
-import { SDG_RELATIONSHIPS } from '../../../src/graph/properties/sdg.properties';
-import {
-  REFORM_SHEET_ANCHORS,
-  REFORM_SHEET_FACETS,
-  REFORM_SHEET_RELATIONSHIPS,
-} from '../../../src/graph/properties/reform-sheet.properties';
-import { along, paged, type Relationships } from '../../../src/graph/properties/relationship';
+import { outTo, reversedHops, type Anchors } from '../../../src/graph/kinds/anchor';
+import type { Facets } from '../../../src/graph/kinds/facet';
+import { INDICATOR_RELATIONSHIPS } from '../../../src/graph/kinds/indicator.kind';
+import { DEPARTMENT_RELATIONSHIPS } from '../../../src/graph/kinds/department.kind';
+import { FIELD_RELATIONSHIPS } from '../../../src/graph/kinds/field.kind';
+import { anchorsOf, facetsOf } from '../../../src/graph/kinds/label-pages';
+import { INITIATIVE_RELATIONSHIPS, LINKAGE_PLAN_RELATIONSHIPS } from '../../../src/graph/kinds/linkage-plan.kind';
+import { MEASURE_RELATIONSHIPS } from '../../../src/graph/kinds/measure.kind';
+import { POLICY_ITEM_RELATIONSHIPS } from '../../../src/graph/kinds/policy-item.kind';
+import { PROJECT_RELATIONSHIPS } from '../../../src/graph/kinds/project.kind';
+import { REFORM_AREA_RELATIONSHIPS } from '../../../src/graph/kinds/reform-area.kind';
+import { RELATED_PLAN_RELATIONSHIPS } from '../../../src/graph/kinds/related-plan.kind';
+import { SDG_RELATIONSHIPS } from '../../../src/graph/kinds/sdg.kind';
+import { REFORM_SHEET_RELATIONSHIPS } from '../../../src/graph/kinds/reform-sheet.kind';
+import { along, paged, type Relationships } from '../../../src/graph/kinds/relationship';
+import { PER_VALUE_COUNTS } from '../../../src/read/filter/facet-counts';
 
 /**
  * The contributors' guide's recipe "Adding a relationship" (docs/contributors.md), walked without a database for
  * a relationship the graph does not have: reform sheets tracking outcome indicators (ReformSheet –TRACKS→
  * Indicator), with its field, nested connection, filter (any, all, none) and facet at both ends. The recipe's
- * hand-edited files are graph-model.ts (the type) and the two kinds' declarations; here they are the same
- * objects with the entries added before the service's modules load, and everything else must follow: the
+ * hand-edited files are graph-model.ts (the type) and the two kinds' declarations, one relationship entry in each
+ * (its path, field, filter and facet); here they are the same objects with the entries added before the service's
+ * modules load, and everything else must follow: the
  * schema the service builds, the relationship table, and the compiled statement. Every check is made for every
  * declared relationship field, filter and facet of every kind, the added ones among them, so leaving out a step of
  * the recipe (an entry, or the derivation it relies on) fails here.
@@ -51,47 +42,22 @@ import { along, paged, type Relationships } from '../../../src/graph/properties/
 const TRACKS = 'TRACKS' as RelationshipType;
 Object.assign(RELATIONSHIP_TYPES, { [TRACKS]: { from: 'ReformSheet', to: 'Indicator' } });
 
-// reform-sheet.properties.ts: the field, the filter of sheets by the indicators they track, a facet through them.
+// reform-sheet.kind.ts: the field, with the filter of sheets by the indicators they track and a facet per SDG
+// through them.
 const SHEET_TO_INDICATORS = [outTo(TRACKS)];
 Object.assign(REFORM_SHEET_RELATIONSHIPS, {
-  indicators: paged(along(...SHEET_TO_INDICATORS), 'Outcome indicators the sheet tracks.'),
-});
-Object.assign(REFORM_SHEET_ANCHORS, {
-  indicators: {
-    from: 'Indicator',
-    key: 'id',
-    hops: reversedHops(SHEET_TO_INDICATORS),
-    condition: { as: 'i', filter: { field: 'indicators', description: 'Ids of indicators the sheet tracks.' } },
-  },
-});
-Object.assign(REFORM_SHEET_FACETS, {
-  trackedSdgs: {
-    perSdg: followedBy(SHEET_TO_INDICATORS, inFrom('MEASURED_BY', 'PolicyItem'), outTo('CONTRIBUTES_TO')),
-    description: "Per SDG of the tracked indicators' policy items, by SDG number.",
-  },
+  indicators: paged(along(...SHEET_TO_INDICATORS), 'Outcome indicators the sheet tracks.', {
+    filter: 'Ids of indicators the sheet tracks.',
+    sdgFacet: { name: 'trackedSdgs', description: "Per SDG of the tracked indicators' policy items, by SDG number." },
+  }),
 });
 
-// indicator.properties.ts: the same at the other end, along the path walked back.
-const INDICATOR_TO_SHEETS = reversedHops(SHEET_TO_INDICATORS);
+// indicator.kind.ts: the same at the other end, along the path walked back.
 Object.assign(INDICATOR_RELATIONSHIPS, {
-  reformSheets: paged(along(...INDICATOR_TO_SHEETS), 'Reform sheets tracking the indicator.'),
-});
-Object.assign(INDICATOR_ANCHORS, {
-  'reform-sheets': {
-    from: 'ReformSheet',
-    key: 'code',
-    hops: SHEET_TO_INDICATORS,
-    condition: {
-      as: 'r',
-      filter: { field: 'reformSheets', description: 'Codes of reform sheets tracking the indicator.' },
-    },
-  },
-});
-Object.assign(INDICATOR_FACETS, {
-  trackingSdgs: {
-    perSdg: followedBy(INDICATOR_TO_SHEETS, outTo('SUPPORTS', 'Measure'), ...MEASURE_TO_SDGS),
-    description: 'Per SDG the tracking sheets support, by SDG number.',
-  },
+  reformSheets: paged(along(...reversedHops(SHEET_TO_INDICATORS)), 'Reform sheets tracking the indicator.', {
+    filter: 'Codes of reform sheets tracking the indicator.',
+    sdgFacet: { name: 'trackingSdgs', description: 'Per SDG the tracking sheets support, by SDG number.' },
+  }),
 });
 
 /** Every kind's declarations by the GraphQL type they make, the added entries among them. */
@@ -105,8 +71,8 @@ interface KindDeclarations {
 const kindOf = (type: string, label: NodeLabel, relationships: Relationships): KindDeclarations => ({
   type,
   relationships,
-  anchors: LABEL_ANCHORS[label],
-  facets: LABEL_FACETS[label],
+  anchors: anchorsOf(label),
+  facets: facetsOf(label),
 });
 
 const KINDS: readonly KindDeclarations[] = [
@@ -205,7 +171,7 @@ describe('a relationship added by the recipe (ReformSheet –TRACKS→ Indicator
     expect(compiled).toContain('MATCH (n0)-[:TRACKS]->(n1:Indicator)');
     expect(compiled).toContain('MATCH (:Entity {id: parent})-[:TRACKS]->(n:Indicator)');
     expect(compiled).toContain(
-      'NOT coalesce((EXISTS { (n)<-[:TRACKS]-(r:ReformSheet) WHERE r.code IN $page1_c0 }), false)',
+      'NOT coalesce((EXISTS { (n)<-[:TRACKS]-(reformSheet:ReformSheet) WHERE reformSheet.code IN $page1_c0 }), false)',
     );
     expect(compiled).toContain(
       'MATCH (n)<-[:TRACKS]-(:ReformSheet)-[:SUPPORTS]->(:Measure)<-[:HAS_MEASURE]-(:PolicyItem)-[:CONTRIBUTES_TO]->(s:Sdg)',
@@ -268,12 +234,17 @@ describe('every declared relationship, the added ones among them', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('counts each described facet per SDG in its kind’s facets', () => {
+  it('counts each described facet in its kind’s facets, per SDG or per value of what it counts', () => {
+    const described = KINDS.flatMap(({ facets }) =>
+      Object.entries(facets ?? {}).flatMap(([name, facet]) => (facet.description === undefined ? [] : [name])),
+    );
+    expect(described).toEqual(expect.arrayContaining(['trackedSdgs', 'trackingSdgs', 'statuses', 'areas']));
     const wrong = KINDS.flatMap(({ type, facets }) =>
       Object.entries(facets ?? {}).flatMap(([name, facet]) => {
-        if (!('perSdg' in facet) || facet.description === undefined) return [];
+        if (facet.description === undefined) return [];
         const field = fieldOf(`${type}Facets`, name);
-        return getNamedType(field?.type)?.name === 'SdgCount' && field?.description === facet.description
+        const count = 'perSdg' in facet ? 'SdgCount' : PER_VALUE_COUNTS[facet.counted].name;
+        return getNamedType(field?.type)?.name === count && field?.description === facet.description
           ? []
           : [`${type}Facets.${name}`];
       }),

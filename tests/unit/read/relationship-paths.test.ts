@@ -3,7 +3,7 @@ import { pathOf } from '../../../src/read/page/declared-anchors';
 import { RELATIONSHIPS, type Relationship } from '../../../src/read/declared-relationships';
 
 /**
- * Every multi-hop relationship field declares its path hop by hop (its kind's `<KIND>_RELATIONSHIPS`, src/graph/properties/): the cost
+ * Every multi-hop relationship field declares its path hop by hop (its kind's `<KIND>_RELATIONSHIPS`, src/graph/kinds/): the cost
  * limit's list size follows from those hops, so they must be the path its fragment walks. Each fragment's pattern,
  * with its variables' names left out, is the hops' pattern from `parent` to `node`.
  */

@@ -12,7 +12,7 @@ import { outlookReference, yearBasisOf, type LaterTarget } from '../../../graph/
 import { eraYearLabel } from '../../../core/text/japanese-era';
 import type { IndicatorOutlookStatus } from '../../../graph/outlook-status';
 import * as column from '../shared-columns';
-import { INDICATOR_ATTRIBUTES } from '../../../graph/properties/indicator.properties';
+import { INDICATOR_ATTRIBUTES } from '../../../graph/kinds/indicator.kind';
 import { withDeclaredColumns, type ExportedValues } from '../declared-columns';
 
 /** An outcome indicator as the export asks for it (the selection below). */
@@ -46,7 +46,7 @@ interface IndicatorRow extends Sourced, ExportedValues<typeof INDICATOR_ATTRIBUT
 
 /**
  * Outcome indicators (成果指標): one row per indicator; values as numbers, and as printed beside them. The
- * declared attributes' columns follow from their declaration (indicator.properties.ts), placed here by name.
+ * declared attributes' columns follow from their declaration (indicator.kind.ts), placed here by name.
  */
 export const INDICATOR_EXPORT = sourcedKind<IndicatorRow>(
   withDeclaredColumns(INDICATOR_ATTRIBUTES, {

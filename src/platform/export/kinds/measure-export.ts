@@ -1,7 +1,7 @@
 import { codedColumns, CHANGE_STATUS_WORDS } from '../coded-words';
 import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
 import * as column from '../shared-columns';
-import { MEASURE_ATTRIBUTES } from '../../../graph/properties/measure.properties';
+import { MEASURE_ATTRIBUTES } from '../../../graph/kinds/measure.kind';
 import { withDeclaredColumns, type ExportedValues } from '../declared-columns';
 
 /** A measure as the export asks for it (the selection below). */
@@ -18,7 +18,7 @@ interface MeasureRow extends Sourced, ExportedValues<typeof MEASURE_ATTRIBUTES> 
 
 /**
  * Measures (施策中項目): one row per measure, in the connection's order. The declared attributes' columns follow from
- * their declaration (measure.properties.ts), placed here by name.
+ * their declaration (measure.kind.ts), placed here by name.
  */
 export const MEASURE_EXPORT = sourcedKind<MeasureRow>(
   withDeclaredColumns(MEASURE_ATTRIBUTES, {

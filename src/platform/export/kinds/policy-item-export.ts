@@ -1,6 +1,6 @@
 import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
 import * as column from '../shared-columns';
-import { POLICY_ITEM_ATTRIBUTES } from '../../../graph/properties/policy-item.properties';
+import { POLICY_ITEM_ATTRIBUTES } from '../../../graph/kinds/policy-item.kind';
 import { withDeclaredColumns, type ExportedValues } from '../declared-columns';
 
 /** A policy item as the export asks for it (the selection below). */
@@ -17,7 +17,7 @@ interface PolicyItemRow extends Sourced, ExportedValues<typeof POLICY_ITEM_ATTRI
 
 /**
  * Policy items (施策大項目): one row per item, in the connection's order. The declared attributes' columns follow from
- * their declaration (policy-item.properties.ts), placed here by name.
+ * their declaration (policy-item.kind.ts), placed here by name.
  */
 export const POLICY_ITEM_EXPORT = sourcedKind<PolicyItemRow>(
   withDeclaredColumns(POLICY_ITEM_ATTRIBUTES, {

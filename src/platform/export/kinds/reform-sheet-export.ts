@@ -1,6 +1,6 @@
 import { joined, SDGS_SELECTION, sourcedKind, type Sourced } from '../export-column';
 import * as column from '../shared-columns';
-import { REFORM_SHEET_ATTRIBUTES } from '../../../graph/properties/reform-sheet.properties';
+import { REFORM_SHEET_ATTRIBUTES } from '../../../graph/kinds/reform-sheet.kind';
 import { withDeclaredColumns, type ExportedValues } from '../declared-columns';
 
 interface Named {
@@ -21,7 +21,7 @@ interface ReformSheetRow extends Sourced, ExportedValues<typeof REFORM_SHEET_ATT
 
 /**
  * Administrative-reform sheets (実施計画シート): one row per sheet; fiscal years as Gregorian years. The declared
- * attributes' columns follow from their declaration (reform-sheet.properties.ts), placed here by name.
+ * attributes' columns follow from their declaration (reform-sheet.kind.ts), placed here by name.
  */
 export const REFORM_SHEET_EXPORT = sourcedKind<ReformSheetRow>(
   withDeclaredColumns(REFORM_SHEET_ATTRIBUTES, {

@@ -1,7 +1,7 @@
 import type { DeclaredProperty, DeclaredType } from './declared-property';
 
 /**
- * Every stored attribute of a node type, declared once in its `<kind>.properties.ts`, as @neo4j/graphql's
+ * Every stored attribute of a node type, declared once in its `<kind>.kind.ts`, as @neo4j/graphql's
  * schema model declares a node's attributes: its type, whether it may be absent, its description, and what
  * it allows (a GraphQL field, filter, order, aggregate, search, export). Numbers (`Int`, `Float`,
  * `FiscalYear`) are DeclaredProperty (declared-property.ts); texts, flags, enums and lists are

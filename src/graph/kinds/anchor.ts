@@ -1,7 +1,7 @@
 import { RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../graph-model';
 
 /**
- * The relationships a kind is filtered by, declared with its attributes (`<kind>.properties.ts`): for each
+ * The relationships a kind is filtered by, declared with its attributes (`<kind>.kind.ts`): for each
  * condition with an anchor (PageSpec.anchors), the related nodes `a` the filter names and the path from them
  * to the kind's node `n`, hop by hop. The page compiler starts a statement there, from an index on `a`; the
  * Cypher is one of two templates filled from this (src/read/page/declared-anchors.ts), instead of a file per
@@ -58,10 +58,14 @@ export function reversedHops(hops: readonly AnchorHop[]): AnchorHop[] {
 export function followedBy(path: readonly AnchorHop[], ...then: AnchorHop[]): AnchorHop[] {
   const last = path.at(-1);
   if (last === undefined) return then;
-  const [type] = last.types;
+  return [...path.slice(0, -1), Object.assign({}, last, { to: reachedBy(last) }), ...then];
+}
+
+/** The label a hop reaches, read from its (first) relationship type and its direction. */
+export function reachedBy(hop: AnchorHop): NodeLabel {
+  const [type] = hop.types;
   if (type === undefined) throw new Error('a hop follows at least one relationship type');
-  const to = last.direction === 'out' ? RELATIONSHIP_TYPES[type].to : RELATIONSHIP_TYPES[type].from;
-  return [...path.slice(0, -1), Object.assign({}, last, { to }), ...then];
+  return hop.direction === 'out' ? RELATIONSHIP_TYPES[type].to : RELATIONSHIP_TYPES[type].from;
 }
 
 /** The path with its last hop passing only the nodes the next plan keeps. */
@@ -88,10 +92,12 @@ export type AnchorStart =
   | { readonly from: 'Field'; readonly key: 'field-id' };
 
 /**
- * The filter field a declared condition is asked for by (src/read/filter/declared-relationship-filters.ts): a
- * list `field` of the related nodes' keys, with its `<field>All` and `<field>None` siblings, each value checked
- * as the key's kind is (a measure's code, an SDG's number, a department's id or name). A condition without it is
- * asked for by a filter field written by hand (one with a single form as well, or another check).
+ * The filter field a condition is asked for by (src/read/filter/declared-relationship-filters.ts): a list
+ * `field` of the related nodes' keys, with its `<field>All` and `<field>None` siblings, each value checked as
+ * the key's kind is (a measure's code, an SDG's number, a department's id or name). It is never written in an
+ * anchor: a relationship declares it (`filter` in `<KIND>_RELATIONSHIPS`, relationship.ts), and its anchor and
+ * condition follow from the relationship's path (relationship-pages.ts). A condition without it is asked for by
+ * a filter field written by hand (one with a single form as well, or another check).
  */
 export interface DeclaredRelationshipFilter {
   readonly field: string;
@@ -112,6 +118,15 @@ export type AnchorDeclaration = AnchorStart & {
 /** A kind's anchors by condition name (`sdgs`, `policy-items`: the `anchor-<name>` of its fragments). */
 export type Anchors = Readonly<Record<string, AnchorDeclaration>>;
 
-export function declareAnchors<const A extends Anchors>(anchors: A): A {
+/**
+ * An anchor as `<KIND>_ANCHORS` declares it: without a filter field, which only a relationship declares (the
+ * anchors a relationship's filter makes join these, relationship-pages.ts).
+ */
+type HandAnchor = AnchorStart & {
+  readonly hops: readonly AnchorHop[];
+  readonly condition?: { readonly as: string; readonly filter?: never };
+};
+
+export function declareAnchors<const A extends Readonly<Record<string, HandAnchor>>>(anchors: A): A {
   return anchors;
 }

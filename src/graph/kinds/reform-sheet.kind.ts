@@ -1,5 +1,5 @@
 import { declareAnchors, followedBy, inFrom, outTo } from './anchor';
-import { MEASURE_TO_SDGS, SDG_TO_MEASURES } from './measure.properties';
+import { MEASURE_TO_SDGS, SDG_TO_MEASURES } from './measure.kind';
 import { declareAttributes, numbersOf } from './attribute';
 import { declareFacets } from './facet';
 import { CODE } from './code';
@@ -143,7 +143,7 @@ export const REFORM_SHEET_PROPERTIES = numbersOf(REFORM_SHEET_ATTRIBUTES);
 
 /**
  * The relationships reform sheets are filtered by, each with its anchor: where a `reformSheets` page starts
- * when the condition must hold (src/graph/properties/anchor.ts).
+ * when the condition must hold (src/graph/kinds/anchor.ts).
  */
 export const REFORM_SHEET_ANCHORS = declareAnchors({
   departments: {
@@ -168,13 +168,9 @@ export const REFORM_SHEET_ANCHORS = declareAnchors({
   },
 });
 
-/** The facets of `reformSheets` declared by shape (src/graph/properties/facet.ts); the others are files. */
+/** The facets of `reformSheets` declared by shape (src/graph/kinds/facet.ts); the others are files. */
 export const REFORM_SHEET_FACETS = declareFacets({
-  sdgs: {
-    perSdg: [outTo('SUPPORTS', 'Measure'), ...MEASURE_TO_SDGS],
-    description: 'Per SDG touched through the supported measures, by SDG number.',
-  },
-  areas: { perValueOf: 'areaNumber', as: 'number' },
+  areas: { perValueOf: 'areaNumber', counted: 'area', description: 'Per area, by area number.' },
 });
 
 /** The relationship fields of a reform sheet (relationship.ts): the path from it to the nodes each lists. */
@@ -186,6 +182,9 @@ export const REFORM_SHEET_RELATIONSHIPS = declareRelationships({
     along(outTo('SUPPORTS')),
     'Measures (施策中項目) the sheet supports, as resolved from the names it cites.',
   ),
-  // The path its facet of SDGs counts along.
-  sdgs: listed(along(...REFORM_SHEET_FACETS.sdgs.perSdg), 'SDGs touched through the measures the sheet supports.'),
+  sdgs: listed(
+    along(outTo('SUPPORTS', 'Measure'), ...MEASURE_TO_SDGS),
+    'SDGs touched through the measures the sheet supports.',
+    { sdgFacet: { name: 'sdgs', description: 'Per SDG touched through the supported measures, by SDG number.' } },
+  ),
 });

@@ -1,7 +1,7 @@
 import { declareAttributes } from './attribute';
 import { SheetRole } from '../enums';
 import { inFrom, outTo, unlessDeleted } from './anchor';
-import { MEASURE_TO_SDGS } from './measure.properties';
+import { MEASURE_TO_SDGS } from './measure.kind';
 import { along, alongDeletable, declareRelationships, listed, paged } from './relationship';
 
 /**

@@ -57,10 +57,6 @@ export const MEASURE_ATTRIBUTES = declareAttributes({
 export const MEASURE_PROPERTIES = numbersOf(MEASURE_ATTRIBUTES);
 
 /**
- * The relationships measures are filtered by, each with its anchor: where a `measures` page starts when the
- * condition must hold (src/graph/properties/anchor.ts).
- */
-/**
  * The path from a measure to its SDGs, through its policy item: written here once. Its relationship field, its
  * facet and its anchor (walked back), and every path of another kind that crosses it (Department.sdgs, an SDG's
  * measures, departments and sheets, the sheets' SDG facet and anchor) are made from it
@@ -71,35 +67,32 @@ export const MEASURE_TO_SDGS = [inFrom('HAS_MEASURE', 'PolicyItem'), outTo('CONT
 /** The same path from an SDG to the measures touching it. */
 export const SDG_TO_MEASURES = reversedHops(MEASURE_TO_SDGS);
 
+/**
+ * The relationships measures are filtered by, each with its anchor: where a `measures` page starts when the
+ * condition must hold (src/graph/kinds/anchor.ts). A relationship field that declares a filter adds its own
+ * (`reformSheets` below, relationship-pages.ts).
+ */
 export const MEASURE_ANCHORS = declareAnchors({
   departments: { from: 'Department', key: 'id', hops: [outTo('RESPONSIBLE_FOR')], condition: { as: 'd' } },
-  'reform-sheets': {
-    from: 'ReformSheet',
-    key: 'code',
-    hops: [outTo('SUPPORTS')],
-    condition: {
-      as: 'r',
-      filter: {
-        field: 'reformSheets',
-        description: 'Codes of reform sheets supporting the measure (`area-number`, e.g. `1-6`).',
-      },
-    },
-  },
   'policy-items': { from: 'PolicyItem', key: 'code', hops: [outTo('HAS_MEASURE')] },
   sdgs: { from: 'Sdg', key: 'number', hops: SDG_TO_MEASURES },
   fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('HAS_MEASURE')] },
 });
 
-/** The facets of `measures` declared by shape (src/graph/properties/facet.ts); the others are files. */
+/** The facets of `measures` declared by shape (src/graph/kinds/facet.ts); the others are files. */
 export const MEASURE_FACETS = declareFacets({
-  sdgs: { perSdg: MEASURE_TO_SDGS, description: 'Per SDG touched (through the policy item), by SDG number.' },
-  statuses: { perValueOf: 'status', as: 'status' },
+  statuses: { perValueOf: 'status', counted: 'status', description: 'Per change mark.' },
 });
 
 /** The relationship fields of a measure (relationship.ts): the path from it to the nodes each lists. */
 export const MEASURE_RELATIONSHIPS = declareRelationships({
   policyItem: single(along(inFrom('HAS_MEASURE')), 'The policy item (施策大項目) the measure belongs to.'),
   departments: listed(along(inFrom('RESPONSIBLE_FOR')), 'Departments responsible for the measure (評価回答部署).'),
-  sdgs: listed(along(...MEASURE_TO_SDGS), 'SDGs the measure touches, through its policy item.'),
-  reformSheets: paged(along(inFrom('SUPPORTS')), 'Reform sheets that name the measure as one they support.'),
+  sdgs: listed(along(...MEASURE_TO_SDGS), 'SDGs the measure touches, through its policy item.', {
+    sdgFacet: { name: 'sdgs', description: 'Per SDG touched (through the policy item), by SDG number.' },
+  }),
+  // The measures' filter by these sheets (reformSheets, reformSheetsAll, reformSheetsNone) and its anchor.
+  reformSheets: paged(along(inFrom('SUPPORTS')), 'Reform sheets that name the measure as one they support.', {
+    filter: 'Codes of reform sheets supporting the measure (`area-number`, e.g. `1-6`).',
+  }),
 });

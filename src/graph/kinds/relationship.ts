@@ -1,7 +1,7 @@
 import type { AnchorHop } from './anchor';
 
 /**
- * A kind's relationship fields, declared with its attributes, anchors and facets (`<kind>.properties.ts`): each
+ * A kind's relationship fields, declared with its attributes, anchors and facets (`<kind>.kind.ts`): each
  * field is the path from the kind's node to the nodes it lists, hop by hop, written as anchors and facets write
  * theirs (anchor.ts). Everything the read engine needs follows from the path (src/read/declared-relationships.ts):
  * a path of one hop of one type is answered by the graph/outgoing|incoming loaders and templates, a longer one
@@ -35,7 +35,21 @@ export interface RelationshipDeclaration {
    * argument of its own, such as `role`).
    */
   readonly field?: RelationshipFieldDeclaration;
+  /**
+   * The kind's connection is filtered by the related nodes' keys: the filter fields `<field>`, `<field>All` and
+   * `<field>None`, described so. Their anchor (from the related nodes by their key, the path walked back) and
+   * condition follow from the path (relationship-pages.ts), as the other declared anchors' do.
+   */
+  readonly filter?: string;
+  /**
+   * The kind's connection counts a facet per SDG through the related nodes: the path followed by the reached
+   * kind's own path to its SDGs (its facet `sdgs`), a field of the `<Label>Facets` type named and described so.
+   */
+  readonly sdgFacet?: { readonly name: string; readonly description: string };
 }
+
+/** What a relationship adds to its kind's connection besides its field: a filter, a facet. */
+export type RelationshipOptions = Pick<RelationshipDeclaration, 'filter' | 'sdgFacet'>;
 
 /**
  * What a relationship field is besides its path: how many nodes it gives and whether its `<field>Connection`
@@ -68,16 +82,34 @@ export const along = (...hops: AnchorHop[]): RelationshipDeclaration => ({ along
 export const alongDeletable = (...hops: AnchorHop[]): RelationshipDeclaration => ({ along: hops, deletable: true });
 
 /** The relationship as the field of the one node every parent has (a measure's policy item). */
-export const single = (declaration: RelationshipDeclaration, description: string): RelationshipDeclaration =>
-  Object.assign({}, declaration, { field: { description, cardinality: 'one' as const } });
+export const single = <const O extends RelationshipOptions = object>(
+  declaration: RelationshipDeclaration,
+  description: string,
+  options?: O,
+): RelationshipDeclaration & O => asField(declaration, { description, cardinality: 'one' }, options);
 
 /** The relationship as a list field, with its `<field>Connection` in code order. */
-export const listed = (declaration: RelationshipDeclaration, description: string): RelationshipDeclaration =>
-  Object.assign({}, declaration, { field: { description, cardinality: 'many' as const } });
+export const listed = <const O extends RelationshipOptions = object>(
+  declaration: RelationshipDeclaration,
+  description: string,
+  options?: O,
+): RelationshipDeclaration & O => asField(declaration, { description, cardinality: 'many' }, options);
 
 /**
  * The relationship as a list field whose `<field>Connection` takes the filter, order and facets of the reached
  * label's paged kind (measures, policy items, indicators, reform sheets).
  */
-export const paged = (declaration: RelationshipDeclaration, description: string): RelationshipDeclaration =>
-  Object.assign({}, declaration, { field: { description, cardinality: 'many' as const, paged: true as const } });
+export const paged = <const O extends RelationshipOptions = object>(
+  declaration: RelationshipDeclaration,
+  description: string,
+  options?: O,
+): RelationshipDeclaration & O => asField(declaration, { description, cardinality: 'many', paged: true }, options);
+
+/** The path with its field and what it adds to its kind's connection (the options' own type kept, for tsc). */
+function asField<O extends RelationshipOptions>(
+  declaration: RelationshipDeclaration,
+  field: RelationshipFieldDeclaration,
+  options: O | undefined,
+): RelationshipDeclaration & O {
+  return Object.assign({}, declaration, options, { field });
+}

@@ -109,7 +109,7 @@ export const POLICY_ITEM_PROPERTIES = numbersOf(POLICY_ITEM_ATTRIBUTES);
 
 /**
  * The relationships policy items are filtered by, each with its anchor: where a `policyItems` page starts when
- * the condition must hold (src/graph/properties/anchor.ts).
+ * the condition must hold (src/graph/kinds/anchor.ts).
  */
 export const POLICY_ITEM_ANCHORS = declareAnchors({
   departments: {
@@ -121,10 +121,9 @@ export const POLICY_ITEM_ANCHORS = declareAnchors({
   fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM')] },
 });
 
-/** The facets of `policyItems` declared by shape (src/graph/properties/facet.ts); the others are files. */
+/** The facets of `policyItems` declared by shape (src/graph/kinds/facet.ts); the others are files. */
 export const POLICY_ITEM_FACETS = declareFacets({
-  sdgs: { perSdg: [outTo('CONTRIBUTES_TO')], description: 'Per SDG the items contribute to, by SDG number.' },
-  fields: { perValueOf: 'fieldNumber', as: 'number' },
+  fields: { perValueOf: 'fieldNumber', counted: 'field', description: 'Per field, by field number.' },
 });
 
 /** The relationship fields of a policy item (relationship.ts): the path from it to the nodes each lists. */
@@ -133,6 +132,7 @@ export const POLICY_ITEM_RELATIONSHIPS = declareRelationships({
   sdgs: listed(
     along(outTo('CONTRIBUTES_TO')),
     'SDGs the item contributes to (関連するSDGs, as the departments answered).',
+    { sdgFacet: { name: 'sdgs', description: 'Per SDG the items contribute to, by SDG number.' } },
   ),
   measures: listed(alongDeletable(outTo('HAS_MEASURE')), 'Measures (施策中項目) of the item, in number order.'),
   indicators: paged(along(outTo('MEASURED_BY')), 'Outcome indicators (成果指標) of the item.'),

@@ -3,7 +3,7 @@
  * filterable, orderable, aggregatable and exported. Everything that used to name the property by hand (the
  * stored contract, the loader's rules, the object type's field, the filter input and its condition, the order
  * enum, the aggregate figure, the prefetch demand, the export column and the analysts' table) is derived
- * from the declaration, so a new number of a node type is one entry in its `<kind>.properties.ts` plus the
+ * from the declaration, so a new number of a node type is one entry in its `<kind>.kind.ts` plus the
  * parser that reads it (docs/contributors.md, "Adding a numeric property").
  */
 

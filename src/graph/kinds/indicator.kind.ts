@@ -86,7 +86,7 @@ export const INDICATOR_PROPERTIES = numbersOf(INDICATOR_ATTRIBUTES);
 
 /**
  * The relationships outcome indicators are filtered by, each with its anchor: where an `indicators` page
- * starts when the condition must hold (src/graph/properties/anchor.ts). By id, the other anchor, is the
+ * starts when the condition must hold (src/graph/kinds/anchor.ts). By id, the other anchor, is the
  * indicator's own key (cypher/fragments/indicator/anchor-ids.cypher).
  */
 export const INDICATOR_ANCHORS = declareAnchors({
@@ -95,13 +95,13 @@ export const INDICATOR_ANCHORS = declareAnchors({
   fields: { from: 'Field', key: 'field-id', hops: [outTo('HAS_ITEM', 'PolicyItem'), outTo('MEASURED_BY')] },
 });
 
-/** The facets of `indicators` declared by shape (src/graph/properties/facet.ts); the others are files. */
+/** The facets of `indicators` declared by shape (src/graph/kinds/facet.ts); the others are files. */
 export const INDICATOR_FACETS = declareFacets({
   sdgs: {
     perSdg: [inFrom('MEASURED_BY', 'PolicyItem'), outTo('CONTRIBUTES_TO')],
     description: "Per SDG of the indicators' policy items, by SDG number.",
   },
-  directions: { perValueOf: 'direction', as: 'direction' },
+  directions: { perValueOf: 'direction', counted: 'direction', description: 'Per direction.' },
 });
 
 /** The relationship fields of an indicator (relationship.ts): the path from it to the nodes each lists. */

@@ -1,6 +1,6 @@
 import { declareAttributes } from './attribute';
 import { followedBy, inFrom, unlessDeletedAtEnd } from './anchor';
-import { SDG_TO_MEASURES } from './measure.properties';
+import { SDG_TO_MEASURES } from './measure.kind';
 import { along, declareRelationships, listed, paged } from './relationship';
 
 /**
