@@ -193,7 +193,7 @@ const CORPUS: Record<string, readonly Transformation[]> = {
     fullWidthDigitsAndLatin('all'),
     crlfAndBom,
   ],
-  'every blank line removed': [blankLines('removed')],
+  'every blank line removed but after slogans': [blankLines('removed but after slogans')],
   'every blank line doubled': [blankLines('doubled')],
   'page furniture every 33 lines, full-width digits, CRLF and BOM': [
     pageFurniture(33, 'bare number and header'),
