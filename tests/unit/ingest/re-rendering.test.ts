@@ -49,9 +49,11 @@ const SURVIVES: Record<string, readonly (readonly RuleName[])[]> = {
   // page furniture. (A satisfaction rate once came out other than printed, seed 1720995879, path 17:11: the joiner
   // put a space at a break after a full-width digit, `１` / `6.8%`. A page break next to its first heading, which
   // the running header repeats word for word, dropped the heading: a header's copy at its own place next to the
-  // break is furniture, any other copy content.) Still open: with blank lines moved, a slogan whose blank line was
-  // lost takes the speech bubble's first lines where a blank line fell inside the bubble: a wrong value, not a
-  // refusal (30 of 300 draws; rendering seeds 21, 640321813, 1532691492), so blank lines are not drawn for 001.
+  // break is furniture, any other copy content.) With blank lines moved, a slogan whose blank line was lost is
+  // refused (`AmbiguousSloganError`, final-plan/slogan-piece.ts; it was read from its first line, a fragment when
+  // wrapped). Still open: where a blank line also fell inside the speech bubble after it, the slogan takes the
+  // bubble's first lines, printed exactly as a wrapped slogan with its blank line kept: a wrong value (42 of 200
+  // draws with every paragraph re-wrapped; rendering seeds 1, 7, 14), so blank lines are not drawn for 001.
   [SOURCE_FILES.finalPlan]: [
     ['prose re-wrapped', 'every paragraph re-wrapped', 'page furniture', 'full-/half-width swaps'],
   ],
