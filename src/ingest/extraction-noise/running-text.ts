@@ -22,6 +22,11 @@ import {
  * where most lines share one, taken only when a quarter of the long prose lines (five at least) fill it;
  * today's files have no such width, so nothing is joined in them.
  *
+ * Only a break with half-width text on both sides is joined here (`isLatinBreak`): there the widths alone tell a
+ * space a layout dropped (`PPP /` / `PFI`) from a word a fixed-count dump split (`PT` / `A`). Every other break is
+ * left to the document readers, which join a paragraph's lines by what starts a piece: judged here by width, a
+ * heading after a paragraph whose blank line was lost was taken for its rest.
+ *
  * A line is the rest of the line above when (`continues`) both are prose (not blank, no tab: a tab row is a
  * table row), the one above fits in the column, and the break was forced: the line above and this line's
  * start up to the first place a line may start would not have fitted together (a tool breaks only where
@@ -52,18 +57,18 @@ function joinLines(
   let piece: FileLine | null = null;
   for (const line of lines) {
     const previous = out.at(-1);
-    if (previous && piece !== null && continues(column, piece.text, line.text)) {
-      // Folding widths keeps every character in its place, so the printed text is cut where the text is.
-      const cut = previous.text.length - piece.text.length;
-      const printedAbove = previous.printed ?? previous.text;
-      const printed: LineBreak = [printedAbove.slice(cut), line.printed ?? line.text];
+    // Folding widths keeps every character in its place, so the printed text is cut where the text is.
+    const cut = previous && piece ? previous.text.length - piece.text.length : 0;
+    const printedAbove = previous?.printed ?? previous?.text ?? '';
+    const printed: LineBreak = [printedAbove.slice(cut), line.printed ?? line.text];
+    if (previous && piece !== null && isLatinBreak(printed) && continues(column, piece.text, line.text)) {
       const joined = joinAtBreak(piece.text, line.text, splitsWords, printed);
       out[out.length - 1] = {
         text: previous.text.slice(0, cut) + joined.text,
         fileLine: previous.fileLine,
         printed: printedAbove.slice(0, cut) + joined.printed,
       };
-      if (isLatinBreak(printed)) breaks.push([piece.text, line.text]);
+      breaks.push([piece.text, line.text]);
     } else {
       out.push(line);
     }

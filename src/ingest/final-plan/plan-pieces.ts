@@ -4,6 +4,7 @@ import { pieceLines, type StartsPiece } from '../pieces';
 import type { SourceDocument } from '../source-document';
 import { isOverviewLabel, OVERVIEW_LABEL, SECTION_LABEL, leadsALine, type SectionKind } from './labels';
 import { chapterHeading, numberedEntry } from './line-kinds';
+import { partSloganPiece } from './slogan-piece';
 
 /**
  * Document 001 read as pieces in reading order (src/ingest/README.md): each piece becomes one line of the
@@ -26,28 +27,16 @@ export function readPlanPieces(doc: SourceDocument): SourceDocument {
     const headings = overviewNames(doc, pieces).map((name) => nameKey(name));
     if (headings.length > 0) pieces = pieceLines(doc, span, startsPlanPiece(headings));
   }
-  const groups = pieces.flatMap((lines, i) => (isSloganRunOn(doc, pieces[i - 1], lines) ? splitFirst(lines) : [lines]));
+  const text = (lines: readonly number[]): string => pieceText(doc, lines);
+  const groups = pieces.flatMap((lines, i) => {
+    const above = pieces[i - 1];
+    return above && isFieldHeading(text(above)) ? partSloganPiece(doc, lines, text) : [lines];
+  });
   return doc.withFileLines(
     groups.map((lines) => pieceText(doc, lines)),
     groups.map((lines) => doc.fileLine(lines[0] ?? 1)),
     groups.map((lines) => (lines.length === 1 ? doc.printedLine(lines[0] ?? 1) : undefined)),
   );
-}
-
-/**
- * A chapter's slogan is a phrase, no sentence, and the speech bubbles after it are sentences with no mark to
- * start them: where the blank line between them was lost, the slogan's piece runs on into a sentence end
- * (`。`, `！`), and its first line is taken as the slogan. A slogan wrapped over lines with no blank line after
- * it cannot be told from the bubbles: a known limit (src/ingest/README.md).
- */
-function isSloganRunOn(doc: SourceDocument, above: readonly number[] | undefined, lines: readonly number[]): boolean {
-  const heading = above === undefined ? null : chapterHeading(pieceText(doc, above));
-  return heading !== null && lines.length > 1 && /[。！？!?]/.test(pieceText(doc, lines));
-}
-
-function splitFirst(lines: readonly number[]): number[][] {
-  const [first = 1, ...rest] = lines;
-  return [[first], rest];
 }
 
 /** A one-line piece as the line reads (a table row keeps its tabs); a paragraph its lines joined. */
@@ -103,7 +92,12 @@ const AWAITS_TEXT = /^(?:-|▲|\d+\.)$/;
  * indicator row whose target follows the arrows (`… 43 団体 ▶▶ 50 団体`), should a blank line or a tab be lost.
  */
 function endsAPiece(above: string): boolean {
-  return /分野$/.test(chapterHeading(above)?.title ?? '') || /▶\s*\S/.test(above);
+  return isFieldHeading(above) || /▶\s*\S/.test(above);
+}
+
+/** A field chapter's heading (`第5章 市民生活分野`): its slogan follows it. */
+function isFieldHeading(text: string): boolean {
+  return /分野$/.test(chapterHeading(text)?.title ?? '');
 }
 
 const VISION_KEY = nameKey(SECTION_LABEL.vision);

@@ -78,14 +78,29 @@ export function fullWidthDigitsAndLatin(which: 'all' | 'mixed'): Transformation 
     );
 }
 
-/** Blank lines as another tool places them: every one removed, or each doubled. */
-export function blankLines(which: 'removed' | 'doubled'): Transformation {
+/**
+ * Blank lines as another tool places them: every one removed, or each doubled. `removed but after slogans` keeps
+ * the blank lines after a field chapter's slogan (001: the line after `第N章 …分野`), the only mark the document
+ * prints between the slogan, a phrase, and the speech bubbles' sentences; without it 001 is refused
+ * (`AmbiguousSloganError`), as extraction-noise.test.ts checks.
+ */
+export function blankLines(which: 'removed' | 'removed but after slogans' | 'doubled'): Transformation {
   return (extraction) =>
-    mapLines(extraction, (lines) =>
-      lines.flatMap((text, index) =>
-        text.trim() !== '' ? [{ text, from: index + 1 }] : which === 'removed' ? [] : [{ text }, { text }],
-      ),
-    );
+    mapLines(extraction, (lines) => {
+      const text = lines.filter((line) => line.trim() !== '');
+      const slogans = new Set(
+        text.flatMap((line, i) => (/^第\s*\d+\s*章.*分野$/.test(line.trim()) ? [text[i + 1]] : [])),
+      );
+      let above = '';
+      return lines.flatMap((line, index) => {
+        if (line.trim() !== '') {
+          above = line;
+          return [{ text: line, from: index + 1 }];
+        }
+        if (which === 'doubled') return [{ text: line }, { text: line }];
+        return which === 'removed but after slogans' && slogans.has(above) ? [{ text: line }] : [];
+      });
+    });
 }
 
 /** How a tool measures a line: printed width (ASCII and half-width katakana 1, everything else 2, as a PDF

@@ -217,14 +217,37 @@ const FURNITURE: readonly FurnitureStyle[] = [
 export const pageFurnitureEveryNLines: RenderingRule = (draws) =>
   pageFurniture(draws.int(5, 80), draws.pick(FURNITURE));
 
-/** Blank lines added between paragraphs (not inside a table) and blank lines the text had removed. */
+/** A sentence's end, and the text lines (no tab, not blank) a blank line never falls between inside a sentence. */
+const SENTENCE_END = /[。！？!?]\s*$/;
+const isTextLine = (text: string | undefined): boolean =>
+  text !== undefined && text.trim() !== '' && !text.includes('\t');
+
+/**
+ * Whether line `index` and the next are inside one sentence the file prints over several lines (001's speech
+ * bubbles: `市民や学生同士が` / `つながってまちづくりを` / `進めていけるといいな。`): text lines from here on, with no
+ * blank line or table row between, reach a sentence end, and this one ends none. A blank line there would be
+ * a paragraph break inside a sentence, which no rendering prints.
+ */
+function insideSentence(lines: readonly string[], index: number): boolean {
+  if (SENTENCE_END.test(lines[index] ?? '')) return false;
+  for (let k = index; isTextLine(lines[k]); k++) {
+    if (k > index && SENTENCE_END.test(lines[k] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Blank lines added between paragraphs (not inside a table, nor inside a sentence printed over lines) and blank
+ * lines the text had removed.
+ */
 export const blankLinesMoved: RenderingRule = (draws) => (extraction) =>
   mapLines(extraction, (lines) =>
     lines.flatMap((text, index) => {
       if (text.trim() === '') return draws.chance(0.5) ? [] : [{ text, from: index + 1 }];
       const next = lines[index + 1];
       const inTable = text.includes('\t') && next?.includes('\t') === true;
-      const added = !inTable && next !== undefined && draws.chance(0.2) ? draws.int(1, 2) : 0;
+      const drawn = !inTable && next !== undefined && draws.chance(0.2) ? draws.int(1, 2) : 0;
+      const added = insideSentence(lines, index) ? 0 : drawn;
       return [{ text, from: index + 1 }, ...Array.from({ length: added }, () => ({ text: '' }))];
     }),
   );
