@@ -61,14 +61,16 @@ export interface MemoryBudget {
 const SHARES = { oldSpace: 0.6, compiledExecution: 0.08, documentStore: 0.04, responseCache: 1 / 16 } as const;
 
 /**
- * A semi-space is the largest power of two within a 64th of the limit (8 MiB at 512, so 16 MiB of young
- * generation; 4 at 384), between 1 and 32 MiB: V8 rounds the flag up to a power of two (6 gives 8), so it is
- * rounded down here to stay within the share. Left to
+ * A semi-space is the largest power of two within a 32nd of the limit (16 MiB at 512, so 32 MiB of young
+ * generation; 8 at 384), between 1 and 32 MiB: V8 rounds the flag up to a power of two (12 gives 16), so it is
+ * rounded down here to stay within the share. A 64th (8 MiB at 512) made every request dearer: a smaller young
+ * generation is collected more often and promotes more, and at 8 MiB a nested question cost the service 26 % more
+ * CPU than at 16 (docs/benchmarks.md, "Memory"). Left to
  * V8, the young generation grew to 64 MiB committed under load and shrank only at a collection of last resort: the
  * same idle service measured anywhere from 19 to 64 MiB of it, so its RSS after an idle depended on when it was
  * read rather than on what it held (docs/benchmarks.md, "Memory").
  */
-const SEMI_SPACE = { ofLimit: 1 / 64, minMb: 1, maxMb: 32 } as const;
+const SEMI_SPACE = { ofLimit: 1 / 32, minMb: 1, maxMb: 32 } as const;
 
 export function memoryBudget(limitMb: number): MemoryBudget {
   return Object.freeze({

@@ -129,7 +129,7 @@ export const SETTINGS = z.object({
   }),
   MEMORY_LIMIT_MB: setting(wholeNumber(192, 1_048_576).optional(), {
     meaning:
-      'memory the service plans for (MiB): sizes V8\'s heap (`--max-old-space-size`, three fifths of it; `--max-semi-space-size`, at most a 64th) and the caches\' budgets (docs/operators.md "Memory"); near it caches are emptied, then requests refused with `SERVICE_BUSY`',
+      'memory the service plans for (MiB): sizes V8\'s heap (`--max-old-space-size`, three fifths of it; `--max-semi-space-size`, at most a 32nd) and the caches\' budgets (docs/operators.md "Memory"); near it caches are emptied, then requests refused with `SERVICE_BUSY`',
     shownDefault: "the container's limit (cgroup `memory.max`), else 512",
     example: '512',
     note: 'Memory the service plans for, in MiB (default: the container limit, else 512); sizes the heap and the caches.',
