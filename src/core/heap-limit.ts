@@ -5,6 +5,7 @@ import { memoryBudget, memoryLimitMb, type MemoryBudget } from './memory-limit';
 const HEAP_FLAGS: readonly (readonly [flag: string, size: (budget: MemoryBudget) => number])[] = [
   ['--max-old-space-size', (budget) => budget.oldSpaceMb],
   ['--max-semi-space-size', (budget) => budget.semiSpaceMb],
+  ['--heap-growing-percent', (budget) => budget.heapGrowingPercent],
 ];
 
 /**

@@ -49,6 +49,11 @@ export interface MemoryBudget {
    * two of them. V8 would size it from the old generation, up to 32 MiB (64 committed) at 307 MiB of old space.
    */
   readonly semiSpaceMb: number;
+  /**
+   * How far V8 lets the old generation grow past what survived the last full collection before the next one,
+   * `--heap-growing-percent` (HEAP_GROWING_PERCENT).
+   */
+  readonly heapGrowingPercent: number;
   /** Compiled executors (graphql-jit), by the heap their generated code takes (bytes). */
   readonly compiledExecutionBytes: number;
   /** Parsed and validated documents with what hangs off their nodes (bytes, estimated from their text). */
@@ -72,6 +77,16 @@ const SHARES = { oldSpace: 0.6, compiledExecution: 0.08, documentStore: 0.04, re
  */
 const SEMI_SPACE = { ofLimit: 1 / 32, minMb: 1, maxMb: 32 } as const;
 
+/**
+ * V8 chooses how far the old generation grows between full collections from its maximum size: about 1.3 times what
+ * survived at a maximum under 512 MiB, up to 4 times at 2 GiB and more. Capped at the limit's three fifths, the
+ * service's old generation got the smallest factor and was collected in full several times as often: the nested
+ * question Q2 cost 3.54 ms of service CPU at the default 512 against 2.59 with `--max-old-space-size=4096`
+ * (docs/benchmarks.md, "Memory"). Doubling what survived keeps a live heap of a third of the old generation
+ * within it, and the old generation's own maximum still bounds the heap whatever the factor.
+ */
+const HEAP_GROWING_PERCENT = 100;
+
 export function memoryBudget(limitMb: number): MemoryBudget {
   return Object.freeze({
     limitMb,
@@ -80,6 +95,7 @@ export function memoryBudget(limitMb: number): MemoryBudget {
       SEMI_SPACE.maxMb,
       Math.max(SEMI_SPACE.minMb, 2 ** Math.floor(Math.log2(limitMb * SEMI_SPACE.ofLimit))),
     ),
+    heapGrowingPercent: HEAP_GROWING_PERCENT,
     compiledExecutionBytes: Math.floor(limitMb * SHARES.compiledExecution * MIB),
     documentStoreBytes: Math.floor(limitMb * SHARES.documentStore * MIB),
     responseCacheBytes: Math.floor(limitMb * SHARES.responseCache * MIB),
