@@ -10,7 +10,8 @@ const HEAP_FLAGS: readonly (readonly [flag: string, size: (budget: MemoryBudget)
 
 /**
  * The V8 flags MEMORY_LIMIT_MB (or the container's limit) gives that the process does not run with yet: the old
- * generation (`--max-old-space-size`) and the young generation's semi-space (`--max-semi-space-size`). A flag the
+ * generation (`--max-old-space-size`), the young generation's semi-space (`--max-semi-space-size`) and how far the
+ * old generation grows between full collections (`--heap-growing-percent`, memory-limit.ts). A flag the
  * process already has (the operator's own, in NODE_OPTIONS or on the command line) is left out, so it wins; none
  * when MEMORY_LIMIT_MB is not a valid value (loadConfig then stops the start with the setting's error).
  */

@@ -70,7 +70,7 @@ const SHARES = { oldSpace: 0.6, compiledExecution: 0.08, documentStore: 0.04, re
  * generation; 8 at 384), between 1 and 32 MiB: V8 rounds the flag up to a power of two (12 gives 16), so it is
  * rounded down here to stay within the share. A 64th (8 MiB at 512) made every request dearer: a smaller young
  * generation is collected more often and promotes more, and at 8 MiB a nested question cost the service 26 % more
- * CPU than at 16 (docs/benchmarks.md, "Memory"). Left to
+ * CPU than at 16 (docs/benchmarks.md, "V8's heap flags and the cost of a request"). Left to
  * V8, the young generation grew to 64 MiB committed under load and shrank only at a collection of last resort: the
  * same idle service measured anywhere from 19 to 64 MiB of it, so its RSS after an idle depended on when it was
  * read rather than on what it held (docs/benchmarks.md, "Memory").
@@ -81,9 +81,9 @@ const SEMI_SPACE = { ofLimit: 1 / 32, minMb: 1, maxMb: 32 } as const;
  * V8 chooses how far the old generation grows between full collections from its maximum size: about 1.3 times what
  * survived at a maximum under 512 MiB, up to 4 times at 2 GiB and more. Capped at the limit's three fifths, the
  * service's old generation got the smallest factor and was collected in full several times as often: the nested
- * question Q2 cost 3.54 ms of service CPU at the default 512 against 2.59 with `--max-old-space-size=4096`
- * (docs/benchmarks.md, "Memory"). Doubling what survived keeps a live heap of a third of the old generation
- * within it, and the old generation's own maximum still bounds the heap whatever the factor.
+ * question Q2 cost 3.68 ms of service CPU at the default 512 against 2.41 with the factor at 2 and 2.54 with the
+ * heap uncapped (docs/benchmarks.md, "V8's heap flags and the cost of a request"). The old generation's own maximum
+ * still bounds the heap whatever the factor.
  */
 const HEAP_GROWING_PERCENT = 100;
 
