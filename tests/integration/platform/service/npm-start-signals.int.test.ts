@@ -83,7 +83,9 @@ describe('stopping `npm start` with one signal', () => {
     // service in its own process; the service then starts again in place, same pid, with its heap flag:
     // src/core/heap-limit.ts), with the embedded Neo4j under it.
     const serviceArgs = execFileSync('ps', ['-o', 'args=', '-p', String(started.service)], { encoding: 'utf8' });
-    expect(serviceArgs).toMatch(/--max-old-space-size=\d+ --max-semi-space-size=\d+ --heap-growing-percent=\d+ .*dist\/src\/index\.js/);
+    expect(serviceArgs).toMatch(
+      /--max-old-space-size=\d+ --max-semi-space-size=\d+ --heap-growing-percent=\d+ .*dist\/src\/index\.js/,
+    );
     expect(launchersFor(dataDirectory)).toHaveLength(1);
 
     process.kill(target === 'npm' ? (started.npm.pid ?? 0) : started.service, signal);
