@@ -23,6 +23,8 @@ export const MEMORY_THRESHOLDS = {
 const SHED_PAUSE_MS = 10_000;
 /** How often the guard reads memory between major collections. */
 const READ_EVERY_MS = 500;
+/** How often, at most, the guard collects the heap itself while it refuses requests. */
+const REFUSING_COLLECT_EVERY_MS = 2_000;
 /**
  * How long without a request before the guard empties the caches and collects the heap when none is given
  * (MEMORY_IDLE_SECONDS' default).
@@ -90,6 +92,7 @@ export interface MemoryGuardOptions {
 export class MemoryGuard {
   private readonly shedders: ((pauseMs: number) => void)[] = [];
   private lastShedAt = 0;
+  private lastRefusingCollectAt = 0;
   private lastRequestAt = Date.now();
   private shedSinceLastRequest = false;
   private refusingNow = false;
@@ -131,10 +134,10 @@ export class MemoryGuard {
       const major = list
         .getEntries()
         .some((entry) => (entry as GcEntry).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR);
-      if (major) this.check();
+      if (major) this.afterMajorCollection();
     });
     this.observer.observe({ entryTypes: ['gc'] });
-    this.timer = setInterval(() => this.check(), READ_EVERY_MS);
+    this.timer = setInterval(() => this.tick(), READ_EVERY_MS);
     this.timer.unref();
   }
 
@@ -164,34 +167,69 @@ export class MemoryGuard {
   }
 
   /**
-   * Reads memory and acts on it. A reading between collections counts garbage as used, so it can only make the
-   * guard act early, never late; the next major collection's reading corrects it.
+   * Right after a major collection the heap in use is what is alive: the guard sheds past `shed` (of the heap or
+   * of RSS), refuses past `refuse` of the heap and resumes under `resume`.
    */
-  check(): void {
+  afterMajorCollection(): void {
+    const reading = this.read();
+    this.shedPast(reading, this.heapShare(reading));
+    this.refuseOrResume(this.heapShare(reading), reading);
+  }
+
+  /**
+   * Between collections the heap in use counts garbage too, as much again as survived the last major collection
+   * with the growth V8 is given (src/core/heap-limit.ts): taken as alive, it made the guard shed and refuse under
+   * steady traffic that kept little. So a tick sheds on RSS alone, and the heap's reading only lets the guard
+   * resume (what is alive is at most what is in use). While it refuses, little is allocated and V8 may not
+   * collect for a long time: the tick collects the heap itself, at most every REFUSING_COLLECT_EVERY_MS, so the
+   * refusal ends once what is alive has shrunk rather than at the next collection traffic would have caused.
+   */
+  tick(): void {
     if (!this.shedSinceLastRequest && Date.now() - this.lastRequestAt > this.idleMs) this.releaseWhenIdle();
-    const { heapUsed, rss } = this.read();
-    const heap = heapUsed / (this.budget.oldSpaceMb * MIB);
-    const use = Math.max(heap, rss / (this.budget.limitMb * MIB));
-    if (use > MEMORY_THRESHOLDS.shed && Date.now() - this.lastShedAt > SHED_PAUSE_MS) {
-      this.lastShedAt = Date.now();
-      for (const shed of this.shedders) shed(SHED_PAUSE_MS);
-      this.logger.warn(
-        { event: 'memory.shed', heapUsedMb: Math.round(heapUsed / MIB), rssMb: Math.round(rss / MIB) },
-        'memory short: caches emptied',
-      );
+    if (this.refusingNow && Date.now() - this.lastRefusingCollectAt >= REFUSING_COLLECT_EVERY_MS) {
+      this.lastRefusingCollectAt = Date.now();
+      this.collect();
+      this.afterMajorCollection();
+      return;
     }
-    if (!this.refusingNow && heap > MEMORY_THRESHOLDS.refuse) {
+    const reading = this.read();
+    this.shedPast(reading, 0);
+    if (this.refusingNow && this.heapShare(reading) < MEMORY_THRESHOLDS.resume) {
+      this.refuseOrResume(this.heapShare(reading), reading);
+    }
+  }
+
+  private heapShare({ heapUsed }: MemoryReading): number {
+    return heapUsed / (this.budget.oldSpaceMb * MIB);
+  }
+
+  /** Empties the caches when the heap's share given or RSS is past `shed`, at most once per SHED_PAUSE_MS. */
+  private shedPast(reading: MemoryReading, heapShare: number): void {
+    const use = Math.max(heapShare, reading.rss / (this.budget.limitMb * MIB));
+    if (use <= MEMORY_THRESHOLDS.shed || Date.now() - this.lastShedAt <= SHED_PAUSE_MS) return;
+    this.lastShedAt = Date.now();
+    for (const shed of this.shedders) shed(SHED_PAUSE_MS);
+    this.logger.warn({ event: 'memory.shed', ...inMib(reading) }, 'memory short: caches emptied');
+  }
+
+  private refuseOrResume(heapShare: number, reading: MemoryReading): void {
+    if (!this.refusingNow && heapShare > MEMORY_THRESHOLDS.refuse) {
       this.refusingNow = true;
       this.logger.warn(
-        { event: 'memory.refusing', heapUsedMb: Math.round(heapUsed / MIB), rssMb: Math.round(rss / MIB) },
+        { event: 'memory.refusing', ...inMib(reading) },
         'memory short: new requests refused with SERVICE_BUSY',
       );
-    } else if (this.refusingNow && heap < MEMORY_THRESHOLDS.resume) {
+    } else if (this.refusingNow && heapShare < MEMORY_THRESHOLDS.resume) {
       this.refusingNow = false;
       this.logger.info(
-        { event: 'memory.resumed', heapUsedMb: Math.round(heapUsed / MIB), rssMb: Math.round(rss / MIB) },
+        { event: 'memory.resumed', ...inMib(reading) },
         'memory back under its limit: requests accepted again',
       );
     }
   }
+}
+
+/** A reading for the log, in whole MiB. */
+function inMib({ heapUsed, rss }: MemoryReading): { heapUsedMb: number; rssMb: number } {
+  return { heapUsedMb: Math.round(heapUsed / MIB), rssMb: Math.round(rss / MIB) };
 }

@@ -22,7 +22,7 @@ describe('MemoryGuard', () => {
     rssShare: fc.double({ min: 0, max: 1.2, noNaN: true }),
   });
 
-  it('refuses from past `refuse` until back under `resume`, and sheds past `shed`, for any sequence of readings', () => {
+  it('refuses from past `refuse` until back under `resume`, and sheds past `shed`, for any sequence of readings after collections', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 192, max: 8192 }),
@@ -37,7 +37,7 @@ describe('MemoryGuard', () => {
           let anyPastShed = false;
           for (const { heapShare, rssShare } of readings) {
             now = { heapUsed: heapShare * budget.oldSpaceMb * MIB, rss: rssShare * limitMb * MIB };
-            guard.check();
+            guard.afterMajorCollection();
             if (heapShare > MEMORY_THRESHOLDS.refuse) expectRefusing = true;
             else if (heapShare < MEMORY_THRESHOLDS.resume) expectRefusing = false;
             anyPastShed ||= Math.max(heapShare, rssShare) > MEMORY_THRESHOLDS.shed;
@@ -50,6 +50,69 @@ describe('MemoryGuard', () => {
     );
   });
 
+  /**
+   * Between collections the heap in use counts garbage: a tick's reading never makes the guard shed on the heap or
+   * refuse, only lets it resume, and sheds on RSS. While refusing, a tick collects the heap itself (at most every
+   * 2 s) and then reads what is alive, as after any major collection. Time is simulated, so the shed's pause and the
+   * collections' spacing are part of the model.
+   */
+  describe('between collections', () => {
+    afterEach(() => jest.useRealTimers());
+
+    const step = fc.record({
+      kind: fc.constantFrom('collection', 'tick'),
+      afterMs: fc.integer({ min: 0, max: 15_000 }),
+      heapShare: fc.double({ min: 0, max: 1.2, noNaN: true }),
+      rssShare: fc.double({ min: 0, max: 1.2, noNaN: true }),
+    });
+
+    it('acts on the heap only after a collection, and collects while refusing, for any sequence of readings', () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 192, max: 8192 }),
+          fc.array(step, { minLength: 1, maxLength: 40 }),
+          (limitMb, steps) => {
+            jest.useFakeTimers({ now: 1_000_000 });
+            const budget = memoryBudget(limitMb);
+            let now: MemoryReading = { heapUsed: 0, rss: 0 };
+            let collections = 0;
+            const guard = new MemoryGuard(budget, testLogger(), {
+              read: () => now,
+              collect: () => (collections += 1),
+              idleMs: Number.MAX_SAFE_INTEGER,
+            });
+            let sheds = 0;
+            guard.onShed(() => (sheds += 1));
+            const model = { refusing: false, sheds: 0, lastShedAt: 0, lastCollectAt: 0, collections: 0 };
+            for (const { kind, afterMs, heapShare, rssShare } of steps) {
+              jest.advanceTimersByTime(afterMs);
+              const at = Date.now();
+              now = { heapUsed: heapShare * budget.oldSpaceMb * MIB, rss: rssShare * limitMb * MIB };
+              const collectsFirst = kind === 'tick' && model.refusing && at - model.lastCollectAt >= 2_000;
+              if (collectsFirst) {
+                model.lastCollectAt = at;
+                model.collections += 1;
+              }
+              const alive = kind === 'collection' || collectsFirst;
+              const use = Math.max(alive ? heapShare : 0, rssShare);
+              if (use > MEMORY_THRESHOLDS.shed && at - model.lastShedAt > 10_000) {
+                model.lastShedAt = at;
+                model.sheds += 1;
+              }
+              if (alive && heapShare > MEMORY_THRESHOLDS.refuse) model.refusing = true;
+              else if (heapShare < MEMORY_THRESHOLDS.resume) model.refusing = false;
+              if (kind === 'collection') guard.afterMajorCollection();
+              else guard.tick();
+              expect(guard.refusing).toBe(model.refusing);
+            }
+            expect(sheds).toBe(model.sheds);
+            expect(collections).toBe(model.collections);
+          },
+        ),
+      );
+    });
+  });
+
   it('tells each cache how long to keep nothing new when it sheds', () => {
     const budget = memoryBudget(512);
     const guard = new MemoryGuard(budget, testLogger(), {
@@ -59,7 +122,7 @@ describe('MemoryGuard', () => {
     const pauses: number[] = [];
     guard.onShed((pauseMs) => pauses.push(pauseMs));
     guard.onShed((pauseMs) => pauses.push(pauseMs));
-    guard.check();
+    guard.afterMajorCollection();
     expect(pauses).toHaveLength(2);
     expect(pauses.every((pause) => pause > 0)).toBe(true);
   });
@@ -103,7 +166,7 @@ describe('MemoryGuard when idle', () => {
             lastRequestAt = now;
             releasedSinceRequest = false;
           } else {
-            guard.check();
+            guard.tick();
             if (!releasedSinceRequest && now - lastRequestAt > idleMs) {
               releasedSinceRequest = true;
               expected.push('shed 0', 'shed 0', 'collect');
@@ -124,10 +187,10 @@ describe('MemoryGuard when idle', () => {
       collect: () => (collections += 1),
     });
     jest.setSystemTime(1_000_000 + DEFAULT_IDLE_MS);
-    guard.check();
+    guard.tick();
     expect(collections).toBe(0);
     jest.setSystemTime(1_000_000 + DEFAULT_IDLE_MS + 1);
-    guard.check();
+    guard.tick();
     expect(collections).toBe(1);
   });
 
@@ -144,7 +207,7 @@ describe('MemoryGuard when idle', () => {
     });
     guard.onShed(() => (cache = undefined));
     jest.setSystemTime(1_000_000 + 5_001);
-    guard.check();
+    guard.tick();
     expect(cache).toBeUndefined();
     expect(held.deref()).toBeUndefined();
   });
