@@ -7,6 +7,8 @@ import { type ExtractedLine, printedLines, readPage, type TableOnPage } from './
 import type { PrintedRun } from './printed-run';
 import { foldSharedGlyphs } from './shared-glyphs';
 import { cellStarts, columnsOf } from './table-columns';
+import { drawnGlyphs } from './drawn-glyphs';
+import { withDrawnSpaces } from './drawn-spaces';
 import { lineEndSpaces, withLineEndSpacesByPosition } from './line-end-spaces';
 import { unusableTextSample } from './unusable-text';
 import { layoutStructure, type TableBelow, type TextEdges } from './layout-structure';
@@ -228,6 +230,7 @@ async function printedRuns(pdf: PDFDocumentProxy, name: string, page: number): P
     const places = structure.places;
     const open: { place: ContentPlace | null; mcid: number | null }[] = [];
     const runs: PrintedRun[] = [];
+    const glyphs = drawnGlyphs(ops, pdfjs().OPS);
     const byContent = new Map<number, { run: PrintedRun; y: number }[]>();
     for (const item of content.items) {
       if (isMarkedContent(item)) {
@@ -256,11 +259,13 @@ async function printedRuns(pdf: PDFDocumentProxy, name: string, page: number): P
       if (mcid != null && item.str.trim() !== '') byContent.set(mcid, [...(byContent.get(mcid) ?? []), { run, y }]);
     }
     const spaces = lineEndSpaces(ops, pdfjs().OPS);
+    // Spaces are taken from the drawing last: cutting a run at a cell's border looks for the gap pdfjs spaced.
+    const respace = (run: PrintedRun): PrintedRun => ({ ...run, text: withDrawnSpaces(run, glyphs) });
     return {
-      runs:
-        tree === null
-          ? splitAtRules(withLineEndSpacesByPosition(runs, ops, pdfjs().OPS), rulingLines(ops, pdfjs().OPS))
-          : runs.map(withLineEndSpace(byContent, spaces)),
+      runs: (tree === null
+        ? splitAtRules(withLineEndSpacesByPosition(runs, ops, pdfjs().OPS), rulingLines(ops, pdfjs().OPS))
+        : runs.map(withLineEndSpace(byContent, spaces))
+      ).map(respace),
       structure,
       rules: rulingLines(ops, pdfjs().OPS),
       tagged: tree !== null,
