@@ -209,8 +209,7 @@ async function time(urls, pids) {
   const total = rounds * concurrencies.length * perRound * seconds;
   log(`timing: ${rounds} rounds × ${concurrencies.length} concurrencies, ${seconds} s per cell, about ${total} s`);
   for (let round = 0; round < rounds; round++) {
-    // Rotate who goes first each round, so no system always runs right after the same neighbour.
-    const order = SYSTEMS.map((_, i) => SYSTEMS[(i + round) % SYSTEMS.length]);
+    const order = roundOrder(round);
     for (const connections of concurrencies) {
       for (const question of questions) {
         for (const system of order) {
@@ -229,11 +228,36 @@ async function time(urls, pids) {
 }
 
 /**
- * The spread of ours ÷ ng req/s over the rounds of one cell (each round's pair of cells ran back to back):
- * how far a single round can stray from the median beside it.
+ * The order the systems run in, in round `round`: who goes first rotates, so no system always runs right after
+ * the same neighbour; ours and base (with --baseline) always run back to back, which of the two first
+ * alternating. On this machine req/s drifts by ±25 % over tens of seconds with other work, and the two builds
+ * compared against each other are then timed under the same drift.
  */
-function roundRatioRange(oursSamples, ngSamples) {
-  const ratios = oursSamples.map((sample, round) => sample.rps / ngSamples[round].rps).filter(Number.isFinite);
+function roundOrder(round) {
+  const units = baseline
+    ? [round % 2 === 0 ? ['ours', 'base'] : ['base', 'ours'], ['ng'], ['raw']]
+    : SYSTEMS.map((s) => [s]);
+  return units.map((_, i) => units[(i + round) % units.length]).flat();
+}
+
+/** Ours ÷ other req/s in each round of one cell (each round's cells ran back to back, NaN dropped). */
+function roundRatios(oursSamples, otherSamples) {
+  return oursSamples.map((sample, round) => sample.rps / otherSamples[round].rps).filter(Number.isFinite);
+}
+
+/**
+ * Ours ÷ other req/s as the median of the rounds' ratios (paired rounds): a slow stretch of the machine that
+ * slows both cells of a round cancels in their ratio, where a ratio of the two medians can set one system's
+ * slow round against the other's fast one.
+ */
+function pairedRatio(oursSamples, otherSamples) {
+  const ratios = roundRatios(oursSamples, otherSamples);
+  return ratios.length === 0 ? 'n/a' : `${fixed(median(ratios), 2)}×`;
+}
+
+/** The spread of ours ÷ other req/s over the rounds of one cell: how far a single round strays from the median. */
+function roundRatioRange(oursSamples, otherSamples) {
+  const ratios = roundRatios(oursSamples, otherSamples);
   return ratios.length === 0 ? 'n/a' : `${fixed(Math.min(...ratios), 2)}–${fixed(Math.max(...ratios), 2)}`;
 }
 
@@ -252,11 +276,11 @@ function report(samples, statements) {
       question.title,
       `${statements.get(`${question.id} ours`)} / ${statements.get(`${question.id} ng`)}`,
       cs.map((c) => SYSTEMS.map((system) => fixed(at(system, c, 'rps'), 0)).join(' / ')).join(' ; '),
-      cs.map((c) => ratio(at('ours', c, 'rps'), at('ng', c, 'rps'))).join(' / '),
+      cs.map((c) => pairedRatio(s.ours[c], s.ng[c])).join(' / '),
       cs.map((c) => roundRatioRange(s.ours[c], s.ng[c])).join(' / '),
       ...(baseline
         ? [
-            cs.map((c) => ratio(at('ours', c, 'rps'), at('base', c, 'rps'))).join(' / '),
+            cs.map((c) => pairedRatio(s.ours[c], s.base[c])).join(' / '),
             cs.map((c) => roundRatioRange(s.ours[c], s.base[c])).join(' / '),
           ]
         : []),
@@ -296,7 +320,7 @@ function report(samples, statements) {
       (c) =>
         `c=${c}: ${FLOOR_SYSTEMS.map((system) => fixed(floorAt(system, c, 'rps'), 0)).join(' / ')} req/s ` +
         `(ours ÷ ${FLOOR_SYSTEMS.slice(1)
-          .map((system) => `${system} ${ratio(floorAt('ours', c, 'rps'), floorAt(system, c, 'rps'))}`)
+          .map((system) => `${system} ${pairedRatio(samples.floor.ours[c], samples.floor[system][c])}`)
           .join(', ')})`,
     ),
     `CPU ms per request at c=${high}: ${FLOOR_SYSTEMS.map((system) => fixed(median(samples.floor[system][high].map((sample) => sample.cpu.service)), 3)).join(' / ')}`,
@@ -322,7 +346,8 @@ function report(samples, statements) {
   return [
     `ng = @neo4j/graphql 7.6.3 under Apollo Server 5; raw = one hand-written auto-commit Cypher statement per question over node:http.`,
     ...(baseline ? [`base = the service at commit ${baseline.commit}, built, in the same rounds.`] : []),
-    `Medians of ${rounds} alternating rounds, ${seconds} s per cell, autocannon 9, on ${cores} cores (Node ${process.version}).`,
+    `Medians of ${rounds} alternating rounds, ${seconds} s per cell, autocannon 9, on ${cores} cores (Node ${process.version}); ` +
+      `a ratio of req/s is the median of the rounds' ratios (paired rounds).`,
     ...(rounds < 3 ? ['Fewer than 3 rounds: a smoke run, not a measurement.'] : []),
     '',
     markdownTable(header, rows),

@@ -2,7 +2,7 @@
 const { execFileSync } = require('node:child_process');
 const { readFileSync, writeFileSync } = require('node:fs');
 const { arch, cpus, platform, totalmem } = require('node:os');
-const { join, relative } = require('node:path');
+const { isAbsolute, join, relative } = require('node:path');
 
 /**
  * docs/benchmarks.md holds one current table per benchmark, replaced by a run with `--docs`, never appended
@@ -32,7 +32,14 @@ function machine() {
 
 /** How this run was started, for the stamp: `node bench/compare.js --docs`. */
 function commandLine() {
-  return ['node', relative(ROOT, process.argv[1] ?? ''), ...process.argv.slice(2)].join(' ');
+  // A path given whole (a baseline's checkout) is written from the repository, as a reader would type it: the
+  // table must not name a directory of the machine that measured it.
+  const fromRoot = (path) => (isAbsolute(path) ? relative(ROOT, path) || '.' : path);
+  const argument = (arg) => {
+    const [, flag = '', value] = /^(--[^=]+=)?(.*)$/s.exec(arg) ?? [];
+    return flag + fromRoot(value ?? arg);
+  };
+  return ['node', relative(ROOT, process.argv[1] ?? ''), ...process.argv.slice(2).map(argument)].join(' ');
 }
 
 /** Replaces the block of benchmark `name` in docs/benchmarks.md with `report`; returns the file's path. */
