@@ -212,8 +212,10 @@ export async function createServer(
     ...(deps.tracing ? [deps.tracing.httpMiddleware(clientOf)] : []),
     closeOnStop.middleware,
   ];
-  const contexts = new RequestContexts(deps);
-  const rateLimit = rateLimitSteps(deps, clientOf);
+  // The API's requests worked on at once: admitted by them, and what each shared the service with (its budget).
+  const slots = new RequestSlots(deps.requestSlots);
+  const contexts = new RequestContexts(deps, slots);
+  const rateLimit = rateLimitSteps(deps, clientOf, slots);
   const front: Front = {
     deps,
     apollo,
@@ -276,9 +278,12 @@ function trustedDocumentsGate(deps: ServerDeps): TrustedDocuments | undefined {
  * then, when memory runs short, a refusal (the memory guard's). Health and metrics are not limited: an orchestrator's
  * probe or a Prometheus scrape must not read as a dead instance because a client on its address ran hot.
  */
-function rateLimitSteps(deps: ServerDeps, clientOf: (request: IncomingMessage) => ForwardedClient): Step[] {
+function rateLimitSteps(
+  deps: ServerDeps,
+  clientOf: (request: IncomingMessage) => ForwardedClient,
+  slots: RequestSlots,
+): Step[] {
   const { authenticate, metrics, logger } = deps;
-  const slots = new RequestSlots(deps.requestSlots);
   const steps = deps.rateLimit
     ? [rateLimitStep({ settings: deps.rateLimit, clientOf, authenticate, metrics, logger })]
     : [];

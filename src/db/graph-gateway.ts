@@ -196,7 +196,7 @@ export class GraphGateway {
       {},
       () => undefined,
     ).catch(async (error: unknown) => {
-      throw await this.unlessUnanswered(translate(error));
+      throw this.unlessOverloaded(await this.unlessUnanswered(translate(error)));
     });
   }
 
@@ -280,6 +280,7 @@ export class GraphGateway {
       const result = await withoutStackCapture(run);
       const durationMs = performance.now() - started;
       this.counter?.record(durationMs);
+      this.extras.availability?.noteAnswered();
       for (const end of ended) end({ durationMs });
       return result.records.map((record) => rowOf(record.keys, (key) => record.get(key)));
     } catch (error) {
@@ -340,7 +341,7 @@ export class GraphGateway {
     const tries = options.retryTransientErrors === true ? () => retryTransient(once, remainingMs) : once;
     const running = budget === undefined ? tries() : this.withinBudget(budget, tries, options, (e) => (expiry = e));
     return running.catch(async (error: unknown) => {
-      throw await this.unlessUnanswered(afterOutage(translate(error), unreached));
+      throw this.unlessOverloaded(await this.unlessUnanswered(afterOutage(translate(error), unreached)));
     });
   }
 
@@ -408,6 +409,15 @@ export class GraphGateway {
             DatabaseAvailability.leadMs(budget.limits.timeoutMs) + VERDICT_GRACE_MS,
           );
     return (await answering) ? error : new DatabaseUnavailableError('the database does not answer');
+  }
+
+  /**
+   * A request whose time ran out on a database that answers, while the service worked on others beside it all
+   * along, is told SERVICE_BUSY rather than REQUEST_TIMEOUT (`RequestBudget.overloadError`).
+   */
+  private unlessOverloaded(error: unknown): unknown {
+    if (!(error instanceof RequestTimeoutError)) return error;
+    return this.extras.budget?.overloadError() ?? error;
   }
 
   private async openSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {

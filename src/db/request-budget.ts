@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { RequestTimeoutError } from '../core/errors';
+import { RequestTimeoutError, ServiceBusyError } from '../core/errors';
 import { Semaphore } from './semaphore';
 
 export interface RequestBudgetLimits {
@@ -16,6 +16,15 @@ export interface SessionOptions {
   /** Something to start `leadMs` before the deadline while the work still runs. */
   readonly ahead?: { readonly leadMs: number; readonly run: () => void };
 }
+
+/** How many other requests the service worked on beside this one, on average, since it arrived. */
+export type OthersAlongside = () => number;
+
+/**
+ * A request that ran out of time with at least this many other requests beside it on average, all along, was
+ * stopped by the load: its time went to sharing the service and the database, not to what it asked.
+ */
+const OTHERS_WHEN_OVERLOADED = 1;
 
 /** Whether the deadline of one `withSession` call has passed (set in the same turn as its rejection). */
 export interface Expiry {
@@ -36,6 +45,7 @@ export class RequestBudget {
   constructor(
     readonly limits: RequestBudgetLimits,
     startedAt: number = Date.now(),
+    private readonly othersAlongside?: OthersAlongside,
   ) {
     this.deadline = startedAt + limits.timeoutMs;
     this.sessions = new Semaphore(limits.maxSessions);
@@ -53,6 +63,22 @@ export class RequestBudget {
 
   timeoutError(): RequestTimeoutError {
     return new RequestTimeoutError(this.limits.timeoutMs);
+  }
+
+  /**
+   * What a request that ran out of time is told when the load stopped it, or undefined (REQUEST_TIMEOUT stands):
+   * SERVICE_BUSY, retryable, when the service worked on at least one other request beside it on average all
+   * along. REQUEST_TIMEOUT tells a client to ask for less, which is wrong advice for a question that fits its
+   * budget alone but shared two cores with fifteen others: under 16 clients of wide operations at
+   * MEMORY_LIMIT_MB=384, 2,480 requests were told so (docs/benchmarks.md, "Memory").
+   */
+  overloadError(): ServiceBusyError | undefined {
+    const others = this.othersAlongside?.();
+    if (others === undefined || others < OTHERS_WHEN_OVERLOADED) return undefined;
+    return new ServiceBusyError(
+      `The service is overloaded: it worked on ${others.toFixed(1)} other requests on average beside this one, ` +
+        `which did not end within its time budget of ${this.limits.timeoutMs} ms (REQUEST_TIMEOUT_MS); retry in a moment.`,
+    );
   }
 
   /**

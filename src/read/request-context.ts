@@ -2,7 +2,7 @@ import type { Log } from '../core/log';
 import type { Viewer } from '../core/viewer';
 import type { GraphGateway } from '../db/graph-gateway';
 import { QueryCounter } from '../db/query-counter';
-import { RequestBudget, type RequestBudgetLimits } from '../db/request-budget';
+import { RequestBudget, type OthersAlongside, type RequestBudgetLimits } from '../db/request-budget';
 import type { AccessLine } from './access-line';
 import type { DepartmentLookup, SharedDepartments } from './department-lookup';
 import { GraphLoaders } from './graph-loaders';
@@ -50,7 +50,10 @@ export interface RequestLogging {
   readonly access?: AccessLine;
 }
 
-/** `startedAt` is when the request arrived (its time budget counts from there, body upload included). */
+/**
+ * `startedAt` is when the request arrived (its time budget counts from there, body upload included);
+ * `othersAlongside`, how many other requests were worked on beside it since (none measured: outside HTTP).
+ */
 export function createRequestContext(
   gateway: GraphGateway,
   limits: RequestBudgetLimits,
@@ -58,9 +61,10 @@ export function createRequestContext(
   startedAt: number,
   identity: RequestIdentity,
   logging: RequestLogging,
+  othersAlongside?: OthersAlongside,
 ): RequestContext {
   const counter = new QueryCounter();
-  const budget = new RequestBudget(limits, startedAt);
+  const budget = new RequestBudget(limits, startedAt, othersAlongside);
   const scoped = gateway.counting(counter).withBudget(budget);
   const context: Omit<RequestContext, 'log'> & LazyLog = {
     gateway: scoped,

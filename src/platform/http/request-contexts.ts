@@ -6,6 +6,7 @@ import type { Authenticate } from '../auth/authenticator';
 import type { RequestBudgetSettings } from '../../core/config';
 import { createRequestContext, type RequestContext, type RequestIdentity } from '../../read/request-context';
 import type { GraphGateway } from '../../db/graph-gateway';
+import type { OthersAlongside } from '../../db/request-budget';
 import { DepartmentDirectory, departmentsIn } from '../../model/department/department-directory';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../plugins/request-id.plugin';
 import { accessLogEntry } from '../observability/access-log';
@@ -24,7 +25,14 @@ export interface RequestContextDeps {
 
 /** When a request arrived (`stampArrival`), under a symbol no other module can name. */
 const ARRIVED_AT = Symbol('arrived at');
-type Stamped = IncomingMessage & { [ARRIVED_AT]?: number };
+/** How many others were worked on beside it since (`stampArrival`), likewise. */
+const ALONGSIDE = Symbol('others alongside');
+type Stamped = IncomingMessage & { [ARRIVED_AT]?: number; [ALONGSIDE]?: OthersAlongside };
+
+/** The service's load as a request arriving now will have shared it (RequestSlots). */
+export interface SharedLoad {
+  alongsideFromNow(): OthersAlongside;
+}
 
 /**
  * How a request becomes what its resolvers receive: who sends it, when it arrived, its logger, and the
@@ -33,7 +41,10 @@ type Stamped = IncomingMessage & { [ARRIVED_AT]?: number };
 export class RequestContexts {
   private readonly departments: DepartmentDirectory;
 
-  constructor(private readonly deps: RequestContextDeps) {
+  constructor(
+    private readonly deps: RequestContextDeps,
+    private readonly load?: SharedLoad,
+  ) {
     this.departments = new DepartmentDirectory(() => departmentsIn(deps.gateway), deps.dataVersion);
   }
 
@@ -41,6 +52,7 @@ export class RequestContexts {
   // collector traces apart, and a request left one behind until the next collection.
   readonly stampArrival: Step = (request, _response, next) => {
     (request as Stamped)[ARRIVED_AT] = Date.now();
+    if (this.load !== undefined) (request as Stamped)[ALONGSIDE] = this.load.alongsideFromNow();
     next();
   };
 
@@ -74,6 +86,7 @@ export class RequestContexts {
         },
         access: ownRequest ? accessLogEntry(request) : undefined,
       },
+      (request as Stamped)[ALONGSIDE],
     );
   };
 

@@ -1,4 +1,5 @@
 import { Semaphore } from '../../db/semaphore';
+import { InFlightTime } from './in-flight-time';
 
 import type { RequestSlotSettings } from '../../core/config';
 
@@ -11,6 +12,8 @@ import type { RequestSlotSettings } from '../../core/config';
 export class RequestSlots {
   private readonly slots: Semaphore;
   private queued = 0;
+  /** The requests holding a slot, over time: how many others each was worked on beside (`alongsideFromNow`). */
+  private readonly held = new InFlightTime();
 
   constructor(readonly settings: Pick<RequestSlotSettings, 'maxConcurrent' | 'maxWaitMs'>) {
     this.slots = new Semaphore(settings.maxConcurrent);
@@ -30,7 +33,7 @@ export class RequestSlots {
     const waited = new AbortController();
     const timer = setTimeout(() => waited.abort(), this.settings.maxWaitMs);
     try {
-      return await this.slots.acquire(waited.signal);
+      return this.holding(await this.slots.acquire(waited.signal));
     } catch {
       return undefined;
     } finally {
@@ -41,7 +44,18 @@ export class RequestSlots {
 
   /** A release function when a slot is free right now, else undefined (then `enter` waits for one). */
   tryEnter(): (() => void) | undefined {
-    return this.slots.tryAcquire();
+    const release = this.slots.tryAcquire();
+    return release === undefined ? undefined : this.holding(release);
+  }
+
+  /**
+   * For a request arriving now: how many other requests held a slot beside it on average from now on (its own
+   * slot, once it has one, not counted). A request that ran out of time beside one other or more all along
+   * was stopped by the load rather than by what it asked (src/db/request-budget.ts).
+   */
+  alongsideFromNow(): () => number {
+    const mark = this.held.mark();
+    return () => Math.max(0, this.held.averageSince(mark) - 1);
   }
 
   /** Requests being worked on now. */
@@ -52,6 +66,18 @@ export class RequestSlots {
   /** Requests waiting for a slot now. */
   get waiting(): number {
     return this.queued;
+  }
+
+  /** `release`, counted in `held` from now until it is called (once). */
+  private holding(release: () => void): () => void {
+    this.held.entered();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.held.left();
+      release();
+    };
   }
 }
 

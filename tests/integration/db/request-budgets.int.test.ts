@@ -4,6 +4,7 @@ import { openTestDatabase, testNeo4jPassword, testNeo4jUri, type TestDatabase } 
 import { startTestServer, type GraphQLResponse } from '../../helpers/test-server';
 import { requestOverheadMs } from '../../helpers/request-overhead';
 import { timerLateness } from '../../helpers/timer-lateness';
+import { halfSentRequest } from '../../helpers/raw-http';
 
 const coverageAliases = (count: number): string =>
   `{ ${Array.from({ length: count }, (_, i) => `c${i}: sdgCoverage { sdgs { number } }`).join(' ')} }`;
@@ -61,6 +62,31 @@ describe('budgets of one request', () => {
       // back, which a trivial request measured just before stands for.
       expect(elapsed).toBeLessThanOrEqual(20 + (await lateness) + STATEMENT_SLACK_MS + overheadMs);
     } finally {
+      await server.stop();
+    }
+  });
+
+  it('answers SERVICE_BUSY rather than REQUEST_TIMEOUT to a request stopped at its budget beside others all along', async () => {
+    const server = await startTestServer(db.gateway, { requestBudget: { timeoutMs: 20, maxSessions: 1 } });
+    // Two requests under way (their bodies half sent) hold their slots the whole time the slow one runs.
+    const others = [
+      await halfSentRequest(server.url, JSON.stringify({ query: '{ __typename }' })),
+      await halfSentRequest(server.url, JSON.stringify({ query: '{ __typename }' })),
+    ];
+    try {
+      const slow = await server.query(coverageAliases(15));
+      expect(codes(slow)).toContain('SERVICE_BUSY');
+      expect(codes(slow)).not.toContain('REQUEST_TIMEOUT');
+      const busy = slow.errors?.find((e) => e.extensions?.code === 'SERVICE_BUSY');
+      expect(busy?.extensions?.retryable).toBe(true);
+      expect(busy?.message).toMatch(
+        /^The service is overloaded: it worked on 2\.0 other requests on average beside this one, which did not end within its time budget of 20 ms/,
+      );
+      for (const other of others) expect(await other.finish()).toMatch(/^HTTP\/1\.1 200 /);
+      // Alone again, the same request is told what it is: too much for its budget.
+      expect(codes(await server.query(coverageAliases(15)))).toContain('REQUEST_TIMEOUT');
+    } finally {
+      for (const other of others) other.socket.destroy();
       await server.stop();
     }
   });

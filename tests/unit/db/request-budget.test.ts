@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { RequestBudget } from '../../../src/db/request-budget';
 import { Semaphore } from '../../../src/db/semaphore';
-import { ErrorCode, RequestTimeoutError } from '../../../src/core/errors';
+import { ErrorCode, RequestTimeoutError, ServiceBusyError } from '../../../src/core/errors';
 import { timerLateness } from '../../helpers/timer-lateness';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -130,5 +131,30 @@ describe('RequestBudget', () => {
     expect(asked).toHaveLength(1);
     expect(asked[0]).toBeGreaterThanOrEqual(80);
     expect(asked[0]).toBeLessThan(200 + (await lateness));
+  });
+});
+
+describe('a request out of time beside others (RequestBudget.overloadError)', () => {
+  const limits = { timeoutMs: 10_000, maxSessions: 2 };
+
+  it('is SERVICE_BUSY, retryable, naming the load and the budget, at one other request or more on average', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 10_000, noNaN: true }), (others) => {
+        const error = new RequestBudget(limits, Date.now(), () => others).overloadError();
+        expect(error).toBeInstanceOf(ServiceBusyError);
+        expect(error?.extensions).toMatchObject({ code: ErrorCode.SERVICE_BUSY, retryable: true });
+        expect(error?.message).toContain(`${others.toFixed(1)} other requests on average`);
+        expect(error?.message).toContain('time budget of 10000 ms (REQUEST_TIMEOUT_MS)');
+      }),
+    );
+  });
+
+  it('leaves REQUEST_TIMEOUT standing below one other on average, or when nothing measured the load', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (others) => {
+        expect(new RequestBudget(limits, Date.now(), () => others).overloadError()).toBeUndefined();
+      }),
+    );
+    expect(new RequestBudget(limits).overloadError()).toBeUndefined();
   });
 });

@@ -115,4 +115,26 @@ describe('request slots', () => {
     await Promise.all(waiting);
     expect(admitted).toEqual([1, 2, 3]);
   });
+
+  it('tell a request how many others held a slot beside it on average, its own slot not counted', async () => {
+    const slots = new RequestSlots({ maxConcurrent: 4, maxWaitMs: 1_000 });
+    const alone = slots.alongsideFromNow();
+    const own = slots.tryEnter();
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(alone()).toBe(0);
+
+    const crowded = slots.alongsideFromNow();
+    const others = [slots.tryEnter(), slots.tryEnter()];
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(crowded()).toBeCloseTo(2, 6);
+    // One of the two leaves (twice: a slot is released once): over 2 s, two others for one and one for the other.
+    others[0]?.();
+    others[0]?.();
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(crowded()).toBeCloseTo(1.5, 6);
+    expect(slots.inUse).toBe(2);
+    others[1]?.();
+    own?.();
+    expect(slots.inUse).toBe(0);
+  });
 });

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { ANSWER_TIMEOUT_MS, DatabaseAvailability } from '../../../src/db/database-availability';
+
+/** A ping that never answers: a frozen database, or one whose cores the requests' statements keep busy. */
+const unanswered = (): Promise<void> => new Promise<void>(() => undefined);
+
+describe('DatabaseAvailability', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('counts a database that answered any request statement while its ping waited as answering', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: ANSWER_TIMEOUT_MS - 1 }), async (answeredAfterMs) => {
+        const availability = new DatabaseAvailability(unanswered);
+        const verdict = availability.answering();
+        await jest.advanceTimersByTimeAsync(answeredAfterMs);
+        availability.noteAnswered();
+        await jest.advanceTimersByTimeAsync(ANSWER_TIMEOUT_MS);
+        expect(await verdict).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('counts one that answered nothing after its ping started as not answering, whatever it answered before', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5_000 }), async (answeredBeforeMs) => {
+        const availability = new DatabaseAvailability(unanswered);
+        availability.noteAnswered();
+        await jest.advanceTimersByTimeAsync(answeredBeforeMs);
+        const verdict = availability.answering();
+        await jest.advanceTimersByTimeAsync(ANSWER_TIMEOUT_MS);
+        expect(await verdict).toBe(false);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('counts a ping answered in time as answering', async () => {
+    const availability = new DatabaseAvailability(() => Promise.resolve());
+    expect(await availability.answering()).toBe(true);
+  });
+});
