@@ -8,6 +8,16 @@ export const ANSWER_TIMEOUT_MS = 1_000;
  * database's requests into SERVICE_BUSY or REQUEST_TIMEOUT.
  */
 const ANSWER_FRESH_MS = 250;
+/**
+ * How long the ping a request starts ahead of its deadline may take: the request waits for its deadline
+ * anyway, so the verdict is no later for it, and a database whose cores the requests' statements keep busy gets
+ * time to answer. With ANSWER_TIMEOUT_MS there, at MEMORY_LIMIT_MB=384 under 16 clients of wide operations on
+ * two cores, 281 requests were told SERVICE_UNAVAILABLE ("the database does not answer") by a database that
+ * answered 4,000 others in the same minutes: neither the ping nor any statement was answered within that second.
+ */
+const AHEAD_ANSWER_TIMEOUT_MS = 3_000;
+/** What the verdict may take past the ping's end: the answer written before the deadline. */
+const VERDICT_MARGIN_MS = 200;
 
 /**
  * Tells a database that does not answer (frozen, stopped, down) from one that answers but whose request pool
@@ -40,10 +50,10 @@ export class DatabaseAvailability {
    * SERVICE_UNAVAILABLE by a database that answered others all along (docs/benchmarks.md, "Memory"). A frozen
    * or stopped one answers nothing after the ping started.
    */
-  answering(maxAgeMs: number = ANSWER_FRESH_MS): Promise<boolean> {
+  answering(maxAgeMs: number = ANSWER_FRESH_MS, timeoutMs: number = ANSWER_TIMEOUT_MS): Promise<boolean> {
     const now = Date.now();
     if (this.last !== undefined && now - this.last.at < maxAgeMs) return this.last.answering;
-    const answering = succeedsWithin(this.ping(ANSWER_TIMEOUT_MS), ANSWER_TIMEOUT_MS).then(
+    const answering = succeedsWithin(this.ping(timeoutMs), timeoutMs).then(
       (answered) => answered || this.lastAnsweredAt >= now,
     );
     this.last = { at: now, answering };
@@ -65,11 +75,19 @@ export class DatabaseAvailability {
   }
 
   /**
+   * Starts the ping a request still waiting for the database asks ahead of its deadline (`leadMs` before it),
+   * with the whole lead but a margin to answer.
+   */
+  askAhead(budgetMs: number): void {
+    void this.answering(ANSWER_FRESH_MS, Math.max(1, DatabaseAvailability.leadMs(budgetMs) - VERDICT_MARGIN_MS));
+  }
+
+  /**
    * How long before a request's deadline to start asking (when the request still waits for the database then),
-   * so the verdict is known at the deadline: the ping's own time and a margin, or half the budget when the
+   * so the verdict is known at the deadline: the ahead ping's time and a margin, or half the budget when the
    * budget is short.
    */
   static leadMs(budgetMs: number): number {
-    return Math.min(ANSWER_TIMEOUT_MS + 200, Math.floor(budgetMs / 2));
+    return Math.min(AHEAD_ANSWER_TIMEOUT_MS + VERDICT_MARGIN_MS, Math.floor(budgetMs / 2));
   }
 }

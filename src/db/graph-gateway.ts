@@ -385,7 +385,7 @@ export class GraphGateway {
             ? undefined
             : {
                 leadMs: DatabaseAvailability.leadMs(budget.limits.timeoutMs),
-                run: () => void availability.answering(),
+                run: () => availability.askAhead(budget.limits.timeoutMs),
               },
       },
     );

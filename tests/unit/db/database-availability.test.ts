@@ -40,4 +40,31 @@ describe('DatabaseAvailability', () => {
     const availability = new DatabaseAvailability(() => Promise.resolve());
     expect(await availability.answering()).toBe(true);
   });
+
+  it('gives the ping asked ahead of a deadline the whole lead but a margin, within half of any budget', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 600_000 }), (budgetMs) => {
+        const asked: number[] = [];
+        new DatabaseAvailability((timeoutMs) => {
+          asked.push(timeoutMs);
+          return unanswered();
+        }).askAhead(budgetMs);
+        const lead = DatabaseAvailability.leadMs(budgetMs);
+        expect(lead).toBeLessThanOrEqual(budgetMs / 2);
+        expect(asked).toHaveLength(1);
+        expect(asked[0]).toBeLessThan(Math.max(2, lead));
+        expect(asked[0]).toBeGreaterThanOrEqual(Math.min(ANSWER_TIMEOUT_MS, lead - 200));
+      }),
+    );
+  });
+
+  it('lets a database that answers its ahead ping after more than a second count as answering', async () => {
+    const availability = new DatabaseAvailability(
+      (timeoutMs) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(timeoutMs - 1, 2_500))),
+    );
+    availability.askAhead(10_000);
+    const verdict = availability.answeringBy(Date.now() + 3_200, 3_400);
+    await jest.advanceTimersByTimeAsync(3_300);
+    expect(await verdict).toBe(true);
+  });
 });
