@@ -135,13 +135,22 @@ const PROGRESS_EVERY = 100;
  * it returns undefined or `deadline`; outcomes tallied by kind, HTTP status and outcome. Every PROGRESS_EVERY
  * answers, a line with the count and the service's RSS (`pid`).
  */
+/** The messages of the failed answers' errors, with how often each came, over the whole run. */
+const failureMessages = new Map();
+
 async function send(url, next, tally, deadline = Infinity, pid = undefined) {
   let answered = 0;
   await Promise.all(
     Array.from({ length: flags.clients }, async () => {
       for (let request = next(); request !== undefined && Date.now() < deadline; request = next()) {
-        const { outcome, status } = await timedGraphQL(url, request.query, flags.timeoutMs, request.variables);
+        const { outcome, status, failures } = await timedGraphQL(
+          url,
+          request.query,
+          flags.timeoutMs,
+          request.variables,
+        );
         const key = `${request.kind} ${status} ${outcome}`;
+        for (const message of failures) failureMessages.set(message, (failureMessages.get(message) ?? 0) + 1);
         if (status === 0 && request.kind !== 'valid')
           log(
             `  ${outcome} on ${request.kind} ${request.query.slice(0, 80)} (variables ${JSON.stringify(request.variables)?.length ?? 0} characters)`,
@@ -354,6 +363,15 @@ function report(samples, tallies, limitMb, where) {
       '',
       whereTable(where, mib),
       '',
+      ...(failureMessages.size === 0
+        ? []
+        : [
+            'failed answers, by message:',
+            ...[...failureMessages]
+              .sort((a, b) => b[1] - a[1])
+              .map(([message, n]) => `  ${n} × ${message.slice(0, 300)}`),
+            '',
+          ]),
       ...verdicts.map(([what, ok]) => `${ok ? 'ok  ' : 'FAIL'} ${what}`),
       '',
     ].join('\n'),

@@ -25,6 +25,18 @@ function classifyResponse(status, text) {
   return 'ok';
 }
 
+/** The messages of an answer's errors that `classifyResponse` calls failures (a failure code, or none). */
+function failureMessages(text) {
+  try {
+    const errors = JSON.parse(text).errors ?? [];
+    return errors
+      .filter((error) => error.extensions?.code === undefined || FAILURE_CODES.has(error.extensions.code))
+      .map((error) => String(error.message));
+  } catch {
+    return [];
+  }
+}
+
 function classifyError(error) {
   if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timeout';
   return `network ${error.cause?.code ?? error.code ?? error.name}`;
@@ -44,14 +56,17 @@ async function timedGraphQL(url, query, timeoutMs, variables = undefined) {
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await response.text();
+    const outcome = classifyResponse(response.status, text);
     return {
-      outcome: classifyResponse(response.status, text),
+      outcome,
+      // Why a failed answer failed, in the service's words (the same code can have several causes).
+      failures: outcome.startsWith('failed ') ? failureMessages(text) : [],
       status: response.status,
       ms: performance.now() - started,
       bytes: text.length,
     };
   } catch (error) {
-    return { outcome: classifyError(error), status: 0, ms: performance.now() - started, bytes: 0 };
+    return { outcome: classifyError(error), failures: [], status: 0, ms: performance.now() - started, bytes: 0 };
   }
 }
 
