@@ -43,7 +43,7 @@ export class DatabaseAvailability {
   }
 
   /**
-   * Resolves true when the database answered a ping within ANSWER_TIMEOUT_MS, or answered any of the requests'
+   * Resolves true when the database answered a ping within `timeoutMs`, or answered any of the requests'
    * statements while the ping waited: the ping started now, or the one started less than `maxAgeMs` ago. A
    * database whose cores the requests' own statements keep busy may take longer than that for a trivial query
    * and still serve: under 16 clients of wide operations on two cores, 385 requests were told
