@@ -53,9 +53,10 @@ export class DatabaseAvailability {
   answering(maxAgeMs: number = ANSWER_FRESH_MS, timeoutMs: number = ANSWER_TIMEOUT_MS): Promise<boolean> {
     const now = Date.now();
     if (this.last !== undefined && now - this.last.at < maxAgeMs) return this.last.answering;
-    const answering = succeedsWithin(this.ping(timeoutMs), timeoutMs).then(
-      (answered) => answered || this.lastAnsweredAt >= now,
-    );
+    const answering = succeedsWithin(this.ping(timeoutMs), timeoutMs).then((answered) => {
+      if (answered) this.noteAnswered();
+      return answered || this.lastAnsweredAt >= now;
+    });
     this.last = { at: now, answering };
     return answering;
   }
@@ -66,12 +67,15 @@ export class DatabaseAvailability {
    * have come back about a wait it did not answer), and false at `deadline` (epoch ms) at the latest.
    */
   answeringBy(deadline: number, maxAgeMs: number): Promise<boolean> {
+    // The ping at hand may be another request's, started after this one's and still waiting at this deadline:
+    // anything the database answered since this request's own ahead ping would have started counts too.
+    const since = deadline - maxAgeMs;
     return succeedsWithin(
       this.answering(maxAgeMs).then((answers) => {
         if (!answers) throw new Error('the database does not answer');
       }),
       Math.max(0, deadline - Date.now()),
-    );
+    ).then((answers) => answers || this.lastAnsweredAt >= since);
   }
 
   /**

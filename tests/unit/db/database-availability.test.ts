@@ -67,4 +67,22 @@ describe('DatabaseAvailability', () => {
     await jest.advanceTimersByTimeAsync(3_300);
     expect(await verdict).toBe(true);
   });
+
+  it("takes what the database answered within a request's lead, when the ping at hand is another's still waiting", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), async (answeredInLead) => {
+        const availability = new DatabaseAvailability(unanswered);
+        const deadline = Date.now() + 3_200;
+        // This request's ahead ping, then another request's a moment before the deadline (it replaces the first).
+        availability.askAhead(10_000);
+        await jest.advanceTimersByTimeAsync(2_900);
+        if (answeredInLead) availability.noteAnswered();
+        availability.askAhead(10_000);
+        const verdict = availability.answeringBy(deadline + 100, 3_300);
+        await jest.advanceTimersByTimeAsync(400);
+        expect(await verdict).toBe(answeredInLead);
+      }),
+      { numRuns: 10 },
+    );
+  });
 });
