@@ -306,15 +306,13 @@ export class GraphGateway {
     options: SessionOptions = {},
   ): Promise<T> {
     const budget = this.extras.budget;
-    // Whether a try within the request's budget failed to reach the database (see `afterOutage`).
-    let unreached = false;
     let expiry: Expiry | undefined;
     const once = async (): Promise<T> => {
       if (budget === undefined) return this.openSession(mode, (session) => work(session, ownTimeoutMs, undefined));
       const comingBack = this.extras.health?.untilServing();
       if (comingBack !== undefined) {
         // Held for an outage: at the deadline that is what the request is told (see `afterOutage`).
-        unreached = true;
+        budget.noteOutage();
         await within(comingBack, budget.remainingMs());
       }
       // Asked at each try: a read held through an outage finds the database's plans lost only once it runs.
@@ -328,7 +326,7 @@ export class GraphGateway {
       const budgetDecides = ownTimeoutMs === undefined || remainingMs < ownTimeoutMs;
       return this.openSession(mode, (session) =>
         work(session, budgetDecides ? remainingMs : ownTimeoutMs, expiry).catch((error: unknown) => {
-          if (isTransient(error)) unreached = true;
+          if (isTransient(error)) budget.noteOutage();
           throw budgetDecides && isTimeout(error) ? budget.timeoutError() : error;
         }),
       ).finally(turn.done);
@@ -341,7 +339,9 @@ export class GraphGateway {
     const tries = options.retryTransientErrors === true ? () => retryTransient(once, remainingMs) : once;
     const running = budget === undefined ? tries() : this.withinBudget(budget, tries, options, (e) => (expiry = e));
     return running.catch(async (error: unknown) => {
-      throw this.unlessOverloaded(await this.unlessUnanswered(afterOutage(translate(error), unreached)));
+      throw this.unlessOverloaded(
+        await this.unlessUnanswered(afterOutage(translate(error), budget?.metOutage === true)),
+      );
     });
   }
 
@@ -516,25 +516,26 @@ export function isTimeout(error: unknown): boolean {
 }
 
 /**
+ * A request that ran out of time after one of its statements was held for an outage or failed to reach the
+ * database lost its time to the outage, whichever statement the deadline met: while Neo4j restarts, the first
+ * tries find no server, and a later statement finds it still planning anew when the time runs out. SERVICE_UNAVAILABLE
+ * ("try again shortly") is then the right advice, where REQUEST_TIMEOUT tells the client to ask for less and
+ * SERVICE_BUSY blames the load; it is decided here because by the time the availability ping asks, the database
+ * may answer again.
+ */
+export function afterOutage(error: unknown, metOutage: boolean): unknown {
+  return metOutage && error instanceof RequestTimeoutError
+    ? new DatabaseUnavailableError('it could not be reached, then did not answer within the time left')
+    : error;
+}
+
+/**
  * Connection-level failures and refused logins become SERVICE_UNAVAILABLE, and so does a read that kept
  * failing with transient errors until its time was up (saying how often it was tried); a pool with every
  * connection in use (the driver gave up waiting for one) becomes SERVICE_BUSY, since the database itself
  * answered (a gateway checking availability makes it SERVICE_UNAVAILABLE when it does not); everything else
  * passes through unchanged.
  */
-/**
- * A request that ran out of time after one of its tries failed to reach the database lost its time to an
- * outage: while Neo4j restarts, the first tries find no server and a later one finds it still starting, and
- * the time runs out there. SERVICE_UNAVAILABLE ("try again shortly") is then the right advice, where
- * REQUEST_TIMEOUT tells the client to ask for less; it is decided here because by the time the availability
- * ping asks, the database may answer again.
- */
-export function afterOutage(error: unknown, unreached: boolean): unknown {
-  return unreached && error instanceof RequestTimeoutError
-    ? new DatabaseUnavailableError('it could not be reached, then did not answer within the time left')
-    : error;
-}
-
 export function translate(error: unknown): unknown {
   if (error instanceof DatabaseUnavailableError || error instanceof ServiceBusyError) return error;
   if (error instanceof RetriesExhausted) {

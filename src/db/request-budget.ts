@@ -41,6 +41,7 @@ export class RequestBudget {
   private readonly deadline: number;
   private readonly sessions: Semaphore;
   private expiry: AbortController | undefined;
+  private heldByOutage = false;
 
   constructor(
     readonly limits: RequestBudgetLimits,
@@ -59,6 +60,20 @@ export class RequestBudget {
   /** Sessions of this request open right now. */
   get sessionsInUse(): number {
     return this.sessions.inUse;
+  }
+
+  /**
+   * Whether one of the request's statements was held for an outage or failed to reach the database. It is the
+   * request's fact, not the statement's: a request whose first statement was held while Neo4j restarted may run
+   * out of time on a later one that reached the database (planned anew) and still lost its time to the outage.
+   */
+  get metOutage(): boolean {
+    return this.heldByOutage;
+  }
+
+  /** One of the request's statements was held for an outage, or failed to reach the database. */
+  noteOutage(): void {
+    this.heldByOutage = true;
   }
 
   timeoutError(): RequestTimeoutError {

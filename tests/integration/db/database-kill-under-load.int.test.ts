@@ -26,6 +26,8 @@ interface Read {
   readonly endedAt: number;
   /** `ok`, or the error codes joined, or `HTTP n` / `network …`. */
   readonly outcome: string;
+  /** The first error's message, when not ok. */
+  readonly message?: string;
 }
 
 interface LogLine {
@@ -43,10 +45,10 @@ async function read(url: string, query: string): Promise<Read> {
       body: JSON.stringify({ query }),
       signal: AbortSignal.timeout(BUDGET_MS + 20_000),
     });
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    const body = (await response.json()) as { errors?: { message?: string; extensions?: { code?: string } }[] };
     const codes = [...new Set((body.errors ?? []).map((error) => error.extensions?.code ?? 'no code'))].sort();
     const outcome = codes.length > 0 ? codes.join('+') : response.status === 200 ? 'ok' : `HTTP ${response.status}`;
-    return { startedAt, endedAt: Date.now(), outcome };
+    return { startedAt, endedAt: Date.now(), outcome, message: body.errors?.[0]?.message };
   } catch (error) {
     return { startedAt, endedAt: Date.now(), outcome: `network ${(error as Error).name}` };
   }
@@ -200,6 +202,13 @@ describe('the embedded database killed under load', () => {
       process.stderr.write(
         `kill drill: held reads answered until +${answeringAfter(killedAt, servingAt)} ms after serving\n`,
       );
+    // What the reads not ok were told, by count (the drill's figures are read from this when it fails).
+    const told = new Map<string, number>();
+    for (const r of reads.filter((r) => r.outcome !== 'ok')) {
+      const said = `${r.outcome}: ${r.message ?? ''}`;
+      told.set(said, (told.get(said) ?? 0) + 1);
+    }
+    for (const [said, count] of told) process.stderr.write(`kill drill: ${count} × ${said}\n`);
     const outcomes = new Set(reads.map((r) => r.outcome));
     expect([...outcomes].filter((outcome) => outcome !== 'ok' && outcome !== 'SERVICE_UNAVAILABLE')).toEqual([]);
     // Each SERVICE_UNAVAILABLE read was held by an outage: sent before the database served again, and under way
