@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { GraphFile } from '../graph/graph-model';
 import { PROJECT_ROOT } from '../core/project-root';
 import { loadCorrections } from './corrections';
+import { parseEitherReading } from './either-reading';
 import { buildGraph } from './merge/build-graph';
 import { parseSources, type SourceRole } from './merge/read-documents';
 import type { SourceDocument } from './source-document';
@@ -20,7 +21,11 @@ export function ingest(
   sourceDirectory: string = SOURCES_DIRECTORY,
 ): GraphFile {
   const corrections = loadCorrections(CORRECTIONS_PATH);
-  return buildGraph(parseSources(sourceDirectory, REFERENCE_DIRECTORY, corrections, override));
+  return buildGraph(
+    parseEitherReading(override, (documents) =>
+      parseSources(sourceDirectory, REFERENCE_DIRECTORY, corrections, documents),
+    ),
+  );
 }
 
 /** seed/graph.json's text for a graph: stable key order, one node or relationship per line for readable diffs. */

@@ -19,6 +19,18 @@ export interface PageLine {
   readonly line: number;
 }
 
+/**
+ * The other ways a PDF can be read where its print leaves a boundary open: on each page of `framedTops`, the
+ * first row of a table going on from the page before is framed as a new row, as a producer frames the rest of a
+ * row that a page break cut (LibreOffice does): whether it is a new row or the rest of the last one, only what
+ * it says can tell. `reading` reads the PDF again with the first rows of `rowsGoingOn` (pages) taken as the
+ * rest of the row before.
+ */
+export interface PdfReadings {
+  readonly framedTops: readonly number[];
+  readonly reading: (rowsGoingOn: ReadonlySet<number>) => SourceDocument;
+}
+
 /** A document's name without `.txt` or `.pdf`: the same document whichever of its files was read. */
 export function documentStem(name: string): string {
   return name.replace(/\.(?:txt|pdf)$/, '');
@@ -73,6 +85,8 @@ export class SourceDocument {
     fileLines?: readonly number[],
     private readonly pageLines?: readonly PageLine[],
     private readonly printedLines?: readonly (string | undefined)[],
+    /** A PDF's other readings, where its print leaves a boundary open (only on the document as first read). */
+    readonly readings?: PdfReadings,
   ) {
     // Normalise line endings only here; the extraction-noise pass decides what else is layout.
     this.lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -95,9 +109,13 @@ export class SourceDocument {
   }
 
   /** A PDF's extracted text, one entry per line, each with the page and line where it is printed. */
-  static fromPdf(name: string, lines: readonly (PageLine & { readonly text: string })[]): SourceDocument {
+  static fromPdf(
+    name: string,
+    lines: readonly (PageLine & { readonly text: string })[],
+    readings?: PdfReadings,
+  ): SourceDocument {
     const text = lines.map((line) => line.text).join('\n');
-    return new SourceDocument(name, text, undefined, lines);
+    return new SourceDocument(name, text, undefined, lines, undefined, readings);
   }
 
   /**

@@ -2,7 +2,7 @@ import { PAGE_NUMBER } from '../extraction-noise/page-furniture';
 import { layoutParagraphs } from './layout-paragraphs';
 import { type PrintedLine, printedLines } from './page-lines';
 import type { PrintedRun } from './printed-run';
-import { cellOf, type RuledCell, ruledTables } from './ruled-tables';
+import { cellOf, type RuledCell, ruledTables, rowBorders } from './ruled-tables';
 import type { Rule } from './ruling-lines';
 import { streamTables, type StreamTables } from './stream-tables';
 
@@ -17,6 +17,8 @@ export interface TableBelow {
   readonly lastRow: number;
   /** A table read without ruling lines: where the columns start whose cell in the last row ended on a full line. */
   readonly open?: readonly number[];
+  /** A ruled table: where its last row's own vertical rules stand (`rowBorders`). */
+  readonly lastRowBorders?: readonly number[];
 }
 
 /** Where the untagged pages' text starts and ends across, and the lowest baseline of a page's body. */
@@ -36,6 +38,11 @@ export interface LaidOutPage {
   readonly below: TableBelow | null;
   /** A line of a table without ruling lines whose cell cannot be told (`streamTables`), refused; null if none. */
   readonly rulelessTable: PrintedLine | null;
+  /**
+   * Whether the page's first table goes on from the page before with its first row framed like any other: a
+   * new row, or the rest of the row a page break cut, framed at the break (`PdfReadings`).
+   */
+  readonly framedTop: boolean;
 }
 
 /**
@@ -46,12 +53,14 @@ export interface LaidOutPage {
  * the page's first or last line stays without a place, as a tagged PDF leaves it (an artifact), for the page
  * furniture pass. A page's first table, printed first on the page, goes on from the page before when that
  * page ended on a table with the same columns; text above its first rule is the rest of the row the break cut.
+ * A first row framed at its top is a new row, or with `rowGoesOn` the rest of the row before (`framedTop`).
  */
 export function layoutStructure(
   runs: readonly PrintedRun[],
   rules: readonly Rule[],
   edges: TextEdges,
   before: TableBelow | null,
+  rowGoesOn = false,
 ): LaidOutPage {
   const tables = ruledTables(rules);
   const cells = new Map<PrintedRun, RuledCell>();
@@ -80,10 +89,18 @@ export function layoutStructure(
   const topOfText = Math.max(-Infinity, ...[...blocks.keys()].map((run) => run.y));
   const bottomOfText = Math.min(Infinity, ...[...blocks.keys()].map((run) => run.y));
   const first = tables[0];
+  // The same columns, or a first row drawn with the borders of the last row before (the grids differ when
+  // either page holds rows of other cells further on).
   const goesOn =
-    before !== null && first !== undefined && first.top > topOfText && sameColumns(first.columns, before.columns);
+    before !== null &&
+    first !== undefined &&
+    first.top > topOfText &&
+    (sameColumns(first.columns, before.columns) ||
+      sameColumns(rowBorders(first, rules, 'first'), before.lastRowBorders ?? []));
   // Rows are numbered from the first rule; a row above it (-1) is the rest of the page before's last one.
-  const offset = goesOn ? before.lastRow + 1 : [...cells.values()].some((cell) => cell.row < 0) ? 1 : 0;
+  const cutAbove = [...cells.values()].some((cell) => cell.row < 0);
+  const framedTop = goesOn && !cutAbove;
+  const offset = goesOn ? before.lastRow + (framedTop && rowGoesOn ? 0 : 1) : cutAbove ? 1 : 0;
   const rowOf = (cell: RuledCell): number => cell.row + (cell.table === 0 ? offset : 0);
 
   const placed = runs.map((run): PrintedRun => {
@@ -116,7 +133,11 @@ export function layoutStructure(
           lastRow: lastStream.rows - 1 + (stream.tables.length === 1 ? streamOffset : 0),
         }
       : lastTable && lastTable.bottom < bottomOfText && lastRow >= 0
-        ? { columns: lastTable.columns, lastRow: rowOf({ table: last, row: lastRow, column: 0 }) }
+        ? {
+            columns: lastTable.columns,
+            lastRow: rowOf({ table: last, row: lastRow, column: 0 }),
+            lastRowBorders: rowBorders(lastTable, rules, 'last'),
+          }
         : null;
   return {
     runs: placed,
@@ -129,6 +150,7 @@ export function layoutStructure(
     ]),
     below,
     rulelessTable: stream.undecided,
+    framedTop,
   };
 }
 

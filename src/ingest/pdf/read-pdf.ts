@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { PDFDocumentProxy, TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
-import { SourceDocument } from '../source-document';
+import { type PdfReadings, SourceDocument } from '../source-document';
 import { UnreadableDocumentError } from '../unreadable-document';
 import { mendPageBreaks } from './page-breaks';
 import { type ExtractedLine, printedLines, readPage, type TableOnPage } from './page-lines';
@@ -33,7 +33,9 @@ import {
  * A PDF source read as text: every page's text as lines (`readPage`), each remembering the page and the
  * printed line it starts on, so every reference into it names both. A file that is not a whole PDF, is
  * locked with a password, or has a page without text (a scan) stops here with the document (and page)
- * named, before any parser could fail somewhere else for want of its text.
+ * named, before any parser could fail somewhere else for want of its text. Where the print leaves a row's
+ * boundary open (a page's first row framed like a new row of a table going on), the document carries its
+ * other readings (`PdfReadings`) for the parse to decide by what the rows say.
  */
 export async function readPdfDocument(path: string, name: string): Promise<SourceDocument> {
   const bytes = readBytes(path, name);
@@ -44,82 +46,108 @@ export async function readPdfDocument(path: string, name: string): Promise<Sourc
     const printed: PrintedPage[] = [];
     for (let page = 1; page <= pdf.numPages; page++) printed.push(await printedRuns(pdf, name, page));
     const edges = textEdges(printed.filter((page) => !page.tagged));
-    const pages: { runs: PrintedRun[]; tables: Map<number, number> }[] = [];
-    const starts = new Map<number, number[]>();
-    let tableCount = 0;
-    let lastTable: { readonly id: number; readonly table: PageTable } | null = null;
-    let tableBelow: TableBelow | null = null;
-    for (const page of printed) {
-      const { runs: pageRuns, structure, rules, tagged } = page;
-      // The page's tables numbered in the document: its first one may be the last of the page before going on.
-      const tables = new Map<number, number>();
-      let runs = pageRuns;
-      if (tagged) {
-        for (const [number, table] of structure.tables) {
-          // A row printed on both pages is the same table's when the page's first table begins with a row cut
-          // above (text over its first rule): the tree alone cannot tell it from a new table of that shape.
-          const cut = (): boolean =>
-            holdsCutRow(
-              pageRuns.filter((run) => run.place?.kind === 'cell' && run.place.table === number),
-              rules,
-            );
-          const goesOn: boolean =
-            number === 1 &&
-            lastTable !== null &&
-            (continuesTable(lastTable.table, table) || (sameShape(lastTable.table, table) && cut()));
-          const id: number = goesOn && lastTable ? lastTable.id : ++tableCount;
-          tables.set(number, id);
-          if (table.lastPrinted >= 0) lastTable = { id, table };
-        }
-      } else {
-        const laidOut = layoutStructure(pageRuns, rules, edges, tableBelow);
-        if (laidOut.rulelessTable)
-          throw rulelessTableError(name, printed.indexOf(page) + 1, pageRuns, laidOut.rulelessTable);
-        runs = laidOut.runs;
-        for (const [number, { continues }] of laidOut.tables) tables.set(number, continues ? tableCount : ++tableCount);
-        tableBelow = laidOut.below;
-      }
-      for (const [key, x] of cellStarts(runs.filter((run) => run.text.trim() !== ''))) {
-        const id = tables.get(Number(key.split('/')[0])) ?? 0;
-        starts.set(id, [...(starts.get(id) ?? []), x]);
-      }
-      pages.push({ runs, tables });
-    }
-    const columns = new Map([...starts].map(([id, xs]): [number, number[]] => [id, columnsOf(xs)]));
-    const lines: ExtractedLine[] = [];
-    pages.forEach(({ runs, tables }, index) => {
-      const page = index + 1;
-      const onPage = new Map(
-        [...tables].map(([number, id]): [number, TableOnPage] => [number, { id, columns: columns.get(id) ?? [] }]),
-      );
-      const read = readPage(page, runs, onPage);
-      if (!read.some((line) => line.text.trim() !== '')) {
-        // A page that paints nothing at all is a blank page (an office suite may leave one at the start);
-        // one that paints an image or shapes and no text is a scan or a drawing whose facts would be lost.
-        if (!printed[index]?.paintsAnything) return;
-        throw new UnreadableDocumentError(
-          name,
-          null,
-          'the page has no text (a scanned image? run it through OCR, or ask the city for the PDF with text)',
-          page,
-        );
-      }
-      const unusable = unusableTextSample(read.map((line) => line.text).join('\n'));
-      if (unusable !== undefined) {
-        throw new UnreadableDocumentError(
-          name,
-          null,
-          `the page's fonts map its glyphs to no usable text (${JSON.stringify(unusable)}): its Unicode maps ` +
-            '(ToUnicode) are missing or broken, as after re-distilling; ask the city for the PDF as first exported',
-          page,
-        );
-      }
-      lines.push(...read);
-    });
-    return SourceDocument.fromPdf(name, mendPageBreaks(lines));
+    const read = (rowsGoingOn: ReadonlySet<number>): PdfReading => readPrinted(name, printed, edges, rowsGoingOn);
+    const first = read(new Set());
+    const readings: PdfReadings = {
+      framedTops: first.framedTops,
+      reading: (rowsGoingOn) => SourceDocument.fromPdf(name, read(rowsGoingOn).lines),
+    };
+    return SourceDocument.fromPdf(name, first.lines, readings);
   } finally {
     await close();
   }
+}
+
+/** The lines of a PDF read one way, and the pages whose first row the print leaves open (`framedTops`). */
+interface PdfReading {
+  readonly lines: ExtractedLine[];
+  readonly framedTops: readonly number[];
+}
+
+/**
+ * Reads the printed pages into lines, each page's first row of a ruled table going on from the page before
+ * read as a new row, or, on the pages of `rowsGoingOn`, as the rest of the page before's last row.
+ */
+function readPrinted(
+  name: string,
+  printed: readonly PrintedPage[],
+  edges: TextEdges,
+  rowsGoingOn: ReadonlySet<number>,
+): PdfReading {
+  const pages: { runs: PrintedRun[]; tables: Map<number, number> }[] = [];
+  const framedTops: number[] = [];
+  const starts = new Map<number, number[]>();
+  let tableCount = 0;
+  let lastTable: { readonly id: number; readonly table: PageTable } | null = null;
+  let tableBelow: TableBelow | null = null;
+  for (const [index, page] of printed.entries()) {
+    const { runs: pageRuns, structure, rules, tagged } = page;
+    // The page's tables numbered in the document: its first one may be the last of the page before going on.
+    const tables = new Map<number, number>();
+    let runs = pageRuns;
+    if (tagged) {
+      for (const [number, table] of structure.tables) {
+        // A row printed on both pages is the same table's when the page's first table begins with a row cut
+        // above (text over its first rule): the tree alone cannot tell it from a new table of that shape.
+        const cut = (): boolean =>
+          holdsCutRow(
+            pageRuns.filter((run) => run.place?.kind === 'cell' && run.place.table === number),
+            rules,
+          );
+        const goesOn: boolean =
+          number === 1 &&
+          lastTable !== null &&
+          (continuesTable(lastTable.table, table) || (sameShape(lastTable.table, table) && cut()));
+        const id: number = goesOn && lastTable ? lastTable.id : ++tableCount;
+        tables.set(number, id);
+        if (table.lastPrinted >= 0) lastTable = { id, table };
+      }
+    } else {
+      const laidOut = layoutStructure(pageRuns, rules, edges, tableBelow, rowsGoingOn.has(index + 1));
+      if (laidOut.rulelessTable) throw rulelessTableError(name, index + 1, pageRuns, laidOut.rulelessTable);
+      if (laidOut.framedTop) framedTops.push(index + 1);
+      runs = laidOut.runs;
+      for (const [number, { continues }] of laidOut.tables) tables.set(number, continues ? tableCount : ++tableCount);
+      tableBelow = laidOut.below;
+    }
+    for (const [key, x] of cellStarts(runs.filter((run) => run.text.trim() !== ''))) {
+      const id = tables.get(Number(key.split('/')[0])) ?? 0;
+      starts.set(id, [...(starts.get(id) ?? []), x]);
+    }
+    pages.push({ runs, tables });
+  }
+  const columns = new Map([...starts].map(([id, xs]): [number, number[]] => [id, columnsOf(xs)]));
+  const lines: ExtractedLine[] = [];
+  pages.forEach(({ runs, tables }, index) => {
+    const page = index + 1;
+    const onPage = new Map(
+      [...tables].map(([number, id]): [number, TableOnPage] => [number, { id, columns: columns.get(id) ?? [] }]),
+    );
+    const read = readPage(page, runs, onPage);
+    if (!read.some((line) => line.text.trim() !== '')) {
+      // A page that paints nothing at all is a blank page (an office suite may leave one at the start);
+      // one that paints an image or shapes and no text is a scan or a drawing whose facts would be lost.
+      if (!printed[index]?.paintsAnything) return;
+      throw new UnreadableDocumentError(
+        name,
+        null,
+        'the page has no text (a scanned image? run it through OCR, or ask the city for the PDF with text)',
+        page,
+      );
+    }
+    const unusable = unusableTextSample(read.map((line) => line.text).join('\n'));
+    if (unusable !== undefined) {
+      throw new UnreadableDocumentError(
+        name,
+        null,
+        `the page's fonts map its glyphs to no usable text (${JSON.stringify(unusable)}): its Unicode maps ` +
+          '(ToUnicode) are missing or broken, as after re-distilling; ask the city for the PDF as first exported',
+        page,
+      );
+    }
+    lines.push(...read);
+  });
+  return { lines: mendPageBreaks(lines), framedTops };
 }
 
 function readBytes(path: string, name: string): Uint8Array {

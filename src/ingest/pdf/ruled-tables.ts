@@ -100,6 +100,23 @@ function touches(a: Rule, b: Rule): boolean {
   return v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
 }
 
+/**
+ * Where the vertical rules of a table's first or last row stand, left to right: those crossing the middle of
+ * the row's band between its two grid lines. A table's whole grid also holds the columns of rows further on
+ * (an office suite draws only the cells each row has), so the rows at a page break are compared by these.
+ */
+export function rowBorders(table: RuledTable, rules: readonly Rule[], row: 'first' | 'last'): number[] {
+  const [upper, lower] = row === 'first' ? table.rows.slice(0, 2) : table.rows.slice(-2);
+  if (upper === undefined || lower === undefined) return [];
+  const middle = (upper + lower) / 2;
+  return gridLines(
+    rules.filter(
+      (r) =>
+        !r.horizontal && r.at >= table.left - TOUCH && r.at <= table.right + TOUCH && r.from < middle && r.to > middle,
+    ),
+  );
+}
+
 /** The distinct positions of rules, ascending, those within TOUCH of each other taken as one. */
 function gridLines(rules: readonly Rule[]): number[] {
   const out: number[] = [];
