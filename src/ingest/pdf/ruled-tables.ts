@@ -47,7 +47,7 @@ export function ruledTables(rules: readonly Rule[]): RuledTable[] {
   const groups = new Map<number, Rule[]>();
   rules.forEach((rule, index) => groups.set(find(index), [...(groups.get(find(index)) ?? []), rule]));
   const tables: RuledTable[] = [];
-  for (const group of groups.values()) {
+  for (const group of [...groups.values()].flatMap(stacked)) {
     const rows = gridLines(group.filter((rule) => rule.horizontal)).reverse();
     const columns = gridLines(group.filter((rule) => !rule.horizontal));
     if (rows.length < 1 || columns.length < 2) continue;
@@ -90,6 +90,45 @@ export function cellOf(run: PrintedRun, tables: readonly RuledTable[], rules: re
     ),
   );
   return { table, row, column: Math.max(0, before.length - 1) };
+}
+
+/**
+ * The tables of one grid of touching rules, top first: an office suite draws a table right under another, so
+ * their rules join. Two rows on either side of a horizontal grid line belong to different tables when each
+ * has inner borders and they share none: within one table a row's cells span its columns (a label over two,
+ * a title over all), so its borders are among those of the rows it spans.
+ */
+function stacked(group: readonly Rule[]): Rule[][] {
+  const rows = gridLines(group.filter((rule) => rule.horizontal)).reverse();
+  const verticals = group.filter((rule) => !rule.horizontal);
+  const edges = gridLines(verticals);
+  const [left, right] = [edges[0] ?? 0, edges.at(-1) ?? 0];
+  const inner = (upper: number, lower: number): number[] => {
+    const middle = (upper + lower) / 2;
+    return gridLines(verticals.filter((r) => r.from < middle && r.to > middle)).filter(
+      (x) => x > left + TOUCH && x < right - TOUCH,
+    );
+  };
+  const cuts: number[] = [];
+  for (let index = 1; index + 1 < rows.length; index++) {
+    const [upper, at, lower] = [rows[index - 1] ?? 0, rows[index] ?? 0, rows[index + 1] ?? 0];
+    const above = inner(upper, at);
+    const below = inner(at, lower);
+    const shared = below.some((x) => above.some((y) => Math.abs(x - y) <= TOUCH));
+    if (above.length > 0 && below.length > 0 && !shared) cuts.push(at);
+  }
+  if (cuts.length === 0) return [[...group]];
+  // Each table takes the rules within its band: a horizontal rule at a cut closes the one above and opens the one below.
+  const bands = [Infinity, ...cuts, -Infinity];
+  return bands.slice(1).map((bottom, index) => {
+    const top = bands[index] ?? Infinity;
+    return group.flatMap((rule): Rule[] => {
+      if (rule.horizontal) return rule.at <= top + TOUCH && rule.at >= bottom - TOUCH ? [rule] : [];
+      const from = Math.max(rule.from, bottom);
+      const to = Math.min(rule.to, top);
+      return to - from > TOUCH ? [{ ...rule, from, to }] : [];
+    });
+  });
 }
 
 function touches(a: Rule, b: Rule): boolean {
