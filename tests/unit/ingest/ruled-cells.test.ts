@@ -68,6 +68,57 @@ describe('cellOf: the cell of a run in a table drawn cell by cell', () => {
   });
 });
 
+/** The inner borders a drawn table's cells stand on: every vertical rule but its leftmost. */
+const innerBorders = (rules: readonly Rule[]): number[] => {
+  const xs = [...new Set(rules.filter((rule) => !rule.horizontal).map((rule) => rule.at))].sort((a, b) => a - b);
+  return xs.slice(1);
+};
+
+describe('ruledTables: a table drawn right under another, their rules joined', () => {
+  it('reads two tables when the rows at the join, of two cells or more, share no border, every cell in its own', () => {
+    const stacked = fc
+      .tuple(drawnTable, drawnTable, fc.integer({ min: 40, max: 80 }))
+      .map(([upper, lower, left]) => {
+        // Both from the same left edge; the lower one's top on the upper one's bottom.
+        const shift = (table: typeof upper, dx: number, dy: number) => ({
+          rules: table.rules.map((rule) =>
+            rule.horizontal
+              ? { ...rule, at: rule.at + dy, from: rule.from + dx, to: rule.to + dx }
+              : { ...rule, at: rule.at + dx, from: rule.from + dy, to: rule.to + dy },
+          ),
+          cells: table.cells.map((cell) => ({ ...cell, x: cell.x + dx, right: cell.right + dx, y: cell.y + dy })),
+        });
+        const leftOf = (table: typeof upper): number =>
+          Math.min(...table.rules.filter((rule) => !rule.horizontal).map((rule) => rule.at));
+        const a = shift(upper, left - leftOf(upper), 0);
+        const bottom = Math.min(...a.rules.filter((rule) => rule.horizontal).map((rule) => rule.at));
+        const top = Math.max(...lower.rules.filter((rule) => rule.horizontal).map((rule) => rule.at));
+        return { upper: a, lower: shift(lower, left - leftOf(lower), bottom - top) };
+      })
+      // Rows of two cells at least on both sides of the join (a border inside each), none where the other has one.
+      .filter(({ upper, lower }) => {
+        const lastRow = Math.max(...upper.cells.map((cell) => cell.row));
+        return (
+          upper.cells.filter((cell) => cell.row === lastRow).length > 1 &&
+          lower.cells.filter((cell) => cell.row === 0).length > 1 &&
+          innerBorders(upper.rules).every((x) => innerBorders(lower.rules).every((y) => Math.abs(x - y) > 3))
+        );
+      });
+    fc.assert(
+      fc.property(stacked, ({ upper, lower }) => {
+        const rules = [...upper.rules, ...lower.rules];
+        const tables = ruledTables(rules);
+        expect(tables).toHaveLength(2);
+        for (const [table, cells] of [upper.cells, lower.cells].entries())
+          for (const cell of cells) {
+            const run: PrintedRun = { text: '字', x: cell.x, right: cell.x + SIZE, y: cell.y, size: SIZE, place: null };
+            expect(cellOf(run, tables, rules)).toEqual({ table, row: cell.row, column: cell.column });
+          }
+      }),
+    );
+  });
+});
+
 /** Cells side by side as an office suite sets them, and the one run pdfjs joins their texts into. */
 function joinedCells(
   texts: readonly string[],
