@@ -2,7 +2,7 @@ import { PAGE_NUMBER } from '../extraction-noise/page-furniture';
 import { layoutParagraphs } from './layout-paragraphs';
 import { type PrintedLine, printedLines } from './page-lines';
 import type { PrintedRun } from './printed-run';
-import { cellOf, type RuledCell, ruledTables, rowBorders } from './ruled-tables';
+import { cellOf, type RuledCell, type RuledTable, ruledTables, rowBorders } from './ruled-tables';
 import type { Rule } from './ruling-lines';
 import { streamTables, type StreamTables } from './stream-tables';
 
@@ -89,14 +89,7 @@ export function layoutStructure(
   const topOfText = Math.max(-Infinity, ...[...blocks.keys()].map((run) => run.y));
   const bottomOfText = Math.min(Infinity, ...[...blocks.keys()].map((run) => run.y));
   const first = tables[0];
-  // The same columns, or a first row drawn with the borders of the last row before (the grids differ when
-  // either page holds rows of other cells further on).
-  const goesOn =
-    before !== null &&
-    first !== undefined &&
-    first.top > topOfText &&
-    (sameColumns(first.columns, before.columns) ||
-      sameColumns(rowBorders(first, rules, 'first'), before.lastRowBorders ?? []));
+  const goesOn = before !== null && first !== undefined && first.top > topOfText && continues(first, before, rules);
   // Rows are numbered from the first rule; a row above it (-1) is the rest of the page before's last one.
   const cutAbove = [...cells.values()].some((cell) => cell.row < 0);
   const framedTop = goesOn && !cutAbove;
@@ -120,10 +113,6 @@ export function layoutStructure(
     const block = blocks.get(run);
     return block === undefined ? run : { ...run, place: { kind: 'block', block } };
   });
-  const last = tables.length - 1;
-  const lastTable = tables[last];
-  const lastCells = [...cells.values()].filter((cell) => cell.table === last);
-  const lastRow = Math.max(-1, ...lastCells.map((cell) => cell.row));
   const lastStream = stream.tables.at(-1);
   const below =
     lastStream && lastStream.last === text.at(-1)
@@ -132,13 +121,7 @@ export function layoutStructure(
           open: lastStream.open,
           lastRow: lastStream.rows - 1 + (stream.tables.length === 1 ? streamOffset : 0),
         }
-      : lastTable && lastTable.bottom < bottomOfText && lastRow >= 0
-        ? {
-            columns: lastTable.columns,
-            lastRow: rowOf({ table: last, row: lastRow, column: 0 }),
-            lastRowBorders: rowBorders(lastTable, rules, 'last'),
-          }
-        : null;
+      : ruledBelow(tables, cells, rules, bottomOfText, rowOf);
   return {
     runs: placed,
     tables: new Map([
@@ -172,6 +155,37 @@ function carriedTable(
   if (heights === undefined || heights.highest - heights.lowest < 1)
     return { columns: before.columns, open: before.open };
   return { columns: before.columns, open: top.y > heights.highest - 1 ? before.columns : [] };
+}
+
+/**
+ * Whether a page's first ruled table goes on from the table ending the page before: the same columns, or a first
+ * row drawn with the borders of the last row before (the grids differ when either page holds rows of other cells
+ * further on, as an office suite's stacked tables do).
+ */
+function continues(first: RuledTable, before: TableBelow, rules: readonly Rule[]): boolean {
+  return (
+    sameColumns(first.columns, before.columns) ||
+    sameColumns(rowBorders(first, rules, 'first'), before.lastRowBorders ?? [])
+  );
+}
+
+/** The page's last ruled table as the next page may continue it, when only furniture follows it; else null. */
+function ruledBelow(
+  tables: readonly RuledTable[],
+  cells: ReadonlyMap<PrintedRun, RuledCell>,
+  rules: readonly Rule[],
+  bottomOfText: number,
+  rowOf: (cell: RuledCell) => number,
+): TableBelow | null {
+  const last = tables.length - 1;
+  const lastTable = tables[last];
+  const lastRow = Math.max(-1, ...[...cells.values()].filter((cell) => cell.table === last).map((cell) => cell.row));
+  if (!lastTable || lastTable.bottom >= bottomOfText || lastRow < 0) return null;
+  return {
+    columns: lastTable.columns,
+    lastRow: rowOf({ table: last, row: lastRow, column: 0 }),
+    lastRowBorders: rowBorders(lastTable, rules, 'last'),
+  };
 }
 
 function sameColumns(a: readonly number[], b: readonly number[]): boolean {
