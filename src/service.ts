@@ -132,6 +132,8 @@ export async function startService(start: ServiceStart): Promise<void> {
     void planFirstRequests(app, progress, log).then(() => {
       if (running.stopping) return;
       progress.done();
+      // The standby's JVM compiles the statements just planned, so a take-over plans them as fast.
+      database.embedded?.warmStandbyNow();
       startup.info(
         forCollectors({ url, logLevel: config.logLevel, startedInMs: progress.elapsedMs() }),
         `GraphQL ready at ${url}/graphql${config.ide ? ' (its IDE there too)' : ''}, dashboard at ${url}${DASHBOARD_PATH} ` +

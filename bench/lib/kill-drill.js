@@ -2,25 +2,17 @@
 // The operators' failure drill: our service on its own supervised embedded Neo4j, readers asking the examples
 // round-robin, and the database's JVM SIGKILLed while they read. Reports, per kill, when the supervisor saw
 // the JVM back, when the first 200 came after the kill, and every read that did not succeed.
-const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { onInterrupt, startNodeProcess } = require('./children');
 const { freePort } = require('./free-port');
+const { launcherServing } = require('./launcher-processes');
 const { timedGraphQL } = require('./outcome');
 
 const SERVICE_ENTRY = join(__dirname, '..', '..', 'dist', 'src', 'index.js');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The pid of the launcher JVM running the embedded database of `dataDirectory` (undefined while none runs). */
-function launcherPid(dataDirectory) {
-  const line = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .find((entry) => entry.includes('embedded-neo4j.jar') && entry.includes(`--home=${dataDirectory} `));
-  return line === undefined ? undefined : Number(line.trim().split(/\s+/)[0]);
-}
 
 /**
  * Starts the service as `npm start` does with no NEO4J_URI (it starts, supervises and seeds its own Neo4j in a
@@ -29,6 +21,7 @@ function launcherPid(dataDirectory) {
 async function startSupervisedService(onLine) {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'honjo-drill-neo4j-'));
   const port = await freePort();
+  const boltPort = await freePort();
   const service = await startNodeProcess({
     name: 'drill',
     args: ['-r', join(__dirname, 'loopback-only.js'), SERVICE_ENTRY],
@@ -37,7 +30,7 @@ async function startSupervisedService(onLine) {
       NODE_ENV: 'production',
       NEO4J_URI: '',
       EMBEDDED_NEO4J_DATA: dataDirectory,
-      EMBEDDED_NEO4J_PORT: String(await freePort()),
+      EMBEDDED_NEO4J_PORT: String(boltPort),
       EMBEDDED_NEO4J_PASSWORD: randomBytes(12).toString('hex'),
       RESPONSE_CACHE_MAX_MB: '0',
       REQUEST_TIMEOUT_MS: '10000',
@@ -55,6 +48,7 @@ async function startSupervisedService(onLine) {
     url: `http://127.0.0.1:${port}/graphql`,
     base: `http://127.0.0.1:${port}`,
     dataDirectory,
+    boltPort,
     stop: async () => {
       forget();
       await stop();
@@ -105,7 +99,8 @@ async function killDrill({ queries, clients = 8, kills = 2, settleMs = 15_000, t
     const killed = [];
     for (let k = 0; k < kills; k++) {
       await sleep(settleMs);
-      const pid = launcherPid(service.dataDirectory);
+      // The database's JVM (serving the Bolt port), not the standby beside it.
+      const pid = launcherServing(service.dataDirectory, service.boltPort);
       if (pid === undefined) throw new Error('no embedded Neo4j runs under the service');
       log(`kill drill: SIGKILL to the embedded Neo4j (pid ${pid}), ${clients} clients reading`);
       const at = Date.now();

@@ -115,6 +115,8 @@ function configOf(s: Settings, env: Env) {
       heapMb: s.EMBEDDED_NEO4J_HEAP_MB,
       /** Neo4j page cache, in MiB. */
       pageCacheMb: s.EMBEDDED_NEO4J_PAGECACHE_MB,
+      /** Keep a standby JVM to take over when the database's dies (src/db/standby-neo4j.ts). */
+      standby: s.EMBEDDED_NEO4J_STANDBY,
       /** Password of its `neo4j` user; when absent, one is generated and kept in the data directory. */
       password: s.EMBEDDED_NEO4J_PASSWORD,
       /** The setting the password was read from, for the start-up line (absent: none was given). */

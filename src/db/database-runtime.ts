@@ -10,10 +10,11 @@ import { createDriver, createReadinessDriver } from './driver';
 import { embeddedPassword, existingEmbeddedPassword, PASSWORD_FILE_NAME } from './embedded-password';
 import { embeddedServiceUser, SERVICE_USER_FILE_NAME } from './embedded-service-user';
 import { GraphGateway } from './graph-gateway';
-import { Neo4jSupervisor } from './neo4j-supervisor';
+import { Neo4jSupervisor, type WarmUp } from './neo4j-supervisor';
 import { describeWarmUp, WARM_UP_SETTINGS, warmPlans, type WarmUpTurn } from './plan-warm-up';
 import { RecentReads } from './recent-reads';
 import { SharedBookmarks } from './shared-bookmarks';
+import { schemaCommands, warmStandby } from './standby-warm-up';
 import {
   findRunningDatabase,
   isRunningDatabasePassword,
@@ -86,12 +87,53 @@ export interface DatabaseUser {
    * the service itself never shares one, as it must own the database it supervises.
    */
   readonly joinRunning: boolean;
+  /**
+   * Keeps a standby JVM to take over when the database dies, as EMBEDDED_NEO4J_STANDBY allows: the service,
+   * which runs for days; a command's database lives for seconds.
+   */
+  readonly keepsStandby?: boolean;
 }
 
-export const SERVICE_USER: DatabaseUser = { name: 'the service (npm start)', joinRunning: false };
+export const SERVICE_USER: DatabaseUser = { name: 'the service (npm start)', joinRunning: false, keepsStandby: true };
 
 /** A warm-up statement a request ran since the database came back: it is planned there already. */
 const PLANNED_BY_TRAFFIC: WarmUpTurn = { kind: 'planned' };
+
+/**
+ * What the supervisor runs in the background for the service: its recent reads planned again on a database that
+ * came back (after the reads held through the outage), and on a standby's scratch DBMS, logged in as `login`.
+ */
+function serviceWarmUp(
+  driver: Driver,
+  recentReads: RecentReads,
+  login: { readonly user: string; readonly password: string },
+): WarmUp {
+  return {
+    databaseGone: (at) => recentReads.plansLost(at),
+    warm: async (lostAt) => {
+      // The reads held through the outage plan their own statements first, on cores this leaves to them; and
+      // each statement of the warm-up waits for a planner's turn after every request's (deadline: never).
+      await recentReads.whenRunsUnderWayEnd();
+      const turn = async (read: { text: string }): Promise<WarmUpTurn> => {
+        for (;;) {
+          const cold = recentReads.coldTurn(read.text, Infinity);
+          if (cold.kind === 'warm') return PLANNED_BY_TRAFFIC;
+          if (cold.kind === 'plan') return cold;
+          await cold.planned;
+        }
+      };
+      return describeWarmUp(await warmPlans(driver, 'neo4j', recentReads.toReplan(lostAt), WARM_UP_SETTINGS, turn));
+    },
+    warmStandby: async (scratchUri) => {
+      const scratch = createDriver({ uri: scratchUri, ...login }, { maxConnectionPoolSize: 2 });
+      try {
+        return await warmStandby(scratch, schemaCommands(), recentReads.toReplan(Infinity));
+      } finally {
+        await scratch.close();
+      }
+    },
+  };
+}
 
 /**
  * The configured external Neo4j; else the embedded one of the data directory: the one another process runs
@@ -131,30 +173,19 @@ export async function openDatabase(
   const started = Date.now();
   const password = credentials.password;
   const settings = { port, dataDirectory, heapMb, pageCacheMb, password, serviceUser };
-  const supervised = Neo4jSupervisor.start({ ...settings, report: logs.supervisor, log: logs.neo4j });
+  const supervised = Neo4jSupervisor.start({
+    ...settings,
+    standby: config.embedded.standby && user.keepsStandby === true,
+    report: logs.supervisor,
+    log: logs.neo4j,
+  });
   const embedded = await withProgress(supervised, log, 'starting embedded Neo4j');
   log(`embedded Neo4j ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const unrecord = recordRunningDatabase(dataDirectory, { port, user: serviceUser, password, owner: user.name });
   const driver = createDriver({ uri: embedded.boltUri, user: serviceUser, password }, {}, logs.driver);
   const readinessDriver = createReadinessDriver({ uri: embedded.boltUri, user: serviceUser, password }, logs.driver);
   const recentReads = new RecentReads();
-  embedded.warmUpWith({
-    databaseGone: (at) => recentReads.plansLost(at),
-    warm: async (lostAt) => {
-      // The reads held through the outage plan their own statements first, on cores this leaves to them; and
-      // each statement of the warm-up waits for a planner's turn after every request's (deadline: never).
-      await recentReads.whenRunsUnderWayEnd();
-      const turn = async (read: { text: string }): Promise<WarmUpTurn> => {
-        for (;;) {
-          const cold = recentReads.coldTurn(read.text, Infinity);
-          if (cold.kind === 'warm') return PLANNED_BY_TRAFFIC;
-          if (cold.kind === 'plan') return cold;
-          await cold.planned;
-        }
-      };
-      return describeWarmUp(await warmPlans(driver, 'neo4j', recentReads.toReplan(lostAt), WARM_UP_SETTINGS, turn));
-    },
-  });
+  embedded.warmUpWith(serviceWarmUp(driver, recentReads, { user: serviceUser, password }));
   return {
     driver,
     readinessDriver,

@@ -516,15 +516,17 @@ export function isTimeout(error: unknown): boolean {
 }
 
 /**
- * A request that ran out of time after one of its statements was held for an outage or failed to reach the
- * database lost its time to the outage, whichever statement the deadline met: while Neo4j restarts, the first
+ * A request that ran out of time (its own, or a statement's budget) after one of its statements was held for an
+ * outage or failed to reach the database lost its time to the outage, whichever statement the deadline met: while Neo4j restarts, the first
  * tries find no server, and a later statement finds it still planning anew when the time runs out. SERVICE_UNAVAILABLE
  * ("try again shortly") is then the right advice, where REQUEST_TIMEOUT tells the client to ask for less and
  * SERVICE_BUSY blames the load; it is decided here because by the time the availability ping asks, the database
  * may answer again.
  */
 export function afterOutage(error: unknown, metOutage: boolean): unknown {
-  return metOutage && error instanceof RequestTimeoutError
+  // A statement's own time budget (a path search's 5 s) counts the same: in the kill drill a path search held
+  // through the restart ran out of its 5 s planning anew, and was told to ask for fewer hops (BAD_USER_INPUT).
+  return metOutage && (error instanceof RequestTimeoutError || isTimeout(error))
     ? new DatabaseUnavailableError('it could not be reached, then did not answer within the time left')
     : error;
 }

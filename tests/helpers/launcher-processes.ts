@@ -1,8 +1,5 @@
-import { execFileSync } from 'node:child_process';
-
-/** Command lines of running embedded-Neo4j launchers whose data directory is `dataDirectory`. */
-export function launchersFor(dataDirectory: string): string[] {
-  return execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .filter((line) => line.includes('embedded-neo4j.jar') && line.includes(`--home=${dataDirectory} `));
-}
+/**
+ * The embedded-Neo4j launchers of a data directory (the database's JVM, and the standby's beside it when one is
+ * kept), and the one that serves the database: shared with the benchmark's failure drill.
+ */
+export { launchersFor, launcherServing } from '../../bench/lib/launcher-processes';

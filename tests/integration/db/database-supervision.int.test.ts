@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { embeddedPassword } from '../../../src/db/embedded-password';
-import { DEFAULT_RESTART_BACKOFF, Neo4jSupervisor } from '../../../src/db/neo4j-supervisor';
+import { Neo4jSupervisor } from '../../../src/db/neo4j-supervisor';
+import { DEFAULT_RESTART_BACKOFF } from '../../../src/db/restart-backoff';
 import { ServiceMetrics } from '../../../src/platform/observability/metrics/service-metrics';
 import { watchDatabase } from '../../../src/platform/observability/metrics/watch-database';
 import { freePort } from '../../helpers/free-port';
@@ -149,7 +150,7 @@ describe('the embedded Neo4j under supervision', () => {
     expect(supervisor.pid).not.toBe(killed);
     expect(typeof (await nodeCount())).toBe('number');
     expect(reported.join('\n')).toMatch(
-      /exited unexpectedly \(signal SIGKILL\).*restart attempt 1 in 0\.5 s[\s\S]*is back: restart attempt 1 took/,
+      /exited unexpectedly \(signal SIGKILL\).*restart attempt 1 in 0\.5 s[\s\S]*is back \(a new JVM\): restart attempt 1 took/,
     );
     expect(await restartsCounted('succeeded')).toBe(1);
     expect(await restartsCounted('failed')).toBe(0);
@@ -184,7 +185,7 @@ describe('the embedded Neo4j under supervision', () => {
     expect(typeof (await nodeCount())).toBe('number');
     const log = reported.join('\n');
     expect(log).toMatch(/restart attempt 1 failed after [\d.]+ s \(.+\); restart attempt 2 in 1\.0 s/);
-    expect(log).toMatch(/is back: restart attempt \d took/);
+    expect(log).toMatch(/is back \(a new JVM\): restart attempt \d took/);
     expect(await restartsCounted('succeeded')).toBe(2);
     expect(await restartsCounted('failed')).toBeGreaterThanOrEqual(1);
   });

@@ -84,6 +84,9 @@ describe('commands beside the running service', () => {
   });
 
   it('exports from the running service database, starting no second Neo4j and leaving the service up', async () => {
+    // The service's database and its standby JVM: the command starts none beside them.
+    const before = launchersFor(dataDirectory);
+    expect(before).toHaveLength(2);
     const result = await runRecordsCli(commandEnvironment(), 'export');
     expect(result.stderr).not.toContain('failed');
     expect(result.status).toBe(0);
@@ -92,7 +95,7 @@ describe('commands beside the running service', () => {
     );
     expect(result.stderr).not.toContain('starting embedded Neo4j');
     expect(result.stdout).toContain(JSON.stringify(SERIES.properties));
-    expect(launchersFor(dataDirectory)).toHaveLength(1);
+    expect(launchersFor(dataDirectory)).toEqual(before);
     const answer = await service?.driver.executeQuery('RETURN 1 AS one');
     expect(answer?.records[0]?.get('one')).toEqual(expect.anything());
   });

@@ -1,4 +1,5 @@
-import { DEFAULT_RESTART_BACKOFF, restartDelayMs } from '../../../src/db/neo4j-supervisor';
+import { DEFAULT_RESTART_BACKOFF, restartDelayMs } from '../../../src/db/restart-backoff';
+import { STANDBY_RETRY_BACKOFF } from '../../../src/db/standby-keeper';
 
 describe('the embedded Neo4j restart backoff', () => {
   it('waits 0.1 s before the first attempt and doubles after each failed one', () => {
@@ -19,6 +20,14 @@ describe('the embedded Neo4j restart backoff', () => {
   it('follows a given policy', () => {
     expect([1, 2, 3].map((a) => restartDelayMs(a, { initialMs: 100, maxMs: 250, stableAfterMs: 1 }))).toEqual([
       100, 200, 250,
+    ]);
+  });
+});
+
+describe("the embedded Neo4j standby's retry", () => {
+  it('waits 30 s after a standby failed, doubling with each failure in a row, never more than 10 minutes', () => {
+    expect([1, 2, 3, 4, 5, 6, 50].map((failures) => restartDelayMs(failures, STANDBY_RETRY_BACKOFF))).toEqual([
+      30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000,
     ]);
   });
 });

@@ -58,7 +58,7 @@ async function npmStart(dataDirectory: string): Promise<Started> {
 
 /**
  * One signal stops everything (docs/operators.md "Deploy"): whichever process a supervisor holds, `npm start`'s
- * or the service's, SIGTERM or SIGINT to it stops the service and its embedded Neo4j, and npm ends; and when
+ * or the service's, SIGTERM or SIGINT to it stops the service and its embedded Neo4j (the standby too), and npm ends; and when
  * npm itself is killed outright, the service notices its parent is gone and stops the same way.
  */
 describe('stopping `npm start` with one signal', () => {
@@ -86,7 +86,8 @@ describe('stopping `npm start` with one signal', () => {
     expect(serviceArgs).toMatch(
       /--max-old-space-size=\d+ --max-semi-space-size=\d+ --heap-growing-percent=\d+ .*dist\/src\/index\.js/,
     );
-    expect(launchersFor(dataDirectory)).toHaveLength(1);
+    // The database's JVM and its standby (EMBEDDED_NEO4J_STANDBY's default): one signal ends both.
+    expect(launchersFor(dataDirectory)).toHaveLength(2);
 
     process.kill(target === 'npm' ? (started.npm.pid ?? 0) : started.service, signal);
     const npmStatus = await started.ended;

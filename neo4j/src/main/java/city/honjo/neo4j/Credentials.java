@@ -39,6 +39,15 @@ record Credentials(String password, Optional<String> serviceUser) {
     return serviceUser.orElse("") + "\n" + password;
   }
 
+  /** The next line of stdin after the credentials, or none when it ends first. */
+  static Optional<String> nextLine(InputStream in) {
+    try {
+      return Optional.of(line(in, "a line"));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
   private static String line(InputStream in, String what) {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     try {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -50,24 +51,31 @@ public final class Launcher {
       return;
     }
 
-    DatabaseManagementService dbms;
-    try {
-      dbms = start(options, Credentials.read(System.in));
-    } catch (RuntimeException e) {
-      System.err.println("embedded-neo4j: could not start: " + e);
-      System.exit(1);
-      return;
-    }
-
+    // Whichever DBMS runs now (the standby's scratch one, then the real one) is the one the hook stops.
+    AtomicReference<DatabaseManagementService> running = new AtomicReference<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  dbms.shutdown();
+                  DatabaseManagementService dbms = running.getAndSet(null);
+                  if (dbms != null) dbms.shutdown();
                   stopped.countDown();
                 },
                 "neo4j-shutdown"));
+
+    try {
+      Credentials credentials = Credentials.read(System.in);
+      if (options.standbyHome != null && !standBy(options, credentials, running)) {
+        System.exit(0); // stdin ended before the word to serve: nothing to take over
+        return;
+      }
+      running.set(start(options, credentials));
+    } catch (RuntimeException e) {
+      System.err.println("embedded-neo4j: could not start: " + e);
+      System.exit(1);
+      return;
+    }
 
     System.out.println("ready bolt://127.0.0.1:" + options.port);
     System.out.flush();
@@ -81,6 +89,25 @@ public final class Launcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * A standby: this JVM starts a DBMS on a scratch store of its own ({@code --standby-home}, Bolt on {@code
+   * --standby-port}), says {@code standby bolt://127.0.0.1:PORT}, and waits. Meanwhile the service runs its
+   * statements there, so the classes they need are loaded and the planner's code is compiled by the JIT.
+   * When the running database dies, the service writes {@code serve} on stdin: the scratch DBMS stops, and
+   * this JVM starts the real one, hot, in a fraction of a cold JVM's time (plans are per DBMS and start empty,
+   * but planning on compiled code is several times faster). Returns false when stdin ends first.
+   */
+  private static boolean standBy(
+      Options options, Credentials credentials, AtomicReference<DatabaseManagementService> running) {
+    running.set(start(options.scratch(), credentials));
+    System.out.println("standby bolt://127.0.0.1:" + options.standbyPort);
+    System.out.flush();
+    boolean serve = Credentials.nextLine(System.in).map("serve"::equals).orElse(false);
+    DatabaseManagementService scratch = running.getAndSet(null);
+    if (scratch != null) scratch.shutdown();
+    return serve;
   }
 
   /**
@@ -196,6 +223,7 @@ public final class Launcher {
     static final String USAGE =
         "usage: java -jar embedded-neo4j.jar --home=DIR [--port=7687] [--page-cache-mb=128]"
             + " [--transaction-timeout-s=60] [--start-timeout-ms=120000] [--exit-on-stdin-close]"
+            + " [--standby-home=DIR --standby-port=N]"
             + " < first line: password; second line: name of the service's own user (svc_…), or empty";
 
     Path home;
@@ -204,6 +232,21 @@ public final class Launcher {
     long transactionTimeoutSeconds = 60;
     long startTimeoutMs = 120_000;
     boolean exitOnStdinClose;
+    /** A standby's scratch store and its Bolt port (see {@link Launcher#standBy}); none for a plain start. */
+    Path standbyHome;
+
+    int standbyPort;
+
+    /** The options of the standby's scratch DBMS: its own store and port, the smallest page cache. */
+    Options scratch() {
+      Options o = new Options();
+      o.home = standbyHome;
+      o.port = standbyPort;
+      o.pageCacheMb = 8;
+      o.transactionTimeoutSeconds = transactionTimeoutSeconds;
+      o.startTimeoutMs = startTimeoutMs;
+      return o;
+    }
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -224,11 +267,19 @@ public final class Launcher {
           case "page-cache-mb" -> o.pageCacheMb = number(name, value, 8, 1 << 20);
           case "transaction-timeout-s" -> o.transactionTimeoutSeconds = number(name, value, 1, 86400);
           case "start-timeout-ms" -> o.startTimeoutMs = number(name, value, 1000, 3_600_000);
+          case "standby-home" -> o.standbyHome = Path.of(value).toAbsolutePath();
+          case "standby-port" -> o.standbyPort = (int) number(name, value, 1, 65535);
           default -> throw new IllegalArgumentException("unknown option --" + name);
         }
       }
       if (o.home == null) {
         throw new IllegalArgumentException("--home is required");
+      }
+      if ((o.standbyHome == null) != (o.standbyPort == 0)) {
+        throw new IllegalArgumentException("--standby-home and --standby-port go together");
+      }
+      if (o.standbyHome != null && (o.standbyHome.equals(o.home) || o.standbyPort == o.port)) {
+        throw new IllegalArgumentException("a standby needs a store and a port of its own");
       }
       return o;
     }
