@@ -124,6 +124,7 @@ function serviceWarmUp(
       };
       return describeWarmUp(await warmPlans(driver, 'neo4j', recentReads.toReplan(lostAt), WARM_UP_SETTINGS, turn));
     },
+    heldReadsAnswered: () => recentReads.whenRunsUnderWayEnd(),
     warmStandby: async (scratchUri) => {
       const scratch = createDriver({ uri: scratchUri, ...login }, { maxConnectionPoolSize: 2 });
       try {

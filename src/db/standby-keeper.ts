@@ -33,7 +33,7 @@ function freeLoopbackPort(): Promise<number> {
  * soon as the database runs: the first kill can come at any time). A standby is started, then warmed with the
  * service's statements once there are some to warm with (`warmWhenReady`: the service says so once it has
  * planned its first requests). When the supervisor `take`s it, the next one comes once `replenish` is called
- * (at once after a take-over). A standby that fails or dies is replaced after a growing wait; the database runs
+ * (once the reads held through the outage are answered). A standby that fails or dies is replaced after a growing wait; the database runs
  * on without one meanwhile.
  */
 export class StandbyKeeper {
