@@ -33,8 +33,8 @@ function freeLoopbackPort(): Promise<number> {
  * soon as the database runs: the first kill can come at any time). A standby is started, then warmed with the
  * service's statements once there are some to warm with (`warmWhenReady`: the service says so once it has
  * planned its first requests). When the supervisor `take`s it, the next one comes once `replenish` is called
- * (once the reads held through the outage are answered). A standby that fails or dies is replaced after a growing wait; the database runs
- * on without one meanwhile.
+ * (once the reads held through the outage are answered). A standby that fails or dies is replaced after a
+ * growing wait; the database runs on without one meanwhile.
  */
 export class StandbyKeeper {
   private wanted = false;
@@ -108,6 +108,8 @@ export class StandbyKeeper {
   ): Promise<void> {
     await this.statementsKnown.promise;
     const standing = (): boolean => this.pending === pending;
+    // Stopped with the service: its scratch DBMS went away under the warm-up, which is no one's concern.
+    if (this.stopped) return;
     if (!standing()) {
       this.options.report(
         `standby Neo4j took over ${seconds(Date.now() - started)} after its start, before its warm-up`,
@@ -117,6 +119,7 @@ export class StandbyKeeper {
     const words = await this.options
       .warm(standby.scratchUri)
       .catch((error: unknown) => `its warm-up failed (${firstLine(error)})`);
+    if (this.stopped) return;
     if (!standing()) {
       this.options.report(`standby Neo4j took over during its warm-up: ${words}`);
       return;
